@@ -1,0 +1,58 @@
+// Build: copy the tree-sitter wasm files into grammars/, type-check and compile the tests (out/),
+// and bundle the extension, the CLI and the worker with esbuild (dist/).
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { build } from 'esbuild';
+
+const production = process.argv.includes('--production');
+const require = createRequire(import.meta.url);
+const here = dirname(new URL(import.meta.url).pathname);
+
+const GRAMMARS = [
+  ['web-tree-sitter', 'web-tree-sitter.wasm'],
+  ['tree-sitter-python', 'tree-sitter-python.wasm'],
+  ['tree-sitter-typescript', 'tree-sitter-typescript.wasm'],
+  ['tree-sitter-typescript', 'tree-sitter-tsx.wasm'],
+  ['tree-sitter-javascript', 'tree-sitter-javascript.wasm'],
+];
+
+// The packages' own folders, not require.resolve: some export no package.json.
+const packageDir = (pkg) => join(here, 'node_modules', pkg);
+mkdirSync(join(here, 'grammars'), { recursive: true });
+for (const [pkg, file] of GRAMMARS) copyFileSync(join(packageDir(pkg), file), join(here, 'grammars', file));
+const versions = GRAMMARS.map(([pkg]) => `${pkg}@${JSON.parse(readFileSync(join(packageDir(pkg), 'package.json'), 'utf8')).version}`);
+const documented = readFileSync(join(here, 'grammars', 'README.md'), 'utf8');
+const undocumented = [...new Set(versions)].filter((version) => !documented.includes(version));
+if (undocumented.length) {
+  console.error(`grammars/README.md does not record ${undocumented.join(', ')}: check the ABI and update it.`);
+  process.exit(1);
+}
+
+rmSync(join(here, 'out'), { recursive: true, force: true });
+try {
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', here], { stdio: 'inherit' });
+} catch {
+  console.error('build: the TypeScript compiler reported errors (above)');
+  process.exit(1);
+}
+
+rmSync(join(here, 'dist'), { recursive: true, force: true });
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  external: ['vscode'],
+  // web-tree-sitter's ES build reads import.meta.url, which a CommonJS bundle lacks.
+  alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
+};
+await Promise.all([
+  build({ ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist' }),
+  build({ ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } }),
+  build({ ...common, entryPoints: { fileWorker: 'src/node/fileWorker.ts' }, outdir: 'dist' }),
+]);

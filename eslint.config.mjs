@@ -1,0 +1,37 @@
+// @ts-check
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const NODE_ONLY = ['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'worker_threads', 'node:worker_threads', 'child_process', 'node:child_process', 'os', 'node:os', 'workerpool'];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'examples/**', 'test/fixtures/**', '.vscode-test/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly' } },
+    rules: {
+      '@typescript-eslint/no-namespace': 'off', // `type X` with a same-named namespace of helpers
+      '@typescript-eslint/no-floating-promises': 'off',
+    },
+  },
+  {
+    // The core runs on plain Node, in workers and (later) in a browser: no editor, no disk, no threads.
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [
+          { name: 'vscode', message: 'The core never imports vscode: render in src/extension.' },
+          ...NODE_ONLY.map((name) => ({ name, message: 'The core reaches files and threads through src/core/host.ts, which src/node implements.' })),
+        ],
+      }],
+    },
+  },
+  {
+    // The CLI and the Node host share the core; only src/extension may speak to the editor.
+    files: ['src/cli/**/*.ts', 'src/node/**/*.ts', 'test/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Only src/extension imports vscode.' }] }],
+    },
+  },
+);

@@ -1,0 +1,123 @@
+/** `archtrace`: the same analysis as the extension, rendered for a terminal or another program. */
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { ProgressReport } from '../core/host';
+import { renderMarkdown } from '../core/render/markdown';
+import { renderKindText } from '../core/render/text';
+import { analyzeFolder } from '../node/analyzeFolder';
+
+const USAGE = `usage:
+  archtrace analyze [dir] [--format json|md] [--exclude GLOB]... [--max-file-size KB]
+  archtrace classify [dir] [--format text|json]
+  archtrace --help
+
+dir defaults to the current folder.`;
+
+/** A mistake in how the command was called: one line on stderr, exit code 2. */
+export class UsageError extends Error {}
+
+interface Command {
+  name: 'analyze' | 'classify';
+  root: string;
+  format: string;
+  excludeGlobs: string[];
+  maxFileSizeBytes?: number;
+}
+
+export function parseCommand(argv: readonly string[]): Command | 'help' {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      options: {
+        format: { type: 'string' },
+        exclude: { type: 'string', multiple: true },
+        'max-file-size': { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0]);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return 'help';
+  const [name, directory, ...extra] = positionals;
+  if (name !== 'analyze' && name !== 'classify') throw new UsageError(name ? `unknown command '${name}'` : 'no command given');
+  if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}'`);
+  const formats = name === 'analyze' ? ['json', 'md'] : ['text', 'json'];
+  const format = values.format ?? formats[0] ?? 'json';
+  if (!formats.includes(format)) throw new UsageError(`--format must be ${formats.join(' or ')} for ${name}`);
+  let maxFileSizeBytes: number | undefined;
+  if (values['max-file-size'] !== undefined) {
+    const kilobytes = Number(values['max-file-size']);
+    if (!Number.isFinite(kilobytes) || kilobytes <= 0) throw new UsageError('--max-file-size takes a positive number of kilobytes');
+    maxFileSizeBytes = kilobytes * 1024;
+  }
+  const root = resolve(directory ?? '.');
+  let isDirectory = false;
+  try {
+    isDirectory = statSync(root).isDirectory();
+  } catch (error) {
+    throw new UsageError(`cannot read '${root}': ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such directory' : (error as Error).message}`);
+  }
+  if (!isDirectory) throw new UsageError(`'${root}' is not a directory`);
+  return { name, root, format, excludeGlobs: values.exclude ?? [], ...(maxFileSizeBytes ? { maxFileSizeBytes } : {}) };
+}
+
+async function run(argv: readonly string[]): Promise<number> {
+  const command = parseCommand(argv);
+  if (command === 'help') {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const progress = process.stderr.isTTY ? new ProgressBar() : undefined;
+  const result = await analyzeFolder(command.root, {
+    excludeGlobs: command.excludeGlobs,
+    ...(command.maxFileSizeBytes ? { maxFileSizeBytes: command.maxFileSizeBytes } : {}),
+    ...(progress ? { onProgress: (report: ProgressReport) => progress.update(report) } : {}),
+  });
+  progress?.clear();
+  let output: string;
+  if (command.name === 'classify') output = command.format === 'json' ? JSON.stringify(result.kind, null, 2) : renderKindText(result.kind);
+  else output = command.format === 'md' ? renderMarkdown(result) : JSON.stringify(result, null, 2);
+  process.stdout.write(`${output}\n`);
+  return 0;
+}
+
+/** One line on stderr, redrawn in place, only when stderr is a terminal. */
+class ProgressBar {
+  private lastDraw = 0;
+
+  update(report: ProgressReport): void {
+    const now = Date.now();
+    if (now - this.lastDraw < 80 && report.done !== report.total) return;
+    this.lastDraw = now;
+    const width = 30;
+    const filled = report.total ? Math.round((report.done / report.total) * width) : 0;
+    const counts = report.total ? ` ${report.done}/${report.total}` : '';
+    process.stderr.write(`\r${report.phase.padEnd(9)} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}]${counts}\x1b[K`);
+  }
+
+  clear(): void {
+    process.stderr.write('\r\x1b[K');
+  }
+}
+
+if (require.main === module) {
+  run(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      if (error instanceof UsageError) {
+        process.stderr.write(`archtrace: ${error.message} (see archtrace --help)\n`);
+        process.exitCode = 2;
+      } else {
+        process.stderr.write(`archtrace: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.exitCode = 1;
+      }
+    },
+  );
+}

@@ -1,0 +1,131 @@
+import { classifyKind, findingCountsOf, foldersOf } from './classify/classify';
+import type { KindRule } from './classify/kindRules';
+import { discoverFiles } from './discover/discover';
+import type { FileAnalyzer, ProgressReport, WorkspaceFs } from './host';
+import { layerOf } from './layers/layers';
+import { interfaceImplementations } from './resolve/interfaces';
+import { SymbolIndex } from './resolve/symbolIndex';
+import { routesOf } from './resolve/routes';
+import { type AnalysisResult, type Finding, SCHEMA_VERSION, SymbolId } from './result';
+
+export interface AnalyzeOptions {
+  excludeGlobs?: readonly string[];
+  maxFileSizeBytes?: number;
+  signal?: AbortSignal;
+  onProgress?: (progress: ProgressReport) => void;
+}
+
+export interface AnalysisHost {
+  fs: WorkspaceFs;
+  analyzer: FileAnalyzer;
+  kindRules: readonly KindRule[];
+  /** How many files to keep in flight; enough to keep every worker busy. */
+  concurrency: number;
+}
+
+export const DEFAULT_MAX_FILE_SIZE_BYTES = 1024 * 1024;
+
+/** The whole pipeline: discover → parse and detect (workers) → resolve → classify → layers. */
+export async function analyzeWorkspace(root: string, host: AnalysisHost, options: AnalyzeOptions = {}): Promise<AnalysisResult> {
+  const { signal, onProgress } = options;
+  onProgress?.({ phase: 'discover', done: 0, total: 0 });
+  const discovery = await discoverFiles(host.fs, root, { ...(options.excludeGlobs ? { excludeGlobs: options.excludeGlobs } : {}), ...(signal ? { signal } : {}) });
+
+  const maxFileSizeBytes = options.maxFileSizeBytes ?? DEFAULT_MAX_FILE_SIZE_BYTES;
+  const total = discovery.sources.length;
+  let done = 0;
+  onProgress?.({ phase: 'parse', done, total });
+  const facts = await mapConcurrently(discovery.sources, host.concurrency, signal, async (source) => {
+    const result = await host.analyzer.analyze({ path: source.path, absolutePath: source.absolutePath, language: source.language, maxFileSizeBytes });
+    onProgress?.({ phase: 'parse', done: ++done, total });
+    return result;
+  });
+  signal?.throwIfAborted();
+
+  onProgress?.({ phase: 'resolve', done: 0, total: 1 });
+  const analysed = facts.filter((file) => !file.skipped);
+  const index = new SymbolIndex(analysed);
+  const interfaces = interfaceImplementations(index);
+  const findings = analysed.flatMap((file) => file.findings.map((finding) => resolveFindingSymbol(index, finding)));
+  for (const { base } of interfaces) findings.push(interfaceFinding(index, base));
+
+  onProgress?.({ phase: 'classify', done: 0, total: 1 });
+  const largest = interfaces.reduce<{ base: string; implementations: number } | undefined>(
+    (best, next) => (next.implementations.length > (best?.implementations ?? 0) ? { base: next.base, implementations: next.implementations.length } : best),
+    undefined,
+  );
+  const allPaths = [...discovery.sources.map((source) => source.path), ...discovery.otherFiles];
+  const kind = classifyKind(host.kindRules, {
+    folders: foldersOf(allPaths),
+    files: allPaths,
+    findingCounts: findingCountsOf(findings),
+    ...(largest ? { largestInterface: largest } : {}),
+  });
+
+  const findingsByPath = groupByPath(findings);
+  const files = analysed.map((file) => {
+    const { layer, reasons } = layerOf(kind.kind, { path: file.path, findings: findingsByPath.get(file.path) ?? [] });
+    return { path: file.path, language: file.language, layer, reasons };
+  });
+  const layerByPath = new Map(files.map((file) => [file.path, file.layer]));
+  for (const finding of findings) finding.layer = layerByPath.get(SymbolId.parse(finding.symbol).path) ?? '';
+
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    root,
+    kind,
+    files,
+    findings: findings.sort(compareFindings),
+    interfaces,
+    routes: routesOf(findings),
+    traces: [],
+    skipped: [...discovery.skipped, ...facts.filter((file) => file.skipped).map((file) => ({ path: file.path, reason: file.skipped ?? '' }))].sort(
+      (a, b) => a.path.localeCompare(b.path),
+    ),
+  };
+}
+
+/** A finding named after a reference (`app.add_middleware(X)`) points at X's definition when X is in the workspace. */
+function resolveFindingSymbol(index: SymbolIndex, finding: Finding): Finding {
+  const { path, name } = SymbolId.parse(finding.symbol);
+  if (index.definition(finding.symbol) || name.startsWith('<anonymous>')) return finding;
+  const resolved = index.resolve(path, name);
+  return resolved ? { ...finding, symbol: resolved } : finding;
+}
+
+function interfaceFinding(index: SymbolIndex, base: string): Finding {
+  const definition = index.definition(base);
+  const range = definition?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  return { category: 'interface', symbol: base, range, layer: '', details: { rule: 'python-abstract-class' } };
+}
+
+function groupByPath(findings: readonly Finding[]): Map<string, Finding[]> {
+  const byPath = new Map<string, Finding[]>();
+  for (const finding of findings) {
+    const { path } = SymbolId.parse(finding.symbol);
+    const list = byPath.get(path);
+    if (list) list.push(finding);
+    else byPath.set(path, [finding]);
+  }
+  return byPath;
+}
+
+function compareFindings(a: Finding, b: Finding): number {
+  return a.symbol.localeCompare(b.symbol) || a.range.start.line - b.range.start.line || a.category.localeCompare(b.category);
+}
+
+/** Runs `work` over `items` with at most `limit` in flight, keeping the input order in the output. */
+async function mapConcurrently<T, R>(items: readonly T[], limit: number, signal: AbortSignal | undefined, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const runners = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, async () => {
+    while (next < items.length) {
+      signal?.throwIfAborted();
+      const index = next++;
+      results[index] = await work(items[index] as T);
+    }
+  });
+  await Promise.all(runners);
+  return results;
+}
+

@@ -1,0 +1,105 @@
+import { Query, type Language as Grammar } from 'web-tree-sitter';
+import type { FindingCategory, Language } from '../result';
+
+/**
+ * A detector is a tree-sitter query file with a metadata header of `;; key: value` comments.
+ * Built-in detectors (src/core/detect/rules/<language>/) and user detectors go through the same
+ * loading path. Captures:
+ * - `@finding` (required): the node whose range the finding takes. A class or function definition
+ *   names the finding after itself; an assignment after its target.
+ * - `@symbol`: a name (identifier or dotted) that the finding is about, when the `@finding` node is
+ *   not a definition (`app.add_middleware(CORSMiddleware)`).
+ * - other names become `details` of the finding; names starting with `_` only serve predicates.
+ */
+export interface DetectorRule {
+  id: string;
+  language: Language;
+  category: FindingCategory;
+  description: string;
+  /** The framework or library the pattern belongs to, when it belongs to one. */
+  framework?: string;
+  query: string;
+  /** Where the rule came from, for error messages. */
+  source: string;
+}
+
+export interface RuleFile {
+  /** For messages and the default id: `python/fastapi-route.scm`. */
+  name: string;
+  text: string;
+}
+
+const CATEGORIES: ReadonlySet<string> = new Set<FindingCategory>([
+  'middleware', 'decorator', 'signal', 'receiver', 'manager', 'model', 'repository', 'interface', 'route', 'task', 'event',
+]);
+
+export class RuleError extends Error {}
+
+export function parseRuleFile(file: RuleFile, language: Language): DetectorRule {
+  const header = new Map<string, string>();
+  for (const line of file.text.split('\n')) {
+    const match = /^\s*;;\s*([a-z-]+):\s*(.*?)\s*$/.exec(line);
+    if (match?.[1] && match[2] !== undefined) header.set(match[1], match[2]);
+    else if (line.trim() && !line.trim().startsWith(';')) break;
+  }
+  const category = header.get('category');
+  if (!category || !CATEGORIES.has(category)) {
+    throw new RuleError(`${file.name}: the header needs ';; category: <${[...CATEGORIES].join('|')}>', found '${category ?? ''}'`);
+  }
+  const baseName = file.name.slice(file.name.lastIndexOf('/') + 1).replace(/\.scm$/, '');
+  const framework = header.get('framework');
+  return {
+    id: header.get('id') ?? baseName,
+    language,
+    category: category as FindingCategory,
+    description: header.get('description') ?? '',
+    ...(framework ? { framework } : {}),
+    query: file.text,
+    source: file.name,
+  };
+}
+
+/** All rules of one language compiled into one query, so each file is scanned once. */
+export class CompiledRules {
+  private constructor(
+    readonly query: Query,
+    /** The rule of each pattern of the combined query, by pattern index. */
+    private readonly ruleByPattern: readonly DetectorRule[],
+  ) {}
+
+  static compile(grammar: Grammar, rules: readonly DetectorRule[]): CompiledRules {
+    const offsets: number[] = []; // in bytes, as tree-sitter reports pattern starts
+    const encoder = new TextEncoder();
+    let combined = '';
+    let combinedBytes = 0;
+    for (const rule of rules) {
+      let single: Query;
+      try {
+        single = new Query(grammar, rule.query); // reports a broken rule by its own name
+      } catch (error) {
+        throw new RuleError(`${rule.source}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      const hasFinding = single.captureNames.includes('finding');
+      single.delete();
+      if (!hasFinding) throw new RuleError(`${rule.source}: the query needs a @finding capture`);
+      offsets.push(combinedBytes);
+      combined += `${rule.query}\n`;
+      combinedBytes += encoder.encode(`${rule.query}\n`).length;
+    }
+    const query = new Query(grammar, combined);
+    const ruleByPattern: DetectorRule[] = [];
+    let ruleIndex = 0;
+    for (let pattern = 0; pattern < query.patternCount(); pattern++) {
+      const start = query.startIndexForPattern(pattern);
+      while (ruleIndex + 1 < rules.length && (offsets[ruleIndex + 1] ?? Infinity) <= start) ruleIndex++;
+      ruleByPattern.push(rules[ruleIndex] as DetectorRule);
+    }
+    return new CompiledRules(query, ruleByPattern);
+  }
+
+  ruleOf(patternIndex: number): DetectorRule {
+    const rule = this.ruleByPattern[patternIndex];
+    if (!rule) throw new RuleError(`no rule for pattern ${patternIndex}`);
+    return rule;
+  }
+}

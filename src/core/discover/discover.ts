@@ -1,0 +1,159 @@
+import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
+import type { DirEntry, WorkspaceFs } from '../host';
+import type { Language, Skipped } from '../result';
+import { languageOf } from './languages';
+
+/** Folders that hold installed, generated or version-control files, never the repository's own code. */
+export const DEFAULT_EXCLUDED_DIRECTORIES: readonly string[] = [
+  '.git', '.hg', '.svn', 'node_modules', 'bower_components', '.venv', 'venv', 'env', '.env', '.tox', '.nox',
+  'site-packages', '__pycache__', '.mypy_cache', '.pytest_cache', '.ruff_cache', 'dist', 'build', 'out',
+  'coverage', '.next', '.nuxt', '.cache', '.idea', '.vscode-test', '.eggs',
+];
+
+export interface DiscoverOptions {
+  /** Globs relative to the root (the editor's `files.exclude`, the user's own excludes). */
+  excludeGlobs?: readonly string[];
+  signal?: AbortSignal;
+}
+
+export interface SourceFile {
+  /** Relative to the root, with `/`. */
+  path: string;
+  absolutePath: string;
+  language: Language;
+}
+
+export interface Discovery {
+  sources: SourceFile[];
+  /** Every other file kept after the excludes: the classification reads folder and file names. */
+  otherFiles: string[];
+  skipped: Skipped[];
+}
+
+interface PendingDirectory {
+  relative: string;
+  ignores: readonly ScopedIgnore[];
+}
+
+interface ScopedIgnore {
+  /** The folder (relative, '' for the root) whose .gitignore this is. */
+  base: string;
+  rules: Ignore;
+}
+
+/**
+ * Lists the files to analyse under `root`, breadth first and without recursion, honouring every
+ * `.gitignore` on the way, the default excludes and the given globs. Sizes and contents are checked by the
+ * file analyzer, which reads each file anyway. Links are followed only
+ * when they stay inside the root and reach a folder not seen yet, so link loops end.
+ */
+export async function discoverFiles(fs: WorkspaceFs, root: string, options: DiscoverOptions = {}): Promise<Discovery> {
+  const isExcludedByGlob = options.excludeGlobs?.length
+    ? picomatch([...options.excludeGlobs], { dot: true })
+    : () => false;
+  const excludedNames = new Set(DEFAULT_EXCLUDED_DIRECTORIES);
+  const result: Discovery = { sources: [], otherFiles: [], skipped: [] };
+  const realRoot = await fs.realPath(root);
+  const seenDirectories = new Set<string>([(await fs.stat(root)).identity]);
+  const queue: PendingDirectory[] = [{ relative: '', ignores: [] }];
+
+  for (let next = queue.shift(); next; next = queue.shift()) {
+    options.signal?.throwIfAborted();
+    const directory = next;
+    const absoluteDirectory = join(root, directory.relative);
+    let entries: DirEntry[];
+    try {
+      entries = await fs.readDirectory(absoluteDirectory);
+    } catch (error) {
+      result.skipped.push({ path: directory.relative || '.', reason: `folder not readable: ${describe(error)}` });
+      continue;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const ignores = await withGitignore(fs, absoluteDirectory, directory, entries, result.skipped);
+
+    for (const entry of entries) {
+      const relative = directory.relative ? `${directory.relative}/${entry.name}` : entry.name;
+      const absolute = join(root, relative);
+      let type = entry.type;
+      let identity = '';
+      if (type === 'symlink') {
+        try {
+          const real = await fs.realPath(absolute);
+          if (real !== realRoot && !real.startsWith(`${realRoot}/`)) {
+            if (!excludedNames.has(entry.name)) result.skipped.push({ path: relative, reason: 'link points outside the workspace' });
+            continue;
+          }
+          const stat = await fs.stat(absolute);
+          type = stat.type;
+          identity = stat.identity;
+        } catch {
+          result.skipped.push({ path: relative, reason: 'broken link' });
+          continue;
+        }
+      }
+      if (type === 'directory') {
+        if (excludedNames.has(entry.name) || isIgnored(ignores, relative, true) || isExcludedByGlob(relative)) continue;
+        if (!identity) {
+          try {
+            identity = (await fs.stat(absolute)).identity;
+          } catch (error) {
+            result.skipped.push({ path: relative, reason: `folder not readable: ${describe(error)}` });
+            continue;
+          }
+        }
+        if (seenDirectories.has(identity)) {
+          result.skipped.push({ path: relative, reason: 'link to a folder already analysed (link loop or duplicate)' });
+          continue;
+        }
+        seenDirectories.add(identity);
+        queue.push({ relative, ignores });
+        continue;
+      }
+      if (type !== 'file' || isIgnored(ignores, relative, false) || isExcludedByGlob(relative)) continue;
+      const language = languageOf(entry.name);
+      if (!language) {
+        result.otherFiles.push(relative);
+        continue;
+      }
+      result.sources.push({ path: relative, absolutePath: absolute, language });
+    }
+  }
+  return result;
+}
+
+async function withGitignore(
+  fs: WorkspaceFs,
+  absoluteDirectory: string,
+  directory: PendingDirectory,
+  entries: readonly DirEntry[],
+  skipped: Skipped[],
+): Promise<readonly ScopedIgnore[]> {
+  if (!entries.some((entry) => entry.name === '.gitignore' && entry.type === 'file')) return directory.ignores;
+  const path = directory.relative ? `${directory.relative}/.gitignore` : '.gitignore';
+  try {
+    const rules = ignore({ allowRelativePaths: true }).add(await fs.readText(join(absoluteDirectory, '.gitignore')));
+    return [...directory.ignores, { base: directory.relative, rules }];
+  } catch (error) {
+    skipped.push({ path, reason: `.gitignore not usable, its rules are not applied: ${describe(error)}` });
+    return directory.ignores;
+  }
+}
+
+function isIgnored(ignores: readonly ScopedIgnore[], relative: string, isDirectory: boolean): boolean {
+  for (const { base, rules } of ignores) {
+    const inner = base ? relative.slice(base.length + 1) : relative;
+    if (rules.ignores(isDirectory ? `${inner}/` : inner)) return true;
+  }
+  return false;
+}
+
+function join(root: string, relative: string): string {
+  if (!relative) return root;
+  return root.endsWith('/') ? `${root}${relative}` : `${root}/${relative}`;
+}
+
+function describe(error: unknown): string {
+  if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') return error.code;
+  return error instanceof Error ? error.message : String(error);
+}

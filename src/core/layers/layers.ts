@@ -1,0 +1,84 @@
+import type { FileFacts } from '../parse/facts';
+import type { FindingCategory, RepoKind } from '../result';
+
+/** Roles every kind shares: code that is not part of the architecture under study. */
+const SHARED_FOLDER_ROLES: Readonly<Record<string, readonly string[]>> = {
+  test: ['tests', 'test', 'testing', '__tests__', 'spec', 'specs', 'e2e', 'integration_tests', 'unit_tests'],
+  example: ['examples', 'example', 'samples', 'sample', 'docs_src', 'tutorial'],
+  migration: ['migrations', 'alembic', 'migration'],
+  config: ['config', 'configs', 'conf', 'settings', 'deployment', 'deploy', 'scripts'],
+};
+
+/** Each kind's layer model (guide, section 1), keyed by the folder names that state the layer. */
+const FOLDER_ROLES: Readonly<Record<RepoKind, Readonly<Record<string, readonly string[]>>>> = {
+  service: {
+    api: ['api', 'routes', 'routers', 'router', 'endpoints', 'handlers', 'controllers', 'views', 'rest', 'graphql', 'web', 'schemas'],
+    application: ['services', 'service', 'application', 'use_cases', 'usecases', 'interactors', 'commands', 'workflows'],
+    domain: ['domain', 'models', 'entities', 'aggregates', 'value_objects', 'core'],
+    infrastructure: ['infrastructure', 'infra', 'repositories', 'repository', 'persistence', 'db', 'database', 'adapters', 'clients', 'external', 'cache', 'messaging', 'tasks', 'workers', 'integrations'],
+  },
+  framework: {
+    http: ['http', 'request', 'response', 'wsgi', 'asgi', 'server', 'handlers'],
+    routing: ['routing', 'urls', 'router', 'routers'],
+    middleware: ['middleware', 'middlewares'],
+    orm: ['db', 'orm', 'models', 'sql', 'database'],
+    auth: ['auth', 'security', 'authentication', 'permissions'],
+  },
+  library: {
+    adapter: ['backends', 'backend', 'adapters', 'transport', 'transports', 'dialects', 'brokers', 'stores'],
+    driver: ['drivers', 'driver', 'connection', 'connections', 'protocol', 'connectors', 'pool'],
+  },
+};
+
+/** The layer a finding suggests when the folders say nothing (a flat Flask app). */
+const FINDING_ROLES: Readonly<Record<RepoKind, Partial<Record<FindingCategory, string>>>> = {
+  service: { route: 'api', middleware: 'api', model: 'domain', event: 'domain', repository: 'infrastructure', task: 'infrastructure', manager: 'infrastructure' },
+  framework: { route: 'routing', middleware: 'middleware', model: 'orm', manager: 'orm', signal: 'core', decorator: 'core' },
+  library: { interface: 'core', route: 'public-api' },
+};
+
+const DEFAULT_ROLE: Readonly<Record<RepoKind, string>> = { service: 'application', framework: 'core', library: 'core' };
+
+const TEST_FILE = /(^|\/)(test_[^/]*\.py|[^/]*_test\.py|conftest\.py|[^/]*\.(test|spec)\.[jt]sx?)$/;
+const CONFIG_FILE = /(^|\/)(settings(\.py)?|config\.py|[^/]*\.config\.[jt]s|manage\.py|setup\.py|noxfile\.py|tasks\.py)$/;
+
+export interface LayerAssignment {
+  layer: string;
+  reasons: string[];
+}
+
+/** Gives one file its layer role in the model of the repository's kind, with the reasons. */
+export function layerOf(kind: RepoKind, facts: Pick<FileFacts, 'path' | 'findings'>): LayerAssignment {
+  const { path } = facts;
+  if (TEST_FILE.test(path)) return { layer: 'test', reasons: ['test file name'] };
+  const folders = path.split('/').slice(0, -1);
+  const shared = roleFromFolders(folders, SHARED_FOLDER_ROLES);
+  if (shared) return shared;
+  if (CONFIG_FILE.test(path)) return { layer: 'config', reasons: ['configuration file name'] };
+  // Folders state the layer first (`domain/repositories.py` is domain); the file name only when they do not.
+  const stated = roleFromFolders(folders, FOLDER_ROLES[kind]) ?? roleFromFolders([fileStem(path)], FOLDER_ROLES[kind]);
+  if (stated) return stated;
+  const byFinding = facts.findings.map((finding) => ({ finding, layer: FINDING_ROLES[kind][finding.category] })).find((entry) => entry.layer);
+  if (byFinding?.layer) return { layer: byFinding.layer, reasons: [`holds a ${byFinding.finding.category} (${byFinding.finding.symbol})`] };
+  if (kind === 'library' && /(^|\/)__init__\.py$|(^|\/)index\.[jt]s$/.test(path) && folders.length <= 1) {
+    return { layer: 'public-api', reasons: ['the package entry point'] };
+  }
+  return { layer: DEFAULT_ROLE[kind], reasons: [`no folder or finding states a layer; default for a ${kind}`] };
+}
+
+/** The innermost folder that names a role wins: `app/api/services/` is application code. */
+function roleFromFolders(folders: readonly string[], roles: Readonly<Record<string, readonly string[]>>): LayerAssignment | undefined {
+  for (let index = folders.length - 1; index >= 0; index--) {
+    const folder = (folders[index] ?? '').toLowerCase();
+    for (const [role, names] of Object.entries(roles)) {
+      if (names.includes(folder)) return { layer: role, reasons: [`'${folders[index]}' in the path → ${role}`] };
+    }
+  }
+  return undefined;
+}
+
+function fileStem(path: string): string {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const dot = name.indexOf('.');
+  return dot < 0 ? name : name.slice(0, dot);
+}

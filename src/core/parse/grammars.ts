@@ -1,0 +1,48 @@
+import { Language as Grammar, Parser } from 'web-tree-sitter';
+import type { Language } from '../result';
+
+/** The wasm files in `grammars/`, copied there from the grammar packages by the build. */
+export const GRAMMAR_FILES: Readonly<Record<Language, string>> = {
+  python: 'tree-sitter-python.wasm',
+  typescript: 'tree-sitter-typescript.wasm',
+  tsx: 'tree-sitter-tsx.wasm',
+  javascript: 'tree-sitter-javascript.wasm',
+};
+
+export const RUNTIME_FILE = 'web-tree-sitter.wasm';
+
+/** Reads a file of `grammars/` as bytes; the host decides from where (disk, extension URI). */
+export type WasmLoader = (fileName: string) => Promise<Uint8Array>;
+
+let runtimeReady: Promise<void> | undefined;
+
+/** Each language is loaded once per thread, and one parser per language is reused. */
+export class Grammars {
+  private readonly parsers = new Map<Language, Promise<Parser>>();
+
+  constructor(private readonly loadWasm: WasmLoader) {}
+
+  parser(language: Language): Promise<Parser> {
+    let parser = this.parsers.get(language);
+    if (!parser) {
+      parser = this.createParser(language);
+      this.parsers.set(language, parser);
+    }
+    return parser;
+  }
+
+  async grammar(language: Language): Promise<Grammar> {
+    const parser = await this.parser(language);
+    if (!parser.language) throw new Error(`no grammar set for ${language}`);
+    return parser.language;
+  }
+
+  private async createParser(language: Language): Promise<Parser> {
+    runtimeReady ??= this.loadWasm(RUNTIME_FILE).then((wasmBinary) => Parser.init({ wasmBinary }));
+    await runtimeReady;
+    const grammar = await Grammar.load(await this.loadWasm(GRAMMAR_FILES[language]));
+    const parser = new Parser();
+    parser.setLanguage(grammar);
+    return parser;
+  }
+}

@@ -1,0 +1,43 @@
+import type { Node } from 'web-tree-sitter';
+import type { Range } from '../result';
+import type { ImportStatement, SymbolDefinition } from './facts';
+
+/** What the scan needs to know of a language's syntax tree, beyond its detector queries. */
+export interface LanguageSyntax {
+  /** The node's own name when it defines a class or function (or a decorated one), else undefined. */
+  definitionName(node: Node): string | undefined;
+  /** The name an assignment binds, when the node is a simple assignment. */
+  assignedName(node: Node): string | undefined;
+  symbols(root: Node): SymbolDefinition[];
+  imports(root: Node): ImportStatement[];
+}
+
+export function rangeOf(node: Node): Range {
+  return {
+    start: { line: node.startPosition.row, character: node.startPosition.column },
+    end: { line: node.endPosition.row, character: node.endPosition.column },
+  };
+}
+
+/**
+ * `Outer.Inner.method` for a node inside nested definitions, found by walking parents (iterative:
+ * deeply nested code must not overflow the stack).
+ */
+export function qualifiedName(syntax: LanguageSyntax, node: Node, ownName?: string): string {
+  const names: string[] = ownName ? [ownName] : [];
+  for (let current = node.parent; current; current = current.parent) {
+    const name = syntax.definitionName(current);
+    if (name && current.type !== 'decorated_definition') names.unshift(name);
+  }
+  return names.join('.');
+}
+
+/** A string literal's value without quotes and prefixes; other nodes give their text. */
+export function literalValue(node: Node): string {
+  if (node.type === 'string' || node.type === 'template_string') {
+    const content = node.namedChildren.filter((child) => child?.type === 'string_content' || child?.type === 'string_fragment');
+    if (content.length > 0) return content.map((child) => child?.text ?? '').join('');
+    return node.text.replace(/^[a-zA-Z]*(['"`]{1,3})([\s\S]*)\1$/, '$2');
+  }
+  return node.text;
+}

@@ -1,0 +1,22 @@
+import type { KindVerdict } from '../result';
+
+const KIND_NAMES = { framework: 'backend framework', service: 'business backend service', library: 'middleware / library' } as const;
+
+/** "business backend service (service 0.72, framework 0.10, library 0.18)" */
+export function describeKind(verdict: KindVerdict): string {
+  if (!verdict.evidence.length) return 'kind undetermined: no signal fired';
+  const scores = (['framework', 'service', 'library'] as const).map((kind) => `${kind} ${verdict.scores[kind].toFixed(2)}`).join(', ');
+  return `${KIND_NAMES[verdict.kind]} (${scores})`;
+}
+
+/** The `archtrace classify` text: the verdict, then each piece of evidence, then mixed parts. */
+export function renderKindText(verdict: KindVerdict): string {
+  const lines = [`kind: ${verdict.kind}`, `scores: framework ${verdict.scores.framework}, service ${verdict.scores.service}, library ${verdict.scores.library}`];
+  if (!verdict.evidence.length) lines.push('evidence: none (no signal fired; the kind is a guess)');
+  else {
+    lines.push('evidence:');
+    for (const evidence of verdict.evidence) lines.push(`  +${evidence.weight} ${evidence.favours.padEnd(9)} ${evidence.signal} (${evidence.path})`);
+  }
+  for (const part of verdict.parts) lines.push(`part: ${part.path} is a ${part.kind}`);
+  return lines.join('\n');
+}

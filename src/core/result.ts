@@ -1,0 +1,142 @@
+/**
+ * The one serializable result of an analysis. Every view, the CLI and the reports render it;
+ * `docs/analysis-result.schema.json` documents it for tools outside the project.
+ */
+
+export const SCHEMA_VERSION = 1;
+
+export type RepoKind = 'framework' | 'service' | 'library';
+export const REPO_KINDS: readonly RepoKind[] = ['framework', 'service', 'library'];
+
+export type Language = 'python' | 'typescript' | 'tsx' | 'javascript';
+
+export type FindingCategory =
+  | 'middleware'
+  | 'decorator'
+  | 'signal'
+  | 'receiver'
+  | 'manager'
+  | 'model'
+  | 'repository'
+  | 'interface'
+  | 'route'
+  | 'task'
+  | 'event';
+
+/** 0-based, like the editor's positions. */
+export interface Position {
+  line: number;
+  character: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+export interface Evidence {
+  signal: string;
+  favours: RepoKind;
+  weight: number;
+  path: string;
+}
+
+export interface KindVerdict {
+  kind: RepoKind;
+  scores: Record<RepoKind, number>;
+  evidence: Evidence[];
+  parts: { path: string; kind: RepoKind }[];
+}
+
+export interface AnalyzedFile {
+  path: string;
+  language: Language;
+  layer: string;
+  reasons: string[];
+}
+
+export interface Finding {
+  category: FindingCategory;
+  /** `relative/path:QualifiedName`, or `relative/path:<anonymous>@LINE` (LINE 1-based). */
+  symbol: string;
+  range: Range;
+  layer: string;
+  details: Record<string, unknown>;
+}
+
+export interface InterfaceImplementations {
+  base: string;
+  implementations: string[];
+}
+
+export interface Route {
+  method: string;
+  path: string;
+  handler: string;
+  framework: string;
+}
+
+export type TraceVia = 'call' | 'async' | 'event' | 'di';
+
+export interface TraceStep {
+  symbol: string;
+  layer: string;
+  via: TraceVia;
+  line: number;
+}
+
+export interface Trace {
+  route: string;
+  steps: TraceStep[];
+}
+
+export interface Skipped {
+  path: string;
+  reason: string;
+}
+
+export interface AnalysisResult {
+  schemaVersion: number;
+  root: string;
+  kind: KindVerdict;
+  files: AnalyzedFile[];
+  findings: Finding[];
+  interfaces: InterfaceImplementations[];
+  routes: Route[];
+  traces: Trace[];
+  skipped: Skipped[];
+}
+
+export namespace AnalysisResult {
+  export function findingsIn(result: AnalysisResult, path: string): Finding[] {
+    const prefix = `${path}:`;
+    return result.findings.filter((finding) => finding.symbol.startsWith(prefix));
+  }
+
+  export function countByCategory(result: AnalysisResult): Map<FindingCategory, number> {
+    const counts = new Map<FindingCategory, number>();
+    for (const finding of result.findings) {
+      counts.set(finding.category, (counts.get(finding.category) ?? 0) + 1);
+    }
+    return counts;
+  }
+}
+
+/** A symbol id: `path:QualifiedName`. */
+export type SymbolId = string;
+
+export namespace SymbolId {
+  /** Splits `path/to/file.py:Class.method` into its file and qualified name. */
+  export function parse(symbol: SymbolId): { path: string; name: string } {
+    const colon = symbol.lastIndexOf(':');
+    return colon < 0 ? { path: symbol, name: '' } : { path: symbol.slice(0, colon), name: symbol.slice(colon + 1) };
+  }
+
+  export function of(path: string, name: string): SymbolId {
+    return `${path}:${name}`;
+  }
+
+  export function anonymous(path: string, zeroBasedLine: number): SymbolId {
+    return `${path}:<anonymous>@${zeroBasedLine + 1}`;
+  }
+}

@@ -1,0 +1,87 @@
+import * as vscode from 'vscode';
+import type { AnalysisResult } from '../../core/result';
+import { analyzeFolder } from '../../node/analyzeFolder';
+import { describeKind } from '../../core/render/text';
+import type { AnalysisTreeProvider } from '../views/analysisTree';
+
+/** Runs the analysis for every workspace folder and hands the results to the views. */
+export class ClassifyController implements vscode.Disposable {
+  private running: vscode.CancellationTokenSource | undefined;
+
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly tree: AnalysisTreeProvider,
+  ) {}
+
+  async classifyWorkspace(): Promise<void> {
+    const folders = vscode.workspace.workspaceFolders?.filter((folder) => folder.uri.scheme === 'file') ?? [];
+    if (!folders.length) {
+      void vscode.window.showWarningMessage('ArchTrace: open a folder on disk to classify it.');
+      return;
+    }
+    this.running?.cancel();
+    const own = new vscode.CancellationTokenSource();
+    this.running = own;
+    await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'ArchTrace: classifying', cancellable: true },
+      async (progress, token) => {
+        const abort = new AbortController();
+        const onCancel = () => abort.abort();
+        token.onCancellationRequested(onCancel);
+        own.token.onCancellationRequested(onCancel);
+        const results: AnalysisResult[] = [];
+        try {
+          for (const folder of folders) {
+            const started = Date.now();
+            let reported = 0;
+            const config = vscode.workspace.getConfiguration('archtrace', folder.uri);
+            const result = await analyzeFolder(folder.uri.fsPath, {
+              signal: abort.signal,
+              excludeGlobs: excludeGlobsOf(folder),
+              maxFileSizeBytes: Math.max(1, config.get<number>('maxFileSizeKB', 1024)) * 1024,
+              onProgress: ({ phase, done, total }) => {
+                const percent = total ? Math.floor((done / total) * 100) : 0;
+                progress.report({ message: `${folder.name}: ${phase} ${total ? `${done}/${total}` : ''}`, increment: percent - reported });
+                reported = percent;
+              },
+            });
+            this.log.info(`${folder.name}: ${result.files.length} files, ${result.findings.length} findings, ${result.skipped.length} skipped in ${Date.now() - started} ms`);
+            for (const skipped of result.skipped) this.log.debug(`skipped ${skipped.path}: ${skipped.reason}`);
+            results.push(result);
+          }
+        } catch (error) {
+          if (abort.signal.aborted) {
+            this.log.info('classification cancelled; the previous result is kept');
+            return;
+          }
+          this.log.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+          void vscode.window.showErrorMessage(`ArchTrace could not classify the workspace: ${error instanceof Error ? error.message : String(error)}`, 'Show Log').then((choice) => {
+            if (choice) this.log.show();
+          });
+          return;
+        } finally {
+          if (this.running === own) this.running = undefined;
+          own.dispose();
+        }
+        this.tree.show(results);
+        const summary = results.map((result) => (results.length > 1 ? `${folderName(result.root)}: ` : '') + describeKind(result.kind)).join('; ');
+        void vscode.window.showInformationMessage(`ArchTrace: ${summary}`);
+      },
+    );
+  }
+
+  dispose(): void {
+    this.running?.cancel();
+  }
+}
+
+/** `files.exclude` entries switched on, plus ArchTrace's own excludes. */
+function excludeGlobsOf(folder: vscode.WorkspaceFolder): string[] {
+  const filesExclude = vscode.workspace.getConfiguration('files', folder.uri).get<Record<string, unknown>>('exclude', {});
+  const own = vscode.workspace.getConfiguration('archtrace', folder.uri).get<string[]>('exclude', []);
+  return [...Object.entries(filesExclude).filter(([, enabled]) => enabled === true).map(([glob]) => glob.replace(/^\*\*\//, '**/')), ...own];
+}
+
+function folderName(root: string): string {
+  return root.slice(root.replace(/[\\/]+$/, '').lastIndexOf('/') + 1);
+}

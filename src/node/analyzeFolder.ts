@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type AnalyzeOptions, analyzeWorkspace } from '../core/analyze';
+import { type KindRule, parseKindRules } from '../core/classify/kindRules';
+import type { AnalysisResult } from '../core/result';
+import { packageRoot } from './assets';
+import { nodeFs } from './nodeFs';
+import { WorkerAnalyzer, type WorkerAnalyzerOptions } from './workerAnalyzer';
+
+let builtinKindRules: KindRule[] | undefined;
+
+export function kindRules(): KindRule[] {
+  builtinKindRules ??= parseKindRules(readFileSync(join(packageRoot(), 'src', 'core', 'classify', 'kind-rules.yml'), 'utf8'));
+  return builtinKindRules;
+}
+
+/**
+ * Analyses one folder on Node: the CLI, the extension host and the tests all come through here.
+ * The worker pool lives as long as the call, so cancelling ends every worker at once.
+ */
+export async function analyzeFolder(root: string, options: AnalyzeOptions & WorkerAnalyzerOptions = {}): Promise<AnalysisResult> {
+  const analyzer = new WorkerAnalyzer(options);
+  const stopWorkers = () => void analyzer.dispose();
+  options.signal?.addEventListener('abort', stopWorkers, { once: true });
+  try {
+    return await analyzeWorkspace(root, { fs: nodeFs, analyzer, kindRules: kindRules(), concurrency: analyzer.threads * 4 }, options);
+  } finally {
+    options.signal?.removeEventListener('abort', stopWorkers);
+    await analyzer.dispose();
+  }
+}

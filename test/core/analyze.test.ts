@@ -1,0 +1,90 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import Ajv2020 from 'ajv/dist/2020';
+import type { AnalysisResult } from '../../src/core/result';
+import { analyzeFolder } from '../../src/node/analyzeFolder';
+import { ROOT, SAMPLE, tempWorkspace } from '../helpers';
+
+const schema = JSON.parse(readFileSync(join(ROOT, 'docs', 'analysis-result.schema.json'), 'utf8')) as object;
+const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+
+describe('analyzing the embedded sample in worker threads', () => {
+  let result: AnalysisResult;
+  before(async () => {
+    result = await analyzeFolder(SAMPLE, { threads: 2 });
+  });
+
+  it('gives a result that validates against the documented schema', () => {
+    const valid = validate(JSON.parse(JSON.stringify(result)));
+    assert.ok(valid, JSON.stringify(validate.errors, null, 2));
+  });
+
+  it('classifies the sample as a business service, with evidence', () => {
+    assert.equal(result.kind.kind, 'service');
+    assert.ok(result.kind.scores.service > 0.8);
+    assert.ok(result.kind.evidence.some((evidence) => evidence.signal === 'service-domain-folders' && evidence.path === 'app/domain'));
+  });
+
+  it('lists the routes with their handlers', () => {
+    assert.deepEqual(
+      result.routes.map((route) => `${route.method} ${route.path} ${route.handler}`),
+      [
+        'POST /orders app/api/routes/orders.py:create_order',
+        'GET /orders/{order_id} app/api/routes/orders.py:get_order',
+        'POST /orders/{order_id}/cancel app/api/routes/orders.py:cancel_order',
+      ],
+    );
+  });
+
+  it('finds the repository interfaces with their implementations across files', () => {
+    assert.deepEqual(result.interfaces, [
+      { base: 'app/domain/repositories.py:InventoryRepository', implementations: ['app/infrastructure/persistence/inventory_repository.py:SqlInventoryRepository'] },
+      { base: 'app/domain/repositories.py:OrderRepository', implementations: ['app/infrastructure/persistence/order_repository.py:SqlOrderRepository'] },
+    ]);
+  });
+
+  it('finds the async email task, where it is queued, and the published event', () => {
+    const symbols = (category: string) => result.findings.filter((finding) => finding.category === category).map((finding) => finding.symbol);
+    assert.deepEqual(symbols('task'), ['app/application/services/order_service.py:OrderService.create_order', 'app/infrastructure/tasks/email.py:send_order_confirmation_email']);
+    assert.deepEqual(symbols('event'), ['app/application/services/order_service.py:OrderService.create_order']);
+  });
+
+  it('gives every file a layer with reasons, following the folders', () => {
+    const layer = (path: string) => result.files.find((file) => file.path === path)?.layer;
+    assert.equal(layer('app/api/routes/orders.py'), 'api');
+    assert.equal(layer('app/application/services/order_service.py'), 'application');
+    assert.equal(layer('app/domain/models/order.py'), 'domain');
+    assert.equal(layer('app/domain/repositories.py'), 'domain');
+    assert.equal(layer('app/infrastructure/persistence/order_repository.py'), 'infrastructure');
+    assert.equal(layer('tests/unit/test_order.py'), 'test');
+    assert.ok(result.files.every((file) => file.reasons.length > 0));
+  });
+});
+
+describe('analyzing awkward files', () => {
+  const big = `${'def f(x):\n    return x + 1\n'.repeat(360_000)}`; // about 10 MB
+  const workspace = tempWorkspace({
+    'broken.py': 'def f(:\n    return (\nclass A(B:\n',
+    'latin1.py': new Uint8Array([0x23, 0x20, 0xe9, 0xe8, 0x0a, 0x78, 0x3d, 0x31, 0x0a]),
+    'image.py': new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0x01]),
+    'big.py': big,
+    'bom.py': '\ufeffclass A:\r\n    pass\r\n',
+  });
+  after(workspace.cleanup);
+
+  it('analyses or skips each with a reason, never failing the run', async () => {
+    const result = await analyzeFolder(workspace.root, { threads: 1 });
+    const skipped = new Map(result.skipped.map((skip) => [skip.path, skip.reason]));
+    assert.match(skipped.get('latin1.py') ?? '', /not UTF-8/);
+    assert.match(skipped.get('image.py') ?? '', /binary/);
+    assert.match(skipped.get('big.py') ?? '', /larger than the size limit/);
+    assert.deepEqual(result.files.map((file) => file.path).sort(), ['bom.py', 'broken.py']);
+  });
+
+  it('analyses a 10 MB file when the size limit allows it', async () => {
+    const result = await analyzeFolder(workspace.root, { threads: 1, maxFileSizeBytes: 20 * 1024 * 1024 });
+    assert.ok(result.files.some((file) => file.path === 'big.py'));
+  });
+});

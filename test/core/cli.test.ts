@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { ROOT, SAMPLE } from '../helpers';
+
+const CLI = join(ROOT, 'dist', 'cli.js');
+
+function archtrace(...args: string[]) {
+  return spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: SAMPLE });
+}
+
+describe('the archtrace CLI', () => {
+  it('analyses the current folder when given none, as JSON on stdout', () => {
+    const run = archtrace('analyze');
+    assert.equal(run.status, 0, run.stderr);
+    const result = JSON.parse(run.stdout) as { root: string; kind: { kind: string } };
+    assert.equal(result.root, SAMPLE);
+    assert.equal(result.kind.kind, 'service');
+  });
+
+  it('prints the kind, the scores and the evidence for classify, and the kind object with --format json', () => {
+    const text = archtrace('classify', '.');
+    assert.match(text.stdout, /^kind: service\nscores: framework 0, service 1, library 0\nevidence:\n/);
+    const json = JSON.parse(archtrace('classify', '--format', 'json').stdout) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(json), ['kind', 'scores', 'evidence', 'parts']);
+  });
+
+  it('renders Markdown', () => {
+    const run = archtrace('analyze', '--format', 'md');
+    assert.match(run.stdout, /\| POST \| `\/orders` \| `app\/api\/routes\/orders.py:create_order` \|/);
+  });
+
+  for (const [args, message] of [
+    [['analyze', '/does/not/exist'], /^archtrace: cannot read '\/does\/not\/exist': no such directory/],
+    [['analyze', join(SAMPLE, 'Dockerfile')], /is not a directory/],
+    [['analyze', '--format', 'xml'], /--format must be json or md/],
+    [['analyze', '--bogus'], /Unknown option '--bogus'/],
+    [['explain'], /unknown command 'explain'/],
+    [[], /no command given/],
+  ] as const) {
+    it(`answers '${args.join(' ')}' with one line and exit code 2`, () => {
+      const run = archtrace(...args);
+      assert.equal(run.status, 2);
+      assert.equal(run.stdout, '');
+      assert.match(run.stderr, message);
+      assert.equal(run.stderr.trim().split('\n').length, 1, run.stderr);
+    });
+  }
+});

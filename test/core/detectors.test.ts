@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { parse as parseYaml } from 'yaml';
+import { SymbolId } from '../../src/core/result';
+import { rulesDirectory } from '../../src/node/assets';
+import { ROOT, testScanner } from '../helpers';
+
+/** Snippet tests in the manner of ast-grep: each rule has `valid` snippets with the findings they must give and `invalid` ones that must stay silent. */
+interface RuleTests {
+  valid: { code: string; findings: { symbol: string; details?: Record<string, unknown> }[] }[];
+  invalid: string[];
+}
+
+const LANGUAGE_EXTENSIONS = { python: 'py' } as const;
+
+for (const [language, extension] of Object.entries(LANGUAGE_EXTENSIONS) as [keyof typeof LANGUAGE_EXTENSIONS, string][]) {
+  const rules = readdirSync(join(rulesDirectory(ROOT), language)).filter((name) => name.endsWith('.scm'));
+  describe(`${language} detectors`, () => {
+    for (const ruleFile of rules) {
+      const id = ruleFile.replace(/\.scm$/, '');
+      const testFile = join(ROOT, 'test', 'detectors', language, `${id}.yml`);
+      it(`${id}: matches its valid snippets and none of its invalid ones`, async () => {
+        let tests: RuleTests;
+        try {
+          tests = parseYaml(readFileSync(testFile, 'utf8')) as RuleTests;
+        } catch {
+          assert.fail(`every detector needs snippet tests: ${testFile} is missing or unreadable`);
+        }
+        assert.ok(tests.valid.length > 0 && tests.invalid.length > 0, 'needs valid and invalid snippets');
+        const path = `snippet.${extension}`;
+        for (const { code, findings: expected } of tests.valid) {
+          const facts = await testScanner().scan({ path, language }, code);
+          const found = facts.findings.filter((finding) => finding.details['rule'] === id);
+          assert.deepEqual(
+            found.map((finding) => SymbolId.parse(finding.symbol).name).sort(),
+            expected.map((finding) => finding.symbol).sort(),
+            `symbols found in:\n${code}`,
+          );
+          for (const want of expected) {
+            const candidates = found.filter((finding) => SymbolId.parse(finding.symbol).name === want.symbol);
+            const detailsMatch = candidates.some((finding) => Object.entries(want.details ?? {}).every(([key, value]) => finding.details[key] === value));
+            assert.ok(detailsMatch, `${want.symbol} should have details ${JSON.stringify(want.details)}, found ${JSON.stringify(candidates.map((finding) => finding.details))}`);
+          }
+        }
+        for (const code of tests.invalid) {
+          const facts = await testScanner().scan({ path, language }, code);
+          assert.deepEqual(facts.findings.filter((finding) => finding.details['rule'] === id), [], `must not match:\n${code}`);
+        }
+      });
+    }
+  });
+}
