@@ -3,9 +3,8 @@ import type { KindRule } from './classify/kindRules';
 import { discoverFiles } from './discover/discover';
 import type { FileAnalyzer, ProgressReport, WorkspaceFs } from './host';
 import { layerOf } from './layers/layers';
-import { interfaceImplementations } from './resolve/interfaces';
-import { SymbolIndex } from './resolve/symbolIndex';
-import { routesOf } from './resolve/routes';
+import type { FrameworkRules } from './resolve/frameworkFindings';
+import { resolveWorkspace } from './resolve/resolve';
 import { type AnalysisResult, type Finding, SCHEMA_VERSION, SymbolId } from './result';
 
 export interface AnalyzeOptions {
@@ -19,6 +18,7 @@ export interface AnalysisHost {
   fs: WorkspaceFs;
   analyzer: FileAnalyzer;
   kindRules: readonly KindRule[];
+  frameworkRules: FrameworkRules;
   /** How many files to keep in flight; enough to keep every worker busy. */
   concurrency: number;
 }
@@ -44,10 +44,7 @@ export async function analyzeWorkspace(root: string, host: AnalysisHost, options
 
   onProgress?.({ phase: 'resolve', done: 0, total: 1 });
   const analysed = facts.filter((file) => !file.skipped);
-  const index = new SymbolIndex(analysed);
-  const interfaces = interfaceImplementations(index);
-  const findings = analysed.flatMap((file) => file.findings.map((finding) => resolveFindingSymbol(index, finding)));
-  for (const { base } of interfaces) findings.push(interfaceFinding(index, base));
+  const { findings, interfaces, routes } = resolveWorkspace(analysed, host.frameworkRules);
 
   onProgress?.({ phase: 'classify', done: 0, total: 1 });
   const largest = interfaces.reduce<{ base: string; implementations: number } | undefined>(
@@ -77,26 +74,12 @@ export async function analyzeWorkspace(root: string, host: AnalysisHost, options
     files,
     findings: findings.sort(compareFindings),
     interfaces,
-    routes: routesOf(findings),
+    routes,
     traces: [],
     skipped: [...discovery.skipped, ...facts.filter((file) => file.skipped).map((file) => ({ path: file.path, reason: file.skipped ?? '' }))].sort(
       (a, b) => a.path.localeCompare(b.path),
     ),
   };
-}
-
-/** A finding named after a reference (`app.add_middleware(X)`) points at X's definition when X is in the workspace. */
-function resolveFindingSymbol(index: SymbolIndex, finding: Finding): Finding {
-  const { path, name } = SymbolId.parse(finding.symbol);
-  if (index.definition(finding.symbol) || name.startsWith('<anonymous>')) return finding;
-  const resolved = index.resolve(path, name);
-  return resolved ? { ...finding, symbol: resolved } : finding;
-}
-
-function interfaceFinding(index: SymbolIndex, base: string): Finding {
-  const definition = index.definition(base);
-  const range = definition?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-  return { category: 'interface', symbol: base, range, layer: '', details: { rule: 'python-abstract-class' } };
 }
 
 function groupByPath(findings: readonly Finding[]): Map<string, Finding[]> {

@@ -2,16 +2,23 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type AnalyzeOptions, analyzeWorkspace } from '../core/analyze';
 import { type KindRule, parseKindRules } from '../core/classify/kindRules';
+import { type FrameworkRules, parseFrameworkRules } from '../core/resolve/frameworkFindings';
 import type { AnalysisResult } from '../core/result';
 import { packageRoot } from './assets';
 import { nodeFs } from './nodeFs';
 import { WorkerAnalyzer, type WorkerAnalyzerOptions } from './workerAnalyzer';
 
 let builtinKindRules: KindRule[] | undefined;
+let builtinFrameworkRules: FrameworkRules | undefined;
 
 export function kindRules(): KindRule[] {
   builtinKindRules ??= parseKindRules(readFileSync(join(packageRoot(), 'src', 'core', 'classify', 'kind-rules.yml'), 'utf8'));
   return builtinKindRules;
+}
+
+export function frameworkRules(): FrameworkRules {
+  builtinFrameworkRules ??= parseFrameworkRules(readFileSync(join(packageRoot(), 'src', 'core', 'resolve', 'python-frameworks.yml'), 'utf8'));
+  return builtinFrameworkRules;
 }
 
 /**
@@ -23,7 +30,7 @@ export async function analyzeFolder(root: string, options: AnalyzeOptions & Work
   const stopWorkers = () => void analyzer.dispose();
   options.signal?.addEventListener('abort', stopWorkers, { once: true });
   try {
-    return await analyzeWorkspace(root, { fs: nodeFs, analyzer, kindRules: kindRules(), concurrency: analyzer.threads * 4 }, options);
+    return await analyzeWorkspace(root, { fs: nodeFs, analyzer, kindRules: kindRules(), frameworkRules: frameworkRules(), concurrency: analyzer.threads * 4 }, options);
   } finally {
     options.signal?.removeEventListener('abort', stopWorkers);
     await analyzer.dispose();

@@ -3,6 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parse as parseYaml } from 'yaml';
+import { confirmQualified } from '../../src/core/resolve/qualify';
+import { SymbolIndex } from '../../src/core/resolve/symbolIndex';
 import { SymbolId } from '../../src/core/result';
 import { rulesDirectory } from '../../src/node/assets';
 import { ROOT, testScanner } from '../helpers';
@@ -11,6 +13,13 @@ import { ROOT, testScanner } from '../helpers';
 interface RuleTests {
   valid: { code: string; findings: { symbol: string; details?: Record<string, unknown> }[] }[];
   invalid: string[];
+}
+
+/** The rule's findings (or hints) for a snippet, after the resolver has checked what their names stand for. */
+async function matchesOf(code: string, path: string, language: 'python', rule: string): Promise<{ symbol: string; details: Record<string, unknown> }[]> {
+  const facts = await testScanner().scan({ path, language }, code);
+  const { findings, hints } = confirmQualified(new SymbolIndex([facts]), facts.findings, facts.hints);
+  return [...findings, ...hints].filter((finding) => finding.details['rule'] === rule || ('rule' in finding && finding.rule === rule));
 }
 
 const LANGUAGE_EXTENSIONS = { python: 'py' } as const;
@@ -31,8 +40,7 @@ for (const [language, extension] of Object.entries(LANGUAGE_EXTENSIONS) as [keyo
         assert.ok(tests.valid.length > 0 && tests.invalid.length > 0, 'needs valid and invalid snippets');
         const path = `snippet.${extension}`;
         for (const { code, findings: expected } of tests.valid) {
-          const facts = await testScanner().scan({ path, language }, code);
-          const found = facts.findings.filter((finding) => finding.details['rule'] === id);
+          const found = await matchesOf(code, path, language, id);
           assert.deepEqual(
             found.map((finding) => SymbolId.parse(finding.symbol).name).sort(),
             expected.map((finding) => finding.symbol).sort(),
@@ -45,8 +53,7 @@ for (const [language, extension] of Object.entries(LANGUAGE_EXTENSIONS) as [keyo
           }
         }
         for (const code of tests.invalid) {
-          const facts = await testScanner().scan({ path, language }, code);
-          assert.deepEqual(facts.findings.filter((finding) => finding.details['rule'] === id), [], `must not match:\n${code}`);
+          assert.deepEqual(await matchesOf(code, path, language, id), [], `must not match:\n${code}`);
         }
       });
     }

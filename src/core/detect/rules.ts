@@ -14,8 +14,18 @@ import type { FindingCategory, Language } from '../result';
 export interface DetectorRule {
   id: string;
   language: Language;
-  category: FindingCategory;
+  /** What the rule finds; a rule with a `hint` instead feeds a resolver and is not reported itself. */
+  category?: FindingCategory;
+  /** For the resolvers: `router`, `include`, `viewset`, … */
+  hint?: string;
+  /**
+   * The finding stands only if the name in this capture resolves, through the file's imports, to
+   * one of these qualified names (`path` must be `django.urls.path`, not `os.path`).
+   */
+  qualifies?: { capture: string; names: string[] };
   description: string;
+  /** Matches nested inside another match of the same rule are dropped (a decorator factory's inner decorator). */
+  outermost?: boolean;
   /** The framework or library the pattern belongs to, when it belongs to one. */
   framework?: string;
   query: string;
@@ -43,16 +53,22 @@ export function parseRuleFile(file: RuleFile, language: Language): DetectorRule 
     else if (line.trim() && !line.trim().startsWith(';')) break;
   }
   const category = header.get('category');
-  if (!category || !CATEGORIES.has(category)) {
-    throw new RuleError(`${file.name}: the header needs ';; category: <${[...CATEGORIES].join('|')}>', found '${category ?? ''}'`);
+  const hint = header.get('hint');
+  if (hint ? category !== undefined : !category || !CATEGORIES.has(category)) {
+    throw new RuleError(`${file.name}: the header needs either ';; category: <${[...CATEGORIES].join('|')}>' or ';; hint: <name>', found '${category ?? hint ?? ''}'`);
   }
   const baseName = file.name.slice(file.name.lastIndexOf('/') + 1).replace(/\.scm$/, '');
   const framework = header.get('framework');
+  const [capture, ...names] = (header.get('qualifies') ?? '').split(/\s+/).filter(Boolean);
+  if (capture && !names.length) throw new RuleError(`${file.name}: ';; qualifies: <capture> <qualified name>...' needs at least one name`);
   return {
     id: header.get('id') ?? baseName,
     language,
-    category: category as FindingCategory,
+    ...(category ? { category: category as FindingCategory } : {}),
+    ...(hint ? { hint } : {}),
+    ...(capture ? { qualifies: { capture, names } } : {}),
     description: header.get('description') ?? '',
+    ...(header.get('outermost') === 'true' ? { outermost: true } : {}),
     ...(framework ? { framework } : {}),
     query: file.text,
     source: file.name,
@@ -80,8 +96,10 @@ export class CompiledRules {
         throw new RuleError(`${rule.source}: ${error instanceof Error ? error.message : String(error)}`);
       }
       const hasFinding = single.captureNames.includes('finding');
+      const hasQualified = !rule.qualifies || single.captureNames.includes(rule.qualifies.capture);
       single.delete();
       if (!hasFinding) throw new RuleError(`${rule.source}: the query needs a @finding capture`);
+      if (!hasQualified) throw new RuleError(`${rule.source}: 'qualifies' names @${rule.qualifies?.capture}, which the query does not capture`);
       offsets.push(combinedBytes);
       combined += `${rule.query}\n`;
       combinedBytes += encoder.encode(`${rule.query}\n`).length;

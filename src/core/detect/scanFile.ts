@@ -3,7 +3,7 @@ import type { FileFacts, FileTask } from '../parse/facts';
 import type { Grammars } from '../parse/grammars';
 import { pythonSyntax } from '../parse/python';
 import { type LanguageSyntax, literalValue, qualifiedName, rangeOf } from '../parse/syntax';
-import { type Finding, type Language, SymbolId } from '../result';
+import { type Language, SymbolId } from '../result';
 import { CompiledRules, type DetectorRule } from './rules';
 
 const SYNTAX: Partial<Record<Language, LanguageSyntax>> = { python: pythonSyntax };
@@ -34,7 +34,7 @@ export class FileScanner {
         facts.symbols = syntax.symbols(root);
         facts.imports = syntax.imports(root);
       }
-      if (compiled) facts.findings = findingsOf(task.path, compiled, compiled.query.matches(root), syntax);
+      if (compiled) collectMatches(task.path, compiled, compiled.query.matches(root), syntax, facts);
       return facts;
     } finally {
       tree.delete();
@@ -56,23 +56,61 @@ export class FileScanner {
 function emptyFacts(task: Pick<FileTask, 'path' | 'language'>, text: string): FileFacts {
   let lineCount = text.length > 0 ? 1 : 0;
   for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) lineCount++;
-  return { path: task.path, language: task.language, lineCount, hasSyntaxErrors: false, symbols: [], imports: [], findings: [] };
+  return { path: task.path, language: task.language, lineCount, hasSyntaxErrors: false, symbols: [], imports: [], findings: [], hints: [] };
 }
 
-function findingsOf(path: string, compiled: CompiledRules, matches: QueryMatch[], syntax: LanguageSyntax | undefined): Finding[] {
-  const findings: Finding[] = [];
+function collectMatches(path: string, compiled: CompiledRules, matches: QueryMatch[], syntax: LanguageSyntax | undefined, facts: FileFacts): void {
   const seen = new Set<string>();
+  const outermostSpans = new Map<string, { start: number; end: number }[]>();
+  for (const match of matches) {
+    const rule = compiled.ruleOf(match.patternIndex);
+    const node = match.captures.find((capture) => capture.name === 'finding')?.node;
+    if (node && rule.outermost && customPredicatesHold(compiled, match)) outermostSpans.set(rule.id, [...(outermostSpans.get(rule.id) ?? []), { start: node.startIndex, end: node.endIndex }]);
+  }
   for (const match of matches) {
     const rule = compiled.ruleOf(match.patternIndex);
     const findingNode = match.captures.find((capture) => capture.name === 'finding')?.node;
-    if (!findingNode) continue;
+    if (!findingNode || !customPredicatesHold(compiled, match)) continue;
+    const nestedInAnother = outermostSpans
+      .get(rule.id)
+      ?.some((span) => span.start <= findingNode.startIndex && span.end >= findingNode.endIndex && (span.start !== findingNode.startIndex || span.end !== findingNode.endIndex));
+    if (nestedInAnother) continue;
     const symbol = symbolOf(path, findingNode, match, syntax);
     const key = `${rule.id}|${symbol}|${findingNode.startIndex}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    findings.push({ category: rule.category, symbol, range: rangeOf(findingNode), layer: '', details: detailsOf(rule, match) });
+    const details = detailsOf(rule, match);
+    const qualify = rule.qualifies ? { name: String(details[rule.qualifies.capture] ?? ''), anyOf: rule.qualifies.names } : undefined;
+    if (rule.hint) {
+      facts.hints.push({ hint: rule.hint, rule: rule.id, symbol, line: findingNode.startPosition.row, details, ...(qualify ? { qualify } : {}) });
+    } else if (rule.category) {
+      facts.findings.push({ category: rule.category, symbol, range: rangeOf(findingNode), layer: '', details, ...(qualify ? { qualify } : {}) });
+    }
   }
-  return findings;
+}
+
+/**
+ * Predicates tree-sitter leaves to its host. `(#has-call? @scope @name)`: somewhere inside
+ * @scope, @name's text is called (a decorator's wrapper calling the function it wraps).
+ */
+function customPredicatesHold(compiled: CompiledRules, match: QueryMatch): boolean {
+  for (const predicate of compiled.query.predicatesForPattern(match.patternIndex)) {
+    if (predicate.operator !== 'has-call?') continue;
+    const [scopeStep, nameStep] = predicate.operands;
+    const scope = match.captures.find((capture) => scopeStep?.type === 'capture' && capture.name === scopeStep.name)?.node;
+    const name = match.captures.find((capture) => nameStep?.type === 'capture' && capture.name === nameStep.name)?.node.text;
+    if (!scope || !name || !containsCallTo(scope, name)) return false;
+  }
+  return true;
+}
+
+function containsCallTo(scope: Node, name: string): boolean {
+  const pending: Node[] = [scope];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.type === 'call' && node.childForFieldName('function')?.text === name) return true;
+    for (const child of node.namedChildren) if (child) pending.push(child);
+  }
+  return false;
 }
 
 function symbolOf(path: string, finding: Node, match: QueryMatch, syntax: LanguageSyntax | undefined): string {
@@ -92,7 +130,9 @@ function detailsOf(rule: DetectorRule, match: QueryMatch): Record<string, unknow
   if (rule.framework) details['framework'] = rule.framework;
   for (const capture of match.captures) {
     if (capture.name === 'finding' || capture.name === 'symbol' || capture.name.startsWith('_')) continue;
-    const value = literalValue(capture.node);
+    const value = capture.node.type === 'list' || capture.node.type === 'tuple'
+      ? capture.node.namedChildren.filter((child) => child && child.type !== 'comment').map((child) => (child ? literalValue(child) : ''))
+      : literalValue(capture.node);
     const existing = details[capture.name];
     if (existing === undefined) details[capture.name] = value;
     else details[capture.name] = Array.isArray(existing) ? [...existing, value] : [existing, value];

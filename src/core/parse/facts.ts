@@ -10,6 +10,38 @@ export interface FileTask {
 
 export type SymbolKind = 'class' | 'function' | 'method' | 'variable';
 
+/** A call as written: enough to resolve its callee and read its literal arguments later. */
+export interface CallSite {
+  /** The called expression as written, without spaces: `self.order_repo.save`, `Order.create`. */
+  callee: string;
+  /** Positional arguments' source text (string literals keep their quotes), cut to a bounded length. */
+  args: string[];
+  keywords: Record<string, string>;
+  line: number;
+  character: number;
+  /** The part of a `try` statement of the enclosing function the call is in, if any. */
+  branch?: 'try' | 'except' | 'finally';
+}
+
+export interface Parameter {
+  name: string;
+  annotation?: string;
+  /** The default's source text (`Depends(get_db)`). */
+  default?: string;
+}
+
+/** A class attribute or an instance attribute set in a method, with the type the code states. */
+export interface Attribute {
+  name: string;
+  /** From an annotation, a parameter's annotation (`self.repo = repo`), or a constructor call. */
+  type?: string;
+  /** The assigned value when it is a call (`models.ForeignKey(User, ...)`, `Manager()`). */
+  call?: Omit<CallSite, 'line' | 'character' | 'branch'>;
+  /** The assigned value when it is a plain string literal (`API_V1_STR = "/api/v1"`). */
+  literal?: string;
+  line: number;
+}
+
 export interface SymbolDefinition {
   /** Qualified inside the file: `Class`, `Class.method`, `function`, `CONSTANT`. */
   name: string;
@@ -19,8 +51,24 @@ export interface SymbolDefinition {
   bases: string[];
   /** The metaclass keyword of a class (`ABCMeta`), when it has one. */
   metaclass?: string;
+  /** Other keywords of a class statement (`table=True` of SQLModel). */
+  keywords?: Record<string, string>;
   /** Decorators as written, without `@` and arguments (`app.get`, `staticmethod`). */
   decorators: string[];
+  /** Functions and methods: parameters in order (`self` included). */
+  parameters?: Parameter[];
+  /** Functions and methods: the return annotation. */
+  returns?: string;
+  /** Functions and methods: the calls in their body, in source order (nested definitions excluded). */
+  calls?: CallSite[];
+  /** Methods whose body only raises NotImplementedError: the mark of an abstract method without `abc`. */
+  notImplemented?: boolean;
+  /** Classes: attributes from the class body and from `self.x = ...` in its methods. */
+  attributes?: Attribute[];
+  /** Variables: the assigned value when it is a call (`router = APIRouter(prefix="/items")`). */
+  value?: Omit<CallSite, 'line' | 'character' | 'branch'>;
+  /** Variables: the assigned value when it is a plain string literal. */
+  literal?: string;
 }
 
 export interface ImportedName {
@@ -40,6 +88,25 @@ export interface ImportStatement {
   line: number;
 }
 
+/**
+ * A finding as the worker reports it. `qualify` asks the resolver to keep it only if a name it
+ * captured resolves, through the file's imports, to one of the given qualified names.
+ */
+export interface ScannedFinding extends Finding {
+  qualify?: { name: string; anyOf: string[] };
+}
+
+/** What a `;; hint:` rule found: input for a resolver (routers, includes), not reported itself. */
+export interface Hint {
+  hint: string;
+  rule: string;
+  /** The node's enclosing definition (or `<anonymous>@LINE`), like a finding's symbol. */
+  symbol: string;
+  line: number;
+  details: Record<string, unknown>;
+  qualify?: { name: string; anyOf: string[] };
+}
+
 /** What one worker pass learns about one file; plain data, so it crosses threads and caches. */
 export interface FileFacts {
   path: string;
@@ -51,11 +118,12 @@ export interface FileFacts {
   symbols: SymbolDefinition[];
   imports: ImportStatement[];
   /** Findings of the detectors; the layer is filled in by the layers stage. */
-  findings: Finding[];
+  findings: ScannedFinding[];
+  hints: Hint[];
 }
 
 export namespace FileFacts {
   export function skipped(task: Pick<FileTask, 'path' | 'language'>, reason: string): FileFacts {
-    return { path: task.path, language: task.language, skipped: reason, lineCount: 0, hasSyntaxErrors: false, symbols: [], imports: [], findings: [] };
+    return { path: task.path, language: task.language, skipped: reason, lineCount: 0, hasSyntaxErrors: false, symbols: [], imports: [], findings: [], hints: [] };
   }
 }

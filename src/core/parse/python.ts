@@ -1,11 +1,17 @@
 import type { Node } from 'web-tree-sitter';
-import type { ImportStatement, SymbolDefinition } from './facts';
-import { type LanguageSyntax, rangeOf } from './syntax';
+import type { Attribute, CallSite, ImportStatement, Parameter, SymbolDefinition } from './facts';
+import { type LanguageSyntax, literalValue, rangeOf } from './syntax';
 
 /** Statements whose blocks still hold module- or class-level definitions (`if TYPE_CHECKING:`, `try:`). */
 const CONTAINER_STATEMENTS = new Set([
-  'if_statement', 'elif_clause', 'else_clause', 'try_statement', 'except_clause', 'finally_clause', 'with_statement', 'block',
+  'if_statement', 'elif_clause', 'else_clause', 'try_statement', 'except_clause', 'except_group_clause', 'finally_clause', 'with_statement', 'block',
 ]);
+
+/** Nodes whose bodies run at another time than the function around them: their calls are not its calls. */
+const NESTED_SCOPES = new Set(['function_definition', 'class_definition', 'lambda', 'decorated_definition']);
+
+/** Argument texts longer than this are cut: they are read for literals and names, never whole. */
+const MAX_ARGUMENT_LENGTH = 200;
 
 export const pythonSyntax: LanguageSyntax = {
   definitionName(node) {
@@ -23,19 +29,19 @@ export const pythonSyntax: LanguageSyntax = {
 
   symbols(root) {
     const symbols: SymbolDefinition[] = [];
-    const pending: { node: Node; container: string; inClass: boolean }[] = [];
-    const pushChildren = (node: Node, container: string, inClass: boolean) => {
+    const pending: { node: Node; container?: SymbolDefinition }[] = [];
+    const pushChildren = (node: Node, container?: SymbolDefinition) => {
       for (let index = node.namedChildCount - 1; index >= 0; index--) {
         const child = node.namedChild(index);
-        if (child) pending.push({ node: child, container, inClass });
+        if (child) pending.push({ node: child, ...(container ? { container } : {}) });
       }
     };
-    pushChildren(root, '', false);
+    pushChildren(root);
     for (let item = pending.pop(); item; item = pending.pop()) {
-      const { node, container, inClass } = item;
-      const prefix = container ? `${container}.` : '';
+      const { node, container } = item;
+      const prefix = container ? `${container.name}.` : '';
       if (CONTAINER_STATEMENTS.has(node.type)) {
-        pushChildren(node, container, inClass);
+        pushChildren(node, container);
         continue;
       }
       const decorators: string[] = [];
@@ -48,15 +54,23 @@ export const pythonSyntax: LanguageSyntax = {
       }
       const name = definition.childForFieldName('name')?.text;
       if (definition.type === 'class_definition' && name) {
-        const { bases, metaclass } = classBases(definition);
-        symbols.push({ name: prefix + name, kind: 'class', range: rangeOf(node), bases, decorators, ...(metaclass ? { metaclass } : {}) });
+        const symbol: SymbolDefinition = { name: prefix + name, kind: 'class', range: rangeOf(node), decorators, attributes: [], ...classBases(definition) };
+        symbols.push(symbol);
         const body = definition.childForFieldName('body');
-        if (body) pushChildren(body, prefix + name, true);
+        if (body) pushChildren(body, symbol);
       } else if (definition.type === 'function_definition' && name) {
-        symbols.push({ name: prefix + name, kind: inClass ? 'method' : 'function', range: rangeOf(node), bases: [], decorators });
+        const inClass = container?.kind === 'class';
+        symbols.push(functionSymbol(definition, prefix + name, rangeOf(node), decorators, inClass ? container : undefined));
       } else {
-        const assigned = pythonSyntax.assignedName(node);
-        if (assigned) symbols.push({ name: prefix + assigned, kind: 'variable', range: rangeOf(node), bases: [], decorators: [] });
+        const assigned = assignment(node);
+        if (!assigned) continue;
+        const { target, annotation, value } = assigned;
+        if (container?.kind === 'class') {
+          container.attributes?.push(attributeOf(target, annotation, value, node.startPosition.row));
+        }
+        const call = value?.type === 'call' ? callShape(value) : undefined;
+        const literal = stringLiteral(value);
+        symbols.push({ name: prefix + target, kind: 'variable', range: rangeOf(node), bases: [], decorators: [], ...(call ? { value: call } : {}), ...(literal !== undefined ? { literal } : {}) });
       }
     }
     return symbols;
@@ -77,6 +91,135 @@ export const pythonSyntax: LanguageSyntax = {
   },
 };
 
+/** `name = value` or `name: T = value` at the statement level, with a simple name on the left. */
+function assignment(statement: Node): { target: string; annotation?: string; value?: Node } | undefined {
+  const node = statement.type === 'expression_statement' ? statement.firstNamedChild : statement;
+  if (node?.type !== 'assignment') return undefined;
+  const left = node.childForFieldName('left');
+  if (left?.type !== 'identifier') return undefined;
+  const annotation = node.childForFieldName('type')?.text;
+  const value = node.childForFieldName('right') ?? undefined;
+  return { target: left.text, ...(annotation ? { annotation } : {}), ...(value ? { value } : {}) };
+}
+
+function attributeOf(name: string, annotation: string | undefined, value: Node | undefined, line: number, parameters: readonly Parameter[] = []): Attribute {
+  const call = value?.type === 'call' ? callShape(value) : undefined;
+  let type = annotation;
+  if (!type && value?.type === 'identifier') type = parameters.find((parameter) => parameter.name === value.text)?.annotation;
+  if (!type && call) type = call.callee;
+  const literal = stringLiteral(value);
+  return { name, line, ...(type ? { type } : {}), ...(call ? { call } : {}), ...(literal !== undefined ? { literal } : {}) };
+}
+
+function functionSymbol(definition: Node, name: string, range: SymbolDefinition['range'], decorators: string[], owner: SymbolDefinition | undefined): SymbolDefinition {
+  const parameters = parametersOf(definition.childForFieldName('parameters'));
+  const returns = definition.childForFieldName('return_type')?.text;
+  const body = definition.childForFieldName('body');
+  const calls: CallSite[] = [];
+  const selfName = owner && parameters[0] && !decorators.includes('staticmethod') ? parameters[0].name : undefined;
+  if (body) walkBody(body, calls, owner, selfName, parameters);
+  return {
+    name,
+    kind: owner ? 'method' : 'function',
+    range,
+    bases: [],
+    decorators,
+    parameters,
+    calls,
+    ...(returns ? { returns } : {}),
+    ...(body && raisesNotImplemented(body) ? { notImplemented: true } : {}),
+  };
+}
+
+/**
+ * Collects the calls of a function body in source order, and the `self.x = ...` attributes it
+ * sets. Iterative, so 10,000-deep expressions cannot overflow the stack.
+ */
+function walkBody(body: Node, calls: CallSite[], owner: SymbolDefinition | undefined, selfName: string | undefined, parameters: readonly Parameter[]): void {
+  const pending: { node: Node; branch: CallSite['branch'] }[] = [{ node: body, branch: undefined }];
+  for (let item = pending.pop(); item; item = pending.pop()) {
+    const { node, branch } = item;
+    if (node.type === 'call') {
+      const shape = callShape(node);
+      calls.push({ ...shape, line: node.startPosition.row, character: node.startPosition.column, ...(branch ? { branch } : {}) });
+    } else if (node.type === 'assignment' && owner && selfName) {
+      const left = node.childForFieldName('left');
+      if (left?.type === 'attribute' && left.childForFieldName('object')?.text === selfName) {
+        const name = left.childForFieldName('attribute')?.text;
+        const annotation = node.childForFieldName('type')?.text;
+        const value = node.childForFieldName('right') ?? undefined;
+        if (name && !owner.attributes?.some((attribute) => attribute.name === name && attribute.type)) {
+          owner.attributes?.push(attributeOf(name, annotation, value, node.startPosition.row, parameters));
+        }
+      }
+    }
+    const children = node.namedChildren;
+    for (let index = children.length - 1; index >= 0; index--) {
+      const child = children[index];
+      if (!child || NESTED_SCOPES.has(child.type)) continue;
+      pending.push({ node: child, branch: node.type === 'try_statement' ? tryBranch(child) ?? branch : branch });
+    }
+  }
+}
+
+function tryBranch(child: Node): CallSite['branch'] {
+  if (child.type === 'block') return 'try';
+  if (child.type === 'except_clause' || child.type === 'except_group_clause') return 'except';
+  if (child.type === 'finally_clause') return 'finally';
+  return undefined; // the else clause runs when the try body did not raise
+}
+
+/** The value of a plain string literal (no interpolation, no concatenation), else undefined. */
+function stringLiteral(node: Node | undefined): string | undefined {
+  if (node?.type !== 'string' || node.namedChildren.some((child) => child?.type === 'interpolation')) return undefined;
+  return literalValue(node);
+}
+
+export function callShape(call: Node): Omit<CallSite, 'line' | 'character' | 'branch'> {
+  const callee = (call.childForFieldName('function')?.text ?? '').replace(/\s+/g, '');
+  const args: string[] = [];
+  const keywords: Record<string, string> = {};
+  for (const argument of call.childForFieldName('arguments')?.namedChildren ?? []) {
+    if (!argument || argument.type === 'comment') continue;
+    if (argument.type === 'keyword_argument') {
+      const key = argument.childForFieldName('name')?.text;
+      const value = argument.childForFieldName('value')?.text;
+      if (key && value !== undefined) keywords[key] = value.slice(0, MAX_ARGUMENT_LENGTH);
+    } else {
+      args.push(argument.text.slice(0, MAX_ARGUMENT_LENGTH));
+    }
+  }
+  return { callee, args, keywords };
+}
+
+function parametersOf(parameters: Node | null): Parameter[] {
+  const result: Parameter[] = [];
+  for (const parameter of parameters?.namedChildren ?? []) {
+    if (!parameter) continue;
+    if (parameter.type === 'identifier') {
+      result.push({ name: parameter.text });
+      continue;
+    }
+    const nameNode = parameter.childForFieldName('name') ?? parameter.namedChildren.find((child) => child?.type === 'identifier');
+    if (!nameNode) continue;
+    const annotation = parameter.childForFieldName('type')?.text;
+    const value = parameter.childForFieldName('value')?.text;
+    result.push({ name: nameNode.text, ...(annotation ? { annotation } : {}), ...(value ? { default: value.slice(0, MAX_ARGUMENT_LENGTH) } : {}) });
+  }
+  return result;
+}
+
+/** True when, docstring aside, the body is one `raise NotImplementedError`. */
+function raisesNotImplemented(body: Node): boolean {
+  const statements = body.namedChildren.filter((child) => child && child.type !== 'comment');
+  const first = statements[0];
+  const rest = first?.type === 'expression_statement' && first.firstNamedChild?.type === 'string' ? statements.slice(1) : statements;
+  if (rest.length !== 1) return false;
+  const raised = rest[0]?.type === 'raise_statement' ? rest[0].firstNamedChild : undefined;
+  const name = raised?.type === 'call' ? raised.childForFieldName('function')?.text : raised?.text;
+  return name === 'NotImplementedError';
+}
+
 function decoratorName(decorator: Node): string {
   const expression = decorator.firstNamedChild;
   if (!expression) return '';
@@ -84,18 +227,23 @@ function decoratorName(decorator: Node): string {
   return (callee?.text ?? '').replace(/\s+/g, '');
 }
 
-function classBases(definition: Node): { bases: string[]; metaclass?: string } {
+function classBases(definition: Node): { bases: string[]; metaclass?: string; keywords?: Record<string, string> } {
   const bases: string[] = [];
   let metaclass: string | undefined;
+  const keywords: Record<string, string> = {};
   for (const argument of definition.childForFieldName('superclasses')?.namedChildren ?? []) {
     if (!argument) continue;
     if (argument.type === 'keyword_argument') {
-      if (argument.childForFieldName('name')?.text === 'metaclass') metaclass = argument.childForFieldName('value')?.text;
+      const key = argument.childForFieldName('name')?.text;
+      const value = argument.childForFieldName('value')?.text;
+      if (key === 'metaclass') metaclass = value;
+      else if (key && value) keywords[key] = value;
     } else if (argument.type !== 'comment') {
-      bases.push(argument.text.replace(/\s+/g, ''));
+      // `Generic[T]` and `Repository[Order]` name their class before the brackets.
+      bases.push(argument.text.replace(/\s+/g, '').replace(/\[.*$/s, ''));
     }
   }
-  return metaclass ? { bases, metaclass } : { bases };
+  return { bases, ...(metaclass ? { metaclass } : {}), ...(Object.keys(keywords).length ? { keywords } : {}) };
 }
 
 function plainImports(statement: Node): ImportStatement[] {

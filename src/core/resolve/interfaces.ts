@@ -2,51 +2,63 @@ import type { SymbolDefinition } from '../parse/facts';
 import type { InterfaceImplementations } from '../result';
 import type { SymbolIndex } from './symbolIndex';
 
-const ABSTRACT_BASES = new Set(['ABC', 'abc.ABC', 'Protocol', 'typing.Protocol', 'typing_extensions.Protocol']);
-const ABSTRACT_METACLASSES = new Set(['ABCMeta', 'abc.ABCMeta']);
-const ABSTRACT_DECORATORS = new Set(['abstractmethod', 'abc.abstractmethod', 'abstractproperty', 'abc.abstractproperty']);
+const ABSTRACT_BASES = new Set(['abc.ABC', 'typing.Protocol', 'typing_extensions.Protocol']);
+const ABSTRACT_METACLASSES = new Set(['abc.ABCMeta']);
+const ABSTRACT_DECORATORS = new Set(['abc.abstractmethod', 'abc.abstractproperty', 'abc.abstractclassmethod', 'abc.abstractstaticmethod']);
 
-/** Classes that declare an interface: ABC or Protocol bases, an ABCMeta metaclass, or abstract methods. */
-function declaresInterface(definition: SymbolDefinition, hasAbstractMethods: boolean): boolean {
-  return (
-    hasAbstractMethods ||
-    definition.bases.some((base) => ABSTRACT_BASES.has(base)) ||
-    (definition.metaclass !== undefined && ABSTRACT_METACLASSES.has(definition.metaclass))
-  );
+interface ClassEntry {
+  symbol: string;
+  path: string;
+  definition: SymbolDefinition;
+  abstractMethods: number;
+  notImplementedMethods: number;
 }
 
-/** Every workspace interface with the concrete classes that derive from it, directly or through other classes. */
+/**
+ * Every workspace interface with the classes that derive from it, directly or through other
+ * classes, in any file. An interface: a class with ABC or Protocol among its own bases, an ABCMeta
+ * metaclass, an `@abstractmethod`, or a base class whose methods raise NotImplementedError (when
+ * two of them do, or when something derives from it).
+ */
 export function interfaceImplementations(index: SymbolIndex): InterfaceImplementations[] {
-  const parents = new Map<string, string[]>();
-  const classes: { symbol: string; definition: SymbolDefinition }[] = [];
-  const withAbstractMethods = new Set<string>();
+  const classes = new Map<string, ClassEntry>();
   for (const { symbol, path, definition } of index.allDefinitions()) {
-    if (definition.kind === 'method' && definition.decorators.some((decorator) => ABSTRACT_DECORATORS.has(decorator))) {
-      withAbstractMethods.add(symbol.slice(0, symbol.lastIndexOf('.')));
+    if (definition.kind === 'class') classes.set(symbol, { symbol, path, definition, abstractMethods: 0, notImplementedMethods: 0 });
+  }
+  for (const { symbol, path, definition } of index.allDefinitions()) {
+    if (definition.kind !== 'method') continue;
+    const owner = classes.get(symbol.slice(0, symbol.lastIndexOf('.')));
+    if (!owner) continue;
+    if (definition.decorators.some((decorator) => qualifiedIn(index, path, decorator, ABSTRACT_DECORATORS))) owner.abstractMethods++;
+    if (definition.notImplemented) owner.notImplementedMethods++;
+  }
+
+  const implementations = new Map<string, string[]>();
+  const declared = new Set<string>();
+  for (const entry of classes.values()) if (declaresInterface(index, entry)) declared.add(entry.symbol);
+  const byNotImplemented = [...classes.values()].filter((entry) => !declared.has(entry.symbol) && entry.notImplementedMethods > 0);
+  for (const entry of classes.values()) {
+    for (const ancestor of index.ancestry(entry.symbol).classes) {
+      const list = implementations.get(ancestor) ?? [];
+      list.push(entry.symbol);
+      implementations.set(ancestor, list);
     }
-    if (definition.kind !== 'class') continue;
-    classes.push({ symbol, definition });
-    parents.set(symbol, definition.bases.flatMap((base) => index.resolve(path, base) ?? []));
   }
-  const interfaces = new Set(
-    classes.filter(({ symbol, definition }) => declaresInterface(definition, withAbstractMethods.has(symbol))).map(({ symbol }) => symbol),
-  );
-  const implementations = new Map<string, string[]>([...interfaces].map((symbol) => [symbol, []]));
-  for (const { symbol } of classes) {
-    if (interfaces.has(symbol)) continue;
-    for (const ancestor of ancestorsOf(symbol, parents)) implementations.get(ancestor)?.push(symbol);
+  for (const entry of byNotImplemented) {
+    if (entry.notImplementedMethods >= 2 || implementations.has(entry.symbol)) declared.add(entry.symbol);
   }
-  return [...implementations].map(([base, found]) => ({ base, implementations: found.sort() })).sort((a, b) => a.base.localeCompare(b.base));
+  return [...declared]
+    .sort()
+    .map((base) => ({ base, implementations: (implementations.get(base) ?? []).filter((symbol) => !declared.has(symbol)).sort() }));
 }
 
-/** Iterative and cycle-safe: `class A(B)` / `class B(A)` across files must not loop. */
-function ancestorsOf(symbol: string, parents: ReadonlyMap<string, readonly string[]>): Set<string> {
-  const seen = new Set<string>();
-  const pending = [...(parents.get(symbol) ?? [])];
-  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    if (seen.has(next) || next === symbol) continue;
-    seen.add(next);
-    pending.push(...(parents.get(next) ?? []));
-  }
-  return seen;
+function declaresInterface(index: SymbolIndex, entry: ClassEntry): boolean {
+  if (entry.abstractMethods > 0) return true;
+  if (entry.definition.bases.some((base) => qualifiedIn(index, entry.path, base, ABSTRACT_BASES))) return true;
+  return entry.definition.metaclass !== undefined && qualifiedIn(index, entry.path, entry.definition.metaclass, ABSTRACT_METACLASSES);
+}
+
+function qualifiedIn(index: SymbolIndex, path: string, name: string, names: ReadonlySet<string>): boolean {
+  const target = index.qualify(path, name);
+  return target !== undefined && 'external' in target && names.has(target.external);
 }

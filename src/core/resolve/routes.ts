@@ -1,22 +1,346 @@
-import { type Finding, type Route } from '../result';
+import type { Hint, SymbolDefinition } from '../parse/facts';
+import { type Finding, type Route, SymbolId } from '../result';
+import type { SymbolIndex } from './symbolIndex';
 
-const METHOD_NAMES: Readonly<Record<string, string>> = { websocket: 'WS', api_route: 'ANY', route: 'ANY' };
+/** What a router or application object is made of decides its framework. */
+const ROUTER_MAKERS: Readonly<Record<string, string>> = {
+  'fastapi.FastAPI': 'fastapi',
+  'fastapi.APIRouter': 'fastapi',
+  'fastapi.routing.APIRouter': 'fastapi',
+  'fastapi.applications.FastAPI': 'fastapi',
+  'flask.Flask': 'flask',
+  'flask.Blueprint': 'flask',
+  'flask.blueprints.Blueprint': 'flask',
+  'quart.Quart': 'quart',
+  'quart.Blueprint': 'quart',
+  'starlette.applications.Starlette': 'starlette',
+  'starlette.routing.Router': 'starlette',
+  'sanic.Sanic': 'sanic',
+  'sanic.Blueprint': 'sanic',
+  'rest_framework.routers.DefaultRouter': 'django-rest-framework',
+  'rest_framework.routers.SimpleRouter': 'django-rest-framework',
+};
 
-/** Routes as the result lists them: method, full path with `{param}` placeholders, handler symbol. */
-export function routesOf(findings: readonly Finding[]): Route[] {
+/** Flask's `register_blueprint(bp, url_prefix=...)` replaces the blueprint's own prefix; the others add to it. */
+const PREFIX_REPLACES_OWN = new Set(['flask', 'quart', 'sanic']);
+
+const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'];
+const MAX_PREFIXES_PER_ROUTER = 16;
+const MAX_ROUTER_DEPTH = 12;
+
+interface Router {
+  symbol: string;
+  framework: string;
+  ownPrefix: string;
+}
+
+interface Include {
+  parent: string;
+  child: string;
+  prefix: string;
+}
+
+/** DRF's standard actions, which ViewSet mixin brings each, and the route each answers. */
+const DRF_ACTIONS: readonly { action: string; method: string; detail: boolean; mixin: string }[] = [
+  { action: 'list', method: 'GET', detail: false, mixin: 'ListModelMixin' },
+  { action: 'create', method: 'POST', detail: false, mixin: 'CreateModelMixin' },
+  { action: 'retrieve', method: 'GET', detail: true, mixin: 'RetrieveModelMixin' },
+  { action: 'update', method: 'PUT', detail: true, mixin: 'UpdateModelMixin' },
+  { action: 'partial_update', method: 'PATCH', detail: true, mixin: 'UpdateModelMixin' },
+  { action: 'destroy', method: 'DELETE', detail: true, mixin: 'DestroyModelMixin' },
+];
+const DRF_VIEWSETS_WITH: Readonly<Record<string, readonly string[]>> = {
+  'rest_framework.viewsets.ModelViewSet': ['ListModelMixin', 'CreateModelMixin', 'RetrieveModelMixin', 'UpdateModelMixin', 'DestroyModelMixin'],
+  'rest_framework.viewsets.ReadOnlyModelViewSet': ['ListModelMixin', 'RetrieveModelMixin'],
+};
+
+/**
+ * Routes as the result lists them: method, full path with `{param}` placeholders, handler symbol.
+ * Router prefixes are joined across files (FastAPI `include_router`, Flask blueprints, Starlette
+ * `mount`), Django urlconfs are followed through `include()`, and DRF routers expand their ViewSets.
+ */
+export function resolveRoutes(index: SymbolIndex, findings: readonly Finding[], hints: readonly Hint[]): Route[] {
+  // Routers and applications are variables made by a framework's router or app class.
+  const routers = new Map<string, Router>();
+  for (const { symbol, path, definition } of index.allDefinitions()) {
+    if (definition.kind !== 'variable' || !definition.value) continue;
+    const framework = frameworkOf(index, path, definition.value.callee);
+    if (!framework) continue;
+    const prefix = definition.value.keywords['prefix'] ?? definition.value.keywords['url_prefix'];
+    routers.set(symbol, { symbol, framework, ownPrefix: constantString(index, path, prefix) ?? '' });
+  }
+  const includes: Include[] = [];
+  for (const hint of hints.filter((candidate) => candidate.hint === 'include')) {
+    const { path } = SymbolId.parse(hint.symbol);
+    const parent = index.resolve(path, String(hint.details['parent'] ?? ''));
+    const child = index.resolve(path, String(hint.details['child'] ?? '').replace(/\(\)$/, ''));
+    const prefix = typeof hint.details['prefix'] === 'string' ? hint.details['prefix'] : constantString(index, path, hint.details['prefixName']);
+    if (parent && child && routers.has(child)) includes.push({ parent, child, prefix: prefix ?? '' });
+  }
+  const prefixes = (router: string) => routerPrefixes(router, routers, includes);
+
   const routes: Route[] = [];
   for (const finding of findings) {
     if (finding.category !== 'route') continue;
-    const method = String(finding.details['method'] ?? 'ANY');
-    const path = String(finding.details['path'] ?? '');
-    routes.push({
-      method: METHOD_NAMES[method] ?? method.toUpperCase(),
-      path: normalizeRoutePath(path),
-      handler: finding.symbol,
-      framework: String(finding.details['framework'] ?? ''),
-    });
+    const rule = finding.details['rule'];
+    if (rule === 'django-url' || rule === 'starlette-route') continue; // resolved below, as lists of patterns
+    const { path } = SymbolId.parse(finding.symbol);
+    const routerSymbol = index.resolve(path, String(finding.details['router'] ?? ''));
+    const router = routerSymbol ? routers.get(routerSymbol) : undefined;
+    const methods = methodsOf(finding);
+    for (const prefix of router ? prefixes(router.symbol) : ['']) {
+      for (const method of methods) {
+        routes.push({
+          method,
+          path: normalizeRoutePath(joinRoutePaths(prefix, String(finding.details['path'] ?? ''))),
+          handler: finding.symbol,
+          framework: router?.framework ?? String(finding.details['framework'] ?? ''),
+        });
+      }
+    }
   }
-  return routes.sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
+  routes.push(...djangoRoutes(index, findings, hints, routers));
+  routes.push(...starletteRoutes(index, findings));
+  return dedupe(routes).sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.handler.localeCompare(b.handler));
+}
+
+function methodsOf(finding: Finding): string[] {
+  const method = String(finding.details['method'] ?? '');
+  if (method === 'websocket') return ['WS'];
+  if (method) return [method.toUpperCase()];
+  const listed = finding.details['methods'];
+  if (Array.isArray(listed) && listed.length) return listed.map((entry) => String(entry).toUpperCase());
+  return ['GET']; // Flask's `route` and FastAPI's `api_route` answer GET when no methods are given
+}
+
+function frameworkOf(index: SymbolIndex, path: string, maker: string): string | undefined {
+  const target = index.qualify(path, maker);
+  if (!target) return undefined;
+  if ('external' in target) return ROUTER_MAKERS[target.external];
+  for (const external of index.ancestry(target.symbol).external) {
+    const framework = ROUTER_MAKERS[external];
+    if (framework) return framework; // a router subclass (`class UserAPIRouter(APIRouter)`)
+  }
+  return undefined;
+}
+
+/** Every full prefix a router's routes are reachable under, from each root down; bounded and cycle-safe. */
+function routerPrefixes(router: string, routers: ReadonlyMap<string, Router>, includes: readonly Include[]): string[] {
+  const results: string[] = [];
+  const pending: { symbol: string; suffix: string; depth: number; seen: ReadonlySet<string> }[] = [{ symbol: router, suffix: '', depth: 0, seen: new Set([router]) }];
+  for (let item = pending.pop(); item && results.length < MAX_PREFIXES_PER_ROUTER; item = pending.pop()) {
+    const current = routers.get(item.symbol);
+    const parents = includes.filter((include) => include.child === item.symbol && !item.seen.has(include.parent));
+    if (!parents.length || item.depth >= MAX_ROUTER_DEPTH) {
+      results.push(joinRoutePaths(current?.ownPrefix ?? '', item.suffix));
+      continue;
+    }
+    for (const include of parents) {
+      const own = include.prefix && current && PREFIX_REPLACES_OWN.has(current.framework) ? '' : (current?.ownPrefix ?? '');
+      pending.push({
+        symbol: include.parent,
+        suffix: joinRoutePaths(joinRoutePaths(include.prefix, own), item.suffix),
+        depth: item.depth + 1,
+        seen: new Set([...item.seen, include.parent]),
+      });
+    }
+  }
+  return results;
+}
+
+/**
+ * Django urlconfs: each `path()` / `re_path()` gets the prefixes of the `include()`s that lead to
+ * its module (or of the `include([...])` list it sits in), and points to a function view, a
+ * class-based view's HTTP methods, or a DRF router's ViewSets.
+ */
+function djangoRoutes(index: SymbolIndex, findings: readonly Finding[], hints: readonly Hint[], routers: ReadonlyMap<string, Router>): Route[] {
+  const patterns = findings.filter((finding) => finding.details['rule'] === 'django-url');
+  const moduleIncludes: { from: string; to: string; prefix: string }[] = [];
+  for (const pattern of patterns) {
+    const file = SymbolId.parse(pattern.symbol).path;
+    const module = /^include\(\s*\(?\s*['"]([\w.]+)['"]/.exec(String(pattern.details['view'] ?? ''))?.[1];
+    const target = module ? index.moduleFile(module) : undefined;
+    if (target) moduleIncludes.push({ from: file, to: target, prefix: patternPrefix(pattern) });
+  }
+  const filePrefixes = (file: string): string[] => {
+    const results: string[] = [];
+    const pending = [{ file, suffix: '', seen: new Set([file]) }];
+    for (let item = pending.pop(); item && results.length < MAX_PREFIXES_PER_ROUTER; item = pending.pop()) {
+      const parents = moduleIncludes.filter((include) => include.to === item.file && !item.seen.has(include.from));
+      if (!parents.length) results.push(item.suffix);
+      for (const include of parents) {
+        const enclosing = enclosingListPrefix(patterns, include);
+        pending.push({ file: include.from, suffix: joinRoutePaths(joinRoutePaths(enclosing, include.prefix), item.suffix), seen: new Set([...item.seen, include.from]) });
+      }
+    }
+    return results;
+  };
+
+  const routes: Route[] = [];
+  for (const pattern of patterns) {
+    const file = SymbolId.parse(pattern.symbol).path;
+    const view = String(pattern.details['view'] ?? '');
+    if (/^include\(/.test(view) && !/^include\(\s*\[/.test(view)) {
+      const routerName = /^include\(\s*([\w.]+)\.urls\s*\)/.exec(view)?.[1];
+      const router = routerName ? index.resolve(file, routerName) : undefined;
+      if (router && routers.get(router)?.framework === 'django-rest-framework') {
+        for (const prefix of filePrefixes(file)) {
+          const base = joinRoutePaths(joinRoutePaths(prefix, enclosingListPrefix(patterns, pattern)), patternPrefix(pattern));
+          routes.push(...viewSetRoutes(index, hints, router, base));
+        }
+      }
+      continue;
+    }
+    if (/^include\(/.test(view)) continue; // an inline list: its own path() entries are patterns too
+    const own = joinRoutePaths(enclosingListPrefix(patterns, pattern), patternPrefix(pattern));
+    for (const prefix of filePrefixes(file)) {
+      const full = normalizeRoutePath(joinRoutePaths(prefix, own));
+      for (const { method, handler } of djangoViewHandlers(index, file, view, pattern)) routes.push({ method, path: full, handler, framework: 'django' });
+    }
+  }
+  // Routers registered but never included through a urlconf still answer under their prefixes.
+  const includedRouters = new Set(routes.filter((route) => route.framework === 'django-rest-framework').map((route) => route.handler));
+  for (const router of routers.values()) {
+    if (router.framework !== 'django-rest-framework') continue;
+    for (const route of viewSetRoutes(index, hints, router.symbol, '')) if (!includedRouters.has(route.handler)) routes.push(route);
+  }
+  return routes;
+}
+
+/** `path("api/", ...)` → `api/`; `re_path(r"^articles/(?P<year>[0-9]{4})/$")` → `articles/{year}/`. */
+function patternPrefix(pattern: Finding): string {
+  const written = String(pattern.details['path'] ?? '');
+  if (!/re_path|url$/.test(String(pattern.details['callee'] ?? ''))) return written;
+  return written
+    .replace(/^\^/, '')
+    .replace(/\$$/, '')
+    .replace(/\(\?P<(\w+)>[^)]*\)/g, '{$1}')
+    .replace(/\\([./-])/g, '$1')
+    .replace(/[?*+]|\\[dws]/g, '');
+}
+
+/** The prefix of the `path("x/", include([...]))` whose inline list lexically holds this entry. */
+function enclosingListPrefix(patterns: readonly Finding[], inner: Finding | { from: string }): string {
+  if (!('range' in inner)) return '';
+  const file = SymbolId.parse(inner.symbol).path;
+  const outers = patterns.filter(
+    (outer) =>
+      outer !== inner &&
+      SymbolId.parse(outer.symbol).path === file &&
+      /^include\(\s*\[/.test(String(outer.details['view'] ?? '')) &&
+      contains(outer, inner),
+  );
+  outers.sort((a, b) => (contains(a, b) ? -1 : 1));
+  return outers.reduce((prefix, outer) => joinRoutePaths(prefix, patternPrefix(outer)), '');
+}
+
+function contains(outer: Finding, inner: Finding): boolean {
+  const { start: os, end: oe } = outer.range;
+  const { start: is, end: ie } = inner.range;
+  const before = os.line < is.line || (os.line === is.line && os.character <= is.character);
+  const after = oe.line > ie.line || (oe.line === ie.line && oe.character >= ie.character);
+  return before && after && !(os.line === is.line && os.character === is.character);
+}
+
+function djangoViewHandlers(index: SymbolIndex, file: string, view: string, pattern: Finding): { method: string; handler: string }[] {
+  const asView = /^([\w.]+)\.as_view\(/.exec(view);
+  const name = asView?.[1] ?? (/^[\w.]+$/.test(view) ? view : undefined);
+  const target = name ? index.resolve(file, name) : undefined;
+  const anonymous = SymbolId.anonymous(file, pattern.range.start.line);
+  if (!target) return [{ method: 'ANY', handler: anonymous }];
+  const definition = index.definition(target);
+  if (definition?.kind === 'class') {
+    const defined = HTTP_METHODS.filter((method) => index.definition(`${target}.${method}`));
+    return defined.length ? defined.map((method) => ({ method: method.toUpperCase(), handler: `${target}.${method}` })) : [{ method: 'ANY', handler: target }];
+  }
+  return [{ method: httpMethodFromDecorators(index, file, definition) ?? 'ANY', handler: target }];
+}
+
+function httpMethodFromDecorators(index: SymbolIndex, file: string, definition: SymbolDefinition | undefined): string | undefined {
+  for (const decorator of definition?.decorators ?? []) {
+    const target = index.qualify(SymbolId.parse(file).path, decorator);
+    if (target && 'external' in target) {
+      if (target.external === 'django.views.decorators.http.require_GET') return 'GET';
+      if (target.external === 'django.views.decorators.http.require_POST') return 'POST';
+    }
+  }
+  return undefined;
+}
+
+/** The routes a DRF router makes for each ViewSet registered on it. */
+function viewSetRoutes(index: SymbolIndex, hints: readonly Hint[], router: string, base: string): Route[] {
+  const routes: Route[] = [];
+  for (const hint of hints.filter((candidate) => candidate.hint === 'viewset')) {
+    const { path } = SymbolId.parse(hint.symbol);
+    if (index.resolve(path, String(hint.details['router'] ?? '')) !== router) continue;
+    const viewSet = index.resolve(path, String(hint.details['viewset'] ?? ''));
+    if (!viewSet) continue;
+    const prefix = joinRoutePaths(base, String(hint.details['prefix'] ?? ''));
+    const lookup = index.definition(viewSet)?.attributes?.find((attribute) => attribute.name === 'lookup_field')?.literal ?? 'pk';
+    const ancestry = index.ancestry(viewSet);
+    const mixins = new Set<string>();
+    for (const external of ancestry.external) {
+      for (const mixin of DRF_VIEWSETS_WITH[external] ?? []) mixins.add(mixin);
+      const match = /^rest_framework\.mixins\.(\w+)$/.exec(external);
+      if (match?.[1]) mixins.add(match[1]);
+    }
+    const classes = [viewSet, ...ancestry.classes];
+    for (const { action, method, detail, mixin } of DRF_ACTIONS) {
+      const owner = classes.find((symbol) => index.definition(`${symbol}.${action}`));
+      if (!owner && !mixins.has(mixin)) continue;
+      routes.push({
+        method,
+        path: normalizeRoutePath(joinRoutePaths(prefix, detail ? `{${lookup}}/` : '')),
+        handler: owner ? `${owner}.${action}` : viewSet,
+        framework: 'django-rest-framework',
+      });
+    }
+  }
+  return routes;
+}
+
+/** Starlette `Route("/path", endpoint, methods=[...])` objects. */
+function starletteRoutes(index: SymbolIndex, findings: readonly Finding[]): Route[] {
+  const routes: Route[] = [];
+  for (const finding of findings) {
+    if (finding.details['rule'] !== 'starlette-route') continue;
+    const { path } = SymbolId.parse(finding.symbol);
+    const handler = index.resolve(path, String(finding.details['view'] ?? '')) ?? SymbolId.anonymous(path, finding.range.start.line);
+    const callee = String(finding.details['callee'] ?? '');
+    const listed = finding.details['methods'];
+    const methods = /WebSocket/.test(callee) ? ['WS'] : Array.isArray(listed) && listed.length ? listed.map((method) => String(method).toUpperCase()) : ['GET'];
+    for (const method of methods) routes.push({ method, path: normalizeRoutePath(String(finding.details['path'] ?? '')), handler, framework: 'starlette' });
+  }
+  return routes;
+}
+
+/** A string the code states: a literal as written (quoted), or a name bound to one (a module constant, a settings attribute). */
+function constantString(index: SymbolIndex, path: string, written: unknown): string | undefined {
+  if (typeof written !== 'string' || !written) return undefined;
+  const quoted = /^[rRbBuU]?(['"])(.*)\1$/s.exec(written);
+  if (quoted) return quoted[2];
+  if (!/^[\w.]+$/.test(written)) return undefined; // an expression: not a constant we can read
+  const target = index.qualify(path, written);
+  if (!target) return undefined;
+  if ('symbol' in target) return index.definition(target.symbol)?.literal;
+  // `settings.API_V1_STR` where `settings = Settings()`: the class attribute's literal.
+  const instance = /^(.+:[\w.]+)\(\)\.(\w+)$/.exec(target.external);
+  if (!instance?.[1]) return undefined;
+  for (const symbol of [instance[1], ...index.ancestry(instance[1]).classes]) {
+    const attribute = index.definition(symbol)?.attributes?.find((candidate) => candidate.name === instance[2]);
+    if (attribute?.literal !== undefined) return attribute.literal;
+  }
+  return undefined;
+}
+
+function dedupe(routes: readonly Route[]): Route[] {
+  const seen = new Set<string>();
+  return routes.filter((route) => {
+    const key = `${route.method} ${route.path} ${route.handler}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 /**
@@ -30,4 +354,11 @@ export function normalizeRoutePath(path: string): string {
     .replace(/(^|\/):([A-Za-z_][A-Za-z0-9_]*)\??/g, '$1{$2}');
   if (normalized === '') return '/';
   return normalized.startsWith('/') ? normalized : `/${normalized}`;
+}
+
+/** Joins two route path pieces with exactly one slash between them. */
+export function joinRoutePaths(prefix: string, path: string): string {
+  if (!prefix) return path;
+  if (!path) return prefix;
+  return `${prefix.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
 }

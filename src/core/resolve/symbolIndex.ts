@@ -1,25 +1,34 @@
 import type { FileFacts, ImportStatement, SymbolDefinition } from '../parse/facts';
 import { SymbolId } from '../result';
 
+/** What a name written in a file stands for: a workspace symbol, or a name outside the workspace. */
+export type Target = { symbol: string } | { external: string };
+
+const MAX_RESOLUTION_DEPTH = 16; // re-export chains longer than this are cycles in practice
+
 /**
  * The workspace's symbols, queryable by id and by the names a file can see: what it defines and
  * what it imports from other workspace files (absolute and relative imports, aliases, re-exports
- * through `__init__.py`, `src/` layouts). Names from outside the workspace stay unresolved.
+ * through `__init__.py`, `src/` layouts). Names from outside the workspace are qualified by their
+ * import (`models.Model` after `from django.db import models` is `django.db.models.Model`).
  */
 export class SymbolIndex {
   private readonly definitions = new Map<string, { path: string; definition: SymbolDefinition }>();
   private readonly moduleFiles = new Map<string, string>();
   private readonly factsByPath = new Map<string, FileFacts>();
+  private readonly ancestryCache = new Map<string, Ancestry>();
 
   constructor(files: readonly FileFacts[]) {
+    const python = files.filter((facts) => !facts.skipped && facts.language === 'python');
+    const roots = pythonImportRoots(python);
     for (const facts of files) {
       if (facts.skipped) continue;
       this.factsByPath.set(facts.path, facts);
       for (const definition of facts.symbols) this.definitions.set(SymbolId.of(facts.path, definition.name), { path: facts.path, definition });
-      if (facts.language === 'python') {
-        for (const module of pythonModuleNames(facts.path)) {
-          if (!this.moduleFiles.has(module)) this.moduleFiles.set(module, facts.path);
-        }
+    }
+    for (const facts of python) {
+      for (const module of pythonModuleNames(facts.path, roots)) {
+        if (!this.moduleFiles.has(module)) this.moduleFiles.set(module, facts.path);
       }
     }
   }
@@ -32,71 +41,164 @@ export class SymbolIndex {
     for (const [symbol, entry] of this.definitions) yield { symbol, ...entry };
   }
 
+  files(): Iterable<FileFacts> {
+    return this.factsByPath.values();
+  }
+
+  file(path: string): FileFacts | undefined {
+    return this.factsByPath.get(path);
+  }
+
   moduleFile(module: string): string | undefined {
     return this.moduleFiles.get(module);
   }
 
-  /**
-   * The symbol a dotted name written in `path` refers to (`Base`, `models.Model`, `abc.ABC`), or
-   * undefined when it leads outside the workspace.
-   */
-  resolve(path: string, dottedName: string, depth = 0): string | undefined {
-    if (depth > 16) return undefined; // re-export cycles
+  /** The workspace symbol a dotted name written in `path` refers to, or undefined. */
+  resolve(path: string, dottedName: string): string | undefined {
+    const target = this.qualify(path, dottedName);
+    return target && 'symbol' in target ? target.symbol : undefined;
+  }
+
+  /** What a dotted name written in `path` stands for; undefined only when the file is unknown. */
+  qualify(path: string, dottedName: string): Target | undefined {
+    if (!this.factsByPath.has(path)) return undefined;
+    return this.lookup(path, dottedName, 0) ?? { external: dottedName }; // a builtin, or a name this analysis cannot see
+  }
+
+  /** What the name is bound to in the file, or undefined when the file binds no such name. */
+  private lookup(path: string, dottedName: string, depth: number): Target | undefined {
     const facts = this.factsByPath.get(path);
-    if (!facts) return undefined;
+    if (!facts || depth > MAX_RESOLUTION_DEPTH) return undefined;
     const [head = '', ...rest] = dottedName.split('.');
-    const local = SymbolId.of(path, dottedName);
-    if (this.definitions.has(local)) return local;
-    for (const statement of facts.imports) {
-      const target = this.resolveThroughImport(path, statement, head, rest, depth);
+    if (this.definitions.has(SymbolId.of(path, dottedName))) return { symbol: SymbolId.of(path, dottedName) };
+    const headSymbol = SymbolId.of(path, head);
+    const headDefinition = this.definitions.get(headSymbol)?.definition;
+    if (headDefinition) {
+      // `db = SQLAlchemy()` then `db.Model`: the name stands for a member of the call's result.
+      if (headDefinition.kind === 'variable' && headDefinition.value && rest.length) {
+        const made = this.lookup(path, headDefinition.value.callee, depth + 1) ?? { external: headDefinition.value.callee };
+        return { external: `${'external' in made ? made.external : made.symbol}().${rest.join('.')}` };
+      }
+      return rest.length ? undefined : { symbol: headSymbol };
+    }
+    for (let index = facts.imports.length - 1; index >= 0; index--) {
+      const statement = facts.imports[index] as ImportStatement;
+      const target = this.qualifyThroughImport(path, statement, head, rest, depth);
       if (target) return target;
     }
     return undefined;
   }
 
-  private resolveThroughImport(path: string, statement: ImportStatement, head: string, rest: string[], depth: number): string | undefined {
+  private qualifyThroughImport(path: string, statement: ImportStatement, head: string, rest: string[], depth: number): Target | undefined {
     const base = absoluteModule(path, statement);
     if (statement.names.length === 0) {
       // `import a.b.c` binds `a`; `import a.b as x` binds `x`.
       const bound = statement.alias ?? statement.module.split('.')[0];
       if (bound !== head) return undefined;
       const written = statement.alias ? [statement.module, ...rest] : [head, ...rest];
-      return this.resolveModuleMember(written.join('.'), depth);
+      return this.qualifyModuleMember(written.join('.'), depth);
     }
     for (const imported of statement.names) {
       if (imported.name === '*') {
         const file = this.moduleFiles.get(base);
-        const found = file && file !== path ? this.resolve(file, [head, ...rest].join('.'), depth + 1) : undefined;
-        if (found) return found;
+        const found = file && file !== path ? this.lookup(file, [head, ...rest].join('.'), depth + 1) : undefined;
+        if (found && 'symbol' in found) return found;
         continue;
       }
       if ((imported.alias ?? imported.name) !== head) continue;
       const qualified = base ? `${base}.${imported.name}` : imported.name;
-      return this.resolveModuleMember([qualified, ...rest].join('.'), depth);
+      return this.qualifyModuleMember([qualified, ...rest].join('.'), depth);
     }
     return undefined;
   }
 
   /** `pkg.module.Class.method` → the longest module prefix that is a workspace file, then the member in it. */
-  private resolveModuleMember(dotted: string, depth: number): string | undefined {
+  private qualifyModuleMember(dotted: string, depth: number): Target {
     const parts = dotted.split('.');
     for (let split = parts.length; split > 0; split--) {
       const file = this.moduleFiles.get(parts.slice(0, split).join('.'));
       if (!file) continue;
       const member = parts.slice(split).join('.');
-      return member ? this.resolve(file, member, depth + 1) : undefined;
+      if (!member) return { external: dotted }; // a module itself is not a symbol
+      const found = this.lookup(file, member, depth + 1);
+      if (found) return found;
     }
-    return undefined;
+    return { external: dotted };
+  }
+
+  /**
+   * Every class a class derives from, through workspace classes (across files) down to the
+   * names outside the workspace it ends on. Cycle-safe and cached.
+   */
+  ancestry(symbol: string): Ancestry {
+    const cached = this.ancestryCache.get(symbol);
+    if (cached) return cached;
+    const ancestry: Ancestry = { classes: [], external: new Set() };
+    const seen = new Set<string>([symbol]);
+    const pending = [symbol];
+    for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
+      const entry = this.definitions.get(next);
+      if (!entry) continue;
+      for (const base of entry.definition.bases) {
+        const target = this.qualify(entry.path, base);
+        if (!target) continue;
+        if ('external' in target) {
+          ancestry.external.add(target.external);
+        } else if (!seen.has(target.symbol)) {
+          seen.add(target.symbol);
+          const baseDefinition = this.definitions.get(target.symbol)?.definition;
+          if (baseDefinition?.kind === 'variable' && baseDefinition.value) {
+            // `Base = declarative_base()`: the class derives from what the call makes.
+            const made = this.qualify(SymbolId.parse(target.symbol).path, baseDefinition.value.callee);
+            if (made) ancestry.external.add(`${'external' in made ? made.external : made.symbol}()`);
+            continue;
+          }
+          ancestry.classes.push(target.symbol);
+          pending.push(target.symbol);
+        }
+      }
+    }
+    this.ancestryCache.set(symbol, ancestry);
+    return ancestry;
   }
 }
 
-/** The names a Python file can be imported by: `a/b/c.py` → `a.b.c`; `src/` and similar roots stripped too. */
-export function pythonModuleNames(path: string): string[] {
-  const withoutSuffix = path.replace(/\.pyi?$/, '').replace(/\/__init__$/, '').replace(/^__init__$/, '');
-  const parts = withoutSuffix.split('/');
+export interface Ancestry {
+  /** Workspace classes, nearest first. */
+  classes: string[];
+  /** Qualified names outside the workspace (`django.db.models.Model`, `sqlalchemy.orm.declarative_base()`). */
+  external: Set<string>;
+}
+
+/**
+ * The folders Python imports start from: the workspace root, `src/`, and the parent of every folder
+ * that some absolute import names at its top (`import dispatch.x` makes `src/` a root when
+ * `src/dispatch/` exists). This covers `src/` layouts, nested projects and namespace packages
+ * (folders without `__init__.py`) without guessing from every suffix of every path.
+ */
+export function pythonImportRoots(files: readonly FileFacts[]): Set<string> {
+  const topLevel = new Set<string>();
+  for (const facts of files) {
+    for (const statement of facts.imports) if (statement.level === 0) topLevel.add(statement.module.split('.')[0] ?? '');
+  }
+  const roots = new Set<string>(['', 'src']);
+  for (const facts of files) {
+    const parts = facts.path.split('/');
+    for (let index = 0; index < parts.length - 1; index++) {
+      if (topLevel.has(parts[index] ?? '')) roots.add(parts.slice(0, index).join('/'));
+    }
+  }
+  return roots;
+}
+
+/** The names a Python file can be imported by, one for each import root above it: `a/b/c.py` → `a.b.c`; `a/b/__init__.py` → `a.b`. */
+export function pythonModuleNames(path: string, roots: ReadonlySet<string>): string[] {
+  const parts = path.replace(/\.pyi?$/, '').split('/');
+  if (parts[parts.length - 1] === '__init__') parts.pop();
   const names: string[] = [];
-  // Every suffix of the path is a candidate: the import root may be `src/`, `app/` or the top.
-  for (let start = 0; start < parts.length; start++) names.push(parts.slice(start).join('.'));
+  for (let start = 0; start < parts.length; start++) {
+    if (roots.has(parts.slice(0, start).join('/'))) names.push(parts.slice(start).join('.'));
+  }
   return names;
 }
 
@@ -105,6 +207,5 @@ function absoluteModule(path: string, statement: ImportStatement): string {
   const packageParts = path.split('/').slice(0, -1);
   // `from . import x` in a/b/c.py is package a.b: level 1 drops the file only.
   const kept = packageParts.slice(0, Math.max(0, packageParts.length - (statement.level - 1)));
-  const modulePath = [...kept, ...(statement.module ? statement.module.split('.') : [])].join('.');
-  return modulePath;
+  return [...kept, ...(statement.module ? statement.module.split('.') : [])].join('.');
 }

@@ -1,20 +1,12 @@
 ;; category: task
 ;; framework: celery
-;; description: A Celery task definition: `@shared_task` or `@<app>.task` (the app a plain name, so `@pytest.mark.task` is not one), with or without arguments.
+;; qualifies: decorator celery.shared_task celery.app.shared_task celery.Celery().task celery.app.base.Celery().task ~Celery().task dramatiq.actor
+;; description: A Celery task definition: `@shared_task` or `@<app>.task` where the app is a Celery app, with or without arguments (and dramatiq's `@actor`).
 (decorated_definition
   (decorator
     [
-      (identifier) @_decorator
-      (call function: (identifier) @_decorator)
-    ]
-    (#eq? @_decorator "shared_task"))
-  definition: (function_definition)) @finding
-
-(decorated_definition
-  (decorator
-    [
-      (attribute object: (identifier) attribute: (identifier) @_decorator)
-      (call function: (attribute object: (identifier) attribute: (identifier) @_decorator))
-    ]
-    (#eq? @_decorator "task"))
+      (identifier) @decorator
+      (attribute) @decorator
+      (call function: [(identifier) (attribute)] @decorator)
+    ])
   definition: (function_definition)) @finding

@@ -1,10 +1,10 @@
 ;; category: receiver
 ;; framework: django
-;; description: A signal receiver registered with `@receiver(signal, sender=...)`.
+;; qualifies: decorator django.dispatch.receiver django.dispatch.dispatcher.receiver
+;; description: A signal receiver registered with Django's `@receiver(signal, sender=...)`.
 (decorated_definition
   (decorator
     (call
-      function: [(identifier) @_decorator (attribute attribute: (identifier) @_decorator)]
-      arguments: (argument_list . (_) @signal))
-    (#eq? @_decorator "receiver"))
+      function: [(identifier) (attribute)] @decorator
+      arguments: (argument_list . (_) @signal)))
   definition: (function_definition)) @finding

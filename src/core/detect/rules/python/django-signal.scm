@@ -1,8 +1,9 @@
 ;; category: signal
 ;; framework: django
-;; description: A signal definition: `name = Signal()` or `ModelSignal()` (Django), or blinker's `namespace.signal("name")`.
-(expression_statement
-  (assignment
-    left: (identifier)
-    right: (call function: [(identifier) @_class (attribute attribute: (identifier) @_class)])
-    (#any-of? @_class "Signal" "ModelSignal"))) @finding
+;; qualifies: maker django.dispatch.Signal django.dispatch.dispatcher.Signal django.db.models.signals.ModelSignal celery.utils.dispatch.Signal celery.utils.dispatch.signal.Signal class-with:connect,send
+;; description: A module-level signal definition: `name = Signal()` or `ModelSignal()` (Django, and Celery's copy of Django's dispatcher), or an instance of the repository's own dispatcher class (one that defines `connect` and `send`).
+(module
+  (expression_statement
+    (assignment
+      left: (identifier)
+      right: (call function: [(identifier) (attribute)] @maker))) @finding)

@@ -1,0 +1,8 @@
+;; category: middleware
+;; framework: starlette
+;; qualifies: callee starlette.middleware.Middleware
+;; description: A `Middleware(Class, ...)` entry, as given to `Starlette(middleware=[...])` or `FastAPI(middleware=[...])`, named after the class it installs.
+(call
+  function: [(identifier) (attribute)] @callee
+  arguments: (argument_list . [(identifier) (attribute)] @symbol)
+  (#set! kind "installed")) @finding

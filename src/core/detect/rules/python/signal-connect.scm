@@ -1,0 +1,7 @@
+;; category: receiver
+;; qualifies: signal finding:signal django.db.models.signals.* django.core.signals.* django.contrib.auth.signals.* django.test.signals.* django.db.backends.signals.* celery.signals.* flask.signals.* flask.request_started flask.request_finished flask.request_tearing_down flask.got_request_exception flask.appcontext_tearing_down flask.appcontext_pushed flask.appcontext_popped flask.message_flashed flask.template_rendered flask.before_render_template
+;; description: A receiver connected by a call, `signal.connect(handler, sender=...)`, where the signal is one the workspace defines or a framework's.
+(call
+  function: (attribute object: (_) @signal attribute: (identifier) @_verb)
+  arguments: (argument_list . [(identifier) (attribute)] @symbol)
+  (#eq? @_verb "connect")) @finding

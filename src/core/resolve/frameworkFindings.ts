@@ -1,0 +1,145 @@
+import { parse as parseYaml } from 'yaml';
+import type { Attribute, SymbolDefinition } from '../parse/facts';
+import { type Finding, type FindingCategory, SymbolId } from '../result';
+import type { SymbolIndex } from './symbolIndex';
+
+export interface ClassRule {
+  id: string;
+  category: FindingCategory;
+  framework: string;
+  extends: string[];
+  keyword?: Record<string, string>;
+}
+
+export interface FrameworkRules {
+  classes: ClassRule[];
+  decorators: Set<string>;
+}
+
+export class FrameworkRulesError extends Error {}
+
+export function parseFrameworkRules(text: string, source = 'python-frameworks.yml'): FrameworkRules {
+  const document = parseYaml(text) as { classes?: unknown; decorators?: unknown } | null;
+  if (!document || !Array.isArray(document.classes) || !Array.isArray(document.decorators)) {
+    throw new FrameworkRulesError(`${source}: expected 'classes:' and 'decorators:' lists`);
+  }
+  const classes = document.classes.map((raw: unknown, index): ClassRule => {
+    const rule = (raw ?? {}) as Record<string, unknown>;
+    const extendsList = rule['extends'];
+    if (typeof rule['id'] !== 'string' || typeof rule['category'] !== 'string' || typeof rule['framework'] !== 'string' || !Array.isArray(extendsList)) {
+      throw new FrameworkRulesError(`${source}: class rule #${index + 1} needs id, category, framework and extends`);
+    }
+    const keyword = rule['keyword'] as Record<string, string> | undefined;
+    return { id: rule['id'], category: rule['category'] as FindingCategory, framework: rule['framework'], extends: extendsList.map(String), ...(keyword ? { keyword } : {}) };
+  });
+  return { classes, decorators: new Set(document.decorators.map(String)) };
+}
+
+/** Field calls that declare a relationship between models, and the kind each declares. */
+const RELATION_CALLS: Readonly<Record<string, string>> = {
+  ForeignKey: 'many-to-one',
+  OneToOneField: 'one-to-one',
+  ManyToManyField: 'many-to-many',
+  ParentalKey: 'many-to-one',
+  GenericForeignKey: 'generic',
+  relationship: 'relationship',
+  Relationship: 'relationship',
+};
+
+/**
+ * Findings that follow from what classes inherit (models, managers, middleware bases) and from
+ * the decorators functions wear (framework extension points, and the workspace's own decorators'
+ * use sites, added to their definitions as `usedBy`).
+ */
+export function frameworkFindings(index: SymbolIndex, rules: FrameworkRules, existing: readonly Finding[]): Finding[] {
+  const found: Finding[] = [];
+  const decoratorDefinitions = new Map(existing.filter((finding) => finding.category === 'decorator').map((finding) => [finding.symbol, finding]));
+  const managerClasses = new Set<string>();
+  const models: { symbol: string; definition: SymbolDefinition }[] = [];
+
+  for (const { symbol, path, definition } of index.allDefinitions()) {
+    if (definition.kind === 'class') {
+      const ancestry = index.ancestry(symbol);
+      for (const rule of rules.classes) {
+        const via = rule.extends.find((name) => ancestry.external.has(name));
+        if (!via || !keywordsMatch(definition, rule.keyword)) continue;
+        const details: Record<string, unknown> = { rule: rule.id, framework: rule.framework, extends: via };
+        if (rule.category === 'model') {
+          models.push({ symbol, definition });
+          const relationships = relationshipsOf(definition.attributes ?? []);
+          if (relationships.length) details['relationships'] = relationships;
+        }
+        if (rule.category === 'manager') managerClasses.add(symbol);
+        found.push({ category: rule.category, symbol, range: definition.range, layer: '', details });
+      }
+    }
+    for (const decorator of definition.decorators) {
+      const target = index.qualify(path, decorator);
+      if (!target) continue;
+      if ('external' in target && rules.decorators.has(target.external)) {
+        found.push({ category: 'decorator', symbol, range: definition.range, layer: '', details: { rule: 'framework-decorator', kind: 'use', decorator: target.external } });
+      } else if ('symbol' in target) {
+        const definitionFinding = decoratorDefinitions.get(target.symbol);
+        if (definitionFinding) {
+          const usedBy = (definitionFinding.details['usedBy'] as string[] | undefined) ?? [];
+          usedBy.push(symbol);
+          definitionFinding.details['usedBy'] = usedBy;
+        }
+      }
+    }
+  }
+
+  // `objects = OrderManager()`, `objects = OrderQuerySet.as_manager()`, `Manager.from_queryset(QS)()`.
+  for (const { symbol, definition } of models) {
+    const { path } = SymbolId.parse(symbol);
+    for (const attribute of definition.attributes ?? []) {
+      const callee = attribute.call?.callee;
+      if (!callee) continue;
+      const target = index.qualify(path, callee.replace(/\(.*$/, ''));
+      const isManager =
+        /\.as_manager$|\.from_queryset$/.test(callee) ||
+        (target && 'symbol' in target && managerClasses.has(target.symbol)) ||
+        (target && 'external' in target && rules.classes.some((rule) => rule.category === 'manager' && rule.extends.includes(target.external)));
+      if (!isManager) continue;
+      const line = attribute.line;
+      found.push({
+        category: 'manager',
+        symbol: `${symbol}.${attribute.name}`,
+        range: { start: { line, character: 0 }, end: { line, character: 0 } },
+        layer: '',
+        details: { rule: 'manager-attribute', kind: 'attached', manager: callee },
+      });
+    }
+  }
+  return found;
+}
+
+function keywordsMatch(definition: SymbolDefinition, required: Record<string, string> | undefined): boolean {
+  if (!required) return true;
+  return Object.entries(required).every(([key, value]) => definition.keywords?.[key] === value);
+}
+
+function relationshipsOf(attributes: readonly Attribute[]): { field: string; kind: string; target: string }[] {
+  const relationships: { field: string; kind: string; target: string }[] = [];
+  for (const attribute of attributes) {
+    const call = attribute.call;
+    if (!call) continue;
+    const name = call.callee.slice(call.callee.lastIndexOf('.') + 1);
+    const kind = RELATION_CALLS[name];
+    if (!kind) continue;
+    const written = call.keywords['to'] ?? call.args[0] ?? innerTypeName(attribute.type === call.callee ? undefined : attribute.type);
+    relationships.push({ field: attribute.name, kind, target: unquote(written ?? '') });
+  }
+  return relationships;
+}
+
+/** `Mapped[list["Item"]]` → `Item`: the model a typed relationship points to. */
+function innerTypeName(annotation: string | undefined): string | undefined {
+  if (!annotation) return undefined;
+  const names = annotation.match(/[A-Za-z_][A-Za-z0-9_.]*/g) ?? [];
+  return names.filter((name) => !['Mapped', 'list', 'List', 'Optional', 'set', 'Set', 'None', 'typing', 'Union', 'DynamicMapped', 'WriteOnlyMapped'].includes(name)).pop();
+}
+
+function unquote(text: string): string {
+  return text.replace(/^[rRbBuU]?(['"])(.*)\1$/s, '$2');
+}

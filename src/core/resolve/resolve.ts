@@ -1,0 +1,81 @@
+import type { FileFacts, Hint } from '../parse/facts';
+import { type Finding, type InterfaceImplementations, type Route, SymbolId } from '../result';
+import { type FrameworkRules, frameworkFindings } from './frameworkFindings';
+import { interfaceImplementations } from './interfaces';
+import { confirmQualified } from './qualify';
+import { repositoryFindings } from './repositories';
+import { resolveRoutes } from './routes';
+import { SymbolIndex } from './symbolIndex';
+
+export interface Resolution {
+  index: SymbolIndex;
+  findings: Finding[];
+  interfaces: InterfaceImplementations[];
+  routes: Route[];
+}
+
+/**
+ * The cross-file stage: builds the symbol index, keeps the findings whose names resolve to what
+ * their rule requires, adds what inheritance and decorators imply, finds interfaces and
+ * repositories, links signals to their receivers and senders, and resolves routes.
+ */
+export function resolveWorkspace(files: readonly FileFacts[], rules: FrameworkRules): Resolution {
+  const index = new SymbolIndex(files);
+  const scanned = files.flatMap((file) => file.findings);
+  const { findings: confirmed, hints } = confirmQualified(index, scanned, files.flatMap((file) => file.hints));
+  const findings = confirmed.map((finding) => namedAfterDefinition(index, finding));
+  findings.push(...frameworkFindings(index, rules, findings));
+
+  const interfaces = interfaceImplementations(index);
+  for (const { base } of interfaces) {
+    const definition = index.definition(base);
+    if (definition) findings.push({ category: 'interface', symbol: base, range: definition.range, layer: '', details: { rule: 'abstract-class' } });
+  }
+  findings.push(...repositoryFindings(index, new Set(interfaces.map(({ base }) => base)), findings));
+  linkSignals(index, findings, hints);
+  return { index, findings: dedupe(findings), interfaces, routes: resolveRoutes(index, findings, hints) };
+}
+
+/**
+ * A finding named after a reference (`app.add_middleware(X)`) points at X's definition when X is
+ * in the workspace; otherwise it is the anonymous site of the call, with X's qualified name in
+ * `details.reference`, since no symbol of this file has that name.
+ */
+function namedAfterDefinition(index: SymbolIndex, finding: Finding): Finding {
+  const { path, name } = SymbolId.parse(finding.symbol);
+  if (index.definition(finding.symbol) || name.startsWith('<anonymous>')) return finding;
+  const target = index.qualify(path, name);
+  if (target && 'symbol' in target) return { ...finding, symbol: target.symbol };
+  return { ...finding, symbol: SymbolId.anonymous(path, finding.range.start.line), details: { ...finding.details, reference: target?.external ?? name } };
+}
+
+/** Each workspace signal lists its receivers and the places that send it. */
+function linkSignals(index: SymbolIndex, findings: readonly Finding[], hints: readonly Hint[]): void {
+  const signals = new Map(findings.filter((finding) => finding.category === 'signal').map((finding) => [finding.symbol, finding]));
+  const append = (signal: string | undefined, key: string, value: string) => {
+    const finding = signal ? signals.get(signal) : undefined;
+    if (!finding) return;
+    const list = (finding.details[key] as string[] | undefined) ?? [];
+    if (!list.includes(value)) list.push(value);
+    finding.details[key] = list;
+  };
+  for (const finding of findings) {
+    if (finding.category !== 'receiver') continue;
+    append(index.resolve(SymbolId.parse(finding.symbol).path, String(finding.details['signal'] ?? '')), 'receivers', finding.symbol);
+  }
+  for (const hint of hints) {
+    if (hint.hint !== 'signal-send') continue;
+    append(index.resolve(SymbolId.parse(hint.symbol).path, String(hint.details['signal'] ?? '')), 'senders', hint.symbol);
+  }
+}
+
+/** One finding per category, symbol and place, whichever rules found it. */
+function dedupe(findings: readonly Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((finding) => {
+    const key = `${finding.category}|${finding.symbol}|${finding.range.start.line}|${finding.details['kind'] ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
