@@ -119,7 +119,14 @@ function symbolOf(path: string, finding: Node, match: QueryMatch, syntax: Langua
     if (own) return SymbolId.of(path, qualifiedName(syntax, finding, own));
   }
   const named = match.captures.find((capture) => capture.name === 'symbol')?.node;
-  if (named) return SymbolId.of(path, named.text.replace(/\s+/g, ''));
+  if (named) {
+    const text = named.text.replace(/\s+/g, '');
+    // `self.on_ready` inside a method names a method of the same class.
+    const member = /^(?:self|cls)\.(\w+)$/.exec(text)?.[1];
+    const enclosing = member && syntax ? qualifiedName(syntax, finding) : '';
+    const owner = enclosing.includes('.') ? enclosing.slice(0, enclosing.lastIndexOf('.')) : '';
+    return SymbolId.of(path, owner && member ? `${owner}.${member}` : text);
+  }
   // A call site (`task.delay(...)`) belongs to the function it is written in.
   const enclosing = syntax ? qualifiedName(syntax, finding) : '';
   return enclosing ? SymbolId.of(path, enclosing) : SymbolId.anonymous(path, finding.startPosition.row);

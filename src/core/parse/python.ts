@@ -209,12 +209,11 @@ function parametersOf(parameters: Node | null): Parameter[] {
   return result;
 }
 
-/** True when, docstring aside, the body is one `raise NotImplementedError`. */
+/** True when, docstring aside, the body starts with `raise NotImplementedError` (what follows is unreachable). */
 function raisesNotImplemented(body: Node): boolean {
   const statements = body.namedChildren.filter((child) => child && child.type !== 'comment');
   const first = statements[0];
   const rest = first?.type === 'expression_statement' && first.firstNamedChild?.type === 'string' ? statements.slice(1) : statements;
-  if (rest.length !== 1) return false;
   const raised = rest[0]?.type === 'raise_statement' ? rest[0].firstNamedChild : undefined;
   const name = raised?.type === 'call' ? raised.childForFieldName('function')?.text : raised?.text;
   return name === 'NotImplementedError';

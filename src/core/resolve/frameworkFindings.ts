@@ -9,6 +9,8 @@ export interface ClassRule {
   framework: string;
   extends: string[];
   keyword?: Record<string, string>;
+  baseIfDirect?: string[];
+  abstractAttribute?: string;
 }
 
 export interface FrameworkRules {
@@ -30,7 +32,17 @@ export function parseFrameworkRules(text: string, source = 'python-frameworks.ym
       throw new FrameworkRulesError(`${source}: class rule #${index + 1} needs id, category, framework and extends`);
     }
     const keyword = rule['keyword'] as Record<string, string> | undefined;
-    return { id: rule['id'], category: rule['category'] as FindingCategory, framework: rule['framework'], extends: extendsList.map(String), ...(keyword ? { keyword } : {}) };
+    const baseIfDirect = Array.isArray(rule['baseIfDirect']) ? rule['baseIfDirect'].map(String) : undefined;
+    const abstractAttribute = typeof rule['abstractAttribute'] === 'string' ? rule['abstractAttribute'] : undefined;
+    return {
+      id: rule['id'],
+      category: rule['category'] as FindingCategory,
+      framework: rule['framework'],
+      extends: extendsList.map(String),
+      ...(keyword ? { keyword } : {}),
+      ...(baseIfDirect ? { baseIfDirect } : {}),
+      ...(abstractAttribute ? { abstractAttribute } : {}),
+    };
   });
   return { classes, decorators: new Set(document.decorators.map(String)) };
 }
@@ -61,8 +73,8 @@ export function frameworkFindings(index: SymbolIndex, rules: FrameworkRules, exi
     if (definition.kind === 'class') {
       const ancestry = index.ancestry(symbol);
       for (const rule of rules.classes) {
-        const via = rule.extends.find((name) => ancestry.external.has(name));
-        if (!via || !keywordsMatch(definition, rule.keyword)) continue;
+        const via = rule.extends.find((name) => ancestry.names.has(name));
+        if (!via || !keywordsMatch(definition, rule.keyword) || isRegistryBase(index, path, definition, rule)) continue;
         const details: Record<string, unknown> = { rule: rule.id, framework: rule.framework, extends: via };
         if (rule.category === 'model') {
           models.push({ symbol, definition });
@@ -76,8 +88,9 @@ export function frameworkFindings(index: SymbolIndex, rules: FrameworkRules, exi
     for (const decorator of definition.decorators) {
       const target = index.qualify(path, decorator);
       if (!target) continue;
-      if ('external' in target && rules.decorators.has(target.external)) {
-        found.push({ category: 'decorator', symbol, range: definition.range, layer: '', details: { rule: 'framework-decorator', kind: 'use', decorator: target.external } });
+      const frameworkName = index.namesOf(target).find((name) => rules.decorators.has(name));
+      if (frameworkName) {
+        found.push({ category: 'decorator', symbol, range: definition.range, layer: '', details: { rule: 'framework-decorator', kind: 'use', decorator: frameworkName } });
       } else if ('symbol' in target) {
         const definitionFinding = decoratorDefinitions.get(target.symbol);
         if (definitionFinding) {
@@ -96,10 +109,11 @@ export function frameworkFindings(index: SymbolIndex, rules: FrameworkRules, exi
       const callee = attribute.call?.callee;
       if (!callee) continue;
       const target = index.qualify(path, callee.replace(/\(.*$/, ''));
+      const managerNames = new Set(rules.classes.filter((rule) => rule.category === 'manager').flatMap((rule) => rule.extends));
       const isManager =
         /\.as_manager$|\.from_queryset$/.test(callee) ||
         (target && 'symbol' in target && managerClasses.has(target.symbol)) ||
-        (target && 'external' in target && rules.classes.some((rule) => rule.category === 'manager' && rule.extends.includes(target.external)));
+        (target !== undefined && index.namesOf(target).some((name) => managerNames.has(name)));
       if (!isManager) continue;
       const line = attribute.line;
       found.push({
@@ -112,6 +126,13 @@ export function frameworkFindings(index: SymbolIndex, rules: FrameworkRules, exi
     }
   }
   return found;
+}
+
+/** `class Base(DeclarativeBase)` and `__abstract__ = True` classes are bases of models, not models. */
+function isRegistryBase(index: SymbolIndex, path: string, definition: SymbolDefinition, rule: ClassRule): boolean {
+  if (rule.abstractAttribute && definition.attributes?.some((attribute) => attribute.name === rule.abstractAttribute)) return true;
+  const direct = rule.baseIfDirect;
+  return direct !== undefined && definition.bases.some((base) => index.qualifiedNames(path, base).some((name) => direct.includes(name)));
 }
 
 function keywordsMatch(definition: SymbolDefinition, required: Record<string, string> | undefined): boolean {

@@ -59,6 +59,5 @@ function declaresInterface(index: SymbolIndex, entry: ClassEntry): boolean {
 }
 
 function qualifiedIn(index: SymbolIndex, path: string, name: string, names: ReadonlySet<string>): boolean {
-  const target = index.qualify(path, name);
-  return target !== undefined && 'external' in target && names.has(target.external);
+  return index.qualifiedNames(path, name).some((qualified) => names.has(qualified));
 }

@@ -1,6 +1,6 @@
 import type { Hint, ScannedFinding } from '../parse/facts';
 import { type Finding, SymbolId } from '../result';
-import type { SymbolIndex, Target } from './symbolIndex';
+import type { SymbolIndex } from './symbolIndex';
 
 /**
  * Whether a name written in `path` stands for one of `anyOf`. Each entry is a qualified name
@@ -13,7 +13,7 @@ export function qualifiesAs(index: SymbolIndex, path: string, name: string, anyO
   if (!name) return false;
   const target = index.qualify(path, name);
   if (!target) return false;
-  const qualified = nameOf(target);
+  const names = index.namesOf(target);
   return anyOf.some((pattern) => {
     if (pattern.startsWith('finding:')) return 'symbol' in target && (findingsBySymbol.get(target.symbol)?.has(pattern.slice(8)) ?? false);
     if (pattern.startsWith('class-with:')) {
@@ -21,15 +21,11 @@ export function qualifiesAs(index: SymbolIndex, path: string, name: string, anyO
     }
     if (pattern.startsWith('~')) {
       const suffix = pattern.slice(1);
-      return qualified === suffix || qualified.endsWith(`.${suffix}`) || qualified.endsWith(`:${suffix}`);
+      return names.some((qualified) => qualified === suffix || qualified.endsWith(`.${suffix}`) || qualified.endsWith(`:${suffix}`));
     }
-    if (pattern.endsWith('.*')) return qualified.startsWith(pattern.slice(0, -1));
-    return qualified === pattern;
+    if (pattern.endsWith('.*')) return names.some((qualified) => qualified.startsWith(pattern.slice(0, -1)));
+    return names.includes(pattern);
   });
-}
-
-export function nameOf(target: Target): string {
-  return 'symbol' in target ? target.symbol : target.external;
 }
 
 /**
@@ -49,10 +45,10 @@ export function confirmQualified(index: SymbolIndex, scanned: readonly ScannedFi
   for (const finding of scanned) {
     if (!finding.qualify) record(finding);
     else if (finding.qualify.anyOf.some((pattern) => pattern.startsWith('finding:'))) dependent.push(finding);
-    else if (holds(finding.symbol, finding.qualify)) record(strip(finding));
+    else if (holds(finding.symbol, finding.qualify)) record(withoutQualify(finding));
   }
-  for (const finding of dependent) if (finding.qualify && holds(finding.symbol, finding.qualify)) record(strip(finding));
-  const keptHints = hints.filter((hint) => !hint.qualify || holds(hint.symbol, hint.qualify)).map(({ qualify: _qualify, ...hint }) => hint);
+  for (const finding of dependent) if (finding.qualify && holds(finding.symbol, finding.qualify)) record(withoutQualify(finding));
+  const keptHints = hints.filter((hint) => !hint.qualify || holds(hint.symbol, hint.qualify)).map(withoutQualify);
   return { findings, hints: keptHints };
 
   function holds(symbol: string, qualify: NonNullable<ScannedFinding['qualify']>): boolean {
@@ -60,7 +56,8 @@ export function confirmQualified(index: SymbolIndex, scanned: readonly ScannedFi
   }
 }
 
-function strip(finding: ScannedFinding): Finding {
-  const { qualify: _qualify, ...rest } = finding;
-  return rest;
+function withoutQualify<T extends { qualify?: unknown }>(item: T): Omit<T, 'qualify'> {
+  const copy = { ...item };
+  delete copy.qualify;
+  return copy;
 }

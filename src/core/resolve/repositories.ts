@@ -49,7 +49,7 @@ export function repositoryFindings(index: SymbolIndex, interfaces: ReadonlySet<s
   for (const { symbol, path, definition } of index.allDefinitions()) {
     if (definition.kind !== 'class' || TEST_PATH.test(path) || excluded.has(symbol)) continue;
     const ancestry = index.ancestry(symbol);
-    if ([...ancestry.external].some((name) => NOT_REPOSITORIES.some((prefix) => name.startsWith(prefix)))) continue;
+    if ([...ancestry.names].some((name) => NOT_REPOSITORIES.some((prefix) => name.startsWith(prefix)))) continue;
     const className = symbol.slice(symbol.lastIndexOf('.') + 1);
     const named = REPOSITORY_NAME.test(className);
     const access = (methodsByClass.get(symbol) ?? []).map(({ name, definition: method }) => ({
@@ -74,11 +74,15 @@ export function repositoryFindings(index: SymbolIndex, interfaces: ReadonlySet<s
       });
     }
   }
-  // Implementations of an abstract repository are repositories, whatever their methods look like.
-  for (const { symbol, definition } of index.allDefinitions()) {
-    if (definition.kind !== 'class' || repositories.has(symbol)) continue;
-    const base = index.ancestry(symbol).classes.find((ancestor) => abstractRepositories.has(ancestor));
-    if (base) repositories.set(symbol, { category: 'repository', symbol, range: definition.range, layer: '', details: { rule: 'data-access-class', reason: `implements ${base}`, dataMethods: [] } });
+  // A class deriving from a repository (a generic base, an abstract one) is a repository too, whatever its own methods look like.
+  const direct = new Set(repositories.keys());
+  for (const { symbol, path, definition } of index.allDefinitions()) {
+    if (definition.kind !== 'class' || repositories.has(symbol) || TEST_PATH.test(path)) continue;
+    const base = index.ancestry(symbol).classes.find((ancestor) => direct.has(ancestor));
+    if (base) {
+      const verb = abstractRepositories.has(base) ? 'implements' : 'derives from';
+      repositories.set(symbol, { category: 'repository', symbol, range: definition.range, layer: '', details: { rule: 'data-access-class', reason: `${verb} ${base}`, dataMethods: [] } });
+    }
   }
   return [...repositories.values()];
 }
@@ -95,8 +99,7 @@ function dataAccess(index: SymbolIndex, path: string, owner: SymbolDefinition, m
   const verb = parts[parts.length - 1] ?? '';
   if (parts.includes('objects') && parts.length >= 3) return 'owned'; // Model.objects.filter(...), self.model.objects.get(...)
   if (parts.length === 1 || parts.length === 2) {
-    const target = index.qualify(path, call.callee);
-    if (target && 'external' in target && SQL_BUILDERS.includes(target.external)) return 'owned';
+    if (index.qualifiedNames(path, call.callee).some((name) => SQL_BUILDERS.includes(name))) return 'owned';
   }
   if (!DATA_VERBS.has(verb) || parts.length < 2) return 'none';
   const receiver = parts.slice(0, -1);
@@ -119,8 +122,7 @@ function strongest(accesses: readonly Access[]): Access {
 function isSession(index: SymbolIndex, path: string, name: string, type: string | undefined): boolean {
   if (type) {
     const bare = type.replace(/^Optional\[|\]$|\s*\|\s*None$/g, '').replace(/^["']|["']$/g, '');
-    const target = index.qualify(path, bare);
-    if (target && 'external' in target && SESSION_TYPES.includes(target.external)) return true;
+    if (index.qualifiedNames(path, bare).some((name) => SESSION_TYPES.includes(name))) return true;
   }
   return SESSION_NAMES.has(name.toLowerCase());
 }

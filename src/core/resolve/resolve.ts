@@ -23,7 +23,7 @@ export function resolveWorkspace(files: readonly FileFacts[], rules: FrameworkRu
   const index = new SymbolIndex(files);
   const scanned = files.flatMap((file) => file.findings);
   const { findings: confirmed, hints } = confirmQualified(index, scanned, files.flatMap((file) => file.hints));
-  const findings = confirmed.map((finding) => namedAfterDefinition(index, finding));
+  const findings = mergeRegistrations(confirmed.map((finding) => namedAfterDefinition(index, finding)));
   findings.push(...frameworkFindings(index, rules, findings));
 
   const interfaces = interfaceImplementations(index);
@@ -37,16 +37,42 @@ export function resolveWorkspace(files: readonly FileFacts[], rules: FrameworkRu
 }
 
 /**
- * A finding named after a reference (`app.add_middleware(X)`) points at X's definition when X is
- * in the workspace; otherwise it is the anonymous site of the call, with X's qualified name in
- * `details.reference`, since no symbol of this file has that name.
+ * A finding named after a reference (`app.add_middleware(X)`, `signal.connect(handler)`) becomes a
+ * finding on X's definition, wherever X is, with the place that registers it in
+ * `details.registeredAt` (`path:LINE`, 1-based). When X is outside the workspace, the finding stays
+ * at the anonymous site of the call, with X's qualified name in `details.reference`.
  */
 function namedAfterDefinition(index: SymbolIndex, finding: Finding): Finding {
   const { path, name } = SymbolId.parse(finding.symbol);
   if (index.definition(finding.symbol) || name.startsWith('<anonymous>')) return finding;
   const target = index.qualify(path, name);
-  if (target && 'symbol' in target) return { ...finding, symbol: target.symbol };
-  return { ...finding, symbol: SymbolId.anonymous(path, finding.range.start.line), details: { ...finding.details, reference: target?.external ?? name } };
+  const site = `${path}:${finding.range.start.line + 1}`;
+  const definition = target && 'symbol' in target ? index.definition(target.symbol) : undefined;
+  if (target && 'symbol' in target && definition) {
+    return { ...finding, symbol: target.symbol, range: definition.range, details: { ...finding.details, registeredAt: [site] } };
+  }
+  return { ...finding, symbol: SymbolId.anonymous(path, finding.range.start.line), details: { ...finding.details, reference: target ? index.namesOf(target)[0] : name } };
+}
+
+/** Several registrations of one definition (a middleware installed in three apps) make one finding listing every site. */
+function mergeRegistrations(findings: readonly Finding[]): Finding[] {
+  const merged: Finding[] = [];
+  const byKey = new Map<string, Finding>();
+  for (const finding of findings) {
+    const sites = finding.details['registeredAt'];
+    if (!Array.isArray(sites)) {
+      merged.push(finding);
+      continue;
+    }
+    const key = `${finding.category}|${finding.symbol}|${String(finding.details['rule'])}`;
+    const existing = byKey.get(key);
+    if (existing) (existing.details['registeredAt'] as string[]).push(...sites);
+    else {
+      byKey.set(key, finding);
+      merged.push(finding);
+    }
+  }
+  return merged;
 }
 
 /** Each workspace signal lists its receivers and the places that send it. */

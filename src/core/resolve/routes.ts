@@ -116,12 +116,9 @@ function methodsOf(finding: Finding): string[] {
 function frameworkOf(index: SymbolIndex, path: string, maker: string): string | undefined {
   const target = index.qualify(path, maker);
   if (!target) return undefined;
-  if ('external' in target) return ROUTER_MAKERS[target.external];
-  for (const external of index.ancestry(target.symbol).external) {
-    const framework = ROUTER_MAKERS[external];
-    if (framework) return framework; // a router subclass (`class UserAPIRouter(APIRouter)`)
-  }
-  return undefined;
+  const names = 'symbol' in target ? [...index.namesOf(target), ...index.ancestry(target.symbol).names] : index.namesOf(target);
+  // A router subclass (`class UserAPIRouter(APIRouter)`) is found through its ancestry.
+  return names.map((name) => ROUTER_MAKERS[name]).find((framework) => framework !== undefined);
 }
 
 /** Every full prefix a router's routes are reachable under, from each root down; bounded and cycle-safe. */
@@ -258,11 +255,9 @@ function djangoViewHandlers(index: SymbolIndex, file: string, view: string, patt
 
 function httpMethodFromDecorators(index: SymbolIndex, file: string, definition: SymbolDefinition | undefined): string | undefined {
   for (const decorator of definition?.decorators ?? []) {
-    const target = index.qualify(SymbolId.parse(file).path, decorator);
-    if (target && 'external' in target) {
-      if (target.external === 'django.views.decorators.http.require_GET') return 'GET';
-      if (target.external === 'django.views.decorators.http.require_POST') return 'POST';
-    }
+    const names = index.qualifiedNames(SymbolId.parse(file).path, decorator);
+    if (names.includes('django.views.decorators.http.require_GET')) return 'GET';
+    if (names.includes('django.views.decorators.http.require_POST')) return 'POST';
   }
   return undefined;
 }
@@ -279,9 +274,9 @@ function viewSetRoutes(index: SymbolIndex, hints: readonly Hint[], router: strin
     const lookup = index.definition(viewSet)?.attributes?.find((attribute) => attribute.name === 'lookup_field')?.literal ?? 'pk';
     const ancestry = index.ancestry(viewSet);
     const mixins = new Set<string>();
-    for (const external of ancestry.external) {
-      for (const mixin of DRF_VIEWSETS_WITH[external] ?? []) mixins.add(mixin);
-      const match = /^rest_framework\.mixins\.(\w+)$/.exec(external);
+    for (const name of ancestry.names) {
+      for (const mixin of DRF_VIEWSETS_WITH[name] ?? []) mixins.add(mixin);
+      const match = /^rest_framework\.mixins\.(\w+)$/.exec(name);
       if (match?.[1]) mixins.add(match[1]);
     }
     const classes = [viewSet, ...ancestry.classes];

@@ -15,6 +15,7 @@ const MAX_RESOLUTION_DEPTH = 16; // re-export chains longer than this are cycles
 export class SymbolIndex {
   private readonly definitions = new Map<string, { path: string; definition: SymbolDefinition }>();
   private readonly moduleFiles = new Map<string, string>();
+  private readonly moduleNamesByFile = new Map<string, string[]>();
   private readonly factsByPath = new Map<string, FileFacts>();
   private readonly ancestryCache = new Map<string, Ancestry>();
 
@@ -27,7 +28,9 @@ export class SymbolIndex {
       for (const definition of facts.symbols) this.definitions.set(SymbolId.of(facts.path, definition.name), { path: facts.path, definition });
     }
     for (const facts of python) {
-      for (const module of pythonModuleNames(facts.path, roots)) {
+      const names = pythonModuleNames(facts.path, roots);
+      this.moduleNamesByFile.set(facts.path, names);
+      for (const module of names) {
         if (!this.moduleFiles.has(module)) this.moduleFiles.set(module, facts.path);
       }
     }
@@ -51,6 +54,27 @@ export class SymbolIndex {
 
   moduleFile(module: string): string | undefined {
     return this.moduleFiles.get(module);
+  }
+
+  /**
+   * The dotted names a target goes by: an outside name as it is, a workspace symbol by each module
+   * name of its file (`src/starlette/routing.py:Route` is `starlette.routing.Route`), so rules
+   * written for a framework also hold when the framework's own repository is analysed.
+   */
+  namesOf(target: Target): string[] {
+    const written = 'symbol' in target ? target.symbol : target.external;
+    const made = /^(.+?:[\w.]+)(\(\).*)$/.exec(written); // `path:Class().attr`: what an instance offers
+    const symbol = 'symbol' in target ? target.symbol : made?.[1];
+    if (!symbol) return [written];
+    const { path, name } = SymbolId.parse(symbol);
+    const suffix = 'symbol' in target ? '' : (made?.[2] ?? '');
+    return [written, ...(this.moduleNamesByFile.get(path) ?? []).map((module) => `${module}.${name}${suffix}`)];
+  }
+
+  /** Every dotted name a name written in `path` goes by (see namesOf). */
+  qualifiedNames(path: string, dottedName: string): string[] {
+    const target = this.qualify(path, dottedName);
+    return target ? this.namesOf(target) : [];
   }
 
   /** The workspace symbol a dotted name written in `path` refers to, or undefined. */
@@ -96,7 +120,7 @@ export class SymbolIndex {
       const bound = statement.alias ?? statement.module.split('.')[0];
       if (bound !== head) return undefined;
       const written = statement.alias ? [statement.module, ...rest] : [head, ...rest];
-      return this.qualifyModuleMember(written.join('.'), depth);
+      return this.qualifyModuleMember(path, written.join('.'), depth);
     }
     for (const imported of statement.names) {
       if (imported.name === '*') {
@@ -107,16 +131,22 @@ export class SymbolIndex {
       }
       if ((imported.alias ?? imported.name) !== head) continue;
       const qualified = base ? `${base}.${imported.name}` : imported.name;
-      return this.qualifyModuleMember([qualified, ...rest].join('.'), depth);
+      return this.qualifyModuleMember(path, [qualified, ...rest].join('.'), depth);
     }
     return undefined;
   }
 
-  /** `pkg.module.Class.method` → the longest module prefix that is a workspace file, then the member in it. */
-  private qualifyModuleMember(dotted: string, depth: number): Target {
+  /**
+   * `pkg.module.Class.method` → the longest module prefix that is a workspace file, then the member
+   * in it. A module not found from the import roots is looked for beside the importing file, as a
+   * script's own folder is on its import path (`from config import app` in examples/x/tasks.py).
+   */
+  private qualifyModuleMember(importer: string, dotted: string, depth: number): Target {
     const parts = dotted.split('.');
+    const folder = importer.includes('/') ? importer.slice(0, importer.lastIndexOf('/')).replace(/\//g, '.') : '';
     for (let split = parts.length; split > 0; split--) {
-      const file = this.moduleFiles.get(parts.slice(0, split).join('.'));
+      const module = parts.slice(0, split).join('.');
+      const file = this.moduleFiles.get(module) ?? (folder ? this.moduleFiles.get(`${folder}.${module}`) : undefined);
       if (!file) continue;
       const member = parts.slice(split).join('.');
       if (!member) return { external: dotted }; // a module itself is not a symbol
@@ -133,7 +163,7 @@ export class SymbolIndex {
   ancestry(symbol: string): Ancestry {
     const cached = this.ancestryCache.get(symbol);
     if (cached) return cached;
-    const ancestry: Ancestry = { classes: [], external: new Set() };
+    const ancestry: Ancestry = { classes: [], names: new Set() };
     const seen = new Set<string>([symbol]);
     const pending = [symbol];
     for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
@@ -143,17 +173,18 @@ export class SymbolIndex {
         const target = this.qualify(entry.path, base);
         if (!target) continue;
         if ('external' in target) {
-          ancestry.external.add(target.external);
+          for (const name of this.namesOf(target)) ancestry.names.add(name);
         } else if (!seen.has(target.symbol)) {
           seen.add(target.symbol);
           const baseDefinition = this.definitions.get(target.symbol)?.definition;
           if (baseDefinition?.kind === 'variable' && baseDefinition.value) {
             // `Base = declarative_base()`: the class derives from what the call makes.
             const made = this.qualify(SymbolId.parse(target.symbol).path, baseDefinition.value.callee);
-            if (made) ancestry.external.add(`${'external' in made ? made.external : made.symbol}()`);
+            for (const name of made ? this.namesOf(made) : []) ancestry.names.add(`${name}()`);
             continue;
           }
           ancestry.classes.push(target.symbol);
+          for (const name of this.namesOf(target)) ancestry.names.add(name);
           pending.push(target.symbol);
         }
       }
@@ -166,8 +197,11 @@ export class SymbolIndex {
 export interface Ancestry {
   /** Workspace classes, nearest first. */
   classes: string[];
-  /** Qualified names outside the workspace (`django.db.models.Model`, `sqlalchemy.orm.declarative_base()`). */
-  external: Set<string>;
+  /**
+   * The dotted names of every ancestor: outside the workspace (`django.db.models.Model`,
+   * `sqlalchemy.orm.declarative_base()`) and, by their module names, inside it.
+   */
+  names: Set<string>;
 }
 
 /**

@@ -1,6 +1,6 @@
 ;; category: task
 ;; framework: celery
-;; qualifies: decorator celery.shared_task celery.app.shared_task celery.Celery().task celery.app.base.Celery().task ~Celery().task dramatiq.actor
+;; qualifies: decorator celery.shared_task celery.app.shared_task celery.task celery.decorators.task celery.Celery().task celery.app.base.Celery().task dramatiq.actor
 ;; description: A Celery task definition: `@shared_task` or `@<app>.task` where the app is a Celery app, with or without arguments (and dramatiq's `@actor`).
 (decorated_definition
   (decorator

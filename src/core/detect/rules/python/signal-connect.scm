@@ -5,3 +5,8 @@
   function: (attribute object: (_) @signal attribute: (identifier) @_verb)
   arguments: (argument_list . [(identifier) (attribute)] @symbol)
   (#eq? @_verb "connect")) @finding
+
+(call
+  function: (attribute object: (_) @signal attribute: (identifier) @_verb)
+  arguments: (argument_list . [(call) (lambda)] @handler)
+  (#eq? @_verb "connect")) @finding
