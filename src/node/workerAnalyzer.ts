@@ -5,7 +5,7 @@ import type { FileAnalyzer } from '../core/host';
 import { FileFacts, type FileTask } from '../core/parse/facts';
 
 export interface WorkerAnalyzerOptions {
-  /** Threads to start; by default one per core but one, at least one. */
+  /** Threads to start; by default one per core (the calling thread mostly waits for them). */
   threads?: number;
   /** A file that takes longer is skipped with the reason, and its worker replaced. */
   fileTimeoutMs?: number;
@@ -19,7 +19,7 @@ export class WorkerAnalyzer implements FileAnalyzer {
   private readonly fileTimeoutMs: number;
 
   constructor(options: WorkerAnalyzerOptions = {}) {
-    const threads = options.threads ?? Math.max(1, availableParallelism() - 1);
+    const threads = options.threads ?? Math.max(1, availableParallelism());
     this.fileTimeoutMs = options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
     // The worker script sits beside this module, in the bundle and in the compiled tests alike.
     this.pool = workerpool.pool(join(__dirname, 'fileWorker.js'), { workerType: 'thread', maxWorkers: threads, minWorkers: threads });

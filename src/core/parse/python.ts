@@ -7,6 +7,9 @@ const CONTAINER_STATEMENTS = new Set([
   'if_statement', 'elif_clause', 'else_clause', 'try_statement', 'except_clause', 'except_group_clause', 'finally_clause', 'with_statement', 'block',
 ]);
 
+/** Nodes that hold statements, for walks that must not descend into expressions. */
+const STATEMENT_CONTAINERS = /(_statement|_clause|^block|_definition)$/;
+
 /** Nodes whose bodies run at another time than the function around them: their calls are not its calls. */
 const NESTED_SCOPES = new Set(['function_definition', 'class_definition', 'lambda', 'decorated_definition']);
 
@@ -76,6 +79,11 @@ export const pythonSyntax: LanguageSyntax = {
     return symbols;
   },
 
+  /**
+   * Every import statement, function-local ones too (`def ready(self): from .signals import x`):
+   * resolution treats a name imported anywhere in the file as visible in it. Walks statements
+   * only, never into expressions.
+   */
   imports(root) {
     const imports: ImportStatement[] = [];
     const pending: Node[] = [root];
@@ -84,10 +92,10 @@ export const pythonSyntax: LanguageSyntax = {
         if (!child) continue;
         if (child.type === 'import_statement') imports.push(...plainImports(child));
         else if (child.type === 'import_from_statement') imports.push(fromImport(child));
-        else if (CONTAINER_STATEMENTS.has(child.type)) pending.push(child);
+        else if (STATEMENT_CONTAINERS.test(child.type)) pending.push(child);
       }
     }
-    return imports;
+    return imports.sort((a, b) => a.line - b.line);
   },
 };
 

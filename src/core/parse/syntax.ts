@@ -32,8 +32,16 @@ export function qualifiedName(syntax: LanguageSyntax, node: Node, ownName?: stri
   return names.join('.');
 }
 
-/** A string literal's value without quotes and prefixes; other nodes give their text. */
+/**
+ * A string literal's value without quotes and prefixes, implicit concatenations (`"a" "b"`) and
+ * parentheses included; other nodes give their text.
+ */
 export function literalValue(node: Node): string {
+  if (node.type === 'concatenated_string') return node.namedChildren.map((child) => (child ? literalValue(child) : '')).join('');
+  if (node.type === 'parenthesized_expression' && node.namedChildCount === 1 && node.firstNamedChild) {
+    const inner = node.firstNamedChild;
+    if (inner.type === 'string' || inner.type === 'concatenated_string') return literalValue(inner);
+  }
   if (node.type === 'string' || node.type === 'template_string') {
     const content = node.namedChildren.filter((child) => child?.type === 'string_content' || child?.type === 'string_fragment');
     if (content.length > 0) return content.map((child) => child?.text ?? '').join('');

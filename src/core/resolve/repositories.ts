@@ -23,18 +23,21 @@ const SESSION_TYPES = [
 const SQL_BUILDERS = ['sqlalchemy.select', 'sqlalchemy.insert', 'sqlalchemy.update', 'sqlalchemy.delete', 'sqlalchemy.text', 'sqlmodel.select', 'sqlalchemy.sql.select'];
 
 /** Classes that reach data for another purpose than being a repository: views, forms, admin, commands. */
-const NOT_REPOSITORIES = ['django.views.', 'django.contrib.admin.', 'django.forms.', 'django.core.management.', 'rest_framework.', 'graphene', 'strawberry.', 'starlette.endpoints.', 'flask.views.', 'unittest.', 'pytest'];
+const NOT_REPOSITORIES = [
+  'django.views.', 'django.contrib.admin.', 'django.forms.', 'django.core.management.', 'django.db.models.', 'django_filters.', 'rest_framework.',
+  'graphene', 'strawberry.', 'starlette.endpoints.', 'flask.views.', 'celery.', 'unittest.', 'pytest',
+];
 
 const REPOSITORY_NAME = /(Repository|Repo|DAO|Dao|Crud|CRUD)$/;
 const TEST_PATH = /(^|\/)(tests?|testing)\/|(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/;
 
 /**
  * Data-access classes. The name is a hint, not the rule: a class is a repository when two or more
- * of its methods go through its own database session, an ORM manager or SQL; or one goes through
- * any session and its name says repository; or it is an abstract repository, or implements one.
+ * of its methods go through its own database session or SQL; or one reaches data in any way (a
+ * session, a Django manager) and its name says repository; or it derives from a repository.
  */
 export function repositoryFindings(index: SymbolIndex, interfaces: ReadonlySet<string>, findings: readonly Finding[]): Finding[] {
-  const excluded = new Set(findings.filter((finding) => finding.category === 'model' || finding.category === 'route').map((finding) => finding.symbol));
+  const excluded = new Set(findings.filter((finding) => ['model', 'route', 'manager'].includes(finding.category)).map((finding) => finding.symbol));
   const methodsByClass = new Map<string, { name: string; definition: SymbolDefinition }[]>();
   for (const { symbol, definition } of index.allDefinitions()) {
     if (definition.kind !== 'method') continue;
@@ -88,16 +91,18 @@ export function repositoryFindings(index: SymbolIndex, interfaces: ReadonlySet<s
 }
 
 /**
- * How one call of a method reaches data: `owned` through the class's own session (`self.session`),
- * a Django manager or a SQL builder; `passed` through a session handed in as a parameter (any
- * service function does that, so it counts only for classes named as repositories); or `none`.
+ * How one call of a method reaches data: `owned` through the class's own session (`self.session`)
+ * or a SQL builder; `passed` through a session handed in as a parameter or a Django manager (any
+ * service function or view does that, so it counts only for classes named as repositories); or `none`.
  */
 type Access = 'owned' | 'passed' | 'none';
 
 function dataAccess(index: SymbolIndex, path: string, owner: SymbolDefinition, method: SymbolDefinition, call: CallSite): Access {
   const parts = call.callee.split('.');
   const verb = parts[parts.length - 1] ?? '';
-  if (parts.includes('objects') && parts.length >= 3) return 'owned'; // Model.objects.filter(...), self.model.objects.get(...)
+  // Model.objects.filter(...): Django's managers are its data-access layer, and every view, form and
+  // task calls them, so this alone marks only classes named as repositories.
+  if (parts.includes('objects') && parts.length >= 3) return 'passed';
   if (parts.length === 1 || parts.length === 2) {
     if (index.qualifiedNames(path, call.callee).some((name) => SQL_BUILDERS.includes(name))) return 'owned';
   }

@@ -85,8 +85,12 @@ export function resolveRoutes(index: SymbolIndex, findings: readonly Finding[], 
     const rule = finding.details['rule'];
     if (rule === 'django-url' || rule === 'starlette-route') continue; // resolved below, as lists of patterns
     const { path } = SymbolId.parse(finding.symbol);
-    const routerSymbol = index.resolve(path, String(finding.details['router'] ?? ''));
-    const router = routerSymbol ? routers.get(routerSymbol) : undefined;
+    const written = String(finding.details['router'] ?? '');
+    const routerTarget = index.qualify(path, written);
+    const router = routerTarget && 'symbol' in routerTarget ? routers.get(routerTarget.symbol) : undefined;
+    // `@mock.patch("x.y")` has the shape of a route; a known non-router (imported, or a workspace
+    // object that is not a router) rules it out. An unbound name (a factory's local `app`) stays.
+    if (!router && routerTarget && ('symbol' in routerTarget || routerTarget.external !== written)) continue;
     const methods = methodsOf(finding);
     for (const prefix of router ? prefixes(router.symbol) : ['']) {
       for (const method of methods) {
@@ -211,7 +215,8 @@ function patternPrefix(pattern: Finding): string {
   return written
     .replace(/^\^/, '')
     .replace(/\$$/, '')
-    .replace(/\(\?P<(\w+)>[^)]*\)/g, '{$1}')
+    .replace(/\(\?P<(\w+)>(?:\[[^\]]*\]|[^)])*\)/g, '{$1}')
+    .replace(/\[[^\]]*\][?*+]?|\(\?:|\)[?*+]?/g, '')
     .replace(/\\([./-])/g, '$1')
     .replace(/[?*+]|\\[dws]/g, '');
 }
@@ -239,7 +244,12 @@ function contains(outer: Finding, inner: Finding): boolean {
   return before && after && !(os.line === is.line && os.character === is.character);
 }
 
-function djangoViewHandlers(index: SymbolIndex, file: string, view: string, pattern: Finding): { method: string; handler: string }[] {
+function djangoViewHandlers(index: SymbolIndex, file: string, written: string, pattern: Finding): { method: string; handler: string }[] {
+  // `csrf_exempt(GraphQLView.as_view(...))`: a decorator applied by a call wraps the view.
+  let view = written.replace(/\s+/g, '');
+  for (let wrapped = /^[\w.]+\((.+)\)$/.exec(view); wrapped?.[1] && !/\.as_view$/.test(view.slice(0, view.indexOf('('))); wrapped = /^[\w.]+\((.+)\)$/.exec(view)) {
+    view = wrapped[1].split(/,(?![^(]*\))/)[0] ?? view;
+  }
   const asView = /^([\w.]+)\.as_view\(/.exec(view);
   const name = asView?.[1] ?? (/^[\w.]+$/.test(view) ? view : undefined);
   const target = name ? index.resolve(file, name) : undefined;

@@ -5,4 +5,5 @@
 (expression_statement
   (assignment
     left: (identifier)
-    right: (call function: [(identifier) (attribute)] @maker arguments: (argument_list . (string))))) @finding
+    right: (call function: [(identifier) (attribute)] @maker arguments: (argument_list . (string))))
+  (#match? @maker "(^|\\.)(signal|NamedSignal)$")) @finding

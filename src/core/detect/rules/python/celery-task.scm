@@ -9,4 +9,5 @@
       (attribute) @decorator
       (call function: [(identifier) (attribute)] @decorator)
     ])
+  (#match? @decorator "(^|\\.)(shared_task|task|actor)$")
   definition: (function_definition)) @finding

@@ -1,6 +1,6 @@
 ;; category: middleware
 ;; framework: django
-;; description: A Django middleware class: it defines one of the `process_*` hooks of the request life cycle, or takes `get_response` in `__init__` and defines `__call__` (the new style).
+;; description: A Django middleware class: it defines one of the `process_*` hooks of the request life cycle, or takes `get_response` in `__init__` (the new style, whose `__call__` runs the request).
 (class_definition
   body: (block
     (function_definition
@@ -11,8 +11,6 @@
   body: (block
     (function_definition
       name: (identifier) @_init
-      parameters: (parameters . (identifier) . (identifier) @_next))
-    (function_definition name: (identifier) @_call))
-  (#eq? @_init "__init__")
-  (#eq? @_next "get_response")
-  (#eq? @_call "__call__")) @finding
+      parameters: (parameters) @_parameters
+      (#eq? @_init "__init__")
+      (#match? @_parameters "^\\(\\s*self\\s*,\\s*get_response\\b")))) @finding

@@ -7,4 +7,5 @@
     (call
       function: [(identifier) (attribute)] @decorator
       arguments: (argument_list . (_) @signal)))
+  (#match? @decorator "(^|\\.)receiver$")
   definition: (function_definition)) @finding

@@ -6,4 +6,5 @@
   (expression_statement
     (assignment
       left: (identifier)
-      right: (call function: [(identifier) (attribute)] @maker))) @finding)
+      right: (call function: [(identifier) (attribute)] @maker))
+    (#match? @maker "Signal$")) @finding)

@@ -5,4 +5,5 @@
 (call
   function: [(identifier) (attribute)] @callee
   arguments: (argument_list . [(identifier) (attribute)] @symbol)
+  (#match? @callee "(^|\\.)Middleware$")
   (#set! kind "installed")) @finding

@@ -14,4 +14,5 @@
     ]
     (keyword_argument name: (identifier) @_key value: (list) @methods)?)
   (#eq? @_key "methods")
-  (#eq? @_endpoint "endpoint")) @finding
+  (#eq? @_endpoint "endpoint")
+  (#match? @callee "(^|\\.)(Route|WebSocketRoute|APIRoute)$")) @finding
