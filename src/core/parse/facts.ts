@@ -55,6 +55,8 @@ export interface SymbolDefinition {
   keywords?: Record<string, string>;
   /** Decorators as written, without `@` and arguments (`app.get`, `staticmethod`). */
   decorators: string[];
+  /** The arguments of decorators that are calls, by decorator name (`action`: `detail=True`). */
+  decoratorCalls?: Record<string, Omit<CallSite, 'line' | 'character' | 'branch'>>;
   /** Functions and methods: parameters in order (`self` included). */
   parameters?: Parameter[];
   /** Functions and methods: the return annotation. */

@@ -48,22 +48,27 @@ export const pythonSyntax: LanguageSyntax = {
         continue;
       }
       const decorators: string[] = [];
+      const decoratorCalls: NonNullable<SymbolDefinition['decoratorCalls']> = {};
       let definition = node;
       if (node.type === 'decorated_definition') {
         for (const child of node.namedChildren) {
-          if (child?.type === 'decorator') decorators.push(decoratorName(child));
+          if (child?.type !== 'decorator') continue;
+          const name = decoratorName(child);
+          decorators.push(name);
+          if (child.firstNamedChild?.type === 'call') decoratorCalls[name] = callShape(child.firstNamedChild);
         }
         definition = node.childForFieldName('definition') ?? node;
       }
+      const withCalls = Object.keys(decoratorCalls).length ? { decoratorCalls } : {};
       const name = definition.childForFieldName('name')?.text;
       if (definition.type === 'class_definition' && name) {
-        const symbol: SymbolDefinition = { name: prefix + name, kind: 'class', range: rangeOf(node), decorators, attributes: [], ...classBases(definition) };
+        const symbol: SymbolDefinition = { name: prefix + name, kind: 'class', range: rangeOf(node), decorators, ...withCalls, attributes: [], ...classBases(definition) };
         symbols.push(symbol);
         const body = definition.childForFieldName('body');
         if (body) pushChildren(body, symbol);
       } else if (definition.type === 'function_definition' && name) {
         const inClass = container?.kind === 'class';
-        symbols.push(functionSymbol(definition, prefix + name, rangeOf(node), decorators, inClass ? container : undefined));
+        symbols.push({ ...functionSymbol(definition, prefix + name, rangeOf(node), decorators, inClass ? container : undefined), ...withCalls });
       } else {
         const assigned = assignment(node);
         if (!assigned) continue;

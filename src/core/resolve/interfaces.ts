@@ -25,12 +25,11 @@ export function interfaceImplementations(index: SymbolIndex): InterfaceImplement
   for (const { symbol, path, definition } of index.allDefinitions()) {
     if (definition.kind === 'class') classes.set(symbol, { symbol, path, definition, abstractMethods: 0, notImplementedMethods: 0 });
   }
-  for (const { symbol, path, definition } of index.allDefinitions()) {
-    if (definition.kind !== 'method') continue;
-    const owner = classes.get(symbol.slice(0, symbol.lastIndexOf('.')));
-    if (!owner) continue;
-    if (definition.decorators.some((decorator) => qualifiedIn(index, path, decorator, ABSTRACT_DECORATORS))) owner.abstractMethods++;
-    if (definition.notImplemented) owner.notImplementedMethods++;
+  for (const owner of classes.values()) {
+    for (const { definition } of index.methodsOf(owner.symbol)) {
+      if (definition.decorators.some((decorator) => qualifiedIn(index, owner.path, decorator, ABSTRACT_DECORATORS))) owner.abstractMethods++;
+      if (definition.notImplemented) owner.notImplementedMethods++;
+    }
   }
 
   const implementations = new Map<string, string[]>();

@@ -38,15 +38,6 @@ const TEST_PATH = /(^|\/)(tests?|testing)\/|(^|\/)(test_[^/]*|[^/]*_test|conftes
  */
 export function repositoryFindings(index: SymbolIndex, interfaces: ReadonlySet<string>, findings: readonly Finding[]): Finding[] {
   const excluded = new Set(findings.filter((finding) => ['model', 'route', 'manager'].includes(finding.category)).map((finding) => finding.symbol));
-  const methodsByClass = new Map<string, { name: string; definition: SymbolDefinition }[]>();
-  for (const { symbol, definition } of index.allDefinitions()) {
-    if (definition.kind !== 'method') continue;
-    const owner = symbol.slice(0, symbol.lastIndexOf('.'));
-    const list = methodsByClass.get(owner) ?? [];
-    list.push({ name: symbol.slice(symbol.lastIndexOf('.') + 1), definition });
-    methodsByClass.set(owner, list);
-  }
-
   const repositories = new Map<string, Finding>();
   const abstractRepositories = new Set<string>();
   for (const { symbol, path, definition } of index.allDefinitions()) {
@@ -55,7 +46,7 @@ export function repositoryFindings(index: SymbolIndex, interfaces: ReadonlySet<s
     if ([...ancestry.names].some((name) => NOT_REPOSITORIES.some((prefix) => name.startsWith(prefix)))) continue;
     const className = symbol.slice(symbol.lastIndexOf('.') + 1);
     const named = REPOSITORY_NAME.test(className);
-    const access = (methodsByClass.get(symbol) ?? []).map(({ name, definition: method }) => ({
+    const access = index.methodsOf(symbol).map(({ name, definition: method }) => ({
       name,
       strength: strongest((method.calls ?? []).map((call) => dataAccess(index, path, definition, method, call))),
     }));

@@ -33,7 +33,8 @@ export function resolveWorkspace(files: readonly FileFacts[], rules: FrameworkRu
   }
   findings.push(...repositoryFindings(index, new Set(interfaces.map(({ base }) => base)), findings));
   linkSignals(index, findings, hints);
-  return { index, findings: dedupe(findings), interfaces, routes: resolveRoutes(index, findings, hints) };
+  const { routes, notRoutes } = resolveRoutes(index, findings, hints);
+  return { index, findings: dedupe(findings.filter((finding) => !notRoutes.has(finding))), interfaces, routes };
 }
 
 /**

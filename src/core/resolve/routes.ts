@@ -59,7 +59,7 @@ const DRF_VIEWSETS_WITH: Readonly<Record<string, readonly string[]>> = {
  * Router prefixes are joined across files (FastAPI `include_router`, Flask blueprints, Starlette
  * `mount`), Django urlconfs are followed through `include()`, and DRF routers expand their ViewSets.
  */
-export function resolveRoutes(index: SymbolIndex, findings: readonly Finding[], hints: readonly Hint[]): Route[] {
+export function resolveRoutes(index: SymbolIndex, findings: readonly Finding[], hints: readonly Hint[]): { routes: Route[]; notRoutes: Set<Finding> } {
   // Routers and applications are variables made by a framework's router or app class.
   const routers = new Map<string, Router>();
   for (const { symbol, path, definition } of index.allDefinitions()) {
@@ -72,14 +72,17 @@ export function resolveRoutes(index: SymbolIndex, findings: readonly Finding[], 
   const includes: Include[] = [];
   for (const hint of hints.filter((candidate) => candidate.hint === 'include')) {
     const { path } = SymbolId.parse(hint.symbol);
-    const parent = index.resolve(path, String(hint.details['parent'] ?? ''));
+    // An application made inside a factory function (`def create_app(): app = Flask(...)`) is no
+    // workspace symbol; the call site stands for it, a root of its own.
+    const parent = index.resolve(path, String(hint.details['parent'] ?? '')) ?? hint.symbol;
     const child = index.resolve(path, String(hint.details['child'] ?? '').replace(/\(\)$/, ''));
     const prefix = typeof hint.details['prefix'] === 'string' ? hint.details['prefix'] : constantString(index, path, hint.details['prefixName']);
-    if (parent && child && routers.has(child)) includes.push({ parent, child, prefix: prefix ?? '' });
+    if (child && routers.has(child)) includes.push({ parent, child, prefix: prefix ?? '' });
   }
   const prefixes = (router: string) => routerPrefixes(router, routers, includes);
 
   const routes: Route[] = [];
+  const notRoutes = new Set<Finding>();
   for (const finding of findings) {
     if (finding.category !== 'route') continue;
     const rule = finding.details['rule'];
@@ -90,7 +93,10 @@ export function resolveRoutes(index: SymbolIndex, findings: readonly Finding[], 
     const router = routerTarget && 'symbol' in routerTarget ? routers.get(routerTarget.symbol) : undefined;
     // `@mock.patch("x.y")` has the shape of a route; a known non-router (imported, or a workspace
     // object that is not a router) rules it out. An unbound name (a factory's local `app`) stays.
-    if (!router && routerTarget && ('symbol' in routerTarget || routerTarget.external !== written)) continue;
+    if (!router && routerTarget && ('symbol' in routerTarget || routerTarget.external !== written)) {
+      notRoutes.add(finding);
+      continue;
+    }
     const methods = methodsOf(finding);
     for (const prefix of router ? prefixes(router.symbol) : ['']) {
       for (const method of methods) {
@@ -105,7 +111,7 @@ export function resolveRoutes(index: SymbolIndex, findings: readonly Finding[], 
   }
   routes.push(...djangoRoutes(index, findings, hints, routers));
   routes.push(...starletteRoutes(index, findings));
-  return dedupe(routes).sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.handler.localeCompare(b.handler));
+  return { routes: dedupe(routes).sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.handler.localeCompare(b.handler)), notRoutes };
 }
 
 function methodsOf(finding: Finding): string[] {
@@ -161,7 +167,7 @@ function djangoRoutes(index: SymbolIndex, findings: readonly Finding[], hints: r
     const file = SymbolId.parse(pattern.symbol).path;
     const module = /^include\(\s*\(?\s*['"]([\w.]+)['"]/.exec(String(pattern.details['view'] ?? ''))?.[1];
     const target = module ? index.moduleFile(module) : undefined;
-    if (target) moduleIncludes.push({ from: file, to: target, prefix: patternPrefix(pattern) });
+    if (target) moduleIncludes.push({ from: file, to: target, prefix: joinRoutePaths(enclosingListPrefix(patterns, pattern), patternPrefix(pattern)) });
   }
   const filePrefixes = (file: string): string[] => {
     const results: string[] = [];
@@ -170,8 +176,7 @@ function djangoRoutes(index: SymbolIndex, findings: readonly Finding[], hints: r
       const parents = moduleIncludes.filter((include) => include.to === item.file && !item.seen.has(include.from));
       if (!parents.length) results.push(item.suffix);
       for (const include of parents) {
-        const enclosing = enclosingListPrefix(patterns, include);
-        pending.push({ file: include.from, suffix: joinRoutePaths(joinRoutePaths(enclosing, include.prefix), item.suffix), seen: new Set([...item.seen, include.from]) });
+        pending.push({ file: include.from, suffix: joinRoutePaths(include.prefix, item.suffix), seen: new Set([...item.seen, include.from]) });
       }
     }
     return results;
@@ -222,8 +227,7 @@ function patternPrefix(pattern: Finding): string {
 }
 
 /** The prefix of the `path("x/", include([...]))` whose inline list lexically holds this entry. */
-function enclosingListPrefix(patterns: readonly Finding[], inner: Finding | { from: string }): string {
-  if (!('range' in inner)) return '';
+function enclosingListPrefix(patterns: readonly Finding[], inner: Finding): string {
   const file = SymbolId.parse(inner.symbol).path;
   const outers = patterns.filter(
     (outer) =>
@@ -260,12 +264,13 @@ function djangoViewHandlers(index: SymbolIndex, file: string, written: string, p
     const defined = HTTP_METHODS.filter((method) => index.definition(`${target}.${method}`));
     return defined.length ? defined.map((method) => ({ method: method.toUpperCase(), handler: `${target}.${method}` })) : [{ method: 'ANY', handler: target }];
   }
-  return [{ method: httpMethodFromDecorators(index, file, definition) ?? 'ANY', handler: target }];
+  return [{ method: httpMethodFromDecorators(index, target, definition) ?? 'ANY', handler: target }];
 }
 
-function httpMethodFromDecorators(index: SymbolIndex, file: string, definition: SymbolDefinition | undefined): string | undefined {
+/** `@require_POST` and `@require_GET` on a function view narrow its method. */
+function httpMethodFromDecorators(index: SymbolIndex, view: string, definition: SymbolDefinition | undefined): string | undefined {
   for (const decorator of definition?.decorators ?? []) {
-    const names = index.qualifiedNames(SymbolId.parse(file).path, decorator);
+    const names = index.qualifiedNames(SymbolId.parse(view).path, decorator);
     if (names.includes('django.views.decorators.http.require_GET')) return 'GET';
     if (names.includes('django.views.decorators.http.require_POST')) return 'POST';
   }
@@ -290,15 +295,35 @@ function viewSetRoutes(index: SymbolIndex, hints: readonly Hint[], router: strin
       if (match?.[1]) mixins.add(match[1]);
     }
     const classes = [viewSet, ...ancestry.classes];
+    routes.push(...extraActions(index, classes, prefix, lookup));
     for (const { action, method, detail, mixin } of DRF_ACTIONS) {
       const owner = classes.find((symbol) => index.definition(`${symbol}.${action}`));
       if (!owner && !mixins.has(mixin)) continue;
       routes.push({
         method,
-        path: normalizeRoutePath(joinRoutePaths(prefix, detail ? `{${lookup}}/` : '')),
+        path: normalizeRoutePath(joinRoutePaths(prefix, detail ? `{${lookup}}/` : '/')),
         handler: owner ? `${owner}.${action}` : viewSet,
         framework: 'django-rest-framework',
       });
+    }
+  }
+  return routes;
+}
+
+/** A ViewSet's `@action(detail=..., methods=[...], url_path=...)` methods: routes beside the standard ones. */
+function extraActions(index: SymbolIndex, classes: readonly string[], prefix: string, lookup: string): Route[] {
+  const routes: Route[] = [];
+  for (const owner of classes) {
+    const { path } = SymbolId.parse(owner);
+    for (const { symbol, name, definition } of index.methodsOf(owner)) {
+      const decorator = definition.decorators.find((name) => index.qualifiedNames(path, name).includes('rest_framework.decorators.action'));
+      if (!decorator) continue;
+      const call = definition.decoratorCalls?.[decorator];
+      const urlPath = /^[rRbBuU]?(['"])(.*)\1$/.exec(call?.keywords['url_path'] ?? '')?.[2] ?? name;
+      const detail = call?.keywords['detail'] === 'True';
+      const methods = (call?.keywords['methods']?.match(/['"](\w+)['"]/g) ?? ['"get"']).map((quoted) => quoted.slice(1, -1).toUpperCase());
+      const full = joinRoutePaths(joinRoutePaths(prefix, detail ? `{${lookup}}` : ''), `${urlPath}/`);
+      for (const method of methods) routes.push({ method, path: normalizeRoutePath(full), handler: symbol, framework: 'django-rest-framework' });
     }
   }
   return routes;

@@ -18,6 +18,7 @@ export class SymbolIndex {
   private readonly moduleNamesByFile = new Map<string, string[]>();
   private readonly factsByPath = new Map<string, FileFacts>();
   private readonly ancestryCache = new Map<string, Ancestry>();
+  private methodsByClass: Map<string, { symbol: string; name: string; definition: SymbolDefinition }[]> | undefined;
 
   constructor(files: readonly FileFacts[]) {
     const python = files.filter((facts) => !facts.skipped && facts.language === 'python');
@@ -42,6 +43,22 @@ export class SymbolIndex {
 
   *allDefinitions(): Iterable<{ symbol: string; path: string; definition: SymbolDefinition }> {
     for (const [symbol, entry] of this.definitions) yield { symbol, ...entry };
+  }
+
+  /** The methods a class defines itself (not inherited ones), in source order. */
+  methodsOf(classSymbol: string): readonly { symbol: string; name: string; definition: SymbolDefinition }[] {
+    if (!this.methodsByClass) {
+      this.methodsByClass = new Map();
+      for (const [symbol, { definition }] of this.definitions) {
+        if (definition.kind !== 'method') continue;
+        const dot = symbol.lastIndexOf('.');
+        const owner = symbol.slice(0, dot);
+        const list = this.methodsByClass.get(owner) ?? [];
+        list.push({ symbol, name: symbol.slice(dot + 1), definition });
+        this.methodsByClass.set(owner, list);
+      }
+    }
+    return this.methodsByClass.get(classSymbol) ?? [];
   }
 
   files(): Iterable<FileFacts> {

@@ -1,0 +1,89 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { FileFacts } from '../../src/core/parse/facts';
+import { SymbolIndex } from '../../src/core/resolve/symbolIndex';
+import { testScanner } from '../helpers';
+
+async function indexOf(files: Record<string, string>): Promise<SymbolIndex> {
+  const facts: FileFacts[] = [];
+  for (const [path, text] of Object.entries(files)) facts.push(await testScanner().scan({ path, language: 'python' }, text));
+  return new SymbolIndex(facts);
+}
+
+describe('SymbolIndex', () => {
+  it('resolves absolute, relative and aliased imports, and re-exports through __init__.py', async () => {
+    const index = await indexOf({
+      'src/shop/__init__.py': 'from .orders.service import OrderService as Service\n',
+      'src/shop/orders/__init__.py': '',
+      'src/shop/orders/service.py': 'class OrderService:\n    def create(self): ...\n',
+      'src/shop/api.py': [
+        'from shop import Service',
+        'from .orders import service as svc',
+        'import shop.orders.service',
+        'from . import orders',
+        'x = 1',
+      ].join('\n'),
+    });
+    const target = 'src/shop/orders/service.py:OrderService';
+    assert.equal(index.resolve('src/shop/api.py', 'Service'), target);
+    assert.equal(index.resolve('src/shop/api.py', 'svc.OrderService'), target);
+    assert.equal(index.resolve('src/shop/api.py', 'shop.orders.service.OrderService.create'), `${target}.create`);
+    assert.equal(index.resolve('src/shop/api.py', 'orders.service.OrderService'), target);
+  });
+
+  it('finds modules in namespace packages (no __init__.py) from the roots imports imply', async () => {
+    const index = await indexOf({
+      'backend/app/core/config.py': 'class Settings:\n    API_PREFIX: str = "/api"\nsettings = Settings()\n',
+      'backend/app/main.py': 'from app.core.config import settings\n',
+    });
+    assert.equal(index.resolve('backend/app/main.py', 'settings'), 'backend/app/core/config.py:settings');
+    assert.deepEqual(index.qualify('backend/app/main.py', 'settings.API_PREFIX'), { external: 'backend/app/core/config.py:Settings().API_PREFIX' });
+  });
+
+  it('looks for a module beside the importing script, and never shadows the standard library otherwise', async () => {
+    const index = await indexOf({
+      'examples/worker/config.py': 'app = make_app()\n',
+      'examples/worker/tasks.py': 'from config import app\nimport json\n',
+      'tools/json.py': 'def dumps(value): ...\n',
+    });
+    assert.equal(index.resolve('examples/worker/tasks.py', 'app'), 'examples/worker/config.py:app');
+    assert.deepEqual(index.qualify('examples/worker/tasks.py', 'json.dumps'), { external: 'json.dumps' });
+  });
+
+  it('qualifies names from outside the workspace by their import, and workspace symbols by their module names', async () => {
+    const index = await indexOf({
+      'starlette/__init__.py': '',
+      'starlette/routing.py': 'class Route: ...\n',
+      'app.py': 'from django.db import models\nimport sqlalchemy as sa\nfrom starlette.routing import Route\n',
+    });
+    assert.deepEqual(index.qualify('app.py', 'models.Model'), { external: 'django.db.models.Model' });
+    assert.deepEqual(index.qualify('app.py', 'sa.orm.Session'), { external: 'sqlalchemy.orm.Session' });
+    assert.ok(index.qualifiedNames('app.py', 'Route').includes('starlette.routing.Route'));
+  });
+
+  it('follows inheritance across files to the outside names it ends on, and survives cycles', async () => {
+    const index = await indexOf({
+      'base.py': 'from django.db import models\nfrom b import B\nclass TimeStamped(models.Model): ...\nclass A(B): ...\n',
+      'models.py': 'from base import TimeStamped\nclass Order(TimeStamped): ...\n',
+      'b.py': 'from base import A\nclass B(A): ...\n',
+    });
+    const ancestry = index.ancestry('models.py:Order');
+    assert.deepEqual(ancestry.classes, ['base.py:TimeStamped']);
+    assert.ok(ancestry.names.has('django.db.models.Model'));
+    assert.deepEqual(index.ancestry('base.py:A').classes, ['b.py:B']); // A -> B -> A stops at A
+  });
+
+  it('records what the code states about types: constructor calls, parameter annotations, class attributes', async () => {
+    const index = await indexOf({
+      'service.py': [
+        'class OrderService:',
+        '    def __init__(self, repo: OrderRepository, db):',
+        '        self.repo = repo',
+        '        self.mailer = Mailer(db)',
+        '        self.cache: Cache = make_cache()',
+      ].join('\n'),
+    });
+    const attributes = index.definition('service.py:OrderService')?.attributes?.map((attribute) => `${attribute.name}:${attribute.type}`);
+    assert.deepEqual(attributes, ['repo:OrderRepository', 'mailer:Mailer', 'cache:Cache']);
+  });
+});
