@@ -66,7 +66,8 @@ const RELATION_CALLS: Readonly<Record<string, string>> = {
 export function frameworkFindings(index: SymbolIndex, rules: FrameworkRules, existing: readonly Finding[]): Finding[] {
   const found: Finding[] = [];
   const decoratorDefinitions = new Map(existing.filter((finding) => finding.category === 'decorator').map((finding) => [finding.symbol, finding]));
-  const managerClasses = new Set<string>();
+  // Managers the scan found (`X = Manager.from_queryset(QS)`) count when models attach them.
+  const managerClasses = new Set(existing.filter((finding) => finding.category === 'manager').map((finding) => finding.symbol));
   const models: { symbol: string; definition: SymbolDefinition }[] = [];
 
   for (const { symbol, path, definition } of index.allDefinitions()) {
