@@ -5,11 +5,13 @@ import { parseArgs } from 'node:util';
 import type { ProgressReport } from '../core/host';
 import { renderMarkdown } from '../core/render/markdown';
 import { renderKindText } from '../core/render/text';
+import { renderTraceMermaid, renderTraceText } from '../core/render/trace';
 import { analyzeFolder } from '../node/analyzeFolder';
 
 const USAGE = `usage:
-  archtrace analyze [dir] [--format json|md] [--exclude GLOB]... [--max-file-size KB]
+  archtrace analyze [dir] [--format json|md] [--traces] [--exclude GLOB]... [--max-file-size KB]
   archtrace classify [dir] [--format text|json]
+  archtrace trace [dir] "<METHOD> <path>" [--format text|json|mermaid]
   archtrace --help
 
 dir defaults to the current folder.`;
@@ -18,12 +20,17 @@ dir defaults to the current folder.`;
 export class UsageError extends Error {}
 
 interface Command {
-  name: 'analyze' | 'classify';
+  name: 'analyze' | 'classify' | 'trace';
   root: string;
   format: string;
   excludeGlobs: string[];
   maxFileSizeBytes?: number;
+  traces: boolean;
+  /** For `trace`: the route as the user wrote it. */
+  route?: string;
 }
+
+const FORMATS: Readonly<Record<Command['name'], readonly string[]>> = { analyze: ['json', 'md'], classify: ['text', 'json'], trace: ['text', 'json', 'mermaid'] };
 
 export function parseCommand(argv: readonly string[]): Command | 'help' {
   let parsed;
@@ -35,6 +42,7 @@ export function parseCommand(argv: readonly string[]): Command | 'help' {
         format: { type: 'string' },
         exclude: { type: 'string', multiple: true },
         'max-file-size': { type: 'string' },
+        traces: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -43,10 +51,16 @@ export function parseCommand(argv: readonly string[]): Command | 'help' {
   }
   const { values, positionals } = parsed;
   if (values.help) return 'help';
-  const [name, directory, ...extra] = positionals;
-  if (name !== 'analyze' && name !== 'classify') throw new UsageError(name ? `unknown command '${name}'` : 'no command given');
+  const [name, ...rest] = positionals;
+  if (name !== 'analyze' && name !== 'classify' && name !== 'trace') throw new UsageError(name ? `unknown command '${name}'` : 'no command given');
+  // `trace` takes the route last; its folder may be left out, as for the other commands.
+  const route = name === 'trace' ? rest.pop() : undefined;
+  if (name === 'trace' && !route) throw new UsageError('trace needs a route, such as "POST /orders"');
+  if (route !== undefined && !/^\s*[A-Za-z]+\s+\/\S*\s*$/.test(route)) throw new UsageError(`'${route}' is not a route: write "<METHOD> <path>", such as "POST /orders"`);
+  const [directory, ...extra] = rest;
   if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}'`);
-  const formats = name === 'analyze' ? ['json', 'md'] : ['text', 'json'];
+  if (values.traces && name !== 'analyze') throw new UsageError('--traces goes with analyze');
+  const formats = FORMATS[name];
   const format = values.format ?? formats[0] ?? 'json';
   if (!formats.includes(format)) throw new UsageError(`--format must be ${formats.join(' or ')} for ${name}`);
   let maxFileSizeBytes: number | undefined;
@@ -63,7 +77,7 @@ export function parseCommand(argv: readonly string[]): Command | 'help' {
     throw new UsageError(`cannot read '${root}': ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such directory' : (error as Error).message}`);
   }
   if (!isDirectory) throw new UsageError(`'${root}' is not a directory`);
-  return { name, root, format, excludeGlobs: values.exclude ?? [], ...(maxFileSizeBytes ? { maxFileSizeBytes } : {}) };
+  return { name, root, format, excludeGlobs: values.exclude ?? [], traces: values.traces ?? false, ...(maxFileSizeBytes ? { maxFileSizeBytes } : {}), ...(route ? { route } : {}) };
 }
 
 async function run(argv: readonly string[]): Promise<number> {
@@ -73,14 +87,24 @@ async function run(argv: readonly string[]): Promise<number> {
     return 0;
   }
   const progress = process.stderr.isTTY ? new ProgressBar() : undefined;
-  const result = await analyzeFolder(command.root, {
+  const analysis = await analyzeFolder(command.root, {
     excludeGlobs: command.excludeGlobs,
+    traces: command.traces,
     ...(command.maxFileSizeBytes ? { maxFileSizeBytes: command.maxFileSizeBytes } : {}),
     ...(progress ? { onProgress: (report: ProgressReport) => progress.update(report) } : {}),
   });
   progress?.clear();
+  const { result } = analysis;
   let output: string;
-  if (command.name === 'classify') output = command.format === 'json' ? JSON.stringify(result.kind, null, 2) : renderKindText(result.kind);
+  if (command.name === 'trace') {
+    const trace = analysis.trace(command.route ?? '');
+    if (!trace) {
+      const known = result.routes.slice(0, 8).map((route) => `${route.method} ${route.path}`);
+      process.stderr.write(`archtrace: no route '${command.route}' in ${command.root}${known.length ? `; routes include: ${known.join(', ')}` : '; it has no routes'}\n`);
+      return 1;
+    }
+    output = command.format === 'json' ? JSON.stringify(trace, null, 2) : command.format === 'mermaid' ? renderTraceMermaid(trace) : renderTraceText(trace);
+  } else if (command.name === 'classify') output = command.format === 'json' ? JSON.stringify(result.kind, null, 2) : renderKindText(result.kind);
   else output = command.format === 'md' ? renderMarkdown(result) : JSON.stringify(result, null, 2);
   process.stdout.write(`${output}\n`);
   return 0;

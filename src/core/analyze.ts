@@ -5,11 +5,15 @@ import type { FileAnalyzer, ProgressReport, WorkspaceFs } from './host';
 import { layerOf } from './layers/layers';
 import type { FrameworkRules } from './resolve/frameworkFindings';
 import { resolveWorkspace } from './resolve/resolve';
-import { type AnalysisResult, type Finding, SCHEMA_VERSION, SymbolId } from './result';
+import { normalizeRoutePath } from './resolve/routes';
+import { type AnalysisResult, type Finding, type Route, SCHEMA_VERSION, SymbolId, type Trace } from './result';
+import { traceRoute } from './trace/trace';
 
 export interface AnalyzeOptions {
   excludeGlobs?: readonly string[];
   maxFileSizeBytes?: number;
+  /** Trace every route into `traces` (`archtrace analyze --traces`); otherwise traces are made on demand. */
+  traces?: boolean;
   signal?: AbortSignal;
   onProgress?: (progress: ProgressReport) => void;
 }
@@ -25,8 +29,15 @@ export interface AnalysisHost {
 
 export const DEFAULT_MAX_FILE_SIZE_BYTES = 1024 * 1024;
 
-/** The whole pipeline: discover → parse and detect (workers) → resolve → classify → layers. */
-export async function analyzeWorkspace(root: string, host: AnalysisHost, options: AnalyzeOptions = {}): Promise<AnalysisResult> {
+/** A finished analysis: the serializable result, and traces on demand from the symbol index it kept. */
+export interface Analysis {
+  result: AnalysisResult;
+  /** The trace of one route, `"POST /orders"`; undefined when no route has that method and path. */
+  trace(route: string): Trace | undefined;
+}
+
+/** The whole pipeline: discover → parse and detect (workers) → resolve → classify → layers → trace. */
+export async function analyzeWorkspace(root: string, host: AnalysisHost, options: AnalyzeOptions = {}): Promise<Analysis> {
   const { signal, onProgress } = options;
   onProgress?.({ phase: 'discover', done: 0, total: 0 });
   const discovery = await discoverFiles(host.fs, root, { ...(options.excludeGlobs ? { excludeGlobs: options.excludeGlobs } : {}), ...(signal ? { signal } : {}) });
@@ -44,7 +55,7 @@ export async function analyzeWorkspace(root: string, host: AnalysisHost, options
 
   onProgress?.({ phase: 'resolve', done: 0, total: 1 });
   const analysed = facts.filter((file) => !file.skipped);
-  const { findings, interfaces, routes } = resolveWorkspace(analysed, host.frameworkRules);
+  const { index, findings, interfaces, routes } = resolveWorkspace(analysed, host.frameworkRules);
 
   onProgress?.({ phase: 'classify', done: 0, total: 1 });
   const largest = interfaces.reduce<{ base: string; implementations: number } | undefined>(
@@ -67,7 +78,8 @@ export async function analyzeWorkspace(root: string, host: AnalysisHost, options
   const layerByPath = new Map(files.map((file) => [file.path, file.layer]));
   for (const finding of findings) finding.layer = layerByPath.get(SymbolId.parse(finding.symbol).path) ?? '';
 
-  return {
+  const traceContext = { index, interfaces, findings, layerOf: (path: string) => layerByPath.get(path) ?? 'external' };
+  const result: AnalysisResult = {
     schemaVersion: SCHEMA_VERSION,
     root,
     kind,
@@ -75,11 +87,32 @@ export async function analyzeWorkspace(root: string, host: AnalysisHost, options
     findings: findings.sort(compareFindings),
     interfaces,
     routes,
-    traces: [],
+    traces: options.traces ? routes.map((route) => traceRoute(traceContext, route)) : [],
     skipped: [...discovery.skipped, ...facts.filter((file) => file.skipped).map((file) => ({ path: file.path, reason: file.skipped ?? '' }))].sort(
       (a, b) => a.path.localeCompare(b.path),
     ),
   };
+  return {
+    result,
+    trace(written) {
+      const route = findRoute(routes, written);
+      return route ? traceRoute(traceContext, route) : undefined;
+    },
+  };
+}
+
+/** `"POST /orders"` or `"post /orders/{id}"`, with any placeholder syntax the user writes (`:id`, `<id>`). */
+export function findRoute(routes: readonly Route[], written: string): Route | undefined {
+  const match = /^\s*([A-Za-z]+)\s+(\S+)\s*$/.exec(written);
+  if (!match?.[1] || !match[2]) return undefined;
+  const method = match[1].toUpperCase();
+  const path = normalizeRoutePath(match[2]);
+  const shape = (candidate: string) => candidate.replace(/\{[^}]*\}/g, '{}');
+  return (
+    routes.find((route) => route.method === method && route.path === path) ??
+    routes.find((route) => route.method === method && shape(route.path) === shape(path)) ??
+    routes.find((route) => route.method === 'ANY' && shape(route.path) === shape(path))
+  );
 }
 
 function groupByPath(findings: readonly Finding[]): Map<string, Finding[]> {

@@ -79,10 +79,25 @@ export interface Route {
 export type TraceVia = 'call' | 'async' | 'event' | 'di';
 
 export interface TraceStep {
+  /** The callee: a workspace symbol, an outside name (`sqlalchemy.orm.Session.commit`), or `path:expression` when unresolved. */
   symbol: string;
+  /** The callee's layer role; `external` for code outside the workspace. */
   layer: string;
   via: TraceVia;
+  /** 0-based: where the callee is defined (for outside and unresolved calls, the call's line). */
   line: number;
+  /** 0 for the handler, then one more per call level. */
+  depth?: number;
+  /** Where the call is made; `branch` when it sits in a `try` body, an `except` clause or a `finally`. */
+  site?: { path: string; line: number; branch?: 'try' | 'except' | 'finally' };
+  /** An interface method: the implementations that may run. */
+  implementations?: string[];
+  external?: boolean;
+  unresolved?: boolean;
+  /** The call as written, for an unresolved step. */
+  expression?: string;
+  /** The callee is already on the path from the handler (recursion); it is not walked again. */
+  recursive?: boolean;
 }
 
 export interface Trace {

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type AnalyzeOptions, analyzeWorkspace } from '../core/analyze';
+import { type Analysis, type AnalyzeOptions, analyzeWorkspace } from '../core/analyze';
 import { type KindRule, parseKindRules } from '../core/classify/kindRules';
 import { type FrameworkRules, parseFrameworkRules } from '../core/resolve/frameworkFindings';
-import type { AnalysisResult } from '../core/result';
 import { packageRoot } from './assets';
 import { nodeFs } from './nodeFs';
 import { WorkerAnalyzer, type WorkerAnalyzerOptions } from './workerAnalyzer';
@@ -25,7 +24,7 @@ export function frameworkRules(): FrameworkRules {
  * Analyses one folder on Node: the CLI, the extension host and the tests all come through here.
  * The worker pool lives as long as the call, so cancelling ends every worker at once.
  */
-export async function analyzeFolder(root: string, options: AnalyzeOptions & WorkerAnalyzerOptions = {}): Promise<AnalysisResult> {
+export async function analyzeFolder(root: string, options: AnalyzeOptions & WorkerAnalyzerOptions = {}): Promise<Analysis> {
   const analyzer = new WorkerAnalyzer(options);
   const stopWorkers = () => void analyzer.dispose();
   options.signal?.addEventListener('abort', stopWorkers, { once: true });

@@ -13,7 +13,7 @@ const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema)
 describe('analyzing the embedded sample in worker threads', () => {
   let result: AnalysisResult;
   before(async () => {
-    result = await analyzeFolder(SAMPLE, { threads: 2 });
+    result = (await analyzeFolder(SAMPLE, { threads: 2, traces: true })).result;
   });
 
   it('gives a result that validates against the documented schema', () => {
@@ -75,7 +75,7 @@ describe('analyzing awkward files', () => {
   after(workspace.cleanup);
 
   it('analyses or skips each with a reason, never failing the run', async () => {
-    const result = await analyzeFolder(workspace.root, { threads: 1 });
+    const { result } = await analyzeFolder(workspace.root, { threads: 1 });
     const skipped = new Map(result.skipped.map((skip) => [skip.path, skip.reason]));
     assert.match(skipped.get('latin1.py') ?? '', /not UTF-8/);
     assert.match(skipped.get('image.py') ?? '', /binary/);
@@ -84,7 +84,7 @@ describe('analyzing awkward files', () => {
   });
 
   it('analyses a 10 MB file when the size limit allows it', async () => {
-    const result = await analyzeFolder(workspace.root, { threads: 1, maxFileSizeBytes: 20 * 1024 * 1024 });
+    const { result } = await analyzeFolder(workspace.root, { threads: 1, maxFileSizeBytes: 20 * 1024 * 1024 });
     assert.ok(result.files.some((file) => file.path === 'big.py'));
   });
 });

@@ -31,6 +31,28 @@ describe('the archtrace CLI', () => {
     assert.match(run.stdout, /\| POST \| `\/orders` \| `app\/api\/routes\/orders.py:create_order` \|/);
   });
 
+  it('traces one route as text, JSON and a Mermaid diagram', () => {
+    const text = archtrace('trace', '.', 'POST /orders');
+    assert.equal(text.status, 0, text.stderr);
+    assert.match(text.stdout, /^POST \/orders\napi +create_order\n/);
+    assert.match(text.stdout, /infrastructure +send_order_confirmation_email \[async\]/);
+    assert.match(text.stdout, /domain +DomainEvent.publish \[event\]/);
+    const json = JSON.parse(archtrace('trace', 'POST /orders', '--format', 'json').stdout) as { route: string; steps: unknown[] };
+    assert.equal(json.route, 'POST /orders');
+    assert.match(archtrace('trace', 'POST /orders', '--format', 'mermaid').stdout, /^sequenceDiagram/);
+  });
+
+  it('says which routes exist when the route is unknown, with exit code 1', () => {
+    const run = archtrace('trace', 'PUT /nowhere');
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /no route 'PUT \/nowhere'.*routes include: .*POST \/orders/);
+  });
+
+  it('puts the trace of every route in the result with --traces', () => {
+    const result = JSON.parse(archtrace('analyze', '--traces').stdout) as { traces: { route: string }[] };
+    assert.deepEqual(result.traces.map((trace) => trace.route).sort(), ['GET /orders/{order_id}', 'POST /orders', 'POST /orders/{order_id}/cancel']);
+  });
+
   for (const [args, message] of [
     [['analyze', '/does/not/exist'], /^archtrace: cannot read '\/does\/not\/exist': no such directory/],
     [['analyze', join(SAMPLE, 'Dockerfile')], /is not a directory/],
@@ -38,6 +60,9 @@ describe('the archtrace CLI', () => {
     [['analyze', '--bogus'], /Unknown option '--bogus'/],
     [['explain'], /unknown command 'explain'/],
     [[], /no command given/],
+    [['trace'], /trace needs a route/],
+    [['trace', '.', 'orders'], /is not a route/],
+    [['classify', '--traces'], /--traces goes with analyze/],
   ] as const) {
     it(`answers '${args.join(' ')}' with one line and exit code 2`, () => {
       const run = archtrace(...args);

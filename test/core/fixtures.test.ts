@@ -29,7 +29,7 @@ describe('fixture workspaces', () => {
   for (const name of FIXTURES) {
     it(`${name} gives the reviewed routes, findings and interfaces`, async () => {
       const expected = JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', `${name}.expected.json`), 'utf8')) as unknown;
-      const result = await analyzeFolder(join(ROOT, 'test', 'fixtures', name), { threads: 1 });
+      const { result } = await analyzeFolder(join(ROOT, 'test', 'fixtures', name), { threads: 1 });
       assert.deepEqual(summarize(result), expected);
     });
   }

@@ -23,6 +23,12 @@ export interface CallSite {
   branch?: 'try' | 'except' | 'finally';
 }
 
+/** A local variable of a function and the type the code states for it, when it does. */
+export interface Local {
+  name: string;
+  type?: string;
+}
+
 export interface Parameter {
   name: string;
   annotation?: string;
@@ -63,6 +69,8 @@ export interface SymbolDefinition {
   returns?: string;
   /** Functions and methods: the calls in their body, in source order (nested definitions excluded). */
   calls?: CallSite[];
+  /** Functions and methods: local variables, with their type when an annotation or a constructor call states it. */
+  locals?: Local[];
   /** Methods whose body only raises NotImplementedError: the mark of an abstract method without `abc`. */
   notImplemented?: boolean;
   /** Classes: attributes from the class body and from `self.x = ...` in its methods. */

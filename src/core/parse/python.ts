@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import type { Attribute, CallSite, ImportStatement, Parameter, SymbolDefinition } from './facts';
+import type { Attribute, CallSite, ImportStatement, Local, Parameter, SymbolDefinition } from './facts';
 import { type LanguageSyntax, literalValue, rangeOf } from './syntax';
 
 /** Statements whose blocks still hold module- or class-level definitions (`if TYPE_CHECKING:`, `try:`). */
@@ -129,8 +129,9 @@ function functionSymbol(definition: Node, name: string, range: SymbolDefinition[
   const returns = definition.childForFieldName('return_type')?.text;
   const body = definition.childForFieldName('body');
   const calls: CallSite[] = [];
+  const locals: Local[] = [];
   const selfName = owner && parameters[0] && !decorators.includes('staticmethod') ? parameters[0].name : undefined;
-  if (body) walkBody(body, calls, owner, selfName, parameters);
+  if (body) walkBody(body, { calls, locals, owner, selfName, parameters });
   return {
     name,
     kind: owner ? 'method' : 'function',
@@ -139,28 +140,40 @@ function functionSymbol(definition: Node, name: string, range: SymbolDefinition[
     decorators,
     parameters,
     calls,
+    ...(locals.length ? { locals } : {}),
     ...(returns ? { returns } : {}),
     ...(body && raisesNotImplemented(body) ? { notImplemented: true } : {}),
   };
 }
 
 /**
- * Collects the calls of a function body in source order, and the `self.x = ...` attributes it
- * sets. Iterative, so 10,000-deep expressions cannot overflow the stack.
+ * Collects the calls of a function body in evaluation order, the types of its local variables, and
+ * the `self.x = ...` attributes it sets. Iterative, so 10,000-deep expressions cannot overflow the
+ * stack.
  */
-function walkBody(body: Node, calls: CallSite[], owner: SymbolDefinition | undefined, selfName: string | undefined, parameters: readonly Parameter[]): void {
-  const pending: { node: Node; branch: CallSite['branch'] }[] = [{ node: body, branch: undefined }];
+function walkBody(body: Node, scope: { calls: CallSite[]; locals: Local[]; owner: SymbolDefinition | undefined; selfName: string | undefined; parameters: readonly Parameter[] }): void {
+  const { calls, locals, owner, selfName, parameters } = scope;
+  // A call is recorded after its arguments and callee expression, in the order Python evaluates
+  // them (`Event(...).publish()` makes the event first): its marker is pushed below its children.
+  const pending: { node: Node; branch: CallSite['branch']; record?: true }[] = [{ node: body, branch: undefined }];
   for (let item = pending.pop(); item; item = pending.pop()) {
     const { node, branch } = item;
-    if (node.type === 'call') {
+    if (item.record) {
       const shape = callShape(node);
       calls.push({ ...shape, line: node.startPosition.row, character: node.startPosition.column, ...(branch ? { branch } : {}) });
-    } else if (node.type === 'assignment' && owner && selfName) {
+      continue;
+    }
+    if (node.type === 'call') {
+      pending.push({ node, branch, record: true });
+    } else if (node.type === 'assignment') {
       const left = node.childForFieldName('left');
-      if (left?.type === 'attribute' && left.childForFieldName('object')?.text === selfName) {
+      const annotation = node.childForFieldName('type')?.text;
+      const value = node.childForFieldName('right') ?? undefined;
+      if (left?.type === 'identifier' && !locals.some((local) => local.name === left.text && local.type)) {
+        const type = attributeOf(left.text, annotation, value, node.startPosition.row, parameters).type;
+        locals.push({ name: left.text, ...(type ? { type } : {}) });
+      } else if (owner && selfName && left?.type === 'attribute' && left.childForFieldName('object')?.text === selfName) {
         const name = left.childForFieldName('attribute')?.text;
-        const annotation = node.childForFieldName('type')?.text;
-        const value = node.childForFieldName('right') ?? undefined;
         if (name && !owner.attributes?.some((attribute) => attribute.name === name && attribute.type)) {
           owner.attributes?.push(attributeOf(name, annotation, value, node.startPosition.row, parameters));
         }
@@ -188,8 +201,25 @@ function stringLiteral(node: Node | undefined): string | undefined {
   return literalValue(node);
 }
 
+/** `OrderCreated(id=1, total=2).publish` → `OrderCreated().publish`: the shape a resolver follows. */
+export function normalizeCallee(text: string): string {
+  let result = '';
+  let depth = 0;
+  for (const character of text) {
+    if (character === '(' || character === '[') {
+      if (depth === 0 && character === '(') result += '()';
+      depth++;
+    } else if (character === ')' || character === ']') {
+      depth = Math.max(0, depth - 1);
+    } else if (depth === 0 && !/\s/.test(character)) {
+      result += character;
+    }
+  }
+  return result;
+}
+
 export function callShape(call: Node): Omit<CallSite, 'line' | 'character' | 'branch'> {
-  const callee = (call.childForFieldName('function')?.text ?? '').replace(/\s+/g, '');
+  const callee = normalizeCallee(call.childForFieldName('function')?.text ?? '');
   const args: string[] = [];
   const keywords: Record<string, string> = {};
   for (const argument of call.childForFieldName('arguments')?.namedChildren ?? []) {

@@ -112,7 +112,7 @@ export function frameworkFindings(index: SymbolIndex, rules: FrameworkRules, exi
       const target = index.qualify(path, callee.replace(/\(.*$/, ''));
       const managerNames = new Set(rules.classes.filter((rule) => rule.category === 'manager').flatMap((rule) => rule.extends));
       const isManager =
-        /\.as_manager$|\.from_queryset$/.test(callee) ||
+        /\.(as_manager|from_queryset)(\(\))?$/.test(callee) ||
         (target && 'symbol' in target && managerClasses.has(target.symbol)) ||
         (target !== undefined && index.namesOf(target).some((name) => managerNames.has(name)));
       if (!isManager) continue;

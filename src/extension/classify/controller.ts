@@ -35,7 +35,7 @@ export class ClassifyController implements vscode.Disposable {
             const started = Date.now();
             let reported = 0;
             const config = vscode.workspace.getConfiguration('archtrace', folder.uri);
-            const result = await analyzeFolder(folder.uri.fsPath, {
+            const { result } = await analyzeFolder(folder.uri.fsPath, {
               signal: abort.signal,
               excludeGlobs: excludeGlobsOf(folder),
               maxFileSizeBytes: Math.max(1, config.get<number>('maxFileSizeKB', 1024)) * 1024,

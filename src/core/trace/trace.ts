@@ -1,0 +1,268 @@
+import type { CallSite, SymbolDefinition } from '../parse/facts';
+import type { SymbolIndex, Target } from '../resolve/symbolIndex';
+import { type Finding, type InterfaceImplementations, type Route, SymbolId, type Trace, type TraceStep, type TraceVia } from '../result';
+
+/** How far a trace goes: deep enough for API → application → domain → infrastructure, bounded for any code. */
+export interface TraceLimits {
+  maxDepth: number;
+  maxSteps: number;
+}
+
+export const DEFAULT_TRACE_LIMITS: TraceLimits = { maxDepth: 8, maxSteps: 150 };
+
+/** Calls that are the language's own, never a step of a business flow. */
+const BUILTINS = new Set([
+  'abs', 'all', 'any', 'bool', 'bytes', 'callable', 'dict', 'dir', 'divmod', 'enumerate', 'filter', 'float', 'format', 'frozenset', 'getattr',
+  'hasattr', 'hash', 'id', 'int', 'isinstance', 'issubclass', 'iter', 'len', 'list', 'map', 'max', 'min', 'next', 'object', 'print', 'range',
+  'repr', 'reversed', 'round', 'set', 'setattr', 'slice', 'sorted', 'str', 'sum', 'super', 'tuple', 'type', 'vars', 'zip', 'open', 'locals',
+]);
+
+/** Outside calls worth a step: they leave the process or touch the data (the guide's infrastructure). */
+const EXTERNAL_STEPS = /^(sqlalchemy|sqlmodel|django\.db|psycopg|psycopg2|asyncpg|pymongo|motor|redis|aioredis|httpx|requests|aiohttp|boto3|botocore|celery|kombu|pika|aio_pika|kafka|aiokafka|smtplib|stripe)\b/;
+
+const ENQUEUE = new Set(['delay', 'apply_async', 'send_task', 'enqueue', 'kiq']);
+const PUBLISH = new Set(['publish', 'dispatch', 'emit', 'send', 'send_robust', 'asend']);
+
+export interface TraceContext {
+  index: SymbolIndex;
+  layerOf: (path: string) => string;
+  interfaces: readonly InterfaceImplementations[];
+  findings: readonly Finding[];
+  limits?: TraceLimits;
+}
+
+/** A step of a trace, and whether the walk goes into it (async work and events run elsewhere). */
+interface Item {
+  step: TraceStep;
+  expand: boolean;
+}
+
+/** A function being walked: its items in source order, and how far the walk has got. */
+interface Frame {
+  items: Item[];
+  next: number;
+  /** Functions on the path from the handler here: a call back into one of them is recursion. */
+  path: ReadonlySet<string>;
+}
+
+/**
+ * Follows a route's handler statically through the calls it makes, in source order, resolving each
+ * callee through the symbol index (module functions, imports, `self` methods, attributes and
+ * parameters of known type, objects made in the function, FastAPI `Depends`, factories such as
+ * `Order.create`, interfaces and their implementations). Stops at code outside the workspace but
+ * names it; marks what it cannot resolve; bounded in depth and size; never loops: a function is
+ * walked once per trace, and a call back into the path is marked recursive.
+ */
+export function traceRoute(context: TraceContext, route: Route): Trace {
+  const limits = context.limits ?? DEFAULT_TRACE_LIMITS;
+  const { index } = context;
+  const name = `${route.method} ${route.path}`;
+  if (!index.definition(route.handler)) {
+    return { route: name, steps: [{ symbol: route.handler, layer: context.layerOf(SymbolId.parse(route.handler).path), via: 'call', line: 0, depth: 0, unresolved: true }] };
+  }
+  const steps: TraceStep[] = [stepFor(context, route.handler, 'call', 0)];
+  const walked = new Set<string>([route.handler]);
+  const stack: Frame[] = [{ items: itemsOf(context, route.handler, 1), next: 0, path: new Set([route.handler]) }];
+  while (stack.length && steps.length < limits.maxSteps) {
+    const frame = stack[stack.length - 1] as Frame;
+    const item = frame.items[frame.next++];
+    if (!item) {
+      stack.pop();
+      continue;
+    }
+    const recursive = frame.path.has(item.step.symbol);
+    steps.push(recursive ? { ...item.step, recursive: true } : item.step);
+    if (!item.expand || recursive || walked.has(item.step.symbol) || (item.step.depth ?? 0) >= limits.maxDepth) continue;
+    walked.add(item.step.symbol);
+    stack.push({ items: itemsOf(context, item.step.symbol, (item.step.depth ?? 0) + 1), next: 0, path: new Set([...frame.path, item.step.symbol]) });
+  }
+  return { route: name, steps };
+}
+
+function stepFor(context: TraceContext, symbol: string, via: TraceVia, depth: number, extra: Partial<TraceStep> = {}): TraceStep {
+  const definition = context.index.definition(symbol);
+  return { symbol, layer: context.layerOf(SymbolId.parse(symbol).path), via, line: definition?.range.start.line ?? 0, depth, ...extra };
+}
+
+/** The steps one function contributes, in source order: its FastAPI dependencies, then its calls. */
+function itemsOf(context: TraceContext, symbol: string, depth: number): Item[] {
+  const { index } = context;
+  const definition = index.definition(symbol);
+  if (!definition) return [];
+  const { path } = SymbolId.parse(symbol);
+  const items: Item[] = [];
+  const interfaceImplementations = new Map(context.interfaces.map((entry) => [entry.base, entry.implementations]));
+  const signals = new Set(context.findings.filter((finding) => finding.category === 'signal').map((finding) => finding.symbol));
+
+  for (const parameter of definition.parameters ?? []) {
+    const dependency = /^Depends\((\w[\w.]*)?\)$/.exec((parameter.default ?? '').replace(/\s+/g, ''));
+    if (!dependency) continue;
+    const provider = dependency[1] ? index.resolve(path, dependency[1]) : parameter.annotation ? constructorOf(index, path, parameter.annotation) : undefined;
+    if (provider) items.push({ step: stepFor(context, provider, 'di', depth, { site: { path, line: definition.range.start.line } }), expand: true });
+  }
+
+  for (const call of definition.calls ?? []) {
+    const site = { path, line: call.line, ...(call.branch ? { branch: call.branch } : {}) };
+    const resolved = resolveCall(index, symbol, definition, call);
+    if (resolved.kind === 'skip') continue;
+    if (resolved.kind === 'unresolved') {
+      items.push({ step: { symbol: `${path}:${call.callee}`, layer: context.layerOf(path), via: 'call', line: call.line, depth, site, unresolved: true, expression: call.callee }, expand: false });
+      continue;
+    }
+    if (resolved.kind === 'external') {
+      const via: TraceVia = ENQUEUE.has(lastSegment(call.callee)) ? 'async' : 'call';
+      items.push({ step: { symbol: resolved.name, layer: 'external', via, line: call.line, depth, site, external: true }, expand: false });
+      continue;
+    }
+    let via: TraceVia = 'call';
+    if (resolved.enqueued) via = 'async';
+    else if (PUBLISH.has(lastSegment(call.callee)) && (resolved.onInstance || signals.has(resolved.receiver ?? ''))) via = 'event';
+    const expand = via !== 'async' && via !== 'event';
+    const implementations = interfaceImplementations.get(ownerOf(resolved.symbol)) ?? [];
+    if (!implementations.length) {
+      items.push({ step: stepFor(context, resolved.symbol, via, depth, { site }), expand });
+      continue;
+    }
+    const methodName = lastSegment(resolved.symbol);
+    const concrete = implementations.map((implementation) => findMethod(index, implementation, methodName)).filter((found): found is string => found !== undefined);
+    items.push({ step: stepFor(context, resolved.symbol, via, depth, { site, implementations: concrete }), expand: false });
+    // One implementation is what runs: follow it, as injected (the guide's repository step).
+    if (concrete.length === 1 && concrete[0]) items.push({ step: stepFor(context, concrete[0], 'di', depth, { site }), expand });
+  }
+  return items;
+}
+
+type Resolved =
+  | { kind: 'symbol'; symbol: string; receiver?: string; onInstance?: boolean; enqueued?: boolean }
+  | { kind: 'external'; name: string }
+  | { kind: 'unresolved' }
+  | { kind: 'skip' };
+
+/** What a call in `caller` reaches: a workspace function or method, a named outside call, or nothing worth a step. */
+export function resolveCall(index: SymbolIndex, caller: string, definition: SymbolDefinition, call: CallSite): Resolved {
+  const { path, name: callerName } = SymbolId.parse(caller);
+  const parts = call.callee.split('.');
+  const head = parts[0] ?? '';
+  if (!head) return { kind: 'skip' };
+  const method = parts[parts.length - 1] ?? '';
+  const enqueued = ENQUEUE.has(method) && parts.length >= 2;
+  const receiverParts = enqueued ? parts.slice(0, -1) : parts;
+  const rest = receiverParts.slice(1);
+  const owner = definition.kind === 'method' ? `${path}:${callerName.slice(0, callerName.lastIndexOf('.'))}` : undefined;
+  const selfName = owner ? definition.parameters?.[0]?.name : undefined;
+
+  if (owner && head === selfName) {
+    // `cls(...)` in a classmethod is the class's constructor; `self.x.y()` goes through x's type.
+    if (rest.length === 0) return definition.decorators.includes('classmethod') ? symbolTarget(index, owner, false) : { kind: 'skip' };
+    return memberOf(index, { symbol: owner }, rest, enqueued);
+  }
+  if (head.endsWith('()')) {
+    // `OrderCreated(...).publish()`: a method on a fresh instance.
+    const made = index.resolve(path, head.slice(0, -2));
+    if (!made || index.definition(made)?.kind !== 'class' || rest.length !== 1) return { kind: 'skip' };
+    const found = findMethod(index, made, rest[0] ?? '');
+    return found ? { kind: 'symbol', symbol: found, receiver: made, onInstance: true } : { kind: 'skip' };
+  }
+  const parameter = definition.parameters?.find((candidate) => candidate.name === head);
+  const local = definition.locals?.find((candidate) => candidate.name === head);
+  if (parameter || local) {
+    const written = parameter?.annotation ?? local?.type;
+    // Data of unknown type (a loop variable, a dict) is not a flow step.
+    if (!written || rest.length === 0) return { kind: 'skip' };
+    const type = typeTarget(index, path, written);
+    return type ? memberOf(index, type, rest, enqueued) : { kind: 'skip' };
+  }
+  if (BUILTINS.has(head) && rest.length === 0) return { kind: 'skip' };
+  const whole = index.qualify(path, receiverParts.join('.'));
+  if (whole && 'symbol' in whole) return symbolTarget(index, whole.symbol, enqueued);
+  // A module-level object (`event_bus.publish`) whose class is known from its constructor call.
+  const headTarget = index.qualify(path, head);
+  if (headTarget && 'symbol' in headTarget && rest.length) {
+    const made = index.definition(headTarget.symbol);
+    if (made?.kind === 'variable' && made.value) {
+      const type = typeTarget(index, SymbolId.parse(headTarget.symbol).path, made.value.callee);
+      if (type) return memberOf(index, type, rest, enqueued, headTarget.symbol);
+    }
+  }
+  const external = whole && 'external' in whole ? whole.external : call.callee;
+  return EXTERNAL_STEPS.test(external) ? { kind: 'external', name: external } : { kind: 'skip' };
+}
+
+/** A type as written in a file, made a target: a workspace class, or an outside name. */
+function typeTarget(index: SymbolIndex, path: string, written: string): Target | undefined {
+  return index.qualify(path, bareType(written));
+}
+
+/** `rest` followed from a type: attributes of known type, then the method; factories by their return type. */
+function memberOf(index: SymbolIndex, type: Target, rest: readonly string[], enqueued: boolean, receiver?: string, depth = 0): Resolved {
+  if (depth > 6) return { kind: 'skip' };
+  if ('external' in type) {
+    const name = [type.external, ...rest].join('.');
+    return EXTERNAL_STEPS.test(name) ? { kind: 'external', name } : { kind: 'skip' };
+  }
+  const made = index.definition(type.symbol);
+  if (rest.length === 0) return symbolTarget(index, type.symbol, enqueued);
+  if (made?.kind === 'function' || made?.kind === 'method') {
+    // `service = OrderService.for_session(db)`: the object is what the factory says it returns.
+    const returned = made.returns ? typeTarget(index, SymbolId.parse(type.symbol).path, made.returns) : undefined;
+    return returned ? memberOf(index, returned, rest, enqueued, receiver, depth + 1) : { kind: 'unresolved' };
+  }
+  if (made?.kind !== 'class') return { kind: 'skip' }; // an object made by outside code (`SessionLocal()`): not followed
+  const [first = '', ...more] = rest;
+  if (more.length === 0) {
+    const found = findMethod(index, type.symbol, first);
+    if (found) return { kind: 'symbol', symbol: found, ...(receiver ? { receiver } : {}), ...(enqueued ? { enqueued } : {}) };
+    return attributeTarget(index, type.symbol, first) ? { kind: 'skip' } : { kind: 'unresolved' };
+  }
+  const attribute = attributeTarget(index, type.symbol, first);
+  return attribute ? memberOf(index, attribute, more, enqueued, undefined, depth + 1) : { kind: 'unresolved' };
+}
+
+/** A class named as callee is its constructor: `__init__` when it has one, else the class itself. Exceptions are not flow steps. */
+function symbolTarget(index: SymbolIndex, symbol: string, enqueued: boolean): Resolved {
+  const definition = index.definition(symbol);
+  if (definition?.kind === 'class') {
+    if ([...index.ancestry(symbol).names].some((name) => /(^|\.)(Exception|BaseException|\w+Error)$/.test(name))) return { kind: 'skip' };
+    return { kind: 'symbol', symbol: findMethod(index, symbol, '__init__') ?? symbol };
+  }
+  if (definition?.kind === 'variable') return { kind: 'skip' };
+  return { kind: 'symbol', symbol, ...(enqueued ? { enqueued } : {}) };
+}
+
+/** A method of a class or of the nearest workspace ancestor that defines it. */
+export function findMethod(index: SymbolIndex, classSymbol: string, method: string): string | undefined {
+  for (const owner of [classSymbol, ...index.ancestry(classSymbol).classes]) {
+    const symbol = `${owner}.${method}`;
+    if (index.definition(symbol)) return symbol;
+  }
+  return undefined;
+}
+
+/** The type of an attribute of a class or of its workspace ancestors, qualified in the file that states it. */
+function attributeTarget(index: SymbolIndex, classSymbol: string, name: string): Target | undefined {
+  for (const owner of [classSymbol, ...index.ancestry(classSymbol).classes]) {
+    const attribute = index.definition(owner)?.attributes?.find((candidate) => candidate.name === name && candidate.type);
+    if (attribute?.type) return typeTarget(index, SymbolId.parse(owner).path, attribute.type);
+  }
+  return undefined;
+}
+
+function constructorOf(index: SymbolIndex, path: string, annotation: string): string | undefined {
+  const symbol = index.resolve(path, bareType(annotation));
+  return symbol ? (findMethod(index, symbol, '__init__') ?? symbol) : undefined;
+}
+
+/** `Optional["OrderService"]`, `OrderService | None`, `"OrderService"` → `OrderService`. */
+function bareType(written: string): string {
+  const names = written.replace(/["']/g, '').match(/[A-Za-z_][\w.]*/g) ?? [];
+  return names.find((name) => !['Optional', 'None', 'typing', 'Annotated', 'Union', 'list', 'List', 'type', 'Type'].includes(name)) ?? written;
+}
+
+function ownerOf(symbol: string): string {
+  const { path, name } = SymbolId.parse(symbol);
+  return name.includes('.') ? `${path}:${name.slice(0, name.lastIndexOf('.'))}` : symbol;
+}
+
+function lastSegment(dotted: string): string {
+  return dotted.slice(dotted.lastIndexOf('.') + 1);
+}

@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Analysis } from '../../src/core/analyze';
+import { renderTraceMermaid } from '../../src/core/render/trace';
+import { SymbolId, type TraceStep } from '../../src/core/result';
+import { analyzeFolder } from '../../src/node/analyzeFolder';
+import { SAMPLE, tempWorkspace } from '../helpers';
+
+const label = (step: TraceStep) => `${step.via} ${step.layer} ${step.external || step.unresolved ? step.symbol : SymbolId.parse(step.symbol).name}`;
+
+describe('route traces on the embedded sample', () => {
+  let analysis: Analysis;
+  before(async () => {
+    analysis = await analyzeFolder(SAMPLE, { threads: 1 });
+  });
+
+  it('follows POST /orders through application, domain and infrastructure in call order', () => {
+    const trace = analysis.trace('POST /orders');
+    assert.ok(trace);
+    const flow = trace.steps.filter((step) => (step.depth ?? 0) <= 2).map(label);
+    const expectInOrder = [
+      'call api create_order',
+      'di api get_db',
+      'call application OrderService.create_order',
+      'call domain InventoryRepository.has_stock',
+      'di infrastructure SqlInventoryRepository.has_stock',
+      'call application PricingService.price_items',
+      'call domain Order.create',
+      'call domain OrderRepository.save',
+      'di infrastructure SqlOrderRepository.save',
+      'call infrastructure PaymentService.charge',
+      'call domain Order.mark_failed',
+      'call domain Order.mark_paid',
+      'call domain Order.confirm',
+      'async infrastructure send_order_confirmation_email',
+      'event domain DomainEvent.publish',
+    ];
+    let position = 0;
+    for (const expected of expectInOrder) {
+      const found = flow.indexOf(expected, position);
+      assert.ok(found >= 0, `'${expected}' after step ${position} in:\n${flow.join('\n')}`);
+      position = found + 1;
+    }
+  });
+
+  it('marks error paths, interface steps with their implementations, and what leaves the workspace', () => {
+    const steps = analysis.trace('POST /orders')?.steps ?? [];
+    assert.equal(steps.find((step) => step.symbol.endsWith(':Order.mark_failed'))?.site?.branch, 'except');
+    assert.equal(steps.find((step) => step.symbol.endsWith(':PaymentService.charge'))?.site?.branch, 'try');
+    assert.deepEqual(steps.find((step) => step.symbol.endsWith(':OrderRepository.save'))?.implementations, [
+      'app/infrastructure/persistence/order_repository.py:SqlOrderRepository.save',
+    ]);
+    assert.ok(steps.some((step) => step.external && step.symbol === 'sqlalchemy.orm.Session.commit' && step.layer === 'external'));
+  });
+
+  it('finds a route however its placeholders are written, and answers undefined for an unknown one', () => {
+    assert.equal(analysis.trace('get /orders/:id')?.route, 'GET /orders/{order_id}');
+    assert.equal(analysis.trace('DELETE /nowhere'), undefined);
+  });
+
+  it('renders a Mermaid sequence diagram with async and event messages', () => {
+    const diagram = renderTraceMermaid(analysis.trace('POST /orders') ?? { route: '', steps: [] });
+    assert.match(diagram, /^sequenceDiagram\n {2}title POST \/orders\n/);
+    assert.match(diagram, /-\)infrastructure: send_order_confirmation_email \(async\)/);
+    assert.match(diagram, /participant application as application[\s\S]*participant domain as domain[\s\S]*participant infrastructure/);
+  });
+});
+
+describe('traces that could loop', () => {
+  const workspace = tempWorkspace({
+    'api.py': [
+      'from fastapi import APIRouter',
+      'from services import Ping',
+      'router = APIRouter()',
+      '@router.get("/count/{n}")',
+      'def count(n: int):',
+      '    if n:',
+      '        count(n - 1)',
+      '    Ping().ping()',
+    ].join('\n'),
+    'services.py': [
+      'class Ping:',
+      '    def ping(self):',
+      '        Pong().pong()',
+      'class Pong:',
+      '    def pong(self):',
+      '        Ping().ping()',
+    ].join('\n'),
+  });
+  after(workspace.cleanup);
+
+  it('terminates on a handler calling itself and two services calling each other, marking the recursion', async () => {
+    const analysis = await analyzeFolder(workspace.root, { threads: 1 });
+    const steps = analysis.trace('GET /count/{n}')?.steps ?? [];
+    assert.ok(steps.some((step) => step.symbol === 'api.py:count' && step.recursive));
+    assert.ok(steps.some((step) => step.symbol === 'services.py:Ping.ping' && step.recursive));
+    assert.ok(steps.length < 20);
+  });
+});
