@@ -79,6 +79,8 @@ export interface SymbolDefinition {
   value?: Omit<CallSite, 'line' | 'character' | 'branch'>;
   /** Variables: the assigned value when it is a plain string literal. */
   literal?: string;
+  /** Variables: the assigned type when the variable is a type alias (`SessionDep = Annotated[Session, Depends(get_db)]`). */
+  alias?: string;
 }
 
 export interface ImportedName {

@@ -78,7 +78,17 @@ export const pythonSyntax: LanguageSyntax = {
         }
         const call = value?.type === 'call' ? callShape(value) : undefined;
         const literal = stringLiteral(value);
-        symbols.push({ name: prefix + target, kind: 'variable', range: rangeOf(node), bases: [], decorators: [], ...(call ? { value: call } : {}), ...(literal !== undefined ? { literal } : {}) });
+        const alias = value?.type === 'subscript' || (value?.type === 'binary_operator' && value.text.includes('|')) ? value.text.replace(/\s+/g, ' ').slice(0, 300) : undefined;
+        symbols.push({
+          name: prefix + target,
+          kind: 'variable',
+          range: rangeOf(node),
+          bases: [],
+          decorators: [],
+          ...(call ? { value: call } : {}),
+          ...(literal !== undefined ? { literal } : {}),
+          ...(alias ? { alias } : {}),
+        });
       }
     }
     return symbols;

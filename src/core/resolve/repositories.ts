@@ -3,14 +3,14 @@ import type { Finding } from '../result';
 import type { SymbolIndex } from './symbolIndex';
 
 /** Methods of a database session or connection that read or write data. */
-const DATA_VERBS = new Set([
+export const DATA_VERBS = new Set([
   'add', 'add_all', 'get', 'query', 'execute', 'executemany', 'scalars', 'scalar', 'commit', 'delete', 'merge', 'flush', 'refresh', 'exec',
   'fetch', 'fetchone', 'fetchall', 'fetchmany', 'fetchrow', 'fetchval', 'bulk_save_objects', 'bulk_insert_mappings', 'bulk_update_mappings',
-  'get_one', 'stream', 'stream_scalars',
+  'get_one', 'stream', 'stream_scalars', 'rollback',
 ]);
 
 /** What a session or connection is called when its type is not written. */
-const SESSION_NAMES = new Set(['session', 'db', 'db_session', 'dbsession', 'sess', 'connection', 'conn', 'cursor', 'async_session', '_session', '_db', '_conn']);
+export const SESSION_NAMES = new Set(['session', 'db', 'db_session', 'dbsession', 'sess', 'connection', 'conn', 'cursor', 'async_session', '_session', '_db', '_conn']);
 
 const SESSION_TYPES = [
   'sqlalchemy.orm.Session', 'sqlalchemy.orm.session.Session', 'sqlalchemy.orm.scoped_session', 'sqlalchemy.ext.asyncio.AsyncSession',

@@ -1,4 +1,5 @@
 import type { CallSite, SymbolDefinition } from '../parse/facts';
+import { DATA_VERBS, SESSION_NAMES } from '../resolve/repositories';
 import type { SymbolIndex, Target } from '../resolve/symbolIndex';
 import { type Finding, type InterfaceImplementations, type Route, SymbolId, type Trace, type TraceStep, type TraceVia } from '../result';
 
@@ -95,9 +96,12 @@ function itemsOf(context: TraceContext, symbol: string, depth: number): Item[] {
   const signals = new Set(context.findings.filter((finding) => finding.category === 'signal').map((finding) => finding.symbol));
 
   for (const parameter of definition.parameters ?? []) {
-    const dependency = /^Depends\((\w[\w.]*)?\)$/.exec((parameter.default ?? '').replace(/\s+/g, ''));
-    if (!dependency) continue;
-    const provider = dependency[1] ? index.resolve(path, dependency[1]) : parameter.annotation ? constructorOf(index, path, parameter.annotation) : undefined;
+    // `db: Session = Depends(get_db)`, or a type alias that carries it: `SessionDep = Annotated[Session, Depends(get_db)]`.
+    const alias = parameter.annotation ? aliasOf(index, path, parameter.annotation) : undefined;
+    const written = /Depends\(/.test(parameter.default ?? '') ? { text: parameter.default ?? '', path } : alias && /Depends\(/.test(alias.text) ? alias : undefined;
+    if (!written) continue;
+    const dependency = /Depends\((\w[\w.]*)?\)/.exec(written.text.replace(/\s+/g, ''));
+    const provider = dependency?.[1] ? index.resolve(written.path, dependency[1]) : parameter.annotation ? constructorOf(index, path, parameter.annotation) : undefined;
     if (provider) items.push({ step: stepFor(context, provider, 'di', depth, { site: { path, line: definition.range.start.line } }), expand: true });
   }
 
@@ -111,7 +115,11 @@ function itemsOf(context: TraceContext, symbol: string, depth: number): Item[] {
     }
     if (resolved.kind === 'external') {
       const via: TraceVia = ENQUEUE.has(lastSegment(call.callee)) ? 'async' : 'call';
-      items.push({ step: { symbol: resolved.name, layer: 'external', via, line: call.line, depth, site, external: true }, expand: false });
+      const step: TraceStep = { symbol: resolved.name, layer: 'external', via, line: call.line, depth, site, external: true };
+      // `session.query(X).filter(...).first()` is one trip to the database: one step, the whole chain.
+      const previous = items[items.length - 1]?.step;
+      if (previous?.external && previous.site?.line === call.line && resolved.name.startsWith(`${previous.symbol}()`)) items[items.length - 1] = { step, expand: false };
+      else items.push({ step, expand: false });
       continue;
     }
     let via: TraceVia = 'call';
@@ -167,6 +175,8 @@ export function resolveCall(index: SymbolIndex, caller: string, definition: Symb
   const local = definition.locals?.find((candidate) => candidate.name === head);
   if (parameter || local) {
     const written = parameter?.annotation ?? local?.type;
+    // An untyped `db_session.commit()` is still the database: name the session, as the repositories do.
+    if (!written && rest.length === 1 && SESSION_NAMES.has(head.toLowerCase()) && DATA_VERBS.has(rest[0] ?? '')) return { kind: 'external', name: `${head}.${rest[0]} (database session)` };
     // Data of unknown type (a loop variable, a dict) is not a flow step.
     if (!written || rest.length === 0) return { kind: 'skip' };
     const type = typeTarget(index, path, written);
@@ -188,9 +198,19 @@ export function resolveCall(index: SymbolIndex, caller: string, definition: Symb
   return EXTERNAL_STEPS.test(external) ? { kind: 'external', name: external } : { kind: 'skip' };
 }
 
-/** A type as written in a file, made a target: a workspace class, or an outside name. */
-function typeTarget(index: SymbolIndex, path: string, written: string): Target | undefined {
-  return index.qualify(path, bareType(written));
+/** A type as written in a file, made a target: a workspace class, or an outside name; type aliases are followed. */
+function typeTarget(index: SymbolIndex, path: string, written: string, depth = 0): Target | undefined {
+  const target = index.qualify(path, bareType(written));
+  const alias = target && 'symbol' in target ? index.definition(target.symbol)?.alias : undefined;
+  return alias && target && 'symbol' in target && depth < 4 ? typeTarget(index, SymbolId.parse(target.symbol).path, alias, depth + 1) : target;
+}
+
+/** The text of the type alias a written type names, with the file it is written in. */
+function aliasOf(index: SymbolIndex, path: string, written: string): { text: string; path: string } | undefined {
+  const target = index.qualify(path, bareType(written));
+  if (!target || !('symbol' in target)) return undefined;
+  const alias = index.definition(target.symbol)?.alias;
+  return alias ? { text: alias, path: SymbolId.parse(target.symbol).path } : undefined;
 }
 
 /** `rest` followed from a type: attributes of known type, then the method; factories by their return type. */
@@ -212,7 +232,12 @@ function memberOf(index: SymbolIndex, type: Target, rest: readonly string[], enq
   if (more.length === 0) {
     const found = findMethod(index, type.symbol, first);
     if (found) return { kind: 'symbol', symbol: found, ...(receiver ? { receiver } : {}), ...(enqueued ? { enqueued } : {}) };
-    return attributeTarget(index, type.symbol, first) ? { kind: 'skip' } : { kind: 'unresolved' };
+    if (attributeTarget(index, type.symbol, first)) return { kind: 'skip' };
+    // Not defined in the workspace: inherited from an outside base (pydantic's `.dict()`), named when it matters.
+    const outside = [...index.ancestry(type.symbol).names].find((name) => !name.includes(':'));
+    if (!outside) return { kind: 'unresolved' };
+    const name = `${outside}.${first}`;
+    return EXTERNAL_STEPS.test(name) ? { kind: 'external', name } : { kind: 'skip' };
   }
   const attribute = attributeTarget(index, type.symbol, first);
   return attribute ? memberOf(index, attribute, more, enqueued, undefined, depth + 1) : { kind: 'unresolved' };
