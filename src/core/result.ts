@@ -74,6 +74,8 @@ export interface Route {
   path: string;
   handler: string;
   framework: string;
+  /** Where the route is declared (its decorator, its `path(...)` entry, its router registration); 0-based line. */
+  source?: { path: string; line: number };
 }
 
 export type TraceVia = 'call' | 'async' | 'event' | 'di';

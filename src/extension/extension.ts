@@ -1,19 +1,48 @@
 import * as vscode from 'vscode';
+import { WorkspaceAnalyses } from './analyses';
 import { ClassifyController } from './classify/controller';
+import { registerSelfCheck } from './selfCheck';
+import { showTraceDiagram } from './traces/diagramPanel';
+import { RouteCodeLensProvider } from './traces/routeCodeLens';
+import { RouteHoverProvider } from './traces/routeHover';
+import { TraceStepper } from './traces/stepThrough';
+import { TraceTreeProvider } from './traces/traceView';
 import { AnalysisTreeProvider } from './views/analysisTree';
 
-/** Activation registers commands and views only; nothing is read or parsed until the user asks. */
+const PYTHON: vscode.DocumentSelector = { language: 'python', scheme: 'file' };
+
+/** Activation registers commands, views and providers only; nothing is read or parsed until the user asks. */
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('ArchTrace', { log: true });
-  const tree = new AnalysisTreeProvider();
-  const controller = new ClassifyController(log, tree);
+  const analyses = new WorkspaceAnalyses();
+  const tree = new AnalysisTreeProvider(analyses);
+  const controller = new ClassifyController(log, analyses);
+  const stepper = new TraceStepper(analyses);
   context.subscriptions.push(
     log,
+    analyses,
     controller,
+    stepper,
     vscode.window.registerTreeDataProvider('archtrace.result', tree),
+    vscode.window.registerTreeDataProvider('archtrace.trace', new TraceTreeProvider(stepper)),
+    vscode.languages.registerHoverProvider(PYTHON, new RouteHoverProvider(analyses)),
+    vscode.languages.registerCodeLensProvider(PYTHON, new RouteCodeLensProvider(analyses)),
     vscode.commands.registerCommand('archtrace.classifyWorkspace', () => controller.classifyWorkspace()),
     vscode.commands.registerCommand('archtrace.showLog', () => log.show()),
+    vscode.commands.registerCommand('archtrace.trace.start', (root?: string, route?: string) => stepper.start(root, route)),
+    vscode.commands.registerCommand('archtrace.trace.next', () => stepper.move(1)),
+    vscode.commands.registerCommand('archtrace.trace.previous', () => stepper.move(-1)),
+    vscode.commands.registerCommand('archtrace.trace.goTo', (index: number) => stepper.goTo(index)),
+    vscode.commands.registerCommand('archtrace.trace.exit', () => stepper.exit()),
+    vscode.commands.registerCommand('archtrace.trace.showDiagram', (root?: string, route?: string) => {
+      const current = stepper.current;
+      const analysis = analyses.all().find((candidate) => candidate.result.root === (root ?? current?.root)) ?? analyses.all()[0];
+      const trace = route ? analysis?.trace(route) : current?.trace;
+      if (trace) showTraceDiagram(trace);
+      else void vscode.window.showInformationMessage(vscode.l10n.t('ArchTrace: start a trace first (hover a route, or run "Trace Route").'));
+    }),
   );
+  registerSelfCheck(context, { analyses, stepper, log });
 }
 
 export function deactivate(): void {

@@ -85,6 +85,8 @@ export async function openVsCode(workspaceSource: string, options: { locale?: st
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
     await page.waitForSelector('.monaco-workbench', { timeout: STARTUP_TIMEOUT_MS });
+    // ArchTrace's activity-bar icon appears once the extension's contributions are loaded.
+    await page.locator('.activitybar a.action-label[aria-label="ArchTrace"]').waitFor({ timeout: STARTUP_TIMEOUT_MS });
     return { page, workspace, artifacts, close };
   } catch (error) {
     await close();
@@ -132,12 +134,23 @@ function stopProcessGroup(child: ChildProcess): void {
   }
 }
 
-/** Runs a command from the palette by its title, as a user would. */
+/**
+ * Runs a command from the palette by its title, as a user would. The palette can open before the
+ * workbench has listed every command; then it is closed and opened again, a bounded number of times.
+ */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-  await page.keyboard.press('Enter');
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${title}`);
+    try {
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      return;
+    } catch (error) {
+      await page.keyboard.press('Escape');
+      if (attempt >= 3) throw error;
+    }
+  }
 }

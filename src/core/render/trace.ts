@@ -20,12 +20,18 @@ export function stepLabel(step: TraceStep): string {
   return SymbolId.parse(step.symbol).name;
 }
 
+/** The guide's layers from the outside in: a request meets them in this order. */
+const LAYER_ORDER = ['api', 'routing', 'http', 'middleware', 'application', 'core', 'public-api', 'domain', 'orm', 'adapter', 'infrastructure', 'driver', 'external'];
+
+/** The layers a trace passes through, in the guide's order: the columns of its sequence diagram. */
+export function layerColumns(trace: Trace): string[] {
+  const rank = (layer: string) => (LAYER_ORDER.indexOf(layer) < 0 ? LAYER_ORDER.length : LAYER_ORDER.indexOf(layer));
+  return [...new Set(trace.steps.map((step) => step.layer || 'unknown'))].sort((a, b) => rank(a) - rank(b));
+}
+
 /** A Mermaid sequence diagram: one participant a layer in the guide's order, one message a step. */
 export function renderTraceMermaid(trace: Trace): string {
-  const order = ['api', 'routing', 'http', 'middleware', 'application', 'core', 'public-api', 'domain', 'orm', 'adapter', 'infrastructure', 'driver', 'external'];
-  const layers = [...new Set(trace.steps.map((step) => step.layer || 'unknown'))].sort(
-    (a, b) => (order.indexOf(a) < 0 ? 99 : order.indexOf(a)) - (order.indexOf(b) < 0 ? 99 : order.indexOf(b)),
-  );
+  const layers = layerColumns(trace);
   const id = (layer: string) => layer.replace(/[^A-Za-z0-9]/g, '_');
   const lines = ['sequenceDiagram', `  title ${escape(trace.route)}`, '  actor Client'];
   for (const layer of layers) lines.push(`  participant ${id(layer)} as ${escape(layer)}`);

@@ -105,6 +105,7 @@ export function resolveRoutes(index: SymbolIndex, findings: readonly Finding[], 
           path: normalizeRoutePath(joinRoutePaths(prefix, String(finding.details['path'] ?? ''))),
           handler: finding.symbol,
           framework: router?.framework ?? String(finding.details['framework'] ?? ''),
+          source: sourceOf(finding),
         });
       }
     }
@@ -201,7 +202,7 @@ function djangoRoutes(index: SymbolIndex, findings: readonly Finding[], hints: r
     const own = joinRoutePaths(enclosingListPrefix(patterns, pattern), patternPrefix(pattern));
     for (const prefix of filePrefixes(file)) {
       const full = normalizeRoutePath(joinRoutePaths(prefix, own));
-      for (const { method, handler } of djangoViewHandlers(index, file, view, pattern)) routes.push({ method, path: full, handler, framework: 'django' });
+      for (const { method, handler } of djangoViewHandlers(index, file, view, pattern)) routes.push({ method, path: full, handler, framework: 'django', source: sourceOf(pattern) });
     }
   }
   // Routers registered but never included through a urlconf still answer under their prefixes.
@@ -295,7 +296,8 @@ function viewSetRoutes(index: SymbolIndex, hints: readonly Hint[], router: strin
       if (match?.[1]) mixins.add(match[1]);
     }
     const classes = [viewSet, ...ancestry.classes];
-    routes.push(...extraActions(index, classes, prefix, lookup));
+    const source = { path, line: hint.line };
+    routes.push(...extraActions(index, classes, prefix, lookup).map((route) => ({ ...route, source })));
     for (const { action, method, detail, mixin } of DRF_ACTIONS) {
       const owner = classes.find((symbol) => index.definition(`${symbol}.${action}`));
       if (!owner && !mixins.has(mixin)) continue;
@@ -304,6 +306,7 @@ function viewSetRoutes(index: SymbolIndex, hints: readonly Hint[], router: strin
         path: normalizeRoutePath(joinRoutePaths(prefix, detail ? `{${lookup}}/` : '/')),
         handler: owner ? `${owner}.${action}` : viewSet,
         framework: 'django-rest-framework',
+        source,
       });
     }
   }
@@ -339,7 +342,7 @@ function starletteRoutes(index: SymbolIndex, findings: readonly Finding[]): Rout
     const callee = String(finding.details['callee'] ?? '');
     const listed = finding.details['methods'];
     const methods = /WebSocket/.test(callee) ? ['WS'] : Array.isArray(listed) && listed.length ? listed.map((method) => String(method).toUpperCase()) : ['GET'];
-    for (const method of methods) routes.push({ method, path: normalizeRoutePath(String(finding.details['path'] ?? '')), handler, framework: 'starlette' });
+    for (const method of methods) routes.push({ method, path: normalizeRoutePath(String(finding.details['path'] ?? '')), handler, framework: 'starlette', source: sourceOf(finding) });
   }
   return routes;
 }
@@ -361,6 +364,11 @@ function constantString(index: SymbolIndex, path: string, written: unknown): str
     if (attribute?.literal !== undefined) return attribute.literal;
   }
   return undefined;
+}
+
+/** Where a route is declared: its decorator or its `path(...)` entry. */
+function sourceOf(finding: Finding): NonNullable<Route['source']> {
+  return { path: SymbolId.parse(finding.symbol).path, line: finding.range.start.line };
 }
 
 function dedupe(routes: readonly Route[]): Route[] {

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import type { AnalysisResult } from '../../core/result';
-import { analyzeFolder } from '../../node/analyzeFolder';
+import type { Analysis } from '../../core/analyze';
 import { describeKind } from '../../core/render/text';
-import type { AnalysisTreeProvider } from '../views/analysisTree';
+import { analyzeFolder } from '../../node/analyzeFolder';
+import type { WorkspaceAnalyses } from '../analyses';
 
 /** Runs the analysis for every workspace folder and hands the results to the views. */
 export class ClassifyController implements vscode.Disposable {
@@ -10,7 +10,7 @@ export class ClassifyController implements vscode.Disposable {
 
   constructor(
     private readonly log: vscode.LogOutputChannel,
-    private readonly tree: AnalysisTreeProvider,
+    private readonly analyses: WorkspaceAnalyses,
   ) {}
 
   async classifyWorkspace(): Promise<void> {
@@ -29,13 +29,13 @@ export class ClassifyController implements vscode.Disposable {
         const onCancel = () => abort.abort();
         token.onCancellationRequested(onCancel);
         own.token.onCancellationRequested(onCancel);
-        const results: AnalysisResult[] = [];
+        const results: Analysis[] = [];
         try {
           for (const folder of folders) {
             const started = Date.now();
             let reported = 0;
             const config = vscode.workspace.getConfiguration('archtrace', folder.uri);
-            const { result } = await analyzeFolder(folder.uri.fsPath, {
+            const analysis = await analyzeFolder(folder.uri.fsPath, {
               signal: abort.signal,
               excludeGlobs: excludeGlobsOf(folder),
               maxFileSizeBytes: Math.max(1, config.get<number>('maxFileSizeKB', 1024)) * 1024,
@@ -45,9 +45,10 @@ export class ClassifyController implements vscode.Disposable {
                 reported = percent;
               },
             });
-            this.log.info(`${folder.name}: ${result.files.length} files, ${result.findings.length} findings, ${result.skipped.length} skipped in ${Date.now() - started} ms`);
+            const { result } = analysis;
+            this.log.info(`${folder.name}: ${result.files.length} files, ${result.findings.length} findings, ${result.routes.length} routes, ${result.skipped.length} skipped in ${Date.now() - started} ms`);
             for (const skipped of result.skipped) this.log.debug(`skipped ${skipped.path}: ${skipped.reason}`);
-            results.push(result);
+            results.push(analysis);
           }
         } catch (error) {
           if (abort.signal.aborted) {
@@ -63,8 +64,8 @@ export class ClassifyController implements vscode.Disposable {
           if (this.running === own) this.running = undefined;
           own.dispose();
         }
-        this.tree.show(results);
-        const summary = results.map((result) => (results.length > 1 ? `${folderName(result.root)}: ` : '') + describeKind(result.kind)).join('; ');
+        this.analyses.set(results);
+        const summary = results.map(({ result }) => (results.length > 1 ? `${folderName(result.root)}: ` : '') + describeKind(result.kind)).join('; ');
         void vscode.window.showInformationMessage(`ArchTrace: ${summary}`);
       },
     );

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { type AnalysisResult, type FindingCategory, SymbolId } from '../../core/result';
 import { describeKind } from '../../core/render/text';
+import type { WorkspaceAnalyses } from '../analyses';
 
 /** A node of the tree: plain data, built once per result, so the provider only maps it to items. */
 export interface AnalysisNode {
@@ -23,7 +24,11 @@ export class AnalysisTreeProvider implements vscode.TreeDataProvider<AnalysisNod
   readonly onDidChangeTreeData = this.changed.event;
   private roots: AnalysisNode[] = [];
 
-  show(results: readonly AnalysisResult[]): void {
+  constructor(analyses: WorkspaceAnalyses) {
+    analyses.onDidChange(() => this.show(analyses.all().map((analysis) => analysis.result)));
+  }
+
+  private show(results: readonly AnalysisResult[]): void {
     const perFolder = results.map(nodesOf);
     this.roots =
       perFolder.length === 1

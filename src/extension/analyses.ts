@@ -1,0 +1,60 @@
+import * as vscode from 'vscode';
+import type { Analysis } from '../core/analyze';
+import type { Route } from '../core/result';
+
+/** The analyses of the open workspace folders: what every view and provider reads. */
+export class WorkspaceAnalyses implements vscode.Disposable {
+  private readonly byFolder = new Map<string, Analysis>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+
+  set(analyses: readonly Analysis[]): void {
+    this.byFolder.clear();
+    for (const analysis of analyses) this.byFolder.set(analysis.result.root, analysis);
+    this.changed.fire();
+  }
+
+  all(): Analysis[] {
+    return [...this.byFolder.values()];
+  }
+
+  /** The analysis whose folder holds this file, and the file's path relative to it. */
+  forFile(uri: vscode.Uri): { analysis: Analysis; path: string } | undefined {
+    if (uri.scheme !== 'file') return undefined;
+    const file = uri.fsPath.replace(/\\/g, '/');
+    for (const [root, analysis] of this.byFolder) {
+      const prefix = root.replace(/\\/g, '/').replace(/\/$/, '') + '/';
+      if (file.startsWith(prefix)) return { analysis, path: file.slice(prefix.length) };
+    }
+    return undefined;
+  }
+
+  /** The routes declared at a line of a document: on the decorator block, the `def` line, or a `path(...)` entry. */
+  routesAt(document: vscode.TextDocument, line: number): { analysis: Analysis; routes: Route[] } | undefined {
+    const found = this.forFile(document.uri);
+    if (!found) return undefined;
+    const routes = found.analysis.result.routes.filter((route) => {
+      if (route.source?.path !== found.path) return false;
+      return line >= route.source.line && line <= declarationEnd(document, route.source.line);
+    });
+    return routes.length ? { analysis: found.analysis, routes } : undefined;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}
+
+/** The last line of a route's declaration: through its decorators to the `def` line, or the line itself. */
+function declarationEnd(document: vscode.TextDocument, start: number): number {
+  for (let line = start; line < Math.min(document.lineCount, start + 30); line++) {
+    const text = document.lineAt(line).text;
+    if (/^\s*(async\s+)?def\s/.test(text)) return line;
+    if (line > start && !/^\s*(@|\)|,|\w+\s*=|["'])/.test(text) && !/^\s*$/.test(text)) return start;
+  }
+  return start;
+}
+
+export function routeKey(route: Route): string {
+  return `${route.method} ${route.path}`;
+}

@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { SAMPLE } from '../helpers';
+import { openVsCode, runCommand, type VsCodeSession } from './host';
+
+interface SelfCheck {
+  route: string;
+  hover: string;
+  codeLenses: string[];
+  tracing?: { route: string; index: number };
+  activeEditor?: { path: string; line: number };
+}
+
+describe('route traces in a real VS Code (code-server)', { timeout: 240_000 }, () => {
+  let session: VsCodeSession;
+  const report = () => join(session.artifacts, 'self-check.json');
+  const selfCheck = async (): Promise<SelfCheck> => {
+    rmSync(report(), { force: true });
+    await runCommand(session.page, 'ArchTrace: Self-Check (tests)');
+    const deadline = Date.now() + 20_000;
+    while (!existsSync(report())) {
+      if (Date.now() > deadline) throw new Error('the self-check wrote no report');
+      await session.page.waitForTimeout(100);
+    }
+    return JSON.parse(readFileSync(report(), 'utf8')) as SelfCheck;
+  };
+
+  before(async () => {
+    session = await openVsCode(SAMPLE);
+    await runCommand(session.page, 'ArchTrace: Classify Workspace');
+    await session.page.locator('.notifications-toasts .notification-list-item-message', { hasText: 'ArchTrace: business backend service' }).waitFor({ timeout: 60_000 });
+  });
+  after(async () => {
+    await session?.close();
+  });
+
+  it('answers a hover on a route with its trace, and shows a Trace CodeLens', async () => {
+    const check = await selfCheck();
+    assert.match(check.hover, /POST \/orders/);
+    assert.match(check.hover, /OrderService\.create\\_order/);
+    assert.match(check.hover, /send\\_order\\_confirmation\\_email _async_/);
+    assert.match(check.hover, /command:archtrace\.trace\.start/);
+    assert.ok(check.codeLenses.includes('Trace POST /orders'), check.codeLenses.join(', '));
+  });
+
+  it('steps through a trace: the status bar follows and the editor moves to each call site', async () => {
+    const { page } = session;
+    await runCommand(page, 'ArchTrace: Trace Route');
+    const pick = page.locator('.quick-input-widget input[placeholder="Route to trace"]');
+    await pick.waitFor({ timeout: 15_000 });
+    await pick.fill('POST /orders');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'POST /orders' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    const status = page.locator('.statusbar-item', { hasText: 'POST /orders ·' });
+    await status.filter({ hasText: '1/' }).waitFor({ timeout: 15_000 });
+    await runCommand(page, 'ArchTrace: Next Trace Step');
+    await status.filter({ hasText: '2/' }).waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Alt+BracketRight'); // the keybinding, as a user steps
+    await status.filter({ hasText: '3/' }).waitFor({ timeout: 15_000 });
+    const check = await selfCheck();
+    assert.deepEqual(check.tracing, { route: 'POST /orders', index: 2 });
+    assert.equal(check.activeEditor?.path, 'app/api/routes/orders.py');
+    await page.mouse.move(700, 500);
+    await page.screenshot({ path: join(session.artifacts, 'trace-step.png') });
+  });
+
+  it('opens the trace as a sequence diagram in a webview', async () => {
+    const { page } = session;
+    await runCommand(page, 'ArchTrace: Show Trace as Sequence Diagram');
+    await page.locator('.tabs-container .tab', { hasText: 'Trace: POST /orders' }).waitFor({ timeout: 15_000 });
+    const frame = page.frameLocator('iframe.webview').frameLocator('iframe');
+    await frame.locator('svg text', { hasText: 'POST /orders' }).first().waitFor({ timeout: 15_000 });
+    assert.ok((await frame.locator('svg line').count()) > 10);
+    await page.screenshot({ path: join(session.artifacts, 'trace-diagram.png') });
+  });
+});
