@@ -1,4 +1,4 @@
-import { classifyKind, findingCountsOf, foldersOf } from './classify/classify';
+import { classifyKind, foldersOf } from './classify/classify';
 import type { KindRule } from './classify/kindRules';
 import { discoverFiles } from './discover/discover';
 import type { FileAnalyzer, ProgressReport, WorkspaceFs } from './host';
@@ -58,17 +58,8 @@ export async function analyzeWorkspace(root: string, host: AnalysisHost, options
   const { index, findings, interfaces, routes } = resolveWorkspace(analysed, host.frameworkRules);
 
   onProgress?.({ phase: 'classify', done: 0, total: 1 });
-  const largest = interfaces.reduce<{ base: string; implementations: number } | undefined>(
-    (best, next) => (next.implementations.length > (best?.implementations ?? 0) ? { base: next.base, implementations: next.implementations.length } : best),
-    undefined,
-  );
   const allPaths = [...discovery.sources.map((source) => source.path), ...discovery.otherFiles];
-  const kind = classifyKind(host.kindRules, {
-    folders: foldersOf(allPaths),
-    files: allPaths,
-    findingCounts: findingCountsOf(findings),
-    ...(largest ? { largestInterface: largest } : {}),
-  });
+  const kind = classifyKind(host.kindRules, { folders: foldersOf(allPaths), files: allPaths, findings, routes, interfaces });
 
   const findingsByPath = groupByPath(findings);
   const files = analysed.map((file) => {

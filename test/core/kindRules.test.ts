@@ -2,27 +2,29 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { classifyKind, foldersOf } from '../../src/core/classify/classify';
 import { KindRulesError, parseKindRules } from '../../src/core/classify/kindRules';
-import type { FindingCategory } from '../../src/core/result';
+import type { FindingCategory, InterfaceImplementations } from '../../src/core/result';
 import { kindRules } from '../../src/node/analyzeFolder';
 
-function firedFor(files: string[], findings: Partial<Record<FindingCategory, number>> = {}, largestInterface?: number): string[] {
-  const counts = new Map(Object.entries(findings).map(([category, count]) => [category as FindingCategory, { count, firstPath: 'x.py' }]));
+function firedFor(files: string[], findings: Partial<Record<FindingCategory, number>> = {}, interfaces: InterfaceImplementations[] = [], routes = 0): string[] {
+  const made = Object.entries(findings).flatMap(([category, count]) =>
+    Array.from({ length: count }, (_, index) => ({ category: category as FindingCategory, symbol: `app/x.py:S${index}`, details: {} })),
+  );
   const verdict = classifyKind(kindRules(), {
     folders: foldersOf(files),
     files,
-    findingCounts: counts,
-    ...(largestInterface ? { largestInterface: { base: 'base.py:Base', implementations: largestInterface } } : {}),
+    findings: made,
+    routes: Array.from({ length: routes }, (_, index) => ({ handler: `app/api.py:h${index}` })),
+    interfaces,
   });
   return verdict.evidence.map((evidence) => evidence.signal);
 }
 
 /** Must-match and must-not-match cases for the built-in rules, in the manner of linguist's heuristics tests. */
 const CASES: { rule: string; match: string[][]; noMatch: string[][] }[] = [
-  { rule: 'backends-folder', match: [['celery/backends/redis.py'], ['src/kombu/transport/memory.py']], noMatch: [['app/backend.py'], ['my_backends_notes/x.py']] },
-  { rule: 'benchmarks-folder', match: [['benchmarks/run.py'], ['tests/benchmark/b.py']], noMatch: [['src/benchmarking.py']] },
+  { rule: 'benchmarks-folder', match: [['benchmarks/run.py'], ['src/lib/bench/b.py']], noMatch: [['src/benchmarking.py'], ['app/tests/benchmark/test_b.py']] },
   { rule: 'service-domain-folders', match: [['src/domain/models/order.py']], noMatch: [['src/domains.py'], ['docs/domain.md']] },
   { rule: 'migrations-folder', match: [['app/migrations/0001_initial.py']], noMatch: [['app/migrations/0001.py', 'lib/dialects/x.py']] },
-  { rule: 'deployment-files', match: [['Dockerfile'], ['deploy/helm/values.yaml'], ['services/api/Dockerfile']], noMatch: [['docs/docker.md']] },
+  { rule: 'deployment-files', match: [['Dockerfile'], ['deploy/helm/values.yaml'], ['Procfile']], noMatch: [['docs/docker.md'], ['.devcontainer/Dockerfile']] },
   { rule: 'examples-folder', match: [['examples/app.py'], ['docs_src/tutorial/a.py']], noMatch: [['src/example_data.py']] },
 ];
 
@@ -34,16 +36,38 @@ describe('repository-kind rules', () => {
     });
   }
 
-  it('counts findings and interfaces', () => {
-    assert.ok(firedFor([], { route: 3 }).includes('many-routes'));
-    assert.ok(!firedFor([], { route: 2 }).includes('many-routes'));
-    assert.ok(firedFor([], {}, 3).includes('interface-with-implementations'));
-    assert.ok(!firedFor([], {}, 2).includes('interface-with-implementations'));
+  it('counts routes, findings and interfaces outside tests and examples only', () => {
+    assert.ok(firedFor([], {}, [], 3).includes('many-routes'));
+    assert.ok(!firedFor([], {}, [], 2).includes('many-routes'));
+    assert.ok(firedFor([], { model: 3 }).includes('data-model'));
+    const base = { base: 'lib/base.py:Base', implementations: ['lib/a.py:A', 'lib/b.py:B', 'lib/c.py:C'] };
+    assert.ok(firedFor([], {}, [base]).includes('interface-with-implementations'));
+    assert.ok(!firedFor([], {}, [{ ...base, implementations: ['tests/a.py:A', 'tests/b.py:B', 'lib/c.py:C'] }]).includes('interface-with-implementations'));
+  });
+
+  it('sees one interface implemented several times in a backends folder, not merely a folder of that name', () => {
+    const backends = { base: 'cache/base.py:BaseCache', implementations: ['cache/backends/memory.py:Memory', 'cache/backends/redis.py:Redis'] };
+    assert.ok(firedFor(['cache/backends/memory.py'], {}, [backends]).includes('implementations-in-backends'));
+    assert.ok(!firedFor(['app/data/transport/views.py'], {}, []).includes('implementations-in-backends'));
+  });
+
+  it('lists a subtree whose kind differs clearly from the whole as a mixed part', () => {
+    const files = [
+      ...Array.from({ length: 10 }, (_, index) => `web/api/routes/r${index}.py`),
+      ...Array.from({ length: 9 }, (_, index) => `web/orm/backends/b${index}.py`),
+      'Dockerfile',
+      'web/migrations/0001.py',
+    ];
+    const backends = { base: 'web/orm/base.py:Engine', implementations: ['web/orm/backends/b1.py:A', 'web/orm/backends/b2.py:B', 'web/orm/backends/b3.py:C'] };
+    const verdict = classifyKind(kindRules(), { folders: foldersOf(files), files, findings: [], routes: Array.from({ length: 30 }, (_, index) => ({ handler: `web/api/routes/r${index % 10}.py:h` })), interfaces: [backends] });
+    assert.equal(verdict.kind, 'service');
+    assert.deepEqual(verdict.parts, [{ path: 'web/orm/', kind: 'library' }]);
   });
 
   it('names the rule at fault in a broken rules file', () => {
     assert.throws(() => parseKindRules('rules:\n  - id: x\n    favours: app\n    weight: 1\n    why: y\n    folder: a\n'), (error: unknown) => error instanceof KindRulesError && /rule 'x': favours/.test(error.message));
     assert.throws(() => parseKindRules('rules: 3'), /top-level 'rules:' list/);
     assert.throws(() => parseKindRules('rules:\n  - id: x\n    favours: library\n    weight: 1\n    why: y\n'), /exactly one of/);
+    assert.throws(() => parseKindRules('rules:\n  - id: x\n    favours: library\n    weight: 1\n    why: y\n    folder: a\n    scope: tests\n'), /scope must be/);
   });
 });

@@ -1,21 +1,63 @@
-import { type Evidence, type FindingCategory, type KindVerdict, REPO_KINDS, type RepoKind } from '../result';
+import { isTestExampleOrDoc } from '../layers/layers';
+import { type Evidence, type KindVerdict, REPO_KINDS, type RepoKind } from '../result';
 import { evaluateKindRules, type KindInputs, type KindRule } from './kindRules';
 
-/** The verdict for one root: the kind with the highest score, ties broken in the guide's order. */
+/** A part is reported only when its own signals are this strong and this one-sided. */
+const PART_MIN_WEIGHT = 5;
+const PART_MIN_SCORE = 0.6;
+const PART_MIN_FILES = 8;
+const PART_MAX_DEPTH = 3;
+
+/** The verdict for one root: the kind with the highest score, ties broken in the guide's order; mixed parts listed. */
 export function classifyKind(rules: readonly KindRule[], inputs: KindInputs): KindVerdict {
+  const { kind, scores, evidence } = verdictOf(rules, inputs);
+  return { kind, scores, evidence, parts: partsOf(rules, inputs, kind) };
+}
+
+function verdictOf(rules: readonly KindRule[], inputs: KindInputs): Omit<KindVerdict, 'parts'> & { total: number } {
   const totals: Record<RepoKind, number> = { framework: 0, service: 0, library: 0 };
   const evidence: Evidence[] = [];
   for (const { rule, path } of evaluateKindRules(rules, inputs)) {
     totals[rule.favours] += rule.weight;
     evidence.push({ signal: rule.id, favours: rule.favours, weight: rule.weight, path });
   }
-  const sum = totals.framework + totals.service + totals.library;
+  const total = totals.framework + totals.service + totals.library;
   const scores: Record<RepoKind, number> = { framework: 0, service: 0, library: 0 };
-  for (const kind of REPO_KINDS) scores[kind] = sum > 0 ? round(totals[kind] / sum) : 0;
+  for (const kind of REPO_KINDS) scores[kind] = total > 0 ? round(totals[kind] / total) : 0;
   // The guide's decision tree asks "framework? else service? else library?", so that order breaks ties.
   const kind = REPO_KINDS.reduce<RepoKind>((best, next) => (totals[next] > totals[best] ? next : best), 'framework');
   evidence.sort((a, b) => b.weight - a.weight);
-  return { kind, scores, evidence, parts: [] };
+  return { kind, scores, evidence, total };
+}
+
+/**
+ * Mixed repositories (guide, section 1: Django is a framework that ships an ORM library): each
+ * sizeable subtree is classified on its own signals, and the outermost subtrees whose verdict
+ * differs from the whole, clearly, are its parts.
+ */
+function partsOf(rules: readonly KindRule[], inputs: KindInputs, wholeKind: RepoKind): KindVerdict['parts'] {
+  const sourceFiles = inputs.files.filter((file) => !isTestExampleOrDoc(file));
+  const candidates = inputs.folders.filter((folder) => {
+    const depth = folder.split('/').length;
+    return depth <= PART_MAX_DEPTH && !isTestExampleOrDoc(`${folder}/x`) && sourceFiles.filter((file) => file.startsWith(`${folder}/`)).length >= PART_MIN_FILES;
+  });
+  const parts: KindVerdict['parts'] = [];
+  for (const folder of candidates.sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b))) {
+    if (parts.some((part) => folder.startsWith(part.path))) continue;
+    const within = (path: string) => path.startsWith(`${folder}/`);
+    const symbolWithin = (symbol: string) => within(symbol.slice(0, symbol.lastIndexOf(':')));
+    const verdict = verdictOf(rules, {
+      folders: inputs.folders.filter(within),
+      files: inputs.files.filter(within),
+      findings: inputs.findings.filter((finding) => symbolWithin(finding.symbol)),
+      routes: inputs.routes.filter((route) => symbolWithin(route.handler)),
+      interfaces: inputs.interfaces.filter((entry) => symbolWithin(entry.base)),
+    });
+    if (verdict.kind !== wholeKind && verdict.total >= PART_MIN_WEIGHT && verdict.scores[verdict.kind] >= PART_MIN_SCORE) {
+      parts.push({ path: `${folder}/`, kind: verdict.kind });
+    }
+  }
+  return parts;
 }
 
 function round(value: number): number {
@@ -29,14 +71,4 @@ export function foldersOf(paths: readonly string[]): string[] {
     for (let slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) folders.add(path.slice(0, slash));
   }
   return [...folders].sort();
-}
-
-export function findingCountsOf(findings: readonly { category: FindingCategory; symbol: string }[]): KindInputs['findingCounts'] {
-  const counts = new Map<FindingCategory, { count: number; firstPath: string }>();
-  for (const finding of findings) {
-    const entry = counts.get(finding.category);
-    if (entry) entry.count++;
-    else counts.set(finding.category, { count: 1, firstPath: finding.symbol.slice(0, finding.symbol.lastIndexOf(':')) });
-  }
-  return counts;
 }

@@ -1,21 +1,30 @@
 import picomatch from 'picomatch';
 import { parse as parseYaml } from 'yaml';
-import { REPO_KINDS, type FindingCategory, type RepoKind } from '../result';
+import { isTestExampleOrDoc } from '../layers/layers';
+import { type FindingCategory, type InterfaceImplementations, REPO_KINDS, type RepoKind } from '../result';
+
+export type KindMatcher =
+  | { type: 'folder'; glob: string }
+  | { type: 'file'; glob: string }
+  | { type: 'findings'; category: FindingCategory; atLeast: number; kind?: string }
+  | { type: 'routes'; atLeast: number }
+  | { type: 'interfaces'; implementationsAtLeast: number }
+  | { type: 'implementationsIn'; glob: string; atLeast: number };
 
 export interface KindRule {
   id: string;
   favours: RepoKind;
   weight: number;
   why: string;
-  matcher:
-    | { type: 'folder'; glob: string }
-    | { type: 'file'; glob: string }
-    | { type: 'findings'; category: FindingCategory; atLeast: number }
-    | { type: 'interfaces'; implementationsAtLeast: number };
+  matcher: KindMatcher;
+  /** `source` (the default): paths in tests, examples and docs do not count; `all`: every path counts. */
+  scope: 'source' | 'all';
   unless?: string;
 }
 
 export class KindRulesError extends Error {}
+
+const MATCHERS = ['folder', 'file', 'findings', 'routes', 'interfaces', 'implementationsIn'] as const;
 
 /** Reads `kind-rules.yml` (or a user's file of the same shape), with a message naming the rule at fault. */
 export function parseKindRules(text: string, source = 'kind-rules.yml'): KindRule[] {
@@ -29,44 +38,57 @@ export function parseKindRules(text: string, source = 'kind-rules.yml'): KindRul
     if (!REPO_KINDS.includes(favours as RepoKind)) throw new KindRulesError(`${where}: favours must be one of ${REPO_KINDS.join(', ')}`);
     if (typeof rule['weight'] !== 'number' || !(rule['weight'] > 0)) throw new KindRulesError(`${where}: weight must be a positive number`);
     if (typeof rule['why'] !== 'string') throw new KindRulesError(`${where}: needs a why`);
-    const matchers = ['folder', 'file', 'findings', 'interfaces'].filter((key) => rule[key] !== undefined);
-    if (matchers.length !== 1) throw new KindRulesError(`${where}: needs exactly one of folder, file, findings, interfaces`);
+    const matchers = MATCHERS.filter((key) => rule[key] !== undefined);
+    if (matchers.length !== 1 || !matchers[0]) throw new KindRulesError(`${where}: needs exactly one of ${MATCHERS.join(', ')}`);
     const unless = rule['unless'];
     if (unless !== undefined && typeof unless !== 'string') throw new KindRulesError(`${where}: unless must be a glob`);
+    const scope = rule['scope'] ?? 'source';
+    if (scope !== 'source' && scope !== 'all') throw new KindRulesError(`${where}: scope must be source or all`);
     return {
       id: rule['id'],
       favours: favours as RepoKind,
       weight: rule['weight'],
       why: rule['why'],
-      matcher: matcherOf(rule, matchers[0] as string, where),
+      matcher: matcherOf(rule[matchers[0]], matchers[0], where),
+      scope,
       ...(unless ? { unless } : {}),
     };
   });
 }
 
-function matcherOf(rule: Record<string, unknown>, type: string, where: string): KindRule['matcher'] {
-  const value = rule[type];
-  if (type === 'folder' || type === 'file') {
-    if (typeof value !== 'string') throw new KindRulesError(`${where}: ${type} must be a glob`);
-    return { type, glob: value };
-  }
+function matcherOf(value: unknown, type: (typeof MATCHERS)[number], where: string): KindMatcher {
   const options = (value ?? {}) as Record<string, unknown>;
-  if (type === 'findings') {
-    if (typeof options['category'] !== 'string' || typeof options['atLeast'] !== 'number') {
-      throw new KindRulesError(`${where}: findings needs { category, atLeast }`);
+  const number = (key: string) => {
+    if (typeof options[key] !== 'number') throw new KindRulesError(`${where}: ${type} needs a number '${key}'`);
+    return options[key];
+  };
+  switch (type) {
+    case 'folder':
+    case 'file':
+      if (typeof value !== 'string') throw new KindRulesError(`${where}: ${type} must be a glob`);
+      return { type, glob: value };
+    case 'findings': {
+      if (typeof options['category'] !== 'string') throw new KindRulesError(`${where}: findings needs { category, atLeast }`);
+      const kind = typeof options['kind'] === 'string' ? options['kind'] : undefined;
+      return { type, category: options['category'] as FindingCategory, atLeast: number('atLeast'), ...(kind ? { kind } : {}) };
     }
-    return { type, category: options['category'] as FindingCategory, atLeast: options['atLeast'] };
+    case 'routes':
+      return { type, atLeast: number('atLeast') };
+    case 'interfaces':
+      return { type, implementationsAtLeast: number('implementationsAtLeast') };
+    case 'implementationsIn':
+      if (typeof options['folder'] !== 'string') throw new KindRulesError(`${where}: implementationsIn needs { folder, atLeast }`);
+      return { type, glob: options['folder'], atLeast: number('atLeast') };
   }
-  if (typeof options['implementationsAtLeast'] !== 'number') throw new KindRulesError(`${where}: interfaces needs { implementationsAtLeast }`);
-  return { type: 'interfaces', implementationsAtLeast: options['implementationsAtLeast'] };
 }
 
-/** What the rules look at; everything relative to the root being classified. */
+/** What the rules look at; paths relative to the root being classified. */
 export interface KindInputs {
   folders: readonly string[];
   files: readonly string[];
-  findingCounts: ReadonlyMap<FindingCategory, { count: number; firstPath: string }>;
-  largestInterface?: { base: string; implementations: number };
+  findings: readonly { category: FindingCategory; symbol: string; details: Record<string, unknown> }[];
+  routes: readonly { handler: string }[];
+  interfaces: readonly InterfaceImplementations[];
 }
 
 export interface FiredRule {
@@ -74,32 +96,69 @@ export interface FiredRule {
   path: string;
 }
 
-/** Evaluates every rule in order; each fires at most once. */
+/** Evaluates every rule in order; each fires at most once, with the path that fired it. */
 export function evaluateKindRules(rules: readonly KindRule[], inputs: KindInputs): FiredRule[] {
+  const source = {
+    folders: inputs.folders.filter((folder) => !isTestExampleOrDoc(`${folder}/x`)),
+    files: inputs.files.filter((file) => !isTestExampleOrDoc(file)),
+  };
+  const inSource = (symbol: string) => !isTestExampleOrDoc(symbol.slice(0, symbol.lastIndexOf(':')));
+  const code = {
+    findings: inputs.findings.filter((finding) => inSource(finding.symbol)),
+    routes: inputs.routes.filter((route) => inSource(route.handler)),
+    interfaces: inputs.interfaces
+      .filter((entry) => inSource(entry.base))
+      .map((entry) => ({ ...entry, implementations: entry.implementations.filter(inSource) })),
+  };
   const fired: FiredRule[] = [];
   for (const rule of rules) {
-    if (rule.unless && inputs.folders.some(globMatcher(rule.unless))) continue;
-    const path = firingPath(rule.matcher, inputs);
+    const paths = rule.scope === 'all' ? inputs : source;
+    if (rule.unless && paths.folders.some(globMatcher(rule.unless))) continue;
+    const path = firingPath(rule.matcher, paths, code);
     if (path !== undefined) fired.push({ rule, path });
   }
   return fired;
 }
 
-function firingPath(matcher: KindRule['matcher'], inputs: KindInputs): string | undefined {
+function firingPath(matcher: KindMatcher, paths: Pick<KindInputs, 'folders' | 'files'>, code: Omit<KindInputs, 'folders' | 'files'>): string | undefined {
   switch (matcher.type) {
     case 'folder':
-      return inputs.folders.find(globMatcher(matcher.glob));
+      return paths.folders.find(globMatcher(matcher.glob));
     case 'file':
-      return inputs.files.find(globMatcher(matcher.glob));
+      return paths.files.find(globMatcher(matcher.glob));
     case 'findings': {
-      const found = inputs.findingCounts.get(matcher.category);
-      return found && found.count >= matcher.atLeast ? found.firstPath : undefined;
+      const matching = code.findings.filter((finding) => finding.category === matcher.category && (!matcher.kind || finding.details['kind'] === matcher.kind));
+      return matching.length >= matcher.atLeast ? pathOf(matching[0]?.symbol ?? '') : undefined;
     }
-    case 'interfaces':
-      return inputs.largestInterface && inputs.largestInterface.implementations >= matcher.implementationsAtLeast
-        ? inputs.largestInterface.base
-        : undefined;
+    case 'routes':
+      return code.routes.length >= matcher.atLeast ? pathOf(code.routes[0]?.handler ?? '') : undefined;
+    case 'interfaces': {
+      const largest = [...code.interfaces].sort((a, b) => b.implementations.length - a.implementations.length)[0];
+      return largest && largest.implementations.length >= matcher.implementationsAtLeast ? largest.base : undefined;
+    }
+    case 'implementationsIn': {
+      // One interface, several implementations, one folder for them (`backends/`, `transports/`).
+      const inFolder = globMatcher(matcher.glob);
+      for (const entry of code.interfaces) {
+        const byFolder = new Map<string, number>();
+        for (const implementation of entry.implementations) {
+          const folders = pathOf(implementation).split('/').slice(0, -1);
+          for (let depth = folders.length; depth > 0; depth--) {
+            const folder = folders.slice(0, depth).join('/');
+            if (inFolder(folder)) byFolder.set(folder, (byFolder.get(folder) ?? 0) + 1);
+          }
+        }
+        const found = [...byFolder].find(([, count]) => count >= matcher.atLeast);
+        if (found) return found[0];
+      }
+      return undefined;
+    }
   }
+}
+
+function pathOf(symbol: string): string {
+  const colon = symbol.lastIndexOf(':');
+  return colon < 0 ? symbol : symbol.slice(0, colon);
 }
 
 function globMatcher(glob: string): (path: string) => boolean {

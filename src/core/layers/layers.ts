@@ -40,6 +40,17 @@ const FINDING_ROLES: Readonly<Record<RepoKind, Partial<Record<FindingCategory, s
 const DEFAULT_ROLE: Readonly<Record<RepoKind, string>> = { service: 'application', framework: 'core', library: 'core' };
 
 const TEST_FILE = /(^|\/)(test_[^/]*\.py|[^/]*_test\.py|conftest\.py|[^/]*\.(test|spec)\.[jt]sx?)$/;
+const DOC_FOLDERS = ['docs', 'doc', 'documentation'];
+
+/**
+ * Whether a path is outside the code under study: tests, examples, docs. The repository-kind
+ * signals about what the code is full of count only the rest.
+ */
+export function isTestExampleOrDoc(path: string): boolean {
+  if (TEST_FILE.test(path)) return true;
+  const folders = path.split('/').slice(0, -1).map((folder) => folder.toLowerCase());
+  return folders.some((folder) => SHARED_FOLDER_ROLES['test']?.includes(folder) || SHARED_FOLDER_ROLES['example']?.includes(folder) || DOC_FOLDERS.includes(folder));
+}
 const CONFIG_FILE = /(^|\/)(settings(\.py)?|config\.py|[^/]*\.config\.[jt]s|manage\.py|setup\.py|noxfile\.py|tasks\.py)$/;
 
 export interface LayerAssignment {
