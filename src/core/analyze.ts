@@ -3,6 +3,7 @@ import type { KindRule } from './classify/kindRules';
 import { discoverFiles } from './discover/discover';
 import type { FileAnalyzer, ProgressReport, WorkspaceFs } from './host';
 import { layerOf } from './layers/layers';
+import { findViolations, type LayerRule } from './layers/violations';
 import type { FrameworkRules } from './resolve/frameworkFindings';
 import { resolveWorkspace } from './resolve/resolve';
 import { normalizeRoutePath } from './resolve/routes';
@@ -14,6 +15,8 @@ export interface AnalyzeOptions {
   maxFileSizeBytes?: number;
   /** Trace every route into `traces` (`archtrace analyze --traces`); otherwise traces are made on demand. */
   traces?: boolean;
+  /** Check layer violations: `auto` (the default) for business services only. */
+  layerViolations?: 'auto' | 'on' | 'off';
   signal?: AbortSignal;
   onProgress?: (progress: ProgressReport) => void;
 }
@@ -23,6 +26,7 @@ export interface AnalysisHost {
   analyzer: FileAnalyzer;
   kindRules: readonly KindRule[];
   frameworkRules: FrameworkRules;
+  layerRules: readonly LayerRule[];
   /** How many files to keep in flight; enough to keep every worker busy. */
   concurrency: number;
 }
@@ -62,12 +66,14 @@ export async function analyzeWorkspace(root: string, host: AnalysisHost, options
   const kind = classifyKind(host.kindRules, { folders: foldersOf(allPaths), files: allPaths, findings, routes, interfaces });
 
   const findingsByPath = groupByPath(findings);
-  const files = analysed.map((file) => {
-    const { layer, reasons } = layerOf(kind.kind, { path: file.path, findings: findingsByPath.get(file.path) ?? [] });
-    return { path: file.path, language: file.language, layer, reasons };
+  const files = [...analysed].sort((a, b) => a.path.localeCompare(b.path)).map((file) => {
+    const { layer, reasons, confidence } = layerOf(kind.kind, { path: file.path, findings: findingsByPath.get(file.path) ?? [], imports: file.imports });
+    return { path: file.path, language: file.language, layer, reasons, confidence };
   });
   const layerByPath = new Map(files.map((file) => [file.path, file.layer]));
   for (const finding of findings) finding.layer = layerByPath.get(SymbolId.parse(finding.symbol).path) ?? '';
+  const checkLayers = options.layerViolations === 'on' || ((options.layerViolations ?? 'auto') === 'auto' && kind.kind === 'service');
+  const violations = checkLayers ? findViolations(index, analysed, (path) => layerByPath.get(path) ?? '', findings, host.layerRules) : [];
 
   const traceContext = { index, interfaces, findings, layerOf: (path: string) => layerByPath.get(path) ?? 'external' };
   const result: AnalysisResult = {
@@ -79,6 +85,7 @@ export async function analyzeWorkspace(root: string, host: AnalysisHost, options
     interfaces,
     routes,
     traces: options.traces ? routes.map((route) => traceRoute(traceContext, route)) : [],
+    violations,
     skipped: [...discovery.skipped, ...facts.filter((file) => file.skipped).map((file) => ({ path: file.path, reason: file.skipped ?? '' }))].sort(
       (a, b) => a.path.localeCompare(b.path),
     ),

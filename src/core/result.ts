@@ -53,6 +53,8 @@ export interface AnalyzedFile {
   language: Language;
   layer: string;
   reasons: string[];
+  /** `stated` by the folders or file name, `inferred` from what the file holds, or the kind's `default`. */
+  confidence: 'stated' | 'inferred' | 'default';
 }
 
 export interface Finding {
@@ -107,6 +109,17 @@ export interface Trace {
   steps: TraceStep[];
 }
 
+/** An import that crosses the layers the wrong way (`layer-rules.yml`). */
+export interface Violation {
+  rule: string;
+  path: string;
+  /** 0-based line of the import. */
+  line: number;
+  /** The imported name, as written. */
+  imported: string;
+  message: string;
+}
+
 export interface Skipped {
   path: string;
   reason: string;
@@ -121,6 +134,8 @@ export interface AnalysisResult {
   interfaces: InterfaceImplementations[];
   routes: Route[];
   traces: Trace[];
+  /** Layer violations, when checked (by default for services only). */
+  violations: Violation[];
   skipped: Skipped[];
 }
 

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Analysis, type AnalyzeOptions, analyzeWorkspace } from '../core/analyze';
 import { type KindRule, parseKindRules } from '../core/classify/kindRules';
+import { type LayerRule, parseLayerRules } from '../core/layers/violations';
 import { type FrameworkRules, parseFrameworkRules } from '../core/resolve/frameworkFindings';
 import { packageRoot } from './assets';
 import { nodeFs } from './nodeFs';
@@ -13,6 +14,13 @@ let builtinFrameworkRules: FrameworkRules | undefined;
 export function kindRules(): KindRule[] {
   builtinKindRules ??= parseKindRules(readFileSync(join(packageRoot(), 'src', 'core', 'classify', 'kind-rules.yml'), 'utf8'));
   return builtinKindRules;
+}
+
+let builtinLayerRules: LayerRule[] | undefined;
+
+export function layerRules(): LayerRule[] {
+  builtinLayerRules ??= parseLayerRules(readFileSync(join(packageRoot(), 'src', 'core', 'layers', 'layer-rules.yml'), 'utf8'));
+  return builtinLayerRules;
 }
 
 export function frameworkRules(): FrameworkRules {
@@ -29,7 +37,7 @@ export async function analyzeFolder(root: string, options: AnalyzeOptions & Work
   const stopWorkers = () => void analyzer.dispose();
   options.signal?.addEventListener('abort', stopWorkers, { once: true });
   try {
-    return await analyzeWorkspace(root, { fs: nodeFs, analyzer, kindRules: kindRules(), frameworkRules: frameworkRules(), concurrency: analyzer.threads * 4 }, options);
+    return await analyzeWorkspace(root, { fs: nodeFs, analyzer, kindRules: kindRules(), frameworkRules: frameworkRules(), layerRules: layerRules(), concurrency: analyzer.threads * 4 }, options);
   } finally {
     options.signal?.removeEventListener('abort', stopWorkers);
     await analyzer.dispose();

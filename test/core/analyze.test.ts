@@ -51,6 +51,13 @@ describe('analyzing the embedded sample in worker threads', () => {
     assert.deepEqual(symbols('event'), ['app/application/services/order_service.py:OrderService.create_order']);
   });
 
+  it('reports the one layer violation the sample has: its domain importing the event bus from the infrastructure', () => {
+    assert.deepEqual(
+      result.violations.map((violation) => `${violation.rule} ${violation.path}:${violation.line + 1} ${violation.imported}`),
+      ['domain-imports-infrastructure app/domain/events.py:3 event_bus'],
+    );
+  });
+
   it('gives every file a layer with reasons, following the folders', () => {
     const layer = (path: string) => result.files.find((file) => file.path === path)?.layer;
     assert.equal(layer('app/api/routes/orders.py'), 'api');

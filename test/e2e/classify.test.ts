@@ -16,7 +16,7 @@ describe('ArchTrace in a real VS Code (code-server)', { timeout: 240_000 }, () =
   it('shows the ArchTrace view with a Classify button before anything is analysed', async () => {
     const { page } = session;
     await page.locator('.activitybar a.action-label[aria-label="ArchTrace"]').click();
-    const welcome = page.locator('.pane-body .welcome-view-content');
+    const welcome = page.locator('.pane-body .welcome-view-content', { hasText: 'No analysis yet' });
     await welcome.waitFor({ timeout: 30_000 });
     assert.match(await welcome.innerText(), /No analysis yet/);
     assert.equal(await page.locator('.pane-body .welcome-view-content a.monaco-button', { hasText: 'Classify Workspace' }).count(), 1);

@@ -56,33 +56,51 @@ const CONFIG_FILE = /(^|\/)(settings(\.py)?|config\.py|[^/]*\.config\.[jt]s|mana
 export interface LayerAssignment {
   layer: string;
   reasons: string[];
+  confidence: 'stated' | 'inferred' | 'default';
 }
 
+/** What a file imports says its layer when nothing else does (a flat Flask app): web framework, data access, drivers. */
+const IMPORT_ROLES: Readonly<Record<RepoKind, readonly { prefixes: readonly string[]; layer: string }[]>> = {
+  service: [
+    { prefixes: ['fastapi', 'flask', 'starlette', 'django.http', 'django.views', 'django.shortcuts', 'rest_framework', 'aiohttp.web', 'quart'], layer: 'api' },
+    { prefixes: ['sqlalchemy', 'sqlmodel', 'django.db', 'psycopg', 'psycopg2', 'asyncpg', 'pymongo', 'motor', 'redis', 'boto3', 'httpx', 'requests', 'celery', 'kombu'], layer: 'infrastructure' },
+  ],
+  framework: [
+    { prefixes: ['sqlalchemy', 'psycopg', 'psycopg2', 'asyncpg', 'pymongo'], layer: 'orm' },
+    { prefixes: ['http', 'wsgiref', 'asyncio.streams', 'h11', 'httptools'], layer: 'http' },
+  ],
+  library: [{ prefixes: ['redis', 'psycopg', 'psycopg2', 'asyncpg', 'pymongo', 'socket', 'ssl', 'aiohttp', 'httpx', 'requests', 'boto3', 'pika', 'kafka'], layer: 'driver' }],
+};
+
 /** Gives one file its layer role in the model of the repository's kind, with the reasons. */
-export function layerOf(kind: RepoKind, facts: Pick<FileFacts, 'path' | 'findings'>): LayerAssignment {
+export function layerOf(kind: RepoKind, facts: Pick<FileFacts, 'path' | 'findings' | 'imports'>): LayerAssignment {
   const { path } = facts;
-  if (TEST_FILE.test(path)) return { layer: 'test', reasons: ['test file name'] };
+  if (TEST_FILE.test(path)) return { layer: 'test', reasons: ['test file name'], confidence: 'stated' };
   const folders = path.split('/').slice(0, -1);
-  const shared = roleFromFolders(folders, SHARED_FOLDER_ROLES);
+  const shared = roleFromFolders(folders, SHARED_FOLDER_ROLES, 'stated');
   if (shared) return shared;
-  if (CONFIG_FILE.test(path)) return { layer: 'config', reasons: ['configuration file name'] };
+  if (CONFIG_FILE.test(path)) return { layer: 'config', reasons: ['configuration file name'], confidence: 'stated' };
   // Folders state the layer first (`domain/repositories.py` is domain); the file name only when they do not.
-  const stated = roleFromFolders(folders, FOLDER_ROLES[kind]) ?? roleFromFolders([fileStem(path)], FOLDER_ROLES[kind]);
+  const stated = roleFromFolders(folders, FOLDER_ROLES[kind], 'stated') ?? roleFromFolders([fileStem(path)], FOLDER_ROLES[kind], 'stated');
   if (stated) return stated;
   const byFinding = facts.findings.map((finding) => ({ finding, layer: FINDING_ROLES[kind][finding.category] })).find((entry) => entry.layer);
-  if (byFinding?.layer) return { layer: byFinding.layer, reasons: [`holds a ${byFinding.finding.category} (${byFinding.finding.symbol})`] };
+  if (byFinding?.layer) return { layer: byFinding.layer, reasons: [`holds a ${byFinding.finding.category} (${byFinding.finding.symbol})`], confidence: 'inferred' };
   if (kind === 'library' && /(^|\/)__init__\.py$|(^|\/)index\.[jt]s$/.test(path) && folders.length <= 1) {
-    return { layer: 'public-api', reasons: ['the package entry point'] };
+    return { layer: 'public-api', reasons: ['the package entry point'], confidence: 'inferred' };
   }
-  return { layer: DEFAULT_ROLE[kind], reasons: [`no folder or finding states a layer; default for a ${kind}`] };
+  for (const { prefixes, layer } of IMPORT_ROLES[kind]) {
+    const imported = facts.imports.find((statement) => statement.level === 0 && prefixes.some((prefix) => statement.module === prefix || statement.module.startsWith(`${prefix}.`)));
+    if (imported) return { layer, reasons: [`imports ${imported.module}`], confidence: 'inferred' };
+  }
+  return { layer: DEFAULT_ROLE[kind], reasons: [`no folder, finding or import states a layer; default for a ${kind}`], confidence: 'default' };
 }
 
 /** The innermost folder that names a role wins: `app/api/services/` is application code. */
-function roleFromFolders(folders: readonly string[], roles: Readonly<Record<string, readonly string[]>>): LayerAssignment | undefined {
+function roleFromFolders(folders: readonly string[], roles: Readonly<Record<string, readonly string[]>>, confidence: LayerAssignment['confidence']): LayerAssignment | undefined {
   for (let index = folders.length - 1; index >= 0; index--) {
     const folder = (folders[index] ?? '').toLowerCase();
     for (const [role, names] of Object.entries(roles)) {
-      if (names.includes(folder)) return { layer: role, reasons: [`'${folders[index]}' in the path → ${role}`] };
+      if (names.includes(folder)) return { layer: role, reasons: [`'${folders[index]}' in the path → ${role}`], confidence };
     }
   }
   return undefined;

@@ -73,6 +73,12 @@ export class SymbolIndex {
     return this.moduleFiles.get(module);
   }
 
+  /** The workspace file an import statement's module (or its submodule `name`) is, if it is one. */
+  importedModuleFile(path: string, statement: ImportStatement, name?: string): string | undefined {
+    const module = absoluteModule(path, statement);
+    return (name ? this.moduleFiles.get(module ? `${module}.${name}` : name) : undefined) ?? (statement.names.length ? this.moduleFiles.get(module) : this.moduleFiles.get(statement.module));
+  }
+
   /**
    * The dotted names a target goes by: an outside name as it is, a workspace symbol by each module
    * name of its file (`src/starlette/routing.py:Route` is `starlette.routing.Route`), so rules

@@ -1,0 +1,79 @@
+import { parse as parseYaml } from 'yaml';
+import type { FileFacts, ImportStatement } from '../parse/facts';
+import type { SymbolIndex } from '../resolve/symbolIndex';
+import type { Finding, Violation } from '../result';
+
+export interface LayerRule {
+  id: string;
+  from: string;
+  to?: string;
+  toCategories?: string[];
+  toExternal?: string[];
+  message: string;
+}
+
+export class LayerRulesError extends Error {}
+
+export function parseLayerRules(text: string, source = 'layer-rules.yml'): LayerRule[] {
+  const document = parseYaml(text) as { rules?: unknown } | null;
+  if (!document || !Array.isArray(document.rules)) throw new LayerRulesError(`${source}: expected a top-level 'rules:' list`);
+  return document.rules.map((raw: unknown, index) => {
+    const rule = (raw ?? {}) as Record<string, unknown>;
+    const where = `${source}: rule ${typeof rule['id'] === 'string' ? `'${rule['id']}'` : `#${index + 1}`}`;
+    if (typeof rule['id'] !== 'string' || typeof rule['from'] !== 'string' || typeof rule['message'] !== 'string') {
+      throw new LayerRulesError(`${where}: needs id, from and message`);
+    }
+    const strings = (key: string) => (Array.isArray(rule[key]) ? (rule[key] as unknown[]).map(String) : undefined);
+    const to = typeof rule['to'] === 'string' ? rule['to'] : undefined;
+    const toExternal = strings('toExternal');
+    if (!to === !toExternal) throw new LayerRulesError(`${where}: needs exactly one of to, toExternal`);
+    const toCategories = strings('toCategories');
+    return { id: rule['id'], from: rule['from'], message: rule['message'], ...(to ? { to } : {}), ...(toExternal ? { toExternal } : {}), ...(toCategories ? { toCategories } : {}) };
+  });
+}
+
+/**
+ * Imports that break a rule: each import of each file is resolved to the workspace file (and
+ * symbol) it reaches, or to the outside module it names, and compared with the layers of both ends.
+ */
+export function findViolations(index: SymbolIndex, files: readonly FileFacts[], layerOf: (path: string) => string, findings: readonly Finding[], rules: readonly LayerRule[]): Violation[] {
+  const categoriesBySymbol = new Map<string, Set<string>>();
+  for (const finding of findings) {
+    const set = categoriesBySymbol.get(finding.symbol) ?? new Set<string>();
+    set.add(finding.category);
+    categoriesBySymbol.set(finding.symbol, set);
+  }
+  const violations: Violation[] = [];
+  for (const file of files) {
+    const fromLayer = layerOf(file.path);
+    const applicable = rules.filter((rule) => rule.from === fromLayer);
+    if (!applicable.length) continue;
+    for (const statement of file.imports) {
+      for (const imported of importedTargets(index, file.path, statement)) {
+        for (const rule of applicable) {
+          const broken = rule.to
+            ? imported.file !== undefined &&
+              imported.file !== file.path &&
+              layerOf(imported.file) === rule.to &&
+              (!rule.toCategories || [...(categoriesBySymbol.get(imported.symbol ?? '') ?? [])].some((category) => rule.toCategories?.includes(category)))
+            : imported.external !== undefined && (rule.toExternal ?? []).some((prefix) => imported.external === prefix || imported.external?.startsWith(`${prefix}.`));
+          if (broken) violations.push({ rule: rule.id, path: file.path, line: statement.line, imported: imported.written, message: rule.message });
+        }
+      }
+    }
+  }
+  return violations;
+}
+
+/** Each name an import statement brings in: the workspace file (and symbol) it reaches, or the outside name. */
+function importedTargets(index: SymbolIndex, path: string, statement: ImportStatement): { written: string; file?: string; symbol?: string; external?: string }[] {
+  const names = statement.names.length ? statement.names.filter((name) => name.name !== '*') : [{ name: statement.module.split('.')[0] ?? '', alias: statement.alias }];
+  return names.map(({ name, alias }) => {
+    const written = alias ?? name;
+    const target = index.qualify(path, written);
+    if (target && 'symbol' in target) return { written, file: target.symbol.slice(0, target.symbol.lastIndexOf(':')), symbol: target.symbol };
+    // A module imported by name (`from app.infrastructure import persistence`, `import app.db`) is its file.
+    const file = index.importedModuleFile(path, statement, statement.names.length ? name : undefined);
+    return file ? { written, file } : { written, ...(target ? { external: target.external } : {}) };
+  });
+}

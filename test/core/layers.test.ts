@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { layerOf } from '../../src/core/layers/layers';
+import { findViolations } from '../../src/core/layers/violations';
+import type { FileFacts } from '../../src/core/parse/facts';
+import { SymbolIndex } from '../../src/core/resolve/symbolIndex';
+import { layerRules } from '../../src/node/analyzeFolder';
+import { testScanner } from '../helpers';
+
+async function scanAll(files: Record<string, string>): Promise<FileFacts[]> {
+  const facts: FileFacts[] = [];
+  for (const [path, text] of Object.entries(files)) facts.push(await testScanner().scan({ path, language: 'python' }, text));
+  return facts;
+}
+
+describe('layer roles', () => {
+  it('follows the folders first, and says so', () => {
+    const role = layerOf('service', { path: 'src/shop/domain/order.py', findings: [], imports: [] });
+    assert.deepEqual(role, { layer: 'domain', reasons: ["'domain' in the path → domain"], confidence: 'stated' });
+    assert.equal(layerOf('library', { path: 'kombu/transport/redis.py', findings: [], imports: [] }).layer, 'adapter');
+    assert.equal(layerOf('framework', { path: 'starlette/middleware/cors.py', findings: [], imports: [] }).layer, 'middleware');
+  });
+
+  it('infers a flat app file from what it imports, and falls back to the kind default', async () => {
+    const [web, data, plain] = await scanAll({ 'blog.py': 'from flask import Blueprint\n', 'storage.py': 'from sqlalchemy.orm import Session\n', 'util.py': 'import json\n' });
+    assert.deepEqual(layerOf('service', web as FileFacts), { layer: 'api', reasons: ['imports flask'], confidence: 'inferred' });
+    assert.equal(layerOf('service', data as FileFacts).layer, 'infrastructure');
+    assert.equal(layerOf('service', plain as FileFacts).confidence, 'default');
+  });
+});
+
+describe('layer violations', () => {
+  it('flags the domain importing a web framework or the infrastructure, and the API reaching a repository directly', async () => {
+    const files = await scanAll({
+      'app/domain/order.py': 'from fastapi import HTTPException\nfrom app.infrastructure.db import engine\n',
+      'app/infrastructure/db.py': 'engine = create_engine("sqlite://")\n',
+      'app/infrastructure/repo.py': 'class OrderRepository: ...\n',
+      'app/api/orders.py': 'from app.infrastructure.repo import OrderRepository\nfrom app.infrastructure.db import engine\n',
+    });
+    const index = new SymbolIndex(files);
+    const layer = (path: string) => path.split('/')[1] ?? '';
+    const repository = { category: 'repository' as const, symbol: 'app/infrastructure/repo.py:OrderRepository', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, layer: '', details: {} };
+    const found = findViolations(index, files, layer, [repository], layerRules()).map((violation) => `${violation.rule} ${violation.path} ${violation.imported}`);
+    assert.deepEqual(found.sort(), [
+      'api-bypasses-application app/api/orders.py OrderRepository',
+      'domain-imports-infrastructure app/domain/order.py engine',
+      'domain-imports-web-framework app/domain/order.py HTTPException',
+    ]);
+  });
+});
