@@ -38,6 +38,8 @@ export interface Analysis {
   result: AnalysisResult;
   /** The trace of one route, `"POST /orders"`; undefined when no route has that method and path. */
   trace(route: string): Trace | undefined;
+  /** The classes and functions a file defines (qualified names, 0-based lines), for editors. */
+  definitionsIn(path: string): { name: string; kind: string; line: number }[];
 }
 
 /** The whole pipeline: discover → parse and detect (workers) → resolve → classify → layers → trace. */
@@ -95,6 +97,11 @@ export async function analyzeWorkspace(root: string, host: AnalysisHost, options
     trace(written) {
       const route = findRoute(routes, written);
       return route ? traceRoute(traceContext, route) : undefined;
+    },
+    definitionsIn(path) {
+      return (index.file(path)?.symbols ?? [])
+        .filter((symbol) => symbol.kind !== 'variable')
+        .map((symbol) => ({ name: symbol.name, kind: symbol.kind, line: symbol.range.start.line }));
     },
   };
 }

@@ -1,13 +1,16 @@
 import * as vscode from 'vscode';
 import { WorkspaceAnalyses } from './analyses';
 import { ClassifyController } from './classify/controller';
+import { RoleCodeLensProvider } from './layers/roleCodeLens';
+import { registerViolationDiagnostics } from './layers/violationDiagnostics';
 import { registerSelfCheck } from './selfCheck';
 import { showTraceDiagram } from './traces/diagramPanel';
 import { RouteCodeLensProvider } from './traces/routeCodeLens';
 import { RouteHoverProvider } from './traces/routeHover';
 import { TraceStepper } from './traces/stepThrough';
 import { TraceTreeProvider } from './traces/traceView';
-import { AnalysisTreeProvider } from './views/analysisTree';
+import { SectionTreeProvider } from './views/sectionTree';
+import { extensionPointNodes, interfaceNodes, layerNodes, overviewNodes, routeNodes } from './views/sections';
 
 const PYTHON: vscode.DocumentSelector = { language: 'python', scheme: 'file' };
 
@@ -15,20 +18,23 @@ const PYTHON: vscode.DocumentSelector = { language: 'python', scheme: 'file' };
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('ArchTrace', { log: true });
   const analyses = new WorkspaceAnalyses();
-  const tree = new AnalysisTreeProvider(analyses);
   const controller = new ClassifyController(log, analyses);
   const stepper = new TraceStepper(analyses);
+  const sections = { overview: overviewNodes, layers: layerNodes, extensionPoints: extensionPointNodes, routes: routeNodes, interfaces: interfaceNodes };
   context.subscriptions.push(
     log,
     analyses,
     controller,
     stepper,
-    vscode.window.registerTreeDataProvider('archtrace.result', tree),
+    ...Object.entries(sections).map(([id, build]) => vscode.window.registerTreeDataProvider(`archtrace.${id}`, new SectionTreeProvider(analyses, build))),
     vscode.window.registerTreeDataProvider('archtrace.trace', new TraceTreeProvider(stepper)),
     vscode.languages.registerHoverProvider(PYTHON, new RouteHoverProvider(analyses)),
     vscode.languages.registerCodeLensProvider(PYTHON, new RouteCodeLensProvider(analyses)),
+    vscode.languages.registerCodeLensProvider(PYTHON, new RoleCodeLensProvider(analyses)),
+    registerViolationDiagnostics(analyses),
     vscode.commands.registerCommand('archtrace.classifyWorkspace', () => controller.classifyWorkspace()),
     vscode.commands.registerCommand('archtrace.showLog', () => log.show()),
+    vscode.commands.registerCommand('archtrace.showLayers', () => vscode.commands.executeCommand('archtrace.layers.focus')),
     vscode.commands.registerCommand('archtrace.trace.start', (root?: string, route?: string) => stepper.start(root, route)),
     vscode.commands.registerCommand('archtrace.trace.next', () => stepper.move(1)),
     vscode.commands.registerCommand('archtrace.trace.previous', () => stepper.move(-1)),

@@ -34,6 +34,9 @@ export function registerSelfCheck(context: vscode.ExtensionContext, parts: { ana
         codeLenses: lenses.map((lens) => lens.command?.title ?? ''),
         tracing,
         activeEditor,
+        diagnostics: vscode.languages
+          .getDiagnostics()
+          .flatMap(([file, diagnostics]) => diagnostics.filter((diagnostic) => diagnostic.source === 'ArchTrace').map((diagnostic) => `${vscode.workspace.asRelativePath(file)}:${diagnostic.range.start.line + 1} ${String(diagnostic.code)}`)),
       };
       writeFileSync(join(artifacts, 'self-check.json'), JSON.stringify(report, null, 2));
       parts.log.info(`self-check written for ${report.route}`);

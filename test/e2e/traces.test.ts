@@ -9,6 +9,7 @@ interface SelfCheck {
   route: string;
   hover: string;
   codeLenses: string[];
+  diagnostics: string[];
   tracing?: { route: string; index: number };
   activeEditor?: { path: string; line: number };
 }
@@ -43,6 +44,12 @@ describe('route traces in a real VS Code (code-server)', { timeout: 240_000 }, (
     assert.match(check.hover, /send\\_order\\_confirmation\\_email _async_/);
     assert.match(check.hover, /command:archtrace\.trace\.start/);
     assert.ok(check.codeLenses.includes('Trace POST /orders'), check.codeLenses.join(', '));
+    assert.ok(check.codeLenses.includes('api · route'), check.codeLenses.join(', '));
+  });
+
+  it('lists the layer violation in the Problems panel', async () => {
+    const check = await selfCheck();
+    assert.deepEqual(check.diagnostics, ['app/domain/events.py:3 domain-imports-infrastructure']);
   });
 
   it('steps through a trace: the status bar follows and the editor moves to each call site', async () => {

@@ -39,6 +39,7 @@ export class ClassifyController implements vscode.Disposable {
               signal: abort.signal,
               excludeGlobs: excludeGlobsOf(folder),
               maxFileSizeBytes: Math.max(1, config.get<number>('maxFileSizeKB', 1024)) * 1024,
+              layerViolations: config.get<'auto' | 'on' | 'off'>('layerViolations', 'auto'),
               onProgress: ({ phase, done, total }) => {
                 const percent = total ? Math.floor((done / total) * 100) : 0;
                 progress.report({ message: `${folder.name}: ${phase} ${total ? `${done}/${total}` : ''}`, increment: percent - reported });

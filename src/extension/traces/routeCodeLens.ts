@@ -10,6 +10,7 @@ export class RouteCodeLensProvider implements vscode.CodeLensProvider {
   }
 
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
+    if (!vscode.workspace.getConfiguration('archtrace', document.uri).get<boolean>('codeLens.trace', true)) return [];
     const found = this.analyses.forFile(document.uri);
     if (!found) return [];
     return found.analysis.result.routes

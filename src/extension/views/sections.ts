@@ -1,0 +1,153 @@
+import * as vscode from 'vscode';
+import { describeKind } from '../../core/render/text';
+import { type AnalysisResult, type Finding, type FindingCategory, SymbolId } from '../../core/result';
+
+/** A node of a view: plain data built from one result, so providers only map it to tree items. */
+export interface AnalysisNode {
+  label: string;
+  description?: string;
+  tooltip?: string;
+  icon?: string;
+  /** Opens this file (absolute path) at this 0-based line when the node is selected. */
+  location?: { file: string; line: number };
+  children?: AnalysisNode[];
+}
+
+type At = (path: string, line?: number) => { file: string; line: number };
+
+const LAYER_ICONS: Readonly<Record<string, string>> = {
+  api: 'globe', routing: 'globe', http: 'globe', 'public-api': 'symbol-interface', application: 'gear', middleware: 'filter', core: 'circuit-board',
+  domain: 'symbol-class', orm: 'database', auth: 'shield', infrastructure: 'database', adapter: 'plug', driver: 'plug', test: 'beaker',
+  example: 'book', config: 'settings-gear', migration: 'history',
+};
+
+/** Overview: the verdict, the evidence that decided it, mixed parts, and what was skipped. */
+export function overviewNodes(result: AnalysisResult, at: At): AnalysisNode[] {
+  const nodes: AnalysisNode[] = [
+    {
+      label: vscode.l10n.t('Kind: {0}', result.kind.kind),
+      description: describeKind(result.kind),
+      icon: 'symbol-namespace',
+      children: result.kind.evidence.map((evidence) => ({
+        label: evidence.signal,
+        description: `+${evidence.weight} ${evidence.favours} · ${evidence.path}`,
+        icon: 'pass',
+        // Evidence may name a folder, which the editor cannot open as a document.
+        ...(/\.[^/]+$/.test(evidence.path) ? { location: at(evidence.path) } : {}),
+      })),
+    },
+  ];
+  for (const part of result.kind.parts) nodes.push({ label: vscode.l10n.t('Part: {0}', part.path), description: part.kind, icon: 'split-horizontal' });
+  if (result.violations.length) {
+    nodes.push({
+      label: vscode.l10n.t('Layer violations'),
+      description: `${result.violations.length}`,
+      icon: 'warning',
+      children: result.violations.map((violation) => ({ label: `${violation.path}:${violation.line + 1}`, description: `${violation.rule} · ${violation.imported}`, tooltip: violation.message, location: at(violation.path, violation.line) })),
+    });
+  }
+  if (result.skipped.length) {
+    nodes.push({
+      label: vscode.l10n.t('Skipped'),
+      description: `${result.skipped.length}`,
+      icon: 'circle-slash',
+      children: result.skipped.map((skipped) => ({ label: skipped.path, description: skipped.reason, location: at(skipped.path) })),
+    });
+  }
+  return nodes;
+}
+
+/** Layers: files grouped by their layer role (in the guide's order), then their findings. */
+export function layerNodes(result: AnalysisResult, at: At): AnalysisNode[] {
+  const findingsByPath = new Map<string, Finding[]>();
+  for (const finding of result.findings) {
+    const { path } = SymbolId.parse(finding.symbol);
+    findingsByPath.set(path, [...(findingsByPath.get(path) ?? []), finding]);
+  }
+  const byLayer = new Map<string, AnalysisNode[]>();
+  for (const file of result.files) {
+    const findings = findingsByPath.get(file.path) ?? [];
+    byLayer.set(file.layer, [
+      ...(byLayer.get(file.layer) ?? []),
+      {
+        label: file.path,
+        description: file.confidence === 'stated' ? undefined : file.confidence,
+        tooltip: file.reasons.join('\n'),
+        location: at(file.path),
+        children: findings.map((finding) => findingNode(finding, at, finding.category)),
+      } as AnalysisNode,
+    ]);
+  }
+  const order = Object.keys(LAYER_ICONS);
+  const rank = (layer: string) => (order.indexOf(layer) < 0 ? order.length : order.indexOf(layer));
+  return [...byLayer]
+    .sort(([a], [b]) => rank(a) - rank(b))
+    .map(([layer, files]) => ({ label: layer, description: `${files.length}`, icon: LAYER_ICONS[layer] ?? 'folder', children: files }));
+}
+
+const EXTENSION_POINTS: readonly FindingCategory[] = ['middleware', 'decorator', 'signal', 'receiver', 'manager', 'task', 'event'];
+
+/** Extension points: middleware (in settings order where stated), decorators with their uses, signals with receivers and senders, managers, tasks, events. */
+export function extensionPointNodes(result: AnalysisResult, at: At): AnalysisNode[] {
+  return EXTENSION_POINTS.flatMap((category) => {
+    const findings = result.findings.filter((finding) => finding.category === category);
+    if (!findings.length) return [];
+    return [{ label: categoryLabel(category), description: `${findings.length}`, icon: 'extensions', children: findings.map((finding) => findingNode(finding, at)) }];
+  });
+}
+
+/** Routes, grouped by the file that declares them: `METHOD path → handler`. */
+export function routeNodes(result: AnalysisResult, at: At): AnalysisNode[] {
+  const byFile = new Map<string, AnalysisNode[]>();
+  for (const route of result.routes) {
+    const declared = route.source?.path ?? SymbolId.parse(route.handler).path;
+    byFile.set(declared, [
+      ...(byFile.get(declared) ?? []),
+      { label: `${route.method} ${route.path}`, description: `→ ${SymbolId.parse(route.handler).name}`, tooltip: `${route.handler} (${route.framework})`, icon: 'symbol-method', location: at(declared, route.source?.line ?? 0) },
+    ]);
+  }
+  return [...byFile].map(([file, routes]) => ({ label: file, description: `${routes.length}`, icon: 'file-code', children: routes }));
+}
+
+/** Interfaces with their implementations; then models and repositories, the data-access side. */
+export function interfaceNodes(result: AnalysisResult, at: At): AnalysisNode[] {
+  const lines = new Map(result.findings.map((finding) => [finding.symbol, finding.range.start.line]));
+  const symbolNode = (symbol: string, icon: string): AnalysisNode => {
+    const { path, name } = SymbolId.parse(symbol);
+    return { label: name, description: path, icon, location: at(path, lines.get(symbol) ?? 0) };
+  };
+  const nodes: AnalysisNode[] = result.interfaces.map((entry) => ({
+    ...symbolNode(entry.base, 'symbol-interface'),
+    description: vscode.l10n.t('{0} implementations', entry.implementations.length),
+    children: entry.implementations.map((implementation) => symbolNode(implementation, 'symbol-class')),
+  }));
+  for (const category of ['repository', 'model'] as const) {
+    const findings = result.findings.filter((finding) => finding.category === category);
+    if (findings.length) nodes.push({ label: categoryLabel(category), description: `${findings.length}`, icon: 'database', children: findings.map((finding) => findingNode(finding, at)) });
+  }
+  return nodes;
+}
+
+function findingNode(finding: Finding, at: At, prefix?: string): AnalysisNode {
+  const { path, name } = SymbolId.parse(finding.symbol);
+  const related = ['receivers', 'senders', 'usedBy', 'registeredAt', 'order'].flatMap((key) => {
+    const values = finding.details[key];
+    return Array.isArray(values) ? values.map((value) => ({ label: String(value), description: key, icon: 'arrow-small-right' }) as AnalysisNode) : [];
+  });
+  return {
+    label: prefix ? `${prefix}: ${name}` : name,
+    description: `${path}:${finding.range.start.line + 1}`,
+    tooltip: `${finding.symbol}\n${Object.entries(finding.details).map(([key, value]) => `${key}: ${JSON.stringify(value)}`).join('\n')}`,
+    location: at(path, finding.range.start.line),
+    ...(related.length ? { children: related } : {}),
+  };
+}
+
+function categoryLabel(category: FindingCategory): string {
+  const labels: Record<FindingCategory, string> = {
+    route: vscode.l10n.t('Routes'), middleware: vscode.l10n.t('Middleware'), decorator: vscode.l10n.t('Decorators'), signal: vscode.l10n.t('Signals'),
+    receiver: vscode.l10n.t('Receivers'), manager: vscode.l10n.t('Managers'), model: vscode.l10n.t('Models'), repository: vscode.l10n.t('Repositories'),
+    interface: vscode.l10n.t('Interfaces'), task: vscode.l10n.t('Tasks'), event: vscode.l10n.t('Events'),
+  };
+  return labels[category];
+}
