@@ -1,5 +1,5 @@
 import { classifyKind, foldersOf } from './classify/classify';
-import type { KindRule } from './classify/kindRules';
+import type { KindRule, Manifest } from './classify/kindRules';
 import { discoverFiles } from './discover/discover';
 import type { FileAnalyzer, ProgressReport, WorkspaceFs } from './host';
 import { layerOf } from './layers/layers';
@@ -65,7 +65,8 @@ export async function analyzeWorkspace(root: string, host: AnalysisHost, options
 
   onProgress?.({ phase: 'classify', done: 0, total: 1 });
   const allPaths = [...discovery.sources.map((source) => source.path), ...discovery.otherFiles];
-  const kind = classifyKind(host.kindRules, { folders: foldersOf(allPaths), files: allPaths, findings, routes, interfaces });
+  const manifest = await readManifest(host.fs, root);
+  const kind = classifyKind(host.kindRules, { folders: foldersOf(allPaths), files: allPaths, findings, routes, interfaces, ...(manifest ? { manifest } : {}) });
 
   const findingsByPath = groupByPath(findings);
   const files = [...analysed].sort((a, b) => a.path.localeCompare(b.path)).map((file) => {
@@ -104,6 +105,21 @@ export async function analyzeWorkspace(root: string, host: AnalysisHost, options
         .map((symbol) => ({ name: symbol.name, kind: symbol.kind, line: symbol.range.start.line }));
     },
   };
+}
+
+const SERVER_FRAMEWORKS = ['express', '@nestjs/core', 'fastify', 'koa', 'hono', '@hapi/hapi', 'restify'];
+
+/** The root package.json as the kind rules read it; none, or an unreadable one, says nothing. */
+async function readManifest(fs: WorkspaceFs, root: string): Promise<Manifest | undefined> {
+  let manifest: Record<string, unknown>;
+  try {
+    manifest = JSON.parse(await fs.readText(`${root.replace(/\/$/, '')}/package.json`)) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+  const published = manifest['private'] !== true && ['main', 'exports', 'module', 'types'].some((key) => manifest[key] !== undefined);
+  const dependencies = Object.keys({ ...(manifest['dependencies'] as object | undefined) });
+  return { published, serverApp: !published && dependencies.some((name) => SERVER_FRAMEWORKS.includes(name)) };
 }
 
 /** `"POST /orders"` or `"post /orders/{id}"`, with any placeholder syntax the user writes (`:id`, `<id>`). */

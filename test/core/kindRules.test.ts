@@ -21,7 +21,9 @@ function firedFor(files: string[], findings: Partial<Record<FindingCategory, num
 
 /** Must-match and must-not-match cases for the built-in rules, in the manner of linguist's heuristics tests. */
 const CASES: { rule: string; match: string[][]; noMatch: string[][] }[] = [
-  { rule: 'benchmarks-folder', match: [['benchmarks/run.py'], ['src/lib/bench/b.py']], noMatch: [['src/benchmarking.py'], ['app/tests/benchmark/test_b.py']] },
+  { rule: 'benchmarks-folder', match: [['benchmarks/run.py'], ['falcon/bench/b.py']], noMatch: [['src/benchmarking.py'], ['app/graphql/tests/benchmark/test_b.py']] },
+  { rule: 'request-pipeline-files', match: [['lib/request.js', 'lib/reply.js', 'lib/route.js'], ['falcon/request.py', 'falcon/response.py', 'falcon/routing/compiled.py']], noMatch: [['app/api/routes/orders.py', 'app/api/deps.py', 'app/schemas/requests.py']] },
+  { rule: 'implementation-folders', match: [['lib/dialects/pg/index.js', 'lib/dialects/mysql/index.js', 'lib/dialects/sqlite3/index.js']], noMatch: [['lib/dialects/pg/index.js']] },
   { rule: 'service-domain-folders', match: [['src/domain/models/order.py']], noMatch: [['src/domains.py'], ['docs/domain.md']] },
   { rule: 'migrations-folder', match: [['app/migrations/0001_initial.py']], noMatch: [['app/migrations/0001.py', 'lib/dialects/x.py']] },
   { rule: 'deployment-files', match: [['Dockerfile'], ['deploy/helm/values.yaml'], ['Procfile']], noMatch: [['docs/docker.md'], ['.devcontainer/Dockerfile']] },

@@ -1,5 +1,5 @@
 import picomatch from 'picomatch';
-import { parse as parseYaml } from 'yaml';
+import { parseRulesYaml } from '../rulesYaml';
 import { isTestExampleOrDoc } from '../layers/layers';
 import { type FindingCategory, type InterfaceImplementations, REPO_KINDS, type RepoKind } from '../result';
 
@@ -9,7 +9,18 @@ export type KindMatcher =
   | { type: 'findings'; category: FindingCategory; atLeast: number; kind?: string }
   | { type: 'routes'; atLeast: number }
   | { type: 'interfaces'; implementationsAtLeast: number }
-  | { type: 'implementationsIn'; glob: string; atLeast: number };
+  | { type: 'implementationsIn'; glob: string; atLeast: number }
+  | { type: 'folderWithFiles'; glob: string; atLeast: number }
+  | { type: 'manifest'; is: keyof Manifest }
+  | { type: 'coreFiles'; groups: string[][]; atLeast: number };
+
+/** What the root's package manifest says (package.json): read by the host, judged by the rules. */
+export interface Manifest {
+  /** Published for others to import: not private, with an entry point (`main`, `exports`, `module`, `types`). */
+  published: boolean;
+  /** An application: not published, and it depends on a server framework. */
+  serverApp: boolean;
+}
 
 export interface KindRule {
   id: string;
@@ -24,11 +35,11 @@ export interface KindRule {
 
 export class KindRulesError extends Error {}
 
-const MATCHERS = ['folder', 'file', 'findings', 'routes', 'interfaces', 'implementationsIn'] as const;
+const MATCHERS = ['folder', 'file', 'findings', 'routes', 'interfaces', 'implementationsIn', 'folderWithFiles', 'manifest', 'coreFiles'] as const;
 
 /** Reads `kind-rules.yml` (or a user's file of the same shape), with a message naming the rule at fault. */
 export function parseKindRules(text: string, source = 'kind-rules.yml'): KindRule[] {
-  const document = parseYaml(text) as { rules?: unknown } | null;
+  const document = parseRulesYaml(text, source) as { rules?: unknown } | null;
   if (!document || !Array.isArray(document.rules)) throw new KindRulesError(`${source}: expected a top-level 'rules:' list`);
   return document.rules.map((raw: unknown, index): KindRule => {
     const rule = (raw ?? {}) as Record<string, unknown>;
@@ -77,8 +88,17 @@ function matcherOf(value: unknown, type: (typeof MATCHERS)[number], where: strin
     case 'interfaces':
       return { type, implementationsAtLeast: number('implementationsAtLeast') };
     case 'implementationsIn':
-      if (typeof options['folder'] !== 'string') throw new KindRulesError(`${where}: implementationsIn needs { folder, atLeast }`);
+    case 'folderWithFiles':
+      if (typeof options['folder'] !== 'string') throw new KindRulesError(`${where}: ${type} needs { folder, atLeast }`);
       return { type, glob: options['folder'], atLeast: number('atLeast') };
+    case 'manifest':
+      if (value !== 'published' && value !== 'serverApp') throw new KindRulesError(`${where}: manifest must be published or serverApp`);
+      return { type, is: value };
+    case 'coreFiles': {
+      const groups = options['groups'];
+      if (!Array.isArray(groups) || !groups.every((group) => typeof group === 'string')) throw new KindRulesError(`${where}: coreFiles needs { groups: ["a|b", ...], atLeast }`);
+      return { type, groups: groups.map((group: string) => group.split('|')), atLeast: number('atLeast') };
+    }
   }
 }
 
@@ -89,6 +109,7 @@ export interface KindInputs {
   findings: readonly { category: FindingCategory; symbol: string; details: Record<string, unknown> }[];
   routes: readonly { handler: string }[];
   interfaces: readonly InterfaceImplementations[];
+  manifest?: Manifest;
 }
 
 export interface FiredRule {
@@ -114,14 +135,35 @@ export function evaluateKindRules(rules: readonly KindRule[], inputs: KindInputs
   for (const rule of rules) {
     const paths = rule.scope === 'all' ? inputs : source;
     if (rule.unless && paths.folders.some(globMatcher(rule.unless))) continue;
-    const path = firingPath(rule.matcher, paths, code);
+    const path = firingPath(rule.matcher, paths, code, inputs.manifest);
     if (path !== undefined) fired.push({ rule, path });
   }
   return fired;
 }
 
-function firingPath(matcher: KindMatcher, paths: Pick<KindInputs, 'folders' | 'files'>, code: Omit<KindInputs, 'folders' | 'files'>): string | undefined {
+function firingPath(matcher: KindMatcher, paths: Pick<KindInputs, 'folders' | 'files'>, code: Omit<KindInputs, 'folders' | 'files' | 'manifest'>, manifest: Manifest | undefined): string | undefined {
   switch (matcher.type) {
+    case 'manifest':
+      return manifest?.[matcher.is] ? 'package.json' : undefined;
+    case 'coreFiles': {
+      // One folder holding the pieces of a request pipeline (request, response, routing, middleware).
+      const children = new Map<string, Set<string>>();
+      for (const path of [...paths.files, ...paths.folders]) {
+        const slash = path.lastIndexOf('/');
+        const parent = slash < 0 ? '' : path.slice(0, slash);
+        const stem = path.slice(slash + 1).replace(/\.[^.]*$/, '').replace(/-/g, '_').toLowerCase();
+        children.set(parent, (children.get(parent) ?? new Set()).add(stem));
+      }
+      for (const [folder, stems] of children) {
+        const present = matcher.groups.filter((group) => group.some((name) => stems.has(name))).length;
+        if (present >= matcher.atLeast) return folder || '.';
+      }
+      return undefined;
+    }
+    case 'folderWithFiles': {
+      const matches = globMatcher(matcher.glob);
+      return paths.folders.find((folder) => matches(folder) && paths.files.filter((file) => file.startsWith(`${folder}/`)).length >= matcher.atLeast);
+    }
     case 'folder':
       return paths.folders.find(globMatcher(matcher.glob));
     case 'file':

@@ -40,10 +40,11 @@ const FINDING_ROLES: Readonly<Record<RepoKind, Partial<Record<FindingCategory, s
 const DEFAULT_ROLE: Readonly<Record<RepoKind, string>> = { service: 'application', framework: 'core', library: 'core' };
 
 const TEST_FILE = /(^|\/)(test_[^/]*\.py|[^/]*_test\.py|conftest\.py|[^/]*\.(test|spec)\.[jt]sx?)$/;
-const DOC_FOLDERS = ['docs', 'doc', 'documentation'];
+/** Documentation and benchmark suites: code about the code under study, not part of it. */
+const DOC_FOLDERS = ['docs', 'doc', 'documentation', 'bench', 'benchmarks', 'benchmark'];
 
 /**
- * Whether a path is outside the code under study: tests, examples, docs. The repository-kind
+ * Whether a path is outside the code under study: tests, examples, docs, benchmarks. The repository-kind
  * signals about what the code is full of count only the rest.
  */
 export function isTestExampleOrDoc(path: string): boolean {

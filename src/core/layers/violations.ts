@@ -1,4 +1,4 @@
-import { parse as parseYaml } from 'yaml';
+import { parseRulesYaml } from '../rulesYaml';
 import type { FileFacts, ImportStatement } from '../parse/facts';
 import type { SymbolIndex } from '../resolve/symbolIndex';
 import type { Finding, Violation } from '../result';
@@ -15,7 +15,7 @@ export interface LayerRule {
 export class LayerRulesError extends Error {}
 
 export function parseLayerRules(text: string, source = 'layer-rules.yml'): LayerRule[] {
-  const document = parseYaml(text) as { rules?: unknown } | null;
+  const document = parseRulesYaml(text, source) as { rules?: unknown } | null;
   if (!document || !Array.isArray(document.rules)) throw new LayerRulesError(`${source}: expected a top-level 'rules:' list`);
   return document.rules.map((raw: unknown, index) => {
     const rule = (raw ?? {}) as Record<string, unknown>;

@@ -1,4 +1,4 @@
-import { parse as parseYaml } from 'yaml';
+import { parseRulesYaml } from '../rulesYaml';
 import type { Attribute, SymbolDefinition } from '../parse/facts';
 import { type Finding, type FindingCategory, SymbolId } from '../result';
 import type { SymbolIndex } from './symbolIndex';
@@ -21,7 +21,7 @@ export interface FrameworkRules {
 export class FrameworkRulesError extends Error {}
 
 export function parseFrameworkRules(text: string, source = 'python-frameworks.yml'): FrameworkRules {
-  const document = parseYaml(text) as { classes?: unknown; decorators?: unknown } | null;
+  const document = parseRulesYaml(text, source) as { classes?: unknown; decorators?: unknown } | null;
   if (!document || !Array.isArray(document.classes) || !Array.isArray(document.decorators)) {
     throw new FrameworkRulesError(`${source}: expected 'classes:' and 'decorators:' lists`);
   }
