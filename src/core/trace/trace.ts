@@ -132,7 +132,14 @@ function itemsOf(context: TraceContext, symbol: string, depth: number): Item[] {
       continue;
     }
     const methodName = lastSegment(resolved.symbol);
-    const concrete = implementations.map((implementation) => findMethod(index, implementation, methodName)).filter((found): found is string => found !== undefined);
+    // The implementations that override the method: those that inherit it run the base's code.
+    const concrete = [...new Set(implementations.map((implementation) => findMethod(index, implementation, methodName)))].filter(
+      (found): found is string => found !== undefined && found !== resolved.symbol,
+    );
+    if (!concrete.length) {
+      items.push({ step: stepFor(context, resolved.symbol, via, depth, { site }), expand });
+      continue;
+    }
     items.push({ step: stepFor(context, resolved.symbol, via, depth, { site, implementations: concrete }), expand: false });
     // One implementation is what runs: follow it, as injected (the guide's repository step).
     if (concrete.length === 1 && concrete[0]) items.push({ step: stepFor(context, concrete[0], 'di', depth, { site }), expand });
@@ -223,24 +230,28 @@ function memberOf(index: SymbolIndex, type: Target, rest: readonly string[], enq
   const made = index.definition(type.symbol);
   if (rest.length === 0) return symbolTarget(index, type.symbol, enqueued);
   if (made?.kind === 'function' || made?.kind === 'method') {
-    // `service = OrderService.for_session(db)`: the object is what the factory says it returns.
-    const returned = made.returns ? typeTarget(index, SymbolId.parse(type.symbol).path, made.returns) : undefined;
+    // `service = OrderService.for_session(db)`: the object is what the factory returns.
+    const returned = returnedType(index, type.symbol);
     return returned ? memberOf(index, returned, rest, enqueued, receiver, depth + 1) : { kind: 'unresolved' };
   }
   if (made?.kind !== 'class') return { kind: 'skip' }; // an object made by outside code (`SessionLocal()`): not followed
   const [first = '', ...more] = rest;
+  // Not defined in the workspace: inherited from an outside base (pydantic's `.dict()`, an Enum's
+  // `.name`), named when it matters, else no step; only a class with no outside base is unresolved.
+  const outside = () => {
+    const base = [...index.ancestry(type.symbol).names].find((name) => !name.includes(':'));
+    if (!base) return { kind: 'unresolved' } as const;
+    const name = `${base}.${rest.join('.')}`;
+    return EXTERNAL_STEPS.test(name) ? ({ kind: 'external', name } as const) : ({ kind: 'skip' } as const);
+  };
   if (more.length === 0) {
     const found = findMethod(index, type.symbol, first);
-    if (found) return { kind: 'symbol', symbol: found, ...(receiver ? { receiver } : {}), ...(enqueued ? { enqueued } : {}) };
-    if (attributeTarget(index, type.symbol, first)) return { kind: 'skip' };
-    // Not defined in the workspace: inherited from an outside base (pydantic's `.dict()`), named when it matters.
-    const outside = [...index.ancestry(type.symbol).names].find((name) => !name.includes(':'));
-    if (!outside) return { kind: 'unresolved' };
-    const name = `${outside}.${first}`;
-    return EXTERNAL_STEPS.test(name) ? { kind: 'external', name } : { kind: 'skip' };
+    if (found && !isProperty(index, found)) return { kind: 'symbol', symbol: found, ...(receiver ? { receiver } : {}), ...(enqueued ? { enqueued } : {}) };
+    if (found || attributeTarget(index, type.symbol, first)) return { kind: 'skip' };
+    return outside();
   }
   const attribute = attributeTarget(index, type.symbol, first);
-  return attribute ? memberOf(index, attribute, more, enqueued, undefined, depth + 1) : { kind: 'unresolved' };
+  return attribute ? memberOf(index, attribute, more, enqueued, undefined, depth + 1) : outside();
 }
 
 /** A class named as callee is its constructor: `__init__` when it has one, else the class itself. Exceptions are not flow steps. */
@@ -263,13 +274,36 @@ export function findMethod(index: SymbolIndex, classSymbol: string, method: stri
   return undefined;
 }
 
-/** The type of an attribute of a class or of its workspace ancestors, qualified in the file that states it. */
+/**
+ * The type of an attribute of a class or of its workspace ancestors, qualified in the file that
+ * states it: an annotated or constructed attribute, or a property's return annotation.
+ */
 function attributeTarget(index: SymbolIndex, classSymbol: string, name: string): Target | undefined {
   for (const owner of [classSymbol, ...index.ancestry(classSymbol).classes]) {
     const attribute = index.definition(owner)?.attributes?.find((candidate) => candidate.name === name && candidate.type);
     if (attribute?.type) return typeTarget(index, SymbolId.parse(owner).path, attribute.type);
+    if (isProperty(index, `${owner}.${name}`)) return returnedType(index, `${owner}.${name}`);
   }
   return undefined;
+}
+
+/**
+ * What a function returns: its return annotation, or else the class it constructs last
+ * (`def get_repositories(...): return AllRepositories(...)`).
+ */
+function returnedType(index: SymbolIndex, symbol: string): Target | undefined {
+  const definition = index.definition(symbol);
+  const { path } = SymbolId.parse(symbol);
+  if (definition?.returns) return typeTarget(index, path, definition.returns);
+  for (const call of [...(definition?.calls ?? [])].reverse()) {
+    const target = index.qualify(path, call.callee);
+    if (target && 'symbol' in target && index.definition(target.symbol)?.kind === 'class') return target;
+  }
+  return undefined;
+}
+
+function isProperty(index: SymbolIndex, method: string): boolean {
+  return (index.definition(method)?.decorators ?? []).some((decorator) => /(^|\.)(property|cached_property)$/.test(decorator));
 }
 
 function constructorOf(index: SymbolIndex, path: string, annotation: string): string | undefined {
