@@ -76,7 +76,8 @@ export async function analyzeWorkspace(root: string, host: AnalysisHost, options
   const layerByPath = new Map(files.map((file) => [file.path, file.layer]));
   for (const finding of findings) finding.layer = layerByPath.get(SymbolId.parse(finding.symbol).path) ?? '';
   const checkLayers = options.layerViolations === 'on' || ((options.layerViolations ?? 'auto') === 'auto' && kind.kind === 'service');
-  const violations = checkLayers ? findViolations(index, analysed, (path) => layerByPath.get(path) ?? '', findings, host.layerRules) : [];
+  const roleByPath = new Map(files.map((file) => [file.path, file]));
+  const violations = checkLayers ? findViolations(index, analysed, (path) => roleByPath.get(path), findings, host.layerRules) : [];
 
   const traceContext = { index, interfaces, findings, layerOf: (path: string) => layerByPath.get(path) ?? 'external' };
   const result: AnalysisResult = {

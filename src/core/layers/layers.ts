@@ -13,8 +13,8 @@ const SHARED_FOLDER_ROLES: Readonly<Record<string, readonly string[]>> = {
 const FOLDER_ROLES: Readonly<Record<RepoKind, Readonly<Record<string, readonly string[]>>>> = {
   service: {
     api: ['api', 'routes', 'routers', 'router', 'endpoints', 'handlers', 'controllers', 'views', 'rest', 'graphql', 'web', 'schemas'],
-    application: ['services', 'service', 'application', 'use_cases', 'usecases', 'interactors', 'commands', 'workflows'],
-    domain: ['domain', 'models', 'entities', 'aggregates', 'value_objects', 'core'],
+    application: ['services', 'application', 'use_cases', 'usecases', 'interactors', 'workflows'],
+    domain: ['domain', 'models', 'entities', 'aggregates', 'value_objects'],
     infrastructure: ['infrastructure', 'infra', 'repositories', 'repository', 'persistence', 'db', 'database', 'adapters', 'clients', 'external', 'cache', 'messaging', 'tasks', 'workers', 'integrations'],
   },
   framework: {

@@ -9,6 +9,7 @@ export interface LayerRule {
   to?: string;
   toCategories?: string[];
   toExternal?: string[];
+  unlessFromHolds?: string[];
   message: string;
 }
 
@@ -28,25 +29,50 @@ export function parseLayerRules(text: string, source = 'layer-rules.yml'): Layer
     const toExternal = strings('toExternal');
     if (!to === !toExternal) throw new LayerRulesError(`${where}: needs exactly one of to, toExternal`);
     const toCategories = strings('toCategories');
-    return { id: rule['id'], from: rule['from'], message: rule['message'], ...(to ? { to } : {}), ...(toExternal ? { toExternal } : {}), ...(toCategories ? { toCategories } : {}) };
+    const unlessFromHolds = strings('unlessFromHolds');
+    return {
+      id: rule['id'],
+      from: rule['from'],
+      message: rule['message'],
+      ...(to ? { to } : {}),
+      ...(toExternal ? { toExternal } : {}),
+      ...(toCategories ? { toCategories } : {}),
+      ...(unlessFromHolds ? { unlessFromHolds } : {}),
+    };
   });
 }
 
 /**
  * Imports that break a rule: each import of each file is resolved to the workspace file (and
  * symbol) it reaches, or to the outside module it names, and compared with the layers of both ends.
+ * Only layers the repository states (in folder and file names) are held to the rules: a role
+ * ArchTrace inferred or defaulted is a guess, and a guess makes no violation.
  */
-export function findViolations(index: SymbolIndex, files: readonly FileFacts[], layerOf: (path: string) => string, findings: readonly Finding[], rules: readonly LayerRule[]): Violation[] {
+export function findViolations(
+  index: SymbolIndex,
+  files: readonly FileFacts[],
+  roleOf: (path: string) => { layer: string; confidence: string } | undefined,
+  findings: readonly Finding[],
+  rules: readonly LayerRule[],
+): Violation[] {
+  const layerOf = (path: string) => {
+    const role = roleOf(path);
+    return role?.confidence === 'stated' ? role.layer : '';
+  };
   const categoriesBySymbol = new Map<string, Set<string>>();
+  const categoriesByFile = new Map<string, Set<string>>();
   for (const finding of findings) {
     const set = categoriesBySymbol.get(finding.symbol) ?? new Set<string>();
     set.add(finding.category);
     categoriesBySymbol.set(finding.symbol, set);
+    const file = finding.symbol.slice(0, finding.symbol.lastIndexOf(':'));
+    categoriesByFile.set(file, (categoriesByFile.get(file) ?? new Set<string>()).add(finding.category));
   }
   const violations: Violation[] = [];
   for (const file of files) {
     const fromLayer = layerOf(file.path);
-    const applicable = rules.filter((rule) => rule.from === fromLayer);
+    const holds = categoriesByFile.get(file.path) ?? new Set<string>();
+    const applicable = rules.filter((rule) => rule.from === fromLayer && !rule.unlessFromHolds?.some((category) => holds.has(category)));
     if (!applicable.length) continue;
     for (const statement of file.imports) {
       for (const imported of importedTargets(index, file.path, statement)) {
