@@ -82,7 +82,7 @@ function collectMatches(path: string, compiled: CompiledRules, matches: QueryMat
     const details = detailsOf(rule, match);
     const qualify = rule.qualifies ? { name: String(details[rule.qualifies.capture] ?? ''), anyOf: rule.qualifies.names } : undefined;
     if (rule.hint) {
-      facts.hints.push({ hint: rule.hint, rule: rule.id, symbol, line: findingNode.startPosition.row, details, ...(qualify ? { qualify } : {}) });
+      facts.hints.push({ hint: rule.hint, rule: rule.id, symbol, line: findingNode.startPosition.row, range: rangeOf(findingNode), details, ...(qualify ? { qualify } : {}) });
     } else if (rule.category) {
       facts.findings.push({ category: rule.category, symbol, range: rangeOf(findingNode), layer: '', details, ...(qualify ? { qualify } : {}) });
     }

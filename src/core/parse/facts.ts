@@ -115,6 +115,8 @@ export interface Hint {
   /** The node's enclosing definition (or `<anonymous>@LINE`), like a finding's symbol. */
   symbol: string;
   line: number;
+  /** The matched node's extent, for resolvers that nest hints lexically (a Mount around its routes). */
+  range: Range;
   details: Record<string, unknown>;
   qualify?: { name: string; anyOf: string[] };
 }

@@ -34,7 +34,7 @@ export function resolveWorkspace(files: readonly FileFacts[], rules: FrameworkRu
   findings.push(...repositoryFindings(index, new Set(interfaces.map(({ base }) => base)), findings));
   linkSignals(index, findings, hints);
   const { routes, notRoutes } = resolveRoutes(index, findings, hints);
-  return { index, findings: dedupe(findings.filter((finding) => !notRoutes.has(finding))), interfaces, routes };
+  return { index, findings: foldRegistrations(dedupe(findings.filter((finding) => !notRoutes.has(finding)))), interfaces, routes };
 }
 
 /**
@@ -45,9 +45,14 @@ export function resolveWorkspace(files: readonly FileFacts[], rules: FrameworkRu
  */
 function namedAfterDefinition(index: SymbolIndex, finding: Finding): Finding {
   const { path, name } = SymbolId.parse(finding.symbol);
-  if (index.definition(finding.symbol) || name.startsWith('<anonymous>')) return finding;
-  const target = index.qualify(path, name);
+  if (name.startsWith('<anonymous>')) return finding;
   const site = `${path}:${finding.range.start.line + 1}`;
+  const own = index.definition(finding.symbol);
+  if (own) {
+    // The finding is the definition itself, or a reference to one in the same file.
+    return own.range.start.line === finding.range.start.line ? finding : { ...finding, range: own.range, details: { ...finding.details, registeredAt: [site] } };
+  }
+  const target = index.qualify(path, name);
   const definition = target && 'symbol' in target ? index.definition(target.symbol) : undefined;
   if (target && 'symbol' in target && definition) {
     return { ...finding, symbol: target.symbol, range: definition.range, details: { ...finding.details, registeredAt: [site] } };
@@ -94,6 +99,24 @@ function linkSignals(index: SymbolIndex, findings: readonly Finding[], hints: re
     if (hint.hint !== 'signal-send') continue;
     append(index.resolve(SymbolId.parse(hint.symbol).path, String(hint.details['signal'] ?? '')), 'senders', hint.symbol);
   }
+}
+
+/**
+ * A registration of something the workspace defines (`Middleware(TimingMiddleware)` for a middleware
+ * class found by its base) is told on the definition's finding, as `registeredAt`, not as a second finding.
+ */
+function foldRegistrations(findings: readonly Finding[]): Finding[] {
+  const definitions = new Map<string, Finding>();
+  for (const finding of findings) if (!Array.isArray(finding.details['registeredAt'])) definitions.set(`${finding.category}|${finding.symbol}`, finding);
+  const folded = findings.flatMap((finding) => {
+    const sites = finding.details['registeredAt'];
+    const definition = Array.isArray(sites) ? definitions.get(`${finding.category}|${finding.symbol}`) : undefined;
+    return definition ? [{ finding, definition, sites: sites as string[] }] : [];
+  });
+  // Decided first, then told: a definition that gains sites must not be taken for a registration.
+  for (const { definition, sites } of folded) definition.details['registeredAt'] = [...((definition.details['registeredAt'] as string[] | undefined) ?? []), ...sites];
+  const gone = new Set(folded.map(({ finding }) => finding));
+  return findings.filter((finding) => !gone.has(finding));
 }
 
 /** One finding per category, symbol and place, whichever rules found it. */

@@ -111,7 +111,7 @@ export function resolveRoutes(index: SymbolIndex, findings: readonly Finding[], 
     }
   }
   routes.push(...djangoRoutes(index, findings, hints, routers));
-  routes.push(...starletteRoutes(index, findings));
+  routes.push(...starletteRoutes(index, findings, hints.filter((hint) => hint.hint === 'mount')));
   return { routes: dedupe(routes).sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.handler.localeCompare(b.handler)), notRoutes };
 }
 
@@ -241,7 +241,7 @@ function enclosingListPrefix(patterns: readonly Finding[], inner: Finding): stri
   return outers.reduce((prefix, outer) => joinRoutePaths(prefix, patternPrefix(outer)), '');
 }
 
-function contains(outer: Finding, inner: Finding): boolean {
+function contains(outer: { range: Finding['range'] }, inner: { range: Finding['range'] }): boolean {
   const { start: os, end: oe } = outer.range;
   const { start: is, end: ie } = inner.range;
   const before = os.line < is.line || (os.line === is.line && os.character <= is.character);
@@ -332,17 +332,21 @@ function extraActions(index: SymbolIndex, classes: readonly string[], prefix: st
   return routes;
 }
 
-/** Starlette `Route("/path", endpoint, methods=[...])` objects. */
-function starletteRoutes(index: SymbolIndex, findings: readonly Finding[]): Route[] {
+/** Starlette `Route("/path", endpoint, methods=[...])` objects, under the `Mount` prefixes written around them. */
+function starletteRoutes(index: SymbolIndex, findings: readonly Finding[], mounts: readonly Hint[]): Route[] {
   const routes: Route[] = [];
   for (const finding of findings) {
     if (finding.details['rule'] !== 'starlette-route') continue;
     const { path } = SymbolId.parse(finding.symbol);
+    const prefix = mounts
+      .filter((mount) => SymbolId.parse(mount.symbol).path === path && contains(mount, finding))
+      .sort((a, b) => (contains(a, b) ? -1 : 1))
+      .reduce((joined, mount) => joinRoutePaths(joined, String(mount.details['prefix'] ?? '')), '');
     const handler = index.resolve(path, String(finding.details['view'] ?? '')) ?? SymbolId.anonymous(path, finding.range.start.line);
     const callee = String(finding.details['callee'] ?? '');
     const listed = finding.details['methods'];
     const methods = /WebSocket/.test(callee) ? ['WS'] : Array.isArray(listed) && listed.length ? listed.map((method) => String(method).toUpperCase()) : ['GET'];
-    for (const method of methods) routes.push({ method, path: normalizeRoutePath(String(finding.details['path'] ?? '')), handler, framework: 'starlette', source: sourceOf(finding) });
+    for (const method of methods) routes.push({ method, path: normalizeRoutePath(joinRoutePaths(prefix, String(finding.details['path'] ?? ''))), handler, framework: 'starlette', source: sourceOf(finding) });
   }
   return routes;
 }
