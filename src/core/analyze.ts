@@ -66,7 +66,8 @@ export async function analyzeWorkspace(root: string, host: AnalysisHost, options
   onProgress?.({ phase: 'classify', done: 0, total: 1 });
   const allPaths = [...discovery.sources.map((source) => source.path), ...discovery.otherFiles];
   const manifest = await readManifest(host.fs, root);
-  const kind = classifyKind(host.kindRules, { folders: foldersOf(allPaths), files: allPaths, findings, routes, interfaces, ...(manifest ? { manifest } : {}) });
+  const readme = await readReadme(host.fs, root, discovery.otherFiles);
+  const kind = classifyKind(host.kindRules, { folders: foldersOf(allPaths), files: allPaths, findings, routes, interfaces, ...(manifest ? { manifest } : {}), ...(readme ? { readme } : {}) });
 
   const findingsByPath = groupByPath(findings);
   const files = [...analysed].sort((a, b) => a.path.localeCompare(b.path)).map((file) => {
@@ -106,6 +107,19 @@ export async function analyzeWorkspace(root: string, host: AnalysisHost, options
         .map((symbol) => ({ name: symbol.name, kind: symbol.kind, line: symbol.range.start.line }));
     },
   };
+}
+
+/** The README's beginning is enough to tell what it talks about. */
+const README_CHARACTERS = 64 * 1024;
+
+async function readReadme(fs: WorkspaceFs, root: string, files: readonly string[]): Promise<{ path: string; text: string } | undefined> {
+  const path = files.find((file) => /^readme(\.(md|rst|txt|markdown))?$/i.test(file));
+  if (!path) return undefined;
+  try {
+    return { path, text: (await fs.readText(`${root.replace(/\/$/, '')}/${path}`)).slice(0, README_CHARACTERS).toLowerCase() };
+  } catch {
+    return undefined;
+  }
 }
 
 const SERVER_FRAMEWORKS = ['express', '@nestjs/core', 'fastify', 'koa', 'hono', '@hapi/hapi', 'restify'];

@@ -66,6 +66,14 @@ describe('repository-kind rules', () => {
     assert.deepEqual(verdict.parts, [{ path: 'web/orm/', kind: 'library' }]);
   });
 
+  it('reads what the README talks about, in whole words', () => {
+    const verdict = (text: string) =>
+      classifyKind(kindRules(), { folders: [], files: ['README.md'], findings: [], routes: [], interfaces: [], readme: { path: 'README.md', text } }).evidence.map((evidence) => evidence.signal);
+    assert.ok(verdict('benchmarks: throughput 1M ops/sec, p99 latency 2 ms').includes('readme-performance'));
+    assert.ok(!verdict('throughputs and latencyish benchmarking').includes('readme-performance'));
+    assert.ok(verdict('## architecture\nsee the sequence diagram; deployment with docker compose').includes('readme-architecture'));
+  });
+
   it('names the rule at fault in a broken rules file', () => {
     assert.throws(() => parseKindRules('rules:\n  - id: x\n    favours: app\n    weight: 1\n    why: y\n    folder: a\n'), (error: unknown) => error instanceof KindRulesError && /rule 'x': favours/.test(error.message));
     assert.throws(() => parseKindRules('rules: 3'), /top-level 'rules:' list/);

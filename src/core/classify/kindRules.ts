@@ -12,7 +12,8 @@ export type KindMatcher =
   | { type: 'implementationsIn'; glob: string; atLeast: number }
   | { type: 'folderWithFiles'; glob: string; atLeast: number }
   | { type: 'manifest'; is: keyof Manifest }
-  | { type: 'coreFiles'; groups: string[][]; atLeast: number };
+  | { type: 'coreFiles'; groups: string[][]; atLeast: number }
+  | { type: 'readme'; mentions: string[]; atLeast: number };
 
 /** What the root's package manifest says (package.json): read by the host, judged by the rules. */
 export interface Manifest {
@@ -35,7 +36,7 @@ export interface KindRule {
 
 export class KindRulesError extends Error {}
 
-const MATCHERS = ['folder', 'file', 'findings', 'routes', 'interfaces', 'implementationsIn', 'folderWithFiles', 'manifest', 'coreFiles'] as const;
+const MATCHERS = ['folder', 'file', 'findings', 'routes', 'interfaces', 'implementationsIn', 'folderWithFiles', 'manifest', 'coreFiles', 'readme'] as const;
 
 /** Reads `kind-rules.yml` (or a user's file of the same shape), with a message naming the rule at fault. */
 export function parseKindRules(text: string, source = 'kind-rules.yml'): KindRule[] {
@@ -94,6 +95,11 @@ function matcherOf(value: unknown, type: (typeof MATCHERS)[number], where: strin
     case 'manifest':
       if (value !== 'published' && value !== 'serverApp') throw new KindRulesError(`${where}: manifest must be published or serverApp`);
       return { type, is: value };
+    case 'readme': {
+      const mentions = options['mentions'];
+      if (!Array.isArray(mentions) || !mentions.every((mention) => typeof mention === 'string')) throw new KindRulesError(`${where}: readme needs { mentions: [...], atLeast }`);
+      return { type, mentions: mentions.map((mention: string) => mention.toLowerCase()), atLeast: number('atLeast') };
+    }
     case 'coreFiles': {
       const groups = options['groups'];
       if (!Array.isArray(groups) || !groups.every((group) => typeof group === 'string')) throw new KindRulesError(`${where}: coreFiles needs { groups: ["a|b", ...], atLeast }`);
@@ -110,6 +116,8 @@ export interface KindInputs {
   routes: readonly { handler: string }[];
   interfaces: readonly InterfaceImplementations[];
   manifest?: Manifest;
+  /** The root README, lower-cased (its beginning): what it talks about is a signal. */
+  readme?: { path: string; text: string };
 }
 
 export interface FiredRule {
@@ -135,16 +143,26 @@ export function evaluateKindRules(rules: readonly KindRule[], inputs: KindInputs
   for (const rule of rules) {
     const paths = rule.scope === 'all' ? inputs : source;
     if (rule.unless && paths.folders.some(globMatcher(rule.unless))) continue;
-    const path = firingPath(rule.matcher, paths, code, inputs.manifest);
+    const path = firingPath(rule.matcher, paths, code, inputs);
     if (path !== undefined) fired.push({ rule, path });
   }
   return fired;
 }
 
-function firingPath(matcher: KindMatcher, paths: Pick<KindInputs, 'folders' | 'files'>, code: Omit<KindInputs, 'folders' | 'files' | 'manifest'>, manifest: Manifest | undefined): string | undefined {
+function firingPath(
+  matcher: KindMatcher,
+  paths: Pick<KindInputs, 'folders' | 'files'>,
+  code: Pick<KindInputs, 'findings' | 'routes' | 'interfaces'>,
+  { manifest, readme }: Pick<KindInputs, 'manifest' | 'readme'>,
+): string | undefined {
   switch (matcher.type) {
     case 'manifest':
       return manifest?.[matcher.is] ? 'package.json' : undefined;
+    case 'readme': {
+      // How many times the README uses the topic's words, whole words only.
+      const count = matcher.mentions.reduce((sum, mention) => sum + (readme?.text.match(new RegExp(`(^|[^a-z0-9])${escapeRegExp(mention)}(?![a-z0-9])`, 'g'))?.length ?? 0), 0);
+      return readme && count >= matcher.atLeast ? readme.path : undefined;
+    }
     case 'coreFiles': {
       // One folder holding the pieces of a request pipeline (request, response, routing, middleware).
       const children = new Map<string, Set<string>>();
@@ -196,6 +214,10 @@ function firingPath(matcher: KindMatcher, paths: Pick<KindInputs, 'folders' | 'f
       return undefined;
     }
   }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function pathOf(symbol: string): string {
