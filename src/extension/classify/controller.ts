@@ -7,23 +7,32 @@ import type { WorkspaceAnalyses } from '../analyses';
 /** Runs the analysis for every workspace folder and hands the results to the views. */
 export class ClassifyController implements vscode.Disposable {
   private running: vscode.CancellationTokenSource | undefined;
+  /** The kind, once known; a spinner while an analysis runs. Selecting it shows the Overview. */
+  private readonly statusBar = vscode.window.createStatusBarItem('archtrace.kind', vscode.StatusBarAlignment.Left, 49);
 
   constructor(
     private readonly log: vscode.LogOutputChannel,
     private readonly analyses: WorkspaceAnalyses,
-  ) {}
+  ) {
+    this.statusBar.name = vscode.l10n.t('ArchTrace kind');
+    this.statusBar.command = 'archtrace.overview.focus';
+  }
 
   async classifyWorkspace(): Promise<void> {
     const folders = vscode.workspace.workspaceFolders?.filter((folder) => folder.uri.scheme === 'file') ?? [];
     if (!folders.length) {
-      void vscode.window.showWarningMessage('ArchTrace: open a folder on disk to classify it.');
+      void vscode.window.showWarningMessage(vscode.l10n.t('ArchTrace: open a folder on disk to classify it.'));
       return;
     }
     this.running?.cancel();
     const own = new vscode.CancellationTokenSource();
     this.running = own;
+    const previous = { text: this.statusBar.text, tooltip: this.statusBar.tooltip };
+    this.statusBar.text = `$(sync~spin) ${vscode.l10n.t('ArchTrace')}`;
+    this.statusBar.tooltip = vscode.l10n.t('Analysing the workspace');
+    this.statusBar.show();
     await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'ArchTrace: classifying', cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('ArchTrace: classifying'), cancellable: true },
       async (progress, token) => {
         const abort = new AbortController();
         const onCancel = () => abort.abort();
@@ -52,14 +61,18 @@ export class ClassifyController implements vscode.Disposable {
             results.push(analysis);
           }
         } catch (error) {
+          this.restoreStatus(previous);
           if (abort.signal.aborted) {
             this.log.info('classification cancelled; the previous result is kept');
             return;
           }
           this.log.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
-          void vscode.window.showErrorMessage(`ArchTrace could not classify the workspace: ${error instanceof Error ? error.message : String(error)}`, 'Show Log').then((choice) => {
-            if (choice) this.log.show();
-          });
+          const showLog = vscode.l10n.t('Show Log');
+          void vscode.window
+            .showErrorMessage(vscode.l10n.t('ArchTrace could not classify the workspace: {0}', error instanceof Error ? error.message : String(error)), showLog)
+            .then((choice) => {
+              if (choice) this.log.show();
+            });
           return;
         } finally {
           if (this.running === own) this.running = undefined;
@@ -67,13 +80,22 @@ export class ClassifyController implements vscode.Disposable {
         }
         this.analyses.set(results);
         const summary = results.map(({ result }) => (results.length > 1 ? `${folderName(result.root)}: ` : '') + describeKind(result.kind)).join('; ');
+        this.statusBar.text = `$(symbol-namespace) ${[...new Set(results.map(({ result }) => result.kind.kind))].join(' + ')}`;
+        this.statusBar.tooltip = summary;
         void vscode.window.showInformationMessage(`ArchTrace: ${summary}`);
       },
     );
   }
 
+  private restoreStatus(previous: { text: string; tooltip: string | vscode.MarkdownString | undefined }): void {
+    this.statusBar.text = previous.text;
+    this.statusBar.tooltip = previous.tooltip;
+    if (!previous.text) this.statusBar.hide();
+  }
+
   dispose(): void {
     this.running?.cancel();
+    this.statusBar.dispose();
   }
 }
 

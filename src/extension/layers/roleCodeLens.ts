@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { implementationsLabel } from '../labels';
 import type { WorkspaceAnalyses } from '../analyses';
 
 /**
@@ -31,7 +32,7 @@ export class RoleCodeLensProvider implements vscode.CodeLensProvider {
       if (definition.kind !== 'class' && !roles.length) return [];
       const line = Math.min(definition.line, document.lineCount - 1);
       const count = implementations.get(definition.name);
-      const title = [layer, ...roles].join(' · ') + (count !== undefined ? ` · ${vscode.l10n.t('{0} implementations', count)}` : '');
+      const title = [layer, ...roles].join(' · ') + (count !== undefined ? ` · ${implementationsLabel(count)}` : '');
       return [new vscode.CodeLens(new vscode.Range(line, 0, line, 0), { title, command: 'archtrace.showLayers', arguments: [] })];
     });
   }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { implementationsLabel } from '../labels';
 import { describeKind } from '../../core/render/text';
 import { type AnalysisResult, type Finding, type FindingCategory, SymbolId } from '../../core/result';
 
@@ -118,7 +119,7 @@ export function interfaceNodes(result: AnalysisResult, at: At): AnalysisNode[] {
   };
   const nodes: AnalysisNode[] = result.interfaces.map((entry) => ({
     ...symbolNode(entry.base, 'symbol-interface'),
-    description: vscode.l10n.t('{0} implementations', entry.implementations.length),
+    description: implementationsLabel(entry.implementations.length),
     children: entry.implementations.map((implementation) => symbolNode(implementation, 'symbol-class')),
   }));
   for (const category of ['repository', 'model'] as const) {
