@@ -138,7 +138,7 @@ function detailsOf(rule: DetectorRule, match: QueryMatch): Record<string, unknow
   for (const capture of match.captures) {
     if (capture.name === 'finding' || capture.name === 'symbol' || capture.name.startsWith('_')) continue;
     const value = capture.node.type === 'list' || capture.node.type === 'tuple'
-      ? capture.node.namedChildren.filter((child) => child && child.type !== 'comment').map((child) => (child ? literalValue(child) : ''))
+      ? capture.node.namedChildren.filter((child) => child && child.type !== 'comment' && child.type !== 'ERROR' && !child.isMissing).map((child) => (child ? literalValue(child) : ''))
       : literalValue(capture.node);
     const existing = details[capture.name];
     if (existing === undefined) details[capture.name] = value;

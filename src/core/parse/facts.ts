@@ -10,13 +10,18 @@ export interface FileTask {
 
 export type SymbolKind = 'class' | 'function' | 'method' | 'variable';
 
-/** A call as written: enough to resolve its callee and read its literal arguments later. */
-export interface CallSite {
-  /** The called expression as written, without spaces: `self.order_repo.save`, `Order.create`. */
+/** A call whose arguments matter (a field, a router, a decorator): its callee and literal arguments. */
+export interface CallShape {
+  /** The called expression as written, without spaces or arguments: `models.ForeignKey`, `OrderCreated().publish`. */
   callee: string;
   /** Positional arguments' source text (string literals keep their quotes), cut to a bounded length. */
   args: string[];
   keywords: Record<string, string>;
+}
+
+/** A call in a function body: enough to resolve its callee and place it (arguments are not kept: traces do not read them). */
+export interface CallSite {
+  callee: string;
   line: number;
   character: number;
   /** The part of a `try` statement of the enclosing function the call is in, if any. */
@@ -42,7 +47,7 @@ export interface Attribute {
   /** From an annotation, a parameter's annotation (`self.repo = repo`), or a constructor call. */
   type?: string;
   /** The assigned value when it is a call (`models.ForeignKey(User, ...)`, `Manager()`). */
-  call?: Omit<CallSite, 'line' | 'character' | 'branch'>;
+  call?: CallShape;
   /** The assigned value when it is a plain string literal (`API_V1_STR = "/api/v1"`). */
   literal?: string;
   line: number;
@@ -62,7 +67,7 @@ export interface SymbolDefinition {
   /** Decorators as written, without `@` and arguments (`app.get`, `staticmethod`). */
   decorators: string[];
   /** The arguments of decorators that are calls, by decorator name (`action`: `detail=True`). */
-  decoratorCalls?: Record<string, Omit<CallSite, 'line' | 'character' | 'branch'>>;
+  decoratorCalls?: Record<string, CallShape>;
   /** Functions and methods: parameters in order (`self` included). */
   parameters?: Parameter[];
   /** Functions and methods: the return annotation. */
@@ -76,7 +81,7 @@ export interface SymbolDefinition {
   /** Classes: attributes from the class body and from `self.x = ...` in its methods. */
   attributes?: Attribute[];
   /** Variables: the assigned value when it is a call (`router = APIRouter(prefix="/items")`). */
-  value?: Omit<CallSite, 'line' | 'character' | 'branch'>;
+  value?: CallShape;
   /** Variables: the assigned value when it is a plain string literal. */
   literal?: string;
   /** Variables: the assigned type when the variable is a type alias (`SessionDep = Annotated[Session, Depends(get_db)]`). */

@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import type { Attribute, CallSite, ImportStatement, Local, Parameter, SymbolDefinition } from './facts';
+import type { Attribute, CallShape, CallSite, ImportStatement, Local, Parameter, SymbolDefinition } from './facts';
 import { type LanguageSyntax, literalValue, rangeOf } from './syntax';
 
 /** Statements whose blocks still hold module- or class-level definitions (`if TYPE_CHECKING:`, `try:`). */
@@ -169,8 +169,8 @@ function walkBody(body: Node, scope: { calls: CallSite[]; locals: Local[]; owner
   for (let item = pending.pop(); item; item = pending.pop()) {
     const { node, branch } = item;
     if (item.record) {
-      const shape = callShape(node);
-      calls.push({ ...shape, line: node.startPosition.row, character: node.startPosition.column, ...(branch ? { branch } : {}) });
+      const callee = normalizeCallee(node.childForFieldName('function')?.text ?? '');
+      calls.push({ callee, line: node.startPosition.row, character: node.startPosition.column, ...(branch ? { branch } : {}) });
       continue;
     }
     if (node.type === 'call') {
@@ -228,7 +228,7 @@ export function normalizeCallee(text: string): string {
   return result;
 }
 
-export function callShape(call: Node): Omit<CallSite, 'line' | 'character' | 'branch'> {
+export function callShape(call: Node): CallShape {
   const callee = normalizeCallee(call.childForFieldName('function')?.text ?? '');
   const args: string[] = [];
   const keywords: Record<string, string> = {};

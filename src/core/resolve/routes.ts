@@ -115,13 +115,17 @@ export function resolveRoutes(index: SymbolIndex, findings: readonly Finding[], 
   return { routes: dedupe(routes).sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.handler.localeCompare(b.handler)), notRoutes };
 }
 
+/** The method names of a `methods=[...]` list; anything else in it (broken code, a variable) is not one. */
+function httpMethods(listed: unknown): string[] {
+  return Array.isArray(listed) ? listed.map((entry) => String(entry).toUpperCase()).filter((method) => /^[A-Z]+$/.test(method)) : [];
+}
+
 function methodsOf(finding: Finding): string[] {
   const method = String(finding.details['method'] ?? '');
   if (method === 'websocket') return ['WS'];
   if (method) return [method.toUpperCase()];
-  const listed = finding.details['methods'];
-  if (Array.isArray(listed) && listed.length) return listed.map((entry) => String(entry).toUpperCase());
-  return ['GET']; // Flask's `route` and FastAPI's `api_route` answer GET when no methods are given
+  const listed = httpMethods(finding.details['methods']);
+  return listed.length ? listed : ['GET']; // Flask's `route` and FastAPI's `api_route` answer GET when no methods are given
 }
 
 function frameworkOf(index: SymbolIndex, path: string, maker: string): string | undefined {
@@ -344,8 +348,8 @@ function starletteRoutes(index: SymbolIndex, findings: readonly Finding[], mount
       .reduce((joined, mount) => joinRoutePaths(joined, String(mount.details['prefix'] ?? '')), '');
     const handler = index.resolve(path, String(finding.details['view'] ?? '')) ?? SymbolId.anonymous(path, finding.range.start.line);
     const callee = String(finding.details['callee'] ?? '');
-    const listed = finding.details['methods'];
-    const methods = /WebSocket/.test(callee) ? ['WS'] : Array.isArray(listed) && listed.length ? listed.map((method) => String(method).toUpperCase()) : ['GET'];
+    const listed = httpMethods(finding.details['methods']);
+    const methods = /WebSocket/.test(callee) ? ['WS'] : listed.length ? listed : ['GET'];
     for (const method of methods) routes.push({ method, path: normalizeRoutePath(joinRoutePaths(prefix, String(finding.details['path'] ?? ''))), handler, framework: 'starlette', source: sourceOf(finding) });
   }
   return routes;
@@ -391,6 +395,7 @@ function dedupe(routes: readonly Route[]): Route[] {
  */
 export function normalizeRoutePath(path: string): string {
   const normalized = path
+    .replace(/\s+/g, '') // a URL path has no white space; broken code can put some in a literal
     .replace(/<(?:[^<>:]+:)?([A-Za-z_][A-Za-z0-9_]*)>/g, '{$1}')
     .replace(/\{([A-Za-z_][A-Za-z0-9_]*)(?::[^}]*)?\}/g, '{$1}')
     .replace(/(^|\/):([A-Za-z_][A-Za-z0-9_]*)\??/g, '$1{$2}');

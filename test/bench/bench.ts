@@ -1,0 +1,80 @@
+/**
+ * `npm run bench -- <dir> [--json] [--routes N]`: what an analysis costs, as ratios against the
+ * floor of any tree-sitter tool, the raw single-thread parse of the same files, measured in the
+ * same run (these machines are noisy; ratios travel, seconds do not).
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { discoverFiles } from '../../src/core/discover/discover';
+import { Grammars } from '../../src/core/parse/grammars';
+import { analyzeFolder } from '../../src/node/analyzeFolder';
+import { grammarsDirectory } from '../../src/node/assets';
+import { nodeFs } from '../../src/node/nodeFs';
+
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { json: { type: 'boolean' }, routes: { type: 'string' } } });
+  const root = resolve(positionals[0] ?? 'examples/order-service');
+  const routeCount = Number(values.routes ?? 50);
+
+  // The floor: read and parse every file the analysis would, one thread, trees deleted at once.
+  const discovery = await discoverFiles(nodeFs, root);
+  const grammars = new Grammars(async (name) => readFileSync(`${grammarsDirectory()}/${name}`));
+  const texts = discovery.sources.map((source) => ({ language: source.language, text: readFileSync(source.absolutePath, 'utf8') }));
+  for (const language of new Set(texts.map((entry) => entry.language))) await grammars.parser(language);
+  const bytes = texts.reduce((sum, entry) => sum + Buffer.byteLength(entry.text), 0);
+  const rawStart = performance.now();
+  for (const { language, text } of texts) (await grammars.parser(language)).parse(text)?.delete();
+  const raw = performance.now() - rawStart;
+
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+  const coldStart = performance.now();
+  const analysis = await analyzeFolder(root);
+  const cold = performance.now() - coldStart;
+  clearInterval(sampler);
+
+  const traceTimes: number[] = [];
+  for (const route of analysis.result.routes.slice(0, routeCount)) {
+    const start = performance.now();
+    analysis.trace(`${route.method} ${route.path}`);
+    traceTimes.push(performance.now() - start);
+  }
+  traceTimes.sort((a, b) => a - b);
+  const percentile = (p: number) => traceTimes[Math.min(traceTimes.length - 1, Math.floor((p / 100) * traceTimes.length))] ?? 0;
+
+  const report = {
+    root,
+    files: discovery.sources.length,
+    megabytes: +(bytes / 1e6).toFixed(1),
+    rawParseMs: Math.round(raw),
+    coldAnalysisMs: Math.round(cold),
+    coldToRawRatio: +(cold / raw).toFixed(2),
+    filesPerSecond: Math.round(discovery.sources.length / (cold / 1000)),
+    megabytesPerSecond: +(bytes / 1e6 / (cold / 1000)).toFixed(1),
+    traceP50Ms: +percentile(50).toFixed(1),
+    traceP95Ms: +percentile(95).toFixed(1),
+    tracedRoutes: traceTimes.length,
+    peakRssMainMb: Math.round(peakRss / 1e6),
+    notMeasuredYet: ['warm start (no persistent cache yet)', 'incremental update of one file', "workers' RSS"],
+  };
+  if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else {
+    process.stdout.write(
+      [
+        `${report.root}: ${report.files} files, ${report.megabytes} MB`,
+        `raw single-thread parse  ${report.rawParseMs} ms`,
+        `cold analysis            ${report.coldAnalysisMs} ms  (${report.coldToRawRatio}x raw; ${report.filesPerSecond} files/s, ${report.megabytesPerSecond} MB/s)`,
+        `trace of one route       p50 ${report.traceP50Ms} ms, p95 ${report.traceP95Ms} ms over ${report.tracedRoutes} routes`,
+        `peak RSS (main thread)   ${report.peakRssMainMb} MB`,
+        `not measured yet: ${report.notMeasuredYet.join('; ')}`,
+      ].join('\n') + '\n',
+    );
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});
