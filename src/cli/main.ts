@@ -3,15 +3,20 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ProgressReport } from '../core/host';
+import { buildChecklist } from '../core/checklist/checklist';
+import { ChecklistProgress } from '../core/checklist/progress';
 import { renderMarkdown } from '../core/render/markdown';
+import { renderStudyGuide } from '../core/render/report';
 import { renderKindText } from '../core/render/text';
 import { renderTraceMermaid, renderTraceText } from '../core/render/trace';
 import { analyzeFolder } from '../node/analyzeFolder';
+import { ChecklistStore } from '../node/checklistStore';
 
 const USAGE = `usage:
   archtrace analyze [dir] [--format json|md] [--traces] [--exclude GLOB]... [--max-file-size KB]
   archtrace classify [dir] [--format text|json]
   archtrace trace [dir] "<METHOD> <path>" [--format text|json|mermaid]
+  archtrace report [dir] [--format md] [--progress FILE]
   archtrace --help
 
 dir defaults to the current folder.`;
@@ -20,7 +25,7 @@ dir defaults to the current folder.`;
 export class UsageError extends Error {}
 
 interface Command {
-  name: 'analyze' | 'classify' | 'trace';
+  name: 'analyze' | 'classify' | 'trace' | 'report';
   root: string;
   format: string;
   excludeGlobs: string[];
@@ -28,9 +33,11 @@ interface Command {
   traces: boolean;
   /** For `trace`: the route as the user wrote it. */
   route?: string;
+  /** For `report`: the checklist progress file the editor keeps. */
+  progressFile?: string;
 }
 
-const FORMATS: Readonly<Record<Command['name'], readonly string[]>> = { analyze: ['json', 'md'], classify: ['text', 'json'], trace: ['text', 'json', 'mermaid'] };
+const FORMATS: Readonly<Record<Command['name'], readonly string[]>> = { analyze: ['json', 'md'], classify: ['text', 'json'], trace: ['text', 'json', 'mermaid'], report: ['md'] };
 
 export function parseCommand(argv: readonly string[]): Command | 'help' {
   let parsed;
@@ -43,6 +50,7 @@ export function parseCommand(argv: readonly string[]): Command | 'help' {
         exclude: { type: 'string', multiple: true },
         'max-file-size': { type: 'string' },
         traces: { type: 'boolean' },
+        progress: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -52,7 +60,7 @@ export function parseCommand(argv: readonly string[]): Command | 'help' {
   const { values, positionals } = parsed;
   if (values.help) return 'help';
   const [name, ...rest] = positionals;
-  if (name !== 'analyze' && name !== 'classify' && name !== 'trace') throw new UsageError(name ? `unknown command '${name}'` : 'no command given');
+  if (name !== 'analyze' && name !== 'classify' && name !== 'trace' && name !== 'report') throw new UsageError(name ? `unknown command '${name}'` : 'no command given');
   // `trace` takes the route last; its folder may be left out, as for the other commands.
   const route = name === 'trace' ? rest.pop() : undefined;
   if (name === 'trace' && !route) throw new UsageError('trace needs a route, such as "POST /orders"');
@@ -60,6 +68,7 @@ export function parseCommand(argv: readonly string[]): Command | 'help' {
   const [directory, ...extra] = rest;
   if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}'`);
   if (values.traces && name !== 'analyze') throw new UsageError('--traces goes with analyze');
+  if (values.progress !== undefined && name !== 'report') throw new UsageError('--progress goes with report');
   const formats = FORMATS[name];
   const format = values.format ?? formats[0] ?? 'json';
   if (!formats.includes(format)) throw new UsageError(`--format must be ${formats.join(' or ')} for ${name}`);
@@ -77,7 +86,16 @@ export function parseCommand(argv: readonly string[]): Command | 'help' {
     throw new UsageError(`cannot read '${root}': ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such directory' : (error as Error).message}`);
   }
   if (!isDirectory) throw new UsageError(`'${root}' is not a directory`);
-  return { name, root, format, excludeGlobs: values.exclude ?? [], traces: values.traces ?? false, ...(maxFileSizeBytes ? { maxFileSizeBytes } : {}), ...(route ? { route } : {}) };
+  return {
+    name,
+    root,
+    format,
+    excludeGlobs: values.exclude ?? [],
+    traces: values.traces ?? name === 'report',
+    ...(maxFileSizeBytes ? { maxFileSizeBytes } : {}),
+    ...(route ? { route } : {}),
+    ...(values.progress ? { progressFile: resolve(values.progress) } : {}),
+  };
 }
 
 async function run(argv: readonly string[]): Promise<number> {
@@ -104,6 +122,14 @@ async function run(argv: readonly string[]): Promise<number> {
       return 1;
     }
     output = command.format === 'json' ? JSON.stringify(trace, null, 2) : command.format === 'mermaid' ? renderTraceMermaid(trace) : renderTraceText(trace);
+  } else if (command.name === 'report') {
+    let progress = ChecklistProgress.empty();
+    if (command.progressFile) {
+      const loaded = await new ChecklistStore(command.progressFile).load();
+      if (loaded.warning) process.stderr.write(`archtrace: ${loaded.warning}\n`);
+      progress = loaded.progress;
+    }
+    output = renderStudyGuide(result, buildChecklist(result), progress);
   } else if (command.name === 'classify') output = command.format === 'json' ? JSON.stringify(result.kind, null, 2) : renderKindText(result.kind);
   else output = command.format === 'md' ? renderMarkdown(result) : JSON.stringify(result, null, 2);
   process.stdout.write(`${output}\n`);

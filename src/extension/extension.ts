@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { WorkspaceAnalyses } from './analyses';
+import { ChecklistController } from './checklist/checklistView';
 import { ClassifyController } from './classify/controller';
 import { RoleCodeLensProvider } from './layers/roleCodeLens';
 import { registerViolationDiagnostics } from './layers/violationDiagnostics';
@@ -48,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): void {
       else void vscode.window.showInformationMessage(vscode.l10n.t('ArchTrace: start a trace first (hover a route, or run "Trace Route").'));
     }),
   );
+  context.subscriptions.push(new ChecklistController(analyses, context.storageUri ?? context.globalStorageUri, log));
   registerSelfCheck(context, { analyses, stepper, log });
 }
 

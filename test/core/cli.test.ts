@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ROOT, SAMPLE } from '../helpers';
@@ -51,6 +52,16 @@ describe('the archtrace CLI', () => {
   it('puts the trace of every route in the result with --traces', () => {
     const result = JSON.parse(archtrace('analyze', '--traces').stdout) as { traces: { route: string }[] };
     assert.deepEqual(result.traces.map((trace) => trace.route).sort(), ['GET /orders/{order_id}', 'POST /orders', 'POST /orders/{order_id}/cancel']);
+  });
+
+  it('writes the study guide with report, reading the progress the editor keeps', () => {
+    const progress = join(SAMPLE, '..', '..', 'out', 'cli-progress.json');
+    writeFileSync(progress, JSON.stringify({ version: 1, items: { 'service.data-model': { done: true, note: 'orders have items', updated: 1 } } }));
+    const run = archtrace('report', '--progress', progress);
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /## Study checklist \(1 \/ 10\)/);
+    assert.match(run.stdout, /- \[x\] Read the data model.*\n {2}> orders have items/);
+    assert.match(run.stdout, /## Traces\n\n```\nPOST \/orders\n/);
   });
 
   for (const [args, message] of [

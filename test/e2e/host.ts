@@ -18,6 +18,8 @@ export interface VsCodeSession {
   workspace: string;
   /** Files the test harness shares with the extension host (screenshots, results). */
   artifacts: string;
+  /** VS Code's user data folder (settings, workspace storage). */
+  userData: string;
   close(): Promise<void>;
 }
 
@@ -87,7 +89,7 @@ export async function openVsCode(workspaceSource: string, options: { locale?: st
     await page.waitForSelector('.monaco-workbench', { timeout: STARTUP_TIMEOUT_MS });
     // ArchTrace's activity-bar icon appears once the extension's contributions are loaded.
     await page.locator('.activitybar a.action-label[aria-label="ArchTrace"]').waitFor({ timeout: STARTUP_TIMEOUT_MS });
-    return { page, workspace, artifacts, close };
+    return { page, workspace, artifacts, userData, close };
   } catch (error) {
     await close();
     throw error;

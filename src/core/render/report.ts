@@ -1,0 +1,32 @@
+import type { ChecklistItem } from '../checklist/checklist';
+import type { ChecklistProgress } from '../checklist/progress';
+import type { AnalysisResult } from '../result';
+import { renderMarkdown } from './markdown';
+import { renderTraceText } from './trace';
+
+/**
+ * The study guide a student keeps: the analysis (verdict and evidence, layers, extension points,
+ * routes, interfaces), the traces of the routes, and the checklist with the student's progress and notes.
+ */
+export function renderStudyGuide(result: AnalysisResult, checklist: readonly ChecklistItem[], progress: ChecklistProgress): string {
+  const lines = [renderMarkdown(result).trimEnd(), ''];
+  if (result.traces.length) {
+    lines.push('## Traces', '');
+    for (const trace of result.traces) lines.push('```', renderTraceText(trace), '```', '');
+  }
+  const done = checklist.filter((item) => progress.items[item.id]?.done).length;
+  lines.push(`## Study checklist (${done} / ${checklist.length})`, '');
+  for (const section of ['path', 'self-test'] as const) {
+    const items = checklist.filter((item) => item.section === section);
+    if (!items.length) continue;
+    lines.push(`### ${section === 'path' ? 'Learning path' : 'Self-test'}`, '');
+    for (const item of items) {
+      const state = progress.items[item.id];
+      const where = item.link ? ` — ${item.link.kind === 'route' ? `trace \`${item.link.route}\`` : `\`${item.link.path}:${item.link.line + 1}\` (${item.link.label})`}` : '';
+      lines.push(`- [${state?.done ? 'x' : ' '}] ${item.part ? `(${item.part}) ` : ''}${item.text}${item.estimate ? ` _${item.estimate}_` : ''}${where}`);
+      if (state?.note) lines.push(`  > ${state.note.replace(/\r?\n/g, '\n  > ')}`);
+    }
+    lines.push('');
+  }
+  return lines.join('\n');
+}

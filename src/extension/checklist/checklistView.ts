@@ -1,0 +1,171 @@
+import { createHash } from 'node:crypto';
+import * as vscode from 'vscode';
+import type { Analysis } from '../../core/analyze';
+import { buildChecklist, type ChecklistItem } from '../../core/checklist/checklist';
+import { ChecklistProgress } from '../../core/checklist/progress';
+import { renderStudyGuide } from '../../core/render/report';
+import { ChecklistStore } from '../../node/checklistStore';
+import type { WorkspaceAnalyses } from '../analyses';
+
+interface Row {
+  root: string;
+  item?: ChecklistItem;
+  section?: ChecklistItem['section'];
+}
+
+/**
+ * The study checklist of each analysed folder: the guide's learning path and self-test for the
+ * repository's kind, ticked with checkboxes, each item linked to the code it is about, progress and
+ * notes kept per folder in the extension's workspace storage (so never in the repository).
+ */
+export class ChecklistController implements vscode.TreeDataProvider<Row>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly view: vscode.TreeView<Row>;
+  private readonly state = new Map<string, { analysis: Analysis; items: ChecklistItem[]; progress: ChecklistProgress; store: ChecklistStore }>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly analyses: WorkspaceAnalyses,
+    private readonly storage: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.view = vscode.window.createTreeView('archtrace.checklist', { treeDataProvider: this, manageCheckboxStateManually: true });
+    this.disposables.push(
+      this.view,
+      this.view.onDidChangeCheckboxState((event) => {
+        for (const [row, state] of event.items) if (row.item) void this.change(row.root, row.item, { done: state === vscode.TreeItemCheckboxState.Checked });
+      }),
+      analyses.onDidChange(() => void this.reload()),
+      vscode.commands.registerCommand('archtrace.checklist.note', (row?: Row) => this.editNote(row)),
+      vscode.commands.registerCommand('archtrace.checklist.reset', () => this.reset()),
+      vscode.commands.registerCommand('archtrace.checklist.export', () => this.export()),
+      vscode.commands.registerCommand('archtrace.checklist.open', (row: Row) => this.open(row)),
+    );
+  }
+
+  /** The progress file of a folder: one per folder, named by a hash of its path. */
+  private storeFor(root: string): ChecklistStore {
+    const name = createHash('sha256').update(root).digest('hex').slice(0, 16);
+    return new ChecklistStore(vscode.Uri.joinPath(this.storage, `checklist-${name}.json`).fsPath);
+  }
+
+  private async reload(): Promise<void> {
+    this.state.clear();
+    for (const analysis of this.analyses.all()) {
+      const store = this.storeFor(analysis.result.root);
+      const { progress, warning } = await store.load();
+      if (warning) {
+        this.log.warn(warning);
+        void vscode.window.showWarningMessage(vscode.l10n.t('ArchTrace: {0}', warning));
+      }
+      this.state.set(analysis.result.root, { analysis, items: buildChecklist(analysis.result), progress, store });
+    }
+    this.refresh();
+  }
+
+  private refresh(): void {
+    let done = 0;
+    let total = 0;
+    for (const { items, progress } of this.state.values()) {
+      total += items.length;
+      done += items.filter((item) => progress.items[item.id]?.done).length;
+    }
+    this.view.description = total ? `${done} / ${total}` : '';
+    this.changed.fire();
+  }
+
+  private async change(root: string, item: ChecklistItem, change: { done?: boolean; note?: string }): Promise<void> {
+    const entry = this.state.get(root);
+    if (!entry) return;
+    const current = entry.progress.items[item.id];
+    const next = {
+      done: change.done ?? current?.done ?? false,
+      ...((change.note ?? current?.note) ? { note: change.note ?? current?.note } : {}),
+      ...(item.link ? { linkLabel: item.link.label } : current?.linkLabel ? { linkLabel: current.linkLabel } : {}),
+    };
+    try {
+      entry.progress = await entry.store.update(item.id, next);
+    } catch (error) {
+      this.log.error(`checklist progress not saved: ${error instanceof Error ? error.message : String(error)}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('ArchTrace could not save the checklist progress: {0}', error instanceof Error ? error.message : String(error)));
+    }
+    this.refresh();
+  }
+
+  private async editNote(row?: Row): Promise<void> {
+    if (!row?.item) return;
+    const current = this.state.get(row.root)?.progress.items[row.item.id]?.note ?? '';
+    const note = await vscode.window.showInputBox({ prompt: row.item.text, value: current, placeHolder: vscode.l10n.t('A note for this item') });
+    if (note !== undefined) await this.change(row.root, row.item, { note });
+  }
+
+  private async reset(): Promise<void> {
+    const reset = vscode.l10n.t('Reset');
+    const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Reset the study checklist? Ticks and notes are removed.'), { modal: true }, reset);
+    if (answer !== reset) return;
+    for (const entry of this.state.values()) {
+      await entry.store.reset();
+      entry.progress = ChecklistProgress.empty();
+    }
+    this.refresh();
+  }
+
+  /** The study guide as a Markdown document the student can keep. */
+  private async export(): Promise<void> {
+    const parts = [...this.state.values()].map(({ analysis, items, progress }) => {
+      const result = { ...analysis.result, traces: analysis.result.routes.slice(0, 10).flatMap((route) => analysis.trace(`${route.method} ${route.path}`) ?? []) };
+      return renderStudyGuide(result, items, progress);
+    });
+    if (!parts.length) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('ArchTrace: classify the workspace first.'));
+      return;
+    }
+    const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: parts.join('\n\n') });
+    await vscode.window.showTextDocument(document);
+  }
+
+  private async open(row: Row): Promise<void> {
+    const link = row.item?.link;
+    if (!link) return;
+    if (link.kind === 'route') {
+      await vscode.commands.executeCommand('archtrace.trace.start', row.root, link.route);
+      return;
+    }
+    const position = new vscode.Position(link.line, 0);
+    await vscode.window.showTextDocument(vscode.Uri.file(`${row.root}/${link.path}`), { selection: new vscode.Range(position, position) });
+  }
+
+  getChildren(row?: Row): Row[] {
+    if (!row) {
+      const roots = [...this.state.keys()];
+      return roots.length === 1 ? (['path', 'self-test'] as const).map((section) => ({ root: roots[0] as string, section })) : roots.map((root) => ({ root }));
+    }
+    if (!row.section && !row.item) return (['path', 'self-test'] as const).map((section) => ({ root: row.root, section }));
+    if (row.section) return (this.state.get(row.root)?.items ?? []).filter((item) => item.section === row.section).map((item) => ({ root: row.root, item }));
+    return [];
+  }
+
+  getTreeItem(row: Row): vscode.TreeItem {
+    if (!row.item) {
+      const label = row.section ? (row.section === 'path' ? vscode.l10n.t('Learning path') : vscode.l10n.t('Self-test')) : row.root;
+      return new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
+    }
+    const { item } = row;
+    const progress = this.state.get(row.root)?.progress.items[item.id];
+    const tree = new vscode.TreeItem(item.text, vscode.TreeItemCollapsibleState.None);
+    tree.checkboxState = progress?.done ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
+    const moved = !item.link && progress?.linkLabel ? vscode.l10n.t('link moved (was {0})', progress.linkLabel) : undefined;
+    tree.description = [item.estimate, item.part, item.link?.label, moved, progress?.note ? `✎ ${progress.note}` : undefined].filter(Boolean).join(' · ');
+    tree.tooltip = new vscode.MarkdownString([item.text, progress?.note ? `\n\n> ${progress.note}` : '', moved ? `\n\n${moved}` : ''].join(''));
+    tree.contextValue = 'checklistItem';
+    tree.id = `${row.root}#${item.id}`;
+    if (item.link) tree.command = { command: 'archtrace.checklist.open', title: vscode.l10n.t('Open'), arguments: [row] };
+    return tree;
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables) disposable.dispose();
+    this.changed.dispose();
+  }
+}
