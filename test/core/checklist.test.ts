@@ -27,6 +27,17 @@ describe('the study checklist', () => {
     }
   });
 
+  it('gives the framework fixture the framework path, linked to its router, middleware and hooks', async () => {
+    const { result } = await analyzeFolder(join(ROOT, 'test', 'fixtures', 'microweb'), { threads: 1 });
+    assert.equal(result.kind.kind, 'framework');
+    const items = buildChecklist(result);
+    const link = (id: string) => items.find((item) => item.id === id)?.link;
+    assert.equal(link('framework.route-params')?.label, 'microweb/routing.py');
+    assert.equal(link('framework.middleware-order')?.label, 'BaseMiddleware');
+    assert.equal(link('framework.precondition')?.label, 'require_header');
+    assert.ok(items.filter((item) => item.link).length / items.length >= 0.5);
+  });
+
   it('gives a framework its own path, and each mixed part its own items', () => {
     const result = {
       root: '/x',

@@ -23,7 +23,7 @@ export function summarize(result: AnalysisResult): Record<string, unknown> {
   };
 }
 
-const FIXTURES = ['django-shop', 'flask-blog', 'cachelib', 'starlette-app'];
+const FIXTURES = ['django-shop', 'flask-blog', 'cachelib', 'starlette-app', 'microweb'];
 
 describe('fixture workspaces', () => {
   for (const name of FIXTURES) {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { checklistTexts } from '../../src/core/checklist/checklist';
 import { ROOT } from '../helpers';
 
 /** Every user-visible string has its Simplified Chinese form: the manifest's and those the code passes to vscode.l10n.t. */
@@ -26,6 +27,6 @@ describe('localization', () => {
     }
     const used = new Set(sources.flatMap((text) => [...text.matchAll(/vscode\.l10n\.t\('((?:[^'\\]|\\.)*)'/g)].map((match) => (match[1] ?? '').replace(/\\'/g, "'"))));
     assert.ok(used.size > 20);
-    for (const text of used) assert.ok(bundle[text] !== undefined, `no zh-cn translation for '${text}'`);
+    for (const text of [...used, ...checklistTexts()]) assert.ok(bundle[text] !== undefined, `no zh-cn translation for '${text}'`);
   });
 });

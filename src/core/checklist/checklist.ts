@@ -71,6 +71,11 @@ const TEMPLATES: Readonly<Record<RepoKind, readonly Template[]>> = {
   ],
 };
 
+/** Every text the checklist can show, for translations to cover. */
+export function checklistTexts(): string[] {
+  return Object.values(TEMPLATES).flatMap((templates) => templates.map((template) => template.text));
+}
+
 /** The checklist of a repository: its kind's, then each mixed part's, ids stable across analyses. */
 export function buildChecklist(result: AnalysisResult): ChecklistItem[] {
   const items = instantiate(result, result.kind.kind, '');

@@ -96,7 +96,7 @@ export class ChecklistController implements vscode.TreeDataProvider<Row>, vscode
   private async editNote(row?: Row): Promise<void> {
     if (!row?.item) return;
     const current = this.state.get(row.root)?.progress.items[row.item.id]?.note ?? '';
-    const note = await vscode.window.showInputBox({ prompt: row.item.text, value: current, placeHolder: vscode.l10n.t('A note for this item') });
+    const note = await vscode.window.showInputBox({ prompt: vscode.l10n.t(row.item.text), value: current, placeHolder: vscode.l10n.t('A note for this item') });
     if (note !== undefined) await this.change(row.root, row.item, { note });
   }
 
@@ -153,11 +153,13 @@ export class ChecklistController implements vscode.TreeDataProvider<Row>, vscode
     }
     const { item } = row;
     const progress = this.state.get(row.root)?.progress.items[item.id];
-    const tree = new vscode.TreeItem(item.text, vscode.TreeItemCollapsibleState.None);
+    // The checklist's texts come from the core in English; the bundle holds their translations.
+    const text = vscode.l10n.t(item.text);
+    const tree = new vscode.TreeItem(text, vscode.TreeItemCollapsibleState.None);
     tree.checkboxState = progress?.done ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
     const moved = !item.link && progress?.linkLabel ? vscode.l10n.t('link moved (was {0})', progress.linkLabel) : undefined;
     tree.description = [item.estimate, item.part, item.link?.label, moved, progress?.note ? `✎ ${progress.note}` : undefined].filter(Boolean).join(' · ');
-    tree.tooltip = new vscode.MarkdownString([item.text, progress?.note ? `\n\n> ${progress.note}` : '', moved ? `\n\n${moved}` : ''].join(''));
+    tree.tooltip = new vscode.MarkdownString([text, progress?.note ? `\n\n> ${progress.note}` : '', moved ? `\n\n${moved}` : ''].join(''));
     tree.contextValue = 'checklistItem';
     tree.id = `${row.root}#${item.id}`;
     if (item.link) tree.command = { command: 'archtrace.checklist.open', title: vscode.l10n.t('Open'), arguments: [row] };
