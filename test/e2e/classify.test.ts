@@ -19,7 +19,7 @@ describe('ArchTrace in a real VS Code (code-server)', { timeout: 240_000 }, () =
     const welcome = page.locator('.pane-body .welcome-view-content', { hasText: 'No analysis yet' });
     await welcome.waitFor({ timeout: 30_000 });
     assert.match(await welcome.innerText(), /No analysis yet/);
-    assert.equal(await page.locator('.pane-body .welcome-view-content a.monaco-button', { hasText: 'Classify Workspace' }).count(), 1);
+    assert.equal(await welcome.locator('a.monaco-button', { hasText: 'Classify Workspace' }).count(), 1);
   });
 
   it('classifies the workspace from the command palette and fills the tree', async () => {
