@@ -11,7 +11,7 @@ import { RouteHoverProvider } from './traces/routeHover';
 import { TraceStepper } from './traces/stepThrough';
 import { TraceTreeProvider } from './traces/traceView';
 import { SectionTreeProvider } from './views/sectionTree';
-import { extensionPointNodes, interfaceNodes, layerNodes, overviewNodes, routeNodes } from './views/sections';
+import { type AnalysisNode, extensionPointNodes, interfaceNodes, layerNodes, overviewNodes, routeNodes } from './views/sections';
 
 const PYTHON: vscode.DocumentSelector = { language: 'python', scheme: 'file' };
 
@@ -27,7 +27,9 @@ export function activate(context: vscode.ExtensionContext): void {
     analyses,
     controller,
     stepper,
-    ...Object.entries(sections).map(([id, build]) => vscode.window.registerTreeDataProvider(`archtrace.${id}`, new SectionTreeProvider(analyses, build))),
+    ...Object.entries(sections).map(([id, build]) => vscode.window.createTreeView(`archtrace.${id}`, { treeDataProvider: new SectionTreeProvider(analyses, build), showCollapseAll: true })),
+    vscode.commands.registerCommand('archtrace.copySymbol', (node?: AnalysisNode) => (node?.symbol ? vscode.env.clipboard.writeText(node.symbol) : undefined)),
+    vscode.commands.registerCommand('archtrace.traceFromView', (node?: AnalysisNode) => (node?.route ? stepper.start(node.route.root, node.route.route) : undefined)),
     vscode.window.registerTreeDataProvider('archtrace.trace', new TraceTreeProvider(stepper)),
     vscode.languages.registerHoverProvider(PYTHON, new RouteHoverProvider(analyses)),
     vscode.languages.registerCodeLensProvider(PYTHON, new RouteCodeLensProvider(analyses)),

@@ -31,6 +31,8 @@ export class SectionTreeProvider implements vscode.TreeDataProvider<AnalysisNode
     if (node.description) item.description = node.description;
     if (node.tooltip) item.tooltip = node.tooltip;
     if (node.icon) item.iconPath = new vscode.ThemeIcon(node.icon);
+    if (node.route) item.contextValue = 'route';
+    else if (node.symbol) item.contextValue = 'symbol';
     if (node.location) {
       const position = new vscode.Position(node.location.line, 0);
       item.command = { command: 'vscode.open', title: vscode.l10n.t('Open'), arguments: [vscode.Uri.file(node.location.file), { selection: new vscode.Range(position, position) }] };

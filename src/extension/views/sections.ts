@@ -12,6 +12,9 @@ export interface AnalysisNode {
   /** Opens this file (absolute path) at this 0-based line when the node is selected. */
   location?: { file: string; line: number };
   children?: AnalysisNode[];
+  /** For the context menu: the symbol to copy, or the route to trace (with its folder). */
+  symbol?: string;
+  route?: { root: string; route: string };
 }
 
 type At = (path: string, line?: number) => { file: string; line: number };
@@ -104,7 +107,15 @@ export function routeNodes(result: AnalysisResult, at: At): AnalysisNode[] {
     const declared = route.source?.path ?? SymbolId.parse(route.handler).path;
     byFile.set(declared, [
       ...(byFile.get(declared) ?? []),
-      { label: `${route.method} ${route.path}`, description: `→ ${SymbolId.parse(route.handler).name}`, tooltip: `${route.handler} (${route.framework})`, icon: 'symbol-method', location: at(declared, route.source?.line ?? 0) },
+      {
+        label: `${route.method} ${route.path}`,
+        description: `→ ${SymbolId.parse(route.handler).name}`,
+        tooltip: `${route.handler} (${route.framework})`,
+        icon: 'symbol-method',
+        location: at(declared, route.source?.line ?? 0),
+        symbol: route.handler,
+        route: { root: result.root, route: `${route.method} ${route.path}` },
+      },
     ]);
   }
   return [...byFile].map(([file, routes]) => ({ label: file, description: `${routes.length}`, icon: 'file-code', children: routes }));
@@ -115,7 +126,7 @@ export function interfaceNodes(result: AnalysisResult, at: At): AnalysisNode[] {
   const lines = new Map(result.findings.map((finding) => [finding.symbol, finding.range.start.line]));
   const symbolNode = (symbol: string, icon: string): AnalysisNode => {
     const { path, name } = SymbolId.parse(symbol);
-    return { label: name, description: path, icon, location: at(path, lines.get(symbol) ?? 0) };
+    return { label: name, description: path, icon, symbol, location: at(path, lines.get(symbol) ?? 0) };
   };
   const nodes: AnalysisNode[] = result.interfaces.map((entry) => ({
     ...symbolNode(entry.base, 'symbol-interface'),
@@ -137,6 +148,7 @@ function findingNode(finding: Finding, at: At, prefix?: string): AnalysisNode {
   });
   return {
     label: prefix ? `${prefix}: ${name}` : name,
+    symbol: finding.symbol,
     description: `${path}:${finding.range.start.line + 1}`,
     tooltip: `${finding.symbol}\n${Object.entries(finding.details).map(([key, value]) => `${key}: ${JSON.stringify(value)}`).join('\n')}`,
     location: at(path, finding.range.start.line),
