@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { FileScanner } from '../src/core/detect/scanFile';
+import type { FileFacts } from '../src/core/parse/facts';
 import { Grammars } from '../src/core/parse/grammars';
 import { grammarsDirectory, packageRoot, rulesDirectory } from '../src/node/assets';
 import { loadRuleDirectory } from '../src/node/rules';
@@ -15,6 +16,13 @@ let scanner: FileScanner | undefined;
 export function testScanner(): FileScanner {
   scanner ??= new FileScanner(new Grammars(async (name) => readFileSync(join(grammarsDirectory(ROOT), name))), loadRuleDirectory(rulesDirectory(ROOT)));
   return scanner;
+}
+
+/** Scans Python sources given by path, as the workers would. */
+export async function scanPython(files: Record<string, string>): Promise<FileFacts[]> {
+  const facts: FileFacts[] = [];
+  for (const [path, text] of Object.entries(files)) facts.push(await testScanner().scan({ path, language: 'python' }, text));
+  return facts;
 }
 
 /** A temporary folder with these files (content as text or bytes); removed by the returned cleanup. */

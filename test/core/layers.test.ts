@@ -5,13 +5,7 @@ import { findViolations } from '../../src/core/layers/violations';
 import type { FileFacts } from '../../src/core/parse/facts';
 import { SymbolIndex } from '../../src/core/resolve/symbolIndex';
 import { layerRules } from '../../src/node/analyzeFolder';
-import { testScanner } from '../helpers';
-
-async function scanAll(files: Record<string, string>): Promise<FileFacts[]> {
-  const facts: FileFacts[] = [];
-  for (const [path, text] of Object.entries(files)) facts.push(await testScanner().scan({ path, language: 'python' }, text));
-  return facts;
-}
+import { scanPython } from '../helpers';
 
 describe('layer roles', () => {
   it('follows the folders first, and says so', () => {
@@ -22,7 +16,7 @@ describe('layer roles', () => {
   });
 
   it('infers a flat app file from what it imports, and falls back to the kind default', async () => {
-    const [web, data, plain] = await scanAll({ 'blog.py': 'from flask import Blueprint\n', 'storage.py': 'from sqlalchemy.orm import Session\n', 'util.py': 'import json\n' });
+    const [web, data, plain] = await scanPython({ 'blog.py': 'from flask import Blueprint\n', 'storage.py': 'from sqlalchemy.orm import Session\n', 'util.py': 'import json\n' });
     assert.deepEqual(layerOf('service', web as FileFacts), { layer: 'api', reasons: ['imports flask'], confidence: 'inferred' });
     assert.equal(layerOf('service', data as FileFacts).layer, 'infrastructure');
     assert.equal(layerOf('service', plain as FileFacts).confidence, 'default');
@@ -31,7 +25,7 @@ describe('layer roles', () => {
 
 describe('layer violations', () => {
   it('flags the domain importing a web framework or the infrastructure, and the API reaching a repository directly', async () => {
-    const files = await scanAll({
+    const files = await scanPython({
       'app/domain/order.py': 'from fastapi import HTTPException\nfrom app.infrastructure.db import engine\n',
       'app/infrastructure/db.py': 'engine = create_engine("sqlite://")\n',
       'app/infrastructure/repo.py': 'class OrderRepository: ...\n',

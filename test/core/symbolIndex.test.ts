@@ -1,13 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { FileFacts } from '../../src/core/parse/facts';
 import { SymbolIndex } from '../../src/core/resolve/symbolIndex';
-import { testScanner } from '../helpers';
+import { scanPython } from '../helpers';
 
 async function indexOf(files: Record<string, string>): Promise<SymbolIndex> {
-  const facts: FileFacts[] = [];
-  for (const [path, text] of Object.entries(files)) facts.push(await testScanner().scan({ path, language: 'python' }, text));
-  return new SymbolIndex(facts);
+  return new SymbolIndex(await scanPython(files));
 }
 
 describe('SymbolIndex', () => {
