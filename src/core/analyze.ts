@@ -1,9 +1,10 @@
 import { classifyKind, foldersOf } from './classify/classify';
 import type { KindRule, Manifest } from './classify/kindRules';
-import { discoverFiles } from './discover/discover';
+import { type Discovery, discoverFiles, type SourceFile } from './discover/discover';
 import type { FileAnalyzer, ProgressReport, WorkspaceFs } from './host';
 import { layerOf } from './layers/layers';
 import { findViolations, type LayerRule } from './layers/violations';
+import type { FileFacts } from './parse/facts';
 import type { FrameworkRules } from './resolve/frameworkFindings';
 import { resolveWorkspace } from './resolve/resolve';
 import { normalizeRoutePath } from './resolve/routes';
@@ -40,25 +41,48 @@ export interface Analysis {
   trace(route: string): Trace | undefined;
   /** The classes and functions a file defines (qualified names, 0-based lines), for editors. */
   definitionsIn(path: string): { name: string; kind: string; line: number }[];
+  /**
+   * The analysis after some files changed (absolute paths), created or were deleted: only those
+   * are parsed again; the rest of the pipeline runs on the kept facts of the others.
+   */
+  update(host: AnalysisHost, changed: readonly string[], options?: AnalyzeOptions): Promise<Analysis>;
 }
 
 /** The whole pipeline: discover → parse and detect (workers) → resolve → classify → layers → trace. */
 export async function analyzeWorkspace(root: string, host: AnalysisHost, options: AnalyzeOptions = {}): Promise<Analysis> {
-  const { signal, onProgress } = options;
-  onProgress?.({ phase: 'discover', done: 0, total: 0 });
-  const discovery = await discoverFiles(host.fs, root, { ...(options.excludeGlobs ? { excludeGlobs: options.excludeGlobs } : {}), ...(signal ? { signal } : {}) });
+  const discovery = await discover(root, host, options);
+  const facts = await scan(discovery.sources, host, options);
+  return assemble(root, host, options, discovery, facts);
+}
 
+async function discover(root: string, host: AnalysisHost, options: AnalyzeOptions): Promise<Discovery> {
+  const { signal } = options;
+  options.onProgress?.({ phase: 'discover', done: 0, total: 0 });
+  return discoverFiles(host.fs, root, { ...(options.excludeGlobs ? { excludeGlobs: options.excludeGlobs } : {}), ...(signal ? { signal } : {}) });
+}
+
+/** Parses and detects, in the host's workers, the files given. */
+async function scan(sources: readonly SourceFile[], host: AnalysisHost, options: AnalyzeOptions): Promise<FileFacts[]> {
+  const { signal, onProgress } = options;
   const maxFileSizeBytes = options.maxFileSizeBytes ?? DEFAULT_MAX_FILE_SIZE_BYTES;
-  const total = discovery.sources.length;
+  const total = sources.length;
   let done = 0;
   onProgress?.({ phase: 'parse', done, total });
-  const facts = await mapConcurrently(discovery.sources, host.concurrency, signal, async (source) => {
+  const facts = await mapConcurrently(sources, host.concurrency, signal, async (source) => {
     const result = await host.analyzer.analyze({ path: source.path, absolutePath: source.absolutePath, language: source.language, maxFileSizeBytes });
     onProgress?.({ phase: 'parse', done: ++done, total });
     return result;
   });
   signal?.throwIfAborted();
+  return facts;
+}
 
+/**
+ * Everything after the scan, from the facts of every file: cross-file resolution, the kind, the
+ * layers, violations and traces. An update re-scans only the files that changed and assembles again.
+ */
+async function assemble(root: string, host: AnalysisHost, options: AnalyzeOptions, discovery: Discovery, facts: readonly FileFacts[]): Promise<Analysis> {
+  const { onProgress } = options;
   onProgress?.({ phase: 'resolve', done: 0, total: 1 });
   const analysed = facts.filter((file) => !file.skipped);
   const { index, findings, interfaces, routes } = resolveWorkspace(analysed, host.frameworkRules);
@@ -105,6 +129,16 @@ export async function analyzeWorkspace(root: string, host: AnalysisHost, options
       return (index.file(path)?.symbols ?? [])
         .filter((symbol) => symbol.kind !== 'variable')
         .map((symbol) => ({ name: symbol.name, kind: symbol.kind, line: symbol.range.start.line }));
+    },
+    async update(updateHost, changed, updateOptions = options) {
+      // Files come and go (created, deleted, renamed): discovery is cheap, scanning is not.
+      const now = await discover(root, updateHost, updateOptions);
+      const changedPaths = new Set(changed);
+      const previous = new Map(facts.map((file) => [file.path, file]));
+      const stale = now.sources.filter((source) => !previous.has(source.path) || changedPaths.has(source.absolutePath));
+      const fresh = new Map((await scan(stale, updateHost, updateOptions)).map((file) => [file.path, file]));
+      const next = now.sources.map((source) => fresh.get(source.path) ?? (previous.get(source.path) as FileFacts));
+      return assemble(root, updateHost, updateOptions, now, next);
     },
   };
 }

@@ -14,6 +14,12 @@ export class WorkspaceAnalyses implements vscode.Disposable {
     this.changed.fire();
   }
 
+  /** Replaces one folder's analysis (after an update) and tells the views. */
+  replace(analysis: Analysis): void {
+    this.byFolder.set(analysis.result.root, analysis);
+    this.changed.fire();
+  }
+
   all(): Analysis[] {
     return [...this.byFolder.values()];
   }

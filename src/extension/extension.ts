@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { WorkspaceAnalyses } from './analyses';
 import { ChecklistController } from './checklist/checklistView';
 import { ClassifyController } from './classify/controller';
+import { registerUpdateOnChange } from './classify/updateOnChange';
 import { RoleCodeLensProvider } from './layers/roleCodeLens';
 import { registerViolationDiagnostics } from './layers/violationDiagnostics';
 import { registerSelfCheck } from './selfCheck';
@@ -35,6 +36,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.languages.registerCodeLensProvider(PYTHON, new RouteCodeLensProvider(analyses)),
     vscode.languages.registerCodeLensProvider(PYTHON, new RoleCodeLensProvider(analyses)),
     registerViolationDiagnostics(analyses),
+    registerUpdateOnChange(analyses, log),
     vscode.commands.registerCommand('archtrace.classifyWorkspace', () => controller.classifyWorkspace()),
     vscode.commands.registerCommand('archtrace.showLog', () => log.show()),
     vscode.commands.registerCommand('archtrace.showLayers', () => vscode.commands.executeCommand('archtrace.layers.focus')),

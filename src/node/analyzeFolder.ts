@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Analysis, type AnalyzeOptions, analyzeWorkspace } from '../core/analyze';
+import { type Analysis, type AnalysisHost, type AnalyzeOptions, analyzeWorkspace } from '../core/analyze';
 import { type KindRule, parseKindRules } from '../core/classify/kindRules';
 import { type LayerRule, parseLayerRules } from '../core/layers/violations';
 import { type FrameworkRules, parseFrameworkRules } from '../core/resolve/frameworkFindings';
@@ -29,17 +29,27 @@ export function frameworkRules(): FrameworkRules {
 }
 
 /**
- * Analyses one folder on Node: the CLI, the extension host and the tests all come through here.
- * The worker pool lives as long as the call, so cancelling ends every worker at once.
+ * Runs `work` with a Node host whose worker pool lives as long as the call, so cancelling (the
+ * signal) ends every worker at once.
  */
-export async function analyzeFolder(root: string, options: AnalyzeOptions & WorkerAnalyzerOptions = {}): Promise<Analysis> {
+async function withHost<T>(options: AnalyzeOptions & WorkerAnalyzerOptions, work: (host: AnalysisHost) => Promise<T>): Promise<T> {
   const analyzer = new WorkerAnalyzer(options);
   const stopWorkers = () => void analyzer.dispose();
   options.signal?.addEventListener('abort', stopWorkers, { once: true });
   try {
-    return await analyzeWorkspace(root, { fs: nodeFs, analyzer, kindRules: kindRules(), frameworkRules: frameworkRules(), layerRules: layerRules(), concurrency: analyzer.threads * 4 }, options);
+    return await work({ fs: nodeFs, analyzer, kindRules: kindRules(), frameworkRules: frameworkRules(), layerRules: layerRules(), concurrency: analyzer.threads * 4 });
   } finally {
     options.signal?.removeEventListener('abort', stopWorkers);
     await analyzer.dispose();
   }
+}
+
+/** Analyses one folder on Node: the CLI, the extension host and the tests all come through here. */
+export function analyzeFolder(root: string, options: AnalyzeOptions & WorkerAnalyzerOptions = {}): Promise<Analysis> {
+  return withHost(options, (host) => analyzeWorkspace(root, host, options));
+}
+
+/** The analysis after files changed: only they are parsed again, in one worker (an edit touches few files). */
+export function updateFolder(analysis: Analysis, changed: readonly string[], options: AnalyzeOptions & WorkerAnalyzerOptions = {}): Promise<Analysis> {
+  return withHost({ threads: 1, ...options }, (host) => analysis.update(host, changed, options));
 }

@@ -1,10 +1,13 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Ajv2020 from 'ajv/dist/2020';
 import type { AnalysisResult } from '../../src/core/result';
-import { analyzeFolder } from '../../src/node/analyzeFolder';
+import { analyzeFolder, frameworkRules, kindRules, layerRules } from '../../src/node/analyzeFolder';
+import { nodeFs } from '../../src/node/nodeFs';
+import { WorkerAnalyzer } from '../../src/node/workerAnalyzer';
+import type { FileTask } from '../../src/core/parse/facts';
 import { ROOT, SAMPLE, tempWorkspace } from '../helpers';
 
 const schema = JSON.parse(readFileSync(join(ROOT, 'docs', 'analysis-result.schema.json'), 'utf8')) as object;
@@ -93,5 +96,37 @@ describe('analyzing awkward files', () => {
   it('analyses a 10 MB file when the size limit allows it', async () => {
     const { result } = await analyzeFolder(workspace.root, { threads: 1, maxFileSizeBytes: 20 * 1024 * 1024 });
     assert.ok(result.files.some((file) => file.path === 'big.py'));
+  });
+});
+
+describe('updating an analysis after edits', () => {
+  const workspace = tempWorkspace({
+    'app/api.py': 'from fastapi import APIRouter\nrouter = APIRouter()\n@router.get("/a")\ndef a(): ...\n',
+    'app/other.py': 'def helper(): ...\n',
+  });
+  after(workspace.cleanup);
+
+  it('parses only the changed and new files again, and drops deleted ones', async () => {
+    const first = await analyzeFolder(workspace.root, { threads: 1 });
+    assert.deepEqual(first.result.routes.map((route) => route.path), ['/a']);
+    writeFileSync(join(workspace.root, 'app', 'api.py'), 'from fastapi import APIRouter\nrouter = APIRouter()\n@router.get("/a")\ndef a(): ...\n@router.post("/b")\ndef b(): ...\n');
+    writeFileSync(join(workspace.root, 'app', 'extra.py'), 'from app.api import router\n@router.delete("/c")\ndef c(): ...\n');
+    rmSync(join(workspace.root, 'app', 'other.py'));
+    const scanned: string[] = [];
+    const analyzer = new WorkerAnalyzer({ threads: 1 });
+    const counting = { analyze: (task: FileTask) => (scanned.push(task.path), analyzer.analyze(task)), dispose: () => analyzer.dispose() };
+    try {
+      const updated = await first.update(
+        { fs: nodeFs, analyzer: counting, kindRules: kindRules(), frameworkRules: frameworkRules(), layerRules: layerRules(), concurrency: 2 },
+        [join(workspace.root, 'app', 'api.py')],
+      );
+      assert.deepEqual(scanned.sort(), ['app/api.py', 'app/extra.py']);
+      assert.deepEqual(updated.result.routes.map((route) => `${route.method} ${route.path}`), ['GET /a', 'POST /b', 'DELETE /c']);
+      assert.ok(!updated.result.files.some((file) => file.path === 'app/other.py'));
+      // The first analysis is unchanged: its facts were not touched by the update's resolution.
+      assert.deepEqual(first.result.routes.map((route) => route.path), ['/a']);
+    } finally {
+      await counting.dispose();
+    }
   });
 });

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SAMPLE } from '../helpers';
@@ -47,4 +48,13 @@ describe('ArchTrace in a real VS Code (code-server)', { timeout: 240_000 }, () =
     const line = page.locator('.view-line', { hasText: 'def create_order' });
     await line.waitFor();
   });
+
+  it('updates the views in place when a file changes on disk', async () => {
+    const { page } = session;
+    const file = join(session.workspace, 'app', 'api', 'routes', 'orders.py');
+    appendFileSync(file, '\n\n@router.get("/orders/{order_id}/receipt")\ndef get_receipt(order_id: int):\n    return {"order": order_id}\n');
+    const routes = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Routes' }) });
+    await routes.locator('.monaco-list-row', { hasText: 'GET /orders/{order_id}/receipt' }).waitFor({ timeout: 20_000 });
+  });
 });
+

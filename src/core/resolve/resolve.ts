@@ -21,7 +21,9 @@ export interface Resolution {
  */
 export function resolveWorkspace(files: readonly FileFacts[], rules: FrameworkRules): Resolution {
   const index = new SymbolIndex(files);
-  const scanned = files.flatMap((file) => file.findings);
+  // Resolution adds to findings' details (receivers, uses, sites): it works on copies, so the facts
+  // of a file stay as the scan made them and can be reused when only other files change.
+  const scanned = files.flatMap((file) => file.findings.map((finding) => ({ ...finding, details: { ...finding.details } })));
   const { findings: confirmed, hints } = confirmQualified(index, scanned, files.flatMap((file) => file.hints));
   const findings = mergeRegistrations(confirmed.map((finding) => namedAfterDefinition(index, finding)));
   findings.push(...frameworkFindings(index, rules, findings));

@@ -1,0 +1,56 @@
+import * as vscode from 'vscode';
+import { updateFolder } from '../../node/analyzeFolder';
+import type { WorkspaceAnalyses } from '../analyses';
+
+const DEBOUNCE_MS = 400;
+const SOURCE_GLOB = '**/*.{py,pyi,ts,mts,cts,tsx,js,mjs,cjs,jsx}';
+
+/**
+ * Keeps the analyses current as files are saved, created, deleted or renamed: changes are gathered
+ * for a moment, then only the changed files are parsed again and the views update in place.
+ */
+export function registerUpdateOnChange(analyses: WorkspaceAnalyses, log: vscode.LogOutputChannel): vscode.Disposable {
+  const pending = new Map<string, Set<string>>();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running: Promise<void> = Promise.resolve();
+
+  const flush = () => {
+    const batches = [...pending].map(([root, files]) => ({ root, files: [...files] }));
+    pending.clear();
+    running = running.then(async () => {
+      for (const { root, files } of batches) {
+        const analysis = analyses.all().find((candidate) => candidate.result.root === root);
+        if (!analysis) continue;
+        const started = Date.now();
+        try {
+          const config = vscode.workspace.getConfiguration('archtrace', vscode.Uri.file(root));
+          const updated = await updateFolder(analysis, files, {
+            maxFileSizeBytes: Math.max(1, config.get<number>('maxFileSizeKB', 1024)) * 1024,
+            layerViolations: config.get<'auto' | 'on' | 'off'>('layerViolations', 'auto'),
+          });
+          analyses.replace(updated);
+          log.info(`updated ${root} after ${files.length} changed file(s) in ${Date.now() - started} ms`);
+        } catch (error) {
+          log.error(`update of ${root} failed: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+    });
+  };
+  const changed = (uri: vscode.Uri) => {
+    const found = analyses.forFile(uri);
+    if (!found || !vscode.workspace.getConfiguration('archtrace', uri).get<boolean>('updateOnChange', true)) return;
+    const root = found.analysis.result.root;
+    pending.set(root, (pending.get(root) ?? new Set()).add(uri.fsPath));
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(flush, DEBOUNCE_MS);
+  };
+  const watcher = vscode.workspace.createFileSystemWatcher(SOURCE_GLOB);
+  return vscode.Disposable.from(
+    watcher,
+    watcher.onDidChange(changed),
+    watcher.onDidCreate(changed),
+    watcher.onDidDelete(changed),
+    vscode.workspace.onDidSaveTextDocument((document) => changed(document.uri)),
+    { dispose: () => timer && clearTimeout(timer) },
+  );
+}
