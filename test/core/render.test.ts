@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { renderTraceSvg } from '../../src/core/render/sequenceSvg';
+import { renderTraceMermaid } from '../../src/core/render/trace';
+import type { Trace } from '../../src/core/result';
+
+const hostile: Trace = {
+  route: 'GET /<img src=x onerror=alert(1)>',
+  steps: [
+    { symbol: 'app/<script>alert(1)</script>.py:handler', layer: 'api', via: 'call', line: 0, depth: 0 },
+    { symbol: 'app/x.py:"quoted" & <b>bold</b>', layer: 'domain</text><script>', via: 'event', line: 3, depth: 1, site: { path: 'app/x.py', line: 1, branch: 'except' } },
+  ],
+};
+
+describe('rendering traces safely', () => {
+  it('escapes every route, symbol and layer in the SVG, so markup renders as text', () => {
+    const svg = renderTraceSvg(hostile);
+    assert.ok(!/<script|<img|<b>|onerror=alert\(1\)>/.test(svg.replace(/&lt;[^&]*&gt;/g, '')), svg);
+    assert.match(svg, /GET \/&lt;img src=x onerror=alert\(1\)&gt;/);
+    assert.match(svg, /&quot;quoted&quot; &amp; &lt;b&gt;bold&lt;\/b&gt;/);
+    assert.equal((svg.match(/<svg /g) ?? []).length, 1);
+  });
+
+  it('keeps Mermaid syntax out of messages', () => {
+    const diagram = renderTraceMermaid({ route: 'GET /a;b#c', steps: [{ symbol: 'a.py:x;y#z', layer: 'api', via: 'call', line: 0, depth: 0 }] });
+    assert.ok(!/x;y|#z|a;b/.test(diagram), diagram);
+  });
+});
