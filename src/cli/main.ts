@@ -39,7 +39,7 @@ interface Command {
 
 const FORMATS: Readonly<Record<Command['name'], readonly string[]>> = { analyze: ['json', 'md'], classify: ['text', 'json'], trace: ['text', 'json', 'mermaid'], report: ['md'] };
 
-export function parseCommand(argv: readonly string[]): Command | 'help' {
+function parseCommand(argv: readonly string[]): Command | 'help' {
   let parsed;
   try {
     parsed = parseArgs({

@@ -212,7 +212,7 @@ function stringLiteral(node: Node | undefined): string | undefined {
 }
 
 /** `OrderCreated(id=1, total=2).publish` → `OrderCreated().publish`: the shape a resolver follows. */
-export function normalizeCallee(text: string): string {
+function normalizeCallee(text: string): string {
   let result = '';
   let depth = 0;
   for (const character of text) {
@@ -228,7 +228,7 @@ export function normalizeCallee(text: string): string {
   return result;
 }
 
-export function callShape(call: Node): CallShape {
+function callShape(call: Node): CallShape {
   const callee = normalizeCallee(call.childForFieldName('function')?.text ?? '');
   const args: string[] = [];
   const keywords: Record<string, string> = {};

@@ -9,7 +9,7 @@ import type { SymbolIndex } from './symbolIndex';
  * defines methods a and b: a framework's own dispatcher), or `finding:<category>` (a workspace
  * symbol with a finding of that category).
  */
-export function qualifiesAs(index: SymbolIndex, path: string, name: string, anyOf: readonly string[], findingsBySymbol: ReadonlyMap<string, Set<string>>): boolean {
+function qualifiesAs(index: SymbolIndex, path: string, name: string, anyOf: readonly string[], findingsBySymbol: ReadonlyMap<string, Set<string>>): boolean {
   if (!name) return false;
   const target = index.qualify(path, name);
   if (!target) return false;

@@ -404,7 +404,7 @@ export function normalizeRoutePath(path: string): string {
 }
 
 /** Joins two route path pieces with exactly one slash between them. */
-export function joinRoutePaths(prefix: string, path: string): string {
+function joinRoutePaths(prefix: string, path: string): string {
   if (!prefix) return path;
   if (!path) return prefix;
   return `${prefix.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;

@@ -233,7 +233,7 @@ export interface Ancestry {
  * `src/dispatch/` exists). This covers `src/` layouts, nested projects and namespace packages
  * (folders without `__init__.py`) without guessing from every suffix of every path.
  */
-export function pythonImportRoots(files: readonly FileFacts[]): Set<string> {
+function pythonImportRoots(files: readonly FileFacts[]): Set<string> {
   const topLevel = new Set<string>();
   for (const facts of files) {
     for (const statement of facts.imports) if (statement.level === 0) topLevel.add(statement.module.split('.')[0] ?? '');
@@ -249,7 +249,7 @@ export function pythonImportRoots(files: readonly FileFacts[]): Set<string> {
 }
 
 /** The names a Python file can be imported by, one for each import root above it: `a/b/c.py` → `a.b.c`; `a/b/__init__.py` → `a.b`. */
-export function pythonModuleNames(path: string, roots: ReadonlySet<string>): string[] {
+function pythonModuleNames(path: string, roots: ReadonlySet<string>): string[] {
   const parts = path.replace(/\.pyi?$/, '').split('/');
   if (parts[parts.length - 1] === '__init__') parts.pop();
   const names: string[] = [];

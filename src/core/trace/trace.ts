@@ -154,7 +154,7 @@ type Resolved =
   | { kind: 'skip' };
 
 /** What a call in `caller` reaches: a workspace function or method, a named outside call, or nothing worth a step. */
-export function resolveCall(index: SymbolIndex, caller: string, definition: SymbolDefinition, call: CallSite): Resolved {
+function resolveCall(index: SymbolIndex, caller: string, definition: SymbolDefinition, call: CallSite): Resolved {
   const { path, name: callerName } = SymbolId.parse(caller);
   const parts = call.callee.split('.');
   const head = parts[0] ?? '';
@@ -266,7 +266,7 @@ function symbolTarget(index: SymbolIndex, symbol: string, enqueued: boolean): Re
 }
 
 /** A method of a class or of the nearest workspace ancestor that defines it. */
-export function findMethod(index: SymbolIndex, classSymbol: string, method: string): string | undefined {
+function findMethod(index: SymbolIndex, classSymbol: string, method: string): string | undefined {
   for (const owner of [classSymbol, ...index.ancestry(classSymbol).classes]) {
     const symbol = `${owner}.${method}`;
     if (index.definition(symbol)) return symbol;

@@ -101,7 +101,7 @@ export class TraceStepper implements vscode.Disposable {
 }
 
 /** Where a step is shown: its call site, or, for the handler, its definition. */
-export function locationOf(root: string, step: TraceStep): { uri: vscode.Uri; line: number } | undefined {
+function locationOf(root: string, step: TraceStep): { uri: vscode.Uri; line: number } | undefined {
   if (step.site) return { uri: vscode.Uri.file(`${root}/${step.site.path}`), line: step.site.line };
   if (step.external || step.unresolved) return undefined;
   return { uri: vscode.Uri.file(`${root}/${SymbolId.parse(step.symbol).path}`), line: step.line };
