@@ -1,6 +1,7 @@
 /** `archtrace`: the same analysis as the extension, rendered for a terminal or another program. */
 import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ProgressReport } from '../core/host';
 import { buildChecklist } from '../core/checklist/checklist';
@@ -9,7 +10,7 @@ import { renderMarkdown } from '../core/render/markdown';
 import { renderStudyGuide } from '../core/render/report';
 import { renderKindText } from '../core/render/text';
 import { renderTraceMermaid, renderTraceText } from '../core/render/trace';
-import { analyzeFolder } from '../node/analyzeFolder';
+import { analyzeFolder, cacheFileFor } from '../node/analyzeFolder';
 import { ChecklistStore } from '../node/checklistStore';
 
 const USAGE = `usage:
@@ -19,7 +20,8 @@ const USAGE = `usage:
   archtrace report [dir] [--format md] [--progress FILE]
   archtrace --help
 
-dir defaults to the current folder.`;
+dir defaults to the current folder. Every command also takes --no-cache (a true cold run: no
+cache read or written) and --cache-dir DIR (default: $XDG_CACHE_HOME/archtrace or ~/.cache/archtrace).`;
 
 /** A mistake in how the command was called: one line on stderr, exit code 2. */
 export class UsageError extends Error {}
@@ -35,6 +37,8 @@ interface Command {
   route?: string;
   /** For `report`: the checklist progress file the editor keeps. */
   progressFile?: string;
+  /** The folder's facts cache file, unless --no-cache. */
+  cacheFile?: string;
 }
 
 const FORMATS: Readonly<Record<Command['name'], readonly string[]>> = { analyze: ['json', 'md'], classify: ['text', 'json'], trace: ['text', 'json', 'mermaid'], report: ['md'] };
@@ -51,6 +55,8 @@ function parseCommand(argv: readonly string[]): Command | 'help' {
         'max-file-size': { type: 'string' },
         traces: { type: 'boolean' },
         progress: { type: 'string' },
+        'no-cache': { type: 'boolean' },
+        'cache-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -69,6 +75,7 @@ function parseCommand(argv: readonly string[]): Command | 'help' {
   if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}'`);
   if (values.traces && name !== 'analyze') throw new UsageError('--traces goes with analyze');
   if (values.progress !== undefined && name !== 'report') throw new UsageError('--progress goes with report');
+  if (values['no-cache'] && values['cache-dir'] !== undefined) throw new UsageError('--no-cache and --cache-dir exclude each other');
   const formats = FORMATS[name];
   const format = values.format ?? formats[0] ?? 'json';
   if (!formats.includes(format)) throw new UsageError(`--format must be ${formats.join(' or ')} for ${name}`);
@@ -95,7 +102,12 @@ function parseCommand(argv: readonly string[]): Command | 'help' {
     ...(maxFileSizeBytes ? { maxFileSizeBytes } : {}),
     ...(route ? { route } : {}),
     ...(values.progress ? { progressFile: resolve(values.progress) } : {}),
+    ...(values['no-cache'] ? {} : { cacheFile: cacheFileFor(resolve(values['cache-dir'] ?? defaultCacheDirectory()), root) }),
   };
+}
+
+function defaultCacheDirectory(): string {
+  return join(process.env['XDG_CACHE_HOME'] || join(homedir(), '.cache'), 'archtrace');
 }
 
 async function run(argv: readonly string[]): Promise<number> {
@@ -108,6 +120,7 @@ async function run(argv: readonly string[]): Promise<number> {
   const analysis = await analyzeFolder(command.root, {
     excludeGlobs: command.excludeGlobs,
     traces: command.traces,
+    ...(command.cacheFile ? { cacheFile: command.cacheFile } : {}),
     ...(command.maxFileSizeBytes ? { maxFileSizeBytes: command.maxFileSizeBytes } : {}),
     ...(progress ? { onProgress: (report: ProgressReport) => progress.update(report) } : {}),
   });

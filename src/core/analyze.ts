@@ -1,7 +1,7 @@
 import { classifyKind, foldersOf } from './classify/classify';
 import type { KindRule, Manifest } from './classify/kindRules';
 import { type Discovery, discoverFiles, type SourceFile } from './discover/discover';
-import type { FileAnalyzer, ProgressReport, WorkspaceFs } from './host';
+import type { FactsCache, FileAnalyzer, ProgressReport, WorkspaceFs } from './host';
 import { layerOf } from './layers/layers';
 import { findViolations, type LayerRule } from './layers/violations';
 import type { FileFacts } from './parse/facts';
@@ -30,6 +30,8 @@ export interface AnalysisHost {
   layerRules: readonly LayerRule[];
   /** How many files to keep in flight; enough to keep every worker busy. */
   concurrency: number;
+  /** Facts of unchanged files from an earlier run, when the host keeps them. */
+  cache?: FactsCache;
 }
 
 export const DEFAULT_MAX_FILE_SIZE_BYTES = 1024 * 1024;
@@ -51,7 +53,7 @@ export interface Analysis {
 /** The whole pipeline: discover → parse and detect (workers) → resolve → classify → layers → trace. */
 export async function analyzeWorkspace(root: string, host: AnalysisHost, options: AnalyzeOptions = {}): Promise<Analysis> {
   const discovery = await discover(root, host, options);
-  const facts = await scan(discovery.sources, host, options);
+  const facts = await scan(discovery.sources, host, options, true);
   return assemble(root, host, options, discovery, facts);
 }
 
@@ -61,19 +63,24 @@ async function discover(root: string, host: AnalysisHost, options: AnalyzeOption
   return discoverFiles(host.fs, root, { ...(options.excludeGlobs ? { excludeGlobs: options.excludeGlobs } : {}), ...(signal ? { signal } : {}) });
 }
 
-/** Parses and detects, in the host's workers, the files given. */
-async function scan(sources: readonly SourceFile[], host: AnalysisHost, options: AnalyzeOptions): Promise<FileFacts[]> {
+/** Parses and detects, in the host's workers, the files given (all of them when `complete`), reusing cached facts. */
+async function scan(sources: readonly SourceFile[], host: AnalysisHost, options: AnalyzeOptions, complete: boolean): Promise<FileFacts[]> {
   const { signal, onProgress } = options;
   const maxFileSizeBytes = options.maxFileSizeBytes ?? DEFAULT_MAX_FILE_SIZE_BYTES;
   const total = sources.length;
   let done = 0;
   onProgress?.({ phase: 'parse', done, total });
+  const { cache } = host;
   const facts = await mapConcurrently(sources, host.concurrency, signal, async (source) => {
-    const result = await host.analyzer.analyze({ path: source.path, absolutePath: source.absolutePath, language: source.language, maxFileSizeBytes });
+    const fingerprint = cache ? await cache.fingerprint(source.absolutePath) : undefined;
+    const cached = fingerprint ? cache?.get(source.path, fingerprint) : undefined;
+    const result = cached ?? (await host.analyzer.analyze({ path: source.path, absolutePath: source.absolutePath, language: source.language, maxFileSizeBytes }));
+    if (fingerprint && !cached) cache?.set(source.path, fingerprint, result);
     onProgress?.({ phase: 'parse', done: ++done, total });
     return result;
   });
   signal?.throwIfAborted();
+  await cache?.save(complete);
   return facts;
 }
 
@@ -136,7 +143,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
       const changedPaths = new Set(changed);
       const previous = new Map(facts.map((file) => [file.path, file]));
       const stale = now.sources.filter((source) => !previous.has(source.path) || changedPaths.has(source.absolutePath));
-      const fresh = new Map((await scan(stale, updateHost, updateOptions)).map((file) => [file.path, file]));
+      const fresh = new Map((await scan(stale, updateHost, updateOptions, false)).map((file) => [file.path, file]));
       const next = now.sources.map((source) => fresh.get(source.path) ?? (previous.get(source.path) as FileFacts));
       return assemble(root, updateHost, updateOptions, now, next);
     },

@@ -39,3 +39,16 @@ export interface ProgressReport {
   done: number;
   total: number;
 }
+
+/**
+ * Facts of files analysed before, by content fingerprint, so a warm start parses only what changed.
+ * The host decides where they live and when they are stale (another analyser version).
+ */
+export interface FactsCache {
+  /** An identity of a file's content (a hash), or undefined when the file cannot be read. */
+  fingerprint(absolutePath: string): Promise<string | undefined>;
+  get(path: string, fingerprint: string): FileFacts | undefined;
+  set(path: string, fingerprint: string, facts: FileFacts): void;
+  /** Writes the cache; after a full run (`prune`), entries of files this run did not see are dropped. */
+  save(prune: boolean): Promise<void>;
+}

@@ -20,7 +20,8 @@ const PYTHON: vscode.DocumentSelector = { language: 'python', scheme: 'file' };
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('ArchTrace', { log: true });
   const analyses = new WorkspaceAnalyses();
-  const controller = new ClassifyController(log, analyses);
+  const storage = context.storageUri ?? context.globalStorageUri;
+  const controller = new ClassifyController(log, analyses, storage);
   const stepper = new TraceStepper(analyses);
   const sections = { overview: overviewNodes, layers: layerNodes, extensionPoints: extensionPointNodes, routes: routeNodes, interfaces: interfaceNodes };
   context.subscriptions.push(
@@ -36,7 +37,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.languages.registerCodeLensProvider(PYTHON, new RouteCodeLensProvider(analyses)),
     vscode.languages.registerCodeLensProvider(PYTHON, new RoleCodeLensProvider(analyses)),
     registerViolationDiagnostics(analyses),
-    registerUpdateOnChange(analyses, log),
+    registerUpdateOnChange(analyses, log, storage),
     vscode.commands.registerCommand('archtrace.classifyWorkspace', () => controller.classifyWorkspace()),
     vscode.commands.registerCommand('archtrace.showLog', () => log.show()),
     vscode.commands.registerCommand('archtrace.showLayers', () => vscode.commands.executeCommand('archtrace.layers.focus')),
@@ -53,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): void {
       else void vscode.window.showInformationMessage(vscode.l10n.t('ArchTrace: start a trace first (hover a route, or run "Trace Route").'));
     }),
   );
-  context.subscriptions.push(new ChecklistController(analyses, context.storageUri ?? context.globalStorageUri, log));
+  context.subscriptions.push(new ChecklistController(analyses, storage, log));
   registerSelfCheck(context, { analyses, stepper, log });
 }
 

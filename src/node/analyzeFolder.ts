@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Analysis, type AnalysisHost, type AnalyzeOptions, analyzeWorkspace } from '../core/analyze';
@@ -5,6 +6,7 @@ import { type KindRule, parseKindRules } from '../core/classify/kindRules';
 import { type LayerRule, parseLayerRules } from '../core/layers/violations';
 import { type FrameworkRules, parseFrameworkRules } from '../core/resolve/frameworkFindings';
 import { packageRoot } from './assets';
+import { FileFactsCache } from './factsCache';
 import { nodeFs } from './nodeFs';
 import { WorkerAnalyzer, type WorkerAnalyzerOptions } from './workerAnalyzer';
 
@@ -32,24 +34,43 @@ export function frameworkRules(): FrameworkRules {
  * Runs `work` with a Node host whose worker pool lives as long as the call, so cancelling (the
  * signal) ends every worker at once.
  */
-async function withHost<T>(options: AnalyzeOptions & WorkerAnalyzerOptions, work: (host: AnalysisHost) => Promise<T>): Promise<T> {
+async function withHost<T>(options: NodeAnalyzeOptions, work: (host: AnalysisHost) => Promise<T>): Promise<T> {
   const analyzer = new WorkerAnalyzer(options);
   const stopWorkers = () => void analyzer.dispose();
   options.signal?.addEventListener('abort', stopWorkers, { once: true });
   try {
-    return await work({ fs: nodeFs, analyzer, kindRules: kindRules(), frameworkRules: frameworkRules(), layerRules: layerRules(), concurrency: analyzer.threads * 4 });
+    const cache = options.cacheFile ? await FileFactsCache.open(options.cacheFile) : undefined;
+    return await work({
+      fs: nodeFs,
+      analyzer,
+      kindRules: kindRules(),
+      frameworkRules: frameworkRules(),
+      layerRules: layerRules(),
+      concurrency: analyzer.threads * 4,
+      ...(cache ? { cache } : {}),
+    });
   } finally {
     options.signal?.removeEventListener('abort', stopWorkers);
     await analyzer.dispose();
   }
 }
 
+export interface NodeAnalyzeOptions extends AnalyzeOptions, WorkerAnalyzerOptions {
+  /** Where to keep the facts of this folder between runs (a warm start parses only what changed); none: no cache. */
+  cacheFile?: string;
+}
+
+/** The cache file of a folder in a cache directory: one per folder, named by a hash of its path. */
+export function cacheFileFor(directory: string, root: string): string {
+  return join(directory, `facts-${createHash('sha256').update(root).digest('hex').slice(0, 16)}.json`);
+}
+
 /** Analyses one folder on Node: the CLI, the extension host and the tests all come through here. */
-export function analyzeFolder(root: string, options: AnalyzeOptions & WorkerAnalyzerOptions = {}): Promise<Analysis> {
+export function analyzeFolder(root: string, options: NodeAnalyzeOptions = {}): Promise<Analysis> {
   return withHost(options, (host) => analyzeWorkspace(root, host, options));
 }
 
 /** The analysis after files changed: only they are parsed again, in one worker (an edit touches few files). */
-export function updateFolder(analysis: Analysis, changed: readonly string[], options: AnalyzeOptions & WorkerAnalyzerOptions = {}): Promise<Analysis> {
+export function updateFolder(analysis: Analysis, changed: readonly string[], options: NodeAnalyzeOptions = {}): Promise<Analysis> {
   return withHost({ threads: 1, ...options }, (host) => analysis.update(host, changed, options));
 }

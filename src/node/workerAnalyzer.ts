@@ -22,7 +22,8 @@ export class WorkerAnalyzer implements FileAnalyzer {
     const threads = options.threads ?? Math.max(1, availableParallelism());
     this.fileTimeoutMs = options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
     // The worker script sits beside this module, in the bundle and in the compiled tests alike.
-    this.pool = workerpool.pool(join(__dirname, 'fileWorker.js'), { workerType: 'thread', maxWorkers: threads, minWorkers: threads });
+    // Workers start on the first file to parse: a warm start from the cache may need none.
+    this.pool = workerpool.pool(join(__dirname, 'fileWorker.js'), { workerType: 'thread', maxWorkers: threads });
   }
 
   get threads(): number {

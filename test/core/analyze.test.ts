@@ -7,6 +7,8 @@ import type { AnalysisResult } from '../../src/core/result';
 import { analyzeFolder, frameworkRules, kindRules, layerRules } from '../../src/node/analyzeFolder';
 import { nodeFs } from '../../src/node/nodeFs';
 import { WorkerAnalyzer } from '../../src/node/workerAnalyzer';
+import { FileFactsCache } from '../../src/node/factsCache';
+import { analyzeWorkspace } from '../../src/core/analyze';
 import type { FileTask } from '../../src/core/parse/facts';
 import { ROOT, SAMPLE, tempWorkspace } from '../helpers';
 
@@ -128,5 +130,46 @@ describe('updating an analysis after edits', () => {
     } finally {
       await counting.dispose();
     }
+  });
+});
+
+describe('the facts cache', () => {
+  const workspace = tempWorkspace({ 'a.py': 'def a(): ...\n', 'b.py': 'def b(): ...\n' });
+  after(workspace.cleanup);
+
+  async function countingRun(cacheFile: string) {
+    const scanned: string[] = [];
+    const analyzer = new WorkerAnalyzer({ threads: 1 });
+    const cache = await FileFactsCache.open(cacheFile, 'test-version');
+    const host = {
+      fs: nodeFs,
+      analyzer: { analyze: (task: FileTask) => (scanned.push(task.path), analyzer.analyze(task)), dispose: () => analyzer.dispose() },
+      kindRules: kindRules(),
+      frameworkRules: frameworkRules(),
+      layerRules: layerRules(),
+      concurrency: 2,
+      cache,
+    };
+    try {
+      const { result } = await analyzeWorkspace(workspace.root, host);
+      return { scanned: scanned.sort(), files: result.files.map((file) => file.path) };
+    } finally {
+      await analyzer.dispose();
+    }
+  }
+
+  it('parses on a warm start only what changed, and survives a corrupt cache file with a cold run', async () => {
+    const cacheFile = join(workspace.root, '..', `cache-${Date.now()}.json`);
+    assert.deepEqual((await countingRun(cacheFile)).scanned, ['a.py', 'b.py']);
+    assert.deepEqual((await countingRun(cacheFile)).scanned, []);
+    writeFileSync(join(workspace.root, 'b.py'), 'def b2(): ...\n');
+    assert.deepEqual((await countingRun(cacheFile)).scanned, ['b.py']);
+    writeFileSync(cacheFile, '{"version": "test-version", "entries": {"a.py": ');
+    const afterCorruption = await countingRun(cacheFile);
+    assert.deepEqual(afterCorruption.scanned, ['a.py', 'b.py']);
+    assert.deepEqual(afterCorruption.files, ['a.py', 'b.py']);
+    const otherVersion = await FileFactsCache.open(cacheFile, 'another-version');
+    assert.equal(otherVersion.get('a.py', (await otherVersion.fingerprint(join(workspace.root, 'a.py'))) ?? ''), undefined);
+    rmSync(cacheFile, { force: true });
   });
 });

@@ -1,14 +1,17 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ROOT, SAMPLE } from '../helpers';
 
 const CLI = join(ROOT, 'dist', 'cli.js');
 
+const cacheHome = mkdtempSync(join(tmpdir(), 'archtrace-cli-cache-'));
+
 function archtrace(...args: string[]) {
-  return spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: SAMPLE });
+  return spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: SAMPLE, env: { ...process.env, XDG_CACHE_HOME: cacheHome } });
 }
 
 describe('the archtrace CLI', () => {
@@ -64,6 +67,16 @@ describe('the archtrace CLI', () => {
     assert.match(run.stdout, /## Traces\n\n```\nPOST \/orders\n/);
   });
 
+  it('keeps a facts cache between runs, and --no-cache neither reads nor writes one', () => {
+    const directory = mkdtempSync(join(tmpdir(), 'archtrace-cache-'));
+    assert.equal(archtrace('classify', '--no-cache').status, 0);
+    assert.equal(archtrace('classify', '--cache-dir', directory).status, 0);
+    const files = readdirSync(directory);
+    assert.equal(files.length, 1);
+    assert.match(files[0] ?? '', /^facts-[0-9a-f]{16}\.json$/);
+    assert.equal(archtrace('classify', '--cache-dir', directory).stdout, archtrace('classify', '--no-cache').stdout);
+  });
+
   for (const [args, message] of [
     [['analyze', '/does/not/exist'], /^archtrace: cannot read '\/does\/not\/exist': no such directory/],
     [['analyze', join(SAMPLE, 'Dockerfile')], /is not a directory/],
@@ -74,6 +87,7 @@ describe('the archtrace CLI', () => {
     [['trace'], /trace needs a route/],
     [['trace', '.', 'orders'], /is not a route/],
     [['classify', '--traces'], /--traces goes with analyze/],
+    [['classify', '--no-cache', '--cache-dir', '/tmp'], /exclude each other/],
   ] as const) {
     it(`answers '${args.join(' ')}' with one line and exit code 2`, () => {
       const run = archtrace(...args);

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../../core/analyze';
 import { describeKind } from '../../core/render/text';
-import { analyzeFolder } from '../../node/analyzeFolder';
+import { analyzeFolder, cacheFileFor } from '../../node/analyzeFolder';
 import type { WorkspaceAnalyses } from '../analyses';
 
 /** Runs the analysis for every workspace folder and hands the results to the views. */
@@ -13,6 +13,8 @@ export class ClassifyController implements vscode.Disposable {
   constructor(
     private readonly log: vscode.LogOutputChannel,
     private readonly analyses: WorkspaceAnalyses,
+    /** Where each folder's facts are kept between sessions (the extension's workspace storage). */
+    private readonly cacheDirectory: vscode.Uri,
   ) {
     this.statusBar.name = vscode.l10n.t('ArchTrace kind');
     this.statusBar.command = 'archtrace.overview.focus';
@@ -49,6 +51,7 @@ export class ClassifyController implements vscode.Disposable {
               excludeGlobs: excludeGlobsOf(folder),
               maxFileSizeBytes: Math.max(1, config.get<number>('maxFileSizeKB', 1024)) * 1024,
               layerViolations: config.get<'auto' | 'on' | 'off'>('layerViolations', 'auto'),
+              cacheFile: cacheFileFor(this.cacheDirectory.fsPath, folder.uri.fsPath),
               onProgress: ({ phase, done, total }) => {
                 const percent = total ? Math.floor((done / total) * 100) : 0;
                 progress.report({ message: `${folder.name}: ${phase} ${total ? `${done}/${total}` : ''}`, increment: percent - reported });

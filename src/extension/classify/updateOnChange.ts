@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { updateFolder } from '../../node/analyzeFolder';
+import { cacheFileFor, updateFolder } from '../../node/analyzeFolder';
 import type { WorkspaceAnalyses } from '../analyses';
 
 const DEBOUNCE_MS = 400;
@@ -9,7 +9,7 @@ const SOURCE_GLOB = '**/*.{py,pyi,ts,mts,cts,tsx,js,mjs,cjs,jsx}';
  * Keeps the analyses current as files are saved, created, deleted or renamed: changes are gathered
  * for a moment, then only the changed files are parsed again and the views update in place.
  */
-export function registerUpdateOnChange(analyses: WorkspaceAnalyses, log: vscode.LogOutputChannel): vscode.Disposable {
+export function registerUpdateOnChange(analyses: WorkspaceAnalyses, log: vscode.LogOutputChannel, cacheDirectory: vscode.Uri): vscode.Disposable {
   const pending = new Map<string, Set<string>>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<void> = Promise.resolve();
@@ -27,6 +27,7 @@ export function registerUpdateOnChange(analyses: WorkspaceAnalyses, log: vscode.
           const updated = await updateFolder(analysis, files, {
             maxFileSizeBytes: Math.max(1, config.get<number>('maxFileSizeKB', 1024)) * 1024,
             layerViolations: config.get<'auto' | 'on' | 'off'>('layerViolations', 'auto'),
+            cacheFile: cacheFileFor(cacheDirectory.fsPath, root),
           });
           analyses.replace(updated);
           log.info(`updated ${root} after ${files.length} changed file(s) in ${Date.now() - started} ms`);

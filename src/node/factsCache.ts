@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { promises as fs, readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { FactsCache } from '../core/host';
+import type { FileFacts } from '../core/parse/facts';
+import { packageRoot, rulesDirectory } from './assets';
+
+interface Entry {
+  fingerprint: string;
+  facts: FileFacts;
+}
+
+let analyserVersion: string | undefined;
+
+/**
+ * What the facts depend on: ArchTrace's version, the code the workers run and the detector rules.
+ * Any change gives another version, and a cache of another version is not read.
+ */
+export function currentAnalyserVersion(): string {
+  if (!analyserVersion) {
+    const hash = createHash('sha256');
+    const root = packageRoot();
+    hash.update(readFileSync(join(root, 'package.json')));
+    hash.update(readFileSync(join(__dirname, 'fileWorker.js')));
+    const rules = rulesDirectory(root);
+    for (const language of readdirSync(rules).sort()) {
+      for (const file of readdirSync(join(rules, language)).sort()) hash.update(`${language}/${file}\0`).update(readFileSync(join(rules, language, file)));
+    }
+    analyserVersion = hash.digest('hex').slice(0, 16);
+  }
+  return analyserVersion;
+}
+
+/**
+ * A cache of one folder's facts in one JSON file: read whole at the start, written whole at the
+ * end, atomically (a temporary file renamed over the old one), so a crash or a second window never
+ * leaves half a file. A missing, corrupt or other-version file means a cold run, never an error.
+ */
+export class FileFactsCache implements FactsCache {
+  private readonly entries = new Map<string, Entry>();
+  private readonly used = new Map<string, Entry>();
+
+  private constructor(
+    private readonly file: string,
+    private readonly version: string,
+  ) {}
+
+  static async open(file: string, version = currentAnalyserVersion()): Promise<FileFactsCache> {
+    const cache = new FileFactsCache(file, version);
+    try {
+      const data = JSON.parse(await fs.readFile(file, 'utf8')) as { version?: unknown; entries?: Record<string, Entry> };
+      if (data.version === version && data.entries && typeof data.entries === 'object') {
+        for (const [path, entry] of Object.entries(data.entries)) {
+          if (entry && typeof entry.fingerprint === 'string' && entry.facts && typeof entry.facts === 'object') cache.entries.set(path, entry);
+        }
+      }
+    } catch {
+      // no cache yet, or one that cannot be read: a cold run rebuilds it
+    }
+    return cache;
+  }
+
+  async fingerprint(absolutePath: string): Promise<string | undefined> {
+    try {
+      return createHash('sha1').update(await fs.readFile(absolutePath)).digest('base64url');
+    } catch {
+      return undefined;
+    }
+  }
+
+  get(path: string, fingerprint: string): FileFacts | undefined {
+    const entry = this.entries.get(path);
+    if (entry?.fingerprint !== fingerprint) return undefined;
+    this.used.set(path, entry);
+    return entry.facts;
+  }
+
+  set(path: string, fingerprint: string, facts: FileFacts): void {
+    const entry = { fingerprint, facts };
+    this.entries.set(path, entry);
+    this.used.set(path, entry);
+  }
+
+  async save(prune: boolean): Promise<void> {
+    const entries = prune ? this.used : this.entries;
+    await fs.mkdir(dirname(this.file), { recursive: true });
+    const temporary = `${this.file}.${process.pid}.${Date.now()}.tmp`;
+    await fs.writeFile(temporary, JSON.stringify({ version: this.version, entries: Object.fromEntries(entries) }));
+    await fs.rename(temporary, this.file);
+  }
+}
