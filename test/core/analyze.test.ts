@@ -173,3 +173,24 @@ describe('the facts cache', () => {
     rmSync(cacheFile, { force: true });
   });
 });
+
+describe('cancelling an analysis', () => {
+  const files: Record<string, string> = {};
+  for (let index = 0; index < 400; index++) files[`pkg/m${index}.py`] = `def f${index}(x):\n    return x + ${index}\n`;
+  const workspace = tempWorkspace(files);
+  after(workspace.cleanup);
+
+  it('stops the workers and rejects with an AbortError once the signal fires mid-parse', async () => {
+    const controller = new AbortController();
+    let parsed = 0;
+    const run = analyzeFolder(workspace.root, {
+      threads: 2,
+      signal: controller.signal,
+      onProgress: ({ phase, done }) => {
+        if (phase === 'parse' && done > 0 && ++parsed === 5) controller.abort();
+      },
+    });
+    await assert.rejects(run, (error: unknown) => error instanceof Error && error.name === 'AbortError');
+    assert.ok(parsed < 400, `stopped after ${parsed} of 400 files`);
+  });
+});
