@@ -1,5 +1,5 @@
-import type { Node } from 'web-tree-sitter';
-import type { Attribute, CallShape, CallSite, ImportStatement, Local, Parameter, SymbolDefinition } from './facts';
+import { type Language, type Node, Query } from 'web-tree-sitter';
+import type { Attribute, CallShape, CallSite, ImportStatement, Parameter, SymbolDefinition } from './facts';
 import { type LanguageSyntax, literalValue, rangeOf } from './syntax';
 
 /** Statements whose blocks still hold module- or class-level definitions (`if TYPE_CHECKING:`, `try:`). */
@@ -9,9 +9,6 @@ const CONTAINER_STATEMENTS = new Set([
 
 /** Nodes that hold statements, for walks that must not descend into expressions. */
 const STATEMENT_CONTAINERS = /(_statement|_clause|^block|_definition)$/;
-
-/** Nodes whose bodies run at another time than the function around them: their calls are not its calls. */
-const NESTED_SCOPES = new Set(['function_definition', 'class_definition', 'lambda', 'decorated_definition']);
 
 /** Argument texts longer than this are cut: they are read for literals and names, never whole. */
 const MAX_ARGUMENT_LENGTH = 200;
@@ -32,6 +29,7 @@ export const pythonSyntax: LanguageSyntax = {
 
   symbols(root) {
     const symbols: SymbolDefinition[] = [];
+    const bodies = new Map<number, BodyScope>();
     const pending: { node: Node; container?: SymbolDefinition }[] = [];
     const pushChildren = (node: Node, container?: SymbolDefinition) => {
       for (let index = node.namedChildCount - 1; index >= 0; index--) {
@@ -68,7 +66,7 @@ export const pythonSyntax: LanguageSyntax = {
         if (body) pushChildren(body, symbol);
       } else if (definition.type === 'function_definition' && name) {
         const inClass = container?.kind === 'class';
-        symbols.push({ ...functionSymbol(definition, prefix + name, rangeOf(node), decorators, inClass ? container : undefined), ...withCalls });
+        symbols.push(Object.assign(functionSymbol(definition, prefix + name, rangeOf(node), decorators, inClass ? container : undefined, bodies), withCalls));
       } else {
         const assigned = assignment(node);
         if (!assigned) continue;
@@ -91,6 +89,7 @@ export const pythonSyntax: LanguageSyntax = {
         });
       }
     }
+    fillBodies(root, bodies);
     return symbols;
   },
 
@@ -134,75 +133,161 @@ function attributeOf(name: string, annotation: string | undefined, value: Node |
   return { name, line, ...(type ? { type } : {}), ...(call ? { call } : {}), ...(literal !== undefined ? { literal } : {}) };
 }
 
-function functionSymbol(definition: Node, name: string, range: SymbolDefinition['range'], decorators: string[], owner: SymbolDefinition | undefined): SymbolDefinition {
+/** A function whose body the query pass fills in: its calls, its locals, its owner's `self.x` attributes. */
+interface BodyScope {
+  symbol: SymbolDefinition;
+  owner: SymbolDefinition | undefined;
+  selfName: string | undefined;
+}
+
+function functionSymbol(definition: Node, name: string, range: SymbolDefinition['range'], decorators: string[], owner: SymbolDefinition | undefined, bodies: Map<number, BodyScope>): SymbolDefinition {
   const parameters = parametersOf(definition.childForFieldName('parameters'));
   const returns = definition.childForFieldName('return_type')?.text;
   const body = definition.childForFieldName('body');
-  const calls: CallSite[] = [];
-  const locals: Local[] = [];
-  const selfName = owner && parameters[0] && !decorators.includes('staticmethod') ? parameters[0].name : undefined;
-  if (body) walkBody(body, { calls, locals, owner, selfName, parameters });
-  return {
+  const symbol: SymbolDefinition = {
     name,
     kind: owner ? 'method' : 'function',
     range,
     bases: [],
     decorators,
     parameters,
-    calls,
-    ...(locals.length ? { locals } : {}),
+    calls: [],
     ...(returns ? { returns } : {}),
     ...(body && raisesNotImplemented(body) ? { notImplemented: true } : {}),
   };
+  const selfName = owner && parameters[0] && !decorators.includes('staticmethod') ? parameters[0].name : undefined;
+  if (body) bodies.set(body.startIndex, { symbol, owner, selfName });
+  return symbol;
 }
 
 /**
- * Collects the calls of a function body in evaluation order, the types of its local variables, and
- * the `self.x = ...` attributes it sets. Iterative, so 10,000-deep expressions cannot overflow the
- * stack.
+ * What the query pass looks at inside function bodies: calls, assignments, and the nodes that
+ * open a scope or a branch of a `try`. One query over the file, run by tree-sitter itself, costs a
+ * fraction of visiting every node through the WebAssembly boundary.
  */
-function walkBody(body: Node, scope: { calls: CallSite[]; locals: Local[]; owner: SymbolDefinition | undefined; selfName: string | undefined; parameters: readonly Parameter[] }): void {
-  const { calls, locals, owner, selfName, parameters } = scope;
-  // A call is recorded after its arguments and callee expression, in the order Python evaluates
-  // them (`Event(...).publish()` makes the event first): its marker is pushed below its children.
-  const pending: { node: Node; branch: CallSite['branch']; record?: true }[] = [{ node: body, branch: undefined }];
-  for (let item = pending.pop(); item; item = pending.pop()) {
-    const { node, branch } = item;
-    if (item.record) {
-      const callee = normalizeCallee(node.childForFieldName('function')?.text ?? '');
-      calls.push({ callee, line: node.startPosition.row, character: node.startPosition.column, ...(branch ? { branch } : {}) });
-      continue;
-    }
-    if (node.type === 'call') {
-      pending.push({ node, branch, record: true });
-    } else if (node.type === 'assignment') {
-      const left = node.childForFieldName('left');
-      const annotation = node.childForFieldName('type')?.text;
-      const value = node.childForFieldName('right') ?? undefined;
-      if (left?.type === 'identifier' && !locals.some((local) => local.name === left.text && local.type)) {
-        const type = attributeOf(left.text, annotation, value, node.startPosition.row, parameters).type;
-        locals.push({ name: left.text, ...(type ? { type } : {}) });
-      } else if (owner && selfName && left?.type === 'attribute' && left.childForFieldName('object')?.text === selfName) {
-        const name = left.childForFieldName('attribute')?.text;
-        if (name && !owner.attributes?.some((attribute) => attribute.name === name && attribute.type)) {
-          owner.attributes?.push(attributeOf(name, annotation, value, node.startPosition.row, parameters));
-        }
-      }
-    }
-    const children = node.namedChildren;
-    for (let index = children.length - 1; index >= 0; index--) {
-      const child = children[index];
-      if (!child || NESTED_SCOPES.has(child.type)) continue;
-      pending.push({ node: child, branch: node.type === 'try_statement' ? tryBranch(child) ?? branch : branch });
-    }
-  }
+const BODY_QUERY = `
+(call function: (_) @callee) @call
+(assignment) @assignment
+(function_definition body: (block) @body)
+(lambda) @lambda
+(class_definition body: (block) @class)
+(try_statement body: (block) @try)
+(except_clause) @except
+(finally_clause) @finally
+`;
+
+const bodyQueries = new WeakMap<Language, Query>();
+
+interface Interval {
+  start: number;
+  end: number;
+  /** A function body (its scope, when it is a symbol's), a nested scope, or a branch of a `try`. */
+  kind: 'body' | 'scope' | NonNullable<CallSite['branch']>;
+  scope?: BodyScope;
 }
 
-function tryBranch(child: Node): CallSite['branch'] {
-  if (child.type === 'block') return 'try';
-  if (child.type === 'except_clause' || child.type === 'except_group_clause') return 'except';
-  if (child.type === 'finally_clause') return 'finally';
-  return undefined; // the else clause runs when the try body did not raise
+/**
+ * Fills in each function's calls (in evaluation order: a call after its arguments and callee, so
+ * `Event(...).publish()` makes the event first), its locals, and its owner's `self.x` attributes.
+ * A call belongs to the innermost function body around it; one in a lambda, a nested function or
+ * a class body belongs to none of the symbols.
+ */
+function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>): void {
+  if (!bodies.size) return;
+  const language = root.tree.language;
+  let query = bodyQueries.get(language);
+  if (!query) {
+    query = new Query(language, BODY_QUERY);
+    bodyQueries.set(language, query);
+  }
+  const intervals: Interval[] = [];
+  const items: { node: Node; kind: 'call' | 'assignment'; callee?: Node }[] = [];
+  let pendingCall: Node | undefined;
+  for (const { name, node } of query.captures(root)) {
+    switch (name) {
+      case 'call':
+        pendingCall = node;
+        break;
+      case 'callee':
+        if (pendingCall) items.push({ node: pendingCall, kind: 'call', callee: node });
+        pendingCall = undefined;
+        break;
+      case 'assignment':
+        items.push({ node, kind: 'assignment' });
+        break;
+      case 'body': {
+        const scope = bodies.get(node.startIndex);
+        intervals.push({ start: node.startIndex, end: node.endIndex, kind: scope ? 'body' : 'scope', ...(scope ? { scope } : {}) });
+        break;
+      }
+      case 'lambda':
+      case 'class':
+        intervals.push({ start: node.startIndex, end: node.endIndex, kind: 'scope' });
+        break;
+      case 'try':
+      case 'except':
+      case 'finally':
+        intervals.push({ start: node.startIndex, end: node.endIndex, kind: name });
+        break;
+    }
+  }
+  intervals.sort((a, b) => a.start - b.start || b.end - a.end);
+  items.sort((a, b) => a.node.startIndex - b.node.startIndex);
+
+  // One sweep: the stack holds the intervals open at the current item, innermost on top.
+  const stack: Interval[] = [];
+  const callsOf = new Map<BodyScope, { call: CallSite; end: number }[]>();
+  let next = 0;
+  for (const item of items) {
+    const at = item.node.startIndex;
+    for (; next < intervals.length && (intervals[next] as Interval).start <= at; next++) {
+      const interval = intervals[next] as Interval;
+      while (stack.length && (stack[stack.length - 1] as Interval).end <= interval.start) stack.pop();
+      stack.push(interval);
+    }
+    while (stack.length && (stack[stack.length - 1] as Interval).end <= at) stack.pop();
+    let branch: CallSite['branch'];
+    let scope: BodyScope | undefined;
+    for (let index = stack.length - 1; index >= 0; index--) {
+      const interval = stack[index] as Interval;
+      if (interval.kind === 'body') {
+        scope = interval.scope;
+        break;
+      }
+      if (interval.kind === 'scope') break;
+      branch ??= interval.kind;
+    }
+    if (!scope) continue;
+    if (item.kind === 'call' && item.callee) {
+      const call: CallSite = { callee: normalizeCallee(item.callee.text), line: item.node.startPosition.row, character: item.node.startPosition.column, ...(branch ? { branch } : {}) };
+      const list = callsOf.get(scope) ?? [];
+      list.push({ call, end: item.node.endIndex });
+      callsOf.set(scope, list);
+    } else if (item.kind === 'assignment') {
+      recordAssignment(item.node, scope);
+    }
+  }
+  for (const [scope, calls] of callsOf) scope.symbol.calls = calls.sort((a, b) => a.end - b.end).map(({ call }) => call);
+}
+
+/** A local's type, or an attribute the method sets on `self`, from one assignment. */
+function recordAssignment(node: Node, scope: BodyScope): void {
+  const { symbol, owner, selfName } = scope;
+  const parameters = symbol.parameters ?? [];
+  const left = node.childForFieldName('left');
+  const annotation = node.childForFieldName('type')?.text;
+  const value = node.childForFieldName('right') ?? undefined;
+  if (left?.type === 'identifier') {
+    const locals = (symbol.locals ??= []);
+    if (locals.some((local) => local.name === left.text && local.type)) return;
+    const type = attributeOf(left.text, annotation, value, node.startPosition.row, parameters).type;
+    locals.push({ name: left.text, ...(type ? { type } : {}) });
+  } else if (owner && selfName && left?.type === 'attribute' && left.childForFieldName('object')?.text === selfName) {
+    const name = left.childForFieldName('attribute')?.text;
+    if (name && !owner.attributes?.some((attribute) => attribute.name === name && attribute.type)) {
+      owner.attributes?.push(attributeOf(name, annotation, value, node.startPosition.row, parameters));
+    }
+  }
 }
 
 /** The value of a plain string literal (no interpolation, no concatenation), else undefined. */
