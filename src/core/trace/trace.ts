@@ -63,7 +63,11 @@ export function traceRoute(context: TraceContext, route: Route): Trace {
   }
   const steps: TraceStep[] = [stepFor(context, route.handler, 'call', 0)];
   const walked = new Set<string>([route.handler]);
-  const stack: Frame[] = [{ items: itemsOf(context, route.handler, 1), next: 0, path: new Set([route.handler]) }];
+  const lookups: Lookups = {
+    implementations: new Map(context.interfaces.map((entry) => [entry.base, entry.implementations])),
+    signals: new Set(context.findings.filter((finding) => finding.category === 'signal').map((finding) => finding.symbol)),
+  };
+  const stack: Frame[] = [{ items: itemsOf(context, lookups, route.handler, 1), next: 0, path: new Set([route.handler]) }];
   while (stack.length && steps.length < limits.maxSteps) {
     const frame = stack[stack.length - 1] as Frame;
     const item = frame.items[frame.next++];
@@ -75,7 +79,7 @@ export function traceRoute(context: TraceContext, route: Route): Trace {
     steps.push(recursive ? { ...item.step, recursive: true } : item.step);
     if (!item.expand || recursive || walked.has(item.step.symbol) || (item.step.depth ?? 0) >= limits.maxDepth) continue;
     walked.add(item.step.symbol);
-    stack.push({ items: itemsOf(context, item.step.symbol, (item.step.depth ?? 0) + 1), next: 0, path: new Set([...frame.path, item.step.symbol]) });
+    stack.push({ items: itemsOf(context, lookups, item.step.symbol, (item.step.depth ?? 0) + 1), next: 0, path: new Set([...frame.path, item.step.symbol]) });
   }
   return { route: name, steps };
 }
@@ -85,15 +89,20 @@ function stepFor(context: TraceContext, symbol: string, via: TraceVia, depth: nu
   return { symbol, layer: context.layerOf(SymbolId.parse(symbol).path), via, line: definition?.range.start.line ?? 0, depth, ...extra };
 }
 
+/** Built once per trace: each interface's implementations, and the workspace's signals. */
+interface Lookups {
+  implementations: ReadonlyMap<string, readonly string[]>;
+  signals: ReadonlySet<string>;
+}
+
 /** The steps one function contributes, in source order: its FastAPI dependencies, then its calls. */
-function itemsOf(context: TraceContext, symbol: string, depth: number): Item[] {
+function itemsOf(context: TraceContext, lookups: Lookups, symbol: string, depth: number): Item[] {
   const { index } = context;
   const definition = index.definition(symbol);
   if (!definition) return [];
   const { path } = SymbolId.parse(symbol);
   const items: Item[] = [];
-  const interfaceImplementations = new Map(context.interfaces.map((entry) => [entry.base, entry.implementations]));
-  const signals = new Set(context.findings.filter((finding) => finding.category === 'signal').map((finding) => finding.symbol));
+  const { signals } = lookups;
 
   for (const parameter of definition.parameters ?? []) {
     // `db: Session = Depends(get_db)`, or a type alias that carries it: `SessionDep = Annotated[Session, Depends(get_db)]`.
@@ -126,7 +135,7 @@ function itemsOf(context: TraceContext, symbol: string, depth: number): Item[] {
     if (resolved.enqueued) via = 'async';
     else if (PUBLISH.has(lastSegment(call.callee)) && (resolved.onInstance || signals.has(resolved.receiver ?? ''))) via = 'event';
     const expand = via !== 'async' && via !== 'event';
-    const implementations = interfaceImplementations.get(ownerOf(resolved.symbol)) ?? [];
+    const implementations = lookups.implementations.get(ownerOf(resolved.symbol)) ?? [];
     if (!implementations.length) {
       items.push({ step: stepFor(context, resolved.symbol, via, depth, { site }), expand });
       continue;
