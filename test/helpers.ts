@@ -34,3 +34,23 @@ export function tempWorkspace(files: Record<string, string | Uint8Array>): { roo
   }
   return { root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }
+
+/** A workspace made of what real repositories throw at an analyser, generated afresh for each run. */
+export function hostileFiles(): Record<string, string | Uint8Array> {
+  return {
+    'half_typed.py': 'class A(\n  def f(self:\n    return [1, 2\n@app.get("/x"\ndef g(: pass\n',
+    'syntax_error.py': 'def f(:\n    return )\n',
+    'binary.py': new Uint8Array(Array.from({ length: 2048 }, (_, index) => index % 256)),
+    'latin1.py': new Uint8Array([0x23, 0x20, 0xe9, 0x0a, 0x78, 0x3d, 0x31, 0x0a]),
+    'bom_crlf.py': '\ufeffclass A:\r\n    def f(self):\r\n        return 1\r\n',
+    'deep_brackets.py': `x = ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`,
+    'deep_calls.py': `def f():\n    return ${'g('.repeat(10_000)}${')'.repeat(10_000)}\n`,
+    'deep_ifs.py': `${Array.from({ length: 300 }, (_, depth) => `${'    '.repeat(depth)}if x:\n`).join('')}${'    '.repeat(300)}pass\n`,
+    'minified.js': 'var a=1;function b(){return a}'.repeat(70_000),
+    'settings.py': 'MIDDLEWARE = [\n    "a.B",\n    "c.D"\n',
+    'tsconfig.json': '{ "compilerOptions": { "paths": ',
+    '.gitignore': '[\n!\n\\\n**/***.log\n/[a-\n',
+    '<img src=x onerror=alert(1)>.py': '"""<script>alert(1)</script>"""\n',
+    'gone.py': 'x = 1\n',
+  };
+}

@@ -52,6 +52,7 @@ export class ClassifyController implements vscode.Disposable {
               maxFileSizeBytes: Math.max(1, config.get<number>('maxFileSizeKB', 1024)) * 1024,
               layerViolations: config.get<'auto' | 'on' | 'off'>('layerViolations', 'auto'),
               cacheFile: cacheFileFor(this.cacheDirectory.fsPath, folder.uri.fsPath),
+              fileTimeoutMs: Math.max(1, config.get<number>('fileTimeBudgetSeconds', 20)) * 1000,
               onProgress: ({ phase, done, total }) => {
                 const percent = total ? Math.floor((done / total) * 100) : 0;
                 progress.report({ message: `${folder.name}: ${phase} ${total ? `${done}/${total}` : ''}`, increment: percent - reported });
@@ -61,6 +62,12 @@ export class ClassifyController implements vscode.Disposable {
             const { result } = analysis;
             this.log.info(`${folder.name}: ${result.files.length} files, ${result.findings.length} findings, ${result.routes.length} routes, ${result.skipped.length} skipped in ${Date.now() - started} ms`);
             for (const skipped of result.skipped) this.log.debug(`skipped ${skipped.path}: ${skipped.reason}`);
+            const slow = result.skipped.filter((skipped) => skipped.reason.startsWith('analysis took longer'));
+            if (slow.length) {
+              const names = slow.slice(0, 3).map((skipped) => skipped.path).join(', ') + (slow.length > 3 ? ', …' : '');
+              this.log.warn(`over the time budget: ${slow.map((skipped) => skipped.path).join(', ')}`);
+              void vscode.window.showWarningMessage(vscode.l10n.t('ArchTrace skipped {0} file(s) that took longer than the time budget: {1}', slow.length, names));
+            }
             results.push(analysis);
           }
         } catch (error) {
@@ -83,7 +90,8 @@ export class ClassifyController implements vscode.Disposable {
         }
         this.analyses.set(results);
         const summary = results.map(({ result }) => (results.length > 1 ? `${folderName(result.root)}: ` : '') + describeKind(result.kind)).join('; ');
-        this.statusBar.text = `$(symbol-namespace) ${[...new Set(results.map(({ result }) => result.kind.kind))].join(' + ')}`;
+        const kinds = results.map(({ result }) => (result.kind.evidence.length ? result.kind.kind : vscode.l10n.t('undetermined')));
+        this.statusBar.text = `$(symbol-namespace) ${[...new Set(kinds)].join(' + ')}`;
         this.statusBar.tooltip = summary;
         void vscode.window.showInformationMessage(`ArchTrace: ${summary}`);
       },

@@ -29,7 +29,8 @@ const LAYER_ICONS: Readonly<Record<string, string>> = {
 export function overviewNodes(result: AnalysisResult, at: At): AnalysisNode[] {
   const nodes: AnalysisNode[] = [
     {
-      label: vscode.l10n.t('Kind: {0}', result.kind.kind),
+      // With no evidence the kind is the tie-break's guess: say so rather than name one.
+      label: vscode.l10n.t('Kind: {0}', result.kind.evidence.length ? result.kind.kind : vscode.l10n.t('undetermined')),
       description: describeKind(result.kind),
       icon: 'symbol-namespace',
       children: result.kind.evidence.map((evidence) => ({

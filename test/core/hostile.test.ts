@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdirSync, symlinkSync, unlinkSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { analyzeWorkspace } from '../../src/core/analyze';
+import type { WorkspaceFs } from '../../src/core/host';
+import { analyzeFolder, frameworkRules, kindRules, layerRules } from '../../src/node/analyzeFolder';
+import { ChecklistStore } from '../../src/node/checklistStore';
+import { nodeFs } from '../../src/node/nodeFs';
+import { WorkerAnalyzer } from '../../src/node/workerAnalyzer';
+import { hostileFiles, ROOT, tempWorkspace } from '../helpers';
+
+describe('hostile workspaces', () => {
+  const workspace = tempWorkspace(hostileFiles());
+  mkdirSync(join(workspace.root, 'loop'));
+  symlinkSync(workspace.root, join(workspace.root, 'loop', 'up'));
+  symlinkSync('/etc', join(workspace.root, 'outside'));
+  after(workspace.cleanup);
+
+  it('finishes, lists each file it did not analyse with a reason, and keeps every range inside its file', async () => {
+    // A file deleted between discovery and parsing, as an editor or git may do.
+    const deleting: WorkspaceFs = {
+      ...nodeFs,
+      readDirectory: async (path) => {
+        const entries = await nodeFs.readDirectory(path);
+        if (path === workspace.root) unlinkSync(join(workspace.root, 'gone.py'));
+        return entries;
+      },
+    };
+    const analyzer = new WorkerAnalyzer({ threads: 2 });
+    try {
+      const { result } = await analyzeWorkspace(
+        workspace.root,
+        { fs: deleting, analyzer, kindRules: kindRules(), frameworkRules: frameworkRules(), layerRules: layerRules(), concurrency: 4 },
+        { maxFileSizeBytes: 4 * 1024 * 1024, traces: true },
+      );
+      const skipped = new Map(result.skipped.map((skip) => [skip.path, skip.reason]));
+      assert.match(skipped.get('binary.py') ?? '', /binary/);
+      assert.match(skipped.get('latin1.py') ?? '', /not UTF-8/);
+      assert.match(skipped.get('gone.py') ?? '', /not readable: ENOENT/);
+      assert.match(skipped.get('loop/up') ?? '', /already analysed/);
+      assert.match(skipped.get('outside') ?? '', /outside the workspace/);
+      const analysed = result.files.map((file) => file.path).sort();
+      for (const path of ['half_typed.py', 'syntax_error.py', 'bom_crlf.py', 'deep_brackets.py', 'deep_calls.py', 'deep_ifs.py', 'minified.js', 'settings.py', '<img src=x onerror=alert(1)>.py']) {
+        assert.ok(analysed.includes(path), `${path} analysed`);
+      }
+      for (const finding of result.findings) assert.ok(finding.range.start.line <= finding.range.end.line);
+    } finally {
+      await analyzer.dispose();
+    }
+  });
+
+  it('analyses an empty workspace to an empty result', async () => {
+    const empty = tempWorkspace({});
+    try {
+      const { result } = await analyzeFolder(empty.root, { threads: 1 });
+      assert.deepEqual([result.files, result.findings, result.routes, result.skipped], [[], [], [], []]);
+      assert.deepEqual(result.kind.evidence, []);
+    } finally {
+      empty.cleanup();
+    }
+  });
+
+  it('skips a file that takes longer than the time budget, naming the budget, and goes on', async () => {
+    const { result } = await analyzeFolder(workspace.root, { threads: 1, fileTimeoutMs: 1, maxFileSizeBytes: 4 * 1024 * 1024 });
+    assert.ok(result.skipped.some((skip) => /took longer than/.test(skip.reason)), JSON.stringify(result.skipped));
+  });
+});
+
+describe('100,000 tiny files', () => {
+  const files: Record<string, string> = {};
+  for (let index = 0; index < 100_000; index++) files[`p${Math.floor(index / 100)}/m${index % 100}.py`] = 'x = 1\n';
+  const workspace = tempWorkspace(files);
+  after(workspace.cleanup);
+
+  it('are all analysed', { timeout: 600_000 }, async () => {
+    const { result } = await analyzeFolder(workspace.root);
+    assert.equal(result.files.length, 100_000);
+  });
+});
+
+describe('state that must not be lost', () => {
+  const workspace = tempWorkspace({});
+  after(workspace.cleanup);
+
+  it('keeps a valid progress file when the writing process is killed mid-write', async () => {
+    const path = join(workspace.root, 'progress.json');
+    const store = join(ROOT, 'out', 'src', 'node', 'checklistStore.js');
+    const writer = spawn(process.execPath, ['-e', `const { ChecklistStore } = require(${JSON.stringify(store)}); const s = new ChecklistStore(${JSON.stringify(path)}); let i = 0; (async () => { for (;;) await s.update('item-' + (i++ % 50), { done: true, note: 'x'.repeat(5000) }); })();`]);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    writer.kill('SIGKILL');
+    await new Promise((resolve) => writer.once('exit', resolve));
+    const loaded = await new ChecklistStore(path).load();
+    assert.equal(loaded.warning, undefined);
+    assert.ok(Object.keys(loaded.progress.items).length > 0);
+  });
+});
