@@ -24,12 +24,28 @@ export function activate(context: vscode.ExtensionContext): void {
   const controller = new ClassifyController(log, analyses, storage);
   const stepper = new TraceStepper(analyses);
   const sections = { overview: overviewNodes, layers: layerNodes, extensionPoints: extensionPointNodes, routes: routeNodes, interfaces: interfaceNodes };
+  const providers = Object.entries(sections).map(([id, build]) => ({ id, provider: new SectionTreeProvider(analyses, build) }));
+  const views = providers.map(({ id, provider }) => vscode.window.createTreeView(`archtrace.${id}`, { treeDataProvider: provider, showCollapseAll: true }));
+  // The filter narrows the lists; the Overview (the verdict) always shows whole.
+  const filtered = providers.map((entry, index) => ({ ...entry, view: views[index] })).filter(({ id }) => id !== 'overview');
+  const setFilter = (text: string) => {
+    for (const { provider, view } of filtered) {
+      provider.setFilter(text);
+      if (view) view.description = text ? vscode.l10n.t('filter: {0}', text) : undefined;
+    }
+    void vscode.commands.executeCommand('setContext', 'archtrace.filtered', Boolean(text));
+  };
   context.subscriptions.push(
     log,
     analyses,
     controller,
     stepper,
-    ...Object.entries(sections).map(([id, build]) => vscode.window.createTreeView(`archtrace.${id}`, { treeDataProvider: new SectionTreeProvider(analyses, build), showCollapseAll: true })),
+    ...views,
+    vscode.commands.registerCommand('archtrace.filter', async () => {
+      const text = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Show only what contains this text (a file, a symbol, a route, a layer)') });
+      if (text !== undefined) setFilter(text);
+    }),
+    vscode.commands.registerCommand('archtrace.clearFilter', () => setFilter('')),
     vscode.commands.registerCommand('archtrace.copySymbol', (node?: AnalysisNode) => (node?.symbol ? vscode.env.clipboard.writeText(node.symbol) : undefined)),
     vscode.commands.registerCommand('archtrace.traceFromView', (node?: AnalysisNode) => (node?.route ? stepper.start(node.route.root, node.route.route) : undefined)),
     vscode.window.registerTreeDataProvider('archtrace.trace', new TraceTreeProvider(stepper)),

@@ -56,5 +56,18 @@ describe('ArchTrace in a real VS Code (code-server)', { timeout: 240_000 }, () =
     const routes = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Routes' }) });
     await routes.locator('.monaco-list-row', { hasText: 'GET /orders/{order_id}/receipt' }).waitFor({ timeout: 20_000 });
   });
-});
 
+  it('filters the views to what contains a text, and clears the filter', async () => {
+    const { page } = session;
+    const layers = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Layers' }) });
+    await runCommand(page, 'ArchTrace: Filter Views');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill('inventory');
+    await page.keyboard.press('Enter');
+    await layers.locator('.monaco-list-row', { hasText: 'app/infrastructure/persistence/inventory_repository.py' }).waitFor({ timeout: 10_000 });
+    assert.equal(await layers.locator('.monaco-list-row', { hasText: 'app/domain/models/order.py' }).count(), 0);
+    await runCommand(page, 'ArchTrace: Clear Filter');
+    await layers.locator('.monaco-list-row', { hasText: 'domain' }).first().waitFor({ timeout: 10_000 });
+  });
+});
