@@ -8,11 +8,13 @@ import type { FileFacts } from './parse/facts';
 import type { FrameworkRules } from './resolve/frameworkFindings';
 import { resolveWorkspace } from './resolve/resolve';
 import { normalizeRoutePath } from './resolve/routes';
-import { type AnalysisResult, type Finding, type Route, SCHEMA_VERSION, SymbolId, type Trace } from './result';
+import { type AnalysisResult, type Finding, type Language, type Route, SCHEMA_VERSION, SymbolId, type Trace } from './result';
 import { traceRoute } from './trace/trace';
 
 export interface AnalyzeOptions {
   excludeGlobs?: readonly string[];
+  /** Only these languages are analysed (all when absent). */
+  languages?: readonly Language[];
   maxFileSizeBytes?: number;
   /** Trace every route into `traces` (`archtrace analyze --traces`); otherwise traces are made on demand. */
   traces?: boolean;
@@ -60,7 +62,11 @@ export async function analyzeWorkspace(root: string, host: AnalysisHost, options
 async function discover(root: string, host: AnalysisHost, options: AnalyzeOptions): Promise<Discovery> {
   const { signal } = options;
   options.onProgress?.({ phase: 'discover', done: 0, total: 0 });
-  return discoverFiles(host.fs, root, { ...(options.excludeGlobs ? { excludeGlobs: options.excludeGlobs } : {}), ...(signal ? { signal } : {}) });
+  return discoverFiles(host.fs, root, {
+    ...(options.excludeGlobs ? { excludeGlobs: options.excludeGlobs } : {}),
+    ...(options.languages ? { languages: options.languages } : {}),
+    ...(signal ? { signal } : {}),
+  });
 }
 
 /** Parses and detects, in the host's workers, the files given (all of them when `complete`), reusing cached facts. */

@@ -37,6 +37,12 @@ describe('discoverFiles', () => {
     assert.ok(found.otherFiles.includes('README.md') && found.otherFiles.includes('Dockerfile'));
   });
 
+  it('analyses only the languages asked for; the other sources count as plain files', async () => {
+    const found = await discoverFiles(nodeFs, workspace.root, { languages: ['typescript'] });
+    assert.deepEqual(found.sources.map((source) => source.path), ['web/server.ts']);
+    assert.ok(found.otherFiles.includes('app/main.py'));
+  });
+
   it('records link loops, links leaving the workspace and broken links instead of following them', async () => {
     const found = await discoverFiles(nodeFs, workspace.root);
     const reasons = new Map(found.skipped.map((skip) => [skip.path, skip.reason]));

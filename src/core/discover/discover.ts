@@ -14,6 +14,8 @@ export const DEFAULT_EXCLUDED_DIRECTORIES: readonly string[] = [
 export interface DiscoverOptions {
   /** Globs relative to the root (the editor's `files.exclude`, the user's own excludes). */
   excludeGlobs?: readonly string[];
+  /** Only these languages are analysed (all when absent); other source files count as plain files. */
+  languages?: readonly Language[];
   signal?: AbortSignal;
 }
 
@@ -111,7 +113,8 @@ export async function discoverFiles(fs: WorkspaceFs, root: string, options: Disc
         continue;
       }
       if (type !== 'file' || isIgnored(ignores, relative, false) || isExcludedByGlob(relative)) continue;
-      const language = languageOf(entry.name);
+      const found = languageOf(entry.name);
+      const language = found && (!options.languages || options.languages.includes(found)) ? found : undefined;
       if (!language) {
         result.otherFiles.push(relative);
         continue;

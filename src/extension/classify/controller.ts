@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../../core/analyze';
+import type { Language } from '../../core/result';
 import { describeKind } from '../../core/render/text';
 import { analyzeFolder, cacheFileFor } from '../../node/analyzeFolder';
 import type { WorkspaceAnalyses } from '../analyses';
@@ -53,6 +54,7 @@ export class ClassifyController implements vscode.Disposable {
               layerViolations: config.get<'auto' | 'on' | 'off'>('layerViolations', 'auto'),
               cacheFile: cacheFileFor(this.cacheDirectory.fsPath, folder.uri.fsPath),
               fileTimeoutMs: Math.max(1, config.get<number>('fileTimeBudgetSeconds', 20)) * 1000,
+              languages: config.get<Language[]>('languages', ['python', 'typescript', 'tsx', 'javascript']),
               onProgress: ({ phase, done, total }) => {
                 const percent = total ? Math.floor((done / total) * 100) : 0;
                 progress.report({ message: `${folder.name}: ${phase} ${total ? `${done}/${total}` : ''}`, increment: percent - reported });
