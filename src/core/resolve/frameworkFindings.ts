@@ -104,13 +104,13 @@ export function frameworkFindings(index: SymbolIndex, rules: FrameworkRules, exi
   }
 
   // `objects = OrderManager()`, `objects = OrderQuerySet.as_manager()`, `Manager.from_queryset(QS)()`.
+  const managerNames = new Set(rules.classes.filter((rule) => rule.category === 'manager').flatMap((rule) => rule.extends));
   for (const { symbol, definition } of models) {
     const { path } = SymbolId.parse(symbol);
     for (const attribute of definition.attributes ?? []) {
       const callee = attribute.call?.callee;
       if (!callee) continue;
       const target = index.qualify(path, callee.replace(/\(.*$/, ''));
-      const managerNames = new Set(rules.classes.filter((rule) => rule.category === 'manager').flatMap((rule) => rule.extends));
       const isManager =
         /\.(as_manager|from_queryset)(\(\))?$/.test(callee) ||
         (target && 'symbol' in target && managerClasses.has(target.symbol)) ||
