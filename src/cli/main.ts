@@ -10,7 +10,7 @@ import { renderMarkdown } from '../core/render/markdown';
 import { renderStudyGuide } from '../core/render/report';
 import { renderKindText } from '../core/render/text';
 import { renderTraceMermaid, renderTraceText } from '../core/render/trace';
-import { analyzeFolder, cacheFileFor } from '../node/analyzeFolder';
+import { analyzeFolder, folderFile } from '../node/analyzeFolder';
 import { ChecklistStore } from '../node/checklistStore';
 
 const USAGE = `usage:
@@ -102,7 +102,7 @@ function parseCommand(argv: readonly string[]): Command | 'help' {
     ...(maxFileSizeBytes ? { maxFileSizeBytes } : {}),
     ...(route ? { route } : {}),
     ...(values.progress ? { progressFile: resolve(values.progress) } : {}),
-    ...(values['no-cache'] ? {} : { cacheFile: cacheFileFor(resolve(values['cache-dir'] ?? defaultCacheDirectory()), root) }),
+    ...(values['no-cache'] ? {} : { cacheFile: folderFile(resolve(values['cache-dir'] ?? defaultCacheDirectory()), 'facts', root) }),
   };
 }
 

@@ -60,9 +60,9 @@ export interface NodeAnalyzeOptions extends AnalyzeOptions, WorkerAnalyzerOption
   cacheFile?: string;
 }
 
-/** The cache file of a folder in a cache directory: one per folder, named by a hash of its path. */
-export function cacheFileFor(directory: string, root: string): string {
-  return join(directory, `facts-${createHash('sha256').update(root).digest('hex').slice(0, 16)}.json`);
+/** A file of one workspace folder's own (its facts cache, its checklist progress) in a shared directory, named by a hash of the folder's path. */
+export function folderFile(directory: string, kind: string, root: string): string {
+  return join(directory, `${kind}-${createHash('sha256').update(root).digest('hex').slice(0, 16)}.json`);
 }
 
 /** Analyses one folder on Node: the CLI, the extension host and the tests all come through here. */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SAMPLE } from '../helpers';
@@ -8,7 +8,7 @@ import { openVsCode, runCommand, type VsCodeSession } from './host';
 describe('ArchTrace in a real VS Code (code-server)', { timeout: 240_000 }, () => {
   let session: VsCodeSession;
   before(async () => {
-    session = await openVsCode(SAMPLE);
+    session = await openVsCode(SAMPLE, { workspaceSettings: { 'archtrace.exclude': ['**/drafts/**'] } });
   });
   after(async () => {
     await session?.close();
@@ -49,12 +49,17 @@ describe('ArchTrace in a real VS Code (code-server)', { timeout: 240_000 }, () =
     await line.waitFor();
   });
 
-  it('updates the views in place when a file changes on disk', async () => {
+  it('updates the views in place when a file changes on disk, still leaving out excluded folders', async () => {
     const { page } = session;
-    const file = join(session.workspace, 'app', 'api', 'routes', 'orders.py');
-    appendFileSync(file, '\n\n@router.get("/orders/{order_id}/receipt")\ndef get_receipt(order_id: int):\n    return {"order": order_id}\n');
+    const routeFile = (path: string, handler: string) => `\n\n@router.get("${path}")\ndef ${handler}(order_id: int):\n    return {"order": order_id}\n`;
+    // Created first, so the update that brings the receipt route has seen it: `archtrace.exclude` must keep it out.
+    const drafts = join(session.workspace, 'app', 'api', 'drafts');
+    mkdirSync(drafts);
+    writeFileSync(join(drafts, 'scratch.py'), `from fastapi import APIRouter\n\nrouter = APIRouter()${routeFile('/drafts/{order_id}', 'draft')}`);
+    appendFileSync(join(session.workspace, 'app', 'api', 'routes', 'orders.py'), routeFile('/orders/{order_id}/receipt', 'get_receipt'));
     const routes = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Routes' }) });
     await routes.locator('.monaco-list-row', { hasText: 'GET /orders/{order_id}/receipt' }).waitFor({ timeout: 20_000 });
+    assert.equal(await routes.locator('.monaco-list-row', { hasText: 'drafts' }).count(), 0);
   });
 
   it('filters the views to what contains a text, and clears the filter', async () => {

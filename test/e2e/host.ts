@@ -40,13 +40,20 @@ async function freePort(): Promise<number> {
 }
 
 /** Starts code-server on loopback with a copy of `workspaceSource` open, and a browser page on it. */
-export async function openVsCode(workspaceSource: string, options: { locale?: string } = {}): Promise<VsCodeSession> {
+export async function openVsCode(
+  workspaceSource: string,
+  options: { locale?: string; workspaceSettings?: Record<string, unknown> } = {},
+): Promise<VsCodeSession> {
   const base = mkdtempSync(join(tmpdir(), 'archtrace-e2e-'));
   const workspace = join(base, 'workspace');
   const extensions = join(base, 'extensions');
   const userData = join(base, 'user-data');
   const artifacts = join(ROOT, 'test-results');
   cpSync(workspaceSource, workspace, { recursive: true });
+  if (options.workspaceSettings) {
+    mkdirSync(join(workspace, '.vscode'), { recursive: true });
+    writeFileSync(join(workspace, '.vscode', 'settings.json'), JSON.stringify(options.workspaceSettings));
+  }
   mkdirSync(extensions, { recursive: true });
   mkdirSync(join(userData, 'User'), { recursive: true });
   mkdirSync(artifacts, { recursive: true });

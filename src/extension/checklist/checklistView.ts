@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { Analysis } from '../../core/analyze';
 import { buildChecklist, type ChecklistItem } from '../../core/checklist/checklist';
 import { ChecklistProgress } from '../../core/checklist/progress';
 import { renderStudyGuide } from '../../core/render/report';
+import { folderFile } from '../../node/analyzeFolder';
 import { ChecklistStore } from '../../node/checklistStore';
 import type { WorkspaceAnalyses } from '../analyses';
 
@@ -44,10 +44,8 @@ export class ChecklistController implements vscode.TreeDataProvider<Row>, vscode
     );
   }
 
-  /** The progress file of a folder: one per folder, named by a hash of its path. */
   private storeFor(root: string): ChecklistStore {
-    const name = createHash('sha256').update(root).digest('hex').slice(0, 16);
-    return new ChecklistStore(vscode.Uri.joinPath(this.storage, `checklist-${name}.json`).fsPath);
+    return new ChecklistStore(folderFile(this.storage.fsPath, 'checklist', root));
   }
 
   private async reload(): Promise<void> {

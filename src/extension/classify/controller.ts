@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../../core/analyze';
-import type { Language } from '../../core/result';
 import { describeKind } from '../../core/render/text';
-import { analyzeFolder, cacheFileFor } from '../../node/analyzeFolder';
+import { analyzeFolder } from '../../node/analyzeFolder';
 import type { WorkspaceAnalyses } from '../analyses';
+import { folderOptions } from './folderOptions';
 
 /** Runs the analysis for every workspace folder and hands the results to the views. */
 export class ClassifyController implements vscode.Disposable {
@@ -46,15 +46,9 @@ export class ClassifyController implements vscode.Disposable {
           for (const folder of folders) {
             const started = Date.now();
             let reported = 0;
-            const config = vscode.workspace.getConfiguration('archtrace', folder.uri);
             const analysis = await analyzeFolder(folder.uri.fsPath, {
+              ...folderOptions(folder.uri, this.cacheDirectory),
               signal: abort.signal,
-              excludeGlobs: excludeGlobsOf(folder),
-              maxFileSizeBytes: Math.max(1, config.get<number>('maxFileSizeKB', 1024)) * 1024,
-              layerViolations: config.get<'auto' | 'on' | 'off'>('layerViolations', 'auto'),
-              cacheFile: cacheFileFor(this.cacheDirectory.fsPath, folder.uri.fsPath),
-              fileTimeoutMs: Math.max(1, config.get<number>('fileTimeBudgetSeconds', 20)) * 1000,
-              languages: config.get<Language[]>('languages', ['python', 'typescript', 'tsx', 'javascript']),
               onProgress: ({ phase, done, total }) => {
                 const percent = total ? Math.floor((done / total) * 100) : 0;
                 progress.report({ message: `${folder.name}: ${phase} ${total ? `${done}/${total}` : ''}`, increment: percent - reported });
@@ -110,13 +104,6 @@ export class ClassifyController implements vscode.Disposable {
     this.running?.cancel();
     this.statusBar.dispose();
   }
-}
-
-/** `files.exclude` entries switched on, plus ArchTrace's own excludes. */
-function excludeGlobsOf(folder: vscode.WorkspaceFolder): string[] {
-  const filesExclude = vscode.workspace.getConfiguration('files', folder.uri).get<Record<string, unknown>>('exclude', {});
-  const own = vscode.workspace.getConfiguration('archtrace', folder.uri).get<string[]>('exclude', []);
-  return [...Object.entries(filesExclude).filter(([, enabled]) => enabled === true).map(([glob]) => glob.replace(/^\*\*\//, '**/')), ...own];
 }
 
 function folderName(root: string): string {

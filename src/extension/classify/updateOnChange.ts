@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { cacheFileFor, updateFolder } from '../../node/analyzeFolder';
+import { updateFolder } from '../../node/analyzeFolder';
 import type { WorkspaceAnalyses } from '../analyses';
+import { folderOptions } from './folderOptions';
 
 const DEBOUNCE_MS = 400;
 const SOURCE_GLOB = '**/*.{py,pyi,ts,mts,cts,tsx,js,mjs,cjs,jsx}';
@@ -23,12 +24,7 @@ export function registerUpdateOnChange(analyses: WorkspaceAnalyses, log: vscode.
         if (!analysis) continue;
         const started = Date.now();
         try {
-          const config = vscode.workspace.getConfiguration('archtrace', vscode.Uri.file(root));
-          const updated = await updateFolder(analysis, files, {
-            maxFileSizeBytes: Math.max(1, config.get<number>('maxFileSizeKB', 1024)) * 1024,
-            layerViolations: config.get<'auto' | 'on' | 'off'>('layerViolations', 'auto'),
-            cacheFile: cacheFileFor(cacheDirectory.fsPath, root),
-          });
+          const updated = await updateFolder(analysis, files, folderOptions(vscode.Uri.file(root), cacheDirectory));
           analyses.replace(updated);
           log.info(`updated ${root} after ${files.length} changed file(s) in ${Date.now() - started} ms`);
         } catch (error) {

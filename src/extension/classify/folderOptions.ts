@@ -1,0 +1,25 @@
+import * as vscode from 'vscode';
+import type { Language } from '../../core/result';
+import { folderFile, type NodeAnalyzeOptions } from '../../node/analyzeFolder';
+
+/**
+ * The analysis options a folder's settings give: one place, so a full analysis and an update after
+ * an edit discover, size-limit and time-limit files alike.
+ */
+export function folderOptions(root: vscode.Uri, cacheDirectory: vscode.Uri): NodeAnalyzeOptions {
+  const config = vscode.workspace.getConfiguration('archtrace', root);
+  const filesExclude = vscode.workspace.getConfiguration('files', root).get<Record<string, unknown>>('exclude', {});
+  return {
+    excludeGlobs: [
+      ...Object.entries(filesExclude)
+        .filter(([, enabled]) => enabled === true)
+        .map(([glob]) => glob),
+      ...config.get<string[]>('exclude', []),
+    ],
+    maxFileSizeBytes: Math.max(1, config.get<number>('maxFileSizeKB', 1024)) * 1024,
+    layerViolations: config.get<'auto' | 'on' | 'off'>('layerViolations', 'auto'),
+    fileTimeoutMs: Math.max(1, config.get<number>('fileTimeBudgetSeconds', 20)) * 1000,
+    languages: config.get<Language[]>('languages', ['python', 'typescript', 'tsx', 'javascript']),
+    cacheFile: folderFile(cacheDirectory.fsPath, 'facts', root.fsPath),
+  };
+}
