@@ -1,5 +1,6 @@
 import { classifyKind, foldersOf } from './classify/classify';
 import type { KindRule, Manifest } from './classify/kindRules';
+import { analyzeDataModel } from './datamodel/dataModel';
 import { type Discovery, discoverFiles, type SourceFile } from './discover/discover';
 import type { FactsCache, FileAnalyzer, ProgressReport, WorkspaceFs } from './host';
 import { layerOf } from './layers/layers';
@@ -117,6 +118,8 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   const roleByPath = new Map(files.map((file) => [file.path, file]));
   const violations = checkLayers ? findViolations(index, analysed, (path) => roleByPath.get(path), findings, host.layerRules) : [];
 
+  const { dataModel, queryWarnings } = analyzeDataModel(index, analysed, findings);
+
   const traceContext = { index, interfaces, findings, layerOf: (path: string) => layerByPath.get(path) ?? 'external' };
   const result: AnalysisResult = {
     schemaVersion: SCHEMA_VERSION,
@@ -128,7 +131,12 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
     routes,
     traces: options.traces ? routes.map((route) => traceRoute(traceContext, route)) : [],
     violations,
-    skipped: [...discovery.skipped, ...facts.filter((file) => file.skipped).map((file) => ({ path: file.path, reason: file.skipped ?? '' }))].sort(
+    dataModel,
+    queryWarnings,
+    skipped: [
+      ...discovery.skipped,
+      ...facts.flatMap((file) => (file.skipped ?? file.partlyRead ? [{ path: file.path, reason: file.skipped ?? file.partlyRead ?? '' }] : [])),
+    ].sort(
       (a, b) => a.path.localeCompare(b.path),
     ),
   };

@@ -3,12 +3,13 @@
  * `docs/analysis-result.schema.json` documents it for tools outside the project.
  */
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export type RepoKind = 'framework' | 'service' | 'library';
 export const REPO_KINDS: readonly RepoKind[] = ['framework', 'service', 'library'];
 
-export type Language = 'python' | 'typescript' | 'tsx' | 'javascript';
+/** `sql` files are read for their schema statements only. */
+export type Language = 'python' | 'typescript' | 'tsx' | 'javascript' | 'sql';
 
 export type FindingCategory =
   | 'middleware'
@@ -120,6 +121,93 @@ export interface Violation {
   message: string;
 }
 
+/** A place in the workspace: a relative path and a 0-based line. */
+export interface SourceLocation {
+  path: string;
+  line: number;
+}
+
+export interface EntityColumn {
+  name: string;
+  /** As declared: `VARCHAR(16)`, `CharField(max_length=16)`, `Mapped[int]`. */
+  type: string;
+  location: SourceLocation;
+  primaryKey?: boolean;
+  /** False when the column must have a value. */
+  nullable: boolean;
+  unique?: boolean;
+  default?: string;
+  /** A foreign key or relation field: the entity it points at. */
+  references?: { entity: string; column?: string };
+}
+
+/** A constraint stated in plain words: "an order must have a user_id". */
+export interface BusinessRule {
+  kind: 'required' | 'unique' | 'check' | 'choices' | 'default' | 'on-delete';
+  columns: string[];
+  text: string;
+  location: SourceLocation;
+}
+
+/** What an index says about the queries the code makes: "frequent lookup by (user_id, created_at)". */
+export interface PerformanceHint {
+  kind: 'index' | 'unique-index';
+  columns: string[];
+  text: string;
+  name?: string;
+  location: SourceLocation;
+}
+
+/** A table, from a model class or from schema statements (SQL files, migrations). */
+export interface Entity {
+  /** The model class's name, or the table's when no class defines it. */
+  name: string;
+  table: string;
+  /** Where it was read from: `django`, `sqlalchemy`, `sqlmodel`, `sql`, `alembic`, `django-migrations`. */
+  source: string;
+  /** The model class, for entities read from code. */
+  symbol?: string;
+  location: SourceLocation;
+  columns: EntityColumn[];
+  rules: BusinessRule[];
+  hints: PerformanceHint[];
+}
+
+export interface Relationship {
+  /** The entity holding the reference (an order belongs to a user: from Order to User). */
+  from: string;
+  to: string;
+  /** The field or column that holds it. */
+  field: string;
+  cardinality: 'many-to-one' | 'one-to-one' | 'many-to-many';
+  /** True when the referencing side must have one. */
+  required: boolean;
+  onDelete?: string;
+  location: SourceLocation;
+}
+
+export interface DataModel {
+  entities: Entity[];
+  relationships: Relationship[];
+}
+
+/** A loop that runs one query per item (N+1): what it iterates, what it reads, and the fix. */
+export interface QueryWarning {
+  rule: 'n-plus-one';
+  path: string;
+  /** 0-based: the `for`. */
+  loop: Position;
+  /** 0-based: the read in the loop that queries once per item. */
+  access: Position;
+  /** `Order.user`: the model and the relation read. */
+  relation: string;
+  message: string;
+  /** What loads the relation with the query: `select_related("user")`, `options(selectinload(User.posts))`. */
+  fix: string;
+  /** Where `.` + fix can be appended to the iterated query, when that place is unambiguous. */
+  insertAt?: Position;
+}
+
 export interface Skipped {
   path: string;
   reason: string;
@@ -136,6 +224,8 @@ export interface AnalysisResult {
   traces: Trace[];
   /** Layer violations, when checked (by default for services only). */
   violations: Violation[];
+  dataModel: DataModel;
+  queryWarnings: QueryWarning[];
   skipped: Skipped[];
 }
 

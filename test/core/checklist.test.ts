@@ -48,6 +48,8 @@ describe('the study checklist', () => {
       routes: [],
       traces: [],
       violations: [],
+      dataModel: { entities: [], relationships: [] },
+      queryWarnings: [],
       skipped: [],
       schemaVersion: 1,
     } as AnalysisResult;

@@ -2,6 +2,7 @@ import type { Node, QueryMatch } from 'web-tree-sitter';
 import type { FileFacts, FileTask } from '../parse/facts';
 import type { Grammars } from '../parse/grammars';
 import { pythonSyntax } from '../parse/python';
+import { readSqlSchema } from '../parse/sql';
 import { type LanguageSyntax, literalValue, qualifiedName, rangeOf } from '../parse/syntax';
 import { type Language, SymbolId } from '../result';
 import { CompiledRules, type DetectorRule } from './rules';
@@ -21,6 +22,7 @@ export class FileScanner {
   ) {}
 
   async scan(task: Pick<FileTask, 'path' | 'language'>, text: string): Promise<FileFacts> {
+    if (task.language === 'sql') return scanSql(task, text);
     const parser = await this.grammars.parser(task.language);
     const compiled = await this.compiledRules(task.language);
     const tree = parser.parse(text);
@@ -41,7 +43,7 @@ export class FileScanner {
     }
   }
 
-  private compiledRules(language: Language): Promise<CompiledRules | undefined> {
+  private compiledRules(language: Exclude<Language, 'sql'>): Promise<CompiledRules | undefined> {
     const rules = this.rules.get(language);
     if (!rules?.length) return Promise.resolve(undefined);
     let compiled = this.compiled.get(language);
@@ -51,6 +53,19 @@ export class FileScanner {
     }
     return compiled;
   }
+}
+
+/** A SQL file holds no code to detect in: its schema statements are what it has to say. */
+function scanSql(task: Pick<FileTask, 'path' | 'language'>, text: string): FileFacts {
+  const facts = emptyFacts(task, text);
+  const { operations, unparsed, statements } = readSqlSchema(text);
+  facts.schema = operations;
+  if (unparsed > 0) {
+    facts.hasSyntaxErrors = true;
+    if (unparsed === statements) return { ...facts, skipped: `no SQL dialect ArchTrace reads (PostgreSQL, MySQL, SQLite) parses its ${unparsed} statement(s)` };
+    facts.partlyRead = `${unparsed} of ${statements} SQL pieces (split at semicolons that end a line) not understood by the PostgreSQL, MySQL or SQLite grammar; the others were read`;
+  }
+  return facts;
 }
 
 function emptyFacts(task: Pick<FileTask, 'path' | 'language'>, text: string): FileFacts {

@@ -11,6 +11,7 @@ const BY_EXTENSION: ReadonlyMap<string, Language> = new Map([
   ['.mjs', 'javascript'],
   ['.cjs', 'javascript'],
   ['.jsx', 'javascript'],
+  ['.sql', 'sql'],
 ]);
 
 /** The language analysed for a file name, or undefined for files ArchTrace does not parse. */

@@ -41,6 +41,78 @@ export interface Parameter {
   default?: string;
 }
 
+/**
+ * A Python value as the data-model stage reads it: calls with their receiver (`qs.filter(...)` is a
+ * call of `filter` on `qs`) and arguments, literals, names, lists. Bounded in size by the scan.
+ */
+export type ValueShape =
+  | { kind: 'call'; callee: string; receiver?: ValueShape; args: ValueShape[]; keywords: Record<string, ValueShape>; line: number; character: number }
+  | { kind: 'string'; value: string }
+  | { kind: 'number'; value: string }
+  /** A dotted name, `True`, `None`. */
+  | { kind: 'name'; value: string }
+  /** A list, tuple or set display. */
+  | { kind: 'list'; items: ValueShape[] }
+  | { kind: 'other'; text: string };
+
+/** A `for` loop (or a comprehension's `for`) over a single name: what it iterates and what its body reads of each item. */
+export interface LoopFact {
+  line: number;
+  character: number;
+  variable: string;
+  iterable: ValueShape;
+  /** Where the iterated expression ends, 0-based: a quick fix appends a call there. */
+  iterableEnd: { line: number; character: number };
+  /** When the loop iterates a local name: the values assigned to it earlier in the function, in order. */
+  assigned?: ValueShape[];
+  /** When the loop iterates a local name: earlier calls that take it as their first argument (`prefetch_related_objects(orders, "user")`). */
+  passedTo?: ValueShape[];
+  /**
+   * `item.attribute` reads in the body (assignments to `item.attribute` are no reads); `next` is
+   * what follows (`item.user.name` → `name`), `called` when that is a call, `chained` when the
+   * call's result is used through another attribute (`item.lines.all().delete()`).
+   */
+  accesses: { attribute: string; next?: string; called?: boolean; chained?: boolean; line: number; character: number }[];
+}
+
+/** A column as a schema statement declares it. */
+export interface ColumnFact {
+  name: string;
+  type: string;
+  line: number;
+  notNull?: boolean;
+  primaryKey?: boolean;
+  unique?: boolean;
+  /** The default's source text. */
+  default?: string;
+  /** A CHECK on the column, as written. */
+  check?: string;
+  references?: { table: string; column?: string; onDelete?: string };
+}
+
+/** A table-level constraint. */
+export interface ConstraintFact {
+  kind: 'primary-key' | 'unique' | 'foreign-key' | 'check';
+  columns: string[];
+  references?: { table: string; columns: string[]; onDelete?: string };
+  /** A CHECK's expression, as written. */
+  expression?: string;
+  line: number;
+}
+
+/**
+ * One change to a database schema, whoever wrote it: a SQL statement, an Alembic operation, a
+ * Django migration operation. Replayed in order, they give the tables a migration history ends on.
+ */
+export type SchemaOperation =
+  | { op: 'create-table'; table: string; line: number; columns: ColumnFact[]; constraints: ConstraintFact[] }
+  | { op: 'add-column'; table: string; line: number; column: ColumnFact }
+  | { op: 'drop-column'; table: string; line: number; column: string }
+  | { op: 'drop-table'; table: string; line: number }
+  | { op: 'create-index'; table: string; line: number; name?: string; columns: string[]; unique: boolean }
+  | { op: 'drop-index'; line: number; name: string }
+  | { op: 'add-constraint'; table: string; line: number; constraint: ConstraintFact };
+
 /** A class attribute or an instance attribute set in a method, with the type the code states. */
 export interface Attribute {
   name: string;
@@ -50,6 +122,8 @@ export interface Attribute {
   call?: CallShape;
   /** The assigned value when it is a plain string literal (`API_V1_STR = "/api/v1"`). */
   literal?: string;
+  /** Class-body attributes: the assigned value, whole (`models.ForeignKey(User, on_delete=models.CASCADE)`, `abstract = True`). */
+  shape?: ValueShape;
   line: number;
 }
 
@@ -78,10 +152,16 @@ export interface SymbolDefinition {
   locals?: Local[];
   /** Methods whose body only raises NotImplementedError: the mark of an abstract method without `abc`. */
   notImplemented?: boolean;
+  /** Functions and methods: loops over a single name, for the N+1 check. */
+  loops?: LoopFact[];
+  /** Functions and methods: calls made as statements on an attribute (`op.create_table(...)`), whole, for schema migrations. */
+  statementCalls?: ValueShape[];
   /** Classes: attributes from the class body and from `self.x = ...` in its methods. */
   attributes?: Attribute[];
   /** Variables: the assigned value when it is a call (`router = APIRouter(prefix="/items")`). */
   value?: CallShape;
+  /** Variables: the assigned call, whole (`orders = Table("orders", metadata, Column(...))`). */
+  shape?: ValueShape;
   /** Variables: the assigned value when it is a plain string literal. */
   literal?: string;
   /** Variables: the assigned type when the variable is a type alias (`SessionDep = Annotated[Session, Depends(get_db)]`). */
@@ -132,6 +212,8 @@ export interface FileFacts {
   language: Language;
   /** Set when the file was not analysed; the reason is shown to the user. */
   skipped?: string;
+  /** Set when only part of the file was understood (SQL statements no grammar parses); shown like a skip. */
+  partlyRead?: string;
   lineCount: number;
   hasSyntaxErrors: boolean;
   symbols: SymbolDefinition[];
@@ -139,6 +221,8 @@ export interface FileFacts {
   /** Findings of the detectors; the layer is filled in by the layers stage. */
   findings: ScannedFinding[];
   hints: Hint[];
+  /** SQL files: the schema statements understood, in order. */
+  schema?: SchemaOperation[];
 }
 
 export namespace FileFacts {

@@ -2,7 +2,7 @@ import { Language as Grammar, Parser } from 'web-tree-sitter';
 import type { Language } from '../result';
 
 /** The wasm files in `grammars/`, copied there from the grammar packages by the build. */
-export const GRAMMAR_FILES: Readonly<Record<Language, string>> = {
+export const GRAMMAR_FILES: Readonly<Record<Exclude<Language, 'sql'>, string>> = {
   python: 'tree-sitter-python.wasm',
   typescript: 'tree-sitter-typescript.wasm',
   tsx: 'tree-sitter-tsx.wasm',
@@ -18,11 +18,11 @@ let runtimeReady: Promise<void> | undefined;
 
 /** Each language is loaded once per thread, and one parser per language is reused. */
 export class Grammars {
-  private readonly parsers = new Map<Language, Promise<Parser>>();
+  private readonly parsers = new Map<Exclude<Language, 'sql'>, Promise<Parser>>();
 
   constructor(private readonly loadWasm: WasmLoader) {}
 
-  parser(language: Language): Promise<Parser> {
+  parser(language: Exclude<Language, 'sql'>): Promise<Parser> {
     let parser = this.parsers.get(language);
     if (!parser) {
       parser = this.createParser(language);
@@ -31,13 +31,13 @@ export class Grammars {
     return parser;
   }
 
-  async grammar(language: Language): Promise<Grammar> {
+  async grammar(language: Exclude<Language, 'sql'>): Promise<Grammar> {
     const parser = await this.parser(language);
     if (!parser.language) throw new Error(`no grammar set for ${language}`);
     return parser.language;
   }
 
-  private async createParser(language: Language): Promise<Parser> {
+  private async createParser(language: Exclude<Language, 'sql'>): Promise<Parser> {
     runtimeReady ??= this.loadWasm(RUNTIME_FILE).then((wasmBinary) => Parser.init({ wasmBinary }));
     await runtimeReady;
     const grammar = await Grammar.load(await this.loadWasm(GRAMMAR_FILES[language]));

@@ -1,5 +1,5 @@
 import { type Language, type Node, Query } from 'web-tree-sitter';
-import type { Attribute, CallShape, CallSite, ImportStatement, Parameter, SymbolDefinition } from './facts';
+import type { Attribute, CallShape, CallSite, ImportStatement, LoopFact, Parameter, SymbolDefinition, ValueShape } from './facts';
 import { type LanguageSyntax, literalValue, rangeOf } from './syntax';
 
 /** Statements whose blocks still hold module- or class-level definitions (`if TYPE_CHECKING:`, `try:`). */
@@ -72,9 +72,13 @@ export const pythonSyntax: LanguageSyntax = {
         if (!assigned) continue;
         const { target, annotation, value } = assigned;
         if (container?.kind === 'class') {
-          container.attributes?.push(attributeOf(target, annotation, value, node.startPosition.row));
+          const attribute = attributeOf(target, annotation, value, node.startPosition.row);
+          if (value) attribute.shape = valueShape(value);
+          container.attributes?.push(attribute);
         }
         const call = value?.type === 'call' ? callShape(value) : undefined;
+        // Module variables: calls (`Table(...)`) and sequences (Alembic's `down_revision = ("a", "b")`).
+        const shape = !container && value && (value.type === 'call' || value.type === 'tuple' || value.type === 'list') ? valueShape(value) : undefined;
         const literal = stringLiteral(value);
         const alias = value?.type === 'subscript' || (value?.type === 'binary_operator' && value.text.includes('|')) ? value.text.replace(/\s+/g, ' ').slice(0, 300) : undefined;
         symbols.push({
@@ -84,6 +88,7 @@ export const pythonSyntax: LanguageSyntax = {
           bases: [],
           decorators: [],
           ...(call ? { value: call } : {}),
+          ...(shape ? { shape } : {}),
           ...(literal !== undefined ? { literal } : {}),
           ...(alias ? { alias } : {}),
         });
@@ -161,6 +166,19 @@ function functionSymbol(definition: Node, name: string, range: SymbolDefinition[
 }
 
 /**
+ * Alembic's schema operations (`op.create_table(...)`), kept whole when written as statements; the
+ * data-model stage checks that `op` is Alembic's. Other statement calls are not kept.
+ */
+const SCHEMA_OPERATIONS = [
+  'create_table', 'drop_table', 'add_column', 'drop_column', 'create_index', 'drop_index',
+  'create_foreign_key', 'create_unique_constraint', 'create_check_constraint', 'create_primary_key',
+];
+
+/** A value's shape stops growing after this many nodes (a long `choices` list, a generated table). */
+const MAX_SHAPE_NODES = 400;
+const MAX_SHAPE_DEPTH = 16;
+
+/**
  * What the query pass looks at inside function bodies: calls, assignments, and the nodes that
  * open a scope or a branch of a `try`. One query over the file, run by tree-sitter itself, costs a
  * fraction of visiting every node through the WebAssembly boundary.
@@ -174,9 +192,17 @@ const BODY_QUERY = `
 (try_statement body: (block) @try)
 (except_clause) @except
 (finally_clause) @finally
+(for_statement left: (identifier) body: (block)) @loop
+(for_in_clause left: (identifier)) @loop
+(expression_statement
+  (call function: (attribute attribute: (identifier) @_operation)) @statement_call
+  (#any-of? @_operation ${SCHEMA_OPERATIONS.map((name) => JSON.stringify(name)).join(' ')}))
 `;
 
-const bodyQueries = new WeakMap<Language, Query>();
+/** What a loop body reads of its item: `item.attribute`. */
+const ACCESS_QUERY = '(attribute object: (identifier) @object attribute: (identifier) @attribute) @access';
+
+const bodyQueries = new WeakMap<Language, { body: Query; access: Query }>();
 
 interface Interval {
   start: number;
@@ -195,15 +221,15 @@ interface Interval {
 function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>): void {
   if (!bodies.size) return;
   const language = root.tree.language;
-  let query = bodyQueries.get(language);
-  if (!query) {
-    query = new Query(language, BODY_QUERY);
-    bodyQueries.set(language, query);
+  let queries = bodyQueries.get(language);
+  if (!queries) {
+    queries = { body: new Query(language, BODY_QUERY), access: new Query(language, ACCESS_QUERY) };
+    bodyQueries.set(language, queries);
   }
   const intervals: Interval[] = [];
-  const items: { node: Node; kind: 'call' | 'assignment'; callee?: Node }[] = [];
+  const items: { node: Node; kind: 'call' | 'assignment' | 'loop' | 'statement_call'; callee?: Node }[] = [];
   let pendingCall: Node | undefined;
-  for (const { name, node } of query.captures(root)) {
+  for (const { name, node } of queries.body.captures(root)) {
     switch (name) {
       case 'call':
         pendingCall = node;
@@ -213,7 +239,9 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>): void {
         pendingCall = undefined;
         break;
       case 'assignment':
-        items.push({ node, kind: 'assignment' });
+      case 'loop':
+      case 'statement_call':
+        items.push({ node, kind: name });
         break;
       case 'body': {
         const scope = bodies.get(node.startIndex);
@@ -237,6 +265,9 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>): void {
   // One sweep: the stack holds the intervals open at the current item, innermost on top.
   const stack: Interval[] = [];
   const callsOf = new Map<BodyScope, { call: CallSite; end: number }[]>();
+  const assignmentsOf = new Map<BodyScope, Node[]>();
+  const callNodesOf = new Map<BodyScope, Node[]>();
+  const loopsOf = new Map<BodyScope, Node[]>();
   let next = 0;
   for (const item of items) {
     const at = item.node.startIndex;
@@ -263,11 +294,130 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>): void {
       const list = callsOf.get(scope) ?? [];
       list.push({ call, end: item.node.endIndex });
       callsOf.set(scope, list);
+      callNodesOf.set(scope, [...(callNodesOf.get(scope) ?? []), item.node]);
     } else if (item.kind === 'assignment') {
       recordAssignment(item.node, scope);
+      assignmentsOf.set(scope, [...(assignmentsOf.get(scope) ?? []), item.node]);
+    } else if (item.kind === 'loop') {
+      loopsOf.set(scope, [...(loopsOf.get(scope) ?? []), item.node]);
+    } else {
+      (scope.symbol.statementCalls ??= []).push(valueShape(item.node));
     }
   }
   for (const [scope, calls] of callsOf) scope.symbol.calls = calls.sort((a, b) => a.end - b.end).map(({ call }) => call);
+  for (const [scope, loops] of loopsOf) {
+    const facts = loops.flatMap((loop) => loopFact(loop, assignmentsOf.get(scope) ?? [], callNodesOf.get(scope) ?? [], queries.access));
+    if (facts.length) scope.symbol.loops = facts;
+  }
+}
+
+/**
+ * A loop over one name: its iterable (with the values a local iterable was given before the loop)
+ * and what the body reads of the item. For a comprehension, the body is the comprehension's element
+ * and conditions.
+ */
+function loopFact(loop: Node, assignments: readonly Node[], calls: readonly Node[], accessQuery: Query): LoopFact[] {
+  const variable = loop.childForFieldName('left')?.text;
+  const iterable = loop.childForFieldName('right');
+  const scope = loop.type === 'for_statement' ? loop.childForFieldName('body') : loop.parent;
+  if (!variable || !iterable || !scope) return [];
+  const accesses: LoopFact['accesses'] = [];
+  for (const { name, node } of accessQuery.captures(scope)) {
+    if (name !== 'access' || node.childForFieldName('object')?.text !== variable) continue;
+    if (node.startIndex >= iterable.startIndex && node.endIndex <= iterable.endIndex) continue;
+    const attribute = node.childForFieldName('attribute')?.text ?? '';
+    const parent = node.parent;
+    if (parent?.type === 'assignment' && parent.childForFieldName('left')?.equals(node)) continue;
+    const next = parent?.type === 'attribute' && parent.childForFieldName('object')?.equals(node) ? parent.childForFieldName('attribute')?.text : undefined;
+    const call = next !== undefined && parent?.parent?.type === 'call' && parent.parent.childForFieldName('function')?.equals(parent) ? parent.parent : undefined;
+    const chained = call?.parent?.type === 'attribute' && call.parent.childForFieldName('object')?.equals(call);
+    accesses.push({ attribute, line: node.startPosition.row, character: node.startPosition.column, ...(next ? { next } : {}), ...(call ? { called: true } : {}), ...(chained ? { chained } : {}) });
+  }
+  if (!accesses.length) return [];
+  const assigned = iterable.type === 'identifier'
+    ? assignments
+        .filter((assignment) => assignment.endIndex <= loop.startIndex && assignment.childForFieldName('left')?.text === iterable.text)
+        .flatMap((assignment) => {
+          const value = assignment.childForFieldName('right');
+          return value ? [valueShape(value)] : [];
+        })
+    : [];
+  const passedTo = iterable.type === 'identifier'
+    ? calls.filter((call) => call.endIndex <= loop.startIndex && call.childForFieldName('arguments')?.namedChildren.find((child) => child?.type !== 'comment')?.text === iterable.text).map((call) => valueShape(call))
+    : [];
+  return [{
+    line: loop.startPosition.row,
+    character: loop.startPosition.column,
+    variable,
+    iterable: valueShape(iterable),
+    iterableEnd: { line: iterable.endPosition.row, character: iterable.endPosition.column },
+    ...(assigned.length ? { assigned } : {}),
+    ...(passedTo.length ? { passedTo } : {}),
+    accesses,
+  }];
+}
+
+/** A value as plain data (see ValueShape); past the size budget, the rest is its text. */
+function valueShape(node: Node, budget = { left: MAX_SHAPE_NODES }, depth = 0): ValueShape {
+  if (--budget.left < 0 || depth > MAX_SHAPE_DEPTH) return { kind: 'other', text: node.text.slice(0, MAX_ARGUMENT_LENGTH) };
+  switch (node.type) {
+    case 'call': {
+      const callee = node.childForFieldName('function');
+      const object = callee?.type === 'attribute' ? callee.childForFieldName('object') : undefined;
+      const chained = object && !isDottedName(object);
+      const args: ValueShape[] = [];
+      const keywords: Record<string, ValueShape> = {};
+      for (const argument of node.childForFieldName('arguments')?.namedChildren ?? []) {
+        if (!argument || argument.type === 'comment') continue;
+        if (argument.type === 'keyword_argument') {
+          const key = argument.childForFieldName('name')?.text;
+          const value = argument.childForFieldName('value');
+          if (key && value) keywords[key] = valueShape(value, budget, depth + 1);
+        } else {
+          args.push(valueShape(argument, budget, depth + 1));
+        }
+      }
+      return {
+        kind: 'call',
+        callee: chained ? (callee?.childForFieldName('attribute')?.text ?? '') : (callee?.text ?? '').replace(/\s+/g, ''),
+        ...(chained && object ? { receiver: valueShape(object, budget, depth + 1) } : {}),
+        args,
+        keywords,
+        line: node.startPosition.row,
+        character: node.startPosition.column,
+      };
+    }
+    case 'string':
+    case 'concatenated_string':
+      return node.descendantsOfType('interpolation').length ? { kind: 'other', text: node.text.slice(0, MAX_ARGUMENT_LENGTH) } : { kind: 'string', value: literalValue(node) };
+    case 'integer':
+    case 'float':
+      return { kind: 'number', value: node.text };
+    case 'identifier':
+    case 'true':
+    case 'false':
+    case 'none':
+      return { kind: 'name', value: node.text };
+    case 'attribute':
+      return isDottedName(node) ? { kind: 'name', value: node.text.replace(/\s+/g, '') } : { kind: 'other', text: node.text.slice(0, MAX_ARGUMENT_LENGTH) };
+    case 'list':
+    case 'tuple':
+    case 'set':
+    case 'expression_list':
+      return { kind: 'list', items: node.namedChildren.flatMap((child) => (child && child.type !== 'comment' ? [valueShape(child, budget, depth + 1)] : [])) };
+    case 'parenthesized_expression': {
+      const inner = node.namedChildren.find((child) => child && child.type !== 'comment');
+      return inner ? valueShape(inner, budget, depth) : { kind: 'other', text: node.text };
+    }
+    default:
+      return { kind: 'other', text: node.text.replace(/\s+/g, ' ').slice(0, MAX_ARGUMENT_LENGTH) };
+  }
+}
+
+function isDottedName(node: Node): boolean {
+  let current: Node | null = node;
+  while (current?.type === 'attribute') current = current.childForFieldName('object');
+  return current?.type === 'identifier';
 }
 
 /** A local's type, or an attribute the method sets on `self`, from one assignment. */

@@ -19,7 +19,7 @@ class SqlOrderRepository(OrderRepository):
     def save(self, order: Order) -> None:
         record = self.session.get(OrderRecord, order.id) if order.id else None
         if record is None:
-            record = OrderRecord(user_id=order.user_id, status=order.status.value)
+            record = OrderRecord(user_id=order.user_id, status=order.status.value, total=order.total)
             record.items = [OrderItemRecord(product_id=i.product_id, quantity=i.quantity, unit_price=i.unit_price) for i in order.items]
             self.session.add(record)
         record.status = order.status.value

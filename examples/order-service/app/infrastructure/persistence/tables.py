@@ -1,4 +1,4 @@
-from sqlalchemy import Column, ForeignKey, Integer, String
+from sqlalchemy import Column, DateTime, ForeignKey, Integer, String, func
 from sqlalchemy.orm import DeclarativeBase, relationship
 
 
@@ -11,6 +11,8 @@ class OrderRecord(Base):
     id = Column(Integer, primary_key=True)
     user_id = Column(Integer, nullable=False, index=True)
     status = Column(String(16), nullable=False)
+    total = Column(Integer, nullable=False)
+    created_at = Column(DateTime, nullable=False, server_default=func.now())
     items = relationship("OrderItemRecord", back_populates="order")
 
 

@@ -1,0 +1,52 @@
+import type { FileFacts } from '../parse/facts';
+import type { SymbolIndex } from '../resolve/symbolIndex';
+import type { DataModel, Finding, QueryWarning } from '../result';
+import { type DraftEntity, finishDataModel } from './entities';
+import { alembicOperations, djangoMigrationOperations } from './migrations';
+import { djangoEntity, modelClasses, sqlalchemyEntity } from './models';
+import { nPlusOneWarnings } from './nPlusOne';
+import { replaySchema, sqlOperations } from './schema';
+
+/**
+ * The data-model stage: entities from model classes (Django, SQLAlchemy, SQLModel), and from
+ * schema histories (SQL files, Alembic revisions, Django migrations) for tables no class defines;
+ * their relationships, rules and hints; and N+1 query warnings.
+ */
+export function analyzeDataModel(index: SymbolIndex, files: readonly FileFacts[], findings: readonly Finding[]): { dataModel: DataModel; queryWarnings: QueryWarning[] } {
+  const models = modelClasses(index, findings);
+  const fromCode = models.flatMap((model) => (model.framework === 'django' ? djangoEntity(index, model) : sqlalchemyEntity(index, model)) ?? []);
+  const sqlFiles = files.filter((file) => file.schema?.length).sort((a, b) => a.path.localeCompare(b.path));
+  // The code is the schema's current truth; a history fills in only the tables no class defines.
+  const fromHistories = replaySchema([
+    ...sqlFiles.flatMap((file) => sqlOperations(file.path, 'sql', file.schema ?? [])),
+    ...alembicOperations(index),
+    ...djangoMigrationOperations(index),
+  ]);
+  const byTable = new Map(fromCode.map((entity) => [entity.table.toLowerCase(), entity]));
+  const byModel = new Map(fromCode.filter((entity) => entity.app !== undefined).map((entity) => [`${entity.app}.${entity.name}`, entity]));
+  const drafts: DraftEntity[] = [...fromCode];
+  for (const history of fromHistories) {
+    const code = (history.app !== undefined ? byModel.get(`${history.app}.${history.name}`) : undefined) ?? byTable.get(history.table.toLowerCase());
+    if (code) enrich(code, history);
+    else drafts.push(history);
+  }
+  return { dataModel: finishDataModel(drafts), queryWarnings: nPlusOneWarnings(index, models, findings) };
+}
+
+/**
+ * What the schema states and the class does not: a CHECK, a foreign key the class keeps as a
+ * plain integer, composite constraints, indexes. Columns the class does not map stay out.
+ */
+function enrich(code: DraftEntity, history: DraftEntity): void {
+  for (const column of code.columns) {
+    const stated = history.columns.find((candidate) => candidate.name === column.name);
+    if (!stated) continue;
+    // Told where the schema states it, not at the class's attribute.
+    if (stated.check && !column.check) code.constraints.push({ kind: 'check', columns: [column.name], expression: stated.check, location: stated.location });
+    if (stated.relation && !column.relation) column.relation = { ...stated.relation, location: stated.relation.location ?? stated.location };
+    if (stated.unique && !column.unique) code.constraints.push({ kind: 'unique', columns: [column.name], location: stated.location });
+  }
+  const known = (columns: readonly string[], list: readonly { columns: string[] }[]) => list.some((item) => item.columns.join(',') === columns.join(','));
+  code.constraints.push(...history.constraints.filter((constraint) => constraint.kind === 'check' || !known(constraint.columns, code.constraints)));
+  code.indexes.push(...history.indexes.filter((index) => !known(index.columns, code.indexes)));
+}

@@ -1,0 +1,291 @@
+import type { SymbolDefinition, ValueShape } from '../parse/facts';
+import type { SymbolIndex } from '../resolve/symbolIndex';
+import { SymbolId, type SourceLocation } from '../result';
+import type { DraftColumn, DraftConstraint, DraftEntity } from './entities';
+import { djangoColumn, djangoConstraint, djangoIndex, foreignKeyRelation, uniqueTogether } from './models';
+import type { DraftOperation } from './schema';
+import { type CallValue, Shape } from './shapes';
+
+// ------------------------------------------------------------------------------------------ Alembic
+
+/**
+ * The schema operations of Alembic revisions (`op.create_table`, `op.create_index`, ...), revisions
+ * in the order their `down_revision` chain gives, each revision's `upgrade()` only.
+ */
+export function alembicOperations(index: SymbolIndex): DraftOperation[] {
+  const revisions: { path: string; revision: string; down: string[]; calls: ValueShape[] }[] = [];
+  for (const facts of index.files()) {
+    const upgrades = facts.symbols.filter((symbol) => symbol.kind === 'function' && /^upgrade/.test(symbol.name) && symbol.statementCalls?.length);
+    const calls = upgrades.flatMap((symbol) => (symbol.statementCalls ?? []).filter((call) => isAlembicOp(index, facts.path, call)));
+    if (!calls.length) continue;
+    const variable = (name: string) => facts.symbols.find((symbol) => symbol.kind === 'variable' && symbol.name === name);
+    const revision = variable('revision')?.literal ?? facts.path;
+    const down = downRevisions(variable('down_revision'));
+    revisions.push({ path: facts.path, revision, down, calls });
+  }
+  const depth = new Map<string, number>();
+  const byRevision = new Map(revisions.map((entry) => [entry.revision, entry]));
+  const depthOf = (revision: string, seen: Set<string>): number => {
+    const known = depth.get(revision);
+    if (known !== undefined) return known;
+    const entry = byRevision.get(revision);
+    if (!entry || seen.has(revision)) return 0;
+    seen.add(revision);
+    const value = 1 + Math.max(0, ...entry.down.map((down) => depthOf(down, seen)));
+    depth.set(revision, value);
+    return value;
+  };
+  const ordered = [...revisions].sort((a, b) => depthOf(a.revision, new Set()) - depthOf(b.revision, new Set()) || a.path.localeCompare(b.path));
+  return ordered.flatMap((entry) => entry.calls.flatMap((call) => (Shape.isCall(call) ? alembicOperation(entry.path, call) : [])));
+}
+
+function downRevisions(variable: SymbolDefinition | undefined): string[] {
+  if (!variable) return [];
+  if (variable.literal !== undefined) return [variable.literal];
+  return Shape.strings(variable.shape);
+}
+
+/** `op.create_table(...)` where `op` is Alembic's (`from alembic import op`). */
+function isAlembicOp(index: SymbolIndex, path: string, call: ValueShape): boolean {
+  if (!Shape.isCall(call) || call.receiver) return false;
+  const receiver = call.callee.slice(0, call.callee.lastIndexOf('.'));
+  return index.qualifiedNames(path, receiver).some((name) => name === 'alembic.op');
+}
+
+function alembicOperation(path: string, call: CallValue): DraftOperation[] {
+  const at = { path, line: call.line };
+  const argument = (position: number, keyword: string) => call.keywords[keyword] ?? call.args[position];
+  const text = (value: ValueShape | undefined) => Shape.string(value) ?? opName(value);
+  switch (Shape.lastName(call.callee)) {
+    case 'create_table': {
+      const table = text(argument(0, 'table_name'));
+      if (!table) return [];
+      const entity: DraftEntity = { name: table, table, source: 'alembic', location: at, columns: [], constraints: [], indexes: [] };
+      for (const item of call.args.slice(1)) {
+        if (!Shape.isCall(item)) continue;
+        const column = alembicColumn(path, item);
+        if (column) entity.columns.push(column);
+        else tableConstraint(entity, item, { path, line: item.line });
+      }
+      return [{ op: 'create-table', entity }];
+    }
+    case 'drop_table': {
+      const table = text(argument(0, 'table_name'));
+      return table ? [{ op: 'drop-table', table }] : [];
+    }
+    case 'add_column': {
+      const table = text(argument(0, 'table_name'));
+      const columnCall = argument(1, 'column');
+      const column = Shape.isCall(columnCall) ? alembicColumn(path, columnCall) : undefined;
+      return table && column ? [{ op: 'add-column', table, column }] : [];
+    }
+    case 'drop_column': {
+      const table = text(argument(0, 'table_name'));
+      const column = text(argument(1, 'column_name'));
+      return table && column ? [{ op: 'drop-column', table, column }] : [];
+    }
+    case 'create_index': {
+      const table = text(argument(1, 'table_name'));
+      const columns = Shape.strings(argument(2, 'columns'));
+      const name = text(argument(0, 'index_name'));
+      return table && columns.length ? [{ op: 'create-index', table, index: { columns, unique: Shape.isTrue(call.keywords['unique']), location: at, ...(name ? { name } : {}) } }] : [];
+    }
+    case 'drop_index': {
+      const name = text(argument(0, 'index_name'));
+      return name ? [{ op: 'drop-index', name }] : [];
+    }
+    case 'create_unique_constraint': {
+      const table = text(argument(1, 'table_name'));
+      const columns = Shape.strings(argument(2, 'columns'));
+      return table && columns.length ? [{ op: 'add-constraint', table, constraint: { kind: 'unique', columns, location: at } }] : [];
+    }
+    case 'create_check_constraint': {
+      const table = text(argument(1, 'table_name'));
+      const condition = argument(2, 'condition');
+      return table && condition ? [{ op: 'add-constraint', table, constraint: { kind: 'check', columns: [], expression: Shape.string(condition) ?? Shape.text(condition), location: at } }] : [];
+    }
+    case 'create_foreign_key': {
+      const table = text(argument(1, 'source_table'));
+      const referent = text(argument(2, 'referent_table'));
+      const columns = Shape.strings(argument(3, 'local_cols'));
+      const remote = Shape.strings(argument(4, 'remote_cols'));
+      if (!table || !referent || !columns.length) return [];
+      return [{ op: 'add-foreign-key', table, columns, relation: foreignKeyRelation(`${referent}.${remote[0] ?? 'id'}`, call.keywords['ondelete'], false) }];
+    }
+    default:
+      return [];
+  }
+}
+
+/** `op.f("ix_user_email")`: Alembic's marker for a name already converted; the name is its argument. */
+function opName(value: ValueShape | undefined): string | undefined {
+  return Shape.isCall(value) && Shape.lastName(value.callee) === 'f' ? Shape.string(value.args[0]) : undefined;
+}
+
+/** `sa.Column("email", sa.String(length=255), sa.ForeignKey("user.id"), nullable=False)`. */
+function alembicColumn(path: string, call: CallValue): DraftColumn | undefined {
+  if (Shape.lastName(call.callee) !== 'Column') return undefined;
+  const name = Shape.string(call.args[0]);
+  if (!name) return undefined;
+  const rest = call.args.slice(1);
+  const foreignKey = rest.find((argument) => Shape.isCall(argument) && Shape.lastName(argument.callee) === 'ForeignKey') as CallValue | undefined;
+  const type = rest.find((argument) => argument !== foreignKey);
+  const primaryKey = Shape.isTrue(call.keywords['primary_key']);
+  const stated = call.keywords['nullable'];
+  const nullable = stated ? Shape.isTrue(stated) : !primaryKey;
+  const column: DraftColumn = { name, type: Shape.text(type), location: { path, line: call.line }, nullable };
+  if (stated && !nullable && !primaryKey) column.statedRequired = true;
+  if (primaryKey) column.primaryKey = true;
+  if (Shape.isTrue(call.keywords['unique'])) column.unique = true;
+  if (Shape.isTrue(call.keywords['index'])) column.indexed = true;
+  const defaultValue = call.keywords['server_default'] ?? call.keywords['default'];
+  if (defaultValue) column.default = Shape.text(defaultValue);
+  if (foreignKey) column.relation = foreignKeyRelation(Shape.string(foreignKey.args[0]) ?? '', foreignKey.keywords['ondelete'], column.unique === true);
+  return column;
+}
+
+/** `sa.PrimaryKeyConstraint("id")`, `sa.ForeignKeyConstraint(["owner_id"], ["user.id"])`, `sa.UniqueConstraint(...)` inside `create_table`. */
+function tableConstraint(entity: DraftEntity, call: CallValue, location: SourceLocation): void {
+  const names = call.args.flatMap((argument) => (argument.kind === 'string' ? [argument.value] : []));
+  const columnNamed = (name: string | undefined) => entity.columns.find((column) => column.name === name);
+  switch (Shape.lastName(call.callee)) {
+    case 'PrimaryKeyConstraint':
+      for (const name of names) {
+        const column = columnNamed(name);
+        if (column) Object.assign(column, { primaryKey: true, nullable: false, statedRequired: false });
+      }
+      break;
+    case 'UniqueConstraint':
+      if (names.length === 1 && columnNamed(names[0])) (columnNamed(names[0]) as DraftColumn).unique = true;
+      else if (names.length) entity.constraints.push({ kind: 'unique', columns: names, location });
+      break;
+    case 'CheckConstraint':
+      entity.constraints.push({ kind: 'check', columns: [], expression: Shape.string(call.args[0]) ?? Shape.text(call.args[0]), location });
+      break;
+    case 'ForeignKeyConstraint': {
+      const local = Shape.strings(call.args[0]);
+      const remote = Shape.strings(call.args[1]);
+      const column = local.length === 1 ? columnNamed(local[0]) : undefined;
+      if (column && remote[0]) column.relation = foreignKeyRelation(remote[0], call.keywords['ondelete'], column.unique === true);
+      break;
+    }
+  }
+}
+
+// ------------------------------------------------------------------------------------------ Django
+
+const DJANGO_MIGRATION_BASES = ['django.db.migrations.Migration', 'django.db.migrations.migration.Migration'];
+
+/**
+ * The operations of Django migrations (`CreateModel`, `AddField`, `AddIndex`, ...), files in path
+ * order (Django numbers them per app), tables named as Django names them (`<app>_<model>`).
+ */
+export function djangoMigrationOperations(index: SymbolIndex): DraftOperation[] {
+  const files = [...index.files()].filter((facts) => /(^|\/)migrations\/[^/]+\.py$/.test(facts.path)).sort((a, b) => a.path.localeCompare(b.path));
+  const operations: DraftOperation[] = [];
+  for (const facts of files) {
+    const migration = facts.symbols.find((symbol) => symbol.kind === 'class' && DJANGO_MIGRATION_BASES.some((base) => index.ancestry(SymbolId.of(facts.path, symbol.name)).names.has(base)));
+    const attribute = (name: string) => migration?.attributes?.find((candidate) => candidate.name === name)?.shape;
+    const list = attribute('operations');
+    if (!migration || !list) continue;
+    const context = { index, path: facts.path, app: facts.path.split('/').slice(-3, -2)[0] ?? '', attribute };
+    for (const item of Shape.items(list)) if (Shape.isCall(item)) operations.push(...djangoOperation(context, item));
+  }
+  return operations;
+}
+
+interface MigrationContext {
+  index: SymbolIndex;
+  path: string;
+  app: string;
+  /** Another attribute of the migration class (`state_operations = [...]`, then `state_operations=state_operations`). */
+  attribute(name: string): ValueShape | undefined;
+}
+
+function djangoOperation(context: MigrationContext, call: CallValue): DraftOperation[] {
+  const { index, path, app } = context;
+  const at = { path, line: call.line };
+  const keyword = (name: string, position: number) => call.keywords[name] ?? call.args[position];
+  const tableOf = (model: string | undefined) => (model ? `${app}.${model}` : undefined);
+  switch (Shape.lastName(call.callee)) {
+    case 'CreateModel': {
+      const name = Shape.string(keyword('name', 0));
+      if (!name) return [];
+      const options = call.keywords['options'];
+      const dbTable = options?.kind === 'other' ? /["']db_table["']\s*:\s*["']([^"']+)["']/.exec(options.text)?.[1] : undefined;
+      const entity: DraftEntity = { name, table: dbTable ?? `${app}_${name.toLowerCase()}`, source: 'django-migrations', app, location: at, columns: [], constraints: [], indexes: [] };
+      for (const field of Shape.items(keyword('fields', 1))) {
+        const [fieldName, fieldValue] = Shape.items(field);
+        const column = djangoColumn(index, path, Shape.string(fieldName) ?? '', fieldValue, { path, line: Shape.isCall(fieldValue) ? fieldValue.line : call.line });
+        if (column && column.name) entity.columns.push(column);
+      }
+      return [{ op: 'create-table', entity }];
+    }
+    case 'DeleteModel': {
+      const table = tableOf(Shape.string(keyword('name', 0)));
+      return table ? [{ op: 'drop-table', table }] : [];
+    }
+    case 'RenameModel': {
+      const table = tableOf(Shape.string(keyword('old_name', 0)));
+      const name = Shape.string(keyword('new_name', 1));
+      return table && name ? [{ op: 'rename-table', table, name }] : [];
+    }
+    case 'AddField':
+    case 'AlterField': {
+      const table = tableOf(Shape.string(keyword('model_name', 0)));
+      const field = keyword('field', 2);
+      const column = djangoColumn(index, path, Shape.string(keyword('name', 1)) ?? '', field, { path, line: Shape.isCall(field) ? field.line : call.line });
+      if (!table || !column?.name) return [];
+      return [{ op: Shape.lastName(call.callee) === 'AddField' ? 'add-column' : 'alter-column', table, column }];
+    }
+    case 'RemoveField': {
+      const table = tableOf(Shape.string(keyword('model_name', 0)));
+      const column = Shape.string(keyword('name', 1));
+      return table && column ? [{ op: 'drop-column', table, column }] : [];
+    }
+    case 'RenameField': {
+      const table = tableOf(Shape.string(keyword('model_name', 0)));
+      const column = Shape.string(keyword('old_name', 1));
+      const to = Shape.string(keyword('new_name', 2));
+      return table && column && to ? [{ op: 'rename-column', table, column, to }] : [];
+    }
+    case 'AddIndex': {
+      const table = tableOf(Shape.string(keyword('model_name', 0)));
+      const value = keyword('index', 1);
+      const drafted = value ? djangoIndex(value, at) : undefined;
+      return table && drafted ? [{ op: 'create-index', table, index: drafted }] : [];
+    }
+    case 'RemoveIndex': {
+      const name = Shape.string(keyword('name', 1));
+      return name ? [{ op: 'drop-index', name }] : [];
+    }
+    case 'AddConstraint': {
+      const table = tableOf(Shape.string(keyword('model_name', 0)));
+      const value = keyword('constraint', 1);
+      const drafted = value ? djangoConstraint(value, at) : undefined;
+      return table && drafted ? [{ op: 'add-constraint', table, constraint: drafted }] : [];
+    }
+    case 'AlterModelTable': {
+      const name = Shape.string(keyword('name', 0));
+      const table = tableOf(name);
+      const to = Shape.string(keyword('table', 1));
+      return table && to ? [{ op: 'rename-table', table, to }] : [];
+    }
+    case 'SeparateDatabaseAndState':
+      // The state operations say what the models became; the database ones only how the tables got there.
+      return Shape.items(listOf(context, call.keywords['state_operations'])).flatMap((item) => (Shape.isCall(item) ? djangoOperation(context, item) : []));
+    case 'AlterUniqueTogether': {
+      const table = tableOf(Shape.string(keyword('name', 0)));
+      const constraints = uniqueTogether(keyword('unique_together', 1)).map((columns): DraftConstraint => ({ kind: 'unique', columns, location: at, fromUniqueTogether: true }));
+      return table ? [{ op: 'set-unique-together', table, constraints }] : [];
+    }
+    default:
+      return [];
+  }
+}
+
+/** A list written in place, or named after a class attribute that holds it. */
+function listOf(context: MigrationContext, value: ValueShape | undefined): ValueShape | undefined {
+  const name = Shape.name(value);
+  return name ? context.attribute(name) : value;
+}

@@ -1,0 +1,143 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import { readSqlSchema } from '../../src/core/parse/sql';
+import type { AnalysisResult } from '../../src/core/result';
+import { analyzeFolder } from '../../src/node/analyzeFolder';
+import { ROOT, SAMPLE, tempWorkspace } from '../helpers';
+
+const GUIDE_ORDERS = `
+CREATE TABLE orders (
+    id SERIAL PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    status VARCHAR(16) NOT NULL DEFAULT 'pending',
+    total INTEGER NOT NULL CHECK (total >= 0),
+    created_at TIMESTAMP NOT NULL DEFAULT now()
+);
+CREATE INDEX idx_orders_user_created ON orders (user_id, created_at);
+ALTER TABLE orders ADD COLUMN note TEXT;
+ALTER TABLE orders ADD CONSTRAINT orders_note_unique UNIQUE (user_id, note);
+DROP TABLE carts;
+`;
+
+/** The four kinds of insight the guide reads from a schema, for one entity. */
+function insights(result: AnalysisResult, entityName: string) {
+  const entity = result.dataModel.entities.find((candidate) => candidate.name === entityName);
+  assert.ok(entity, `no entity ${entityName} in ${result.dataModel.entities.map((candidate) => candidate.name).join(', ')}`);
+  return {
+    entity,
+    relationships: result.dataModel.relationships.filter((relation) => relation.from === entityName).map((relation) => `${relation.field} -> ${relation.to}`),
+    rules: entity.rules.map((rule) => rule.text),
+    hints: entity.hints.map((hint) => hint.text),
+  };
+}
+
+describe('SQL schema files', () => {
+  it('reads tables, columns, constraints, indexes and later changes, each at its line', () => {
+    const { operations, unparsed } = readSqlSchema(GUIDE_ORDERS);
+    assert.equal(unparsed, 0);
+    assert.deepEqual(operations.map((operation) => `${operation.op}@${operation.line + 1}`), ['create-table@2', 'create-index@9', 'add-column@10', 'add-constraint@11', 'drop-table@12']);
+    const table = operations[0];
+    assert.ok(table?.op === 'create-table');
+    const userId = table.columns.find((column) => column.name === 'user_id');
+    assert.deepEqual(userId, { name: 'user_id', type: 'INTEGER', line: 3, notNull: true, references: { table: 'users', column: 'id', onDelete: 'CASCADE' } });
+    assert.equal(table.columns.find((column) => column.name === 'status')?.default, "'pending'");
+    assert.equal(table.columns.find((column) => column.name === 'total')?.check, 'total >= 0');
+    assert.deepEqual(operations[1], { op: 'create-index', table: 'orders', line: 8, columns: ['user_id', 'created_at'], unique: false, name: 'idx_orders_user_created' });
+  });
+
+  it('keeps the statements it understands when others are in no grammar it knows', () => {
+    const { operations, unparsed } = readSqlSchema(`${GUIDE_ORDERS}\nCOPY orders (id) FROM stdin;\n\\connect shop;\nCREATE TABLE users (id INTEGER PRIMARY KEY);\n`);
+    assert.equal(unparsed, 2);
+    assert.deepEqual(operations.filter((operation) => operation.op === 'create-table').map((operation) => `${operation.op === 'create-table' ? operation.table : ''}@${operation.line + 1}`), ['orders@2', 'users@16']);
+  });
+
+  it('never throws, whatever the text', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), fc.constantFrom('', GUIDE_ORDERS), (noise, base) => {
+        const cut = Math.floor(base.length / 2);
+        const { operations, unparsed, statements } = readSqlSchema(base.slice(0, cut) + noise + base.slice(cut));
+        assert.ok(unparsed <= statements && Array.isArray(operations));
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe('the data model', () => {
+  it("reads the guide's orders table into its four kinds of insight", async () => {
+    const { result } = await analyzeFolder(join(ROOT, 'test', 'fixtures', 'orders-schema'), { threads: 1 });
+    const { entity, relationships, rules, hints } = insights(result, 'orders');
+    assert.equal(entity.source, 'sql');
+    assert.deepEqual(entity.columns.map((column) => column.name), ['id', 'user_id', 'status', 'total', 'created_at']);
+    assert.deepEqual(relationships, ['user_id -> users']);
+    assert.ok(rules.includes('an order must have a user_id'));
+    assert.ok(rules.includes("an order's total must satisfy total >= 0"));
+    assert.ok(rules.includes('a user cannot be deleted while orders refer to it'));
+    assert.deepEqual(hints, ['frequent lookup by (user_id, created_at)']);
+    assert.deepEqual(insights(result, 'order_items').rules.filter((rule) => rule.startsWith('no two')), ['no two order items have the same (order_id, product_id)']);
+    assert.ok(result.skipped.some((skip) => skip.path === 'db/notes.sql' && /no SQL dialect/.test(skip.reason)));
+    assert.ok(result.skipped.some((skip) => skip.path === 'db/schema.sql' && /not understood/.test(skip.reason)));
+  });
+
+  it('gives the sample service its orders entity with what its model and its migration state', async () => {
+    const { result } = await analyzeFolder(SAMPLE, { threads: 1 });
+    const { entity, relationships, rules, hints } = insights(result, 'OrderRecord');
+    assert.equal(entity.table, 'orders');
+    assert.deepEqual(relationships, ['user_id -> users']);
+    assert.ok(rules.includes('an order record must have a user_id'));
+    assert.ok(rules.includes("an order record's total must satisfy total >= 0"));
+    assert.ok(hints.includes('frequent lookup by (user_id, created_at)'));
+    // Told where the schema says it, not at the model's attribute.
+    assert.equal(entity.rules.find((rule) => rule.kind === 'check')?.location.path, 'migrations/001_create_orders.sql');
+  });
+
+  it('replays Django migrations into the tables they end on, for models no class defines any more', async () => {
+    const workspace = tempWorkspace({
+      'shop/__init__.py': '',
+      'shop/migrations/__init__.py': '',
+      'shop/migrations/0001_initial.py': `from django.db import migrations, models
+
+class Migration(migrations.Migration):
+    operations = [
+        migrations.CreateModel(name="Cart", fields=[("id", models.AutoField(primary_key=True)), ("token", models.CharField(max_length=36, unique=True))]),
+        migrations.CreateModel(name="Coupon", fields=[("id", models.AutoField(primary_key=True)), ("code", models.CharField(max_length=8))]),
+    ]
+`,
+      'shop/migrations/0002_changes.py': `from django.db import migrations, models
+
+class Migration(migrations.Migration):
+    state_operations = [migrations.DeleteModel(name="Coupon")]
+    operations = [
+        migrations.RenameModel(old_name="Cart", new_name="Checkout"),
+        migrations.AddField(model_name="checkout", name="email", field=models.EmailField(db_index=True)),
+        migrations.RemoveField(model_name="checkout", name="token"),
+        migrations.SeparateDatabaseAndState(state_operations=state_operations),
+    ]
+`,
+    });
+    try {
+      const { result } = await analyzeFolder(workspace.root, { threads: 1 });
+      assert.deepEqual(result.dataModel.entities.map((entity) => `${entity.name} ${entity.table}: ${entity.columns.map((column) => column.name).join(', ')}`), ['Checkout shop_checkout: id, email']);
+      assert.deepEqual(result.dataModel.entities[0]?.hints.map((hint) => hint.text), ['frequent lookup by email']);
+    } finally {
+      workspace.cleanup();
+    }
+  });
+
+  it('does not warn about N+1 queries where the relation is loaded, not read, or only its id is read', async () => {
+    const analysis = await analyzeFolder(join(ROOT, 'test', 'fixtures', 'django-shop'), { threads: 1 });
+    const functions = analysis.definitionsIn('catalog/reports.py').filter((definition) => definition.kind === 'function');
+    const warnedIn = new Set(
+      analysis.result.queryWarnings.map((warning) => [...functions].reverse().find((definition) => definition.line <= warning.loop.line)?.name),
+    );
+    assert.deepEqual([...warnedIn].sort(), ['category_names', 'order_totals', 'tag_counts']);
+    for (const name of ['category_names_selected', 'tag_counts_prefetched', 'category_ids', 'names_only', 'tag_totals', 'lines_prefetched_later', 'restock']) {
+      assert.ok(functions.some((definition) => definition.name === name), name);
+    }
+    const fix = analysis.result.queryWarnings.find((warning) => warning.relation === 'Product.category');
+    assert.equal(fix?.fix, 'select_related("category")');
+    assert.deepEqual(fix?.insertAt, { line: 8, character: 84 });
+  });
+});
