@@ -201,6 +201,8 @@ export interface QueryWarning {
   access: Position;
   /** `Order.user`: the model and the relation read. */
   relation: string;
+  /** The read as written: `order.user`. */
+  read: string;
   message: string;
   /** What loads the relation with the query: `select_related("user")`, `options(selectinload(User.posts))`. */
   fix: string;

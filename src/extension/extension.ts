@@ -2,17 +2,20 @@ import * as vscode from 'vscode';
 import { WorkspaceAnalyses } from './analyses';
 import { ChecklistController } from './checklist/checklistView';
 import { ClassifyController } from './classify/controller';
+import { showEntityDiagram } from './dataModel/entityDiagram';
+import { registerQueryDiagnostics } from './dataModel/queryDiagnostics';
+import { showSvgPanel } from './diagrams/svgPanel';
+import { renderTraceSvg } from '../core/render/sequenceSvg';
 import { registerUpdateOnChange } from './classify/updateOnChange';
 import { RoleCodeLensProvider } from './layers/roleCodeLens';
 import { registerViolationDiagnostics } from './layers/violationDiagnostics';
 import { registerSelfCheck } from './selfCheck';
-import { showTraceDiagram } from './traces/diagramPanel';
 import { RouteCodeLensProvider } from './traces/routeCodeLens';
 import { RouteHoverProvider } from './traces/routeHover';
 import { TraceStepper } from './traces/stepThrough';
 import { TraceTreeProvider } from './traces/traceView';
 import { SectionTreeProvider } from './views/sectionTree';
-import { type AnalysisNode, extensionPointNodes, interfaceNodes, layerNodes, overviewNodes, routeNodes } from './views/sections';
+import { type AnalysisNode, dataModelNodes, extensionPointNodes, interfaceNodes, layerNodes, overviewNodes, routeNodes } from './views/sections';
 
 const PYTHON: vscode.DocumentSelector = { language: 'python', scheme: 'file' };
 
@@ -23,7 +26,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const storage = context.storageUri ?? context.globalStorageUri;
   const controller = new ClassifyController(log, analyses, storage);
   const stepper = new TraceStepper(analyses);
-  const sections = { overview: overviewNodes, layers: layerNodes, extensionPoints: extensionPointNodes, routes: routeNodes, interfaces: interfaceNodes };
+  const sections = { overview: overviewNodes, layers: layerNodes, extensionPoints: extensionPointNodes, routes: routeNodes, interfaces: interfaceNodes, dataModel: dataModelNodes };
   const providers = Object.entries(sections).map(([id, build]) => ({ id, provider: new SectionTreeProvider(analyses, build) }));
   const views = providers.map(({ id, provider }) => vscode.window.createTreeView(`archtrace.${id}`, { treeDataProvider: provider, showCollapseAll: true }));
   // The filter narrows the lists; the Overview (the verdict) always shows whole.
@@ -35,6 +38,8 @@ export function activate(context: vscode.ExtensionContext): void {
     }
     void vscode.commands.executeCommand('setContext', 'archtrace.filtered', Boolean(text));
   };
+  // The diagram button shows only when there is a data model to draw.
+  analyses.onDidChange(() => void vscode.commands.executeCommand('setContext', 'archtrace.hasEntities', analyses.all().some((analysis) => analysis.result.dataModel.entities.length > 0)));
   context.subscriptions.push(
     log,
     analyses,
@@ -52,7 +57,9 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.languages.registerHoverProvider(PYTHON, new RouteHoverProvider(analyses)),
     vscode.languages.registerCodeLensProvider(PYTHON, new RouteCodeLensProvider(analyses)),
     vscode.languages.registerCodeLensProvider(PYTHON, new RoleCodeLensProvider(analyses)),
-    registerViolationDiagnostics(analyses),
+    registerViolationDiagnostics(analyses, context.extensionUri),
+    registerQueryDiagnostics(analyses, context.extensionUri),
+    vscode.commands.registerCommand('archtrace.dataModel.showDiagram', (node?: AnalysisNode) => showEntityDiagram(analyses, node)),
     registerUpdateOnChange(analyses, log, storage),
     vscode.commands.registerCommand('archtrace.classifyWorkspace', () => controller.classifyWorkspace()),
     vscode.commands.registerCommand('archtrace.showLog', () => log.show()),
@@ -66,7 +73,7 @@ export function activate(context: vscode.ExtensionContext): void {
       const current = stepper.current;
       const analysis = analyses.all().find((candidate) => candidate.result.root === (root ?? current?.root)) ?? analyses.all()[0];
       const trace = route ? analysis?.trace(route) : current?.trace;
-      if (trace) showTraceDiagram(trace);
+      if (trace) showSvgPanel('archtrace.traceDiagram', vscode.l10n.t('Trace: {0}', trace.route), renderTraceSvg(trace));
       else void vscode.window.showInformationMessage(vscode.l10n.t('ArchTrace: start a trace first (hover a route, or run "Trace Route").'));
     }),
   );

@@ -58,12 +58,43 @@ export function renderMarkdown(result: AnalysisResult): string {
     lines.push('');
   }
 
+  lines.push(...dataModelMarkdown(result));
+
   if (result.skipped.length) {
     lines.push('## Skipped', '');
     for (const skipped of result.skipped) lines.push(`- \`${cell(skipped.path)}\`: ${skipped.reason}`);
     lines.push('');
   }
   return lines.join('\n');
+}
+
+/** Entities with what the schema says about them, relationships, and the N+1 queries found. */
+function dataModelMarkdown(result: AnalysisResult): string[] {
+  const lines: string[] = [];
+  const { entities, relationships } = result.dataModel;
+  if (entities.length) {
+    lines.push('## Data model', '');
+    for (const entity of entities) {
+      const columns = entity.columns.map((column) => `${column.primaryKey ? '🔑' : ''}${column.name}${column.nullable ? '?' : ''}${column.references ? ` → ${column.references.entity}` : ''}`);
+      lines.push(`### ${cell(entity.name)} (\`${cell(entity.table)}\`, ${entity.source}, ${entity.location.path}:${entity.location.line + 1})`, '', `Columns: ${columns.map((column) => `\`${cell(column)}\``).join(', ')}`, '');
+      for (const rule of entity.rules) lines.push(`- rule: ${rule.text}`);
+      for (const hint of entity.hints) lines.push(`- hint: ${hint.text}`);
+      if (entity.rules.length || entity.hints.length) lines.push('');
+    }
+    if (relationships.length) {
+      lines.push('### Relationships', '');
+      for (const relation of relationships) {
+        lines.push(`- ${cell(relation.from)}.${cell(relation.field)} → ${cell(relation.to)} (${relation.cardinality}${relation.required ? ', required' : ''}${relation.onDelete ? `, on delete ${relation.onDelete}` : ''})`);
+      }
+      lines.push('');
+    }
+  }
+  if (result.queryWarnings.length) {
+    lines.push('## N+1 queries', '');
+    for (const warning of result.queryWarnings) lines.push(`- \`${cell(warning.path)}:${warning.access.line + 1}\` ${cell(warning.relation)}: ${cell(warning.message)}`);
+    lines.push('');
+  }
+  return lines;
 }
 
 /** Keeps a value from breaking a table row or a code span. */

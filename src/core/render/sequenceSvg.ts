@@ -1,4 +1,5 @@
 import type { Trace } from '../result';
+import { escapeXml, truncate } from './svg';
 import { layerColumns, stepLabel } from './trace';
 
 const COLUMN_WIDTH = 190;
@@ -41,7 +42,7 @@ export function renderTraceSvg(trace: Trace): string {
     const y = HEADER_HEIGHT + (index + 1) * ROW_HEIGHT;
     const dashed = step.via === 'async' || step.via === 'event' ? ' stroke-dasharray="6 4"' : '';
     const color = step.site?.branch === 'except' ? '#d14' : step.unresolved ? '#b80' : 'currentColor';
-    const label = escapeXml(truncate(`${stepLabel(step)}${step.via !== 'call' ? ` (${step.via})` : ''}`));
+    const label = escapeXml(truncate(`${stepLabel(step)}${step.via !== 'call' ? ` (${step.via})` : ''}`, LABEL_LIMIT));
     const x1 = x(from);
     const x2 = x(to);
     if (x1 === x2) {
@@ -54,12 +55,4 @@ export function renderTraceSvg(trace: Trace): string {
   });
   parts.push('</svg>');
   return parts.join('\n');
-}
-
-function truncate(text: string): string {
-  return text.length > LABEL_LIMIT ? `${text.slice(0, LABEL_LIMIT - 1)}…` : text;
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }

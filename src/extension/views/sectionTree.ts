@@ -55,6 +55,7 @@ export class SectionTreeProvider implements vscode.TreeDataProvider<AnalysisNode
     if (node.tooltip) item.tooltip = node.tooltip;
     if (node.icon) item.iconPath = new vscode.ThemeIcon(node.icon);
     if (node.route) item.contextValue = 'route';
+    else if (node.entity) item.contextValue = node.symbol ? 'entity-symbol' : 'entity';
     else if (node.symbol) item.contextValue = 'symbol';
     if (node.location) {
       const position = new vscode.Position(node.location.line, 0);

@@ -15,6 +15,8 @@ export interface AnalysisNode {
   /** For the context menu: the symbol to copy, or the route to trace (with its folder). */
   symbol?: string;
   route?: { root: string; route: string };
+  /** For the context menu: the entity to show in the diagram (with its folder). */
+  entity?: { root: string; name: string };
 }
 
 type At = (path: string, line?: number) => { file: string; line: number };
@@ -137,6 +139,63 @@ export function interfaceNodes(result: AnalysisResult, at: At): AnalysisNode[] {
   for (const category of ['repository', 'model'] as const) {
     const findings = result.findings.filter((finding) => finding.category === category);
     if (findings.length) nodes.push({ label: categoryLabel(category), description: `${findings.length}`, icon: 'database', children: findings.map((finding) => findingNode(finding, at)) });
+  }
+  return nodes;
+}
+
+/**
+ * Data model: each entity with its columns, relationships, rules and hints (each opening where the
+ * code or schema states it), then the N+1 queries found.
+ */
+export function dataModelNodes(result: AnalysisResult, at: At): AnalysisNode[] {
+  const { entities, relationships } = result.dataModel;
+  const nodes: AnalysisNode[] = entities.map((entity) => {
+    const columns: AnalysisNode[] = entity.columns.map((column) => ({
+      label: column.name,
+      description: `${column.type}${column.nullable ? ' · null' : ''}${column.references ? ` → ${column.references.entity}` : ''}`,
+      icon: column.primaryKey ? 'key' : column.references ? 'references' : 'symbol-field',
+      location: at(column.location.path, column.location.line),
+    }));
+    const related: AnalysisNode[] = relationships.flatMap((relation): AnalysisNode[] => {
+      const outgoing = relation.from === entity.name;
+      if (!outgoing && relation.to !== entity.name) return [];
+      return [{
+        label: outgoing ? `→ ${relation.to}` : `← ${relation.from}`,
+        description: `${relation.field} · ${relation.cardinality}${relation.required ? ` · ${vscode.l10n.t('required')}` : ''}`,
+        icon: 'type-hierarchy',
+        location: at(relation.location.path, relation.location.line),
+      }];
+    });
+    const group = (label: string, icon: string, children: AnalysisNode[]): AnalysisNode[] => (children.length ? [{ label, description: `${children.length}`, icon, children }] : []);
+    return {
+      label: entity.name,
+      description: `${entity.table} · ${entity.source}`,
+      tooltip: `${entity.location.path}:${entity.location.line + 1}`,
+      icon: 'database',
+      location: at(entity.location.path, entity.location.line),
+      ...(entity.symbol ? { symbol: entity.symbol } : {}),
+      entity: { root: result.root, name: entity.name },
+      children: [
+        ...group(vscode.l10n.t('Columns'), 'symbol-field', columns),
+        ...group(vscode.l10n.t('Relationships'), 'type-hierarchy', related),
+        ...group(vscode.l10n.t('Rules'), 'law', entity.rules.map((rule) => ({ label: rule.text, description: rule.kind, tooltip: rule.text, icon: 'law', location: at(rule.location.path, rule.location.line) }))),
+        ...group(vscode.l10n.t('Hints'), 'zap', entity.hints.map((hint) => ({ label: hint.text, ...(hint.name ? { description: hint.name } : {}), tooltip: hint.text, icon: 'zap', location: at(hint.location.path, hint.location.line) }))),
+      ],
+    };
+  });
+  if (result.queryWarnings.length) {
+    nodes.push({
+      label: vscode.l10n.t('N+1 queries'),
+      description: `${result.queryWarnings.length}`,
+      icon: 'warning',
+      children: result.queryWarnings.map((warning) => ({
+        label: `${warning.path}:${warning.access.line + 1}`,
+        description: `${warning.relation} · ${warning.fix}`,
+        tooltip: warning.message,
+        icon: 'warning',
+        location: at(warning.path, warning.access.line),
+      })),
+    });
   }
   return nodes;
 }

@@ -1,16 +1,11 @@
 import * as vscode from 'vscode';
-import { renderTraceSvg } from '../../core/render/sequenceSvg';
-import type { Trace } from '../../core/result';
 
 /**
- * The trace as a sequence diagram in a webview: an SVG rendered by ArchTrace itself, so it works
- * offline, runs no script, and the Content-Security-Policy allows nothing but its own inline style.
+ * A diagram in a webview: an SVG rendered by ArchTrace itself, so it works offline, runs no
+ * script, and the Content-Security-Policy allows nothing but its own inline style.
  */
-export function showTraceDiagram(trace: Trace): vscode.WebviewPanel {
-  const panel = vscode.window.createWebviewPanel('archtrace.traceDiagram', vscode.l10n.t('Trace: {0}', trace.route), vscode.ViewColumn.Beside, {
-    enableScripts: false,
-    localResourceRoots: [],
-  });
+export function showSvgPanel(viewType: string, title: string, svg: string): vscode.WebviewPanel {
+  const panel = vscode.window.createWebviewPanel(viewType, title, vscode.ViewColumn.Beside, { enableScripts: false, localResourceRoots: [] });
   const nonce = [...crypto.getRandomValues(new Uint8Array(16))].map((byte) => byte.toString(16).padStart(2, '0')).join('');
   panel.webview.html = `<!DOCTYPE html>
 <html lang="en">
@@ -20,7 +15,7 @@ export function showTraceDiagram(trace: Trace): vscode.WebviewPanel {
 <style nonce="${nonce}">body { color: var(--vscode-editor-foreground); background: var(--vscode-editor-background); } svg { color: var(--vscode-editor-foreground); }</style>
 </head>
 <body>
-${renderTraceSvg(trace)}
+${svg}
 </body>
 </html>`;
   return panel;
