@@ -36,7 +36,7 @@ export function registerSelfCheck(context: vscode.ExtensionContext, parts: { ana
         activeEditor,
         diagnostics: vscode.languages
           .getDiagnostics()
-          .flatMap(([file, diagnostics]) => diagnostics.filter((diagnostic) => diagnostic.source === 'ArchTrace').map((diagnostic) => `${vscode.workspace.asRelativePath(file)}:${diagnostic.range.start.line + 1} ${String(diagnostic.code)}`)),
+          .flatMap(([file, diagnostics]) => diagnostics.filter((diagnostic) => diagnostic.source === 'ArchTrace').map((diagnostic) => `${vscode.workspace.asRelativePath(file)}:${diagnostic.range.start.line + 1} ${String(typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code)}`)),
       };
       writeFileSync(join(artifacts, 'self-check.json'), JSON.stringify(report, null, 2));
       parts.log.info(`self-check written for ${report.route}`);
