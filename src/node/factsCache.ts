@@ -39,6 +39,8 @@ export function currentAnalyserVersion(): string {
 export class FileFactsCache implements FactsCache {
   private readonly entries = new Map<string, Entry>();
   private readonly used = new Map<string, Entry>();
+  /** Whether the file on disk no longer holds what this cache would write. */
+  private changed = false;
 
   private constructor(
     private readonly file: string,
@@ -57,6 +59,7 @@ export class FileFactsCache implements FactsCache {
     } catch {
       // no cache yet, or one that cannot be read: a cold run rebuilds it
     }
+    cache.changed = cache.entries.size === 0;
     return cache;
   }
 
@@ -79,10 +82,14 @@ export class FileFactsCache implements FactsCache {
     const entry = { fingerprint, facts };
     this.entries.set(path, entry);
     this.used.set(path, entry);
+    this.changed = true;
   }
 
   async save(prune: boolean): Promise<void> {
     const entries = prune ? this.used : this.entries;
+    // A warm start that found every file unchanged has nothing to write (the read is the cost it pays).
+    if (!this.changed && entries.size === this.entries.size) return;
+    this.changed = false;
     await fs.mkdir(dirname(this.file), { recursive: true });
     const temporary = `${this.file}.${process.pid}.${Date.now()}.tmp`;
     await fs.writeFile(temporary, JSON.stringify({ version: this.version, entries: Object.fromEntries(entries) }));

@@ -46,7 +46,7 @@ export interface Parameter {
  * call of `filter` on `qs`) and arguments, literals, names, lists. Bounded in size by the scan.
  */
 export type ValueShape =
-  | { kind: 'call'; callee: string; receiver?: ValueShape; args: ValueShape[]; keywords: Record<string, ValueShape>; line: number; character: number }
+  | { kind: 'call'; callee: string; receiver?: ValueShape; args: ValueShape[]; keywords: Record<string, ValueShape>; line: number }
   | { kind: 'string'; value: string }
   | { kind: 'number'; value: string }
   /** A dotted name, `True`, `None`. */

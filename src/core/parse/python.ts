@@ -384,7 +384,6 @@ function valueShape(node: Node, budget = { left: MAX_SHAPE_NODES }, depth = 0): 
         args,
         keywords,
         line: node.startPosition.row,
-        character: node.startPosition.column,
       };
     }
     case 'string':
