@@ -14,7 +14,7 @@ import { replaySchema, sqlOperations } from './schema';
  */
 export function analyzeDataModel(index: SymbolIndex, files: readonly FileFacts[], findings: readonly Finding[]): { dataModel: DataModel; queryWarnings: QueryWarning[] } {
   const models = modelClasses(index, findings);
-  const fromCode = models.flatMap((model) => (model.framework === 'django' ? djangoEntity(index, model) : sqlalchemyEntity(index, model)) ?? []);
+  const fromCode = oneClassPerTable(models.flatMap((model) => (model.framework === 'django' ? djangoEntity(index, model) : sqlalchemyEntity(index, model)) ?? []));
   const sqlFiles = files.filter((file) => file.schema?.length).sort((a, b) => a.path.localeCompare(b.path));
   // The code is the schema's current truth; a history fills in only the tables no class defines.
   const fromHistories = replaySchema([
@@ -31,6 +31,24 @@ export function analyzeDataModel(index: SymbolIndex, files: readonly FileFacts[]
     else drafts.push(history);
   }
   return { dataModel: finishDataModel(drafts), queryWarnings: nPlusOneWarnings(index, models, findings) };
+}
+
+/** Where a class is a snapshot of a model rather than the model: a data migration's own copy, a test's. */
+const SNAPSHOT_FOLDERS = /(^|\/)(migrations|versions|alembic|tests?)\//;
+
+/**
+ * Several classes mapping one table (the application's model, and a copy inside a data migration
+ * or a test): the application's is the entity; among equals, the one with more columns.
+ */
+function oneClassPerTable(entities: readonly DraftEntity[]): DraftEntity[] {
+  const best = new Map<string, DraftEntity>();
+  const rank = (entity: DraftEntity) => (SNAPSHOT_FOLDERS.test(entity.location.path) ? 0 : 1);
+  for (const entity of entities) {
+    const key = entity.table.toLowerCase();
+    const current = best.get(key);
+    if (!current || rank(entity) > rank(current) || (rank(entity) === rank(current) && entity.columns.length > current.columns.length)) best.set(key, entity);
+  }
+  return entities.filter((entity) => best.get(entity.table.toLowerCase()) === entity);
 }
 
 /**

@@ -17,11 +17,11 @@ export function alembicOperations(index: SymbolIndex): DraftOperation[] {
   for (const facts of index.files()) {
     const upgrades = facts.symbols.filter((symbol) => symbol.kind === 'function' && /^upgrade/.test(symbol.name) && symbol.statementCalls?.length);
     const calls = upgrades.flatMap((symbol) => (symbol.statementCalls ?? []).filter((call) => isAlembicOp(index, facts.path, call)));
-    if (!calls.length) continue;
     const variable = (name: string) => facts.symbols.find((symbol) => symbol.kind === 'variable' && symbol.name === name);
-    const revision = variable('revision')?.literal ?? facts.path;
-    const down = downRevisions(variable('down_revision'));
-    revisions.push({ path: facts.path, revision, down, calls });
+    const revision = variable('revision')?.literal;
+    // Revisions without operations (merges, data fixes) still link the chain.
+    if (!calls.length && revision === undefined) continue;
+    revisions.push({ path: facts.path, revision: revision ?? facts.path, down: downRevisions(variable('down_revision')), calls });
   }
   const depth = new Map<string, number>();
   const byRevision = new Map(revisions.map((entry) => [entry.revision, entry]));
