@@ -26,7 +26,7 @@ export function layerRules(): LayerRule[] {
 }
 
 export function frameworkRules(): FrameworkRules {
-  builtinFrameworkRules ??= parseFrameworkRules(readFileSync(join(packageRoot(), 'src', 'core', 'resolve', 'python-frameworks.yml'), 'utf8'));
+  builtinFrameworkRules ??= parseFrameworkRules(readFileSync(join(packageRoot(), 'src', 'core', 'resolve', 'frameworks.yml'), 'utf8'));
   return builtinFrameworkRules;
 }
 

@@ -3,19 +3,24 @@ import { join } from 'node:path';
 import { type DetectorRule, parseRuleFile } from '../core/detect/rules';
 import type { Language } from '../core/result';
 
-const RULE_LANGUAGES: readonly Language[] = ['python', 'typescript', 'tsx', 'javascript'];
+/** Rule folders and the languages their queries run on: `ecmascript` rules use node kinds the TypeScript, TSX and JavaScript grammars share. */
+const RULE_FOLDERS: Readonly<Record<string, readonly Language[]>> = {
+  python: ['python'],
+  ecmascript: ['typescript', 'tsx', 'javascript'],
+};
 
-/** Reads `<directory>/<language>/*.scm`; built-in and user rule folders are read the same way. */
+/** Reads `<directory>/<folder>/*.scm`; built-in and user rule folders are read the same way. */
 export function loadRuleDirectory(directory: string): Map<Language, DetectorRule[]> {
   const rules = new Map<Language, DetectorRule[]>();
-  for (const language of RULE_LANGUAGES) {
+  for (const [folder, languages] of Object.entries(RULE_FOLDERS)) {
     let names: string[];
     try {
-      names = readdirSync(join(directory, language)).filter((name) => name.endsWith('.scm')).sort();
+      names = readdirSync(join(directory, folder)).filter((name) => name.endsWith('.scm')).sort();
     } catch {
-      continue; // no rules for this language
+      continue; // no rules for these languages
     }
-    rules.set(language, names.map((name) => parseRuleFile({ name: `${language}/${name}`, text: readFileSync(join(directory, language, name), 'utf8') }, language)));
+    const texts = names.map((name) => ({ name: `${folder}/${name}`, text: readFileSync(join(directory, folder, name), 'utf8') }));
+    for (const language of languages) rules.set(language, [...(rules.get(language) ?? []), ...texts.map((file) => parseRuleFile(file, language))]);
   }
   return rules;
 }

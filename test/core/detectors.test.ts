@@ -16,20 +16,21 @@ interface RuleTests {
 }
 
 /** The rule's findings (or hints) for a snippet, after the resolver has checked what their names stand for. */
-async function matchesOf(code: string, path: string, language: 'python', rule: string): Promise<{ symbol: string; details: Record<string, unknown> }[]> {
+async function matchesOf(code: string, path: string, language: 'python' | 'typescript', rule: string): Promise<{ symbol: string; details: Record<string, unknown> }[]> {
   const facts = await testScanner().scan({ path, language }, code);
   const { findings, hints } = confirmQualified(new SymbolIndex([facts]), facts.findings, facts.hints);
   return [...findings, ...hints].filter((finding) => finding.details['rule'] === rule || ('rule' in finding && finding.rule === rule));
 }
 
-const LANGUAGE_EXTENSIONS = { python: 'py' } as const;
+/** Each rule folder, and the language its snippets are written in (ecmascript rules run on TypeScript, TSX and JavaScript alike). */
+const RULE_FOLDERS = { python: { language: 'python', extension: 'py' }, ecmascript: { language: 'typescript', extension: 'ts' } } as const;
 
-for (const [language, extension] of Object.entries(LANGUAGE_EXTENSIONS) as [keyof typeof LANGUAGE_EXTENSIONS, string][]) {
-  const rules = readdirSync(join(rulesDirectory(ROOT), language)).filter((name) => name.endsWith('.scm'));
-  describe(`${language} detectors`, () => {
+for (const [folder, { language, extension }] of Object.entries(RULE_FOLDERS)) {
+  const rules = readdirSync(join(rulesDirectory(ROOT), folder)).filter((name) => name.endsWith('.scm'));
+  describe(`${folder} detectors`, () => {
     for (const ruleFile of rules) {
       const id = ruleFile.replace(/\.scm$/, '');
-      const testFile = join(ROOT, 'test', 'detectors', language, `${id}.yml`);
+      const testFile = join(ROOT, 'test', 'detectors', folder, `${id}.yml`);
       it(`${id}: matches its valid snippets and none of its invalid ones`, async () => {
         let tests: RuleTests;
         try {

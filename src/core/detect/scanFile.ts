@@ -1,13 +1,14 @@
 import type { Node, QueryMatch } from 'web-tree-sitter';
 import type { FileFacts, FileTask } from '../parse/facts';
 import type { Grammars } from '../parse/grammars';
+import { ecmascriptSyntax } from '../parse/ecmascript';
 import { pythonSyntax } from '../parse/python';
 import { readSqlSchema } from '../parse/sql';
 import { type LanguageSyntax, literalValue, qualifiedName, rangeOf } from '../parse/syntax';
 import { type Language, SymbolId } from '../result';
 import { CompiledRules, type DetectorRule } from './rules';
 
-const SYNTAX: Partial<Record<Language, LanguageSyntax>> = { python: pythonSyntax };
+const SYNTAX: Partial<Record<Language, LanguageSyntax>> = { python: pythonSyntax, typescript: ecmascriptSyntax, tsx: ecmascriptSyntax, javascript: ecmascriptSyntax };
 
 /**
  * Parses a file and runs every detector of its language in one query pass. Runs in a worker;

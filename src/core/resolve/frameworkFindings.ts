@@ -20,7 +20,7 @@ export interface FrameworkRules {
 
 export class FrameworkRulesError extends Error {}
 
-export function parseFrameworkRules(text: string, source = 'python-frameworks.yml'): FrameworkRules {
+export function parseFrameworkRules(text: string, source = 'frameworks.yml'): FrameworkRules {
   const document = parseRulesYaml(text, source) as { classes?: unknown; decorators?: unknown } | null;
   if (!document || !Array.isArray(document.classes) || !Array.isArray(document.decorators)) {
     throw new FrameworkRulesError(`${source}: expected 'classes:' and 'decorators:' lists`);

@@ -53,6 +53,9 @@ export function interfaceImplementations(index: SymbolIndex): InterfaceImplement
 
 function declaresInterface(index: SymbolIndex, entry: ClassEntry): boolean {
   if (entry.abstractMethods > 0) return true;
+  // TypeScript says it in so many words: `interface X`, `abstract class X`.
+  const keywords = entry.definition.keywords;
+  if (keywords?.['interface'] === 'true' || keywords?.['abstract'] === 'true') return true;
   if (entry.definition.bases.some((base) => qualifiedIn(index, entry.path, base, ABSTRACT_BASES))) return true;
   return entry.definition.metaclass !== undefined && qualifiedIn(index, entry.path, entry.definition.metaclass, ABSTRACT_METACLASSES);
 }

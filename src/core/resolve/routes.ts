@@ -19,7 +19,25 @@ const ROUTER_MAKERS: Readonly<Record<string, string>> = {
   'sanic.Blueprint': 'sanic',
   'rest_framework.routers.DefaultRouter': 'django-rest-framework',
   'rest_framework.routers.SimpleRouter': 'django-rest-framework',
+  express: 'express',
+  'express.Router': 'express',
+  'express.default': 'express',
+  koa: 'koa',
+  '@koa/router': 'koa',
+  'koa-router': 'koa',
+  fastify: 'fastify',
+  'fastify.fastify': 'fastify',
+  'hono.Hono': 'hono',
 };
+
+/**
+ * What the Express documentation and its peers call an application or router object: a route or
+ * middleware call on an object of unknown make (a parameter: `module.exports = (app) => {...}`)
+ * counts under one of these names, and not under others (`cache.get('key', load)`).
+ */
+const NO_TRAILING_SLASH = new Set(['express', 'koa', 'fastify', 'hono']);
+
+const CONVENTIONAL_ROUTER_NAMES = new Set(['app', 'router', 'server', 'api', 'fastify', 'instance', 'route', 'routes']);
 
 /** Flask's `register_blueprint(bp, url_prefix=...)` replaces the blueprint's own prefix; the others add to it. */
 const PREFIX_REPLACES_OWN = new Set(['flask', 'quart', 'sanic']);
@@ -86,7 +104,7 @@ export function resolveRoutes(index: SymbolIndex, findings: readonly Finding[], 
   for (const finding of findings) {
     if (finding.category !== 'route') continue;
     const rule = finding.details['rule'];
-    if (rule === 'django-url' || rule === 'starlette-route') continue; // resolved below, as lists of patterns
+    if (rule === 'django-url' || rule === 'starlette-route' || rule === 'nest-route') continue; // resolved below, as lists of patterns, or by nestRoutes
     const { path } = SymbolId.parse(finding.symbol);
     const written = String(finding.details['router'] ?? '');
     const routerTarget = index.qualify(path, written);
@@ -97,18 +115,34 @@ export function resolveRoutes(index: SymbolIndex, findings: readonly Finding[], 
       notRoutes.add(finding);
       continue;
     }
+    if (finding.details['rule'] === 'express-route' && !router && !CONVENTIONAL_ROUTER_NAMES.has(written) && finding.details['handler'] !== 'inline') {
+      notRoutes.add(finding);
+      continue;
+    }
     const methods = methodsOf(finding);
+    const framework = router?.framework ?? String(finding.details['framework'] ?? '');
     for (const prefix of router ? prefixes(router.symbol) : ['']) {
       for (const method of methods) {
+        const joined = normalizeRoutePath(joinRoutePaths(prefix, String(finding.details['path'] ?? '')));
         routes.push({
           method,
-          path: normalizeRoutePath(joinRoutePaths(prefix, String(finding.details['path'] ?? ''))),
+          // Express and its peers answer a mounted router's '/' at the mount path itself.
+          path: NO_TRAILING_SLASH.has(framework) && joined.length > 1 ? joined.replace(/\/+$/, '') : joined,
           handler: finding.symbol,
-          framework: router?.framework ?? String(finding.details['framework'] ?? ''),
+          framework,
           source: sourceOf(finding),
         });
       }
     }
+  }
+  for (const finding of findings) {
+    if (finding.details['rule'] !== 'app-middleware') continue;
+    const { path } = SymbolId.parse(finding.details['registeredAt'] ? String((finding.details['registeredAt'] as string[])[0]).replace(/:\d+$/, '') : finding.symbol);
+    const app = String(finding.details['app'] ?? '');
+    const appTarget = index.qualify(path, app);
+    const onRouter = (appTarget && 'symbol' in appTarget && routers.has(appTarget.symbol)) || CONVENTIONAL_ROUTER_NAMES.has(app);
+    // `app.use(apiRouter)` mounts routes; `i18n.use(plugin)` is no web middleware at all.
+    if (!onRouter || routers.has(finding.symbol)) notRoutes.add(finding);
   }
   routes.push(...djangoRoutes(index, findings, hints, routers));
   routes.push(...starletteRoutes(index, findings, hints.filter((hint) => hint.hint === 'mount')));
@@ -375,7 +409,11 @@ function constantString(index: SymbolIndex, path: string, written: unknown): str
 }
 
 /** Where a route is declared: its decorator or its `path(...)` entry. */
+/** Where a route is declared: its decorator, or the registration (`router.get(...)`) of a handler defined elsewhere. */
 function sourceOf(finding: Finding): NonNullable<Route['source']> {
+  const registered = finding.details['registeredAt'];
+  const site = Array.isArray(registered) ? /^(.*):(\d+)$/.exec(String(registered[0])) : null;
+  if (site?.[1] && site[2]) return { path: site[1], line: Number(site[2]) - 1 };
   return { path: SymbolId.parse(finding.symbol).path, line: finding.range.start.line };
 }
 

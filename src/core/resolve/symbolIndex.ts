@@ -4,7 +4,8 @@ import { SymbolId } from '../result';
 /** What a name written in a file stands for: a workspace symbol, or a name outside the workspace. */
 export type Target = { symbol: string } | { external: string };
 
-const MAX_RESOLUTION_DEPTH = 16; // re-export chains longer than this are cycles in practice
+const MAX_RESOLUTION_DEPTH = 16;
+const ECMA_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs']; // re-export chains longer than this are cycles in practice
 
 /**
  * The workspace's symbols, queryable by id and by the names a file can see: what it defines and
@@ -128,12 +129,55 @@ export class SymbolIndex {
       }
       return rest.length ? undefined : { symbol: headSymbol };
     }
+    const ecmascript = facts.language !== 'python';
     for (let index = facts.imports.length - 1; index >= 0; index--) {
       const statement = facts.imports[index] as ImportStatement;
-      const target = this.qualifyThroughImport(path, statement, head, rest, depth);
+      const target = ecmascript ? this.qualifyThroughEcmaImport(path, statement, head, rest, depth) : this.qualifyThroughImport(path, statement, head, rest, depth);
       if (target) return target;
     }
     return undefined;
+  }
+
+  /**
+   * ES imports and `require`: a relative specifier names a workspace file (extensions and `index`
+   * files as Node and TypeScript resolve them); a package's names are qualified by the package
+   * (`import { Controller } from '@nestjs/common'` makes `Controller` `@nestjs/common.Controller`;
+   * a default or namespace import of `express` is `express`).
+   */
+  private qualifyThroughEcmaImport(path: string, statement: ImportStatement, head: string, rest: string[], depth: number): Target | undefined {
+    const file = this.ecmaModuleFile(path, statement.module);
+    const external = (parts: string[]) => ({ external: [statement.module, ...parts].join('.') });
+    if (statement.names.length === 0) {
+      if (statement.alias !== head) return undefined;
+      if (file && rest.length) return this.lookup(file, rest.join('.'), depth + 1) ?? external(rest);
+      return external(rest);
+    }
+    for (const imported of statement.names) {
+      if (imported.name === '*') {
+        const found = file && file !== path ? this.lookup(file, [head, ...rest].join('.'), depth + 1) : undefined;
+        if (found && 'symbol' in found) return found;
+        continue;
+      }
+      if ((imported.alias ?? imported.name) !== head) continue;
+      if (!file) return imported.name === 'default' ? external(rest) : external([imported.name, ...rest]);
+      const name = imported.name === 'default' ? this.factsByPath.get(file)?.symbols.find((symbol) => symbol.defaultExport)?.name : imported.name;
+      return (name ? this.lookup(file, [name, ...rest].join('.'), depth + 1) : undefined) ?? external([imported.name, ...rest]);
+    }
+    return undefined;
+  }
+
+  /** The workspace file a relative specifier names, trying what Node and TypeScript try. */
+  private ecmaModuleFile(importer: string, specifier: string): string | undefined {
+    if (!specifier.startsWith('.')) return undefined;
+    const parts = importer.split('/').slice(0, -1);
+    for (const part of specifier.split('/')) {
+      if (part === '..') parts.pop();
+      else if (part !== '.' && part !== '') parts.push(part);
+    }
+    const base = parts.join('/');
+    const stem = base.replace(/\.(m|c)?js$/, ''); // `./x.js` written for the compiled output of `./x.ts`
+    const candidates = [base, ...ECMA_EXTENSIONS.map((extension) => `${stem}${extension}`), ...ECMA_EXTENSIONS.map((extension) => `${base}/index${extension}`)];
+    return candidates.find((candidate) => this.factsByPath.has(candidate));
   }
 
   private qualifyThroughImport(path: string, statement: ImportStatement, head: string, rest: string[], depth: number): Target | undefined {

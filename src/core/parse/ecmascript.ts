@@ -1,0 +1,357 @@
+import { type Language, type Node, Query } from 'web-tree-sitter';
+import type { Attribute, CallShape, CallSite, ImportStatement, Parameter, SymbolDefinition } from './facts';
+import { type LanguageSyntax, literalValue, rangeOf } from './syntax';
+
+/** Argument texts longer than this are cut: they are read for literals and names, never whole. */
+const MAX_ARGUMENT_LENGTH = 200;
+
+const CLASSES = new Set(['class_declaration', 'abstract_class_declaration', 'class']);
+const FUNCTIONS = new Set(['function_declaration', 'generator_function_declaration']);
+const FUNCTION_VALUES = new Set(['arrow_function', 'function_expression', 'function', 'generator_function']);
+const DECLARATIONS = new Set(['lexical_declaration', 'variable_declaration']);
+
+/**
+ * TypeScript, TSX and JavaScript (their grammars share these node kinds): classes with their
+ * `extends`/`implements`, decorators (with their calls' arguments), methods, constructor parameter
+ * properties (NestJS's injected services), interfaces and abstract classes, functions (declared
+ * or arrow functions bound to a name), variables made by calls (`const router = Router()`), ES
+ * imports, re-exports and `require`. Methods get a first parameter `this`, so a trace resolves
+ * `this.service.method()` as it resolves Python's `self.service.method()`.
+ */
+export const ecmascriptSyntax: LanguageSyntax = {
+  definitionName(node) {
+    if (CLASSES.has(node.type) || FUNCTIONS.has(node.type) || node.type === 'method_definition' || node.type === 'interface_declaration') {
+      return node.childForFieldName('name')?.text;
+    }
+    return undefined;
+  },
+
+  assignedName(node) {
+    const declarator = node.type === 'variable_declarator' ? node : DECLARATIONS.has(node.type) ? node.namedChildren.find((child) => child?.type === 'variable_declarator') : undefined;
+    const name = declarator?.childForFieldName('name');
+    return name?.type === 'identifier' ? name.text : undefined;
+  },
+
+  symbols(root) {
+    const symbols: SymbolDefinition[] = [];
+    const bodies = new Map<number, Body>();
+    let defaultName: string | undefined;
+    for (const statement of root.namedChildren) {
+      if (!statement) continue;
+      const exported = statement.type === 'export_statement';
+      const isDefault = exported && statement.children.some((child) => child?.type === 'default');
+      const declaration = exported ? (statement.childForFieldName('declaration') ?? statement.namedChildren.find((child) => child && child.type !== 'decorator' && child.type !== 'comment')) : statement;
+      if (!declaration) continue;
+      const outerDecorators = exported ? statement.namedChildren.filter((child): child is Node => child?.type === 'decorator') : [];
+      if (CLASSES.has(declaration.type) || declaration.type === 'interface_declaration') {
+        const symbol = classSymbol(declaration, outerDecorators, symbols, bodies);
+        if (symbol && isDefault) defaultName = symbol.name;
+      } else if (FUNCTIONS.has(declaration.type)) {
+        const name = declaration.childForFieldName('name')?.text;
+        if (!name) continue;
+        symbols.push(functionSymbol(declaration, name, 'function', rangeOf(declaration), [], bodies));
+        if (isDefault) defaultName = name;
+      } else if (DECLARATIONS.has(declaration.type)) {
+        for (const declarator of declaration.namedChildren) {
+          // `const x = require('x')` is an import, listed with the imports.
+          if (declarator?.type === 'variable_declarator' && !requiredModule(declarator.childForFieldName('value'))) variableSymbol(declarator, symbols, bodies);
+        }
+      } else if (isDefault && declaration.type === 'identifier') {
+        defaultName = declaration.text; // `export default router;`
+      }
+    }
+    if (defaultName) {
+      const target = symbols.find((symbol) => symbol.name === defaultName);
+      if (target) target.defaultExport = true;
+    }
+    fillCalls(root, bodies);
+    return symbols;
+  },
+
+  imports(root) {
+    const imports: ImportStatement[] = [];
+    for (const statement of root.namedChildren) {
+      if (!statement) continue;
+      const line = statement.startPosition.row;
+      if (statement.type === 'import_statement') {
+        const module = literalValue(statement.childForFieldName('source') ?? statement);
+        const clause = statement.namedChildren.find((child) => child?.type === 'import_clause');
+        if (!clause) {
+          imports.push({ module, level: 0, names: [], line }); // `import './side-effect'`
+          continue;
+        }
+        for (const part of clause.namedChildren) {
+          if (!part) continue;
+          if (part.type === 'identifier') imports.push({ module, level: 0, names: [{ name: 'default', alias: part.text }], line });
+          else if (part.type === 'namespace_import') {
+            const alias = part.namedChildren.find((child) => child?.type === 'identifier')?.text;
+            if (alias) imports.push({ module, level: 0, names: [], alias, line });
+          } else if (part.type === 'named_imports') {
+            imports.push({ module, level: 0, names: specifiers(part, 'import_specifier'), line });
+          }
+        }
+      } else if (statement.type === 'export_statement' && statement.childForFieldName('source')) {
+        // `export { a as b } from './c'`, `export * from './d'`: the file binds what it re-exports.
+        const module = literalValue(statement.childForFieldName('source') as Node);
+        const clause = statement.namedChildren.find((child) => child?.type === 'export_clause');
+        imports.push({ module, level: 0, names: clause ? specifiers(clause, 'export_specifier') : [{ name: '*' }], line });
+      } else if (DECLARATIONS.has(statement.type)) {
+        for (const declarator of statement.namedChildren) {
+          const required = declarator?.type === 'variable_declarator' ? requiredModule(declarator.childForFieldName('value')) : undefined;
+          const target = declarator?.childForFieldName('name');
+          if (!required || !target) continue;
+          if (target.type === 'identifier') imports.push({ module: required, level: 0, names: [], alias: target.text, line });
+          else if (target.type === 'object_pattern') imports.push({ module: required, level: 0, names: destructured(target), line });
+        }
+      }
+    }
+    return imports;
+  },
+};
+
+function specifiers(clause: Node, type: string): { name: string; alias?: string }[] {
+  return clause.namedChildren.flatMap((specifier) => {
+    if (specifier?.type !== type) return [];
+    const name = specifier.childForFieldName('name')?.text;
+    const alias = specifier.childForFieldName('alias')?.text;
+    return name ? [{ name, ...(alias ? { alias } : {}) }] : [];
+  });
+}
+
+/** `require('x')` → `x`. */
+function requiredModule(value: Node | null): string | undefined {
+  if (value?.type !== 'call_expression' || value.childForFieldName('function')?.text !== 'require') return undefined;
+  const argument = value.childForFieldName('arguments')?.namedChildren[0];
+  return argument?.type === 'string' ? literalValue(argument) : undefined;
+}
+
+/** `const { a, b: c } = require('x')`. */
+function destructured(pattern: Node): { name: string; alias?: string }[] {
+  return pattern.namedChildren.flatMap((part) => {
+    if (part?.type === 'shorthand_property_identifier_pattern') return [{ name: part.text }];
+    if (part?.type === 'pair_pattern') {
+      const name = part.childForFieldName('key')?.text;
+      const alias = part.childForFieldName('value')?.text;
+      return name && alias ? [{ name, alias }] : [];
+    }
+    return [];
+  });
+}
+
+function classSymbol(declaration: Node, outerDecorators: readonly Node[], symbols: SymbolDefinition[], bodies: Map<number, Body>): SymbolDefinition | undefined {
+  const name = declaration.childForFieldName('name')?.text;
+  if (!name) return undefined;
+  const decoratorNodes = [...outerDecorators, ...declaration.namedChildren.filter((child): child is Node => child?.type === 'decorator')];
+  const { decorators, decoratorCalls } = decoratorsOf(decoratorNodes);
+  const keywords: Record<string, string> = {};
+  if (declaration.type === 'interface_declaration') keywords['interface'] = 'true';
+  if (declaration.type === 'abstract_class_declaration') keywords['abstract'] = 'true';
+  const symbol: SymbolDefinition = {
+    name,
+    kind: 'class',
+    range: rangeOf(declaration),
+    bases: heritage(declaration),
+    decorators,
+    ...(Object.keys(decoratorCalls).length ? { decoratorCalls } : {}),
+    ...(Object.keys(keywords).length ? { keywords } : {}),
+    attributes: [],
+  };
+  symbols.push(symbol);
+  const body = declaration.childForFieldName('body');
+  let pending: Node[] = [];
+  for (const member of body?.namedChildren ?? []) {
+    if (!member) continue;
+    if (member.type === 'decorator') {
+      pending.push(member);
+      continue;
+    }
+    const memberDecorators = [...pending, ...member.namedChildren.filter((child): child is Node => child?.type === 'decorator')];
+    pending = [];
+    const memberName = member.childForFieldName('name')?.text;
+    if (!memberName) continue;
+    if (member.type === 'method_definition' || member.type === 'abstract_method_signature' || member.type === 'method_signature') {
+      const { decorators: names, decoratorCalls: calls } = decoratorsOf(memberDecorators);
+      const method = functionSymbol(member, `${name}.${memberName}`, 'method', rangeOf(member), names, bodies);
+      if (Object.keys(calls).length) method.decoratorCalls = calls;
+      if (member.type !== 'method_definition') method.notImplemented = true;
+      symbols.push(method);
+      if (memberName === 'constructor') symbol.attributes?.push(...parameterProperties(member));
+    } else if (member.type === 'public_field_definition' || member.type === 'property_signature' || member.type === 'field_definition') {
+      symbol.attributes?.push(fieldAttribute(member, memberName));
+    }
+  }
+  return symbol;
+}
+
+/** `extends Base<T>` and `implements A, B`: the names, without type arguments. */
+function heritage(declaration: Node): string[] {
+  const bases: string[] = [];
+  const clauses = declaration.namedChildren.filter((child) => child?.type === 'class_heritage' || child?.type === 'extends_type_clause');
+  for (const clause of clauses) {
+    const parts = clause?.type === 'class_heritage' ? clause.namedChildren : [clause];
+    for (const part of parts) {
+      for (const value of part?.namedChildren ?? []) {
+        if (value && value.type !== 'type_arguments' && value.type !== 'comment') bases.push(value.text.replace(/<[\s\S]*$/, '').replace(/\s+/g, ''));
+      }
+    }
+  }
+  return bases;
+}
+
+function decoratorsOf(nodes: readonly Node[]): { decorators: string[]; decoratorCalls: Record<string, CallShape> } {
+  const decorators: string[] = [];
+  const decoratorCalls: Record<string, CallShape> = {};
+  for (const node of nodes) {
+    const expression = node.namedChildren.find((child) => child && child.type !== 'comment');
+    if (!expression) continue;
+    const callee = expression.type === 'call_expression' ? expression.childForFieldName('function') : expression;
+    const name = (callee?.text ?? '').replace(/\s+/g, '');
+    decorators.push(name);
+    if (expression.type === 'call_expression') decoratorCalls[name] = callShape(expression);
+  }
+  return { decorators, decoratorCalls };
+}
+
+/** `constructor(private readonly orders: OrdersService)`: parameter properties are attributes of the class. */
+function parameterProperties(constructor: Node): Attribute[] {
+  const attributes: Attribute[] = [];
+  for (const parameter of constructor.childForFieldName('parameters')?.namedChildren ?? []) {
+    const isProperty = parameter?.children.some((child) => child?.type === 'accessibility_modifier' || child?.type === 'override_modifier' || child?.type === 'readonly');
+    if (!parameter || !isProperty) continue;
+    const name = parameter.childForFieldName('pattern')?.text;
+    const type = typeName(parameter.childForFieldName('type'));
+    if (name) attributes.push({ name, line: parameter.startPosition.row, ...(type ? { type } : {}) });
+  }
+  return attributes;
+}
+
+function fieldAttribute(member: Node, name: string): Attribute {
+  const value = member.childForFieldName('value');
+  const type = typeName(member.childForFieldName('type')) ?? (value?.type === 'new_expression' ? value.childForFieldName('constructor')?.text : undefined);
+  const call = value?.type === 'call_expression' ? callShape(value) : undefined;
+  return { name, line: member.startPosition.row, ...(type ? { type } : {}), ...(call ? { call } : {}) };
+}
+
+/** `: Repository<Order>` → `Repository<Order>` without the colon; undefined when absent. */
+function typeName(annotation: Node | null): string | undefined {
+  const type = annotation?.type === 'type_annotation' ? annotation.namedChildren[0] : annotation;
+  return type ? type.text.replace(/\s+/g, ' ') : undefined;
+}
+
+function functionSymbol(node: Node, name: string, kind: 'function' | 'method', range: SymbolDefinition['range'], decorators: string[], bodies: Map<number, Body>): SymbolDefinition {
+  const parameters: Parameter[] = kind === 'method' ? [{ name: 'this' }] : [];
+  const list = node.childForFieldName('parameters');
+  for (const parameter of list?.namedChildren ?? []) {
+    if (!parameter) continue;
+    const pattern = parameter.childForFieldName('pattern') ?? (parameter.type === 'identifier' ? parameter : null);
+    if (!pattern) continue;
+    const annotation = typeName(parameter.childForFieldName('type'));
+    const value = parameter.childForFieldName('value')?.text;
+    parameters.push({ name: pattern.text, ...(annotation ? { annotation } : {}), ...(value ? { default: value.slice(0, MAX_ARGUMENT_LENGTH) } : {}) });
+  }
+  const returns = typeName(node.childForFieldName('return_type'));
+  const symbol: SymbolDefinition = { name, kind, range, bases: [], decorators, parameters, calls: [], ...(returns ? { returns } : {}) };
+  const body = node.childForFieldName('body');
+  if (body) bodies.set(body.startIndex, { symbol, end: body.endIndex });
+  return symbol;
+}
+
+/** `const router = Router()`, `const handler = async (req, res) => {...}`, `const PREFIX = '/api'`. */
+function variableSymbol(declarator: Node, symbols: SymbolDefinition[], bodies: Map<number, Body>): void {
+  const name = declarator.childForFieldName('name');
+  if (name?.type !== 'identifier') return;
+  const value = declarator.childForFieldName('value');
+  const range = rangeOf(declarator.parent ?? declarator);
+  if (value && FUNCTION_VALUES.has(value.type)) {
+    symbols.push(functionSymbol(value, name.text, 'function', range, [], bodies));
+    return;
+  }
+  const made = value?.type === 'new_expression' ? value : value?.type === 'await_expression' ? value.namedChildren[0] : value;
+  const call = made?.type === 'call_expression' || made?.type === 'new_expression' ? callShape(made) : undefined;
+  const literal = value?.type === 'string' || (value?.type === 'template_string' && !value.namedChildren.some((child) => child?.type === 'template_substitution')) ? literalValue(value) : undefined;
+  symbols.push({ name: name.text, kind: 'variable', range, bases: [], decorators: [], ...(call ? { value: call } : {}), ...(literal !== undefined ? { literal } : {}) });
+}
+
+/** A call's callee as a dotted name (`this.orders.find`, `express.Router`), its positional arguments, and the properties of an object argument as keywords. */
+function callShape(call: Node): CallShape {
+  const callee = call.childForFieldName('function') ?? call.childForFieldName('constructor');
+  const args: string[] = [];
+  const keywords: Record<string, string> = {};
+  for (const argument of call.childForFieldName('arguments')?.namedChildren ?? []) {
+    if (!argument || argument.type === 'comment') continue;
+    if (argument.type === 'object') {
+      for (const pair of argument.namedChildren) {
+        const key = pair?.type === 'pair' ? pair.childForFieldName('key')?.text.replace(/^['"]|['"]$/g, '') : undefined;
+        const value = pair?.childForFieldName('value')?.text;
+        if (key && value !== undefined) keywords[key] = value.slice(0, MAX_ARGUMENT_LENGTH);
+      }
+    }
+    args.push(argument.text.slice(0, MAX_ARGUMENT_LENGTH));
+  }
+  return { callee: normalizeCallee(callee?.text ?? ''), args, keywords };
+}
+
+/** `this.orders.find<Order>(id).then` → `this.orders.find().then`: the shape a resolver follows. */
+function normalizeCallee(text: string): string {
+  let result = '';
+  let depth = 0;
+  for (const character of text.replace(/\?\./g, '.')) {
+    if (character === '(' || character === '[' || character === '<') {
+      if (depth === 0 && character === '(') result += '()';
+      depth++;
+    } else if (character === ')' || character === ']' || character === '>') {
+      depth = Math.max(0, depth - 1);
+    } else if (depth === 0 && !/\s/.test(character)) {
+      result += character;
+    }
+  }
+  return result;
+}
+
+/** A function's body: the extent its calls are looked for in. */
+interface Body {
+  symbol: SymbolDefinition;
+  end: number;
+}
+
+const CALLS_QUERY = '(call_expression function: (_) @callee) @call (new_expression constructor: (_) @callee) @call';
+const callQueries = new WeakMap<Language, Query>();
+
+/**
+ * Each function's calls, in evaluation order (a call after its arguments and callee). A call in a
+ * callback (`items.map(item => this.repo.save(item))`) belongs to the named function around it:
+ * callbacks are how this code is written, and the trace should follow them.
+ */
+function fillCalls(root: Node, bodies: ReadonlyMap<number, Body>): void {
+  if (!bodies.size) return;
+  const language = root.tree.language;
+  let query = callQueries.get(language);
+  if (!query) {
+    query = new Query(language, CALLS_QUERY);
+    callQueries.set(language, query);
+  }
+  const intervals = [...bodies.entries()].map(([start, { symbol, end }]) => ({ start, end, symbol }));
+  intervals.sort((a, b) => a.start - b.start || b.end - a.end);
+  const calls = new Map<SymbolDefinition, { call: CallSite; end: number }[]>();
+  let pendingCall: Node | undefined;
+  for (const { name, node } of query.captures(root)) {
+    if (name === 'call') {
+      pendingCall = node;
+      continue;
+    }
+    if (!pendingCall) continue;
+    const at = pendingCall.startIndex;
+    let owner: SymbolDefinition | undefined;
+    for (const interval of intervals) {
+      if (interval.start > at) break;
+      if (interval.end >= pendingCall.endIndex) owner = interval.symbol; // the innermost body holding the call
+    }
+    if (owner) {
+      const list = calls.get(owner) ?? [];
+      list.push({ call: { callee: normalizeCallee(node.text), line: pendingCall.startPosition.row, character: pendingCall.startPosition.column }, end: pendingCall.endIndex });
+      calls.set(owner, list);
+    }
+    pendingCall = undefined;
+  }
+  for (const [symbol, list] of calls) symbol.calls = list.sort((a, b) => a.end - b.end).map(({ call }) => call);
+}

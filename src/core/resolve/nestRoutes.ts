@@ -1,0 +1,46 @@
+import type { CallShape, Hint } from '../parse/facts';
+import type { Finding, Route } from '../result';
+import type { SymbolIndex } from './symbolIndex';
+
+const NEST = '@nestjs/common';
+const VERBS: Readonly<Record<string, string>> = { Get: 'GET', Post: 'POST', Put: 'PUT', Patch: 'PATCH', Delete: 'DELETE', Options: 'OPTIONS', Head: 'HEAD', All: 'ANY' };
+
+/**
+ * NestJS routes: a class decorated `@Controller('orders')` (or `@Controller({ path: 'orders' })`),
+ * its methods decorated `@Get(':id')`, `@Post()`..., under the global prefix the bootstrap sets
+ * (`app.setGlobalPrefix('api')`). Decorators count when they resolve to `@nestjs/common`'s.
+ */
+export function nestRoutes(index: SymbolIndex, hints: readonly Hint[]): { routes: Route[]; findings: Finding[] } {
+  const globalPrefixes = hints.filter((hint) => hint.hint === 'global-prefix').map((hint) => String(hint.details['prefix'] ?? ''));
+  const globalPrefix = globalPrefixes.length === 1 ? (globalPrefixes[0] ?? '') : ''; // several apps with their own prefixes: none is everyone's
+  const routes: Route[] = [];
+  const findings: Finding[] = [];
+  for (const { symbol, path, definition } of index.allDefinitions()) {
+    if (definition.kind !== 'class') continue;
+    const controller = definition.decorators.find((decorator) => index.qualifiedNames(path, decorator).includes(`${NEST}.Controller`));
+    if (!controller) continue;
+    const prefix = pathArgument(definition.decoratorCalls?.[controller]);
+    for (const method of index.methodsOf(symbol)) {
+      for (const decorator of method.definition.decorators) {
+        const verb = index.qualifiedNames(path, decorator).map((name) => (name.startsWith(`${NEST}.`) ? VERBS[name.slice(NEST.length + 1)] : undefined)).find(Boolean);
+        if (!verb) continue;
+        const routePath = normalizeNestPath([globalPrefix, prefix, pathArgument(method.definition.decoratorCalls?.[decorator])]);
+        routes.push({ method: verb, path: routePath, handler: method.symbol, framework: 'nestjs', source: { path, line: method.definition.range.start.line } });
+        findings.push({ category: 'route', symbol: method.symbol, range: method.definition.range, layer: '', details: { rule: 'nest-route', framework: 'nestjs', method: verb.toLowerCase(), path: routePath } });
+      }
+    }
+  }
+  return { routes, findings };
+}
+
+/** `'orders'`, `['a', 'b']` (the first), `{ path: 'orders' }`; none is ''. */
+function pathArgument(call: CallShape | undefined): string {
+  const written = call?.keywords['path'] ?? call?.args[0] ?? '';
+  const quoted = /^\[?\s*(['"`])([^'"`]*)\1/.exec(written);
+  return quoted?.[2] ?? '';
+}
+
+function normalizeNestPath(parts: readonly string[]): string {
+  const joined = parts.map((part) => part.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/');
+  return `/${joined}`.replace(/:([A-Za-z_][A-Za-z0-9_]*)\??/g, '{$1}');
+}
