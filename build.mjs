@@ -49,7 +49,8 @@ const common = {
   logLevel: 'warning',
   external: ['vscode'],
   // web-tree-sitter's ES build reads import.meta.url, which a CommonJS bundle lacks.
-  alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs' },
+  // jsonc-parser's UMD build loads its parts with requires esbuild cannot follow; its ES build bundles.
+  alias: { 'web-tree-sitter': './node_modules/web-tree-sitter/web-tree-sitter.cjs', 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
 };
 await Promise.all([
   build({ ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist' }),

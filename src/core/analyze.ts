@@ -8,6 +8,7 @@ import { findViolations, type LayerRule } from './layers/violations';
 import type { FileFacts } from './parse/facts';
 import type { FrameworkRules } from './resolve/frameworkFindings';
 import { resolveWorkspace } from './resolve/resolve';
+import { readModulePaths } from './resolve/tsconfig';
 import { normalizeRoutePath } from './resolve/routes';
 import { type AnalysisResult, type Finding, type Language, type Route, SCHEMA_VERSION, SymbolId, type Trace } from './result';
 import { traceRoute } from './trace/trace';
@@ -99,7 +100,8 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   const { onProgress } = options;
   onProgress?.({ phase: 'resolve', done: 0, total: 1 });
   const analysed = facts.filter((file) => !file.skipped);
-  const { index, findings, interfaces, routes } = resolveWorkspace(analysed, host.frameworkRules);
+  const tsconfig = await readModulePaths(host.fs, root);
+  const { index, findings, interfaces, routes } = resolveWorkspace(analysed, host.frameworkRules, tsconfig.paths);
 
   onProgress?.({ phase: 'classify', done: 0, total: 1 });
   const allPaths = [...discovery.sources.map((source) => source.path), ...discovery.otherFiles];
@@ -135,6 +137,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
     queryWarnings,
     skipped: [
       ...discovery.skipped,
+      ...(tsconfig.problem ? [tsconfig.problem] : []),
       ...facts.flatMap((file) => (file.skipped ?? file.partlyRead ? [{ path: file.path, reason: file.skipped ?? file.partlyRead ?? '' }] : [])),
     ].sort(
       (a, b) => a.path.localeCompare(b.path),

@@ -37,6 +37,8 @@ export function interfaceImplementations(index: SymbolIndex): InterfaceImplement
   for (const entry of classes.values()) if (declaresInterface(index, entry)) declared.add(entry.symbol);
   const byNotImplemented = [...classes.values()].filter((entry) => !declared.has(entry.symbol) && entry.notImplementedMethods > 0);
   for (const entry of classes.values()) {
+    // A TypeScript interface extending another implements nothing: only classes do.
+    if (entry.definition.keywords?.['interface'] === 'true') continue;
     for (const ancestor of index.ancestry(entry.symbol).classes) {
       const list = implementations.get(ancestor) ?? [];
       list.push(entry.symbol);
@@ -46,6 +48,9 @@ export function interfaceImplementations(index: SymbolIndex): InterfaceImplement
   for (const entry of byNotImplemented) {
     if (entry.notImplementedMethods >= 2 || implementations.has(entry.symbol)) declared.add(entry.symbol);
   }
+  for (const entry of classes.values()) {
+    if (entry.definition.keywords?.['interface'] === 'true' && implementations.has(entry.symbol)) declared.add(entry.symbol);
+  }
   return [...declared]
     .sort()
     .map((base) => ({ base, implementations: (implementations.get(base) ?? []).filter((symbol) => !declared.has(symbol)).sort() }));
@@ -53,9 +58,10 @@ export function interfaceImplementations(index: SymbolIndex): InterfaceImplement
 
 function declaresInterface(index: SymbolIndex, entry: ClassEntry): boolean {
   if (entry.abstractMethods > 0) return true;
-  // TypeScript says it in so many words: `interface X`, `abstract class X`.
+  // TypeScript says it in so many words: `abstract class X`, and `interface X` when it declares
+  // methods (an interface of properties only describes data, not behaviour to implement).
   const keywords = entry.definition.keywords;
-  if (keywords?.['interface'] === 'true' || keywords?.['abstract'] === 'true') return true;
+  if (keywords?.['abstract'] === 'true' || (keywords?.['interface'] === 'true' && entry.notImplementedMethods > 0)) return true;
   if (entry.definition.bases.some((base) => qualifiedIn(index, entry.path, base, ABSTRACT_BASES))) return true;
   return entry.definition.metaclass !== undefined && qualifiedIn(index, entry.path, entry.definition.metaclass, ABSTRACT_METACLASSES);
 }

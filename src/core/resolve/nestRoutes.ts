@@ -8,11 +8,20 @@ const VERBS: Readonly<Record<string, string>> = { Get: 'GET', Post: 'POST', Put:
 /**
  * NestJS routes: a class decorated `@Controller('orders')` (or `@Controller({ path: 'orders' })`),
  * its methods decorated `@Get(':id')`, `@Post()`..., under the global prefix the bootstrap sets
- * (`app.setGlobalPrefix('api')`). Decorators count when they resolve to `@nestjs/common`'s.
+ * (`app.setGlobalPrefix('api')`) and, with URI versioning, the version (`@Version('2')` on the
+ * method, `version` on the controller, else the default; `VERSION_NEUTRAL` has none).
+ * Decorators count when they resolve to `@nestjs/common`'s.
  */
 export function nestRoutes(index: SymbolIndex, hints: readonly Hint[]): { routes: Route[]; findings: Finding[] } {
-  const globalPrefixes = hints.filter((hint) => hint.hint === 'global-prefix').map((hint) => String(hint.details['prefix'] ?? ''));
-  const globalPrefix = globalPrefixes.length === 1 ? (globalPrefixes[0] ?? '') : ''; // several apps with their own prefixes: none is everyone's
+  const only = (name: string) => {
+    const values = hints.filter((hint) => hint.hint === name).map((hint) => String(hint.details[name === 'global-prefix' ? 'prefix' : 'options'] ?? ''));
+    return values.length === 1 ? (values[0] ?? '') : ''; // several apps with their own settings: none is everyone's
+  };
+  const globalPrefix = only('global-prefix');
+  const versioning = only('versioning');
+  // URI is Nest's default versioning type; a default version applies to routes that state none.
+  const uriVersioning = versioning !== '' && (!/\btype\s*:/.test(versioning) || /VersioningType\.URI\b/.test(versioning));
+  const defaultVersion = uriVersioning ? (/defaultVersion\s*:\s*['"`]([^'"`]+)['"`]/.exec(versioning)?.[1] ?? '') : '';
   const routes: Route[] = [];
   const findings: Finding[] = [];
   for (const { symbol, path, definition } of index.allDefinitions()) {
@@ -20,11 +29,14 @@ export function nestRoutes(index: SymbolIndex, hints: readonly Hint[]): { routes
     const controller = definition.decorators.find((decorator) => index.qualifiedNames(path, decorator).includes(`${NEST}.Controller`));
     if (!controller) continue;
     const prefix = pathArgument(definition.decoratorCalls?.[controller]);
+    const controllerVersion = versionOf(definition.decoratorCalls?.[controller]?.keywords['version']);
     for (const method of index.methodsOf(symbol)) {
       for (const decorator of method.definition.decorators) {
         const verb = index.qualifiedNames(path, decorator).map((name) => (name.startsWith(`${NEST}.`) ? VERBS[name.slice(NEST.length + 1)] : undefined)).find(Boolean);
         if (!verb) continue;
-        const routePath = normalizeNestPath([globalPrefix, prefix, pathArgument(method.definition.decoratorCalls?.[decorator])]);
+        const versionDecorator = method.definition.decorators.find((name) => index.qualifiedNames(path, name).includes(`${NEST}.Version`));
+        const version = uriVersioning ? (versionDecorator ? versionOf(method.definition.decoratorCalls?.[versionDecorator]?.args[0]) : controllerVersion) ?? defaultVersion : '';
+        const routePath = normalizeNestPath([globalPrefix, version ? `v${version}` : '', prefix, pathArgument(method.definition.decoratorCalls?.[decorator])]);
         routes.push({ method: verb, path: routePath, handler: method.symbol, framework: 'nestjs', source: { path, line: method.definition.range.start.line } });
         findings.push({ category: 'route', symbol: method.symbol, range: method.definition.range, layer: '', details: { rule: 'nest-route', framework: 'nestjs', method: verb.toLowerCase(), path: routePath } });
       }
@@ -38,6 +50,13 @@ function pathArgument(call: CallShape | undefined): string {
   const written = call?.keywords['path'] ?? call?.args[0] ?? '';
   const quoted = /^\[?\s*(['"`])([^'"`]*)\1/.exec(written);
   return quoted?.[2] ?? '';
+}
+
+/** `'2'` → `2`; `VERSION_NEUTRAL` → none (''); anything else unread → undefined (the default applies). */
+function versionOf(written: string | undefined): string | undefined {
+  if (!written) return undefined;
+  if (/VERSION_NEUTRAL/.test(written)) return '';
+  return /^\[?\s*['"`]([^'"`]+)['"`]/.exec(written)?.[1];
 }
 
 function normalizeNestPath(parts: readonly string[]): string {

@@ -7,6 +7,7 @@ import { confirmQualified } from './qualify';
 import { repositoryFindings } from './repositories';
 import { resolveRoutes } from './routes';
 import { SymbolIndex } from './symbolIndex';
+import type { ModulePaths } from './tsconfig';
 
 export interface Resolution {
   index: SymbolIndex;
@@ -20,8 +21,8 @@ export interface Resolution {
  * their rule requires, adds what inheritance and decorators imply, finds interfaces and
  * repositories, links signals to their receivers and senders, and resolves routes.
  */
-export function resolveWorkspace(files: readonly FileFacts[], rules: FrameworkRules): Resolution {
-  const index = new SymbolIndex(files);
+export function resolveWorkspace(files: readonly FileFacts[], rules: FrameworkRules, modulePaths?: ModulePaths): Resolution {
+  const index = new SymbolIndex(files, modulePaths);
   // Resolution adds to findings' details (receivers, uses, sites): it works on copies, so the facts
   // of a file stay as the scan made them and can be reused when only other files change.
   const scanned = files.flatMap((file) => file.findings.map((finding) => ({ ...finding, details: { ...finding.details } })));

@@ -1,5 +1,6 @@
 import type { FileFacts, ImportStatement, SymbolDefinition } from '../parse/facts';
 import { SymbolId } from '../result';
+import { joinPath, type ModulePaths } from './tsconfig';
 
 /** What a name written in a file stands for: a workspace symbol, or a name outside the workspace. */
 export type Target = { symbol: string } | { external: string };
@@ -21,7 +22,11 @@ export class SymbolIndex {
   private readonly ancestryCache = new Map<string, Ancestry>();
   private methodsByClass: Map<string, { symbol: string; name: string; definition: SymbolDefinition }[]> | undefined;
 
-  constructor(files: readonly FileFacts[]) {
+  constructor(
+    files: readonly FileFacts[],
+    /** TypeScript path aliases (`@app/*`), for imports that name workspace files through them. */
+    private readonly modulePaths: ModulePaths = { aliases: [] },
+  ) {
     const python = files.filter((facts) => !facts.skipped && facts.language === 'python');
     const roots = pythonImportRoots(python);
     for (const facts of files) {
@@ -166,15 +171,25 @@ export class SymbolIndex {
     return undefined;
   }
 
-  /** The workspace file a relative specifier names, trying what Node and TypeScript try. */
+  /**
+   * The workspace file a specifier names, trying what Node and TypeScript try: relative to the
+   * importer, through the path aliases of `tsconfig.json`, or under its `baseUrl`.
+   */
   private ecmaModuleFile(importer: string, specifier: string): string | undefined {
-    if (!specifier.startsWith('.')) return undefined;
-    const parts = importer.split('/').slice(0, -1);
-    for (const part of specifier.split('/')) {
-      if (part === '..') parts.pop();
-      else if (part !== '.' && part !== '') parts.push(part);
+    if (specifier.startsWith('.')) return this.ecmaFileAt(joinPath(importer.split('/').slice(0, -1).join('/'), specifier));
+    for (const { pattern, targets } of this.modulePaths.aliases) {
+      const star = pattern.indexOf('*');
+      const matched = star < 0 ? (specifier === pattern ? '' : undefined) : specifier.startsWith(pattern.slice(0, star)) && specifier.endsWith(pattern.slice(star + 1)) ? specifier.slice(star, specifier.length - (pattern.length - star - 1)) : undefined;
+      if (matched === undefined) continue;
+      for (const target of targets) {
+        const file = this.ecmaFileAt(target.replace('*', matched));
+        if (file) return file;
+      }
     }
-    const base = parts.join('/');
+    return this.modulePaths.baseUrl !== undefined ? this.ecmaFileAt(joinPath(this.modulePaths.baseUrl, specifier)) : undefined;
+  }
+
+  private ecmaFileAt(base: string): string | undefined {
     const stem = base.replace(/\.(m|c)?js$/, ''); // `./x.js` written for the compiled output of `./x.ts`
     const candidates = [base, ...ECMA_EXTENSIONS.map((extension) => `${stem}${extension}`), ...ECMA_EXTENSIONS.map((extension) => `${base}/index${extension}`)];
     return candidates.find((candidate) => this.factsByPath.has(candidate));
@@ -310,3 +325,4 @@ function absoluteModule(path: string, statement: ImportStatement): string {
   const kept = packageParts.slice(0, Math.max(0, packageParts.length - (statement.level - 1)));
   return [...kept, ...(statement.module ? statement.module.split('.') : [])].join('.');
 }
+

@@ -1,0 +1,67 @@
+import { type ParseError, parse, printParseErrorCode } from 'jsonc-parser';
+import type { WorkspaceFs } from '../host';
+
+/** `compilerOptions.paths` with targets made relative to the workspace root: `@app/*` → `apps/api/src/*`. */
+export interface ModulePaths {
+  aliases: { pattern: string; targets: string[] }[];
+  /** `compilerOptions.baseUrl`, relative to the root ('' for the root itself). */
+  baseUrl?: string;
+}
+
+const CONFIG_FILES = ['tsconfig.json', 'tsconfig.base.json'];
+const MAX_EXTENDS = 8;
+
+/**
+ * The path aliases of the root TypeScript configuration (`tsconfig.json`, else `tsconfig.base.json`,
+ * following relative `extends`), read as JSON with comments. No configuration means no aliases; a
+ * broken one is reported and ignored, never fatal.
+ */
+export async function readModulePaths(fs: WorkspaceFs, root: string): Promise<{ paths?: ModulePaths; problem?: { path: string; reason: string } }> {
+  const base = root.replace(/\/$/, '');
+  for (const name of CONFIG_FILES) {
+    let text: string;
+    try {
+      text = await fs.readText(`${base}/${name}`);
+    } catch {
+      continue;
+    }
+    const paths: ModulePaths = { aliases: [] };
+    let file = name;
+    for (let depth = 0; depth < MAX_EXTENDS; depth++) {
+      const errors: ParseError[] = [];
+      const config = parse(text, errors, { allowTrailingComma: true }) as { extends?: unknown; compilerOptions?: { paths?: Record<string, unknown>; baseUrl?: unknown } } | undefined;
+      if (errors.length || typeof config !== 'object' || config === null) {
+        return { problem: { path: file, reason: `not read for its path aliases: ${printParseErrorCode(errors[0]?.error ?? 1)} at offset ${errors[0]?.offset ?? 0}` } };
+      }
+      const folder = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
+      const options = config.compilerOptions ?? {};
+      // The nearest configuration's settings win over those it extends.
+      if (paths.baseUrl === undefined && typeof options.baseUrl === 'string') paths.baseUrl = joinPath(folder, options.baseUrl);
+      if (!paths.aliases.length && options.paths && typeof options.paths === 'object') {
+        const from = typeof options.baseUrl === 'string' ? joinPath(folder, options.baseUrl) : folder;
+        for (const [pattern, targets] of Object.entries(options.paths)) {
+          if (Array.isArray(targets)) paths.aliases.push({ pattern, targets: targets.filter((target): target is string => typeof target === 'string').map((target) => joinPath(from, target)) });
+        }
+      }
+      if (typeof config.extends !== 'string' || !config.extends.startsWith('.')) break;
+      file = joinPath(folder, config.extends.endsWith('.json') ? config.extends : `${config.extends}.json`);
+      try {
+        text = await fs.readText(`${base}/${file}`);
+      } catch {
+        break;
+      }
+    }
+    return { paths };
+  }
+  return {};
+}
+
+/** A relative path joined and normalised, `/`-separated, without a leading `./`: `a/b` + `../c` → `a/c`. */
+export function joinPath(folder: string, relative: string): string {
+  const parts = folder ? folder.split('/') : [];
+  for (const part of relative.split('/')) {
+    if (part === '..') parts.pop();
+    else if (part !== '.' && part !== '') parts.push(part);
+  }
+  return parts.join('/');
+}

@@ -1,0 +1,35 @@
+import assert from 'node:assert/strict';
+import { cpSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { analyzeFolder } from '../../src/node/analyzeFolder';
+import { ROOT, tempWorkspace } from '../helpers';
+
+const NEST_SHOP = join(ROOT, 'test', 'fixtures', 'nest-shop');
+
+describe('TypeScript workspaces', () => {
+  it('resolves imports through the path aliases of tsconfig.json (JSON with comments)', async () => {
+    const analysis = await analyzeFolder(NEST_SHOP, { threads: 1 });
+    const { result } = analysis;
+    const create = result.findings.find((finding) => finding.symbol === 'src/orders/orders.controller.ts:OrdersController.create' && finding.category === 'decorator');
+    assert.equal(create?.details['decorator'], '@nestjs/common.UseGuards');
+    assert.ok(result.findings.some((finding) => finding.symbol === 'src/common/roles.guard.ts:RolesGuard' && finding.category === 'middleware'));
+    // `@shop/common/roles.guard` names a workspace file: the guard is the workspace class, not a package's.
+    const trace = analysis.trace('POST /api/orders');
+    assert.deepEqual(trace?.steps.map((step) => step.symbol.split(':').pop()), ['OrdersController.create', 'OrdersService.create', 'Order.create', 'Order', 'OrderRepository.save', 'TypeOrmOrderRepository.save']);
+    assert.deepEqual(result.interfaces.map((entry) => entry.base), ['src/orders/order.repository.ts:OrderRepository']);
+  });
+
+  it('reports a broken tsconfig.json and analyses the rest', async () => {
+    const workspace = tempWorkspace({});
+    try {
+      cpSync(NEST_SHOP, workspace.root, { recursive: true });
+      writeFileSync(join(workspace.root, 'tsconfig.json'), '{ "compilerOptions": { "paths": ');
+      const { result } = await analyzeFolder(workspace.root, { threads: 1 });
+      assert.ok(result.skipped.some((skip) => skip.path === 'tsconfig.json' && /path aliases/.test(skip.reason)), JSON.stringify(result.skipped));
+      assert.deepEqual(result.routes.map((route) => `${route.method} ${route.path}`), ['POST /api/orders', 'GET /api/orders/{id}']);
+    } finally {
+      workspace.cleanup();
+    }
+  });
+});
