@@ -17,7 +17,8 @@ import { TraceTreeProvider } from './traces/traceView';
 import { SectionTreeProvider } from './views/sectionTree';
 import { type AnalysisNode, dataModelNodes, extensionPointNodes, interfaceNodes, layerNodes, overviewNodes, routeNodes } from './views/sections';
 
-const PYTHON: vscode.DocumentSelector = { language: 'python', scheme: 'file' };
+/** The languages ArchTrace reads code in: hovers and CodeLens appear in their editors. */
+const SOURCES: vscode.DocumentSelector = ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact'].map((language) => ({ language, scheme: 'file' }));
 
 /** Activation registers commands, views and providers only; nothing is read or parsed until the user asks. */
 export function activate(context: vscode.ExtensionContext): void {
@@ -54,9 +55,9 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('archtrace.copySymbol', (node?: AnalysisNode) => (node?.symbol ? vscode.env.clipboard.writeText(node.symbol) : undefined)),
     vscode.commands.registerCommand('archtrace.traceFromView', (node?: AnalysisNode) => (node?.route ? stepper.start(node.route.root, node.route.route) : undefined)),
     vscode.window.registerTreeDataProvider('archtrace.trace', new TraceTreeProvider(stepper)),
-    vscode.languages.registerHoverProvider(PYTHON, new RouteHoverProvider(analyses)),
-    vscode.languages.registerCodeLensProvider(PYTHON, new RouteCodeLensProvider(analyses)),
-    vscode.languages.registerCodeLensProvider(PYTHON, new RoleCodeLensProvider(analyses)),
+    vscode.languages.registerHoverProvider(SOURCES, new RouteHoverProvider(analyses)),
+    vscode.languages.registerCodeLensProvider(SOURCES, new RouteCodeLensProvider(analyses)),
+    vscode.languages.registerCodeLensProvider(SOURCES, new RoleCodeLensProvider(analyses)),
     registerViolationDiagnostics(analyses, context.extensionUri),
     registerQueryDiagnostics(analyses, context.extensionUri),
     vscode.commands.registerCommand('archtrace.dataModel.showDiagram', (node?: AnalysisNode) => showEntityDiagram(analyses, node)),

@@ -6,7 +6,10 @@ import { parse as parseYaml } from 'yaml';
 import { confirmQualified } from '../../src/core/resolve/qualify';
 import { SymbolIndex } from '../../src/core/resolve/symbolIndex';
 import { SymbolId } from '../../src/core/result';
-import { rulesDirectory } from '../../src/node/assets';
+import { CompiledRules } from '../../src/core/detect/rules';
+import { Grammars } from '../../src/core/parse/grammars';
+import { grammarsDirectory, rulesDirectory } from '../../src/node/assets';
+import { loadRuleDirectory } from '../../src/node/rules';
 import { ROOT, testScanner } from '../helpers';
 
 /** Snippet tests in the manner of ast-grep: each rule has `valid` snippets with the findings they must give and `invalid` ones that must stay silent. */
@@ -60,3 +63,14 @@ for (const [folder, { language, extension }] of Object.entries(RULE_FOLDERS)) {
     }
   });
 }
+
+describe('ecmascript detectors on every grammar they serve', () => {
+  it('compile for TypeScript, TSX and JavaScript alike', async () => {
+    const rules = loadRuleDirectory(rulesDirectory(ROOT));
+    const grammars = new Grammars(async (name) => readFileSync(join(grammarsDirectory(ROOT), name)));
+    for (const language of ['typescript', 'tsx', 'javascript'] as const) {
+      const compiled = CompiledRules.compile(await grammars.grammar(language), rules.get(language) ?? []);
+      assert.ok(compiled.query.patternCount() > 0, language);
+    }
+  });
+});

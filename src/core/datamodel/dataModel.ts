@@ -3,7 +3,7 @@ import type { SymbolIndex } from '../resolve/symbolIndex';
 import type { DataModel, Finding, QueryWarning } from '../result';
 import { type DraftEntity, finishDataModel } from './entities';
 import { alembicOperations, djangoMigrationOperations } from './migrations';
-import { djangoEntity, modelClasses, sqlalchemyEntity } from './models';
+import { djangoEntity, modelClasses, sqlalchemyEntity, typeormEntity } from './models';
 import { nPlusOneWarnings } from './nPlusOne';
 import { replaySchema, sqlOperations } from './schema';
 
@@ -14,7 +14,8 @@ import { replaySchema, sqlOperations } from './schema';
  */
 export function analyzeDataModel(index: SymbolIndex, files: readonly FileFacts[], findings: readonly Finding[]): { dataModel: DataModel; queryWarnings: QueryWarning[] } {
   const models = modelClasses(index, findings);
-  const fromCode = oneClassPerTable(models.flatMap((model) => (model.framework === 'django' ? djangoEntity(index, model) : sqlalchemyEntity(index, model)) ?? []));
+  const readers = { django: djangoEntity, sqlalchemy: sqlalchemyEntity, sqlmodel: sqlalchemyEntity, typeorm: typeormEntity };
+  const fromCode = oneClassPerTable(models.flatMap((model) => readers[model.framework](index, model) ?? []));
   const sqlFiles = files.filter((file) => file.schema?.length).sort((a, b) => a.path.localeCompare(b.path));
   // The code is the schema's current truth; a history fills in only the tables no class defines.
   const fromHistories = replaySchema([

@@ -1,4 +1,4 @@
-import type { Attribute, SymbolDefinition, ValueShape } from '../parse/facts';
+import type { Attribute, CallShape, SymbolDefinition, ValueShape } from '../parse/facts';
 import type { SymbolIndex } from '../resolve/symbolIndex';
 import { type Finding, SymbolId, type SourceLocation } from '../result';
 import type { DraftColumn, DraftConstraint, DraftEntity, DraftIndex, DraftRelation } from './entities';
@@ -9,7 +9,7 @@ export interface ModelClass {
   symbol: string;
   path: string;
   definition: SymbolDefinition;
-  framework: 'django' | 'sqlalchemy' | 'sqlmodel';
+  framework: 'django' | 'sqlalchemy' | 'sqlmodel' | 'typeorm';
 }
 
 const DJANGO_RELATIONS: Record<string, DraftRelation['cardinality']> = { ForeignKey: 'many-to-one', OneToOneField: 'one-to-one', ManyToManyField: 'many-to-many' };
@@ -21,7 +21,7 @@ export function modelClasses(index: SymbolIndex, findings: readonly Finding[]): 
   const seen = new Set<string>();
   for (const finding of findings) {
     const framework = finding.details['framework'];
-    if (finding.category !== 'model' || seen.has(finding.symbol) || (framework !== 'django' && framework !== 'sqlalchemy' && framework !== 'sqlmodel')) continue;
+    if (finding.category !== 'model' || seen.has(finding.symbol) || (framework !== 'django' && framework !== 'sqlalchemy' && framework !== 'sqlmodel' && framework !== 'typeorm')) continue;
     const definition = index.definition(finding.symbol);
     if (definition?.kind !== 'class') continue;
     seen.add(finding.symbol);
@@ -304,4 +304,71 @@ function tableArguments(value: ValueShape | undefined, location: SourceLocation,
 
 function snakeCase(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+}
+
+// ------------------------------------------------------------------------------------------ TypeORM
+
+const TYPEORM_COLUMNS = new Set(['Column', 'PrimaryColumn', 'PrimaryGeneratedColumn', 'CreateDateColumn', 'UpdateDateColumn', 'DeleteDateColumn', 'VersionColumn', 'ObjectIdColumn']);
+const TYPEORM_RELATIONS: Readonly<Record<string, DraftRelation['cardinality']>> = { ManyToOne: 'many-to-one', OneToOne: 'one-to-one', ManyToMany: 'many-to-many' };
+
+/**
+ * A TypeORM entity: `@Entity('name')`, columns from `@Column(...)` and its kin (options object:
+ * `nullable`, `unique`, `default`, `type`), relations from `@ManyToOne(() => User, ..., { onDelete })`
+ * (the owning side; `@OneToMany` is its inverse and holds no column), `@Index([...])` and
+ * `@Unique([...])` on the class. TypeORM's default table name is the class name in snake case.
+ */
+export function typeormEntity(index: SymbolIndex, model: ModelClass): DraftEntity | undefined {
+  const name = SymbolId.parse(model.symbol).name;
+  const location = { path: model.path, line: model.definition.range.start.line };
+  const entityDecorator = model.definition.decorators.find((decorator) => /(^|\.)(Entity|ViewEntity)$/.test(decorator));
+  const entityCall = entityDecorator ? model.definition.decoratorCalls?.[entityDecorator] : undefined;
+  const table = quoted(entityCall?.keywords['name'] ?? entityCall?.args.find((argument) => /^['"`]/.test(argument))) ?? snakeCase(name);
+  const columns: DraftColumn[] = [];
+  for (const { attribute, path } of columnAttributes(index, model)) {
+    const at = { path, line: attribute.line };
+    for (const decorator of attribute.decorators ?? []) {
+      const kind = Shape.lastName(decorator);
+      const call = attribute.decoratorCalls?.[decorator];
+      const options = call?.keywords ?? {};
+      if (TYPEORM_COLUMNS.has(kind)) {
+        const primaryKey = kind.startsWith('Primary') || kind === 'ObjectIdColumn';
+        const nullable = options['nullable'] === 'true';
+        const column: DraftColumn = { name: attribute.name, type: quoted(options['type'] ?? call?.args.find((argument) => /^['"`]/.test(argument))) ?? attribute.type ?? kind, location: at, nullable };
+        if (primaryKey) column.primaryKey = true;
+        if (options['unique'] === 'true') column.unique = true;
+        if (options['default'] !== undefined) column.default = options['default'];
+        columns.push(column);
+      } else if (kind in TYPEORM_RELATIONS) {
+        const target = /=>\s*\(?\s*([A-Z][\w$]*)/.exec(call?.args[0] ?? '')?.[1] ?? attribute.type?.replace(/[^\w$].*$/, '');
+        const onDelete = quoted(options['onDelete']);
+        const cardinality = TYPEORM_RELATIONS[kind] as DraftRelation['cardinality'];
+        const nullable = options['nullable'] !== 'false' || cardinality === 'many-to-many';
+        const symbol = target ? index.resolve(path, target) : undefined;
+        columns.push({
+          name: attribute.name,
+          type: `${kind} → ${target ?? '?'}`,
+          location: at,
+          nullable,
+          ...(nullable ? {} : { statedRequired: true }),
+          relation: { cardinality, target: symbol ? { symbol } : { className: target ?? '' }, ...(onDelete ? { onDelete } : {}) },
+        });
+      }
+    }
+  }
+  if (!columns.length) return undefined;
+  const constraints: DraftConstraint[] = [];
+  const indexes: DraftIndex[] = [];
+  for (const decorator of model.definition.decorators) {
+    const kind = Shape.lastName(decorator);
+    const columnsOf = (call: CallShape | undefined) => (call?.args.find((argument) => argument.startsWith('[')) ?? '').match(/['"`]([^'"`]+)['"`]/g)?.map((text) => text.slice(1, -1)) ?? [];
+    const call = model.definition.decoratorCalls?.[decorator];
+    if (kind === 'Index' && columnsOf(call).length) indexes.push({ columns: columnsOf(call), unique: call?.keywords['unique'] === 'true', location });
+    if (kind === 'Unique' && columnsOf(call).length) constraints.push({ kind: 'unique', columns: columnsOf(call), location });
+  }
+  return { name, table, source: 'typeorm', symbol: model.symbol, location, columns, constraints, indexes };
+}
+
+/** `'users'` → users; anything else (an expression) → undefined. */
+function quoted(written: string | undefined): string | undefined {
+  return written ? /^(['"`])([^'"`]*)\1$/.exec(written.trim())?.[2] : undefined;
 }

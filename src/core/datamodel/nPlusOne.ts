@@ -287,7 +287,7 @@ class RelationIndex {
       }
     }
     for (const model of models) {
-      if (model.framework === 'django') continue;
+      if (model.framework !== 'sqlalchemy' && model.framework !== 'sqlmodel') continue;
       this.sqlalchemyModels.add(model.symbol);
       const own = this.relationsOf(this.sqlalchemy, model.symbol);
       const attributes = columnAttributes(index, model);

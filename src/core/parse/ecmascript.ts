@@ -58,6 +58,11 @@ export const ecmascriptSyntax: LanguageSyntax = {
         }
       } else if (isDefault && declaration.type === 'identifier') {
         defaultName = declaration.text; // `export default router;`
+      } else if (declaration.type === 'expression_statement') {
+        // CommonJS: `module.exports = router;` makes `router` what `require` returns.
+        const assignment = declaration.namedChildren[0];
+        const right = assignment?.type === 'assignment_expression' ? assignment.childForFieldName('right') : undefined;
+        if (assignment?.childForFieldName('left')?.text.replace(/\s+/g, '') === 'module.exports' && right?.type === 'identifier') defaultName = right.text;
       }
     }
     if (defaultName) {
@@ -149,7 +154,7 @@ function classSymbol(declaration: Node, outerDecorators: readonly Node[], symbol
   const symbol: SymbolDefinition = {
     name,
     kind: 'class',
-    range: rangeOf(declaration),
+    range: rangeWithDecorators(declaration, decoratorNodes),
     bases: heritage(declaration),
     decorators,
     ...(Object.keys(decoratorCalls).length ? { decoratorCalls } : {}),
@@ -171,16 +176,27 @@ function classSymbol(declaration: Node, outerDecorators: readonly Node[], symbol
     if (!memberName) continue;
     if (member.type === 'method_definition' || member.type === 'abstract_method_signature' || member.type === 'method_signature') {
       const { decorators: names, decoratorCalls: calls } = decoratorsOf(memberDecorators);
-      const method = functionSymbol(member, `${name}.${memberName}`, 'method', rangeOf(member), names, bodies);
+      const method = functionSymbol(member, `${name}.${memberName}`, 'method', rangeWithDecorators(member, memberDecorators), names, bodies);
       if (Object.keys(calls).length) method.decoratorCalls = calls;
       if (member.type !== 'method_definition') method.notImplemented = true;
       symbols.push(method);
       if (memberName === 'constructor') symbol.attributes?.push(...parameterProperties(member));
     } else if (member.type === 'public_field_definition' || member.type === 'property_signature' || member.type === 'field_definition') {
-      symbol.attributes?.push(fieldAttribute(member, memberName));
+      const attribute = fieldAttribute(member, memberName);
+      const { decorators: names, decoratorCalls: calls } = decoratorsOf(memberDecorators);
+      if (names.length) attribute.decorators = names;
+      if (Object.keys(calls).length) attribute.decoratorCalls = calls;
+      symbol.attributes?.push(attribute);
     }
   }
   return symbol;
+}
+
+/** A definition's range from its first decorator, as Python's decorated definitions have it: a route's declaration starts at `@Get(...)`. */
+function rangeWithDecorators(node: Node, decorators: readonly Node[]): SymbolDefinition['range'] {
+  const range = rangeOf(node);
+  const first = decorators[0];
+  return first && first.startIndex < node.startIndex ? { ...range, start: { line: first.startPosition.row, character: first.startPosition.column } } : range;
 }
 
 /** `extends Base<T>` and `implements A, B`: the names, without type arguments. */

@@ -122,6 +122,9 @@ export interface Attribute {
   call?: CallShape;
   /** The assigned value when it is a plain string literal (`API_V1_STR = "/api/v1"`). */
   literal?: string;
+  /** TypeScript class fields: their decorators as written (`Column`, `ManyToOne`), and the arguments of those that are calls. */
+  decorators?: string[];
+  decoratorCalls?: Record<string, CallShape>;
   /** Class-body attributes: the assigned value, whole (`models.ForeignKey(User, on_delete=models.CASCADE)`, `abstract = True`). */
   shape?: ValueShape;
   line: number;

@@ -8,6 +8,8 @@ export interface ClassRule {
   category: FindingCategory;
   framework: string;
   extends: string[];
+  /** Or: a class decorator that makes the class one (TypeORM's `@Entity()`). */
+  decoratedWith?: string[];
   keyword?: Record<string, string>;
   baseIfDirect?: string[];
   abstractAttribute?: string;
@@ -27,9 +29,10 @@ export function parseFrameworkRules(text: string, source = 'frameworks.yml'): Fr
   }
   const classes = document.classes.map((raw: unknown, index): ClassRule => {
     const rule = (raw ?? {}) as Record<string, unknown>;
-    const extendsList = rule['extends'];
-    if (typeof rule['id'] !== 'string' || typeof rule['category'] !== 'string' || typeof rule['framework'] !== 'string' || !Array.isArray(extendsList)) {
-      throw new FrameworkRulesError(`${source}: class rule #${index + 1} needs id, category, framework and extends`);
+    const extendsList = rule['extends'] ?? [];
+    const decoratedWith = Array.isArray(rule['decoratedWith']) ? rule['decoratedWith'].map(String) : undefined;
+    if (typeof rule['id'] !== 'string' || typeof rule['category'] !== 'string' || typeof rule['framework'] !== 'string' || !Array.isArray(extendsList) || (!extendsList.length && !decoratedWith)) {
+      throw new FrameworkRulesError(`${source}: class rule #${index + 1} needs id, category, framework and extends (or decoratedWith)`);
     }
     const keyword = rule['keyword'] as Record<string, string> | undefined;
     const baseIfDirect = Array.isArray(rule['baseIfDirect']) ? rule['baseIfDirect'].map(String) : undefined;
@@ -39,6 +42,7 @@ export function parseFrameworkRules(text: string, source = 'frameworks.yml'): Fr
       category: rule['category'] as FindingCategory,
       framework: rule['framework'],
       extends: extendsList.map(String),
+      ...(decoratedWith ? { decoratedWith } : {}),
       ...(keyword ? { keyword } : {}),
       ...(baseIfDirect ? { baseIfDirect } : {}),
       ...(abstractAttribute ? { abstractAttribute } : {}),
@@ -74,7 +78,7 @@ export function frameworkFindings(index: SymbolIndex, rules: FrameworkRules, exi
     if (definition.kind === 'class') {
       const ancestry = index.ancestry(symbol);
       for (const rule of rules.classes) {
-        const via = rule.extends.find((name) => ancestry.names.has(name));
+        const via = rule.extends.find((name) => ancestry.names.has(name)) ?? decoratedBy(index, path, definition, rule.decoratedWith);
         if (!via || !keywordsMatch(definition, rule.keyword) || isRegistryBase(index, path, definition, rule)) continue;
         const details: Record<string, unknown> = { rule: rule.id, framework: rule.framework, extends: via };
         if (rule.category === 'model') {
@@ -127,6 +131,15 @@ export function frameworkFindings(index: SymbolIndex, rules: FrameworkRules, exi
     }
   }
   return found;
+}
+
+function decoratedBy(index: SymbolIndex, path: string, definition: SymbolDefinition, names: readonly string[] | undefined): string | undefined {
+  if (!names) return undefined;
+  for (const decorator of definition.decorators) {
+    const found = index.qualifiedNames(path, decorator).find((name) => names.includes(name));
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** `class Base(DeclarativeBase)` and `__abstract__ = True` classes are bases of models, not models. */

@@ -101,11 +101,13 @@ export function resolveRoutes(index: SymbolIndex, findings: readonly Finding[], 
 
   const routes: Route[] = [];
   const notRoutes = new Set<Finding>();
+  chainRoutes(findings, hints);
   for (const finding of findings) {
     if (finding.category !== 'route') continue;
     const rule = finding.details['rule'];
     if (rule === 'django-url' || rule === 'starlette-route' || rule === 'nest-route') continue; // resolved below, as lists of patterns, or by nestRoutes
-    const { path } = SymbolId.parse(finding.symbol);
+    // The router is named where the route is registered, which may not be where the handler is defined.
+    const { path } = sourceOf(finding);
     const written = String(finding.details['router'] ?? '');
     const routerTarget = index.qualify(path, written);
     const router = routerTarget && 'symbol' in routerTarget ? routers.get(routerTarget.symbol) : undefined;
@@ -137,7 +139,7 @@ export function resolveRoutes(index: SymbolIndex, findings: readonly Finding[], 
   }
   for (const finding of findings) {
     if (finding.details['rule'] !== 'app-middleware') continue;
-    const { path } = SymbolId.parse(finding.details['registeredAt'] ? String((finding.details['registeredAt'] as string[])[0]).replace(/:\d+$/, '') : finding.symbol);
+    const { path } = sourceOf(finding);
     const app = String(finding.details['app'] ?? '');
     const appTarget = index.qualify(path, app);
     const onRouter = (appTarget && 'symbol' in appTarget && routers.has(appTarget.symbol)) || CONVENTIONAL_ROUTER_NAMES.has(app);
@@ -147,6 +149,27 @@ export function resolveRoutes(index: SymbolIndex, findings: readonly Finding[], 
   routes.push(...djangoRoutes(index, findings, hints, routers));
   routes.push(...starletteRoutes(index, findings, hints.filter((hint) => hint.hint === 'mount')));
   return { routes: dedupe(routes).sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.handler.localeCompare(b.handler)), notRoutes };
+}
+
+/**
+ * `router.route('/x').get(a).post(b)`: every call of the chain starts where the chain does, so a
+ * verb call takes its path and router from the `route(...)` hint that starts on the same line of
+ * its file. A route whose chain start is not found keeps no path.
+ */
+function chainRoutes(findings: readonly Finding[], hints: readonly Hint[]): void {
+  const starts = new Map<string, Hint>();
+  for (const hint of hints) {
+    if (hint.hint === 'route-chain') starts.set(`${SymbolId.parse(hint.symbol).path}:${hint.range.start.line + 1}`, hint);
+  }
+  for (const finding of findings) {
+    if (finding.details['rule'] !== 'express-route-chain') continue;
+    const registered = finding.details['registeredAt'];
+    const site = Array.isArray(registered) ? String(registered[0]) : `${SymbolId.parse(finding.symbol).path}:${finding.range.start.line + 1}`;
+    const start = starts.get(site);
+    if (!start) continue;
+    finding.details['path'] = start.details['path'];
+    finding.details['router'] = start.details['router'];
+  }
 }
 
 /** The method names of a `methods=[...]` list; anything else in it (broken code, a variable) is not one. */

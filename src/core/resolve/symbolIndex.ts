@@ -155,7 +155,9 @@ export class SymbolIndex {
     if (statement.names.length === 0) {
       if (statement.alias !== head) return undefined;
       if (file && rest.length) return this.lookup(file, rest.join('.'), depth + 1) ?? external(rest);
-      return external(rest);
+      // `const router = require('./router')`: what the module exports (`module.exports = router`).
+      const exported = file ? this.factsByPath.get(file)?.symbols.find((symbol) => symbol.defaultExport)?.name : undefined;
+      return (file && exported ? this.lookup(file, exported, depth + 1) : undefined) ?? external(rest);
     }
     for (const imported of statement.names) {
       if (imported.name === '*') {

@@ -19,7 +19,7 @@ const BUILTINS = new Set([
 ]);
 
 /** Outside calls worth a step: they leave the process or touch the data (the guide's infrastructure). */
-const EXTERNAL_STEPS = /^(sqlalchemy|sqlmodel|django\.db|psycopg|psycopg2|asyncpg|pymongo|motor|redis|aioredis|httpx|requests|aiohttp|boto3|botocore|celery|kombu|pika|aio_pika|kafka|aiokafka|smtplib|stripe)\b/;
+const EXTERNAL_STEPS = /^(sqlalchemy|sqlmodel|django\.db|psycopg|psycopg2|asyncpg|pymongo|motor|redis|aioredis|httpx|requests|aiohttp|boto3|botocore|celery|kombu|pika|aio_pika|kafka|aiokafka|smtplib|stripe|typeorm|@prisma\/client|mongoose|sequelize|knex|ioredis|bullmq|bull|axios|node-fetch|@nestjs\/axios|kafkajs|amqplib|nodemailer|pg|mysql2)\b/;
 
 const ENQUEUE = new Set(['delay', 'apply_async', 'send_task', 'enqueue', 'kiq']);
 const PUBLISH = new Set(['publish', 'dispatch', 'emit', 'send', 'send_robust', 'asend']);
