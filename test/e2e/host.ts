@@ -3,7 +3,7 @@
  * Debian's Chromium (test-electron cannot download VS Code on these machines; see test/electron/).
  */
 import { execFile, type ChildProcess, spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -162,4 +162,27 @@ export async function runCommand(page: Page, title: string): Promise<void> {
       if (attempt >= 3) throw error;
     }
   }
+}
+
+/** What the extension's test-only self-check reports: a route's hover and CodeLens as VS Code gives them, the trace being walked, the diagnostics. */
+export interface SelfCheck {
+  route: string;
+  hover: string;
+  codeLenses: string[];
+  diagnostics: string[];
+  tracing?: { route: string; index: number };
+  activeEditor?: { path: string; line: number };
+}
+
+/** Runs *ArchTrace: Self-Check (tests)* and reads the report it writes into the artifacts folder. */
+export async function runSelfCheck(session: VsCodeSession): Promise<SelfCheck> {
+  const report = join(session.artifacts, 'self-check.json');
+  rmSync(report, { force: true });
+  await runCommand(session.page, 'ArchTrace: Self-Check (tests)');
+  const deadline = Date.now() + 20_000;
+  while (!existsSync(report)) {
+    if (Date.now() > deadline) throw new Error('the self-check wrote no report');
+    await session.page.waitForTimeout(100);
+  }
+  return JSON.parse(readFileSync(report, 'utf8')) as SelfCheck;
 }

@@ -1,32 +1,12 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SAMPLE } from '../helpers';
-import { openVsCode, runCommand, type VsCodeSession } from './host';
-
-interface SelfCheck {
-  route: string;
-  hover: string;
-  codeLenses: string[];
-  diagnostics: string[];
-  tracing?: { route: string; index: number };
-  activeEditor?: { path: string; line: number };
-}
+import { openVsCode, runCommand, runSelfCheck, type VsCodeSession } from './host';
 
 describe('route traces in a real VS Code (code-server)', { timeout: 240_000 }, () => {
   let session: VsCodeSession;
-  const report = () => join(session.artifacts, 'self-check.json');
-  const selfCheck = async (): Promise<SelfCheck> => {
-    rmSync(report(), { force: true });
-    await runCommand(session.page, 'ArchTrace: Self-Check (tests)');
-    const deadline = Date.now() + 20_000;
-    while (!existsSync(report())) {
-      if (Date.now() > deadline) throw new Error('the self-check wrote no report');
-      await session.page.waitForTimeout(100);
-    }
-    return JSON.parse(readFileSync(report(), 'utf8')) as SelfCheck;
-  };
+  const selfCheck = () => runSelfCheck(session);
 
   before(async () => {
     session = await openVsCode(SAMPLE);
