@@ -117,7 +117,8 @@ export function resolveRoutes(index: SymbolIndex, findings: readonly Finding[], 
       notRoutes.add(finding);
       continue;
     }
-    if (finding.details['rule'] === 'express-route' && !router && !CONVENTIONAL_ROUTER_NAMES.has(written) && finding.details['handler'] !== 'inline') {
+    // `redis.get('key', (error, value) => ...)` has the shape of a route: an object of unknown make counts only under a router's name.
+    if (String(finding.details['rule']).startsWith('express-route') && !router && !CONVENTIONAL_ROUTER_NAMES.has(written)) {
       notRoutes.add(finding);
       continue;
     }
@@ -180,6 +181,7 @@ function httpMethods(listed: unknown): string[] {
 function methodsOf(finding: Finding): string[] {
   const method = String(finding.details['method'] ?? '');
   if (method === 'websocket') return ['WS'];
+  if (method === 'all') return ['ANY']; // Express's `app.all`: every method
   if (method) return [method.toUpperCase()];
   const listed = httpMethods(finding.details['methods']);
   return listed.length ? listed : ['GET']; // Flask's `route` and FastAPI's `api_route` answer GET when no methods are given
