@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { findRoute } from '../../src/core/analyze';
+import { languageOf } from '../../src/core/discover/languages';
 import type { FileFacts } from '../../src/core/parse/facts';
 import { resolveWorkspace } from '../../src/core/resolve/resolve';
 import { normalizeRoutePath } from '../../src/core/resolve/routes';
@@ -11,7 +12,7 @@ import { traceRoute } from '../../src/core/trace/trace';
 import { frameworkRules } from '../../src/node/analyzeFolder';
 import { ROOT, SAMPLE, testScanner } from '../helpers';
 
-/** Every Python file of the sample and the fixtures: the seeds the mutations start from. */
+/** Every Python, TypeScript and JavaScript file of the sample and the fixtures: the seeds the mutations start from. */
 function seedSources(): { path: string; text: string }[] {
   const seeds: { path: string; text: string }[] = [];
   const pending = [SAMPLE, join(ROOT, 'test', 'fixtures')];
@@ -19,7 +20,7 @@ function seedSources(): { path: string; text: string }[] {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       const path = join(folder, entry.name);
       if (entry.isDirectory()) pending.push(path);
-      else if (entry.name.endsWith('.py')) seeds.push({ path: path.slice(ROOT.length + 1), text: readFileSync(path, 'utf8') });
+      else if (languageOf(entry.name) && languageOf(entry.name) !== 'sql') seeds.push({ path: path.slice(ROOT.length + 1), text: readFileSync(path, 'utf8') });
     }
   }
   return seeds;
@@ -35,7 +36,7 @@ if (seed !== 'random') fc.configureGlobal({ seed: Number(seed ?? 20261124) });
 const mutatedSource = fc
   .record({
     seed: fc.integer({ min: 0, max: SEEDS.length - 1 }),
-    cuts: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('', '(', ')', ':', '@', '"', "'", '\n    ', 'def ', 'class ', '[', '{', '\\', '#', '\u00e9', '\0')), { maxLength: 6 }),
+    cuts: fc.array(fc.tuple(fc.nat(), fc.nat(), fc.constantFrom('', '(', ')', ':', '@', '"', "'", '`', '\n    ', 'def ', 'class ', '[', '{', '}', '\\', '#', '=>', '\u00e9', '\0')), { maxLength: 6 }),
   })
   .map(({ seed, cuts }) => {
     const { path, text } = SEEDS[seed] ?? { path: 'x.py', text: '' };
@@ -62,7 +63,7 @@ describe('fuzzing', () => {
   it('scans mutated sources without an exception, every range inside its file', async () => {
     await fc.assert(
       fc.asyncProperty(mutatedSource, async ({ path, text }) => {
-        const facts = await testScanner().scan({ path, language: 'python' }, text);
+        const facts = await testScanner().scan({ path, language: languageOf(path) ?? 'python' }, text);
         const lines = text.split('\n').length;
         for (const item of [...facts.findings, ...facts.symbols]) {
           assert.ok(item.range.start.line <= item.range.end.line && item.range.end.line < lines, `${JSON.stringify(item.range)} outside ${lines} lines`);
@@ -76,7 +77,7 @@ describe('fuzzing', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(mutatedSource, { minLength: 1, maxLength: 6 }), async (sources) => {
         const files: FileFacts[] = [];
-        for (const [index, { path, text }] of sources.entries()) files.push(await testScanner().scan({ path: `${index}/${path}`, language: 'python' }, text));
+        for (const [index, { path, text }] of sources.entries()) files.push(await testScanner().scan({ path: `${index}/${path}`, language: languageOf(path) ?? 'python' }, text));
         const resolution = resolveWorkspace(files, frameworkRules());
         const context = { index: resolution.index, interfaces: resolution.interfaces, findings: resolution.findings, layerOf: () => 'core' };
         for (const route of resolution.routes) {
