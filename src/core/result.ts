@@ -8,8 +8,8 @@ export const SCHEMA_VERSION = 2;
 export type RepoKind = 'framework' | 'service' | 'library';
 export const REPO_KINDS: readonly RepoKind[] = ['framework', 'service', 'library'];
 
-/** `sql` files are read for their schema statements only. */
-export type Language = 'python' | 'typescript' | 'tsx' | 'javascript' | 'sql';
+/** `sql` and `prisma` files are read for their schema only. */
+export type Language = 'python' | 'typescript' | 'tsx' | 'javascript' | 'sql' | 'prisma';
 
 export type FindingCategory =
   | 'middleware'

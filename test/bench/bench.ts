@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { discoverFiles } from '../../src/core/discover/discover';
-import { Grammars } from '../../src/core/parse/grammars';
+import { Grammars, isParsedLanguage } from '../../src/core/parse/grammars';
 import { analyzeFolder, updateFolder } from '../../src/node/analyzeFolder';
 import { grammarsDirectory } from '../../src/node/assets';
 import { nodeFs } from '../../src/node/nodeFs';
@@ -22,8 +22,8 @@ async function main(): Promise<void> {
   // The floor: read and parse every file the analysis would, one thread, trees deleted at once.
   const discovery = await discoverFiles(nodeFs, root);
   const grammars = new Grammars(async (name) => readFileSync(`${grammarsDirectory()}/${name}`));
-  // SQL files have no tree-sitter grammar here: the analysis pays for reading them, the floor does not.
-  const texts = discovery.sources.flatMap((source) => (source.language === 'sql' ? [] : [{ language: source.language, text: readFileSync(source.absolutePath, 'utf8') }]));
+  // Schema files (SQL, Prisma) have no tree-sitter grammar here: the analysis pays for reading them, the floor does not.
+  const texts = discovery.sources.flatMap((source) => (isParsedLanguage(source.language) ? [{ language: source.language, text: readFileSync(source.absolutePath, 'utf8') }] : []));
   for (const language of new Set(texts.map((entry) => entry.language))) await grammars.parser(language);
   const bytes = texts.reduce((sum, entry) => sum + Buffer.byteLength(entry.text), 0);
   const rawStart = performance.now();

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
+import { readPrismaSchema } from '../../src/core/parse/prisma';
 import { readSqlSchema } from '../../src/core/parse/sql';
 import type { AnalysisResult } from '../../src/core/result';
 import { analyzeFolder } from '../../src/node/analyzeFolder';
@@ -62,6 +63,48 @@ describe('SQL schema files', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('Prisma schemas', () => {
+  it('reads models as tables: scalar fields, enums, the foreign key of a relation, @@index, @@map', () => {
+    const operations = readPrismaSchema(`enum Role {
+  ADMIN
+  USER
+}
+model User {
+  id    Int    @id
+  role  Role   @default(USER)
+  posts Post[]
+  @@map("users")
+}
+model Post {
+  id       Int    @id
+  author   User   @relation(fields: [authorId], references: [id], onDelete: Cascade)
+  authorId Int
+  title    String?
+  @@index([authorId, title])
+}
+`);
+    assert.deepEqual(operations.map((operation) => `${operation.op} ${'table' in operation ? operation.table : ''}@${operation.line + 1}`), ['create-table users@5', 'create-table Post@11', 'create-index Post@16']);
+    const post = operations[1];
+    assert.ok(post?.op === 'create-table');
+    assert.equal(post.entity, 'Post');
+    assert.deepEqual(post.columns.map((column) => column.name), ['id', 'authorId', 'title']);
+    assert.deepEqual(post.columns.find((column) => column.name === 'authorId')?.references, { table: 'users', column: 'id', onDelete: 'Cascade' });
+    const users = operations[0];
+    assert.ok(users?.op === 'create-table');
+    assert.equal(users.columns.find((column) => column.name === 'role')?.choices, 'ADMIN, USER');
+  });
+
+  it('skips a file the Prisma parser refuses, with the reason', async () => {
+    const workspace = tempWorkspace({ 'prisma/schema.prisma': 'model User {\n  id Int @id\n' });
+    try {
+      const { result } = await analyzeFolder(workspace.root, { threads: 1 });
+      assert.ok(result.skipped.some((skip) => skip.path === 'prisma/schema.prisma' && /Prisma schema/.test(skip.reason)), JSON.stringify(result.skipped));
+    } finally {
+      workspace.cleanup();
+    }
   });
 });
 

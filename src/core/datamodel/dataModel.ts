@@ -19,7 +19,7 @@ export function analyzeDataModel(index: SymbolIndex, files: readonly FileFacts[]
   const sqlFiles = files.filter((file) => file.schema?.length).sort((a, b) => a.path.localeCompare(b.path));
   // The code is the schema's current truth; a history fills in only the tables no class defines.
   const fromHistories = replaySchema([
-    ...sqlFiles.flatMap((file) => sqlOperations(file.path, 'sql', file.schema ?? [])),
+    ...sqlFiles.flatMap((file) => sqlOperations(file.path, file.language, file.schema ?? [])),
     ...alembicOperations(index),
     ...djangoMigrationOperations(index),
   ]);

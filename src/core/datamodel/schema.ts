@@ -113,7 +113,7 @@ export function sqlOperations(path: string, source: string, operations: readonly
     switch (operation.op) {
       case 'create-table': {
         const columns = operation.columns.map((column) => sqlColumn(column, at(column.line)));
-        const entity: DraftEntity = { name: operation.table, table: operation.table, source, location: at(operation.line), columns, constraints: [], indexes: [] };
+        const entity: DraftEntity = { name: operation.entity ?? operation.table, table: operation.table, source, location: at(operation.line), columns, constraints: [], indexes: [] };
         for (const constraint of operation.constraints) applyConstraint(entity, constraint, at(constraint.line));
         return [{ op: 'create-table', entity }];
       }
@@ -148,6 +148,7 @@ function sqlColumn(column: ColumnFact, location: DraftColumn['location']): Draft
   if (column.unique) draft.unique = true;
   if (column.default !== undefined) draft.default = column.default;
   if (column.check) draft.check = column.check;
+  if (column.choices) draft.choices = column.choices;
   if (column.references) draft.relation = sqlRelation(column.references.table, column.references.column, column.references.onDelete, column.unique === true);
   return draft;
 }

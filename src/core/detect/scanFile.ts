@@ -1,8 +1,9 @@
 import type { Node, QueryMatch } from 'web-tree-sitter';
 import type { FileFacts, FileTask } from '../parse/facts';
-import type { Grammars } from '../parse/grammars';
+import type { Grammars, ParsedLanguage } from '../parse/grammars';
 import { ecmascriptSyntax } from '../parse/ecmascript';
 import { pythonSyntax } from '../parse/python';
+import { readPrismaSchema } from '../parse/prisma';
 import { readSqlSchema } from '../parse/sql';
 import { type LanguageSyntax, literalValue, qualifiedName, rangeOf } from '../parse/syntax';
 import { type Language, SymbolId } from '../result';
@@ -24,6 +25,7 @@ export class FileScanner {
 
   async scan(task: Pick<FileTask, 'path' | 'language'>, text: string): Promise<FileFacts> {
     if (task.language === 'sql') return scanSql(task, text);
+    if (task.language === 'prisma') return scanPrisma(task, text);
     const parser = await this.grammars.parser(task.language);
     const compiled = await this.compiledRules(task.language);
     const tree = parser.parse(text);
@@ -44,7 +46,7 @@ export class FileScanner {
     }
   }
 
-  private compiledRules(language: Exclude<Language, 'sql'>): Promise<CompiledRules | undefined> {
+  private compiledRules(language: ParsedLanguage): Promise<CompiledRules | undefined> {
     const rules = this.rules.get(language);
     if (!rules?.length) return Promise.resolve(undefined);
     let compiled = this.compiled.get(language);
@@ -65,6 +67,16 @@ function scanSql(task: Pick<FileTask, 'path' | 'language'>, text: string): FileF
     facts.hasSyntaxErrors = true;
     if (unparsed === statements) return { ...facts, skipped: `no SQL dialect ArchTrace reads (PostgreSQL, MySQL, SQLite) parses its ${unparsed} statement(s)` };
     facts.partlyRead = `${unparsed} of ${statements} SQL pieces (split at semicolons that end a line) not understood by the PostgreSQL, MySQL or SQLite grammar; the others were read`;
+  }
+  return facts;
+}
+
+function scanPrisma(task: Pick<FileTask, 'path' | 'language'>, text: string): FileFacts {
+  const facts = emptyFacts(task, text);
+  try {
+    facts.schema = readPrismaSchema(text);
+  } catch (error) {
+    return { ...facts, skipped: `not a Prisma schema the parser reads: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}` };
   }
   return facts;
 }

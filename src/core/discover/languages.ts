@@ -12,6 +12,7 @@ const BY_EXTENSION: ReadonlyMap<string, Language> = new Map([
   ['.cjs', 'javascript'],
   ['.jsx', 'javascript'],
   ['.sql', 'sql'],
+  ['.prisma', 'prisma'],
 ]);
 
 /** The language analysed for a file name, or undefined for files ArchTrace does not parse. */

@@ -87,6 +87,8 @@ export interface ColumnFact {
   default?: string;
   /** A CHECK on the column, as written. */
   check?: string;
+  /** The values an enumerated type allows (Prisma enums). */
+  choices?: string;
   references?: { table: string; column?: string; onDelete?: string };
 }
 
@@ -105,7 +107,8 @@ export interface ConstraintFact {
  * Django migration operation. Replayed in order, they give the tables a migration history ends on.
  */
 export type SchemaOperation =
-  | { op: 'create-table'; table: string; line: number; columns: ColumnFact[]; constraints: ConstraintFact[] }
+  /** `entity`: the model's name when it is not the table's (a Prisma model mapped to another table). */
+  | { op: 'create-table'; table: string; entity?: string; line: number; columns: ColumnFact[]; constraints: ConstraintFact[] }
   | { op: 'add-column'; table: string; line: number; column: ColumnFact }
   | { op: 'drop-column'; table: string; line: number; column: string }
   | { op: 'drop-table'; table: string; line: number }

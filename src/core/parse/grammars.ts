@@ -2,12 +2,19 @@ import { Language as Grammar, Parser } from 'web-tree-sitter';
 import type { Language } from '../result';
 
 /** The wasm files in `grammars/`, copied there from the grammar packages by the build. */
-export const GRAMMAR_FILES: Readonly<Record<Exclude<Language, 'sql'>, string>> = {
+export const GRAMMAR_FILES: Readonly<Record<ParsedLanguage, string>> = {
   python: 'tree-sitter-python.wasm',
   typescript: 'tree-sitter-typescript.wasm',
   tsx: 'tree-sitter-tsx.wasm',
   javascript: 'tree-sitter-javascript.wasm',
 };
+
+/** The languages parsed with tree-sitter; schema files (`sql`, `prisma`) have parsers of their own. */
+export type ParsedLanguage = Exclude<Language, 'sql' | 'prisma'>;
+
+export function isParsedLanguage(language: Language): language is ParsedLanguage {
+  return language in GRAMMAR_FILES;
+}
 
 export const RUNTIME_FILE = 'web-tree-sitter.wasm';
 
@@ -18,11 +25,11 @@ let runtimeReady: Promise<void> | undefined;
 
 /** Each language is loaded once per thread, and one parser per language is reused. */
 export class Grammars {
-  private readonly parsers = new Map<Exclude<Language, 'sql'>, Promise<Parser>>();
+  private readonly parsers = new Map<ParsedLanguage, Promise<Parser>>();
 
   constructor(private readonly loadWasm: WasmLoader) {}
 
-  parser(language: Exclude<Language, 'sql'>): Promise<Parser> {
+  parser(language: ParsedLanguage): Promise<Parser> {
     let parser = this.parsers.get(language);
     if (!parser) {
       parser = this.createParser(language);
@@ -31,13 +38,13 @@ export class Grammars {
     return parser;
   }
 
-  async grammar(language: Exclude<Language, 'sql'>): Promise<Grammar> {
+  async grammar(language: ParsedLanguage): Promise<Grammar> {
     const parser = await this.parser(language);
     if (!parser.language) throw new Error(`no grammar set for ${language}`);
     return parser.language;
   }
 
-  private async createParser(language: Exclude<Language, 'sql'>): Promise<Parser> {
+  private async createParser(language: ParsedLanguage): Promise<Parser> {
     runtimeReady ??= this.loadWasm(RUNTIME_FILE).then((wasmBinary) => Parser.init({ wasmBinary }));
     await runtimeReady;
     const grammar = await Grammar.load(await this.loadWasm(GRAMMAR_FILES[language]));
