@@ -9,6 +9,8 @@ import type { FindingCategory, Language } from '../result';
  *   names the finding after itself; an assignment after its target.
  * - `@symbol`: a name (identifier or dotted) that the finding is about, when the `@finding` node is
  *   not a definition (`app.add_middleware(CORSMiddleware)`).
+ * - `(#set! symbol "anonymous")` names the finding after its own line, not the function around it
+ *   (an inline handler).
  * - other names become `details` of the finding; names starting with `_` only serve predicates.
  */
 export interface DetectorRule {

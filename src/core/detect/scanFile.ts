@@ -142,6 +142,8 @@ function containsCallTo(scope: Node, name: string): boolean {
 }
 
 function symbolOf(path: string, finding: Node, match: QueryMatch, syntax: LanguageSyntax | undefined): string {
+  // `(#set! symbol "anonymous")`: what the finding is about is written in place (an inline handler), not the function around it.
+  if (match.setProperties?.['symbol'] === 'anonymous') return SymbolId.anonymous(path, finding.startPosition.row);
   if (syntax) {
     const own = syntax.definitionName(finding) ?? syntax.assignedName(finding);
     if (own) return SymbolId.of(path, qualifiedName(syntax, finding, own));
@@ -173,7 +175,7 @@ function detailsOf(rule: DetectorRule, match: QueryMatch): Record<string, unknow
     else details[capture.name] = Array.isArray(existing) ? [...existing, value] : [existing, value];
   }
   for (const [key, value] of Object.entries(match.setProperties ?? {})) {
-    if (value !== null && details[key] === undefined) details[key] = value;
+    if (value !== null && key !== 'symbol' && details[key] === undefined) details[key] = value;
   }
   return details;
 }

@@ -87,6 +87,11 @@ export function resolveRoutes(index: SymbolIndex, findings: readonly Finding[], 
     const prefix = definition.value.keywords['prefix'] ?? definition.value.keywords['url_prefix'];
     routers.set(symbol, { symbol, framework, ownPrefix: constantString(index, path, prefix) ?? '' });
   }
+  // Fastify plugins: a function registered on an app (`fastify.register(routes, { prefix })`) is a router of its own.
+  for (const hint of hints.filter((candidate) => candidate.hint === 'include' && candidate.details['plugin'] === 'true')) {
+    const child = index.resolve(SymbolId.parse(hint.symbol).path, String(hint.details['child'] ?? ''));
+    if (child && index.definition(child)?.kind === 'function' && !routers.has(child)) routers.set(child, { symbol: child, framework: 'fastify', ownPrefix: '' });
+  }
   const includes: Include[] = [];
   for (const hint of hints.filter((candidate) => candidate.hint === 'include')) {
     const { path } = SymbolId.parse(hint.symbol);
@@ -110,7 +115,7 @@ export function resolveRoutes(index: SymbolIndex, findings: readonly Finding[], 
     const { path } = sourceOf(finding);
     const written = String(finding.details['router'] ?? '');
     const routerTarget = index.qualify(path, written);
-    const router = routerTarget && 'symbol' in routerTarget ? routers.get(routerTarget.symbol) : undefined;
+    const router = (routerTarget && 'symbol' in routerTarget ? routers.get(routerTarget.symbol) : undefined) ?? pluginOf(index, routers, sourceOf(finding), written);
     // `@mock.patch("x.y")` has the shape of a route; a known non-router (imported, or a workspace
     // object that is not a router) rules it out. An unbound name (a factory's local `app`) stays.
     if (!router && routerTarget && ('symbol' in routerTarget || routerTarget.external !== written)) {
@@ -144,8 +149,8 @@ export function resolveRoutes(index: SymbolIndex, findings: readonly Finding[], 
     const app = String(finding.details['app'] ?? '');
     const appTarget = index.qualify(path, app);
     const onRouter = (appTarget && 'symbol' in appTarget && routers.has(appTarget.symbol)) || CONVENTIONAL_ROUTER_NAMES.has(app);
-    // `app.use(apiRouter)` mounts routes; `i18n.use(plugin)` is no web middleware at all.
-    if (!onRouter || routers.has(finding.symbol)) notRoutes.add(finding);
+    // `app.use(apiRouter)` and Koa's `app.use(router.routes())` mount routes; `i18n.use(plugin)` is no web middleware at all.
+    if (!onRouter || routers.has(finding.symbol) || /\.routes$/.test(String(finding.details['middleware'] ?? ''))) notRoutes.add(finding);
   }
   routes.push(...djangoRoutes(index, findings, hints, routers));
   routes.push(...starletteRoutes(index, findings, hints.filter((hint) => hint.hint === 'mount')));
@@ -431,6 +436,22 @@ function constantString(index: SymbolIndex, path: string, written: unknown): str
     if (attribute?.literal !== undefined) return attribute.literal;
   }
   return undefined;
+}
+
+/**
+ * The plugin a route is registered in: the innermost function around the registration that is a
+ * registered plugin and whose first parameter is the object the route is registered on
+ * (`async function routes(fastify) { fastify.get(...) }`).
+ */
+function pluginOf(index: SymbolIndex, routers: ReadonlyMap<string, Router>, site: { path: string; line: number }, written: string): Router | undefined {
+  let found: { router: Router; size: number } | undefined;
+  for (const symbol of index.file(site.path)?.symbols ?? []) {
+    const { start, end } = symbol.range;
+    if (symbol.kind !== 'function' || site.line < start.line || site.line > end.line || symbol.parameters?.[0]?.name !== written) continue;
+    const router = routers.get(SymbolId.of(site.path, symbol.name));
+    if (router && (!found || end.line - start.line < found.size)) found = { router, size: end.line - start.line };
+  }
+  return found?.router;
 }
 
 /** Where a route is declared: its decorator or its `path(...)` entry. */

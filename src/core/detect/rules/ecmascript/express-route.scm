@@ -11,4 +11,5 @@
   function: (member_expression object: (_) @router property: (property_identifier) @method)
   arguments: (arguments . (string) @path [(arrow_function) (function_expression)] .)
   (#any-of? @method "get" "post" "put" "patch" "delete" "head" "options" "all")
-  (#set! handler "inline")) @finding
+  (#set! handler "inline")
+  (#set! symbol "anonymous")) @finding

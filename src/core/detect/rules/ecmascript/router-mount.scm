@@ -1,5 +1,5 @@
 ;; hint: include
-;; description: A router mounted under a prefix: Express `app.use('/api', auth, apiRouter)` and `app.use(router)`, Hono `app.route('/books', books)`. The resolver keeps it when the mounted object is a known router.
+;; description: A router mounted under a prefix: Express `app.use('/api', auth, apiRouter)` and `app.use(router)`, Hono `app.route('/books', books)`, Koa `app.use(router.routes())`, Fastify plugins `fastify.register(routes, { prefix: '/v1' })`. The resolver keeps it when the mounted object is a known router or a registered plugin function.
 (call_expression
   function: (member_expression object: (_) @parent property: (property_identifier) @_verb)
   arguments: (arguments . (string) @prefix [(identifier) (member_expression)] @child .)
@@ -9,3 +9,22 @@
   function: (member_expression object: (_) @parent property: (property_identifier) @_verb)
   arguments: (arguments . [(identifier) (member_expression)] @child .)
   (#eq? @_verb "use")) @finding
+
+(call_expression
+  function: (member_expression object: (_) @parent property: (property_identifier) @_verb)
+  arguments: (arguments . (call_expression function: (member_expression object: [(identifier) (member_expression)] @child property: (property_identifier) @_routes)) .)
+  (#eq? @_verb "use")
+  (#eq? @_routes "routes")) @finding
+
+(call_expression
+  function: (member_expression object: (_) @parent property: (property_identifier) @_verb)
+  arguments: (arguments . [(identifier) (member_expression)] @child . (object (pair key: (property_identifier) @_key value: (string) @prefix)))
+  (#eq? @_verb "register")
+  (#eq? @_key "prefix")
+  (#set! plugin "true")) @finding
+
+(call_expression
+  function: (member_expression object: (_) @parent property: (property_identifier) @_verb)
+  arguments: (arguments . [(identifier) (member_expression)] @child .)
+  (#eq? @_verb "register")
+  (#set! plugin "true")) @finding
