@@ -18,6 +18,9 @@ describe('TypeScript workspaces', () => {
     const trace = analysis.trace('POST /api/orders');
     assert.deepEqual(trace?.steps.map((step) => step.symbol.split(':').pop()), ['OrdersController.create', 'OrdersService.create', 'Order.create', 'Order', 'OrderRepository.save', 'TypeOrmOrderRepository.save']);
     assert.deepEqual(result.interfaces.map((entry) => entry.base), ['src/orders/order.repository.ts:OrderRepository']);
+    const ordersModule = result.findings.find((finding) => finding.symbol === 'src/orders/orders.module.ts:OrdersModule');
+    assert.deepEqual(ordersModule?.details['providers'], ['OrdersService', 'ORDER_REPOSITORY', 'TypeOrmOrderRepository']);
+    assert.deepEqual(ordersModule?.details['controllers'], ['OrdersController']);
   });
 
   it('reports a broken tsconfig.json and analyses the rest', async () => {

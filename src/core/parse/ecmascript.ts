@@ -4,6 +4,8 @@ import { type LanguageSyntax, literalValue, rangeOf } from './syntax';
 
 /** Argument texts longer than this are cut: they are read for literals and names, never whole. */
 const MAX_ARGUMENT_LENGTH = 200;
+/** Object properties are read for the names they list (a NestJS module's `imports: [...]`): longer. */
+const MAX_PROPERTY_LENGTH = 4000;
 
 const CLASSES = new Set(['class_declaration', 'abstract_class_declaration', 'class']);
 const FUNCTIONS = new Set(['function_declaration', 'generator_function_declaration']);
@@ -299,7 +301,7 @@ function callShape(call: Node): CallShape {
       for (const pair of argument.namedChildren) {
         const key = pair?.type === 'pair' ? pair.childForFieldName('key')?.text.replace(/^['"]|['"]$/g, '') : undefined;
         const value = pair?.childForFieldName('value')?.text;
-        if (key && value !== undefined) keywords[key] = value.slice(0, MAX_ARGUMENT_LENGTH);
+        if (key && value !== undefined) keywords[key] = value.slice(0, MAX_PROPERTY_LENGTH);
       }
     }
     args.push(argument.text.slice(0, MAX_ARGUMENT_LENGTH));

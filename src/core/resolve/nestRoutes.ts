@@ -1,5 +1,5 @@
 import type { CallShape, Hint } from '../parse/facts';
-import type { Finding, Route } from '../result';
+import { type Finding, type Route, SymbolId } from '../result';
 import type { SymbolIndex } from './symbolIndex';
 
 const NEST = '@nestjs/common';
@@ -62,4 +62,51 @@ function versionOf(written: string | undefined): string | undefined {
 function normalizeNestPath(parts: readonly string[]): string {
   const joined = parts.map((part) => part.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/');
   return `/${joined}`.replace(/:([A-Za-z_][A-Za-z0-9_]*)\??/g, '{$1}');
+}
+
+const MODULE_LISTS = ['imports', 'controllers', 'providers', 'exports'] as const;
+
+/**
+ * NestJS modules as the DI graph reads them: each `@Module({ imports, controllers, providers,
+ * exports })` finding lists the classes (and tokens) named in each, `{ provide: TOKEN, useClass: X }`
+ * included, so the Extension Points view shows what a module wires together.
+ */
+export function describeNestModules(index: SymbolIndex, findings: readonly Finding[]): void {
+  for (const finding of findings) {
+    if (finding.category !== 'decorator' || finding.details['decorator'] !== `${NEST}.Module`) continue;
+    const definition = index.definition(finding.symbol);
+    const { path } = SymbolId.parse(finding.symbol);
+    const decorator = definition?.decorators.find((name) => index.qualifiedNames(path, name).includes(`${NEST}.Module`));
+    const call = decorator ? definition?.decoratorCalls?.[decorator] : undefined;
+    for (const list of MODULE_LISTS) {
+      const written = call?.keywords[list];
+      const names = written ? [...new Set(topLevelItems(written).flatMap(namesOfItem))] : [];
+      if (names.length) finding.details[list] = names;
+    }
+  }
+}
+
+/** The items of an array literal's text, split at its top-level commas: `[A, B.forRoot({ x: [1, 2] })]` → `A`, `B.forRoot(...)`. */
+function topLevelItems(written: string): string[] {
+  const body = written.trim().replace(/^\[/, '').replace(/\]$/, '');
+  const items: string[] = [];
+  let depth = 0;
+  let current = '';
+  for (const character of body) {
+    if ('([{'.includes(character)) depth++;
+    else if (')]}'.includes(character)) depth--;
+    if (character === ',' && depth === 0) {
+      items.push(current.trim());
+      current = '';
+    } else current += character;
+  }
+  if (current.trim()) items.push(current.trim());
+  return items;
+}
+
+/** `OrdersService` → itself; `BullModule.forRoot(...)` → `BullModule`; `{ provide: TOKEN, useClass: Impl }` → `TOKEN`, `Impl`; anything else → none. */
+function namesOfItem(item: string): string[] {
+  const provider = /^\{[\s\S]*\}$/.test(item);
+  if (provider) return ['provide', 'useClass', 'useExisting'].flatMap((key) => new RegExp(`\\b${key}\\s*:\\s*([A-Za-z_$][\\w$]*)`).exec(item)?.[1] ?? []);
+  return /^([A-Za-z_$][\w$]*)(?:\s*\.\s*\w+\s*\([\s\S]*\))?$/.exec(item)?.slice(1, 2) ?? [];
 }

@@ -2,7 +2,7 @@ import type { FileFacts, Hint } from '../parse/facts';
 import { type Finding, type InterfaceImplementations, type Route, SymbolId } from '../result';
 import { type FrameworkRules, frameworkFindings } from './frameworkFindings';
 import { interfaceImplementations } from './interfaces';
-import { nestRoutes } from './nestRoutes';
+import { describeNestModules, nestRoutes } from './nestRoutes';
 import { confirmQualified } from './qualify';
 import { repositoryFindings } from './repositories';
 import { resolveRoutes } from './routes';
@@ -38,6 +38,7 @@ export function resolveWorkspace(files: readonly FileFacts[], rules: FrameworkRu
   findings.push(...repositoryFindings(index, new Set(interfaces.map(({ base }) => base)), findings));
   linkSignals(index, findings, hints);
   const nest = nestRoutes(index, hints);
+  describeNestModules(index, findings);
   findings.push(...nest.findings);
   const { routes, notRoutes } = resolveRoutes(index, findings, hints);
   const allRoutes = [...routes, ...nest.routes].sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.handler.localeCompare(b.handler));

@@ -202,7 +202,7 @@ export function dataModelNodes(result: AnalysisResult, at: At): AnalysisNode[] {
 
 function findingNode(finding: Finding, at: At, prefix?: string): AnalysisNode {
   const { path, name } = SymbolId.parse(finding.symbol);
-  const related = ['receivers', 'senders', 'usedBy', 'registeredAt', 'order'].flatMap((key) => {
+  const related = ['receivers', 'senders', 'usedBy', 'registeredAt', 'order', 'imports', 'controllers', 'providers', 'exports'].flatMap((key) => {
     const values = finding.details[key];
     return Array.isArray(values) ? values.map((value) => ({ label: String(value), description: key, icon: 'arrow-small-right' }) as AnalysisNode) : [];
   });
