@@ -1,0 +1,15 @@
+;; category: task
+;; qualifies: maker bullmq.Worker
+;; outermost: true
+;; description: A worker that runs queued jobs: BullMQ `new Worker('emails', async (job) => ...)`, named after the variable that holds it. The queue's name ties it to the `queue.add(...)` calls that feed it; NestJS's `@Processor('emails')` is a framework decorator (frameworks.yml).
+(variable_declarator
+  name: (identifier)
+  value: (new_expression
+    constructor: [(identifier) (member_expression)] @maker
+    arguments: (arguments . (string) @queue))
+  (#set! kind "worker")) @finding
+
+(new_expression
+  constructor: [(identifier) (member_expression)] @maker
+  arguments: (arguments . (string) @queue)
+  (#set! kind "worker")) @finding
