@@ -34,9 +34,9 @@ export function frameworkRules(): FrameworkRules {
  * Runs `work` with a Node host whose worker pool lives as long as the call, so cancelling (the
  * signal) ends every worker at once.
  */
-async function withHost<T>(options: NodeAnalyzeOptions, work: (host: AnalysisHost) => Promise<T>): Promise<T> {
-  const analyzer = new WorkerAnalyzer(options);
-  const stopWorkers = () => void analyzer.dispose();
+async function withHost<T>(options: NodeAnalyzeOptions, work: (host: AnalysisHost) => Promise<T>, warm?: WarmWorker): Promise<T> {
+  const analyzer = warm ? warm.take(options) : new WorkerAnalyzer(options);
+  const stopWorkers = () => (warm ? warm.dispose() : void analyzer.dispose());
   options.signal?.addEventListener('abort', stopWorkers, { once: true });
   try {
     const cache = options.cacheFile ? await FileFactsCache.open(options.cacheFile) : undefined;
@@ -51,7 +51,41 @@ async function withHost<T>(options: NodeAnalyzeOptions, work: (host: AnalysisHos
     });
   } finally {
     options.signal?.removeEventListener('abort', stopWorkers);
-    await analyzer.dispose();
+    if (warm) warm.release();
+    else await analyzer.dispose();
+  }
+}
+
+/** How long the worker kept for edits waits for the next one before it ends. */
+const WARM_WORKER_IDLE_MS = 60_000;
+
+/**
+ * One worker thread kept between the updates of a long-lived host (the editor): starting a thread
+ * and loading its grammars costs more than parsing the one file an edit changed. It ends after a
+ * minute without an edit, on cancellation, or when its owner disposes it.
+ */
+export class WarmWorker {
+  private analyzer: WorkerAnalyzer | undefined;
+  private timeoutMs: number | undefined;
+  private idle: ReturnType<typeof setTimeout> | undefined;
+
+  take(options: WorkerAnalyzerOptions): WorkerAnalyzer {
+    if (this.idle) clearTimeout(this.idle);
+    if (this.analyzer && this.timeoutMs !== options.fileTimeoutMs) this.dispose();
+    this.timeoutMs = options.fileTimeoutMs;
+    this.analyzer ??= new WorkerAnalyzer({ ...options, threads: 1 });
+    return this.analyzer;
+  }
+
+  release(): void {
+    this.idle = setTimeout(() => this.dispose(), WARM_WORKER_IDLE_MS);
+    this.idle.unref?.();
+  }
+
+  dispose(): void {
+    if (this.idle) clearTimeout(this.idle);
+    void this.analyzer?.dispose();
+    this.analyzer = undefined;
   }
 }
 
@@ -70,7 +104,10 @@ export function analyzeFolder(root: string, options: NodeAnalyzeOptions = {}): P
   return withHost(options, (host) => analyzeWorkspace(root, host, options));
 }
 
-/** The analysis after files changed: only they are parsed again, in one worker (an edit touches few files). */
-export function updateFolder(analysis: Analysis, changed: readonly string[], options: NodeAnalyzeOptions = {}): Promise<Analysis> {
-  return withHost({ threads: 1, ...options }, (host) => analysis.update(host, changed, options));
+/**
+ * The analysis after files changed: only they are parsed again, in one worker (an edit touches few
+ * files) — the given warm worker, when the caller keeps one between edits.
+ */
+export function updateFolder(analysis: Analysis, changed: readonly string[], options: NodeAnalyzeOptions = {}, warm?: WarmWorker): Promise<Analysis> {
+  return withHost({ threads: 1, ...options }, (host) => analysis.update(host, changed, options), warm);
 }

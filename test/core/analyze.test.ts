@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Ajv2020 from 'ajv/dist/2020';
 import type { AnalysisResult } from '../../src/core/result';
-import { analyzeFolder, frameworkRules, kindRules, layerRules } from '../../src/node/analyzeFolder';
+import { analyzeFolder, frameworkRules, kindRules, layerRules, updateFolder, WarmWorker } from '../../src/node/analyzeFolder';
 import { nodeFs } from '../../src/node/nodeFs';
 import { WorkerAnalyzer } from '../../src/node/workerAnalyzer';
 import { FileFactsCache } from '../../src/node/factsCache';
@@ -129,6 +129,32 @@ describe('updating an analysis after edits', () => {
       assert.deepEqual(first.result.routes.map((route) => route.path), ['/a']);
     } finally {
       await counting.dispose();
+    }
+  });
+});
+
+describe('the worker kept warm between edits', () => {
+  const workspace = tempWorkspace({ 'app/api.py': 'from fastapi import APIRouter\nrouter = APIRouter()\n@router.get("/a")\ndef a(): ...\n' });
+  after(workspace.cleanup);
+
+  it('serves edit after edit with one thread, started once, and ends when disposed', async () => {
+    const warm = new WarmWorker();
+    try {
+      let analysis = await analyzeFolder(workspace.root, { threads: 1 });
+      const first = warm.take({});
+      warm.release();
+      for (const route of ['b', 'c']) {
+        writeFileSync(join(workspace.root, 'app', 'api.py'), `${readFileSync(join(workspace.root, 'app', 'api.py'), 'utf8')}@router.get("/${route}")\ndef ${route}(): ...\n`);
+        analysis = await updateFolder(analysis, [join(workspace.root, 'app', 'api.py')], {}, warm);
+      }
+      assert.deepEqual(analysis.result.routes.map((route) => route.path), ['/a', '/b', '/c']);
+      assert.equal(warm.take({}), first, 'the same worker served every edit');
+      warm.release();
+      warm.dispose();
+      assert.notEqual(warm.take({}), first, 'a disposed worker is not reused');
+      warm.release();
+    } finally {
+      warm.dispose();
     }
   });
 });

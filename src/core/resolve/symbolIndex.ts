@@ -320,8 +320,19 @@ function pythonModuleNames(path: string, roots: ReadonlySet<string>): string[] {
   return names;
 }
 
+/** Each import statement belongs to one file, so its absolute module is computed once: lookups ask for it again and again. */
+const absoluteModules = new WeakMap<ImportStatement, string>();
+
 function absoluteModule(path: string, statement: ImportStatement): string {
   if (statement.level === 0) return statement.module;
+  const known = absoluteModules.get(statement);
+  if (known !== undefined) return known;
+  const computed = relativeModule(path, statement);
+  absoluteModules.set(statement, computed);
+  return computed;
+}
+
+function relativeModule(path: string, statement: ImportStatement): string {
   const packageParts = path.split('/').slice(0, -1);
   // `from . import x` in a/b/c.py is package a.b: level 1 drops the file only.
   const kept = packageParts.slice(0, Math.max(0, packageParts.length - (statement.level - 1)));

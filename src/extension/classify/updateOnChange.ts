@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { updateFolder } from '../../node/analyzeFolder';
+import { updateFolder, WarmWorker } from '../../node/analyzeFolder';
 import type { WorkspaceAnalyses } from '../analyses';
 import { folderOptions } from './folderOptions';
 
 const DEBOUNCE_MS = 400;
-const SOURCE_GLOB = '**/*.{py,pyi,ts,mts,cts,tsx,js,mjs,cjs,jsx}';
+const SOURCE_GLOB = '**/*.{py,pyi,ts,mts,cts,tsx,js,mjs,cjs,jsx,sql,prisma}';
 
 /**
  * Keeps the analyses current as files are saved, created, deleted or renamed: changes are gathered
@@ -14,6 +14,7 @@ export function registerUpdateOnChange(analyses: WorkspaceAnalyses, log: vscode.
   const pending = new Map<string, Set<string>>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<void> = Promise.resolve();
+  const warm = new WarmWorker();
 
   const flush = () => {
     const batches = [...pending].map(([root, files]) => ({ root, files: [...files] }));
@@ -24,7 +25,7 @@ export function registerUpdateOnChange(analyses: WorkspaceAnalyses, log: vscode.
         if (!analysis) continue;
         const started = Date.now();
         try {
-          const updated = await updateFolder(analysis, files, folderOptions(vscode.Uri.file(root), cacheDirectory));
+          const updated = await updateFolder(analysis, files, folderOptions(vscode.Uri.file(root), cacheDirectory), warm);
           analyses.replace(updated);
           log.info(`updated ${root} after ${files.length} changed file(s) in ${Date.now() - started} ms`);
         } catch (error) {
@@ -48,6 +49,6 @@ export function registerUpdateOnChange(analyses: WorkspaceAnalyses, log: vscode.
     watcher.onDidCreate(changed),
     watcher.onDidDelete(changed),
     vscode.workspace.onDidSaveTextDocument((document) => changed(document.uri)),
-    { dispose: () => timer && clearTimeout(timer) },
+    { dispose: () => (timer && clearTimeout(timer), warm.dispose()) },
   );
 }
