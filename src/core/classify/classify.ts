@@ -36,10 +36,18 @@ function verdictOf(rules: readonly KindRule[], inputs: KindInputs): Omit<KindVer
  * differs from the whole, clearly, are its parts.
  */
 function partsOf(rules: readonly KindRule[], inputs: KindInputs, wholeKind: RepoKind): KindVerdict['parts'] {
-  const sourceFiles = inputs.files.filter((file) => !isTestExampleOrDoc(file));
+  // Source files under each folder, counted once per file and ancestor rather than once per folder and file.
+  const filesUnder = new Map<string, number>();
+  for (const file of inputs.files) {
+    if (isTestExampleOrDoc(file)) continue;
+    for (let slash = file.indexOf('/'); slash >= 0; slash = file.indexOf('/', slash + 1)) {
+      const folder = file.slice(0, slash);
+      filesUnder.set(folder, (filesUnder.get(folder) ?? 0) + 1);
+    }
+  }
   const candidates = inputs.folders.filter((folder) => {
     const depth = folder.split('/').length;
-    return depth <= PART_MAX_DEPTH && !isTestExampleOrDoc(`${folder}/x`) && sourceFiles.filter((file) => file.startsWith(`${folder}/`)).length >= PART_MIN_FILES;
+    return depth <= PART_MAX_DEPTH && !isTestExampleOrDoc(`${folder}/x`) && (filesUnder.get(folder) ?? 0) >= PART_MIN_FILES;
   });
   const parts: KindVerdict['parts'] = [];
   for (const folder of candidates.sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b))) {

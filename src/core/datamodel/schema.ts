@@ -29,27 +29,35 @@ export type DraftOperation =
  */
 export function replaySchema(operations: readonly DraftOperation[]): DraftEntity[] {
   const tables = new Set<DraftEntity>();
-  const table = (reference: string) => {
-    const key = reference.toLowerCase();
-    for (const entity of tables) if (entity.table.toLowerCase() === key || (entity.app !== undefined && `${entity.app}.${entity.name}`.toLowerCase() === key)) return entity;
-    return undefined;
+  // Found by table name or by `app.Model`; a history of thousands of migrations asks often.
+  const byKey = new Map<string, DraftEntity>();
+  const keysOf = (entity: DraftEntity) => [entity.table.toLowerCase(), ...(entity.app !== undefined ? [`${entity.app}.${entity.name}`.toLowerCase()] : [])];
+  const add = (entity: DraftEntity) => {
+    tables.add(entity);
+    for (const key of keysOf(entity)) byKey.set(key, entity);
   };
+  const remove = (entity: DraftEntity) => {
+    tables.delete(entity);
+    for (const key of keysOf(entity)) if (byKey.get(key) === entity) byKey.delete(key);
+  };
+  const table = (reference: string) => byKey.get(reference.toLowerCase());
   for (const operation of operations) {
     switch (operation.op) {
       case 'create-table': {
         const replaced = table(operation.entity.table);
-        if (replaced) tables.delete(replaced);
-        tables.add(operation.entity);
+        if (replaced) remove(replaced);
+        add(operation.entity);
         break;
       }
       case 'drop-table': {
         const entity = table(operation.table);
-        if (entity) tables.delete(entity);
+        if (entity) remove(entity);
         break;
       }
       case 'rename-table': {
         const entity = table(operation.table);
         if (!entity) break;
+        remove(entity);
         if (operation.name) {
           // Django renames the table with the model only when the table has the default name.
           if (!operation.to && entity.app !== undefined && entity.table === `${entity.app}_${entity.name.toLowerCase()}`) entity.table = `${entity.app}_${operation.name.toLowerCase()}`;
@@ -58,6 +66,7 @@ export function replaySchema(operations: readonly DraftOperation[]): DraftEntity
           entity.name = operation.to;
         }
         if (operation.to) entity.table = operation.to;
+        add(entity);
         break;
       }
       case 'add-column':
