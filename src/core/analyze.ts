@@ -48,8 +48,9 @@ export interface Analysis {
   /** The classes and functions a file defines (qualified names, 0-based lines), for editors. */
   definitionsIn(path: string): { name: string; kind: string; line: number }[];
   /**
-   * The analysis after some files changed (absolute paths), created or were deleted: only those
-   * are parsed again; the rest of the pipeline runs on the kept facts of the others.
+   * The analysis after some files changed (absolute paths), were created or were deleted — all of
+   * them listed, as a file watcher reports them: only those are parsed again; the rest of the
+   * pipeline runs on the kept facts of the others. A new or deleted file makes the tree walked again.
    */
   update(host: AnalysisHost, changed: readonly string[], options?: AnalyzeOptions): Promise<Analysis>;
 }
@@ -155,8 +156,10 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
         .map((symbol) => ({ name: symbol.name, kind: symbol.kind, line: symbol.range.start.line }));
     },
     async update(updateHost, changed, updateOptions = options) {
-      // Files come and go (created, deleted, renamed): discovery is cheap, scanning is not.
-      const now = await discover(root, updateHost, updateOptions);
+      // Files come and go (created, deleted, renamed): then the tree is walked again. An edit of
+      // files the analysis already has, under the same excludes, leaves the file list as it was.
+      const contentOnly = sameFileSelection(options, updateOptions) && (await allKnownFiles(updateHost.fs, discovery, changed));
+      const now = contentOnly ? discovery : await discover(root, updateHost, updateOptions);
       const changedPaths = new Set(changed);
       const previous = new Map(facts.map((file) => [file.path, file]));
       const stale = now.sources.filter((source) => !previous.has(source.path) || changedPaths.has(source.absolutePath));
@@ -165,6 +168,25 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
       return assemble(root, updateHost, updateOptions, now, next);
     },
   };
+}
+
+function sameFileSelection(before: AnalyzeOptions, after: AnalyzeOptions): boolean {
+  const selection = (options: AnalyzeOptions) => JSON.stringify([options.excludeGlobs ?? [], options.languages ?? [], options.maxFileSizeBytes ?? DEFAULT_MAX_FILE_SIZE_BYTES]);
+  return selection(before) === selection(after);
+}
+
+/** Every changed path is a source file of the discovery, and still a file on disk. */
+async function allKnownFiles(fs: WorkspaceFs, discovery: Discovery, changed: readonly string[]): Promise<boolean> {
+  const known = new Set(discovery.sources.map((source) => source.absolutePath));
+  for (const path of changed) {
+    if (!known.has(path)) return false;
+    try {
+      if ((await fs.stat(path)).type !== 'file') return false;
+    } catch {
+      return false; // deleted
+    }
+  }
+  return true;
 }
 
 /** The README's beginning is enough to tell what it talks about. */

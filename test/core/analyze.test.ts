@@ -120,7 +120,7 @@ describe('updating an analysis after edits', () => {
     try {
       const updated = await first.update(
         { fs: nodeFs, analyzer: counting, kindRules: kindRules(), frameworkRules: frameworkRules(), layerRules: layerRules(), concurrency: 2 },
-        [join(workspace.root, 'app', 'api.py')],
+        [join(workspace.root, 'app', 'api.py'), join(workspace.root, 'app', 'extra.py'), join(workspace.root, 'app', 'other.py')],
       );
       assert.deepEqual(scanned.sort(), ['app/api.py', 'app/extra.py']);
       assert.deepEqual(updated.result.routes.map((route) => `${route.method} ${route.path}`), ['GET /a', 'POST /b', 'DELETE /c']);
@@ -129,6 +129,31 @@ describe('updating an analysis after edits', () => {
       assert.deepEqual(first.result.routes.map((route) => route.path), ['/a']);
     } finally {
       await counting.dispose();
+    }
+  });
+});
+
+describe('an edit of files the analysis has', () => {
+  const workspace = tempWorkspace({ 'app/api.py': 'from fastapi import APIRouter\nrouter = APIRouter()\n@router.get("/a")\ndef a(): ...\n', 'app/b.py': 'x = 1\n' });
+  after(workspace.cleanup);
+
+  it('does not walk the tree again; a deleted file does', async () => {
+    const first = await analyzeFolder(workspace.root, { threads: 1 });
+    let walks = 0;
+    const countingFs = { ...nodeFs, readDirectory: (path: string) => (walks++, nodeFs.readDirectory(path)) };
+    const analyzer = new WorkerAnalyzer({ threads: 1 });
+    const host = { fs: countingFs, analyzer, kindRules: kindRules(), frameworkRules: frameworkRules(), layerRules: layerRules(), concurrency: 2 };
+    try {
+      writeFileSync(join(workspace.root, 'app', 'api.py'), 'from fastapi import APIRouter\nrouter = APIRouter()\n@router.get("/b")\ndef b(): ...\n');
+      const edited = await first.update(host, [join(workspace.root, 'app', 'api.py')]);
+      assert.equal(walks, 0);
+      assert.deepEqual(edited.result.routes.map((route) => route.path), ['/b']);
+      rmSync(join(workspace.root, 'app', 'b.py'));
+      const afterDelete = await edited.update(host, [join(workspace.root, 'app', 'b.py')]);
+      assert.ok(walks > 0);
+      assert.ok(!afterDelete.result.files.some((file) => file.path === 'app/b.py'));
+    } finally {
+      await analyzer.dispose();
     }
   });
 });
