@@ -51,6 +51,8 @@ describe('the study checklist in a real VS Code (code-server)', { timeout: 300_0
     await page.locator('.activitybar a.action-label[aria-label="ArchTrace"]').waitFor();
     await classify(page);
     await checklist().locator('.pane-header', { hasText: '1 / 10' }).waitFor({ timeout: 20_000 });
+    // The header counts from the stored progress at once; the row's checkbox follows when the tree renders.
+    await row(DATA_MODEL).locator('.custom-view-tree-node-item-checkbox.checked').waitFor({ timeout: 10_000 });
     assert.equal(await row(DATA_MODEL).locator('.custom-view-tree-node-item-checkbox.checked').count(), 1);
   });
 
