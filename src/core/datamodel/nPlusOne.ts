@@ -119,21 +119,32 @@ function djangoLoop(index: SymbolIndex, relations: RelationIndex, path: string, 
       : access.called === true && !access.chained && PREFETCH_ANSWERED.has(access.next ?? '') && !prefetched.includes(access.attribute);
     if (!loads) continue;
     told.add(access.attribute);
-    const fix = `${relation.load}(${JSON.stringify(access.attribute)})`;
-    const read = `${loop.variable}.${access.attribute}${relation.load === 'prefetch_related' ? `.${access.next ?? ''}()` : ''}`;
-    warnings.push({
-      rule: 'n-plus-one',
-      path,
-      loop: { line: loop.line, character: loop.character },
-      access: { line: access.line, character: access.character },
-      relation: `${modelName}.${access.attribute}`,
-      read: `${loop.variable}.${access.attribute}`,
-      message: `N+1 queries: the loop reads ${read} (${relation.description}) once per ${modelName}, and the query does not load it; add .${fix} to the query.${relation.kind === 'forward' && (access.next === 'id' || access.next === 'pk') ? ` Or read ${loop.variable}.${access.attribute}_id, which needs no query.` : ''}`,
-      fix,
-      ...(insertable ? { insertAt: loop.iterableEnd } : {}),
-    });
+    const written = `${loop.variable}.${access.attribute}${relation.load === 'prefetch_related' ? `.${access.next ?? ''}()` : ''}`;
+    const idInstead = relation.kind === 'forward' && (access.next === 'id' || access.next === 'pk') ? ` Or read ${loop.variable}.${access.attribute}_id, which needs no query.` : '';
+    const warning = warningOf(path, loop, access, modelName, { written, description: relation.description, fix: `${relation.load}(${JSON.stringify(access.attribute)})`, afterword: idInstead });
+    warnings.push(insertable ? { ...warning, insertAt: loop.iterableEnd } : warning);
   }
   return warnings;
+}
+
+/** One warning, worded alike for every ORM: the read as written, what the relation is, the call that loads it. */
+function warningOf(
+  path: string,
+  loop: LoopFact,
+  access: LoopFact['accesses'][number],
+  modelName: string,
+  told: { written: string; description: string; fix: string; afterword?: string },
+): QueryWarning {
+  return {
+    rule: 'n-plus-one',
+    path,
+    loop: { line: loop.line, character: loop.character },
+    access: { line: access.line, character: access.character },
+    relation: `${modelName}.${access.attribute}`,
+    read: `${loop.variable}.${access.attribute}`,
+    message: `N+1 queries: the loop reads ${told.written} (${told.description}) once per ${modelName}, and the query does not load it; add .${told.fix} to the query.${told.afterword ?? ''}`,
+    fix: told.fix,
+  };
 }
 
 // -------------------------------------------------------------------------------------- SQLAlchemy
@@ -168,17 +179,7 @@ function sqlalchemyLoop(index: SymbolIndex, relations: RelationIndex, path: stri
     if (!relation || told.has(access.attribute) || covered.has(access.attribute)) continue;
     told.add(access.attribute);
     const loader = relation.collection ? 'selectinload' : 'joinedload';
-    const fix = `options(${loader}(${modelName}.${access.attribute}))`;
-    warnings.push({
-      rule: 'n-plus-one',
-      path,
-      loop: { line: loop.line, character: loop.character },
-      access: { line: access.line, character: access.character },
-      relation: `${modelName}.${access.attribute}`,
-      read: `${loop.variable}.${access.attribute}`,
-      message: `N+1 queries: the loop reads ${loop.variable}.${access.attribute} (a relationship loaded lazily) once per ${modelName}, and the query does not load it; add .${fix} to the query.`,
-      fix,
-    });
+    warnings.push(warningOf(path, loop, access, modelName, { written: `${loop.variable}.${access.attribute}`, description: 'a relationship loaded lazily', fix: `options(${loader}(${modelName}.${access.attribute}))` }));
   }
   return warnings;
 }
