@@ -3,7 +3,7 @@ import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyzeFolder } from '../../src/node/analyzeFolder';
-import { ROOT, tempWorkspace } from '../helpers';
+import { ROOT, tempWorkspace, testScanner } from '../helpers';
 
 const NEST_SHOP = join(ROOT, 'test', 'fixtures', 'nest-shop');
 
@@ -21,6 +21,28 @@ describe('TypeScript workspaces', () => {
     const ordersModule = result.findings.find((finding) => finding.symbol === 'src/orders/orders.module.ts:OrdersModule');
     assert.deepEqual(ordersModule?.details['providers'], ['OrdersService', 'ORDER_REPOSITORY', 'TypeOrmOrderRepository']);
     assert.deepEqual(ordersModule?.details['controllers'], ['OrdersController']);
+  });
+
+  it('gives each function its own calls, callbacks included, with type arguments and optional chaining dropped', async () => {
+    const facts = await testScanner().scan(
+      { path: 'orders.ts', language: 'typescript' },
+      `export class Orders {
+  constructor(private readonly repo: Repo) {}
+  async list(ids: string[]) {
+    const rows = await this.repo?.find<Order>(ids);
+    return rows.filter((row) => row.total > 0).map((row) => this.format(row));
+  }
+  format(row: Order) {
+    return helper(row);
+  }
+}
+const handler = async () => save(await load());
+`,
+    );
+    const calls = (name: string) => facts.symbols.find((symbol) => symbol.name === name)?.calls?.map((call) => call.callee);
+    assert.deepEqual(calls('Orders.list'), ['this.repo.find', 'rows.filter', 'this.format', 'rows.filter().map']);
+    assert.deepEqual(calls('Orders.format'), ['helper']);
+    assert.deepEqual(calls('handler'), ['load', 'save']);
   });
 
   it('reports a broken tsconfig.json and analyses the rest', async () => {

@@ -1,6 +1,6 @@
 import { type Language, type Node, Query } from 'web-tree-sitter';
 import type { Attribute, CallShape, CallSite, ImportStatement, Parameter, SymbolDefinition } from './facts';
-import { type LanguageSyntax, literalValue, rangeOf } from './syntax';
+import { type LanguageSyntax, literalValue, normalizeCallee, rangeOf } from './syntax';
 
 /** Argument texts longer than this are cut: they are read for literals and names, never whole. */
 const MAX_ARGUMENT_LENGTH = 200;
@@ -306,24 +306,17 @@ function callShape(call: Node): CallShape {
     }
     args.push(argument.text.slice(0, MAX_ARGUMENT_LENGTH));
   }
-  return { callee: normalizeCallee(callee?.text ?? ''), args, keywords };
+  return { callee: calleeOf(callee), args, keywords };
 }
 
-/** `this.orders.find<Order>(id).then` → `this.orders.find().then`: the shape a resolver follows. */
-function normalizeCallee(text: string): string {
-  let result = '';
-  let depth = 0;
-  for (const character of text.replace(/\?\./g, '.')) {
-    if (character === '(' || character === '[' || character === '<') {
-      if (depth === 0 && character === '(') result += '()';
-      depth++;
-    } else if (character === ')' || character === ']' || character === '>') {
-      depth = Math.max(0, depth - 1);
-    } else if (depth === 0 && !/\s/.test(character)) {
-      result += character;
-    }
-  }
-  return result;
+/**
+ * `this.orders?.find<Order>(id).then` → `this.orders.find().then`: optional chaining and type
+ * arguments dropped. The grammar reads `await f<T>(x)` as a call of `await f`: the `await` is no
+ * part of what is called.
+ */
+function calleeOf(callee: Node | null): string {
+  const called = callee?.type === 'await_expression' ? callee.namedChildren[0] : callee;
+  return normalizeCallee((called?.text ?? '').replace(/\?\./g, '.'), true);
 }
 
 /** A function's body: the extent its calls are looked for in. */
@@ -351,6 +344,10 @@ function fillCalls(root: Node, bodies: ReadonlyMap<number, Body>): void {
   const intervals = [...bodies.entries()].map(([start, { symbol, end }]) => ({ start, end, symbol }));
   intervals.sort((a, b) => a.start - b.start || b.end - a.end);
   const calls = new Map<SymbolDefinition, { call: CallSite; end: number }[]>();
+  // One sweep in document order: `open` holds the bodies around the current call, innermost last
+  // (bodies and calls are syntax nodes, so they nest and never overlap partly).
+  const open: typeof intervals = [];
+  let next = 0;
   let pendingCall: Node | undefined;
   for (const { name, node } of query.captures(root)) {
     if (name === 'call') {
@@ -358,15 +355,17 @@ function fillCalls(root: Node, bodies: ReadonlyMap<number, Body>): void {
       continue;
     }
     if (!pendingCall) continue;
-    const at = pendingCall.startIndex;
-    let owner: SymbolDefinition | undefined;
-    for (const interval of intervals) {
-      if (interval.start > at) break;
-      if (interval.end >= pendingCall.endIndex) owner = interval.symbol; // the innermost body holding the call
+    const { startIndex, endIndex } = pendingCall;
+    for (; next < intervals.length && (intervals[next]?.start ?? Infinity) <= startIndex; next++) {
+      const interval = intervals[next] as (typeof intervals)[number];
+      while (open.length && (open[open.length - 1]?.end ?? 0) <= interval.start) open.pop();
+      open.push(interval);
     }
+    while (open.length && (open[open.length - 1]?.end ?? 0) < endIndex) open.pop();
+    const owner = open[open.length - 1]?.symbol;
     if (owner) {
       const list = calls.get(owner) ?? [];
-      list.push({ call: { callee: normalizeCallee(node.text), line: pendingCall.startPosition.row, character: pendingCall.startPosition.column }, end: pendingCall.endIndex });
+      list.push({ call: { callee: calleeOf(node), line: pendingCall.startPosition.row, character: pendingCall.startPosition.column }, end: pendingCall.endIndex });
       calls.set(owner, list);
     }
     pendingCall = undefined;

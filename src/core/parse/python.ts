@@ -1,6 +1,6 @@
 import { type Language, type Node, Query } from 'web-tree-sitter';
 import type { Attribute, CallShape, CallSite, ImportStatement, LoopFact, Parameter, SymbolDefinition, ValueShape } from './facts';
-import { type LanguageSyntax, literalValue, rangeOf } from './syntax';
+import { type LanguageSyntax, literalValue, normalizeCallee, rangeOf } from './syntax';
 
 /** Statements whose blocks still hold module- or class-level definitions (`if TYPE_CHECKING:`, `try:`). */
 const CONTAINER_STATEMENTS = new Set([
@@ -443,23 +443,6 @@ function recordAssignment(node: Node, scope: BodyScope): void {
 function stringLiteral(node: Node | undefined): string | undefined {
   if (node?.type !== 'string' || node.namedChildren.some((child) => child?.type === 'interpolation')) return undefined;
   return literalValue(node);
-}
-
-/** `OrderCreated(id=1, total=2).publish` → `OrderCreated().publish`: the shape a resolver follows. */
-function normalizeCallee(text: string): string {
-  let result = '';
-  let depth = 0;
-  for (const character of text) {
-    if (character === '(' || character === '[') {
-      if (depth === 0 && character === '(') result += '()';
-      depth++;
-    } else if (character === ')' || character === ']') {
-      depth = Math.max(0, depth - 1);
-    } else if (depth === 0 && !/\s/.test(character)) {
-      result += character;
-    }
-  }
-  return result;
 }
 
 function callShape(call: Node): CallShape {

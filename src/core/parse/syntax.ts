@@ -49,3 +49,29 @@ export function literalValue(node: Node): string {
   }
   return node.text;
 }
+
+/**
+ * `OrderCreated(id=1, total=2).publish` → `OrderCreated().publish`: the shape a resolver follows.
+ * With `typeArguments`, `<...>` outside the arguments are TypeScript's type arguments and dropped
+ * (`find<Order>(id)` → `find()`); a `<` inside the arguments is a comparison, left to the arguments.
+ */
+export function normalizeCallee(text: string, typeArguments = false): string {
+  let result = '';
+  let depth = 0;
+  let angles = 0;
+  for (const character of text) {
+    if (character === '(' || character === '[') {
+      if (depth === 0 && angles === 0 && character === '(') result += '()';
+      depth++;
+    } else if (character === ')' || character === ']') {
+      depth = Math.max(0, depth - 1);
+    } else if (typeArguments && depth === 0 && character === '<') {
+      angles++;
+    } else if (typeArguments && depth === 0 && character === '>' && angles > 0) {
+      angles--;
+    } else if (depth === 0 && angles === 0 && !/\s/.test(character)) {
+      result += character;
+    }
+  }
+  return result;
+}
