@@ -13,12 +13,12 @@ const VERBS: Readonly<Record<string, string>> = { Get: 'GET', Post: 'POST', Put:
  * Decorators count when they resolve to `@nestjs/common`'s.
  */
 export function nestRoutes(index: SymbolIndex, hints: readonly Hint[]): { routes: Route[]; findings: Finding[] } {
-  const only = (name: string) => {
-    const values = hints.filter((hint) => hint.hint === name).map((hint) => String(hint.details[name === 'global-prefix' ? 'prefix' : 'options'] ?? ''));
+  const only = (hintName: string, detail: string) => {
+    const values = hints.filter((hint) => hint.hint === hintName).map((hint) => String(hint.details[detail] ?? ''));
     return values.length === 1 ? (values[0] ?? '') : ''; // several apps with their own settings: none is everyone's
   };
-  const globalPrefix = only('global-prefix');
-  const versioning = only('versioning');
+  const globalPrefix = only('global-prefix', 'prefix');
+  const versioning = only('versioning', 'options');
   // URI is Nest's default versioning type; a default version applies to routes that state none.
   const uriVersioning = versioning !== '' && (!/\btype\s*:/.test(versioning) || /VersioningType\.URI\b/.test(versioning));
   const defaultVersion = uriVersioning ? (/defaultVersion\s*:\s*['"`]([^'"`]+)['"`]/.exec(versioning)?.[1] ?? '') : '';
