@@ -45,6 +45,42 @@ const handler = async () => save(await load());
     assert.deepEqual(calls('handler'), ['load', 'save']);
   });
 
+  it('puts NestJS routes under the URI version: the default, a method\'s own, none when version-neutral', async () => {
+    const workspace = tempWorkspace({
+      'src/main.ts': `import { VersioningType } from '@nestjs/common';
+async function bootstrap() {
+  app.setGlobalPrefix('api');
+  app.enableVersioning({ type: VersioningType.URI, defaultVersion: '1' });
+}
+`,
+      'src/users.controller.ts': `import { Controller, Get, Version, VERSION_NEUTRAL } from '@nestjs/common';
+@Controller('users')
+export class UsersController {
+  @Get()
+  list() {}
+
+  @Version('2')
+  @Get(':id')
+  one() {}
+
+  @Version(VERSION_NEUTRAL)
+  @Get('health')
+  health() {}
+}
+`,
+      'src/user.model.ts': `import { Model } from 'sequelize';
+export class User extends Model {}
+`,
+    });
+    try {
+      const { result } = await analyzeFolder(workspace.root, { threads: 1 });
+      assert.deepEqual(result.routes.map((route) => `${route.method} ${route.path}`), ['GET /api/users/health', 'GET /api/v1/users', 'GET /api/v2/users/{id}']);
+      assert.ok(result.findings.some((finding) => finding.category === 'model' && finding.symbol === 'src/user.model.ts:User' && finding.details['framework'] === 'sequelize'));
+    } finally {
+      workspace.cleanup();
+    }
+  });
+
   it('reports a broken tsconfig.json and analyses the rest', async () => {
     const workspace = tempWorkspace({});
     try {
