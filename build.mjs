@@ -56,4 +56,5 @@ await Promise.all([
   build({ ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist' }),
   build({ ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } }),
   build({ ...common, entryPoints: { fileWorker: 'src/node/fileWorker.ts' }, outdir: 'dist' }),
+  build({ ...common, entryPoints: { typeWorker: 'src/node/typeWorker.ts' }, outdir: 'dist' }),
 ]);

@@ -3,7 +3,9 @@ import { statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type { Analysis } from '../core/analyze';
 import type { ProgressReport } from '../core/host';
+import type { Trace } from '../core/result';
 import { buildChecklist } from '../core/checklist/checklist';
 import { ChecklistProgress } from '../core/checklist/progress';
 import { renderMarkdown } from '../core/render/markdown';
@@ -11,17 +13,20 @@ import { renderStudyGuide } from '../core/render/report';
 import { renderKindText } from '../core/render/text';
 import { renderTraceMermaid, renderTraceText } from '../core/render/trace';
 import { analyzeFolder, folderFile } from '../node/analyzeFolder';
+import { TypeCheckerWorker } from '../node/typeChecker';
 import { ChecklistStore } from '../node/checklistStore';
 
 const USAGE = `usage:
   archtrace analyze [dir] [--format json|md] [--traces] [--exclude GLOB]... [--max-file-size KB]
   archtrace classify [dir] [--format text|json]
-  archtrace trace [dir] "<METHOD> <path>" [--format text|json|mermaid]
+  archtrace trace [dir] "<METHOD> <path>" [--format text|json|mermaid] [--no-types]
   archtrace report [dir] [--format md] [--progress FILE]
   archtrace --help
 
 dir defaults to the current folder. Every command also takes --no-cache (a true cold run: no
-cache read or written) and --cache-dir DIR (default: $XDG_CACHE_HOME/archtrace or ~/.cache/archtrace).`;
+cache read or written) and --cache-dir DIR (default: $XDG_CACHE_HOME/archtrace or ~/.cache/archtrace).
+Traces of TypeScript and JavaScript routes ask the TypeScript compiler about calls on values of
+inferred type; --no-types traces by syntax alone (faster on a first run).`;
 
 /** A mistake in how the command was called: one line on stderr, exit code 2. */
 export class UsageError extends Error {}
@@ -33,6 +38,8 @@ interface Command {
   excludeGlobs: string[];
   maxFileSizeBytes?: number;
   traces: boolean;
+  /** Traces ask the TypeScript compiler (unless --no-types). */
+  types: boolean;
   /** For `trace`: the route as the user wrote it. */
   route?: string;
   /** For `report`: the checklist progress file the editor keeps. */
@@ -56,6 +63,7 @@ function parseCommand(argv: readonly string[]): Command | 'help' {
         traces: { type: 'boolean' },
         progress: { type: 'string' },
         'no-cache': { type: 'boolean' },
+        'no-types': { type: 'boolean' },
         'cache-dir': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -99,6 +107,7 @@ function parseCommand(argv: readonly string[]): Command | 'help' {
     format,
     excludeGlobs: values.exclude ?? [],
     traces: values.traces ?? name === 'report',
+    types: !values['no-types'],
     ...(maxFileSizeBytes ? { maxFileSizeBytes } : {}),
     ...(route ? { route } : {}),
     ...(values.progress ? { progressFile: resolve(values.progress) } : {}),
@@ -119,16 +128,37 @@ async function run(argv: readonly string[]): Promise<number> {
   const progress = process.stderr.isTTY ? new ProgressBar() : undefined;
   const analysis = await analyzeFolder(command.root, {
     excludeGlobs: command.excludeGlobs,
-    traces: command.traces,
+    // With the type checker, the traces are made after the analysis, asking it.
+    traces: command.traces && !command.types,
     ...(command.cacheFile ? { cacheFile: command.cacheFile } : {}),
     ...(command.maxFileSizeBytes ? { maxFileSizeBytes: command.maxFileSizeBytes } : {}),
     ...(progress ? { onProgress: (report: ProgressReport) => progress.update(report) } : {}),
   });
   progress?.clear();
-  const { result } = analysis;
+  // Started by the first question a TypeScript or JavaScript trace asks; a Python workspace never starts it.
+  const types = command.types ? new TypeCheckerWorker() : undefined;
+  try {
+    return await render(command, analysis, types);
+  } finally {
+    types?.dispose();
+    if (types?.lastProblem) process.stderr.write(`archtrace: ${types.lastProblem}; traces show what syntax alone follows\n`);
+  }
+}
+
+async function render(command: Command, analysis: Analysis, types: TypeCheckerWorker | undefined): Promise<number> {
+  const traceOf = (route: string) => (types ? analysis.traceWithTypes(route, types) : Promise.resolve(analysis.trace(route)));
+  let { result } = analysis;
+  if (types && command.traces) {
+    const traces: Trace[] = [];
+    for (const route of result.routes) {
+      const trace = await traceOf(`${route.method} ${route.path}`);
+      if (trace) traces.push(trace);
+    }
+    result = { ...result, traces };
+  }
   let output: string;
   if (command.name === 'trace') {
-    const trace = analysis.trace(command.route ?? '');
+    const trace = await traceOf(command.route ?? '');
     if (!trace) {
       const known = result.routes.slice(0, 8).map((route) => `${route.method} ${route.path}`);
       process.stderr.write(`archtrace: no route '${command.route}' in ${command.root}${known.length ? `; routes include: ${known.join(', ')}` : '; it has no routes'}\n`);

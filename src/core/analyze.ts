@@ -2,7 +2,7 @@ import { classifyKind, foldersOf } from './classify/classify';
 import type { KindRule, Manifest } from './classify/kindRules';
 import { analyzeDataModel } from './datamodel/dataModel';
 import { type Discovery, discoverFiles, type SourceFile } from './discover/discover';
-import type { FactsCache, FileAnalyzer, ProgressReport, WorkspaceFs } from './host';
+import type { CallAnswer, CallTypeResolver, FactsCache, FileAnalyzer, ProgressReport, WorkspaceFs } from './host';
 import { layerOf } from './layers/layers';
 import { findViolations, type LayerRule } from './layers/violations';
 import type { FileFacts } from './parse/facts';
@@ -11,7 +11,7 @@ import { resolveWorkspace } from './resolve/resolve';
 import { readModulePaths } from './resolve/tsconfig';
 import { normalizeRoutePath } from './resolve/routes';
 import { type AnalysisResult, type Finding, type Language, type Route, SCHEMA_VERSION, SymbolId, type Trace } from './result';
-import { traceRoute } from './trace/trace';
+import { traceRoute, traceRouteWithTypes } from './trace/trace';
 
 export interface AnalyzeOptions {
   excludeGlobs?: readonly string[];
@@ -45,6 +45,8 @@ export interface Analysis {
   result: AnalysisResult;
   /** The trace of one route, `"POST /orders"`; undefined when no route has that method and path. */
   trace(route: string): Trace | undefined;
+  /** The same trace, with a type checker following the TypeScript and JavaScript calls syntax cannot (answers kept for this analysis). */
+  traceWithTypes(route: string, resolver: CallTypeResolver): Promise<Trace | undefined>;
   /** The classes and functions a file defines (qualified names, 0-based lines), for editors. */
   definitionsIn(path: string): { name: string; kind: string; line: number }[];
   /**
@@ -124,6 +126,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   const { dataModel, queryWarnings } = analyzeDataModel(index, analysed, findings);
 
   const traceContext = { index, interfaces, findings, layerOf: (path: string) => layerByPath.get(path) ?? 'external' };
+  const typedAnswers = new Map<string, CallAnswer | null>();
   const result: AnalysisResult = {
     schemaVersion: SCHEMA_VERSION,
     root,
@@ -150,9 +153,14 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
       const route = findRoute(routes, written);
       return route ? traceRoute(traceContext, route) : undefined;
     },
+    async traceWithTypes(written, resolver) {
+      const route = findRoute(routes, written);
+      return route ? traceRouteWithTypes(traceContext, route, root, resolver, typedAnswers) : undefined;
+    },
     definitionsIn(path) {
       return (index.file(path)?.symbols ?? [])
-        .filter((symbol) => symbol.kind !== 'variable')
+        // Inline callbacks (`<anonymous>@12`) have no name to show.
+        .filter((symbol) => symbol.kind !== 'variable' && !symbol.name.startsWith('<anonymous>'))
         .map((symbol) => ({ name: symbol.name, kind: symbol.kind, line: symbol.range.start.line }));
     },
     async update(updateHost, changed, updateOptions = options) {
@@ -227,8 +235,15 @@ export function findRoute(routes: readonly Route[], written: string): Route | un
   return (
     routes.find((route) => route.method === method && route.path === path) ??
     routes.find((route) => route.method === method && shape(route.path) === shape(path)) ??
-    routes.find((route) => route.method === 'ANY' && shape(route.path) === shape(path))
+    routes.find((route) => route.method === 'ANY' && shape(route.path) === shape(path)) ??
+    // A request as it would be sent: `GET /orders/42` is the route `GET /orders/{id}`.
+    routes.find((route) => (route.method === method || route.method === 'ANY') && pathPattern(route.path).test(path))
   );
+}
+
+function pathPattern(routePath: string): RegExp {
+  const literal = (text: string) => text.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
+  return new RegExp(`^${routePath.split(/\{[^}]*\}/).map(literal).join('[^/]+')}$`);
 }
 
 function groupByPath(findings: readonly Finding[]): Map<string, Finding[]> {

@@ -52,3 +52,30 @@ export interface FactsCache {
   /** Writes the cache; after a full run (`prune`), entries of files this run did not see are dropped. */
   save(prune: boolean): Promise<void>;
 }
+
+/** A call the trace could not follow from syntax alone: where it is (0-based) and its callee as written. */
+export interface CallQuestion {
+  path: string;
+  line: number;
+  character: number;
+  callee: string;
+}
+
+export namespace CallQuestion {
+  /** One call's identity, to keep its answer by. */
+  export function key(question: CallQuestion): string {
+    return `${question.path}:${question.line}:${question.character}:${question.callee}`;
+  }
+}
+
+/** Where a type checker says a call goes: a workspace declaration (its file, 0-based line and qualified name), or outside code. */
+export type CallAnswer = { path: string; line: number; name: string } | { external: string };
+
+/**
+ * A type checker for the workspace's TypeScript and JavaScript, asked only for the calls a trace
+ * cannot follow by syntax (a value whose type is inferred, the overload a call reaches). The Node
+ * host runs the TypeScript compiler in a worker thread; null: the checker does not know.
+ */
+export interface CallTypeResolver {
+  resolveCalls(root: string, questions: readonly CallQuestion[]): Promise<(CallAnswer | null)[]>;
+}

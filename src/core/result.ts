@@ -103,6 +103,8 @@ export interface TraceStep {
   expression?: string;
   /** The callee is already on the path from the handler (recursion); it is not walked again. */
   recursive?: boolean;
+  /** Found by the TypeScript type checker: the call is on a value whose type the code does not write. */
+  typed?: boolean;
 }
 
 export interface Trace {

@@ -1,12 +1,17 @@
 import * as vscode from 'vscode';
 import type { Analysis } from '../core/analyze';
-import type { Route } from '../core/result';
+import type { Route, Trace } from '../core/result';
+import { TypeCheckerWorker } from '../node/typeChecker';
 
 /** The analyses of the open workspace folders: what every view and provider reads. */
 export class WorkspaceAnalyses implements vscode.Disposable {
   private readonly byFolder = new Map<string, Analysis>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
+  /** The TypeScript compiler for traces, in its own thread, started by the first trace that needs it. */
+  private readonly types = new TypeCheckerWorker();
+
+  constructor(private readonly log: vscode.LogOutputChannel) {}
 
   set(analyses: readonly Analysis[]): void {
     this.byFolder.clear();
@@ -46,7 +51,27 @@ export class WorkspaceAnalyses implements vscode.Disposable {
     return routes.length ? { analysis: found.analysis, routes } : undefined;
   }
 
+  /**
+   * A route's trace, with the type checker following TypeScript and JavaScript calls on values of
+   * inferred type (unless `archtrace.traces.typeChecker` is off). Given `waitMs`, a checker still
+   * building its project does not hold the caller: the trace syntax makes comes back, and the
+   * answers are kept for the next time.
+   */
+  async trace(analysis: Analysis, route: string, waitMs?: number): Promise<Trace | undefined> {
+    if (!vscode.workspace.getConfiguration('archtrace', vscode.Uri.file(analysis.result.root)).get<boolean>('traces.typeChecker', true)) return analysis.trace(route);
+    const typed = analysis.traceWithTypes(route, this.types).finally(() => {
+      if (this.types.lastProblem) this.log.warn(`Trace ${route}: ${this.types.lastProblem}; the trace shows what syntax alone follows.`);
+    });
+    if (waitMs === undefined) return typed;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), waitMs)));
+    const first = await Promise.race([typed, late]);
+    clearTimeout(timer);
+    return first === 'late' ? analysis.trace(route) : first;
+  }
+
   dispose(): void {
+    this.types.dispose();
     this.changed.dispose();
   }
 }

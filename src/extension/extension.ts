@@ -23,7 +23,7 @@ const SOURCES: vscode.DocumentSelector = ['python', 'typescript', 'typescriptrea
 /** Activation registers commands, views and providers only; nothing is read or parsed until the user asks. */
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('ArchTrace', { log: true });
-  const analyses = new WorkspaceAnalyses();
+  const analyses = new WorkspaceAnalyses(log);
   const storage = context.storageUri ?? context.globalStorageUri;
   const controller = new ClassifyController(log, analyses, storage);
   const stepper = new TraceStepper(analyses);
@@ -70,10 +70,10 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('archtrace.trace.previous', () => stepper.move(-1)),
     vscode.commands.registerCommand('archtrace.trace.goTo', (index: number) => stepper.goTo(index)),
     vscode.commands.registerCommand('archtrace.trace.exit', () => stepper.exit()),
-    vscode.commands.registerCommand('archtrace.trace.showDiagram', (root?: string, route?: string) => {
+    vscode.commands.registerCommand('archtrace.trace.showDiagram', async (root?: string, route?: string) => {
       const current = stepper.current;
       const analysis = analyses.all().find((candidate) => candidate.result.root === (root ?? current?.root)) ?? analyses.all()[0];
-      const trace = route ? analysis?.trace(route) : current?.trace;
+      const trace = route && analysis ? await analyses.trace(analysis, route) : current?.trace;
       if (trace) showSvgPanel('archtrace.traceDiagram', vscode.l10n.t('Trace: {0}', trace.route), renderTraceSvg(trace));
       else void vscode.window.showInformationMessage(vscode.l10n.t('ArchTrace: start a trace first (hover a route, or run "Trace Route").'));
     }),

@@ -7,6 +7,7 @@ import { type LayerRule, parseLayerRules } from '../core/layers/violations';
 import { type FrameworkRules, parseFrameworkRules } from '../core/resolve/frameworkFindings';
 import { packageRoot } from './assets';
 import { FileFactsCache } from './factsCache';
+import { IdleTimeout } from './idleTimeout';
 import { nodeFs } from './nodeFs';
 import { WorkerAnalyzer, type WorkerAnalyzerOptions } from './workerAnalyzer';
 
@@ -67,10 +68,10 @@ const WARM_WORKER_IDLE_MS = 60_000;
 export class WarmWorker {
   private analyzer: WorkerAnalyzer | undefined;
   private timeoutMs: number | undefined;
-  private idle: ReturnType<typeof setTimeout> | undefined;
+  private readonly idle = new IdleTimeout(WARM_WORKER_IDLE_MS, () => this.dispose());
 
   take(options: WorkerAnalyzerOptions): WorkerAnalyzer {
-    if (this.idle) clearTimeout(this.idle);
+    this.idle.stop();
     if (this.analyzer && this.timeoutMs !== options.fileTimeoutMs) this.dispose();
     this.timeoutMs = options.fileTimeoutMs;
     this.analyzer ??= new WorkerAnalyzer({ ...options, threads: 1 });
@@ -78,12 +79,11 @@ export class WarmWorker {
   }
 
   release(): void {
-    this.idle = setTimeout(() => this.dispose(), WARM_WORKER_IDLE_MS);
-    this.idle.unref?.();
+    this.idle.start();
   }
 
   dispose(): void {
-    if (this.idle) clearTimeout(this.idle);
+    this.idle.stop();
     void this.analyzer?.dispose();
     this.analyzer = undefined;
   }

@@ -46,6 +46,21 @@ describe('the archtrace CLI', () => {
     assert.match(archtrace('trace', 'POST /orders', '--format', 'mermaid').stdout, /^sequenceDiagram/);
   });
 
+  it('traces a route written as a request, asking the TypeScript compiler unless --no-types', () => {
+    const nestShop = join(ROOT, 'test', 'fixtures', 'nest-shop');
+    const typed = archtrace('trace', nestShop, 'DELETE /api/orders/42');
+    assert.equal(typed.status, 0, typed.stderr);
+    assert.match(typed.stdout, /^DELETE \/api\/orders\/\{id\}\n/);
+    assert.match(typed.stdout, /Order\.cancel \[by type\]/);
+    assert.match(typed.stdout, /Money\.format \[by type\]/);
+    const plain = archtrace('trace', nestShop, 'DELETE /api/orders/42', '--no-types');
+    assert.equal(plain.status, 0, plain.stderr);
+    assert.doesNotMatch(plain.stdout, /by type|Order\.cancel/);
+    // --traces with the compiler: the JSON traces carry the same steps.
+    const result = JSON.parse(archtrace('analyze', nestShop, '--traces').stdout) as { traces: { route: string; steps: { typed?: boolean }[] }[] };
+    assert.equal(result.traces.find((trace) => trace.route === 'DELETE /api/orders/{id}')?.steps.filter((step) => step.typed).length, 2);
+  });
+
   it('says which routes exist when the route is unknown, with exit code 1', () => {
     const run = archtrace('trace', 'PUT /nowhere');
     assert.equal(run.status, 1);

@@ -1,8 +1,10 @@
 import assert from 'node:assert/strict';
 import { cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
+import type { Trace } from '../../src/core/result';
 import { analyzeFolder } from '../../src/node/analyzeFolder';
+import { TypeCheckerWorker } from '../../src/node/typeChecker';
 import { ROOT, tempWorkspace, testScanner } from '../helpers';
 
 const NEST_SHOP = join(ROOT, 'test', 'fixtures', 'nest-shop');
@@ -43,6 +45,30 @@ const handler = async () => save(await load());
     assert.deepEqual(calls('Orders.list'), ['this.repo.find', 'rows.filter', 'this.format', 'rows.filter().map']);
     assert.deepEqual(calls('Orders.format'), ['helper']);
     assert.deepEqual(calls('handler'), ['load', 'save']);
+  });
+
+  it('makes functions of wrapped handlers and of callbacks registered under a name, each with its own calls', async () => {
+    const facts = await testScanner().scan(
+      { path: 'app.js', language: 'javascript' },
+      `const createUser = catchAsync(async (req, res) => {
+  res.send(await users.create(req.body));
+});
+app.post('/invoices', auth, (req, res) => {
+  res.json(invoices.issue(req.body));
+});
+function setup(emitter) {
+  emitter.on('paid', function (event) { mailer.send(event); });
+  items.map((n) => double(n));
+}
+`,
+    );
+    const calls = (name: string) => facts.symbols.find((symbol) => symbol.name === name)?.calls?.map((call) => call.callee);
+    assert.deepEqual(calls('createUser'), ['users.create', 'res.send']);
+    assert.equal(facts.symbols.find((symbol) => symbol.name === 'createUser')?.value?.callee, 'catchAsync');
+    assert.deepEqual(calls('<anonymous>@4'), ['invoices.issue', 'res.json']);
+    assert.deepEqual(calls('<anonymous>@8'), ['mailer.send']);
+    // A callback that is not registered under a name stays part of the function around it.
+    assert.deepEqual(calls('setup'), ['emitter.on', 'double', 'items.map']);
   });
 
   it('puts NestJS routes under the URI version: the default, a method\'s own, none when version-neutral', async () => {
@@ -88,9 +114,73 @@ export class User extends Model {}
       writeFileSync(join(workspace.root, 'tsconfig.json'), '{ "compilerOptions": { "paths": ');
       const { result } = await analyzeFolder(workspace.root, { threads: 1 });
       assert.ok(result.skipped.some((skip) => skip.path === 'tsconfig.json' && /path aliases/.test(skip.reason)), JSON.stringify(result.skipped));
-      assert.deepEqual(result.routes.map((route) => `${route.method} ${route.path}`), ['POST /api/orders', 'GET /api/orders/{id}']);
+      assert.deepEqual(result.routes.map((route) => `${route.method} ${route.path}`), ['POST /api/orders', 'DELETE /api/orders/{id}', 'GET /api/orders/{id}']);
     } finally {
       workspace.cleanup();
     }
+  });
+});
+
+describe('traces with the TypeScript type checker', () => {
+  const typedSteps = (trace: Trace | undefined) => (trace?.steps ?? []).filter((step) => step.typed).map((step) => step.symbol);
+  let checker: TypeCheckerWorker;
+  before(() => {
+    checker = new TypeCheckerWorker();
+  });
+  after(() => checker.dispose());
+
+  it('follows calls on values of inferred type, through the overload the call reaches', async () => {
+    const analysis = await analyzeFolder(NEST_SHOP, { threads: 1 });
+    const plain = analysis.trace('DELETE /api/orders/{id}');
+    assert.deepEqual(typedSteps(plain), []);
+    assert.ok(!plain?.steps.some((step) => step.symbol.endsWith('Order.cancel')), 'syntax alone cannot know what `order` is');
+    const typed = await analysis.traceWithTypes('DELETE /api/orders/{id}', checker);
+    // `order` comes from an interface method's Promise; `refund` from the first overload of priceOf (one order → Money, not a Quote).
+    assert.deepEqual(typedSteps(typed), ['src/orders/order.ts:Order.cancel', 'src/orders/pricing.ts:Money.format']);
+    assert.equal(checker.lastProblem, undefined);
+    // The trace stays in call order: the cancel comes after the lookup and before the save.
+    const order = typed?.steps.map((step) => step.symbol.split(':').pop());
+    assert.ok((order?.indexOf('Order.cancel') ?? -1) > (order?.indexOf('OrderRepository.findById') ?? Infinity));
+    assert.ok((order?.indexOf('Order.cancel') ?? Infinity) < (order?.indexOf('OrderRepository.save') ?? -1));
+  });
+
+  it('works without a tsconfig.json and with a broken one, in JavaScript too', async () => {
+    const files = {
+      'package.json': '{ "private": true, "dependencies": { "express": "^4" } }',
+      'src/app.js': `const express = require('express');
+const { makeInvoices } = require('./invoices');
+const app = express();
+app.post('/invoices', (req, res) => {
+  const invoices = makeInvoices();
+  res.json(invoices.issue(req.body));
+});
+module.exports = app;
+`,
+      'src/invoices.js': `class Invoices {
+  issue(data) {
+    return { id: 1, ...data };
+  }
+}
+function makeInvoices() {
+  return new Invoices();
+}
+module.exports = { makeInvoices, Invoices };
+`,
+    };
+    for (const tsconfig of [undefined, '{ "compilerOptions": ']) {
+      const workspace = tempWorkspace(tsconfig === undefined ? files : { ...files, 'tsconfig.json': tsconfig });
+      try {
+        const analysis = await analyzeFolder(workspace.root, { threads: 1 });
+        const trace = await analysis.traceWithTypes('POST /invoices', checker);
+        assert.deepEqual(typedSteps(trace), ['src/invoices.js:Invoices.issue'], `tsconfig: ${tsconfig ?? 'none'}`);
+      } finally {
+        workspace.cleanup();
+      }
+    }
+  });
+
+  it('answers "not known" for a vanished file and leaves the trace as syntax made it', async () => {
+    const answers = await checker.resolveCalls(NEST_SHOP, [{ path: 'src/orders/missing.ts', line: 3, character: 4, callee: 'order.cancel' }, { path: 'src/orders/orders.service.ts', line: 10_000, character: 0, callee: 'x' }]);
+    assert.deepEqual(answers, [null, null]);
   });
 });

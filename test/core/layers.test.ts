@@ -15,6 +15,18 @@ describe('layer roles', () => {
     assert.equal(layerOf('framework', { path: 'starlette/middleware/cors.py', findings: [], imports: [] }).layer, 'middleware');
   });
 
+  it("reads the role NestJS and Angular write into a file's name before any folder, and only a known one", () => {
+    const service = layerOf('service', { path: 'apps/api/src/app/order/order.service.ts', findings: [], imports: [] });
+    assert.deepEqual(service, { layer: 'application', reasons: ["'.service' in the file name → application"], confidence: 'stated' });
+    assert.equal(layerOf('service', { path: 'apps/api/src/order/order.entity.ts', findings: [], imports: [] }).layer, 'domain');
+    assert.equal(layerOf('service', { path: 'src/order/typeorm-order.repository.ts', findings: [], imports: [] }).layer, 'infrastructure');
+    // A test stays a test; an unknown role word, a Python module and another kind's model fall through to the folders.
+    assert.equal(layerOf('service', { path: 'src/order/order.service.spec.ts', findings: [], imports: [] }).layer, 'test');
+    assert.equal(layerOf('service', { path: 'src/domain/order.helper.ts', findings: [], imports: [] }).layer, 'domain');
+    assert.equal(layerOf('service', { path: 'src/domain/order.service.py', findings: [], imports: [] }).layer, 'domain');
+    assert.equal(layerOf('library', { path: 'src/backends/redis.service.ts', findings: [], imports: [] }).layer, 'adapter');
+  });
+
   it('infers a flat app file from what it imports, and falls back to the kind default', async () => {
     const [web, data, plain] = await scanPython({ 'blog.py': 'from flask import Blueprint\n', 'storage.py': 'from sqlalchemy.orm import Session\n', 'util.py': 'import json\n' });
     assert.deepEqual(layerOf('service', web as FileFacts), { layer: 'api', reasons: ['imports flask'], confidence: 'inferred' });

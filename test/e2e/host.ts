@@ -147,6 +147,16 @@ function stopProcessGroup(child: ChildProcess): void {
  * Runs a command from the palette by its title, as a user would. The palette can open before the
  * workbench has listed every command; then it is closed and opened again, a bounded number of times.
  */
+/** Runs "ArchTrace: Trace Route" and picks the route as a user would, typing the start of it. */
+export async function traceRoute(page: Page, typed: string, route: string): Promise<void> {
+  await runCommand(page, 'ArchTrace: Trace Route');
+  const pick = page.locator('.quick-input-widget input[placeholder="Route to trace"]');
+  await pick.waitFor({ timeout: 15_000 });
+  await pick.fill(typed);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: route }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
 export async function runCommand(page: Page, title: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     await page.keyboard.press('F1');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SAMPLE } from '../helpers';
-import { openVsCode, runCommand, runSelfCheck, type VsCodeSession } from './host';
+import { openVsCode, runCommand, runSelfCheck, traceRoute, type VsCodeSession } from './host';
 
 describe('route traces in a real VS Code (code-server)', { timeout: 240_000 }, () => {
   let session: VsCodeSession;
@@ -34,12 +34,7 @@ describe('route traces in a real VS Code (code-server)', { timeout: 240_000 }, (
 
   it('steps through a trace: the status bar follows and the editor moves to each call site', async () => {
     const { page } = session;
-    await runCommand(page, 'ArchTrace: Trace Route');
-    const pick = page.locator('.quick-input-widget input[placeholder="Route to trace"]');
-    await pick.waitFor({ timeout: 15_000 });
-    await pick.fill('POST /orders');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'POST /orders' }).first().waitFor();
-    await page.keyboard.press('Enter');
+    await traceRoute(page, 'POST /orders', 'POST /orders');
     const status = page.locator('.statusbar-item', { hasText: 'POST /orders ·' });
     await status.filter({ hasText: '1/' }).waitFor({ timeout: 15_000 });
     await runCommand(page, 'ArchTrace: Next Trace Step');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ROOT } from '../helpers';
-import { openVsCode, runCommand, runSelfCheck, type VsCodeSession } from './host';
+import { openVsCode, runCommand, runSelfCheck, traceRoute, type VsCodeSession } from './host';
 
 /** A NestJS service (TypeScript): its routes under the global prefix, a hover with the trace through injected services, the Trace CodeLens. */
 describe('a TypeScript service in a real VS Code (code-server)', { timeout: 240_000 }, () => {
@@ -30,5 +30,18 @@ describe('a TypeScript service in a real VS Code (code-server)', { timeout: 240_
     await page.locator('.view-line', { hasText: '@Post()' }).waitFor({ timeout: 10_000 });
     await page.mouse.move(700, 500);
     await page.screenshot({ path: join(session.artifacts, 'typescript-nest.png') });
+  });
+
+  it('steps through a route whose calls only the type checker can follow, and says so', async () => {
+    const { page } = session;
+    await traceRoute(page, 'DELETE /api/orders', 'DELETE /api/orders/{id}');
+    // 13 steps: the two the compiler finds (`Order.cancel`, `Money.format`) are among them.
+    await page.locator('.statusbar-item', { hasText: 'DELETE /api/orders/{id} · 1/13' }).waitFor({ timeout: 60_000 });
+    const trace = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /^Trace/ }) });
+    // `order` and `refund` have no written type: the compiler, in its worker thread, says what they are.
+    const cancel = trace.locator('.monaco-list-row', { hasText: 'Order.cancel' });
+    await cancel.waitFor({ timeout: 15_000 });
+    assert.match((await cancel.textContent()) ?? '', /by type/);
+    await page.screenshot({ path: join(session.artifacts, 'typescript-typed-trace.png') });
   });
 });

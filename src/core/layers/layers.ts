@@ -30,6 +30,19 @@ const FOLDER_ROLES: Readonly<Record<RepoKind, Readonly<Record<string, readonly s
   },
 };
 
+/**
+ * `orders.service.ts`, `order.entity.ts`: the role NestJS and Angular write into a file's name (their
+ * CLIs generate these names). It is the innermost statement of a layer, so it comes before folders.
+ */
+const NAME_ROLES: Readonly<Partial<Record<RepoKind, Readonly<Record<string, readonly string[]>>>>> = {
+  service: {
+    api: ['controller', 'resolver', 'gateway', 'dto', 'guard', 'middleware', 'interceptor', 'pipe', 'filter'],
+    application: ['service', 'usecase', 'use-case', 'handler'],
+    domain: ['entity', 'aggregate'],
+    infrastructure: ['repository', 'processor', 'consumer', 'client', 'adapter'],
+  },
+};
+
 /** The layer a finding suggests when the folders say nothing (a flat Flask app). */
 const FINDING_ROLES: Readonly<Record<RepoKind, Partial<Record<FindingCategory, string>>>> = {
   service: { route: 'api', middleware: 'api', model: 'domain', event: 'domain', repository: 'infrastructure', task: 'infrastructure', manager: 'infrastructure' },
@@ -81,6 +94,8 @@ export function layerOf(kind: RepoKind, facts: Pick<FileFacts, 'path' | 'finding
   const shared = roleFromFolders(folders, SHARED_FOLDER_ROLES, 'stated');
   if (shared) return shared;
   if (CONFIG_FILE.test(path)) return { layer: 'config', reasons: ['configuration file name'], confidence: 'stated' };
+  const named = roleInName(path, NAME_ROLES[kind]);
+  if (named) return named;
   // Folders state the layer first (`domain/repositories.py` is domain); the file name only when they do not.
   const stated = roleFromFolders(folders, FOLDER_ROLES[kind], 'stated') ?? roleFromFolders([fileStem(path)], FOLDER_ROLES[kind], 'stated');
   if (stated) return stated;
@@ -103,6 +118,16 @@ function roleFromFolders(folders: readonly string[], roles: Readonly<Record<stri
     for (const [role, names] of Object.entries(roles)) {
       if (names.includes(folder)) return { layer: role, reasons: [`'${folders[index]}' in the path → ${role}`], confidence };
     }
+  }
+  return undefined;
+}
+
+function roleInName(path: string, roles: Readonly<Record<string, readonly string[]>> | undefined): LayerAssignment | undefined {
+  const parts = path.slice(path.lastIndexOf('/') + 1).split('.');
+  const suffix = parts.length >= 3 && /^[cm]?[jt]sx?$/.test(parts[parts.length - 1] ?? '') ? (parts[parts.length - 2] ?? '').toLowerCase() : undefined;
+  if (!suffix || !roles) return undefined;
+  for (const [role, names] of Object.entries(roles)) {
+    if (names.includes(suffix)) return { layer: role, reasons: [`'.${suffix}' in the file name → ${role}`], confidence: 'stated' };
   }
   return undefined;
 }

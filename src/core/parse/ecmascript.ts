@@ -71,6 +71,7 @@ export const ecmascriptSyntax: LanguageSyntax = {
       const target = symbols.find((symbol) => symbol.name === defaultName);
       if (target) target.defaultExport = true;
     }
+    anonymousCallbacks(root, symbols, bodies);
     fillCalls(root, bodies);
     return symbols;
   },
@@ -285,6 +286,14 @@ function variableSymbol(declarator: Node, symbols: SymbolDefinition[], bodies: M
     return;
   }
   const made = value?.type === 'new_expression' ? value : value?.type === 'await_expression' ? value.namedChildren[0] : value;
+  // `const createUser = catchAsync(async (req, res) => {...})`: the wrapped function is what the name runs.
+  const wrapped = made?.type === 'call_expression' ? lastArgument(made) : undefined;
+  if (made && wrapped && FUNCTION_VALUES.has(wrapped.type)) {
+    const symbol = functionSymbol(wrapped, name.text, 'function', range, [], bodies);
+    symbol.value = callShape(made); // the same object the body's calls are given to
+    symbols.push(symbol);
+    return;
+  }
   const call = made?.type === 'call_expression' || made?.type === 'new_expression' ? callShape(made) : undefined;
   const literal = value?.type === 'string' || (value?.type === 'template_string' && !value.namedChildren.some((child) => child?.type === 'template_substitution')) ? literalValue(value) : undefined;
   symbols.push({ name: name.text, kind: 'variable', range, bases: [], decorators: [], ...(call ? { value: call } : {}), ...(literal !== undefined ? { literal } : {}) });
@@ -326,7 +335,41 @@ interface Body {
 }
 
 const CALLS_QUERY = '(call_expression function: (_) @callee) @call (new_expression constructor: (_) @callee) @call';
-const callQueries = new WeakMap<Language, Query>();
+/** Calls that register something under a name: `app.get('/orders', ...)`, `emitter.on('paid', ...)`, `app.use('/api', ...)`. */
+const REGISTRATIONS_QUERY = '(call_expression arguments: (arguments . (string))) @registration';
+const compiledQueries = new Map<string, WeakMap<Language, Query>>();
+
+function queryOf(language: Language, source: string): Query {
+  const byLanguage = compiledQueries.get(source) ?? new WeakMap<Language, Query>();
+  compiledQueries.set(source, byLanguage);
+  let query = byLanguage.get(language);
+  if (!query) {
+    query = new Query(language, source);
+    byLanguage.set(language, query);
+  }
+  return query;
+}
+
+function lastArgument(call: Node): Node | undefined {
+  const args = call.childForFieldName('arguments')?.namedChildren.filter((child) => child && child.type !== 'comment') ?? [];
+  return args[args.length - 1] ?? undefined;
+}
+
+/**
+ * A function written in place as the last argument of a registration (`app.post('/invoices', (req, res) => {...})`)
+ * is a function of its own, `<anonymous>@LINE` (the line of the call, as findings name it): a route's
+ * inline handler can then be traced. Its calls are its own, not those of the function around it.
+ */
+function anonymousCallbacks(root: Node, symbols: SymbolDefinition[], bodies: Map<number, Body>): void {
+  const named = new Set(symbols.map((symbol) => symbol.name));
+  for (const { node } of queryOf(root.tree.language, REGISTRATIONS_QUERY).captures(root)) {
+    const callback = lastArgument(node);
+    const name = `<anonymous>@${node.startPosition.row + 1}`;
+    if (!callback || !FUNCTION_VALUES.has(callback.type) || named.has(name)) continue;
+    named.add(name);
+    symbols.push(functionSymbol(callback, name, 'function', rangeOf(callback), [], bodies));
+  }
+}
 
 /**
  * Each function's calls, in evaluation order (a call after its arguments and callee). A call in a
@@ -335,12 +378,7 @@ const callQueries = new WeakMap<Language, Query>();
  */
 function fillCalls(root: Node, bodies: ReadonlyMap<number, Body>): void {
   if (!bodies.size) return;
-  const language = root.tree.language;
-  let query = callQueries.get(language);
-  if (!query) {
-    query = new Query(language, CALLS_QUERY);
-    callQueries.set(language, query);
-  }
+  const query = queryOf(root.tree.language, CALLS_QUERY);
   const intervals = [...bodies.entries()].map(([start, { symbol, end }]) => ({ start, end, symbol }));
   intervals.sort((a, b) => a.start - b.start || b.end - a.end);
   const calls = new Map<SymbolDefinition, { call: CallSite; end: number }[]>();

@@ -1,3 +1,4 @@
+import { type CallAnswer, CallQuestion, type CallTypeResolver } from '../host';
 import type { CallSite, SymbolDefinition } from '../parse/facts';
 import { DATA_VERBS, SESSION_NAMES } from '../resolve/repositories';
 import type { SymbolIndex, Target } from '../resolve/symbolIndex';
@@ -30,7 +31,17 @@ export interface TraceContext {
   interfaces: readonly InterfaceImplementations[];
   findings: readonly Finding[];
   limits?: TraceLimits;
+  /** A type checker's answers for calls syntax cannot follow; the calls it has not answered yet are asked. */
+  typed?: TypedCalls;
 }
+
+export interface TypedCalls {
+  answers: ReadonlyMap<string, CallAnswer | null>;
+  ask(question: CallQuestion): void;
+}
+
+/** Files a TypeScript type checker reads (JavaScript through `allowJs`). */
+const CHECKED_FILE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 
 /** A step of a trace, and whether the walk goes into it (async work and events run elsewhere). */
 interface Item {
@@ -84,6 +95,23 @@ export function traceRoute(context: TraceContext, route: Route): Trace {
   return { route: name, steps };
 }
 
+/**
+ * The trace with a type checker's help: each walk asks about the calls syntax could not follow in
+ * TypeScript and JavaScript, and the next walk follows the answers, until nothing new is asked.
+ * `answers` may be kept between traces of one analysis: the code they describe has not changed.
+ */
+export async function traceRouteWithTypes(context: TraceContext, route: Route, root: string, resolver: CallTypeResolver, answers = new Map<string, CallAnswer | null>()): Promise<Trace> {
+  const limits = context.limits ?? DEFAULT_TRACE_LIMITS;
+  // Each round can open the functions the last answers reached, one level deeper at least.
+  for (let round = 0; ; round++) {
+    const questions: CallQuestion[] = [];
+    const trace = traceRoute({ ...context, typed: { answers, ask: (question) => questions.push(question) } }, route);
+    if (!questions.length || round === limits.maxDepth) return trace;
+    const replies = await resolver.resolveCalls(root, questions);
+    questions.forEach((question, position) => answers.set(CallQuestion.key(question), replies[position] ?? null));
+  }
+}
+
 function stepFor(context: TraceContext, symbol: string, via: TraceVia, depth: number, extra: Partial<TraceStep> = {}): TraceStep {
   const definition = context.index.definition(symbol);
   return { symbol, layer: context.layerOf(SymbolId.parse(symbol).path), via, line: definition?.range.start.line ?? 0, depth, ...extra };
@@ -116,7 +144,7 @@ function itemsOf(context: TraceContext, lookups: Lookups, symbol: string, depth:
 
   for (const call of definition.calls ?? []) {
     const site = { path, line: call.line, ...(call.branch ? { branch: call.branch } : {}) };
-    const resolved = resolveCall(index, symbol, definition, call);
+    const resolved = withTypes(context, path, call, resolveCall(index, symbol, definition, call));
     if (resolved.kind === 'skip') continue;
     if (resolved.kind === 'unresolved') {
       items.push({ step: { symbol: `${path}:${call.callee}`, layer: context.layerOf(path), via: 'call', line: call.line, depth, site, unresolved: true, expression: call.callee }, expand: false });
@@ -136,8 +164,9 @@ function itemsOf(context: TraceContext, lookups: Lookups, symbol: string, depth:
     else if (PUBLISH.has(lastSegment(call.callee)) && (resolved.onInstance || signals.has(resolved.receiver ?? ''))) via = 'event';
     const expand = via !== 'async' && via !== 'event';
     const implementations = lookups.implementations.get(ownerOf(resolved.symbol)) ?? [];
+    const placed = { site, ...(resolved.typed ? { typed: true } : {}) };
     if (!implementations.length) {
-      items.push({ step: stepFor(context, resolved.symbol, via, depth, { site }), expand });
+      items.push({ step: stepFor(context, resolved.symbol, via, depth, placed), expand });
       continue;
     }
     const methodName = lastSegment(resolved.symbol);
@@ -146,10 +175,10 @@ function itemsOf(context: TraceContext, lookups: Lookups, symbol: string, depth:
       (found): found is string => found !== undefined && found !== resolved.symbol,
     );
     if (!concrete.length) {
-      items.push({ step: stepFor(context, resolved.symbol, via, depth, { site }), expand });
+      items.push({ step: stepFor(context, resolved.symbol, via, depth, placed), expand });
       continue;
     }
-    items.push({ step: stepFor(context, resolved.symbol, via, depth, { site, implementations: concrete }), expand: false });
+    items.push({ step: stepFor(context, resolved.symbol, via, depth, { ...placed, implementations: concrete }), expand: false });
     // One implementation is what runs: follow it, as injected (the guide's repository step).
     if (concrete.length === 1 && concrete[0]) items.push({ step: stepFor(context, concrete[0], 'di', depth, { site }), expand });
   }
@@ -157,10 +186,45 @@ function itemsOf(context: TraceContext, lookups: Lookups, symbol: string, depth:
 }
 
 type Resolved =
-  | { kind: 'symbol'; symbol: string; receiver?: string; onInstance?: boolean; enqueued?: boolean }
+  | { kind: 'symbol'; symbol: string; receiver?: string; onInstance?: boolean; enqueued?: boolean; typed?: boolean }
   | { kind: 'external'; name: string }
   | { kind: 'unresolved' }
   | { kind: 'skip' };
+
+/**
+ * A call syntax cannot follow (`order.cancel()` on a value of inferred type), in a file a type
+ * checker reads: what the checker answered, or the syntax's result while the question is asked.
+ */
+function withTypes(context: TraceContext, path: string, call: CallSite, resolved: Resolved): Resolved {
+  const { typed, index } = context;
+  if (!typed || (resolved.kind !== 'skip' && resolved.kind !== 'unresolved') || !CHECKED_FILE.test(path)) return resolved;
+  const question = { path, line: call.line, character: call.character, callee: call.callee };
+  const key = CallQuestion.key(question);
+  if (!typed.answers.has(key)) {
+    typed.ask(question);
+    return resolved;
+  }
+  const answer = typed.answers.get(key);
+  if (!answer) return resolved;
+  // Outside code the checker names is a step when it leaves the process or touches data, else known and no step.
+  if ('external' in answer) return EXTERNAL_STEPS.test(answer.external) ? { kind: 'external', name: answer.external } : { kind: 'skip' };
+  const symbol = declarationAt(index, answer);
+  if (!symbol) return resolved;
+  const target = symbolTarget(index, symbol, false);
+  return target.kind === 'symbol' ? { ...target, typed: true } : target;
+}
+
+/** The workspace symbol of a declaration the checker names: by its name, else the innermost definition around its line. */
+function declarationAt(index: SymbolIndex, answer: { path: string; line: number; name: string }): string | undefined {
+  const named = SymbolId.of(answer.path, answer.name);
+  if (index.definition(named)) return named;
+  let around: SymbolDefinition | undefined;
+  for (const symbol of index.file(answer.path)?.symbols ?? []) {
+    const { start, end } = symbol.range;
+    if (symbol.kind !== 'variable' && start.line <= answer.line && answer.line <= end.line && (!around || start.line >= around.range.start.line)) around = symbol;
+  }
+  return around ? SymbolId.of(answer.path, around.name) : undefined;
+}
 
 /** What a call in `caller` reaches: a workspace function or method, a named outside call, or nothing worth a step. */
 function resolveCall(index: SymbolIndex, caller: string, definition: SymbolDefinition, call: CallSite): Resolved {

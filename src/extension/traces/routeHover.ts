@@ -6,18 +6,21 @@ import { routeKey, type WorkspaceAnalyses } from '../analyses';
 const MAX_STEPS_SHOWN = 30;
 /** The hover stays compact: the flow down to two calls deep; stepping through shows the rest. */
 const MAX_DEPTH_SHOWN = 2;
+/** A hover does not wait for the type checker's first start: it shows what syntax follows, and the checker's answers next time. */
+const TYPE_CHECKER_WAIT_MS = 250;
 
 /** Hovering a route's decorator, `def` line or `path(...)` entry shows its trace, layer by layer, each step a link. */
 export class RouteHoverProvider implements vscode.HoverProvider {
   constructor(private readonly analyses: WorkspaceAnalyses) {}
 
-  provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): vscode.Hover | undefined {
+  async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     const found = this.analyses.routesAt(document, position.line);
     if (!found || token.isCancellationRequested) return undefined;
     const markdown = new vscode.MarkdownString('', true);
     markdown.isTrusted = { enabledCommands: ['archtrace.trace.start', 'archtrace.trace.showDiagram'] };
     for (const route of found.routes.slice(0, 4)) {
-      const trace = found.analysis.trace(routeKey(route));
+      const trace = await this.analyses.trace(found.analysis, routeKey(route), TYPE_CHECKER_WAIT_MS);
+      if (token.isCancellationRequested) return undefined;
       if (trace) appendTrace(markdown, trace, found.analysis.result.root);
     }
     return new vscode.Hover(markdown);

@@ -49,7 +49,7 @@ export class TraceStepper implements vscode.Disposable {
       );
       chosen = picked?.label;
     }
-    const trace = chosen ? analysis.trace(chosen) : undefined;
+    const trace = chosen ? await this.analyses.trace(analysis, chosen) : undefined;
     if (!trace) {
       if (chosen) void vscode.window.showWarningMessage(vscode.l10n.t('ArchTrace: no route {0}.', chosen));
       return;

@@ -1,0 +1,183 @@
+/**
+ * The type-checker thread: answers, with the TypeScript compiler (through ts-morph), where calls
+ * that syntax alone cannot follow go. A project per `tsconfig.json` is kept between questions and
+ * holds only the files asked about and what they import; files changed on disk are read again.
+ */
+import { statSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
+import { Project, ts } from 'ts-morph';
+import workerpool from 'workerpool';
+import type { CallAnswer, CallQuestion } from '../core/host';
+
+/** Compiler options for code without a readable `tsconfig.json`: what modern TypeScript and Node code needs to resolve. */
+const DEFAULT_OPTIONS: ts.CompilerOptions = {
+  allowJs: true,
+  experimentalDecorators: true,
+  target: ts.ScriptTarget.ES2022,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
+  noEmit: true,
+};
+
+interface KeptProject {
+  project: Project;
+  /** Modification times of the files read, to read again those changed since. */
+  modified: Map<string, number>;
+}
+
+const projects = new Map<string, KeptProject>();
+
+export function resolveCalls(root: string, questions: readonly CallQuestion[]): (CallAnswer | null)[] {
+  const byConfig = new Map<string, number[]>();
+  questions.forEach((question, position) => {
+    const config = nearestConfig(root, join(root, question.path));
+    byConfig.set(config, [...(byConfig.get(config) ?? []), position]);
+  });
+  const answers: (CallAnswer | null)[] = questions.map(() => null);
+  for (const [config, positions] of byConfig) {
+    const kept = projectFor(config);
+    const { project } = kept;
+    const files = [...new Set(positions.map((position) => join(root, (questions[position] as CallQuestion).path)))];
+    for (const file of files) if (!project.getSourceFile(file)) project.addSourceFileAtPathIfExists(file);
+    project.resolveSourceFileDependencies();
+    for (const file of project.getSourceFiles()) {
+      const path = file.getFilePath();
+      if (!kept.modified.has(path)) kept.modified.set(path, modifiedTime(path));
+    }
+    const checker = project.getTypeChecker().compilerObject;
+    for (const position of positions) answers[position] = answer(root, project, checker, questions[position] as CallQuestion);
+  }
+  return answers;
+}
+
+/** The closest `tsconfig.json` from the file up to the root; '' when there is none. */
+function nearestConfig(root: string, file: string): string {
+  for (let directory = dirname(file); directory.startsWith(root); directory = dirname(directory)) {
+    const candidate = join(directory, 'tsconfig.json');
+    if (isFile(candidate)) return candidate;
+    if (directory === root || dirname(directory) === directory) break;
+  }
+  return '';
+}
+
+function projectFor(config: string): KeptProject {
+  const kept = projects.get(config);
+  if (kept) {
+    refreshChanged(kept);
+    return kept;
+  }
+  const fresh = { project: newProject(config), modified: new Map<string, number>() };
+  projects.set(config, fresh);
+  return fresh;
+}
+
+/** The project a tsconfig describes (its paths, its options), files added on demand; a broken or missing one: the defaults. */
+function newProject(config: string): Project {
+  const onDemand = { skipAddingFilesFromTsConfig: true, skipFileDependencyResolution: true } as const;
+  if (config) {
+    try {
+      return new Project({ ...onDemand, tsConfigFilePath: config, compilerOptions: { allowJs: true, noEmit: true } });
+    } catch {
+      // An unreadable tsconfig: the analysis reports it (Skipped); the checker does its best without.
+    }
+  }
+  return new Project({ ...onDemand, compilerOptions: DEFAULT_OPTIONS });
+}
+
+function refreshChanged(kept: KeptProject): void {
+  for (const file of kept.project.getSourceFiles()) {
+    const path = file.getFilePath();
+    // Installed packages change with an install, not with an edit.
+    if (path.includes('/node_modules/')) continue;
+    const time = modifiedTime(path);
+    if (time === kept.modified.get(path)) continue;
+    kept.modified.set(path, time);
+    if (time < 0) kept.project.removeSourceFile(file);
+    else file.refreshFromFileSystemSync();
+  }
+}
+
+function answer(root: string, project: Project, checker: ts.TypeChecker, question: CallQuestion): CallAnswer | null {
+  const source = project.getSourceFile(join(root, question.path))?.compilerNode;
+  if (!source) return null;
+  try {
+    const call = callAt(source, question);
+    const declaration = call ? checker.getResolvedSignature(call)?.getDeclaration() : undefined;
+    return declaration ? describe(root, declaration) : null;
+  } catch {
+    return null; // one question the compiler cannot answer leaves the others answered
+  }
+}
+
+/** The call or `new` on the question's line that starts at its column (else the one whose callee ends the same way). */
+function callAt(source: ts.SourceFile, question: CallQuestion): ts.CallExpression | ts.NewExpression | undefined {
+  const starts = source.getLineStarts();
+  const lineStart = starts[question.line];
+  if (lineStart === undefined) return undefined;
+  const lineEnd = starts[question.line + 1] ?? source.end;
+  const calls: (ts.CallExpression | ts.NewExpression)[] = [];
+  const visit = (node: ts.Node): void => {
+    if (node.end < lineStart || node.pos > lineEnd) return;
+    if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && node.getStart(source) >= lineStart && node.getStart(source) < lineEnd) calls.push(node);
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  const calleeName = question.callee.slice(question.callee.lastIndexOf('.') + 1);
+  const named = calls.filter((call) => lastName(call.expression) === calleeName);
+  // tree-sitter columns and TypeScript's agree on lines without wide characters; the name decides otherwise.
+  return named.find((call) => call.getStart(source) - lineStart === question.character) ?? (named.length === 1 ? named[0] : undefined);
+}
+
+function lastName(expression: ts.Expression): string {
+  if (ts.isPropertyAccessExpression(expression)) return expression.name.text;
+  if (ts.isIdentifier(expression)) return expression.text;
+  return '';
+}
+
+/** A declaration as ArchTrace names it: `Class.method`, `function`, `Class`; outside code as `package.Owner.member`. */
+function describe(root: string, declaration: ts.Declaration): CallAnswer | null {
+  const name = qualifiedName(declaration);
+  if (!name) return null;
+  const file = declaration.getSourceFile();
+  const packageName = /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(file.fileName)?.[1];
+  // The language's own library (`Array.map`, `Promise.all`) is outside code under its own name.
+  if (packageName) return { external: packageName === 'typescript' ? name : `${packageName.replace(/^@types\//, '')}.${name}` };
+  const path = relative(root, file.fileName).split(sep).join('/');
+  if (path.startsWith('..')) return null;
+  const nameNode = ts.getNameOfDeclaration(declaration) ?? declaration;
+  return { path, line: file.getLineAndCharacterOfPosition(nameNode.getStart(file)).line, name };
+}
+
+function qualifiedName(declaration: ts.Declaration): string | undefined {
+  const own = ts.isConstructorDeclaration(declaration) ? 'constructor' : nameOf(declaration);
+  const parent = declaration.parent;
+  if (ts.isClassLike(parent) || ts.isInterfaceDeclaration(parent)) {
+    const owner = parent.name?.text;
+    return owner && own ? `${owner}.${own}` : undefined;
+  }
+  if ((ts.isArrowFunction(declaration) || ts.isFunctionExpression(declaration)) && ts.isVariableDeclaration(parent)) return nameOf(parent);
+  return own;
+}
+
+function nameOf(declaration: ts.Declaration): string | undefined {
+  const name = ts.getNameOfDeclaration(declaration);
+  return name && (ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteral(name)) ? name.text : undefined;
+}
+
+function modifiedTime(path: string): number {
+  try {
+    return statSync(path).mtimeMs;
+  } catch {
+    return -1;
+  }
+}
+
+function isFile(path: string): boolean {
+  try {
+    return statSync(path).isFile();
+  } catch {
+    return false;
+  }
+}
+
+if (!workerpool.isMainThread) workerpool.worker({ resolveCalls });
