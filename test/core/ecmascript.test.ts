@@ -107,6 +107,43 @@ export class User extends Model {}
     }
   });
 
+  it("keeps the routes the global prefix's options exclude out of it, by path and by method", async () => {
+    const workspace = tempWorkspace({
+      'src/main.ts': `import { RequestMethod } from '@nestjs/common';
+async function bootstrap() {
+  app.setGlobalPrefix('api', {
+    exclude: ['health', { path: 'sitemap.xml', method: RequestMethod.GET }, 'docs/(.*)', \`\${DYNAMIC}/users\`],
+  });
+}
+`,
+      'src/site.controller.ts': `import { Controller, Get, Post } from '@nestjs/common';
+@Controller()
+export class SiteController {
+  @Get('health')
+  health() {}
+
+  @Get('sitemap.xml')
+  sitemap() {}
+
+  @Post('sitemap.xml')
+  rebuildSitemap() {}
+
+  @Get('docs/:page')
+  docs() {}
+
+  @Get('users/:id')
+  user() {}
+}
+`,
+    });
+    try {
+      const { result } = await analyzeFolder(workspace.root, { threads: 1 });
+      assert.deepEqual(result.routes.map((route) => `${route.method} ${route.path}`), ['POST /api/sitemap.xml', 'GET /api/users/{id}', 'GET /docs/{page}', 'GET /health', 'GET /sitemap.xml']);
+    } finally {
+      workspace.cleanup();
+    }
+  });
+
   it('reports a broken tsconfig.json and analyses the rest', async () => {
     const workspace = tempWorkspace({});
     try {
@@ -142,6 +179,16 @@ describe('traces with the TypeScript type checker', () => {
     const order = typed?.steps.map((step) => step.symbol.split(':').pop());
     assert.ok((order?.indexOf('Order.cancel') ?? -1) > (order?.indexOf('OrderRepository.findById') ?? Infinity));
     assert.ok((order?.indexOf('Order.cancel') ?? Infinity) < (order?.indexOf('OrderRepository.save') ?? -1));
+  });
+
+  it('traces a handler wrapped by a helper, on a router mounted from a list, into what its factory returns', async () => {
+    const analysis = await analyzeFolder(join(ROOT, 'test', 'fixtures', 'express-api'), { threads: 1 });
+    assert.ok(analysis.result.routes.some((route) => route.path === '/api/v2/reports/{reportId}' && route.handler === 'src/services/reports.js:getReport'));
+    const trace = await analysis.traceWithTypes('GET /api/v2/reports/7', checker);
+    assert.deepEqual(
+      trace?.steps.map((step) => `${step.symbol.split(':').pop() ?? ''}${step.typed ? ' (by type)' : ''}`),
+      ['getReport', 'openStore', 'ReportStore', 'ReportStore.one (by type)'],
+    );
   });
 
   it('works without a tsconfig.json and with a broken one, in JavaScript too', async () => {

@@ -296,7 +296,27 @@ function variableSymbol(declarator: Node, symbols: SymbolDefinition[], bodies: M
   }
   const call = made?.type === 'call_expression' || made?.type === 'new_expression' ? callShape(made) : undefined;
   const literal = value?.type === 'string' || (value?.type === 'template_string' && !value.namedChildren.some((child) => child?.type === 'template_substitution')) ? literalValue(value) : undefined;
-  symbols.push({ name: name.text, kind: 'variable', range, bases: [], decorators: [], ...(call ? { value: call } : {}), ...(literal !== undefined ? { literal } : {}) });
+  const entries = value?.type === 'array' ? objectEntries(value) : undefined;
+  symbols.push({ name: name.text, kind: 'variable', range, bases: [], decorators: [], ...(call ? { value: call } : {}), ...(literal !== undefined ? { literal } : {}), ...(entries ? { entries } : {}) });
+}
+
+/** Lists longer than this are data, not a table of routes or modules. */
+const MAX_ENTRIES = 100;
+
+/** `[{ path: '/auth', route: authRoute }, { path, route }]`: each object's properties; undefined when an element is not an object. */
+function objectEntries(array: Node): Record<string, string>[] | undefined {
+  const elements = array.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
+  if (!elements.length || elements.length > MAX_ENTRIES || elements.some((element) => element.type !== 'object')) return undefined;
+  return elements.map((element) => {
+    const entry: Record<string, string> = {};
+    for (const property of element.namedChildren) {
+      if (property?.type === 'shorthand_property_identifier') entry[property.text] = property.text;
+      const key = property?.type === 'pair' ? property.childForFieldName('key')?.text.replace(/^['"]|['"]$/g, '') : undefined;
+      const value = property?.childForFieldName('value')?.text;
+      if (key && value !== undefined) entry[key] = value.slice(0, MAX_PROPERTY_LENGTH);
+    }
+    return entry;
+  });
 }
 
 /** A call's callee as a dotted name (`this.orders.find`, `express.Router`), its positional arguments, and the properties of an object argument as keywords. */

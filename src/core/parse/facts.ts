@@ -170,6 +170,8 @@ export interface SymbolDefinition {
   shape?: ValueShape;
   /** Variables: the assigned value when it is a plain string literal. */
   literal?: string;
+  /** Variables: a list of objects, each object's properties as written (`[{ path: '/auth', route: authRoute }]`). */
+  entries?: Record<string, string>[];
   /** TypeScript and JavaScript: the module's default export (`export default class X`, `export default router`). */
   defaultExport?: boolean;
   /** Variables: the assigned type when the variable is a type alias (`SessionDep = Annotated[Session, Depends(get_db)]`). */

@@ -18,6 +18,7 @@ export function nestRoutes(index: SymbolIndex, hints: readonly Hint[]): { routes
     return values.length === 1 ? (values[0] ?? '') : ''; // several apps with their own settings: none is everyone's
   };
   const globalPrefix = only('global-prefix', 'prefix');
+  const excluded = exclusions(only('global-prefix', 'options'));
   const versioning = only('versioning', 'options');
   // URI is Nest's default versioning type; a default version applies to routes that state none.
   const uriVersioning = versioning !== '' && (!/\btype\s*:/.test(versioning) || /VersioningType\.URI\b/.test(versioning));
@@ -36,13 +37,52 @@ export function nestRoutes(index: SymbolIndex, hints: readonly Hint[]): { routes
         if (!verb) continue;
         const versionDecorator = method.definition.decorators.find((name) => index.qualifiedNames(path, name).includes(`${NEST}.Version`));
         const version = uriVersioning ? (versionDecorator ? versionOf(method.definition.decoratorCalls?.[versionDecorator]?.args[0]) : controllerVersion) ?? defaultVersion : '';
-        const routePath = normalizeNestPath([globalPrefix, version ? `v${version}` : '', prefix, pathArgument(method.definition.decoratorCalls?.[decorator])]);
+        const own = pathArgument(method.definition.decoratorCalls?.[decorator]);
+        const underPrefix = !excluded.some((exclusion) => (exclusion.method === 'ANY' || exclusion.method === verb) && exclusion.pattern.test(normalizeNestPath([prefix, own]).slice(1)));
+        const routePath = normalizeNestPath([underPrefix ? globalPrefix : '', version ? `v${version}` : '', prefix, own]);
         routes.push({ method: verb, path: routePath, handler: method.symbol, framework: 'nestjs', source: { path, line: method.definition.range.start.line } });
         findings.push({ category: 'route', symbol: method.symbol, range: method.definition.range, layer: '', details: { rule: 'nest-route', framework: 'nestjs', method: verb.toLowerCase(), path: routePath } });
       }
     }
   }
   return { routes, findings };
+}
+
+/**
+ * The routes `setGlobalPrefix`'s options keep out of the prefix: `exclude: ['health', 'docs/(.*)',
+ * { path: 'sitemap.xml', method: RequestMethod.GET }]`. Entries built at run time (template
+ * literals with substitutions, spreads, calls) are not read.
+ */
+function exclusions(options: string): { method: string; pattern: RegExp }[] {
+  const start = /\bexclude\s*:\s*\[/.exec(options);
+  if (!start) return [];
+  const from = start.index + start[0].length;
+  let depth = 1;
+  let end = from;
+  for (; end < options.length && depth > 0; end++) depth += options[end] === '[' ? 1 : options[end] === ']' ? -1 : 0;
+  const list = options.slice(from, end - 1).replace(/`[^`]*\$\{[^`]*`/g, '');
+  const entries: { method: string; pattern: RegExp }[] = [];
+  for (const [entry, , quoted] of list.matchAll(/\{[^{}]*\}|(['"`])([^'"`]*)\1/g)) {
+    const path = quoted ?? /\bpath\s*:\s*(['"`])([^'"`$]*)\1/.exec(entry)?.[2];
+    if (path === undefined) continue;
+    const method = quoted === undefined ? (/\bmethod\s*:\s*RequestMethod\.(\w+)/.exec(entry)?.[1] ?? 'ALL') : 'ALL';
+    entries.push({ method: method === 'ALL' ? 'ANY' : method, pattern: exclusionPattern(path) });
+  }
+  return entries;
+}
+
+/** A path as Nest's exclusions write it (path-to-regexp): `:id`, `(.*)` (Nest 10), `{/*rest}` and `*rest` (Nest 11). */
+function exclusionPattern(path: string): RegExp {
+  const body = normalizeNestPath([path]).slice(1);
+  const source = (body.match(/\{\/\*\w*\}|\(\.\*\)|\*\w*|\{\w+\}|[^*({]+|./g) ?? [])
+    .map((token) => {
+      if (token.startsWith('{/*')) return '(?:/.*)?';
+      if (token === '(.*)' || token.startsWith('*')) return '.*';
+      if (/^\{\w+\}$/.test(token)) return '[^/]+';
+      return token.replace(/[.+?^$()|[\]\\{}]/g, '\\$&');
+    })
+    .join('');
+  return new RegExp(`^${source}/?$`);
 }
 
 /** `'orders'`, `['a', 'b']` (the first), `{ path: 'orders' }`; none is ''. */

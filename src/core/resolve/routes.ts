@@ -98,9 +98,10 @@ export function resolveRoutes(index: SymbolIndex, findings: readonly Finding[], 
     // An application made inside a factory function (`def create_app(): app = Flask(...)`) is no
     // workspace symbol; the call site stands for it, a root of its own.
     const parent = index.resolve(path, String(hint.details['parent'] ?? '')) ?? hint.symbol;
-    const child = index.resolve(path, String(hint.details['child'] ?? '').replace(/\(\)$/, ''));
-    const prefix = typeof hint.details['prefix'] === 'string' ? hint.details['prefix'] : constantString(index, path, hint.details['prefixName']);
-    if (child && routers.has(child)) includes.push({ parent, child, prefix: prefix ?? '' });
+    for (const mount of mountsOf(index, hint)) {
+      const child = index.resolve(mount.writtenIn, mount.child.replace(/\(\)$/, ''));
+      if (child && routers.has(child)) includes.push({ parent, child, prefix: mount.prefix ?? '' });
+    }
   }
   const prefixes = (router: string) => routerPrefixes(router, routers, includes);
 
@@ -420,6 +421,27 @@ function starletteRoutes(index: SymbolIndex, findings: readonly Finding[], mount
 }
 
 /** A string the code states: a literal as written (quoted), or a name bound to one (a module constant, a settings attribute). */
+/**
+ * What one mount hint mounts: its router and prefix, or, for a mount made for each entry of a list
+ * (`routes.forEach((r) => router.use(r.path, r.route))`), each entry's.
+ */
+function mountsOf(index: SymbolIndex, hint: Hint): { child: string; writtenIn: string; prefix: string | undefined }[] {
+  const { path } = SymbolId.parse(hint.symbol);
+  const list = hint.details['list'];
+  if (typeof list !== 'string') {
+    const prefix = typeof hint.details['prefix'] === 'string' ? hint.details['prefix'] : constantString(index, path, hint.details['prefixName']);
+    return [{ child: String(hint.details['child'] ?? ''), writtenIn: path, prefix }];
+  }
+  const listSymbol = index.resolve(path, list);
+  if (!listSymbol) return [];
+  const writtenIn = SymbolId.parse(listSymbol).path;
+  const [prefixKey, childKey] = [String(hint.details['prefixKey']), String(hint.details['childKey'])];
+  return (index.definition(listSymbol)?.entries ?? []).flatMap((entry) => {
+    const child = entry[childKey];
+    return child ? [{ child, writtenIn, prefix: constantString(index, writtenIn, entry[prefixKey]) }] : [];
+  });
+}
+
 function constantString(index: SymbolIndex, path: string, written: unknown): string | undefined {
   if (typeof written !== 'string' || !written) return undefined;
   const quoted = /^[rRbBuU]?(['"])(.*)\1$/s.exec(written);
