@@ -36,6 +36,8 @@ export interface AnalysisHost {
   concurrency: number;
   /** Facts of unchanged files from an earlier run, when the host keeps them. */
   cache?: FactsCache;
+  /** Called once every file is scanned: a host that will not scan again may end its workers before the rest of the pipeline needs memory. */
+  scanned?: () => void;
 }
 
 export const DEFAULT_MAX_FILE_SIZE_BYTES = 1024 * 1024;
@@ -91,6 +93,7 @@ async function scan(sources: readonly SourceFile[], host: AnalysisHost, options:
     return result;
   });
   signal?.throwIfAborted();
+  host.scanned?.();
   await cache?.save(complete);
   return facts;
 }

@@ -49,6 +49,8 @@ async function withHost<T>(options: NodeAnalyzeOptions, work: (host: AnalysisHos
       layerRules: layerRules(),
       concurrency: analyzer.threads * 4,
       ...(cache ? { cache } : {}),
+      // A one-off run frees its threads (their grammars, heaps, WebAssembly memory) before resolution; a warm worker stays.
+      ...(warm ? {} : { scanned: () => void analyzer.dispose() }),
     });
   } finally {
     options.signal?.removeEventListener('abort', stopWorkers);

@@ -39,4 +39,12 @@ function kilobytes(bytes: number): number {
   return Math.ceil(bytes / 1024);
 }
 
-if (!workerpool.isMainThread) workerpool.worker({ analyzeFile });
+/**
+ * The facts as JSON text: the main thread keeps the facts of every file, and objects made by
+ * `JSON.parse` take about a third less memory there than a structured clone of the same facts.
+ */
+async function analyzeFileAsJson(task: FileTask): Promise<string> {
+  return JSON.stringify(await analyzeFile(task));
+}
+
+if (!workerpool.isMainThread) workerpool.worker({ analyzeFile: analyzeFileAsJson });

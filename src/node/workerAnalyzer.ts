@@ -32,7 +32,7 @@ export class WorkerAnalyzer implements FileAnalyzer {
 
   async analyze(task: FileTask): Promise<FileFacts> {
     try {
-      return (await this.pool.exec('analyzeFile', [task]).timeout(this.fileTimeoutMs)) as FileFacts;
+      return JSON.parse((await this.pool.exec('analyzeFile', [task]).timeout(this.fileTimeoutMs)) as string) as FileFacts;
     } catch (error) {
       if (error instanceof workerpool.Promise.TimeoutError) {
         return FileFacts.skipped(task, `analysis took longer than ${this.fileTimeoutMs / 1000} s`);

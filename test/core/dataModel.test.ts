@@ -136,6 +136,74 @@ describe('the data model', () => {
     assert.equal(entity.rules.find((rule) => rule.kind === 'check')?.location.path, 'migrations/001_create_orders.sql');
   });
 
+  it('reads Mongoose schemas and Sequelize models (define, Model.init, sequelize-cli factories) into entities, rules and relations', async () => {
+    const workspace = tempWorkspace({
+      'package.json': '{ "private": true, "dependencies": { "express": "^4", "mongoose": "^8", "sequelize": "^6" } }',
+      'src/models/user.model.js': `const mongoose = require('mongoose');
+const userSchema = new mongoose.Schema(
+  {
+    email: { type: String, required: true, unique: true },
+    role: { type: String, enum: ['user', 'admin'], default: 'user' },
+    address: { city: String, zip: String },
+    org: { type: mongoose.Schema.Types.ObjectId, ref: 'Org', required: [true, 'an org'] },
+    tags: [{ type: mongoose.Schema.Types.ObjectId, ref: 'Tag' }],
+    age: { type: Number, min: 0 },
+  },
+  { timestamps: true }
+);
+userSchema.index({ org: 1, createdAt: -1 });
+const User = mongoose.model('User', userSchema);
+module.exports = User;
+`,
+      'src/models/org.model.js': `const { Schema, model } = require('mongoose');
+module.exports = model('Org', new Schema({ name: String }), 'organisations');
+`,
+      'src/db/invoice.ts': `import { DataTypes, Model } from 'sequelize';
+export class Customer extends Model {}
+Customer.init({ email: { type: DataTypes.STRING, allowNull: false, unique: true } }, { sequelize, tableName: 'customers' });
+export class Invoice extends Model {}
+Invoice.init(
+  {
+    total: { type: DataTypes.DECIMAL(10, 2), allowNull: false, validate: { min: 0 } },
+    status: { type: DataTypes.ENUM('draft', 'paid'), defaultValue: 'draft' },
+  },
+  { sequelize, timestamps: false },
+);
+Invoice.belongsTo(Customer, { foreignKey: 'customerId', onDelete: 'CASCADE' });
+Customer.hasMany(Invoice, { foreignKey: 'customerId' });
+`,
+      'src/db/models/post.js': `module.exports = (sequelize, DataTypes) => {
+  const Post = sequelize.define('Post', { title: { type: DataTypes.STRING(120), allowNull: false } }, { freezeTableName: true });
+  return Post;
+};
+`,
+    });
+    try {
+      const { result } = await analyzeFolder(workspace.root, { threads: 1 });
+      const user = insights(result, 'User');
+      assert.equal(user.entity.table, 'users');
+      assert.equal(user.entity.source, 'mongoose');
+      assert.deepEqual(user.entity.columns.map((column) => column.name), ['_id', 'email', 'role', 'address.city', 'address.zip', 'org', 'tags', 'age', 'createdAt', 'updatedAt']);
+      assert.deepEqual(user.relationships, ['org -> Org', 'tags -> Tag']);
+      assert.ok(user.rules.includes('no two users have the same email'));
+      assert.ok(user.rules.includes('a user must have an org'));
+      assert.ok(user.rules.includes('a new user\'s role defaults to "user"'));
+      assert.ok(user.rules.includes("a user's age must satisfy age >= 0"));
+      assert.ok(user.hints.includes('frequent lookup by (org, createdAt)'));
+      assert.equal(insights(result, 'Org').entity.table, 'organisations');
+      const invoice = insights(result, 'Invoice');
+      assert.equal(invoice.entity.table, 'Invoices');
+      assert.deepEqual(invoice.entity.columns.map((column) => column.name), ['id', 'total', 'status', 'customerId']);
+      assert.deepEqual(invoice.relationships, ['customerId -> Customer']);
+      assert.ok(invoice.rules.includes("an invoice's total must satisfy total >= 0"));
+      assert.ok(invoice.rules.includes('deleting a customer deletes its invoices'), invoice.rules.join(' | '));
+      assert.equal(insights(result, 'Customer').entity.table, 'customers');
+      assert.equal(insights(result, 'Post').entity.table, 'Post');
+    } finally {
+      workspace.cleanup();
+    }
+  });
+
   it('replays Django migrations into the tables they end on, for models no class defines any more', async () => {
     const workspace = tempWorkspace({
       'shop/__init__.py': '',

@@ -5,17 +5,20 @@ import { type DraftEntity, finishDataModel } from './entities';
 import { alembicOperations, djangoMigrationOperations } from './migrations';
 import { djangoEntity, modelClasses, sqlalchemyEntity, typeormEntity } from './models';
 import { nPlusOneWarnings } from './nPlusOne';
+import { mongooseEntity, sequelizeEntity, sequelizeInverseKeys } from './objectModels';
 import { replaySchema, sqlOperations } from './schema';
 
 /**
- * The data-model stage: entities from model classes (Django, SQLAlchemy, SQLModel), and from
+ * The data-model stage: entities from model classes (Django, SQLAlchemy, SQLModel, TypeORM) and
+ * model objects (Mongoose, Sequelize), and from
  * schema histories (SQL files, Alembic revisions, Django migrations) for tables no class defines;
  * their relationships, rules and hints; and N+1 query warnings.
  */
 export function analyzeDataModel(index: SymbolIndex, files: readonly FileFacts[], findings: readonly Finding[]): { dataModel: DataModel; queryWarnings: QueryWarning[] } {
   const models = modelClasses(index, findings);
-  const readers = { django: djangoEntity, sqlalchemy: sqlalchemyEntity, sqlmodel: sqlalchemyEntity, typeorm: typeormEntity };
+  const readers = { django: djangoEntity, sqlalchemy: sqlalchemyEntity, sqlmodel: sqlalchemyEntity, typeorm: typeormEntity, mongoose: mongooseEntity, sequelize: sequelizeEntity };
   const fromCode = oneClassPerTable(models.flatMap((model) => readers[model.framework](index, model) ?? []));
+  sequelizeInverseKeys(index, models, fromCode);
   const sqlFiles = files.filter((file) => file.schema?.length).sort((a, b) => a.path.localeCompare(b.path));
   // The code is the schema's current truth; a history fills in only the tables no class defines.
   const fromHistories = replaySchema([

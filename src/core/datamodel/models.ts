@@ -9,8 +9,13 @@ export interface ModelClass {
   symbol: string;
   path: string;
   definition: SymbolDefinition;
-  framework: 'django' | 'sqlalchemy' | 'sqlmodel' | 'typeorm';
+  framework: ModelFramework;
 }
+
+const MODEL_FRAMEWORKS = ['django', 'sqlalchemy', 'sqlmodel', 'typeorm', 'mongoose', 'sequelize'] as const;
+type ModelFramework = (typeof MODEL_FRAMEWORKS)[number];
+/** Models declared as objects (a schema, a `define` call) are variables, not classes. */
+const OBJECT_MODELS: ReadonlySet<ModelFramework> = new Set(['mongoose', 'sequelize']);
 
 const DJANGO_RELATIONS: Record<string, DraftRelation['cardinality']> = { ForeignKey: 'many-to-one', OneToOneField: 'one-to-one', ManyToManyField: 'many-to-many' };
 /** Django fields that hold no column of their own. */
@@ -20,10 +25,10 @@ export function modelClasses(index: SymbolIndex, findings: readonly Finding[]): 
   const models: ModelClass[] = [];
   const seen = new Set<string>();
   for (const finding of findings) {
-    const framework = finding.details['framework'];
-    if (finding.category !== 'model' || seen.has(finding.symbol) || (framework !== 'django' && framework !== 'sqlalchemy' && framework !== 'sqlmodel' && framework !== 'typeorm')) continue;
+    const framework = MODEL_FRAMEWORKS.find((known) => known === finding.details['framework']);
+    if (finding.category !== 'model' || seen.has(finding.symbol) || !framework) continue;
     const definition = index.definition(finding.symbol);
-    if (definition?.kind !== 'class') continue;
+    if (definition?.kind !== 'class' && !(definition?.kind === 'variable' && OBJECT_MODELS.has(framework))) continue;
     seen.add(finding.symbol);
     models.push({ symbol: finding.symbol, path: SymbolId.parse(finding.symbol).path, definition, framework });
   }
@@ -369,6 +374,6 @@ export function typeormEntity(index: SymbolIndex, model: ModelClass): DraftEntit
 }
 
 /** `'users'` → users; anything else (an expression) → undefined. */
-function quoted(written: string | undefined): string | undefined {
+export function quoted(written: string | undefined): string | undefined {
   return written ? /^(['"`])([^'"`]*)\1$/.exec(written.trim())?.[2] : undefined;
 }

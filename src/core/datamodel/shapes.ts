@@ -24,6 +24,11 @@ export namespace Shape {
     return name(shape) === 'True';
   }
 
+  /** An object literal's property, else undefined. */
+  export function property(shape: ValueShape | undefined, key: string): ValueShape | undefined {
+    return shape?.kind === 'object' ? shape.properties[key] : undefined;
+  }
+
   /** The items of a list, tuple or set; a single value stands for itself. */
   export function items(shape: ValueShape | undefined): ValueShape[] {
     if (!shape) return [];
@@ -60,6 +65,8 @@ export namespace Shape {
         return shape.value;
       case 'list':
         return `[${shape.items.map(render).join(', ')}]`;
+      case 'object':
+        return `{ ${Object.entries(shape.properties).map(([key, value]) => `${key}: ${render(value)}`).join(', ')} }`;
       case 'other':
         return shape.text;
     }

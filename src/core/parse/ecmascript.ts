@@ -1,6 +1,6 @@
 import { type Language, type Node, Query } from 'web-tree-sitter';
-import type { Attribute, CallShape, CallSite, ImportStatement, Parameter, SymbolDefinition } from './facts';
-import { type LanguageSyntax, literalValue, normalizeCallee, rangeOf } from './syntax';
+import type { Attribute, CallShape, CallSite, ImportStatement, Parameter, SymbolDefinition, ValueShape } from './facts';
+import { type LanguageSyntax, literalValue, MAX_SHAPE_DEPTH, MAX_SHAPE_NODES, normalizeCallee, rangeOf } from './syntax';
 
 /** Argument texts longer than this are cut: they are read for literals and names, never whole. */
 const MAX_ARGUMENT_LENGTH = 200;
@@ -29,6 +29,8 @@ export const ecmascriptSyntax: LanguageSyntax = {
   },
 
   assignedName(node) {
+    const exported = node.type === 'assignment_expression' && isModuleExports(node.childForFieldName('left')) ? node.childForFieldName('right') : node.type === 'export_statement' ? anonymousExport(node) : undefined;
+    if (exported?.type === 'call_expression' || exported?.type === 'new_expression') return DEFAULT_EXPORT;
     const declarator = node.type === 'variable_declarator' ? node : DECLARATIONS.has(node.type) ? node.namedChildren.find((child) => child?.type === 'variable_declarator') : undefined;
     const name = declarator?.childForFieldName('name');
     return name?.type === 'identifier' ? name.text : undefined;
@@ -38,8 +40,17 @@ export const ecmascriptSyntax: LanguageSyntax = {
     const symbols: SymbolDefinition[] = [];
     const bodies = new Map<number, Body>();
     let defaultName: string | undefined;
+    const factories: Node[] = [];
     for (const statement of root.namedChildren) {
       if (!statement) continue;
+      const anonymous = anonymousExport(statement);
+      const factoryBody = anonymous && FUNCTION_VALUES.has(anonymous.type) ? anonymous.childForFieldName('body') : undefined;
+      if (factoryBody?.type === 'statement_block') factories.push(factoryBody);
+      if (anonymous?.type === 'call_expression' || anonymous?.type === 'new_expression') {
+        valueSymbol({ text: DEFAULT_EXPORT }, anonymous, rangeOf(statement), symbols, bodies);
+        defaultName = DEFAULT_EXPORT;
+        continue;
+      }
       const exported = statement.type === 'export_statement';
       const isDefault = exported && statement.children.some((child) => child?.type === 'default');
       const declaration = exported ? (statement.childForFieldName('declaration') ?? statement.namedChildren.find((child) => child && child.type !== 'decorator' && child.type !== 'comment')) : statement;
@@ -71,6 +82,15 @@ export const ecmascriptSyntax: LanguageSyntax = {
       const target = symbols.find((symbol) => symbol.name === defaultName);
       if (target) target.defaultExport = true;
     }
+    for (const factory of factories) {
+      for (const statement of factory.namedChildren) {
+        if (statement && CLASSES.has(statement.type)) classSymbol(statement, [], symbols, bodies);
+        if (statement && DECLARATIONS.has(statement.type)) {
+          for (const declarator of statement.namedChildren) if (declarator?.type === 'variable_declarator' && !requiredModule(declarator.childForFieldName('value'))) variableSymbol(declarator, symbols, bodies);
+        }
+      }
+    }
+    statementCallsOnClasses([root, ...factories], symbols);
     anonymousCallbacks(root, symbols, bodies);
     fillCalls(root, bodies);
     return symbols;
@@ -209,7 +229,9 @@ function heritage(declaration: Node): string[] {
   for (const clause of clauses) {
     const parts = clause?.type === 'class_heritage' ? clause.namedChildren : [clause];
     for (const part of parts) {
-      for (const value of part?.namedChildren ?? []) {
+      // TypeScript wraps the names in `extends_clause` / `implements_clause`; JavaScript's `extends Model` is the name itself.
+      const values = part?.type === 'extends_clause' || part?.type === 'implements_clause' || part?.type === 'extends_type_clause' ? part.namedChildren : [part];
+      for (const value of values) {
         if (value && value.type !== 'type_arguments' && value.type !== 'comment') bases.push(value.text.replace(/<[\s\S]*$/, '').replace(/\s+/g, ''));
       }
     }
@@ -279,8 +301,10 @@ function functionSymbol(node: Node, name: string, kind: 'function' | 'method', r
 function variableSymbol(declarator: Node, symbols: SymbolDefinition[], bodies: Map<number, Body>): void {
   const name = declarator.childForFieldName('name');
   if (name?.type !== 'identifier') return;
-  const value = declarator.childForFieldName('value');
-  const range = rangeOf(declarator.parent ?? declarator);
+  valueSymbol(name, declarator.childForFieldName('value'), rangeOf(declarator.parent ?? declarator), symbols, bodies);
+}
+
+function valueSymbol(name: { text: string }, value: Node | null, range: SymbolDefinition['range'], symbols: SymbolDefinition[], bodies: Map<number, Body>): void {
   if (value && FUNCTION_VALUES.has(value.type)) {
     symbols.push(functionSymbol(value, name.text, 'function', range, [], bodies));
     return;
@@ -297,7 +321,111 @@ function variableSymbol(declarator: Node, symbols: SymbolDefinition[], bodies: M
   const call = made?.type === 'call_expression' || made?.type === 'new_expression' ? callShape(made) : undefined;
   const literal = value?.type === 'string' || (value?.type === 'template_string' && !value.namedChildren.some((child) => child?.type === 'template_substitution')) ? literalValue(value) : undefined;
   const entries = value?.type === 'array' ? objectEntries(value) : undefined;
-  symbols.push({ name: name.text, kind: 'variable', range, bases: [], decorators: [], ...(call ? { value: call } : {}), ...(literal !== undefined ? { literal } : {}), ...(entries ? { entries } : {}) });
+  // `new Schema({ email: { type: String, unique: true } })`, `sequelize.define('User', {...})`: a call given an object is kept whole for the data model.
+  const shape = made && call && hasObjectArgument(made) ? valueShape(made) : undefined;
+  symbols.push({
+    name: name.text,
+    kind: 'variable',
+    range,
+    bases: [],
+    decorators: [],
+    ...(call ? { value: call } : {}),
+    ...(shape ? { shape } : {}),
+    ...(literal !== undefined ? { literal } : {}),
+    ...(entries ? { entries } : {}),
+  });
+}
+
+/**
+ * Calls made, as statements of the module, on a class it defines or on an object it made from a
+ * description: Sequelize's `User.init({...}, {...})` and `Order.belongsTo(User, { foreignKey: 'userId' })`,
+ * Mongoose's `userSchema.index({ email: 1 })` state a model's columns, relations and indexes.
+ */
+function statementCallsOnClasses(blocks: readonly Node[], symbols: readonly SymbolDefinition[]): void {
+  const classes = new Map(symbols.filter((symbol) => symbol.kind === 'class' || symbol.shape).map((symbol) => [symbol.name, symbol]));
+  if (!classes.size) return;
+  for (const statement of blocks.flatMap((block) => block.namedChildren)) {
+    const call = statement?.type === 'expression_statement' ? statement.namedChildren[0] : undefined;
+    const callee = call?.type === 'call_expression' ? call.childForFieldName('function') : undefined;
+    const owner = callee?.type === 'member_expression' ? classes.get(callee.childForFieldName('object')?.text ?? '') : undefined;
+    if (!call || !owner) continue;
+    (owner.statementCalls ??= []).push(valueShape(call));
+  }
+}
+
+/**
+ * What a module exports without a name: `module.exports = <value>` or `export default <value>`.
+ * A function there is a factory whose body declares what the module offers (sequelize-cli's
+ * `module.exports = (sequelize, DataTypes) => { class User extends Model {} ... }`); a value made
+ * by a call (`module.exports = model('Org', schema)`) is the symbol `default`, as TypeScript names it.
+ */
+function anonymousExport(statement: Node): Node | undefined {
+  if (statement.type === 'expression_statement') {
+    const assignment = statement.namedChildren[0];
+    if (assignment?.type === 'assignment_expression' && isModuleExports(assignment.childForFieldName('left'))) return assignment.childForFieldName('right') ?? undefined;
+  } else if (statement.type === 'export_statement' && statement.children.some((child) => child?.type === 'default')) {
+    return statement.childForFieldName('value') ?? undefined;
+  }
+  return undefined;
+}
+
+function isModuleExports(node: Node | null | undefined): boolean {
+  return node?.text.replace(/\s+/g, '') === 'module.exports';
+}
+
+/** The name a value exported without one goes by. */
+const DEFAULT_EXPORT = 'default';
+
+/** An object among the arguments, or among those of a call given as an argument (`model('User', new Schema({...}))`). */
+function hasObjectArgument(call: Node, depth = 0): boolean {
+  return (call.childForFieldName('arguments')?.namedChildren ?? []).some(
+    (argument) => argument?.type === 'object' || (depth === 0 && (argument?.type === 'new_expression' || argument?.type === 'call_expression') && hasObjectArgument(argument, 1)),
+  );
+}
+
+/** A value as data: calls, objects, arrays, strings, numbers and names; anything else as its text. */
+function valueShape(node: Node, budget = { left: MAX_SHAPE_NODES }, depth = 0): ValueShape {
+  if (--budget.left < 0 || depth > MAX_SHAPE_DEPTH) return { kind: 'other', text: node.text.slice(0, MAX_ARGUMENT_LENGTH) };
+  switch (node.type) {
+    case 'call_expression':
+    case 'new_expression': {
+      const callee = node.childForFieldName('function') ?? node.childForFieldName('constructor');
+      const args = (node.childForFieldName('arguments')?.namedChildren ?? []).flatMap((argument) => (argument && argument.type !== 'comment' ? [valueShape(argument, budget, depth + 1)] : []));
+      return { kind: 'call', callee: calleeOf(callee), args, keywords: {}, line: node.startPosition.row };
+    }
+    case 'object': {
+      const properties: Record<string, ValueShape> = {};
+      for (const property of node.namedChildren) {
+        if (property?.type === 'shorthand_property_identifier') properties[property.text] = { kind: 'name', value: property.text };
+        const key = property?.type === 'pair' ? property.childForFieldName('key') : undefined;
+        const value = property?.childForFieldName('value');
+        if (key && value) properties[key.type === 'string' ? literalValue(key) : key.text] = valueShape(value, budget, depth + 1);
+      }
+      return { kind: 'object', properties };
+    }
+    case 'array':
+      return { kind: 'list', items: node.namedChildren.flatMap((child) => (child && child.type !== 'comment' ? [valueShape(child, budget, depth + 1)] : [])) };
+    case 'string':
+      return { kind: 'string', value: literalValue(node) };
+    case 'template_string':
+      return node.namedChildren.some((child) => child?.type === 'template_substitution') ? { kind: 'other', text: node.text.slice(0, MAX_ARGUMENT_LENGTH) } : { kind: 'string', value: literalValue(node) };
+    case 'number':
+      return { kind: 'number', value: node.text };
+    case 'identifier':
+    case 'true':
+    case 'false':
+    case 'null':
+    case 'undefined':
+      return { kind: 'name', value: node.text };
+    case 'member_expression':
+      return /^[\w$.]+$/.test(node.text) ? { kind: 'name', value: node.text } : { kind: 'other', text: node.text.slice(0, MAX_ARGUMENT_LENGTH) };
+    case 'parenthesized_expression': {
+      const inner = node.namedChildren.find((child) => child && child.type !== 'comment');
+      return inner ? valueShape(inner, budget, depth) : { kind: 'other', text: node.text };
+    }
+    default:
+      return { kind: 'other', text: node.text.replace(/\s+/g, ' ').slice(0, MAX_ARGUMENT_LENGTH) };
+  }
 }
 
 /** Lists longer than this are data, not a table of routes or modules. */

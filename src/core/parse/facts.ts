@@ -53,6 +53,8 @@ export type ValueShape =
   | { kind: 'name'; value: string }
   /** A list, tuple or set display. */
   | { kind: 'list'; items: ValueShape[] }
+  /** TypeScript and JavaScript: an object literal's properties (`{ type: String, required: true }`). */
+  | { kind: 'object'; properties: Record<string, ValueShape> }
   | { kind: 'other'; text: string };
 
 /** A `for` loop (or a comprehension's `for`) over a single name: what it iterates and what its body reads of each item. */

@@ -1,6 +1,6 @@
 import { type Language, type Node, Query } from 'web-tree-sitter';
 import type { Attribute, CallShape, CallSite, ImportStatement, LoopFact, Parameter, SymbolDefinition, ValueShape } from './facts';
-import { type LanguageSyntax, literalValue, normalizeCallee, rangeOf } from './syntax';
+import { type LanguageSyntax, MAX_SHAPE_DEPTH, MAX_SHAPE_NODES, literalValue, normalizeCallee, rangeOf } from './syntax';
 
 /** Statements whose blocks still hold module- or class-level definitions (`if TYPE_CHECKING:`, `try:`). */
 const CONTAINER_STATEMENTS = new Set([
@@ -175,8 +175,6 @@ const SCHEMA_OPERATIONS = [
 ];
 
 /** A value's shape stops growing after this many nodes (a long `choices` list, a generated table). */
-const MAX_SHAPE_NODES = 400;
-const MAX_SHAPE_DEPTH = 16;
 
 /**
  * What the query pass looks at inside function bodies: calls, assignments, and the nodes that

@@ -36,6 +36,10 @@ export function qualifiedName(syntax: LanguageSyntax, node: Node, ownName?: stri
  * A string literal's value without quotes and prefixes, implicit concatenations (`"a" "b"`) and
  * parentheses included; other nodes give their text.
  */
+/** A value kept whole (a model's fields, a migration's operation) is bounded in size and depth. */
+export const MAX_SHAPE_NODES = 400;
+export const MAX_SHAPE_DEPTH = 16;
+
 export function literalValue(node: Node): string {
   if (node.type === 'concatenated_string') return node.namedChildren.map((child) => (child ? literalValue(child) : '')).join('');
   if (node.type === 'parenthesized_expression' && node.namedChildCount === 1 && node.firstNamedChild) {

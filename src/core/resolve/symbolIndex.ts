@@ -20,7 +20,8 @@ export class SymbolIndex {
   private readonly moduleNamesByFile = new Map<string, string[]>();
   private readonly factsByPath = new Map<string, FileFacts>();
   private readonly ancestryCache = new Map<string, Ancestry>();
-  private methodsByClass: Map<string, { symbol: string; name: string; definition: SymbolDefinition }[]> | undefined;
+  /** Every stage asks about the same names again (bases, decorators, callees): each is looked up once. */
+  private readonly qualified = new Map<string, Map<string, Target | undefined>>();
 
   constructor(
     files: readonly FileFacts[],
@@ -51,20 +52,16 @@ export class SymbolIndex {
     for (const [symbol, entry] of this.definitions) yield { symbol, ...entry };
   }
 
-  /** The methods a class defines itself (not inherited ones), in source order. */
+  /** The methods a class defines itself (not inherited ones), in source order: found in its file, so no index of every method is kept. */
   methodsOf(classSymbol: string): readonly { symbol: string; name: string; definition: SymbolDefinition }[] {
-    if (!this.methodsByClass) {
-      this.methodsByClass = new Map();
-      for (const [symbol, { definition }] of this.definitions) {
-        if (definition.kind !== 'method') continue;
-        const dot = symbol.lastIndexOf('.');
-        const owner = symbol.slice(0, dot);
-        const list = this.methodsByClass.get(owner) ?? [];
-        list.push({ symbol, name: symbol.slice(dot + 1), definition });
-        this.methodsByClass.set(owner, list);
-      }
+    const { path, name: className } = SymbolId.parse(classSymbol);
+    const prefix = `${className}.`;
+    const methods: { symbol: string; name: string; definition: SymbolDefinition }[] = [];
+    for (const definition of this.factsByPath.get(path)?.symbols ?? []) {
+      if (definition.kind !== 'method' || !definition.name.startsWith(prefix) || definition.name.indexOf('.', prefix.length) >= 0) continue;
+      methods.push({ symbol: SymbolId.of(path, definition.name), name: definition.name.slice(prefix.length), definition });
     }
-    return this.methodsByClass.get(classSymbol) ?? [];
+    return methods;
   }
 
   files(): Iterable<FileFacts> {
@@ -114,8 +111,13 @@ export class SymbolIndex {
 
   /** What a dotted name written in `path` stands for; undefined only when the file is unknown. */
   qualify(path: string, dottedName: string): Target | undefined {
+    let inFile = this.qualified.get(path);
+    if (inFile?.has(dottedName)) return inFile.get(dottedName);
     if (!this.factsByPath.has(path)) return undefined;
-    return this.lookup(path, dottedName, 0) ?? { external: dottedName }; // a builtin, or a name this analysis cannot see
+    const target = this.lookup(path, dottedName, 0) ?? { external: dottedName }; // a builtin, or a name this analysis cannot see
+    if (!inFile) this.qualified.set(path, (inFile = new Map()));
+    inFile.set(dottedName, target);
+    return target;
   }
 
   /** What the name is bound to in the file, or undefined when the file binds no such name. */
