@@ -47,7 +47,7 @@ async function withHost<T>(options: NodeAnalyzeOptions, work: (host: AnalysisHos
       kindRules: kindRules(),
       frameworkRules: frameworkRules(),
       layerRules: layerRules(),
-      concurrency: analyzer.threads * 4,
+      concurrency: analyzer.concurrency,
       ...(cache ? { cache } : {}),
       // A one-off run frees its threads (their grammars, heaps, WebAssembly memory) before resolution; a warm worker stays.
       ...(warm ? {} : { scanned: () => void analyzer.dispose() }),

@@ -13,10 +13,24 @@ export interface WorkerAnalyzerOptions {
 
 export const DEFAULT_FILE_TIMEOUT_MS = 20_000;
 
-/** Analyses files in a pool of worker threads, so the caller's thread (the extension host) never blocks. */
+/** Files sent to a worker at once: a message per file costs more than parsing a small one. */
+const BATCH_FILES = 16;
+
+interface Pending {
+  task: FileTask;
+  resolve: (facts: FileFacts) => void;
+}
+
+/**
+ * Analyses files in a pool of worker threads, so the caller's thread (the extension host) never
+ * blocks. Files asked for together go to a worker in batches; a batch that fails or times out is
+ * run again file by file, so only the file at fault is skipped.
+ */
 export class WorkerAnalyzer implements FileAnalyzer {
   private readonly pool: workerpool.Pool;
   private readonly fileTimeoutMs: number;
+  private pending: Pending[] = [];
+  private flushScheduled = false;
 
   constructor(options: WorkerAnalyzerOptions = {}) {
     const threads = options.threads ?? Math.max(1, availableParallelism());
@@ -30,9 +44,43 @@ export class WorkerAnalyzer implements FileAnalyzer {
     return this.pool.maxWorkers ?? 1;
   }
 
-  async analyze(task: FileTask): Promise<FileFacts> {
+  /** How many files the caller should keep asked for, so that every worker gets full batches. */
+  get concurrency(): number {
+    return this.threads * BATCH_FILES * 3;
+  }
+
+  analyze(task: FileTask): Promise<FileFacts> {
+    return new Promise((resolve) => {
+      this.pending.push({ task, resolve });
+      if (this.pending.length >= BATCH_FILES) this.flush();
+      else if (!this.flushScheduled) {
+        this.flushScheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private flush(): void {
+    this.flushScheduled = false;
+    while (this.pending.length) void this.run(this.pending.splice(0, BATCH_FILES));
+  }
+
+  private async run(batch: readonly Pending[]): Promise<void> {
+    if (batch.length > 1) {
+      try {
+        const facts = JSON.parse((await this.pool.exec('analyzeFiles', [batch.map((item) => item.task)]).timeout(this.fileTimeoutMs)) as string) as FileFacts[];
+        batch.forEach((item, position) => item.resolve(facts[position] ?? FileFacts.skipped(item.task, 'the analyzer returned no facts for this file')));
+        return;
+      } catch {
+        // A file of the batch is slow or breaks the analyzer: each again on its own, so only that one is skipped.
+      }
+    }
+    await Promise.all(batch.map(async (item) => item.resolve(await this.analyzeOne(item.task))));
+  }
+
+  private async analyzeOne(task: FileTask): Promise<FileFacts> {
     try {
-      return JSON.parse((await this.pool.exec('analyzeFile', [task]).timeout(this.fileTimeoutMs)) as string) as FileFacts;
+      return (JSON.parse((await this.pool.exec('analyzeFiles', [[task]]).timeout(this.fileTimeoutMs)) as string) as FileFacts[])[0] ?? FileFacts.skipped(task, 'the analyzer returned no facts for this file');
     } catch (error) {
       if (error instanceof workerpool.Promise.TimeoutError) {
         return FileFacts.skipped(task, `analysis took longer than ${this.fileTimeoutMs / 1000} s`);

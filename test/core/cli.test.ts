@@ -1,14 +1,15 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { ROOT, SAMPLE } from '../helpers';
 
 const CLI = join(ROOT, 'dist', 'cli.js');
 
 const cacheHome = mkdtempSync(join(tmpdir(), 'archtrace-cli-cache-'));
+after(() => rmSync(cacheHome, { recursive: true, force: true }));
 
 function archtrace(...args: string[]) {
   return spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', cwd: SAMPLE, env: { ...process.env, XDG_CACHE_HOME: cacheHome } });
@@ -84,6 +85,7 @@ describe('the archtrace CLI', () => {
 
   it('keeps a facts cache between runs, and --no-cache neither reads nor writes one', () => {
     const directory = mkdtempSync(join(tmpdir(), 'archtrace-cache-'));
+    after(() => rmSync(directory, { recursive: true, force: true }));
     assert.equal(archtrace('classify', '--no-cache').status, 0);
     assert.equal(archtrace('classify', '--cache-dir', directory).status, 0);
     const files = readdirSync(directory);

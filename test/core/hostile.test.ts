@@ -68,6 +68,21 @@ describe('hostile workspaces', () => {
   });
 });
 
+describe('a slow file among fast ones', () => {
+  const files: Record<string, string> = { 'big.py': 'def f(x):\n    return [x + 1, {"a": (x, x * 2)}]\n'.repeat(120_000) };
+  for (let index = 0; index < 30; index++) files[`m${index}.py`] = `class M${index}:\n    pass\n`;
+  const workspace = tempWorkspace(files);
+  after(workspace.cleanup);
+
+  it('skips only the slow file: the batch it was sent in is analysed again file by file', async () => {
+    const { result } = await analyzeFolder(workspace.root, { threads: 1, fileTimeoutMs: 1500, maxFileSizeBytes: 16 * 1024 * 1024 });
+    assert.deepEqual(result.skipped.map((skip) => skip.path), ['big.py']);
+    assert.match(result.skipped[0]?.reason ?? '', /took longer than 1.5 s/);
+    assert.equal(result.files.length, 30);
+    assert.equal(result.findings.length + result.files.filter((file) => file.path.startsWith('m')).length, 30);
+  });
+});
+
 describe('100,000 tiny files', () => {
   const files: Record<string, string> = {};
   for (let index = 0; index < 100_000; index++) files[`p${Math.floor(index / 100)}/m${index % 100}.py`] = 'x = 1\n';
