@@ -8,6 +8,7 @@ import { findViolations, type LayerRule } from './layers/violations';
 import type { FileFacts } from './parse/facts';
 import type { FrameworkRules } from './resolve/frameworkFindings';
 import { resolveWorkspace } from './resolve/resolve';
+import { SymbolIndex } from './resolve/symbolIndex';
 import { readModulePaths } from './resolve/tsconfig';
 import { normalizeRoutePath } from './resolve/routes';
 import { type AnalysisResult, type Finding, type Language, type Route, SCHEMA_VERSION, SymbolId, type Trace } from './result';
@@ -41,6 +42,12 @@ export interface AnalysisHost {
 }
 
 export const DEFAULT_MAX_FILE_SIZE_BYTES = 1024 * 1024;
+
+/** The symbol index of the analysis an update starts from, and the path aliases it was built with. */
+interface EarlierIndex {
+  index: SymbolIndex;
+  modulePaths: string;
+}
 
 /** A finished analysis: the serializable result, and traces on demand from the symbol index it kept. */
 export interface Analysis {
@@ -102,12 +109,13 @@ async function scan(sources: readonly SourceFile[], host: AnalysisHost, options:
  * Everything after the scan, from the facts of every file: cross-file resolution, the kind, the
  * layers, violations and traces. An update re-scans only the files that changed and assembles again.
  */
-async function assemble(root: string, host: AnalysisHost, options: AnalyzeOptions, discovery: Discovery, facts: readonly FileFacts[]): Promise<Analysis> {
+async function assemble(root: string, host: AnalysisHost, options: AnalyzeOptions, discovery: Discovery, facts: readonly FileFacts[], before?: EarlierIndex): Promise<Analysis> {
   const { onProgress } = options;
   onProgress?.({ phase: 'resolve', done: 0, total: 1 });
   const analysed = facts.filter((file) => !file.skipped);
   const tsconfig = await readModulePaths(host.fs, root);
-  const { index, findings, interfaces, routes } = resolveWorkspace(analysed, host.frameworkRules, tsconfig.paths);
+  const modulePaths = JSON.stringify(tsconfig.paths ?? null);
+  const { index, findings, interfaces, routes } = resolveWorkspace(analysed, host.frameworkRules, tsconfig.paths, before && before.modulePaths === modulePaths ? before.index : undefined);
 
   onProgress?.({ phase: 'classify', done: 0, total: 1 });
   const allPaths = [...discovery.sources.map((source) => source.path), ...discovery.otherFiles];
@@ -176,7 +184,12 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
       const stale = now.sources.filter((source) => !previous.has(source.path) || changedPaths.has(source.absolutePath));
       const fresh = new Map((await scan(stale, updateHost, updateOptions, false)).map((file) => [file.path, file]));
       const next = now.sources.map((source) => fresh.get(source.path) ?? (previous.get(source.path) as FileFacts));
-      return assemble(root, updateHost, updateOptions, now, next);
+      // Same files, each with the same names, kinds, bases and imports: every lookup of the last index still holds.
+      const sameSurface = contentOnly && [...fresh.values()].every((file) => {
+        const old = previous.get(file.path);
+        return old !== undefined && SymbolIndex.surfaceOf(old) === SymbolIndex.surfaceOf(file);
+      });
+      return assemble(root, updateHost, updateOptions, now, next, sameSurface ? { index, modulePaths } : undefined);
     },
   };
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Ajv2020 from 'ajv/dist/2020';
 import type { AnalysisResult } from '../../src/core/result';
+import type { Analysis } from '../../src/core/analyze';
 import { analyzeFolder, frameworkRules, kindRules, layerRules, updateFolder, WarmWorker } from '../../src/node/analyzeFolder';
 import { nodeFs } from '../../src/node/nodeFs';
 import { WorkerAnalyzer } from '../../src/node/workerAnalyzer';
@@ -154,6 +155,34 @@ describe('an edit of files the analysis has', () => {
       assert.ok(!afterDelete.result.files.some((file) => file.path === 'app/b.py'));
     } finally {
       await analyzer.dispose();
+    }
+  });
+});
+
+describe('an update, whatever the edit', () => {
+  const base = {
+    'app/models.py': 'class Base:\n    def save(self): ...\n\nclass Order(Base):\n    def pay(self):\n        self.save()\n',
+    'app/api.py': 'from fastapi import APIRouter\nfrom app.models import Order\nrouter = APIRouter()\n\n@router.post("/orders")\ndef create():\n    Order().pay()\n',
+    'app/other.py': 'class Order:\n    def pay(self): ...\n',
+  };
+  const workspace = tempWorkspace(base);
+  after(workspace.cleanup);
+  const comparable = (analysis: Analysis) => JSON.stringify({ ...analysis.result, traces: analysis.result.routes.map((route) => analysis.trace(`${route.method} ${route.path}`)) });
+
+  it('gives what a fresh analysis gives: after a body edit that keeps every lookup, and after edits that change them', async () => {
+    let analysis = await analyzeFolder(workspace.root, { threads: 1 });
+    const edits: [string, string][] = [
+      // A body edit: names, bases and imports stay; the lookups of the last index are reused.
+      ['app/models.py', 'class Base:\n    def save(self): ...\n\nclass Order(Base):\n    def pay(self):\n        print("paying")\n        self.save()\n'],
+      // The import now names another module's Order: a lookup kept from before would be wrong.
+      ['app/api.py', 'from fastapi import APIRouter\nfrom app.other import Order\nrouter = APIRouter()\n\n@router.post("/orders")\ndef create():\n    Order().pay()\n'],
+      // A base class removed: the ancestry kept from before would still list it.
+      ['app/models.py', 'class Base:\n    def save(self): ...\n\nclass Order:\n    def pay(self):\n        self.save()\n'],
+    ];
+    for (const [path, text] of edits) {
+      writeFileSync(join(workspace.root, path), text);
+      analysis = await updateFolder(analysis, [join(workspace.root, path)], { threads: 1 });
+      assert.equal(comparable(analysis), comparable(await analyzeFolder(workspace.root, { threads: 1 })), `after editing ${path}`);
     }
   });
 });

@@ -49,18 +49,26 @@ function partsOf(rules: readonly KindRule[], inputs: KindInputs, wholeKind: Repo
     const depth = folder.split('/').length;
     return depth <= PART_MAX_DEPTH && !isTestExampleOrDoc(`${folder}/x`) && (filesUnder.get(folder) ?? 0) >= PART_MIN_FILES;
   });
+  // Each input under each candidate, sorted into place in one pass rather than filtered per candidate.
+  const under = new Map(candidates.map((folder) => [folder, { folders: [] as string[], files: [] as string[], findings: [] as KindInputs['findings'][number][], routes: [] as KindInputs['routes'][number][], interfaces: [] as KindInputs['interfaces'][number][] }]));
+  const ancestorsOf = (path: string) => {
+    const found: NonNullable<ReturnType<typeof under.get>>[] = [];
+    for (let slash = path.indexOf('/'), depth = 1; slash >= 0 && depth <= PART_MAX_DEPTH; slash = path.indexOf('/', slash + 1), depth++) {
+      const bucket = under.get(path.slice(0, slash));
+      if (bucket) found.push(bucket);
+    }
+    return found;
+  };
+  const pathOfSymbol = (symbol: string) => symbol.slice(0, symbol.lastIndexOf(':'));
+  for (const folder of inputs.folders) for (const bucket of ancestorsOf(folder)) bucket.folders.push(folder);
+  for (const file of inputs.files) for (const bucket of ancestorsOf(file)) bucket.files.push(file);
+  for (const finding of inputs.findings) for (const bucket of ancestorsOf(pathOfSymbol(finding.symbol))) bucket.findings.push(finding);
+  for (const route of inputs.routes) for (const bucket of ancestorsOf(pathOfSymbol(route.handler))) bucket.routes.push(route);
+  for (const entry of inputs.interfaces) for (const bucket of ancestorsOf(pathOfSymbol(entry.base))) bucket.interfaces.push(entry);
   const parts: KindVerdict['parts'] = [];
   for (const folder of candidates.sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b))) {
     if (parts.some((part) => folder.startsWith(part.path))) continue;
-    const within = (path: string) => path.startsWith(`${folder}/`);
-    const symbolWithin = (symbol: string) => within(symbol.slice(0, symbol.lastIndexOf(':')));
-    const verdict = verdictOf(rules, {
-      folders: inputs.folders.filter(within),
-      files: inputs.files.filter(within),
-      findings: inputs.findings.filter((finding) => symbolWithin(finding.symbol)),
-      routes: inputs.routes.filter((route) => symbolWithin(route.handler)),
-      interfaces: inputs.interfaces.filter((entry) => symbolWithin(entry.base)),
-    });
+    const verdict = verdictOf(rules, under.get(folder) ?? { folders: [], files: [], findings: [], routes: [], interfaces: [] });
     if (verdict.kind !== wholeKind && verdict.total >= PART_MIN_WEIGHT && verdict.scores[verdict.kind] >= PART_MIN_SCORE) {
       parts.push({ path: `${folder}/`, kind: verdict.kind });
     }

@@ -225,7 +225,16 @@ function pathOf(symbol: string): string {
   return colon < 0 ? symbol : symbol.slice(0, colon);
 }
 
+/** Compiled once: the rules are evaluated again for every part and after every edit. */
+const compiledGlobs = new Map<string, (path: string) => boolean>();
+
 function globMatcher(glob: string): (path: string) => boolean {
-  const matches = picomatch(glob, { dot: true });
-  return (path) => matches(path);
+  let matches = compiledGlobs.get(glob);
+  if (!matches) {
+    const compiled = picomatch(glob, { dot: true });
+    // One argument only: `.some(matcher)` passes an index, which picomatch reads as "return an object".
+    matches = (path) => compiled(path);
+    compiledGlobs.set(glob, matches);
+  }
+  return matches;
 }

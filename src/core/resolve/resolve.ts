@@ -19,10 +19,12 @@ export interface Resolution {
 /**
  * The cross-file stage: builds the symbol index, keeps the findings whose names resolve to what
  * their rule requires, adds what inheritance and decorators imply, finds interfaces and
- * repositories, links signals to their receivers and senders, and resolves routes.
+ * repositories, links signals to their receivers and senders, and resolves routes. Given the
+ * index of the same workspace before an edit that changed no file's surface, its lookups are reused.
  */
-export function resolveWorkspace(files: readonly FileFacts[], rules: FrameworkRules, modulePaths?: ModulePaths): Resolution {
+export function resolveWorkspace(files: readonly FileFacts[], rules: FrameworkRules, modulePaths?: ModulePaths, sameSurfaceAs?: SymbolIndex): Resolution {
   const index = new SymbolIndex(files, modulePaths);
+  if (sameSurfaceAs) index.adopt(sameSurfaceAs);
   // Resolution adds to findings' details (receivers, uses, sites): it works on copies, so the facts
   // of a file stay as the scan made them and can be reused when only other files change.
   const scanned = files.flatMap((file) => file.findings.map((finding) => ({ ...finding, details: { ...finding.details } })));

@@ -44,6 +44,27 @@ export class SymbolIndex {
     }
   }
 
+  /**
+   * Takes over what an index of the same workspace before an edit worked out (names looked up,
+   * ancestries) when the edit changed no file's surface (see `surfaceOf`): those answers depend
+   * on nothing else. Edits inside function bodies, the usual case, keep every answer.
+   */
+  adopt(previous: SymbolIndex): void {
+    // Shared, not copied: an answer found by either index holds for both.
+    for (const [path, names] of previous.qualified) this.qualified.set(path, names);
+    for (const [symbol, ancestry] of previous.ancestryCache) this.ancestryCache.set(symbol, ancestry);
+  }
+
+  /** What lookups and ancestries read of a file: its names, their kinds and bases, what variables are made by, its imports. */
+  static surfaceOf(facts: FileFacts): string {
+    return JSON.stringify([
+      facts.language,
+      facts.skipped ?? '',
+      facts.symbols.map((symbol) => [symbol.name, symbol.kind, symbol.bases, symbol.value?.callee ?? '', symbol.defaultExport ?? false]),
+      facts.imports.map((statement) => [statement.module, statement.level, statement.names, statement.alias ?? '']),
+    ]);
+  }
+
   definition(symbol: string): SymbolDefinition | undefined {
     return this.definitions.get(symbol)?.definition;
   }
