@@ -92,7 +92,7 @@ async function scan(sources: readonly SourceFile[], host: AnalysisHost, options:
   onProgress?.({ phase: 'parse', done, total });
   const { cache } = host;
   const facts = await mapConcurrently(sources, host.concurrency, signal, async (source) => {
-    const fingerprint = cache ? await cache.fingerprint(source.absolutePath) : undefined;
+    const fingerprint = cache ? await cache.fingerprint(source.absolutePath, source.path) : undefined;
     const cached = fingerprint ? cache?.get(source.path, fingerprint) : undefined;
     const result = cached ?? (await host.analyzer.analyze({ path: source.path, absolutePath: source.absolutePath, language: source.language, maxFileSizeBytes }));
     if (fingerprint && !cached) cache?.set(source.path, fingerprint, result);

@@ -45,8 +45,8 @@ export interface ProgressReport {
  * The host decides where they live and when they are stale (another analyser version).
  */
 export interface FactsCache {
-  /** An identity of a file's content (a hash), or undefined when the file cannot be read. */
-  fingerprint(absolutePath: string): Promise<string | undefined>;
+  /** An identity of a file's content (a hash), or undefined when the file cannot be read; `path` is the workspace-relative one the facts are kept under. */
+  fingerprint(absolutePath: string, path: string): Promise<string | undefined>;
   get(path: string, fingerprint: string): FileFacts | undefined;
   set(path: string, fingerprint: string, facts: FileFacts): void;
   /** Writes the cache; after a full run (`prune`), entries of files this run did not see are dropped. */

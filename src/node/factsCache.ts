@@ -6,7 +6,11 @@ import type { FileFacts } from '../core/parse/facts';
 import { packageRoot, rulesDirectory } from './assets';
 
 interface Entry {
+  /** The content's hash. */
   fingerprint: string;
+  /** Size and modification time when it was hashed: the same again means the same content, without reading it. */
+  size?: number;
+  modified?: number;
   facts: FileFacts;
 }
 
@@ -63,8 +67,16 @@ export class FileFactsCache implements FactsCache {
     return cache;
   }
 
-  async fingerprint(absolutePath: string): Promise<string | undefined> {
+  /** Stat results of the files fingerprinted in this run, kept with the facts they are set with. */
+  private readonly stats = new Map<string, { size: number; modified: number }>();
+
+  async fingerprint(absolutePath: string, path: string): Promise<string | undefined> {
     try {
+      const stat = await fs.stat(absolutePath);
+      const known = this.entries.get(path);
+      // As git and make do: the same size and modification time as when it was hashed is the same content.
+      if (known && known.size === stat.size && known.modified === stat.mtimeMs) return known.fingerprint;
+      this.stats.set(path, { size: stat.size, modified: stat.mtimeMs });
       return createHash('sha1').update(await fs.readFile(absolutePath)).digest('base64url');
     } catch {
       return undefined;
@@ -74,12 +86,18 @@ export class FileFactsCache implements FactsCache {
   get(path: string, fingerprint: string): FileFacts | undefined {
     const entry = this.entries.get(path);
     if (entry?.fingerprint !== fingerprint) return undefined;
+    // Hashed again with the same content (a touched file): its new time is worth keeping.
+    const stat = this.stats.get(path);
+    if (stat && (entry.size !== stat.size || entry.modified !== stat.modified)) {
+      Object.assign(entry, stat);
+      this.changed = true;
+    }
     this.used.set(path, entry);
     return entry.facts;
   }
 
   set(path: string, fingerprint: string, facts: FileFacts): void {
-    const entry = { fingerprint, facts };
+    const entry = { fingerprint, ...this.stats.get(path), facts };
     this.entries.set(path, entry);
     this.used.set(path, entry);
     this.changed = true;

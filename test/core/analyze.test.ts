@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Ajv2020 from 'ajv/dist/2020';
@@ -244,12 +244,25 @@ describe('the facts cache', () => {
     assert.deepEqual((await countingRun(cacheFile)).scanned, []);
     writeFileSync(join(workspace.root, 'b.py'), 'def b2(): ...\n');
     assert.deepEqual((await countingRun(cacheFile)).scanned, ['b.py']);
+    // Touched, content unchanged: hashed again, found the same, not parsed.
+    utimesSync(join(workspace.root, 'a.py'), new Date(), new Date(Date.now() + 5000));
+    assert.deepEqual((await countingRun(cacheFile)).scanned, []);
+    // Same size, same modification time, other content: taken as unchanged, as git and make take it.
+    const second = Math.floor(Date.now() / 1000) - 60;
+    utimesSync(join(workspace.root, 'b.py'), second, second);
+    assert.deepEqual((await countingRun(cacheFile)).scanned, []);
+    writeFileSync(join(workspace.root, 'b.py'), 'def b3(): ...\n');
+    utimesSync(join(workspace.root, 'b.py'), second, second);
+    assert.deepEqual((await countingRun(cacheFile)).scanned, []);
+    // Any other time: hashed, and parsed since the content differs.
+    utimesSync(join(workspace.root, 'b.py'), new Date(), new Date(Date.now() + 9000));
+    assert.deepEqual((await countingRun(cacheFile)).scanned, ['b.py']);
     writeFileSync(cacheFile, '{"version": "test-version", "entries": {"a.py": ');
     const afterCorruption = await countingRun(cacheFile);
     assert.deepEqual(afterCorruption.scanned, ['a.py', 'b.py']);
     assert.deepEqual(afterCorruption.files, ['a.py', 'b.py']);
     const otherVersion = await FileFactsCache.open(cacheFile, 'another-version');
-    assert.equal(otherVersion.get('a.py', (await otherVersion.fingerprint(join(workspace.root, 'a.py'))) ?? ''), undefined);
+    assert.equal(otherVersion.get('a.py', (await otherVersion.fingerprint(join(workspace.root, 'a.py'), 'a.py')) ?? ''), undefined);
     rmSync(cacheFile, { force: true });
   });
 });
