@@ -4,6 +4,7 @@ import { analyzeDataModel } from './datamodel/dataModel';
 import { type Discovery, discoverFiles, type SourceFile } from './discover/discover';
 import type { CallAnswer, CallTypeResolver, FactsCache, FileAnalyzer, ProgressReport, WorkspaceFs } from './host';
 import { layerOf } from './layers/layers';
+import { nextTurn } from './nextTurn';
 import { findViolations, type LayerRule } from './layers/violations';
 import type { FileFacts } from './parse/facts';
 import type { FrameworkRules } from './resolve/frameworkFindings';
@@ -115,13 +116,14 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   const analysed = facts.filter((file) => !file.skipped);
   const tsconfig = await readModulePaths(host.fs, root);
   const modulePaths = JSON.stringify(tsconfig.paths ?? null);
-  const { index, findings, interfaces, routes } = resolveWorkspace(analysed, host.frameworkRules, tsconfig.paths, before && before.modulePaths === modulePaths ? before.index : undefined);
+  const { index, findings, interfaces, routes } = await resolveWorkspace(analysed, host.frameworkRules, tsconfig.paths, before && before.modulePaths === modulePaths ? before.index : undefined);
 
   onProgress?.({ phase: 'classify', done: 0, total: 1 });
   const allPaths = [...discovery.sources.map((source) => source.path), ...discovery.otherFiles];
   const manifest = await readManifest(host.fs, root);
   const readme = await readReadme(host.fs, root, discovery.otherFiles);
   const kind = classifyKind(host.kindRules, { folders: foldersOf(allPaths), files: allPaths, findings, routes, interfaces, ...(manifest ? { manifest } : {}), ...(readme ? { readme } : {}) });
+  await nextTurn();
 
   const findingsByPath = groupByPath(findings);
   const files = [...analysed].sort((a, b) => a.path.localeCompare(b.path)).map((file) => {
@@ -130,9 +132,11 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   });
   const layerByPath = new Map(files.map((file) => [file.path, file.layer]));
   for (const finding of findings) finding.layer = layerByPath.get(SymbolId.parse(finding.symbol).path) ?? '';
+  await nextTurn();
   const checkLayers = options.layerViolations === 'on' || ((options.layerViolations ?? 'auto') === 'auto' && kind.kind === 'service');
   const roleByPath = new Map(files.map((file) => [file.path, file]));
   const violations = checkLayers ? findViolations(index, analysed, (path) => roleByPath.get(path), findings, host.layerRules) : [];
+  await nextTurn();
 
   const { dataModel, queryWarnings } = analyzeDataModel(index, analysed, findings);
 

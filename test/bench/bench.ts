@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { discoverFiles } from '../../src/core/discover/discover';
 import { Grammars, isParsedLanguage } from '../../src/core/parse/grammars';
@@ -31,9 +31,13 @@ async function main(): Promise<void> {
   for (const { language, text } of texts) (await grammars.parser(language)).parse(text)?.delete();
   const raw = performance.now() - rawStart;
 
+  // The longest the calling thread (the extension host, in the editor) is kept from its event loop.
+  const coldBlocking = monitorEventLoopDelay({ resolution: 5 });
+  coldBlocking.enable();
   const coldStart = performance.now();
   const analysis = await analyzeFolder(root);
   const cold = performance.now() - coldStart;
+  coldBlocking.disable();
   // The kernel's high-water mark of the whole process: the worker threads live in it too.
   const peakRss = process.resourceUsage().maxRSS * 1024;
 
@@ -69,12 +73,15 @@ async function main(): Promise<void> {
   let current = analysis;
   // As the editor does: one worker kept warm from edit to edit.
   const editWorker = new WarmWorker();
+  const editBlocking = monitorEventLoopDelay({ resolution: 5 });
+  editBlocking.enable();
   for (const source of discovery.sources.slice(0, Number(values.edits ?? 10))) {
     const start = performance.now();
     current = await updateFolder(current, [source.absolutePath], {}, editWorker);
     updateTimes.push(performance.now() - start);
   }
   editWorker.dispose();
+  editBlocking.disable();
 
   const percentileOf = (times: number[], p: number) => [...times].sort((a, b) => a - b)[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] ?? 0;
   const percentile = (p: number) => percentileOf(traceTimes, p);
@@ -99,6 +106,8 @@ async function main(): Promise<void> {
     typedTraceP50Ms: Math.round(percentileOf(typedTimes.slice(1), 50)),
     typedTraceP95Ms: Math.round(percentileOf(typedTimes.slice(1), 95)),
     typedRoutes: typedTimes.length,
+    longestBlockColdMs: Math.round(coldBlocking.max / 1e6),
+    longestBlockEditMs: Math.round(editBlocking.max / 1e6),
     peakRssMb: Math.round(peakRss / 1e6),
     peakRssWithTypesMb: Math.round(peakRssWithTypes / 1e6),
   };
@@ -115,6 +124,7 @@ async function main(): Promise<void> {
         ...(report.typedRoutes
           ? [`typed trace (compiler)   first ${report.typedTraceFirstMs} ms (starts the compiler), then p50 ${report.typedTraceP50Ms} ms, p95 ${report.typedTraceP95Ms} ms over ${report.typedRoutes} routes`]
           : []),
+        `longest block            ${report.longestBlockColdMs} ms in the cold analysis, ${report.longestBlockEditMs} ms in the edits (the calling thread kept from its event loop)`,
         `peak RSS                 ${report.peakRssMb} MB (the process: main thread and worker threads)${report.typedRoutes ? `; ${report.peakRssWithTypesMb} MB with the compiler's thread` : ''}`,
       ].join('\n') + '\n',
     );

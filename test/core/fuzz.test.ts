@@ -78,7 +78,7 @@ describe('fuzzing', () => {
       fc.asyncProperty(fc.array(mutatedSource, { minLength: 1, maxLength: 6 }), async (sources) => {
         const files: FileFacts[] = [];
         for (const [index, { path, text }] of sources.entries()) files.push(await testScanner().scan({ path: `${index}/${path}`, language: languageOf(path) ?? 'python' }, text));
-        const resolution = resolveWorkspace(files, frameworkRules());
+        const resolution = await resolveWorkspace(files, frameworkRules());
         const context = { index: resolution.index, interfaces: resolution.interfaces, findings: resolution.findings, layerOf: () => 'core' };
         for (const route of resolution.routes) {
           assert.ok(route.path.startsWith('/'));

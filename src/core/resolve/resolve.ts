@@ -1,3 +1,4 @@
+import { nextTurn } from '../nextTurn';
 import type { FileFacts, Hint } from '../parse/facts';
 import { type Finding, type InterfaceImplementations, type Route, SymbolId } from '../result';
 import { type FrameworkRules, frameworkFindings } from './frameworkFindings';
@@ -22,23 +23,28 @@ export interface Resolution {
  * repositories, links signals to their receivers and senders, and resolves routes. Given the
  * index of the same workspace before an edit that changed no file's surface, its lookups are reused.
  */
-export function resolveWorkspace(files: readonly FileFacts[], rules: FrameworkRules, modulePaths?: ModulePaths, sameSurfaceAs?: SymbolIndex): Resolution {
+export async function resolveWorkspace(files: readonly FileFacts[], rules: FrameworkRules, modulePaths?: ModulePaths, sameSurfaceAs?: SymbolIndex): Promise<Resolution> {
   const index = new SymbolIndex(files, modulePaths);
   if (sameSurfaceAs) index.adopt(sameSurfaceAs);
+  await nextTurn();
   // Resolution adds to findings' details (receivers, uses, sites): it works on copies, so the facts
   // of a file stay as the scan made them and can be reused when only other files change.
   const scanned = files.flatMap((file) => file.findings.map((finding) => ({ ...finding, details: { ...finding.details } })));
   const { findings: confirmed, hints } = confirmQualified(index, scanned, files.flatMap((file) => file.hints));
   const findings = mergeRegistrations(confirmed.map((finding) => namedAfterDefinition(index, finding)));
+  await nextTurn();
   findings.push(...frameworkFindings(index, rules, findings));
+  await nextTurn();
 
   const interfaces = interfaceImplementations(index);
   for (const { base } of interfaces) {
     const definition = index.definition(base);
     if (definition) findings.push({ category: 'interface', symbol: base, range: definition.range, layer: '', details: { rule: 'abstract-class' } });
   }
+  await nextTurn();
   findings.push(...repositoryFindings(index, new Set(interfaces.map(({ base }) => base)), findings));
   linkSignals(index, findings, hints);
+  await nextTurn();
   const nest = nestRoutes(index, hints);
   describeNestModules(index, findings);
   findings.push(...nest.findings);
