@@ -511,7 +511,9 @@ function lastArgument(call: Node): Node | undefined {
 function anonymousCallbacks(root: Node, symbols: SymbolDefinition[], bodies: Map<number, Body>): void {
   const named = new Set(symbols.map((symbol) => symbol.name));
   for (const { node } of queryOf(root.tree.language, REGISTRATIONS_QUERY).captures(root)) {
-    const callback = lastArgument(node);
+    const last = lastArgument(node);
+    // `app.post('/x', asyncHandler(async (req, res) => {...}))`: the function the wrapper is given.
+    const callback = last?.type === 'call_expression' ? lastArgument(last) : last;
     const name = `<anonymous>@${node.startPosition.row + 1}`;
     if (!callback || !FUNCTION_VALUES.has(callback.type) || named.has(name)) continue;
     named.add(name);

@@ -13,3 +13,17 @@
   (#any-of? @method "get" "post" "put" "patch" "delete" "head" "options" "all")
   (#set! handler "inline")
   (#set! symbol "anonymous")) @finding
+
+;; The handler wrapped where it is registered, as express-async-handler is used: `router.get('/', asyncHandler(listUsers))`, `app.post('/', asyncHandler(async (req, res) => {...}))`.
+(call_expression
+  function: (member_expression object: (_) @router property: (property_identifier) @method)
+  arguments: (arguments . (string) @path (call_expression arguments: (arguments [(identifier) (member_expression)] @symbol .)) .)
+  (#any-of? @method "get" "post" "put" "patch" "delete" "head" "options" "all")
+  (#set! handler "named")) @finding
+
+(call_expression
+  function: (member_expression object: (_) @router property: (property_identifier) @method)
+  arguments: (arguments . (string) @path (call_expression arguments: (arguments [(arrow_function) (function_expression)] .)) .)
+  (#any-of? @method "get" "post" "put" "patch" "delete" "head" "options" "all")
+  (#set! handler "inline")
+  (#set! symbol "anonymous")) @finding
