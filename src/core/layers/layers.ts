@@ -61,10 +61,19 @@ const DOC_FOLDERS = ['docs', 'doc', 'documentation', 'bench', 'benchmarks', 'ben
  * signals about what the code is full of count only the rest.
  */
 export function isTestExampleOrDoc(path: string): boolean {
-  if (TEST_FILE.test(path)) return true;
-  const folders = path.split('/').slice(0, -1).map((folder) => folder.toLowerCase());
-  return folders.some((folder) => SHARED_FOLDER_ROLES['test']?.includes(folder) || SHARED_FOLDER_ROLES['example']?.includes(folder) || DOC_FOLDERS.includes(folder));
+  let known = testExampleOrDoc.get(path);
+  if (known === undefined) {
+    const folders = path.split('/').slice(0, -1).map((folder) => folder.toLowerCase());
+    known = TEST_FILE.test(path) || folders.some((folder) => SHARED_FOLDER_ROLES['test']?.includes(folder) || SHARED_FOLDER_ROLES['example']?.includes(folder) || DOC_FOLDERS.includes(folder));
+    if (testExampleOrDoc.size >= MAX_REMEMBERED_PATHS) testExampleOrDoc.clear();
+    testExampleOrDoc.set(path, known);
+  }
+  return known;
 }
+
+/** Asked of every path by classification and layers, again after every edit: each answer is kept (within a bound). */
+const testExampleOrDoc = new Map<string, boolean>();
+const MAX_REMEMBERED_PATHS = 200_000;
 const CONFIG_FILE = /(^|\/)(settings(\.py)?|config\.py|[^/]*\.config\.[jt]s|manage\.py|setup\.py|noxfile\.py|tasks\.py)$/;
 
 export interface LayerAssignment {
