@@ -172,6 +172,10 @@ Invoice.init(
 Invoice.belongsTo(Customer, { foreignKey: 'customerId', onDelete: 'CASCADE' });
 Customer.hasMany(Invoice, { foreignKey: 'customerId' });
 `,
+      'src/db/models/instrument.model.js': `module.exports = (sequelize) => {
+  sequelize.define('instrument', { purchaseDate: { allowNull: false, type: DataTypes.DATE } });
+};
+`,
       'src/db/models/post.js': `module.exports = (sequelize, DataTypes) => {
   const Post = sequelize.define('Post', { title: { type: DataTypes.STRING(120), allowNull: false } }, { freezeTableName: true });
   return Post;
@@ -199,6 +203,8 @@ Customer.hasMany(Invoice, { foreignKey: 'customerId' });
       assert.ok(invoice.rules.includes('deleting a customer deletes its invoices'), invoice.rules.join(' | '));
       assert.equal(insights(result, 'Customer').entity.table, 'customers');
       assert.equal(insights(result, 'Post').entity.table, 'Post');
+      assert.deepEqual(insights(result, 'instrument').entity.table, 'instruments');
+      assert.ok(insights(result, 'instrument').rules.includes('an instrument must have a purchaseDate'));
     } finally {
       workspace.cleanup();
     }

@@ -29,6 +29,8 @@ export const ecmascriptSyntax: LanguageSyntax = {
   },
 
   assignedName(node) {
+    const defined = definedModel(node);
+    if (defined) return defined.name;
     const exported = node.type === 'assignment_expression' && isModuleExports(node.childForFieldName('left')) ? node.childForFieldName('right') : node.type === 'export_statement' ? anonymousExport(node) : undefined;
     if (exported?.type === 'call_expression' || exported?.type === 'new_expression') return DEFAULT_EXPORT;
     const declarator = node.type === 'variable_declarator' ? node : DECLARATIONS.has(node.type) ? node.namedChildren.find((child) => child?.type === 'variable_declarator') : undefined;
@@ -84,6 +86,8 @@ export const ecmascriptSyntax: LanguageSyntax = {
     }
     for (const factory of factories) {
       for (const statement of factory.namedChildren) {
+        const defined = statement ? definedModel(statement) : undefined;
+        if (defined) valueSymbol({ text: defined.name }, defined.call, rangeOf(defined.call), symbols, bodies);
         if (statement && CLASSES.has(statement.type)) classSymbol(statement, [], symbols, bodies);
         if (statement && DECLARATIONS.has(statement.type)) {
           for (const declarator of statement.namedChildren) if (declarator?.type === 'variable_declarator' && !requiredModule(declarator.childForFieldName('value'))) variableSymbol(declarator, symbols, bodies);
@@ -371,6 +375,18 @@ function anonymousExport(statement: Node): Node | undefined {
 
 function isModuleExports(node: Node | null | undefined): boolean {
   return node?.text.replace(/\s+/g, '') === 'module.exports';
+}
+
+/**
+ * `sequelize.define('instrument', {...})` as a statement, as Sequelize's own example writes models:
+ * the model is bound to its name (`sequelize.models.instrument`), so the name stands for it.
+ */
+function definedModel(statement: Node): { name: string; call: Node } | undefined {
+  const call = statement.type === 'expression_statement' ? statement.namedChildren[0] : undefined;
+  const callee = call?.type === 'call_expression' ? call.childForFieldName('function') : undefined;
+  if (!call || callee?.type !== 'member_expression' || callee.childForFieldName('property')?.text !== 'define') return undefined;
+  const [first, second] = (call.childForFieldName('arguments')?.namedChildren ?? []).filter((argument) => argument && argument.type !== 'comment');
+  return first?.type === 'string' && second?.type === 'object' ? { name: literalValue(first), call } : undefined;
 }
 
 /** The name a value exported without one goes by. */
