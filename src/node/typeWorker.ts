@@ -9,13 +9,19 @@ import { Project, ts } from 'ts-morph';
 import workerpool from 'workerpool';
 import type { CallAnswer, CallQuestion } from '../core/host';
 
-/** Compiler options for code without a readable `tsconfig.json`: what modern TypeScript and Node code needs to resolve. */
+/**
+ * How imports are resolved when the tsconfig does not say: Node's classic lookup (`main`/`types`,
+ * `index` files, `./x.js` written for `./x.ts`). TypeScript 6's own default for CommonJS finds no
+ * package's types, and `bundler` misses packages whose `exports` name no types (typeorm 0.2).
+ */
+const RESOLUTION: ts.CompilerOptions = { moduleResolution: ts.ModuleResolutionKind.Node10, ignoreDeprecations: '6.0' };
+
+/** Compiler options for code without a readable `tsconfig.json`. */
 const DEFAULT_OPTIONS: ts.CompilerOptions = {
+  ...RESOLUTION,
   allowJs: true,
   experimentalDecorators: true,
   target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.ESNext,
-  moduleResolution: ts.ModuleResolutionKind.Bundler,
   noEmit: true,
 };
 
@@ -76,7 +82,9 @@ function newProject(config: string): Project {
   const onDemand = { skipAddingFilesFromTsConfig: true, skipFileDependencyResolution: true } as const;
   if (config) {
     try {
-      return new Project({ ...onDemand, tsConfigFilePath: config, compilerOptions: { allowJs: true, noEmit: true } });
+      const project = new Project({ ...onDemand, tsConfigFilePath: config, compilerOptions: { allowJs: true, noEmit: true } });
+      if (project.getCompilerOptions().moduleResolution === undefined) project.compilerOptions.set(RESOLUTION);
+      return project;
     } catch {
       // An unreadable tsconfig: the analysis reports it (Skipped); the checker does its best without.
     }

@@ -226,6 +226,36 @@ module.exports = { makeInvoices, Invoices };
     }
   });
 
+  it("names installed packages' calls the code makes on values of inferred type, with a tsconfig that sets no resolution", async () => {
+    const workspace = tempWorkspace({
+      'package.json': '{ "private": true, "dependencies": { "express": "^4", "typeorm": "^0.2" } }',
+      'tsconfig.json': '{ "compilerOptions": { "module": "commonjs", "target": "es2019" } }',
+      // As typeorm 0.2 ships it: `exports` that name no types, `types` beside them.
+      'node_modules/typeorm/package.json': '{ "name": "typeorm", "version": "0.2.45", "main": "./index.js", "types": "./index.d.ts", "exports": { ".": { "node": { "import": "./index.mjs", "require": "./index.js" } } } }',
+      'node_modules/typeorm/index.d.ts': `export declare class SelectQueryBuilder<T> { where(condition: string): this; getMany(): Promise<T[]>; }
+export declare class Repository<T> { createQueryBuilder(alias: string): SelectQueryBuilder<T>; }
+export declare function getRepository<T>(target: new () => T): Repository<T>;
+`,
+      'src/app.ts': `import express from 'express';
+import { getRepository } from 'typeorm';
+export class Order { id = 0; }
+const app = express();
+app.get('/orders', async (req, res) => {
+  const orders = getRepository(Order).createQueryBuilder('order');
+  res.json(await orders.where('order.id > 0').getMany());
+});
+`,
+    });
+    try {
+      const analysis = await analyzeFolder(workspace.root, { threads: 1 });
+      const trace = await analysis.traceWithTypes('GET /orders', checker);
+      const outside = (trace?.steps ?? []).filter((step) => step.external && step.typed).map((step) => step.symbol);
+      assert.ok(outside.includes('typeorm.SelectQueryBuilder.getMany'), outside.join(', '));
+    } finally {
+      workspace.cleanup();
+    }
+  });
+
   it('answers "not known" for a vanished file and leaves the trace as syntax made it', async () => {
     const answers = await checker.resolveCalls(NEST_SHOP, [{ path: 'src/orders/missing.ts', line: 3, character: 4, callee: 'order.cancel' }, { path: 'src/orders/orders.service.ts', line: 10_000, character: 0, callee: 'x' }]);
     assert.deepEqual(answers, [null, null]);

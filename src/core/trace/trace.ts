@@ -152,7 +152,7 @@ function itemsOf(context: TraceContext, lookups: Lookups, symbol: string, depth:
     }
     if (resolved.kind === 'external') {
       const via: TraceVia = ENQUEUE.has(lastSegment(call.callee)) ? 'async' : 'call';
-      const step: TraceStep = { symbol: resolved.name, layer: 'external', via, line: call.line, depth, site, external: true };
+      const step: TraceStep = { symbol: resolved.name, layer: 'external', via, line: call.line, depth, site, external: true, ...(resolved.typed ? { typed: true } : {}) };
       // `session.query(X).filter(...).first()` is one trip to the database: one step, the whole chain.
       const previous = items[items.length - 1]?.step;
       if (previous?.external && previous.site?.line === call.line && resolved.name.startsWith(`${previous.symbol}()`)) items[items.length - 1] = { step, expand: false };
@@ -187,7 +187,7 @@ function itemsOf(context: TraceContext, lookups: Lookups, symbol: string, depth:
 
 type Resolved =
   | { kind: 'symbol'; symbol: string; receiver?: string; onInstance?: boolean; enqueued?: boolean; typed?: boolean }
-  | { kind: 'external'; name: string }
+  | { kind: 'external'; name: string; typed?: boolean }
   | { kind: 'unresolved' }
   | { kind: 'skip' };
 
@@ -207,7 +207,7 @@ function withTypes(context: TraceContext, path: string, call: CallSite, resolved
   const answer = typed.answers.get(key);
   if (!answer) return resolved;
   // Outside code the checker names is a step when it leaves the process or touches data, else known and no step.
-  if ('external' in answer) return EXTERNAL_STEPS.test(answer.external) ? { kind: 'external', name: answer.external } : { kind: 'skip' };
+  if ('external' in answer) return EXTERNAL_STEPS.test(answer.external) ? { kind: 'external', name: answer.external, typed: true } : { kind: 'skip' };
   const symbol = declarationAt(index, answer);
   if (!symbol) return resolved;
   const target = symbolTarget(index, symbol, false);
