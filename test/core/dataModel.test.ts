@@ -172,6 +172,17 @@ Invoice.init(
 Invoice.belongsTo(Customer, { foreignKey: 'customerId', onDelete: 'CASCADE' });
 Customer.hasMany(Invoice, { foreignKey: 'customerId' });
 `,
+      'src/db/models/author.js': `const { Model } = require('sequelize');
+module.exports = (sequelize, DataTypes) => {
+  class Author extends Model {
+    static associate(models) {
+      Author.hasMany(models.Post, { foreignKey: 'authorId', onDelete: 'CASCADE' });
+    }
+  }
+  Author.init({ name: DataTypes.STRING }, { sequelize, modelName: 'Author' });
+  return Author;
+};
+`,
       'src/db/models/instrument.model.js': `module.exports = (sequelize) => {
   sequelize.define('instrument', { purchaseDate: { allowNull: false, type: DataTypes.DATE } });
 };
@@ -202,7 +213,11 @@ Customer.hasMany(Invoice, { foreignKey: 'customerId' });
       assert.ok(invoice.rules.includes("an invoice's total must satisfy total >= 0"));
       assert.ok(invoice.rules.includes('deleting a customer deletes its invoices'), invoice.rules.join(' | '));
       assert.equal(insights(result, 'Customer').entity.table, 'customers');
-      assert.equal(insights(result, 'Post').entity.table, 'Post');
+      const post = insights(result, 'Post');
+      assert.equal(post.entity.table, 'Post');
+      // sequelize-cli's `static associate(models)`: the key is on the post, the rule told in plain words.
+      assert.deepEqual(post.relationships, ['authorId -> Author']);
+      assert.ok(post.rules.includes('deleting an author deletes its posts'), post.rules.join(' | '));
       assert.deepEqual(insights(result, 'instrument').entity.table, 'instruments');
       assert.ok(insights(result, 'instrument').rules.includes('an instrument must have a purchaseDate'));
     } finally {

@@ -127,10 +127,9 @@ export function sequelizeEntity(index: SymbolIndex, model: ModelClass): DraftEnt
   for (const call of calls) {
     const association = Shape.isCall(call) ? ASSOCIATIONS[Shape.lastName(call.callee)] : undefined;
     if (!association || !Shape.isCall(call)) continue;
-    const target = Shape.name(call.args[0]) ?? '';
+    const { name: target, symbol } = associated(index, model.path, call.args[0]);
     const key = foreignKeyName(Shape.property(call.args[1], 'foreignKey')) ?? `${camelize(target, true)}Id`;
     const onDelete = Shape.string(Shape.property(call.args[1], 'onDelete'));
-    const symbol = index.resolve(model.path, target);
     const relation: DraftRelation = { cardinality: association, target: symbol ? { symbol } : { className: target }, ...(onDelete ? { onDelete } : {}) };
     const existing = columns.find((column) => column.name === key);
     if (existing) existing.relation = relation;
@@ -182,6 +181,13 @@ function dataType(shape: ValueShape | undefined): string {
   return Shape.lastName(Shape.name(shape) ?? Shape.text(shape, 40));
 }
 
+/** The model an association names: `Customer`, or `models.Post` as `associate(models)` is given them (then by its name). */
+function associated(index: SymbolIndex, path: string, written: ValueShape | undefined): { name: string; symbol?: string } {
+  const dotted = Shape.name(written) ?? '';
+  const symbol = index.resolve(path, dotted);
+  return { name: Shape.lastName(dotted), ...(symbol ? { symbol } : {}) };
+}
+
 /** `foreignKey: 'userId'` or `foreignKey: { name: 'userId', allowNull: false }`. */
 function foreignKeyName(shape: ValueShape | undefined): string | undefined {
   return Shape.string(shape) ?? Shape.string(Shape.property(shape, 'name'));
@@ -194,7 +200,8 @@ export function sequelizeInverseKeys(index: SymbolIndex, models: readonly ModelC
     if (model.framework !== 'sequelize') continue;
     for (const call of model.definition.statementCalls ?? []) {
       if (!Shape.isCall(call) || !/\.(hasMany|hasOne)$/.test(call.callee)) continue;
-      const target = bySymbol.get(index.resolve(model.path, Shape.name(call.args[0]) ?? '') ?? '');
+      const associatedModel = associated(index, model.path, call.args[0]);
+      const target = bySymbol.get(associatedModel.symbol ?? '') ?? entities.find((entity) => entity.source === 'sequelize' && entity.name === associatedModel.name);
       if (!target) continue;
       const own = SymbolId.parse(model.symbol).name;
       const key = foreignKeyName(Shape.property(call.args[1], 'foreignKey')) ?? `${camelize(own, true)}Id`;

@@ -348,12 +348,25 @@ function valueSymbol(name: { text: string }, value: Node | null, range: SymbolDe
 function statementCallsOnClasses(blocks: readonly Node[], symbols: readonly SymbolDefinition[]): void {
   const classes = new Map(symbols.filter((symbol) => symbol.kind === 'class' || symbol.shape).map((symbol) => [symbol.name, symbol]));
   if (!classes.size) return;
-  for (const statement of blocks.flatMap((block) => block.namedChildren)) {
+  const record = (statement: Node | null, self?: SymbolDefinition) => {
     const call = statement?.type === 'expression_statement' ? statement.namedChildren[0] : undefined;
     const callee = call?.type === 'call_expression' ? call.childForFieldName('function') : undefined;
-    const owner = callee?.type === 'member_expression' ? classes.get(callee.childForFieldName('object')?.text ?? '') : undefined;
-    if (!call || !owner) continue;
-    (owner.statementCalls ??= []).push(valueShape(call));
+    const object = callee?.type === 'member_expression' ? (callee.childForFieldName('object')?.text ?? '') : '';
+    const owner = object === 'this' ? self : classes.get(object);
+    if (!call || !owner) return;
+    const shape = valueShape(call);
+    // `this.hasMany(...)` in the class's own method is a call on the class.
+    (owner.statementCalls ??= []).push(shape.kind === 'call' && object === 'this' ? { ...shape, callee: `${owner.name}${shape.callee.slice('this'.length)}` } : shape);
+  };
+  for (const statement of blocks.flatMap((block) => block.namedChildren)) {
+    record(statement);
+    // sequelize-cli's models declare their associations in `static associate(models) { User.hasMany(models.Post) }`.
+    const declaration = statement && CLASSES.has(statement.type) ? statement : undefined;
+    const self = declaration ? classes.get(declaration.childForFieldName('name')?.text ?? '') : undefined;
+    for (const member of declaration?.childForFieldName('body')?.namedChildren ?? []) {
+      if (member?.type !== 'method_definition' || member.childForFieldName('name')?.text !== 'associate' || !member.children.some((child) => child?.type === 'static')) continue;
+      for (const inner of member.childForFieldName('body')?.namedChildren ?? []) record(inner, self);
+    }
   }
 }
 
