@@ -15,7 +15,7 @@ const ECMA_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '
  * import (`models.Model` after `from django.db import models` is `django.db.models.Model`).
  */
 export class SymbolIndex {
-  private readonly definitions = new Map<string, { path: string; definition: SymbolDefinition }>();
+  private readonly definitions = new Map<string, { symbol: string; path: string; definition: SymbolDefinition }>();
   private readonly moduleFiles = new Map<string, string>();
   private readonly moduleNamesByFile = new Map<string, string[]>();
   private readonly factsByPath = new Map<string, FileFacts>();
@@ -33,7 +33,10 @@ export class SymbolIndex {
     for (const facts of files) {
       if (facts.skipped) continue;
       this.factsByPath.set(facts.path, facts);
-      for (const definition of facts.symbols) this.definitions.set(SymbolId.of(facts.path, definition.name), { path: facts.path, definition });
+      for (const definition of facts.symbols) {
+        const symbol = SymbolId.of(facts.path, definition.name);
+        this.definitions.set(symbol, { symbol, path: facts.path, definition });
+      }
     }
     for (const facts of python) {
       const names = pythonModuleNames(facts.path, roots);
@@ -69,8 +72,9 @@ export class SymbolIndex {
     return this.definitions.get(symbol)?.definition;
   }
 
-  *allDefinitions(): Iterable<{ symbol: string; path: string; definition: SymbolDefinition }> {
-    for (const [symbol, entry] of this.definitions) yield { symbol, ...entry };
+  /** The stored entries themselves, not copies: every stage walks them all. */
+  allDefinitions(): Iterable<Readonly<{ symbol: string; path: string; definition: SymbolDefinition }>> {
+    return this.definitions.values();
   }
 
   /** The methods a class defines itself (not inherited ones), in source order: found in its file, so no index of every method is kept. */
