@@ -265,4 +265,11 @@ export namespace SymbolId {
   export function anonymous(path: string, zeroBasedLine: number): SymbolId {
     return `${path}:<anonymous>@${zeroBasedLine + 1}`;
   }
+
+  /** The name shown to a reader: the qualified name, or for a function written in place (an inline handler) where it is. */
+  export function label(symbol: SymbolId): string {
+    const { name } = parse(symbol);
+    const line = /^<anonymous>@(\d+)$/.exec(name)?.[1];
+    return line ? `inline function (line ${line})` : name;
+  }
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { renderTraceSvg } from '../../src/core/render/sequenceSvg';
-import { renderTraceMermaid } from '../../src/core/render/trace';
+import { renderTraceMermaid, renderTraceText } from '../../src/core/render/trace';
 import type { Trace } from '../../src/core/result';
 
 const hostile: Trace = {
@@ -24,5 +24,11 @@ describe('rendering traces safely', () => {
   it('keeps Mermaid syntax out of messages', () => {
     const diagram = renderTraceMermaid({ route: 'GET /a;b#c', steps: [{ symbol: 'a.py:x;y#z', layer: 'api', via: 'call', line: 0, depth: 0 }] });
     assert.ok(!/x;y|#z|a;b/.test(diagram), diagram);
+  });
+
+  it('names a function written in place by its line, not by its internal id', () => {
+    const text = renderTraceText({ route: 'POST /invoices', steps: [{ symbol: 'src/app.js:<anonymous>@4', layer: 'api', via: 'call', line: 3, depth: 0 }] });
+    assert.match(text, /api +inline function \(line 4\)/);
+    assert.doesNotMatch(text, /<anonymous>/);
   });
 });

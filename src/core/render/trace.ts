@@ -17,7 +17,7 @@ export function renderTraceText(trace: Trace): string {
 export function stepLabel(step: TraceStep): string {
   if (step.external) return step.symbol;
   if (step.unresolved) return step.expression ?? step.symbol;
-  return SymbolId.parse(step.symbol).name;
+  return SymbolId.label(step.symbol);
 }
 
 /** The guide's layers from the outside in: a request meets them in this order. */

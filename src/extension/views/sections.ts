@@ -112,7 +112,7 @@ export function routeNodes(result: AnalysisResult, at: At): AnalysisNode[] {
       ...(byFile.get(declared) ?? []),
       {
         label: `${route.method} ${route.path}`,
-        description: `→ ${SymbolId.parse(route.handler).name}`,
+        description: `→ ${SymbolId.label(route.handler)}`,
         tooltip: `${route.handler} (${route.framework})`,
         icon: 'symbol-method',
         location: at(declared, route.source?.line ?? 0),
