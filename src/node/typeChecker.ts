@@ -8,6 +8,8 @@ export interface TypeCheckerOptions {
   timeoutMs?: number;
   /** How long the thread, with the projects it holds, is kept without a question. */
   idleMs?: number;
+  /** The compiler's heap limit: a project too big for it ends the thread, not the process (the extension host) it lives in. */
+  memoryLimitMb?: number;
 }
 
 /**
@@ -19,17 +21,19 @@ export class TypeCheckerWorker implements CallTypeResolver {
   private pool: workerpool.Pool | undefined;
   private readonly idle: IdleTimeout;
   private readonly timeoutMs: number;
+  private readonly memoryLimitMb: number;
   /** Why the last batch went unanswered, for the log. */
   lastProblem: string | undefined;
 
   constructor(options: TypeCheckerOptions = {}) {
     this.timeoutMs = options.timeoutMs ?? 60_000;
+    this.memoryLimitMb = options.memoryLimitMb ?? 1536;
     this.idle = new IdleTimeout(options.idleMs ?? 5 * 60_000, () => this.dispose());
   }
 
   async resolveCalls(root: string, questions: readonly CallQuestion[]): Promise<(CallAnswer | null)[]> {
     this.idle.stop();
-    this.pool ??= workerpool.pool(join(__dirname, 'typeWorker.js'), { workerType: 'thread', maxWorkers: 1 });
+    this.pool ??= workerpool.pool(join(__dirname, 'typeWorker.js'), { workerType: 'thread', maxWorkers: 1, workerThreadOpts: { resourceLimits: { maxOldGenerationSizeMb: this.memoryLimitMb } } });
     try {
       const answers = (await this.pool.exec('resolveCalls', [root, questions]).timeout(this.timeoutMs)) as (CallAnswer | null)[];
       this.lastProblem = undefined;

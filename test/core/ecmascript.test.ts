@@ -256,6 +256,19 @@ app.get('/orders', async (req, res) => {
     }
   });
 
+  it('survives a compiler thread that runs out of memory: the trace is the one syntax makes, and the reason is told', async () => {
+    const starved = new TypeCheckerWorker({ memoryLimitMb: 8 });
+    try {
+      const analysis = await analyzeFolder(NEST_SHOP, { threads: 1 });
+      const trace = await analysis.traceWithTypes('DELETE /api/orders/{id}', starved);
+      assert.deepEqual(typedSteps(trace), []);
+      assert.deepEqual(trace?.steps.map((step) => step.symbol), analysis.trace('DELETE /api/orders/{id}')?.steps.map((step) => step.symbol));
+      assert.match(starved.lastProblem ?? '', /type checker failed/);
+    } finally {
+      starved.dispose();
+    }
+  });
+
   it('answers "not known" for a vanished file and leaves the trace as syntax made it', async () => {
     const answers = await checker.resolveCalls(NEST_SHOP, [{ path: 'src/orders/missing.ts', line: 3, character: 4, callee: 'order.cancel' }, { path: 'src/orders/orders.service.ts', line: 10_000, character: 0, callee: 'x' }]);
     assert.deepEqual(answers, [null, null]);
