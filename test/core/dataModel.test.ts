@@ -139,7 +139,10 @@ describe('the data model', () => {
   it('reads Mongoose schemas and Sequelize models (define, Model.init, sequelize-cli factories) into entities, rules and relations', async () => {
     const workspace = tempWorkspace({
       'package.json': '{ "private": true, "dependencies": { "express": "^4", "mongoose": "^8", "sequelize": "^6" } }',
+      // A class of the same name as a model: \`ref: 'Org'\` still names the model Mongoose registered.
+      'src/domain/org.js': 'class Org {}\nmodule.exports = { Org };\n',
       'src/models/user.model.js': `const mongoose = require('mongoose');
+const { Org } = require('../domain/org');
 const userSchema = new mongoose.Schema(
   {
     email: { type: String, required: true, unique: true },

@@ -31,10 +31,10 @@ export function mongooseEntity(index: SymbolIndex, model: ModelClass): DraftEnti
   const location = { path: model.path, line: model.definition.range.start.line };
   const at = { path: schemaSymbol ? SymbolId.parse(schemaSymbol).path : model.path, line: schema.line };
   const columns: DraftColumn[] = [];
-  if (Shape.name(Shape.property(options, '_id')) !== 'false') columns.push({ name: '_id', type: 'ObjectId', location: at, nullable: false, primaryKey: true });
-  if (fields?.kind === 'object') columns.push(...mongooseFields(index, model.path, fields, '', at));
+  if (!Shape.isFalse(Shape.property(options, '_id'))) columns.push({ name: '_id', type: 'ObjectId', location: at, nullable: false, primaryKey: true });
+  if (fields?.kind === 'object') columns.push(...mongooseFields(fields, '', at));
   const timestamps = Shape.property(options, 'timestamps');
-  if (timestamps && Shape.name(timestamps) !== 'false') {
+  if (timestamps && !Shape.isFalse(timestamps)) {
     for (const stamp of ['createdAt', 'updatedAt']) columns.push({ name: Shape.string(Shape.property(timestamps, stamp)) ?? stamp, type: 'Date', location: at, nullable: false });
   }
   const collection = quoted(value?.args[2]) ?? Shape.string(Shape.property(options, 'collection')) ?? pluralize(name.toLowerCase());
@@ -48,13 +48,13 @@ function mongooseType(shape: ValueShape | undefined): string {
   return Shape.lastName(Shape.name(shape) ?? Shape.text(shape, 40)) || 'Mixed';
 }
 
-function mongooseFields(index: SymbolIndex, path: string, fields: Extract<ValueShape, { kind: 'object' }>, prefix: string, at: SourceLocation): DraftColumn[] {
+function mongooseFields(fields: Extract<ValueShape, { kind: 'object' }>, prefix: string, at: SourceLocation): DraftColumn[] {
   const columns: DraftColumn[] = [];
   for (const [key, value] of Object.entries(fields.properties)) {
     const name = `${prefix}${key}`;
     // `{ street: String, city: String }` without a `type`: nested paths, each a field of its own.
     if (value.kind === 'object' && !value.properties['type']) {
-      columns.push(...mongooseFields(index, path, value, `${name}.`, at));
+      columns.push(...mongooseFields(value, `${name}.`, at));
       continue;
     }
     const options = value.kind === 'object' ? value : value.kind === 'list' && value.items[0]?.kind === 'object' ? value.items[0] : undefined;
@@ -63,30 +63,34 @@ function mongooseFields(index: SymbolIndex, path: string, fields: Extract<ValueS
     const required = requiredFlag(Shape.property(options, 'required'));
     const column: DraftColumn = { name, type: many && type?.kind !== 'list' ? `[${mongooseType(type)}]` : mongooseType(type), location: at, nullable: !required };
     if (required) column.statedRequired = true;
-    if (Shape.name(Shape.property(options, 'unique')) === 'true') column.unique = true;
-    if (Shape.name(Shape.property(options, 'index')) === 'true') column.indexed = true;
+    if (Shape.isTrue(Shape.property(options, 'unique'))) column.unique = true;
+    if (Shape.isTrue(Shape.property(options, 'index'))) column.indexed = true;
     const fallback = Shape.property(options, 'default');
     if (fallback) column.default = Shape.text(fallback);
     const allowed = Shape.property(options, 'enum');
     if (allowed) column.choices = Shape.text(allowed);
-    const bounds = [['min', '>='], ['max', '<=']].flatMap(([option, operator]) => {
-      const bound = Shape.property(options, option ?? '');
-      return bound?.kind === 'number' ? [`${name} ${operator} ${bound.value}`] : [];
-    });
-    if (bounds.length) column.check = bounds.join(' AND ');
+    const check = boundsCheck(name, options);
+    if (check) column.check = check;
+    // `ref: 'User'` names a model as Mongoose registers it, by its name, not a variable of this file.
     const reference = Shape.string(Shape.property(options, 'ref'));
-    if (reference) {
-      const symbol = index.resolve(path, reference);
-      column.relation = { cardinality: many ? 'many-to-many' : 'many-to-one', target: symbol ? { symbol } : { className: reference } };
-    }
+    if (reference) column.relation = { cardinality: many ? 'many-to-many' : 'many-to-one', target: { className: reference } };
     columns.push(column);
   }
   return columns;
 }
 
+/** `min: 0, max: 5` (Mongoose options, Sequelize's `validate`) as the check they make: `age >= 0 AND age <= 5`. */
+function boundsCheck(name: string, options: ValueShape | undefined): string | undefined {
+  const bounds = [['min', '>='], ['max', '<=']].flatMap(([option = '', operator]) => {
+    const bound = Shape.property(options, option);
+    return bound?.kind === 'number' ? [`${name} ${operator} ${bound.value}`] : [];
+  });
+  return bounds.length ? bounds.join(' AND ') : undefined;
+}
+
 /** `required: true`, `required: [true, 'message']`; a function decides at run time: not stated. */
 function requiredFlag(shape: ValueShape | undefined): boolean {
-  return Shape.name(shape) === 'true' || (shape?.kind === 'list' && Shape.name(shape.items[0]) === 'true');
+  return Shape.isTrue(shape) || (shape?.kind === 'list' && Shape.isTrue(shape.items[0]));
 }
 
 /** `schema.index({ user: 1, createdAt: -1 }, { unique: true })`. */
@@ -94,7 +98,7 @@ function schemaIndexes(calls: readonly ValueShape[], path: string): DraftIndex[]
   return calls.flatMap((call) => {
     const fields = Shape.isCall(call) && /\.index$/.test(call.callee) ? call.args[0] : undefined;
     if (fields?.kind !== 'object' || !Shape.isCall(call)) return [];
-    return [{ columns: Object.keys(fields.properties), unique: Shape.name(Shape.property(call.args[1], 'unique')) === 'true', location: { path, line: call.line } }];
+    return [{ columns: Object.keys(fields.properties), unique: Shape.isTrue(Shape.property(call.args[1], 'unique')), location: { path, line: call.line } }];
   });
 }
 
@@ -121,7 +125,7 @@ export function sequelizeEntity(index: SymbolIndex, model: ModelClass): DraftEnt
   const at = { path: model.path, line: init.line };
   const columns: DraftColumn[] = attributes?.kind === 'object' ? Object.entries(attributes.properties).map(([key, value]) => sequelizeColumn(index, model.path, key, value, at)) : [];
   if (!columns.some((column) => column.primaryKey)) columns.unshift({ name: 'id', type: 'INTEGER', location: at, nullable: false, primaryKey: true });
-  if (Shape.name(Shape.property(options, 'timestamps')) !== 'false') {
+  if (!Shape.isFalse(Shape.property(options, 'timestamps'))) {
     for (const stamp of ['createdAt', 'updatedAt']) if (!columns.some((column) => column.name === stamp)) columns.push({ name: stamp, type: 'DATE', location: at, nullable: false });
   }
   for (const call of calls) {
@@ -135,7 +139,7 @@ export function sequelizeEntity(index: SymbolIndex, model: ModelClass): DraftEnt
     if (existing) existing.relation = relation;
     else columns.push({ name: association === 'many-to-many' ? Shape.string(Shape.property(call.args[1], 'through')) ?? key : key, type: `${Shape.lastName(call.callee)} → ${target}`, location: { path: model.path, line: call.line }, nullable: true, relation });
   }
-  const freeze = Shape.name(Shape.property(options, 'freezeTableName')) === 'true';
+  const freeze = Shape.isTrue(Shape.property(options, 'freezeTableName'));
   const table = Shape.string(Shape.property(options, 'tableName')) ?? (freeze ? name : pluralize(name));
   return { name, table, source: 'sequelize', symbol: model.symbol, location: { path: model.path, line: model.definition.range.start.line }, columns, constraints: [], indexes: [] };
 }
@@ -143,24 +147,20 @@ export function sequelizeEntity(index: SymbolIndex, model: ModelClass): DraftEnt
 function sequelizeColumn(index: SymbolIndex, path: string, name: string, value: ValueShape, at: SourceLocation): DraftColumn {
   const options = value.kind === 'object' ? value : undefined;
   const type = options ? Shape.property(options, 'type') : value;
-  const column: DraftColumn = { name, type: dataType(type), location: at, nullable: Shape.name(Shape.property(options, 'allowNull')) !== 'false' };
+  const column: DraftColumn = { name, type: dataType(type), location: at, nullable: !Shape.isFalse(Shape.property(options, 'allowNull')) };
   if (!column.nullable) column.statedRequired = true;
-  if (Shape.name(Shape.property(options, 'primaryKey')) === 'true') {
+  if (Shape.isTrue(Shape.property(options, 'primaryKey'))) {
     column.primaryKey = true;
     column.nullable = false;
     delete column.statedRequired;
   }
-  if (Shape.name(Shape.property(options, 'unique')) === 'true' || Shape.string(Shape.property(options, 'unique'))) column.unique = true;
+  if (Shape.isTrue(Shape.property(options, 'unique')) || Shape.string(Shape.property(options, 'unique'))) column.unique = true;
   const fallback = Shape.property(options, 'defaultValue');
   if (fallback) column.default = Shape.text(fallback);
   const allowed = Shape.property(options, 'values') ?? (Shape.isCall(type) && /ENUM$/.test(type.callee) ? { kind: 'list' as const, items: type.args } : undefined);
   if (allowed) column.choices = Shape.text(allowed);
-  const validate = Shape.property(options, 'validate');
-  const bounds = [['min', '>='], ['max', '<=']].flatMap(([option, operator]) => {
-    const bound = Shape.property(validate, option ?? '');
-    return bound?.kind === 'number' ? [`${name} ${operator} ${bound.value}`] : [];
-  });
-  if (bounds.length) column.check = bounds.join(' AND ');
+  const check = boundsCheck(name, Shape.property(options, 'validate'));
+  if (check) column.check = check;
   const references = Shape.property(options, 'references');
   const referenced = Shape.property(references, 'model');
   if (referenced) {

@@ -20,8 +20,16 @@ export namespace Shape {
     return shape?.kind === 'name' ? shape.value : undefined;
   }
 
+  /** Python's `True`, JavaScript's `true`. */
   export function isTrue(shape: ValueShape | undefined): boolean {
-    return name(shape) === 'True';
+    const written = name(shape);
+    return written === 'True' || written === 'true';
+  }
+
+  /** Python's `False`, JavaScript's `false`: said in so many words, not merely absent. */
+  export function isFalse(shape: ValueShape | undefined): boolean {
+    const written = name(shape);
+    return written === 'False' || written === 'false';
   }
 
   /** An object literal's property, else undefined. */
