@@ -324,9 +324,10 @@ function valueSymbol(name: { text: string }, value: Node | null, range: SymbolDe
   }
   const call = made?.type === 'call_expression' || made?.type === 'new_expression' ? callShape(made) : undefined;
   const literal = value?.type === 'string' || (value?.type === 'template_string' && !value.namedChildren.some((child) => child?.type === 'template_substitution')) ? literalValue(value) : undefined;
-  const entries = value?.type === 'array' ? objectEntries(value) : undefined;
-  // `new Schema({ email: { type: String, unique: true } })`, `sequelize.define('User', {...})`: a call given an object is kept whole for the data model.
-  const shape = made && call && hasObjectArgument(made) ? valueShape(made) : undefined;
+  // Kept whole: a call given an object (`new Schema({ email: { type: String, unique: true } })`,
+  // `sequelize.define('User', {...})`) for the data model, a list of objects (`[{ path: '/auth', route: authRoute }]`) for routes.
+  const listOfObjects = value?.type === 'array' && value.namedChildren.some((child) => child?.type === 'object');
+  const shape = made && call && hasObjectArgument(made) ? valueShape(made) : listOfObjects && value ? valueShape(value) : undefined;
   symbols.push({
     name: name.text,
     kind: 'variable',
@@ -336,7 +337,6 @@ function valueSymbol(name: { text: string }, value: Node | null, range: SymbolDe
     ...(call ? { value: call } : {}),
     ...(shape ? { shape } : {}),
     ...(literal !== undefined ? { literal } : {}),
-    ...(entries ? { entries } : {}),
   });
 }
 
@@ -455,25 +455,6 @@ function valueShape(node: Node, budget = { left: MAX_SHAPE_NODES }, depth = 0): 
     default:
       return { kind: 'other', text: node.text.replace(/\s+/g, ' ').slice(0, MAX_ARGUMENT_LENGTH) };
   }
-}
-
-/** Lists longer than this are data, not a table of routes or modules. */
-const MAX_ENTRIES = 100;
-
-/** `[{ path: '/auth', route: authRoute }, { path, route }]`: each object's properties; undefined when an element is not an object. */
-function objectEntries(array: Node): Record<string, string>[] | undefined {
-  const elements = array.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
-  if (!elements.length || elements.length > MAX_ENTRIES || elements.some((element) => element.type !== 'object')) return undefined;
-  return elements.map((element) => {
-    const entry: Record<string, string> = {};
-    for (const property of element.namedChildren) {
-      if (property?.type === 'shorthand_property_identifier') entry[property.text] = property.text;
-      const key = property?.type === 'pair' ? property.childForFieldName('key')?.text.replace(/^['"]|['"]$/g, '') : undefined;
-      const value = property?.childForFieldName('value')?.text;
-      if (key && value !== undefined) entry[key] = value.slice(0, MAX_PROPERTY_LENGTH);
-    }
-    return entry;
-  });
 }
 
 /** A call's callee as a dotted name (`this.orders.find`, `express.Router`), its positional arguments, and the properties of an object argument as keywords. */

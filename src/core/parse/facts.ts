@@ -168,12 +168,10 @@ export interface SymbolDefinition {
   attributes?: Attribute[];
   /** Variables: the assigned value when it is a call (`router = APIRouter(prefix="/items")`). */
   value?: CallShape;
-  /** Variables: the assigned call, whole (`orders = Table("orders", metadata, Column(...))`). */
+  /** Variables: the assigned call, whole (`orders = Table("orders", metadata, Column(...))`), or a list of objects (`[{ path: '/auth', route: authRoute }]`). */
   shape?: ValueShape;
   /** Variables: the assigned value when it is a plain string literal. */
   literal?: string;
-  /** Variables: a list of objects, each object's properties as written (`[{ path: '/auth', route: authRoute }]`). */
-  entries?: Record<string, string>[];
   /** TypeScript and JavaScript: the module's default export (`export default class X`, `export default router`). */
   defaultExport?: boolean;
   /** Variables: the assigned type when the variable is a type alias (`SessionDep = Annotated[Session, Depends(get_db)]`). */

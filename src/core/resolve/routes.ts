@@ -436,9 +436,12 @@ function mountsOf(index: SymbolIndex, hint: Hint): { child: string; writtenIn: s
   if (!listSymbol) return [];
   const writtenIn = SymbolId.parse(listSymbol).path;
   const [prefixKey, childKey] = [String(hint.details['prefixKey']), String(hint.details['childKey'])];
-  return (index.definition(listSymbol)?.entries ?? []).flatMap((entry) => {
-    const child = entry[childKey];
-    return child ? [{ child, writtenIn, prefix: constantString(index, writtenIn, entry[prefixKey]) }] : [];
+  const entries = index.definition(listSymbol)?.shape;
+  return (entries?.kind === 'list' ? entries.items : []).flatMap((entry) => {
+    const child = entry.kind === 'object' ? entry.properties[childKey] : undefined;
+    const prefix = entry.kind === 'object' ? entry.properties[prefixKey] : undefined;
+    if (child?.kind !== 'name') return [];
+    return [{ child: child.value, writtenIn, prefix: prefix?.kind === 'string' ? prefix.value : prefix?.kind === 'name' ? constantString(index, writtenIn, prefix.value) : undefined }];
   });
 }
 
