@@ -35,8 +35,11 @@ const projects = new Map<string, KeptProject>();
 
 export function resolveCalls(root: string, questions: readonly CallQuestion[]): (CallAnswer | null)[] {
   const byConfig = new Map<string, number[]>();
+  // A trace asks many questions of one file: its tsconfig is looked for once.
+  const configOf = new Map<string, string>();
   questions.forEach((question, position) => {
-    const config = nearestConfig(root, join(root, question.path));
+    const config = configOf.get(question.path) ?? nearestConfig(root, join(root, question.path));
+    configOf.set(question.path, config);
     byConfig.set(config, [...(byConfig.get(config) ?? []), position]);
   });
   const answers: (CallAnswer | null)[] = questions.map(() => null);
