@@ -175,7 +175,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
     definitionsIn(path) {
       return (index.file(path)?.symbols ?? [])
         // Inline callbacks (`<anonymous>@12`) have no name to show.
-        .filter((symbol) => symbol.kind !== 'variable' && !symbol.name.startsWith('<anonymous>'))
+        .filter((symbol) => symbol.kind !== 'variable' && !SymbolId.isAnonymousName(symbol.name))
         .map((symbol) => ({ name: symbol.name, kind: symbol.kind, line: symbol.range.start.line }));
     },
     async update(updateHost, changed, updateOptions = options) {

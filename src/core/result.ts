@@ -263,13 +263,21 @@ export namespace SymbolId {
   }
 
   export function anonymous(path: string, zeroBasedLine: number): SymbolId {
-    return `${path}:<anonymous>@${zeroBasedLine + 1}`;
+    return of(path, anonymousName(zeroBasedLine));
+  }
+
+  /** The name of what is written in place at a line (an inline handler, a call site): `<anonymous>@LINE`. */
+  export function anonymousName(zeroBasedLine: number): string {
+    return `<anonymous>@${zeroBasedLine + 1}`;
+  }
+
+  export function isAnonymousName(name: string): boolean {
+    return name.startsWith('<anonymous>@');
   }
 
   /** The name shown to a reader: the qualified name, or for a function written in place (an inline handler) where it is. */
   export function label(symbol: SymbolId): string {
     const { name } = parse(symbol);
-    const line = /^<anonymous>@(\d+)$/.exec(name)?.[1];
-    return line ? `inline function (line ${line})` : name;
+    return isAnonymousName(name) ? `inline function (line ${name.slice('<anonymous>@'.length)})` : name;
   }
 }

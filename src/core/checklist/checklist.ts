@@ -106,7 +106,7 @@ function findingLink(result: AnalysisResult, part: string, category: Finding['ca
   const finding = candidates.find((candidate) => Array.isArray(candidate.details['dataMethods']) && (candidate.details['dataMethods'] as unknown[]).length > 0) ?? candidates[0];
   if (!finding) return undefined;
   const { path, name } = SymbolId.parse(finding.symbol);
-  return { kind: 'code', path, line: finding.range.start.line, label: name.startsWith('<anonymous>') ? path : name };
+  return { kind: 'code', path, line: finding.range.start.line, label: SymbolId.isAnonymousName(name) ? path : name };
 }
 
 function layerLink(result: AnalysisResult, part: string, layers: readonly string[], prefer?: RegExp): ChecklistLink | undefined {

@@ -1,6 +1,7 @@
 import { type Language, type Node, Query } from 'web-tree-sitter';
 import type { Attribute, CallShape, CallSite, ImportStatement, Parameter, SymbolDefinition, ValueShape } from './facts';
 import { type LanguageSyntax, literalValue, MAX_SHAPE_DEPTH, MAX_SHAPE_NODES, normalizeCallee, rangeOf } from './syntax';
+import { SymbolId } from '../result';
 
 /** Argument texts longer than this are cut: they are read for literals and names, never whole. */
 const MAX_ARGUMENT_LENGTH = 200;
@@ -524,7 +525,7 @@ function anonymousCallbacks(root: Node, symbols: SymbolDefinition[], bodies: Map
     const last = lastArgument(node);
     // `app.post('/x', asyncHandler(async (req, res) => {...}))`: the function the wrapper is given.
     const callback = last?.type === 'call_expression' ? lastArgument(last) : last;
-    const name = `<anonymous>@${node.startPosition.row + 1}`;
+    const name = SymbolId.anonymousName(node.startPosition.row);
     if (!callback || !FUNCTION_VALUES.has(callback.type) || named.has(name)) continue;
     named.add(name);
     symbols.push(functionSymbol(callback, name, 'function', rangeOf(callback), [], bodies));

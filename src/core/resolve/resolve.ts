@@ -61,7 +61,7 @@ export async function resolveWorkspace(files: readonly FileFacts[], rules: Frame
  */
 function namedAfterDefinition(index: SymbolIndex, finding: Finding): Finding {
   const { path, name } = SymbolId.parse(finding.symbol);
-  if (name.startsWith('<anonymous>')) return finding;
+  if (SymbolId.isAnonymousName(name)) return finding;
   const site = `${path}:${finding.range.start.line + 1}`;
   const own = index.definition(finding.symbol);
   if (own) {
