@@ -189,6 +189,9 @@ describe('traces with the TypeScript type checker', () => {
       trace?.steps.map((step) => `${step.symbol.split(':').pop() ?? ''}${step.typed ? ' (by type)' : ''}`),
       ['getReport', 'openStore', 'ReportStore', 'ReportStore.one (by type)'],
     );
+    // Inline handlers are functions for traces, but have no name for the editor's role lenses.
+    assert.deepEqual(analysis.definitionsIn('src/routes/orders.ts'), []);
+    assert.ok(analysis.trace('GET /api/orders'));
   });
 
   it('works without a tsconfig.json and with a broken one, in JavaScript too', async () => {
