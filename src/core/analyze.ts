@@ -188,8 +188,9 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
       const stale = now.sources.filter((source) => !previous.has(source.path) || changedPaths.has(source.absolutePath));
       const fresh = new Map((await scan(stale, updateHost, updateOptions, false)).map((file) => [file.path, file]));
       const next = now.sources.map((source) => fresh.get(source.path) ?? (previous.get(source.path) as FileFacts));
-      // Same files, each with the same names, kinds, bases and imports: every lookup of the last index still holds.
-      const sameSurface = contentOnly && [...fresh.values()].every((file) => {
+      // Same files, each with the same names, kinds, bases and imports, and the same rules: every
+      // lookup of the last index still holds, and so does every part of a stage no changed file was read for.
+      const sameSurface = contentOnly && updateHost.frameworkRules === host.frameworkRules && [...fresh.values()].every((file) => {
         const old = previous.get(file.path);
         return old !== undefined && SymbolIndex.surfaceOf(old) === SymbolIndex.surfaceOf(file);
       });

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Ajv2020 from 'ajv/dist/2020';
 import type { AnalysisResult } from '../../src/core/result';
@@ -185,6 +186,46 @@ describe('an update, whatever the edit', () => {
       assert.equal(comparable(analysis), comparable(await analyzeFolder(workspace.root, { threads: 1 })), `after editing ${path}`);
     }
   });
+});
+
+describe('an update after a line is added to any file of the fixtures', () => {
+  // Every line below the new one moves: whatever an earlier analysis kept for a file (the parts
+  // of a stage, by the files they read) must be worked out again when one of those files changed.
+  // And models whose columns come from another file: a part read for one file reads the other.
+  const inherited = tempWorkspace({
+    'core/models.py': 'from django.db import models\n\nclass Stamped(models.Model):\n    created = models.DateTimeField(auto_now_add=True)\n\n    class Meta:\n        abstract = True\n',
+    'shop/models.py': 'from django.db import models\nfrom core.models import Stamped\n\nclass Order(Stamped):\n    total = models.IntegerField()\n',
+  });
+  after(inherited.cleanup);
+  const fixtures = [
+    SAMPLE,
+    inherited.root,
+    ...readdirSync(join(ROOT, 'test', 'fixtures'), { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => join(ROOT, 'test', 'fixtures', entry.name)),
+  ];
+  const comparable = (analysis: Analysis) => JSON.stringify({ ...analysis.result, root: '', traces: analysis.result.routes.map((route) => analysis.trace(`${route.method} ${route.path}`)) });
+  const analyzer = new WorkerAnalyzer({ threads: 1 });
+  const host = { fs: nodeFs, analyzer, kindRules: kindRules(), frameworkRules: frameworkRules(), layerRules: layerRules(), concurrency: 16 };
+  after(() => analyzer.dispose());
+
+  for (const fixture of fixtures) {
+    it(`gives what a fresh analysis gives, file after file: ${basename(fixture)}`, async () => {
+      const root = mkdtempSync(join(tmpdir(), 'archtrace-edit-'));
+      try {
+        cpSync(fixture, root, { recursive: true });
+        let analysis = await analyzeWorkspace(root, host);
+        const sources = analysis.result.files.filter((file) => ['python', 'typescript', 'javascript'].includes(file.language));
+        assert.ok(sources.length > 0);
+        for (const { path, language } of sources) {
+          const absolute = join(root, path);
+          writeFileSync(absolute, `${language === 'python' ? '#' : '//'} a line added\n${readFileSync(absolute, 'utf8')}`);
+          analysis = await analysis.update(host, [absolute]);
+          assert.equal(comparable(analysis), comparable(await analyzeWorkspace(root, host)), `after adding a line to ${path}`);
+        }
+      } finally {
+        rmSync(root, { recursive: true, force: true });
+      }
+    });
+  }
 });
 
 describe('the worker kept warm between edits', () => {

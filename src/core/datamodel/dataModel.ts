@@ -3,7 +3,7 @@ import type { SymbolIndex } from '../resolve/symbolIndex';
 import type { DataModel, Finding, QueryWarning } from '../result';
 import { type DraftEntity, finishDataModel } from './entities';
 import { alembicOperations, djangoMigrationOperations } from './migrations';
-import { djangoEntity, modelClasses, sqlalchemyEntity, typeormEntity } from './models';
+import { djangoEntity, type ModelClass, modelClasses, sqlalchemyEntity, typeormEntity } from './models';
 import { nPlusOneWarnings } from './nPlusOne';
 import { mongooseEntity, sequelizeEntity, sequelizeInverseKeys } from './objectModels';
 import { replaySchema, sqlOperations } from './schema';
@@ -16,8 +16,12 @@ import { replaySchema, sqlOperations } from './schema';
  */
 export function analyzeDataModel(index: SymbolIndex, files: readonly FileFacts[], findings: readonly Finding[]): { dataModel: DataModel; queryWarnings: QueryWarning[] } {
   const models = modelClasses(index, findings);
-  const readers = { django: djangoEntity, sqlalchemy: sqlalchemyEntity, sqlmodel: sqlalchemyEntity, typeorm: typeormEntity, mongoose: mongooseEntity, sequelize: sequelizeEntity };
-  const fromCode = oneClassPerTable(models.flatMap((model) => readers[model.framework](index, model) ?? []));
+  const entities = entitiesByModel(index, models);
+  // Copies: what follows adds to them (a schema's constraints, Sequelize's inverse keys), and the kept parts stay as read.
+  const fromCode = oneClassPerTable(models.flatMap((model) => {
+    const entity = entities.get(model.symbol);
+    return entity ? [{ ...entity, columns: entity.columns.map((column) => ({ ...column })), constraints: [...entity.constraints], indexes: [...entity.indexes] }] : [];
+  }));
   sequelizeInverseKeys(index, models, fromCode);
   const sqlFiles = files.filter((file) => file.schema?.length).sort((a, b) => a.path.localeCompare(b.path));
   // The code is the schema's current truth; a history fills in only the tables no class defines.
@@ -35,6 +39,24 @@ export function analyzeDataModel(index: SymbolIndex, files: readonly FileFacts[]
     else drafts.push(history);
   }
   return { dataModel: finishDataModel(drafts), queryWarnings: nPlusOneWarnings(index, models, findings) };
+}
+
+const READERS = { django: djangoEntity, sqlalchemy: sqlalchemyEntity, sqlmodel: sqlalchemyEntity, typeorm: typeormEntity, mongoose: mongooseEntity, sequelize: sequelizeEntity };
+
+/** Each model's entity as its reader makes it, read file by file (a file's models, and the files they read, unchanged: kept). */
+function entitiesByModel(index: SymbolIndex, models: readonly ModelClass[]): Map<string, DraftEntity> {
+  const byPath = new Map<string, ModelClass[]>();
+  for (const model of models) byPath.set(model.path, [...(byPath.get(model.path) ?? []), model]);
+  const entities = new Map<string, DraftEntity>();
+  for (const [path, inFile] of byPath) {
+    const given = inFile.map((model) => `${model.symbol} ${model.framework}`).join('\n');
+    const read = index.part('entities', path, () => inFile.flatMap((model) => {
+      const entity = READERS[model.framework](index, model);
+      return entity ? [[model.symbol, entity] as const] : [];
+    }), given);
+    for (const [symbol, entity] of read) entities.set(symbol, entity);
+  }
+  return entities;
 }
 
 /** Where a class is a snapshot of a model rather than the model: a data migration's own copy, a test's. */

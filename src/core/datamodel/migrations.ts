@@ -13,15 +13,10 @@ import { type CallValue, Shape } from './shapes';
  * in the order their `down_revision` chain gives, each revision's `upgrade()` only.
  */
 export function alembicOperations(index: SymbolIndex): DraftOperation[] {
-  const revisions: { path: string; revision: string; down: string[]; calls: ValueShape[] }[] = [];
-  for (const facts of index.files()) {
-    const upgrades = facts.symbols.filter((symbol) => symbol.kind === 'function' && /^upgrade/.test(symbol.name) && symbol.statementCalls?.length);
-    const calls = upgrades.flatMap((symbol) => (symbol.statementCalls ?? []).filter((call) => isAlembicOp(index, facts.path, call)));
-    const variable = (name: string) => facts.symbols.find((symbol) => symbol.kind === 'variable' && symbol.name === name);
-    const revision = variable('revision')?.literal;
-    // Revisions without operations (merges, data fixes) still link the chain.
-    if (!calls.length && revision === undefined) continue;
-    revisions.push({ path: facts.path, revision: revision ?? facts.path, down: downRevisions(variable('down_revision')), calls });
+  const revisions: AlembicRevision[] = [];
+  for (const { path } of index.files()) {
+    const revision = index.part('alembic-revision', path, () => alembicRevision(index, path));
+    if (revision) revisions.push(revision);
   }
   const depth = new Map<string, number>();
   const byRevision = new Map(revisions.map((entry) => [entry.revision, entry]));
@@ -36,7 +31,26 @@ export function alembicOperations(index: SymbolIndex): DraftOperation[] {
     return value;
   };
   const ordered = [...revisions].sort((a, b) => depthOf(a.revision, new Set()) - depthOf(b.revision, new Set()) || a.path.localeCompare(b.path));
-  return ordered.flatMap((entry) => entry.calls.flatMap((call) => (Shape.isCall(call) ? alembicOperation(entry.path, call) : [])));
+  return ordered.flatMap((entry) => entry.operations);
+}
+
+interface AlembicRevision {
+  path: string;
+  revision: string;
+  down: string[];
+  operations: DraftOperation[];
+}
+
+function alembicRevision(index: SymbolIndex, path: string): AlembicRevision | undefined {
+  const symbols = index.file(path)?.symbols ?? [];
+  const upgrades = symbols.filter((symbol) => symbol.kind === 'function' && /^upgrade/.test(symbol.name) && symbol.statementCalls?.length);
+  const calls = upgrades.flatMap((symbol) => (symbol.statementCalls ?? []).filter((call) => isAlembicOp(index, path, call)));
+  const variable = (name: string) => symbols.find((symbol) => symbol.kind === 'variable' && symbol.name === name);
+  const revision = variable('revision')?.literal;
+  // Revisions without operations (merges, data fixes) still link the chain.
+  if (!calls.length && revision === undefined) return undefined;
+  const operations = calls.flatMap((call) => (Shape.isCall(call) ? alembicOperation(path, call) : []));
+  return { path, revision: revision ?? path, down: downRevisions(variable('down_revision')), operations };
 }
 
 function downRevisions(variable: SymbolDefinition | undefined): string[] {
@@ -181,17 +195,18 @@ const DJANGO_MIGRATION_BASES = ['django.db.migrations.Migration', 'django.db.mig
  * order (Django numbers them per app), tables named as Django names them (`<app>_<model>`).
  */
 export function djangoMigrationOperations(index: SymbolIndex): DraftOperation[] {
-  const files = [...index.files()].filter((facts) => /(^|\/)migrations\/[^/]+\.py$/.test(facts.path)).sort((a, b) => a.path.localeCompare(b.path));
-  const operations: DraftOperation[] = [];
-  for (const facts of files) {
-    const migration = facts.symbols.find((symbol) => symbol.kind === 'class' && DJANGO_MIGRATION_BASES.some((base) => index.ancestry(SymbolId.of(facts.path, symbol.name)).names.has(base)));
-    const attribute = (name: string) => migration?.attributes?.find((candidate) => candidate.name === name)?.shape;
-    const list = attribute('operations');
-    if (!migration || !list) continue;
-    const context = { index, path: facts.path, app: facts.path.split('/').slice(-3, -2)[0] ?? '', attribute };
-    for (const item of Shape.items(list)) if (Shape.isCall(item)) operations.push(...djangoOperation(context, item));
-  }
-  return operations;
+  const paths = [...index.files()].map((facts) => facts.path).filter((path) => /(^|\/)migrations\/[^/]+\.py$/.test(path)).sort((a, b) => a.localeCompare(b));
+  return paths.flatMap((path) => index.part('django-migration', path, () => djangoMigration(index, path)));
+}
+
+/** One migration file's operations. */
+function djangoMigration(index: SymbolIndex, path: string): DraftOperation[] {
+  const migration = index.file(path)?.symbols.find((symbol) => symbol.kind === 'class' && DJANGO_MIGRATION_BASES.some((base) => index.ancestry(SymbolId.of(path, symbol.name)).names.has(base)));
+  const attribute = (name: string) => migration?.attributes?.find((candidate) => candidate.name === name)?.shape;
+  const list = attribute('operations');
+  if (!migration || !list) return [];
+  const context = { index, path, app: path.split('/').slice(-3, -2)[0] ?? '', attribute };
+  return Shape.items(list).flatMap((item) => (Shape.isCall(item) ? djangoOperation(context, item) : []));
 }
 
 interface MigrationContext {

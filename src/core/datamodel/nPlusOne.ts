@@ -13,10 +13,8 @@ import { Shape } from './shapes';
 export function nPlusOneWarnings(index: SymbolIndex, models: readonly ModelClass[], findings: readonly Finding[]): QueryWarning[] {
   const relations = new RelationIndex(index, models, findings);
   const warnings: QueryWarning[] = [];
-  for (const { path, definition } of index.allDefinitions()) {
-    for (const loop of definition.loops ?? []) {
-      const query = loopQuery(loop);
-      if (!query) continue;
+  for (const { path } of index.files()) {
+    for (const { loop, query } of index.part('loop-queries', path, () => loopsOverQueries(index, path))) {
       const found = djangoLoop(index, relations, path, loop, query) ?? sqlalchemyLoop(index, relations, path, loop, query.chain);
       warnings.push(...(found ?? []));
     }
@@ -25,6 +23,18 @@ export function nPlusOneWarnings(index: SymbolIndex, models: readonly ModelClass
 }
 
 type Chain = NonNullable<ReturnType<typeof Shape.chain>>;
+
+/** The loops of one file that iterate a query it can read. */
+function loopsOverQueries(index: SymbolIndex, path: string): { loop: LoopFact; query: NonNullable<ReturnType<typeof loopQuery>> }[] {
+  const found: { loop: LoopFact; query: NonNullable<ReturnType<typeof loopQuery>> }[] = [];
+  for (const { definition } of index.definitionsIn(path)) {
+    for (const loop of definition.loops ?? []) {
+      const query = loopQuery(loop);
+      if (query) found.push({ loop, query });
+    }
+  }
+  return found;
+}
 
 /** Functions that read a query set without loading anything more for its items. */
 const HARMLESS_READERS = new Set(['len', 'list', 'bool', 'print', 'sorted', 'iter', 'str', 'repr', 'set', 'tuple', 'any', 'all', 'enumerate', 'zip', 'next', 'isinstance']);

@@ -46,7 +46,8 @@ export function replaySchema(operations: readonly DraftOperation[]): DraftEntity
       case 'create-table': {
         const replaced = table(operation.entity.table);
         if (replaced) remove(replaced);
-        add(operation.entity);
+        // The replay changes its tables: a copy, so the operation can be replayed again (operations are kept between analyses).
+        add({ ...operation.entity, columns: [...operation.entity.columns], constraints: [...operation.entity.constraints], indexes: [...operation.entity.indexes] });
         break;
       }
       case 'drop-table': {
@@ -106,8 +107,9 @@ export function replaySchema(operations: readonly DraftOperation[]): DraftEntity
         break;
       }
       case 'add-foreign-key': {
-        const column = table(operation.table)?.columns.find((candidate) => candidate.name === operation.columns[0]);
-        if (column && operation.columns.length === 1) column.relation = operation.relation;
+        const entity = table(operation.table);
+        if (!entity || operation.columns.length !== 1) break;
+        entity.columns = entity.columns.map((column) => (column.name === operation.columns[0] ? { ...column, relation: operation.relation } : column));
         break;
       }
     }

@@ -62,6 +62,14 @@ const RELATION_CALLS: Readonly<Record<string, string>> = {
   Relationship: 'relationship',
 };
 
+/** What one file's definitions make of the rules: findings on its own symbols, and uses of workspace decorators. */
+interface FileFrameworkPart {
+  found: Finding[];
+  models: { symbol: string; definition: SymbolDefinition }[];
+  /** `[decorator, decorated]`: a function or class wearing a workspace decorator. */
+  decoratorUses: [string, string][];
+}
+
 /**
  * Findings that follow from what classes inherit (models, managers, middleware bases) and from
  * the decorators functions wear (framework extension points, and the workspace's own decorators'
@@ -74,36 +82,20 @@ export function frameworkFindings(index: SymbolIndex, rules: FrameworkRules, exi
   const managerClasses = new Set(existing.filter((finding) => finding.category === 'manager').map((finding) => finding.symbol));
   const models: { symbol: string; definition: SymbolDefinition }[] = [];
 
-  for (const { symbol, path, definition } of index.allDefinitions()) {
-    if (definition.kind === 'class') {
-      const ancestry = index.ancestry(symbol);
-      for (const rule of rules.classes) {
-        const via = rule.extends.find((name) => ancestry.names.has(name)) ?? decoratedBy(index, path, definition, rule.decoratedWith);
-        if (!via || !keywordsMatch(definition, rule.keyword) || isRegistryBase(index, path, definition, rule)) continue;
-        const details: Record<string, unknown> = { rule: rule.id, framework: rule.framework, extends: via };
-        if (rule.category === 'model') {
-          models.push({ symbol, definition });
-          const relationships = relationshipsOf(definition.attributes ?? []);
-          if (relationships.length) details['relationships'] = relationships;
-        }
-        if (rule.category === 'manager') managerClasses.add(symbol);
-        found.push({ category: rule.category, symbol, range: definition.range, layer: '', details });
-      }
+  for (const file of index.files()) {
+    const part = index.part('framework-findings', file.path, () => fileFrameworkPart(index, rules, file.path));
+    // Later stages add to findings' details: the kept part stays as it was made.
+    for (const finding of part.found) {
+      found.push({ ...finding, details: { ...finding.details } });
+      if (finding.category === 'manager') managerClasses.add(finding.symbol);
     }
-    for (const decorator of definition.decorators) {
-      const target = index.qualify(path, decorator);
-      if (!target) continue;
-      const frameworkName = index.namesOf(target).find((name) => rules.decorators.has(name));
-      if (frameworkName) {
-        found.push({ category: 'decorator', symbol, range: definition.range, layer: '', details: { rule: 'framework-decorator', kind: 'use', decorator: frameworkName } });
-      } else if ('symbol' in target) {
-        const definitionFinding = decoratorDefinitions.get(target.symbol);
-        if (definitionFinding) {
-          const usedBy = (definitionFinding.details['usedBy'] as string[] | undefined) ?? [];
-          usedBy.push(symbol);
-          definitionFinding.details['usedBy'] = usedBy;
-        }
-      }
+    models.push(...part.models);
+    for (const [decorator, decorated] of part.decoratorUses) {
+      const definitionFinding = decoratorDefinitions.get(decorator);
+      if (!definitionFinding) continue;
+      const usedBy = (definitionFinding.details['usedBy'] as string[] | undefined) ?? [];
+      usedBy.push(decorated);
+      definitionFinding.details['usedBy'] = usedBy;
     }
   }
 
@@ -131,6 +123,35 @@ export function frameworkFindings(index: SymbolIndex, rules: FrameworkRules, exi
     }
   }
   return found;
+}
+
+function fileFrameworkPart(index: SymbolIndex, rules: FrameworkRules, path: string): FileFrameworkPart {
+  const part: FileFrameworkPart = { found: [], models: [], decoratorUses: [] };
+  for (const { symbol, definition } of index.definitionsIn(path)) {
+    if (definition.kind === 'class') {
+      const ancestry = index.ancestry(symbol);
+      for (const rule of rules.classes) {
+        const via = rule.extends.find((name) => ancestry.names.has(name)) ?? decoratedBy(index, path, definition, rule.decoratedWith);
+        if (!via || !keywordsMatch(definition, rule.keyword) || isRegistryBase(index, path, definition, rule)) continue;
+        const details: Record<string, unknown> = { rule: rule.id, framework: rule.framework, extends: via };
+        if (rule.category === 'model') {
+          part.models.push({ symbol, definition });
+          const relationships = relationshipsOf(definition.attributes ?? []);
+          if (relationships.length) details['relationships'] = relationships;
+        }
+        part.found.push({ category: rule.category, symbol, range: definition.range, layer: '', details });
+      }
+    }
+    for (const decorator of definition.decorators) {
+      const target = index.qualify(path, decorator);
+      if (!target) continue;
+      const frameworkName = index.namesOf(target).find((name) => rules.decorators.has(name));
+      if (frameworkName) {
+        part.found.push({ category: 'decorator', symbol, range: definition.range, layer: '', details: { rule: 'framework-decorator', kind: 'use', decorator: frameworkName } });
+      } else if ('symbol' in target) part.decoratorUses.push([target.symbol, symbol]);
+    }
+  }
+  return part;
 }
 
 function decoratedBy(index: SymbolIndex, path: string, definition: SymbolDefinition, names: readonly string[] | undefined): string | undefined {

@@ -12,6 +12,8 @@ interface ClassEntry {
   definition: SymbolDefinition;
   abstractMethods: number;
   notImplementedMethods: number;
+  /** Declared an interface by the class itself (its bases, metaclass, keywords or abstract methods). */
+  declared: boolean;
 }
 
 /**
@@ -22,19 +24,15 @@ interface ClassEntry {
  */
 export function interfaceImplementations(index: SymbolIndex): InterfaceImplementations[] {
   const classes = new Map<string, ClassEntry>();
-  for (const { symbol, path, definition } of index.allDefinitions()) {
-    if (definition.kind === 'class') classes.set(symbol, { symbol, path, definition, abstractMethods: 0, notImplementedMethods: 0 });
-  }
-  for (const owner of classes.values()) {
-    for (const { definition } of index.methodsOf(owner.symbol)) {
-      if (definition.decorators.some((decorator) => qualifiedIn(index, owner.path, decorator, ABSTRACT_DECORATORS))) owner.abstractMethods++;
-      if (definition.notImplemented) owner.notImplementedMethods++;
+  const declared = new Set<string>();
+  for (const file of index.files()) {
+    for (const entry of index.part('interface-classes', file.path, () => classEntries(index, file.path))) {
+      classes.set(entry.symbol, entry);
+      if (entry.declared) declared.add(entry.symbol);
     }
   }
 
   const implementations = new Map<string, string[]>();
-  const declared = new Set<string>();
-  for (const entry of classes.values()) if (declaresInterface(index, entry)) declared.add(entry.symbol);
   const byNotImplemented = [...classes.values()].filter((entry) => !declared.has(entry.symbol) && entry.notImplementedMethods > 0);
   for (const entry of classes.values()) {
     // A TypeScript interface extending another implements nothing: only classes do.
@@ -54,6 +52,22 @@ export function interfaceImplementations(index: SymbolIndex): InterfaceImplement
   return [...declared]
     .sort()
     .map((base) => ({ base, implementations: (implementations.get(base) ?? []).filter((symbol) => !declared.has(symbol)).sort() }));
+}
+
+/** The classes one file defines, with what their own methods say. */
+function classEntries(index: SymbolIndex, path: string): ClassEntry[] {
+  const entries: ClassEntry[] = [];
+  for (const { symbol, definition } of index.definitionsIn(path)) {
+    if (definition.kind !== 'class') continue;
+    const entry = { symbol, path, definition, abstractMethods: 0, notImplementedMethods: 0, declared: false };
+    for (const { definition: method } of index.methodsOf(symbol)) {
+      if (method.decorators.some((decorator) => qualifiedIn(index, path, decorator, ABSTRACT_DECORATORS))) entry.abstractMethods++;
+      if (method.notImplemented) entry.notImplementedMethods++;
+    }
+    entry.declared = declaresInterface(index, entry);
+    entries.push(entry);
+  }
+  return entries;
 }
 
 function declaresInterface(index: SymbolIndex, entry: ClassEntry): boolean {

@@ -1,5 +1,5 @@
 import type { CallSite, SymbolDefinition } from '../parse/facts';
-import type { Finding } from '../result';
+import type { Finding, Range } from '../result';
 import type { SymbolIndex } from './symbolIndex';
 
 /** Methods of a database session or connection that read or write data. */
@@ -40,45 +40,66 @@ export function repositoryFindings(index: SymbolIndex, interfaces: ReadonlySet<s
   const excluded = new Set(findings.filter((finding) => ['model', 'route', 'manager'].includes(finding.category)).map((finding) => finding.symbol));
   const repositories = new Map<string, Finding>();
   const abstractRepositories = new Set<string>();
-  for (const { symbol, path, definition } of index.allDefinitions()) {
-    if (definition.kind !== 'class' || TEST_PATH.test(path) || excluded.has(symbol)) continue;
-    const ancestry = index.ancestry(symbol);
-    if ([...ancestry.names].some((name) => NOT_REPOSITORIES.some((prefix) => name.startsWith(prefix)))) continue;
-    const className = symbol.slice(symbol.lastIndexOf('.') + 1);
-    const named = REPOSITORY_NAME.test(className);
-    const access = index.methodsOf(symbol).map(({ name, definition: method }) => ({
-      name,
-      strength: strongest((method.calls ?? []).map((call) => dataAccess(index, path, definition, method, call))),
-    }));
-    const dataMethods = access.filter(({ strength }) => strength !== 'none');
-    const owned = access.filter(({ strength }) => strength === 'owned');
+  const classes: DataClass[] = [];
+  for (const file of index.files()) {
+    if (TEST_PATH.test(file.path)) continue;
+    classes.push(...index.part('data-classes', file.path, () => dataClasses(index, file.path)));
+  }
+  for (const { symbol, range, named, dataMethods, ownedMethods, notRepository } of classes) {
+    if (notRepository || excluded.has(symbol)) continue;
     let reason: string | undefined;
     if (interfaces.has(symbol) && named) {
       reason = 'an abstract repository';
       abstractRepositories.add(symbol);
-    } else if (owned.length >= 2) reason = `${owned.length} methods reach the database through the class's own session, an ORM manager or SQL`;
+    } else if (ownedMethods >= 2) reason = `${ownedMethods} methods reach the database through the class's own session, an ORM manager or SQL`;
     else if (named && dataMethods.length >= 1) reason = 'named a repository, and reaches the database';
-    if (reason) {
-      repositories.set(symbol, {
-        category: 'repository',
-        symbol,
-        range: definition.range,
-        layer: '',
-        details: { rule: 'data-access-class', reason, dataMethods: dataMethods.map(({ name }) => name) },
-      });
-    }
+    if (reason) repositories.set(symbol, { category: 'repository', symbol, range, layer: '', details: { rule: 'data-access-class', reason, dataMethods: [...dataMethods] } });
   }
   // A class deriving from a repository (a generic base, an abstract one) is a repository too, whatever its own methods look like.
   const direct = new Set(repositories.keys());
-  for (const { symbol, path, definition } of index.allDefinitions()) {
-    if (definition.kind !== 'class' || repositories.has(symbol) || TEST_PATH.test(path)) continue;
+  for (const { symbol, range } of classes) {
+    if (repositories.has(symbol)) continue;
     const base = index.ancestry(symbol).classes.find((ancestor) => direct.has(ancestor));
     if (base) {
       const verb = abstractRepositories.has(base) ? 'implements' : 'derives from';
-      repositories.set(symbol, { category: 'repository', symbol, range: definition.range, layer: '', details: { rule: 'data-access-class', reason: `${verb} ${base}`, dataMethods: [] } });
+      repositories.set(symbol, { category: 'repository', symbol, range, layer: '', details: { rule: 'data-access-class', reason: `${verb} ${base}`, dataMethods: [] } });
     }
   }
   return [...repositories.values()];
+}
+
+/** A class as a repository candidate: how its own methods reach data. */
+interface DataClass {
+  symbol: string;
+  range: Range;
+  named: boolean;
+  /** Methods that reach data in any way. */
+  dataMethods: string[];
+  /** How many go through the class's own session, a manager or SQL. */
+  ownedMethods: number;
+  /** Derives from a view, form, admin, command…: it reaches data for another purpose. */
+  notRepository: boolean;
+}
+
+function dataClasses(index: SymbolIndex, path: string): DataClass[] {
+  const classes: DataClass[] = [];
+  for (const { symbol, definition } of index.definitionsIn(path)) {
+    if (definition.kind !== 'class') continue;
+    const ancestry = index.ancestry(symbol);
+    const className = symbol.slice(symbol.lastIndexOf('.') + 1);
+    const entry = { symbol, range: definition.range, named: REPOSITORY_NAME.test(className), dataMethods: [] as string[], ownedMethods: 0, notRepository: false };
+    classes.push(entry);
+    if ([...ancestry.names].some((name) => NOT_REPOSITORIES.some((prefix) => name.startsWith(prefix)))) {
+      entry.notRepository = true;
+      continue;
+    }
+    for (const { name, definition: method } of index.methodsOf(symbol)) {
+      const strength = strongest((method.calls ?? []).map((call) => dataAccess(index, path, definition, method, call)));
+      if (strength !== 'none') entry.dataMethods.push(name);
+      if (strength === 'owned') entry.ownedMethods++;
+    }
+  }
+  return classes;
 }
 
 /**

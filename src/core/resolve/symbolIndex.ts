@@ -5,6 +5,15 @@ import { joinPath, type ModulePaths } from './tsconfig';
 /** What a name written in a file stands for: a workspace symbol, or a name outside the workspace. */
 export type Target = { symbol: string } | { external: string };
 
+type Entry = { symbol: string; path: string; definition: SymbolDefinition };
+
+/** A stage's answer for one file, and the facts of every file it read to get it (its own included). */
+interface Part {
+  value: unknown;
+  read: Map<string, FileFacts | undefined>;
+  given: string;
+}
+
 const MAX_RESOLUTION_DEPTH = 16;
 const ECMA_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs']; // re-export chains longer than this are cycles in practice
 
@@ -15,13 +24,19 @@ const ECMA_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '
  * import (`models.Model` after `from django.db import models` is `django.db.models.Model`).
  */
 export class SymbolIndex {
-  private readonly definitions = new Map<string, { symbol: string; path: string; definition: SymbolDefinition }>();
+  private readonly definitions = new Map<string, Entry>();
+  /** Each file's entries in source order (a name defined twice is its last definition, where the first was). */
+  private readonly entriesByPath = new Map<string, Map<string, Entry>>();
   private readonly moduleFiles = new Map<string, string>();
   private readonly moduleNamesByFile = new Map<string, string[]>();
   private readonly factsByPath = new Map<string, FileFacts>();
   private readonly ancestryCache = new Map<string, Ancestry>();
   /** Every stage asks about the same names again (bases, decorators, callees): each is looked up once. */
   private readonly qualified = new Map<string, Map<string, Target | undefined>>();
+  /** Per-file answers of whole-workspace stages (see `part`), by stage and file. */
+  private parts = new Map<string, Map<string, Part>>();
+  /** The files read by the parts being worked out, innermost last. */
+  private readonly reading: Map<string, FileFacts | undefined>[] = [];
 
   constructor(
     files: readonly FileFacts[],
@@ -33,10 +48,14 @@ export class SymbolIndex {
     for (const facts of files) {
       if (facts.skipped) continue;
       this.factsByPath.set(facts.path, facts);
+      const entries = new Map<string, Entry>();
       for (const definition of facts.symbols) {
         const symbol = SymbolId.of(facts.path, definition.name);
-        this.definitions.set(symbol, { symbol, path: facts.path, definition });
+        const entry = { symbol, path: facts.path, definition };
+        this.definitions.set(symbol, entry);
+        entries.set(symbol, entry);
       }
+      this.entriesByPath.set(facts.path, entries);
     }
     for (const facts of python) {
       const names = pythonModuleNames(facts.path, roots);
@@ -56,6 +75,49 @@ export class SymbolIndex {
     // Shared, not copied: an answer found by either index holds for both.
     for (const [path, names] of previous.qualified) this.qualified.set(path, names);
     for (const [symbol, ancestry] of previous.ancestryCache) this.ancestryCache.set(symbol, ancestry);
+    this.parts = previous.parts;
+  }
+
+  /**
+   * A whole-workspace stage's answer for one file, worked out by `compute` from that file and
+   * the lookups of this index — or kept from an earlier index of the same surface (see `adopt`)
+   * when no file it read has changed since. Reads are recorded: `definition`, `methodsOf` and
+   * `file` note the file they read; lookups (`qualify`, `ancestry`, …) depend on the surface only.
+   * `compute` must read nothing else that can change between analyses (other stages' results, the
+   * list of every file) except what `given` spells out (a part is kept only for the same `given`);
+   * a stage combines the parts with the rest afterwards. Kept answers are shared: the caller copies
+   * what it will change.
+   */
+  part<T>(stage: string, path: string, compute: () => T, given = ''): T {
+    let byPath = this.parts.get(stage);
+    const kept = byPath?.get(path);
+    if (kept && kept.given === given && [...kept.read].every(([file, facts]) => this.factsByPath.get(file) === facts)) {
+      for (const [file, facts] of kept.read) this.reading.at(-1)?.set(file, facts);
+      return kept.value as T;
+    }
+    const read = new Map<string, FileFacts | undefined>([[path, this.factsByPath.get(path)]]);
+    this.reading.push(read);
+    let value: T;
+    try {
+      value = compute();
+    } finally {
+      this.reading.pop();
+    }
+    // What an inner part read, the part around it read too.
+    for (const [file, facts] of read) this.reading.at(-1)?.set(file, facts);
+    if (!byPath) this.parts.set(stage, (byPath = new Map()));
+    byPath.set(path, { value, read, given });
+    return value;
+  }
+
+  /** A part that walked every file would be kept on the files it happened to note: a mistake, told at once. */
+  private notInPart(method: string): void {
+    if (this.reading.length) throw new Error(`SymbolIndex.${method} cannot be called while a part is worked out`);
+  }
+
+  private noteRead(path: string): void {
+    const read = this.reading.at(-1);
+    if (read && !read.has(path)) read.set(path, this.factsByPath.get(path));
   }
 
   /** What lookups and ancestries read of a file: its names, their kinds and bases, what variables are made by, its imports. */
@@ -69,17 +131,27 @@ export class SymbolIndex {
   }
 
   definition(symbol: string): SymbolDefinition | undefined {
-    return this.definitions.get(symbol)?.definition;
+    const entry = this.definitions.get(symbol);
+    if (entry) this.noteRead(entry.path);
+    return entry?.definition;
   }
 
-  /** The stored entries themselves, not copies: every stage walks them all. */
-  allDefinitions(): Iterable<Readonly<{ symbol: string; path: string; definition: SymbolDefinition }>> {
+  /** The stored entries themselves, not copies: every stage walks them all. Not for parts: they read one file's (`definitionsIn`). */
+  allDefinitions(): Iterable<Readonly<Entry>> {
+    this.notInPart('allDefinitions');
     return this.definitions.values();
+  }
+
+  /** The definitions of one file, in source order: what a part walks. */
+  definitionsIn(path: string): Iterable<Readonly<Entry>> {
+    this.noteRead(path);
+    return this.entriesByPath.get(path)?.values() ?? [];
   }
 
   /** The methods a class defines itself (not inherited ones), in source order: found in its file, so no index of every method is kept. */
   methodsOf(classSymbol: string): readonly { symbol: string; name: string; definition: SymbolDefinition }[] {
     const { path, name: className } = SymbolId.parse(classSymbol);
+    this.noteRead(path);
     const prefix = `${className}.`;
     const methods: { symbol: string; name: string; definition: SymbolDefinition }[] = [];
     for (const definition of this.factsByPath.get(path)?.symbols ?? []) {
@@ -90,10 +162,12 @@ export class SymbolIndex {
   }
 
   files(): Iterable<FileFacts> {
+    this.notInPart('files');
     return this.factsByPath.values();
   }
 
   file(path: string): FileFacts | undefined {
+    this.noteRead(path);
     return this.factsByPath.get(path);
   }
 
