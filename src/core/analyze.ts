@@ -12,7 +12,7 @@ import { resolveWorkspace } from './resolve/resolve';
 import { SymbolIndex } from './resolve/symbolIndex';
 import { readModulePaths } from './resolve/tsconfig';
 import { normalizeRoutePath } from './resolve/routes';
-import { type AnalysisResult, type Finding, type Language, type Route, SCHEMA_VERSION, SymbolId, type Trace } from './result';
+import { type AnalysisResult, type Finding, type InterfaceImplementations, type KindVerdict, type Language, type Route, SCHEMA_VERSION, SymbolId, type Trace } from './result';
 import { traceRoute, traceRouteWithTypes } from './trace/trace';
 
 export interface AnalyzeOptions {
@@ -44,10 +44,16 @@ export interface AnalysisHost {
 
 export const DEFAULT_MAX_FILE_SIZE_BYTES = 1024 * 1024;
 
-/** The symbol index of the analysis an update starts from, and the path aliases it was built with. */
-interface EarlierIndex {
+/** What an update takes from the analysis it starts from. */
+interface Earlier {
   index: SymbolIndex;
+  /** The path aliases the index was built with. */
   modulePaths: string;
+  /** No file's surface changed, nor the rules (see `SymbolIndex`). */
+  sameSurface: boolean;
+  kind: KindVerdict;
+  /** What the kind was worked out from (see `kindInputsKey`). */
+  kindKey: string;
 }
 
 /** A finished analysis: the serializable result, and traces on demand from the symbol index it kept. */
@@ -110,19 +116,22 @@ async function scan(sources: readonly SourceFile[], host: AnalysisHost, options:
  * Everything after the scan, from the facts of every file: cross-file resolution, the kind, the
  * layers, violations and traces. An update re-scans only the files that changed and assembles again.
  */
-async function assemble(root: string, host: AnalysisHost, options: AnalyzeOptions, discovery: Discovery, facts: readonly FileFacts[], before?: EarlierIndex): Promise<Analysis> {
+async function assemble(root: string, host: AnalysisHost, options: AnalyzeOptions, discovery: Discovery, facts: readonly FileFacts[], before?: Earlier): Promise<Analysis> {
   const { onProgress } = options;
   onProgress?.({ phase: 'resolve', done: 0, total: 1 });
   const analysed = facts.filter((file) => !file.skipped);
   const tsconfig = await readModulePaths(host.fs, root);
   const modulePaths = JSON.stringify(tsconfig.paths ?? null);
-  const { index, findings, interfaces, routes } = await resolveWorkspace(analysed, host.frameworkRules, tsconfig.paths, before && before.modulePaths === modulePaths ? before.index : undefined);
+  const earlier = before ? { index: before.index, sameSurface: before.sameSurface && before.modulePaths === modulePaths } : undefined;
+  const { index, findings, interfaces, routes } = await resolveWorkspace(analysed, host.frameworkRules, tsconfig.paths, earlier);
 
   onProgress?.({ phase: 'classify', done: 0, total: 1 });
   const allPaths = [...discovery.sources.map((source) => source.path), ...discovery.otherFiles];
   const manifest = await readManifest(host.fs, root);
   const readme = await readReadme(host.fs, root, discovery.otherFiles);
-  const kind = classifyKind(host.kindRules, { folders: foldersOf(allPaths), files: allPaths, findings, routes, interfaces, ...(manifest ? { manifest } : {}), ...(readme ? { readme } : {}) });
+  // The kind reads paths, findings, routes and interfaces: an edit that changes none of what it reads keeps it.
+  const kindKey = kindInputsKey(allPaths, findings, routes, interfaces, manifest, readme);
+  const kind = before?.kindKey === kindKey ? before.kind : classifyKind(host.kindRules, { folders: foldersOf(allPaths), files: allPaths, findings, routes, interfaces, ...(manifest ? { manifest } : {}), ...(readme ? { readme } : {}) });
   await nextTurn();
 
   const findingsByPath = groupByPath(findings);
@@ -194,9 +203,22 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
         const old = previous.get(file.path);
         return old !== undefined && SymbolIndex.surfaceOf(old) === SymbolIndex.surfaceOf(file);
       });
-      return assemble(root, updateHost, updateOptions, now, next, sameSurface ? { index, modulePaths } : undefined);
+      const sameRules = updateHost.kindRules === host.kindRules;
+      return assemble(root, updateHost, updateOptions, now, next, { index, modulePaths, sameSurface, kind, kindKey: sameRules ? kindKey : '' });
     },
   };
+}
+
+/** Everything the kind rules read, as one string: paths, each finding's category, kind and symbol, route handlers, interfaces, manifest, README. */
+function kindInputsKey(paths: readonly string[], findings: readonly Finding[], routes: readonly Route[], interfaces: readonly InterfaceImplementations[], manifest: Manifest | undefined, readme: { path: string; text: string } | undefined): string {
+  return JSON.stringify([
+    paths,
+    findings.map((finding) => `${finding.category} ${String(finding.details['kind'] ?? '')} ${finding.symbol}`),
+    routes.map((route) => route.handler),
+    interfaces,
+    manifest ?? null,
+    readme ?? null,
+  ]);
 }
 
 function sameFileSelection(before: AnalyzeOptions, after: AnalyzeOptions): boolean {

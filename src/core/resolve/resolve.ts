@@ -21,11 +21,10 @@ export interface Resolution {
  * The cross-file stage: builds the symbol index, keeps the findings whose names resolve to what
  * their rule requires, adds what inheritance and decorators imply, finds interfaces and
  * repositories, links signals to their receivers and senders, and resolves routes. Given the
- * index of the same workspace before an edit that changed no file's surface, its lookups are reused.
+ * index of the same workspace before an edit, what still holds of it is reused (see SymbolIndex).
  */
-export async function resolveWorkspace(files: readonly FileFacts[], rules: FrameworkRules, modulePaths?: ModulePaths, sameSurfaceAs?: SymbolIndex): Promise<Resolution> {
-  const index = new SymbolIndex(files, modulePaths);
-  if (sameSurfaceAs) index.adopt(sameSurfaceAs);
+export async function resolveWorkspace(files: readonly FileFacts[], rules: FrameworkRules, modulePaths?: ModulePaths, earlier?: ConstructorParameters<typeof SymbolIndex>[2]): Promise<Resolution> {
+  const index = new SymbolIndex(files, modulePaths, earlier);
   await nextTurn();
   // Resolution adds to findings' details (receivers, uses, sites): it works on copies, so the facts
   // of a file stay as the scan made them and can be reused when only other files change.

@@ -24,39 +24,45 @@ const ECMA_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '
  * import (`models.Model` after `from django.db import models` is `django.db.models.Model`).
  */
 export class SymbolIndex {
-  private readonly definitions = new Map<string, Entry>();
-  /** Each file's entries in source order (a name defined twice is its last definition, where the first was). */
+  /** Each file's definitions by symbol, in source order (a name defined twice is its last definition, where the first was). */
   private readonly entriesByPath = new Map<string, Map<string, Entry>>();
-  private readonly moduleFiles = new Map<string, string>();
-  private readonly moduleNamesByFile = new Map<string, string[]>();
   private readonly factsByPath = new Map<string, FileFacts>();
-  private readonly ancestryCache = new Map<string, Ancestry>();
+  private moduleFiles = new Map<string, string>();
+  private moduleNamesByFile = new Map<string, string[]>();
+  private ancestryCache = new Map<string, Ancestry>();
   /** Every stage asks about the same names again (bases, decorators, callees): each is looked up once. */
-  private readonly qualified = new Map<string, Map<string, Target | undefined>>();
+  private qualified = new Map<string, Map<string, Target | undefined>>();
   /** Per-file answers of whole-workspace stages (see `part`), by stage and file. */
   private parts = new Map<string, Map<string, Part>>();
   /** The files read by the parts being worked out, innermost last. */
   private readonly reading: Map<string, FileFacts | undefined>[] = [];
 
+  /**
+   * `earlier`, the index of the same workspace before an edit, lends what still holds: the
+   * entries of every file whose facts are the same, and — when the edit changed no file's surface
+   * (see `surfaceOf`) and no path alias — every answer that depends on nothing else: module names,
+   * lookups, ancestries, and the stages' parts (each still checked against the files it read).
+   * Edits inside function bodies, the usual case, keep them all.
+   */
   constructor(
     files: readonly FileFacts[],
     /** TypeScript path aliases (`@app/*`), for imports that name workspace files through them. */
     private readonly modulePaths: ModulePaths = { aliases: [] },
+    earlier?: { index: SymbolIndex; sameSurface: boolean },
   ) {
-    const python = files.filter((facts) => !facts.skipped && facts.language === 'python');
-    const roots = pythonImportRoots(python);
     for (const facts of files) {
       if (facts.skipped) continue;
       this.factsByPath.set(facts.path, facts);
-      const entries = new Map<string, Entry>();
-      for (const definition of facts.symbols) {
-        const symbol = SymbolId.of(facts.path, definition.name);
-        const entry = { symbol, path: facts.path, definition };
-        this.definitions.set(symbol, entry);
-        entries.set(symbol, entry);
-      }
-      this.entriesByPath.set(facts.path, entries);
+      const kept = earlier?.index.factsByPath.get(facts.path) === facts ? earlier.index.entriesByPath.get(facts.path) : undefined;
+      this.entriesByPath.set(facts.path, kept ?? entriesOf(facts));
     }
+    if (earlier?.sameSurface) {
+      // Shared, not copied: an answer found by either index holds for both.
+      ({ moduleFiles: this.moduleFiles, moduleNamesByFile: this.moduleNamesByFile, qualified: this.qualified, ancestryCache: this.ancestryCache, parts: this.parts } = earlier.index);
+      return;
+    }
+    const python = files.filter((facts) => !facts.skipped && facts.language === 'python');
+    const roots = pythonImportRoots(python);
     for (const facts of python) {
       const names = pythonModuleNames(facts.path, roots);
       this.moduleNamesByFile.set(facts.path, names);
@@ -67,20 +73,8 @@ export class SymbolIndex {
   }
 
   /**
-   * Takes over what an index of the same workspace before an edit worked out (names looked up,
-   * ancestries) when the edit changed no file's surface (see `surfaceOf`): those answers depend
-   * on nothing else. Edits inside function bodies, the usual case, keep every answer.
-   */
-  adopt(previous: SymbolIndex): void {
-    // Shared, not copied: an answer found by either index holds for both.
-    for (const [path, names] of previous.qualified) this.qualified.set(path, names);
-    for (const [symbol, ancestry] of previous.ancestryCache) this.ancestryCache.set(symbol, ancestry);
-    this.parts = previous.parts;
-  }
-
-  /**
    * A whole-workspace stage's answer for one file, worked out by `compute` from that file and
-   * the lookups of this index — or kept from an earlier index of the same surface (see `adopt`)
+   * the lookups of this index — or kept from an earlier index of the same surface (see the constructor)
    * when no file it read has changed since. Reads are recorded: `definition`, `methodsOf` and
    * `file` note the file they read; lookups (`qualify`, `ancestry`, …) depend on the surface only.
    * `compute` must read nothing else that can change between analyses (other stages' results, the
@@ -131,15 +125,19 @@ export class SymbolIndex {
   }
 
   definition(symbol: string): SymbolDefinition | undefined {
-    const entry = this.definitions.get(symbol);
+    const entry = this.entry(symbol);
     if (entry) this.noteRead(entry.path);
     return entry?.definition;
   }
 
+  private entry(symbol: string): Entry | undefined {
+    return this.entriesByPath.get(symbol.slice(0, symbol.lastIndexOf(':')))?.get(symbol);
+  }
+
   /** The stored entries themselves, not copies: every stage walks them all. Not for parts: they read one file's (`definitionsIn`). */
-  allDefinitions(): Iterable<Readonly<Entry>> {
+  *allDefinitions(): Iterable<Readonly<Entry>> {
     this.notInPart('allDefinitions');
-    return this.definitions.values();
+    for (const entries of this.entriesByPath.values()) yield* entries.values();
   }
 
   /** The definitions of one file, in source order: what a part walks. */
@@ -224,9 +222,9 @@ export class SymbolIndex {
     const facts = this.factsByPath.get(path);
     if (!facts || depth > MAX_RESOLUTION_DEPTH) return undefined;
     const [head = '', ...rest] = dottedName.split('.');
-    if (this.definitions.has(SymbolId.of(path, dottedName))) return { symbol: SymbolId.of(path, dottedName) };
+    if (this.entriesByPath.get(path)?.has(SymbolId.of(path, dottedName))) return { symbol: SymbolId.of(path, dottedName) };
     const headSymbol = SymbolId.of(path, head);
-    const headDefinition = this.definitions.get(headSymbol)?.definition;
+    const headDefinition = this.entriesByPath.get(path)?.get(headSymbol)?.definition;
     if (headDefinition) {
       // `db = SQLAlchemy()` then `db.Model`: the name stands for a member of the call's result.
       if (headDefinition.kind === 'variable' && headDefinition.value && rest.length) {
@@ -352,7 +350,7 @@ export class SymbolIndex {
     const seen = new Set<string>([symbol]);
     const pending = [symbol];
     for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-      const entry = this.definitions.get(next);
+      const entry = this.entry(next);
       if (!entry) continue;
       for (const base of entry.definition.bases) {
         const target = this.qualify(entry.path, base);
@@ -361,7 +359,7 @@ export class SymbolIndex {
           for (const name of this.namesOf(target)) ancestry.names.add(name);
         } else if (!seen.has(target.symbol)) {
           seen.add(target.symbol);
-          const baseDefinition = this.definitions.get(target.symbol)?.definition;
+          const baseDefinition = this.entry(target.symbol)?.definition;
           if (baseDefinition?.kind === 'variable' && baseDefinition.value) {
             // `Base = declarative_base()`: the class derives from what the call makes.
             const made = this.qualify(SymbolId.parse(target.symbol).path, baseDefinition.value.callee);
@@ -387,6 +385,15 @@ export interface Ancestry {
    * `sqlalchemy.orm.declarative_base()`) and, by their module names, inside it.
    */
   names: Set<string>;
+}
+
+function entriesOf(facts: FileFacts): Map<string, Entry> {
+  const entries = new Map<string, Entry>();
+  for (const definition of facts.symbols) {
+    const symbol = SymbolId.of(facts.path, definition.name);
+    entries.set(symbol, { symbol, path: facts.path, definition });
+  }
+  return entries;
 }
 
 /**
