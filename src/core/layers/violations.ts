@@ -74,8 +74,9 @@ export function findViolations(
     const holds = categoriesByFile.get(file.path) ?? new Set<string>();
     const applicable = rules.filter((rule) => rule.from === fromLayer && !rule.unlessFromHolds?.some((category) => holds.has(category)));
     if (!applicable.length) continue;
-    for (const statement of file.imports) {
-      for (const imported of importedTargets(index, file.path, statement)) {
+    const targets = index.part('imported-targets', file.path, () => file.imports.map((statement) => ({ statement, imported: importedTargets(index, file.path, statement) })));
+    for (const { statement, imported: targetsOfStatement } of targets) {
+      for (const imported of targetsOfStatement) {
         for (const rule of applicable) {
           const broken = rule.to
             ? imported.file !== undefined &&

@@ -1,5 +1,5 @@
 import type { CallShape, Hint } from '../parse/facts';
-import { type Finding, type Route, SymbolId } from '../result';
+import { type Finding, type Range, type Route, SymbolId } from '../result';
 import type { SymbolIndex } from './symbolIndex';
 
 const NEST = '@nestjs/common';
@@ -25,7 +25,34 @@ export function nestRoutes(index: SymbolIndex, hints: readonly Hint[]): { routes
   const defaultVersion = uriVersioning ? (/defaultVersion\s*:\s*['"`]([^'"`]+)['"`]/.exec(versioning)?.[1] ?? '') : '';
   const routes: Route[] = [];
   const findings: Finding[] = [];
-  for (const { symbol, path, definition } of index.allDefinitions()) {
+  for (const file of index.files()) {
+    for (const handler of index.part('nest-handlers', file.path, () => nestHandlers(index, file.path))) {
+      const { path, verb, prefix, own, symbol, range } = handler;
+      const version = uriVersioning ? (handler.version ?? defaultVersion) : '';
+      const underPrefix = !excluded.some((exclusion) => (exclusion.method === 'ANY' || exclusion.method === verb) && exclusion.pattern.test(normalizeNestPath([prefix, own]).slice(1)));
+      const routePath = normalizeNestPath([underPrefix ? globalPrefix : '', version ? `v${version}` : '', prefix, own]);
+      routes.push({ method: verb, path: routePath, handler: symbol, framework: 'nestjs', source: { path, line: range.start.line } });
+      findings.push({ category: 'route', symbol, range, layer: '', details: { rule: 'nest-route', framework: 'nestjs', method: verb.toLowerCase(), path: routePath } });
+    }
+  }
+  return { routes, findings };
+}
+
+/** A controller method decorated with an HTTP verb, as its file writes it (the bootstrap's prefix and versioning are applied after). */
+interface NestHandler {
+  symbol: string;
+  path: string;
+  range: Range;
+  verb: string;
+  prefix: string;
+  own: string;
+  /** `@Version(...)` on the method, else the controller's `version`. */
+  version: string | undefined;
+}
+
+function nestHandlers(index: SymbolIndex, path: string): NestHandler[] {
+  const handlers: NestHandler[] = [];
+  for (const { symbol, definition } of index.definitionsIn(path)) {
     if (definition.kind !== 'class') continue;
     const controller = definition.decorators.find((decorator) => index.qualifiedNames(path, decorator).includes(`${NEST}.Controller`));
     if (!controller) continue;
@@ -36,16 +63,12 @@ export function nestRoutes(index: SymbolIndex, hints: readonly Hint[]): { routes
         const verb = index.qualifiedNames(path, decorator).map((name) => (name.startsWith(`${NEST}.`) ? VERBS[name.slice(NEST.length + 1)] : undefined)).find(Boolean);
         if (!verb) continue;
         const versionDecorator = method.definition.decorators.find((name) => index.qualifiedNames(path, name).includes(`${NEST}.Version`));
-        const version = uriVersioning ? (versionDecorator ? versionOf(method.definition.decoratorCalls?.[versionDecorator]?.args[0]) : controllerVersion) ?? defaultVersion : '';
-        const own = pathArgument(method.definition.decoratorCalls?.[decorator]);
-        const underPrefix = !excluded.some((exclusion) => (exclusion.method === 'ANY' || exclusion.method === verb) && exclusion.pattern.test(normalizeNestPath([prefix, own]).slice(1)));
-        const routePath = normalizeNestPath([underPrefix ? globalPrefix : '', version ? `v${version}` : '', prefix, own]);
-        routes.push({ method: verb, path: routePath, handler: method.symbol, framework: 'nestjs', source: { path, line: method.definition.range.start.line } });
-        findings.push({ category: 'route', symbol: method.symbol, range: method.definition.range, layer: '', details: { rule: 'nest-route', framework: 'nestjs', method: verb.toLowerCase(), path: routePath } });
+        const version = versionDecorator ? versionOf(method.definition.decoratorCalls?.[versionDecorator]?.args[0]) : controllerVersion;
+        handlers.push({ symbol: method.symbol, path, range: method.definition.range, verb, prefix, own: pathArgument(method.definition.decoratorCalls?.[decorator]), version });
       }
     }
   }
-  return { routes, findings };
+  return handlers;
 }
 
 /**

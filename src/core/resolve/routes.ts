@@ -80,12 +80,8 @@ const DRF_VIEWSETS_WITH: Readonly<Record<string, readonly string[]>> = {
 export function resolveRoutes(index: SymbolIndex, findings: readonly Finding[], hints: readonly Hint[]): { routes: Route[]; notRoutes: Set<Finding> } {
   // Routers and applications are variables made by a framework's router or app class.
   const routers = new Map<string, Router>();
-  for (const { symbol, path, definition } of index.allDefinitions()) {
-    if (definition.kind !== 'variable' || !definition.value) continue;
-    const framework = frameworkOf(index, path, definition.value.callee);
-    if (!framework) continue;
-    const prefix = definition.value.keywords['prefix'] ?? definition.value.keywords['url_prefix'];
-    routers.set(symbol, { symbol, framework, ownPrefix: constantString(index, path, prefix) ?? '' });
+  for (const file of index.files()) {
+    for (const router of index.part('routers', file.path, () => routersIn(index, file.path))) routers.set(router.symbol, router);
   }
   // Fastify plugins: a function registered on an app (`fastify.register(routes, { prefix })`) is a router of its own.
   for (const hint of hints.filter((candidate) => candidate.hint === 'include' && candidate.details['plugin'] === 'true')) {
@@ -191,6 +187,19 @@ function methodsOf(finding: Finding): string[] {
   if (method) return [method.toUpperCase()];
   const listed = httpMethods(finding.details['methods']);
   return listed.length ? listed : ['GET']; // Flask's `route` and FastAPI's `api_route` answer GET when no methods are given
+}
+
+/** The routers and applications one file makes. */
+function routersIn(index: SymbolIndex, path: string): Router[] {
+  const routers: Router[] = [];
+  for (const { symbol, definition } of index.definitionsIn(path)) {
+    if (definition.kind !== 'variable' || !definition.value) continue;
+    const framework = frameworkOf(index, path, definition.value.callee);
+    if (!framework) continue;
+    const prefix = definition.value.keywords['prefix'] ?? definition.value.keywords['url_prefix'];
+    routers.push({ symbol, framework, ownPrefix: constantString(index, path, prefix) ?? '' });
+  }
+  return routers;
 }
 
 function frameworkOf(index: SymbolIndex, path: string, maker: string): string | undefined {

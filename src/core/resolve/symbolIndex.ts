@@ -85,8 +85,9 @@ export class SymbolIndex {
   part<T>(stage: string, path: string, compute: () => T, given = ''): T {
     let byPath = this.parts.get(stage);
     const kept = byPath?.get(path);
-    if (kept && kept.given === given && [...kept.read].every(([file, facts]) => this.factsByPath.get(file) === facts)) {
-      for (const [file, facts] of kept.read) this.reading.at(-1)?.set(file, facts);
+    if (kept && kept.given === given && this.stillReads(kept.read)) {
+      const outer = this.reading.at(-1);
+      if (outer) for (const [file, facts] of kept.read) outer.set(file, facts);
       return kept.value as T;
     }
     const read = new Map<string, FileFacts | undefined>([[path, this.factsByPath.get(path)]]);
@@ -102,6 +103,11 @@ export class SymbolIndex {
     if (!byPath) this.parts.set(stage, (byPath = new Map()));
     byPath.set(path, { value, read, given });
     return value;
+  }
+
+  private stillReads(read: ReadonlyMap<string, FileFacts | undefined>): boolean {
+    for (const [file, facts] of read) if (this.factsByPath.get(file) !== facts) return false;
+    return true;
   }
 
   /** A part that walked every file would be kept on the files it happened to note: a mistake, told at once. */
