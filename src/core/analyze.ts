@@ -135,8 +135,11 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   await nextTurn();
 
   const findingsByPath = groupByPath(findings);
-  const files = [...analysed].sort((a, b) => a.path.localeCompare(b.path)).map((file) => {
-    const { layer, reasons, confidence } = layerOf(kind.kind, { path: file.path, findings: findingsByPath.get(file.path) ?? [], imports: file.imports });
+  const files = inPathOrder(discovery, analysed).map((file) => {
+    const held = findingsByPath.get(file.path) ?? [];
+    // A file's layer reads its path, imports and findings: kept while they stay.
+    const given = `${kind.kind} ${held.map((finding) => `${finding.category} ${finding.symbol}`).join(' ')}`;
+    const { layer, reasons, confidence } = index.part('layer', file.path, () => layerOf(kind.kind, { path: file.path, findings: held, imports: file.imports }), given);
     return { path: file.path, language: file.language, layer, reasons, confidence };
   });
   const layerByPath = new Map(files.map((file) => [file.path, file.layer]));
@@ -287,6 +290,19 @@ export function findRoute(routes: readonly Route[], written: string): Route | un
 function pathPattern(routePath: string): RegExp {
   const literal = (text: string) => text.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
   return new RegExp(`^${routePath.split(/\{[^}]*\}/).map(literal).join('[^/]+')}$`);
+}
+
+/** The files sorted by path, the sort done once per discovery: edits keep the discovery, and a sort of thousands of paths by locale is not free. */
+const pathOrders = new WeakMap<Discovery, Map<string, number>>();
+
+function inPathOrder(discovery: Discovery, files: readonly FileFacts[]): FileFacts[] {
+  let order = pathOrders.get(discovery);
+  if (!order) {
+    const paths = discovery.sources.map((source) => source.path).sort((a, b) => a.localeCompare(b));
+    pathOrders.set(discovery, (order = new Map(paths.map((path, position) => [path, position]))));
+  }
+  const position = (file: FileFacts) => order.get(file.path) ?? -1;
+  return [...files].sort((a, b) => position(a) - position(b));
 }
 
 function groupByPath(findings: readonly Finding[]): Map<string, Finding[]> {
