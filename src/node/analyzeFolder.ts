@@ -10,6 +10,7 @@ import { FileFactsCache } from './factsCache';
 import { IdleTimeout } from './idleTimeout';
 import { nodeFs } from './nodeFs';
 import { WorkerAnalyzer, type WorkerAnalyzerOptions } from './workerAnalyzer';
+import type { Language } from '../core/result';
 
 let builtinKindRules: KindRule[] | undefined;
 let builtinFrameworkRules: FrameworkRules | undefined;
@@ -82,6 +83,15 @@ export class WarmWorker {
 
   release(): void {
     this.idle.start();
+  }
+
+  /**
+   * Starts the thread, its grammars loaded, before the update that will need it: the editor calls
+   * this when it sees a change, and the thread gets ready while changes are gathered.
+   */
+  prepare(options: WorkerAnalyzerOptions, languages: readonly Language[]): void {
+    this.take(options).warmUp(languages);
+    this.release();
   }
 
   dispose(): void {

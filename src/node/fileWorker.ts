@@ -8,6 +8,7 @@ import { FileFacts, type FileTask } from '../core/parse/facts';
 import { Grammars } from '../core/parse/grammars';
 import { grammarsDirectory, rulesDirectory } from './assets';
 import { loadRuleDirectory } from './rules';
+import type { Language } from '../core/result';
 
 let scanner: FileScanner | undefined;
 
@@ -53,4 +54,9 @@ async function analyzeFiles(tasks: readonly FileTask[]): Promise<string> {
   return JSON.stringify(facts);
 }
 
-if (!workerpool.isMainThread) workerpool.worker({ analyzeFiles });
+/** Loads the grammars and queries of these languages ahead of the first file: an edit's file is then parsed at once. */
+async function warmUp(languages: readonly Language[]): Promise<void> {
+  for (const language of languages) await scannerOfThisThread().scan({ path: 'warm-up', language }, '');
+}
+
+if (!workerpool.isMainThread) workerpool.worker({ analyzeFiles, warmUp });

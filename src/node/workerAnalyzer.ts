@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import workerpool from 'workerpool';
 import type { FileAnalyzer } from '../core/host';
 import { FileFacts, type FileTask } from '../core/parse/facts';
+import type { Language } from '../core/result';
 
 export interface WorkerAnalyzerOptions {
   /** Threads to start; by default one per core (the calling thread mostly waits for them). */
@@ -87,6 +88,11 @@ export class WorkerAnalyzer implements FileAnalyzer {
       }
       return FileFacts.skipped(task, `the analyzer failed on this file: ${error instanceof Error ? error.message : String(error)}`);
     }
+  }
+
+  /** Starts a thread and loads these languages' grammars, so that the next file asked for does not wait for them. */
+  warmUp(languages: readonly Language[]): void {
+    this.pool.exec('warmUp', [languages]).catch(() => undefined); // a thread that cannot start says so on the first real file
   }
 
   async dispose(): Promise<void> {

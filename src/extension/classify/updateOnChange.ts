@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { languageOf } from '../../core/discover/languages';
 import { updateFolder, WarmWorker } from '../../node/analyzeFolder';
 import type { WorkspaceAnalyses } from '../analyses';
 import { folderOptions } from './folderOptions';
@@ -38,6 +39,9 @@ export function registerUpdateOnChange(analyses: WorkspaceAnalyses, log: vscode.
     const found = analyses.forFile(uri);
     if (!found || !vscode.workspace.getConfiguration('archtrace', uri).get<boolean>('updateOnChange', true)) return;
     const root = found.analysis.result.root;
+    // The thread that will parse the change starts while changes are gathered, not after.
+    const language = languageOf(uri.fsPath);
+    if (language && !pending.size) warm.prepare(folderOptions(vscode.Uri.file(root), cacheDirectory), [language]);
     pending.set(root, (pending.get(root) ?? new Set()).add(uri.fsPath));
     if (timer) clearTimeout(timer);
     timer = setTimeout(flush, DEBOUNCE_MS);
