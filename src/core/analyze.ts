@@ -120,15 +120,14 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   const { onProgress } = options;
   onProgress?.({ phase: 'resolve', done: 0, total: 1 });
   const analysed = facts.filter((file) => !file.skipped);
-  const tsconfig = await readModulePaths(host.fs, root);
+  // Read together: each read is a trip through the host's file system, and an edit's update is short.
+  const [tsconfig, manifest, readme] = await Promise.all([readModulePaths(host.fs, root), readManifest(host.fs, root), readReadme(host.fs, root, discovery.otherFiles)]);
   const modulePaths = JSON.stringify(tsconfig.paths ?? null);
   const earlier = before ? { index: before.index, sameSurface: before.sameSurface && before.modulePaths === modulePaths } : undefined;
   const { index, findings, interfaces, routes } = await resolveWorkspace(analysed, host.frameworkRules, tsconfig.paths, earlier);
 
   onProgress?.({ phase: 'classify', done: 0, total: 1 });
   const allPaths = [...discovery.sources.map((source) => source.path), ...discovery.otherFiles];
-  const manifest = await readManifest(host.fs, root);
-  const readme = await readReadme(host.fs, root, discovery.otherFiles);
   // The kind reads paths, findings, routes and interfaces: an edit that changes none of what it reads keeps it.
   const kindKey = kindInputsKey(allPaths, findings, routes, interfaces, manifest, readme);
   const kind = before?.kindKey === kindKey ? before.kind : classifyKind(host.kindRules, { folders: foldersOf(allPaths), files: allPaths, findings, routes, interfaces, ...(manifest ? { manifest } : {}), ...(readme ? { readme } : {}) });

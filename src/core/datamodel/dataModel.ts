@@ -2,9 +2,9 @@ import type { FileFacts } from '../parse/facts';
 import type { SymbolIndex } from '../resolve/symbolIndex';
 import type { DataModel, Finding, QueryWarning } from '../result';
 import { type DraftEntity, finishDataModel } from './entities';
-import { alembicOperations, djangoMigrationOperations } from './migrations';
+import { alembicOperations, alembicRevisions, djangoMigrations } from './migrations';
 import { djangoEntity, type ModelClass, modelClasses, sqlalchemyEntity, typeormEntity } from './models';
-import { nPlusOneWarnings } from './nPlusOne';
+import { nPlusOneWarnings, queryLoops } from './nPlusOne';
 import { mongooseEntity, sequelizeEntity, sequelizeInverseKeys } from './objectModels';
 import { replaySchema, sqlOperations } from './schema';
 
@@ -17,28 +17,32 @@ import { replaySchema, sqlOperations } from './schema';
 export function analyzeDataModel(index: SymbolIndex, files: readonly FileFacts[], findings: readonly Finding[]): { dataModel: DataModel; queryWarnings: QueryWarning[] } {
   const models = modelClasses(index, findings);
   const entities = entitiesByModel(index, models);
-  // Copies: what follows adds to them (a schema's constraints, Sequelize's inverse keys), and the kept parts stay as read.
-  const fromCode = oneClassPerTable(models.flatMap((model) => {
-    const entity = entities.get(model.symbol);
-    return entity ? [{ ...entity, columns: entity.columns.map((column) => ({ ...column })), constraints: [...entity.constraints], indexes: [...entity.indexes] }] : [];
-  }));
-  sequelizeInverseKeys(index, models, fromCode);
   const sqlFiles = files.filter((file) => file.schema?.length).sort((a, b) => a.path.localeCompare(b.path));
-  // The code is the schema's current truth; a history fills in only the tables no class defines.
-  const fromHistories = replaySchema([
-    ...sqlFiles.flatMap((file) => sqlOperations(file.path, file.language, file.schema ?? [])),
-    ...alembicOperations(index),
-    ...djangoMigrationOperations(index),
-  ]);
-  const byTable = new Map(fromCode.map((entity) => [entity.table.toLowerCase(), entity]));
-  const byModel = new Map(fromCode.filter((entity) => entity.app !== undefined).map((entity) => [`${entity.app}.${entity.name}`, entity]));
-  const drafts: DraftEntity[] = [...fromCode];
-  for (const history of fromHistories) {
-    const code = (history.app !== undefined ? byModel.get(`${history.app}.${history.name}`) : undefined) ?? byTable.get(history.table.toLowerCase());
-    if (code) enrich(code, history);
-    else drafts.push(history);
-  }
-  return { dataModel: finishDataModel(drafts), queryWarnings: nPlusOneWarnings(index, models, findings) };
+  const revisions = alembicRevisions(index);
+  const migrations = djangoMigrations(index);
+  const loops = queryLoops(index);
+  // What the stage reads besides its parts: the models and the managers attached to them.
+  const managers = findings.filter((finding) => finding.category === 'manager').map((finding) => `${finding.symbol} ${String(finding.details['kind'] ?? '')}`);
+  const inputs = [models.map((model) => `${model.symbol} ${model.framework}`).join('\n'), managers.join('\n'), ...models.map((model) => model.definition), ...entities.values(), ...sqlFiles, ...revisions, ...migrations, ...loops];
+  return index.combined('data-model', inputs, () => {
+    // Copies: what follows adds to them (a schema's constraints, Sequelize's inverse keys), and the kept parts stay as read.
+    const fromCode = oneClassPerTable(models.flatMap((model) => {
+      const entity = entities.get(model.symbol);
+      return entity ? [{ ...entity, columns: entity.columns.map((column) => ({ ...column })), constraints: [...entity.constraints], indexes: [...entity.indexes] }] : [];
+    }));
+    sequelizeInverseKeys(index, models, fromCode);
+    // The code is the schema's current truth; a history fills in only the tables no class defines.
+    const fromHistories = replaySchema([...sqlFiles.flatMap((file) => sqlOperations(file.path, file.language, file.schema ?? [])), ...alembicOperations(revisions), ...migrations.flat()]);
+    const byTable = new Map(fromCode.map((entity) => [entity.table.toLowerCase(), entity]));
+    const byModel = new Map(fromCode.filter((entity) => entity.app !== undefined).map((entity) => [`${entity.app}.${entity.name}`, entity]));
+    const drafts: DraftEntity[] = [...fromCode];
+    for (const history of fromHistories) {
+      const code = (history.app !== undefined ? byModel.get(`${history.app}.${history.name}`) : undefined) ?? byTable.get(history.table.toLowerCase());
+      if (code) enrich(code, history);
+      else drafts.push(history);
+    }
+    return { dataModel: finishDataModel(drafts), queryWarnings: nPlusOneWarnings(index, models, findings, loops) };
+  });
 }
 
 const READERS = { django: djangoEntity, sqlalchemy: sqlalchemyEntity, sqlmodel: sqlalchemyEntity, typeorm: typeormEntity, mongoose: mongooseEntity, sequelize: sequelizeEntity };

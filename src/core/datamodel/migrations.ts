@@ -12,12 +12,7 @@ import { type CallValue, Shape } from './shapes';
  * The schema operations of Alembic revisions (`op.create_table`, `op.create_index`, ...), revisions
  * in the order their `down_revision` chain gives, each revision's `upgrade()` only.
  */
-export function alembicOperations(index: SymbolIndex): DraftOperation[] {
-  const revisions: AlembicRevision[] = [];
-  for (const { path } of index.files()) {
-    const revision = index.part('alembic-revision', path, () => alembicRevision(index, path));
-    if (revision) revisions.push(revision);
-  }
+export function alembicOperations(revisions: readonly AlembicRevision[]): DraftOperation[] {
   const depth = new Map<string, number>();
   const byRevision = new Map(revisions.map((entry) => [entry.revision, entry]));
   const depthOf = (revision: string, seen: Set<string>): number => {
@@ -34,7 +29,17 @@ export function alembicOperations(index: SymbolIndex): DraftOperation[] {
   return ordered.flatMap((entry) => entry.operations);
 }
 
-interface AlembicRevision {
+/** The workspace's Alembic revisions, file by file (each a part). */
+export function alembicRevisions(index: SymbolIndex): AlembicRevision[] {
+  const revisions: AlembicRevision[] = [];
+  for (const { path } of index.files()) {
+    const revision = index.part('alembic-revision', path, () => alembicRevision(index, path));
+    if (revision) revisions.push(revision);
+  }
+  return revisions;
+}
+
+export interface AlembicRevision {
   path: string;
   revision: string;
   down: string[];
@@ -191,12 +196,13 @@ function tableConstraint(entity: DraftEntity, call: CallValue, location: SourceL
 const DJANGO_MIGRATION_BASES = ['django.db.migrations.Migration', 'django.db.migrations.migration.Migration'];
 
 /**
- * The operations of Django migrations (`CreateModel`, `AddField`, `AddIndex`, ...), files in path
- * order (Django numbers them per app), tables named as Django names them (`<app>_<model>`).
+ * The operations of Django migrations (`CreateModel`, `AddField`, `AddIndex`, ...), file by file
+ * (each a part) in path order (Django numbers them per app), tables named as Django names them
+ * (`<app>_<model>`); files without operations left out.
  */
-export function djangoMigrationOperations(index: SymbolIndex): DraftOperation[] {
+export function djangoMigrations(index: SymbolIndex): DraftOperation[][] {
   const paths = [...index.files()].map((facts) => facts.path).filter((path) => /(^|\/)migrations\/[^/]+\.py$/.test(path)).sort((a, b) => a.localeCompare(b));
-  return paths.flatMap((path) => index.part('django-migration', path, () => djangoMigration(index, path)));
+  return paths.map((path) => index.part('django-migration', path, () => djangoMigration(index, path))).filter((operations) => operations.length > 0);
 }
 
 /** One migration file's operations. */

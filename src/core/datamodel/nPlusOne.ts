@@ -10,11 +10,11 @@ import { Shape } from './shapes';
  * manager or session query, through methods it knows); any method, argument or loader option it
  * cannot read counts as one that might load the relation, and no warning is given.
  */
-export function nPlusOneWarnings(index: SymbolIndex, models: readonly ModelClass[], findings: readonly Finding[]): QueryWarning[] {
+export function nPlusOneWarnings(index: SymbolIndex, models: readonly ModelClass[], findings: readonly Finding[], loops: readonly QueryLoop[][]): QueryWarning[] {
   const relations = new RelationIndex(index, models, findings);
   const warnings: QueryWarning[] = [];
-  for (const { path } of index.files()) {
-    for (const { loop, query } of index.part('loop-queries', path, () => loopsOverQueries(index, path))) {
+  for (const inFile of loops) {
+    for (const { path, loop, query } of inFile) {
       const found = djangoLoop(index, relations, path, loop, query) ?? sqlalchemyLoop(index, relations, path, loop, query.chain);
       warnings.push(...(found ?? []));
     }
@@ -24,13 +24,23 @@ export function nPlusOneWarnings(index: SymbolIndex, models: readonly ModelClass
 
 type Chain = NonNullable<ReturnType<typeof Shape.chain>>;
 
-/** The loops of one file that iterate a query it can read. */
-function loopsOverQueries(index: SymbolIndex, path: string): { loop: LoopFact; query: NonNullable<ReturnType<typeof loopQuery>> }[] {
-  const found: { loop: LoopFact; query: NonNullable<ReturnType<typeof loopQuery>> }[] = [];
+export interface QueryLoop {
+  path: string;
+  loop: LoopFact;
+  query: NonNullable<ReturnType<typeof loopQuery>>;
+}
+
+/** The loops over a query ArchTrace can read, file by file (each a part); files without one left out. */
+export function queryLoops(index: SymbolIndex): QueryLoop[][] {
+  return [...index.files()].map(({ path }) => index.part('query-loops', path, () => queryLoopsIn(index, path))).filter((loops) => loops.length > 0);
+}
+
+function queryLoopsIn(index: SymbolIndex, path: string): QueryLoop[] {
+  const found: QueryLoop[] = [];
   for (const { definition } of index.definitionsIn(path)) {
     for (const loop of definition.loops ?? []) {
       const query = loopQuery(loop);
-      if (query) found.push({ loop, query });
+      if (query) found.push({ path, loop, query });
     }
   }
   return found;

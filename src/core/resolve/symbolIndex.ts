@@ -14,6 +14,13 @@ interface Part {
   given: string;
 }
 
+/** A stage's answer, the inputs it was made from, and the files it read itself. */
+interface Combination {
+  value: unknown;
+  inputs: readonly unknown[];
+  read: Map<string, FileFacts | undefined>;
+}
+
 const MAX_RESOLUTION_DEPTH = 16;
 const ECMA_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs']; // re-export chains longer than this are cycles in practice
 
@@ -34,6 +41,8 @@ export class SymbolIndex {
   private qualified = new Map<string, Map<string, Target | undefined>>();
   /** Per-file answers of whole-workspace stages (see `part`), by stage and file. */
   private parts = new Map<string, Map<string, Part>>();
+  /** Whole stages' answers made from parts (see `combined`), by stage. */
+  private combinations = new Map<string, Combination>();
   /** The files read by the parts being worked out, innermost last. */
   private readonly reading: Map<string, FileFacts | undefined>[] = [];
 
@@ -58,7 +67,7 @@ export class SymbolIndex {
     }
     if (earlier?.sameSurface) {
       // Shared, not copied: an answer found by either index holds for both.
-      ({ moduleFiles: this.moduleFiles, moduleNamesByFile: this.moduleNamesByFile, qualified: this.qualified, ancestryCache: this.ancestryCache, parts: this.parts } = earlier.index);
+      ({ moduleFiles: this.moduleFiles, moduleNamesByFile: this.moduleNamesByFile, qualified: this.qualified, ancestryCache: this.ancestryCache, parts: this.parts, combinations: this.combinations } = earlier.index);
       return;
     }
     const python = files.filter((facts) => !facts.skipped && facts.language === 'python');
@@ -102,6 +111,27 @@ export class SymbolIndex {
     for (const [file, facts] of read) this.reading.at(-1)?.set(file, facts);
     if (!byPath) this.parts.set(stage, (byPath = new Map()));
     byPath.set(path, { value, read, given });
+    return value;
+  }
+
+  /**
+   * A whole stage's answer, made by `compute` from `inputs` — parts (which `part` keeps as the
+   * same objects while they hold), other stages' answers, keys — and kept while every input is
+   * the same object, or equal string, as when it was made, and no file it read itself has changed.
+   * An edit that changes none of a stage's parts then costs the stage nothing.
+   */
+  combined<T>(stage: string, inputs: readonly unknown[], compute: () => T): T {
+    const kept = this.combinations.get(stage);
+    if (kept && kept.inputs.length === inputs.length && kept.inputs.every((input, position) => input === inputs[position]) && this.stillReads(kept.read)) return kept.value as T;
+    const read = new Map<string, FileFacts | undefined>();
+    this.reading.push(read);
+    let value: T;
+    try {
+      value = compute();
+    } finally {
+      this.reading.pop();
+    }
+    this.combinations.set(stage, { value, inputs: [...inputs], read });
     return value;
   }
 
