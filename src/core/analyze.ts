@@ -9,7 +9,7 @@ import { findViolations, type LayerRule } from './layers/violations';
 import type { FileFacts } from './parse/facts';
 import type { FrameworkRules } from './resolve/frameworkFindings';
 import { resolveWorkspace } from './resolve/resolve';
-import { SymbolIndex } from './resolve/symbolIndex';
+import type { SymbolIndex } from './resolve/symbolIndex';
 import { readModulePaths } from './resolve/tsconfig';
 import { normalizeRoutePath } from './resolve/routes';
 import { type AnalysisResult, type Finding, type InterfaceImplementations, type KindVerdict, type Language, type Route, SCHEMA_VERSION, SymbolId, type Trace } from './result';
@@ -49,8 +49,8 @@ interface Earlier {
   index: SymbolIndex;
   /** The path aliases the index was built with. */
   modulePaths: string;
-  /** No file's surface changed, nor the rules (see `SymbolIndex`). */
-  sameSurface: boolean;
+  /** The same files and rules: the index's answers can be shared (see `SymbolIndex`). */
+  shareAnswers: boolean;
   kind: KindVerdict;
   /** What the kind was worked out from (see `kindInputsKey`). */
   kindKey: string;
@@ -123,7 +123,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   // Read together: each read is a trip through the host's file system, and an edit's update is short.
   const [tsconfig, manifest, readme] = await Promise.all([readModulePaths(host.fs, root), readManifest(host.fs, root), readReadme(host.fs, root, discovery.otherFiles)]);
   const modulePaths = JSON.stringify(tsconfig.paths ?? null);
-  const earlier = before ? { index: before.index, sameSurface: before.sameSurface && before.modulePaths === modulePaths } : undefined;
+  const earlier = before ? { index: before.index, shareAnswers: before.shareAnswers && before.modulePaths === modulePaths } : undefined;
   const { index, findings, interfaces, routes } = await resolveWorkspace(analysed, host.frameworkRules, tsconfig.paths, earlier);
 
   onProgress?.({ phase: 'classify', done: 0, total: 1 });
@@ -199,14 +199,10 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
       const stale = now.sources.filter((source) => !previous.has(source.path) || changedPaths.has(source.absolutePath));
       const fresh = new Map((await scan(stale, updateHost, updateOptions, false)).map((file) => [file.path, file]));
       const next = now.sources.map((source) => fresh.get(source.path) ?? (previous.get(source.path) as FileFacts));
-      // Same files, each with the same names, kinds, bases and imports, and the same rules: every
-      // lookup of the last index still holds, and so does every part of a stage no changed file was read for.
-      const sameSurface = contentOnly && updateHost.frameworkRules === host.frameworkRules && [...fresh.values()].every((file) => {
-        const old = previous.get(file.path);
-        return old !== undefined && SymbolIndex.surfaceOf(old) === SymbolIndex.surfaceOf(file);
-      });
+      // The same files and rules: the index's answers are shared, each checked against what it read.
+      const shareAnswers = contentOnly && updateHost.frameworkRules === host.frameworkRules;
       const sameRules = updateHost.kindRules === host.kindRules;
-      return assemble(root, updateHost, updateOptions, now, next, { index, modulePaths, sameSurface, kind, kindKey: sameRules ? kindKey : '' });
+      return assemble(root, updateHost, updateOptions, now, next, { index, modulePaths, shareAnswers, kind, kindKey: sameRules ? kindKey : '' });
     },
   };
 }

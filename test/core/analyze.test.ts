@@ -162,9 +162,14 @@ describe('an edit of files the analysis has', () => {
 
 describe('an update, whatever the edit', () => {
   const base = {
-    'app/models.py': 'class Base:\n    def save(self): ...\n\nclass Order(Base):\n    def pay(self):\n        self.save()\n',
+    'app/base.py': 'from django.db import models\n\nclass Base(models.Model):\n    def save(self): ...\n',
+    'app/models.py': 'from app.base import Base\n\nclass Order(Base):\n    def pay(self):\n        self.save()\n',
     'app/api.py': 'from fastapi import APIRouter\nfrom app.models import Order\nrouter = APIRouter()\n\n@router.post("/orders")\ndef create():\n    Order().pay()\n',
     'app/other.py': 'class Order:\n    def pay(self): ...\n',
+    'app/__init__.py': 'from app.impl_a import Service\n',
+    'app/impl_a.py': 'class Service:\n    def run(self): ...\n',
+    'app/impl_b.py': 'class Service:\n    def run(self): ...\n',
+    'app/jobs.py': 'from fastapi import APIRouter\nfrom app import Service\nrouter = APIRouter()\n\n@router.post("/jobs")\ndef start():\n    Service().run()\n',
   };
   const workspace = tempWorkspace(base);
   after(workspace.cleanup);
@@ -173,12 +178,18 @@ describe('an update, whatever the edit', () => {
   it('gives what a fresh analysis gives: after a body edit that keeps every lookup, and after edits that change them', async () => {
     let analysis = await analyzeFolder(workspace.root, { threads: 1 });
     const edits: [string, string][] = [
-      // A body edit: names, bases and imports stay; the lookups of the last index are reused.
-      ['app/models.py', 'class Base:\n    def save(self): ...\n\nclass Order(Base):\n    def pay(self):\n        print("paying")\n        self.save()\n'],
+      // A body edit: names, bases and imports stay; every answer but the file's own parts is kept.
+      ['app/models.py', 'from app.base import Base\n\nclass Order(Base):\n    def pay(self):\n        print("paying")\n        self.save()\n'],
+      // Another file's class renamed: models.py is unchanged, but what its `Base` stands for, Order's
+      // ancestry (no longer a Django model) and the parts that read them are not.
+      ['app/base.py', 'from django.db import models\n\nclass Entity(models.Model):\n    def save(self): ...\n'],
+      ['app/base.py', 'from django.db import models\n\nclass Base(models.Model):\n    def save(self): ...\n'],
+      // A re-export now names another class: jobs.py is unchanged, what its `Service` stands for is not.
+      ['app/__init__.py', 'from app.impl_b import Service\n'],
+      // A base class removed: the ancestry kept from before would still list it.
+      ['app/models.py', 'class Order:\n    def pay(self):\n        self.save()\n'],
       // The import now names another module's Order: a lookup kept from before would be wrong.
       ['app/api.py', 'from fastapi import APIRouter\nfrom app.other import Order\nrouter = APIRouter()\n\n@router.post("/orders")\ndef create():\n    Order().pay()\n'],
-      // A base class removed: the ancestry kept from before would still list it.
-      ['app/models.py', 'class Base:\n    def save(self): ...\n\nclass Order:\n    def pay(self):\n        self.save()\n'],
     ];
     for (const [path, text] of edits) {
       writeFileSync(join(workspace.root, path), text);
@@ -188,9 +199,10 @@ describe('an update, whatever the edit', () => {
   });
 });
 
-describe('an update after a line is added to any file of the fixtures', () => {
-  // Every line below the new one moves: whatever an earlier analysis kept for a file (the parts
-  // of a stage, by the files they read) must be worked out again when one of those files changed.
+describe('an update after a line, a function or an import is added to any file of the fixtures', () => {
+  // A line added moves every line below it; a function or an import changes the file's surface
+  // (its names, its imports): whatever an earlier analysis kept (lookups, ancestries, the parts of
+  // a stage) must be worked out again when something it read changed, and only then.
   // And models whose columns come from another file: a part read for one file reads the other.
   const inherited = tempWorkspace({
     'core/models.py': 'from django.db import models\n\nclass Stamped(models.Model):\n    created = models.DateTimeField(auto_now_add=True)\n\n    class Meta:\n        abstract = True\n',
@@ -215,11 +227,18 @@ describe('an update after a line is added to any file of the fixtures', () => {
         let analysis = await analyzeWorkspace(root, host);
         const sources = analysis.result.files.filter((file) => ['python', 'typescript', 'javascript'].includes(file.language));
         assert.ok(sources.length > 0);
-        for (const { path, language } of sources) {
-          const absolute = join(root, path);
-          writeFileSync(absolute, `${language === 'python' ? '#' : '//'} a line added\n${readFileSync(absolute, 'utf8')}`);
-          analysis = await analysis.update(host, [absolute]);
-          assert.equal(comparable(analysis), comparable(await analyzeWorkspace(root, host)), `after adding a line to ${path}`);
+        const edits = [
+          ['a line', (text: string, python: boolean) => `${python ? '#' : '//'} a line added\n${text}`],
+          ['a function', (text: string, python: boolean) => (python ? `${text}\n\ndef added_by_test():\n    return 1\n` : `${text}\nfunction addedByTest() { return 1; }\n`)],
+          ['an import', (text: string, python: boolean) => (python ? `import json\n${text}` : `import * as added from 'node:path';\n${text}`)],
+        ] as const;
+        for (const [what, edit] of edits) {
+          for (const { path, language } of sources) {
+            const absolute = join(root, path);
+            writeFileSync(absolute, edit(readFileSync(absolute, 'utf8'), language === 'python'));
+            analysis = await analysis.update(host, [absolute]);
+            assert.equal(comparable(analysis), comparable(await analyzeWorkspace(root, host)), `after adding ${what} to ${path}`);
+          }
         }
       } finally {
         rmSync(root, { recursive: true, force: true });

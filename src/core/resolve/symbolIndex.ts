@@ -7,19 +7,34 @@ export type Target = { symbol: string } | { external: string };
 
 type Entry = { symbol: string; path: string; definition: SymbolDefinition };
 
-/** A stage's answer for one file, and the facts of every file it read to get it (its own included). */
+/**
+ * What an answer was worked out from: the facts of the files it read whole (by identity), and the
+ * surface version of the files whose surface its lookups read (see `SymbolIndex.surfaceOf`).
+ */
+interface Reads {
+  facts: Map<string, FileFacts | undefined>;
+  surfaces: Map<string, number>;
+}
+
+/** A stage's answer for one file, and what it read to get it (its own file included). */
 interface Part {
   value: unknown;
-  read: Map<string, FileFacts | undefined>;
+  read: Reads;
   given: string;
 }
 
-/** A stage's answer, the inputs it was made from, and the files it read itself. */
+/** A stage's answer, the inputs it was made from, and what it read itself. */
 interface Combination {
   value: unknown;
   inputs: readonly unknown[];
-  read: Map<string, FileFacts | undefined>;
+  read: Reads;
 }
+
+/** A lookup's answer; with the other files whose surfaces it read, when there are any. */
+type KeptTarget = Target | { target: Target; through: readonly (readonly [string, number])[] };
+
+/** Surface versions are numbered across indexes: a number is never reused for another surface. */
+let lastSurfaceVersion = 0;
 
 const MAX_RESOLUTION_DEPTH = 16;
 const ECMA_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs']; // re-export chains longer than this are cycles in practice
@@ -34,44 +49,65 @@ export class SymbolIndex {
   /** Each file's definitions by symbol, in source order (a name defined twice is its last definition, where the first was). */
   private readonly entriesByPath = new Map<string, Map<string, Entry>>();
   private readonly factsByPath = new Map<string, FileFacts>();
+  /** Each file's surface version: the same while its surface stays (see `surfaceOf`), from index to index. */
+  private readonly surfaceVersions = new Map<string, number>();
   private moduleFiles = new Map<string, string>();
   private moduleNamesByFile = new Map<string, string[]>();
-  private ancestryCache = new Map<string, Ancestry>();
-  /** Every stage asks about the same names again (bases, decorators, callees): each is looked up once. */
-  private qualified = new Map<string, Map<string, Target | undefined>>();
+  /** The Python import roots the module names come from, as one key. */
+  private rootsKey = '';
+  private ancestryCache = new Map<string, { ancestry: Ancestry; read: readonly (readonly [string, number])[] }>();
+  /** Every stage asks about the same names again (bases, decorators, callees): each is looked up once, per version of the file. */
+  private qualified = new Map<string, { version: number; names: Map<string, KeptTarget> }>();
   /** Per-file answers of whole-workspace stages (see `part`), by stage and file. */
   private parts = new Map<string, Map<string, Part>>();
   /** Whole stages' answers made from parts (see `combined`), by stage. */
   private combinations = new Map<string, Combination>();
-  /** The files read by the parts being worked out, innermost last. */
-  private readonly reading: Map<string, FileFacts | undefined>[] = [];
+  /** What the answers being worked out read, innermost last. */
+  private readonly reading: Reads[] = [];
 
   /**
-   * `earlier`, the index of the same workspace before an edit, lends what still holds: the
-   * entries of every file whose facts are the same, and — when the edit changed no file's surface
-   * (see `surfaceOf`) and no path alias — every answer that depends on nothing else: module names,
-   * lookups, ancestries, and the stages' parts (each still checked against the files it read).
-   * Edits inside function bodies, the usual case, keep them all.
+   * `earlier`, the index of the same workspace before an edit, lends what still holds. The
+   * entries of every file whose facts are the same are taken over. When `shareAnswers` (the same
+   * files, path aliases and rules), so are the answers worked out from it — lookups, ancestries,
+   * the stages' parts and combinations — each still checked, when asked for, against the facts
+   * and surface versions it was worked out from: an edit inside a body keeps every answer but the
+   * edited file's parts; a new function keeps those that read nothing of that file's surface. A
+   * change of the Python import roots changes every module name: then nothing is shared.
    */
   constructor(
     files: readonly FileFacts[],
     /** TypeScript path aliases (`@app/*`), for imports that name workspace files through them. */
     private readonly modulePaths: ModulePaths = { aliases: [] },
-    earlier?: { index: SymbolIndex; sameSurface: boolean },
+    earlier?: { index: SymbolIndex; shareAnswers: boolean },
   ) {
+    const shared = earlier?.shareAnswers ? earlier.index : undefined;
+    let importsChanged = false;
     for (const facts of files) {
       if (facts.skipped) continue;
       this.factsByPath.set(facts.path, facts);
-      const kept = earlier?.index.factsByPath.get(facts.path) === facts ? earlier.index.entriesByPath.get(facts.path) : undefined;
-      this.entriesByPath.set(facts.path, kept ?? entriesOf(facts));
-    }
-    if (earlier?.sameSurface) {
-      // Shared, not copied: an answer found by either index holds for both.
-      ({ moduleFiles: this.moduleFiles, moduleNamesByFile: this.moduleNamesByFile, qualified: this.qualified, ancestryCache: this.ancestryCache, parts: this.parts, combinations: this.combinations } = earlier.index);
-      return;
+      const before = earlier?.index.factsByPath.get(facts.path);
+      this.entriesByPath.set(facts.path, (before === facts ? earlier?.index.entriesByPath.get(facts.path) : undefined) ?? entriesOf(facts));
+      const version = shared?.surfaceVersions.get(facts.path);
+      const sameSurface = version !== undefined && before !== undefined && (before === facts || SymbolIndex.surfaceOf(before) === SymbolIndex.surfaceOf(facts));
+      if (!sameSurface && before && before.language === 'python' && importsOf(before) !== importsOf(facts)) importsChanged = true;
+      this.surfaceVersions.set(facts.path, sameSurface ? version : ++lastSurfaceVersion);
     }
     const python = files.filter((facts) => !facts.skipped && facts.language === 'python');
-    const roots = pythonImportRoots(python);
+    if (shared && !importsChanged) {
+      ({ moduleFiles: this.moduleFiles, moduleNamesByFile: this.moduleNamesByFile, rootsKey: this.rootsKey } = shared);
+    } else {
+      const roots = pythonImportRoots(python);
+      this.rootsKey = [...roots].sort().join('\n');
+      if (shared && this.rootsKey === shared.rootsKey) ({ moduleFiles: this.moduleFiles, moduleNamesByFile: this.moduleNamesByFile } = shared);
+      else this.nameModules(python, roots);
+    }
+    if (shared && this.moduleFiles === shared.moduleFiles) {
+      // Shared, not copied: each answer says what it was worked out from, and each index checks that against its own files.
+      ({ qualified: this.qualified, ancestryCache: this.ancestryCache, parts: this.parts, combinations: this.combinations } = shared);
+    }
+  }
+
+  private nameModules(python: readonly FileFacts[], roots: ReadonlySet<string>): void {
     for (const facts of python) {
       const names = pythonModuleNames(facts.path, roots);
       this.moduleNamesByFile.set(facts.path, names);
@@ -95,20 +131,10 @@ export class SymbolIndex {
     let byPath = this.parts.get(stage);
     const kept = byPath?.get(path);
     if (kept && kept.given === given && this.stillReads(kept.read)) {
-      const outer = this.reading.at(-1);
-      if (outer) for (const [file, facts] of kept.read) outer.set(file, facts);
+      this.noteReads(kept.read);
       return kept.value as T;
     }
-    const read = new Map<string, FileFacts | undefined>([[path, this.factsByPath.get(path)]]);
-    this.reading.push(read);
-    let value: T;
-    try {
-      value = compute();
-    } finally {
-      this.reading.pop();
-    }
-    // What an inner part read, the part around it read too.
-    for (const [file, facts] of read) this.reading.at(-1)?.set(file, facts);
+    const { value, read } = this.recording(compute, path);
     if (!byPath) this.parts.set(stage, (byPath = new Map()));
     byPath.set(path, { value, read, given });
     return value;
@@ -117,13 +143,20 @@ export class SymbolIndex {
   /**
    * A whole stage's answer, made by `compute` from `inputs` — parts (which `part` keeps as the
    * same objects while they hold), other stages' answers, keys — and kept while every input is
-   * the same object, or equal string, as when it was made, and no file it read itself has changed.
+   * the same object, or equal string, as when it was made, and nothing it read itself has changed.
    * An edit that changes none of a stage's parts then costs the stage nothing.
    */
   combined<T>(stage: string, inputs: readonly unknown[], compute: () => T): T {
     const kept = this.combinations.get(stage);
     if (kept && kept.inputs.length === inputs.length && kept.inputs.every((input, position) => input === inputs[position]) && this.stillReads(kept.read)) return kept.value as T;
-    const read = new Map<string, FileFacts | undefined>();
+    const { value, read } = this.recording(compute);
+    this.combinations.set(stage, { value, inputs: [...inputs], read });
+    return value;
+  }
+
+  /** Runs `compute`, noting what it reads (and, for the answer around it, that it read it too). */
+  private recording<T>(compute: () => T, path?: string): { value: T; read: Reads } {
+    const read: Reads = { facts: new Map(path === undefined ? [] : [[path, this.factsByPath.get(path)]]), surfaces: new Map() };
     this.reading.push(read);
     let value: T;
     try {
@@ -131,12 +164,35 @@ export class SymbolIndex {
     } finally {
       this.reading.pop();
     }
-    this.combinations.set(stage, { value, inputs: [...inputs], read });
-    return value;
+    this.noteReads(read);
+    return { value, read };
   }
 
-  private stillReads(read: ReadonlyMap<string, FileFacts | undefined>): boolean {
-    for (const [file, facts] of read) if (this.factsByPath.get(file) !== facts) return false;
+  private stillReads(read: Reads): boolean {
+    for (const [file, facts] of read.facts) if (this.factsByPath.get(file) !== facts) return false;
+    for (const [file, version] of read.surfaces) if (this.surfaceVersions.get(file) !== version) return false;
+    return true;
+  }
+
+  private noteReads(read: Reads): void {
+    const outer = this.reading.at(-1);
+    if (!outer) return;
+    for (const [file, facts] of read.facts) outer.facts.set(file, facts);
+    for (const [file, version] of read.surfaces) outer.surfaces.set(file, version);
+  }
+
+  private noteSurface(path: string): void {
+    const outer = this.reading.at(-1);
+    if (outer && !outer.surfaces.has(path)) outer.surfaces.set(path, this.surfaceVersions.get(path) ?? -1);
+  }
+
+  private noteSurfaces(through: readonly (readonly [string, number])[]): void {
+    const outer = this.reading.at(-1);
+    if (outer) for (const [file, version] of through) outer.surfaces.set(file, version);
+  }
+
+  private stillThrough(through: readonly (readonly [string, number])[]): boolean {
+    for (const [file, version] of through) if (this.surfaceVersions.get(file) !== version) return false;
     return true;
   }
 
@@ -147,7 +203,7 @@ export class SymbolIndex {
 
   private noteRead(path: string): void {
     const read = this.reading.at(-1);
-    if (read && !read.has(path)) read.set(path, this.factsByPath.get(path));
+    if (read && !read.facts.has(path)) read.facts.set(path, this.factsByPath.get(path));
   }
 
   /** What lookups and ancestries read of a file: its names, their kinds and bases, what variables are made by, its imports. */
@@ -244,12 +300,23 @@ export class SymbolIndex {
 
   /** What a dotted name written in `path` stands for; undefined only when the file is unknown. */
   qualify(path: string, dottedName: string): Target | undefined {
+    const version = this.surfaceVersions.get(path);
+    if (version === undefined) return undefined;
     let inFile = this.qualified.get(path);
-    if (inFile?.has(dottedName)) return inFile.get(dottedName);
-    if (!this.factsByPath.has(path)) return undefined;
-    const target = this.lookup(path, dottedName, 0) ?? { external: dottedName }; // a builtin, or a name this analysis cannot see
-    if (!inFile) this.qualified.set(path, (inFile = new Map()));
-    inFile.set(dottedName, target);
+    const kept = inFile?.version === version ? inFile.names.get(dottedName) : undefined;
+    if (kept && (!('through' in kept) || this.stillThrough(kept.through))) {
+      if (this.reading.length) {
+        this.noteSurface(path);
+        if ('through' in kept) this.noteSurfaces(kept.through);
+      }
+      return 'through' in kept ? kept.target : kept;
+    }
+    // What else the lookup reads of other files' surfaces (imports followed, re-exports) is noted with the answer.
+    const { value: found, read } = this.recording(() => this.lookup(path, dottedName, 0), undefined);
+    const target = found ?? { external: dottedName }; // a builtin, or a name this analysis cannot see
+    read.surfaces.delete(path);
+    if (inFile?.version !== version) this.qualified.set(path, (inFile = { version, names: new Map() }));
+    inFile.names.set(dottedName, read.surfaces.size ? { target, through: [...read.surfaces] } : target);
     return target;
   }
 
@@ -257,6 +324,7 @@ export class SymbolIndex {
   private lookup(path: string, dottedName: string, depth: number): Target | undefined {
     const facts = this.factsByPath.get(path);
     if (!facts || depth > MAX_RESOLUTION_DEPTH) return undefined;
+    this.noteSurface(path);
     const [head = '', ...rest] = dottedName.split('.');
     if (this.entriesByPath.get(path)?.has(SymbolId.of(path, dottedName))) return { symbol: SymbolId.of(path, dottedName) };
     const headSymbol = SymbolId.of(path, head);
@@ -291,7 +359,7 @@ export class SymbolIndex {
       if (statement.alias !== head) return undefined;
       if (file && rest.length) return this.lookup(file, rest.join('.'), depth + 1) ?? external(rest);
       // `const router = require('./router')`: what the module exports (`module.exports = router`).
-      const exported = file ? this.factsByPath.get(file)?.symbols.find((symbol) => symbol.defaultExport)?.name : undefined;
+      const exported = file ? this.defaultExportOf(file) : undefined;
       return (file && exported ? this.lookup(file, exported, depth + 1) : undefined) ?? external(rest);
     }
     for (const imported of statement.names) {
@@ -302,10 +370,15 @@ export class SymbolIndex {
       }
       if ((imported.alias ?? imported.name) !== head) continue;
       if (!file) return imported.name === 'default' ? external(rest) : external([imported.name, ...rest]);
-      const name = imported.name === 'default' ? this.factsByPath.get(file)?.symbols.find((symbol) => symbol.defaultExport)?.name : imported.name;
+      const name = imported.name === 'default' ? this.defaultExportOf(file) : imported.name;
       return (name ? this.lookup(file, [name, ...rest].join('.'), depth + 1) : undefined) ?? external([imported.name, ...rest]);
     }
     return undefined;
+  }
+
+  private defaultExportOf(file: string): string | undefined {
+    this.noteSurface(file);
+    return this.factsByPath.get(file)?.symbols.find((symbol) => symbol.defaultExport)?.name;
   }
 
   /**
@@ -381,13 +454,23 @@ export class SymbolIndex {
    */
   ancestry(symbol: string): Ancestry {
     const cached = this.ancestryCache.get(symbol);
-    if (cached) return cached;
+    if (cached && this.stillThrough(cached.read)) {
+      this.noteSurfaces(cached.read);
+      return cached.ancestry;
+    }
+    const { value: ancestry, read } = this.recording(() => this.ancestryOf(symbol));
+    this.ancestryCache.set(symbol, { ancestry, read: [...read.surfaces] });
+    return ancestry;
+  }
+
+  private ancestryOf(symbol: string): Ancestry {
     const ancestry: Ancestry = { classes: [], names: new Set() };
     const seen = new Set<string>([symbol]);
     const pending = [symbol];
     for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
       const entry = this.entry(next);
       if (!entry) continue;
+      this.noteSurface(entry.path);
       for (const base of entry.definition.bases) {
         const target = this.qualify(entry.path, base);
         if (!target) continue;
@@ -396,6 +479,7 @@ export class SymbolIndex {
         } else if (!seen.has(target.symbol)) {
           seen.add(target.symbol);
           const baseDefinition = this.entry(target.symbol)?.definition;
+          this.noteSurface(SymbolId.parse(target.symbol).path);
           if (baseDefinition?.kind === 'variable' && baseDefinition.value) {
             // `Base = declarative_base()`: the class derives from what the call makes.
             const made = this.qualify(SymbolId.parse(target.symbol).path, baseDefinition.value.callee);
@@ -408,7 +492,6 @@ export class SymbolIndex {
         }
       }
     }
-    this.ancestryCache.set(symbol, ancestry);
     return ancestry;
   }
 }
@@ -421,6 +504,11 @@ export interface Ancestry {
    * `sqlalchemy.orm.declarative_base()`) and, by their module names, inside it.
    */
   names: Set<string>;
+}
+
+/** A file's imports, as the Python import roots read them. */
+function importsOf(facts: FileFacts): string {
+  return JSON.stringify(facts.imports.map((statement) => [statement.module, statement.level]));
 }
 
 function entriesOf(facts: FileFacts): Map<string, Entry> {
