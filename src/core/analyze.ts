@@ -76,8 +76,9 @@ export interface Analysis {
 /** The whole pipeline: discover → parse and detect (workers) → resolve → classify → layers → trace. */
 export async function analyzeWorkspace(root: string, host: AnalysisHost, options: AnalyzeOptions = {}): Promise<Analysis> {
   const discovery = await discover(root, host, options);
+  const configuration = readConfiguration(host.fs, root, discovery);
   const facts = await scan(discovery.sources, host, options, true);
-  return assemble(root, host, options, discovery, facts);
+  return assemble(root, host, options, discovery, facts, await configuration);
 }
 
 async function discover(root: string, host: AnalysisHost, options: AnalyzeOptions): Promise<Discovery> {
@@ -116,12 +117,11 @@ async function scan(sources: readonly SourceFile[], host: AnalysisHost, options:
  * Everything after the scan, from the facts of every file: cross-file resolution, the kind, the
  * layers, violations and traces. An update re-scans only the files that changed and assembles again.
  */
-async function assemble(root: string, host: AnalysisHost, options: AnalyzeOptions, discovery: Discovery, facts: readonly FileFacts[], before?: Earlier): Promise<Analysis> {
+async function assemble(root: string, host: AnalysisHost, options: AnalyzeOptions, discovery: Discovery, facts: readonly FileFacts[], configuration: Configuration, before?: Earlier): Promise<Analysis> {
   const { onProgress } = options;
   onProgress?.({ phase: 'resolve', done: 0, total: 1 });
   const analysed = facts.filter((file) => !file.skipped);
-  // Read together: each read is a trip through the host's file system, and an edit's update is short.
-  const [tsconfig, manifest, readme] = await Promise.all([readModulePaths(host.fs, root), readManifest(host.fs, root), readReadme(host.fs, root, discovery.otherFiles)]);
+  const { tsconfig, manifest, readme } = configuration;
   const modulePaths = JSON.stringify(tsconfig.paths ?? null);
   const earlier = before ? { index: before.index, shareAnswers: before.shareAnswers && before.modulePaths === modulePaths } : undefined;
   const { index, findings, interfaces, routes } = await resolveWorkspace(analysed, host.frameworkRules, tsconfig.paths, earlier);
@@ -197,12 +197,13 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
       const changedPaths = new Set(changed);
       const previous = new Map(facts.map((file) => [file.path, file]));
       const stale = now.sources.filter((source) => !previous.has(source.path) || changedPaths.has(source.absolutePath));
+      const nowConfiguration = readConfiguration(updateHost.fs, root, now);
       const fresh = new Map((await scan(stale, updateHost, updateOptions, false)).map((file) => [file.path, file]));
       const next = now.sources.map((source) => fresh.get(source.path) ?? (previous.get(source.path) as FileFacts));
       // The same files and rules: the index's answers are shared, each checked against what it read.
       const shareAnswers = contentOnly && updateHost.frameworkRules === host.frameworkRules;
       const sameRules = updateHost.kindRules === host.kindRules;
-      return assemble(root, updateHost, updateOptions, now, next, { index, modulePaths, shareAnswers, kind, kindKey: sameRules ? kindKey : '' });
+      return assemble(root, updateHost, updateOptions, now, next, await nowConfiguration, { index, modulePaths, shareAnswers, kind, kindKey: sameRules ? kindKey : '' });
     },
   };
 }
@@ -236,6 +237,15 @@ async function allKnownFiles(fs: WorkspaceFs, discovery: Discovery, changed: rea
     }
   }
   return true;
+}
+
+/** What the workspace's configuration files say: path aliases, the manifest, the README. */
+type Configuration = Awaited<ReturnType<typeof readConfiguration>>;
+
+/** Read while files are scanned, all at once: each read is a trip through the host's file system, and an edit's update is short. */
+async function readConfiguration(fs: WorkspaceFs, root: string, discovery: Discovery) {
+  const [tsconfig, manifest, readme] = await Promise.all([readModulePaths(fs, root), readManifest(fs, root), readReadme(fs, root, discovery.otherFiles)]);
+  return { tsconfig, manifest, readme };
 }
 
 /** The README's beginning is enough to tell what it talks about. */

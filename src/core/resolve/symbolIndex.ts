@@ -16,10 +16,16 @@ interface Reads {
   surfaces: Map<string, number>;
 }
 
+/** The same, as kept with an answer: lists are checked faster than maps are walked, and take less memory. */
+interface KeptReads {
+  facts: readonly (readonly [string, FileFacts | undefined])[];
+  surfaces: readonly (readonly [string, number])[];
+}
+
 /** A stage's answer for one file, and what it read to get it (its own file included). */
 interface Part {
   value: unknown;
-  read: Reads;
+  read: KeptReads;
   given: string;
 }
 
@@ -27,7 +33,7 @@ interface Part {
 interface Combination {
   value: unknown;
   inputs: readonly unknown[];
-  read: Reads;
+  read: KeptReads;
 }
 
 /** A lookup's answer; with the other files whose surfaces it read, when there are any. */
@@ -155,7 +161,7 @@ export class SymbolIndex {
   }
 
   /** Runs `compute`, noting what it reads (and, for the answer around it, that it read it too). */
-  private recording<T>(compute: () => T, path?: string): { value: T; read: Reads } {
+  private recording<T>(compute: () => T, path?: string): { value: T; read: KeptReads } {
     const read: Reads = { facts: new Map(path === undefined ? [] : [[path, this.factsByPath.get(path)]]), surfaces: new Map() };
     this.reading.push(read);
     let value: T;
@@ -164,17 +170,17 @@ export class SymbolIndex {
     } finally {
       this.reading.pop();
     }
-    this.noteReads(read);
-    return { value, read };
+    const kept = { facts: [...read.facts], surfaces: [...read.surfaces] };
+    this.noteReads(kept);
+    return { value, read: kept };
   }
 
-  private stillReads(read: Reads): boolean {
+  private stillReads(read: KeptReads): boolean {
     for (const [file, facts] of read.facts) if (this.factsByPath.get(file) !== facts) return false;
-    for (const [file, version] of read.surfaces) if (this.surfaceVersions.get(file) !== version) return false;
-    return true;
+    return this.stillThrough(read.surfaces);
   }
 
-  private noteReads(read: Reads): void {
+  private noteReads(read: KeptReads): void {
     const outer = this.reading.at(-1);
     if (!outer) return;
     for (const [file, facts] of read.facts) outer.facts.set(file, facts);
@@ -312,11 +318,11 @@ export class SymbolIndex {
       return 'through' in kept ? kept.target : kept;
     }
     // What else the lookup reads of other files' surfaces (imports followed, re-exports) is noted with the answer.
-    const { value: found, read } = this.recording(() => this.lookup(path, dottedName, 0), undefined);
+    const { value: found, read } = this.recording(() => this.lookup(path, dottedName, 0));
     const target = found ?? { external: dottedName }; // a builtin, or a name this analysis cannot see
-    read.surfaces.delete(path);
+    const through = read.surfaces.filter(([file]) => file !== path);
     if (inFile?.version !== version) this.qualified.set(path, (inFile = { version, names: new Map() }));
-    inFile.names.set(dottedName, read.surfaces.size ? { target, through: [...read.surfaces] } : target);
+    inFile.names.set(dottedName, through.length ? { target, through } : target);
     return target;
   }
 
@@ -459,7 +465,7 @@ export class SymbolIndex {
       return cached.ancestry;
     }
     const { value: ancestry, read } = this.recording(() => this.ancestryOf(symbol));
-    this.ancestryCache.set(symbol, { ancestry, read: [...read.surfaces] });
+    this.ancestryCache.set(symbol, { ancestry, read: read.surfaces });
     return ancestry;
   }
 
