@@ -9,11 +9,11 @@ import { findViolations, type LayerRule } from './layers/violations';
 import type { FileFacts } from './parse/facts';
 import type { FrameworkRules } from './resolve/frameworkFindings';
 import { resolveWorkspace } from './resolve/resolve';
-import type { SymbolIndex } from './resolve/symbolIndex';
+import { SymbolIndex } from './resolve/symbolIndex';
 import { readModulePaths } from './resolve/tsconfig';
 import { normalizeRoutePath } from './resolve/routes';
 import { type AnalysisResult, type Finding, type InterfaceImplementations, type KindVerdict, type Language, type Route, SCHEMA_VERSION, SymbolId, type Trace } from './result';
-import { traceRoute, traceRouteWithTypes } from './trace/trace';
+import { type TraceContext, traceRoute, traceRouteWithTypes } from './trace/trace';
 
 export interface AnalyzeOptions {
   excludeGlobs?: readonly string[];
@@ -77,8 +77,45 @@ export interface Analysis {
 export async function analyzeWorkspace(root: string, host: AnalysisHost, options: AnalyzeOptions = {}): Promise<Analysis> {
   const discovery = await discover(root, host, options);
   const configuration = readConfiguration(host.fs, root, discovery);
-  const facts = await scan(discovery.sources, host, options, true);
-  return assemble(root, host, options, discovery, facts, await configuration);
+  const fingerprints = new Map<string, string>();
+  const facts = await scan(discovery.sources, host, options, true, fingerprints);
+  // Nothing the result is made from has changed since a run that kept it: it is that result.
+  const key = host.cache?.results ? resultKey(root, host, options, discovery, fingerprints, await configuration) : undefined;
+  const kept = key ? await host.cache?.results?.get(key) : undefined;
+  if (kept) {
+    const { tsconfig } = await configuration;
+    // Traces, definitions and updates need the symbol index: built when first asked for.
+    let index: SymbolIndex | undefined;
+    const indexOf = () => (index ??= new SymbolIndex(facts.filter((file) => !file.skipped), tsconfig.paths));
+    return analysisOf({ root, host, options, discovery, facts, result: kept, modulePaths: JSON.stringify(tsconfig.paths ?? null), kindKey: '', index: indexOf });
+  }
+  const analysis = await assemble(root, host, options, discovery, facts, await configuration);
+  if (key) await host.cache?.results?.set(key, analysis.result);
+  return analysis;
+}
+
+/**
+ * What a whole result is made from, as one hash: the files and their content, the files skipped,
+ * the configuration files, the rules and the options. (The analyser's own version is the cache's.)
+ */
+function resultKey(root: string, host: AnalysisHost, options: AnalyzeOptions, discovery: Discovery, fingerprints: ReadonlyMap<string, string>, configuration: Configuration): string {
+  const sets = (_key: string, value: unknown) => (value instanceof Set ? [...(value as Set<unknown>)] : value instanceof RegExp ? String(value) : value);
+  return JSON.stringify(
+    [
+      SCHEMA_VERSION,
+      root,
+      options.traces ?? false,
+      options.layerViolations ?? 'auto',
+      discovery.sources.map((source) => [source.path, source.language, fingerprints.get(source.path) ?? '']),
+      discovery.otherFiles,
+      discovery.skipped,
+      configuration,
+      host.kindRules,
+      host.frameworkRules,
+      host.layerRules,
+    ],
+    sets,
+  );
 }
 
 async function discover(root: string, host: AnalysisHost, options: AnalyzeOptions): Promise<Discovery> {
@@ -92,7 +129,7 @@ async function discover(root: string, host: AnalysisHost, options: AnalyzeOption
 }
 
 /** Parses and detects, in the host's workers, the files given (all of them when `complete`), reusing cached facts. */
-async function scan(sources: readonly SourceFile[], host: AnalysisHost, options: AnalyzeOptions, complete: boolean): Promise<FileFacts[]> {
+async function scan(sources: readonly SourceFile[], host: AnalysisHost, options: AnalyzeOptions, complete: boolean, fingerprints?: Map<string, string>): Promise<FileFacts[]> {
   const { signal, onProgress } = options;
   const maxFileSizeBytes = options.maxFileSizeBytes ?? DEFAULT_MAX_FILE_SIZE_BYTES;
   const total = sources.length;
@@ -101,6 +138,7 @@ async function scan(sources: readonly SourceFile[], host: AnalysisHost, options:
   const { cache } = host;
   const facts = await mapConcurrently(sources, host.concurrency, signal, async (source) => {
     const fingerprint = cache ? await cache.fingerprint(source.absolutePath, source.path) : undefined;
+    if (fingerprint) fingerprints?.set(source.path, fingerprint);
     const cached = fingerprint ? cache?.get(source.path, fingerprint) : undefined;
     const result = cached ?? (await host.analyzer.analyze({ path: source.path, absolutePath: source.absolutePath, language: source.language, maxFileSizeBytes }));
     if (fingerprint && !cached) cache?.set(source.path, fingerprint, result);
@@ -152,7 +190,6 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   const { dataModel, queryWarnings } = analyzeDataModel(index, analysed, findings);
 
   const traceContext = { index, interfaces, findings, layerOf: (path: string) => layerByPath.get(path) ?? 'external' };
-  const typedAnswers = new Map<string, CallAnswer | null>();
   const result: AnalysisResult = {
     schemaVersion: SCHEMA_VERSION,
     root,
@@ -173,18 +210,42 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
       (a, b) => a.path.localeCompare(b.path),
     ),
   };
+  return analysisOf({ root, host, options, discovery, facts, result, modulePaths, kindKey, index: () => index });
+}
+
+/** A result with what traces, definitions and updates need around it. */
+interface AnalysisState {
+  root: string;
+  host: AnalysisHost;
+  options: AnalyzeOptions;
+  discovery: Discovery;
+  facts: readonly FileFacts[];
+  result: AnalysisResult;
+  /** The path aliases the index is built with, as a key. */
+  modulePaths: string;
+  /** What the kind was worked out from (see `kindInputsKey`); empty when not known. */
+  kindKey: string;
+  index: () => SymbolIndex;
+}
+
+function analysisOf(state: AnalysisState): Analysis {
+  const { root, host, options, discovery, facts, result, modulePaths, kindKey } = state;
+  const layerByPath = new Map(result.files.map((file) => [file.path, file.layer]));
+  let context: TraceContext | undefined;
+  const traceContext = () => (context ??= { index: state.index(), interfaces: result.interfaces, findings: result.findings, layerOf: (path: string) => layerByPath.get(path) ?? 'external' });
+  const typedAnswers = new Map<string, CallAnswer | null>();
   return {
     result,
     trace(written) {
-      const route = findRoute(routes, written);
-      return route ? traceRoute(traceContext, route) : undefined;
+      const route = findRoute(result.routes, written);
+      return route ? traceRoute(traceContext(), route) : undefined;
     },
     async traceWithTypes(written, resolver) {
-      const route = findRoute(routes, written);
-      return route ? traceRouteWithTypes(traceContext, route, root, resolver, typedAnswers) : undefined;
+      const route = findRoute(result.routes, written);
+      return route ? traceRouteWithTypes(traceContext(), route, root, resolver, typedAnswers) : undefined;
     },
     definitionsIn(path) {
-      return (index.file(path)?.symbols ?? [])
+      return (state.index().file(path)?.symbols ?? [])
         // Inline callbacks (`<anonymous>@12`) have no name to show.
         .filter((symbol) => symbol.kind !== 'variable' && !SymbolId.isAnonymousName(symbol.name))
         .map((symbol) => ({ name: symbol.name, kind: symbol.kind, line: symbol.range.start.line }));
@@ -203,7 +264,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
       // The same files and rules: the index's answers are shared, each checked against what it read.
       const shareAnswers = contentOnly && updateHost.frameworkRules === host.frameworkRules;
       const sameRules = updateHost.kindRules === host.kindRules;
-      return assemble(root, updateHost, updateOptions, now, next, await nowConfiguration, { index, modulePaths, shareAnswers, kind, kindKey: sameRules ? kindKey : '' });
+      return assemble(root, updateHost, updateOptions, now, next, await nowConfiguration, { index: state.index(), modulePaths, shareAnswers, kind: result.kind, kindKey: sameRules ? kindKey : '' });
     },
   };
 }

@@ -4,6 +4,7 @@
  * system and web workers. The core itself never touches the disk or starts a thread.
  */
 import type { FileFacts, FileTask } from './parse/facts';
+import type { AnalysisResult } from './result';
 
 export type EntryType = 'file' | 'directory' | 'symlink' | 'other';
 
@@ -51,6 +52,14 @@ export interface FactsCache {
   set(path: string, fingerprint: string, facts: FileFacts): void;
   /** Writes the cache; after a full run (`prune`), entries of files this run did not see are dropped. */
   save(prune: boolean): Promise<void>;
+  /**
+   * The last whole result, kept with what it was made from (`key`: the files' fingerprints, the
+   * configuration, the rules, the options): a start where nothing changed takes it as it is.
+   */
+  results?: {
+    get(key: string): Promise<AnalysisResult | undefined>;
+    set(key: string, result: AnalysisResult): Promise<void>;
+  };
 }
 
 /** A call the trace could not follow from syntax alone: where it is (0-based) and its callee as written. */

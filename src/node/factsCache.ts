@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { promises as fs, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, promises as fs, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { FactsCache } from '../core/host';
+import type { AnalysisResult } from '../core/result';
 import type { FileFacts } from '../core/parse/facts';
 import { packageRoot, rulesDirectory } from './assets';
 
@@ -15,6 +16,7 @@ interface Entry {
 }
 
 let analyserVersion: string | undefined;
+let resultVersion: string | undefined;
 
 /**
  * What the facts depend on: ArchTrace's version, the code the workers run and the detector rules.
@@ -33,6 +35,28 @@ export function currentAnalyserVersion(): string {
     analyserVersion = hash.digest('hex').slice(0, 16);
   }
   return analyserVersion;
+}
+
+/**
+ * What a whole result depends on besides its inputs: the facts' version and the code that makes a
+ * result from facts — the bundle this runs from, or every module when compiled module by module.
+ */
+function currentResultVersion(version: string): string {
+  if (!resultVersion) {
+    const hash = createHash('sha256').update(version);
+    const modules = join(__dirname, '..');
+    const files = existsSync(join(modules, 'core', 'analyze.js')) ? scriptsUnder(modules) : [__filename];
+    for (const file of files) hash.update(readFileSync(file));
+    resultVersion = hash.digest('hex').slice(0, 16);
+  }
+  return resultVersion;
+}
+
+function scriptsUnder(directory: string): string[] {
+  return readdirSync(directory, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.js'))
+    .sort()
+    .map((file) => join(directory, file));
 }
 
 /**
@@ -103,14 +127,47 @@ export class FileFactsCache implements FactsCache {
     this.changed = true;
   }
 
+  /**
+   * The last whole result, in a file beside the facts: its first line is the version and key it
+   * was made for, so another key costs a line, not the result's parse.
+   */
+  readonly results = {
+    get: async (key: string): Promise<AnalysisResult | undefined> => {
+      try {
+        const text = await fs.readFile(this.resultFile, 'utf8');
+        const newline = text.indexOf('\n');
+        if (newline < 0 || text.slice(0, newline) !== JSON.stringify([currentResultVersion(this.version), hashOf(key)])) return undefined;
+        return JSON.parse(text.slice(newline + 1)) as AnalysisResult;
+      } catch {
+        return undefined; // none kept, or unreadable: the result is made again
+      }
+    },
+    set: async (key: string, result: AnalysisResult): Promise<void> => {
+      await writeAtomically(this.resultFile, `${JSON.stringify([currentResultVersion(this.version), hashOf(key)])}\n${JSON.stringify(result)}`);
+    },
+  };
+
+  private get resultFile(): string {
+    return `${this.file.replace(/\.json$/, '')}.result.json`;
+  }
+
   async save(prune: boolean): Promise<void> {
     const entries = prune ? this.used : this.entries;
     // A warm start that found every file unchanged has nothing to write (the read is the cost it pays).
     if (!this.changed && entries.size === this.entries.size) return;
     this.changed = false;
-    await fs.mkdir(dirname(this.file), { recursive: true });
-    const temporary = `${this.file}.${process.pid}.${Date.now()}.tmp`;
-    await fs.writeFile(temporary, JSON.stringify({ version: this.version, entries: Object.fromEntries(entries) }));
-    await fs.rename(temporary, this.file);
+    await writeAtomically(this.file, JSON.stringify({ version: this.version, entries: Object.fromEntries(entries) }));
   }
+}
+
+/** A temporary file renamed over the old one: a crash or a second window never leaves half a file. */
+async function writeAtomically(file: string, text: string): Promise<void> {
+  await fs.mkdir(dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
+  await fs.writeFile(temporary, text);
+  await fs.rename(temporary, file);
+}
+
+function hashOf(text: string): string {
+  return createHash('sha256').update(text).digest('base64url');
 }

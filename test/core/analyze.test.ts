@@ -327,6 +327,50 @@ describe('the facts cache', () => {
   });
 });
 
+describe('the result kept with the facts cache', () => {
+  const workspace = tempWorkspace({
+    'app/models.py': 'class Base:\n    def save(self): ...\n\nclass Order(Base):\n    def pay(self):\n        self.save()\n',
+    'app/api.py': 'from fastapi import APIRouter\nfrom app.models import Order\nrouter = APIRouter()\n\n@router.post("/orders")\ndef create():\n    Order().pay()\n',
+    'package.json': '{"name": "shop", "private": true}',
+  });
+  after(workspace.cleanup);
+  const comparable = (analysis: Analysis) =>
+    JSON.stringify({ ...analysis.result, traces: analysis.result.routes.map((route) => analysis.trace(`${route.method} ${route.path}`)), definitions: analysis.definitionsIn('app/models.py') });
+  const fresh = async () => comparable(await analyzeFolder(workspace.root, { threads: 1 }));
+
+  it('is what a start where nothing changed gives, traces and definitions alike; any change of its inputs makes it again', async () => {
+    const cacheFile = join(workspace.root, '..', `kept-${Date.now()}.json`);
+    const resultFile = cacheFile.replace(/\.json$/, '.result.json');
+    try {
+      const cold = await analyzeFolder(workspace.root, { threads: 1, cacheFile });
+      assert.equal(comparable(await analyzeFolder(workspace.root, { threads: 1, cacheFile })), comparable(cold));
+      // Taken as kept: a result changed on disk comes back as it is…
+      const real = cold.result.kind.kind;
+      const marker = real === 'library' ? 'service' : 'library';
+      const [header = '', body = ''] = readFileSync(resultFile, 'utf8').split(/\n(.*)/s);
+      const plant = () => writeFileSync(resultFile, `${header}\n${body.replace(`"kind":"${real}"`, `"kind":"${marker}"`)}`);
+      plant();
+      assert.equal((await analyzeFolder(workspace.root, { threads: 1, cacheFile })).result.kind.kind, marker);
+      // …until something it is made from changes: options, configuration files, sources.
+      assert.notEqual((await analyzeFolder(workspace.root, { threads: 1, cacheFile, layerViolations: 'on' })).result.kind.kind, marker);
+      plant();
+      writeFileSync(join(workspace.root, 'package.json'), '{"name": "shop", "private": true, "dependencies": {"express": "*"}}');
+      assert.equal(comparable(await analyzeFolder(workspace.root, { threads: 1, cacheFile })), await fresh());
+      plant();
+      writeFileSync(join(workspace.root, 'app', 'api.py'), `${readFileSync(join(workspace.root, 'app', 'api.py'), 'utf8')}\n@router.get("/orders")\ndef list_orders(): ...\n`);
+      assert.equal(comparable(await analyzeFolder(workspace.root, { threads: 1, cacheFile })), await fresh());
+      // An update of a kept result works from the files' facts, as any update does.
+      const kept = await analyzeFolder(workspace.root, { threads: 1, cacheFile });
+      writeFileSync(join(workspace.root, 'app', 'models.py'), 'class Order:\n    def pay(self): ...\n');
+      const updated = await updateFolder(kept, [join(workspace.root, 'app', 'models.py')], { threads: 1 });
+      assert.equal(comparable(updated), await fresh());
+    } finally {
+      rmSync(cacheFile, { force: true });
+      rmSync(resultFile, { force: true });
+    }
+  });
+});
+
 describe('cancelling an analysis', () => {
   const files: Record<string, string> = {};
   for (let index = 0; index < 400; index++) files[`pkg/m${index}.py`] = `def f${index}(x):\n    return x + ${index}\n`;

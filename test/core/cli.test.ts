@@ -88,9 +88,11 @@ describe('the archtrace CLI', () => {
     after(() => rmSync(directory, { recursive: true, force: true }));
     assert.equal(archtrace('classify', '--no-cache').status, 0);
     assert.equal(archtrace('classify', '--cache-dir', directory).status, 0);
-    const files = readdirSync(directory);
-    assert.equal(files.length, 1);
+    // The facts, and beside them the whole result of the run.
+    const files = readdirSync(directory).sort();
+    assert.equal(files.length, 2);
     assert.match(files[0] ?? '', /^facts-[0-9a-f]{16}\.json$/);
+    assert.equal(files[1], (files[0] ?? '').replace(/\.json$/, '.result.json'));
     assert.equal(archtrace('classify', '--cache-dir', directory).stdout, archtrace('classify', '--no-cache').stdout);
   });
 
