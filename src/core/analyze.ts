@@ -164,6 +164,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   const earlier = before ? { index: before.index, shareAnswers: before.shareAnswers && before.modulePaths === modulePaths } : undefined;
   const { index, findings, interfaces, routes } = await resolveWorkspace(analysed, host.frameworkRules, tsconfig.paths, earlier);
 
+  await nextTurn();
   onProgress?.({ phase: 'classify', done: 0, total: 1 });
   const allPaths = [...discovery.sources.map((source) => source.path), ...discovery.otherFiles];
   // The kind reads paths, findings, routes and interfaces: an edit that changes none of what it reads keeps it.
@@ -184,7 +185,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   await nextTurn();
   const checkLayers = options.layerViolations === 'on' || ((options.layerViolations ?? 'auto') === 'auto' && kind.kind === 'service');
   const roleByPath = new Map(files.map((file) => [file.path, file]));
-  const violations = checkLayers ? findViolations(index, analysed, (path) => roleByPath.get(path), findings, host.layerRules) : [];
+  const violations = checkLayers ? await findViolations(index, analysed, (path) => roleByPath.get(path), findings, host.layerRules) : [];
   await nextTurn();
 
   const { dataModel, queryWarnings } = analyzeDataModel(index, analysed, findings);

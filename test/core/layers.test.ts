@@ -46,13 +46,13 @@ describe('layer violations', () => {
     const index = new SymbolIndex(files);
     const layer = (path: string) => ({ layer: path.split('/')[1] ?? '', confidence: 'stated' });
     const repository = { category: 'repository' as const, symbol: 'app/infrastructure/repo.py:OrderRepository', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, layer: '', details: {} };
-    const found = findViolations(index, files, layer, [repository], layerRules()).map((violation) => `${violation.rule} ${violation.path} ${violation.imported}`);
+    const found = (await findViolations(index, files, layer, [repository], layerRules())).map((violation) => `${violation.rule} ${violation.path} ${violation.imported}`);
     assert.deepEqual(found.sort(), [
       'api-bypasses-application app/api/orders.py OrderRepository',
       'domain-imports-infrastructure app/domain/order.py engine',
       'domain-imports-web-framework app/domain/order.py HTTPException',
     ]);
     const guessed = (path: string) => ({ layer: path.split('/')[1] ?? '', confidence: path.includes('domain') ? 'default' : 'stated' });
-    assert.deepEqual(findViolations(index, files, guessed, [repository], layerRules()).map((violation) => violation.rule), ['api-bypasses-application']);
+    assert.deepEqual((await findViolations(index, files, guessed, [repository], layerRules())).map((violation) => violation.rule), ['api-bypasses-application']);
   });
 });

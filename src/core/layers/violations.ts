@@ -1,3 +1,4 @@
+import { Turns } from '../nextTurn';
 import { parseRulesYaml } from '../rulesYaml';
 import type { FileFacts, ImportStatement } from '../parse/facts';
 import type { SymbolIndex } from '../resolve/symbolIndex';
@@ -48,13 +49,14 @@ export function parseLayerRules(text: string, source = 'layer-rules.yml'): Layer
  * Only layers the repository states (in folder and file names) are held to the rules: a role
  * ArchTrace inferred or defaulted is a guess, and a guess makes no violation.
  */
-export function findViolations(
+export async function findViolations(
   index: SymbolIndex,
   files: readonly FileFacts[],
   roleOf: (path: string) => { layer: string; confidence: string } | undefined,
   findings: readonly Finding[],
   rules: readonly LayerRule[],
-): Violation[] {
+  turns = new Turns(),
+): Promise<Violation[]> {
   const layerOf = (path: string) => {
     const role = roleOf(path);
     return role?.confidence === 'stated' ? role.layer : '';
@@ -70,6 +72,7 @@ export function findViolations(
   }
   const violations: Violation[] = [];
   for (const file of files) {
+    await turns.pause();
     const fromLayer = layerOf(file.path);
     const holds = categoriesByFile.get(file.path) ?? new Set<string>();
     const applicable = rules.filter((rule) => rule.from === fromLayer && !rule.unlessFromHolds?.some((category) => holds.has(category)));

@@ -1,3 +1,4 @@
+import { Turns } from '../nextTurn';
 import { parseRulesYaml } from '../rulesYaml';
 import type { Attribute, SymbolDefinition } from '../parse/facts';
 import { type Finding, type FindingCategory, SymbolId } from '../result';
@@ -75,7 +76,7 @@ interface FileFrameworkPart {
  * the decorators functions wear (framework extension points, and the workspace's own decorators'
  * use sites, added to their definitions as `usedBy`).
  */
-export function frameworkFindings(index: SymbolIndex, rules: FrameworkRules, existing: readonly Finding[]): Finding[] {
+export async function frameworkFindings(index: SymbolIndex, rules: FrameworkRules, existing: readonly Finding[], turns = new Turns()): Promise<Finding[]> {
   const found: Finding[] = [];
   const decoratorDefinitions = new Map(existing.filter((finding) => finding.category === 'decorator').map((finding) => [finding.symbol, finding]));
   // Managers the scan found (`X = Manager.from_queryset(QS)`) count when models attach them.
@@ -83,6 +84,7 @@ export function frameworkFindings(index: SymbolIndex, rules: FrameworkRules, exi
   const models: { symbol: string; definition: SymbolDefinition }[] = [];
 
   for (const file of index.files()) {
+    await turns.pause();
     const part = index.part('framework-findings', file.path, () => fileFrameworkPart(index, rules, file.path));
     // Later stages add to findings' details: the kept part stays as it was made.
     for (const finding of part.found) {

@@ -1,3 +1,4 @@
+import { Turns } from '../nextTurn';
 import type { SymbolDefinition } from '../parse/facts';
 import type { InterfaceImplementations } from '../result';
 import type { SymbolIndex } from './symbolIndex';
@@ -22,10 +23,11 @@ interface ClassEntry {
  * metaclass, an `@abstractmethod`, or a base class whose methods raise NotImplementedError (when
  * two of them do, or when something derives from it).
  */
-export function interfaceImplementations(index: SymbolIndex): InterfaceImplementations[] {
+export async function interfaceImplementations(index: SymbolIndex, turns = new Turns()): Promise<InterfaceImplementations[]> {
   const classes = new Map<string, ClassEntry>();
   const declared = new Set<string>();
   for (const file of index.files()) {
+    await turns.pause();
     for (const entry of index.part('interface-classes', file.path, () => classEntries(index, file.path))) {
       classes.set(entry.symbol, entry);
       if (entry.declared) declared.add(entry.symbol);

@@ -33,26 +33,43 @@ function qualifiesAs(index: SymbolIndex, path: string, name: string, anyOf: read
  * findings (`finding:signal`) are checked after the rest are confirmed.
  */
 export function confirmQualified(index: SymbolIndex, scanned: readonly ScannedFinding[], hints: readonly Hint[]): { findings: Finding[]; hints: Hint[] } {
-  const findingsBySymbol = new Map<string, Set<string>>();
-  const findings: Finding[] = [];
-  const record = (finding: Finding) => {
-    findings.push(finding);
-    const categories = findingsBySymbol.get(finding.symbol) ?? new Set<string>();
-    categories.add(finding.category);
-    findingsBySymbol.set(finding.symbol, categories);
-  };
-  const dependent: ScannedFinding[] = [];
-  for (const finding of scanned) {
-    if (!finding.qualify) record(finding);
-    else if (finding.qualify.anyOf.some((pattern) => pattern.startsWith('finding:'))) dependent.push(finding);
-    else if (holds(finding.symbol, finding.qualify)) record(withoutQualify(finding));
-  }
-  for (const finding of dependent) if (finding.qualify && holds(finding.symbol, finding.qualify)) record(withoutQualify(finding));
-  const keptHints = hints.filter((hint) => !hint.qualify || holds(hint.symbol, hint.qualify)).map(withoutQualify);
-  return { findings, hints: keptHints };
+  const confirmation = new Confirmation(index);
+  confirmation.add(scanned);
+  return confirmation.finish(hints);
+}
 
-  function holds(symbol: string, qualify: NonNullable<ScannedFinding['qualify']>): boolean {
-    return qualifiesAs(index, SymbolId.parse(symbol).path, qualify.name, qualify.anyOf, findingsBySymbol);
+/** `confirmQualified` a part at a time (a file's findings), so a caller can let the event loop in between. */
+export class Confirmation {
+  private readonly findingsBySymbol = new Map<string, Set<string>>();
+  private readonly findings: Finding[] = [];
+  private readonly dependent: ScannedFinding[] = [];
+
+  constructor(private readonly index: SymbolIndex) {}
+
+  add(scanned: readonly ScannedFinding[]): void {
+    for (const finding of scanned) {
+      if (!finding.qualify) this.record(finding);
+      else if (finding.qualify.anyOf.some((pattern) => pattern.startsWith('finding:'))) this.dependent.push(finding);
+      else if (this.holds(finding.symbol, finding.qualify)) this.record(withoutQualify(finding));
+    }
+  }
+
+  /** The findings confirmed, those that depend on others now checked too, and the hints that hold. */
+  finish(hints: readonly Hint[]): { findings: Finding[]; hints: Hint[] } {
+    for (const finding of this.dependent) if (finding.qualify && this.holds(finding.symbol, finding.qualify)) this.record(withoutQualify(finding));
+    const keptHints = hints.filter((hint) => !hint.qualify || this.holds(hint.symbol, hint.qualify)).map(withoutQualify);
+    return { findings: this.findings, hints: keptHints };
+  }
+
+  private record(finding: Finding): void {
+    this.findings.push(finding);
+    const categories = this.findingsBySymbol.get(finding.symbol) ?? new Set<string>();
+    categories.add(finding.category);
+    this.findingsBySymbol.set(finding.symbol, categories);
+  }
+
+  private holds(symbol: string, qualify: NonNullable<ScannedFinding['qualify']>): boolean {
+    return qualifiesAs(this.index, SymbolId.parse(symbol).path, qualify.name, qualify.anyOf, this.findingsBySymbol);
   }
 }
 

@@ -1,3 +1,4 @@
+import { Turns } from '../nextTurn';
 import type { CallSite, SymbolDefinition } from '../parse/facts';
 import type { Finding, Range } from '../result';
 import type { SymbolIndex } from './symbolIndex';
@@ -36,13 +37,14 @@ const TEST_PATH = /(^|\/)(tests?|testing)\/|(^|\/)(test_[^/]*|[^/]*_test|conftes
  * of its methods go through its own database session or SQL; or one reaches data in any way (a
  * session, a Django manager) and its name says repository; or it derives from a repository.
  */
-export function repositoryFindings(index: SymbolIndex, interfaces: ReadonlySet<string>, findings: readonly Finding[]): Finding[] {
+export async function repositoryFindings(index: SymbolIndex, interfaces: ReadonlySet<string>, findings: readonly Finding[], turns = new Turns()): Promise<Finding[]> {
   const excluded = new Set(findings.filter((finding) => ['model', 'route', 'manager'].includes(finding.category)).map((finding) => finding.symbol));
   const repositories = new Map<string, Finding>();
   const abstractRepositories = new Set<string>();
   const classes: DataClass[] = [];
   for (const file of index.files()) {
     if (TEST_PATH.test(file.path)) continue;
+    await turns.pause();
     classes.push(...index.part('data-classes', file.path, () => dataClasses(index, file.path)));
   }
   for (const { symbol, range, named, dataMethods, ownedMethods, notRepository } of classes) {

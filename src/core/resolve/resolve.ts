@@ -1,10 +1,10 @@
-import { nextTurn } from '../nextTurn';
+import { nextTurn, Turns } from '../nextTurn';
 import type { FileFacts, Hint } from '../parse/facts';
 import { type Finding, type InterfaceImplementations, type Route, SymbolId } from '../result';
 import { type FrameworkRules, frameworkFindings } from './frameworkFindings';
 import { interfaceImplementations } from './interfaces';
 import { describeNestModules, nestRoutes } from './nestRoutes';
-import { confirmQualified } from './qualify';
+import { Confirmation } from './qualify';
 import { repositoryFindings } from './repositories';
 import { resolveRoutes } from './routes';
 import { SymbolIndex } from './symbolIndex';
@@ -28,26 +28,38 @@ export async function resolveWorkspace(files: readonly FileFacts[], rules: Frame
   await nextTurn();
   // Resolution adds to findings' details (receivers, uses, sites): it works on copies, so the facts
   // of a file stay as the scan made them and can be reused when only other files change.
-  const scanned = files.flatMap((file) => file.findings.map((finding) => ({ ...finding, details: { ...finding.details } })));
-  const { findings: confirmed, hints } = confirmQualified(index, scanned, files.flatMap((file) => file.hints));
-  const findings = mergeRegistrations(confirmed.map((finding) => namedAfterDefinition(index, finding)));
+  const turns = new Turns();
+  const confirmation = new Confirmation(index);
+  for (const file of files) {
+    confirmation.add(file.findings.map((finding) => ({ ...finding, details: { ...finding.details } })));
+    await turns.pause();
+  }
+  const { findings: confirmed, hints } = confirmation.finish(files.flatMap((file) => file.hints));
   await nextTurn();
-  findings.push(...frameworkFindings(index, rules, findings));
+  const named: Finding[] = [];
+  for (const finding of confirmed) {
+    named.push(namedAfterDefinition(index, finding));
+    await turns.pause();
+  }
+  const findings = mergeRegistrations(named);
+  await nextTurn();
+  findings.push(...(await frameworkFindings(index, rules, findings, turns)));
   await nextTurn();
 
-  const interfaces = interfaceImplementations(index);
+  const interfaces = await interfaceImplementations(index, turns);
   for (const { base } of interfaces) {
     const definition = index.definition(base);
     if (definition) findings.push({ category: 'interface', symbol: base, range: definition.range, layer: '', details: { rule: 'abstract-class' } });
   }
   await nextTurn();
-  findings.push(...repositoryFindings(index, new Set(interfaces.map(({ base }) => base)), findings));
+  findings.push(...(await repositoryFindings(index, new Set(interfaces.map(({ base }) => base)), findings, turns)));
   linkSignals(index, findings, hints);
   await nextTurn();
   const nest = nestRoutes(index, hints);
   describeNestModules(index, findings);
   findings.push(...nest.findings);
-  const { routes, notRoutes } = resolveRoutes(index, findings, hints);
+  await nextTurn();
+  const { routes, notRoutes } = await resolveRoutes(index, findings, hints, turns);
   const allRoutes = [...routes, ...nest.routes].sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.handler.localeCompare(b.handler));
   return { index, findings: foldRegistrations(dedupe(findings.filter((finding) => !notRoutes.has(finding)))), interfaces, routes: allRoutes };
 }

@@ -1,3 +1,4 @@
+import { Turns } from '../nextTurn';
 import type { Hint, SymbolDefinition } from '../parse/facts';
 import { type Finding, type Route, SymbolId } from '../result';
 import type { SymbolIndex } from './symbolIndex';
@@ -77,10 +78,11 @@ const DRF_VIEWSETS_WITH: Readonly<Record<string, readonly string[]>> = {
  * Router prefixes are joined across files (FastAPI `include_router`, Flask blueprints, Starlette
  * `mount`), Django urlconfs are followed through `include()`, and DRF routers expand their ViewSets.
  */
-export function resolveRoutes(index: SymbolIndex, findings: readonly Finding[], hints: readonly Hint[]): { routes: Route[]; notRoutes: Set<Finding> } {
+export async function resolveRoutes(index: SymbolIndex, findings: readonly Finding[], hints: readonly Hint[], turns = new Turns()): Promise<{ routes: Route[]; notRoutes: Set<Finding> }> {
   // Routers and applications are variables made by a framework's router or app class.
   const routers = new Map<string, Router>();
   for (const file of index.files()) {
+    await turns.pause();
     for (const router of index.part('routers', file.path, () => routersIn(index, file.path))) routers.set(router.symbol, router);
   }
   // Fastify plugins: a function registered on an app (`fastify.register(routes, { prefix })`) is a router of its own.
