@@ -128,6 +128,7 @@ async function run(argv: readonly string[]): Promise<number> {
   const progress = process.stderr.isTTY ? new ProgressBar() : undefined;
   const analysis = await analyzeFolder(command.root, {
     excludeGlobs: command.excludeGlobs,
+    updates: false,
     // With the type checker, the traces are made after the analysis, asking it.
     traces: command.traces && !command.types,
     ...(command.cacheFile ? { cacheFile: command.cacheFile } : {}),

@@ -25,6 +25,11 @@ export interface AnalyzeOptions {
   /** Check layer violations: `auto` (the default) for business services only. */
   layerViolations?: 'auto' | 'on' | 'off';
   signal?: AbortSignal;
+  /**
+   * Whether the analysis will be updated after edits (the editor): it then keeps, for them, what
+   * each stage worked out per file. A one-off run (the CLI) does not, and uses less memory.
+   */
+  updates?: boolean;
   onProgress?: (progress: ProgressReport) => void;
 }
 
@@ -162,7 +167,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   const { tsconfig, manifest, readme } = configuration;
   const modulePaths = JSON.stringify(tsconfig.paths ?? null);
   const earlier = before ? { index: before.index, shareAnswers: before.shareAnswers && before.modulePaths === modulePaths } : undefined;
-  const { index, findings, interfaces, routes } = await resolveWorkspace(analysed, host.frameworkRules, tsconfig.paths, earlier);
+  const { index, findings, interfaces, routes } = await resolveWorkspace(analysed, host.frameworkRules, tsconfig.paths, earlier, options.updates ?? true);
 
   await nextTurn();
   onProgress?.({ phase: 'classify', done: 0, total: 1 });

@@ -23,8 +23,8 @@ export interface Resolution {
  * repositories, links signals to their receivers and senders, and resolves routes. Given the
  * index of the same workspace before an edit, what still holds of it is reused (see SymbolIndex).
  */
-export async function resolveWorkspace(files: readonly FileFacts[], rules: FrameworkRules, modulePaths?: ModulePaths, earlier?: ConstructorParameters<typeof SymbolIndex>[2]): Promise<Resolution> {
-  const index = new SymbolIndex(files, modulePaths, earlier);
+export async function resolveWorkspace(files: readonly FileFacts[], rules: FrameworkRules, modulePaths?: ModulePaths, earlier?: ConstructorParameters<typeof SymbolIndex>[2], keepParts = true): Promise<Resolution> {
+  const index = new SymbolIndex(files, modulePaths, earlier, keepParts);
   await nextTurn();
   // Resolution adds to findings' details (receivers, uses, sites): it works on copies, so the facts
   // of a file stay as the scan made them and can be reused when only other files change.

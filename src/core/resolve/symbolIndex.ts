@@ -85,6 +85,8 @@ export class SymbolIndex {
     /** TypeScript path aliases (`@app/*`), for imports that name workspace files through them. */
     private readonly modulePaths: ModulePaths = { aliases: [] },
     earlier?: { index: SymbolIndex; shareAnswers: boolean },
+    /** Whether to keep the stages' parts and combinations for later indexes (an analysis that will be updated). */
+    private readonly keepParts = true,
   ) {
     const shared = earlier?.shareAnswers ? earlier.index : undefined;
     let importsChanged = false;
@@ -134,6 +136,7 @@ export class SymbolIndex {
    * what it will change.
    */
   part<T>(stage: string, path: string, compute: () => T, given = ''): T {
+    if (!this.keepParts) return compute();
     let byPath = this.parts.get(stage);
     const kept = byPath?.get(path);
     if (kept && kept.given === given && this.stillReads(kept.read)) {
@@ -153,6 +156,7 @@ export class SymbolIndex {
    * An edit that changes none of a stage's parts then costs the stage nothing.
    */
   combined<T>(stage: string, inputs: readonly unknown[], compute: () => T): T {
+    if (!this.keepParts) return compute();
     const kept = this.combinations.get(stage);
     if (kept && kept.inputs.length === inputs.length && kept.inputs.every((input, position) => input === inputs[position]) && this.stillReads(kept.read)) return kept.value as T;
     const { value, read } = this.recording(compute);
