@@ -142,7 +142,7 @@ async function main(): Promise<void> {
         `${report.root}: ${report.files} files, ${report.megabytes} MB`,
         `raw single-thread parse  ${report.rawParseMs} ms`,
         `cold analysis            ${report.coldAnalysisMs} ms  (${report.coldToRawRatio}x raw; ${report.filesPerSecond} files/s, ${report.megabytesPerSecond} MB/s)`,
-        `warm start               ${report.warmStartMs} ms  (${report.warmToColdRatio}x cold; nothing changed, facts cache on disk)`,
+        `warm start               ${report.warmStartMs} ms  (${report.warmToColdRatio}x cold; nothing changed: the facts cache and the kept result on disk)`,
         `one edited file          p50 ${report.editP50Ms} ms, p95 ${report.editP95Ms} ms (a line added in ${report.editedFiles} files in turn: every line below moves)`,
         `  …adding a function     p50 ${report.surfaceEditP50Ms} ms, p95 ${report.surfaceEditP95Ms} ms (the file's names change)`,
         `trace of one route       p50 ${report.traceP50Ms} ms, p95 ${report.traceP95Ms} ms over ${report.tracedRoutes} routes`,
