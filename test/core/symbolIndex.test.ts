@@ -84,3 +84,28 @@ describe('SymbolIndex', () => {
     assert.deepEqual(attributes, ['repo:OrderRepository', 'mailer:Mailer', 'cache:Cache']);
   });
 });
+
+describe('SymbolIndex parts, kept from one index to the next', () => {
+  it('keeps a part while the files it read stay, works it out again when one changes, and refuses a part that walks every file', async () => {
+    const [base, model, other] = await scanPython({
+      'app/base.py': 'class Base:\n    pass\n',
+      'app/models.py': 'from app.base import Base\n\nclass Order(Base):\n    pass\n',
+      'app/other.py': 'x = 1\n',
+    });
+    if (!base || !model || !other) throw new Error('three files scanned');
+    let computed = 0;
+    // A part of models.py that reads Base's definition in base.py.
+    const bases = (index: SymbolIndex) => index.part('test', 'app/models.py', () => (computed++, index.definition(index.resolve('app/models.py', 'Base') ?? '')?.range.start.line));
+    const first = new SymbolIndex([base, model, other]);
+    assert.equal(bases(first), 0);
+    const [otherEdited] = await scanPython({ 'app/other.py': 'x = 2\n' });
+    const second = new SymbolIndex([base, model, otherEdited as typeof other], undefined, { index: first, shareAnswers: true });
+    assert.equal(bases(second), 0);
+    assert.equal(computed, 1, 'an edit of a file the part did not read keeps it');
+    const [baseMoved] = await scanPython({ 'app/base.py': '# moved\nclass Base:\n    pass\n' });
+    const third = new SymbolIndex([baseMoved as typeof base, model, otherEdited as typeof other], undefined, { index: second, shareAnswers: true });
+    assert.equal(bases(third), 1, 'the definition it read moved');
+    assert.equal(computed, 2);
+    assert.throws(() => third.part('walks', 'app/models.py', () => [...third.files()]), /cannot be called while a part is worked out/);
+  });
+});

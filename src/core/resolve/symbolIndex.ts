@@ -236,13 +236,7 @@ export class SymbolIndex {
     return this.entriesByPath.get(symbol.slice(0, symbol.lastIndexOf(':')))?.get(symbol);
   }
 
-  /** The stored entries themselves, not copies: every stage walks them all. Not for parts: they read one file's (`definitionsIn`). */
-  *allDefinitions(): Iterable<Readonly<Entry>> {
-    this.notInPart('allDefinitions');
-    for (const entries of this.entriesByPath.values()) yield* entries.values();
-  }
-
-  /** The definitions of one file, in source order: what a part walks. */
+  /** The definitions of one file, in source order (the stored entries, not copies): what a part walks. */
   definitionsIn(path: string): Iterable<Readonly<Entry>> {
     this.noteRead(path);
     return this.entriesByPath.get(path)?.values() ?? [];
