@@ -8,16 +8,22 @@ export function nextTurn(): Promise<void> {
 }
 
 /**
- * For loops over every file: `await turns.pause()` lets the event loop in once the current turn
- * has run for the budget, and costs next to nothing before.
+ * For loops over every file: `if (turns.due()) await turns.next();` lets the event loop in once the
+ * current turn has run for the budget. Checking costs next to nothing, and awaiting only when due
+ * spares each file a trip through the microtask queue.
  */
 export class Turns {
   private started = performance.now();
+  private checks = 0;
 
   constructor(private readonly budgetMs = 20) {}
 
-  async pause(): Promise<void> {
-    if (performance.now() - this.started < this.budgetMs) return;
+  due(): boolean {
+    // The clock is read every few files: reading it costs more than most files' step.
+    return ++this.checks % 8 === 0 && performance.now() - this.started >= this.budgetMs;
+  }
+
+  async next(): Promise<void> {
     await nextTurn();
     this.started = performance.now();
   }

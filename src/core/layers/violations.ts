@@ -72,7 +72,7 @@ export async function findViolations(
   }
   const violations: Violation[] = [];
   for (const file of files) {
-    await turns.pause();
+    if (turns.due()) await turns.next();
     const fromLayer = layerOf(file.path);
     const holds = categoriesByFile.get(file.path) ?? new Set<string>();
     const applicable = rules.filter((rule) => rule.from === fromLayer && !rule.unlessFromHolds?.some((category) => holds.has(category)));

@@ -84,7 +84,7 @@ export async function frameworkFindings(index: SymbolIndex, rules: FrameworkRule
   const models: { symbol: string; definition: SymbolDefinition }[] = [];
 
   for (const file of index.files()) {
-    await turns.pause();
+    if (turns.due()) await turns.next();
     const part = index.part('framework-findings', file.path, () => fileFrameworkPart(index, rules, file.path));
     // Later stages add to findings' details: the kept part stays as it was made.
     for (const finding of part.found) {

@@ -27,7 +27,7 @@ export async function interfaceImplementations(index: SymbolIndex, turns = new T
   const classes = new Map<string, ClassEntry>();
   const declared = new Set<string>();
   for (const file of index.files()) {
-    await turns.pause();
+    if (turns.due()) await turns.next();
     for (const entry of index.part('interface-classes', file.path, () => classEntries(index, file.path))) {
       classes.set(entry.symbol, entry);
       if (entry.declared) declared.add(entry.symbol);

@@ -44,7 +44,7 @@ export async function repositoryFindings(index: SymbolIndex, interfaces: Readonl
   const classes: DataClass[] = [];
   for (const file of index.files()) {
     if (TEST_PATH.test(file.path)) continue;
-    await turns.pause();
+    if (turns.due()) await turns.next();
     classes.push(...index.part('data-classes', file.path, () => dataClasses(index, file.path)));
   }
   for (const { symbol, range, named, dataMethods, ownedMethods, notRepository } of classes) {

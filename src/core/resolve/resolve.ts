@@ -32,14 +32,14 @@ export async function resolveWorkspace(files: readonly FileFacts[], rules: Frame
   const confirmation = new Confirmation(index);
   for (const file of files) {
     confirmation.add(file.findings.map((finding) => ({ ...finding, details: { ...finding.details } })));
-    await turns.pause();
+    if (turns.due()) await turns.next();
   }
   const { findings: confirmed, hints } = confirmation.finish(files.flatMap((file) => file.hints));
   await nextTurn();
   const named: Finding[] = [];
   for (const finding of confirmed) {
     named.push(namedAfterDefinition(index, finding));
-    await turns.pause();
+    if (turns.due()) await turns.next();
   }
   const findings = mergeRegistrations(named);
   await nextTurn();

@@ -82,7 +82,7 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
   // Routers and applications are variables made by a framework's router or app class.
   const routers = new Map<string, Router>();
   for (const file of index.files()) {
-    await turns.pause();
+    if (turns.due()) await turns.next();
     for (const router of index.part('routers', file.path, () => routersIn(index, file.path))) routers.set(router.symbol, router);
   }
   // Fastify plugins: a function registered on an app (`fastify.register(routes, { prefix })`) is a router of its own.
