@@ -137,16 +137,27 @@ const MODULE_LISTS = ['imports', 'controllers', 'providers', 'exports'] as const
 export function describeNestModules(index: SymbolIndex, findings: readonly Finding[]): void {
   for (const finding of findings) {
     if (finding.category !== 'decorator' || finding.details['decorator'] !== `${NEST}.Module`) continue;
-    const definition = index.definition(finding.symbol);
-    const { path } = SymbolId.parse(finding.symbol);
-    const decorator = definition?.decorators.find((name) => index.qualifiedNames(path, name).includes(`${NEST}.Module`));
-    const call = decorator ? definition?.decoratorCalls?.[decorator] : undefined;
-    for (const list of MODULE_LISTS) {
-      const written = call?.keywords[list];
-      const names = written ? [...new Set(topLevelItems(written).flatMap(namesOfItem))] : [];
-      if (names.length) finding.details[list] = names;
-    }
+    const lists = index.part('nest-modules', SymbolId.parse(finding.symbol).path, () => moduleListsIn(index, SymbolId.parse(finding.symbol).path)).get(finding.symbol);
+    for (const [list, names] of Object.entries(lists ?? {})) finding.details[list] = [...names];
   }
+}
+
+/** Each `@Module` class of a file, with the names each of its lists holds. */
+function moduleListsIn(index: SymbolIndex, path: string): Map<string, Record<string, string[]>> {
+  const modules = new Map<string, Record<string, string[]>>();
+  for (const { symbol, definition } of index.definitionsIn(path)) {
+    const decorator = definition.decorators.find((name) => index.qualifiedNames(path, name).includes(`${NEST}.Module`));
+    const call = decorator ? definition.decoratorCalls?.[decorator] : undefined;
+    if (!call) continue;
+    const lists: Record<string, string[]> = {};
+    for (const list of MODULE_LISTS) {
+      const written = call.keywords[list];
+      const names = written ? [...new Set(topLevelItems(written).flatMap(namesOfItem))] : [];
+      if (names.length) lists[list] = names;
+    }
+    modules.set(symbol, lists);
+  }
+  return modules;
 }
 
 /** The items of an array literal's text, split at its top-level commas: `[A, B.forRoot({ x: [1, 2] })]` → `A`, `B.forRoot(...)`. */
