@@ -16,28 +16,33 @@ interface Reads {
   surfaces: Map<string, number>;
 }
 
-/** The same, as kept with an answer: lists are checked faster than maps are walked, and take less memory. */
+/**
+ * The same, as kept with an answer: flat lists of pairs (`[path, facts, path, facts…]`,
+ * `[path, version…]`), one shared empty list for none — there are hundreds of thousands of them.
+ */
 interface KeptReads {
-  facts: readonly (readonly [string, FileFacts | undefined])[];
-  surfaces: readonly (readonly [string, number])[];
+  facts: readonly (string | FileFacts | undefined)[];
+  surfaces: SurfaceReads;
 }
 
+type SurfaceReads = readonly (string | number)[];
+
+const NONE: readonly never[] = Object.freeze([]);
+
 /** A stage's answer for one file, and what it read to get it (its own file included). */
-interface Part {
+interface Part extends KeptReads {
   value: unknown;
-  read: KeptReads;
   given: string;
 }
 
 /** A stage's answer, the inputs it was made from, and what it read itself. */
-interface Combination {
+interface Combination extends KeptReads {
   value: unknown;
   inputs: readonly unknown[];
-  read: KeptReads;
 }
 
 /** A lookup's answer; with the other files whose surfaces it read, when there are any. */
-type KeptTarget = Target | { target: Target; through: readonly (readonly [string, number])[] };
+type KeptTarget = Target | { target: Target; through: SurfaceReads };
 
 /** Surface versions are numbered across indexes: a number is never reused for another surface. */
 let lastSurfaceVersion = 0;
@@ -61,7 +66,7 @@ export class SymbolIndex {
   private moduleNamesByFile = new Map<string, string[]>();
   /** The Python import roots the module names come from, as one key. */
   private rootsKey = '';
-  private ancestryCache = new Map<string, { ancestry: Ancestry; read: readonly (readonly [string, number])[] }>();
+  private ancestryCache = new Map<string, { ancestry: Ancestry; surfaces: SurfaceReads }>();
   /** Every stage asks about the same names again (bases, decorators, callees): each is looked up once, per version of the file. */
   private qualified = new Map<string, { version: number; names: Map<string, KeptTarget> }>();
   /** Per-file answers of whole-workspace stages (see `part`), by stage and file. */
@@ -139,13 +144,14 @@ export class SymbolIndex {
     if (!this.keepParts) return compute();
     let byPath = this.parts.get(stage);
     const kept = byPath?.get(path);
-    if (kept && kept.given === given && this.stillReads(kept.read)) {
-      this.noteReads(kept.read);
+    if (kept && kept.given === given && this.stillReads(kept)) {
+      this.noteReads(kept);
       return kept.value as T;
     }
     const { value, read } = this.recording(compute, path);
     if (!byPath) this.parts.set(stage, (byPath = new Map()));
-    byPath.set(path, { value, read, given });
+    // Most files give most stages nothing: one empty list kept for all of them.
+    byPath.set(path, { value: Array.isArray(value) && !value.length ? NONE : value, ...read, given });
     return value;
   }
 
@@ -158,9 +164,9 @@ export class SymbolIndex {
   combined<T>(stage: string, inputs: readonly unknown[], compute: () => T): T {
     if (!this.keepParts) return compute();
     const kept = this.combinations.get(stage);
-    if (kept && kept.inputs.length === inputs.length && kept.inputs.every((input, position) => input === inputs[position]) && this.stillReads(kept.read)) return kept.value as T;
+    if (kept && kept.inputs.length === inputs.length && kept.inputs.every((input, position) => input === inputs[position]) && this.stillReads(kept)) return kept.value as T;
     const { value, read } = this.recording(compute);
-    this.combinations.set(stage, { value, inputs: [...inputs], read });
+    this.combinations.set(stage, { value, inputs: [...inputs], ...read });
     return value;
   }
 
@@ -174,21 +180,23 @@ export class SymbolIndex {
     } finally {
       this.reading.pop();
     }
-    const kept = { facts: [...read.facts], surfaces: [...read.surfaces] };
+    const kept = { facts: read.facts.size ? [...read.facts].flat() : NONE, surfaces: flatSurfaces(read.surfaces) };
     this.noteReads(kept);
     return { value, read: kept };
   }
 
   private stillReads(read: KeptReads): boolean {
-    for (const [file, facts] of read.facts) if (this.factsByPath.get(file) !== facts) return false;
+    const { facts } = read;
+    for (let at = 0; at < facts.length; at += 2) if (this.factsByPath.get(facts[at] as string) !== facts[at + 1]) return false;
     return this.stillThrough(read.surfaces);
   }
 
   private noteReads(read: KeptReads): void {
     const outer = this.reading.at(-1);
     if (!outer) return;
-    for (const [file, facts] of read.facts) outer.facts.set(file, facts);
-    for (const [file, version] of read.surfaces) outer.surfaces.set(file, version);
+    const { facts } = read;
+    for (let at = 0; at < facts.length; at += 2) outer.facts.set(facts[at] as string, facts[at + 1] as FileFacts | undefined);
+    this.noteSurfaces(read.surfaces);
   }
 
   private noteSurface(path: string): void {
@@ -196,13 +204,13 @@ export class SymbolIndex {
     if (outer && !outer.surfaces.has(path)) outer.surfaces.set(path, this.surfaceVersions.get(path) ?? -1);
   }
 
-  private noteSurfaces(through: readonly (readonly [string, number])[]): void {
+  private noteSurfaces(surfaces: SurfaceReads): void {
     const outer = this.reading.at(-1);
-    if (outer) for (const [file, version] of through) outer.surfaces.set(file, version);
+    if (outer) for (let at = 0; at < surfaces.length; at += 2) outer.surfaces.set(surfaces[at] as string, surfaces[at + 1] as number);
   }
 
-  private stillThrough(through: readonly (readonly [string, number])[]): boolean {
-    for (const [file, version] of through) if (this.surfaceVersions.get(file) !== version) return false;
+  private stillThrough(surfaces: SurfaceReads): boolean {
+    for (let at = 0; at < surfaces.length; at += 2) if (this.surfaceVersions.get(surfaces[at] as string) !== surfaces[at + 1]) return false;
     return true;
   }
 
@@ -318,7 +326,7 @@ export class SymbolIndex {
     // What else the lookup reads of other files' surfaces (imports followed, re-exports) is noted with the answer.
     const { value: found, read } = this.recording(() => this.lookup(path, dottedName, 0));
     const target = found ?? { external: dottedName }; // a builtin, or a name this analysis cannot see
-    const through = read.surfaces.filter(([file]) => file !== path);
+    const through = surfacesBesides(read.surfaces, path);
     if (inFile?.version !== version) this.qualified.set(path, (inFile = { version, names: new Map() }));
     inFile.names.set(dottedName, through.length ? { target, through } : target);
     return target;
@@ -458,12 +466,12 @@ export class SymbolIndex {
    */
   ancestry(symbol: string): Ancestry {
     const cached = this.ancestryCache.get(symbol);
-    if (cached && this.stillThrough(cached.read)) {
-      this.noteSurfaces(cached.read);
+    if (cached && this.stillThrough(cached.surfaces)) {
+      this.noteSurfaces(cached.surfaces);
       return cached.ancestry;
     }
     const { value: ancestry, read } = this.recording(() => this.ancestryOf(symbol));
-    this.ancestryCache.set(symbol, { ancestry, read: read.surfaces });
+    this.ancestryCache.set(symbol, { ancestry, surfaces: read.surfaces });
     return ancestry;
   }
 
@@ -508,6 +516,17 @@ export interface Ancestry {
    * `sqlalchemy.orm.declarative_base()`) and, by their module names, inside it.
    */
   names: Set<string>;
+}
+
+function flatSurfaces(surfaces: ReadonlyMap<string, number>): SurfaceReads {
+  return surfaces.size ? [...surfaces].flat() : NONE;
+}
+
+/** The surfaces read of files other than `path` (a lookup's own file is checked with its whole map). */
+function surfacesBesides(surfaces: SurfaceReads, path: string): SurfaceReads {
+  const others: (string | number)[] = [];
+  for (let at = 0; at < surfaces.length; at += 2) if (surfaces[at] !== path) others.push(surfaces[at] as string, surfaces[at + 1] as number);
+  return others.length ? others : NONE;
 }
 
 /** A file's imports, as the Python import roots read them. */
