@@ -9,17 +9,16 @@ type Entry = { symbol: string; path: string; definition: SymbolDefinition };
 
 /**
  * What an answer was worked out from: the facts of the files it read whole (by identity), and the
- * surface version of the files whose surface its lookups read (see `SymbolIndex.surfaceOf`).
+ * surface version of the files whose surface its lookups read (see `SymbolIndex.surfaceOf`), as
+ * flat lists of pairs (`[path, facts, path, facts…]`, `[path, version…]`), each path once. Lists,
+ * not maps: an answer reads few files, and there are hundreds of thousands of answers.
  */
 interface Reads {
-  facts: Map<string, FileFacts | undefined>;
-  surfaces: Map<string, number>;
+  facts: (string | FileFacts | undefined)[];
+  surfaces: (string | number)[];
 }
 
-/**
- * The same, as kept with an answer: flat lists of pairs (`[path, facts, path, facts…]`,
- * `[path, version…]`), one shared empty list for none — there are hundreds of thousands of them.
- */
+/** The same, as kept with an answer: one shared empty list for none. */
 interface KeptReads {
   facts: readonly (string | FileFacts | undefined)[];
   surfaces: SurfaceReads;
@@ -172,7 +171,7 @@ export class SymbolIndex {
 
   /** Runs `compute`, noting what it reads (and, for the answer around it, that it read it too). */
   private recording<T>(compute: () => T, path?: string): { value: T; read: KeptReads } {
-    const read: Reads = { facts: new Map(path === undefined ? [] : [[path, this.factsByPath.get(path)]]), surfaces: new Map() };
+    const read: Reads = { facts: path === undefined ? [] : [path, this.factsByPath.get(path)], surfaces: [] };
     this.reading.push(read);
     let value: T;
     try {
@@ -180,7 +179,7 @@ export class SymbolIndex {
     } finally {
       this.reading.pop();
     }
-    const kept = { facts: read.facts.size ? [...read.facts].flat() : NONE, surfaces: flatSurfaces(read.surfaces) };
+    const kept = { facts: read.facts.length ? read.facts : NONE, surfaces: read.surfaces.length ? read.surfaces : NONE };
     this.noteReads(kept);
     return { value, read: kept };
   }
@@ -195,18 +194,18 @@ export class SymbolIndex {
     const outer = this.reading.at(-1);
     if (!outer) return;
     const { facts } = read;
-    for (let at = 0; at < facts.length; at += 2) outer.facts.set(facts[at] as string, facts[at + 1] as FileFacts | undefined);
+    for (let at = 0; at < facts.length; at += 2) notePair(outer.facts, facts[at] as string, facts[at + 1]);
     this.noteSurfaces(read.surfaces);
   }
 
   private noteSurface(path: string): void {
     const outer = this.reading.at(-1);
-    if (outer && !outer.surfaces.has(path)) outer.surfaces.set(path, this.surfaceVersions.get(path) ?? -1);
+    if (outer) notePair(outer.surfaces, path, this.surfaceVersions.get(path) ?? -1);
   }
 
   private noteSurfaces(surfaces: SurfaceReads): void {
     const outer = this.reading.at(-1);
-    if (outer) for (let at = 0; at < surfaces.length; at += 2) outer.surfaces.set(surfaces[at] as string, surfaces[at + 1] as number);
+    if (outer) for (let at = 0; at < surfaces.length; at += 2) notePair(outer.surfaces, surfaces[at] as string, surfaces[at + 1] as number);
   }
 
   private stillThrough(surfaces: SurfaceReads): boolean {
@@ -221,7 +220,7 @@ export class SymbolIndex {
 
   private noteRead(path: string): void {
     const read = this.reading.at(-1);
-    if (read && !read.facts.has(path)) read.facts.set(path, this.factsByPath.get(path));
+    if (read) notePair(read.facts, path, this.factsByPath.get(path));
   }
 
   /** What lookups and ancestries read of a file: its names, their kinds and bases, what variables are made by, its imports. */
@@ -518,8 +517,10 @@ export interface Ancestry {
   names: Set<string>;
 }
 
-function flatSurfaces(surfaces: ReadonlyMap<string, number>): SurfaceReads {
-  return surfaces.size ? [...surfaces].flat() : NONE;
+/** Adds a pair to a flat list of pairs unless its key is there (what was read first is what was read). */
+function notePair<V>(pairs: (string | V)[], key: string, value: V): void {
+  for (let at = 0; at < pairs.length; at += 2) if (pairs[at] === key) return;
+  pairs.push(key, value);
 }
 
 /** The surfaces read of files other than `path` (a lookup's own file is checked with its whole map). */
