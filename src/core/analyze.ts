@@ -162,6 +162,7 @@ async function scan(sources: readonly SourceFile[], host: AnalysisHost, options:
  */
 async function assemble(root: string, host: AnalysisHost, options: AnalyzeOptions, discovery: Discovery, facts: readonly FileFacts[], configuration: Configuration, before?: Earlier): Promise<Analysis> {
   const { onProgress } = options;
+  await nextTurn(); // the scan's last answers in, and its threads ended
   onProgress?.({ phase: 'resolve', done: 0, total: 1 });
   const analysed = facts.filter((file) => !file.skipped);
   const { tsconfig, manifest, readme } = configuration;

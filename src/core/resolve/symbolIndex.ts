@@ -98,7 +98,8 @@ export class SymbolIndex {
       if (facts.skipped) continue;
       this.factsByPath.set(facts.path, facts);
       const before = earlier?.index.factsByPath.get(facts.path);
-      this.entriesByPath.set(facts.path, (before === facts ? earlier?.index.entriesByPath.get(facts.path) : undefined) ?? entriesOf(facts));
+      const kept = before === facts ? earlier?.index.entriesByPath.get(facts.path) : undefined;
+      if (kept) this.entriesByPath.set(facts.path, kept);
       const version = shared?.surfaceVersions.get(facts.path);
       const sameSurface = version !== undefined && before !== undefined && (before === facts || SymbolIndex.surfaceOf(before) === SymbolIndex.surfaceOf(facts));
       if (!sameSurface && before && before.language === 'python' && importsOf(before) !== importsOf(facts)) importsChanged = true;
@@ -239,14 +240,25 @@ export class SymbolIndex {
     return entry?.definition;
   }
 
+  /** A file's entries, made when first asked for: a cold analysis makes them in the stages' loops, which let the event loop in. */
+  private entriesIn(path: string): Map<string, Entry> | undefined {
+    let entries = this.entriesByPath.get(path);
+    if (!entries) {
+      const facts = this.factsByPath.get(path);
+      if (!facts) return undefined;
+      this.entriesByPath.set(path, (entries = entriesOf(facts)));
+    }
+    return entries;
+  }
+
   private entry(symbol: string): Entry | undefined {
-    return this.entriesByPath.get(symbol.slice(0, symbol.lastIndexOf(':')))?.get(symbol);
+    return this.entriesIn(symbol.slice(0, symbol.lastIndexOf(':')))?.get(symbol);
   }
 
   /** The definitions of one file, in source order (the stored entries, not copies): what a part walks. */
   definitionsIn(path: string): Iterable<Readonly<Entry>> {
     this.noteRead(path);
-    return this.entriesByPath.get(path)?.values() ?? [];
+    return this.entriesIn(path)?.values() ?? [];
   }
 
   /** The methods a class defines itself (not inherited ones), in source order: found in its file, so no index of every method is kept. */
@@ -337,9 +349,9 @@ export class SymbolIndex {
     if (!facts || depth > MAX_RESOLUTION_DEPTH) return undefined;
     this.noteSurface(path);
     const [head = '', ...rest] = dottedName.split('.');
-    if (this.entriesByPath.get(path)?.has(SymbolId.of(path, dottedName))) return { symbol: SymbolId.of(path, dottedName) };
+    if (this.entriesIn(path)?.has(SymbolId.of(path, dottedName))) return { symbol: SymbolId.of(path, dottedName) };
     const headSymbol = SymbolId.of(path, head);
-    const headDefinition = this.entriesByPath.get(path)?.get(headSymbol)?.definition;
+    const headDefinition = this.entriesIn(path)?.get(headSymbol)?.definition;
     if (headDefinition) {
       // `db = SQLAlchemy()` then `db.Model`: the name stands for a member of the call's result.
       if (headDefinition.kind === 'variable' && headDefinition.value && rest.length) {
