@@ -132,9 +132,10 @@ export class SymbolIndex {
 
   /**
    * A whole-workspace stage's answer for one file, worked out by `compute` from that file and
-   * the lookups of this index — or kept from an earlier index of the same surface (see the constructor)
-   * when no file it read has changed since. Reads are recorded: `definition`, `methodsOf` and
-   * `file` note the file they read; lookups (`qualify`, `ancestry`, …) depend on the surface only.
+   * the lookups of this index — or kept from an earlier index (see the constructor) when nothing it
+   * read has changed since. Reads are recorded: `definition`, `definitionsIn`, `methodsOf` and
+   * `file` note the facts of the file they read; lookups (`qualify`, `ancestry`, …) note the
+   * surface versions of the files they went through.
    * `compute` must read nothing else that can change between analyses (other stages' results, the
    * list of every file) except what `given` spells out (a part is kept only for the same `given`);
    * a stage combines the parts with the rest afterwards. Kept answers are shared: the caller copies
