@@ -10,7 +10,7 @@ import { FileFactsCache } from './factsCache';
 import { IdleTimeout } from './idleTimeout';
 import { nodeFs } from './nodeFs';
 import { WorkerAnalyzer, type WorkerAnalyzerOptions } from './workerAnalyzer';
-import type { Language } from '../core/result';
+import type { FileTask } from '../core/parse/facts';
 
 let builtinKindRules: KindRule[] | undefined;
 let builtinFrameworkRules: FrameworkRules | undefined;
@@ -86,11 +86,11 @@ export class WarmWorker {
   }
 
   /**
-   * Starts the thread, its grammars loaded, before the update that will need it: the editor calls
+   * Readies the thread before the update that will need it, with the changed file: the editor calls
    * this when it sees a change, and the thread gets ready while changes are gathered.
    */
-  prepare(options: WorkerAnalyzerOptions, languages: readonly Language[]): void {
-    this.take(options).warmUp(languages);
+  prepare(options: WorkerAnalyzerOptions, changed: FileTask): void {
+    this.take(options).warmUp(changed);
     this.release();
   }
 

@@ -8,7 +8,6 @@ import { FileFacts, type FileTask } from '../core/parse/facts';
 import { Grammars } from '../core/parse/grammars';
 import { grammarsDirectory, rulesDirectory } from './assets';
 import { loadRuleDirectory } from './rules';
-import type { Language } from '../core/result';
 
 let scanner: FileScanner | undefined;
 
@@ -54,9 +53,13 @@ async function analyzeFiles(tasks: readonly FileTask[]): Promise<string> {
   return JSON.stringify(facts);
 }
 
-/** Loads the grammars and queries of these languages ahead of the first file: an edit's file is then parsed at once. */
-async function warmUp(languages: readonly Language[]): Promise<void> {
-  for (const language of languages) await scannerOfThisThread().scan({ path: 'warm-up', language }, '');
+/**
+ * Analyses a file ahead of the update that will ask for it, and drops the answer: its language's
+ * grammar and queries are then loaded, and the scanner's code compiled by a real file, so the
+ * update's own parse is as fast as any later one.
+ */
+async function warmUp(task: FileTask): Promise<void> {
+  await analyzeFile(task);
 }
 
 if (!workerpool.isMainThread) workerpool.worker({ analyzeFiles, warmUp });

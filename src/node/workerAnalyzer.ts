@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import workerpool from 'workerpool';
 import type { FileAnalyzer } from '../core/host';
 import { FileFacts, type FileTask } from '../core/parse/facts';
-import type { Language } from '../core/result';
 
 export interface WorkerAnalyzerOptions {
   /** Threads to start; by default one per core (the calling thread mostly waits for them). */
@@ -90,9 +89,9 @@ export class WorkerAnalyzer implements FileAnalyzer {
     }
   }
 
-  /** Starts a thread and loads these languages' grammars, so that the next file asked for does not wait for them. */
-  warmUp(languages: readonly Language[]): void {
-    this.pool.exec('warmUp', [languages]).catch(() => undefined); // a thread that cannot start says so on the first real file
+  /** Starts a thread and has it analyse this file once, answer dropped, so that the next file asked for does not wait for its start, its grammar or the JIT. */
+  warmUp(task: FileTask): void {
+    this.pool.exec('warmUp', [task]).catch(() => undefined); // a thread that cannot start says so on the first real file
   }
 
   async dispose(): Promise<void> {

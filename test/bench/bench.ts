@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { DEFAULT_MAX_FILE_SIZE_BYTES } from '../../src/core/analyze';
 import { discoverFiles } from '../../src/core/discover/discover';
 import { Grammars, isParsedLanguage } from '../../src/core/parse/grammars';
 import { analyzeFolder, updateFolder, WarmWorker } from '../../src/node/analyzeFolder';
@@ -77,10 +78,11 @@ async function main(): Promise<void> {
   const editCount = Math.min(Number(values.edits ?? 10), editable.length);
   // Spread over the workspace (models, views, tests…), not the first files of one folder.
   const edited = Array.from({ length: editCount }, (_, n) => editable[Math.floor((n * editable.length) / editCount)] as (typeof editable)[number]);
-  // As the editor does: one worker kept warm from edit to edit, started when the first change is
-  // seen, while changes are gathered (the editor waits 400 ms for more before it updates).
+  // As the editor does: one worker kept warm from edit to edit, readied with the changed file when
+  // the first change is seen, while changes are gathered (the editor waits 400 ms for more).
   const editWorker = new WarmWorker();
-  editWorker.prepare({}, [...new Set(edited.map((source) => source.language))]);
+  const [firstEdited] = edited;
+  if (firstEdited) editWorker.prepare({}, { path: firstEdited.path, absolutePath: firstEdited.absolutePath, language: firstEdited.language, maxFileSizeBytes: DEFAULT_MAX_FILE_SIZE_BYTES });
   await new Promise((resolve) => setTimeout(resolve, 400));
   const editBlocking = monitorEventLoopDelay({ resolution: 5 });
   editBlocking.enable();

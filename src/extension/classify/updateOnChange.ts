@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DEFAULT_MAX_FILE_SIZE_BYTES } from '../../core/analyze';
 import { languageOf } from '../../core/discover/languages';
 import { updateFolder, WarmWorker } from '../../node/analyzeFolder';
 import type { WorkspaceAnalyses } from '../analyses';
@@ -41,7 +42,10 @@ export function registerUpdateOnChange(analyses: WorkspaceAnalyses, log: vscode.
     const root = found.analysis.result.root;
     // The thread that will parse the change starts while changes are gathered, not after.
     const language = languageOf(uri.fsPath);
-    if (language && !pending.size) warm.prepare(folderOptions(vscode.Uri.file(root), cacheDirectory), [language]);
+    if (language && !pending.size) {
+      const options = folderOptions(vscode.Uri.file(root), cacheDirectory);
+      warm.prepare(options, { path: uri.fsPath, absolutePath: uri.fsPath, language, maxFileSizeBytes: options.maxFileSizeBytes ?? DEFAULT_MAX_FILE_SIZE_BYTES });
+    }
     pending.set(root, (pending.get(root) ?? new Set()).add(uri.fsPath));
     if (timer) clearTimeout(timer);
     timer = setTimeout(flush, DEBOUNCE_MS);
