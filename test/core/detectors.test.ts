@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parse as parseYaml } from 'yaml';
-import { confirmQualified } from '../../src/core/resolve/qualify';
+import { Confirmation } from '../../src/core/resolve/qualify';
 import { SymbolIndex } from '../../src/core/resolve/symbolIndex';
 import { SymbolId } from '../../src/core/result';
 import { CompiledRules } from '../../src/core/detect/rules';
@@ -21,7 +21,9 @@ interface RuleTests {
 /** The rule's findings (or hints) for a snippet, after the resolver has checked what their names stand for. */
 async function matchesOf(code: string, path: string, language: 'python' | 'typescript', rule: string): Promise<{ symbol: string; details: Record<string, unknown> }[]> {
   const facts = await testScanner().scan({ path, language }, code);
-  const { findings, hints } = confirmQualified(new SymbolIndex([facts]), facts.findings, facts.hints);
+  const confirmation = new Confirmation(new SymbolIndex([facts]));
+  confirmation.add(facts.findings);
+  const { findings, hints } = confirmation.finish(facts.hints);
   return [...findings, ...hints].filter((finding) => finding.details['rule'] === rule || ('rule' in finding && finding.rule === rule));
 }
 

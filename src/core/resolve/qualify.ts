@@ -29,16 +29,10 @@ function qualifiesAs(index: SymbolIndex, path: string, name: string, anyOf: read
 }
 
 /**
- * Keeps the findings and hints whose `qualify` holds, stripped of it. Those that depend on other
- * findings (`finding:signal`) are checked after the rest are confirmed.
+ * Keeps the findings and hints whose `qualify` holds, stripped of it, added a part at a time (a
+ * file's findings, so a caller can let the event loop in between). Those that depend on other
+ * findings (`finding:signal`) are checked when every finding is in (`finish`).
  */
-export function confirmQualified(index: SymbolIndex, scanned: readonly ScannedFinding[], hints: readonly Hint[]): { findings: Finding[]; hints: Hint[] } {
-  const confirmation = new Confirmation(index);
-  confirmation.add(scanned);
-  return confirmation.finish(hints);
-}
-
-/** `confirmQualified` a part at a time (a file's findings), so a caller can let the event loop in between. */
 export class Confirmation {
   private readonly findingsBySymbol = new Map<string, Set<string>>();
   private readonly findings: Finding[] = [];

@@ -226,7 +226,7 @@ export class SymbolIndex {
   }
 
   /** What lookups and ancestries read of a file: its names, their kinds and bases, what variables are made by, its imports. */
-  static surfaceOf(facts: FileFacts): string {
+  private static surfaceOf(facts: FileFacts): string {
     return JSON.stringify([
       facts.language,
       facts.skipped ?? '',
