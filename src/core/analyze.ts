@@ -196,7 +196,6 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
 
   const { dataModel, queryWarnings } = analyzeDataModel(index, analysed, findings);
 
-  const traceContext = { index, interfaces, findings, layerOf: (path: string) => layerByPath.get(path) ?? 'external' };
   const result: AnalysisResult = {
     schemaVersion: SCHEMA_VERSION,
     root,
@@ -205,7 +204,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
     findings: findings.sort(compareFindings),
     interfaces,
     routes,
-    traces: options.traces ? routes.map((route) => traceRoute(traceContext, route)) : [],
+    traces: [],
     violations,
     dataModel,
     queryWarnings,
@@ -217,7 +216,18 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
       (a, b) => a.path.localeCompare(b.path),
     ),
   };
-  return analysisOf({ root, host, options, discovery, facts, result, modulePaths, kindKey, index: () => index });
+  const analysis = analysisOf({ root, host, options, discovery, facts, result, modulePaths, kindKey, index: () => index });
+  if (options.traces) {
+    const context = traceContextOf(index, result);
+    result.traces = routes.map((route) => traceRoute(context, route));
+  }
+  return analysis;
+}
+
+/** What a trace reads: the index, the result's interfaces and findings, each file's layer. */
+function traceContextOf(index: SymbolIndex, result: AnalysisResult): TraceContext {
+  const layerByPath = new Map(result.files.map((file) => [file.path, file.layer]));
+  return { index, interfaces: result.interfaces, findings: result.findings, layerOf: (path) => layerByPath.get(path) ?? 'external' };
 }
 
 /** A result with what traces, definitions and updates need around it. */
@@ -237,9 +247,8 @@ interface AnalysisState {
 
 function analysisOf(state: AnalysisState): Analysis {
   const { root, host, options, discovery, facts, result, modulePaths, kindKey } = state;
-  const layerByPath = new Map(result.files.map((file) => [file.path, file.layer]));
   let context: TraceContext | undefined;
-  const traceContext = () => (context ??= { index: state.index(), interfaces: result.interfaces, findings: result.findings, layerOf: (path: string) => layerByPath.get(path) ?? 'external' });
+  const traceContext = () => (context ??= traceContextOf(state.index(), result));
   const typedAnswers = new Map<string, CallAnswer | null>();
   return {
     result,
