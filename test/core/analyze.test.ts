@@ -262,6 +262,11 @@ describe('the worker kept warm between edits', () => {
         analysis = await updateFolder(analysis, [join(workspace.root, 'app', 'api.py')], {}, warm);
       }
       assert.deepEqual(analysis.result.routes.map((route) => route.path), ['/a', '/b', '/c']);
+      // Readied with a file that is gone by the update: the thread still serves it.
+      warm.prepare({}, { path: 'app/gone.py', absolutePath: join(workspace.root, 'app', 'gone.py'), language: 'python', maxFileSizeBytes: 1024 });
+      writeFileSync(join(workspace.root, 'app', 'api.py'), `${readFileSync(join(workspace.root, 'app', 'api.py'), 'utf8')}@router.get("/d")\ndef d(): ...\n`);
+      analysis = await updateFolder(analysis, [join(workspace.root, 'app', 'api.py')], {}, warm);
+      assert.deepEqual(analysis.result.routes.map((route) => route.path), ['/a', '/b', '/c', '/d']);
       assert.equal(warm.take({}), first, 'the same worker served every edit');
       warm.release();
       warm.dispose();
@@ -358,6 +363,9 @@ describe('the result kept with the facts cache', () => {
       assert.equal(comparable(await analyzeFolder(workspace.root, { threads: 1, cacheFile })), await fresh());
       plant();
       writeFileSync(join(workspace.root, 'app', 'api.py'), `${readFileSync(join(workspace.root, 'app', 'api.py'), 'utf8')}\n@router.get("/orders")\ndef list_orders(): ...\n`);
+      assert.equal(comparable(await analyzeFolder(workspace.root, { threads: 1, cacheFile })), await fresh());
+      // A kept result cut short (a disk full, a crash outside the atomic write) is made again.
+      writeFileSync(resultFile, `${header}\n${body.slice(0, body.length / 2)}`);
       assert.equal(comparable(await analyzeFolder(workspace.root, { threads: 1, cacheFile })), await fresh());
       // An update of a kept result works from the files' facts, as any update does.
       const kept = await analyzeFolder(workspace.root, { threads: 1, cacheFile });
