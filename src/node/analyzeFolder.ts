@@ -116,6 +116,23 @@ export function analyzeFolder(root: string, options: NodeAnalyzeOptions = {}): P
   return withHost(options, (host) => analyzeWorkspace(root, host, options));
 }
 
+/** How long the editor gathers changes (a save of several files, a branch switch) before it updates. */
+export const CHANGES_GATHERED_MS = 400;
+
+/** Updates rehearsed before the first real one: V8 had compiled the first update's code within two. */
+const REHEARSALS = 2;
+
+/**
+ * Runs updates with nothing changed, answers dropped, so that the first real update after a full
+ * analysis is as fast as later ones: an update runs code the analysis did not (every kept answer
+ * checked), and until V8 has run and compiled it, the first updates took two to three times as
+ * long. The editor calls this while it gathers the first changes; it stops early once `stop` says
+ * the real update is due.
+ */
+export async function rehearseUpdates(analysis: Analysis, options: NodeAnalyzeOptions, warm: WarmWorker, stop: () => boolean = () => false): Promise<void> {
+  for (let round = 0; round < REHEARSALS && !stop(); round++) await updateFolder(analysis, [], options, warm);
+}
+
 /**
  * The analysis after files changed: only they are parsed again, in one worker (an edit touches few
  * files) — the given warm worker, when the caller keeps one between edits.

@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_MAX_FILE_SIZE_BYTES } from '../../src/core/analyze';
 import { discoverFiles } from '../../src/core/discover/discover';
 import { Grammars, isParsedLanguage } from '../../src/core/parse/grammars';
-import { analyzeFolder, updateFolder, WarmWorker } from '../../src/node/analyzeFolder';
+import { analyzeFolder, CHANGES_GATHERED_MS, rehearseUpdates, updateFolder, WarmWorker } from '../../src/node/analyzeFolder';
 import { grammarsDirectory } from '../../src/node/assets';
 import { nodeFs } from '../../src/node/nodeFs';
 import { TypeCheckerWorker } from '../../src/node/typeChecker';
@@ -79,11 +79,15 @@ async function main(): Promise<void> {
   // Spread over the workspace (models, views, tests…), not the first files of one folder.
   const edited = Array.from({ length: editCount }, (_, n) => editable[Math.floor((n * editable.length) / editCount)] as (typeof editable)[number]);
   // As the editor does: one worker kept warm from edit to edit, readied with the changed file when
-  // the first change is seen, while changes are gathered (the editor waits 400 ms for more).
+  // the first change is seen, and updates rehearsed, while changes are gathered (the editor waits
+  // 400 ms for more; a rehearsal that takes longer delays the first update, and is counted in it).
   const editWorker = new WarmWorker();
   const [firstEdited] = edited;
   if (firstEdited) editWorker.prepare({}, { path: firstEdited.path, absolutePath: firstEdited.absolutePath, language: firstEdited.language, maxFileSizeBytes: DEFAULT_MAX_FILE_SIZE_BYTES });
-  await new Promise((resolve) => setTimeout(resolve, 400));
+  const gathering = performance.now();
+  await rehearseUpdates(current, {}, editWorker);
+  let rehearsalOverrun = Math.max(0, performance.now() - gathering - CHANGES_GATHERED_MS);
+  await new Promise((resolve) => setTimeout(resolve, Math.max(0, CHANGES_GATHERED_MS - (performance.now() - gathering))));
   const editBlocking = monitorEventLoopDelay({ resolution: 5 });
   editBlocking.enable();
   const timeEdits = async (edit: (text: string, language: string, n: number) => string): Promise<number[]> => {
@@ -92,7 +96,8 @@ async function main(): Promise<void> {
       writeFileSync(source.absolutePath, edit(readFileSync(source.absolutePath, 'utf8'), source.language, n));
       const start = performance.now();
       current = await updateFolder(current, [source.absolutePath], {}, editWorker);
-      times.push(performance.now() - start);
+      times.push(performance.now() - start + rehearsalOverrun);
+      rehearsalOverrun = 0;
     }
     return times;
   };

@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import Ajv2020 from 'ajv/dist/2020';
 import type { AnalysisResult } from '../../src/core/result';
 import type { Analysis } from '../../src/core/analyze';
-import { analyzeFolder, frameworkRules, kindRules, layerRules, updateFolder, WarmWorker } from '../../src/node/analyzeFolder';
+import { analyzeFolder, frameworkRules, kindRules, layerRules, rehearseUpdates, updateFolder, WarmWorker } from '../../src/node/analyzeFolder';
 import { nodeFs } from '../../src/node/nodeFs';
 import { WorkerAnalyzer } from '../../src/node/workerAnalyzer';
 import { FileFactsCache } from '../../src/node/factsCache';
@@ -255,6 +255,10 @@ describe('the worker kept warm between edits', () => {
     const warm = new WarmWorker();
     try {
       let analysis = await analyzeFolder(workspace.root, { threads: 1 });
+      // Rehearsed as the editor does before the first update, stopped after one round: the updates that follow are unchanged by it.
+      let asked = 0;
+      await rehearseUpdates(analysis, {}, warm, () => ++asked > 1);
+      assert.equal(asked, 2, 'asked before each round, and stopped when told');
       const first = warm.take({});
       warm.release();
       for (const route of ['b', 'c']) {

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import { readPrismaSchema } from '../../src/core/parse/prisma';
 import { readSqlSchema } from '../../src/core/parse/sql';
 import type { AnalysisResult } from '../../src/core/result';
-import { analyzeFolder } from '../../src/node/analyzeFolder';
+import { analyzeFolder, updateFolder } from '../../src/node/analyzeFolder';
 import { ROOT, SAMPLE, tempWorkspace } from '../helpers';
 
 const GUIDE_ORDERS = `
@@ -274,5 +276,25 @@ class Migration(migrations.Migration):
     const fix = analysis.result.queryWarnings.find((warning) => warning.relation === 'Product.category');
     assert.equal(fix?.fix, 'select_related("category")');
     assert.deepEqual(fix?.insertAt, { line: 8, character: 84 });
+  });
+
+  it('keeps the entities through an edit of code with query loops, and the warnings through an edit of a migration', async () => {
+    const copy = mkdtempSync(join(tmpdir(), 'archtrace-test-'));
+    cpSync(join(ROOT, 'test', 'fixtures', 'django-shop'), copy, { recursive: true });
+    try {
+      const before = await analyzeFolder(copy, { threads: 1 });
+      const append = (path: string) => {
+        writeFileSync(join(copy, path), `${readFileSync(join(copy, path), 'utf8')}\n\ndef appended():\n    return 1\n`);
+        return join(copy, path);
+      };
+      const afterReports = await updateFolder(before, [append('catalog/reports.py')]);
+      assert.equal(afterReports.result.dataModel, before.result.dataModel, 'entities kept as they were');
+      assert.deepEqual(afterReports.result.queryWarnings, before.result.queryWarnings);
+      const afterMigration = await updateFolder(afterReports, [append('catalog/migrations/0001_initial.py')]);
+      assert.equal(afterMigration.result.queryWarnings, afterReports.result.queryWarnings, 'warnings kept as they were');
+      assert.deepEqual(afterMigration.result.dataModel, afterReports.result.dataModel);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 });

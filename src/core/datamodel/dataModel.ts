@@ -23,8 +23,11 @@ export function analyzeDataModel(index: SymbolIndex, files: readonly FileFacts[]
   const loops = queryLoops(index);
   // What the stage reads besides its parts: the models and the managers attached to them.
   const managers = findings.filter((finding) => finding.category === 'manager').map((finding) => `${finding.symbol} ${String(finding.details['kind'] ?? '')}`);
-  const inputs = [models.map((model) => `${model.symbol} ${model.framework}`).join('\n'), managers.join('\n'), ...models.map((model) => model.definition), ...entities.values(), ...sqlFiles, ...revisions, ...migrations, ...loops];
-  return index.combined('data-model', inputs, () => {
+  const modelInputs = [models.map((model) => `${model.symbol} ${model.framework}`).join('\n'), managers.join('\n'), ...models.map((model) => model.definition)];
+  // Two stages, each kept while its own inputs stay: an edit in a function with a query loop
+  // leaves the schema; a migration's edit leaves the warnings.
+  const queryWarnings = index.combined('query-warnings', [...modelInputs, ...loops], () => nPlusOneWarnings(index, models, findings, loops));
+  const dataModel = index.combined('data-model', [...modelInputs, ...entities.values(), ...sqlFiles, ...revisions, ...migrations], () => {
     // Copies: what follows adds to them (a schema's constraints, Sequelize's inverse keys), and the kept parts stay as read.
     const fromCode = oneClassPerTable(models.flatMap((model) => {
       const entity = entities.get(model.symbol);
@@ -41,8 +44,9 @@ export function analyzeDataModel(index: SymbolIndex, files: readonly FileFacts[]
       if (code) enrich(code, history);
       else drafts.push(history);
     }
-    return { dataModel: finishDataModel(drafts), queryWarnings: nPlusOneWarnings(index, models, findings, loops) };
+    return finishDataModel(drafts);
   });
+  return { dataModel, queryWarnings };
 }
 
 const READERS = { django: djangoEntity, sqlalchemy: sqlalchemyEntity, sqlmodel: sqlalchemyEntity, typeorm: typeormEntity, mongoose: mongooseEntity, sequelize: sequelizeEntity };

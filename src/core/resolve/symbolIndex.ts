@@ -61,17 +61,21 @@ export class SymbolIndex {
   private readonly factsByPath = new Map<string, FileFacts>();
   /** Each file's surface version: the same while its surface stays (see `surfaceOf`), from index to index. */
   private readonly surfaceVersions = new Map<string, number>();
-  private moduleFiles = new Map<string, string>();
-  private moduleNamesByFile = new Map<string, string[]>();
+  // The fields below are each stored once, in the constructor, whether made or taken over from an
+  // earlier index: a field stored again after it was made changes the objects' hidden class, and
+  // V8 throws away all the code compiled for it — at the first update, which then ran two to three
+  // times slower than later ones.
+  private readonly moduleFiles: Map<string, string>;
+  private readonly moduleNamesByFile: Map<string, string[]>;
   /** The Python import roots the module names come from, as one key. */
-  private rootsKey = '';
-  private ancestryCache = new Map<string, { ancestry: Ancestry; surfaces: SurfaceReads }>();
+  private readonly rootsKey: string;
+  private readonly ancestryCache: Map<string, { ancestry: Ancestry; surfaces: SurfaceReads }>;
   /** Every stage asks about the same names again (bases, decorators, callees): each is looked up once, per version of the file. */
-  private qualified = new Map<string, { version: number; names: Map<string, KeptTarget> }>();
+  private readonly qualified: Map<string, { version: number; names: Map<string, KeptTarget> }>;
   /** Per-file answers of whole-workspace stages (see `part`), by stage and file. */
-  private parts = new Map<string, Map<string, Part>>();
+  private readonly parts: Map<string, Map<string, Part>>;
   /** Whole stages' answers made from parts (see `combined`), by stage. */
-  private combinations = new Map<string, Combination>();
+  private readonly combinations: Map<string, Combination>;
   /** What the answers being worked out read, innermost last. */
   private readonly reading: Reads[] = [];
 
@@ -106,28 +110,17 @@ export class SymbolIndex {
       this.surfaceVersions.set(facts.path, sameSurface ? version : ++lastSurfaceVersion);
     }
     const python = files.filter((facts) => !facts.skipped && facts.language === 'python');
-    if (shared && !importsChanged) {
-      ({ moduleFiles: this.moduleFiles, moduleNamesByFile: this.moduleNamesByFile, rootsKey: this.rootsKey } = shared);
-    } else {
-      const roots = pythonImportRoots(python);
-      this.rootsKey = [...roots].sort().join('\n');
-      if (shared && this.rootsKey === shared.rootsKey) ({ moduleFiles: this.moduleFiles, moduleNamesByFile: this.moduleNamesByFile } = shared);
-      else this.nameModules(python, roots);
-    }
-    if (shared && this.moduleFiles === shared.moduleFiles) {
-      // Shared, not copied: each answer says what it was worked out from, and each index checks that against its own files.
-      ({ qualified: this.qualified, ancestryCache: this.ancestryCache, parts: this.parts, combinations: this.combinations } = shared);
-    }
-  }
-
-  private nameModules(python: readonly FileFacts[], roots: ReadonlySet<string>): void {
-    for (const facts of python) {
-      const names = pythonModuleNames(facts.path, roots);
-      this.moduleNamesByFile.set(facts.path, names);
-      for (const module of names) {
-        if (!this.moduleFiles.has(module)) this.moduleFiles.set(module, facts.path);
-      }
-    }
+    const roots = shared && !importsChanged ? undefined : pythonImportRoots(python);
+    this.rootsKey = roots ? [...roots].sort().join('\n') : (shared?.rootsKey ?? '');
+    const sameModules = shared !== undefined && shared.rootsKey === this.rootsKey;
+    const modules = sameModules ? { moduleFiles: shared.moduleFiles, moduleNamesByFile: shared.moduleNamesByFile } : moduleNamesOf(python, roots ?? new Set());
+    this.moduleFiles = modules.moduleFiles;
+    this.moduleNamesByFile = modules.moduleNamesByFile;
+    // Shared, not copied: each answer says what it was worked out from, and each index checks that against its own files.
+    this.qualified = sameModules ? shared.qualified : new Map();
+    this.ancestryCache = sameModules ? shared.ancestryCache : new Map();
+    this.parts = sameModules ? shared.parts : new Map();
+    this.combinations = sameModules ? shared.combinations : new Map();
   }
 
   /**
@@ -563,6 +556,18 @@ function entriesOf(facts: FileFacts): Map<string, Entry> {
  * `src/dispatch/` exists). This covers `src/` layouts, nested projects and namespace packages
  * (folders without `__init__.py`) without guessing from every suffix of every path.
  */
+/** Each Python file's module names under the import roots, and the file each module name is (the first file to claim it). */
+function moduleNamesOf(python: readonly FileFacts[], roots: ReadonlySet<string>): { moduleFiles: Map<string, string>; moduleNamesByFile: Map<string, string[]> } {
+  const moduleFiles = new Map<string, string>();
+  const moduleNamesByFile = new Map<string, string[]>();
+  for (const facts of python) {
+    const names = pythonModuleNames(facts.path, roots);
+    moduleNamesByFile.set(facts.path, names);
+    for (const module of names) if (!moduleFiles.has(module)) moduleFiles.set(module, facts.path);
+  }
+  return { moduleFiles, moduleNamesByFile };
+}
+
 function pythonImportRoots(files: readonly FileFacts[]): Set<string> {
   const topLevel = new Set<string>();
   for (const facts of files) {

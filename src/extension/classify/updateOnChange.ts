@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
 import { DEFAULT_MAX_FILE_SIZE_BYTES } from '../../core/analyze';
 import { languageOf } from '../../core/discover/languages';
-import { updateFolder, WarmWorker } from '../../node/analyzeFolder';
+import { CHANGES_GATHERED_MS, rehearseUpdates, updateFolder, WarmWorker } from '../../node/analyzeFolder';
+import type { Analysis } from '../../core/analyze';
 import type { WorkspaceAnalyses } from '../analyses';
 import { folderOptions } from './folderOptions';
 
-const DEBOUNCE_MS = 400;
 const SOURCE_GLOB = '**/*.{py,pyi,ts,mts,cts,tsx,js,mjs,cjs,jsx,sql,prisma}';
 
 /**
@@ -17,10 +17,14 @@ export function registerUpdateOnChange(analyses: WorkspaceAnalyses, log: vscode.
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<void> = Promise.resolve();
   const warm = new WarmWorker();
+  /** Analyses whose updates are rehearsed (see rehearseUpdates), or made by an update. */
+  const rehearsed = new WeakSet<Analysis>();
+  let flushing = false;
 
   const flush = () => {
     const batches = [...pending].map(([root, files]) => ({ root, files: [...files] }));
     pending.clear();
+    flushing = true;
     running = running.then(async () => {
       for (const { root, files } of batches) {
         const analysis = analyses.all().find((candidate) => candidate.result.root === root);
@@ -28,12 +32,14 @@ export function registerUpdateOnChange(analyses: WorkspaceAnalyses, log: vscode.
         const started = Date.now();
         try {
           const updated = await updateFolder(analysis, files, folderOptions(vscode.Uri.file(root), cacheDirectory), warm);
+          rehearsed.add(updated);
           analyses.replace(updated);
           log.info(`updated ${root} after ${files.length} changed file(s) in ${Date.now() - started} ms`);
         } catch (error) {
           log.error(`update of ${root} failed: ${error instanceof Error ? error.message : String(error)}`);
         }
       }
+      flushing = false;
     });
   };
   const changed = (uri: vscode.Uri) => {
@@ -45,10 +51,15 @@ export function registerUpdateOnChange(analyses: WorkspaceAnalyses, log: vscode.
     if (language && !pending.size) {
       const options = folderOptions(vscode.Uri.file(root), cacheDirectory);
       warm.prepare(options, { path: uri.fsPath, absolutePath: uri.fsPath, language, maxFileSizeBytes: options.maxFileSizeBytes ?? DEFAULT_MAX_FILE_SIZE_BYTES });
+      // And the update's own code, before the first update of this analysis; the update waits for the round under way.
+      if (!rehearsed.has(found.analysis)) {
+        rehearsed.add(found.analysis);
+        running = running.then(() => rehearseUpdates(found.analysis, options, warm, () => flushing)).catch((error: unknown) => log.warn(`rehearsing updates of ${root}: ${error instanceof Error ? error.message : String(error)}`));
+      }
     }
     pending.set(root, (pending.get(root) ?? new Set()).add(uri.fsPath));
     if (timer) clearTimeout(timer);
-    timer = setTimeout(flush, DEBOUNCE_MS);
+    timer = setTimeout(flush, CHANGES_GATHERED_MS);
   };
   const watcher = vscode.workspace.createFileSystemWatcher(SOURCE_GLOB);
   return vscode.Disposable.from(
