@@ -293,6 +293,17 @@ class Migration(migrations.Migration):
       const afterMigration = await updateFolder(afterReports, [append('catalog/migrations/0001_initial.py')]);
       assert.equal(afterMigration.result.queryWarnings, afterReports.result.queryWarnings, 'warnings kept as they were');
       assert.deepEqual(afterMigration.result.dataModel, afterReports.result.dataModel);
+      // A reverse relation renamed (`related_name`): the warning of a loop that reads the old name
+      // goes, though neither the loop's file nor any name it looks up changed.
+      const reports = join(copy, 'catalog', 'reports.py');
+      writeFileSync(reports, `${readFileSync(reports, 'utf8')}\n\nfrom .models import Category\n\n\ndef product_counts():\n    return [category.products.count() for category in Category.objects.all()]\n`);
+      const withLoop = await updateFolder(afterMigration, [reports]);
+      assert.ok(withLoop.result.queryWarnings.some((warning) => warning.relation === 'Category.products'));
+      const models = join(copy, 'catalog', 'models.py');
+      writeFileSync(models, readFileSync(models, 'utf8').replace('related_name="products"', 'related_name="goods"'));
+      const afterModels = await updateFolder(withLoop, [models]);
+      assert.deepEqual(afterModels.result.queryWarnings, (await analyzeFolder(copy, { threads: 1 })).result.queryWarnings);
+      assert.ok(!afterModels.result.queryWarnings.some((warning) => warning.relation === 'Category.products'));
     } finally {
       rmSync(copy, { recursive: true, force: true });
     }

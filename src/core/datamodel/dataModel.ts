@@ -26,7 +26,7 @@ export function analyzeDataModel(index: SymbolIndex, files: readonly FileFacts[]
   const modelInputs = [models.map((model) => `${model.symbol} ${model.framework}`).join('\n'), managers.join('\n'), ...models.map((model) => model.definition)];
   // Two stages, each kept while its own inputs stay: an edit in a function with a query loop
   // leaves the schema; a migration's edit leaves the warnings.
-  const queryWarnings = index.combined('query-warnings', [...modelInputs, ...loops], () => nPlusOneWarnings(index, models, findings, loops));
+  const queryWarnings = index.combined('query-warnings', [...modelInputs, ...loops], () => nPlusOneWarnings(index, models, findings, loops, modelInputs));
   const dataModel = index.combined('data-model', [...modelInputs, ...entities.values(), ...sqlFiles, ...revisions, ...migrations], () => {
     // Copies: what follows adds to them (a schema's constraints, Sequelize's inverse keys), and the kept parts stay as read.
     const fromCode = oneClassPerTable(models.flatMap((model) => {

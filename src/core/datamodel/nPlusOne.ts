@@ -10,14 +10,15 @@ import { Shape } from './shapes';
  * manager or session query, through methods it knows); any method, argument or loader option it
  * cannot read counts as one that might load the relation, and no warning is given.
  */
-export function nPlusOneWarnings(index: SymbolIndex, models: readonly ModelClass[], findings: readonly Finding[], loops: readonly QueryLoop[][]): QueryWarning[] {
-  const relations = new RelationIndex(index, models, findings);
+export function nPlusOneWarnings(index: SymbolIndex, models: readonly ModelClass[], findings: readonly Finding[], loops: readonly QueryLoop[][], modelInputs: readonly unknown[]): QueryWarning[] {
+  // The models' relations, kept while the models and their managers stay; each file's warnings
+  // kept while that file and these relations stay: an edit redoes the edited file's loops only.
+  const relations = index.combined('query-relations', modelInputs, () => new RelationIndex(index, models, findings));
   const warnings: QueryWarning[] = [];
   for (const inFile of loops) {
-    for (const { path, loop, query } of inFile) {
-      const found = djangoLoop(index, relations, path, loop, query) ?? sqlalchemyLoop(index, relations, path, loop, query.chain);
-      warnings.push(...(found ?? []));
-    }
+    const [first] = inFile;
+    if (!first) continue;
+    warnings.push(...index.part('query-warnings', first.path, () => inFile.flatMap(({ path, loop, query }) => djangoLoop(index, relations, path, loop, query) ?? sqlalchemyLoop(index, relations, path, loop, query.chain) ?? []), String(relations.id)));
   }
   return warnings.sort((a, b) => a.path.localeCompare(b.path) || a.loop.line - b.loop.line || a.access.line - b.access.line);
 }
@@ -259,7 +260,11 @@ interface DjangoRelation {
 }
 
 /** Which attributes of a model are relations, and how each is loaded with the query. */
+let lastRelationIndexId = 0;
+
 class RelationIndex {
+  /** Told apart by number: a part that read these relations is kept only for the same ones (its `given`). */
+  readonly id = ++lastRelationIndexId;
   readonly djangoManagers = new Map<string, Set<string>>();
   readonly sqlalchemyModels = new Set<string>();
   private readonly django = new Map<string, Map<string, DjangoRelation>>();

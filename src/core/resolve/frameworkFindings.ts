@@ -153,8 +153,11 @@ function fileFrameworkPart(index: SymbolIndex, rules: FrameworkRules, path: stri
       } else if ('symbol' in target) part.decoratorUses.push([target.symbol, symbol]);
     }
   }
-  return part;
+  return part.found.length || part.models.length || part.decoratorUses.length ? part : NOTHING_FOUND;
 }
+
+/** The part of most files, kept for each of them: one object, not three empty lists per file. */
+const NOTHING_FOUND: FileFrameworkPart = Object.freeze({ found: [], models: [], decoratorUses: [] });
 
 function decoratedBy(index: SymbolIndex, path: string, definition: SymbolDefinition, names: readonly string[] | undefined): string | undefined {
   if (!names) return undefined;
