@@ -47,6 +47,13 @@ const handler = async () => save(await load());
     assert.deepEqual(calls('handler'), ['load', 'save']);
   });
 
+  it('keeps both calls where a call\'s result is called (`promisify(read)(path)`, `getattr(obj, name)()`), the inner first', async () => {
+    const typescript = await testScanner().scan({ path: 'files.ts', language: 'typescript' }, 'export async function load(path: string) {\n  return promisify(read)(path);\n}\n');
+    assert.deepEqual(typescript.symbols.find((symbol) => symbol.name === 'load')?.calls?.map((call) => call.callee), ['promisify', 'promisify()']);
+    const python = await testScanner().scan({ path: 'hooks.py', language: 'python' }, 'def run(obj, name):\n    return getattr(obj, name)()\n');
+    assert.deepEqual(python.symbols.find((symbol) => symbol.name === 'run')?.calls?.map((call) => call.callee), ['getattr', 'getattr()']);
+  });
+
   it('makes functions of wrapped handlers and of callbacks registered under a name, each with its own calls', async () => {
     const facts = await testScanner().scan(
       { path: 'app.js', language: 'javascript' },

@@ -27,7 +27,7 @@ export class FileScanner {
     if (task.language === 'sql') return scanSql(task, text);
     if (task.language === 'prisma') return scanPrisma(task, text);
     const parser = await this.grammars.parser(task.language);
-    const compiled = await this.compiledRules(task.language);
+    const compiled = await this.compiledQuery(task.language);
     const tree = parser.parse(text);
     if (!tree) return { ...emptyFacts(task, text), skipped: 'the parser gave no tree' };
     try {
@@ -35,23 +35,28 @@ export class FileScanner {
       const syntax = SYNTAX[task.language];
       const facts = emptyFacts(task, text);
       facts.hasSyntaxErrors = root.hasError;
+      // One pass of one query over the tree: the detectors' matches and the syntax's.
+      const ruleMatches: QueryMatch[] = [];
+      const syntaxMatches: QueryMatch[] = [];
+      for (const match of compiled?.query.matches(root) ?? []) (compiled?.isRuleMatch(match) ? ruleMatches : syntaxMatches).push(match);
       if (syntax) {
-        facts.symbols = syntax.symbols(root);
-        facts.imports = syntax.imports(root);
+        facts.symbols = syntax.symbols(root, syntaxMatches);
+        facts.imports = syntax.imports(root, syntaxMatches);
       }
-      if (compiled) collectMatches(task.path, compiled, compiled.query.matches(root), syntax, facts);
+      if (compiled) collectMatches(task.path, compiled, ruleMatches, syntax, facts);
       return facts;
     } finally {
       tree.delete();
     }
   }
 
-  private compiledRules(language: ParsedLanguage): Promise<CompiledRules | undefined> {
-    const rules = this.rules.get(language);
-    if (!rules?.length) return Promise.resolve(undefined);
+  private compiledQuery(language: ParsedLanguage): Promise<CompiledRules | undefined> {
+    const rules = this.rules.get(language) ?? [];
+    const syntaxQuery = SYNTAX[language]?.query ?? '';
+    if (!rules.length && !syntaxQuery) return Promise.resolve(undefined);
     let compiled = this.compiled.get(language);
     if (!compiled) {
-      compiled = this.grammars.grammar(language).then((grammar) => CompiledRules.compile(grammar, rules));
+      compiled = this.grammars.grammar(language).then((grammar) => CompiledRules.compile(grammar, rules, syntaxQuery));
       this.compiled.set(language, compiled);
     }
     return compiled;

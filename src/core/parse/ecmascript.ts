@@ -1,6 +1,6 @@
-import { type Language, type Node, Query } from 'web-tree-sitter';
+import type { Node, QueryMatch } from 'web-tree-sitter';
 import type { Attribute, CallShape, CallSite, ImportStatement, Parameter, SymbolDefinition, ValueShape } from './facts';
-import { type LanguageSyntax, literalValue, MAX_SHAPE_DEPTH, MAX_SHAPE_NODES, normalizeCallee, rangeOf } from './syntax';
+import { capturedAs, type LanguageSyntax, literalValue, MAX_SHAPE_DEPTH, MAX_SHAPE_NODES, normalizeCallee, rangeOf } from './syntax';
 import { SymbolId } from '../result';
 
 /** Argument texts longer than this are cut: they are read for literals and names, never whole. */
@@ -39,7 +39,7 @@ export const ecmascriptSyntax: LanguageSyntax = {
     return name?.type === 'identifier' ? name.text : undefined;
   },
 
-  symbols(root) {
+  symbols(root, matches) {
     const symbols: SymbolDefinition[] = [];
     const bodies = new Map<number, Body>();
     let defaultName: string | undefined;
@@ -96,8 +96,8 @@ export const ecmascriptSyntax: LanguageSyntax = {
       }
     }
     statementCallsOnClasses([root, ...factories], symbols);
-    anonymousCallbacks(root, symbols, bodies);
-    fillCalls(root, bodies);
+    anonymousCallbacks(matches, symbols, bodies);
+    fillCalls(matches, bodies);
     return symbols;
   },
 
@@ -139,6 +139,10 @@ export const ecmascriptSyntax: LanguageSyntax = {
       }
     }
     return imports;
+  },
+
+  get query() {
+    return SYNTAX_QUERY;
   },
 };
 
@@ -493,20 +497,19 @@ interface Body {
   end: number;
 }
 
-const CALLS_QUERY = '(call_expression function: (_) @callee) @call (new_expression constructor: (_) @callee) @call';
-/** Calls that register something under a name: `app.get('/orders', ...)`, `emitter.on('paid', ...)`, `app.use('/api', ...)`. */
-const REGISTRATIONS_QUERY = '(call_expression arguments: (arguments . (string))) @registration';
-const compiledQueries = new Map<string, WeakMap<Language, Query>>();
+/**
+ * What the syntax extraction reads, in the scan's one query pass: calls, and calls that register
+ * something under a name (`app.get('/orders', ...)`, `emitter.on('paid', ...)`, `app.use('/api', ...)`).
+ */
+const SYNTAX_QUERY = `
+(call_expression function: (_) @callee) @call
+(new_expression constructor: (_) @callee) @call
+(call_expression arguments: (arguments . (string))) @registration
+`;
 
-function queryOf(language: Language, source: string): Query {
-  const byLanguage = compiledQueries.get(source) ?? new WeakMap<Language, Query>();
-  compiledQueries.set(source, byLanguage);
-  let query = byLanguage.get(language);
-  if (!query) {
-    query = new Query(language, source);
-    byLanguage.set(language, query);
-  }
-  return query;
+/** Nodes in document order; of nodes that start together (`app.get(...).post(...)`), the one written first: the inner. */
+function inDocumentOrder(nodes: Node[]): Node[] {
+  return nodes.sort((a, b) => a.startIndex - b.startIndex || a.endIndex - b.endIndex);
 }
 
 function lastArgument(call: Node): Node | undefined {
@@ -519,9 +522,9 @@ function lastArgument(call: Node): Node | undefined {
  * is a function of its own, `<anonymous>@LINE` (the line of the call, as findings name it): a route's
  * inline handler can then be traced. Its calls are its own, not those of the function around it.
  */
-function anonymousCallbacks(root: Node, symbols: SymbolDefinition[], bodies: Map<number, Body>): void {
+function anonymousCallbacks(matches: readonly QueryMatch[], symbols: SymbolDefinition[], bodies: Map<number, Body>): void {
   const named = new Set(symbols.map((symbol) => symbol.name));
-  for (const { node } of queryOf(root.tree.language, REGISTRATIONS_QUERY).captures(root)) {
+  for (const node of inDocumentOrder(matches.flatMap((match) => capturedAs(match, 'registration') ?? []))) {
     const last = lastArgument(node);
     // `app.post('/x', asyncHandler(async (req, res) => {...}))`: the function the wrapper is given.
     const callback = last?.type === 'call_expression' ? lastArgument(last) : last;
@@ -537,9 +540,8 @@ function anonymousCallbacks(root: Node, symbols: SymbolDefinition[], bodies: Map
  * callback (`items.map(item => this.repo.save(item))`) belongs to the named function around it:
  * callbacks are how this code is written, and the trace should follow them.
  */
-function fillCalls(root: Node, bodies: ReadonlyMap<number, Body>): void {
+function fillCalls(matches: readonly QueryMatch[], bodies: ReadonlyMap<number, Body>): void {
   if (!bodies.size) return;
-  const query = queryOf(root.tree.language, CALLS_QUERY);
   const intervals = [...bodies.entries()].map(([start, { symbol, end }]) => ({ start, end, symbol }));
   intervals.sort((a, b) => a.start - b.start || b.end - a.end);
   const calls = new Map<SymbolDefinition, { call: CallSite; end: number }[]>();
@@ -547,13 +549,14 @@ function fillCalls(root: Node, bodies: ReadonlyMap<number, Body>): void {
   // (bodies and calls are syntax nodes, so they nest and never overlap partly).
   const open: typeof intervals = [];
   let next = 0;
-  let pendingCall: Node | undefined;
-  for (const { name, node } of query.captures(root)) {
-    if (name === 'call') {
-      pendingCall = node;
-      continue;
-    }
-    if (!pendingCall) continue;
+  const callees = new Map<Node, Node>();
+  for (const match of matches) {
+    const call = capturedAs(match, 'call');
+    const callee = call && capturedAs(match, 'callee');
+    if (call && callee) callees.set(call, callee);
+  }
+  for (const pendingCall of inDocumentOrder([...callees.keys()])) {
+    const node = callees.get(pendingCall) as Node;
     const { startIndex, endIndex } = pendingCall;
     for (; next < intervals.length && (intervals[next]?.start ?? Infinity) <= startIndex; next++) {
       const interval = intervals[next] as (typeof intervals)[number];
@@ -567,7 +570,6 @@ function fillCalls(root: Node, bodies: ReadonlyMap<number, Body>): void {
       list.push({ call: { callee: calleeOf(node), line: pendingCall.startPosition.row, character: pendingCall.startPosition.column }, end: pendingCall.endIndex });
       calls.set(owner, list);
     }
-    pendingCall = undefined;
   }
   for (const [symbol, list] of calls) symbol.calls = list.sort((a, b) => a.end - b.end).map(({ call }) => call);
 }

@@ -1,14 +1,11 @@
-import { type Language, type Node, Query } from 'web-tree-sitter';
+import { type Language, type Node, Query, type QueryMatch } from 'web-tree-sitter';
 import type { Attribute, CallShape, CallSite, ImportStatement, LoopFact, Parameter, SymbolDefinition, ValueShape } from './facts';
-import { type LanguageSyntax, MAX_SHAPE_DEPTH, MAX_SHAPE_NODES, literalValue, normalizeCallee, rangeOf } from './syntax';
+import { capturedAs, type LanguageSyntax, MAX_SHAPE_DEPTH, MAX_SHAPE_NODES, literalValue, normalizeCallee, rangeOf } from './syntax';
 
 /** Statements whose blocks still hold module- or class-level definitions (`if TYPE_CHECKING:`, `try:`). */
 const CONTAINER_STATEMENTS = new Set([
   'if_statement', 'elif_clause', 'else_clause', 'try_statement', 'except_clause', 'except_group_clause', 'finally_clause', 'with_statement', 'block',
 ]);
-
-/** Nodes that hold statements, for walks that must not descend into expressions. */
-const STATEMENT_CONTAINERS = /(_statement|_clause|^block|_definition)$/;
 
 /** Argument texts longer than this are cut: they are read for literals and names, never whole. */
 const MAX_ARGUMENT_LENGTH = 200;
@@ -27,7 +24,7 @@ export const pythonSyntax: LanguageSyntax = {
     return left?.type === 'identifier' ? left.text : undefined;
   },
 
-  symbols(root) {
+  symbols(root, matches) {
     const symbols: SymbolDefinition[] = [];
     const bodies = new Map<number, BodyScope>();
     const pending: { node: Node; container?: SymbolDefinition }[] = [];
@@ -94,27 +91,26 @@ export const pythonSyntax: LanguageSyntax = {
         });
       }
     }
-    fillBodies(root, bodies);
+    fillBodies(root, bodies, matches);
     return symbols;
   },
 
   /**
    * Every import statement, function-local ones too (`def ready(self): from .signals import x`):
-   * resolution treats a name imported anywhere in the file as visible in it. Walks statements
-   * only, never into expressions.
+   * resolution treats a name imported anywhere in the file as visible in it.
    */
-  imports(root) {
+  imports(_root, matches) {
     const imports: ImportStatement[] = [];
-    const pending: Node[] = [root];
-    for (let node = pending.pop(); node; node = pending.pop()) {
-      for (const child of node.namedChildren) {
-        if (!child) continue;
-        if (child.type === 'import_statement') imports.push(...plainImports(child));
-        else if (child.type === 'import_from_statement') imports.push(fromImport(child));
-        else if (STATEMENT_CONTAINERS.test(child.type)) pending.push(child);
-      }
+    for (const match of matches) {
+      const statement = capturedAs(match, 'import');
+      if (statement?.type === 'import_statement') imports.push(...plainImports(statement));
+      else if (statement?.type === 'import_from_statement') imports.push(fromImport(statement));
     }
     return imports.sort((a, b) => a.line - b.line);
+  },
+
+  get query() {
+    return SYNTAX_QUERY;
   },
 };
 
@@ -197,10 +193,16 @@ const BODY_QUERY = `
   (#any-of? @_operation ${SCHEMA_OPERATIONS.map((name) => JSON.stringify(name)).join(' ')}))
 `;
 
+/** What the syntax extraction reads, in the scan's one query pass: the body query's patterns and import statements. */
+const SYNTAX_QUERY = `${BODY_QUERY}
+(import_statement) @import
+(import_from_statement) @import
+`;
+
 /** What a loop body reads of its item: `item.attribute`. */
 const ACCESS_QUERY = '(attribute object: (identifier) @object attribute: (identifier) @attribute) @access';
 
-const bodyQueries = new WeakMap<Language, { body: Query; access: Query }>();
+const accessQueries = new WeakMap<Language, Query>();
 
 interface Interval {
   start: number;
@@ -216,49 +218,47 @@ interface Interval {
  * A call belongs to the innermost function body around it; one in a lambda, a nested function or
  * a class body belongs to none of the symbols.
  */
-function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>): void {
+function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches: readonly QueryMatch[]): void {
   if (!bodies.size) return;
   const language = root.tree.language;
-  let queries = bodyQueries.get(language);
-  if (!queries) {
-    queries = { body: new Query(language, BODY_QUERY), access: new Query(language, ACCESS_QUERY) };
-    bodyQueries.set(language, queries);
-  }
+  let accessQuery = accessQueries.get(language);
+  if (!accessQuery) accessQueries.set(language, (accessQuery = new Query(language, ACCESS_QUERY)));
   const intervals: Interval[] = [];
   const items: { node: Node; kind: 'call' | 'assignment' | 'loop' | 'statement_call'; callee?: Node }[] = [];
-  let pendingCall: Node | undefined;
-  for (const { name, node } of queries.body.captures(root)) {
-    switch (name) {
-      case 'call':
-        pendingCall = node;
-        break;
-      case 'callee':
-        if (pendingCall) items.push({ node: pendingCall, kind: 'call', callee: node });
-        pendingCall = undefined;
-        break;
-      case 'assignment':
-      case 'loop':
-      case 'statement_call':
-        items.push({ node, kind: name });
-        break;
-      case 'body': {
-        const scope = bodies.get(node.startIndex);
-        intervals.push({ start: node.startIndex, end: node.endIndex, kind: scope ? 'body' : 'scope', ...(scope ? { scope } : {}) });
-        break;
+  for (const match of matches) {
+    const call = capturedAs(match, 'call');
+    const callee = call && capturedAs(match, 'callee');
+    if (call) {
+      if (callee) items.push({ node: call, kind: 'call', callee });
+      continue;
+    }
+    for (const { name, node } of match.captures) {
+      switch (name) {
+        case 'assignment':
+        case 'loop':
+        case 'statement_call':
+          items.push({ node, kind: name });
+          break;
+        case 'body': {
+          const scope = bodies.get(node.startIndex);
+          intervals.push({ start: node.startIndex, end: node.endIndex, kind: scope ? 'body' : 'scope', ...(scope ? { scope } : {}) });
+          break;
+        }
+        case 'lambda':
+        case 'class':
+          intervals.push({ start: node.startIndex, end: node.endIndex, kind: 'scope' });
+          break;
+        case 'try':
+        case 'except':
+        case 'finally':
+          intervals.push({ start: node.startIndex, end: node.endIndex, kind: name });
+          break;
       }
-      case 'lambda':
-      case 'class':
-        intervals.push({ start: node.startIndex, end: node.endIndex, kind: 'scope' });
-        break;
-      case 'try':
-      case 'except':
-      case 'finally':
-        intervals.push({ start: node.startIndex, end: node.endIndex, kind: name });
-        break;
     }
   }
   intervals.sort((a, b) => a.start - b.start || b.end - a.end);
-  items.sort((a, b) => a.node.startIndex - b.node.startIndex);
+  // Document order; of nodes that start together (`f(x).g()`), the inner first (calls are put in evaluation order below).
+  items.sort((a, b) => a.node.startIndex - b.node.startIndex || a.node.endIndex - b.node.endIndex);
 
   // One sweep: the stack holds the intervals open at the current item, innermost on top.
   const stack: Interval[] = [];
@@ -304,7 +304,7 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>): void {
   }
   for (const [scope, calls] of callsOf) scope.symbol.calls = calls.sort((a, b) => a.end - b.end).map(({ call }) => call);
   for (const [scope, loops] of loopsOf) {
-    const facts = loops.flatMap((loop) => loopFact(loop, assignmentsOf.get(scope) ?? [], callNodesOf.get(scope) ?? [], queries.access));
+    const facts = loops.flatMap((loop) => loopFact(loop, assignmentsOf.get(scope) ?? [], callNodesOf.get(scope) ?? [], accessQuery));
     if (facts.length) scope.symbol.loops = facts;
   }
 }

@@ -1,4 +1,4 @@
-import type { Node } from 'web-tree-sitter';
+import type { Node, QueryMatch } from 'web-tree-sitter';
 import type { Range } from '../result';
 import type { ImportStatement, SymbolDefinition } from './facts';
 
@@ -8,8 +8,19 @@ export interface LanguageSyntax {
   definitionName(node: Node): string | undefined;
   /** The name an assignment binds, when the node is a simple assignment. */
   assignedName(node: Node): string | undefined;
-  symbols(root: Node): SymbolDefinition[];
-  imports(root: Node): ImportStatement[];
+  /**
+   * Patterns the scan adds to the detectors' query, so that one walk of the tree serves both; their
+   * matches, in the order found, are what `symbols` and `imports` are given.
+   */
+  query: string;
+  symbols(root: Node, matches: readonly QueryMatch[]): SymbolDefinition[];
+  imports(root: Node, matches: readonly QueryMatch[]): ImportStatement[];
+}
+
+/** The node a match captured as `name`. */
+export function capturedAs(match: QueryMatch, name: string): Node | undefined {
+  for (const capture of match.captures) if (capture.name === name) return capture.node;
+  return undefined;
 }
 
 export function rangeOf(node: Node): Range {
