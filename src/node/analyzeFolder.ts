@@ -123,14 +123,14 @@ export const CHANGES_GATHERED_MS = 400;
 const REHEARSALS = 2;
 
 /**
- * Runs updates with nothing changed, answers dropped, so that the first real update after a full
- * analysis is as fast as later ones: an update runs code the analysis did not (every kept answer
- * checked), and until V8 has run and compiled it, the first updates took two to three times as
- * long. The editor calls this while it gathers the first changes; it stops early once `stop` says
- * the real update is due.
+ * Runs the update of the files changed so far, answer dropped, so that the first real update
+ * after a full analysis is as fast as later ones: an update runs code the analysis did not (every
+ * kept answer checked, a file's facts replaced), and until V8 has run and compiled it, the first
+ * updates took two to three times as long. The editor calls this while it gathers the first
+ * changes; it stops early once `stop` says the real update is due.
  */
-export async function rehearseUpdates(analysis: Analysis, options: NodeAnalyzeOptions, warm: WarmWorker, stop: () => boolean = () => false): Promise<void> {
-  for (let round = 0; round < REHEARSALS && !stop(); round++) await updateFolder(analysis, [], options, warm);
+export async function rehearseUpdates(analysis: Analysis, changed: readonly string[], options: NodeAnalyzeOptions, warm: WarmWorker, stop: () => boolean = () => false): Promise<void> {
+  for (let round = 0; round < REHEARSALS && !stop(); round++) await updateFolder(analysis, changed, options, warm);
 }
 
 /**

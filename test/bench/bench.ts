@@ -85,7 +85,7 @@ async function main(): Promise<void> {
   const [firstEdited] = edited;
   if (firstEdited) editWorker.prepare({}, { path: firstEdited.path, absolutePath: firstEdited.absolutePath, language: firstEdited.language, maxFileSizeBytes: DEFAULT_MAX_FILE_SIZE_BYTES });
   const gathering = performance.now();
-  await rehearseUpdates(current, {}, editWorker);
+  if (firstEdited) await rehearseUpdates(current, [firstEdited.absolutePath], {}, editWorker);
   let rehearsalOverrun = Math.max(0, performance.now() - gathering - CHANGES_GATHERED_MS);
   await new Promise((resolve) => setTimeout(resolve, Math.max(0, CHANGES_GATHERED_MS - (performance.now() - gathering))));
   const editBlocking = monitorEventLoopDelay({ resolution: 5 });
@@ -130,6 +130,8 @@ async function main(): Promise<void> {
     surfaceEditP50Ms: Math.round(percentileOf(surfaceTimes, 50)),
     surfaceEditP95Ms: Math.round(percentileOf(surfaceTimes, 95)),
     editedFiles: edited.length,
+    editTimesMs: updateTimes.map(Math.round),
+    surfaceEditTimesMs: surfaceTimes.map(Math.round),
     traceP50Ms: +percentile(50).toFixed(1),
     traceP95Ms: +percentile(95).toFixed(1),
     tracedRoutes: traceTimes.length,

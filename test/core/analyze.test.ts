@@ -257,7 +257,7 @@ describe('the worker kept warm between edits', () => {
       let analysis = await analyzeFolder(workspace.root, { threads: 1 });
       // Rehearsed as the editor does before the first update, stopped after one round: the updates that follow are unchanged by it.
       let asked = 0;
-      await rehearseUpdates(analysis, {}, warm, () => ++asked > 1);
+      await rehearseUpdates(analysis, [join(workspace.root, 'app', 'api.py')], {}, warm, () => ++asked > 1);
       assert.equal(asked, 2, 'asked before each round, and stopped when told');
       const first = warm.take({});
       warm.release();

@@ -54,7 +54,7 @@ export function registerUpdateOnChange(analyses: WorkspaceAnalyses, log: vscode.
       // And the update's own code, before the first update of this analysis; the update waits for the round under way.
       if (!rehearsed.has(found.analysis)) {
         rehearsed.add(found.analysis);
-        running = running.then(() => rehearseUpdates(found.analysis, options, warm, () => flushing)).catch((error: unknown) => log.warn(`rehearsing updates of ${root}: ${error instanceof Error ? error.message : String(error)}`));
+        running = running.then(() => rehearseUpdates(found.analysis, [uri.fsPath], options, warm, () => flushing)).catch((error: unknown) => log.warn(`rehearsing updates of ${root}: ${error instanceof Error ? error.message : String(error)}`));
       }
     }
     pending.set(root, (pending.get(root) ?? new Set()).add(uri.fsPath));
