@@ -4,7 +4,7 @@ import { analyzeDataModel } from './datamodel/dataModel';
 import { type Discovery, discoverFiles, type SourceFile } from './discover/discover';
 import type { CallAnswer, CallTypeResolver, FactsCache, FileAnalyzer, ProgressReport, WorkspaceFs } from './host';
 import { layerOf } from './layers/layers';
-import { nextTurn } from './nextTurn';
+import { nextTurn, Turns } from './nextTurn';
 import { findViolations, type LayerRule } from './layers/violations';
 import type { FileFacts } from './parse/facts';
 import type { FrameworkRules } from './resolve/frameworkFindings';
@@ -179,13 +179,16 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   await nextTurn();
 
   const findingsByPath = groupByPath(findings);
-  const files = inPathOrder(discovery, analysed).map((file) => {
+  const files: AnalysisResult['files'] = [];
+  const turns = new Turns();
+  for (const file of inPathOrder(discovery, analysed)) {
+    if (turns.due()) await turns.next();
     const held = findingsByPath.get(file.path) ?? [];
     // A file's layer reads its path, imports and findings: kept while they stay.
     const given = `${kind.kind} ${held.map((finding) => `${finding.category} ${finding.symbol}`).join(' ')}`;
     const { layer, reasons, confidence } = index.part('layer', file.path, () => layerOf(kind.kind, { path: file.path, findings: held, imports: file.imports }), given);
-    return { path: file.path, language: file.language, layer, reasons, confidence };
-  });
+    files.push({ path: file.path, language: file.language, layer, reasons, confidence });
+  }
   const layerByPath = new Map(files.map((file) => [file.path, file.layer]));
   for (const finding of findings) finding.layer = layerByPath.get(SymbolId.parse(finding.symbol).path) ?? '';
   await nextTurn();
@@ -194,7 +197,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   const violations = checkLayers ? await findViolations(index, analysed, (path) => roleByPath.get(path), findings, host.layerRules) : [];
   await nextTurn();
 
-  const { dataModel, queryWarnings } = analyzeDataModel(index, analysed, findings);
+  const { dataModel, queryWarnings } = await analyzeDataModel(index, analysed, findings);
 
   const result: AnalysisResult = {
     schemaVersion: SCHEMA_VERSION,

@@ -1,3 +1,4 @@
+import { Turns } from '../nextTurn';
 import type { FileFacts } from '../parse/facts';
 import type { SymbolIndex } from '../resolve/symbolIndex';
 import type { DataModel, Finding, QueryWarning } from '../result';
@@ -14,13 +15,13 @@ import { replaySchema, sqlOperations } from './schema';
  * schema histories (SQL files, Alembic revisions, Django migrations) for tables no class defines;
  * their relationships, rules and hints; and N+1 query warnings.
  */
-export function analyzeDataModel(index: SymbolIndex, files: readonly FileFacts[], findings: readonly Finding[]): { dataModel: DataModel; queryWarnings: QueryWarning[] } {
+export async function analyzeDataModel(index: SymbolIndex, files: readonly FileFacts[], findings: readonly Finding[], turns = new Turns()): Promise<{ dataModel: DataModel; queryWarnings: QueryWarning[] }> {
   const models = modelClasses(index, findings);
-  const entities = entitiesByModel(index, models);
+  const entities = await entitiesByModel(index, models, turns);
   const sqlFiles = files.filter((file) => file.schema?.length).sort((a, b) => a.path.localeCompare(b.path));
-  const revisions = alembicRevisions(index);
-  const migrations = djangoMigrations(index);
-  const loops = queryLoops(index);
+  const revisions = await alembicRevisions(index, turns);
+  const migrations = await djangoMigrations(index, turns);
+  const loops = await queryLoops(index, turns);
   // What the stage reads besides its parts: the models and the managers attached to them.
   const managers = findings.filter((finding) => finding.category === 'manager').map((finding) => `${finding.symbol} ${String(finding.details['kind'] ?? '')}`);
   const modelInputs = [models.map((model) => `${model.symbol} ${model.framework}`).join('\n'), managers.join('\n'), ...models.map((model) => model.definition)];
@@ -52,11 +53,12 @@ export function analyzeDataModel(index: SymbolIndex, files: readonly FileFacts[]
 const READERS = { django: djangoEntity, sqlalchemy: sqlalchemyEntity, sqlmodel: sqlalchemyEntity, typeorm: typeormEntity, mongoose: mongooseEntity, sequelize: sequelizeEntity };
 
 /** Each model's entity as its reader makes it, read file by file (a file's models, and the files they read, unchanged: kept). */
-function entitiesByModel(index: SymbolIndex, models: readonly ModelClass[]): Map<string, DraftEntity> {
+async function entitiesByModel(index: SymbolIndex, models: readonly ModelClass[], turns: Turns): Promise<Map<string, DraftEntity>> {
   const byPath = new Map<string, ModelClass[]>();
   for (const model of models) byPath.set(model.path, [...(byPath.get(model.path) ?? []), model]);
   const entities = new Map<string, DraftEntity>();
   for (const [path, inFile] of byPath) {
+    if (turns.due()) await turns.next();
     const given = inFile.map((model) => `${model.symbol} ${model.framework}`).join('\n');
     const read = index.part('entities', path, () => inFile.flatMap((model) => {
       const entity = READERS[model.framework](index, model);

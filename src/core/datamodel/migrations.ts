@@ -1,3 +1,4 @@
+import { Turns } from '../nextTurn';
 import type { SymbolDefinition, ValueShape } from '../parse/facts';
 import type { SymbolIndex } from '../resolve/symbolIndex';
 import { SymbolId, type SourceLocation } from '../result';
@@ -30,9 +31,10 @@ export function alembicOperations(revisions: readonly AlembicRevision[]): DraftO
 }
 
 /** The workspace's Alembic revisions, file by file (each a part). */
-export function alembicRevisions(index: SymbolIndex): AlembicRevision[] {
+export async function alembicRevisions(index: SymbolIndex, turns = new Turns()): Promise<AlembicRevision[]> {
   const revisions: AlembicRevision[] = [];
   for (const { path } of index.files()) {
+    if (turns.due()) await turns.next();
     const revision = index.part('alembic-revision', path, () => alembicRevision(index, path));
     if (revision) revisions.push(revision);
   }
@@ -200,9 +202,15 @@ const DJANGO_MIGRATION_BASES = ['django.db.migrations.Migration', 'django.db.mig
  * (each a part) in path order (Django numbers them per app), tables named as Django names them
  * (`<app>_<model>`); files without operations left out.
  */
-export function djangoMigrations(index: SymbolIndex): DraftOperation[][] {
+export async function djangoMigrations(index: SymbolIndex, turns = new Turns()): Promise<DraftOperation[][]> {
   const paths = [...index.files()].map((facts) => facts.path).filter((path) => /(^|\/)migrations\/[^/]+\.py$/.test(path)).sort((a, b) => a.localeCompare(b));
-  return paths.map((path) => index.part('django-migration', path, () => djangoMigration(index, path))).filter((operations) => operations.length > 0);
+  const migrations: DraftOperation[][] = [];
+  for (const path of paths) {
+    if (turns.due()) await turns.next();
+    const operations = index.part('django-migration', path, () => djangoMigration(index, path));
+    if (operations.length) migrations.push(operations);
+  }
+  return migrations;
 }
 
 /** One migration file's operations. */

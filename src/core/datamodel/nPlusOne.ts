@@ -1,3 +1,4 @@
+import { Turns } from '../nextTurn';
 import type { LoopFact, ValueShape } from '../parse/facts';
 import type { SymbolIndex } from '../resolve/symbolIndex';
 import { type Finding, type QueryWarning, SymbolId } from '../result';
@@ -32,8 +33,14 @@ export interface QueryLoop {
 }
 
 /** The loops over a query ArchTrace can read, file by file (each a part); files without one left out. */
-export function queryLoops(index: SymbolIndex): QueryLoop[][] {
-  return [...index.files()].map(({ path }) => index.part('query-loops', path, () => queryLoopsIn(index, path))).filter((loops) => loops.length > 0);
+export async function queryLoops(index: SymbolIndex, turns = new Turns()): Promise<QueryLoop[][]> {
+  const loops: QueryLoop[][] = [];
+  for (const { path } of index.files()) {
+    if (turns.due()) await turns.next();
+    const inFile = index.part('query-loops', path, () => queryLoopsIn(index, path));
+    if (inFile.length) loops.push(inFile);
+  }
+  return loops;
 }
 
 function queryLoopsIn(index: SymbolIndex, path: string): QueryLoop[] {

@@ -1,3 +1,4 @@
+import { Turns } from '../nextTurn';
 import type { CallShape, Hint } from '../parse/facts';
 import { type Finding, type Range, type Route, SymbolId } from '../result';
 import type { SymbolIndex } from './symbolIndex';
@@ -12,7 +13,7 @@ const VERBS: Readonly<Record<string, string>> = { Get: 'GET', Post: 'POST', Put:
  * method, `version` on the controller, else the default; `VERSION_NEUTRAL` has none).
  * Decorators count when they resolve to `@nestjs/common`'s.
  */
-export function nestRoutes(index: SymbolIndex, hints: readonly Hint[]): { routes: Route[]; findings: Finding[] } {
+export async function nestRoutes(index: SymbolIndex, hints: readonly Hint[], turns = new Turns()): Promise<{ routes: Route[]; findings: Finding[] }> {
   const only = (hintName: string, detail: string) => {
     const values = hints.filter((hint) => hint.hint === hintName).map((hint) => String(hint.details[detail] ?? ''));
     return values.length === 1 ? (values[0] ?? '') : ''; // several apps with their own settings: none is everyone's
@@ -26,6 +27,7 @@ export function nestRoutes(index: SymbolIndex, hints: readonly Hint[]): { routes
   const routes: Route[] = [];
   const findings: Finding[] = [];
   for (const file of index.files()) {
+    if (turns.due()) await turns.next();
     for (const handler of index.part('nest-handlers', file.path, () => nestHandlers(index, file.path))) {
       const { path, verb, prefix, own, symbol, range } = handler;
       const version = uriVersioning ? (handler.version ?? defaultVersion) : '';
@@ -134,9 +136,10 @@ const MODULE_LISTS = ['imports', 'controllers', 'providers', 'exports'] as const
  * exports })` finding lists the classes (and tokens) named in each, `{ provide: TOKEN, useClass: X }`
  * included, so the Extension Points view shows what a module wires together.
  */
-export function describeNestModules(index: SymbolIndex, findings: readonly Finding[]): void {
+export async function describeNestModules(index: SymbolIndex, findings: readonly Finding[], turns = new Turns()): Promise<void> {
   for (const finding of findings) {
     if (finding.category !== 'decorator' || finding.details['decorator'] !== `${NEST}.Module`) continue;
+    if (turns.due()) await turns.next();
     const lists = index.part('nest-modules', SymbolId.parse(finding.symbol).path, () => moduleListsIn(index, SymbolId.parse(finding.symbol).path)).get(finding.symbol);
     for (const [list, names] of Object.entries(lists ?? {})) finding.details[list] = [...names];
   }

@@ -55,8 +55,8 @@ export async function resolveWorkspace(files: readonly FileFacts[], rules: Frame
   findings.push(...(await repositoryFindings(index, new Set(interfaces.map(({ base }) => base)), findings, turns)));
   linkSignals(index, findings, hints);
   await nextTurn();
-  const nest = nestRoutes(index, hints);
-  describeNestModules(index, findings);
+  const nest = await nestRoutes(index, hints, turns);
+  await describeNestModules(index, findings, turns);
   findings.push(...nest.findings);
   await nextTurn();
   const { routes, notRoutes } = await resolveRoutes(index, findings, hints, turns);
