@@ -132,6 +132,7 @@ async function run(argv: readonly string[]): Promise<number> {
     // With the type checker, the traces are made after the analysis, asking it.
     traces: command.traces && !command.types,
     ...(command.cacheFile ? { cacheFile: command.cacheFile } : {}),
+    onWarning: (message: string) => process.stderr.write(`archtrace: ${message}\n`),
     ...(command.maxFileSizeBytes ? { maxFileSizeBytes: command.maxFileSizeBytes } : {}),
     ...(progress ? { onProgress: (report: ProgressReport) => progress.update(report) } : {}),
   });

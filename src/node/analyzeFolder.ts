@@ -41,7 +41,7 @@ async function withHost<T>(options: NodeAnalyzeOptions, work: (host: AnalysisHos
   const stopWorkers = () => (warm ? warm.dispose() : void analyzer.dispose());
   options.signal?.addEventListener('abort', stopWorkers, { once: true });
   try {
-    const cache = options.cacheFile ? await FileFactsCache.open(options.cacheFile) : undefined;
+    const cache = options.cacheFile ? await FileFactsCache.open(options.cacheFile, options.onWarning) : undefined;
     return await work({
       fs: nodeFs,
       analyzer,
@@ -104,6 +104,8 @@ export class WarmWorker {
 export interface NodeAnalyzeOptions extends AnalyzeOptions, WorkerAnalyzerOptions {
   /** Where to keep the facts of this folder between runs (a warm start parses only what changed); none: no cache. */
   cacheFile?: string;
+  /** Told of what goes wrong without stopping the analysis: a cache that cannot be written. */
+  onWarning?: (message: string) => void;
 }
 
 /** A file of one workspace folder's own (its facts cache, its checklist progress) in a shared directory, named by a hash of the folder's path. */

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
 import { ChecklistProgress, type ItemProgress } from '../core/checklist/progress';
+import { makeDirectory, writeAtomically } from './nodeFs';
 
 const LOCK_STALE_MS = 5_000;
 const LOCK_WAIT_MS = 2_000;
@@ -43,15 +44,12 @@ export class ChecklistStore {
   }
 
   private async write(progress: ChecklistProgress): Promise<void> {
-    await fs.mkdir(dirname(this.path), { recursive: true });
-    const temporary = `${this.path}.${process.pid}.${Date.now()}.tmp`;
-    await fs.writeFile(temporary, ChecklistProgress.serialize(progress));
-    await fs.rename(temporary, this.path);
+    await writeAtomically(this.path, ChecklistProgress.serialize(progress));
   }
 
   private async locked<T>(work: () => Promise<T>): Promise<T> {
     const lock = `${this.path}.lock`;
-    await fs.mkdir(dirname(this.path), { recursive: true });
+    await makeDirectory(dirname(this.path));
     const deadline = Date.now() + LOCK_WAIT_MS;
     for (;;) {
       try {

@@ -5,6 +5,7 @@ import type { FactsCache } from '../core/host';
 import type { AnalysisResult } from '../core/result';
 import type { FileFacts } from '../core/parse/facts';
 import { packageRoot, rulesDirectory } from './assets';
+import { writeAtomically } from './nodeFs';
 
 interface Entry {
   /** The content's hash. */
@@ -70,13 +71,17 @@ export class FileFactsCache implements FactsCache {
   /** Whether the file on disk no longer holds what this cache would write. */
   private changed = false;
 
+  /** Told once if the cache cannot be written: the analysis goes on without keeping it. */
+  private warned = false;
+
   private constructor(
     private readonly file: string,
     private readonly version: string,
+    private readonly warn: (message: string) => void,
   ) {}
 
-  static async open(file: string, version = currentAnalyserVersion()): Promise<FileFactsCache> {
-    const cache = new FileFactsCache(file, version);
+  static async open(file: string, warn: (message: string) => void = () => undefined, version = currentAnalyserVersion()): Promise<FileFactsCache> {
+    const cache = new FileFactsCache(file, version, warn);
     try {
       const data = JSON.parse(await fs.readFile(file, 'utf8')) as { version?: unknown; entries?: Record<string, Entry> };
       if (data.version === version && data.entries && typeof data.entries === 'object') {
@@ -143,9 +148,20 @@ export class FileFactsCache implements FactsCache {
       }
     },
     set: async (key: string, result: AnalysisResult): Promise<void> => {
-      await writeAtomically(this.resultFile, `${JSON.stringify([currentResultVersion(this.version), hashOf(key)])}\n${JSON.stringify(result)}`);
+      await this.writing(this.resultFile, `${JSON.stringify([currentResultVersion(this.version), hashOf(key)])}\n${JSON.stringify(result)}`);
     },
   };
+
+  /** A write that fails costs the next run its warm start, not this run its result. */
+  private async writing(file: string, text: string): Promise<void> {
+    try {
+      await writeAtomically(file, text);
+    } catch (error) {
+      if (this.warned) return;
+      this.warned = true;
+      this.warn(`the cache in ${dirname(file)} cannot be written (${(error as NodeJS.ErrnoException).code ?? String(error)}): the next run starts cold`);
+    }
+  }
 
   private get resultFile(): string {
     return `${this.file.replace(/\.json$/, '')}.result.json`;
@@ -156,17 +172,10 @@ export class FileFactsCache implements FactsCache {
     // A warm start that found every file unchanged has nothing to write (the read is the cost it pays).
     if (!this.changed && entries.size === this.entries.size) return;
     this.changed = false;
-    await writeAtomically(this.file, JSON.stringify({ version: this.version, entries: Object.fromEntries(entries) }));
+    await this.writing(this.file, JSON.stringify({ version: this.version, entries: Object.fromEntries(entries) }));
   }
 }
 
-/** A temporary file renamed over the old one: a crash or a second window never leaves half a file. */
-async function writeAtomically(file: string, text: string): Promise<void> {
-  await fs.mkdir(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
-  await fs.writeFile(temporary, text);
-  await fs.rename(temporary, file);
-}
 
 function hashOf(text: string): string {
   return createHash('sha256').update(text).digest('base64url');

@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import { dirname } from 'node:path';
 import type { DirEntry, FileStat, WorkspaceFs } from '../core/host';
 
 export const nodeFs: WorkspaceFs = {
@@ -17,3 +18,38 @@ export const nodeFs: WorkspaceFs = {
   realPath: (absolutePath) => fs.realpath(absolutePath),
   readText: (absolutePath) => fs.readFile(absolutePath, 'utf8'),
 };
+
+/**
+ * Makes a directory and the parents it lacks. Not `mkdir(path, { recursive: true })`: on Node 20
+ * that never returns for a path that cannot be made under a parent that exists (`/proc/x`).
+ */
+export async function makeDirectory(directory: string): Promise<void> {
+  try {
+    await fs.mkdir(directory);
+    return;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' && (await fs.stat(directory)).isDirectory()) return;
+    const parent = dirname(directory);
+    if (code !== 'ENOENT' || parent === directory) throw error;
+    await makeDirectory(parent);
+  }
+  try {
+    await fs.mkdir(directory); // its parent made: once, no retrying what cannot be made
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+}
+
+/** A temporary file renamed over the old one: a crash or a second writer never leaves half a file. */
+export async function writeAtomically(file: string, text: string): Promise<void> {
+  await makeDirectory(dirname(file));
+  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    await fs.writeFile(temporary, text);
+    await fs.rename(temporary, file);
+  } catch (error) {
+    await fs.rm(temporary, { force: true });
+    throw error;
+  }
+}

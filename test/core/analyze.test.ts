@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -286,10 +286,21 @@ describe('the facts cache', () => {
   const workspace = tempWorkspace({ 'a.py': 'def a(): ...\n', 'b.py': 'def b(): ...\n' });
   after(workspace.cleanup);
 
+  it('that cannot be written leaves the analysis whole, told once, and never hangs', { timeout: 30_000 }, async () => {
+    // Under a file (ENOTDIR), and where a parent exists but nothing can be made (/proc: Node's recursive mkdir never returns there).
+    for (const cacheFile of [join(workspace.root, 'a.py', 'cache', 'facts.json'), ...(existsSync('/proc/self') ? ['/proc/archtrace-test/facts.json'] : [])]) {
+      const warnings: string[] = [];
+      const { result } = await analyzeFolder(workspace.root, { threads: 1, cacheFile, onWarning: (message) => warnings.push(message) });
+      assert.deepEqual(result.files.map((file) => file.path), ['a.py', 'b.py'], cacheFile);
+      assert.equal(warnings.length, 1, warnings.join('\n'));
+      assert.match(warnings[0] ?? '', /cannot be written \((ENOTDIR|ENOENT)\): the next run starts cold/);
+    }
+  });
+
   async function countingRun(cacheFile: string) {
     const scanned: string[] = [];
     const analyzer = new WorkerAnalyzer({ threads: 1 });
-    const cache = await FileFactsCache.open(cacheFile, 'test-version');
+    const cache = await FileFactsCache.open(cacheFile, undefined, 'test-version');
     const host = {
       fs: nodeFs,
       analyzer: { analyze: (task: FileTask) => (scanned.push(task.path), analyzer.analyze(task)), dispose: () => analyzer.dispose() },
@@ -330,7 +341,7 @@ describe('the facts cache', () => {
     const afterCorruption = await countingRun(cacheFile);
     assert.deepEqual(afterCorruption.scanned, ['a.py', 'b.py']);
     assert.deepEqual(afterCorruption.files, ['a.py', 'b.py']);
-    const otherVersion = await FileFactsCache.open(cacheFile, 'another-version');
+    const otherVersion = await FileFactsCache.open(cacheFile, undefined, 'another-version');
     assert.equal(otherVersion.get('a.py', (await otherVersion.fingerprint(join(workspace.root, 'a.py'), 'a.py')) ?? ''), undefined);
     rmSync(cacheFile, { force: true });
   });

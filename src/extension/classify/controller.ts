@@ -49,6 +49,7 @@ export class ClassifyController implements vscode.Disposable {
             const analysis = await analyzeFolder(folder.uri.fsPath, {
               ...folderOptions(folder.uri, this.cacheDirectory),
               signal: abort.signal,
+              onWarning: (message) => this.log.warn(`${folder.name}: ${message}`),
               onProgress: ({ phase, done, total }) => {
                 const percent = total ? Math.floor((done / total) * 100) : 0;
                 progress.report({ message: `${folder.name}: ${phase} ${total ? `${done}/${total}` : ''}`, increment: percent - reported });

@@ -31,7 +31,7 @@ export function registerUpdateOnChange(analyses: WorkspaceAnalyses, log: vscode.
         if (!analysis) continue;
         const started = Date.now();
         try {
-          const updated = await updateFolder(analysis, files, folderOptions(vscode.Uri.file(root), cacheDirectory), warm);
+          const updated = await updateFolder(analysis, files, { ...folderOptions(vscode.Uri.file(root), cacheDirectory), onWarning: (message) => log.warn(`${root}: ${message}`) }, warm);
           rehearsed.add(updated);
           analyses.replace(updated);
           log.info(`updated ${root} after ${files.length} changed file(s) in ${Date.now() - started} ms`);
