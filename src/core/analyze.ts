@@ -378,16 +378,13 @@ function pathPattern(routePath: string): RegExp {
 }
 
 /** The files sorted by path, the sort done once per discovery: edits keep the discovery, and a sort of thousands of paths by locale is not free. */
-const pathOrders = new WeakMap<Discovery, Map<string, number>>();
+const pathOrders = new WeakMap<Discovery, readonly string[]>();
 
 function inPathOrder(discovery: Discovery, files: readonly FileFacts[]): FileFacts[] {
-  let order = pathOrders.get(discovery);
-  if (!order) {
-    const paths = discovery.sources.map((source) => source.path).sort((a, b) => a.localeCompare(b));
-    pathOrders.set(discovery, (order = new Map(paths.map((path, position) => [path, position]))));
-  }
-  const position = (file: FileFacts) => order.get(file.path) ?? -1;
-  return [...files].sort((a, b) => position(a) - position(b));
+  let paths = pathOrders.get(discovery);
+  if (!paths) pathOrders.set(discovery, (paths = discovery.sources.map((source) => source.path).sort((a, b) => a.localeCompare(b))));
+  const byPath = new Map(files.map((file) => [file.path, file]));
+  return paths.flatMap((path) => byPath.get(path) ?? []);
 }
 
 function groupByPath(findings: readonly Finding[]): Map<string, Finding[]> {
