@@ -170,8 +170,6 @@ const SCHEMA_OPERATIONS = [
   'create_foreign_key', 'create_unique_constraint', 'create_check_constraint', 'create_primary_key',
 ];
 
-/** A value's shape stops growing after this many nodes (a long `choices` list, a generated table). */
-
 /**
  * What the query pass looks at inside function bodies: calls, assignments, and the nodes that
  * open a scope or a branch of a `try`. One query over the file, run by tree-sitter itself, costs a
