@@ -33,7 +33,8 @@ export function alembicOperations(revisions: readonly AlembicRevision[]): DraftO
 /** The workspace's Alembic revisions, file by file (each a part). */
 export async function alembicRevisions(index: SymbolIndex, turns = new Turns()): Promise<AlembicRevision[]> {
   const revisions: AlembicRevision[] = [];
-  for (const { path } of index.files()) {
+  for (const { path, language } of index.files()) {
+    if (language !== 'python') continue; // a `const revision = '…'` in JavaScript is no Alembic revision
     if (turns.due()) await turns.next();
     const revision = index.part('alembic-revision', path, () => alembicRevision(index, path));
     if (revision) revisions.push(revision);

@@ -35,7 +35,8 @@ export interface QueryLoop {
 /** The loops over a query ArchTrace can read, file by file (each a part); files without one left out. */
 export async function queryLoops(index: SymbolIndex, turns = new Turns()): Promise<QueryLoop[][]> {
   const loops: QueryLoop[][] = [];
-  for (const { path } of index.files()) {
+  for (const { path, language } of index.files()) {
+    if (language !== 'python') continue; // the loops read are Django's and SQLAlchemy's
     if (turns.due()) await turns.next();
     const inFile = index.part('query-loops', path, () => queryLoopsIn(index, path));
     if (inFile.length) loops.push(inFile);

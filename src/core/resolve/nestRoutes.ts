@@ -27,6 +27,7 @@ export async function nestRoutes(index: SymbolIndex, hints: readonly Hint[], tur
   const routes: Route[] = [];
   const findings: Finding[] = [];
   for (const file of index.files()) {
+    if (file.language === 'python') continue; // NestJS is TypeScript's, and JavaScript's
     if (turns.due()) await turns.next();
     for (const handler of index.part('nest-handlers', file.path, () => nestHandlers(index, file.path))) {
       const { path, verb, prefix, own, symbol, range } = handler;
