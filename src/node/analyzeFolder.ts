@@ -137,8 +137,12 @@ export async function rehearseUpdates(analysis: Analysis, changed: readonly stri
 
 /**
  * The analysis after files changed: only they are parsed again, in one worker (an edit touches few
- * files) — the given warm worker, when the caller keeps one between edits.
+ * files) — the given warm worker, when the caller keeps one between edits. The facts cache is left
+ * alone: reading and writing it whole took 0.5–0.8 s per edit on saleor, and the next start parses
+ * again only the files edited since.
  */
 export function updateFolder(analysis: Analysis, changed: readonly string[], options: NodeAnalyzeOptions = {}, warm?: WarmWorker): Promise<Analysis> {
-  return withHost({ threads: 1, ...options }, (host) => analysis.update(host, changed, options), warm);
+  const updateOptions = { ...options };
+  delete updateOptions.cacheFile;
+  return withHost({ threads: 1, ...updateOptions }, (host) => analysis.update(host, changed, updateOptions), warm);
 }

@@ -286,6 +286,21 @@ describe('the facts cache', () => {
   const workspace = tempWorkspace({ 'a.py': 'def a(): ...\n', 'b.py': 'def b(): ...\n' });
   after(workspace.cleanup);
 
+  it('is left alone by updates: an edit costs its own file, not a read and a write of the whole cache', async () => {
+    const edited = tempWorkspace({ 'a.py': 'def a(): ...\n', 'cache/.keep': '' });
+    try {
+      const cacheFile = join(edited.root, 'cache', 'facts.json');
+      const analysis = await analyzeFolder(edited.root, { threads: 1, cacheFile });
+      const written = readFileSync(cacheFile, 'utf8');
+      writeFileSync(join(edited.root, 'a.py'), 'def a(): ...\ndef b(): ...\n');
+      const updated = await updateFolder(analysis, [join(edited.root, 'a.py')], { cacheFile });
+      assert.deepEqual(updated.definitionsIn('a.py').map((definition) => definition.name), ['a', 'b']);
+      assert.equal(readFileSync(cacheFile, 'utf8'), written);
+    } finally {
+      edited.cleanup();
+    }
+  });
+
   it('that cannot be written leaves the analysis whole, told once, and never hangs', { timeout: 30_000 }, async () => {
     // Under a file (ENOTDIR), and where a parent exists but nothing can be made (/proc: Node's recursive mkdir never returns there).
     for (const cacheFile of [join(workspace.root, 'a.py', 'cache', 'facts.json'), ...(existsSync('/proc/self') ? ['/proc/archtrace-test/facts.json'] : [])]) {
