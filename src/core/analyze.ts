@@ -88,11 +88,13 @@ export async function analyzeWorkspace(root: string, host: AnalysisHost, options
   const key = host.cache?.results ? resultKey(root, host, options, discovery, fingerprints, await configuration) : undefined;
   const kept = key ? await host.cache?.results?.get(key) : undefined;
   if (kept) {
-    const { tsconfig } = await configuration;
+    const { tsconfig, manifest, readme } = await configuration;
     // Traces, definitions and updates need the symbol index: built when first asked for.
     let index: SymbolIndex | undefined;
     const indexOf = () => (index ??= new SymbolIndex(facts.filter((file) => !file.skipped), tsconfig.paths));
-    return analysisOf({ root, host, options, discovery, facts, result: kept, modulePaths: JSON.stringify(tsconfig.paths ?? null), kindKey: '', index: indexOf });
+    // What the kind was made from, as an update will tell it: the first update keeps the kind.
+    const kindKey = kindInputsKey(allPathsOf(discovery), kept.findings, kept.routes, kept.interfaces, manifest, readme);
+    return analysisOf({ root, host, options, discovery, facts, result: kept, modulePaths: JSON.stringify(tsconfig.paths ?? null), kindKey, index: indexOf });
   }
   const analysis = await assemble(root, host, options, discovery, facts, await configuration);
   if (key) await host.cache?.results?.set(key, analysis.result);
@@ -172,7 +174,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
 
   await nextTurn();
   onProgress?.({ phase: 'classify', done: 0, total: 1 });
-  const allPaths = [...discovery.sources.map((source) => source.path), ...discovery.otherFiles];
+  const allPaths = allPathsOf(discovery);
   // The kind reads paths, findings, routes and interfaces: an edit that changes none of what it reads keeps it.
   const kindKey = kindInputsKey(allPaths, findings, routes, interfaces, manifest, readme);
   const kind = before?.kindKey === kindKey ? before.kind : classifyKind(host.kindRules, { folders: foldersOf(allPaths), files: allPaths, findings, routes, interfaces, ...(manifest ? { manifest } : {}), ...(readme ? { readme } : {}) });
@@ -288,11 +290,16 @@ function analysisOf(state: AnalysisState): Analysis {
   };
 }
 
+function allPathsOf(discovery: Discovery): string[] {
+  return [...discovery.sources.map((source) => source.path), ...discovery.otherFiles];
+}
+
 /** Everything the kind rules read, as one string: paths, each finding's category, kind and symbol, route handlers, interfaces, manifest, README. */
 function kindInputsKey(paths: readonly string[], findings: readonly Finding[], routes: readonly Route[], interfaces: readonly InterfaceImplementations[], manifest: Manifest | undefined, readme: { path: string; text: string } | undefined): string {
   return JSON.stringify([
     paths,
-    findings.map((finding) => `${finding.category} ${String(finding.details['kind'] ?? '')} ${finding.symbol}`),
+    // In no particular order: a kept result's (sorted) and an update's (as resolved) tell the same key.
+    findings.map((finding) => `${finding.category} ${String(finding.details['kind'] ?? '')} ${finding.symbol}`).sort(),
     routes.map((route) => route.handler),
     interfaces,
     manifest ?? null,

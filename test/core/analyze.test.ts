@@ -257,7 +257,7 @@ describe('the worker kept warm between edits', () => {
       let analysis = await analyzeFolder(workspace.root, { threads: 1 });
       // Rehearsed as the editor does before the first update, stopped after one round: the updates that follow are unchanged by it.
       let asked = 0;
-      await rehearseUpdates(analysis, [join(workspace.root, 'app', 'api.py')], {}, warm, () => ++asked > 1);
+      await rehearseUpdates(analysis, [join(workspace.root, 'app', 'api.py')], {}, warm, { stop: () => ++asked > 1 });
       assert.equal(asked, 2, 'asked before each round, and stopped when told');
       const first = warm.take({});
       warm.release();
@@ -402,6 +402,11 @@ describe('the result kept with the facts cache', () => {
       writeFileSync(join(workspace.root, 'app', 'models.py'), 'class Order:\n    def pay(self): ...\n');
       const updated = await updateFolder(kept, [join(workspace.root, 'app', 'models.py')], { threads: 1 });
       assert.equal(comparable(updated), await fresh());
+      // The kept result says what its kind was made from: an edit that changes none of it keeps the kind as it was.
+      await analyzeFolder(workspace.root, { threads: 1, cacheFile });
+      const again = await analyzeFolder(workspace.root, { threads: 1, cacheFile });
+      writeFileSync(join(workspace.root, 'app', 'models.py'), 'class Order:\n    def pay(self):\n        return 1\n');
+      assert.equal((await updateFolder(again, [join(workspace.root, 'app', 'models.py')], { threads: 1 })).result.kind, again.result.kind);
     } finally {
       rmSync(cacheFile, { force: true });
       rmSync(resultFile, { force: true });

@@ -38,6 +38,13 @@ describe('repository-kind rules', () => {
     });
   }
 
+  it('gives the same kind, evidence included, whatever order the findings come in', () => {
+    const findings = ['app/b/models.py:B', 'app/a/models.py:A', 'app/c/models.py:C'].map((symbol) => ({ category: 'model' as FindingCategory, symbol, details: {} }));
+    const kindOf = (ordered: typeof findings) => classifyKind(kindRules(), { folders: foldersOf(['app/a/views.py']), files: ['app/a/views.py'], findings: ordered, routes: [], interfaces: [] });
+    assert.deepEqual(kindOf([...findings].reverse()), kindOf(findings));
+    assert.ok(kindOf(findings).evidence.some((evidence) => evidence.path === 'app/a/models.py'));
+  });
+
   it('counts routes, findings and interfaces outside tests and examples only', () => {
     assert.ok(firedFor([], {}, [], 3).includes('many-routes'));
     assert.ok(!firedFor([], {}, [], 2).includes('many-routes'));

@@ -188,7 +188,9 @@ function firingPath(
       return paths.files.find(globMatcher(matcher.glob));
     case 'findings': {
       const matching = code.findings.filter((finding) => finding.category === matcher.category && (!matcher.kind || finding.details['kind'] === matcher.kind));
-      return matching.length >= matcher.atLeast ? pathOf(matching[0]?.symbol ?? '') : undefined;
+      // The first by name, not by the order findings come in: the kind is the same for the same findings.
+      if (matching.length < matcher.atLeast) return undefined;
+      return pathOf(matching.reduce<string | undefined>((first, finding) => (first === undefined || finding.symbol < first ? finding.symbol : first), undefined) ?? '');
     }
     case 'routes':
       return code.routes.length >= matcher.atLeast ? pathOf(code.routes[0]?.handler ?? '') : undefined;

@@ -1,7 +1,8 @@
+import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import { DEFAULT_MAX_FILE_SIZE_BYTES } from '../../core/analyze';
 import { languageOf } from '../../core/discover/languages';
-import { CHANGES_GATHERED_MS, rehearseUpdates, updateFolder, WarmWorker } from '../../node/analyzeFolder';
+import { CHANGES_GATHERED_MS, readyForUpdates, rehearseUpdates, updateFolder, WarmWorker } from '../../node/analyzeFolder';
 import type { Analysis } from '../../core/analyze';
 import type { WorkspaceAnalyses } from '../analyses';
 import { folderOptions } from './folderOptions';
@@ -19,7 +20,21 @@ export function registerUpdateOnChange(analyses: WorkspaceAnalyses, log: vscode.
   const warm = new WarmWorker();
   /** Analyses whose updates are rehearsed (see rehearseUpdates), or made by an update. */
   const rehearsed = new WeakSet<Analysis>();
+  /** Analyses readied for updates (see readyForUpdates), or made by an update. */
+  const readied = new WeakSet<Analysis>();
   let flushing = false;
+  const warnOf = (root: string, doing: string) => (error: unknown) => log.warn(`${doing} ${root}: ${error instanceof Error ? error.message : String(error)}`);
+  const updatesOn = (root: string) => vscode.workspace.getConfiguration('archtrace', vscode.Uri.file(root)).get<boolean>('updateOnChange', true);
+
+  // Each new analysis is readied in the background; a change gathered meanwhile stops it after the round under way.
+  const readyNew = () => {
+    for (const analysis of analyses.all()) {
+      const root = analysis.result.root;
+      if (readied.has(analysis) || !updatesOn(root)) continue;
+      readied.add(analysis);
+      running = running.then(() => readyForUpdates(analysis, folderOptions(vscode.Uri.file(root), cacheDirectory), warm, () => flushing || pending.size > 0)).catch(warnOf(root, 'readying updates of'));
+    }
+  };
 
   const flush = () => {
     const batches = [...pending].map(([root, files]) => ({ root, files: [...files] }));
@@ -33,6 +48,7 @@ export function registerUpdateOnChange(analyses: WorkspaceAnalyses, log: vscode.
         try {
           const updated = await updateFolder(analysis, files, { ...folderOptions(vscode.Uri.file(root), cacheDirectory), onWarning: (message) => log.warn(`${root}: ${message}`) }, warm);
           rehearsed.add(updated);
+          readied.add(updated);
           analyses.replace(updated);
           log.info(`updated ${root} after ${files.length} changed file(s) in ${Date.now() - started} ms`);
         } catch (error) {
@@ -44,17 +60,18 @@ export function registerUpdateOnChange(analyses: WorkspaceAnalyses, log: vscode.
   };
   const changed = (uri: vscode.Uri) => {
     const found = analyses.forFile(uri);
-    if (!found || !vscode.workspace.getConfiguration('archtrace', uri).get<boolean>('updateOnChange', true)) return;
+    if (!found || !updatesOn(found.analysis.result.root)) return;
     const root = found.analysis.result.root;
     // The thread that will parse the change starts while changes are gathered, not after.
     const language = languageOf(uri.fsPath);
     if (language && !pending.size) {
+      const deadline = performance.now() + CHANGES_GATHERED_MS;
       const options = folderOptions(vscode.Uri.file(root), cacheDirectory);
       warm.prepare(options, { path: uri.fsPath, absolutePath: uri.fsPath, language, maxFileSizeBytes: options.maxFileSizeBytes ?? DEFAULT_MAX_FILE_SIZE_BYTES });
       // And the update's own code, before the first update of this analysis; the update waits for the round under way.
       if (!rehearsed.has(found.analysis)) {
         rehearsed.add(found.analysis);
-        running = running.then(() => rehearseUpdates(found.analysis, [uri.fsPath], options, warm, () => flushing)).catch((error: unknown) => log.warn(`rehearsing updates of ${root}: ${error instanceof Error ? error.message : String(error)}`));
+        running = running.then(() => rehearseUpdates(found.analysis, [uri.fsPath], options, warm, { deadline, stop: () => flushing })).catch(warnOf(root, 'rehearsing updates of'));
       }
     }
     pending.set(root, (pending.get(root) ?? new Set()).add(uri.fsPath));
@@ -62,7 +79,9 @@ export function registerUpdateOnChange(analyses: WorkspaceAnalyses, log: vscode.
     timer = setTimeout(flush, CHANGES_GATHERED_MS);
   };
   const watcher = vscode.workspace.createFileSystemWatcher(SOURCE_GLOB);
+  readyNew();
   return vscode.Disposable.from(
+    analyses.onDidChange(readyNew),
     watcher,
     watcher.onDidChange(changed),
     watcher.onDidCreate(changed),
