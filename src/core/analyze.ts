@@ -177,7 +177,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   const allPaths = allPathsOf(discovery);
   // The kind reads paths, findings, routes and interfaces: an edit that changes none of what it reads keeps it.
   const kindKey = kindInputsKey(allPaths, findings, routes, interfaces, manifest, readme);
-  const kind = before?.kindKey === kindKey ? before.kind : classifyKind(host.kindRules, { folders: foldersOf(allPaths), files: allPaths, findings, routes, interfaces, ...(manifest ? { manifest } : {}), ...(readme ? { readme } : {}) });
+  const kind = before?.kindKey === kindKey ? before.kind : await classifyKind(host.kindRules, { folders: foldersOf(allPaths), files: allPaths, findings, routes, interfaces, ...(manifest ? { manifest } : {}), ...(readme ? { readme } : {}) });
   await nextTurn();
 
   const findingsByPath = groupByPath(findings);

@@ -5,11 +5,11 @@ import { KindRulesError, parseKindRules } from '../../src/core/classify/kindRule
 import type { FindingCategory, InterfaceImplementations } from '../../src/core/result';
 import { kindRules } from '../../src/node/analyzeFolder';
 
-function firedFor(files: string[], findings: Partial<Record<FindingCategory, number>> = {}, interfaces: InterfaceImplementations[] = [], routes = 0): string[] {
+async function firedFor(files: string[], findings: Partial<Record<FindingCategory, number>> = {}, interfaces: InterfaceImplementations[] = [], routes = 0): Promise<string[]> {
   const made = Object.entries(findings).flatMap(([category, count]) =>
     Array.from({ length: count }, (_, index) => ({ category: category as FindingCategory, symbol: `app/x.py:S${index}`, details: {} })),
   );
-  const verdict = classifyKind(kindRules(), {
+  const verdict = await classifyKind(kindRules(), {
     folders: foldersOf(files),
     files,
     findings: made,
@@ -32,35 +32,35 @@ const CASES: { rule: string; match: string[][]; noMatch: string[][] }[] = [
 
 describe('repository-kind rules', () => {
   for (const { rule, match, noMatch } of CASES) {
-    it(`${rule} fires where it should and nowhere else`, () => {
-      for (const files of match) assert.ok(firedFor(files).includes(rule), `${rule} should fire for ${files.join(', ')}`);
-      for (const files of noMatch) assert.ok(!firedFor(files).includes(rule), `${rule} must not fire for ${files.join(', ')}`);
+    it(`${rule} fires where it should and nowhere else`, async () => {
+      for (const files of match) assert.ok((await firedFor(files)).includes(rule), `${rule} should fire for ${files.join(', ')}`);
+      for (const files of noMatch) assert.ok(!(await firedFor(files)).includes(rule), `${rule} must not fire for ${files.join(', ')}`);
     });
   }
 
-  it('gives the same kind, evidence included, whatever order the findings come in', () => {
+  it('gives the same kind, evidence included, whatever order the findings come in', async () => {
     const findings = ['app/b/models.py:B', 'app/a/models.py:A', 'app/c/models.py:C'].map((symbol) => ({ category: 'model' as FindingCategory, symbol, details: {} }));
     const kindOf = (ordered: typeof findings) => classifyKind(kindRules(), { folders: foldersOf(['app/a/views.py']), files: ['app/a/views.py'], findings: ordered, routes: [], interfaces: [] });
-    assert.deepEqual(kindOf([...findings].reverse()), kindOf(findings));
-    assert.ok(kindOf(findings).evidence.some((evidence) => evidence.path === 'app/a/models.py'));
+    assert.deepEqual(await kindOf([...findings].reverse()), await kindOf(findings));
+    assert.ok((await kindOf(findings)).evidence.some((evidence) => evidence.path === 'app/a/models.py'));
   });
 
-  it('counts routes, findings and interfaces outside tests and examples only', () => {
-    assert.ok(firedFor([], {}, [], 3).includes('many-routes'));
-    assert.ok(!firedFor([], {}, [], 2).includes('many-routes'));
-    assert.ok(firedFor([], { model: 3 }).includes('data-model'));
+  it('counts routes, findings and interfaces outside tests and examples only', async () => {
+    assert.ok((await firedFor([], {}, [], 3)).includes('many-routes'));
+    assert.ok(!(await firedFor([], {}, [], 2)).includes('many-routes'));
+    assert.ok((await firedFor([], { model: 3 })).includes('data-model'));
     const base = { base: 'lib/base.py:Base', implementations: ['lib/a.py:A', 'lib/b.py:B', 'lib/c.py:C'] };
-    assert.ok(firedFor([], {}, [base]).includes('interface-with-implementations'));
-    assert.ok(!firedFor([], {}, [{ ...base, implementations: ['tests/a.py:A', 'tests/b.py:B', 'lib/c.py:C'] }]).includes('interface-with-implementations'));
+    assert.ok((await firedFor([], {}, [base])).includes('interface-with-implementations'));
+    assert.ok(!(await firedFor([], {}, [{ ...base, implementations: ['tests/a.py:A', 'tests/b.py:B', 'lib/c.py:C'] }])).includes('interface-with-implementations'));
   });
 
-  it('sees one interface implemented several times in a backends folder, not merely a folder of that name', () => {
+  it('sees one interface implemented several times in a backends folder, not merely a folder of that name', async () => {
     const backends = { base: 'cache/base.py:BaseCache', implementations: ['cache/backends/memory.py:Memory', 'cache/backends/redis.py:Redis'] };
-    assert.ok(firedFor(['cache/backends/memory.py'], {}, [backends]).includes('implementations-in-backends'));
-    assert.ok(!firedFor(['app/data/transport/views.py'], {}, []).includes('implementations-in-backends'));
+    assert.ok((await firedFor(['cache/backends/memory.py'], {}, [backends])).includes('implementations-in-backends'));
+    assert.ok(!(await firedFor(['app/data/transport/views.py'], {}, [])).includes('implementations-in-backends'));
   });
 
-  it('lists a subtree whose kind differs clearly from the whole as a mixed part', () => {
+  it('lists a subtree whose kind differs clearly from the whole as a mixed part', async () => {
     const files = [
       ...Array.from({ length: 10 }, (_, index) => `web/api/routes/r${index}.py`),
       ...Array.from({ length: 9 }, (_, index) => `web/orm/backends/b${index}.py`),
@@ -68,17 +68,17 @@ describe('repository-kind rules', () => {
       'web/migrations/0001.py',
     ];
     const backends = { base: 'web/orm/base.py:Engine', implementations: ['web/orm/backends/b1.py:A', 'web/orm/backends/b2.py:B', 'web/orm/backends/b3.py:C'] };
-    const verdict = classifyKind(kindRules(), { folders: foldersOf(files), files, findings: [], routes: Array.from({ length: 30 }, (_, index) => ({ handler: `web/api/routes/r${index % 10}.py:h` })), interfaces: [backends] });
+    const verdict = await classifyKind(kindRules(), { folders: foldersOf(files), files, findings: [], routes: Array.from({ length: 30 }, (_, index) => ({ handler: `web/api/routes/r${index % 10}.py:h` })), interfaces: [backends] });
     assert.equal(verdict.kind, 'service');
     assert.deepEqual(verdict.parts, [{ path: 'web/orm/', kind: 'library' }]);
   });
 
-  it('reads what the README talks about, in whole words', () => {
-    const verdict = (text: string) =>
-      classifyKind(kindRules(), { folders: [], files: ['README.md'], findings: [], routes: [], interfaces: [], readme: { path: 'README.md', text } }).evidence.map((evidence) => evidence.signal);
-    assert.ok(verdict('benchmarks: throughput 1M ops/sec, p99 latency 2 ms').includes('readme-performance'));
-    assert.ok(!verdict('throughputs and latencyish benchmarking').includes('readme-performance'));
-    assert.ok(verdict('## architecture\nsee the sequence diagram; deployment with docker compose').includes('readme-architecture'));
+  it('reads what the README talks about, in whole words', async () => {
+    const verdict = async (text: string) =>
+      (await classifyKind(kindRules(), { folders: [], files: ['README.md'], findings: [], routes: [], interfaces: [], readme: { path: 'README.md', text } })).evidence.map((evidence) => evidence.signal);
+    assert.ok((await verdict('benchmarks: throughput 1M ops/sec, p99 latency 2 ms')).includes('readme-performance'));
+    assert.ok(!(await verdict('throughputs and latencyish benchmarking')).includes('readme-performance'));
+    assert.ok((await verdict('## architecture\nsee the sequence diagram; deployment with docker compose')).includes('readme-architecture'));
   });
 
   it('names the rule at fault in a broken rules file', () => {

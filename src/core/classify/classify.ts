@@ -1,6 +1,7 @@
 import { isTestExampleOrDoc } from '../layers/layers';
 import { type Evidence, type KindVerdict, REPO_KINDS, type RepoKind } from '../result';
 import { evaluateKindRules, type KindInputs, type KindRule } from './kindRules';
+import { Turns } from '../nextTurn';
 
 /** A part is reported only when its own signals are this strong and this one-sided. */
 const PART_MIN_WEIGHT = 5;
@@ -9,15 +10,15 @@ const PART_MIN_FILES = 8;
 const PART_MAX_DEPTH = 3;
 
 /** The verdict for one root: the kind with the highest score, ties broken in the guide's order; mixed parts listed. */
-export function classifyKind(rules: readonly KindRule[], inputs: KindInputs): KindVerdict {
-  const { kind, scores, evidence } = verdictOf(rules, inputs);
-  return { kind, scores, evidence, parts: partsOf(rules, inputs, kind) };
+export async function classifyKind(rules: readonly KindRule[], inputs: KindInputs, turns = new Turns()): Promise<KindVerdict> {
+  const { kind, scores, evidence } = await verdictOf(rules, inputs, turns);
+  return { kind, scores, evidence, parts: await partsOf(rules, inputs, kind, turns) };
 }
 
-function verdictOf(rules: readonly KindRule[], inputs: KindInputs): Omit<KindVerdict, 'parts'> & { total: number } {
+async function verdictOf(rules: readonly KindRule[], inputs: KindInputs, turns: Turns): Promise<Omit<KindVerdict, 'parts'> & { total: number }> {
   const totals: Record<RepoKind, number> = { framework: 0, service: 0, library: 0 };
   const evidence: Evidence[] = [];
-  for (const { rule, path } of evaluateKindRules(rules, inputs)) {
+  for (const { rule, path } of await evaluateKindRules(rules, inputs, turns)) {
     totals[rule.favours] += rule.weight;
     evidence.push({ signal: rule.id, favours: rule.favours, weight: rule.weight, path });
   }
@@ -35,7 +36,7 @@ function verdictOf(rules: readonly KindRule[], inputs: KindInputs): Omit<KindVer
  * sizeable subtree is classified on its own signals, and the outermost subtrees whose verdict
  * differs from the whole, clearly, are its parts.
  */
-function partsOf(rules: readonly KindRule[], inputs: KindInputs, wholeKind: RepoKind): KindVerdict['parts'] {
+async function partsOf(rules: readonly KindRule[], inputs: KindInputs, wholeKind: RepoKind, turns: Turns): Promise<KindVerdict['parts']> {
   // Source files under each folder, counted once per file and ancestor rather than once per folder and file.
   const filesUnder = new Map<string, number>();
   for (const file of inputs.files) {
@@ -61,14 +62,20 @@ function partsOf(rules: readonly KindRule[], inputs: KindInputs, wholeKind: Repo
   };
   const pathOfSymbol = (symbol: string) => symbol.slice(0, symbol.lastIndexOf(':'));
   for (const folder of inputs.folders) for (const bucket of ancestorsOf(folder)) bucket.folders.push(folder);
-  for (const file of inputs.files) for (const bucket of ancestorsOf(file)) bucket.files.push(file);
-  for (const finding of inputs.findings) for (const bucket of ancestorsOf(pathOfSymbol(finding.symbol))) bucket.findings.push(finding);
+  for (const file of inputs.files) {
+    if (turns.due()) await turns.next();
+    for (const bucket of ancestorsOf(file)) bucket.files.push(file);
+  }
+  for (const finding of inputs.findings) {
+    if (turns.due()) await turns.next();
+    for (const bucket of ancestorsOf(pathOfSymbol(finding.symbol))) bucket.findings.push(finding);
+  }
   for (const route of inputs.routes) for (const bucket of ancestorsOf(pathOfSymbol(route.handler))) bucket.routes.push(route);
   for (const entry of inputs.interfaces) for (const bucket of ancestorsOf(pathOfSymbol(entry.base))) bucket.interfaces.push(entry);
   const parts: KindVerdict['parts'] = [];
   for (const folder of candidates.sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b))) {
     if (parts.some((part) => folder.startsWith(part.path))) continue;
-    const verdict = verdictOf(rules, under.get(folder) ?? { folders: [], files: [], findings: [], routes: [], interfaces: [] });
+    const verdict = await verdictOf(rules, under.get(folder) ?? { folders: [], files: [], findings: [], routes: [], interfaces: [] }, turns);
     if (verdict.kind !== wholeKind && verdict.total >= PART_MIN_WEIGHT && verdict.scores[verdict.kind] >= PART_MIN_SCORE) {
       parts.push({ path: `${folder}/`, kind: verdict.kind });
     }
