@@ -251,6 +251,21 @@ describe('the worker kept warm between edits', () => {
   const workspace = tempWorkspace({ 'app/api.py': 'from fastapi import APIRouter\nrouter = APIRouter()\n@router.get("/a")\ndef a(): ...\n' });
   after(workspace.cleanup);
 
+  it('rehearses two rounds, the first parsing nothing, and none that would run past the deadline', async () => {
+    const asked: (readonly string[])[] = [];
+    const analysis = { update: async (_host: unknown, changed: readonly string[]) => (asked.push(changed), analysis) } as unknown as Analysis;
+    const warm = new WarmWorker();
+    try {
+      await rehearseUpdates(analysis, ['app/api.py'], {}, warm);
+      assert.deepEqual(asked, [[], ['app/api.py']]);
+      asked.length = 0;
+      await rehearseUpdates(analysis, ['app/api.py'], {}, warm, { deadline: performance.now() - 1 });
+      assert.deepEqual(asked, []);
+    } finally {
+      warm.dispose();
+    }
+  });
+
   it('serves edit after edit with one thread, started once, and ends when disposed', async () => {
     const warm = new WarmWorker();
     try {
