@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import Ajv2020 from 'ajv/dist/2020';
 import type { AnalysisResult } from '../../src/core/result';
 import type { Analysis } from '../../src/core/analyze';
-import { analyzeFolder, frameworkRules, kindRules, layerRules, rehearseUpdates, updateFolder, WarmWorker } from '../../src/node/analyzeFolder';
+import { analyzeFolder, frameworkRules, kindRules, layerRules, readyForUpdates, rehearseUpdates, updateFolder, WarmWorker } from '../../src/node/analyzeFolder';
 import { nodeFs } from '../../src/node/nodeFs';
 import { WorkerAnalyzer } from '../../src/node/workerAnalyzer';
 import { FileFactsCache } from '../../src/node/factsCache';
@@ -251,7 +251,7 @@ describe('the worker kept warm between edits', () => {
   const workspace = tempWorkspace({ 'app/api.py': 'from fastapi import APIRouter\nrouter = APIRouter()\n@router.get("/a")\ndef a(): ...\n' });
   after(workspace.cleanup);
 
-  it('rehearses two rounds, the first parsing nothing, and none that would run past the deadline', async () => {
+  it('rehearses two rounds, the first parsing nothing, and none past the deadline; readies with rounds of nothing until told to stop', async () => {
     const asked: (readonly string[])[] = [];
     const analysis = { update: async (_host: unknown, changed: readonly string[]) => (asked.push(changed), analysis) } as unknown as Analysis;
     const warm = new WarmWorker();
@@ -261,6 +261,12 @@ describe('the worker kept warm between edits', () => {
       asked.length = 0;
       await rehearseUpdates(analysis, ['app/api.py'], {}, warm, { deadline: performance.now() - 1 });
       assert.deepEqual(asked, []);
+      // Readied for updates in the background: rounds with nothing changed, until a change is gathered.
+      await readyForUpdates(analysis, {}, warm);
+      assert.deepEqual(asked, [[], []]);
+      asked.length = 0;
+      await readyForUpdates(analysis, {}, warm, () => asked.length > 0);
+      assert.deepEqual(asked, [[]]);
     } finally {
       warm.dispose();
     }
