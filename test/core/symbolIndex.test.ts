@@ -66,7 +66,7 @@ describe('SymbolIndex', () => {
     });
     const ancestry = index.ancestry('models.py:Order');
     assert.deepEqual(ancestry.classes, ['base.py:TimeStamped']);
-    assert.ok(ancestry.names.has('django.db.models.Model'));
+    assert.ok(ancestry.names.includes('django.db.models.Model'));
     assert.deepEqual(index.ancestry('base.py:A').classes, ['b.py:B']); // A -> B -> A stops at A
   });
 

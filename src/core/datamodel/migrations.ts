@@ -216,7 +216,7 @@ export async function djangoMigrations(index: SymbolIndex, turns = new Turns()):
 
 /** One migration file's operations. */
 function djangoMigration(index: SymbolIndex, path: string): DraftOperation[] {
-  const migration = index.file(path)?.symbols.find((symbol) => symbol.kind === 'class' && DJANGO_MIGRATION_BASES.some((base) => index.ancestry(SymbolId.of(path, symbol.name)).names.has(base)));
+  const migration = index.file(path)?.symbols.find((symbol) => symbol.kind === 'class' && DJANGO_MIGRATION_BASES.some((base) => index.ancestry(SymbolId.of(path, symbol.name)).names.includes(base)));
   const attribute = (name: string) => migration?.attributes?.find((candidate) => candidate.name === name)?.shape;
   const list = attribute('operations');
   if (!migration || !list) return [];

@@ -133,7 +133,7 @@ function fileFrameworkPart(index: SymbolIndex, rules: FrameworkRules, path: stri
     if (definition.kind === 'class') {
       const ancestry = index.ancestry(symbol);
       for (const rule of rules.classes) {
-        const via = rule.extends.find((name) => ancestry.names.has(name)) ?? decoratedBy(index, path, definition, rule.decoratedWith);
+        const via = rule.extends.find((name) => ancestry.names.includes(name)) ?? decoratedBy(index, path, definition, rule.decoratedWith);
         if (!via || !keywordsMatch(definition, rule.keyword) || isRegistryBase(index, path, definition, rule)) continue;
         const details: Record<string, unknown> = { rule: rule.id, framework: rule.framework, extends: via };
         if (rule.category === 'model') {

@@ -91,7 +91,7 @@ function dataClasses(index: SymbolIndex, path: string): DataClass[] {
     const className = symbol.slice(symbol.lastIndexOf('.') + 1);
     const entry = { symbol, range: definition.range, named: REPOSITORY_NAME.test(className), dataMethods: [] as string[], ownedMethods: 0, notRepository: false };
     classes.push(entry);
-    if ([...ancestry.names].some((name) => NOT_REPOSITORIES.some((prefix) => name.startsWith(prefix)))) {
+    if (ancestry.names.some((name) => NOT_REPOSITORIES.some((prefix) => name.startsWith(prefix)))) {
       entry.notRepository = true;
       continue;
     }

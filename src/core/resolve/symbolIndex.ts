@@ -29,6 +29,14 @@ type SurfaceReads = readonly (string | number)[];
 const NONE: readonly never[] = Object.freeze([]);
 
 /**
+ * A list kept for the session, at its length: a list built by pushing holds room for 17 entries
+ * or more, and hundreds of thousands of kept lists (reads, answers) are most of a kept index.
+ */
+function atLength<T>(list: readonly T[]): readonly T[] {
+  return list.length ? list.slice() : NONE;
+}
+
+/**
  * Most parts read their own file's facts and surface and nothing else, and most find nothing: one
  * list of reads, and one part for "nothing found", serve every stage of a file (tens of megabytes
  * at 50,000 files). Kept by the file's facts, so they go with them.
@@ -79,7 +87,7 @@ export class SymbolIndex {
   // V8 throws away all the code compiled for it — at the first update, which then ran two to three
   // times slower than later ones.
   private readonly moduleFiles: Map<string, string>;
-  private readonly moduleNamesByFile: Map<string, string[]>;
+  private readonly moduleNamesByFile: Map<string, readonly string[]>;
   /** The Python import roots the module names come from, as one key. */
   private readonly rootsKey: string;
   private readonly ancestryCache: Map<string, { ancestry: Ancestry; surfaces: SurfaceReads }>;
@@ -167,26 +175,29 @@ export class SymbolIndex {
     }
     const { value, read } = this.recording(compute, path);
     if (!slots) this.parts.set(path, (slots = []));
+    // Assigned within the list's length: a list grown by assignment takes room for more stages than there are.
+    if (stageNumber >= slots.length) this.parts.set(path, (slots = slots.concat(new Array<undefined>(stageNumber + 1 - slots.length))));
     // Most files give most stages nothing: one empty list kept for all of them.
-    const stored = Array.isArray(value) && !value.length ? NONE : value;
+    const stored = (Array.isArray(value) ? atLength(value) : value) as T;
     slots[stageNumber] = this.nothingPart(path, stored, read, given) ?? { value: stored, facts: read.facts, surfaces: read.surfaces, given };
-    return value;
+    return stored;
   }
 
   /**
    * The one part kept for every stage that found nothing in a file from its own reads alone:
-   * "nothing" is a value the stage shares between files (frozen: the empty list, or the stage's
-   * own), and the part is the same object for every stage and index while the file stays.
+   * "nothing" is a value the stage shares between files (undefined, or frozen: the empty list, or
+   * the stage's own), and the part is the same object for every stage and index while the file stays.
    */
   private nothingPart(path: string, value: unknown, read: KeptReads, given: string): Part | undefined {
     const facts = this.factsByPath.get(path);
-    if (!facts || given !== '' || typeof value !== 'object' || value === null || !Object.isFrozen(value)) return undefined;
+    const shared = value === undefined || (typeof value === 'object' && value !== null && Object.isFrozen(value));
+    if (!facts || given !== '' || !shared) return undefined;
     const own = ownReadsOf(facts);
     if (read.facts !== own.facts || (read.surfaces !== NONE && read.surfaces !== own.surfaces)) return undefined;
     let part = own.nothing.find((candidate) => candidate.value === value && candidate.surfaces === read.surfaces);
     if (!part) {
       part = Object.freeze({ value, facts: own.facts, surfaces: read.surfaces, given });
-      own.nothing = [...own.nothing, part]; // as long as it holds: a list pushed to takes room for 17
+      own.nothing = own.nothing.concat(part); // at its length (see `atLength`)
     }
     return part;
   }
@@ -216,19 +227,16 @@ export class SymbolIndex {
     } finally {
       this.reading.pop();
     }
-    const kept: KeptReads = { facts: read.facts.length ? read.facts : NONE, surfaces: read.surfaces.length ? read.surfaces : NONE };
     const facts = path === undefined ? undefined : this.factsByPath.get(path);
-    if (facts) {
-      // Its own file's reads alone: the list every part of that file shares.
-      const own = ownReadsOf(facts);
-      if (read.facts.length === 2) kept.facts = own.facts;
-      if (read.surfaces.length === 2 && read.surfaces[0] === path) {
-        if (own.surfaces?.[1] !== read.surfaces[1]) own.surfaces = Object.freeze(read.surfaces);
-        kept.surfaces = own.surfaces;
-      }
-    }
-    this.noteReads(kept);
-    return { value, read: kept };
+    // Its own file's reads alone: the lists every part of that file shares.
+    const own = facts ? ownReadsOf(facts) : undefined;
+    const reads: KeptReads = { facts: own && read.facts.length === 2 ? own.facts : atLength(read.facts), surfaces: NONE };
+    if (own && read.surfaces.length === 2 && read.surfaces[0] === path) {
+      if (own.surfaces?.[1] !== read.surfaces[1]) own.surfaces = Object.freeze(atLength(read.surfaces));
+      reads.surfaces = own.surfaces;
+    } else reads.surfaces = atLength(read.surfaces);
+    this.noteReads(reads);
+    return { value, read: reads };
   }
 
   private stillReads(read: KeptReads): boolean {
@@ -541,7 +549,7 @@ export class SymbolIndex {
   }
 
   private ancestryOf(symbol: string): Ancestry {
-    const ancestry: Ancestry = { classes: [], names: new Set() };
+    const ancestry = { classes: [] as string[], names: new Set<string>() };
     const seen = new Set<string>([symbol]);
     const pending = [symbol];
     for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
@@ -569,18 +577,19 @@ export class SymbolIndex {
         }
       }
     }
-    return ancestry;
+    return { classes: atLength(ancestry.classes), names: atLength([...ancestry.names]) };
   }
 }
 
+/** Kept for every class the stages ask about: lists at their length, not sets (a set of three names takes 200 bytes). */
 export interface Ancestry {
   /** Workspace classes, nearest first. */
-  classes: string[];
+  classes: readonly string[];
   /**
    * The dotted names of every ancestor: outside the workspace (`django.db.models.Model`,
    * `sqlalchemy.orm.declarative_base()`) and, by their module names, inside it.
    */
-  names: Set<string>;
+  names: readonly string[];
 }
 
 /** Adds a pair to a flat list of pairs unless its key is there (what was read first is what was read). */
@@ -593,7 +602,7 @@ function notePair<V>(pairs: (string | V)[], key: string, value: V): void {
 function surfacesBesides(surfaces: SurfaceReads, path: string): SurfaceReads {
   const others: (string | number)[] = [];
   for (let at = 0; at < surfaces.length; at += 2) if (surfaces[at] !== path) others.push(surfaces[at] as string, surfaces[at + 1] as number);
-  return others.length ? others : NONE;
+  return atLength(others);
 }
 
 /** A file's imports, as the Python import roots read them. */
@@ -617,12 +626,12 @@ function entriesOf(facts: FileFacts): Map<string, Entry> {
  * (folders without `__init__.py`) without guessing from every suffix of every path.
  */
 /** Each Python file's module names under the import roots, and the file each module name is (the first file to claim it). */
-function moduleNamesOf(python: readonly FileFacts[], roots: ReadonlySet<string>): { moduleFiles: Map<string, string>; moduleNamesByFile: Map<string, string[]> } {
+function moduleNamesOf(python: readonly FileFacts[], roots: ReadonlySet<string>): { moduleFiles: Map<string, string>; moduleNamesByFile: Map<string, readonly string[]> } {
   const moduleFiles = new Map<string, string>();
-  const moduleNamesByFile = new Map<string, string[]>();
+  const moduleNamesByFile = new Map<string, readonly string[]>();
   for (const facts of python) {
     const names = pythonModuleNames(facts.path, roots);
-    moduleNamesByFile.set(facts.path, names);
+    moduleNamesByFile.set(facts.path, atLength(names));
     for (const module of names) if (!moduleFiles.has(module)) moduleFiles.set(module, facts.path);
   }
   return { moduleFiles, moduleNamesByFile };

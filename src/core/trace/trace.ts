@@ -312,7 +312,7 @@ function memberOf(index: SymbolIndex, type: Target, rest: readonly string[], enq
   // Not defined in the workspace: inherited from an outside base (pydantic's `.dict()`, an Enum's
   // `.name`), named when it matters, else no step; only a class with no outside base is unresolved.
   const outside = () => {
-    const base = [...index.ancestry(type.symbol).names].find((name) => !name.includes(':'));
+    const base = index.ancestry(type.symbol).names.find((name) => !name.includes(':'));
     if (!base) return { kind: 'unresolved' } as const;
     const name = `${base}.${rest.join('.')}`;
     return EXTERNAL_STEPS.test(name) ? ({ kind: 'external', name } as const) : ({ kind: 'skip' } as const);
@@ -331,7 +331,7 @@ function memberOf(index: SymbolIndex, type: Target, rest: readonly string[], enq
 function symbolTarget(index: SymbolIndex, symbol: string, enqueued: boolean): Resolved {
   const definition = index.definition(symbol);
   if (definition?.kind === 'class') {
-    if ([...index.ancestry(symbol).names].some((name) => /(^|\.)(Exception|BaseException|\w+Error)$/.test(name))) return { kind: 'skip' };
+    if (index.ancestry(symbol).names.some((name) => /(^|\.)(Exception|BaseException|\w+Error)$/.test(name))) return { kind: 'skip' };
     return { kind: 'symbol', symbol: findMethod(index, symbol, '__init__') ?? symbol };
   }
   if (definition?.kind === 'variable') return { kind: 'skip' };
