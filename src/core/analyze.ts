@@ -14,6 +14,7 @@ import { readModulePaths } from './resolve/tsconfig';
 import { normalizeRoutePath } from './resolve/routes';
 import { type AnalysisResult, type Finding, type InterfaceImplementations, type KindVerdict, type Language, type Route, SCHEMA_VERSION, SymbolId, type Trace } from './result';
 import { type TraceContext, traceRoute, traceRouteWithTypes } from './trace/trace';
+import { listIn } from './lists';
 
 export interface AnalyzeOptions {
   excludeGlobs?: readonly string[];
@@ -396,12 +397,7 @@ function inPathOrder(discovery: Discovery, files: readonly FileFacts[]): FileFac
 
 function groupByPath(findings: readonly Finding[]): Map<string, Finding[]> {
   const byPath = new Map<string, Finding[]>();
-  for (const finding of findings) {
-    const { path } = SymbolId.parse(finding.symbol);
-    const list = byPath.get(path);
-    if (list) list.push(finding);
-    else byPath.set(path, [finding]);
-  }
+  for (const finding of findings) listIn(byPath, SymbolId.parse(finding.symbol).path).push(finding);
   return byPath;
 }
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { AnalysisResult } from '../core/result';
 import type { WorkspaceAnalyses } from './analyses';
+import { listIn } from '../core/lists';
 
 /** One problem of a result, placed in a file of its folder. */
 export interface PlacedDiagnostic {
@@ -18,7 +19,7 @@ export function registerDiagnostics(analyses: WorkspaceAnalyses, name: string, c
     collection.clear();
     for (const { result } of analyses.all()) {
       const byFile = new Map<string, vscode.Diagnostic[]>();
-      for (const { path, diagnostic } of collect(result)) byFile.set(path, [...(byFile.get(path) ?? []), diagnostic]);
+      for (const { path, diagnostic } of collect(result)) listIn(byFile, path).push(diagnostic);
       for (const [path, diagnostics] of byFile) collection.set(vscode.Uri.file(`${result.root}/${path}`), diagnostics);
     }
   });

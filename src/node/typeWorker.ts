@@ -8,6 +8,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { Project, ts } from 'ts-morph';
 import workerpool from 'workerpool';
 import type { CallAnswer, CallQuestion } from '../core/host';
+import { listIn } from '../core/lists';
 
 /**
  * How imports are resolved when the tsconfig does not say: Node's classic lookup (`main`/`types`,
@@ -40,7 +41,7 @@ export function resolveCalls(root: string, questions: readonly CallQuestion[]): 
   questions.forEach((question, position) => {
     const config = configOf.get(question.path) ?? nearestConfig(root, join(root, question.path));
     configOf.set(question.path, config);
-    byConfig.set(config, [...(byConfig.get(config) ?? []), position]);
+    listIn(byConfig, config).push(position);
   });
   const answers: (CallAnswer | null)[] = questions.map(() => null);
   for (const [config, positions] of byConfig) {

@@ -8,6 +8,7 @@ import { djangoEntity, type ModelClass, modelClasses, sqlalchemyEntity, typeormE
 import { nPlusOneWarnings, queryLoops } from './nPlusOne';
 import { mongooseEntity, sequelizeEntity, sequelizeInverseKeys } from './objectModels';
 import { replaySchema, sqlOperations } from './schema';
+import { listIn } from '../lists';
 
 /**
  * The data-model stage: entities from model classes (Django, SQLAlchemy, SQLModel, TypeORM) and
@@ -55,7 +56,7 @@ const READERS = { django: djangoEntity, sqlalchemy: sqlalchemyEntity, sqlmodel: 
 /** Each model's entity as its reader makes it, read file by file (a file's models, and the files they read, unchanged: kept). */
 async function entitiesByModel(index: SymbolIndex, models: readonly ModelClass[], turns: Turns): Promise<Map<string, DraftEntity>> {
   const byPath = new Map<string, ModelClass[]>();
-  for (const model of models) byPath.set(model.path, [...(byPath.get(model.path) ?? []), model]);
+  for (const model of models) listIn(byPath, model.path).push(model);
   const entities = new Map<string, DraftEntity>();
   for (const [path, inFile] of byPath) {
     if (turns.due()) await turns.next();

@@ -1,4 +1,5 @@
 import type { BusinessRule, DataModel, Entity, EntityColumn, PerformanceHint, Relationship, SourceLocation } from '../result';
+import { listIn } from '../lists';
 
 /**
  * An entity as the readers (model classes, schema statements) see it, before its references are
@@ -70,7 +71,7 @@ export function finishDataModel(drafts: readonly DraftEntity[]): DataModel {
   for (const draft of drafts) {
     if (draft.symbol) bySymbol.set(draft.symbol, draft);
     byTable.set(draft.table.toLowerCase(), draft);
-    byClassName.set(draft.name, [...(byClassName.get(draft.name) ?? []), draft]);
+    listIn(byClassName, draft.name).push(draft);
   }
   const targetDraft = (relation: DraftRelation): DraftEntity | undefined => {
     const { symbol, className, table } = relation.target;

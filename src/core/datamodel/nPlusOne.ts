@@ -4,6 +4,7 @@ import type { SymbolIndex } from '../resolve/symbolIndex';
 import { type Finding, type QueryWarning, SymbolId } from '../result';
 import { columnAttributes, type ModelClass } from './models';
 import { Shape } from './shapes';
+import { listIn } from '../lists';
 
 /**
  * N+1 queries: a loop over a query whose body reads, for each item, a relation the query did not
@@ -283,7 +284,7 @@ class RelationIndex {
     const byClassName = new Map<string, string[]>();
     for (const model of djangoModels) {
       const name = SymbolId.parse(model.symbol).name;
-      byClassName.set(name, [...(byClassName.get(name) ?? []), model.symbol]);
+      listIn(byClassName, name).push(model.symbol);
       this.djangoManagers.set(model.symbol, new Set(['objects', '_default_manager', '_base_manager']));
     }
     for (const finding of findings) {

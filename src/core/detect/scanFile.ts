@@ -8,6 +8,7 @@ import { readSqlSchema } from '../parse/sql';
 import { type LanguageSyntax, literalValue, qualifiedName, rangeOf } from '../parse/syntax';
 import { type Language, SymbolId } from '../result';
 import { CompiledRules, type DetectorRule } from './rules';
+import { listIn } from '../lists';
 
 const SYNTAX: Partial<Record<Language, LanguageSyntax>> = { python: pythonSyntax, typescript: ecmascriptSyntax, tsx: ecmascriptSyntax, javascript: ecmascriptSyntax };
 
@@ -98,7 +99,7 @@ function collectMatches(path: string, compiled: CompiledRules, matches: QueryMat
   for (const match of matches) {
     const rule = compiled.ruleOf(match.patternIndex);
     const node = match.captures.find((capture) => capture.name === 'finding')?.node;
-    if (node && rule.outermost && customPredicatesHold(compiled, match)) outermostSpans.set(rule.id, [...(outermostSpans.get(rule.id) ?? []), { start: node.startIndex, end: node.endIndex }]);
+    if (node && rule.outermost && customPredicatesHold(compiled, match)) listIn(outermostSpans, rule.id).push({ start: node.startIndex, end: node.endIndex });
   }
   for (const match of matches) {
     const rule = compiled.ruleOf(match.patternIndex);

@@ -1,6 +1,7 @@
 import { type Language, type Node, Query, type QueryMatch } from 'web-tree-sitter';
 import type { Attribute, CallShape, CallSite, ImportStatement, LoopFact, Parameter, SymbolDefinition, ValueShape } from './facts';
 import { capturedAs, type LanguageSyntax, MAX_SHAPE_DEPTH, MAX_SHAPE_NODES, literalValue, normalizeCallee, rangeOf } from './syntax';
+import { listIn } from '../lists';
 
 /** Statements whose blocks still hold module- or class-level definitions (`if TYPE_CHECKING:`, `try:`). */
 const CONTAINER_STATEMENTS = new Set([
@@ -287,15 +288,13 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
     if (!scope) continue;
     if (item.kind === 'call' && item.callee) {
       const call: CallSite = { callee: normalizeCallee(item.callee.text), line: item.node.startPosition.row, character: item.node.startPosition.column, ...(branch ? { branch } : {}) };
-      const list = callsOf.get(scope) ?? [];
-      list.push({ call, end: item.node.endIndex });
-      callsOf.set(scope, list);
-      callNodesOf.set(scope, [...(callNodesOf.get(scope) ?? []), item.node]);
+      listIn(callsOf, scope).push({ call, end: item.node.endIndex });
+      listIn(callNodesOf, scope).push(item.node);
     } else if (item.kind === 'assignment') {
       recordAssignment(item.node, scope);
-      assignmentsOf.set(scope, [...(assignmentsOf.get(scope) ?? []), item.node]);
+      listIn(assignmentsOf, scope).push(item.node);
     } else if (item.kind === 'loop') {
-      loopsOf.set(scope, [...(loopsOf.get(scope) ?? []), item.node]);
+      listIn(loopsOf, scope).push(item.node);
     } else {
       (scope.symbol.statementCalls ??= []).push(valueShape(item.node));
     }

@@ -1,5 +1,6 @@
 import { type AnalysisResult, type FindingCategory, SymbolId } from '../result';
 import { describeKind } from './text';
+import { listIn } from '../lists';
 
 const CATEGORY_TITLES: Readonly<Record<FindingCategory, string>> = {
   route: 'Routes',
@@ -26,7 +27,7 @@ export function renderMarkdown(result: AnalysisResult): string {
 
   lines.push('## Layers', '');
   const byLayer = new Map<string, string[]>();
-  for (const file of result.files) byLayer.set(file.layer, [...(byLayer.get(file.layer) ?? []), file.path]);
+  for (const file of result.files) listIn(byLayer, file.layer).push(file.path);
   for (const [layer, paths] of [...byLayer].sort(([a], [b]) => a.localeCompare(b))) {
     lines.push(`- **${layer}** (${paths.length}): ${paths.slice(0, 12).map((path) => `\`${cell(path)}\``).join(', ')}${paths.length > 12 ? ', …' : ''}`);
   }

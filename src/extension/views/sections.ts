@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { implementationsLabel } from '../labels';
 import { describeKind } from '../../core/render/text';
 import { type AnalysisResult, type Finding, type FindingCategory, SymbolId } from '../../core/result';
+import { listIn } from '../../core/lists';
 
 /** A node of a view: plain data built from one result, so providers only map it to tree items. */
 export interface AnalysisNode {
@@ -69,7 +70,7 @@ export function layerNodes(result: AnalysisResult, at: At): AnalysisNode[] {
   const findingsByPath = new Map<string, Finding[]>();
   for (const finding of result.findings) {
     const { path } = SymbolId.parse(finding.symbol);
-    findingsByPath.set(path, [...(findingsByPath.get(path) ?? []), finding]);
+    listIn(findingsByPath, path).push(finding);
   }
   const byLayer = new Map<string, AnalysisNode[]>();
   for (const file of result.files) {
