@@ -2,7 +2,7 @@ import { classifyKind, foldersOf } from './classify/classify';
 import type { KindRule, Manifest } from './classify/kindRules';
 import { analyzeDataModel } from './datamodel/dataModel';
 import { type Discovery, discoverFiles, type SourceFile } from './discover/discover';
-import type { CallAnswer, CallTypeResolver, FactsCache, FileAnalyzer, ProgressReport, WorkspaceFs } from './host';
+import type { CallAnswer, CallTypeResolver, EditorDocuments, FactsCache, FileAnalyzer, ProgressReport, WorkspaceFs } from './host';
 import { layerOf } from './layers/layers';
 import { nextTurn, Turns } from './nextTurn';
 import { findViolations, type LayerRule } from './layers/violations';
@@ -32,6 +32,8 @@ export interface AnalyzeOptions {
    */
   updates?: boolean;
   onProgress?: (progress: ProgressReport) => void;
+  /** The editor's texts of open files: read instead of the disk (updates while the user types), and never cached. */
+  documents?: EditorDocuments;
 }
 
 export interface AnalysisHost {
@@ -85,8 +87,9 @@ export async function analyzeWorkspace(root: string, host: AnalysisHost, options
   const configuration = readConfiguration(host.fs, root, discovery);
   const fingerprints = new Map<string, string>();
   const facts = await scan(discovery.sources, host, options, true, fingerprints);
-  // Nothing the result is made from has changed since a run that kept it: it is that result.
-  const key = host.cache?.results ? resultKey(root, host, options, discovery, fingerprints, await configuration) : undefined;
+  // Nothing the result is made from has changed since a run that kept it: it is that result. (Not
+  // with an editor's texts read: what the result is made from is then not all on disk.)
+  const key = host.cache?.results && !options.documents ? resultKey(root, host, options, discovery, fingerprints, await configuration) : undefined;
   const kept = key ? await host.cache?.results?.get(key) : undefined;
   if (kept) {
     const { tsconfig, manifest, readme } = await configuration;
@@ -145,10 +148,12 @@ async function scan(sources: readonly SourceFile[], host: AnalysisHost, options:
   onProgress?.({ phase: 'parse', done, total });
   const { cache } = host;
   const facts = await mapConcurrently(sources, host.concurrency, signal, async (source) => {
-    const fingerprint = cache ? await cache.fingerprint(source.absolutePath, source.path) : undefined;
+    // The cache is of the files on disk: an editor's text is neither looked up nor kept.
+    const held = options.documents?.take(source.absolutePath);
+    const fingerprint = cache && !held ? await cache.fingerprint(source.absolutePath, source.path) : undefined;
     if (fingerprint) fingerprints?.set(source.path, fingerprint);
     const cached = fingerprint ? cache?.get(source.path, fingerprint) : undefined;
-    const result = cached ?? (await host.analyzer.analyze({ path: source.path, absolutePath: source.absolutePath, language: source.language, maxFileSizeBytes }));
+    const result = cached ?? (await host.analyzer.analyze({ path: source.path, absolutePath: source.absolutePath, language: source.language, maxFileSizeBytes, ...held }));
     if (fingerprint && !cached) cache?.set(source.path, fingerprint, result);
     onProgress?.({ phase: 'parse', done: ++done, total });
     return result;

@@ -3,7 +3,7 @@
  * these with `fs` and worker threads; a web build would implement them with the editor's file
  * system and web workers. The core itself never touches the disk or starts a thread.
  */
-import type { FileFacts, FileTask } from './parse/facts';
+import type { FileFacts, FileTask, TextChange } from './parse/facts';
 import type { AnalysisResult } from './result';
 
 export type EntryType = 'file' | 'directory' | 'symlink' | 'other';
@@ -33,6 +33,15 @@ export interface WorkspaceFs {
 export interface FileAnalyzer {
   analyze(task: FileTask): Promise<FileFacts>;
   dispose(): Promise<void>;
+}
+
+/** The texts an editor holds for files, unsaved changes included: what an update reads instead of the disk. */
+export interface EditorDocuments {
+  /**
+   * A file's text as the editor holds it, with the changes made since the text last taken for that
+   * file (in order); undefined when the editor has no document for it (the file on disk is read).
+   */
+  take(absolutePath: string): { text: string; edits: readonly TextChange[] } | undefined;
 }
 
 export interface ProgressReport {

@@ -20,15 +20,18 @@ function scannerOfThisThread(): FileScanner {
 }
 
 export async function analyzeFile(task: FileTask): Promise<FileFacts> {
+  if (task.text !== undefined) {
+    const size = Buffer.byteLength(task.text);
+    if (size > task.maxFileSizeBytes) return FileFacts.skipped(task, sizeLimitReason(size, task.maxFileSizeBytes));
+    return scannerOfThisThread().scan(task, task.text);
+  }
   let bytes: Uint8Array;
   try {
     // Synchronous: this thread has nothing else to do meanwhile, and each asynchronous call costs a
     // trip through libuv's pool, more than reading a small source file (a file that hangs is ended
     // by the caller's time limit, with its worker).
     const stat = statSync(task.absolutePath);
-    if (stat.size > task.maxFileSizeBytes) {
-      return FileFacts.skipped(task, `larger than the size limit (${kilobytes(stat.size)} KB > ${kilobytes(task.maxFileSizeBytes)} KB)`);
-    }
+    if (stat.size > task.maxFileSizeBytes) return FileFacts.skipped(task, sizeLimitReason(stat.size, task.maxFileSizeBytes));
     bytes = readFileSync(task.absolutePath);
   } catch (error) {
     return FileFacts.skipped(task, `not readable: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
@@ -38,8 +41,9 @@ export async function analyzeFile(task: FileTask): Promise<FileFacts> {
   return scannerOfThisThread().scan(task, decoded.text);
 }
 
-function kilobytes(bytes: number): number {
-  return Math.ceil(bytes / 1024);
+function sizeLimitReason(size: number, limit: number): string {
+  const kilobytes = (bytes: number) => Math.ceil(bytes / 1024);
+  return `larger than the size limit (${kilobytes(size)} KB > ${kilobytes(limit)} KB)`;
 }
 
 /**

@@ -1,5 +1,5 @@
-import type { Node, QueryMatch } from 'web-tree-sitter';
-import type { FileFacts, FileTask } from '../parse/facts';
+import { Edit, type Node, type Point, type QueryMatch, type Tree } from 'web-tree-sitter';
+import type { FileFacts, FileTask, TextChange } from '../parse/facts';
 import type { Grammars, ParsedLanguage } from '../parse/grammars';
 import { ecmascriptSyntax } from '../parse/ecmascript';
 import { pythonSyntax } from '../parse/python';
@@ -18,18 +18,21 @@ const SYNTAX: Partial<Record<Language, LanguageSyntax>> = { python: pythonSyntax
  */
 export class FileScanner {
   private readonly compiled = new Map<Language, Promise<CompiledRules>>();
+  private readonly documents = new DocumentTrees(OPEN_DOCUMENT_TREES);
 
   constructor(
     private readonly grammars: Grammars,
     private readonly rules: ReadonlyMap<Language, readonly DetectorRule[]>,
   ) {}
 
-  async scan(task: Pick<FileTask, 'path' | 'language'>, text: string): Promise<FileFacts> {
+  /** Scans `text`; a task that carries an editor's text (`task.text`) keeps its tree, and its next edits are parsed incrementally. */
+  async scan(task: Pick<FileTask, 'path' | 'language' | 'text' | 'edits'>, text: string): Promise<FileFacts> {
     if (task.language === 'sql') return scanSql(task, text);
     if (task.language === 'prisma') return scanPrisma(task, text);
     const parser = await this.grammars.parser(task.language);
     const compiled = await this.compiledQuery(task.language);
-    const tree = parser.parse(text);
+    const editorText = task.text !== undefined;
+    const tree = parser.parse(text, editorText ? this.documents.edited(task.path, task.language, text, task.edits ?? []) : null);
     if (!tree) return { ...emptyFacts(task, text), skipped: 'the parser gave no tree' };
     try {
       const root = tree.rootNode;
@@ -47,7 +50,8 @@ export class FileScanner {
       if (compiled) collectMatches(task.path, compiled, ruleMatches, syntax, facts);
       return facts;
     } finally {
-      tree.delete();
+      if (editorText) this.documents.keep(task.path, task.language, text, tree);
+      else tree.delete();
     }
   }
 
@@ -62,6 +66,73 @@ export class FileScanner {
     }
     return compiled;
   }
+}
+
+/** Trees kept for the documents an editor has open: enough for the files a user edits in turn. */
+const OPEN_DOCUMENT_TREES = 16;
+
+/**
+ * The trees of the texts last scanned for an editor's documents, the most recently used kept, so
+ * that the next edits of a document are parsed incrementally (tree-sitter reuses what the edits did
+ * not touch). Edits are checked: applied to the kept text they must give the new text, or the new
+ * text is parsed whole — a missed or reordered change costs time, never a wrong tree.
+ */
+class DocumentTrees {
+  private readonly trees = new Map<string, { language: Language; text: string; tree: Tree }>();
+
+  constructor(private readonly limit: number) {}
+
+  /** The kept tree edited to match `text`, or null when the changes do not lead from the kept text to it. */
+  edited(path: string, language: Language, text: string, changes: readonly TextChange[]): Tree | null {
+    const kept = this.trees.get(path);
+    if (!kept || kept.language !== language) return null;
+    let current = kept.text;
+    const edits: Edit[] = [];
+    for (const change of changes) {
+      const oldEndIndex = change.offset + change.length;
+      if (change.offset < 0 || change.length < 0 || oldEndIndex > current.length) return null;
+      const startPosition = pointAt(current, change.offset);
+      edits.push(
+        new Edit({
+          startIndex: change.offset,
+          oldEndIndex,
+          newEndIndex: change.offset + change.text.length,
+          startPosition,
+          oldEndPosition: pointAt(current, oldEndIndex),
+          newEndPosition: pointAfter(startPosition, change.text),
+        }),
+      );
+      current = current.slice(0, change.offset) + change.text + current.slice(oldEndIndex);
+    }
+    if (current !== text) return null;
+    for (const edit of edits) kept.tree.edit(edit);
+    return kept.tree;
+  }
+
+  keep(path: string, language: Language, text: string, tree: Tree): void {
+    const before = this.trees.get(path);
+    if (before && before.tree !== tree) before.tree.delete();
+    this.trees.delete(path); // kept again last: the most recently used
+    this.trees.set(path, { language, text, tree });
+    for (const [oldest, { tree: evicted }] of this.trees) {
+      if (this.trees.size <= this.limit) break;
+      evicted.delete();
+      this.trees.delete(oldest);
+    }
+  }
+}
+
+/** The row and column (UTF-16 code units, as web-tree-sitter counts in a JavaScript string) of an offset. */
+function pointAt(text: string, offset: number): Point {
+  let row = 0;
+  for (let index = text.indexOf('\n'); index >= 0 && index < offset; index = text.indexOf('\n', index + 1)) row++;
+  return { row, column: offset - (offset > 0 ? text.lastIndexOf('\n', offset - 1) + 1 : 0) };
+}
+
+/** Where the text inserted at `start` ends. */
+function pointAfter(start: Point, inserted: string): Point {
+  const lines = inserted.split('\n');
+  return lines.length === 1 ? { row: start.row, column: start.column + inserted.length } : { row: start.row + lines.length - 1, column: (lines.at(-1) ?? '').length };
 }
 
 /** A SQL file holds no code to detect in: its schema statements are what it has to say. */

@@ -6,6 +6,17 @@ export interface FileTask {
   absolutePath: string;
   language: Language;
   maxFileSizeBytes: number;
+  /** The text an editor holds for the file, unsaved changes included: analysed instead of the file on disk. */
+  text?: string;
+  /** The changes made, in order, to the text last given for this file: the parser then reuses that text's tree. */
+  edits?: readonly TextChange[];
+}
+
+/** A change of a text as editors report it: `length` characters (UTF-16 code units) at `offset` replaced by `text`. */
+export interface TextChange {
+  offset: number;
+  length: number;
+  text: string;
 }
 
 export type SymbolKind = 'class' | 'function' | 'method' | 'variable';

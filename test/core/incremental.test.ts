@@ -1,0 +1,145 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import fc from 'fast-check';
+import type { Parser } from 'web-tree-sitter';
+import type { EditorDocuments } from '../../src/core/host';
+import { FileScanner } from '../../src/core/detect/scanFile';
+import type { FileTask, TextChange } from '../../src/core/parse/facts';
+import { Grammars, type ParsedLanguage } from '../../src/core/parse/grammars';
+import { grammarsDirectory, rulesDirectory } from '../../src/node/assets';
+import { analyzeFolder, updateFolder, WarmWorker } from '../../src/node/analyzeFolder';
+import { loadRuleDirectory } from '../../src/node/rules';
+import { ROOT, SAMPLE, tempWorkspace, testScanner } from '../helpers';
+
+/** A scanner whose parsers tell whether each parse was given an earlier tree to reuse. */
+function observedScanner(): { scanner: FileScanner; reused: boolean[] } {
+  const reused: boolean[] = [];
+  const grammars = new (class extends Grammars {
+    override async parser(language: ParsedLanguage): Promise<Parser> {
+      const parser = await super.parser(language);
+      if (!Object.hasOwn(parser, 'parse')) {
+        const parse = parser.parse.bind(parser);
+        parser.parse = (...args: Parameters<Parser['parse']>) => {
+          reused.push(Boolean(args[1]));
+          return parse(...args);
+        };
+      }
+      return parser;
+    }
+  })(async (name) => readFileSync(join(grammarsDirectory(ROOT), name)));
+  return { scanner: new FileScanner(grammars, loadRuleDirectory(rulesDirectory(ROOT))), reused };
+}
+
+function applied(text: string, changes: readonly TextChange[]): string {
+  return changes.reduce((current, change) => current.slice(0, change.offset) + change.text + current.slice(change.offset + change.length), text);
+}
+
+const SOURCES: { path: string; language: FileTask['language']; text: string }[] = [
+  ...['app/api/routes/orders.py', 'app/application/services/order_service.py'].map((path) => ({ path, language: 'python' as const, text: readFileSync(join(SAMPLE, path), 'utf8') })),
+  {
+    path: 'src/orders.controller.ts',
+    language: 'typescript',
+    text: "import { Controller, Get } from '@nestjs/common';\n\n@Controller('orders')\nexport class OrdersController {\n  constructor(private readonly service: OrdersService) {}\n\n  @Get(':id')\n  find(id: string) {\n    return this.service.find(id);\n  }\n}\n",
+  },
+];
+
+/** A change as an editor makes one — text typed, pasted or deleted anywhere, lines included — placed by a fraction of the text's length. */
+const draftChange = fc.record({
+  at: fc.double({ min: 0, max: 1, noNaN: true }),
+  removed: fc.nat({ max: 40 }),
+  text: fc.array(fc.constantFrom('a', '_', ' ', '\n', '    ', '(', ')', ':', '"', '{', '}', 'def ', 'x = f(1)\n', '@router.get("/y")\n', '\u00e9'), { maxLength: 6 }).map((pieces) => pieces.join('')),
+});
+
+/** The drafts placed in the text, in turn: each change's offset is in the text the changes before it made. */
+function placed(text: string, drafts: readonly { at: number; removed: number; text: string }[]): TextChange[] {
+  let size = text.length;
+  return drafts.map((draft) => {
+    const offset = Math.floor(draft.at * size);
+    const change = { offset, length: Math.min(draft.removed, size - offset), text: draft.text };
+    size += change.text.length - change.length;
+    return change;
+  });
+}
+
+describe('open documents parsed incrementally', () => {
+  it('give the facts of a whole parse of the edited text, edit after edit, reusing the tree each time', async () => {
+    const { scanner, reused } = observedScanner();
+    let run = 0;
+    for (const { path, language, text: original } of SOURCES) {
+      await fc.assert(
+        fc.asyncProperty(fc.array(fc.array(draftChange, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 3 }), async (rounds) => {
+          reused.length = 0;
+          // A document of its own for each run: the scanner keeps the trees of the last few.
+          const source = { path: path.replace(/(\.\w+)$/, `_${++run}$1`), language };
+          let text = original;
+          await scanner.scan({ ...source, text }, text);
+          for (const drafts of rounds) {
+            const changes = placed(text, drafts);
+            text = applied(text, changes);
+            const incremental = await scanner.scan({ ...source, text, edits: changes }, text);
+            assert.deepEqual(incremental, await testScanner().scan(source, text));
+          }
+          assert.deepEqual(reused, [false, ...rounds.map(() => true)], 'the first text parsed whole, each edit from the tree before');
+        }),
+        { numRuns: 40 },
+      );
+    }
+  });
+
+  it('parse the text whole when the edits do not lead from the text kept to the new one', async () => {
+    const { scanner, reused } = observedScanner();
+    const { path, language, text: before } = SOURCES[0] as (typeof SOURCES)[number];
+    const source = { path, language };
+    await scanner.scan({ ...source, text: before }, before);
+    // A change the editor reported but that was lost on the way: the edits given miss it.
+    const after = `# edited\n${before}x = 1\n`;
+    const facts = await scanner.scan({ ...source, text: after, edits: [{ offset: after.length - 6, length: 0, text: 'x = 1\n' }] }, after);
+    assert.deepEqual(facts, await testScanner().scan(source, after));
+    // Out of range, and for a file never given as a document.
+    await scanner.scan({ ...source, text: before, edits: [{ offset: before.length + 5, length: 3, text: '' }] }, before);
+    await scanner.scan({ ...source, path: 'app/other.py', text: before, edits: [{ offset: 0, length: 0, text: '' }] }, before);
+    assert.deepEqual(reused, [false, false, false, false]);
+  });
+
+  it('are what an update reads while the user types: the text unsaved, never written to disk or the cache', async () => {
+    const workspace = tempWorkspace({ 'app/api.py': 'from fastapi import APIRouter\nrouter = APIRouter()\n\n@router.get("/a")\ndef a(): ...\n' });
+    const warm = new WarmWorker();
+    try {
+      const file = join(workspace.root, 'app', 'api.py');
+      const onDisk = readFileSync(file, 'utf8');
+      let analysis = await analyzeFolder(workspace.root, { threads: 1 });
+      let text = onDisk;
+      let edits: TextChange[] = [];
+      const taken: string[] = [];
+      const documents: EditorDocuments = {
+        take(absolutePath) {
+          taken.push(absolutePath);
+          if (absolutePath !== file) return undefined;
+          const held = { text, edits };
+          edits = [];
+          return held;
+        },
+      };
+      for (const route of ['b', 'c']) {
+        const typed = `@router.post("/${route}")\ndef ${route}(): ...\n`;
+        edits.push({ offset: text.length, length: 0, text: typed });
+        text += typed;
+        analysis = await updateFolder(analysis, [file], { threads: 1, documents }, warm);
+      }
+      assert.deepEqual(
+        analysis.result.routes.map((route) => `${route.method} ${route.path}`),
+        ['GET /a', 'POST /b', 'POST /c'],
+      );
+      assert.deepEqual(taken, [file, file], 'only the changed file is asked for');
+      assert.equal(readFileSync(file, 'utf8'), onDisk);
+      // Closed without saving: read from disk again.
+      analysis = await updateFolder(analysis, [file], { threads: 1 }, warm);
+      assert.deepEqual(analysis.result.routes.map((route) => route.path), ['/a']);
+    } finally {
+      warm.dispose();
+      workspace.cleanup();
+    }
+  });
+});
