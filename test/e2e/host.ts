@@ -69,6 +69,8 @@ export async function openVsCode(
       'extensions.autoCheckUpdates': false,
       'extensions.autoUpdate': false,
       'update.mode': 'none',
+      // code-server saves after a delay by default; the tests save when a user would (an update while typing must come from the unsaved text).
+      'files.autoSave': 'off',
     }),
   );
 

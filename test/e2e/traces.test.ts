@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SAMPLE } from '../helpers';
@@ -46,6 +47,49 @@ describe('route traces in a real VS Code (code-server)', { timeout: 240_000 }, (
     assert.equal(check.activeEditor?.path, 'app/api/routes/orders.py');
     await page.mouse.move(700, 500);
     await page.screenshot({ path: join(session.artifacts, 'trace-step.png') });
+  });
+
+  it('lists a route as it is typed, before the file is saved', async () => {
+    const { page } = session;
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').fill('app/api/routes/orders.py');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'orders.py' }).first().waitFor({ timeout: 15_000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.tabs-container .tab.active', { hasText: 'orders.py' }).waitFor({ timeout: 15_000 });
+    await page.locator('.monaco-editor textarea').first().focus();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.insertText('\n\n@router.get("/orders/typed")\ndef typed_route():\n    return None\n');
+    // The route is in the analysis a moment after typing stops: the route picker lists it.
+    const deadline = Date.now() + 60_000;
+    for (;;) {
+      await runCommand(page, 'ArchTrace: Trace Route');
+      const pick = page.locator('.quick-input-widget input[placeholder="Route to trace"]');
+      await pick.waitFor({ timeout: 15_000 });
+      await pick.fill('/orders/typed');
+      try {
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: 'GET /orders/typed' }).first().waitFor({ timeout: 2_000 });
+        break;
+      } catch (error) {
+        await page.keyboard.press('Escape');
+        if (Date.now() > deadline) throw error;
+      }
+    }
+    await page.screenshot({ path: join(session.artifacts, 'route-typed.png') });
+    await page.keyboard.press('Escape');
+    assert.doesNotMatch(readFileSync(join(session.workspace, 'app', 'api', 'routes', 'orders.py'), 'utf8'), /orders\/typed/, 'the file is not saved');
+    // Reverted unsaved: the route leaves the analysis with the text.
+    await runCommand(page, 'File: Revert File');
+    const gone = Date.now() + 60_000;
+    for (;;) {
+      await runCommand(page, 'ArchTrace: Trace Route');
+      await page.locator('.quick-input-widget input[placeholder="Route to trace"]').fill('/orders');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'POST /orders' }).first().waitFor({ timeout: 15_000 });
+      const typed = await page.locator('.quick-input-list .monaco-list-row', { hasText: 'GET /orders/typed' }).count();
+      await page.keyboard.press('Escape');
+      if (!typed) break;
+      if (Date.now() > gone) assert.fail('the reverted route is still listed');
+      await page.waitForTimeout(500);
+    }
   });
 
   it('opens the trace as a sequence diagram in a webview', async () => {
