@@ -6,7 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import { Confirmation } from '../../src/core/resolve/qualify';
 import { SymbolIndex } from '../../src/core/resolve/symbolIndex';
 import { SymbolId } from '../../src/core/result';
-import { CompiledRules } from '../../src/core/detect/rules';
+import { CompiledRules, type DetectorRule, RuleError } from '../../src/core/detect/rules';
 import { Grammars } from '../../src/core/parse/grammars';
 import { grammarsDirectory, rulesDirectory } from '../../src/node/assets';
 import { loadRuleDirectory } from '../../src/node/rules';
@@ -74,5 +74,26 @@ describe('ecmascript detectors on every grammar they serve', () => {
       const compiled = CompiledRules.compile(await grammars.grammar(language), rules.get(language) ?? []);
       assert.ok(compiled.query.patternCount() > 0, language);
     }
+  });
+});
+
+describe('a rule that cannot run', () => {
+  const rule = (name: string, query: string, extra: Partial<DetectorRule> = {}): DetectorRule => ({ id: name, language: 'python', description: '', category: 'route', query, source: `python/${name}.scm`, ...extra });
+  const good = rule('good', '(call function: (identifier) @callee) @finding');
+
+  it('is named in the message, whatever is wrong with it', async () => {
+    const grammar = await new Grammars(async (name) => readFileSync(join(grammarsDirectory(ROOT), name))).grammar('python');
+    const cases: [DetectorRule, RegExp][] = [
+      [rule('unclosed', '(call function: (identifier) @callee @finding'), /^python\/unclosed\.scm: /],
+      [rule('unknown-node', '(no_such_node) @finding'), /^python\/unknown-node\.scm: /],
+      [rule('no-finding', '(call function: (identifier) @callee)'), /^python\/no-finding\.scm: the query needs a @finding capture$/],
+      [rule('unqualified', '(call) @finding', { qualifies: { capture: 'callee', names: ['x.y'] } }), /^python\/unqualified\.scm: 'qualifies' names @callee, which the query does not capture$/],
+    ];
+    for (const [broken, message] of cases) {
+      assert.throws(() => CompiledRules.compile(grammar, [good, broken, good]), (error: unknown) => error instanceof RuleError && message.test(error.message), broken.id);
+    }
+    // A capture another rule has does not count for this one.
+    assert.throws(() => CompiledRules.compile(grammar, [good, rule('borrowed', '(call function: (identifier) @callee)')]), /borrowed\.scm: the query needs a @finding/);
+    assert.equal(CompiledRules.compile(grammar, [good, good]).query.patternCount(), 2);
   });
 });

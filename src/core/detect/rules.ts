@@ -1,4 +1,4 @@
-import { Query, type Language as Grammar, type QueryMatch } from 'web-tree-sitter';
+import { CaptureQuantifier, Query, type Language as Grammar, type QueryMatch } from 'web-tree-sitter';
 import type { FindingCategory, Language } from '../result';
 
 /**
@@ -46,6 +46,22 @@ const CATEGORIES: ReadonlySet<string> = new Set<FindingCategory>([
 ]);
 
 export class RuleError extends Error {}
+
+/** The combined query; when it does not compile, each rule alone names the broken one. */
+function compiledOrBrokenRule(grammar: Grammar, source: string, rules: readonly DetectorRule[]): Query {
+  try {
+    return new Query(grammar, source);
+  } catch (combinedError) {
+    for (const rule of rules) {
+      try {
+        new Query(grammar, rule.query).delete();
+      } catch (error) {
+        throw new RuleError(`${rule.source}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    throw combinedError;
+  }
+}
 
 export function parseRuleFile(file: RuleFile, language: Language): DetectorRule {
   const header = new Map<string, string>();
@@ -95,22 +111,11 @@ export class CompiledRules {
     let combined = '';
     let combinedBytes = 0;
     for (const rule of rules) {
-      let single: Query;
-      try {
-        single = new Query(grammar, rule.query); // reports a broken rule by its own name
-      } catch (error) {
-        throw new RuleError(`${rule.source}: ${error instanceof Error ? error.message : String(error)}`);
-      }
-      const hasFinding = single.captureNames.includes('finding');
-      const hasQualified = !rule.qualifies || single.captureNames.includes(rule.qualifies.capture);
-      single.delete();
-      if (!hasFinding) throw new RuleError(`${rule.source}: the query needs a @finding capture`);
-      if (!hasQualified) throw new RuleError(`${rule.source}: 'qualifies' names @${rule.qualifies?.capture}, which the query does not capture`);
       offsets.push(combinedBytes);
       combined += `${rule.query}\n`;
       combinedBytes += encoder.encode(`${rule.query}\n`).length;
     }
-    const query = new Query(grammar, combined + syntaxQuery);
+    const query = compiledOrBrokenRule(grammar, combined + syntaxQuery, rules);
     const ruleByPattern: DetectorRule[] = [];
     let ruleIndex = 0;
     for (let pattern = 0; pattern < query.patternCount(); pattern++) {
@@ -118,6 +123,15 @@ export class CompiledRules {
       if (start >= combinedBytes) break; // the syntax's
       while (ruleIndex + 1 < rules.length && (offsets[ruleIndex + 1] ?? Infinity) <= start) ruleIndex++;
       ruleByPattern.push(rules[ruleIndex] as DetectorRule);
+    }
+    // What each rule's patterns capture, read from the one query (a query per rule to check it cost a worker 60 ms to start).
+    const captures = (rule: DetectorRule, name: string) => {
+      const capture = query.captureNames.indexOf(name);
+      return capture >= 0 && ruleByPattern.some((owner, pattern) => owner === rule && (query.captureQuantifiers[pattern]?.[capture] ?? CaptureQuantifier.Zero) !== CaptureQuantifier.Zero);
+    };
+    for (const rule of rules) {
+      if (!captures(rule, 'finding')) throw new RuleError(`${rule.source}: the query needs a @finding capture`);
+      if (rule.qualifies && !captures(rule, rule.qualifies.capture)) throw new RuleError(`${rule.source}: 'qualifies' names @${rule.qualifies.capture}, which the query does not capture`);
     }
     return new CompiledRules(query, ruleByPattern);
   }
