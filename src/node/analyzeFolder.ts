@@ -72,6 +72,8 @@ const WARM_WORKER_IDLE_MS = 60_000;
 export class WarmWorker {
   private analyzer: WorkerAnalyzer | undefined;
   private timeoutMs: number | undefined;
+  /** The languages the thread has analysed a file of: its grammars and queries are loaded. */
+  private readonly readied = new Set<FileTask['language']>();
   private readonly idle = new IdleTimeout(WARM_WORKER_IDLE_MS, () => this.dispose());
 
   take(options: WorkerAnalyzerOptions): WorkerAnalyzer {
@@ -88,10 +90,15 @@ export class WarmWorker {
 
   /**
    * Readies the thread before the update that will need it, with the changed file: the editor calls
-   * this when it sees a change, and the thread gets ready while changes are gathered.
+   * this when it sees a change, and the thread gets ready while changes are gathered. A thread
+   * already readied for the file's language is left to its work (the user typing on).
    */
   prepare(options: WorkerAnalyzerOptions, changed: FileTask): void {
-    this.take(options).warmUp(changed);
+    const analyzer = this.take(options);
+    if (!this.readied.has(changed.language)) {
+      this.readied.add(changed.language);
+      analyzer.warmUp(changed);
+    }
     this.release();
   }
 
@@ -99,6 +106,7 @@ export class WarmWorker {
     this.idle.stop();
     void this.analyzer?.dispose();
     this.analyzer = undefined;
+    this.readied.clear();
   }
 }
 

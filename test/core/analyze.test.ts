@@ -272,6 +272,30 @@ describe('the worker kept warm between edits', () => {
     }
   });
 
+  it('readies its thread once per language while the user types on, and again once disposed', () => {
+    const warm = new WarmWorker();
+    try {
+      const spied = () => {
+        const analyzer = warm.take({});
+        warm.release();
+        const warmed: string[] = [];
+        analyzer.warmUp = (task) => void warmed.push(task.path);
+        return warmed;
+      };
+      const task = (path: string, language: FileTask['language']): FileTask => ({ path, absolutePath: join(workspace.root, path), language, maxFileSizeBytes: 1024 });
+      let warmed = spied();
+      for (const path of ['app/api.py', 'app/api.py', 'app/other.py']) warm.prepare({}, task(path, 'python'));
+      warm.prepare({}, task('web/app.ts', 'typescript'));
+      assert.deepEqual(warmed, ['app/api.py', 'web/app.ts']);
+      warm.dispose();
+      warmed = spied();
+      warm.prepare({}, task('app/api.py', 'python'));
+      assert.deepEqual(warmed, ['app/api.py'], 'a new thread is readied again');
+    } finally {
+      warm.dispose();
+    }
+  });
+
   it('serves edit after edit with one thread, started once, and ends when disposed', async () => {
     const warm = new WarmWorker();
     try {
