@@ -93,12 +93,15 @@ export async function analyzeWorkspace(root: string, host: AnalysisHost, options
   const kept = key ? await host.cache?.results?.get(key) : undefined;
   if (kept) {
     const { tsconfig, manifest, readme } = await configuration;
-    // Traces, definitions and updates need the symbol index: built when first asked for.
+    // Traces, definitions and updates need the symbol index: built when first asked for (for an
+    // update, in turns: readying a big workspace for its updates must not block its editor).
     let index: SymbolIndex | undefined;
-    const indexOf = () => (index ??= new SymbolIndex(facts.filter((file) => !file.skipped), tsconfig.paths));
+    const analysed = facts.filter((file) => !file.skipped);
+    const indexOf = () => (index ??= new SymbolIndex(analysed, tsconfig.paths));
+    const indexInTurns = async () => index ?? (index = await SymbolIndex.build(analysed, tsconfig.paths));
     // What the kind was made from, as an update will tell it: the first update keeps the kind.
-    const kindKey = kindInputsKey(allPathsOf(discovery), kept.findings, kept.routes, kept.interfaces, manifest, readme);
-    return analysisOf({ root, host, options, discovery, facts, result: kept, modulePaths: JSON.stringify(tsconfig.paths ?? null), kindKey, index: indexOf });
+    const kindKey = await kindInputsKey(allPathsOf(discovery), kept.findings, kept.routes, kept.interfaces, manifest, readme);
+    return analysisOf({ root, host, options, discovery, facts, result: kept, modulePaths: JSON.stringify(tsconfig.paths ?? null), kindKey, index: indexOf, indexInTurns });
   }
   const analysis = await assemble(root, host, options, discovery, facts, await configuration);
   if (key) await host.cache?.results?.set(key, analysis.result);
@@ -182,7 +185,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   onProgress?.({ phase: 'classify', done: 0, total: 1 });
   const allPaths = allPathsOf(discovery);
   // The kind reads paths, findings, routes and interfaces: an edit that changes none of what it reads keeps it.
-  const kindKey = kindInputsKey(allPaths, findings, routes, interfaces, manifest, readme);
+  const kindKey = await kindInputsKey(allPaths, findings, routes, interfaces, manifest, readme);
   const kind = before?.kindKey === kindKey ? before.kind : await classifyKind(host.kindRules, { folders: foldersOf(allPaths), files: allPaths, findings, routes, interfaces, ...(manifest ? { manifest } : {}), ...(readme ? { readme } : {}) });
   await nextTurn();
 
@@ -227,7 +230,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
       (a, b) => a.path.localeCompare(b.path),
     ),
   };
-  const analysis = analysisOf({ root, host, options, discovery, facts, result, modulePaths, kindKey, index: () => index });
+  const analysis = analysisOf({ root, host, options, discovery, facts, result, modulePaths, kindKey, index: () => index, indexInTurns: async () => index });
   if (options.traces) {
     const context = traceContextOf(index, result);
     result.traces = routes.map((route) => traceRoute(context, route));
@@ -254,6 +257,8 @@ interface AnalysisState {
   /** What the kind was worked out from (see `kindInputsKey`); empty when not known. */
   kindKey: string;
   index: () => SymbolIndex;
+  /** The same index, made (when it is not yet) with the event loop let in. */
+  indexInTurns: () => Promise<SymbolIndex>;
 }
 
 function analysisOf(state: AnalysisState): Analysis {
@@ -291,7 +296,7 @@ function analysisOf(state: AnalysisState): Analysis {
       // The same files and rules: the index's answers are shared, each checked against what it read.
       const shareAnswers = contentOnly && updateHost.frameworkRules === host.frameworkRules;
       const sameRules = updateHost.kindRules === host.kindRules;
-      return assemble(root, updateHost, updateOptions, now, next, await nowConfiguration, { index: state.index(), modulePaths, shareAnswers, kind: result.kind, kindKey: sameRules ? kindKey : '' });
+      return assemble(root, updateHost, updateOptions, now, next, await nowConfiguration, { index: await state.indexInTurns(), modulePaths, shareAnswers, kind: result.kind, kindKey: sameRules ? kindKey : '' });
     },
   };
 }
@@ -301,16 +306,19 @@ function allPathsOf(discovery: Discovery): string[] {
 }
 
 /** Everything the kind rules read, as one string: paths, each finding's category, kind and symbol, route handlers, interfaces, manifest, README. */
-function kindInputsKey(paths: readonly string[], findings: readonly Finding[], routes: readonly Route[], interfaces: readonly InterfaceImplementations[], manifest: Manifest | undefined, readme: { path: string; text: string } | undefined): string {
-  return JSON.stringify([
-    paths,
-    // In no particular order: a kept result's (sorted) and an update's (as resolved) tell the same key.
-    findings.map((finding) => `${finding.category} ${String(finding.details['kind'] ?? '')} ${finding.symbol}`).sort(),
-    routes.map((route) => route.handler),
-    interfaces,
-    manifest ?? null,
-    readme ?? null,
-  ]);
+async function kindInputsKey(paths: readonly string[], findings: readonly Finding[], routes: readonly Route[], interfaces: readonly InterfaceImplementations[], manifest: Manifest | undefined, readme: { path: string; text: string } | undefined): Promise<string> {
+  // Tens of thousands of findings at 50,000 files: named a turn at a time.
+  const turns = new Turns();
+  const named: string[] = [];
+  for (const finding of findings) {
+    if (turns.due()) await turns.next();
+    named.push(`${finding.category} ${String(finding.details['kind'] ?? '')} ${finding.symbol}`);
+  }
+  await nextTurn();
+  // In no particular order: a kept result's (sorted) and an update's (as resolved) tell the same key.
+  named.sort();
+  await nextTurn();
+  return JSON.stringify([paths, named, routes.map((route) => route.handler), interfaces, manifest ?? null, readme ?? null]);
 }
 
 function sameFileSelection(before: AnalyzeOptions, after: AnalyzeOptions): boolean {

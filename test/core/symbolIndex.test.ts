@@ -108,4 +108,23 @@ describe('SymbolIndex parts, kept from one index to the next', () => {
     assert.equal(computed, 2);
     assert.throws(() => third.part('walks', 'app/models.py', () => [...third.files()]), /cannot be called while a part is worked out/);
   });
+
+  it('made in turns (as resolution makes it) answers as one made at once, and takes over the same from an earlier index', async () => {
+    const files = await scanPython({
+      'src/shop/__init__.py': 'from .base import Base\n',
+      'src/shop/base.py': 'class Base:\n    pass\n',
+      'src/shop/models.py': 'from shop import Base\n\nclass Order(Base):\n    pass\n',
+    });
+    const [atOnce, inTurns] = [new SymbolIndex(files), await SymbolIndex.build(files)];
+    for (const index of [atOnce, inTurns]) {
+      assert.equal(index.resolve('src/shop/models.py', 'Base'), 'src/shop/base.py:Base');
+      assert.deepEqual(index.ancestry('src/shop/models.py:Order').classes, ['src/shop/base.py:Base']);
+    }
+    let computed = 0;
+    const part = (index: SymbolIndex) => index.part('test', 'src/shop/models.py', () => ++computed);
+    part(inTurns);
+    const later = await SymbolIndex.build(files, undefined, { index: inTurns, shareAnswers: true });
+    assert.equal(part(later), 1, 'the part is kept');
+    assert.equal(later.resolve('src/shop/models.py', 'Base'), 'src/shop/base.py:Base');
+  });
 });

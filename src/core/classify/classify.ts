@@ -40,6 +40,7 @@ async function partsOf(rules: readonly KindRule[], inputs: KindInputs, wholeKind
   // Source files under each folder, counted once per file and ancestor rather than once per folder and file.
   const filesUnder = new Map<string, number>();
   for (const file of inputs.files) {
+    if (turns.due()) await turns.next();
     if (isTestExampleOrDoc(file)) continue;
     for (let slash = file.indexOf('/'); slash >= 0; slash = file.indexOf('/', slash + 1)) {
       const folder = file.slice(0, slash);
@@ -70,7 +71,10 @@ async function partsOf(rules: readonly KindRule[], inputs: KindInputs, wholeKind
     if (turns.due()) await turns.next();
     for (const bucket of ancestorsOf(pathOfSymbol(finding.symbol))) bucket.findings.push(finding);
   }
-  for (const route of inputs.routes) for (const bucket of ancestorsOf(pathOfSymbol(route.handler))) bucket.routes.push(route);
+  for (const route of inputs.routes) {
+    if (turns.due()) await turns.next();
+    for (const bucket of ancestorsOf(pathOfSymbol(route.handler))) bucket.routes.push(route);
+  }
   for (const entry of inputs.interfaces) for (const bucket of ancestorsOf(pathOfSymbol(entry.base))) bucket.interfaces.push(entry);
   const parts: KindVerdict['parts'] = [];
   for (const folder of candidates.sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b))) {

@@ -24,7 +24,7 @@ export interface Resolution {
  * index of the same workspace before an edit, what still holds of it is reused (see SymbolIndex).
  */
 export async function resolveWorkspace(files: readonly FileFacts[], rules: FrameworkRules, modulePaths?: ModulePaths, earlier?: ConstructorParameters<typeof SymbolIndex>[2], keepParts = true): Promise<Resolution> {
-  const index = new SymbolIndex(files, modulePaths, earlier, keepParts);
+  const index = await SymbolIndex.build(files, modulePaths, earlier, keepParts);
   await nextTurn();
   // Resolution adds to findings' details (receivers, uses, sites): it works on copies, so the facts
   // of a file stay as the scan made them and can be reused when only other files change.
@@ -61,7 +61,10 @@ export async function resolveWorkspace(files: readonly FileFacts[], rules: Frame
   await nextTurn();
   const { routes, notRoutes } = await resolveRoutes(index, findings, hints, turns);
   const allRoutes = [...routes, ...nest.routes].sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.handler.localeCompare(b.handler));
-  return { index, findings: foldRegistrations(dedupe(findings.filter((finding) => !notRoutes.has(finding)))), interfaces, routes: allRoutes };
+  await nextTurn();
+  const unique = dedupe(findings.filter((finding) => !notRoutes.has(finding)));
+  await nextTurn();
+  return { index, findings: foldRegistrations(unique), interfaces, routes: allRoutes };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Turns } from '../nextTurn';
+import { nextTurn, Turns } from '../nextTurn';
 import type { Hint, SymbolDefinition } from '../parse/facts';
 import { type Finding, type Route, SymbolId } from '../result';
 import type { SymbolIndex } from './symbolIndex';
@@ -107,6 +107,7 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
   const notRoutes = new Set<Finding>();
   chainRoutes(findings, hints);
   for (const finding of findings) {
+    if (turns.due()) await turns.next();
     if (finding.category !== 'route') continue;
     const rule = finding.details['rule'];
     if (rule === 'django-url' || rule === 'starlette-route' || rule === 'nest-route') continue; // resolved below, as lists of patterns, or by nestRoutes
@@ -151,8 +152,10 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
     // `app.use(apiRouter)` and Koa's `app.use(router.routes())` mount routes; `i18n.use(plugin)` is no web middleware at all.
     if (!onRouter || routers.has(finding.symbol) || /\.routes$/.test(String(finding.details['middleware'] ?? ''))) notRoutes.add(finding);
   }
+  await nextTurn();
   routes.push(...djangoRoutes(index, findings, hints, routers));
   routes.push(...starletteRoutes(index, findings, hints.filter((hint) => hint.hint === 'mount')));
+  await nextTurn();
   return { routes: dedupe(routes).sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.handler.localeCompare(b.handler)), notRoutes };
 }
 

@@ -1,3 +1,4 @@
+import { Turns } from '../nextTurn';
 import type { FileFacts, ImportStatement, SymbolDefinition } from '../parse/facts';
 import { SymbolId } from '../result';
 import { joinPath, type ModulePaths } from './tsconfig';
@@ -9,7 +10,7 @@ type Entry = { symbol: string; path: string; definition: SymbolDefinition };
 
 /**
  * What an answer was worked out from: the facts of the files it read whole (by identity), and the
- * surface version of the files whose surface its lookups read (see `SymbolIndex.surfaceOf`), as
+ * surface version of the files whose surface its lookups read (see `surfaceOf`), as
  * flat lists of pairs (`[path, facts, path, facts…]`, `[path, version…]`), each path once. Lists,
  * not maps: an answer reads few files, and there are hundreds of thousands of answers.
  */
@@ -78,10 +79,10 @@ const ECMA_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '
  */
 export class SymbolIndex {
   /** Each file's definitions by symbol, in source order (a name defined twice is its last definition, where the first was). */
-  private readonly entriesByPath = new Map<string, Map<string, Entry>>();
-  private readonly factsByPath = new Map<string, FileFacts>();
+  private readonly entriesByPath: Map<string, Map<string, Entry>>;
+  private readonly factsByPath: Map<string, FileFacts>;
   /** Each file's surface version: the same while its surface stays (see `surfaceOf`), from index to index. */
-  private readonly surfaceVersions = new Map<string, number>();
+  private readonly surfaceVersions: Map<string, number>;
   // The fields below are each stored once, in the constructor, whether made or taken over from an
   // earlier index: a field stored again after it was made changes the objects' hidden class, and
   // V8 throws away all the code compiled for it — at the first update, which then ran two to three
@@ -122,34 +123,65 @@ export class SymbolIndex {
     earlier?: { index: SymbolIndex; shareAnswers: boolean },
     /** Whether to keep the stages' parts and combinations for later indexes (an analysis that will be updated). */
     private readonly keepParts = true,
+    /** What `SymbolIndex.build` worked out in turns; worked out here otherwise. */
+    prepared: Prepared = finished(SymbolIndex.preparation(files, earlier)),
   ) {
-    const shared = earlier?.shareAnswers ? earlier.index : undefined;
+    this.factsByPath = prepared.factsByPath;
+    this.entriesByPath = prepared.entriesByPath;
+    this.surfaceVersions = prepared.surfaceVersions;
+    this.rootsKey = prepared.rootsKey;
+    this.moduleFiles = prepared.moduleFiles;
+    this.moduleNamesByFile = prepared.moduleNamesByFile;
+    const shared = prepared.sameModules ? earlier?.index : undefined;
+    // Shared, not copied: each answer says what it was worked out from, and each index checks that against its own files.
+    this.qualified = shared ? shared.qualified : new Map();
+    this.ancestryCache = shared ? shared.ancestryCache : new Map();
+    this.parts = shared ? shared.parts : new Map();
+    this.stageNumbers = shared ? shared.stageNumbers : new Map();
+    this.targets = shared ? shared.targets : new Map();
+    this.combinations = shared ? shared.combinations : new Map();
+  }
+
+  /** The same index, made with the event loop let in every 20 ms (50,000 files took 160 ms in one block). */
+  static async build(files: readonly FileFacts[], modulePaths?: ModulePaths, earlier?: { index: SymbolIndex; shareAnswers: boolean }, keepParts = true): Promise<SymbolIndex> {
+    const steps = SymbolIndex.preparation(files, earlier);
+    const turns = new Turns();
+    for (let step = steps.next(); ; step = steps.next()) {
+      if (step.done) return new SymbolIndex(files, modulePaths, earlier, keepParts, step.value);
+      if (turns.due()) await turns.next();
+    }
+  }
+
+  /**
+   * Works out what an index is made from, a file at a time (it yields after each), taking over from
+   * `earlier` what still holds: the entries of every file whose facts are the same, the surface
+   * versions of those whose surface is, the module names while the import roots are.
+   */
+  private static *preparation(files: readonly FileFacts[], earlier: { index: SymbolIndex; shareAnswers: boolean } | undefined): Generator<void, Prepared> {
+    const before = earlier?.index;
+    const shared = earlier?.shareAnswers ? before : undefined;
+    const factsByPath = new Map<string, FileFacts>();
+    const entriesByPath = new Map<string, Map<string, Entry>>();
+    const surfaceVersions = new Map<string, number>();
     let importsChanged = false;
     for (const facts of files) {
+      yield;
       if (facts.skipped) continue;
-      this.factsByPath.set(facts.path, facts);
-      const before = earlier?.index.factsByPath.get(facts.path);
-      const kept = before === facts ? earlier?.index.entriesByPath.get(facts.path) : undefined;
-      if (kept) this.entriesByPath.set(facts.path, kept);
+      factsByPath.set(facts.path, facts);
+      const previous = before?.factsByPath.get(facts.path);
+      const kept = previous === facts ? before?.entriesByPath.get(facts.path) : undefined;
+      if (kept) entriesByPath.set(facts.path, kept);
       const version = shared?.surfaceVersions.get(facts.path);
-      const sameSurface = version !== undefined && before !== undefined && (before === facts || SymbolIndex.surfaceOf(before) === SymbolIndex.surfaceOf(facts));
-      if (!sameSurface && before && before.language === 'python' && importsOf(before) !== importsOf(facts)) importsChanged = true;
-      this.surfaceVersions.set(facts.path, sameSurface ? version : ++lastSurfaceVersion);
+      const sameSurface = version !== undefined && previous !== undefined && (previous === facts || surfaceOf(previous) === surfaceOf(facts));
+      if (!sameSurface && previous && previous.language === 'python' && importsOf(previous) !== importsOf(facts)) importsChanged = true;
+      surfaceVersions.set(facts.path, sameSurface ? version : ++lastSurfaceVersion);
     }
     const python = files.filter((facts) => !facts.skipped && facts.language === 'python');
-    const roots = shared && !importsChanged ? undefined : pythonImportRoots(python);
-    this.rootsKey = roots ? [...roots].sort().join('\n') : (shared?.rootsKey ?? '');
-    const sameModules = shared !== undefined && shared.rootsKey === this.rootsKey;
-    const modules = sameModules ? { moduleFiles: shared.moduleFiles, moduleNamesByFile: shared.moduleNamesByFile } : moduleNamesOf(python, roots ?? new Set());
-    this.moduleFiles = modules.moduleFiles;
-    this.moduleNamesByFile = modules.moduleNamesByFile;
-    // Shared, not copied: each answer says what it was worked out from, and each index checks that against its own files.
-    this.qualified = sameModules ? shared.qualified : new Map();
-    this.ancestryCache = sameModules ? shared.ancestryCache : new Map();
-    this.parts = sameModules ? shared.parts : new Map();
-    this.stageNumbers = sameModules ? shared.stageNumbers : new Map();
-    this.targets = sameModules ? shared.targets : new Map();
-    this.combinations = sameModules ? shared.combinations : new Map();
+    const roots = shared && !importsChanged ? undefined : yield* pythonImportRoots(python);
+    const rootsKey = roots ? [...roots].sort().join('\n') : (shared?.rootsKey ?? '');
+    const sameModules = shared !== undefined && shared.rootsKey === rootsKey;
+    const modules = sameModules ? { moduleFiles: shared.moduleFiles, moduleNamesByFile: shared.moduleNamesByFile } : yield* moduleNamesOf(python, roots ?? new Set());
+    return { factsByPath, entriesByPath, surfaceVersions, rootsKey, ...modules, sameModules };
   }
 
   /**
@@ -276,16 +308,6 @@ export class SymbolIndex {
   private noteRead(path: string): void {
     const read = this.reading.at(-1);
     if (read) notePair(read.facts, path, this.factsByPath.get(path));
-  }
-
-  /** What lookups and ancestries read of a file: its names, their kinds and bases, what variables are made by, its imports. */
-  private static surfaceOf(facts: FileFacts): string {
-    return JSON.stringify([
-      facts.language,
-      facts.skipped ?? '',
-      facts.symbols.map((symbol) => [symbol.name, symbol.kind, symbol.bases, symbol.value?.callee ?? '', symbol.defaultExport ?? false]),
-      facts.imports.map((statement) => [statement.module, statement.level, statement.names, statement.alias ?? '']),
-    ]);
   }
 
   definition(symbol: string): SymbolDefinition | undefined {
@@ -592,6 +614,23 @@ export interface Ancestry {
   names: readonly string[];
 }
 
+/** What an index is made from before its answers: its files' facts, entries and surface versions, and the Python module names. */
+interface Prepared {
+  factsByPath: Map<string, FileFacts>;
+  entriesByPath: Map<string, Map<string, Entry>>;
+  surfaceVersions: Map<string, number>;
+  rootsKey: string;
+  moduleFiles: Map<string, string>;
+  moduleNamesByFile: Map<string, readonly string[]>;
+  /** The module names are the earlier index's: its answers can be shared. */
+  sameModules: boolean;
+}
+
+/** Runs a preparation to its end at once. */
+function finished<T>(steps: Generator<void, T>): T {
+  for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+}
+
 /** Adds a pair to a flat list of pairs unless its key is there (what was read first is what was read). */
 function notePair<V>(pairs: (string | V)[], key: string, value: V): void {
   for (let at = 0; at < pairs.length; at += 2) if (pairs[at] === key) return;
@@ -603,6 +642,16 @@ function surfacesBesides(surfaces: SurfaceReads, path: string): SurfaceReads {
   const others: (string | number)[] = [];
   for (let at = 0; at < surfaces.length; at += 2) if (surfaces[at] !== path) others.push(surfaces[at] as string, surfaces[at + 1] as number);
   return atLength(others);
+}
+
+/** What lookups and ancestries read of a file: its names, their kinds and bases, what variables are made by, its imports. */
+function surfaceOf(facts: FileFacts): string {
+  return JSON.stringify([
+    facts.language,
+    facts.skipped ?? '',
+    facts.symbols.map((symbol) => [symbol.name, symbol.kind, symbol.bases, symbol.value?.callee ?? '', symbol.defaultExport ?? false]),
+    facts.imports.map((statement) => [statement.module, statement.level, statement.names, statement.alias ?? '']),
+  ]);
 }
 
 /** A file's imports, as the Python import roots read them. */
@@ -619,17 +668,12 @@ function entriesOf(facts: FileFacts): Map<string, Entry> {
   return entries;
 }
 
-/**
- * The folders Python imports start from: the workspace root, `src/`, and the parent of every folder
- * that some absolute import names at its top (`import dispatch.x` makes `src/` a root when
- * `src/dispatch/` exists). This covers `src/` layouts, nested projects and namespace packages
- * (folders without `__init__.py`) without guessing from every suffix of every path.
- */
 /** Each Python file's module names under the import roots, and the file each module name is (the first file to claim it). */
-function moduleNamesOf(python: readonly FileFacts[], roots: ReadonlySet<string>): { moduleFiles: Map<string, string>; moduleNamesByFile: Map<string, readonly string[]> } {
+function* moduleNamesOf(python: readonly FileFacts[], roots: ReadonlySet<string>): Generator<void, { moduleFiles: Map<string, string>; moduleNamesByFile: Map<string, readonly string[]> }> {
   const moduleFiles = new Map<string, string>();
   const moduleNamesByFile = new Map<string, readonly string[]>();
   for (const facts of python) {
+    yield;
     const names = pythonModuleNames(facts.path, roots);
     moduleNamesByFile.set(facts.path, atLength(names));
     for (const module of names) if (!moduleFiles.has(module)) moduleFiles.set(module, facts.path);
@@ -637,13 +681,21 @@ function moduleNamesOf(python: readonly FileFacts[], roots: ReadonlySet<string>)
   return { moduleFiles, moduleNamesByFile };
 }
 
-function pythonImportRoots(files: readonly FileFacts[]): Set<string> {
+/**
+ * The folders Python imports start from: the workspace root, `src/`, and the parent of every folder
+ * that some absolute import names at its top (`import dispatch.x` makes `src/` a root when
+ * `src/dispatch/` exists). This covers `src/` layouts, nested projects and namespace packages
+ * (folders without `__init__.py`) without guessing from every suffix of every path.
+ */
+function* pythonImportRoots(files: readonly FileFacts[]): Generator<void, Set<string>> {
   const topLevel = new Set<string>();
   for (const facts of files) {
+    yield;
     for (const statement of facts.imports) if (statement.level === 0) topLevel.add(statement.module.split('.')[0] ?? '');
   }
   const roots = new Set<string>(['', 'src']);
   for (const facts of files) {
+    yield;
     const parts = facts.path.split('/');
     for (let index = 0; index < parts.length - 1; index++) {
       if (topLevel.has(parts[index] ?? '')) roots.add(parts.slice(0, index).join('/'));
