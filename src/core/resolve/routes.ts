@@ -1,3 +1,4 @@
+import { listIn } from '../lists';
 import { nextTurn, Turns } from '../nextTurn';
 import type { Hint, SymbolDefinition } from '../parse/facts';
 import { type Finding, type Route, SymbolId } from '../result';
@@ -101,7 +102,15 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
       if (child && routers.has(child)) includes.push({ parent, child, prefix: mount.prefix ?? '' });
     }
   }
-  const prefixes = (router: string) => routerPrefixes(router, routers, includes);
+  // Asked for by every route on a router: worked out once per router, from the includes by child.
+  const includesOf = new Map<string, Include[]>();
+  for (const include of includes) listIn(includesOf, include.child).push(include);
+  const prefixesOf = new Map<string, string[]>();
+  const prefixes = (router: string) => {
+    let known = prefixesOf.get(router);
+    if (!known) prefixesOf.set(router, (known = routerPrefixes(router, routers, includesOf)));
+    return known;
+  };
 
   const routes: Route[] = [];
   const notRoutes = new Set<Finding>();
@@ -216,12 +225,12 @@ function frameworkOf(index: SymbolIndex, path: string, maker: string): string | 
 }
 
 /** Every full prefix a router's routes are reachable under, from each root down; bounded and cycle-safe. */
-function routerPrefixes(router: string, routers: ReadonlyMap<string, Router>, includes: readonly Include[]): string[] {
+function routerPrefixes(router: string, routers: ReadonlyMap<string, Router>, includesOf: ReadonlyMap<string, readonly Include[]>): string[] {
   const results: string[] = [];
   const pending: { symbol: string; suffix: string; depth: number; seen: ReadonlySet<string> }[] = [{ symbol: router, suffix: '', depth: 0, seen: new Set([router]) }];
   for (let item = pending.pop(); item && results.length < MAX_PREFIXES_PER_ROUTER; item = pending.pop()) {
     const current = routers.get(item.symbol);
-    const parents = includes.filter((include) => include.child === item.symbol && !item.seen.has(include.parent));
+    const parents = (includesOf.get(item.symbol) ?? []).filter((include) => !item.seen.has(include.parent));
     if (!parents.length || item.depth >= MAX_ROUTER_DEPTH) {
       results.push(joinRoutePaths(current?.ownPrefix ?? '', item.suffix));
       continue;
