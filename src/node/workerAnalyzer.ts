@@ -68,7 +68,7 @@ export class WorkerAnalyzer implements FileAnalyzer {
   private async run(batch: readonly Pending[]): Promise<void> {
     if (batch.length > 1) {
       try {
-        const facts = JSON.parse((await this.pool.exec('analyzeFiles', [batch.map((item) => item.task)]).timeout(this.fileTimeoutMs)) as string) as FileFacts[];
+        const facts = (JSON.parse((await this.pool.exec('analyzeFiles', [batch.map((item) => item.task)]).timeout(this.fileTimeoutMs)) as string) as FileFacts[]).map(FileFacts.sharingEmptyLists);
         batch.forEach((item, position) => item.resolve(facts[position] ?? FileFacts.skipped(item.task, 'the analyzer returned no facts for this file')));
         return;
       } catch {
@@ -80,7 +80,8 @@ export class WorkerAnalyzer implements FileAnalyzer {
 
   private async analyzeOne(task: FileTask): Promise<FileFacts> {
     try {
-      return (JSON.parse((await this.pool.exec('analyzeFiles', [[task]]).timeout(this.fileTimeoutMs)) as string) as FileFacts[])[0] ?? FileFacts.skipped(task, 'the analyzer returned no facts for this file');
+      const [facts] = JSON.parse((await this.pool.exec('analyzeFiles', [[task]]).timeout(this.fileTimeoutMs)) as string) as FileFacts[];
+      return facts ? FileFacts.sharingEmptyLists(facts) : FileFacts.skipped(task, 'the analyzer returned no facts for this file');
     } catch (error) {
       if (error instanceof workerpool.Promise.TimeoutError) {
         return FileFacts.skipped(task, `analysis took longer than ${this.fileTimeoutMs / 1000} s`);

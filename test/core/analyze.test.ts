@@ -327,6 +327,30 @@ describe('the worker kept warm between edits', () => {
   });
 });
 
+describe('facts from the worker threads', () => {
+  const workspace = tempWorkspace({ 'a.py': 'class A:\n    def f(self): ...\n', 'b.py': 'from a import A\n\nclass B(A):\n    def g(self):\n        return self.f()\n' });
+  after(workspace.cleanup);
+
+  it('share one frozen empty list for what a symbol lacks (no bases, no decorators, no calls), and keep the others', async () => {
+    const analyzer = new WorkerAnalyzer({ threads: 1 });
+    try {
+      const task = (path: string): FileTask => ({ path, absolutePath: join(workspace.root, path), language: 'python', maxFileSizeBytes: 1024 });
+      const [a, b] = await Promise.all([analyzer.analyze(task('a.py')), analyzer.analyze(task('b.py'))]);
+      const [classA, methodF] = a.symbols;
+      const [classB, methodG] = b.symbols;
+      assert.ok(classA && methodF && classB && methodG);
+      assert.equal(classA.bases, methodF.bases);
+      assert.equal(classA.decorators, classB.decorators);
+      assert.equal(methodF.calls, a.findings);
+      assert.ok(Object.isFrozen(classA.bases));
+      assert.deepEqual(classB.bases, ['A']);
+      assert.deepEqual(methodG.calls?.map((call) => call.callee), ['self.f']);
+    } finally {
+      await analyzer.dispose();
+    }
+  });
+});
+
 describe('the facts cache', () => {
   const workspace = tempWorkspace({ 'a.py': 'def a(): ...\n', 'b.py': 'def b(): ...\n' });
   after(workspace.cleanup);

@@ -1,3 +1,4 @@
+import { listIn } from '../lists';
 import { Turns } from '../nextTurn';
 import { parseRulesYaml } from '../rulesYaml';
 import type { FileFacts, ImportStatement } from '../parse/facts';
@@ -61,21 +62,25 @@ export async function findViolations(
     const role = roleOf(path);
     return role?.confidence === 'stated' ? role.layer : '';
   };
-  const categoriesBySymbol = new Map<string, Set<string>>();
-  const categoriesByFile = new Map<string, Set<string>>();
+  // Only the categories some rule reads are noted (tens of thousands of findings at 50,000 files).
+  const toCategories = new Set(rules.flatMap((rule) => rule.toCategories ?? []));
+  const fromCategories = new Set(rules.flatMap((rule) => rule.unlessFromHolds ?? []));
+  const categoriesBySymbol = new Map<string, string[]>();
+  const categoriesByFile = new Map<string, string[]>();
   for (const finding of findings) {
-    const set = categoriesBySymbol.get(finding.symbol) ?? new Set<string>();
-    set.add(finding.category);
-    categoriesBySymbol.set(finding.symbol, set);
-    const file = finding.symbol.slice(0, finding.symbol.lastIndexOf(':'));
-    categoriesByFile.set(file, (categoriesByFile.get(file) ?? new Set<string>()).add(finding.category));
+    if (turns.due()) await turns.next();
+    if (toCategories.has(finding.category)) listIn(categoriesBySymbol, finding.symbol).push(finding.category);
+    if (fromCategories.has(finding.category)) listIn(categoriesByFile, finding.symbol.slice(0, finding.symbol.lastIndexOf(':'))).push(finding.category);
   }
+  const rulesFrom = new Map<string, LayerRule[]>();
+  for (const rule of rules) listIn(rulesFrom, rule.from).push(rule);
   const violations: Violation[] = [];
   for (const file of files) {
     if (turns.due()) await turns.next();
-    const fromLayer = layerOf(file.path);
-    const holds = categoriesByFile.get(file.path) ?? new Set<string>();
-    const applicable = rules.filter((rule) => rule.from === fromLayer && !rule.unlessFromHolds?.some((category) => holds.has(category)));
+    const fromRules = rulesFrom.get(layerOf(file.path));
+    if (!fromRules) continue;
+    const holds = categoriesByFile.get(file.path);
+    const applicable = holds ? fromRules.filter((rule) => !rule.unlessFromHolds?.some((category) => holds.includes(category))) : fromRules;
     if (!applicable.length) continue;
     const targets = index.part('imported-targets', file.path, () => file.imports.map((statement) => ({ statement, imported: importedTargets(index, file.path, statement) })));
     for (const { statement, imported: targetsOfStatement } of targets) {
@@ -85,7 +90,7 @@ export async function findViolations(
             ? imported.file !== undefined &&
               imported.file !== file.path &&
               layerOf(imported.file) === rule.to &&
-              (!rule.toCategories || [...(categoriesBySymbol.get(imported.symbol ?? '') ?? [])].some((category) => rule.toCategories?.includes(category)))
+              (!rule.toCategories || (categoriesBySymbol.get(imported.symbol ?? '') ?? []).some((category) => rule.toCategories?.includes(category)))
             : imported.external !== undefined && (rule.toExternal ?? []).some((prefix) => imported.external === prefix || imported.external?.startsWith(`${prefix}.`));
           if (broken) violations.push({ rule: rule.id, path: file.path, line: statement.line, imported: imported.written, message: rule.message });
         }

@@ -246,7 +246,29 @@ export interface FileFacts {
   schema?: SchemaOperation[];
 }
 
+/** The empty list every fact shares: facts are never changed once made, and thousands of symbols have no bases, no decorators, no calls. */
+const NO_ITEMS: readonly never[] = Object.freeze([]);
+
 export namespace FileFacts {
+  /**
+   * The same facts with each empty list of a symbol the one shared empty list: as parsed from the
+   * worker's JSON, each was an array of its own (about 15 MB at 50,000 files). Changes the facts given.
+   */
+  export function sharingEmptyLists(facts: FileFacts): FileFacts {
+    const shared = <T>(list: T[]): T[] => (list.length ? list : (NO_ITEMS as never[]));
+    for (const symbol of facts.symbols) {
+      symbol.bases = shared(symbol.bases);
+      symbol.decorators = shared(symbol.decorators);
+      if (symbol.parameters) symbol.parameters = shared(symbol.parameters);
+      if (symbol.calls) symbol.calls = shared(symbol.calls);
+      if (symbol.attributes) symbol.attributes = shared(symbol.attributes);
+    }
+    for (const statement of facts.imports) statement.names = shared(statement.names);
+    facts.findings = shared(facts.findings);
+    facts.hints = shared(facts.hints);
+    return facts;
+  }
+
   export function skipped(task: Pick<FileTask, 'path' | 'language'>, reason: string): FileFacts {
     return { path: task.path, language: task.language, skipped: reason, lineCount: 0, hasSyntaxErrors: false, symbols: [], imports: [], findings: [], hints: [] };
   }
