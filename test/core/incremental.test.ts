@@ -14,8 +14,9 @@ import { loadRuleDirectory } from '../../src/node/rules';
 import { ROOT, SAMPLE, tempWorkspace, testScanner } from '../helpers';
 
 /** A scanner whose parsers tell whether each parse was given an earlier tree to reuse. */
-function observedScanner(): { scanner: FileScanner; reused: boolean[] } {
+function observedScanner(): { scanner: FileScanner; reused: boolean[]; failNext: () => void } {
   const reused: boolean[] = [];
+  let failing = false;
   const grammars = new (class extends Grammars {
     override async parser(language: ParsedLanguage): Promise<Parser> {
       const parser = await super.parser(language);
@@ -23,13 +24,15 @@ function observedScanner(): { scanner: FileScanner; reused: boolean[] } {
         const parse = parser.parse.bind(parser);
         parser.parse = (...args: Parameters<Parser['parse']>) => {
           reused.push(Boolean(args[1]));
+          // As a parse cancelled or out of memory: no tree.
+          if (failing) return (failing = false), null;
           return parse(...args);
         };
       }
       return parser;
     }
   })(async (name) => readFileSync(join(grammarsDirectory(ROOT), name)));
-  return { scanner: new FileScanner(grammars, loadRuleDirectory(rulesDirectory(ROOT))), reused };
+  return { scanner: new FileScanner(grammars, loadRuleDirectory(rulesDirectory(ROOT))), reused, failNext: () => (failing = true) };
 }
 
 function applied(text: string, changes: readonly TextChange[]): string {
@@ -101,6 +104,22 @@ describe('open documents parsed incrementally', () => {
     await scanner.scan({ ...source, text: before, edits: [{ offset: before.length + 5, length: 3, text: '' }] }, before);
     await scanner.scan({ ...source, path: 'app/other.py', text: before, edits: [{ offset: 0, length: 0, text: '' }] }, before);
     assert.deepEqual(reused, [false, false, false, false]);
+  });
+
+  it('forget a tree edited for a parse that gave none: the next edit is parsed whole', async () => {
+    const { scanner, reused, failNext } = observedScanner();
+    const { path, language, text: before } = SOURCES[0] as (typeof SOURCES)[number];
+    const source = { path, language };
+    await scanner.scan({ ...source, text: before }, before);
+    const typed = `${before}x = 1\n`;
+    failNext();
+    const failed = await scanner.scan({ ...source, text: typed, edits: [{ offset: before.length, length: 0, text: 'x = 1\n' }] }, typed);
+    assert.equal(failed.skipped, 'the parser gave no tree');
+    // Changes from the text before the failed parse: the kept tree was edited for the failed one, and must not serve.
+    const retyped = `${before}y = 2\n`;
+    const facts = await scanner.scan({ ...source, text: retyped, edits: [{ offset: before.length, length: 0, text: 'y = 2\n' }] }, retyped);
+    assert.deepEqual(facts, await testScanner().scan(source, retyped));
+    assert.deepEqual(reused, [false, true, false]);
   });
 
   it('are what an update reads while the user types: the text unsaved, never written to disk or the cache', async () => {

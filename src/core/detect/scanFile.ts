@@ -33,7 +33,10 @@ export class FileScanner {
     const compiled = await this.compiledQuery(task.language);
     const editorText = task.text !== undefined;
     const tree = parser.parse(text, editorText ? this.documents.edited(task.path, task.language, text, task.edits ?? []) : null);
-    if (!tree) return { ...emptyFacts(task, text), skipped: 'the parser gave no tree' };
+    if (!tree) {
+      if (editorText) this.documents.forget(task.path); // its kept tree may have been edited for this text
+      return { ...emptyFacts(task, text), skipped: 'the parser gave no tree' };
+    }
     try {
       const root = tree.rootNode;
       const syntax = SYNTAX[task.language];
@@ -107,6 +110,11 @@ class DocumentTrees {
     if (current !== text) return null;
     for (const edit of edits) kept.tree.edit(edit);
     return kept.tree;
+  }
+
+  forget(path: string): void {
+    this.trees.get(path)?.tree.delete();
+    this.trees.delete(path);
   }
 
   keep(path: string, language: Language, text: string, tree: Tree): void {
