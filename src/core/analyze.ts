@@ -1,7 +1,7 @@
 import { classifyKind, foldersOf } from './classify/classify';
 import type { KindRule, Manifest } from './classify/kindRules';
 import { analyzeDataModel } from './datamodel/dataModel';
-import { type Discovery, discoverFiles, type SourceFile } from './discover/discover';
+import { type Discovery, discoverFiles, sameSeparators, type SourceFile } from './discover/discover';
 import type { CallAnswer, CallTypeResolver, EditorDocuments, FactsCache, FileAnalyzer, ProgressReport, WorkspaceFs } from './host';
 import { layerOf } from './layers/layers';
 import { nextTurn, Turns } from './nextTurn';
@@ -287,9 +287,9 @@ function analysisOf(state: AnalysisState): Analysis {
       // files the analysis already has, under the same excludes, leaves the file list as it was.
       const contentOnly = sameFileSelection(options, updateOptions) && (await allKnownFiles(updateHost.fs, discovery, changed));
       const now = contentOnly ? discovery : await discover(root, updateHost, updateOptions);
-      const changedPaths = new Set(changed);
+      const changedPaths = new Set(changed.map(sameSeparators));
       const previous = new Map(facts.map((file) => [file.path, file]));
-      const stale = now.sources.filter((source) => !previous.has(source.path) || changedPaths.has(source.absolutePath));
+      const stale = now.sources.filter((source) => !previous.has(source.path) || changedPaths.has(sameSeparators(source.absolutePath)));
       const nowConfiguration = readConfiguration(updateHost.fs, root, now);
       const fresh = new Map((await scan(stale, updateHost, updateOptions, false)).map((file) => [file.path, file]));
       const next = now.sources.map((source) => fresh.get(source.path) ?? (previous.get(source.path) as FileFacts));
@@ -328,9 +328,9 @@ function sameFileSelection(before: AnalyzeOptions, after: AnalyzeOptions): boole
 
 /** Every changed path is a source file of the discovery, and still a file on disk. */
 async function allKnownFiles(fs: WorkspaceFs, discovery: Discovery, changed: readonly string[]): Promise<boolean> {
-  const known = new Set(discovery.sources.map((source) => source.absolutePath));
+  const known = new Set(discovery.sources.map((source) => sameSeparators(source.absolutePath)));
   for (const path of changed) {
-    if (!known.has(path)) return false;
+    if (!known.has(sameSeparators(path))) return false;
     try {
       if ((await fs.stat(path)).type !== 'file') return false;
     } catch {

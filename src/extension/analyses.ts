@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Analysis } from '../core/analyze';
 import type { Route, Trace } from '../core/result';
 import { TypeCheckerWorker } from '../node/typeChecker';
+import { sameSeparators } from '../core/discover/discover';
 
 /** The analyses of the open workspace folders: what every view and provider reads. */
 export class WorkspaceAnalyses implements vscode.Disposable {
@@ -32,9 +33,9 @@ export class WorkspaceAnalyses implements vscode.Disposable {
   /** The analysis whose folder holds this file, and the file's path relative to it. */
   forFile(uri: vscode.Uri): { analysis: Analysis; path: string } | undefined {
     if (uri.scheme !== 'file') return undefined;
-    const file = uri.fsPath.replace(/\\/g, '/');
+    const file = sameSeparators(uri.fsPath);
     for (const [root, analysis] of this.byFolder) {
-      const prefix = root.replace(/\\/g, '/').replace(/\/$/, '') + '/';
+      const prefix = sameSeparators(root).replace(/\/$/, '') + '/';
       if (file.startsWith(prefix)) return { analysis, path: file.slice(prefix.length) };
     }
     return undefined;

@@ -158,6 +158,21 @@ describe('an edit of files the analysis has', () => {
       await analyzer.dispose();
     }
   });
+
+  it('is found whatever separators the editor writes its path with (Windows: backslashes)', async () => {
+    const first = await analyzeFolder(workspace.root, { threads: 1 });
+    // The file system that answers for the editor's path: on Windows both separators name the file.
+    const windowsFs = { ...nodeFs, stat: (path: string) => nodeFs.stat(path.replace(/\\/g, '/')) };
+    const analyzer = new WorkerAnalyzer({ threads: 1 });
+    const host = { fs: windowsFs, analyzer, kindRules: kindRules(), frameworkRules: frameworkRules(), layerRules: layerRules(), concurrency: 2 };
+    try {
+      writeFileSync(join(workspace.root, 'app', 'api.py'), 'from fastapi import APIRouter\nrouter = APIRouter()\n@router.get("/windows")\ndef w(): ...\n');
+      const edited = await first.update(host, [join(workspace.root, 'app', 'api.py').replace(/\//g, '\\')]);
+      assert.deepEqual(edited.result.routes.map((route) => route.path), ['/windows']);
+    } finally {
+      await analyzer.dispose();
+    }
+  });
 });
 
 describe('an update, whatever the edit', () => {

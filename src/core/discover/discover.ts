@@ -151,6 +151,14 @@ function isIgnored(ignores: readonly ScopedIgnore[], relative: string, isDirecto
   return false;
 }
 
+/**
+ * A path with forward slashes only, to compare paths: on Windows the editor reports
+ * `C:\proj\app\x.py` for what the discovery, joining with `/`, holds as `C:\proj/app/x.py`.
+ */
+export function sameSeparators(path: string): string {
+  return path.replace(/\\/g, '/');
+}
+
 function join(root: string, relative: string): string {
   if (!relative) return root;
   return root.endsWith('/') ? `${root}${relative}` : `${root}/${relative}`;

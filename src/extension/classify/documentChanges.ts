@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { sameSeparators } from '../../core/discover/discover';
 import type { EditorDocuments } from '../../core/host';
 import { listIn } from '../../core/lists';
 import type { TextChange } from '../../core/parse/facts';
@@ -17,23 +18,25 @@ export class DocumentChanges implements EditorDocuments {
   record(event: vscode.TextDocumentChangeEvent): boolean {
     const { document, contentChanges } = event;
     if (document.uri.scheme !== 'file' || !contentChanges.length) return false;
-    listIn(this.pending, document.uri.fsPath).push(...contentChanges.map((change) => ({ offset: change.rangeOffset, length: change.rangeLength, text: change.text })));
+    listIn(this.pending, sameSeparators(document.uri.fsPath)).push(...contentChanges.map((change) => ({ offset: change.rangeOffset, length: change.rangeLength, text: change.text })));
     return true;
   }
 
   take(absolutePath: string): { text: string; edits: readonly TextChange[] } | undefined {
-    const edits = this.pending.get(absolutePath) ?? [];
-    this.pending.delete(absolutePath);
-    const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.scheme === 'file' && candidate.uri.fsPath === absolutePath);
+    const path = sameSeparators(absolutePath);
+    const edits = this.pending.get(path) ?? [];
+    this.pending.delete(path);
+    const document = vscode.workspace.textDocuments.find((candidate) => candidate.uri.scheme === 'file' && sameSeparators(candidate.uri.fsPath) === path);
     if (!document || document.isClosed) return undefined;
-    if (document.isDirty) this.unsaved.add(absolutePath);
-    else this.unsaved.delete(absolutePath);
+    if (document.isDirty) this.unsaved.add(path);
+    else this.unsaved.delete(path);
     return { text: document.getText(), edits };
   }
 
   /** Whether a closed document's file must be read again: an update read a text of it that was never saved. */
   closed(document: vscode.TextDocument): boolean {
-    this.pending.delete(document.uri.fsPath);
-    return this.unsaved.delete(document.uri.fsPath);
+    const path = sameSeparators(document.uri.fsPath);
+    this.pending.delete(path);
+    return this.unsaved.delete(path);
   }
 }
