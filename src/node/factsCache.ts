@@ -5,6 +5,7 @@ import type { FactsCache } from '../core/host';
 import type { AnalysisResult } from '../core/result';
 import type { FileFacts } from '../core/parse/facts';
 import { packageRoot, rulesDirectory } from './assets';
+import { fieldsInPieces, firstLine, forEachJsonLine, objectFromPieces, toJsonLines } from './jsonLines';
 import { writeAtomically } from './nodeFs';
 
 interface Entry {
@@ -61,7 +62,8 @@ function scriptsUnder(directory: string): string[] {
 }
 
 /**
- * A cache of one folder's facts in one JSON file: read whole at the start, written whole at the
+ * A cache of one folder's facts in one file, a line of JSON per file after a line with the version
+ * (parsed and written in turns: see `jsonLines`): read whole at the start, written whole at the
  * end, atomically (a temporary file renamed over the old one), so a crash or a second window never
  * leaves half a file. A missing, corrupt or other-version file means a cold run, never an error.
  */
@@ -83,14 +85,21 @@ export class FileFactsCache implements FactsCache {
   static async open(file: string, warn: (message: string) => void = () => undefined, version = currentAnalyserVersion()): Promise<FileFactsCache> {
     const cache = new FileFactsCache(file, version, warn);
     try {
-      const data = JSON.parse(await fs.readFile(file, 'utf8')) as { version?: unknown; entries?: Record<string, Entry> };
-      if (data.version === version && data.entries && typeof data.entries === 'object') {
-        for (const [path, entry] of Object.entries(data.entries)) {
-          if (entry && typeof entry.fingerprint === 'string' && entry.facts && typeof entry.facts === 'object') cache.entries.set(path, entry);
-        }
+      const bytes = await fs.readFile(file);
+      const header = firstLine(bytes);
+      if ((header.value as { version?: unknown } | null)?.version === version) {
+        await forEachJsonLine(
+          bytes,
+          (value) => {
+            const [path, entry] = value as [unknown, Entry | undefined];
+            if (typeof path === 'string' && entry && typeof entry.fingerprint === 'string' && entry.facts && typeof entry.facts === 'object') cache.entries.set(path, entry);
+          },
+          header.next,
+        );
       }
     } catch {
       // no cache yet, or one that cannot be read: a cold run rebuilds it
+      cache.entries.clear();
     }
     cache.changed = cache.entries.size === 0;
     return cache;
@@ -139,21 +148,21 @@ export class FileFactsCache implements FactsCache {
   readonly results = {
     get: async (key: string): Promise<AnalysisResult | undefined> => {
       try {
-        const text = await fs.readFile(this.resultFile, 'utf8');
-        const newline = text.indexOf('\n');
-        if (newline < 0 || text.slice(0, newline) !== JSON.stringify([currentResultVersion(this.version), hashOf(key)])) return undefined;
-        return JSON.parse(text.slice(newline + 1)) as AnalysisResult;
+        const bytes = await fs.readFile(this.resultFile);
+        const header = firstLine(bytes);
+        if (JSON.stringify(header.value) !== JSON.stringify([currentResultVersion(this.version), hashOf(key)])) return undefined;
+        return (await objectFromPieces(bytes, header.next)) as AnalysisResult | undefined;
       } catch {
         return undefined; // none kept, or unreadable: the result is made again
       }
     },
     set: async (key: string, result: AnalysisResult): Promise<void> => {
-      await this.writing(this.resultFile, `${JSON.stringify([currentResultVersion(this.version), hashOf(key)])}\n${JSON.stringify(result)}`);
+      await this.writing(this.resultFile, [JSON.stringify([currentResultVersion(this.version), hashOf(key)]), ...(await toJsonLines(fieldsInPieces(result)))]);
     },
   };
 
   /** A write that fails costs the next run its warm start, not this run its result. */
-  private async writing(file: string, text: string): Promise<void> {
+  private async writing(file: string, text: string | readonly string[]): Promise<void> {
     try {
       await writeAtomically(file, text);
     } catch (error) {
@@ -172,7 +181,7 @@ export class FileFactsCache implements FactsCache {
     // A warm start that found every file unchanged has nothing to write (the read is the cost it pays).
     if (!this.changed && entries.size === this.entries.size) return;
     this.changed = false;
-    await this.writing(this.file, JSON.stringify({ version: this.version, entries: Object.fromEntries(entries) }));
+    await this.writing(this.file, await toJsonLines([{ version: this.version }, ...entries]));
   }
 }
 

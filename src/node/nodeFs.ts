@@ -42,14 +42,27 @@ export async function makeDirectory(directory: string): Promise<void> {
 }
 
 /** A temporary file renamed over the old one: a crash or a second writer never leaves half a file. */
-export async function writeAtomically(file: string, text: string): Promise<void> {
+export async function writeAtomically(file: string, text: string | readonly string[]): Promise<void> {
   await makeDirectory(dirname(file));
   const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {
-    await fs.writeFile(temporary, text);
+    if (typeof text === 'string') await fs.writeFile(temporary, text);
+    else await writeLines(temporary, text);
     await fs.rename(temporary, file);
   } catch (error) {
     await fs.rm(temporary, { force: true });
     throw error;
   }
 }
+
+/** Lines written a few hundred at a time: joined whole, a cache of tens of megabytes is one long step again. */
+async function writeLines(file: string, lines: readonly string[]): Promise<void> {
+  const handle = await fs.open(file, 'w');
+  try {
+    for (let start = 0; start < lines.length; start += LINES_PER_WRITE) await handle.write(`${lines.slice(start, start + LINES_PER_WRITE).join('\n')}\n`);
+  } finally {
+    await handle.close();
+  }
+}
+
+const LINES_PER_WRITE = 256;
