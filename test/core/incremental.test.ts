@@ -106,6 +106,19 @@ describe('open documents parsed incrementally', () => {
     assert.deepEqual(reused, [false, false, false, false]);
   });
 
+  it('keep the trees of the documents edited last, and forget the oldest', async () => {
+    const { scanner, reused } = observedScanner();
+    const text = 'x = 1\n';
+    const edited = `${text}y = 2\n`;
+    const edit = [{ offset: text.length, length: 0, text: 'y = 2\n' }];
+    const paths = Array.from({ length: 17 }, (_, index) => `app/open_${index}.py`);
+    for (const path of paths) await scanner.scan({ path, language: 'python', text }, text);
+    reused.length = 0;
+    await scanner.scan({ path: paths[1] ?? '', language: 'python', text: edited, edits: edit }, edited);
+    await scanner.scan({ path: paths[0] ?? '', language: 'python', text: edited, edits: edit }, edited);
+    assert.deepEqual(reused, [true, false], 'sixteen kept: the first document opened was forgotten');
+  });
+
   it('forget a tree edited for a parse that gave none: the next edit is parsed whole', async () => {
     const { scanner, reused, failNext } = observedScanner();
     const { path, language, text: before } = SOURCES[0] as (typeof SOURCES)[number];

@@ -18,7 +18,7 @@ const SYNTAX: Partial<Record<Language, LanguageSyntax>> = { python: pythonSyntax
  */
 export class FileScanner {
   private readonly compiled = new Map<Language, Promise<CompiledRules>>();
-  private readonly documents = new DocumentTrees(OPEN_DOCUMENT_TREES);
+  private readonly documents = new DocumentTrees(OPEN_DOCUMENT_TREES, OPEN_DOCUMENT_CHARACTERS);
 
   constructor(
     private readonly grammars: Grammars,
@@ -73,6 +73,8 @@ export class FileScanner {
 
 /** Trees kept for the documents an editor has open: enough for the files a user edits in turn. */
 const OPEN_DOCUMENT_TREES = 16;
+/** And no more text than this between them: a tree takes about ten times its text's size in the parser's memory. */
+const OPEN_DOCUMENT_CHARACTERS = 4_000_000;
 
 /**
  * The trees of the texts last scanned for an editor's documents, the most recently used kept, so
@@ -82,8 +84,12 @@ const OPEN_DOCUMENT_TREES = 16;
  */
 class DocumentTrees {
   private readonly trees = new Map<string, { language: Language; text: string; tree: Tree }>();
+  private characters = 0;
 
-  constructor(private readonly limit: number) {}
+  constructor(
+    private readonly limit: number,
+    private readonly characterLimit: number,
+  ) {}
 
   /** The kept tree edited to match `text`, or null when the changes do not lead from the kept text to it. */
   edited(path: string, language: Language, text: string, changes: readonly TextChange[]): Tree | null {
@@ -113,19 +119,23 @@ class DocumentTrees {
   }
 
   forget(path: string): void {
-    this.trees.get(path)?.tree.delete();
+    const kept = this.trees.get(path);
+    if (!kept) return;
+    kept.tree.delete();
+    this.characters -= kept.text.length;
     this.trees.delete(path);
   }
 
+  /** Keeps the tree of a document's text, the oldest forgotten beyond the limits (the newest always kept). */
   keep(path: string, language: Language, text: string, tree: Tree): void {
     const before = this.trees.get(path);
-    if (before && before.tree !== tree) before.tree.delete();
+    if (before && before.tree !== tree) this.forget(path);
     this.trees.delete(path); // kept again last: the most recently used
     this.trees.set(path, { language, text, tree });
-    for (const [oldest, { tree: evicted }] of this.trees) {
-      if (this.trees.size <= this.limit) break;
-      evicted.delete();
-      this.trees.delete(oldest);
+    this.characters += text.length - (before?.tree === tree ? before.text.length : 0);
+    for (const oldest of this.trees.keys()) {
+      if (oldest === path || (this.trees.size <= this.limit && this.characters <= this.characterLimit)) break;
+      this.forget(oldest);
     }
   }
 }
