@@ -3,6 +3,7 @@
  * floor of any tree-sitter tool, the raw single-thread parse of the same files, measured in the
  * same run (these machines are noisy; ratios travel, seconds do not).
  */
+import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -148,6 +149,14 @@ async function main(): Promise<void> {
   rmSync(copy, { recursive: true, force: true });
   rmSync(dirname(editOptions.cacheFile), { recursive: true, force: true });
 
+  // Activation, in a process of its own: what loading the bundle and `activate` add to the editor's start.
+  let activation: { loadMs: number; activateMs: number } | { problem: string };
+  try {
+    activation = JSON.parse(execFileSync(process.execPath, [join(__dirname, 'activation.js')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })) as { loadMs: number; activateMs: number };
+  } catch (error) {
+    activation = { problem: `not measured (${error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)})` };
+  }
+
   const percentileOf = (times: number[], p: number) => [...times].sort((a, b) => a - b)[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] ?? 0;
   const percentile = (p: number) => percentileOf(traceTimes, p);
 
@@ -183,6 +192,7 @@ async function main(): Promise<void> {
     longestBlockWarmMs: Math.round(warmBlocking.max / 1e6),
     longestBlockEditMs: Math.round(editBlocking.max / 1e6),
     peakRssMb: Math.round(peakRss / 1e6),
+    activation,
     peakRssWithTypesMb: Math.round(peakRssWithTypes / 1e6),
   };
   if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
@@ -201,6 +211,7 @@ async function main(): Promise<void> {
           ? [`typed trace (compiler)   first ${report.typedTraceFirstMs} ms (starts the compiler), then p50 ${report.typedTraceP50Ms} ms, p95 ${report.typedTraceP95Ms} ms over ${report.typedRoutes} routes`]
           : []),
         `longest block            ${report.longestBlockColdMs} ms in the cold analysis, ${report.longestBlockWarmMs} ms in the warm start, ${report.longestBlockEditMs} ms in the edits (the calling thread kept from its event loop)`,
+        `activation               ${'problem' in activation ? activation.problem : `${activation.loadMs} ms loading the bundle, ${activation.activateMs} ms in activate (its registrations; nothing is read or parsed)`}`,
         `peak RSS                 ${report.peakRssMb} MB (the process: main thread and worker threads)${report.typedRoutes ? `; ${report.peakRssWithTypesMb} MB with the compiler's thread` : ''}`,
       ].join('\n') + '\n',
     );
