@@ -3,7 +3,7 @@ import { existsSync, promises as fs, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { FactsCache } from '../core/host';
 import type { AnalysisResult } from '../core/result';
-import type { FileFacts } from '../core/parse/facts';
+import { FileFacts } from '../core/parse/facts';
 import { packageRoot, rulesDirectory } from './assets';
 import { fieldsInPieces, firstLine, forEachJsonLine, objectFromPieces, toJsonLines } from './jsonLines';
 import { writeAtomically } from './nodeFs';
@@ -92,7 +92,10 @@ export class FileFactsCache implements FactsCache {
           bytes,
           (value) => {
             const [path, entry] = value as [unknown, Entry | undefined];
-            if (typeof path === 'string' && entry && typeof entry.fingerprint === 'string' && entry.facts && typeof entry.facts === 'object') cache.entries.set(path, entry);
+            if (typeof path !== 'string' || !entry || typeof entry.fingerprint !== 'string' || !entry.facts || typeof entry.facts !== 'object') return;
+            // As the workers' facts: one shared empty list (a malformed entry throws here: the cache is then not used).
+            FileFacts.sharingEmptyLists(entry.facts);
+            cache.entries.set(path, entry);
           },
           header.next,
         );
