@@ -128,11 +128,9 @@ class DocumentTrees {
 
   /** Keeps the tree of a document's text, the oldest forgotten beyond the limits (the newest always kept). */
   keep(path: string, language: Language, text: string, tree: Tree): void {
-    const before = this.trees.get(path);
-    if (before && before.tree !== tree) this.forget(path);
-    this.trees.delete(path); // kept again last: the most recently used
+    this.forget(path); // the tree the new one was parsed from, if any; kept again last, as the most recently used
     this.trees.set(path, { language, text, tree });
-    this.characters += text.length - (before?.tree === tree ? before.text.length : 0);
+    this.characters += text.length;
     for (const oldest of this.trees.keys()) {
       if (oldest === path || (this.trees.size <= this.limit && this.characters <= this.characterLimit)) break;
       this.forget(oldest);
