@@ -188,7 +188,6 @@ export class FileFactsCache implements FactsCache {
   }
 }
 
-
 function hashOf(text: string): string {
   return createHash('sha256').update(text).digest('base64url');
 }
