@@ -5,7 +5,7 @@ import type { FactsCache } from '../core/host';
 import type { AnalysisResult } from '../core/result';
 import { FileFacts } from '../core/parse/facts';
 import { packageRoot, rulesDirectory } from './assets';
-import { fieldsInPieces, firstLine, forEachJsonLine, objectFromPieces, toJsonLines } from './jsonLines';
+import { fieldsInPieces, forEachJsonLine, jsonLines, ObjectFromPieces, piecesOf } from './jsonLines';
 import { writeAtomically } from './nodeFs';
 
 interface Entry {
@@ -85,21 +85,17 @@ export class FileFactsCache implements FactsCache {
   static async open(file: string, warn: (message: string) => void = () => undefined, version = currentAnalyserVersion()): Promise<FileFactsCache> {
     const cache = new FileFactsCache(file, version, warn);
     try {
-      const bytes = await fs.readFile(file);
-      const header = firstLine(bytes);
-      if ((header.value as { version?: unknown } | null)?.version === version) {
-        await forEachJsonLine(
-          bytes,
-          (value) => {
-            const [path, entry] = value as [unknown, Entry | undefined];
-            if (typeof path !== 'string' || !entry || typeof entry.fingerprint !== 'string' || !entry.facts || typeof entry.facts !== 'object') return;
-            // As the workers' facts: one shared empty list (a malformed entry throws here: the cache is then not used).
-            FileFacts.sharingEmptyLists(entry.facts);
-            cache.entries.set(path, entry);
-          },
-          header.next,
-        );
-      }
+      await forEachJsonLine(
+        piecesOf(file),
+        (value) => {
+          const [path, entry] = value as [unknown, Entry | undefined];
+          if (typeof path !== 'string' || !entry || typeof entry.fingerprint !== 'string' || !entry.facts || typeof entry.facts !== 'object') return;
+          // As the workers' facts: one shared empty list (a malformed entry throws here: the cache is then not used).
+          FileFacts.sharingEmptyLists(entry.facts);
+          cache.entries.set(path, entry);
+        },
+        (header) => (header as { version?: unknown } | null)?.version === version,
+      );
     } catch {
       // no cache yet, or one that cannot be read: a cold run rebuilds it
       cache.entries.clear();
@@ -151,23 +147,23 @@ export class FileFactsCache implements FactsCache {
   readonly results = {
     get: async (key: string): Promise<AnalysisResult | undefined> => {
       try {
-        const bytes = await fs.readFile(this.resultFile);
-        const header = firstLine(bytes);
-        if (JSON.stringify(header.value) !== JSON.stringify([currentResultVersion(this.version), hashOf(key)])) return undefined;
-        return (await objectFromPieces(bytes, header.next)) as AnalysisResult | undefined;
+        const header = JSON.stringify([currentResultVersion(this.version), hashOf(key)]);
+        const pieces = new ObjectFromPieces();
+        await forEachJsonLine(piecesOf(this.resultFile), (value) => pieces.add(value), (value) => JSON.stringify(value) === header);
+        return pieces.object as AnalysisResult | undefined;
       } catch {
         return undefined; // none kept, or unreadable: the result is made again
       }
     },
     set: async (key: string, result: AnalysisResult): Promise<void> => {
-      await this.writing(this.resultFile, [JSON.stringify([currentResultVersion(this.version), hashOf(key)]), ...(await toJsonLines(fieldsInPieces(result)))]);
+      await this.writing(this.resultFile, jsonLines(withFirst([currentResultVersion(this.version), hashOf(key)], fieldsInPieces(result))));
     },
   };
 
   /** A write that fails costs the next run its warm start, not this run its result. */
-  private async writing(file: string, text: string | readonly string[]): Promise<void> {
+  private async writing(file: string, lines: AsyncIterable<string>): Promise<void> {
     try {
-      await writeAtomically(file, text);
+      await writeAtomically(file, lines);
     } catch (error) {
       if (this.warned) return;
       this.warned = true;
@@ -184,8 +180,13 @@ export class FileFactsCache implements FactsCache {
     // A warm start that found every file unchanged has nothing to write (the read is the cost it pays).
     if (!this.changed && entries.size === this.entries.size) return;
     this.changed = false;
-    await this.writing(this.file, await toJsonLines([{ version: this.version }, ...entries]));
+    await this.writing(this.file, jsonLines(withFirst({ version: this.version }, entries)));
   }
+}
+
+function* withFirst(first: unknown, rest: Iterable<unknown>): Generator<unknown> {
+  yield first;
+  yield* rest;
 }
 
 function hashOf(text: string): string {

@@ -42,7 +42,7 @@ export async function makeDirectory(directory: string): Promise<void> {
 }
 
 /** A temporary file renamed over the old one: a crash or a second writer never leaves half a file. */
-export async function writeAtomically(file: string, text: string | readonly string[]): Promise<void> {
+export async function writeAtomically(file: string, text: string | AsyncIterable<string>): Promise<void> {
   await makeDirectory(dirname(file));
   const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {
@@ -55,14 +55,24 @@ export async function writeAtomically(file: string, text: string | readonly stri
   }
 }
 
-/** Lines written a few hundred at a time: joined whole, a cache of tens of megabytes is one long step again. */
-async function writeLines(file: string, lines: readonly string[]): Promise<void> {
+/** Lines written as they come, about a megabyte at a time: joined whole, a cache of tens of megabytes is one long step and its size again in memory. */
+async function writeLines(file: string, lines: AsyncIterable<string>): Promise<void> {
   const handle = await fs.open(file, 'w');
   try {
-    for (let start = 0; start < lines.length; start += LINES_PER_WRITE) await handle.write(`${lines.slice(start, start + LINES_PER_WRITE).join('\n')}\n`);
+    let pending: string[] = [];
+    let characters = 0;
+    for await (const line of lines) {
+      pending.push(line);
+      characters += line.length;
+      if (characters < CHARACTERS_PER_WRITE) continue;
+      await handle.write(`${pending.join('\n')}\n`);
+      pending = [];
+      characters = 0;
+    }
+    if (pending.length) await handle.write(`${pending.join('\n')}\n`);
   } finally {
     await handle.close();
   }
 }
 
-const LINES_PER_WRITE = 256;
+const CHARACTERS_PER_WRITE = 1024 * 1024;
