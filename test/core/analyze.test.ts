@@ -266,7 +266,7 @@ describe('the worker kept warm between edits', () => {
   const workspace = tempWorkspace({ 'app/api.py': 'from fastapi import APIRouter\nrouter = APIRouter()\n@router.get("/a")\ndef a(): ...\n' });
   after(workspace.cleanup);
 
-  it('rehearses two rounds, the first parsing nothing, and none past the deadline; readies with rounds of nothing until told to stop', async () => {
+  it('rehearses two rounds, the first parsing nothing, and none past the deadline; readies with rounds of nothing until told to stop, one for an analysis that has its parts', async () => {
     const asked: (readonly string[])[] = [];
     const analysis = { update: async (_host: unknown, changed: readonly string[]) => (asked.push(changed), analysis) } as unknown as Analysis;
     const warm = new WarmWorker();
@@ -282,6 +282,10 @@ describe('the worker kept warm between edits', () => {
       asked.length = 0;
       await readyForUpdates(analysis, {}, warm, () => asked.length > 0);
       assert.deepEqual(asked, [[]]);
+      // An analysis that has its kept parts (a cold run's) needs one round, not the one that made them.
+      asked.length = 0;
+      await readyForUpdates({ ...analysis, keptParts: true }, {}, warm);
+      assert.equal(asked.length, 1);
     } finally {
       warm.dispose();
     }
@@ -486,6 +490,9 @@ describe('the result kept with the facts cache', () => {
       writeFileSync(join(workspace.root, 'app', 'models.py'), 'class Order:\n    def pay(self): ...\n');
       const updated = await updateFolder(kept, [join(workspace.root, 'app', 'models.py')], { threads: 1 });
       assert.equal(comparable(updated), await fresh());
+      // Only the kept result lacks the parts updates reuse (readying it takes a round more); a one-off run keeps none.
+      assert.deepEqual([cold.keptParts, kept.keptParts, updated.keptParts], [true, false, true]);
+      assert.equal((await analyzeFolder(workspace.root, { threads: 1, updates: false })).keptParts, false);
       // The kept result says what its kind was made from: an edit that changes none of it keeps the kind as it was.
       await analyzeFolder(workspace.root, { threads: 1, cacheFile });
       const again = await analyzeFolder(workspace.root, { threads: 1, cacheFile });
