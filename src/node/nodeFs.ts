@@ -41,13 +41,16 @@ export async function makeDirectory(directory: string): Promise<void> {
   }
 }
 
-/** A temporary file renamed over the old one: a crash or a second writer never leaves half a file. */
-export async function writeAtomically(file: string, text: string | AsyncIterable<string>): Promise<void> {
+/**
+ * A text, or lines as they are made, written to a temporary file renamed over the old one: a crash
+ * or a second writer never leaves half a file.
+ */
+export async function writeAtomically(file: string, content: string | AsyncIterable<string>): Promise<void> {
   await makeDirectory(dirname(file));
   const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
   try {
-    if (typeof text === 'string') await fs.writeFile(temporary, text);
-    else await writeLines(temporary, text);
+    if (typeof content === 'string') await fs.writeFile(temporary, content);
+    else await writeLines(temporary, content);
     await fs.rename(temporary, file);
   } catch (error) {
     await fs.rm(temporary, { force: true });
