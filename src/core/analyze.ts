@@ -60,8 +60,8 @@ interface Earlier {
   /** The same files and rules: the index's answers can be shared (see `SymbolIndex`). */
   shareAnswers: boolean;
   kind: KindVerdict;
-  /** What the kind was worked out from (see `kindInputsKey`). */
-  kindKey: string;
+  /** What the kind was worked out from; undefined when the kind rules changed. */
+  kindInputs: KindInputs | undefined;
 }
 
 /** A finished analysis: the serializable result, and traces on demand from the symbol index it kept. */
@@ -105,8 +105,8 @@ export async function analyzeWorkspace(root: string, host: AnalysisHost, options
     const indexOf = () => (index ??= new SymbolIndex(analysed, tsconfig.paths));
     const indexInTurns = async () => index ?? (index = await SymbolIndex.build(analysed, tsconfig.paths));
     // What the kind was made from, as an update will tell it: the first update keeps the kind.
-    const kindKey = await kindInputsKey(allPathsOf(discovery), kept.findings, kept.routes, kept.interfaces, manifest, readme);
-    return analysisOf({ root, host, options, discovery, facts, result: kept, modulePaths: JSON.stringify(tsconfig.paths ?? null), kindKey, index: indexOf, indexInTurns, keptParts: false });
+    const kindInputs = kindInputsOf(discovery, kept.findings, kept.routes, kept.interfaces, manifest, readme);
+    return analysisOf({ root, host, options, discovery, facts, result: kept, modulePaths: JSON.stringify(tsconfig.paths ?? null), kindInputs, index: indexOf, indexInTurns, keptParts: false });
   }
   const analysis = await assemble(root, host, options, discovery, facts, await configuration);
   if (key) await host.cache?.results?.set(key, analysis.result);
@@ -189,38 +189,47 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   await nextTurn();
   onProgress?.({ phase: 'classify', done: 0, total: 1 });
   const allPaths = allPathsOf(discovery);
+  // The result lists them sorted; the kind's inputs are compared in that order (a kept result's
+  // findings are sorted). The stages after the kind read them as they were found.
+  const resolved = findings.slice();
+  findings.sort(compareFindings);
+  await nextTurn();
   // The kind reads paths, findings, routes and interfaces: an edit that changes none of what it reads keeps it.
-  const kindKey = await kindInputsKey(allPaths, findings, routes, interfaces, manifest, readme);
-  const kind = before?.kindKey === kindKey ? before.kind : await classifyKind(host.kindRules, { folders: foldersOf(allPaths), files: allPaths, findings, routes, interfaces, ...(manifest ? { manifest } : {}), ...(readme ? { readme } : {}) });
+  const kindInputs = kindInputsOf(discovery, findings, routes, interfaces, manifest, readme);
+  const kind = before && sameKindInputs(before.kindInputs, kindInputs) ? before.kind : await classifyKind(host.kindRules, { folders: foldersOf(allPaths), files: allPaths, findings, routes, interfaces, ...(manifest ? { manifest } : {}), ...(readme ? { readme } : {}) });
   await nextTurn();
 
-  const findingsByPath = groupByPath(findings);
+  const findingsByPath = groupByPath(resolved);
   const files: AnalysisResult['files'] = [];
+  const fileByPath = new Map<string, AnalysisResult['files'][number]>();
   const turns = new Turns();
-  for (const file of inPathOrder(discovery, analysed)) {
+  const givenOfNone = `${kind.kind} `;
+  for (const path of pathOrder(discovery)) {
     if (turns.due()) await turns.next();
-    const held = findingsByPath.get(file.path) ?? [];
-    // A file's layer reads its path, imports and findings: kept while they stay.
-    const given = `${kind.kind} ${held.map((finding) => `${finding.category} ${finding.symbol}`).join(' ')}`;
-    const { layer, reasons, confidence } = index.part('layer', file.path, () => layerOf(kind.kind, { path: file.path, findings: held, imports: file.imports }), given);
-    files.push({ path: file.path, language: file.language, layer, reasons, confidence });
+    const file = index.file(path);
+    if (!file) continue; // skipped
+    const held = findingsByPath.get(path);
+    // A file's layer reads its path, imports and findings: kept while they stay. The part is the
+    // result's entry itself, kept from update to update while it holds.
+    const given = held ? `${givenOfNone}${held.map((finding) => `${finding.category} ${finding.symbol}`).join(' ')}` : givenOfNone;
+    const entry = index.part('layer', path, () => ({ path, language: file.language, ...layerOf(kind.kind, { path, findings: held ?? [], imports: file.imports }) }), given);
+    files.push(entry);
+    fileByPath.set(file.path, entry); // the facts' own string, which later lookups hold: compared by identity
   }
-  const layerByPath = new Map(files.map((file) => [file.path, file.layer]));
-  for (const finding of findings) finding.layer = layerByPath.get(SymbolId.parse(finding.symbol).path) ?? '';
+  for (const finding of findings) finding.layer = fileByPath.get(SymbolId.parse(finding.symbol).path)?.layer ?? '';
   await nextTurn();
   const checkLayers = options.layerViolations === 'on' || ((options.layerViolations ?? 'auto') === 'auto' && kind.kind === 'service');
-  const roleByPath = new Map(files.map((file) => [file.path, file]));
-  const violations = checkLayers ? await findViolations(index, analysed, (path) => roleByPath.get(path), findings, host.layerRules) : [];
+  const violations = checkLayers ? await findViolations(index, analysed, (path) => fileByPath.get(path), resolved, host.layerRules) : [];
   await nextTurn();
 
-  const { dataModel, queryWarnings } = await analyzeDataModel(index, analysed, findings);
+  const { dataModel, queryWarnings } = await analyzeDataModel(index, analysed, resolved);
 
   const result: AnalysisResult = {
     schemaVersion: SCHEMA_VERSION,
     root,
     kind,
     files,
-    findings: findings.sort(compareFindings),
+    findings,
     interfaces,
     routes,
     traces: [],
@@ -235,7 +244,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
       (a, b) => a.path.localeCompare(b.path),
     ),
   };
-  const analysis = analysisOf({ root, host, options, discovery, facts, result, modulePaths, kindKey, index: () => index, indexInTurns: async () => index, keptParts: options.updates ?? true });
+  const analysis = analysisOf({ root, host, options, discovery, facts, result, modulePaths, kindInputs, index: () => index, indexInTurns: async () => index, keptParts: options.updates ?? true });
   if (options.traces) {
     const context = traceContextOf(index, result);
     result.traces = routes.map((route) => traceRoute(context, route));
@@ -255,12 +264,13 @@ interface AnalysisState {
   host: AnalysisHost;
   options: AnalyzeOptions;
   discovery: Discovery;
+  /** Every source file's facts, in the discovery's order. */
   facts: readonly FileFacts[];
   result: AnalysisResult;
   /** The path aliases the index is built with, as a key. */
   modulePaths: string;
-  /** What the kind was worked out from (see `kindInputsKey`); empty when not known. */
-  kindKey: string;
+  /** What the kind was worked out from. */
+  kindInputs: KindInputs;
   index: () => SymbolIndex;
   /** The same index, made (when it is not yet) with the event loop let in. */
   indexInTurns: () => Promise<SymbolIndex>;
@@ -268,7 +278,7 @@ interface AnalysisState {
 }
 
 function analysisOf(state: AnalysisState): Analysis {
-  const { root, host, options, discovery, facts, result, modulePaths, kindKey, keptParts } = state;
+  const { root, host, options, discovery, facts, result, modulePaths, kindInputs, keptParts } = state;
   let context: TraceContext | undefined;
   const traceContext = () => (context ??= traceContextOf(state.index(), result));
   const typedAnswers = new Map<string, CallAnswer | null>();
@@ -294,38 +304,99 @@ function analysisOf(state: AnalysisState): Analysis {
       // files the analysis already has, under the same excludes, leaves the file list as it was.
       const contentOnly = sameFileSelection(options, updateOptions) && (await allKnownFiles(updateHost.fs, discovery, changed));
       const now = contentOnly ? discovery : await discover(root, updateHost, updateOptions);
-      const changedPaths = new Set(changed.map(sameSeparators));
-      const previous = new Map(facts.map((file) => [file.path, file]));
-      const stale = now.sources.filter((source) => !previous.has(source.path) || changedPaths.has(sameSeparators(source.absolutePath)));
       const nowConfiguration = readConfiguration(updateHost.fs, root, now);
-      const fresh = new Map((await scan(stale, updateHost, updateOptions, false)).map((file) => [file.path, file]));
-      const next = now.sources.map((source) => fresh.get(source.path) ?? (previous.get(source.path) as FileFacts));
+      const next = contentOnly ? await rescanned(discovery, facts, changed, updateHost, updateOptions) : await rescannedAfterDiscovery(now, facts, changed, updateHost, updateOptions);
       // The same files and rules: the index's answers are shared, each checked against what it read.
       const shareAnswers = contentOnly && updateHost.frameworkRules === host.frameworkRules;
       const sameRules = updateHost.kindRules === host.kindRules;
-      return assemble(root, updateHost, updateOptions, now, next, await nowConfiguration, { index: await state.indexInTurns(), modulePaths, shareAnswers, kind: result.kind, kindKey: sameRules ? kindKey : '' });
+      return assemble(root, updateHost, updateOptions, now, next, await nowConfiguration, { index: await state.indexInTurns(), modulePaths, shareAnswers, kind: result.kind, kindInputs: sameRules ? kindInputs : undefined });
     },
   };
 }
 
-function allPathsOf(discovery: Discovery): string[] {
-  return [...discovery.sources.map((source) => source.path), ...discovery.otherFiles];
+/**
+ * What every update asks of a discovery, worked out once for it: edits keep the discovery, and at
+ * 50,000 files each of these took milliseconds an update.
+ */
+interface DiscoveryViews {
+  allPaths?: string[];
+  /** The source files' paths sorted (a sort of thousands of paths by locale is not free). */
+  pathOrder?: readonly string[];
+  /** Each source file's position in the discovery, by its absolute path (separators as `sameSeparators` makes them). */
+  positions?: ReadonlyMap<string, number>;
 }
 
-/** Everything the kind rules read, as one string: paths, each finding's category, kind and symbol, route handlers, interfaces, manifest, README. */
-async function kindInputsKey(paths: readonly string[], findings: readonly Finding[], routes: readonly Route[], interfaces: readonly InterfaceImplementations[], manifest: Manifest | undefined, readme: { path: string; text: string } | undefined): Promise<string> {
-  // Tens of thousands of findings at 50,000 files: named a turn at a time.
-  const turns = new Turns();
-  const named: string[] = [];
-  for (const finding of findings) {
-    if (turns.due()) await turns.next();
-    named.push(`${finding.category} ${String(finding.details['kind'] ?? '')} ${finding.symbol}`);
-  }
-  await nextTurn();
-  // In no particular order: a kept result's (sorted) and an update's (as resolved) tell the same key.
-  named.sort();
-  await nextTurn();
-  return JSON.stringify([paths, named, routes.map((route) => route.handler), interfaces, manifest ?? null, readme ?? null]);
+const discoveryViews = new WeakMap<Discovery, DiscoveryViews>();
+
+function viewsOf(discovery: Discovery): DiscoveryViews {
+  let views = discoveryViews.get(discovery);
+  if (!views) discoveryViews.set(discovery, (views = {}));
+  return views;
+}
+
+/** The facts of the same files as before (`facts`, in the discovery's order), the changed ones scanned again. */
+async function rescanned(discovery: Discovery, facts: readonly FileFacts[], changed: readonly string[], host: AnalysisHost, options: AnalyzeOptions): Promise<FileFacts[]> {
+  const positions = sourcePositions(discovery);
+  const stale = [...new Set(changed.map((path) => positions.get(sameSeparators(path)) ?? -1))].filter((position) => position >= 0);
+  const fresh = await scan(stale.map((position) => discovery.sources[position] as SourceFile), host, options, false);
+  const next = facts.slice();
+  stale.forEach((position, at) => (next[position] = fresh[at] as FileFacts));
+  return next;
+}
+
+/** The facts of the files found now: new and changed ones scanned, the others' kept. */
+async function rescannedAfterDiscovery(now: Discovery, facts: readonly FileFacts[], changed: readonly string[], host: AnalysisHost, options: AnalyzeOptions): Promise<FileFacts[]> {
+  const changedPaths = new Set(changed.map(sameSeparators));
+  const previous = new Map(facts.map((file) => [file.path, file]));
+  const stale = now.sources.filter((source) => !previous.has(source.path) || changedPaths.has(sameSeparators(source.absolutePath)));
+  const fresh = new Map((await scan(stale, host, options, false)).map((file) => [file.path, file]));
+  return now.sources.map((source) => fresh.get(source.path) ?? (previous.get(source.path) as FileFacts));
+}
+
+function allPathsOf(discovery: Discovery): string[] {
+  const views = viewsOf(discovery);
+  return (views.allPaths ??= [...discovery.sources.map((source) => source.path), ...discovery.otherFiles]);
+}
+
+function pathOrder(discovery: Discovery): readonly string[] {
+  const views = viewsOf(discovery);
+  return (views.pathOrder ??= discovery.sources.map((source) => source.path).sort((a, b) => a.localeCompare(b)));
+}
+
+function sourcePositions(discovery: Discovery): ReadonlyMap<string, number> {
+  const views = viewsOf(discovery);
+  return (views.positions ??= new Map(discovery.sources.map((source, position) => [sameSeparators(source.absolutePath), position])));
+}
+
+/**
+ * Everything the kind rules read: paths, each finding's category, kind and symbol (findings in the
+ * result's order), route handlers, interfaces, manifest, README — held, not spelled out: an
+ * update compares them with the last analysis's (a key string of them, 3 MB at 50,000 files, was
+ * made and compared at every update).
+ */
+interface KindInputs {
+  paths: readonly string[];
+  findings: readonly Finding[];
+  handlers: readonly string[];
+  /** Interfaces, manifest and README, which are few. */
+  others: string;
+}
+
+function kindInputsOf(discovery: Discovery, findings: readonly Finding[], routes: readonly Route[], interfaces: readonly InterfaceImplementations[], manifest: Manifest | undefined, readme: { path: string; text: string } | undefined): KindInputs {
+  return { paths: allPathsOf(discovery), findings, handlers: routes.map((route) => route.handler), others: JSON.stringify([interfaces, manifest ?? null, readme ?? null]) };
+}
+
+function sameKindInputs(before: KindInputs | undefined, now: KindInputs): boolean {
+  if (!before || before.others !== now.others || !sameList(before.paths, now.paths) || !sameList(before.handlers, now.handlers) || before.findings.length !== now.findings.length) return false;
+  const kindOf = (finding: Finding) => String(finding.details['kind'] ?? '');
+  return before.findings.every((finding, position) => {
+    const other = now.findings[position] as Finding;
+    return finding.category === other.category && finding.symbol === other.symbol && kindOf(finding) === kindOf(other);
+  });
+}
+
+function sameList(before: readonly string[], now: readonly string[]): boolean {
+  return before === now || (before.length === now.length && before.every((item, position) => item === now[position]));
 }
 
 function sameFileSelection(before: AnalyzeOptions, after: AnalyzeOptions): boolean {
@@ -335,7 +406,7 @@ function sameFileSelection(before: AnalyzeOptions, after: AnalyzeOptions): boole
 
 /** Every changed path is a source file of the discovery, and still a file on disk. */
 async function allKnownFiles(fs: WorkspaceFs, discovery: Discovery, changed: readonly string[]): Promise<boolean> {
-  const known = new Set(discovery.sources.map((source) => sameSeparators(source.absolutePath)));
+  const known = sourcePositions(discovery);
   for (const path of changed) {
     if (!known.has(sameSeparators(path))) return false;
     try {
@@ -403,16 +474,6 @@ export function findRoute(routes: readonly Route[], written: string): Route | un
 function pathPattern(routePath: string): RegExp {
   const literal = (text: string) => text.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
   return new RegExp(`^${routePath.split(/\{[^}]*\}/).map(literal).join('[^/]+')}$`);
-}
-
-/** The files sorted by path, the sort done once per discovery: edits keep the discovery, and a sort of thousands of paths by locale is not free. */
-const pathOrders = new WeakMap<Discovery, readonly string[]>();
-
-function inPathOrder(discovery: Discovery, files: readonly FileFacts[]): FileFacts[] {
-  let paths = pathOrders.get(discovery);
-  if (!paths) pathOrders.set(discovery, (paths = discovery.sources.map((source) => source.path).sort((a, b) => a.localeCompare(b))));
-  const byPath = new Map(files.map((file) => [file.path, file]));
-  return paths.flatMap((path) => byPath.get(path) ?? []);
 }
 
 function groupByPath(findings: readonly Finding[]): Map<string, Finding[]> {

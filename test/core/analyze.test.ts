@@ -214,6 +214,27 @@ describe('an update, whatever the edit', () => {
   });
 });
 
+describe('an update after a body edit', () => {
+  const workspace = tempWorkspace({
+    'app/api.py': 'from fastapi import APIRouter\nfrom app.service import pay\nrouter = APIRouter()\n\n@router.post("/orders")\ndef create():\n    pay()\n',
+    'app/service.py': 'def pay():\n    return 1\n',
+    'app/domain/order.py': 'class Order:\n    total = 0\n',
+  });
+  after(workspace.cleanup);
+
+  it('keeps what the edit did not touch as it was: the kind, and the other files\' entries, the same objects', async () => {
+    const before = await analyzeFolder(workspace.root, { threads: 1 });
+    writeFileSync(join(workspace.root, 'app', 'service.py'), 'def pay():\n    print("paying")\n    return 1\n');
+    const after = await updateFolder(before, [join(workspace.root, 'app', 'service.py')], { threads: 1 });
+    assert.equal(after.result.kind, before.result.kind);
+    const entryOf = (analysis: Analysis, path: string) => analysis.result.files.find((file) => file.path === path);
+    for (const path of ['app/api.py', 'app/domain/order.py']) assert.equal(entryOf(after, path), entryOf(before, path), path);
+    // The edited file's entry is made again from its new facts, and says the same.
+    assert.notEqual(entryOf(after, 'app/service.py'), entryOf(before, 'app/service.py'));
+    assert.deepEqual(entryOf(after, 'app/service.py'), entryOf(before, 'app/service.py'));
+  });
+});
+
 describe('an update after a line, a function or an import is added to any file of the fixtures', () => {
   // A line added moves every line below it; a function or an import changes the file's surface
   // (its names, its imports): whatever an earlier analysis kept (lookups, ancestries, the parts of

@@ -127,4 +127,22 @@ describe('SymbolIndex parts, kept from one index to the next', () => {
     assert.equal(part(later), 1, 'the part is kept');
     assert.equal(later.resolve('src/shop/models.py', 'Base'), 'src/shop/base.py:Base');
   });
+
+  it('shares what one index made from an earlier one with every other index made from it (a rehearsed update, then the real one)', async () => {
+    const files = await scanPython({
+      'app/base.py': 'class Base:\n    pass\n',
+      'app/models.py': 'from app.base import Base\n\nclass Order(Base):\n    pass\n',
+    });
+    const analysed = new SymbolIndex(files);
+    let computed = 0;
+    const part = (index: SymbolIndex) => index.part('test', 'app/models.py', () => (++computed, index.resolve('app/models.py', 'Base')));
+    const rehearsal = new SymbolIndex(files, undefined, { index: analysed, shareAnswers: true });
+    assert.equal(part(rehearsal), 'app/base.py:Base');
+    const real = new SymbolIndex(files, undefined, { index: analysed, shareAnswers: true });
+    assert.equal(part(real), 'app/base.py:Base');
+    assert.equal(computed, 1, 'the rehearsal\'s part is found');
+    // Not shared: worked out again.
+    assert.equal(part(new SymbolIndex(files, undefined, { index: analysed, shareAnswers: false })), 'app/base.py:Base');
+    assert.equal(computed, 2);
+  });
 });

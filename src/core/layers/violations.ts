@@ -85,11 +85,11 @@ export async function findViolations(
     const targets = index.part('imported-targets', file.path, () => file.imports.map((statement) => ({ statement, imported: importedTargets(index, file.path, statement) })));
     for (const { statement, imported: targetsOfStatement } of targets) {
       for (const imported of targetsOfStatement) {
+        // Once per import, not per rule: tens of thousands of files' imports are looked at every update.
+        const toLayer = imported.file !== undefined && imported.file !== file.path ? layerOf(imported.file) : undefined;
         for (const rule of applicable) {
           const broken = rule.to
-            ? imported.file !== undefined &&
-              imported.file !== file.path &&
-              layerOf(imported.file) === rule.to &&
+            ? toLayer === rule.to &&
               (!rule.toCategories || (categoriesBySymbol.get(imported.symbol ?? '') ?? []).some((category) => rule.toCategories?.includes(category)))
             : imported.external !== undefined && (rule.toExternal ?? []).some((prefix) => imported.external === prefix || imported.external?.startsWith(`${prefix}.`));
           if (broken) violations.push({ rule: rule.id, path: file.path, line: statement.line, imported: imported.written, message: rule.message });
@@ -106,7 +106,7 @@ function importedTargets(index: SymbolIndex, path: string, statement: ImportStat
   return names.map(({ name, alias }) => {
     const written = alias ?? name;
     const target = index.qualify(path, written);
-    if (target && 'symbol' in target) return { written, file: target.symbol.slice(0, target.symbol.lastIndexOf(':')), symbol: target.symbol };
+    if (target && 'symbol' in target) return { written, file: index.pathOf(target.symbol), symbol: target.symbol };
     // A module imported by name (`from app.infrastructure import persistence`, `import app.db`) is its file.
     const file = index.importedModuleFile(path, statement, statement.names.length ? name : undefined);
     return file ? { written, file } : { written, ...(target ? { external: target.external } : {}) };

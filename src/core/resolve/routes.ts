@@ -502,7 +502,6 @@ function pluginOf(index: SymbolIndex, routers: ReadonlyMap<string, Router>, site
   return found?.router;
 }
 
-/** Where a route is declared: its decorator or its `path(...)` entry. */
 /** Where a route is declared: its decorator, or the registration (`router.get(...)`) of a handler defined elsewhere. */
 function sourceOf(finding: Finding): NonNullable<Route['source']> {
   const registered = finding.details['registeredAt'];
@@ -521,12 +520,15 @@ function dedupe(routes: readonly Route[]): Route[] {
   });
 }
 
+const PLACEHOLDER_OR_SPACE = /[\s<{:]/;
+
 /**
  * One placeholder syntax whatever the framework writes: `<int:pk>` and `<pk>` (Django, Flask),
  * `:id` (Express), `{id:int}` and `{id:path}` (Starlette) all become `{pk}` / `{id}`.
  */
 export function normalizeRoutePath(path: string): string {
-  const normalized = path
+  // Most paths have nothing to rewrite (no white space, `<`, `{` or `:`): at 50,000 files the four rewrites took an update 15 ms.
+  const normalized = !PLACEHOLDER_OR_SPACE.test(path) ? path : path
     .replace(/\s+/g, '') // a URL path has no white space; broken code can put some in a literal
     .replace(/<(?:[^<>:]+:)?([A-Za-z_][A-Za-z0-9_]*)>/g, '{$1}')
     .replace(/\{([A-Za-z_][A-Za-z0-9_]*)(?::[^}]*)?\}/g, '{$1}')

@@ -50,6 +50,28 @@ function ownReadsOf(facts: FileFacts): NonNullable<ReturnType<typeof ownReads.ge
   return reads;
 }
 
+/** What an index holds of one file (see `SymbolIndex.indexed`). */
+interface IndexedFile {
+  readonly facts: FileFacts;
+  /** The same while the file's surface stays (see `surfaceOf`), from index to index. */
+  readonly surface: number;
+  /** Its definitions by symbol, in source order (a name defined twice is its last definition, where the first was); made when first asked for. */
+  entries: Map<string, Entry> | undefined;
+  /**
+   * The answers worked out for it, one object for every index that shares answers with the one
+   * that made it: an update made from an analysis, and a rehearsal of that update (which the first
+   * real edit must find done), both add to it.
+   */
+  answers: FileAnswers;
+}
+
+interface FileAnswers {
+  /** Its parts (see `SymbolIndex.part`), by stage number: one list per file, not one map per stage (a tenth of the room at 50,000 files). */
+  slots: (Part | undefined)[] | undefined;
+  /** Every stage asks about the same names again (bases, decorators, callees): each is looked up once, per surface version. */
+  qualified: { version: number; names: Map<string, KeptTarget> } | undefined;
+}
+
 /** A stage's answer for one file, and what it read to get it (its own file included). */
 interface Part extends KeptReads {
   value: unknown;
@@ -78,11 +100,13 @@ const ECMA_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '
  * import (`models.Model` after `from django.db import models` is `django.db.models.Model`).
  */
 export class SymbolIndex {
-  /** Each file's definitions by symbol, in source order (a name defined twice is its last definition, where the first was). */
-  private readonly entriesByPath: Map<string, Map<string, Entry>>;
-  private readonly factsByPath: Map<string, FileFacts>;
-  /** Each file's surface version: the same while its surface stays (see `surfaceOf`), from index to index. */
-  private readonly surfaceVersions: Map<string, number>;
+  /**
+   * What the index holds of each file, in one record: every stage asks for a file's facts, surface
+   * version and kept parts together, tens of thousands of times an update.
+   */
+  private readonly indexed: Map<string, IndexedFile>;
+  /** The facts of the files analysed, in the order given. */
+  private readonly analysed: readonly FileFacts[];
   // The fields below are each stored once, in the constructor, whether made or taken over from an
   // earlier index: a field stored again after it was made changes the objects' hidden class, and
   // V8 throws away all the code compiled for it — at the first update, which then ran two to three
@@ -92,13 +116,6 @@ export class SymbolIndex {
   /** The Python import roots the module names come from, as one key. */
   private readonly rootsKey: string;
   private readonly ancestryCache: Map<string, { ancestry: Ancestry; surfaces: SurfaceReads }>;
-  /** Every stage asks about the same names again (bases, decorators, callees): each is looked up once, per version of the file. */
-  private readonly qualified: Map<string, { version: number; names: Map<string, KeptTarget> }>;
-  /**
-   * Per-file answers of whole-workspace stages (see `part`), by file, then by stage number (one
-   * list per file, not one map per stage: a tenth of the room at 50,000 files).
-   */
-  private readonly parts: Map<string, (Part | undefined)[]>;
   private readonly stageNumbers: Map<string, number>;
   /** One object per target the lookups found: thousands of files name `models.Model`, each lookup kept keeps the same one. */
   private readonly targets: Map<string, Target>;
@@ -126,17 +143,14 @@ export class SymbolIndex {
     /** What `SymbolIndex.build` worked out in turns; worked out here otherwise. */
     prepared: Prepared = finished(SymbolIndex.preparation(files, earlier)),
   ) {
-    this.factsByPath = prepared.factsByPath;
-    this.entriesByPath = prepared.entriesByPath;
-    this.surfaceVersions = prepared.surfaceVersions;
+    this.indexed = prepared.indexed;
+    this.analysed = prepared.analysed;
     this.rootsKey = prepared.rootsKey;
     this.moduleFiles = prepared.moduleFiles;
     this.moduleNamesByFile = prepared.moduleNamesByFile;
     const shared = prepared.sameModules ? earlier?.index : undefined;
     // Shared, not copied: each answer says what it was worked out from, and each index checks that against its own files.
-    this.qualified = shared ? shared.qualified : new Map();
     this.ancestryCache = shared ? shared.ancestryCache : new Map();
-    this.parts = shared ? shared.parts : new Map();
     this.stageNumbers = shared ? shared.stageNumbers : new Map();
     this.targets = shared ? shared.targets : new Map();
     this.combinations = shared ? shared.combinations : new Map();
@@ -160,28 +174,35 @@ export class SymbolIndex {
   private static *preparation(files: readonly FileFacts[], earlier: { index: SymbolIndex; shareAnswers: boolean } | undefined): Generator<void, Prepared> {
     const before = earlier?.index;
     const shared = earlier?.shareAnswers ? before : undefined;
-    const factsByPath = new Map<string, FileFacts>();
-    const entriesByPath = new Map<string, Map<string, Entry>>();
-    const surfaceVersions = new Map<string, number>();
+    const indexed = new Map<string, IndexedFile>();
+    const analysed: FileFacts[] = [];
     let importsChanged = false;
     for (const facts of files) {
       yield;
       if (facts.skipped) continue;
-      factsByPath.set(facts.path, facts);
-      const previous = before?.factsByPath.get(facts.path);
-      const kept = previous === facts ? before?.entriesByPath.get(facts.path) : undefined;
-      if (kept) entriesByPath.set(facts.path, kept);
-      const version = shared?.surfaceVersions.get(facts.path);
-      const sameSurface = version !== undefined && previous !== undefined && (previous === facts || surfaceOf(previous) === surfaceOf(facts));
-      if (!sameSurface && previous && previous.language === 'python' && importsOf(previous) !== importsOf(facts)) importsChanged = true;
-      surfaceVersions.set(facts.path, sameSurface ? version : ++lastSurfaceVersion);
+      analysed.push(facts);
+      const previous = before?.indexed.get(facts.path);
+      const sameFacts = previous?.facts === facts;
+      const sameSurface = shared !== undefined && previous !== undefined && (sameFacts || surfaceOf(previous.facts) === surfaceOf(facts));
+      if (!sameSurface && previous && previous.facts.language === 'python' && importsOf(previous.facts) !== importsOf(facts)) importsChanged = true;
+      indexed.set(facts.path, {
+        facts,
+        surface: sameSurface ? previous.surface : ++lastSurfaceVersion,
+        entries: sameFacts ? previous.entries : undefined,
+        // Shared, not copied: each answer says what it read, checked against this index's files when asked for.
+        answers: shared && previous ? previous.answers : { slots: undefined, qualified: undefined },
+      });
     }
-    const python = files.filter((facts) => !facts.skipped && facts.language === 'python');
+    const python = analysed.filter((facts) => facts.language === 'python');
     const roots = shared && !importsChanged ? undefined : yield* pythonImportRoots(python);
     const rootsKey = roots ? [...roots].sort().join('\n') : (shared?.rootsKey ?? '');
     const sameModules = shared !== undefined && shared.rootsKey === rootsKey;
+    if (shared && !sameModules) {
+      // Other module names: no answer worked out with the earlier ones holds.
+      for (const file of indexed.values()) file.answers = { slots: undefined, qualified: undefined };
+    }
     const modules = sameModules ? { moduleFiles: shared.moduleFiles, moduleNamesByFile: shared.moduleNamesByFile } : yield* moduleNamesOf(python, roots ?? new Set());
-    return { factsByPath, entriesByPath, surfaceVersions, rootsKey, ...modules, sameModules };
+    return { indexed, analysed, rootsKey, ...modules, sameModules };
   }
 
   /**
@@ -199,19 +220,21 @@ export class SymbolIndex {
     if (!this.keepParts) return compute();
     let stageNumber = this.stageNumbers.get(stage);
     if (stageNumber === undefined) this.stageNumbers.set(stage, (stageNumber = this.stageNumbers.size));
-    let slots = this.parts.get(path);
-    const kept = slots?.[stageNumber];
-    if (kept && kept.given === given && this.stillReads(kept)) {
+    const file = this.indexed.get(path);
+    const kept = file?.answers.slots?.[stageNumber];
+    if (kept && kept.given === given && this.stillReadsOwn(kept, file)) {
       this.noteReads(kept);
       return kept.value as T;
     }
     const { value, read } = this.recording(compute, path);
-    if (!slots) this.parts.set(path, (slots = []));
-    // Assigned within the list's length: a list grown by assignment takes room for more stages than there are.
-    if (stageNumber >= slots.length) this.parts.set(path, (slots = slots.concat(new Array<undefined>(stageNumber + 1 - slots.length))));
     // Most files give most stages nothing: one empty list kept for all of them.
     const stored = (Array.isArray(value) ? atLength(value) : value) as T;
-    slots[stageNumber] = this.nothingPart(path, stored, read, given) ?? { value: stored, facts: read.facts, surfaces: read.surfaces, given };
+    if (!file) return stored; // not a file of this index: nothing to keep it with
+    const { answers } = file;
+    let slots = answers.slots ?? [];
+    // Assigned within the list's length: a list grown by assignment takes room for more stages than there are.
+    if (stageNumber >= slots.length) answers.slots = slots = slots.concat(new Array<undefined>(stageNumber + 1 - slots.length));
+    slots[stageNumber] = this.nothingPart(file.facts, stored, read, given) ?? { value: stored, facts: read.facts, surfaces: read.surfaces, given };
     return stored;
   }
 
@@ -220,10 +243,9 @@ export class SymbolIndex {
    * "nothing" is a value the stage shares between files (undefined, or frozen: the empty list, or
    * the stage's own), and the part is the same object for every stage and index while the file stays.
    */
-  private nothingPart(path: string, value: unknown, read: KeptReads, given: string): Part | undefined {
-    const facts = this.factsByPath.get(path);
+  private nothingPart(facts: FileFacts, value: unknown, read: KeptReads, given: string): Part | undefined {
     const shared = value === undefined || (typeof value === 'object' && value !== null && Object.isFrozen(value));
-    if (!facts || given !== '' || !shared) return undefined;
+    if (given !== '' || !shared) return undefined;
     const own = ownReadsOf(facts);
     if (read.facts !== own.facts || (read.surfaces !== NONE && read.surfaces !== own.surfaces)) return undefined;
     let part = own.nothing.find((candidate) => candidate.value === value && candidate.surfaces === read.surfaces);
@@ -251,7 +273,8 @@ export class SymbolIndex {
 
   /** Runs `compute`, noting what it reads (and, for the answer around it, that it read it too). */
   private recording<T>(compute: () => T, path?: string): { value: T; read: KeptReads } {
-    const read: Reads = { facts: path === undefined ? [] : [path, this.factsByPath.get(path)], surfaces: [] };
+    const facts = path === undefined ? undefined : this.indexed.get(path)?.facts;
+    const read: Reads = { facts: path === undefined ? [] : [path, facts], surfaces: [] };
     this.reading.push(read);
     let value: T;
     try {
@@ -259,7 +282,6 @@ export class SymbolIndex {
     } finally {
       this.reading.pop();
     }
-    const facts = path === undefined ? undefined : this.factsByPath.get(path);
     // Its own file's reads alone: the lists every part of that file shares.
     const own = facts ? ownReadsOf(facts) : undefined;
     const reads: KeptReads = { facts: own && read.facts.length === 2 ? own.facts : atLength(read.facts), surfaces: NONE };
@@ -273,8 +295,19 @@ export class SymbolIndex {
 
   private stillReads(read: KeptReads): boolean {
     const { facts } = read;
-    for (let at = 0; at < facts.length; at += 2) if (this.factsByPath.get(facts[at] as string) !== facts[at + 1]) return false;
+    for (let at = 0; at < facts.length; at += 2) if (this.indexed.get(facts[at] as string)?.facts !== facts[at + 1]) return false;
     return this.stillThrough(read.surfaces);
+  }
+
+  /** The same, for a part of `file`: what it read of its own file (most parts read nothing else) is checked against the record in hand. */
+  private stillReadsOwn(read: KeptReads, file: IndexedFile): boolean {
+    const { facts, surfaces } = read;
+    const path = file.facts.path;
+    if (facts.length === 2 && facts[0] === path) {
+      if (facts[1] !== file.facts) return false;
+    } else if (!this.stillReads({ facts, surfaces: NONE })) return false;
+    if (surfaces.length === 2 && surfaces[0] === path) return surfaces[1] === file.surface;
+    return this.stillThrough(surfaces);
   }
 
   private noteReads(read: KeptReads): void {
@@ -287,7 +320,7 @@ export class SymbolIndex {
 
   private noteSurface(path: string): void {
     const outer = this.reading.at(-1);
-    if (outer) notePair(outer.surfaces, path, this.surfaceVersions.get(path) ?? -1);
+    if (outer) notePair(outer.surfaces, path, this.indexed.get(path)?.surface ?? -1);
   }
 
   private noteSurfaces(surfaces: SurfaceReads): void {
@@ -296,7 +329,7 @@ export class SymbolIndex {
   }
 
   private stillThrough(surfaces: SurfaceReads): boolean {
-    for (let at = 0; at < surfaces.length; at += 2) if (this.surfaceVersions.get(surfaces[at] as string) !== surfaces[at + 1]) return false;
+    for (let at = 0; at < surfaces.length; at += 2) if (this.indexed.get(surfaces[at] as string)?.surface !== surfaces[at + 1]) return false;
     return true;
   }
 
@@ -307,7 +340,7 @@ export class SymbolIndex {
 
   private noteRead(path: string): void {
     const read = this.reading.at(-1);
-    if (read) notePair(read.facts, path, this.factsByPath.get(path));
+    if (read) notePair(read.facts, path, this.indexed.get(path)?.facts);
   }
 
   definition(symbol: string): SymbolDefinition | undefined {
@@ -318,13 +351,9 @@ export class SymbolIndex {
 
   /** A file's entries, made when first asked for: a cold analysis makes them in the stages' loops, which let the event loop in. */
   private entriesIn(path: string): Map<string, Entry> | undefined {
-    let entries = this.entriesByPath.get(path);
-    if (!entries) {
-      const facts = this.factsByPath.get(path);
-      if (!facts) return undefined;
-      this.entriesByPath.set(path, (entries = entriesOf(facts)));
-    }
-    return entries;
+    const file = this.indexed.get(path);
+    if (!file) return undefined;
+    return (file.entries ??= entriesOf(file.facts));
   }
 
   private entry(symbol: string): Entry | undefined {
@@ -343,7 +372,7 @@ export class SymbolIndex {
     this.noteRead(path);
     const prefix = `${className}.`;
     const methods: { symbol: string; name: string; definition: SymbolDefinition }[] = [];
-    for (const definition of this.factsByPath.get(path)?.symbols ?? []) {
+    for (const definition of this.indexed.get(path)?.facts.symbols ?? []) {
       if (definition.kind !== 'method' || !definition.name.startsWith(prefix) || definition.name.indexOf('.', prefix.length) >= 0) continue;
       methods.push({ symbol: SymbolId.of(path, definition.name), name: definition.name.slice(prefix.length), definition });
     }
@@ -352,12 +381,21 @@ export class SymbolIndex {
 
   files(): Iterable<FileFacts> {
     this.notInPart('files');
-    return this.factsByPath.values();
+    return this.analysed;
   }
 
   file(path: string): FileFacts | undefined {
     this.noteRead(path);
-    return this.factsByPath.get(path);
+    return this.indexed.get(path)?.facts;
+  }
+
+  /**
+   * The path of a symbol's file, as the index holds it (one string per file, that lookups by path
+   * then compare by identity); reading it reads nothing of the file.
+   */
+  pathOf(symbol: string): string {
+    const path = symbol.slice(0, symbol.lastIndexOf(':'));
+    return this.indexed.get(path)?.facts.path ?? path;
   }
 
   moduleFile(module: string): string | undefined {
@@ -399,9 +437,10 @@ export class SymbolIndex {
 
   /** What a dotted name written in `path` stands for; undefined only when the file is unknown. */
   qualify(path: string, dottedName: string): Target | undefined {
-    const version = this.surfaceVersions.get(path);
-    if (version === undefined) return undefined;
-    let inFile = this.qualified.get(path);
+    const file = this.indexed.get(path);
+    if (!file) return undefined;
+    const version = file.surface;
+    let inFile = file.answers.qualified;
     const kept = inFile?.version === version ? inFile.names.get(dottedName) : undefined;
     if (kept && (!('through' in kept) || this.stillThrough(kept.through))) {
       if (this.reading.length) {
@@ -414,7 +453,7 @@ export class SymbolIndex {
     const { value: found, read } = this.recording(() => this.lookup(path, dottedName, 0));
     const target = this.interned(found ?? { external: dottedName }); // a builtin, or a name this analysis cannot see
     const through = surfacesBesides(read.surfaces, path);
-    if (inFile?.version !== version) this.qualified.set(path, (inFile = { version, names: new Map() }));
+    if (inFile?.version !== version) file.answers.qualified = inFile = { version, names: new Map() };
     inFile.names.set(dottedName, through.length ? { target, through } : target);
     return target;
   }
@@ -429,7 +468,7 @@ export class SymbolIndex {
 
   /** What the name is bound to in the file, or undefined when the file binds no such name. */
   private lookup(path: string, dottedName: string, depth: number): Target | undefined {
-    const facts = this.factsByPath.get(path);
+    const facts = this.indexed.get(path)?.facts;
     if (!facts || depth > MAX_RESOLUTION_DEPTH) return undefined;
     this.noteSurface(path);
     const [head = '', ...rest] = dottedName.split('.');
@@ -485,7 +524,7 @@ export class SymbolIndex {
 
   private defaultExportOf(file: string): string | undefined {
     this.noteSurface(file);
-    return this.factsByPath.get(file)?.symbols.find((symbol) => symbol.defaultExport)?.name;
+    return this.indexed.get(file)?.facts.symbols.find((symbol) => symbol.defaultExport)?.name;
   }
 
   /**
@@ -509,7 +548,7 @@ export class SymbolIndex {
   private ecmaFileAt(base: string): string | undefined {
     const stem = base.replace(/\.(m|c)?js$/, ''); // `./x.js` written for the compiled output of `./x.ts`
     const candidates = [base, ...ECMA_EXTENSIONS.map((extension) => `${stem}${extension}`), ...ECMA_EXTENSIONS.map((extension) => `${base}/index${extension}`)];
-    return candidates.find((candidate) => this.factsByPath.has(candidate));
+    return candidates.find((candidate) => this.indexed.has(candidate));
   }
 
   private qualifyThroughImport(path: string, statement: ImportStatement, head: string, rest: string[], depth: number): Target | undefined {
@@ -616,9 +655,8 @@ export interface Ancestry {
 
 /** What an index is made from before its answers: its files' facts, entries and surface versions, and the Python module names. */
 interface Prepared {
-  factsByPath: Map<string, FileFacts>;
-  entriesByPath: Map<string, Map<string, Entry>>;
-  surfaceVersions: Map<string, number>;
+  indexed: Map<string, IndexedFile>;
+  analysed: FileFacts[];
   rootsKey: string;
   moduleFiles: Map<string, string>;
   moduleNamesByFile: Map<string, readonly string[]>;
