@@ -71,11 +71,6 @@ export interface Analysis {
   trace(route: string): Trace | undefined;
   /** The same trace, with a type checker following the TypeScript and JavaScript calls syntax cannot (answers kept for this analysis). */
   traceWithTypes(route: string, resolver: CallTypeResolver): Promise<Trace | undefined>;
-  /**
-   * Whether it holds the per-file answers an update reuses: made by a run or an update kept for
-   * updates — not taken whole from the kept result, whose first update makes them.
-   */
-  readonly keptParts: boolean;
   /** The classes and functions a file defines (qualified names, 0-based lines), for editors. */
   definitionsIn(path: string): { name: string; kind: string; line: number }[];
   /**
@@ -106,7 +101,7 @@ export async function analyzeWorkspace(root: string, host: AnalysisHost, options
     const indexInTurns = async () => index ?? (index = await SymbolIndex.build(analysed, tsconfig.paths));
     // What the kind was made from, as an update will tell it: the first update keeps the kind.
     const kindInputs = kindInputsOf(discovery, kept.findings, kept.routes, kept.interfaces, manifest, readme);
-    return analysisOf({ root, host, options, discovery, facts, result: kept, modulePaths: JSON.stringify(tsconfig.paths ?? null), kindInputs, index: indexOf, indexInTurns, keptParts: false });
+    return analysisOf({ root, host, options, discovery, facts, result: kept, modulePaths: JSON.stringify(tsconfig.paths ?? null), kindInputs, index: indexOf, indexInTurns });
   }
   const analysis = await assemble(root, host, options, discovery, facts, await configuration);
   if (key) await host.cache?.results?.set(key, analysis.result);
@@ -244,7 +239,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
       (a, b) => a.path.localeCompare(b.path),
     ),
   };
-  const analysis = analysisOf({ root, host, options, discovery, facts, result, modulePaths, kindInputs, index: () => index, indexInTurns: async () => index, keptParts: options.updates ?? true });
+  const analysis = analysisOf({ root, host, options, discovery, facts, result, modulePaths, kindInputs, index: () => index, indexInTurns: async () => index });
   if (options.traces) {
     const context = traceContextOf(index, result);
     result.traces = routes.map((route) => traceRoute(context, route));
@@ -274,17 +269,15 @@ interface AnalysisState {
   index: () => SymbolIndex;
   /** The same index, made (when it is not yet) with the event loop let in. */
   indexInTurns: () => Promise<SymbolIndex>;
-  keptParts: boolean;
 }
 
 function analysisOf(state: AnalysisState): Analysis {
-  const { root, host, options, discovery, facts, result, modulePaths, kindInputs, keptParts } = state;
+  const { root, host, options, discovery, facts, result, modulePaths, kindInputs } = state;
   let context: TraceContext | undefined;
   const traceContext = () => (context ??= traceContextOf(state.index(), result));
   const typedAnswers = new Map<string, CallAnswer | null>();
   return {
     result,
-    keptParts,
     trace(written) {
       const route = findRoute(result.routes, written);
       return route ? traceRoute(traceContext(), route) : undefined;

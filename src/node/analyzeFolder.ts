@@ -158,15 +158,16 @@ export async function rehearseUpdates(analysis: Analysis, changed: readonly stri
 }
 
 /**
- * Readies a new analysis for its updates, in the background, before any change: updates with
- * nothing changed, answers dropped. An analysis taken whole from the kept result (a warm start) has
- * no symbol index and no kept parts yet, and its first update made them (0.6 s on saleor); the
- * next compiles the update's checks of every kept answer. An analysis that has its parts (a cold
- * run's) needs only the latter: a second round cost a 50,000-file workspace 0.75 s and 290 MB of
- * garbage for nothing.
+ * Readies a new analysis for its updates, in the background, before any change: one update with
+ * nothing changed, answer dropped. An analysis taken whole from the kept result (a warm start) has
+ * no symbol index and no kept parts yet, and its first update made them (0.6 s on saleor); a cold
+ * run's has them, and the round compiles the update's checks of every kept answer. A second round
+ * (for a warm start, to compile the checks) is left to the rehearsal at the first change: it held
+ * 50 MB more garbage at the peak of a 50,000-file workspace (643–650 MB where one round peaks at
+ * about 580), and a cold run's second round had cost that workspace 0.75 s for nothing.
  */
 export function readyForUpdates(analysis: Analysis, options: NodeAnalyzeOptions, warm: WarmWorker, stop?: () => boolean): Promise<void> {
-  return rehearseUpdates(analysis, [], options, warm, stop ? { stop } : {}, analysis.keptParts ? 1 : REHEARSALS);
+  return rehearseUpdates(analysis, [], options, warm, stop ? { stop } : {}, 1);
 }
 
 /**

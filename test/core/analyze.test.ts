@@ -287,7 +287,7 @@ describe('the worker kept warm between edits', () => {
   const workspace = tempWorkspace({ 'app/api.py': 'from fastapi import APIRouter\nrouter = APIRouter()\n@router.get("/a")\ndef a(): ...\n' });
   after(workspace.cleanup);
 
-  it('rehearses two rounds, the first parsing nothing, and none past the deadline; readies with rounds of nothing until told to stop, one for an analysis that has its parts', async () => {
+  it('rehearses two rounds, the first parsing nothing, and none past the deadline; readies with one round of nothing, none once a change is gathered', async () => {
     const asked: (readonly string[])[] = [];
     const analysis = { update: async (_host: unknown, changed: readonly string[]) => (asked.push(changed), analysis) } as unknown as Analysis;
     const warm = new WarmWorker();
@@ -297,16 +297,12 @@ describe('the worker kept warm between edits', () => {
       asked.length = 0;
       await rehearseUpdates(analysis, ['app/api.py'], {}, warm, { deadline: performance.now() - 1 });
       assert.deepEqual(asked, []);
-      // Readied for updates in the background: rounds with nothing changed, until a change is gathered.
+      // Readied for updates in the background: one round with nothing changed (the rehearsal at the first change does the rest).
       await readyForUpdates(analysis, {}, warm);
-      assert.deepEqual(asked, [[], []]);
-      asked.length = 0;
-      await readyForUpdates(analysis, {}, warm, () => asked.length > 0);
       assert.deepEqual(asked, [[]]);
-      // An analysis that has its kept parts (a cold run's) needs one round, not the one that made them.
       asked.length = 0;
-      await readyForUpdates({ ...analysis, keptParts: true }, {}, warm);
-      assert.equal(asked.length, 1);
+      await readyForUpdates(analysis, {}, warm, () => true);
+      assert.deepEqual(asked, []);
     } finally {
       warm.dispose();
     }
@@ -511,9 +507,6 @@ describe('the result kept with the facts cache', () => {
       writeFileSync(join(workspace.root, 'app', 'models.py'), 'class Order:\n    def pay(self): ...\n');
       const updated = await updateFolder(kept, [join(workspace.root, 'app', 'models.py')], { threads: 1 });
       assert.equal(comparable(updated), await fresh());
-      // Only the kept result lacks the parts updates reuse (readying it takes a round more); a one-off run keeps none.
-      assert.deepEqual([cold.keptParts, kept.keptParts, updated.keptParts], [true, false, true]);
-      assert.equal((await analyzeFolder(workspace.root, { threads: 1, updates: false })).keptParts, false);
       // The kept result says what its kind was made from: an edit that changes none of it keeps the kind as it was.
       await analyzeFolder(workspace.root, { threads: 1, cacheFile });
       const again = await analyzeFolder(workspace.root, { threads: 1, cacheFile });

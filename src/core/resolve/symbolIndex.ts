@@ -90,8 +90,8 @@ type KeptTarget = Target | { target: Target; through: SurfaceReads };
 /** Surface versions are numbered across indexes: a number is never reused for another surface. */
 let lastSurfaceVersion = 0;
 
-const MAX_RESOLUTION_DEPTH = 16;
-const ECMA_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs']; // re-export chains longer than this are cycles in practice
+const MAX_RESOLUTION_DEPTH = 16; // re-export chains longer than this are cycles in practice
+const ECMA_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
 /**
  * The workspace's symbols, queryable by id and by the names a file can see: what it defines and
