@@ -43,6 +43,8 @@ async function withHost<T>(options: NodeAnalyzeOptions, work: (host: AnalysisHos
   options.signal?.addEventListener('abort', stopWorkers, { once: true });
   try {
     const cache = options.cacheFile ? await FileFactsCache.open(options.cacheFile, options.onWarning) : undefined;
+    // With no facts kept, every file will be parsed: the threads start while the files are found.
+    if (!warm && !cache?.size) analyzer.start();
     return await work({
       fs: nodeFs,
       analyzer,

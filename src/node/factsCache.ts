@@ -82,6 +82,11 @@ export class FileFactsCache implements FactsCache {
     private readonly warn: (message: string) => void,
   ) {}
 
+  /** How many files' facts it holds. */
+  get size(): number {
+    return this.entries.size;
+  }
+
   static async open(file: string, warn: (message: string) => void = () => undefined, version = currentAnalyserVersion()): Promise<FileFactsCache> {
     const cache = new FileFactsCache(file, version, warn);
     try {

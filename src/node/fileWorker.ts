@@ -66,4 +66,9 @@ async function warmUp(task: FileTask): Promise<void> {
   await analyzeFile(task);
 }
 
-if (!workerpool.isMainThread) workerpool.worker({ analyzeFiles, warmUp });
+/** Loads this thread's code and tree-sitter's runtime before the files are known (see `WorkerAnalyzer.start`). */
+async function start(): Promise<void> {
+  await scannerOfThisThread().ready();
+}
+
+if (!workerpool.isMainThread) workerpool.worker({ analyzeFiles, warmUp, start });

@@ -90,6 +90,14 @@ export class WorkerAnalyzer implements FileAnalyzer {
     }
   }
 
+  /**
+   * Starts every thread now, each loading its code and tree-sitter's runtime (about 0.15 s on two
+   * cores), for a run that will parse: while the files are found, not after.
+   */
+  start(): void {
+    for (let thread = 0; thread < this.threads; thread++) this.pool.exec('start', []).catch(() => undefined); // a thread that cannot start says so on the first real file
+  }
+
   /** Starts a thread and has it analyse this file once, answer dropped, so that the next file asked for does not wait for its start, its grammar or the JIT. */
   warmUp(task: FileTask): void {
     this.pool.exec('warmUp', [task]).catch(() => undefined); // a thread that cannot start says so on the first real file

@@ -385,6 +385,23 @@ describe('facts from the worker threads', () => {
       await analyzer.dispose();
     }
   });
+
+  it('come from threads that can start before any file is asked for (a run with nothing cached starts them while the files are found)', async () => {
+    // A worker thread is a message port in this process's handles.
+    const threadsRunning = () => process.getActiveResourcesInfo().filter((resource) => resource === 'MessagePort').length;
+    const before = threadsRunning();
+    const analyzer = new WorkerAnalyzer({ threads: 2 });
+    try {
+      assert.equal(threadsRunning(), before, 'no thread until asked');
+      analyzer.start();
+      for (let waited = 0; threadsRunning() < before + 2 && waited < 100; waited++) await new Promise((resolve) => setTimeout(resolve, 50));
+      assert.equal(threadsRunning(), before + 2, 'both threads started, no file asked for');
+      const task = (path: string): FileTask => ({ path, absolutePath: join(workspace.root, path), language: 'python', maxFileSizeBytes: 1024 });
+      assert.deepEqual((await analyzer.analyze(task('b.py'))).symbols.map((symbol) => symbol.name), ['B', 'B.g']);
+    } finally {
+      await analyzer.dispose();
+    }
+  });
 });
 
 describe('the facts cache', () => {

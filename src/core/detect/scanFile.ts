@@ -25,6 +25,11 @@ export class FileScanner {
     private readonly rules: ReadonlyMap<Language, readonly DetectorRule[]>,
   ) {}
 
+  /** Gets ready for files of any language: what each needs first (the tree-sitter runtime) is loaded. */
+  ready(): Promise<void> {
+    return this.grammars.runtime();
+  }
+
   /** Scans `text`; a task that carries an editor's text (`task.text`) keeps its tree, and its next edits are parsed incrementally. */
   async scan(task: Pick<FileTask, 'path' | 'language' | 'text' | 'edits'>, text: string): Promise<FileFacts> {
     if (task.language === 'sql') return scanSql(task, text);

@@ -44,9 +44,14 @@ export class Grammars {
     return parser.language;
   }
 
-  private async createParser(language: ParsedLanguage): Promise<Parser> {
+  /** Loads tree-sitter's own WebAssembly, which every language needs (once per thread). */
+  runtime(): Promise<void> {
     runtimeReady ??= this.loadWasm(RUNTIME_FILE).then((wasmBinary) => Parser.init({ wasmBinary }));
-    await runtimeReady;
+    return runtimeReady;
+  }
+
+  private async createParser(language: ParsedLanguage): Promise<Parser> {
+    await this.runtime();
     const grammar = await Grammar.load(await this.loadWasm(GRAMMAR_FILES[language]));
     const parser = new Parser();
     parser.setLanguage(grammar);
