@@ -223,15 +223,15 @@ describe('an update after a body edit', () => {
   after(workspace.cleanup);
 
   it('keeps what the edit did not touch as it was: the kind, and the other files\' entries, the same objects', async () => {
-    const before = await analyzeFolder(workspace.root, { threads: 1 });
+    const original = await analyzeFolder(workspace.root, { threads: 1 });
     writeFileSync(join(workspace.root, 'app', 'service.py'), 'def pay():\n    print("paying")\n    return 1\n');
-    const after = await updateFolder(before, [join(workspace.root, 'app', 'service.py')], { threads: 1 });
-    assert.equal(after.result.kind, before.result.kind);
+    const edited = await updateFolder(original, [join(workspace.root, 'app', 'service.py')], { threads: 1 });
+    assert.equal(edited.result.kind, original.result.kind);
     const entryOf = (analysis: Analysis, path: string) => analysis.result.files.find((file) => file.path === path);
-    for (const path of ['app/api.py', 'app/domain/order.py']) assert.equal(entryOf(after, path), entryOf(before, path), path);
+    for (const path of ['app/api.py', 'app/domain/order.py']) assert.equal(entryOf(edited, path), entryOf(original, path), path);
     // The edited file's entry is made again from its new facts, and says the same.
-    assert.notEqual(entryOf(after, 'app/service.py'), entryOf(before, 'app/service.py'));
-    assert.deepEqual(entryOf(after, 'app/service.py'), entryOf(before, 'app/service.py'));
+    assert.notEqual(entryOf(edited, 'app/service.py'), entryOf(original, 'app/service.py'));
+    assert.deepEqual(entryOf(edited, 'app/service.py'), entryOf(original, 'app/service.py'));
   });
 });
 
