@@ -199,10 +199,9 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   const fileByPath = new Map<string, AnalysisResult['files'][number]>();
   const turns = new Turns();
   const givenOfNone = `${kind.kind} `;
-  for (const path of pathOrder(discovery)) {
-    if (turns.due()) await turns.next();
+  await turns.each(pathOrder(discovery), (path) => {
     const file = index.file(path);
-    if (!file) continue; // skipped
+    if (!file) return; // skipped
     const held = findingsByPath.get(path);
     // A file's layer reads its path, imports and findings: kept while they stay. The part is the
     // result's entry itself, kept from update to update while it holds.
@@ -210,7 +209,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
     const entry = index.part('layer', path, () => ({ path, language: file.language, ...layerOf(kind.kind, { path, findings: held ?? [], imports: file.imports }) }), given);
     files.push(entry);
     fileByPath.set(file.path, entry); // the facts' own string, which later lookups hold: compared by identity
-  }
+  });
   for (const finding of findings) finding.layer = fileByPath.get(SymbolId.parse(finding.symbol).path)?.layer ?? '';
   await nextTurn();
   const checkLayers = options.layerViolations === 'on' || ((options.layerViolations ?? 'auto') === 'auto' && kind.kind === 'service');

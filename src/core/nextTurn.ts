@@ -8,9 +8,10 @@ export function nextTurn(): Promise<void> {
 }
 
 /**
- * For loops over every file: `if (turns.due()) await turns.next();` lets the event loop in once the
- * current turn has run for the budget. Checking costs next to nothing, and awaiting only when due
- * spares each file a trip through the microtask queue.
+ * For loops over every file: `await turns.each(files, step)` (or `if (turns.due()) await
+ * turns.next();` in a loop) lets the event loop in once the current turn has run for the budget.
+ * Checking costs next to nothing, and awaiting only when due spares each file a trip through the
+ * microtask queue.
  */
 export class Turns {
   private started = performance.now();
@@ -26,5 +27,28 @@ export class Turns {
   async next(): Promise<void> {
     await nextTurn();
     this.started = performance.now();
+  }
+
+  /**
+   * Calls `step` with each item in order, letting the event loop in whenever due. For the loops
+   * over every file or finding: V8 runs a loop written in an async function optimised only until
+   * its first `await`, and after each one unoptimised again, where each `for…of` step allocates
+   * (58 of the 247 MB an update allocated at 50,000 files) and runs slower (saleor's edits, p95:
+   * 58–72 ms, 50–53 with this); this loop and each `step`, plain functions, stay optimised.
+   */
+  async each<T>(items: readonly T[], step: (item: T) => void): Promise<void> {
+    for (let from = 0; from < items.length; ) {
+      from = this.stepUntilDue(items, from, step);
+      if (from < items.length) await this.next();
+    }
+  }
+
+  /** Steps from `from` until the turn is due; where to go on from. */
+  private stepUntilDue<T>(items: readonly T[], from: number, step: (item: T) => void): number {
+    for (let at = from; at < items.length; at++) {
+      step(items[at] as T);
+      if (this.due()) return at + 1;
+    }
+    return items.length;
   }
 }

@@ -39,14 +39,13 @@ async function verdictOf(rules: readonly KindRule[], inputs: KindInputs, turns: 
 async function partsOf(rules: readonly KindRule[], inputs: KindInputs, wholeKind: RepoKind, turns: Turns): Promise<KindVerdict['parts']> {
   // Source files under each folder, counted once per file and ancestor rather than once per folder and file.
   const filesUnder = new Map<string, number>();
-  for (const file of inputs.files) {
-    if (turns.due()) await turns.next();
-    if (isTestExampleOrDoc(file)) continue;
+  await turns.each(inputs.files, (file) => {
+    if (isTestExampleOrDoc(file)) return;
     for (let slash = file.indexOf('/'); slash >= 0; slash = file.indexOf('/', slash + 1)) {
       const folder = file.slice(0, slash);
       filesUnder.set(folder, (filesUnder.get(folder) ?? 0) + 1);
     }
-  }
+  });
   const candidates = inputs.folders.filter((folder) => {
     const depth = folder.split('/').length;
     return depth <= PART_MAX_DEPTH && !isTestExampleOrDoc(`${folder}/x`) && (filesUnder.get(folder) ?? 0) >= PART_MIN_FILES;
@@ -63,18 +62,15 @@ async function partsOf(rules: readonly KindRule[], inputs: KindInputs, wholeKind
   };
   const pathOfSymbol = (symbol: string) => symbol.slice(0, symbol.lastIndexOf(':'));
   for (const folder of inputs.folders) for (const bucket of ancestorsOf(folder)) bucket.folders.push(folder);
-  for (const file of inputs.files) {
-    if (turns.due()) await turns.next();
+  await turns.each(inputs.files, (file) => {
     for (const bucket of ancestorsOf(file)) bucket.files.push(file);
-  }
-  for (const finding of inputs.findings) {
-    if (turns.due()) await turns.next();
+  });
+  await turns.each(inputs.findings, (finding) => {
     for (const bucket of ancestorsOf(pathOfSymbol(finding.symbol))) bucket.findings.push(finding);
-  }
-  for (const route of inputs.routes) {
-    if (turns.due()) await turns.next();
+  });
+  await turns.each(inputs.routes, (route) => {
     for (const bucket of ancestorsOf(pathOfSymbol(route.handler))) bucket.routes.push(route);
-  }
+  });
   for (const entry of inputs.interfaces) for (const bucket of ancestorsOf(pathOfSymbol(entry.base))) bucket.interfaces.push(entry);
   const parts: KindVerdict['parts'] = [];
   for (const folder of candidates.sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b))) {

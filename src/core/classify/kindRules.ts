@@ -134,10 +134,9 @@ export async function evaluateKindRules(rules: readonly KindRule[], inputs: Kind
   // Filtered a turn at a time: tens of thousands of files, findings and routes at 50,000 files.
   const kept = async <T>(items: readonly T[], keep: (item: T) => boolean): Promise<T[]> => {
     const result: T[] = [];
-    for (const item of items) {
-      if (turns.due()) await turns.next();
+    await turns.each(items, (item) => {
       if (keep(item)) result.push(item);
-    }
+    });
     return result;
   };
   const source = {

@@ -33,12 +33,11 @@ export function alembicOperations(revisions: readonly AlembicRevision[]): DraftO
 /** The workspace's Alembic revisions, file by file (each a part). */
 export async function alembicRevisions(index: SymbolIndex, turns = new Turns()): Promise<AlembicRevision[]> {
   const revisions: AlembicRevision[] = [];
-  for (const { path, language } of index.files()) {
-    if (language !== 'python') continue; // a `const revision = '…'` in JavaScript is no Alembic revision
-    if (turns.due()) await turns.next();
+  await turns.each(index.files(), ({ path, language }) => {
+    if (language !== 'python') return; // a `const revision = '…'` in JavaScript is no Alembic revision
     const revision = index.part('alembic-revision', path, () => alembicRevision(index, path));
     if (revision) revisions.push(revision);
-  }
+  });
   return revisions;
 }
 
@@ -204,13 +203,12 @@ const DJANGO_MIGRATION_BASES = ['django.db.migrations.Migration', 'django.db.mig
  * (`<app>_<model>`); files without operations left out.
  */
 export async function djangoMigrations(index: SymbolIndex, turns = new Turns()): Promise<DraftOperation[][]> {
-  const paths = [...index.files()].map((facts) => facts.path).filter((path) => /(^|\/)migrations\/[^/]+\.py$/.test(path)).sort((a, b) => a.localeCompare(b));
+  const paths = index.files().map((facts) => facts.path).filter((path) => /(^|\/)migrations\/[^/]+\.py$/.test(path)).sort((a, b) => a.localeCompare(b));
   const migrations: DraftOperation[][] = [];
-  for (const path of paths) {
-    if (turns.due()) await turns.next();
+  await turns.each(paths, (path) => {
     const operations = index.part('django-migration', path, () => djangoMigration(index, path));
     if (operations.length) migrations.push(operations);
-  }
+  });
   return migrations;
 }
 

@@ -36,12 +36,11 @@ export interface QueryLoop {
 /** The loops over a query ArchTrace can read, file by file (each a part); files without one left out. */
 export async function queryLoops(index: SymbolIndex, turns = new Turns()): Promise<QueryLoop[][]> {
   const loops: QueryLoop[][] = [];
-  for (const { path, language } of index.files()) {
-    if (language !== 'python') continue; // the loops read are Django's and SQLAlchemy's
-    if (turns.due()) await turns.next();
+  await turns.each(index.files(), ({ path, language }) => {
+    if (language !== 'python') return; // the loops read are Django's and SQLAlchemy's
     const inFile = index.part('query-loops', path, () => queryLoopsIn(index, path));
     if (inFile.length) loops.push(inFile);
-  }
+  });
   return loops;
 }
 

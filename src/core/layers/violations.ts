@@ -67,21 +67,19 @@ export async function findViolations(
   const fromCategories = new Set(rules.flatMap((rule) => rule.unlessFromHolds ?? []));
   const categoriesBySymbol = new Map<string, string[]>();
   const categoriesByFile = new Map<string, string[]>();
-  for (const finding of findings) {
-    if (turns.due()) await turns.next();
+  await turns.each(findings, (finding) => {
     if (toCategories.has(finding.category)) listIn(categoriesBySymbol, finding.symbol).push(finding.category);
     if (fromCategories.has(finding.category)) listIn(categoriesByFile, finding.symbol.slice(0, finding.symbol.lastIndexOf(':'))).push(finding.category);
-  }
+  });
   const rulesFrom = new Map<string, LayerRule[]>();
   for (const rule of rules) listIn(rulesFrom, rule.from).push(rule);
   const violations: Violation[] = [];
-  for (const file of files) {
-    if (turns.due()) await turns.next();
+  await turns.each(files, (file) => {
     const fromRules = rulesFrom.get(layerOf(file.path));
-    if (!fromRules) continue;
+    if (!fromRules) return;
     const holds = categoriesByFile.get(file.path);
     const applicable = holds ? fromRules.filter((rule) => !rule.unlessFromHolds?.some((category) => holds.includes(category))) : fromRules;
-    if (!applicable.length) continue;
+    if (!applicable.length) return;
     const targets = index.part('imported-targets', file.path, () => file.imports.map((statement) => ({ statement, imported: importedTargets(index, file.path, statement) })));
     for (const { statement, imported: targetsOfStatement } of targets) {
       for (const imported of targetsOfStatement) {
@@ -96,7 +94,7 @@ export async function findViolations(
         }
       }
     }
-  }
+  });
   return violations;
 }
 

@@ -83,8 +83,7 @@ export async function frameworkFindings(index: SymbolIndex, rules: FrameworkRule
   const managerClasses = new Set(existing.filter((finding) => finding.category === 'manager').map((finding) => finding.symbol));
   const models: { symbol: string; definition: SymbolDefinition }[] = [];
 
-  for (const file of index.files()) {
-    if (turns.due()) await turns.next();
+  await turns.each(index.files(), (file) => {
     const part = index.part('framework-findings', file.path, () => fileFrameworkPart(index, rules, file.path));
     // Later stages add to findings' details: the kept part stays as it was made.
     for (const finding of part.found) {
@@ -99,7 +98,7 @@ export async function frameworkFindings(index: SymbolIndex, rules: FrameworkRule
       usedBy.push(decorated);
       definitionFinding.details['usedBy'] = usedBy;
     }
-  }
+  });
 
   // `objects = OrderManager()`, `objects = OrderQuerySet.as_manager()`, `Manager.from_queryset(QS)()`.
   const managerNames = new Set(rules.classes.filter((rule) => rule.category === 'manager').flatMap((rule) => rule.extends));

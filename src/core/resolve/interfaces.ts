@@ -26,13 +26,12 @@ interface ClassEntry {
 export async function interfaceImplementations(index: SymbolIndex, turns = new Turns()): Promise<InterfaceImplementations[]> {
   const classes = new Map<string, ClassEntry>();
   const declared = new Set<string>();
-  for (const file of index.files()) {
-    if (turns.due()) await turns.next();
+  await turns.each(index.files(), (file) => {
     for (const entry of index.part('interface-classes', file.path, () => classEntries(index, file.path))) {
       classes.set(entry.symbol, entry);
       if (entry.declared) declared.add(entry.symbol);
     }
-  }
+  });
 
   const implementations = new Map<string, string[]>();
   const byNotImplemented = [...classes.values()].filter((entry) => !declared.has(entry.symbol) && entry.notImplementedMethods > 0);

@@ -26,9 +26,8 @@ export async function nestRoutes(index: SymbolIndex, hints: readonly Hint[], tur
   const defaultVersion = uriVersioning ? (/defaultVersion\s*:\s*['"`]([^'"`]+)['"`]/.exec(versioning)?.[1] ?? '') : '';
   const routes: Route[] = [];
   const findings: Finding[] = [];
-  for (const file of index.files()) {
-    if (file.language === 'python') continue; // NestJS is TypeScript's, and JavaScript's
-    if (turns.due()) await turns.next();
+  await turns.each(index.files(), (file) => {
+    if (file.language === 'python') return; // NestJS is TypeScript's, and JavaScript's
     for (const handler of index.part('nest-handlers', file.path, () => nestHandlers(index, file.path))) {
       const { path, verb, prefix, own, symbol, range } = handler;
       const version = uriVersioning ? (handler.version ?? defaultVersion) : '';
@@ -37,7 +36,7 @@ export async function nestRoutes(index: SymbolIndex, hints: readonly Hint[], tur
       routes.push({ method: verb, path: routePath, handler: symbol, framework: 'nestjs', source: { path, line: range.start.line } });
       findings.push({ category: 'route', symbol, range, layer: '', details: { rule: 'nest-route', framework: 'nestjs', method: verb.toLowerCase(), path: routePath } });
     }
-  }
+  });
   return { routes, findings };
 }
 
@@ -138,12 +137,11 @@ const MODULE_LISTS = ['imports', 'controllers', 'providers', 'exports'] as const
  * included, so the Extension Points view shows what a module wires together.
  */
 export async function describeNestModules(index: SymbolIndex, findings: readonly Finding[], turns = new Turns()): Promise<void> {
-  for (const finding of findings) {
-    if (finding.category !== 'decorator' || finding.details['decorator'] !== `${NEST}.Module`) continue;
-    if (turns.due()) await turns.next();
+  await turns.each(findings, (finding) => {
+    if (finding.category !== 'decorator' || finding.details['decorator'] !== `${NEST}.Module`) return;
     const lists = index.part('nest-modules', SymbolId.parse(finding.symbol).path, () => moduleListsIn(index, SymbolId.parse(finding.symbol).path)).get(finding.symbol);
     for (const [list, names] of Object.entries(lists ?? {})) finding.details[list] = [...names];
-  }
+  });
 }
 
 /** Each `@Module` class of a file, with the names each of its lists holds. */

@@ -42,11 +42,9 @@ export async function repositoryFindings(index: SymbolIndex, interfaces: Readonl
   const repositories = new Map<string, Finding>();
   const abstractRepositories = new Set<string>();
   const classes: DataClass[] = [];
-  for (const file of index.files()) {
-    if (TEST_PATH.test(file.path)) continue;
-    if (turns.due()) await turns.next();
-    classes.push(...index.part('data-classes', file.path, () => dataClasses(index, file.path)));
-  }
+  await turns.each(index.files(), (file) => {
+    if (!TEST_PATH.test(file.path)) classes.push(...index.part('data-classes', file.path, () => dataClasses(index, file.path)));
+  });
   for (const { symbol, range, named, dataMethods, ownedMethods, notRepository } of classes) {
     if (notRepository || excluded.has(symbol)) continue;
     let reason: string | undefined;

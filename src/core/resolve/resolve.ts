@@ -30,17 +30,11 @@ export async function resolveWorkspace(files: readonly FileFacts[], rules: Frame
   // of a file stay as the scan made them and can be reused when only other files change.
   const turns = new Turns();
   const confirmation = new Confirmation(index);
-  for (const file of files) {
-    confirmation.add(file.findings.map((finding) => ({ ...finding, details: { ...finding.details } })));
-    if (turns.due()) await turns.next();
-  }
+  await turns.each(files, (file) => confirmation.add(file.findings.map((finding) => ({ ...finding, details: { ...finding.details } }))));
   const { findings: confirmed, hints } = confirmation.finish(files.flatMap((file) => file.hints));
   await nextTurn();
   const named: Finding[] = [];
-  for (const finding of confirmed) {
-    named.push(namedAfterDefinition(index, finding));
-    if (turns.due()) await turns.next();
-  }
+  await turns.each(confirmed, (finding) => named.push(namedAfterDefinition(index, finding)));
   const findings = mergeRegistrations(named);
   await nextTurn();
   findings.push(...(await frameworkFindings(index, rules, findings, turns)));

@@ -82,10 +82,9 @@ const DRF_VIEWSETS_WITH: Readonly<Record<string, readonly string[]>> = {
 export async function resolveRoutes(index: SymbolIndex, findings: readonly Finding[], hints: readonly Hint[], turns = new Turns()): Promise<{ routes: Route[]; notRoutes: Set<Finding> }> {
   // Routers and applications are variables made by a framework's router or app class.
   const routers = new Map<string, Router>();
-  for (const file of index.files()) {
-    if (turns.due()) await turns.next();
+  await turns.each(index.files(), (file) => {
     for (const router of index.part('routers', file.path, () => routersIn(index, file.path))) routers.set(router.symbol, router);
-  }
+  });
   // Fastify plugins: a function registered on an app (`fastify.register(routes, { prefix })`) is a router of its own.
   for (const hint of hints.filter((candidate) => candidate.hint === 'include' && candidate.details['plugin'] === 'true')) {
     const child = index.resolve(SymbolId.parse(hint.symbol).path, String(hint.details['child'] ?? ''));
@@ -115,11 +114,10 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
   const routes: Route[] = [];
   const notRoutes = new Set<Finding>();
   chainRoutes(findings, hints);
-  for (const finding of findings) {
-    if (turns.due()) await turns.next();
-    if (finding.category !== 'route') continue;
+  await turns.each(findings, (finding) => {
+    if (finding.category !== 'route') return;
     const rule = finding.details['rule'];
-    if (rule === 'django-url' || rule === 'starlette-route' || rule === 'nest-route') continue; // resolved below, as lists of patterns, or by nestRoutes
+    if (rule === 'django-url' || rule === 'starlette-route' || rule === 'nest-route') return; // resolved below, as lists of patterns, or by nestRoutes
     // The router is named where the route is registered, which may not be where the handler is defined.
     const { path } = sourceOf(finding);
     const written = String(finding.details['router'] ?? '');
@@ -129,12 +127,12 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
     // object that is not a router) rules it out. An unbound name (a factory's local `app`) stays.
     if (!router && routerTarget && ('symbol' in routerTarget || routerTarget.external !== written)) {
       notRoutes.add(finding);
-      continue;
+      return;
     }
     // `redis.get('key', (error, value) => ...)` has the shape of a route: an object of unknown make counts only under a router's name.
     if (String(finding.details['rule']).startsWith('express-route') && !router && !CONVENTIONAL_ROUTER_NAMES.has(written)) {
       notRoutes.add(finding);
-      continue;
+      return;
     }
     const methods = methodsOf(finding);
     const framework = router?.framework ?? String(finding.details['framework'] ?? '');
@@ -151,7 +149,7 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
         });
       }
     }
-  }
+  });
   for (const finding of findings) {
     if (finding.details['rule'] !== 'app-middleware') continue;
     const { path } = sourceOf(finding);

@@ -379,7 +379,7 @@ export class SymbolIndex {
     return methods;
   }
 
-  files(): Iterable<FileFacts> {
+  files(): readonly FileFacts[] {
     this.notInPart('files');
     return this.analysed;
   }
