@@ -1,8 +1,11 @@
 import type { FileFacts } from '../parse/facts';
 import type { FindingCategory, RepoKind } from '../result';
 
+/** Roles, each with the folder or file names that state it; the first role listing a name wins. */
+type RoleNames = Readonly<Record<string, readonly string[]>>;
+
 /** Roles every kind shares: code that is not part of the architecture under study. */
-const SHARED_FOLDER_ROLES: Readonly<Record<string, readonly string[]>> = {
+const SHARED_FOLDER_ROLES: RoleNames = {
   test: ['tests', 'test', 'testing', '__tests__', 'spec', 'specs', 'e2e', 'integration_tests', 'unit_tests'],
   example: ['examples', 'example', 'samples', 'sample', 'docs_src', 'tutorial'],
   migration: ['migrations', 'alembic', 'migration'],
@@ -10,7 +13,7 @@ const SHARED_FOLDER_ROLES: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Each kind's layer model (guide, section 1), keyed by the folder names that state the layer. */
-const FOLDER_ROLES: Readonly<Record<RepoKind, Readonly<Record<string, readonly string[]>>>> = {
+const FOLDER_ROLES: Readonly<Record<RepoKind, RoleNames>> = {
   service: {
     api: ['api', 'routes', 'routers', 'router', 'endpoints', 'handlers', 'controllers', 'views', 'rest', 'graphql', 'web', 'schemas'],
     application: ['services', 'application', 'use_cases', 'usecases', 'interactors', 'workflows'],
@@ -34,7 +37,7 @@ const FOLDER_ROLES: Readonly<Record<RepoKind, Readonly<Record<string, readonly s
  * `orders.service.ts`, `order.entity.ts`: the role NestJS and Angular write into a file's name (their
  * CLIs generate these names). It is the innermost statement of a layer, so it comes before folders.
  */
-const NAME_ROLES: Readonly<Partial<Record<RepoKind, Readonly<Record<string, readonly string[]>>>>> = {
+const NAME_ROLES: Readonly<Partial<Record<RepoKind, RoleNames>>> = {
   service: {
     api: ['controller', 'resolver', 'gateway', 'dto', 'guard', 'middleware', 'interceptor', 'pipe', 'filter'],
     application: ['service', 'usecase', 'use-case', 'handler'],
@@ -121,24 +124,32 @@ export function layerOf(kind: RepoKind, facts: Pick<FileFacts, 'path' | 'finding
 }
 
 /** The innermost folder that names a role wins: `app/api/services/` is application code. */
-function roleFromFolders(folders: readonly string[], roles: Readonly<Record<string, readonly string[]>>, confidence: LayerAssignment['confidence']): LayerAssignment | undefined {
+function roleFromFolders(folders: readonly string[], roles: RoleNames, confidence: LayerAssignment['confidence']): LayerAssignment | undefined {
   for (let index = folders.length - 1; index >= 0; index--) {
-    const folder = (folders[index] ?? '').toLowerCase();
-    for (const [role, names] of Object.entries(roles)) {
-      if (names.includes(folder)) return { layer: role, reasons: [`'${folders[index]}' in the path → ${role}`], confidence };
-    }
+    const role = roleNamed(roles, (folders[index] ?? '').toLowerCase());
+    if (role) return { layer: role, reasons: [`'${folders[index]}' in the path → ${role}`], confidence };
   }
   return undefined;
 }
 
-function roleInName(path: string, roles: Readonly<Record<string, readonly string[]>> | undefined): LayerAssignment | undefined {
+function roleInName(path: string, roles: RoleNames | undefined): LayerAssignment | undefined {
   const parts = path.slice(path.lastIndexOf('/') + 1).split('.');
   const suffix = parts.length >= 3 && /^[cm]?[jt]sx?$/.test(parts[parts.length - 1] ?? '') ? (parts[parts.length - 2] ?? '').toLowerCase() : undefined;
-  if (!suffix || !roles) return undefined;
-  for (const [role, names] of Object.entries(roles)) {
-    if (names.includes(suffix)) return { layer: role, reasons: [`'.${suffix}' in the file name → ${role}`], confidence: 'stated' };
+  const role = suffix && roles ? roleNamed(roles, suffix) : undefined;
+  return role ? { layer: role, reasons: [`'.${suffix}' in the file name → ${role}`], confidence: 'stated' } : undefined;
+}
+
+/** Each table's roles by name, made once: every folder of every file is looked up (the table's entries had been listed and searched for each). */
+const rolesByName = new WeakMap<RoleNames, ReadonlyMap<string, string>>();
+
+function roleNamed(roles: RoleNames, name: string): string | undefined {
+  let byName = rolesByName.get(roles);
+  if (!byName) {
+    const made = new Map<string, string>();
+    for (const [role, names] of Object.entries(roles)) for (const listed of names) if (!made.has(listed)) made.set(listed, role);
+    rolesByName.set(roles, (byName = made));
   }
-  return undefined;
+  return byName.get(name);
 }
 
 function fileStem(path: string): string {

@@ -554,9 +554,9 @@ export class SymbolIndex {
   private qualifyThroughImport(path: string, statement: ImportStatement, head: string, rest: string[], depth: number): Target | undefined {
     const base = absoluteModule(path, statement);
     if (statement.names.length === 0) {
-      // `import a.b.c` binds `a`; `import a.b as x` binds `x`.
-      const bound = statement.alias ?? statement.module.split('.')[0];
-      if (bound !== head) return undefined;
+      // `import a.b.c` binds `a`; `import a.b as x` binds `x`. (Every import is asked about every name looked up: nothing made to compare.)
+      const binds = statement.alias !== undefined ? statement.alias === head : statement.module.startsWith(head) && (statement.module.length === head.length || statement.module[head.length] === '.');
+      if (!binds) return undefined;
       const written = statement.alias ? [statement.module, ...rest] : [head, ...rest];
       return this.qualifyModuleMember(path, written.join('.'), depth);
     }
@@ -580,13 +580,17 @@ export class SymbolIndex {
    * script's own folder is on its import path (`from config import app` in examples/x/tasks.py).
    */
   private qualifyModuleMember(importer: string, dotted: string, depth: number): Target {
-    const parts = dotted.split('.');
-    const folder = importer.includes('/') ? importer.slice(0, importer.lastIndexOf('/')).replace(/\//g, '.') : '';
-    for (let split = parts.length; split > 0; split--) {
-      const module = parts.slice(0, split).join('.');
-      const file = this.moduleFiles.get(module) ?? (folder ? this.moduleFiles.get(`${folder}.${module}`) : undefined);
+    let folder: string | undefined; // the importer's own folder, as a module: only when the import roots have no such module
+    // Each module prefix, longest first (`a.b.c`, `a.b`, `a`), cut from the name where it was split and joined.
+    for (let end = dotted.length; end > 0; end = dotted.lastIndexOf('.', end - 1)) {
+      const module = dotted.slice(0, end);
+      let file = this.moduleFiles.get(module);
+      if (file === undefined) {
+        folder ??= importer.includes('/') ? importer.slice(0, importer.lastIndexOf('/')).replace(/\//g, '.') : '';
+        if (folder) file = this.moduleFiles.get(`${folder}.${module}`);
+      }
       if (!file) continue;
-      const member = parts.slice(split).join('.');
+      const member = dotted.slice(end + 1);
       if (!member) return { external: dotted }; // a module itself is not a symbol
       const found = this.lookup(file, member, depth + 1);
       if (found) return found;
