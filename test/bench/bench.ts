@@ -1,7 +1,8 @@
 /**
  * `npm run bench -- <dir> [--json] [--routes N] [--edits N]`: what an analysis costs, as ratios against the
  * floor of any tree-sitter tool, the raw single-thread parse of the same files, measured in the
- * same run (these machines are noisy; ratios travel, seconds do not).
+ * same run (these machines are noisy; ratios travel, seconds do not). The cold run and the editing
+ * session each run in a process of their own (`--part`), whose memory is then theirs alone.
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,9 +21,15 @@ import { nodeFs } from '../../src/node/nodeFs';
 import { TypeCheckerWorker } from '../../src/node/typeChecker';
 
 async function main(): Promise<void> {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { json: { type: 'boolean' }, routes: { type: 'string' }, edits: { type: 'string' } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { json: { type: 'boolean' }, routes: { type: 'string' }, edits: { type: 'string' }, part: { type: 'string' }, 'cache-file': { type: 'string' } },
+  });
   const root = resolve(positionals[0] ?? 'examples/order-service');
   const routeCount = Number(values.routes ?? 50);
+  // The parts whose memory is measured run in a process of their own (see `inProcessOfItsOwn`).
+  if (values.part === 'cold') return printPart(await coldRunAndTraces(root, routeCount));
+  if (values.part === 'session') return printPart(await editingSession(root, values['cache-file'] ?? '', Number(values.edits ?? 10)));
 
   // The floor: read and parse every file the analysis would, one thread, trees deleted at once.
   const discovery = await discoverFiles(nodeFs, root);
@@ -35,7 +42,7 @@ async function main(): Promise<void> {
   for (const { language, text } of texts) (await grammars.parser(language)).parse(text)?.delete();
   const raw = performance.now() - rawStart;
 
-  const { cold, coldBlocking, peakRss, traceTimes, typedTimes, peakRssWithTypes } = await coldRunAndTraces(root, routeCount);
+  const { cold, longestBlockCold, peakRss, traceTimes, typedTimes, peakRssWithTypes } = inProcessOfItsOwn<ColdRun>('cold', root, ['--routes', String(routeCount)]);
 
   // Warm start: the same folder again with the facts cache of a first (cold) run on disk.
   const cacheDirectory = mkdtempSync(join(tmpdir(), 'archtrace-bench-'));
@@ -55,10 +62,90 @@ async function main(): Promise<void> {
   cpSync(root, copy, { recursive: true, filter: (path) => !/[\\/](\.git|node_modules)$/.test(path) });
   // With the options the editor gives, a facts cache among them; from a warm start, as every session
   // after the first begins, readied for updates in the background as the editor does.
-  const editOptions = { cacheFile: join(mkdtempSync(join(tmpdir(), 'archtrace-bench-cache-')), 'facts.json') };
-  await analyzeFolder(copy, editOptions);
-  // What the process holds while the editor's session goes on (its high-water mark is the cold run's
-  // or the compiler's): sampled from the warm start to the last edit.
+  const editCacheFile = join(mkdtempSync(join(tmpdir(), 'archtrace-bench-cache-')), 'facts.json');
+  await analyzeFolder(copy, { cacheFile: editCacheFile });
+  const { updateTimes, surfaceTimes, typingTimes, editedFiles, longestBlockEdit, editingRss } = inProcessOfItsOwn<EditingSession>('session', copy, ['--cache-file', editCacheFile, '--edits', String(values.edits ?? 10)]);
+  rmSync(copy, { recursive: true, force: true });
+  rmSync(dirname(editCacheFile), { recursive: true, force: true });
+
+  // Activation, in a process of its own: what loading the bundle and `activate` add to the editor's start.
+  let activation: { loadMs: number; activateMs: number } | { problem: string };
+  try {
+    activation = JSON.parse(execFileSync(process.execPath, [join(__dirname, 'activation.js')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })) as { loadMs: number; activateMs: number };
+  } catch (error) {
+    activation = { problem: `not measured (${error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)})` };
+  }
+
+  const percentileOf = (times: number[], p: number) => [...times].sort((a, b) => a - b)[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] ?? 0;
+  const percentile = (p: number) => percentileOf(traceTimes, p);
+
+  const report = {
+    root,
+    files: discovery.sources.length,
+    megabytes: +(bytes / 1e6).toFixed(1),
+    rawParseMs: Math.round(raw),
+    coldAnalysisMs: Math.round(cold),
+    coldToRawRatio: +(cold / raw).toFixed(2),
+    warmStartMs: Math.round(warm),
+    warmToColdRatio: +(warm / cold).toFixed(2),
+    filesPerSecond: Math.round(discovery.sources.length / (cold / 1000)),
+    megabytesPerSecond: +(bytes / 1e6 / (cold / 1000)).toFixed(1),
+    editP50Ms: Math.round(percentileOf(updateTimes, 50)),
+    editP95Ms: Math.round(percentileOf(updateTimes, 95)),
+    surfaceEditP50Ms: Math.round(percentileOf(surfaceTimes, 50)),
+    surfaceEditP95Ms: Math.round(percentileOf(surfaceTimes, 95)),
+    editedFiles,
+    editTimesMs: updateTimes.map(Math.round),
+    surfaceEditTimesMs: surfaceTimes.map(Math.round),
+    typingEditP50Ms: Math.round(percentileOf(typingTimes, 50)),
+    typingEditP95Ms: Math.round(percentileOf(typingTimes, 95)),
+    typingEditTimesMs: typingTimes.map(Math.round),
+    traceP50Ms: +percentile(50).toFixed(1),
+    traceP95Ms: +percentile(95).toFixed(1),
+    tracedRoutes: traceTimes.length,
+    typedTraceFirstMs: Math.round(typedTimes[0] ?? 0),
+    typedTraceP50Ms: Math.round(percentileOf(typedTimes.slice(1), 50)),
+    typedTraceP95Ms: Math.round(percentileOf(typedTimes.slice(1), 95)),
+    typedRoutes: typedTimes.length,
+    longestBlockColdMs: Math.round(longestBlockCold),
+    longestBlockWarmMs: Math.round(warmBlocking.max / 1e6),
+    longestBlockEditMs: Math.round(longestBlockEdit),
+    peakRssMb: Math.round(peakRss / 1e6),
+    editingRssMb: Math.round(editingRss / 1e6),
+    activation,
+    peakRssWithTypesMb: Math.round(peakRssWithTypes / 1e6),
+  };
+  if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  else {
+    process.stdout.write(
+      [
+        `${report.root}: ${report.files} files, ${report.megabytes} MB`,
+        `raw single-thread parse  ${report.rawParseMs} ms`,
+        `cold analysis            ${report.coldAnalysisMs} ms  (${report.coldToRawRatio}x raw; ${report.filesPerSecond} files/s, ${report.megabytesPerSecond} MB/s)`,
+        `warm start               ${report.warmStartMs} ms  (${report.warmToColdRatio}x cold; nothing changed: the facts cache and the kept result on disk)`,
+        `one edited file          p50 ${report.editP50Ms} ms, p95 ${report.editP95Ms} ms (a line added in ${report.editedFiles} files in turn: every line below moves)`,
+        `  …adding a function     p50 ${report.surfaceEditP50Ms} ms, p95 ${report.surfaceEditP95Ms} ms (the file's names change)`,
+        `  …typing, unsaved       p50 ${report.typingEditP50Ms} ms, p95 ${report.typingEditP95Ms} ms (a line typed halfway down an open file: the edit parsed incrementally)`,
+        `trace of one route       p50 ${report.traceP50Ms} ms, p95 ${report.traceP95Ms} ms over ${report.tracedRoutes} routes`,
+        ...(report.typedRoutes
+          ? [`typed trace (compiler)   first ${report.typedTraceFirstMs} ms (starts the compiler), then p50 ${report.typedTraceP50Ms} ms, p95 ${report.typedTraceP95Ms} ms over ${report.typedRoutes} routes`]
+          : []),
+        `longest block            ${report.longestBlockColdMs} ms in the cold analysis, ${report.longestBlockWarmMs} ms in the warm start, ${report.longestBlockEditMs} ms in the edits (the calling thread kept from its event loop)`,
+        `activation               ${'problem' in activation ? activation.problem : `${activation.loadMs} ms loading the bundle, ${activation.activateMs} ms in activate (its registrations; nothing is read or parsed)`}`,
+        `peak RSS                 ${report.peakRssMb} MB (the process: main thread and worker threads)${report.typedRoutes ? `; ${report.peakRssWithTypesMb} MB with the compiler's thread` : ''}`,
+        `  …while editing         ${report.editingRssMb} MB (a warm start readied for updates, then ${report.editedFiles * 3} updates; sampled every 20 ms)`,
+      ].join('\n') + '\n',
+    );
+  }
+}
+
+/**
+ * The editor's session on `copy` from a warm start (`cacheFile` written by a run before): every
+ * edit's time, the longest block and the RSS sampled throughout, the worker threads included.
+ */
+async function editingSession(copy: string, cacheFile: string, edits: number) {
+  const editOptions = { cacheFile };
+  // What the process holds while the editor's session goes on, sampled from the warm start to the last edit.
   let editingRss = 0;
   const sampleRss = () => (editingRss = Math.max(editingRss, process.memoryUsage().rss));
   const rssSampler = setInterval(sampleRss, 20);
@@ -66,7 +153,7 @@ async function main(): Promise<void> {
   const editWorker = new WarmWorker();
   await readyForUpdates(current, editOptions, editWorker);
   const editable = (await discoverFiles(nodeFs, copy)).sources.filter((source) => isParsedLanguage(source.language));
-  const editCount = Math.min(Number(values.edits ?? 10), editable.length);
+  const editCount = Math.min(edits, editable.length);
   // Spread over the workspace (models, views, tests…), not the first files of one folder.
   const edited = Array.from({ length: editCount }, (_, n) => editable[Math.floor((n * editable.length) / editCount)] as (typeof editable)[number]);
   // As the editor does: one worker kept warm from edit to edit, readied with the changed file when
@@ -127,81 +214,18 @@ async function main(): Promise<void> {
   clearInterval(rssSampler);
   editWorker.dispose();
   editBlocking.disable();
-  rmSync(copy, { recursive: true, force: true });
-  rmSync(dirname(editOptions.cacheFile), { recursive: true, force: true });
-
-  // Activation, in a process of its own: what loading the bundle and `activate` add to the editor's start.
-  let activation: { loadMs: number; activateMs: number } | { problem: string };
-  try {
-    activation = JSON.parse(execFileSync(process.execPath, [join(__dirname, 'activation.js')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] })) as { loadMs: number; activateMs: number };
-  } catch (error) {
-    activation = { problem: `not measured (${error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)})` };
-  }
-
-  const percentileOf = (times: number[], p: number) => [...times].sort((a, b) => a - b)[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] ?? 0;
-  const percentile = (p: number) => percentileOf(traceTimes, p);
-
-  const report = {
-    root,
-    files: discovery.sources.length,
-    megabytes: +(bytes / 1e6).toFixed(1),
-    rawParseMs: Math.round(raw),
-    coldAnalysisMs: Math.round(cold),
-    coldToRawRatio: +(cold / raw).toFixed(2),
-    warmStartMs: Math.round(warm),
-    warmToColdRatio: +(warm / cold).toFixed(2),
-    filesPerSecond: Math.round(discovery.sources.length / (cold / 1000)),
-    megabytesPerSecond: +(bytes / 1e6 / (cold / 1000)).toFixed(1),
-    editP50Ms: Math.round(percentileOf(updateTimes, 50)),
-    editP95Ms: Math.round(percentileOf(updateTimes, 95)),
-    surfaceEditP50Ms: Math.round(percentileOf(surfaceTimes, 50)),
-    surfaceEditP95Ms: Math.round(percentileOf(surfaceTimes, 95)),
+  return {
+    updateTimes,
+    surfaceTimes,
+    typingTimes,
     editedFiles: edited.length,
-    editTimesMs: updateTimes.map(Math.round),
-    surfaceEditTimesMs: surfaceTimes.map(Math.round),
-    typingEditP50Ms: Math.round(percentileOf(typingTimes, 50)),
-    typingEditP95Ms: Math.round(percentileOf(typingTimes, 95)),
-    typingEditTimesMs: typingTimes.map(Math.round),
-    traceP50Ms: +percentile(50).toFixed(1),
-    traceP95Ms: +percentile(95).toFixed(1),
-    tracedRoutes: traceTimes.length,
-    typedTraceFirstMs: Math.round(typedTimes[0] ?? 0),
-    typedTraceP50Ms: Math.round(percentileOf(typedTimes.slice(1), 50)),
-    typedTraceP95Ms: Math.round(percentileOf(typedTimes.slice(1), 95)),
-    typedRoutes: typedTimes.length,
-    longestBlockColdMs: Math.round(coldBlocking.max / 1e6),
-    longestBlockWarmMs: Math.round(warmBlocking.max / 1e6),
-    longestBlockEditMs: Math.round(editBlocking.max / 1e6),
-    peakRssMb: Math.round(peakRss / 1e6),
-    editingRssMb: Math.round(editingRss / 1e6),
-    activation,
-    peakRssWithTypesMb: Math.round(peakRssWithTypes / 1e6),
+    longestBlockEdit: editBlocking.max / 1e6,
+    editingRss,
   };
-  if (values.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-  else {
-    process.stdout.write(
-      [
-        `${report.root}: ${report.files} files, ${report.megabytes} MB`,
-        `raw single-thread parse  ${report.rawParseMs} ms`,
-        `cold analysis            ${report.coldAnalysisMs} ms  (${report.coldToRawRatio}x raw; ${report.filesPerSecond} files/s, ${report.megabytesPerSecond} MB/s)`,
-        `warm start               ${report.warmStartMs} ms  (${report.warmToColdRatio}x cold; nothing changed: the facts cache and the kept result on disk)`,
-        `one edited file          p50 ${report.editP50Ms} ms, p95 ${report.editP95Ms} ms (a line added in ${report.editedFiles} files in turn: every line below moves)`,
-        `  …adding a function     p50 ${report.surfaceEditP50Ms} ms, p95 ${report.surfaceEditP95Ms} ms (the file's names change)`,
-        `  …typing, unsaved       p50 ${report.typingEditP50Ms} ms, p95 ${report.typingEditP95Ms} ms (a line typed halfway down an open file: the edit parsed incrementally)`,
-        `trace of one route       p50 ${report.traceP50Ms} ms, p95 ${report.traceP95Ms} ms over ${report.tracedRoutes} routes`,
-        ...(report.typedRoutes
-          ? [`typed trace (compiler)   first ${report.typedTraceFirstMs} ms (starts the compiler), then p50 ${report.typedTraceP50Ms} ms, p95 ${report.typedTraceP95Ms} ms over ${report.typedRoutes} routes`]
-          : []),
-        `longest block            ${report.longestBlockColdMs} ms in the cold analysis, ${report.longestBlockWarmMs} ms in the warm start, ${report.longestBlockEditMs} ms in the edits (the calling thread kept from its event loop)`,
-        `activation               ${'problem' in activation ? activation.problem : `${activation.loadMs} ms loading the bundle, ${activation.activateMs} ms in activate (its registrations; nothing is read or parsed)`}`,
-        `peak RSS                 ${report.peakRssMb} MB (the process: main thread and worker threads)${report.typedRoutes ? `; ${report.peakRssWithTypesMb} MB with the compiler's thread` : ''}`,
-        `  …while editing         ${report.editingRssMb} MB (a warm start readied for updates, then ${report.editedFiles * 3} updates; sampled every 20 ms)`,
-      ].join('\n') + '\n',
-    );
-  }
 }
+type EditingSession = Awaited<ReturnType<typeof editingSession>>;
 
-/** The cold analysis and its traces; the analysis is not kept past them (the editing session measured later holds its own). */
+/** The cold analysis and its traces. */
 async function coldRunAndTraces(root: string, routeCount: number) {
   // The longest the calling thread (the extension host, in the editor) is kept from its event loop.
   const coldBlocking = monitorEventLoopDelay({ resolution: 5 });
@@ -230,7 +254,22 @@ async function coldRunAndTraces(root: string, routeCount: number) {
   }
   checker.dispose();
   const peakRssWithTypes = process.resourceUsage().maxRSS * 1024;
-  return { cold, coldBlocking, peakRss, traceTimes, typedTimes, peakRssWithTypes };
+  return { cold, longestBlockCold: coldBlocking.max / 1e6, peakRss, traceTimes, typedTimes, peakRssWithTypes };
+}
+type ColdRun = Awaited<ReturnType<typeof coldRunAndTraces>>;
+
+/**
+ * One part of the bench, run by this script in a process of its own, so that what it holds is its
+ * own: in the bench's process, the raw parse's parser memory (about 50 MB on saleor) and the cold
+ * run's leftovers had been counted in the editing session's RSS.
+ */
+function inProcessOfItsOwn<T>(part: 'cold' | 'session', root: string, options: readonly string[]): T {
+  const printed = execFileSync(process.execPath, [__filename, root, '--part', part, ...options], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+  return JSON.parse(printed) as T;
+}
+
+function printPart(measured: unknown): void {
+  process.stdout.write(JSON.stringify(measured));
 }
 
 main().catch((error: unknown) => {
