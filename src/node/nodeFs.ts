@@ -58,24 +58,36 @@ export async function writeAtomically(file: string, content: string | AsyncItera
   }
 }
 
-/** Lines written as they come, about a megabyte at a time: joined whole, a cache of tens of megabytes is one long step and its size again in memory. */
+/**
+ * Lines written as they come, encoded into one buffer that each write empties: joined whole, a
+ * cache of tens of megabytes is one long step and its size again in memory; a string written per
+ * write is encoded into a buffer of its own each time, and those (outside the JavaScript heap, freed
+ * only when a collection finds them) had added 20–30 MB to the end of a first run of 50,000 files.
+ */
 async function writeLines(file: string, lines: AsyncIterable<string>): Promise<void> {
   const handle = await fs.open(file, 'w');
   try {
-    let pending: string[] = [];
-    let characters = 0;
+    let buffer = Buffer.allocUnsafe(BYTES_PER_WRITE);
+    let used = 0;
+    const flush = async () => {
+      for (let written = 0; written < used; ) written += (await handle.write(buffer, written, used - written)).bytesWritten;
+      used = 0;
+    };
     for await (const line of lines) {
-      pending.push(line);
-      characters += line.length;
-      if (characters < CHARACTERS_PER_WRITE) continue;
-      await handle.write(`${pending.join('\n')}\n`);
-      pending = [];
-      characters = 0;
+      // A UTF-16 code unit takes at most 3 bytes in UTF-8; and the newline.
+      const most = line.length * 3 + 1;
+      if (used + most > buffer.length) {
+        await flush();
+        if (most > buffer.length) buffer = Buffer.allocUnsafe(most);
+      }
+      used += buffer.write(line, used);
+      buffer[used++] = NEWLINE;
     }
-    if (pending.length) await handle.write(`${pending.join('\n')}\n`);
+    await flush();
   } finally {
     await handle.close();
   }
 }
 
-const CHARACTERS_PER_WRITE = 1024 * 1024;
+const BYTES_PER_WRITE = 1024 * 1024;
+const NEWLINE = 0x0a;

@@ -77,8 +77,10 @@ describe('files written as lines of JSON', () => {
   it('are written as they are made, every line once and in order, across the writes of a large file', async () => {
     const workspace = tempWorkspace({ 'out/.keep': '' });
     const file = join(workspace.root, 'out', 'lines.json');
-    // About three megabytes: several writes, a line cut by none of them.
-    const values = Array.from({ length: 3000 }, (_, index) => ({ index, text: `${'x'.repeat(index % 997)}é` }));
+    // About three megabytes: several writes, a line cut by none of them; and one line longer than a
+    // write, of characters of two and four bytes.
+    const values: unknown[] = Array.from({ length: 3000 }, (_, index) => ({ index, text: `${'x'.repeat(index % 997)}é` }));
+    values.splice(1500, 0, { long: `${'ü'.repeat(600_000)}😀` });
     let made = 0;
     async function* counted(): AsyncGenerator<string> {
       for await (const line of jsonLines(values)) {
