@@ -39,6 +39,8 @@ describe('layer violations', () => {
   it('flags the domain importing a web framework or the infrastructure, and the API reaching a repository directly', async () => {
     const files = await scanPython({
       'app/domain/order.py': 'from fastapi import HTTPException\nfrom app.infrastructure.db import engine\n',
+      // A module is inside a listed one at a dot: `flasky` is not `flask`.
+      'app/domain/money.py': 'from flasky import Blueprint\nfrom django.http import JsonResponse\n',
       'app/infrastructure/db.py': 'engine = create_engine("sqlite://")\n',
       'app/infrastructure/repo.py': 'class OrderRepository: ...\n',
       'app/api/orders.py': 'from app.infrastructure.repo import OrderRepository\nfrom app.infrastructure.db import engine\n',
@@ -50,6 +52,7 @@ describe('layer violations', () => {
     assert.deepEqual(found.sort(), [
       'api-bypasses-application app/api/orders.py OrderRepository',
       'domain-imports-infrastructure app/domain/order.py engine',
+      'domain-imports-web-framework app/domain/money.py JsonResponse',
       'domain-imports-web-framework app/domain/order.py HTTPException',
     ]);
     const guessed = (path: string) => ({ layer: path.split('/')[1] ?? '', confidence: path.includes('domain') ? 'default' : 'stated' });

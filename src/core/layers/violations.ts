@@ -85,17 +85,29 @@ export async function findViolations(
       for (const imported of targetsOfStatement) {
         // Once per import, not per rule: tens of thousands of files' imports are looked at every update.
         const toLayer = imported.file !== undefined && imported.file !== file.path ? layerOf(imported.file) : undefined;
+        // Checked per import and rule, every update: nothing is made unless a rule is broken.
         for (const rule of applicable) {
           const broken = rule.to
-            ? toLayer === rule.to &&
-              (!rule.toCategories || (categoriesBySymbol.get(imported.symbol ?? '') ?? []).some((category) => rule.toCategories?.includes(category)))
-            : imported.external !== undefined && (rule.toExternal ?? []).some((prefix) => imported.external === prefix || imported.external?.startsWith(`${prefix}.`));
+            ? toLayer === rule.to && (!rule.toCategories || holdsAny(imported.symbol === undefined ? undefined : categoriesBySymbol.get(imported.symbol), rule.toCategories))
+            : imported.external !== undefined && isOrUnder(imported.external, rule.toExternal);
           if (broken) violations.push({ rule: rule.id, path: file.path, line: statement.line, imported: imported.written, message: rule.message });
         }
       }
     }
   });
   return violations;
+}
+
+/** Whether a symbol holds a finding of one of the categories. */
+function holdsAny(held: readonly string[] | undefined, categories: readonly string[]): boolean {
+  if (held) for (const category of held) if (categories.includes(category)) return true;
+  return false;
+}
+
+/** Whether an outside module is one of the given ones or inside one (`requests.adapters` is in `requests`). */
+function isOrUnder(module: string, modules: readonly string[] | undefined): boolean {
+  if (modules) for (const prefix of modules) if (module.startsWith(prefix) && (module.length === prefix.length || module[prefix.length] === '.')) return true;
+  return false;
 }
 
 /** Each name an import statement brings in: the workspace file (and symbol) it reaches, or the outside name. */

@@ -4,6 +4,7 @@ import { type Finding, type Range, type Route, SymbolId } from '../result';
 import type { SymbolIndex } from './symbolIndex';
 
 const NEST = '@nestjs/common';
+const NEST_MODULE = `${NEST}.Module`;
 const VERBS: Readonly<Record<string, string>> = { Get: 'GET', Post: 'POST', Put: 'PUT', Patch: 'PATCH', Delete: 'DELETE', Options: 'OPTIONS', Head: 'HEAD', All: 'ANY' };
 
 /**
@@ -138,8 +139,9 @@ const MODULE_LISTS = ['imports', 'controllers', 'providers', 'exports'] as const
  */
 export async function describeNestModules(index: SymbolIndex, findings: readonly Finding[], turns = new Turns()): Promise<void> {
   await turns.each(findings, (finding) => {
-    if (finding.category !== 'decorator' || finding.details['decorator'] !== `${NEST}.Module`) return;
-    const lists = index.part('nest-modules', SymbolId.parse(finding.symbol).path, () => moduleListsIn(index, SymbolId.parse(finding.symbol).path)).get(finding.symbol);
+    if (finding.category !== 'decorator' || finding.details['decorator'] !== NEST_MODULE) return;
+    const { path } = SymbolId.parse(finding.symbol);
+    const lists = index.part('nest-modules', path, () => moduleListsIn(index, path)).get(finding.symbol);
     for (const [list, names] of Object.entries(lists ?? {})) finding.details[list] = [...names];
   });
 }
@@ -148,7 +150,7 @@ export async function describeNestModules(index: SymbolIndex, findings: readonly
 function moduleListsIn(index: SymbolIndex, path: string): Map<string, Record<string, string[]>> {
   const modules = new Map<string, Record<string, string[]>>();
   for (const { symbol, definition } of index.definitionsIn(path)) {
-    const decorator = definition.decorators.find((name) => index.qualifiedNames(path, name).includes(`${NEST}.Module`));
+    const decorator = definition.decorators.find((name) => index.qualifiedNames(path, name).includes(NEST_MODULE));
     const call = decorator ? definition.decoratorCalls?.[decorator] : undefined;
     if (!call) continue;
     const lists: Record<string, string[]> = {};
