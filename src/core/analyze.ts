@@ -101,7 +101,7 @@ export async function analyzeWorkspace(root: string, host: AnalysisHost, options
     const indexInTurns = async () => index ?? (index = await SymbolIndex.build(analysed, tsconfig.paths));
     // What the kind was made from, as an update will tell it: the first update keeps the kind.
     const kindInputs = kindInputsOf(discovery, kept.findings, kept.routes, kept.interfaces, manifest, readme);
-    return analysisOf({ root, host, options, discovery, facts, result: kept, modulePaths: JSON.stringify(tsconfig.paths ?? null), kindInputs, index: indexOf, indexInTurns });
+    return analysisOf({ root, rules: rulesOf(host), options, discovery, facts, result: kept, modulePaths: JSON.stringify(tsconfig.paths ?? null), kindInputs, index: indexOf, indexInTurns });
   }
   const analysis = await assemble(root, host, options, discovery, facts, await configuration);
   if (key) await host.cache?.results?.set(key, analysis.result);
@@ -231,7 +231,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
       (a, b) => a.path.localeCompare(b.path),
     ),
   };
-  const analysis = analysisOf({ root, host, options, discovery, facts, result, modulePaths, kindInputs, index: () => index, indexInTurns: async () => index });
+  const analysis = analysisOf({ root, rules: rulesOf(host), options, discovery, facts, result, modulePaths, kindInputs, index: () => index, indexInTurns: async () => index });
   if (options.traces) {
     const context = traceContextOf(index, result);
     result.traces = routes.map((route) => traceRoute(context, route));
@@ -248,7 +248,8 @@ function traceContextOf(index: SymbolIndex, result: AnalysisResult): TraceContex
 /** A result with what traces, definitions and updates need around it. */
 interface AnalysisState {
   root: string;
-  host: AnalysisHost;
+  /** The rules it was made with (not the host: its cache and threads are the run's, not the analysis's). */
+  rules: Pick<AnalysisHost, 'frameworkRules' | 'kindRules'>;
   options: AnalyzeOptions;
   discovery: Discovery;
   /** Every source file's facts, in the discovery's order. */
@@ -263,8 +264,12 @@ interface AnalysisState {
   indexInTurns: () => Promise<SymbolIndex>;
 }
 
+function rulesOf(host: AnalysisHost): AnalysisState['rules'] {
+  return { frameworkRules: host.frameworkRules, kindRules: host.kindRules };
+}
+
 function analysisOf(state: AnalysisState): Analysis {
-  const { root, host, options, discovery, facts, result, modulePaths, kindInputs } = state;
+  const { root, rules, options, discovery, facts, result, modulePaths, kindInputs } = state;
   let context: TraceContext | undefined;
   const traceContext = () => (context ??= traceContextOf(state.index(), result));
   const typedAnswers = new Map<string, CallAnswer | null>();
@@ -292,8 +297,8 @@ function analysisOf(state: AnalysisState): Analysis {
       const nowConfiguration = readConfiguration(updateHost.fs, root, now);
       const next = contentOnly ? await rescanned(discovery, facts, changed, updateHost, updateOptions) : await rescannedAfterDiscovery(now, facts, changed, updateHost, updateOptions);
       // The same files and rules: the index's answers are shared, each checked against what it read.
-      const shareAnswers = contentOnly && updateHost.frameworkRules === host.frameworkRules;
-      const sameRules = updateHost.kindRules === host.kindRules;
+      const shareAnswers = contentOnly && updateHost.frameworkRules === rules.frameworkRules;
+      const sameRules = updateHost.kindRules === rules.kindRules;
       return assemble(root, updateHost, updateOptions, now, next, await nowConfiguration, { index: await state.indexInTurns(), modulePaths, shareAnswers, kind: result.kind, kindInputs: sameRules ? kindInputs : undefined });
     },
   };

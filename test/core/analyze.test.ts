@@ -13,6 +13,14 @@ import { FileFactsCache } from '../../src/node/factsCache';
 import { analyzeWorkspace } from '../../src/core/analyze';
 import type { FileTask } from '../../src/core/parse/facts';
 import { ROOT, SAMPLE, tempWorkspace } from '../helpers';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+/** A full collection, as `--expose-gc` gives it (set here, for this test process only). */
+function collectGarbage(): void {
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+}
 
 const schema = JSON.parse(readFileSync(join(ROOT, 'docs', 'analysis-result.schema.json'), 'utf8')) as object;
 const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
@@ -431,6 +439,29 @@ describe('the facts cache', () => {
       assert.deepEqual(result.files.map((file) => file.path), ['a.py', 'b.py'], cacheFile);
       assert.equal(warnings.length, 1, warnings.join('\n'));
       assert.match(warnings[0] ?? '', /cannot be written \((ENOTDIR|ENOENT)\): the next run starts cold/);
+    }
+  });
+
+  it("keeps nothing of its run's host: the facts cache and the worker pool go with the run", async () => {
+    const cacheFile = join(workspace.root, '..', `held-${Date.now()}.json`);
+    // Made in a function of its own, so that only the analysis and the weak references outlive it.
+    const run = async () => {
+      const analyzer = new WorkerAnalyzer({ threads: 1 });
+      const cache = await FileFactsCache.open(cacheFile, undefined, 'test-version');
+      const analysis = await analyzeWorkspace(workspace.root, { fs: nodeFs, analyzer, kindRules: kindRules(), frameworkRules: frameworkRules(), layerRules: layerRules(), concurrency: 1, cache });
+      await analyzer.dispose();
+      return { analysis, cache: new WeakRef(cache), analyzer: new WeakRef(analyzer) };
+    };
+    try {
+      const { analysis, cache, analyzer } = await run();
+      await new Promise((resolve) => setImmediate(resolve)); // weak references made in this turn hold their targets until it ends
+      collectGarbage();
+      assert.equal(cache.deref(), undefined, 'the facts cache (a map of every file) is held');
+      assert.equal(analyzer.deref(), undefined, 'the worker pool is held');
+      assert.deepEqual(analysis.result.files.map((file) => file.path), ['a.py', 'b.py']);
+    } finally {
+      rmSync(cacheFile, { force: true });
+      rmSync(cacheFile.replace(/\.json$/, '.result.json'), { force: true });
     }
   });
 
