@@ -1,4 +1,5 @@
 import type { FileFacts } from '../parse/facts';
+import { isWithinModule } from '../resolve/symbolIndex';
 import type { FindingCategory, RepoKind } from '../result';
 
 /** Roles, each with the folder or file names that state it; the first role listing a name wins. */
@@ -117,7 +118,7 @@ export function layerOf(kind: RepoKind, facts: Pick<FileFacts, 'path' | 'finding
     return { layer: 'public-api', reasons: ['the package entry point'], confidence: 'inferred' };
   }
   for (const { prefixes, layer } of IMPORT_ROLES[kind]) {
-    const imported = facts.imports.find((statement) => statement.level === 0 && prefixes.some((prefix) => statement.module === prefix || statement.module.startsWith(`${prefix}.`)));
+    const imported = facts.imports.find((statement) => statement.level === 0 && prefixes.some((prefix) => isWithinModule(statement.module, prefix)));
     if (imported) return { layer, reasons: [`imports ${imported.module}`], confidence: 'inferred' };
   }
   return { layer: DEFAULT_ROLE[kind], reasons: [`no folder, finding or import states a layer; default for a ${kind}`], confidence: 'default' };

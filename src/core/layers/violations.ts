@@ -2,7 +2,7 @@ import { listIn } from '../lists';
 import { Turns } from '../nextTurn';
 import { parseRulesYaml } from '../rulesYaml';
 import type { FileFacts, ImportStatement } from '../parse/facts';
-import type { SymbolIndex } from '../resolve/symbolIndex';
+import { isWithinModule, type SymbolIndex } from '../resolve/symbolIndex';
 import type { Finding, Violation } from '../result';
 
 export interface LayerRule {
@@ -106,7 +106,7 @@ function holdsAny(held: readonly string[] | undefined, categories: readonly stri
 
 /** Whether an outside module is one of the given ones or inside one (`requests.adapters` is in `requests`). */
 function isOrUnder(module: string, modules: readonly string[] | undefined): boolean {
-  if (modules) for (const prefix of modules) if (module.startsWith(prefix) && (module.length === prefix.length || module[prefix.length] === '.')) return true;
+  if (modules) for (const listed of modules) if (isWithinModule(module, listed)) return true;
   return false;
 }
 

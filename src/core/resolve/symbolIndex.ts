@@ -87,6 +87,11 @@ interface Combination extends KeptReads {
 /** A lookup's answer; with the other files whose surfaces it read, when there are any. */
 type KeptTarget = Target | { target: Target; through: SurfaceReads };
 
+/** Whether a dotted name is `module` itself or inside it (`a.b.c` is inside `a.b`; `a.bc` is not); nothing is made to compare. */
+export function isWithinModule(name: string, module: string): boolean {
+  return name.startsWith(module) && (name.length === module.length || name[module.length] === '.');
+}
+
 /** Surface versions are numbered across indexes: a number is never reused for another surface. */
 let lastSurfaceVersion = 0;
 
@@ -555,7 +560,7 @@ export class SymbolIndex {
     const base = absoluteModule(path, statement);
     if (statement.names.length === 0) {
       // `import a.b.c` binds `a`; `import a.b as x` binds `x`. (Every import is asked about every name looked up: nothing made to compare.)
-      const binds = statement.alias !== undefined ? statement.alias === head : statement.module.startsWith(head) && (statement.module.length === head.length || statement.module[head.length] === '.');
+      const binds = statement.alias !== undefined ? statement.alias === head : isWithinModule(statement.module, head);
       if (!binds) return undefined;
       const written = statement.alias ? [statement.module, ...rest] : [head, ...rest];
       return this.qualifyModuleMember(path, written.join('.'), depth);
