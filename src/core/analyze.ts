@@ -15,6 +15,7 @@ import { normalizeRoutePath } from './resolve/routes';
 import { type AnalysisResult, type Finding, type InterfaceImplementations, type KindVerdict, type Language, type Route, SCHEMA_VERSION, SymbolId, type Trace } from './result';
 import { type TraceContext, traceRoute, traceRouteWithTypes } from './trace/trace';
 import { listIn } from './lists';
+import { matchesRouteTemplate, templateShape } from './workspacePatterns';
 
 export interface AnalyzeOptions {
   excludeGlobs?: readonly string[];
@@ -172,7 +173,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   const { tsconfig, manifest, readme } = configuration;
   const modulePaths = JSON.stringify(tsconfig.paths ?? null);
   const earlier = before ? { index: before.index, shareAnswers: before.shareAnswers && before.modulePaths === modulePaths } : undefined;
-  const { index, findings, interfaces, routes } = await resolveWorkspace(analysed, host.frameworkRules, tsconfig.paths, earlier, options.updates ?? true);
+  const { index, findings, interfaces, routes, skipped: patternsSkipped } = await resolveWorkspace(analysed, host.frameworkRules, tsconfig.paths, earlier, options.updates ?? true);
 
   await nextTurn();
   onProgress?.({ phase: 'classify', done: 0, total: 1 });
@@ -225,6 +226,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
     queryWarnings,
     skipped: [
       ...discovery.skipped,
+      ...patternsSkipped,
       ...(tsconfig.problem ? [tsconfig.problem] : []),
       ...facts.flatMap((file) => (file.skipped ?? file.partlyRead ? [{ path: file.path, reason: file.skipped ?? file.partlyRead ?? '' }] : [])),
     ].sort(
@@ -451,19 +453,14 @@ export function findRoute(routes: readonly Route[], written: string): Route | un
   if (!match?.[1] || !match[2]) return undefined;
   const method = match[1].toUpperCase();
   const path = normalizeRoutePath(match[2]);
-  const shape = (candidate: string) => candidate.replace(/\{[^}]*\}/g, '{}');
+  const shape = templateShape(path);
   return (
     routes.find((route) => route.method === method && route.path === path) ??
-    routes.find((route) => route.method === method && shape(route.path) === shape(path)) ??
-    routes.find((route) => route.method === 'ANY' && shape(route.path) === shape(path)) ??
+    routes.find((route) => route.method === method && templateShape(route.path) === shape) ??
+    routes.find((route) => route.method === 'ANY' && templateShape(route.path) === shape) ??
     // A request as it would be sent: `GET /orders/42` is the route `GET /orders/{id}`.
-    routes.find((route) => (route.method === method || route.method === 'ANY') && pathPattern(route.path).test(path))
+    routes.find((route) => (route.method === method || route.method === 'ANY') && matchesRouteTemplate(route.path, path))
   );
-}
-
-function pathPattern(routePath: string): RegExp {
-  const literal = (text: string) => text.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
-  return new RegExp(`^${routePath.split(/\{[^}]*\}/).map(literal).join('[^/]+')}$`);
 }
 
 function groupByPath(findings: readonly Finding[]): Map<string, Finding[]> {

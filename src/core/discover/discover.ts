@@ -1,7 +1,6 @@
-import ignore, { type Ignore } from 'ignore';
-import picomatch from 'picomatch';
 import type { DirEntry, WorkspaceFs } from '../host';
 import type { Language, Skipped } from '../result';
+import { GitignoreRules, GlobSet } from '../workspacePatterns';
 import { languageOf } from './languages';
 
 /** Folders that hold installed, generated or version-control files, never the repository's own code. */
@@ -41,7 +40,7 @@ interface PendingDirectory {
 interface ScopedIgnore {
   /** The folder (relative, '' for the root) whose .gitignore this is. */
   base: string;
-  rules: Ignore;
+  rules: GitignoreRules;
 }
 
 /**
@@ -51,11 +50,10 @@ interface ScopedIgnore {
  * when they stay inside the root and reach a folder not seen yet, so link loops end.
  */
 export async function discoverFiles(fs: WorkspaceFs, root: string, options: DiscoverOptions = {}): Promise<Discovery> {
-  const isExcludedByGlob = options.excludeGlobs?.length
-    ? picomatch([...options.excludeGlobs], { dot: true })
-    : () => false;
+  const excludes = new GlobSet(options.excludeGlobs ?? []);
+  const isExcludedByGlob = (relative: string) => excludes.matches(relative);
   const excludedNames = new Set(DEFAULT_EXCLUDED_DIRECTORIES);
-  const result: Discovery = { sources: [], otherFiles: [], skipped: [] };
+  const result: Discovery = { sources: [], otherFiles: [], skipped: excludes.unsupported.map(({ glob, reason }) => ({ path: '.', reason: `exclude glob \`${glob}\` not applied: ${reason}` })) };
   const realRoot = await fs.realPath(root);
   const seenDirectories = new Set<string>([(await fs.stat(root)).identity]);
   const queue: PendingDirectory[] = [{ relative: '', ignores: [] }];
@@ -135,7 +133,8 @@ async function withGitignore(
   if (!entries.some((entry) => entry.name === '.gitignore' && entry.type === 'file')) return directory.ignores;
   const path = directory.relative ? `${directory.relative}/.gitignore` : '.gitignore';
   try {
-    const rules = ignore({ allowRelativePaths: true }).add(await fs.readText(join(absoluteDirectory, '.gitignore')));
+    const rules = new GitignoreRules(await fs.readText(join(absoluteDirectory, '.gitignore')));
+    for (const { line, reason } of rules.unsupported) skipped.push({ path, reason: `${line ? `line ${line}` : 'the rules'} not applied: ${reason}` });
     return [...directory.ignores, { base: directory.relative, rules }];
   } catch (error) {
     skipped.push({ path, reason: `.gitignore not usable, its rules are not applied: ${describe(error)}` });
@@ -146,7 +145,7 @@ async function withGitignore(
 function isIgnored(ignores: readonly ScopedIgnore[], relative: string, isDirectory: boolean): boolean {
   for (const { base, rules } of ignores) {
     const inner = base ? relative.slice(base.length + 1) : relative;
-    if (rules.ignores(isDirectory ? `${inner}/` : inner)) return true;
+    if (rules.ignores(inner, isDirectory)) return true;
   }
   return false;
 }

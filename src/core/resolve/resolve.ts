@@ -1,6 +1,6 @@
 import { nextTurn, Turns } from '../nextTurn';
 import type { FileFacts, Hint } from '../parse/facts';
-import { type Finding, type InterfaceImplementations, type Route, SymbolId } from '../result';
+import { type Finding, type InterfaceImplementations, type Route, type Skipped, SymbolId } from '../result';
 import { type FrameworkRules, frameworkFindings } from './frameworkFindings';
 import { interfaceImplementations } from './interfaces';
 import { describeNestModules, nestRoutes } from './nestRoutes';
@@ -15,6 +15,8 @@ export interface Resolution {
   findings: Finding[];
   interfaces: InterfaceImplementations[];
   routes: Route[];
+  /** Patterns the workspace wrote that were not read (see workspacePatterns). */
+  skipped: Skipped[];
 }
 
 /**
@@ -53,12 +55,12 @@ export async function resolveWorkspace(files: readonly FileFacts[], rules: Frame
   await describeNestModules(index, findings, turns);
   findings.push(...nest.findings);
   await nextTurn();
-  const { routes, notRoutes } = await resolveRoutes(index, findings, hints, turns);
+  const { routes, notRoutes, skipped } = await resolveRoutes(index, findings, hints, turns);
   const allRoutes = [...routes, ...nest.routes].sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.handler.localeCompare(b.handler));
   await nextTurn();
   const unique = dedupe(findings.filter((finding) => !notRoutes.has(finding)));
   await nextTurn();
-  return { index, findings: foldRegistrations(unique), interfaces, routes: allRoutes };
+  return { index, findings: foldRegistrations(unique), interfaces, routes: allRoutes, skipped: [...skipped, ...nest.skipped] };
 }
 
 /**

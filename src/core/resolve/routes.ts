@@ -1,7 +1,8 @@
 import { listIn } from '../lists';
 import { nextTurn, Turns } from '../nextTurn';
 import type { Hint, SymbolDefinition } from '../parse/facts';
-import { type Finding, type Route, SymbolId } from '../result';
+import { type Finding, type Route, type Skipped, SymbolId } from '../result';
+import { compileRegex } from '../workspacePatterns';
 import type { SymbolIndex } from './symbolIndex';
 
 /** What a router or application object is made of decides its framework. */
@@ -79,7 +80,7 @@ const DRF_VIEWSETS_WITH: Readonly<Record<string, readonly string[]>> = {
  * Router prefixes are joined across files (FastAPI `include_router`, Flask blueprints, Starlette
  * `mount`), Django urlconfs are followed through `include()`, and DRF routers expand their ViewSets.
  */
-export async function resolveRoutes(index: SymbolIndex, findings: readonly Finding[], hints: readonly Hint[], turns = new Turns()): Promise<{ routes: Route[]; notRoutes: Set<Finding> }> {
+export async function resolveRoutes(index: SymbolIndex, findings: readonly Finding[], hints: readonly Hint[], turns = new Turns()): Promise<{ routes: Route[]; notRoutes: Set<Finding>; skipped: Skipped[] }> {
   // Routers and applications are variables made by a framework's router or app class.
   const routers = new Map<string, Router>();
   await turns.each(index.files(), (file) => {
@@ -160,10 +161,11 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
     if (!onRouter || routers.has(finding.symbol) || /\.routes$/.test(String(finding.details['middleware'] ?? ''))) notRoutes.add(finding);
   }
   await nextTurn();
-  routes.push(...djangoRoutes(index, findings, hints, routers));
+  const skipped: Skipped[] = [];
+  routes.push(...djangoRoutes(index, findings, hints, routers, skipped));
   routes.push(...starletteRoutes(index, findings, hints.filter((hint) => hint.hint === 'mount')));
   await nextTurn();
-  return { routes: dedupe(routes).sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.handler.localeCompare(b.handler)), notRoutes };
+  return { routes: dedupe(routes).sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.handler.localeCompare(b.handler)), notRoutes, skipped };
 }
 
 /**
@@ -251,8 +253,15 @@ function routerPrefixes(router: string, routers: ReadonlyMap<string, Router>, in
  * its module (or of the `include([...])` list it sits in), and points to a function view, a
  * class-based view's HTTP methods, or a DRF router's ViewSets.
  */
-function djangoRoutes(index: SymbolIndex, findings: readonly Finding[], hints: readonly Hint[], routers: ReadonlyMap<string, Router>): Route[] {
-  const patterns = findings.filter((finding) => finding.details['rule'] === 'django-url');
+function djangoRoutes(index: SymbolIndex, findings: readonly Finding[], hints: readonly Hint[], routers: ReadonlyMap<string, Router>, skipped: Skipped[]): Route[] {
+  const patterns = findings.filter((finding) => {
+    if (finding.details['rule'] !== 'django-url') return false;
+    if (!isRegexPattern(finding)) return true;
+    // The regex is read, never run: it must still be one a linear-time engine honours, or what it matches is unknown.
+    const compiled = compileRegex(String(finding.details['path'] ?? ''));
+    if ('unsupported' in compiled) skipped.push({ path: sourceOf(finding).path, reason: `URL pattern \`${String(finding.details['path'])}\` (line ${finding.range.start.line + 1}) not read: ${compiled.unsupported}` });
+    return 'pattern' in compiled;
+  });
   const moduleIncludes: { from: string; to: string; prefix: string }[] = [];
   for (const pattern of patterns) {
     const file = SymbolId.parse(pattern.symbol).path;
@@ -307,14 +316,57 @@ function djangoRoutes(index: SymbolIndex, findings: readonly Finding[], hints: r
 /** `path("api/", ...)` → `api/`; `re_path(r"^articles/(?P<year>[0-9]{4})/$")` → `articles/{year}/`. */
 function patternPrefix(pattern: Finding): string {
   const written = String(pattern.details['path'] ?? '');
-  if (!/re_path|url$/.test(String(pattern.details['callee'] ?? ''))) return written;
-  return written
-    .replace(/^\^/, '')
-    .replace(/\$$/, '')
-    .replace(/\(\?P<(\w+)>(?:\[[^\]]*\]|[^)])*\)/g, '{$1}')
-    .replace(/\[[^\]]*\][?*+]?|\(\?:|\)[?*+]?/g, '')
-    .replace(/\\([./-])/g, '$1')
-    .replace(/[?*+]|\\[dws]/g, '');
+  return isRegexPattern(pattern) ? regexAsTemplate(written) : written;
+}
+
+/** `re_path(...)` and the older `url(...)` take a regex; `path(...)` a template. */
+function isRegexPattern(pattern: Finding): boolean {
+  return /re_path|url$/.test(String(pattern.details['callee'] ?? ''));
+}
+
+/**
+ * A URL regex (one RE2 reads: its groups are balanced) as a route template, in one pass: anchors,
+ * classes, quantifiers and non-capturing groups dropped, `(?P<name>...)` → `{name}`, escaped
+ * punctuation as itself.
+ */
+function regexAsTemplate(regex: string): string {
+  let text = regex.startsWith('^') ? regex.slice(1) : regex;
+  if (text.endsWith('$') && !text.endsWith('\\$')) text = text.slice(0, -1);
+  const afterQuantifier = (at: number) => (at < text.length && '?*+'.includes(text[at] as string) ? at + 1 : at);
+  let template = '';
+  for (let at = 0; at < text.length; ) {
+    const character = text[at] as string;
+    const name = text.startsWith('(?P<', at) ? /^\w+$/.exec(text.slice(at + 4, text.indexOf('>', at)))?.[0] : undefined;
+    const groupEnd = name !== undefined ? closingParenthesis(text, at + 5 + name.length) : -1;
+    if (name !== undefined && groupEnd > 0) {
+      template += `{${name}}`;
+      at = groupEnd + 1;
+    } else if (character === '[' && text.indexOf(']', at + 1) > 0) at = afterQuantifier(text.indexOf(']', at + 1) + 1);
+    else if (text.startsWith('(?:', at)) at += 3;
+    else if (character === ')') at = afterQuantifier(at + 1);
+    else if (character === '\\') {
+      const escaped = text[at + 1] ?? '';
+      if (!/[A-Za-z0-9]/.test(escaped)) template += escaped; // `\.` is a dot; `\d`, `\w`, `\b` are no text
+      at += 2;
+    } else {
+      if (!'?*+'.includes(character)) template += character;
+      at++;
+    }
+  }
+  return template;
+}
+
+/** Where the group whose body starts at `from` closes (classes and escapes skipped), or -1. */
+function closingParenthesis(text: string, from: number): number {
+  for (let at = from; at < text.length; at++) {
+    if (text[at] === ')') return at;
+    if (text[at] === '\\') at++;
+    else if (text[at] === '[') {
+      const close = text.indexOf(']', at + 1);
+      if (close > 0) at = close;
+    }
+  }
+  return -1;
 }
 
 /** The prefix of the `path("x/", include([...]))` whose inline list lexically holds this entry. */
