@@ -83,7 +83,7 @@ function declarationEnd(document: vscode.TextDocument, start: number): number {
     const text = document.lineAt(line).text;
     if (/^\s*(async\s+)?def\s/.test(text)) return line;
     // TypeScript: the method under its decorators (`@Get(':id')` then `findOne(@Param('id') id) {`).
-    if (line > start && /^\s*(?:(?:public|private|protected|static|async|override)\s+)*[A-Za-z_$][\w$]*\s*(?:<[^>]*>)?\s*\(/.test(text)) return line;
+    if (line > start && /^\s*(?:(?:public|private|protected|static|async|override)\s+)*[A-Za-z_$][\w$]*\s*(?:<[^>]*>\s*)?\(/.test(text)) return line;
     if (line > start && !/^\s*(@|\)|,|\w+\s*=|["'])/.test(text) && !/^\s*$/.test(text)) return start;
   }
   return start;

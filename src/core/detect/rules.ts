@@ -66,8 +66,8 @@ function compiledOrBrokenRule(grammar: Grammar, source: string, rules: readonly 
 export function parseRuleFile(file: RuleFile, language: Language): DetectorRule {
   const header = new Map<string, string>();
   for (const line of file.text.split('\n')) {
-    const match = /^\s*;;\s*([a-z-]+):\s*(.*?)\s*$/.exec(line);
-    if (match?.[1] && match[2] !== undefined) header.set(match[1], match[2]);
+    const match = /^\s*;;\s*([a-z-]+):(.*)$/.exec(line);
+    if (match?.[1] && match[2] !== undefined) header.set(match[1], match[2].trim());
     else if (line.trim() && !line.trim().startsWith(';')) break;
   }
   const category = header.get('category');

@@ -2,6 +2,7 @@ import { Turns } from '../nextTurn';
 import { parseRulesYaml } from '../rulesYaml';
 import type { Attribute, SymbolDefinition } from '../parse/facts';
 import { type Finding, type FindingCategory, SymbolId } from '../result';
+import { beforeFirst } from '../text';
 import type { SymbolIndex } from './symbolIndex';
 
 export interface ClassRule {
@@ -107,7 +108,7 @@ export async function frameworkFindings(index: SymbolIndex, rules: FrameworkRule
     for (const attribute of definition.attributes ?? []) {
       const callee = attribute.call?.callee;
       if (!callee) continue;
-      const target = index.qualify(path, callee.replace(/\(.*$/, ''));
+      const target = index.qualify(path, beforeFirst(callee, '('));
       const isManager =
         /\.(as_manager|from_queryset)(\(\))?$/.test(callee) ||
         (target && 'symbol' in target && managerClasses.has(target.symbol)) ||

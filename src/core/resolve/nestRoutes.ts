@@ -2,6 +2,7 @@ import { Turns } from '../nextTurn';
 import type { CallShape, Hint } from '../parse/facts';
 import { type Finding, type Range, type Route, type Skipped, SymbolId } from '../result';
 import { type Compiled, compileRegex, type LinearPattern, quoteForRegex } from '../workspacePatterns';
+import { trimEnd, trimStart } from '../text';
 import type { SymbolIndex } from './symbolIndex';
 
 const NEST = '@nestjs/common';
@@ -134,7 +135,7 @@ function versionOf(written: string | undefined): string | undefined {
 }
 
 function normalizeNestPath(parts: readonly string[]): string {
-  const joined = parts.map((part) => part.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/');
+  const joined = parts.map((part) => trimStart(trimEnd(part, '/'), '/')).filter(Boolean).join('/');
   return `/${joined}`.replace(/:([A-Za-z_][A-Za-z0-9_]*)\??/g, '{$1}');
 }
 

@@ -3,6 +3,7 @@ import { nextTurn, Turns } from '../nextTurn';
 import type { Hint, SymbolDefinition } from '../parse/facts';
 import { type Finding, type Route, type Skipped, SymbolId } from '../result';
 import { compileRegex } from '../workspacePatterns';
+import { trimEnd, trimStart } from '../text';
 import type { SymbolIndex } from './symbolIndex';
 
 /** What a router or application object is made of decides its framework. */
@@ -143,7 +144,7 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
         routes.push({
           method,
           // Express and its peers answer a mounted router's '/' at the mount path itself.
-          path: NO_TRAILING_SLASH.has(framework) && joined.length > 1 ? joined.replace(/\/+$/, '') : joined,
+          path: NO_TRAILING_SLASH.has(framework) && joined.length > 1 ? trimEnd(joined, '/') : joined,
           handler: finding.symbol,
           framework,
           source: sourceOf(finding),
@@ -265,7 +266,7 @@ function djangoRoutes(index: SymbolIndex, findings: readonly Finding[], hints: r
   const moduleIncludes: { from: string; to: string; prefix: string }[] = [];
   for (const pattern of patterns) {
     const file = SymbolId.parse(pattern.symbol).path;
-    const module = /^include\(\s*\(?\s*['"]([\w.]+)['"]/.exec(String(pattern.details['view'] ?? ''))?.[1];
+    const module = /^include\(\s*(?:\(\s*)?['"]([\w.]+)['"]/.exec(String(pattern.details['view'] ?? ''))?.[1];
     const target = module ? index.moduleFile(module) : undefined;
     if (target) moduleIncludes.push({ from: file, to: target, prefix: joinRoutePaths(enclosingListPrefix(patterns, pattern), patternPrefix(pattern)) });
   }
@@ -391,11 +392,23 @@ function contains(outer: { range: Finding['range'] }, inner: { range: Finding['r
   return before && after && !(os.line === is.line && os.character === is.character);
 }
 
+/** The text before the first comma that no `)` closes after it (`f(a, b), c` → `f(a, b)`): scanned once from the end, where `/,(?![^(]*\))/` looked ahead from every comma. */
+function firstArgument(text: string): string {
+  let cut = text.length;
+  let nextParenthesis = '';
+  for (let at = text.length - 1; at >= 0; at--) {
+    const character = text[at];
+    if (character === '(' || character === ')') nextParenthesis = character;
+    else if (character === ',' && nextParenthesis !== ')') cut = at;
+  }
+  return text.slice(0, cut);
+}
+
 function djangoViewHandlers(index: SymbolIndex, file: string, written: string, pattern: Finding): { method: string; handler: string }[] {
   // `csrf_exempt(GraphQLView.as_view(...))`: a decorator applied by a call wraps the view.
   let view = written.replace(/\s+/g, '');
   for (let wrapped = /^[\w.]+\((.+)\)$/.exec(view); wrapped?.[1] && !/\.as_view$/.test(view.slice(0, view.indexOf('('))); wrapped = /^[\w.]+\((.+)\)$/.exec(view)) {
-    view = wrapped[1].split(/,(?![^(]*\))/)[0] ?? view;
+    view = firstArgument(wrapped[1]);
   }
   const asView = /^([\w.]+)\.as_view\(/.exec(view);
   const name = asView?.[1] ?? (/^[\w.]+$/.test(view) ? view : undefined);
@@ -591,5 +604,5 @@ export function normalizeRoutePath(path: string): string {
 function joinRoutePaths(prefix: string, path: string): string {
   if (!prefix) return path;
   if (!path) return prefix;
-  return `${prefix.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+  return `${trimEnd(prefix, '/')}/${trimStart(path, '/')}`;
 }

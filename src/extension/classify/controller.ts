@@ -4,6 +4,7 @@ import { describeKind } from '../../core/render/text';
 import { analyzeFolder } from '../../node/analyzeFolder';
 import type { WorkspaceAnalyses } from '../analyses';
 import { folderOptions } from './folderOptions';
+import { trimEnd } from '../../core/text';
 
 /** Runs the analysis for every workspace folder and hands the results to the views. */
 export class ClassifyController implements vscode.Disposable {
@@ -108,5 +109,5 @@ export class ClassifyController implements vscode.Disposable {
 }
 
 function folderName(root: string): string {
-  return root.slice(root.replace(/[\\/]+$/, '').lastIndexOf('/') + 1);
+  return root.slice(trimEnd(root, '\\/').lastIndexOf('/') + 1);
 }
