@@ -1,8 +1,8 @@
 import { classifyKind, foldersOf } from './classify/classify';
 import type { KindRule, Manifest } from './classify/kindRules';
 import { analyzeDataModel } from './datamodel/dataModel';
-import { type Discovery, discoverFiles, sameSeparators, type SourceFile } from './discover/discover';
-import type { CallAnswer, CallTypeResolver, EditorDocuments, FactsCache, FileAnalyzer, ProgressReport, WorkspaceFs } from './host';
+import { DEFAULT_MAX_FILE_SIZE_BYTES, type Discovery, discoverFiles, readWorkspaceText, sameSeparators, type SourceFile } from './discover/discover';
+import type { CallAnswer, CallTypeResolver, EditorDocuments, FactsCache, FileAnalyzer, ProgressReport, ReadLimits, WorkspaceFs } from './host';
 import { layerOf } from './layers/layers';
 import { nextTurn, Turns } from './nextTurn';
 import { findViolations, type LayerRule } from './layers/violations';
@@ -12,7 +12,7 @@ import { resolveWorkspace } from './resolve/resolve';
 import { SymbolIndex } from './resolve/symbolIndex';
 import { readModulePaths } from './resolve/tsconfig';
 import { normalizeRoutePath } from './resolve/routes';
-import { type AnalysisResult, type Finding, type InterfaceImplementations, type KindVerdict, type Language, type Route, SCHEMA_VERSION, SymbolId, type Trace } from './result';
+import { type AnalysisResult, type Finding, type InterfaceImplementations, type KindVerdict, type Language, type Route, SCHEMA_VERSION, type Skipped, SymbolId, type Trace } from './result';
 import { type TraceContext, traceRoute, traceRouteWithTypes } from './trace/trace';
 import { listIn } from './lists';
 import { matchesRouteTemplate, templateShape } from './workspacePatterns';
@@ -51,7 +51,7 @@ export interface AnalysisHost {
   scanned?: () => void;
 }
 
-export const DEFAULT_MAX_FILE_SIZE_BYTES = 1024 * 1024;
+export { DEFAULT_MAX_FILE_SIZE_BYTES };
 
 /** What an update takes from the analysis it starts from. */
 interface Earlier {
@@ -85,7 +85,7 @@ export interface Analysis {
 /** The whole pipeline: discover → parse and detect (workers) → resolve → classify → layers → trace. */
 export async function analyzeWorkspace(root: string, host: AnalysisHost, options: AnalyzeOptions = {}): Promise<Analysis> {
   const discovery = await discover(root, host, options);
-  const configuration = readConfiguration(host.fs, root, discovery);
+  const configuration = readConfiguration(host.fs, root, discovery, options);
   const fingerprints = new Map<string, string>();
   const facts = await scan(discovery.sources, host, options, true, fingerprints);
   // Nothing the result is made from has changed since a run that kept it: it is that result. (Not
@@ -132,6 +132,7 @@ async function discover(root: string, host: AnalysisHost, options: AnalyzeOption
   return discoverFiles(host.fs, root, {
     ...(options.excludeGlobs ? { excludeGlobs: options.excludeGlobs } : {}),
     ...(options.languages ? { languages: options.languages } : {}),
+    ...(options.maxFileSizeBytes ? { maxFileSizeBytes: options.maxFileSizeBytes } : {}),
     ...(signal ? { signal } : {}),
   });
 }
@@ -147,7 +148,7 @@ async function scan(sources: readonly SourceFile[], host: AnalysisHost, options:
   const facts = await mapConcurrently(sources, host.concurrency, signal, async (source) => {
     // The cache is of the files on disk: an editor's text is neither looked up nor kept.
     const held = options.documents?.take(source.absolutePath);
-    const fingerprint = cache && !held ? await cache.fingerprint(source.absolutePath, source.path) : undefined;
+    const fingerprint = cache && !held ? await cache.fingerprint(source.absolutePath, source.path, maxFileSizeBytes) : undefined;
     if (fingerprint) fingerprints?.set(source.path, fingerprint);
     const cached = fingerprint ? cache?.get(source.path, fingerprint) : undefined;
     const result = cached ?? (await host.analyzer.analyze({ path: source.path, absolutePath: source.absolutePath, language: source.language, maxFileSizeBytes, ...held }));
@@ -227,7 +228,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
     skipped: [
       ...discovery.skipped,
       ...patternsSkipped,
-      ...(tsconfig.problem ? [tsconfig.problem] : []),
+      ...configuration.skipped,
       ...facts.flatMap((file) => (file.skipped ?? file.partlyRead ? [{ path: file.path, reason: file.skipped ?? file.partlyRead ?? '' }] : [])),
     ].sort(
       (a, b) => a.path.localeCompare(b.path),
@@ -296,7 +297,7 @@ function analysisOf(state: AnalysisState): Analysis {
       // files the analysis already has, under the same excludes, leaves the file list as it was.
       const contentOnly = sameFileSelection(options, updateOptions) && (await allKnownFiles(updateHost.fs, discovery, changed));
       const now = contentOnly ? discovery : await discover(root, updateHost, updateOptions);
-      const nowConfiguration = readConfiguration(updateHost.fs, root, now);
+      const nowConfiguration = readConfiguration(updateHost.fs, root, now, updateOptions);
       const next = contentOnly ? await rescanned(discovery, facts, changed, updateHost, updateOptions) : await rescannedAfterDiscovery(now, facts, changed, updateHost, updateOptions);
       // The same files and rules: the index's answers are shared, each checked against what it read.
       const shareAnswers = contentOnly && updateHost.frameworkRules === rules.frameworkRules;
@@ -414,33 +415,33 @@ async function allKnownFiles(fs: WorkspaceFs, discovery: Discovery, changed: rea
 type Configuration = Awaited<ReturnType<typeof readConfiguration>>;
 
 /** Read while files are scanned, all at once: each read is a trip through the host's file system, and an edit's update is short. */
-async function readConfiguration(fs: WorkspaceFs, root: string, discovery: Discovery) {
-  const [tsconfig, manifest, readme] = await Promise.all([readModulePaths(fs, root), readManifest(fs, root), readReadme(fs, root, discovery.otherFiles)]);
-  return { tsconfig, manifest, readme };
+async function readConfiguration(fs: WorkspaceFs, root: string, discovery: Discovery, options: AnalyzeOptions) {
+  const limits = { root, maxBytes: options.maxFileSizeBytes ?? DEFAULT_MAX_FILE_SIZE_BYTES };
+  /** Configuration files that are there but were not read, with the reason. */
+  const skipped: Skipped[] = [];
+  const [tsconfig, manifest, readme] = await Promise.all([readModulePaths(fs, limits, skipped), readManifest(fs, limits, skipped), readReadme(fs, discovery.otherFiles, limits, skipped)]);
+  return { tsconfig, manifest, readme, skipped: skipped.sort((a, b) => a.path.localeCompare(b.path)) };
 }
 
 /** The README's beginning is enough to tell what it talks about. */
 const README_CHARACTERS = 64 * 1024;
 
-async function readReadme(fs: WorkspaceFs, root: string, files: readonly string[]): Promise<{ path: string; text: string } | undefined> {
+async function readReadme(fs: WorkspaceFs, files: readonly string[], limits: ReadLimits & { root: string }, skipped: Skipped[]): Promise<{ path: string; text: string } | undefined> {
   const path = files.find((file) => /^readme(\.(md|rst|txt|markdown))?$/i.test(file));
-  if (!path) return undefined;
-  try {
-    return { path, text: (await fs.readText(`${root.replace(/\/$/, '')}/${path}`)).slice(0, README_CHARACTERS).toLowerCase() };
-  } catch {
-    return undefined;
-  }
+  const text = path ? await readWorkspaceText(fs, limits, path, skipped) : undefined;
+  return path && text !== undefined ? { path, text: text.slice(0, README_CHARACTERS).toLowerCase() } : undefined;
 }
 
 const SERVER_FRAMEWORKS = ['express', '@nestjs/core', 'fastify', 'koa', 'hono', '@hapi/hapi', 'restify'];
 
 /** The root package.json as the kind rules read it; none, or an unreadable one, says nothing. */
-async function readManifest(fs: WorkspaceFs, root: string): Promise<Manifest | undefined> {
+async function readManifest(fs: WorkspaceFs, limits: ReadLimits & { root: string }, skipped: Skipped[]): Promise<Manifest | undefined> {
+  const text = await readWorkspaceText(fs, limits, 'package.json', skipped);
   let manifest: Record<string, unknown>;
   try {
-    manifest = JSON.parse(await fs.readText(`${root.replace(/\/$/, '')}/package.json`)) as Record<string, unknown>;
+    manifest = JSON.parse(text ?? '') as Record<string, unknown>;
   } catch {
-    return undefined;
+    return undefined; // none, or not JSON: it says nothing
   }
   const published = manifest['private'] !== true && ['main', 'exports', 'module', 'types'].some((key) => manifest[key] !== undefined);
   const dependencies = Object.keys({ ...(manifest['dependencies'] as object | undefined) });

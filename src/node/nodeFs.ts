@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DirEntry, FileStat, WorkspaceFs } from '../core/host';
+import { readChecked } from './checkedRead';
 
 export const nodeFs: WorkspaceFs = {
   async readDirectory(absolutePath) {
@@ -16,7 +17,7 @@ export const nodeFs: WorkspaceFs = {
     return { type, size: stat.size, identity: `${stat.dev}:${stat.ino}` };
   },
   realPath: (absolutePath) => fs.realpath(absolutePath),
-  readText: (absolutePath) => fs.readFile(absolutePath, 'utf8'),
+  readText: async (absolutePath, limits) => (await readChecked(absolutePath, limits)).toString('utf8'),
 };
 
 /**
