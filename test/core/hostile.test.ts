@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdirSync, symlinkSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { analyzeWorkspace } from '../../src/core/analyze';
@@ -103,7 +103,9 @@ describe('state that must not be lost', () => {
     const path = join(workspace.root, 'progress.json');
     const store = join(ROOT, 'out', 'src', 'node', 'checklistStore.js');
     const writer = spawn(process.execPath, ['-e', `const { ChecklistStore } = require(${JSON.stringify(store)}); const s = new ChecklistStore(${JSON.stringify(path)}); let i = 0; (async () => { for (;;) await s.update('item-' + (i++ % 50), { done: true, note: 'x'.repeat(5000) }); })();`]);
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    // Killed while it writes on: once its first write is there (its start takes long on a loaded machine), a moment later.
+    for (let waited = 0; !existsSync(path) && waited < 30_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 300));
     writer.kill('SIGKILL');
     await new Promise((resolve) => writer.once('exit', resolve));
     const loaded = await new ChecklistStore(path).load();

@@ -46,7 +46,7 @@ export class ChecklistController implements vscode.TreeDataProvider<Row>, vscode
   }
 
   private storeFor(root: string): ChecklistStore {
-    return new ChecklistStore(folderFile(this.storage.fsPath, 'checklist', root));
+    return new ChecklistStore(folderFile(this.storage.fsPath, 'checklist', root), true);
   }
 
   private async reload(): Promise<void> {
