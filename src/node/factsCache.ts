@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { FactsCache } from '../core/host';
-import type { AnalysisResult } from '../core/result';
+import { AnalysisResult } from '../core/result';
 import { FileFacts } from '../core/parse/facts';
 import { packageRoot, rulesDirectory } from './assets';
 import { fieldsInPieces, forEachJsonLine, jsonLines, ObjectFromPieces, piecesOf } from './jsonLines';
@@ -163,19 +163,30 @@ export class FileFactsCache implements FactsCache {
    */
   readonly results = {
     get: async (key: string): Promise<AnalysisResult | undefined> => {
+      const header = JSON.stringify([currentResultVersion(this.version), hashOf(key)]);
+      const pieces = new ObjectFromPieces();
+      let madeForThisRun = false;
       try {
-        const header = JSON.stringify([currentResultVersion(this.version), hashOf(key)]);
-        const pieces = new ObjectFromPieces();
-        await forEachJsonLine(piecesOf(this.resultFile), (value) => pieces.add(value), (value) => JSON.stringify(value) === header);
-        return pieces.object as AnalysisResult | undefined;
-      } catch {
-        return undefined; // none kept, or unreadable: the result is made again
+        await forEachJsonLine(piecesOf(this.resultFile), (value) => pieces.add(value), (value) => (madeForThisRun = JSON.stringify(value) === header));
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        return code === 'ENOENT' || code === 'ENOTDIR' ? undefined : this.damagedResult(error instanceof Error ? error.message : String(error)); // none kept: nothing to say
       }
+      if (!madeForThisRun) return undefined; // kept for other inputs or another version
+      // Validated as read back: a result that lost a line, or a field, had failed every warm run after it.
+      const problem = pieces.problem ?? AnalysisResult.shapeProblem(pieces.object);
+      return problem ? this.damagedResult(problem) : (pieces.object as unknown as AnalysisResult);
     },
     set: async (key: string, result: AnalysisResult): Promise<void> => {
       await this.writing(this.resultFile, jsonLines(withFirst([currentResultVersion(this.version), hashOf(key)], fieldsInPieces(result))));
     },
   };
+
+  /** A kept result that cannot be used: the run makes its result afresh (and keeps it), with one warning. */
+  private damagedResult(problem: string): undefined {
+    this.warn(`the result kept in ${this.resultFile} is damaged (${problem}): this run makes it afresh`);
+    return undefined;
+  }
 
   /** A write that fails costs the next run its warm start, not this run its result. */
   private async writing(file: string, lines: AsyncIterable<string>): Promise<void> {
