@@ -7,6 +7,7 @@ import { decodeSource } from '../core/parse/decode';
 import { FileFacts, type FileTask } from '../core/parse/facts';
 import { Grammars } from '../core/parse/grammars';
 import { grammarsDirectory, rulesDirectory } from './assets';
+import { BatchProgress } from './batchProgress';
 import { readCheckedSync, RefusedRead, sizeLimitReason } from './checkedRead';
 import { loadRuleDirectory } from './rules';
 
@@ -44,9 +45,13 @@ export async function analyzeFile(task: FileTask): Promise<FileFacts> {
  * (which keeps the facts of every file) objects made by `JSON.parse` take about a third less
  * memory than a structured clone of the same facts.
  */
-async function analyzeFiles(tasks: readonly FileTask[]): Promise<string> {
+async function analyzeFiles(tasks: readonly FileTask[], progress: BigInt64Array): Promise<string> {
+  await scannerOfThisThread().ready(); // the thread's start is not the first file's time
   const facts: FileFacts[] = [];
-  for (const task of tasks) facts.push(await analyzeFile(task));
+  for (const [position, task] of tasks.entries()) {
+    BatchProgress.start(progress, position);
+    facts.push(await analyzeFile(task));
+  }
   return JSON.stringify(facts);
 }
 

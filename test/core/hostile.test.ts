@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, symlinkSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import workerpool from 'workerpool';
 import { analyzeWorkspace } from '../../src/core/analyze';
 import type { WorkspaceFs } from '../../src/core/host';
 import { analyzeFolder, frameworkRules, kindRules, layerRules } from '../../src/node/analyzeFolder';
@@ -74,12 +75,26 @@ describe('a slow file among fast ones', () => {
   const workspace = tempWorkspace(files);
   after(workspace.cleanup);
 
-  it('skips only the slow file: the batch it was sent in is analysed again file by file', async () => {
-    const { result } = await analyzeFolder(workspace.root, { threads: 1, fileTimeoutMs: 1500, maxFileSizeBytes: 16 * 1024 * 1024 });
-    assert.deepEqual(result.skipped.map((skip) => skip.path), ['big.py']);
-    assert.match(result.skipped[0]?.reason ?? '', /took longer than 1.5 s/);
-    assert.equal(result.files.length, 30);
-    assert.equal(result.findings.length + result.files.filter((file) => file.path.startsWith('m')).length, 30);
+  it('skips only the slow file, given its time budget once: the files of its batch are analysed again without it', async () => {
+    // Every batch sent to a worker thread, as the files it holds.
+    const sent: string[][] = [];
+    const pool = Object.getPrototypeOf(workerpool.pool()) as { exec: (method: string, args: unknown[]) => unknown };
+    const exec = pool.exec;
+    pool.exec = function (this: unknown, method: string, args: unknown[]) {
+      if (method === 'analyzeFiles') sent.push((args[0] as { path: string }[]).map((task) => task.path));
+      return exec.call(this, method, args);
+    };
+    try {
+      const { result } = await analyzeFolder(workspace.root, { threads: 1, fileTimeoutMs: 1500, maxFileSizeBytes: 16 * 1024 * 1024 });
+      assert.deepEqual(result.skipped.map((skip) => skip.path), ['big.py']);
+      assert.match(result.skipped[0]?.reason ?? '', /took longer than 1.5 s/);
+      // It had been sent again on its own, with the whole budget again (a 50 MB file: 42 s and 2.9 GB).
+      assert.equal(sent.filter((paths) => paths.includes('big.py')).length, 1, JSON.stringify(sent));
+      assert.equal(result.files.length, 30);
+      assert.equal(result.findings.length + result.files.filter((file) => file.path.startsWith('m')).length, 30);
+    } finally {
+      pool.exec = exec;
+    }
   });
 });
 
