@@ -54,12 +54,13 @@ export class WorkspaceAnalyses implements vscode.Disposable {
 
   /**
    * A route's trace, with the type checker following TypeScript and JavaScript calls on values of
-   * inferred type (unless `archtrace.traces.typeChecker` is off). Given `waitMs`, a checker still
+   * inferred type (unless `archtrace.traces.typeChecker` is off, or in Restricted Mode: the compiler
+   * would read much more of a workspace not yet trusted — its declaration files, its tsconfig chain). Given `waitMs`, a checker still
    * building its project does not hold the caller: the trace syntax makes comes back, and the
    * answers are kept for the next time.
    */
   async trace(analysis: Analysis, route: string, waitMs?: number): Promise<Trace | undefined> {
-    if (!vscode.workspace.getConfiguration('archtrace', vscode.Uri.file(analysis.result.root)).get<boolean>('traces.typeChecker', true)) return analysis.trace(route);
+    if (!vscode.workspace.isTrusted || !vscode.workspace.getConfiguration('archtrace', vscode.Uri.file(analysis.result.root)).get<boolean>('traces.typeChecker', true)) return analysis.trace(route);
     const typed = analysis.traceWithTypes(route, this.types).finally(() => {
       if (this.types.lastProblem) this.log.warn(`Trace ${route}: ${this.types.lastProblem}; the trace shows what syntax alone follows.`);
     });
