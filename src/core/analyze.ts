@@ -350,24 +350,25 @@ function sourcePositions(discovery: Discovery): ReadonlyMap<string, number> {
 
 /**
  * Everything the kind rules read: paths, each finding's category, kind and symbol (findings in the
- * result's order), route handlers, interfaces, manifest, README — held, not spelled out: an
- * update compares them with the last analysis's (a key string of them, 3 MB at 50,000 files, was
- * made and compared at every update).
+ * result's order), routes (where declared, and their handlers), interfaces, manifest, README —
+ * held, not spelled out: an update compares them with the last analysis's (a key string of them,
+ * 3 MB at 50,000 files, was made and compared at every update).
  */
 interface KindInputs {
   paths: readonly string[];
   findings: readonly Finding[];
-  handlers: readonly string[];
+  /** Each route's declaring file and handler. */
+  routes: readonly string[];
   /** Interfaces, manifest and README, which are few. */
   others: string;
 }
 
 function kindInputsOf(discovery: Discovery, findings: readonly Finding[], routes: readonly Route[], interfaces: readonly InterfaceImplementations[], manifest: Manifest | undefined, readme: { path: string; text: string } | undefined): KindInputs {
-  return { paths: allPathsOf(discovery), findings, handlers: routes.map((route) => route.handler), others: JSON.stringify([interfaces, manifest ?? null, readme ?? null]) };
+  return { paths: allPathsOf(discovery), findings, routes: routes.map((route) => `${route.source?.path ?? ''} ${route.handler}`), others: JSON.stringify([interfaces, manifest ?? null, readme ?? null]) };
 }
 
 function sameKindInputs(before: KindInputs | undefined, now: KindInputs): boolean {
-  if (!before || before.others !== now.others || !sameList(before.paths, now.paths) || !sameList(before.handlers, now.handlers) || before.findings.length !== now.findings.length) return false;
+  if (!before || before.others !== now.others || !sameList(before.paths, now.paths) || !sameList(before.routes, now.routes) || before.findings.length !== now.findings.length) return false;
   const kindOf = (finding: Finding) => String(finding.details['kind'] ?? '');
   return before.findings.every((finding, position) => {
     const other = now.findings[position] as Finding;
