@@ -9,7 +9,7 @@ export type RepoKind = 'framework' | 'service' | 'library';
 export const REPO_KINDS: readonly RepoKind[] = ['framework', 'service', 'library'];
 
 /** `sql` and `prisma` files are read for their schema only. */
-export type Language = 'python' | 'typescript' | 'tsx' | 'javascript' | 'sql' | 'prisma';
+export type Language = 'python' | 'typescript' | 'tsx' | 'javascript' | 'java' | 'go' | 'sql' | 'prisma';
 
 export type FindingCategory =
   | 'middleware'
