@@ -45,6 +45,8 @@ export interface CallSite {
 export interface Local {
   name: string;
   type?: string;
+  /** Go: the value as written when it is a short call (`r.Group("/v1")`): what a router variable is made from. */
+  value?: string;
 }
 
 export interface Parameter {

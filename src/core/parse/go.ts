@@ -298,7 +298,8 @@ function localsOf(declaration: Node): Local[] {
     if (name?.type !== 'identifier' || name.text === '_') return [];
     const value = position === 0 || values.length === names.length ? values[values.length === names.length ? position : 0] : undefined;
     const type = value ? valueType(value) : undefined;
-    return [{ name: name.text, ...(type && (position === 0 || values.length === names.length) ? { type } : {}) }];
+    const written = value?.type === 'call_expression' && value.text.length <= MAX_ARGUMENT_LENGTH && !value.text.includes('\n') ? value.text : undefined;
+    return [{ name: name.text, ...(type ? { type } : {}), ...(written ? { value: written } : {}) }];
   });
 }
 
