@@ -105,6 +105,8 @@ export interface TraceStep {
   recursive?: boolean;
   /** Found by the TypeScript type checker: the call is on a value whose type the code does not write. */
   typed?: boolean;
+  /** What the callee's annotations mark it as: `transactional` (a transaction's boundary), `async`. */
+  marks?: string[];
 }
 
 export interface Trace {
