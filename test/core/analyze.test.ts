@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, uti
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import Ajv2020 from 'ajv/dist/2020';
+import Ajv from 'ajv';
 import type { AnalysisResult } from '../../src/core/result';
 import type { Analysis } from '../../src/core/analyze';
 import { analyzeFolder, readyForUpdates, rehearseUpdates, updateFolder, WarmWorker } from '../../src/node/analyzeFolder';
@@ -24,7 +24,7 @@ function collectGarbage(): void {
 }
 
 const schema = JSON.parse(readFileSync(join(ROOT, 'docs', 'analysis-result.schema.json'), 'utf8')) as object;
-const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
 
 describe('analyzing the embedded sample in worker threads', () => {
   let result: AnalysisResult;
