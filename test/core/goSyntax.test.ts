@@ -69,7 +69,7 @@ describe('the Go syntax', () => {
     assert.equal(routes?.kind, 'method');
     assert.deepEqual(routes?.parameters, [{ name: 'h', annotation: 'OrderHandler' }]);
     assert.deepEqual(routes?.calls?.map((call) => `${call.callee}(${(call.arguments ?? []).join(', ')})`), ['chi.NewRouter()', 'r.Post("/orders", )', 'h.svc.Find(ctx, 1)']);
-    assert.deepEqual(routes?.locals, [{ name: 'r', type: 'chi.NewRouter' }, { name: 'order', type: 'h.svc.Find' }, { name: 'err' }]);
+    assert.deepEqual(routes?.locals, [{ name: 'r', type: 'chi.NewRouter', value: 'chi.NewRouter()' }, { name: 'order', type: 'h.svc.Find', value: 'h.svc.Find(ctx, 1)' }, { name: 'err' }]);
     assert.equal(facts.symbols.find((symbol) => symbol.name === 'NewOrderHandler')?.returns, 'OrderHandler');
   });
 
