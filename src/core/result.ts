@@ -10,7 +10,7 @@ export type RepoKind = 'framework' | 'service' | 'library';
 export const REPO_KINDS: readonly RepoKind[] = ['framework', 'service', 'library'];
 
 /** `sql` and `prisma` files are read for their schema only. */
-export type Language = 'python' | 'typescript' | 'tsx' | 'javascript' | 'sql' | 'prisma';
+export type Language = 'python' | 'typescript' | 'tsx' | 'javascript' | 'java' | 'go' | 'sql' | 'prisma';
 
 export type FindingCategory =
   | 'middleware'
@@ -129,6 +129,8 @@ export interface TraceStep {
   recursive?: boolean;
   /** Found by the TypeScript type checker: the call is on a value whose type the code does not write. */
   typed?: boolean;
+  /** What the callee's annotations mark it as: `transactional` (a transaction's boundary), `async`. */
+  marks?: string[];
 }
 
 export interface Trace {
