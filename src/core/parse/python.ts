@@ -131,6 +131,11 @@ function attributeOf(name: string, annotation: string | undefined, value: Node |
   let type = annotation;
   if (!type && value?.type === 'identifier') type = parameters.find((parameter) => parameter.name === value.text)?.annotation;
   if (!type && call) type = call.callee;
+  // `self.router = router or Router()`: the given object's type, else the default's.
+  if (!type && value?.type === 'boolean_operator' && value.childForFieldName('operator')?.text === 'or') {
+    const sides = [value.childForFieldName('left'), value.childForFieldName('right')];
+    type = sides.map((side) => (side ? attributeOf(name, undefined, side, line, parameters).type : undefined)).find((found) => found !== undefined);
+  }
   const literal = stringLiteral(value);
   return { name, line, ...(type ? { type } : {}), ...(call ? { call } : {}), ...(literal !== undefined ? { literal } : {}) };
 }
