@@ -1,57 +1,9 @@
 import { Turns } from '../nextTurn';
-import { parseRulesYaml } from '../rulesYaml';
+import type { ClassRule, Frameworks } from '../frameworks/frameworks';
 import type { Attribute, SymbolDefinition } from '../parse/facts';
-import { type Finding, type FindingCategory, SymbolId } from '../result';
+import { type Finding, SymbolId } from '../result';
 import { beforeFirst } from '../text';
 import type { SymbolIndex } from './symbolIndex';
-
-export interface ClassRule {
-  id: string;
-  category: FindingCategory;
-  framework: string;
-  extends: string[];
-  /** Or: a class decorator that makes the class one (TypeORM's `@Entity()`). */
-  decoratedWith?: string[];
-  keyword?: Record<string, string>;
-  baseIfDirect?: string[];
-  abstractAttribute?: string;
-}
-
-export interface FrameworkRules {
-  classes: ClassRule[];
-  decorators: Set<string>;
-}
-
-export class FrameworkRulesError extends Error {}
-
-export function parseFrameworkRules(text: string, source = 'frameworks.yml'): FrameworkRules {
-  const document = parseRulesYaml(text, source) as { classes?: unknown; decorators?: unknown } | null;
-  if (!document || !Array.isArray(document.classes) || !Array.isArray(document.decorators)) {
-    throw new FrameworkRulesError(`${source}: expected 'classes:' and 'decorators:' lists`);
-  }
-  const classes = document.classes.map((raw: unknown, index): ClassRule => {
-    const rule = (raw ?? {}) as Record<string, unknown>;
-    const extendsList = rule['extends'] ?? [];
-    const decoratedWith = Array.isArray(rule['decoratedWith']) ? rule['decoratedWith'].map(String) : undefined;
-    if (typeof rule['id'] !== 'string' || typeof rule['category'] !== 'string' || typeof rule['framework'] !== 'string' || !Array.isArray(extendsList) || (!extendsList.length && !decoratedWith)) {
-      throw new FrameworkRulesError(`${source}: class rule #${index + 1} needs id, category, framework and extends (or decoratedWith)`);
-    }
-    const keyword = rule['keyword'] as Record<string, string> | undefined;
-    const baseIfDirect = Array.isArray(rule['baseIfDirect']) ? rule['baseIfDirect'].map(String) : undefined;
-    const abstractAttribute = typeof rule['abstractAttribute'] === 'string' ? rule['abstractAttribute'] : undefined;
-    return {
-      id: rule['id'],
-      category: rule['category'] as FindingCategory,
-      framework: rule['framework'],
-      extends: extendsList.map(String),
-      ...(decoratedWith ? { decoratedWith } : {}),
-      ...(keyword ? { keyword } : {}),
-      ...(baseIfDirect ? { baseIfDirect } : {}),
-      ...(abstractAttribute ? { abstractAttribute } : {}),
-    };
-  });
-  return { classes, decorators: new Set(document.decorators.map(String)) };
-}
 
 /** Field calls that declare a relationship between models, and the kind each declares. */
 const RELATION_CALLS: Readonly<Record<string, string>> = {
@@ -70,6 +22,8 @@ interface FileFrameworkPart {
   models: { symbol: string; definition: SymbolDefinition }[];
   /** `[decorator, decorated]`: a function or class wearing a workspace decorator. */
   decoratorUses: [string, string][];
+  /** `[class, its __call__]`: a class whose instances are called, by a `__call__` of its own or inherited. */
+  callables: [string, string][];
 }
 
 /**
@@ -77,12 +31,13 @@ interface FileFrameworkPart {
  * the decorators functions wear (framework extension points, and the workspace's own decorators'
  * use sites, added to their definitions as `usedBy`).
  */
-export async function frameworkFindings(index: SymbolIndex, rules: FrameworkRules, existing: readonly Finding[], turns = new Turns()): Promise<Finding[]> {
+export async function frameworkFindings(index: SymbolIndex, rules: Frameworks, existing: readonly Finding[], turns = new Turns()): Promise<Finding[]> {
   const found: Finding[] = [];
   const decoratorDefinitions = new Map(existing.filter((finding) => finding.category === 'decorator').map((finding) => [finding.symbol, finding]));
   // Managers the scan found (`X = Manager.from_queryset(QS)`) count when models attach them.
   const managerClasses = new Set(existing.filter((finding) => finding.category === 'manager').map((finding) => finding.symbol));
   const models: { symbol: string; definition: SymbolDefinition }[] = [];
+  const callables: [string, string][] = [];
 
   await turns.each(index.files(), (file) => {
     const part = index.part('framework-findings', file.path, () => fileFrameworkPart(index, rules, file.path));
@@ -92,6 +47,7 @@ export async function frameworkFindings(index: SymbolIndex, rules: FrameworkRule
       if (finding.category === 'manager') managerClasses.add(finding.symbol);
     }
     models.push(...part.models);
+    callables.push(...part.callables);
     for (const [decorator, decorated] of part.decoratorUses) {
       const definitionFinding = decoratorDefinitions.get(decorator);
       if (!definitionFinding) continue;
@@ -100,6 +56,14 @@ export async function frameworkFindings(index: SymbolIndex, rules: FrameworkRule
       definitionFinding.details['usedBy'] = usedBy;
     }
   });
+
+  // A class whose `__call__` is a decorator (`@cached(ttl=10)`, `@auth`) is one, and so are its subclasses.
+  for (const [symbol, call] of callables) {
+    const decorator = decoratorDefinitions.get(call);
+    const definition = index.definition(symbol);
+    if (!decorator || !definition) continue;
+    found.push({ category: 'decorator', symbol, range: definition.range, layer: '', details: { rule: 'decorator-class', kind: 'class', call } });
+  }
 
   // `objects = OrderManager()`, `objects = OrderQuerySet.as_manager()`, `Manager.from_queryset(QS)()`.
   const managerNames = new Set(rules.classes.filter((rule) => rule.category === 'manager').flatMap((rule) => rule.extends));
@@ -127,11 +91,13 @@ export async function frameworkFindings(index: SymbolIndex, rules: FrameworkRule
   return found;
 }
 
-function fileFrameworkPart(index: SymbolIndex, rules: FrameworkRules, path: string): FileFrameworkPart {
-  const part: FileFrameworkPart = { found: [], models: [], decoratorUses: [] };
+function fileFrameworkPart(index: SymbolIndex, rules: Frameworks, path: string): FileFrameworkPart {
+  const part: FileFrameworkPart = { found: [], models: [], decoratorUses: [], callables: [] };
   for (const { symbol, definition } of index.definitionsIn(path)) {
     if (definition.kind === 'class') {
       const ancestry = index.ancestry(symbol);
+      const call = [symbol, ...ancestry.classes].map((owner) => `${owner}.__call__`).find((method) => index.definition(method));
+      if (call) part.callables.push([symbol, call]);
       for (const rule of rules.classes) {
         const via = rule.extends.find((name) => ancestry.names.includes(name)) ?? decoratedBy(index, path, definition, rule.decoratedWith);
         if (!via || !keywordsMatch(definition, rule.keyword) || isRegistryBase(index, path, definition, rule)) continue;
@@ -153,11 +119,11 @@ function fileFrameworkPart(index: SymbolIndex, rules: FrameworkRules, path: stri
       } else if ('symbol' in target) part.decoratorUses.push([target.symbol, symbol]);
     }
   }
-  return part.found.length || part.models.length || part.decoratorUses.length ? part : NOTHING_FOUND;
+  return part.found.length || part.models.length || part.decoratorUses.length || part.callables.length ? part : NOTHING_FOUND;
 }
 
 /** The part of most files, kept for each of them: one object, not three empty lists per file. */
-const NOTHING_FOUND: FileFrameworkPart = Object.freeze({ found: [], models: [], decoratorUses: [] });
+const NOTHING_FOUND: FileFrameworkPart = Object.freeze({ found: [], models: [], decoratorUses: [], callables: [] });
 
 function decoratedBy(index: SymbolIndex, path: string, definition: SymbolDefinition, names: readonly string[] | undefined): string | undefined {
   if (!names) return undefined;

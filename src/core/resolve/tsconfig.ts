@@ -2,12 +2,15 @@ import { type ParseError, parse, printParseErrorCode } from 'jsonc-parser';
 import { readWorkspaceText } from '../discover/discover';
 import type { ReadLimits, WorkspaceFs } from '../host';
 import type { Skipped } from '../result';
+import type { GoModule } from './packages';
 
 /** `compilerOptions.paths` with targets made relative to the workspace root: `@app/*` → `apps/api/src/*`. */
 export interface ModulePaths {
   aliases: { pattern: string; targets: string[] }[];
   /** `compilerOptions.baseUrl`, relative to the root ('' for the root itself). */
   baseUrl?: string;
+  /** Go: the modules `go.mod` files declare, by folder: import paths under them name the workspace's packages. */
+  goModules?: GoModule[];
 }
 
 const CONFIG_FILES = ['tsconfig.json', 'tsconfig.base.json'];
