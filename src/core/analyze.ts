@@ -164,6 +164,8 @@ async function scan(sources: readonly SourceFile[], host: AnalysisHost, options:
 async function assemble(root: string, host: AnalysisHost, options: AnalyzeOptions, discovery: Discovery, facts: readonly FileFacts[], configuration: Configuration, before?: Earlier): Promise<Analysis> {
   const { onProgress } = options;
   await nextTurn(); // the scan's last answers in, and its threads ended
+  // Between stages, a cancelled run (an update made stale by a newer edit) stops.
+  options.signal?.throwIfAborted();
   onProgress?.({ phase: 'resolve', done: 0, total: 1 });
   const analysed = facts.filter((file) => !file.skipped);
   const { tsconfig, readme, build } = configuration;
@@ -173,6 +175,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   const { index, findings, interfaces, routes, skipped: patternsSkipped } = await resolveWorkspace(analysed, host.knowledge, tsconfig.paths, earlier, options.updates ?? true, build.springSettings);
 
   await nextTurn();
+  options.signal?.throwIfAborted();
   onProgress?.({ phase: 'classify', done: 0, total: 1 });
   const allPaths = allPathsOf(discovery);
   // The result lists them sorted; the kind's inputs are compared in that order (a kept result's
@@ -180,10 +183,12 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   const resolved = findings.slice();
   findings.sort(compareFindings);
   await nextTurn();
+  options.signal?.throwIfAborted();
   // The kind reads paths, findings, routes and interfaces: an edit that changes none of what it reads keeps it.
   const kindInputs = kindInputsOf(discovery, findings, routes, interfaces, manifest, readme);
   const kind = before && sameKindInputs(before.kindInputs, kindInputs) ? before.kind : await classifyKind(host.knowledge, { folders: foldersOf(allPaths), files: allPaths, findings, routes, interfaces, ...(manifest ? { manifest } : {}), ...(readme ? { readme } : {}) });
   await nextTurn();
+  options.signal?.throwIfAborted();
 
   const findingsByPath = groupByPath(resolved);
   // Read out of the host here: a closure below that named the host would keep it (its cache, its threads) as long as the analysis.
@@ -205,9 +210,11 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   });
   for (const finding of findings) finding.layer = fileByPath.get(SymbolId.parse(finding.symbol).path)?.layer ?? '';
   await nextTurn();
+  options.signal?.throwIfAborted();
   const checkLayers = options.layerViolations === 'on' || ((options.layerViolations ?? 'auto') === 'auto' && kind.kind === 'service');
   const violations = checkLayers ? await findViolations(index, analysed, (path) => fileByPath.get(path), resolved, host.knowledge.layerRules) : [];
   await nextTurn();
+  options.signal?.throwIfAborted();
 
   const { dataModel, queryWarnings } = await analyzeDataModel(index, analysed, resolved);
 

@@ -15,7 +15,9 @@ import type { FileTask } from '../core/parse/facts';
  */
 async function withHost<T>(options: NodeAnalyzeOptions, work: (host: AnalysisHost) => Promise<T>, warm?: WarmWorker): Promise<T> {
   const analyzer = warm ? warm.take(options) : new WorkerAnalyzer(options);
-  const stopWorkers = () => (warm ? warm.dispose() : void analyzer.dispose());
+  // A cancelled update (the server's, made stale by a newer edit) keeps the warm thread: it parses
+  // one edited file, and the next update needs it; the scan stops at its next file.
+  const stopWorkers = () => (warm ? undefined : void analyzer.dispose());
   options.signal?.addEventListener('abort', stopWorkers, { once: true });
   try {
     const cache = options.cacheFile ? await FileFactsCache.open(options.cacheFile, options.onWarning) : undefined;
