@@ -28,7 +28,8 @@ export default tseslint.config(
   },
   {
     // The core runs on plain Node, in workers and (later) in a browser: no editor, no disk, no threads.
-    files: ['src/core/**/*.ts'],
+    // The protocol module is imported by the server and by every client, the extension's included.
+    files: ['src/core/**/*.ts', 'src/protocol/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: [
@@ -40,7 +41,7 @@ export default tseslint.config(
   },
   {
     // The CLI and the Node host share the core; only src/extension may speak to the editor.
-    files: ['src/cli/**/*.ts', 'src/node/**/*.ts', 'test/**/*.ts'],
+    files: ['src/cli/**/*.ts', 'src/node/**/*.ts', 'src/server/**/*.ts', 'test/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Only src/extension imports vscode.' }] }],
     },

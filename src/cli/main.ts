@@ -21,6 +21,8 @@ const USAGE = `usage:
   archtrace classify [dir] [--format text|json]
   archtrace trace [dir] "<METHOD> <path>" [--format text|json|mermaid] [--no-types]
   archtrace report [dir] [--format md] [--progress FILE]
+  archtrace lsp [--stdio]        the language server (also: archtrace serve [--stdio|--node-ipc|--socket=PORT])
+  archtrace mcp [dir]            the MCP server for coding agents, on stdio
   archtrace --help
 
 dir defaults to the current folder. Every command also takes --no-cache (a true cold run: no
@@ -119,7 +121,20 @@ function defaultCacheDirectory(): string {
   return join(process.env['XDG_CACHE_HOME'] || join(homedir(), '.cache'), 'archtrace');
 }
 
-async function run(argv: readonly string[]): Promise<number> {
+/** The long-running servers, bundled apart (`dist/server.js`): the one-off commands never load the protocol libraries. */
+const SERVER_COMMANDS = new Set(['serve', 'lsp', 'mcp']);
+
+async function run(argv: readonly string[]): Promise<number | 'serving'> {
+  if (argv[0] && SERVER_COMMANDS.has(argv[0])) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a bundle beside this one, loaded only for these commands
+    const server = require(join(__dirname, 'server.js')) as typeof import('../server/main');
+    try {
+      await server.main(argv);
+    } catch (error) {
+      throw new UsageError(error instanceof Error ? error.message : String(error));
+    }
+    return 'serving';
+  }
   const command = parseCommand(argv);
   if (command === 'help') {
     process.stdout.write(`${USAGE}\n`);
@@ -203,7 +218,7 @@ class ProgressBar {
 if (require.main === module) {
   run(process.argv.slice(2)).then(
     (code) => {
-      process.exitCode = code;
+      if (code !== 'serving') process.exitCode = code;
     },
     (error: unknown) => {
       if (error instanceof UsageError) {
