@@ -81,7 +81,7 @@ async function rejection(request: Promise<unknown>): Promise<ResponseError<unkno
 
 describe('archtrace lsp --stdio', () => {
   it('analyses every workspace folder and tells the client (archtrace/status, archtrace/didChangeAnalysis)', async () => {
-    console.log(`# server: initialize answered in ${startedMs.toFixed(0)} ms; both folders analysed (cold) ${initializedMs.toFixed(0)} ms after the spawn`);
+    console.log(`server: initialize answered in ${startedMs.toFixed(0)} ms; both folders analysed (cold) ${initializedMs.toFixed(0)} ms after the spawn`);
     const status = await connection.sendRequest(StatusRequest);
     assert.deepEqual(status.map((folder) => [folder.root, folder.state]).sort(), [[djangoShop, 'ready'], [flaskBlog, 'ready']].sort());
     assert.ok(statuses.some((folder) => folder.root === djangoShop && folder.version >= 1));
@@ -127,7 +127,7 @@ describe('archtrace lsp --stdio', () => {
     assert.match(value, /SqlPostRepository/);
     assert.doesNotMatch(value, /command:/, 'no VS Code command links for other editors');
     times.sort((a, b) => a - b);
-    console.log(`# hover on a route (flask-blog), 20 in a row: p50 ${times[10]?.toFixed(1)} ms, max ${times.at(-1)?.toFixed(1)} ms`);
+    console.log(`hover on a route (flask-blog), 20 in a row: p50 ${times[10]?.toFixed(1)} ms, max ${times.at(-1)?.toFixed(1)} ms`);
     assert.equal(await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 0 } }), null);
   });
 
@@ -200,7 +200,7 @@ describe('archtrace lsp --stdio', () => {
       if (version > before) break;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
-    console.log(`# an edit typed (unsaved) to its route listed: ${(performance.now() - started).toFixed(0)} ms (changes are gathered 400 ms first)`);
+    console.log(`an edit typed (unsaved) to its route listed: ${(performance.now() - started).toFixed(0)} ms (changes are gathered 400 ms first)`);
     const symbols = await connection.sendRequest<SymbolInformation[]>('workspace/symbol', { query: 'DELETE /posts' });
     assert.deepEqual(symbols.map((symbol) => symbol.name), ['DELETE /posts/{post_id}']);
     // Closed unsaved: the file is as on disk again.
