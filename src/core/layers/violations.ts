@@ -3,7 +3,8 @@ import { Turns } from '../nextTurn';
 import { type DataFile, readDataFile } from '../knowledge/dataFile';
 import type { LayerRuleDocument } from '../knowledge/documents';
 import type { FileFacts, ImportStatement } from '../parse/facts';
-import { isWithinModule, type SymbolIndex } from '../resolve/symbolIndex';
+import { isWithinModule } from '../resolve/modules';
+import type { SymbolIndex } from '../resolve/symbolIndex';
 import type { Finding, Violation } from '../result';
 
 /** A rule as `layer-rules.yml` writes it: the schema gives it exactly one of `to` and `toExternal`. */
