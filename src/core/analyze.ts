@@ -368,7 +368,7 @@ function kindInputsOf(discovery: Discovery, findings: readonly Finding[], routes
 
 function sameKindInputs(before: KindInputs | undefined, now: KindInputs): boolean {
   if (!before || before.others !== now.others || !sameList(before.paths, now.paths) || !sameList(before.handlers, now.handlers) || before.findings.length !== now.findings.length) return false;
-  const kindOf = (finding: Finding) => String(finding.details['kind'] ?? '');
+  const kindOf = (finding: Finding) => finding.details.kind ?? '';
   return before.findings.every((finding, position) => {
     const other = now.findings[position] as Finding;
     return finding.category === other.category && finding.symbol === other.symbol && kindOf(finding) === kindOf(other);

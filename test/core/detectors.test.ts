@@ -25,7 +25,7 @@ async function matchesOf(code: string, path: string, language: 'python' | 'types
   const confirmation = new Confirmation(new SymbolIndex([facts]));
   confirmation.add(facts.findings);
   const { findings, hints } = confirmation.finish(facts.hints);
-  return [...findings, ...hints].filter((finding) => finding.details['rule'] === rule || ('rule' in finding && finding.rule === rule));
+  return [...findings, ...hints].filter((finding) => finding.details.rule === rule || ('rule' in finding && finding.rule === rule));
 }
 
 /** Each rule folder, and the language its snippets are written in (ecmascript rules run on TypeScript, TSX and JavaScript alike). */

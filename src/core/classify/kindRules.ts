@@ -4,7 +4,7 @@ import { DataFileError } from '../knowledge/checkData';
 import { type DataFile, readDataFile } from '../knowledge/dataFile';
 import type { KindRuleDocument } from '../knowledge/documents';
 import type { LayerRoles } from '../layers/layers';
-import type { FindingCategory, InterfaceImplementations, RepoKind } from '../result';
+import type { Finding, FindingCategory, InterfaceImplementations, RepoKind } from '../result';
 
 export type KindMatcher =
   | { type: 'folder'; glob: string }
@@ -69,7 +69,7 @@ function matcherOf(rule: KindRuleDocument): KindMatcher {
 export interface KindInputs {
   folders: readonly string[];
   files: readonly string[];
-  findings: readonly { category: FindingCategory; symbol: string; details: Record<string, unknown> }[];
+  findings: readonly Pick<Finding, 'category' | 'symbol' | 'details'>[];
   routes: readonly { handler: string }[];
   interfaces: readonly InterfaceImplementations[];
   manifest?: Manifest;
@@ -154,7 +154,7 @@ function firingPath(
     case 'file':
       return paths.files.find(globMatcher(matcher.glob));
     case 'findings': {
-      const matching = code.findings.filter((finding) => finding.category === matcher.category && (!matcher.kind || finding.details['kind'] === matcher.kind));
+      const matching = code.findings.filter((finding) => finding.category === matcher.category && (!matcher.kind || finding.details.kind === matcher.kind));
       // The first by name, not by the order findings come in: the kind is the same for the same findings.
       if (matching.length < matcher.atLeast) return undefined;
       return pathOf(matching.reduce<string | undefined>((first, finding) => (first === undefined || finding.symbol < first ? finding.symbol : first), undefined) ?? '');

@@ -6,7 +6,7 @@ import { pythonSyntax } from '../parse/python';
 import { readPrismaSchema } from '../parse/prisma';
 import { readSqlSchema } from '../parse/sql';
 import { type LanguageSyntax, literalValue, qualifiedName, rangeOf } from '../parse/syntax';
-import { type Language, SymbolId } from '../result';
+import { Finding, type Language, SymbolId } from '../result';
 import { CompiledRules } from './compiledRules';
 import type { DetectorRule } from './rules';
 import { listIn } from '../lists';
@@ -211,7 +211,7 @@ function collectMatches(path: string, compiled: CompiledRules, matches: QueryMat
     if (rule.hint) {
       facts.hints.push({ hint: rule.hint, rule: rule.id, symbol, line: findingNode.startPosition.row, range: rangeOf(findingNode), details, ...(qualify ? { qualify } : {}) });
     } else if (rule.category) {
-      facts.findings.push({ category: rule.category, symbol, range: rangeOf(findingNode), layer: '', details, ...(qualify ? { qualify } : {}) });
+      facts.findings.push({ ...Finding.made(rule.category, symbol, rangeOf(findingNode), details), ...(qualify ? { qualify } : {}) });
     }
   }
 }
@@ -261,9 +261,10 @@ function symbolOf(path: string, finding: Node, match: QueryMatch, syntax: Langua
   return enclosing ? SymbolId.of(path, enclosing) : SymbolId.anonymous(path, finding.startPosition.row);
 }
 
-function detailsOf(rule: DetectorRule, match: QueryMatch): Record<string, unknown> {
-  const details: Record<string, unknown> = { rule: rule.id };
-  if (rule.framework) details['framework'] = rule.framework;
+/** What a match captured, as a finding's or hint's details: the rule's id and framework, each capture's text, the fixed values the query sets. */
+function detailsOf(rule: DetectorRule, match: QueryMatch): { rule: string; [capture: string]: unknown } {
+  const details: { rule: string; [capture: string]: unknown } = { rule: rule.id };
+  if (rule.framework) details.framework = rule.framework;
   for (const capture of match.captures) {
     if (capture.name === 'finding' || capture.name === 'symbol' || capture.name.startsWith('_')) continue;
     const value = capture.node.type === 'list' || capture.node.type === 'tuple'

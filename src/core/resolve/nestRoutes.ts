@@ -15,8 +15,8 @@ const VERBS: Readonly<Record<string, string>> = { Get: 'GET', Post: 'POST', Put:
  * Decorators count when they resolve to `@nestjs/common`'s.
  */
 export async function nestRoutes(index: SymbolIndex, hints: readonly Hint[], turns = new Turns()): Promise<{ routes: Route[]; findings: Finding[] }> {
-  const only = (hintName: string, detail: string) => {
-    const values = hints.filter((hint) => hint.hint === hintName).map((hint) => String(hint.details[detail] ?? ''));
+  const only = (hintName: string, detail: 'prefix' | 'options') => {
+    const values = hints.filter((hint) => hint.hint === hintName).map((hint) => hint.details[detail] ?? '');
     return values.length === 1 ? (values[0] ?? '') : ''; // several apps with their own settings: none is everyone's
   };
   const globalPrefix = only('global-prefix', 'prefix');
@@ -132,6 +132,9 @@ function normalizeNestPath(parts: readonly string[]): string {
 
 const MODULE_LISTS = ['imports', 'controllers', 'providers', 'exports'] as const;
 
+/** The names each list of a `@Module` holds, the lists that name none left out. */
+type ModuleLists = Partial<Record<(typeof MODULE_LISTS)[number], string[]>>;
+
 /**
  * NestJS modules as the DI graph reads them: each `@Module({ imports, controllers, providers,
  * exports })` finding lists the classes (and tokens) named in each, `{ provide: TOKEN, useClass: X }`
@@ -139,21 +142,24 @@ const MODULE_LISTS = ['imports', 'controllers', 'providers', 'exports'] as const
  */
 export async function describeNestModules(index: SymbolIndex, findings: readonly Finding[], turns = new Turns()): Promise<void> {
   await turns.each(findings, (finding) => {
-    if (finding.category !== 'decorator' || finding.details['decorator'] !== NEST_MODULE) return;
+    if (finding.category !== 'decorator' || finding.details.decorator !== NEST_MODULE) return;
     const { path } = SymbolId.parse(finding.symbol);
     const lists = index.part('nest-modules', path, () => moduleListsIn(index, path)).get(finding.symbol);
-    for (const [list, names] of Object.entries(lists ?? {})) finding.details[list] = [...names];
+    for (const list of MODULE_LISTS) {
+      const names = lists?.[list];
+      if (names) finding.details[list] = [...names];
+    }
   });
 }
 
 /** Each `@Module` class of a file, with the names each of its lists holds. */
-function moduleListsIn(index: SymbolIndex, path: string): Map<string, Record<string, string[]>> {
-  const modules = new Map<string, Record<string, string[]>>();
+function moduleListsIn(index: SymbolIndex, path: string): Map<string, ModuleLists> {
+  const modules = new Map<string, ModuleLists>();
   for (const { symbol, definition } of index.definitionsIn(path)) {
     const decorator = definition.decorators.find((name) => index.qualifiedNames(path, name).includes(NEST_MODULE));
     const call = decorator ? definition.decoratorCalls?.[decorator] : undefined;
     if (!call) continue;
-    const lists: Record<string, string[]> = {};
+    const lists: ModuleLists = {};
     for (const list of MODULE_LISTS) {
       const written = call.keywords[list];
       const names = written ? [...new Set(topLevelItems(written).flatMap(namesOfItem))] : [];
