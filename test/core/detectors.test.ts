@@ -13,10 +13,10 @@ import { grammarsDirectory, rulesDirectory } from '../../src/node/assets';
 import { loadRuleDirectory } from '../../src/node/rules';
 import { ROOT, testScanner } from '../helpers';
 
-/** Snippet tests in the manner of ast-grep: each rule has `valid` snippets with the findings they must give and `invalid` ones that must stay silent. */
+/** Snippet tests: each rule has snippets it must `match`, with the findings they must give, and snippets it must not match (`no-match`). */
 interface RuleTests {
-  valid: { code: string; findings: { symbol: string; details?: Record<string, unknown> }[] }[];
-  invalid: string[];
+  match: { code: string; findings: { symbol: string; details?: Record<string, unknown> }[] }[];
+  'no-match': string[];
 }
 
 /** The rule's findings (or hints) for a snippet, after the resolver has checked what their names stand for. */
@@ -37,16 +37,17 @@ for (const [folder, { language, extension }] of Object.entries(RULE_FOLDERS)) {
     for (const ruleFile of rules) {
       const id = ruleFile.replace(/\.scm$/, '');
       const testFile = join(ROOT, 'test', 'detectors', folder, `${id}.yml`);
-      it(`${id}: matches its valid snippets and none of its invalid ones`, async () => {
+      it(`${id}: matches its match snippets and none of its no-match ones`, async () => {
         let tests: RuleTests;
         try {
           tests = parseYaml(readFileSync(testFile, 'utf8')) as RuleTests;
         } catch {
           assert.fail(`every detector needs snippet tests: ${testFile} is missing or unreadable`);
         }
-        assert.ok(tests.valid.length > 0 && tests.invalid.length > 0, 'needs valid and invalid snippets');
+        assert.deepEqual(Object.keys(tests).sort(), ['match', 'no-match'], `${testFile} holds a 'match' and a 'no-match' list, and nothing else`);
+        assert.ok(tests.match.length > 0 && tests['no-match'].length > 0, 'needs match and no-match snippets');
         const path = `snippet.${extension}`;
-        for (const { code, findings: expected } of tests.valid) {
+        for (const { code, findings: expected } of tests.match) {
           const found = await matchesOf(code, path, language, id);
           assert.deepEqual(
             found.map((finding) => SymbolId.parse(finding.symbol).name).sort(),
@@ -59,7 +60,7 @@ for (const [folder, { language, extension }] of Object.entries(RULE_FOLDERS)) {
             assert.ok(detailsMatch, `${want.symbol} should have details ${JSON.stringify(want.details)}, found ${JSON.stringify(candidates.map((finding) => finding.details))}`);
           }
         }
-        for (const code of tests.invalid) {
+        for (const code of tests['no-match']) {
           assert.deepEqual(await matchesOf(code, path, language, id), [], `must not match:\n${code}`);
         }
       });
