@@ -10,6 +10,7 @@ import type { Knowledge } from './knowledge/knowledge';
 import { resolveWorkspace } from './resolve/resolve';
 import { SymbolIndex } from './resolve/symbolIndex';
 import { readModulePaths } from './resolve/tsconfig';
+import { buildManifest, readBuildFiles } from './resolve/buildFiles';
 import { normalizeRoutePath } from './resolve/routes';
 import { type AnalysisResult, type Finding, type InterfaceImplementations, type KindVerdict, type Language, type Route, SCHEMA_VERSION, SymbolId, type Trace } from './result';
 import { type TraceContext, traceRoute, traceRouteWithTypes } from './trace/trace';
@@ -89,7 +90,8 @@ export async function analyzeWorkspace(root: string, host: AnalysisHost, options
   const key = host.cache?.results && !options.documents ? await resultKey(root, host, options, discovery, fingerprints, await configuration) : undefined;
   const kept = key ? await host.cache?.results?.get(key) : undefined;
   if (kept) {
-    const { tsconfig, manifest, readme } = await configuration;
+    const { tsconfig, readme, build } = await configuration;
+    const manifest = buildManifest((await configuration).manifest, build, facts.filter((file) => !file.skipped), host.knowledge.frameworks.serverPackages);
     // Traces, definitions and updates need the symbol index: built when first asked for (for an
     // update, in turns: readying a big workspace for its updates must not block its editor).
     let index: SymbolIndex | undefined;
@@ -162,10 +164,11 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   await nextTurn(); // the scan's last answers in, and its threads ended
   onProgress?.({ phase: 'resolve', done: 0, total: 1 });
   const analysed = facts.filter((file) => !file.skipped);
-  const { tsconfig, manifest, readme } = configuration;
+  const { tsconfig, readme, build } = configuration;
+  const manifest = buildManifest(configuration.manifest, build, analysed, host.knowledge.frameworks.serverPackages);
   const modulePaths = JSON.stringify(tsconfig.paths ?? null);
   const earlier = before ? { index: before.index, shareAnswers: before.shareAnswers && before.modulePaths === modulePaths } : undefined;
-  const { index, findings, interfaces, routes } = await resolveWorkspace(analysed, host.knowledge, tsconfig.paths, earlier, options.updates ?? true);
+  const { index, findings, interfaces, routes } = await resolveWorkspace(analysed, host.knowledge, tsconfig.paths, earlier, options.updates ?? true, build.springSettings);
 
   await nextTurn();
   onProgress?.({ phase: 'classify', done: 0, total: 1 });
@@ -221,6 +224,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
     skipped: [
       ...discovery.skipped,
       ...(tsconfig.problem ? [tsconfig.problem] : []),
+      ...build.problems,
       ...facts.flatMap((file) => (file.skipped ?? file.partlyRead ? [{ path: file.path, reason: file.skipped ?? file.partlyRead ?? '' }] : [])),
     ].sort(
       (a, b) => a.path.localeCompare(b.path),
@@ -403,8 +407,10 @@ type Configuration = Awaited<ReturnType<typeof readConfiguration>>;
 
 /** Read while files are scanned, all at once: each read is a trip through the host's file system, and an edit's update is short. */
 async function readConfiguration(fs: WorkspaceFs, root: string, discovery: Discovery, knowledge: Knowledge) {
-  const [tsconfig, manifest, readme] = await Promise.all([readModulePaths(fs, root), readManifest(fs, root, knowledge.frameworks.serverPackages), readReadme(fs, root, discovery.otherFiles)]);
-  return { tsconfig, manifest, readme };
+  const [read, manifest, readme, build] = await Promise.all([readModulePaths(fs, root), readManifest(fs, root, knowledge.frameworks.serverPackages), readReadme(fs, root, discovery.otherFiles), readBuildFiles(fs, root, discovery.otherFiles)]);
+  // Go's module paths name workspace files as TypeScript's path aliases do: the index takes both as its module paths.
+  const tsconfig = build.goModules.length ? { ...read, paths: { ...(read.paths ?? { aliases: [] }), goModules: build.goModules } } : read;
+  return { tsconfig, manifest, readme, build };
 }
 
 /** The README's beginning is enough to tell what it talks about. */
@@ -430,7 +436,7 @@ async function readManifest(fs: WorkspaceFs, root: string, serverPackages: Reado
   }
   const published = manifest['private'] !== true && ['main', 'exports', 'module', 'types'].some((key) => manifest[key] !== undefined);
   const dependencies = Object.keys({ ...(manifest['dependencies'] as object | undefined) });
-  return { published, serverApp: !published && dependencies.some((name) => serverPackages.has(name)) };
+  return { path: 'package.json', published, serverApp: !published && dependencies.some((name) => serverPackages.has(name)) };
 }
 
 /** `"POST /orders"` or `"post /orders/{id}"`, with any placeholder syntax the user writes (`:id`, `<id>`). */

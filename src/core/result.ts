@@ -10,7 +10,7 @@ export type RepoKind = 'framework' | 'service' | 'library';
 export const REPO_KINDS: readonly RepoKind[] = ['framework', 'service', 'library'];
 
 /** `sql` and `prisma` files are read for their schema only. */
-export type Language = 'python' | 'typescript' | 'tsx' | 'javascript' | 'sql' | 'prisma';
+export type Language = 'python' | 'typescript' | 'tsx' | 'javascript' | 'java' | 'go' | 'sql' | 'prisma';
 
 export type FindingCategory =
   | 'middleware'
@@ -138,7 +138,7 @@ export interface FindingDetails {
   /**
    * The rule that found it: a detector's id (`fastapi-route`), a framework file's class rule
    * (`django-model`), or a resolver's (`framework-decorator`, `manager-attribute`, `abstract-class`,
-   * `data-access-class`, `nest-route`).
+   * `data-access-class`, `nest-route`, `annotation-route`, `go-route`).
    */
   rule: string;
   /** The framework or library the rule belongs to. */
@@ -387,6 +387,8 @@ export interface TraceStep {
   recursive?: boolean;
   /** Found by the TypeScript type checker: the call is on a value whose type the code does not write. */
   typed?: boolean;
+  /** What the callee's annotations mark it as: `transactional` (a transaction's boundary), `async`. */
+  marks?: string[];
 }
 
 export interface Trace {

@@ -18,8 +18,10 @@ export type KindMatcher =
   | { type: 'coreFiles'; groups: string[][]; atLeast: number }
   | { type: 'readme'; mentions: string[]; atLeast: number };
 
-/** What the root's package manifest says (package.json): read by the host, judged by the rules. */
+/** What the root's package manifest (package.json) or the build files (Maven, Gradle, go.mod) say: read by the host, judged by the rules. */
 export interface Manifest {
+  /** The file that says so. */
+  path: string;
   /** Published for others to import: not private, with an entry point (`main`, `exports`, `module`, `types`). */
   published: boolean;
   /** An application: not published, and it depends on a server framework. */
@@ -124,7 +126,7 @@ function firingPath(
 ): string | undefined {
   switch (matcher.type) {
     case 'manifest':
-      return manifest?.[matcher.is] ? 'package.json' : undefined;
+      return manifest?.[matcher.is] ? manifest.path : undefined;
     case 'readme': {
       // How many times the README uses the topic's words, whole words only.
       const count = matcher.mentions.reduce((sum, mention) => sum + (readme?.text.match(new RegExp(`(^|[^a-z0-9])${escapeRegExp(mention)}(?![a-z0-9])`, 'g'))?.length ?? 0), 0);

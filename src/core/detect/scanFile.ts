@@ -2,6 +2,8 @@ import { Edit, type Node, type Point, type QueryMatch, type Tree } from 'web-tre
 import type { FileFacts, FileTask, TextChange } from '../parse/facts';
 import type { Grammars, ParsedLanguage } from '../parse/grammars';
 import { ecmascriptSyntax } from '../parse/ecmascript';
+import { goSyntax } from '../parse/go';
+import { javaSyntax } from '../parse/java';
 import { pythonSyntax } from '../parse/python';
 import { readPrismaSchema } from '../parse/prisma';
 import { readSqlSchema } from '../parse/sql';
@@ -11,7 +13,7 @@ import { CompiledRules } from './compiledRules';
 import type { DetectorRule } from './rules';
 import { listIn } from '../lists';
 
-const SYNTAX: Partial<Record<Language, LanguageSyntax>> = { python: pythonSyntax, typescript: ecmascriptSyntax, tsx: ecmascriptSyntax, javascript: ecmascriptSyntax };
+const SYNTAX: Partial<Record<Language, LanguageSyntax>> = { python: pythonSyntax, typescript: ecmascriptSyntax, tsx: ecmascriptSyntax, javascript: ecmascriptSyntax, java: javaSyntax, go: goSyntax };
 
 /**
  * Parses a file and runs every detector of its language in one query pass. Runs in a worker;
@@ -55,6 +57,8 @@ export class FileScanner {
       if (syntax) {
         facts.symbols = syntax.symbols(root, syntaxMatches);
         facts.imports = syntax.imports(root, syntaxMatches);
+        const packageName = syntax.packageName?.(root);
+        if (packageName) facts.packageName = packageName;
       }
       if (compiled) collectMatches(task.path, compiled, ruleMatches, syntax, facts);
       return facts;

@@ -1,5 +1,6 @@
 import { atLength } from '../lists';
 import type { FileFacts, ImportStatement } from '../parse/facts';
+import type { PackageTable } from './packages';
 import { joinPath, type ModulePaths } from './tsconfig';
 
 /** Whether a dotted name is `module` itself or inside it (`a.b.c` is inside `a.b`; `a.bc` is not); nothing is made to compare. */
@@ -43,11 +44,13 @@ const ECMA_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '
 /**
  * Which workspace file a module name or an import specifier names: Python modules under the
  * import roots (and beside an importing script), ES module specifiers relative to the importer,
- * through the path aliases and `baseUrl` of `tsconfig.json`.
+ * through the path aliases and `baseUrl` of `tsconfig.json`, Java's classes and Go's packages.
  */
 export class ModuleResolution {
   constructor(
     readonly python: PythonModules,
+    /** Java's classes and Go's packages, by the names code reaches them by. */
+    readonly packages: PackageTable,
     /** TypeScript path aliases (`@app/*`), for imports that name workspace files through them. */
     private readonly modulePaths: ModulePaths,
     /** The workspace's files, by path. */

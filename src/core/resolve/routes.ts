@@ -2,7 +2,7 @@ import { listIn } from '../lists';
 import { nextTurn, Turns } from '../nextTurn';
 import type { Hint, SymbolDefinition } from '../parse/facts';
 import { type Finding, type Route, type RouteFinding, SymbolId } from '../result';
-import type { Frameworks, RouterFramework } from '../frameworks/frameworks';
+import { type Frameworks, NO_ROUTER_CALLS, type RouterFramework } from '../frameworks/frameworks';
 import type { ViewSetsDocument } from '../knowledge/documents';
 import type { RuleRole } from '../knowledge/documents';
 import type { Knowledge } from '../knowledge/knowledge';
@@ -181,7 +181,7 @@ function frameworkOf(index: SymbolIndex, frameworks: Frameworks, path: string, m
 
 /** A framework named by a detector (`plugin: fastify`); one the framework files do not describe routes like any other. */
 function routerFramework(frameworks: Frameworks, name: string): RouterFramework {
-  return frameworks.routerFrameworks.get(name) ?? { name, mountReplacesOwnPrefix: false, dropsTrailingSlash: false, viewSets: undefined };
+  return frameworks.routerFrameworks.get(name) ?? { name, mountReplacesOwnPrefix: false, dropsTrailingSlash: false, viewSets: undefined, calls: NO_ROUTER_CALLS };
 }
 
 /** Every full prefix a router's routes are reachable under, from each root down; bounded and cycle-safe. */

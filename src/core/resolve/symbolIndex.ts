@@ -1,13 +1,21 @@
 import { atLength } from '../lists';
 import { Turns } from '../nextTurn';
 import type { FileFacts, ImportStatement, SymbolDefinition } from '../parse/facts';
+import { STATIC_IMPORT } from '../parse/java';
+import { folderOf, goExternalPath, goImportName, PackageTable } from './packages';
 import { SymbolId } from '../result';
 import { type AnsweredFile, KeptAnswers, newSurfaceVersion, noAnswers, sameSurface, type SurfaceReads } from './keptAnswers';
 import { absoluteModule, importRootsMayChange, isWithinModule, ModuleResolution, pythonModules, type PythonModules, scriptFolderModule } from './modules';
 import type { ModulePaths } from './tsconfig';
 
 /** What a name written in a file stands for: a workspace symbol, or a name outside the workspace. */
-export type Target = { symbol: string } | { external: string };
+export type Target =
+  | { symbol: string }
+  /**
+   * `candidates`: every name it may be when the code leaves it open — a Java class imported on
+   * demand (`import org.springframework.web.bind.annotation.*`) is in one of the packages imported so.
+   */
+  | { external: string; candidates?: readonly string[] };
 
 type Entry = { symbol: string; path: string; definition: SymbolDefinition };
 
@@ -61,11 +69,11 @@ export class SymbolIndex {
     /** Whether to keep the stages' parts and combinations for later indexes (an analysis that will be updated). */
     keepParts = true,
     /** What `SymbolIndex.build` worked out in turns; worked out here otherwise. */
-    prepared: Prepared = finished(SymbolIndex.preparation(files, earlier)),
+    prepared: Prepared = finished(SymbolIndex.preparation(files, earlier, modulePaths)),
   ) {
     this.indexed = prepared.indexed;
     this.analysed = prepared.analysed;
-    this.modules = new ModuleResolution(prepared.python, modulePaths, prepared.indexed);
+    this.modules = new ModuleResolution(prepared.python, prepared.packages, modulePaths, prepared.indexed);
     const shared = prepared.sameModules ? earlier?.index : undefined;
     // Shared, not copied: each answer says what it was worked out from, and each index checks that against its own files.
     this.answers = new KeptAnswers(prepared.indexed, keepParts, shared?.answers);
@@ -75,7 +83,7 @@ export class SymbolIndex {
 
   /** The same index, made with the event loop let in every 20 ms (50,000 files took 160 ms in one block). */
   static async build(files: readonly FileFacts[], modulePaths?: ModulePaths, earlier?: { index: SymbolIndex; shareAnswers: boolean }, keepParts = true): Promise<SymbolIndex> {
-    const steps = SymbolIndex.preparation(files, earlier);
+    const steps = SymbolIndex.preparation(files, earlier, modulePaths);
     const turns = new Turns();
     for (let step = steps.next(); ; step = steps.next()) {
       if (step.done) return new SymbolIndex(files, modulePaths, earlier, keepParts, step.value);
@@ -88,7 +96,7 @@ export class SymbolIndex {
    * `earlier` what still holds: the entries of every file whose facts are the same, the surface
    * versions of those whose surface is, the module names while the import roots are.
    */
-  private static *preparation(files: readonly FileFacts[], earlier: { index: SymbolIndex; shareAnswers: boolean } | undefined): Generator<void, Prepared> {
+  private static *preparation(files: readonly FileFacts[], earlier: { index: SymbolIndex; shareAnswers: boolean } | undefined, modulePaths: ModulePaths | undefined): Generator<void, Prepared> {
     const before = earlier?.index;
     const shared = earlier?.shareAnswers ? before : undefined;
     const indexed = new Map<string, IndexedFile>();
@@ -115,12 +123,14 @@ export class SymbolIndex {
       shared?.modules.python,
       importsChanged,
     );
-    const sameModules = shared !== undefined && python === shared.modules.python;
+    const packages = PackageTable.of(analysed, modulePaths?.goModules ?? []);
+    // A class or package-level name added or gone changes what the names of other files stand for.
+    const sameModules = shared !== undefined && python === shared.modules.python && packages.key === shared.modules.packages.key;
     if (shared && !sameModules) {
       // Other module names: no answer worked out with the earlier ones holds.
       for (const file of indexed.values()) file.answers = noAnswers();
     }
-    return { indexed, analysed, python, sameModules };
+    return { indexed, analysed, python, packages, sameModules };
   }
 
   /**
@@ -171,17 +181,40 @@ export class SymbolIndex {
     return this.entriesIn(path)?.values() ?? [];
   }
 
-  /** The methods a class defines itself (not inherited ones), in source order: found in its file, so no index of every method is kept. */
+  /**
+   * The methods a class defines itself (not inherited ones), in source order: found in its file (a
+   * Go type's, in every file of its package), so no index of every method is kept.
+   */
   methodsOf(classSymbol: string): readonly { symbol: string; name: string; definition: SymbolDefinition }[] {
     const { path, name: className } = SymbolId.parse(classSymbol);
-    this.answers.noteRead(path);
     const prefix = `${className}.`;
     const methods: { symbol: string; name: string; definition: SymbolDefinition }[] = [];
-    for (const definition of this.indexed.get(path)?.facts.symbols ?? []) {
-      if (definition.kind !== 'method' || !definition.name.startsWith(prefix) || definition.name.indexOf('.', prefix.length) >= 0) continue;
-      methods.push({ symbol: SymbolId.of(path, definition.name), name: definition.name.slice(prefix.length), definition });
+    for (const file of this.filesOfType(path)) {
+      this.answers.noteRead(file);
+      for (const definition of this.indexed.get(file)?.facts.symbols ?? []) {
+        if (definition.kind !== 'method' || !definition.name.startsWith(prefix) || definition.name.indexOf('.', prefix.length) >= 0) continue;
+        methods.push({ symbol: SymbolId.of(file, definition.name), name: definition.name.slice(prefix.length), definition });
+      }
     }
     return methods;
+  }
+
+  /** A method a class defines itself, by name: in its file, or (Go) in any file of its package. */
+  method(classSymbol: string, name: string): string | undefined {
+    const own = `${classSymbol}.${name}`;
+    if (this.definition(own)) return own;
+    const { path, name: className } = SymbolId.parse(classSymbol);
+    if (this.indexed.get(path)?.facts.language !== 'go') return undefined;
+    const file = this.modules.packages.goDefinition(folderOf(path), `${className}.${name}`);
+    const symbol = file === undefined ? undefined : SymbolId.of(file, `${className}.${name}`);
+    return symbol !== undefined && this.definition(symbol) ? symbol : undefined;
+  }
+
+  /** The files a type's methods may be declared in: its own, and for Go every file of its package. */
+  private filesOfType(path: string): readonly string[] {
+    if (this.indexed.get(path)?.facts.language !== 'go') return [path];
+    const files = this.modules.packages.goFiles(folderOf(path));
+    return files.includes(path) ? files : [path];
   }
 
   files(): readonly FileFacts[] {
@@ -218,6 +251,7 @@ export class SymbolIndex {
    * written for a framework also hold when the framework's own repository is analysed.
    */
   namesOf(target: Target): string[] {
+    if ('external' in target && target.candidates) return [...target.candidates];
     const written = 'symbol' in target ? target.symbol : target.external;
     const made = /^(.+?:[\w.]+)(\(\).*)$/.exec(written); // `path:Class().attr`: what an instance offers
     const symbol = 'symbol' in target ? target.symbol : made?.[1];
@@ -252,7 +286,7 @@ export class SymbolIndex {
   }
 
   private interned(target: Target): Target {
-    const key = 'symbol' in target ? target.symbol : `\0${target.external}`;
+    const key = 'symbol' in target ? target.symbol : `\0${target.external}${target.candidates ? `\0${target.candidates.join('\0')}` : ''}`;
     const known = this.targets.get(key);
     if (known) return known;
     this.targets.set(key, target);
@@ -276,6 +310,8 @@ export class SymbolIndex {
       }
       return rest.length ? undefined : { symbol: headSymbol };
     }
+    if (facts.language === 'java') return this.qualifyInJava(path, facts, head, rest, depth);
+    if (facts.language === 'go') return this.qualifyInGo(path, facts, head, rest, depth);
     const ecmascript = facts.language !== 'python';
     for (let index = facts.imports.length - 1; index >= 0; index--) {
       const statement = facts.imports[index] as ImportStatement;
@@ -311,6 +347,84 @@ export class SymbolIndex {
       if (!file) return imported.name === 'default' ? external(rest) : external([imported.name, ...rest]);
       const name = imported.name === 'default' ? this.defaultExportOf(file) : imported.name;
       return (name ? this.lookup(file, [name, ...rest].join('.'), depth + 1) : undefined) ?? external([imported.name, ...rest]);
+    }
+    return undefined;
+  }
+
+  /**
+   * Java: a member of a class of this file written alone (`BY_ID`, `Inner`); then a class imported
+   * by name (a member imported `static`), of the file's own package, of a package imported on demand,
+   * or written with its package (`com.acme.Order`). A class outside the workspace is named by its
+   * import; imported on demand, by each package it may be in (`candidates`).
+   */
+  private qualifyInJava(path: string, facts: FileFacts, head: string, rest: readonly string[], depth: number): Target | undefined {
+    const dotted = [head, ...rest].join('.');
+    for (const symbol of facts.symbols) {
+      if (symbol.kind === 'class' && this.entriesIn(path)?.has(SymbolId.of(path, `${symbol.name}.${dotted}`))) return { symbol: SymbolId.of(path, `${symbol.name}.${dotted}`) };
+    }
+    const inClass = (qualifiedClass: string, member: readonly string[]): Target | undefined => {
+      const file = this.modules.packages.javaClassFile(qualifiedClass);
+      const className = qualifiedClass.slice(qualifiedClass.lastIndexOf('.') + 1);
+      return file ? this.lookup(file, [className, ...member].join('.'), depth + 1) : undefined;
+    };
+    const onDemand: string[] = [];
+    for (const statement of facts.imports) {
+      const [imported] = statement.names;
+      if (!imported) continue;
+      const isStatic = statement.alias === STATIC_IMPORT;
+      if (imported.name === '*') {
+        const found = isStatic ? inClass(statement.module, [head, ...rest]) : inClass(`${statement.module}.${head}`, rest);
+        if (found) return found;
+        if (!isStatic) onDemand.push(statement.module);
+      } else if (imported.name === head) {
+        const qualified = `${statement.module}.${head}`;
+        return (isStatic ? inClass(statement.module, [head, ...rest]) : inClass(qualified, rest)) ?? { external: [qualified, ...rest].join('.') };
+      }
+    }
+    const samePackage = inClass(facts.packageName ? `${facts.packageName}.${head}` : head, rest);
+    if (samePackage) return samePackage;
+    // `com.acme.orders.Order.create`: the longest prefix that is a class of the workspace.
+    if (/^[a-z]/.test(head)) {
+      const parts = [head, ...rest];
+      for (let end = parts.length; end > 1; end--) {
+        const found = inClass(parts.slice(0, end).join('.'), parts.slice(end));
+        if (found) return found;
+      }
+      return undefined;
+    }
+    if (!onDemand.length) return undefined;
+    const candidates = [...onDemand, 'java.lang'].map((module) => `${module}.${dotted}`);
+    return { external: candidates[0] as string, candidates };
+  }
+
+  /**
+   * Go: a name of the file's package (whichever of its files defines it); then `pkg.Name` through
+   * an import (its alias, else the package's name), into a package of the workspace or named by
+   * its import path (`github.com/go-chi/chi.NewRouter`, the major version dropped).
+   */
+  private qualifyInGo(path: string, facts: FileFacts, head: string, rest: readonly string[], depth: number): Target | undefined {
+    const folder = folderOf(path);
+    const dotted = [head, ...rest].join('.');
+    const inPackage = (packageFolder: string, name: string) => {
+      const file = this.modules.packages.goDefinition(packageFolder, name) ?? this.modules.packages.goDefinition(packageFolder, name.slice(0, name.includes('.') ? name.indexOf('.') : name.length));
+      return file && file !== path ? this.lookup(file, name, depth + 1) : undefined;
+    };
+    if (this.modules.packages.goPackageName(folder) === facts.packageName) {
+      const found = inPackage(folder, dotted);
+      if (found) return found;
+    }
+    for (const statement of facts.imports) {
+      if (statement.alias === '_') continue;
+      const importedFolder = this.modules.packages.goFolder(statement.module);
+      if (statement.names[0]?.name === '*') {
+        const found = importedFolder === undefined ? undefined : inPackage(importedFolder, dotted);
+        if (found) return found;
+        continue;
+      }
+      if ((statement.alias ?? goImportName(statement.module, this.modules.packages)) !== head) continue;
+      if (!rest.length) return { external: goExternalPath(statement.module) };
+      const found = importedFolder === undefined ? undefined : inPackage(importedFolder, rest.join('.'));
+      return found ?? { external: `${goExternalPath(statement.module)}.${rest.join('.')}` };
     }
     return undefined;
   }
@@ -431,6 +545,8 @@ interface Prepared {
   indexed: Map<string, IndexedFile>;
   analysed: FileFacts[];
   python: PythonModules;
+  /** Java's classes and Go's packages. */
+  packages: PackageTable;
   /** The module names are the earlier index's: its answers can be shared. */
   sameModules: boolean;
 }

@@ -1,11 +1,14 @@
 import { type ParseError, parse, printParseErrorCode } from 'jsonc-parser';
 import type { WorkspaceFs } from '../host';
+import type { GoModule } from './packages';
 
 /** `compilerOptions.paths` with targets made relative to the workspace root: `@app/*` → `apps/api/src/*`. */
 export interface ModulePaths {
   aliases: { pattern: string; targets: string[] }[];
   /** `compilerOptions.baseUrl`, relative to the root ('' for the root itself). */
   baseUrl?: string;
+  /** Go: the modules `go.mod` files declare, by folder: import paths under them name the workspace's packages. */
+  goModules?: GoModule[];
 }
 
 const CONFIG_FILES = ['tsconfig.json', 'tsconfig.base.json'];
