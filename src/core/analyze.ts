@@ -230,7 +230,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
       (a, b) => a.path.localeCompare(b.path),
     ),
   };
-  const analysis = analysisOf({ root, knowledge: host.knowledge, options, discovery, facts, result, modulePaths, kindInputs, index: () => index, indexInTurns: async () => index });
+  const analysis = analysisOf({ root, knowledge: host.knowledge, options, discovery, facts, result, modulePaths, kindInputs, index: () => index, indexInTurns: () => Promise.resolve(index) });
   if (options.traces) {
     const context = traceContextOf(index, result, host.knowledge);
     result.traces = routes.map((route) => traceRoute(context, route));

@@ -33,7 +33,7 @@ async function main(): Promise<void> {
 
   // The floor: read and parse every file the analysis would, one thread, trees deleted at once.
   const discovery = await discoverFiles(nodeFs, root);
-  const grammars = new Grammars(async (name) => readFileSync(`${grammarsDirectory()}/${name}`));
+  const grammars = new Grammars((name) => Promise.resolve(readFileSync(`${grammarsDirectory()}/${name}`)));
   // Schema files (SQL, Prisma) have no tree-sitter grammar here: the analysis pays for reading them, the floor does not.
   const texts = discovery.sources.flatMap((source) => (isParsedLanguage(source.language) ? [{ language: source.language, text: readFileSync(source.absolutePath, 'utf8') }] : []));
   for (const language of new Set(texts.map((entry) => entry.language))) await grammars.parser(language);

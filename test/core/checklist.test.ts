@@ -105,6 +105,6 @@ describe('checklist progress on disk', () => {
     writeFileSync(`${path}.lock`, '99999');
     writeFileSync(`${path}.123.tmp`, 'half');
     await store.update('y', { done: true });
-    assert.equal(JSON.parse(readFileSync(path, 'utf8')).items.y.done, true);
+    assert.equal((JSON.parse(readFileSync(path, 'utf8')) as ChecklistProgress).items['y']?.done, true);
   });
 });

@@ -8,10 +8,9 @@ import { SymbolIndex } from '../../src/core/resolve/symbolIndex';
 import { SymbolId } from '../../src/core/result';
 import { CompiledRules } from '../../src/core/detect/compiledRules';
 import { type DetectorRule, RuleError } from '../../src/core/detect/rules';
-import { Grammars } from '../../src/core/parse/grammars';
-import { grammarsDirectory, rulesDirectory } from '../../src/node/assets';
+import { rulesDirectory } from '../../src/node/assets';
 import { loadRuleDirectory } from '../../src/node/rules';
-import { ROOT, testScanner } from '../helpers';
+import { ROOT, testGrammars, testScanner } from '../helpers';
 
 /** Snippet tests: each rule has snippets it must `match`, with the findings they must give, and snippets it must not match (`no-match`). */
 interface RuleTests {
@@ -71,7 +70,7 @@ for (const [folder, { language, extension }] of Object.entries(RULE_FOLDERS)) {
 describe('ecmascript detectors on every grammar they serve', () => {
   it('compile for TypeScript, TSX and JavaScript alike', async () => {
     const rules = loadRuleDirectory(rulesDirectory(ROOT));
-    const grammars = new Grammars(async (name) => readFileSync(join(grammarsDirectory(ROOT), name)));
+    const grammars = testGrammars();
     for (const language of ['typescript', 'tsx', 'javascript'] as const) {
       const compiled = CompiledRules.compile(await grammars.grammar(language), rules.get(language) ?? []);
       assert.ok(compiled.query.patternCount() > 0, language);
@@ -84,7 +83,7 @@ describe('a rule that cannot run', () => {
   const good = rule('good', '(call function: (identifier) @callee) @finding');
 
   it('is named in the message, whatever is wrong with it', async () => {
-    const grammar = await new Grammars(async (name) => readFileSync(join(grammarsDirectory(ROOT), name))).grammar('python');
+    const grammar = await testGrammars().grammar('python');
     const cases: [DetectorRule, RegExp][] = [
       [rule('unclosed', '(call function: (identifier) @callee @finding'), /^python\/unclosed\.scm: /],
       [rule('unknown-node', '(no_such_node) @finding'), /^python\/unknown-node\.scm: /],
@@ -102,7 +101,7 @@ describe('a rule that cannot run', () => {
 
 describe('tree-sitter nodes, as patches/web-tree-sitter+0.27.1.patch makes them', () => {
   it('keep their handle in a named field, not an indexed one, and still answer through it', async () => {
-    const parser = await new Grammars(async (name) => readFileSync(join(grammarsDirectory(ROOT), name))).parser('python');
+    const parser = await testGrammars().parser('python');
     const tree = parser.parse('def f(x):\n    return g(x)\n');
     try {
       const call = tree?.rootNode.descendantsOfType('call')[0];

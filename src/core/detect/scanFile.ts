@@ -211,7 +211,9 @@ function collectMatches(path: string, compiled: CompiledRules, matches: QueryMat
     if (seen.has(key)) continue;
     seen.add(key);
     const details = detailsOf(rule, match);
-    const qualify = rule.qualifies ? { name: String(details[rule.qualifies.capture] ?? ''), anyOf: rule.qualifies.names } : undefined;
+    const qualifying = rule.qualifies ? details[rule.qualifies.capture] : undefined;
+    // The name a rule qualifies is one capture's text; a list captured there names nothing.
+    const qualify = rule.qualifies ? { name: typeof qualifying === 'string' ? qualifying : '', anyOf: rule.qualifies.names } : undefined;
     if (rule.hint) {
       facts.hints.push({ hint: rule.hint, rule: rule.id, symbol, line: findingNode.startPosition.row, range: rangeOf(findingNode), details, ...(qualify ? { qualify } : {}) });
     } else if (rule.category) {
@@ -276,7 +278,7 @@ function detailsOf(rule: DetectorRule, match: QueryMatch): { rule: string; [capt
       : literalValue(capture.node);
     const existing = details[capture.name];
     if (existing === undefined) details[capture.name] = value;
-    else details[capture.name] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+    else details[capture.name] = Array.isArray(existing) ? [...(existing as unknown[]), value] : [existing, value];
   }
   for (const [key, value] of Object.entries(match.setProperties ?? {})) {
     if (value !== null && key !== 'symbol' && details[key] === undefined) details[key] = value;

@@ -122,8 +122,8 @@ export class KeptAnswers<Lookup extends object> {
     /** Those of the earlier index, shared (not copied): each answer is checked against these files when asked for. */
     earlier?: KeptAnswers<Lookup>,
   ) {
-    this.stageNumbers = earlier ? earlier.stageNumbers : new Map();
-    this.combinations = earlier ? earlier.combinations : new Map();
+    this.stageNumbers = earlier ? earlier.stageNumbers : new Map<string, number>();
+    this.combinations = earlier ? earlier.combinations : new Map<string, Combination>();
   }
 
   /**
@@ -219,7 +219,7 @@ export class KeptAnswers<Lookup extends object> {
     const own = facts ? ownReadsOf(facts) : undefined;
     const reads: KeptReads = { facts: own && read.facts.length === 2 ? own.facts : atLength(read.facts), surfaces: NONE };
     if (own && read.surfaces.length === 2 && read.surfaces[0] === path) {
-      if (own.surfaces?.[1] !== read.surfaces[1]) own.surfaces = Object.freeze(atLength(read.surfaces));
+      if (!own.surfaces || own.surfaces[1] !== read.surfaces[1]) own.surfaces = Object.freeze(atLength(read.surfaces));
       reads.surfaces = own.surfaces;
     } else reads.surfaces = atLength(read.surfaces);
     this.noteReads(reads);

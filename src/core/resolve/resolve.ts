@@ -89,7 +89,7 @@ function namedAfterDefinition(index: SymbolIndex, finding: Finding): Finding {
   if (target && 'symbol' in target && definition) {
     return { ...Finding.withDetails(finding, { registeredAt: [site] }), symbol: target.symbol, range: definition.range };
   }
-  return { ...Finding.withDetails(finding, { reference: target ? index.namesOf(target)[0] : name }), symbol: SymbolId.anonymous(path, finding.range.start.line) };
+  return { ...Finding.withDetails(finding, { reference: (target && index.namesOf(target)[0]) ?? name }), symbol: SymbolId.anonymous(path, finding.range.start.line) };
 }
 
 /** Several registrations of one definition (a middleware installed in three apps) make one finding listing every site. */

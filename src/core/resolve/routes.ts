@@ -139,8 +139,9 @@ function chainRoutes(chained: readonly RouteFinding[], hints: readonly Hint[]): 
     const site = finding.details.registeredAt?.[0] ?? `${SymbolId.parse(finding.symbol).path}:${finding.range.start.line + 1}`;
     const start = starts.get(site);
     if (!start) continue;
-    finding.details.path = start.details.path;
-    finding.details.router = start.details.router;
+    const { path, router } = start.details;
+    if (path !== undefined) finding.details.path = path;
+    if (router !== undefined) finding.details.router = router;
   }
 }
 

@@ -77,8 +77,8 @@ export class SymbolIndex {
     const shared = prepared.sameModules ? earlier?.index : undefined;
     // Shared, not copied: each answer says what it was worked out from, and each index checks that against its own files.
     this.answers = new KeptAnswers(prepared.indexed, keepParts, shared?.answers);
-    this.ancestryCache = shared ? shared.ancestryCache : new Map();
-    this.targets = shared ? shared.targets : new Map();
+    this.ancestryCache = shared ? shared.ancestryCache : new Map<string, { ancestry: Ancestry; surfaces: SurfaceReads }>();
+    this.targets = shared ? shared.targets : new Map<string, Target>();
   }
 
   /** The same index, made with the event loop let in every 20 ms (50,000 files took 160 ms in one block). */
