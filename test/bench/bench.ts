@@ -260,8 +260,8 @@ type ColdRun = Awaited<ReturnType<typeof coldRunAndTraces>>;
 
 /**
  * One part of the bench, run by this script in a process of its own, so that what it holds is its
- * own: in the bench's process, the raw parse's parser memory (about 50 MB on saleor) and the cold
- * run's leftovers had been counted in the editing session's RSS.
+ * own: in the bench's process, the raw parse's parser memory and the cold run's leftovers would
+ * count in the editing session's RSS.
  */
 function inProcessOfItsOwn<T>(part: 'cold' | 'session', root: string, options: readonly string[]): T {
   const printed = execFileSync(process.execPath, [__filename, root, '--part', part, ...options], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });

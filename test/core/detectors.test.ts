@@ -106,7 +106,7 @@ describe('tree-sitter nodes, as patches/web-tree-sitter+0.27.1.patch makes them'
     try {
       const call = tree?.rootNode.descendantsOfType('call')[0];
       assert.ok(call);
-      // An indexed property gave every node an elements store of its own: 7% of the per-file work on saleor.
+      // An indexed property would give every node an elements store of its own, a cost on every node of every file.
       assert.equal(Object.keys(call).includes('0'), false);
       // The handle goes back to the WebAssembly side with the node: children and text come from it.
       assert.equal(call.childForFieldName('function')?.text, 'g');

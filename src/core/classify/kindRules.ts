@@ -86,10 +86,10 @@ export interface FiredRule {
 
 /**
  * Evaluates every rule in order; each fires at most once, with the path that fired it. A rule
- * reads every path (50,000 files: 5 ms): the caller's event loop gets its turns between rules.
+ * reads every path: the caller's event loop gets its turns between rules.
  */
 export async function evaluateKindRules(rules: readonly KindRule[], layerRoles: LayerRoles, inputs: KindInputs, turns = new Turns()): Promise<FiredRule[]> {
-  // Filtered a turn at a time: tens of thousands of files, findings and routes at 50,000 files.
+  // Filtered a turn at a time: a large workspace has tens of thousands of files, findings and routes.
   const kept = async <T>(items: readonly T[], keep: (item: T) => boolean): Promise<T[]> => {
     const result: T[] = [];
     await turns.each(items, (item) => {

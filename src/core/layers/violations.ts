@@ -33,7 +33,7 @@ export async function findViolations(
     const role = roleOf(path);
     return role?.confidence === 'stated' ? role.layer : '';
   };
-  // Only the categories some rule reads are noted (tens of thousands of findings at 50,000 files).
+  // Only the categories some rule reads are noted: a large workspace has tens of thousands of findings.
   const toCategories = new Set(rules.flatMap((rule) => rule.toCategories ?? []));
   const fromCategories = new Set(rules.flatMap((rule) => rule.unlessFromHolds ?? []));
   const categoriesBySymbol = new Map<string, string[]>();

@@ -298,7 +298,7 @@ const NO_ITEMS: readonly never[] = Object.freeze([]);
 export namespace FileFacts {
   /**
    * The same facts with each empty list of a symbol the one shared empty list: as parsed from the
-   * worker's JSON, each was an array of its own (13 MB at 50,000 files). Changes the facts given.
+   * worker's JSON, each is an array of its own, and there is one per symbol. Changes the facts given.
    */
   export function sharingEmptyLists(facts: FileFacts): FileFacts {
     const shared = <T>(list: T[]): T[] => (list.length ? list : (NO_ITEMS as never[]));

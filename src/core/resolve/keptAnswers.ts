@@ -42,7 +42,7 @@ class ReadThrough<Answer> {
 
 /** The answers worked out for one file (see `AnsweredFile.answers`). */
 export interface FileAnswers<Lookup> {
-  /** Its parts (see `KeptAnswers.part`), by stage number: one list per file, not one map per stage (a tenth of the room at 50,000 files). */
+  /** Its parts (see `KeptAnswers.part`), by stage number: one list per file takes far less room than one map per stage. */
   slots: (Part | undefined)[] | undefined;
   /** Every stage asks about the same names again (bases, decorators, callees): each is looked up once, per surface version. */
   lookups: { version: number; names: Map<string, Lookup | ReadThrough<Lookup>> } | undefined;

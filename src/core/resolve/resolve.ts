@@ -159,7 +159,7 @@ function foldRegistrations(findings: readonly Finding[]): Finding[] {
 
 /** One finding per category, symbol and place, whichever rules found it. */
 function dedupe(findings: readonly Finding[]): Finding[] {
-  // By symbol first: most symbols have one finding, and a key string made for every finding took an update at 50,000 files about 15 ms.
+  // By symbol first: most symbols have one finding, so no key string is made for each finding.
   const bySymbol = new Map<string, Finding[]>();
   return findings.filter((finding) => {
     const same = bySymbol.get(finding.symbol);

@@ -492,7 +492,7 @@ const PLACEHOLDER_OR_SPACE = /[\s<{:]/;
  * `:id` (Express), `{id:int}` and `{id:path}` (Starlette) all become `{pk}` / `{id}`.
  */
 export function normalizeRoutePath(path: string): string {
-  // Most paths have nothing to rewrite (no white space, `<`, `{` or `:`): at 50,000 files the four rewrites took an update 15 ms.
+  // Most paths have nothing to rewrite (no white space, `<`, `{` or `:`): they skip the four rewrites, which every update runs on every route.
   const normalized = !PLACEHOLDER_OR_SPACE.test(path) ? path : path
     .replace(/\s+/g, '') // a URL path has no white space; broken code can put some in a literal
     .replace(/<(?:[^<>:]+:)?([A-Za-z_][A-Za-z0-9_]*)>/g, '{$1}')

@@ -81,7 +81,7 @@ export class SymbolIndex {
     this.targets = shared ? shared.targets : new Map<string, Target>();
   }
 
-  /** The same index, made with the event loop let in every 20 ms (50,000 files took 160 ms in one block). */
+  /** The same index, made with the event loop let in whenever a turn is due: a large workspace's preparation is too long for one step. */
   static async build(files: readonly FileFacts[], modulePaths?: ModulePaths, earlier?: { index: SymbolIndex; shareAnswers: boolean }, keepParts = true): Promise<SymbolIndex> {
     const steps = SymbolIndex.preparation(files, earlier, modulePaths);
     const turns = new Turns();
