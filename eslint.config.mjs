@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import regexp from 'eslint-plugin-regexp';
 
 const NODE_ONLY = ['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'worker_threads', 'node:worker_threads', 'child_process', 'node:child_process', 'os', 'node:os', 'workerpool'];
 
@@ -26,6 +27,16 @@ export default tseslint.config(
     // The build scripts and this file are plain JavaScript outside the TypeScript project.
     files: ['**/*.mjs', '**/*.js'],
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    // Every byte of the workspace is untrusted: no regex of ours may backtrack without bound over it
+    // (the workspace's own patterns go through src/core/workspacePatterns.ts, in linear time).
+    files: ['src/**/*.ts'],
+    plugins: { regexp },
+    rules: {
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': 'error',
+    },
   },
   {
     // The core runs on plain Node, in workers and (later) in a browser: no editor, no disk, no threads.

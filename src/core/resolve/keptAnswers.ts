@@ -85,7 +85,11 @@ export function newSurfaceVersion(): number {
   return ++lastSurfaceVersion;
 }
 
-/** Whether two facts of a file have the same surface: what lookups and ancestries read of it (names, their kinds and bases, what variables are made by, imports). */
+/**
+ * Whether two facts of a file have the same surface: what lookups and ancestries read of it (its
+ * names, their kinds and bases, what variables are made by or stand for, what functions return,
+ * its imports).
+ */
 export function sameSurface(before: FileFacts, after: FileFacts): boolean {
   return surfaceOf(before) === surfaceOf(after);
 }
@@ -94,7 +98,7 @@ function surfaceOf(facts: FileFacts): string {
   return JSON.stringify([
     facts.language,
     facts.skipped ?? '',
-    facts.symbols.map((symbol) => [symbol.name, symbol.kind, symbol.bases, symbol.value?.callee ?? '', symbol.defaultExport ?? false]),
+    facts.symbols.map((symbol) => [symbol.name, symbol.kind, symbol.bases, symbol.value?.callee ?? '', symbol.defaultExport ?? false, symbol.returns ?? '', symbol.alias ?? '']),
     facts.imports.map((statement) => [statement.module, statement.level, statement.names, statement.alias ?? '']),
   ]);
 }
