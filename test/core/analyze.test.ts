@@ -301,7 +301,7 @@ describe('the worker kept warm between edits', () => {
 
   it('rehearses two rounds, the first parsing nothing, and none past the deadline; readies with one round of nothing, none once a change is gathered', async () => {
     const asked: (readonly string[])[] = [];
-    const analysis = { update: async (_host: unknown, changed: readonly string[]) => (asked.push(changed), analysis) } as unknown as Analysis;
+    const analysis = { update: (_host: unknown, changed: readonly string[]) => (asked.push(changed), Promise.resolve(analysis)) } as unknown as Analysis;
     const warm = new WarmWorker();
     try {
       await rehearseUpdates(analysis, ['app/api.py'], {}, warm);
