@@ -1,5 +1,5 @@
 import { closeSync, openSync, readSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import {
   type Connection,
   DidChangeWatchedFilesNotification,
@@ -9,11 +9,13 @@ import {
   type InitializeResult,
   ResponseError,
   TextDocumentSyncKind,
+  type WorkDoneProgressServerReporter,
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
 import { sameSeparators } from '../core/discover/discover';
 import { languageOf } from '../core/discover/languages';
 import type { Analysis } from '../core/analyze';
+import type { ProgressReport } from '../core/host';
 import { renderTraceText } from '../core/render/trace';
 import { SymbolId } from '../core/result';
 import {
@@ -64,6 +66,7 @@ export function runLanguageServer(connection: Connection, serverOptions: Languag
   const published = new Map<string, Set<string>>();
   let settings: ServerSettings = {};
   let watchersRegistrable = false;
+  let progressSupported = false;
   let workspaceFoldersSupported = false;
   const explanations = (() => {
     try {
@@ -89,11 +92,39 @@ export function runLanguageServer(connection: Connection, serverOptions: Languag
       ...(serverOptions.gatherMs !== undefined ? { gatherMs: serverOptions.gatherMs } : {}),
       onDidChange: (status) => {
         void connection.sendNotification(DidChangeAnalysisNotification, status);
+        if (status.state === 'ready' || status.state === 'failed') endProgress(root);
         if (session.current) publishDiagnostics(session);
       },
+      onProgress: (report) => reportProgress(root, report),
     });
     sessions.set(root, session);
     return session;
+  };
+
+  /**
+   * A full analysis shown as the client's work-done progress (`$/progress`), when it can show one:
+   * begun at the first report, its percentage the files parsed, ended once the folder is ready.
+   */
+  const progress = new Map<string, Promise<WorkDoneProgressServerReporter> | undefined>();
+  const reportProgress = (root: string, report: ProgressReport) => {
+    if (!progressSupported) return;
+    let reporter = progress.get(root);
+    if (!reporter) {
+      reporter = connection.window.createWorkDoneProgress().then((created) => {
+        created.begin('ArchTrace', 0, `analysing ${basename(root)}`);
+        return created;
+      });
+      // A client that refuses the token shows no progress; nothing else depends on it.
+      reporter.catch(() => undefined);
+      progress.set(root, reporter);
+    }
+    const percentage = report.phase === 'parse' && report.total ? Math.floor((report.done / report.total) * 90) : report.phase === 'discover' ? 0 : 95;
+    void reporter.then((created) => created.report(percentage, report.phase === 'parse' ? `${report.phase} ${report.done}/${report.total}` : report.phase)).catch(() => undefined);
+  };
+  const endProgress = (root: string) => {
+    const reporter = progress.get(root);
+    progress.delete(root);
+    void reporter?.then((created) => created.done()).catch(() => undefined);
   };
 
   const removeFolder = (root: string) => {
@@ -193,6 +224,7 @@ export function runLanguageServer(connection: Connection, serverOptions: Languag
       else log.warn(`${workspaceFolder.uri}: not a folder on disk; left out`);
     }
     watchersRegistrable = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    progressSupported = params.capabilities.window?.workDoneProgress === true;
     workspaceFoldersSupported = params.capabilities.workspace?.workspaceFolders === true;
     return {
       capabilities: {

@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Analysis } from '../core/analyze';
-import type { EditorDocuments } from '../core/host';
+import type { EditorDocuments, ProgressReport } from '../core/host';
 import type { Language, Trace } from '../core/result';
 import { describeKind } from '../core/render/text';
 import type { FolderStatus, ServerSettings } from '../protocol/protocol';
@@ -29,6 +29,8 @@ export interface SessionOptions {
   log: Logger;
   /** Told of every state change and every newly published analysis. */
   onDidChange?: (status: FolderStatus) => void;
+  /** Told how a full analysis advances (its phases, files parsed); updates are too short to report. */
+  onProgress?: (report: ProgressReport) => void;
   /** The editor's open texts, read by updates while the user types. */
   documents?: EditorDocuments;
   engine?: AnalysisEngine;
@@ -187,7 +189,8 @@ export class FolderSession {
 
   private run(kind: Run['kind'], changed: readonly string[]): void {
     const abort = new AbortController();
-    const options = { ...this.analyzeOptions(), signal: abort.signal };
+    const { onProgress } = this.options;
+    const options = { ...this.analyzeOptions(), signal: abort.signal, ...(kind === 'full' && onProgress ? { onProgress } : {}) };
     const started = Date.now();
     if (kind === 'full') {
       this.fullWanted = false;

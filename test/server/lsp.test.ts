@@ -25,6 +25,7 @@ let child: ChildProcess;
 let connection: MessageConnection;
 const diagnostics = new Map<string, Diagnostic[]>();
 const statuses: FolderStatus[] = [];
+const progress: { kind: string; title?: string; message?: string }[] = [];
 let startedMs = 0;
 let initializedMs = 0;
 
@@ -40,6 +41,10 @@ before(async () => {
     statuses.push(status);
   });
   connection.onNotification('window/logMessage', () => undefined);
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onNotification('$/progress', (params: { token: string | number; value: { kind: string; title?: string; message?: string } }) => {
+    progress.push(params.value);
+  });
   connection.onNotification('window/showMessage', () => undefined);
   connection.listen();
   await connection.sendRequest('initialize', {
@@ -49,7 +54,7 @@ before(async () => {
       { uri: pathToFileURL(djangoShop).href, name: 'django-shop' },
       { uri: pathToFileURL(flaskBlog).href, name: 'flask-blog' },
     ],
-    capabilities: {},
+    capabilities: { window: { workDoneProgress: true } },
   });
   startedMs = performance.now() - started;
   await connection.sendNotification('initialized', {});
@@ -85,6 +90,9 @@ describe('archtrace lsp --stdio', () => {
     const status = await connection.sendRequest(StatusRequest);
     assert.deepEqual(status.map((folder) => [folder.root, folder.state]).sort(), [[djangoShop, 'ready'], [flaskBlog, 'ready']].sort());
     assert.ok(statuses.some((folder) => folder.root === djangoShop && folder.version >= 1));
+    // Each folder's first analysis was shown as work-done progress, begun and ended.
+    assert.deepEqual(progress.filter((value) => value.kind === 'begin').map((value) => value.message).sort(), ['analysing django-shop', 'analysing flask-blog']);
+    assert.equal(progress.filter((value) => value.kind === 'end').length, 2);
   });
 
   it('publishes layer violations and N+1 queries as diagnostics, with a link to their explanation', async () => {
