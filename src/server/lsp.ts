@@ -209,9 +209,9 @@ export function runLanguageServer(connection: Connection, serverOptions: Languag
   const definitionLine = (analysis: Analysis) => (symbol: string) => {
     const { path, name } = SymbolId.parse(symbol);
     let byPath = definitionLines.get(analysis);
-    if (!byPath) definitionLines.set(analysis, (byPath = new Map()));
+    if (!byPath) definitionLines.set(analysis, (byPath = new Map<string, Map<string, number>>()));
     let lines = byPath.get(path);
-    if (!lines) byPath.set(path, (lines = new Map(analysis.definitionsIn(path).map((definition) => [definition.name, definition.line]))));
+    if (!lines) byPath.set(path, (lines = new Map(analysis.definitionsIn(path).map((definition): [string, number] => [definition.name, definition.line]))));
     return lines.get(name);
   };
 

@@ -103,7 +103,7 @@ describe('archtrace lsp --stdio', () => {
     assert.ok(found.every((diagnostic) => diagnostic.code === 'n-plus-one' && diagnostic.source === 'ArchTrace' && diagnostic.codeDescription?.href.endsWith('docs/diagnostics.md#n-plus-one')));
     const violation = diagnostics.get(uriOf(flaskBlog, 'blog/posts/views.py'))?.[0];
     assert.equal(violation?.code, 'api-bypasses-application');
-    assert.match(String(violation?.message ?? ''), /bypassing the application layer\. \(SqlPostRepository\)$/);
+    assert.match(typeof violation?.message === 'string' ? violation.message : '', /bypassing the application layer\. \(SqlPostRepository\)$/);
   });
 
   it('offers the N+1 quick fix the core computes: the loading call appended to the query', async () => {

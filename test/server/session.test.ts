@@ -8,7 +8,7 @@ import { type AnalysisEngine, FolderSession } from '../../src/server/session';
 /** An analysis that is only its result, named by a number: enough for the session, which never looks inside. */
 function fakeAnalysis(made: number, changed: readonly string[] = []): Analysis {
   const result = { root: '/w', kind: { kind: 'service', scores: { framework: 0, service: 1, library: 0 }, evidence: [], parts: [] }, files: [], routes: [], findings: [], skipped: [], interfaces: [], violations: [], queryWarnings: [], made, changed } as unknown as AnalysisResult;
-  return { result, trace: () => undefined, traceWithTypes: async () => undefined, definitionsIn: () => [], update: async () => fakeAnalysis(made + 1) };
+  return { result, trace: () => undefined, traceWithTypes: () => Promise.resolve(undefined), definitionsIn: () => [], update: () => Promise.resolve(fakeAnalysis(made + 1)) };
 }
 
 const made = (analysis: Analysis | undefined) => (analysis?.result as unknown as { made: number } | undefined)?.made;
@@ -24,13 +24,12 @@ describe('the server’s folder session', () => {
   it('survives an analysis that throws: logs it, restarts it, and answers from the analysis that then succeeds', async () => {
     let runs = 0;
     const engine: AnalysisEngine = {
-      analyze: async () => {
+      analyze: () => {
         runs++;
-        if (runs === 1) throw new Error('the parser broke');
-        return fakeAnalysis(runs);
+        return runs === 1 ? Promise.reject(new Error('the parser broke')) : Promise.resolve(fakeAnalysis(runs));
       },
-      update: async (analysis) => analysis,
-      ready: async () => undefined,
+      update: (analysis) => Promise.resolve(analysis),
+      ready: () => Promise.resolve(),
     };
     const { lines, log } = recorder();
     const session = new FolderSession({ root: '/w', settings: { cacheDirectory: false }, log, engine, gatherMs: 5 });
@@ -47,15 +46,12 @@ describe('the server’s folder session', () => {
   it('gives up after repeated failures with a clear state, keeping the last complete analysis when there is one', async () => {
     let runs = 0;
     const engine: AnalysisEngine = {
-      analyze: async () => {
+      analyze: () => {
         runs++;
-        if (runs === 1) return fakeAnalysis(1);
-        throw new Error('out of memory');
+        return runs === 1 ? Promise.resolve(fakeAnalysis(1)) : Promise.reject(new Error('out of memory'));
       },
-      update: async () => {
-        throw new Error('an update broke');
-      },
-      ready: async () => undefined,
+      update: () => Promise.reject(new Error('an update broke')),
+      ready: () => Promise.resolve(),
     };
     const { lines, log } = recorder();
     const session = new FolderSession({ root: '/w', settings: { cacheDirectory: false, updateOnChange: true }, log, engine, gatherMs: 5, maxRestarts: 1 });
@@ -72,7 +68,7 @@ describe('the server’s folder session', () => {
   });
 
   it('reports failed, and rejects waiting requests, when no analysis ever completes', async () => {
-    const engine: AnalysisEngine = { analyze: async () => Promise.reject(new Error('no')), update: async (analysis) => analysis, ready: async () => undefined };
+    const engine: AnalysisEngine = { analyze: () => Promise.reject(new Error('no')), update: (analysis) => Promise.resolve(analysis), ready: () => Promise.resolve() };
     const session = new FolderSession({ root: '/w', settings: {}, log: recorder().log, engine, maxRestarts: 0 });
     session.start();
     await assert.rejects(session.analysis(), /could not be analysed: the analysis failed 1 times in a row; the last time: no|the analysis failed 1 times/);
@@ -84,7 +80,7 @@ describe('the server’s folder session', () => {
     const updates: { changed: readonly string[]; aborted: boolean }[] = [];
     let release: (() => void) | undefined;
     const engine: AnalysisEngine = {
-      analyze: async () => fakeAnalysis(1),
+      analyze: () => Promise.resolve(fakeAnalysis(1)),
       update: (analysis, changed, options) =>
         new Promise<Analysis>((resolve, reject) => {
           const entry = { changed, aborted: false };
@@ -95,7 +91,7 @@ describe('the server’s folder session', () => {
           });
           release = () => resolve(fakeAnalysis((made(analysis) ?? 0) + 1, changed));
         }),
-      ready: async () => undefined,
+      ready: () => Promise.resolve(),
     };
     const statuses: FolderStatus[] = [];
     const session = new FolderSession({ root: '/w', settings: { cacheDirectory: false }, log: recorder().log, engine, gatherMs: 10, onDidChange: (status) => statuses.push(status) });
