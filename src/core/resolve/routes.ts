@@ -27,7 +27,7 @@ interface Include {
 }
 
 /** What route resolution reads of the knowledge: the frameworks, and how each detector's findings are read. */
-export type RouteKnowledge = Pick<Knowledge, 'frameworks' | 'ruleRoles'>;
+export type RouteKnowledge = Pick<Knowledge, 'frameworks' | 'ruleRoles' | 'dataAccess'>;
 
 /**
  * Routes as the result lists them: method, full path with `{param}` placeholders, handler symbol.
