@@ -11,7 +11,7 @@ import { resolveWorkspace } from './resolve/resolve';
 import { SymbolIndex } from './resolve/symbolIndex';
 import { readModulePaths } from './resolve/tsconfig';
 import { buildManifest, readBuildFiles } from './resolve/buildFiles';
-import { normalizeRoutePath } from './resolve/routes';
+import { normalizeRoutePath } from './resolve/routePaths';
 import { type AnalysisResult, type Finding, type InterfaceImplementations, type KindVerdict, type Language, type Route, SCHEMA_VERSION, type Skipped, SymbolId, type Trace } from './result';
 import { type TraceContext, traceRoute, traceRouteWithTypes } from './trace/trace';
 import { listIn } from './lists';

@@ -7,7 +7,7 @@ import { findRoute } from '../../src/core/analyze';
 import { languageOf } from '../../src/core/discover/languages';
 import type { FileFacts } from '../../src/core/parse/facts';
 import { resolveWorkspace } from '../../src/core/resolve/resolve';
-import { normalizeRoutePath } from '../../src/core/resolve/routes';
+import { normalizeRoutePath } from '../../src/core/resolve/routePaths';
 import { traceRoute } from '../../src/core/trace/trace';
 import { builtinKnowledge } from '../../src/node/knowledge';
 import { ROOT, SAMPLE, testScanner } from '../helpers';
