@@ -12,7 +12,8 @@ import { resolveWorkspace } from './resolve/resolve';
 import { SymbolIndex } from './resolve/symbolIndex';
 import { readModulePaths } from './resolve/tsconfig';
 import { normalizeRoutePath } from './resolve/routes';
-import { type AnalysisResult, type Finding, type InterfaceImplementations, type KindVerdict, type Language, type Route, SCHEMA_VERSION, SymbolId, type Trace } from './result';
+import { answerChecklist } from './answers/answers';
+import { type AnalysisResult, type Answer, type Finding, type InterfaceImplementations, type KindVerdict, type Language, type Route, SCHEMA_VERSION, SymbolId, type Trace } from './result';
 import { type TraceContext, traceRoute, traceRouteWithTypes } from './trace/trace';
 import { listIn } from './lists';
 
@@ -71,6 +72,8 @@ export interface Analysis {
   trace(route: string): Trace | undefined;
   /** The same trace, with a type checker following the TypeScript and JavaScript calls syntax cannot (answers kept for this analysis). */
   traceWithTypes(route: string, resolver: CallTypeResolver): Promise<Trace | undefined>;
+  /** The answers the code gives to the study checklist's questions, made when first asked for. */
+  answers(): Answer[];
   /** The classes and functions a file defines (qualified names, 0-based lines), for editors. */
   definitionsIn(path: string): { name: string; kind: string; line: number }[];
   /**
@@ -220,6 +223,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
     interfaces,
     routes,
     traces: [],
+    answers: [],
     violations,
     dataModel,
     queryWarnings,
@@ -273,6 +277,7 @@ function analysisOf(state: AnalysisState): Analysis {
   let context: TraceContext | undefined;
   const traceContext = () => (context ??= traceContextOf(state.index(), result));
   const typedAnswers = new Map<string, CallAnswer | null>();
+  let answers: Answer[] | undefined;
   return {
     result,
     trace(written) {
@@ -282,6 +287,10 @@ function analysisOf(state: AnalysisState): Analysis {
     async traceWithTypes(written, resolver) {
       const route = findRoute(result.routes, written);
       return route ? traceRouteWithTypes(traceContext(), route, root, resolver, typedAnswers) : undefined;
+    },
+    answers() {
+      answers ??= answerChecklist(result, state.index(), (route) => traceRoute(traceContext(), route), discovery.otherFiles);
+      return answers;
     },
     definitionsIn(path) {
       return (state.index().file(path)?.symbols ?? [])

@@ -212,6 +212,47 @@ export interface QueryWarning {
   insertAt?: Position;
 }
 
+/**
+ * A sentence of an answer: an English phrase with `{0}`, `{1}`… standing for the code terms it names
+ * (`{0} refuses when {1}`). Translations change the phrase and keep the terms.
+ */
+export interface Phrase {
+  phrase: string;
+  terms: string[];
+}
+
+/** One fact of an answer, found in the code and linked to where the code says it. */
+export interface AnswerFact extends Phrase {
+  location: SourceLocation;
+}
+
+/** Which implementation provides which method of an interface: a library's contract at a glance. */
+export interface AnswerTable {
+  /** The interface whose methods are the columns. */
+  subject: string;
+  /** The interface's methods, abstract ones first. */
+  methods: string[];
+  rows: { implementation: string; location: SourceLocation; cells: ('defines' | 'inherits' | 'missing')[] }[];
+}
+
+/** One part of an answer: a topic, the facts found for it, and, when the code cannot tell, a line saying so. */
+export interface AnswerPart {
+  topic: Phrase;
+  facts: AnswerFact[];
+  /** Facts found beyond those listed. */
+  omitted?: number;
+  table?: AnswerTable;
+  /** What static analysis cannot answer here, in one line, and where to read instead. */
+  gap?: Phrase & { readAt?: SourceLocation };
+}
+
+/** The answer the code gives to one item of the study checklist. */
+export interface Answer {
+  /** The checklist item: `service.invariants`, or a mixed part's `web/db/#library.interface`. */
+  item: string;
+  parts: AnswerPart[];
+}
+
 export interface Skipped {
   path: string;
   reason: string;
@@ -226,6 +267,11 @@ export interface AnalysisResult {
   interfaces: InterfaceImplementations[];
   routes: Route[];
   traces: Trace[];
+  /**
+   * The answers to the study checklist's questions, made from the analysis on demand: filled by
+   * `archtrace analyze` and `report`; an editor's analysis makes them when its checklist asks.
+   */
+  answers: Answer[];
   /** Layer violations, when checked (by default for services only). */
   violations: Violation[];
   dataModel: DataModel;

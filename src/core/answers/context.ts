@@ -1,0 +1,96 @@
+import type { SymbolIndex } from '../resolve/symbolIndex';
+import { type AnalysisResult, type AnswerFact, type AnswerPart, type Route, type SourceLocation, SymbolId, type Trace } from '../result';
+import { inPart as inPartOf, isTestPath } from '../checklist/scope';
+import { type PhraseKey, say } from './phrases';
+
+/** What every answer is made from: the analysis, its symbol index, and traces of its routes. */
+export interface AnswerContext {
+  result: AnalysisResult;
+  index: SymbolIndex;
+  /** The mixed part answered for (`django/db/`), or '' for the repository. */
+  part: string;
+  /** A route's trace, made once for all the answers. */
+  traceOf(route: Route): Trace;
+  /** The workspace's files that are not source (README, packaging metadata), relative paths. */
+  otherFiles: readonly string[];
+}
+
+/** Facts listed per part; the rest are counted (`omitted`). */
+export const MAX_FACTS = 25;
+
+/** Tests, examples and migrations are read for their own questions; the others study the code itself. */
+export function isStudyCode(result: AnalysisResult, path: string): boolean {
+  return !isTestPath(path) && !['test', 'example', 'migration'].includes(layerOfPath(result, path));
+}
+
+export function inPart(context: AnswerContext, path: string): boolean {
+  return inPartOf(context.part)(path);
+}
+
+/** The code the answers are about: in the part, not a test, an example or a migration. */
+export function inScope(context: AnswerContext, path: string): boolean {
+  return inPart(context, path) && isStudyCode(context.result, path);
+}
+
+const layersByResult = new WeakMap<AnalysisResult, Map<string, string>>();
+
+export function layerOfPath(result: AnalysisResult, path: string): string {
+  let layers = layersByResult.get(result);
+  if (!layers) layersByResult.set(result, (layers = new Map(result.files.map((file) => [file.path, file.layer]))));
+  return layers.get(path) ?? '';
+}
+
+/** Where a workspace symbol is defined (its first line), or its file's start when the index does not know it. */
+export function locationOf(index: SymbolIndex, symbol: string): SourceLocation {
+  const { path } = SymbolId.parse(symbol);
+  return { path, line: index.definition(symbol)?.range.start.line ?? 0 };
+}
+
+/** Where a route is declared, else where its handler is. */
+export function routeLocation(index: SymbolIndex, route: Route): SourceLocation {
+  return route.source ? { path: route.source.path, line: route.source.line } : locationOf(index, route.handler);
+}
+
+export function fact(location: SourceLocation, key: PhraseKey, ...terms: (string | number)[]): AnswerFact {
+  return { ...say(key, ...terms), location };
+}
+
+/** A part with its facts (at most MAX_FACTS, the rest counted), or the gap line when there are none. */
+export function answerPart(topic: AnswerPart['topic'], facts: readonly AnswerFact[], gap?: AnswerPart['gap']): AnswerPart {
+  const part: AnswerPart = { topic, facts: facts.slice(0, MAX_FACTS) };
+  if (facts.length > MAX_FACTS) part.omitted = facts.length - MAX_FACTS;
+  if (gap && !facts.length) part.gap = gap;
+  return part;
+}
+
+/** A one-line gap: what the code cannot tell, and where to read instead. */
+export function gap(key: PhraseKey, readAt?: SourceLocation, ...terms: (string | number)[]): NonNullable<AnswerPart['gap']> {
+  const where = readAt ? readAt.path : 'the README';
+  return { ...say(key, where, ...terms), ...(readAt ? { readAt } : {}) };
+}
+
+/** The first study file of a layer (of the first layer that has one), to point a reader at. */
+export function firstFileOf(context: AnswerContext, layers: readonly string[]): SourceLocation | undefined {
+  for (const layer of layers) {
+    const file = context.result.files.find((candidate) => candidate.layer === layer && inScope(context, candidate.path) && !/(^|\/)__init__\.py$/.test(candidate.path));
+    if (file) return { path: file.path, line: 0 };
+  }
+  return undefined;
+}
+
+/** The part's README (the repository's when the part has none). */
+export function readmeLocation(context: AnswerContext): SourceLocation | undefined {
+  const readmes = context.otherFiles.filter((path) => /(^|\/)readme(\.\w+)?$/i.test(path));
+  const path = readmes.find((candidate) => context.part && candidate.startsWith(context.part)) ?? readmes.find((candidate) => !candidate.includes('/'));
+  return path ? { path, line: 0 } : undefined;
+}
+
+const memos = new WeakMap<AnswerContext, Map<string, unknown>>();
+
+/** What several answers read, worked out once per context. */
+export function memo<T>(context: AnswerContext, key: string, compute: () => T): T {
+  let kept = memos.get(context);
+  if (!kept) memos.set(context, (kept = new Map()));
+  if (!kept.has(key)) kept.set(key, compute());
+  return kept.get(key) as T;
+}
