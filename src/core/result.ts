@@ -22,7 +22,13 @@ export type FindingCategory =
   | 'interface'
   | 'route'
   | 'task'
-  | 'event';
+  | 'event'
+  /** Where work is committed or rolled back, or run inside a transaction. */
+  | 'transaction'
+  /** A handler registered for an exception or an error status (`@app.exception_handler`, `errorhandler`, NestJS `@Catch`, Express error middleware). */
+  | 'error-handler'
+  /** An error status written out: `abort(404)`, `return body, 400`, `res.status(404)`, `Response(status=409)`. */
+  | 'error-response';
 
 /** 0-based, like the editor's positions. */
 export interface Position {

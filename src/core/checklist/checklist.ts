@@ -40,7 +40,7 @@ const TEMPLATES: Readonly<Record<RepoKind, readonly Template[]>> = {
     { key: 'contribute', section: 'path', estimate: 'optional', text: 'Contribute: a bug fix, a performance improvement or a feature.' },
     { key: 'route-params', section: 'self-test', text: 'How does the router parse `{id}` in a route?', link: (result, part) => layerLink(result, part, ['routing']) },
     { key: 'route-precedence', section: 'self-test', text: 'Which wins for a request to `/users/me`: `/users/{id}` or `/users/me`? Why?', link: (result, part) => layerLink(result, part, ['routing']) },
-    { key: 'precondition', section: 'self-test', text: 'How would you add a precondition (a permission check) to a route?', link: (result, part) => findingLink(result, part, 'decorator') },
+    { key: 'precondition', section: 'self-test', text: 'How would you add a precondition (a permission check) to a route?', link: (result, part) => findingLink(result, part, 'decorator', (finding) => finding.details['kind'] !== 'registers') },
     { key: 'middleware-order', section: 'self-test', text: 'In what order does middleware run, and how does it read and change the request and the response?', link: (result, part) => middlewareOrderLink(result, part) },
     { key: 'why-middleware', section: 'self-test', text: 'Why is this concern middleware rather than part of the view?', link: (result, part) => findingLink(result, part, 'middleware') },
     { key: 'orm-sql', section: 'self-test', text: 'Write a query with the ORM and the SQL it runs. Where does the query become SQL?', link: (result, part) => layerLink(result, part, ['orm']) },
@@ -115,8 +115,9 @@ function instantiate(result: AnalysisResult, kind: RepoKind, part: string): Chec
 
 const isStudyCode = (path: string) => !isTestPath(path);
 
-function findingLink(result: AnalysisResult, part: string, category: Finding['category']): ChecklistLink | undefined {
-  const candidates = result.findings.filter((candidate) => candidate.category === category && inPart(part)(SymbolId.parse(candidate.symbol).path) && isStudyCode(SymbolId.parse(candidate.symbol).path));
+/** The first finding of a category (that `wanted` keeps) in the part's code under study. */
+function findingLink(result: AnalysisResult, part: string, category: Finding['category'], wanted: (finding: Finding) => boolean = () => true): ChecklistLink | undefined {
+  const candidates = result.findings.filter((candidate) => candidate.category === category && wanted(candidate) && inPart(part)(SymbolId.parse(candidate.symbol).path) && isStudyCode(SymbolId.parse(candidate.symbol).path));
   // A repository that reaches the database itself says more than an abstract one.
   const finding = candidates.find((candidate) => Array.isArray(candidate.details['dataMethods']) && (candidate.details['dataMethods'] as unknown[]).length > 0) ?? candidates[0];
   if (!finding) return undefined;

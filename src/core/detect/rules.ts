@@ -42,7 +42,7 @@ export interface RuleFile {
 }
 
 const CATEGORIES: ReadonlySet<string> = new Set<FindingCategory>([
-  'middleware', 'decorator', 'signal', 'receiver', 'manager', 'model', 'repository', 'interface', 'route', 'task', 'event',
+  'middleware', 'decorator', 'signal', 'receiver', 'manager', 'model', 'repository', 'interface', 'route', 'task', 'event', 'transaction', 'error-handler', 'error-response',
 ]);
 
 export class RuleError extends Error {}

@@ -218,16 +218,37 @@ function collectMatches(path: string, compiled: CompiledRules, matches: QueryMat
 /**
  * Predicates tree-sitter leaves to its host. `(#has-call? @scope @name)`: somewhere inside
  * @scope, @name's text is called (a decorator's wrapper calling the function it wraps).
+ * `(#registers? @scope @name)`: somewhere inside @scope, @name is handed over to be kept — passed
+ * to a call (alone or in a tuple or list) or stored in a subscript or an attribute (a decorator
+ * registering the function it is given: `self.handlers.append(f)`, `self.error_handlers[code] = f`).
  */
 function customPredicatesHold(compiled: CompiledRules, match: QueryMatch): boolean {
   for (const predicate of compiled.query.predicatesForPattern(match.patternIndex)) {
-    if (predicate.operator !== 'has-call?') continue;
+    const test = predicate.operator === 'has-call?' ? containsCallTo : predicate.operator === 'registers?' ? registers : undefined;
+    if (!test) continue;
     const [scopeStep, nameStep] = predicate.operands;
     const scope = match.captures.find((capture) => scopeStep?.type === 'capture' && capture.name === scopeStep.name)?.node;
     const name = match.captures.find((capture) => nameStep?.type === 'capture' && capture.name === nameStep.name)?.node.text;
-    if (!scope || !name || !containsCallTo(scope, name)) return false;
+    if (!scope || !name || !test(scope, name)) return false;
   }
   return true;
+}
+
+/** Where a value is handed over to be kept: an argument (or an item of a tuple or list argument), or the value stored in a subscript or attribute. */
+const KEPT_IN = new Set(['argument_list', 'arguments', 'tuple', 'list', 'array', 'keyword_argument', 'pair']);
+
+function registers(scope: Node, name: string): boolean {
+  const pending: Node[] = [scope];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.type === 'identifier' && node.text === name) {
+      const parent = node.parent;
+      if (parent && KEPT_IN.has(parent.type)) return true;
+      const target = parent?.type === 'assignment' || parent?.type === 'assignment_expression' ? parent.childForFieldName('left') : undefined;
+      if (target && parent?.childForFieldName('right')?.equals(node) && /subscript|attribute|member_expression/.test(target.type)) return true;
+    }
+    for (const child of node.namedChildren) if (child) pending.push(child);
+  }
+  return false;
 }
 
 function containsCallTo(scope: Node, name: string): boolean {
