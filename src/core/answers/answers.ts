@@ -1,9 +1,13 @@
 import { checklistItemId } from '../checklist/checklist';
 import type { SymbolIndex } from '../resolve/symbolIndex';
 import type { AnalysisResult, Answer, AnswerPart, RepoKind, Route, Trace } from '../result';
+import { asyncAnswer, failuresPart } from './asyncWork';
 import type { AnswerContext } from './context';
+import { errorsAnswer, invariantsAnswer } from './errors';
 import { dataModelAnswer, dependenciesAnswer, flowAnswer, middlewareAnswer, routesAnswer } from './flow';
 import { centralImplementationAnswer, interfaceAnswer, mandatoryMethodsAnswer, newImplementationAnswer, tradeOffsAnswer } from './library';
+import { idempotentAnswer } from './idempotency';
+import { consistencyAnswer, transactionalAnswer } from './transactions';
 import { benchmarksAnswer, coreModulesAnswer, examplesAnswer, performanceAnswer, readingAnswer } from './studyMaterial';
 
 type Builder = (context: AnswerContext) => AnswerPart[];
@@ -18,6 +22,12 @@ const BUILDERS: Readonly<Record<RepoKind, Readonly<Record<string, readonly Build
     'trace-flow': [flowAnswer],
     'data-model': [dataModelAnswer],
     'draw-flow': [flowAnswer, dependenciesAnswer, middlewareAnswer],
+    invariants: [invariantsAnswer],
+    idempotent: [idempotentAnswer],
+    transactional: [transactionalAnswer],
+    errors: [errorsAnswer, failuresPart],
+    consistency: [consistencyAnswer],
+    async: [asyncAnswer],
   },
   library: {
     problem: [readingAnswer(README)],

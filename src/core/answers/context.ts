@@ -1,5 +1,5 @@
 import type { SymbolIndex } from '../resolve/symbolIndex';
-import { type AnalysisResult, type AnswerFact, type AnswerPart, type Route, type SourceLocation, SymbolId, type Trace } from '../result';
+import { type AnalysisResult, type AnswerFact, type AnswerPart, type Finding, type Route, type SourceLocation, SymbolId, type Trace } from '../result';
 import { inPart as inPartOf, isTestPath } from '../checklist/scope';
 import { type PhraseKey, say } from './phrases';
 
@@ -93,4 +93,47 @@ export function memo<T>(context: AnswerContext, key: string, compute: () => T): 
   if (!kept) memos.set(context, (kept = new Map()));
   if (!kept.has(key)) kept.set(key, compute());
   return kept.get(key) as T;
+}
+
+/** The innermost function or method of a file whose definition spans a line (a finding's, a call's). */
+export function functionAt(index: SymbolIndex, path: string, line: number): string | undefined {
+  let found: { name: string; start: number } | undefined;
+  for (const { definition } of index.definitionsIn(path)) {
+    if (definition.kind !== 'function' && definition.kind !== 'method') continue;
+    const { start, end } = definition.range;
+    if (start.line <= line && line <= end.line && (!found || start.line >= found.start)) found = { name: definition.name, start: start.line };
+  }
+  return found ? SymbolId.of(path, found.name) : undefined;
+}
+
+/** A category's findings in the code under study, by the function they are written in. */
+export function findingsByFunction(context: AnswerContext, category: Finding['category']): Map<string, Finding[]> {
+  return memo(context, `findings by function ${category}`, () => {
+    const byFunction = new Map<string, Finding[]>();
+    for (const finding of context.result.findings) {
+      if (finding.category !== category) continue;
+      const { path } = SymbolId.parse(finding.symbol);
+      if (!inScope(context, path)) continue;
+      const owner = functionAt(context.index, path, finding.range.start.line) ?? finding.symbol;
+      byFunction.set(owner, [...(byFunction.get(owner) ?? []), finding]);
+    }
+    return byFunction;
+  });
+}
+
+/** The workspace functions a trace goes through, the handler first. */
+export function tracedFunctions(trace: Trace): string[] {
+  return [...new Set(trace.steps.filter((step) => !step.external && !step.unresolved).map((step) => step.symbol))];
+}
+
+/** Where a finding is written: each place that registers it (`registeredAt`, 1-based in the finding), else its own first line. */
+export function findingSites(finding: Finding): SourceLocation[] {
+  const sites = finding.details['registeredAt'];
+  const listed = Array.isArray(sites)
+    ? sites.flatMap((site) => {
+        const match = /^(.*):(\d+)$/.exec(String(site));
+        return match?.[1] && match[2] ? [{ path: match[1], line: Number(match[2]) - 1 }] : [];
+      })
+    : [];
+  return listed.length ? listed : [{ path: SymbolId.parse(finding.symbol).path, line: finding.range.start.line }];
 }
