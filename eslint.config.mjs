@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 const NODE_ONLY = ['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'worker_threads', 'node:worker_threads', 'child_process', 'node:child_process', 'os', 'node:os', 'workerpool'];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'examples/**', 'test/fixtures/**', '.vscode-test/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'examples/**', 'test/fixtures/**', '.vscode-test/**', 'src/core/knowledge/validators.generated.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

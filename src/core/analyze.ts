@@ -1,13 +1,12 @@
 import { classifyKind, foldersOf } from './classify/classify';
-import type { KindRule, Manifest } from './classify/kindRules';
+import type { Manifest } from './classify/kindRules';
 import { analyzeDataModel } from './datamodel/dataModel';
 import { type Discovery, discoverFiles, sameSeparators, type SourceFile } from './discover/discover';
 import type { CallAnswer, CallTypeResolver, EditorDocuments, FactsCache, FileAnalyzer, ProgressReport, WorkspaceFs } from './host';
-import { layerOf } from './layers/layers';
 import { nextTurn, Turns } from './nextTurn';
-import { findViolations, type LayerRule } from './layers/violations';
+import { findViolations } from './layers/violations';
 import type { FileFacts } from './parse/facts';
-import type { FrameworkRules } from './resolve/frameworkFindings';
+import type { Knowledge } from './knowledge/knowledge';
 import { resolveWorkspace } from './resolve/resolve';
 import { SymbolIndex } from './resolve/symbolIndex';
 import { readModulePaths } from './resolve/tsconfig';
@@ -40,9 +39,7 @@ export interface AnalyzeOptions {
 export interface AnalysisHost {
   fs: WorkspaceFs;
   analyzer: FileAnalyzer;
-  kindRules: readonly KindRule[];
-  frameworkRules: FrameworkRules;
-  layerRules: readonly LayerRule[];
+  knowledge: Knowledge;
   /** How many files to keep in flight; enough to keep every worker busy. */
   concurrency: number;
   /** Facts of unchanged files from an earlier run, when the host keeps them. */
@@ -58,10 +55,10 @@ interface Earlier {
   index: SymbolIndex;
   /** The path aliases the index was built with. */
   modulePaths: string;
-  /** The same files and rules: the index's answers can be shared (see `SymbolIndex`). */
+  /** The same files and knowledge: the index's answers can be shared (see `SymbolIndex`). */
   shareAnswers: boolean;
   kind: KindVerdict;
-  /** What the kind was worked out from; undefined when the kind rules changed. */
+  /** What the kind was worked out from; undefined when the knowledge changed. */
   kindInputs: KindInputs | undefined;
 }
 
@@ -87,7 +84,7 @@ export interface Analysis {
 /** The whole pipeline: discover → parse and detect (workers) → resolve → classify → layers → trace. */
 export async function analyzeWorkspace(root: string, host: AnalysisHost, options: AnalyzeOptions = {}): Promise<Analysis> {
   const discovery = await discover(root, host, options);
-  const configuration = readConfiguration(host.fs, root, discovery);
+  const configuration = readConfiguration(host.fs, root, discovery, host.knowledge);
   const fingerprints = new Map<string, string>();
   const facts = await scan(discovery.sources, host, options, true, fingerprints);
   // Nothing the result is made from has changed since a run that kept it: it is that result. (Not
@@ -104,7 +101,7 @@ export async function analyzeWorkspace(root: string, host: AnalysisHost, options
     const indexInTurns = async () => index ?? (index = await SymbolIndex.build(analysed, tsconfig.paths));
     // What the kind was made from, as an update will tell it: the first update keeps the kind.
     const kindInputs = kindInputsOf(discovery, kept.findings, kept.routes, kept.interfaces, manifest, readme);
-    return analysisOf({ root, rules: rulesOf(host), options, discovery, facts, result: kept, modulePaths: JSON.stringify(tsconfig.paths ?? null), kindInputs, index: indexOf, indexInTurns });
+    return analysisOf({ root, knowledge: host.knowledge, options, discovery, facts, result: kept, modulePaths: JSON.stringify(tsconfig.paths ?? null), kindInputs, index: indexOf, indexInTurns });
   }
   const analysis = await assemble(root, host, options, discovery, facts, await configuration);
   if (key) await host.cache?.results?.set(key, analysis.result);
@@ -113,18 +110,14 @@ export async function analyzeWorkspace(root: string, host: AnalysisHost, options
 
 /**
  * What a whole result is made from, as one text (the cache keeps its hash): the files and their
- * content, the files skipped, the configuration files, the rules and the options. (The analyser's
+ * content, the files skipped, the configuration files, the knowledge and the options. (The analyser's
  * own version is the cache's.) The files' lines are made with the event loop let in: made in one
  * step, 50,000 of them had held the editor's thread for 10–32 ms.
  */
 async function resultKey(root: string, host: AnalysisHost, options: AnalyzeOptions, discovery: Discovery, fingerprints: ReadonlyMap<string, string>, configuration: Configuration): Promise<string> {
-  const sets = (_key: string, value: unknown) => (value instanceof Set ? [...(value as Set<unknown>)] : value instanceof RegExp ? String(value) : value);
   const files: string[] = [];
   await new Turns().each(discovery.sources, (source) => files.push(JSON.stringify([source.path, source.language, fingerprints.get(source.path) ?? ''])));
-  const rest = JSON.stringify(
-    [SCHEMA_VERSION, root, options.traces ?? false, options.layerViolations ?? 'auto', discovery.otherFiles, discovery.skipped, configuration, host.kindRules, host.frameworkRules, host.layerRules],
-    sets,
-  );
+  const rest = JSON.stringify([SCHEMA_VERSION, root, options.traces ?? false, options.layerViolations ?? 'auto', discovery.otherFiles, discovery.skipped, configuration, host.knowledge.source]);
   return `${rest}\n${files.join('\n')}`;
 }
 
@@ -175,7 +168,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   const { tsconfig, manifest, readme } = configuration;
   const modulePaths = JSON.stringify(tsconfig.paths ?? null);
   const earlier = before ? { index: before.index, shareAnswers: before.shareAnswers && before.modulePaths === modulePaths } : undefined;
-  const { index, findings, interfaces, routes } = await resolveWorkspace(analysed, host.frameworkRules, tsconfig.paths, earlier, options.updates ?? true);
+  const { index, findings, interfaces, routes } = await resolveWorkspace(analysed, host.knowledge, tsconfig.paths, earlier, options.updates ?? true);
 
   await nextTurn();
   onProgress?.({ phase: 'classify', done: 0, total: 1 });
@@ -187,10 +180,12 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   await nextTurn();
   // The kind reads paths, findings, routes and interfaces: an edit that changes none of what it reads keeps it.
   const kindInputs = kindInputsOf(discovery, findings, routes, interfaces, manifest, readme);
-  const kind = before && sameKindInputs(before.kindInputs, kindInputs) ? before.kind : await classifyKind(host.kindRules, { folders: foldersOf(allPaths), files: allPaths, findings, routes, interfaces, ...(manifest ? { manifest } : {}), ...(readme ? { readme } : {}) });
+  const kind = before && sameKindInputs(before.kindInputs, kindInputs) ? before.kind : await classifyKind(host.knowledge, { folders: foldersOf(allPaths), files: allPaths, findings, routes, interfaces, ...(manifest ? { manifest } : {}), ...(readme ? { readme } : {}) });
   await nextTurn();
 
   const findingsByPath = groupByPath(resolved);
+  // Read out of the host here: a closure below that named the host would keep it (its cache, its threads) as long as the analysis.
+  const { layerRoles } = host.knowledge;
   const files: AnalysisResult['files'] = [];
   const fileByPath = new Map<string, AnalysisResult['files'][number]>();
   const turns = new Turns();
@@ -202,14 +197,14 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
     // A file's layer reads its path, imports and findings: kept while they stay. The part is the
     // result's entry itself, kept from update to update while it holds.
     const given = held ? `${givenOfNone}${held.map((finding) => `${finding.category} ${finding.symbol}`).join(' ')}` : givenOfNone;
-    const entry = index.part('layer', path, () => ({ path, language: file.language, ...layerOf(kind.kind, { path, findings: held ?? [], imports: file.imports }) }), given);
+    const entry = index.part('layer', path, () => ({ path, language: file.language, ...layerRoles.layerOf(kind.kind, { path, findings: held ?? [], imports: file.imports }) }), given);
     files.push(entry);
     fileByPath.set(file.path, entry); // the facts' own string, which later lookups hold: compared by identity
   });
   for (const finding of findings) finding.layer = fileByPath.get(SymbolId.parse(finding.symbol).path)?.layer ?? '';
   await nextTurn();
   const checkLayers = options.layerViolations === 'on' || ((options.layerViolations ?? 'auto') === 'auto' && kind.kind === 'service');
-  const violations = checkLayers ? await findViolations(index, analysed, (path) => fileByPath.get(path), resolved, host.layerRules) : [];
+  const violations = checkLayers ? await findViolations(index, analysed, (path) => fileByPath.get(path), resolved, host.knowledge.layerRules) : [];
   await nextTurn();
 
   const { dataModel, queryWarnings } = await analyzeDataModel(index, analysed, resolved);
@@ -235,25 +230,25 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
       (a, b) => a.path.localeCompare(b.path),
     ),
   };
-  const analysis = analysisOf({ root, rules: rulesOf(host), options, discovery, facts, result, modulePaths, kindInputs, index: () => index, indexInTurns: async () => index });
+  const analysis = analysisOf({ root, knowledge: host.knowledge, options, discovery, facts, result, modulePaths, kindInputs, index: () => index, indexInTurns: async () => index });
   if (options.traces) {
-    const context = traceContextOf(index, result);
+    const context = traceContextOf(index, result, host.knowledge);
     result.traces = routes.map((route) => traceRoute(context, route));
   }
   return analysis;
 }
 
-/** What a trace reads: the index, the result's interfaces and findings, each file's layer. */
-function traceContextOf(index: SymbolIndex, result: AnalysisResult): TraceContext {
+/** What a trace reads: the index, the result's interfaces and findings, each file's layer, what calls are steps. */
+function traceContextOf(index: SymbolIndex, result: AnalysisResult, knowledge: Knowledge): TraceContext {
   const layerByPath = new Map(result.files.map((file) => [file.path, file.layer]));
-  return { index, interfaces: result.interfaces, findings: result.findings, layerOf: (path) => layerByPath.get(path) ?? 'external' };
+  return { index, interfaces: result.interfaces, findings: result.findings, layerOf: (path) => layerByPath.get(path) ?? 'external', steps: knowledge.traceSteps };
 }
 
 /** A result with what traces, definitions and updates need around it. */
 interface AnalysisState {
   root: string;
-  /** The rules it was made with (not the host: its cache and threads are the run's, not the analysis's). */
-  rules: Pick<AnalysisHost, 'frameworkRules' | 'kindRules'>;
+  /** The knowledge it was made with (not the host: its cache and threads are the run's, not the analysis's). */
+  knowledge: Knowledge;
   options: AnalyzeOptions;
   discovery: Discovery;
   /** Every source file's facts, in the discovery's order. */
@@ -268,14 +263,10 @@ interface AnalysisState {
   indexInTurns: () => Promise<SymbolIndex>;
 }
 
-function rulesOf(host: AnalysisHost): AnalysisState['rules'] {
-  return { frameworkRules: host.frameworkRules, kindRules: host.kindRules };
-}
-
 function analysisOf(state: AnalysisState): Analysis {
-  const { root, rules, options, discovery, facts, result, modulePaths, kindInputs } = state;
+  const { root, knowledge, options, discovery, facts, result, modulePaths, kindInputs } = state;
   let context: TraceContext | undefined;
-  const traceContext = () => (context ??= traceContextOf(state.index(), result));
+  const traceContext = () => (context ??= traceContextOf(state.index(), result, knowledge));
   const typedAnswers = new Map<string, CallAnswer | null>();
   let answers: Answer[] | undefined;
   return {
@@ -303,12 +294,11 @@ function analysisOf(state: AnalysisState): Analysis {
       // files the analysis already has, under the same excludes, leaves the file list as it was.
       const contentOnly = sameFileSelection(options, updateOptions) && (await allKnownFiles(updateHost.fs, discovery, changed));
       const now = contentOnly ? discovery : await discover(root, updateHost, updateOptions);
-      const nowConfiguration = readConfiguration(updateHost.fs, root, now);
+      const nowConfiguration = readConfiguration(updateHost.fs, root, now, updateHost.knowledge);
       const next = contentOnly ? await rescanned(discovery, facts, changed, updateHost, updateOptions) : await rescannedAfterDiscovery(now, facts, changed, updateHost, updateOptions);
-      // The same files and rules: the index's answers are shared, each checked against what it read.
-      const shareAnswers = contentOnly && updateHost.frameworkRules === rules.frameworkRules;
-      const sameRules = updateHost.kindRules === rules.kindRules;
-      return assemble(root, updateHost, updateOptions, now, next, await nowConfiguration, { index: await state.indexInTurns(), modulePaths, shareAnswers, kind: result.kind, kindInputs: sameRules ? kindInputs : undefined });
+      // The same files and knowledge: the index's answers are shared, each checked against what it read.
+      const sameKnowledge = updateHost.knowledge === knowledge;
+      return assemble(root, updateHost, updateOptions, now, next, await nowConfiguration, { index: await state.indexInTurns(), modulePaths, shareAnswers: contentOnly && sameKnowledge, kind: result.kind, kindInputs: sameKnowledge ? kindInputs : undefined });
     },
   };
 }
@@ -421,8 +411,8 @@ async function allKnownFiles(fs: WorkspaceFs, discovery: Discovery, changed: rea
 type Configuration = Awaited<ReturnType<typeof readConfiguration>>;
 
 /** Read while files are scanned, all at once: each read is a trip through the host's file system, and an edit's update is short. */
-async function readConfiguration(fs: WorkspaceFs, root: string, discovery: Discovery) {
-  const [tsconfig, manifest, readme] = await Promise.all([readModulePaths(fs, root), readManifest(fs, root), readReadme(fs, root, discovery.otherFiles)]);
+async function readConfiguration(fs: WorkspaceFs, root: string, discovery: Discovery, knowledge: Knowledge) {
+  const [tsconfig, manifest, readme] = await Promise.all([readModulePaths(fs, root), readManifest(fs, root, knowledge.frameworks.serverPackages), readReadme(fs, root, discovery.otherFiles)]);
   return { tsconfig, manifest, readme };
 }
 
@@ -439,10 +429,8 @@ async function readReadme(fs: WorkspaceFs, root: string, files: readonly string[
   }
 }
 
-const SERVER_FRAMEWORKS = ['express', '@nestjs/core', 'fastify', 'koa', 'hono', '@hapi/hapi', 'restify'];
-
 /** The root package.json as the kind rules read it; none, or an unreadable one, says nothing. */
-async function readManifest(fs: WorkspaceFs, root: string): Promise<Manifest | undefined> {
+async function readManifest(fs: WorkspaceFs, root: string, serverPackages: ReadonlySet<string>): Promise<Manifest | undefined> {
   let manifest: Record<string, unknown>;
   try {
     manifest = JSON.parse(await fs.readText(`${root.replace(/\/$/, '')}/package.json`)) as Record<string, unknown>;
@@ -451,7 +439,7 @@ async function readManifest(fs: WorkspaceFs, root: string): Promise<Manifest | u
   }
   const published = manifest['private'] !== true && ['main', 'exports', 'module', 'types'].some((key) => manifest[key] !== undefined);
   const dependencies = Object.keys({ ...(manifest['dependencies'] as object | undefined) });
-  return { published, serverApp: !published && dependencies.some((name) => SERVER_FRAMEWORKS.includes(name)) };
+  return { published, serverApp: !published && dependencies.some((name) => serverPackages.has(name)) };
 }
 
 /** `"POST /orders"` or `"post /orders/{id}"`, with any placeholder syntax the user writes (`:id`, `<id>`). */

@@ -1,37 +1,13 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type Analysis, type AnalysisHost, type AnalyzeOptions, analyzeWorkspace } from '../core/analyze';
-import { type KindRule, parseKindRules } from '../core/classify/kindRules';
-import { type LayerRule, parseLayerRules } from '../core/layers/violations';
-import { type FrameworkRules, parseFrameworkRules } from '../core/resolve/frameworkFindings';
-import { packageRoot } from './assets';
 import { FileFactsCache } from './factsCache';
+import { builtinKnowledge } from './knowledge';
 import { IdleTimeout } from './idleTimeout';
 import { nodeFs } from './nodeFs';
 import { WorkerAnalyzer, type WorkerAnalyzerOptions } from './workerAnalyzer';
 import type { FileTask } from '../core/parse/facts';
-
-let builtinKindRules: KindRule[] | undefined;
-let builtinFrameworkRules: FrameworkRules | undefined;
-
-export function kindRules(): KindRule[] {
-  builtinKindRules ??= parseKindRules(readFileSync(join(packageRoot(), 'src', 'core', 'classify', 'kind-rules.yml'), 'utf8'));
-  return builtinKindRules;
-}
-
-let builtinLayerRules: LayerRule[] | undefined;
-
-export function layerRules(): LayerRule[] {
-  builtinLayerRules ??= parseLayerRules(readFileSync(join(packageRoot(), 'src', 'core', 'layers', 'layer-rules.yml'), 'utf8'));
-  return builtinLayerRules;
-}
-
-export function frameworkRules(): FrameworkRules {
-  builtinFrameworkRules ??= parseFrameworkRules(readFileSync(join(packageRoot(), 'src', 'core', 'resolve', 'frameworks.yml'), 'utf8'));
-  return builtinFrameworkRules;
-}
 
 /**
  * Runs `work` with a Node host whose worker pool lives as long as the call, so cancelling (the
@@ -48,9 +24,7 @@ async function withHost<T>(options: NodeAnalyzeOptions, work: (host: AnalysisHos
     return await work({
       fs: nodeFs,
       analyzer,
-      kindRules: kindRules(),
-      frameworkRules: frameworkRules(),
-      layerRules: layerRules(),
+      knowledge: builtinKnowledge(),
       concurrency: analyzer.concurrency,
       ...(cache ? { cache } : {}),
       // A one-off run frees its threads (their grammars, heaps, WebAssembly memory) before resolution; a warm worker stays.

@@ -90,6 +90,12 @@ export function routesMatching(routes: readonly Route[], method: string, path: s
   return routes.filter((route) => route.method.toUpperCase() === method.toUpperCase() && normalizePath(route.path) === wanted);
 }
 
+/** The handlers of the routes a label's route matched, the first few of them. */
+function handlersOf(routes: readonly Route[], shown = 3): string {
+  const handlers = routes.slice(0, shown).map((route) => route.handler);
+  return routes.length > shown ? `${handlers.join(', ')} and ${routes.length - shown} more` : handlers.join(', ');
+}
+
 function atLine(at: string): { path: string; line: number } {
   const colon = at.lastIndexOf(':');
   return { path: at.slice(0, colon), line: Number(at.slice(colon + 1)) - 1 };
@@ -172,7 +178,7 @@ export function scoreRepository(label: Label, analysed: Analysed): RepositorySco
     if (!entry.handler) continue;
     categories.handler.listed++;
     if (matching.some((route) => route.handler === entry.handler)) categories.handler.found++;
-    else categories.handler.misses.push(`${written} -> ${entry.handler}${matching.length ? ` (got ${matching.map((route) => route.handler).join(', ')})` : ''}`);
+    else categories.handler.misses.push(`${written} -> ${entry.handler}${matching.length ? ` (got ${handlersOf(matching)})` : ''}`);
   }
   for (const entry of label.mustNotFind ?? []) {
     const { category, reported } = reportedForbidden(result, byCategory, entry);

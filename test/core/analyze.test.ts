@@ -3,10 +3,11 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, uti
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import Ajv2020 from 'ajv/dist/2020';
+import Ajv from 'ajv';
 import type { AnalysisResult } from '../../src/core/result';
 import type { Analysis } from '../../src/core/analyze';
-import { analyzeFolder, frameworkRules, kindRules, layerRules, readyForUpdates, rehearseUpdates, updateFolder, WarmWorker } from '../../src/node/analyzeFolder';
+import { analyzeFolder, readyForUpdates, rehearseUpdates, updateFolder, WarmWorker } from '../../src/node/analyzeFolder';
+import { builtinKnowledge } from '../../src/node/knowledge';
 import { nodeFs } from '../../src/node/nodeFs';
 import { WorkerAnalyzer } from '../../src/node/workerAnalyzer';
 import { FileFactsCache } from '../../src/node/factsCache';
@@ -23,7 +24,7 @@ function collectGarbage(): void {
 }
 
 const schema = JSON.parse(readFileSync(join(ROOT, 'docs', 'analysis-result.schema.json'), 'utf8')) as object;
-const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
 
 describe('analyzing the embedded sample in worker threads', () => {
   let result: AnalysisResult;
@@ -131,7 +132,7 @@ describe('updating an analysis after edits', () => {
     const counting = { analyze: (task: FileTask) => (scanned.push(task.path), analyzer.analyze(task)), dispose: () => analyzer.dispose() };
     try {
       const updated = await first.update(
-        { fs: nodeFs, analyzer: counting, kindRules: kindRules(), frameworkRules: frameworkRules(), layerRules: layerRules(), concurrency: 2 },
+        { fs: nodeFs, analyzer: counting, knowledge: builtinKnowledge(), concurrency: 2 },
         [join(workspace.root, 'app', 'api.py'), join(workspace.root, 'app', 'extra.py'), join(workspace.root, 'app', 'other.py')],
       );
       assert.deepEqual(scanned.sort(), ['app/api.py', 'app/extra.py']);
@@ -154,7 +155,7 @@ describe('an edit of files the analysis has', () => {
     let walks = 0;
     const countingFs = { ...nodeFs, readDirectory: (path: string) => (walks++, nodeFs.readDirectory(path)) };
     const analyzer = new WorkerAnalyzer({ threads: 1 });
-    const host = { fs: countingFs, analyzer, kindRules: kindRules(), frameworkRules: frameworkRules(), layerRules: layerRules(), concurrency: 2 };
+    const host = { fs: countingFs, analyzer, knowledge: builtinKnowledge(), concurrency: 2 };
     try {
       writeFileSync(join(workspace.root, 'app', 'api.py'), 'from fastapi import APIRouter\nrouter = APIRouter()\n@router.get("/b")\ndef b(): ...\n');
       const edited = await first.update(host, [join(workspace.root, 'app', 'api.py')]);
@@ -174,7 +175,7 @@ describe('an edit of files the analysis has', () => {
     // The file system that answers for the editor's path: on Windows both separators name the file.
     const windowsFs = { ...nodeFs, stat: (path: string) => nodeFs.stat(path.replace(/\\/g, '/')) };
     const analyzer = new WorkerAnalyzer({ threads: 1 });
-    const host = { fs: windowsFs, analyzer, kindRules: kindRules(), frameworkRules: frameworkRules(), layerRules: layerRules(), concurrency: 2 };
+    const host = { fs: windowsFs, analyzer, knowledge: builtinKnowledge(), concurrency: 2 };
     try {
       writeFileSync(join(workspace.root, 'app', 'api.py'), 'from fastapi import APIRouter\nrouter = APIRouter()\n@router.get("/windows")\ndef w(): ...\n');
       const edited = await first.update(host, [join(workspace.root, 'app', 'api.py').replace(/\//g, '\\')]);
@@ -262,7 +263,7 @@ describe('an update after a line, a function or an import is added to any file o
   ];
   const comparable = (analysis: Analysis) => JSON.stringify({ ...analysis.result, root: '', traces: analysis.result.routes.map((route) => analysis.trace(`${route.method} ${route.path}`)) });
   const analyzer = new WorkerAnalyzer({ threads: 1 });
-  const host = { fs: nodeFs, analyzer, kindRules: kindRules(), frameworkRules: frameworkRules(), layerRules: layerRules(), concurrency: 16 };
+  const host = { fs: nodeFs, analyzer, knowledge: builtinKnowledge(), concurrency: 16 };
   after(() => analyzer.dispose());
 
   for (const fixture of fixtures) {
@@ -450,7 +451,7 @@ describe('the facts cache', () => {
     const run = async () => {
       const analyzer = new WorkerAnalyzer({ threads: 1 });
       const cache = await FileFactsCache.open(cacheFile, undefined, 'test-version');
-      const analysis = await analyzeWorkspace(workspace.root, { fs: nodeFs, analyzer, kindRules: kindRules(), frameworkRules: frameworkRules(), layerRules: layerRules(), concurrency: 1, cache });
+      const analysis = await analyzeWorkspace(workspace.root, { fs: nodeFs, analyzer, knowledge: builtinKnowledge(), concurrency: 1, cache });
       await analyzer.dispose();
       return { analysis, cache: new WeakRef(cache), analyzer: new WeakRef(analyzer) };
     };
@@ -474,9 +475,7 @@ describe('the facts cache', () => {
     const host = {
       fs: nodeFs,
       analyzer: { analyze: (task: FileTask) => (scanned.push(task.path), analyzer.analyze(task)), dispose: () => analyzer.dispose() },
-      kindRules: kindRules(),
-      frameworkRules: frameworkRules(),
-      layerRules: layerRules(),
+      knowledge: builtinKnowledge(),
       concurrency: 2,
       cache,
     };

@@ -9,7 +9,7 @@ import type { FileFacts } from '../../src/core/parse/facts';
 import { resolveWorkspace } from '../../src/core/resolve/resolve';
 import { normalizeRoutePath } from '../../src/core/resolve/routes';
 import { traceRoute } from '../../src/core/trace/trace';
-import { frameworkRules } from '../../src/node/analyzeFolder';
+import { builtinKnowledge } from '../../src/node/knowledge';
 import { ROOT, SAMPLE, testScanner } from '../helpers';
 
 /** Every Python, TypeScript and JavaScript file of the sample and the fixtures: the seeds the mutations start from. */
@@ -78,8 +78,8 @@ describe('fuzzing', () => {
       fc.asyncProperty(fc.array(mutatedSource, { minLength: 1, maxLength: 6 }), async (sources) => {
         const files: FileFacts[] = [];
         for (const [index, { path, text }] of sources.entries()) files.push(await testScanner().scan({ path: `${index}/${path}`, language: languageOf(path) ?? 'python' }, text));
-        const resolution = await resolveWorkspace(files, frameworkRules());
-        const context = { index: resolution.index, interfaces: resolution.interfaces, findings: resolution.findings, layerOf: () => 'core' };
+        const resolution = await resolveWorkspace(files, builtinKnowledge());
+        const context = { index: resolution.index, interfaces: resolution.interfaces, findings: resolution.findings, layerOf: () => 'core', steps: builtinKnowledge().traceSteps };
         for (const route of resolution.routes) {
           assert.ok(route.path.startsWith('/'));
           assert.equal(findRoute(resolution.routes, `${route.method} ${route.path}`)?.path, route.path);

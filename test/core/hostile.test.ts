@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { analyzeWorkspace } from '../../src/core/analyze';
 import type { WorkspaceFs } from '../../src/core/host';
-import { analyzeFolder, frameworkRules, kindRules, layerRules } from '../../src/node/analyzeFolder';
+import { analyzeFolder } from '../../src/node/analyzeFolder';
+import { builtinKnowledge } from '../../src/node/knowledge';
 import { ChecklistStore } from '../../src/node/checklistStore';
 import { nodeFs } from '../../src/node/nodeFs';
 import { WorkerAnalyzer } from '../../src/node/workerAnalyzer';
@@ -32,7 +33,7 @@ describe('hostile workspaces', () => {
     try {
       const { result } = await analyzeWorkspace(
         workspace.root,
-        { fs: deleting, analyzer, kindRules: kindRules(), frameworkRules: frameworkRules(), layerRules: layerRules(), concurrency: 4 },
+        { fs: deleting, analyzer, knowledge: builtinKnowledge(), concurrency: 4 },
         { maxFileSizeBytes: 4 * 1024 * 1024, traces: true },
       );
       const skipped = new Map(result.skipped.map((skip) => [skip.path, skip.reason]));

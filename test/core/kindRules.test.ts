@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { classifyKind, foldersOf } from '../../src/core/classify/classify';
-import { KindRulesError, parseKindRules } from '../../src/core/classify/kindRules';
 import type { FindingCategory, InterfaceImplementations } from '../../src/core/result';
-import { kindRules } from '../../src/node/analyzeFolder';
+import { builtinKnowledge } from '../../src/node/knowledge';
 
 async function firedFor(files: string[], findings: Partial<Record<FindingCategory, number>> = {}, interfaces: InterfaceImplementations[] = [], routes = 0): Promise<string[]> {
   const made = Object.entries(findings).flatMap(([category, count]) =>
     Array.from({ length: count }, (_, index) => ({ category: category as FindingCategory, symbol: `app/x.py:S${index}`, details: {} })),
   );
-  const verdict = await classifyKind(kindRules(), {
+  const verdict = await classifyKind(builtinKnowledge(), {
     folders: foldersOf(files),
     files,
     findings: made,
@@ -40,7 +39,7 @@ describe('repository-kind rules', () => {
 
   it('gives the same kind, evidence included, whatever order the findings come in', async () => {
     const findings = ['app/b/models.py:B', 'app/a/models.py:A', 'app/c/models.py:C'].map((symbol) => ({ category: 'model' as FindingCategory, symbol, details: {} }));
-    const kindOf = (ordered: typeof findings) => classifyKind(kindRules(), { folders: foldersOf(['app/a/views.py']), files: ['app/a/views.py'], findings: ordered, routes: [], interfaces: [] });
+    const kindOf = (ordered: typeof findings) => classifyKind(builtinKnowledge(), { folders: foldersOf(['app/a/views.py']), files: ['app/a/views.py'], findings: ordered, routes: [], interfaces: [] });
     assert.deepEqual(await kindOf([...findings].reverse()), await kindOf(findings));
     assert.ok((await kindOf(findings)).evidence.some((evidence) => evidence.path === 'app/a/models.py'));
   });
@@ -68,23 +67,16 @@ describe('repository-kind rules', () => {
       'web/migrations/0001.py',
     ];
     const backends = { base: 'web/orm/base.py:Engine', implementations: ['web/orm/backends/b1.py:A', 'web/orm/backends/b2.py:B', 'web/orm/backends/b3.py:C'] };
-    const verdict = await classifyKind(kindRules(), { folders: foldersOf(files), files, findings: [], routes: Array.from({ length: 30 }, (_, index) => ({ handler: `web/api/routes/r${index % 10}.py:h` })), interfaces: [backends] });
+    const verdict = await classifyKind(builtinKnowledge(), { folders: foldersOf(files), files, findings: [], routes: Array.from({ length: 30 }, (_, index) => ({ handler: `web/api/routes/r${index % 10}.py:h` })), interfaces: [backends] });
     assert.equal(verdict.kind, 'service');
     assert.deepEqual(verdict.parts, [{ path: 'web/orm/', kind: 'library' }]);
   });
 
   it('reads what the README talks about, in whole words', async () => {
     const verdict = async (text: string) =>
-      (await classifyKind(kindRules(), { folders: [], files: ['README.md'], findings: [], routes: [], interfaces: [], readme: { path: 'README.md', text } })).evidence.map((evidence) => evidence.signal);
+      (await classifyKind(builtinKnowledge(), { folders: [], files: ['README.md'], findings: [], routes: [], interfaces: [], readme: { path: 'README.md', text } })).evidence.map((evidence) => evidence.signal);
     assert.ok((await verdict('benchmarks: throughput 1M ops/sec, p99 latency 2 ms')).includes('readme-performance'));
     assert.ok(!(await verdict('throughputs and latencyish benchmarking')).includes('readme-performance'));
     assert.ok((await verdict('## architecture\nsee the sequence diagram; deployment with docker compose')).includes('readme-architecture'));
-  });
-
-  it('names the rule at fault in a broken rules file', () => {
-    assert.throws(() => parseKindRules('rules:\n  - id: x\n    favours: app\n    weight: 1\n    why: y\n    folder: a\n'), (error: unknown) => error instanceof KindRulesError && /rule 'x': favours/.test(error.message));
-    assert.throws(() => parseKindRules('rules: 3'), /top-level 'rules:' list/);
-    assert.throws(() => parseKindRules('rules:\n  - id: x\n    favours: library\n    weight: 1\n    why: y\n'), /exactly one of/);
-    assert.throws(() => parseKindRules('rules:\n  - id: x\n    favours: library\n    weight: 1\n    why: y\n    folder: a\n    scope: tests\n'), /scope must be/);
   });
 });

@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { layerOf } from '../../src/core/layers/layers';
+import type { LayerRoles } from '../../src/core/layers/layers';
 import { findViolations } from '../../src/core/layers/violations';
 import type { FileFacts } from '../../src/core/parse/facts';
 import { SymbolIndex } from '../../src/core/resolve/symbolIndex';
-import { layerRules } from '../../src/node/analyzeFolder';
+import { builtinKnowledge } from '../../src/node/knowledge';
 import { scanPython } from '../helpers';
 
 describe('layer roles', () => {
+  const layerOf: LayerRoles['layerOf'] = (kind, facts) => builtinKnowledge().layerRoles.layerOf(kind, facts);
   it('follows the folders first, and says so', () => {
     const role = layerOf('service', { path: 'src/shop/domain/order.py', findings: [], imports: [] });
     assert.deepEqual(role, { layer: 'domain', reasons: ["'domain' in the path → domain"], confidence: 'stated' });
@@ -48,7 +49,7 @@ describe('layer violations', () => {
     const index = new SymbolIndex(files);
     const layer = (path: string) => ({ layer: path.split('/')[1] ?? '', confidence: 'stated' });
     const repository = { category: 'repository' as const, symbol: 'app/infrastructure/repo.py:OrderRepository', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, layer: '', details: {} };
-    const found = (await findViolations(index, files, layer, [repository], layerRules())).map((violation) => `${violation.rule} ${violation.path} ${violation.imported}`);
+    const found = (await findViolations(index, files, layer, [repository], builtinKnowledge().layerRules)).map((violation) => `${violation.rule} ${violation.path} ${violation.imported}`);
     assert.deepEqual(found.sort(), [
       'api-bypasses-application app/api/orders.py OrderRepository',
       'domain-imports-infrastructure app/domain/order.py engine',
@@ -56,6 +57,6 @@ describe('layer violations', () => {
       'domain-imports-web-framework app/domain/order.py HTTPException',
     ]);
     const guessed = (path: string) => ({ layer: path.split('/')[1] ?? '', confidence: path.includes('domain') ? 'default' : 'stated' });
-    assert.deepEqual((await findViolations(index, files, guessed, [repository], layerRules())).map((violation) => violation.rule), ['api-bypasses-application']);
+    assert.deepEqual((await findViolations(index, files, guessed, [repository], builtinKnowledge().layerRules)).map((violation) => violation.rule), ['api-bypasses-application']);
   });
 });

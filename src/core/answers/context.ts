@@ -1,5 +1,5 @@
 import type { SymbolIndex } from '../resolve/symbolIndex';
-import { type AnalysisResult, type AnswerFact, type AnswerPart, type Finding, type Route, type SourceLocation, SymbolId, type Trace } from '../result';
+import { type AnalysisResult, type AnswerFact, type AnswerGap, type AnswerPart, type Finding, type Route, type SourceLocation, SymbolId, type Trace } from '../result';
 import { inPart as inPartOf, isTestPath } from '../checklist/scope';
 import { type PhraseKey, say } from './phrases';
 
@@ -56,7 +56,7 @@ export function fact(location: SourceLocation, key: PhraseKey, ...terms: (string
 }
 
 /** A part with its facts (at most MAX_FACTS, the rest counted), or the gap line when there are none. */
-export function answerPart(topic: AnswerPart['topic'], facts: readonly AnswerFact[], gap?: AnswerPart['gap']): AnswerPart {
+export function answerPart(topic: AnswerPart['topic'], facts: readonly AnswerFact[], gap?: AnswerGap): AnswerPart {
   const part: AnswerPart = { topic, facts: facts.slice(0, MAX_FACTS) };
   if (facts.length > MAX_FACTS) part.omitted = facts.length - MAX_FACTS;
   if (gap && !facts.length) part.gap = gap;
@@ -64,7 +64,7 @@ export function answerPart(topic: AnswerPart['topic'], facts: readonly AnswerFac
 }
 
 /** A one-line gap: what the code cannot tell, and where to read instead. */
-export function gap(key: PhraseKey, readAt?: SourceLocation, ...terms: (string | number)[]): NonNullable<AnswerPart['gap']> {
+export function gap(key: PhraseKey, readAt?: SourceLocation, ...terms: (string | number)[]): AnswerGap {
   const where = readAt ? readAt.path : 'the README';
   return { ...say(key, where, ...terms), ...(readAt ? { readAt } : {}) };
 }

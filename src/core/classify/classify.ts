@@ -1,6 +1,6 @@
-import { isTestExampleOrDoc } from '../layers/layers';
+import type { Knowledge } from '../knowledge/knowledge';
 import { type Evidence, type KindVerdict, REPO_KINDS, type RepoKind } from '../result';
-import { evaluateKindRules, type KindInputs, type KindRule } from './kindRules';
+import { evaluateKindRules, type KindInputs } from './kindRules';
 import { Turns } from '../nextTurn';
 
 /** A part is reported only when its own signals are this strong and this one-sided. */
@@ -10,15 +10,18 @@ const PART_MIN_FILES = 8;
 const PART_MAX_DEPTH = 3;
 
 /** The verdict for one root: the kind with the highest score, ties broken in the guide's order; mixed parts listed. */
-export async function classifyKind(rules: readonly KindRule[], inputs: KindInputs, turns = new Turns()): Promise<KindVerdict> {
-  const { kind, scores, evidence } = await verdictOf(rules, inputs, turns);
-  return { kind, scores, evidence, parts: await partsOf(rules, inputs, kind, turns) };
+export async function classifyKind(knowledge: KindKnowledge, inputs: KindInputs, turns = new Turns()): Promise<KindVerdict> {
+  const { kind, scores, evidence } = await verdictOf(knowledge, inputs, turns);
+  return { kind, scores, evidence, parts: await partsOf(knowledge, inputs, kind, turns) };
 }
 
-async function verdictOf(rules: readonly KindRule[], inputs: KindInputs, turns: Turns): Promise<Omit<KindVerdict, 'parts'> & { total: number }> {
+/** What classification reads of the knowledge: the kind rules, and which paths are outside the code under study. */
+export type KindKnowledge = Pick<Knowledge, 'kindRules' | 'layerRoles'>;
+
+async function verdictOf(knowledge: KindKnowledge, inputs: KindInputs, turns: Turns): Promise<Omit<KindVerdict, 'parts'> & { total: number }> {
   const totals: Record<RepoKind, number> = { framework: 0, service: 0, library: 0 };
   const evidence: Evidence[] = [];
-  for (const { rule, path } of await evaluateKindRules(rules, inputs, turns)) {
+  for (const { rule, path } of await evaluateKindRules(knowledge.kindRules, knowledge.layerRoles, inputs, turns)) {
     totals[rule.favours] += rule.weight;
     evidence.push({ signal: rule.id, favours: rule.favours, weight: rule.weight, path });
   }
@@ -36,11 +39,12 @@ async function verdictOf(rules: readonly KindRule[], inputs: KindInputs, turns: 
  * sizeable subtree is classified on its own signals, and the outermost subtrees whose verdict
  * differs from the whole, clearly, are its parts.
  */
-async function partsOf(rules: readonly KindRule[], inputs: KindInputs, wholeKind: RepoKind, turns: Turns): Promise<KindVerdict['parts']> {
+async function partsOf(knowledge: KindKnowledge, inputs: KindInputs, wholeKind: RepoKind, turns: Turns): Promise<KindVerdict['parts']> {
+  const { layerRoles } = knowledge;
   // Source files under each folder, counted once per file and ancestor rather than once per folder and file.
   const filesUnder = new Map<string, number>();
   await turns.each(inputs.files, (file) => {
-    if (isTestExampleOrDoc(file)) return;
+    if (layerRoles.isTestExampleOrDoc(file)) return;
     for (let slash = file.indexOf('/'); slash >= 0; slash = file.indexOf('/', slash + 1)) {
       const folder = file.slice(0, slash);
       filesUnder.set(folder, (filesUnder.get(folder) ?? 0) + 1);
@@ -48,7 +52,7 @@ async function partsOf(rules: readonly KindRule[], inputs: KindInputs, wholeKind
   });
   const candidates = inputs.folders.filter((folder) => {
     const depth = folder.split('/').length;
-    return depth <= PART_MAX_DEPTH && !isTestExampleOrDoc(`${folder}/x`) && (filesUnder.get(folder) ?? 0) >= PART_MIN_FILES;
+    return depth <= PART_MAX_DEPTH && !layerRoles.isTestExampleOrDoc(`${folder}/x`) && (filesUnder.get(folder) ?? 0) >= PART_MIN_FILES;
   });
   // Each input under each candidate, sorted into place in one pass rather than filtered per candidate.
   const under = new Map(candidates.map((folder) => [folder, { folders: [] as string[], files: [] as string[], findings: [] as KindInputs['findings'][number][], routes: [] as KindInputs['routes'][number][], interfaces: [] as KindInputs['interfaces'][number][] }]));
@@ -75,7 +79,7 @@ async function partsOf(rules: readonly KindRule[], inputs: KindInputs, wholeKind
   const parts: KindVerdict['parts'] = [];
   for (const folder of candidates.sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b))) {
     if (parts.some((part) => folder.startsWith(part.path))) continue;
-    const verdict = await verdictOf(rules, under.get(folder) ?? { folders: [], files: [], findings: [], routes: [], interfaces: [] }, turns);
+    const verdict = await verdictOf(knowledge, under.get(folder) ?? { folders: [], files: [], findings: [], routes: [], interfaces: [] }, turns);
     if (verdict.kind !== wholeKind && verdict.total >= PART_MIN_WEIGHT && verdict.scores[verdict.kind] >= PART_MIN_SCORE) {
       parts.push({ path: `${folder}/`, kind: verdict.kind });
     }

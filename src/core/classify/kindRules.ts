@@ -1,8 +1,10 @@
 import { Turns } from '../nextTurn';
 import picomatch from 'picomatch';
-import { parseRulesYaml } from '../rulesYaml';
-import { isTestExampleOrDoc } from '../layers/layers';
-import { type FindingCategory, type InterfaceImplementations, REPO_KINDS, type RepoKind } from '../result';
+import { DataFileError } from '../knowledge/checkData';
+import { type DataFile, readDataFile } from '../knowledge/dataFile';
+import type { KindRuleDocument } from '../knowledge/documents';
+import type { LayerRoles } from '../layers/layers';
+import type { FindingCategory, InterfaceImplementations, RepoKind } from '../result';
 
 export type KindMatcher =
   | { type: 'folder'; glob: string }
@@ -35,78 +37,32 @@ export interface KindRule {
   unless?: string;
 }
 
-export class KindRulesError extends Error {}
-
-const MATCHERS = ['folder', 'file', 'findings', 'routes', 'interfaces', 'implementationsIn', 'folderWithFiles', 'manifest', 'coreFiles', 'readme'] as const;
-
-/** Reads `kind-rules.yml` (or a user's file of the same shape), with a message naming the rule at fault. */
-export function parseKindRules(text: string, source = 'kind-rules.yml'): KindRule[] {
-  const document = parseRulesYaml(text, source) as { rules?: unknown } | null;
-  if (!document || !Array.isArray(document.rules)) throw new KindRulesError(`${source}: expected a top-level 'rules:' list`);
-  return document.rules.map((raw: unknown, index): KindRule => {
-    const rule = (raw ?? {}) as Record<string, unknown>;
-    const where = `${source}: rule ${typeof rule['id'] === 'string' ? `'${rule['id']}'` : `#${index + 1}`}`;
-    if (typeof rule['id'] !== 'string') throw new KindRulesError(`${where}: needs an id`);
-    const favours = rule['favours'];
-    if (!REPO_KINDS.includes(favours as RepoKind)) throw new KindRulesError(`${where}: favours must be one of ${REPO_KINDS.join(', ')}`);
-    if (typeof rule['weight'] !== 'number' || !(rule['weight'] > 0)) throw new KindRulesError(`${where}: weight must be a positive number`);
-    if (typeof rule['why'] !== 'string') throw new KindRulesError(`${where}: needs a why`);
-    const matchers = MATCHERS.filter((key) => rule[key] !== undefined);
-    if (matchers.length !== 1 || !matchers[0]) throw new KindRulesError(`${where}: needs exactly one of ${MATCHERS.join(', ')}`);
-    const unless = rule['unless'];
-    if (unless !== undefined && typeof unless !== 'string') throw new KindRulesError(`${where}: unless must be a glob`);
-    const scope = rule['scope'] ?? 'source';
-    if (scope !== 'source' && scope !== 'all') throw new KindRulesError(`${where}: scope must be source or all`);
-    return {
-      id: rule['id'],
-      favours: favours as RepoKind,
-      weight: rule['weight'],
-      why: rule['why'],
-      matcher: matcherOf(rule[matchers[0]], matchers[0], where),
-      scope,
-      ...(unless ? { unless } : {}),
-    };
-  });
+/** Reads `kind-rules.yml` (or a user's file of the same shape). */
+export function parseKindRules(file: DataFile): KindRule[] {
+  return readDataFile('kindRulesFile', file).rules.map((rule): KindRule => ({
+    id: rule.id,
+    favours: rule.favours,
+    weight: rule.weight,
+    why: rule.why,
+    matcher: matcherOf(rule),
+    scope: rule.scope ?? 'source',
+    ...(rule.unless ? { unless: rule.unless } : {}),
+  }));
 }
 
-function matcherOf(value: unknown, type: (typeof MATCHERS)[number], where: string): KindMatcher {
-  const options = (value ?? {}) as Record<string, unknown>;
-  const number = (key: string) => {
-    if (typeof options[key] !== 'number') throw new KindRulesError(`${where}: ${type} needs a number '${key}'`);
-    return options[key];
-  };
-  switch (type) {
-    case 'folder':
-    case 'file':
-      if (typeof value !== 'string') throw new KindRulesError(`${where}: ${type} must be a glob`);
-      return { type, glob: value };
-    case 'findings': {
-      if (typeof options['category'] !== 'string') throw new KindRulesError(`${where}: findings needs { category, atLeast }`);
-      const kind = typeof options['kind'] === 'string' ? options['kind'] : undefined;
-      return { type, category: options['category'] as FindingCategory, atLeast: number('atLeast'), ...(kind ? { kind } : {}) };
-    }
-    case 'routes':
-      return { type, atLeast: number('atLeast') };
-    case 'interfaces':
-      return { type, implementationsAtLeast: number('implementationsAtLeast') };
-    case 'implementationsIn':
-    case 'folderWithFiles':
-      if (typeof options['folder'] !== 'string') throw new KindRulesError(`${where}: ${type} needs { folder, atLeast }`);
-      return { type, glob: options['folder'], atLeast: number('atLeast') };
-    case 'manifest':
-      if (value !== 'published' && value !== 'serverApp') throw new KindRulesError(`${where}: manifest must be published or serverApp`);
-      return { type, is: value };
-    case 'readme': {
-      const mentions = options['mentions'];
-      if (!Array.isArray(mentions) || !mentions.every((mention) => typeof mention === 'string')) throw new KindRulesError(`${where}: readme needs { mentions: [...], atLeast }`);
-      return { type, mentions: mentions.map((mention: string) => mention.toLowerCase()), atLeast: number('atLeast') };
-    }
-    case 'coreFiles': {
-      const groups = options['groups'];
-      if (!Array.isArray(groups) || !groups.every((group) => typeof group === 'string')) throw new KindRulesError(`${where}: coreFiles needs { groups: ["a|b", ...], atLeast }`);
-      return { type, groups: groups.map((group: string) => group.split('|')), atLeast: number('atLeast') };
-    }
-  }
+/** The one matcher the schema lets a rule have. */
+function matcherOf(rule: KindRuleDocument): KindMatcher {
+  if (rule.folder !== undefined) return { type: 'folder', glob: rule.folder };
+  if (rule.file !== undefined) return { type: 'file', glob: rule.file };
+  if (rule.findings) return { type: 'findings', category: rule.findings.category, atLeast: rule.findings.atLeast, ...(rule.findings.kind ? { kind: rule.findings.kind } : {}) };
+  if (rule.routes) return { type: 'routes', atLeast: rule.routes.atLeast };
+  if (rule.interfaces) return { type: 'interfaces', implementationsAtLeast: rule.interfaces.implementationsAtLeast };
+  if (rule.implementationsIn) return { type: 'implementationsIn', glob: rule.implementationsIn.folder, atLeast: rule.implementationsIn.atLeast };
+  if (rule.folderWithFiles) return { type: 'folderWithFiles', glob: rule.folderWithFiles.folder, atLeast: rule.folderWithFiles.atLeast };
+  if (rule.manifest) return { type: 'manifest', is: rule.manifest };
+  if (rule.coreFiles) return { type: 'coreFiles', groups: rule.coreFiles.groups.map((group) => group.split('|')), atLeast: rule.coreFiles.atLeast };
+  if (rule.readme) return { type: 'readme', mentions: rule.readme.mentions.map((mention) => mention.toLowerCase()), atLeast: rule.readme.atLeast };
+  throw new DataFileError(`kind rule '${rule.id}' has no matcher`);
 }
 
 /** What the rules look at; paths relative to the root being classified. */
@@ -130,7 +86,7 @@ export interface FiredRule {
  * Evaluates every rule in order; each fires at most once, with the path that fired it. A rule
  * reads every path (50,000 files: 5 ms): the caller's event loop gets its turns between rules.
  */
-export async function evaluateKindRules(rules: readonly KindRule[], inputs: KindInputs, turns = new Turns()): Promise<FiredRule[]> {
+export async function evaluateKindRules(rules: readonly KindRule[], layerRoles: LayerRoles, inputs: KindInputs, turns = new Turns()): Promise<FiredRule[]> {
   // Filtered a turn at a time: tens of thousands of files, findings and routes at 50,000 files.
   const kept = async <T>(items: readonly T[], keep: (item: T) => boolean): Promise<T[]> => {
     const result: T[] = [];
@@ -140,10 +96,10 @@ export async function evaluateKindRules(rules: readonly KindRule[], inputs: Kind
     return result;
   };
   const source = {
-    folders: await kept(inputs.folders, (folder) => !isTestExampleOrDoc(`${folder}/x`)),
-    files: await kept(inputs.files, (file) => !isTestExampleOrDoc(file)),
+    folders: await kept(inputs.folders, (folder) => !layerRoles.isTestExampleOrDoc(`${folder}/x`)),
+    files: await kept(inputs.files, (file) => !layerRoles.isTestExampleOrDoc(file)),
   };
-  const inSource = (symbol: string) => !isTestExampleOrDoc(symbol.slice(0, symbol.lastIndexOf(':')));
+  const inSource = (symbol: string) => !layerRoles.isTestExampleOrDoc(symbol.slice(0, symbol.lastIndexOf(':')));
   const code = {
     findings: await kept(inputs.findings, (finding) => inSource(finding.symbol)),
     routes: await kept(inputs.routes, (route) => inSource(route.handler)),

@@ -7,7 +7,8 @@ import { readPrismaSchema } from '../parse/prisma';
 import { readSqlSchema } from '../parse/sql';
 import { type LanguageSyntax, literalValue, qualifiedName, rangeOf } from '../parse/syntax';
 import { type Language, SymbolId } from '../result';
-import { CompiledRules, type DetectorRule } from './rules';
+import { CompiledRules } from './compiledRules';
+import type { DetectorRule } from './rules';
 import { listIn } from '../lists';
 
 const SYNTAX: Partial<Record<Language, LanguageSyntax>> = { python: pythonSyntax, typescript: ecmascriptSyntax, tsx: ecmascriptSyntax, javascript: ecmascriptSyntax };

@@ -1,47 +1,17 @@
 import { listIn } from '../lists';
 import { Turns } from '../nextTurn';
-import { parseRulesYaml } from '../rulesYaml';
+import { type DataFile, readDataFile } from '../knowledge/dataFile';
+import type { LayerRuleDocument } from '../knowledge/documents';
 import type { FileFacts, ImportStatement } from '../parse/facts';
 import { isWithinModule, type SymbolIndex } from '../resolve/symbolIndex';
 import type { Finding, Violation } from '../result';
 
-export interface LayerRule {
-  id: string;
-  from: string;
-  to?: string;
-  toCategories?: string[];
-  toExternal?: string[];
-  unlessFromHolds?: string[];
-  message: string;
-}
+/** A rule as `layer-rules.yml` writes it: the schema gives it exactly one of `to` and `toExternal`. */
+export type LayerRule = LayerRuleDocument;
 
-export class LayerRulesError extends Error {}
-
-export function parseLayerRules(text: string, source = 'layer-rules.yml'): LayerRule[] {
-  const document = parseRulesYaml(text, source) as { rules?: unknown } | null;
-  if (!document || !Array.isArray(document.rules)) throw new LayerRulesError(`${source}: expected a top-level 'rules:' list`);
-  return document.rules.map((raw: unknown, index) => {
-    const rule = (raw ?? {}) as Record<string, unknown>;
-    const where = `${source}: rule ${typeof rule['id'] === 'string' ? `'${rule['id']}'` : `#${index + 1}`}`;
-    if (typeof rule['id'] !== 'string' || typeof rule['from'] !== 'string' || typeof rule['message'] !== 'string') {
-      throw new LayerRulesError(`${where}: needs id, from and message`);
-    }
-    const strings = (key: string) => (Array.isArray(rule[key]) ? (rule[key] as unknown[]).map(String) : undefined);
-    const to = typeof rule['to'] === 'string' ? rule['to'] : undefined;
-    const toExternal = strings('toExternal');
-    if (!to === !toExternal) throw new LayerRulesError(`${where}: needs exactly one of to, toExternal`);
-    const toCategories = strings('toCategories');
-    const unlessFromHolds = strings('unlessFromHolds');
-    return {
-      id: rule['id'],
-      from: rule['from'],
-      message: rule['message'],
-      ...(to ? { to } : {}),
-      ...(toExternal ? { toExternal } : {}),
-      ...(toCategories ? { toCategories } : {}),
-      ...(unlessFromHolds ? { unlessFromHolds } : {}),
-    };
-  });
+/** Reads `layer-rules.yml` (or a user's file of the same shape). */
+export function parseLayerRules(file: DataFile): LayerRule[] {
+  return readDataFile('layerRulesFile', file).rules;
 }
 
 /**

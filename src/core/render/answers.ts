@@ -1,12 +1,12 @@
 import { phraseText } from '../answers/phrases';
-import { type Answer, type AnswerTable, type SourceLocation, SymbolId } from '../result';
+import { type Answer, type AnswerTable, type AnswerTableRow, type SourceLocation, SymbolId } from '../result';
 
 /** A link to where the code says it, relative to the repository's root (where the report is kept): `[app/orders.py:41](app/orders.py#L41)`. */
 export function sourceLink(location: SourceLocation): string {
   return `[${location.path}:${location.line + 1}](${encodeURI(location.path)}#L${location.line + 1})`;
 }
 
-const CELLS: Readonly<Record<AnswerTable['rows'][number]['cells'][number], string>> = { defines: '✓', inherits: 'inherits', missing: '—' };
+const CELLS: Readonly<Record<AnswerTableRow['cells'][number], string>> = { defines: '✓', inherits: 'inherits', missing: '—' };
 
 /** An answer as Markdown list items, indented to sit under its checklist item: each part's topic, its facts with their links, its table, its gap. */
 export function renderAnswerMarkdown(answer: Answer, indent = '  '): string[] {

@@ -1,56 +1,8 @@
 import { Turns } from '../nextTurn';
-import { parseRulesYaml } from '../rulesYaml';
+import type { ClassRule, Frameworks } from '../frameworks/frameworks';
 import type { Attribute, SymbolDefinition } from '../parse/facts';
-import { type Finding, type FindingCategory, SymbolId } from '../result';
+import { type Finding, SymbolId } from '../result';
 import type { SymbolIndex } from './symbolIndex';
-
-export interface ClassRule {
-  id: string;
-  category: FindingCategory;
-  framework: string;
-  extends: string[];
-  /** Or: a class decorator that makes the class one (TypeORM's `@Entity()`). */
-  decoratedWith?: string[];
-  keyword?: Record<string, string>;
-  baseIfDirect?: string[];
-  abstractAttribute?: string;
-}
-
-export interface FrameworkRules {
-  classes: ClassRule[];
-  decorators: Set<string>;
-}
-
-export class FrameworkRulesError extends Error {}
-
-export function parseFrameworkRules(text: string, source = 'frameworks.yml'): FrameworkRules {
-  const document = parseRulesYaml(text, source) as { classes?: unknown; decorators?: unknown } | null;
-  if (!document || !Array.isArray(document.classes) || !Array.isArray(document.decorators)) {
-    throw new FrameworkRulesError(`${source}: expected 'classes:' and 'decorators:' lists`);
-  }
-  const classes = document.classes.map((raw: unknown, index): ClassRule => {
-    const rule = (raw ?? {}) as Record<string, unknown>;
-    const extendsList = rule['extends'] ?? [];
-    const decoratedWith = Array.isArray(rule['decoratedWith']) ? rule['decoratedWith'].map(String) : undefined;
-    if (typeof rule['id'] !== 'string' || typeof rule['category'] !== 'string' || typeof rule['framework'] !== 'string' || !Array.isArray(extendsList) || (!extendsList.length && !decoratedWith)) {
-      throw new FrameworkRulesError(`${source}: class rule #${index + 1} needs id, category, framework and extends (or decoratedWith)`);
-    }
-    const keyword = rule['keyword'] as Record<string, string> | undefined;
-    const baseIfDirect = Array.isArray(rule['baseIfDirect']) ? rule['baseIfDirect'].map(String) : undefined;
-    const abstractAttribute = typeof rule['abstractAttribute'] === 'string' ? rule['abstractAttribute'] : undefined;
-    return {
-      id: rule['id'],
-      category: rule['category'] as FindingCategory,
-      framework: rule['framework'],
-      extends: extendsList.map(String),
-      ...(decoratedWith ? { decoratedWith } : {}),
-      ...(keyword ? { keyword } : {}),
-      ...(baseIfDirect ? { baseIfDirect } : {}),
-      ...(abstractAttribute ? { abstractAttribute } : {}),
-    };
-  });
-  return { classes, decorators: new Set(document.decorators.map(String)) };
-}
 
 /** Field calls that declare a relationship between models, and the kind each declares. */
 const RELATION_CALLS: Readonly<Record<string, string>> = {
@@ -76,7 +28,7 @@ interface FileFrameworkPart {
  * the decorators functions wear (framework extension points, and the workspace's own decorators'
  * use sites, added to their definitions as `usedBy`).
  */
-export async function frameworkFindings(index: SymbolIndex, rules: FrameworkRules, existing: readonly Finding[], turns = new Turns()): Promise<Finding[]> {
+export async function frameworkFindings(index: SymbolIndex, rules: Frameworks, existing: readonly Finding[], turns = new Turns()): Promise<Finding[]> {
   const found: Finding[] = [];
   const decoratorDefinitions = new Map(existing.filter((finding) => finding.category === 'decorator').map((finding) => [finding.symbol, finding]));
   // Managers the scan found (`X = Manager.from_queryset(QS)`) count when models attach them.
@@ -126,7 +78,7 @@ export async function frameworkFindings(index: SymbolIndex, rules: FrameworkRule
   return found;
 }
 
-function fileFrameworkPart(index: SymbolIndex, rules: FrameworkRules, path: string): FileFrameworkPart {
+function fileFrameworkPart(index: SymbolIndex, rules: Frameworks, path: string): FileFrameworkPart {
   const part: FileFrameworkPart = { found: [], models: [], decoratorUses: [] };
   for (const { symbol, definition } of index.definitionsIn(path)) {
     if (definition.kind === 'class') {

@@ -1,12 +1,12 @@
 import { nextTurn, Turns } from '../nextTurn';
 import type { FileFacts, Hint } from '../parse/facts';
 import { type Finding, type InterfaceImplementations, type Route, SymbolId } from '../result';
-import { type FrameworkRules, frameworkFindings } from './frameworkFindings';
+import { frameworkFindings } from './frameworkFindings';
 import { interfaceImplementations } from './interfaces';
 import { describeNestModules, nestRoutes } from './nestRoutes';
 import { Confirmation } from './qualify';
 import { repositoryFindings } from './repositories';
-import { resolveRoutes } from './routes';
+import { resolveRoutes, type RouteKnowledge } from './routes';
 import { SymbolIndex } from './symbolIndex';
 import type { ModulePaths } from './tsconfig';
 
@@ -23,7 +23,7 @@ export interface Resolution {
  * repositories, links signals to their receivers and senders, and resolves routes. Given the
  * index of the same workspace before an edit, what still holds of it is reused (see SymbolIndex).
  */
-export async function resolveWorkspace(files: readonly FileFacts[], rules: FrameworkRules, modulePaths?: ModulePaths, earlier?: ConstructorParameters<typeof SymbolIndex>[2], keepParts = true): Promise<Resolution> {
+export async function resolveWorkspace(files: readonly FileFacts[], knowledge: RouteKnowledge, modulePaths?: ModulePaths, earlier?: ConstructorParameters<typeof SymbolIndex>[2], keepParts = true): Promise<Resolution> {
   const index = await SymbolIndex.build(files, modulePaths, earlier, keepParts);
   await nextTurn();
   // Resolution adds to findings' details (receivers, uses, sites): it works on copies, so the facts
@@ -37,7 +37,7 @@ export async function resolveWorkspace(files: readonly FileFacts[], rules: Frame
   await turns.each(confirmed, (finding) => named.push(namedAfterDefinition(index, finding)));
   const findings = mergeRegistrations(named);
   await nextTurn();
-  findings.push(...(await frameworkFindings(index, rules, findings, turns)));
+  findings.push(...(await frameworkFindings(index, knowledge.frameworks, findings, turns)));
   await nextTurn();
 
   const interfaces = await interfaceImplementations(index, turns);
@@ -51,9 +51,10 @@ export async function resolveWorkspace(files: readonly FileFacts[], rules: Frame
   await nextTurn();
   const nest = await nestRoutes(index, hints, turns);
   await describeNestModules(index, findings, turns);
-  findings.push(...nest.findings);
   await nextTurn();
-  const { routes, notRoutes } = await resolveRoutes(index, findings, hints, turns);
+  // NestJS's routes are resolved already; the others are resolved from the scan's findings.
+  const { routes, notRoutes } = await resolveRoutes(index, findings, hints, knowledge, turns);
+  findings.push(...nest.findings);
   const allRoutes = [...routes, ...nest.routes].sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.handler.localeCompare(b.handler));
   await nextTurn();
   const unique = dedupe(findings.filter((finding) => !notRoutes.has(finding)));

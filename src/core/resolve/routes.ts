@@ -2,47 +2,10 @@ import { listIn } from '../lists';
 import { nextTurn, Turns } from '../nextTurn';
 import type { Hint, SymbolDefinition } from '../parse/facts';
 import { type Finding, type Route, SymbolId } from '../result';
+import type { Frameworks, RouterFramework } from '../frameworks/frameworks';
+import type { ViewSetsDocument } from '../knowledge/documents';
+import type { Knowledge } from '../knowledge/knowledge';
 import type { SymbolIndex } from './symbolIndex';
-
-/** What a router or application object is made of decides its framework. */
-const ROUTER_MAKERS: Readonly<Record<string, string>> = {
-  'fastapi.FastAPI': 'fastapi',
-  'fastapi.APIRouter': 'fastapi',
-  'fastapi.routing.APIRouter': 'fastapi',
-  'fastapi.applications.FastAPI': 'fastapi',
-  'flask.Flask': 'flask',
-  'flask.Blueprint': 'flask',
-  'flask.blueprints.Blueprint': 'flask',
-  'quart.Quart': 'quart',
-  'quart.Blueprint': 'quart',
-  'starlette.applications.Starlette': 'starlette',
-  'starlette.routing.Router': 'starlette',
-  'sanic.Sanic': 'sanic',
-  'sanic.Blueprint': 'sanic',
-  'rest_framework.routers.DefaultRouter': 'django-rest-framework',
-  'rest_framework.routers.SimpleRouter': 'django-rest-framework',
-  express: 'express',
-  'express.Router': 'express',
-  'express.default': 'express',
-  koa: 'koa',
-  '@koa/router': 'koa',
-  'koa-router': 'koa',
-  fastify: 'fastify',
-  'fastify.fastify': 'fastify',
-  'hono.Hono': 'hono',
-};
-
-/**
- * What the Express documentation and its peers call an application or router object: a route or
- * middleware call on an object of unknown make (a parameter: `module.exports = (app) => {...}`)
- * counts under one of these names, and not under others (`cache.get('key', load)`).
- */
-const NO_TRAILING_SLASH = new Set(['express', 'koa', 'fastify', 'hono']);
-
-const CONVENTIONAL_ROUTER_NAMES = new Set(['app', 'router', 'server', 'api', 'fastify', 'instance', 'route', 'routes']);
-
-/** Flask's `register_blueprint(bp, url_prefix=...)` replaces the blueprint's own prefix; the others add to it. */
-const PREFIX_REPLACES_OWN = new Set(['flask', 'quart', 'sanic']);
 
 const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'];
 const MAX_PREFIXES_PER_ROUTER = 16;
@@ -50,7 +13,7 @@ const MAX_ROUTER_DEPTH = 12;
 
 interface Router {
   symbol: string;
-  framework: string;
+  framework: RouterFramework;
   ownPrefix: string;
 }
 
@@ -60,35 +23,28 @@ interface Include {
   prefix: string;
 }
 
-/** DRF's standard actions, which ViewSet mixin brings each, and the route each answers. */
-const DRF_ACTIONS: readonly { action: string; method: string; detail: boolean; mixin: string }[] = [
-  { action: 'list', method: 'GET', detail: false, mixin: 'ListModelMixin' },
-  { action: 'create', method: 'POST', detail: false, mixin: 'CreateModelMixin' },
-  { action: 'retrieve', method: 'GET', detail: true, mixin: 'RetrieveModelMixin' },
-  { action: 'update', method: 'PUT', detail: true, mixin: 'UpdateModelMixin' },
-  { action: 'partial_update', method: 'PATCH', detail: true, mixin: 'UpdateModelMixin' },
-  { action: 'destroy', method: 'DELETE', detail: true, mixin: 'DestroyModelMixin' },
-];
-const DRF_VIEWSETS_WITH: Readonly<Record<string, readonly string[]>> = {
-  'rest_framework.viewsets.ModelViewSet': ['ListModelMixin', 'CreateModelMixin', 'RetrieveModelMixin', 'UpdateModelMixin', 'DestroyModelMixin'],
-  'rest_framework.viewsets.ReadOnlyModelViewSet': ['ListModelMixin', 'RetrieveModelMixin'],
-};
+/** What route resolution reads of the knowledge: the frameworks, and how each detector's findings are read. */
+export type RouteKnowledge = Pick<Knowledge, 'frameworks' | 'ruleRoles'>;
 
 /**
  * Routes as the result lists them: method, full path with `{param}` placeholders, handler symbol.
  * Router prefixes are joined across files (FastAPI `include_router`, Flask blueprints, Starlette
  * `mount`), Django urlconfs are followed through `include()`, and DRF routers expand their ViewSets.
  */
-export async function resolveRoutes(index: SymbolIndex, findings: readonly Finding[], hints: readonly Hint[], turns = new Turns()): Promise<{ routes: Route[]; notRoutes: Set<Finding> }> {
+export async function resolveRoutes(index: SymbolIndex, findings: readonly Finding[], hints: readonly Hint[], knowledge: RouteKnowledge, turns = new Turns()): Promise<{ routes: Route[]; notRoutes: Set<Finding> }> {
+  const { frameworks } = knowledge;
+  const roleOf = (finding: Finding) => knowledge.ruleRoles.get(String(finding.details['rule']));
   // Routers and applications are variables made by a framework's router or app class.
   const routers = new Map<string, Router>();
   await turns.each(index.files(), (file) => {
-    for (const router of index.part('routers', file.path, () => routersIn(index, file.path))) routers.set(router.symbol, router);
+    for (const router of index.part('routers', file.path, () => routersIn(index, frameworks, file.path))) routers.set(router.symbol, router);
   });
-  // Fastify plugins: a function registered on an app (`fastify.register(routes, { prefix })`) is a router of its own.
-  for (const hint of hints.filter((candidate) => candidate.hint === 'include' && candidate.details['plugin'] === 'true')) {
+  // Plugins: a function registered on an app (Fastify's `fastify.register(routes, { prefix })`) is a router of its own.
+  for (const hint of hints) {
+    const plugin = hint.details['plugin'];
+    if (hint.hint !== 'include' || typeof plugin !== 'string') continue;
     const child = index.resolve(SymbolId.parse(hint.symbol).path, String(hint.details['child'] ?? ''));
-    if (child && index.definition(child)?.kind === 'function' && !routers.has(child)) routers.set(child, { symbol: child, framework: 'fastify', ownPrefix: '' });
+    if (child && index.definition(child)?.kind === 'function' && !routers.has(child)) routers.set(child, { symbol: child, framework: routerFramework(frameworks, plugin), ownPrefix: '' });
   }
   const includes: Include[] = [];
   for (const hint of hints.filter((candidate) => candidate.hint === 'include')) {
@@ -113,11 +69,11 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
 
   const routes: Route[] = [];
   const notRoutes = new Set<Finding>();
-  chainRoutes(findings, hints);
+  chainRoutes(findings.filter((finding) => roleOf(finding) === 'router-call-chain'), hints);
   await turns.each(findings, (finding) => {
     if (finding.category !== 'route') return;
-    const rule = finding.details['rule'];
-    if (rule === 'django-url' || rule === 'starlette-route' || rule === 'nest-route') return; // resolved below, as lists of patterns, or by nestRoutes
+    const role = roleOf(finding);
+    if (role === 'django-urlpatterns' || role === 'starlette-routes') return; // resolved below, as lists of patterns
     // The router is named where the route is registered, which may not be where the handler is defined.
     const { path } = sourceOf(finding);
     const written = String(finding.details['router'] ?? '');
@@ -130,19 +86,20 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
       return;
     }
     // `redis.get('key', (error, value) => ...)` has the shape of a route: an object of unknown make counts only under a router's name.
-    if (String(finding.details['rule']).startsWith('express-route') && !router && !CONVENTIONAL_ROUTER_NAMES.has(written)) {
+    if ((role === 'router-call' || role === 'router-call-chain') && !router && !frameworks.conventionalRouterNames.has(written)) {
       notRoutes.add(finding);
       return;
     }
     const methods = methodsOf(finding);
-    const framework = router?.framework ?? String(finding.details['framework'] ?? '');
+    const framework = router?.framework.name ?? String(finding.details['framework'] ?? '');
+    const dropsTrailingSlash = (router?.framework ?? frameworks.routerFrameworks.get(framework))?.dropsTrailingSlash ?? false;
     for (const prefix of router ? prefixes(router.symbol) : ['']) {
       for (const method of methods) {
         const joined = normalizeRoutePath(joinRoutePaths(prefix, String(finding.details['path'] ?? '')));
         routes.push({
           method,
           // Express and its peers answer a mounted router's '/' at the mount path itself.
-          path: NO_TRAILING_SLASH.has(framework) && joined.length > 1 ? joined.replace(/\/+$/, '') : joined,
+          path: dropsTrailingSlash && joined.length > 1 ? joined.replace(/\/+$/, '') : joined,
           handler: finding.symbol,
           framework,
           source: sourceOf(finding),
@@ -151,17 +108,17 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
     }
   });
   for (const finding of findings) {
-    if (finding.details['rule'] !== 'app-middleware') continue;
+    if (roleOf(finding) !== 'router-middleware') continue;
     const { path } = sourceOf(finding);
     const app = String(finding.details['app'] ?? '');
     const appTarget = index.qualify(path, app);
-    const onRouter = (appTarget && 'symbol' in appTarget && routers.has(appTarget.symbol)) || CONVENTIONAL_ROUTER_NAMES.has(app);
+    const onRouter = (appTarget && 'symbol' in appTarget && routers.has(appTarget.symbol)) || frameworks.conventionalRouterNames.has(app);
     // `app.use(apiRouter)` and Koa's `app.use(router.routes())` mount routes; `i18n.use(plugin)` is no web middleware at all.
     if (!onRouter || routers.has(finding.symbol) || /\.routes$/.test(String(finding.details['middleware'] ?? ''))) notRoutes.add(finding);
   }
   await nextTurn();
-  routes.push(...djangoRoutes(index, findings, hints, routers));
-  routes.push(...starletteRoutes(index, findings, hints.filter((hint) => hint.hint === 'mount')));
+  routes.push(...djangoRoutes(index, findings.filter((finding) => roleOf(finding) === 'django-urlpatterns'), hints, routers, frameworks));
+  routes.push(...starletteRoutes(index, findings.filter((finding) => roleOf(finding) === 'starlette-routes'), hints.filter((hint) => hint.hint === 'mount')));
   await nextTurn();
   return { routes: dedupe(routes).sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.handler.localeCompare(b.handler)), notRoutes };
 }
@@ -171,13 +128,12 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
  * verb call takes its path and router from the `route(...)` hint that starts on the same line of
  * its file. A route whose chain start is not found keeps no path.
  */
-function chainRoutes(findings: readonly Finding[], hints: readonly Hint[]): void {
+function chainRoutes(chained: readonly Finding[], hints: readonly Hint[]): void {
   const starts = new Map<string, Hint>();
   for (const hint of hints) {
     if (hint.hint === 'route-chain') starts.set(`${SymbolId.parse(hint.symbol).path}:${hint.range.start.line + 1}`, hint);
   }
-  for (const finding of findings) {
-    if (finding.details['rule'] !== 'express-route-chain') continue;
+  for (const finding of chained) {
     const registered = finding.details['registeredAt'];
     const site = Array.isArray(registered) ? String(registered[0]) : `${SymbolId.parse(finding.symbol).path}:${finding.range.start.line + 1}`;
     const start = starts.get(site);
@@ -202,11 +158,11 @@ function methodsOf(finding: Finding): string[] {
 }
 
 /** The routers and applications one file makes. */
-function routersIn(index: SymbolIndex, path: string): Router[] {
+function routersIn(index: SymbolIndex, frameworks: Frameworks, path: string): Router[] {
   const routers: Router[] = [];
   for (const { symbol, definition } of index.definitionsIn(path)) {
     if (definition.kind !== 'variable' || !definition.value) continue;
-    const framework = frameworkOf(index, path, definition.value.callee);
+    const framework = frameworkOf(index, frameworks, path, definition.value.callee);
     if (!framework) continue;
     const prefix = definition.value.keywords['prefix'] ?? definition.value.keywords['url_prefix'];
     routers.push({ symbol, framework, ownPrefix: constantString(index, path, prefix) ?? '' });
@@ -214,12 +170,17 @@ function routersIn(index: SymbolIndex, path: string): Router[] {
   return routers;
 }
 
-function frameworkOf(index: SymbolIndex, path: string, maker: string): string | undefined {
+function frameworkOf(index: SymbolIndex, frameworks: Frameworks, path: string, maker: string): RouterFramework | undefined {
   const target = index.qualify(path, maker);
   if (!target) return undefined;
   const names = 'symbol' in target ? [...index.namesOf(target), ...index.ancestry(target.symbol).names] : index.namesOf(target);
   // A router subclass (`class UserAPIRouter(APIRouter)`) is found through its ancestry.
-  return names.map((name) => ROUTER_MAKERS[name]).find((framework) => framework !== undefined);
+  return names.map((name) => frameworks.routerMakers.get(name)).find((framework) => framework !== undefined);
+}
+
+/** A framework named by a detector (`plugin: fastify`); one the framework files do not describe routes like any other. */
+function routerFramework(frameworks: Frameworks, name: string): RouterFramework {
+  return frameworks.routerFrameworks.get(name) ?? { name, mountReplacesOwnPrefix: false, dropsTrailingSlash: false, viewSets: undefined };
 }
 
 /** Every full prefix a router's routes are reachable under, from each root down; bounded and cycle-safe. */
@@ -234,7 +195,7 @@ function routerPrefixes(router: string, routers: ReadonlyMap<string, Router>, in
       continue;
     }
     for (const include of parents) {
-      const own = include.prefix && current && PREFIX_REPLACES_OWN.has(current.framework) ? '' : (current?.ownPrefix ?? '');
+      const own = include.prefix && current?.framework.mountReplacesOwnPrefix ? '' : (current?.ownPrefix ?? '');
       pending.push({
         symbol: include.parent,
         suffix: joinRoutePaths(joinRoutePaths(include.prefix, own), item.suffix),
@@ -251,8 +212,7 @@ function routerPrefixes(router: string, routers: ReadonlyMap<string, Router>, in
  * its module (or of the `include([...])` list it sits in), and points to a function view, a
  * class-based view's HTTP methods, or a DRF router's ViewSets.
  */
-function djangoRoutes(index: SymbolIndex, findings: readonly Finding[], hints: readonly Hint[], routers: ReadonlyMap<string, Router>): Route[] {
-  const patterns = findings.filter((finding) => finding.details['rule'] === 'django-url');
+function djangoRoutes(index: SymbolIndex, patterns: readonly Finding[], hints: readonly Hint[], routers: ReadonlyMap<string, Router>, frameworks: Frameworks): Route[] {
   const moduleIncludes: { from: string; to: string; prefix: string }[] = [];
   for (const pattern of patterns) {
     const file = SymbolId.parse(pattern.symbol).path;
@@ -279,11 +239,12 @@ function djangoRoutes(index: SymbolIndex, findings: readonly Finding[], hints: r
     const view = String(pattern.details['view'] ?? '');
     if (/^include\(/.test(view) && !/^include\(\s*\[/.test(view)) {
       const routerName = /^include\(\s*([\w.]+)\.urls\s*\)/.exec(view)?.[1];
-      const router = routerName ? index.resolve(file, routerName) : undefined;
-      if (router && routers.get(router)?.framework === 'django-rest-framework') {
+      const symbol = routerName ? index.resolve(file, routerName) : undefined;
+      const router = symbol ? routers.get(symbol) : undefined;
+      if (router?.framework.viewSets) {
         for (const prefix of filePrefixes(file)) {
           const base = joinRoutePaths(joinRoutePaths(prefix, enclosingListPrefix(patterns, pattern)), patternPrefix(pattern));
-          routes.push(...viewSetRoutes(index, hints, router, base));
+          routes.push(...viewSetRoutes(index, hints, router, router.framework.viewSets, base));
         }
       }
       continue;
@@ -292,14 +253,15 @@ function djangoRoutes(index: SymbolIndex, findings: readonly Finding[], hints: r
     const own = joinRoutePaths(enclosingListPrefix(patterns, pattern), patternPrefix(pattern));
     for (const prefix of filePrefixes(file)) {
       const full = normalizeRoutePath(joinRoutePaths(prefix, own));
-      for (const { method, handler } of djangoViewHandlers(index, file, view, pattern)) routes.push({ method, path: full, handler, framework: 'django', source: sourceOf(pattern) });
+      const framework = String(pattern.details['framework'] ?? '');
+      for (const { method, handler } of djangoViewHandlers(index, frameworks, file, view, pattern)) routes.push({ method, path: full, handler, framework, source: sourceOf(pattern) });
     }
   }
   // Routers registered but never included through a urlconf still answer under their prefixes.
-  const includedRouters = new Set(routes.filter((route) => route.framework === 'django-rest-framework').map((route) => route.handler));
+  const includedRouters = new Set(routes.filter((route) => frameworks.routerFrameworks.get(route.framework)?.viewSets).map((route) => route.handler));
   for (const router of routers.values()) {
-    if (router.framework !== 'django-rest-framework') continue;
-    for (const route of viewSetRoutes(index, hints, router.symbol, '')) if (!includedRouters.has(route.handler)) routes.push(route);
+    if (!router.framework.viewSets) continue;
+    for (const route of viewSetRoutes(index, hints, router, router.framework.viewSets, '')) if (!includedRouters.has(route.handler)) routes.push(route);
   }
   return routes;
 }
@@ -339,7 +301,7 @@ function contains(outer: { range: Finding['range'] }, inner: { range: Finding['r
   return before && after && !(os.line === is.line && os.character === is.character);
 }
 
-function djangoViewHandlers(index: SymbolIndex, file: string, written: string, pattern: Finding): { method: string; handler: string }[] {
+function djangoViewHandlers(index: SymbolIndex, frameworks: Frameworks, file: string, written: string, pattern: Finding): { method: string; handler: string }[] {
   // `csrf_exempt(GraphQLView.as_view(...))`: a decorator applied by a call wraps the view.
   let view = written.replace(/\s+/g, '');
   for (let wrapped = /^[\w.]+\((.+)\)$/.exec(view); wrapped?.[1] && !/\.as_view$/.test(view.slice(0, view.indexOf('('))); wrapped = /^[\w.]+\((.+)\)$/.exec(view)) {
@@ -355,25 +317,28 @@ function djangoViewHandlers(index: SymbolIndex, file: string, written: string, p
     const defined = HTTP_METHODS.filter((method) => index.definition(`${target}.${method}`));
     return defined.length ? defined.map((method) => ({ method: method.toUpperCase(), handler: `${target}.${method}` })) : [{ method: 'ANY', handler: target }];
   }
-  return [{ method: httpMethodFromDecorators(index, target, definition) ?? 'ANY', handler: target }];
+  return [{ method: httpMethodFromDecorators(index, frameworks, target, definition) ?? 'ANY', handler: target }];
 }
 
-/** `@require_POST` and `@require_GET` on a function view narrow its method. */
-function httpMethodFromDecorators(index: SymbolIndex, view: string, definition: SymbolDefinition | undefined): string | undefined {
+/** A decorator that narrows a function view to one method (Django's `@require_POST`), in the order the view wears them. */
+function httpMethodFromDecorators(index: SymbolIndex, frameworks: Frameworks, view: string, definition: SymbolDefinition | undefined): string | undefined {
   for (const decorator of definition?.decorators ?? []) {
-    const names = index.qualifiedNames(SymbolId.parse(view).path, decorator);
-    if (names.includes('django.views.decorators.http.require_GET')) return 'GET';
-    if (names.includes('django.views.decorators.http.require_POST')) return 'POST';
+    for (const name of index.qualifiedNames(SymbolId.parse(view).path, decorator)) {
+      const method = frameworks.viewMethodDecorators.get(name);
+      if (method) return method;
+    }
   }
   return undefined;
 }
 
-/** The routes a DRF router makes for each ViewSet registered on it. */
-function viewSetRoutes(index: SymbolIndex, hints: readonly Hint[], router: string, base: string): Route[] {
+/** The routes a router (Django REST framework's) makes for each ViewSet registered on it. */
+function viewSetRoutes(index: SymbolIndex, hints: readonly Hint[], router: Router, viewSets: ViewSetsDocument, base: string): Route[] {
   const routes: Route[] = [];
+  const framework = router.framework.name;
+  const mixinPrefix = `${viewSets.mixinModule}.`;
   for (const hint of hints.filter((candidate) => candidate.hint === 'viewset')) {
     const { path } = SymbolId.parse(hint.symbol);
-    if (index.resolve(path, String(hint.details['router'] ?? '')) !== router) continue;
+    if (index.resolve(path, String(hint.details['router'] ?? '')) !== router.symbol) continue;
     const viewSet = index.resolve(path, String(hint.details['viewset'] ?? ''));
     if (!viewSet) continue;
     const prefix = joinRoutePaths(base, String(hint.details['prefix'] ?? ''));
@@ -381,21 +346,21 @@ function viewSetRoutes(index: SymbolIndex, hints: readonly Hint[], router: strin
     const ancestry = index.ancestry(viewSet);
     const mixins = new Set<string>();
     for (const name of ancestry.names) {
-      for (const mixin of DRF_VIEWSETS_WITH[name] ?? []) mixins.add(mixin);
-      const match = /^rest_framework\.mixins\.(\w+)$/.exec(name);
-      if (match?.[1]) mixins.add(match[1]);
+      for (const mixin of viewSets.classes[name] ?? []) mixins.add(mixin);
+      const mixin = name.startsWith(mixinPrefix) ? name.slice(mixinPrefix.length) : '';
+      if (/^\w+$/.test(mixin)) mixins.add(mixin);
     }
     const classes = [viewSet, ...ancestry.classes];
     const source = { path, line: hint.line };
-    routes.push(...extraActions(index, classes, prefix, lookup).map((route) => ({ ...route, source })));
-    for (const { action, method, detail, mixin } of DRF_ACTIONS) {
+    routes.push(...extraActions(index, viewSets.actionDecorator, framework, classes, prefix, lookup).map((route) => ({ ...route, source })));
+    for (const { action, method, detail, mixin } of viewSets.actions) {
       const owner = classes.find((symbol) => index.definition(`${symbol}.${action}`));
       if (!owner && !mixins.has(mixin)) continue;
       routes.push({
         method,
         path: normalizeRoutePath(joinRoutePaths(prefix, detail ? `{${lookup}}/` : '/')),
         handler: owner ? `${owner}.${action}` : viewSet,
-        framework: 'django-rest-framework',
+        framework,
         source,
       });
     }
@@ -404,19 +369,19 @@ function viewSetRoutes(index: SymbolIndex, hints: readonly Hint[], router: strin
 }
 
 /** A ViewSet's `@action(detail=..., methods=[...], url_path=...)` methods: routes beside the standard ones. */
-function extraActions(index: SymbolIndex, classes: readonly string[], prefix: string, lookup: string): Route[] {
+function extraActions(index: SymbolIndex, actionDecorator: string, framework: string, classes: readonly string[], prefix: string, lookup: string): Route[] {
   const routes: Route[] = [];
   for (const owner of classes) {
     const { path } = SymbolId.parse(owner);
     for (const { symbol, name, definition } of index.methodsOf(owner)) {
-      const decorator = definition.decorators.find((name) => index.qualifiedNames(path, name).includes('rest_framework.decorators.action'));
+      const decorator = definition.decorators.find((name) => index.qualifiedNames(path, name).includes(actionDecorator));
       if (!decorator) continue;
       const call = definition.decoratorCalls?.[decorator];
       const urlPath = /^[rRbBuU]?(['"])(.*)\1$/.exec(call?.keywords['url_path'] ?? '')?.[2] ?? name;
       const detail = call?.keywords['detail'] === 'True';
       const methods = (call?.keywords['methods']?.match(/['"](\w+)['"]/g) ?? ['"get"']).map((quoted) => quoted.slice(1, -1).toUpperCase());
       const full = joinRoutePaths(joinRoutePaths(prefix, detail ? `{${lookup}}` : ''), `${urlPath}/`);
-      for (const method of methods) routes.push({ method, path: normalizeRoutePath(full), handler: symbol, framework: 'django-rest-framework' });
+      for (const method of methods) routes.push({ method, path: normalizeRoutePath(full), handler: symbol, framework });
     }
   }
   return routes;
@@ -426,7 +391,6 @@ function extraActions(index: SymbolIndex, classes: readonly string[], prefix: st
 function starletteRoutes(index: SymbolIndex, findings: readonly Finding[], mounts: readonly Hint[]): Route[] {
   const routes: Route[] = [];
   for (const finding of findings) {
-    if (finding.details['rule'] !== 'starlette-route') continue;
     const { path } = SymbolId.parse(finding.symbol);
     const prefix = mounts
       .filter((mount) => SymbolId.parse(mount.symbol).path === path && contains(mount, finding))
@@ -436,7 +400,8 @@ function starletteRoutes(index: SymbolIndex, findings: readonly Finding[], mount
     const callee = String(finding.details['callee'] ?? '');
     const listed = httpMethods(finding.details['methods']);
     const methods = /WebSocket/.test(callee) ? ['WS'] : listed.length ? listed : ['GET'];
-    for (const method of methods) routes.push({ method, path: normalizeRoutePath(joinRoutePaths(prefix, String(finding.details['path'] ?? ''))), handler, framework: 'starlette', source: sourceOf(finding) });
+    const framework = String(finding.details['framework'] ?? '');
+    for (const method of methods) routes.push({ method, path: normalizeRoutePath(joinRoutePaths(prefix, String(finding.details['path'] ?? ''))), handler, framework, source: sourceOf(finding) });
   }
   return routes;
 }

@@ -1,4 +1,5 @@
 import { type CallAnswer, CallQuestion, type CallTypeResolver } from '../host';
+import { type DataFile, readDataFile } from '../knowledge/dataFile';
 import type { CallSite, SymbolDefinition } from '../parse/facts';
 import { DATA_VERBS, SESSION_NAMES } from '../resolve/repositories';
 import type { SymbolIndex, Target } from '../resolve/symbolIndex';
@@ -19,17 +20,29 @@ const BUILTINS = new Set([
   'repr', 'reversed', 'round', 'set', 'setattr', 'slice', 'sorted', 'str', 'sum', 'super', 'tuple', 'type', 'vars', 'zip', 'open', 'locals',
 ]);
 
-/** Outside calls worth a step: they leave the process or touch the data (the guide's infrastructure). */
-const EXTERNAL_STEPS = /^(sqlalchemy|sqlmodel|django\.db|psycopg|psycopg2|asyncpg|pymongo|motor|redis|aioredis|httpx|requests|aiohttp|boto3|botocore|celery|kombu|pika|aio_pika|kafka|aiokafka|smtplib|stripe|typeorm|@prisma\/client|mongoose|sequelize|knex|ioredis|bullmq|bull|axios|node-fetch|@nestjs\/axios|kafkajs|amqplib|nodemailer|pg|mysql2)\b/;
+/** What a trace makes of outside calls and of calls that hand work on (`trace-steps.yml`). */
+export interface TraceSteps {
+  /** Outside calls worth a step: they leave the process or touch the data. */
+  outside: RegExp;
+  /** Methods that queue work to run elsewhere. */
+  enqueue: ReadonlySet<string>;
+  /** Methods that publish an event or send a signal. */
+  publish: ReadonlySet<string>;
+}
 
-const ENQUEUE = new Set(['delay', 'apply_async', 'send_task', 'enqueue', 'kiq']);
-const PUBLISH = new Set(['publish', 'dispatch', 'emit', 'send', 'send_robust', 'asend']);
+/** Reads `trace-steps.yml` (or a user's file of the same shape). */
+export function parseTraceSteps(file: DataFile): TraceSteps {
+  const document = readDataFile('traceStepsFile', file);
+  const escaped = document.outsideModules.map((module) => module.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
+  return { outside: new RegExp(`^(${escaped.join('|')})\\b`), enqueue: new Set(document.enqueueMethods), publish: new Set(document.publishMethods) };
+}
 
 export interface TraceContext {
   index: SymbolIndex;
   layerOf: (path: string) => string;
   interfaces: readonly InterfaceImplementations[];
   findings: readonly Finding[];
+  steps: TraceSteps;
   limits?: TraceLimits;
   /** A type checker's answers for calls syntax cannot follow; the calls it has not answered yet are asked. */
   typed?: TypedCalls;
@@ -144,14 +157,14 @@ function itemsOf(context: TraceContext, lookups: Lookups, symbol: string, depth:
 
   for (const call of definition.calls ?? []) {
     const site = { path, line: call.line, ...(call.branch ? { branch: call.branch } : {}) };
-    const resolved = withTypes(context, path, call, resolveCall(index, symbol, definition, call));
+    const resolved = withTypes(context, path, call, resolveCall(index, context.steps, symbol, definition, call));
     if (resolved.kind === 'skip') continue;
     if (resolved.kind === 'unresolved') {
       items.push({ step: { symbol: `${path}:${call.callee}`, layer: context.layerOf(path), via: 'call', line: call.line, depth, site, unresolved: true, expression: call.callee }, expand: false });
       continue;
     }
     if (resolved.kind === 'external') {
-      const via: TraceVia = ENQUEUE.has(lastSegment(call.callee)) ? 'async' : 'call';
+      const via: TraceVia = context.steps.enqueue.has(lastSegment(call.callee)) ? 'async' : 'call';
       const step: TraceStep = { symbol: resolved.name, layer: 'external', via, line: call.line, depth, site, external: true, ...(resolved.typed ? { typed: true } : {}) };
       // `session.query(X).filter(...).first()` is one trip to the database: one step, the whole chain.
       const previous = items[items.length - 1]?.step;
@@ -161,7 +174,7 @@ function itemsOf(context: TraceContext, lookups: Lookups, symbol: string, depth:
     }
     let via: TraceVia = 'call';
     if (resolved.enqueued) via = 'async';
-    else if (PUBLISH.has(lastSegment(call.callee)) && (resolved.onInstance || signals.has(resolved.receiver ?? ''))) via = 'event';
+    else if (context.steps.publish.has(lastSegment(call.callee)) && (resolved.onInstance || signals.has(resolved.receiver ?? ''))) via = 'event';
     const expand = via !== 'async' && via !== 'event';
     const implementations = lookups.implementations.get(ownerOf(resolved.symbol)) ?? [];
     const placed = { site, ...(resolved.typed ? { typed: true } : {}) };
@@ -207,7 +220,7 @@ function withTypes(context: TraceContext, path: string, call: CallSite, resolved
   const answer = typed.answers.get(key);
   if (!answer) return resolved;
   // Outside code the checker names is a step when it leaves the process or touches data, else known and no step.
-  if ('external' in answer) return EXTERNAL_STEPS.test(answer.external) ? { kind: 'external', name: answer.external, typed: true } : { kind: 'skip' };
+  if ('external' in answer) return context.steps.outside.test(answer.external) ? { kind: 'external', name: answer.external, typed: true } : { kind: 'skip' };
   const symbol = declarationAt(index, answer);
   if (!symbol) return resolved;
   const target = symbolTarget(index, symbol, false);
@@ -227,13 +240,13 @@ function declarationAt(index: SymbolIndex, answer: { path: string; line: number;
 }
 
 /** What a call in `caller` reaches: a workspace function or method, a named outside call, or nothing worth a step. */
-function resolveCall(index: SymbolIndex, caller: string, definition: SymbolDefinition, call: CallSite): Resolved {
+function resolveCall(index: SymbolIndex, steps: TraceSteps, caller: string, definition: SymbolDefinition, call: CallSite): Resolved {
   const { path, name: callerName } = SymbolId.parse(caller);
   const parts = call.callee.split('.');
   const head = parts[0] ?? '';
   if (!head) return { kind: 'skip' };
   const method = parts[parts.length - 1] ?? '';
-  const enqueued = ENQUEUE.has(method) && parts.length >= 2;
+  const enqueued = steps.enqueue.has(method) && parts.length >= 2;
   const receiverParts = enqueued ? parts.slice(0, -1) : parts;
   const rest = receiverParts.slice(1);
   const owner = definition.kind === 'method' ? `${path}:${callerName.slice(0, callerName.lastIndexOf('.'))}` : undefined;
@@ -242,7 +255,7 @@ function resolveCall(index: SymbolIndex, caller: string, definition: SymbolDefin
   if (owner && head === selfName) {
     // `cls(...)` in a classmethod is the class's constructor; `self.x.y()` goes through x's type.
     if (rest.length === 0) return definition.decorators.includes('classmethod') ? symbolTarget(index, owner, false) : { kind: 'skip' };
-    return memberOf(index, { symbol: owner }, rest, enqueued);
+    return memberOf(index, steps, { symbol: owner }, rest, enqueued);
   }
   if (head.endsWith('()')) {
     // `OrderCreated(...).publish()`: a method on a fresh instance.
@@ -260,7 +273,7 @@ function resolveCall(index: SymbolIndex, caller: string, definition: SymbolDefin
     // Data of unknown type (a loop variable, a dict) is not a flow step.
     if (!written || rest.length === 0) return { kind: 'skip' };
     const type = typeTarget(index, path, written);
-    return type ? memberOf(index, type, rest, enqueued) : { kind: 'skip' };
+    return type ? memberOf(index, steps, type, rest, enqueued) : { kind: 'skip' };
   }
   if (BUILTINS.has(head) && rest.length === 0) return { kind: 'skip' };
   const whole = index.qualify(path, receiverParts.join('.'));
@@ -271,11 +284,11 @@ function resolveCall(index: SymbolIndex, caller: string, definition: SymbolDefin
     const made = index.definition(headTarget.symbol);
     if (made?.kind === 'variable' && made.value) {
       const type = typeTarget(index, SymbolId.parse(headTarget.symbol).path, made.value.callee);
-      if (type) return memberOf(index, type, rest, enqueued, headTarget.symbol);
+      if (type) return memberOf(index, steps, type, rest, enqueued, headTarget.symbol);
     }
   }
   const external = whole && 'external' in whole ? whole.external : call.callee;
-  return EXTERNAL_STEPS.test(external) ? { kind: 'external', name: external } : { kind: 'skip' };
+  return steps.outside.test(external) ? { kind: 'external', name: external } : { kind: 'skip' };
 }
 
 /** A type as written in a file, made a target: a workspace class, or an outside name; type aliases are followed. */
@@ -294,18 +307,18 @@ function aliasOf(index: SymbolIndex, path: string, written: string): { text: str
 }
 
 /** `rest` followed from a type: attributes of known type, then the method; factories by their return type. */
-function memberOf(index: SymbolIndex, type: Target, rest: readonly string[], enqueued: boolean, receiver?: string, depth = 0): Resolved {
+function memberOf(index: SymbolIndex, steps: TraceSteps, type: Target, rest: readonly string[], enqueued: boolean, receiver?: string, depth = 0): Resolved {
   if (depth > 6) return { kind: 'skip' };
   if ('external' in type) {
     const name = [type.external, ...rest].join('.');
-    return EXTERNAL_STEPS.test(name) ? { kind: 'external', name } : { kind: 'skip' };
+    return steps.outside.test(name) ? { kind: 'external', name } : { kind: 'skip' };
   }
   const made = index.definition(type.symbol);
   if (rest.length === 0) return symbolTarget(index, type.symbol, enqueued);
   if (made?.kind === 'function' || made?.kind === 'method') {
     // `service = OrderService.for_session(db)`: the object is what the factory returns.
     const returned = returnedType(index, type.symbol);
-    return returned ? memberOf(index, returned, rest, enqueued, receiver, depth + 1) : { kind: 'unresolved' };
+    return returned ? memberOf(index, steps, returned, rest, enqueued, receiver, depth + 1) : { kind: 'unresolved' };
   }
   if (made?.kind !== 'class') return { kind: 'skip' }; // an object made by outside code (`SessionLocal()`): not followed
   const [first = '', ...more] = rest;
@@ -315,7 +328,7 @@ function memberOf(index: SymbolIndex, type: Target, rest: readonly string[], enq
     const base = index.ancestry(type.symbol).names.find((name) => !name.includes(':'));
     if (!base) return { kind: 'unresolved' } as const;
     const name = `${base}.${rest.join('.')}`;
-    return EXTERNAL_STEPS.test(name) ? ({ kind: 'external', name } as const) : ({ kind: 'skip' } as const);
+    return steps.outside.test(name) ? ({ kind: 'external', name } as const) : ({ kind: 'skip' } as const);
   };
   if (more.length === 0) {
     const found = findMethod(index, type.symbol, first);
@@ -324,7 +337,7 @@ function memberOf(index: SymbolIndex, type: Target, rest: readonly string[], enq
     return outside();
   }
   const attribute = attributeTarget(index, type.symbol, first);
-  return attribute ? memberOf(index, attribute, more, enqueued, undefined, depth + 1) : outside();
+  return attribute ? memberOf(index, steps, attribute, more, enqueued, undefined, depth + 1) : outside();
 }
 
 /** A class named as callee is its constructor: `__init__` when it has one, else the class itself. Exceptions are not flow steps. */

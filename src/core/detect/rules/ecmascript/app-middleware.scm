@@ -1,5 +1,6 @@
 ;; category: middleware
 ;; framework: express
+;; resolves: router-middleware
 ;; description: Middleware installed on an application or router, in the order of the calls: Express and Koa `app.use(helmet())`, `app.use(requestLogger)`. The resolver keeps it when the object is a known application or router, and drops a mounted router (a route prefix, not middleware).
 (call_expression
   function: (member_expression object: (_) @app property: (property_identifier) @_use)

@@ -1,7 +1,7 @@
 ;; category: task
 ;; qualifies: maker bullmq.Worker
 ;; outermost: true
-;; description: A worker that runs queued jobs: BullMQ `new Worker('emails', async (job) => ...)`, named after the variable that holds it. The queue's name ties it to the `queue.add(...)` calls that feed it; NestJS's `@Processor('emails')` is a framework decorator (frameworks.yml).
+;; description: A worker that runs queued jobs: BullMQ `new Worker('emails', async (job) => ...)`, named after the variable that holds it. The queue's name ties it to the `queue.add(...)` calls that feed it; NestJS's `@Processor('emails')` is a framework decorator (src/core/frameworks/nestjs.yml).
 (variable_declarator
   name: (identifier)
   value: (new_expression

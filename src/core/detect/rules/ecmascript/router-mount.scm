@@ -1,5 +1,5 @@
 ;; hint: include
-;; description: A router mounted under a prefix: Express `app.use('/api', auth, apiRouter)` and `app.use(router)`, Hono `app.route('/books', books)`, Koa `app.use(router.routes())`, Fastify plugins `fastify.register(routes, { prefix: '/v1' })`. The resolver keeps it when the mounted object is a known router or a registered plugin function.
+;; description: A router mounted under a prefix: Express `app.use('/api', auth, apiRouter)` and `app.use(router)`, Hono `app.route('/books', books)`, Koa `app.use(router.routes())`, Fastify plugins `fastify.register(routes, { prefix: '/v1' })` (`plugin` names the framework whose plugins they are). The resolver keeps it when the mounted object is a known router or a registered plugin function.
 (call_expression
   function: (member_expression object: (_) @parent property: (property_identifier) @_verb)
   arguments: (arguments . (string) @prefix [(identifier) (member_expression)] @child .)
@@ -21,10 +21,10 @@
   arguments: (arguments . [(identifier) (member_expression)] @child . (object (pair key: (property_identifier) @_key value: (string) @prefix)))
   (#eq? @_verb "register")
   (#eq? @_key "prefix")
-  (#set! plugin "true")) @finding
+  (#set! plugin "fastify")) @finding
 
 (call_expression
   function: (member_expression object: (_) @parent property: (property_identifier) @_verb)
   arguments: (arguments . [(identifier) (member_expression)] @child .)
   (#eq? @_verb "register")
-  (#set! plugin "true")) @finding
+  (#set! plugin "fastify")) @finding

@@ -1,5 +1,6 @@
 ;; category: route
 ;; framework: starlette
+;; resolves: starlette-routes
 ;; qualifies: callee starlette.routing.Route starlette.routing.WebSocketRoute fastapi.routing.APIRoute
 ;; description: A Starlette route object: `Route("/path", endpoint, methods=[...])` or `WebSocketRoute(...)`, in the list given to `Starlette(routes=...)` or `Mount(...)`.
 (call

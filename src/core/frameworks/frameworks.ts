@@ -1,0 +1,71 @@
+import { DataFileError } from '../knowledge/checkData';
+import { type DataFile, readDataFile } from '../knowledge/dataFile';
+import type { ClassRuleDocument, FrameworkDocument, ViewSetsDocument } from '../knowledge/documents';
+
+/** A class rule of a framework file, with the framework it belongs to. */
+export interface ClassRule extends ClassRuleDocument {
+  framework: string;
+  extends: string[];
+}
+
+/** What route resolution knows of a framework whose objects are routers and applications. */
+export interface RouterFramework {
+  name: string;
+  mountReplacesOwnPrefix: boolean;
+  dropsTrailingSlash: boolean;
+  viewSets: ViewSetsDocument | undefined;
+}
+
+/** Every framework file, merged into what the stages look up. */
+export interface Frameworks {
+  /** Each framework's class rules, framework by framework in the order of their files. */
+  classes: ClassRule[];
+  /** Decorators that hook a function or class into a framework. */
+  decorators: ReadonlySet<string>;
+  /** The framework an application or router object is made by, by the maker's qualified name. */
+  routerMakers: ReadonlyMap<string, RouterFramework>;
+  /** The routers' frameworks by name. */
+  routerFrameworks: ReadonlyMap<string, RouterFramework>;
+  /** Names the frameworks' documentation gives application and router objects. */
+  conventionalRouterNames: ReadonlySet<string>;
+  /** Decorators that narrow a function view to one HTTP method, and the method. */
+  viewMethodDecorators: ReadonlyMap<string, string>;
+  /** npm packages that make a package depending on them a server application. */
+  serverPackages: ReadonlySet<string>;
+}
+
+/** Reads the framework files (`src/core/frameworks/*.yml`, or a user's of the same shape), in the order given. */
+export function frameworksOf(files: readonly DataFile[]): Frameworks {
+  const frameworks = {
+    classes: [] as ClassRule[],
+    decorators: new Set<string>(),
+    routerMakers: new Map<string, RouterFramework>(),
+    routerFrameworks: new Map<string, RouterFramework>(),
+    conventionalRouterNames: new Set<string>(),
+    viewMethodDecorators: new Map<string, string>(),
+    serverPackages: new Set<string>(),
+  };
+  const seen = new Map<string, string>();
+  for (const file of files) {
+    const document: FrameworkDocument = readDataFile('frameworkFile', file);
+    const earlier = seen.get(document.name);
+    if (earlier) throw new DataFileError(`${file.name}: name: '${document.name}' is already the name of ${earlier}`);
+    seen.set(document.name, file.name);
+    for (const rule of document.classes ?? []) frameworks.classes.push({ ...rule, framework: document.name, extends: rule.extends ?? [] });
+    for (const decorator of document.decorators ?? []) frameworks.decorators.add(decorator);
+    if (document.routers) {
+      const router: RouterFramework = {
+        name: document.name,
+        mountReplacesOwnPrefix: document.routers.mountReplacesOwnPrefix ?? false,
+        dropsTrailingSlash: document.routers.dropsTrailingSlash ?? false,
+        viewSets: document.viewSets,
+      };
+      frameworks.routerFrameworks.set(document.name, router);
+      for (const maker of document.routers.makers) frameworks.routerMakers.set(maker, router);
+      for (const name of document.routers.conventionalNames ?? []) frameworks.conventionalRouterNames.add(name);
+    }
+    for (const [decorator, method] of Object.entries(document.viewMethodDecorators ?? {})) frameworks.viewMethodDecorators.set(decorator, method);
+    for (const name of document.serverPackages ?? []) frameworks.serverPackages.add(name);
+  }
+  return frameworks;
+}

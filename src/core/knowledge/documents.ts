@@ -1,0 +1,124 @@
+import type { FindingCategory, RepoKind } from '../result';
+
+/**
+ * The knowledge files as they are written, once `knowledge.schema.json` has accepted them: each
+ * interface mirrors one of the schema's definitions (the schema documents the keys).
+ */
+export interface DataDocuments {
+  kindRulesFile: KindRulesDocument;
+  layerRulesFile: LayerRulesDocument;
+  layerRolesFile: LayerRolesDocument;
+  traceStepsFile: TraceStepsDocument;
+  frameworkFile: FrameworkDocument;
+  ruleHeader: RuleHeaderDocument;
+}
+
+export type DataKind = keyof DataDocuments;
+
+export interface KindRulesDocument {
+  rules: KindRuleDocument[];
+}
+
+export interface KindRuleDocument {
+  id: string;
+  favours: RepoKind;
+  weight: number;
+  why: string;
+  scope?: 'source' | 'all';
+  unless?: string;
+  folder?: string;
+  file?: string;
+  findings?: { category: FindingCategory; atLeast: number; kind?: string };
+  routes?: { atLeast: number };
+  interfaces?: { implementationsAtLeast: number };
+  implementationsIn?: { folder: string; atLeast: number };
+  folderWithFiles?: { folder: string; atLeast: number };
+  manifest?: 'published' | 'serverApp';
+  coreFiles?: { groups: string[]; atLeast: number };
+  readme?: { mentions: string[]; atLeast: number };
+}
+
+export interface LayerRulesDocument {
+  rules: LayerRuleDocument[];
+}
+
+export interface LayerRuleDocument {
+  id: string;
+  from: string;
+  to?: string;
+  toCategories?: FindingCategory[];
+  toExternal?: string[];
+  unlessFromHolds?: FindingCategory[];
+  message: string;
+}
+
+/** Roles, each with the folder or file names that state it. */
+export type RoleNamesDocument = Record<string, string[]>;
+
+export interface LayerRolesDocument {
+  sharedFolders: RoleNamesDocument;
+  testFiles: string[];
+  configFiles: string[];
+  documentationFolders: string[];
+  kinds: Record<RepoKind, KindLayersDocument>;
+}
+
+export interface KindLayersDocument {
+  folders: RoleNamesDocument;
+  fileNameRoles?: RoleNamesDocument;
+  findings: Partial<Record<FindingCategory, string>>;
+  imports: { modules: string[]; layer: string }[];
+  default: string;
+}
+
+export interface TraceStepsDocument {
+  outsideModules: string[];
+  enqueueMethods: string[];
+  publishMethods: string[];
+}
+
+export interface FrameworkDocument {
+  name: string;
+  classes?: ClassRuleDocument[];
+  decorators?: string[];
+  routers?: {
+    makers: string[];
+    mountReplacesOwnPrefix?: boolean;
+    dropsTrailingSlash?: boolean;
+    conventionalNames?: string[];
+  };
+  viewSets?: ViewSetsDocument;
+  viewMethodDecorators?: Record<string, string>;
+  serverPackages?: string[];
+}
+
+export interface ClassRuleDocument {
+  id: string;
+  category: FindingCategory;
+  extends?: string[];
+  decoratedWith?: string[];
+  keyword?: Record<string, string>;
+  baseIfDirect?: string[];
+  abstractAttribute?: string;
+}
+
+export interface ViewSetsDocument {
+  actions: { action: string; method: string; detail: boolean; mixin: string }[];
+  classes: Record<string, string[]>;
+  mixinModule: string;
+  actionDecorator: string;
+}
+
+/** How the route resolver reads a rule's findings (`;; resolves: ...`). */
+export type RuleRole = 'router-call' | 'router-call-chain' | 'router-middleware' | 'django-urlpatterns' | 'starlette-routes';
+
+export interface RuleHeaderDocument {
+  id?: string;
+  category?: FindingCategory;
+  hint?: string;
+  framework?: string;
+  description: string;
+  qualifies?: string[];
+  outermost?: 'true' | 'false';
+  resolves?: RuleRole;
+}
