@@ -280,7 +280,7 @@ function analysisOf(state: AnalysisState): Analysis {
       return route ? traceRouteWithTypes(traceContext(), route, root, resolver, typedAnswers) : undefined;
     },
     answers() {
-      answers ??= answerChecklist(result, state.index(), (route) => traceRoute(traceContext(), route), discovery.otherFiles);
+      answers ??= answerChecklist(result, state.index(), (route) => traceRoute(traceContext(), route), discovery.otherFiles, knowledge.frameworks);
       return answers;
     },
     definitionsIn(path) {

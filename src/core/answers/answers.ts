@@ -1,4 +1,5 @@
 import { checklistItemId } from '../checklist/checklist';
+import type { Frameworks } from '../frameworks/frameworks';
 import type { SymbolIndex } from '../resolve/symbolIndex';
 import type { AnalysisResult, Answer, AnswerPart, RepoKind, Route, Trace } from '../result';
 import { asyncAnswer, failuresPart } from './asyncWork';
@@ -59,7 +60,7 @@ export function answeredItems(kind: RepoKind): string[] {
  * The answers the code gives to the checklist of a repository: its kind's items, then each mixed
  * part's, each answer a list of located facts (and a line saying so where the code cannot tell).
  */
-export function answerChecklist(result: AnalysisResult, index: SymbolIndex, trace: (route: Route) => Trace, otherFiles: readonly string[]): Answer[] {
+export function answerChecklist(result: AnalysisResult, index: SymbolIndex, trace: (route: Route) => Trace, otherFiles: readonly string[], frameworks: Frameworks): Answer[] {
   const traces = new Map<Route, Trace>();
   const traceOf = (route: Route) => {
     let made = traces.get(route);
@@ -68,7 +69,7 @@ export function answerChecklist(result: AnalysisResult, index: SymbolIndex, trac
   };
   const answers: Answer[] = [];
   for (const { kind, part } of [{ kind: result.kind.kind, part: '' }, ...result.kind.parts.map((entry) => ({ kind: entry.kind, part: entry.path }))]) {
-    const context: AnswerContext = { result, index, part, traceOf, otherFiles };
+    const context: AnswerContext = { result, index, part, traceOf, otherFiles, frameworks };
     for (const [key, builders] of Object.entries(BUILDERS[kind])) answers.push({ item: checklistItemId(kind, key, part), parts: builders.flatMap((build) => build(context)) });
   }
   return answers;

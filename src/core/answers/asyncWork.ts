@@ -1,7 +1,6 @@
 import { handlerTablesIn } from '../resolve/handlerTables';
 import { type AnswerFact, type AnswerPart, type Finding, SymbolId } from '../result';
 import { type AnswerContext, answerPart, fact, findingSites, firstFileOf, gap, inScope, locationOf, memo } from './context';
-import { MESSAGE_HANDLER_DECORATORS, RETRY_DECORATORS, TASK_RETRY_OPTIONS } from './knowledge';
 import { say } from './phrases';
 
 
@@ -38,7 +37,7 @@ function messagesPart(context: AnswerContext): AnswerPart {
   for (const finding of studyFindings(context, 'receiver')) facts.push(fact(locationOf(index, finding.symbol), 'receives', SymbolId.label(finding.symbol), String(finding.details['signal'] ?? '?')));
   for (const finding of studyFindings(context, 'decorator')) {
     const decorator = String(finding.details['decorator'] ?? '');
-    if (!MESSAGE_HANDLER_DECORATORS.has(decorator)) continue;
+    if (!context.frameworks.messageHandlerDecorators.has(decorator)) continue;
     const written = Object.entries(index.definition(finding.symbol)?.decoratorCalls ?? {}).find(([name]) => decorator.endsWith(`.${name.split('.').pop() ?? name}`))?.[1];
     facts.push(fact(locationOf(index, finding.symbol), 'handles', SymbolId.label(finding.symbol), written?.args.join(', ') || decorator));
   }
@@ -61,7 +60,7 @@ export function failuresPart(context: AnswerContext): AnswerPart[] {
   for (const task of tasks) {
     const definition = index.definition(task.symbol);
     for (const call of Object.values(definition?.decoratorCalls ?? {})) {
-      const options = Object.entries(call.keywords).filter(([key]) => TASK_RETRY_OPTIONS.has(key));
+      const options = Object.entries(call.keywords).filter(([key]) => context.frameworks.taskRetryOptions.has(key));
       if (options.length) facts.push(fact(locationOf(index, task.symbol), 'retriesWith', SymbolId.label(task.symbol), options.map(([key, value]) => `${key}=${value}`).join(', ')));
     }
     if (definition?.calls?.some((call) => /(^|\.)retry$/.test(call.callee))) facts.push(fact(locationOf(index, task.symbol), 'retriesItself', SymbolId.label(task.symbol)));
@@ -71,7 +70,7 @@ export function failuresPart(context: AnswerContext): AnswerPart[] {
     if (!inScope(context, file.path)) continue;
     for (const { symbol, definition } of index.definitionsIn(file.path)) {
       for (const decorator of definition.decorators) {
-        const retrying = index.qualifiedNames(file.path, decorator).find((name) => RETRY_DECORATORS.has(name));
+        const retrying = index.qualifiedNames(file.path, decorator).find((name) => context.frameworks.retryDecorators.has(name));
         if (retrying) facts.push(fact(locationOf(index, symbol), 'retriedBy', SymbolId.label(symbol), retrying));
       }
     }

@@ -1,3 +1,4 @@
+import type { Frameworks } from '../frameworks/frameworks';
 import type { SymbolIndex } from '../resolve/symbolIndex';
 import { type AnalysisResult, type AnswerFact, type AnswerGap, type AnswerPart, type Finding, type Route, type SourceLocation, SymbolId, type Trace } from '../result';
 import { inPart as inPartOf, isTestPath } from '../checklist/scope';
@@ -13,6 +14,8 @@ export interface AnswerContext {
   traceOf(route: Route): Trace;
   /** The workspace's files that are not source (README, packaging metadata), relative paths. */
   otherFiles: readonly string[];
+  /** What the frameworks' data files say (src/core/frameworks/). */
+  frameworks: Frameworks;
 }
 
 /** Facts listed per part; the rest are counted (`omitted`). */

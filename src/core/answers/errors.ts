@@ -3,7 +3,7 @@ import type { SymbolIndex } from '../resolve/symbolIndex';
 import { type AnswerFact, type AnswerPart, type Finding, SymbolId } from '../result';
 import { type AnswerContext, answerPart, fact, findingSites, findingsByFunction, firstFileOf, functionAt, gap, inScope, memo, tracedFunctions } from './context';
 import { studyRoutes } from './flow';
-import { EXCEPTION_STATUSES, HTTP_STATUS_NAMES, STATUS_ARGUMENT_EXCEPTIONS } from './knowledge';
+import { HTTP_STATUS_NAMES } from './http';
 import { say } from './phrases';
 
 /** An HTTP status as the code writes it: `404`, `status.HTTP_404_NOT_FOUND`, `HttpStatus.NOT_FOUND`, `httpStatus.CONFLICT`. */
@@ -31,11 +31,12 @@ function exceptionNames(index: SymbolIndex, path: string, written: string): Set<
 }
 
 /** The status a raise answers with: given as an argument of an HTTP exception, or fixed by the framework's exception class. */
-export function raisedStatus(index: SymbolIndex, path: string, raised: RaiseFact): number | undefined {
-  const names = [...exceptionNames(index, path, raised.exception)];
-  const fixed = names.map((name) => EXCEPTION_STATUSES[name]).find((status) => status !== undefined);
+export function raisedStatus(context: AnswerContext, path: string, raised: RaiseFact): number | undefined {
+  const { exceptionStatuses, statusExceptions } = context.frameworks;
+  const names = [...exceptionNames(context.index, path, raised.exception)];
+  const fixed = names.map((name) => exceptionStatuses.get(name)).find((status) => status !== undefined);
   if (fixed !== undefined) return fixed;
-  const carries = names.some((name) => STATUS_ARGUMENT_EXCEPTIONS.has(name)) || /http/i.test(raised.exception);
+  const carries = names.some((name) => statusExceptions.has(name)) || /http/i.test(raised.exception);
   const status = carries ? statusOf(raised.status) : undefined;
   return status !== undefined && status >= 100 && status <= 599 ? status : undefined;
 }
@@ -98,7 +99,7 @@ function statusesIn(context: AnswerContext, symbol: string): StatusSite[] {
   const { path } = SymbolId.parse(symbol);
   const sites: StatusSite[] = [];
   for (const raised of index.definition(symbol)?.raises ?? []) {
-    const status = raisedStatus(index, path, raised);
+    const status = raisedStatus(context, path, raised);
     if (status !== undefined && status >= 400) sites.push({ status, location: { path, line: raised.line }, written: raised.exception, converts: convertedFrom(raised) });
   }
   for (const finding of findingsByFunction(context, 'error-response').get(symbol) ?? []) {
@@ -142,7 +143,7 @@ export function errorsAnswer(context: AnswerContext): AnswerPart[] {
     for (const symbol of functions) {
       const { path } = SymbolId.parse(symbol);
       for (const raised of index.definition(symbol)?.raises ?? []) {
-        if (raised.returned || raised.asserted || raisedStatus(index, path, raised) !== undefined || told.has(raised.exception)) continue;
+        if (raised.returned || raised.asserted || raisedStatus(context, path, raised) !== undefined || told.has(raised.exception)) continue;
         told.add(raised.exception);
         const names = exceptionNames(index, path, raised.exception);
         const conversion = conversions.find((candidate) => [...names].some((name) => candidate.catches.has(name)));

@@ -1,7 +1,7 @@
 import { type AnswerFact, type AnswerPart, SymbolId } from '../result';
 import { type AnswerContext, answerPart, fact, firstFileOf, gap, inPart, inScope, routeLocation } from './context';
 import { studyRoutes } from './flow';
-import { IDEMPOTENT_METHODS, IDEMPOTENT_WRITES } from './knowledge';
+import { IDEMPOTENT_METHODS } from './http';
 import { say } from './phrases';
 
 /** Routes listed per method at most; the rest are counted in the fact. */
@@ -26,7 +26,7 @@ export function idempotentAnswer(context: AnswerContext): AnswerPart[] {
     for (const { symbol, definition } of context.index.definitionsIn(file.path)) {
       for (const call of definition.calls ?? []) {
         const method = call.callee.slice(call.callee.lastIndexOf('.') + 1);
-        if (IDEMPOTENT_WRITES.has(method)) safe.push(fact({ path: file.path, line: call.line }, 'idempotentWrite', SymbolId.label(symbol), call.callee));
+        if (context.frameworks.idempotentWrites.has(method)) safe.push(fact({ path: file.path, line: call.line }, 'idempotentWrite', SymbolId.label(symbol), call.callee));
       }
     }
   }

@@ -1,6 +1,6 @@
 import { DataFileError } from '../knowledge/checkData';
 import { type DataFile, readDataFile } from '../knowledge/dataFile';
-import type { ClassRuleDocument, FrameworkDocument, ViewSetsDocument } from '../knowledge/documents';
+import type { ClassRuleDocument, FrameworkDocument, MessageBusDocument, RequestEntryDocument, ViewSetsDocument } from '../knowledge/documents';
 
 /** A class rule of a framework file, with the framework it belongs to. */
 export interface ClassRule extends ClassRuleDocument {
@@ -32,6 +32,20 @@ export interface Frameworks {
   viewMethodDecorators: ReadonlyMap<string, string>;
   /** npm packages that make a package depending on them a server application. */
   serverPackages: ReadonlySet<string>;
+  /** Exceptions answered with a fixed HTTP status, by qualified name. */
+  exceptionStatuses: ReadonlyMap<string, number>;
+  /** Exceptions that carry their HTTP status as an argument. */
+  statusExceptions: ReadonlySet<string>;
+  /** Decorators that make a function or class a message's handler. */
+  messageHandlerDecorators: ReadonlySet<string>;
+  /** Buses that hand a message to its registered handler, by the dispatching method's qualified name. */
+  messageBuses: ReadonlyMap<string, MessageBusDocument>;
+  retryDecorators: ReadonlySet<string>;
+  taskRetryOptions: ReadonlySet<string>;
+  /** Writes that do not duplicate on a repeat, by method name. */
+  idempotentWrites: ReadonlySet<string>;
+  /** How servers hand requests to application objects (ASGI, WSGI). */
+  requestEntries: readonly RequestEntryDocument[];
 }
 
 /** Reads the framework files (`src/core/frameworks/*.yml`, or a user's of the same shape), in the order given. */
@@ -44,6 +58,14 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     conventionalRouterNames: new Set<string>(),
     viewMethodDecorators: new Map<string, string>(),
     serverPackages: new Set<string>(),
+    exceptionStatuses: new Map<string, number>(),
+    statusExceptions: new Set<string>(),
+    messageHandlerDecorators: new Set<string>(),
+    messageBuses: new Map<string, MessageBusDocument>(),
+    retryDecorators: new Set<string>(),
+    taskRetryOptions: new Set<string>(),
+    idempotentWrites: new Set<string>(),
+    requestEntries: [] as RequestEntryDocument[],
   };
   const seen = new Map<string, string>();
   for (const file of files) {
@@ -66,6 +88,14 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     }
     for (const [decorator, method] of Object.entries(document.viewMethodDecorators ?? {})) frameworks.viewMethodDecorators.set(decorator, method);
     for (const name of document.serverPackages ?? []) frameworks.serverPackages.add(name);
+    for (const [exception, status] of Object.entries(document.exceptionStatuses ?? {})) frameworks.exceptionStatuses.set(exception, status);
+    for (const name of document.statusExceptions ?? []) frameworks.statusExceptions.add(name);
+    for (const name of document.messageHandlerDecorators ?? []) frameworks.messageHandlerDecorators.add(name);
+    for (const bus of document.messageBuses ?? []) frameworks.messageBuses.set(bus.dispatch, bus);
+    for (const name of document.retryDecorators ?? []) frameworks.retryDecorators.add(name);
+    for (const name of document.taskRetryOptions ?? []) frameworks.taskRetryOptions.add(name);
+    for (const name of document.idempotentWrites ?? []) frameworks.idempotentWrites.add(name);
+    frameworks.requestEntries.push(...(document.requestEntries ?? []));
   }
   return frameworks;
 }
