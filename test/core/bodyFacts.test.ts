@@ -51,7 +51,7 @@ describe('what function bodies raise and catch (Python)', () => {
     ]);
   });
 
-  it('keeps a lookup of a handler by a value type, and dictionaries at module and class level', async () => {
+  it('keeps a lookup of a handler by a value type, what each for statement goes through, and dictionaries at module and class level', async () => {
     const code = [
       'HANDLERS = {commands.Allocate: handlers.allocate, events.Allocated: [handlers.publish, handlers.log]}',
       'class MessageBus:',
@@ -59,6 +59,8 @@ describe('what function bodies raise and catch (Python)', () => {
       '    def handle_command(self, command):',
       '        handler = self.command_handlers[type(command)]',
       '        handler(command)',
+      '        for method, pattern, view in self.url_map:',
+      '            pattern.match(command)',
     ].join('\n');
     const [facts] = await scanPython({ 'bus.py': code });
     const table = facts?.symbols.find((symbol) => symbol.name === 'HANDLERS');
@@ -71,7 +73,9 @@ describe('what function bodies raise and catch (Python)', () => {
     });
     const bus = facts?.symbols.find((symbol) => symbol.name === 'MessageBus');
     assert.deepEqual(bus?.attributes?.find((attribute) => attribute.name === 'SCHEMES')?.shape, { kind: 'dict', entries: [{ key: { kind: 'string', value: 'sqlite' }, value: { kind: 'string', value: 'backends.sqlite:SQLiteBackend' } }] });
-    assert.deepEqual(facts?.symbols.find((symbol) => symbol.name === 'MessageBus.handle_command')?.dispatches, [{ table: 'self.command_handlers', line: 4 }]);
+    const handle = facts?.symbols.find((symbol) => symbol.name === 'MessageBus.handle_command');
+    assert.deepEqual(handle?.dispatches, [{ table: 'self.command_handlers', line: 4 }]);
+    assert.deepEqual(handle?.iterates, [{ iterable: 'self.url_map', line: 6 }]);
   });
 });
 

@@ -218,18 +218,21 @@ function collectMatches(path: string, compiled: CompiledRules, matches: QueryMat
 
 /**
  * Predicates tree-sitter leaves to its host. `(#has-call? @scope @name)`: somewhere inside
- * @scope, @name's text is called (a decorator's wrapper calling the function it wraps).
+ * @scope, @name is called, or handed on to a call with the caller's own arguments (a decorator's
+ * wrapper calling the function it wraps, or passing it on: `async_to_sync(func, *args, **kwargs)`);
+ * a typed parameter (`func: Callable`) stands for its name.
  * `(#registers? @scope @name)`: somewhere inside @scope, @name is handed over to be kept — passed
  * to a call (alone or in a tuple or list) or stored in a subscript or an attribute (a decorator
  * registering the function it is given: `self.handlers.append(f)`, `self.error_handlers[code] = f`).
  */
 function customPredicatesHold(compiled: CompiledRules, match: QueryMatch): boolean {
   for (const predicate of compiled.query.predicatesForPattern(match.patternIndex)) {
-    const test = predicate.operator === 'has-call?' ? containsCallTo : predicate.operator === 'registers?' ? registers : undefined;
+    const test = predicate.operator === 'has-call?' ? callsOrPasses : predicate.operator === 'registers?' ? registers : undefined;
     if (!test) continue;
     const [scopeStep, nameStep] = predicate.operands;
     const scope = match.captures.find((capture) => scopeStep?.type === 'capture' && capture.name === scopeStep.name)?.node;
-    const name = match.captures.find((capture) => nameStep?.type === 'capture' && capture.name === nameStep.name)?.node.text;
+    const named = match.captures.find((capture) => nameStep?.type === 'capture' && capture.name === nameStep.name)?.node;
+    const name = named?.type === 'typed_parameter' ? named.namedChildren.find((child) => child?.type === 'identifier')?.text : named?.text;
     if (!scope || !name || !test(scope, name)) return false;
   }
   return true;
@@ -252,10 +255,11 @@ function registers(scope: Node, name: string): boolean {
   return false;
 }
 
-function containsCallTo(scope: Node, name: string): boolean {
+function callsOrPasses(scope: Node, name: string): boolean {
   const pending: Node[] = [scope];
   for (let node = pending.pop(); node; node = pending.pop()) {
     if (node.type === 'call' && node.childForFieldName('function')?.text === name) return true;
+    if (node.type === 'identifier' && node.text === name && node.parent?.type === 'argument_list' && node.parent.namedChildren.some((argument) => argument?.type === 'list_splat' || argument?.type === 'dictionary_splat')) return true;
     for (const child of node.namedChildren) if (child) pending.push(child);
   }
   return false;

@@ -205,6 +205,8 @@ export interface SymbolDefinition {
   raises?: RaiseFact[];
   /** Python functions and methods: the `except` clauses, in source order. */
   handles?: HandlerFact[];
+  /** Python functions and methods: what each `for` statement goes through, as written (`self.url_map`, `reversed(middleware)`), whatever its target. */
+  iterates?: { iterable: string; line: number }[];
   /** Python functions and methods: lookups of a handler by a value's type (`self.handlers[type(message)]`): the table's expression as written. */
   dispatches?: { table: string; line: number }[];
   /** Functions and methods: loops over a single name, for the N+1 check. */

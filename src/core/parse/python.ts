@@ -186,6 +186,7 @@ const BODY_QUERY = `
 (except_clause) @except
 (finally_clause) @finally
 (for_statement left: (identifier) body: (block)) @loop
+(for_statement right: (_) @iterated) @iteration
 (for_in_clause left: (identifier)) @loop
 (raise_statement) @raise
 (assert_statement) @raise
@@ -228,12 +229,17 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
   let accessQuery = accessQueries.get(language);
   if (!accessQuery) accessQueries.set(language, (accessQuery = new Query(language, ACCESS_QUERY)));
   const intervals: Interval[] = [];
-  const items: { node: Node; kind: 'call' | 'assignment' | 'loop' | 'statement_call' | 'raise' | 'catch' | 'dispatch'; callee?: Node }[] = [];
+  const items: { node: Node; kind: 'call' | 'assignment' | 'loop' | 'statement_call' | 'raise' | 'catch' | 'dispatch' | 'iteration'; callee?: Node }[] = [];
   for (const match of matches) {
     const call = capturedAs(match, 'call');
     const callee = call && capturedAs(match, 'callee');
     if (call) {
       if (callee) items.push({ node: call, kind: 'call', callee });
+      continue;
+    }
+    const iterated = capturedAs(match, 'iterated');
+    if (iterated) {
+      items.push({ node: capturedAs(match, 'iteration') ?? iterated, kind: 'iteration', callee: iterated });
       continue;
     }
     const dispatchTable = capturedAs(match, 'dispatch_table');
@@ -314,6 +320,8 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
       if (raised) (scope.symbol.raises ??= []).push(raised);
     } else if (item.kind === 'catch') {
       (scope.symbol.handles ??= []).push({ exceptions: caughtBy(item.node), line: item.node.startPosition.row });
+    } else if (item.kind === 'iteration') {
+      (scope.symbol.iterates ??= []).push({ iterable: oneLine(item.callee?.text ?? ''), line: item.node.startPosition.row });
     } else if (item.kind === 'dispatch') {
       (scope.symbol.dispatches ??= []).push({ table: (item.callee?.text ?? '').replace(/\s+/g, ''), line: item.node.startPosition.row });
     } else {

@@ -13,7 +13,7 @@
   body: (block
     (function_definition
       name: (identifier) @_inner
-      parameters: (parameters . (identifier) @_param .)
+      parameters: (parameters . [(identifier) @_param (typed_parameter . (identifier) @_param)] .)
       body: (block (return_statement (identifier) @_returned)) @_inner_body)
     (return_statement (identifier) @_outer_returned))
   (#eq? @_param @_returned)
