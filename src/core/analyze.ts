@@ -280,7 +280,7 @@ function analysisOf(state: AnalysisState): Analysis {
       return route ? traceRouteWithTypes(traceContext(), route, root, resolver, typedAnswers) : undefined;
     },
     answers() {
-      answers ??= answerChecklist(result, state.index(), (route) => traceRoute(traceContext(), route), discovery.otherFiles, knowledge.frameworks);
+      answers ??= answerChecklist(result, state.index(), traceContext(), discovery.otherFiles, knowledge);
       return answers;
     },
     definitionsIn(path) {

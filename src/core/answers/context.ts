@@ -1,4 +1,5 @@
 import type { Frameworks } from '../frameworks/frameworks';
+import type { LayerRoles } from '../layers/layers';
 import type { SymbolIndex } from '../resolve/symbolIndex';
 import { type AnalysisResult, type AnswerFact, type AnswerGap, type AnswerPart, type Finding, type Route, type SourceLocation, SymbolId, type Trace } from '../result';
 import { inPart as inPartOf, isTestPath } from '../checklist/scope';
@@ -12,18 +13,22 @@ export interface AnswerContext {
   part: string;
   /** A route's trace, made once for all the answers. */
   traceOf(route: Route): Trace;
+  /** A trace from any function (a framework's request entry), named `name`. */
+  traceFrom(symbol: string, name: string): Trace;
   /** The workspace's files that are not source (README, packaging metadata), relative paths. */
   otherFiles: readonly string[];
   /** What the frameworks' data files say (src/core/frameworks/). */
   frameworks: Frameworks;
+  /** The layer model, which tells tests, examples and documentation apart. */
+  layerRoles: LayerRoles;
 }
 
 /** Facts listed per part; the rest are counted (`omitted`). */
 export const MAX_FACTS = 25;
 
-/** Tests, examples and migrations are read for their own questions; the others study the code itself. */
-export function isStudyCode(result: AnalysisResult, path: string): boolean {
-  return !isTestPath(path) && !['test', 'example', 'migration'].includes(layerOfPath(result, path));
+/** Tests, examples, documentation and migrations are read for their own questions; the others study the code itself. */
+function isStudyCode(context: AnswerContext, path: string): boolean {
+  return !isTestPath(path) && !context.layerRoles.isTestExampleOrDoc(path) && !['test', 'example', 'migration'].includes(layerOfPath(context.result, path));
 }
 
 export function inPart(context: AnswerContext, path: string): boolean {
@@ -32,7 +37,7 @@ export function inPart(context: AnswerContext, path: string): boolean {
 
 /** The code the answers are about: in the part, not a test, an example or a migration. */
 export function inScope(context: AnswerContext, path: string): boolean {
-  return inPart(context, path) && isStudyCode(context.result, path);
+  return inPart(context, path) && isStudyCode(context, path);
 }
 
 const layersByResult = new WeakMap<AnalysisResult, Map<string, string>>();
@@ -72,13 +77,29 @@ export function gap(key: PhraseKey, readAt?: SourceLocation, ...terms: (string |
   return { ...say(key, where, ...terms), ...(readAt ? { readAt } : {}) };
 }
 
-/** The first study file of a layer (of the first layer that has one), to point a reader at. */
+/**
+ * The file of a layer (of the first layer that has one) a reader should open: in the folder that
+ * holds most of the code under study (the package itself, not a script or an asset beside it).
+ */
 export function firstFileOf(context: AnswerContext, layers: readonly string[]): SourceLocation | undefined {
+  const weight = mainFolders(context);
   for (const layer of layers) {
-    const file = context.result.files.find((candidate) => candidate.layer === layer && inScope(context, candidate.path) && !/(^|\/)__init__\.py$/.test(candidate.path));
+    const files = context.result.files.filter((candidate) => candidate.layer === layer && inScope(context, candidate.path) && !/(^|\/)__init__\.py$/.test(candidate.path));
+    const file = files.reduce<(typeof files)[number] | undefined>((best, candidate) => (!best || (weight.get(topFolder(candidate.path)) ?? 0) > (weight.get(topFolder(best.path)) ?? 0) ? candidate : best), undefined);
     if (file) return { path: file.path, line: 0 };
   }
   return undefined;
+}
+
+const topFolder = (path: string) => (path.includes('/') ? path.slice(0, path.indexOf('/')) : '');
+
+/** How many files of the code under study each top-level folder holds. */
+function mainFolders(context: AnswerContext): Map<string, number> {
+  return memo(context, 'main folders', () => {
+    const counts = new Map<string, number>();
+    for (const file of context.result.files) if (inScope(context, file.path)) counts.set(topFolder(file.path), (counts.get(topFolder(file.path)) ?? 0) + 1);
+    return counts;
+  });
 }
 
 /** The part's README (the repository's when the part has none). */

@@ -1,52 +1,8 @@
-import type { RaiseFact } from '../parse/facts';
-import type { SymbolIndex } from '../resolve/symbolIndex';
 import { type AnswerFact, type AnswerPart, type Finding, SymbolId } from '../result';
 import { type AnswerContext, answerPart, fact, findingSites, findingsByFunction, firstFileOf, functionAt, gap, inScope, memo, tracedFunctions } from './context';
 import { studyRoutes } from './flow';
-import { HTTP_STATUS_NAMES } from './http';
+import { caughtNames, convertedFrom, exceptionNames, raisedStatus, statusOf } from '../resolve/errorStatus';
 import { say } from './phrases';
-
-/** An HTTP status as the code writes it: `404`, `status.HTTP_404_NOT_FOUND`, `HttpStatus.NOT_FOUND`, `httpStatus.CONFLICT`. */
-export function statusOf(written: string | undefined): number | undefined {
-  if (!written) return undefined;
-  const number = /^\d{3}$/.exec(written)?.[0] ?? /HTTP_?(\d{3})/i.exec(written)?.[1];
-  if (number) return Number(number);
-  const name = /(?:^|\.)([A-Z][A-Z_]+)$/.exec(written)?.[1];
-  return name ? HTTP_STATUS_NAMES[name] : undefined;
-}
-
-/** Every dotted name an exception written in a file goes by: what an `except` of it catches. */
-function caughtNames(index: SymbolIndex, path: string, written: string): string[] {
-  const target = index.qualify(path, written);
-  return target ? index.namesOf(target) : [written];
-}
-
-/** The names of an exception and of its ancestors: an `except` of any of them catches it. */
-function exceptionNames(index: SymbolIndex, path: string, written: string): Set<string> {
-  const target = index.qualify(path, written);
-  if (!target) return new Set([written]);
-  const names = new Set(index.namesOf(target));
-  if ('symbol' in target) for (const name of index.ancestry(target.symbol).names) names.add(name);
-  return names;
-}
-
-/** The status a raise answers with: given as an argument of an HTTP exception, or fixed by the framework's exception class. */
-export function raisedStatus(context: AnswerContext, path: string, raised: RaiseFact): number | undefined {
-  const { exceptionStatuses, statusExceptions } = context.frameworks;
-  const names = [...exceptionNames(context.index, path, raised.exception)];
-  const fixed = names.map((name) => exceptionStatuses.get(name)).find((status) => status !== undefined);
-  if (fixed !== undefined) return fixed;
-  const carries = names.some((name) => statusExceptions.has(name)) || /http/i.test(raised.exception);
-  const status = carries ? statusOf(raised.status) : undefined;
-  return status !== undefined && status >= 100 && status <= 599 ? status : undefined;
-}
-
-/** The exceptions a raise is written to convert: those its `except` clause catches, or those an `instanceof` test names (TypeScript). */
-function convertedFrom(raised: RaiseFact): string[] {
-  if (raised.caught) return raised.caught;
-  const tested = raised.condition ? /\binstanceof\s+([\w$.]+)/.exec(raised.condition)?.[1] : undefined;
-  return tested ? [tested] : [];
-}
 
 /** An exception turned into a status somewhere: by an `except` that raises an HTTP error, or by a registered handler. */
 interface Conversion {
@@ -99,7 +55,7 @@ function statusesIn(context: AnswerContext, symbol: string): StatusSite[] {
   const { path } = SymbolId.parse(symbol);
   const sites: StatusSite[] = [];
   for (const raised of index.definition(symbol)?.raises ?? []) {
-    const status = raisedStatus(context, path, raised);
+    const status = raisedStatus(index, context.frameworks, path, raised);
     if (status !== undefined && status >= 400) sites.push({ status, location: { path, line: raised.line }, written: raised.exception, converts: convertedFrom(raised) });
   }
   for (const finding of findingsByFunction(context, 'error-response').get(symbol) ?? []) {
@@ -143,7 +99,7 @@ export function errorsAnswer(context: AnswerContext): AnswerPart[] {
     for (const symbol of functions) {
       const { path } = SymbolId.parse(symbol);
       for (const raised of index.definition(symbol)?.raises ?? []) {
-        if (raised.returned || raised.asserted || raisedStatus(context, path, raised) !== undefined || told.has(raised.exception)) continue;
+        if (raised.returned || raised.asserted || raisedStatus(index, context.frameworks, path, raised) !== undefined || told.has(raised.exception)) continue;
         told.add(raised.exception);
         const names = exceptionNames(index, path, raised.exception);
         const conversion = conversions.find((candidate) => [...names].some((name) => candidate.catches.has(name)));

@@ -40,7 +40,7 @@ export function flowAnswer(context: AnswerContext): AnswerPart[] {
  * A step that does the flow's work: not an object being made (a constructor, a class, an outside
  * class), not a dependency provider (told with the dependencies), not a call left unresolved.
  */
-function doesWork(context: AnswerContext, step: TraceStep): boolean {
+export function doesWork(context: AnswerContext, step: TraceStep): boolean {
   if (step.unresolved || (step.via === 'di' && context.index.definition(step.symbol)?.kind === 'function')) return false;
   const name = step.external ? step.symbol.slice(step.symbol.lastIndexOf('.') + 1) : SymbolId.parse(step.symbol).name.split('.').pop() ?? '';
   if (name === '__init__' || name === 'constructor') return false;

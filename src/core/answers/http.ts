@@ -1,13 +1,4 @@
-/** What HTTP itself defines, which the answers read statuses and methods by. */
-
-/** HTTP's reason phrases as constant names (`NOT_FOUND`), for statuses written by name: `HttpStatus.NOT_FOUND`, `status.HTTP_404_NOT_FOUND`, `httpStatus.CONFLICT`. */
-export const HTTP_STATUS_NAMES: Readonly<Record<string, number>> = {
-  BAD_REQUEST: 400, UNAUTHORIZED: 401, PAYMENT_REQUIRED: 402, FORBIDDEN: 403, NOT_FOUND: 404, METHOD_NOT_ALLOWED: 405, NOT_ACCEPTABLE: 406,
-  REQUEST_TIMEOUT: 408, CONFLICT: 409, GONE: 410, PRECONDITION_FAILED: 412, PAYLOAD_TOO_LARGE: 413, REQUEST_ENTITY_TOO_LARGE: 413, UNSUPPORTED_MEDIA_TYPE: 415,
-  UNPROCESSABLE_ENTITY: 422, UNPROCESSABLE_CONTENT: 422, LOCKED: 423, TOO_MANY_REQUESTS: 429, INTERNAL_SERVER_ERROR: 500, NOT_IMPLEMENTED: 501,
-  BAD_GATEWAY: 502, SERVICE_UNAVAILABLE: 503, GATEWAY_TIMEOUT: 504,
-  OK: 200, CREATED: 201, ACCEPTED: 202, NO_CONTENT: 204, MOVED_PERMANENTLY: 301, FOUND: 302, NOT_MODIFIED: 304,
-};
+/** What HTTP itself defines, which the answers read methods by. */
 
 /** HTTP methods the HTTP specification defines as idempotent (RFC 9110, 9.2.2). */
 export const IDEMPOTENT_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS', 'TRACE']);

@@ -1,22 +1,43 @@
 import { type AnswerFact, type AnswerPart, SymbolId } from '../result';
 import { type Contract, contractFacts, definingClass, implementationTable, isMandatory, studyInterfaces } from './contract';
-import { type AnswerContext, answerPart, fact, firstFileOf, gap, locationOf, memo } from './context';
+import { type AnswerContext, answerPart, fact, firstFileOf, gap, inScope, layerOfPath, locationOf, memo } from './context';
 import { say } from './phrases';
+import { selectionFacts } from './selection';
 import { importedSymbols } from './workspaceUse';
 
 /** Interfaces whose contracts the mandatory-methods answer tells: the most implemented ones. */
 const MAX_CONTRACTS = 3;
 
+/**
+ * The interfaces of the code under study, the key one first: the one with most implementations in
+ * the adapter and driver layers (the guide's backends), then (between equals) one the library
+ * chooses among at run time (a registry, a factory), then most implementations, most methods.
+ */
+function keyContracts(context: AnswerContext): Contract[] {
+  return memo(context, 'key contracts', () => {
+    const contracts = studyInterfaces(context);
+    const adapters = (contract: Contract) => contract.implementations.filter((symbol) => ['adapter', 'driver'].includes(layerOfPath(context.result, SymbolId.parse(symbol).path))).length;
+    const chosen = new Set(contracts.filter((contract) => selectionOf(context, contract).length).map((contract) => contract.base));
+    return contracts
+      .slice()
+      .sort((a, b) => adapters(b) - adapters(a) || Number(chosen.has(b.base)) - Number(chosen.has(a.base)) || b.implementations.length - a.implementations.length || b.methods.length - a.methods.length || a.base.localeCompare(b.base));
+  });
+}
+
+function selectionOf(context: AnswerContext, contract: Contract): AnswerFact[] {
+  return memo(context, `selection ${contract.base}`, () => selectionFacts(context, contract));
+}
+
 /** The key interface's contract: what it declares and what implementations inherit. */
 export function interfaceAnswer(context: AnswerContext): AnswerPart[] {
-  const contract = studyInterfaces(context)[0];
+  const contract = keyContracts(context)[0];
   if (!contract) return [noInterface(context)];
   return [contractPart(context, contract, false)];
 }
 
 /** The contracts of the most implemented interfaces, each with its implementation × method table. */
 export function mandatoryMethodsAnswer(context: AnswerContext): AnswerPart[] {
-  const contracts = studyInterfaces(context).slice(0, MAX_CONTRACTS);
+  const contracts = keyContracts(context).slice(0, MAX_CONTRACTS);
   return contracts.length ? contracts.map((contract) => contractPart(context, contract, true)) : [noInterface(context)];
 }
 
@@ -42,19 +63,23 @@ interface Ranked {
 }
 
 /**
- * The implementations of the key interface, the one to study first: the most complete (defines
- * most of the contract itself), then the most used (imported by most files, tests included).
+ * The implementations of the key interface, the one to study first: how complete it is (the share
+ * of the contract it defines itself) and how used (the files, tests included, that import it, as a
+ * share of the most imported implementation's), the two added.
  */
 export function rankedImplementations(context: AnswerContext, contract: Contract): Ranked[] {
   return memo(context, `ranked ${contract.base}`, () => {
     const importers = importerCountsOf(context);
+    const mostImporters = Math.max(1, ...contract.implementations.map((implementation) => importers.get(implementation) ?? 0));
+    // How complete, and how used, each as a share of the best: the two weigh the same.
+    const score = (ranked: Ranked) => ranked.defined / Math.max(1, contract.methods.length) + ranked.importers / mostImporters;
     return contract.implementations
       .map((implementation) => ({
         implementation,
         defined: contract.methods.filter((method) => definingClass(context.index, implementation, method.name, contract.base)).length,
         importers: importers.get(implementation) ?? 0,
       }))
-      .sort((a, b) => b.defined - a.defined || b.importers - a.importers || a.implementation.localeCompare(b.implementation));
+      .sort((a, b) => score(b) - score(a) || a.implementation.localeCompare(b.implementation));
   });
 }
 
@@ -69,7 +94,7 @@ function importerCountsOf(context: AnswerContext): Map<string, number> {
 
 /** The implementation to study in depth, chosen by how complete and how used it is, with the others after it. */
 export function centralImplementationAnswer(context: AnswerContext): AnswerPart[] {
-  const contract = studyInterfaces(context)[0];
+  const contract = keyContracts(context)[0];
   if (!contract) return [noInterface(context)];
   const facts = rankedImplementations(context, contract).map((ranked) =>
     fact(locationOf(context.index, ranked.implementation), 'implementationRank', SymbolId.label(ranked.implementation), ranked.defined, contract.methods.length, ranked.importers),
@@ -79,7 +104,7 @@ export function centralImplementationAnswer(context: AnswerContext): AnswerPart[
 
 /** What to subclass, what to define, and where the implementations live, with one to copy. */
 export function newImplementationAnswer(context: AnswerContext): AnswerPart[] {
-  const contract = studyInterfaces(context)[0];
+  const contract = keyContracts(context)[0];
   if (!contract) return [noInterface(context)];
   const { index } = context;
   const mandatory = contract.methods.filter(isMandatory).map((method) => method.name);
@@ -90,7 +115,36 @@ export function newImplementationAnswer(context: AnswerContext): AnswerPart[] {
   ];
   const model = rankedImplementations(context, contract)[0];
   if (model) facts.push(fact(locationOf(index, model.implementation), 'implementationsLiveIn', contract.implementations.length, commonFolder(contract.implementations.map((symbol) => SymbolId.parse(symbol).path)), SymbolId.label(model.implementation)));
-  return [answerPart(say('newImplementationTopic', SymbolId.label(contract.base)), facts)];
+  return [
+    answerPart(say('newImplementationTopic', SymbolId.label(contract.base)), facts),
+    answerPart(say('selectionTopic', SymbolId.label(contract.base)), selectionOf(context, contract), gap('noSelection', locationOf(index, contract.base))),
+  ];
+}
+
+/**
+ * What the implementations do when what they talk to fails: the exceptions they catch and the
+ * timeouts they take; and a line on what only running them shows.
+ */
+export function edgeCasesAnswer(context: AnswerContext): AnswerPart[] {
+  const contract = keyContracts(context)[0];
+  const { index } = context;
+  const classes = new Set(contract?.implementations ?? []);
+  const facts: AnswerFact[] = [];
+  for (const file of context.result.files) {
+    if (!inScope(context, file.path) || !['adapter', 'driver', 'core'].includes(file.layer)) continue;
+    for (const { symbol, definition } of index.definitionsIn(file.path)) {
+      if (definition.kind !== 'function' && definition.kind !== 'method') continue;
+      for (const handled of definition.handles ?? []) facts.push(fact({ path: file.path, line: handled.line }, 'catchesInAdapter', SymbolId.label(symbol), handled.exceptions.join(', ')));
+      const owner = symbol.slice(0, symbol.lastIndexOf('.'));
+      for (const parameter of definition.parameters ?? []) {
+        if (/timeout/i.test(parameter.name) && (classes.has(owner) || file.layer !== 'core')) facts.push(fact(locationOf(index, symbol), 'takesTimeout', SymbolId.label(symbol), parameter.default ? `${parameter.name}=${parameter.default}` : parameter.name));
+      }
+    }
+  }
+  const part = answerPart(say('edgeCasesTopic'), facts);
+  const stress = context.index.files().find((file) => /stress|load/i.test(file.path));
+  part.gap = gap(facts.length ? 'edgeCasesGap' : 'edgeCasesNothing', stress ? { path: stress.path, line: 0 } : facts[0]?.location ?? firstFileOf(context, ['driver', 'adapter']));
+  return [part];
 }
 
 /** The folder the paths share (`cachelib/backends/`), or the repository root. */
@@ -107,7 +161,7 @@ function commonFolder(paths: readonly string[]): string {
  * protocol), the public methods only it has, and the options its constructor takes.
  */
 export function tradeOffsAnswer(context: AnswerContext): AnswerPart[] {
-  const contract = studyInterfaces(context)[0];
+  const contract = keyContracts(context)[0];
   if (!contract) return [noInterface(context)];
   const { index } = context;
   const importsByImplementation = new Map(contract.implementations.map((implementation) => [implementation, outsideImports(context, SymbolId.parse(implementation).path)]));
@@ -119,7 +173,7 @@ export function tradeOffsAnswer(context: AnswerContext): AnswerPart[] {
       facts.push(fact({ path: SymbolId.parse(implementation).path, line: entry.line }, 'dependsOn', SymbolId.label(implementation), entry.module));
     }
     const contractNames = new Set(contract.methods.map((method) => method.name));
-    const ownMethods = index.methodsOf(implementation).filter((method) => !contractNames.has(method.name) && !method.name.startsWith('_'));
+    const ownMethods = index.methodsOf(implementation).filter((method) => !contractNames.has(method.name) && !method.name.startsWith('_') && method.name !== 'constructor');
     if (ownMethods.length) facts.push(fact(locationOf(index, implementation), 'onlyItHas', SymbolId.label(implementation), ownMethods.map((method) => method.name).join(', ')));
     const constructor = index.definition(`${implementation}.__init__`) ?? index.definition(`${implementation}.constructor`);
     const options = (constructor?.parameters ?? []).slice(1).map((parameter) => parameter.name).filter((name) => !name.startsWith('*') && !name.startsWith('...'));

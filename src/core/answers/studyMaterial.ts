@@ -68,7 +68,13 @@ export function benchmarksAnswer(context: AnswerContext): AnswerPart[] {
     const used = importedSymbols(context.index, file).filter(({ symbol }) => !BENCHMARK_PATH.test(SymbolId.parse(symbol).path)).map(({ symbol }) => symbol);
     return used.length ? fact({ path: file.path, line: 0 }, 'benchmarkUses', file.path, names(used)) : fact({ path: file.path, line: 0 }, 'benchmarkFile', file.path);
   });
-  return [answerPart(say('benchmarksTopic'), facts, gap('noBenchmarks', firstFileOf(context, ['test'])))];
+  return [answerPart(say('benchmarksTopic'), facts, gap('noBenchmarks', firstTestFile(context) ?? readmeLocation(context)))];
+}
+
+/** The part's first test file, to point a reader at the tests. */
+function firstTestFile(context: AnswerContext): { path: string; line: number } | undefined {
+  const file = context.result.files.find((candidate) => candidate.layer === 'test' && inPart(context, candidate.path));
+  return file ? { path: file.path, line: 0 } : undefined;
 }
 
 function benchmarkFiles(context: AnswerContext): FileFacts[] {
@@ -79,7 +85,7 @@ function benchmarkFiles(context: AnswerContext): FileFacts[] {
 export function performanceAnswer(context: AnswerContext): AnswerPart[] {
   const first = benchmarkFiles(context)[0];
   const part = benchmarksAnswer(context)[0] ?? answerPart(say('benchmarksTopic'), []);
-  part.gap = first ? gap('performanceGap', { path: first.path, line: 0 }) : gap('performanceNoBenchmarks', firstFileOf(context, ['test']) ?? readmeLocation(context));
+  part.gap = first ? gap('performanceGap', { path: first.path, line: 0 }) : gap('performanceNoBenchmarks', firstTestFile(context) ?? readmeLocation(context));
   return [part];
 }
 

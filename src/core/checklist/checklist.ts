@@ -1,4 +1,5 @@
 import { type AnalysisResult, type Answer, type Finding, type RepoKind, SymbolId } from '../result';
+import { phraseText } from '../answers/phrases';
 import { flowRoute, inPart, isTestPath } from './scope';
 
 /** Where a checklist item points in this repository: a place in the code, or a route to trace. */
@@ -89,7 +90,12 @@ export function buildChecklist(result: AnalysisResult, answers: readonly Answer[
   const byItem = new Map(answers.map((answer) => [answer.item, answer]));
   for (const item of items) {
     const answer = byItem.get(item.id);
-    if (answer) item.answer = answer;
+    if (!answer) continue;
+    item.answer = answer;
+    // A code link goes where the answer starts, so that the two never point at different things.
+    const first = answer.parts[0];
+    const fact = first?.facts[0];
+    if (first && fact && item.link?.kind !== 'route') item.link = { kind: 'code', path: fact.location.path, line: fact.location.line, label: phraseText(first.topic).replace(/`/g, '') };
   }
   return items;
 }

@@ -44,6 +44,8 @@ export interface Frameworks {
   taskRetryOptions: ReadonlySet<string>;
   /** Writes that do not duplicate on a repeat, by method name. */
   idempotentWrites: ReadonlySet<string>;
+  /** Functions that read installed packages' entry points. */
+  entryPointReaders: ReadonlySet<string>;
   /** How servers hand requests to application objects (ASGI, WSGI). */
   requestEntries: readonly RequestEntryDocument[];
 }
@@ -65,6 +67,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     retryDecorators: new Set<string>(),
     taskRetryOptions: new Set<string>(),
     idempotentWrites: new Set<string>(),
+    entryPointReaders: new Set<string>(),
     requestEntries: [] as RequestEntryDocument[],
   };
   const seen = new Map<string, string>();
@@ -95,6 +98,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     for (const name of document.retryDecorators ?? []) frameworks.retryDecorators.add(name);
     for (const name of document.taskRetryOptions ?? []) frameworks.taskRetryOptions.add(name);
     for (const name of document.idempotentWrites ?? []) frameworks.idempotentWrites.add(name);
+    for (const name of document.entryPointReaders ?? []) frameworks.entryPointReaders.add(name);
     frameworks.requestEntries.push(...(document.requestEntries ?? []));
   }
   return frameworks;

@@ -97,6 +97,7 @@ export interface FrameworkDocument {
   retryDecorators?: string[];
   taskRetryOptions?: string[];
   idempotentWrites?: string[];
+  entryPointReaders?: string[];
   requestEntries?: RequestEntryDocument[];
 }
 

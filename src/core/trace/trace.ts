@@ -79,19 +79,23 @@ interface Frame {
  * walked once per trace, and a call back into the path is marked recursive.
  */
 export function traceRoute(context: TraceContext, route: Route): Trace {
+  return traceFrom(context, route.handler, `${route.method} ${route.path}`);
+}
+
+/** The same walk from any function or method (a framework's request entry, `App.__call__`), the trace named `name`. */
+export function traceFrom(context: TraceContext, start: string, name: string): Trace {
   const limits = context.limits ?? DEFAULT_TRACE_LIMITS;
   const { index } = context;
-  const name = `${route.method} ${route.path}`;
-  if (!index.definition(route.handler)) {
-    return { route: name, steps: [{ symbol: route.handler, layer: context.layerOf(SymbolId.parse(route.handler).path), via: 'call', line: 0, depth: 0, unresolved: true }] };
+  if (!index.definition(start)) {
+    return { route: name, steps: [{ symbol: start, layer: context.layerOf(SymbolId.parse(start).path), via: 'call', line: 0, depth: 0, unresolved: true }] };
   }
-  const steps: TraceStep[] = [stepFor(context, route.handler, 'call', 0)];
-  const walked = new Set<string>([route.handler]);
+  const steps: TraceStep[] = [stepFor(context, start, 'call', 0)];
+  const walked = new Set<string>([start]);
   const lookups: Lookups = {
     implementations: new Map(context.interfaces.map((entry) => [entry.base, entry.implementations])),
     signals: new Set(context.findings.filter((finding) => finding.category === 'signal').map((finding) => finding.symbol)),
   };
-  const stack: Frame[] = [{ items: itemsOf(context, lookups, route.handler, 1), next: 0, path: new Set([route.handler]) }];
+  const stack: Frame[] = [{ items: itemsOf(context, lookups, start, 1), next: 0, path: new Set([start]) }];
   while (stack.length && steps.length < limits.maxSteps) {
     const frame = stack[stack.length - 1] as Frame;
     const item = frame.items[frame.next++];
