@@ -241,7 +241,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
 /** What a trace reads: the index, the result's interfaces and findings, each file's layer, what calls are steps. */
 function traceContextOf(index: SymbolIndex, result: AnalysisResult, knowledge: Knowledge): TraceContext {
   const layerByPath = new Map(result.files.map((file) => [file.path, file.layer]));
-  return { index, interfaces: result.interfaces, findings: result.findings, layerOf: (path) => layerByPath.get(path) ?? 'external', steps: knowledge.traceSteps };
+  return { index, interfaces: result.interfaces, findings: result.findings, layerOf: (path) => layerByPath.get(path) ?? 'external', steps: knowledge.traceSteps, frameworks: knowledge.frameworks };
 }
 
 /** A result with what traces, definitions and updates need around it. */

@@ -111,7 +111,7 @@ export interface Route {
  * call: a direct call; di: provided by the framework or the one implementation of an interface;
  * async: queued (`.delay`, `apply_async`); event: published or sent.
  */
-export type TraceVia = 'call' | 'async' | 'event' | 'di';
+export type TraceVia = 'call' | 'async' | 'event' | 'di' | 'raise';
 
 export interface TraceStep {
   /** The callee: a workspace symbol, an outside name (`sqlalchemy.orm.Session.commit`), or `path:expression` when unresolved. */
@@ -135,6 +135,16 @@ export interface TraceStep {
   recursive?: boolean;
   /** Found by the TypeScript type checker: the call is on a value whose type the code does not write. */
   typed?: boolean;
+  /**
+   * Reached through what no call names: the handler a handler table (`by`: the table) or a message
+   * bus (`by`: the bus's method) registers for the message's class, or a function a bootstrap
+   * injects by parameter name (`by`: the bootstrap).
+   */
+  through?: { kind: 'handler-table' | 'message-bus' | 'injected'; by: string };
+  /** A `raise` step: the HTTP status it is answered with, when the code says so on the trace. @asType integer @minimum 100 @maximum 599 */
+  status?: number;
+  /** A call on an object the workspace makes at module level (`prisma = new PrismaClient()`): the outside class or call that makes it; the step is at the object's definition. */
+  client?: string;
 }
 
 export interface Trace {

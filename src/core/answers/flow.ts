@@ -1,5 +1,6 @@
 import { flowRoute } from '../checklist/scope';
 import { layerColumns, stepLabel } from '../render/trace';
+import { isCollectionType, isLogging } from '../trace/trace';
 import { type AnswerFact, type AnswerPart, type Finding, type Route, SymbolId, type TraceStep } from '../result';
 import { type AnswerContext, answerPart, fact, firstFileOf, gap, inPart, inScope, locationOf, routeLocation } from './context';
 import { say } from './phrases';
@@ -87,7 +88,7 @@ export function dependenciesAnswer(context: AnswerContext): AnswerPart[] {
       if (owner) {
         const constructor = index.definition(`${owner}.__init__`) ?? index.definition(`${owner}.constructor`);
         for (const parameter of constructor?.parameters?.slice(1) ?? []) {
-          if (!parameter.annotation || !/^[A-Z]/.test(bareName(parameter.annotation).split('.').pop() ?? '')) continue;
+          if (!parameter.annotation || isCollectionType(parameter.annotation) || !/^[A-Z]/.test(bareName(parameter.annotation).split('.').pop() ?? '')) continue;
           once(`${owner} ${parameter.name}`, () => fact(locationOf(index, `${owner}.${index.definition(`${owner}.__init__`) ? '__init__' : 'constructor'}`), 'constructorInjected', SymbolId.label(owner), parameter.name, parameter.annotation ?? ''));
         }
       }
@@ -96,6 +97,12 @@ export function dependenciesAnswer(context: AnswerContext): AnswerPart[] {
         if (base) once(`impl ${base.base}`, () => fact(locationOf(index, ownerClass(step.symbol) ?? step.symbol), 'injectedImplementation', SymbolId.label(ownerClass(step.symbol) ?? step.symbol), SymbolId.label(base.base)));
       }
       for (const global of moduleGlobalsCalled(context, step.symbol)) once(`global ${global.variable}`, () => fact(locationOf(index, global.variable), 'moduleGlobal', SymbolId.label(step.symbol), SymbolId.label(global.variable), global.madeBy));
+      const { through } = step;
+      if (through) {
+        const by = through.by.includes(':') ? SymbolId.label(through.by) : through.by;
+        const phrase = through.kind === 'handler-table' ? 'reachedThroughTable' : through.kind === 'message-bus' ? 'reachedThroughBus' : 'injectedBy';
+        once(`${through.kind} ${step.symbol}`, () => fact(step.site ?? locationOf(index, step.symbol), phrase, SymbolId.label(step.symbol), by));
+      }
     }
   }
   return [answerPart(say('dependenciesTopic'), facts, gap('noDependencies', firstFileOf(context, ['api'])))];
@@ -107,8 +114,9 @@ function moduleGlobalsCalled(context: AnswerContext, symbol: string): { variable
   const { path } = SymbolId.parse(symbol);
   const found: { variable: string; madeBy: string }[] = [];
   for (const call of index.definition(symbol)?.calls ?? []) {
-    const head = call.callee.split('.')[0] ?? '';
-    if (!call.callee.includes('.') || head === 'self' || head === 'this') continue;
+    const parts = call.callee.split('.');
+    const head = parts[0] ?? '';
+    if (parts.length < 2 || head === 'self' || head === 'this' || isLogging(parts)) continue;
     const variable = index.resolve(path, head);
     const made = variable ? index.definition(variable) : undefined;
     if (variable && made?.kind === 'variable' && made.value && !found.some((entry) => entry.variable === variable)) found.push({ variable, madeBy: `${made.value.callee}()` });
