@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { stepLabel } from '../../core/render/trace';
+import { localizedMarks } from './stepMarks';
 import { SymbolId, type Trace } from '../../core/result';
 import { routeKey, type WorkspaceAnalyses } from '../analyses';
 
@@ -33,7 +34,7 @@ function appendTrace(markdown: vscode.MarkdownString, trace: Trace, root: string
   const shown = trace.steps.filter((step) => (step.depth ?? 0) <= MAX_DEPTH_SHOWN);
   for (const step of shown.slice(0, MAX_STEPS_SHOWN)) {
     const indent = '&nbsp;&nbsp;'.repeat(step.depth ?? 0);
-    const via = `${step.via === 'call' ? '' : ` _${step.via}_`}${step.typed ? ` _${vscode.l10n.t('by type')}_` : ''}`;
+    const via = localizedMarks(step).map((mark) => ` _${escape(mark)}_`).join('');
     const link = step.external || step.unresolved ? '' : ` — [${escape(SymbolId.parse(step.symbol).path)}:${step.line + 1}](${vscode.Uri.file(`${root}/${SymbolId.parse(step.symbol).path}`).toString()}#L${step.line + 1})`;
     markdown.appendMarkdown(`${indent}\`${escape(step.layer)}\` ${escape(stepLabel(step))}${via}${step.site?.branch === 'except' ? ' ⚠' : ''}${link}  \n`);
   }
