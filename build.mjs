@@ -19,6 +19,8 @@ const GRAMMARS = [
   ['tree-sitter-typescript', 'tree-sitter-typescript.wasm'],
   ['tree-sitter-typescript', 'tree-sitter-tsx.wasm'],
   ['tree-sitter-javascript', 'tree-sitter-javascript.wasm'],
+  ['tree-sitter-java', 'tree-sitter-java.wasm'],
+  ['tree-sitter-go', 'tree-sitter-go.wasm'],
 ];
 
 // The packages' own folders, not require.resolve: some export no package.json.

@@ -18,7 +18,7 @@ import { SectionTreeProvider } from './views/sectionTree';
 import { type AnalysisNode, dataModelNodes, extensionPointNodes, interfaceNodes, layerNodes, overviewNodes, routeNodes } from './views/sections';
 
 /** The languages ArchTrace reads code in: hovers and CodeLens appear in their editors. */
-const SOURCES: vscode.DocumentSelector = ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact'].map((language) => ({ language, scheme: 'file' }));
+const SOURCES: vscode.DocumentSelector = ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'java', 'go'].map((language) => ({ language, scheme: 'file' }));
 
 /** Activation registers commands, views and providers only; nothing is read or parsed until the user asks. */
 export function activate(context: vscode.ExtensionContext): void {
@@ -63,6 +63,8 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('archtrace.dataModel.showDiagram', (node?: AnalysisNode) => showEntityDiagram(analyses, node)),
     registerUpdateOnChange(analyses, log, storage),
     vscode.commands.registerCommand('archtrace.classifyWorkspace', () => controller.classifyWorkspace()),
+    // Trusted now: the workspace's own settings apply, so what was classified with the user's alone is classified again.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => (analyses.all().length ? controller.classifyWorkspace() : undefined)),
     vscode.commands.registerCommand('archtrace.showLog', () => log.show()),
     vscode.commands.registerCommand('archtrace.showLayers', () => vscode.commands.executeCommand('archtrace.layers.focus')),
     vscode.commands.registerCommand('archtrace.trace.start', (root?: string, route?: string) => stepper.start(root, route)),

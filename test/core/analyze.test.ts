@@ -11,7 +11,7 @@ import { builtinKnowledge } from '../../src/node/knowledge';
 import { nodeFs } from '../../src/node/nodeFs';
 import { WorkerAnalyzer } from '../../src/node/workerAnalyzer';
 import { FileFactsCache } from '../../src/node/factsCache';
-import { analyzeWorkspace } from '../../src/core/analyze';
+import { analyzeWorkspace, DEFAULT_MAX_FILE_SIZE_BYTES } from '../../src/core/analyze';
 import type { FileTask } from '../../src/core/parse/facts';
 import { ROOT, SAMPLE, tempWorkspace } from '../helpers';
 import { setFlagsFromString } from 'node:v8';
@@ -272,17 +272,19 @@ describe('an update after a line, a function or an import is added to any file o
       try {
         cpSync(fixture, root, { recursive: true });
         let analysis = await analyzeWorkspace(root, host);
-        const sources = analysis.result.files.filter((file) => ['python', 'typescript', 'javascript'].includes(file.language));
+        const sources = analysis.result.files.filter((file) => ['python', 'typescript', 'javascript', 'java', 'go'].includes(file.language));
         assert.ok(sources.length > 0);
+        // Java and Go: an import goes after the package declaration, a function in a class (Java) or at the top level (Go).
+        const afterPackage = (text: string, added: string) => text.replace(/^(package [^\n]*\n)/m, `$1${added}\n`);
         const edits = [
-          ['a line', (text: string, python: boolean) => `${python ? '#' : '//'} a line added\n${text}`],
-          ['a function', (text: string, python: boolean) => (python ? `${text}\n\ndef added_by_test():\n    return 1\n` : `${text}\nfunction addedByTest() { return 1; }\n`)],
-          ['an import', (text: string, python: boolean) => (python ? `import json\n${text}` : `import * as added from 'node:path';\n${text}`)],
+          ['a line', (text: string, language: string) => `${language === 'python' ? '#' : '//'} a line added\n${text}`],
+          ['a function', (text: string, language: string) => (language === 'python' ? `${text}\n\ndef added_by_test():\n    return 1\n` : language === 'java' ? `${text}\nclass AddedByTest { int added() { return 1; } }\n` : language === 'go' ? `${text}\nfunc addedByTest() int { return 1 }\n` : `${text}\nfunction addedByTest() { return 1; }\n`)],
+          ['an import', (text: string, language: string) => (language === 'python' ? `import json\n${text}` : language === 'java' ? afterPackage(text, 'import java.util.List;') : language === 'go' ? afterPackage(text, 'import "strings"') : `import * as added from 'node:path';\n${text}`)],
         ] as const;
         for (const [what, edit] of edits) {
           for (const { path, language } of sources) {
             const absolute = join(root, path);
-            writeFileSync(absolute, edit(readFileSync(absolute, 'utf8'), language === 'python'));
+            writeFileSync(absolute, edit(readFileSync(absolute, 'utf8'), language));
             analysis = await analysis.update(host, [absolute]);
             assert.equal(comparable(analysis), comparable(await analyzeWorkspace(root, host)), `after adding ${what} to ${path}`);
           }
@@ -511,7 +513,7 @@ describe('the facts cache', () => {
     assert.deepEqual(afterCorruption.scanned, ['a.py', 'b.py']);
     assert.deepEqual(afterCorruption.files, ['a.py', 'b.py']);
     const otherVersion = await FileFactsCache.open(cacheFile, undefined, 'another-version');
-    assert.equal(otherVersion.get('a.py', (await otherVersion.fingerprint(join(workspace.root, 'a.py'), 'a.py')) ?? ''), undefined);
+    assert.equal(otherVersion.get('a.py', (await otherVersion.fingerprint(join(workspace.root, 'a.py'), 'a.py', DEFAULT_MAX_FILE_SIZE_BYTES)) ?? ''), undefined);
     rmSync(cacheFile, { force: true });
   });
 });

@@ -209,7 +209,9 @@ export function extensionPointsAnswer(context: AnswerContext): AnswerPart[] {
     if (uses) return fact(location, registers ? 'registeringDecoratorUsed' : 'wrappingDecoratorUsed', label, uses);
     return fact(location, registers ? 'registeringDecorator' : 'wrappingDecorator', label);
   };
-  const wrap = decorators.filter((finding) => finding.details['kind'] !== 'registers').map(decoratorFact);
+  // A registering decorator is also a decorator definition to the general rule: told once, as registering.
+  const registering = new Set(decorators.filter((finding) => finding.details['kind'] === 'registers').map((finding) => finding.symbol));
+  const wrap = decorators.filter((finding) => !registering.has(finding.symbol)).map(decoratorFact);
   const register = decorators.filter((finding) => finding.details['kind'] === 'registers').map(decoratorFact);
   const signals = studyFindings(context, 'signal').flatMap((finding) => {
     const senders = listed(finding.details['senders']);

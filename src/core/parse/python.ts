@@ -2,6 +2,7 @@ import { type Language, type Node, Query, type QueryMatch } from 'web-tree-sitte
 import type { Attribute, CallShape, CallSite, ImportStatement, LoopFact, Parameter, RaiseFact, SymbolDefinition, ValueShape } from './facts';
 import { capturedAs, type LanguageSyntax, MAX_SHAPE_DEPTH, MAX_SHAPE_NODES, literalValue, normalizeCallee, rangeOf } from './syntax';
 import { listIn } from '../lists';
+import { beforeFirst } from '../text';
 
 /** Statements whose blocks still hold module- or class-level definitions (`if TYPE_CHECKING:`, `try:`). */
 const CONTAINER_STATEMENTS = new Set([
@@ -78,7 +79,11 @@ export const pythonSyntax: LanguageSyntax = {
         // Module variables: calls (`Table(...)`), sequences (Alembic's `down_revision = ("a", "b")`) and tables (`HANDLERS = {Allocate: allocate}`).
         const shape = !container && value && (value.type === 'call' || value.type === 'tuple' || value.type === 'list' || value.type === 'dictionary') ? valueShape(value) : undefined;
         const literal = stringLiteral(value);
-        const alias = value?.type === 'subscript' || (value?.type === 'binary_operator' && value.text.includes('|')) ? value.text.replace(/\s+/g, ' ').slice(0, 300) : undefined;
+        // A type alias: `SessionDep = Annotated[...]`, `Id = int | str`, or another name for a class (`BaseModel = db.Model`).
+        const alias =
+          value?.type === 'subscript' || (value?.type === 'binary_operator' && value.text.includes('|')) || value?.type === 'identifier' || (value?.type === 'attribute' && isDottedName(value))
+            ? value.text.replace(/\s+/g, ' ').slice(0, 300)
+            : undefined;
         symbols.push({
           name: prefix + target,
           kind: 'variable',
@@ -131,6 +136,11 @@ function attributeOf(name: string, annotation: string | undefined, value: Node |
   let type = annotation;
   if (!type && value?.type === 'identifier') type = parameters.find((parameter) => parameter.name === value.text)?.annotation;
   if (!type && call) type = call.callee;
+  // `self.router = router or Router()`: the given object's type, else the default's.
+  if (!type && value?.type === 'boolean_operator' && value.childForFieldName('operator')?.text === 'or') {
+    const sides = [value.childForFieldName('left'), value.childForFieldName('right')];
+    type = sides.map((side) => (side ? attributeOf(name, undefined, side, line, parameters).type : undefined)).find((found) => found !== undefined);
+  }
   const literal = stringLiteral(value);
   return { name, line, ...(type ? { type } : {}), ...(call ? { call } : {}), ...(literal !== undefined ? { literal } : {}) };
 }
@@ -193,6 +203,7 @@ const BODY_QUERY = `
 (subscript
   value: (_) @dispatch_table
   subscript: (call function: (identifier) @_dispatch_type) (#eq? @_dispatch_type "type")) @dispatch
+(return_statement (identifier) @returned)
 (expression_statement
   (call function: (attribute attribute: (identifier) @_operation)) @statement_call
   (#any-of? @_operation ${SCHEMA_OPERATIONS.map((name) => JSON.stringify(name)).join(' ')}))
@@ -229,7 +240,7 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
   let accessQuery = accessQueries.get(language);
   if (!accessQuery) accessQueries.set(language, (accessQuery = new Query(language, ACCESS_QUERY)));
   const intervals: Interval[] = [];
-  const items: { node: Node; kind: 'call' | 'assignment' | 'loop' | 'statement_call' | 'raise' | 'catch' | 'dispatch' | 'iteration'; callee?: Node }[] = [];
+  const items: { node: Node; kind: 'call' | 'assignment' | 'loop' | 'statement_call' | 'raise' | 'catch' | 'dispatch' | 'iteration' | 'returned'; callee?: Node }[] = [];
   for (const match of matches) {
     const call = capturedAs(match, 'call');
     const callee = call && capturedAs(match, 'callee');
@@ -253,6 +264,7 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
         case 'loop':
         case 'statement_call':
         case 'raise':
+        case 'returned':
           items.push({ node, kind: name });
           break;
         case 'body': {
@@ -285,6 +297,7 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
   const assignmentsOf = new Map<BodyScope, Node[]>();
   const callNodesOf = new Map<BodyScope, Node[]>();
   const loopsOf = new Map<BodyScope, Node[]>();
+  const returnedOf = new Map<BodyScope, string[]>();
   let next = 0;
   for (const item of items) {
     const at = item.node.startIndex;
@@ -324,11 +337,17 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
       (scope.symbol.iterates ??= []).push({ iterable: oneLine(item.callee?.text ?? ''), line: item.node.startPosition.row });
     } else if (item.kind === 'dispatch') {
       (scope.symbol.dispatches ??= []).push({ table: (item.callee?.text ?? '').replace(/\s+/g, ''), line: item.node.startPosition.row });
+    } else if (item.kind === 'returned') {
+      listIn(returnedOf, scope).push(item.node.text);
     } else {
       (scope.symbol.statementCalls ??= []).push(valueShape(item.node));
     }
   }
   for (const [scope, calls] of callsOf) scope.symbol.calls = calls.sort((a, b) => a.end - b.end).map(({ call }) => call);
+  for (const [scope, names] of returnedOf) {
+    const returns = returnedClass(scope.symbol, names);
+    if (returns) scope.symbol.returns = returns;
+  }
   for (const [scope, loops] of loopsOf) {
     const facts = loops.flatMap((loop) => loopFact(loop, assignmentsOf.get(scope) ?? [], callNodesOf.get(scope) ?? [], accessQuery));
     if (facts.length) scope.symbol.loops = facts;
@@ -424,6 +443,18 @@ function caughtBy(clause: Node): string[] {
   if (!caught) return [];
   const names = caught.type === 'tuple' || caught.type === 'parenthesized_expression' ? caught.namedChildren.filter((child) => child && child.type !== 'comment') : [caught];
   return names.flatMap((name) => (name ? [name.text.replace(/\s+/g, '')] : []));
+}
+
+/**
+ * What a function without a return annotation returns, when the code states it: every `return`
+ * gives the same local, made by calling a class (a capitalised name, as PEP 8 names classes):
+ * `def make_celery(app): celery = Celery(app.import_name); ...; return celery`.
+ */
+function returnedClass(symbol: SymbolDefinition, names: readonly string[]): string | undefined {
+  const [name] = names;
+  if (symbol.returns || !name || names.some((other) => other !== name)) return undefined;
+  const type = symbol.locals?.find((local) => local.name === name)?.type;
+  return type && /(^|\.)[A-Z]\w*$/.test(type) ? type : undefined;
 }
 
 /**
@@ -633,7 +664,7 @@ function classBases(definition: Node): { bases: string[]; metaclass?: string; ke
       else if (key && value) keywords[key] = value;
     } else if (argument.type !== 'comment') {
       // `Generic[T]` and `Repository[Order]` name their class before the brackets.
-      bases.push(argument.text.replace(/\s+/g, '').replace(/\[.*$/s, ''));
+      bases.push(beforeFirst(argument.text.replace(/\s+/g, ''), '['));
     }
   }
   return { bases, ...(metaclass ? { metaclass } : {}), ...(Object.keys(keywords).length ? { keywords } : {}) };

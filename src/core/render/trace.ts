@@ -22,6 +22,7 @@ export function stepMarks(step: TraceStep): string[] {
   if (step.recursive) marks.push('recursive');
   if (step.unresolved) marks.push('unresolved');
   if (step.typed) marks.push('by type');
+  marks.push(...(step.marks ?? []));
   return marks;
 }
 

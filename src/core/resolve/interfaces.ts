@@ -44,6 +44,9 @@ export async function interfaceImplementations(index: SymbolIndex, turns = new T
       implementations.set(ancestor, list);
     }
   }
+  for (const [base, implementers] of goImplementations(index, [...classes.values()].filter((entry) => entry.path.endsWith('.go')))) {
+    implementations.set(base, [...(implementations.get(base) ?? []), ...implementers]);
+  }
   for (const entry of byNotImplemented) {
     if (entry.notImplementedMethods >= 2 || implementations.has(entry.symbol)) declared.add(entry.symbol);
   }
@@ -53,6 +56,27 @@ export async function interfaceImplementations(index: SymbolIndex, turns = new T
   return [...declared]
     .sort()
     .map((base) => ({ base, implementations: (implementations.get(base) ?? []).filter((symbol) => !declared.has(symbol)).sort() }));
+}
+
+/**
+ * Go: a type implements an interface when it has every method the interface asks for (its own and
+ * those of the interfaces it embeds), by name, its own or promoted from the types it embeds —
+ * whatever it declares, as Go decides.
+ */
+function goImplementations(index: SymbolIndex, entries: readonly ClassEntry[]): Map<string, string[]> {
+  const methodNames = (symbol: string) => new Set([symbol, ...index.ancestry(symbol).classes].flatMap((owner) => index.methodsOf(owner).map((method) => method.name)));
+  const interfaces = entries.filter((entry) => entry.definition.keywords?.['interface'] === 'true').map((entry) => ({ symbol: entry.symbol, methods: methodNames(entry.symbol) })).filter((entry) => entry.methods.size > 0);
+  const found = new Map<string, string[]>();
+  if (!interfaces.length) return found;
+  for (const entry of entries) {
+    if (entry.definition.keywords?.['interface'] === 'true') continue;
+    const has = methodNames(entry.symbol);
+    if (!has.size) continue;
+    for (const candidate of interfaces) {
+      if ([...candidate.methods].every((name) => has.has(name))) found.set(candidate.symbol, [...(found.get(candidate.symbol) ?? []), entry.symbol]);
+    }
+  }
+  return found;
 }
 
 /** The classes one file defines, with what their own methods say. */

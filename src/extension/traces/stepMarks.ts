@@ -13,5 +13,6 @@ export function localizedMarks(step: TraceStep): string[] {
     else marks.push(vscode.l10n.t('injected by {0}', by));
   }
   if (step.typed) marks.push(vscode.l10n.t('by type'));
+  marks.push(...(step.marks ?? []));
   return marks;
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { plainText } from '../../core/render/escape';
 import { stepLabel } from '../../core/render/trace';
 import { localizedMarks } from './stepMarks';
 import type { TraceStepper } from './stepThrough';
@@ -21,11 +22,11 @@ export class TraceTreeProvider implements vscode.TreeDataProvider<number> {
     const position = this.stepper.current;
     const step = position?.trace.steps[index];
     if (!position || !step) return new vscode.TreeItem('');
-    const item = new vscode.TreeItem(`${'  '.repeat(step.depth ?? 0)}${stepLabel(step)}`);
-    item.description = [step.layer, ...localizedMarks(step), ...(step.site?.branch ? [step.site.branch] : [])].join(' · ');
+    const item = new vscode.TreeItem(`${'  '.repeat(step.depth ?? 0)}${plainText(stepLabel(step))}`);
+    item.description = plainText([step.layer, ...localizedMarks(step), ...(step.site?.branch ? [step.site.branch] : [])].join(' · '));
     item.iconPath = new vscode.ThemeIcon(index === position.index ? 'debug-stackframe' : step.via === 'raise' ? 'error' : step.external ? 'link-external' : step.unresolved ? 'question' : 'circle-small');
     item.command = { command: 'archtrace.trace.goTo', title: vscode.l10n.t('Go to step'), arguments: [index] };
-    item.tooltip = step.symbol;
+    item.tooltip = plainText(step.symbol);
     return item;
   }
 }
