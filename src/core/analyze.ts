@@ -212,7 +212,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   const violations = checkLayers ? await findViolations(index, analysed, (path) => fileByPath.get(path), resolved, host.knowledge.layerRules) : [];
   await nextTurn();
 
-  const { dataModel, queryWarnings } = await analyzeDataModel(index, analysed, resolved);
+  const { dataModel, queryWarnings } = await analyzeDataModel(index, analysed, resolved, undefined, host.knowledge.frameworks.tableDeclarations);
 
   const result: AnalysisResult = {
     schemaVersion: SCHEMA_VERSION,

@@ -64,6 +64,8 @@ export interface Frameworks {
   taskRetryOptions: ReadonlySet<string>;
   /** Writes that do not duplicate on a repeat, by method name. */
   idempotentWrites: ReadonlySet<string>;
+  /** Calls that declare a table in code (`sqlalchemy.Table`), by qualified name. */
+  tableDeclarations: ReadonlySet<string>;
   /** Functions that read installed packages' entry points. */
   entryPointReaders: ReadonlySet<string>;
   /** How servers hand requests to application objects (ASGI, WSGI). */
@@ -93,6 +95,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     retryDecorators: new Set<string>(),
     taskRetryOptions: new Set<string>(),
     idempotentWrites: new Set<string>(),
+    tableDeclarations: new Set<string>(),
     entryPointReaders: new Set<string>(),
     requestEntries: [] as RequestEntryDocument[],
     routerTypes: new Map<string, RouterFramework>(),
@@ -137,6 +140,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     for (const name of document.retryDecorators ?? []) frameworks.retryDecorators.add(name);
     for (const name of document.taskRetryOptions ?? []) frameworks.taskRetryOptions.add(name);
     for (const name of document.idempotentWrites ?? []) frameworks.idempotentWrites.add(name);
+    for (const name of document.tableDeclarations ?? []) frameworks.tableDeclarations.add(name);
     for (const name of document.entryPointReaders ?? []) frameworks.entryPointReaders.add(name);
     frameworks.requestEntries.push(...(document.requestEntries ?? []));
     if (document.annotationRoutes) frameworks.annotationRoutes.push({ ...document.annotationRoutes, framework: document.name });

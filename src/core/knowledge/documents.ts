@@ -107,6 +107,7 @@ export interface FrameworkDocument {
   retryDecorators?: string[];
   taskRetryOptions?: string[];
   idempotentWrites?: string[];
+  tableDeclarations?: string[];
   entryPointReaders?: string[];
   requestEntries?: RequestEntryDocument[];
 }
