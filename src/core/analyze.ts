@@ -114,8 +114,8 @@ export async function analyzeWorkspace(root: string, host: AnalysisHost, options
 /**
  * What a whole result is made from, as one text (the cache keeps its hash): the files and their
  * content, the files skipped, the configuration files, the knowledge and the options. (The analyser's
- * own version is the cache's.) The files' lines are made with the event loop let in: made in one
- * step, 50,000 of them had held the editor's thread for 10–32 ms.
+ * own version is the cache's.) The files' lines are made with the event loop let in: a line per
+ * file, made in one step, would hold the editor's thread on a large workspace.
  */
 async function resultKey(root: string, host: AnalysisHost, options: AnalyzeOptions, discovery: Discovery, fingerprints: ReadonlyMap<string, string>, configuration: Configuration): Promise<string> {
   const files: string[] = [];
@@ -237,7 +237,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
       (a, b) => a.path.localeCompare(b.path),
     ),
   };
-  const analysis = analysisOf({ root, knowledge: host.knowledge, options, discovery, facts, result, modulePaths, kindInputs, index: () => index, indexInTurns: async () => index });
+  const analysis = analysisOf({ root, knowledge: host.knowledge, options, discovery, facts, result, modulePaths, kindInputs, index: () => index, indexInTurns: () => Promise.resolve(index) });
   if (options.traces) {
     const context = traceContextOf(index, result, host.knowledge);
     result.traces = routes.map((route) => traceRoute(context, route));
@@ -311,8 +311,8 @@ function analysisOf(state: AnalysisState): Analysis {
 }
 
 /**
- * What every update asks of a discovery, worked out once for it: edits keep the discovery, and at
- * 50,000 files each of these took milliseconds an update.
+ * What every update asks of a discovery, worked out once for it: edits keep the discovery, and each
+ * of these is a pass over every file.
  */
 interface DiscoveryViews {
   allPaths?: string[];
@@ -367,8 +367,8 @@ function sourcePositions(discovery: Discovery): ReadonlyMap<string, number> {
 /**
  * Everything the kind rules read: paths, each finding's category, kind and symbol (findings in the
  * result's order), routes (where declared, and their handlers), interfaces, manifest, README —
- * held, not spelled out: an update compares them with the last analysis's (a key string of them,
- * 3 MB at 50,000 files, was made and compared at every update).
+ * held, not spelled out: an update compares them with the last analysis's as they are, without
+ * making a key string of them (as large as the workspace) at every update.
  */
 interface KindInputs {
   paths: readonly string[];
@@ -385,7 +385,7 @@ function kindInputsOf(discovery: Discovery, findings: readonly Finding[], routes
 
 function sameKindInputs(before: KindInputs | undefined, now: KindInputs): boolean {
   if (!before || before.others !== now.others || !sameList(before.paths, now.paths) || !sameList(before.routes, now.routes) || before.findings.length !== now.findings.length) return false;
-  const kindOf = (finding: Finding) => String(finding.details['kind'] ?? '');
+  const kindOf = (finding: Finding) => finding.details.kind ?? '';
   return before.findings.every((finding, position) => {
     const other = now.findings[position] as Finding;
     return finding.category === other.category && finding.symbol === other.symbol && kindOf(finding) === kindOf(other);

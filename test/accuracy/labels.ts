@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import { parse } from 'yaml';
-import type { FindingCategory, RepoKind } from '../../src/core/result';
+import type { RepoKind } from '../../src/core/result';
 
 export type Split = 'tuned' | 'held-back';
 export const SPLITS: readonly Split[] = ['tuned', 'held-back'];
@@ -48,7 +48,7 @@ export type MustFind = { [C in SymbolCategory]?: SymbolEntry[] } & {
 
 /** A plausible false positive: a finding (by symbol or line), a route (method and path), an entity (name) or an implementation (base and class). */
 export interface ForbiddenEntry {
-  category: FindingCategory | 'entity';
+  category: SymbolCategory | 'interface' | 'route' | 'entity';
   symbol?: string;
   at?: string;
   method?: string;
@@ -197,7 +197,7 @@ const MANIFEST_SCHEMA = {
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 const validateLabel = ajv.compile(LABEL_SCHEMA);
-const validateManifest = ajv.compile(MANIFEST_SCHEMA);
+const validateManifest = ajv.compile<{ repositories: ManifestEntry[] }>(MANIFEST_SCHEMA);
 
 function refuse(file: string, errors: typeof validateLabel.errors): never {
   const problems = (errors ?? []).slice(0, 5).map((error) => `${error.instancePath || '/'} ${error.message ?? ''}`);
@@ -217,7 +217,7 @@ export function parseLabel(text: string, file: string): Label {
 export function parseManifest(text: string, file: string): ManifestEntry[] {
   const data: unknown = parse(text);
   if (!validateManifest(data)) refuse(file, validateManifest.errors);
-  return (data as { repositories: ManifestEntry[] }).repositories;
+  return data.repositories;
 }
 
 /** Every label of a folder, checked against the manifest: each repository listed once, at the commit and split the label names. */

@@ -1,6 +1,6 @@
 import { handlerTablesIn } from '../resolve/handlerTables';
 import { type AnswerFact, type AnswerPart, type Finding, SymbolId } from '../result';
-import { type AnswerContext, answerPart, fact, findingSites, firstFileOf, gap, inScope, locationOf, memo } from './context';
+import { type AnswerContext, answerPart, detailText, fact, findingSites, firstFileOf, gap, inScope, locationOf, memo } from './context';
 import { say } from './phrases';
 
 
@@ -14,9 +14,9 @@ function tasksPart(context: AnswerContext): AnswerPart {
     const { details } = finding;
     const subject = SymbolId.label(finding.symbol);
     return findingSites(finding).map((site) => {
-      if (details['kind'] === 'enqueue') return fact(site, 'queues', subject, `${String(details['task'] ?? '?')}${details['job'] ? ` '${String(details['job'])}'` : `.${String(details['call'] ?? 'delay')}`}`);
-      if (details['kind'] === 'worker') return fact(site, 'runsJobsOf', subject, String(details['queue'] ?? '?'));
-      return fact(site, 'isTask', subject, String(details['framework'] ?? details['rule'] ?? ''));
+      if (details['kind'] === 'enqueue') return fact(site, 'queues', subject, `${detailText(details['task'], '?')}${details['job'] ? ` '${detailText(details['job'])}'` : `.${detailText(details['call'], 'delay')}`}`);
+      if (details['kind'] === 'worker') return fact(site, 'runsJobsOf', subject, detailText(details['queue'], '?'));
+      return fact(site, 'isTask', subject, detailText(details['framework'], details['rule'] ?? ''));
     });
   });
   return answerPart(say('tasksTopic'), facts, gap('noTasks', firstFileOf(context, ['infrastructure', 'application'])));
@@ -27,16 +27,16 @@ function messagesPart(context: AnswerContext): AnswerPart {
   const { index } = context;
   const facts: AnswerFact[] = [];
   for (const finding of studyFindings(context, 'event')) {
-    const event = String(finding.details['event'] ?? '?');
+    const event = detailText(finding.details['event'], '?');
     const subject = SymbolId.label(finding.symbol);
     for (const site of findingSites(finding)) {
-      if (finding.details['kind'] === 'subscribe') facts.push(fact(site, 'subscribes', String(finding.details['handler'] ?? subject), event));
+      if (finding.details['kind'] === 'subscribe') facts.push(fact(site, 'subscribes', detailText(finding.details['handler'], subject), event));
       else facts.push(fact(site, 'publishes', subject, event));
     }
   }
-  for (const finding of studyFindings(context, 'receiver')) facts.push(fact(locationOf(index, finding.symbol), 'receives', SymbolId.label(finding.symbol), String(finding.details['signal'] ?? '?')));
+  for (const finding of studyFindings(context, 'receiver')) facts.push(fact(locationOf(index, finding.symbol), 'receives', SymbolId.label(finding.symbol), detailText(finding.details['signal'], '?')));
   for (const finding of studyFindings(context, 'decorator')) {
-    const decorator = String(finding.details['decorator'] ?? '');
+    const decorator = detailText(finding.details['decorator'], '');
     if (!context.frameworks.messageHandlerDecorators.has(decorator)) continue;
     const written = Object.entries(index.definition(finding.symbol)?.decoratorCalls ?? {}).find(([name]) => decorator.endsWith(`.${name.split('.').pop() ?? name}`))?.[1];
     facts.push(fact(locationOf(index, finding.symbol), 'handles', SymbolId.label(finding.symbol), written?.args.join(', ') || decorator));

@@ -114,7 +114,7 @@ const memos = new WeakMap<AnswerContext, Map<string, unknown>>();
 /** What several answers read, worked out once per context. */
 export function memo<T>(context: AnswerContext, key: string, compute: () => T): T {
   let kept = memos.get(context);
-  if (!kept) memos.set(context, (kept = new Map()));
+  if (!kept) memos.set(context, (kept = new Map<string, unknown>()));
   if (!kept.has(key)) kept.set(key, compute());
   return kept.get(key) as T;
 }
@@ -160,4 +160,9 @@ export function findingSites(finding: Finding): SourceLocation[] {
       })
     : [];
   return listed.length ? listed : [{ path: SymbolId.parse(finding.symbol).path, line: finding.range.start.line }];
+}
+
+/** A detail of a finding as text: a string as it is, anything else (a list, nothing) the fallback. */
+export function detailText(value: unknown, fallback = ''): string {
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : fallback;
 }

@@ -1,5 +1,5 @@
 import { type AnswerFact, type AnswerPart, type Finding, SymbolId } from '../result';
-import { type AnswerContext, answerPart, fact, findingSites, findingsByFunction, firstFileOf, functionAt, gap, inScope, memo, tracedFunctions } from './context';
+import { type AnswerContext, answerPart, detailText, fact, findingSites, findingsByFunction, firstFileOf, functionAt, gap, inScope, memo, tracedFunctions } from './context';
 import { studyRoutes } from './flow';
 import { caughtNames, convertedFrom, exceptionNames, raisedStatus, statusOf } from '../resolve/errorStatus';
 import { say } from './phrases';
@@ -59,8 +59,8 @@ function statusesIn(context: AnswerContext, symbol: string): StatusSite[] {
     if (status !== undefined && status >= 400) sites.push({ status, location: { path, line: raised.line }, written: raised.exception, converts: convertedFrom(raised) });
   }
   for (const finding of findingsByFunction(context, 'error-response').get(symbol) ?? []) {
-    const status = statusOf(String(finding.details['status'] ?? ''));
-    if (status !== undefined && status >= 400) sites.push({ status, location: { path, line: finding.range.start.line }, written: String(finding.details['response'] ?? finding.details['kind'] ?? 'status'), converts: [] });
+    const status = statusOf(detailText(finding.details['status']));
+    if (status !== undefined && status >= 400) sites.push({ status, location: { path, line: finding.range.start.line }, written: detailText(finding.details['response'], detailText(finding.details['kind'], 'status')), converts: [] });
   }
   return sites;
 }

@@ -1,5 +1,5 @@
 import { type AnswerFact, type AnswerPart, type Finding, SymbolId } from '../result';
-import { type AnswerContext, answerPart, fact, findingSites, findingsByFunction, firstFileOf, gap, inScope, tracedFunctions } from './context';
+import { type AnswerContext, answerPart, detailText, fact, findingSites, findingsByFunction, firstFileOf, gap, inScope, tracedFunctions } from './context';
 import { studyRoutes } from './flow';
 import { type PhraseKey, say } from './phrases';
 
@@ -10,13 +10,13 @@ const ACTION_PHRASES: Readonly<Record<string, PhraseKey>> = { commit: 'commits',
 
 /** `session.commit()`, `transaction.atomic`, `this.repo.transaction(...)`: the transaction as the code writes it. */
 function written(finding: Finding): string {
-  const action = String(finding.details['action'] ?? '');
+  const action = detailText(finding.details['action']);
   const on = finding.details['on'];
   return typeof on === 'string' && on ? `${on}.${action}()` : action.startsWith('@') || action.includes('(') ? action : `@${action}`;
 }
 
 function transactionFact(owner: string, finding: Finding): AnswerFact {
-  const action = String(finding.details['action'] ?? '');
+  const action = detailText(finding.details['action']);
   return fact(findingSites(finding)[0] ?? locationOfFinding(finding), ACTION_PHRASES[action] ?? 'runsInTransaction', SymbolId.label(owner), written(finding));
 }
 

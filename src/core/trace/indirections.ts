@@ -64,7 +64,7 @@ function findIndirections(index: SymbolIndex, frameworks: Pick<Frameworks, 'mess
               const message = index.resolve(file.path, written.trim());
               if (!message) continue;
               let byMessage = busHandlers.get(bus.dispatch);
-              if (!byMessage) busHandlers.set(bus.dispatch, (byMessage = new Map()));
+              if (!byMessage) busHandlers.set(bus.dispatch, (byMessage = new Map<string, RegisteredHandler>()));
               byMessage.set(message, { handler: method, by: bus.dispatch });
             }
           }
