@@ -156,7 +156,8 @@ export class ChecklistController implements vscode.TreeDataProvider<Row>, vscode
     if (!row.section && !row.item) return (['path', 'self-test'] as const).map((section) => ({ root: row.root, section }));
     if (row.section) return (this.state.get(row.root)?.items ?? []).filter((item) => item.section === row.section).map((item) => ({ root: row.root, item }));
     // An item expands into its answer: each part's topic, then the facts with where the code says them.
-    if (row.item && !row.part) return (row.item.answer?.parts ?? []).map((part) => ({ root: row.root, item: row.item, part }));
+    const { item } = row;
+    if (item && !row.part) return (item.answer?.parts ?? []).map((part) => ({ root: row.root, item, part }));
     if (row.part) return answerLines(row.part).map((line) => ({ root: row.root, line }));
     return [];
   }
