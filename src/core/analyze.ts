@@ -1,5 +1,5 @@
 import { classifyKind, foldersOf } from './classify/classify';
-import type { Manifest } from './classify/kindRules';
+import { type PackageManifest, readDistribution } from './classify/packages';
 import { analyzeDataModel } from './datamodel/dataModel';
 import { type Discovery, discoverFiles, sameSeparators, type SourceFile } from './discover/discover';
 import type { CallAnswer, CallTypeResolver, EditorDocuments, FactsCache, FileAnalyzer, ProgressReport, WorkspaceFs } from './host';
@@ -10,7 +10,7 @@ import type { Knowledge } from './knowledge/knowledge';
 import { resolveWorkspace } from './resolve/resolve';
 import { SymbolIndex } from './resolve/symbolIndex';
 import { readModulePaths } from './resolve/tsconfig';
-import { buildManifest, readBuildFiles } from './resolve/buildFiles';
+import { buildPackages, readBuildFiles } from './resolve/buildFiles';
 import { normalizeRoutePath } from './resolve/routes';
 import { type AnalysisResult, type Finding, type InterfaceImplementations, type KindVerdict, type Language, type Route, SCHEMA_VERSION, SymbolId, type Trace } from './result';
 import { type TraceContext, traceRoute, traceRouteWithTypes } from './trace/trace';
@@ -82,7 +82,7 @@ export interface Analysis {
 /** The whole pipeline: discover → parse and detect (workers) → resolve → classify → layers → trace. */
 export async function analyzeWorkspace(root: string, host: AnalysisHost, options: AnalyzeOptions = {}): Promise<Analysis> {
   const discovery = await discover(root, host, options);
-  const configuration = readConfiguration(host.fs, root, discovery, host.knowledge);
+  const configuration = readConfiguration(host.fs, root, discovery);
   const fingerprints = new Map<string, string>();
   const facts = await scan(discovery.sources, host, options, true, fingerprints);
   // Nothing the result is made from has changed since a run that kept it: it is that result. (Not
@@ -90,8 +90,8 @@ export async function analyzeWorkspace(root: string, host: AnalysisHost, options
   const key = host.cache?.results && !options.documents ? await resultKey(root, host, options, discovery, fingerprints, await configuration) : undefined;
   const kept = key ? await host.cache?.results?.get(key) : undefined;
   if (kept) {
-    const { tsconfig, readme, build } = await configuration;
-    const manifest = buildManifest((await configuration).manifest, build, facts.filter((file) => !file.skipped), host.knowledge.frameworks.serverPackages);
+    const { tsconfig, readme } = await configuration;
+    const packages = packagesOf(await configuration, facts.filter((file) => !file.skipped), host.knowledge);
     // Traces, definitions and updates need the symbol index: built when first asked for (for an
     // update, in turns: readying a big workspace for its updates must not block its editor).
     let index: SymbolIndex | undefined;
@@ -99,7 +99,7 @@ export async function analyzeWorkspace(root: string, host: AnalysisHost, options
     const indexOf = () => (index ??= new SymbolIndex(analysed, tsconfig.paths));
     const indexInTurns = async () => index ?? (index = await SymbolIndex.build(analysed, tsconfig.paths));
     // What the kind was made from, as an update will tell it: the first update keeps the kind.
-    const kindInputs = kindInputsOf(discovery, kept.findings, kept.routes, kept.interfaces, manifest, readme);
+    const kindInputs = kindInputsOf(discovery, kept.findings, kept.routes, kept.interfaces, packages, readme);
     return analysisOf({ root, knowledge: host.knowledge, options, discovery, facts, result: kept, modulePaths: JSON.stringify(tsconfig.paths ?? null), kindInputs, index: indexOf, indexInTurns });
   }
   const analysis = await assemble(root, host, options, discovery, facts, await configuration);
@@ -165,7 +165,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   onProgress?.({ phase: 'resolve', done: 0, total: 1 });
   const analysed = facts.filter((file) => !file.skipped);
   const { tsconfig, readme, build } = configuration;
-  const manifest = buildManifest(configuration.manifest, build, analysed, host.knowledge.frameworks.serverPackages);
+  const packages = packagesOf(configuration, analysed, host.knowledge);
   const modulePaths = JSON.stringify(tsconfig.paths ?? null);
   const earlier = before ? { index: before.index, shareAnswers: before.shareAnswers && before.modulePaths === modulePaths } : undefined;
   const { index, findings, interfaces, routes } = await resolveWorkspace(analysed, host.knowledge, tsconfig.paths, earlier, options.updates ?? true, build.springSettings);
@@ -179,8 +179,8 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   findings.sort(compareFindings);
   await nextTurn();
   // The kind reads paths, findings, routes and interfaces: an edit that changes none of what it reads keeps it.
-  const kindInputs = kindInputsOf(discovery, findings, routes, interfaces, manifest, readme);
-  const kind = before && sameKindInputs(before.kindInputs, kindInputs) ? before.kind : await classifyKind(host.knowledge, { folders: foldersOf(allPaths), files: allPaths, findings, routes, interfaces, ...(manifest ? { manifest } : {}), ...(readme ? { readme } : {}) });
+  const kindInputs = kindInputsOf(discovery, findings, routes, interfaces, packages, readme);
+  const kind = before && sameKindInputs(before.kindInputs, kindInputs) ? before.kind : await classifyKind(host.knowledge, { folders: foldersOf(allPaths), files: allPaths, findings, routes, interfaces, packages, ...(readme ? { readme } : {}) });
   await nextTurn();
 
   const findingsByPath = groupByPath(resolved);
@@ -225,6 +225,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
       ...discovery.skipped,
       ...(tsconfig.problem ? [tsconfig.problem] : []),
       ...build.problems,
+      ...configuration.distribution.problems,
       ...facts.flatMap((file) => (file.skipped ?? file.partlyRead ? [{ path: file.path, reason: file.skipped ?? file.partlyRead ?? '' }] : [])),
     ].sort(
       (a, b) => a.path.localeCompare(b.path),
@@ -289,7 +290,7 @@ function analysisOf(state: AnalysisState): Analysis {
       // files the analysis already has, under the same excludes, leaves the file list as it was.
       const contentOnly = sameFileSelection(options, updateOptions) && (await allKnownFiles(updateHost.fs, discovery, changed));
       const now = contentOnly ? discovery : await discover(root, updateHost, updateOptions);
-      const nowConfiguration = readConfiguration(updateHost.fs, root, now, updateHost.knowledge);
+      const nowConfiguration = readConfiguration(updateHost.fs, root, now);
       const next = contentOnly ? await rescanned(discovery, facts, changed, updateHost, updateOptions) : await rescannedAfterDiscovery(now, facts, changed, updateHost, updateOptions);
       // The same files and knowledge: the index's answers are shared, each checked against what it read.
       const sameKnowledge = updateHost.knowledge === knowledge;
@@ -354,7 +355,7 @@ function sourcePositions(discovery: Discovery): ReadonlyMap<string, number> {
 
 /**
  * Everything the kind rules read: paths, each finding's category, kind and symbol (findings in the
- * result's order), routes (where declared, and their handlers), interfaces, manifest, README —
+ * result's order), routes (where declared, and their handlers), interfaces, package manifests, README —
  * held, not spelled out: an update compares them with the last analysis's (a key string of them,
  * 3 MB at 50,000 files, was made and compared at every update).
  */
@@ -363,12 +364,12 @@ interface KindInputs {
   findings: readonly Finding[];
   /** Each route's declaring file and handler. */
   routes: readonly string[];
-  /** Interfaces, manifest and README, which are few. */
+  /** Interfaces, package manifests and README, which are few. */
   others: string;
 }
 
-function kindInputsOf(discovery: Discovery, findings: readonly Finding[], routes: readonly Route[], interfaces: readonly InterfaceImplementations[], manifest: Manifest | undefined, readme: { path: string; text: string } | undefined): KindInputs {
-  return { paths: allPathsOf(discovery), findings, routes: routes.map((route) => `${route.source?.path ?? ''} ${route.handler}`), others: JSON.stringify([interfaces, manifest ?? null, readme ?? null]) };
+function kindInputsOf(discovery: Discovery, findings: readonly Finding[], routes: readonly Route[], interfaces: readonly InterfaceImplementations[], packages: readonly PackageManifest[], readme: { path: string; text: string } | undefined): KindInputs {
+  return { paths: allPathsOf(discovery), findings, routes: routes.map((route) => `${route.source?.path ?? ''} ${route.handler}`), others: JSON.stringify([interfaces, packages, readme ?? null]) };
 }
 
 function sameKindInputs(before: KindInputs | undefined, now: KindInputs): boolean {
@@ -403,15 +404,20 @@ async function allKnownFiles(fs: WorkspaceFs, discovery: Discovery, changed: rea
   return true;
 }
 
-/** What the workspace's configuration files say: path aliases, the manifest, the README. */
+/** What the workspace's configuration files say: path aliases, the package manifests, the README, the build files. */
 type Configuration = Awaited<ReturnType<typeof readConfiguration>>;
 
 /** Read while files are scanned, all at once: each read is a trip through the host's file system, and an edit's update is short. */
-async function readConfiguration(fs: WorkspaceFs, root: string, discovery: Discovery, knowledge: Knowledge) {
-  const [read, manifest, readme, build] = await Promise.all([readModulePaths(fs, root), readManifest(fs, root, knowledge.frameworks.serverPackages), readReadme(fs, root, discovery.otherFiles), readBuildFiles(fs, root, discovery.otherFiles)]);
+async function readConfiguration(fs: WorkspaceFs, root: string, discovery: Discovery) {
+  const [read, distribution, readme, build] = await Promise.all([readModulePaths(fs, root), readDistribution(fs, root, allPathsOf(discovery)), readReadme(fs, root, discovery.otherFiles), readBuildFiles(fs, root, discovery.otherFiles)]);
   // Go's module paths name workspace files as TypeScript's path aliases do: the index takes both as its module paths.
   const tsconfig = build.goModules.length ? { ...read, paths: { ...(read.paths ?? { aliases: [] }), goModules: build.goModules } } : read;
-  return { tsconfig, manifest, readme, build };
+  return { tsconfig, distribution, readme, build };
+}
+
+/** The package manifests the kind rules read: package.json and its workspaces', the Python distribution's, and what the Java and Go builds say. */
+function packagesOf({ distribution, build }: Configuration, analysed: readonly FileFacts[], knowledge: Knowledge): PackageManifest[] {
+  return [...distribution.packages, ...buildPackages(build, analysed, knowledge.frameworks.serverPackages)];
 }
 
 /** The README's beginning is enough to tell what it talks about. */
@@ -425,19 +431,6 @@ async function readReadme(fs: WorkspaceFs, root: string, files: readonly string[
   } catch {
     return undefined;
   }
-}
-
-/** The root package.json as the kind rules read it; none, or an unreadable one, says nothing. */
-async function readManifest(fs: WorkspaceFs, root: string, serverPackages: ReadonlySet<string>): Promise<Manifest | undefined> {
-  let manifest: Record<string, unknown>;
-  try {
-    manifest = JSON.parse(await fs.readText(`${root.replace(/\/$/, '')}/package.json`)) as Record<string, unknown>;
-  } catch {
-    return undefined;
-  }
-  const published = manifest['private'] !== true && ['main', 'exports', 'module', 'types'].some((key) => manifest[key] !== undefined);
-  const dependencies = Object.keys({ ...(manifest['dependencies'] as object | undefined) });
-  return { path: 'package.json', published, serverApp: !published && dependencies.some((name) => serverPackages.has(name)) };
 }
 
 /** `"POST /orders"` or `"post /orders/{id}"`, with any placeholder syntax the user writes (`:id`, `<id>`). */

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { classifyKind, foldersOf } from '../../src/core/classify/classify';
+import { type KindInputs, parseKindRules } from '../../src/core/classify/kindRules';
+import type { PackageManifest } from '../../src/core/classify/packages';
 import type { FindingCategory, InterfaceImplementations } from '../../src/core/result';
 import { builtinKnowledge } from '../../src/node/knowledge';
 
@@ -18,6 +20,16 @@ async function firedFor(files: string[], findings: Partial<Record<FindingCategor
   return verdict.evidence.map((evidence) => evidence.signal);
 }
 
+/** The verdict on these inputs, the rest empty. */
+function verdictOn(inputs: Partial<KindInputs>) {
+  return classifyKind(builtinKnowledge(), { folders: foldersOf(inputs.files ?? []), files: [], findings: [], routes: [], interfaces: [], ...inputs });
+}
+
+/** A package manifest as packages.ts reads it, saying only what the case states. */
+function manifest(fields: Partial<PackageManifest>): PackageManifest {
+  return { path: 'package.json', name: 'x', published: false, application: false, description: '', classifiers: [], keywords: [], dependencies: [], declares: [], scripts: [], ...fields };
+}
+
 /** Must-match and must-not-match cases for the built-in rules, in the manner of linguist's heuristics tests. */
 const CASES: { rule: string; match: string[][]; noMatch: string[][] }[] = [
   { rule: 'benchmarks-folder', match: [['benchmarks/run.py'], ['falcon/bench/b.py']], noMatch: [['src/benchmarking.py'], ['app/graphql/tests/benchmark/test_b.py']] },
@@ -29,6 +41,17 @@ const CASES: { rule: string; match: string[][]; noMatch: string[][] }[] = [
   { rule: 'examples-folder', match: [['examples/app.py'], ['docs_src/tutorial/a.py']], noMatch: [['src/example_data.py']] },
 ];
 
+/** Must-match and must-not-match package manifests for the rules that read them. */
+const PACKAGE_CASES: { rule: string; match: Partial<PackageManifest>[]; noMatch: Partial<PackageManifest>[] }[] = [
+  { rule: 'published-package', match: [{ published: true }, { path: 'packages/polka/package.json', published: true }], noMatch: [{ published: false }, { path: 'examples/app/package.json', published: true }] },
+  {
+    rule: 'server-application',
+    match: [{ dependencies: ['express'] }, { dependencies: ['@nestjs/core', 'rxjs'] }],
+    noMatch: [{ published: true, dependencies: ['express'] }, { dependencies: ['lodash'] }, { path: 'tests/app/package.json', dependencies: ['express'] }],
+  },
+  { rule: 'application-build', match: [{ path: 'pom.xml', application: true }], noMatch: [{ path: 'pom.xml', published: true }] },
+];
+
 describe('repository-kind rules', () => {
   for (const { rule, match, noMatch } of CASES) {
     it(`${rule} fires where it should and nowhere else`, async () => {
@@ -36,6 +59,22 @@ describe('repository-kind rules', () => {
       for (const files of noMatch) assert.ok(!(await firedFor(files)).includes(rule), `${rule} must not fire for ${files.join(', ')}`);
     });
   }
+
+  for (const { rule, match, noMatch } of PACKAGE_CASES) {
+    it(`${rule} fires for the manifests it should and no other`, async () => {
+      const fires = async (fields: Partial<PackageManifest>) => (await verdictOn({ packages: [manifest(fields)] })).evidence.some((evidence) => evidence.signal === rule);
+      for (const fields of match) assert.ok(await fires(fields), `${rule} should fire for ${JSON.stringify(fields)}`);
+      for (const fields of noMatch) assert.ok(!(await fires(fields)), `${rule} must not fire for ${JSON.stringify(fields)}`);
+    });
+  }
+
+  it('takes only the conditions a manifest can meet in a package rule', () => {
+    const rule = (condition: string) => () => parseKindRules({ name: 'kind-rules.yml', text: `rules:\n  - id: x\n    favours: service\n    weight: 1\n    why: y\n    package: ${condition}\n` });
+    assert.throws(rule('{ private: true }'), /rules\[0\] \(x\)\.package: has an unknown key 'private'/);
+    assert.throws(rule('{ published: yes please }'), /rules\[0\] \(x\)\.package\.published: must be/);
+    assert.throws(rule('{}'), /rules\[0\] \(x\)\.package: /);
+    assert.deepEqual(parseKindRules({ name: 'kind-rules.yml', text: 'rules:\n  - { id: x, favours: service, weight: 1, why: y, package: { application: true } }\n' })[0]?.matcher, { type: 'package', conditions: { application: true } });
+  });
 
   it('gives the same kind, evidence included, whatever order the findings come in', async () => {
     const findings = ['app/b/models.py:B', 'app/a/models.py:A', 'app/c/models.py:C'].map((symbol) => ({ category: 'model' as FindingCategory, symbol, details: {} }));

@@ -16,12 +16,12 @@ export async function classifyKind(knowledge: KindKnowledge, inputs: KindInputs,
 }
 
 /** What classification reads of the knowledge: the kind rules, and which paths are outside the code under study. */
-export type KindKnowledge = Pick<Knowledge, 'kindRules' | 'layerRoles'>;
+export type KindKnowledge = Pick<Knowledge, 'kindRules' | 'layerRoles' | 'frameworks'>;
 
 async function verdictOf(knowledge: KindKnowledge, inputs: KindInputs, turns: Turns): Promise<Omit<KindVerdict, 'parts'> & { total: number }> {
   const totals: Record<RepoKind, number> = { framework: 0, service: 0, library: 0 };
   const evidence: Evidence[] = [];
-  for (const { rule, path } of await evaluateKindRules(knowledge.kindRules, knowledge.layerRoles, inputs, turns)) {
+  for (const { rule, path } of await evaluateKindRules(knowledge.kindRules, knowledge, inputs, turns)) {
     totals[rule.favours] += rule.weight;
     evidence.push({ signal: rule.id, favours: rule.favours, weight: rule.weight, path });
   }

@@ -33,9 +33,16 @@ export interface KindRuleDocument {
   interfaces?: { implementationsAtLeast: number };
   implementationsIn?: { folder: string; atLeast: number };
   folderWithFiles?: { folder: string; atLeast: number };
-  manifest?: 'published' | 'serverApp';
+  package?: PackageConditionsDocument;
   coreFiles?: { groups: string[]; atLeast: number };
   readme?: { mentions: string[]; atLeast: number };
+}
+
+/** What one package manifest must say for a `package:` kind rule to fire: every condition given holds for the same manifest. */
+export interface PackageConditionsDocument {
+  published?: boolean;
+  application?: boolean;
+  dependsOnServerFramework?: boolean;
 }
 
 export interface LayerRulesDocument {

@@ -1,0 +1,165 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { type PackageManifest, readDistribution } from '../../src/core/classify/packages';
+import type { WorkspaceFs } from '../../src/core/host';
+
+/** The files of a workspace at /w, in memory: the reader asks only for texts. */
+function memoryFs(files: Record<string, string>): WorkspaceFs {
+  return {
+    readDirectory: () => Promise.reject(new Error('not walked')),
+    stat: () => Promise.reject(new Error('not asked')),
+    realPath: (path) => Promise.resolve(path),
+    readText: (path) => (path.slice('/w/'.length) in files ? Promise.resolve(files[path.slice('/w/'.length)] as string) : Promise.reject(new Error(`ENOENT ${path}`))),
+  };
+}
+
+async function distributionOf(files: Record<string, string>) {
+  return readDistribution(memoryFs(files), '/w/', Object.keys(files));
+}
+
+async function manifestsOf(files: Record<string, string>): Promise<PackageManifest[]> {
+  return (await distributionOf(files)).packages;
+}
+
+describe('package manifests', () => {
+  it('reads a package.json as published when it is not private, is named and ships something', async () => {
+    const published = async (manifest: object) => (await manifestsOf({ 'package.json': JSON.stringify(manifest) }))[0]?.published;
+    assert.equal(await published({ name: 'kysely', exports: { '.': './dist/index.js' }, types: './dist/index.d.ts' }), true);
+    assert.equal(await published({ name: 'polka', files: ['*.js'] }), true);
+    assert.equal(await published({ name: 'shop', private: true, main: 'index.js' }), false);
+    assert.equal(await published({ name: 'ghostfolio', scripts: { start: 'node dist/main' } }), false);
+    assert.equal(await published({ main: 'index.js' }), false);
+  });
+
+  it('keeps what the rules read of a package.json: keywords, description, dependencies, fields and scripts', async () => {
+    const [manifest] = await manifestsOf({
+      'package.json': JSON.stringify({ name: 'app', description: 'An API', keywords: ['api'], dependencies: { express: '^4' }, devDependencies: { jest: '^29' }, peerDependencies: { koa: '^2' }, scripts: { start: 'node .' } }),
+    });
+    assert.deepEqual(manifest, {
+      path: 'package.json',
+      name: 'app',
+      published: false,
+      application: false,
+      description: 'An API',
+      classifiers: [],
+      keywords: ['api'],
+      dependencies: ['express'],
+      declares: ['name', 'description', 'keywords', 'dependencies', 'devDependencies', 'peerDependencies', 'scripts'],
+      scripts: ['start'],
+    });
+  });
+
+  it('reads the packages of a workspace, from package.json workspaces, pnpm-workspace.yaml and lerna.json', async () => {
+    const member = (name: string) => JSON.stringify({ name, main: 'index.js' });
+    const paths = async (files: Record<string, string>) => (await manifestsOf(files)).map((manifest) => manifest.path);
+    assert.deepEqual(
+      await paths({ 'package.json': JSON.stringify({ private: true, workspaces: ['packages/*', '!packages/internal'] }), 'packages/b/package.json': member('b'), 'packages/a/package.json': member('a'), 'packages/internal/package.json': member('i'), 'other/package.json': member('o') }),
+      ['package.json', 'packages/a/package.json', 'packages/b/package.json'],
+    );
+    assert.deepEqual(await paths({ 'package.json': JSON.stringify({ private: true, workspaces: { packages: ['./libs/**'] } }), 'libs/x/y/package.json': member('y') }), ['package.json', 'libs/x/y/package.json']);
+    assert.deepEqual(await paths({ 'pnpm-workspace.yaml': "packages:\n  - 'core/*'\n  - 'storage/*'\n", 'core/keyv/package.json': member('keyv'), 'storage/redis/package.json': member('@keyv/redis') }), [
+      'core/keyv/package.json',
+      'storage/redis/package.json',
+    ]);
+    // Lerna's default is packages/*.
+    assert.deepEqual(await paths({ 'lerna.json': '{ "version": "1.0.0" }', 'packages/polka/package.json': member('polka') }), ['packages/polka/package.json']);
+  });
+
+  it('reads pyproject.toml: [project], or [tool.poetry], published when a build system is declared', async () => {
+    const pyproject = `
+[build-system]
+requires = ["hatchling"]
+[project]
+name = "djangorestframework"
+description = "Web APIs for Django, made easy."
+keywords = ["api"]
+classifiers = ["Framework :: Django", "Topic :: Internet :: WWW/HTTP"]
+dependencies = ["Django>=4.2", "asgiref[tz] ~= 3.7"]
+[project.scripts]
+drf = "rest_framework.cli:main"
+`;
+    const [project] = await manifestsOf({ 'pyproject.toml': pyproject });
+    assert.deepEqual(project, {
+      path: 'pyproject.toml',
+      name: 'djangorestframework',
+      published: true,
+      application: false,
+      description: 'Web APIs for Django, made easy.',
+      classifiers: ['Framework :: Django', 'Topic :: Internet :: WWW/HTTP'],
+      keywords: ['api'],
+      dependencies: ['django', 'asgiref'],
+      declares: ['build-system', 'project', 'project.name', 'project.description', 'project.keywords', 'project.classifiers', 'project.dependencies', 'project.scripts'],
+      scripts: [],
+    });
+    const published = async (text: string) => (await manifestsOf({ 'pyproject.toml': text }))[0]?.published;
+    // An application's: uv and Poetry manage its dependencies, nothing is built.
+    assert.equal(await published('[project]\nname = "app"\n'), false);
+    assert.equal(await published('[build-system]\nrequires = ["poetry-core"]\n[tool.poetry]\nname = "app"\npackage-mode = false\n'), false);
+    assert.equal(await published('[build-system]\nrequires = ["poetry-core"]\n[tool.poetry]\nname = "lib"\n[tool.poetry.dependencies]\npython = "^3.10"\nFlask_SQLAlchemy = "^3"\n'), true);
+    assert.equal(await published('[build-system]\nrequires = ["hatchling"]\n[project]\nname = "app"\nclassifiers = ["Private :: Do Not Upload"]\n'), false);
+    assert.deepEqual((await manifestsOf({ 'pyproject.toml': '[build-system]\nrequires = ["poetry-core"]\n[tool.poetry]\nname = "lib"\n[tool.poetry.dependencies]\npython = "^3.10"\nFlask_SQLAlchemy = "^3"\n' }))[0]?.dependencies, ['flask-sqlalchemy']);
+  });
+
+  it('reads a setup.py for what its setup() call states in literals, and its classifiers wherever they are written', async () => {
+    const setupPy = `from setuptools import setup
+CLASSIFIERS = [
+    "Framework :: AsyncIO",
+    'Topic :: Software Development :: Libraries :: Application Frameworks',
+]
+setup(
+    name=NAME,
+    description="multi backend asyncio cache",
+    long_description=open("README.rst").read(),
+    keywords="cache asyncio",
+    install_requires=["redis>=4", "msgpack[fast]>=1",  # fast path
+        "aiomcache"],
+    classifiers=CLASSIFIERS,
+)
+`;
+    const [manifest] = await manifestsOf({ 'setup.py': setupPy });
+    assert.equal(manifest?.published, true);
+    assert.equal(manifest?.name, '');
+    assert.equal(manifest?.description, 'multi backend asyncio cache');
+    assert.deepEqual(manifest?.keywords, ['cache', 'asyncio']);
+    assert.deepEqual(manifest?.dependencies, ['redis', 'msgpack', 'aiomcache']);
+    assert.deepEqual(manifest?.classifiers, ['Framework :: AsyncIO', 'Topic :: Software Development :: Libraries :: Application Frameworks']);
+    assert.deepEqual(await manifestsOf({ 'setup.py': 'print("no distribution here")\n' }), []);
+  });
+
+  it('makes one Python distribution of pyproject.toml, setup.cfg and setup.py, each field from the first that states it', async () => {
+    const manifests = await manifestsOf({
+      'pyproject.toml': '[tool.black]\nline-length = 100\n',
+      'setup.cfg': '[metadata]\nname = fsspec\ndescription = File-system specification\nclassifiers =\n    Development Status :: 4 - Beta\n    Intended Audience :: Developers\n[options]\ninstall_requires =\n    aiohttp >= 3\n[flake8]\nmax-line-length = 100\n',
+      'setup.py': 'import setuptools\nsetuptools.setup(description="not the first to say it")\n',
+    });
+    assert.deepEqual(manifests, [
+      {
+        path: 'setup.cfg',
+        name: 'fsspec',
+        published: true,
+        application: false,
+        description: 'File-system specification',
+        classifiers: ['Development Status :: 4 - Beta', 'Intended Audience :: Developers'],
+        keywords: [],
+        dependencies: ['aiohttp'],
+        declares: ['tool', 'metadata', 'options', 'flake8'],
+        scripts: [],
+      },
+    ]);
+    // Tool settings only: no distribution.
+    assert.deepEqual(await manifestsOf({ 'pyproject.toml': '[tool.ruff]\nline-length = 100\n', 'setup.cfg': '[flake8]\nmax-line-length = 100\n' }), []);
+  });
+
+  it('reports a manifest it cannot read as a problem and reads the others', async () => {
+    const distribution = await distributionOf({ 'pyproject.toml': '[project\nname = "x"', 'package.json': '{ "name": "ok", "main": "index.js" }' });
+    assert.deepEqual(distribution.packages.map((manifest) => manifest.path), ['package.json']);
+    assert.equal(distribution.problems.length, 1);
+    assert.equal(distribution.problems[0]?.path, 'pyproject.toml');
+    assert.match(distribution.problems[0]?.reason ?? '', /^not read for its packaging metadata: /);
+  });
+
+  it('reads only the files the discovery kept', async () => {
+    // package.json is on disk but was excluded: it says nothing.
+    assert.deepEqual(await readDistribution(memoryFs({ 'package.json': '{ "name": "x", "main": "index.js" }' }), '/w', ['src/app.py']), { packages: [], problems: [] });
+  });
+});
