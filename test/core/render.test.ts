@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { renderTraceSvg } from '../../src/core/render/sequenceSvg';
+import { renderKindText } from '../../src/core/render/text';
 import { renderTraceMermaid, renderTraceText } from '../../src/core/render/trace';
-import type { Trace } from '../../src/core/result';
+import type { KindVerdict, Trace } from '../../src/core/result';
 
 const hostile: Trace = {
   route: 'GET /<img src=x onerror=alert(1)>',
@@ -30,5 +31,33 @@ describe('rendering traces safely', () => {
     const text = renderTraceText({ route: 'POST /invoices', steps: [{ symbol: 'src/app.js:<anonymous>@4', layer: 'api', via: 'call', line: 3, depth: 0 }] });
     assert.match(text, /api +inline function \(line 4\)/);
     assert.doesNotMatch(text, /<anonymous>/);
+  });
+});
+
+describe('rendering the kind', () => {
+  it('lists the evidence under the question it answered, in the order the verdict keeps it', () => {
+    const verdict: KindVerdict = {
+      kind: 'framework',
+      scores: { framework: 0.6, service: 0, library: 0.4 },
+      evidence: [
+        { signal: 'published-package', question: 'who-uses-it', favours: 'published', weight: 3, path: 'pyproject.toml' },
+        { signal: 'request-pipeline-files', question: 'what-it-offers', favours: 'framework', weight: 3, path: 'web' },
+        { signal: 'interface-with-implementations', question: 'what-it-offers', favours: 'library', weight: 2, path: 'web/base.py:Base' },
+      ],
+      parts: [],
+    };
+    assert.equal(
+      renderKindText(verdict),
+      [
+        'kind: framework',
+        'scores: framework 0.6, service 0, library 0.4',
+        'evidence:',
+        '  who uses it:',
+        '    +3 published published-package (pyproject.toml)',
+        '  what it offers:',
+        '    +3 framework request-pipeline-files (web)',
+        '    +2 library   interface-with-implementations (web/base.py:Base)',
+      ].join('\n'),
+    );
   });
 });

@@ -4,7 +4,7 @@ import { DataFileError } from '../knowledge/checkData';
 import { type DataFile, readDataFile } from '../knowledge/dataFile';
 import type { KindRuleDocument } from '../knowledge/documents';
 import type { Knowledge } from '../knowledge/knowledge';
-import type { FindingCategory, InterfaceImplementations, RepoKind } from '../result';
+import type { Favours, FindingCategory, InterfaceImplementations, KindQuestion } from '../result';
 import type { PackageManifest } from './packages';
 
 export type KindMatcher =
@@ -24,7 +24,10 @@ export type PackageConditions = NonNullable<KindRuleDocument['package']>;
 
 export interface KindRule {
   id: string;
-  favours: RepoKind;
+  /** The question of the guide's decision tree the rule answers: who uses the repository, or what its code offers. */
+  question: KindQuestion;
+  /** `published`: a framework or a library alike (a package for other developers), an answer to who uses it. */
+  favours: Favours;
   weight: number;
   why: string;
   matcher: KindMatcher;
@@ -37,6 +40,7 @@ export interface KindRule {
 export function parseKindRules(file: DataFile): KindRule[] {
   return readDataFile('kindRulesFile', file).rules.map((rule): KindRule => ({
     id: rule.id,
+    question: rule.question ?? 'what-it-offers',
     favours: rule.favours,
     weight: rule.weight,
     why: rule.why,
@@ -197,8 +201,12 @@ function firingPath(
 }
 
 function meets(manifest: PackageManifest, conditions: PackageConditions, serverPackages: ReadonlySet<string>): boolean {
+  const anyOf = (listed: readonly string[] | undefined, present: readonly string[]) => !listed || listed.some((item) => present.includes(item));
   return (
     (conditions.published === undefined || manifest.published === conditions.published) &&
+    anyOf(conditions.classifiers, manifest.classifiers) &&
+    anyOf(conditions.declares, manifest.declares) &&
+    anyOf(conditions.scripts, manifest.scripts) &&
     (conditions.application === undefined || manifest.application === conditions.application) &&
     (conditions.dependsOnServerFramework === undefined || manifest.dependencies.some((name) => serverPackages.has(name)) === conditions.dependsOnServerFramework)
   );

@@ -1,4 +1,4 @@
-import type { FindingCategory, RepoKind } from '../result';
+import type { Favours, FindingCategory, KindQuestion, RepoKind } from '../result';
 
 /**
  * The knowledge files as they are written, once `knowledge.schema.json` has accepted them: each
@@ -21,7 +21,8 @@ export interface KindRulesDocument {
 
 export interface KindRuleDocument {
   id: string;
-  favours: RepoKind;
+  question?: KindQuestion;
+  favours: Favours;
   weight: number;
   why: string;
   scope?: 'source' | 'all';
@@ -43,6 +44,9 @@ export interface PackageConditionsDocument {
   published?: boolean;
   application?: boolean;
   dependsOnServerFramework?: boolean;
+  classifiers?: string[];
+  declares?: string[];
+  scripts?: string[];
 }
 
 export interface LayerRulesDocument {

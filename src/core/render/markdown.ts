@@ -1,5 +1,5 @@
 import { type AnalysisResult, type FindingCategory, SymbolId } from '../result';
-import { describeKind } from './text';
+import { describeKind, QUESTION_TITLES } from './text';
 import { listIn } from '../lists';
 
 const CATEGORY_TITLES: Readonly<Record<FindingCategory, string>> = {
@@ -20,8 +20,8 @@ const CATEGORY_TITLES: Readonly<Record<FindingCategory, string>> = {
 export function renderMarkdown(result: AnalysisResult): string {
   const lines: string[] = [`# ArchTrace: ${result.root}`, '', `**${describeKind(result.kind)}**`, ''];
   if (result.kind.evidence.length) {
-    lines.push('| signal | favours | weight | where |', '|---|---|---|---|');
-    for (const evidence of result.kind.evidence) lines.push(`| ${cell(evidence.signal)} | ${evidence.favours} | ${evidence.weight} | \`${cell(evidence.path)}\` |`);
+    lines.push('| question | signal | favours | weight | where |', '|---|---|---|---|---|');
+    for (const evidence of result.kind.evidence) lines.push(`| ${QUESTION_TITLES[evidence.question]} | ${cell(evidence.signal)} | ${evidence.favours} | ${evidence.weight} | \`${cell(evidence.path)}\` |`);
     lines.push('');
   }
 
