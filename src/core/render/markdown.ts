@@ -1,5 +1,5 @@
 import { type AnalysisResult, type FindingCategory, SymbolId } from '../result';
-import { describeKind, QUESTION_TITLES } from './text';
+import { describeKind, evidenceByWeight, QUESTION_TITLES } from './text';
 import { listIn } from '../lists';
 
 const CATEGORY_TITLES: Readonly<Record<FindingCategory, string>> = {
@@ -21,7 +21,7 @@ export function renderMarkdown(result: AnalysisResult): string {
   const lines: string[] = [`# ArchTrace: ${result.root}`, '', `**${describeKind(result.kind)}**`, ''];
   if (result.kind.evidence.length) {
     lines.push('| question | signal | favours | weight | where |', '|---|---|---|---|---|');
-    for (const evidence of result.kind.evidence) lines.push(`| ${QUESTION_TITLES[evidence.question]} | ${cell(evidence.signal)} | ${evidence.favours} | ${evidence.weight} | \`${cell(evidence.path)}\` |`);
+    for (const evidence of evidenceByWeight(result.kind)) lines.push(`| ${QUESTION_TITLES[evidence.question]} | ${cell(evidence.signal)} | ${evidence.favours} | ${evidence.weight} | \`${cell(evidence.path)}\` |`);
     lines.push('');
   }
 
