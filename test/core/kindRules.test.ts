@@ -59,6 +59,11 @@ const PACKAGE_CASES: { rule: string; match: Partial<PackageManifest>[]; noMatch:
   { rule: 'application-build', match: [{ path: 'pom.xml', application: true }], noMatch: [{ path: 'pom.xml', published: true }] },
   { rule: 'installed-into-other-projects', match: [{ declares: ['name', 'peerDependencies'] }], noMatch: [{ declares: ['name', 'dependencies'] }] },
   { rule: 'not-for-upload', match: [{ classifiers: ['Private :: Do Not Upload'] }], noMatch: [{ classifiers: ['Development Status :: 5 - Production/Stable'] }] },
+  { rule: 'application-framework-classifier', match: [{ classifiers: ['Topic :: Software Development :: Libraries :: Application Frameworks'] }], noMatch: [{ classifiers: ['Topic :: Software Development :: Libraries'] }] },
+  { rule: 'described-as-framework', match: [{ description: 'A small web framework for building APIs.' }, { description: 'Framework: routing and middleware' }], noMatch: [{ description: 'A logger that works with any of the frameworks' }, { description: 'Framework-agnostic validation' }] },
+  { rule: 'framework-keyword', match: [{ keywords: ['web', 'Framework'] }], noMatch: [{ keywords: ['framework-agnostic'] }] },
+  { rule: 'project-scaffolder', match: [{ published: true, name: 'create-shop-app' }, { published: true, name: '@acme/create' }, { published: true, name: '@acme/create-store' }], noMatch: [{ published: true, name: 'creator' }, { published: false, name: 'create-app' }] },
+  { rule: 'described-as-client-or-adapters', match: [{ description: 'An HTTP client for Python.' }, { description: 'Database drivers and adapters' }], noMatch: [{ description: 'A small library for web servers.' }, { description: 'Client-side rendering' }] },
   { rule: 'started-server', match: [{ published: true, scripts: ['start'], dependencies: ['koa'] }], noMatch: [{ scripts: ['start'], dependencies: ['react'] }, { published: true, scripts: ['build'], dependencies: ['express'] }] },
 ];
 

@@ -202,9 +202,13 @@ function firingPath(
 
 function meets(manifest: PackageManifest, conditions: PackageConditions, serverPackages: ReadonlySet<string>): boolean {
   const anyOf = (listed: readonly string[] | undefined, present: readonly string[]) => !listed || listed.some((item) => present.includes(item));
+  const anyWordOf = (listed: readonly string[] | undefined, present: readonly string[]) => !listed || listed.some((item) => present.some((word) => word.toLowerCase() === item.toLowerCase()));
   return (
     (conditions.published === undefined || manifest.published === conditions.published) &&
+    (!conditions.named || conditions.named.some((glob) => globMatcher(glob)(manifest.name))) &&
     anyOf(conditions.classifiers, manifest.classifiers) &&
+    anyWordOf(conditions.keywords, manifest.keywords) &&
+    anyWordOf(conditions.description, manifest.description.split(/[^A-Za-z0-9-]+/)) &&
     anyOf(conditions.declares, manifest.declares) &&
     anyOf(conditions.scripts, manifest.scripts) &&
     (conditions.application === undefined || manifest.application === conditions.application) &&

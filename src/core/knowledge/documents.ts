@@ -44,7 +44,10 @@ export interface PackageConditionsDocument {
   published?: boolean;
   application?: boolean;
   dependsOnServerFramework?: boolean;
+  named?: string[];
   classifiers?: string[];
+  keywords?: string[];
+  description?: string[];
   declares?: string[];
   scripts?: string[];
 }
