@@ -34,7 +34,11 @@ function manifest(fields: Partial<PackageManifest>): PackageManifest {
 const CASES: { rule: string; match: string[][]; noMatch: string[][] }[] = [
   { rule: 'benchmarks-folder', match: [['benchmarks/run.py'], ['falcon/bench/b.py']], noMatch: [['src/benchmarking.py'], ['app/graphql/tests/benchmark/test_b.py']] },
   { rule: 'request-pipeline-files', match: [['lib/request.js', 'lib/reply.js', 'lib/route.js'], ['falcon/request.py', 'falcon/response.py', 'falcon/routing/compiled.py']], noMatch: [['app/api/routes/orders.py', 'app/api/deps.py', 'app/schemas/requests.py']] },
-  { rule: 'implementation-folders', match: [['lib/dialects/pg/index.js', 'lib/dialects/mysql/index.js', 'lib/dialects/sqlite3/index.js']], noMatch: [['lib/dialects/pg/index.js']] },
+  {
+    rule: 'implementation-folders',
+    match: [['lib/dialects/pg/index.js', 'lib/dialects/mysql/index.js', 'lib/dialects/sqlite3/index.js'], ['lib/log/transports/console.js', 'lib/log/transports/file.js', 'lib/log/transports/http.js']],
+    noMatch: [['lib/dialects/pg/index.js'], ['test/transports/console.test.js', 'test/transports/file.test.js', 'test/transports/http.test.js'], ['lib/transporter/a.js', 'lib/transporter/b.js', 'lib/transporter/c.js']],
+  },
   { rule: 'service-domain-folders', match: [['src/domain/models/order.py']], noMatch: [['src/domains.py'], ['docs/domain.md']] },
   { rule: 'migrations-folder', match: [['app/migrations/0001_initial.py']], noMatch: [['app/migrations/0001.py', 'lib/dialects/x.py']] },
   { rule: 'deployment-files', match: [['Dockerfile'], ['deploy/helm/values.yaml'], ['Procfile']], noMatch: [['docs/docker.md'], ['.devcontainer/Dockerfile'], ['docker-compose.yml']] },
