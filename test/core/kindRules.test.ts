@@ -87,6 +87,20 @@ describe('repository-kind rules', () => {
     });
   }
 
+  it('reads an example project started on a package the repository publishes, and on no other server framework, as built on a framework', async () => {
+    const own = manifest({ path: 'packages/web/package.json', name: 'web', published: true });
+    const example = (fields: Partial<PackageManifest>) => manifest({ path: 'examples/hello/package.json', name: '', scripts: ['start'], dependencies: ['web'], ...fields });
+    const fires = async (...packages: PackageManifest[]) => (await verdictOn({ packages })).evidence.some((evidence) => evidence.signal === 'examples-built-on-it');
+    assert.ok(await fires(own, example({})));
+    assert.ok(await fires(own, example({ path: 'example/package.json', dependencies: ['web', 'morgan'] })));
+    // Not started, started on another server framework, not on the repository's package, or not an example.
+    assert.ok(!(await fires(own, example({ scripts: ['build'] }))));
+    assert.ok(!(await fires(own, example({ dependencies: ['web', 'koa'] }))));
+    assert.ok(!(await fires(own, example({ dependencies: ['other'] }))));
+    assert.ok(!(await fires(manifest({ ...own, published: false }), example({}))));
+    assert.ok(!(await fires(own, example({ path: 'apps/hello/package.json' }))));
+  });
+
   it('asks who uses the repository first: a published package is a framework or a library, whatever routes and models its code holds', async () => {
     const verdict = await verdictOn({
       files: ['web/request.py', 'web/response.py', 'web/routing.py'],

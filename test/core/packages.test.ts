@@ -65,6 +65,17 @@ describe('package manifests', () => {
     assert.deepEqual(await paths({ 'lerna.json': '{ "version": "1.0.0" }', 'packages/polka/package.json': member('polka') }), ['packages/polka/package.json']);
   });
 
+  it('reads the manifests of the example projects, whether or not a workspace lists them', async () => {
+    const example = JSON.stringify({ scripts: { start: 'node index' }, dependencies: { web: 'latest' } });
+    const manifests = await manifestsOf({ 'package.json': JSON.stringify({ name: 'web', main: 'index.js' }), 'examples/hello/package.json': example, 'example/package.json': example, 'examples/a/b/package.json': example, 'tests/app/package.json': example });
+    assert.deepEqual(
+      manifests.map((manifest) => manifest.path),
+      ['package.json', 'example/package.json', 'examples/hello/package.json'],
+    );
+    assert.deepEqual(manifests[2]?.dependencies, ['web']);
+    assert.deepEqual(manifests[2]?.scripts, ['start']);
+  });
+
   it('reads pyproject.toml: [project], or [tool.poetry], published when a build system is declared', async () => {
     const pyproject = `
 [build-system]

@@ -83,7 +83,7 @@ export interface KindInputs {
   /** Where each route is declared (its `source`), or else its handler: a test's route may be served by the package's own view. */
   routes: readonly KindRoute[];
   interfaces: readonly InterfaceImplementations[];
-  /** The package manifests of the root, of its workspace packages and of its Java and Go builds. */
+  /** The package manifests of the root, of its workspace packages, of its example projects and of its Java and Go builds. */
   packages?: readonly PackageManifest[];
   /** The root README, lower-cased (its beginning): what it talks about is a signal. */
   readme?: { path: string; text: string };
@@ -124,7 +124,7 @@ export async function evaluateKindRules(rules: readonly KindRule[], { layerRoles
     if (turns.due()) await turns.next();
     const paths = rule.scope === 'all' ? inputs : source;
     if (rule.unless && paths.folders.some(globMatcher(rule.unless))) continue;
-    const path = firingPath(rule.matcher, paths, code, inputs, frameworks.serverPackages);
+    const path = firingPath(rule.matcher, paths, code, inputs, frameworks.serverPackages, source.packages);
     if (path !== undefined) fired.push({ rule, path });
   }
   return fired;
@@ -136,10 +136,14 @@ function firingPath(
   code: Pick<KindInputs, 'findings' | 'routes' | 'interfaces'>,
   { readme }: Pick<KindInputs, 'readme'>,
   serverPackages: ReadonlySet<string>,
+  own: readonly PackageManifest[],
 ): string | undefined {
   switch (matcher.type) {
-    case 'package':
-      return paths.packages?.find((manifest) => meets(manifest, matcher.conditions, serverPackages))?.path;
+    case 'package': {
+      // What the repository publishes itself, for the manifests that depend on it (its example projects).
+      const published = new Set(own.filter((manifest) => manifest.published && manifest.name).map((manifest) => manifest.name));
+      return paths.packages?.find((manifest) => meets(manifest, matcher.conditions, serverPackages, published))?.path;
+    }
     case 'readme': {
       // How many times the README uses the topic's words, whole words only.
       const count = matcher.mentions.reduce((sum, mention) => sum + (readme?.text.match(new RegExp(`(^|[^a-z0-9])${escapeRegExp(mention)}(?![a-z0-9])`, 'g'))?.length ?? 0), 0);
@@ -200,10 +204,11 @@ function firingPath(
   }
 }
 
-function meets(manifest: PackageManifest, conditions: PackageConditions, serverPackages: ReadonlySet<string>): boolean {
+function meets(manifest: PackageManifest, conditions: PackageConditions, serverPackages: ReadonlySet<string>, published: ReadonlySet<string>): boolean {
   const anyOf = (listed: readonly string[] | undefined, present: readonly string[]) => !listed || listed.some((item) => present.includes(item));
   const anyWordOf = (listed: readonly string[] | undefined, present: readonly string[]) => !listed || listed.some((item) => present.some((word) => word.toLowerCase() === item.toLowerCase()));
   return (
+    (conditions.at === undefined || globMatcher(conditions.at)(manifest.path)) &&
     (conditions.published === undefined || manifest.published === conditions.published) &&
     (!conditions.named || conditions.named.some((glob) => globMatcher(glob)(manifest.name))) &&
     anyOf(conditions.classifiers, manifest.classifiers) &&
@@ -212,7 +217,8 @@ function meets(manifest: PackageManifest, conditions: PackageConditions, serverP
     anyOf(conditions.declares, manifest.declares) &&
     anyOf(conditions.scripts, manifest.scripts) &&
     (conditions.application === undefined || manifest.application === conditions.application) &&
-    (conditions.dependsOnServerFramework === undefined || manifest.dependencies.some((name) => serverPackages.has(name)) === conditions.dependsOnServerFramework)
+    (conditions.dependsOnServerFramework === undefined || manifest.dependencies.some((name) => serverPackages.has(name)) === conditions.dependsOnServerFramework) &&
+    (conditions.dependsOnPublished === undefined || manifest.dependencies.some((name) => published.has(name)) === conditions.dependsOnPublished)
   );
 }
 

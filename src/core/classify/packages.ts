@@ -52,8 +52,9 @@ const NPM_SHIPS = ['main', 'exports', 'module', 'types', 'typings', 'bin', 'file
 const DO_NOT_UPLOAD = 'Private :: Do Not Upload';
 
 /**
- * The root's manifests (its package.json, its Python distribution) and those of the workspace
- * packages it declares (package.json `workspaces`, pnpm-workspace.yaml, lerna.json), found among
+ * The root's manifests (its package.json, its Python distribution), those of the workspace
+ * packages it declares (package.json `workspaces`, pnpm-workspace.yaml, lerna.json) and those of
+ * its example projects (`examples/<name>/package.json`), found among
  * the files the discovery kept. A file that is not there says nothing; a broken one is a problem
  * and says nothing either.
  */
@@ -96,7 +97,8 @@ export async function readDistribution(fs: WorkspaceFs, root: string, files: rea
     ...(pnpmWorkspace === undefined ? [] : stringsOf(objectOf(parsed('pnpm-workspace.yaml', pnpmWorkspace, parseYaml))['packages'])),
     ...(lerna === undefined ? [] : lernaPackages(parsed('lerna.json', lerna, (text) => objectOf(JSON.parse(text))))),
   ];
-  const members = workspaceManifests(memberGlobs, files);
+  // The examples' own manifests too: what an example that is a project of its own is built on.
+  const members = [...workspaceManifests(memberGlobs, files), ...exampleManifests(files)].filter((path, index, all) => all.indexOf(path) === index);
   const texts = await Promise.all(members.map(read));
   members.forEach((path, index) => {
     const text = texts[index];
@@ -116,6 +118,14 @@ function workspaceManifests(globs: readonly string[], files: readonly string[]):
     .filter((file) => file.endsWith('/package.json') && isMember(file.slice(0, -'/package.json'.length)))
     .sort()
     .slice(0, MAX_WORKSPACE_PACKAGES);
+}
+
+/** Example folders that hold projects of their own: `examples/<name>/package.json`. */
+const EXAMPLE_MANIFEST = picomatch('{examples,example,samples,sample}/{,*/}package.json');
+
+/** The package.json files of the example projects (`examples/*`), sorted, at most MAX_WORKSPACE_PACKAGES. */
+function exampleManifests(files: readonly string[]): string[] {
+  return files.filter((file) => EXAMPLE_MANIFEST(file)).sort().slice(0, MAX_WORKSPACE_PACKAGES);
 }
 
 function workspacesOf(manifest: Record<string, unknown> | undefined): string[] {

@@ -41,9 +41,11 @@ export interface KindRuleDocument {
 
 /** What one package manifest must say for a `package:` kind rule to fire: every condition given holds for the same manifest. */
 export interface PackageConditionsDocument {
+  at?: string;
   published?: boolean;
   application?: boolean;
   dependsOnServerFramework?: boolean;
+  dependsOnPublished?: boolean;
   named?: string[];
   classifiers?: string[];
   keywords?: string[];
