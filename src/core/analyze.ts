@@ -1,8 +1,8 @@
 import { classifyKind, foldersOf } from './classify/classify';
 import { type PackageManifest, readDistribution } from './classify/packages';
 import { analyzeDataModel } from './datamodel/dataModel';
-import { type Discovery, discoverFiles, sameSeparators, type SourceFile } from './discover/discover';
-import type { CallAnswer, CallTypeResolver, EditorDocuments, FactsCache, FileAnalyzer, ProgressReport, WorkspaceFs } from './host';
+import { DEFAULT_MAX_FILE_SIZE_BYTES, type Discovery, discoverFiles, readWorkspaceText, sameSeparators, type SourceFile } from './discover/discover';
+import type { CallAnswer, CallTypeResolver, EditorDocuments, FactsCache, FileAnalyzer, ProgressReport, ReadLimits, WorkspaceFs } from './host';
 import { nextTurn, Turns } from './nextTurn';
 import { findViolations } from './layers/violations';
 import type { FileFacts } from './parse/facts';
@@ -12,9 +12,10 @@ import { SymbolIndex } from './resolve/symbolIndex';
 import { readModulePaths } from './resolve/tsconfig';
 import { buildPackages, readBuildFiles } from './resolve/buildFiles';
 import { normalizeRoutePath } from './resolve/routes';
-import { type AnalysisResult, type Finding, type InterfaceImplementations, type KindVerdict, type Language, type Route, SCHEMA_VERSION, SymbolId, type Trace } from './result';
+import { type AnalysisResult, type Finding, type InterfaceImplementations, type KindVerdict, type Language, type Route, SCHEMA_VERSION, type Skipped, SymbolId, type Trace } from './result';
 import { type TraceContext, traceRoute, traceRouteWithTypes } from './trace/trace';
 import { listIn } from './lists';
+import { matchesRouteTemplate, templateShape } from './workspacePatterns';
 
 export interface AnalyzeOptions {
   excludeGlobs?: readonly string[];
@@ -48,7 +49,7 @@ export interface AnalysisHost {
   scanned?: () => void;
 }
 
-export const DEFAULT_MAX_FILE_SIZE_BYTES = 1024 * 1024;
+export { DEFAULT_MAX_FILE_SIZE_BYTES };
 
 /** What an update takes from the analysis it starts from. */
 interface Earlier {
@@ -82,7 +83,7 @@ export interface Analysis {
 /** The whole pipeline: discover → parse and detect (workers) → resolve → classify → layers → trace. */
 export async function analyzeWorkspace(root: string, host: AnalysisHost, options: AnalyzeOptions = {}): Promise<Analysis> {
   const discovery = await discover(root, host, options);
-  const configuration = readConfiguration(host.fs, root, discovery);
+  const configuration = readConfiguration(host.fs, root, discovery, options);
   const fingerprints = new Map<string, string>();
   const facts = await scan(discovery.sources, host, options, true, fingerprints);
   // Nothing the result is made from has changed since a run that kept it: it is that result. (Not
@@ -126,6 +127,7 @@ async function discover(root: string, host: AnalysisHost, options: AnalyzeOption
   return discoverFiles(host.fs, root, {
     ...(options.excludeGlobs ? { excludeGlobs: options.excludeGlobs } : {}),
     ...(options.languages ? { languages: options.languages } : {}),
+    ...(options.maxFileSizeBytes ? { maxFileSizeBytes: options.maxFileSizeBytes } : {}),
     ...(signal ? { signal } : {}),
   });
 }
@@ -141,7 +143,7 @@ async function scan(sources: readonly SourceFile[], host: AnalysisHost, options:
   const facts = await mapConcurrently(sources, host.concurrency, signal, async (source) => {
     // The cache is of the files on disk: an editor's text is neither looked up nor kept.
     const held = options.documents?.take(source.absolutePath);
-    const fingerprint = cache && !held ? await cache.fingerprint(source.absolutePath, source.path) : undefined;
+    const fingerprint = cache && !held ? await cache.fingerprint(source.absolutePath, source.path, maxFileSizeBytes) : undefined;
     if (fingerprint) fingerprints?.set(source.path, fingerprint);
     const cached = fingerprint ? cache?.get(source.path, fingerprint) : undefined;
     const result = cached ?? (await host.analyzer.analyze({ path: source.path, absolutePath: source.absolutePath, language: source.language, maxFileSizeBytes, ...held }));
@@ -168,7 +170,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   const packages = packagesOf(configuration, analysed, host.knowledge);
   const modulePaths = JSON.stringify(tsconfig.paths ?? null);
   const earlier = before ? { index: before.index, shareAnswers: before.shareAnswers && before.modulePaths === modulePaths } : undefined;
-  const { index, findings, interfaces, routes } = await resolveWorkspace(analysed, host.knowledge, tsconfig.paths, earlier, options.updates ?? true, build.springSettings);
+  const { index, findings, interfaces, routes, skipped: patternsSkipped } = await resolveWorkspace(analysed, host.knowledge, tsconfig.paths, earlier, options.updates ?? true, build.springSettings);
 
   await nextTurn();
   onProgress?.({ phase: 'classify', done: 0, total: 1 });
@@ -223,7 +225,8 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
     queryWarnings,
     skipped: [
       ...discovery.skipped,
-      ...(tsconfig.problem ? [tsconfig.problem] : []),
+      ...patternsSkipped,
+      ...configuration.skipped,
       ...build.problems,
       ...configuration.distribution.problems,
       ...facts.flatMap((file) => (file.skipped ?? file.partlyRead ? [{ path: file.path, reason: file.skipped ?? file.partlyRead ?? '' }] : [])),
@@ -290,7 +293,7 @@ function analysisOf(state: AnalysisState): Analysis {
       // files the analysis already has, under the same excludes, leaves the file list as it was.
       const contentOnly = sameFileSelection(options, updateOptions) && (await allKnownFiles(updateHost.fs, discovery, changed));
       const now = contentOnly ? discovery : await discover(root, updateHost, updateOptions);
-      const nowConfiguration = readConfiguration(updateHost.fs, root, now);
+      const nowConfiguration = readConfiguration(updateHost.fs, root, now, updateOptions);
       const next = contentOnly ? await rescanned(discovery, facts, changed, updateHost, updateOptions) : await rescannedAfterDiscovery(now, facts, changed, updateHost, updateOptions);
       // The same files and knowledge: the index's answers are shared, each checked against what it read.
       const sameKnowledge = updateHost.knowledge === knowledge;
@@ -408,11 +411,19 @@ async function allKnownFiles(fs: WorkspaceFs, discovery: Discovery, changed: rea
 type Configuration = Awaited<ReturnType<typeof readConfiguration>>;
 
 /** Read while files are scanned, all at once: each read is a trip through the host's file system, and an edit's update is short. */
-async function readConfiguration(fs: WorkspaceFs, root: string, discovery: Discovery) {
-  const [read, distribution, readme, build] = await Promise.all([readModulePaths(fs, root), readDistribution(fs, root, allPathsOf(discovery)), readReadme(fs, root, discovery.otherFiles), readBuildFiles(fs, root, discovery.otherFiles)]);
+async function readConfiguration(fs: WorkspaceFs, root: string, discovery: Discovery, options: AnalyzeOptions) {
+  const limits = { root, maxBytes: options.maxFileSizeBytes ?? DEFAULT_MAX_FILE_SIZE_BYTES };
+  /** Configuration files that are there but were not read, with the reason. */
+  const skipped: Skipped[] = [];
+  const [read, distribution, readme, build] = await Promise.all([
+    readModulePaths(fs, limits, skipped),
+    readDistribution(fs, limits, skipped, allPathsOf(discovery)),
+    readReadme(fs, discovery.otherFiles, limits, skipped),
+    readBuildFiles(fs, root, discovery.otherFiles),
+  ]);
   // Go's module paths name workspace files as TypeScript's path aliases do: the index takes both as its module paths.
   const tsconfig = build.goModules.length ? { ...read, paths: { ...(read.paths ?? { aliases: [] }), goModules: build.goModules } } : read;
-  return { tsconfig, distribution, readme, build };
+  return { tsconfig, distribution, readme, build, skipped: skipped.sort((a, b) => a.path.localeCompare(b.path)) };
 }
 
 /** The package manifests the kind rules read: package.json and its workspaces', the Python distribution's, and what the Java and Go builds say. */
@@ -423,14 +434,10 @@ function packagesOf({ distribution, build }: Configuration, analysed: readonly F
 /** The README's beginning is enough to tell what it talks about. */
 const README_CHARACTERS = 64 * 1024;
 
-async function readReadme(fs: WorkspaceFs, root: string, files: readonly string[]): Promise<{ path: string; text: string } | undefined> {
+async function readReadme(fs: WorkspaceFs, files: readonly string[], limits: ReadLimits & { root: string }, skipped: Skipped[]): Promise<{ path: string; text: string } | undefined> {
   const path = files.find((file) => /^readme(\.(md|rst|txt|markdown))?$/i.test(file));
-  if (!path) return undefined;
-  try {
-    return { path, text: (await fs.readText(`${root.replace(/\/$/, '')}/${path}`)).slice(0, README_CHARACTERS).toLowerCase() };
-  } catch {
-    return undefined;
-  }
+  const text = path ? await readWorkspaceText(fs, limits, path, skipped) : undefined;
+  return path && text !== undefined ? { path, text: text.slice(0, README_CHARACTERS).toLowerCase() } : undefined;
 }
 
 /** `"POST /orders"` or `"post /orders/{id}"`, with any placeholder syntax the user writes (`:id`, `<id>`). */
@@ -439,19 +446,14 @@ export function findRoute(routes: readonly Route[], written: string): Route | un
   if (!match?.[1] || !match[2]) return undefined;
   const method = match[1].toUpperCase();
   const path = normalizeRoutePath(match[2]);
-  const shape = (candidate: string) => candidate.replace(/\{[^}]*\}/g, '{}');
+  const shape = templateShape(path);
   return (
     routes.find((route) => route.method === method && route.path === path) ??
-    routes.find((route) => route.method === method && shape(route.path) === shape(path)) ??
-    routes.find((route) => route.method === 'ANY' && shape(route.path) === shape(path)) ??
+    routes.find((route) => route.method === method && templateShape(route.path) === shape) ??
+    routes.find((route) => route.method === 'ANY' && templateShape(route.path) === shape) ??
     // A request as it would be sent: `GET /orders/42` is the route `GET /orders/{id}`.
-    routes.find((route) => (route.method === method || route.method === 'ANY') && pathPattern(route.path).test(path))
+    routes.find((route) => (route.method === method || route.method === 'ANY') && matchesRouteTemplate(route.path, path))
   );
-}
-
-function pathPattern(routePath: string): RegExp {
-  const literal = (text: string) => text.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
-  return new RegExp(`^${routePath.split(/\{[^}]*\}/).map(literal).join('[^/]+')}$`);
 }
 
 function groupByPath(findings: readonly Finding[]): Map<string, Finding[]> {

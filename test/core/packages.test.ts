@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { type PackageManifest, readDistribution } from '../../src/core/classify/packages';
 import type { WorkspaceFs } from '../../src/core/host';
+import type { Skipped } from '../../src/core/result';
 
 /** The files of a workspace at /w, in memory: the reader asks only for texts. */
 function memoryFs(files: Record<string, string>): WorkspaceFs {
@@ -9,12 +10,18 @@ function memoryFs(files: Record<string, string>): WorkspaceFs {
     readDirectory: () => Promise.reject(new Error('not walked')),
     stat: () => Promise.reject(new Error('not asked')),
     realPath: (path) => Promise.resolve(path),
-    readText: (path) => (path.slice('/w/'.length) in files ? Promise.resolve(files[path.slice('/w/'.length)] as string) : Promise.reject(new Error(`ENOENT ${path}`))),
+    readText: (path, limits) => {
+      const text = files[path.slice('/w/'.length)];
+      if (text === undefined) return Promise.reject(Object.assign(new Error(`ENOENT ${path}`), { code: 'ENOENT' }));
+      return text.length > limits.maxBytes ? Promise.reject(Object.assign(new Error(`larger than ${limits.maxBytes} bytes`), { code: 'EFBIG' })) : Promise.resolve(text);
+    },
   };
 }
 
-async function distributionOf(files: Record<string, string>) {
-  return readDistribution(memoryFs(files), '/w/', Object.keys(files));
+const LIMITS = { root: '/w', maxBytes: 1024 * 1024 };
+
+async function distributionOf(files: Record<string, string>, skipped: Skipped[] = []) {
+  return readDistribution(memoryFs(files), LIMITS, skipped, Object.keys(files));
 }
 
 async function manifestsOf(files: Record<string, string>): Promise<PackageManifest[]> {
@@ -169,8 +176,16 @@ setup(
     assert.match(distribution.problems[0]?.reason ?? '', /^not read for its packaging metadata: /);
   });
 
-  it('reads only the files the discovery kept', async () => {
-    // package.json is on disk but was excluded: it says nothing.
-    assert.deepEqual(await readDistribution(memoryFs({ 'package.json': '{ "name": "x", "main": "index.js" }' }), '/w', ['src/app.py']), { packages: [], problems: [] });
+  it('reads the manifests of the root wherever they are, those of the workspace only among the files the discovery kept', async () => {
+    // The root's are looked for as tsconfig.json is (a FIFO the discovery could not list is reported); a member the discovery did not keep says nothing.
+    const files = { 'package.json': JSON.stringify({ private: true, workspaces: ['packages/*'] }), 'packages/a/package.json': '{ "name": "a", "main": "index.js" }' };
+    assert.deepEqual((await readDistribution(memoryFs(files), LIMITS, [], ['src/app.py'])).packages.map((manifest) => manifest.path), ['package.json']);
+  });
+
+  it('reads each manifest through the workspace read checks: one refused is listed as skipped and says nothing', async () => {
+    const skipped: Skipped[] = [];
+    const huge = JSON.stringify({ name: 'x', main: 'index.js', description: 'x'.repeat(LIMITS.maxBytes) });
+    assert.deepEqual((await distributionOf({ 'package.json': huge, 'pyproject.toml': '[project]\nname = "y"\n[build-system]\nrequires = []\n' }, skipped)).packages.map((manifest) => manifest.path), ['pyproject.toml']);
+    assert.deepEqual(skipped.map((entry) => entry.path), ['package.json']);
   });
 });

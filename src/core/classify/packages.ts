@@ -1,6 +1,8 @@
 import picomatch from 'picomatch';
 import { parse as parseYaml } from 'yaml';
-import type { WorkspaceFs } from '../host';
+import { readWorkspaceText } from '../discover/discover';
+import type { ReadLimits, WorkspaceFs } from '../host';
+import type { Skipped } from '../result';
 
 /**
  * What one package manifest says about who uses the code, whatever its format: `package.json`,
@@ -55,21 +57,18 @@ const DO_NOT_UPLOAD = 'Private :: Do Not Upload';
  * The root's manifests (its package.json, its Python distribution), those of the workspace
  * packages it declares (package.json `workspaces`, pnpm-workspace.yaml, lerna.json) and those of
  * its example projects (`examples/<name>/package.json`), found among
- * the files the discovery kept. A file that is not there says nothing; a broken one is a problem
+ * the files the discovery kept (the root's own looked for wherever they are). A file that is not
+ * there says nothing; one refused by the read checks is skipped; a broken one is a problem
  * and says nothing either.
  */
-export async function readDistribution(fs: WorkspaceFs, root: string, files: readonly string[]): Promise<Distribution> {
-  const base = root.replace(/\/$/, '');
+export async function readDistribution(fs: WorkspaceFs, limits: ReadLimits & { root: string }, skipped: Skipped[], files: readonly string[]): Promise<Distribution> {
   const present = new Set(files);
   const distribution: Distribution = { packages: [], problems: [] };
-  const read = async (path: string): Promise<string | undefined> => {
-    if (!present.has(path)) return undefined;
-    try {
-      return await fs.readText(`${base}/${path}`);
-    } catch {
-      return undefined;
-    }
-  };
+  // Through the same checks as every file (a regular file, inside the workspace, within the size
+  // limit). The root's own manifests are looked for as tsconfig.json is, so that one the discovery
+  // could not list (a FIFO) is reported as skipped; the workspace's and the examples' are those it found.
+  const readRoot = (path: string): Promise<string | undefined> => readWorkspaceText(fs, limits, path, skipped);
+  const read = async (path: string): Promise<string | undefined> => (present.has(path) ? readWorkspaceText(fs, limits, path, skipped) : undefined);
   const parsed = <T>(path: string, text: string, parse: (text: string) => T): T | undefined => {
     try {
       return parse(text);
@@ -79,7 +78,7 @@ export async function readDistribution(fs: WorkspaceFs, root: string, files: rea
     }
   };
   const [packageJson, pyproject, setupCfg, setupPy, pnpmWorkspace, lerna] = await Promise.all(
-    ['package.json', 'pyproject.toml', 'setup.cfg', 'setup.py', 'pnpm-workspace.yaml', 'lerna.json'].map(read),
+    ['package.json', 'pyproject.toml', 'setup.cfg', 'setup.py', 'pnpm-workspace.yaml', 'lerna.json'].map(readRoot),
   );
   // smol-toml is an ES module: imported where it is needed (the core is compiled to CommonJS).
   const { parse: parseToml } = pyproject === undefined ? { parse: undefined } : await import('smol-toml');
@@ -257,7 +256,8 @@ function setupPyDeclaration(path: string, text: string): PythonDeclaration | und
 function listLiteral(source: string, keyword: string): string[] {
   const start = new RegExp(`\\b${keyword}\\s*=\\s*[[(]`).exec(source);
   if (!start) return [];
-  const item = /\s*(?:#[^\n]*\s*)*(["'])((?:\\.|(?!\1)[^\\\n])*)\1\s*,?/y;
+  // Comments between the items end at their line's end: linear whatever the text (no two parts can take the same characters).
+  const item = /\s*(?:#[^\n]*\n\s*)*(["'])((?:\\.|(?!\1)[^\\\n])*)\1\s*,?/y;
   item.lastIndex = start.index + start[0].length;
   const items: string[] = [];
   for (let match = item.exec(source); match; match = item.exec(source)) items.push(match[2] ?? '');
