@@ -8,7 +8,7 @@ import { builtinKnowledge } from '../../src/node/knowledge';
 
 async function firedFor(files: string[], findings: Partial<Record<FindingCategory, number>> = {}, interfaces: InterfaceImplementations[] = [], routes = 0): Promise<string[]> {
   const made = Object.entries(findings).flatMap(([category, count]) =>
-    Array.from({ length: count }, (_, index) => ({ category: category as FindingCategory, symbol: `app/x.py:S${index}`, details: {} })),
+    Array.from({ length: count }, (_, index) => ({ category: category as FindingCategory, symbol: `app/x.py:S${index}`, details: { rule: 'test' } })),
   );
   const verdict = await classifyKind(builtinKnowledge(), {
     folders: foldersOf(files),
@@ -106,7 +106,7 @@ describe('repository-kind rules', () => {
       files: ['web/request.py', 'web/response.py', 'web/routing.py'],
       packages: [manifest({ path: 'pyproject.toml', published: true })],
       routes: Array.from({ length: 30 }, (_, index) => ({ handler: `web/auth/views.py:view${index}` })),
-      findings: Array.from({ length: 20 }, (_, index) => ({ category: 'model' as FindingCategory, symbol: `web/auth/models.py:M${index}`, details: {} })),
+      findings: Array.from({ length: 20 }, (_, index) => ({ category: 'model' as const, symbol: `web/auth/models.py:M${index}`, details: { rule: 'test' } })),
     });
     assert.equal(verdict.kind, 'framework');
     assert.deepEqual(verdict.scores, { framework: 1, service: 0, library: 0 });
@@ -149,7 +149,7 @@ describe('repository-kind rules', () => {
 
   it('judges a workspace package by its own manifest', async () => {
     const files = ['packages/web/src/request.ts', 'packages/web/src/response.ts', 'packages/web/src/router.ts', ...Array.from({ length: 9 }, (_, index) => `packages/store/src/backends/b${index}.ts`)];
-    const findings = (['middleware', 'decorator', 'signal'] as const).flatMap((category) => Array.from({ length: 5 }, (_, index) => ({ category, symbol: `packages/web/src/hooks.ts:${category}${index}`, details: {} })));
+    const findings = (['middleware', 'decorator', 'signal'] as const).flatMap((category) => Array.from({ length: 5 }, (_, index) => ({ category, symbol: `packages/web/src/hooks.ts:${category}${index}`, details: { rule: 'test' } })));
     const backends = { base: 'packages/store/src/store.ts:Store', implementations: ['packages/store/src/backends/b1.ts:A', 'packages/store/src/backends/b2.ts:B'] };
     const packages = [manifest({ path: 'packages/store/package.json', published: true }), manifest({ path: 'packages/web/package.json', published: true })];
     const verdict = await verdictOn({ files, findings, packages, interfaces: [backends] });
@@ -174,7 +174,7 @@ describe('repository-kind rules', () => {
   });
 
   it('gives the same kind, evidence included, whatever order the findings come in', async () => {
-    const findings = ['app/b/models.py:B', 'app/a/models.py:A', 'app/c/models.py:C'].map((symbol) => ({ category: 'model' as FindingCategory, symbol, details: {} }));
+    const findings = ['app/b/models.py:B', 'app/a/models.py:A', 'app/c/models.py:C'].map((symbol) => ({ category: 'model' as const, symbol, details: { rule: 'test' } }));
     const kindOf = (ordered: typeof findings) => classifyKind(builtinKnowledge(), { folders: foldersOf(['app/a/views.py']), files: ['app/a/views.py'], findings: ordered, routes: [], interfaces: [] });
     assert.deepEqual(await kindOf([...findings].reverse()), await kindOf(findings));
     assert.ok((await kindOf(findings)).evidence.some((evidence) => evidence.path === 'app/a/models.py'));

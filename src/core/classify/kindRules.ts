@@ -4,7 +4,7 @@ import { DataFileError } from '../knowledge/checkData';
 import { type DataFile, readDataFile } from '../knowledge/dataFile';
 import type { KindRuleDocument } from '../knowledge/documents';
 import type { Knowledge } from '../knowledge/knowledge';
-import type { Favours, FindingCategory, InterfaceImplementations, KindQuestion } from '../result';
+import type { Favours, Finding, FindingCategory, InterfaceImplementations, KindQuestion } from '../result';
 import type { PackageManifest } from './packages';
 
 export type KindMatcher =
@@ -79,7 +79,7 @@ export function declaringPath(route: KindRoute): string {
 export interface KindInputs {
   folders: readonly string[];
   files: readonly string[];
-  findings: readonly { category: FindingCategory; symbol: string; details: Record<string, unknown> }[];
+  findings: readonly Pick<Finding, 'category' | 'symbol' | 'details'>[];
   /** Where each route is declared (its `source`), or else its handler: a test's route may be served by the package's own view. */
   routes: readonly KindRoute[];
   interfaces: readonly InterfaceImplementations[];
@@ -96,11 +96,11 @@ export interface FiredRule {
 
 /**
  * Evaluates every rule in order; each fires at most once, with the path that fired it. A rule
- * reads every path (50,000 files: 5 ms): the caller's event loop gets its turns between rules.
+ * reads every path: the caller's event loop gets its turns between rules.
  * The layer roles tell which paths are tests, examples and docs; the frameworks, their server packages.
  */
 export async function evaluateKindRules(rules: readonly KindRule[], { layerRoles, frameworks }: Pick<Knowledge, 'layerRoles' | 'frameworks'>, inputs: KindInputs, turns = new Turns()): Promise<FiredRule[]> {
-  // Filtered a turn at a time: tens of thousands of files, findings and routes at 50,000 files.
+  // Filtered a turn at a time: a large workspace has tens of thousands of files, findings and routes.
   const kept = async <T>(items: readonly T[], keep: (item: T) => boolean): Promise<T[]> => {
     const result: T[] = [];
     await turns.each(items, (item) => {
@@ -173,7 +173,7 @@ function firingPath(
     case 'file':
       return paths.files.find(globMatcher(matcher.glob));
     case 'findings': {
-      const matching = code.findings.filter((finding) => finding.category === matcher.category && (!matcher.kind || finding.details['kind'] === matcher.kind));
+      const matching = code.findings.filter((finding) => finding.category === matcher.category && (!matcher.kind || finding.details.kind === matcher.kind));
       // The first by name, not by the order findings come in: the kind is the same for the same findings.
       if (matching.length < matcher.atLeast) return undefined;
       return pathOf(matching.reduce<string | undefined>((first, finding) => (first === undefined || finding.symbol < first ? finding.symbol : first), undefined) ?? '');

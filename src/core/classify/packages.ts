@@ -276,7 +276,7 @@ function iniSections(text: string): Map<string, Map<string, string>> {
     if (/^\s*([#;]|$)/.test(line)) continue;
     const header = /^\[([^\]]+)\]/.exec(line);
     if (header?.[1]) {
-      sections.set(header[1].trim(), (section = new Map()));
+      sections.set(header[1].trim(), (section = new Map<string, string>()));
       key = undefined;
     } else if (/^\s/.test(line) && section && key !== undefined) {
       section.set(key, `${section.get(key) ?? ''}\n${line.trim()}`);
