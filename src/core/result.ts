@@ -47,22 +47,37 @@ export interface Range {
   end: Position;
 }
 
+/** What a signal favours: a kind, or `published`: a framework or a library alike, a package for other developers. */
+export type Favours = RepoKind | 'published';
+
+/** The questions of the guide's decision tree, in the order they are asked: who uses the repository (published or deployed), then what its code offers. */
+export type KindQuestion = 'who-uses-it' | 'what-it-offers';
+export const KIND_QUESTIONS: readonly KindQuestion[] = ['who-uses-it', 'what-it-offers'];
+
 export interface Evidence {
   /** The id of the rule in kind-rules.yml. */
   signal: string;
-  favours: RepoKind;
+  /** The question of the decision tree the rule answered. */
+  question: KindQuestion;
+  favours: Favours;
   weight: number;
-  /** The folder, file or symbol that fired the rule. */
+  /** The folder, file (a package manifest, for the rules that read one) or symbol that fired the rule. */
   path: string;
 }
 
-/** A kind's share of the fired rules' weights. @minimum 0 @maximum 1 */
+/** A kind's share along the decision tree. @minimum 0 @maximum 1 */
 export type Score = number;
 
 export interface KindVerdict {
   kind: RepoKind;
-  /** Each kind's share of the fired rules' weights; the three add up to 1 when any rule fired. */
+  /**
+   * The shares along the decision tree: service's is the deployed share of who uses the
+   * repository, and the published share is divided between framework and library by what the code
+   * offers; when who uses it is not told, each kind's share of what the code offers. The three add
+   * up to 1 when any rule fired.
+   */
   scores: Record<RepoKind, Score>;
+  /** Question by question, in the order they are asked; each question's in the order of the rules. */
   evidence: Evidence[];
   /** Subtrees whose kind differs from the whole (a framework that ships an ORM library). */
   parts: { path: RelativePath; kind: RepoKind }[];

@@ -1,4 +1,4 @@
-import type { FindingCategory, RepoKind } from '../result';
+import type { Favours, FindingCategory, KindQuestion, RepoKind } from '../result';
 
 /**
  * The knowledge files as they are written, once `knowledge.schema.json` has accepted them: each
@@ -22,7 +22,8 @@ export interface KindRulesDocument {
 
 export interface KindRuleDocument {
   id: string;
-  favours: RepoKind;
+  question?: KindQuestion;
+  favours: Favours;
   weight: number;
   why: string;
   scope?: 'source' | 'all';
@@ -34,9 +35,24 @@ export interface KindRuleDocument {
   interfaces?: { implementationsAtLeast: number };
   implementationsIn?: { folder: string; atLeast: number };
   folderWithFiles?: { folder: string; atLeast: number };
-  manifest?: 'published' | 'serverApp';
+  package?: PackageConditionsDocument;
   coreFiles?: { groups: string[]; atLeast: number };
   readme?: { mentions: string[]; atLeast: number };
+}
+
+/** What one package manifest must say for a `package:` kind rule to fire: every condition given holds for the same manifest. */
+export interface PackageConditionsDocument {
+  at?: string;
+  published?: boolean;
+  application?: boolean;
+  dependsOnServerFramework?: boolean;
+  dependsOnPublished?: boolean;
+  named?: string[];
+  classifiers?: string[];
+  keywords?: string[];
+  description?: string[];
+  declares?: string[];
+  scripts?: string[];
 }
 
 export interface LayerRulesDocument {
