@@ -90,6 +90,9 @@ describe("the team's archtrace.yml", () => {
     const large = sampleWith(`# ${'x'.repeat(300 * 1024)}\n`);
     assert.match((await readWorkspaceConfig(large)).problems[0] ?? '', /^archtrace\.yml: not read/);
     assert.deepEqual(await readWorkspaceConfig(SAMPLE), { config: NO_CONFIG, problems: [] });
+    const unsupported = await readWorkspaceConfig(sampleWith('exclude: ["!tests/**", "legacy/**"]\nlayers:\n  "x/@(y)": domain\n'));
+    assert.deepEqual(unsupported.config.exclude, ['!tests/**', 'legacy/**']);
+    assert.deepEqual(unsupported.problems.map((problem) => problem.split(' is not used')[0]), ["archtrace.yml: exclude: '!tests/**'", "archtrace.yml: layers: 'x/@(y)'"]);
   });
 
   it('sets the severities of archtrace check, its excludes and its layers', () => {
