@@ -12,6 +12,14 @@ export interface DataDocuments {
   dataAccessFile: DataAccessDocument;
   frameworkFile: FrameworkDocument;
   ruleHeader: RuleHeaderDocument;
+  /** The team's `archtrace.yml`, described by `schemas/archtrace.schema.json` (published for editors). */
+  configFile: WorkspaceConfigDocument;
+}
+
+export interface WorkspaceConfigDocument {
+  severities?: Record<string, 'error' | 'warning' | 'off'>;
+  exclude?: string[];
+  layers?: Record<string, string>;
 }
 
 export type DataKind = keyof DataDocuments;
