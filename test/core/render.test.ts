@@ -88,7 +88,7 @@ describe('rendering the kind', () => {
   });
 
   /** A result with nothing in it but the verdict. */
-  const emptyResult = (): AnalysisResult => ({ schemaVersion: SCHEMA_VERSION, root: '/repo', kind: unordered, files: [], findings: [], interfaces: [], routes: [], traces: [], violations: [], dataModel: { entities: [], relationships: [] }, queryWarnings: [], skipped: [] });
+  const emptyResult = (): AnalysisResult => ({ schemaVersion: SCHEMA_VERSION, root: '/repo', kind: unordered, files: [], findings: [], interfaces: [], routes: [], traces: [], violations: [], dataModel: { entities: [], relationships: [] }, queryWarnings: [], skipped: [], answers: [] });
 
   it('shows the evidence heaviest first in the CLI text and in the Markdown report', () => {
     const text = renderKindText(unordered).split('\n');
