@@ -9,6 +9,7 @@ import type { FileFacts } from './parse/facts';
 import type { Knowledge } from './knowledge/knowledge';
 import { resolveWorkspace } from './resolve/resolve';
 import { SymbolIndex } from './resolve/symbolIndex';
+import { readWorkspacePackages } from './resolve/packages';
 import { readModulePaths } from './resolve/tsconfig';
 import { normalizeRoutePath } from './resolve/routes';
 import { type AnalysisResult, type Finding, type InterfaceImplementations, type KindVerdict, type Language, type Route, SCHEMA_VERSION, SymbolId, type Trace } from './result';
@@ -403,7 +404,14 @@ type Configuration = Awaited<ReturnType<typeof readConfiguration>>;
 
 /** Read while files are scanned, all at once: each read is a trip through the host's file system, and an edit's update is short. */
 async function readConfiguration(fs: WorkspaceFs, root: string, discovery: Discovery, knowledge: Knowledge) {
-  const [tsconfig, manifest, readme] = await Promise.all([readModulePaths(fs, root), readManifest(fs, root, knowledge.frameworks.serverPackages), readReadme(fs, root, discovery.otherFiles)]);
+  const [read, packages, manifest, readme] = await Promise.all([
+    readModulePaths(fs, root),
+    readWorkspacePackages(fs, root, discovery.otherFiles),
+    readManifest(fs, root, knowledge.frameworks.serverPackages),
+    readReadme(fs, root, discovery.otherFiles),
+  ]);
+  // Path aliases and the workspace's packages both tell what a specifier names: the index reads them together.
+  const tsconfig = packages.length ? { ...read, paths: { ...(read.paths ?? { aliases: [] }), packages } } : read;
   return { tsconfig, manifest, readme };
 }
 

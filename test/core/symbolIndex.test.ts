@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { readWorkspacePackages } from '../../src/core/resolve/packages';
 import { SymbolIndex } from '../../src/core/resolve/symbolIndex';
-import { scanPython } from '../helpers';
+import { scanPython, testScanner } from '../helpers';
 
 async function indexOf(files: Record<string, string>): Promise<SymbolIndex> {
   return new SymbolIndex(await scanPython(files));
@@ -82,6 +83,33 @@ describe('SymbolIndex', () => {
     });
     const attributes = index.definition('service.py:OrderService')?.attributes?.map((attribute) => `${attribute.name}:${attribute.type}`);
     assert.deepEqual(attributes, ['repo:OrderRepository', 'mailer:Mailer', 'cache:Cache']);
+  });
+
+  it("resolves a monorepo's packages imported by name to their sources, and names what they export by the package", async () => {
+    const files: Record<string, string> = {
+      'package.json': '{ "name": "acme-monorepo", "private": true }',
+      'packages/core/package.json': '{ "name": "@acme/core", "exports": { ".": { "types": "./dist/index.d.ts", "import": "./dist/index.mjs" }, "./utils": "./dist/utils/index.js" } }',
+      'packages/core/src/index.ts': "export { Store } from './store';\nexport default function createStore() {}\n",
+      'packages/core/src/store.ts': 'export class Store {}\n',
+      'packages/core/src/utils/index.ts': 'export function hash() {}\n',
+      'packages/legacy/package.json': '{ "name": "legacy", "main": "lib/legacy.js" }',
+      'packages/legacy/lib/legacy.js': 'class Legacy {}\nmodule.exports = Legacy;\n',
+      'packages/redis/src/index.ts': "import create, { Store } from '@acme/core';\nimport { hash } from '@acme/core/utils';\nimport Legacy from 'legacy';\nimport { Router } from 'express';\n",
+    };
+    const facts = [];
+    for (const [path, text] of Object.entries(files)) if (!path.endsWith('.json')) facts.push(await testScanner().scan({ path, language: path.endsWith('.js') ? 'javascript' : 'typescript' }, text));
+    const packages = await readWorkspacePackages({ readText: async (path) => files[path.slice('/ws/'.length)] ?? '' }, '/ws', Object.keys(files));
+    const index = new SymbolIndex(facts, { aliases: [], packages });
+    const importer = 'packages/redis/src/index.ts';
+    assert.equal(index.resolve(importer, 'Store'), 'packages/core/src/store.ts:Store');
+    assert.equal(index.resolve(importer, 'hash'), 'packages/core/src/utils/index.ts:hash');
+    assert.equal(index.resolve(importer, 'create'), 'packages/core/src/index.ts:createStore');
+    assert.equal(index.resolve(importer, 'Legacy'), 'packages/legacy/lib/legacy.js:Legacy');
+    assert.deepEqual(index.qualify(importer, 'Router'), { external: 'express.Router' });
+    // What a package exports goes by the name its users import it by, as a name from outside would.
+    assert.ok(index.qualifiedNames(importer, 'Store').includes('@acme/core.Store'));
+    assert.ok(index.qualifiedNames(importer, 'create').includes('@acme/core'));
+    assert.ok(index.qualifiedNames(importer, 'Legacy').includes('legacy'));
   });
 });
 

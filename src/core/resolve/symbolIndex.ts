@@ -1,6 +1,7 @@
 import { Turns } from '../nextTurn';
 import type { FileFacts, ImportStatement, SymbolDefinition } from '../parse/facts';
 import { SymbolId } from '../result';
+import { packageCandidates, type WorkspacePackage } from './packages';
 import { joinPath, type ModulePaths } from './tsconfig';
 
 /** What a name written in a file stands for: a workspace symbol, or a name outside the workspace. */
@@ -128,6 +129,10 @@ export class SymbolIndex {
   private readonly combinations: Map<string, Combination>;
   /** What the answers being worked out read, innermost last. */
   private readonly reading: Reads[] = [];
+  /** Each workspace package's entry file, by the package's name. */
+  private readonly packageEntries: Map<string, string>;
+  /** The workspace packages holding the files of a folder, innermost first, by folder. */
+  private readonly packagesByFolder = new Map<string, readonly WorkspacePackage[]>();
 
   /**
    * `earlier`, the index of the same workspace before an edit, lends what still holds. The
@@ -159,6 +164,11 @@ export class SymbolIndex {
     this.stageNumbers = shared ? shared.stageNumbers : new Map();
     this.targets = shared ? shared.targets : new Map();
     this.combinations = shared ? shared.combinations : new Map();
+    this.packageEntries = new Map();
+    for (const pkg of modulePaths.packages ?? []) {
+      const entry = packageCandidates([pkg], pkg.name).find((candidate) => this.ecmaFileAt(candidate) !== undefined);
+      if (entry) this.packageEntries.set(pkg.name, this.ecmaFileAt(entry) as string);
+    }
   }
 
   /** The same index, made with the event loop let in every 20 ms (50,000 files took 160 ms in one block). */
@@ -425,7 +435,40 @@ export class SymbolIndex {
     if (!symbol) return [written];
     const { path, name } = SymbolId.parse(symbol);
     const suffix = 'symbol' in target ? '' : (made?.[2] ?? '');
-    return [written, ...(this.moduleNamesByFile.get(path) ?? []).map((module) => `${module}.${name}${suffix}`)];
+    const names = [written, ...(this.moduleNamesByFile.get(path) ?? []).map((module) => `${module}.${name}${suffix}`)];
+    if (this.modulePaths.packages?.length) names.push(...this.packageNamesOf(path, name).map((qualified) => `${qualified}${suffix}`));
+    return names;
+  }
+
+  /**
+   * The names a workspace package gives a symbol, as its users import it: `@scope/app.App` for a
+   * class its entry exports, the package's own name for its default export (what `require('pkg')`
+   * returns). So a rule written for a framework's package still holds in the framework's own monorepo.
+   */
+  private packageNamesOf(path: string, name: string): string[] {
+    const [head = '', ...rest] = name.split('.');
+    const symbol = SymbolId.of(path, head);
+    const names: string[] = [];
+    for (const pkg of this.packagesHolding(path)) {
+      const entry = this.packageEntries.get(pkg.name);
+      if (!entry) continue;
+      const exported = this.defaultExportOf(entry);
+      const asDefault = exported !== undefined && this.resolve(entry, exported) === symbol;
+      if (asDefault) names.push([pkg.name, ...rest].join('.'), [pkg.name, 'default', ...rest].join('.'));
+      else if (this.resolve(entry, head) === symbol) names.push([pkg.name, head, ...rest].join('.'));
+    }
+    return names;
+  }
+
+  /** The workspace packages whose folder holds a file, innermost first. */
+  private packagesHolding(path: string): readonly WorkspacePackage[] {
+    const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+    let holding = this.packagesByFolder.get(folder);
+    if (!holding) {
+      holding = (this.modulePaths.packages ?? []).filter((pkg) => pkg.folder === '' || folder === pkg.folder || folder.startsWith(`${pkg.folder}/`)).sort((a, b) => b.folder.length - a.folder.length);
+      this.packagesByFolder.set(folder, holding);
+    }
+    return holding;
   }
 
   /** Every dotted name a name written in `path` goes by (see namesOf). */
@@ -546,6 +589,11 @@ export class SymbolIndex {
         const file = this.ecmaFileAt(target.replace('*', matched));
         if (file) return file;
       }
+    }
+    // A package of the workspace, imported by name from another (`import { Adapter } from 'keyv'`).
+    for (const candidate of packageCandidates(this.modulePaths.packages ?? [], specifier)) {
+      const file = this.ecmaFileAt(candidate);
+      if (file) return file;
     }
     return this.modulePaths.baseUrl !== undefined ? this.ecmaFileAt(joinPath(this.modulePaths.baseUrl, specifier)) : undefined;
   }

@@ -1,11 +1,14 @@
 import { type ParseError, parse, printParseErrorCode } from 'jsonc-parser';
 import type { WorkspaceFs } from '../host';
+import type { WorkspacePackage } from './packages';
 
 /** `compilerOptions.paths` with targets made relative to the workspace root: `@app/*` → `apps/api/src/*`. */
 export interface ModulePaths {
   aliases: { pattern: string; targets: string[] }[];
   /** `compilerOptions.baseUrl`, relative to the root ('' for the root itself). */
   baseUrl?: string;
+  /** The workspace's own packages (a monorepo's members, by their `package.json`), which its files import by name. */
+  packages?: WorkspacePackage[];
 }
 
 const CONFIG_FILES = ['tsconfig.json', 'tsconfig.base.json'];
