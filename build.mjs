@@ -1,11 +1,13 @@
-// Build: copy the tree-sitter wasm files into grammars/, generate the knowledge files' validators,
-// type-check and compile the tests (out/), and bundle the extension, the CLI and the worker with esbuild (dist/).
+// Build: copy the tree-sitter wasm files into grammars/, generate the knowledge files' validators
+// and the result's schema (docs/), type-check and compile the tests (out/), and bundle the
+// extension, the CLI and the worker with esbuild (dist/).
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 import { generateValidators } from './scripts/generate-validators.mjs';
+import { writeResultSchema } from './scripts/generate-result-schema.mjs';
 
 const production = process.argv.includes('--production');
 const require = createRequire(import.meta.url);
@@ -17,6 +19,8 @@ const GRAMMARS = [
   ['tree-sitter-typescript', 'tree-sitter-typescript.wasm'],
   ['tree-sitter-typescript', 'tree-sitter-tsx.wasm'],
   ['tree-sitter-javascript', 'tree-sitter-javascript.wasm'],
+  ['tree-sitter-java', 'tree-sitter-java.wasm'],
+  ['tree-sitter-go', 'tree-sitter-go.wasm'],
 ];
 
 // The packages' own folders, not require.resolve: some export no package.json.
@@ -32,6 +36,7 @@ if (undocumented.length) {
 }
 
 generateValidators();
+if (writeResultSchema()) console.log('build: docs/analysis-result.schema.json written from src/core/result.ts: review it and commit it with the types');
 rmSync(join(here, 'out'), { recursive: true, force: true });
 try {
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', here], { stdio: 'inherit' });

@@ -9,8 +9,9 @@ import type { FileFacts } from './parse/facts';
 import type { Knowledge } from './knowledge/knowledge';
 import { resolveWorkspace } from './resolve/resolve';
 import { SymbolIndex } from './resolve/symbolIndex';
-import { readWorkspacePackages } from './resolve/packages';
+import { readWorkspacePackages } from './resolve/npmPackages';
 import { readModulePaths } from './resolve/tsconfig';
+import { buildManifest, readBuildFiles } from './resolve/buildFiles';
 import { normalizeRoutePath } from './resolve/routes';
 import { type AnalysisResult, type Finding, type InterfaceImplementations, type KindVerdict, type Language, type Route, SCHEMA_VERSION, SymbolId, type Trace } from './result';
 import { type TraceContext, traceRoute, traceRouteWithTypes } from './trace/trace';
@@ -90,7 +91,8 @@ export async function analyzeWorkspace(root: string, host: AnalysisHost, options
   const key = host.cache?.results && !options.documents ? await resultKey(root, host, options, discovery, fingerprints, await configuration) : undefined;
   const kept = key ? await host.cache?.results?.get(key) : undefined;
   if (kept) {
-    const { tsconfig, manifest, readme } = await configuration;
+    const { tsconfig, readme, build } = await configuration;
+    const manifest = buildManifest((await configuration).manifest, build, facts.filter((file) => !file.skipped), host.knowledge.frameworks.serverPackages);
     // Traces, definitions and updates need the symbol index: built when first asked for (for an
     // update, in turns: readying a big workspace for its updates must not block its editor).
     let index: SymbolIndex | undefined;
@@ -163,10 +165,11 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   await nextTurn(); // the scan's last answers in, and its threads ended
   onProgress?.({ phase: 'resolve', done: 0, total: 1 });
   const analysed = facts.filter((file) => !file.skipped);
-  const { tsconfig, manifest, readme } = configuration;
+  const { tsconfig, readme, build } = configuration;
+  const manifest = buildManifest(configuration.manifest, build, analysed, host.knowledge.frameworks.serverPackages);
   const modulePaths = JSON.stringify(tsconfig.paths ?? null);
   const earlier = before ? { index: before.index, shareAnswers: before.shareAnswers && before.modulePaths === modulePaths } : undefined;
-  const { index, findings, interfaces, routes } = await resolveWorkspace(analysed, host.knowledge, tsconfig.paths, earlier, options.updates ?? true);
+  const { index, findings, interfaces, routes } = await resolveWorkspace(analysed, host.knowledge, tsconfig.paths, earlier, options.updates ?? true, build.springSettings);
 
   await nextTurn();
   onProgress?.({ phase: 'classify', done: 0, total: 1 });
@@ -222,6 +225,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
     skipped: [
       ...discovery.skipped,
       ...(tsconfig.problem ? [tsconfig.problem] : []),
+      ...build.problems,
       ...facts.flatMap((file) => (file.skipped ?? file.partlyRead ? [{ path: file.path, reason: file.skipped ?? file.partlyRead ?? '' }] : [])),
     ].sort(
       (a, b) => a.path.localeCompare(b.path),
@@ -351,24 +355,25 @@ function sourcePositions(discovery: Discovery): ReadonlyMap<string, number> {
 
 /**
  * Everything the kind rules read: paths, each finding's category, kind and symbol (findings in the
- * result's order), route handlers, interfaces, manifest, README — held, not spelled out: an
- * update compares them with the last analysis's (a key string of them, 3 MB at 50,000 files, was
- * made and compared at every update).
+ * result's order), routes (where declared, and their handlers), interfaces, manifest, README —
+ * held, not spelled out: an update compares them with the last analysis's (a key string of them,
+ * 3 MB at 50,000 files, was made and compared at every update).
  */
 interface KindInputs {
   paths: readonly string[];
   findings: readonly Finding[];
-  handlers: readonly string[];
+  /** Each route's declaring file and handler. */
+  routes: readonly string[];
   /** Interfaces, manifest and README, which are few. */
   others: string;
 }
 
 function kindInputsOf(discovery: Discovery, findings: readonly Finding[], routes: readonly Route[], interfaces: readonly InterfaceImplementations[], manifest: Manifest | undefined, readme: { path: string; text: string } | undefined): KindInputs {
-  return { paths: allPathsOf(discovery), findings, handlers: routes.map((route) => route.handler), others: JSON.stringify([interfaces, manifest ?? null, readme ?? null]) };
+  return { paths: allPathsOf(discovery), findings, routes: routes.map((route) => `${route.source?.path ?? ''} ${route.handler}`), others: JSON.stringify([interfaces, manifest ?? null, readme ?? null]) };
 }
 
 function sameKindInputs(before: KindInputs | undefined, now: KindInputs): boolean {
-  if (!before || before.others !== now.others || !sameList(before.paths, now.paths) || !sameList(before.handlers, now.handlers) || before.findings.length !== now.findings.length) return false;
+  if (!before || before.others !== now.others || !sameList(before.paths, now.paths) || !sameList(before.routes, now.routes) || before.findings.length !== now.findings.length) return false;
   const kindOf = (finding: Finding) => String(finding.details['kind'] ?? '');
   return before.findings.every((finding, position) => {
     const other = now.findings[position] as Finding;
@@ -404,15 +409,18 @@ type Configuration = Awaited<ReturnType<typeof readConfiguration>>;
 
 /** Read while files are scanned, all at once: each read is a trip through the host's file system, and an edit's update is short. */
 async function readConfiguration(fs: WorkspaceFs, root: string, discovery: Discovery, knowledge: Knowledge) {
-  const [read, packages, manifest, readme] = await Promise.all([
+  const [read, packages, manifest, readme, build] = await Promise.all([
     readModulePaths(fs, root),
     readWorkspacePackages(fs, root, discovery.otherFiles),
     readManifest(fs, root, knowledge.frameworks.serverPackages),
     readReadme(fs, root, discovery.otherFiles),
+    readBuildFiles(fs, root, discovery.otherFiles),
   ]);
-  // Path aliases and the workspace's packages both tell what a specifier names: the index reads them together.
-  const tsconfig = packages.length ? { ...read, paths: { ...(read.paths ?? { aliases: [] }), packages } } : read;
-  return { tsconfig, manifest, readme };
+  // What names a workspace file besides a relative path — TypeScript's path aliases, the workspace's npm packages,
+  // Go's module paths — the index takes together as its module paths.
+  const extra = { ...(packages.length ? { packages } : {}), ...(build.goModules.length ? { goModules: build.goModules } : {}) };
+  const tsconfig = Object.keys(extra).length ? { ...read, paths: { ...(read.paths ?? { aliases: [] }), ...extra } } : read;
+  return { tsconfig, manifest, readme, build };
 }
 
 /** The README's beginning is enough to tell what it talks about. */
@@ -438,7 +446,7 @@ async function readManifest(fs: WorkspaceFs, root: string, serverPackages: Reado
   }
   const published = manifest['private'] !== true && ['main', 'exports', 'module', 'types'].some((key) => manifest[key] !== undefined);
   const dependencies = Object.keys({ ...(manifest['dependencies'] as object | undefined) });
-  return { published, serverApp: !published && dependencies.some((name) => serverPackages.has(name)) };
+  return { path: 'package.json', published, serverApp: !published && dependencies.some((name) => serverPackages.has(name)) };
 }
 
 /** `"POST /orders"` or `"post /orders/{id}"`, with any placeholder syntax the user writes (`:id`, `<id>`). */

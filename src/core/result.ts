@@ -1,6 +1,7 @@
 /**
  * The one serializable result of an analysis. Every view, the CLI and the reports render it;
- * `docs/analysis-result.schema.json` documents it for tools outside the project.
+ * `docs/analysis-result.schema.json`, generated from these types and their comments
+ * (scripts/generate-result-schema.mjs), documents it for tools outside the project.
  */
 
 export const SCHEMA_VERSION = 2;
@@ -9,7 +10,7 @@ export type RepoKind = 'framework' | 'service' | 'library';
 export const REPO_KINDS: readonly RepoKind[] = ['framework', 'service', 'library'];
 
 /** `sql` and `prisma` files are read for their schema only. */
-export type Language = 'python' | 'typescript' | 'tsx' | 'javascript' | 'sql' | 'prisma';
+export type Language = 'python' | 'typescript' | 'tsx' | 'javascript' | 'java' | 'go' | 'sql' | 'prisma';
 
 export type FindingCategory =
   | 'middleware'
@@ -24,9 +25,14 @@ export type FindingCategory =
   | 'task'
   | 'event';
 
+/** A path relative to the analysed root, with `/` between its parts. @pattern ^[^/\\] */
+export type RelativePath = string;
+
 /** 0-based, like the editor's positions. */
 export interface Position {
+  /** @asType integer @minimum 0 */
   line: number;
+  /** @asType integer @minimum 0 */
   character: number;
 }
 
@@ -36,22 +42,34 @@ export interface Range {
 }
 
 export interface Evidence {
+  /** The id of the rule in kind-rules.yml. */
   signal: string;
   favours: RepoKind;
   weight: number;
+  /** The folder, file or symbol that fired the rule. */
   path: string;
 }
+
+/** A kind's share of the fired rules' weights. @minimum 0 @maximum 1 */
+export type Score = number;
 
 export interface KindVerdict {
   kind: RepoKind;
-  scores: Record<RepoKind, number>;
+  /** Each kind's share of the fired rules' weights; the three add up to 1 when any rule fired. */
+  scores: Record<RepoKind, Score>;
   evidence: Evidence[];
-  parts: { path: string; kind: RepoKind }[];
+  /** Subtrees whose kind differs from the whole (a framework that ships an ORM library). */
+  parts: { path: RelativePath; kind: RepoKind }[];
 }
 
 export interface AnalyzedFile {
-  path: string;
+  path: RelativePath;
   language: Language;
+  /**
+   * The file's role in the layer model of the repository's kind (service: api, application,
+   * domain, infrastructure; framework: http, routing, middleware, orm, auth, core; library:
+   * public-api, core, adapter, driver; any: test, example, config, migration).
+   */
   layer: string;
   reasons: string[];
   /** `stated` by the folders or file name, `inferred` from what the file holds, or the kind's `default`. */
@@ -61,26 +79,32 @@ export interface AnalyzedFile {
 export interface Finding {
   category: FindingCategory;
   /** `relative/path:QualifiedName`, or `relative/path:<anonymous>@LINE` (LINE 1-based). */
-  symbol: string;
+  symbol: SymbolId;
   range: Range;
   layer: string;
   details: Record<string, unknown>;
 }
 
 export interface InterfaceImplementations {
-  base: string;
-  implementations: string[];
+  base: SymbolId;
+  implementations: SymbolId[];
 }
 
 export interface Route {
+  /** Upper case (GET, POST, …); ANY when the route takes every method; WS for websockets. */
   method: string;
+  /** The full path with `{param}` placeholders, whatever the framework writes. */
   path: string;
-  handler: string;
+  handler: SymbolId;
   framework: string;
-  /** Where the route is declared (its decorator, its `path(...)` entry, its router registration); 0-based line. */
-  source?: { path: string; line: number };
+  /** Where the route is declared (its decorator, its `path(...)` entry, its router registration). */
+  source?: SourceLocation;
 }
 
+/**
+ * call: a direct call; di: provided by the framework or the one implementation of an interface;
+ * async: queued (`.delay`, `apply_async`); event: published or sent.
+ */
 export type TraceVia = 'call' | 'async' | 'event' | 'di';
 
 export interface TraceStep {
@@ -89,9 +113,9 @@ export interface TraceStep {
   /** The callee's layer role; `external` for code outside the workspace. */
   layer: string;
   via: TraceVia;
-  /** 0-based: where the callee is defined (for outside and unresolved calls, the call's line). */
+  /** 0-based: where the callee is defined (for outside and unresolved calls, the call's line). @asType integer @minimum 0 */
   line: number;
-  /** 0 for the handler, then one more per call level. */
+  /** 0 for the handler, then one more per call level. @asType integer @minimum 0 */
   depth?: number;
   /** Where the call is made; `branch` when it sits in a `try` body, an `except` clause or a `finally`. */
   site?: { path: string; line: number; branch?: 'try' | 'except' | 'finally' };
@@ -105,9 +129,12 @@ export interface TraceStep {
   recursive?: boolean;
   /** Found by the TypeScript type checker: the call is on a value whose type the code does not write. */
   typed?: boolean;
+  /** What the callee's annotations mark it as: `transactional` (a transaction's boundary), `async`. */
+  marks?: string[];
 }
 
 export interface Trace {
+  /** `METHOD /path`. */
   route: string;
   steps: TraceStep[];
 }
@@ -115,8 +142,8 @@ export interface Trace {
 /** An import that crosses the layers the wrong way (`layer-rules.yml`). */
 export interface Violation {
   rule: string;
-  path: string;
-  /** 0-based line of the import. */
+  path: RelativePath;
+  /** 0-based line of the import. @asType integer @minimum 0 */
   line: number;
   /** The imported name, as written. */
   imported: string;
@@ -125,7 +152,8 @@ export interface Violation {
 
 /** A place in the workspace: a relative path and a 0-based line. */
 export interface SourceLocation {
-  path: string;
+  path: RelativePath;
+  /** @asType integer @minimum 0 */
   line: number;
 }
 
@@ -168,7 +196,7 @@ export interface Entity {
   /** Where it was read from: `django`, `sqlalchemy`, `sqlmodel`, `sql`, `alembic`, `django-migrations`. */
   source: string;
   /** The model class, for entities read from code. */
-  symbol?: string;
+  symbol?: SymbolId;
   location: SourceLocation;
   columns: EntityColumn[];
   rules: BusinessRule[];
@@ -196,7 +224,7 @@ export interface DataModel {
 /** A loop that runs one query per item (N+1): what it iterates, what it reads, and the fix. */
 export interface QueryWarning {
   rule: 'n-plus-one';
-  path: string;
+  path: RelativePath;
   /** 0-based: the `for`. */
   loop: Position;
   /** 0-based: the read in the loop that queries once per item. */
@@ -213,12 +241,19 @@ export interface QueryWarning {
 }
 
 export interface Skipped {
-  path: string;
+  path: RelativePath;
   reason: string;
 }
 
+/**
+ * The one result of an ArchTrace analysis (`archtrace analyze --format json`). Paths are relative
+ * to `root` and use `/`. Lines and characters are 0-based. A symbol is `relative/path:QualifiedName`
+ * (`Class`, `Class.method`, `function`, a module-level name) or `relative/path:<anonymous>@LINE`
+ * with LINE 1-based.
+ */
 export interface AnalysisResult {
-  schemaVersion: number;
+  schemaVersion: typeof SCHEMA_VERSION;
+  /** The absolute path of the analysed folder. */
   root: string;
   kind: KindVerdict;
   files: AnalyzedFile[];
@@ -226,10 +261,20 @@ export interface AnalysisResult {
   interfaces: InterfaceImplementations[];
   routes: Route[];
   traces: Trace[];
-  /** Layer violations, when checked (by default for services only). */
+  /** Imports that cross the layers of a business service the wrong way (src/core/layers/layer-rules.yml); checked by default for services only. */
   violations: Violation[];
+  /**
+   * Entities read from model classes (Django, SQLAlchemy, SQLModel, TypeORM, Mongoose, Sequelize,
+   * Prisma) and from schema histories (SQL files, Alembic revisions, Django migrations) for the
+   * tables no class defines; what a schema states about each (src/core/datamodel).
+   */
   dataModel: DataModel;
+  /**
+   * Loops that run one query per item (N+1): Django query sets without the matching
+   * select_related/prefetch_related, SQLAlchemy queries without a loader option for a lazy relationship.
+   */
   queryWarnings: QueryWarning[];
+  /** Files not analysed, and files read in part (SQL statements no grammar parses), each with its reason. */
   skipped: Skipped[];
 }
 
@@ -248,7 +293,7 @@ export namespace AnalysisResult {
   }
 }
 
-/** A symbol id: `path:QualifiedName`. */
+/** A symbol id: `path:QualifiedName`, or `path:<anonymous>@LINE` (LINE 1-based). @pattern ^[^:]+:(<anonymous>@[1-9][0-9]*|[^:]+)$ */
 export type SymbolId = string;
 
 export namespace SymbolId {

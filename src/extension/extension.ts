@@ -18,7 +18,7 @@ import { SectionTreeProvider } from './views/sectionTree';
 import { type AnalysisNode, dataModelNodes, extensionPointNodes, interfaceNodes, layerNodes, overviewNodes, routeNodes } from './views/sections';
 
 /** The languages ArchTrace reads code in: hovers and CodeLens appear in their editors. */
-const SOURCES: vscode.DocumentSelector = ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact'].map((language) => ({ language, scheme: 'file' }));
+const SOURCES: vscode.DocumentSelector = ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'java', 'go'].map((language) => ({ language, scheme: 'file' }));
 
 /** Activation registers commands, views and providers only; nothing is read or parsed until the user asks. */
 export function activate(context: vscode.ExtensionContext): void {

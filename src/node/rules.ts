@@ -7,6 +7,8 @@ import type { Language } from '../core/result';
 const RULE_FOLDERS: Readonly<Record<string, readonly Language[]>> = {
   python: ['python'],
   ecmascript: ['typescript', 'tsx', 'javascript'],
+  java: ['java'],
+  go: ['go'],
 };
 
 /** Reads `<directory>/<folder>/*.scm`; built-in and user rule folders are read the same way. */

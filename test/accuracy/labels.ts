@@ -111,7 +111,7 @@ export const LABEL_SCHEMA = {
     repo: { type: 'string', pattern: '^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$' },
     commit: { type: 'string', pattern: '^[0-9a-f]{40}$' },
     split: { enum: SPLITS },
-    languages: { type: 'array', minItems: 1, items: { enum: ['python', 'typescript', 'javascript'] } },
+    languages: { type: 'array', minItems: 1, items: { enum: ['python', 'typescript', 'javascript', 'java', 'go'] } },
     files: { type: 'integer', minimum: 1 },
     kind,
     kindWhy: { type: 'string', minLength: 1 },

@@ -12,6 +12,8 @@
  *   --no-types          traces by syntax alone, without the TypeScript type checker
  *   --checkout MIRRORS  first clone each missing checkout from MIRRORS/owner+name/repo (the fetch tool's bare copies)
  *   --cache-dir DIR     where the facts caches live (default DIR/.archtrace-cache; one per checkout of ArchTrace)
+ *   --labels DIR        the label files (default test/accuracy/labels): another corpus's, labelled the same way
+ *   --manifest FILE     that corpus's manifest (default test/accuracy/corpus.yml)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -88,6 +90,8 @@ async function main(): Promise<number> {
       'no-types': { type: 'boolean', default: false },
       checkout: { type: 'string' },
       'cache-dir': { type: 'string' },
+      labels: { type: 'string' },
+      manifest: { type: 'string' },
     },
   });
   if (!values.corpus) {
@@ -100,7 +104,7 @@ async function main(): Promise<number> {
   }
   const corpus = resolve(values.corpus);
   const only = values.only ? new Set(values.only.split(',')) : undefined;
-  const labels = loadCorpus(LABELS, MANIFEST).filter((label) => (values.split === 'all' || label.split === (values.split as Split)) && (!only || only.has(label.repo)));
+  const labels = loadCorpus(values.labels ? resolve(values.labels) : LABELS, values.manifest ? resolve(values.manifest) : MANIFEST).filter((label) => (values.split === 'all' || label.split === (values.split as Split)) && (!only || only.has(label.repo)));
   const cacheDir = resolve(values['cache-dir'] ?? join(corpus, '.archtrace-cache'));
   mkdirSync(cacheDir, { recursive: true });
 

@@ -3,7 +3,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, uti
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import Ajv2020 from 'ajv/dist/2020';
+import Ajv from 'ajv';
 import type { AnalysisResult } from '../../src/core/result';
 import type { Analysis } from '../../src/core/analyze';
 import { analyzeFolder, readyForUpdates, rehearseUpdates, updateFolder, WarmWorker } from '../../src/node/analyzeFolder';
@@ -24,7 +24,7 @@ function collectGarbage(): void {
 }
 
 const schema = JSON.parse(readFileSync(join(ROOT, 'docs', 'analysis-result.schema.json'), 'utf8')) as object;
-const validate = new Ajv2020({ allErrors: true, strict: false }).compile(schema);
+const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
 
 describe('analyzing the embedded sample in worker threads', () => {
   let result: AnalysisResult;
@@ -270,17 +270,19 @@ describe('an update after a line, a function or an import is added to any file o
       try {
         cpSync(fixture, root, { recursive: true });
         let analysis = await analyzeWorkspace(root, host);
-        const sources = analysis.result.files.filter((file) => ['python', 'typescript', 'javascript'].includes(file.language));
+        const sources = analysis.result.files.filter((file) => ['python', 'typescript', 'javascript', 'java', 'go'].includes(file.language));
         assert.ok(sources.length > 0);
+        // Java and Go: an import goes after the package declaration, a function in a class (Java) or at the top level (Go).
+        const afterPackage = (text: string, added: string) => text.replace(/^(package [^\n]*\n)/m, `$1${added}\n`);
         const edits = [
-          ['a line', (text: string, python: boolean) => `${python ? '#' : '//'} a line added\n${text}`],
-          ['a function', (text: string, python: boolean) => (python ? `${text}\n\ndef added_by_test():\n    return 1\n` : `${text}\nfunction addedByTest() { return 1; }\n`)],
-          ['an import', (text: string, python: boolean) => (python ? `import json\n${text}` : `import * as added from 'node:path';\n${text}`)],
+          ['a line', (text: string, language: string) => `${language === 'python' ? '#' : '//'} a line added\n${text}`],
+          ['a function', (text: string, language: string) => (language === 'python' ? `${text}\n\ndef added_by_test():\n    return 1\n` : language === 'java' ? `${text}\nclass AddedByTest { int added() { return 1; } }\n` : language === 'go' ? `${text}\nfunc addedByTest() int { return 1 }\n` : `${text}\nfunction addedByTest() { return 1; }\n`)],
+          ['an import', (text: string, language: string) => (language === 'python' ? `import json\n${text}` : language === 'java' ? afterPackage(text, 'import java.util.List;') : language === 'go' ? afterPackage(text, 'import "strings"') : `import * as added from 'node:path';\n${text}`)],
         ] as const;
         for (const [what, edit] of edits) {
           for (const { path, language } of sources) {
             const absolute = join(root, path);
-            writeFileSync(absolute, edit(readFileSync(absolute, 'utf8'), language === 'python'));
+            writeFileSync(absolute, edit(readFileSync(absolute, 'utf8'), language));
             analysis = await analysis.update(host, [absolute]);
             assert.equal(comparable(analysis), comparable(await analyzeWorkspace(root, host)), `after adding ${what} to ${path}`);
           }

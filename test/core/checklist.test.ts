@@ -5,7 +5,7 @@ import { after, describe, it } from 'node:test';
 import { buildChecklist } from '../../src/core/checklist/checklist';
 import { ChecklistProgress } from '../../src/core/checklist/progress';
 import { renderStudyGuide } from '../../src/core/render/report';
-import type { AnalysisResult } from '../../src/core/result';
+import { type AnalysisResult, SCHEMA_VERSION } from '../../src/core/result';
 import { analyzeFolder } from '../../src/node/analyzeFolder';
 import { ChecklistStore } from '../../src/node/checklistStore';
 import { ROOT, SAMPLE, tempWorkspace } from '../helpers';
@@ -51,7 +51,7 @@ describe('the study checklist', () => {
       dataModel: { entities: [], relationships: [] },
       queryWarnings: [],
       skipped: [],
-      schemaVersion: 1,
+      schemaVersion: SCHEMA_VERSION,
     } as AnalysisResult;
     const items = buildChecklist(result);
     assert.deepEqual(items.find((item) => item.id === 'framework.route-params')?.link, { kind: 'code', path: 'web/routing.py', line: 0, label: 'web/routing.py' });

@@ -6,7 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import type { FileFacts } from '../../src/core/parse/facts';
 import type { Language } from '../../src/core/result';
 import { interfaceImplementations } from '../../src/core/resolve/interfaces';
-import { readWorkspacePackages } from '../../src/core/resolve/packages';
+import { readWorkspacePackages } from '../../src/core/resolve/npmPackages';
 import { SymbolIndex } from '../../src/core/resolve/symbolIndex';
 import { ROOT, testScanner } from '../helpers';
 

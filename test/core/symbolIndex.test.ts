@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { readWorkspacePackages } from '../../src/core/resolve/packages';
+import { readWorkspacePackages } from '../../src/core/resolve/npmPackages';
 import { SymbolIndex } from '../../src/core/resolve/symbolIndex';
 import { scanPython, testScanner } from '../helpers';
 

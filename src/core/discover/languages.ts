@@ -11,6 +11,8 @@ const BY_EXTENSION: ReadonlyMap<string, Language> = new Map([
   ['.mjs', 'javascript'],
   ['.cjs', 'javascript'],
   ['.jsx', 'javascript'],
+  ['.java', 'java'],
+  ['.go', 'go'],
   ['.sql', 'sql'],
   ['.prisma', 'prisma'],
 ]);

@@ -1,6 +1,6 @@
 import { DataFileError } from '../knowledge/checkData';
 import { type DataFile, readDataFile } from '../knowledge/dataFile';
-import type { ClassRuleDocument, FrameworkDocument, ViewSetsDocument } from '../knowledge/documents';
+import type { AnnotationRoutesDocument, ClassRuleDocument, FrameworkDocument, ViewSetsDocument } from '../knowledge/documents';
 
 /** A class rule of a framework file, with the framework it belongs to. */
 export interface ClassRule extends ClassRuleDocument {
@@ -14,6 +14,26 @@ export interface RouterFramework {
   mountReplacesOwnPrefix: boolean;
   dropsTrailingSlash: boolean;
   viewSets: ViewSetsDocument | undefined;
+  /** Go: how routes are registered on the framework's routers (see the schema's `routers`). */
+  calls: GoRouterCalls;
+}
+
+/** What Go code calls on a router, by method name. */
+export interface GoRouterCalls {
+  verbs: ReadonlyMap<string, string>;
+  groups: ReadonlySet<string>;
+  scopes: ReadonlySet<string>;
+  mounts: ReadonlySet<string>;
+  passThrough: ReadonlySet<string>;
+  methodFilters: ReadonlySet<string>;
+}
+
+/** A framework that registers no routes by calls: Python's and TypeScript's routers, read by their detectors. */
+export const NO_ROUTER_CALLS: GoRouterCalls = { verbs: new Map(), groups: new Set(), scopes: new Set(), mounts: new Set(), passThrough: new Set(), methodFilters: new Set() };
+
+/** A framework whose routes are annotations on classes and methods, with its name. */
+export interface AnnotationRoutes extends AnnotationRoutesDocument {
+  framework: string;
 }
 
 /** Every framework file, merged into what the stages look up. */
@@ -30,8 +50,14 @@ export interface Frameworks {
   conventionalRouterNames: ReadonlySet<string>;
   /** Decorators that narrow a function view to one HTTP method, and the method. */
   viewMethodDecorators: ReadonlyMap<string, string>;
-  /** npm packages that make a package depending on them a server application. */
+  /** npm packages and Go import paths that make a package depending on them a server application. */
   serverPackages: ReadonlySet<string>;
+  /** Go: the framework a router value of a type belongs to, by the type's qualified name. */
+  routerTypes: ReadonlyMap<string, RouterFramework>;
+  /** Go: package functions that register a route on a default router, with the HTTP method, and the framework. */
+  packageVerbs: ReadonlyMap<string, { method: string; framework: RouterFramework }>;
+  /** Java: the frameworks whose routes are annotations. */
+  annotationRoutes: readonly AnnotationRoutes[];
 }
 
 /** Reads the framework files (`src/core/frameworks/*.yml`, or a user's of the same shape), in the order given. */
@@ -44,6 +70,9 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     conventionalRouterNames: new Set<string>(),
     viewMethodDecorators: new Map<string, string>(),
     serverPackages: new Set<string>(),
+    routerTypes: new Map<string, RouterFramework>(),
+    packageVerbs: new Map<string, { method: string; framework: RouterFramework }>(),
+    annotationRoutes: [] as AnnotationRoutes[],
   };
   const seen = new Map<string, string>();
   for (const file of files) {
@@ -59,13 +88,24 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
         mountReplacesOwnPrefix: document.routers.mountReplacesOwnPrefix ?? false,
         dropsTrailingSlash: document.routers.dropsTrailingSlash ?? false,
         viewSets: document.viewSets,
+        calls: {
+          verbs: new Map(Object.entries(document.routers.verbs ?? {})),
+          groups: new Set(document.routers.groups),
+          scopes: new Set(document.routers.scopes),
+          mounts: new Set(document.routers.mounts),
+          passThrough: new Set(document.routers.passThrough),
+          methodFilters: new Set(document.routers.methodFilters),
+        },
       };
+      for (const type of document.routers.types ?? []) frameworks.routerTypes.set(type, router);
+      for (const [name, method] of Object.entries(document.routers.packageVerbs ?? {})) frameworks.packageVerbs.set(name, { method, framework: router });
       frameworks.routerFrameworks.set(document.name, router);
       for (const maker of document.routers.makers) frameworks.routerMakers.set(maker, router);
       for (const name of document.routers.conventionalNames ?? []) frameworks.conventionalRouterNames.add(name);
     }
     for (const [decorator, method] of Object.entries(document.viewMethodDecorators ?? {})) frameworks.viewMethodDecorators.set(decorator, method);
     for (const name of document.serverPackages ?? []) frameworks.serverPackages.add(name);
+    if (document.annotationRoutes) frameworks.annotationRoutes.push({ ...document.annotationRoutes, framework: document.name });
   }
   return frameworks;
 }

@@ -72,6 +72,7 @@ export interface KindLayersDocument {
 }
 
 export interface TraceStepsDocument {
+  marks?: Record<string, string>;
   outsideModules: string[];
   enqueueMethods: string[];
   publishMethods: string[];
@@ -86,10 +87,28 @@ export interface FrameworkDocument {
     mountReplacesOwnPrefix?: boolean;
     dropsTrailingSlash?: boolean;
     conventionalNames?: string[];
+    types?: string[];
+    verbs?: Record<string, string>;
+    groups?: string[];
+    scopes?: string[];
+    mounts?: string[];
+    passThrough?: string[];
+    methodFilters?: string[];
+    packageVerbs?: Record<string, string>;
   };
+  annotationRoutes?: AnnotationRoutesDocument;
   viewSets?: ViewSetsDocument;
   viewMethodDecorators?: Record<string, string>;
   serverPackages?: string[];
+}
+
+export interface AnnotationRoutesDocument {
+  classPaths?: string[];
+  handlers: Record<string, string>;
+  methodPaths?: string[];
+  pathKeys: string[];
+  methodKey?: string;
+  servletPaths?: boolean;
 }
 
 export interface ClassRuleDocument {

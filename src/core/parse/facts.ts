@@ -37,12 +37,16 @@ export interface CallSite {
   character: number;
   /** The part of a `try` statement of the enclosing function the call is in, if any. */
   branch?: 'try' | 'except' | 'finally';
+  /** Go: the arguments as written when they are names or selectors (a router or handler handed on), else ''. */
+  arguments?: string[];
 }
 
 /** A local variable of a function and the type the code states for it, when it does. */
 export interface Local {
   name: string;
   type?: string;
+  /** Go: the value as written when it is a short call (`r.Group("/v1")`): what a router variable is made from. */
+  value?: string;
 }
 
 export interface Parameter {
@@ -143,6 +147,8 @@ export interface Attribute {
   decoratorCalls?: Record<string, CallShape>;
   /** Class-body attributes: the assigned value, whole (`models.ForeignKey(User, on_delete=models.CASCADE)`, `abstract = True`). */
   shape?: ValueShape;
+  /** Go struct fields: the tag (`gorm:"not null;index" json:"name"`). */
+  tag?: string;
   line: number;
 }
 
@@ -231,6 +237,8 @@ export interface Hint {
 export interface FileFacts {
   path: string;
   language: Language;
+  /** Java and Go: the package the file declares (`com.acme.orders`, `handler`). */
+  packageName?: string;
   /** Set when the file was not analysed; the reason is shown to the user. */
   skipped?: string;
   /** Set when only part of the file was understood (SQL statements no grammar parses); shown like a skip. */

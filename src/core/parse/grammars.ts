@@ -7,6 +7,8 @@ export const GRAMMAR_FILES: Readonly<Record<ParsedLanguage, string>> = {
   typescript: 'tree-sitter-typescript.wasm',
   tsx: 'tree-sitter-tsx.wasm',
   javascript: 'tree-sitter-javascript.wasm',
+  java: 'tree-sitter-java.wasm',
+  go: 'tree-sitter-go.wasm',
 };
 
 /** The languages parsed with tree-sitter; schema files (`sql`, `prisma`) have parsers of their own. */

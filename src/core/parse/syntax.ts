@@ -15,6 +15,8 @@ export interface LanguageSyntax {
   query: string;
   symbols(root: Node, matches: readonly QueryMatch[]): SymbolDefinition[];
   imports(root: Node, matches: readonly QueryMatch[]): ImportStatement[];
+  /** Java and Go: the package the file declares. */
+  packageName?(root: Node): string | undefined;
 }
 
 /** The node a match captured as `name`. */
@@ -51,11 +53,20 @@ export function qualifiedName(syntax: LanguageSyntax, node: Node, ownName?: stri
 export const MAX_SHAPE_NODES = 400;
 export const MAX_SHAPE_DEPTH = 16;
 
+/** String literals of Java and Go, read by their quotes. */
+const QUOTED_LITERALS = new Set(['string_literal', 'interpreted_string_literal', 'raw_string_literal']);
+
 export function literalValue(node: Node): string {
   if (node.type === 'concatenated_string') return node.namedChildren.map((child) => (child ? literalValue(child) : '')).join('');
   if (node.type === 'parenthesized_expression' && node.namedChildCount === 1 && node.firstNamedChild) {
     const inner = node.firstNamedChild;
     if (inner.type === 'string' || inner.type === 'concatenated_string') return literalValue(inner);
+  }
+  if (QUOTED_LITERALS.has(node.type)) {
+    // Java's `"a"` and text blocks, Go's `"a"` and raw strings: the text between the quotes, escapes as written.
+    const { text } = node;
+    const quote = [`"""`, '"', '`'].find((candidate) => text.length >= 2 * candidate.length && text.startsWith(candidate) && text.endsWith(candidate));
+    return quote ? text.slice(quote.length, text.length - quote.length) : text;
   }
   if (node.type === 'string' || node.type === 'template_string') {
     const content = node.namedChildren.filter((child) => child?.type === 'string_content' || child?.type === 'string_fragment');

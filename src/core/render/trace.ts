@@ -4,7 +4,7 @@ import { SymbolId, type Trace, type TraceStep } from '../result';
 export function renderTraceText(trace: Trace): string {
   const lines = [trace.route];
   for (const step of trace.steps) {
-    const marks = [step.via !== 'call' ? step.via : '', step.site?.branch ? `in ${step.site.branch}` : '', step.recursive ? 'recursive' : '', step.unresolved ? 'unresolved' : '', step.typed ? 'by type' : '']
+    const marks = [step.via !== 'call' ? step.via : '', step.site?.branch ? `in ${step.site.branch}` : '', step.recursive ? 'recursive' : '', step.unresolved ? 'unresolved' : '', step.typed ? 'by type' : '', ...(step.marks ?? [])]
       .filter(Boolean)
       .join(', ');
     const site = step.site ? `  (${step.site.path}:${step.site.line + 1})` : '';

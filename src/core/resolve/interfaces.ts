@@ -52,6 +52,9 @@ export async function interfaceImplementations(index: SymbolIndex, turns = new T
       implementations.set(ancestor, list);
     }
   }
+  for (const [base, implementers] of goImplementations(index, [...classes.values()].filter((entry) => entry.path.endsWith('.go')))) {
+    implementations.set(base, [...(implementations.get(base) ?? []), ...implementers]);
+  }
   for (const entry of byNotImplemented) {
     // In TypeScript and JavaScript, `throw new Error('Method not implemented.')` is also the stub an editor writes into a
     // concrete class: a class is left to implement there only when workspace classes derive from it.
@@ -101,6 +104,27 @@ function extendsOnly(index: SymbolIndex, entry: ClassEntry | undefined): boolean
 function lastSegment(symbol: string): string {
   const name = symbol.slice(symbol.lastIndexOf(':') + 1);
   return name.slice(name.lastIndexOf('.') + 1);
+}
+
+/**
+ * Go: a type implements an interface when it has every method the interface asks for (its own and
+ * those of the interfaces it embeds), by name, its own or promoted from the types it embeds —
+ * whatever it declares, as Go decides.
+ */
+function goImplementations(index: SymbolIndex, entries: readonly ClassEntry[]): Map<string, string[]> {
+  const methodNames = (symbol: string) => new Set([symbol, ...index.ancestry(symbol).classes].flatMap((owner) => index.methodsOf(owner).map((method) => method.name)));
+  const interfaces = entries.filter((entry) => entry.definition.keywords?.['interface'] === 'true').map((entry) => ({ symbol: entry.symbol, methods: methodNames(entry.symbol) })).filter((entry) => entry.methods.size > 0);
+  const found = new Map<string, string[]>();
+  if (!interfaces.length) return found;
+  for (const entry of entries) {
+    if (entry.definition.keywords?.['interface'] === 'true') continue;
+    const has = methodNames(entry.symbol);
+    if (!has.size) continue;
+    for (const candidate of interfaces) {
+      if ([...candidate.methods].every((name) => has.has(name))) found.set(candidate.symbol, [...(found.get(candidate.symbol) ?? []), entry.symbol]);
+    }
+  }
+  return found;
 }
 
 /** The classes one file defines, with what their own methods say. */

@@ -1,106 +1,114 @@
-import type { WorkspaceFs } from '../host';
-import { joinPath } from './tsconfig';
+import type { FileFacts } from '../parse/facts';
 
-/**
- * A package of the workspace (an npm, pnpm or yarn workspace's member, or the root itself): what
- * `import ... from '<name>'` and `'<name>/sub'` name in it. Entries are relative to the workspace
- * root, by subpath (`.`, `./utils`), in the order Node and TypeScript try them.
- */
-export interface WorkspacePackage {
-  name: string;
+/** A Go module of the workspace: the folder of its `go.mod` and the module path it declares. */
+export interface GoModule {
   folder: string;
-  entries: Record<string, string[]>;
+  path: string;
 }
 
-/** More manifests than this are not read: a workspace of that many packages is vendored code, not its own. */
-const MAX_MANIFESTS = 2000;
-
-/** The fields a manifest names its entry point with, for `.`; `exports` comes first. */
-const ENTRY_FIELDS = ['source', 'types', 'typings', 'module', 'main'];
+/** A Go package of the workspace: the files of one folder, the name they declare, and where each package-level name is defined. */
+interface GoPackage {
+  name: string;
+  files: string[];
+  /** `Order`, `NewOrder`, `Order.Total` (a method, wherever in the package it is declared) → the file. */
+  definedIn: Map<string, string>;
+}
 
 /**
- * Every `package.json` of the workspace with a name, outside `node_modules` (which discovery never
- * lists): the packages a monorepo's members import one another by. An unreadable or broken
- * manifest names no package.
+ * What Java and Go code sees without naming a file: Java's classes by their fully qualified names
+ * (a file's package and its classes), Go's packages by folder and by import path (the module path
+ * of the nearest `go.mod` and the folder under it). Made from every file's package and names;
+ * `key` says what it was made from, so that answers worked out with it are shared only while it holds.
  */
-export async function readWorkspacePackages(fs: Pick<WorkspaceFs, 'readText'>, root: string, otherFiles: readonly string[]): Promise<WorkspacePackage[]> {
-  const manifests = otherFiles.filter((path) => path === 'package.json' || path.endsWith('/package.json')).slice(0, MAX_MANIFESTS);
-  const base = root.replace(/\/$/, '');
-  const packages = await Promise.all(
-    manifests.map(async (path): Promise<WorkspacePackage | undefined> => {
-      try {
-        return packageOf(path, JSON.parse(await fs.readText(`${base}/${path}`)) as unknown);
-      } catch {
-        return undefined;
+export class PackageTable {
+  private constructor(
+    private readonly javaClasses: ReadonlyMap<string, string>,
+    private readonly goPackages: ReadonlyMap<string, GoPackage>,
+    private readonly goImportPaths: ReadonlyMap<string, string>,
+    readonly key: string,
+  ) {}
+
+  static of(files: readonly FileFacts[], goModules: readonly GoModule[]): PackageTable {
+    const javaClasses = new Map<string, string>();
+    const goPackages = new Map<string, GoPackage>();
+    for (const facts of files) {
+      if (facts.language === 'java') {
+        const prefix = facts.packageName ? `${facts.packageName}.` : '';
+        for (const symbol of facts.symbols) if (symbol.kind === 'class' && !javaClasses.has(`${prefix}${symbol.name}`)) javaClasses.set(`${prefix}${symbol.name}`, facts.path);
+      } else if (facts.language === 'go' && facts.packageName && !isGoTest(facts.path)) {
+        const folder = folderOf(facts.path);
+        let found = goPackages.get(folder);
+        // `package x_test` beside `package x` is another package; the folder's is the first non-test one.
+        if (found && found.name !== facts.packageName) continue;
+        if (!found) goPackages.set(folder, (found = { name: facts.packageName, files: [], definedIn: new Map() }));
+        found.files.push(facts.path);
+        for (const symbol of facts.symbols) if (!found.definedIn.has(symbol.name)) found.definedIn.set(symbol.name, facts.path);
       }
-    }),
-  );
-  return packages.filter((found): found is WorkspacePackage => found !== undefined).sort((a, b) => a.folder.localeCompare(b.folder));
-}
-
-function packageOf(path: string, manifest: unknown): WorkspacePackage | undefined {
-  if (typeof manifest !== 'object' || manifest === null) return undefined;
-  const fields = manifest as Record<string, unknown>;
-  const name = fields['name'];
-  if (typeof name !== 'string' || !name) return undefined;
-  const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
-  const entries: Record<string, string[]> = {};
-  const add = (subpath: string, target: string) => {
-    const list = (entries[subpath] ??= []);
-    const joined = joinPath(folder, target);
-    if (!list.includes(joined)) list.push(joined);
-  };
-  const exported = fields['exports'];
-  if (typeof exported === 'string' || Array.isArray(exported) || (typeof exported === 'object' && exported !== null && !Object.keys(exported).some((key) => key.startsWith('.')))) {
-    for (const target of targetsOf(exported)) add('.', target); // conditions only: the package's one entry
-  } else if (typeof exported === 'object' && exported !== null) {
-    for (const [subpath, value] of Object.entries(exported)) for (const target of targetsOf(value)) add(subpath, target);
+    }
+    const goImportPaths = new Map<string, string>();
+    const modules = [...goModules].sort((a, b) => b.folder.length - a.folder.length);
+    for (const folder of goPackages.keys()) {
+      const module = modules.find((candidate) => candidate.folder === '' || folder === candidate.folder || folder.startsWith(`${candidate.folder}/`));
+      if (!module) continue;
+      const below = module.folder ? folder.slice(module.folder.length).replace(/^\//, '') : folder;
+      goImportPaths.set(below ? `${module.path}/${below}` : module.path, folder);
+    }
+    const key = JSON.stringify([[...javaClasses].sort(), [...goPackages].map(([folder, found]) => [folder, found.name, [...found.definedIn].sort()]).sort(), [...goImportPaths].sort()]);
+    return new PackageTable(javaClasses, goPackages, goImportPaths, key);
   }
-  for (const field of ENTRY_FIELDS) {
-    const value = fields[field];
-    if (typeof value === 'string') add('.', value);
+
+  /** The file declaring a Java class, by its qualified name (`com.acme.Order`, `com.acme.Order.Line`). */
+  javaClassFile(qualified: string): string | undefined {
+    return this.javaClasses.get(qualified);
   }
-  return { name, folder, entries };
+
+  /** The folder of the Go package with this import path, when it is the workspace's. */
+  goFolder(importPath: string): string | undefined {
+    return this.goImportPaths.get(importPath);
+  }
+
+  /** The name a Go package of the workspace declares. */
+  goPackageName(folder: string): string | undefined {
+    return this.goPackages.get(folder)?.name;
+  }
+
+  /** The file of a Go package that defines a package-level name (`Order`, `Order.Total`). */
+  goDefinition(folder: string, name: string): string | undefined {
+    return this.goPackages.get(folder)?.definedIn.get(name);
+  }
+
+  /** The files of a Go package. */
+  goFiles(folder: string): readonly string[] {
+    return this.goPackages.get(folder)?.files ?? [];
+  }
 }
 
-/** The paths an `exports` value leads to, under any condition (`import`, `require`, `types`, `default`), nested or not. */
-function targetsOf(value: unknown, depth = 0): string[] {
-  if (typeof value === 'string') return [value];
-  if (depth > 4 || typeof value !== 'object' || value === null) return [];
-  return (Array.isArray(value) ? value : Object.values(value)).flatMap((item: unknown) => targetsOf(item, depth + 1));
+export function folderOf(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash < 0 ? '' : path.slice(0, slash);
 }
 
-/** The folders build output goes to, where a workspace holds the sources that build it under `src/`. */
-const OUTPUT_FOLDER = /^(dist|lib|build|out|esm|cjs|es|types)(\/(esm|cjs|es|types|src))?\//;
+/** Go's test files hold a package of their own when they say `package x_test`, and are never imported. */
+function isGoTest(path: string): boolean {
+  return path.endsWith('_test.go');
+}
 
 /**
- * The workspace paths a package specifier (`keyv`, `@scope/pkg/utils`) may name, most likely first:
- * its entry as the manifest gives it, then the source that builds it (`dist/utils/index.js` →
- * `src/utils/index`), then `src/` and the package's folder. Extensions are left to the caller.
+ * The name an import path binds in Go when the importer gives none: the package's own name for a
+ * package of the workspace, else the last element that is not a major version
+ * (`github.com/labstack/echo/v4` → `echo`, `gopkg.in/yaml.v3` → `yaml`).
  */
-export function packageCandidates(packages: readonly WorkspacePackage[], specifier: string): string[] {
-  const found = packages.find((pkg) => specifier === pkg.name || specifier.startsWith(`${pkg.name}/`));
-  if (!found) return [];
-  const rest = specifier.slice(found.name.length + 1);
-  const subpath = rest ? `./${rest}` : '.';
-  const candidates: string[] = [];
-  for (const target of found.entries[subpath] ?? patternTargets(found, subpath)) {
-    candidates.push(target);
-    const inside = found.folder ? target.slice(found.folder.length + 1) : target;
-    const source = inside.replace(/\.d\.(m|c)?ts$/, '').replace(OUTPUT_FOLDER, 'src/');
-    if (source !== inside) candidates.push(joinPath(found.folder, source));
-  }
-  candidates.push(joinPath(found.folder, rest ? `src/${rest}` : 'src/index'), joinPath(found.folder, rest || 'index'));
-  return candidates;
+export function goImportName(importPath: string, table: PackageTable): string {
+  const folder = table.goFolder(importPath);
+  const declared = folder === undefined ? undefined : table.goPackageName(folder);
+  if (declared) return declared;
+  const parts = importPath.split('/');
+  let last = parts.pop() ?? '';
+  if (/^v\d+$/.test(last) && parts.length) last = parts.pop() ?? last;
+  return last.replace(/\.v\d+$/, '').replace(/^go-/, '').replace(/[.-]go$/, '').replace(/-/g, '_');
 }
 
-/** `"./*": "./dist/*.js"`: the targets of the pattern a subpath matches, its `*` filled in. */
-function patternTargets(pkg: WorkspacePackage, subpath: string): string[] {
-  for (const [pattern, targets] of Object.entries(pkg.entries)) {
-    const star = pattern.indexOf('*');
-    if (star < 0 || !subpath.startsWith(pattern.slice(0, star)) || !subpath.endsWith(pattern.slice(star + 1)) || subpath.length < pattern.length - 1) continue;
-    const matched = subpath.slice(star, subpath.length - (pattern.length - star - 1));
-    return targets.map((target) => target.replace('*', matched));
-  }
-  return [];
+/** An outside Go package's qualified names drop the major version: what the framework files list holds for every version (`github.com/labstack/echo.New`). */
+export function goExternalPath(importPath: string): string {
+  return importPath.replace(/\/v\d+$/, '');
 }

@@ -2,7 +2,7 @@ import { listIn } from '../lists';
 import { nextTurn, Turns } from '../nextTurn';
 import type { Hint, SymbolDefinition } from '../parse/facts';
 import { type Finding, type Route, SymbolId } from '../result';
-import type { Frameworks, RouterFramework } from '../frameworks/frameworks';
+import { type Frameworks, NO_ROUTER_CALLS, type RouterFramework } from '../frameworks/frameworks';
 import type { ViewSetsDocument } from '../knowledge/documents';
 import type { Knowledge } from '../knowledge/knowledge';
 import type { SymbolIndex } from './symbolIndex';
@@ -180,7 +180,7 @@ function frameworkOf(index: SymbolIndex, frameworks: Frameworks, path: string, m
 
 /** A framework named by a detector (`plugin: fastify`); one the framework files do not describe routes like any other. */
 function routerFramework(frameworks: Frameworks, name: string): RouterFramework {
-  return frameworks.routerFrameworks.get(name) ?? { name, mountReplacesOwnPrefix: false, dropsTrailingSlash: false, viewSets: undefined };
+  return frameworks.routerFrameworks.get(name) ?? { name, mountReplacesOwnPrefix: false, dropsTrailingSlash: false, viewSets: undefined, calls: NO_ROUTER_CALLS };
 }
 
 /** Every full prefix a router's routes are reachable under, from each root down; bounded and cycle-safe. */
@@ -213,21 +213,30 @@ function routerPrefixes(router: string, routers: ReadonlyMap<string, Router>, in
  * class-based view's HTTP methods, or a DRF router's ViewSets.
  */
 function djangoRoutes(index: SymbolIndex, patterns: readonly Finding[], hints: readonly Hint[], routers: ReadonlyMap<string, Router>, frameworks: Frameworks): Route[] {
-  const moduleIncludes: { from: string; to: string; prefix: string }[] = [];
+  // Where each `include()` leads: a urlconf module, or a list of patterns kept in a variable.
+  const targets = new Map<Finding, string>();
   for (const pattern of patterns) {
-    const file = SymbolId.parse(pattern.symbol).path;
-    const module = /^include\(\s*\(?\s*['"]([\w.]+)['"]/.exec(String(pattern.details['view'] ?? ''))?.[1];
-    const target = module ? index.moduleFile(module) : undefined;
-    if (target) moduleIncludes.push({ from: file, to: target, prefix: joinRoutePaths(enclosingListPrefix(patterns, pattern), patternPrefix(pattern)) });
+    const target = includedUrlconf(index, SymbolId.parse(pattern.symbol).path, String(pattern.details['view'] ?? ''));
+    if (target) targets.set(pattern, target);
   }
-  const filePrefixes = (file: string): string[] => {
+  const includedLists = new Set([...targets.values()].filter((target) => target.includes(':')));
+  // A pattern belongs to the list it is written in when an `include()` names that list; else to its module's `urlpatterns`.
+  const urlconfOf = (pattern: Finding): string => {
+    const file = SymbolId.parse(pattern.symbol).path;
+    if (!includedLists.size) return file;
+    const list = [...index.definitionsIn(file)].find(({ symbol, definition }) => definition.kind === 'variable' && includedLists.has(symbol) && contains(definition, pattern));
+    return list?.symbol ?? file;
+  };
+  const includes: { from: string; to: string; prefix: string }[] = [];
+  for (const [pattern, to] of targets) includes.push({ from: urlconfOf(pattern), to, prefix: joinRoutePaths(enclosingListPrefix(patterns, pattern), patternPrefix(pattern)) });
+  const urlconfPrefixes = (urlconf: string): string[] => {
     const results: string[] = [];
-    const pending = [{ file, suffix: '', seen: new Set([file]) }];
+    const pending = [{ urlconf, suffix: '', seen: new Set([urlconf]) }];
     for (let item = pending.pop(); item && results.length < MAX_PREFIXES_PER_ROUTER; item = pending.pop()) {
-      const parents = moduleIncludes.filter((include) => include.to === item.file && !item.seen.has(include.from));
+      const parents = includes.filter((include) => include.to === item.urlconf && !item.seen.has(include.from));
       if (!parents.length) results.push(item.suffix);
       for (const include of parents) {
-        pending.push({ file: include.from, suffix: joinRoutePaths(include.prefix, item.suffix), seen: new Set([...item.seen, include.from]) });
+        pending.push({ urlconf: include.from, suffix: joinRoutePaths(include.prefix, item.suffix), seen: new Set([...item.seen, include.from]) });
       }
     }
     return results;
@@ -237,12 +246,12 @@ function djangoRoutes(index: SymbolIndex, patterns: readonly Finding[], hints: r
   for (const pattern of patterns) {
     const file = SymbolId.parse(pattern.symbol).path;
     const view = String(pattern.details['view'] ?? '');
-    if (/^include\(/.test(view) && !/^include\(\s*\[/.test(view)) {
+    if (/^include\(/.test(view) && !INLINE_INCLUDE.test(view)) {
       const routerName = /^include\(\s*([\w.]+)\.urls\s*\)/.exec(view)?.[1];
       const symbol = routerName ? index.resolve(file, routerName) : undefined;
       const router = symbol ? routers.get(symbol) : undefined;
       if (router?.framework.viewSets) {
-        for (const prefix of filePrefixes(file)) {
+        for (const prefix of urlconfPrefixes(urlconfOf(pattern))) {
           const base = joinRoutePaths(joinRoutePaths(prefix, enclosingListPrefix(patterns, pattern)), patternPrefix(pattern));
           routes.push(...viewSetRoutes(index, hints, router, router.framework.viewSets, base));
         }
@@ -251,7 +260,7 @@ function djangoRoutes(index: SymbolIndex, patterns: readonly Finding[], hints: r
     }
     if (/^include\(/.test(view)) continue; // an inline list: its own path() entries are patterns too
     const own = joinRoutePaths(enclosingListPrefix(patterns, pattern), patternPrefix(pattern));
-    for (const prefix of filePrefixes(file)) {
+    for (const prefix of urlconfPrefixes(urlconfOf(pattern))) {
       const full = normalizeRoutePath(joinRoutePaths(prefix, own));
       const framework = String(pattern.details['framework'] ?? '');
       for (const { method, handler } of djangoViewHandlers(index, frameworks, file, view, pattern)) routes.push({ method, path: full, handler, framework, source: sourceOf(pattern) });
@@ -264,6 +273,29 @@ function djangoRoutes(index: SymbolIndex, patterns: readonly Finding[], hints: r
     for (const route of viewSetRoutes(index, hints, router, router.framework.viewSets, '')) if (!includedRouters.has(route.handler)) routes.push(route);
   }
   return routes;
+}
+
+/** `include([...])`, or `include(([...], "app_name"))`: patterns written in place. */
+const INLINE_INCLUDE = /^include\(\s*\(?\s*\[/;
+
+/**
+ * The urlconf an `include()` leads to: a module's file (`include("shop.urls")`, `include(urls)` of an
+ * imported module, `include(urls.urlpatterns)`, each also as a `(patterns, app_name)` tuple), or a
+ * list of patterns kept in a variable (`include(api_urls)`), as its symbol. None for an inline list,
+ * a router's `.urls` and anything outside the workspace (`admin.site.urls`).
+ */
+function includedUrlconf(index: SymbolIndex, file: string, view: string): string | undefined {
+  const included = /^include\(\s*\(?\s*(?:(['"])([\w.]+)\1|([A-Za-z_][\w.]*))\s*[,)]/.exec(view.replace(/\s+/g, ' '));
+  if (!included) return undefined;
+  if (included[2]) return index.moduleFile(included[2]);
+  const name = included[3] ?? '';
+  const target = index.qualify(file, name);
+  if (!target) return undefined;
+  if ('external' in target) return index.moduleFile(target.external);
+  const definition = index.definition(target.symbol);
+  if (definition?.kind !== 'variable' || definition.value) return undefined; // `router.urls`, a call: not a list of patterns
+  const { path, name: variable } = SymbolId.parse(target.symbol);
+  return variable === 'urlpatterns' ? path : target.symbol;
 }
 
 /** `path("api/", ...)` → `api/`; `re_path(r"^articles/(?P<year>[0-9]{4})/$")` → `articles/{year}/`. */
@@ -286,7 +318,7 @@ function enclosingListPrefix(patterns: readonly Finding[], inner: Finding): stri
     (outer) =>
       outer !== inner &&
       SymbolId.parse(outer.symbol).path === file &&
-      /^include\(\s*\[/.test(String(outer.details['view'] ?? '')) &&
+      INLINE_INCLUDE.test(String(outer.details['view'] ?? '')) &&
       contains(outer, inner),
   );
   outers.sort((a, b) => (contains(a, b) ? -1 : 1));
@@ -314,8 +346,17 @@ function djangoViewHandlers(index: SymbolIndex, frameworks: Frameworks, file: st
   if (!target) return [{ method: 'ANY', handler: anonymous }];
   const definition = index.definition(target);
   if (definition?.kind === 'class') {
-    const defined = HTTP_METHODS.filter((method) => index.definition(`${target}.${method}`));
-    return defined.length ? defined.map((method) => ({ method: method.toUpperCase(), handler: `${target}.${method}` })) : [{ method: 'ANY', handler: target }];
+    // A class-based view answers each method it (or a workspace base) defines a handler for; one
+    // that only overrides `dispatch` runs it for every method.
+    const classes = [target, ...index.ancestry(target).classes];
+    const owner = (method: string) => classes.find((symbol) => index.definition(`${symbol}.${method}`));
+    const defined = HTTP_METHODS.flatMap((method) => {
+      const found = owner(method);
+      return found ? [{ method: method.toUpperCase(), handler: `${found}.${method}` }] : [];
+    });
+    if (defined.length) return defined;
+    const dispatcher = owner('dispatch');
+    return [{ method: 'ANY', handler: dispatcher ? `${dispatcher}.dispatch` : target }];
   }
   return [{ method: httpMethodFromDecorators(index, frameworks, target, definition) ?? 'ANY', handler: target }];
 }

@@ -1,11 +1,19 @@
 import { Turns } from '../nextTurn';
 import type { FileFacts, ImportStatement, SymbolDefinition } from '../parse/facts';
+import { STATIC_IMPORT } from '../parse/java';
+import { folderOf, goExternalPath, goImportName, PackageTable } from './packages';
 import { SymbolId } from '../result';
-import { packageCandidates, type WorkspacePackage } from './packages';
+import { packageCandidates, type WorkspacePackage } from './npmPackages';
 import { joinPath, type ModulePaths } from './tsconfig';
 
 /** What a name written in a file stands for: a workspace symbol, or a name outside the workspace. */
-export type Target = { symbol: string } | { external: string };
+export type Target =
+  | { symbol: string }
+  /**
+   * `candidates`: every name it may be when the code leaves it open — a Java class imported on
+   * demand (`import org.springframework.web.bind.annotation.*`) is in one of the packages imported so.
+   */
+  | { external: string; candidates?: readonly string[] };
 
 type Entry = { symbol: string; path: string; definition: SymbolDefinition };
 
@@ -119,8 +127,10 @@ export class SymbolIndex {
   // times slower than later ones.
   private readonly moduleFiles: Map<string, string>;
   private readonly moduleNamesByFile: Map<string, readonly string[]>;
-  /** The Python import roots the module names come from, as one key. */
+  /** The Python import roots the module names come from, and the Java and Go packages, as one key. */
   private readonly rootsKey: string;
+  /** Java's classes and Go's packages, by the names code reaches them by. */
+  private readonly packages: PackageTable;
   private readonly ancestryCache: Map<string, { ancestry: Ancestry; surfaces: SurfaceReads }>;
   private readonly stageNumbers: Map<string, number>;
   /** One object per target the lookups found: thousands of files name `models.Model`, each lookup kept keeps the same one. */
@@ -133,6 +143,8 @@ export class SymbolIndex {
   private readonly packageEntries: Map<string, string>;
   /** The workspace packages holding the files of a folder, innermost first, by folder. */
   private readonly packagesByFolder = new Map<string, readonly WorkspacePackage[]>();
+  /** The classes whose ancestry is being worked out: a class deriving from a member of its own instance (`class A(a.Model)`, `a = A()`) ends there. */
+  private readonly ancestriesUnderWay = new Set<string>();
 
   /**
    * `earlier`, the index of the same workspace before an edit, lends what still holds. The
@@ -151,11 +163,12 @@ export class SymbolIndex {
     /** Whether to keep the stages' parts and combinations for later indexes (an analysis that will be updated). */
     private readonly keepParts = true,
     /** What `SymbolIndex.build` worked out in turns; worked out here otherwise. */
-    prepared: Prepared = finished(SymbolIndex.preparation(files, earlier)),
+    prepared: Prepared = finished(SymbolIndex.preparation(files, earlier, modulePaths)),
   ) {
     this.indexed = prepared.indexed;
     this.analysed = prepared.analysed;
     this.rootsKey = prepared.rootsKey;
+    this.packages = prepared.packages;
     this.moduleFiles = prepared.moduleFiles;
     this.moduleNamesByFile = prepared.moduleNamesByFile;
     const shared = prepared.sameModules ? earlier?.index : undefined;
@@ -173,7 +186,7 @@ export class SymbolIndex {
 
   /** The same index, made with the event loop let in every 20 ms (50,000 files took 160 ms in one block). */
   static async build(files: readonly FileFacts[], modulePaths?: ModulePaths, earlier?: { index: SymbolIndex; shareAnswers: boolean }, keepParts = true): Promise<SymbolIndex> {
-    const steps = SymbolIndex.preparation(files, earlier);
+    const steps = SymbolIndex.preparation(files, earlier, modulePaths);
     const turns = new Turns();
     for (let step = steps.next(); ; step = steps.next()) {
       if (step.done) return new SymbolIndex(files, modulePaths, earlier, keepParts, step.value);
@@ -186,7 +199,7 @@ export class SymbolIndex {
    * `earlier` what still holds: the entries of every file whose facts are the same, the surface
    * versions of those whose surface is, the module names while the import roots are.
    */
-  private static *preparation(files: readonly FileFacts[], earlier: { index: SymbolIndex; shareAnswers: boolean } | undefined): Generator<void, Prepared> {
+  private static *preparation(files: readonly FileFacts[], earlier: { index: SymbolIndex; shareAnswers: boolean } | undefined, modulePaths: ModulePaths | undefined): Generator<void, Prepared> {
     const before = earlier?.index;
     const shared = earlier?.shareAnswers ? before : undefined;
     const indexed = new Map<string, IndexedFile>();
@@ -210,14 +223,16 @@ export class SymbolIndex {
     }
     const python = analysed.filter((facts) => facts.language === 'python');
     const roots = shared && !importsChanged ? undefined : yield* pythonImportRoots(python);
-    const rootsKey = roots ? [...roots].sort().join('\n') : (shared?.rootsKey ?? '');
+    const packages = PackageTable.of(analysed, modulePaths?.goModules ?? []);
+    // A class or package-level name added or gone changes what the names of other files stand for.
+    const rootsKey = `${roots ? [...roots].sort().join('\n') : (shared?.rootsKey.slice(0, shared.rootsKey.indexOf('\0')) ?? '')}\0${packages.key}`;
     const sameModules = shared !== undefined && shared.rootsKey === rootsKey;
     if (shared && !sameModules) {
       // Other module names: no answer worked out with the earlier ones holds.
       for (const file of indexed.values()) file.answers = { slots: undefined, qualified: undefined };
     }
     const modules = sameModules ? { moduleFiles: shared.moduleFiles, moduleNamesByFile: shared.moduleNamesByFile } : yield* moduleNamesOf(python, roots ?? new Set());
-    return { indexed, analysed, rootsKey, ...modules, sameModules };
+    return { indexed, analysed, rootsKey, packages, ...modules, sameModules };
   }
 
   /**
@@ -381,17 +396,40 @@ export class SymbolIndex {
     return this.entriesIn(path)?.values() ?? [];
   }
 
-  /** The methods a class defines itself (not inherited ones), in source order: found in its file, so no index of every method is kept. */
+  /**
+   * The methods a class defines itself (not inherited ones), in source order: found in its file (a
+   * Go type's, in every file of its package), so no index of every method is kept.
+   */
   methodsOf(classSymbol: string): readonly { symbol: string; name: string; definition: SymbolDefinition }[] {
     const { path, name: className } = SymbolId.parse(classSymbol);
-    this.noteRead(path);
     const prefix = `${className}.`;
     const methods: { symbol: string; name: string; definition: SymbolDefinition }[] = [];
-    for (const definition of this.indexed.get(path)?.facts.symbols ?? []) {
-      if (definition.kind !== 'method' || !definition.name.startsWith(prefix) || definition.name.indexOf('.', prefix.length) >= 0) continue;
-      methods.push({ symbol: SymbolId.of(path, definition.name), name: definition.name.slice(prefix.length), definition });
+    for (const file of this.filesOfType(path)) {
+      this.noteRead(file);
+      for (const definition of this.indexed.get(file)?.facts.symbols ?? []) {
+        if (definition.kind !== 'method' || !definition.name.startsWith(prefix) || definition.name.indexOf('.', prefix.length) >= 0) continue;
+        methods.push({ symbol: SymbolId.of(file, definition.name), name: definition.name.slice(prefix.length), definition });
+      }
     }
     return methods;
+  }
+
+  /** A method a class defines itself, by name: in its file, or (Go) in any file of its package. */
+  method(classSymbol: string, name: string): string | undefined {
+    const own = `${classSymbol}.${name}`;
+    if (this.definition(own)) return own;
+    const { path, name: className } = SymbolId.parse(classSymbol);
+    if (this.indexed.get(path)?.facts.language !== 'go') return undefined;
+    const file = this.packages.goDefinition(folderOf(path), `${className}.${name}`);
+    const symbol = file === undefined ? undefined : SymbolId.of(file, `${className}.${name}`);
+    return symbol !== undefined && this.definition(symbol) ? symbol : undefined;
+  }
+
+  /** The files a type's methods may be declared in: its own, and for Go every file of its package. */
+  private filesOfType(path: string): readonly string[] {
+    if (this.indexed.get(path)?.facts.language !== 'go') return [path];
+    const files = this.packages.goFiles(folderOf(path));
+    return files.includes(path) ? files : [path];
   }
 
   files(): readonly FileFacts[] {
@@ -429,6 +467,7 @@ export class SymbolIndex {
    * written for a framework also hold when the framework's own repository is analysed.
    */
   namesOf(target: Target): string[] {
+    if ('external' in target && target.candidates) return [...target.candidates];
     const written = 'symbol' in target ? target.symbol : target.external;
     const made = /^(.+?:[\w.]+)(\(\).*)$/.exec(written); // `path:Class().attr`: what an instance offers
     const symbol = 'symbol' in target ? target.symbol : made?.[1];
@@ -437,6 +476,8 @@ export class SymbolIndex {
     const suffix = 'symbol' in target ? '' : (made?.[2] ?? '');
     const names = [written, ...(this.moduleNamesByFile.get(path) ?? []).map((module) => `${module}.${name}${suffix}`)];
     if (this.modulePaths.packages?.length) names.push(...this.packageNamesOf(path, name).map((qualified) => `${qualified}${suffix}`));
+    // What an instance of a workspace subclass offers, it offers as an instance of each ancestor (`class SQLAlchemy(flask_sqlalchemy.SQLAlchemy)`: `db.Model`).
+    if (suffix && this.entry(symbol)?.definition.kind === 'class') for (const ancestor of this.ancestry(symbol).names) names.push(`${ancestor}${suffix}`);
     return names;
   }
 
@@ -507,7 +548,7 @@ export class SymbolIndex {
   }
 
   private interned(target: Target): Target {
-    const key = 'symbol' in target ? target.symbol : `\0${target.external}`;
+    const key = 'symbol' in target ? target.symbol : `\0${target.external}${target.candidates ? `\0${target.candidates.join('\0')}` : ''}`;
     const known = this.targets.get(key);
     if (known) return known;
     this.targets.set(key, target);
@@ -526,11 +567,13 @@ export class SymbolIndex {
     if (headDefinition) {
       // `db = SQLAlchemy()` then `db.Model`: the name stands for a member of the call's result.
       if (headDefinition.kind === 'variable' && headDefinition.value && rest.length) {
-        const made = this.lookup(path, headDefinition.value.callee, depth + 1) ?? { external: headDefinition.value.callee };
+        const made = this.madeBy(path, headDefinition.value.callee, depth);
         return { external: `${'external' in made ? made.external : made.symbol}().${rest.join('.')}` };
       }
       return rest.length ? undefined : { symbol: headSymbol };
     }
+    if (facts.language === 'java') return this.qualifyInJava(path, facts, head, rest, depth);
+    if (facts.language === 'go') return this.qualifyInGo(path, facts, head, rest, depth);
     const ecmascript = facts.language !== 'python';
     for (let index = facts.imports.length - 1; index >= 0; index--) {
       const statement = facts.imports[index] as ImportStatement;
@@ -538,6 +581,21 @@ export class SymbolIndex {
       if (target) return target;
     }
     return undefined;
+  }
+
+  /**
+   * What a call written in `path` makes: the class called, or, for a workspace factory function
+   * that states what it returns (`def make_celery(app): ... return celery` of a `Celery(...)`),
+   * that class.
+   */
+  private madeBy(path: string, callee: string, depth: number): Target {
+    const made = this.lookup(path, callee, depth + 1) ?? { external: callee };
+    if (!('symbol' in made)) return made;
+    const entry = this.entry(made.symbol);
+    const returns = entry?.definition.kind === 'function' ? entry.definition.returns : undefined;
+    if (!entry || !returns || !/^[\w.]+$/.test(returns)) return made;
+    this.noteSurface(entry.path);
+    return this.lookup(entry.path, returns, depth + 1) ?? { external: returns };
   }
 
   /**
@@ -566,6 +624,84 @@ export class SymbolIndex {
       if (!file) return imported.name === 'default' ? external(rest) : external([imported.name, ...rest]);
       const name = imported.name === 'default' ? this.defaultExportOf(file) : imported.name;
       return (name ? this.lookup(file, [name, ...rest].join('.'), depth + 1) : undefined) ?? external([imported.name, ...rest]);
+    }
+    return undefined;
+  }
+
+  /**
+   * Java: a member of a class of this file written alone (`BY_ID`, `Inner`); then a class imported
+   * by name (a member imported `static`), of the file's own package, of a package imported on demand,
+   * or written with its package (`com.acme.Order`). A class outside the workspace is named by its
+   * import; imported on demand, by each package it may be in (`candidates`).
+   */
+  private qualifyInJava(path: string, facts: FileFacts, head: string, rest: readonly string[], depth: number): Target | undefined {
+    const dotted = [head, ...rest].join('.');
+    for (const symbol of facts.symbols) {
+      if (symbol.kind === 'class' && this.entriesIn(path)?.has(SymbolId.of(path, `${symbol.name}.${dotted}`))) return { symbol: SymbolId.of(path, `${symbol.name}.${dotted}`) };
+    }
+    const inClass = (qualifiedClass: string, member: readonly string[]): Target | undefined => {
+      const file = this.packages.javaClassFile(qualifiedClass);
+      const className = qualifiedClass.slice(qualifiedClass.lastIndexOf('.') + 1);
+      return file ? this.lookup(file, [className, ...member].join('.'), depth + 1) : undefined;
+    };
+    const onDemand: string[] = [];
+    for (const statement of facts.imports) {
+      const [imported] = statement.names;
+      if (!imported) continue;
+      const isStatic = statement.alias === STATIC_IMPORT;
+      if (imported.name === '*') {
+        const found = isStatic ? inClass(statement.module, [head, ...rest]) : inClass(`${statement.module}.${head}`, rest);
+        if (found) return found;
+        if (!isStatic) onDemand.push(statement.module);
+      } else if (imported.name === head) {
+        const qualified = `${statement.module}.${head}`;
+        return (isStatic ? inClass(statement.module, [head, ...rest]) : inClass(qualified, rest)) ?? { external: [qualified, ...rest].join('.') };
+      }
+    }
+    const samePackage = inClass(facts.packageName ? `${facts.packageName}.${head}` : head, rest);
+    if (samePackage) return samePackage;
+    // `com.acme.orders.Order.create`: the longest prefix that is a class of the workspace.
+    if (/^[a-z]/.test(head)) {
+      const parts = [head, ...rest];
+      for (let end = parts.length; end > 1; end--) {
+        const found = inClass(parts.slice(0, end).join('.'), parts.slice(end));
+        if (found) return found;
+      }
+      return undefined;
+    }
+    if (!onDemand.length) return undefined;
+    const candidates = [...onDemand, 'java.lang'].map((module) => `${module}.${dotted}`);
+    return { external: candidates[0] as string, candidates };
+  }
+
+  /**
+   * Go: a name of the file's package (whichever of its files defines it); then `pkg.Name` through
+   * an import (its alias, else the package's name), into a package of the workspace or named by
+   * its import path (`github.com/go-chi/chi.NewRouter`, the major version dropped).
+   */
+  private qualifyInGo(path: string, facts: FileFacts, head: string, rest: readonly string[], depth: number): Target | undefined {
+    const folder = folderOf(path);
+    const dotted = [head, ...rest].join('.');
+    const inPackage = (packageFolder: string, name: string) => {
+      const file = this.packages.goDefinition(packageFolder, name) ?? this.packages.goDefinition(packageFolder, name.slice(0, name.includes('.') ? name.indexOf('.') : name.length));
+      return file && file !== path ? this.lookup(file, name, depth + 1) : undefined;
+    };
+    if (this.packages.goPackageName(folder) === facts.packageName) {
+      const found = inPackage(folder, dotted);
+      if (found) return found;
+    }
+    for (const statement of facts.imports) {
+      if (statement.alias === '_') continue;
+      const importedFolder = this.packages.goFolder(statement.module);
+      if (statement.names[0]?.name === '*') {
+        const found = importedFolder === undefined ? undefined : inPackage(importedFolder, dotted);
+        if (found) return found;
+        continue;
+      }
+      if ((statement.alias ?? goImportName(statement.module, this.packages)) !== head) continue;
+      if (!rest.length) return { external: goExternalPath(statement.module) };
+      const found = importedFolder === undefined ? undefined : inPackage(importedFolder, rest.join('.'));
+      return found ?? { external: `${goExternalPath(statement.module)}.${rest.join('.')}` };
     }
     return undefined;
   }
@@ -661,9 +797,27 @@ export class SymbolIndex {
       this.noteSurfaces(cached.surfaces);
       return cached.ancestry;
     }
-    const { value: ancestry, read } = this.recording(() => this.ancestryOf(symbol));
-    this.ancestryCache.set(symbol, { ancestry, surfaces: read.surfaces });
-    return ancestry;
+    if (this.ancestriesUnderWay.has(symbol)) return { classes: NONE, names: NONE };
+    this.ancestriesUnderWay.add(symbol);
+    try {
+      const { value: ancestry, read } = this.recording(() => this.ancestryOf(symbol));
+      this.ancestryCache.set(symbol, { ancestry, surfaces: read.surfaces });
+      return ancestry;
+    } finally {
+      this.ancestriesUnderWay.delete(symbol);
+    }
+  }
+
+  /** A workspace name that is another name for a class (`BaseModel = db.Model`) stands for what it names. */
+  private throughAliases(target: Target | undefined): Target | undefined {
+    for (let depth = 0; target && 'symbol' in target && depth < MAX_RESOLUTION_DEPTH; depth++) {
+      const entry = this.entry(target.symbol);
+      const alias = entry?.definition.kind === 'variable' ? entry.definition.alias : undefined;
+      if (!entry || !alias || !/^[\w.]+$/.test(alias)) break;
+      this.noteSurface(entry.path);
+      target = this.qualify(entry.path, alias);
+    }
+    return target;
   }
 
   private ancestryOf(symbol: string): Ancestry {
@@ -675,7 +829,7 @@ export class SymbolIndex {
       if (!entry) continue;
       this.noteSurface(entry.path);
       for (const base of entry.definition.bases) {
-        const target = this.qualify(entry.path, base);
+        const target = this.throughAliases(this.qualify(entry.path, base));
         if (!target) continue;
         if ('external' in target) {
           for (const name of this.namesOf(target)) ancestry.names.add(name);
@@ -715,6 +869,7 @@ interface Prepared {
   indexed: Map<string, IndexedFile>;
   analysed: FileFacts[];
   rootsKey: string;
+  packages: PackageTable;
   moduleFiles: Map<string, string>;
   moduleNamesByFile: Map<string, readonly string[]>;
   /** The module names are the earlier index's: its answers can be shared. */
@@ -739,12 +894,15 @@ function surfacesBesides(surfaces: SurfaceReads, path: string): SurfaceReads {
   return atLength(others);
 }
 
-/** What lookups and ancestries read of a file: its names, their kinds and bases, what variables are made by, its imports. */
+/**
+ * What lookups and ancestries read of a file: its names, their kinds and bases, what variables are
+ * made by or stand for, what functions return, its imports.
+ */
 function surfaceOf(facts: FileFacts): string {
   return JSON.stringify([
     facts.language,
     facts.skipped ?? '',
-    facts.symbols.map((symbol) => [symbol.name, symbol.kind, symbol.bases, symbol.value?.callee ?? '', symbol.defaultExport ?? false]),
+    facts.symbols.map((symbol) => [symbol.name, symbol.kind, symbol.bases, symbol.value?.callee ?? '', symbol.defaultExport ?? false, symbol.returns ?? '', symbol.alias ?? '']),
     facts.imports.map((statement) => [statement.module, statement.level, statement.names, statement.alias ?? '']),
   ]);
 }

@@ -1,6 +1,7 @@
 import { type ParseError, parse, printParseErrorCode } from 'jsonc-parser';
 import type { WorkspaceFs } from '../host';
-import type { WorkspacePackage } from './packages';
+import type { WorkspacePackage } from './npmPackages';
+import type { GoModule } from './packages';
 
 /** `compilerOptions.paths` with targets made relative to the workspace root: `@app/*` → `apps/api/src/*`. */
 export interface ModulePaths {
@@ -9,6 +10,8 @@ export interface ModulePaths {
   baseUrl?: string;
   /** The workspace's own packages (a monorepo's members, by their `package.json`), which its files import by name. */
   packages?: WorkspacePackage[];
+  /** Go: the modules `go.mod` files declare, by folder: import paths under them name the workspace's packages. */
+  goModules?: GoModule[];
 }
 
 const CONFIG_FILES = ['tsconfig.json', 'tsconfig.base.json'];

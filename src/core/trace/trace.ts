@@ -28,13 +28,15 @@ export interface TraceSteps {
   enqueue: ReadonlySet<string>;
   /** Methods that publish an event or send a signal. */
   publish: ReadonlySet<string>;
+  /** Annotations that mark a step (`transactional`, `async`), by qualified name. */
+  marks: ReadonlyMap<string, string>;
 }
 
 /** Reads `trace-steps.yml` (or a user's file of the same shape). */
 export function parseTraceSteps(file: DataFile): TraceSteps {
   const document = readDataFile('traceStepsFile', file);
   const escaped = document.outsideModules.map((module) => module.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
-  return { outside: new RegExp(`^(${escaped.join('|')})\\b`), enqueue: new Set(document.enqueueMethods), publish: new Set(document.publishMethods) };
+  return { outside: new RegExp(`^(${escaped.join('|')})\\b`), enqueue: new Set(document.enqueueMethods), publish: new Set(document.publishMethods), marks: new Map(Object.entries(document.marks ?? {})) };
 }
 
 export interface TraceContext {
@@ -127,7 +129,24 @@ export async function traceRouteWithTypes(context: TraceContext, route: Route, r
 
 function stepFor(context: TraceContext, symbol: string, via: TraceVia, depth: number, extra: Partial<TraceStep> = {}): TraceStep {
   const definition = context.index.definition(symbol);
-  return { symbol, layer: context.layerOf(SymbolId.parse(symbol).path), via, line: definition?.range.start.line ?? 0, depth, ...extra };
+  const marks = marksOf(context, symbol);
+  // A method marked to run asynchronously (`@Async`) is handed to another thread when called.
+  const handed = via === 'call' && marks.includes('async') ? 'async' : via;
+  return { symbol, layer: context.layerOf(SymbolId.parse(symbol).path), via: handed, line: definition?.range.start.line ?? 0, depth, ...(marks.length ? { marks } : {}), ...extra };
+}
+
+/** What the annotations of a step's function mark it as (`@Transactional`, `@Async`). */
+function marksOf(context: TraceContext, symbol: string): string[] {
+  if (!context.steps.marks.size) return [];
+  const { path } = SymbolId.parse(symbol);
+  const marks = new Set<string>();
+  for (const decorator of context.index.definition(symbol)?.decorators ?? []) {
+    for (const name of context.index.qualifiedNames(path, decorator)) {
+      const mark = context.steps.marks.get(name);
+      if (mark) marks.add(mark);
+    }
+  }
+  return [...marks];
 }
 
 /** Built once per trace: each interface's implementations, and the workspace's signals. */
@@ -164,7 +183,8 @@ function itemsOf(context: TraceContext, lookups: Lookups, symbol: string, depth:
       continue;
     }
     if (resolved.kind === 'external') {
-      const via: TraceVia = context.steps.enqueue.has(lastSegment(call.callee)) ? 'async' : 'call';
+      const verb = lastSegment(call.callee);
+      const via: TraceVia = context.steps.enqueue.has(verb) ? 'async' : context.steps.publish.has(verb) ? 'event' : 'call';
       const step: TraceStep = { symbol: resolved.name, layer: 'external', via, line: call.line, depth, site, external: true, ...(resolved.typed ? { typed: true } : {}) };
       // `session.query(X).filter(...).first()` is one trip to the database: one step, the whole chain.
       const previous = items[items.length - 1]?.step;
@@ -179,7 +199,8 @@ function itemsOf(context: TraceContext, lookups: Lookups, symbol: string, depth:
     const implementations = lookups.implementations.get(ownerOf(resolved.symbol)) ?? [];
     const placed = { site, ...(resolved.typed ? { typed: true } : {}) };
     if (!implementations.length) {
-      items.push({ step: stepFor(context, resolved.symbol, via, depth, placed), expand });
+      const step = stepFor(context, resolved.symbol, via, depth, placed);
+      items.push({ step, expand: expand && step.via !== 'async' });
       continue;
     }
     const methodName = lastSegment(resolved.symbol);
@@ -340,12 +361,12 @@ function memberOf(index: SymbolIndex, steps: TraceSteps, type: Target, rest: rea
   return attribute ? memberOf(index, steps, attribute, more, enqueued, undefined, depth + 1) : outside();
 }
 
-/** A class named as callee is its constructor: `__init__` when it has one, else the class itself. Exceptions are not flow steps. */
+/** A class named as callee is its constructor: `__init__` (Java: the one named after the class) when it has one, else the class itself. Exceptions are not flow steps. */
 function symbolTarget(index: SymbolIndex, symbol: string, enqueued: boolean): Resolved {
   const definition = index.definition(symbol);
   if (definition?.kind === 'class') {
-    if (index.ancestry(symbol).names.some((name) => /(^|\.)(Exception|BaseException|\w+Error)$/.test(name))) return { kind: 'skip' };
-    return { kind: 'symbol', symbol: findMethod(index, symbol, '__init__') ?? symbol };
+    if (index.ancestry(symbol).names.some((name) => /(^|\.)(\w*Exception|\w+Error)$/.test(name))) return { kind: 'skip' };
+    return { kind: 'symbol', symbol: findMethod(index, symbol, '__init__') ?? index.method(symbol, lastSegment(symbol.slice(symbol.lastIndexOf(':') + 1))) ?? symbol };
   }
   if (definition?.kind === 'variable') return { kind: 'skip' };
   return { kind: 'symbol', symbol, ...(enqueued ? { enqueued } : {}) };
@@ -354,8 +375,8 @@ function symbolTarget(index: SymbolIndex, symbol: string, enqueued: boolean): Re
 /** A method of a class or of the nearest workspace ancestor that defines it. */
 function findMethod(index: SymbolIndex, classSymbol: string, method: string): string | undefined {
   for (const owner of [classSymbol, ...index.ancestry(classSymbol).classes]) {
-    const symbol = `${owner}.${method}`;
-    if (index.definition(symbol)) return symbol;
+    const symbol = index.method(owner, method);
+    if (symbol) return symbol;
   }
   return undefined;
 }

@@ -19,7 +19,7 @@ export function folderOptions(root: vscode.Uri, cacheDirectory: vscode.Uri): Nod
     maxFileSizeBytes: Math.max(1, config.get<number>('maxFileSizeKB', 1024)) * 1024,
     layerViolations: config.get<'auto' | 'on' | 'off'>('layerViolations', 'auto'),
     fileTimeoutMs: Math.max(1, config.get<number>('fileTimeBudgetSeconds', 20)) * 1000,
-    languages: config.get<Language[]>('languages', ['python', 'typescript', 'tsx', 'javascript', 'sql', 'prisma']),
+    languages: config.get<Language[]>('languages', ['python', 'typescript', 'tsx', 'javascript', 'java', 'go', 'sql', 'prisma']),
     cacheFile: folderFile(cacheDirectory.fsPath, 'facts', root.fsPath),
   };
 }

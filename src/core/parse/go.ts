@@ -1,0 +1,317 @@
+import type { Node, QueryMatch } from 'web-tree-sitter';
+import { type Extent, placeInBodies } from './bodies';
+import type { Attribute, CallShape, CallSite, ImportStatement, Local, Parameter, SymbolDefinition } from './facts';
+import { type LanguageSyntax, literalValue, normalizeCallee, rangeOf } from './syntax';
+import { SymbolId } from '../result';
+
+/** Argument texts longer than this are not kept: they are read for names and literals (a router, a prefix, a handler), never whole. */
+const MAX_ARGUMENT_LENGTH = 120;
+
+const STRINGS = new Set(['interpreted_string_literal', 'raw_string_literal']);
+
+/**
+ * Go: named types (structs with their fields, tags and embedded types — embedded types are bases,
+ * their methods promoted; interfaces with their methods and embedded interfaces), functions,
+ * methods named `Type.Method` whose first parameter is the receiver (so a trace resolves
+ * `h.svc.Create()` as it resolves `self.svc.create()`), package-level variables and constants,
+ * closures given as the last argument of a registration (`r.Get("/x", func(w, r) {...})`, named
+ * `<anonymous>@LINE` like the other languages' inline handlers), calls with the arguments that are
+ * names, and the imports with their aliases.
+ */
+export const goSyntax: LanguageSyntax = {
+  definitionName(node) {
+    if (node.type === 'function_declaration' || node.type === 'type_spec' || node.type === 'type_alias') return node.childForFieldName('name')?.text;
+    if (node.type === 'method_declaration') {
+      const name = node.childForFieldName('name')?.text;
+      const receiver = receiverOf(node);
+      return name && receiver ? `${receiver.type}.${name}` : name;
+    }
+    return undefined;
+  },
+
+  assignedName(node) {
+    if (node.type !== 'var_spec' && node.type !== 'const_spec') return undefined;
+    return node.childForFieldName('name')?.text;
+  },
+
+  packageName(root) {
+    return root.namedChildren.find((child) => child?.type === 'package_clause')?.namedChildren.find((child) => child?.type === 'package_identifier')?.text;
+  },
+
+  symbols(root, matches) {
+    const symbols: SymbolDefinition[] = [];
+    const bodies: Extent<SymbolDefinition>[] = [];
+    for (const declaration of root.namedChildren) {
+      if (!declaration) continue;
+      if (declaration.type === 'type_declaration') {
+        for (const spec of declaration.namedChildren) if (spec?.type === 'type_spec' || spec?.type === 'type_alias') typeSymbols(spec, symbols);
+      } else if (declaration.type === 'function_declaration' || declaration.type === 'method_declaration') {
+        const symbol = functionSymbol(declaration, bodies);
+        if (symbol) symbols.push(symbol);
+      } else if (declaration.type === 'var_declaration' || declaration.type === 'const_declaration') {
+        for (const spec of specsOf(declaration)) symbols.push(...variableSymbols(spec));
+      }
+    }
+    registrationClosures(matches, symbols, bodies);
+    fillBodies(matches, bodies);
+    return symbols;
+  },
+
+  imports(root) {
+    const imports: ImportStatement[] = [];
+    for (const declaration of root.namedChildren) {
+      if (declaration?.type !== 'import_declaration') continue;
+      const specs = declaration.namedChildren.flatMap((child) => (child?.type === 'import_spec_list' ? child.namedChildren : [child]));
+      for (const spec of specs) {
+        if (spec?.type !== 'import_spec') continue;
+        const path = spec.childForFieldName('path');
+        if (!path) continue;
+        const name = spec.childForFieldName('name');
+        const line = spec.startPosition.row;
+        const module = literalValue(path);
+        if (name?.type === 'dot') imports.push({ module, level: 0, names: [{ name: '*' }], line });
+        else imports.push({ module, level: 0, names: [], line, ...(name ? { alias: name.text } : {}) });
+      }
+    }
+    return imports;
+  },
+
+  get query() {
+    return SYNTAX_QUERY;
+  },
+};
+
+/** A method's receiver: its name (`_` when it has none) and its type without the pointer (`*OrderHandler` → `OrderHandler`, `List[T]` → `List`). */
+function receiverOf(method: Node): { name: string; type: string } | undefined {
+  const parameter = method.childForFieldName('receiver')?.namedChildren.find((child) => child?.type === 'parameter_declaration');
+  const type = parameter?.childForFieldName('type');
+  if (!type) return undefined;
+  return { name: parameter?.childForFieldName('name')?.text ?? '_', type: typeName(type) };
+}
+
+/** A type as a dotted name: pointers, slices, maps' values and type arguments dropped (`*svc.OrderService` → `svc.OrderService`, `[]Order` → `Order`). */
+export function typeName(type: Node): string {
+  const text = type.text.replace(/\s+/g, '');
+  return text.replace(/^(?:\*|\[\d*\]|map\[[^\]]*\]|chan<?-?)+/, '').replace(/\[[\s\S]*$/, '');
+}
+
+function specsOf(declaration: Node): Node[] {
+  return declaration.namedChildren.flatMap((child) => (child?.type === 'var_spec_list' ? child.namedChildren : [child])).filter((child): child is Node => child?.type === 'var_spec' || child?.type === 'const_spec');
+}
+
+/** A named type: a struct's fields (embedded ones are bases), an interface's methods (embedded interfaces are bases). */
+function typeSymbols(spec: Node, symbols: SymbolDefinition[]): void {
+  const name = spec.childForFieldName('name')?.text;
+  const type = spec.childForFieldName('type');
+  if (!name || !type) return;
+  const symbol: SymbolDefinition = { name, kind: 'class', range: rangeOf(spec), bases: [], decorators: [], attributes: [] };
+  symbols.push(symbol);
+  if (type.type === 'struct_type') {
+    const fields = type.namedChildren.find((child) => child?.type === 'field_declaration_list');
+    for (const field of fields?.namedChildren ?? []) {
+      if (field?.type !== 'field_declaration') continue;
+      const fieldType = field.childForFieldName('type');
+      if (!fieldType) continue;
+      const tag = field.childForFieldName('tag');
+      const written = typeName(fieldType);
+      const names = field.childrenForFieldName('name').flatMap((child) => (child ? [child.text] : []));
+      const common: Omit<Attribute, 'name'> = { type: written, line: field.startPosition.row, ...(tag ? { tag: literalValue(tag) } : {}) };
+      if (names.length === 0) {
+        // An embedded type: its fields and methods are the struct's, reached also as `x.Base`.
+        symbol.bases.push(written);
+        symbol.attributes?.push({ name: written.slice(written.lastIndexOf('.') + 1), ...common });
+      } else for (const fieldName of names) symbol.attributes?.push({ name: fieldName, ...common });
+    }
+  } else if (type.type === 'interface_type') {
+    symbol.keywords = { interface: 'true' };
+    for (const element of type.namedChildren) {
+      if (element?.type === 'method_elem') {
+        const methodName = element.childForFieldName('name')?.text;
+        if (!methodName) continue;
+        const result = element.childForFieldName('result');
+        symbols.push({
+          name: `${name}.${methodName}`,
+          kind: 'method',
+          range: rangeOf(element),
+          bases: [],
+          decorators: [],
+          parameters: [{ name: '_', annotation: name }, ...parametersOf(element.childForFieldName('parameters'))],
+          ...(result ? { returns: resultType(result) } : {}),
+          notImplemented: true,
+        });
+      } else if (element?.type === 'type_elem') {
+        // `io.Closer` embedded: its methods are the interface's. A union of types (`~int | ~string`) constrains type parameters: no base.
+        const embedded = element.namedChildren.filter((child) => child && child.type !== 'comment');
+        if (embedded.length === 1 && embedded[0]) symbol.bases.push(typeName(embedded[0]));
+      }
+    }
+  } else {
+    symbol.keywords = { type: type.type };
+  }
+}
+
+/** `(a, b int, c *Order)` → a, b, c with their types; unnamed parameters are named by position (`_0`). */
+function parametersOf(list: Node | null): Parameter[] {
+  const parameters: Parameter[] = [];
+  for (const declaration of list?.namedChildren ?? []) {
+    if (declaration?.type !== 'parameter_declaration' && declaration?.type !== 'variadic_parameter_declaration') continue;
+    const type = declaration.childForFieldName('type');
+    const names = declaration.childrenForFieldName('name').flatMap((child) => (child ? [child.text] : []));
+    for (const name of names.length ? names : [`_${parameters.length}`]) parameters.push({ name, ...(type ? { annotation: typeName(type) } : {}) });
+  }
+  return parameters;
+}
+
+/** A result type; of several results (`(*Order, error)`), the first. */
+function resultType(result: Node): string {
+  if (result.type !== 'parameter_list') return typeName(result);
+  const first = result.namedChildren.find((child) => child?.type === 'parameter_declaration')?.childForFieldName('type');
+  return first ? typeName(first) : '';
+}
+
+function functionSymbol(declaration: Node, bodies: Extent<SymbolDefinition>[]): SymbolDefinition | undefined {
+  const name = declaration.childForFieldName('name')?.text;
+  if (!name) return undefined;
+  const receiver = declaration.type === 'method_declaration' ? receiverOf(declaration) : undefined;
+  const result = declaration.childForFieldName('result');
+  const parameters = parametersOf(declaration.childForFieldName('parameters'));
+  const symbol: SymbolDefinition = {
+    name: receiver ? `${receiver.type}.${name}` : name,
+    kind: receiver ? 'method' : 'function',
+    range: rangeOf(declaration),
+    bases: [],
+    decorators: [],
+    parameters: receiver ? [{ name: receiver.name, annotation: receiver.type }, ...parameters] : parameters,
+    calls: [],
+    ...(result ? { returns: resultType(result) } : {}),
+  };
+  const body = declaration.childForFieldName('body');
+  if (body) bodies.push({ start: body.startIndex, end: body.endIndex, owner: symbol });
+  return symbol;
+}
+
+/** Package-level `var`/`const`: one symbol per name, with the value when it is a call or a string. */
+function variableSymbols(spec: Node): SymbolDefinition[] {
+  const names = spec.childrenForFieldName('name');
+  const values = spec.childForFieldName('value')?.namedChildren ?? [];
+  return names.flatMap((nameNode, position) => {
+    if (!nameNode || nameNode.text === '_') return [];
+    const value = values[position];
+    const call = value?.type === 'call_expression' ? callShape(value) : undefined;
+    const literal = value && STRINGS.has(value.type) ? literalValue(value) : undefined;
+    const shape = value && value.type === 'binary_expression' ? { kind: 'other' as const, text: value.text.replace(/\s+/g, ' ').slice(0, MAX_ARGUMENT_LENGTH) } : undefined;
+    return [{ name: nameNode.text, kind: 'variable' as const, range: rangeOf(spec), bases: [], decorators: [], ...(call ? { value: call } : {}), ...(literal !== undefined ? { literal } : {}), ...(shape ? { shape } : {}) }];
+  });
+}
+
+function callShape(call: Node): CallShape {
+  return { callee: normalizeCallee(call.childForFieldName('function')?.text ?? ''), args: argumentsOf(call), keywords: {} };
+}
+
+/** A call's arguments as written, each short one whole (a name, a selector, a literal, `r.Group("/v1")`); others as ''. */
+function argumentsOf(call: Node): string[] {
+  return (call.childForFieldName('arguments')?.namedChildren ?? []).flatMap((argument) => {
+    if (!argument || argument.type === 'comment') return [];
+    const text = argument.text;
+    return [argument.type !== 'func_literal' && text.length <= MAX_ARGUMENT_LENGTH && !text.includes('\n') ? text : ''];
+  });
+}
+
+/**
+ * What the syntax extraction reads, in the scan's one query pass: calls, local declarations, and
+ * calls whose last argument is a function written in place after a string (a route's inline handler).
+ */
+const SYNTAX_QUERY = `
+(call_expression function: (_) @callee) @call
+(short_var_declaration) @local
+(var_declaration) @local
+(call_expression arguments: (argument_list . (interpreted_string_literal) (func_literal) @closure .)) @registration
+(call_expression arguments: (argument_list . (raw_string_literal) (func_literal) @closure .)) @registration
+(call_expression arguments: (argument_list . (interpreted_string_literal) (_) (func_literal) @closure .)) @registration
+`;
+
+/** Inline handlers: functions of their own, named after the registration's line; their calls are theirs, not those of the function around them. */
+function registrationClosures(matches: readonly QueryMatch[], symbols: SymbolDefinition[], bodies: Extent<SymbolDefinition>[]): void {
+  const named = new Set<string>();
+  for (const match of matches) {
+    const registration = match.captures.find((capture) => capture.name === 'registration')?.node;
+    const closure = match.captures.find((capture) => capture.name === 'closure')?.node;
+    if (!registration || !closure) continue;
+    const name = SymbolId.anonymousName(registration.startPosition.row);
+    if (named.has(name)) continue;
+    named.add(name);
+    const body = closure.childForFieldName('body');
+    const result = closure.childForFieldName('result');
+    const symbol: SymbolDefinition = { name, kind: 'function', range: rangeOf(closure), bases: [], decorators: [], parameters: parametersOf(closure.childForFieldName('parameters')), calls: [], ...(result ? { returns: resultType(result) } : {}) };
+    symbols.push(symbol);
+    if (body) bodies.push({ start: body.startIndex, end: body.endIndex, owner: symbol });
+  }
+}
+
+/** Each function's calls in evaluation order (a call after its receiver and arguments), and its locals with the type their value states. */
+function fillBodies(matches: readonly QueryMatch[], bodies: readonly Extent<SymbolDefinition>[]): void {
+  if (!bodies.length) return;
+  const items: { node: Node; callee?: Node }[] = [];
+  for (const match of matches) {
+    const call = match.captures.find((capture) => capture.name === 'call')?.node;
+    if (call) {
+      items.push({ node: call, callee: match.captures.find((capture) => capture.name === 'callee')?.node });
+      continue;
+    }
+    const local = match.captures.find((capture) => capture.name === 'local')?.node;
+    if (local) items.push({ node: local });
+  }
+  const placements = placeInBodies(bodies, items.map((item) => item.node.startIndex));
+  const calls = new Map<SymbolDefinition, { call: CallSite; end: number }[]>();
+  items.forEach((item, position) => {
+    const owner = placements[position]?.owner;
+    if (!owner) return;
+    if (!item.callee) {
+      (owner.locals ??= []).push(...localsOf(item.node));
+      return;
+    }
+    const callee = normalizeCallee(item.callee.text);
+    if (!callee || callee.startsWith('func(')) return;
+    const args = argumentsOf(item.node);
+    const call: CallSite = { callee, line: item.node.startPosition.row, character: item.node.startPosition.column, ...(args.some(Boolean) ? { arguments: args } : {}) };
+    const list = calls.get(owner) ?? [];
+    list.push({ call, end: item.node.endIndex });
+    calls.set(owner, list);
+  });
+  for (const [symbol, list] of calls) symbol.calls = list.sort((a, b) => a.end - b.end).map(({ call }) => call);
+}
+
+/**
+ * `order := &Order{...}` is an Order; `svc := service.NewOrderService(repo)` is what the function
+ * returns (its callee is kept as the type: a trace follows a function's return type); `var o Order`.
+ */
+function localsOf(declaration: Node): Local[] {
+  if (declaration.type === 'var_declaration') {
+    return specsOf(declaration).flatMap((spec) => {
+      const type = spec.childForFieldName('type');
+      return spec.childrenForFieldName('name').flatMap((name) => (name ? [{ name: name.text, ...(type ? { type: typeName(type) } : {}) }] : []));
+    });
+  }
+  const names = declaration.childForFieldName('left')?.namedChildren ?? [];
+  const values = declaration.childForFieldName('right')?.namedChildren ?? [];
+  return names.flatMap((name, position) => {
+    if (name?.type !== 'identifier' || name.text === '_') return [];
+    const value = position === 0 || values.length === names.length ? values[values.length === names.length ? position : 0] : undefined;
+    const type = value ? valueType(value) : undefined;
+    const written = value?.type === 'call_expression' && value.text.length <= MAX_ARGUMENT_LENGTH && !value.text.includes('\n') ? value.text : undefined;
+    return [{ name: name.text, ...(type ? { type } : {}), ...(written ? { value: written } : {}) }];
+  });
+}
+
+function valueType(value: Node): string | undefined {
+  const made = value.type === 'unary_expression' ? value.childForFieldName('operand') : value;
+  if (made?.type === 'composite_literal') {
+    const type = made.childForFieldName('type');
+    return type ? typeName(type) : undefined;
+  }
+  if (made?.type === 'call_expression') {
+    const callee = normalizeCallee(made.childForFieldName('function')?.text ?? '');
+    return callee && !callee.includes('(') ? callee : undefined;
+  }
+  return undefined;
+}

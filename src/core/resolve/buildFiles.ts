@@ -1,0 +1,160 @@
+import { parseAllDocuments } from 'yaml';
+import type { Manifest } from '../classify/kindRules';
+import type { WorkspaceFs } from '../host';
+import type { FileFacts } from '../parse/facts';
+import type { Skipped } from '../result';
+import { type GoModule, goExternalPath } from './packages';
+
+/** A Maven or Gradle project of the workspace: its folder, and what its build file says it makes. */
+export interface JvmProject {
+  folder: string;
+  file: string;
+  /** It applies Spring Boot's build plugin: it makes an application to run. */
+  bootApplication: boolean;
+  /** It is published for others to depend on (Maven's `distributionManagement`, Gradle's `maven-publish`). */
+  published: boolean;
+}
+
+/** Where a Spring application answers, from its `application.properties`/`.yml` (default profile). */
+export interface SpringServletSettings {
+  /** The project folder the settings are of (the one holding `src/main/resources`). */
+  folder: string;
+  file: string;
+  /** `server.servlet.context-path`, before every route of the application. */
+  contextPath: string;
+  /** `spring.mvc.servlet.path`, between the context path and the controllers' paths. */
+  servletPath: string;
+}
+
+/** What the Java and Go build files of a workspace say. */
+export interface BuildFiles {
+  goModules: GoModule[];
+  jvmProjects: JvmProject[];
+  springSettings: SpringServletSettings[];
+  /** Build files that could not be read, and why. */
+  problems: Skipped[];
+}
+
+/** Build files are small; a larger one is generated or not one. */
+const MAX_BUILD_FILE_CHARACTERS = 512 * 1024;
+/** So many are read at most: a monorepo's hundreds of modules say the same thing many times. */
+const MAX_BUILD_FILES = 400;
+
+const GO_MOD = /(^|\/)go\.mod$/;
+const JVM_BUILD = /(^|\/)(pom\.xml|build\.gradle(\.kts)?)$/;
+const SPRING_SETTINGS = /(^|\/)src\/main\/resources\/(application|bootstrap)\.(properties|ya?ml)$/;
+
+/** Reads the workspace's `go.mod`, `pom.xml`, `build.gradle(.kts)` and Spring `application` settings among the files discovered. */
+export async function readBuildFiles(fs: WorkspaceFs, root: string, files: readonly string[]): Promise<BuildFiles> {
+  const build: BuildFiles = { goModules: [], jvmProjects: [], springSettings: [], problems: [] };
+  const wanted = files.filter((file) => GO_MOD.test(file) || JVM_BUILD.test(file) || SPRING_SETTINGS.test(file)).slice(0, MAX_BUILD_FILES);
+  const base = root.replace(/\/$/, '');
+  await Promise.all(
+    wanted.map(async (file) => {
+      let text: string;
+      try {
+        text = await fs.readText(`${base}/${file}`);
+      } catch (error) {
+        build.problems.push({ path: file, reason: `not read: ${error instanceof Error ? error.message : String(error)}` });
+        return;
+      }
+      if (text.length > MAX_BUILD_FILE_CHARACTERS) {
+        build.problems.push({ path: file, reason: `not read as a build file: larger than ${MAX_BUILD_FILE_CHARACTERS / 1024} KB` });
+        return;
+      }
+      const folder = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
+      if (GO_MOD.test(file)) {
+        const path = /^\s*module\s+"?([^\s"]+)"?/m.exec(text)?.[1];
+        if (path) build.goModules.push({ folder, path });
+      } else if (JVM_BUILD.test(file)) {
+        build.jvmProjects.push({ folder, file, bootApplication: appliesSpringBoot(file, text), published: isPublished(file, text) });
+      } else {
+        const settings = springSettings(file, text);
+        if (typeof settings === 'string') build.problems.push({ path: file, reason: settings });
+        else build.springSettings.push({ folder: folder.replace(/\/?src\/main\/resources$/, ''), file, ...settings });
+      }
+    }),
+  );
+  for (const list of [build.goModules, build.jvmProjects, build.springSettings]) list.sort((a, b) => a.folder.localeCompare(b.folder));
+  return build;
+}
+
+function appliesSpringBoot(file: string, text: string): boolean {
+  return file.endsWith('pom.xml') ? /<artifactId>\s*spring-boot-maven-plugin\s*<\/artifactId>/.test(text) : /org\.springframework\.boot['"]?\s*\)?\s*version|id\s*\(?\s*['"]org\.springframework\.boot['"]|apply\s+plugin:\s*['"](org\.springframework\.boot|spring-boot)['"]/.test(text);
+}
+
+function isPublished(file: string, text: string): boolean {
+  return file.endsWith('pom.xml') ? /<distributionManagement>/.test(text) : /['"`]?maven-publish['"`]?|\bmaven-publish\b|\bsigning\b\s*\{/.test(text);
+}
+
+/** The servlet paths a settings file sets; a message when it cannot be read. */
+function springSettings(file: string, text: string): Pick<SpringServletSettings, 'contextPath' | 'servletPath'> | string {
+  const values = new Map<string, string>();
+  if (file.endsWith('.properties')) {
+    for (const line of text.split('\n')) {
+      const match = /^\s*([\w.-]+)\s*[=:]\s*(.*?)\s*$/.exec(line);
+      if (match?.[1] && match[2] !== undefined) values.set(match[1], match[2]);
+    }
+  } else {
+    let documents;
+    try {
+      documents = parseAllDocuments(text);
+    } catch (error) {
+      return `not read for its servlet paths: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    // The default profile: documents activated for a profile of their own are left out.
+    for (const document of Array.isArray(documents) ? documents : [documents]) {
+      if (document.errors.length) return `not read for its servlet paths: ${document.errors[0]?.message ?? 'YAML error'}`;
+      const tree = document.toJS() as unknown;
+      const flat = new Map<string, string>();
+      flatten(tree, '', flat);
+      if (flat.has('spring.config.activate.on-profile') || flat.has('spring.profiles')) continue;
+      for (const [key, value] of flat) if (!values.has(key)) values.set(key, value);
+    }
+  }
+  const setting = (...keys: string[]) => placeholderDefault(keys.map((key) => values.get(key)).find((value) => value !== undefined) ?? '');
+  return { contextPath: setting('server.servlet.context-path', 'server.context-path', 'server.servlet.contextPath'), servletPath: setting('spring.mvc.servlet.path', 'server.servlet-path', 'server.servlet.path') };
+}
+
+function flatten(value: unknown, prefix: string, into: Map<string, string>): void {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [key, inner] of Object.entries(value as Record<string, unknown>)) flatten(inner, prefix ? `${prefix}.${key}` : key, into);
+  } else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') into.set(prefix, String(value));
+}
+
+/** `${CONTEXT_PATH:/api}` → `/api` (the default of an environment placeholder); another placeholder → ''. */
+function placeholderDefault(value: string): string {
+  const trimmed = value.replace(/^['"]|['"]$/g, '');
+  const placeholder = /^\$\{[^:}]*:([^}]*)\}$/.exec(trimmed);
+  if (placeholder) return placeholder[1] ?? '';
+  return trimmed.includes('${') ? '' : trimmed;
+}
+
+/** The servlet settings that apply to a file: those of the nearest project folder above it. */
+export function settingsFor(settings: readonly SpringServletSettings[], path: string): SpringServletSettings | undefined {
+  let best: SpringServletSettings | undefined;
+  for (const candidate of settings) {
+    if ((candidate.folder === '' || path.startsWith(`${candidate.folder}/`)) && (!best || candidate.folder.length > best.folder.length)) best = candidate;
+  }
+  return best;
+}
+
+/**
+ * The manifest the kind rules read, with what the Java and Go build files add: a project applying
+ * Spring Boot's plugin, or a Go `main` package importing a server package, is an application; a
+ * published Maven/Gradle artifact, or a Go module without a `main` package, is published for others.
+ */
+export function buildManifest(packageJson: Manifest | undefined, build: BuildFiles, files: readonly FileFacts[], serverPackages: ReadonlySet<string>): Manifest | undefined {
+  const boot = build.jvmProjects.find((project) => project.bootApplication);
+  const publishedJvm = build.jvmProjects.find((project) => project.published);
+  const rootModule = build.goModules.find((module) => module.folder === '');
+  const mains = files.filter((file) => file.language === 'go' && file.packageName === 'main' && !EXAMPLE_OR_TEST.test(file.path));
+  const goServer = mains.find((file) => file.imports.some((statement) => serverPackages.has(goExternalPath(statement.module))));
+  if (boot || goServer) return { path: boot?.file ?? goServer?.path ?? '', published: false, serverApp: true };
+  if (publishedJvm) return { path: publishedJvm.file, published: true, serverApp: false };
+  if (rootModule && !mains.length) return { path: 'go.mod', published: true, serverApp: false };
+  return packageJson;
+}
+
+/** Examples and tests of a module are not what it ships. */
+const EXAMPLE_OR_TEST = /(^|\/)(_?examples?|testdata|tests?)\/|_test\.go$/;

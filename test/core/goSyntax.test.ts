@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { FileFacts } from '../../src/core/parse/facts';
+import { testScanner } from '../helpers';
+
+function scanGo(text: string): Promise<FileFacts> {
+  return testScanner().scan({ path: 'internal/handler/order.go', language: 'go' }, text);
+}
+
+const HANDLER = `package handler
+
+import (
+	"net/http"
+	svc "github.com/acme/shop/internal/service"
+	"github.com/go-chi/chi/v5"
+)
+
+type OrderHandler struct {
+	*Base
+	svc  svc.OrderService
+	log, audit Logger
+	ID   uint \`gorm:"primaryKey"\`
+}
+
+type Store interface {
+	io.Closer
+	Save(ctx context.Context, o *Order) error
+}
+
+const Prefix = "/api"
+
+var router = chi.NewRouter()
+
+func NewOrderHandler(s svc.OrderService) *OrderHandler { return &OrderHandler{svc: s} }
+
+func (h *OrderHandler) Routes() chi.Router {
+	r := chi.NewRouter()
+	r.Post("/orders", func(w http.ResponseWriter, req *http.Request) {
+		h.svc.Create(req.Context())
+	})
+	order, err := h.svc.Find(ctx, 1)
+	return r
+}
+`;
+
+describe('the Go syntax', () => {
+  it('reads the package and the imports with their aliases', async () => {
+    const facts = await scanGo(HANDLER);
+    assert.equal(facts.packageName, 'handler');
+    assert.deepEqual(facts.imports.map((statement) => `${statement.module}${statement.alias ? ` as ${statement.alias}` : ''}`), ['net/http', 'github.com/acme/shop/internal/service as svc', 'github.com/go-chi/chi/v5']);
+  });
+
+  it('reads structs with fields, tags and embedded types, and interfaces with their methods', async () => {
+    const facts = await scanGo(HANDLER);
+    const handler = facts.symbols.find((symbol) => symbol.name === 'OrderHandler');
+    assert.deepEqual(handler?.bases, ['Base']);
+    assert.deepEqual(handler?.attributes?.map((attribute) => `${attribute.name}: ${attribute.type ?? ''}${attribute.tag ? ` ${attribute.tag}` : ''}`), ['Base: Base', 'svc: svc.OrderService', 'log: Logger', 'audit: Logger', 'ID: uint gorm:"primaryKey"']);
+    const store = facts.symbols.find((symbol) => symbol.name === 'Store');
+    assert.equal(store?.keywords?.['interface'], 'true');
+    assert.deepEqual(store?.bases, ['io.Closer']);
+    const save = facts.symbols.find((symbol) => symbol.name === 'Store.Save');
+    assert.equal(save?.notImplemented, true);
+    assert.deepEqual(save?.parameters?.map((parameter) => parameter.name), ['_', 'ctx', 'o']);
+  });
+
+  it('names methods after their receiver type, whose name is their first parameter, and keeps calls with their named arguments', async () => {
+    const facts = await scanGo(HANDLER);
+    const routes = facts.symbols.find((symbol) => symbol.name === 'OrderHandler.Routes');
+    assert.equal(routes?.kind, 'method');
+    assert.deepEqual(routes?.parameters, [{ name: 'h', annotation: 'OrderHandler' }]);
+    assert.deepEqual(routes?.calls?.map((call) => `${call.callee}(${(call.arguments ?? []).join(', ')})`), ['chi.NewRouter()', 'r.Post("/orders", )', 'h.svc.Find(ctx, 1)']);
+    assert.deepEqual(routes?.locals, [{ name: 'r', type: 'chi.NewRouter', value: 'chi.NewRouter()' }, { name: 'order', type: 'h.svc.Find', value: 'h.svc.Find(ctx, 1)' }, { name: 'err' }]);
+    assert.equal(facts.symbols.find((symbol) => symbol.name === 'NewOrderHandler')?.returns, 'OrderHandler');
+  });
+
+  it('makes an inline handler a function of its own, named after its line, with its calls', async () => {
+    const facts = await scanGo(HANDLER);
+    const inline = facts.symbols.find((symbol) => symbol.name === '<anonymous>@29');
+    assert.deepEqual(inline?.calls?.map((call) => call.callee), ['req.Context', 'h.svc.Create']);
+  });
+
+  it('reads package-level variables and constants', async () => {
+    const facts = await scanGo(HANDLER);
+    assert.equal(facts.symbols.find((symbol) => symbol.name === 'Prefix')?.literal, '/api');
+    assert.equal(facts.symbols.find((symbol) => symbol.name === 'router')?.value?.callee, 'chi.NewRouter');
+  });
+
+  it('reads a broken file as far as it goes, without failing', async () => {
+    const facts = await scanGo('package x\nfunc (h *H) Broken( {\n}\nfunc Ok() { g() }\n');
+    assert.equal(facts.hasSyntaxErrors, true);
+    assert.ok(facts.symbols.some((symbol) => symbol.name === 'Ok'));
+  });
+});
