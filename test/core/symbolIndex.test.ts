@@ -111,6 +111,24 @@ describe('SymbolIndex', () => {
     assert.ok(index.qualifiedNames(importer, 'create').includes('@acme/core'));
     assert.ok(index.qualifiedNames(importer, 'Legacy').includes('legacy'));
   });
+
+  it("maps a package's build output back to the source that builds it, a subpath before the folder of a module format", async () => {
+    const files: Record<string, string> = {
+      'framework/package.json': '{ "name": "@acme/framework", "exports": { ".": "./dist/index.js", "./types": "./dist/types/index.js" } }',
+      'framework/src/index.ts': 'export class App {}\n',
+      'framework/src/types/index.ts': 'export interface Provider { run(): void }\n',
+      'lib/package.json': '{ "name": "@acme/lib", "types": "./dist/types/index.d.ts", "module": "./dist/esm/index.js" }',
+      'lib/src/index.ts': 'export class Lib {}\n',
+      'app/main.ts': "import { App } from '@acme/framework';\nimport type { Provider } from '@acme/framework/types';\nimport { Lib } from '@acme/lib';\n",
+    };
+    const facts = [];
+    for (const [path, text] of Object.entries(files)) if (!path.endsWith('.json')) facts.push(await testScanner().scan({ path, language: 'typescript' }, text));
+    const packages = await readWorkspacePackages({ readText: async (path) => files[path.slice('/ws/'.length)] ?? '' }, '/ws', Object.keys(files));
+    const index = new SymbolIndex(facts, { aliases: [], packages });
+    assert.equal(index.resolve('app/main.ts', 'App'), 'framework/src/index.ts:App');
+    assert.equal(index.resolve('app/main.ts', 'Provider'), 'framework/src/types/index.ts:Provider');
+    assert.equal(index.resolve('app/main.ts', 'Lib'), 'lib/src/index.ts:Lib');
+  });
 });
 
 describe('SymbolIndex parts, kept from one index to the next', () => {

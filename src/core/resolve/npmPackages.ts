@@ -71,7 +71,9 @@ function targetsOf(value: unknown, depth = 0): string[] {
 }
 
 /** The folders build output goes to, where a workspace holds the sources that build it under `src/`. */
-const OUTPUT_FOLDER = /^(dist|lib|build|out|esm|cjs|es|types)(\/(esm|cjs|es|types|src))?\//;
+const OUTPUT_FOLDER = /^(dist|lib|build|out|esm|cjs|es|types)\//;
+/** An output folder's own subfolders, one per module format (`dist/esm/`), or the sources' folder kept (`dist/src/`). */
+const FORMAT_FOLDER = /^(dist|lib|build|out)\/(esm|cjs|es|mjs|types|src)\//;
 
 /**
  * The workspace paths a package specifier (`keyv`, `@scope/pkg/utils`) may name, most likely first:
@@ -83,16 +85,17 @@ export function packageCandidates(packages: readonly WorkspacePackage[], specifi
   if (!found) return [];
   const rest = specifier.slice(found.name.length + 1);
   const subpath = rest ? `./${rest}` : '.';
-  const candidates: string[] = [];
-  for (const target of found.entries[subpath] ?? patternTargets(found, subpath)) {
-    candidates.push(target);
-    const inside = found.folder ? target.slice(found.folder.length + 1) : target;
-    const source = inside.replace(/\.d\.(m|c)?ts$/, '').replace(OUTPUT_FOLDER, 'src/');
-    if (source !== inside) candidates.push(joinPath(found.folder, source));
-  }
-  candidates.push(joinPath(found.folder, rest ? `src/${rest}` : 'src/index'), joinPath(found.folder, rest || 'index'));
-  return candidates;
+  const targets = (found.entries[subpath] ?? patternTargets(found, subpath)).map((target) => (found.folder ? target.slice(found.folder.length + 1) : target));
+  const code = targets.filter((target) => !DECLARATION.test(target));
+  const declarations = targets.filter((target) => DECLARATION.test(target)).map((target) => target.replace(DECLARATION, ''));
+  const sources = (list: readonly string[], folders: readonly RegExp[]) => folders.flatMap((folder) => list.filter((target) => folder.test(target)).map((target) => target.replace(folder, 'src/')));
+  // The code itself (a JavaScript package), then the source each output file is built from: `dist/types/index.js` is
+  // `src/types/index` (a subpath named types) before `src/index`; a declaration in `dist/types/` is more likely `src/`'s.
+  const candidates = [...code, ...sources(code, [OUTPUT_FOLDER, FORMAT_FOLDER]), ...sources(declarations, [FORMAT_FOLDER, OUTPUT_FOLDER]), rest ? `src/${rest}` : 'src/index', rest || 'index'];
+  return [...new Set(candidates.map((candidate) => joinPath(found.folder, candidate)))];
 }
+
+const DECLARATION = /\.d\.(m|c)?ts$/;
 
 /** `"./*": "./dist/*.js"`: the targets of the pattern a subpath matches, its `*` filled in. */
 function patternTargets(pkg: WorkspacePackage, subpath: string): string[] {
