@@ -28,7 +28,7 @@ async function interfacesOf(files: Record<string, string>): Promise<string[]> {
     const language = LANGUAGES[path.slice(path.lastIndexOf('.') + 1)];
     if (language) facts.push(await testScanner().scan({ path, language }, text));
   }
-  const packages = await readWorkspacePackages({ readText: async (path) => files[path.slice('/ws/'.length)] ?? '' }, '/ws', Object.keys(files));
+  const packages = await readWorkspacePackages({ readText: async (path) => files[path.slice('/ws/'.length)] ?? '' }, { root: '/ws', maxBytes: 1 << 20 }, Object.keys(files), []);
   const index = new SymbolIndex(facts, { aliases: [], packages });
   return (await interfaceImplementations(index)).map(({ base, implementations }) => `${base} <- ${implementations.join(', ')}`);
 }

@@ -98,7 +98,7 @@ describe('SymbolIndex', () => {
     };
     const facts = [];
     for (const [path, text] of Object.entries(files)) if (!path.endsWith('.json')) facts.push(await testScanner().scan({ path, language: path.endsWith('.js') ? 'javascript' : 'typescript' }, text));
-    const packages = await readWorkspacePackages({ readText: async (path) => files[path.slice('/ws/'.length)] ?? '' }, '/ws', Object.keys(files));
+    const packages = await readWorkspacePackages({ readText: async (path) => files[path.slice('/ws/'.length)] ?? '' }, { root: '/ws', maxBytes: 1 << 20 }, Object.keys(files), []);
     const index = new SymbolIndex(facts, { aliases: [], packages });
     const importer = 'packages/redis/src/index.ts';
     assert.equal(index.resolve(importer, 'Store'), 'packages/core/src/store.ts:Store');
@@ -123,7 +123,7 @@ describe('SymbolIndex', () => {
     };
     const facts = [];
     for (const [path, text] of Object.entries(files)) if (!path.endsWith('.json')) facts.push(await testScanner().scan({ path, language: 'typescript' }, text));
-    const packages = await readWorkspacePackages({ readText: async (path) => files[path.slice('/ws/'.length)] ?? '' }, '/ws', Object.keys(files));
+    const packages = await readWorkspacePackages({ readText: async (path) => files[path.slice('/ws/'.length)] ?? '' }, { root: '/ws', maxBytes: 1 << 20 }, Object.keys(files), []);
     const index = new SymbolIndex(facts, { aliases: [], packages });
     assert.equal(index.resolve('app/main.ts', 'App'), 'framework/src/index.ts:App');
     assert.equal(index.resolve('app/main.ts', 'Provider'), 'framework/src/types/index.ts:Provider');

@@ -1,4 +1,6 @@
-import type { WorkspaceFs } from '../host';
+import { readWorkspaceText } from '../discover/discover';
+import type { ReadLimits, WorkspaceFs } from '../host';
+import type { Skipped } from '../result';
 import { joinPath } from './tsconfig';
 
 /**
@@ -20,16 +22,16 @@ const ENTRY_FIELDS = ['source', 'types', 'typings', 'module', 'main'];
 
 /**
  * Every `package.json` of the workspace with a name, outside `node_modules` (which discovery never
- * lists): the packages a monorepo's members import one another by. An unreadable or broken
- * manifest names no package.
+ * lists): the packages a monorepo's members import one another by. A manifest that cannot be read
+ * is listed in `skipped`; a broken one names no package.
  */
-export async function readWorkspacePackages(fs: Pick<WorkspaceFs, 'readText'>, root: string, otherFiles: readonly string[]): Promise<WorkspacePackage[]> {
+export async function readWorkspacePackages(fs: Pick<WorkspaceFs, 'readText'>, limits: ReadLimits & { root: string }, otherFiles: readonly string[], skipped: Skipped[]): Promise<WorkspacePackage[]> {
   const manifests = otherFiles.filter((path) => path === 'package.json' || path.endsWith('/package.json')).slice(0, MAX_MANIFESTS);
-  const base = root.replace(/\/$/, '');
   const packages = await Promise.all(
     manifests.map(async (path): Promise<WorkspacePackage | undefined> => {
+      const text = await readWorkspaceText(fs, limits, path, skipped);
       try {
-        return packageOf(path, JSON.parse(await fs.readText(`${base}/${path}`)) as unknown);
+        return text === undefined ? undefined : packageOf(path, JSON.parse(text) as unknown);
       } catch {
         return undefined;
       }
