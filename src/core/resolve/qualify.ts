@@ -15,9 +15,9 @@ function qualifiesAs(index: SymbolIndex, symbol: string, name: string, anyOf: re
   const own = /^(?:self|cls|this)\./.test(name) ? name.split('.').slice(1) : undefined;
   const member = own ? memberOfOwner(index, symbol, own) : undefined;
   const target = member ? { symbol: member } : index.qualify(path, name);
-  // `self.broker`: also the class the attribute is made of (`_event_broker: EventBroker`), for what its class must be.
+  // `self.broker`: also the class the attribute is made of (`_event_broker: EventBroker`, `private readonly queue: Queue`), for what its class must be.
   const made = own ? attributeClass(index, symbol, own) : undefined;
-  return [target, ...(made ? [{ symbol: made }] : [])].some((candidate) => candidate !== undefined && targetQualifies(index, candidate, anyOf, findingsBySymbol));
+  return [target, made].some((candidate) => candidate !== undefined && targetQualifies(index, candidate, anyOf, findingsBySymbol));
 }
 
 function targetQualifies(index: SymbolIndex, target: Target, anyOf: readonly string[], findingsBySymbol: ReadonlyMap<string, Set<string>>): boolean {
@@ -62,23 +62,35 @@ function classesOf(index: SymbolIndex, owner: string): string[] {
   return index.definition(owner)?.kind === 'class' ? [owner, ...index.ancestry(owner).classes] : [];
 }
 
-/** The workspace class an attribute of a class (or of its ancestors) is made of, as its type is written. */
-function attributeOf(index: SymbolIndex, owner: string, name: string): string | undefined {
+/** The type an attribute of a class (or of its ancestors) is written with, and the file it is written in. */
+function attributeType(index: SymbolIndex, owner: string, name: string): { path: string; type: string } | undefined {
   for (const candidate of classesOf(index, owner)) {
     const type = index.definition(candidate)?.attributes?.find((held) => held.name === name && held.type)?.type;
-    if (type) return index.resolve(SymbolId.parse(candidate).path, bareTypeName(type));
+    if (type) return { path: SymbolId.parse(candidate).path, type: bareTypeName(type) };
   }
   return undefined;
 }
 
+/** The workspace class an attribute of a class (or of its ancestors) is made of, as its type is written. */
+function attributeOf(index: SymbolIndex, owner: string, name: string): string | undefined {
+  const held = attributeType(index, owner, name);
+  return held ? index.resolve(held.path, held.type) : undefined;
+}
+
 /**
- * The workspace class `self.attribute` (`self.a.b`, `this.emitter`) is made of, as the classes state
- * their attributes' types along the way: an annotation, a parameter's annotation, a constructor call.
+ * The class `self.attribute` (`self.a.b`, `this.emitter`) is made of, as the classes state their
+ * attributes' types along the way (an annotation, a parameter's annotation, a constructor call): a
+ * workspace class, or for the last attribute an outside one (`private readonly queue: Queue` from `bull`).
  */
-function attributeClass(index: SymbolIndex, method: string, rest: readonly string[]): string | undefined {
+function attributeClass(index: SymbolIndex, method: string, rest: readonly string[]): Target | undefined {
   let owner = ownerOf(method);
-  for (const part of rest) owner = owner ? attributeOf(index, owner, part) : undefined;
-  return owner;
+  for (const [position, part] of rest.entries()) {
+    const held = owner ? attributeType(index, owner, part) : undefined;
+    if (!held) return undefined;
+    if (position === rest.length - 1) return index.qualify(held.path, held.type);
+    owner = index.resolve(held.path, held.type);
+  }
+  return undefined;
 }
 
 /** The class a written type names: `Optional[Router]` → `Router`. */
