@@ -16,8 +16,8 @@ import { ROOT, testScanner } from '../helpers';
  * and implementations it must give (`base <- implementation, ...`), and workspaces that must give none.
  */
 interface InterfaceTests {
-  valid: { name: string; files: Record<string, string>; interfaces: string[] }[];
-  invalid: { name: string; files: Record<string, string> }[];
+  match: { name: string; files: Record<string, string>; interfaces: string[] }[];
+  'no-match': { name: string; files: Record<string, string> }[];
 }
 
 const LANGUAGES: Record<string, Language> = { py: 'python', ts: 'typescript', tsx: 'tsx', js: 'javascript', mjs: 'javascript', cjs: 'javascript' };
@@ -28,7 +28,7 @@ async function interfacesOf(files: Record<string, string>): Promise<string[]> {
     const language = LANGUAGES[path.slice(path.lastIndexOf('.') + 1)];
     if (language) facts.push(await testScanner().scan({ path, language }, text));
   }
-  const packages = await readWorkspacePackages({ readText: async (path) => files[path.slice('/ws/'.length)] ?? '' }, { root: '/ws', maxBytes: 1 << 20 }, Object.keys(files), []);
+  const packages = await readWorkspacePackages({ readText: (path) => Promise.resolve(files[path.slice('/ws/'.length)] ?? '') }, { root: '/ws', maxBytes: 1 << 20 }, Object.keys(files), []);
   const index = new SymbolIndex(facts, { aliases: [], packages });
   return (await interfaceImplementations(index)).map(({ base, implementations }) => `${base} <- ${implementations.join(', ')}`);
 }
@@ -36,10 +36,10 @@ async function interfacesOf(files: Record<string, string>): Promise<string[]> {
 for (const folder of ['python', 'ecmascript']) {
   describe(`${folder} interfaces and their implementations`, () => {
     const tests = parseYaml(readFileSync(join(ROOT, 'test', 'detectors', folder, 'interfaces.yml'), 'utf8')) as InterfaceTests;
-    for (const { name, files, interfaces } of tests.valid) {
+    for (const { name, files, interfaces } of tests.match) {
       it(`finds ${name}`, async () => assert.deepEqual(await interfacesOf(files), interfaces));
     }
-    for (const { name, files } of tests.invalid) {
+    for (const { name, files } of tests['no-match']) {
       it(`finds none in ${name}`, async () => assert.deepEqual(await interfacesOf(files), []));
     }
   });

@@ -8,6 +8,14 @@ async function indexOf(files: Record<string, string>): Promise<SymbolIndex> {
   return new SymbolIndex(await scanPython(files));
 }
 
+/** The index of a monorepo's files, its packages read from the `package.json` files among them. */
+async function monorepoIndex(files: Record<string, string>): Promise<SymbolIndex> {
+  const facts = [];
+  for (const [path, text] of Object.entries(files)) if (!path.endsWith('.json')) facts.push(await testScanner().scan({ path, language: path.endsWith('.js') ? 'javascript' : 'typescript' }, text));
+  const packages = await readWorkspacePackages({ readText: (path) => Promise.resolve(files[path.slice('/ws/'.length)] ?? '') }, { root: '/ws', maxBytes: 1 << 20 }, Object.keys(files), []);
+  return new SymbolIndex(facts, { aliases: [], packages });
+}
+
 describe('SymbolIndex', () => {
   it('resolves absolute, relative and aliased imports, and re-exports through __init__.py', async () => {
     const index = await indexOf({
@@ -96,10 +104,7 @@ describe('SymbolIndex', () => {
       'packages/legacy/lib/legacy.js': 'class Legacy {}\nmodule.exports = Legacy;\n',
       'packages/redis/src/index.ts': "import create, { Store } from '@acme/core';\nimport { hash } from '@acme/core/utils';\nimport Legacy from 'legacy';\nimport { Router } from 'express';\n",
     };
-    const facts = [];
-    for (const [path, text] of Object.entries(files)) if (!path.endsWith('.json')) facts.push(await testScanner().scan({ path, language: path.endsWith('.js') ? 'javascript' : 'typescript' }, text));
-    const packages = await readWorkspacePackages({ readText: async (path) => files[path.slice('/ws/'.length)] ?? '' }, { root: '/ws', maxBytes: 1 << 20 }, Object.keys(files), []);
-    const index = new SymbolIndex(facts, { aliases: [], packages });
+    const index = await monorepoIndex(files);
     const importer = 'packages/redis/src/index.ts';
     assert.equal(index.resolve(importer, 'Store'), 'packages/core/src/store.ts:Store');
     assert.equal(index.resolve(importer, 'hash'), 'packages/core/src/utils/index.ts:hash');
@@ -121,10 +126,7 @@ describe('SymbolIndex', () => {
       'lib/src/index.ts': 'export class Lib {}\n',
       'app/main.ts': "import { App } from '@acme/framework';\nimport type { Provider } from '@acme/framework/types';\nimport { Lib } from '@acme/lib';\n",
     };
-    const facts = [];
-    for (const [path, text] of Object.entries(files)) if (!path.endsWith('.json')) facts.push(await testScanner().scan({ path, language: 'typescript' }, text));
-    const packages = await readWorkspacePackages({ readText: async (path) => files[path.slice('/ws/'.length)] ?? '' }, { root: '/ws', maxBytes: 1 << 20 }, Object.keys(files), []);
-    const index = new SymbolIndex(facts, { aliases: [], packages });
+    const index = await monorepoIndex(files);
     assert.equal(index.resolve('app/main.ts', 'App'), 'framework/src/index.ts:App');
     assert.equal(index.resolve('app/main.ts', 'Provider'), 'framework/src/types/index.ts:Provider');
     assert.equal(index.resolve('app/main.ts', 'Lib'), 'lib/src/index.ts:Lib');
