@@ -9,6 +9,7 @@ import type { FileFacts } from './parse/facts';
 import type { Knowledge } from './knowledge/knowledge';
 import { resolveWorkspace } from './resolve/resolve';
 import { SymbolIndex } from './resolve/symbolIndex';
+import { readWorkspacePackages } from './resolve/npmPackages';
 import { readModulePaths } from './resolve/tsconfig';
 import { buildPackages, readBuildFiles } from './resolve/buildFiles';
 import { normalizeRoutePath } from './resolve/routePaths';
@@ -431,15 +432,20 @@ async function readConfiguration(fs: WorkspaceFs, root: string, discovery: Disco
   const limits = { root, maxBytes: options.maxFileSizeBytes ?? DEFAULT_MAX_FILE_SIZE_BYTES };
   /** Configuration files that are there but were not read, with the reason. */
   const skipped: Skipped[] = [];
-  const [read, distribution, readme, build] = await Promise.all([
+  const [read, packages, distribution, readme, build] = await Promise.all([
     readModulePaths(fs, limits, skipped),
+    readWorkspacePackages(fs, limits, discovery.otherFiles, skipped),
     readDistribution(fs, limits, skipped, allPathsOf(discovery)),
     readReadme(fs, discovery.otherFiles, limits, skipped),
     readBuildFiles(fs, root, discovery.otherFiles),
   ]);
-  // Go's module paths name workspace files as TypeScript's path aliases do: the index takes both as its module paths.
-  const tsconfig = build.goModules.length ? { ...read, paths: { ...(read.paths ?? { aliases: [] }), goModules: build.goModules } } : read;
-  return { tsconfig, distribution, readme, build, skipped: skipped.sort((a, b) => a.path.localeCompare(b.path)) };
+  // What names a workspace file besides a relative path — TypeScript's path aliases, the workspace's npm packages,
+  // Go's module paths — the index takes together as its module paths.
+  const extra = { ...(packages.length ? { packages } : {}), ...(build.goModules.length ? { goModules: build.goModules } : {}) };
+  const tsconfig = Object.keys(extra).length ? { ...read, paths: { ...(read.paths ?? { aliases: [] }), ...extra } } : read;
+  // A root manifest read for the kind and for the packages, refused, is listed once.
+  const unread = [...new Map(skipped.map((skip) => [skip.path, skip])).values()];
+  return { tsconfig, distribution, readme, build, skipped: unread.sort((a, b) => a.path.localeCompare(b.path)) };
 }
 
 /** The package manifests the kind rules read: package.json and its workspaces', the Python distribution's, and what the Java and Go builds say. */

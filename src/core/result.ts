@@ -388,8 +388,8 @@ export interface TaskFinding extends FindingBase {
 }
 
 export interface TaskDetails extends FindingDetails {
-  /** `enqueue`: work queued to run elsewhere; `worker`: what runs queued jobs. */
-  kind?: 'enqueue' | 'worker';
+  /** `enqueue`: work queued to run elsewhere; `worker`: what runs queued jobs; `job`: a method run as a queue's job or on a schedule (`@Process`, `@Cron`). */
+  kind?: 'enqueue' | 'worker' | 'job';
   /** The task queued, as written. */
   task?: string;
   /** The call that queues it (`delay`, `apply_async`). */
@@ -398,6 +398,8 @@ export interface TaskDetails extends FindingDetails {
   decorator?: string;
   /** The queued job's name. */
   job?: string;
+  /** The jobs queued at once (`queue.addBulk(jobs)`), as written. */
+  jobs?: string;
   /** The queue a worker runs the jobs of. */
   queue?: string;
   /** What makes a worker (`Worker`). */
@@ -418,6 +420,8 @@ export interface EventDetails extends FindingDetails {
   emitter?: string;
   /** The handler subscribed, as written. */
   handler?: string;
+  /** The decorator that makes a method a handler (`OnEvent`). */
+  decorator?: string;
 }
 
 export interface InterfaceImplementations {

@@ -60,7 +60,7 @@ export const ecmascriptSyntax: LanguageSyntax = {
       const declaration = exported ? (statement.childForFieldName('declaration') ?? statement.namedChildren.find((child) => child && child.type !== 'decorator' && child.type !== 'comment')) : statement;
       if (!declaration) continue;
       const outerDecorators = exported ? statement.namedChildren.filter((child): child is Node => child?.type === 'decorator') : [];
-      if (CLASSES.has(declaration.type) || declaration.type === 'interface_declaration') {
+      if (CLASSES.has(declaration.type) || declaration.type === 'interface_declaration' || isObjectTypeAlias(declaration)) {
         const symbol = classSymbol(declaration, outerDecorators, symbols, bodies);
         if (symbol && isDefault) defaultName = symbol.name;
       } else if (FUNCTIONS.has(declaration.type)) {
@@ -80,6 +80,11 @@ export const ecmascriptSyntax: LanguageSyntax = {
         const assignment = declaration.namedChildren[0];
         const right = assignment?.type === 'assignment_expression' ? assignment.childForFieldName('right') : undefined;
         if (assignment?.childForFieldName('left')?.text.replace(/\s+/g, '') === 'module.exports' && right?.type === 'identifier') defaultName = right.text;
+        // `module.exports = class Console extends Transport {...}`: a named class, the module's export.
+        if (assignment?.childForFieldName('left')?.text.replace(/\s+/g, '') === 'module.exports' && right?.type === 'class') {
+          const symbol = classSymbol(right, [], symbols, bodies);
+          if (symbol) defaultName = symbol.name;
+        }
       }
     }
     if (defaultName) {
@@ -182,22 +187,25 @@ function classSymbol(declaration: Node, outerDecorators: readonly Node[], symbol
   const decoratorNodes = [...outerDecorators, ...declaration.namedChildren.filter((child): child is Node => child?.type === 'decorator')];
   const { decorators, decoratorCalls } = decoratorsOf(decoratorNodes);
   const keywords: Record<string, string> = {};
-  if (declaration.type === 'interface_declaration') keywords['interface'] = 'true';
+  const alias = declaration.type === 'type_alias_declaration';
+  const contract = alias || declaration.type === 'interface_declaration';
+  if (contract) keywords['interface'] = 'true';
+  if (alias) keywords['alias'] = 'true';
   if (declaration.type === 'abstract_class_declaration') keywords['abstract'] = 'true';
   const symbol: SymbolDefinition = {
     name,
     kind: 'class',
     range: rangeWithDecorators(declaration, decoratorNodes),
-    bases: heritage(declaration),
+    bases: alias ? objectTypeParts(declaration).named : heritage(declaration),
     decorators,
     ...(Object.keys(decoratorCalls).length ? { decoratorCalls } : {}),
     ...(Object.keys(keywords).length ? { keywords } : {}),
     attributes: [],
   };
   symbols.push(symbol);
-  const body = declaration.childForFieldName('body');
+  const members = alias ? objectTypeParts(declaration).objects.flatMap((object) => object.namedChildren) : (declaration.childForFieldName('body')?.namedChildren ?? []);
   let pending: Node[] = [];
-  for (const member of body?.namedChildren ?? []) {
+  for (const member of members) {
     if (!member) continue;
     if (member.type === 'decorator') {
       pending.push(member);
@@ -211,9 +219,13 @@ function classSymbol(declaration: Node, outerDecorators: readonly Node[], symbol
       const { decorators: names, decoratorCalls: calls } = decoratorsOf(memberDecorators);
       const method = functionSymbol(member, `${name}.${memberName}`, 'method', rangeWithDecorators(member, memberDecorators), names, bodies);
       if (Object.keys(calls).length) method.decoratorCalls = calls;
-      if (member.type !== 'method_definition') method.notImplemented = true;
+      // An interface's methods and a class's abstract ones are left to implement; a class's overload signatures are not (its implementation follows).
+      if (member.type === 'abstract_method_signature' || (member.type === 'method_signature' && contract)) method.notImplemented = true;
       symbols.push(method);
       if (memberName === 'constructor') symbol.attributes?.push(...parameterProperties(member));
+    } else if (alias && member.type === 'property_signature' && isFunctionType(member.childForFieldName('type'))) {
+      // `stringify: (value: unknown) => string` in an object type implemented by classes: a method to implement.
+      symbols.push({ name: `${name}.${memberName}`, kind: 'method', range: rangeOf(member), bases: [], decorators: [], parameters: [{ name: 'this' }], calls: [], notImplemented: true });
     } else if (member.type === 'public_field_definition' || member.type === 'property_signature' || member.type === 'field_definition') {
       const attribute = fieldAttribute(member, memberName);
       const { decorators: names, decoratorCalls: calls } = decoratorsOf(memberDecorators);
@@ -223,6 +235,38 @@ function classSymbol(declaration: Node, outerDecorators: readonly Node[], symbol
     }
   }
   return symbol;
+}
+
+/**
+ * `type Adapter = { get(key: string): Promise<unknown> }`: an object type, which classes may declare
+ * they implement (`class RedisAdapter implements Adapter`) as they would an interface.
+ */
+function isObjectTypeAlias(declaration: Node): boolean {
+  return declaration.type === 'type_alias_declaration' && objectTypeParts(declaration).objects.length > 0;
+}
+
+/** `{ get(): T } & Emitter`: the object types an alias is made of, and the types it names besides (as an interface's `extends`). */
+function objectTypeParts(declaration: Node): { objects: Node[]; named: string[] } {
+  const value = declaration.childForFieldName('value');
+  const parts = value?.type === 'intersection_type' ? value.namedChildren : [value];
+  const objects: Node[] = [];
+  const named: string[] = [];
+  for (const part of parts) {
+    if (part?.type === 'object_type') objects.push(part);
+    else if (part?.type === 'type_identifier' || part?.type === 'generic_type' || part?.type === 'nested_type_identifier') named.push(beforeTypeArguments(part.text).replace(/\s+/g, ''));
+  }
+  return { objects, named: objects.length ? named : [] };
+}
+
+/** A type's name without its type arguments: `Base<T>` → `Base`. */
+function beforeTypeArguments(written: string): string {
+  const open = written.indexOf('<');
+  return open < 0 ? written : written.slice(0, open);
+}
+
+function isFunctionType(annotation: Node | null): boolean {
+  const type = annotation?.type === 'type_annotation' ? annotation.namedChildren[0] : annotation;
+  return type?.type === 'function_type';
 }
 
 /** A definition's range from its first decorator, as Python's decorated definitions have it: a route's declaration starts at `@Get(...)`. */
@@ -301,10 +345,28 @@ function functionSymbol(node: Node, name: string, kind: 'function' | 'method', r
     parameters.push({ name: pattern.text, ...(annotation ? { annotation } : {}), ...(value ? { default: value.slice(0, MAX_ARGUMENT_LENGTH) } : {}) });
   }
   const returns = typeName(node.childForFieldName('return_type'));
-  const symbol: SymbolDefinition = { name, kind, range, bases: [], decorators, parameters, calls: [], ...(returns ? { returns } : {}) };
   const body = node.childForFieldName('body');
+  const symbol: SymbolDefinition = { name, kind, range, bases: [], decorators, parameters, calls: [], ...(returns ? { returns } : {}), ...(kind === 'method' && body && throwsNotImplemented(body) ? { notImplemented: true } : {}) };
   if (body) bodies.set(body.startIndex, { symbol, end: body.endIndex });
   return symbol;
+}
+
+/** What an error thrown in place of a body says when the method is left to subclasses. */
+const LEFT_TO_SUBCLASSES = /not (yet )?implemented|\bunimplemented\b|\babstract\b|(must|should|has to|needs to) be (implemented|overridden|overriden)|\b(implemented|overridden) (in|by) (the |a |each )?(subclass|child|dialect|driver|derived|concrete|implementation)|\bmust (implement|override)\b/i;
+
+/**
+ * A method whose body only throws, saying it is left to subclasses: `throw new Error('upload must be
+ * overridden by the child class')`, `throw new NotImplementedError()`. A method that throws "not
+ * supported by this dialect" is a concrete answer, not an abstract method.
+ */
+function throwsNotImplemented(body: Node): boolean {
+  const statements = body.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
+  const thrown = statements.length === 1 && statements[0]?.type === 'throw_statement' ? statements[0].namedChildren.find((child) => child?.type !== 'comment') : undefined;
+  if (!thrown) return false;
+  const made = thrown.type === 'new_expression' ? thrown.childForFieldName('constructor') : thrown.type === 'call_expression' ? thrown.childForFieldName('function') : undefined;
+  if (made && /NotImplemented/.test(made.text)) return true;
+  const message = (thrown.type === 'new_expression' || thrown.type === 'call_expression') ? thrown.childForFieldName('arguments')?.namedChildren[0] : thrown;
+  return (message?.type === 'string' || message?.type === 'template_string') && LEFT_TO_SUBCLASSES.test(message.text);
 }
 
 /** `const router = Router()`, `const handler = async (req, res) => {...}`, `const PREFIX = '/api'`. */

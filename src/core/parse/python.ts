@@ -635,11 +635,16 @@ function parametersOf(parameters: Node | null): Parameter[] {
 }
 
 /** True when, docstring aside, the body starts with `raise NotImplementedError` (what follows is unreachable). */
+/**
+ * The body always raises NotImplementedError: what comes before the raise (a docstring, `msg =
+ * "..."`) are plain expressions and assignments, never a branch or a return that could leave first;
+ * what follows it never runs (httpx's `yield b""`, there to make the method a generator).
+ */
 function raisesNotImplemented(body: Node): boolean {
-  const statements = body.namedChildren.filter((child) => child && child.type !== 'comment');
-  const first = statements[0];
-  const rest = first?.type === 'expression_statement' && first.firstNamedChild?.type === 'string' ? statements.slice(1) : statements;
-  const raised = rest[0]?.type === 'raise_statement' ? rest[0].firstNamedChild : undefined;
+  const statements = body.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
+  const first = statements.find((statement) => statement.type !== 'expression_statement');
+  if (first?.type !== 'raise_statement') return false;
+  const raised = first.firstNamedChild;
   const name = raised?.type === 'call' ? raised.childForFieldName('function')?.text : raised?.text;
   return name === 'NotImplementedError';
 }
