@@ -265,6 +265,15 @@ function symbolOf(path: string, finding: Node, match: QueryMatch, syntax: Langua
   return enclosing ? SymbolId.of(path, enclosing) : SymbolId.anonymous(path, finding.startPosition.row);
 }
 
+/**
+ * A string with values put in (`f"/api/{API_VERSION}"`, `` `/${root}/:id` ``) is kept as written,
+ * quotes and all: its literal parts alone would be another string. The resolvers read the values
+ * that are constants.
+ */
+function isInterpolated(node: Node): boolean {
+  return (node.type === 'string' || node.type === 'template_string') && node.namedChildren.some((child) => child?.type === 'interpolation' || child?.type === 'template_substitution');
+}
+
 function detailsOf(rule: DetectorRule, match: QueryMatch): Record<string, unknown> {
   const details: Record<string, unknown> = { rule: rule.id };
   if (rule.framework) details['framework'] = rule.framework;
@@ -272,7 +281,7 @@ function detailsOf(rule: DetectorRule, match: QueryMatch): Record<string, unknow
     if (capture.name === 'finding' || capture.name === 'symbol' || capture.name.startsWith('_')) continue;
     const value = capture.node.type === 'list' || capture.node.type === 'tuple'
       ? capture.node.namedChildren.filter((child) => child && child.type !== 'comment' && child.type !== 'ERROR' && !child.isMissing).map((child) => (child ? literalValue(child) : ''))
-      : literalValue(capture.node);
+      : isInterpolated(capture.node) ? capture.node.text : literalValue(capture.node);
     const existing = details[capture.name];
     if (existing === undefined) details[capture.name] = value;
     else details[capture.name] = Array.isArray(existing) ? [...existing, value] : [existing, value];

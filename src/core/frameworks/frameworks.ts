@@ -14,6 +14,12 @@ export interface RouterFramework {
   mountReplacesOwnPrefix: boolean;
   dropsTrailingSlash: boolean;
   viewSets: ViewSetsDocument | undefined;
+  /** A router made on another, given first (`Api(blueprint)`), serves under it. */
+  servesUnderFirstArgument: boolean;
+  /** The maker's keywords that give the router's own prefix. */
+  prefixKeywords: readonly string[];
+  /** Without a prefix keyword, the prefix is the router's name (the maker's first argument). */
+  prefixFromName: boolean;
   /** Go: how routes are registered on the framework's routers (see the schema's `routers`). */
   calls: GoRouterCalls;
 }
@@ -27,6 +33,9 @@ export interface GoRouterCalls {
   passThrough: ReadonlySet<string>;
   methodFilters: ReadonlySet<string>;
 }
+
+/** The keywords that give a router its own prefix, unless a framework file says others: FastAPI's `prefix`, Flask's `url_prefix`. */
+export const DEFAULT_PREFIX_KEYWORDS: readonly string[] = ['prefix', 'url_prefix'];
 
 /** A framework that registers no routes by calls: Python's and TypeScript's routers, read by their detectors. */
 export const NO_ROUTER_CALLS: GoRouterCalls = { verbs: new Map(), groups: new Set(), scopes: new Set(), mounts: new Set(), passThrough: new Set(), methodFilters: new Set() };
@@ -88,6 +97,9 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
         mountReplacesOwnPrefix: document.routers.mountReplacesOwnPrefix ?? false,
         dropsTrailingSlash: document.routers.dropsTrailingSlash ?? false,
         viewSets: document.viewSets,
+        servesUnderFirstArgument: document.routers.servesUnderFirstArgument ?? false,
+        prefixKeywords: document.routers.prefixKeywords ?? DEFAULT_PREFIX_KEYWORDS,
+        prefixFromName: document.routers.prefixFromName ?? false,
         calls: {
           verbs: new Map(Object.entries(document.routers.verbs ?? {})),
           groups: new Set(document.routers.groups),

@@ -87,6 +87,9 @@ export interface FrameworkDocument {
     mountReplacesOwnPrefix?: boolean;
     dropsTrailingSlash?: boolean;
     conventionalNames?: string[];
+    servesUnderFirstArgument?: boolean;
+    prefixKeywords?: string[];
+    prefixFromName?: boolean;
     types?: string[];
     verbs?: Record<string, string>;
     groups?: string[];
@@ -129,7 +132,7 @@ export interface ViewSetsDocument {
 }
 
 /** How the route resolver reads a rule's findings (`;; resolves: ...`). */
-export type RuleRole = 'router-call' | 'router-call-chain' | 'router-middleware' | 'django-urlpatterns' | 'starlette-routes';
+export type RuleRole = 'router-call' | 'router-call-chain' | 'router-resource' | 'router-middleware' | 'django-urlpatterns' | 'starlette-routes';
 
 export interface RuleHeaderDocument {
   id?: string;

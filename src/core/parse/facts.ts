@@ -37,7 +37,11 @@ export interface CallSite {
   character: number;
   /** The part of a `try` statement of the enclosing function the call is in, if any. */
   branch?: 'try' | 'except' | 'finally';
-  /** Go: the arguments as written when they are names or selectors (a router or handler handed on), else ''. */
+  /**
+   * Go: the arguments as written when they are names or selectors (a router or handler handed on), else ''.
+   * Python: kept for calls that hand on a module's list or a parameter (see python.ts `handedOn`):
+   * positional names (else ''), then keywords as `key=name`.
+   */
   arguments?: string[];
 }
 

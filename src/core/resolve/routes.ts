@@ -2,7 +2,7 @@ import { listIn } from '../lists';
 import { nextTurn, Turns } from '../nextTurn';
 import type { Hint, SymbolDefinition } from '../parse/facts';
 import { type Finding, type Route, SymbolId } from '../result';
-import { type Frameworks, NO_ROUTER_CALLS, type RouterFramework } from '../frameworks/frameworks';
+import { DEFAULT_PREFIX_KEYWORDS, type Frameworks, NO_ROUTER_CALLS, type RouterFramework } from '../frameworks/frameworks';
 import type { ViewSetsDocument } from '../knowledge/documents';
 import type { Knowledge } from '../knowledge/knowledge';
 import type { SymbolIndex } from './symbolIndex';
@@ -15,6 +15,8 @@ interface Router {
   symbol: string;
   framework: RouterFramework;
   ownPrefix: string;
+  /** The router it is made on, which it serves under (`Api(blueprint)`, `api.namespace(...)`). */
+  madeOn?: string;
 }
 
 interface Include {
@@ -47,6 +49,7 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
     if (child && index.definition(child)?.kind === 'function' && !routers.has(child)) routers.set(child, { symbol: child, framework: routerFramework(frameworks, plugin), ownPrefix: '' });
   }
   const includes: Include[] = [];
+  for (const router of routers.values()) if (router.madeOn && routers.has(router.madeOn)) includes.push({ parent: router.madeOn, child: router.symbol, prefix: '' });
   for (const hint of hints.filter((candidate) => candidate.hint === 'include')) {
     const { path } = SymbolId.parse(hint.symbol);
     // An application made inside a factory function (`def create_app(): app = Flask(...)`) is no
@@ -86,21 +89,21 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
       return;
     }
     // `redis.get('key', (error, value) => ...)` has the shape of a route: an object of unknown make counts only under a router's name.
-    if ((role === 'router-call' || role === 'router-call-chain') && !router && !frameworks.conventionalRouterNames.has(written)) {
+    if ((role === 'router-call' || role === 'router-call-chain' || role === 'router-resource') && !router && !frameworks.conventionalRouterNames.has(written)) {
       notRoutes.add(finding);
       return;
     }
-    const methods = methodsOf(finding);
+    const handlers = role === 'router-resource' ? resourceHandlers(index, path, finding.details['resource']) : methodsOf(finding).map((method) => ({ method, handler: finding.symbol }));
     const framework = router?.framework.name ?? String(finding.details['framework'] ?? '');
     const dropsTrailingSlash = (router?.framework ?? frameworks.routerFrameworks.get(framework))?.dropsTrailingSlash ?? false;
     for (const prefix of router ? prefixes(router.symbol) : ['']) {
-      for (const method of methods) {
-        const joined = normalizeRoutePath(joinRoutePaths(prefix, String(finding.details['path'] ?? '')));
+      for (const { method, handler } of handlers) for (const written of pathsOf(finding)) {
+        const joined = normalizeRoutePath(joinRoutePaths(prefix, statedString(index, path, written)));
         routes.push({
           method,
           // Express and its peers answer a mounted router's '/' at the mount path itself.
           path: dropsTrailingSlash && joined.length > 1 ? joined.replace(/\/+$/, '') : joined,
-          handler: finding.symbol,
+          handler,
           framework,
           source: sourceOf(finding),
         });
@@ -143,6 +146,12 @@ function chainRoutes(chained: readonly Finding[], hints: readonly Hint[]): void 
   }
 }
 
+/** The paths a route is registered for: one, or several (`api.add_resource(Users, "/users", "/people")`). */
+function pathsOf(finding: Finding): unknown[] {
+  const written = finding.details['path'];
+  return Array.isArray(written) ? written : [written];
+}
+
 /** The method names of a `methods=[...]` list; anything else in it (broken code, a variable) is not one. */
 function httpMethods(listed: unknown): string[] {
   return Array.isArray(listed) ? listed.map((entry) => String(entry).toUpperCase()).filter((method) => /^[A-Z]+$/.test(method)) : [];
@@ -162,10 +171,16 @@ function routersIn(index: SymbolIndex, frameworks: Frameworks, path: string): Ro
   const routers: Router[] = [];
   for (const { symbol, definition } of index.definitionsIn(path)) {
     if (definition.kind !== 'variable' || !definition.value) continue;
-    const framework = frameworkOf(index, frameworks, path, definition.value.callee);
+    const { callee, args, keywords } = definition.value;
+    const framework = frameworkOf(index, frameworks, path, callee);
     if (!framework) continue;
-    const prefix = definition.value.keywords['prefix'] ?? definition.value.keywords['url_prefix'];
-    routers.push({ symbol, framework, ownPrefix: constantString(index, path, prefix) ?? '' });
+    const keyword = framework.prefixKeywords.find((key) => keywords[key] !== undefined);
+    const named = framework.prefixFromName && !keyword ? constantString(index, path, args[0]) : undefined;
+    const ownPrefix = keyword ? constantString(index, path, keywords[keyword]) : named !== undefined ? `/${named}` : undefined;
+    // Made on another router: given it first (`Api(blueprint)`), or made by one of its methods (`api.namespace(...)`).
+    const on = framework.servesUnderFirstArgument ? (args[0] ?? keywords['app']) : callee.includes('.') ? callee.slice(0, callee.lastIndexOf('.')) : undefined;
+    const madeOn = on && /^[\w.]+$/.test(on) ? index.resolve(path, on) : undefined;
+    routers.push({ symbol, framework, ownPrefix: ownPrefix ?? '', ...(madeOn ? { madeOn } : {}) });
   }
   return routers;
 }
@@ -180,7 +195,18 @@ function frameworkOf(index: SymbolIndex, frameworks: Frameworks, path: string, m
 
 /** A framework named by a detector (`plugin: fastify`); one the framework files do not describe routes like any other. */
 function routerFramework(frameworks: Frameworks, name: string): RouterFramework {
-  return frameworks.routerFrameworks.get(name) ?? { name, mountReplacesOwnPrefix: false, dropsTrailingSlash: false, viewSets: undefined, calls: NO_ROUTER_CALLS };
+  return (
+    frameworks.routerFrameworks.get(name) ?? {
+      name,
+      mountReplacesOwnPrefix: false,
+      dropsTrailingSlash: false,
+      viewSets: undefined,
+      servesUnderFirstArgument: false,
+      prefixKeywords: DEFAULT_PREFIX_KEYWORDS,
+      prefixFromName: false,
+      calls: NO_ROUTER_CALLS,
+    }
+  );
 }
 
 /** Every full prefix a router's routes are reachable under, from each root down; bounded and cycle-safe. */
@@ -228,7 +254,7 @@ function djangoRoutes(index: SymbolIndex, patterns: readonly Finding[], hints: r
     return list?.symbol ?? file;
   };
   const includes: { from: string; to: string; prefix: string }[] = [];
-  for (const [pattern, to] of targets) includes.push({ from: urlconfOf(pattern), to, prefix: joinRoutePaths(enclosingListPrefix(patterns, pattern), patternPrefix(pattern)) });
+  for (const [pattern, to] of targets) includes.push({ from: urlconfOf(pattern), to, prefix: joinRoutePaths(enclosingListPrefix(index, patterns, pattern), patternPrefix(index, pattern)) });
   const urlconfPrefixes = (urlconf: string): string[] => {
     const results: string[] = [];
     const pending = [{ urlconf, suffix: '', seen: new Set([urlconf]) }];
@@ -252,14 +278,14 @@ function djangoRoutes(index: SymbolIndex, patterns: readonly Finding[], hints: r
       const router = symbol ? routers.get(symbol) : undefined;
       if (router?.framework.viewSets) {
         for (const prefix of urlconfPrefixes(urlconfOf(pattern))) {
-          const base = joinRoutePaths(joinRoutePaths(prefix, enclosingListPrefix(patterns, pattern)), patternPrefix(pattern));
+          const base = joinRoutePaths(joinRoutePaths(prefix, enclosingListPrefix(index, patterns, pattern)), patternPrefix(index, pattern));
           routes.push(...viewSetRoutes(index, hints, router, router.framework.viewSets, base));
         }
       }
       continue;
     }
     if (/^include\(/.test(view)) continue; // an inline list: its own path() entries are patterns too
-    const own = joinRoutePaths(enclosingListPrefix(patterns, pattern), patternPrefix(pattern));
+    const own = joinRoutePaths(enclosingListPrefix(index, patterns, pattern), patternPrefix(index, pattern));
     for (const prefix of urlconfPrefixes(urlconfOf(pattern))) {
       const full = normalizeRoutePath(joinRoutePaths(prefix, own));
       const framework = String(pattern.details['framework'] ?? '');
@@ -299,8 +325,8 @@ function includedUrlconf(index: SymbolIndex, file: string, view: string): string
 }
 
 /** `path("api/", ...)` → `api/`; `re_path(r"^articles/(?P<year>[0-9]{4})/$")` → `articles/{year}/`. */
-function patternPrefix(pattern: Finding): string {
-  const written = String(pattern.details['path'] ?? '');
+function patternPrefix(index: SymbolIndex, pattern: Finding): string {
+  const written = statedString(index, SymbolId.parse(pattern.symbol).path, pattern.details['path']);
   if (!/re_path|url$/.test(String(pattern.details['callee'] ?? ''))) return written;
   return written
     .replace(/^\^/, '')
@@ -312,7 +338,7 @@ function patternPrefix(pattern: Finding): string {
 }
 
 /** The prefix of the `path("x/", include([...]))` whose inline list lexically holds this entry. */
-function enclosingListPrefix(patterns: readonly Finding[], inner: Finding): string {
+function enclosingListPrefix(index: SymbolIndex, patterns: readonly Finding[], inner: Finding): string {
   const file = SymbolId.parse(inner.symbol).path;
   const outers = patterns.filter(
     (outer) =>
@@ -322,7 +348,7 @@ function enclosingListPrefix(patterns: readonly Finding[], inner: Finding): stri
       contains(outer, inner),
   );
   outers.sort((a, b) => (contains(a, b) ? -1 : 1));
-  return outers.reduce((prefix, outer) => joinRoutePaths(prefix, patternPrefix(outer)), '');
+  return outers.reduce((prefix, outer) => joinRoutePaths(prefix, patternPrefix(index, outer)), '');
 }
 
 function contains(outer: { range: Finding['range'] }, inner: { range: Finding['range'] }): boolean {
@@ -346,19 +372,28 @@ function djangoViewHandlers(index: SymbolIndex, frameworks: Frameworks, file: st
   if (!target) return [{ method: 'ANY', handler: anonymous }];
   const definition = index.definition(target);
   if (definition?.kind === 'class') {
-    // A class-based view answers each method it (or a workspace base) defines a handler for; one
-    // that only overrides `dispatch` runs it for every method.
-    const classes = [target, ...index.ancestry(target).classes];
-    const owner = (method: string) => classes.find((symbol) => index.definition(`${symbol}.${method}`));
-    const defined = HTTP_METHODS.flatMap((method) => {
-      const found = owner(method);
-      return found ? [{ method: method.toUpperCase(), handler: `${found}.${method}` }] : [];
-    });
+    const defined = classHandlers(index, target);
     if (defined.length) return defined;
-    const dispatcher = owner('dispatch');
+    // A Django view that only overrides `View.dispatch` runs it for every method.
+    const dispatcher = [target, ...index.ancestry(target).classes].find((symbol) => index.definition(`${symbol}.dispatch`));
     return [{ method: 'ANY', handler: dispatcher ? `${dispatcher}.dispatch` : target }];
   }
   return [{ method: httpMethodFromDecorators(index, frameworks, target, definition) ?? 'ANY', handler: target }];
+}
+
+/** A class-based view's or resource's handlers: each HTTP method it, or a workspace base class, defines a method for (`get` inherited from a project's base view). */
+function classHandlers(index: SymbolIndex, view: string): { method: string; handler: string }[] {
+  const classes = [view, ...index.ancestry(view).classes];
+  return HTTP_METHODS.flatMap((method) => {
+    const owner = classes.find((symbol) => index.definition(`${symbol}.${method}`));
+    return owner ? [{ method: method.toUpperCase(), handler: `${owner}.${method}` }] : [];
+  });
+}
+
+/** A resource registered on a router (`api.add_resource(Users, '/users')`, `@ns.route('/users')` on the class): its handlers. */
+function resourceHandlers(index: SymbolIndex, path: string, written: unknown): { method: string; handler: string }[] {
+  const resource = typeof written === 'string' ? index.resolve(path, written) : undefined;
+  return resource && index.definition(resource)?.kind === 'class' ? classHandlers(index, resource) : [];
 }
 
 /** A decorator that narrows a function view to one method (Django's `@require_POST`), in the order the view wears them. */
@@ -442,7 +477,7 @@ function starletteRoutes(index: SymbolIndex, findings: readonly Finding[], mount
     const listed = httpMethods(finding.details['methods']);
     const methods = /WebSocket/.test(callee) ? ['WS'] : listed.length ? listed : ['GET'];
     const framework = String(finding.details['framework'] ?? '');
-    for (const method of methods) routes.push({ method, path: normalizeRoutePath(joinRoutePaths(prefix, String(finding.details['path'] ?? ''))), handler, framework, source: sourceOf(finding) });
+    for (const method of methods) routes.push({ method, path: normalizeRoutePath(joinRoutePaths(prefix, statedString(index, path, finding.details['path']))), handler, framework, source: sourceOf(finding) });
   }
   return routes;
 }
@@ -456,7 +491,10 @@ function mountsOf(index: SymbolIndex, hint: Hint): { child: string; writtenIn: s
   const { path } = SymbolId.parse(hint.symbol);
   const list = hint.details['list'];
   if (typeof list !== 'string') {
-    const prefix = typeof hint.details['prefix'] === 'string' ? hint.details['prefix'] : constantString(index, path, hint.details['prefixName']);
+    const prefix = typeof hint.details['prefix'] === 'string' ? statedString(index, path, hint.details['prefix']) : constantString(index, path, hint.details['prefixName']);
+    const each = hint.details['each'];
+    // `for blueprint in blueprints: app.register_blueprint(blueprint, ...)`: each entry of the list.
+    if (typeof each === 'string') return listEntries(index, path, hint.symbol, each).map((entry) => ({ ...entry, prefix }));
     return [{ child: String(hint.details['child'] ?? ''), writtenIn: path, prefix }];
   }
   const listSymbol = index.resolve(path, list);
@@ -472,14 +510,55 @@ function mountsOf(index: SymbolIndex, hint: Hint): { child: string; writtenIn: s
   });
 }
 
-function constantString(index: SymbolIndex, path: string, written: unknown): string | undefined {
-  if (typeof written !== 'string' || !written) return undefined;
+/**
+ * The names a list of routers holds, with the file they are written in: a module's list or tuple
+ * (`BLUEPRINTS = (users_bp, ...)`), or, for a parameter of the function the loop is in, the lists
+ * its callers give it (`configure_blueprints(app, blueprints)` in `create_app(blueprints=BLUEPRINTS)`),
+ * followed through a few calls.
+ */
+function listEntries(index: SymbolIndex, path: string, scope: string, name: string, depth = 0): { child: string; writtenIn: string }[] {
+  if (depth > MAX_HANDED_ON_DEPTH) return [];
+  const symbol = index.resolve(path, name);
+  const shape = symbol ? index.definition(symbol)?.shape : undefined;
+  if (symbol && shape?.kind === 'list') {
+    const writtenIn = index.pathOf(symbol);
+    return shape.items.flatMap((item) => (item.kind === 'name' ? [{ child: item.value, writtenIn }] : []));
+  }
+  const definition = index.definition(scope);
+  const position = definition?.kind === 'function' ? (definition.parameters ?? []).findIndex((parameter) => parameter.name === name) : -1;
+  if (position < 0) return [];
+  const called = SymbolId.parse(scope).name;
+  const entries: { child: string; writtenIn: string }[] = [];
+  for (const file of index.files()) {
+    if (file.language !== 'python') continue;
+    for (const caller of file.symbols) {
+      for (const call of caller.calls ?? []) {
+        if (!call.arguments || !(call.callee === called || call.callee.endsWith(`.${called}`)) || index.resolve(file.path, call.callee) !== scope) continue;
+        const positional = call.arguments[position];
+        const given = call.arguments.find((argument) => argument.startsWith(`${name}=`))?.slice(name.length + 1) ?? (positional && !positional.includes('=') ? positional : undefined);
+        if (given) entries.push(...listEntries(index, file.path, SymbolId.of(file.path, caller.name), given, depth + 1));
+      }
+    }
+  }
+  return entries;
+}
+
+/** Calls a list of routers is handed on through before the loop that registers them. */
+const MAX_HANDED_ON_DEPTH = 4;
+
+function constantString(index: SymbolIndex, path: string, written: unknown, depth = 0): string | undefined {
+  if (typeof written !== 'string' || !written || depth > MAX_CONSTANT_DEPTH) return undefined;
+  if (INTERPOLATED.test(written)) return interpolated(index, path, written, depth);
   const quoted = /^[rRbBuU]?(['"])(.*)\1$/s.exec(written);
   if (quoted) return quoted[2];
   if (!/^[\w.]+$/.test(written)) return undefined; // an expression: not a constant we can read
   const target = index.qualify(path, written);
   if (!target) return undefined;
-  if ('symbol' in target) return index.definition(target.symbol)?.literal;
+  if ('symbol' in target) {
+    const definition = index.definition(target.symbol);
+    const number = definition?.shape?.kind === 'number' ? definition.shape.value : undefined;
+    return definition?.literal ?? number ?? (definition?.shape?.kind === 'other' ? constantString(index, index.pathOf(target.symbol), definition.shape.text, depth + 1) : undefined);
+  }
   // `settings.API_V1_STR` where `settings = Settings()`: the class attribute's literal.
   const instance = /^(.+:[\w.]+)\(\)\.(\w+)$/.exec(target.external);
   if (!instance?.[1]) return undefined;
@@ -488,6 +567,49 @@ function constantString(index: SymbolIndex, path: string, written: unknown): str
     if (attribute?.literal !== undefined) return attribute.literal;
   }
   return undefined;
+}
+
+/** A string with values put in, as the scan keeps it: a Python f-string, a JavaScript template literal. */
+const INTERPOLATED = /^(?:[fF][rR]?|[rR][fF])(['"])[\s\S]*\1$|^`[\s\S]*`$/;
+const MAX_CONSTANT_DEPTH = 6;
+
+/**
+ * `f"/api/{API_VERSION}"`, `` `/${root}/:id` `` with each value put in that is a constant the
+ * workspace states (a string, a number); undefined when one is not.
+ */
+function interpolated(index: SymbolIndex, path: string, written: string, depth: number): string | undefined {
+  const template = written.startsWith('`');
+  const body = template ? written.slice(1, -1) : pythonBody(written);
+  const pattern = template ? /\$\{\s*([^}]*?)\s*\}/g : /\{\{|\}\}|\{\s*([^{}!:]*?)\s*(?:![rsa])?(?::[^{}]*)?\}/g;
+  let missing = false;
+  const text = body.replace(pattern, (whole: string, expression: string | undefined) => {
+    if (expression === undefined) return whole[0] ?? '';
+    const value = /^[\w.]+$/.test(expression) ? constantString(index, path, expression, depth + 1) : undefined;
+    if (value === undefined) missing = true;
+    return value ?? '';
+  });
+  return missing ? undefined : text;
+}
+
+/**
+ * A string a detector captured: a literal as it is, one with values put in read through the
+ * constants it names (a value that is no constant is left out, as the literal's parts alone).
+ */
+function statedString(index: SymbolIndex, path: string, written: unknown): string {
+  const text = String(written ?? '');
+  if (!INTERPOLATED.test(text)) return text;
+  return constantString(index, path, text) ?? literalParts(text);
+}
+
+/** The literal parts of an f-string or template literal, the values left out. */
+function literalParts(written: string): string {
+  if (written.startsWith('`')) return written.slice(1, -1).replace(/\$\{[^}]*\}/g, '');
+  return pythonBody(written).replace(/\{\{|\}\}|\{[^{}]*\}/g, (whole) => (whole === '{{' ? '{' : whole === '}}' ? '}' : ''));
+}
+
+/** What a Python string's quotes (single or triple) and prefix enclose. */
+function pythonBody(written: string): string {
+  return /^[A-Za-z]*("""|'''|"|')([\s\S]*)\1$/.exec(written)?.[2] ?? written;
 }
 
 /**
