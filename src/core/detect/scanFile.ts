@@ -246,7 +246,8 @@ function containsCallTo(scope: Node, name: string): boolean {
 
 function symbolOf(path: string, finding: Node, match: QueryMatch, syntax: LanguageSyntax | undefined): string {
   // `(#set! symbol "anonymous")`: what the finding is about is written in place (an inline handler), not the function around it.
-  if (match.setProperties?.['symbol'] === 'anonymous') return SymbolId.anonymous(path, finding.startPosition.row);
+  // Named after the line the function written in place starts on (`@_inline`), else the finding's.
+  if (match.setProperties?.['symbol'] === 'anonymous') return SymbolId.anonymous(path, (match.captures.find((capture) => capture.name === '_inline')?.node ?? finding).startPosition.row);
   if (syntax) {
     const own = syntax.definitionName(finding) ?? syntax.assignedName(finding);
     if (own) return SymbolId.of(path, qualifiedName(syntax, finding, own));

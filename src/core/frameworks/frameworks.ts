@@ -20,6 +20,8 @@ export interface RouterFramework {
   prefixKeywords: readonly string[];
   /** Without a prefix keyword, the prefix is the router's name (the maker's first argument). */
   prefixFromName: boolean;
+  /** What comes between a route's path and its handler is the route's options, not middleware (Fastify). */
+  optionsBeforeHandler: boolean;
   /** Go: how routes are registered on the framework's routers (see the schema's `routers`). */
   calls: GoRouterCalls;
 }
@@ -100,6 +102,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
         servesUnderFirstArgument: document.routers.servesUnderFirstArgument ?? false,
         prefixKeywords: document.routers.prefixKeywords ?? DEFAULT_PREFIX_KEYWORDS,
         prefixFromName: document.routers.prefixFromName ?? false,
+        optionsBeforeHandler: document.routers.optionsBeforeHandler ?? false,
         calls: {
           verbs: new Map(Object.entries(document.routers.verbs ?? {})),
           groups: new Set(document.routers.groups),

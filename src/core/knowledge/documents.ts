@@ -90,6 +90,7 @@ export interface FrameworkDocument {
     servesUnderFirstArgument?: boolean;
     prefixKeywords?: string[];
     prefixFromName?: boolean;
+    optionsBeforeHandler?: boolean;
     types?: string[];
     verbs?: Record<string, string>;
     groups?: string[];
@@ -132,7 +133,7 @@ export interface ViewSetsDocument {
 }
 
 /** How the route resolver reads a rule's findings (`;; resolves: ...`). */
-export type RuleRole = 'router-call' | 'router-call-chain' | 'router-resource' | 'router-middleware' | 'django-urlpatterns' | 'starlette-routes';
+export type RuleRole = 'router-call' | 'router-call-chain' | 'router-resource' | 'router-middleware' | 'route-middleware' | 'django-urlpatterns' | 'starlette-routes';
 
 export interface RuleHeaderDocument {
   id?: string;

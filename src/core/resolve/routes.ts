@@ -1,6 +1,6 @@
 import { listIn } from '../lists';
 import { nextTurn, Turns } from '../nextTurn';
-import type { Hint, SymbolDefinition } from '../parse/facts';
+import type { Hint, SymbolDefinition, ValueShape } from '../parse/facts';
 import { type Finding, type Route, SymbolId } from '../result';
 import { DEFAULT_PREFIX_KEYWORDS, type Frameworks, NO_ROUTER_CALLS, type RouterFramework } from '../frameworks/frameworks';
 import type { ViewSetsDocument } from '../knowledge/documents';
@@ -17,6 +17,8 @@ interface Router {
   ownPrefix: string;
   /** The router it is made on, which it serves under (`Api(blueprint)`, `api.namespace(...)`). */
   madeOn?: string;
+  /** A function that makes a router and returns it: the local that holds the router in its body. */
+  local?: string;
 }
 
 interface Include {
@@ -48,8 +50,28 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
     const child = index.resolve(SymbolId.parse(hint.symbol).path, String(hint.details['child'] ?? ''));
     if (child && index.definition(child)?.kind === 'function' && !routers.has(child)) routers.set(child, { symbol: child, framework: routerFramework(frameworks, plugin), ownPrefix: '' });
   }
+  // A function that makes a router and returns it stands for the router (`app.use('/api', routes())`).
+  for (const hint of hints) {
+    if (hint.hint !== 'router-factory' || routers.has(hint.symbol) || index.definition(hint.symbol)?.kind !== 'function') continue;
+    const framework = frameworkOf(index, frameworks, SymbolId.parse(hint.symbol).path, String(hint.details['maker'] ?? ''));
+    if (framework) routers.set(hint.symbol, { symbol: hint.symbol, framework, ownPrefix: '', local: String(hint.details['router'] ?? '') });
+  }
   const includes: Include[] = [];
-  for (const router of routers.values()) if (router.madeOn && routers.has(router.madeOn)) includes.push({ parent: router.madeOn, child: router.symbol, prefix: '' });
+  for (const router of routers.values()) {
+    if (router.madeOn && routers.has(router.madeOn)) includes.push({ parent: router.madeOn, child: router.symbol, prefix: '' });
+    // A default-exported factory's locals are the module's own names: the router it makes is one too.
+    const local = router.local ? SymbolId.of(index.pathOf(router.symbol), router.local) : undefined;
+    if (local && routers.has(local)) includes.push({ parent: router.symbol, child: local, prefix: '' });
+  }
+  // A router handed to a function (`auth(app)`): what the function registers on its parameter is registered on the router.
+  for (const hint of hints) {
+    if (hint.hint !== 'router-pass') continue;
+    const parent = routerNamed(index, frameworks, routers, hint.symbol, String(hint.details['router'] ?? ''));
+    const child = parent ? index.resolve(SymbolId.parse(hint.symbol).path, String(hint.details['callee'] ?? '')) : undefined;
+    if (!parent || !child || child === parent.symbol || index.definition(child)?.kind !== 'function') continue;
+    if (!routers.has(child)) routers.set(child, { symbol: child, framework: parent.framework, ownPrefix: '' });
+    includes.push({ parent: parent.symbol, child, prefix: '' });
+  }
   for (const hint of hints.filter((candidate) => candidate.hint === 'include')) {
     const { path } = SymbolId.parse(hint.symbol);
     // An application made inside a factory function (`def create_app(): app = Flask(...)`) is no
@@ -111,13 +133,20 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
     }
   });
   for (const finding of findings) {
-    if (roleOf(finding) !== 'router-middleware') continue;
+    const role = roleOf(finding);
+    if (role !== 'router-middleware' && role !== 'route-middleware') continue;
     const { path } = sourceOf(finding);
     const app = String(finding.details['app'] ?? '');
     const appTarget = index.qualify(path, app);
-    const onRouter = (appTarget && 'symbol' in appTarget && routers.has(appTarget.symbol)) || frameworks.conventionalRouterNames.has(app);
-    // `app.use(apiRouter)` and Koa's `app.use(router.routes())` mount routes; `i18n.use(plugin)` is no web middleware at all.
-    if (!onRouter || routers.has(finding.symbol) || /\.routes$/.test(String(finding.details['middleware'] ?? ''))) notRoutes.add(finding);
+    const router = appTarget && 'symbol' in appTarget ? routers.get(appTarget.symbol) : undefined;
+    const onRouter = router !== undefined || frameworks.conventionalRouterNames.has(app);
+    const made = String(finding.details['middleware'] ?? '');
+    const madeRouter = made ? index.resolve(path, made) : undefined;
+    // `app.use(apiRouter)`, `app.use('/api', routes())` and Koa's `app.use(router.routes())` mount routes; `i18n.use(plugin)` is no web middleware at all.
+    const mounts = routers.has(finding.symbol) || (madeRouter !== undefined && routers.has(madeRouter)) || /\.routes$/.test(made);
+    // Before a route's handler: Fastify's route options (`fastify.get('/', opts, handler)`), or a value that is no function (an HTTP client's `api.post(url, payload, headers)`), is no middleware.
+    const notMiddleware = role === 'route-middleware' && (router?.framework.optionsBeforeHandler === true || !isFunctionValue(index, finding) || !namesAFunction(index, path, finding.details['handler']));
+    if (!onRouter || mounts || notMiddleware) notRoutes.add(finding);
   }
   await nextTurn();
   routes.push(...djangoRoutes(index, findings.filter((finding) => roleOf(finding) === 'django-urlpatterns'), hints, routers, frameworks));
@@ -204,6 +233,7 @@ function routerFramework(frameworks: Frameworks, name: string): RouterFramework 
       servesUnderFirstArgument: false,
       prefixKeywords: DEFAULT_PREFIX_KEYWORDS,
       prefixFromName: false,
+      optionsBeforeHandler: false,
       calls: NO_ROUTER_CALLS,
     }
   );
@@ -381,6 +411,31 @@ function djangoViewHandlers(index: SymbolIndex, frameworks: Frameworks, file: st
   return [{ method: httpMethodFromDecorators(index, frameworks, target, definition) ?? 'ANY', handler: target }];
 }
 
+/**
+ * What a route-level middleware names is a function: a workspace function, a value made by a call
+ * (`const authLimiter = rateLimit({...})`), or a name imported from a package (`celebrate`); not
+ * a local, an object or a literal.
+ */
+function isFunctionValue(index: SymbolIndex, finding: Finding): boolean {
+  // Named after its definition when the workspace has one; else left at the call site (an inline handler there has the same name).
+  const definition = SymbolId.isAnonymousName(SymbolId.parse(finding.symbol).name) ? undefined : index.definition(finding.symbol);
+  if (definition) return definition.kind === 'function' || definition.kind === 'method' || (definition.kind === 'variable' && definition.value !== undefined);
+  const reference = finding.details['reference'];
+  const written = String(finding.details['middleware'] ?? finding.details['symbol'] ?? '');
+  // Left at the call site: a name from outside the workspace, which an import qualifies (`celebrate.celebrate`), or an unbound local (`payload`).
+  return typeof reference === 'string' && reference !== written && reference !== written.split('.')[0];
+}
+
+/** A handler given by name (`authController.register`) names a function: a workspace function or method, a value made by a call, or an import from a package. */
+function namesAFunction(index: SymbolIndex, path: string, written: unknown): boolean {
+  if (typeof written !== 'string') return true; // written in place
+  const target = index.qualify(path, written);
+  if (!target) return false;
+  if ('external' in target) return target.external !== written && target.external !== written.split('.')[0];
+  const definition = index.definition(target.symbol);
+  return definition?.kind === 'function' || definition?.kind === 'method' || (definition?.kind === 'variable' && definition.value !== undefined);
+}
+
 /** A class-based view's or resource's handlers: each HTTP method it, or a workspace base class, defines a method for (`get` inherited from a project's base view). */
 function classHandlers(index: SymbolIndex, view: string): { method: string; handler: string }[] {
   const classes = [view, ...index.ancestry(view).classes];
@@ -551,7 +606,9 @@ function constantString(index: SymbolIndex, path: string, written: unknown, dept
   if (INTERPOLATED.test(written)) return interpolated(index, path, written, depth);
   const quoted = /^[rRbBuU]?(['"])(.*)\1$/s.exec(written);
   if (quoted) return quoted[2];
-  if (!/^[\w.]+$/.test(written)) return undefined; // an expression: not a constant we can read
+  if (!/^[\w.$]+$/.test(written)) return undefined; // an expression: not a constant we can read
+  const member = memberOfObject(index, path, written);
+  if (member) return member.value.kind === 'string' || member.value.kind === 'number' ? member.value.value : member.value.kind === 'name' || member.value.kind === 'other' ? constantString(index, member.path, member.value.kind === 'name' ? member.value.value : member.value.text, depth + 1) : undefined;
   const target = index.qualify(path, written);
   if (!target) return undefined;
   if ('symbol' in target) {
@@ -565,6 +622,23 @@ function constantString(index: SymbolIndex, path: string, written: unknown, dept
   for (const symbol of [instance[1], ...index.ancestry(instance[1]).classes]) {
     const attribute = index.definition(symbol)?.attributes?.find((candidate) => candidate.name === instance[2]);
     if (attribute?.literal !== undefined) return attribute.literal;
+  }
+  return undefined;
+}
+
+/**
+ * A property of an object a module keeps (`config.api.prefix` of `export default { api: { prefix: '/api' } }`,
+ * `routesV1.user.root`), with the file it is written in; undefined when the name is no such property.
+ */
+function memberOfObject(index: SymbolIndex, path: string, written: string): { value: ValueShape; path: string } | undefined {
+  const parts = written.split('.');
+  for (let length = parts.length - 1; length > 0; length--) {
+    const holder = index.resolve(path, parts.slice(0, length).join('.'));
+    const shape = holder ? index.definition(holder)?.shape : undefined;
+    if (!holder || shape?.kind !== 'object') continue;
+    let value: ValueShape | undefined = shape;
+    for (const key of parts.slice(length)) value = value?.kind === 'object' ? value.properties[key] : undefined;
+    return value ? { value, path: index.pathOf(holder) } : undefined;
   }
   return undefined;
 }
@@ -613,16 +687,31 @@ function pythonBody(written: string): string {
 }
 
 /**
+ * The router a name written in a function stands for: a router variable, the router the function
+ * makes (its local), or, in a function given a router, its parameter.
+ */
+function routerNamed(index: SymbolIndex, frameworks: Frameworks, routers: ReadonlyMap<string, Router>, scope: string, name: string): Router | undefined {
+  const { path } = SymbolId.parse(scope);
+  const variable = index.resolve(path, name);
+  if (variable && routers.has(variable)) return routers.get(variable);
+  const own = routers.get(scope);
+  if (own?.local === name) return own;
+  const definition = index.definition(scope);
+  return definition?.kind === 'function' && definition.parameters?.[0]?.name === name ? (own ?? { symbol: scope, framework: routerFramework(frameworks, ''), ownPrefix: '' }) : undefined;
+}
+
+/**
  * The plugin a route is registered in: the innermost function around the registration that is a
  * registered plugin and whose first parameter is the object the route is registered on
- * (`async function routes(fastify) { fastify.get(...) }`).
+ * (`async function routes(fastify) { fastify.get(...) }`), or that makes the router it returns.
  */
 function pluginOf(index: SymbolIndex, routers: ReadonlyMap<string, Router>, site: { path: string; line: number }, written: string): Router | undefined {
   let found: { router: Router; size: number } | undefined;
   for (const symbol of index.file(site.path)?.symbols ?? []) {
     const { start, end } = symbol.range;
-    if (symbol.kind !== 'function' || site.line < start.line || site.line > end.line || symbol.parameters?.[0]?.name !== written) continue;
+    if (symbol.kind !== 'function' || site.line < start.line || site.line > end.line) continue;
     const router = routers.get(SymbolId.of(site.path, symbol.name));
+    if (symbol.parameters?.[0]?.name !== written && router?.local !== written) continue;
     if (router && (!found || end.line - start.line < found.size)) found = { router, size: end.line - start.line };
   }
   return found?.router;

@@ -524,6 +524,11 @@ export class SymbolIndex {
     const headDefinition = this.entriesIn(path)?.get(headSymbol)?.definition;
     if (headDefinition) {
       // `db = SQLAlchemy()` then `db.Model`: the name stands for a member of the call's result.
+      // `export default { isAuth, attachCurrentUser }` then `middlewares.isAuth`: a property that names something stands for it.
+      if (headDefinition.kind === 'variable' && headDefinition.shape?.kind === 'object' && rest.length) {
+        const property = headDefinition.shape.properties[rest[0] ?? ''];
+        return property?.kind === 'name' && property.value !== dottedName ? this.lookup(path, [property.value, ...rest.slice(1)].join('.'), depth + 1) : undefined;
+      }
       if (headDefinition.kind === 'variable' && headDefinition.value && rest.length) {
         const made = this.madeBy(path, headDefinition.value.callee, depth);
         return { external: `${'external' in made ? made.external : made.symbol}().${rest.join('.')}` };
@@ -855,9 +860,17 @@ function surfaceOf(facts: FileFacts): string {
   return JSON.stringify([
     facts.language,
     facts.skipped ?? '',
-    facts.symbols.map((symbol) => [symbol.name, symbol.kind, symbol.bases, symbol.value?.callee ?? '', symbol.defaultExport ?? false, symbol.returns ?? '', symbol.alias ?? '']),
+    facts.symbols.map((symbol) => [symbol.name, symbol.kind, symbol.bases, symbol.value?.callee ?? '', symbol.defaultExport ?? false, symbol.returns ?? '', symbol.alias ?? '', namedProperties(symbol)]),
     facts.imports.map((statement) => [statement.module, statement.level, statement.names, statement.alias ?? '']),
   ]);
+}
+
+/** The properties of an object a variable holds that name something (`{ isAuth, required: jwt }`): what lookups through it read. */
+function namedProperties(symbol: SymbolDefinition): string {
+  if (symbol.shape?.kind !== 'object') return '';
+  return Object.entries(symbol.shape.properties)
+    .flatMap(([key, value]) => (value.kind === 'name' ? [`${key}=${value.value}`] : []))
+    .join(',');
 }
 
 /** A file's imports, as the Python import roots read them. */
