@@ -2,6 +2,7 @@ import { type Language, type Node, Query, type QueryMatch } from 'web-tree-sitte
 import type { Attribute, CallShape, CallSite, ImportStatement, LoopFact, Parameter, SymbolDefinition, ValueShape } from './facts';
 import { capturedAs, type LanguageSyntax, MAX_SHAPE_DEPTH, MAX_SHAPE_NODES, literalValue, normalizeCallee, rangeOf } from './syntax';
 import { listIn } from '../lists';
+import { beforeFirst } from '../text';
 
 /** Statements whose blocks still hold module- or class-level definitions (`if TYPE_CHECKING:`, `try:`). */
 const CONTAINER_STATEMENTS = new Set([
@@ -135,6 +136,11 @@ function attributeOf(name: string, annotation: string | undefined, value: Node |
   let type = annotation;
   if (!type && value?.type === 'identifier') type = parameters.find((parameter) => parameter.name === value.text)?.annotation;
   if (!type && call) type = call.callee;
+  // `self.router = router or Router()`: the given object's type, else the default's.
+  if (!type && value?.type === 'boolean_operator' && value.childForFieldName('operator')?.text === 'or') {
+    const sides = [value.childForFieldName('left'), value.childForFieldName('right')];
+    type = sides.map((side) => (side ? attributeOf(name, undefined, side, line, parameters).type : undefined)).find((found) => found !== undefined);
+  }
   const literal = stringLiteral(value);
   return { name, line, ...(type ? { type } : {}), ...(call ? { call } : {}), ...(literal !== undefined ? { literal } : {}) };
 }
@@ -579,7 +585,7 @@ function classBases(definition: Node): { bases: string[]; metaclass?: string; ke
       else if (key && value) keywords[key] = value;
     } else if (argument.type !== 'comment') {
       // `Generic[T]` and `Repository[Order]` name their class before the brackets.
-      bases.push(argument.text.replace(/\s+/g, '').replace(/\[.*$/s, ''));
+      bases.push(beforeFirst(argument.text.replace(/\s+/g, ''), '['));
     }
   }
   return { bases, ...(metaclass ? { metaclass } : {}), ...(Object.keys(keywords).length ? { keywords } : {}) };

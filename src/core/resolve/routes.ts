@@ -1,7 +1,9 @@
 import { listIn } from '../lists';
 import { nextTurn, Turns } from '../nextTurn';
 import type { Hint, SymbolDefinition, ValueShape } from '../parse/facts';
-import { type Finding, type Route, SymbolId } from '../result';
+import { type Finding, type Route, type Skipped, SymbolId } from '../result';
+import { compileRegex } from '../workspacePatterns';
+import { trimEnd, trimStart } from '../text';
 import { DEFAULT_PREFIX_KEYWORDS, type Frameworks, NO_ROUTER_CALLS, type RouterFramework } from '../frameworks/frameworks';
 import type { ViewSetsDocument } from '../knowledge/documents';
 import type { Knowledge } from '../knowledge/knowledge';
@@ -35,7 +37,7 @@ export type RouteKnowledge = Pick<Knowledge, 'frameworks' | 'ruleRoles'>;
  * Router prefixes are joined across files (FastAPI `include_router`, Flask blueprints, Starlette
  * `mount`), Django urlconfs are followed through `include()`, and DRF routers expand their ViewSets.
  */
-export async function resolveRoutes(index: SymbolIndex, findings: readonly Finding[], hints: readonly Hint[], knowledge: RouteKnowledge, turns = new Turns()): Promise<{ routes: Route[]; notRoutes: Set<Finding> }> {
+export async function resolveRoutes(index: SymbolIndex, findings: readonly Finding[], hints: readonly Hint[], knowledge: RouteKnowledge, turns = new Turns()): Promise<{ routes: Route[]; notRoutes: Set<Finding>; skipped: Skipped[] }> {
   const { frameworks } = knowledge;
   const roleOf = (finding: Finding) => knowledge.ruleRoles.get(String(finding.details['rule']));
   // Routers and applications are variables made by a framework's router or app class.
@@ -124,7 +126,7 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
         routes.push({
           method,
           // Express and its peers answer a mounted router's '/' at the mount path itself.
-          path: dropsTrailingSlash && joined.length > 1 ? joined.replace(/\/+$/, '') : joined,
+          path: dropsTrailingSlash && joined.length > 1 ? trimEnd(joined, '/') : joined,
           handler,
           framework,
           source: sourceOf(finding),
@@ -149,10 +151,11 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
     if (!onRouter || mounts || notMiddleware) notRoutes.add(finding);
   }
   await nextTurn();
-  routes.push(...djangoRoutes(index, findings.filter((finding) => roleOf(finding) === 'django-urlpatterns'), hints, routers, frameworks));
+  const skipped: Skipped[] = [];
+  routes.push(...djangoRoutes(index, findings.filter((finding) => roleOf(finding) === 'django-urlpatterns'), hints, routers, frameworks, skipped));
   routes.push(...starletteRoutes(index, findings.filter((finding) => roleOf(finding) === 'starlette-routes'), hints.filter((hint) => hint.hint === 'mount')));
   await nextTurn();
-  return { routes: dedupe(routes).sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.handler.localeCompare(b.handler)), notRoutes };
+  return { routes: dedupe(routes).sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.handler.localeCompare(b.handler)), notRoutes, skipped };
 }
 
 /**
@@ -268,7 +271,14 @@ function routerPrefixes(router: string, routers: ReadonlyMap<string, Router>, in
  * its module (or of the `include([...])` list it sits in), and points to a function view, a
  * class-based view's HTTP methods, or a DRF router's ViewSets.
  */
-function djangoRoutes(index: SymbolIndex, patterns: readonly Finding[], hints: readonly Hint[], routers: ReadonlyMap<string, Router>, frameworks: Frameworks): Route[] {
+function djangoRoutes(index: SymbolIndex, written: readonly Finding[], hints: readonly Hint[], routers: ReadonlyMap<string, Router>, frameworks: Frameworks, skipped: Skipped[]): Route[] {
+  const patterns = written.filter((finding) => {
+    if (!isRegexPattern(finding)) return true;
+    // The regex is read, never run: it must still be one a linear-time engine honours, or what it matches is unknown.
+    const compiled = compileRegex(String(finding.details['path'] ?? ''));
+    if ('unsupported' in compiled) skipped.push({ path: sourceOf(finding).path, reason: `URL pattern \`${String(finding.details['path'])}\` (line ${finding.range.start.line + 1}) not read: ${compiled.unsupported}` });
+    return 'pattern' in compiled;
+  });
   // Where each `include()` leads: a urlconf module, or a list of patterns kept in a variable.
   const targets = new Map<Finding, string>();
   for (const pattern of patterns) {
@@ -332,7 +342,7 @@ function djangoRoutes(index: SymbolIndex, patterns: readonly Finding[], hints: r
 }
 
 /** `include([...])`, or `include(([...], "app_name"))`: patterns written in place. */
-const INLINE_INCLUDE = /^include\(\s*\(?\s*\[/;
+const INLINE_INCLUDE = /^include\(\s*(?:\(\s*)?\[/;
 
 /**
  * The urlconf an `include()` leads to: a module's file (`include("shop.urls")`, `include(urls)` of an
@@ -341,7 +351,7 @@ const INLINE_INCLUDE = /^include\(\s*\(?\s*\[/;
  * a router's `.urls` and anything outside the workspace (`admin.site.urls`).
  */
 function includedUrlconf(index: SymbolIndex, file: string, view: string): string | undefined {
-  const included = /^include\(\s*\(?\s*(?:(['"])([\w.]+)\1|([A-Za-z_][\w.]*))\s*[,)]/.exec(view.replace(/\s+/g, ' '));
+  const included = /^include\(\s*(?:\(\s*)?(?:(['"])([\w.]+)\1|([A-Za-z_][\w.]*))\s*[,)]/.exec(view.replace(/\s+/g, ' '));
   if (!included) return undefined;
   if (included[2]) return index.moduleFile(included[2]);
   const name = included[3] ?? '';
@@ -357,14 +367,57 @@ function includedUrlconf(index: SymbolIndex, file: string, view: string): string
 /** `path("api/", ...)` → `api/`; `re_path(r"^articles/(?P<year>[0-9]{4})/$")` → `articles/{year}/`. */
 function patternPrefix(index: SymbolIndex, pattern: Finding): string {
   const written = statedString(index, SymbolId.parse(pattern.symbol).path, pattern.details['path']);
-  if (!/re_path|url$/.test(String(pattern.details['callee'] ?? ''))) return written;
-  return written
-    .replace(/^\^/, '')
-    .replace(/\$$/, '')
-    .replace(/\(\?P<(\w+)>(?:\[[^\]]*\]|[^)])*\)/g, '{$1}')
-    .replace(/\[[^\]]*\][?*+]?|\(\?:|\)[?*+]?/g, '')
-    .replace(/\\([./-])/g, '$1')
-    .replace(/[?*+]|\\[dws]/g, '');
+  return isRegexPattern(pattern) ? regexAsTemplate(written) : written;
+}
+
+/** `re_path(...)` and the older `url(...)` take a regex; `path(...)` a template. */
+function isRegexPattern(pattern: Finding): boolean {
+  return /re_path|url$/.test(String(pattern.details['callee'] ?? ''));
+}
+
+/**
+ * A URL regex (one RE2 reads: its groups are balanced) as a route template, in one pass: anchors,
+ * classes, quantifiers and non-capturing groups dropped, `(?P<name>...)` → `{name}`, escaped
+ * punctuation as itself.
+ */
+function regexAsTemplate(regex: string): string {
+  let text = regex.startsWith('^') ? regex.slice(1) : regex;
+  if (text.endsWith('$') && !text.endsWith('\\$')) text = text.slice(0, -1);
+  const afterQuantifier = (at: number) => (at < text.length && '?*+'.includes(text[at] as string) ? at + 1 : at);
+  let template = '';
+  for (let at = 0; at < text.length; ) {
+    const character = text[at] as string;
+    const name = text.startsWith('(?P<', at) ? /^\w+$/.exec(text.slice(at + 4, text.indexOf('>', at)))?.[0] : undefined;
+    const groupEnd = name !== undefined ? closingParenthesis(text, at + 5 + name.length) : -1;
+    if (name !== undefined && groupEnd > 0) {
+      template += `{${name}}`;
+      at = groupEnd + 1;
+    } else if (character === '[' && text.indexOf(']', at + 1) > 0) at = afterQuantifier(text.indexOf(']', at + 1) + 1);
+    else if (text.startsWith('(?:', at)) at += 3;
+    else if (character === ')') at = afterQuantifier(at + 1);
+    else if (character === '\\') {
+      const escaped = text[at + 1] ?? '';
+      if (!/[A-Za-z0-9]/.test(escaped)) template += escaped; // `\.` is a dot; `\d`, `\w`, `\b` are no text
+      at += 2;
+    } else {
+      if (!'?*+'.includes(character)) template += character;
+      at++;
+    }
+  }
+  return template;
+}
+
+/** Where the group whose body starts at `from` closes (classes and escapes skipped), or -1. */
+function closingParenthesis(text: string, from: number): number {
+  for (let at = from; at < text.length; at++) {
+    if (text[at] === ')') return at;
+    if (text[at] === '\\') at++;
+    else if (text[at] === '[') {
+      const close = text.indexOf(']', at + 1);
+      if (close > 0) at = close;
+    }
+  }
+  return -1;
 }
 
 /** The prefix of the `path("x/", include([...]))` whose inline list lexically holds this entry. */
@@ -389,11 +442,23 @@ function contains(outer: { range: Finding['range'] }, inner: { range: Finding['r
   return before && after && !(os.line === is.line && os.character === is.character);
 }
 
+/** The text before the first comma that no `)` closes after it (`f(a, b), c` → `f(a, b)`): scanned once from the end, where `/,(?![^(]*\))/` looked ahead from every comma. */
+function firstArgument(text: string): string {
+  let cut = text.length;
+  let nextParenthesis = '';
+  for (let at = text.length - 1; at >= 0; at--) {
+    const character = text[at];
+    if (character === '(' || character === ')') nextParenthesis = character;
+    else if (character === ',' && nextParenthesis !== ')') cut = at;
+  }
+  return text.slice(0, cut);
+}
+
 function djangoViewHandlers(index: SymbolIndex, frameworks: Frameworks, file: string, written: string, pattern: Finding): { method: string; handler: string }[] {
   // `csrf_exempt(GraphQLView.as_view(...))`: a decorator applied by a call wraps the view.
   let view = written.replace(/\s+/g, '');
   for (let wrapped = /^[\w.]+\((.+)\)$/.exec(view); wrapped?.[1] && !/\.as_view$/.test(view.slice(0, view.indexOf('('))); wrapped = /^[\w.]+\((.+)\)$/.exec(view)) {
-    view = wrapped[1].split(/,(?![^(]*\))/)[0] ?? view;
+    view = firstArgument(wrapped[1]);
   }
   const asView = /^([\w.]+)\.as_view\(/.exec(view);
   const name = asView?.[1] ?? (/^[\w.]+$/.test(view) ? view : undefined);
@@ -654,10 +719,11 @@ const MAX_CONSTANT_DEPTH = 6;
 function interpolated(index: SymbolIndex, path: string, written: string, depth: number): string | undefined {
   const template = written.startsWith('`');
   const body = template ? written.slice(1, -1) : pythonBody(written);
-  const pattern = template ? /\$\{\s*([^}]*?)\s*\}/g : /\{\{|\}\}|\{\s*([^{}!:]*?)\s*(?:![rsa])?(?::[^{}]*)?\}/g;
+  const pattern = template ? /\$\{([^}]*)\}/g : /\{\{|\}\}|\{([^{}!:]*)(?:![rsa])?(?::[^{}]*)?\}/g;
   let missing = false;
-  const text = body.replace(pattern, (whole: string, expression: string | undefined) => {
-    if (expression === undefined) return whole[0] ?? '';
+  const text = body.replace(pattern, (whole: string, written: string | undefined) => {
+    if (written === undefined) return whole[0] ?? '';
+    const expression = written.trim();
     const value = /^[\w.]+$/.test(expression) ? constantString(index, path, expression, depth + 1) : undefined;
     if (value === undefined) missing = true;
     return value ?? '';
@@ -753,8 +819,8 @@ export function normalizeRoutePath(path: string): string {
 }
 
 /** Joins two route path pieces with exactly one slash between them. */
-function joinRoutePaths(prefix: string, path: string): string {
+export function joinRoutePaths(prefix: string, path: string): string {
   if (!prefix) return path;
   if (!path) return prefix;
-  return `${prefix.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+  return `${trimEnd(prefix, '/')}/${trimStart(path, '/')}`;
 }
