@@ -666,7 +666,12 @@ function listEntries(index: SymbolIndex, path: string, scope: string, name: stri
 /** Calls a list of routers is handed on through before the loop that registers them. */
 const MAX_HANDED_ON_DEPTH = 4;
 
-function constantString(index: SymbolIndex, path: string, written: unknown, depth = 0): string | undefined {
+/**
+ * The string a written value stands for: a literal, or a constant the workspace states — a
+ * variable, a member of an object a module keeps (`config.api.prefix`), a class attribute read on
+ * an instance, an f-string or template literal whose values are constants; undefined otherwise.
+ */
+export function constantString(index: SymbolIndex, path: string, written: unknown, depth = 0): string | undefined {
   if (typeof written !== 'string' || !written || depth > MAX_CONSTANT_DEPTH) return undefined;
   if (INTERPOLATED.test(written)) return interpolated(index, path, written, depth);
   const quoted = /^[rRbBuU]?(['"])(.*)\1$/s.exec(written);
@@ -735,7 +740,7 @@ function interpolated(index: SymbolIndex, path: string, written: string, depth: 
  * A string a detector captured: a literal as it is, one with values put in read through the
  * constants it names (a value that is no constant is left out, as the literal's parts alone).
  */
-function statedString(index: SymbolIndex, path: string, written: unknown): string {
+export function statedString(index: SymbolIndex, path: string, written: unknown): string {
   const text = String(written ?? '');
   if (!INTERPOLATED.test(text)) return text;
   return constantString(index, path, text) ?? literalParts(text);
