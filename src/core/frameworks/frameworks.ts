@@ -1,6 +1,6 @@
 import { DataFileError } from '../knowledge/checkData';
 import { type DataFile, readDataFile } from '../knowledge/dataFile';
-import type { AnnotationRoutesDocument, ClassRuleDocument, FrameworkDocument, ViewSetsDocument } from '../knowledge/documents';
+import type { AnnotationRoutesDocument, ClassRuleDocument, FileRoutesDocument, FrameworkDocument, ViewSetsDocument } from '../knowledge/documents';
 
 /** A class rule of a framework file, with the framework it belongs to. */
 export interface ClassRule extends ClassRuleDocument {
@@ -69,6 +69,13 @@ export interface Frameworks {
   packageVerbs: ReadonlyMap<string, { method: string; framework: RouterFramework }>;
   /** Java: the frameworks whose routes are annotations. */
   annotationRoutes: readonly AnnotationRoutes[];
+  /** The frameworks whose routes are files. */
+  fileRoutes: readonly FileRoutes[];
+}
+
+/** A framework whose routes are files, with its name. */
+export interface FileRoutes extends FileRoutesDocument {
+  framework: string;
 }
 
 /** Reads the framework files (`src/core/frameworks/*.yml`, or a user's of the same shape), in the order given. */
@@ -84,6 +91,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     routerTypes: new Map<string, RouterFramework>(),
     packageVerbs: new Map<string, { method: string; framework: RouterFramework }>(),
     annotationRoutes: [] as AnnotationRoutes[],
+    fileRoutes: [] as FileRoutes[],
   };
   const seen = new Map<string, string>();
   for (const file of files) {
@@ -121,6 +129,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     for (const [decorator, method] of Object.entries(document.viewMethodDecorators ?? {})) frameworks.viewMethodDecorators.set(decorator, method);
     for (const name of document.serverPackages ?? []) frameworks.serverPackages.add(name);
     if (document.annotationRoutes) frameworks.annotationRoutes.push({ ...document.annotationRoutes, framework: document.name });
+    if (document.fileRoutes) frameworks.fileRoutes.push({ ...document.fileRoutes, framework: document.name });
   }
   return frameworks;
 }

@@ -103,6 +103,7 @@ export interface FrameworkDocument {
   annotationRoutes?: AnnotationRoutesDocument;
   viewSets?: ViewSetsDocument;
   viewMethodDecorators?: Record<string, string>;
+  fileRoutes?: FileRoutesDocument;
   serverPackages?: string[];
 }
 
@@ -130,6 +131,14 @@ export interface ViewSetsDocument {
   classes: Record<string, string[]>;
   mixinModule: string;
   actionDecorator: string;
+}
+
+/** Routes a framework reads from the file system (see the schema's `fileRoutes`). */
+export interface FileRoutesDocument {
+  folder: string;
+  files: string[];
+  packages: string[];
+  methods: string[];
 }
 
 /** How the route resolver reads a rule's findings (`;; resolves: ...`). */
