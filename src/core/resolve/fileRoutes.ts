@@ -2,7 +2,7 @@ import { Turns } from '../nextTurn';
 import type { FileRoutes } from '../frameworks/frameworks';
 import type { FileFacts } from '../parse/facts';
 import type { Finding, Route } from '../result';
-import { normalizeRoutePath } from './routes';
+import { normalizeRoutePath } from './routePaths';
 import type { SymbolIndex } from './symbolIndex';
 
 /**
