@@ -236,6 +236,8 @@ export interface MiddlewareDetails extends FindingDetails {
   app?: string;
   /** What is installed, when it is made in place (`app.use(helmet())`: `helmet`). */
   middleware?: string;
+  /** Route-level middleware (`router.get('/me', auth, handler)`): the handler (or router) given after it, when it is named, as written. */
+  handler?: string;
   /** The class that installs it (`Middleware(...)`). */
   callee?: string;
   /** A Flask request hook: which (`before_request`, `after_request`, …). */
@@ -370,8 +372,13 @@ export interface RouteDetails extends FindingDetails {
   method?: string;
   /** The methods a route lists (`methods=["GET", "POST"]`). */
   methods?: string[];
-  /** The path as written where the route is declared, before the prefixes of its routers. */
-  path?: string;
+  /**
+   * The path as written where the route is declared, before the prefixes of its routers; several
+   * when a resource is registered for more than one (`api.add_resource(Users, "/users", "/people")`).
+   */
+  path?: string | string[];
+  /** A resource class registered on a router (Flask-RESTful's `api.add_resource(Users, ...)`, `@ns.route(...)` on the class), as written. */
+  resource?: string;
   /** The application or router it is declared on, as written. */
   router?: string;
   /** What a URL pattern or route object points to, as written (`views.archive`, `include("shop.urls")`). */

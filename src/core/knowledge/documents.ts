@@ -120,6 +120,10 @@ export interface FrameworkDocument {
     mountReplacesOwnPrefix?: boolean;
     dropsTrailingSlash?: boolean;
     conventionalNames?: string[];
+    servesUnderFirstArgument?: boolean;
+    prefixKeywords?: string[];
+    prefixFromName?: boolean;
+    optionsBeforeHandler?: boolean;
     types?: string[];
     verbs?: Record<string, string>;
     groups?: string[];
@@ -132,6 +136,7 @@ export interface FrameworkDocument {
   annotationRoutes?: AnnotationRoutesDocument;
   viewSets?: ViewSetsDocument;
   viewMethodDecorators?: Record<string, string>;
+  fileRoutes?: FileRoutesDocument;
   serverPackages?: string[];
   exceptionStatuses?: Record<string, number>;
   statusExceptions?: string[];
@@ -183,8 +188,16 @@ export interface ViewSetsDocument {
   actionDecorator: string;
 }
 
+/** Routes a framework reads from the file system (see the schema's `fileRoutes`). */
+export interface FileRoutesDocument {
+  folder: string;
+  files: string[];
+  packages: string[];
+  methods: string[];
+}
+
 /** How the route resolver reads a rule's findings (`;; resolves: ...`). */
-export type RuleRole = 'router-call' | 'router-call-chain' | 'router-middleware' | 'django-urlpatterns' | 'starlette-routes';
+export type RuleRole = 'router-call' | 'router-call-chain' | 'router-resource' | 'router-middleware' | 'route-middleware' | 'django-urlpatterns' | 'starlette-routes';
 
 export interface RuleHeaderDocument {
   id?: string;

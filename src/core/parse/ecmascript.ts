@@ -27,7 +27,11 @@ export const ecmascriptSyntax: LanguageSyntax = {
     if (CLASSES.has(node.type) || FUNCTIONS.has(node.type) || node.type === 'method_definition' || node.type === 'interface_declaration') {
       return node.childForFieldName('name')?.text;
     }
-    return undefined;
+    return FUNCTION_VALUES.has(node.type) ? boundName(node) : undefined;
+  },
+
+  hoists(node) {
+    return FUNCTION_VALUES.has(node.type) && boundName(node) === DEFAULT_EXPORT;
   },
 
   assignedName(node) {
@@ -50,8 +54,9 @@ export const ecmascriptSyntax: LanguageSyntax = {
       const anonymous = anonymousExport(statement);
       const factoryBody = anonymous && FUNCTION_VALUES.has(anonymous.type) ? anonymous.childForFieldName('body') : undefined;
       if (factoryBody?.type === 'statement_block') factories.push(factoryBody);
-      if (anonymous?.type === 'call_expression' || anonymous?.type === 'new_expression') {
-        valueSymbol({ text: DEFAULT_EXPORT }, anonymous, rangeOf(statement), symbols, bodies);
+      if (anonymous?.type === 'call_expression' || anonymous?.type === 'new_expression' || anonymous?.type === 'object' || (anonymous && FUNCTION_VALUES.has(anonymous.type))) {
+        // `module.exports = model(...)`, `export default { isAuth, attachCurrentUser }`, `export default (app) => {...}`: the symbol `default`.
+        valueSymbol({ text: DEFAULT_EXPORT }, anonymous, rangeOf(statement), symbols, bodies, true);
         defaultName = DEFAULT_EXPORT;
         continue;
       }
@@ -71,7 +76,7 @@ export const ecmascriptSyntax: LanguageSyntax = {
       } else if (DECLARATIONS.has(declaration.type)) {
         for (const declarator of declaration.namedChildren) {
           // `const x = require('x')` is an import, listed with the imports.
-          if (declarator?.type === 'variable_declarator' && !requiredModule(declarator.childForFieldName('value'))) variableSymbol(declarator, symbols, bodies);
+          if (declarator?.type === 'variable_declarator' && !requiredModule(declarator.childForFieldName('value'))) variableSymbol(declarator, symbols, bodies, exported);
         }
       } else if (isDefault && declaration.type === 'identifier') {
         defaultName = declaration.text; // `export default router;`
@@ -370,13 +375,16 @@ function throwsNotImplemented(body: Node): boolean {
 }
 
 /** `const router = Router()`, `const handler = async (req, res) => {...}`, `const PREFIX = '/api'`. */
-function variableSymbol(declarator: Node, symbols: SymbolDefinition[], bodies: Map<number, Body>): void {
+function variableSymbol(declarator: Node, symbols: SymbolDefinition[], bodies: Map<number, Body>, exported = false): void {
   const name = declarator.childForFieldName('name');
   if (name?.type !== 'identifier') return;
-  valueSymbol(name, declarator.childForFieldName('value'), rangeOf(declarator.parent ?? declarator), symbols, bodies);
+  valueSymbol(name, declarator.childForFieldName('value'), rangeOf(declarator.parent ?? declarator), symbols, bodies, exported);
 }
 
-function valueSymbol(name: { text: string }, value: Node | null, range: SymbolDefinition['range'], symbols: SymbolDefinition[], bodies: Map<number, Body>): void {
+/** `exported`: the module offers the value; an object literal it offers is kept whole (route constants, a configuration, a bag of middleware). */
+function valueSymbol(name: { text: string }, written: Node | null, range: SymbolDefinition['range'], symbols: SymbolDefinition[], bodies: Map<number, Body>, exported = false): void {
+  // `export const routes = {...} as const`, `{...} satisfies Routes`: the object.
+  const value = written && (written.type === 'as_expression' || written.type === 'satisfies_expression') ? (written.namedChildren[0] ?? written) : written;
   if (value && FUNCTION_VALUES.has(value.type)) {
     symbols.push(functionSymbol(value, name.text, 'function', range, [], bodies));
     return;
@@ -395,7 +403,7 @@ function valueSymbol(name: { text: string }, value: Node | null, range: SymbolDe
   // Kept whole: a call given an object (`new Schema({ email: { type: String, unique: true } })`,
   // `sequelize.define('User', {...})`) for the data model, a list of objects (`[{ path: '/auth', route: authRoute }]`) for routes.
   const listOfObjects = value?.type === 'array' && value.namedChildren.some((child) => child?.type === 'object');
-  const shape = made && call && hasObjectArgument(made) ? valueShape(made) : listOfObjects && value ? valueShape(value) : undefined;
+  const shape = made && call && hasObjectArgument(made) ? valueShape(made) : (listOfObjects || (exported && value?.type === 'object')) && value ? valueShape(value) : undefined;
   symbols.push({
     name: name.text,
     kind: 'variable',
@@ -452,6 +460,24 @@ function anonymousExport(statement: Node): Node | undefined {
     return statement.childForFieldName('value') ?? undefined;
   }
   return undefined;
+}
+
+/**
+ * The name a function written as a value goes by, as the symbols name it: the variable it is bound
+ * to (`const createUser = async (req, res) => {...}`, also through a wrapper:
+ * `const createUser = catchAsync(async (req, res) => {...})`), or `default` when the module exports
+ * it (`export default (app) => {...}`, `module.exports = function (app) {...}`).
+ */
+function boundName(node: Node): string | undefined {
+  let holder = node.parent;
+  // `catchAsync(async (req, res) => ...)`: the wrapper's last argument.
+  if (holder?.type === 'arguments' && holder.parent?.type === 'call_expression' && lastArgument(holder.parent)?.equals(node)) holder = holder.parent.parent;
+  if (holder?.type === 'variable_declarator') {
+    const name = holder.childForFieldName('name');
+    return name?.type === 'identifier' ? name.text : undefined;
+  }
+  const statement = holder?.type === 'assignment_expression' ? holder.parent : holder;
+  return statement && anonymousExport(statement)?.equals(node) ? DEFAULT_EXPORT : undefined;
 }
 
 function isModuleExports(node: Node | null | undefined): boolean {
@@ -584,7 +610,7 @@ function lastArgument(call: Node): Node | undefined {
 
 /**
  * A function written in place as the last argument of a registration (`app.post('/invoices', (req, res) => {...})`)
- * is a function of its own, `<anonymous>@LINE` (the line of the call, as findings name it): a route's
+ * is a function of its own, `<anonymous>@LINE` (the line the function starts on, as findings name it): a route's
  * inline handler can then be traced. Its calls are its own, not those of the function around it.
  */
 function anonymousCallbacks(matches: readonly QueryMatch[], symbols: SymbolDefinition[], bodies: Map<number, Body>): void {
@@ -593,8 +619,9 @@ function anonymousCallbacks(matches: readonly QueryMatch[], symbols: SymbolDefin
     const last = lastArgument(node);
     // `app.post('/x', asyncHandler(async (req, res) => {...}))`: the function the wrapper is given.
     const callback = last?.type === 'call_expression' ? lastArgument(last) : last;
-    const name = SymbolId.anonymousName(node.startPosition.row);
-    if (!callback || !FUNCTION_VALUES.has(callback.type) || named.has(name)) continue;
+    if (!callback || !FUNCTION_VALUES.has(callback.type)) continue;
+    const name = SymbolId.anonymousName(callback.startPosition.row); // the line the function starts on, as routes name it
+    if (named.has(name)) continue;
     named.add(name);
     symbols.push(functionSymbol(callback, name, 'function', rangeOf(callback), [], bodies));
   }

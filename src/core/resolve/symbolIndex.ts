@@ -332,6 +332,11 @@ export class SymbolIndex {
     const headDefinition = this.entriesIn(path)?.get(headSymbol)?.definition;
     if (headDefinition) {
       // `db = SQLAlchemy()` then `db.Model`: the name stands for a member of the call's result.
+      // `export default { isAuth, attachCurrentUser }` then `middlewares.isAuth`: a property that names something stands for it.
+      if (headDefinition.kind === 'variable' && headDefinition.shape?.kind === 'object' && rest.length) {
+        const property = headDefinition.shape.properties[rest[0] ?? ''];
+        return property?.kind === 'name' && property.value !== dottedName ? this.lookup(path, [property.value, ...rest.slice(1)].join('.'), depth + 1) : undefined;
+      }
       if (headDefinition.kind === 'variable' && headDefinition.value && rest.length) {
         const made = this.madeBy(path, headDefinition.value.callee, depth);
         return { external: `${'external' in made ? made.external : made.symbol}().${rest.join('.')}` };
