@@ -60,6 +60,7 @@ export interface LayerRolesDocument {
   testFiles: string[];
   configFiles: string[];
   documentationFolders: string[];
+  mainSourceRoots?: string[];
   kinds: Record<RepoKind, KindLayersDocument>;
 }
 
