@@ -168,7 +168,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   const manifest = buildManifest(configuration.manifest, build, analysed, host.knowledge.frameworks.serverPackages);
   const modulePaths = JSON.stringify(tsconfig.paths ?? null);
   const earlier = before ? { index: before.index, shareAnswers: before.shareAnswers && before.modulePaths === modulePaths } : undefined;
-  const { index, findings, interfaces, routes } = await resolveWorkspace(analysed, host.knowledge, tsconfig.paths, earlier, options.updates ?? true, build.springSettings);
+  const { index, findings, interfaces, routes } = await resolveWorkspace(analysed, host.knowledge, tsconfig.paths, earlier, options.updates ?? true, build);
 
   await nextTurn();
   onProgress?.({ phase: 'classify', done: 0, total: 1 });

@@ -95,13 +95,20 @@ export interface FrameworkDocument {
     mounts?: string[];
     passThrough?: string[];
     methodFilters?: string[];
+    middleware?: string[];
+    routeArguments?: RouteArguments;
     packageVerbs?: Record<string, string>;
+    packageMiddleware?: string[];
+    packageScopes?: string[];
   };
   annotationRoutes?: AnnotationRoutesDocument;
   viewSets?: ViewSetsDocument;
   viewMethodDecorators?: Record<string, string>;
   serverPackages?: string[];
 }
+
+/** What a route registration is given after its path (see the schema's `routeArguments`). */
+export type RouteArguments = 'middleware-then-handler' | 'handler-then-middleware' | 'handler-then-options';
 
 export interface AnnotationRoutesDocument {
   classPaths?: string[];

@@ -2,8 +2,8 @@ import { nextTurn, Turns } from '../nextTurn';
 import type { FileFacts, Hint } from '../parse/facts';
 import { type Finding, type InterfaceImplementations, type Route, SymbolId } from '../result';
 import { annotationRoutes } from './annotationRoutes';
+import { callRoutes } from './callRoutes';
 import { frameworkFindings } from './frameworkFindings';
-import { goRoutes } from './goRoutes';
 import { interfaceImplementations } from './interfaces';
 import { describeNestModules, nestRoutes } from './nestRoutes';
 import { Confirmation } from './qualify';
@@ -11,7 +11,7 @@ import { repositoryFindings } from './repositories';
 import { resolveRoutes, type RouteKnowledge } from './routes';
 import { SymbolIndex } from './symbolIndex';
 import type { ModulePaths } from './tsconfig';
-import type { SpringServletSettings } from './buildFiles';
+import type { BuildFiles } from './buildFiles';
 
 export interface Resolution {
   index: SymbolIndex;
@@ -26,7 +26,7 @@ export interface Resolution {
  * repositories, links signals to their receivers and senders, and resolves routes. Given the
  * index of the same workspace before an edit, what still holds of it is reused (see SymbolIndex).
  */
-export async function resolveWorkspace(files: readonly FileFacts[], knowledge: RouteKnowledge, modulePaths?: ModulePaths, earlier?: ConstructorParameters<typeof SymbolIndex>[2], keepParts = true, springSettings: readonly SpringServletSettings[] = []): Promise<Resolution> {
+export async function resolveWorkspace(files: readonly FileFacts[], knowledge: RouteKnowledge, modulePaths?: ModulePaths, earlier?: ConstructorParameters<typeof SymbolIndex>[2], keepParts = true, build: Pick<BuildFiles, 'springSettings' | 'generatedApis'> = { springSettings: [], generatedApis: [] }): Promise<Resolution> {
   const index = await SymbolIndex.build(files, modulePaths, earlier, keepParts);
   await nextTurn();
   // Resolution adds to findings' details (receivers, uses, sites): it works on copies, so the facts
@@ -55,14 +55,14 @@ export async function resolveWorkspace(files: readonly FileFacts[], knowledge: R
   const nest = await nestRoutes(index, hints, turns);
   await describeNestModules(index, findings, turns);
   await nextTurn();
-  // Java's routes are annotations, Go's router calls followed through variables, parameters and closures.
-  const annotated = await annotationRoutes(index, knowledge.frameworks.annotationRoutes, springSettings, turns);
-  const go = await goRoutes(index, knowledge.frameworks, turns);
+  // Java's routes are annotations, or calls (Spark); Go's router calls followed through variables, parameters and closures.
+  const annotated = await annotationRoutes(index, knowledge.frameworks.annotationRoutes, build, turns);
+  const called = await callRoutes(index, knowledge.frameworks, turns);
   await nextTurn();
   // NestJS's routes are resolved already; the others are resolved from the scan's findings.
   const { routes, notRoutes } = await resolveRoutes(index, findings, hints, knowledge, turns);
-  findings.push(...nest.findings, ...annotated.findings, ...go.findings);
-  const allRoutes = [...routes, ...nest.routes, ...annotated.routes, ...go.routes].sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.handler.localeCompare(b.handler));
+  findings.push(...nest.findings, ...annotated.findings, ...called.findings);
+  const allRoutes = [...routes, ...nest.routes, ...annotated.routes, ...called.routes].sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.handler.localeCompare(b.handler));
   await nextTurn();
   const unique = dedupe(findings.filter((finding) => !notRoutes.has(finding)));
   await nextTurn();

@@ -180,7 +180,7 @@ function frameworkOf(index: SymbolIndex, frameworks: Frameworks, path: string, m
 
 /** A framework named by a detector (`plugin: fastify`); one the framework files do not describe routes like any other. */
 function routerFramework(frameworks: Frameworks, name: string): RouterFramework {
-  return frameworks.routerFrameworks.get(name) ?? { name, mountReplacesOwnPrefix: false, dropsTrailingSlash: false, viewSets: undefined, calls: NO_ROUTER_CALLS };
+  return frameworks.routerFrameworks.get(name) ?? { name, mountReplacesOwnPrefix: false, dropsTrailingSlash: false, viewSets: undefined, routeArguments: 'middleware-then-handler', calls: NO_ROUTER_CALLS };
 }
 
 /** Every full prefix a router's routes are reachable under, from each root down; bounded and cycle-safe. */
@@ -501,7 +501,7 @@ export function normalizeRoutePath(path: string): string {
 }
 
 /** Joins two route path pieces with exactly one slash between them. */
-function joinRoutePaths(prefix: string, path: string): string {
+export function joinRoutePaths(prefix: string, path: string): string {
   if (!prefix) return path;
   if (!path) return prefix;
   return `${prefix.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
