@@ -12,6 +12,7 @@ import { SymbolIndex } from './resolve/symbolIndex';
 import { readModulePaths } from './resolve/tsconfig';
 import { buildManifest, readBuildFiles } from './resolve/buildFiles';
 import { normalizeRoutePath } from './resolve/routes';
+import { type InterfaceBindings, interfaceBindings } from './resolve/bindings';
 import { type AnalysisResult, type Finding, type InterfaceImplementations, type KindVerdict, type Language, type Route, SCHEMA_VERSION, SymbolId, type Trace } from './result';
 import { type TraceContext, traceRoute, traceRouteWithTypes } from './trace/trace';
 import { listIn } from './lists';
@@ -241,7 +242,8 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
 /** What a trace reads: the index, the result's interfaces and findings, each file's layer, what calls are steps. */
 function traceContextOf(index: SymbolIndex, result: AnalysisResult, knowledge: Knowledge): TraceContext {
   const layerByPath = new Map(result.files.map((file) => [file.path, file.layer]));
-  return { index, interfaces: result.interfaces, findings: result.findings, layerOf: (path) => layerByPath.get(path) ?? 'external', steps: knowledge.traceSteps };
+  let bindings: InterfaceBindings | undefined;
+  return { index, interfaces: result.interfaces, findings: result.findings, layerOf: (path) => layerByPath.get(path) ?? 'external', steps: knowledge.traceSteps, bindings: () => (bindings ??= interfaceBindings(index)) };
 }
 
 /** A result with what traces, definitions and updates need around it. */
