@@ -102,8 +102,12 @@ const isStudyCode = (path: string) => !/(^|\/)(tests?|testing)\//.test(path) && 
 
 function findingLink(result: AnalysisResult, part: string, category: Finding['category']): ChecklistLink | undefined {
   const candidates = result.findings.filter((candidate) => candidate.category === category && inPart(part)(SymbolId.parse(candidate.symbol).path) && isStudyCode(SymbolId.parse(candidate.symbol).path));
-  // A repository that reaches the database itself says more than an abstract one.
-  const finding = candidates.find((candidate) => Array.isArray(candidate.details['dataMethods']) && (candidate.details['dataMethods'] as unknown[]).length > 0) ?? candidates[0];
+  // A repository that reaches the database itself says more than an abstract one; a decorator
+  // written as a function (`login_required`) more than a class's or the registration methods of an app object.
+  const finding =
+    candidates.find((candidate) => Array.isArray(candidate.details['dataMethods']) && (candidate.details['dataMethods'] as unknown[]).length > 0) ??
+    (category === 'decorator' ? candidates.find((candidate) => !SymbolId.parse(candidate.symbol).name.includes('.') && candidate.details['kind'] !== 'class') : undefined) ??
+    candidates[0];
   if (!finding) return undefined;
   const { path, name } = SymbolId.parse(finding.symbol);
   return { kind: 'code', path, line: finding.range.start.line, label: SymbolId.isAnonymousName(name) ? path : name };

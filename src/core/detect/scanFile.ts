@@ -10,6 +10,7 @@ import { readSqlSchema } from '../parse/sql';
 import { type LanguageSyntax, literalValue, qualifiedName, rangeOf } from '../parse/syntax';
 import { type Language, SymbolId } from '../result';
 import { CompiledRules } from './compiledRules';
+import { customPredicatesHold } from './predicates';
 import type { DetectorRule } from './rules';
 import { listIn } from '../lists';
 
@@ -196,12 +197,12 @@ function collectMatches(path: string, compiled: CompiledRules, matches: QueryMat
   for (const match of matches) {
     const rule = compiled.ruleOf(match.patternIndex);
     const node = match.captures.find((capture) => capture.name === 'finding')?.node;
-    if (node && rule.outermost && customPredicatesHold(compiled, match)) listIn(outermostSpans, rule.id).push({ start: node.startIndex, end: node.endIndex });
+    if (node && rule.outermost && customPredicatesHold(compiled.query.predicatesForPattern(match.patternIndex), match)) listIn(outermostSpans, rule.id).push({ start: node.startIndex, end: node.endIndex });
   }
   for (const match of matches) {
     const rule = compiled.ruleOf(match.patternIndex);
     const findingNode = match.captures.find((capture) => capture.name === 'finding')?.node;
-    if (!findingNode || !customPredicatesHold(compiled, match)) continue;
+    if (!findingNode || !customPredicatesHold(compiled.query.predicatesForPattern(match.patternIndex), match)) continue;
     const nestedInAnother = outermostSpans
       .get(rule.id)
       ?.some((span) => span.start <= findingNode.startIndex && span.end >= findingNode.endIndex && (span.start !== findingNode.startIndex || span.end !== findingNode.endIndex));
@@ -218,30 +219,6 @@ function collectMatches(path: string, compiled: CompiledRules, matches: QueryMat
       facts.findings.push({ category: rule.category, symbol, range: rangeOf(findingNode), layer: '', details, ...(qualify ? { qualify } : {}) });
     }
   }
-}
-
-/**
- * Predicates tree-sitter leaves to its host. `(#has-call? @scope @name)`: somewhere inside
- * @scope, @name's text is called (a decorator's wrapper calling the function it wraps).
- */
-function customPredicatesHold(compiled: CompiledRules, match: QueryMatch): boolean {
-  for (const predicate of compiled.query.predicatesForPattern(match.patternIndex)) {
-    if (predicate.operator !== 'has-call?') continue;
-    const [scopeStep, nameStep] = predicate.operands;
-    const scope = match.captures.find((capture) => scopeStep?.type === 'capture' && capture.name === scopeStep.name)?.node;
-    const name = match.captures.find((capture) => nameStep?.type === 'capture' && capture.name === nameStep.name)?.node.text;
-    if (!scope || !name || !containsCallTo(scope, name)) return false;
-  }
-  return true;
-}
-
-function containsCallTo(scope: Node, name: string): boolean {
-  const pending: Node[] = [scope];
-  for (let node = pending.pop(); node; node = pending.pop()) {
-    if (node.type === 'call' && node.childForFieldName('function')?.text === name) return true;
-    for (const child of node.namedChildren) if (child) pending.push(child);
-  }
-  return false;
 }
 
 function symbolOf(path: string, finding: Node, match: QueryMatch, syntax: LanguageSyntax | undefined): string {

@@ -64,7 +64,7 @@ export interface BuildFiles {
 }
 
 /** Build files are small; a larger one is generated or not one. */
-const MAX_BUILD_FILE_CHARACTERS = 512 * 1024;
+const MAX_BUILD_FILE_BYTES = 512 * 1024;
 /** So many are read at most: a monorepo's hundreds of modules say the same thing many times. */
 const MAX_BUILD_FILES = 400;
 
@@ -81,23 +81,20 @@ export async function readBuildFiles(fs: WorkspaceFs, root: string, files: reado
     wanted.map(async (file) => {
       let text: string;
       try {
-        text = await fs.readText(`${base}/${file}`);
+        // Checked before a byte is read: a regular file, inside the workspace, within the size of a build file.
+        text = await fs.readText(`${base}/${file}`, { root, maxBytes: MAX_BUILD_FILE_BYTES });
       } catch (error) {
-        build.problems.push({ path: file, reason: `not read: ${error instanceof Error ? error.message : String(error)}` });
-        return;
-      }
-      if (text.length > MAX_BUILD_FILE_CHARACTERS) {
-        build.problems.push({ path: file, reason: `not read as a build file: larger than ${MAX_BUILD_FILE_CHARACTERS / 1024} KB` });
+        build.problems.push({ path: file, reason: `not read as a build file: ${error instanceof Error ? error.message : String(error)}` });
         return;
       }
       const folder = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
       if (GO_MOD.test(file)) {
-        const path = /^\s*module\s+"?([^\s"]+)"?/m.exec(text)?.[1];
+        const path = /^[ \t]*module[ \t]+"?([^\s"]+)"?/m.exec(text)?.[1];
         if (path) build.goModules.push({ folder, path });
       } else if (JVM_BUILD.test(file)) {
         build.jvmProjects.push({ folder, file, bootApplication: appliesSpringBoot(file, text), published: isPublished(file, text) });
         for (const generation of springApiGenerations(file, folder, text)) {
-          const api = await generatedApi(fs, base, file, generation, build.problems);
+          const api = await generatedApi(fs, root, base, file, generation, build.problems);
           if (api) build.generatedApis.push(api);
         }
       } else {
@@ -160,11 +157,11 @@ function springApiGenerations(file: string, folder: string, text: string): ApiGe
 }
 
 /** The operations of a specification a build generates interfaces from; undefined (with the reason told) when it cannot be read. */
-async function generatedApi(fs: WorkspaceFs, base: string, file: string, generation: ApiGeneration, problems: Skipped[]): Promise<GeneratedApi | undefined> {
+async function generatedApi(fs: WorkspaceFs, root: string, base: string, file: string, generation: ApiGeneration, problems: Skipped[]): Promise<GeneratedApi | undefined> {
   let document: unknown;
   try {
-    const text = await fs.readText(`${base}/${generation.spec}`);
-    if (text.length > MAX_SPECIFICATION_CHARACTERS) throw new Error(`larger than ${MAX_SPECIFICATION_CHARACTERS / 1024 / 1024} MB`);
+    // Checked before a byte is read, as a build file is: a regular file inside the workspace, within the size of a specification.
+    const text = await fs.readText(`${base}/${generation.spec}`, { root, maxBytes: MAX_SPECIFICATION_BYTES });
     document = parseYaml(text) as unknown;
   } catch (error) {
     problems.push({ path: generation.spec, reason: `not read as the OpenAPI specification ${file} generates interfaces from: ${error instanceof Error ? error.message : String(error)}` });
@@ -185,7 +182,7 @@ async function generatedApi(fs: WorkspaceFs, base: string, file: string, generat
 }
 
 /** A specification is bigger than a build file, but still bounded. */
-const MAX_SPECIFICATION_CHARACTERS = 8 * 1024 * 1024;
+const MAX_SPECIFICATION_BYTES = 8 * 1024 * 1024;
 const HTTP_OPERATIONS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
 function objectAt(value: unknown, key: string): Record<string, unknown> | undefined {
@@ -194,7 +191,7 @@ function objectAt(value: unknown, key: string): Record<string, unknown> | undefi
 }
 
 function appliesSpringBoot(file: string, text: string): boolean {
-  return file.endsWith('pom.xml') ? /<artifactId>\s*spring-boot-maven-plugin\s*<\/artifactId>/.test(text) : /org\.springframework\.boot['"]?\s*\)?\s*version|id\s*\(?\s*['"]org\.springframework\.boot['"]|apply\s+plugin:\s*['"](org\.springframework\.boot|spring-boot)['"]/.test(text);
+  return file.endsWith('pom.xml') ? /<artifactId>\s*spring-boot-maven-plugin\s*<\/artifactId>/.test(text) : /org\.springframework\.boot['"]?\s*(?:\)\s*)?version|id\s*(?:\(\s*)?['"]org\.springframework\.boot['"]|apply\s+plugin:\s*['"](org\.springframework\.boot|spring-boot)['"]/.test(text);
 }
 
 function isPublished(file: string, text: string): boolean {
@@ -206,8 +203,8 @@ function springSettings(file: string, text: string): Pick<SpringServletSettings,
   const values = new Map<string, string>();
   if (file.endsWith('.properties')) {
     for (const line of text.split('\n')) {
-      const match = /^\s*([\w.-]+)\s*[=:]\s*(.*?)\s*$/.exec(line);
-      if (match?.[1] && match[2] !== undefined) values.set(match[1], match[2]);
+      const match = /^\s*([\w.-]+)\s*[=:](.*)$/.exec(line);
+      if (match?.[1] && match[2] !== undefined) values.set(match[1], match[2].trim());
     }
   } else {
     let documents;

@@ -3,6 +3,7 @@ import { Turns } from '../nextTurn';
 import type { CallSite, SymbolDefinition } from '../parse/facts';
 import type { Frameworks, RouterFramework } from '../frameworks/frameworks';
 import { type Finding, type Route, SymbolId } from '../result';
+import { trimEnd } from '../text';
 import { constantText, statedText } from './constants';
 import { joinRoutePaths, normalizeRoutePath } from './routes';
 import type { SymbolIndex } from './symbolIndex';
@@ -113,7 +114,7 @@ export async function callRoutes(index: SymbolIndex, frameworks: Frameworks, tur
     const drops = frameworks.routerFrameworks.get(framework)?.dropsTrailingSlash ?? false;
     for (const prefix of known) {
       const joined = normalizeRoutePath(joinRoutePaths(prefix, registration.path));
-      const path = drops && joined.length > 1 ? joined.replace(/\/+$/, '') : joined;
+      const path = drops && joined.length > 1 ? trimEnd(joined, '/') : joined;
       for (const method of registration.methods) routes.push({ method, path, handler: registration.handler, framework, source: registration.site });
     }
     const definition = index.definition(registration.handler);
@@ -342,7 +343,7 @@ class FunctionRouters {
         const mounted = this.evaluate(args[1] ?? '');
         if (mounted) this.part.edges.push({ child: mounted, parent: router, prefix });
         else {
-          const maker = this.functionOf((args[1] ?? '').replace(/\(.*\)$/s, ''));
+          const maker = this.functionOf(withoutCallArguments(args[1] ?? ''));
           if (maker) this.part.mounts.push({ parent: router, prefix, maker });
         }
         return;
@@ -647,4 +648,10 @@ function splitArguments(text: string): string[] {
   }
   if (current.trim()) items.push(current.trim());
   return items;
+}
+
+/** `NewRouter(a, b)` → `NewRouter`: the text before its first `(` when it ends with `)`, as `/\(.*\)$/s` cut it, in one pass. */
+function withoutCallArguments(text: string): string {
+  const open = text.indexOf('(');
+  return open >= 0 && text.endsWith(')') ? text.slice(0, open) : text;
 }

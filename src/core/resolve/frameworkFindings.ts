@@ -2,6 +2,7 @@ import { Turns } from '../nextTurn';
 import type { ClassRule, Frameworks } from '../frameworks/frameworks';
 import type { Attribute, SymbolDefinition } from '../parse/facts';
 import { type Finding, SymbolId } from '../result';
+import { beforeFirst } from '../text';
 import type { SymbolIndex } from './symbolIndex';
 
 /** Field calls that declare a relationship between models, and the kind each declares. */
@@ -21,6 +22,8 @@ interface FileFrameworkPart {
   models: { symbol: string; definition: SymbolDefinition }[];
   /** `[decorator, decorated]`: a function or class wearing a workspace decorator. */
   decoratorUses: [string, string][];
+  /** `[class, its __call__]`: a class whose instances are called, by a `__call__` of its own or inherited. */
+  callables: [string, string][];
 }
 
 /**
@@ -34,6 +37,7 @@ export async function frameworkFindings(index: SymbolIndex, rules: Frameworks, e
   // Managers the scan found (`X = Manager.from_queryset(QS)`) count when models attach them.
   const managerClasses = new Set(existing.filter((finding) => finding.category === 'manager').map((finding) => finding.symbol));
   const models: { symbol: string; definition: SymbolDefinition }[] = [];
+  const callables: [string, string][] = [];
 
   await turns.each(index.files(), (file) => {
     const part = index.part('framework-findings', file.path, () => fileFrameworkPart(index, rules, file.path));
@@ -43,6 +47,7 @@ export async function frameworkFindings(index: SymbolIndex, rules: Frameworks, e
       if (finding.category === 'manager') managerClasses.add(finding.symbol);
     }
     models.push(...part.models);
+    callables.push(...part.callables);
     for (const [decorator, decorated] of part.decoratorUses) {
       const definitionFinding = decoratorDefinitions.get(decorator);
       if (!definitionFinding) continue;
@@ -52,6 +57,14 @@ export async function frameworkFindings(index: SymbolIndex, rules: Frameworks, e
     }
   });
 
+  // A class whose `__call__` is a decorator (`@cached(ttl=10)`, `@auth`) is one, and so are its subclasses.
+  for (const [symbol, call] of callables) {
+    const decorator = decoratorDefinitions.get(call);
+    const definition = index.definition(symbol);
+    if (!decorator || !definition) continue;
+    found.push({ category: 'decorator', symbol, range: definition.range, layer: '', details: { rule: 'decorator-class', kind: 'class', call } });
+  }
+
   // `objects = OrderManager()`, `objects = OrderQuerySet.as_manager()`, `Manager.from_queryset(QS)()`.
   const managerNames = new Set(rules.classes.filter((rule) => rule.category === 'manager').flatMap((rule) => rule.extends));
   for (const { symbol, definition } of models) {
@@ -59,7 +72,7 @@ export async function frameworkFindings(index: SymbolIndex, rules: Frameworks, e
     for (const attribute of definition.attributes ?? []) {
       const callee = attribute.call?.callee;
       if (!callee) continue;
-      const target = index.qualify(path, callee.replace(/\(.*$/, ''));
+      const target = index.qualify(path, beforeFirst(callee, '('));
       const isManager =
         /\.(as_manager|from_queryset)(\(\))?$/.test(callee) ||
         (target && 'symbol' in target && managerClasses.has(target.symbol)) ||
@@ -79,10 +92,12 @@ export async function frameworkFindings(index: SymbolIndex, rules: Frameworks, e
 }
 
 function fileFrameworkPart(index: SymbolIndex, rules: Frameworks, path: string): FileFrameworkPart {
-  const part: FileFrameworkPart = { found: [], models: [], decoratorUses: [] };
+  const part: FileFrameworkPart = { found: [], models: [], decoratorUses: [], callables: [] };
   for (const { symbol, definition } of index.definitionsIn(path)) {
     if (definition.kind === 'class') {
       const ancestry = index.ancestry(symbol);
+      const call = [symbol, ...ancestry.classes].map((owner) => `${owner}.__call__`).find((method) => index.definition(method));
+      if (call) part.callables.push([symbol, call]);
       for (const rule of rules.classes) {
         const via = rule.extends.find((name) => ancestry.names.includes(name)) ?? decoratedBy(index, path, definition, rule.decoratedWith);
         if (!via || !keywordsMatch(definition, rule.keyword) || isRegistryBase(index, path, definition, rule)) continue;
@@ -104,11 +119,11 @@ function fileFrameworkPart(index: SymbolIndex, rules: Frameworks, path: string):
       } else if ('symbol' in target) part.decoratorUses.push([target.symbol, symbol]);
     }
   }
-  return part.found.length || part.models.length || part.decoratorUses.length ? part : NOTHING_FOUND;
+  return part.found.length || part.models.length || part.decoratorUses.length || part.callables.length ? part : NOTHING_FOUND;
 }
 
 /** The part of most files, kept for each of them: one object, not three empty lists per file. */
-const NOTHING_FOUND: FileFrameworkPart = Object.freeze({ found: [], models: [], decoratorUses: [] });
+const NOTHING_FOUND: FileFrameworkPart = Object.freeze({ found: [], models: [], decoratorUses: [], callables: [] });
 
 function decoratedBy(index: SymbolIndex, path: string, definition: SymbolDefinition, names: readonly string[] | undefined): string | undefined {
   if (!names) return undefined;

@@ -9,9 +9,11 @@ import type { SymbolIndex } from './symbolIndex';
  * defines methods a and b: a framework's own dispatcher), or `finding:<category>` (a workspace
  * symbol with a finding of that category).
  */
-function qualifiesAs(index: SymbolIndex, path: string, name: string, anyOf: readonly string[], findingsBySymbol: ReadonlyMap<string, Set<string>>): boolean {
+function qualifiesAs(index: SymbolIndex, symbol: string, name: string, anyOf: readonly string[], findingsBySymbol: ReadonlyMap<string, Set<string>>): boolean {
   if (!name) return false;
-  const target = index.qualify(path, name);
+  const { path } = SymbolId.parse(symbol);
+  const member = /^(?:self|cls)\./.test(name) ? memberOfOwner(index, symbol, name.split('.').slice(1)) : undefined;
+  const target = member ? { symbol: member } : index.qualify(path, name);
   if (!target) return false;
   const names = index.namesOf(target);
   return anyOf.some((pattern) => {
@@ -26,6 +28,31 @@ function qualifiesAs(index: SymbolIndex, path: string, name: string, anyOf: read
     if (pattern.endsWith('.*')) return names.some((qualified) => qualified.startsWith(pattern.slice(0, -1)));
     return names.includes(pattern);
   });
+}
+
+/**
+ * What `self.name` or `self.attribute.name` stands for in a method of a class: a method of the
+ * class or of its workspace ancestors, or of the class an attribute is made of (`self.router =
+ * Router()`, or a parameter annotated `Router`).
+ */
+function memberOfOwner(index: SymbolIndex, method: string, rest: readonly string[]): string | undefined {
+  const { path, name } = SymbolId.parse(method);
+  if (!name.includes('.')) return undefined;
+  let owner: string | undefined = SymbolId.of(path, name.slice(0, name.lastIndexOf('.')));
+  for (let position = 0; owner && position < rest.length; position++) {
+    const part = rest[position] ?? '';
+    const classes: string[] = index.definition(owner)?.kind === 'class' ? [owner, ...index.ancestry(owner).classes] : [];
+    if (position === rest.length - 1) return classes.map((candidate) => `${candidate}.${part}`).find((candidate) => index.definition(candidate));
+    const attribute = classes.flatMap((candidate) => (index.definition(candidate)?.attributes ?? []).filter((found) => found.name === part && found.type).map((found) => ({ candidate, type: found.type ?? '' })))[0];
+    owner = attribute ? index.resolve(SymbolId.parse(attribute.candidate).path, bareTypeName(attribute.type)) : undefined;
+  }
+  return undefined;
+}
+
+/** The class a written type names: `Optional[Router]` → `Router`. */
+function bareTypeName(written: string): string {
+  const names = written.replace(/["']/g, '').match(/[A-Za-z_][\w.]*/g) ?? [];
+  return names.find((name) => !['Optional', 'None', 'typing', 'Union'].includes(name)) ?? written;
 }
 
 /**
@@ -50,7 +77,17 @@ export class Confirmation {
 
   /** The findings confirmed, those that depend on others now checked too, and the hints that hold. */
   finish(hints: readonly Hint[]): { findings: Finding[]; hints: Hint[] } {
-    for (const finding of this.dependent) if (finding.qualify && this.holds(finding.symbol, finding.qualify)) this.record(withoutQualify(finding));
+    // A finding confirmed by another dependent one (a decorator delegating to a decorator that delegates) is confirmed in a later round.
+    let pending = this.dependent;
+    for (let confirmed = true; confirmed && pending.length; ) {
+      const left: ScannedFinding[] = [];
+      for (const finding of pending) {
+        if (finding.qualify && this.holds(finding.symbol, finding.qualify)) this.record(withoutQualify(finding));
+        else left.push(finding);
+      }
+      confirmed = left.length < pending.length;
+      pending = left;
+    }
     const keptHints = hints.filter((hint) => !hint.qualify || this.holds(hint.symbol, hint.qualify)).map(withoutQualify);
     return { findings: this.findings, hints: keptHints };
   }
@@ -63,7 +100,7 @@ export class Confirmation {
   }
 
   private holds(symbol: string, qualify: NonNullable<ScannedFinding['qualify']>): boolean {
-    return qualifiesAs(this.index, SymbolId.parse(symbol).path, qualify.name, qualify.anyOf, this.findingsBySymbol);
+    return qualifiesAs(this.index, symbol, qualify.name, qualify.anyOf, this.findingsBySymbol);
   }
 }
 

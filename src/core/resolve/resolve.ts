@@ -1,6 +1,6 @@
 import { nextTurn, Turns } from '../nextTurn';
 import type { FileFacts, Hint } from '../parse/facts';
-import { type Finding, type InterfaceImplementations, type Route, SymbolId } from '../result';
+import { type Finding, type InterfaceImplementations, type Route, type Skipped, SymbolId } from '../result';
 import { annotationRoutes } from './annotationRoutes';
 import { callRoutes } from './callRoutes';
 import { frameworkFindings } from './frameworkFindings';
@@ -18,6 +18,8 @@ export interface Resolution {
   findings: Finding[];
   interfaces: InterfaceImplementations[];
   routes: Route[];
+  /** Patterns the workspace wrote that were not read (see workspacePatterns). */
+  skipped: Skipped[];
 }
 
 /**
@@ -60,13 +62,13 @@ export async function resolveWorkspace(files: readonly FileFacts[], knowledge: R
   const called = await callRoutes(index, knowledge.frameworks, turns);
   await nextTurn();
   // NestJS's routes are resolved already; the others are resolved from the scan's findings.
-  const { routes, notRoutes } = await resolveRoutes(index, findings, hints, knowledge, turns);
+  const { routes, notRoutes, skipped } = await resolveRoutes(index, findings, hints, knowledge, turns);
   findings.push(...nest.findings, ...annotated.findings, ...called.findings);
   const allRoutes = [...routes, ...nest.routes, ...annotated.routes, ...called.routes].sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.handler.localeCompare(b.handler));
   await nextTurn();
   const unique = dedupe(findings.filter((finding) => !notRoutes.has(finding)));
   await nextTurn();
-  return { index, findings: foldRegistrations(unique), interfaces, routes: allRoutes };
+  return { index, findings: foldRegistrations(unique), interfaces, routes: allRoutes, skipped: [...skipped, ...nest.skipped] };
 }
 
 /**

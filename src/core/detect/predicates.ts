@@ -1,0 +1,147 @@
+import type { Node, QueryMatch, QueryPredicate } from 'web-tree-sitter';
+
+/**
+ * Predicates tree-sitter leaves to its host, for what a pattern cannot say of a subtree of any
+ * depth. Each is checked only on a match of its pattern, so it costs nothing on most nodes.
+ *
+ * `(#decorates? @function @parameter? "how"...)`: in Python, the function does to its parameter
+ * (the first, after `self` or `cls` in a class; the one captured, when one is) what a decorator
+ * does to the function it decorates, in one of the ways named:
+ * - `wraps`: it returns a function defined inside it that calls the parameter or copies its
+ *   metadata (`@functools.wraps(f)`);
+ * - `passes`: it returns a function defined inside it that hands the parameter to a call
+ *   (`invoke(f, request)`, `partial(f)`);
+ * - `marks`: it returns the parameter itself (or `typing.cast` of it), having set attributes on it
+ *   (`f.permission_classes = ...`, `setattr(f, ...)`);
+ * - `registers`: it returns the parameter itself, having handed it to a call or stored it
+ *   (`self.handlers.append(f)`, `self.add_route(path, f)`, `self.routes[path] = f`).
+ */
+export function customPredicatesHold(predicates: readonly QueryPredicate[], match: QueryMatch): boolean {
+  for (const predicate of predicates) {
+    if (predicate.operator !== 'decorates?') continue;
+    const captured = (name: string) => match.captures.find((capture) => capture.name === name)?.node;
+    const [functionStep, ...rest] = predicate.operands;
+    const function_ = functionStep?.type === 'capture' ? captured(functionStep.name) : undefined;
+    const parameterStep = rest[0]?.type === 'capture' ? rest[0] : undefined;
+    const ways = new Set(rest.flatMap((step) => (step.type === 'string' ? [step.value] : [])));
+    if (!function_ || !decorates(function_, ways, parameterStep ? captured(parameterStep.name)?.text : undefined)) return false;
+  }
+  return true;
+}
+
+function decorates(function_: Node, ways: ReadonlySet<string>, captured: string | undefined): boolean {
+  const definition = function_.type === 'decorated_definition' ? function_.childForFieldName('definition') : function_;
+  const parameter = definition ? decoratedParameter(definition) : undefined;
+  const body = definition?.childForFieldName('body');
+  if (!parameter || !body || (captured !== undefined && captured !== parameter)) return false;
+  const scope = ownScope(body);
+  if (ways.has('wraps') || ways.has('passes')) {
+    const inner = new Map(scope.definitions.map((node) => [definitionName(node), node]));
+    for (const name of scope.returned) {
+      const use = usesOf(inner.get(name), parameter);
+      if ((use.called && ways.has('wraps')) || (use.passed && ways.has('passes'))) return true;
+    }
+  }
+  if (!scope.returned.includes(parameter)) return false;
+  return (ways.has('marks') && scope.marked.has(parameter)) || (ways.has('registers') && scope.stored.has(parameter));
+}
+
+/** The parameter a decorator takes its function by: the first, after `self` or `cls` in a class body. */
+function decoratedParameter(definition: Node): string | undefined {
+  const parameters = definition.childForFieldName('parameters')?.namedChildren ?? [];
+  const inClass = (definition.parent?.type === 'decorated_definition' ? definition.parent.parent : definition.parent)?.parent?.type === 'class_definition';
+  const first = parameters[0];
+  const chosen = inClass && first?.type === 'identifier' && (first.text === 'self' || first.text === 'cls') ? parameters[1] : first;
+  if (chosen?.type === 'identifier') return chosen.text;
+  if (chosen?.type === 'typed_parameter') return chosen.namedChildren.find((child) => child?.type === 'identifier')?.text;
+  return undefined;
+}
+
+interface Scope {
+  /** Names returned as they are (`return wrapper`, `return f`). */
+  returned: string[];
+  /** Functions defined in the scope (nested in its blocks, not in other functions), decorated or not. */
+  definitions: Node[];
+  /** Names passed to calls or stored as values (`x.append(f)`, `self.routes[p] = f`). */
+  stored: Set<string>;
+  /** Names whose attributes are set (`f.x = ...`, `setattr(f, ...)`). */
+  marked: Set<string>;
+}
+
+/** What a function body does at its own level: what it returns, defines, stores and marks; nested functions are walked only as definitions. */
+function ownScope(body: Node): Scope {
+  const scope: Scope = { returned: [], definitions: [], stored: new Set(), marked: new Set() };
+  const pending: Node[] = [body];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    switch (node.type) {
+      case 'function_definition':
+      case 'decorated_definition':
+      case 'class_definition':
+      case 'lambda':
+        if (node.type !== 'class_definition' && node.type !== 'lambda' && node.parent?.type !== 'decorated_definition') scope.definitions.push(node);
+        continue;
+      case 'return_statement': {
+        const value = node.namedChildren[0];
+        if (value?.type === 'identifier') scope.returned.push(value.text);
+        // `return cast(_R, resource)`: typing's cast hands back what it is given.
+        const cast = value?.type === 'call' && /^(typing\.)?cast$/.test(value.childForFieldName('function')?.text ?? '') ? value.childForFieldName('arguments')?.namedChildren.at(-1) : undefined;
+        if (cast?.type === 'identifier') scope.returned.push(cast.text);
+        break;
+      }
+      case 'call': {
+        const callee = node.childForFieldName('function');
+        const args = node.childForFieldName('arguments');
+        for (const argument of args?.namedChildren ?? []) {
+          const value = argument?.type === 'keyword_argument' ? argument.childForFieldName('value') : argument;
+          if (value) namesIn(value, scope.stored);
+        }
+        const first = args?.namedChildren[0];
+        if (callee?.text === 'setattr' && first?.type === 'identifier') scope.marked.add(first.text);
+        break;
+      }
+      case 'assignment': {
+        const left = node.childForFieldName('left');
+        const right = node.childForFieldName('right');
+        if (left?.type === 'attribute' && left.childForFieldName('object')?.type === 'identifier') scope.marked.add(left.childForFieldName('object')?.text ?? '');
+        if (right?.type === 'identifier' && (left?.type === 'subscript' || left?.type === 'attribute')) scope.stored.add(right.text);
+        break;
+      }
+    }
+    for (const child of node.namedChildren) if (child) pending.push(child);
+  }
+  return scope;
+}
+
+/** The names an argument holds as values: itself, or the items of the tuples, lists and dictionaries it is made of (`append((methods, pattern, f))`). */
+function namesIn(value: Node, names: Set<string>): void {
+  if (value.type === 'identifier') names.add(value.text);
+  else if (value.type === 'tuple' || value.type === 'list' || value.type === 'dictionary' || value.type === 'pair' || value.type === 'parenthesized_expression') {
+    for (const child of value.namedChildren) if (child) namesIn(child, names);
+  }
+}
+
+function definitionName(node: Node): string {
+  const definition = node.type === 'decorated_definition' ? node.childForFieldName('definition') : node;
+  return definition?.childForFieldName('name')?.text ?? '';
+}
+
+/** Whether a function (with its decorators) calls `name` (or copies its metadata with `functools.wraps(name)`), and whether it hands it to a call. */
+function usesOf(function_: Node | undefined, name: string): { called: boolean; passed: boolean } {
+  const use = { called: false, passed: false };
+  const pending: Node[] = function_ ? [function_] : [];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.type === 'call') {
+      const callee = node.childForFieldName('function')?.text ?? '';
+      if (callee === name) use.called = true;
+      const args = node.childForFieldName('arguments')?.namedChildren ?? [];
+      args.forEach((argument, position) => {
+        const value = argument?.type === 'keyword_argument' ? argument.childForFieldName('value') : argument;
+        if (value?.type !== 'identifier' || value.text !== name) return;
+        if (position === 0 && (callee === 'wraps' || callee.endsWith('.wraps'))) use.called = true;
+        else use.passed = true;
+      });
+    }
+    for (const child of node.namedChildren) if (child) pending.push(child);
+  }
+  return use;
+}
