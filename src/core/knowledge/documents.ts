@@ -127,6 +127,7 @@ export interface ClassRuleDocument {
   keyword?: Record<string, string>;
   baseIfDirect?: string[];
   abstractAttribute?: string;
+  implementedByFramework?: { queryPrefixes: string[]; queryAnnotations?: string[] };
 }
 
 export interface ViewSetsDocument {

@@ -107,6 +107,7 @@ function fileFrameworkPart(index: SymbolIndex, rules: Frameworks, path: string):
           const relationships = relationshipsOf(definition.attributes ?? []);
           if (relationships.length) details['relationships'] = relationships;
         }
+        if (rule.implementedByFramework) Object.assign(details, frameworkImplemented(index, path, symbol, rule.framework, rule.implementedByFramework));
         part.found.push({ category: rule.category, symbol, range: definition.range, layer: '', details });
       }
     }
@@ -169,4 +170,28 @@ function innerTypeName(annotation: string | undefined): string | undefined {
 
 function unquote(text: string): string {
   return text.replace(/^[rRbBuU]?(['"])(.*)\1$/s, '$2');
+}
+
+/**
+ * What the framework implements of an interface (a Spring Data repository): the methods whose names
+ * derive their query (`findByLastNameStartingWith`: a prefix, then `By` and the properties), and
+ * those whose query an annotation states (`@Query("select ...")`).
+ */
+function frameworkImplemented(index: SymbolIndex, path: string, symbol: string, framework: string, rule: NonNullable<ClassRule['implementedByFramework']>): Record<string, unknown> {
+  const derived: string[] = [];
+  const declared: string[] = [];
+  for (const { name, definition } of index.methodsOf(symbol)) {
+    const annotated = definition.decorators.some((decorator) => index.qualifiedNames(path, decorator).some((qualified) => rule.queryAnnotations?.includes(qualified)));
+    if (annotated) declared.push(name);
+    else if (rule.queryPrefixes.some((prefix) => isDerivedQuery(name, prefix))) derived.push(name);
+  }
+  return { implementedBy: framework, ...(derived.length ? { derivedQueries: derived } : {}), ...(declared.length ? { declaredQueries: declared } : {}) };
+}
+
+/** `findByEmail`, `findTop10ByOrderByDateDesc`, `countDistinctByStatus`: the prefix, a subject of its own, then `By` and a property. */
+function isDerivedQuery(name: string, prefix: string): boolean {
+  if (!name.startsWith(prefix)) return false;
+  const rest = name.slice(prefix.length);
+  const by = rest.indexOf('By');
+  return by >= 0 && /^[A-Z]/.test(rest.slice(by + 2)) && (by === 0 || /^[A-Z]/.test(rest));
 }

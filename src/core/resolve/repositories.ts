@@ -20,6 +20,33 @@ const SESSION_TYPES = [
   'databases.Database', 'motor.motor_asyncio.AsyncIOMotorDatabase', 'pymongo.database.Database',
 ];
 
+/**
+ * Java's and Go's database handles (a JPA `EntityManager`, Spring's `JdbcTemplate`, Go's `*sql.DB`,
+ * a GORM or xorm engine, a Mongo collection), by qualified name without a major version, and the
+ * methods of theirs (or of what they chain to: `db.WithContext(ctx).Where(...).Find(&x)`) that read
+ * or write data.
+ */
+const HANDLE_TYPES = [
+  'jakarta.persistence.EntityManager', 'javax.persistence.EntityManager', 'org.springframework.jdbc.core.JdbcTemplate',
+  'org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate', 'org.springframework.jdbc.core.simple.JdbcClient',
+  'org.springframework.data.mongodb.core.MongoTemplate', 'org.springframework.data.elasticsearch.core.ElasticsearchOperations',
+  'database/sql.DB', 'database/sql.Tx', 'database/sql.Conn', 'gorm.io/gorm.DB', 'github.com/jinzhu/gorm.DB', 'xorm.io/xorm.Engine',
+  'xorm.io/xorm.Session', 'github.com/go-xorm/xorm.Engine', 'github.com/jmoiron/sqlx.DB', 'github.com/jmoiron/sqlx.Tx',
+  'github.com/jackc/pgx/pgxpool.Pool', 'github.com/jackc/pgx.Conn', 'go.mongodb.org/mongo-driver/mongo.Collection',
+  'go.mongodb.org/mongo-driver/mongo.Database', 'entgo.io/ent.Client',
+];
+const HANDLE_VERBS = new Set([
+  // JPA, Spring JDBC, MongoTemplate
+  'persist', 'merge', 'remove', 'find', 'createQuery', 'createNativeQuery', 'createNamedQuery', 'getReference', 'query', 'queryForObject',
+  'queryForList', 'queryForMap', 'update', 'batchUpdate', 'execute', 'sql', 'insert', 'save', 'findOne', 'findAll', 'findById', 'aggregate', 'count',
+  // database/sql, sqlx, pgx
+  'Query', 'QueryContext', 'QueryRow', 'QueryRowContext', 'Exec', 'ExecContext', 'Prepare', 'PrepareContext', 'Get', 'GetContext', 'Select',
+  'SelectContext', 'NamedExec', 'NamedExecContext', 'Begin', 'BeginTx', 'BeginTxx',
+  // GORM, xorm, the Mongo driver
+  'Find', 'First', 'Last', 'Take', 'Create', 'Save', 'Delete', 'Update', 'Updates', 'Insert', 'InsertOne', 'InsertMany', 'FindOne', 'UpdateOne',
+  'UpdateMany', 'DeleteOne', 'DeleteMany', 'Count', 'Exist', 'Iterate', 'Sum', 'Aggregate', 'Raw', 'Pluck', 'Scan',
+]);
+
 /** SQL statement builders: a method that builds one talks to the database. */
 const SQL_BUILDERS = ['sqlalchemy.select', 'sqlalchemy.insert', 'sqlalchemy.update', 'sqlalchemy.delete', 'sqlalchemy.text', 'sqlmodel.select', 'sqlalchemy.sql.select'];
 
@@ -110,6 +137,8 @@ function dataClasses(index: SymbolIndex, path: string): DataClass[] {
 type Access = 'owned' | 'passed' | 'none';
 
 function dataAccess(index: SymbolIndex, path: string, owner: SymbolDefinition, method: SymbolDefinition, call: CallSite): Access {
+  const language = index.file(path)?.language;
+  if (language === 'java' || language === 'go') return handleAccess(index, path, owner, method, call);
   const parts = call.callee.split('.');
   const verb = parts[parts.length - 1] ?? '';
   // Model.objects.filter(...): Django's managers are its data-access layer, and every view, form and
@@ -142,4 +171,32 @@ function isSession(index: SymbolIndex, path: string, name: string, type: string 
     if (index.qualifiedNames(path, bare).some((name) => SESSION_TYPES.includes(name))) return true;
   }
   return SESSION_NAMES.has(name.toLowerCase());
+}
+
+/**
+ * Java and Go: a call that reads or writes through a database handle. `owned` when the handle is a
+ * field of the class (or a field of a field: `ar.data.DB.Context(ctx).Get(&x)`, `this.jdbcTemplate.query(...)`),
+ * `passed` when it is a parameter (`func (r *Repo) Save(tx *sql.Tx, ...)`).
+ */
+function handleAccess(index: SymbolIndex, path: string, owner: SymbolDefinition, method: SymbolDefinition, call: CallSite): Access {
+  const parts = call.callee.split('.').map((part) => (part.endsWith('()') ? part.slice(0, -2) : part));
+  if (parts.length < 2 || !parts.slice(1).some((part) => HANDLE_VERBS.has(part))) return 'none';
+  const self = method.parameters?.[0];
+  const isHandle = (type: string | undefined, from: string) => type !== undefined && index.qualifiedNames(from, type.replace(/^\*/, '')).some((name) => HANDLE_TYPES.includes(name));
+  if (self && parts[0] === self.name) {
+    // Field by field from the receiver, up to a handle (bounded: a handle sits a field or two away).
+    let definition: SymbolDefinition | undefined = owner;
+    let from = path;
+    for (const part of parts.slice(1, 4)) {
+      const attribute = definition?.attributes?.find((candidate) => candidate.name === part);
+      if (!attribute?.type) return 'none';
+      if (isHandle(attribute.type, from)) return 'owned';
+      const next = index.resolve(from, attribute.type.replace(/^\*/, ''));
+      definition = next ? index.definition(next) : undefined;
+      from = next ? next.slice(0, next.indexOf(':')) : from;
+    }
+    return 'none';
+  }
+  const parameter = method.parameters?.find((candidate) => candidate.name === parts[0]);
+  return parameter && isHandle(parameter.annotation, path) ? 'passed' : 'none';
 }

@@ -170,7 +170,12 @@ function dedupe(findings: readonly Finding[]): Finding[] {
       bySymbol.set(finding.symbol, [finding]);
       return true;
     }
-    if (same.some((other) => other.category === finding.category && other.range.start.line === finding.range.start.line && String(other.details['kind'] ?? '') === kind)) return false;
+    const kept = same.find((other) => other.category === finding.category && other.range.start.line === finding.range.start.line && String(other.details['kind'] ?? '') === kind);
+    if (kept) {
+      // The same finding told twice (a middleware by its signature, and where a router installs it): what either tells is kept.
+      for (const [key, value] of Object.entries(finding.details)) if (!(key in kept.details)) kept.details[key] = value;
+      return false;
+    }
     same.push(finding);
     return true;
   });
