@@ -453,6 +453,13 @@ public class JdbcOwnerRepositoryImpl {
     public void save(Object owner) { this.namedParameterJdbcTemplate.update("insert into owners ...", owner); }
 }
 `,
+      'src/main/java/com/acme/repository/springdatajpa/SpringDataPetRepositoryImpl.java': `package com.acme.repository.springdatajpa;
+import jakarta.persistence.EntityManager;
+public class SpringDataPetRepositoryImpl implements PetRepositoryOverride {
+    private EntityManager em;
+    public void delete(Object pet) { this.em.remove(pet); }
+}
+`,
       'src/main/java/com/acme/service/OwnerCache.java': `package com.acme.service;
 public class OwnerCache {
     private java.util.Map<Integer, Object> cache;
@@ -522,6 +529,7 @@ func (m *ArticleRepository) Store(ctx context.Context, title string) error {
         'internal/repo/answer/answer_repo.go:answerRepo',
         'internal/repository/mysql/article.go:ArticleRepository',
         'src/main/java/com/acme/repository/jdbc/JdbcOwnerRepositoryImpl.java:JdbcOwnerRepositoryImpl',
+        'src/main/java/com/acme/repository/springdatajpa/SpringDataPetRepositoryImpl.java:SpringDataPetRepositoryImpl',
       ]);
     } finally {
       workspace.cleanup();

@@ -56,7 +56,8 @@ const NOT_REPOSITORIES = [
   'graphene', 'strawberry.', 'starlette.endpoints.', 'flask.views.', 'celery.', 'unittest.', 'pytest',
 ];
 
-const REPOSITORY_NAME = /(Repository|Repo|DAO|Dao|Crud|CRUD)$/;
+/** A repository's name; Java's implementations add `Impl` (`JpaOwnerRepositoryImpl`, Spring Data's custom fragments `XRepositoryImpl`). */
+const REPOSITORY_NAME = /(Repository|Repo|DAO|Dao|Crud|CRUD)(Impl)?$/;
 const TEST_PATH = /(^|\/)(tests?|testing)\/|(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/;
 
 /**
