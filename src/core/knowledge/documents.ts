@@ -9,6 +9,7 @@ export interface DataDocuments {
   layerRulesFile: LayerRulesDocument;
   layerRolesFile: LayerRolesDocument;
   traceStepsFile: TraceStepsDocument;
+  dataAccessFile: DataAccessDocument;
   frameworkFile: FrameworkDocument;
   ruleHeader: RuleHeaderDocument;
 }
@@ -77,6 +78,16 @@ export interface TraceStepsDocument {
   outsideModules: string[];
   enqueueMethods: string[];
   publishMethods: string[];
+}
+
+export interface DataAccessDocument {
+  dataVerbs: string[];
+  sessionNames: string[];
+  sessionTypes: string[];
+  statementBuilders: string[];
+  notRepositories: string[];
+  handleTypes?: string[];
+  handleVerbs?: string[];
 }
 
 export interface FrameworkDocument {

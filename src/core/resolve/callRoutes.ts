@@ -2,10 +2,10 @@ import { listIn } from '../lists';
 import { Turns } from '../nextTurn';
 import type { CallSite, SymbolDefinition } from '../parse/facts';
 import type { Frameworks, RouterFramework } from '../frameworks/frameworks';
-import { type Finding, type Route, SymbolId } from '../result';
+import { type Finding, type MiddlewareDetails, type Route, SymbolId } from '../result';
 import { trimEnd } from '../text';
 import { constantText, statedText } from './constants';
-import { joinRoutePaths, normalizeRoutePath } from './routes';
+import { joinRoutePaths, normalizeRoutePath } from './routePaths';
 import type { SymbolIndex } from './symbolIndex';
 
 const MAX_PREFIXES_PER_ROUTER = 16;
@@ -123,9 +123,9 @@ export async function callRoutes(index: SymbolIndex, frameworks: Frameworks, tur
   for (const install of installed) {
     const definition = install.middleware ? index.definition(install.middleware) : undefined;
     const symbol = install.middleware ?? SymbolId.anonymous(install.site.path, install.site.line);
-    const details: Record<string, unknown> = { rule: 'call-middleware', framework: frameworkOf(install.router) ?? '', order: install.order, registeredAt: [`${install.site.path}:${install.site.line + 1}`] };
-    if (install.reference) details['reference'] = install.reference;
-    if (install.route) details['route'] = install.route;
+    const details: MiddlewareDetails = { rule: 'call-middleware', framework: frameworkOf(install.router) ?? '', order: install.order, registeredAt: [`${install.site.path}:${install.site.line + 1}`] };
+    if (install.reference) details.reference = install.reference;
+    if (install.route) details.route = install.route;
     findings.push({ category: 'middleware', symbol, range: definition?.range ?? lineRange(install.site.line), layer: '', details });
   }
   return { routes, findings };
