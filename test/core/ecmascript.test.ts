@@ -18,7 +18,9 @@ describe('TypeScript workspaces', () => {
     assert.ok(result.findings.some((finding) => finding.symbol === 'src/common/roles.guard.ts:RolesGuard' && finding.category === 'middleware'));
     // `@shop/common/roles.guard` names a workspace file: the guard is the workspace class, not a package's.
     const trace = analysis.trace('POST /api/orders');
-    assert.deepEqual(trace?.steps.map((step) => step.symbol.split(':').pop()), ['OrdersController.create', 'OrdersService.create', 'Order.create', 'Order', 'OrderRepository.save', 'TypeOrmOrderRepository.save']);
+    // `Order.create` throws (`throw new Error(...)`) before it makes the order: a raise step.
+    assert.deepEqual(trace?.steps.map((step) => step.symbol.split(':').pop()), ['OrdersController.create', 'OrdersService.create', 'Order.create', 'Error', 'Order', 'OrderRepository.save', 'TypeOrmOrderRepository.save']);
+    assert.equal(trace?.steps.find((step) => step.symbol === 'Error')?.via, 'raise');
     assert.deepEqual(result.interfaces.map((entry) => entry.base), ['src/orders/order.repository.ts:OrderRepository']);
     const ordersModule = result.findings.find((finding) => finding.symbol === 'src/orders/orders.module.ts:OrdersModule');
     assert.deepEqual(ordersModule?.details.providers, ['OrdersService', 'ORDER_REPOSITORY', 'TypeOrmOrderRepository']);
@@ -146,6 +148,39 @@ export class SiteController {
     try {
       const { result } = await analyzeFolder(workspace.root, { threads: 1 });
       assert.deepEqual(result.routes.map((route) => `${route.method} ${route.path}`), ['POST /api/sitemap.xml', 'GET /api/users/{id}', 'GET /docs/{page}', 'GET /health', 'GET /sitemap.xml']);
+    } finally {
+      workspace.cleanup();
+    }
+  });
+
+  it('finds route-level middleware before a handler, not Fastify route options nor an HTTP client\'s arguments', async () => {
+    const workspace = tempWorkspace({
+      'package.json': '{"name": "api", "private": true, "dependencies": {"express": "4", "fastify": "4"}}',
+      'src/auth.ts': "export const requireUser = (req, res, next) => next();\nexport function restrict(role) { return (req, res, next) => next(); }\n",
+      'src/users.ts': [
+        "import { Router } from 'express';",
+        "import { requireUser, restrict } from './auth';",
+        'const router = Router();',
+        "router.get('/me', requireUser, restrict('admin'), (req, res) => res.json(req.user));",
+        'export default router;',
+      ].join('\n'),
+      'src/server.ts': [
+        "import Fastify from 'fastify';",
+        'const fastify = Fastify();',
+        'const opts = { schema: { response: { 200: {} } } };',
+        "fastify.get('/ping', opts, async () => 'pong');",
+      ].join('\n'),
+      'test/client.test.ts': [
+        "const api = useApi();",
+        'const payload = { name: "x" };',
+        'const headers = { authorization: "t" };',
+        "it('creates', async () => { await api.post('/admin/users', payload, headers); });",
+      ].join('\n'),
+    });
+    try {
+      const { result } = await analyzeFolder(workspace.root, { threads: 1 });
+      const middleware = result.findings.filter((finding) => finding.category === 'middleware').map((finding) => finding.symbol).sort();
+      assert.deepEqual(middleware, ['src/auth.ts:requireUser', 'src/auth.ts:restrict']);
     } finally {
       workspace.cleanup();
     }

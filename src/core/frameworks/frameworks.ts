@@ -1,6 +1,6 @@
 import { DataFileError } from '../knowledge/checkData';
 import { type DataFile, readDataFile } from '../knowledge/dataFile';
-import type { AnnotationRoutesDocument, ClassRuleDocument, FrameworkDocument, RouteArguments, ViewSetsDocument } from '../knowledge/documents';
+import type { AnnotationRoutesDocument, ClassRuleDocument, FileRoutesDocument, FrameworkDocument, MessageBusDocument, RequestEntryDocument, RouteArguments, ViewSetsDocument } from '../knowledge/documents';
 
 /** A class rule of a framework file, with the framework it belongs to. */
 export interface ClassRule extends ClassRuleDocument {
@@ -14,9 +14,17 @@ export interface RouterFramework {
   mountReplacesOwnPrefix: boolean;
   dropsTrailingSlash: boolean;
   viewSets: ViewSetsDocument | undefined;
+  /** A router made on another, given first (`Api(blueprint)`), serves under it. */
+  servesUnderFirstArgument: boolean;
+  /** The maker's keywords that give the router's own prefix. */
+  prefixKeywords: readonly string[];
+  /** Without a prefix keyword, the prefix is the router's name (the maker's first argument). */
+  prefixFromName: boolean;
+  /** What comes between a route's path and its handler is the route's options, not middleware (Fastify; read by the TypeScript routes). */
+  optionsBeforeHandler: boolean;
   /** Go and Java: how routes are registered on the framework's routers (see the schema's `routers`). */
   calls: RouterCalls;
-  /** What a route registration is given after its path: where the handler is, and whether the rest is middleware. */
+  /** Go and Java: what a route registration is given after its path: where the handler is, and whether the rest is middleware. */
   routeArguments: RouteArguments;
 }
 
@@ -30,6 +38,9 @@ export interface RouterCalls {
   methodFilters: ReadonlySet<string>;
   middleware: ReadonlySet<string>;
 }
+
+/** The keywords that give a router its own prefix, unless a framework file says others: FastAPI's `prefix`, Flask's `url_prefix`. */
+export const DEFAULT_PREFIX_KEYWORDS: readonly string[] = ['prefix', 'url_prefix'];
 
 /** A framework that registers no routes by calls: Python's and TypeScript's routers, read by their detectors. */
 export const NO_ROUTER_CALLS: RouterCalls = { verbs: new Map(), groups: new Set(), scopes: new Set(), mounts: new Set(), passThrough: new Set(), methodFilters: new Set(), middleware: new Set() };
@@ -55,6 +66,24 @@ export interface Frameworks {
   viewMethodDecorators: ReadonlyMap<string, string>;
   /** npm packages and Go import paths that make a package depending on them a server application. */
   serverPackages: ReadonlySet<string>;
+  /** Exceptions answered with a fixed HTTP status, by qualified name. */
+  exceptionStatuses: ReadonlyMap<string, number>;
+  /** Exceptions that carry their HTTP status as an argument. */
+  statusExceptions: ReadonlySet<string>;
+  /** Decorators that make a function or class a message's handler. */
+  messageHandlerDecorators: ReadonlySet<string>;
+  /** Buses that hand a message to its registered handler, by the dispatching method's qualified name. */
+  messageBuses: ReadonlyMap<string, MessageBusDocument>;
+  retryDecorators: ReadonlySet<string>;
+  taskRetryOptions: ReadonlySet<string>;
+  /** Writes that do not duplicate on a repeat, by method name. */
+  idempotentWrites: ReadonlySet<string>;
+  /** Calls that declare a table in code (`sqlalchemy.Table`), by qualified name. */
+  tableDeclarations: ReadonlySet<string>;
+  /** Functions that read installed packages' entry points. */
+  entryPointReaders: ReadonlySet<string>;
+  /** How servers hand requests to application objects (ASGI, WSGI). */
+  requestEntries: readonly RequestEntryDocument[];
   /** Go: the framework a router value of a type belongs to, by the type's qualified name. */
   routerTypes: ReadonlyMap<string, RouterFramework>;
   /** Go and Java: package (static) functions that register a route on a default router, with the HTTP method, and the framework. */
@@ -65,6 +94,13 @@ export interface Frameworks {
   packageScopes: ReadonlyMap<string, RouterFramework>;
   /** Java: the frameworks whose routes are annotations. */
   annotationRoutes: readonly AnnotationRoutes[];
+  /** The frameworks whose routes are files. */
+  fileRoutes: readonly FileRoutes[];
+}
+
+/** A framework whose routes are files, with its name. */
+export interface FileRoutes extends FileRoutesDocument {
+  framework: string;
 }
 
 /** Reads the framework files (`src/core/frameworks/*.yml`, or a user's of the same shape), in the order given. */
@@ -77,11 +113,22 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     conventionalRouterNames: new Set<string>(),
     viewMethodDecorators: new Map<string, string>(),
     serverPackages: new Set<string>(),
+    exceptionStatuses: new Map<string, number>(),
+    statusExceptions: new Set<string>(),
+    messageHandlerDecorators: new Set<string>(),
+    messageBuses: new Map<string, MessageBusDocument>(),
+    retryDecorators: new Set<string>(),
+    taskRetryOptions: new Set<string>(),
+    idempotentWrites: new Set<string>(),
+    tableDeclarations: new Set<string>(),
+    entryPointReaders: new Set<string>(),
+    requestEntries: [] as RequestEntryDocument[],
     routerTypes: new Map<string, RouterFramework>(),
     packageVerbs: new Map<string, { method: string; framework: RouterFramework }>(),
     packageMiddleware: new Map<string, RouterFramework>(),
     packageScopes: new Map<string, RouterFramework>(),
     annotationRoutes: [] as AnnotationRoutes[],
+    fileRoutes: [] as FileRoutes[],
   };
   const seen = new Map<string, string>();
   for (const file of files) {
@@ -97,6 +144,10 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
         mountReplacesOwnPrefix: document.routers.mountReplacesOwnPrefix ?? false,
         dropsTrailingSlash: document.routers.dropsTrailingSlash ?? false,
         viewSets: document.viewSets,
+        servesUnderFirstArgument: document.routers.servesUnderFirstArgument ?? false,
+        prefixKeywords: document.routers.prefixKeywords ?? DEFAULT_PREFIX_KEYWORDS,
+        prefixFromName: document.routers.prefixFromName ?? false,
+        optionsBeforeHandler: document.routers.optionsBeforeHandler ?? false,
         routeArguments: document.routers.routeArguments ?? 'middleware-then-handler',
         calls: {
           verbs: new Map(Object.entries(document.routers.verbs ?? {})),
@@ -118,7 +169,18 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     }
     for (const [decorator, method] of Object.entries(document.viewMethodDecorators ?? {})) frameworks.viewMethodDecorators.set(decorator, method);
     for (const name of document.serverPackages ?? []) frameworks.serverPackages.add(name);
+    for (const [exception, status] of Object.entries(document.exceptionStatuses ?? {})) frameworks.exceptionStatuses.set(exception, status);
+    for (const name of document.statusExceptions ?? []) frameworks.statusExceptions.add(name);
+    for (const name of document.messageHandlerDecorators ?? []) frameworks.messageHandlerDecorators.add(name);
+    for (const bus of document.messageBuses ?? []) frameworks.messageBuses.set(bus.dispatch, bus);
+    for (const name of document.retryDecorators ?? []) frameworks.retryDecorators.add(name);
+    for (const name of document.taskRetryOptions ?? []) frameworks.taskRetryOptions.add(name);
+    for (const name of document.idempotentWrites ?? []) frameworks.idempotentWrites.add(name);
+    for (const name of document.tableDeclarations ?? []) frameworks.tableDeclarations.add(name);
+    for (const name of document.entryPointReaders ?? []) frameworks.entryPointReaders.add(name);
+    frameworks.requestEntries.push(...(document.requestEntries ?? []));
     if (document.annotationRoutes) frameworks.annotationRoutes.push({ ...document.annotationRoutes, framework: document.name });
+    if (document.fileRoutes) frameworks.fileRoutes.push({ ...document.fileRoutes, framework: document.name });
   }
   return frameworks;
 }

@@ -3,6 +3,7 @@ import type { CallShape, Hint } from '../parse/facts';
 import { type Finding, type Range, type Route, type Skipped, SymbolId } from '../result';
 import { type Compiled, compileRegex, type LinearPattern, quoteForRegex } from '../workspacePatterns';
 import { trimEnd, trimStart } from '../text';
+import { constantString, statedString } from './routePaths';
 import type { SymbolIndex } from './symbolIndex';
 
 const NEST = '@nestjs/common';
@@ -64,7 +65,7 @@ function nestHandlers(index: SymbolIndex, path: string): NestHandler[] {
     if (definition.kind !== 'class') continue;
     const controller = definition.decorators.find((decorator) => index.qualifiedNames(path, decorator).includes(`${NEST}.Controller`));
     if (!controller) continue;
-    const prefix = pathArgument(definition.decoratorCalls?.[controller]);
+    const prefix = pathArgument(index, path, definition.decoratorCalls?.[controller]);
     const controllerVersion = versionOf(definition.decoratorCalls?.[controller]?.keywords['version']);
     for (const method of index.methodsOf(symbol)) {
       for (const decorator of method.definition.decorators) {
@@ -72,7 +73,7 @@ function nestHandlers(index: SymbolIndex, path: string): NestHandler[] {
         if (!verb) continue;
         const versionDecorator = method.definition.decorators.find((name) => index.qualifiedNames(path, name).includes(`${NEST}.Version`));
         const version = versionDecorator ? versionOf(method.definition.decoratorCalls?.[versionDecorator]?.args[0]) : controllerVersion;
-        handlers.push({ symbol: method.symbol, path, range: method.definition.range, verb, prefix, own: pathArgument(method.definition.decoratorCalls?.[decorator]), version });
+        handlers.push({ symbol: method.symbol, path, range: method.definition.range, verb, prefix, own: pathArgument(index, path, method.definition.decoratorCalls?.[decorator]), version });
       }
     }
   }
@@ -120,11 +121,16 @@ function exclusionPattern(path: string): Compiled {
   return compileRegex(`${source}/?`);
 }
 
-/** `'orders'`, `['a', 'b']` (the first), `{ path: 'orders' }`; none is ''. */
-function pathArgument(call: CallShape | undefined): string {
+/**
+ * `'orders'`, `['a', 'b']` (the first), `{ path: 'orders' }`, or a constant the workspace states
+ * (`routesV1.user.root` of an exported object, `` `/${root}/:id` ``); none, or one not read, is ''.
+ */
+function pathArgument(index: SymbolIndex, path: string, call: CallShape | undefined): string {
   const written = call?.keywords['path'] ?? call?.args[0] ?? '';
-  const quoted = /^\[?\s*(['"`])([^'"`]*)\1/.exec(written);
-  return quoted?.[2] ?? '';
+  const quoted = /^\[?\s*(['"])([^'"]*)\1/.exec(written);
+  if (quoted) return quoted[2] ?? '';
+  // A template literal with a value not read keeps its literal parts.
+  return written.startsWith('`') ? statedString(index, path, written) : (constantString(index, path, written) ?? '');
 }
 
 /** `'2'` → `2`; `VERSION_NEUTRAL` → none (''); anything else unread → undefined (the default applies). */

@@ -4,6 +4,7 @@ import { Finding, type InterfaceImplementations, type Route, type Skipped, Symbo
 import { annotationRoutes } from './annotationRoutes';
 import { callRoutes } from './callRoutes';
 import { frameworkFindings } from './frameworkFindings';
+import { fileRoutes } from './fileRoutes';
 import { interfaceImplementations } from './interfaces';
 import { describeNestModules, nestRoutes } from './nestRoutes';
 import { Confirmation } from './qualify';
@@ -60,11 +61,13 @@ export async function resolveWorkspace(files: readonly FileFacts[], knowledge: R
   // Java's routes are annotations, or calls (Spark); Go's router calls followed through variables, parameters and closures.
   const annotated = await annotationRoutes(index, knowledge.frameworks.annotationRoutes, build, turns);
   const called = await callRoutes(index, knowledge.frameworks, turns);
+  // Frameworks whose routes are files (Medusa's `src/api/**/route.ts`).
+  const routeFiles = await fileRoutes(index, knowledge.frameworks.fileRoutes, turns);
   await nextTurn();
   // NestJS's routes are resolved already; the others are resolved from the scan's findings.
   const { routes, notRoutes, skipped } = await resolveRoutes(index, findings, hints, knowledge, turns);
-  findings.push(...nest.findings, ...annotated.findings, ...called.findings);
-  const allRoutes = [...routes, ...nest.routes, ...annotated.routes, ...called.routes].sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.handler.localeCompare(b.handler));
+  findings.push(...nest.findings, ...annotated.findings, ...called.findings, ...routeFiles.findings);
+  const allRoutes = [...routes, ...nest.routes, ...annotated.routes, ...called.routes, ...routeFiles.routes].sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.handler.localeCompare(b.handler));
   await nextTurn();
   const unique = dedupe(findings.filter((finding) => !notRoutes.has(finding)));
   await nextTurn();

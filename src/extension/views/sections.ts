@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { implementationsLabel } from '../labels';
-import { describeKind } from '../../core/render/text';
+import { describeKind, evidenceByWeight, QUESTION_TITLES } from '../../core/render/text';
 import { type AnalysisResult, type Finding, type FindingCategory, SymbolId } from '../../core/result';
 import { listIn } from '../../core/lists';
 
@@ -43,9 +43,11 @@ export function overviewNodes(result: AnalysisResult, at: At): AnalysisNode[] {
       label: vscode.l10n.t('Kind: {0}', result.kind.evidence.length ? result.kind.kind : vscode.l10n.t('undetermined')),
       description: describeKind(result.kind),
       icon: 'symbol-namespace',
-      children: result.kind.evidence.map((evidence) => ({
+      // Who uses it first, then what it offers; the heaviest first within each.
+      children: evidenceByWeight(result.kind).map((evidence) => ({
         label: evidence.signal,
         description: `+${evidence.weight} ${evidence.favours} · ${evidence.path}`,
+        tooltip: `${QUESTION_TITLES[evidence.question]}: +${evidence.weight} ${evidence.favours}`,
         icon: 'pass',
         // Evidence may name a folder, which the editor cannot open as a document.
         ...(hasExtension(evidence.path) ? { location: at(evidence.path) } : {}),
@@ -100,7 +102,7 @@ export function layerNodes(result: AnalysisResult, at: At): AnalysisNode[] {
     .map(([layer, files]) => ({ label: layer, description: `${files.length}`, icon: LAYER_ICONS[layer] ?? 'folder', children: files }));
 }
 
-const EXTENSION_POINTS: readonly FindingCategory[] = ['middleware', 'decorator', 'signal', 'receiver', 'manager', 'task', 'event'];
+const EXTENSION_POINTS: readonly FindingCategory[] = ['middleware', 'decorator', 'signal', 'receiver', 'manager', 'task', 'event', 'error-handler'];
 
 /** Extension points: middleware (in settings order where stated), decorators with their uses, signals with receivers and senders, managers, tasks, events. */
 export function extensionPointNodes(result: AnalysisResult, at: At): AnalysisNode[] {
@@ -229,6 +231,7 @@ function categoryLabel(category: FindingCategory): string {
     route: vscode.l10n.t('Routes'), middleware: vscode.l10n.t('Middleware'), decorator: vscode.l10n.t('Decorators'), signal: vscode.l10n.t('Signals'),
     receiver: vscode.l10n.t('Receivers'), manager: vscode.l10n.t('Managers'), model: vscode.l10n.t('Models'), repository: vscode.l10n.t('Repositories'),
     interface: vscode.l10n.t('Interfaces'), task: vscode.l10n.t('Tasks'), event: vscode.l10n.t('Events'),
+    transaction: vscode.l10n.t('Transactions'), 'error-handler': vscode.l10n.t('Error handlers'), 'error-response': vscode.l10n.t('Error responses'),
   };
   return labels[category];
 }
