@@ -13,6 +13,7 @@ import { readWorkspacePackages } from './resolve/npmPackages';
 import { readModulePaths } from './resolve/tsconfig';
 import { buildPackages, readBuildFiles } from './resolve/buildFiles';
 import { normalizeRoutePath } from './resolve/routePaths';
+import { type InterfaceBindings, interfaceBindings } from './resolve/bindings';
 import { answerChecklist } from './answers/answers';
 import { type AnalysisResult, type Answer, type Finding, type InterfaceImplementations, type KindVerdict, type Language, type Route, SCHEMA_VERSION, type Skipped, SymbolId, type Trace } from './result';
 import { type TraceContext, traceRoute, traceRouteWithTypes } from './trace/trace';
@@ -176,7 +177,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   const packages = packagesOf(configuration, analysed, host.knowledge);
   const modulePaths = JSON.stringify(tsconfig.paths ?? null);
   const earlier = before ? { index: before.index, shareAnswers: before.shareAnswers && before.modulePaths === modulePaths } : undefined;
-  const { index, findings, interfaces, routes, skipped: patternsSkipped } = await resolveWorkspace(analysed, host.knowledge, tsconfig.paths, earlier, options.updates ?? true, build.springSettings);
+  const { index, findings, interfaces, routes, skipped: patternsSkipped } = await resolveWorkspace(analysed, host.knowledge, tsconfig.paths, earlier, options.updates ?? true, build);
 
   await nextTurn();
   options.signal?.throwIfAborted();
@@ -257,7 +258,8 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
 /** What a trace reads: the index, the result's interfaces and findings, each file's layer, what calls are steps. */
 function traceContextOf(index: SymbolIndex, result: AnalysisResult, knowledge: Knowledge): TraceContext {
   const layerByPath = new Map(result.files.map((file) => [file.path, file.layer]));
-  return { index, interfaces: result.interfaces, findings: result.findings, layerOf: (path) => layerByPath.get(path) ?? 'external', steps: knowledge.traceSteps, dataAccess: knowledge.dataAccess, frameworks: knowledge.frameworks };
+  let bindings: InterfaceBindings | undefined;
+  return { index, interfaces: result.interfaces, findings: result.findings, layerOf: (path) => layerByPath.get(path) ?? 'external', steps: knowledge.traceSteps, dataAccess: knowledge.dataAccess, frameworks: knowledge.frameworks, bindings: () => (bindings ??= interfaceBindings(index)) };
 }
 
 /** A result with what traces, definitions and updates need around it. */

@@ -244,8 +244,10 @@ export interface MiddlewareDetails extends FindingDetails {
   hook?: string;
   /** A function middleware's type (`@app.middleware("http")`: `http`). */
   type?: string;
-  /** Django's `MIDDLEWARE`: the middleware in the order they run. */
-  order?: string[];
+  /** Django's `MIDDLEWARE`: the middleware in the order they run; one installed by a router's call (Go's `Use`, Spark's filters): its place among the middleware the same function installs on the same router, from 1. */
+  order?: string[] | number;
+  /** Installed by a router's call for one route only: the route's path. */
+  route?: string;
 }
 
 export interface DecoratorFinding extends FindingBase {
@@ -355,6 +357,12 @@ export interface RepositoryDetails extends FindingDetails {
   reason?: string;
   /** The methods that reach the data. */
   dataMethods?: string[];
+  /** Implemented by the framework (a Spring Data repository interface): the framework. */
+  implementedBy?: string;
+  /** Its query methods the framework derives from their names (`findByEmail`). */
+  derivedQueries?: string[];
+  /** Its query methods whose query an annotation declares (`@Query`). */
+  declaredQueries?: string[];
 }
 
 export interface InterfaceFinding extends FindingBase {

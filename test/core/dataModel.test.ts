@@ -56,6 +56,23 @@ describe('SQL schema files', () => {
     assert.deepEqual(operations.filter((operation) => operation.op === 'create-table').map((operation) => `${operation.op === 'create-table' ? operation.table : ''}@${operation.line + 1}`), ['orders@2', 'users@16']);
   });
 
+  it("reads a MySQL dump's tables, whose table options no grammar takes", () => {
+    const dump = [
+      'DROP TABLE IF EXISTS `article`;',
+      '/*!40101 SET character_set_client = utf8 */;',
+      'CREATE TABLE `article` (',
+      '  `id` int(11) NOT NULL AUTO_INCREMENT,',
+      '  `title` varchar(45) COLLATE utf8_unicode_ci NOT NULL,',
+      '  PRIMARY KEY (`id`)',
+      ') ENGINE=InnoDB AUTO_INCREMENT=7 DEFAULT CHARSET=utf8 COLLATE=utf8_unicode_ci;',
+      'LOCK TABLES `article` WRITE;',
+      '',
+    ].join('\n');
+    const { operations } = readSqlSchema(dump);
+    const created = operations.find((operation) => operation.op === 'create-table');
+    assert.equal(created?.op === 'create-table' ? `${created.table}@${created.line + 1}: ${created.columns.map((column) => column.name).join(', ')}` : '', 'article@3: id, title');
+  });
+
   it('never throws, whatever the text', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), fc.constantFrom('', GUIDE_ORDERS), (noise, base) => {
@@ -306,6 +323,216 @@ class Migration(migrations.Migration):
       assert.ok(!afterModels.result.queryWarnings.some((warning) => warning.relation === 'Category.products'));
     } finally {
       rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
+  it('reads JPA entities (mapped superclass, columns, relations, indexes, Bean Validation), Spring Data documents and the query methods of its repositories, and GORM and xorm structs by their tags', async () => {
+    const workspace = tempWorkspace({
+      'pom.xml': '<project><artifactId>shop</artifactId></project>',
+      'src/main/java/com/acme/model/BaseEntity.java': `package com.acme.model;
+import jakarta.persistence.*;
+@MappedSuperclass
+public class BaseEntity {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    protected Integer id;
+}
+`,
+      'src/main/java/com/acme/model/Owner.java': `package com.acme.model;
+import jakarta.persistence.*;
+import jakarta.validation.constraints.NotBlank;
+import java.util.Set;
+@Entity
+@Table(name = "owners", indexes = { @Index(name = "idx_owner_last", columnList = "last_name") })
+public class Owner extends BaseEntity {
+    private static final long serialVersionUID = 1L;
+    @Column(name = "last_name", length = 30, nullable = false)
+    @NotBlank
+    private String lastName;
+    @Column(unique = true)
+    private String email;
+    @OneToMany(mappedBy = "owner", cascade = CascadeType.ALL, orphanRemoval = true)
+    private Set<Pet> pets;
+    @Transient
+    private String display;
+}
+`,
+      'src/main/java/com/acme/model/Pet.java': `package com.acme.model;
+import jakarta.persistence.*;
+@Entity
+@Table(name = "pets")
+public class Pet extends BaseEntity {
+    @ManyToOne(optional = false)
+    @JoinColumn(name = "owner_id")
+    private Owner owner;
+}
+`,
+      'src/main/java/com/acme/portal/ReadHistory.java': `package com.acme.portal;
+import org.springframework.data.mongodb.core.mapping.Document;
+@Document(collection = "read_history")
+public class ReadHistory {
+    private String id;
+    private Long memberId;
+}
+`,
+      'src/main/java/com/acme/repository/OwnerRepository.java': `package com.acme.repository;
+import com.acme.model.Owner;
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+public interface OwnerRepository extends JpaRepository<Owner, Integer> {
+    List<Owner> findByLastNameStartingWith(String lastName);
+    long countByEmail(String email);
+    @Query("select o from Owner o where o.email like %?1")
+    List<Owner> byDomain(String domain);
+    List<Owner> findAll();
+    default Owner firstOrNull() { return null; }
+}
+`,
+      'go.mod': 'module example.com/shop\n\ngo 1.22\n',
+      'internal/model/order.go': `package model
+
+import "gorm.io/gorm"
+
+type Customer struct {
+	gorm.Model
+	Email string \`gorm:"uniqueIndex;not null"\`
+}
+
+type OrderLine struct {
+	ID         uint     \`gorm:"primaryKey"\`
+	CustomerID uint
+	Customer   Customer
+	Note       string   \`gorm:"-"\`
+}
+`,
+      'internal/entity/answer.go': `package entity
+
+type Answer struct {
+	ID         string \`xorm:"not null pk autoincr BIGINT(20) id"\`
+	QuestionID string \`xorm:"not null default 0 BIGINT(20) INDEX question_id"\`
+	Content    string \`xorm:"not null MEDIUMTEXT original_text"\`
+}
+`,
+    });
+    try {
+      const { result } = await analyzeFolder(workspace.root, { threads: 1 });
+      const entity = (name: string) => result.dataModel.entities.find((candidate) => candidate.name === name);
+      const columns = (name: string) => entity(name)?.columns.map((column) => `${column.name}${column.primaryKey ? ' pk' : ''}${column.nullable ? '' : ' required'}${column.unique ? ' unique' : ''}`);
+      assert.equal(entity('Owner')?.table, 'owners');
+      assert.deepEqual(columns('Owner')?.sort(), ['email unique', 'id pk required', 'last_name required']);
+      assert.equal(entity('Owner')?.columns.find((column) => column.name === 'last_name')?.type, 'String(30)');
+      assert.ok(entity('Owner')?.hints.some((hint) => JSON.stringify(hint).includes('last_name')), JSON.stringify(entity('Owner')?.hints));
+      assert.ok(result.dataModel.relationships.some((relation) => relation.from === 'Pet' && relation.to === 'Owner' && relation.field === 'owner_id' && relation.required && relation.cardinality === 'many-to-one'));
+      assert.equal(entity('BaseEntity'), undefined);
+      assert.equal(entity('ReadHistory')?.table, 'read_history');
+      assert.equal(entity('Customer')?.table, 'customers');
+      assert.deepEqual(columns('Customer')?.sort(), ['created_at required', 'deleted_at', 'email required unique', 'id pk required', 'updated_at required']);
+      assert.equal(entity('OrderLine')?.table, 'order_lines');
+      assert.ok(result.dataModel.relationships.some((relation) => relation.from === 'OrderLine' && relation.to === 'Customer' && relation.field === 'customer_id'));
+      assert.ok(!entity('OrderLine')?.columns.some((column) => column.name === 'note'));
+      const repository = result.findings.find((finding) => finding.category === 'repository' && finding.symbol.endsWith(':OwnerRepository'));
+      assert.equal(repository?.details['implementedBy'], 'spring');
+      assert.deepEqual(repository?.details['derivedQueries'], ['findByLastNameStartingWith', 'countByEmail']);
+      assert.deepEqual(repository?.details['declaredQueries'], ['byDomain']);
+      assert.equal(entity('Answer')?.table, 'answer');
+      assert.deepEqual(entity('Answer')?.columns.map((column) => `${column.name} ${column.type}${column.primaryKey ? ' pk' : ''}`), ['id BIGINT(20) pk', 'question_id BIGINT(20)', 'original_text MEDIUMTEXT']);
+    } finally {
+      workspace.cleanup();
+    }
+  });
+
+  it('finds Java and Go repositories by the database handles their methods go through (fields of fields included), not by their names alone', async () => {
+    const workspace = tempWorkspace({
+      'pom.xml': '<project><artifactId>shop</artifactId></project>',
+      'src/main/java/com/acme/repository/jdbc/JdbcOwnerRepositoryImpl.java': `package com.acme.repository.jdbc;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+public class JdbcOwnerRepositoryImpl {
+    private NamedParameterJdbcTemplate namedParameterJdbcTemplate;
+    public Object findById(int id) { return namedParameterJdbcTemplate.queryForObject("select * from owners where id = :id", id); }
+    public void save(Object owner) { this.namedParameterJdbcTemplate.update("insert into owners ...", owner); }
+}
+`,
+      'src/main/java/com/acme/repository/springdatajpa/SpringDataPetRepositoryImpl.java': `package com.acme.repository.springdatajpa;
+import jakarta.persistence.EntityManager;
+public class SpringDataPetRepositoryImpl implements PetRepositoryOverride {
+    private EntityManager em;
+    public void delete(Object pet) { this.em.remove(pet); }
+}
+`,
+      'src/main/java/com/acme/service/OwnerCache.java': `package com.acme.service;
+public class OwnerCache {
+    private java.util.Map<Integer, Object> cache;
+    public Object find(int id) { return cache.get(id); }
+    public void update(Object owner) { cache.put(1, owner); }
+}
+`,
+      'go.mod': 'module example.com/answer\n\ngo 1.22\n',
+      'internal/base/data/data.go': `package data
+
+import "xorm.io/xorm"
+
+type Data struct {
+	DB *xorm.Engine
+}
+`,
+      'internal/repo/answer/answer_repo.go': `package answer
+
+import (
+	"context"
+	"example.com/answer/internal/base/data"
+)
+
+type answerRepo struct {
+	data *data.Data
+}
+
+func (ar *answerRepo) AddAnswer(ctx context.Context, answer *Answer) error {
+	_, err := ar.data.DB.Context(ctx).Insert(answer)
+	return err
+}
+
+func (ar *answerRepo) GetAnswer(ctx context.Context, id string) (*Answer, error) {
+	answer := &Answer{}
+	_, err := ar.data.DB.Context(ctx).Where("id = ?", id).Get(answer)
+	return answer, err
+}
+`,
+      'internal/repository/mysql/article.go': `package mysql
+
+import (
+	"context"
+	"database/sql"
+)
+
+type ArticleRepository struct {
+	Conn *sql.DB
+}
+
+func (m *ArticleRepository) fetch(ctx context.Context, query string) error {
+	rows, err := m.Conn.QueryContext(ctx, query)
+	_ = rows
+	return err
+}
+
+func (m *ArticleRepository) Store(ctx context.Context, title string) error {
+	stmt, err := m.Conn.PrepareContext(ctx, "INSERT article SET title=?")
+	_ = stmt
+	return err
+}
+`,
+    });
+    try {
+      const { result } = await analyzeFolder(workspace.root, { threads: 1 });
+      const repositories = result.findings.filter((finding) => finding.category === 'repository').map((finding) => finding.symbol).sort();
+      assert.deepEqual(repositories, [
+        'internal/repo/answer/answer_repo.go:answerRepo',
+        'internal/repository/mysql/article.go:ArticleRepository',
+        'src/main/java/com/acme/repository/jdbc/JdbcOwnerRepositoryImpl.java:JdbcOwnerRepositoryImpl',
+        'src/main/java/com/acme/repository/springdatajpa/SpringDataPetRepositoryImpl.java:SpringDataPetRepositoryImpl',
+      ]);
+    } finally {
+      workspace.cleanup();
     }
   });
 });

@@ -19,7 +19,7 @@ interface RuleTests {
 }
 
 /** The rule's findings (or hints) for a snippet, after the resolver has checked what their names stand for. */
-async function matchesOf(code: string, path: string, language: 'python' | 'typescript', rule: string): Promise<{ symbol: string; details: Record<string, unknown> }[]> {
+async function matchesOf(code: string, path: string, language: 'python' | 'typescript' | 'java' | 'go', rule: string): Promise<{ symbol: string; details: Record<string, unknown> }[]> {
   const facts = await testScanner().scan({ path, language }, code);
   const confirmation = new Confirmation(new SymbolIndex([facts]));
   confirmation.add(facts.findings);
@@ -28,7 +28,7 @@ async function matchesOf(code: string, path: string, language: 'python' | 'types
 }
 
 /** Each rule folder, and the language its snippets are written in (ecmascript rules run on TypeScript, TSX and JavaScript alike). */
-const RULE_FOLDERS = { python: { language: 'python', extension: 'py' }, ecmascript: { language: 'typescript', extension: 'ts' }, typescript: { language: 'typescript', extension: 'ts' } } as const;
+const RULE_FOLDERS = { python: { language: 'python', extension: 'py' }, ecmascript: { language: 'typescript', extension: 'ts' }, typescript: { language: 'typescript', extension: 'ts' }, java: { language: 'java', extension: 'java' }, go: { language: 'go', extension: 'go' } } as const;
 
 for (const [folder, { language, extension }] of Object.entries(RULE_FOLDERS)) {
   const rules = readdirSync(join(rulesDirectory(ROOT), folder)).filter((name) => name.endsWith('.scm'));

@@ -68,7 +68,7 @@ describe('the Go syntax', () => {
     const routes = facts.symbols.find((symbol) => symbol.name === 'OrderHandler.Routes');
     assert.equal(routes?.kind, 'method');
     assert.deepEqual(routes?.parameters, [{ name: 'h', annotation: 'OrderHandler' }]);
-    assert.deepEqual(routes?.calls?.map((call) => `${call.callee}(${(call.arguments ?? []).join(', ')})`), ['chi.NewRouter()', 'r.Post("/orders", )', 'h.svc.Find(ctx, 1)']);
+    assert.deepEqual(routes?.calls?.map((call) => `${call.callee}(${(call.arguments ?? []).join(', ')})`), ['chi.NewRouter()', 'r.Post("/orders", <anonymous>@29)', 'h.svc.Find(ctx, 1)']);
     assert.deepEqual(routes?.locals, [{ name: 'r', type: 'chi.NewRouter', value: 'chi.NewRouter()' }, { name: 'order', type: 'h.svc.Find', value: 'h.svc.Find(ctx, 1)' }, { name: 'err' }]);
     assert.equal(facts.symbols.find((symbol) => symbol.name === 'NewOrderHandler')?.returns, 'OrderHandler');
   });
@@ -77,6 +77,27 @@ describe('the Go syntax', () => {
     const facts = await scanGo(HANDLER);
     const inline = facts.symbols.find((symbol) => symbol.name === '<anonymous>@29');
     assert.deepEqual(inline?.calls?.map((call) => call.callee), ['req.Context', 'h.svc.Create']);
+  });
+
+  it("makes a middleware written in place a function of its own, named after the line it starts on, and keeps a long call argument by what it calls", async () => {
+    const facts = await scanGo(`package server
+
+func New(r *gin.Engine) {
+	r.Use(middleware.Recovery(
+		conf.APIBaseURL+"/answer/api/v1",
+	), func(ctx *gin.Context) {
+		compress(ctx)
+	}, middleware.Lang)
+	sort.Slice(items, func(i, j int) bool { return less(i, j) })
+}
+`);
+    const inline = facts.symbols.find((symbol) => symbol.name === '<anonymous>@6');
+    assert.deepEqual(inline?.calls?.map((call) => call.callee), ['compress']);
+    const calls = facts.symbols.find((symbol) => symbol.name === 'New')?.calls ?? [];
+    assert.deepEqual(calls.find((call) => call.callee === 'r.Use')?.arguments, ['middleware.Recovery()', '<anonymous>@6', 'middleware.Lang']);
+    // A function given to anything else is the caller's own code.
+    assert.ok(calls.some((call) => call.callee === 'less'));
+    assert.equal(facts.symbols.filter((symbol) => symbol.name.startsWith('<anonymous>')).length, 1);
   });
 
   it('reads package-level variables and constants', async () => {

@@ -68,6 +68,34 @@ describe('the Java syntax', () => {
     assert.equal(get?.returns, 'Order');
   });
 
+  it('makes a lambda a registration takes a function of its own, and keeps the arguments of calls that may register', async () => {
+    const facts = await scanJava(`package spark.examples;
+
+import static spark.Spark.*;
+
+public class Books {
+    public static void main(String[] args) {
+        get("/books/:id", (request, response) -> {
+            return books.get(request.params(":id"));
+        });
+        get("/hello", "application/json", (req, res) -> render(req), new JsonTransformer());
+        before((request, response) -> check(request));
+        route(GET("/fn"), request -> ok());
+        post("/books", Books::create);
+        webSocket("/echo", EchoWebSocket.class);
+        books.values().forEach(book -> audit(book));
+    }
+}
+`);
+    const names = facts.symbols.filter((symbol) => symbol.name.startsWith('<anonymous>')).map((symbol) => `${symbol.name}(${(symbol.parameters ?? []).map((parameter) => parameter.name).join(', ')}): ${(symbol.calls ?? []).map((call) => call.callee).join(', ')}`);
+    assert.deepEqual(names, ['<anonymous>@7(request, response): request.params, books.get', '<anonymous>@10(req, res): render', '<anonymous>@11(request, response): check', '<anonymous>@12(request): ok']);
+    const main = facts.symbols.find((symbol) => symbol.name === 'Books.main');
+    assert.deepEqual(
+      main?.calls?.map((call) => `${call.callee}(${(call.arguments ?? []).join(', ')})`),
+      ['get("/books/:id", <anonymous>@7)', 'JsonTransformer()', 'get("/hello", "application/json", <anonymous>@10, new JsonTransformer())', 'before(<anonymous>@11)', 'GET("/fn")', 'route(GET("/fn"), <anonymous>@12)', 'post("/books", Books::create)', 'webSocket("/echo", EchoWebSocket.class)', 'books.values()', 'audit()', 'books.values().forEach()'],
+    );
+  });
+
   it('marks interfaces and their methods without bodies', async () => {
     const facts = await scanJava(CONTROLLER);
     assert.equal(facts.symbols.find((symbol) => symbol.name === 'OrderController.Listener')?.keywords?.['interface'], 'true');

@@ -28,6 +28,30 @@ describe('layer roles', () => {
     assert.equal(layerOf('library', { path: 'src/backends/redis.service.ts', findings: [], imports: [] }).layer, 'adapter');
   });
 
+  it("reads a Maven main source root's packages as layers, never as tests or examples", () => {
+    // `org.springframework.samples` is a package, not a samples folder; the build says src/main/java is main code.
+    const model = layerOf('service', { path: 'src/main/java/org/springframework/samples/petclinic/model/Owner.java', findings: [], imports: [] });
+    assert.deepEqual(model, { layer: 'domain', reasons: ["'model' in the path → domain"], confidence: 'stated' });
+    assert.equal(builtinKnowledge().layerRoles.isTestExampleOrDoc('src/main/java/org/springframework/samples/petclinic/model/Owner.java'), false);
+    // Above the root, and in the test root, folders state what they always did; a config package stays configuration.
+    assert.equal(layerOf('service', { path: 'examples/shop/src/main/java/com/acme/web/Api.java', findings: [], imports: [] }).layer, 'example');
+    assert.equal(layerOf('framework', { path: 'src/test/java/spark/examples/hello/HelloWorld.java', findings: [], imports: [] }).layer, 'example');
+    assert.equal(layerOf('service', { path: 'src/main/java/com/acme/config/WebConfig.java', findings: [], imports: [] }).layer, 'config');
+  });
+
+  it("places a multi-module library's api module, its backend extensions and Go's store packages", () => {
+    assert.equal(layerOf('library', { path: 'api/src/main/java/io/jsonwebtoken/Jwts.java', findings: [], imports: [] }).layer, 'public-api');
+    assert.equal(layerOf('library', { path: 'extensions/gson/src/main/java/io/jsonwebtoken/gson/io/GsonSerializer.java', findings: [], imports: [] }).layer, 'adapter');
+    assert.equal(layerOf('library', { path: 'store/redis/redis.go', findings: [], imports: [] }).layer, 'adapter');
+    assert.equal(layerOf('service', { path: 'internal/handler/order_test.go', findings: [], imports: [] }).layer, 'test');
+  });
+
+  it("tells a framework's HTTP layer by the servlet API or the server it embeds", () => {
+    const jetty = { path: 'src/main/java/spark/embeddedserver/jetty/JettyHandler.java', findings: [], imports: [{ module: 'org.eclipse.jetty.server', level: 0, names: [{ name: 'Request' }], line: 3 }] };
+    assert.deepEqual(layerOf('framework', jetty), { layer: 'http', reasons: ['imports org.eclipse.jetty.server'], confidence: 'inferred' });
+    assert.equal(layerOf('framework', { path: 'src/main/java/spark/route/Routes.java', findings: [], imports: [] }).layer, 'routing');
+  });
+
   it('infers a flat app file from what it imports, and falls back to the kind default', async () => {
     const [web, data, plain] = await scanPython({ 'blog.py': 'from flask import Blueprint\n', 'storage.py': 'from sqlalchemy.orm import Session\n', 'util.py': 'import json\n' });
     assert.deepEqual(layerOf('service', web as FileFacts), { layer: 'api', reasons: ['imports flask'], confidence: 'inferred' });

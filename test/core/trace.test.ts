@@ -99,6 +99,81 @@ describe('traces that could loop', () => {
   });
 });
 
+describe('traces through an interface with several implementations', () => {
+  const workspace = tempWorkspace({
+    'go.mod': 'module example.com/shop\n\ngo 1.22\n',
+    'cmd/shop/main.go': `package main
+
+import (
+	"example.com/shop/internal/handler"
+	"example.com/shop/internal/repository"
+	"example.com/shop/internal/service"
+	"github.com/go-chi/chi/v5"
+)
+
+func main() {
+	repo := repository.NewPostgresOrders()
+	svc := service.NewOrders(repo)
+	r := chi.NewRouter()
+	h := handler.NewOrders(svc)
+	r.Get("/orders", h.List)
+}
+`,
+    'internal/handler/orders.go': `package handler
+
+import (
+	"net/http"
+	"example.com/shop/internal/service"
+)
+
+type Orders struct{ svc *service.Orders }
+
+func NewOrders(svc *service.Orders) *Orders { return &Orders{svc: svc} }
+
+func (h *Orders) List(w http.ResponseWriter, r *http.Request) { h.svc.List() }
+`,
+    'internal/service/orders.go': `package service
+
+type Store interface{ All() []string }
+
+type Orders struct{ store Store }
+
+func NewOrders(store Store) *Orders { return &Orders{store: store} }
+
+func (s *Orders) List() []string { return s.store.All() }
+`,
+    'internal/repository/postgres.go': `package repository
+
+type PostgresOrders struct{}
+
+func NewPostgresOrders() *PostgresOrders { return &PostgresOrders{} }
+
+func (p *PostgresOrders) All() []string { return nil }
+`,
+    'internal/repository/memory.go': `package repository
+
+type MemoryOrders struct{}
+
+func (m *MemoryOrders) All() []string { return nil }
+`,
+    'internal/mocks/store.go': `package mocks
+
+type Store struct{}
+
+func (m *Store) All() []string { return nil }
+`,
+  });
+  after(workspace.cleanup);
+
+  it('follows the implementation the wiring hands where the interface is expected, a test double never', async () => {
+    const analysis = await analyzeFolder(workspace.root, { threads: 1 });
+    const steps = analysis.trace('GET /orders')?.steps ?? [];
+    const di = steps.filter((step) => step.via === 'di').map((step) => step.symbol);
+    assert.deepEqual(di, ['internal/repository/postgres.go:PostgresOrders.All']);
+    assert.equal(analysis.result.files.find((file) => file.path === 'internal/mocks/store.go')?.layer, 'test');
+  });
+});
+
 describe('traces through indirection', () => {
   const fixture = (name: string) => join(ROOT, 'test', 'fixtures', name);
   let allocation: Analysis;

@@ -5,13 +5,15 @@ import { type DataModel, Finding, type QueryWarning } from '../result';
 import { type DraftEntity, finishDataModel } from './entities';
 import { alembicOperations, alembicRevisions, codeTables, djangoMigrations } from './migrations';
 import { djangoEntity, type ModelClass, modelClasses, sqlalchemyEntity, typeormEntity } from './models';
+import { goOrmEntity, jpaEntity } from './javaGoModels';
 import { nPlusOneWarnings, queryLoops } from './nPlusOne';
 import { mongooseEntity, sequelizeEntity, sequelizeInverseKeys } from './objectModels';
 import { replaySchema, sqlOperations } from './schema';
 import { listIn } from '../lists';
 
 /**
- * The data-model stage: entities from model classes (Django, SQLAlchemy, SQLModel, TypeORM), from
+ * The data-model stage: entities from model classes (Django, SQLAlchemy, SQLModel, TypeORM, JPA and
+ * Spring Data documents, GORM and xorm structs), from
  * SQLAlchemy Core tables (imperatively mapped or not), and
  * model objects (Mongoose, Sequelize), and from
  * schema histories (SQL files, Alembic revisions, Django migrations) for tables no class defines;
@@ -60,7 +62,7 @@ export async function analyzeDataModel(index: SymbolIndex, files: readonly FileF
   return { dataModel, queryWarnings };
 }
 
-const READERS = { django: djangoEntity, sqlalchemy: sqlalchemyEntity, sqlmodel: sqlalchemyEntity, typeorm: typeormEntity, mongoose: mongooseEntity, sequelize: sequelizeEntity };
+const READERS = { django: djangoEntity, sqlalchemy: sqlalchemyEntity, sqlmodel: sqlalchemyEntity, typeorm: typeormEntity, mongoose: mongooseEntity, sequelize: sequelizeEntity, jpa: jpaEntity, 'spring-data': jpaEntity, gorm: goOrmEntity, xorm: goOrmEntity };
 
 /** Each model's entity as its reader makes it, read file by file (a file's models, and the files they read, unchanged: kept). */
 async function entitiesByModel(index: SymbolIndex, models: readonly ModelClass[], turns: Turns): Promise<Map<string, DraftEntity>> {
@@ -108,6 +110,8 @@ function enrich(code: DraftEntity, history: DraftEntity): void {
     // Told where the schema states it, not at the class's attribute.
     if (stated.check && !column.check) code.constraints.push({ kind: 'check', columns: [column.name], expression: stated.check, location: stated.location });
     if (stated.relation && !column.relation) column.relation = { ...stated.relation, location: stated.relation.location ?? stated.location };
+    // What deleting the target does is the schema's to say (`ON DELETE CASCADE`), whoever states the relation.
+    else if (stated.relation?.onDelete && column.relation && !column.relation.onDelete) column.relation.onDelete = stated.relation.onDelete;
     if (stated.unique && !column.unique) code.constraints.push({ kind: 'unique', columns: [column.name], location: stated.location });
   }
   const known = (columns: readonly string[], list: readonly { columns: string[] }[]) => list.some((item) => item.columns.join(',') === columns.join(','));

@@ -12,7 +12,7 @@ export interface ModelClass {
   framework: ModelFramework;
 }
 
-const MODEL_FRAMEWORKS = ['django', 'sqlalchemy', 'sqlmodel', 'typeorm', 'mongoose', 'sequelize'] as const;
+const MODEL_FRAMEWORKS = ['django', 'sqlalchemy', 'sqlmodel', 'typeorm', 'mongoose', 'sequelize', 'jpa', 'spring-data', 'gorm', 'xorm'] as const;
 type ModelFramework = (typeof MODEL_FRAMEWORKS)[number];
 /** Models declared as objects (a schema, a `define` call) are variables, not classes. */
 const OBJECT_MODELS: ReadonlySet<ModelFramework> = new Set(['mongoose', 'sequelize']);

@@ -1,6 +1,6 @@
 import { DataFileError } from '../knowledge/checkData';
 import { type DataFile, readDataFile } from '../knowledge/dataFile';
-import type { AnnotationRoutesDocument, ClassRuleDocument, FileRoutesDocument, FrameworkDocument, MessageBusDocument, RequestEntryDocument, ViewSetsDocument } from '../knowledge/documents';
+import type { AnnotationRoutesDocument, ClassRuleDocument, FileRoutesDocument, FrameworkDocument, MessageBusDocument, RequestEntryDocument, RouteArguments, ViewSetsDocument } from '../knowledge/documents';
 
 /** A class rule of a framework file, with the framework it belongs to. */
 export interface ClassRule extends ClassRuleDocument {
@@ -20,27 +20,30 @@ export interface RouterFramework {
   prefixKeywords: readonly string[];
   /** Without a prefix keyword, the prefix is the router's name (the maker's first argument). */
   prefixFromName: boolean;
-  /** What comes between a route's path and its handler is the route's options, not middleware (Fastify). */
+  /** What comes between a route's path and its handler is the route's options, not middleware (Fastify; read by the TypeScript routes). */
   optionsBeforeHandler: boolean;
-  /** Go: how routes are registered on the framework's routers (see the schema's `routers`). */
-  calls: GoRouterCalls;
+  /** Go and Java: how routes are registered on the framework's routers (see the schema's `routers`). */
+  calls: RouterCalls;
+  /** Go and Java: what a route registration is given after its path: where the handler is, and whether the rest is middleware. */
+  routeArguments: RouteArguments;
 }
 
-/** What Go code calls on a router, by method name. */
-export interface GoRouterCalls {
+/** What Go and Java code calls on a router, by method name. */
+export interface RouterCalls {
   verbs: ReadonlyMap<string, string>;
   groups: ReadonlySet<string>;
   scopes: ReadonlySet<string>;
   mounts: ReadonlySet<string>;
   passThrough: ReadonlySet<string>;
   methodFilters: ReadonlySet<string>;
+  middleware: ReadonlySet<string>;
 }
 
 /** The keywords that give a router its own prefix, unless a framework file says others: FastAPI's `prefix`, Flask's `url_prefix`. */
 export const DEFAULT_PREFIX_KEYWORDS: readonly string[] = ['prefix', 'url_prefix'];
 
 /** A framework that registers no routes by calls: Python's and TypeScript's routers, read by their detectors. */
-export const NO_ROUTER_CALLS: GoRouterCalls = { verbs: new Map(), groups: new Set(), scopes: new Set(), mounts: new Set(), passThrough: new Set(), methodFilters: new Set() };
+export const NO_ROUTER_CALLS: RouterCalls = { verbs: new Map(), groups: new Set(), scopes: new Set(), mounts: new Set(), passThrough: new Set(), methodFilters: new Set(), middleware: new Set() };
 
 /** A framework whose routes are annotations on classes and methods, with its name. */
 export interface AnnotationRoutes extends AnnotationRoutesDocument {
@@ -83,8 +86,12 @@ export interface Frameworks {
   requestEntries: readonly RequestEntryDocument[];
   /** Go: the framework a router value of a type belongs to, by the type's qualified name. */
   routerTypes: ReadonlyMap<string, RouterFramework>;
-  /** Go: package functions that register a route on a default router, with the HTTP method, and the framework. */
+  /** Go and Java: package (static) functions that register a route on a default router, with the HTTP method, and the framework. */
   packageVerbs: ReadonlyMap<string, { method: string; framework: RouterFramework }>;
+  /** Package functions that install middleware on the default router (Spark's `before`), and the framework. */
+  packageMiddleware: ReadonlyMap<string, RouterFramework>;
+  /** Package functions that register the routes a function registers under a prefix (Spark's `path`), and the framework. */
+  packageScopes: ReadonlyMap<string, RouterFramework>;
   /** Java: the frameworks whose routes are annotations. */
   annotationRoutes: readonly AnnotationRoutes[];
   /** The frameworks whose routes are files. */
@@ -118,6 +125,8 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     requestEntries: [] as RequestEntryDocument[],
     routerTypes: new Map<string, RouterFramework>(),
     packageVerbs: new Map<string, { method: string; framework: RouterFramework }>(),
+    packageMiddleware: new Map<string, RouterFramework>(),
+    packageScopes: new Map<string, RouterFramework>(),
     annotationRoutes: [] as AnnotationRoutes[],
     fileRoutes: [] as FileRoutes[],
   };
@@ -139,6 +148,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
         prefixKeywords: document.routers.prefixKeywords ?? DEFAULT_PREFIX_KEYWORDS,
         prefixFromName: document.routers.prefixFromName ?? false,
         optionsBeforeHandler: document.routers.optionsBeforeHandler ?? false,
+        routeArguments: document.routers.routeArguments ?? 'middleware-then-handler',
         calls: {
           verbs: new Map(Object.entries(document.routers.verbs ?? {})),
           groups: new Set(document.routers.groups),
@@ -146,10 +156,13 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
           mounts: new Set(document.routers.mounts),
           passThrough: new Set(document.routers.passThrough),
           methodFilters: new Set(document.routers.methodFilters),
+          middleware: new Set(document.routers.middleware),
         },
       };
       for (const type of document.routers.types ?? []) frameworks.routerTypes.set(type, router);
       for (const [name, method] of Object.entries(document.routers.packageVerbs ?? {})) frameworks.packageVerbs.set(name, { method, framework: router });
+      for (const name of document.routers.packageMiddleware ?? []) frameworks.packageMiddleware.set(name, router);
+      for (const name of document.routers.packageScopes ?? []) frameworks.packageScopes.set(name, router);
       frameworks.routerFrameworks.set(document.name, router);
       for (const maker of document.routers.makers) frameworks.routerMakers.set(maker, router);
       for (const name of document.routers.conventionalNames ?? []) frameworks.conventionalRouterNames.add(name);

@@ -85,6 +85,7 @@ export interface LayerRolesDocument {
   testFiles: string[];
   configFiles: string[];
   documentationFolders: string[];
+  mainSourceRoots?: string[];
   kinds: Record<RepoKind, KindLayersDocument>;
 }
 
@@ -109,6 +110,8 @@ export interface DataAccessDocument {
   sessionTypes: string[];
   statementBuilders: string[];
   notRepositories: string[];
+  handleTypes?: string[];
+  handleVerbs?: string[];
 }
 
 export interface FrameworkDocument {
@@ -131,7 +134,11 @@ export interface FrameworkDocument {
     mounts?: string[];
     passThrough?: string[];
     methodFilters?: string[];
+    middleware?: string[];
+    routeArguments?: RouteArguments;
     packageVerbs?: Record<string, string>;
+    packageMiddleware?: string[];
+    packageScopes?: string[];
   };
   annotationRoutes?: AnnotationRoutesDocument;
   viewSets?: ViewSetsDocument;
@@ -162,6 +169,9 @@ export interface RequestEntryDocument {
   parameters: string[];
 }
 
+/** What a route registration is given after its path (see the schema's `routeArguments`). */
+export type RouteArguments = 'middleware-then-handler' | 'handler-then-middleware' | 'handler-then-options';
+
 export interface AnnotationRoutesDocument {
   classPaths?: string[];
   handlers: Record<string, string>;
@@ -179,6 +189,7 @@ export interface ClassRuleDocument {
   keyword?: Record<string, string>;
   baseIfDirect?: string[];
   abstractAttribute?: string;
+  implementedByFramework?: { queryPrefixes: string[]; queryAnnotations?: string[] };
 }
 
 export interface ViewSetsDocument {

@@ -38,6 +38,8 @@ export class LayerRoles {
   private readonly isConfigFile: (name: string) => boolean;
   /** Folders whose files are outside the code under study: tests', examples' and documentation's. */
   private readonly outsideStudy: ReadonlySet<string>;
+  /** The main source roots of Maven and Gradle projects, as folder names (`['src', 'main', 'java']`). */
+  private readonly mainSourceRoots: readonly (readonly string[])[];
   private readonly kinds: Readonly<Record<RepoKind, KindLayers>>;
   private readonly testExampleOrDoc = new Map<string, boolean>();
   /** The team's layers by glob (archtrace.yml), asked before anything built in; each glob its own set so that the first match wins. */
@@ -49,6 +51,7 @@ export class LayerRoles {
     this.isTestFile = picomatch(document.testFiles, { dot: true });
     this.isConfigFile = picomatch(document.configFiles, { dot: true });
     this.outsideStudy = new Set([...(document.sharedFolders['test'] ?? []), ...(document.sharedFolders['example'] ?? []), ...document.documentationFolders]);
+    this.mainSourceRoots = (document.mainSourceRoots ?? []).map((root) => root.split('/'));
     const kindLayers = (kind: KindLayersDocument): KindLayers => ({
       folders: rolesByName(kind.folders),
       fileNameRoles: kind.fileNameRoles ? rolesByName(kind.fileNameRoles) : undefined,
@@ -82,7 +85,7 @@ export class LayerRoles {
   isTestExampleOrDoc(path: string): boolean {
     let known = this.testExampleOrDoc.get(path);
     if (known === undefined) {
-      const folders = path.split('/').slice(0, -1).map((folder) => folder.toLowerCase());
+      const folders = this.aboveMainPackages(path.split('/').slice(0, -1)).map((folder) => folder.toLowerCase());
       known = this.isTestFile(fileName(path)) || folders.some((folder) => this.outsideStudy.has(folder));
       if (this.testExampleOrDoc.size >= MAX_REMEMBERED_PATHS) this.testExampleOrDoc.clear();
       this.testExampleOrDoc.set(path, known);
@@ -98,7 +101,9 @@ export class LayerRoles {
     const name = fileName(path);
     if (this.isTestFile(name)) return { layer: 'test', reasons: ['test file name'], confidence: 'stated' };
     const folders = path.split('/').slice(0, -1);
-    const shared = roleFromFolders(folders, this.shared, 'stated');
+    const above = this.aboveMainPackages(folders);
+    // A main source root's packages state no test or example role, but may be configuration or migrations.
+    const shared = roleFromFolders(folders, this.shared, 'stated', (folder, position) => position < above.length || !this.outsideStudy.has(folder.toLowerCase()));
     if (shared) return shared;
     if (this.isConfigFile(name)) return { layer: 'config', reasons: ['configuration file name'], confidence: 'stated' };
     const layers = this.kinds[kind];
@@ -118,6 +123,16 @@ export class LayerRoles {
     }
     return { layer: layers.default, reasons: [`no folder, finding or import states a layer; default for a ${kind}`], confidence: 'default' };
   }
+
+  /** A path's folders down to its main source root when it is below one (`api/src/main/java/io/x` → `api/src/main/java`), else all of them. */
+  private aboveMainPackages(folders: readonly string[]): readonly string[] {
+    for (const root of this.mainSourceRoots) {
+      for (let start = 0; start + root.length <= folders.length; start++) {
+        if (root.every((name, offset) => folders[start + offset] === name)) return folders.slice(0, start + root.length);
+      }
+    }
+    return folders;
+  }
 }
 
 function rolesByName(roles: RoleNamesDocument): RolesByName {
@@ -127,8 +142,9 @@ function rolesByName(roles: RoleNamesDocument): RolesByName {
 }
 
 /** The innermost folder that names a role wins: `app/api/services/` is application code. */
-function roleFromFolders(folders: readonly string[], roles: RolesByName, confidence: LayerAssignment['confidence']): LayerAssignment | undefined {
+function roleFromFolders(folders: readonly string[], roles: RolesByName, confidence: LayerAssignment['confidence'], states: (folder: string, position: number) => boolean = () => true): LayerAssignment | undefined {
   for (let index = folders.length - 1; index >= 0; index--) {
+    if (!states(folders[index] ?? '', index)) continue;
     const role = roles.get((folders[index] ?? '').toLowerCase());
     if (role) return { layer: role, reasons: [`'${folders[index]}' in the path → ${role}`], confidence };
   }

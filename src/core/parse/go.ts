@@ -15,9 +15,9 @@ const STRINGS = new Set(['interpreted_string_literal', 'raw_string_literal']);
  * their methods promoted; interfaces with their methods and embedded interfaces), functions,
  * methods named `Type.Method` whose first parameter is the receiver (so a trace resolves
  * `h.svc.Create()` as it resolves `self.svc.create()`), package-level variables and constants,
- * closures given as the last argument of a registration (`r.Get("/x", func(w, r) {...})`, named
- * `<anonymous>@LINE` like the other languages' inline handlers), calls with the arguments that are
- * names, and the imports with their aliases.
+ * closures a registration takes (`r.Get("/x", func(w, r) {...})`, `r.Use(func(c *gin.Context) {...})`,
+ * named `<anonymous>@LINE` after the line they start on, like the other languages' inline
+ * handlers), calls with the arguments that are names, and the imports with their aliases.
  */
 export const goSyntax: LanguageSyntax = {
   definitionName(node) {
@@ -209,36 +209,50 @@ function callShape(call: Node): CallShape {
   return { callee: normalizeCallee(call.childForFieldName('function')?.text ?? ''), args: argumentsOf(call), keywords: {} };
 }
 
-/** A call's arguments as written, each short one whole (a name, a selector, a literal, `r.Group("/v1")`); others as ''. */
+/**
+ * A call's arguments as written, each short one whole (a name, a selector, a literal,
+ * `r.Group("/v1")`), a function written in place by its name (`<anonymous>@12`: a registered one
+ * is a function of its own); others as ''.
+ */
 function argumentsOf(call: Node): string[] {
   return (call.childForFieldName('arguments')?.namedChildren ?? []).flatMap((argument) => {
     if (!argument || argument.type === 'comment') return [];
+    if (argument.type === 'func_literal') return [closureName(argument)];
     const text = argument.text;
-    return [argument.type !== 'func_literal' && text.length <= MAX_ARGUMENT_LENGTH && !text.includes('\n') ? text : ''];
+    if (text.length <= MAX_ARGUMENT_LENGTH && !text.includes('\n')) return [text];
+    // A long call (`middleware.Recovery(\n conf.Base + "/api",\n)`) by what it calls: a middleware's factory.
+    const called = argument.type === 'call_expression' ? normalizeCallee(argument.childForFieldName('function')?.text ?? '') : '';
+    return [called && called.length <= MAX_ARGUMENT_LENGTH ? `${called}()` : ''];
   });
 }
 
 /**
  * What the syntax extraction reads, in the scan's one query pass: calls, local declarations, and
- * calls whose last argument is a function written in place after a string (a route's inline handler).
+ * functions written in place where a registration takes them: the last argument after a string (a
+ * route's inline handler, a job's), and any argument of `Use` (the middleware a router runs).
  */
 const SYNTAX_QUERY = `
 (call_expression function: (_) @callee) @call
 (short_var_declaration) @local
 (var_declaration) @local
-(call_expression arguments: (argument_list . (interpreted_string_literal) (func_literal) @closure .)) @registration
-(call_expression arguments: (argument_list . (raw_string_literal) (func_literal) @closure .)) @registration
-(call_expression arguments: (argument_list . (interpreted_string_literal) (_) (func_literal) @closure .)) @registration
+(call_expression arguments: (argument_list . (interpreted_string_literal) (func_literal) @closure .))
+(call_expression arguments: (argument_list . (raw_string_literal) (func_literal) @closure .))
+(call_expression arguments: (argument_list . (interpreted_string_literal) (_) (func_literal) @closure .))
+(call_expression function: (selector_expression field: (field_identifier) @_use) arguments: (argument_list (func_literal) @closure) (#eq? @_use "Use"))
 `;
 
-/** Inline handlers: functions of their own, named after the registration's line; their calls are theirs, not those of the function around them. */
+/** The name of a function written in place: after the line it starts on, as the other languages' inline functions. */
+function closureName(closure: Node): string {
+  return SymbolId.anonymousName(closure.startPosition.row);
+}
+
+/** Registered functions written in place: functions of their own; their calls are theirs, not those of the function around them. */
 function registrationClosures(matches: readonly QueryMatch[], symbols: SymbolDefinition[], bodies: Extent<SymbolDefinition>[]): void {
   const named = new Set<string>();
   for (const match of matches) {
-    const registration = match.captures.find((capture) => capture.name === 'registration')?.node;
     const closure = match.captures.find((capture) => capture.name === 'closure')?.node;
-    if (!registration || !closure) continue;
-    const name = SymbolId.anonymousName(registration.startPosition.row);
+    if (!closure) continue;
+    const name = closureName(closure);
     if (named.has(name)) continue;
     named.add(name);
     const body = closure.childForFieldName('body');

@@ -2,6 +2,7 @@ import type { Node, QueryMatch } from 'web-tree-sitter';
 import { type Extent, placeInBodies } from './bodies';
 import type { Attribute, CallShape, CallSite, ImportStatement, Local, Parameter, SymbolDefinition, ValueShape } from './facts';
 import { type LanguageSyntax, literalValue, normalizeCallee, rangeOf } from './syntax';
+import { SymbolId } from '../result';
 import { beforeFirst } from '../text';
 
 /** Argument texts longer than this are cut: they are read for literals and names, never whole. */
@@ -46,7 +47,7 @@ export const javaSyntax: LanguageSyntax = {
       // Nested types after their outer type, in source order.
       pending.push(...typeSymbol(item.node, item.prefix, symbols, bodies).reverse());
     }
-    fillBodies(matches, bodies);
+    fillBodies(matches, bodies, symbols);
     return symbols;
   },
 
@@ -294,24 +295,30 @@ const SYNTAX_QUERY = `
 (try_with_resources_statement body: (block) @try)
 (catch_clause) @except
 (finally_clause) @finally
+(argument_list (lambda_expression) @lambda)
 `;
 
 /**
  * Each method's calls, in evaluation order (a call after its receiver and arguments), and locals
  * with the type the code states (`Order order = ...`, `var order = new Order(...)`). A call in a
- * lambda or an anonymous class belongs to the method around it: that is how this code hands work on.
+ * lambda or an anonymous class belongs to the method around it: that is how this code hands work
+ * on — except in a lambda a registration takes (see `isRegistered`), a function of its own.
  */
-function fillBodies(matches: readonly QueryMatch[], bodies: readonly Extent<Body>[]): void {
+function fillBodies(matches: readonly QueryMatch[], bodies: Extent<Body>[], symbols: SymbolDefinition[]): void {
   if (!bodies.length) return;
-  const extents: Extent<Body>[] = [...bodies];
   const items: { node: Node; kind: 'call' | 'new' | 'local' | 'loop' }[] = [];
+  const lambdas: Node[] = [];
+  const branches: Extent<Body>[] = [];
   for (const match of matches) {
     for (const { name, node } of match.captures) {
       if (name === 'call' || name === 'new' || name === 'local' || name === 'loop') items.push({ node, kind: name });
-      else if (name === 'try' || name === 'finally') extents.push({ start: node.startIndex, end: node.endIndex, branch: name });
-      else if (name === 'except') extents.push({ start: node.startIndex, end: node.endIndex, branch: 'except' });
+      else if (name === 'try' || name === 'finally') branches.push({ start: node.startIndex, end: node.endIndex, branch: name });
+      else if (name === 'except') branches.push({ start: node.startIndex, end: node.endIndex, branch: 'except' });
+      else if (name === 'lambda' && isRegistered(node)) lambdas.push(node);
     }
   }
+  registeredLambdas(lambdas, bodies, symbols);
+  const extents: Extent<Body>[] = [...bodies, ...branches];
   const placements = placeInBodies(extents, items.map((item) => item.node.startIndex));
   const calls = new Map<SymbolDefinition, { call: CallSite; end: number }[]>();
   items.forEach((item, position) => {
@@ -324,13 +331,78 @@ function fillBodies(matches: readonly QueryMatch[], bodies: readonly Extent<Body
     }
     const callee = item.kind === 'new' ? newCallee(item.node) : invocationCallee(item.node, symbol, members, isStatic);
     if (!callee) return;
-    const call: CallSite = { callee, line: item.node.startPosition.row, character: item.node.startPosition.column, ...(placement.branch ? { branch: placement.branch } : {}) };
+    const args = item.kind === 'call' ? registrationArguments(item.node) : undefined;
+    const call: CallSite = { callee, line: item.node.startPosition.row, character: item.node.startPosition.column, ...(placement.branch ? { branch: placement.branch } : {}), ...(args ? { arguments: args } : {}) };
     const list = calls.get(symbol) ?? [];
     list.push({ call, end: item.node.endIndex });
     calls.set(symbol, list);
   });
   for (const [symbol, list] of calls) symbol.calls = list.sort((a, b) => a.end - b.end).map(({ call }) => call);
 }
+
+/**
+ * A lambda a registration takes is a function of its own (`get("/hello", (req, res) -> ...)`):
+ * an argument after a path (a string, or a call given one: `route(GET("/x"), req -> ...)`), or the
+ * only argument of a statically imported call made as a statement (`before((req, res) -> ...)`).
+ * Other lambdas (`orders.forEach(o -> repo.save(o))`) are the method's own work.
+ */
+function isRegistered(lambda: Node): boolean {
+  const list = lambda.parent;
+  const call = list?.parent;
+  const first = list?.firstNamedChild;
+  if (!first || call?.type !== 'method_invocation') return false;
+  if (first.id === lambda.id) return list.namedChildCount === 1 && !call.childForFieldName('object') && call.parent?.type === 'expression_statement';
+  return isPath(first) || (first.type === 'method_invocation' && isPath(first.childForFieldName('arguments')?.firstNamedChild ?? undefined));
+}
+
+function isPath(node: Node | undefined): boolean {
+  return node?.type === 'string_literal' || node?.type === 'identifier' || node?.type === 'field_access';
+}
+
+/** Registered lambdas as functions named after the line they start on, their bodies filled like methods', in the class of the method around them. */
+function registeredLambdas(lambdas: readonly Node[], bodies: Extent<Body>[], symbols: SymbolDefinition[]): void {
+  const methods = [...bodies];
+  for (const lambda of lambdas) {
+    const around = methods.filter((body) => body.start <= lambda.startIndex && lambda.endIndex <= body.end).sort((a, b) => b.start - a.start)[0]?.owner;
+    const body = lambda.childForFieldName('body');
+    if (!around || !body) continue;
+    const name = SymbolId.anonymousName(lambda.startPosition.row);
+    if (symbols.some((symbol) => symbol.name === name)) continue;
+    const symbol: SymbolDefinition = { name, kind: 'function', range: rangeOf(lambda), bases: [], decorators: [], parameters: lambdaParameters(lambda), calls: [] };
+    symbols.push(symbol);
+    bodies.push({ start: body.startIndex, end: body.endIndex, owner: { symbol, members: around.members, isStatic: around.isStatic } });
+  }
+}
+
+/** `(request, response) ->`, `ctx ->`, `(Request r) ->`: the names, with their types when written. */
+function lambdaParameters(lambda: Node): Parameter[] {
+  const written = lambda.childForFieldName('parameters');
+  if (!written) return [];
+  if (written.type === 'identifier') return [{ name: written.text }];
+  return written.namedChildren.flatMap((parameter) => {
+    if (parameter?.type === 'identifier') return [{ name: parameter.text }];
+    const name = parameter?.childForFieldName('name')?.text;
+    const type = parameter?.childForFieldName('type');
+    return name ? [{ name, ...(type ? { annotation: typeName(type) } : {}) }] : [];
+  });
+}
+
+/**
+ * The arguments of a call that may register something, as written: a path, a handler (a lambda by
+ * its function's name, a method reference `Books::create`, a class literal `EchoWebSocket.class`),
+ * a name; undefined for other calls (most of them: their arguments are not read).
+ */
+function registrationArguments(call: Node): string[] | undefined {
+  const list = call.childForFieldName('arguments')?.namedChildren.filter((argument): argument is Node => argument !== null && argument.type !== 'comment') ?? [];
+  if (!list.some((argument) => REGISTRATION_ARGUMENTS.has(argument.type))) return undefined;
+  return list.map((argument) => {
+    if (argument.type === 'lambda_expression') return isRegistered(argument) ? SymbolId.anonymousName(argument.startPosition.row) : '';
+    const text = argument.text;
+    return text.length <= MAX_ARGUMENT_LENGTH && !text.includes('\n') ? text : '';
+  });
+}
+
+const REGISTRATION_ARGUMENTS = new Set(['string_literal', 'lambda_expression', 'method_reference', 'class_literal']);
 
 /** `new Order(...)` is a call of the class `Order`; an anonymous class's body is no part of what is called. */
 function newCallee(node: Node): string | undefined {

@@ -28,7 +28,7 @@ export function readSqlSchema(text: string): SqlSchema {
   let unparsed = 0;
   let statements = 0;
   for (const chunk of statementChunks(text)) {
-    const parsed = parseWithAnyDialect(chunk.text);
+    const parsed = parseWithAnyDialect(chunk.text) ?? parseWithAnyDialect(withoutTableOptions(chunk.text));
     if (!parsed) {
       if (/\S/.test(chunk.text.replace(/--[^\n]*/g, ''))) {
         unparsed++;
@@ -54,6 +54,17 @@ function parseWithAnyDialect(text: string): Cst[] | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * A `CREATE TABLE` without the table options after its column list (MySQL dumps' `) ENGINE=InnoDB
+ * AUTO_INCREMENT=7 DEFAULT CHARSET=utf8;`, which no grammar takes whole): they say how the table is
+ * stored, not what it holds. Other statements are returned as they are.
+ */
+function withoutTableOptions(statement: string): string {
+  if (!statement.toUpperCase().includes('CREATE TABLE')) return statement;
+  const close = statement.lastIndexOf(')');
+  return close < 0 ? statement : `${statement.slice(0, close + 1)};`;
 }
 
 /** Statements split where a line ends with `;`: the layout of migration files, good enough for a fallback. */

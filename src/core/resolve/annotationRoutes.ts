@@ -2,7 +2,7 @@ import { Turns } from '../nextTurn';
 import type { CallShape } from '../parse/facts';
 import type { AnnotationRoutes } from '../frameworks/frameworks';
 import type { Finding, Range, Route } from '../result';
-import { type SpringServletSettings, settingsFor } from './buildFiles';
+import { type BuildFiles, type GeneratedApi, settingsFor } from './buildFiles';
 import { constantText } from './constants';
 import { joinRoutePaths, normalizeRoutePath } from './routePaths';
 import type { SymbolIndex } from './symbolIndex';
@@ -24,15 +24,24 @@ interface AnnotatedHandler {
  * them: every path of the class joined with every path of the method (arrays, constants and their
  * concatenations read), under the application's `server.servlet.context-path` and
  * `spring.mvc.servlet.path` when the framework says so. Annotations count when they resolve to the
- * framework's (imported by name or on demand).
+ * framework's (imported by name or on demand). The methods of a controller that implements server
+ * interfaces OpenAPI Generator writes at build time (`implements OwnersApi`) are the handlers of the
+ * operations they are named after, as the specification says them.
  */
-export async function annotationRoutes(index: SymbolIndex, frameworks: readonly AnnotationRoutes[], settings: readonly SpringServletSettings[], turns = new Turns()): Promise<{ routes: Route[]; findings: Finding[] }> {
+export async function annotationRoutes(index: SymbolIndex, frameworks: readonly AnnotationRoutes[], build: Pick<BuildFiles, 'springSettings' | 'generatedApis'>, turns = new Turns()): Promise<{ routes: Route[]; findings: Finding[] }> {
   const routes: Route[] = [];
   const findings: Finding[] = [];
   if (!frameworks.length) return { routes, findings };
+  const settings = build.springSettings;
+  const generated = generatedOperations(build.generatedApis);
+  // What a file's part reads besides itself: the packages generated interfaces are in.
+  const apiPackages = [...generated.keys()].join(' ');
+  const spring = frameworks.find((framework) => framework.servletPaths);
   await turns.each(index.files(), (file) => {
     if (file.language !== 'java') return;
-    for (const handler of index.part('annotation-handlers', file.path, () => annotatedHandlers(index, frameworks, file.path))) {
+    const implementers = apiPackages ? index.part('generated-api-implementers', file.path, () => generatedApiImplementers(index, file.path, generated, frameworks), apiPackages) : [];
+    const handlers = [...index.part('annotation-handlers', file.path, () => annotatedHandlers(index, frameworks, file.path)), ...(spring ? implementers.flatMap((implementer) => implementedOperations(implementer, generated, spring.framework)) : [])];
+    for (const handler of handlers) {
       const servlet = handler.servletPaths ? settingsFor(settings, handler.path) : undefined;
       const prefix = servlet ? joinRoutePaths(servlet.contextPath, servlet.servletPath) : '';
       for (const written of handler.paths) {
@@ -43,6 +52,58 @@ export async function annotationRoutes(index: SymbolIndex, frameworks: readonly 
     }
   });
   return { routes, findings };
+}
+
+/** The generated APIs' operations by the package of their interfaces, each by its `operationId`, with the specification's base path. */
+type GeneratedOperations = ReadonlyMap<string, { basePath: string; operations: ReadonlyMap<string, { method: string; path: string }> }>;
+
+function generatedOperations(apis: readonly GeneratedApi[]): GeneratedOperations {
+  const byPackage = new Map<string, { basePath: string; operations: Map<string, { method: string; path: string }> }>();
+  for (const api of apis) {
+    let entry = byPackage.get(api.apiPackage);
+    if (!entry) byPackage.set(api.apiPackage, (entry = { basePath: api.basePath, operations: new Map() }));
+    for (const operation of api.operations) if (!entry.operations.has(operation.operationId)) entry.operations.set(operation.operationId, operation);
+  }
+  return byPackage;
+}
+
+/** A class implementing interfaces of a generated package: its own path prefix (if it states one) and its methods. */
+interface ApiImplementer {
+  apiPackage: string;
+  path: string;
+  classPaths: string[] | undefined;
+  methods: { symbol: string; name: string; range: Range }[];
+}
+
+/** The classes of a file that implement a generated interface (`implements OwnersApi`, imported from the `apiPackage`). */
+function generatedApiImplementers(index: SymbolIndex, path: string, generated: GeneratedOperations, frameworks: readonly AnnotationRoutes[]): ApiImplementer[] {
+  const implementers: ApiImplementer[] = [];
+  for (const { symbol, definition } of index.definitionsIn(path)) {
+    if (definition.kind !== 'class' || definition.keywords?.['interface'] === 'true') continue;
+    const apiPackage = definition.bases.flatMap((base) => index.qualifiedNames(path, base)).map((name) => name.slice(0, name.lastIndexOf('.'))).find((name) => generated.has(name));
+    if (!apiPackage) continue;
+    const classAnnotation = definition.decorators.find((decorator) => frameworks.some((framework) => index.qualifiedNames(path, decorator).some((name) => framework.classPaths?.includes(name))));
+    const pathKeys = frameworks.flatMap((framework) => framework.pathKeys);
+    implementers.push({
+      apiPackage,
+      path,
+      classPaths: classAnnotation ? pathsOf(index, path, definition.decoratorCalls?.[classAnnotation], pathKeys) : undefined,
+      methods: index.methodsOf(symbol).map((method) => ({ symbol: method.symbol, name: method.name, range: method.definition.range })),
+    });
+  }
+  return implementers;
+}
+
+/** The handlers a generated API's implementer has: its methods named after an operation, under its own prefix, else the specification's base path. */
+function implementedOperations(implementer: ApiImplementer, generated: GeneratedOperations, framework: string): AnnotatedHandler[] {
+  const api = generated.get(implementer.apiPackage);
+  if (!api) return [];
+  return implementer.methods.flatMap((method) => {
+    const operation = api.operations.get(method.name);
+    if (!operation) return [];
+    const prefixes = implementer.classPaths ?? [api.basePath];
+    return [{ symbol: method.symbol, path: implementer.path, range: method.range, framework, methods: [operation.method], paths: prefixes.map((prefix) => joinRoutePaths(prefix, operation.path)), servletPaths: true }];
+  });
 }
 
 function annotatedHandlers(index: SymbolIndex, frameworks: readonly AnnotationRoutes[], path: string): AnnotatedHandler[] {
@@ -116,4 +177,3 @@ function topLevelItems(written: string): string[] {
   if (current.trim()) items.push(current.trim());
   return items;
 }
-

@@ -1,4 +1,4 @@
-import { parseAllDocuments } from 'yaml';
+import { parse as parseYaml, parseAllDocuments } from 'yaml';
 import type { PackageManifest } from '../classify/packages';
 import type { WorkspaceFs } from '../host';
 import type { FileFacts } from '../parse/facts';
@@ -26,11 +26,39 @@ export interface SpringServletSettings {
   servletPath: string;
 }
 
+/**
+ * Server interfaces OpenAPI Generator writes at build time from a specification (its `spring`
+ * generator): each operation a method named after its `operationId`, with its HTTP method and path,
+ * for the controllers that implement them to override.
+ */
+export interface GeneratedApi {
+  /** The build file that generates them. */
+  file: string;
+  /** The specification they are generated from. */
+  spec: string;
+  /** The package of the generated interfaces (`apiPackage`). */
+  apiPackage: string;
+  /**
+   * The path of the specification's first server when the interfaces carry it
+   * (`requestMappingMode: api_interface`): their own prefix, for a controller that states none.
+   * The generator's default puts it on the controllers it would write, which `interfaceOnly` does not.
+   */
+  basePath: string;
+  operations: ApiOperation[];
+}
+
+export interface ApiOperation {
+  operationId: string;
+  method: string;
+  path: string;
+}
+
 /** What the Java and Go build files of a workspace say. */
 export interface BuildFiles {
   goModules: GoModule[];
   jvmProjects: JvmProject[];
   springSettings: SpringServletSettings[];
+  generatedApis: GeneratedApi[];
   /** Build files that could not be read, and why. */
   problems: Skipped[];
 }
@@ -46,7 +74,7 @@ const SPRING_SETTINGS = /(^|\/)src\/main\/resources\/(application|bootstrap)\.(p
 
 /** Reads the workspace's `go.mod`, `pom.xml`, `build.gradle(.kts)` and Spring `application` settings among the files discovered. */
 export async function readBuildFiles(fs: WorkspaceFs, root: string, files: readonly string[]): Promise<BuildFiles> {
-  const build: BuildFiles = { goModules: [], jvmProjects: [], springSettings: [], problems: [] };
+  const build: BuildFiles = { goModules: [], jvmProjects: [], springSettings: [], generatedApis: [], problems: [] };
   const wanted = files.filter((file) => GO_MOD.test(file) || JVM_BUILD.test(file) || SPRING_SETTINGS.test(file)).slice(0, MAX_BUILD_FILES);
   const base = root.replace(/\/$/, '');
   await Promise.all(
@@ -65,6 +93,10 @@ export async function readBuildFiles(fs: WorkspaceFs, root: string, files: reado
         if (path) build.goModules.push({ folder, path });
       } else if (JVM_BUILD.test(file)) {
         build.jvmProjects.push({ folder, file, bootApplication: appliesSpringBoot(file, text), published: isPublished(file, text) });
+        for (const generation of springApiGenerations(file, folder, text)) {
+          const api = await generatedApi(fs, root, base, file, generation, build.problems);
+          if (api) build.generatedApis.push(api);
+        }
       } else {
         const settings = springSettings(file, text);
         if (typeof settings === 'string') build.problems.push({ path: file, reason: settings });
@@ -73,7 +105,89 @@ export async function readBuildFiles(fs: WorkspaceFs, root: string, files: reado
     }),
   );
   for (const list of [build.goModules, build.jvmProjects, build.springSettings]) list.sort((a, b) => a.folder.localeCompare(b.folder));
+  build.generatedApis.sort((a, b) => a.file.localeCompare(b.file) || a.spec.localeCompare(b.spec));
   return build;
+}
+
+/** A generation of Spring server interfaces a build file configures: the specification (relative to the workspace), the interfaces' package, whether they carry the base path. */
+interface ApiGeneration {
+  spec: string;
+  apiPackage: string;
+  basePathOnInterfaces: boolean;
+}
+
+/**
+ * OpenAPI Generator's Maven plugin (`openapi-generator-maven-plugin`, each `<configuration>`) and
+ * Gradle plugin (`openApiGenerate { ... }`) set to the `spring` generator: its `inputSpec` and
+ * `apiPackage` (and `requestMappingMode`). Its `spring-cloud` and `spring-http-interface`
+ * libraries make HTTP clients, not server interfaces.
+ */
+function springApiGenerations(file: string, folder: string, text: string): ApiGeneration[] {
+  const settings: Record<string, string>[] = [];
+  if (file.endsWith('pom.xml')) {
+    for (const written of text.split('<plugin>').slice(1)) {
+      const plugin = written.split('</plugin>')[0] ?? '';
+      if (!/<artifactId>\s*openapi-generator-maven-plugin\s*<\/artifactId>/.test(plugin)) continue;
+      for (const configuration of plugin.split('<configuration>').slice(1)) {
+        const values: Record<string, string> = {};
+        for (const key of ['inputSpec', 'generatorName', 'library', 'apiPackage', 'requestMappingMode', 'useRequestMappingOnInterface']) {
+          const value = new RegExp(`<${key}>\\s*([^<]*?)\\s*</${key}>`).exec(configuration)?.[1];
+          if (value) values[key] = value;
+        }
+        settings.push(values);
+      }
+    }
+  } else {
+    const block = /\bopenApiGenerate\s*\{([^}]*)\}/.exec(text)?.[1] ?? '';
+    const values: Record<string, string> = {};
+    for (const key of ['inputSpec', 'generatorName', 'library', 'apiPackage', 'requestMappingMode', 'useRequestMappingOnInterface']) {
+      // `key = "x"`, `key.set("x")`, and in a `configOptions` map, `key: "x"` or `"key": "x"`.
+      const value = new RegExp(`\\b${key}["']?\\s*(?:=|:|\\.set\\()\\s*["']([^"']*)["']`).exec(block)?.[1];
+      if (value) values[key] = value;
+    }
+    if (block) settings.push(values);
+  }
+  return settings.flatMap((values) => {
+    const { inputSpec, apiPackage } = values;
+    if (values['generatorName'] !== 'spring' || ['spring-cloud', 'spring-http-interface'].includes(values['library'] ?? '') || !inputSpec || !apiPackage) return [];
+    const spec = inputSpec.replace(/^\$\{(project\.basedir|basedir|project\.projectDir|projectDir|rootDir)\}\/?|^\$(projectDir|rootDir)\/?/, '');
+    const basePathOnInterfaces = values['requestMappingMode'] === 'api_interface' || values['useRequestMappingOnInterface'] === 'true';
+    return [{ spec: folder && !spec.startsWith('/') ? `${folder}/${spec}` : spec.replace(/^\//, ''), apiPackage, basePathOnInterfaces }];
+  });
+}
+
+/** The operations of a specification a build generates interfaces from; undefined (with the reason told) when it cannot be read. */
+async function generatedApi(fs: WorkspaceFs, root: string, base: string, file: string, generation: ApiGeneration, problems: Skipped[]): Promise<GeneratedApi | undefined> {
+  let document: unknown;
+  try {
+    // Checked before a byte is read, as a build file is: a regular file inside the workspace, within the size of a specification.
+    const text = await fs.readText(`${base}/${generation.spec}`, { root, maxBytes: MAX_SPECIFICATION_BYTES });
+    document = parseYaml(text) as unknown;
+  } catch (error) {
+    problems.push({ path: generation.spec, reason: `not read as the OpenAPI specification ${file} generates interfaces from: ${error instanceof Error ? error.message : String(error)}` });
+    return undefined;
+  }
+  const operations: ApiOperation[] = [];
+  const paths = objectAt(document, 'paths');
+  for (const [path, item] of Object.entries(paths ?? {})) {
+    for (const method of HTTP_OPERATIONS) {
+      const operationId = objectAt(item, method)?.['operationId'];
+      if (typeof operationId === 'string') operations.push({ operationId, method: method.toUpperCase(), path });
+    }
+  }
+  const servers = (document as { servers?: unknown } | null)?.servers;
+  const url = Array.isArray(servers) ? (servers[0] as { url?: unknown } | null)?.url : undefined;
+  const basePath = generation.basePathOnInterfaces && typeof url === 'string' ? url.replace(/^[a-z]+:\/\/[^/]*/i, '').replace(/\/$/, '') : '';
+  return { file, spec: generation.spec, apiPackage: generation.apiPackage, basePath, operations };
+}
+
+/** A specification is bigger than a build file, but still bounded. */
+const MAX_SPECIFICATION_BYTES = 8 * 1024 * 1024;
+const HTTP_OPERATIONS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+
+function objectAt(value: unknown, key: string): Record<string, unknown> | undefined {
+  const found = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined;
+  return found !== null && typeof found === 'object' ? (found as Record<string, unknown>) : undefined;
 }
 
 function appliesSpringBoot(file: string, text: string): boolean {

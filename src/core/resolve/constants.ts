@@ -30,6 +30,17 @@ export function constantText(index: SymbolIndex, path: string, written: string, 
   return text;
 }
 
+/**
+ * A route prefix as far as the code states it: the pieces `constantText` reads, the others left
+ * out (`conf.APIBaseURL + "/answer/api/v1"` → `/answer/api/v1`: a base URL read from settings at
+ * run time is no part of what the code says).
+ */
+export function statedText(index: SymbolIndex, path: string, written: string): string {
+  return concatenated(written)
+    .map((piece) => constantText(index, path, piece) ?? '')
+    .join('');
+}
+
 /** `A + "/x" + B` → `A`, `"/x"`, `B`: split at the `+` outside string literals and parentheses. */
 function concatenated(written: string): string[] {
   const pieces: string[] = [];

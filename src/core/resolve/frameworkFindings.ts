@@ -1,7 +1,7 @@
 import { Turns } from '../nextTurn';
 import type { ClassRule, Frameworks } from '../frameworks/frameworks';
 import type { Attribute, SymbolDefinition } from '../parse/facts';
-import { Finding, type ModelDetails, type ModelRelationship, SymbolId } from '../result';
+import { Finding, type ModelDetails, type ModelRelationship, type RepositoryDetails, SymbolId } from '../result';
 import { beforeFirst } from '../text';
 import type { SymbolIndex } from './symbolIndex';
 
@@ -105,6 +105,7 @@ function fileFrameworkPart(index: SymbolIndex, rules: Frameworks, path: string):
           const relationships = relationshipsOf(definition.attributes ?? []);
           if (relationships.length) details.relationships = relationships;
         }
+        if (rule.implementedByFramework) Object.assign(details, frameworkImplemented(index, path, symbol, rule.framework, rule.implementedByFramework));
         part.found.push(Finding.made(rule.category, symbol, definition.range, details));
       }
     }
@@ -167,4 +168,31 @@ function innerTypeName(annotation: string | undefined): string | undefined {
 
 function unquote(text: string): string {
   return text.replace(/^[rRbBuU]?(['"])(.*)\1$/s, '$2');
+}
+
+/**
+ * What the framework implements of an interface (a Spring Data repository): the methods whose names
+ * derive their query (`findByLastNameStartingWith`: a prefix, then `By` and the properties), and
+ * those whose query an annotation states (`@Query("select ...")`).
+ */
+function frameworkImplemented(index: SymbolIndex, path: string, symbol: string, framework: string, rule: NonNullable<ClassRule['implementedByFramework']>): Pick<RepositoryDetails, 'implementedBy' | 'derivedQueries' | 'declaredQueries'> {
+  const derived: string[] = [];
+  const declared: string[] = [];
+  for (const { name, definition } of index.methodsOf(symbol)) {
+    const annotated = definition.decorators.some((decorator) => index.qualifiedNames(path, decorator).some((qualified) => rule.queryAnnotations?.includes(qualified)));
+    if (annotated) declared.push(name);
+    else if (rule.queryPrefixes.some((prefix) => isDerivedQuery(name, prefix))) derived.push(name);
+  }
+  const details: Pick<RepositoryDetails, 'implementedBy' | 'derivedQueries' | 'declaredQueries'> = { implementedBy: framework };
+  if (derived.length) details.derivedQueries = derived;
+  if (declared.length) details.declaredQueries = declared;
+  return details;
+}
+
+/** `findByEmail`, `findTop10ByOrderByDateDesc`, `countDistinctByStatus`: the prefix, a subject of its own, then `By` and a property. */
+function isDerivedQuery(name: string, prefix: string): boolean {
+  if (!name.startsWith(prefix)) return false;
+  const rest = name.slice(prefix.length);
+  const by = rest.indexOf('By');
+  return by >= 0 && /^[A-Z]/.test(rest.slice(by + 2)) && (by === 0 || /^[A-Z]/.test(rest));
 }

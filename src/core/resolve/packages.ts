@@ -25,6 +25,7 @@ export class PackageTable {
     private readonly javaClasses: ReadonlyMap<string, string>,
     private readonly goPackages: ReadonlyMap<string, GoPackage>,
     private readonly goImportPaths: ReadonlyMap<string, string>,
+    private readonly goImportPathsByFolder: ReadonlyMap<string, string>,
     readonly key: string,
   ) {}
 
@@ -54,7 +55,7 @@ export class PackageTable {
       goImportPaths.set(below ? `${module.path}/${below}` : module.path, folder);
     }
     const key = JSON.stringify([[...javaClasses].sort(), [...goPackages].map(([folder, found]) => [folder, found.name, [...found.definedIn].sort()]).sort(), [...goImportPaths].sort()]);
-    return new PackageTable(javaClasses, goPackages, goImportPaths, key);
+    return new PackageTable(javaClasses, goPackages, goImportPaths, new Map([...goImportPaths].map(([importPath, folder]) => [folder, importPath])), key);
   }
 
   /** The file declaring a Java class, by its qualified name (`com.acme.Order`, `com.acme.Order.Line`). */
@@ -65,6 +66,11 @@ export class PackageTable {
   /** The folder of the Go package with this import path, when it is the workspace's. */
   goFolder(importPath: string): string | undefined {
     return this.goImportPaths.get(importPath);
+  }
+
+  /** The import path of a Go package of the workspace, by its folder. */
+  goImportPath(folder: string): string | undefined {
+    return this.goImportPathsByFolder.get(folder);
   }
 
   /** The name a Go package of the workspace declares. */
@@ -108,7 +114,11 @@ export function goImportName(importPath: string, table: PackageTable): string {
   return last.replace(/\.v\d+$/, '').replace(/^go-/, '').replace(/[.-]go$/, '').replace(/-/g, '_');
 }
 
-/** An outside Go package's qualified names drop the major version: what the framework files list holds for every version (`github.com/labstack/echo.New`). */
+/**
+ * An outside Go package's qualified names drop the major version, wherever it is in the path: what
+ * the framework files list holds for every version (`github.com/labstack/echo.New`,
+ * `github.com/labstack/echo/middleware.Logger` for `.../echo/v4/middleware`).
+ */
 export function goExternalPath(importPath: string): string {
-  return importPath.replace(/\/v\d+$/, '');
+  return importPath.replace(/\/v\d+(?=\/|$)/g, '');
 }

@@ -16,6 +16,10 @@ export interface DataAccess {
   statementBuilders: ReadonlySet<string>;
   /** Prefixes of the classes whose subclasses reach data for another purpose (views, forms, commands). */
   notRepositories: readonly string[];
+  /** Java's and Go's database handles (an `EntityManager`, a `JdbcTemplate`, `*sql.DB`, a GORM engine), by qualified name without a major version. */
+  handleTypes: ReadonlySet<string>;
+  /** Methods of a database handle, or of what it chains to (`db.WithContext(ctx).Where(...).Find(&x)`), that read or write data. */
+  handleVerbs: ReadonlySet<string>;
 }
 
 /** Reads `data-access.yml` (or a user's file of the same shape). */
@@ -27,10 +31,13 @@ export function parseDataAccess(file: DataFile): DataAccess {
     sessionTypes: new Set(document.sessionTypes),
     statementBuilders: new Set(document.statementBuilders),
     notRepositories: document.notRepositories,
+    handleTypes: new Set(document.handleTypes ?? []),
+    handleVerbs: new Set(document.handleVerbs ?? []),
   };
 }
 
-const REPOSITORY_NAME = /(Repository|Repo|DAO|Dao|Crud|CRUD)$/;
+/** A repository's name; Java's implementations add `Impl` (`JpaOwnerRepositoryImpl`, Spring Data's custom fragments `XRepositoryImpl`). */
+const REPOSITORY_NAME = /(Repository|Repo|DAO|Dao|Crud|CRUD)(Impl)?$/;
 const TEST_PATH = /(^|\/)(tests?|testing)\/|(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/;
 
 /**
@@ -111,6 +118,8 @@ function dataClasses(index: SymbolIndex, data: DataAccess, path: string): DataCl
 type Access = 'owned' | 'passed' | 'none';
 
 function dataAccess(index: SymbolIndex, data: DataAccess, path: string, owner: SymbolDefinition, method: SymbolDefinition, call: CallSite): Access {
+  const language = index.file(path)?.language;
+  if (language === 'java' || language === 'go') return handleAccess(index, data, path, owner, method, call);
   const parts = call.callee.split('.');
   const verb = parts[parts.length - 1] ?? '';
   // Model.objects.filter(...): Django's managers are its data-access layer, and every view, form and
@@ -143,4 +152,32 @@ function isSession(index: SymbolIndex, data: DataAccess, path: string, name: str
     if (index.qualifiedNames(path, bare).some((name) => data.sessionTypes.has(name))) return true;
   }
   return data.sessionNames.has(name.toLowerCase());
+}
+
+/**
+ * Java and Go: a call that reads or writes through a database handle. `owned` when the handle is a
+ * field of the class (or a field of a field: `ar.data.DB.Context(ctx).Get(&x)`, `this.jdbcTemplate.query(...)`),
+ * `passed` when it is a parameter (`func (r *Repo) Save(tx *sql.Tx, ...)`).
+ */
+function handleAccess(index: SymbolIndex, data: DataAccess, path: string, owner: SymbolDefinition, method: SymbolDefinition, call: CallSite): Access {
+  const parts = call.callee.split('.').map((part) => (part.endsWith('()') ? part.slice(0, -2) : part));
+  if (parts.length < 2 || !parts.slice(1).some((part) => data.handleVerbs.has(part))) return 'none';
+  const self = method.parameters?.[0];
+  const isHandle = (type: string | undefined, from: string) => type !== undefined && index.qualifiedNames(from, type.replace(/^\*/, '')).some((name) => data.handleTypes.has(name));
+  if (self && parts[0] === self.name) {
+    // Field by field from the receiver, up to a handle (bounded: a handle sits a field or two away).
+    let definition: SymbolDefinition | undefined = owner;
+    let from = path;
+    for (const part of parts.slice(1, 4)) {
+      const attribute = definition?.attributes?.find((candidate) => candidate.name === part);
+      if (!attribute?.type) return 'none';
+      if (isHandle(attribute.type, from)) return 'owned';
+      const next = index.resolve(from, attribute.type.replace(/^\*/, ''));
+      definition = next ? index.definition(next) : undefined;
+      from = next ? next.slice(0, next.indexOf(':')) : from;
+    }
+    return 'none';
+  }
+  const parameter = method.parameters?.find((candidate) => candidate.name === parts[0]);
+  return parameter && isHandle(parameter.annotation, path) ? 'passed' : 'none';
 }

@@ -2,9 +2,9 @@ import { nextTurn, Turns } from '../nextTurn';
 import type { FileFacts, Hint } from '../parse/facts';
 import { Finding, type InterfaceImplementations, type Route, type Skipped, SymbolId } from '../result';
 import { annotationRoutes } from './annotationRoutes';
+import { callRoutes } from './callRoutes';
 import { frameworkFindings } from './frameworkFindings';
 import { fileRoutes } from './fileRoutes';
-import { goRoutes } from './goRoutes';
 import { interfaceImplementations } from './interfaces';
 import { describeNestModules, nestRoutes } from './nestRoutes';
 import { Confirmation } from './qualify';
@@ -12,7 +12,7 @@ import { repositoryFindings } from './repositories';
 import { resolveRoutes, type RouteKnowledge } from './routes';
 import { SymbolIndex } from './symbolIndex';
 import type { ModulePaths } from './tsconfig';
-import type { SpringServletSettings } from './buildFiles';
+import type { BuildFiles } from './buildFiles';
 
 export interface Resolution {
   index: SymbolIndex;
@@ -29,7 +29,7 @@ export interface Resolution {
  * repositories, links signals to their receivers and senders, and resolves routes. Given the
  * index of the same workspace before an edit, what still holds of it is reused (see SymbolIndex).
  */
-export async function resolveWorkspace(files: readonly FileFacts[], knowledge: RouteKnowledge, modulePaths?: ModulePaths, earlier?: ConstructorParameters<typeof SymbolIndex>[2], keepParts = true, springSettings: readonly SpringServletSettings[] = []): Promise<Resolution> {
+export async function resolveWorkspace(files: readonly FileFacts[], knowledge: RouteKnowledge, modulePaths?: ModulePaths, earlier?: ConstructorParameters<typeof SymbolIndex>[2], keepParts = true, build: Pick<BuildFiles, 'springSettings' | 'generatedApis'> = { springSettings: [], generatedApis: [] }): Promise<Resolution> {
   const index = await SymbolIndex.build(files, modulePaths, earlier, keepParts);
   await nextTurn();
   // Resolution adds to findings' details (receivers, uses, sites): it works on copies, so the facts
@@ -58,16 +58,16 @@ export async function resolveWorkspace(files: readonly FileFacts[], knowledge: R
   const nest = await nestRoutes(index, hints, turns);
   await describeNestModules(index, findings, turns);
   await nextTurn();
-  // Java's routes are annotations, Go's router calls followed through variables, parameters and closures.
-  const annotated = await annotationRoutes(index, knowledge.frameworks.annotationRoutes, springSettings, turns);
-  const go = await goRoutes(index, knowledge.frameworks, turns);
+  // Java's routes are annotations, or calls (Spark); Go's router calls followed through variables, parameters and closures.
+  const annotated = await annotationRoutes(index, knowledge.frameworks.annotationRoutes, build, turns);
+  const called = await callRoutes(index, knowledge.frameworks, turns);
   // Frameworks whose routes are files (Medusa's `src/api/**/route.ts`).
   const routeFiles = await fileRoutes(index, knowledge.frameworks.fileRoutes, turns);
   await nextTurn();
   // NestJS's routes are resolved already; the others are resolved from the scan's findings.
   const { routes, notRoutes, skipped } = await resolveRoutes(index, findings, hints, knowledge, turns);
-  findings.push(...nest.findings, ...annotated.findings, ...go.findings, ...routeFiles.findings);
-  const allRoutes = [...routes, ...nest.routes, ...annotated.routes, ...go.routes, ...routeFiles.routes].sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.handler.localeCompare(b.handler));
+  findings.push(...nest.findings, ...annotated.findings, ...called.findings, ...routeFiles.findings);
+  const allRoutes = [...routes, ...nest.routes, ...annotated.routes, ...called.routes, ...routeFiles.routes].sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.handler.localeCompare(b.handler));
   await nextTurn();
   const unique = dedupe(findings.filter((finding) => !notRoutes.has(finding)));
   await nextTurn();
@@ -173,7 +173,13 @@ function dedupe(findings: readonly Finding[]): Finding[] {
       bySymbol.set(finding.symbol, [finding]);
       return true;
     }
-    if (same.some((other) => other.category === finding.category && other.range.start.line === finding.range.start.line && (other.details.kind ?? '') === kind)) return false;
+    const kept = same.find((other) => other.category === finding.category && other.range.start.line === finding.range.start.line && (other.details.kind ?? '') === kind);
+    if (kept) {
+      // The same finding told twice (a middleware by its signature, and where a router installs it): what either tells is kept.
+      const details: Record<string, unknown> = kept.details;
+      for (const [key, value] of Object.entries(finding.details)) if (!(key in details)) details[key] = value;
+      return false;
+    }
     same.push(finding);
     return true;
   });

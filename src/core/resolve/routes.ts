@@ -221,6 +221,7 @@ function routerFramework(frameworks: Frameworks, name: string): RouterFramework 
       prefixKeywords: DEFAULT_PREFIX_KEYWORDS,
       prefixFromName: false,
       optionsBeforeHandler: false,
+      routeArguments: 'middleware-then-handler',
       calls: NO_ROUTER_CALLS,
     }
   );

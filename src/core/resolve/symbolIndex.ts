@@ -249,8 +249,9 @@ export class SymbolIndex {
 
   /**
    * The dotted names a target goes by: an outside name as it is, a workspace symbol by each module
-   * name of its file (`src/starlette/routing.py:Route` is `starlette.routing.Route`), so rules
-   * written for a framework also hold when the framework's own repository is analysed.
+   * name of its file (`src/starlette/routing.py:Route` is `starlette.routing.Route`; Java's by its
+   * package, `spark.Spark.get`; Go's by its package's import path, `github.com/gorilla/mux.NewRouter`),
+   * so rules written for a framework also hold when the framework's own repository is analysed.
    */
   namesOf(target: Target): string[] {
     if ('external' in target && target.candidates) return [...target.candidates];
@@ -260,11 +261,21 @@ export class SymbolIndex {
     if (!symbol) return [written];
     const { path, name } = SymbolId.parse(symbol);
     const suffix = 'symbol' in target ? '' : (made?.[2] ?? '');
-    const names = [written, ...(this.modules.moduleNamesOf(path) ?? []).map((module) => `${module}.${name}${suffix}`)];
+    const packageName = this.packageQualifierOf(path);
+    const names = [written, ...(this.modules.moduleNamesOf(path) ?? []).map((module) => `${module}.${name}${suffix}`), ...(packageName !== undefined ? [`${packageName ? `${packageName}.` : ''}${name}${suffix}`] : [])];
     names.push(...this.packageNamesOf(path, name).map((qualified) => `${qualified}${suffix}`));
     // What an instance of a workspace subclass offers, it offers as an instance of each ancestor (`class SQLAlchemy(flask_sqlalchemy.SQLAlchemy)`: `db.Model`).
     if (suffix && this.entry(symbol)?.definition.kind === 'class') for (const ancestor of this.ancestry(symbol).names) names.push(`${ancestor}${suffix}`);
     return names;
+  }
+
+  /** What qualifies the names a Java or Go file defines: its package (`com.acme.orders`), its package's import path without the major version. */
+  private packageQualifierOf(path: string): string | undefined {
+    const facts = this.indexed.get(path)?.facts;
+    if (facts?.language === 'java') return facts.packageName ?? '';
+    if (facts?.language !== 'go') return undefined;
+    const importPath = this.modules.packages.goImportPath(folderOf(path));
+    return importPath === undefined ? undefined : goExternalPath(importPath);
   }
 
   /**
@@ -416,6 +427,7 @@ export class SymbolIndex {
       return file ? this.lookup(file, [className, ...member].join('.'), depth + 1) : undefined;
     };
     const onDemand: string[] = [];
+    const staticOnDemand: string[] = [];
     for (const statement of facts.imports) {
       const [imported] = statement.names;
       if (!imported) continue;
@@ -423,7 +435,7 @@ export class SymbolIndex {
       if (imported.name === '*') {
         const found = isStatic ? inClass(statement.module, [head, ...rest]) : inClass(`${statement.module}.${head}`, rest);
         if (found) return found;
-        if (!isStatic) onDemand.push(statement.module);
+        (isStatic ? staticOnDemand : onDemand).push(statement.module);
       } else if (imported.name === head) {
         const qualified = `${statement.module}.${head}`;
         return (isStatic ? inClass(statement.module, [head, ...rest]) : inClass(qualified, rest)) ?? { external: [qualified, ...rest].join('.') };
@@ -431,6 +443,11 @@ export class SymbolIndex {
     }
     const samePackage = inClass(facts.packageName ? `${facts.packageName}.${head}` : head, rest);
     if (samePackage) return samePackage;
+    // `get(...)` after `import static spark.Spark.*`: a member of one of the classes imported so.
+    if (staticOnDemand.length && !rest.length) {
+      const members = staticOnDemand.map((module) => `${module}.${head}`);
+      return { external: members[0] as string, candidates: members };
+    }
     // `com.acme.orders.Order.create`: the longest prefix that is a class of the workspace.
     if (/^[a-z]/.test(head)) {
       const parts = [head, ...rest];

@@ -2,6 +2,7 @@ import { type CallAnswer, CallQuestion, type CallTypeResolver } from '../host';
 import { type DataFile, readDataFile } from '../knowledge/dataFile';
 import type { Frameworks } from '../frameworks/frameworks';
 import type { CallSite, RaiseFact, SymbolDefinition } from '../parse/facts';
+import type { InterfaceBindings } from '../resolve/bindings';
 import { convertedFrom, exceptionNames, raisedStatus } from '../resolve/errorStatus';
 import type { DataAccess } from '../resolve/repositories';
 import type { SymbolIndex, Target } from '../resolve/symbolIndex';
@@ -55,6 +56,8 @@ export interface TraceContext {
   limits?: TraceLimits;
   /** A type checker's answers for calls syntax cannot follow; the calls it has not answered yet are asked. */
   typed?: TypedCalls;
+  /** The classes the workspace's wiring hands where an interface is expected (worked out when a trace first needs them). */
+  bindings?: () => InterfaceBindings;
 }
 
 export interface TypedCalls {
@@ -206,12 +209,27 @@ interface Lookups {
 /**
  * The steps one function contributes, in source order: its FastAPI dependencies, then its calls
  * and what it raises; when it looks a handler up by the message's type, the handlers registered
- * for the message being handled (`message`).
+ * for the message being handled (`message`). A Java method's overloads are walked one after another.
  */
 function itemsOf(context: TraceContext, lookups: Lookups, symbol: string, depth: number, message: string | undefined): Item[] {
-  const { index } = context;
+  return overloadsOf(context.index, symbol).flatMap((definition) => itemsOfDefinition(context, lookups, symbol, definition, depth, message));
+}
+
+/**
+ * The definitions a symbol stands for: one, or a Java method's overloads (`search(keyword, page)`
+ * and `search(keyword, brand, page)` share their name, and a call is not told apart by its
+ * arguments), each walked in source order.
+ */
+function overloadsOf(index: SymbolIndex, symbol: string): SymbolDefinition[] {
   const definition = index.definition(symbol);
-  if (!definition) return [];
+  if (definition?.kind !== 'method') return definition ? [definition] : [];
+  const { path, name } = SymbolId.parse(symbol);
+  const overloads = (index.file(path)?.symbols ?? []).filter((candidate) => candidate.kind === 'method' && candidate.name === name);
+  return overloads.length > 1 ? overloads : [definition];
+}
+
+function itemsOfDefinition(context: TraceContext, lookups: Lookups, symbol: string, definition: SymbolDefinition, depth: number, message: string | undefined): Item[] {
+  const { index } = context;
   const { path } = SymbolId.parse(symbol);
   const items: Item[] = [];
   const { signals, indirections } = lookups;
@@ -293,7 +311,8 @@ function itemsOf(context: TraceContext, lookups: Lookups, symbol: string, depth:
     }
     items.push({ step: stepFor(context, resolved.symbol, via, depth, { ...placed, implementations: concrete }), expand: false });
     // One implementation is what runs: follow it, as injected (the guide's repository step).
-    if (concrete.length === 1 && concrete[0]) items.push({ step: stepFor(context, concrete[0], 'di', depth, { site }), expand, ...(handed ? { message: handed } : {}) });
+    const runs = implementationThatRuns(context, ownerOf(resolved.symbol), concrete);
+    if (runs) items.push({ step: stepFor(context, runs, 'di', depth, { site }), expand, ...(handed ? { message: handed } : {}) });
   }
   for (const rest of raises) items.push(raiseItem(context, path, rest, depth));
   // A lookup of the handler by the message's type (`self.handlers[type(message)]`): the handlers the tables register for it.
@@ -304,6 +323,20 @@ function itemsOf(context: TraceContext, lookups: Lookups, symbol: string, depth:
     }
   }
   return items;
+}
+
+/**
+ * The implementation of an interface method that runs, when the code says which: the only one; else
+ * the only one of the classes the workspace's wiring hands where the interface is expected; else
+ * the only one outside tests and test doubles (a mock, a test's fake).
+ */
+function implementationThatRuns(context: TraceContext, base: string, concrete: readonly string[]): string | undefined {
+  if (concrete.length <= 1) return concrete[0];
+  const bound = context.bindings?.().get(base);
+  const wired = bound ? concrete.filter((method) => bound.has(ownerOf(method))) : [];
+  if (wired.length === 1) return wired[0];
+  const shipped = (wired.length ? wired : concrete).filter((method) => context.layerOf(SymbolId.parse(method).path) !== 'test');
+  return shipped.length === 1 ? shipped[0] : undefined;
 }
 
 /** Whether a dispatching function takes the message: none of its parameters is typed with a workspace class the message is not (`handle_event(self, event: Event)` takes no command). */

@@ -1,0 +1,37 @@
+;; category: middleware
+;; framework: net-http
+;; description: A handler wrapper, Go's middleware by signature: `func(next http.Handler) http.Handler` (what chi, gorilla/mux and net/http's `Use` or a plain wrap take), `func(http.HandlerFunc) http.HandlerFunc`, Echo's `func(next echo.HandlerFunc) echo.HandlerFunc` and functions that return an `echo.MiddlewareFunc` or a `func(http.Handler) http.Handler` (a middleware's factory).
+(function_declaration
+  parameters: (parameter_list . (parameter_declaration type: (qualified_type package: (package_identifier) @_in_package name: (type_identifier) @_in)) .)
+  result: (qualified_type package: (package_identifier) @_out_package name: (type_identifier) @_out)
+  (#match? @_in_package "^(http|echo)$")
+  (#match? @_in "^(Handler|HandlerFunc)$")
+  (#eq? @_in @_out)
+  (#eq? @_in_package @_out_package)) @finding
+
+(method_declaration
+  parameters: (parameter_list . (parameter_declaration type: (qualified_type package: (package_identifier) @_in_package name: (type_identifier) @_in)) .)
+  result: (qualified_type package: (package_identifier) @_out_package name: (type_identifier) @_out)
+  (#match? @_in_package "^(http|echo)$")
+  (#match? @_in "^(Handler|HandlerFunc)$")
+  (#eq? @_in @_out)
+  (#eq? @_in_package @_out_package)) @finding
+
+(function_declaration
+  result: (qualified_type package: (package_identifier) @_package name: (type_identifier) @_type)
+  (#eq? @_package "echo")
+  (#eq? @_type "MiddlewareFunc")) @finding
+
+(method_declaration
+  result: (qualified_type package: (package_identifier) @_package name: (type_identifier) @_type)
+  (#eq? @_package "echo")
+  (#eq? @_type "MiddlewareFunc")) @finding
+
+(function_declaration
+  result: (function_type
+    parameters: (parameter_list . (parameter_declaration type: (qualified_type package: (package_identifier) @_in_package name: (type_identifier) @_in)) .)
+    result: (qualified_type package: (package_identifier) @_out_package name: (type_identifier) @_out))
+  (#eq? @_in_package "http")
+  (#eq? @_out_package "http")
+  (#eq? @_in "Handler")
+  (#eq? @_out "Handler")) @finding

@@ -1,0 +1,112 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { AnalysisResult } from '../../src/core/result';
+import { analyzeFolder } from '../../src/node/analyzeFolder';
+import { tempWorkspace } from '../helpers';
+
+async function analyse(files: Record<string, string>): Promise<AnalysisResult> {
+  const workspace = tempWorkspace(files);
+  try {
+    return (await analyzeFolder(workspace.root, { threads: 1 })).result;
+  } finally {
+    workspace.cleanup();
+  }
+}
+
+const POM = (generator: string, library = 'spring-boot', requestMappingMode = 'controller') => `<project>
+  <build><plugins>
+    <plugin>
+      <groupId>org.springframework.boot</groupId>
+      <artifactId>spring-boot-maven-plugin</artifactId>
+    </plugin>
+    <plugin>
+      <groupId>org.openapitools</groupId>
+      <artifactId>openapi-generator-maven-plugin</artifactId>
+      <executions><execution>
+        <goals><goal>generate</goal></goals>
+        <configuration>
+          <inputSpec>\${project.basedir}/src/main/resources/openapi.yml</inputSpec>
+          <generatorName>${generator}</generatorName>
+          <library>${library}</library>
+          <apiPackage>com.acme.clinic.rest.api</apiPackage>
+          <configOptions><interfaceOnly>true</interfaceOnly><requestMappingMode>${requestMappingMode}</requestMappingMode></configOptions>
+        </configuration>
+      </execution></executions>
+    </plugin>
+  </plugins></build>
+</project>
+`;
+
+const SPEC = `openapi: 3.0.1
+servers:
+  - url: http://localhost:9966/clinic/api
+paths:
+  /owners:
+    get:
+      operationId: listOwners
+    post:
+      operationId: addOwner
+  /owners/{ownerId}:
+    get:
+      operationId: getOwner
+  /vets:
+    get:
+      operationId: listVets
+`;
+
+const CONTROLLERS = {
+  'src/main/resources/application.properties': 'server.servlet.context-path=/clinic/\n',
+  'src/main/java/com/acme/clinic/rest/OwnerController.java': `package com.acme.clinic.rest;
+
+import com.acme.clinic.rest.api.OwnersApi;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api")
+public class OwnerController implements OwnersApi {
+    @Override
+    public Object listOwners() { return null; }
+    @Override
+    public Object getOwner(Integer ownerId) { return null; }
+    private Object addOwnerHelper() { return null; }
+}
+`,
+  'src/main/java/com/acme/clinic/rest/VetController.java': `package com.acme.clinic.rest;
+
+import com.acme.clinic.rest.api.VetsApi;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+public class VetController implements VetsApi {
+    public Object listVets() { return null; }
+}
+`,
+};
+
+describe('routes of controllers implementing interfaces generated from an OpenAPI specification', () => {
+  it("takes each method named after an operation as its handler, under the controller's prefix", async () => {
+    const result = await analyse({ 'pom.xml': POM('spring'), 'src/main/resources/openapi.yml': SPEC, ...CONTROLLERS });
+    assert.deepEqual(
+      result.routes.map((route) => `${route.method} ${route.path} -> ${route.handler.slice(route.handler.lastIndexOf('/') + 1)}`),
+      [
+        'GET /clinic/api/owners -> OwnerController.java:OwnerController.listOwners',
+        'GET /clinic/api/owners/{ownerId} -> OwnerController.java:OwnerController.getOwner',
+        'GET /clinic/vets -> VetController.java:VetController.listVets',
+      ],
+    );
+  });
+
+  it("puts the specification's base path before a controller that states no prefix when the interfaces carry it", async () => {
+    const result = await analyse({ 'pom.xml': POM('spring', 'spring-boot', 'api_interface'), 'src/main/resources/openapi.yml': SPEC, ...CONTROLLERS });
+    assert.ok(result.routes.some((route) => route.method === 'GET' && route.path === '/clinic/clinic/api/vets'));
+    assert.ok(result.routes.some((route) => route.method === 'GET' && route.path === '/clinic/api/owners'));
+  });
+
+  it('reads no routes from a generation of HTTP clients, nor from a specification it cannot read', async () => {
+    assert.deepEqual((await analyse({ 'pom.xml': POM('spring', 'spring-cloud'), 'src/main/resources/openapi.yml': SPEC, ...CONTROLLERS })).routes, []);
+    const unreadable = await analyse({ 'pom.xml': POM('spring'), 'src/main/resources/openapi.yml': 'paths: [\n', ...CONTROLLERS });
+    assert.deepEqual(unreadable.routes, []);
+    assert.ok(unreadable.skipped.some((skipped) => skipped.path === 'src/main/resources/openapi.yml' && /OpenAPI specification pom\.xml generates/.test(skipped.reason)));
+  });
+});

@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { AnalysisResult } from '../../src/core/result';
+import { analyzeFolder } from '../../src/node/analyzeFolder';
+import { tempWorkspace } from '../helpers';
+
+async function analyse(files: Record<string, string>): Promise<AnalysisResult> {
+  const workspace = tempWorkspace(files);
+  try {
+    return (await analyzeFolder(workspace.root, { threads: 1 })).result;
+  } finally {
+    workspace.cleanup();
+  }
+}
+
+const routesOf = (result: AnalysisResult) => result.routes.map((route) => `${route.method} ${route.path} -> ${route.handler}`);
+const middlewareOf = (result: AnalysisResult) =>
+  result.findings
+    .filter((finding) => finding.category === 'middleware')
+    .map((finding) => `${finding.symbol} #${String(finding.details['order'])}${finding.details['route'] ? ` for ${String(finding.details['route'])}` : ''}${finding.details['reference'] ? ` (${String(finding.details['reference'])})` : ''}`)
+    .sort();
+
+const GO_MOD = 'module example.com/shop\n\ngo 1.22\n';
+
+describe('routes and middleware registered by calls', () => {
+  it('follows gin groups made in place and under a prefix read from settings at run time, and lists middleware in order', async () => {
+    const result = await analyse({
+      'go.mod': GO_MOD,
+      'server/http.go': `package server
+
+import (
+	"example.com/shop/middleware"
+	"github.com/gin-gonic/gin"
+)
+
+type Config struct{ BaseURL string }
+
+func New(conf *Config, auth *middleware.Auth) *gin.Engine {
+	r := gin.New()
+	r.Use(middleware.Recovery(
+		conf.BaseURL+"/api",
+	), func(c *gin.Context) {
+		c.Next()
+	}, auth.Check())
+	v1 := r.Group(conf.BaseURL+"/api/v1", middleware.Audit)
+	v1.GET("/orders", auth.Admin(), listOrders)
+	r.Group("/admin").POST("/purge", purge)
+	return r
+}
+
+func listOrders(c *gin.Context) {}
+func purge(c *gin.Context)      {}
+`,
+      'middleware/middleware.go': `package middleware
+
+import "github.com/gin-gonic/gin"
+
+type Auth struct{}
+
+func (a *Auth) Check() gin.HandlerFunc { return nil }
+func (a *Auth) Admin() gin.HandlerFunc { return nil }
+func Recovery(prefixes ...string) gin.HandlerFunc { return nil }
+func Audit(c *gin.Context) {}
+`,
+      'server/http_test.go': `package server
+
+import "github.com/gin-gonic/gin"
+
+func TestPanic(t *testing.T) {
+	r := gin.New()
+	r.GET("/api/panic", func(c *gin.Context) { panic("x") })
+}
+
+func ExampleNew() {
+	r := gin.New()
+	r.GET("/hello", func(c *gin.Context) {})
+}
+`,
+    });
+    assert.deepEqual(routesOf(result), [
+      'POST /admin/purge -> server/http.go:purge',
+      'GET /api/v1/orders -> server/http.go:listOrders',
+      // A test's routes are not the module's; a testable example is documentation.
+      'GET /hello -> server/http_test.go:<anonymous>@12',
+    ]);
+    assert.deepEqual(middlewareOf(result), [
+      'middleware/middleware.go:Audit #1',
+      'middleware/middleware.go:Auth.Admin #1 for GET /orders',
+      'middleware/middleware.go:Auth.Check #3',
+      'middleware/middleware.go:Recovery #1',
+      'server/http.go:<anonymous>@14 #2',
+    ]);
+  });
+
+  it("takes echo's handler first and its middleware after it, and names middleware from outside by their package", async () => {
+    const result = await analyse({
+      'go.mod': GO_MOD,
+      'main.go': `package main
+
+import (
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+)
+
+func main() {
+	e := echo.New()
+	e.Use(middleware.Logger())
+	e.GET("/articles/:id", getArticle, requireUser)
+	e.Start(":8080")
+}
+
+func getArticle(c echo.Context) error { return nil }
+func requireUser(next echo.HandlerFunc) echo.HandlerFunc { return next }
+`,
+    });
+    assert.deepEqual(routesOf(result), ['GET /articles/{id} -> main.go:getArticle']);
+    assert.deepEqual(middlewareOf(result), ['main.go:<anonymous>@10 #1 (github.com/labstack/echo/middleware.Logger)', 'main.go:requireUser #1 for GET /articles/:id']);
+  });
+
+  it("reads Spark's static routes, services, WebSocket classes, filters and path groups", async () => {
+    const result = await analyse({
+      'src/main/java/com/acme/App.java': `package com.acme;
+
+import spark.Service;
+import static spark.Spark.*;
+import static spark.Service.ignite;
+
+public class App {
+    public static void main(String[] args) {
+        before((request, response) -> audit(request));
+        get("/hello", "application/json", (request, response) -> "Hello", new JsonTransformer());
+        post("/books", Books::create);
+        webSocket("/echo", EchoSocket.class);
+        path("/api", () -> {
+            get("/ping", (request, response) -> "pong");
+        });
+        Service http = ignite();
+        http.get("/status", (q, a) -> "ok");
+    }
+
+    static void audit(Object request) {}
+}
+`,
+      'src/main/java/com/acme/Books.java': 'package com.acme;\n\npublic class Books {\n    public static Object create(Object request, Object response) { return null; }\n}\n',
+      'src/main/java/com/acme/EchoSocket.java': 'package com.acme;\n\npublic class EchoSocket {}\n',
+    });
+    assert.deepEqual(routesOf(result), [
+      'GET /api/ping -> src/main/java/com/acme/App.java:<anonymous>@14',
+      'POST /books -> src/main/java/com/acme/Books.java:Books.create',
+      'WS /echo -> src/main/java/com/acme/EchoSocket.java:EchoSocket',
+      'GET /hello -> src/main/java/com/acme/App.java:<anonymous>@10',
+      'GET /status -> src/main/java/com/acme/App.java:<anonymous>@17',
+    ]);
+    assert.deepEqual(middlewareOf(result), ['src/main/java/com/acme/App.java:<anonymous>@9 #1']);
+  });
+});
