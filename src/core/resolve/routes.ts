@@ -8,6 +8,8 @@ import type { Knowledge } from '../knowledge/knowledge';
 import type { SymbolIndex } from './symbolIndex';
 
 const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'];
+/** The decorator methods the route detectors read on an application or router (`@app.route(...)`, `@router.get(...)`). */
+const ROUTE_DECORATOR_METHODS = new Set(['route', 'api_route', ...HTTP_METHODS, 'websocket']);
 const MAX_PREFIXES_PER_ROUTER = 16;
 const MAX_ROUTER_DEPTH = 12;
 
@@ -34,10 +36,13 @@ export type RouteKnowledge = Pick<Knowledge, 'frameworks' | 'ruleRoles'>;
 export async function resolveRoutes(index: SymbolIndex, findings: readonly Finding[], hints: readonly Hint[], knowledge: RouteKnowledge, turns = new Turns()): Promise<{ routes: Route[]; notRoutes: Set<Finding> }> {
   const { frameworks } = knowledge;
   const roleOf = (finding: Finding) => knowledge.ruleRoles.get(String(finding.details['rule']));
-  // Routers and applications are variables made by a framework's router or app class.
+  // Routers and applications are variables made by a framework's router or app class; in a
+  // framework's own repository, by a class of the workspace that offers route decorators.
+  const ownRouters = ownRouterClasses(findings);
+  const given = [...ownRouters].sort().join(' ');
   const routers = new Map<string, Router>();
   await turns.each(index.files(), (file) => {
-    for (const router of index.part('routers', file.path, () => routersIn(index, frameworks, file.path))) routers.set(router.symbol, router);
+    for (const router of index.part('routers', file.path, () => routersIn(index, frameworks, file.path, ownRouters), given)) routers.set(router.symbol, router);
   });
   // Plugins: a function registered on an app (Fastify's `fastify.register(routes, { prefix })`) is a router of its own.
   for (const hint of hints) {
@@ -157,12 +162,27 @@ function methodsOf(finding: Finding): string[] {
   return listed.length ? listed : ['GET']; // Flask's `route` and FastAPI's `api_route` answer GET when no methods are given
 }
 
+/**
+ * The workspace classes whose methods are route decorators (a decorator finding on `App.route`,
+ * `Microdot.get`): a framework's own application and router classes, in its own repository.
+ */
+function ownRouterClasses(findings: readonly Finding[]): Set<string> {
+  const classes = new Set<string>();
+  for (const finding of findings) {
+    if (finding.category !== 'decorator') continue;
+    const { path, name } = SymbolId.parse(finding.symbol);
+    const dot = name.lastIndexOf('.');
+    if (dot > 0 && ROUTE_DECORATOR_METHODS.has(name.slice(dot + 1))) classes.add(SymbolId.of(path, name.slice(0, dot)));
+  }
+  return classes;
+}
+
 /** The routers and applications one file makes. */
-function routersIn(index: SymbolIndex, frameworks: Frameworks, path: string): Router[] {
+function routersIn(index: SymbolIndex, frameworks: Frameworks, path: string, ownRouters: ReadonlySet<string>): Router[] {
   const routers: Router[] = [];
   for (const { symbol, definition } of index.definitionsIn(path)) {
     if (definition.kind !== 'variable' || !definition.value) continue;
-    const framework = frameworkOf(index, frameworks, path, definition.value.callee);
+    const framework = frameworkOf(index, frameworks, path, definition.value.callee) ?? ownFrameworkOf(index, path, definition.value.callee, ownRouters);
     if (!framework) continue;
     const prefix = definition.value.keywords['prefix'] ?? definition.value.keywords['url_prefix'];
     routers.push({ symbol, framework, ownPrefix: constantString(index, path, prefix) ?? '' });
@@ -176,6 +196,21 @@ function frameworkOf(index: SymbolIndex, frameworks: Frameworks, path: string, m
   const names = 'symbol' in target ? [...index.namesOf(target), ...index.ancestry(target.symbol).names] : index.namesOf(target);
   // A router subclass (`class UserAPIRouter(APIRouter)`) is found through its ancestry.
   return names.map((name) => frameworks.routerMakers.get(name)).find((framework) => framework !== undefined);
+}
+
+/** The framework of a workspace router class (or of a subclass of one), named after the top package of its module (`microdot.microdot.Microdot` → `microdot`). */
+function ownFrameworkOf(index: SymbolIndex, path: string, maker: string, ownRouters: ReadonlySet<string>): RouterFramework | undefined {
+  if (!ownRouters.size) return undefined;
+  const made = index.resolve(path, maker);
+  const owner = made ? [made, ...index.ancestry(made).classes].find((symbol) => ownRouters.has(symbol)) : undefined;
+  if (!owner) return undefined;
+  // The shortest module name is the one from the deepest import root (`src/microdot/app.py` is `microdot.app`).
+  const module = index
+    .namesOf({ symbol: owner })
+    .filter((name) => !name.includes(':'))
+    .sort((a, b) => a.length - b.length)[0];
+  const name = module?.split('.')[0] ?? SymbolId.parse(owner).path.split('/')[0] ?? '';
+  return { name, mountReplacesOwnPrefix: false, dropsTrailingSlash: false, viewSets: undefined, calls: NO_ROUTER_CALLS };
 }
 
 /** A framework named by a detector (`plugin: fastify`); one the framework files do not describe routes like any other. */
