@@ -14,6 +14,8 @@ export interface RouterFramework {
   mountReplacesOwnPrefix: boolean;
   dropsTrailingSlash: boolean;
   viewSets: ViewSetsDocument | undefined;
+  /** The prefix of the methods that answer a resource object's routes (Falcon's `on_`). */
+  responderPrefix?: string | undefined;
   /** Go: how routes are registered on the framework's routers (see the schema's `routers`). */
   calls: GoRouterCalls;
 }
@@ -88,6 +90,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
         mountReplacesOwnPrefix: document.routers.mountReplacesOwnPrefix ?? false,
         dropsTrailingSlash: document.routers.dropsTrailingSlash ?? false,
         viewSets: document.viewSets,
+        responderPrefix: document.routers.responderPrefix,
         calls: {
           verbs: new Map(Object.entries(document.routers.verbs ?? {})),
           groups: new Set(document.routers.groups),

@@ -87,6 +87,7 @@ export interface FrameworkDocument {
     mountReplacesOwnPrefix?: boolean;
     dropsTrailingSlash?: boolean;
     conventionalNames?: string[];
+    responderPrefix?: string;
     types?: string[];
     verbs?: Record<string, string>;
     groups?: string[];
@@ -129,7 +130,7 @@ export interface ViewSetsDocument {
 }
 
 /** How the route resolver reads a rule's findings (`;; resolves: ...`). */
-export type RuleRole = 'router-call' | 'router-call-chain' | 'router-middleware' | 'django-urlpatterns' | 'starlette-routes';
+export type RuleRole = 'router-call' | 'router-call-chain' | 'router-middleware' | 'django-urlpatterns' | 'starlette-routes' | 'resource-responders';
 
 export interface RuleHeaderDocument {
   id?: string;

@@ -95,17 +95,18 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
       notRoutes.add(finding);
       return;
     }
-    const methods = methodsOf(finding);
     const framework = router?.framework.name ?? String(finding.details['framework'] ?? '');
-    const dropsTrailingSlash = (router?.framework ?? frameworks.routerFrameworks.get(framework))?.dropsTrailingSlash ?? false;
+    const described = router?.framework ?? frameworks.routerFrameworks.get(framework);
+    const answers = role === 'resource-responders' ? responders(index, finding, described?.responderPrefix) : methodsOf(finding).map((method) => ({ method, handler: finding.symbol }));
+    const dropsTrailingSlash = described?.dropsTrailingSlash ?? false;
     for (const prefix of router ? prefixes(router.symbol) : ['']) {
-      for (const method of methods) {
+      for (const { method, handler } of answers) {
         const joined = normalizeRoutePath(joinRoutePaths(prefix, String(finding.details['path'] ?? '')));
         routes.push({
           method,
           // Express and its peers answer a mounted router's '/' at the mount path itself.
           path: dropsTrailingSlash && joined.length > 1 ? joined.replace(/\/+$/, '') : joined,
-          handler: finding.symbol,
+          handler,
           framework,
           source: sourceOf(finding),
         });
@@ -146,6 +147,42 @@ function chainRoutes(chained: readonly Finding[], hints: readonly Hint[]): void 
     finding.details['path'] = start.details['path'];
     finding.details['router'] = start.details['router'];
   }
+}
+
+/** The HTTP methods a resource's responders may answer, and WebSocket. */
+const RESPONDER_METHODS = [...HTTP_METHODS, 'trace', 'connect', 'websocket'];
+
+/**
+ * A route added with a resource object (Falcon's `app.add_route('/x', Things(), suffix='item')`):
+ * the resource's class is found from a constructor call, a variable made by one, or a local of the
+ * function that adds the route; each responder it defines or inherits (`on_get`, `on_get_item`)
+ * answers its method.
+ */
+function responders(index: SymbolIndex, finding: Finding, prefix: string | undefined): { method: string; handler: string }[] {
+  if (!prefix) return [];
+  const { path } = sourceOf(finding);
+  const written = String(finding.details['resource'] ?? '');
+  const local = enclosingFunction(index, path, finding.range.start.line)?.locals?.find((candidate) => candidate.name === written)?.type;
+  let resource = index.resolve(path, local ?? written);
+  const made = resource ? index.definition(resource) : undefined;
+  if (made?.kind === 'variable' && made.value) resource = index.resolve(SymbolId.parse(resource ?? '').path, made.value.callee);
+  if (!resource || index.definition(resource)?.kind !== 'class') return [];
+  const classes = [resource, ...index.ancestry(resource).classes];
+  const suffix = finding.details['suffix'] ? `_${String(finding.details['suffix'])}` : '';
+  return RESPONDER_METHODS.flatMap((method) => {
+    const owner = classes.find((candidate) => index.definition(`${candidate}.${prefix}${method}${suffix}`));
+    return owner ? [{ method: method === 'websocket' ? 'WS' : method.toUpperCase(), handler: `${owner}.${prefix}${method}${suffix}` }] : [];
+  });
+}
+
+/** The innermost function or method of a file around a line. */
+function enclosingFunction(index: SymbolIndex, path: string, line: number): SymbolDefinition | undefined {
+  let found: SymbolDefinition | undefined;
+  for (const symbol of index.file(path)?.symbols ?? []) {
+    const { start, end } = symbol.range;
+    if ((symbol.kind === 'function' || symbol.kind === 'method') && start.line <= line && line <= end.line && (!found || start.line >= found.range.start.line)) found = symbol;
+  }
+  return found;
 }
 
 /** The method names of a `methods=[...]` list; anything else in it (broken code, a variable) is not one. */
