@@ -64,7 +64,10 @@ export async function resolveWorkspace(files: readonly FileFacts[], knowledge: R
   findings.push(...nest.findings, ...annotated.findings, ...go.findings);
   const allRoutes = [...routes, ...nest.routes, ...annotated.routes, ...go.routes].sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.handler.localeCompare(b.handler));
   await nextTurn();
-  const unique = dedupe(findings.filter((finding) => !notRoutes.has(finding)));
+  // A middleware factory (`def timing(get_response)`, an ASGI wrapper) wraps what it is given as a decorator would: it is told as
+  // middleware only (the decorators it wears are still told).
+  const middleware = new Set(findings.filter((finding) => finding.category === 'middleware' && !notRoutes.has(finding)).map((finding) => finding.symbol));
+  const unique = dedupe(findings.filter((finding) => !notRoutes.has(finding) && !(finding.category === 'decorator' && finding.details['kind'] !== 'use' && middleware.has(finding.symbol))));
   await nextTurn();
   return { index, findings: foldRegistrations(unique), interfaces, routes: allRoutes };
 }
