@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import regexp from 'eslint-plugin-regexp';
 
 const NODE_ONLY = ['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'worker_threads', 'node:worker_threads', 'child_process', 'node:child_process', 'os', 'node:os', 'workerpool'];
 
@@ -13,6 +14,16 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-namespace': 'off', // `type X` with a same-named namespace of helpers
       '@typescript-eslint/no-floating-promises': 'off',
+    },
+  },
+  {
+    // Every byte of the workspace is untrusted: no regex of ours may backtrack without bound over it
+    // (the workspace's own patterns go through src/core/workspacePatterns.ts, in linear time).
+    files: ['src/**/*.ts'],
+    plugins: { regexp },
+    rules: {
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': 'error',
     },
   },
   {

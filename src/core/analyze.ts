@@ -1,8 +1,8 @@
 import { classifyKind, foldersOf } from './classify/classify';
 import type { Manifest } from './classify/kindRules';
 import { analyzeDataModel } from './datamodel/dataModel';
-import { type Discovery, discoverFiles, sameSeparators, type SourceFile } from './discover/discover';
-import type { CallAnswer, CallTypeResolver, EditorDocuments, FactsCache, FileAnalyzer, ProgressReport, WorkspaceFs } from './host';
+import { DEFAULT_MAX_FILE_SIZE_BYTES, type Discovery, discoverFiles, readWorkspaceText, sameSeparators, type SourceFile } from './discover/discover';
+import type { CallAnswer, CallTypeResolver, EditorDocuments, FactsCache, FileAnalyzer, ProgressReport, ReadLimits, WorkspaceFs } from './host';
 import { nextTurn, Turns } from './nextTurn';
 import { findViolations } from './layers/violations';
 import type { FileFacts } from './parse/facts';
@@ -12,9 +12,10 @@ import { SymbolIndex } from './resolve/symbolIndex';
 import { readModulePaths } from './resolve/tsconfig';
 import { buildManifest, readBuildFiles } from './resolve/buildFiles';
 import { normalizeRoutePath } from './resolve/routes';
-import { type AnalysisResult, type Finding, type InterfaceImplementations, type KindVerdict, type Language, type Route, SCHEMA_VERSION, SymbolId, type Trace } from './result';
+import { type AnalysisResult, type Finding, type InterfaceImplementations, type KindVerdict, type Language, type Route, SCHEMA_VERSION, type Skipped, SymbolId, type Trace } from './result';
 import { type TraceContext, traceRoute, traceRouteWithTypes } from './trace/trace';
 import { listIn } from './lists';
+import { matchesRouteTemplate, templateShape } from './workspacePatterns';
 
 export interface AnalyzeOptions {
   excludeGlobs?: readonly string[];
@@ -48,7 +49,7 @@ export interface AnalysisHost {
   scanned?: () => void;
 }
 
-export const DEFAULT_MAX_FILE_SIZE_BYTES = 1024 * 1024;
+export { DEFAULT_MAX_FILE_SIZE_BYTES };
 
 /** What an update takes from the analysis it starts from. */
 interface Earlier {
@@ -82,7 +83,7 @@ export interface Analysis {
 /** The whole pipeline: discover → parse and detect (workers) → resolve → classify → layers → trace. */
 export async function analyzeWorkspace(root: string, host: AnalysisHost, options: AnalyzeOptions = {}): Promise<Analysis> {
   const discovery = await discover(root, host, options);
-  const configuration = readConfiguration(host.fs, root, discovery, host.knowledge);
+  const configuration = readConfiguration(host.fs, root, discovery, options, host.knowledge);
   const fingerprints = new Map<string, string>();
   const facts = await scan(discovery.sources, host, options, true, fingerprints);
   // Nothing the result is made from has changed since a run that kept it: it is that result. (Not
@@ -126,6 +127,7 @@ async function discover(root: string, host: AnalysisHost, options: AnalyzeOption
   return discoverFiles(host.fs, root, {
     ...(options.excludeGlobs ? { excludeGlobs: options.excludeGlobs } : {}),
     ...(options.languages ? { languages: options.languages } : {}),
+    ...(options.maxFileSizeBytes ? { maxFileSizeBytes: options.maxFileSizeBytes } : {}),
     ...(signal ? { signal } : {}),
   });
 }
@@ -141,7 +143,7 @@ async function scan(sources: readonly SourceFile[], host: AnalysisHost, options:
   const facts = await mapConcurrently(sources, host.concurrency, signal, async (source) => {
     // The cache is of the files on disk: an editor's text is neither looked up nor kept.
     const held = options.documents?.take(source.absolutePath);
-    const fingerprint = cache && !held ? await cache.fingerprint(source.absolutePath, source.path) : undefined;
+    const fingerprint = cache && !held ? await cache.fingerprint(source.absolutePath, source.path, maxFileSizeBytes) : undefined;
     if (fingerprint) fingerprints?.set(source.path, fingerprint);
     const cached = fingerprint ? cache?.get(source.path, fingerprint) : undefined;
     const result = cached ?? (await host.analyzer.analyze({ path: source.path, absolutePath: source.absolutePath, language: source.language, maxFileSizeBytes, ...held }));
@@ -168,7 +170,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   const manifest = buildManifest(configuration.manifest, build, analysed, host.knowledge.frameworks.serverPackages);
   const modulePaths = JSON.stringify(tsconfig.paths ?? null);
   const earlier = before ? { index: before.index, shareAnswers: before.shareAnswers && before.modulePaths === modulePaths } : undefined;
-  const { index, findings, interfaces, routes } = await resolveWorkspace(analysed, host.knowledge, tsconfig.paths, earlier, options.updates ?? true, build.springSettings);
+  const { index, findings, interfaces, routes, skipped: patternsSkipped } = await resolveWorkspace(analysed, host.knowledge, tsconfig.paths, earlier, options.updates ?? true, build.springSettings);
 
   await nextTurn();
   onProgress?.({ phase: 'classify', done: 0, total: 1 });
@@ -223,7 +225,8 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
     queryWarnings,
     skipped: [
       ...discovery.skipped,
-      ...(tsconfig.problem ? [tsconfig.problem] : []),
+      ...patternsSkipped,
+      ...configuration.skipped,
       ...build.problems,
       ...facts.flatMap((file) => (file.skipped ?? file.partlyRead ? [{ path: file.path, reason: file.skipped ?? file.partlyRead ?? '' }] : [])),
     ].sort(
@@ -289,7 +292,7 @@ function analysisOf(state: AnalysisState): Analysis {
       // files the analysis already has, under the same excludes, leaves the file list as it was.
       const contentOnly = sameFileSelection(options, updateOptions) && (await allKnownFiles(updateHost.fs, discovery, changed));
       const now = contentOnly ? discovery : await discover(root, updateHost, updateOptions);
-      const nowConfiguration = readConfiguration(updateHost.fs, root, now, updateHost.knowledge);
+      const nowConfiguration = readConfiguration(updateHost.fs, root, now, updateOptions, updateHost.knowledge);
       const next = contentOnly ? await rescanned(discovery, facts, changed, updateHost, updateOptions) : await rescannedAfterDiscovery(now, facts, changed, updateHost, updateOptions);
       // The same files and knowledge: the index's answers are shared, each checked against what it read.
       const sameKnowledge = updateHost.knowledge === knowledge;
@@ -354,24 +357,25 @@ function sourcePositions(discovery: Discovery): ReadonlyMap<string, number> {
 
 /**
  * Everything the kind rules read: paths, each finding's category, kind and symbol (findings in the
- * result's order), route handlers, interfaces, manifest, README — held, not spelled out: an
- * update compares them with the last analysis's (a key string of them, 3 MB at 50,000 files, was
- * made and compared at every update).
+ * result's order), routes (where declared, and their handlers), interfaces, manifest, README —
+ * held, not spelled out: an update compares them with the last analysis's (a key string of them,
+ * 3 MB at 50,000 files, was made and compared at every update).
  */
 interface KindInputs {
   paths: readonly string[];
   findings: readonly Finding[];
-  handlers: readonly string[];
+  /** Each route's declaring file and handler. */
+  routes: readonly string[];
   /** Interfaces, manifest and README, which are few. */
   others: string;
 }
 
 function kindInputsOf(discovery: Discovery, findings: readonly Finding[], routes: readonly Route[], interfaces: readonly InterfaceImplementations[], manifest: Manifest | undefined, readme: { path: string; text: string } | undefined): KindInputs {
-  return { paths: allPathsOf(discovery), findings, handlers: routes.map((route) => route.handler), others: JSON.stringify([interfaces, manifest ?? null, readme ?? null]) };
+  return { paths: allPathsOf(discovery), findings, routes: routes.map((route) => `${route.source?.path ?? ''} ${route.handler}`), others: JSON.stringify([interfaces, manifest ?? null, readme ?? null]) };
 }
 
 function sameKindInputs(before: KindInputs | undefined, now: KindInputs): boolean {
-  if (!before || before.others !== now.others || !sameList(before.paths, now.paths) || !sameList(before.handlers, now.handlers) || before.findings.length !== now.findings.length) return false;
+  if (!before || before.others !== now.others || !sameList(before.paths, now.paths) || !sameList(before.routes, now.routes) || before.findings.length !== now.findings.length) return false;
   const kindOf = (finding: Finding) => String(finding.details['kind'] ?? '');
   return before.findings.every((finding, position) => {
     const other = now.findings[position] as Finding;
@@ -406,33 +410,38 @@ async function allKnownFiles(fs: WorkspaceFs, discovery: Discovery, changed: rea
 type Configuration = Awaited<ReturnType<typeof readConfiguration>>;
 
 /** Read while files are scanned, all at once: each read is a trip through the host's file system, and an edit's update is short. */
-async function readConfiguration(fs: WorkspaceFs, root: string, discovery: Discovery, knowledge: Knowledge) {
-  const [read, manifest, readme, build] = await Promise.all([readModulePaths(fs, root), readManifest(fs, root, knowledge.frameworks.serverPackages), readReadme(fs, root, discovery.otherFiles), readBuildFiles(fs, root, discovery.otherFiles)]);
+async function readConfiguration(fs: WorkspaceFs, root: string, discovery: Discovery, options: AnalyzeOptions, knowledge: Knowledge) {
+  const limits = { root, maxBytes: options.maxFileSizeBytes ?? DEFAULT_MAX_FILE_SIZE_BYTES };
+  /** Configuration files that are there but were not read, with the reason. */
+  const skipped: Skipped[] = [];
+  const [read, manifest, readme, build] = await Promise.all([
+    readModulePaths(fs, limits, skipped),
+    readManifest(fs, limits, skipped, knowledge.frameworks.serverPackages),
+    readReadme(fs, discovery.otherFiles, limits, skipped),
+    readBuildFiles(fs, root, discovery.otherFiles),
+  ]);
   // Go's module paths name workspace files as TypeScript's path aliases do: the index takes both as its module paths.
   const tsconfig = build.goModules.length ? { ...read, paths: { ...(read.paths ?? { aliases: [] }), goModules: build.goModules } } : read;
-  return { tsconfig, manifest, readme, build };
+  return { tsconfig, manifest, readme, build, skipped: skipped.sort((a, b) => a.path.localeCompare(b.path)) };
 }
 
 /** The README's beginning is enough to tell what it talks about. */
 const README_CHARACTERS = 64 * 1024;
 
-async function readReadme(fs: WorkspaceFs, root: string, files: readonly string[]): Promise<{ path: string; text: string } | undefined> {
+async function readReadme(fs: WorkspaceFs, files: readonly string[], limits: ReadLimits & { root: string }, skipped: Skipped[]): Promise<{ path: string; text: string } | undefined> {
   const path = files.find((file) => /^readme(\.(md|rst|txt|markdown))?$/i.test(file));
-  if (!path) return undefined;
-  try {
-    return { path, text: (await fs.readText(`${root.replace(/\/$/, '')}/${path}`)).slice(0, README_CHARACTERS).toLowerCase() };
-  } catch {
-    return undefined;
-  }
+  const text = path ? await readWorkspaceText(fs, limits, path, skipped) : undefined;
+  return path && text !== undefined ? { path, text: text.slice(0, README_CHARACTERS).toLowerCase() } : undefined;
 }
 
 /** The root package.json as the kind rules read it; none, or an unreadable one, says nothing. */
-async function readManifest(fs: WorkspaceFs, root: string, serverPackages: ReadonlySet<string>): Promise<Manifest | undefined> {
+async function readManifest(fs: WorkspaceFs, limits: ReadLimits & { root: string }, skipped: Skipped[], serverPackages: ReadonlySet<string>): Promise<Manifest | undefined> {
+  const text = await readWorkspaceText(fs, limits, 'package.json', skipped);
   let manifest: Record<string, unknown>;
   try {
-    manifest = JSON.parse(await fs.readText(`${root.replace(/\/$/, '')}/package.json`)) as Record<string, unknown>;
+    manifest = JSON.parse(text ?? '') as Record<string, unknown>;
   } catch {
-    return undefined;
+    return undefined; // none, or not JSON: it says nothing
   }
   const published = manifest['private'] !== true && ['main', 'exports', 'module', 'types'].some((key) => manifest[key] !== undefined);
   const dependencies = Object.keys({ ...(manifest['dependencies'] as object | undefined) });
@@ -445,19 +454,14 @@ export function findRoute(routes: readonly Route[], written: string): Route | un
   if (!match?.[1] || !match[2]) return undefined;
   const method = match[1].toUpperCase();
   const path = normalizeRoutePath(match[2]);
-  const shape = (candidate: string) => candidate.replace(/\{[^}]*\}/g, '{}');
+  const shape = templateShape(path);
   return (
     routes.find((route) => route.method === method && route.path === path) ??
-    routes.find((route) => route.method === method && shape(route.path) === shape(path)) ??
-    routes.find((route) => route.method === 'ANY' && shape(route.path) === shape(path)) ??
+    routes.find((route) => route.method === method && templateShape(route.path) === shape) ??
+    routes.find((route) => route.method === 'ANY' && templateShape(route.path) === shape) ??
     // A request as it would be sent: `GET /orders/42` is the route `GET /orders/{id}`.
-    routes.find((route) => (route.method === method || route.method === 'ANY') && pathPattern(route.path).test(path))
+    routes.find((route) => (route.method === method || route.method === 'ANY') && matchesRouteTemplate(route.path, path))
   );
-}
-
-function pathPattern(routePath: string): RegExp {
-  const literal = (text: string) => text.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
-  return new RegExp(`^${routePath.split(/\{[^}]*\}/).map(literal).join('[^/]+')}$`);
 }
 
 function groupByPath(findings: readonly Finding[]): Map<string, Finding[]> {

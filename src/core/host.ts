@@ -20,13 +20,23 @@ export interface FileStat {
   identity: string;
 }
 
+/** What a file must be to be read: no larger than `maxBytes` and, given a root, inside it once links are resolved. */
+export interface ReadLimits {
+  maxBytes: number;
+  root?: string;
+}
+
 export interface WorkspaceFs {
   readDirectory(absolutePath: string): Promise<DirEntry[]>;
   /** Follows symbolic links. */
   stat(absolutePath: string): Promise<FileStat>;
   /** The real path, with every link resolved. */
   realPath(absolutePath: string): Promise<string>;
-  readText(absolutePath: string): Promise<string>;
+  /**
+   * A file's text, read only when the opened file is a regular file within the limits (a FIFO,
+   * a device, a link out of the root, a file too large: rejected with the reason, never read).
+   */
+  readText(absolutePath: string, limits: ReadLimits): Promise<string>;
 }
 
 /** Parses and scans files, off the caller's thread where the host can. */
@@ -55,8 +65,12 @@ export interface ProgressReport {
  * The host decides where they live and when they are stale (another analyser version).
  */
 export interface FactsCache {
-  /** An identity of a file's content (a hash), or undefined when the file cannot be read; `path` is the workspace-relative one the facts are kept under. */
-  fingerprint(absolutePath: string, path: string): Promise<string | undefined>;
+  /**
+   * An identity of a file's content (a hash), or undefined when the file cannot be read; `path` is
+   * the workspace-relative one the facts are kept under. A file the analyzer will not read (over
+   * `maxBytes`, not a regular file) is not read to hash it either.
+   */
+  fingerprint(absolutePath: string, path: string, maxBytes: number): Promise<string | undefined>;
   get(path: string, fingerprint: string): FileFacts | undefined;
   set(path: string, fingerprint: string, facts: FileFacts): void;
   /** Writes the cache; after a full run (`prune`), entries of files this run did not see are dropped. */

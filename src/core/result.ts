@@ -279,6 +279,23 @@ export interface AnalysisResult {
 }
 
 export namespace AnalysisResult {
+  const LISTS = ['files', 'findings', 'interfaces', 'routes', 'traces', 'violations', 'queryWarnings', 'skipped'] as const;
+
+  /** What keeps a value read back (the kept result) from being a result of this schema; undefined when nothing does. */
+  export function shapeProblem(value: unknown): string | undefined {
+    if (!value || typeof value !== 'object') return 'not an object';
+    const result = value as Partial<Record<keyof AnalysisResult, unknown>>;
+    if (result.schemaVersion !== SCHEMA_VERSION) return `schema version ${String(result.schemaVersion)}`;
+    if (typeof result.root !== 'string') return 'no root';
+    const missing = LISTS.find((list) => !Array.isArray(result[list]));
+    if (missing) return `no ${missing}`;
+    const kind = result.kind as Partial<Record<keyof KindVerdict, unknown>> | undefined;
+    if (typeof kind?.kind !== 'string' || !Array.isArray(kind.evidence) || !Array.isArray(kind.parts) || !kind.scores || typeof kind.scores !== 'object') return 'no kind';
+    const dataModel = result.dataModel as Partial<Record<keyof DataModel, unknown>> | undefined;
+    if (!Array.isArray(dataModel?.entities) || !Array.isArray(dataModel.relationships)) return 'no data model';
+    return undefined;
+  }
+
   export function findingsIn(result: AnalysisResult, path: string): Finding[] {
     const prefix = `${path}:`;
     return result.findings.filter((finding) => finding.symbol.startsWith(prefix));

@@ -54,12 +54,13 @@ export class WorkspaceAnalyses implements vscode.Disposable {
 
   /**
    * A route's trace, with the type checker following TypeScript and JavaScript calls on values of
-   * inferred type (unless `archtrace.traces.typeChecker` is off). Given `waitMs`, a checker still
+   * inferred type (unless `archtrace.traces.typeChecker` is off, or in Restricted Mode: the compiler
+   * would read much more of a workspace not yet trusted — its declaration files, its tsconfig chain). Given `waitMs`, a checker still
    * building its project does not hold the caller: the trace syntax makes comes back, and the
    * answers are kept for the next time.
    */
   async trace(analysis: Analysis, route: string, waitMs?: number): Promise<Trace | undefined> {
-    if (!vscode.workspace.getConfiguration('archtrace', vscode.Uri.file(analysis.result.root)).get<boolean>('traces.typeChecker', true)) return analysis.trace(route);
+    if (!vscode.workspace.isTrusted || !vscode.workspace.getConfiguration('archtrace', vscode.Uri.file(analysis.result.root)).get<boolean>('traces.typeChecker', true)) return analysis.trace(route);
     const typed = analysis.traceWithTypes(route, this.types).finally(() => {
       if (this.types.lastProblem) this.log.warn(`Trace ${route}: ${this.types.lastProblem}; the trace shows what syntax alone follows.`);
     });
@@ -83,7 +84,7 @@ function declarationEnd(document: vscode.TextDocument, start: number): number {
     const text = document.lineAt(line).text;
     if (/^\s*(async\s+)?def\s/.test(text)) return line;
     // TypeScript: the method under its decorators (`@Get(':id')` then `findOne(@Param('id') id) {`).
-    if (line > start && /^\s*(?:(?:public|private|protected|static|async|override)\s+)*[A-Za-z_$][\w$]*\s*(?:<[^>]*>)?\s*\(/.test(text)) return line;
+    if (line > start && /^\s*(?:(?:public|private|protected|static|async|override)\s+)*[A-Za-z_$][\w$]*\s*(?:<[^>]*>\s*)?\(/.test(text)) return line;
     if (line > start && !/^\s*(@|\)|,|\w+\s*=|["'])/.test(text) && !/^\s*$/.test(text)) return start;
   }
   return start;

@@ -63,6 +63,8 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('archtrace.dataModel.showDiagram', (node?: AnalysisNode) => showEntityDiagram(analyses, node)),
     registerUpdateOnChange(analyses, log, storage),
     vscode.commands.registerCommand('archtrace.classifyWorkspace', () => controller.classifyWorkspace()),
+    // Trusted now: the workspace's own settings apply, so what was classified with the user's alone is classified again.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => (analyses.all().length ? controller.classifyWorkspace() : undefined)),
     vscode.commands.registerCommand('archtrace.showLog', () => log.show()),
     vscode.commands.registerCommand('archtrace.showLayers', () => vscode.commands.executeCommand('archtrace.layers.focus')),
     vscode.commands.registerCommand('archtrace.trace.start', (root?: string, route?: string) => stepper.start(root, route)),

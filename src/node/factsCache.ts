@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { existsSync, promises as fs, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { FactsCache } from '../core/host';
-import type { AnalysisResult } from '../core/result';
+import { AnalysisResult } from '../core/result';
 import { FileFacts } from '../core/parse/facts';
 import { packageRoot, rulesDirectory } from './assets';
 import { fieldsInPieces, forEachJsonLine, jsonLines, ObjectFromPieces, piecesOf } from './jsonLines';
+import { openForReading, readOpened, refusal } from './checkedRead';
 import { writeAtomically } from './nodeFs';
 
 interface Entry {
@@ -29,7 +30,10 @@ export function currentAnalyserVersion(): string {
     const hash = createHash('sha256');
     const root = packageRoot();
     hash.update(readFileSync(join(root, 'package.json')));
-    hash.update(readFileSync(join(__dirname, 'fileWorker.js')));
+    // The worker's bundle holds the parsers and the scanner; compiled module by module (the tests,
+    // `npm run accuracy`), the worker's module only imports them: every module counts then.
+    const modules = join(__dirname, '..');
+    for (const file of existsSync(join(modules, 'core', 'analyze.js')) ? scriptsUnder(modules) : [join(__dirname, 'fileWorker.js')]) hash.update(readFileSync(file));
     const rules = rulesDirectory(root);
     for (const language of readdirSync(rules).sort()) {
       for (const file of readdirSync(join(rules, language)).sort()) hash.update(`${language}/${file}\0`).update(readFileSync(join(rules, language, file)));
@@ -112,16 +116,27 @@ export class FileFactsCache implements FactsCache {
   /** Stat results of the files fingerprinted in this run, kept with the facts they are set with. */
   private readonly stats = new Map<string, { size: number; modified: number }>();
 
-  async fingerprint(absolutePath: string, path: string): Promise<string | undefined> {
+  async fingerprint(absolutePath: string, path: string, maxBytes: number): Promise<string | undefined> {
+    let opened: Awaited<ReturnType<typeof openForReading>>;
     try {
-      const stat = await fs.stat(absolutePath);
+      opened = await openForReading(absolutePath);
+    } catch {
+      return undefined;
+    }
+    const { handle, stat } = opened;
+    try {
       const known = this.entries.get(path);
       // As git and make do: the same size and modification time as when it was hashed is the same content.
       if (known && known.size === stat.size && known.modified === stat.mtimeMs) return known.fingerprint;
       this.stats.set(path, { size: stat.size, modified: stat.mtimeMs });
-      return createHash('sha1').update(await fs.readFile(absolutePath)).digest('base64url');
+      // A file the analyzer skips unread (too large, a FIFO, a device) is not read to hash it: a
+      // 1 GB file had been read whole (1.2 GB at the peak); its size and time stand for it.
+      if (refusal(stat, { maxBytes })) return `unread:${stat.size}:${stat.mtimeMs}`;
+      return createHash('sha1').update(await readOpened(handle, stat.size)).digest('base64url');
     } catch {
       return undefined;
+    } finally {
+      await handle.close();
     }
   }
 
@@ -151,19 +166,30 @@ export class FileFactsCache implements FactsCache {
    */
   readonly results = {
     get: async (key: string): Promise<AnalysisResult | undefined> => {
+      const header = JSON.stringify([currentResultVersion(this.version), hashOf(key)]);
+      const pieces = new ObjectFromPieces();
+      let madeForThisRun = false;
       try {
-        const header = JSON.stringify([currentResultVersion(this.version), hashOf(key)]);
-        const pieces = new ObjectFromPieces();
-        await forEachJsonLine(piecesOf(this.resultFile), (value) => pieces.add(value), (value) => JSON.stringify(value) === header);
-        return pieces.object as AnalysisResult | undefined;
-      } catch {
-        return undefined; // none kept, or unreadable: the result is made again
+        await forEachJsonLine(piecesOf(this.resultFile), (value) => pieces.add(value), (value) => (madeForThisRun = JSON.stringify(value) === header));
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        return code === 'ENOENT' || code === 'ENOTDIR' ? undefined : this.damagedResult(error instanceof Error ? error.message : String(error)); // none kept: nothing to say
       }
+      if (!madeForThisRun) return undefined; // kept for other inputs or another version
+      // Validated as read back: a result that lost a line, or a field, had failed every warm run after it.
+      const problem = pieces.problem ?? AnalysisResult.shapeProblem(pieces.object);
+      return problem ? this.damagedResult(problem) : (pieces.object as unknown as AnalysisResult);
     },
     set: async (key: string, result: AnalysisResult): Promise<void> => {
       await this.writing(this.resultFile, jsonLines(withFirst([currentResultVersion(this.version), hashOf(key)], fieldsInPieces(result))));
     },
   };
+
+  /** A kept result that cannot be used: the run makes its result afresh (and keeps it), with one warning. */
+  private damagedResult(problem: string): undefined {
+    this.warn(`the result kept in ${this.resultFile} is damaged (${problem}): this run makes it afresh`);
+    return undefined;
+  }
 
   /** A write that fails costs the next run its warm start, not this run its result. */
   private async writing(file: string, lines: AsyncIterable<string>): Promise<void> {

@@ -1,5 +1,5 @@
 /** The worker thread: reads, parses and scans files with its own grammars and compiled queries. */
-import { promises as fs, readFileSync, statSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import workerpool from 'workerpool';
 import { FileScanner } from '../core/detect/scanFile';
@@ -7,6 +7,8 @@ import { decodeSource } from '../core/parse/decode';
 import { FileFacts, type FileTask } from '../core/parse/facts';
 import { Grammars } from '../core/parse/grammars';
 import { grammarsDirectory, rulesDirectory } from './assets';
+import { BatchProgress } from './batchProgress';
+import { readCheckedSync, RefusedRead, sizeLimitReason } from './checkedRead';
 import { loadRuleDirectory } from './rules';
 
 let scanner: FileScanner | undefined;
@@ -28,22 +30,14 @@ export async function analyzeFile(task: FileTask): Promise<FileFacts> {
   let bytes: Uint8Array;
   try {
     // Synchronous: this thread has nothing else to do meanwhile, and each asynchronous call costs a
-    // trip through libuv's pool, more than reading a small source file (a file that hangs is ended
-    // by the caller's time limit, with its worker).
-    const stat = statSync(task.absolutePath);
-    if (stat.size > task.maxFileSizeBytes) return FileFacts.skipped(task, sizeLimitReason(stat.size, task.maxFileSizeBytes));
-    bytes = readFileSync(task.absolutePath);
+    // trip through libuv's pool, more than reading a small source file.
+    bytes = readCheckedSync(task.absolutePath, { maxBytes: task.maxFileSizeBytes });
   } catch (error) {
-    return FileFacts.skipped(task, `not readable: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    return FileFacts.skipped(task, error instanceof RefusedRead ? error.reason : `not readable: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
   const decoded = decodeSource(bytes);
   if ('skipped' in decoded) return FileFacts.skipped(task, decoded.skipped);
   return scannerOfThisThread().scan(task, decoded.text);
-}
-
-function sizeLimitReason(size: number, limit: number): string {
-  const kilobytes = (bytes: number) => Math.ceil(bytes / 1024);
-  return `larger than the size limit (${kilobytes(size)} KB > ${kilobytes(limit)} KB)`;
 }
 
 /**
@@ -51,9 +45,13 @@ function sizeLimitReason(size: number, limit: number): string {
  * (which keeps the facts of every file) objects made by `JSON.parse` take about a third less
  * memory than a structured clone of the same facts.
  */
-async function analyzeFiles(tasks: readonly FileTask[]): Promise<string> {
+async function analyzeFiles(tasks: readonly FileTask[], progress: BigInt64Array): Promise<string> {
+  await scannerOfThisThread().ready(); // the thread's start is not the first file's time
   const facts: FileFacts[] = [];
-  for (const task of tasks) facts.push(await analyzeFile(task));
+  for (const [position, task] of tasks.entries()) {
+    BatchProgress.start(progress, position);
+    facts.push(await analyzeFile(task));
+  }
   return JSON.stringify(facts);
 }
 

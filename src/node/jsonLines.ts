@@ -59,32 +59,54 @@ const NEWLINE = 0x0a;
 /** Array fields are written this many items to a line: lines of tens of megabytes would be one parse again. */
 const ITEMS_PER_LINE = 256;
 
-/** An object's fields as values for lines: `[field, value]`, arrays as `[field, items, true]` in pieces, then `["end"]`. */
+/**
+ * An object's fields as values for lines: `[field, value]`, arrays as `[field, items, true]` in
+ * pieces, then `["end", pieces]` with how many came before it (a line lost is then seen).
+ */
 export function* fieldsInPieces(object: object): Generator<unknown> {
+  let pieces = 0;
   for (const [field, value] of Object.entries(object)) {
     if (!Array.isArray(value)) {
+      pieces++;
       yield [field, value];
       continue;
     }
-    for (let start = 0; start === 0 || start < value.length; start += ITEMS_PER_LINE) yield [field, value.slice(start, start + ITEMS_PER_LINE), true];
+    for (let start = 0; start === 0 || start < value.length; start += ITEMS_PER_LINE) {
+      pieces++;
+      yield [field, value.slice(start, start + ITEMS_PER_LINE), true];
+    }
   }
-  yield ['end'];
+  yield ['end', pieces];
 }
 
 /** The object `fieldsInPieces` wrote, put together again from its lines' values. */
 export class ObjectFromPieces {
   private readonly fields: Record<string, unknown> = {};
-  private ended = false;
+  private pieces = 0;
+  /** How many pieces the end line says were written; undefined until it comes. */
+  private written: unknown;
 
   add(value: unknown): void {
+    if (!Array.isArray(value) || typeof value[0] !== 'string') throw new Error('a line that is no piece of an object');
     const [field, content, piece] = value as [string, unknown, boolean | undefined];
-    if (field === 'end') this.ended = true;
-    else if (piece) ((this.fields[field] ??= []) as unknown[]).push(...(content as unknown[]));
-    else this.fields[field] = content;
+    if (field === 'end') {
+      this.written = content;
+      return;
+    }
+    this.pieces++;
+    if (!piece) this.fields[field] = content;
+    else if (Array.isArray(content)) ((this.fields[field] ??= []) as unknown[]).push(...(content as unknown[]));
+    else throw new Error(`a piece of "${field}" that is no list`);
   }
 
-  /** Undefined when the end line never came: a file cut short. */
+  /** What is wrong with what was read: cut short (no end line), or lines lost or added. */
+  get problem(): string | undefined {
+    if (this.written === undefined) return 'cut short';
+    return this.written === this.pieces ? undefined : `${this.pieces} lines where ${String(this.written)} were written`;
+  }
+
+  /** The object, or undefined when it is not whole (see `problem`). */
   get object(): Record<string, unknown> | undefined {
-    return this.ended ? this.fields : undefined;
+    return this.problem ? undefined : this.fields;
   }
 }

@@ -5,10 +5,12 @@
  */
 import { statSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
+import { errors, RealFileSystemHost, type StandardizedFilePath } from '@ts-morph/common';
 import { Project, ts } from 'ts-morph';
 import workerpool from 'workerpool';
-import type { CallAnswer, CallQuestion } from '../core/host';
+import type { CallAnswer, CallQuestion, ReadLimits } from '../core/host';
 import { listIn } from '../core/lists';
+import { readChecked, readCheckedSync } from './checkedRead';
 
 /**
  * How imports are resolved when the tsconfig does not say: Node's classic lookup (`main`/`types`,
@@ -26,12 +28,50 @@ const DEFAULT_OPTIONS: ts.CompilerOptions = {
   noEmit: true,
 };
 
+/**
+ * The compiler's own size limit: declaration files of large packages are bigger than a source file
+ * the analysis reads (1 MB), and a trace through them is worth the read.
+ */
+const MAX_COMPILER_FILE_BYTES = 32 * 1024 * 1024;
+
+/**
+ * The workspace as the compiler reads it: every file through the checks of the rest of the
+ * analysis (a regular file, within the limit, inside the workspace once links are resolved). A
+ * tsconfig `extends`, a path alias or a link that leads out of the workspace, a FIFO or a device
+ * reads as a missing file.
+ */
+class WorkspaceFileSystem extends RealFileSystemHost {
+  private readonly limits: ReadLimits;
+
+  constructor(root: string) {
+    super();
+    this.limits = { root, maxBytes: MAX_COMPILER_FILE_BYTES };
+  }
+
+  override readFileSync(filePath: string): string {
+    try {
+      return readCheckedSync(filePath, this.limits).toString('utf8');
+    } catch {
+      throw new errors.FileNotFoundError(filePath as StandardizedFilePath);
+    }
+  }
+
+  override async readFile(filePath: string): Promise<string> {
+    try {
+      return (await readChecked(filePath, this.limits)).toString('utf8');
+    } catch {
+      throw new errors.FileNotFoundError(filePath as StandardizedFilePath);
+    }
+  }
+}
+
 interface KeptProject {
   project: Project;
   /** Modification times of the files read, to read again those changed since. */
   modified: Map<string, number>;
 }
 
+/** By root and configuration (see projectFor). */
 const projects = new Map<string, KeptProject>();
 
 export function resolveCalls(root: string, questions: readonly CallQuestion[]): (CallAnswer | null)[] {
@@ -45,7 +85,7 @@ export function resolveCalls(root: string, questions: readonly CallQuestion[]): 
   });
   const answers: (CallAnswer | null)[] = questions.map(() => null);
   for (const [config, positions] of byConfig) {
-    const kept = projectFor(config);
+    const kept = projectFor(root, config);
     const { project } = kept;
     const files = [...new Set(positions.map((position) => join(root, (questions[position] as CallQuestion).path)))];
     for (const file of files) if (!project.getSourceFile(file)) project.addSourceFileAtPathIfExists(file);
@@ -70,20 +110,22 @@ function nearestConfig(root: string, file: string): string {
   return '';
 }
 
-function projectFor(config: string): KeptProject {
-  const kept = projects.get(config);
+/** The kept project of a workspace's configuration: by root too, since each reads only inside its own root (and `''`, no configuration, is every root's). */
+function projectFor(root: string, config: string): KeptProject {
+  const key = `${root}\0${config}`;
+  const kept = projects.get(key);
   if (kept) {
     refreshChanged(kept);
     return kept;
   }
-  const fresh = { project: newProject(config), modified: new Map<string, number>() };
-  projects.set(config, fresh);
+  const fresh = { project: newProject(root, config), modified: new Map<string, number>() };
+  projects.set(key, fresh);
   return fresh;
 }
 
 /** The project a tsconfig describes (its paths, its options), files added on demand; a broken or missing one: the defaults. */
-function newProject(config: string): Project {
-  const onDemand = { skipAddingFilesFromTsConfig: true, skipFileDependencyResolution: true } as const;
+function newProject(root: string, config: string): Project {
+  const onDemand = { skipAddingFilesFromTsConfig: true, skipFileDependencyResolution: true, fileSystem: new WorkspaceFileSystem(root) } as const;
   if (config) {
     try {
       const project = new Project({ ...onDemand, tsConfigFilePath: config, compilerOptions: { allowJs: true, noEmit: true } });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import workerpool from 'workerpool';
 import type { FileAnalyzer } from '../core/host';
 import { FileFacts, type FileTask } from '../core/parse/facts';
+import { BatchProgress } from './batchProgress';
 
 export interface WorkerAnalyzerOptions {
   /** Threads to start; by default one per core (the calling thread mostly waits for them). */
@@ -12,6 +13,9 @@ export interface WorkerAnalyzerOptions {
 }
 
 export const DEFAULT_FILE_TIMEOUT_MS = 20_000;
+
+/** How long a worker may take to start (its code, tree-sitter's runtime) before its first file: a loaded machine takes seconds, not a minute. */
+const WORKER_START_MS = 60_000;
 
 /** Files sent to a worker at once: a message per file costs more than parsing a small one. */
 const BATCH_FILES = 16;
@@ -23,8 +27,8 @@ interface Pending {
 
 /**
  * Analyses files in a pool of worker threads, so the caller's thread (the extension host) never
- * blocks. Files asked for together go to a worker in batches; a batch that fails or times out is
- * run again file by file, so only the file at fault is skipped.
+ * blocks. Files asked for together go to a worker in batches; only a file that overruns its time
+ * or breaks the worker is skipped (see `run`).
  */
 export class WorkerAnalyzer implements FileAnalyzer {
   private readonly pool: workerpool.Pool;
@@ -65,29 +69,59 @@ export class WorkerAnalyzer implements FileAnalyzer {
     while (this.pending.length) void this.run(this.pending.splice(0, BATCH_FILES));
   }
 
+  /**
+   * Runs a batch in a worker. Each file has the whole time budget from when the worker starts it
+   * (the worker says which file it is on through shared memory); a file that overruns it, or breaks
+   * the worker, is skipped with the reason, never given the budget again, and the files of the
+   * batch before and after it are run again without it.
+   */
   private async run(batch: readonly Pending[]): Promise<void> {
-    if (batch.length > 1) {
-      try {
-        const facts = (JSON.parse((await this.pool.exec('analyzeFiles', [batch.map((item) => item.task)]).timeout(this.fileTimeoutMs)) as string) as FileFacts[]).map(FileFacts.sharingEmptyLists);
-        batch.forEach((item, position) => item.resolve(facts[position] ?? FileFacts.skipped(item.task, 'the analyzer returned no facts for this file')));
-        return;
-      } catch {
-        // A file of the batch is slow or breaks the analyzer: each again on its own, so only that one is skipped.
-      }
+    if (!batch.length) return;
+    const outcome = await this.execute(batch.map((item) => item.task));
+    if ('facts' in outcome) {
+      batch.forEach((item, position) => item.resolve(outcome.facts[position] ?? FileFacts.skipped(item.task, 'the analyzer returned no facts for this file')));
+      return;
     }
-    await Promise.all(batch.map(async (item) => item.resolve(await this.analyzeOne(item.task))));
+    if (outcome.position < 0) {
+      // The worker failed before any file (it could not start): each file once more on its own.
+      if (batch.length > 1) await Promise.all(batch.map((item) => this.run([item])));
+      else batch[0]?.resolve(FileFacts.skipped(batch[0].task, outcome.reason));
+      return;
+    }
+    const atFault = batch[outcome.position] as Pending;
+    atFault.resolve(FileFacts.skipped(atFault.task, outcome.reason));
+    await Promise.all([this.run(batch.slice(0, outcome.position)), this.run(batch.slice(outcome.position + 1))]);
   }
 
-  private async analyzeOne(task: FileTask): Promise<FileFacts> {
-    try {
-      const [facts] = JSON.parse((await this.pool.exec('analyzeFiles', [[task]]).timeout(this.fileTimeoutMs)) as string) as FileFacts[];
-      return facts ? FileFacts.sharingEmptyLists(facts) : FileFacts.skipped(task, 'the analyzer returned no facts for this file');
-    } catch (error) {
-      if (error instanceof workerpool.Promise.TimeoutError) {
-        return FileFacts.skipped(task, `analysis took longer than ${this.fileTimeoutMs / 1000} s`);
-      }
-      return FileFacts.skipped(task, `the analyzer failed on this file: ${error instanceof Error ? error.message : String(error)}`);
-    }
+  /** The batch's facts, or the file (its position; -1 when none had started) that overran its budget or broke the worker, and why. */
+  private execute(tasks: readonly FileTask[]): Promise<{ facts: FileFacts[] } | { position: number; reason: string }> {
+    const progress = BatchProgress.create();
+    const execution = this.pool.exec('analyzeFiles', [tasks, progress]);
+    return new Promise((resolve) => {
+      let timer: NodeJS.Timeout | undefined;
+      const sent = Date.now();
+      const watch = (delay: number) => {
+        timer = setTimeout(() => {
+          const { position, elapsedMs } = BatchProgress.current(progress);
+          const starting = position < 0 && Date.now() - sent < Math.max(this.fileTimeoutMs, WORKER_START_MS);
+          // The worker still loading its grammars, or on a file it started less than a budget ago: wait on.
+          if (starting || (position >= 0 && elapsedMs < this.fileTimeoutMs)) return watch(Math.max(1, this.fileTimeoutMs - elapsedMs));
+          resolve({ position, reason: position < 0 ? `the analyzer did not start within ${Math.max(this.fileTimeoutMs, WORKER_START_MS) / 1000} s` : `analysis took longer than ${this.fileTimeoutMs / 1000} s` });
+          execution.cancel(); // ends the worker; the pool starts another
+        }, delay);
+      };
+      watch(this.fileTimeoutMs);
+      execution.then(
+        (text) => {
+          clearTimeout(timer);
+          resolve({ facts: (JSON.parse(text as string) as FileFacts[]).map(FileFacts.sharingEmptyLists) });
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          resolve({ position: BatchProgress.current(progress).position, reason: `the analyzer failed on this file: ${error instanceof Error ? error.message : String(error)}` });
+        },
+      );
+    });
   }
 
   /**

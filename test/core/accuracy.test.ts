@@ -146,4 +146,11 @@ describe('accuracy scorer', () => {
     for (const kind of ['framework', 'service', 'library']) assert.ok(labels.filter((label) => label.kind === kind).length >= 8, kind);
     assert.ok(readFileSync(join(ROOT, 'test', 'accuracy', 'corpus.yml'), 'utf8').includes('held-back'));
   });
+
+  it('the committed Java and Go corpus: every label follows the format, with a held-back part', () => {
+    const labels = loadCorpus(join(ROOT, 'test', 'accuracy', 'labels-java-go'), join(ROOT, 'test', 'accuracy', 'corpus-java-go.yml'));
+    assert.ok(labels.length >= 12, `${labels.length} labelled repositories`);
+    for (const language of ['java', 'go']) assert.ok(labels.filter((label) => label.languages.includes(language)).length >= 5, language);
+    assert.ok(labels.some((label) => label.split === 'held-back') && labels.some((label) => label.split === 'tuned'));
+  });
 });

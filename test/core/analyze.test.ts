@@ -11,7 +11,7 @@ import { builtinKnowledge } from '../../src/node/knowledge';
 import { nodeFs } from '../../src/node/nodeFs';
 import { WorkerAnalyzer } from '../../src/node/workerAnalyzer';
 import { FileFactsCache } from '../../src/node/factsCache';
-import { analyzeWorkspace } from '../../src/core/analyze';
+import { analyzeWorkspace, DEFAULT_MAX_FILE_SIZE_BYTES } from '../../src/core/analyze';
 import type { FileTask } from '../../src/core/parse/facts';
 import { ROOT, SAMPLE, tempWorkspace } from '../helpers';
 import { setFlagsFromString } from 'node:v8';
@@ -511,7 +511,7 @@ describe('the facts cache', () => {
     assert.deepEqual(afterCorruption.scanned, ['a.py', 'b.py']);
     assert.deepEqual(afterCorruption.files, ['a.py', 'b.py']);
     const otherVersion = await FileFactsCache.open(cacheFile, undefined, 'another-version');
-    assert.equal(otherVersion.get('a.py', (await otherVersion.fingerprint(join(workspace.root, 'a.py'), 'a.py')) ?? ''), undefined);
+    assert.equal(otherVersion.get('a.py', (await otherVersion.fingerprint(join(workspace.root, 'a.py'), 'a.py', DEFAULT_MAX_FILE_SIZE_BYTES)) ?? ''), undefined);
     rmSync(cacheFile, { force: true });
   });
 });

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { buildChecklist } from '../../src/core/checklist/checklist';
@@ -93,18 +93,20 @@ describe('checklist progress on disk', () => {
     assert.equal(Object.keys(progress.items).length, 20);
   });
 
-  it('starts afresh with a warning on a corrupt file, keeping it aside; a stale lock or temp file left by a crash does not block', async () => {
+  it('starts afresh with a warning on a corrupt file, keeping it aside; a lock left by a writer that died or a temp file left by a crash does not block', async () => {
     const path = join(workspace.root, 'c', 'progress.json');
     const store = new ChecklistStore(path);
     await store.update('x', { done: true });
     writeFileSync(path, '{"version": 1, "items": {"x": {"done": tr');
     const loaded = await store.load();
-    assert.match(loaded.warning ?? '', /not valid JSON.*kept as .*progress\.json\.corrupt/);
+    assert.match(loaded.warning ?? '', /damaged \(not valid JSON.*\); progress starts afresh/);
     assert.deepEqual(loaded.progress.items, {});
-    assert.ok(existsSync(`${path}.corrupt`));
-    writeFileSync(`${path}.lock`, '99999');
+    // A lock its holder stopped renewing long ago.
+    mkdirSync(`${path}.lock`);
+    utimesSync(`${path}.lock`, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
     writeFileSync(`${path}.123.tmp`, 'half');
     await store.update('y', { done: true });
+    assert.equal(readFileSync(`${path}.corrupt-1`, 'utf8'), '{"version": 1, "items": {"x": {"done": tr');
     assert.equal(JSON.parse(readFileSync(path, 'utf8')).items.y.done, true);
   });
 });

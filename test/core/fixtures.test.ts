@@ -6,7 +6,7 @@ import { analyzeFolder } from '../../src/node/analyzeFolder';
 import { ROOT } from '../helpers';
 import { summarize } from '../fixtureSummary';
 
-const FIXTURES = ['django-shop', 'flask-blog', 'cachelib', 'starlette-app', 'microweb', 'orders-schema', 'nest-shop', 'express-api', 'fastify-koa', 'ts-web', 'ts-cache', 'falcon-notes', 'spring-orders', 'go-shop'];
+const FIXTURES = ['django-shop', 'flask-blog', 'flask-desk', 'cachelib', 'starlette-app', 'microweb', 'orders-schema', 'nest-shop', 'express-api', 'fastify-koa', 'ts-web', 'ts-cache', 'falcon-notes', 'spring-orders', 'go-shop'];
 
 /**
  * Each fixture workspace (written for ArchTrace, one per framework family and kind) has a reviewed

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdirSync, symlinkSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
+import workerpool from 'workerpool';
 import { analyzeWorkspace } from '../../src/core/analyze';
 import type { WorkspaceFs } from '../../src/core/host';
 import { analyzeFolder } from '../../src/node/analyzeFolder';
@@ -75,12 +76,26 @@ describe('a slow file among fast ones', () => {
   const workspace = tempWorkspace(files);
   after(workspace.cleanup);
 
-  it('skips only the slow file: the batch it was sent in is analysed again file by file', async () => {
-    const { result } = await analyzeFolder(workspace.root, { threads: 1, fileTimeoutMs: 1500, maxFileSizeBytes: 16 * 1024 * 1024 });
-    assert.deepEqual(result.skipped.map((skip) => skip.path), ['big.py']);
-    assert.match(result.skipped[0]?.reason ?? '', /took longer than 1.5 s/);
-    assert.equal(result.files.length, 30);
-    assert.equal(result.findings.length + result.files.filter((file) => file.path.startsWith('m')).length, 30);
+  it('skips only the slow file, given its time budget once: the files of its batch are analysed again without it', async () => {
+    // Every batch sent to a worker thread, as the files it holds.
+    const sent: string[][] = [];
+    const pool = Object.getPrototypeOf(workerpool.pool()) as { exec: (method: string, args: unknown[]) => unknown };
+    const exec = pool.exec;
+    pool.exec = function (this: unknown, method: string, args: unknown[]) {
+      if (method === 'analyzeFiles') sent.push((args[0] as { path: string }[]).map((task) => task.path));
+      return exec.call(this, method, args);
+    };
+    try {
+      const { result } = await analyzeFolder(workspace.root, { threads: 1, fileTimeoutMs: 1500, maxFileSizeBytes: 16 * 1024 * 1024 });
+      assert.deepEqual(result.skipped.map((skip) => skip.path), ['big.py']);
+      assert.match(result.skipped[0]?.reason ?? '', /took longer than 1.5 s/);
+      // It had been sent again on its own, with the whole budget again (a 50 MB file: 42 s and 2.9 GB).
+      assert.equal(sent.filter((paths) => paths.includes('big.py')).length, 1, JSON.stringify(sent));
+      assert.equal(result.files.length, 30);
+      assert.equal(result.findings.length + result.files.filter((file) => file.path.startsWith('m')).length, 30);
+    } finally {
+      pool.exec = exec;
+    }
   });
 });
 
@@ -104,7 +119,9 @@ describe('state that must not be lost', () => {
     const path = join(workspace.root, 'progress.json');
     const store = join(ROOT, 'out', 'src', 'node', 'checklistStore.js');
     const writer = spawn(process.execPath, ['-e', `const { ChecklistStore } = require(${JSON.stringify(store)}); const s = new ChecklistStore(${JSON.stringify(path)}); let i = 0; (async () => { for (;;) await s.update('item-' + (i++ % 50), { done: true, note: 'x'.repeat(5000) }); })();`]);
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    // Killed while it writes on: once its first write is there (its start takes long on a loaded machine), a moment later.
+    for (let waited = 0; !existsSync(path) && waited < 30_000; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    await new Promise((resolve) => setTimeout(resolve, 300));
     writer.kill('SIGKILL');
     await new Promise((resolve) => writer.once('exit', resolve));
     const loaded = await new ChecklistStore(path).load();

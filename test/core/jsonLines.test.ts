@@ -56,8 +56,14 @@ describe('files written as lines of JSON', () => {
     assert.deepEqual(whole.object, object);
     assert.ok(bytes.toString().split('\n').length > 4, 'the long list takes several lines');
     const cut = new ObjectFromPieces();
-    await forEachJsonLine([bytes.subarray(0, bytes.lastIndexOf('["end"]'))], (value) => cut.add(value));
+    await forEachJsonLine([bytes.subarray(0, bytes.lastIndexOf('["end"'))], (value) => cut.add(value));
     assert.equal(cut.object, undefined);
+    assert.equal(cut.problem, 'cut short');
+    const lines = bytes.toString().split('\n');
+    const missing = new ObjectFromPieces();
+    await forEachJsonLine([Buffer.from([...lines.slice(0, 2), ...lines.slice(3)].join('\n'))], (value) => missing.add(value));
+    assert.equal(missing.object, undefined);
+    assert.match(missing.problem ?? '', /lines where .* were written/);
   });
 
   it('hold the facts cache, a line per file after the version', async () => {

@@ -53,6 +53,22 @@ describe('repository-kind rules', () => {
     assert.ok(!(await firedFor([], {}, [{ ...base, implementations: ['tests/a.py:A', 'tests/b.py:B', 'lib/c.py:C'] }])).includes('interface-with-implementations'));
   });
 
+  it('counts the routes the code declares, not the routes of tests that the package\'s own views serve', async () => {
+    const verdictOn = (declaredIn: string) =>
+      classifyKind(builtinKnowledge(), {
+        folders: [],
+        files: [],
+        findings: [],
+        routes: Array.from({ length: 3 }, (_, index) => ({ handler: `rest_framework/mixins.py:Mixin${index}.list`, source: { path: declaredIn } })),
+        interfaces: [],
+      });
+    assert.ok(!(await verdictOn('tests/urls.py')).evidence.some((evidence) => evidence.signal === 'many-routes'));
+    assert.deepEqual(
+      (await verdictOn('app/urls.py')).evidence.filter((evidence) => evidence.signal === 'many-routes').map((evidence) => evidence.path),
+      ['app/urls.py'],
+    );
+  });
+
   it('sees one interface implemented several times in a backends folder, not merely a folder of that name', async () => {
     const backends = { base: 'cache/base.py:BaseCache', implementations: ['cache/backends/memory.py:Memory', 'cache/backends/redis.py:Redis'] };
     assert.ok((await firedFor(['cache/backends/memory.py'], {}, [backends])).includes('implementations-in-backends'));

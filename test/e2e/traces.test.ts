@@ -20,10 +20,12 @@ describe('route traces in a real VS Code (code-server)', { timeout: 240_000 }, (
 
   it('answers a hover on a route with its trace, and shows a Trace CodeLens', async () => {
     const check = await selfCheck();
-    assert.match(check.hover, /POST \/orders/);
-    assert.match(check.hover, /OrderService\.create\\_order/);
-    assert.match(check.hover, /send\\_order\\_confirmation\\_email _async_/);
-    assert.match(check.hover, /command:archtrace\.trace\.start/);
+    // The hover's Markdown escapes every punctuation of workspace names: read as it is shown.
+    const shown = check.hover.replace(/\\(.)/g, '$1');
+    assert.match(shown, /POST \/orders/);
+    assert.match(shown, /OrderService\.create_order/);
+    assert.match(shown, /send_order_confirmation_email _async_/);
+    assert.match(check.hover, /\]\(command:archtrace\.trace\.start/);
     assert.ok(check.codeLenses.includes('Trace POST /orders'), check.codeLenses.join(', '));
     assert.ok(check.codeLenses.includes('api · route'), check.codeLenses.join(', '));
   });

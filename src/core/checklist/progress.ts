@@ -13,35 +13,75 @@ export interface ChecklistProgress {
   items: Record<string, ItemProgress>;
 }
 
+/** What a progress file says it is: `"archtrace": "checklist-progress"`, first. */
+const MARKER = 'checklist-progress';
+
+/** An item of a progress file that could not be read, kept as it was written. */
+export interface UnreadItem {
+  id: string;
+  reason: string;
+  written: unknown;
+}
+
+/** A progress file as ArchTrace reads it. */
+export type ProgressFile =
+  /** ArchTrace's, of this version: its items, and those that could not be read. */
+  | { kind: 'progress'; progress: ChecklistProgress; unread: UnreadItem[] }
+  /** ArchTrace's, cut short or garbled. */
+  | { kind: 'damaged'; problem: string }
+  /** ArchTrace's, of a later version than this one knows. */
+  | { kind: 'newer'; version: number }
+  /** Not recognisably ArchTrace's (a mistyped path: package.json, a note). */
+  | { kind: 'foreign' };
+
 export namespace ChecklistProgress {
   export function empty(): ChecklistProgress {
     return { version: 1, items: {} };
   }
 
-  /** Reads a progress file; anything unreadable gives an empty progress and says why, never an exception. */
-  export function parse(text: string): { progress: ChecklistProgress; problem?: string } {
+  /**
+   * What a file's text is: a progress file carries the marker (files written before it have
+   * exactly `version: 1` and `items`); text that is neither is not ArchTrace's, unless `ours` (a
+   * file where only ArchTrace writes, in its own storage), when it is a damaged progress file.
+   */
+  export function read(text: string, ours = false): ProgressFile {
+    if (text.trim() === '') return { kind: 'progress', progress: empty(), unread: [] };
     let data: unknown;
     try {
       data = JSON.parse(text);
     } catch (error) {
-      return { progress: empty(), problem: `not valid JSON (${error instanceof Error ? error.message : String(error)})` };
+      const recognised = ours || /^\s*\{\s*"archtrace"\s*:\s*"checklist-progress"/.test(text) || /^\s*\{\s*"version"\s*:\s*1\s*,\s*"items"\s*:/.test(text);
+      return recognised ? { kind: 'damaged', problem: `not valid JSON (${error instanceof Error ? error.message : String(error)})` } : { kind: 'foreign' };
     }
-    const items = (data as { version?: unknown; items?: unknown } | null)?.items;
-    if ((data as { version?: unknown } | null)?.version !== 1 || !items || typeof items !== 'object' || Array.isArray(items)) {
-      return { progress: empty(), problem: 'not a checklist progress file of version 1' };
-    }
+    const file = (data && typeof data === 'object' && !Array.isArray(data) ? data : {}) as { archtrace?: unknown; version?: unknown; items?: unknown };
+    const itemsObject = !!file.items && typeof file.items === 'object' && !Array.isArray(file.items);
+    const marked = file.archtrace === MARKER;
+    const legacy = !marked && file.version === 1 && itemsObject && Object.keys(file).every((key) => key === 'version' || key === 'items');
+    if (!marked && !legacy) return ours ? { kind: 'damaged', problem: 'not a checklist progress file' } : { kind: 'foreign' };
+    if (typeof file.version === 'number' && file.version > 1) return { kind: 'newer', version: file.version };
+    if (file.version !== 1 || !itemsObject) return { kind: 'damaged', problem: 'its version or items are missing' };
     const progress = empty();
-    for (const [id, raw] of Object.entries(items as Record<string, unknown>)) {
-      const item = raw as Partial<ItemProgress> | null;
-      if (!item || typeof item.done !== 'boolean' || typeof item.updated !== 'number') continue;
+    const unread: UnreadItem[] = [];
+    for (const [id, written] of Object.entries(file.items as Record<string, unknown>)) {
+      const item = (written && typeof written === 'object' ? written : {}) as Partial<Record<keyof ItemProgress, unknown>>;
+      const reason =
+        typeof item.done !== 'boolean' ? '"done" is not true or false'
+        : typeof item.updated !== 'number' ? '"updated" is not a number'
+        : item.note !== undefined && typeof item.note !== 'string' ? '"note" is not text'
+        : item.linkLabel !== undefined && typeof item.linkLabel !== 'string' ? '"linkLabel" is not text'
+        : undefined;
+      if (reason) {
+        unread.push({ id, reason, written });
+        continue;
+      }
       progress.items[id] = {
-        done: item.done,
-        updated: item.updated,
+        done: item.done as boolean,
+        updated: item.updated as number,
         ...(typeof item.note === 'string' && item.note ? { note: item.note } : {}),
         ...(typeof item.linkLabel === 'string' ? { linkLabel: item.linkLabel } : {}),
       };
     }
-    return { progress };
+    return { kind: 'progress', progress, unread };
   }
 
   /** Two progresses of the same folder (two windows): for each item, the later change. */
@@ -56,7 +96,11 @@ export namespace ChecklistProgress {
     return merged;
   }
 
-  export function serialize(progress: ChecklistProgress): string {
-    return `${JSON.stringify(progress, null, 2)}\n`;
+  /** The file's text, marked as ArchTrace's; items that could not be read are written back as they were (unless changed since). */
+  export function serialize(progress: ChecklistProgress, unread: readonly UnreadItem[] = []): string {
+    const items: Record<string, unknown> = {};
+    for (const { id, written } of unread) items[id] = written;
+    Object.assign(items, progress.items);
+    return `${JSON.stringify({ archtrace: MARKER, version: progress.version, items }, null, 2)}\n`;
   }
 }

@@ -1,6 +1,6 @@
 import type { Knowledge } from '../knowledge/knowledge';
 import { type Evidence, type KindVerdict, REPO_KINDS, type RepoKind } from '../result';
-import { evaluateKindRules, type KindInputs } from './kindRules';
+import { declaringPath, evaluateKindRules, type KindInputs } from './kindRules';
 import { Turns } from '../nextTurn';
 
 /** A part is reported only when its own signals are this strong and this one-sided. */
@@ -73,7 +73,7 @@ async function partsOf(knowledge: KindKnowledge, inputs: KindInputs, wholeKind: 
     for (const bucket of ancestorsOf(pathOfSymbol(finding.symbol))) bucket.findings.push(finding);
   });
   await turns.each(inputs.routes, (route) => {
-    for (const bucket of ancestorsOf(pathOfSymbol(route.handler))) bucket.routes.push(route);
+    for (const bucket of ancestorsOf(declaringPath(route))) bucket.routes.push(route);
   });
   for (const entry of inputs.interfaces) for (const bucket of ancestorsOf(pathOfSymbol(entry.base))) bucket.interfaces.push(entry);
   const parts: KindVerdict['parts'] = [];

@@ -67,12 +67,23 @@ function matcherOf(rule: KindRuleDocument): KindMatcher {
   throw new DataFileError(`kind rule '${rule.id}' has no matcher`);
 }
 
+export interface KindRoute {
+  handler: string;
+  source?: { path: string };
+}
+
+/** The file that declares a route: the kind counts the routes a repository's own code declares. */
+export function declaringPath(route: KindRoute): string {
+  return route.source?.path ?? pathOf(route.handler);
+}
+
 /** What the rules look at; paths relative to the root being classified. */
 export interface KindInputs {
   folders: readonly string[];
   files: readonly string[];
   findings: readonly { category: FindingCategory; symbol: string; details: Record<string, unknown> }[];
-  routes: readonly { handler: string }[];
+  /** Where each route is declared (its `source`), or else its handler: a test's route may be served by the package's own view. */
+  routes: readonly KindRoute[];
   interfaces: readonly InterfaceImplementations[];
   manifest?: Manifest;
   /** The root README, lower-cased (its beginning): what it talks about is a signal. */
@@ -104,7 +115,7 @@ export async function evaluateKindRules(rules: readonly KindRule[], layerRoles: 
   const inSource = (symbol: string) => !layerRoles.isTestExampleOrDoc(symbol.slice(0, symbol.lastIndexOf(':')));
   const code = {
     findings: await kept(inputs.findings, (finding) => inSource(finding.symbol)),
-    routes: await kept(inputs.routes, (route) => inSource(route.handler)),
+    routes: await kept(inputs.routes, (route) => !layerRoles.isTestExampleOrDoc(declaringPath(route))),
     interfaces: (await kept(inputs.interfaces, (entry) => inSource(entry.base))).map((entry) => ({ ...entry, implementations: entry.implementations.filter(inSource) })),
   };
   const fired: FiredRule[] = [];
@@ -162,7 +173,7 @@ function firingPath(
       return pathOf(matching.reduce<string | undefined>((first, finding) => (first === undefined || finding.symbol < first ? finding.symbol : first), undefined) ?? '');
     }
     case 'routes':
-      return code.routes.length >= matcher.atLeast ? pathOf(code.routes[0]?.handler ?? '') : undefined;
+      return code.routes.length >= matcher.atLeast && code.routes[0] ? declaringPath(code.routes[0]) : undefined;
     case 'interfaces': {
       const largest = [...code.interfaces].sort((a, b) => b.implementations.length - a.implementations.length)[0];
       return largest && largest.implementations.length >= matcher.implementationsAtLeast ? largest.base : undefined;

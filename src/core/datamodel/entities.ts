@@ -200,8 +200,15 @@ function humanize(name: string): string {
     .toLowerCase();
 }
 
+/** The words with their last word (`\\w` characters) changed; found from the end, where `/(\\w+)$/` retries from every word character. */
+function withLastWord(words: string, change: (word: string) => string): string {
+  let start = words.length;
+  while (start > 0 && /\w/.test(words[start - 1] as string)) start--;
+  return start === words.length ? words : `${words.slice(0, start)}${change(words.slice(start))}`;
+}
+
 function singular(words: string): string {
-  return words.replace(/(\w+)$/, (word) => {
+  return withLastWord(words, (word) => {
     if (/ies$/.test(word)) return word.replace(/ies$/, 'y');
     if (/(ss|us|is)$/.test(word)) return word;
     if (/(sh|ch|x|z|ss)es$/.test(word)) return word.replace(/es$/, '');
@@ -210,7 +217,7 @@ function singular(words: string): string {
 }
 
 function plural(words: string): string {
-  return words.replace(/(\w+)$/, (word) => {
+  return withLastWord(words, (word) => {
     if (/[^aeiou]y$/.test(word)) return word.replace(/y$/, 'ies');
     if (/(s|sh|ch|x|z)$/.test(word)) return `${word}es`;
     return `${word}s`;

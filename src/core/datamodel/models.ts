@@ -344,7 +344,7 @@ export function typeormEntity(index: SymbolIndex, model: ModelClass): DraftEntit
         if (options['default'] !== undefined) column.default = options['default'];
         columns.push(column);
       } else if (kind in TYPEORM_RELATIONS) {
-        const target = /=>\s*\(?\s*([A-Z][\w$]*)/.exec(call?.args[0] ?? '')?.[1] ?? attribute.type?.replace(/[^\w$].*$/, '');
+        const target = /=>\s*(?:\(\s*)?([A-Z][\w$]*)/.exec(call?.args[0] ?? '')?.[1] ?? (attribute.type === undefined ? undefined : /^[\w$]*/.exec(attribute.type)?.[0]);
         const onDelete = quoted(options['onDelete']);
         const cardinality = TYPEORM_RELATIONS[kind] as DraftRelation['cardinality'];
         const nullable = options['nullable'] !== 'false' || cardinality === 'many-to-many';

@@ -51,8 +51,9 @@ export class RuleError extends Error {}
 export function parseRuleFile(file: RuleFile, language: Language): DetectorRule {
   const written: Record<string, string | string[]> = {};
   for (const line of file.text.split('\n')) {
-    const match = /^\s*;;\s*([a-z-]+):\s*(.*?)\s*$/.exec(line);
-    if (match?.[1] && match[2] !== undefined) written[match[1]] = match[1] === 'qualifies' ? match[2].split(/\s+/).filter(Boolean) : match[2];
+    const match = /^\s*;;\s*([a-z-]+):(.*)$/.exec(line);
+    const value = match?.[2]?.trim();
+    if (match?.[1] && value !== undefined) written[match[1]] = match[1] === 'qualifies' ? value.split(/\s+/).filter(Boolean) : value;
     else if (line.trim() && !line.trim().startsWith(';')) break;
   }
   const header = checkData('ruleHeader', written, file.name);

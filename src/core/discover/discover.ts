@@ -1,8 +1,9 @@
-import ignore, { type Ignore } from 'ignore';
-import picomatch from 'picomatch';
-import type { DirEntry, WorkspaceFs } from '../host';
+import type { DirEntry, ReadLimits, WorkspaceFs } from '../host';
 import type { Language, Skipped } from '../result';
+import { GitignoreRules, GlobSet } from '../workspacePatterns';
 import { languageOf } from './languages';
+
+export const DEFAULT_MAX_FILE_SIZE_BYTES = 1024 * 1024;
 
 /** Folders that hold installed, generated or version-control files, never the repository's own code. */
 export const DEFAULT_EXCLUDED_DIRECTORIES: readonly string[] = [
@@ -16,6 +17,8 @@ export interface DiscoverOptions {
   excludeGlobs?: readonly string[];
   /** Only these languages are analysed (all when absent); other source files count as plain files. */
   languages?: readonly Language[];
+  /** A larger `.gitignore` is not read (the analyzer applies the same limit to source files). */
+  maxFileSizeBytes?: number;
   signal?: AbortSignal;
 }
 
@@ -41,7 +44,7 @@ interface PendingDirectory {
 interface ScopedIgnore {
   /** The folder (relative, '' for the root) whose .gitignore this is. */
   base: string;
-  rules: Ignore;
+  rules: GitignoreRules;
 }
 
 /**
@@ -51,11 +54,10 @@ interface ScopedIgnore {
  * when they stay inside the root and reach a folder not seen yet, so link loops end.
  */
 export async function discoverFiles(fs: WorkspaceFs, root: string, options: DiscoverOptions = {}): Promise<Discovery> {
-  const isExcludedByGlob = options.excludeGlobs?.length
-    ? picomatch([...options.excludeGlobs], { dot: true })
-    : () => false;
+  const excludes = new GlobSet(options.excludeGlobs ?? []);
+  const isExcludedByGlob = (relative: string) => excludes.matches(relative);
   const excludedNames = new Set(DEFAULT_EXCLUDED_DIRECTORIES);
-  const result: Discovery = { sources: [], otherFiles: [], skipped: [] };
+  const result: Discovery = { sources: [], otherFiles: [], skipped: excludes.unsupported.map(({ glob, reason }) => ({ path: '.', reason: `exclude glob \`${glob}\` not applied: ${reason}` })) };
   const realRoot = await fs.realPath(root);
   const seenDirectories = new Set<string>([(await fs.stat(root)).identity]);
   const queue: PendingDirectory[] = [{ relative: '', ignores: [] }];
@@ -72,7 +74,7 @@ export async function discoverFiles(fs: WorkspaceFs, root: string, options: Disc
       continue;
     }
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const ignores = await withGitignore(fs, absoluteDirectory, directory, entries, result.skipped);
+    const ignores = await withGitignore(fs, { root, maxBytes: options.maxFileSizeBytes ?? DEFAULT_MAX_FILE_SIZE_BYTES }, absoluteDirectory, directory, entries, result.skipped);
 
     for (const entry of entries) {
       const relative = directory.relative ? `${directory.relative}/${entry.name}` : entry.name;
@@ -127,6 +129,7 @@ export async function discoverFiles(fs: WorkspaceFs, root: string, options: Disc
 
 async function withGitignore(
   fs: WorkspaceFs,
+  limits: ReadLimits,
   absoluteDirectory: string,
   directory: PendingDirectory,
   entries: readonly DirEntry[],
@@ -135,7 +138,8 @@ async function withGitignore(
   if (!entries.some((entry) => entry.name === '.gitignore' && entry.type === 'file')) return directory.ignores;
   const path = directory.relative ? `${directory.relative}/.gitignore` : '.gitignore';
   try {
-    const rules = ignore({ allowRelativePaths: true }).add(await fs.readText(join(absoluteDirectory, '.gitignore')));
+    const rules = new GitignoreRules(await fs.readText(join(absoluteDirectory, '.gitignore'), limits));
+    for (const { line, reason } of rules.unsupported) skipped.push({ path, reason: `${line ? `line ${line}` : 'the rules'} not applied: ${reason}` });
     return [...directory.ignores, { base: directory.relative, rules }];
   } catch (error) {
     skipped.push({ path, reason: `.gitignore not usable, its rules are not applied: ${describe(error)}` });
@@ -146,9 +150,24 @@ async function withGitignore(
 function isIgnored(ignores: readonly ScopedIgnore[], relative: string, isDirectory: boolean): boolean {
   for (const { base, rules } of ignores) {
     const inner = base ? relative.slice(base.length + 1) : relative;
-    if (rules.ignores(isDirectory ? `${inner}/` : inner)) return true;
+    if (rules.ignores(inner, isDirectory)) return true;
   }
   return false;
+}
+
+/**
+ * A configuration file's text (`package.json`, `tsconfig.json`, the README), read through the same
+ * checks as every other file; undefined when there is none. One that is there but refused (a
+ * FIFO, a device, a link out of the workspace, too large) or unreadable is listed in `skipped`.
+ */
+export async function readWorkspaceText(fs: WorkspaceFs, limits: ReadLimits & { root: string }, relative: string, skipped: Skipped[]): Promise<string | undefined> {
+  try {
+    return await fs.readText(join(limits.root, relative), limits);
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') skipped.push({ path: relative, reason: `not read: ${describe(error)}` });
+    return undefined;
+  }
 }
 
 /**

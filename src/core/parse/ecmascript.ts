@@ -2,6 +2,7 @@ import type { Node, QueryMatch } from 'web-tree-sitter';
 import type { Attribute, CallShape, CallSite, ImportStatement, Parameter, SymbolDefinition, ValueShape } from './facts';
 import { capturedAs, type LanguageSyntax, literalValue, MAX_SHAPE_DEPTH, MAX_SHAPE_NODES, normalizeCallee, rangeOf } from './syntax';
 import { SymbolId } from '../result';
+import { beforeFirst } from '../text';
 
 /** Argument texts longer than this are cut: they are read for literals and names, never whole. */
 const MAX_ARGUMENT_LENGTH = 200;
@@ -241,7 +242,7 @@ function heritage(declaration: Node): string[] {
       // TypeScript wraps the names in `extends_clause` / `implements_clause`; JavaScript's `extends Model` is the name itself.
       const values = part?.type === 'extends_clause' || part?.type === 'implements_clause' || part?.type === 'extends_type_clause' ? part.namedChildren : [part];
       for (const value of values) {
-        if (value && value.type !== 'type_arguments' && value.type !== 'comment') bases.push(value.text.replace(/<[\s\S]*$/, '').replace(/\s+/g, ''));
+        if (value && value.type !== 'type_arguments' && value.type !== 'comment') bases.push(beforeFirst(value.text, '<').replace(/\s+/g, ''));
       }
     }
   }

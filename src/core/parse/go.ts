@@ -3,6 +3,7 @@ import { type Extent, placeInBodies } from './bodies';
 import type { Attribute, CallShape, CallSite, ImportStatement, Local, Parameter, SymbolDefinition } from './facts';
 import { type LanguageSyntax, literalValue, normalizeCallee, rangeOf } from './syntax';
 import { SymbolId } from '../result';
+import { beforeFirst } from '../text';
 
 /** Argument texts longer than this are not kept: they are read for names and literals (a router, a prefix, a handler), never whole. */
 const MAX_ARGUMENT_LENGTH = 120;
@@ -92,7 +93,7 @@ function receiverOf(method: Node): { name: string; type: string } | undefined {
 /** A type as a dotted name: pointers, slices, maps' values and type arguments dropped (`*svc.OrderService` → `svc.OrderService`, `[]Order` → `Order`). */
 export function typeName(type: Node): string {
   const text = type.text.replace(/\s+/g, '');
-  return text.replace(/^(?:\*|\[\d*\]|map\[[^\]]*\]|chan<?-?)+/, '').replace(/\[[\s\S]*$/, '');
+  return beforeFirst(text.replace(/^(?:\*|\[\d*\]|map\[[^\]]*\]|chan<?-?)+/, ''), '[');
 }
 
 function specsOf(declaration: Node): Node[] {

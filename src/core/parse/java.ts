@@ -2,6 +2,7 @@ import type { Node, QueryMatch } from 'web-tree-sitter';
 import { type Extent, placeInBodies } from './bodies';
 import type { Attribute, CallShape, CallSite, ImportStatement, Local, Parameter, SymbolDefinition, ValueShape } from './facts';
 import { type LanguageSyntax, literalValue, normalizeCallee, rangeOf } from './syntax';
+import { beforeFirst } from '../text';
 
 /** Argument texts longer than this are cut: they are read for literals and names, never whole. */
 const MAX_ARGUMENT_LENGTH = 200;
@@ -241,7 +242,7 @@ function basesOf(node: Node): string[] {
 function typeName(type: Node): string {
   const text = type.type === 'generic_type' || type.type === 'array_type' || type.type === 'annotated_type' ? (type.namedChildren.find((child) => child && child.type !== 'annotation' && child.type !== 'marker_annotation' && child.type !== 'type_arguments' && child.type !== 'dimensions') ?? type) : type;
   if (text !== type) return typeName(text);
-  return type.text.replace(/<[\s\S]*$/, '').replace(/\[\s*\]/g, '').replace(/\s+/g, '');
+  return beforeFirst(type.text, '<').replace(/\[\s*\]/g, '').replace(/\s+/g, '');
 }
 
 /** Annotations as decorators (their names as written) and the arguments of those that have some. */

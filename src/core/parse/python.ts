@@ -2,6 +2,7 @@ import { type Language, type Node, Query, type QueryMatch } from 'web-tree-sitte
 import type { Attribute, CallShape, CallSite, ImportStatement, LoopFact, Parameter, SymbolDefinition, ValueShape } from './facts';
 import { capturedAs, type LanguageSyntax, MAX_SHAPE_DEPTH, MAX_SHAPE_NODES, literalValue, normalizeCallee, rangeOf } from './syntax';
 import { listIn } from '../lists';
+import { beforeFirst } from '../text';
 
 /** Statements whose blocks still hold module- or class-level definitions (`if TYPE_CHECKING:`, `try:`). */
 const CONTAINER_STATEMENTS = new Set([
@@ -78,7 +79,11 @@ export const pythonSyntax: LanguageSyntax = {
         // Module variables: calls (`Table(...)`) and sequences (Alembic's `down_revision = ("a", "b")`).
         const shape = !container && value && (value.type === 'call' || value.type === 'tuple' || value.type === 'list') ? valueShape(value) : undefined;
         const literal = stringLiteral(value);
-        const alias = value?.type === 'subscript' || (value?.type === 'binary_operator' && value.text.includes('|')) ? value.text.replace(/\s+/g, ' ').slice(0, 300) : undefined;
+        // A type alias: `SessionDep = Annotated[...]`, `Id = int | str`, or another name for a class (`BaseModel = db.Model`).
+        const alias =
+          value?.type === 'subscript' || (value?.type === 'binary_operator' && value.text.includes('|')) || value?.type === 'identifier' || (value?.type === 'attribute' && isDottedName(value))
+            ? value.text.replace(/\s+/g, ' ').slice(0, 300)
+            : undefined;
         symbols.push({
           name: prefix + target,
           kind: 'variable',
@@ -192,6 +197,7 @@ const BODY_QUERY = `
 (finally_clause) @finally
 (for_statement left: (identifier) body: (block)) @loop
 (for_in_clause left: (identifier)) @loop
+(return_statement (identifier) @returned)
 (expression_statement
   (call function: (attribute attribute: (identifier) @_operation)) @statement_call
   (#any-of? @_operation ${SCHEMA_OPERATIONS.map((name) => JSON.stringify(name)).join(' ')}))
@@ -228,7 +234,7 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
   let accessQuery = accessQueries.get(language);
   if (!accessQuery) accessQueries.set(language, (accessQuery = new Query(language, ACCESS_QUERY)));
   const intervals: Interval[] = [];
-  const items: { node: Node; kind: 'call' | 'assignment' | 'loop' | 'statement_call'; callee?: Node }[] = [];
+  const items: { node: Node; kind: 'call' | 'assignment' | 'loop' | 'statement_call' | 'returned'; callee?: Node }[] = [];
   for (const match of matches) {
     const call = capturedAs(match, 'call');
     const callee = call && capturedAs(match, 'callee');
@@ -241,6 +247,7 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
         case 'assignment':
         case 'loop':
         case 'statement_call':
+        case 'returned':
           items.push({ node, kind: name });
           break;
         case 'body': {
@@ -270,6 +277,7 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
   const assignmentsOf = new Map<BodyScope, Node[]>();
   const callNodesOf = new Map<BodyScope, Node[]>();
   const loopsOf = new Map<BodyScope, Node[]>();
+  const returnedOf = new Map<BodyScope, string[]>();
   let next = 0;
   for (const item of items) {
     const at = item.node.startIndex;
@@ -300,15 +308,33 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
       listIn(assignmentsOf, scope).push(item.node);
     } else if (item.kind === 'loop') {
       listIn(loopsOf, scope).push(item.node);
+    } else if (item.kind === 'returned') {
+      listIn(returnedOf, scope).push(item.node.text);
     } else {
       (scope.symbol.statementCalls ??= []).push(valueShape(item.node));
     }
   }
   for (const [scope, calls] of callsOf) scope.symbol.calls = calls.sort((a, b) => a.end - b.end).map(({ call }) => call);
+  for (const [scope, names] of returnedOf) {
+    const returns = returnedClass(scope.symbol, names);
+    if (returns) scope.symbol.returns = returns;
+  }
   for (const [scope, loops] of loopsOf) {
     const facts = loops.flatMap((loop) => loopFact(loop, assignmentsOf.get(scope) ?? [], callNodesOf.get(scope) ?? [], accessQuery));
     if (facts.length) scope.symbol.loops = facts;
   }
+}
+
+/**
+ * What a function without a return annotation returns, when the code states it: every `return`
+ * gives the same local, made by calling a class (a capitalised name, as PEP 8 names classes):
+ * `def make_celery(app): celery = Celery(app.import_name); ...; return celery`.
+ */
+function returnedClass(symbol: SymbolDefinition, names: readonly string[]): string | undefined {
+  const [name] = names;
+  if (symbol.returns || !name || names.some((other) => other !== name)) return undefined;
+  const type = symbol.locals?.find((local) => local.name === name)?.type;
+  return type && /(^|\.)[A-Z]\w*$/.test(type) ? type : undefined;
 }
 
 /**
@@ -509,7 +535,7 @@ function classBases(definition: Node): { bases: string[]; metaclass?: string; ke
       else if (key && value) keywords[key] = value;
     } else if (argument.type !== 'comment') {
       // `Generic[T]` and `Repository[Order]` name their class before the brackets.
-      bases.push(argument.text.replace(/\s+/g, '').replace(/\[.*$/s, ''));
+      bases.push(beforeFirst(argument.text.replace(/\s+/g, ''), '['));
     }
   }
   return { bases, ...(metaclass ? { metaclass } : {}), ...(Object.keys(keywords).length ? { keywords } : {}) };

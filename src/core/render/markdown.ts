@@ -1,4 +1,5 @@
 import { type AnalysisResult, type FindingCategory, SymbolId } from '../result';
+import { markdownCode as code, markdownText as text } from './escape';
 import { describeKind } from './text';
 import { listIn } from '../lists';
 
@@ -18,10 +19,10 @@ const CATEGORY_TITLES: Readonly<Record<FindingCategory, string>> = {
 
 /** The result as a Markdown report; a pure function, like every renderer. */
 export function renderMarkdown(result: AnalysisResult): string {
-  const lines: string[] = [`# ArchTrace: ${result.root}`, '', `**${describeKind(result.kind)}**`, ''];
+  const lines: string[] = [`# ArchTrace: ${text(result.root)}`, '', `**${describeKind(result.kind)}**`, ''];
   if (result.kind.evidence.length) {
     lines.push('| signal | favours | weight | where |', '|---|---|---|---|');
-    for (const evidence of result.kind.evidence) lines.push(`| ${cell(evidence.signal)} | ${evidence.favours} | ${evidence.weight} | \`${cell(evidence.path)}\` |`);
+    for (const evidence of result.kind.evidence) lines.push(`| ${text(evidence.signal)} | ${evidence.favours} | ${evidence.weight} | ${code(evidence.path)} |`);
     lines.push('');
   }
 
@@ -29,13 +30,13 @@ export function renderMarkdown(result: AnalysisResult): string {
   const byLayer = new Map<string, string[]>();
   for (const file of result.files) listIn(byLayer, file.layer).push(file.path);
   for (const [layer, paths] of [...byLayer].sort(([a], [b]) => a.localeCompare(b))) {
-    lines.push(`- **${layer}** (${paths.length}): ${paths.slice(0, 12).map((path) => `\`${cell(path)}\``).join(', ')}${paths.length > 12 ? ', …' : ''}`);
+    lines.push(`- **${text(layer)}** (${paths.length}): ${paths.slice(0, 12).map(code).join(', ')}${paths.length > 12 ? ', …' : ''}`);
   }
   lines.push('');
 
   if (result.routes.length) {
     lines.push('## Routes', '', '| method | path | handler |', '|---|---|---|');
-    for (const route of result.routes) lines.push(`| ${route.method} | \`${cell(route.path)}\` | \`${cell(route.handler)}\` |`);
+    for (const route of result.routes) lines.push(`| ${text(route.method)} | ${code(route.path)} | ${code(route.handler)} |`);
     lines.push('');
   }
 
@@ -46,7 +47,7 @@ export function renderMarkdown(result: AnalysisResult): string {
     lines.push(`## ${title}`, '');
     for (const finding of findings) {
       const { path } = SymbolId.parse(finding.symbol);
-      lines.push(`- \`${cell(finding.symbol)}\` (${path}:${finding.range.start.line + 1}, ${finding.layer})`);
+      lines.push(`- ${code(finding.symbol)} (${text(`${path}:${finding.range.start.line + 1}, ${finding.layer}`)})`);
     }
     lines.push('');
   }
@@ -54,7 +55,7 @@ export function renderMarkdown(result: AnalysisResult): string {
   if (result.interfaces.length) {
     lines.push('## Interfaces and implementations', '');
     for (const entry of result.interfaces) {
-      lines.push(`- \`${cell(entry.base)}\`: ${entry.implementations.length ? entry.implementations.map((name) => `\`${cell(name)}\``).join(', ') : 'no implementation in the workspace'}`);
+      lines.push(`- ${code(entry.base)}: ${entry.implementations.length ? entry.implementations.map(code).join(', ') : 'no implementation in the workspace'}`);
     }
     lines.push('');
   }
@@ -63,7 +64,7 @@ export function renderMarkdown(result: AnalysisResult): string {
 
   if (result.skipped.length) {
     lines.push('## Skipped', '');
-    for (const skipped of result.skipped) lines.push(`- \`${cell(skipped.path)}\`: ${skipped.reason}`);
+    for (const skipped of result.skipped) lines.push(`- ${code(skipped.path)}: ${text(skipped.reason)}`);
     lines.push('');
   }
   return lines.join('\n');
@@ -77,28 +78,23 @@ function dataModelMarkdown(result: AnalysisResult): string[] {
     lines.push('## Data model', '');
     for (const entity of entities) {
       const columns = entity.columns.map((column) => `${column.primaryKey ? '🔑' : ''}${column.name}${column.nullable ? '?' : ''}${column.references ? ` → ${column.references.entity}` : ''}`);
-      lines.push(`### ${cell(entity.name)} (\`${cell(entity.table)}\`, ${entity.source}, ${entity.location.path}:${entity.location.line + 1})`, '', `Columns: ${columns.map((column) => `\`${cell(column)}\``).join(', ')}`, '');
-      for (const rule of entity.rules) lines.push(`- rule: ${rule.text}`);
-      for (const hint of entity.hints) lines.push(`- hint: ${hint.text}`);
+      lines.push(`### ${text(entity.name)} (${code(entity.table)}, ${text(`${entity.source}, ${entity.location.path}:${entity.location.line + 1}`)})`, '', `Columns: ${columns.map(code).join(', ')}`, '');
+      for (const rule of entity.rules) lines.push(`- rule: ${text(rule.text)}`);
+      for (const hint of entity.hints) lines.push(`- hint: ${text(hint.text)}`);
       if (entity.rules.length || entity.hints.length) lines.push('');
     }
     if (relationships.length) {
       lines.push('### Relationships', '');
       for (const relation of relationships) {
-        lines.push(`- ${cell(relation.from)}.${cell(relation.field)} → ${cell(relation.to)} (${relation.cardinality}${relation.required ? ', required' : ''}${relation.onDelete ? `, on delete ${relation.onDelete}` : ''})`);
+        lines.push(`- ${text(`${relation.from}.${relation.field}`)} → ${text(relation.to)} (${text(`${relation.cardinality}${relation.required ? ', required' : ''}${relation.onDelete ? `, on delete ${relation.onDelete}` : ''}`)})`);
       }
       lines.push('');
     }
   }
   if (result.queryWarnings.length) {
     lines.push('## N+1 queries', '');
-    for (const warning of result.queryWarnings) lines.push(`- \`${cell(warning.path)}:${warning.access.line + 1}\` ${cell(warning.relation)}: ${cell(warning.message)}`);
+    for (const warning of result.queryWarnings) lines.push(`- ${code(`${warning.path}:${warning.access.line + 1}`)} ${text(warning.relation)}: ${text(warning.message)}`);
     lines.push('');
   }
   return lines;
-}
-
-/** Keeps a value from breaking a table row or a code span. */
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/`/g, "'").replace(/\r?\n/g, ' ');
 }

@@ -1,6 +1,7 @@
 import type { ChecklistItem } from '../checklist/checklist';
 import type { ChecklistProgress } from '../checklist/progress';
 import type { AnalysisResult } from '../result';
+import { markdownCode, markdownFence, markdownText } from './escape';
 import { renderMarkdown } from './markdown';
 import { renderTraceText } from './trace';
 
@@ -12,7 +13,7 @@ export function renderStudyGuide(result: AnalysisResult, checklist: readonly Che
   const lines = [renderMarkdown(result).trimEnd(), ''];
   if (result.traces.length) {
     lines.push('## Traces', '');
-    for (const trace of result.traces) lines.push('```', renderTraceText(trace), '```', '');
+    for (const trace of result.traces) lines.push(...markdownFence(renderTraceText(trace)), '');
   }
   const done = checklist.filter((item) => progress.items[item.id]?.done).length;
   lines.push(`## Study checklist (${done} / ${checklist.length})`, '');
@@ -22,8 +23,8 @@ export function renderStudyGuide(result: AnalysisResult, checklist: readonly Che
     lines.push(`### ${section === 'path' ? 'Learning path' : 'Self-test'}`, '');
     for (const item of items) {
       const state = progress.items[item.id];
-      const where = item.link ? ` — ${item.link.kind === 'route' ? `trace \`${item.link.route}\`` : `\`${item.link.path}:${item.link.line + 1}\` (${item.link.label})`}` : '';
-      lines.push(`- [${state?.done ? 'x' : ' '}] ${item.part ? `(${item.part}) ` : ''}${item.text}${item.estimate ? ` _${item.estimate}_` : ''}${where}`);
+      const where = item.link ? ` — ${item.link.kind === 'route' ? `trace ${markdownCode(item.link.route)}` : `${markdownCode(`${item.link.path}:${item.link.line + 1}`)} (${markdownText(item.link.label)})`}` : '';
+      lines.push(`- [${state?.done ? 'x' : ' '}] ${item.part ? `(${markdownText(item.part)}) ` : ''}${item.text}${item.estimate ? ` _${item.estimate}_` : ''}${where}`);
       if (state?.note) lines.push(`  > ${state.note.replace(/\r?\n/g, '\n  > ')}`);
     }
     lines.push('');

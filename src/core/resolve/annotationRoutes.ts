@@ -4,7 +4,7 @@ import type { AnnotationRoutes } from '../frameworks/frameworks';
 import type { Finding, Range, Route } from '../result';
 import { type SpringServletSettings, settingsFor } from './buildFiles';
 import { constantText } from './constants';
-import { normalizeRoutePath } from './routes';
+import { joinRoutePaths, normalizeRoutePath } from './routes';
 import type { SymbolIndex } from './symbolIndex';
 
 /** A handler method as its class and method annotations declare it (the application's servlet paths are put before it after). */
@@ -34,9 +34,9 @@ export async function annotationRoutes(index: SymbolIndex, frameworks: readonly 
     if (file.language !== 'java') return;
     for (const handler of index.part('annotation-handlers', file.path, () => annotatedHandlers(index, frameworks, file.path))) {
       const servlet = handler.servletPaths ? settingsFor(settings, handler.path) : undefined;
-      const prefix = servlet ? joinPaths(servlet.contextPath, servlet.servletPath) : '';
+      const prefix = servlet ? joinRoutePaths(servlet.contextPath, servlet.servletPath) : '';
       for (const written of handler.paths) {
-        const path = normalizeRoutePath(joinPaths(prefix, written));
+        const path = normalizeRoutePath(joinRoutePaths(prefix, written));
         for (const method of handler.methods) routes.push({ method, path, handler: handler.symbol, framework: handler.framework, source: { path: handler.path, line: handler.range.start.line } });
         findings.push({ category: 'route', symbol: handler.symbol, range: handler.range, layer: '', details: { rule: 'annotation-route', framework: handler.framework, method: handler.methods.join(','), path } });
       }
@@ -71,7 +71,7 @@ function annotatedHandlers(index: SymbolIndex, frameworks: readonly AnnotationRo
           range: method.definition.range,
           framework: framework.framework,
           methods: declared === 'ANY' && listed.length ? listed : [declared],
-          paths: classPaths.flatMap((prefix) => ownPaths.map((own) => joinPaths(prefix, own))),
+          paths: classPaths.flatMap((prefix) => ownPaths.map((own) => joinRoutePaths(prefix, own))),
           servletPaths: framework.servletPaths ?? false,
         });
       }
@@ -117,9 +117,3 @@ function topLevelItems(written: string): string[] {
   return items;
 }
 
-/** Joins two route path pieces with one slash between them. */
-function joinPaths(prefix: string, path: string): string {
-  if (!prefix) return path;
-  if (!path) return prefix;
-  return `${prefix.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
-}

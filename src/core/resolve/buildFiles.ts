@@ -36,7 +36,7 @@ export interface BuildFiles {
 }
 
 /** Build files are small; a larger one is generated or not one. */
-const MAX_BUILD_FILE_CHARACTERS = 512 * 1024;
+const MAX_BUILD_FILE_BYTES = 512 * 1024;
 /** So many are read at most: a monorepo's hundreds of modules say the same thing many times. */
 const MAX_BUILD_FILES = 400;
 
@@ -53,18 +53,15 @@ export async function readBuildFiles(fs: WorkspaceFs, root: string, files: reado
     wanted.map(async (file) => {
       let text: string;
       try {
-        text = await fs.readText(`${base}/${file}`);
+        // Checked before a byte is read: a regular file, inside the workspace, within the size of a build file.
+        text = await fs.readText(`${base}/${file}`, { root, maxBytes: MAX_BUILD_FILE_BYTES });
       } catch (error) {
-        build.problems.push({ path: file, reason: `not read: ${error instanceof Error ? error.message : String(error)}` });
-        return;
-      }
-      if (text.length > MAX_BUILD_FILE_CHARACTERS) {
-        build.problems.push({ path: file, reason: `not read as a build file: larger than ${MAX_BUILD_FILE_CHARACTERS / 1024} KB` });
+        build.problems.push({ path: file, reason: `not read as a build file: ${error instanceof Error ? error.message : String(error)}` });
         return;
       }
       const folder = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
       if (GO_MOD.test(file)) {
-        const path = /^\s*module\s+"?([^\s"]+)"?/m.exec(text)?.[1];
+        const path = /^[ \t]*module[ \t]+"?([^\s"]+)"?/m.exec(text)?.[1];
         if (path) build.goModules.push({ folder, path });
       } else if (JVM_BUILD.test(file)) {
         build.jvmProjects.push({ folder, file, bootApplication: appliesSpringBoot(file, text), published: isPublished(file, text) });
@@ -80,7 +77,7 @@ export async function readBuildFiles(fs: WorkspaceFs, root: string, files: reado
 }
 
 function appliesSpringBoot(file: string, text: string): boolean {
-  return file.endsWith('pom.xml') ? /<artifactId>\s*spring-boot-maven-plugin\s*<\/artifactId>/.test(text) : /org\.springframework\.boot['"]?\s*\)?\s*version|id\s*\(?\s*['"]org\.springframework\.boot['"]|apply\s+plugin:\s*['"](org\.springframework\.boot|spring-boot)['"]/.test(text);
+  return file.endsWith('pom.xml') ? /<artifactId>\s*spring-boot-maven-plugin\s*<\/artifactId>/.test(text) : /org\.springframework\.boot['"]?\s*(?:\)\s*)?version|id\s*(?:\(\s*)?['"]org\.springframework\.boot['"]|apply\s+plugin:\s*['"](org\.springframework\.boot|spring-boot)['"]/.test(text);
 }
 
 function isPublished(file: string, text: string): boolean {
@@ -92,8 +89,8 @@ function springSettings(file: string, text: string): Pick<SpringServletSettings,
   const values = new Map<string, string>();
   if (file.endsWith('.properties')) {
     for (const line of text.split('\n')) {
-      const match = /^\s*([\w.-]+)\s*[=:]\s*(.*?)\s*$/.exec(line);
-      if (match?.[1] && match[2] !== undefined) values.set(match[1], match[2]);
+      const match = /^\s*([\w.-]+)\s*[=:](.*)$/.exec(line);
+      if (match?.[1] && match[2] !== undefined) values.set(match[1], match[2].trim());
     }
   } else {
     let documents;

@@ -2,6 +2,7 @@ import { Turns } from '../nextTurn';
 import type { ClassRule, Frameworks } from '../frameworks/frameworks';
 import type { Attribute, SymbolDefinition } from '../parse/facts';
 import { type Finding, SymbolId } from '../result';
+import { beforeFirst } from '../text';
 import type { SymbolIndex } from './symbolIndex';
 
 /** Field calls that declare a relationship between models, and the kind each declares. */
@@ -71,7 +72,7 @@ export async function frameworkFindings(index: SymbolIndex, rules: Frameworks, e
     for (const attribute of definition.attributes ?? []) {
       const callee = attribute.call?.callee;
       if (!callee) continue;
-      const target = index.qualify(path, callee.replace(/\(.*$/, ''));
+      const target = index.qualify(path, beforeFirst(callee, '('));
       const isManager =
         /\.(as_manager|from_queryset)(\(\))?$/.test(callee) ||
         (target && 'symbol' in target && managerClasses.has(target.symbol)) ||

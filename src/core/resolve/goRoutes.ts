@@ -3,8 +3,9 @@ import { Turns } from '../nextTurn';
 import type { CallSite, SymbolDefinition } from '../parse/facts';
 import type { Frameworks, RouterFramework } from '../frameworks/frameworks';
 import { type Finding, type Route, SymbolId } from '../result';
+import { trimEnd } from '../text';
 import { constantText } from './constants';
-import { normalizeRoutePath } from './routes';
+import { joinRoutePaths, normalizeRoutePath } from './routes';
 import type { SymbolIndex } from './symbolIndex';
 
 const MAX_PREFIXES_PER_ROUTER = 16;
@@ -87,8 +88,8 @@ export async function goRoutes(index: SymbolIndex, frameworks: Frameworks, turns
     const framework = frameworkOf(registration.router) ?? '';
     const drops = frameworks.routerFrameworks.get(framework)?.dropsTrailingSlash ?? false;
     for (const prefix of known) {
-      const joined = normalizeRoutePath(joinPaths(prefix, registration.path));
-      const path = drops && joined.length > 1 ? joined.replace(/\/+$/, '') : joined;
+      const joined = normalizeRoutePath(joinRoutePaths(prefix, registration.path));
+      const path = drops && joined.length > 1 ? trimEnd(joined, '/') : joined;
       for (const method of registration.methods) routes.push({ method, path, handler: registration.handler, framework, source: registration.site });
     }
     const definition = index.definition(registration.handler);
@@ -108,7 +109,7 @@ function prefixesOf(router: string, parents: ReadonlyMap<string, readonly Router
       results.push(item.suffix);
       continue;
     }
-    for (const edge of edges) pending.push({ id: edge.parent, suffix: joinPaths(edge.prefix, item.suffix), depth: item.depth + 1, seen: new Set([...item.seen, edge.parent]) });
+    for (const edge of edges) pending.push({ id: edge.parent, suffix: joinRoutePaths(edge.prefix, item.suffix), depth: item.depth + 1, seen: new Set([...item.seen, edge.parent]) });
   }
   return [...new Set(results)];
 }
@@ -252,7 +253,7 @@ class FunctionRouters {
         const mounted = this.evaluate(args[1] ?? '');
         if (mounted) this.part.edges.push({ child: mounted, parent: router, prefix });
         else {
-          const maker = this.functionOf((args[1] ?? '').replace(/\(.*\)$/s, ''));
+          const maker = this.functionOf(withoutCallArguments(args[1] ?? ''));
           if (maker) this.part.mounts.push({ parent: router, prefix, maker });
         }
         return;
@@ -444,8 +445,8 @@ function splitArguments(text: string): string[] {
   return items;
 }
 
-function joinPaths(prefix: string, path: string): string {
-  if (!prefix) return path;
-  if (!path) return prefix;
-  return `${prefix.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+/** `NewRouter(a, b)` → `NewRouter`: the text before its first `(` when it ends with `)`, as `/\(.*\)$/s` cut it, in one pass. */
+function withoutCallArguments(text: string): string {
+  const open = text.indexOf('(');
+  return open >= 0 && text.endsWith(')') ? text.slice(0, open) : text;
 }

@@ -1,6 +1,8 @@
 import { Turns } from '../nextTurn';
 import type { CallShape, Hint } from '../parse/facts';
-import { type Finding, type Range, type Route, SymbolId } from '../result';
+import { type Finding, type Range, type Route, type Skipped, SymbolId } from '../result';
+import { type Compiled, compileRegex, type LinearPattern, quoteForRegex } from '../workspacePatterns';
+import { trimEnd, trimStart } from '../text';
 import type { SymbolIndex } from './symbolIndex';
 
 const NEST = '@nestjs/common';
@@ -14,13 +16,16 @@ const VERBS: Readonly<Record<string, string>> = { Get: 'GET', Post: 'POST', Put:
  * method, `version` on the controller, else the default; `VERSION_NEUTRAL` has none).
  * Decorators count when they resolve to `@nestjs/common`'s.
  */
-export async function nestRoutes(index: SymbolIndex, hints: readonly Hint[], turns = new Turns()): Promise<{ routes: Route[]; findings: Finding[] }> {
-  const only = (hintName: string, detail: string) => {
-    const values = hints.filter((hint) => hint.hint === hintName).map((hint) => String(hint.details[detail] ?? ''));
-    return values.length === 1 ? (values[0] ?? '') : ''; // several apps with their own settings: none is everyone's
+export async function nestRoutes(index: SymbolIndex, hints: readonly Hint[], turns = new Turns()): Promise<{ routes: Route[]; findings: Finding[]; skipped: Skipped[] }> {
+  const onlyHint = (hintName: string) => {
+    const found = hints.filter((hint) => hint.hint === hintName);
+    return found.length === 1 ? found[0] : undefined; // several apps with their own settings: none is everyone's
   };
+  const only = (hintName: string, detail: string) => String(onlyHint(hintName)?.details[detail] ?? '');
   const globalPrefix = only('global-prefix', 'prefix');
   const excluded = exclusions(only('global-prefix', 'options'));
+  const prefixHint = onlyHint('global-prefix');
+  const skipped = prefixHint ? excluded.unsupported.map(({ path, reason }) => ({ path: SymbolId.parse(prefixHint.symbol).path, reason: `global prefix exclusion \`${path}\` not applied: ${reason}` })) : [];
   const versioning = only('versioning', 'options');
   // URI is Nest's default versioning type; a default version applies to routes that state none.
   const uriVersioning = versioning !== '' && (!/\btype\s*:/.test(versioning) || /VersioningType\.URI\b/.test(versioning));
@@ -32,13 +37,13 @@ export async function nestRoutes(index: SymbolIndex, hints: readonly Hint[], tur
     for (const handler of index.part('nest-handlers', file.path, () => nestHandlers(index, file.path))) {
       const { path, verb, prefix, own, symbol, range } = handler;
       const version = uriVersioning ? (handler.version ?? defaultVersion) : '';
-      const underPrefix = !excluded.some((exclusion) => (exclusion.method === 'ANY' || exclusion.method === verb) && exclusion.pattern.test(normalizeNestPath([prefix, own]).slice(1)));
+      const underPrefix = !excluded.entries.some((exclusion) => (exclusion.method === 'ANY' || exclusion.method === verb) && exclusion.pattern.matches(normalizeNestPath([prefix, own]).slice(1)));
       const routePath = normalizeNestPath([underPrefix ? globalPrefix : '', version ? `v${version}` : '', prefix, own]);
       routes.push({ method: verb, path: routePath, handler: symbol, framework: 'nestjs', source: { path, line: range.start.line } });
       findings.push({ category: 'route', symbol, range, layer: '', details: { rule: 'nest-route', framework: 'nestjs', method: verb.toLowerCase(), path: routePath } });
     }
   });
-  return { routes, findings };
+  return { routes, findings, skipped };
 }
 
 /** A controller method decorated with an HTTP verb, as its file writes it (the bootstrap's prefix and versioning are applied after). */
@@ -77,38 +82,42 @@ function nestHandlers(index: SymbolIndex, path: string): NestHandler[] {
 /**
  * The routes `setGlobalPrefix`'s options keep out of the prefix: `exclude: ['health', 'docs/(.*)',
  * { path: 'sitemap.xml', method: RequestMethod.GET }]`. Entries built at run time (template
- * literals with substitutions, spreads, calls) are not read.
+ * literals with substitutions, spreads, calls) are not read; an entry no linear-time engine can
+ * match is listed as unsupported.
  */
-function exclusions(options: string): { method: string; pattern: RegExp }[] {
+function exclusions(options: string): { entries: { method: string; pattern: LinearPattern }[]; unsupported: { path: string; reason: string }[] } {
+  const entries: { method: string; pattern: LinearPattern }[] = [];
+  const unsupported: { path: string; reason: string }[] = [];
   const start = /\bexclude\s*:\s*\[/.exec(options);
-  if (!start) return [];
+  if (!start) return { entries, unsupported };
   const from = start.index + start[0].length;
   let depth = 1;
   let end = from;
   for (; end < options.length && depth > 0; end++) depth += options[end] === '[' ? 1 : options[end] === ']' ? -1 : 0;
   const list = options.slice(from, end - 1).replace(/`[^`]*\$\{[^`]*`/g, '');
-  const entries: { method: string; pattern: RegExp }[] = [];
   for (const [entry, , quoted] of list.matchAll(/\{[^{}]*\}|(['"`])([^'"`]*)\1/g)) {
     const path = quoted ?? /\bpath\s*:\s*(['"`])([^'"`$]*)\1/.exec(entry)?.[2];
     if (path === undefined) continue;
     const method = quoted === undefined ? (/\bmethod\s*:\s*RequestMethod\.(\w+)/.exec(entry)?.[1] ?? 'ALL') : 'ALL';
-    entries.push({ method: method === 'ALL' ? 'ANY' : method, pattern: exclusionPattern(path) });
+    const compiled = exclusionPattern(path);
+    if ('unsupported' in compiled) unsupported.push({ path, reason: compiled.unsupported });
+    else entries.push({ method: method === 'ALL' ? 'ANY' : method, pattern: compiled.pattern });
   }
-  return entries;
+  return { entries, unsupported };
 }
 
-/** A path as Nest's exclusions write it (path-to-regexp): `:id`, `(.*)` (Nest 10), `{/*rest}` and `*rest` (Nest 11). */
-function exclusionPattern(path: string): RegExp {
+/** A path as Nest's exclusions write it (path-to-regexp): `:id`, `(.*)` (Nest 10), `{/*rest}` and `*rest` (Nest 11), for RE2. */
+function exclusionPattern(path: string): Compiled {
   const body = normalizeNestPath([path]).slice(1);
   const source = (body.match(/\{\/\*\w*\}|\(\.\*\)|\*\w*|\{\w+\}|[^*({]+|./g) ?? [])
     .map((token) => {
       if (token.startsWith('{/*')) return '(?:/.*)?';
       if (token === '(.*)' || token.startsWith('*')) return '.*';
       if (/^\{\w+\}$/.test(token)) return '[^/]+';
-      return token.replace(/[.+?^$()|[\]\\{}]/g, '\\$&');
+      return quoteForRegex(token);
     })
     .join('');
-  return new RegExp(`^${source}/?$`);
+  return compileRegex(`${source}/?`);
 }
 
 /** `'orders'`, `['a', 'b']` (the first), `{ path: 'orders' }`; none is ''. */
@@ -126,7 +135,7 @@ function versionOf(written: string | undefined): string | undefined {
 }
 
 function normalizeNestPath(parts: readonly string[]): string {
-  const joined = parts.map((part) => part.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/');
+  const joined = parts.map((part) => trimStart(trimEnd(part, '/'), '/')).filter(Boolean).join('/');
   return `/${joined}`.replace(/:([A-Za-z_][A-Za-z0-9_]*)\??/g, '{$1}');
 }
 

@@ -138,7 +138,7 @@ function strongest(accesses: readonly Access[]): Access {
 
 function isSession(index: SymbolIndex, path: string, name: string, type: string | undefined): boolean {
   if (type) {
-    const bare = type.replace(/^Optional\[|\]$|\s*\|\s*None$/g, '').replace(/^["']|["']$/g, '');
+    const bare = type.replace(/^Optional\[|\]$|\|\s*None$/g, '').trim().replace(/^["']|["']$/g, '');
     if (index.qualifiedNames(path, bare).some((name) => SESSION_TYPES.includes(name))) return true;
   }
   return SESSION_NAMES.has(name.toLowerCase());

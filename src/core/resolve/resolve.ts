@@ -1,6 +1,6 @@
 import { nextTurn, Turns } from '../nextTurn';
 import type { FileFacts, Hint } from '../parse/facts';
-import { type Finding, type InterfaceImplementations, type Route, SymbolId } from '../result';
+import { type Finding, type InterfaceImplementations, type Route, type Skipped, SymbolId } from '../result';
 import { annotationRoutes } from './annotationRoutes';
 import { frameworkFindings } from './frameworkFindings';
 import { goRoutes } from './goRoutes';
@@ -18,6 +18,8 @@ export interface Resolution {
   findings: Finding[];
   interfaces: InterfaceImplementations[];
   routes: Route[];
+  /** Patterns the workspace wrote that were not read (see workspacePatterns). */
+  skipped: Skipped[];
 }
 
 /**
@@ -60,7 +62,7 @@ export async function resolveWorkspace(files: readonly FileFacts[], knowledge: R
   const go = await goRoutes(index, knowledge.frameworks, turns);
   await nextTurn();
   // NestJS's routes are resolved already; the others are resolved from the scan's findings.
-  const { routes, notRoutes } = await resolveRoutes(index, findings, hints, knowledge, turns);
+  const { routes, notRoutes, skipped } = await resolveRoutes(index, findings, hints, knowledge, turns);
   findings.push(...nest.findings, ...annotated.findings, ...go.findings);
   const allRoutes = [...routes, ...nest.routes, ...annotated.routes, ...go.routes].sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.handler.localeCompare(b.handler));
   await nextTurn();
@@ -69,7 +71,7 @@ export async function resolveWorkspace(files: readonly FileFacts[], knowledge: R
   const middleware = new Set(findings.filter((finding) => finding.category === 'middleware' && !notRoutes.has(finding)).map((finding) => finding.symbol));
   const unique = dedupe(findings.filter((finding) => !notRoutes.has(finding) && !(finding.category === 'decorator' && finding.details['kind'] !== 'use' && middleware.has(finding.symbol))));
   await nextTurn();
-  return { index, findings: foldRegistrations(unique), interfaces, routes: allRoutes };
+  return { index, findings: foldRegistrations(unique), interfaces, routes: allRoutes, skipped: [...skipped, ...nest.skipped] };
 }
 
 /**

@@ -1,7 +1,9 @@
 import { listIn } from '../lists';
 import { nextTurn, Turns } from '../nextTurn';
 import type { Hint, SymbolDefinition } from '../parse/facts';
-import { type Finding, type Route, SymbolId } from '../result';
+import { type Finding, type Route, type Skipped, SymbolId } from '../result';
+import { compileRegex } from '../workspacePatterns';
+import { trimEnd, trimStart } from '../text';
 import { type Frameworks, NO_ROUTER_CALLS, type RouterFramework } from '../frameworks/frameworks';
 import type { ViewSetsDocument } from '../knowledge/documents';
 import type { Knowledge } from '../knowledge/knowledge';
@@ -33,7 +35,7 @@ export type RouteKnowledge = Pick<Knowledge, 'frameworks' | 'ruleRoles'>;
  * Router prefixes are joined across files (FastAPI `include_router`, Flask blueprints, Starlette
  * `mount`), Django urlconfs are followed through `include()`, and DRF routers expand their ViewSets.
  */
-export async function resolveRoutes(index: SymbolIndex, findings: readonly Finding[], hints: readonly Hint[], knowledge: RouteKnowledge, turns = new Turns()): Promise<{ routes: Route[]; notRoutes: Set<Finding> }> {
+export async function resolveRoutes(index: SymbolIndex, findings: readonly Finding[], hints: readonly Hint[], knowledge: RouteKnowledge, turns = new Turns()): Promise<{ routes: Route[]; notRoutes: Set<Finding>; skipped: Skipped[] }> {
   const { frameworks } = knowledge;
   const roleOf = (finding: Finding) => knowledge.ruleRoles.get(String(finding.details['rule']));
   // Routers and applications are variables made by a framework's router or app class; in a
@@ -105,7 +107,7 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
         routes.push({
           method,
           // Express and its peers answer a mounted router's '/' at the mount path itself.
-          path: dropsTrailingSlash && joined.length > 1 ? joined.replace(/\/+$/, '') : joined,
+          path: dropsTrailingSlash && joined.length > 1 ? trimEnd(joined, '/') : joined,
           handler,
           framework,
           source: sourceOf(finding),
@@ -123,10 +125,11 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
     if (!onRouter || routers.has(finding.symbol) || /\.routes$/.test(String(finding.details['middleware'] ?? ''))) notRoutes.add(finding);
   }
   await nextTurn();
-  routes.push(...djangoRoutes(index, findings.filter((finding) => roleOf(finding) === 'django-urlpatterns'), hints, routers, frameworks));
+  const skipped: Skipped[] = [];
+  routes.push(...djangoRoutes(index, findings.filter((finding) => roleOf(finding) === 'django-urlpatterns'), hints, routers, frameworks, skipped));
   routes.push(...starletteRoutes(index, findings.filter((finding) => roleOf(finding) === 'starlette-routes'), hints.filter((hint) => hint.hint === 'mount')));
   await nextTurn();
-  return { routes: dedupe(routes).sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.handler.localeCompare(b.handler)), notRoutes };
+  return { routes: dedupe(routes).sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.handler.localeCompare(b.handler)), notRoutes, skipped };
 }
 
 /**
@@ -284,22 +287,38 @@ function routerPrefixes(router: string, routers: ReadonlyMap<string, Router>, in
  * its module (or of the `include([...])` list it sits in), and points to a function view, a
  * class-based view's HTTP methods, or a DRF router's ViewSets.
  */
-function djangoRoutes(index: SymbolIndex, patterns: readonly Finding[], hints: readonly Hint[], routers: ReadonlyMap<string, Router>, frameworks: Frameworks): Route[] {
-  const moduleIncludes: { from: string; to: string; prefix: string }[] = [];
+function djangoRoutes(index: SymbolIndex, written: readonly Finding[], hints: readonly Hint[], routers: ReadonlyMap<string, Router>, frameworks: Frameworks, skipped: Skipped[]): Route[] {
+  const patterns = written.filter((finding) => {
+    if (!isRegexPattern(finding)) return true;
+    // The regex is read, never run: it must still be one a linear-time engine honours, or what it matches is unknown.
+    const compiled = compileRegex(String(finding.details['path'] ?? ''));
+    if ('unsupported' in compiled) skipped.push({ path: sourceOf(finding).path, reason: `URL pattern \`${String(finding.details['path'])}\` (line ${finding.range.start.line + 1}) not read: ${compiled.unsupported}` });
+    return 'pattern' in compiled;
+  });
+  // Where each `include()` leads: a urlconf module, or a list of patterns kept in a variable.
+  const targets = new Map<Finding, string>();
   for (const pattern of patterns) {
-    const file = SymbolId.parse(pattern.symbol).path;
-    const module = /^include\(\s*\(?\s*['"]([\w.]+)['"]/.exec(String(pattern.details['view'] ?? ''))?.[1];
-    const target = module ? index.moduleFile(module) : undefined;
-    if (target) moduleIncludes.push({ from: file, to: target, prefix: joinRoutePaths(enclosingListPrefix(patterns, pattern), patternPrefix(pattern)) });
+    const target = includedUrlconf(index, SymbolId.parse(pattern.symbol).path, String(pattern.details['view'] ?? ''));
+    if (target) targets.set(pattern, target);
   }
-  const filePrefixes = (file: string): string[] => {
+  const includedLists = new Set([...targets.values()].filter((target) => target.includes(':')));
+  // A pattern belongs to the list it is written in when an `include()` names that list; else to its module's `urlpatterns`.
+  const urlconfOf = (pattern: Finding): string => {
+    const file = SymbolId.parse(pattern.symbol).path;
+    if (!includedLists.size) return file;
+    const list = [...index.definitionsIn(file)].find(({ symbol, definition }) => definition.kind === 'variable' && includedLists.has(symbol) && contains(definition, pattern));
+    return list?.symbol ?? file;
+  };
+  const includes: { from: string; to: string; prefix: string }[] = [];
+  for (const [pattern, to] of targets) includes.push({ from: urlconfOf(pattern), to, prefix: joinRoutePaths(enclosingListPrefix(patterns, pattern), patternPrefix(pattern)) });
+  const urlconfPrefixes = (urlconf: string): string[] => {
     const results: string[] = [];
-    const pending = [{ file, suffix: '', seen: new Set([file]) }];
+    const pending = [{ urlconf, suffix: '', seen: new Set([urlconf]) }];
     for (let item = pending.pop(); item && results.length < MAX_PREFIXES_PER_ROUTER; item = pending.pop()) {
-      const parents = moduleIncludes.filter((include) => include.to === item.file && !item.seen.has(include.from));
+      const parents = includes.filter((include) => include.to === item.urlconf && !item.seen.has(include.from));
       if (!parents.length) results.push(item.suffix);
       for (const include of parents) {
-        pending.push({ file: include.from, suffix: joinRoutePaths(include.prefix, item.suffix), seen: new Set([...item.seen, include.from]) });
+        pending.push({ urlconf: include.from, suffix: joinRoutePaths(include.prefix, item.suffix), seen: new Set([...item.seen, include.from]) });
       }
     }
     return results;
@@ -309,12 +328,12 @@ function djangoRoutes(index: SymbolIndex, patterns: readonly Finding[], hints: r
   for (const pattern of patterns) {
     const file = SymbolId.parse(pattern.symbol).path;
     const view = String(pattern.details['view'] ?? '');
-    if (/^include\(/.test(view) && !/^include\(\s*\[/.test(view)) {
+    if (/^include\(/.test(view) && !INLINE_INCLUDE.test(view)) {
       const routerName = /^include\(\s*([\w.]+)\.urls\s*\)/.exec(view)?.[1];
       const symbol = routerName ? index.resolve(file, routerName) : undefined;
       const router = symbol ? routers.get(symbol) : undefined;
       if (router?.framework.viewSets) {
-        for (const prefix of filePrefixes(file)) {
+        for (const prefix of urlconfPrefixes(urlconfOf(pattern))) {
           const base = joinRoutePaths(joinRoutePaths(prefix, enclosingListPrefix(patterns, pattern)), patternPrefix(pattern));
           routes.push(...viewSetRoutes(index, hints, router, router.framework.viewSets, base));
         }
@@ -323,7 +342,7 @@ function djangoRoutes(index: SymbolIndex, patterns: readonly Finding[], hints: r
     }
     if (/^include\(/.test(view)) continue; // an inline list: its own path() entries are patterns too
     const own = joinRoutePaths(enclosingListPrefix(patterns, pattern), patternPrefix(pattern));
-    for (const prefix of filePrefixes(file)) {
+    for (const prefix of urlconfPrefixes(urlconfOf(pattern))) {
       const full = normalizeRoutePath(joinRoutePaths(prefix, own));
       const framework = String(pattern.details['framework'] ?? '');
       for (const { method, handler } of djangoViewHandlers(index, frameworks, file, view, pattern)) routes.push({ method, path: full, handler, framework, source: sourceOf(pattern) });
@@ -338,17 +357,83 @@ function djangoRoutes(index: SymbolIndex, patterns: readonly Finding[], hints: r
   return routes;
 }
 
+/** `include([...])`, or `include(([...], "app_name"))`: patterns written in place. */
+const INLINE_INCLUDE = /^include\(\s*(?:\(\s*)?\[/;
+
+/**
+ * The urlconf an `include()` leads to: a module's file (`include("shop.urls")`, `include(urls)` of an
+ * imported module, `include(urls.urlpatterns)`, each also as a `(patterns, app_name)` tuple), or a
+ * list of patterns kept in a variable (`include(api_urls)`), as its symbol. None for an inline list,
+ * a router's `.urls` and anything outside the workspace (`admin.site.urls`).
+ */
+function includedUrlconf(index: SymbolIndex, file: string, view: string): string | undefined {
+  const included = /^include\(\s*(?:\(\s*)?(?:(['"])([\w.]+)\1|([A-Za-z_][\w.]*))\s*[,)]/.exec(view.replace(/\s+/g, ' '));
+  if (!included) return undefined;
+  if (included[2]) return index.moduleFile(included[2]);
+  const name = included[3] ?? '';
+  const target = index.qualify(file, name);
+  if (!target) return undefined;
+  if ('external' in target) return index.moduleFile(target.external);
+  const definition = index.definition(target.symbol);
+  if (definition?.kind !== 'variable' || definition.value) return undefined; // `router.urls`, a call: not a list of patterns
+  const { path, name: variable } = SymbolId.parse(target.symbol);
+  return variable === 'urlpatterns' ? path : target.symbol;
+}
+
 /** `path("api/", ...)` → `api/`; `re_path(r"^articles/(?P<year>[0-9]{4})/$")` → `articles/{year}/`. */
 function patternPrefix(pattern: Finding): string {
   const written = String(pattern.details['path'] ?? '');
-  if (!/re_path|url$/.test(String(pattern.details['callee'] ?? ''))) return written;
-  return written
-    .replace(/^\^/, '')
-    .replace(/\$$/, '')
-    .replace(/\(\?P<(\w+)>(?:\[[^\]]*\]|[^)])*\)/g, '{$1}')
-    .replace(/\[[^\]]*\][?*+]?|\(\?:|\)[?*+]?/g, '')
-    .replace(/\\([./-])/g, '$1')
-    .replace(/[?*+]|\\[dws]/g, '');
+  return isRegexPattern(pattern) ? regexAsTemplate(written) : written;
+}
+
+/** `re_path(...)` and the older `url(...)` take a regex; `path(...)` a template. */
+function isRegexPattern(pattern: Finding): boolean {
+  return /re_path|url$/.test(String(pattern.details['callee'] ?? ''));
+}
+
+/**
+ * A URL regex (one RE2 reads: its groups are balanced) as a route template, in one pass: anchors,
+ * classes, quantifiers and non-capturing groups dropped, `(?P<name>...)` → `{name}`, escaped
+ * punctuation as itself.
+ */
+function regexAsTemplate(regex: string): string {
+  let text = regex.startsWith('^') ? regex.slice(1) : regex;
+  if (text.endsWith('$') && !text.endsWith('\\$')) text = text.slice(0, -1);
+  const afterQuantifier = (at: number) => (at < text.length && '?*+'.includes(text[at] as string) ? at + 1 : at);
+  let template = '';
+  for (let at = 0; at < text.length; ) {
+    const character = text[at] as string;
+    const name = text.startsWith('(?P<', at) ? /^\w+$/.exec(text.slice(at + 4, text.indexOf('>', at)))?.[0] : undefined;
+    const groupEnd = name !== undefined ? closingParenthesis(text, at + 5 + name.length) : -1;
+    if (name !== undefined && groupEnd > 0) {
+      template += `{${name}}`;
+      at = groupEnd + 1;
+    } else if (character === '[' && text.indexOf(']', at + 1) > 0) at = afterQuantifier(text.indexOf(']', at + 1) + 1);
+    else if (text.startsWith('(?:', at)) at += 3;
+    else if (character === ')') at = afterQuantifier(at + 1);
+    else if (character === '\\') {
+      const escaped = text[at + 1] ?? '';
+      if (!/[A-Za-z0-9]/.test(escaped)) template += escaped; // `\.` is a dot; `\d`, `\w`, `\b` are no text
+      at += 2;
+    } else {
+      if (!'?*+'.includes(character)) template += character;
+      at++;
+    }
+  }
+  return template;
+}
+
+/** Where the group whose body starts at `from` closes (classes and escapes skipped), or -1. */
+function closingParenthesis(text: string, from: number): number {
+  for (let at = from; at < text.length; at++) {
+    if (text[at] === ')') return at;
+    if (text[at] === '\\') at++;
+    else if (text[at] === '[') {
+      const close = text.indexOf(']', at + 1);
+      if (close > 0) at = close;
+    }
+  }
+  return -1;
 }
 
 /** The prefix of the `path("x/", include([...]))` whose inline list lexically holds this entry. */
@@ -358,7 +443,7 @@ function enclosingListPrefix(patterns: readonly Finding[], inner: Finding): stri
     (outer) =>
       outer !== inner &&
       SymbolId.parse(outer.symbol).path === file &&
-      /^include\(\s*\[/.test(String(outer.details['view'] ?? '')) &&
+      INLINE_INCLUDE.test(String(outer.details['view'] ?? '')) &&
       contains(outer, inner),
   );
   outers.sort((a, b) => (contains(a, b) ? -1 : 1));
@@ -373,11 +458,23 @@ function contains(outer: { range: Finding['range'] }, inner: { range: Finding['r
   return before && after && !(os.line === is.line && os.character === is.character);
 }
 
+/** The text before the first comma that no `)` closes after it (`f(a, b), c` → `f(a, b)`): scanned once from the end, where `/,(?![^(]*\))/` looked ahead from every comma. */
+function firstArgument(text: string): string {
+  let cut = text.length;
+  let nextParenthesis = '';
+  for (let at = text.length - 1; at >= 0; at--) {
+    const character = text[at];
+    if (character === '(' || character === ')') nextParenthesis = character;
+    else if (character === ',' && nextParenthesis !== ')') cut = at;
+  }
+  return text.slice(0, cut);
+}
+
 function djangoViewHandlers(index: SymbolIndex, frameworks: Frameworks, file: string, written: string, pattern: Finding): { method: string; handler: string }[] {
   // `csrf_exempt(GraphQLView.as_view(...))`: a decorator applied by a call wraps the view.
   let view = written.replace(/\s+/g, '');
   for (let wrapped = /^[\w.]+\((.+)\)$/.exec(view); wrapped?.[1] && !/\.as_view$/.test(view.slice(0, view.indexOf('('))); wrapped = /^[\w.]+\((.+)\)$/.exec(view)) {
-    view = wrapped[1].split(/,(?![^(]*\))/)[0] ?? view;
+    view = firstArgument(wrapped[1]);
   }
   const asView = /^([\w.]+)\.as_view\(/.exec(view);
   const name = asView?.[1] ?? (/^[\w.]+$/.test(view) ? view : undefined);
@@ -386,8 +483,17 @@ function djangoViewHandlers(index: SymbolIndex, frameworks: Frameworks, file: st
   if (!target) return [{ method: 'ANY', handler: anonymous }];
   const definition = index.definition(target);
   if (definition?.kind === 'class') {
-    const defined = HTTP_METHODS.filter((method) => index.definition(`${target}.${method}`));
-    return defined.length ? defined.map((method) => ({ method: method.toUpperCase(), handler: `${target}.${method}` })) : [{ method: 'ANY', handler: target }];
+    // A class-based view answers each method it (or a workspace base) defines a handler for; one
+    // that only overrides `dispatch` runs it for every method.
+    const classes = [target, ...index.ancestry(target).classes];
+    const owner = (method: string) => classes.find((symbol) => index.definition(`${symbol}.${method}`));
+    const defined = HTTP_METHODS.flatMap((method) => {
+      const found = owner(method);
+      return found ? [{ method: method.toUpperCase(), handler: `${found}.${method}` }] : [];
+    });
+    if (defined.length) return defined;
+    const dispatcher = owner('dispatch');
+    return [{ method: 'ANY', handler: dispatcher ? `${dispatcher}.dispatch` : target }];
   }
   return [{ method: httpMethodFromDecorators(index, frameworks, target, definition) ?? 'ANY', handler: target }];
 }
@@ -573,8 +679,8 @@ export function normalizeRoutePath(path: string): string {
 }
 
 /** Joins two route path pieces with exactly one slash between them. */
-function joinRoutePaths(prefix: string, path: string): string {
+export function joinRoutePaths(prefix: string, path: string): string {
   if (!prefix) return path;
   if (!path) return prefix;
-  return `${prefix.replace(/\/+$/, '')}/${path.replace(/^\/+/, '')}`;
+  return `${trimEnd(prefix, '/')}/${trimStart(path, '/')}`;
 }

@@ -138,6 +138,8 @@ export class SymbolIndex {
   private readonly combinations: Map<string, Combination>;
   /** What the answers being worked out read, innermost last. */
   private readonly reading: Reads[] = [];
+  /** The classes whose ancestry is being worked out: a class deriving from a member of its own instance (`class A(a.Model)`, `a = A()`) ends there. */
+  private readonly ancestriesUnderWay = new Set<string>();
 
   /**
    * `earlier`, the index of the same workspace before an edit, lends what still holds. The
@@ -462,7 +464,10 @@ export class SymbolIndex {
     if (!symbol) return [written];
     const { path, name } = SymbolId.parse(symbol);
     const suffix = 'symbol' in target ? '' : (made?.[2] ?? '');
-    return [written, ...(this.moduleNamesByFile.get(path) ?? []).map((module) => `${module}.${name}${suffix}`)];
+    const names = [written, ...(this.moduleNamesByFile.get(path) ?? []).map((module) => `${module}.${name}${suffix}`)];
+    // What an instance of a workspace subclass offers, it offers as an instance of each ancestor (`class SQLAlchemy(flask_sqlalchemy.SQLAlchemy)`: `db.Model`).
+    if (suffix && this.entry(symbol)?.definition.kind === 'class') for (const ancestor of this.ancestry(symbol).names) names.push(`${ancestor}${suffix}`);
+    return names;
   }
 
   /** Every dotted name a name written in `path` goes by (see namesOf). */
@@ -520,7 +525,7 @@ export class SymbolIndex {
     if (headDefinition) {
       // `db = SQLAlchemy()` then `db.Model`: the name stands for a member of the call's result.
       if (headDefinition.kind === 'variable' && headDefinition.value && rest.length) {
-        const made = this.lookup(path, headDefinition.value.callee, depth + 1) ?? { external: headDefinition.value.callee };
+        const made = this.madeBy(path, headDefinition.value.callee, depth);
         return { external: `${'external' in made ? made.external : made.symbol}().${rest.join('.')}` };
       }
       return rest.length ? undefined : { symbol: headSymbol };
@@ -534,6 +539,21 @@ export class SymbolIndex {
       if (target) return target;
     }
     return undefined;
+  }
+
+  /**
+   * What a call written in `path` makes: the class called, or, for a workspace factory function
+   * that states what it returns (`def make_celery(app): ... return celery` of a `Celery(...)`),
+   * that class.
+   */
+  private madeBy(path: string, callee: string, depth: number): Target {
+    const made = this.lookup(path, callee, depth + 1) ?? { external: callee };
+    if (!('symbol' in made)) return made;
+    const entry = this.entry(made.symbol);
+    const returns = entry?.definition.kind === 'function' ? entry.definition.returns : undefined;
+    if (!entry || !returns || !/^[\w.]+$/.test(returns)) return made;
+    this.noteSurface(entry.path);
+    return this.lookup(entry.path, returns, depth + 1) ?? { external: returns };
   }
 
   /**
@@ -730,9 +750,27 @@ export class SymbolIndex {
       this.noteSurfaces(cached.surfaces);
       return cached.ancestry;
     }
-    const { value: ancestry, read } = this.recording(() => this.ancestryOf(symbol));
-    this.ancestryCache.set(symbol, { ancestry, surfaces: read.surfaces });
-    return ancestry;
+    if (this.ancestriesUnderWay.has(symbol)) return { classes: NONE, names: NONE };
+    this.ancestriesUnderWay.add(symbol);
+    try {
+      const { value: ancestry, read } = this.recording(() => this.ancestryOf(symbol));
+      this.ancestryCache.set(symbol, { ancestry, surfaces: read.surfaces });
+      return ancestry;
+    } finally {
+      this.ancestriesUnderWay.delete(symbol);
+    }
+  }
+
+  /** A workspace name that is another name for a class (`BaseModel = db.Model`) stands for what it names. */
+  private throughAliases(target: Target | undefined): Target | undefined {
+    for (let depth = 0; target && 'symbol' in target && depth < MAX_RESOLUTION_DEPTH; depth++) {
+      const entry = this.entry(target.symbol);
+      const alias = entry?.definition.kind === 'variable' ? entry.definition.alias : undefined;
+      if (!entry || !alias || !/^[\w.]+$/.test(alias)) break;
+      this.noteSurface(entry.path);
+      target = this.qualify(entry.path, alias);
+    }
+    return target;
   }
 
   private ancestryOf(symbol: string): Ancestry {
@@ -744,7 +782,7 @@ export class SymbolIndex {
       if (!entry) continue;
       this.noteSurface(entry.path);
       for (const base of entry.definition.bases) {
-        const target = this.qualify(entry.path, base);
+        const target = this.throughAliases(this.qualify(entry.path, base));
         if (!target) continue;
         if ('external' in target) {
           for (const name of this.namesOf(target)) ancestry.names.add(name);
@@ -809,12 +847,15 @@ function surfacesBesides(surfaces: SurfaceReads, path: string): SurfaceReads {
   return atLength(others);
 }
 
-/** What lookups and ancestries read of a file: its names, their kinds and bases, what variables are made by, its imports. */
+/**
+ * What lookups and ancestries read of a file: its names, their kinds and bases, what variables are
+ * made by or stand for, what functions return, its imports.
+ */
 function surfaceOf(facts: FileFacts): string {
   return JSON.stringify([
     facts.language,
     facts.skipped ?? '',
-    facts.symbols.map((symbol) => [symbol.name, symbol.kind, symbol.bases, symbol.value?.callee ?? '', symbol.defaultExport ?? false]),
+    facts.symbols.map((symbol) => [symbol.name, symbol.kind, symbol.bases, symbol.value?.callee ?? '', symbol.defaultExport ?? false, symbol.returns ?? '', symbol.alias ?? '']),
     facts.imports.map((statement) => [statement.module, statement.level, statement.names, statement.alias ?? '']),
   ]);
 }

@@ -1,5 +1,7 @@
 import { type ParseError, parse, printParseErrorCode } from 'jsonc-parser';
-import type { WorkspaceFs } from '../host';
+import { readWorkspaceText } from '../discover/discover';
+import type { ReadLimits, WorkspaceFs } from '../host';
+import type { Skipped } from '../result';
 import type { GoModule } from './packages';
 
 /** `compilerOptions.paths` with targets made relative to the workspace root: `@app/*` → `apps/api/src/*`. */
@@ -17,24 +19,20 @@ const MAX_EXTENDS = 8;
 /**
  * The path aliases of the root TypeScript configuration (`tsconfig.json`, else `tsconfig.base.json`,
  * following relative `extends`), read as JSON with comments. No configuration means no aliases; a
- * broken one is reported and ignored, never fatal.
+ * broken or refused one is listed in `skipped` and ignored, never fatal.
  */
-export async function readModulePaths(fs: WorkspaceFs, root: string): Promise<{ paths?: ModulePaths; problem?: { path: string; reason: string } }> {
-  const base = root.replace(/\/$/, '');
+export async function readModulePaths(fs: WorkspaceFs, limits: ReadLimits & { root: string }, skipped: Skipped[]): Promise<{ paths?: ModulePaths }> {
   for (const name of CONFIG_FILES) {
-    let text: string;
-    try {
-      text = await fs.readText(`${base}/${name}`);
-    } catch {
-      continue;
-    }
+    let text = await readWorkspaceText(fs, limits, name, skipped);
+    if (text === undefined) continue;
     const paths: ModulePaths = { aliases: [] };
     let file = name;
     for (let depth = 0; depth < MAX_EXTENDS; depth++) {
       const errors: ParseError[] = [];
       const config = parse(text, errors, { allowTrailingComma: true }) as { extends?: unknown; compilerOptions?: { paths?: Record<string, unknown>; baseUrl?: unknown } } | undefined;
       if (errors.length || typeof config !== 'object' || config === null) {
-        return { problem: { path: file, reason: `not read for its path aliases: ${printParseErrorCode(errors[0]?.error ?? 1)} at offset ${errors[0]?.offset ?? 0}` } };
+        skipped.push({ path: file, reason: `not read for its path aliases: ${printParseErrorCode(errors[0]?.error ?? 1)} at offset ${errors[0]?.offset ?? 0}` });
+        return {};
       }
       const folder = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
       const options = config.compilerOptions ?? {};
@@ -48,11 +46,8 @@ export async function readModulePaths(fs: WorkspaceFs, root: string): Promise<{ 
       }
       if (typeof config.extends !== 'string' || !config.extends.startsWith('.')) break;
       file = joinPath(folder, config.extends.endsWith('.json') ? config.extends : `${config.extends}.json`);
-      try {
-        text = await fs.readText(`${base}/${file}`);
-      } catch {
-        break;
-      }
+      text = await readWorkspaceText(fs, limits, file, skipped);
+      if (text === undefined) break;
     }
     return { paths };
   }

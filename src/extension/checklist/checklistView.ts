@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Analysis } from '../../core/analyze';
 import { buildChecklist, type ChecklistItem } from '../../core/checklist/checklist';
 import { ChecklistProgress } from '../../core/checklist/progress';
+import { markdownText, notificationText, plainText } from '../../core/render/escape';
 import { renderStudyGuide } from '../../core/render/report';
 import { folderFile } from '../../node/analyzeFolder';
 import { ChecklistStore } from '../../node/checklistStore';
@@ -45,7 +46,7 @@ export class ChecklistController implements vscode.TreeDataProvider<Row>, vscode
   }
 
   private storeFor(root: string): ChecklistStore {
-    return new ChecklistStore(folderFile(this.storage.fsPath, 'checklist', root));
+    return new ChecklistStore(folderFile(this.storage.fsPath, 'checklist', root), true);
   }
 
   private async reload(): Promise<void> {
@@ -55,7 +56,7 @@ export class ChecklistController implements vscode.TreeDataProvider<Row>, vscode
       const { progress, warning } = await store.load();
       if (warning) {
         this.log.warn(warning);
-        void vscode.window.showWarningMessage(vscode.l10n.t('ArchTrace: {0}', warning));
+        void vscode.window.showWarningMessage(vscode.l10n.t('ArchTrace: {0}', notificationText(warning)));
       }
       this.state.set(analysis.result.root, { analysis, items: buildChecklist(analysis.result), progress, store });
     }
@@ -86,7 +87,7 @@ export class ChecklistController implements vscode.TreeDataProvider<Row>, vscode
       entry.progress = await entry.store.update(item.id, next);
     } catch (error) {
       this.log.error(`checklist progress not saved: ${error instanceof Error ? error.message : String(error)}`);
-      void vscode.window.showErrorMessage(vscode.l10n.t('ArchTrace could not save the checklist progress: {0}', error instanceof Error ? error.message : String(error)));
+      void vscode.window.showErrorMessage(vscode.l10n.t('ArchTrace could not save the checklist progress: {0}', notificationText(error instanceof Error ? error.message : String(error))));
     }
     this.refresh();
   }
@@ -146,7 +147,7 @@ export class ChecklistController implements vscode.TreeDataProvider<Row>, vscode
 
   getTreeItem(row: Row): vscode.TreeItem {
     if (!row.item) {
-      const label = row.section ? (row.section === 'path' ? vscode.l10n.t('Learning path') : vscode.l10n.t('Self-test')) : row.root;
+      const label = row.section ? (row.section === 'path' ? vscode.l10n.t('Learning path') : vscode.l10n.t('Self-test')) : plainText(row.root);
       return new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
     }
     const { item } = row;
@@ -156,8 +157,9 @@ export class ChecklistController implements vscode.TreeDataProvider<Row>, vscode
     const tree = new vscode.TreeItem(text, vscode.TreeItemCollapsibleState.None);
     tree.checkboxState = progress?.done ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
     const moved = !item.link && progress?.linkLabel ? vscode.l10n.t('link moved (was {0})', progress.linkLabel) : undefined;
-    tree.description = [item.estimate, item.part, item.link?.label, moved, progress?.note ? `✎ ${progress.note}` : undefined].filter(Boolean).join(' · ');
-    tree.tooltip = new vscode.MarkdownString([text, progress?.note ? `\n\n> ${progress.note}` : '', moved ? `\n\n${moved}` : ''].join(''));
+    tree.description = plainText([item.estimate, item.part, item.link?.label, moved, progress?.note ? `✎ ${progress.note}` : undefined].filter(Boolean).join(' · '));
+    // The item's text is ArchTrace's Markdown, the note the user's own; the moved link's label is the workspace's.
+    tree.tooltip = new vscode.MarkdownString([text, progress?.note ? `\n\n> ${progress.note}` : '', moved ? `\n\n${markdownText(moved)}` : ''].join(''));
     tree.contextValue = 'checklistItem';
     tree.id = `${row.root}#${item.id}`;
     if (item.link) tree.command = { command: 'archtrace.checklist.open', title: vscode.l10n.t('Open'), arguments: [row] };

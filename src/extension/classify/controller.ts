@@ -4,6 +4,8 @@ import { describeKind } from '../../core/render/text';
 import { analyzeFolder } from '../../node/analyzeFolder';
 import type { WorkspaceAnalyses } from '../analyses';
 import { folderOptions } from './folderOptions';
+import { trimEnd } from '../../core/text';
+import { notificationText, plainText } from '../../core/render/escape';
 
 /** Runs the analysis for every workspace folder and hands the results to the views. */
 export class ClassifyController implements vscode.Disposable {
@@ -63,7 +65,7 @@ export class ClassifyController implements vscode.Disposable {
             if (slow.length) {
               const names = slow.slice(0, 3).map((skipped) => skipped.path).join(', ') + (slow.length > 3 ? ', …' : '');
               this.log.warn(`over the time budget: ${slow.map((skipped) => skipped.path).join(', ')}`);
-              void vscode.window.showWarningMessage(vscode.l10n.t('ArchTrace skipped {0} file(s) that took longer than the time budget: {1}', slow.length, names));
+              void vscode.window.showWarningMessage(vscode.l10n.t('ArchTrace skipped {0} file(s) that took longer than the time budget: {1}', slow.length, notificationText(names)));
             }
             results.push(analysis);
           }
@@ -76,7 +78,7 @@ export class ClassifyController implements vscode.Disposable {
           this.log.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
           const showLog = vscode.l10n.t('Show Log');
           void vscode.window
-            .showErrorMessage(vscode.l10n.t('ArchTrace could not classify the workspace: {0}', error instanceof Error ? error.message : String(error)), showLog)
+            .showErrorMessage(vscode.l10n.t('ArchTrace could not classify the workspace: {0}', notificationText(error instanceof Error ? error.message : String(error))), showLog)
             .then((choice) => {
               if (choice) this.log.show();
             });
@@ -89,8 +91,8 @@ export class ClassifyController implements vscode.Disposable {
         const summary = results.map(({ result }) => (results.length > 1 ? `${folderName(result.root)}: ` : '') + describeKind(result.kind)).join('; ');
         const kinds = results.map(({ result }) => (result.kind.evidence.length ? result.kind.kind : vscode.l10n.t('undetermined')));
         this.statusBar.text = `$(symbol-namespace) ${[...new Set(kinds)].join(' + ')}`;
-        this.statusBar.tooltip = summary;
-        void vscode.window.showInformationMessage(`ArchTrace: ${summary}`);
+        this.statusBar.tooltip = plainText(summary);
+        void vscode.window.showInformationMessage(`ArchTrace: ${notificationText(summary)}`);
       },
     );
   }
@@ -108,5 +110,5 @@ export class ClassifyController implements vscode.Disposable {
 }
 
 function folderName(root: string): string {
-  return root.slice(root.replace(/[\\/]+$/, '').lastIndexOf('/') + 1);
+  return root.slice(trimEnd(root, '\\/').lastIndexOf('/') + 1);
 }

@@ -4,11 +4,16 @@ import { folderFile, type NodeAnalyzeOptions } from '../../node/analyzeFolder';
 
 /**
  * The analysis options a folder's settings give: one place, so a full analysis and an update after
- * an edit discover, size-limit and time-limit files alike.
+ * an edit discover, size-limit and time-limit files alike. In Restricted Mode the editor gives
+ * ArchTrace's own settings as the user set them, not as the workspace does (they are declared
+ * `restrictedConfigurations`); `files.exclude`, the editor's, is read the same way here.
  */
 export function folderOptions(root: vscode.Uri, cacheDirectory: vscode.Uri): NodeAnalyzeOptions {
   const config = vscode.workspace.getConfiguration('archtrace', root);
-  const filesExclude = vscode.workspace.getConfiguration('files', root).get<Record<string, unknown>>('exclude', {});
+  const filesExcludeSetting = vscode.workspace.getConfiguration('files', root);
+  const filesExclude = vscode.workspace.isTrusted
+    ? filesExcludeSetting.get<Record<string, unknown>>('exclude', {})
+    : { ...filesExcludeSetting.inspect<Record<string, unknown>>('exclude')?.defaultValue, ...filesExcludeSetting.inspect<Record<string, unknown>>('exclude')?.globalValue };
   return {
     excludeGlobs: [
       ...Object.entries(filesExclude)

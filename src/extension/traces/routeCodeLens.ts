@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { plainText } from '../../core/render/escape';
 import { routeKey, type WorkspaceAnalyses } from '../analyses';
 
 /** "Trace POST /orders" above each route declaration. */
@@ -18,7 +19,7 @@ export class RouteCodeLensProvider implements vscode.CodeLensProvider {
       .map((route) => {
         const line = Math.min(route.source?.line ?? 0, document.lineCount - 1);
         return new vscode.CodeLens(new vscode.Range(line, 0, line, 0), {
-          title: vscode.l10n.t('Trace {0}', routeKey(route)),
+          title: vscode.l10n.t('Trace {0}', plainText(routeKey(route))),
           command: 'archtrace.trace.start',
           arguments: [found.analysis.result.root, routeKey(route)],
         });

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { notificationText, plainText } from '../../core/render/escape';
 import { stepLabel } from '../../core/render/trace';
 import { SymbolId, type Trace, type TraceStep } from '../../core/result';
 import type { WorkspaceAnalyses } from '../analyses';
@@ -44,14 +45,14 @@ export class TraceStepper implements vscode.Disposable {
     let chosen = route;
     if (!chosen) {
       const picked = await vscode.window.showQuickPick(
-        analysis.result.routes.map((candidate) => ({ label: `${candidate.method} ${candidate.path}`, description: SymbolId.parse(candidate.handler).name })),
+        analysis.result.routes.map((candidate) => ({ route: `${candidate.method} ${candidate.path}`, label: plainText(`${candidate.method} ${candidate.path}`), description: plainText(SymbolId.parse(candidate.handler).name) })),
         { placeHolder: vscode.l10n.t('Route to trace') },
       );
-      chosen = picked?.label;
+      chosen = picked?.route;
     }
     const trace = chosen ? await this.analyses.trace(analysis, chosen) : undefined;
     if (!trace) {
-      if (chosen) void vscode.window.showWarningMessage(vscode.l10n.t('ArchTrace: no route {0}.', chosen));
+      if (chosen) void vscode.window.showWarningMessage(vscode.l10n.t('ArchTrace: no route {0}.', notificationText(chosen)));
       return;
     }
     await this.show({ root: analysis.result.root, trace, index: 0 });
@@ -78,8 +79,8 @@ export class TraceStepper implements vscode.Disposable {
   private async show(position: TracePosition): Promise<void> {
     this.position = position;
     const step = position.trace.steps[position.index] as TraceStep;
-    this.statusBar.text = `$(debug-step-over) ${position.trace.route} · ${position.index + 1}/${position.trace.steps.length} · ${step.layer}`;
-    this.statusBar.tooltip = `${stepLabel(step)} (${step.via})`;
+    this.statusBar.text = `$(debug-step-over) ${plainText(`${position.trace.route} · ${position.index + 1}/${position.trace.steps.length} · ${step.layer}`)}`;
+    this.statusBar.tooltip = plainText(`${stepLabel(step)} (${step.via})`);
     this.statusBar.show();
     void vscode.commands.executeCommand('setContext', 'archtrace.tracing', true);
     this.changed.fire(position);

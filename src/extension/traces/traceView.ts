@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { plainText } from '../../core/render/escape';
 import { stepLabel } from '../../core/render/trace';
 import type { TraceStepper } from './stepThrough';
 
@@ -20,11 +21,11 @@ export class TraceTreeProvider implements vscode.TreeDataProvider<number> {
     const position = this.stepper.current;
     const step = position?.trace.steps[index];
     if (!position || !step) return new vscode.TreeItem('');
-    const item = new vscode.TreeItem(`${'  '.repeat(step.depth ?? 0)}${stepLabel(step)}`);
-    item.description = `${step.layer}${step.via !== 'call' ? ` · ${step.via}` : ''}${step.site?.branch ? ` · ${step.site.branch}` : ''}${step.typed ? ` · ${vscode.l10n.t('by type')}` : ''}`;
+    const item = new vscode.TreeItem(`${'  '.repeat(step.depth ?? 0)}${plainText(stepLabel(step))}`);
+    item.description = plainText(`${step.layer}${step.via !== 'call' ? ` · ${step.via}` : ''}${step.site?.branch ? ` · ${step.site.branch}` : ''}${step.typed ? ` · ${vscode.l10n.t('by type')}` : ''}`);
     item.iconPath = new vscode.ThemeIcon(index === position.index ? 'debug-stackframe' : step.external ? 'link-external' : step.unresolved ? 'question' : 'circle-small');
     item.command = { command: 'archtrace.trace.goTo', title: vscode.l10n.t('Go to step'), arguments: [index] };
-    item.tooltip = step.symbol;
+    item.tooltip = plainText(step.symbol);
     return item;
   }
 }

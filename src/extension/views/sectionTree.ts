@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { plainText } from '../../core/render/escape';
 import type { AnalysisResult } from '../../core/result';
 import type { WorkspaceAnalyses } from '../analyses';
 import type { AnalysisNode } from './sections';
@@ -45,14 +46,15 @@ export class SectionTreeProvider implements vscode.TreeDataProvider<AnalysisNode
   getTreeItem(node: AnalysisNode): vscode.TreeItem {
     const open = this.filter ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     const state = node.children?.length ? open : vscode.TreeItemCollapsibleState.None;
-    const item = new vscode.TreeItem(node.label, state);
+    const item = new vscode.TreeItem(plainText(node.label), state);
     if (this.filter) {
       const id = this.ids.get(node) ?? `filtered-${this.nextId++}`;
       this.ids.set(node, id);
       item.id = id;
     }
-    if (node.description) item.description = node.description;
-    if (node.tooltip) item.tooltip = node.tooltip;
+    if (node.description) item.description = plainText(node.description);
+    // A plain tooltip keeps its lines.
+    if (node.tooltip) item.tooltip = node.tooltip.split('\n').map(plainText).join('\n');
     if (node.icon) item.iconPath = new vscode.ThemeIcon(node.icon);
     if (node.route) item.contextValue = 'route';
     else if (node.entity) item.contextValue = node.symbol ? 'entity-symbol' : 'entity';

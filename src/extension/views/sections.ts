@@ -28,6 +28,13 @@ const LAYER_ICONS: Readonly<Record<string, string>> = {
   example: 'book', config: 'settings-gear', migration: 'history',
 };
 
+/** Whether the path's last name has a dot with something after it (`app/models.py`, not `app`). */
+function hasExtension(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const dot = name.indexOf('.');
+  return dot >= 0 && dot < name.length - 1;
+}
+
 /** Overview: the verdict, the evidence that decided it, mixed parts, and what was skipped. */
 export function overviewNodes(result: AnalysisResult, at: At): AnalysisNode[] {
   const nodes: AnalysisNode[] = [
@@ -41,7 +48,7 @@ export function overviewNodes(result: AnalysisResult, at: At): AnalysisNode[] {
         description: `+${evidence.weight} ${evidence.favours} · ${evidence.path}`,
         icon: 'pass',
         // Evidence may name a folder, which the editor cannot open as a document.
-        ...(/\.[^/]+$/.test(evidence.path) ? { location: at(evidence.path) } : {}),
+        ...(hasExtension(evidence.path) ? { location: at(evidence.path) } : {}),
       })),
     },
   ];

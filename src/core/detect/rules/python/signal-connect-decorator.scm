@@ -1,6 +1,6 @@
 ;; category: receiver
-;; qualifies: signal finding:signal django.db.models.signals.* django.core.signals.* django.contrib.auth.signals.* celery.signals.* flask.signals.* flask.request_started flask.request_finished flask.got_request_exception flask.appcontext_tearing_down flask.template_rendered
-;; description: A receiver connected by decorating it with its signal: `@task_success.connect` or `@signal.connect(sender=...)` (Celery, blinker).
+;; qualifies: signal finding:signal django.db.models.signals.* django.core.signals.* django.contrib.auth.signals.* django.test.signals.* django.db.backends.signals.* celery.signals.* flask.signals.* flask.request_started flask.request_finished flask.request_tearing_down flask.got_request_exception flask.appcontext_tearing_down flask.appcontext_pushed flask.appcontext_popped flask.message_flashed flask.template_rendered flask.before_render_template flask_principal.identity_loaded flask_principal.identity_changed flask_principal.signals.* flask_login.user_logged_in flask_login.user_logged_out flask_login.user_loaded_from_cookie flask_login.user_loaded_from_request flask_login.user_login_confirmed flask_login.user_unauthorized flask_login.user_needs_refresh flask_login.user_accessed flask_login.session_protected flask_login.signals.*
+;; description: A receiver connected by decorating it with its signal: `@task_success.connect` or `@signal.connect(sender=...)` (Celery, blinker), `@identity_loaded.connect_via(app)` (Flask-Principal, Flask-Login signals).
 (decorated_definition
   (decorator
     [
