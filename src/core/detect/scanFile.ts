@@ -226,7 +226,8 @@ function collectMatches(path: string, compiled: CompiledRules, matches: QueryMat
 
 function symbolOf(path: string, finding: Node, match: QueryMatch, syntax: LanguageSyntax | undefined): string {
   // `(#set! symbol "anonymous")`: what the finding is about is written in place (an inline handler), not the function around it.
-  if (match.setProperties?.['symbol'] === 'anonymous') return SymbolId.anonymous(path, finding.startPosition.row);
+  // The function written in place may start on a later line than the call that holds it (`app\n  .get('/', (req, res) => ...)`): `@_inline` names it.
+  if (match.setProperties?.['symbol'] === 'anonymous') return SymbolId.anonymous(path, (match.captures.find((capture) => capture.name === '_inline')?.node ?? finding).startPosition.row);
   if (syntax) {
     const own = syntax.definitionName(finding) ?? syntax.assignedName(finding);
     if (own) return SymbolId.of(path, qualifiedName(syntax, finding, own));

@@ -83,7 +83,7 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
     if (role === 'django-urlpatterns' || role === 'starlette-routes') return; // resolved below, as lists of patterns
     // The router is named where the route is registered, which may not be where the handler is defined.
     const { path } = sourceOf(finding);
-    const written = String(finding.details['router'] ?? '');
+    const written = chainRoot(String(finding.details['router'] ?? ''));
     const routerTarget = index.qualify(path, written);
     const router = (routerTarget && 'symbol' in routerTarget ? routers.get(routerTarget.symbol) : undefined) ?? pluginOf(index, routers, sourceOf(finding), written);
     // `@mock.patch("x.y")` has the shape of a route; a known non-router (imported, or a workspace
@@ -118,7 +118,7 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
   for (const finding of findings) {
     if (roleOf(finding) !== 'router-middleware') continue;
     const { path } = sourceOf(finding);
-    const app = String(finding.details['app'] ?? '');
+    const app = chainRoot(String(finding.details['app'] ?? ''));
     const appTarget = index.qualify(path, app);
     const onRouter = (appTarget && 'symbol' in appTarget && routers.has(appTarget.symbol)) || frameworks.conventionalRouterNames.has(app);
     // `app.use(apiRouter)` and Koa's `app.use(router.routes())` mount routes; `i18n.use(plugin)` is no web middleware at all.
@@ -130,6 +130,16 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
   routes.push(...starletteRoutes(index, findings.filter((finding) => roleOf(finding) === 'starlette-routes'), hints.filter((hint) => hint.hint === 'mount')));
   await nextTurn();
   return { routes: dedupe(routes).sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.handler.localeCompare(b.handler)), notRoutes, skipped };
+}
+
+/**
+ * The object a fluent chain of registrations starts from: in `fastify.addHook('onRequest', a).get('/', b)`
+ * the second call is made on what the first returns, the instance itself (Express, Fastify, Koa
+ * routers and Polka return it from `use`, their verbs and hooks). A chain whose first call takes no
+ * string or `use` argument (`express.Router()`, `db.collection(users)`) is left as written.
+ */
+function chainRoot(written: string): string {
+  return /^([A-Za-z_$][\w$]*)\s*\.\s*(?:use\s*\(|[A-Za-z_$][\w$]*\s*\(\s*['"`])/.exec(written)?.[1] ?? written;
 }
 
 /**

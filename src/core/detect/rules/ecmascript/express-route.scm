@@ -10,7 +10,7 @@
 
 (call_expression
   function: (member_expression object: (_) @router property: (property_identifier) @method)
-  arguments: (arguments . (string) @path [(arrow_function) (function_expression)] .)
+  arguments: (arguments . (string) @path [(arrow_function) (function_expression)] @_inline .)
   (#any-of? @method "get" "post" "put" "patch" "delete" "head" "options" "all")
   (#set! handler "inline")
   (#set! symbol "anonymous")) @finding
@@ -24,7 +24,7 @@
 
 (call_expression
   function: (member_expression object: (_) @router property: (property_identifier) @method)
-  arguments: (arguments . (string) @path (call_expression arguments: (arguments [(arrow_function) (function_expression)] .)) .)
+  arguments: (arguments . (string) @path (call_expression arguments: (arguments [(arrow_function) (function_expression)] @_inline .)) .)
   (#any-of? @method "get" "post" "put" "patch" "delete" "head" "options" "all")
   (#set! handler "inline")
   (#set! symbol "anonymous")) @finding
