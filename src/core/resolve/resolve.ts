@@ -54,7 +54,7 @@ export async function resolveWorkspace(files: readonly FileFacts[], knowledge: R
   findings.push(...(await repositoryFindings(index, new Set(interfaces.map(({ base }) => base)), findings, turns)));
   linkSignals(index, findings, hints);
   await nextTurn();
-  const nest = await nestRoutes(index, hints, turns);
+  const nest = await nestRoutes(index, hints, findings, turns);
   await describeNestModules(index, findings, turns);
   await nextTurn();
   // Java's routes are annotations, Go's router calls followed through variables, parameters and closures.
