@@ -64,4 +64,6 @@ await Promise.all([
   build({ ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } }),
   build({ ...common, entryPoints: { fileWorker: 'src/node/fileWorker.ts' }, outdir: 'dist' }),
   build({ ...common, entryPoints: { typeWorker: 'src/node/typeWorker.ts' }, outdir: 'dist' }),
+  // The servers (archtrace serve, lsp, mcp), loaded by the CLI only for those commands.
+  build({ ...common, entryPoints: { server: 'src/server/main.ts' }, outdir: 'dist' }),
 ]);

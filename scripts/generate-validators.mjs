@@ -12,7 +12,7 @@ const SCHEMA = join(root, 'src', 'core', 'knowledge', 'knowledge.schema.json');
 const OUTPUT = join(root, 'src', 'core', 'knowledge', 'validators.generated.ts');
 
 /** The schema's definitions that describe a whole document: one validator each. */
-export const DOCUMENT_KINDS = ['kindRulesFile', 'layerRulesFile', 'layerRolesFile', 'traceStepsFile', 'frameworkFile', 'ruleHeader'];
+export const DOCUMENT_KINDS = ['kindRulesFile', 'layerRulesFile', 'layerRolesFile', 'traceStepsFile', 'dataAccessFile', 'frameworkFile', 'ruleHeader'];
 
 export function generateValidators() {
   const schema = JSON.parse(readFileSync(SCHEMA, 'utf8'));

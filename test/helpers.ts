@@ -12,9 +12,14 @@ export const SAMPLE = join(ROOT, 'examples', 'order-service');
 
 let scanner: FileScanner | undefined;
 
+/** The package's grammars (their WebAssembly files), read from the test's own thread. */
+export function testGrammars(): Grammars {
+  return new Grammars((name) => Promise.resolve(readFileSync(join(grammarsDirectory(ROOT), name))));
+}
+
 /** The built-in rules and grammars, on the test's own thread. */
 export function testScanner(): FileScanner {
-  scanner ??= new FileScanner(new Grammars(async (name) => readFileSync(join(grammarsDirectory(ROOT), name))), loadRuleDirectory(rulesDirectory(ROOT)));
+  scanner ??= new FileScanner(testGrammars(), loadRuleDirectory(rulesDirectory(ROOT)));
   return scanner;
 }
 

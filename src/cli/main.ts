@@ -1,5 +1,5 @@
 /** `archtrace`: the same analysis as the extension, rendered for a terminal or another program. */
-import { statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,24 +15,36 @@ import { renderTraceMermaid, renderTraceText } from '../core/render/trace';
 import { analyzeFolder, folderFile } from '../node/analyzeFolder';
 import { TypeCheckerWorker } from '../node/typeChecker';
 import { ChecklistStore } from '../node/checklistStore';
+import { checkFails, collectProblems, problemRules } from '../core/check/problems';
+import { renderCheckText } from '../core/render/checkText';
+import { renderSarif, type SarifTool } from '../core/render/sarif';
+import { packageRoot } from '../node/assets';
+import { builtinKnowledge } from '../node/knowledge';
 
 const USAGE = `usage:
   archtrace analyze [dir] [--format json|md] [--traces] [--exclude GLOB]... [--max-file-size KB]
   archtrace classify [dir] [--format text|json]
   archtrace trace [dir] "<METHOD> <path>" [--format text|json|mermaid] [--no-types]
   archtrace report [dir] [--format md] [--progress FILE]
+  archtrace check [dir] [--format text|json|sarif] [--max-warnings N] [--layer-violations auto|on]
+  archtrace lsp [--stdio]        the language server (also: archtrace serve [--stdio|--node-ipc|--socket=PORT])
+  archtrace mcp [dir]            the MCP server for coding agents, on stdio
   archtrace --help
 
 dir defaults to the current folder. Every command also takes --no-cache (a true cold run: no
 cache read or written) and --cache-dir DIR (default: $XDG_CACHE_HOME/archtrace or ~/.cache/archtrace).
 Traces of TypeScript and JavaScript routes ask the TypeScript compiler about calls on values of
-inferred type; --no-types traces by syntax alone (faster on a first run).`;
+inferred type; --no-types traces by syntax alone (faster on a first run).
+
+check reports layer violations and N+1 queries (docs/diagnostics.md) and exits with 1 when it finds
+an error, or more warnings than --max-warnings allows; layer violations are checked in business
+services unless --layer-violations on.`;
 
 /** A mistake in how the command was called: one line on stderr, exit code 2. */
 export class UsageError extends Error {}
 
 interface Command {
-  name: 'analyze' | 'classify' | 'trace' | 'report';
+  name: 'analyze' | 'classify' | 'trace' | 'report' | 'check';
   root: string;
   format: string;
   excludeGlobs: string[];
@@ -44,11 +56,15 @@ interface Command {
   route?: string;
   /** For `report`: the checklist progress file the editor keeps. */
   progressFile?: string;
+  /** For `check`: how many warnings pass (any, unless given). */
+  maxWarnings?: number;
+  /** For `check`: layer violations in services only (auto), or in any repository (on). */
+  layerViolations: 'auto' | 'on';
   /** The folder's facts cache file, unless --no-cache. */
   cacheFile?: string;
 }
 
-const FORMATS: Readonly<Record<Command['name'], readonly string[]>> = { analyze: ['json', 'md'], classify: ['text', 'json'], trace: ['text', 'json', 'mermaid'], report: ['md'] };
+const FORMATS: Readonly<Record<Command['name'], readonly string[]>> = { analyze: ['json', 'md'], classify: ['text', 'json'], trace: ['text', 'json', 'mermaid'], report: ['md'], check: ['text', 'json', 'sarif'] };
 
 function parseCommand(argv: readonly string[]): Command | 'help' {
   let parsed;
@@ -65,6 +81,8 @@ function parseCommand(argv: readonly string[]): Command | 'help' {
         'no-cache': { type: 'boolean' },
         'no-types': { type: 'boolean' },
         'cache-dir': { type: 'string' },
+        'max-warnings': { type: 'string' },
+        'layer-violations': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -74,7 +92,7 @@ function parseCommand(argv: readonly string[]): Command | 'help' {
   const { values, positionals } = parsed;
   if (values.help) return 'help';
   const [name, ...rest] = positionals;
-  if (name !== 'analyze' && name !== 'classify' && name !== 'trace' && name !== 'report') throw new UsageError(name ? `unknown command '${name}'` : 'no command given');
+  if (name !== 'analyze' && name !== 'classify' && name !== 'trace' && name !== 'report' && name !== 'check') throw new UsageError(name ? `unknown command '${name}'` : 'no command given');
   // `trace` takes the route last; its folder may be left out, as for the other commands.
   const route = name === 'trace' ? rest.pop() : undefined;
   if (name === 'trace' && !route) throw new UsageError('trace needs a route, such as "POST /orders"');
@@ -83,6 +101,14 @@ function parseCommand(argv: readonly string[]): Command | 'help' {
   if (extra.length) throw new UsageError(`unexpected argument '${extra[0]}'`);
   if (values.traces && name !== 'analyze') throw new UsageError('--traces goes with analyze');
   if (values.progress !== undefined && name !== 'report') throw new UsageError('--progress goes with report');
+  if ((values['max-warnings'] !== undefined || values['layer-violations'] !== undefined) && name !== 'check') throw new UsageError(`--${values['max-warnings'] !== undefined ? 'max-warnings' : 'layer-violations'} goes with check`);
+  let maxWarnings: number | undefined;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!/^\d+$/.test(values['max-warnings']) || !Number.isSafeInteger(maxWarnings)) throw new UsageError('--max-warnings takes a number of warnings, 0 or more');
+  }
+  const layerViolations = values['layer-violations'] ?? 'auto';
+  if (layerViolations !== 'auto' && layerViolations !== 'on') throw new UsageError('--layer-violations must be auto or on');
   if (values['no-cache'] && values['cache-dir'] !== undefined) throw new UsageError('--no-cache and --cache-dir exclude each other');
   const formats = FORMATS[name];
   const format = values.format ?? formats[0] ?? 'json';
@@ -108,6 +134,8 @@ function parseCommand(argv: readonly string[]): Command | 'help' {
     excludeGlobs: values.exclude ?? [],
     traces: values.traces ?? name === 'report',
     types: !values['no-types'],
+    layerViolations,
+    ...(maxWarnings !== undefined ? { maxWarnings } : {}),
     ...(maxFileSizeBytes ? { maxFileSizeBytes } : {}),
     ...(route ? { route } : {}),
     ...(values.progress ? { progressFile: resolve(values.progress) } : {}),
@@ -119,7 +147,20 @@ function defaultCacheDirectory(): string {
   return join(process.env['XDG_CACHE_HOME'] || join(homedir(), '.cache'), 'archtrace');
 }
 
-async function run(argv: readonly string[]): Promise<number> {
+/** The long-running servers, bundled apart (`dist/server.js`): the one-off commands never load the protocol libraries. */
+const SERVER_COMMANDS = new Set(['serve', 'lsp', 'mcp']);
+
+async function run(argv: readonly string[]): Promise<number | 'serving'> {
+  if (argv[0] && SERVER_COMMANDS.has(argv[0])) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a bundle beside this one, loaded only for these commands
+    const server = require(join(__dirname, 'server.js')) as typeof import('../server/main');
+    try {
+      await server.main(argv);
+    } catch (error) {
+      throw new UsageError(error instanceof Error ? error.message : String(error));
+    }
+    return 'serving';
+  }
   const command = parseCommand(argv);
   if (command === 'help') {
     process.stdout.write(`${USAGE}\n`);
@@ -129,6 +170,7 @@ async function run(argv: readonly string[]): Promise<number> {
   const analysis = await analyzeFolder(command.root, {
     excludeGlobs: command.excludeGlobs,
     updates: false,
+    layerViolations: command.layerViolations,
     // With the type checker, the traces are made after the analysis, asking it.
     traces: command.traces && !command.types,
     ...(command.cacheFile ? { cacheFile: command.cacheFile } : {}),
@@ -159,6 +201,15 @@ async function render(command: Command, analysis: Analysis, types: TypeCheckerWo
     result = { ...result, traces };
   }
   let output: string;
+  if (command.name === 'check') {
+    const problems = collectProblems(result);
+    const rules = problemRules(builtinKnowledge().layerRules);
+    if (command.format === 'sarif') output = renderSarif(problems, rules, toolInformation());
+    else if (command.format === 'json') output = JSON.stringify(problems, null, 2);
+    else output = renderCheckText(problems);
+    if (output) process.stdout.write(`${output}\n`);
+    return checkFails(problems, command.maxWarnings) ? 1 : 0;
+  }
   if (command.name === 'trace') {
     const trace = await traceOf(command.route ?? '');
     if (!trace) {
@@ -179,6 +230,12 @@ async function render(command: Command, analysis: Analysis, types: TypeCheckerWo
   else output = command.format === 'md' ? renderMarkdown(result) : JSON.stringify(result, null, 2);
   process.stdout.write(`${output}\n`);
   return 0;
+}
+
+/** ArchTrace's version and home, as its package.json gives them, for the SARIF log. */
+function toolInformation(): SarifTool {
+  const manifest = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string; homepage?: string; repository?: { url?: string } };
+  return { version: manifest.version, informationUri: manifest.homepage ?? manifest.repository?.url?.replace(/\.git$/, '') ?? 'https://example.invalid/archtrace' };
 }
 
 /** One line on stderr, redrawn in place, only when stderr is a terminal. */
@@ -203,7 +260,7 @@ class ProgressBar {
 if (require.main === module) {
   run(process.argv.slice(2)).then(
     (code) => {
-      process.exitCode = code;
+      if (code !== 'serving') process.exitCode = code;
     },
     (error: unknown) => {
       if (error instanceof UsageError) {

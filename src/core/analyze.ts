@@ -11,7 +11,7 @@ import { resolveWorkspace } from './resolve/resolve';
 import { SymbolIndex } from './resolve/symbolIndex';
 import { readModulePaths } from './resolve/tsconfig';
 import { buildManifest, readBuildFiles } from './resolve/buildFiles';
-import { normalizeRoutePath } from './resolve/routes';
+import { normalizeRoutePath } from './resolve/routePaths';
 import { type AnalysisResult, type Finding, type InterfaceImplementations, type KindVerdict, type Language, type Route, SCHEMA_VERSION, type Skipped, SymbolId, type Trace } from './result';
 import { type TraceContext, traceRoute, traceRouteWithTypes } from './trace/trace';
 import { listIn } from './lists';
@@ -111,8 +111,8 @@ export async function analyzeWorkspace(root: string, host: AnalysisHost, options
 /**
  * What a whole result is made from, as one text (the cache keeps its hash): the files and their
  * content, the files skipped, the configuration files, the knowledge and the options. (The analyser's
- * own version is the cache's.) The files' lines are made with the event loop let in: made in one
- * step, 50,000 of them had held the editor's thread for 10–32 ms.
+ * own version is the cache's.) The files' lines are made with the event loop let in: a line per
+ * file, made in one step, would hold the editor's thread on a large workspace.
  */
 async function resultKey(root: string, host: AnalysisHost, options: AnalyzeOptions, discovery: Discovery, fingerprints: ReadonlyMap<string, string>, configuration: Configuration): Promise<string> {
   const files: string[] = [];
@@ -164,6 +164,8 @@ async function scan(sources: readonly SourceFile[], host: AnalysisHost, options:
 async function assemble(root: string, host: AnalysisHost, options: AnalyzeOptions, discovery: Discovery, facts: readonly FileFacts[], configuration: Configuration, before?: Earlier): Promise<Analysis> {
   const { onProgress } = options;
   await nextTurn(); // the scan's last answers in, and its threads ended
+  // Between stages, a cancelled run (an update made stale by a newer edit) stops.
+  options.signal?.throwIfAborted();
   onProgress?.({ phase: 'resolve', done: 0, total: 1 });
   const analysed = facts.filter((file) => !file.skipped);
   const { tsconfig, readme, build } = configuration;
@@ -173,6 +175,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   const { index, findings, interfaces, routes, skipped: patternsSkipped } = await resolveWorkspace(analysed, host.knowledge, tsconfig.paths, earlier, options.updates ?? true, build.springSettings);
 
   await nextTurn();
+  options.signal?.throwIfAborted();
   onProgress?.({ phase: 'classify', done: 0, total: 1 });
   const allPaths = allPathsOf(discovery);
   // The result lists them sorted; the kind's inputs are compared in that order (a kept result's
@@ -180,10 +183,12 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   const resolved = findings.slice();
   findings.sort(compareFindings);
   await nextTurn();
+  options.signal?.throwIfAborted();
   // The kind reads paths, findings, routes and interfaces: an edit that changes none of what it reads keeps it.
   const kindInputs = kindInputsOf(discovery, findings, routes, interfaces, manifest, readme);
   const kind = before && sameKindInputs(before.kindInputs, kindInputs) ? before.kind : await classifyKind(host.knowledge, { folders: foldersOf(allPaths), files: allPaths, findings, routes, interfaces, ...(manifest ? { manifest } : {}), ...(readme ? { readme } : {}) });
   await nextTurn();
+  options.signal?.throwIfAborted();
 
   const findingsByPath = groupByPath(resolved);
   // Read out of the host here: a closure below that named the host would keep it (its cache, its threads) as long as the analysis.
@@ -205,9 +210,11 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   });
   for (const finding of findings) finding.layer = fileByPath.get(SymbolId.parse(finding.symbol).path)?.layer ?? '';
   await nextTurn();
+  options.signal?.throwIfAborted();
   const checkLayers = options.layerViolations === 'on' || ((options.layerViolations ?? 'auto') === 'auto' && kind.kind === 'service');
   const violations = checkLayers ? await findViolations(index, analysed, (path) => fileByPath.get(path), resolved, host.knowledge.layerRules) : [];
   await nextTurn();
+  options.signal?.throwIfAborted();
 
   const { dataModel, queryWarnings } = await analyzeDataModel(index, analysed, resolved);
 
@@ -233,7 +240,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
       (a, b) => a.path.localeCompare(b.path),
     ),
   };
-  const analysis = analysisOf({ root, knowledge: host.knowledge, options, discovery, facts, result, modulePaths, kindInputs, index: () => index, indexInTurns: async () => index });
+  const analysis = analysisOf({ root, knowledge: host.knowledge, options, discovery, facts, result, modulePaths, kindInputs, index: () => index, indexInTurns: () => Promise.resolve(index) });
   if (options.traces) {
     const context = traceContextOf(index, result, host.knowledge);
     result.traces = routes.map((route) => traceRoute(context, route));
@@ -244,7 +251,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
 /** What a trace reads: the index, the result's interfaces and findings, each file's layer, what calls are steps. */
 function traceContextOf(index: SymbolIndex, result: AnalysisResult, knowledge: Knowledge): TraceContext {
   const layerByPath = new Map(result.files.map((file) => [file.path, file.layer]));
-  return { index, interfaces: result.interfaces, findings: result.findings, layerOf: (path) => layerByPath.get(path) ?? 'external', steps: knowledge.traceSteps };
+  return { index, interfaces: result.interfaces, findings: result.findings, layerOf: (path) => layerByPath.get(path) ?? 'external', steps: knowledge.traceSteps, dataAccess: knowledge.dataAccess };
 }
 
 /** A result with what traces, definitions and updates need around it. */
@@ -302,8 +309,8 @@ function analysisOf(state: AnalysisState): Analysis {
 }
 
 /**
- * What every update asks of a discovery, worked out once for it: edits keep the discovery, and at
- * 50,000 files each of these took milliseconds an update.
+ * What every update asks of a discovery, worked out once for it: edits keep the discovery, and each
+ * of these is a pass over every file.
  */
 interface DiscoveryViews {
   allPaths?: string[];
@@ -358,8 +365,8 @@ function sourcePositions(discovery: Discovery): ReadonlyMap<string, number> {
 /**
  * Everything the kind rules read: paths, each finding's category, kind and symbol (findings in the
  * result's order), routes (where declared, and their handlers), interfaces, manifest, README —
- * held, not spelled out: an update compares them with the last analysis's (a key string of them,
- * 3 MB at 50,000 files, was made and compared at every update).
+ * held, not spelled out: an update compares them with the last analysis's as they are, without
+ * making a key string of them (as large as the workspace) at every update.
  */
 interface KindInputs {
   paths: readonly string[];
@@ -376,7 +383,7 @@ function kindInputsOf(discovery: Discovery, findings: readonly Finding[], routes
 
 function sameKindInputs(before: KindInputs | undefined, now: KindInputs): boolean {
   if (!before || before.others !== now.others || !sameList(before.paths, now.paths) || !sameList(before.routes, now.routes) || before.findings.length !== now.findings.length) return false;
-  const kindOf = (finding: Finding) => String(finding.details['kind'] ?? '');
+  const kindOf = (finding: Finding) => finding.details.kind ?? '';
   return before.findings.every((finding, position) => {
     const other = now.findings[position] as Finding;
     return finding.category === other.category && finding.symbol === other.symbol && kindOf(finding) === kindOf(other);

@@ -7,3 +7,14 @@ export function listIn<K, V>(lists: Map<K, V[]>, key: K): V[] {
   if (!list) lists.set(key, (list = []));
   return list;
 }
+
+/** The one empty list kept wherever a kept list would be empty. */
+export const NONE: readonly never[] = Object.freeze([]);
+
+/**
+ * A list kept for the session, at its length: a list built by pushing holds room for 17 entries
+ * or more, and hundreds of thousands of kept lists (reads, answers) are most of a kept index.
+ */
+export function atLength<T>(list: readonly T[]): readonly T[] {
+  return list.length ? list.slice() : NONE;
+}

@@ -32,9 +32,8 @@ export class Turns {
   /**
    * Calls `step` with each item in order, letting the event loop in whenever due. For the loops
    * over every file or finding: V8 runs a loop written in an async function optimised only until
-   * its first `await`, and after each one unoptimised again, where each `for…of` step allocates
-   * (58 of the 247 MB an update allocated at 50,000 files) and runs slower (saleor's edits, p95:
-   * 58–72 ms, 50–53 with this); this loop and each `step`, plain functions, stay optimised.
+   * its first `await`, and unoptimised after each one, where every `for…of` step allocates and
+   * runs slower; this loop and each `step`, plain functions, stay optimised.
    */
   async each<T>(items: readonly T[], step: (item: T) => void): Promise<void> {
     for (let from = 0; from < items.length; ) {

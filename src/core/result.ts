@@ -76,13 +76,288 @@ export interface AnalyzedFile {
   confidence: 'stated' | 'inferred' | 'default';
 }
 
-export interface Finding {
-  category: FindingCategory;
+/**
+ * What the analysis found, of one category: the details say what the rule that found it captured
+ * and what resolution added, and their keys depend on the category.
+ * @discriminator category
+ */
+export type Finding =
+  | MiddlewareFinding
+  | DecoratorFinding
+  | SignalFinding
+  | ReceiverFinding
+  | ManagerFinding
+  | ModelFinding
+  | RepositoryFinding
+  | InterfaceFinding
+  | RouteFinding
+  | TaskFinding
+  | EventFinding;
+
+/** A finding of one category. */
+export type FindingOf<C extends FindingCategory> = Extract<Finding, { category: C }>;
+
+export namespace Finding {
+  /**
+   * The same finding with its details copied, `added` among them: stages that add to a finding's
+   * details work on copies, so that the facts of a file and the kept answers stay as they were made.
+   */
+  export function withDetails<F extends Finding>(finding: F, added: Partial<F['details']> = {}): F {
+    return { ...finding, details: { ...finding.details, ...added } };
+  }
+
+  /**
+   * A finding of a category known only at run time (a class rule's, read from a framework file):
+   * every category's details take the keys all findings share.
+   */
+  export function made(category: FindingCategory, symbol: SymbolId, range: Range, details: FindingDetails): Finding {
+    return { category, symbol, range, layer: '', details } as Finding;
+  }
+
+  /** Whether a finding is of the category: `findings.filter(Finding.of('signal'))`. */
+  export function of<C extends FindingCategory>(category: C): (finding: Finding) => finding is FindingOf<C> {
+    return (finding): finding is FindingOf<C> => finding.category === category;
+  }
+}
+
+interface FindingBase {
   /** `relative/path:QualifiedName`, or `relative/path:<anonymous>@LINE` (LINE 1-based). */
   symbol: SymbolId;
   range: Range;
+  /** The layer of the finding's file. */
   layer: string;
-  details: Record<string, unknown>;
+}
+
+/**
+ * What every finding's details hold. A detector's captures are its details (string literals
+ * without their quotes; a list's items as a list), as are its fixed values (`(#set! kind "order")`);
+ * the keys each category's type names are those of ArchTrace's own rules and resolvers, and a
+ * user's rules may add others.
+ */
+export interface FindingDetails {
+  /**
+   * The rule that found it: a detector's id (`fastapi-route`), a framework file's class rule
+   * (`django-model`), or a resolver's (`framework-decorator`, `manager-attribute`, `abstract-class`,
+   * `data-access-class`, `nest-route`, `annotation-route`, `go-route`).
+   */
+  rule: string;
+  /** The framework or library the rule belongs to. */
+  framework?: string;
+  /** What tells findings of one category apart (`order`, `installed`, `enqueue`, `publish`, …). */
+  kind?: string;
+  /** A class rule's finding: the outside class (or decorator) that made it one. */
+  extends?: string;
+  /** Found where it is registered (`app.add_middleware(X)`, `signal.connect(handler)`): each place that registers it, `path:LINE` (LINE 1-based). */
+  registeredAt?: string[];
+  /** Registered, but defined outside the workspace: its qualified name. */
+  reference?: string;
+  /** What else a user's rules capture. */
+  [capture: string]: unknown;
+}
+
+export interface MiddlewareFinding extends FindingBase {
+  category: 'middleware';
+  details: MiddlewareDetails;
+}
+
+export interface MiddlewareDetails extends FindingDetails {
+  /** `installed`: a middleware installed on an application; `order`: Django's `MIDDLEWARE` setting. */
+  kind?: 'installed' | 'order';
+  /** The application or router it is installed on, as written (`app.use(...)`, `@app.middleware(...)`). */
+  app?: string;
+  /** What is installed, when it is made in place (`app.use(helmet())`: `helmet`). */
+  middleware?: string;
+  /** The class that installs it (`Middleware(...)`). */
+  callee?: string;
+  /** A Flask request hook: which (`before_request`, `after_request`, …). */
+  hook?: string;
+  /** A function middleware's type (`@app.middleware("http")`: `http`). */
+  type?: string;
+  /** Django's `MIDDLEWARE`: the middleware in the order they run. */
+  order?: string[];
+  /** Middleware written in place under a path (`app.use('/store', (req, res, next) => ...)`): that path. */
+  path?: string;
+  /** The decorator that makes it middleware or runs it (routing-controllers' `Middleware`, `UseBefore`, `UseAfter`), as written. */
+  decorator?: string;
+  /** `signature`: a function found by its parameters alone (`(req, res, next)`), which a route may run as its handler instead. */
+  by?: 'signature';
+}
+
+export interface DecoratorFinding extends FindingBase {
+  category: 'decorator';
+  details: DecoratorDetails;
+}
+
+export interface DecoratorDetails extends FindingDetails {
+  /**
+   * `use`: a function or class wearing a framework's extension-point decorator; `class`: a class
+   * whose instances decorate (its `__call__`, or an ancestor's, is a decorator).
+   */
+  kind?: 'use' | 'class';
+  /** The framework's decorator it wears, qualified. */
+  decorator?: string;
+  /** A decorator class: the `__call__` that decorates. */
+  call?: string;
+  /** A decorator that hands the work to another decorator the workspace defines: that call, as written. */
+  delegate?: string;
+  /** A decorator factory (`def retry(times): def decorator(func): ...`). */
+  factory?: string;
+  /** A workspace decorator's definition: the functions and classes that wear it. */
+  usedBy?: string[];
+  /** A NestJS module (`@Module(...)`): the modules it imports, as written. */
+  imports?: string[];
+  /** A NestJS module: its controllers. */
+  controllers?: string[];
+  /** A NestJS module: its providers. */
+  providers?: string[];
+  /** A NestJS module: what it exports. */
+  exports?: string[];
+}
+
+export interface SignalFinding extends FindingBase {
+  category: 'signal';
+  details: SignalDetails;
+}
+
+export interface SignalDetails extends FindingDetails {
+  /** What makes the signal, as written (`Signal`, `signal`, `ns.signal`). */
+  maker?: string;
+  /** The receivers connected to it. */
+  receivers?: string[];
+  /** The places that send it (their enclosing definitions). */
+  senders?: string[];
+}
+
+export interface ReceiverFinding extends FindingBase {
+  category: 'receiver';
+  details: ReceiverDetails;
+}
+
+export interface ReceiverDetails extends FindingDetails {
+  /** The signal it is connected to, as written. */
+  signal?: string;
+  /** The handler connected, when it is written in place. */
+  handler?: string;
+  /** The decorator that connects it (`receiver`). */
+  decorator?: string;
+}
+
+export interface ManagerFinding extends FindingBase {
+  category: 'manager';
+  details: ManagerDetails;
+}
+
+export interface ManagerDetails extends FindingDetails {
+  /** `attached`: a manager attached to a model (`objects = OrderManager()`). */
+  kind?: 'attached';
+  /** The attached manager's call, as written. */
+  manager?: string;
+  /** What makes a manager class (`models.Manager.from_queryset`). */
+  maker?: string;
+}
+
+export interface ModelFinding extends FindingBase {
+  category: 'model';
+  details: ModelDetails;
+}
+
+export interface ModelDetails extends FindingDetails {
+  /** The fields that relate the model to others. */
+  relationships?: ModelRelationship[];
+  /** The factory that makes a model bound to a name (`mongoose.model`). */
+  factory?: string;
+  /** The name a model is made under (`mongoose.model('User', ...)`: `User`). */
+  name?: string;
+}
+
+/** A model's field that relates it to another model, as its class writes it. */
+export interface ModelRelationship {
+  field: string;
+  /** `many-to-one`, `one-to-one`, `many-to-many`, `generic`, or `relationship` (SQLAlchemy's, whose side says which). */
+  kind: string;
+  /** The related model, as written. */
+  target: string;
+}
+
+export interface RepositoryFinding extends FindingBase {
+  category: 'repository';
+  details: RepositoryDetails;
+}
+
+export interface RepositoryDetails extends FindingDetails {
+  /** Why it is a data-access class: the data methods it calls, or the base it extends. */
+  reason?: string;
+  /** The methods that reach the data. */
+  dataMethods?: string[];
+}
+
+export interface InterfaceFinding extends FindingBase {
+  category: 'interface';
+  details: FindingDetails;
+}
+
+export interface RouteFinding extends FindingBase {
+  category: 'route';
+  details: RouteDetails;
+}
+
+export interface RouteDetails extends FindingDetails {
+  /** The HTTP method as the route's call or decorator writes it (`get`, `websocket`, `all`). */
+  method?: string;
+  /** The methods a route lists (`methods=["GET", "POST"]`). */
+  methods?: string[];
+  /** The path as written where the route is declared, before the prefixes of its routers. */
+  path?: string;
+  /** The application or router it is declared on, as written. */
+  router?: string;
+  /** What a URL pattern or route object points to, as written (`views.archive`, `include("shop.urls")`). */
+  view?: string;
+  /** The function that makes the URL pattern or route object (`path`, `re_path`, `Route`). */
+  callee?: string;
+  /** `named`: the handler is a named function; `inline`: it is written in place. */
+  handler?: 'named' | 'inline';
+  /** A route added with a resource object (Falcon's `app.add_route('/x', Things())`): the resource, as written. */
+  resource?: string;
+  /** The responders' suffix a resource's route names (`suffix='item'`: `on_get_item`). */
+  suffix?: string;
+}
+
+export interface TaskFinding extends FindingBase {
+  category: 'task';
+  details: TaskDetails;
+}
+
+export interface TaskDetails extends FindingDetails {
+  /** `enqueue`: work queued to run elsewhere; `worker`: what runs queued jobs. */
+  kind?: 'enqueue' | 'worker';
+  /** The task queued, as written. */
+  task?: string;
+  /** The call that queues it (`delay`, `apply_async`). */
+  call?: string;
+  /** The decorator that makes a function a task. */
+  decorator?: string;
+  /** The queued job's name. */
+  job?: string;
+  /** The queue a worker runs the jobs of. */
+  queue?: string;
+  /** What makes a worker (`Worker`). */
+  maker?: string;
+}
+
+export interface EventFinding extends FindingBase {
+  category: 'event';
+  details: EventDetails;
+}
+
+export interface EventDetails extends FindingDetails {
+  /** `publish`: an event sent; `subscribe`: a handler registered for one. */
+  kind?: 'publish' | 'subscribe';
+  /** The event: its name, or its class. */
+  event?: string;
+  /** The object it is emitted on or subscribed to, as written. */
+  emitter?: string;
+  /** The handler subscribed, as written. */
+  handler?: string;
 }
 
 export interface InterfaceImplementations {

@@ -35,7 +35,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const setFilter = (text: string) => {
     for (const { provider, view } of filtered) {
       provider.setFilter(text);
-      if (view) view.description = text ? vscode.l10n.t('filter: {0}', text) : undefined;
+      if (view) view.description = text ? vscode.l10n.t('filter: {0}', text) : ''; // empty: no description
     }
     void vscode.commands.executeCommand('setContext', 'archtrace.filtered', Boolean(text));
   };

@@ -15,7 +15,9 @@ import type { FileTask } from '../core/parse/facts';
  */
 async function withHost<T>(options: NodeAnalyzeOptions, work: (host: AnalysisHost) => Promise<T>, warm?: WarmWorker): Promise<T> {
   const analyzer = warm ? warm.take(options) : new WorkerAnalyzer(options);
-  const stopWorkers = () => (warm ? warm.dispose() : void analyzer.dispose());
+  // A cancelled update (the server's, made stale by a newer edit) keeps the warm thread: it parses
+  // one edited file, and the next update needs it; the scan stops at its next file.
+  const stopWorkers = () => (warm ? undefined : void analyzer.dispose());
   options.signal?.addEventListener('abort', stopWorkers, { once: true });
   try {
     const cache = options.cacheFile ? await FileFactsCache.open(options.cacheFile, options.onWarning) : undefined;
@@ -106,7 +108,7 @@ export function analyzeFolder(root: string, options: NodeAnalyzeOptions = {}): P
 /** How long the editor gathers changes (a save of several files, a branch switch) before it updates. */
 export const CHANGES_GATHERED_MS = 400;
 
-/** Updates rehearsed before the first real one: V8 had compiled the first update's code within two. */
+/** Updates rehearsed before the first real one: two are enough for V8 to compile the update's code. */
 const REHEARSALS = 2;
 
 /** When a rehearsal must end: before a round that would run past `deadline` (the last round's length ahead), or once `stop` says so. */
@@ -118,9 +120,9 @@ export interface RehearsalLimit {
 /**
  * Runs the update of the files changed so far, answer dropped, so that the first real update
  * after a full analysis is as fast as later ones: an update runs code the analysis did not (every
- * kept answer checked, a file's facts replaced), and until V8 has run and compiled it, the first
- * updates took two to three times as long. The editor calls this while it gathers the first
- * changes, with the time its update is due as the deadline.
+ * kept answer checked, a file's facts replaced), which is slow until V8 has run and compiled it.
+ * The editor calls this while it gathers the first changes, with the time its update is due as
+ * the deadline.
  */
 export async function rehearseUpdates(analysis: Analysis, changed: readonly string[], options: NodeAnalyzeOptions, warm: WarmWorker, limit: RehearsalLimit = {}, rounds = REHEARSALS): Promise<void> {
   let lastRound = 0;
@@ -136,11 +138,9 @@ export async function rehearseUpdates(analysis: Analysis, changed: readonly stri
 /**
  * Readies a new analysis for its updates, in the background, before any change: one update with
  * nothing changed, answer dropped. An analysis taken whole from the kept result (a warm start) has
- * no symbol index and no kept parts yet, and its first update made them (0.6 s on saleor); a cold
- * run's has them, and the round compiles the update's checks of every kept answer. A second round
- * (for a warm start, to compile the checks) is left to the rehearsal at the first change: it held
- * 50 MB more garbage at the peak of a 50,000-file workspace (643–650 MB where one round peaks at
- * about 580), and a cold run's second round had cost that workspace 0.75 s for nothing.
+ * no symbol index and no kept parts yet, and this round makes them; a cold run's has them, and the
+ * round compiles the update's checks of every kept answer. One round only: a second would raise
+ * the memory's peak for what the rehearsal at the first change does anyway.
  */
 export function readyForUpdates(analysis: Analysis, options: NodeAnalyzeOptions, warm: WarmWorker, stop?: () => boolean): Promise<void> {
   return rehearseUpdates(analysis, [], options, warm, stop ? { stop } : {}, 1);
@@ -149,8 +149,8 @@ export function readyForUpdates(analysis: Analysis, options: NodeAnalyzeOptions,
 /**
  * The analysis after files changed: only they are parsed again, in one worker (an edit touches few
  * files) — the given warm worker, when the caller keeps one between edits. The facts cache is left
- * alone: reading and writing it whole took 0.5–0.8 s per edit on saleor, and the next start parses
- * again only the files edited since.
+ * alone: reading and writing it whole would cost each edit more than the edit itself, and the next
+ * start parses again only the files edited since.
  */
 export function updateFolder(analysis: Analysis, changed: readonly string[], options: NodeAnalyzeOptions = {}, warm?: WarmWorker): Promise<Analysis> {
   const updateOptions = { ...options };

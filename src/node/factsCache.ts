@@ -129,8 +129,8 @@ export class FileFactsCache implements FactsCache {
       // As git and make do: the same size and modification time as when it was hashed is the same content.
       if (known && known.size === stat.size && known.modified === stat.mtimeMs) return known.fingerprint;
       this.stats.set(path, { size: stat.size, modified: stat.mtimeMs });
-      // A file the analyzer skips unread (too large, a FIFO, a device) is not read to hash it: a
-      // 1 GB file had been read whole (1.2 GB at the peak); its size and time stand for it.
+      // A file the analyzer skips unread (too large, a FIFO, a device) is not read to hash it
+      // either: its size and time stand for it.
       if (refusal(stat, { maxBytes })) return `unread:${stat.size}:${stat.mtimeMs}`;
       return createHash('sha1').update(await readOpened(handle, stat.size)).digest('base64url');
     } catch {

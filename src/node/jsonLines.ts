@@ -3,9 +3,9 @@ import { Turns } from '../core/nextTurn';
 
 /**
  * Files the editor's thread reads and writes whole (the facts cache, the kept result) as lines of
- * JSON, each made and parsed in turns: one `JSON.parse` of saleor's 38 MB facts cache held the
- * thread for 0.3–0.6 s at every warm start, and one `JSON.stringify` of it for 0.2 s. The lines are
- * made as they are written: all made first, 50,000 files' facts took 80 MB more at the end of a scan.
+ * JSON, each made and parsed in turns: one `JSON.parse` or `JSON.stringify` of a large cache holds
+ * the thread for as long as it takes. The lines are made as they are written, so that they are
+ * never all in memory at once.
  */
 export async function* jsonLines(values: Iterable<unknown>): AsyncGenerator<string> {
   const turns = new Turns();
@@ -17,8 +17,8 @@ export async function* jsonLines(values: Iterable<unknown>): AsyncGenerator<stri
 
 /**
  * Calls `each` with every line's value in turn, the bytes taken a piece at a time and each line
- * decoded on its own: a file read whole stayed in memory until collected — 100 MB through a warm
- * start of 50,000 files — and decoding it at once is itself a long step. With `header`, the first
+ * decoded on its own: a file read whole stays in memory until collected, and decoding it at once
+ * is itself a long step. With `header`, the first
  * line goes to it instead, and the rest is read only if it says so. A line that is not JSON throws
  * (the caller decides what a damaged file means).
  */
@@ -102,7 +102,7 @@ export class ObjectFromPieces {
   /** What is wrong with what was read: cut short (no end line), or lines lost or added. */
   get problem(): string | undefined {
     if (this.written === undefined) return 'cut short';
-    return this.written === this.pieces ? undefined : `${this.pieces} lines where ${String(this.written)} were written`;
+    return this.written === this.pieces ? undefined : `${this.pieces} lines where ${JSON.stringify(this.written)} were written`;
   }
 
   /** The object, or undefined when it is not whole (see `problem`). */

@@ -18,6 +18,7 @@ export function knowledgeFiles(root: string = packageRoot()): KnowledgeFiles {
     layerRules: dataFile(root, 'src', 'core', 'layers', 'layer-rules.yml'),
     layerRoles: dataFile(root, 'src', 'core', 'layers', 'layer-roles.yml'),
     traceSteps: dataFile(root, 'src', 'core', 'trace', 'trace-steps.yml'),
+    dataAccess: dataFile(root, 'src', 'core', 'resolve', 'data-access.yml'),
     frameworks: frameworks.map((name) => dataFile(root, 'src', 'core', 'frameworks', name)),
     detectors: [...loadRuleDirectory(rulesDirectory(root)).values()].flat(),
   };

@@ -92,9 +92,8 @@ function isRunning(pid: number): boolean {
 
 /**
  * Lines written as they come, encoded into one buffer that each write empties: joined whole, a
- * cache of tens of megabytes is one long step and its size again in memory; a string written per
- * write is encoded into a buffer of its own each time, and those (outside the JavaScript heap, freed
- * only when a collection finds them) had added 14–24 MB to the end of a first run of 50,000 files.
+ * large cache is one long step and its size again in memory; a string handed to each write is
+ * encoded into a buffer of its own, outside the JavaScript heap, that only a collection frees.
  */
 async function writeLines(file: string, lines: AsyncIterable<string>): Promise<void> {
   const handle = await fs.open(file, 'w', PRIVATE_FILE);

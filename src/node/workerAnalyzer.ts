@@ -125,8 +125,8 @@ export class WorkerAnalyzer implements FileAnalyzer {
   }
 
   /**
-   * Starts every thread now, each loading its code and tree-sitter's runtime (about 0.15 s on two
-   * cores), for a run that will parse: while the files are found, not after.
+   * Starts every thread now, each loading its code and tree-sitter's runtime, for a run that will
+   * parse: the loading then overlaps the walk that finds the files instead of following it.
    */
   start(): void {
     for (let thread = 0; thread < this.threads; thread++) this.pool.exec('start', []).catch(() => undefined); // a thread that cannot start says so on the first real file

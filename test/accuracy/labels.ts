@@ -197,7 +197,7 @@ const MANIFEST_SCHEMA = {
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 const validateLabel = ajv.compile(LABEL_SCHEMA);
-const validateManifest = ajv.compile(MANIFEST_SCHEMA);
+const validateManifest = ajv.compile<{ repositories: ManifestEntry[] }>(MANIFEST_SCHEMA);
 
 function refuse(file: string, errors: typeof validateLabel.errors): never {
   const problems = (errors ?? []).slice(0, 5).map((error) => `${error.instancePath || '/'} ${error.message ?? ''}`);
@@ -217,7 +217,7 @@ export function parseLabel(text: string, file: string): Label {
 export function parseManifest(text: string, file: string): ManifestEntry[] {
   const data: unknown = parse(text);
   if (!validateManifest(data)) refuse(file, validateManifest.errors);
-  return (data as { repositories: ManifestEntry[] }).repositories;
+  return data.repositories;
 }
 
 /** Every label of a folder, checked against the manifest: each repository listed once, at the commit and split the label names. */

@@ -134,7 +134,7 @@ function reportedForbidden(result: AnalysisResult, byCategory: ReadonlyMap<strin
         reported: entry.base !== undefined && entry.implementation !== undefined ? implemented(result, entry.base, entry.implementation) : result.interfaces.some((item) => item.base === entry.symbol),
       };
     default:
-      return { category: entry.category as Scored, reported: (byCategory.get(entry.category) ?? []).some((finding) => findingMatches(finding, entry)) };
+      return { category: entry.category, reported: (byCategory.get(entry.category) ?? []).some((finding) => findingMatches(finding, entry)) };
   }
 }
 

@@ -33,7 +33,7 @@ async function main(): Promise<void> {
 
   // The floor: read and parse every file the analysis would, one thread, trees deleted at once.
   const discovery = await discoverFiles(nodeFs, root);
-  const grammars = new Grammars(async (name) => readFileSync(`${grammarsDirectory()}/${name}`));
+  const grammars = new Grammars((name) => Promise.resolve(readFileSync(`${grammarsDirectory()}/${name}`)));
   // Schema files (SQL, Prisma) have no tree-sitter grammar here: the analysis pays for reading them, the floor does not.
   const texts = discovery.sources.flatMap((source) => (isParsedLanguage(source.language) ? [{ language: source.language, text: readFileSync(source.absolutePath, 'utf8') }] : []));
   for (const language of new Set(texts.map((entry) => entry.language))) await grammars.parser(language);
@@ -260,8 +260,8 @@ type ColdRun = Awaited<ReturnType<typeof coldRunAndTraces>>;
 
 /**
  * One part of the bench, run by this script in a process of its own, so that what it holds is its
- * own: in the bench's process, the raw parse's parser memory (about 50 MB on saleor) and the cold
- * run's leftovers had been counted in the editing session's RSS.
+ * own: in the bench's process, the raw parse's parser memory and the cold run's leftovers would
+ * count in the editing session's RSS.
  */
 function inProcessOfItsOwn<T>(part: 'cold' | 'session', root: string, options: readonly string[]): T {
   const printed = execFileSync(process.execPath, [__filename, root, '--part', part, ...options], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });

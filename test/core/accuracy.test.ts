@@ -2,14 +2,14 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import type { AnalysisResult, Finding, Trace } from '../../src/core/result';
+import { type AnalysisResult, Finding, type Trace } from '../../src/core/result';
 import { loadCorpus, parseLabel } from '../accuracy/labels';
 import { compare, render, totalsBySplit } from '../accuracy/report';
 import { normalizePath, precision, recall, scoreRepository } from '../accuracy/score';
 import { ROOT } from '../helpers';
 
 function finding(category: Finding['category'], symbol: string, startLine = 0, endLine = startLine): Finding {
-  return { category, symbol, range: { start: { line: startLine, character: 0 }, end: { line: endLine, character: 1 } }, layer: 'api', details: {} };
+  return { ...Finding.made(category, symbol, { start: { line: startLine, character: 0 }, end: { line: endLine, character: 1 } }, { rule: 'test' }), layer: 'api' };
 }
 
 /** A small result made for the test: what ArchTrace would say of an imagined shop. */

@@ -107,6 +107,6 @@ describe('checklist progress on disk', () => {
     writeFileSync(`${path}.123.tmp`, 'half');
     await store.update('y', { done: true });
     assert.equal(readFileSync(`${path}.corrupt-1`, 'utf8'), '{"version": 1, "items": {"x": {"done": tr');
-    assert.equal(JSON.parse(readFileSync(path, 'utf8')).items.y.done, true);
+    assert.equal((JSON.parse(readFileSync(path, 'utf8')) as ChecklistProgress).items['y']?.done, true);
   });
 });

@@ -8,15 +8,14 @@ import { SymbolIndex } from '../../src/core/resolve/symbolIndex';
 import { SymbolId } from '../../src/core/result';
 import { CompiledRules } from '../../src/core/detect/compiledRules';
 import { type DetectorRule, RuleError } from '../../src/core/detect/rules';
-import { Grammars } from '../../src/core/parse/grammars';
-import { grammarsDirectory, rulesDirectory } from '../../src/node/assets';
+import { rulesDirectory } from '../../src/node/assets';
 import { loadRuleDirectory } from '../../src/node/rules';
-import { ROOT, testScanner } from '../helpers';
+import { ROOT, testGrammars, testScanner } from '../helpers';
 
-/** Snippet tests in the manner of ast-grep: each rule has `valid` snippets with the findings they must give and `invalid` ones that must stay silent. */
+/** Snippet tests: each rule has snippets it must `match`, with the findings they must give, and snippets it must not match (`no-match`). */
 interface RuleTests {
-  valid: { code: string; findings: { symbol: string; details?: Record<string, unknown> }[] }[];
-  invalid: string[];
+  match: { code: string; findings: { symbol: string; details?: Record<string, unknown> }[] }[];
+  'no-match': string[];
 }
 
 /** The rule's findings (or hints) for a snippet, after the resolver has checked what their names stand for. */
@@ -25,7 +24,7 @@ async function matchesOf(code: string, path: string, language: 'python' | 'types
   const confirmation = new Confirmation(new SymbolIndex([facts]));
   confirmation.add(facts.findings);
   const { findings, hints } = confirmation.finish(facts.hints);
-  return [...findings, ...hints].filter((finding) => finding.details['rule'] === rule || ('rule' in finding && finding.rule === rule));
+  return [...findings, ...hints].filter((finding) => finding.details.rule === rule || ('rule' in finding && finding.rule === rule));
 }
 
 /** Each rule folder, and the language its snippets are written in (ecmascript rules run on TypeScript, TSX and JavaScript alike). */
@@ -37,16 +36,17 @@ for (const [folder, { language, extension }] of Object.entries(RULE_FOLDERS)) {
     for (const ruleFile of rules) {
       const id = ruleFile.replace(/\.scm$/, '');
       const testFile = join(ROOT, 'test', 'detectors', folder, `${id}.yml`);
-      it(`${id}: matches its valid snippets and none of its invalid ones`, async () => {
+      it(`${id}: matches its match snippets and none of its no-match ones`, async () => {
         let tests: RuleTests;
         try {
           tests = parseYaml(readFileSync(testFile, 'utf8')) as RuleTests;
         } catch {
           assert.fail(`every detector needs snippet tests: ${testFile} is missing or unreadable`);
         }
-        assert.ok(tests.valid.length > 0 && tests.invalid.length > 0, 'needs valid and invalid snippets');
+        assert.deepEqual(Object.keys(tests).sort(), ['match', 'no-match'], `${testFile} holds a 'match' and a 'no-match' list, and nothing else`);
+        assert.ok(tests.match.length > 0 && tests['no-match'].length > 0, 'needs match and no-match snippets');
         const path = `snippet.${extension}`;
-        for (const { code, findings: expected } of tests.valid) {
+        for (const { code, findings: expected } of tests.match) {
           const found = await matchesOf(code, path, language, id);
           assert.deepEqual(
             found.map((finding) => SymbolId.parse(finding.symbol).name).sort(),
@@ -59,7 +59,7 @@ for (const [folder, { language, extension }] of Object.entries(RULE_FOLDERS)) {
             assert.ok(detailsMatch, `${want.symbol} should have details ${JSON.stringify(want.details)}, found ${JSON.stringify(candidates.map((finding) => finding.details))}`);
           }
         }
-        for (const code of tests.invalid) {
+        for (const code of tests['no-match']) {
           assert.deepEqual(await matchesOf(code, path, language, id), [], `must not match:\n${code}`);
         }
       });
@@ -70,7 +70,7 @@ for (const [folder, { language, extension }] of Object.entries(RULE_FOLDERS)) {
 describe('ecmascript detectors on every grammar they serve', () => {
   it('compile for TypeScript, TSX and JavaScript alike', async () => {
     const rules = loadRuleDirectory(rulesDirectory(ROOT));
-    const grammars = new Grammars(async (name) => readFileSync(join(grammarsDirectory(ROOT), name)));
+    const grammars = testGrammars();
     for (const language of ['typescript', 'tsx', 'javascript'] as const) {
       const compiled = CompiledRules.compile(await grammars.grammar(language), rules.get(language) ?? []);
       assert.ok(compiled.query.patternCount() > 0, language);
@@ -83,7 +83,7 @@ describe('a rule that cannot run', () => {
   const good = rule('good', '(call function: (identifier) @callee) @finding');
 
   it('is named in the message, whatever is wrong with it', async () => {
-    const grammar = await new Grammars(async (name) => readFileSync(join(grammarsDirectory(ROOT), name))).grammar('python');
+    const grammar = await testGrammars().grammar('python');
     const cases: [DetectorRule, RegExp][] = [
       [rule('unclosed', '(call function: (identifier) @callee @finding'), /^python\/unclosed\.scm: /],
       [rule('unknown-node', '(no_such_node) @finding'), /^python\/unknown-node\.scm: /],
@@ -101,12 +101,12 @@ describe('a rule that cannot run', () => {
 
 describe('tree-sitter nodes, as patches/web-tree-sitter+0.27.1.patch makes them', () => {
   it('keep their handle in a named field, not an indexed one, and still answer through it', async () => {
-    const parser = await new Grammars(async (name) => readFileSync(join(grammarsDirectory(ROOT), name))).parser('python');
+    const parser = await testGrammars().parser('python');
     const tree = parser.parse('def f(x):\n    return g(x)\n');
     try {
       const call = tree?.rootNode.descendantsOfType('call')[0];
       assert.ok(call);
-      // An indexed property gave every node an elements store of its own: 7% of the per-file work on saleor.
+      // An indexed property would give every node an elements store of its own, a cost on every node of every file.
       assert.equal(Object.keys(call).includes('0'), false);
       // The handle goes back to the WebAssembly side with the node: children and text come from it.
       assert.equal(call.childForFieldName('function')?.text, 'g');

@@ -14,15 +14,15 @@ describe('TypeScript workspaces', () => {
     const analysis = await analyzeFolder(NEST_SHOP, { threads: 1 });
     const { result } = analysis;
     const create = result.findings.find((finding) => finding.symbol === 'src/orders/orders.controller.ts:OrdersController.create' && finding.category === 'decorator');
-    assert.equal(create?.details['decorator'], '@nestjs/common.UseGuards');
+    assert.equal(create?.details.decorator, '@nestjs/common.UseGuards');
     assert.ok(result.findings.some((finding) => finding.symbol === 'src/common/roles.guard.ts:RolesGuard' && finding.category === 'middleware'));
     // `@shop/common/roles.guard` names a workspace file: the guard is the workspace class, not a package's.
     const trace = analysis.trace('POST /api/orders');
     assert.deepEqual(trace?.steps.map((step) => step.symbol.split(':').pop()), ['OrdersController.create', 'OrdersService.create', 'Order.create', 'Order', 'OrderRepository.save', 'TypeOrmOrderRepository.save']);
     assert.deepEqual(result.interfaces.map((entry) => entry.base), ['src/orders/order.repository.ts:OrderRepository']);
     const ordersModule = result.findings.find((finding) => finding.symbol === 'src/orders/orders.module.ts:OrdersModule');
-    assert.deepEqual(ordersModule?.details['providers'], ['OrdersService', 'ORDER_REPOSITORY', 'TypeOrmOrderRepository']);
-    assert.deepEqual(ordersModule?.details['controllers'], ['OrdersController']);
+    assert.deepEqual(ordersModule?.details.providers, ['OrdersService', 'ORDER_REPOSITORY', 'TypeOrmOrderRepository']);
+    assert.deepEqual(ordersModule?.details.controllers, ['OrdersController']);
   });
 
   it('gives each function its own calls, callbacks included, with type arguments and optional chaining dropped', async () => {
@@ -108,7 +108,7 @@ export class User extends Model {}
     try {
       const { result } = await analyzeFolder(workspace.root, { threads: 1 });
       assert.deepEqual(result.routes.map((route) => `${route.method} ${route.path}`), ['GET /api/users/health', 'GET /api/v1/users', 'GET /api/v2/users/{id}']);
-      assert.ok(result.findings.some((finding) => finding.category === 'model' && finding.symbol === 'src/user.model.ts:User' && finding.details['framework'] === 'sequelize'));
+      assert.ok(result.findings.some((finding) => finding.category === 'model' && finding.symbol === 'src/user.model.ts:User' && finding.details.framework === 'sequelize'));
     } finally {
       workspace.cleanup();
     }

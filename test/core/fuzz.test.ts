@@ -7,7 +7,7 @@ import { findRoute } from '../../src/core/analyze';
 import { languageOf } from '../../src/core/discover/languages';
 import type { FileFacts } from '../../src/core/parse/facts';
 import { resolveWorkspace } from '../../src/core/resolve/resolve';
-import { normalizeRoutePath } from '../../src/core/resolve/routes';
+import { normalizeRoutePath } from '../../src/core/resolve/routePaths';
 import { traceRoute } from '../../src/core/trace/trace';
 import { builtinKnowledge } from '../../src/node/knowledge';
 import { ROOT, SAMPLE, testScanner } from '../helpers';
@@ -79,7 +79,7 @@ describe('fuzzing', () => {
         const files: FileFacts[] = [];
         for (const [index, { path, text }] of sources.entries()) files.push(await testScanner().scan({ path: `${index}/${path}`, language: languageOf(path) ?? 'python' }, text));
         const resolution = await resolveWorkspace(files, builtinKnowledge());
-        const context = { index: resolution.index, interfaces: resolution.interfaces, findings: resolution.findings, layerOf: () => 'core', steps: builtinKnowledge().traceSteps };
+        const context = { index: resolution.index, interfaces: resolution.interfaces, findings: resolution.findings, layerOf: () => 'core', steps: builtinKnowledge().traceSteps, dataAccess: builtinKnowledge().dataAccess };
         for (const route of resolution.routes) {
           assert.ok(route.path.startsWith('/'));
           assert.equal(findRoute(resolution.routes, `${route.method} ${route.path}`)?.path, route.path);

@@ -31,7 +31,7 @@ function observedScanner(): { scanner: FileScanner; reused: boolean[]; failNext:
       }
       return parser;
     }
-  })(async (name) => readFileSync(join(grammarsDirectory(ROOT), name)));
+  })((name) => Promise.resolve(readFileSync(join(grammarsDirectory(ROOT), name))));
   return { scanner: new FileScanner(grammars, loadRuleDirectory(rulesDirectory(ROOT))), reused, failNext: () => (failing = true) };
 }
 

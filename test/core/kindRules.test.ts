@@ -6,7 +6,7 @@ import { builtinKnowledge } from '../../src/node/knowledge';
 
 async function firedFor(files: string[], findings: Partial<Record<FindingCategory, number>> = {}, interfaces: InterfaceImplementations[] = [], routes = 0): Promise<string[]> {
   const made = Object.entries(findings).flatMap(([category, count]) =>
-    Array.from({ length: count }, (_, index) => ({ category: category as FindingCategory, symbol: `app/x.py:S${index}`, details: {} })),
+    Array.from({ length: count }, (_, index) => ({ category: category as FindingCategory, symbol: `app/x.py:S${index}`, details: { rule: 'test' } })),
   );
   const verdict = await classifyKind(builtinKnowledge(), {
     folders: foldersOf(files),
@@ -38,7 +38,7 @@ describe('repository-kind rules', () => {
   }
 
   it('gives the same kind, evidence included, whatever order the findings come in', async () => {
-    const findings = ['app/b/models.py:B', 'app/a/models.py:A', 'app/c/models.py:C'].map((symbol) => ({ category: 'model' as FindingCategory, symbol, details: {} }));
+    const findings = ['app/b/models.py:B', 'app/a/models.py:A', 'app/c/models.py:C'].map((symbol) => ({ category: 'model' as const, symbol, details: { rule: 'test' } }));
     const kindOf = (ordered: typeof findings) => classifyKind(builtinKnowledge(), { folders: foldersOf(['app/a/views.py']), files: ['app/a/views.py'], findings: ordered, routes: [], interfaces: [] });
     assert.deepEqual(await kindOf([...findings].reverse()), await kindOf(findings));
     assert.ok((await kindOf(findings)).evidence.some((evidence) => evidence.path === 'app/a/models.py'));

@@ -8,6 +8,7 @@ import { resolveWorkspace } from '../../src/core/resolve/resolve';
 import { builtinKnowledge, knowledgeFiles } from '../../src/node/knowledge';
 import { parseKindRules } from '../../src/core/classify/kindRules';
 import { parseLayerRules } from '../../src/core/layers/violations';
+import { parseDataAccess } from '../../src/core/resolve/repositories';
 import { LayerRoles } from '../../src/core/layers/layers';
 import { ROOT, scanPython } from '../helpers';
 
@@ -53,6 +54,9 @@ describe('knowledge files', () => {
     assert.equal(framework('name: tiny\nclasses: [{ id: m, category: model }]\n'), "frameworks/f0.yml: classes[0] (m): needs at least one of 'extends', 'decoratedWith'");
     assert.equal(framework('name: tiny\n', 'name: tiny\n'), "frameworks/f1.yml: name: 'tiny' is already the name of frameworks/f0.yml");
     assert.equal(framework('name: tiny\nviewSets: { actions: [], classes: {}, mixinModule: a, actionDecorator: b }\n'), "frameworks/f0.yml: needs 'routers' with 'viewSets'");
+
+    const dataAccess = messageOf(() => parseDataAccess({ name: 'data-access.yml', text: 'dataVerbs: [get]\nsessionNames: [db]\nsessionTypes: []\nstatementBuilders: []\n' }));
+    assert.equal(dataAccess, "data-access.yml: needs 'notRepositories'");
 
     const roles = messageOf(() => LayerRoles.parse({ name: 'layer-roles.yml', text: 'sharedFolders: {}\ntestFiles: []\nconfigFiles: []\ndocumentationFolders: []\nkinds: {}\n' }));
     assert.equal(roles, "layer-roles.yml: kinds: needs 'framework'");

@@ -4,6 +4,7 @@ import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from '
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import lockfile from 'proper-lockfile';
+import type { ChecklistProgress } from '../../src/core/checklist/progress';
 import { ChecklistStore } from '../../src/node/checklistStore';
 import { ROOT, SAMPLE, tempWorkspace } from '../helpers';
 
@@ -102,6 +103,6 @@ describe('a progress file the user may have', () => {
     assert.ok(await lockfile.check(path, { realpath: false, stale: 10_000 }));
     await release();
     await waiting;
-    assert.equal(JSON.parse(readFileSync(path, 'utf8')).items.x.done, true);
+    assert.equal((JSON.parse(readFileSync(path, 'utf8')) as ChecklistProgress).items['x']?.done, true);
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { normalizeRoutePath } from '../../src/core/resolve/routes';
+import { normalizeRoutePath } from '../../src/core/resolve/routePaths';
 
 describe('normalizeRoutePath', () => {
   it('writes every framework placeholder as {param}', () => {

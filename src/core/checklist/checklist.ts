@@ -1,4 +1,4 @@
-import { type AnalysisResult, type Finding, type RepoKind, SymbolId } from '../result';
+import { type AnalysisResult, type Finding, type MiddlewareFinding, type RepoKind, SymbolId } from '../result';
 
 /** Where a checklist item points in this repository: a place in the code, or a route to trace. */
 export type ChecklistLink = { kind: 'code'; path: string; line: number; label: string } | { kind: 'route'; route: string; label: string };
@@ -105,8 +105,8 @@ function findingLink(result: AnalysisResult, part: string, category: Finding['ca
   // A repository that reaches the database itself says more than an abstract one; a decorator
   // written as a function (`login_required`) more than a class's or the registration methods of an app object.
   const finding =
-    candidates.find((candidate) => Array.isArray(candidate.details['dataMethods']) && (candidate.details['dataMethods'] as unknown[]).length > 0) ??
-    (category === 'decorator' ? candidates.find((candidate) => !SymbolId.parse(candidate.symbol).name.includes('.') && candidate.details['kind'] !== 'class') : undefined) ??
+    candidates.find((candidate) => candidate.category === 'repository' && (candidate.details.dataMethods?.length ?? 0) > 0) ??
+    (category === 'decorator' ? candidates.find((candidate) => !SymbolId.parse(candidate.symbol).name.includes('.') && candidate.details.kind !== 'class') : undefined) ??
     candidates[0];
   if (!finding) return undefined;
   const { path, name } = SymbolId.parse(finding.symbol);
@@ -128,10 +128,9 @@ function folderLink(result: AnalysisResult, part: string, folder: RegExp, label:
 }
 
 function middlewareOrderLink(result: AnalysisResult, part: string): ChecklistLink | undefined {
-  const ordered = result.findings.find((finding) => finding.category === 'middleware' && (finding.details['kind'] === 'order' || finding.details['registeredAt']) && inPart(part)(SymbolId.parse(finding.symbol).path));
+  const ordered = result.findings.find((finding): finding is MiddlewareFinding => finding.category === 'middleware' && (finding.details.kind === 'order' || finding.details.registeredAt !== undefined) && inPart(part)(SymbolId.parse(finding.symbol).path));
   if (ordered) {
-    const sites = ordered.details['registeredAt'];
-    const site = Array.isArray(sites) ? String(sites[0]) : undefined;
+    const site = ordered.details.registeredAt?.[0];
     const match = site ? /^(.*):(\d+)$/.exec(site) : null;
     if (match?.[1] && match[2]) return { kind: 'code', path: match[1], line: Number(match[2]) - 1, label: `${SymbolId.parse(ordered.symbol).name} installed at ${site}` };
     const { path, name } = SymbolId.parse(ordered.symbol);

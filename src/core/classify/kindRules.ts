@@ -4,7 +4,7 @@ import { DataFileError } from '../knowledge/checkData';
 import { type DataFile, readDataFile } from '../knowledge/dataFile';
 import type { KindRuleDocument } from '../knowledge/documents';
 import type { LayerRoles } from '../layers/layers';
-import type { FindingCategory, InterfaceImplementations, RepoKind } from '../result';
+import type { Finding, FindingCategory, InterfaceImplementations, RepoKind } from '../result';
 
 export type KindMatcher =
   | { type: 'folder'; glob: string }
@@ -81,7 +81,7 @@ export function declaringPath(route: KindRoute): string {
 export interface KindInputs {
   folders: readonly string[];
   files: readonly string[];
-  findings: readonly { category: FindingCategory; symbol: string; details: Record<string, unknown> }[];
+  findings: readonly Pick<Finding, 'category' | 'symbol' | 'details'>[];
   /** Where each route is declared (its `source`), or else its handler: a test's route may be served by the package's own view. */
   routes: readonly KindRoute[];
   interfaces: readonly InterfaceImplementations[];
@@ -97,10 +97,10 @@ export interface FiredRule {
 
 /**
  * Evaluates every rule in order; each fires at most once, with the path that fired it. A rule
- * reads every path (50,000 files: 5 ms): the caller's event loop gets its turns between rules.
+ * reads every path: the caller's event loop gets its turns between rules.
  */
 export async function evaluateKindRules(rules: readonly KindRule[], layerRoles: LayerRoles, inputs: KindInputs, turns = new Turns()): Promise<FiredRule[]> {
-  // Filtered a turn at a time: tens of thousands of files, findings and routes at 50,000 files.
+  // Filtered a turn at a time: a large workspace has tens of thousands of files, findings and routes.
   const kept = async <T>(items: readonly T[], keep: (item: T) => boolean): Promise<T[]> => {
     const result: T[] = [];
     await turns.each(items, (item) => {
@@ -167,7 +167,7 @@ function firingPath(
     case 'file':
       return paths.files.find(globMatcher(matcher.glob));
     case 'findings': {
-      const matching = code.findings.filter((finding) => finding.category === matcher.category && (!matcher.kind || finding.details['kind'] === matcher.kind));
+      const matching = code.findings.filter((finding) => finding.category === matcher.category && (!matcher.kind || finding.details.kind === matcher.kind));
       // The first by name, not by the order findings come in: the kind is the same for the same findings.
       if (matching.length < matcher.atLeast) return undefined;
       return pathOf(matching.reduce<string | undefined>((first, finding) => (first === undefined || finding.symbol < first ? finding.symbol : first), undefined) ?? '');

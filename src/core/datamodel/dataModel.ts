@@ -1,7 +1,7 @@
 import { Turns } from '../nextTurn';
 import type { FileFacts } from '../parse/facts';
 import type { SymbolIndex } from '../resolve/symbolIndex';
-import type { DataModel, Finding, QueryWarning } from '../result';
+import { type DataModel, Finding, type QueryWarning } from '../result';
 import { type DraftEntity, finishDataModel } from './entities';
 import { alembicOperations, alembicRevisions, djangoMigrations } from './migrations';
 import { djangoEntity, type ModelClass, modelClasses, sqlalchemyEntity, typeormEntity } from './models';
@@ -24,7 +24,7 @@ export async function analyzeDataModel(index: SymbolIndex, files: readonly FileF
   const migrations = await djangoMigrations(index, turns);
   const loops = await queryLoops(index, turns);
   // What the stage reads besides its parts: the models and the managers attached to them.
-  const managers = findings.filter((finding) => finding.category === 'manager').map((finding) => `${finding.symbol} ${String(finding.details['kind'] ?? '')}`);
+  const managers = findings.filter(Finding.of('manager')).map((finding) => `${finding.symbol} ${finding.details.kind ?? ''}`);
   const modelInputs = [models.map((model) => `${model.symbol} ${model.framework}`).join('\n'), managers.join('\n'), ...models.map((model) => model.definition)];
   // Two stages, each kept while its own inputs stay: an edit in a function with a query loop
   // leaves the schema; a migration's edit leaves the warnings.

@@ -25,7 +25,7 @@ export function modelClasses(index: SymbolIndex, findings: readonly Finding[]): 
   const models: ModelClass[] = [];
   const seen = new Set<string>();
   for (const finding of findings) {
-    const framework = MODEL_FRAMEWORKS.find((known) => known === finding.details['framework']);
+    const framework = MODEL_FRAMEWORKS.find((known) => known === finding.details.framework);
     if (finding.category !== 'model' || seen.has(finding.symbol) || !framework) continue;
     const definition = index.definition(finding.symbol);
     if (definition?.kind !== 'class' && !(definition?.kind === 'variable' && OBJECT_MODELS.has(framework))) continue;

@@ -287,7 +287,7 @@ class RelationIndex {
       this.djangoManagers.set(model.symbol, new Set(['objects', '_default_manager', '_base_manager']));
     }
     for (const finding of findings) {
-      if (finding.category !== 'manager' || finding.details['kind'] !== 'attached') continue;
+      if (finding.category !== 'manager' || finding.details.kind !== 'attached') continue;
       const { path, name } = SymbolId.parse(finding.symbol);
       const owner = SymbolId.of(path, name.slice(0, name.lastIndexOf('.')));
       for (const model of djangoModels) {

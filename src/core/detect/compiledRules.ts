@@ -48,7 +48,7 @@ export class CompiledRules {
       while (ruleIndex + 1 < rules.length && (offsets[ruleIndex + 1] ?? Infinity) <= start) ruleIndex++;
       ruleByPattern.push(rules[ruleIndex] as DetectorRule);
     }
-    // What each rule's patterns capture, read from the one query (a query per rule to check it cost a worker 60 ms to start).
+    // What each rule's patterns capture, read from the one query: compiling a query per rule to check it would slow every worker's start.
     const captures = (rule: DetectorRule, name: string) => {
       const capture = query.captureNames.indexOf(name);
       return capture >= 0 && ruleByPattern.some((owner, pattern) => owner === rule && (query.captureQuantifiers[pattern]?.[capture] ?? CaptureQuantifier.Zero) !== CaptureQuantifier.Zero);

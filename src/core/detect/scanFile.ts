@@ -8,7 +8,7 @@ import { pythonSyntax } from '../parse/python';
 import { readPrismaSchema } from '../parse/prisma';
 import { readSqlSchema } from '../parse/sql';
 import { type LanguageSyntax, literalValue, qualifiedName, rangeOf } from '../parse/syntax';
-import { type Language, SymbolId } from '../result';
+import { Finding, type Language, SymbolId } from '../result';
 import { CompiledRules } from './compiledRules';
 import { customPredicatesHold } from './predicates';
 import type { DetectorRule } from './rules';
@@ -215,11 +215,13 @@ function collectMatches(path: string, compiled: CompiledRules, matches: QueryMat
     if (seen.has(key)) continue;
     seen.add(key);
     const details = detailsOf(rule, match);
-    const qualify = rule.qualifies ? { name: String(details[rule.qualifies.capture] ?? ''), anyOf: rule.qualifies.names } : undefined;
+    const qualifying = rule.qualifies ? details[rule.qualifies.capture] : undefined;
+    // The name a rule qualifies is one capture's text; a list captured there names nothing.
+    const qualify = rule.qualifies ? { name: typeof qualifying === 'string' ? qualifying : '', anyOf: rule.qualifies.names } : undefined;
     if (rule.hint) {
       facts.hints.push({ hint: rule.hint, rule: rule.id, symbol, line: findingNode.startPosition.row, range: rangeOf(findingNode), details, ...(qualify ? { qualify } : {}) });
     } else if (rule.category) {
-      facts.findings.push({ category: rule.category, symbol, range: rangeOf(findingNode), layer: '', details, ...(qualify ? { qualify } : {}) });
+      facts.findings.push({ ...Finding.made(rule.category, symbol, rangeOf(findingNode), details), ...(qualify ? { qualify } : {}) });
     }
   }
 }
@@ -246,9 +248,10 @@ function symbolOf(path: string, finding: Node, match: QueryMatch, syntax: Langua
   return enclosing ? SymbolId.of(path, enclosing) : SymbolId.anonymous(path, finding.startPosition.row);
 }
 
-function detailsOf(rule: DetectorRule, match: QueryMatch): Record<string, unknown> {
-  const details: Record<string, unknown> = { rule: rule.id };
-  if (rule.framework) details['framework'] = rule.framework;
+/** What a match captured, as a finding's or hint's details: the rule's id and framework, each capture's text, the fixed values the query sets. */
+function detailsOf(rule: DetectorRule, match: QueryMatch): { rule: string; [capture: string]: unknown } {
+  const details: { rule: string; [capture: string]: unknown } = { rule: rule.id };
+  if (rule.framework) details.framework = rule.framework;
   for (const capture of match.captures) {
     if (capture.name === 'finding' || capture.name === 'symbol' || capture.name.startsWith('_')) continue;
     const value = capture.node.type === 'list' || capture.node.type === 'tuple'
@@ -256,7 +259,7 @@ function detailsOf(rule: DetectorRule, match: QueryMatch): Record<string, unknow
       : literalValue(capture.node);
     const existing = details[capture.name];
     if (existing === undefined) details[capture.name] = value;
-    else details[capture.name] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+    else details[capture.name] = Array.isArray(existing) ? [...(existing as unknown[]), value] : [existing, value];
   }
   for (const [key, value] of Object.entries(match.setProperties ?? {})) {
     if (value !== null && key !== 'symbol' && details[key] === undefined) details[key] = value;

@@ -9,6 +9,7 @@ export interface DataDocuments {
   layerRulesFile: LayerRulesDocument;
   layerRolesFile: LayerRolesDocument;
   traceStepsFile: TraceStepsDocument;
+  dataAccessFile: DataAccessDocument;
   frameworkFile: FrameworkDocument;
   ruleHeader: RuleHeaderDocument;
 }
@@ -76,6 +77,14 @@ export interface TraceStepsDocument {
   outsideModules: string[];
   enqueueMethods: string[];
   publishMethods: string[];
+}
+
+export interface DataAccessDocument {
+  dataVerbs: string[];
+  sessionNames: string[];
+  sessionTypes: string[];
+  statementBuilders: string[];
+  notRepositories: string[];
 }
 
 export interface FrameworkDocument {

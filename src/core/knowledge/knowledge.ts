@@ -4,6 +4,7 @@ import type { DetectorRule } from '../detect/rules';
 import { type Frameworks, frameworksOf } from '../frameworks/frameworks';
 import { LayerRoles } from '../layers/layers';
 import { type LayerRule, parseLayerRules } from '../layers/violations';
+import { type DataAccess, parseDataAccess } from '../resolve/repositories';
 import { parseTraceSteps, type TraceSteps } from '../trace/trace';
 import type { DataFile } from './dataFile';
 import type { RuleRole } from './documents';
@@ -18,6 +19,8 @@ export interface Knowledge {
   layerRoles: LayerRoles;
   frameworks: Frameworks;
   traceSteps: TraceSteps;
+  /** What tells a data-access class from the rest, and a database session's calls. */
+  dataAccess: DataAccess;
   /** How the route resolver reads each detector's findings, by rule id (`;; resolves: ...`). */
   ruleRoles: ReadonlyMap<string, RuleRole>;
   /** Everything it was read from, as one text: what the key of a kept result holds of it. */
@@ -30,6 +33,7 @@ export interface KnowledgeFiles {
   layerRules: DataFile;
   layerRoles: DataFile;
   traceSteps: DataFile;
+  dataAccess: DataFile;
   frameworks: readonly DataFile[];
   detectors: readonly DetectorRule[];
 }
@@ -44,7 +48,8 @@ export function knowledgeOf(files: KnowledgeFiles): Knowledge {
     layerRoles: LayerRoles.parse(files.layerRoles),
     frameworks: frameworksOf(files.frameworks),
     traceSteps: parseTraceSteps(files.traceSteps),
+    dataAccess: parseDataAccess(files.dataAccess),
     ruleRoles,
-    source: JSON.stringify([files.kindRules, files.layerRules, files.layerRoles, files.traceSteps, files.frameworks, files.detectors.map((rule) => [rule.source, rule.query])]),
+    source: JSON.stringify([files.kindRules, files.layerRules, files.layerRoles, files.traceSteps, files.dataAccess, files.frameworks, files.detectors.map((rule) => [rule.source, rule.query])]),
   };
 }

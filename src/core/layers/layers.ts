@@ -2,7 +2,7 @@ import picomatch from 'picomatch';
 import { type DataFile, readDataFile } from '../knowledge/dataFile';
 import type { KindLayersDocument, LayerRolesDocument, RoleNamesDocument } from '../knowledge/documents';
 import type { FileFacts } from '../parse/facts';
-import { isWithinModule } from '../resolve/symbolIndex';
+import { isWithinModule } from '../resolve/modules';
 import type { FindingCategory, RepoKind } from '../result';
 
 /** Roles by the folder or file names that state them (made once from the data: every folder of every file is looked up). */

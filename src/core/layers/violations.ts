@@ -3,7 +3,8 @@ import { Turns } from '../nextTurn';
 import { type DataFile, readDataFile } from '../knowledge/dataFile';
 import type { LayerRuleDocument } from '../knowledge/documents';
 import type { FileFacts, ImportStatement } from '../parse/facts';
-import { isWithinModule, type SymbolIndex } from '../resolve/symbolIndex';
+import { isWithinModule } from '../resolve/modules';
+import type { SymbolIndex } from '../resolve/symbolIndex';
 import type { Finding, Violation } from '../result';
 
 /** A rule as `layer-rules.yml` writes it: the schema gives it exactly one of `to` and `toExternal`. */
@@ -32,7 +33,7 @@ export async function findViolations(
     const role = roleOf(path);
     return role?.confidence === 'stated' ? role.layer : '';
   };
-  // Only the categories some rule reads are noted (tens of thousands of findings at 50,000 files).
+  // Only the categories some rule reads are noted: a large workspace has tens of thousands of findings.
   const toCategories = new Set(rules.flatMap((rule) => rule.toCategories ?? []));
   const fromCategories = new Set(rules.flatMap((rule) => rule.unlessFromHolds ?? []));
   const categoriesBySymbol = new Map<string, string[]>();

@@ -216,8 +216,15 @@ export interface ImportStatement {
  * A finding as the worker reports it. `qualify` asks the resolver to keep it only if a name it
  * captured resolves, through the file's imports, to one of the given qualified names.
  */
-export interface ScannedFinding extends Finding {
-  qualify?: { name: string; anyOf: string[] };
+export type ScannedFinding = Qualified<Finding>;
+
+/** Each finding type of the union with a `qualify`. */
+type Qualified<F> = F extends unknown ? F & { qualify?: Qualify } : never;
+
+/** What a scanned finding or hint's name must resolve to for it to stand (a rule's `;; qualifies:`). */
+export interface Qualify {
+  name: string;
+  anyOf: string[];
 }
 
 /** What a `;; hint:` rule found: input for a resolver (routers, includes), not reported itself. */
@@ -229,8 +236,39 @@ export interface Hint {
   line: number;
   /** The matched node's extent, for resolvers that nest hints lexically (a Mount around its routes). */
   range: Range;
-  details: Record<string, unknown>;
-  qualify?: { name: string; anyOf: string[] };
+  details: HintDetails;
+  qualify?: Qualify;
+}
+
+/** What the hints' detectors capture, by the names the resolvers read (each hint has some of them). */
+export interface HintDetails {
+  rule: string;
+  /** `include`: the application or router something is mounted on, as written. */
+  parent?: string;
+  /** `include`: what is mounted, as written. */
+  child?: string;
+  /** `include`, `mount`, `viewset`: the prefix as written, a string literal without its quotes; `global-prefix`: the global prefix. */
+  prefix?: string;
+  /** `include`: the constant the prefix is given by (`prefix=settings.API_V1_STR`). */
+  prefixName?: string;
+  /** `include`: a plugin registration (`fastify.register(...)`): the framework whose plugins it mounts. */
+  plugin?: string;
+  /** `include` of each entry of a list: the list, and the properties of an entry that hold the prefix and the router. */
+  list?: string;
+  prefixKey?: string;
+  childKey?: string;
+  /** `viewset`, `route-chain`: the router, as written. */
+  router?: string;
+  /** `viewset`: the ViewSet registered. */
+  viewset?: string;
+  /** `route-chain`: the path the chain's routes share. */
+  path?: string;
+  /** `signal-send`: the signal sent, as written. */
+  signal?: string;
+  /** `global-prefix`, `versioning`: the options object, as written. */
+  options?: string;
+  /** What else a user's rules capture. */
+  [capture: string]: unknown;
 }
 
 /** What one worker pass learns about one file; plain data, so it crosses threads and caches. */
@@ -260,7 +298,7 @@ const NO_ITEMS: readonly never[] = Object.freeze([]);
 export namespace FileFacts {
   /**
    * The same facts with each empty list of a symbol the one shared empty list: as parsed from the
-   * worker's JSON, each was an array of its own (13 MB at 50,000 files). Changes the facts given.
+   * worker's JSON, each is an array of its own, and there is one per symbol. Changes the facts given.
    */
   export function sharingEmptyLists(facts: FileFacts): FileFacts {
     const shared = <T>(list: T[]): T[] => (list.length ? list : (NO_ITEMS as never[]));

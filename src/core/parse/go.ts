@@ -256,7 +256,8 @@ function fillBodies(matches: readonly QueryMatch[], bodies: readonly Extent<Symb
   for (const match of matches) {
     const call = match.captures.find((capture) => capture.name === 'call')?.node;
     if (call) {
-      items.push({ node: call, callee: match.captures.find((capture) => capture.name === 'callee')?.node });
+      const callee = match.captures.find((capture) => capture.name === 'callee')?.node;
+      items.push(callee ? { node: call, callee } : { node: call });
       continue;
     }
     const local = match.captures.find((capture) => capture.name === 'local')?.node;

@@ -35,7 +35,8 @@ export function readPrismaSchema(text: string): SchemaOperation[] {
       if (attribute(field, 'id')) column.primaryKey = true;
       if (attribute(field, 'unique')) column.unique = true;
       const defaultValue = attribute(field, 'default')?.args?.[0];
-      if (defaultValue) column.default = expressionText(defaultValue);
+      const written = defaultValue ? expressionText(defaultValue) : undefined;
+      if (written !== undefined) column.default = written;
       const values = enums.get(typeName);
       if (values) column.choices = values.join(', ');
       columns.push(column);

@@ -68,3 +68,11 @@ export function notificationText(text: string): string {
 export function plainText(text: string): string {
   return oneLine(text).replace(/\$\(/g, `$${JOINER}(`);
 }
+
+/**
+ * Text for a terminal: control characters (escape sequences could move the cursor, recolour or
+ * retitle the terminal) shown as `\u{…}` escapes, on one line.
+ */
+export function terminalText(text: string): string {
+  return oneLine(text).replace(/\p{Cc}/gu, (character) => `\\u{${character.codePointAt(0)?.toString(16)}}`);
+}

@@ -20,7 +20,7 @@ export interface TraceHoverWords {
  * where it is), and the commands to step through it or see it as a diagram — the only command
  * links in it; every workspace text is escaped.
  */
-export function renderTraceHover(trace: Trace, root: string, words: TraceHoverWords, fileUri: (absolutePath: string) => string): string {
+export function renderTraceHover(trace: Trace, root: string, words: TraceHoverWords, fileUri: (absolutePath: string) => string, commands = true): string {
   const args = encodeURIComponent(JSON.stringify([root, trace.route]));
   const lines = [`**${markdownText(trace.route)}** — ${markdownText(words.steps(trace.steps.length))}\n\n`];
   const shown = trace.steps.filter((step) => (step.depth ?? 0) <= MAX_DEPTH_SHOWN);
@@ -33,6 +33,8 @@ export function renderTraceHover(trace: Trace, root: string, words: TraceHoverWo
   }
   const hidden = trace.steps.length - Math.min(shown.length, MAX_STEPS_SHOWN);
   if (hidden > 0) lines.push(`… ${markdownText(words.more(hidden))}  \n`);
-  lines.push(`\n${markdownLink(words.stepThrough, `command:archtrace.trace.start?${args}`)} · ${markdownLink(words.sequenceDiagram, `command:archtrace.trace.showDiagram?${args}`)}\n\n`);
+  // Command links are VS Code's; another editor (through the LSP server) shows the steps alone.
+  if (commands) lines.push(`\n${markdownLink(words.stepThrough, `command:archtrace.trace.start?${args}`)} · ${markdownLink(words.sequenceDiagram, `command:archtrace.trace.showDiagram?${args}`)}\n\n`);
+  else lines.push('\n');
   return lines.join('');
 }

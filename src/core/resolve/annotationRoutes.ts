@@ -4,7 +4,7 @@ import type { AnnotationRoutes } from '../frameworks/frameworks';
 import type { Finding, Range, Route } from '../result';
 import { type SpringServletSettings, settingsFor } from './buildFiles';
 import { constantText } from './constants';
-import { joinRoutePaths, normalizeRoutePath } from './routes';
+import { joinRoutePaths, normalizeRoutePath } from './routePaths';
 import type { SymbolIndex } from './symbolIndex';
 
 /** A handler method as its class and method annotations declare it (the application's servlet paths are put before it after). */

@@ -1,7 +1,7 @@
 import { Turns } from '../nextTurn';
 import type { ClassRule, Frameworks } from '../frameworks/frameworks';
 import type { Attribute, SymbolDefinition } from '../parse/facts';
-import { type Finding, SymbolId } from '../result';
+import { Finding, type ModelDetails, type ModelRelationship, SymbolId } from '../result';
 import { beforeFirst } from '../text';
 import type { SymbolIndex } from './symbolIndex';
 
@@ -33,7 +33,7 @@ interface FileFrameworkPart {
  */
 export async function frameworkFindings(index: SymbolIndex, rules: Frameworks, existing: readonly Finding[], turns = new Turns()): Promise<Finding[]> {
   const found: Finding[] = [];
-  const decoratorDefinitions = new Map(existing.filter((finding) => finding.category === 'decorator').map((finding) => [finding.symbol, finding]));
+  const decoratorDefinitions = new Map(existing.filter(Finding.of('decorator')).map((finding) => [finding.symbol, finding]));
   // Managers the scan found (`X = Manager.from_queryset(QS)`) count when models attach them.
   const managerClasses = new Set(existing.filter((finding) => finding.category === 'manager').map((finding) => finding.symbol));
   const models: { symbol: string; definition: SymbolDefinition }[] = [];
@@ -43,7 +43,7 @@ export async function frameworkFindings(index: SymbolIndex, rules: Frameworks, e
     const part = index.part('framework-findings', file.path, () => fileFrameworkPart(index, rules, file.path));
     // Later stages add to findings' details: the kept part stays as it was made.
     for (const finding of part.found) {
-      found.push({ ...finding, details: { ...finding.details } });
+      found.push(Finding.withDetails(finding));
       if (finding.category === 'manager') managerClasses.add(finding.symbol);
     }
     models.push(...part.models);
@@ -51,9 +51,7 @@ export async function frameworkFindings(index: SymbolIndex, rules: Frameworks, e
     for (const [decorator, decorated] of part.decoratorUses) {
       const definitionFinding = decoratorDefinitions.get(decorator);
       if (!definitionFinding) continue;
-      const usedBy = (definitionFinding.details['usedBy'] as string[] | undefined) ?? [];
-      usedBy.push(decorated);
-      definitionFinding.details['usedBy'] = usedBy;
+      (definitionFinding.details.usedBy ??= []).push(decorated);
     }
   });
 
@@ -101,13 +99,13 @@ function fileFrameworkPart(index: SymbolIndex, rules: Frameworks, path: string):
       for (const rule of rules.classes) {
         const via = rule.extends.find((name) => ancestry.names.includes(name)) ?? decoratedBy(index, path, definition, rule.decoratedWith);
         if (!via || !keywordsMatch(definition, rule.keyword) || isRegistryBase(index, path, definition, rule)) continue;
-        const details: Record<string, unknown> = { rule: rule.id, framework: rule.framework, extends: via };
+        const details: ModelDetails = { rule: rule.id, framework: rule.framework, extends: via };
         if (rule.category === 'model') {
           part.models.push({ symbol, definition });
           const relationships = relationshipsOf(definition.attributes ?? []);
-          if (relationships.length) details['relationships'] = relationships;
+          if (relationships.length) details.relationships = relationships;
         }
-        part.found.push({ category: rule.category, symbol, range: definition.range, layer: '', details });
+        part.found.push(Finding.made(rule.category, symbol, definition.range, details));
       }
     }
     for (const decorator of definition.decorators) {
@@ -146,8 +144,8 @@ function keywordsMatch(definition: SymbolDefinition, required: Record<string, st
   return Object.entries(required).every(([key, value]) => definition.keywords?.[key] === value);
 }
 
-function relationshipsOf(attributes: readonly Attribute[]): { field: string; kind: string; target: string }[] {
-  const relationships: { field: string; kind: string; target: string }[] = [];
+function relationshipsOf(attributes: readonly Attribute[]): ModelRelationship[] {
+  const relationships: ModelRelationship[] = [];
   for (const attribute of attributes) {
     const call = attribute.call;
     if (!call) continue;

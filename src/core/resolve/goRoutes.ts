@@ -5,7 +5,7 @@ import type { Frameworks, RouterFramework } from '../frameworks/frameworks';
 import { type Finding, type Route, SymbolId } from '../result';
 import { trimEnd } from '../text';
 import { constantText } from './constants';
-import { joinRoutePaths, normalizeRoutePath } from './routes';
+import { joinRoutePaths, normalizeRoutePath } from './routePaths';
 import type { SymbolIndex } from './symbolIndex';
 
 const MAX_PREFIXES_PER_ROUTER = 16;

@@ -29,7 +29,7 @@ export async function nestRoutes(index: SymbolIndex, hints: readonly Hint[], fin
     const found = hints.filter((hint) => hint.hint === hintName);
     return found.length === 1 ? found[0] : undefined; // several apps with their own settings: none is everyone's
   };
-  const only = (hintName: string, detail: string) => String(onlyHint(hintName)?.details[detail] ?? '');
+  const only = (hintName: string, detail: 'prefix' | 'options') => onlyHint(hintName)?.details[detail] ?? '';
   const globalPrefix = only('global-prefix', 'prefix');
   const excluded = exclusions(only('global-prefix', 'options'));
   const prefixHint = onlyHint('global-prefix');
@@ -187,6 +187,9 @@ function normalizeNestPath(parts: readonly string[]): string {
 
 const MODULE_LISTS = ['imports', 'controllers', 'providers', 'exports'] as const;
 
+/** The names each list of a `@Module` holds, the lists that name none left out. */
+type ModuleLists = Partial<Record<(typeof MODULE_LISTS)[number], string[]>>;
+
 /**
  * NestJS modules as the DI graph reads them: each `@Module({ imports, controllers, providers,
  * exports })` finding lists the classes (and tokens) named in each, `{ provide: TOKEN, useClass: X }`
@@ -194,21 +197,24 @@ const MODULE_LISTS = ['imports', 'controllers', 'providers', 'exports'] as const
  */
 export async function describeNestModules(index: SymbolIndex, findings: readonly Finding[], turns = new Turns()): Promise<void> {
   await turns.each(findings, (finding) => {
-    if (finding.category !== 'decorator' || finding.details['decorator'] !== NEST_MODULE) return;
+    if (finding.category !== 'decorator' || finding.details.decorator !== NEST_MODULE) return;
     const { path } = SymbolId.parse(finding.symbol);
     const lists = index.part('nest-modules', path, () => moduleListsIn(index, path)).get(finding.symbol);
-    for (const [list, names] of Object.entries(lists ?? {})) finding.details[list] = [...names];
+    for (const list of MODULE_LISTS) {
+      const names = lists?.[list];
+      if (names) finding.details[list] = [...names];
+    }
   });
 }
 
 /** Each `@Module` class of a file, with the names each of its lists holds. */
-function moduleListsIn(index: SymbolIndex, path: string): Map<string, Record<string, string[]>> {
-  const modules = new Map<string, Record<string, string[]>>();
+function moduleListsIn(index: SymbolIndex, path: string): Map<string, ModuleLists> {
+  const modules = new Map<string, ModuleLists>();
   for (const { symbol, definition } of index.definitionsIn(path)) {
     const decorator = definition.decorators.find((name) => index.qualifiedNames(path, name).includes(NEST_MODULE));
     const call = decorator ? definition.decoratorCalls?.[decorator] : undefined;
     if (!call) continue;
-    const lists: Record<string, string[]> = {};
+    const lists: ModuleLists = {};
     for (const list of MODULE_LISTS) {
       const written = call.keywords[list];
       const names = written ? [...new Set(topLevelItems(written).flatMap(namesOfItem))] : [];

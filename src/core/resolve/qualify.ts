@@ -104,7 +104,8 @@ export class Confirmation {
   }
 }
 
-function withoutQualify<T extends { qualify?: unknown }>(item: T): Omit<T, 'qualify'> {
+/** A copy without its `qualify`, which has been checked. */
+function withoutQualify<T extends { qualify?: unknown }>(item: T): T {
   const copy = { ...item };
   delete copy.qualify;
   return copy;

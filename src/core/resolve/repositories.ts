@@ -1,33 +1,34 @@
 import { Turns } from '../nextTurn';
 import type { CallSite, SymbolDefinition } from '../parse/facts';
 import type { Finding, Range } from '../result';
+import { type DataFile, readDataFile } from '../knowledge/dataFile';
 import type { SymbolIndex } from './symbolIndex';
 
-/** Methods of a database session or connection that read or write data. */
-export const DATA_VERBS = new Set([
-  'add', 'add_all', 'get', 'query', 'execute', 'executemany', 'scalars', 'scalar', 'commit', 'delete', 'merge', 'flush', 'refresh', 'exec',
-  'fetch', 'fetchone', 'fetchall', 'fetchmany', 'fetchrow', 'fetchval', 'bulk_save_objects', 'bulk_insert_mappings', 'bulk_update_mappings',
-  'get_one', 'stream', 'stream_scalars', 'rollback',
-]);
+/** What tells a data-access class from the rest (`data-access.yml`). */
+export interface DataAccess {
+  /** Methods of a database session or connection that read or write data. */
+  dataVerbs: ReadonlySet<string>;
+  /** What a session or connection is called when its type is not written, lower-cased. */
+  sessionNames: ReadonlySet<string>;
+  /** The types of sessions and connections, by qualified name. */
+  sessionTypes: ReadonlySet<string>;
+  /** SQL statement builders, by qualified name. */
+  statementBuilders: ReadonlySet<string>;
+  /** Prefixes of the classes whose subclasses reach data for another purpose (views, forms, commands). */
+  notRepositories: readonly string[];
+}
 
-/** What a session or connection is called when its type is not written. */
-export const SESSION_NAMES = new Set(['session', 'db', 'db_session', 'dbsession', 'sess', 'connection', 'conn', 'cursor', 'async_session', '_session', '_db', '_conn']);
-
-const SESSION_TYPES = [
-  'sqlalchemy.orm.Session', 'sqlalchemy.orm.session.Session', 'sqlalchemy.orm.scoped_session', 'sqlalchemy.ext.asyncio.AsyncSession',
-  'sqlalchemy.engine.Connection', 'sqlalchemy.ext.asyncio.AsyncConnection', 'sqlmodel.Session', 'sqlmodel.ext.asyncio.session.AsyncSession',
-  'asyncpg.Connection', 'asyncpg.Pool', 'psycopg.Connection', 'psycopg.AsyncConnection', 'psycopg2.extensions.connection', 'sqlite3.Connection',
-  'databases.Database', 'motor.motor_asyncio.AsyncIOMotorDatabase', 'pymongo.database.Database',
-];
-
-/** SQL statement builders: a method that builds one talks to the database. */
-const SQL_BUILDERS = ['sqlalchemy.select', 'sqlalchemy.insert', 'sqlalchemy.update', 'sqlalchemy.delete', 'sqlalchemy.text', 'sqlmodel.select', 'sqlalchemy.sql.select'];
-
-/** Classes that reach data for another purpose than being a repository: views, forms, admin, commands. */
-const NOT_REPOSITORIES = [
-  'django.views.', 'django.contrib.admin.', 'django.forms.', 'django.core.management.', 'django.db.models.', 'django_filters.', 'rest_framework.',
-  'graphene', 'strawberry.', 'starlette.endpoints.', 'flask.views.', 'celery.', 'unittest.', 'pytest',
-];
+/** Reads `data-access.yml` (or a user's file of the same shape). */
+export function parseDataAccess(file: DataFile): DataAccess {
+  const document = readDataFile('dataAccessFile', file);
+  return {
+    dataVerbs: new Set(document.dataVerbs),
+    sessionNames: new Set(document.sessionNames.map((name) => name.toLowerCase())),
+    sessionTypes: new Set(document.sessionTypes),
+    statementBuilders: new Set(document.statementBuilders),
+    notRepositories: document.notRepositories,
+  };
+}
 
 const REPOSITORY_NAME = /(Repository|Repo|DAO|Dao|Crud|CRUD)$/;
 const TEST_PATH = /(^|\/)(tests?|testing)\/|(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/;
@@ -37,13 +38,13 @@ const TEST_PATH = /(^|\/)(tests?|testing)\/|(^|\/)(test_[^/]*|[^/]*_test|conftes
  * of its methods go through its own database session or SQL; or one reaches data in any way (a
  * session, a Django manager) and its name says repository; or it derives from a repository.
  */
-export async function repositoryFindings(index: SymbolIndex, interfaces: ReadonlySet<string>, findings: readonly Finding[], turns = new Turns()): Promise<Finding[]> {
+export async function repositoryFindings(index: SymbolIndex, data: DataAccess, interfaces: ReadonlySet<string>, findings: readonly Finding[], turns = new Turns()): Promise<Finding[]> {
   const excluded = new Set(findings.filter((finding) => ['model', 'route', 'manager'].includes(finding.category)).map((finding) => finding.symbol));
   const repositories = new Map<string, Finding>();
   const abstractRepositories = new Set<string>();
   const classes: DataClass[] = [];
   await turns.each(index.files(), (file) => {
-    if (!TEST_PATH.test(file.path)) classes.push(...index.part('data-classes', file.path, () => dataClasses(index, file.path)));
+    if (!TEST_PATH.test(file.path)) classes.push(...index.part('data-classes', file.path, () => dataClasses(index, data, file.path)));
   });
   for (const { symbol, range, named, dataMethods, ownedMethods, notRepository } of classes) {
     if (notRepository || excluded.has(symbol)) continue;
@@ -81,7 +82,7 @@ interface DataClass {
   notRepository: boolean;
 }
 
-function dataClasses(index: SymbolIndex, path: string): DataClass[] {
+function dataClasses(index: SymbolIndex, data: DataAccess, path: string): DataClass[] {
   const classes: DataClass[] = [];
   for (const { symbol, definition } of index.definitionsIn(path)) {
     if (definition.kind !== 'class') continue;
@@ -89,12 +90,12 @@ function dataClasses(index: SymbolIndex, path: string): DataClass[] {
     const className = symbol.slice(symbol.lastIndexOf('.') + 1);
     const entry = { symbol, range: definition.range, named: REPOSITORY_NAME.test(className), dataMethods: [] as string[], ownedMethods: 0, notRepository: false };
     classes.push(entry);
-    if (ancestry.names.some((name) => NOT_REPOSITORIES.some((prefix) => name.startsWith(prefix)))) {
+    if (ancestry.names.some((name) => data.notRepositories.some((prefix) => name.startsWith(prefix)))) {
       entry.notRepository = true;
       continue;
     }
     for (const { name, definition: method } of index.methodsOf(symbol)) {
-      const strength = strongest((method.calls ?? []).map((call) => dataAccess(index, path, definition, method, call)));
+      const strength = strongest((method.calls ?? []).map((call) => dataAccess(index, data, path, definition, method, call)));
       if (strength !== 'none') entry.dataMethods.push(name);
       if (strength === 'owned') entry.ownedMethods++;
     }
@@ -109,25 +110,25 @@ function dataClasses(index: SymbolIndex, path: string): DataClass[] {
  */
 type Access = 'owned' | 'passed' | 'none';
 
-function dataAccess(index: SymbolIndex, path: string, owner: SymbolDefinition, method: SymbolDefinition, call: CallSite): Access {
+function dataAccess(index: SymbolIndex, data: DataAccess, path: string, owner: SymbolDefinition, method: SymbolDefinition, call: CallSite): Access {
   const parts = call.callee.split('.');
   const verb = parts[parts.length - 1] ?? '';
   // Model.objects.filter(...): Django's managers are its data-access layer, and every view, form and
   // task calls them, so this alone marks only classes named as repositories.
   if (parts.includes('objects') && parts.length >= 3) return 'passed';
   if (parts.length === 1 || parts.length === 2) {
-    if (index.qualifiedNames(path, call.callee).some((name) => SQL_BUILDERS.includes(name))) return 'owned';
+    if (index.qualifiedNames(path, call.callee).some((name) => data.statementBuilders.has(name))) return 'owned';
   }
-  if (!DATA_VERBS.has(verb) || parts.length < 2) return 'none';
+  if (!data.dataVerbs.has(verb) || parts.length < 2) return 'none';
   const receiver = parts.slice(0, -1);
   const selfName = method.parameters?.[0]?.name;
   if (receiver.length === 2 && receiver[0] === selfName) {
     const attribute = owner.attributes?.find((candidate) => candidate.name === receiver[1]);
-    return isSession(index, path, receiver[1] ?? '', attribute?.type) ? 'owned' : 'none';
+    return isSession(index, data, path, receiver[1] ?? '', attribute?.type) ? 'owned' : 'none';
   }
   if (receiver.length === 1) {
     const parameter = method.parameters?.find((candidate) => candidate.name === receiver[0]);
-    return parameter !== undefined && isSession(index, path, parameter.name, parameter.annotation) ? 'passed' : 'none';
+    return parameter !== undefined && isSession(index, data, path, parameter.name, parameter.annotation) ? 'passed' : 'none';
   }
   return 'none';
 }
@@ -136,10 +137,10 @@ function strongest(accesses: readonly Access[]): Access {
   return accesses.includes('owned') ? 'owned' : accesses.includes('passed') ? 'passed' : 'none';
 }
 
-function isSession(index: SymbolIndex, path: string, name: string, type: string | undefined): boolean {
+function isSession(index: SymbolIndex, data: DataAccess, path: string, name: string, type: string | undefined): boolean {
   if (type) {
     const bare = type.replace(/^Optional\[|\]$|\|\s*None$/g, '').trim().replace(/^["']|["']$/g, '');
-    if (index.qualifiedNames(path, bare).some((name) => SESSION_TYPES.includes(name))) return true;
+    if (index.qualifiedNames(path, bare).some((name) => data.sessionTypes.has(name))) return true;
   }
-  return SESSION_NAMES.has(name.toLowerCase());
+  return data.sessionNames.has(name.toLowerCase());
 }

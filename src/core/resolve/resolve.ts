@@ -1,6 +1,6 @@
 import { nextTurn, Turns } from '../nextTurn';
 import type { FileFacts, Hint } from '../parse/facts';
-import { type Finding, type InterfaceImplementations, type Route, type Skipped, SymbolId } from '../result';
+import { Finding, type InterfaceImplementations, type Route, type Skipped, SymbolId } from '../result';
 import { annotationRoutes } from './annotationRoutes';
 import { frameworkFindings } from './frameworkFindings';
 import { goRoutes } from './goRoutes';
@@ -35,7 +35,7 @@ export async function resolveWorkspace(files: readonly FileFacts[], knowledge: R
   // of a file stay as the scan made them and can be reused when only other files change.
   const turns = new Turns();
   const confirmation = new Confirmation(index);
-  await turns.each(files, (file) => confirmation.add(file.findings.map((finding) => ({ ...finding, details: { ...finding.details } }))));
+  await turns.each(files, (file) => confirmation.add(file.findings.map((finding) => Finding.withDetails(finding))));
   const { findings: confirmed, hints } = confirmation.finish(files.flatMap((file) => file.hints));
   await nextTurn();
   const named: Finding[] = [];
@@ -51,7 +51,7 @@ export async function resolveWorkspace(files: readonly FileFacts[], knowledge: R
     if (definition) findings.push({ category: 'interface', symbol: base, range: definition.range, layer: '', details: { rule: 'abstract-class' } });
   }
   await nextTurn();
-  findings.push(...(await repositoryFindings(index, new Set(interfaces.map(({ base }) => base)), findings, turns)));
+  findings.push(...(await repositoryFindings(index, knowledge.dataAccess, new Set(interfaces.map(({ base }) => base)), findings, turns)));
   linkSignals(index, findings, hints);
   await nextTurn();
   const nest = await nestRoutes(index, hints, findings, turns);
@@ -77,8 +77,8 @@ export async function resolveWorkspace(files: readonly FileFacts[], knowledge: R
     const maker = made ? index.resolve(SymbolId.parse(handler).path, made) : undefined;
     if (maker) handlers.add(maker);
   }
-  const handlerOnly = (finding: Finding) => finding.category === 'middleware' && finding.details['by'] === 'signature' && handlers.has(finding.symbol);
-  const unique = dedupe(findings.filter((finding) => !notRoutes.has(finding) && !handlerOnly(finding) && !(finding.category === 'decorator' && finding.details['kind'] !== 'use' && middleware.has(finding.symbol))));
+  const handlerOnly = (finding: Finding) => finding.category === 'middleware' && finding.details.by === 'signature' && handlers.has(finding.symbol);
+  const unique = dedupe(findings.filter((finding) => !notRoutes.has(finding) && !handlerOnly(finding) && !(finding.category === 'decorator' && finding.details.kind !== 'use' && middleware.has(finding.symbol))));
   await nextTurn();
   return { index, findings: foldRegistrations(unique), interfaces, routes: allRoutes, skipped: [...skipped, ...nest.skipped] };
 }
@@ -96,31 +96,32 @@ function namedAfterDefinition(index: SymbolIndex, finding: Finding): Finding {
   const own = index.definition(finding.symbol);
   if (own) {
     // The finding is the definition itself, or a reference to one in the same file.
-    return own.range.start.line === finding.range.start.line ? finding : { ...finding, range: own.range, details: { ...finding.details, registeredAt: [site] } };
+    return own.range.start.line === finding.range.start.line ? finding : { ...Finding.withDetails(finding, { registeredAt: [site] }), range: own.range };
   }
   const target = index.qualify(path, name);
   const definition = target && 'symbol' in target ? index.definition(target.symbol) : undefined;
   if (target && 'symbol' in target && definition) {
-    return { ...finding, symbol: target.symbol, range: definition.range, details: { ...finding.details, registeredAt: [site] } };
+    return { ...Finding.withDetails(finding, { registeredAt: [site] }), symbol: target.symbol, range: definition.range };
   }
-  return { ...finding, symbol: SymbolId.anonymous(path, finding.range.start.line), details: { ...finding.details, reference: target ? index.namesOf(target)[0] : name } };
+  return { ...Finding.withDetails(finding, { reference: (target && index.namesOf(target)[0]) ?? name }), symbol: SymbolId.anonymous(path, finding.range.start.line) };
 }
 
 /** Several registrations of one definition (a middleware installed in three apps) make one finding listing every site. */
 function mergeRegistrations(findings: readonly Finding[]): Finding[] {
   const merged: Finding[] = [];
-  const byKey = new Map<string, Finding>();
+  /** The sites of the first finding of each category, symbol and rule: the others' are added to them. */
+  const sitesByKey = new Map<string, string[]>();
   for (const finding of findings) {
-    const sites = finding.details['registeredAt'];
-    if (!Array.isArray(sites)) {
+    const sites = finding.details.registeredAt;
+    if (!sites) {
       merged.push(finding);
       continue;
     }
-    const key = `${finding.category}|${finding.symbol}|${String(finding.details['rule'])}`;
-    const existing = byKey.get(key);
-    if (existing) (existing.details['registeredAt'] as string[]).push(...sites);
+    const key = `${finding.category}|${finding.symbol}|${finding.details.rule}`;
+    const first = sitesByKey.get(key);
+    if (first) first.push(...sites);
     else {
-      byKey.set(key, finding);
+      sitesByKey.set(key, sites);
       merged.push(finding);
     }
   }
@@ -129,21 +130,20 @@ function mergeRegistrations(findings: readonly Finding[]): Finding[] {
 
 /** Each workspace signal lists its receivers and the places that send it. */
 function linkSignals(index: SymbolIndex, findings: readonly Finding[], hints: readonly Hint[]): void {
-  const signals = new Map(findings.filter((finding) => finding.category === 'signal').map((finding) => [finding.symbol, finding]));
-  const append = (signal: string | undefined, key: string, value: string) => {
+  const signals = new Map(findings.filter(Finding.of('signal')).map((finding) => [finding.symbol, finding]));
+  const append = (signal: string | undefined, key: 'receivers' | 'senders', value: string) => {
     const finding = signal ? signals.get(signal) : undefined;
     if (!finding) return;
-    const list = (finding.details[key] as string[] | undefined) ?? [];
+    const list = (finding.details[key] ??= []);
     if (!list.includes(value)) list.push(value);
-    finding.details[key] = list;
   };
   for (const finding of findings) {
     if (finding.category !== 'receiver') continue;
-    append(index.resolve(SymbolId.parse(finding.symbol).path, String(finding.details['signal'] ?? '')), 'receivers', finding.symbol);
+    append(index.resolve(SymbolId.parse(finding.symbol).path, finding.details.signal ?? ''), 'receivers', finding.symbol);
   }
   for (const hint of hints) {
     if (hint.hint !== 'signal-send') continue;
-    append(index.resolve(SymbolId.parse(hint.symbol).path, String(hint.details['signal'] ?? '')), 'senders', hint.symbol);
+    append(index.resolve(SymbolId.parse(hint.symbol).path, hint.details.signal ?? ''), 'senders', hint.symbol);
   }
 }
 
@@ -153,36 +153,36 @@ function linkSignals(index: SymbolIndex, findings: readonly Finding[], hints: re
  */
 function foldRegistrations(findings: readonly Finding[]): Finding[] {
   const registered = new Set<string>();
-  for (const finding of findings) if (Array.isArray(finding.details['registeredAt'])) registered.add(finding.symbol);
+  for (const finding of findings) if (finding.details.registeredAt) registered.add(finding.symbol);
   if (!registered.size) return [...findings];
   // Keyed by category and symbol, for the few symbols registered somewhere (tens of thousands of findings are not).
   const definitions = new Map<string, Finding>();
   for (const finding of findings) {
-    if (registered.has(finding.symbol) && !Array.isArray(finding.details['registeredAt'])) definitions.set(`${finding.category}|${finding.symbol}`, finding);
+    if (registered.has(finding.symbol) && !finding.details.registeredAt) definitions.set(`${finding.category}|${finding.symbol}`, finding);
   }
   const folded = findings.flatMap((finding) => {
-    const sites = finding.details['registeredAt'];
-    const definition = Array.isArray(sites) ? definitions.get(`${finding.category}|${finding.symbol}`) : undefined;
-    return definition ? [{ finding, definition, sites: sites as string[] }] : [];
+    const sites = finding.details.registeredAt;
+    const definition = sites ? definitions.get(`${finding.category}|${finding.symbol}`) : undefined;
+    return definition && sites ? [{ finding, definition, sites }] : [];
   });
   // Decided first, then told: a definition that gains sites must not be taken for a registration.
-  for (const { definition, sites } of folded) definition.details['registeredAt'] = [...((definition.details['registeredAt'] as string[] | undefined) ?? []), ...sites];
+  for (const { definition, sites } of folded) definition.details.registeredAt = [...(definition.details.registeredAt ?? []), ...sites];
   const gone = new Set(folded.map(({ finding }) => finding));
   return findings.filter((finding) => !gone.has(finding));
 }
 
 /** One finding per category, symbol and place, whichever rules found it. */
 function dedupe(findings: readonly Finding[]): Finding[] {
-  // By symbol first: most symbols have one finding, and a key string made for every finding took an update at 50,000 files about 15 ms.
+  // By symbol first: most symbols have one finding, so no key string is made for each finding.
   const bySymbol = new Map<string, Finding[]>();
   return findings.filter((finding) => {
     const same = bySymbol.get(finding.symbol);
-    const kind = String(finding.details['kind'] ?? '');
+    const kind = finding.details.kind ?? '';
     if (!same) {
       bySymbol.set(finding.symbol, [finding]);
       return true;
     }
-    if (same.some((other) => other.category === finding.category && other.range.start.line === finding.range.start.line && String(other.details['kind'] ?? '') === kind)) return false;
+    if (same.some((other) => other.category === finding.category && other.range.start.line === finding.range.start.line && (other.details.kind ?? '') === kind)) return false;
     same.push(finding);
     return true;
   });

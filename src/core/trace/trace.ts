@@ -1,7 +1,7 @@
 import { type CallAnswer, CallQuestion, type CallTypeResolver } from '../host';
 import { type DataFile, readDataFile } from '../knowledge/dataFile';
 import type { CallSite, SymbolDefinition } from '../parse/facts';
-import { DATA_VERBS, SESSION_NAMES } from '../resolve/repositories';
+import type { DataAccess } from '../resolve/repositories';
 import type { SymbolIndex, Target } from '../resolve/symbolIndex';
 import { type Finding, type InterfaceImplementations, type Route, SymbolId, type Trace, type TraceStep, type TraceVia } from '../result';
 
@@ -45,6 +45,8 @@ export interface TraceContext {
   interfaces: readonly InterfaceImplementations[];
   findings: readonly Finding[];
   steps: TraceSteps;
+  /** A database session's names and data verbs (`data-access.yml`): an untyped session's call is a step. */
+  dataAccess: DataAccess;
   limits?: TraceLimits;
   /** A type checker's answers for calls syntax cannot follow; the calls it has not answered yet are asked. */
   typed?: TypedCalls;
@@ -176,7 +178,7 @@ function itemsOf(context: TraceContext, lookups: Lookups, symbol: string, depth:
 
   for (const call of definition.calls ?? []) {
     const site = { path, line: call.line, ...(call.branch ? { branch: call.branch } : {}) };
-    const resolved = withTypes(context, path, call, resolveCall(index, context.steps, symbol, definition, call));
+    const resolved = withTypes(context, path, call, resolveCall(index, context.steps, context.dataAccess, symbol, definition, call));
     if (resolved.kind === 'skip') continue;
     if (resolved.kind === 'unresolved') {
       items.push({ step: { symbol: `${path}:${call.callee}`, layer: context.layerOf(path), via: 'call', line: call.line, depth, site, unresolved: true, expression: call.callee }, expand: false });
@@ -261,7 +263,7 @@ function declarationAt(index: SymbolIndex, answer: { path: string; line: number;
 }
 
 /** What a call in `caller` reaches: a workspace function or method, a named outside call, or nothing worth a step. */
-function resolveCall(index: SymbolIndex, steps: TraceSteps, caller: string, definition: SymbolDefinition, call: CallSite): Resolved {
+function resolveCall(index: SymbolIndex, steps: TraceSteps, data: DataAccess, caller: string, definition: SymbolDefinition, call: CallSite): Resolved {
   const { path, name: callerName } = SymbolId.parse(caller);
   const parts = call.callee.split('.');
   const head = parts[0] ?? '';
@@ -290,7 +292,7 @@ function resolveCall(index: SymbolIndex, steps: TraceSteps, caller: string, defi
   if (parameter || local) {
     const written = parameter?.annotation ?? local?.type;
     // An untyped `db_session.commit()` is still the database: name the session, as the repositories do.
-    if (!written && rest.length === 1 && SESSION_NAMES.has(head.toLowerCase()) && DATA_VERBS.has(rest[0] ?? '')) return { kind: 'external', name: `${head}.${rest[0]} (database session)` };
+    if (!written && rest.length === 1 && data.sessionNames.has(head.toLowerCase()) && data.dataVerbs.has(rest[0] ?? '')) return { kind: 'external', name: `${head}.${rest[0]} (database session)` };
     // Data of unknown type (a loop variable, a dict) is not a flow step.
     if (!written || rest.length === 0) return { kind: 'skip' };
     const type = typeTarget(index, path, written);

@@ -78,9 +78,10 @@ export class ChecklistController implements vscode.TreeDataProvider<Row>, vscode
     const entry = this.state.get(root);
     if (!entry) return;
     const current = entry.progress.items[item.id];
+    const note = change.note ?? current?.note;
     const next = {
       done: change.done ?? current?.done ?? false,
-      ...((change.note ?? current?.note) ? { note: change.note ?? current?.note } : {}),
+      ...(note ? { note } : {}),
       ...(item.link ? { linkLabel: item.link.label } : current?.linkLabel ? { linkLabel: current.linkLabel } : {}),
     };
     try {

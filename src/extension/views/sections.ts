@@ -212,7 +212,7 @@ function findingNode(finding: Finding, at: At, prefix?: string): AnalysisNode {
   const { path, name } = SymbolId.parse(finding.symbol);
   const related = ['receivers', 'senders', 'usedBy', 'registeredAt', 'order', 'imports', 'controllers', 'providers', 'exports'].flatMap((key) => {
     const values = finding.details[key];
-    return Array.isArray(values) ? values.map((value) => ({ label: String(value), description: key, icon: 'arrow-small-right' }) as AnalysisNode) : [];
+    return Array.isArray(values) ? values.map((value): AnalysisNode => ({ label: String(value), description: key, icon: 'arrow-small-right' })) : [];
   });
   return {
     label: prefix ? `${prefix}: ${name}` : name,

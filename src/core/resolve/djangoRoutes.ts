@@ -1,0 +1,285 @@
+import type { Hint, SymbolDefinition } from '../parse/facts';
+import { type Finding, type Route, type RouteFinding, type Skipped, SymbolId } from '../result';
+import { compileRegex } from '../workspacePatterns';
+import type { Frameworks } from '../frameworks/frameworks';
+import type { ViewSetsDocument } from '../knowledge/documents';
+import { contains, joinRoutePaths, MAX_PREFIXES_PER_ROUTER, normalizeRoutePath, type Router, sourceOf } from './routePaths';
+import type { SymbolIndex } from './symbolIndex';
+
+const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'];
+
+/**
+ * Django urlconfs: each `path()` / `re_path()` gets the prefixes of the `include()`s that lead to
+ * its module (or of the `include([...])` list it sits in), and points to a function view, a
+ * class-based view's HTTP methods, or a DRF router's ViewSets.
+ */
+export function djangoRoutes(index: SymbolIndex, written: readonly RouteFinding[], hints: readonly Hint[], routers: ReadonlyMap<string, Router>, frameworks: Frameworks, skipped: Skipped[]): Route[] {
+  const patterns = written.filter((finding) => {
+    if (!isRegexPattern(finding)) return true;
+    // The regex is read, never run: it must still be one a linear-time engine honours, or what it matches is unknown.
+    const compiled = compileRegex(finding.details.path ?? '');
+    if ('unsupported' in compiled) skipped.push({ path: sourceOf(finding).path, reason: `URL pattern \`${finding.details.path ?? ''}\` (line ${finding.range.start.line + 1}) not read: ${compiled.unsupported}` });
+    return 'pattern' in compiled;
+  });
+  // Where each `include()` leads: a urlconf module, or a list of patterns kept in a variable.
+  const targets = new Map<RouteFinding, string>();
+  for (const pattern of patterns) {
+    const target = includedUrlconf(index, SymbolId.parse(pattern.symbol).path, pattern.details.view ?? '');
+    if (target) targets.set(pattern, target);
+  }
+  const includedLists = new Set([...targets.values()].filter((target) => target.includes(':')));
+  // A pattern belongs to the list it is written in when an `include()` names that list; else to its module's `urlpatterns`.
+  const urlconfOf = (pattern: Finding): string => {
+    const file = SymbolId.parse(pattern.symbol).path;
+    if (!includedLists.size) return file;
+    const list = [...index.definitionsIn(file)].find(({ symbol, definition }) => definition.kind === 'variable' && includedLists.has(symbol) && contains(definition, pattern));
+    return list?.symbol ?? file;
+  };
+  const includes: { from: string; to: string; prefix: string }[] = [];
+  for (const [pattern, to] of targets) includes.push({ from: urlconfOf(pattern), to, prefix: joinRoutePaths(enclosingListPrefix(patterns, pattern), patternPrefix(pattern)) });
+  const urlconfPrefixes = (urlconf: string): string[] => {
+    const results: string[] = [];
+    const pending = [{ urlconf, suffix: '', seen: new Set([urlconf]) }];
+    for (let item = pending.pop(); item && results.length < MAX_PREFIXES_PER_ROUTER; item = pending.pop()) {
+      const parents = includes.filter((include) => include.to === item.urlconf && !item.seen.has(include.from));
+      if (!parents.length) results.push(item.suffix);
+      for (const include of parents) {
+        pending.push({ urlconf: include.from, suffix: joinRoutePaths(include.prefix, item.suffix), seen: new Set([...item.seen, include.from]) });
+      }
+    }
+    return results;
+  };
+
+  const routes: Route[] = [];
+  for (const pattern of patterns) {
+    const file = SymbolId.parse(pattern.symbol).path;
+    const view = pattern.details.view ?? '';
+    if (/^include\(/.test(view) && !INLINE_INCLUDE.test(view)) {
+      const routerName = /^include\(\s*([\w.]+)\.urls\s*\)/.exec(view)?.[1];
+      const symbol = routerName ? index.resolve(file, routerName) : undefined;
+      const router = symbol ? routers.get(symbol) : undefined;
+      if (router?.framework.viewSets) {
+        for (const prefix of urlconfPrefixes(urlconfOf(pattern))) {
+          const base = joinRoutePaths(joinRoutePaths(prefix, enclosingListPrefix(patterns, pattern)), patternPrefix(pattern));
+          routes.push(...viewSetRoutes(index, hints, router, router.framework.viewSets, base));
+        }
+      }
+      continue;
+    }
+    if (/^include\(/.test(view)) continue; // an inline list: its own path() entries are patterns too
+    const own = joinRoutePaths(enclosingListPrefix(patterns, pattern), patternPrefix(pattern));
+    for (const prefix of urlconfPrefixes(urlconfOf(pattern))) {
+      const full = normalizeRoutePath(joinRoutePaths(prefix, own));
+      const framework = pattern.details.framework ?? '';
+      for (const { method, handler } of djangoViewHandlers(index, frameworks, file, view, pattern)) routes.push({ method, path: full, handler, framework, source: sourceOf(pattern) });
+    }
+  }
+  // Routers registered but never included through a urlconf still answer under their prefixes.
+  const includedRouters = new Set(routes.filter((route) => frameworks.routerFrameworks.get(route.framework)?.viewSets).map((route) => route.handler));
+  for (const router of routers.values()) {
+    if (!router.framework.viewSets) continue;
+    for (const route of viewSetRoutes(index, hints, router, router.framework.viewSets, '')) if (!includedRouters.has(route.handler)) routes.push(route);
+  }
+  return routes;
+}
+
+/** `include([...])`, or `include(([...], "app_name"))`: patterns written in place. */
+const INLINE_INCLUDE = /^include\(\s*(?:\(\s*)?\[/;
+
+/**
+ * The urlconf an `include()` leads to: a module's file (`include("shop.urls")`, `include(urls)` of an
+ * imported module, `include(urls.urlpatterns)`, each also as a `(patterns, app_name)` tuple), or a
+ * list of patterns kept in a variable (`include(api_urls)`), as its symbol. None for an inline list,
+ * a router's `.urls` and anything outside the workspace (`admin.site.urls`).
+ */
+function includedUrlconf(index: SymbolIndex, file: string, view: string): string | undefined {
+  const included = /^include\(\s*(?:\(\s*)?(?:(['"])([\w.]+)\1|([A-Za-z_][\w.]*))\s*[,)]/.exec(view.replace(/\s+/g, ' '));
+  if (!included) return undefined;
+  if (included[2]) return index.moduleFile(included[2]);
+  const name = included[3] ?? '';
+  const target = index.qualify(file, name);
+  if (!target) return undefined;
+  if ('external' in target) return index.moduleFile(target.external);
+  const definition = index.definition(target.symbol);
+  if (definition?.kind !== 'variable' || definition.value) return undefined; // `router.urls`, a call: not a list of patterns
+  const { path, name: variable } = SymbolId.parse(target.symbol);
+  return variable === 'urlpatterns' ? path : target.symbol;
+}
+
+/** `path("api/", ...)` → `api/`; `re_path(r"^articles/(?P<year>[0-9]{4})/$")` → `articles/{year}/`. */
+function patternPrefix(pattern: RouteFinding): string {
+  const written = pattern.details.path ?? '';
+  return isRegexPattern(pattern) ? regexAsTemplate(written) : written;
+}
+
+/** `re_path(...)` and the older `url(...)` take a regex; `path(...)` a template. */
+function isRegexPattern(pattern: RouteFinding): boolean {
+  return /re_path|url$/.test(pattern.details.callee ?? '');
+}
+
+/**
+ * A URL regex (one RE2 reads: its groups are balanced) as a route template, in one pass: anchors,
+ * classes, quantifiers and non-capturing groups dropped, `(?P<name>...)` → `{name}`, escaped
+ * punctuation as itself.
+ */
+function regexAsTemplate(regex: string): string {
+  let text = regex.startsWith('^') ? regex.slice(1) : regex;
+  if (text.endsWith('$') && !text.endsWith('\\$')) text = text.slice(0, -1);
+  const afterQuantifier = (at: number) => (at < text.length && '?*+'.includes(text[at] as string) ? at + 1 : at);
+  let template = '';
+  for (let at = 0; at < text.length; ) {
+    const character = text[at] as string;
+    const name = text.startsWith('(?P<', at) ? /^\w+$/.exec(text.slice(at + 4, text.indexOf('>', at)))?.[0] : undefined;
+    const groupEnd = name !== undefined ? closingParenthesis(text, at + 5 + name.length) : -1;
+    if (name !== undefined && groupEnd > 0) {
+      template += `{${name}}`;
+      at = groupEnd + 1;
+    } else if (character === '[' && text.indexOf(']', at + 1) > 0) at = afterQuantifier(text.indexOf(']', at + 1) + 1);
+    else if (text.startsWith('(?:', at)) at += 3;
+    else if (character === ')') at = afterQuantifier(at + 1);
+    else if (character === '\\') {
+      const escaped = text[at + 1] ?? '';
+      if (!/[A-Za-z0-9]/.test(escaped)) template += escaped; // `\.` is a dot; `\d`, `\w`, `\b` are no text
+      at += 2;
+    } else {
+      if (!'?*+'.includes(character)) template += character;
+      at++;
+    }
+  }
+  return template;
+}
+
+/** Where the group whose body starts at `from` closes (classes and escapes skipped), or -1. */
+function closingParenthesis(text: string, from: number): number {
+  for (let at = from; at < text.length; at++) {
+    if (text[at] === ')') return at;
+    if (text[at] === '\\') at++;
+    else if (text[at] === '[') {
+      const close = text.indexOf(']', at + 1);
+      if (close > 0) at = close;
+    }
+  }
+  return -1;
+}
+
+/** The prefix of the `path("x/", include([...]))` whose inline list lexically holds this entry. */
+function enclosingListPrefix(patterns: readonly RouteFinding[], inner: RouteFinding): string {
+  const file = SymbolId.parse(inner.symbol).path;
+  const outers = patterns.filter(
+    (outer) =>
+      outer !== inner &&
+      SymbolId.parse(outer.symbol).path === file &&
+      INLINE_INCLUDE.test(outer.details.view ?? '') &&
+      contains(outer, inner),
+  );
+  outers.sort((a, b) => (contains(a, b) ? -1 : 1));
+  return outers.reduce((prefix, outer) => joinRoutePaths(prefix, patternPrefix(outer)), '');
+}
+
+
+/** The text before the first comma that no `)` closes after it (`f(a, b), c` → `f(a, b)`): scanned once from the end, where `/,(?![^(]*\))/` looked ahead from every comma. */
+function firstArgument(text: string): string {
+  let cut = text.length;
+  let nextParenthesis = '';
+  for (let at = text.length - 1; at >= 0; at--) {
+    const character = text[at];
+    if (character === '(' || character === ')') nextParenthesis = character;
+    else if (character === ',' && nextParenthesis !== ')') cut = at;
+  }
+  return text.slice(0, cut);
+}
+
+function djangoViewHandlers(index: SymbolIndex, frameworks: Frameworks, file: string, written: string, pattern: RouteFinding): { method: string; handler: string }[] {
+  // `csrf_exempt(GraphQLView.as_view(...))`: a decorator applied by a call wraps the view.
+  let view = written.replace(/\s+/g, '');
+  for (let wrapped = /^[\w.]+\((.+)\)$/.exec(view); wrapped?.[1] && !/\.as_view$/.test(view.slice(0, view.indexOf('('))); wrapped = /^[\w.]+\((.+)\)$/.exec(view)) {
+    view = firstArgument(wrapped[1]);
+  }
+  const asView = /^([\w.]+)\.as_view\(/.exec(view);
+  const name = asView?.[1] ?? (/^[\w.]+$/.test(view) ? view : undefined);
+  const target = name ? index.resolve(file, name) : undefined;
+  const anonymous = SymbolId.anonymous(file, pattern.range.start.line);
+  if (!target) return [{ method: 'ANY', handler: anonymous }];
+  const definition = index.definition(target);
+  if (definition?.kind === 'class') {
+    // A class-based view answers each method it (or a workspace base) defines a handler for; one
+    // that only overrides `dispatch` runs it for every method.
+    const classes = [target, ...index.ancestry(target).classes];
+    const owner = (method: string) => classes.find((symbol) => index.definition(`${symbol}.${method}`));
+    const defined = HTTP_METHODS.flatMap((method) => {
+      const found = owner(method);
+      return found ? [{ method: method.toUpperCase(), handler: `${found}.${method}` }] : [];
+    });
+    if (defined.length) return defined;
+    const dispatcher = owner('dispatch');
+    return [{ method: 'ANY', handler: dispatcher ? `${dispatcher}.dispatch` : target }];
+  }
+  return [{ method: httpMethodFromDecorators(index, frameworks, target, definition) ?? 'ANY', handler: target }];
+}
+
+/** A decorator that narrows a function view to one method (Django's `@require_POST`), in the order the view wears them. */
+function httpMethodFromDecorators(index: SymbolIndex, frameworks: Frameworks, view: string, definition: SymbolDefinition | undefined): string | undefined {
+  for (const decorator of definition?.decorators ?? []) {
+    for (const name of index.qualifiedNames(SymbolId.parse(view).path, decorator)) {
+      const method = frameworks.viewMethodDecorators.get(name);
+      if (method) return method;
+    }
+  }
+  return undefined;
+}
+
+/** The routes a router (Django REST framework's) makes for each ViewSet registered on it. */
+function viewSetRoutes(index: SymbolIndex, hints: readonly Hint[], router: Router, viewSets: ViewSetsDocument, base: string): Route[] {
+  const routes: Route[] = [];
+  const framework = router.framework.name;
+  const mixinPrefix = `${viewSets.mixinModule}.`;
+  for (const hint of hints.filter((candidate) => candidate.hint === 'viewset')) {
+    const { path } = SymbolId.parse(hint.symbol);
+    if (index.resolve(path, hint.details.router ?? '') !== router.symbol) continue;
+    const viewSet = index.resolve(path, hint.details.viewset ?? '');
+    if (!viewSet) continue;
+    const prefix = joinRoutePaths(base, hint.details.prefix ?? '');
+    const lookup = index.definition(viewSet)?.attributes?.find((attribute) => attribute.name === 'lookup_field')?.literal ?? 'pk';
+    const ancestry = index.ancestry(viewSet);
+    const mixins = new Set<string>();
+    for (const name of ancestry.names) {
+      for (const mixin of viewSets.classes[name] ?? []) mixins.add(mixin);
+      const mixin = name.startsWith(mixinPrefix) ? name.slice(mixinPrefix.length) : '';
+      if (/^\w+$/.test(mixin)) mixins.add(mixin);
+    }
+    const classes = [viewSet, ...ancestry.classes];
+    const source = { path, line: hint.line };
+    routes.push(...extraActions(index, viewSets.actionDecorator, framework, classes, prefix, lookup).map((route) => ({ ...route, source })));
+    for (const { action, method, detail, mixin } of viewSets.actions) {
+      const owner = classes.find((symbol) => index.definition(`${symbol}.${action}`));
+      if (!owner && !mixins.has(mixin)) continue;
+      routes.push({
+        method,
+        path: normalizeRoutePath(joinRoutePaths(prefix, detail ? `{${lookup}}/` : '/')),
+        handler: owner ? `${owner}.${action}` : viewSet,
+        framework,
+        source,
+      });
+    }
+  }
+  return routes;
+}
+
+/** A ViewSet's `@action(detail=..., methods=[...], url_path=...)` methods: routes beside the standard ones. */
+function extraActions(index: SymbolIndex, actionDecorator: string, framework: string, classes: readonly string[], prefix: string, lookup: string): Route[] {
+  const routes: Route[] = [];
+  for (const owner of classes) {
+    const { path } = SymbolId.parse(owner);
+    for (const { symbol, name, definition } of index.methodsOf(owner)) {
+      const decorator = definition.decorators.find((name) => index.qualifiedNames(path, name).includes(actionDecorator));
+      if (!decorator) continue;
+      const call = definition.decoratorCalls?.[decorator];
+      const urlPath = /^[rRbBuU]?(['"])(.*)\1$/.exec(call?.keywords['url_path'] ?? '')?.[2] ?? name;
+      const detail = call?.keywords['detail'] === 'True';
+      const methods = (call?.keywords['methods']?.match(/['"](\w+)['"]/g) ?? ['"get"']).map((quoted) => quoted.slice(1, -1).toUpperCase());
+      const full = joinRoutePaths(joinRoutePaths(prefix, detail ? `{${lookup}}` : ''), `${urlPath}/`);
+      for (const method of methods) routes.push({ method, path: normalizeRoutePath(full), handler: symbol, framework });
+    }
+  }
+  return routes;
+}

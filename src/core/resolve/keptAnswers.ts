@@ -1,0 +1,298 @@
+import { atLength, NONE } from '../lists';
+import type { FileFacts } from '../parse/facts';
+
+/**
+ * What an answer was worked out from: the facts of the files it read whole (by identity), and the
+ * surface version of the files whose surface its lookups read (see `sameSurface`), as flat lists
+ * of pairs (`[path, facts, path, facts…]`, `[path, version…]`), each path once. Lists, not maps:
+ * an answer reads few files, and there are hundreds of thousands of answers.
+ */
+interface Reads {
+  facts: (string | FileFacts | undefined)[];
+  surfaces: (string | number)[];
+}
+
+/** The same, as kept with an answer: one shared empty list for none. */
+interface KeptReads {
+  facts: readonly (string | FileFacts | undefined)[];
+  surfaces: SurfaceReads;
+}
+
+export type SurfaceReads = readonly (string | number)[];
+
+/** A stage's answer for one file, and what it read to get it (its own file included). */
+interface Part extends KeptReads {
+  value: unknown;
+  given: string;
+}
+
+/** A stage's answer, the inputs it was made from, and what it read itself. */
+interface Combination extends KeptReads {
+  value: unknown;
+  inputs: readonly unknown[];
+}
+
+/** A lookup's answer that read the surfaces of other files than its own. */
+class ReadThrough<Answer> {
+  constructor(
+    readonly answer: Answer,
+    readonly through: SurfaceReads,
+  ) {}
+}
+
+/** The answers worked out for one file (see `AnsweredFile.answers`). */
+export interface FileAnswers<Lookup> {
+  /** Its parts (see `KeptAnswers.part`), by stage number: one list per file takes far less room than one map per stage. */
+  slots: (Part | undefined)[] | undefined;
+  /** Every stage asks about the same names again (bases, decorators, callees): each is looked up once, per surface version. */
+  lookups: { version: number; names: Map<string, Lookup | ReadThrough<Lookup>> } | undefined;
+}
+
+export function noAnswers<Lookup>(): FileAnswers<Lookup> {
+  return { slots: undefined, lookups: undefined };
+}
+
+/** What the bookkeeping reads of a file the index holds. */
+export interface AnsweredFile<Lookup> {
+  readonly facts: FileFacts;
+  /** The same while the file's surface stays (see `sameSurface`), from index to index. */
+  readonly surface: number;
+  /**
+   * The answers worked out for it, one object for every index that shares answers with the one
+   * that made it: an update made from an analysis, and a rehearsal of that update (which the first
+   * real edit must find done), both add to it.
+   */
+  answers: FileAnswers<Lookup>;
+}
+
+/**
+ * Most parts read their own file's facts and surface and nothing else, and most find nothing: one
+ * list of reads, and one part for "nothing found", serve every stage of a file. Kept by the file's
+ * facts, so they go with them.
+ */
+const ownReads = new WeakMap<FileFacts, { facts: KeptReads['facts']; surfaces?: SurfaceReads; nothing: readonly Part[] }>();
+
+function ownReadsOf(facts: FileFacts): NonNullable<ReturnType<typeof ownReads.get>> {
+  let reads = ownReads.get(facts);
+  if (!reads) ownReads.set(facts, (reads = { facts: Object.freeze([facts.path, facts]), nothing: NONE }));
+  return reads;
+}
+
+/** Surface versions are numbered across indexes: a number is never reused for another surface. */
+let lastSurfaceVersion = 0;
+
+export function newSurfaceVersion(): number {
+  return ++lastSurfaceVersion;
+}
+
+/**
+ * Whether two facts of a file have the same surface: what lookups and ancestries read of it (its
+ * names, their kinds and bases, what variables are made by or stand for, what functions return,
+ * its imports).
+ */
+export function sameSurface(before: FileFacts, after: FileFacts): boolean {
+  return surfaceOf(before) === surfaceOf(after);
+}
+
+function surfaceOf(facts: FileFacts): string {
+  return JSON.stringify([
+    facts.language,
+    facts.skipped ?? '',
+    facts.symbols.map((symbol) => [symbol.name, symbol.kind, symbol.bases, symbol.value?.callee ?? '', symbol.defaultExport ?? false, symbol.returns ?? '', symbol.alias ?? '']),
+    facts.imports.map((statement) => [statement.module, statement.level, statement.names, statement.alias ?? '']),
+  ]);
+}
+
+/**
+ * The answers an index keeps, and what each was worked out from, so that the next index (after an
+ * edit) takes over every answer that still holds: stages' parts per file, whole stages made from
+ * parts, lookups. An answer notes the facts of the files it read whole and the surface versions of
+ * the files its lookups went through; it holds while they are the same.
+ */
+export class KeptAnswers<Lookup extends object> {
+  // Each field is stored once, in the constructor, whether made or taken over from an earlier
+  // index: a field stored again after it was made changes the objects' hidden class, and V8 then
+  // drops the code it compiled for them.
+  private readonly stageNumbers: Map<string, number>;
+  /** Whole stages' answers made from parts (see `combined`), by stage. */
+  private readonly combinations: Map<string, Combination>;
+  /** What the answers being worked out read, innermost last. */
+  private readonly reading: Reads[] = [];
+
+  constructor(
+    private readonly files: ReadonlyMap<string, AnsweredFile<Lookup>>,
+    /** Whether to keep the stages' parts and combinations for later indexes (an analysis that will be updated). */
+    private readonly keepParts: boolean,
+    /** Those of the earlier index, shared (not copied): each answer is checked against these files when asked for. */
+    earlier?: KeptAnswers<Lookup>,
+  ) {
+    this.stageNumbers = earlier ? earlier.stageNumbers : new Map<string, number>();
+    this.combinations = earlier ? earlier.combinations : new Map<string, Combination>();
+  }
+
+  /**
+   * A whole-workspace stage's answer for one file, worked out by `compute` — or kept from an
+   * earlier index when nothing it read has changed since (see `SymbolIndex.part`).
+   */
+  part<T>(stage: string, path: string, compute: () => T, given: string): T {
+    if (!this.keepParts) return compute();
+    let stageNumber = this.stageNumbers.get(stage);
+    if (stageNumber === undefined) this.stageNumbers.set(stage, (stageNumber = this.stageNumbers.size));
+    const file = this.files.get(path);
+    const kept = file?.answers.slots?.[stageNumber];
+    if (kept && kept.given === given && this.stillReadsOwn(kept, file)) {
+      this.noteReads(kept);
+      return kept.value as T;
+    }
+    const { value, read } = this.recording(compute, path);
+    // Most files give most stages nothing: one empty list kept for all of them.
+    const stored = (Array.isArray(value) ? atLength(value) : value) as T;
+    if (!file) return stored; // not a file of this index: nothing to keep it with
+    const { answers } = file;
+    let slots = answers.slots ?? [];
+    // Assigned within the list's length: a list grown by assignment takes room for more stages than there are.
+    if (stageNumber >= slots.length) answers.slots = slots = slots.concat(new Array<undefined>(stageNumber + 1 - slots.length));
+    slots[stageNumber] = this.nothingPart(file.facts, stored, read, given) ?? { value: stored, facts: read.facts, surfaces: read.surfaces, given };
+    return stored;
+  }
+
+  /**
+   * The one part kept for every stage that found nothing in a file from its own reads alone:
+   * "nothing" is a value the stage shares between files (undefined, or frozen: the empty list, or
+   * the stage's own), and the part is the same object for every stage and index while the file stays.
+   */
+  private nothingPart(facts: FileFacts, value: unknown, read: KeptReads, given: string): Part | undefined {
+    const shared = value === undefined || (typeof value === 'object' && value !== null && Object.isFrozen(value));
+    if (given !== '' || !shared) return undefined;
+    const own = ownReadsOf(facts);
+    if (read.facts !== own.facts || (read.surfaces !== NONE && read.surfaces !== own.surfaces)) return undefined;
+    let part = own.nothing.find((candidate) => candidate.value === value && candidate.surfaces === read.surfaces);
+    if (!part) {
+      part = Object.freeze({ value, facts: own.facts, surfaces: read.surfaces, given });
+      own.nothing = own.nothing.concat(part); // at its length (see `atLength`)
+    }
+    return part;
+  }
+
+  /** A whole stage's answer made from `inputs`, kept while every input is the same (see `SymbolIndex.combined`). */
+  combined<T>(stage: string, inputs: readonly unknown[], compute: () => T): T {
+    if (!this.keepParts) return compute();
+    const kept = this.combinations.get(stage);
+    if (kept && kept.inputs.length === inputs.length && kept.inputs.every((input, position) => input === inputs[position]) && this.stillReads(kept)) return kept.value as T;
+    const { value, read } = this.recording(compute);
+    this.combinations.set(stage, { value, inputs: [...inputs], ...read });
+    return value;
+  }
+
+  /** The lookup of `name` kept with `file` for its surface version, while the other surfaces it read stay; undefined when there is none. */
+  keptLookup(file: AnsweredFile<Lookup>, name: string): Lookup | undefined {
+    const lookups = file.answers.lookups;
+    const kept = lookups?.version === file.surface ? lookups.names.get(name) : undefined;
+    if (!kept) return undefined;
+    const through = kept instanceof ReadThrough;
+    if (through && !this.stillThrough(kept.through)) return undefined;
+    if (this.reading.length) {
+      this.noteSurface(file.facts.path);
+      if (through) this.noteSurfaces(kept.through);
+    }
+    return through ? kept.answer : kept;
+  }
+
+  /** Looks `name` up by `compute`, and keeps the answer with `file`, with the other files' surfaces it read. */
+  keepLookup(file: AnsweredFile<Lookup>, name: string, compute: () => Lookup): Lookup {
+    const { value: answer, read } = this.recording(compute);
+    const through = surfacesBesides(read.surfaces, file.facts.path);
+    let lookups = file.answers.lookups;
+    if (lookups?.version !== file.surface) file.answers.lookups = lookups = { version: file.surface, names: new Map() };
+    lookups.names.set(name, through.length ? new ReadThrough(answer, through) : answer);
+    return answer;
+  }
+
+  /** Runs `compute`, noting what it reads (and, for the answer around it, that it read it too). */
+  recording<T>(compute: () => T, path?: string): { value: T; read: KeptReads } {
+    const facts = path === undefined ? undefined : this.files.get(path)?.facts;
+    const read: Reads = { facts: path === undefined ? [] : [path, facts], surfaces: [] };
+    this.reading.push(read);
+    let value: T;
+    try {
+      value = compute();
+    } finally {
+      this.reading.pop();
+    }
+    // Its own file's reads alone: the lists every part of that file shares.
+    const own = facts ? ownReadsOf(facts) : undefined;
+    const reads: KeptReads = { facts: own && read.facts.length === 2 ? own.facts : atLength(read.facts), surfaces: NONE };
+    if (own && read.surfaces.length === 2 && read.surfaces[0] === path) {
+      if (!own.surfaces || own.surfaces[1] !== read.surfaces[1]) own.surfaces = Object.freeze(atLength(read.surfaces));
+      reads.surfaces = own.surfaces;
+    } else reads.surfaces = atLength(read.surfaces);
+    this.noteReads(reads);
+    return { value, read: reads };
+  }
+
+  private stillReads(read: KeptReads): boolean {
+    const { facts } = read;
+    for (let at = 0; at < facts.length; at += 2) if (this.files.get(facts[at] as string)?.facts !== facts[at + 1]) return false;
+    return this.stillThrough(read.surfaces);
+  }
+
+  /** The same, for a part of `file`: what it read of its own file (most parts read nothing else) is checked against the record in hand. */
+  private stillReadsOwn(read: KeptReads, file: AnsweredFile<Lookup>): boolean {
+    const { facts, surfaces } = read;
+    const path = file.facts.path;
+    if (facts.length === 2 && facts[0] === path) {
+      if (facts[1] !== file.facts) return false;
+    } else if (!this.stillReads({ facts, surfaces: NONE })) return false;
+    if (surfaces.length === 2 && surfaces[0] === path) return surfaces[1] === file.surface;
+    return this.stillThrough(surfaces);
+  }
+
+  /** Whether every surface version read is still the file's. */
+  stillThrough(surfaces: SurfaceReads): boolean {
+    for (let at = 0; at < surfaces.length; at += 2) if (this.files.get(surfaces[at] as string)?.surface !== surfaces[at + 1]) return false;
+    return true;
+  }
+
+  private noteReads(read: KeptReads): void {
+    const outer = this.reading.at(-1);
+    if (!outer) return;
+    const { facts } = read;
+    for (let at = 0; at < facts.length; at += 2) notePair(outer.facts, facts[at] as string, facts[at + 1]);
+    this.noteSurfaces(read.surfaces);
+  }
+
+  /** Notes, for the answer being worked out, that it read a file's facts. */
+  noteRead(path: string): void {
+    const read = this.reading.at(-1);
+    if (read) notePair(read.facts, path, this.files.get(path)?.facts);
+  }
+
+  /** Notes, for the answer being worked out, that it read a file's surface. */
+  noteSurface(path: string): void {
+    const outer = this.reading.at(-1);
+    if (outer) notePair(outer.surfaces, path, this.files.get(path)?.surface ?? -1);
+  }
+
+  noteSurfaces(surfaces: SurfaceReads): void {
+    const outer = this.reading.at(-1);
+    if (outer) for (let at = 0; at < surfaces.length; at += 2) notePair(outer.surfaces, surfaces[at] as string, surfaces[at + 1] as number);
+  }
+
+  /** A part that walked every file would be kept on the files it happened to note: a mistake, told at once. */
+  notInPart(method: string): void {
+    if (this.reading.length) throw new Error(`SymbolIndex.${method} cannot be called while a part is worked out`);
+  }
+}
+
+/** Adds a pair to a flat list of pairs unless its key is there (what was read first is what was read). */
+function notePair<V>(pairs: (string | V)[], key: string, value: V): void {
+  for (let at = 0; at < pairs.length; at += 2) if (pairs[at] === key) return;
+  pairs.push(key, value);
+}
+
+/** The surfaces read of files other than `path` (a lookup's own file is checked with its whole map). */
+function surfacesBesides(surfaces: SurfaceReads, path: string): SurfaceReads {
+  const others: (string | number)[] = [];
+  for (let at = 0; at < surfaces.length; at += 2) if (surfaces[at] !== path) others.push(surfaces[at] as string, surfaces[at + 1] as number);
+  return atLength(others);
+}
