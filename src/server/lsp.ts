@@ -7,7 +7,9 @@ import {
   FileChangeType,
   type InitializeParams,
   type InitializeResult,
+  MessageType,
   ResponseError,
+  ShowMessageNotification,
   TextDocumentSyncKind,
   type WorkDoneProgressServerReporter,
   type WorkspaceFolder,
@@ -75,6 +77,8 @@ export function runLanguageServer(connection: Connection, serverOptions: Languag
       return 'https://example.invalid/docs/diagnostics.md';
     }
   })();
+  // A notification: window.showInformationMessage asks window/showMessageRequest, which a client need not answer.
+  const showMessage = (message: string) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Info, message });
   const log: Logger = {
     info: (message) => connection.console.info(message),
     warn: (message) => connection.console.warn(message),
@@ -346,7 +350,7 @@ export function runLanguageServer(connection: Connection, serverOptions: Languag
       const analysis = await analysisOf(session);
       const trace = await session.trace(route);
       if (!trace) throw unknownRoute(analysis, route);
-      void connection.window.showInformationMessage(renderTraceText(trace));
+      showMessage(renderTraceText(trace));
       return trace;
     }
     if (command === Commands.showLayer) {
@@ -354,7 +358,7 @@ export function runLanguageServer(connection: Connection, serverOptions: Languag
       const analysis = await analysisOf(found.session);
       const file = analysis.result.files.find((entry) => entry.path === found.path);
       if (!file) throw new ResponseError(JsonRpcErrors.InvalidParams, `${found.path} is not a file the analysis read`);
-      void connection.window.showInformationMessage(`${found.path}: ${file.layer} (${file.confidence}) — ${file.reasons.join('; ')}`);
+      showMessage(`${found.path}: ${file.layer} (${file.confidence}) — ${file.reasons.join('; ')}`);
       return { path: file.path, layer: file.layer, confidence: file.confidence, reasons: file.reasons };
     }
     throw new ResponseError(JsonRpcErrors.InvalidParams, `unknown command '${command}'; the server runs ${Object.values(Commands).join(', ')}`);
