@@ -200,6 +200,7 @@ async function render(command: Command, analysis: Analysis, types: TypeCheckerWo
     }
     result = { ...result, traces };
   }
+  if (command.name === 'report' || (command.name === 'analyze' && command.format === 'json')) result = { ...result, answers: analysis.answers() };
   let output: string;
   if (command.name === 'check') {
     const problems = collectProblems(result);

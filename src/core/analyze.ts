@@ -12,7 +12,8 @@ import { SymbolIndex } from './resolve/symbolIndex';
 import { readModulePaths } from './resolve/tsconfig';
 import { buildManifest, readBuildFiles } from './resolve/buildFiles';
 import { normalizeRoutePath } from './resolve/routePaths';
-import { type AnalysisResult, type Finding, type InterfaceImplementations, type KindVerdict, type Language, type Route, SCHEMA_VERSION, type Skipped, SymbolId, type Trace } from './result';
+import { answerChecklist } from './answers/answers';
+import { type AnalysisResult, type Answer, type Finding, type InterfaceImplementations, type KindVerdict, type Language, type Route, SCHEMA_VERSION, type Skipped, SymbolId, type Trace } from './result';
 import { type TraceContext, traceRoute, traceRouteWithTypes } from './trace/trace';
 import { listIn } from './lists';
 import { matchesRouteTemplate, templateShape } from './workspacePatterns';
@@ -70,6 +71,8 @@ export interface Analysis {
   trace(route: string): Trace | undefined;
   /** The same trace, with a type checker following the TypeScript and JavaScript calls syntax cannot (answers kept for this analysis). */
   traceWithTypes(route: string, resolver: CallTypeResolver): Promise<Trace | undefined>;
+  /** The answers the code gives to the study checklist's questions, made when first asked for. */
+  answers(): Answer[];
   /** The classes and functions a file defines (qualified names, 0-based lines), for editors. */
   definitionsIn(path: string): { name: string; kind: string; line: number }[];
   /**
@@ -216,7 +219,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   await nextTurn();
   options.signal?.throwIfAborted();
 
-  const { dataModel, queryWarnings } = await analyzeDataModel(index, analysed, resolved);
+  const { dataModel, queryWarnings } = await analyzeDataModel(index, analysed, resolved, undefined, host.knowledge.frameworks.tableDeclarations);
 
   const result: AnalysisResult = {
     schemaVersion: SCHEMA_VERSION,
@@ -227,6 +230,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
     interfaces,
     routes,
     traces: [],
+    answers: [],
     violations,
     dataModel,
     queryWarnings,
@@ -251,7 +255,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
 /** What a trace reads: the index, the result's interfaces and findings, each file's layer, what calls are steps. */
 function traceContextOf(index: SymbolIndex, result: AnalysisResult, knowledge: Knowledge): TraceContext {
   const layerByPath = new Map(result.files.map((file) => [file.path, file.layer]));
-  return { index, interfaces: result.interfaces, findings: result.findings, layerOf: (path) => layerByPath.get(path) ?? 'external', steps: knowledge.traceSteps, dataAccess: knowledge.dataAccess };
+  return { index, interfaces: result.interfaces, findings: result.findings, layerOf: (path) => layerByPath.get(path) ?? 'external', steps: knowledge.traceSteps, dataAccess: knowledge.dataAccess, frameworks: knowledge.frameworks };
 }
 
 /** A result with what traces, definitions and updates need around it. */
@@ -278,6 +282,7 @@ function analysisOf(state: AnalysisState): Analysis {
   let context: TraceContext | undefined;
   const traceContext = () => (context ??= traceContextOf(state.index(), result, knowledge));
   const typedAnswers = new Map<string, CallAnswer | null>();
+  let answers: Answer[] | undefined;
   return {
     result,
     trace(written) {
@@ -287,6 +292,10 @@ function analysisOf(state: AnalysisState): Analysis {
     async traceWithTypes(written, resolver) {
       const route = findRoute(result.routes, written);
       return route ? traceRouteWithTypes(traceContext(), route, root, resolver, typedAnswers) : undefined;
+    },
+    answers() {
+      answers ??= answerChecklist(result, state.index(), traceContext(), discovery.otherFiles, knowledge);
+      return answers;
     },
     definitionsIn(path) {
       return (state.index().file(path)?.symbols ?? [])

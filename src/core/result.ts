@@ -23,7 +23,13 @@ export type FindingCategory =
   | 'interface'
   | 'route'
   | 'task'
-  | 'event';
+  | 'event'
+  /** Where work is committed or rolled back, or run inside a transaction. */
+  | 'transaction'
+  /** A handler registered for an exception or an error status (`@app.exception_handler`, `errorhandler`, NestJS `@Catch`, Express error middleware). */
+  | 'error-handler'
+  /** An error status written out: `abort(404)`, `return body, 400`, `res.status(404)`, `Response(status=409)`. */
+  | 'error-response';
 
 /** A path relative to the analysed root, with `/` between its parts. @pattern ^[^/\\] */
 export type RelativePath = string;
@@ -92,7 +98,10 @@ export type Finding =
   | InterfaceFinding
   | RouteFinding
   | TaskFinding
-  | EventFinding;
+  | EventFinding
+  | TransactionFinding
+  | ErrorHandlerFinding
+  | ErrorResponseFinding;
 
 /** A finding of one category. */
 export type FindingOf<C extends FindingCategory> = Extract<Finding, { category: C }>;
@@ -155,6 +164,51 @@ export interface FindingDetails {
   [capture: string]: unknown;
 }
 
+/** Where work is committed or rolled back, or a block that runs inside a transaction (`session.commit()`, `with transaction.atomic():`). */
+export interface TransactionFinding extends FindingBase {
+  category: 'transaction';
+  details: TransactionDetails;
+}
+
+export interface TransactionDetails extends FindingDetails {
+  /** The object the call is made on, as written (`self.session`, `db.session`). */
+  on?: string;
+  /** `commit`, `rollback`, or what opens the transaction (`atomic`, `begin`, `transaction`). */
+  action?: string;
+  /** A transaction block: what opens it, as written. */
+  atomic?: string;
+  transaction?: string;
+}
+
+/** An exception handler registered with the framework (`@app.exception_handler(X)`, `@app.errorhandler(404)`). */
+export interface ErrorHandlerFinding extends FindingBase {
+  category: 'error-handler';
+  details: ErrorHandlerDetails;
+}
+
+export interface ErrorHandlerDetails extends FindingDetails {
+  /** The exception class or status it handles, as written. */
+  handles?: string;
+  /** The handler, when it is registered by a call rather than decorated. */
+  handler?: string;
+  app?: string;
+  bp?: string;
+}
+
+/** An error answered in place: `abort(404)`, `return ..., 400`, `Response(..., status=500)`. */
+export interface ErrorResponseFinding extends FindingBase {
+  category: 'error-response';
+  details: ErrorResponseDetails;
+}
+
+export interface ErrorResponseDetails extends FindingDetails {
+  kind?: 'abort' | 'response' | 'return';
+  /** The status as written (`404`, `status.HTTP_409_CONFLICT`). */
+  status?: string;
+  /** The response class or call that carries it. */
+  response?: string;
+}
+
 export interface MiddlewareFinding extends FindingBase {
   category: 'middleware';
   details: MiddlewareDetails;
@@ -191,9 +245,10 @@ export interface DecoratorFinding extends FindingBase {
 export interface DecoratorDetails extends FindingDetails {
   /**
    * `use`: a function or class wearing a framework's extension-point decorator; `class`: a class
-   * whose instances decorate (its `__call__`, or an ancestor's, is a decorator).
+   * whose instances decorate (its `__call__`, or an ancestor's, is a decorator); `registers`: a
+   * decorator that keeps the function it is given and hands it back (a route, a hook, a handler).
    */
-  kind?: 'use' | 'class';
+  kind?: 'use' | 'class' | 'registers';
   /** The framework's decorator it wears, qualified. */
   decorator?: string;
   /** A decorator class: the `__call__` that decorates. */
@@ -380,7 +435,7 @@ export interface Route {
  * call: a direct call; di: provided by the framework or the one implementation of an interface;
  * async: queued (`.delay`, `apply_async`); event: published or sent.
  */
-export type TraceVia = 'call' | 'async' | 'event' | 'di';
+export type TraceVia = 'call' | 'async' | 'event' | 'di' | 'raise';
 
 export interface TraceStep {
   /** The callee: a workspace symbol, an outside name (`sqlalchemy.orm.Session.commit`), or `path:expression` when unresolved. */
@@ -404,6 +459,16 @@ export interface TraceStep {
   recursive?: boolean;
   /** Found by the TypeScript type checker: the call is on a value whose type the code does not write. */
   typed?: boolean;
+  /**
+   * Reached through what no call names: the handler a handler table (`by`: the table) or a message
+   * bus (`by`: the bus's method) registers for the message's class, or a function a bootstrap
+   * injects by parameter name (`by`: the bootstrap).
+   */
+  through?: { kind: 'handler-table' | 'message-bus' | 'injected'; by: string };
+  /** A `raise` step: the HTTP status it is answered with, when the code says so on the trace. @asType integer @minimum 100 @maximum 599 */
+  status?: number;
+  /** A call on an object the workspace makes at module level (`prisma = new PrismaClient()`): the outside class or call that makes it; the step is at the object's definition. */
+  client?: string;
   /** What the callee's annotations mark it as: `transactional` (a transaction's boundary), `async`. */
   marks?: string[];
 }
@@ -515,6 +580,66 @@ export interface QueryWarning {
   insertAt?: Position;
 }
 
+/**
+ * A sentence of an answer: an English phrase with `{0}`, `{1}`… standing for the code terms it names
+ * (`{0} refuses when {1}`). Translations change the phrase and keep the terms.
+ */
+export interface Phrase {
+  /** The English phrase, `{0}`, `{1}`… where the terms go; code is between backticks. */
+  phrase: string;
+  /** The code terms (names, conditions, statuses as written), in the order of their placeholders. */
+  terms: string[];
+}
+
+/** One fact of an answer, found in the code and linked to where the code says it. */
+export interface AnswerFact extends Phrase {
+  /** Where the code says it. */
+  location: SourceLocation;
+}
+
+/** Which implementation provides which method of an interface: a library's contract at a glance. */
+export interface AnswerTable {
+  /** The interface whose methods are the columns. */
+  subject: SymbolId;
+  /** The interface's methods, those implementations must define first. */
+  methods: string[];
+  rows: AnswerTableRow[];
+}
+
+/** One implementation of an answer's table. */
+export interface AnswerTableRow {
+  implementation: SymbolId;
+  location: SourceLocation;
+  /**
+   * One per method: the implementation (or a class between it and the interface) `defines` it, it
+   * `inherits` the interface's body, or it is `missing` a method the interface leaves abstract.
+   */
+  cells: ('defines' | 'inherits' | 'missing')[];
+}
+
+/** One part of an answer: a topic, the facts found for it, and, when the code cannot tell, a line saying so. */
+export interface AnswerPart {
+  topic: Phrase;
+  facts: AnswerFact[];
+  /** Facts found beyond those listed. @asType integer @minimum 1 */
+  omitted?: number;
+  table?: AnswerTable;
+  /** What static analysis cannot answer here, in one line, and where to read instead. */
+  gap?: AnswerGap;
+}
+
+/** A line saying what the code cannot tell, and the place to read instead. */
+export interface AnswerGap extends Phrase {
+  readAt?: SourceLocation;
+}
+
+/** The answer the code gives to one item of the study checklist. */
+export interface Answer {
+  /** The checklist item: `service.invariants`, or a mixed part's `web/db/#library.interface`. */
+  item: string;
+  parts: AnswerPart[];
+}
+
 export interface Skipped {
   path: RelativePath;
   reason: string;
@@ -536,6 +661,11 @@ export interface AnalysisResult {
   interfaces: InterfaceImplementations[];
   routes: Route[];
   traces: Trace[];
+  /**
+   * The answers to the study checklist's questions, made from the analysis on demand: filled by
+   * `archtrace analyze` and `report`; an editor's analysis makes them when its checklist asks.
+   */
+  answers: Answer[];
   /** Imports that cross the layers of a business service the wrong way (src/core/layers/layer-rules.yml); checked by default for services only. */
   violations: Violation[];
   /**

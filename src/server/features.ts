@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { CodeAction, CodeActionKind, type CodeLens, type Diagnostic, DiagnosticSeverity, type Range, SymbolKind, type SymbolInformation } from 'vscode-languageserver';
 import { findRoute } from '../core/analyze';
 import { renderTraceHover } from '../core/render/traceHover';
+import { stepMarks } from '../core/render/trace';
 import { plainText } from '../core/render/escape';
 import { AnalysisResult, type Route, SymbolId, type Trace } from '../core/result';
 import { Commands } from '../protocol/protocol';
@@ -46,7 +47,7 @@ function declarationEnd(lineText: (line: number) => string | undefined, start: n
 export function traceHoverMarkdown(traces: readonly Trace[], root: string): string {
   const words = {
     steps: (count: number) => `${count} steps`,
-    byType: 'by type',
+    marks: stepMarks,
     more: (count: number) => `${count} more (archtrace/trace has them all)`,
     stepThrough: 'Step through',
     sequenceDiagram: 'Sequence diagram',

@@ -36,6 +36,7 @@ function result(): AnalysisResult {
       { method: 'GET', path: '/health', handler: 'tests/client.py:<anonymous>@3', framework: 'fastapi' },
     ],
     traces: [],
+    answers: [],
     violations: [],
     dataModel: { entities: [{ name: 'Order', table: 'orders', source: 'sqlalchemy', location: { path: 'shop/models.py', line: 1 }, columns: [], rules: [], hints: [] }], relationships: [] },
     queryWarnings: [],

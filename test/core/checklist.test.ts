@@ -47,6 +47,7 @@ describe('the study checklist', () => {
       interfaces: [],
       routes: [],
       traces: [],
+    answers: [],
       violations: [],
       dataModel: { entities: [], relationships: [] },
       queryWarnings: [],

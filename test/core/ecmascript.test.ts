@@ -18,7 +18,9 @@ describe('TypeScript workspaces', () => {
     assert.ok(result.findings.some((finding) => finding.symbol === 'src/common/roles.guard.ts:RolesGuard' && finding.category === 'middleware'));
     // `@shop/common/roles.guard` names a workspace file: the guard is the workspace class, not a package's.
     const trace = analysis.trace('POST /api/orders');
-    assert.deepEqual(trace?.steps.map((step) => step.symbol.split(':').pop()), ['OrdersController.create', 'OrdersService.create', 'Order.create', 'Order', 'OrderRepository.save', 'TypeOrmOrderRepository.save']);
+    // `Order.create` throws (`throw new Error(...)`) before it makes the order: a raise step.
+    assert.deepEqual(trace?.steps.map((step) => step.symbol.split(':').pop()), ['OrdersController.create', 'OrdersService.create', 'Order.create', 'Error', 'Order', 'OrderRepository.save', 'TypeOrmOrderRepository.save']);
+    assert.equal(trace?.steps.find((step) => step.symbol === 'Error')?.via, 'raise');
     assert.deepEqual(result.interfaces.map((entry) => entry.base), ['src/orders/order.repository.ts:OrderRepository']);
     const ordersModule = result.findings.find((finding) => finding.symbol === 'src/orders/orders.module.ts:OrdersModule');
     assert.deepEqual(ordersModule?.details.providers, ['OrdersService', 'ORDER_REPOSITORY', 'TypeOrmOrderRepository']);

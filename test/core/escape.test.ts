@@ -8,7 +8,8 @@ import { markdownCode, markdownText, notificationText, plainText } from '../../s
 import { renderMarkdown } from '../../src/core/render/markdown';
 import { renderStudyGuide } from '../../src/core/render/report';
 import { renderTraceHover } from '../../src/core/render/traceHover';
-import type { AnalysisResult } from '../../src/core/result';
+import { stepMarks } from '../../src/core/render/trace';
+import type { AnalysisResult, TraceStep } from '../../src/core/result';
 import { analyzeFolder } from '../../src/node/analyzeFolder';
 import { SAMPLE } from '../helpers';
 
@@ -70,7 +71,7 @@ describe('workspace text in every renderer', () => {
         for (const rendered of [renderMarkdown(result), renderStudyGuide(result, buildChecklist(result), { version: 1, items: {} })]) {
           assert.deepEqual(linksAndHtml(rendered), { links: [], html: [] });
         }
-        const words = { steps: (count: number) => `${count} steps`, byType: 'by type', more: (count: number) => `${count} more`, stepThrough: 'Step through', sequenceDiagram: 'Sequence diagram' };
+        const words = { steps: (count: number) => `${count} steps`, marks: (step: TraceStep) => stepMarks(step).filter((mark) => !mark.startsWith('in ')), more: (count: number) => `${count} more`, stepThrough: 'Step through', sequenceDiagram: 'Sequence diagram' };
         for (const trace of result.traces.slice(0, 3)) {
           // The editor percent-encodes a file URI; a naive one (the path as it is) must not break out either.
           const hover = linksAndHtml(renderTraceHover(trace, result.root, words, (path) => `file://${path}`));

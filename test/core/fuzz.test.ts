@@ -79,7 +79,7 @@ describe('fuzzing', () => {
         const files: FileFacts[] = [];
         for (const [index, { path, text }] of sources.entries()) files.push(await testScanner().scan({ path: `${index}/${path}`, language: languageOf(path) ?? 'python' }, text));
         const resolution = await resolveWorkspace(files, builtinKnowledge());
-        const context = { index: resolution.index, interfaces: resolution.interfaces, findings: resolution.findings, layerOf: () => 'core', steps: builtinKnowledge().traceSteps, dataAccess: builtinKnowledge().dataAccess };
+        const context = { index: resolution.index, interfaces: resolution.interfaces, findings: resolution.findings, layerOf: () => 'core', steps: builtinKnowledge().traceSteps, dataAccess: builtinKnowledge().dataAccess, frameworks: builtinKnowledge().frameworks };
         for (const route of resolution.routes) {
           assert.ok(route.path.startsWith('/'));
           assert.equal(findRoute(resolution.routes, `${route.method} ${route.path}`)?.path, route.path);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import { answerPhrases } from '../../src/core/answers/phrases';
 import { checklistTexts } from '../../src/core/checklist/checklist';
 import { ROOT } from '../helpers';
 
@@ -28,5 +29,15 @@ describe('localization', () => {
     const used = new Set(sources.flatMap((text) => [...text.matchAll(/vscode\.l10n\.t\('((?:[^'\\]|\\.)*)'/g)].map((match) => (match[1] ?? '').replace(/\\'/g, "'"))));
     assert.ok(used.size > 20);
     for (const text of [...used, ...checklistTexts()]) assert.ok(bundle[text] !== undefined, `no zh-cn translation for '${text}'`);
+  });
+
+  it('translates every phrase of the answers, keeping each placeholder', () => {
+    const bundle = JSON.parse(readFileSync(join(ROOT, 'l10n', 'bundle.l10n.zh-cn.json'), 'utf8')) as Record<string, string>;
+    const placeholders = (text: string) => [...new Set(text.match(/\{\d+\}/g) ?? [])].sort();
+    for (const phrase of answerPhrases()) {
+      const chinese = bundle[phrase];
+      assert.ok(chinese !== undefined, `no zh-cn translation for the answer phrase '${phrase}'`);
+      assert.deepEqual(placeholders(chinese), placeholders(phrase), `'${chinese}' does not keep the placeholders of '${phrase}'`);
+    }
   });
 });

@@ -4,7 +4,8 @@ import type { Analysis } from '../../src/core/analyze';
 import { renderTraceMermaid } from '../../src/core/render/trace';
 import { SymbolId, type TraceStep } from '../../src/core/result';
 import { analyzeFolder } from '../../src/node/analyzeFolder';
-import { SAMPLE, tempWorkspace } from '../helpers';
+import { join } from 'node:path';
+import { ROOT, SAMPLE, tempWorkspace } from '../helpers';
 
 const label = (step: TraceStep) => `${step.via} ${step.layer} ${step.external || step.unresolved ? step.symbol : SymbolId.parse(step.symbol).name}`;
 
@@ -95,5 +96,62 @@ describe('traces that could loop', () => {
     assert.ok(steps.some((step) => step.symbol === 'api.py:count' && step.recursive));
     assert.ok(steps.some((step) => step.symbol === 'services.py:Ping.ping' && step.recursive));
     assert.ok(steps.length < 20);
+  });
+});
+
+describe('traces through indirection', () => {
+  const fixture = (name: string) => join(ROOT, 'test', 'fixtures', name);
+  let allocation: Analysis;
+  let cqrs: Analysis;
+  before(async () => {
+    allocation = await analyzeFolder(fixture('allocation'), { threads: 1 });
+    cqrs = await analyzeFolder(fixture('nest-cqrs'), { threads: 1 });
+  });
+
+  it('goes from a message bus to the handler its table registers for the command, through the unit of work to the repository and the session', () => {
+    const steps = allocation.trace('POST /allocate')?.steps ?? [];
+    const handler = steps.find((step) => step.symbol === 'src/allocation/service_layer/handlers.py:allocate');
+    assert.deepEqual(handler?.through, { kind: 'handler-table', by: 'src/allocation/service_layer/handlers.py:COMMAND_HANDLERS' });
+    // The command is Allocate: the event dispatch, whose parameter is an Event, hands it to nobody.
+    assert.equal(steps.filter((step) => step.through?.kind === 'handler-table').length, 1);
+    assert.ok(steps.some((step) => step.via === 'di' && step.symbol === 'src/allocation/adapters/repository.py:SqlAlchemyRepository.get'));
+    assert.ok(steps.some((step) => step.symbol === 'session.query (database session)'));
+    assert.ok(steps.some((step) => step.symbol === 'session.commit (database session)'));
+    assert.ok(steps.some((step) => step.symbol === 'src/allocation/domain/model.py:Product.allocate'), 'the product read through the repository is followed');
+    // Moving data is no step: the bus's queue, a list attribute's append, a log line.
+    assert.deepEqual(steps.filter((step) => step.unresolved).map((step) => step.expression), []);
+    const raised = steps.filter((step) => step.via === 'raise').map((step) => SymbolId.parse(step.symbol).name || step.symbol);
+    assert.deepEqual(raised, ['InvalidSku', 'Exception']);
+  });
+
+  it('follows a function a bootstrap injects by parameter name, to a call on the module-level client it makes', () => {
+    const steps = allocation.trace('PUT /change_quantity')?.steps ?? [];
+    const publish = steps.find((step) => step.through?.kind === 'injected');
+    assert.equal(publish?.symbol, 'src/allocation/adapters/redis_eventpublisher.py:publish');
+    assert.equal(publish?.through?.by, 'src/allocation/bootstrap.py:bootstrap');
+    const client = steps.find((step) => step.client);
+    assert.deepEqual(
+      client && { symbol: client.symbol, client: client.client, layer: client.layer, expression: client.expression, line: client.line, site: client.site },
+      { symbol: 'src/allocation/adapters/redis_eventpublisher.py:r', client: 'redis.Redis', layer: 'infrastructure', expression: 'r.publish', line: 10, site: { path: 'src/allocation/adapters/redis_eventpublisher.py', line: 15 } },
+    );
+  });
+
+  it('goes from a NestJS command bus to the handler decorated for the command, marking the raised exception with its status', () => {
+    const steps = cqrs.trace('POST /users')?.steps ?? [];
+    const handler = steps.find((step) => step.symbol === 'src/users/create-user.handler.ts:CreateUserHandler.execute');
+    assert.deepEqual(handler?.through, { kind: 'message-bus', by: '@nestjs/cqrs.CommandBus.execute' });
+    const raised = steps.find((step) => step.via === 'raise');
+    assert.deepEqual(raised && { symbol: raised.symbol, status: raised.status }, { symbol: '@nestjs/common.BadRequestException', status: 400 });
+    const client = steps.find((step) => step.client);
+    assert.deepEqual(client && [client.symbol, client.client, client.expression], ['src/prisma.ts:prisma', '@prisma/client.PrismaClient', 'prisma.user.create']);
+  });
+
+  it('tells each exception once, with the status it is answered with when the trace converts it', async () => {
+    const sample = await analyzeFolder(SAMPLE, { threads: 1 });
+    const steps = sample.trace('POST /orders')?.steps ?? [];
+    const statuses = steps.filter((step) => step.via === 'raise').map((step) => `${step.external ? step.symbol : SymbolId.parse(step.symbol).name} ${step.status ?? '-'}`);
+    assert.deepEqual(statuses, ['fastapi.HTTPException 401', 'OutOfStockError 409', 'InvalidOrderError -', 'PaymentError 402', 'fastapi.HTTPException 409', 'fastapi.HTTPException 402']);
+    // A method called on what a factory returns is followed: `OrderService.for_session(db).cancel_order(...)`.
+    assert.ok(sample.trace('POST /orders/{order_id}/cancel')?.steps.some((step) => step.symbol === 'app/application/services/order_service.py:OrderService.cancel_order'));
   });
 });

@@ -56,6 +56,26 @@ describe('the study checklist in a real VS Code (code-server)', { timeout: 300_0
     assert.equal(await row(DATA_MODEL).locator('.custom-view-tree-node-item-checkbox.checked').count(), 1);
   });
 
+  it('expands a self-test item into its answer: the topic, then each fact with where the code says it, opened on click', async () => {
+    const { page } = session;
+    // The learning path folded, the self-test's items come into the pane's view.
+    await row('Learning path').locator('.monaco-tl-twistie').click();
+    const item = row('Which invariants does the domain enforce');
+    await item.waitFor({ timeout: 20_000 });
+    await item.locator('.monaco-tl-twistie').click();
+    await row('Rules the domain enforces').first().waitFor({ timeout: 10_000 });
+    const fact = row('OrderItem.__post_init__ refuses when self.quantity <= 0');
+    await fact.waitFor({ timeout: 10_000 });
+    assert.match(await fact.innerText(), /app\/domain\/models\/order\.py:25/);
+    await fact.click();
+    await page.locator('.tab.active', { hasText: 'order.py' }).waitFor({ timeout: 10_000 });
+    // The item's tick counts as before: the answer's rows are not items.
+    assert.match(await checklist().locator('.pane-header').innerText(), /\d+ \/ 10/);
+    await page.screenshot({ path: join(session.artifacts, 'checklist-answer.png') });
+    await item.locator('.monaco-tl-twistie').click();
+    await row('Learning path').locator('.monaco-tl-twistie').click();
+  });
+
   it('exports the study guide as a Markdown document', async () => {
     const { page } = session;
     await runCommand(page, 'ArchTrace: Export Study Guide');

@@ -131,8 +131,9 @@ describe('archtrace lsp --stdio', () => {
       times.push(performance.now() - started);
     }
     const value = (hover?.contents as { value?: string } | undefined)?.value ?? "";
-    assert.match(value, /^\*\*POST \\\/posts\\\/\*\* — 4 steps/);
+    assert.match(value, /^\*\*POST \\\/posts\\\/\*\* — 6 steps/);
     assert.match(value, /SqlPostRepository/);
+    assert.match(value, /session\\\.commit \\\(database session\\\)/);
     assert.doesNotMatch(value, /command:/, 'no VS Code command links for other editors');
     times.sort((a, b) => a - b);
     console.log(`hover on a route (flask-blog), 20 in a row: p50 ${times[10]?.toFixed(1)} ms, max ${times.at(-1)?.toFixed(1)} ms`);

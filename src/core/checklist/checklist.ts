@@ -1,4 +1,6 @@
-import { type AnalysisResult, type Finding, type MiddlewareFinding, type RepoKind, SymbolId } from '../result';
+import { type AnalysisResult, type Answer, type Finding, type MiddlewareFinding, type RepoKind, SymbolId } from '../result';
+import { phraseText } from '../answers/phrases';
+import { flowRoute, inPart, isTestPath } from './scope';
 
 /** Where a checklist item points in this repository: a place in the code, or a route to trace. */
 export type ChecklistLink = { kind: 'code'; path: string; line: number; label: string } | { kind: 'route'; route: string; label: string };
@@ -13,6 +15,8 @@ export interface ChecklistItem {
   link?: ChecklistLink;
   /** For a mixed repository's part (`django/db/`), the part the item studies. */
   part?: string;
+  /** What the code says in answer, each fact where the code says it. */
+  answer?: Answer;
 }
 
 interface Template {
@@ -37,7 +41,7 @@ const TEMPLATES: Readonly<Record<RepoKind, readonly Template[]>> = {
     { key: 'contribute', section: 'path', estimate: 'optional', text: 'Contribute: a bug fix, a performance improvement or a feature.' },
     { key: 'route-params', section: 'self-test', text: 'How does the router parse `{id}` in a route?', link: (result, part) => layerLink(result, part, ['routing']) },
     { key: 'route-precedence', section: 'self-test', text: 'Which wins for a request to `/users/me`: `/users/{id}` or `/users/me`? Why?', link: (result, part) => layerLink(result, part, ['routing']) },
-    { key: 'precondition', section: 'self-test', text: 'How would you add a precondition (a permission check) to a route?', link: (result, part) => findingLink(result, part, 'decorator') },
+    { key: 'precondition', section: 'self-test', text: 'How would you add a precondition (a permission check) to a route?', link: (result, part) => findingLink(result, part, 'decorator', (finding) => finding.details['kind'] !== 'registers') },
     { key: 'middleware-order', section: 'self-test', text: 'In what order does middleware run, and how does it read and change the request and the response?', link: (result, part) => middlewareOrderLink(result, part) },
     { key: 'why-middleware', section: 'self-test', text: 'Why is this concern middleware rather than part of the view?', link: (result, part) => findingLink(result, part, 'middleware') },
     { key: 'orm-sql', section: 'self-test', text: 'Write a query with the ORM and the SQL it runs. Where does the query become SQL?', link: (result, part) => layerLink(result, part, ['orm']) },
@@ -76,18 +80,36 @@ export function checklistTexts(): string[] {
   return Object.values(TEMPLATES).flatMap((templates) => templates.map((template) => template.text));
 }
 
-/** The checklist of a repository: its kind's, then each mixed part's, ids stable across analyses. */
-export function buildChecklist(result: AnalysisResult): ChecklistItem[] {
+/**
+ * The checklist of a repository: its kind's, then each mixed part's, ids stable across analyses;
+ * each item with its answer, when given (by default, those the result carries).
+ */
+export function buildChecklist(result: AnalysisResult, answers: readonly Answer[] = result.answers): ChecklistItem[] {
   const items = instantiate(result, result.kind.kind, '');
   for (const part of result.kind.parts) items.push(...instantiate(result, part.kind, part.path));
+  const byItem = new Map(answers.map((answer) => [answer.item, answer]));
+  for (const item of items) {
+    const answer = byItem.get(item.id);
+    if (!answer) continue;
+    item.answer = answer;
+    // A code link goes where the answer starts, so that the two never point at different things.
+    const first = answer.parts[0];
+    const fact = first?.facts[0];
+    if (first && fact && item.link?.kind !== 'route') item.link = { kind: 'code', path: fact.location.path, line: fact.location.line, label: phraseText(first.topic).replace(/`/g, '') };
+  }
   return items;
+}
+
+/** An item's id: `service.trace-flow`, or a mixed part's `django/db/#library.interface`. */
+export function checklistItemId(kind: RepoKind, key: string, part: string): string {
+  return `${part ? `${part}#` : ''}${kind}.${key}`;
 }
 
 function instantiate(result: AnalysisResult, kind: RepoKind, part: string): ChecklistItem[] {
   return TEMPLATES[kind].map((template) => {
     const link = template.link?.(result, part);
     return {
-      id: `${part ? `${part}#` : ''}${kind}.${template.key}`,
+      id: checklistItemId(kind, template.key, part),
       section: template.section,
       text: template.text,
       ...(template.estimate ? { estimate: template.estimate } : {}),
@@ -97,11 +119,11 @@ function instantiate(result: AnalysisResult, kind: RepoKind, part: string): Chec
   });
 }
 
-const inPart = (part: string) => (path: string) => !part || path.startsWith(part);
-const isStudyCode = (path: string) => !/(^|\/)(tests?|testing)\//.test(path) && !/(^|\/)test_[^/]*\.py$/.test(path);
+const isStudyCode = (path: string) => !isTestPath(path);
 
-function findingLink(result: AnalysisResult, part: string, category: Finding['category']): ChecklistLink | undefined {
-  const candidates = result.findings.filter((candidate) => candidate.category === category && inPart(part)(SymbolId.parse(candidate.symbol).path) && isStudyCode(SymbolId.parse(candidate.symbol).path));
+/** The first finding of a category (that `wanted` keeps) in the part's code under study. */
+function findingLink(result: AnalysisResult, part: string, category: Finding['category'], wanted: (finding: Finding) => boolean = () => true): ChecklistLink | undefined {
+  const candidates = result.findings.filter((candidate) => candidate.category === category && wanted(candidate) && inPart(part)(SymbolId.parse(candidate.symbol).path) && isStudyCode(SymbolId.parse(candidate.symbol).path));
   // A repository that reaches the database itself says more than an abstract one; a decorator
   // written as a function (`login_required`) more than a class's or the registration methods of an app object.
   const finding =
@@ -144,10 +166,8 @@ function routeCodeLink(result: AnalysisResult, part: string): ChecklistLink | un
   return route?.source ? { kind: 'code', path: route.source.path, line: route.source.line, label: `${route.method} ${route.path}` } : undefined;
 }
 
-/** The flow worth tracing: a write (POST, PUT) before a read, outside tests. */
 function keyRoute(result: AnalysisResult, part: string): ChecklistLink | undefined {
-  const candidates = result.routes.filter((route) => inPart(part)(SymbolId.parse(route.handler).path) && isStudyCode(SymbolId.parse(route.handler).path));
-  const chosen = candidates.find((route) => route.method === 'POST') ?? candidates.find((route) => route.method === 'PUT') ?? candidates[0];
+  const chosen = flowRoute(result.routes, part);
   return chosen ? { kind: 'route', route: `${chosen.method} ${chosen.path}`, label: `${chosen.method} ${chosen.path}` } : undefined;
 }
 

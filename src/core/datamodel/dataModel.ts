@@ -3,7 +3,7 @@ import type { FileFacts } from '../parse/facts';
 import type { SymbolIndex } from '../resolve/symbolIndex';
 import { type DataModel, Finding, type QueryWarning } from '../result';
 import { type DraftEntity, finishDataModel } from './entities';
-import { alembicOperations, alembicRevisions, djangoMigrations } from './migrations';
+import { alembicOperations, alembicRevisions, codeTables, djangoMigrations } from './migrations';
 import { djangoEntity, type ModelClass, modelClasses, sqlalchemyEntity, typeormEntity } from './models';
 import { nPlusOneWarnings, queryLoops } from './nPlusOne';
 import { mongooseEntity, sequelizeEntity, sequelizeInverseKeys } from './objectModels';
@@ -11,14 +11,16 @@ import { replaySchema, sqlOperations } from './schema';
 import { listIn } from '../lists';
 
 /**
- * The data-model stage: entities from model classes (Django, SQLAlchemy, SQLModel, TypeORM) and
+ * The data-model stage: entities from model classes (Django, SQLAlchemy, SQLModel, TypeORM), from
+ * SQLAlchemy Core tables (imperatively mapped or not), and
  * model objects (Mongoose, Sequelize), and from
  * schema histories (SQL files, Alembic revisions, Django migrations) for tables no class defines;
  * their relationships, rules and hints; and N+1 query warnings.
  */
-export async function analyzeDataModel(index: SymbolIndex, files: readonly FileFacts[], findings: readonly Finding[], turns = new Turns()): Promise<{ dataModel: DataModel; queryWarnings: QueryWarning[] }> {
+export async function analyzeDataModel(index: SymbolIndex, files: readonly FileFacts[], findings: readonly Finding[], turns = new Turns(), tableDeclarations: ReadonlySet<string> = new Set()): Promise<{ dataModel: DataModel; queryWarnings: QueryWarning[] }> {
   const models = modelClasses(index, findings);
   const entities = await entitiesByModel(index, models, turns);
+  const tables = await codeTables(index, tableDeclarations, turns);
   const sqlFiles = files.filter((file) => file.schema?.length).sort((a, b) => a.path.localeCompare(b.path));
   const revisions = await alembicRevisions(index, turns);
   const migrations = await djangoMigrations(index, turns);
@@ -29,13 +31,20 @@ export async function analyzeDataModel(index: SymbolIndex, files: readonly FileF
   // Two stages, each kept while its own inputs stay: an edit in a function with a query loop
   // leaves the schema; a migration's edit leaves the warnings.
   const queryWarnings = index.combined('query-warnings', [...modelInputs, ...loops], () => nPlusOneWarnings(index, models, findings, loops, modelInputs));
-  const dataModel = index.combined('data-model', [...modelInputs, ...entities.values(), ...sqlFiles, ...revisions, ...migrations], () => {
+  const dataModel = index.combined('data-model', [...modelInputs, ...entities.values(), ...tables, ...sqlFiles, ...revisions, ...migrations], () => {
     // Copies: what follows adds to them (a schema's constraints, Sequelize's inverse keys), and the kept parts stay as read.
     const fromCode = oneClassPerTable(models.flatMap((model) => {
       const entity = entities.get(model.symbol);
       return entity ? [{ ...entity, columns: entity.columns.map((column) => ({ ...column })), constraints: [...entity.constraints], indexes: [...entity.indexes] }] : [];
     }));
     sequelizeInverseKeys(index, models, fromCode);
+    // Core tables (`Table("products", metadata, ...)`, mapped imperatively): code too, for the tables no class declares.
+    const declared = new Set(fromCode.map((entity) => entity.table.toLowerCase()));
+    for (const table of tables) {
+      if (declared.has(table.table.toLowerCase())) continue;
+      declared.add(table.table.toLowerCase());
+      fromCode.push({ ...table, columns: table.columns.map((column) => ({ ...column })), constraints: [...table.constraints], indexes: [...table.indexes] });
+    }
     // The code is the schema's current truth; a history fills in only the tables no class defines.
     const fromHistories = replaySchema([...sqlFiles.flatMap((file) => sqlOperations(file.path, file.language, file.schema ?? [])), ...alembicOperations(revisions), ...migrations.flat()]);
     const byTable = new Map(fromCode.map((entity) => [entity.table.toLowerCase(), entity]));

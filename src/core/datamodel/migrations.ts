@@ -50,7 +50,7 @@ export interface AlembicRevision {
 
 function alembicRevision(index: SymbolIndex, path: string): AlembicRevision | undefined {
   const symbols = index.file(path)?.symbols ?? [];
-  const upgrades = symbols.filter((symbol) => symbol.kind === 'function' && /^upgrade/.test(symbol.name) && symbol.statementCalls?.length);
+  const upgrades = withHelpers(symbols, symbols.filter((symbol) => symbol.kind === 'function' && /^upgrade/.test(symbol.name)));
   const calls = upgrades.flatMap((symbol) => (symbol.statementCalls ?? []).filter((call) => isAlembicOp(index, path, call)));
   const variable = (name: string) => symbols.find((symbol) => symbol.kind === 'variable' && symbol.name === name);
   const revision = variable('revision')?.literal;
@@ -58,6 +58,23 @@ function alembicRevision(index: SymbolIndex, path: string): AlembicRevision | un
   if (!calls.length && revision === undefined) return undefined;
   const operations = calls.flatMap((call) => (Shape.isCall(call) ? alembicOperation(path, call) : []));
   return { path, revision: revision ?? path, down: downRevisions(variable('down_revision')), operations };
+}
+
+/**
+ * The upgrade functions and the file's own functions they call, at any depth (`upgrade()` calling
+ * `_create_orders_table()`), each once, in the order they are reached.
+ */
+function withHelpers(symbols: readonly SymbolDefinition[], upgrades: readonly SymbolDefinition[]): SymbolDefinition[] {
+  const functions = new Map(symbols.filter((symbol) => symbol.kind === 'function' && !symbol.name.includes('.')).map((symbol) => [symbol.name, symbol]));
+  const reached: SymbolDefinition[] = [];
+  const pending = [...upgrades].reverse();
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    if (reached.includes(next)) continue;
+    reached.push(next);
+    const called = (next.calls ?? []).flatMap((call) => functions.get(call.callee) ?? []);
+    pending.push(...called.reverse());
+  }
+  return reached.filter((symbol) => symbol.statementCalls?.length);
 }
 
 function downRevisions(variable: SymbolDefinition | undefined): string[] {
@@ -73,22 +90,62 @@ function isAlembicOp(index: SymbolIndex, path: string, call: ValueShape): boolea
   return index.qualifiedNames(path, receiver).some((name) => name === 'alembic.op');
 }
 
+/**
+ * A table as `op.create_table("products", Column(...), ...)` or SQLAlchemy Core's `Table("products",
+ * metadata, Column(...), ...)` declare it: the name first, the columns and table constraints among
+ * the other arguments (the metadata, not a call, is passed over).
+ */
+function tableEntity(path: string, call: CallValue, source: string): DraftEntity | undefined {
+  const named = call.keywords['table_name'] ?? call.keywords['name'] ?? call.args[0];
+  const table = Shape.string(named) ?? opName(named);
+  if (!table) return undefined;
+  const entity: DraftEntity = { name: table, table, source, location: { path, line: call.line }, columns: [], constraints: [], indexes: [] };
+  for (const item of call.args.slice(1)) {
+    if (!Shape.isCall(item)) continue;
+    const column = alembicColumn(path, item);
+    if (column) entity.columns.push(column);
+    else tableConstraint(entity, item, { path, line: item.line });
+  }
+  return entity;
+}
+
+// ------------------------------------------------------------------------------ SQLAlchemy Core tables
+
+/**
+ * The tables a file declares in code with a table declaration of the frameworks' data
+ * (`products = Table("products", metadata, Column(...))`, mapped imperatively or used as they
+ * are), module level only. Migrations' and tests' copies are left to their own readers.
+ */
+export async function codeTables(index: SymbolIndex, declarations: ReadonlySet<string>, turns = new Turns()): Promise<DraftEntity[]> {
+  if (!declarations.size) return [];
+  const tables: DraftEntity[] = [];
+  await turns.each(index.files(), ({ path, language }) => {
+    if (language !== 'python' || /(^|\/)(migrations|versions|alembic|tests?)\//.test(path)) return;
+    tables.push(...index.part('code-tables', path, () => declaredTables(index, path, declarations), [...declarations].join(' ')));
+  });
+  return tables;
+}
+
+function declaredTables(index: SymbolIndex, path: string, declarations: ReadonlySet<string>): DraftEntity[] {
+  const found: DraftEntity[] = [];
+  for (const symbol of index.file(path)?.symbols ?? []) {
+    const call = symbol.kind === 'variable' && !symbol.name.includes('.') ? symbol.shape : undefined;
+    if (!call || !Shape.isCall(call) || call.receiver) continue;
+    if (!index.qualifiedNames(path, call.callee).some((name) => declarations.has(name))) continue;
+    const entity = tableEntity(path, call, 'sqlalchemy');
+    if (entity) found.push(entity);
+  }
+  return found;
+}
+
 function alembicOperation(path: string, call: CallValue): DraftOperation[] {
   const at = { path, line: call.line };
   const argument = (position: number, keyword: string) => call.keywords[keyword] ?? call.args[position];
   const text = (value: ValueShape | undefined) => Shape.string(value) ?? opName(value);
   switch (Shape.lastName(call.callee)) {
     case 'create_table': {
-      const table = text(argument(0, 'table_name'));
-      if (!table) return [];
-      const entity: DraftEntity = { name: table, table, source: 'alembic', location: at, columns: [], constraints: [], indexes: [] };
-      for (const item of call.args.slice(1)) {
-        if (!Shape.isCall(item)) continue;
-        const column = alembicColumn(path, item);
-        if (column) entity.columns.push(column);
-        else tableConstraint(entity, item, { path, line: item.line });
-      }
-      return [{ op: 'create-table', entity }];
+      const entity = tableEntity(path, call, 'alembic');
+      return entity ? [{ op: 'create-table', entity }] : [];
     }
     case 'drop_table': {
       const table = text(argument(0, 'table_name'));

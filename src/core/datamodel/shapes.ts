@@ -75,6 +75,8 @@ export namespace Shape {
         return `[${shape.items.map(render).join(', ')}]`;
       case 'object':
         return `{ ${Object.entries(shape.properties).map(([key, value]) => `${key}: ${render(value)}`).join(', ')} }`;
+      case 'dict':
+        return `{${shape.entries.map(({ key, value }) => `${render(key)}: ${render(value)}`).join(', ')}}`;
       case 'other':
         return shape.text;
     }

@@ -1,6 +1,6 @@
 import { DataFileError } from '../knowledge/checkData';
 import { type DataFile, readDataFile } from '../knowledge/dataFile';
-import type { AnnotationRoutesDocument, ClassRuleDocument, FrameworkDocument, ViewSetsDocument } from '../knowledge/documents';
+import type { AnnotationRoutesDocument, ClassRuleDocument, FrameworkDocument, MessageBusDocument, RequestEntryDocument, ViewSetsDocument } from '../knowledge/documents';
 
 /** A class rule of a framework file, with the framework it belongs to. */
 export interface ClassRule extends ClassRuleDocument {
@@ -54,6 +54,24 @@ export interface Frameworks {
   viewMethodDecorators: ReadonlyMap<string, string>;
   /** npm packages and Go import paths that make a package depending on them a server application. */
   serverPackages: ReadonlySet<string>;
+  /** Exceptions answered with a fixed HTTP status, by qualified name. */
+  exceptionStatuses: ReadonlyMap<string, number>;
+  /** Exceptions that carry their HTTP status as an argument. */
+  statusExceptions: ReadonlySet<string>;
+  /** Decorators that make a function or class a message's handler. */
+  messageHandlerDecorators: ReadonlySet<string>;
+  /** Buses that hand a message to its registered handler, by the dispatching method's qualified name. */
+  messageBuses: ReadonlyMap<string, MessageBusDocument>;
+  retryDecorators: ReadonlySet<string>;
+  taskRetryOptions: ReadonlySet<string>;
+  /** Writes that do not duplicate on a repeat, by method name. */
+  idempotentWrites: ReadonlySet<string>;
+  /** Calls that declare a table in code (`sqlalchemy.Table`), by qualified name. */
+  tableDeclarations: ReadonlySet<string>;
+  /** Functions that read installed packages' entry points. */
+  entryPointReaders: ReadonlySet<string>;
+  /** How servers hand requests to application objects (ASGI, WSGI). */
+  requestEntries: readonly RequestEntryDocument[];
   /** Go: the framework a router value of a type belongs to, by the type's qualified name. */
   routerTypes: ReadonlyMap<string, RouterFramework>;
   /** Go: package functions that register a route on a default router, with the HTTP method, and the framework. */
@@ -72,6 +90,16 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     conventionalRouterNames: new Set<string>(),
     viewMethodDecorators: new Map<string, string>(),
     serverPackages: new Set<string>(),
+    exceptionStatuses: new Map<string, number>(),
+    statusExceptions: new Set<string>(),
+    messageHandlerDecorators: new Set<string>(),
+    messageBuses: new Map<string, MessageBusDocument>(),
+    retryDecorators: new Set<string>(),
+    taskRetryOptions: new Set<string>(),
+    idempotentWrites: new Set<string>(),
+    tableDeclarations: new Set<string>(),
+    entryPointReaders: new Set<string>(),
+    requestEntries: [] as RequestEntryDocument[],
     routerTypes: new Map<string, RouterFramework>(),
     packageVerbs: new Map<string, { method: string; framework: RouterFramework }>(),
     annotationRoutes: [] as AnnotationRoutes[],
@@ -108,6 +136,16 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     }
     for (const [decorator, method] of Object.entries(document.viewMethodDecorators ?? {})) frameworks.viewMethodDecorators.set(decorator, method);
     for (const name of document.serverPackages ?? []) frameworks.serverPackages.add(name);
+    for (const [exception, status] of Object.entries(document.exceptionStatuses ?? {})) frameworks.exceptionStatuses.set(exception, status);
+    for (const name of document.statusExceptions ?? []) frameworks.statusExceptions.add(name);
+    for (const name of document.messageHandlerDecorators ?? []) frameworks.messageHandlerDecorators.add(name);
+    for (const bus of document.messageBuses ?? []) frameworks.messageBuses.set(bus.dispatch, bus);
+    for (const name of document.retryDecorators ?? []) frameworks.retryDecorators.add(name);
+    for (const name of document.taskRetryOptions ?? []) frameworks.taskRetryOptions.add(name);
+    for (const name of document.idempotentWrites ?? []) frameworks.idempotentWrites.add(name);
+    for (const name of document.tableDeclarations ?? []) frameworks.tableDeclarations.add(name);
+    for (const name of document.entryPointReaders ?? []) frameworks.entryPointReaders.add(name);
+    frameworks.requestEntries.push(...(document.requestEntries ?? []));
     if (document.annotationRoutes) frameworks.annotationRoutes.push({ ...document.annotationRoutes, framework: document.name });
   }
   return frameworks;

@@ -110,6 +110,28 @@ export interface FrameworkDocument {
   viewSets?: ViewSetsDocument;
   viewMethodDecorators?: Record<string, string>;
   serverPackages?: string[];
+  exceptionStatuses?: Record<string, number>;
+  statusExceptions?: string[];
+  messageHandlerDecorators?: string[];
+  messageBuses?: MessageBusDocument[];
+  retryDecorators?: string[];
+  taskRetryOptions?: string[];
+  idempotentWrites?: string[];
+  tableDeclarations?: string[];
+  entryPointReaders?: string[];
+  requestEntries?: RequestEntryDocument[];
+}
+
+export interface MessageBusDocument {
+  dispatch: string;
+  handlerDecorator: string;
+  handlerMethod: string;
+}
+
+export interface RequestEntryDocument {
+  protocol: string;
+  method: string;
+  parameters: string[];
 }
 
 export interface AnnotationRoutesDocument {

@@ -1,5 +1,5 @@
 import type { Node, QueryMatch } from 'web-tree-sitter';
-import type { Attribute, CallShape, CallSite, ImportStatement, Parameter, SymbolDefinition, ValueShape } from './facts';
+import type { Attribute, CallShape, CallSite, ImportStatement, Parameter, RaiseFact, SymbolDefinition, ValueShape } from './facts';
 import { capturedAs, type LanguageSyntax, literalValue, MAX_SHAPE_DEPTH, MAX_SHAPE_NODES, normalizeCallee, rangeOf } from './syntax';
 import { SymbolId } from '../result';
 import { beforeFirst } from '../text';
@@ -506,6 +506,8 @@ const SYNTAX_QUERY = `
 (call_expression function: (_) @callee) @call
 (new_expression constructor: (_) @callee) @call
 (call_expression arguments: (arguments . (string))) @registration
+(throw_statement (new_expression)) @raise
+(return_statement (call_expression arguments: (arguments . (new_expression)))) @raise
 `;
 
 /** Nodes in document order; of nodes that start together (`app.get(...).post(...)`), the one written first: the inner. */
@@ -537,28 +539,31 @@ function anonymousCallbacks(matches: readonly QueryMatch[], symbols: SymbolDefin
 }
 
 /**
- * Each function's calls, in evaluation order (a call after its arguments and callee). A call in a
- * callback (`items.map(item => this.repo.save(item))`) belongs to the named function around it:
- * callbacks are how this code is written, and the trace should follow them.
+ * Each function's calls, in evaluation order (a call after its arguments and callee), and the
+ * errors it throws or returns. A call in a callback (`items.map(item => this.repo.save(item))`)
+ * belongs to the named function around it: callbacks are how this code is written, and the trace
+ * should follow them.
  */
 function fillCalls(matches: readonly QueryMatch[], bodies: ReadonlyMap<number, Body>): void {
   if (!bodies.size) return;
   const intervals = [...bodies.entries()].map(([start, { symbol, end }]) => ({ start, end, symbol }));
   intervals.sort((a, b) => a.start - b.start || b.end - a.end);
   const calls = new Map<SymbolDefinition, { call: CallSite; end: number }[]>();
-  // One sweep in document order: `open` holds the bodies around the current call, innermost last
-  // (bodies and calls are syntax nodes, so they nest and never overlap partly).
+  // One sweep in document order: `open` holds the bodies around the current node, innermost last
+  // (bodies, calls and statements are syntax nodes, so they nest and never overlap partly).
   const open: typeof intervals = [];
   let next = 0;
   const callees = new Map<Node, Node>();
+  const raises: Node[] = [];
   for (const match of matches) {
     const call = capturedAs(match, 'call');
     const callee = call && capturedAs(match, 'callee');
     if (call && callee) callees.set(call, callee);
+    const raised = capturedAs(match, 'raise');
+    if (raised) raises.push(raised);
   }
-  for (const pendingCall of inDocumentOrder([...callees.keys()])) {
-    const node = callees.get(pendingCall) as Node;
-    const { startIndex, endIndex } = pendingCall;
+  for (const pending of inDocumentOrder([...callees.keys(), ...raises])) {
+    const { startIndex, endIndex } = pending;
     for (; next < intervals.length && (intervals[next]?.start ?? Infinity) <= startIndex; next++) {
       const interval = intervals[next] as (typeof intervals)[number];
       while (open.length && (open[open.length - 1]?.end ?? 0) <= interval.start) open.pop();
@@ -566,11 +571,63 @@ function fillCalls(matches: readonly QueryMatch[], bodies: ReadonlyMap<number, B
     }
     while (open.length && (open[open.length - 1]?.end ?? 0) < endIndex) open.pop();
     const owner = open[open.length - 1]?.symbol;
-    if (owner) {
+    if (!owner) continue;
+    const callee = callees.get(pending);
+    if (callee) {
       const list = calls.get(owner) ?? [];
-      list.push({ call: { callee: calleeOf(node), line: pendingCall.startPosition.row, character: pendingCall.startPosition.column }, end: pendingCall.endIndex });
+      list.push({ call: { callee: calleeOf(callee), line: pending.startPosition.row, character: pending.startPosition.column }, end: pending.endIndex });
       calls.set(owner, list);
+    } else {
+      const raised = raiseFact(pending);
+      if (raised) (owner.raises ??= []).push(raised);
     }
   }
   for (const [symbol, list] of calls) symbol.calls = list.sort((a, b) => a.end - b.end).map(({ call }) => call);
+}
+
+/** Conditions and messages are read, never shown whole. */
+const MAX_CONDITION_LENGTH = 160;
+
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').slice(0, MAX_CONDITION_LENGTH);
+
+/**
+ * `throw new X(...)`, or `return Err(new X(...))` (an error returned as a value): the error, its
+ * message and HTTP status when its arguments say them, and the condition of the innermost `if`
+ * it is written under, within its function.
+ */
+function raiseFact(statement: Node): RaiseFact | undefined {
+  const returned = statement.type === 'return_statement';
+  const value = statement.namedChildren.find((child) => child && child.type !== 'comment');
+  const made = returned ? value?.childForFieldName('arguments')?.namedChildren.find((child) => child && child.type !== 'comment') : value;
+  const exception = made?.type === 'new_expression' ? made.childForFieldName('constructor')?.text.replace(/\s+/g, '') : undefined;
+  // A value returned wrapped is an error only when it is named as one.
+  if (!made || !exception || !/^[A-Za-z_$][\w$.]*$/.test(exception) || (returned && !/(Error|Exception)$/.test(exception))) return undefined;
+  const fact: RaiseFact = { exception, line: statement.startPosition.row };
+  const args = made.childForFieldName('arguments')?.namedChildren.filter((child): child is Node => !!child && child.type !== 'comment') ?? [];
+  const message = args.find((argument) => argument.type === 'string' || argument.type === 'template_string');
+  if (message) fact.message = oneLine(message.type === 'string' ? literalValue(message) : message.text.slice(1, -1));
+  const status = args.find((argument) => (argument.type === 'number' && /^[1-5]\d\d$/.test(argument.text)) || (argument.type === 'member_expression' && /^HttpStatus\./.test(argument.text)));
+  if (status) fact.status = status.text;
+  const condition = guardingCondition(statement);
+  if (condition) fact.condition = condition;
+  if (returned) fact.returned = true;
+  return fact;
+}
+
+const FUNCTION_NODES = new Set([...FUNCTION_VALUES, 'function_declaration', 'generator_function_declaration', 'method_definition', 'class_body']);
+
+/** The condition of the innermost `if` (or its `else`: `!(…)`) around a statement, within its function. */
+function guardingCondition(node: Node): string | undefined {
+  for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (FUNCTION_NODES.has(parent.type)) return undefined;
+    if (parent.type === 'if_statement' && parent.childForFieldName('consequence')?.equals(child)) {
+      const condition = parent.childForFieldName('condition');
+      return condition ? oneLine(condition.text.replace(/^\(([\s\S]*)\)$/, '$1')) : undefined;
+    }
+    if (parent.type === 'else_clause' && parent.parent?.type === 'if_statement') {
+      const condition = parent.parent.childForFieldName('condition');
+      return condition ? oneLine(`!${condition.text}`) : undefined;
+    }
+  }
+  return undefined;
 }

@@ -41,6 +41,34 @@ export interface CallSite {
   arguments?: string[];
 }
 
+/**
+ * An error a function raises (Python's `raise`, `assert`; `throw` in TypeScript and JavaScript), or
+ * returns as a value (`return Err(new BalanceTooLowError())`), with the condition it is raised under.
+ */
+export interface RaiseFact {
+  /** The exception as written, without arguments: `InvalidOrderError`, `HTTPException`, `exceptions.NotFound`; `AssertionError` for an `assert`. */
+  exception: string;
+  line: number;
+  /** The condition of the innermost `if` it is written under (an `else` branch: `not (…)`), or what an `assert` asserts; as written, cut to a bounded length. */
+  condition?: string;
+  /** True for an `assert`: the condition is what must hold. */
+  asserted?: boolean;
+  /** The first string argument: the message. */
+  message?: string;
+  /** An HTTP status among the arguments (`status_code=409`, `404`, `HttpStatus.CONFLICT`), as written. */
+  status?: string;
+  /** Raised inside an `except` clause: the exceptions the clause catches (`except OutOfStockError`). */
+  caught?: string[];
+  /** Returned as an error value, not thrown. */
+  returned?: boolean;
+}
+
+/** A Python `except` clause of a function: the exceptions it catches, as written. */
+export interface HandlerFact {
+  exceptions: string[];
+  line: number;
+}
+
 /** A local variable of a function and the type the code states for it, when it does. */
 export interface Local {
   name: string;
@@ -70,6 +98,8 @@ export type ValueShape =
   | { kind: 'list'; items: ValueShape[] }
   /** TypeScript and JavaScript: an object literal's properties (`{ type: String, required: true }`). */
   | { kind: 'object'; properties: Record<string, ValueShape> }
+  /** Python: a dictionary display, its keys kept as values (`{events.Allocated: [handlers.publish], "sqlite": "backends.sqlite:SQLiteBackend"}`). */
+  | { kind: 'dict'; entries: { key: ValueShape; value: ValueShape }[] }
   | { kind: 'other'; text: string };
 
 /** A `for` loop (or a comprehension's `for`) over a single name: what it iterates and what its body reads of each item. */
@@ -177,6 +207,14 @@ export interface SymbolDefinition {
   locals?: Local[];
   /** Methods whose body only raises NotImplementedError: the mark of an abstract method without `abc`. */
   notImplemented?: boolean;
+  /** Functions and methods: the errors raised (or returned as values), in source order. */
+  raises?: RaiseFact[];
+  /** Python functions and methods: the `except` clauses, in source order. */
+  handles?: HandlerFact[];
+  /** Python functions and methods: what each `for` statement goes through, as written (`self.url_map`, `reversed(middleware)`), whatever its target. */
+  iterates?: { iterable: string; line: number }[];
+  /** Python functions and methods: lookups of a handler by a value's type (`self.handlers[type(message)]`): the table's expression as written. */
+  dispatches?: { table: string; line: number }[];
   /** Functions and methods: loops over a single name, for the N+1 check. */
   loops?: LoopFact[];
   /** Functions and methods: calls made as statements on an attribute (`op.create_table(...)`), whole, for schema migrations. */

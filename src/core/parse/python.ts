@@ -1,5 +1,5 @@
 import { type Language, type Node, Query, type QueryMatch } from 'web-tree-sitter';
-import type { Attribute, CallShape, CallSite, ImportStatement, LoopFact, Parameter, SymbolDefinition, ValueShape } from './facts';
+import type { Attribute, CallShape, CallSite, ImportStatement, LoopFact, Parameter, RaiseFact, SymbolDefinition, ValueShape } from './facts';
 import { capturedAs, type LanguageSyntax, MAX_SHAPE_DEPTH, MAX_SHAPE_NODES, literalValue, normalizeCallee, rangeOf } from './syntax';
 import { listIn } from '../lists';
 import { beforeFirst } from '../text';
@@ -76,8 +76,8 @@ export const pythonSyntax: LanguageSyntax = {
           container.attributes?.push(attribute);
         }
         const call = value?.type === 'call' ? callShape(value) : undefined;
-        // Module variables: calls (`Table(...)`) and sequences (Alembic's `down_revision = ("a", "b")`).
-        const shape = !container && value && (value.type === 'call' || value.type === 'tuple' || value.type === 'list') ? valueShape(value) : undefined;
+        // Module variables: calls (`Table(...)`), sequences (Alembic's `down_revision = ("a", "b")`) and tables (`HANDLERS = {Allocate: allocate}`).
+        const shape = !container && value && (value.type === 'call' || value.type === 'tuple' || value.type === 'list' || value.type === 'dictionary') ? valueShape(value) : undefined;
         const literal = stringLiteral(value);
         // A type alias: `SessionDep = Annotated[...]`, `Id = int | str`, or another name for a class (`BaseModel = db.Model`).
         const alias =
@@ -196,7 +196,13 @@ const BODY_QUERY = `
 (except_clause) @except
 (finally_clause) @finally
 (for_statement left: (identifier) body: (block)) @loop
+(for_statement right: (_) @iterated) @iteration
 (for_in_clause left: (identifier)) @loop
+(raise_statement) @raise
+(assert_statement) @raise
+(subscript
+  value: (_) @dispatch_table
+  subscript: (call function: (identifier) @_dispatch_type) (#eq? @_dispatch_type "type")) @dispatch
 (return_statement (identifier) @returned)
 (expression_statement
   (call function: (attribute attribute: (identifier) @_operation)) @statement_call
@@ -234,7 +240,7 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
   let accessQuery = accessQueries.get(language);
   if (!accessQuery) accessQueries.set(language, (accessQuery = new Query(language, ACCESS_QUERY)));
   const intervals: Interval[] = [];
-  const items: { node: Node; kind: 'call' | 'assignment' | 'loop' | 'statement_call' | 'returned'; callee?: Node }[] = [];
+  const items: { node: Node; kind: 'call' | 'assignment' | 'loop' | 'statement_call' | 'raise' | 'catch' | 'dispatch' | 'iteration' | 'returned'; callee?: Node }[] = [];
   for (const match of matches) {
     const call = capturedAs(match, 'call');
     const callee = call && capturedAs(match, 'callee');
@@ -242,11 +248,22 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
       if (callee) items.push({ node: call, kind: 'call', callee });
       continue;
     }
+    const iterated = capturedAs(match, 'iterated');
+    if (iterated) {
+      items.push({ node: capturedAs(match, 'iteration') ?? iterated, kind: 'iteration', callee: iterated });
+      continue;
+    }
+    const dispatchTable = capturedAs(match, 'dispatch_table');
+    if (dispatchTable) {
+      items.push({ node: capturedAs(match, 'dispatch') ?? dispatchTable, kind: 'dispatch', callee: dispatchTable });
+      continue;
+    }
     for (const { name, node } of match.captures) {
       switch (name) {
         case 'assignment':
         case 'loop':
         case 'statement_call':
+        case 'raise':
         case 'returned':
           items.push({ node, kind: name });
           break;
@@ -259,8 +276,11 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
         case 'class':
           intervals.push({ start: node.startIndex, end: node.endIndex, kind: 'scope' });
           break;
-        case 'try':
         case 'except':
+          items.push({ node, kind: 'catch' });
+          intervals.push({ start: node.startIndex, end: node.endIndex, kind: name });
+          break;
+        case 'try':
         case 'finally':
           intervals.push({ start: node.startIndex, end: node.endIndex, kind: name });
           break;
@@ -308,6 +328,15 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
       listIn(assignmentsOf, scope).push(item.node);
     } else if (item.kind === 'loop') {
       listIn(loopsOf, scope).push(item.node);
+    } else if (item.kind === 'raise') {
+      const raised = raiseFact(item.node);
+      if (raised) (scope.symbol.raises ??= []).push(raised);
+    } else if (item.kind === 'catch') {
+      (scope.symbol.handles ??= []).push({ exceptions: caughtBy(item.node), line: item.node.startPosition.row });
+    } else if (item.kind === 'iteration') {
+      (scope.symbol.iterates ??= []).push({ iterable: oneLine(item.callee?.text ?? ''), line: item.node.startPosition.row });
+    } else if (item.kind === 'dispatch') {
+      (scope.symbol.dispatches ??= []).push({ table: (item.callee?.text ?? '').replace(/\s+/g, ''), line: item.node.startPosition.row });
     } else if (item.kind === 'returned') {
       listIn(returnedOf, scope).push(item.node.text);
     } else {
@@ -323,6 +352,97 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
     const facts = loops.flatMap((loop) => loopFact(loop, assignmentsOf.get(scope) ?? [], callNodesOf.get(scope) ?? [], accessQuery));
     if (facts.length) scope.symbol.loops = facts;
   }
+}
+
+/** Conditions, messages and statuses are read, never shown whole. */
+const MAX_CONDITION_LENGTH = 160;
+
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').slice(0, MAX_CONDITION_LENGTH);
+
+/**
+ * A `raise` or an `assert`: the exception, its message and HTTP status when its arguments say them,
+ * the condition it is raised under (the innermost `if` of its function), and the exceptions of the
+ * `except` clause it is raised in. A bare `raise` (re-raising what was caught) says nothing new.
+ */
+function raiseFact(node: Node): RaiseFact | undefined {
+  const line = node.startPosition.row;
+  if (node.type === 'assert_statement') {
+    const asserted = node.namedChildren.find((child) => child && child.type !== 'comment');
+    const message = node.namedChildren.filter((child) => child && child.type !== 'comment')[1];
+    return { exception: 'AssertionError', line, asserted: true, ...(asserted ? { condition: oneLine(asserted.text) } : {}), ...(isStringNode(message) && message ? { message: oneLine(messageText(message)) } : {}) };
+  }
+  const raised = node.namedChildren.find((child) => child && child.type !== 'comment');
+  if (!raised) return undefined;
+  const call = raised.type === 'call' ? raised : undefined;
+  const exception = (call ? call.childForFieldName('function') : raised)?.text.replace(/\s+/g, '');
+  if (!exception || !/^[A-Za-z_][\w.]*$/.test(exception)) return undefined;
+  const fact: RaiseFact = { exception, line };
+  const args = call?.childForFieldName('arguments')?.namedChildren.filter((child): child is Node => !!child && child.type !== 'comment') ?? [];
+  const message = args.find(isStringNode) ?? args.find((argument) => argument.type === 'keyword_argument' && ['detail', 'message', 'msg', 'description'].includes(argument.childForFieldName('name')?.text ?? '') && isStringNode(argument.childForFieldName('value')))?.childForFieldName('value');
+  if (message) fact.message = oneLine(messageText(message));
+  const status = statusArgument(args);
+  if (status) fact.status = status;
+  const condition = guardingCondition(node);
+  if (condition) fact.condition = condition;
+  const clause = enclosing(node, 'except_clause');
+  if (clause) fact.caught = caughtBy(clause);
+  return fact;
+}
+
+const isStringNode = (node: Node | null | undefined) => node?.type === 'string' || node?.type === 'concatenated_string';
+
+/** A message as the reader sees it: a literal's value; an f-string's text with its `{…}` as written. */
+function messageText(node: Node): string {
+  if (!node.descendantsOfType('interpolation').length) return literalValue(node);
+  return node.text.replace(/^[A-Za-z]*(['"]{1,3})([\s\S]*)\1$/, '$2');
+}
+
+/** An HTTP status among a call's arguments: `status_code=404`, `status=...`, `code=...`, or a first argument that is a number or a status constant. */
+function statusArgument(args: readonly Node[]): string | undefined {
+  for (const argument of args) {
+    if (argument.type !== 'keyword_argument') continue;
+    const key = argument.childForFieldName('name')?.text;
+    const value = argument.childForFieldName('value');
+    if (value && (key === 'status_code' || key === 'status' || key === 'code')) return value.text.replace(/\s+/g, '');
+  }
+  const first = args[0];
+  if (first?.type === 'integer') return first.text;
+  if (first?.type === 'attribute' && /HTTP_?\d{3}|status|HTTPStatus/i.test(first.text)) return first.text.replace(/\s+/g, '');
+  return undefined;
+}
+
+/** The condition of the innermost `if`, `elif` or `else` (`not (…)`) around a statement, within its function. */
+function guardingCondition(node: Node): string | undefined {
+  for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.type === 'function_definition' || parent.type === 'class_definition' || parent.type === 'lambda') return undefined;
+    if ((parent.type === 'if_statement' || parent.type === 'elif_clause') && parent.childForFieldName('consequence')?.equals(child)) {
+      const condition = parent.childForFieldName('condition');
+      return condition ? oneLine(condition.text) : undefined;
+    }
+    if (parent.type === 'else_clause' && parent.parent?.type === 'if_statement') {
+      const condition = parent.parent.childForFieldName('condition');
+      return condition ? oneLine(`not (${condition.text})`) : undefined;
+    }
+  }
+  return undefined;
+}
+
+function enclosing(node: Node, type: string): Node | undefined {
+  for (let parent = node.parent; parent; parent = parent.parent) {
+    if (parent.type === type) return parent;
+    if (parent.type === 'function_definition' || parent.type === 'class_definition' || parent.type === 'lambda') return undefined;
+  }
+  return undefined;
+}
+
+/** `except (KeyError, ValueError) as error:` → `KeyError`, `ValueError`; a bare `except:` catches everything: `BaseException`. */
+function caughtBy(clause: Node): string[] {
+  const first = clause.namedChildren.find((child) => child && child.type !== 'comment' && child.type !== 'block');
+  if (!first) return ['BaseException'];
+  const caught = first.type === 'as_pattern' ? first.namedChildren[0] : first;
+  if (!caught) return [];
+  const names = caught.type === 'tuple' || caught.type === 'parenthesized_expression' ? caught.namedChildren.filter((child) => child && child.type !== 'comment') : [caught];
+  return names.flatMap((name) => (name ? [name.text.replace(/\s+/g, '')] : []));
 }
 
 /**
@@ -434,6 +554,15 @@ function valueShape(node: Node, budget = { left: MAX_SHAPE_NODES }, depth = 0): 
       const inner = node.namedChildren.find((child) => child && child.type !== 'comment');
       return inner ? valueShape(inner, budget, depth) : { kind: 'other', text: node.text };
     }
+    case 'dictionary':
+      return {
+        kind: 'dict',
+        entries: node.namedChildren.flatMap((pair) => {
+          const key = pair?.type === 'pair' ? pair.childForFieldName('key') : undefined;
+          const value = pair?.childForFieldName('value');
+          return key && value ? [{ key: valueShape(key, budget, depth + 1), value: valueShape(value, budget, depth + 1) }] : [];
+        }),
+      };
     default:
       return { kind: 'other', text: node.text.replace(/\s+/g, ' ').slice(0, MAX_ARGUMENT_LENGTH) };
   }

@@ -15,6 +15,9 @@ const CATEGORY_TITLES: Readonly<Record<FindingCategory, string>> = {
   interface: 'Interfaces',
   task: 'Tasks',
   event: 'Events',
+  transaction: 'Transactions',
+  'error-handler': 'Error handlers',
+  'error-response': 'Error responses',
 };
 
 /** The result as a Markdown report; a pure function, like every renderer. */

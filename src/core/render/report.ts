@@ -1,13 +1,15 @@
 import type { ChecklistItem } from '../checklist/checklist';
 import type { ChecklistProgress } from '../checklist/progress';
 import type { AnalysisResult } from '../result';
+import { renderAnswerMarkdown } from './answers';
 import { markdownCode, markdownFence, markdownText } from './escape';
 import { renderMarkdown } from './markdown';
 import { renderTraceText } from './trace';
 
 /**
  * The study guide a student keeps: the analysis (verdict and evidence, layers, extension points,
- * routes, interfaces), the traces of the routes, and the checklist with the student's progress and notes.
+ * routes, interfaces), the traces of the routes, and the checklist with the student's progress and
+ * notes, each item followed by the answer the code gives.
  */
 export function renderStudyGuide(result: AnalysisResult, checklist: readonly ChecklistItem[], progress: ChecklistProgress): string {
   const lines = [renderMarkdown(result).trimEnd(), ''];
@@ -26,6 +28,7 @@ export function renderStudyGuide(result: AnalysisResult, checklist: readonly Che
       const where = item.link ? ` — ${item.link.kind === 'route' ? `trace ${markdownCode(item.link.route)}` : `${markdownCode(`${item.link.path}:${item.link.line + 1}`)} (${markdownText(item.link.label)})`}` : '';
       lines.push(`- [${state?.done ? 'x' : ' '}] ${item.part ? `(${markdownText(item.part)}) ` : ''}${item.text}${item.estimate ? ` _${item.estimate}_` : ''}${where}`);
       if (state?.note) lines.push(`  > ${state.note.replace(/\r?\n/g, '\n  > ')}`);
+      if (item.answer) lines.push(...renderAnswerMarkdown(item.answer));
     }
     lines.push('');
   }

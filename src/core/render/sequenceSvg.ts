@@ -1,6 +1,6 @@
 import type { Trace } from '../result';
 import { escapeXml, truncate } from './svg';
-import { layerColumns, stepLabel } from './trace';
+import { layerColumns, stepLabel, stepMarks } from './trace';
 
 const COLUMN_WIDTH = 190;
 const ROW_HEIGHT = 34;
@@ -41,8 +41,9 @@ export function renderTraceSvg(trace: Trace): string {
     callers.length = depth + 2;
     const y = HEADER_HEIGHT + (index + 1) * ROW_HEIGHT;
     const dashed = step.via === 'async' || step.via === 'event' ? ' stroke-dasharray="6 4"' : '';
-    const color = step.site?.branch === 'except' ? '#d14' : step.unresolved ? '#b80' : 'currentColor';
-    const label = escapeXml(truncate(`${stepLabel(step)}${step.via !== 'call' ? ` (${step.via})` : ''}`, LABEL_LIMIT));
+    const color = step.site?.branch === 'except' || step.via === 'raise' ? '#d14' : step.unresolved ? '#b80' : 'currentColor';
+    const marks = stepMarks(step).filter((mark) => !mark.startsWith('in '));
+    const label = escapeXml(truncate(`${stepLabel(step)}${marks.length ? ` (${marks.join(', ')})` : ''}`, LABEL_LIMIT));
     const x1 = x(from);
     const x2 = x(to);
     if (x1 === x2) {

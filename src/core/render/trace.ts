@@ -4,9 +4,7 @@ import { SymbolId, type Trace, type TraceStep } from '../result';
 export function renderTraceText(trace: Trace): string {
   const lines = [trace.route];
   for (const step of trace.steps) {
-    const marks = [step.via !== 'call' ? step.via : '', step.site?.branch ? `in ${step.site.branch}` : '', step.recursive ? 'recursive' : '', step.unresolved ? 'unresolved' : '', step.typed ? 'by type' : '', ...(step.marks ?? [])]
-      .filter(Boolean)
-      .join(', ');
+    const marks = stepMarks(step).join(', ');
     const site = step.site ? `  (${step.site.path}:${step.site.line + 1})` : '';
     const implementations = step.implementations?.length ? `  → ${step.implementations.join(' | ')}` : '';
     lines.push(`${'  '.repeat(step.depth ?? 0)}${(step.layer || '?').padEnd(14)} ${stepLabel(step)}${marks ? ` [${marks}]` : ''}${site}${implementations}`);
@@ -14,7 +12,29 @@ export function renderTraceText(trace: Trace): string {
   return lines.join('\n');
 }
 
+/** How a step was reached, beyond a plain call, in English words: `async`, `raise 409`, `through handler table COMMAND_HANDLERS`, `in try`. */
+export function stepMarks(step: TraceStep): string[] {
+  const marks: string[] = [];
+  if (step.via === 'raise') marks.push(step.status !== undefined ? `raise ${step.status}` : 'raise');
+  else if (step.via !== 'call') marks.push(step.via);
+  if (step.through) marks.push(throughText(step.through));
+  if (step.site?.branch) marks.push(`in ${step.site.branch}`);
+  if (step.recursive) marks.push('recursive');
+  if (step.unresolved) marks.push('unresolved');
+  if (step.typed) marks.push('by type');
+  marks.push(...(step.marks ?? []));
+  return marks;
+}
+
+function throughText(through: NonNullable<TraceStep['through']>): string {
+  const by = through.by.includes(':') ? SymbolId.label(through.by) : through.by;
+  if (through.kind === 'handler-table') return `through handler table ${by}`;
+  if (through.kind === 'message-bus') return `through message bus ${by}`;
+  return `injected by ${by}`;
+}
+
 export function stepLabel(step: TraceStep): string {
+  if (step.client) return `${step.expression ?? SymbolId.label(step.symbol)} (${SymbolId.label(step.symbol)}: ${step.client})`;
   if (step.external) return step.symbol;
   if (step.unresolved) return step.expression ?? step.symbol;
   return SymbolId.label(step.symbol);
@@ -40,8 +60,9 @@ export function renderTraceMermaid(trace: Trace): string {
     const depth = step.depth ?? 0;
     const from = callers[depth] ?? 'Client';
     const to = id(step.layer || 'unknown');
-    const arrow = step.via === 'async' || step.via === 'event' ? '-)' : '->>';
-    const note = step.via !== 'call' ? ` (${step.via})` : '';
+    const arrow = step.via === 'async' || step.via === 'event' ? '-)' : step.via === 'raise' ? '-x' : '->>';
+    const marks = stepMarks(step).filter((mark) => !mark.startsWith('in '));
+    const note = marks.length ? ` (${marks.join(', ')})` : '';
     lines.push(`  ${from}${arrow}${to}: ${escape(stepLabel(step))}${note}${step.site?.branch === 'except' ? ' [on error]' : ''}`);
     callers[depth + 1] = to;
     callers.length = depth + 2;

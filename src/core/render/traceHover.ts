@@ -1,4 +1,4 @@
-import { SymbolId, type Trace } from '../result';
+import { SymbolId, type Trace, type TraceStep } from '../result';
 import { markdownCode, markdownLink, markdownText } from './escape';
 import { stepLabel } from './trace';
 
@@ -9,7 +9,8 @@ const MAX_DEPTH_SHOWN = 2;
 /** The words of a hover, in the user's language (the editor translates them). */
 export interface TraceHoverWords {
   steps(count: number): string;
-  byType: string;
+  /** How a step was reached beyond a plain call (`async`, raised with its status, through a handler table, by type). */
+  marks(step: TraceStep): string[];
   more(count: number): string;
   stepThrough: string;
   sequenceDiagram: string;
@@ -26,7 +27,7 @@ export function renderTraceHover(trace: Trace, root: string, words: TraceHoverWo
   const shown = trace.steps.filter((step) => (step.depth ?? 0) <= MAX_DEPTH_SHOWN);
   for (const step of shown.slice(0, MAX_STEPS_SHOWN)) {
     const indent = '&nbsp;&nbsp;'.repeat(step.depth ?? 0);
-    const via = `${step.via === 'call' ? '' : ` _${markdownText(step.via)}_`}${step.typed ? ` _${markdownText(words.byType)}_` : ''}`;
+    const via = words.marks(step).map((mark) => ` _${markdownText(mark)}_`).join('');
     const { path } = SymbolId.parse(step.symbol);
     const link = step.external || step.unresolved ? '' : ` — ${markdownLink(`${path}:${step.line + 1}`, `${fileUri(`${root}/${path}`)}#L${step.line + 1}`)}`;
     lines.push(`${indent}${markdownCode(step.layer)} ${markdownText(stepLabel(step))}${via}${step.site?.branch === 'except' ? ' ⚠' : ''}${link}  \n`);

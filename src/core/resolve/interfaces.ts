@@ -86,13 +86,18 @@ function classEntries(index: SymbolIndex, path: string): ClassEntry[] {
     if (definition.kind !== 'class') continue;
     const entry = { symbol, path, definition, abstractMethods: 0, notImplementedMethods: 0, declared: false };
     for (const { definition: method } of index.methodsOf(symbol)) {
-      if (method.decorators.some((decorator) => qualifiedIn(index, path, decorator, ABSTRACT_DECORATORS))) entry.abstractMethods++;
+      if (isAbstractMethod(index, path, method)) entry.abstractMethods++;
       if (method.notImplemented) entry.notImplementedMethods++;
     }
     entry.declared = declaresInterface(index, entry);
     entries.push(entry);
   }
   return entries;
+}
+
+/** A method marked abstract (`@abstractmethod` and its kin), as written in `path`. */
+export function isAbstractMethod(index: SymbolIndex, path: string, method: SymbolDefinition): boolean {
+  return method.decorators.some((decorator) => qualifiedIn(index, path, decorator, ABSTRACT_DECORATORS));
 }
 
 function declaresInterface(index: SymbolIndex, entry: ClassEntry): boolean {

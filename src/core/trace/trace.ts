@@ -1,9 +1,12 @@
 import { type CallAnswer, CallQuestion, type CallTypeResolver } from '../host';
 import { type DataFile, readDataFile } from '../knowledge/dataFile';
-import type { CallSite, SymbolDefinition } from '../parse/facts';
+import type { Frameworks } from '../frameworks/frameworks';
+import type { CallSite, RaiseFact, SymbolDefinition } from '../parse/facts';
+import { convertedFrom, exceptionNames, raisedStatus } from '../resolve/errorStatus';
 import type { DataAccess } from '../resolve/repositories';
 import type { SymbolIndex, Target } from '../resolve/symbolIndex';
 import { type Finding, type InterfaceImplementations, type Route, SymbolId, type Trace, type TraceStep, type TraceVia } from '../result';
+import { type Indirections, indirectionsOf } from './indirections';
 
 /** How far a trace goes: deep enough for API → application → domain → infrastructure, bounded for any code. */
 export interface TraceLimits {
@@ -23,7 +26,7 @@ const BUILTINS = new Set([
 /** What a trace makes of outside calls and of calls that hand work on (`trace-steps.yml`). */
 export interface TraceSteps {
   /** Outside calls worth a step: they leave the process or touch the data. */
-  outside: RegExp;
+  outside: { test(name: string): boolean };
   /** Methods that queue work to run elsewhere. */
   enqueue: ReadonlySet<string>;
   /** Methods that publish an event or send a signal. */
@@ -47,6 +50,8 @@ export interface TraceContext {
   steps: TraceSteps;
   /** A database session's names and data verbs (`data-access.yml`): an untyped session's call is a step. */
   dataAccess: DataAccess;
+  /** What the frameworks' data files say of message buses and of the statuses exceptions answer with. */
+  frameworks: Pick<Frameworks, 'messageBuses' | 'exceptionStatuses' | 'statusExceptions'>;
   limits?: TraceLimits;
   /** A type checker's answers for calls syntax cannot follow; the calls it has not answered yet are asked. */
   typed?: TypedCalls;
@@ -64,6 +69,10 @@ const CHECKED_FILE = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
 interface Item {
   step: TraceStep;
   expand: boolean;
+  /** The message class the callee is handed, when the caller makes one a table or bus handles. */
+  message?: string;
+  /** A raise that converts other exceptions (raised in an `except` of them): their names. */
+  converts?: ReadonlySet<string>;
 }
 
 /** A function being walked: its items in source order, and how far the walk has got. */
@@ -72,6 +81,8 @@ interface Frame {
   next: number;
   /** Functions on the path from the handler here: a call back into one of them is recursion. */
   path: ReadonlySet<string>;
+  /** The message being handled on this path (`Allocate`), for the handler table a bus looks it up in. */
+  message: string | undefined;
 }
 
 /**
@@ -83,19 +94,36 @@ interface Frame {
  * walked once per trace, and a call back into the path is marked recursive.
  */
 export function traceRoute(context: TraceContext, route: Route): Trace {
+  return traceFrom(context, route.handler, `${route.method} ${route.path}`);
+}
+
+/** A message bus's dispatching method (`CommandBus.execute`) is an outside call worth a step: the handler it reaches follows it. */
+function withMessageBuses(context: TraceContext): TraceContext {
+  const buses = context.frameworks.messageBuses;
+  if (!buses.size) return context;
+  const { outside } = context.steps;
+  return { ...context, steps: { ...context.steps, outside: { test: (name) => outside.test(name) || buses.has(name) } } };
+}
+
+/** The same walk from any function or method (a framework's request entry, `App.__call__`), the trace named `name`. */
+export function traceFrom(given: TraceContext, start: string, name: string): Trace {
+  const context = withMessageBuses(given);
   const limits = context.limits ?? DEFAULT_TRACE_LIMITS;
   const { index } = context;
-  const name = `${route.method} ${route.path}`;
-  if (!index.definition(route.handler)) {
-    return { route: name, steps: [{ symbol: route.handler, layer: context.layerOf(SymbolId.parse(route.handler).path), via: 'call', line: 0, depth: 0, unresolved: true }] };
+  if (!index.definition(start)) {
+    return { route: name, steps: [{ symbol: start, layer: context.layerOf(SymbolId.parse(start).path), via: 'call', line: 0, depth: 0, unresolved: true }] };
   }
-  const steps: TraceStep[] = [stepFor(context, route.handler, 'call', 0)];
-  const walked = new Set<string>([route.handler]);
+  const steps: TraceStep[] = [stepFor(context, start, 'call', 0)];
+  const walked = new Set<string>([start]);
   const lookups: Lookups = {
     implementations: new Map(context.interfaces.map((entry) => [entry.base, entry.implementations])),
     signals: new Set(context.findings.filter((finding) => finding.category === 'signal').map((finding) => finding.symbol)),
+    indirections: indirectionsOf(index, context.frameworks),
   };
-  const stack: Frame[] = [{ items: itemsOf(context, lookups, route.handler, 1), next: 0, path: new Set([route.handler]) }];
+  const stack: Frame[] = [{ items: itemsOf(context, lookups, start, 1, undefined), next: 0, path: new Set([start]), message: undefined }];
+  // An exception raised several times is told once; one raised while converting others gives them its status.
+  const raised = new Map<string, TraceStep>();
+  const conversions: { converts: ReadonlySet<string>; status: number }[] = [];
   while (stack.length && steps.length < limits.maxSteps) {
     const frame = stack[stack.length - 1] as Frame;
     const item = frame.items[frame.next++];
@@ -103,11 +131,28 @@ export function traceRoute(context: TraceContext, route: Route): Trace {
       stack.pop();
       continue;
     }
+    if (item.step.via === 'raise') {
+      if (item.converts && item.step.status !== undefined) conversions.push({ converts: item.converts, status: item.step.status });
+      // One HTTP error per status: `HTTPException(404)` and `HTTPException(409)` are two answers.
+      const key = `${item.step.symbol} ${item.step.status ?? ''}`;
+      if (raised.has(key)) continue;
+      const step = { ...item.step };
+      raised.set(key, step);
+      steps.push(step);
+      continue;
+    }
     const recursive = frame.path.has(item.step.symbol);
     steps.push(recursive ? { ...item.step, recursive: true } : item.step);
     if (!item.expand || recursive || walked.has(item.step.symbol) || (item.step.depth ?? 0) >= limits.maxDepth) continue;
     walked.add(item.step.symbol);
-    stack.push({ items: itemsOf(context, lookups, item.step.symbol, (item.step.depth ?? 0) + 1), next: 0, path: new Set([...frame.path, item.step.symbol]) });
+    const message = item.message ?? frame.message;
+    stack.push({ items: itemsOf(context, lookups, item.step.symbol, (item.step.depth ?? 0) + 1, message), next: 0, path: new Set([...frame.path, item.step.symbol]), message });
+  }
+  for (const step of raised.values()) {
+    if (step.status !== undefined) continue;
+    const names = exceptionNames(index, step.site?.path ?? '', SymbolId.parse(step.symbol).name || step.symbol);
+    const converted = conversions.find((conversion) => [...names].some((name) => conversion.converts.has(name)));
+    if (converted) step.status = converted.status;
   }
   return { route: name, steps };
 }
@@ -151,20 +196,26 @@ function marksOf(context: TraceContext, symbol: string): string[] {
   return [...marks];
 }
 
-/** Built once per trace: each interface's implementations, and the workspace's signals. */
+/** Built once per trace: each interface's implementations, the workspace's signals, and what handler tables, buses and bootstraps register. */
 interface Lookups {
   implementations: ReadonlyMap<string, readonly string[]>;
   signals: ReadonlySet<string>;
+  indirections: Indirections;
 }
 
-/** The steps one function contributes, in source order: its FastAPI dependencies, then its calls. */
-function itemsOf(context: TraceContext, lookups: Lookups, symbol: string, depth: number): Item[] {
+/**
+ * The steps one function contributes, in source order: its FastAPI dependencies, then its calls
+ * and what it raises; when it looks a handler up by the message's type, the handlers registered
+ * for the message being handled (`message`).
+ */
+function itemsOf(context: TraceContext, lookups: Lookups, symbol: string, depth: number, message: string | undefined): Item[] {
   const { index } = context;
   const definition = index.definition(symbol);
   if (!definition) return [];
   const { path } = SymbolId.parse(symbol);
   const items: Item[] = [];
-  const { signals } = lookups;
+  const { signals, indirections } = lookups;
+  const made = messagesMadeIn(index, indirections, path, definition);
 
   for (const parameter of definition.parameters ?? []) {
     // `db: Session = Depends(get_db)`, or a type alias that carries it: `SessionDep = Annotated[Session, Depends(get_db)]`.
@@ -176,12 +227,29 @@ function itemsOf(context: TraceContext, lookups: Lookups, symbol: string, depth:
     if (provider) items.push({ step: stepFor(context, provider, 'di', depth, { site: { path, line: definition.range.start.line } }), expand: true });
   }
 
+  // Raised exceptions, not asserts nor errors returned as values: those are the ones a request may end in.
+  const raises = (definition.raises ?? []).filter((raised) => !raised.asserted && !raised.returned);
   for (const call of definition.calls ?? []) {
     const site = { path, line: call.line, ...(call.branch ? { branch: call.branch } : {}) };
+    while (raises[0] && raises[0].line < call.line) items.push(raiseItem(context, path, raises.shift() as RaiseFact, depth));
+    const injected = injectedInto(indirections, definition, call);
+    if (injected) {
+      items.push({ step: stepFor(context, injected.target, 'call', depth, { site, through: { kind: 'injected', by: injected.bootstrap } }), expand: true });
+      continue;
+    }
     const resolved = withTypes(context, path, call, resolveCall(index, context.steps, context.dataAccess, symbol, definition, call));
     if (resolved.kind === 'skip') continue;
     if (resolved.kind === 'unresolved') {
       items.push({ step: { symbol: `${path}:${call.callee}`, layer: context.layerOf(path), via: 'call', line: call.line, depth, site, unresolved: true, expression: call.callee }, expand: false });
+      continue;
+    }
+    if (resolved.kind === 'client') {
+      // A call on the workspace's own client object: a step at the object's definition, where its outside maker is named.
+      const layer = SERVICE_LAYERS.has(context.layerOf(SymbolId.parse(resolved.object).path)) ? 'infrastructure' : context.layerOf(SymbolId.parse(resolved.object).path);
+      const step: TraceStep = { symbol: resolved.object, layer, via: 'call', line: index.definition(resolved.object)?.range.start.line ?? 0, depth, site, expression: call.callee, client: resolved.maker };
+      const previous = items[items.length - 1]?.step;
+      if (previous?.client && previous.site?.line === call.line && call.callee.startsWith(`${previous.expression ?? ''}()`)) items[items.length - 1] = { step, expand: false };
+      else items.push({ step, expand: false });
       continue;
     }
     if (resolved.kind === 'external') {
@@ -192,6 +260,12 @@ function itemsOf(context: TraceContext, lookups: Lookups, symbol: string, depth:
       const previous = items[items.length - 1]?.step;
       if (previous?.external && previous.site?.line === call.line && resolved.name.startsWith(`${previous.symbol}()`)) items[items.length - 1] = { step, expand: false };
       else items.push({ step, expand: false });
+      // A message bus hands the message to the handler registered for its class.
+      const bus = lookups.indirections.busHandlers.get(resolved.name);
+      for (const handled of made) {
+        const registered = bus?.get(handled);
+        if (registered) items.push({ step: stepFor(context, registered.handler, 'call', depth, { site, through: { kind: 'message-bus', by: registered.by } }), expand: true, message: handled });
+      }
       continue;
     }
     let via: TraceVia = 'call';
@@ -200,14 +274,17 @@ function itemsOf(context: TraceContext, lookups: Lookups, symbol: string, depth:
     const expand = via !== 'async' && via !== 'event';
     const implementations = lookups.implementations.get(ownerOf(resolved.symbol)) ?? [];
     const placed = { site, ...(resolved.typed ? { typed: true } : {}) };
+    const handed = made[0];
     if (!implementations.length) {
       const step = stepFor(context, resolved.symbol, via, depth, placed);
-      items.push({ step, expand: expand && step.via !== 'async' });
+      items.push({ step, expand: expand && step.via !== 'async', ...(handed ? { message: handed } : {}) });
       continue;
     }
     const methodName = lastSegment(resolved.symbol);
     // The implementations that override the method: those that inherit it run the base's code.
-    const concrete = [...new Set(implementations.map((implementation) => findMethod(index, implementation, methodName)))].filter(
+    // A test's fake runs only in the tests: the code's own implementations are those that run.
+    const running = implementations.filter((implementation) => context.layerOf(SymbolId.parse(implementation).path) !== 'test');
+    const concrete = [...new Set((running.length ? running : implementations).map((implementation) => findMethod(index, implementation, methodName)))].filter(
       (found): found is string => found !== undefined && found !== resolved.symbol,
     );
     if (!concrete.length) {
@@ -216,14 +293,79 @@ function itemsOf(context: TraceContext, lookups: Lookups, symbol: string, depth:
     }
     items.push({ step: stepFor(context, resolved.symbol, via, depth, { ...placed, implementations: concrete }), expand: false });
     // One implementation is what runs: follow it, as injected (the guide's repository step).
-    if (concrete.length === 1 && concrete[0]) items.push({ step: stepFor(context, concrete[0], 'di', depth, { site }), expand });
+    if (concrete.length === 1 && concrete[0]) items.push({ step: stepFor(context, concrete[0], 'di', depth, { site }), expand, ...(handed ? { message: handed } : {}) });
+  }
+  for (const rest of raises) items.push(raiseItem(context, path, rest, depth));
+  // A lookup of the handler by the message's type (`self.handlers[type(message)]`): the handlers the tables register for it.
+  if (definition.dispatches?.length && message && acceptsMessage(index, path, definition, message)) {
+    const site = { path, line: definition.dispatches[0]?.line ?? definition.range.start.line };
+    for (const registered of indirections.tableHandlers.get(message) ?? []) {
+      items.push({ step: stepFor(context, registered.handler, 'call', depth, { site, through: { kind: 'handler-table', by: registered.by } }), expand: true, message });
+    }
   }
   return items;
+}
+
+/** Whether a dispatching function takes the message: none of its parameters is typed with a workspace class the message is not (`handle_event(self, event: Event)` takes no command). */
+function acceptsMessage(index: SymbolIndex, path: string, definition: SymbolDefinition, message: string): boolean {
+  const kinds = new Set([message, ...index.ancestry(message).classes]);
+  return (definition.parameters ?? []).every((parameter) => {
+    const typed = parameter.annotation ? index.resolve(path, bareType(parameter.annotation)) : undefined;
+    return !typed || index.definition(typed)?.kind !== 'class' || kinds.has(typed);
+  });
+}
+
+/** The layers of a business service: a client object made in any of them is its infrastructure. */
+const SERVICE_LAYERS = new Set(['api', 'application', 'domain', 'infrastructure']);
+
+/** The message classes a function makes (a local of the class, or a constructor call of it) that a handler table or bus handles. */
+function messagesMadeIn(index: SymbolIndex, indirections: Indirections, path: string, definition: SymbolDefinition): string[] {
+  if (!indirections.messages.size) return [];
+  const found: string[] = [];
+  const add = (written: string | undefined) => {
+    const symbol = written ? index.resolve(path, written.replace(/\(\)$/, '')) : undefined;
+    if (symbol && indirections.messages.has(symbol) && !found.includes(symbol)) found.push(symbol);
+  };
+  for (const local of definition.locals ?? []) add(local.type);
+  for (const call of definition.calls ?? []) add(call.callee);
+  return found;
+}
+
+/** A call to a handler's parameter that a bootstrap fills in by name (`publish(...)` with `publish=redis_eventpublisher.publish`). */
+function injectedInto(indirections: Indirections, definition: SymbolDefinition, call: CallSite): { target: string; bootstrap: string } | undefined {
+  if (call.callee.includes('.')) return undefined;
+  const parameter = definition.parameters?.find((candidate) => candidate.name === call.callee);
+  if (!parameter || (parameter.annotation && !/Callable/.test(parameter.annotation))) return undefined;
+  const candidates = indirections.injected.get(parameter.name) ?? [];
+  // Only one function injected under that name: it is what runs.
+  return candidates.length === 1 ? candidates[0] : undefined;
+}
+
+/** A raise as a step: the exception (a workspace class, or its outside name), where it is raised, and the status it answers with when the code says. */
+function raiseItem(context: TraceContext, path: string, raised: RaiseFact, depth: number): Item {
+  const { index } = context;
+  const target = index.qualify(path, raised.exception);
+  const symbol = target && 'symbol' in target ? target.symbol : (target && 'external' in target ? target.external : raised.exception);
+  const status = raisedStatus(index, context.frameworks, path, raised);
+  const converts = convertedFrom(raised).flatMap((written) => index.namesOf(index.qualify(path, written) ?? { external: written }));
+  const step: TraceStep = {
+    symbol,
+    layer: target && 'symbol' in target ? context.layerOf(SymbolId.parse(target.symbol).path) : 'external',
+    via: 'raise',
+    line: raised.line,
+    depth,
+    site: { path, line: raised.line },
+    ...(target && 'symbol' in target ? {} : { external: true }),
+    ...(status !== undefined ? { status } : {}),
+  };
+  return { step, expand: false, ...(converts.length ? { converts: new Set(converts) } : {}) };
 }
 
 type Resolved =
   | { kind: 'symbol'; symbol: string; receiver?: string; onInstance?: boolean; enqueued?: boolean; typed?: boolean }
   | { kind: 'external'; name: string; typed?: boolean }
+  /** A call on an object the workspace makes at module level with outside code: the object, and what makes it. */
+  | { kind: 'client'; object: string; maker: string }
   | { kind: 'unresolved' }
   | { kind: 'skip' };
 
@@ -263,11 +405,11 @@ function declarationAt(index: SymbolIndex, answer: { path: string; line: number;
 }
 
 /** What a call in `caller` reaches: a workspace function or method, a named outside call, or nothing worth a step. */
-function resolveCall(index: SymbolIndex, steps: TraceSteps, data: DataAccess, caller: string, definition: SymbolDefinition, call: CallSite): Resolved {
+function resolveCall(index: SymbolIndex, steps: TraceSteps, data: DataAccess, caller: string, definition: SymbolDefinition, call: CallSite, depth = 0): Resolved {
   const { path, name: callerName } = SymbolId.parse(caller);
   const parts = call.callee.split('.');
   const head = parts[0] ?? '';
-  if (!head) return { kind: 'skip' };
+  if (!head || isLogging(parts)) return { kind: 'skip' };
   const method = parts[parts.length - 1] ?? '';
   const enqueued = steps.enqueue.has(method) && parts.length >= 2;
   const receiverParts = enqueued ? parts.slice(0, -1) : parts;
@@ -278,7 +420,7 @@ function resolveCall(index: SymbolIndex, steps: TraceSteps, data: DataAccess, ca
   if (owner && head === selfName) {
     // `cls(...)` in a classmethod is the class's constructor; `self.x.y()` goes through x's type.
     if (rest.length === 0) return definition.decorators.includes('classmethod') ? symbolTarget(index, owner, false) : { kind: 'skip' };
-    return memberOf(index, steps, { symbol: owner }, rest, enqueued);
+    return memberOf(index, steps, data, { symbol: owner }, rest, enqueued);
   }
   if (head.endsWith('()')) {
     // `OrderCreated(...).publish()`: a method on a fresh instance.
@@ -295,10 +437,12 @@ function resolveCall(index: SymbolIndex, steps: TraceSteps, data: DataAccess, ca
     if (!written && rest.length === 1 && data.sessionNames.has(head.toLowerCase()) && data.dataVerbs.has(rest[0] ?? '')) return { kind: 'external', name: `${head}.${rest[0]} (database session)` };
     // Data of unknown type (a loop variable, a dict) is not a flow step.
     if (!written || rest.length === 0) return { kind: 'skip' };
-    const type = typeTarget(index, path, written);
-    return type ? memberOf(index, steps, type, rest, enqueued) : { kind: 'skip' };
+    const type = local && !parameter ? (madeByCall(index, steps, data, caller, definition, written, depth) ?? typeTarget(index, path, written)) : typeTarget(index, path, written);
+    return type ? memberOf(index, steps, data, type, rest, enqueued) : { kind: 'skip' };
   }
   if (BUILTINS.has(head) && rest.length === 0) return { kind: 'skip' };
+  const chained = chainedCall(index, steps, data, path, receiverParts, enqueued);
+  if (chained) return chained;
   const whole = index.qualify(path, receiverParts.join('.'));
   if (whole && 'symbol' in whole) return symbolTarget(index, whole.symbol, enqueued);
   // A module-level object (`event_bus.publish`) whose class is known from its constructor call.
@@ -307,15 +451,63 @@ function resolveCall(index: SymbolIndex, steps: TraceSteps, data: DataAccess, ca
     const made = index.definition(headTarget.symbol);
     if (made?.kind === 'variable' && made.value) {
       const type = typeTarget(index, SymbolId.parse(headTarget.symbol).path, made.value.callee);
-      if (type) return memberOf(index, steps, type, rest, enqueued, headTarget.symbol);
+      if (type) {
+        const reached = memberOf(index, steps, data, type, rest, enqueued, headTarget.symbol);
+        // Made by outside code (`r = redis.Redis()`, `prisma = new PrismaClient()`): the workspace's own client object.
+        return reached.kind === 'external' && 'external' in type ? { kind: 'client', object: headTarget.symbol, maker: type.external } : reached;
+      }
     }
   }
   const external = whole && 'external' in whole ? whole.external : call.callee;
   return steps.outside.test(external) ? { kind: 'external', name: external } : { kind: 'skip' };
 }
 
-/** A type as written in a file, made a target: a workspace class, or an outside name; type aliases are followed. */
+/**
+ * The type of a local made by a call on another value of the function (`product =
+ * uow.products.get(sku)`): what the called function or method returns. Bounded: a local made
+ * from another local is followed a few times, never in a circle.
+ */
+function madeByCall(index: SymbolIndex, steps: TraceSteps, data: DataAccess, caller: string, definition: SymbolDefinition, written: string, depth: number): Target | undefined {
+  const head = written.split('.')[0] ?? '';
+  const known = definition.parameters?.some((parameter) => parameter.name === head) || definition.locals?.some((local) => local.name === head);
+  if (!written.includes('.') || !known || depth > 3) return undefined;
+  const resolved = resolveCall(index, steps, data, caller, definition, { callee: written, line: definition.range.start.line, character: 0 }, depth + 1);
+  return resolved.kind === 'symbol' ? returnedType(index, resolved.symbol) : undefined;
+}
+
+/**
+ * A method called on what a call returns, `OrderService.for_session(db).cancel_order(...)`: the
+ * function or method called first gives the type (its return annotation, or the class it makes;
+ * a class called makes an instance of itself), the rest is followed from there.
+ */
+function chainedCall(index: SymbolIndex, steps: TraceSteps, data: DataAccess, path: string, parts: readonly string[], enqueued: boolean): Resolved | undefined {
+  const made = parts.findIndex((part, position) => position > 0 && part.endsWith('()'));
+  if (made < 0 || made === parts.length - 1) return undefined;
+  const callee = [...parts.slice(0, made), (parts[made] ?? '').slice(0, -2)].join('.');
+  const target = index.resolve(path, callee);
+  const kind = target ? index.definition(target)?.kind : undefined;
+  if (!target || (kind !== 'function' && kind !== 'method' && kind !== 'class')) return undefined;
+  const type = kind === 'class' ? { symbol: target } : returnedType(index, target);
+  return type ? memberOf(index, steps, data, type, parts.slice(made + 1), enqueued) : undefined;
+}
+
+/** Collections as Python's and TypeScript's type annotations write them: what they hold is data, their methods (`append`, `push`) no step. */
+const COLLECTION_TYPE = /^(typing\.)?(List|list|Set|set|FrozenSet|frozenset|Dict|dict|Mapping|MutableMapping|Sequence|Iterable|Tuple|tuple|Deque|deque|Array|ReadonlyArray|Map|Record)\s*[[<]|\[\]$/;
+
+/** A log line (`logger.info(...)`, `this.logger.debug(...)`, `console.log(...)`) moves no data of the flow: no step. */
+export function isLogging(parts: readonly string[]): boolean {
+  const receiver = parts[parts.length - 2] ?? '';
+  return /^_?(logger|log|console)$/i.test(receiver) && /^(debug|info|warn|warning|error|exception|critical|log|trace|fatal)$/.test(parts[parts.length - 1] ?? '');
+}
+
+/** Whether a type as written is a collection (`List[Batch]`, `Order[]`): data, not a collaborator. */
+export function isCollectionType(written: string): boolean {
+  return COLLECTION_TYPE.test(written.trim());
+}
+
+/** A type as written in a file, made a target: a workspace class, or an outside name; type aliases are followed. A collection is no target. */
 function typeTarget(index: SymbolIndex, path: string, written: string, depth = 0): Target | undefined {
+  if (isCollectionType(written)) return undefined;
   const target = index.qualify(path, bareType(written));
   const alias = target && 'symbol' in target ? index.definition(target.symbol)?.alias : undefined;
   return alias && target && 'symbol' in target && depth < 4 ? typeTarget(index, SymbolId.parse(target.symbol).path, alias, depth + 1) : target;
@@ -330,7 +522,7 @@ function aliasOf(index: SymbolIndex, path: string, written: string): { text: str
 }
 
 /** `rest` followed from a type: attributes of known type, then the method; factories by their return type. */
-function memberOf(index: SymbolIndex, steps: TraceSteps, type: Target, rest: readonly string[], enqueued: boolean, receiver?: string, depth = 0): Resolved {
+function memberOf(index: SymbolIndex, steps: TraceSteps, data: DataAccess, type: Target, rest: readonly string[], enqueued: boolean, receiver?: string, depth = 0): Resolved {
   if (depth > 6) return { kind: 'skip' };
   if ('external' in type) {
     const name = [type.external, ...rest].join('.');
@@ -341,7 +533,7 @@ function memberOf(index: SymbolIndex, steps: TraceSteps, type: Target, rest: rea
   if (made?.kind === 'function' || made?.kind === 'method') {
     // `service = OrderService.for_session(db)`: the object is what the factory returns.
     const returned = returnedType(index, type.symbol);
-    return returned ? memberOf(index, steps, returned, rest, enqueued, receiver, depth + 1) : { kind: 'unresolved' };
+    return returned ? memberOf(index, steps, data, returned, rest, enqueued, receiver, depth + 1) : { kind: 'unresolved' };
   }
   if (made?.kind !== 'class') return { kind: 'skip' }; // an object made by outside code (`SessionLocal()`): not followed
   const [first = '', ...more] = rest;
@@ -360,14 +552,25 @@ function memberOf(index: SymbolIndex, steps: TraceSteps, type: Target, rest: rea
     return outside();
   }
   const attribute = attributeTarget(index, type.symbol, first);
-  return attribute ? memberOf(index, steps, attribute, more, enqueued, undefined, depth + 1) : outside();
+  if (attribute) return memberOf(index, steps, data, attribute, more, enqueued, undefined, depth + 1);
+  if (hasAttribute(index, type.symbol, first)) {
+    // An attribute of unknown type: a session-named one (`self.session.query(...)`) is the database; other data (`self.queue.pop()`) is no step.
+    const verb = more[0] ?? '';
+    return data.sessionNames.has(first.toLowerCase()) && data.dataVerbs.has(verb) ? { kind: 'external', name: `${first}.${verb} (database session)` } : { kind: 'skip' };
+  }
+  return outside();
+}
+
+/** Whether a class or one of its workspace ancestors sets an attribute, typed or not. */
+function hasAttribute(index: SymbolIndex, classSymbol: string, name: string): boolean {
+  return [classSymbol, ...index.ancestry(classSymbol).classes].some((owner) => index.definition(owner)?.attributes?.some((attribute) => attribute.name === name));
 }
 
 /** A class named as callee is its constructor: `__init__` (Java: the one named after the class) when it has one, else the class itself. Exceptions are not flow steps. */
 function symbolTarget(index: SymbolIndex, symbol: string, enqueued: boolean): Resolved {
   const definition = index.definition(symbol);
   if (definition?.kind === 'class') {
-    if (index.ancestry(symbol).names.some((name) => /(^|\.)(\w*Exception|\w+Error)$/.test(name))) return { kind: 'skip' };
+    if (index.ancestry(symbol).names.some((name) => /(^|\.)(\w*Exception|Error|\w+Error)$/.test(name))) return { kind: 'skip' };
     return { kind: 'symbol', symbol: findMethod(index, symbol, '__init__') ?? index.method(symbol, lastSegment(symbol.slice(symbol.lastIndexOf(':') + 1))) ?? symbol };
   }
   if (definition?.kind === 'variable') return { kind: 'skip' };
@@ -389,7 +592,8 @@ function findMethod(index: SymbolIndex, classSymbol: string, method: string): st
  */
 function attributeTarget(index: SymbolIndex, classSymbol: string, name: string): Target | undefined {
   for (const owner of [classSymbol, ...index.ancestry(classSymbol).classes]) {
-    const attribute = index.definition(owner)?.attributes?.find((candidate) => candidate.name === name && candidate.type);
+    // Made by a call on the object itself (`self.session = self.session_factory()`): no type written.
+    const attribute = index.definition(owner)?.attributes?.find((candidate) => candidate.name === name && candidate.type && !/^(self|this|cls)\./.test(candidate.type));
     if (attribute?.type) return typeTarget(index, SymbolId.parse(owner).path, attribute.type);
     if (isProperty(index, `${owner}.${name}`)) return returnedType(index, `${owner}.${name}`);
   }

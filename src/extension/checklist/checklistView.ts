@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import type { Analysis } from '../../core/analyze';
 import { buildChecklist, type ChecklistItem } from '../../core/checklist/checklist';
 import { ChecklistProgress } from '../../core/checklist/progress';
+import type { AnswerPart, Phrase, SourceLocation } from '../../core/result';
+import { SymbolId } from '../../core/result';
 import { markdownText, notificationText, plainText } from '../../core/render/escape';
 import { renderStudyGuide } from '../../core/render/report';
 import { folderFile } from '../../node/analyzeFolder';
@@ -12,6 +14,10 @@ interface Row {
   root: string;
   item?: ChecklistItem;
   section?: ChecklistItem['section'];
+  /** Under an item: one part of its answer (a topic with its facts). */
+  part?: AnswerPart;
+  /** Under a part: one line of it, and where the code says it. */
+  line?: { text: string; location?: SourceLocation; gap?: boolean };
 }
 
 /**
@@ -35,7 +41,7 @@ export class ChecklistController implements vscode.TreeDataProvider<Row>, vscode
     this.disposables.push(
       this.view,
       this.view.onDidChangeCheckboxState((event) => {
-        for (const [row, state] of event.items) if (row.item) void this.change(row.root, row.item, { done: state === vscode.TreeItemCheckboxState.Checked });
+        for (const [row, state] of event.items) if (row.item && !row.part) void this.change(row.root, row.item, { done: state === vscode.TreeItemCheckboxState.Checked });
       }),
       analyses.onDidChange(() => void this.reload()),
       vscode.commands.registerCommand('archtrace.checklist.note', (row?: Row) => this.editNote(row)),
@@ -58,7 +64,7 @@ export class ChecklistController implements vscode.TreeDataProvider<Row>, vscode
         this.log.warn(warning);
         void vscode.window.showWarningMessage(vscode.l10n.t('ArchTrace: {0}', notificationText(warning)));
       }
-      this.state.set(analysis.result.root, { analysis, items: buildChecklist(analysis.result), progress, store });
+      this.state.set(analysis.result.root, { analysis, items: buildChecklist(analysis.result, analysis.answers()), progress, store });
     }
     this.refresh();
   }
@@ -126,6 +132,11 @@ export class ChecklistController implements vscode.TreeDataProvider<Row>, vscode
   }
 
   private async open(row: Row): Promise<void> {
+    if (row.line?.location) {
+      const position = new vscode.Position(row.line.location.line, 0);
+      await vscode.window.showTextDocument(vscode.Uri.file(`${row.root}/${row.line.location.path}`), { selection: new vscode.Range(position, position) });
+      return;
+    }
     const link = row.item?.link;
     if (!link) return;
     if (link.kind === 'route') {
@@ -141,12 +152,32 @@ export class ChecklistController implements vscode.TreeDataProvider<Row>, vscode
       const roots = [...this.state.keys()];
       return roots.length === 1 ? (['path', 'self-test'] as const).map((section) => ({ root: roots[0] as string, section })) : roots.map((root) => ({ root }));
     }
+    if (row.line) return [];
     if (!row.section && !row.item) return (['path', 'self-test'] as const).map((section) => ({ root: row.root, section }));
     if (row.section) return (this.state.get(row.root)?.items ?? []).filter((item) => item.section === row.section).map((item) => ({ root: row.root, item }));
+    // An item expands into its answer: each part's topic, then the facts with where the code says them.
+    const { item } = row;
+    if (item && !row.part) return (item.answer?.parts ?? []).map((part) => ({ root: row.root, item, part }));
+    if (row.part) return answerLines(row.part).map((line) => ({ root: row.root, line }));
     return [];
   }
 
   getTreeItem(row: Row): vscode.TreeItem {
+    if (row.line) {
+      const line = new vscode.TreeItem(plainText(row.line.text), vscode.TreeItemCollapsibleState.None);
+      if (row.line.location) {
+        line.description = plainText(`${row.line.location.path}:${row.line.location.line + 1}`);
+        line.command = { command: 'archtrace.checklist.open', title: vscode.l10n.t('Open'), arguments: [row] };
+      }
+      line.iconPath = new vscode.ThemeIcon(row.line.gap ? 'info' : 'circle-small-filled');
+      line.tooltip = plainText(row.line.text);
+      return line;
+    }
+    if (row.part) {
+      const topic = new vscode.TreeItem(plainText(localized(row.part.topic)), vscode.TreeItemCollapsibleState.Expanded);
+      topic.iconPath = new vscode.ThemeIcon(row.part.facts.length || row.part.table ? 'pass' : 'question');
+      return topic;
+    }
     if (!row.item) {
       const label = row.section ? (row.section === 'path' ? vscode.l10n.t('Learning path') : vscode.l10n.t('Self-test')) : plainText(row.root);
       return new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Expanded);
@@ -155,7 +186,7 @@ export class ChecklistController implements vscode.TreeDataProvider<Row>, vscode
     const progress = this.state.get(row.root)?.progress.items[item.id];
     // The checklist's texts come from the core in English; the bundle holds their translations.
     const text = vscode.l10n.t(item.text);
-    const tree = new vscode.TreeItem(text, vscode.TreeItemCollapsibleState.None);
+    const tree = new vscode.TreeItem(text, item.answer?.parts.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     tree.checkboxState = progress?.done ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
     const moved = !item.link && progress?.linkLabel ? vscode.l10n.t('link moved (was {0})', progress.linkLabel) : undefined;
     tree.description = plainText([item.estimate, item.part, item.link?.label, moved, progress?.note ? `✎ ${progress.note}` : undefined].filter(Boolean).join(' · '));
@@ -171,4 +202,22 @@ export class ChecklistController implements vscode.TreeDataProvider<Row>, vscode
     for (const disposable of this.disposables) disposable.dispose();
     this.changed.dispose();
   }
+}
+
+/** A phrase of an answer in the editor's language, its terms put in as written (the backticks that mark code dropped: a tree shows plain text). */
+function localized(phrase: Phrase): string {
+  const template = vscode.l10n.t(phrase.phrase).replace(/`/g, '');
+  return template.replace(/\{(\d+)\}/g, (whole, position: string) => phrase.terms[Number(position)] ?? whole);
+}
+
+/** The lines under a part of an answer: its facts, its table's rows (which methods each implementation defines), what was left out, and its gap. */
+function answerLines(part: AnswerPart): { text: string; location?: SourceLocation; gap?: boolean }[] {
+  const lines: { text: string; location?: SourceLocation; gap?: boolean }[] = part.facts.map((fact) => ({ text: localized(fact), location: fact.location }));
+  for (const row of part.table?.rows ?? []) {
+    const defined = part.table?.methods.filter((_, position) => row.cells[position] === 'defines') ?? [];
+    lines.push({ text: `${SymbolId.label(row.implementation)}: ${defined.length ? defined.join(', ') : '—'}`, location: row.location });
+  }
+  if (part.omitted) lines.push({ text: vscode.l10n.t('… and {0} more', part.omitted) });
+  if (part.gap) lines.push({ text: localized(part.gap), ...(part.gap.readAt ? { location: part.gap.readAt } : {}), gap: true });
+  return lines;
 }

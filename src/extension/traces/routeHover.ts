@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { renderTraceHover, type TraceHoverWords } from '../../core/render/traceHover';
+import { localizedMarks } from './stepMarks';
 import { routeKey, type WorkspaceAnalyses } from '../analyses';
 
 /** A hover does not wait for the type checker's first start: it shows what syntax follows, and the checker's answers next time. */
@@ -26,7 +27,7 @@ export class RouteHoverProvider implements vscode.HoverProvider {
 function hoverWords(): TraceHoverWords {
   return {
     steps: (count) => vscode.l10n.t('{0} steps', count),
-    byType: vscode.l10n.t('by type'),
+    marks: localizedMarks,
     more: (count) => vscode.l10n.t('{0} more in Step through', count),
     stepThrough: vscode.l10n.t('Step through'),
     sequenceDiagram: vscode.l10n.t('Sequence diagram'),

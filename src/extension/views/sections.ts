@@ -100,7 +100,7 @@ export function layerNodes(result: AnalysisResult, at: At): AnalysisNode[] {
     .map(([layer, files]) => ({ label: layer, description: `${files.length}`, icon: LAYER_ICONS[layer] ?? 'folder', children: files }));
 }
 
-const EXTENSION_POINTS: readonly FindingCategory[] = ['middleware', 'decorator', 'signal', 'receiver', 'manager', 'task', 'event'];
+const EXTENSION_POINTS: readonly FindingCategory[] = ['middleware', 'decorator', 'signal', 'receiver', 'manager', 'task', 'event', 'error-handler'];
 
 /** Extension points: middleware (in settings order where stated), decorators with their uses, signals with receivers and senders, managers, tasks, events. */
 export function extensionPointNodes(result: AnalysisResult, at: At): AnalysisNode[] {
@@ -229,6 +229,7 @@ function categoryLabel(category: FindingCategory): string {
     route: vscode.l10n.t('Routes'), middleware: vscode.l10n.t('Middleware'), decorator: vscode.l10n.t('Decorators'), signal: vscode.l10n.t('Signals'),
     receiver: vscode.l10n.t('Receivers'), manager: vscode.l10n.t('Managers'), model: vscode.l10n.t('Models'), repository: vscode.l10n.t('Repositories'),
     interface: vscode.l10n.t('Interfaces'), task: vscode.l10n.t('Tasks'), event: vscode.l10n.t('Events'),
+    transaction: vscode.l10n.t('Transactions'), 'error-handler': vscode.l10n.t('Error handlers'), 'error-response': vscode.l10n.t('Error responses'),
   };
   return labels[category];
 }

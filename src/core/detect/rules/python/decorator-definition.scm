@@ -2,6 +2,40 @@
 ;; outermost: true
 ;; description: A decorator definition, as a function or as a method (the extension points a framework offers on its objects: `Flask.route`, `Celery.task`, `App.before_request`). A decorator takes a function, defines a wrapper that calls it (with or without `functools.wraps`) and returns the wrapper; a registration or marking decorator returns the function itself after storing it (`self.handlers.append(f)`) or setting attributes on it (DRF's `func.permission_classes = ...`); a decorator factory one level up returns such a decorator (`def retry(times): def decorator(func): ...`, `def route(self, path): def decorated(f): self.add_route(path, f); return f`). Where the only sign is that the function is handed on or stored, its parameter must be named as functions are.
 
+;; Registration decorators first, marked `kind: registers`: they hand back the function they are given after keeping it (`self.handlers.append(f)`, `self.error_handlers[code] = f`) — the hooks, routes and handlers a framework offers. Of one function, the first pattern that matches is its finding.
+(function_definition
+  body: (block
+    [
+      (function_definition
+        name: (identifier) @_middle
+        parameters: (parameters . [(identifier) @_wrapped (typed_parameter . (identifier) @_wrapped)])) @_decorator
+      (decorated_definition
+        definition: (function_definition
+          name: (identifier) @_middle
+          parameters: (parameters . [(identifier) @_wrapped (typed_parameter . (identifier) @_wrapped)]))) @_decorator
+    ]
+    (return_statement (identifier) @_returned))
+  (#eq? @_middle @_returned)
+  (#match? @_wrapped "^_?(f|fn|fun|func|function|callable|handler|callback|cb|hook|view|coro|coroutine|wrapped|responder|listener|receiver|cls|klass|[a-z_]+_(func|fn|function|handler|callback|view|cls|class))$")
+  (#decorates? @_decorator @_wrapped "registers")
+  (#set! kind "registers")
+  (#set! factory "true")) @finding
+
+(function_definition
+  parameters: (parameters . [(identifier) @_wrapped (typed_parameter . (identifier) @_wrapped)])
+  body: (block (return_statement (identifier)) .)
+  (#match? @_wrapped "^_?(f|fn|fun|func|function|callable|handler|callback|cb|hook|view|coro|coroutine|wrapped|responder|listener|receiver|cls|klass|[a-z_]+_(func|fn|function|handler|callback|view|cls|class))$")
+  (#decorates? @finding @_wrapped "registers")
+  (#set! kind "registers")) @finding
+
+(function_definition
+  parameters: (parameters . (identifier) @_self . [(identifier) @_wrapped (typed_parameter . (identifier) @_wrapped)])
+  body: (block (return_statement (identifier)) .)
+  (#any-of? @_self "self" "cls")
+  (#match? @_wrapped "^_?(f|fn|fun|func|function|callable|handler|callback|cb|hook|view|coro|coroutine|wrapped|responder|listener|receiver|cls|klass|[a-z_]+_(func|fn|function|handler|callback|view|cls|class))$")
+  (#decorates? @finding @_wrapped "registers")
+  (#set! kind "registers")) @finding
+
 ;; Factories first: a factory's decorator is found as a factory, not as a decorator of the factory's own parameter.
 (function_definition
   body: (block

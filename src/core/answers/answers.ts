@@ -1,0 +1,88 @@
+import { checklistItemId } from '../checklist/checklist';
+import type { Knowledge } from '../knowledge/knowledge';
+import type { SymbolIndex } from '../resolve/symbolIndex';
+import type { AnalysisResult, Answer, AnswerPart, RepoKind, Route, Trace } from '../result';
+import { type TraceContext, traceFrom, traceRoute } from '../trace/trace';
+import { asyncAnswer, failuresPart } from './asyncWork';
+import type { AnswerContext } from './context';
+import { errorsAnswer, invariantsAnswer } from './errors';
+import { dataModelAnswer, dependenciesAnswer, flowAnswer, middlewareAnswer, routesAnswer } from './flow';
+import { extensionPointsAnswer, middlewareProtocolAnswer, nPlusOneAnswer, ormAnswer, preconditionAnswer, requestEntryAnswer, routeParametersAnswer, routePrecedenceAnswer, whyMiddlewareAnswer } from './framework';
+import { centralImplementationAnswer, edgeCasesAnswer, interfaceAnswer, mandatoryMethodsAnswer, newImplementationAnswer, tradeOffsAnswer } from './library';
+import { idempotentAnswer } from './idempotency';
+import { consistencyAnswer, transactionalAnswer } from './transactions';
+import { benchmarksAnswer, coreModulesAnswer, examplesAnswer, performanceAnswer, readingAnswer } from './studyMaterial';
+
+type Builder = (context: AnswerContext) => AnswerPart[];
+
+const README = /(^|\/)readme(\.\w+)?$/i;
+const CONTRIBUTING = /(^|\/)contributing(\.\w+)?$/i;
+
+/** Which answers with what: one builder (or several, their parts joined) per checklist item of each kind. */
+const BUILDERS: Readonly<Record<RepoKind, Readonly<Record<string, readonly Builder[]>>>> = {
+  service: {
+    'api-docs': [routesAnswer],
+    'trace-flow': [flowAnswer],
+    'data-model': [dataModelAnswer],
+    'draw-flow': [flowAnswer, dependenciesAnswer, middlewareAnswer],
+    invariants: [invariantsAnswer],
+    idempotent: [idempotentAnswer],
+    transactional: [transactionalAnswer],
+    errors: [errorsAnswer, failuresPart],
+    consistency: [consistencyAnswer],
+    async: [asyncAnswer],
+  },
+  library: {
+    problem: [readingAnswer(README)],
+    tutorial: [examplesAnswer],
+    interface: [interfaceAnswer],
+    'one-implementation': [centralImplementationAnswer],
+    benchmarks: [benchmarksAnswer],
+    contribute: [readingAnswer(CONTRIBUTING)],
+    'mandatory-methods': [mandatoryMethodsAnswer],
+    'trade-offs': [tradeOffsAnswer],
+    performance: [performanceAnswer],
+    'new-implementation': [newImplementationAnswer],
+    'edge-cases': [edgeCasesAnswer],
+  },
+  framework: {
+    problem: [readingAnswer(README)],
+    tutorial: [examplesAnswer],
+    'one-module': [coreModulesAnswer],
+    contribute: [readingAnswer(CONTRIBUTING)],
+    'core-abstractions': [requestEntryAnswer, routePrecedenceAnswer, middlewareProtocolAnswer],
+    'route-params': [routeParametersAnswer],
+    'route-precedence': [routePrecedenceAnswer],
+    precondition: [preconditionAnswer],
+    'middleware-order': [middlewareProtocolAnswer],
+    'why-middleware': [whyMiddlewareAnswer],
+    'orm-sql': [ormAnswer],
+    'n-plus-one': [nPlusOneAnswer],
+    extend: [extensionPointsAnswer],
+  },
+};
+
+/** The checklist items of a kind that have an answer builder: every self-test question must (a test holds it to that). */
+export function answeredItems(kind: RepoKind): string[] {
+  return Object.keys(BUILDERS[kind]);
+}
+
+/**
+ * The answers the code gives to the checklist of a repository: its kind's items, then each mixed
+ * part's, each answer a list of located facts (and a line saying so where the code cannot tell).
+ */
+export function answerChecklist(result: AnalysisResult, index: SymbolIndex, tracing: TraceContext, otherFiles: readonly string[], knowledge: Pick<Knowledge, 'frameworks' | 'layerRoles'>): Answer[] {
+  const traces = new Map<Route, Trace>();
+  const traceOf = (route: Route) => {
+    let made = traces.get(route);
+    if (!made) traces.set(route, (made = traceRoute(tracing, route)));
+    return made;
+  };
+  const traceFromSymbol = (symbol: string, name: string) => traceFrom(tracing, symbol, name);
+  const answers: Answer[] = [];
+  for (const { kind, part } of [{ kind: result.kind.kind, part: '' }, ...result.kind.parts.map((entry) => ({ kind: entry.kind, part: entry.path }))]) {
+    const context: AnswerContext = { result, index, part, traceOf, traceFrom: traceFromSymbol, otherFiles, frameworks: knowledge.frameworks, layerRoles: knowledge.layerRoles };
+    for (const [key, builders] of Object.entries(BUILDERS[kind])) answers.push({ item: checklistItemId(kind, key, part), parts: builders.flatMap((build) => build(context)) });
+  }
+  return answers;
+}

@@ -1,0 +1,89 @@
+import { handlerTablesIn } from '../resolve/handlerTables';
+import { type AnswerFact, type AnswerPart, type Finding, SymbolId } from '../result';
+import { type AnswerContext, answerPart, detailText, fact, findingSites, firstFileOf, gap, inScope, locationOf, memo } from './context';
+import { say } from './phrases';
+
+
+function studyFindings(context: AnswerContext, category: Finding['category']): Finding[] {
+  return context.result.findings.filter((finding) => finding.category === category && inScope(context, SymbolId.parse(finding.symbol).path));
+}
+
+/** Queued work: the tasks, the places that queue them, and the workers that run queued jobs. */
+function tasksPart(context: AnswerContext): AnswerPart {
+  const facts = studyFindings(context, 'task').flatMap((finding) => {
+    const { details } = finding;
+    const subject = SymbolId.label(finding.symbol);
+    return findingSites(finding).map((site) => {
+      if (details['kind'] === 'enqueue') return fact(site, 'queues', subject, `${detailText(details['task'], '?')}${details['job'] ? ` '${detailText(details['job'])}'` : `.${detailText(details['call'], 'delay')}`}`);
+      if (details['kind'] === 'worker') return fact(site, 'runsJobsOf', subject, detailText(details['queue'], '?'));
+      return fact(site, 'isTask', subject, detailText(details['framework'], details['rule'] ?? ''));
+    });
+  });
+  return answerPart(say('tasksTopic'), facts, gap('noTasks', firstFileOf(context, ['infrastructure', 'application'])));
+}
+
+/** Events, commands and messages: where they are published, and what handles them (subscriptions, receivers, handler decorators, handler tables). */
+function messagesPart(context: AnswerContext): AnswerPart {
+  const { index } = context;
+  const facts: AnswerFact[] = [];
+  for (const finding of studyFindings(context, 'event')) {
+    const event = detailText(finding.details['event'], '?');
+    const subject = SymbolId.label(finding.symbol);
+    for (const site of findingSites(finding)) {
+      if (finding.details['kind'] === 'subscribe') facts.push(fact(site, 'subscribes', detailText(finding.details['handler'], subject), event));
+      else facts.push(fact(site, 'publishes', subject, event));
+    }
+  }
+  for (const finding of studyFindings(context, 'receiver')) facts.push(fact(locationOf(index, finding.symbol), 'receives', SymbolId.label(finding.symbol), detailText(finding.details['signal'], '?')));
+  for (const finding of studyFindings(context, 'decorator')) {
+    const decorator = detailText(finding.details['decorator'], '');
+    if (!context.frameworks.messageHandlerDecorators.has(decorator)) continue;
+    const written = Object.entries(index.definition(finding.symbol)?.decoratorCalls ?? {}).find(([name]) => decorator.endsWith(`.${name.split('.').pop() ?? name}`))?.[1];
+    facts.push(fact(locationOf(index, finding.symbol), 'handles', SymbolId.label(finding.symbol), written?.args.join(', ') || decorator));
+  }
+  for (const table of handlerTables(context)) {
+    for (const entry of table.entries) facts.push(fact({ path: SymbolId.parse(table.symbol).path, line: table.line }, 'tableRoutes', SymbolId.label(table.symbol), SymbolId.label(entry.message), entry.handlers.map((handler) => SymbolId.label(handler)).join(', ')));
+  }
+  return answerPart(say('messagesTopic'), facts, gap('noMessages', firstFileOf(context, ['domain', 'application'])));
+}
+
+/** The handler tables of the code under study. */
+export function handlerTables(context: AnswerContext) {
+  return memo(context, 'handler tables', () => context.result.files.filter((file) => inScope(context, file.path)).flatMap((file) => handlerTablesIn(context.index, file.path)));
+}
+
+/** How failures of async work are handled: retry options of tasks, retrying decorators, and what task functions catch. */
+export function failuresPart(context: AnswerContext): AnswerPart[] {
+  const { index } = context;
+  const facts: AnswerFact[] = [];
+  const tasks = studyFindings(context, 'task').filter((finding) => finding.details['kind'] !== 'enqueue' && finding.details['kind'] !== 'worker');
+  for (const task of tasks) {
+    const definition = index.definition(task.symbol);
+    for (const call of Object.values(definition?.decoratorCalls ?? {})) {
+      const options = Object.entries(call.keywords).filter(([key]) => context.frameworks.taskRetryOptions.has(key));
+      if (options.length) facts.push(fact(locationOf(index, task.symbol), 'retriesWith', SymbolId.label(task.symbol), options.map(([key, value]) => `${key}=${value}`).join(', ')));
+    }
+    if (definition?.calls?.some((call) => /(^|\.)retry$/.test(call.callee))) facts.push(fact(locationOf(index, task.symbol), 'retriesItself', SymbolId.label(task.symbol)));
+    for (const handled of definition?.handles ?? []) facts.push(fact({ path: SymbolId.parse(task.symbol).path, line: handled.line }, 'catches', SymbolId.label(task.symbol), handled.exceptions.join(', ')));
+  }
+  for (const file of context.result.files) {
+    if (!inScope(context, file.path)) continue;
+    for (const { symbol, definition } of index.definitionsIn(file.path)) {
+      for (const decorator of definition.decorators) {
+        const retrying = index.qualifiedNames(file.path, decorator).find((name) => context.frameworks.retryDecorators.has(name));
+        if (retrying) facts.push(fact(locationOf(index, symbol), 'retriedBy', SymbolId.label(symbol), retrying));
+      }
+    }
+  }
+  return [answerPart(say('failuresTopic'), facts, gap('noFailureHandling', firstFileOf(context, ['infrastructure', 'application'])))];
+}
+
+/** What runs asynchronously (tasks, events, messages and their handlers), how its failures are handled, and a line on message order. */
+export function asyncAnswer(context: AnswerContext): AnswerPart[] {
+  const tasks = tasksPart(context);
+  const messages = messagesPart(context);
+  const order = answerPart(say('orderTopic'), []);
+  // The consumers are where order would matter: the first task or handler found.
+  order.gap = gap('orderGap', messages.facts[0]?.location ?? tasks.facts[0]?.location ?? firstFileOf(context, ['infrastructure', 'application']));
+  return [tasks, messages, ...failuresPart(context), order];
+}

@@ -1,0 +1,147 @@
+import { type AnswerFact, type AnswerPart, type Finding, SymbolId } from '../result';
+import { type AnswerContext, answerPart, detailText, fact, findingSites, findingsByFunction, firstFileOf, functionAt, gap, inScope, memo, tracedFunctions } from './context';
+import { studyRoutes } from './flow';
+import { caughtNames, convertedFrom, exceptionNames, raisedStatus, statusOf } from '../resolve/errorStatus';
+import { say } from './phrases';
+
+/** An exception turned into a status somewhere: by an `except` that raises an HTTP error, or by a registered handler. */
+interface Conversion {
+  /** The caught exception's names. */
+  catches: Set<string>;
+  status: number | undefined;
+  location: { path: string; line: number };
+  by: string;
+}
+
+/** The registered error handlers of the code under study, each with what it handles and the status it answers. */
+function handlerConversions(context: AnswerContext): Conversion[] {
+  return memo(context, 'error handler conversions', () => {
+    const { index } = context;
+    return context.result.findings.flatMap((finding): Conversion[] => {
+      if (finding.category !== 'error-handler') return [];
+      const { path } = SymbolId.parse(finding.symbol);
+      if (!inScope(context, path)) return [];
+      const handler = handlerFunction(context, finding);
+      const handles = String(finding.details['handles'] ?? '').replace(/^\((.*)\)$/, '$1');
+      const written = handles.split(',').map((name) => name.trim()).filter(Boolean);
+      const catches = new Set(written.length ? written.flatMap((name) => caughtNames(index, path, name)) : ['Error', 'Exception']);
+      const status = statusOf(handles) ?? (handler ? statusesIn(context, handler)[0]?.status : undefined);
+      return [{ catches, status, location: findingSites(finding)[0] ?? { path, line: finding.range.start.line }, by: handler ? SymbolId.label(handler) : SymbolId.label(finding.symbol) }];
+    });
+  });
+}
+
+/** The function an error-handler finding registers: the decorated one, the one named in the registration, else none known. */
+function handlerFunction(context: AnswerContext, finding: Finding): string | undefined {
+  const { path } = SymbolId.parse(finding.symbol);
+  const named = finding.details['handler'];
+  if (typeof named === 'string' && /^[\w.]+$/.test(named)) return context.index.resolve(path, named);
+  if (context.index.definition(finding.symbol)?.kind === 'function' || context.index.definition(finding.symbol)?.kind === 'method') return finding.symbol;
+  return functionAt(context.index, path, finding.range.start.line);
+}
+
+/** An error status a function answers with: written out (`abort(404)`, `res.status(404)`), or raised as an HTTP error. */
+interface StatusSite {
+  status: number;
+  location: { path: string; line: number };
+  /** What the code writes there: `HTTPException`, `abort`, `res.status`. */
+  written: string;
+  /** The exceptions it converts, when it is raised while handling them. */
+  converts: string[];
+}
+
+function statusesIn(context: AnswerContext, symbol: string): StatusSite[] {
+  const { index } = context;
+  const { path } = SymbolId.parse(symbol);
+  const sites: StatusSite[] = [];
+  for (const raised of index.definition(symbol)?.raises ?? []) {
+    const status = raisedStatus(index, context.frameworks, path, raised);
+    if (status !== undefined && status >= 400) sites.push({ status, location: { path, line: raised.line }, written: raised.exception, converts: convertedFrom(raised) });
+  }
+  for (const finding of findingsByFunction(context, 'error-response').get(symbol) ?? []) {
+    const status = statusOf(detailText(finding.details['status']));
+    if (status !== undefined && status >= 400) sites.push({ status, location: { path, line: finding.range.start.line }, written: detailText(finding.details['response'], detailText(finding.details['kind'], 'status')), converts: [] });
+  }
+  return sites;
+}
+
+/** Routes whose errors the answer tells, at most: the first ones of the code under study. */
+const MAX_ROUTES = 40;
+
+/**
+ * When the service answers an error, and with which status: the registered handlers, then each
+ * route's statuses — written out or raised as HTTP errors on its trace, and the exceptions of its
+ * trace turned into one (by an `except` or a handler) or left to reach the framework. An exception
+ * raised several times on a route is told once.
+ */
+export function errorsAnswer(context: AnswerContext): AnswerPart[] {
+  const { index } = context;
+  const handlers = handlerConversions(context);
+  const handlerFacts = handlers.map((handler) =>
+    handler.status !== undefined ? fact(handler.location, 'handlerAnswers', [...handler.catches][0] ?? '?', handler.by, handler.status) : fact(handler.location, 'handlerRegistered', [...handler.catches][0] ?? '?', handler.by),
+  );
+  const routeFacts: AnswerFact[] = [];
+  for (const route of studyRoutes(context).slice(0, MAX_ROUTES)) {
+    const name = `${route.method} ${route.path}`;
+    const functions = tracedFunctions(context.traceOf(route));
+    const sites = functions.flatMap((symbol) => statusesIn(context, symbol));
+    const told = new Set<string>();
+    for (const site of sites) {
+      const key = `${site.status} ${site.converts.join(',')}`;
+      if (told.has(key)) continue;
+      told.add(key);
+      routeFacts.push(site.converts.length ? fact(site.location, 'routeConverts', name, site.status, site.converts.join(', ')) : fact(site.location, 'routeAnswers', name, site.status, site.written));
+    }
+    const conversions: Conversion[] = [
+      ...sites.filter((site) => site.converts.length).map((site) => ({ catches: new Set(site.converts.flatMap((written) => caughtNames(index, site.location.path, written))), status: site.status, location: site.location, by: site.written })),
+      ...handlers,
+    ];
+    for (const symbol of functions) {
+      const { path } = SymbolId.parse(symbol);
+      for (const raised of index.definition(symbol)?.raises ?? []) {
+        if (raised.returned || raised.asserted || raisedStatus(index, context.frameworks, path, raised) !== undefined || told.has(raised.exception)) continue;
+        told.add(raised.exception);
+        const names = exceptionNames(index, path, raised.exception);
+        const conversion = conversions.find((candidate) => [...names].some((name) => candidate.catches.has(name)));
+        const location = { path, line: raised.line };
+        if (!conversion) routeFacts.push(fact(location, 'routeUncaught', name, raised.exception, SymbolId.label(symbol)));
+        else if (conversion.status !== undefined) routeFacts.push(fact(location, 'routeMapped', name, raised.exception, SymbolId.label(symbol), conversion.status, conversion.by));
+      }
+    }
+  }
+  return [
+    answerPart(say('errorHandlersTopic'), handlerFacts, gap('noErrorHandlers', firstFileOf(context, ['api', 'http']))),
+    answerPart(say('routeErrorsTopic'), routeFacts, gap('noRouteErrors', firstFileOf(context, ['api', 'http']))),
+  ];
+}
+
+/** Where the domain refuses: guards that raise (or return an error) under a condition, and asserts, in the domain layer and in model classes. */
+export function invariantsAnswer(context: AnswerContext): AnswerPart[] {
+  const { index, result } = context;
+  const models = new Set(result.findings.filter((finding) => finding.category === 'model').map((finding) => finding.symbol));
+  const facts: AnswerFact[] = [];
+  for (const file of result.files) {
+    if (!inScope(context, file.path)) continue;
+    const domain = file.layer === 'domain';
+    for (const { symbol, definition } of index.definitionsIn(file.path)) {
+      if (!definition.raises || definition.notImplemented) continue;
+      const owner = definition.kind === 'method' ? symbol.slice(0, symbol.lastIndexOf('.')) : undefined;
+      if (!domain && !(owner && models.has(owner))) continue;
+      for (const raised of definition.raises) {
+        const location = { path: file.path, line: raised.line };
+        const subject = SymbolId.label(symbol);
+        const refusal = `${raised.exception}${raised.message ? `("${raised.message}")` : ''}`;
+        if (raised.asserted) facts.push(fact(location, 'asserts', subject, raised.condition ?? '?'));
+        else if (raised.condition) facts.push(fact(location, raised.returned ? 'refusesWithValue' : 'refusesWhen', subject, raised.condition, refusal));
+        else if (raised.message) facts.push(fact(location, 'raisesAlways', subject, refusal));
+      }
+    }
+  }
+  const schemaRules = result.dataModel.entities.flatMap((entity) =>
+    entity.rules.filter((rule) => rule.kind === 'check' || rule.kind === 'unique').map((rule) => fact(rule.location, 'schemaRule', entity.name, rule.text)),
+  );
+  return [
+    answerPart(say('invariantsTopic'), facts, gap('noInvariants', firstFileOf(context, ['domain', 'application']))),
+    ...(schemaRules.length ? [answerPart(say('schemaRulesTopic'), schemaRules)] : []),
+  ];
+}

@@ -1,0 +1,179 @@
+import { flowRoute } from '../checklist/scope';
+import { layerColumns, stepLabel } from '../render/trace';
+import { isCollectionType, isLogging } from '../trace/trace';
+import { type AnswerFact, type AnswerPart, type Finding, type Route, SymbolId, type TraceStep } from '../result';
+import { type AnswerContext, answerPart, fact, firstFileOf, gap, inPart, inScope, locationOf, routeLocation } from './context';
+import { say } from './phrases';
+
+/** The routes of the code under study, with where each is declared. */
+export function routesAnswer(context: AnswerContext): AnswerPart[] {
+  const routes = studyRoutes(context);
+  const facts = routes.map((route) => fact(routeLocation(context.index, route), 'route', route.method, route.path, SymbolId.label(route.handler)));
+  return [answerPart(say('routesTopic'), facts, gap('noRoutes', firstFileOf(context, ['api', 'routing', 'http'])))];
+}
+
+/** The routes handled by the code under study (not by tests or examples). */
+export function studyRoutes(context: AnswerContext): Route[] {
+  return context.result.routes.filter((route) => inScope(context, SymbolId.parse(route.handler).path));
+}
+
+/** How many steps of one layer a flow lists: the first ones, where the layer's work starts. */
+const STEPS_PER_LAYER = 4;
+
+/** The flow worth tracing, told layer by layer in the order a request meets them: the guide's API → application → domain → infrastructure. */
+export function flowAnswer(context: AnswerContext): AnswerPart[] {
+  const route = flowRoute(studyRoutes(context), '');
+  if (!route) return [answerPart(say('flowTopic', '—'), [], gap('noFlow', firstFileOf(context, ['api', 'application'])))];
+  const trace = context.traceOf(route);
+  const facts: AnswerFact[] = [];
+  for (const layer of layerColumns(trace)) {
+    const seen = new Set<string>();
+    for (const step of trace.steps) {
+      if ((step.layer || 'unknown') !== layer || !doesWork(context, step) || seen.has(step.symbol) || seen.size >= STEPS_PER_LAYER) continue;
+      seen.add(step.symbol);
+      facts.push(fact(stepLocation(step), 'flowStep', layer, stepLabel(step)));
+    }
+  }
+  return [answerPart(say('flowTopic', `${route.method} ${route.path}`), facts)];
+}
+
+/**
+ * A step that does the flow's work: not an object being made (a constructor, a class, an outside
+ * class), not a dependency provider (told with the dependencies), not a call left unresolved.
+ */
+export function doesWork(context: AnswerContext, step: TraceStep): boolean {
+  if (step.unresolved || (step.via === 'di' && context.index.definition(step.symbol)?.kind === 'function')) return false;
+  const name = step.external ? step.symbol.slice(step.symbol.lastIndexOf('.') + 1) : SymbolId.parse(step.symbol).name.split('.').pop() ?? '';
+  if (name === '__init__' || name === 'constructor') return false;
+  return step.external ? !/^[A-Z]/.test(name) : context.index.definition(step.symbol)?.kind !== 'class';
+}
+
+/** Where a step is: a workspace callee's definition, an outside call's site. */
+export function stepLocation(step: TraceStep): { path: string; line: number } {
+  if (step.external || step.unresolved) return step.site ? { path: step.site.path, line: step.site.line } : { path: SymbolId.parse(step.symbol).path, line: step.line };
+  return { path: SymbolId.parse(step.symbol).path, line: step.line };
+}
+
+/** Classes whose constructors the dependency answer reads: those a traced flow goes through. */
+const MAX_TRACED_ROUTES = 60;
+
+/**
+ * How the handlers get what they use: FastAPI's `Depends` on their parameters, constructors that
+ * take typed collaborators, the one implementation injected for an interface, and module-level
+ * objects the flows call — read from the handlers and from the traces of the routes.
+ */
+export function dependenciesAnswer(context: AnswerContext): AnswerPart[] {
+  const { index } = context;
+  const facts: AnswerFact[] = [];
+  const seen = new Set<string>();
+  const once = (key: string, make: () => AnswerFact | undefined) => {
+    if (seen.has(key)) return;
+    seen.add(key);
+    const made = make();
+    if (made) facts.push(made);
+  };
+  const routes = studyRoutes(context);
+  for (const route of routes) {
+    const definition = index.definition(route.handler);
+    for (const parameter of definition?.parameters ?? []) {
+      const provider = /Depends\(\s*([\w.]*)/.exec(parameter.default ?? '')?.[1];
+      if (provider === undefined) continue;
+      once(`${route.handler} ${parameter.name}`, () => fact(locationOf(index, route.handler), 'providedByDepends', SymbolId.label(route.handler), parameter.name, provider));
+    }
+  }
+  for (const route of routes.slice(0, MAX_TRACED_ROUTES)) {
+    for (const step of context.traceOf(route).steps) {
+      if (step.external || step.unresolved) continue;
+      const owner = ownerClass(step.symbol);
+      if (owner) {
+        const constructor = index.definition(`${owner}.__init__`) ?? index.definition(`${owner}.constructor`);
+        for (const parameter of constructor?.parameters?.slice(1) ?? []) {
+          if (!parameter.annotation || isCollectionType(parameter.annotation) || !/^[A-Z]/.test(bareName(parameter.annotation).split('.').pop() ?? '')) continue;
+          once(`${owner} ${parameter.name}`, () => fact(locationOf(index, `${owner}.${index.definition(`${owner}.__init__`) ? '__init__' : 'constructor'}`), 'constructorInjected', SymbolId.label(owner), parameter.name, parameter.annotation ?? ''));
+        }
+      }
+      if (step.via === 'di' && step.depth !== 0) {
+        const base = context.result.interfaces.find((entry) => entry.implementations.includes(ownerClass(step.symbol) ?? ''));
+        if (base) once(`impl ${base.base}`, () => fact(locationOf(index, ownerClass(step.symbol) ?? step.symbol), 'injectedImplementation', SymbolId.label(ownerClass(step.symbol) ?? step.symbol), SymbolId.label(base.base)));
+      }
+      for (const global of moduleGlobalsCalled(context, step.symbol)) once(`global ${global.variable}`, () => fact(locationOf(index, global.variable), 'moduleGlobal', SymbolId.label(step.symbol), SymbolId.label(global.variable), global.madeBy));
+      const { through } = step;
+      if (through) {
+        const by = through.by.includes(':') ? SymbolId.label(through.by) : through.by;
+        const phrase = through.kind === 'handler-table' ? 'reachedThroughTable' : through.kind === 'message-bus' ? 'reachedThroughBus' : 'injectedBy';
+        once(`${through.kind} ${step.symbol}`, () => fact(step.site ?? locationOf(index, step.symbol), phrase, SymbolId.label(step.symbol), by));
+      }
+    }
+  }
+  return [answerPart(say('dependenciesTopic'), facts, gap('noDependencies', firstFileOf(context, ['api'])))];
+}
+
+/** The module-level objects a function calls methods on (`bus.handle(...)` with `bus = bootstrap()`), with what makes them. */
+function moduleGlobalsCalled(context: AnswerContext, symbol: string): { variable: string; madeBy: string }[] {
+  const { index } = context;
+  const { path } = SymbolId.parse(symbol);
+  const found: { variable: string; madeBy: string }[] = [];
+  for (const call of index.definition(symbol)?.calls ?? []) {
+    const parts = call.callee.split('.');
+    const head = parts[0] ?? '';
+    if (parts.length < 2 || head === 'self' || head === 'this' || isLogging(parts)) continue;
+    const variable = index.resolve(path, head);
+    const made = variable ? index.definition(variable) : undefined;
+    if (variable && made?.kind === 'variable' && made.value && !found.some((entry) => entry.variable === variable)) found.push({ variable, madeBy: `${made.value.callee}()` });
+  }
+  return found;
+}
+
+function ownerClass(symbol: string): string | undefined {
+  const { path, name } = SymbolId.parse(symbol);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? SymbolId.of(path, name.slice(0, dot)) : undefined;
+}
+
+/** `Optional[OrderRepository]`, `OrderRepository | None` → `OrderRepository`: a collaborator's class is capitalised, a value's type (`str`, `dict[int, int]`) is not. */
+function bareName(annotation: string): string {
+  return (annotation.match(/[A-Za-z_][\w.]*/g) ?? []).find((name) => !['Optional', 'None', 'Annotated', 'Union', 'typing', 'readonly'].includes(name)) ?? annotation;
+}
+
+/** Middleware and request hooks, in the order the code installs them (by where each is installed, then where it is defined). */
+export function middlewareAnswer(context: AnswerContext): AnswerPart[] {
+  const middleware = context.result.findings.filter((finding) => finding.category === 'middleware' && inScope(context, SymbolId.parse(finding.symbol).path));
+  const installed = middleware.map((finding) => ({ finding, site: installationSite(finding) }));
+  installed.sort((a, b) => compareSites(a.site, b.site));
+  const facts = installed.map(({ finding, site }) => {
+    const name = middlewareName(finding);
+    return site ? fact(site, 'middlewareInstalled', name, `${site.path}:${site.line + 1}`) : fact(locationOf(context.index, finding.symbol), 'middlewareDefined', name, String(finding.details['framework'] ?? finding.details['rule'] ?? ''));
+  });
+  return [answerPart(say('middlewareTopic'), facts, gap('noMiddleware', firstFileOf(context, ['api', 'http', 'middleware'])))];
+}
+
+/** Where a middleware is installed: its first registration site (`app.py:31`, 1-based in the finding), or its own line when it is the installation (`app.use(helmet())`). */
+function installationSite(finding: Finding): { path: string; line: number } | undefined {
+  const sites = finding.details['registeredAt'];
+  const first = Array.isArray(sites) ? String(sites[0]) : undefined;
+  const match = first ? /^(.*):(\d+)$/.exec(first) : null;
+  if (match?.[1] && match[2]) return { path: match[1], line: Number(match[2]) - 1 };
+  if (finding.details['middleware'] !== undefined || finding.details['hook'] !== undefined) return { path: SymbolId.parse(finding.symbol).path, line: finding.range.start.line };
+  return undefined;
+}
+
+function middlewareName(finding: Finding): string {
+  const written = finding.details['middleware'];
+  if (typeof written === 'string') return written;
+  const hook = finding.details['hook'];
+  const name = SymbolId.label(finding.symbol);
+  return typeof hook === 'string' ? `${name} (${hook})` : name;
+}
+
+function compareSites(a: { path: string; line: number } | undefined, b: { path: string; line: number } | undefined): number {
+  if (!a || !b) return (a ? 0 : 1) - (b ? 0 : 1);
+  return a.path.localeCompare(b.path) || a.line - b.line;
+}
+
+/** The entities, with the sources they were read from. */
+export function dataModelAnswer(context: AnswerContext): AnswerPart[] {
+  const entities = context.result.dataModel.entities.filter((entity) => inPart(context, entity.location.path));
+  const sources = [...new Set(entities.map((entity) => entity.source))].join(', ');
+  const facts = entities.map((entity) => fact(entity.location, 'entity', entity.name, entity.table, entity.columns.length, entity.rules.length));
+  return [answerPart(say('dataModelTopic', sources || '—'), facts, gap('noEntities', firstFileOf(context, ['domain', 'infrastructure', 'orm'])))];
+}

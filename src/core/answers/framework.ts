@@ -1,0 +1,263 @@
+import type { SymbolDefinition } from '../parse/facts';
+import { stepLabel } from '../render/trace';
+import { type AnswerFact, type AnswerPart, type Finding, SymbolId } from '../result';
+import { type AnswerContext, answerPart, fact, findingSites, firstFileOf, gap, inScope, layerOfPath, locationOf, memo } from './context';
+import { doesWork, stepLocation } from './flow';
+import { PHRASES, say } from './phrases';
+
+/** A function or method of the code under study, with its definition. */
+interface Defined {
+  symbol: string;
+  path: string;
+  definition: SymbolDefinition;
+}
+
+/** Every function, method and class of the code under study, once per context. */
+function studyDefinitions(context: AnswerContext): Defined[] {
+  return memo(context, 'study definitions', () =>
+    context.result.files.filter((file) => inScope(context, file.path)).flatMap((file) => [...context.index.definitionsIn(file.path)].map(({ symbol, definition }) => ({ symbol, path: file.path, definition }))),
+  );
+}
+
+/** The application objects' request entries: methods a server calls with a request (ASGI's and WSGI's `__call__`), as the framework files define them. */
+function requestEntries(context: AnswerContext): { symbol: string; protocol: string; parameters: string[] }[] {
+  const found: { symbol: string; protocol: string; parameters: string[] }[] = [];
+  for (const { symbol, definition } of studyDefinitions(context)) {
+    if (definition.kind !== 'method') continue;
+    const name = SymbolId.parse(symbol).name.split('.').pop();
+    const parameters = (definition.parameters ?? []).slice(1).map((parameter) => parameter.name);
+    for (const entry of context.frameworks.requestEntries) {
+      const matches = entry.method === name && entry.parameters.length === parameters.length && entry.parameters.every((written, position) => written.split('|').includes(parameters[position] ?? ''));
+      if (matches) found.push({ symbol, protocol: entry.protocol, parameters });
+    }
+  }
+  return found;
+}
+
+/** Steps of a request's way in that the answer lists, at most. */
+const MAX_ENTRY_STEPS = 15;
+
+/**
+ * The request's way in: the application object's entry (of the objects a server can call, the
+ * one that wraps no other application and has most methods), traced through what it calls; the
+ * other entries listed after it, those that wrap an application (middleware) said so.
+ */
+export function requestEntryAnswer(context: AnswerContext): AnswerPart[] {
+  const { index } = context;
+  const entries = requestEntries(context).map((entry) => {
+    const owner = entry.symbol.slice(0, entry.symbol.lastIndexOf('.'));
+    const wraps = index.definition(`${owner}.__init__`)?.parameters?.[1]?.name === 'app';
+    return { ...entry, owner, wraps, methods: index.methodsOf(owner).length };
+  });
+  entries.sort((a, b) => Number(a.wraps) - Number(b.wraps) || b.methods - a.methods || a.symbol.localeCompare(b.symbol));
+  const [application, ...others] = entries;
+  if (!application) return [answerPart(say('entryTopic'), [], gap('noEntry', firstFileOf(context, ['http', 'core', 'routing'])))];
+  const facts: AnswerFact[] = [fact(locationOf(index, application.symbol), 'entryIs', SymbolId.label(application.symbol), application.protocol, application.parameters.join(', '))];
+  const trace = context.traceFrom(application.symbol, `${application.protocol} ${SymbolId.label(application.symbol)}`);
+  const seen = new Set<string>([application.symbol]);
+  for (const step of trace.steps) {
+    if (!doesWork(context, step) || seen.has(step.symbol) || facts.length > MAX_ENTRY_STEPS) continue;
+    seen.add(step.symbol);
+    facts.push(fact(stepLocation(step), 'entryStep', stepLabel(step), step.layer));
+  }
+  const otherFacts = others.map((entry) => fact(locationOf(index, entry.symbol), entry.wraps ? 'otherEntryWraps' : 'otherEntry', SymbolId.label(entry.symbol), entry.protocol));
+  return [answerPart(say('entryTraceTopic', SymbolId.label(application.symbol)), facts), ...(otherFacts.length ? [answerPart(say('otherEntriesTopic'), otherFacts)] : [])];
+}
+
+/** Path parameters: the converter classes, the tables naming them, and the functions that compile route patterns into regular expressions. */
+export function routeParametersAnswer(context: AnswerContext): AnswerPart[] {
+  const { index } = context;
+  const facts: AnswerFact[] = [];
+  const converters = new Set<string>();
+  for (const { symbol, definition } of studyDefinitions(context)) {
+    if (definition.kind !== 'class') continue;
+    const methods = index.methodsOf(symbol).map((method) => method.name).filter((name) => CONVERTER_METHODS.has(name));
+    const named = /conver(t|s)[eo]r/i.test(definition.name);
+    // `to_string` alone makes no converter: many classes can say themselves as text.
+    if (!named && !methods.some((name) => name !== 'to_string')) continue;
+    converters.add(symbol);
+    facts.push(fact(locationOf(index, symbol), 'converter', SymbolId.label(symbol), methods.join(', ') || '—'));
+  }
+  for (const table of namedTables(context, (value) => converters.has(value))) facts.push(fact(table.location, 'converterTable', SymbolId.label(table.symbol), table.keys.join(', ')));
+  for (const { symbol, path, definition } of studyDefinitions(context)) {
+    if (definition.kind !== 'function' && definition.kind !== 'method') continue;
+    const compiler = isRouting(context, path, symbol) ? definition.calls?.map((call) => call.callee).find((callee) => PATTERN_COMPILERS.some((name) => index.qualifiedNames(path, callee).includes(name))) : undefined;
+    if (compiler) facts.push(fact(locationOf(index, symbol), 'compilesPatterns', SymbolId.label(symbol), compiler));
+  }
+  return [answerPart(say('routeParametersTopic'), facts, gap('noConverters', firstFileOf(context, ['routing', 'core'])))];
+}
+
+/** What makes a regular expression of a route's pattern: Python's `re.compile`, JavaScript's `RegExp`. */
+const PATTERN_COMPILERS = ['re.compile', 'RegExp'];
+
+/** Methods a path parameter converter has: `convert`, `to_python`, `to_url`, `to_string`. */
+const CONVERTER_METHODS = new Set(['convert', 'to_python', 'to_url', 'to_string']);
+
+/** Routing code: in the routing layer, in a file named for routes, or a function or class named for routes, URLs or patterns. */
+function isRouting(context: AnswerContext, path: string, symbol: string): boolean {
+  return layerOfPath(context.result, path) === 'routing' || /rout/i.test(path) || /rout|url|pattern/i.test(SymbolId.parse(symbol).name);
+}
+
+/** Dictionaries of the code under study whose values (instances or classes) are all `wanted` workspace classes: their keys. */
+function namedTables(context: AnswerContext, wanted: (symbol: string) => boolean): { symbol: string; location: { path: string; line: number }; keys: string[] }[] {
+  const { index } = context;
+  const tables: { symbol: string; location: { path: string; line: number }; keys: string[] }[] = [];
+  for (const { symbol, path, definition } of studyDefinitions(context)) {
+    const shapes = definition.kind === 'variable' ? [{ name: symbol, shape: definition.shape, line: definition.range.start.line }] : definition.kind === 'class' ? (definition.attributes ?? []).map((attribute) => ({ name: `${symbol}.${attribute.name}`, shape: attribute.shape, line: attribute.line })) : [];
+    for (const { name, shape, line } of shapes) {
+      if (shape?.kind !== 'dict' || !shape.entries.length) continue;
+      const all = shape.entries.every(({ value }) => {
+        const written = value.kind === 'call' ? value.callee : value.kind === 'name' ? value.value : undefined;
+        const resolved = written ? index.resolve(path, written) : undefined;
+        return resolved !== undefined && wanted(resolved);
+      });
+      if (all) tables.push({ symbol: name, location: { path, line }, keys: shape.entries.map(({ key }) => (key.kind === 'string' ? `"${key.value}"` : key.kind === 'name' ? key.value : '?')) });
+    }
+  }
+  return tables;
+}
+
+/** Which route wins: the routing code's loops over its routes (the first that matches answers) and the sorts that order them. */
+export function routePrecedenceAnswer(context: AnswerContext): AnswerPart[] {
+  const facts: AnswerFact[] = [];
+  for (const { symbol, path, definition } of studyDefinitions(context)) {
+    if (!isRouting(context, path, symbol)) continue;
+    // A loop over the routes that matches each: the first that matches answers.
+    const matcher = definition.calls?.find((call) => /(^|\.)match(es)?$/.test(call.callee))?.callee;
+    for (const loop of matcher ? (definition.iterates ?? []) : []) {
+      // A list held by the router (`self.routes`, `self.url_map`), not a search made on the spot.
+      if (/rout|rule|pattern|url/i.test(loop.iterable) && !loop.iterable.includes('(')) facts.push(fact({ path, line: loop.line }, 'triesInOrder', SymbolId.label(symbol), loop.iterable, matcher ?? ''));
+    }
+    for (const call of definition.calls ?? []) {
+      const [, list, method] = /^(.*(?:rout|rule|pattern|url)\w*)\.(sort|find)$/i.exec(call.callee) ?? [];
+      if (list && method) facts.push(fact({ path, line: call.line }, method === 'sort' ? 'sortsRoutes' : 'findsFirstRoute', SymbolId.label(symbol), list));
+    }
+  }
+  if (!facts.length) {
+    // No loop to read the order from: the router's matching methods are where to read it.
+    for (const { symbol, path, definition } of studyDefinitions(context)) {
+      const name = SymbolId.parse(symbol).name.split('.').pop() ?? '';
+      if (definition.kind === 'method' && isRouting(context, path, symbol) && ROUTE_MATCHERS.test(name)) facts.push(fact(locationOf(context.index, symbol), 'routeMatcher', SymbolId.label(symbol)));
+    }
+  }
+  const part = answerPart(say('precedenceTopic'), facts, gap('noPrecedence', firstFileOf(context, ['routing', 'core'])));
+  if (facts.length && facts.every((candidate) => candidate.phrase === PHRASES.routeMatcher)) part.gap = gap('precedenceInMatcher', facts[0]?.location);
+  return [part];
+}
+
+
+/** The framework's middleware: its base classes and what they hook into, and where the chain is run and in which order. */
+export function middlewareProtocolAnswer(context: AnswerContext): AnswerPart[] {
+  const { index } = context;
+  const facts: AnswerFact[] = [];
+  const told = new Set<string>();
+  const tell = (symbol: string, hooks: readonly string[]) => {
+    if (!hooks.length || told.has(symbol)) return;
+    told.add(symbol);
+    facts.push(fact(locationOf(index, symbol), 'middlewareHooks', SymbolId.label(symbol), hooks.join(', ')));
+  };
+  // A middleware wraps an application (its constructor takes `app`) or hooks into more than being called.
+  for (const finding of studyFindings(context, 'middleware')) {
+    const hooks = index.methodsOf(finding.symbol).map((method) => method.name).filter((name) => MIDDLEWARE_HOOKS.test(name));
+    const wraps = index.definition(`${finding.symbol}.__init__`)?.parameters?.[1]?.name === 'app';
+    if (wraps || hooks.some((name) => name !== '__call__')) tell(finding.symbol, hooks);
+  }
+  for (const entry of context.result.interfaces) {
+    if (/middleware/i.test(SymbolId.parse(entry.base).name) && inScope(context, SymbolId.parse(entry.base).path)) tell(entry.base, index.methodsOf(entry.base).map((method) => method.name));
+  }
+  for (const { symbol, path, definition } of studyDefinitions(context)) {
+    for (const loop of definition.iterates ?? []) {
+      if (/middleware/i.test(loop.iterable)) facts.push(fact({ path, line: loop.line }, /^reversed\(/.test(loop.iterable) ? 'runsReversed' : 'runsInOrder', SymbolId.label(symbol), loop.iterable));
+    }
+    for (const call of definition.calls ?? []) {
+      const [, list, method] = /^(.*middleware\w*)\.(reduce|reduceRight|forEach|map)$/i.exec(call.callee) ?? [];
+      if (list && method) facts.push(fact({ path, line: call.line }, 'chainsWith', SymbolId.label(symbol), list, method));
+    }
+  }
+  return [answerPart(say('middlewareProtocolTopic'), facts, gap('noMiddlewareProtocol', firstFileOf(context, ['middleware', 'http', 'core'])))];
+}
+
+/** Method names of a middleware that run around a request. */
+const MIDDLEWARE_HOOKS = /^(process_\w+|__call__|dispatch|before_\w+|after_\w+|on_\w+|handle|resolve|use)$/;
+
+/** Names of the router methods that find the route for a request. */
+const ROUTE_MATCHERS = /^(find|match|matches|resolve|find_route|get_route|lookup)$/;
+
+function studyFindings(context: AnswerContext, category: Finding['category']): Finding[] {
+  return context.result.findings.filter((finding) => finding.category === category && inScope(context, SymbolId.parse(finding.symbol).path));
+}
+
+/** Why middleware: what middleware can reach (its hooks), and the line the code cannot give. */
+export function whyMiddlewareAnswer(context: AnswerContext): AnswerPart[] {
+  const [hooks] = middlewareProtocolAnswer(context);
+  const part = hooks ?? answerPart(say('middlewareProtocolTopic'), []);
+  part.gap = gap('whyMiddlewareGap', part.facts[0]?.location ?? firstFileOf(context, ['middleware', 'core']));
+  return [part];
+}
+
+/**
+ * What the framework offers to extend it: decorators that wrap what they decorate, decorators
+ * that register it (routes, hooks, error handlers), signals with where they are sent and received.
+ */
+export function extensionPointsAnswer(context: AnswerContext): AnswerPart[] {
+  const decorators = studyFindings(context, 'decorator').filter((finding) => finding.details['kind'] !== 'use');
+  const decoratorFact = (finding: Finding) => {
+    const uses = usedBy(finding);
+    const registers = finding.details['kind'] === 'registers';
+    const location = { path: SymbolId.parse(finding.symbol).path, line: finding.range.start.line };
+    const label = SymbolId.label(finding.symbol);
+    if (uses) return fact(location, registers ? 'registeringDecoratorUsed' : 'wrappingDecoratorUsed', label, uses);
+    return fact(location, registers ? 'registeringDecorator' : 'wrappingDecorator', label);
+  };
+  // A registering decorator is also a decorator definition to the general rule: told once, as registering.
+  const registering = new Set(decorators.filter((finding) => finding.details['kind'] === 'registers').map((finding) => finding.symbol));
+  const wrap = decorators.filter((finding) => !registering.has(finding.symbol)).map(decoratorFact);
+  const register = decorators.filter((finding) => finding.details['kind'] === 'registers').map(decoratorFact);
+  const signals = studyFindings(context, 'signal').flatMap((finding) => {
+    const senders = listed(finding.details['senders']);
+    const receivers = listed(finding.details['receivers']);
+    return [fact(findingSites(finding)[0] ?? locationOf(context.index, finding.symbol), 'signalOffered', SymbolId.label(finding.symbol), senders.length, receivers.length)];
+  });
+  return [
+    answerPart(say('wrappingDecoratorsTopic'), wrap, gap('noWrappingDecorators', firstFileOf(context, ['core']))),
+    answerPart(say('registeringDecoratorsTopic'), register, gap('noRegisteringDecorators', firstFileOf(context, ['core', 'routing']))),
+    answerPart(say('signalsTopic'), signals, gap('noSignals', firstFileOf(context, ['core']))),
+  ];
+}
+
+function listed(value: unknown): string[] {
+  return Array.isArray(value) ? value.map(String) : [];
+}
+
+/** How many places wear a workspace decorator (`usedBy`), for the fact's count. */
+function usedBy(finding: Finding): number {
+  return listed(finding.details['usedBy']).length;
+}
+
+/** A precondition on a route: the decorators that wrap a view and the hooks registered to run before the handler. */
+export function preconditionAnswer(context: AnswerContext): AnswerPart[] {
+  const [wrap, register] = extensionPointsAnswer(context);
+  const before = [...(wrap?.facts ?? []), ...(register?.facts ?? [])].filter((candidate) => /before|guard|auth|permission|login|require/i.test(candidate.terms[0] ?? ''));
+  return [wrap ?? answerPart(say('wrappingDecoratorsTopic'), []), answerPart(say('beforeHooksTopic'), before, gap('noBeforeHooks', firstFileOf(context, ['core', 'middleware'])))];
+}
+
+/** Where a query becomes SQL: the ORM's compile methods; or, for a framework without one, a line saying so. */
+export function ormAnswer(context: AnswerContext): AnswerPart[] {
+  const facts: AnswerFact[] = [];
+  for (const { symbol, path, definition } of studyDefinitions(context)) {
+    const name = SymbolId.parse(symbol).name.split('.').pop() ?? '';
+    if ((definition.kind === 'method' || definition.kind === 'function') && layerOfPath(context.result, path) === 'orm' && SQL_MAKERS.test(name)) facts.push(fact(locationOf(context.index, symbol), 'makesSql', SymbolId.label(symbol)));
+  }
+  const hasOrm = context.result.files.some((file) => file.layer === 'orm' && inScope(context, file.path)) || studyFindings(context, 'model').length > 0;
+  return [answerPart(say('ormTopic'), facts, gap(hasOrm ? 'noSqlMaker' : 'noOrm', firstFileOf(context, ['orm', 'core'])))];
+}
+
+/** Method names that turn a query into SQL. */
+const SQL_MAKERS = /^(compile|as_sql|to_sql|get_compiler|execute_sql|_compile\w*|visit_\w+)$/;
+
+/** The N+1 queries found, each with its fix; a line when there are none (or no ORM). */
+export function nPlusOneAnswer(context: AnswerContext): AnswerPart[] {
+  const facts = context.result.queryWarnings.filter((warning) => inScope(context, warning.path)).map((warning) => fact({ path: warning.path, line: warning.access.line }, 'nPlusOne', warning.read, warning.relation, warning.fix));
+  const hasOrm = context.result.files.some((file) => file.layer === 'orm' && inScope(context, file.path)) || studyFindings(context, 'model').length > 0;
+  return [answerPart(say('nPlusOneTopic'), facts, gap(hasOrm ? 'noNPlusOne' : 'noOrm', firstFileOf(context, ['orm', 'core'])))];
+}

@@ -1,0 +1,202 @@
+import { type AnswerFact, type AnswerPart, SymbolId } from '../result';
+import { type Contract, contractFacts, definingClass, implementationTable, isMandatory, studyInterfaces } from './contract';
+import { type AnswerContext, answerPart, fact, firstFileOf, gap, inScope, layerOfPath, locationOf, memo } from './context';
+import { say } from './phrases';
+import { selectionFacts } from './selection';
+import { importedSymbols } from './workspaceUse';
+
+/** Interfaces whose contracts the mandatory-methods answer tells: the most implemented ones. */
+const MAX_CONTRACTS = 3;
+
+/**
+ * The interfaces of the code under study, the key one first: the one with most implementations in
+ * the adapter and driver layers (the guide's backends), then (between equals) one the library
+ * chooses among at run time (a registry, a factory), then most implementations, most methods.
+ */
+function keyContracts(context: AnswerContext): Contract[] {
+  return memo(context, 'key contracts', () => {
+    const contracts = studyInterfaces(context);
+    const adapters = (contract: Contract) => contract.implementations.filter((symbol) => ['adapter', 'driver'].includes(layerOfPath(context.result, SymbolId.parse(symbol).path))).length;
+    const chosen = new Set(contracts.filter((contract) => selectionOf(context, contract).length).map((contract) => contract.base));
+    return contracts
+      .slice()
+      .sort((a, b) => adapters(b) - adapters(a) || Number(chosen.has(b.base)) - Number(chosen.has(a.base)) || b.implementations.length - a.implementations.length || b.methods.length - a.methods.length || a.base.localeCompare(b.base));
+  });
+}
+
+function selectionOf(context: AnswerContext, contract: Contract): AnswerFact[] {
+  return memo(context, `selection ${contract.base}`, () => selectionFacts(context, contract));
+}
+
+/** The key interface's contract: what it declares and what implementations inherit. */
+export function interfaceAnswer(context: AnswerContext): AnswerPart[] {
+  const contract = keyContracts(context)[0];
+  if (!contract) return [noInterface(context)];
+  return [contractPart(context, contract, false)];
+}
+
+/** The contracts of the most implemented interfaces, each with its implementation × method table. */
+export function mandatoryMethodsAnswer(context: AnswerContext): AnswerPart[] {
+  const contracts = keyContracts(context).slice(0, MAX_CONTRACTS);
+  return contracts.length ? contracts.map((contract) => contractPart(context, contract, true)) : [noInterface(context)];
+}
+
+function contractPart(context: AnswerContext, contract: Contract, withTable: boolean): AnswerPart {
+  const part = answerPart(say('contractTopic', SymbolId.label(contract.base)), contractFacts(context.index, contract));
+  if (!contract.methods.some(isMandatory)) {
+    const overridden = [...new Set(contract.implementations.flatMap((implementation) => context.index.methodsOf(implementation).map((method) => method.name)))].slice(0, 8).join(', ');
+    part.gap = { ...say('noContract', SymbolId.label(contract.base), overridden || '—'), readAt: locationOf(context.index, contract.base) };
+  }
+  if (withTable && contract.methods.length) part.table = implementationTable(context.index, contract);
+  return part;
+}
+
+function noInterface(context: AnswerContext): AnswerPart {
+  return answerPart(say('contractTopic', '—'), [], gap('noInterface', firstFileOf(context, ['core', 'public-api'])));
+}
+
+/** An implementation with what makes it the one to study: how much of the contract it defines, how many files use it. */
+interface Ranked {
+  implementation: string;
+  defined: number;
+  importers: number;
+}
+
+/**
+ * The implementations of the key interface, the one to study first: how complete it is (the share
+ * of the contract it defines itself) and how used (the files, tests included, that import it, as a
+ * share of the most imported implementation's), the two added.
+ */
+export function rankedImplementations(context: AnswerContext, contract: Contract): Ranked[] {
+  return memo(context, `ranked ${contract.base}`, () => {
+    const importers = importerCountsOf(context);
+    const mostImporters = Math.max(1, ...contract.implementations.map((implementation) => importers.get(implementation) ?? 0));
+    // How complete, and how used, each as a share of the best: the two weigh the same.
+    const score = (ranked: Ranked) => ranked.defined / Math.max(1, contract.methods.length) + ranked.importers / mostImporters;
+    return contract.implementations
+      .map((implementation) => ({
+        implementation,
+        defined: contract.methods.filter((method) => definingClass(context.index, implementation, method.name, contract.base)).length,
+        importers: importers.get(implementation) ?? 0,
+      }))
+      .sort((a, b) => score(b) - score(a) || a.implementation.localeCompare(b.implementation));
+  });
+}
+
+/** How many files import each workspace symbol by name. */
+function importerCountsOf(context: AnswerContext): Map<string, number> {
+  return memo(context, 'importers of symbols', () => {
+    const counts = new Map<string, number>();
+    for (const file of context.index.files()) for (const { symbol } of importedSymbols(context.index, file)) counts.set(symbol, (counts.get(symbol) ?? 0) + 1);
+    return counts;
+  });
+}
+
+/** The implementation to study in depth, chosen by how complete and how used it is, with the others after it. */
+export function centralImplementationAnswer(context: AnswerContext): AnswerPart[] {
+  const contract = keyContracts(context)[0];
+  if (!contract) return [noInterface(context)];
+  const facts = rankedImplementations(context, contract).map((ranked) =>
+    fact(locationOf(context.index, ranked.implementation), 'implementationRank', SymbolId.label(ranked.implementation), ranked.defined, contract.methods.length, ranked.importers),
+  );
+  return [answerPart(say('centralTopic', SymbolId.label(contract.base)), facts)];
+}
+
+/** What to subclass, what to define, and where the implementations live, with one to copy. */
+export function newImplementationAnswer(context: AnswerContext): AnswerPart[] {
+  const contract = keyContracts(context)[0];
+  if (!contract) return [noInterface(context)];
+  const { index } = context;
+  const mandatory = contract.methods.filter(isMandatory).map((method) => method.name);
+  const facts: AnswerFact[] = [
+    mandatory.length
+      ? fact(locationOf(index, contract.base), 'subclass', SymbolId.label(contract.base), mandatory.join(', '))
+      : fact(locationOf(index, contract.base), 'subclassNothingMandatory', SymbolId.label(contract.base)),
+  ];
+  const model = rankedImplementations(context, contract)[0];
+  if (model) facts.push(fact(locationOf(index, model.implementation), 'implementationsLiveIn', contract.implementations.length, commonFolder(contract.implementations.map((symbol) => SymbolId.parse(symbol).path)), SymbolId.label(model.implementation)));
+  return [
+    answerPart(say('newImplementationTopic', SymbolId.label(contract.base)), facts),
+    answerPart(say('selectionTopic', SymbolId.label(contract.base)), selectionOf(context, contract), gap('noSelection', locationOf(index, contract.base))),
+  ];
+}
+
+/**
+ * What the implementations do when what they talk to fails: the exceptions they catch and the
+ * timeouts they take; and a line on what only running them shows.
+ */
+export function edgeCasesAnswer(context: AnswerContext): AnswerPart[] {
+  const contract = keyContracts(context)[0];
+  const { index } = context;
+  const classes = new Set(contract?.implementations ?? []);
+  const facts: AnswerFact[] = [];
+  for (const file of context.result.files) {
+    if (!inScope(context, file.path) || !['adapter', 'driver', 'core'].includes(file.layer)) continue;
+    for (const { symbol, definition } of index.definitionsIn(file.path)) {
+      if (definition.kind !== 'function' && definition.kind !== 'method') continue;
+      for (const handled of definition.handles ?? []) facts.push(fact({ path: file.path, line: handled.line }, 'catchesInAdapter', SymbolId.label(symbol), handled.exceptions.join(', ')));
+      const owner = symbol.slice(0, symbol.lastIndexOf('.'));
+      for (const parameter of definition.parameters ?? []) {
+        if (/timeout/i.test(parameter.name) && (classes.has(owner) || file.layer !== 'core')) facts.push(fact(locationOf(index, symbol), 'takesTimeout', SymbolId.label(symbol), parameter.default ? `${parameter.name}=${parameter.default}` : parameter.name));
+      }
+    }
+  }
+  const part = answerPart(say('edgeCasesTopic'), facts);
+  const stress = context.index.files().find((file) => /stress|load/i.test(file.path));
+  part.gap = gap(facts.length ? 'edgeCasesGap' : 'edgeCasesNothing', stress ? { path: stress.path, line: 0 } : facts[0]?.location ?? firstFileOf(context, ['driver', 'adapter']));
+  return [part];
+}
+
+/** The folder the paths share (`cachelib/backends/`), or the repository root. */
+function commonFolder(paths: readonly string[]): string {
+  const split = paths.map((path) => path.split('/').slice(0, -1));
+  const first = split[0] ?? [];
+  let length = 0;
+  while (length < first.length && split.every((parts) => parts[length] === first[length])) length++;
+  return length ? `${first.slice(0, length).join('/')}/` : './';
+}
+
+/**
+ * What sets each implementation apart: the outside modules only it imports (its driver or
+ * protocol), the public methods only it has, and the options its constructor takes.
+ */
+export function tradeOffsAnswer(context: AnswerContext): AnswerPart[] {
+  const contract = keyContracts(context)[0];
+  if (!contract) return [noInterface(context)];
+  const { index } = context;
+  const importsByImplementation = new Map(contract.implementations.map((implementation) => [implementation, outsideImports(context, SymbolId.parse(implementation).path)]));
+  const facts: AnswerFact[] = [];
+  for (const implementation of contract.implementations) {
+    const own = importsByImplementation.get(implementation) ?? [];
+    const others = new Set([...importsByImplementation].filter(([other]) => SymbolId.parse(other).path !== SymbolId.parse(implementation).path).flatMap(([, modules]) => modules.map((entry) => entry.module)));
+    for (const entry of own.filter((candidate) => !others.has(candidate.module))) {
+      facts.push(fact({ path: SymbolId.parse(implementation).path, line: entry.line }, 'dependsOn', SymbolId.label(implementation), entry.module));
+    }
+    const contractNames = new Set(contract.methods.map((method) => method.name));
+    const ownMethods = index.methodsOf(implementation).filter((method) => !contractNames.has(method.name) && !method.name.startsWith('_') && method.name !== 'constructor');
+    if (ownMethods.length) facts.push(fact(locationOf(index, implementation), 'onlyItHas', SymbolId.label(implementation), ownMethods.map((method) => method.name).join(', ')));
+    const constructor = index.definition(`${implementation}.__init__`) ?? index.definition(`${implementation}.constructor`);
+    const options = (constructor?.parameters ?? []).slice(1).map((parameter) => parameter.name).filter((name) => !name.startsWith('*') && !name.startsWith('...'));
+    if (constructor && options.length) facts.push(fact(locationOf(index, `${implementation}.${index.definition(`${implementation}.__init__`) ? '__init__' : 'constructor'}`), 'takesOptions', SymbolId.label(implementation), options.join(', ')));
+  }
+  return [answerPart(say('tradeOffsTopic', SymbolId.label(contract.base)), facts, gap('noTradeOffs', locationOf(index, contract.base)))];
+}
+
+/** The modules outside the workspace a file imports (top-level names: `redis`, `asyncpg`, `@aws-sdk/client-s3`), with the first line that does. */
+function outsideImports(context: AnswerContext, path: string): { module: string; line: number }[] {
+  const file = context.index.file(path);
+  const found: { module: string; line: number }[] = [];
+  for (const statement of file?.imports ?? []) {
+    if (statement.level > 0 || statement.module.startsWith('.') || context.index.moduleFile(statement.module)) continue;
+    const names = statement.names.length ? statement.names.map((name) => name.alias ?? name.name) : [statement.alias ?? statement.module.split('.')[0] ?? ''];
+    if (names.some((name) => name !== '*' && context.index.resolve(path, name))) continue; // a workspace module after all
+    const module = topLevelModule(statement.module);
+    if (module && !found.some((entry) => entry.module === module)) found.push({ module, line: statement.line });
+  }
+  return found;
+}
+
+function topLevelModule(module: string): string {
+  const parts = module.split(module.startsWith('@') || module.includes('/') ? '/' : '.');
+  return module.startsWith('@') ? parts.slice(0, 2).join('/') : (parts[0] ?? module);
+}

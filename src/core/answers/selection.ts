@@ -1,0 +1,83 @@
+import type { ValueShape } from '../parse/facts';
+import { type AnswerFact, SymbolId } from '../result';
+import type { Contract } from './contract';
+import { type AnswerContext, fact, inScope, locationOf } from './context';
+
+/** A class a written reference stands for: a name, or a dotted path as a string (`"pkg.backends.redis:RedisBackend"`, `"pkg.local.LocalFileSystem"`). */
+function referencedClass(context: AnswerContext, path: string, value: ValueShape): string | undefined {
+  const { index } = context;
+  if (value.kind === 'name') return index.resolve(path, value.value);
+  if (value.kind === 'call') return index.resolve(path, value.callee);
+  if (value.kind !== 'string') return undefined;
+  const [module, name] = value.value.includes(':') ? value.value.split(':') : [value.value.slice(0, value.value.lastIndexOf('.')), value.value.slice(value.value.lastIndexOf('.') + 1)];
+  const file = module ? index.moduleFile(module) : undefined;
+  return file && name && index.definition(SymbolId.of(file, name)) ? SymbolId.of(file, name) : undefined;
+}
+
+/** The implementation an entry of a table names: its value, or a string inside it (`{"class": "pkg.local.LocalFileSystem", "err": "..."}`). */
+function entryImplementation(context: AnswerContext, path: string, value: ValueShape, implementations: ReadonlySet<string>): string | undefined {
+  const candidates = value.kind === 'dict' ? value.entries.map((entry) => entry.value) : [value];
+  return candidates.map((candidate) => referencedClass(context, path, candidate)).find((symbol) => symbol !== undefined && implementations.has(symbol));
+}
+
+const keyText = (key: ValueShape) => (key.kind === 'string' ? `"${key.value}"` : key.kind === 'name' ? key.value : '?');
+
+/** Entries listed in a fact, at most. */
+const MAX_KEYS = 8;
+
+/**
+ * How the library picks an implementation of a contract at run time, as its code says it:
+ * tables from names or URL schemes to implementations (classes or dotted paths), lists of
+ * implementations, a string attribute each implementation names itself by, factories that make
+ * one of several, and entry points read from installed packages' metadata.
+ */
+export function selectionFacts(context: AnswerContext, contract: Contract): AnswerFact[] {
+  const { index } = context;
+  const implementations = new Set(contract.implementations);
+  const facts: AnswerFact[] = [];
+  for (const file of context.result.files) {
+    if (!inScope(context, file.path)) continue;
+    for (const { symbol, definition } of index.definitionsIn(file.path)) {
+      const held = definition.kind === 'variable' ? [{ name: symbol, shape: definition.shape, line: definition.range.start.line }] : definition.kind === 'class' ? (definition.attributes ?? []).map((attribute) => ({ name: `${symbol}.${attribute.name}`, shape: attribute.shape, line: attribute.line })) : [];
+      for (const { name, shape, line } of held) {
+        if (shape?.kind === 'dict') {
+          const named = shape.entries.filter(({ value }) => entryImplementation(context, file.path, value, implementations));
+          if (named.length >= 2) facts.push(fact({ path: file.path, line }, 'registryMaps', SymbolId.label(name), shape.entries.length, named.slice(0, MAX_KEYS).map(({ key }) => keyText(key)).join(', ')));
+        } else if (shape?.kind === 'list') {
+          const listed = shape.items.map((item) => referencedClass(context, file.path, item)).filter((item): item is string => item !== undefined && implementations.has(item));
+          if (listed.length) facts.push(fact({ path: file.path, line }, 'registryLists', SymbolId.label(name), listed.map((item) => SymbolId.label(item)).join(', ')));
+        }
+      }
+      if (definition.kind === 'function' || definition.kind === 'method') {
+        const made = new Set((definition.calls ?? []).map((call) => index.resolve(file.path, call.callee)).filter((called): called is string => called !== undefined && implementations.has(called)));
+        if (made.size >= 2) facts.push(fact(locationOf(index, symbol), 'factoryMakes', SymbolId.label(symbol), [...made].map((item) => SymbolId.label(item)).join(', ')));
+        const reader = (definition.calls ?? []).flatMap((call) => index.qualifiedNames(file.path, call.callee)).find((name) => context.frameworks.entryPointReaders.has(name));
+        if (reader) facts.push(fact(locationOf(index, symbol), 'readsEntryPoints', SymbolId.label(symbol), reader));
+      }
+    }
+  }
+  const naming = namingAttribute(context, contract);
+  if (naming) facts.push(naming);
+  return facts;
+}
+
+/**
+ * A string class attribute most implementations (half of them, two at least) set to a value of
+ * their own: the name the library chooses them by (`protocol = "s3"`, `NAME = "memory"`).
+ */
+function namingAttribute(context: AnswerContext, contract: Contract): AnswerFact | undefined {
+  const byName = new Map<string, { value: string; path: string; line: number }[]>();
+  for (const implementation of contract.implementations) {
+    for (const attribute of context.index.definition(implementation)?.attributes ?? []) {
+      if (attribute.literal !== undefined) byName.set(attribute.name, [...(byName.get(attribute.name) ?? []), { value: attribute.literal, path: SymbolId.parse(implementation).path, line: attribute.line }]);
+    }
+  }
+  for (const [name, set] of byName) {
+    const distinct = new Set(set.map((entry) => entry.value)).size === set.length;
+    const first = set[0];
+    if (first && distinct && set.length >= 2 && set.length * 2 >= contract.implementations.length) {
+      return fact({ path: first.path, line: first.line }, 'namedBy', name, set.slice(0, MAX_KEYS).map((entry) => `"${entry.value}"`).join(', ') + (set.length > MAX_KEYS ? ', …' : ''));
+    }
+  }
+  return undefined;
+}

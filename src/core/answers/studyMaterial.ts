@@ -1,0 +1,111 @@
+import type { FileFacts } from '../parse/facts';
+import { type AnswerFact, type AnswerPart, SymbolId } from '../result';
+import { type AnswerContext, answerPart, fact, firstFileOf, gap, inPart, inScope, layerOfPath, readmeLocation } from './context';
+import { say } from './phrases';
+import { importedSymbols, importerCounts } from './workspaceUse';
+
+/** An example: a file under an examples folder, or a folder of its own inside one (`examples/todo/`). */
+function exampleOf(path: string): string | undefined {
+  const match = /^(.*?(?:^|\/)(?:examples?|samples?|docs_src|tutorial)\/)([^/]+)(\/)?/.exec(path);
+  if (!match) return undefined;
+  return `${match[1]}${match[2]}${match[3] ?? ''}`;
+}
+
+/** Names listed in one fact at most. */
+const MAX_NAMES = 8;
+
+function names(symbols: readonly string[]): string {
+  const shown = symbols.slice(0, MAX_NAMES).map((symbol) => `\`${SymbolId.label(symbol)}\``);
+  return symbols.length > MAX_NAMES ? `${shown.join(', ')} …` : shown.join(', ');
+}
+
+/**
+ * Each example with what it shows: the routes it declares and the library's or framework's names
+ * it uses. Apps written inside the tests are told apart, after the examples.
+ */
+export function examplesAnswer(context: AnswerContext): AnswerPart[] {
+  const { index, result } = context;
+  const examples = new Map<string, FileFacts[]>();
+  for (const file of index.files()) {
+    const example = inPart(context, file.path) ? exampleOf(file.path) : undefined;
+    if (example && layerOfPath(result, file.path) === 'example') examples.set(example, [...(examples.get(example) ?? []), file]);
+  }
+  const facts: AnswerFact[] = [];
+  for (const [example, files] of [...examples].sort(([a], [b]) => a.localeCompare(b))) {
+    const first = files[0];
+    if (!first) continue;
+    const location = { path: first.path, line: 0 };
+    const routes = result.routes.filter((route) => exampleOf(SymbolId.parse(route.handler).path) === example);
+    if (routes.length) facts.push(fact(firstRouteLocation(routes), 'exampleRoutes', example, routes.length, routes.slice(0, MAX_NAMES).map((route) => `${route.method} ${route.path}`).join(', ')));
+    const used = files.flatMap((file) => importedSymbols(index, file).filter(({ symbol }) => exampleOf(SymbolId.parse(symbol).path) !== example).map(({ symbol }) => symbol));
+    const distinct = [...new Set(used)];
+    facts.push(distinct.length ? fact(location, 'exampleUses', example, names(distinct)) : fact(location, 'exampleUsesNothing', example));
+  }
+  const parts = [answerPart(say('examplesTopic'), facts, gap('noExamples', readmeLocation(context)))];
+  const testApps = new Map<string, number>();
+  for (const route of result.routes) {
+    const path = SymbolId.parse(route.handler).path;
+    if (inPart(context, path) && layerOfPath(result, path) === 'test') testApps.set(path, (testApps.get(path) ?? 0) + 1);
+  }
+  if (testApps.size) {
+    const testFacts = [...testApps].sort(([, a], [, b]) => b - a).map(([path, count]) => fact({ path, line: 0 }, 'testApp', path, count));
+    parts.push(answerPart(say('testAppsTopic'), testFacts));
+  }
+  return parts;
+}
+
+function firstRouteLocation(routes: readonly { source?: { path: string; line: number }; handler: string }[]): { path: string; line: number } {
+  const route = routes[0];
+  return route?.source ?? { path: SymbolId.parse(route?.handler ?? '').path, line: 0 };
+}
+
+/** Benchmark and stress-test files: named so by their folder or their file name. */
+const BENCHMARK_PATH = /(^|\/)(bench|benchmarks?|perf|performance|stress|load[-_]?tests?)\/|(^|\/)(bench_[^/]*|[^/]*_bench|[^/]*benchmark[^/]*|[^/]*stress[^/]*|[^/]*\.bench)\.(py|[cm]?[jt]sx?)$/i;
+
+/** Benchmarks and stress tests by location, with what each exercises. */
+export function benchmarksAnswer(context: AnswerContext): AnswerPart[] {
+  const facts = benchmarkFiles(context).map((file) => {
+    const used = importedSymbols(context.index, file).filter(({ symbol }) => !BENCHMARK_PATH.test(SymbolId.parse(symbol).path)).map(({ symbol }) => symbol);
+    return used.length ? fact({ path: file.path, line: 0 }, 'benchmarkUses', file.path, names(used)) : fact({ path: file.path, line: 0 }, 'benchmarkFile', file.path);
+  });
+  return [answerPart(say('benchmarksTopic'), facts, gap('noBenchmarks', firstTestFile(context) ?? readmeLocation(context)))];
+}
+
+/** The part's first test file, to point a reader at the tests. */
+function firstTestFile(context: AnswerContext): { path: string; line: number } | undefined {
+  const file = context.result.files.find((candidate) => candidate.layer === 'test' && inPart(context, candidate.path));
+  return file ? { path: file.path, line: 0 } : undefined;
+}
+
+function benchmarkFiles(context: AnswerContext): FileFacts[] {
+  return context.index.files().filter((file) => inPart(context, file.path) && BENCHMARK_PATH.test(file.path));
+}
+
+/** Performance is measured by running: where the benchmarks are, said in one line. */
+export function performanceAnswer(context: AnswerContext): AnswerPart[] {
+  const first = benchmarkFiles(context)[0];
+  const part = benchmarksAnswer(context)[0] ?? answerPart(say('benchmarksTopic'), []);
+  part.gap = first ? gap('performanceGap', { path: first.path, line: 0 }) : gap('performanceNoBenchmarks', firstTestFile(context) ?? readmeLocation(context));
+  return [part];
+}
+
+/** Core modules to read first: those most of the rest imports. */
+const MAX_CORE_MODULES = 6;
+
+export function coreModulesAnswer(context: AnswerContext): AnswerPart[] {
+  const files = context.index.files().filter((file) => inScope(context, file.path));
+  const counts = importerCounts(context.index, files);
+  const ranked = [...counts].filter(([path]) => inScope(context, path) && !/(^|\/)(__init__\.py|index\.[cm]?[jt]sx?)$/.test(path)).sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
+  const facts = ranked.slice(0, MAX_CORE_MODULES).map(([path, count]) => fact({ path, line: 0 }, 'importedBy', path, count));
+  return [answerPart(say('coreModulesTopic'), facts, gap('noCoreModules', firstFileOf(context, ['core', 'http', 'public-api'])))];
+}
+
+/** A question the code does not answer (the problem solved, how to contribute): where to read instead. */
+export function readingAnswer(document: RegExp) {
+  return (context: AnswerContext): AnswerPart[] => {
+    const path = context.otherFiles.find((candidate) => document.test(candidate) && inPart(context, candidate)) ?? readmeLocation(context)?.path;
+    const part = answerPart(say('notFromCodeTopic'), []);
+    part.gap = gap('notFromCode', path ? { path, line: 0 } : undefined);
+    return [part];
+  };
+}

@@ -1,0 +1,76 @@
+import { type AnswerFact, type AnswerPart, type Finding, SymbolId } from '../result';
+import { type AnswerContext, answerPart, detailText, fact, findingSites, findingsByFunction, firstFileOf, gap, inScope, tracedFunctions } from './context';
+import { studyRoutes } from './flow';
+import { type PhraseKey, say } from './phrases';
+
+/** Routes whose traces the transaction answers read, at most. */
+const MAX_ROUTES = 60;
+
+const ACTION_PHRASES: Readonly<Record<string, PhraseKey>> = { commit: 'commits', rollback: 'rollsBack', commitTransaction: 'commits', rollbackTransaction: 'rollsBack', abortTransaction: 'rollsBack' };
+
+/** `session.commit()`, `transaction.atomic`, `this.repo.transaction(...)`: the transaction as the code writes it. */
+function written(finding: Finding): string {
+  const action = detailText(finding.details['action']);
+  const on = finding.details['on'];
+  return typeof on === 'string' && on ? `${on}.${action}()` : action.startsWith('@') || action.includes('(') ? action : `@${action}`;
+}
+
+function transactionFact(owner: string, finding: Finding): AnswerFact {
+  const action = detailText(finding.details['action']);
+  return fact(findingSites(finding)[0] ?? locationOfFinding(finding), ACTION_PHRASES[action] ?? 'runsInTransaction', SymbolId.label(owner), written(finding));
+}
+
+function locationOfFinding(finding: Finding): { path: string; line: number } {
+  return { path: SymbolId.parse(finding.symbol).path, line: finding.range.start.line };
+}
+
+/** Where work is committed and rolled back, and which flows reach those places. */
+export function transactionalAnswer(context: AnswerContext): AnswerPart[] {
+  const byFunction = findingsByFunction(context, 'transaction');
+  const facts = [...byFunction].flatMap(([owner, findings]) => findings.map((finding) => transactionFact(owner, finding)));
+  const flows: AnswerFact[] = [];
+  for (const route of studyRoutes(context).slice(0, MAX_ROUTES)) {
+    for (const symbol of tracedFunctions(context.traceOf(route))) {
+      const found = byFunction.get(symbol)?.[0];
+      if (found) flows.push(fact(findingSites(found)[0] ?? locationOfFinding(found), 'flowReaches', `${route.method} ${route.path}`, SymbolId.label(symbol), written(found)));
+    }
+  }
+  return [
+    answerPart(say('transactionsTopic'), facts, gap('noTransactions', firstFileOf(context, ['infrastructure', 'orm', 'application']))),
+    answerPart(say('transactionalFlowsTopic'), flows, gap('noTransactionalFlows', firstFileOf(context, ['api']))),
+  ];
+}
+
+/** Names that say a flow spans systems: sagas, outboxes, compensations, two-phase commits. */
+const DISTRIBUTED_NAMES = /saga|outbox|compensat|two[_-]?phase|2pc|process[_-]?manager/i;
+
+/**
+ * What the code says about consistency: the work a flow hands elsewhere after it commits (queued
+ * tasks, published events: the rest of the system sees it later), and sagas, outboxes or
+ * two-phase commits, by name.
+ */
+export function consistencyAnswer(context: AnswerContext): AnswerPart[] {
+  const byFunction = findingsByFunction(context, 'transaction');
+  const after: AnswerFact[] = [];
+  for (const route of studyRoutes(context).slice(0, MAX_ROUTES)) {
+    const trace = context.traceOf(route);
+    const committing = tracedFunctions(trace).find((symbol) => byFunction.has(symbol));
+    if (!committing) continue;
+    for (const step of trace.steps) {
+      if (step.via !== 'async' && step.via !== 'event') continue;
+      const site = step.site ?? { path: SymbolId.parse(step.symbol).path, line: step.line };
+      after.push(fact({ path: site.path, line: site.line }, step.via === 'async' ? 'commitsThenQueues' : 'commitsThenPublishes', `${route.method} ${route.path}`, SymbolId.label(committing), step.external ? step.symbol : SymbolId.label(step.symbol)));
+    }
+  }
+  const distributed: AnswerFact[] = [];
+  for (const file of context.index.files()) {
+    if (!inScope(context, file.path)) continue;
+    for (const symbol of file.symbols) {
+      if ((symbol.kind === 'class' || symbol.kind === 'function') && DISTRIBUTED_NAMES.test(symbol.name)) distributed.push(fact({ path: file.path, line: symbol.range.start.line }, 'namedDistributed', symbol.name));
+    }
+  }
+  return [
+    answerPart(say('afterCommitTopic'), after, gap('nothingAfterCommit', firstFileOf(context, ['application', 'infrastructure']))),
+    answerPart(say('distributedTopic'), distributed, gap('noDistributed', firstFileOf(context, ['application', 'infrastructure']))),
+  ];
+}

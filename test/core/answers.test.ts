@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, describe, it } from 'node:test';
+import { phraseText } from '../../src/core/answers/phrases';
+import type { Analysis } from '../../src/core/analyze';
+import { buildChecklist } from '../../src/core/checklist/checklist';
+import { renderStudyGuide } from '../../src/core/render/report';
+import { ChecklistProgress } from '../../src/core/checklist/progress';
+import type { Answer } from '../../src/core/result';
+import { analyzeFolder } from '../../src/node/analyzeFolder';
+import { answerState } from '../accuracy/answerRates';
+import { ROOT, SAMPLE } from '../helpers';
+
+const fixture = (name: string) => join(ROOT, 'test', 'fixtures', name);
+
+/** Each fact as `phrase — path:line` (1-based), what a reader checks against the code. */
+function factsOf(answer: Answer | undefined): string[] {
+  return (answer?.parts ?? []).flatMap((part) => part.facts.map((fact) => `${phraseText(fact)} — ${fact.location.path}:${fact.location.line + 1}`));
+}
+
+/** Every location an answer gives is a line of a file of the workspace. */
+function assertLocated(root: string, answers: readonly Answer[]): void {
+  const lines = new Map<string, number>();
+  for (const answer of answers) {
+    for (const part of answer.parts) {
+      for (const location of [...part.facts.map((fact) => fact.location), ...(part.gap?.readAt ? [part.gap.readAt] : []), ...(part.table?.rows.map((row) => row.location) ?? [])]) {
+        let count = lines.get(location.path);
+        if (count === undefined) lines.set(location.path, (count = readFileSync(join(root, location.path), 'utf8').split('\n').length));
+        assert.ok(location.line >= 0 && location.line < count, `${answer.item}: ${location.path}:${location.line + 1} is past the file's end`);
+      }
+    }
+  }
+}
+
+/** The state of each self-test answer on each fixture, as reviewed: answered (facts for every part), partly (some part found nothing), not. */
+const EXPECTED_STATES: Record<string, string[]> = {
+  sample: ['service.draw-flow partly', 'service.invariants answered', 'service.idempotent answered', 'service.transactional answered', 'service.errors partly', 'service.consistency partly', 'service.async answered'],
+  allocation: ['service.draw-flow partly', 'service.invariants answered', 'service.idempotent answered', 'service.transactional answered', 'service.errors partly', 'service.consistency not', 'service.async partly'],
+  microweb: ['framework.route-params answered', 'framework.route-precedence answered', 'framework.precondition answered', 'framework.middleware-order answered', 'framework.why-middleware answered', 'framework.orm-sql not', 'framework.n-plus-one not', 'framework.extend answered'],
+  cachelib: ['library.mandatory-methods answered', 'library.trade-offs answered', 'library.performance answered', 'library.edge-cases answered', 'library.new-implementation partly'],
+  'nest-cqrs': ['service.draw-flow partly', 'service.invariants partly', 'service.idempotent answered', 'service.transactional not', 'service.errors partly', 'service.consistency not', 'service.async partly'],
+};
+
+describe("the checklist's answers", () => {
+  const analyses = new Map<string, Analysis>();
+  const answersOf = (name: string) => (analyses.get(name) as Analysis).answers();
+  const answerOf = (name: string, item: string) => answersOf(name).find((answer) => answer.item === item);
+  before(async () => {
+    for (const [name, root] of [['sample', SAMPLE], ['allocation', fixture('allocation')], ['microweb', fixture('microweb')], ['cachelib', fixture('cachelib')], ['nest-cqrs', fixture('nest-cqrs')]] as const) {
+      analyses.set(name, await analyzeFolder(root, { threads: 1 }));
+    }
+  });
+
+  it('answer every self-test question of the kind, each part with facts or a line saying where to read, every location a line of the workspace', () => {
+    for (const [name, analysis] of analyses) {
+      const answers = analysis.answers();
+      assertLocated(analysis.result.root, answers);
+      for (const item of buildChecklist(analysis.result, answers).filter((entry) => entry.section === 'self-test')) {
+        assert.ok(item.answer?.parts.length, `${name}: ${item.id} has no answer`);
+        for (const part of item.answer.parts) assert.ok(part.facts.length || part.table || part.gap, `${name}: ${item.id}: '${phraseText(part.topic)}' says nothing`);
+      }
+    }
+  });
+
+  it("tell the sample service's domain rules, where each error becomes a status, and where the commit is", () => {
+    const invariants = factsOf(answerOf('sample', 'service.invariants'));
+    assert.ok(invariants.includes('`Order.create` refuses when `not items`: `InvalidOrderError("an order needs at least one item")` — app/domain/models/order.py:41'), invariants.join('\n'));
+    assert.ok(invariants.includes('`Order.mark_paid` refuses when `self.status is not OrderStatus.PENDING`: `InvalidOrderError("only pending orders can be paid")` — app/domain/models/order.py:50'), invariants.join('\n'));
+    const errors = factsOf(answerOf('sample', 'service.errors'));
+    assert.ok(errors.includes('`POST /orders`: `OutOfStockError` raised in `OrderService.create_order` becomes 409 (`HTTPException`) — app/application/services/order_service.py:34'), errors.join('\n'));
+    assert.ok(errors.includes('`GET /orders/{order_id}` answers 404 (`HTTPException`) — app/api/routes/orders.py:38'), errors.join('\n'));
+    const transactions = factsOf(answerOf('sample', 'service.transactional'));
+    assert.ok(transactions.includes('`SqlOrderRepository.save` commits: `self.session.commit()` — app/infrastructure/persistence/order_repository.py:26'), transactions.join('\n'));
+  });
+
+  it('tell how a handler is reached through a handler table and a message bus, and the data model of imperatively mapped tables', () => {
+    const dependencies = factsOf(answerOf('allocation', 'service.draw-flow'));
+    assert.ok(dependencies.some((fact) => fact.startsWith('`allocate` is reached through the handler table `COMMAND_HANDLERS`')), dependencies.join('\n'));
+    assert.ok(dependencies.some((fact) => fact.startsWith('`publish` is injected into the handler by `bootstrap`')), dependencies.join('\n'));
+    const cqrs = factsOf(answerOf('nest-cqrs', 'service.draw-flow'));
+    assert.ok(cqrs.some((fact) => fact.startsWith('`CreateUserHandler.execute` is reached through the message bus `@nestjs/cqrs.CommandBus.execute`')), cqrs.join('\n'));
+    const model = factsOf(answersOf('allocation').find((answer) => answer.item === 'service.data-model'));
+    assert.ok(model.some((fact) => /^`batches` \(table `batches`\): 5 columns/.test(fact) && fact.endsWith('src/allocation/adapters/orm.py:25')), model.join('\n'));
+    assert.ok(model.some((fact) => fact.startsWith('`warehouses` (table `warehouses`)') && fact.endsWith('alembic/versions/001_initial.py:14')), model.join('\n'));
+  });
+
+  it("tell a framework's registering decorators apart from its wrapping ones, and a library's contract method by method", () => {
+    const extend = answerOf('microweb', 'framework.extend');
+    const topics = (extend?.parts ?? []).map((part) => [phraseText(part.topic), part.facts.map((fact) => phraseText(fact).split(' ')[0])]);
+    const registering = topics.find(([topic]) => String(topic).startsWith('Decorators that register'))?.[1] ?? [];
+    const wrapping = topics.find(([topic]) => String(topic).startsWith('Decorators that wrap'))?.[1] ?? [];
+    assert.ok(registering.includes('`App.route`') && registering.includes('`App.before_request`'), JSON.stringify(topics));
+    assert.ok(!wrapping.includes('`App.route`'), 'a registering decorator is told once, as registering');
+    const mandatory = answerOf('cachelib', 'library.mandatory-methods');
+    const table = mandatory?.parts.find((part) => part.table)?.table;
+    assert.ok(table && table.rows.length >= 2 && table.methods.length >= 2, JSON.stringify(mandatory));
+  });
+
+  it('are in the study guide under their questions, each fact linked to its line', () => {
+    const analysis = analyses.get('sample') as Analysis;
+    const items = buildChecklist(analysis.result, analysis.answers());
+    const guide = renderStudyGuide(analysis.result, items, ChecklistProgress.empty());
+    const question = guide.indexOf('Which invariants does the domain enforce');
+    const rule = guide.indexOf('(app/domain/models/order.py#L41)');
+    assert.ok(question > 0 && rule > question, 'the rule is linked under its question');
+  });
+
+  it('answer on each fixture what its code says, question by question (a dropped answer fails)', () => {
+    const measured = Object.fromEntries(
+      [...analyses].map(([name, analysis]) => [name, buildChecklist(analysis.result, analysis.answers()).filter((item) => item.section === 'self-test' && !item.part).map((item) => `${item.id} ${answerState(item.answer).state}`)]),
+    );
+    assert.deepEqual(measured, EXPECTED_STATES);
+  });
+});

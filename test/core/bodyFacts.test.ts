@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { SymbolDefinition } from '../../src/core/parse/facts';
+import { scanPython, testScanner } from '../helpers';
+
+async function pythonSymbol(code: string, name: string): Promise<SymbolDefinition | undefined> {
+  const [facts] = await scanPython({ 'module.py': code });
+  return facts?.symbols.find((symbol) => symbol.name === name);
+}
+
+async function typescriptSymbol(code: string, name: string): Promise<SymbolDefinition | undefined> {
+  const facts = await testScanner().scan({ path: 'module.ts', language: 'typescript' }, code);
+  return facts.symbols.find((symbol) => symbol.name === name);
+}
+
+describe('what function bodies raise and catch (Python)', () => {
+  it('keeps each raise with its exception, message, status, the condition it is under and the exceptions it converts', async () => {
+    const code = [
+      'class Order:',
+      '    def cancel(self):',
+      '        if self.status in (CANCELLED, FAILED):',
+      '            raise InvalidOrderError(f"a {self.status} order cannot be cancelled")',
+      '        elif not self.items:',
+      '            raise InvalidOrderError("empty")',
+      '        else:',
+      '            raise errors.Refused',
+      '',
+      'def create_order(request):',
+      '    try:',
+      '        service.create(request)',
+      '    except (OutOfStockError, LookupError) as error:',
+      '        raise HTTPException(status_code=409, detail="out of stock")',
+      '    except PaymentError:',
+      '        raise',
+      '    assert request.user, "a user is needed"',
+      '    abort = HTTPException(status.HTTP_404_NOT_FOUND)',
+    ].join('\n');
+    assert.deepEqual((await pythonSymbol(code, 'Order.cancel'))?.raises, [
+      { exception: 'InvalidOrderError', line: 3, message: 'a {self.status} order cannot be cancelled', condition: 'self.status in (CANCELLED, FAILED)' },
+      { exception: 'InvalidOrderError', line: 5, message: 'empty', condition: 'not self.items' },
+      { exception: 'errors.Refused', line: 7, condition: 'not (self.status in (CANCELLED, FAILED))' },
+    ]);
+    const handler = await pythonSymbol(code, 'create_order');
+    assert.deepEqual(handler?.raises, [
+      { exception: 'HTTPException', line: 13, message: 'out of stock', status: '409', caught: ['OutOfStockError', 'LookupError'] },
+      { exception: 'AssertionError', line: 16, asserted: true, condition: 'request.user', message: 'a user is needed' },
+    ]);
+    assert.deepEqual(handler?.handles, [
+      { exceptions: ['OutOfStockError', 'LookupError'], line: 12 },
+      { exceptions: ['PaymentError'], line: 14 },
+    ]);
+  });
+
+  it('keeps a lookup of a handler by a value type, what each for statement goes through, and dictionaries at module and class level', async () => {
+    const code = [
+      'HANDLERS = {commands.Allocate: handlers.allocate, events.Allocated: [handlers.publish, handlers.log]}',
+      'class MessageBus:',
+      '    SCHEMES = {"sqlite": "backends.sqlite:SQLiteBackend"}',
+      '    def handle_command(self, command):',
+      '        handler = self.command_handlers[type(command)]',
+      '        handler(command)',
+      '        for method, pattern, view in self.url_map:',
+      '            pattern.match(command)',
+    ].join('\n');
+    const [facts] = await scanPython({ 'bus.py': code });
+    const table = facts?.symbols.find((symbol) => symbol.name === 'HANDLERS');
+    assert.deepEqual(table?.shape, {
+      kind: 'dict',
+      entries: [
+        { key: { kind: 'name', value: 'commands.Allocate' }, value: { kind: 'name', value: 'handlers.allocate' } },
+        { key: { kind: 'name', value: 'events.Allocated' }, value: { kind: 'list', items: [{ kind: 'name', value: 'handlers.publish' }, { kind: 'name', value: 'handlers.log' }] } },
+      ],
+    });
+    const bus = facts?.symbols.find((symbol) => symbol.name === 'MessageBus');
+    assert.deepEqual(bus?.attributes?.find((attribute) => attribute.name === 'SCHEMES')?.shape, { kind: 'dict', entries: [{ key: { kind: 'string', value: 'sqlite' }, value: { kind: 'string', value: 'backends.sqlite:SQLiteBackend' } }] });
+    const handle = facts?.symbols.find((symbol) => symbol.name === 'MessageBus.handle_command');
+    assert.deepEqual(handle?.dispatches, [{ table: 'self.command_handlers', line: 4 }]);
+    assert.deepEqual(handle?.iterates, [{ iterable: 'self.url_map', line: 6 }]);
+  });
+});
+
+describe('what function bodies throw (TypeScript)', () => {
+  it('keeps thrown errors and errors returned as values, with their condition, message and status', async () => {
+    const code = [
+      'export class WalletEntity {',
+      '  withdraw(amount: number) {',
+      '    if (this.balance - amount < 0) {',
+      '      return Err(new WalletNotEnoughBalanceError());',
+      '    }',
+      '    return Ok(null);',
+      '  }',
+      '  validate(): void {',
+      '    if (this.balance < 0) throw new ArgumentOutOfRangeException(\'balance cannot be less than 0\');',
+      '    else throw new HttpException(\'odd\', HttpStatus.CONFLICT);',
+      '  }',
+      '  make() {',
+      '    return build(new Order());',
+      '  }',
+      '}',
+    ].join('\n');
+    assert.deepEqual((await typescriptSymbol(code, 'WalletEntity.withdraw'))?.raises, [{ exception: 'WalletNotEnoughBalanceError', line: 3, condition: 'this.balance - amount < 0', returned: true }]);
+    assert.deepEqual((await typescriptSymbol(code, 'WalletEntity.validate'))?.raises, [
+      { exception: 'ArgumentOutOfRangeException', line: 8, message: 'balance cannot be less than 0', condition: 'this.balance < 0' },
+      { exception: 'HttpException', line: 9, message: 'odd', status: 'HttpStatus.CONFLICT', condition: '!(this.balance < 0)' },
+    ]);
+    assert.equal((await typescriptSymbol(code, 'WalletEntity.make'))?.raises, undefined);
+  });
+});
