@@ -20,6 +20,8 @@ import { renderCheckText } from '../core/render/checkText';
 import { renderSarif, type SarifTool } from '../core/render/sarif';
 import { packageRoot } from '../node/assets';
 import { builtinKnowledge } from '../node/knowledge';
+import { readWorkspaceConfig } from '../node/workspaceConfig';
+import type { WorkspaceConfig } from '../core/config/workspaceConfig';
 
 const USAGE = `usage:
   archtrace analyze [dir] [--format json|md] [--traces] [--exclude GLOB]... [--max-file-size KB]
@@ -38,7 +40,9 @@ inferred type; --no-types traces by syntax alone (faster on a first run).
 
 check reports layer violations and N+1 queries (docs/diagnostics.md) and exits with 1 when it finds
 an error, or more warnings than --max-warnings allows; layer violations are checked in business
-services unless --layer-violations on.`;
+services unless --layer-violations on.
+
+archtrace.yml (or .archtrace/config.yml) in dir sets severities, excludes and layers (docs/configuration.md).`;
 
 /** A mistake in how the command was called: one line on stderr, exit code 2. */
 export class UsageError extends Error {}
@@ -166,8 +170,12 @@ async function run(argv: readonly string[]): Promise<number | 'serving'> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  // The team's archtrace.yml: what is wrong in it is one line each, and the built-in settings stand in.
+  const { config, problems } = await readWorkspaceConfig(command.root);
+  for (const problem of problems) process.stderr.write(`archtrace: ${problem}\n`);
   const progress = process.stderr.isTTY ? new ProgressBar() : undefined;
   const analysis = await analyzeFolder(command.root, {
+    config,
     excludeGlobs: command.excludeGlobs,
     updates: false,
     layerViolations: command.layerViolations,
@@ -182,14 +190,14 @@ async function run(argv: readonly string[]): Promise<number | 'serving'> {
   // Started by the first question a TypeScript or JavaScript trace asks; a Python workspace never starts it.
   const types = command.types ? new TypeCheckerWorker() : undefined;
   try {
-    return await render(command, analysis, types);
+    return await render(command, analysis, types, config);
   } finally {
     types?.dispose();
     if (types?.lastProblem) process.stderr.write(`archtrace: ${types.lastProblem}; traces show what syntax alone follows\n`);
   }
 }
 
-async function render(command: Command, analysis: Analysis, types: TypeCheckerWorker | undefined): Promise<number> {
+async function render(command: Command, analysis: Analysis, types: TypeCheckerWorker | undefined, config: WorkspaceConfig): Promise<number> {
   const traceOf = (route: string) => (types ? analysis.traceWithTypes(route, types) : Promise.resolve(analysis.trace(route)));
   let { result } = analysis;
   if (types && command.traces) {
@@ -203,8 +211,10 @@ async function render(command: Command, analysis: Analysis, types: TypeCheckerWo
   if (command.name === 'report' || (command.name === 'analyze' && command.format === 'json')) result = { ...result, answers: analysis.answers() };
   let output: string;
   if (command.name === 'check') {
-    const problems = collectProblems(result);
     const rules = problemRules(builtinKnowledge().layerRules);
+    // A severity for a rule that does not exist is most likely a typo: said, not silently ignored.
+    for (const ruleId of Object.keys(config.severities)) if (!rules.some((rule) => rule.id === ruleId)) process.stderr.write(`archtrace: ${config.file}: severities.${ruleId}: no such rule (rules: ${rules.map((rule) => rule.id).join(', ')})\n`);
+    const problems = collectProblems(result, config.severities);
     if (command.format === 'sarif') output = renderSarif(problems, rules, toolInformation());
     else if (command.format === 'json') output = JSON.stringify(problems, null, 2);
     else output = renderCheckText(problems);

@@ -1,5 +1,5 @@
 import { classifyKind, foldersOf } from './classify/classify';
-import type { Manifest } from './classify/kindRules';
+import { type PackageManifest, readDistribution } from './classify/packages';
 import { analyzeDataModel } from './datamodel/dataModel';
 import { DEFAULT_MAX_FILE_SIZE_BYTES, type Discovery, discoverFiles, readWorkspaceText, sameSeparators, type SourceFile } from './discover/discover';
 import type { CallAnswer, CallTypeResolver, EditorDocuments, FactsCache, FileAnalyzer, ProgressReport, ReadLimits, WorkspaceFs } from './host';
@@ -9,8 +9,9 @@ import type { FileFacts } from './parse/facts';
 import type { Knowledge } from './knowledge/knowledge';
 import { resolveWorkspace } from './resolve/resolve';
 import { SymbolIndex } from './resolve/symbolIndex';
+import { readWorkspacePackages } from './resolve/npmPackages';
 import { readModulePaths } from './resolve/tsconfig';
-import { buildManifest, readBuildFiles } from './resolve/buildFiles';
+import { buildPackages, readBuildFiles } from './resolve/buildFiles';
 import { normalizeRoutePath } from './resolve/routePaths';
 import { answerChecklist } from './answers/answers';
 import { type AnalysisResult, type Answer, type Finding, type InterfaceImplementations, type KindVerdict, type Language, type Route, SCHEMA_VERSION, type Skipped, SymbolId, type Trace } from './result';
@@ -86,7 +87,7 @@ export interface Analysis {
 /** The whole pipeline: discover → parse and detect (workers) → resolve → classify → layers → trace. */
 export async function analyzeWorkspace(root: string, host: AnalysisHost, options: AnalyzeOptions = {}): Promise<Analysis> {
   const discovery = await discover(root, host, options);
-  const configuration = readConfiguration(host.fs, root, discovery, options, host.knowledge);
+  const configuration = readConfiguration(host.fs, root, discovery, options);
   const fingerprints = new Map<string, string>();
   const facts = await scan(discovery.sources, host, options, true, fingerprints);
   // Nothing the result is made from has changed since a run that kept it: it is that result. (Not
@@ -94,8 +95,8 @@ export async function analyzeWorkspace(root: string, host: AnalysisHost, options
   const key = host.cache?.results && !options.documents ? await resultKey(root, host, options, discovery, fingerprints, await configuration) : undefined;
   const kept = key ? await host.cache?.results?.get(key) : undefined;
   if (kept) {
-    const { tsconfig, readme, build } = await configuration;
-    const manifest = buildManifest((await configuration).manifest, build, facts.filter((file) => !file.skipped), host.knowledge.frameworks.serverPackages);
+    const { tsconfig, readme } = await configuration;
+    const packages = packagesOf(await configuration, facts.filter((file) => !file.skipped), host.knowledge);
     // Traces, definitions and updates need the symbol index: built when first asked for (for an
     // update, in turns: readying a big workspace for its updates must not block its editor).
     let index: SymbolIndex | undefined;
@@ -103,7 +104,7 @@ export async function analyzeWorkspace(root: string, host: AnalysisHost, options
     const indexOf = () => (index ??= new SymbolIndex(analysed, tsconfig.paths));
     const indexInTurns = async () => index ?? (index = await SymbolIndex.build(analysed, tsconfig.paths));
     // What the kind was made from, as an update will tell it: the first update keeps the kind.
-    const kindInputs = kindInputsOf(discovery, kept.findings, kept.routes, kept.interfaces, manifest, readme);
+    const kindInputs = kindInputsOf(discovery, kept.findings, kept.routes, kept.interfaces, packages, readme);
     return analysisOf({ root, knowledge: host.knowledge, options, discovery, facts, result: kept, modulePaths: JSON.stringify(tsconfig.paths ?? null), kindInputs, index: indexOf, indexInTurns });
   }
   const analysis = await assemble(root, host, options, discovery, facts, await configuration);
@@ -172,7 +173,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   onProgress?.({ phase: 'resolve', done: 0, total: 1 });
   const analysed = facts.filter((file) => !file.skipped);
   const { tsconfig, readme, build } = configuration;
-  const manifest = buildManifest(configuration.manifest, build, analysed, host.knowledge.frameworks.serverPackages);
+  const packages = packagesOf(configuration, analysed, host.knowledge);
   const modulePaths = JSON.stringify(tsconfig.paths ?? null);
   const earlier = before ? { index: before.index, shareAnswers: before.shareAnswers && before.modulePaths === modulePaths } : undefined;
   const { index, findings, interfaces, routes, skipped: patternsSkipped } = await resolveWorkspace(analysed, host.knowledge, tsconfig.paths, earlier, options.updates ?? true, build.springSettings);
@@ -188,8 +189,8 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   await nextTurn();
   options.signal?.throwIfAborted();
   // The kind reads paths, findings, routes and interfaces: an edit that changes none of what it reads keeps it.
-  const kindInputs = kindInputsOf(discovery, findings, routes, interfaces, manifest, readme);
-  const kind = before && sameKindInputs(before.kindInputs, kindInputs) ? before.kind : await classifyKind(host.knowledge, { folders: foldersOf(allPaths), files: allPaths, findings, routes, interfaces, ...(manifest ? { manifest } : {}), ...(readme ? { readme } : {}) });
+  const kindInputs = kindInputsOf(discovery, findings, routes, interfaces, packages, readme);
+  const kind = before && sameKindInputs(before.kindInputs, kindInputs) ? before.kind : await classifyKind(host.knowledge, { folders: foldersOf(allPaths), files: allPaths, findings, routes, interfaces, packages, ...(readme ? { readme } : {}) });
   await nextTurn();
   options.signal?.throwIfAborted();
 
@@ -239,6 +240,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
       ...patternsSkipped,
       ...configuration.skipped,
       ...build.problems,
+      ...configuration.distribution.problems,
       ...facts.flatMap((file) => (file.skipped ?? file.partlyRead ? [{ path: file.path, reason: file.skipped ?? file.partlyRead ?? '' }] : [])),
     ].sort(
       (a, b) => a.path.localeCompare(b.path),
@@ -308,7 +310,7 @@ function analysisOf(state: AnalysisState): Analysis {
       // files the analysis already has, under the same excludes, leaves the file list as it was.
       const contentOnly = sameFileSelection(options, updateOptions) && (await allKnownFiles(updateHost.fs, discovery, changed));
       const now = contentOnly ? discovery : await discover(root, updateHost, updateOptions);
-      const nowConfiguration = readConfiguration(updateHost.fs, root, now, updateOptions, updateHost.knowledge);
+      const nowConfiguration = readConfiguration(updateHost.fs, root, now, updateOptions);
       const next = contentOnly ? await rescanned(discovery, facts, changed, updateHost, updateOptions) : await rescannedAfterDiscovery(now, facts, changed, updateHost, updateOptions);
       // The same files and knowledge: the index's answers are shared, each checked against what it read.
       const sameKnowledge = updateHost.knowledge === knowledge;
@@ -373,7 +375,7 @@ function sourcePositions(discovery: Discovery): ReadonlyMap<string, number> {
 
 /**
  * Everything the kind rules read: paths, each finding's category, kind and symbol (findings in the
- * result's order), routes (where declared, and their handlers), interfaces, manifest, README —
+ * result's order), routes (where declared, and their handlers), interfaces, package manifests, README —
  * held, not spelled out: an update compares them with the last analysis's as they are, without
  * making a key string of them (as large as the workspace) at every update.
  */
@@ -382,12 +384,12 @@ interface KindInputs {
   findings: readonly Finding[];
   /** Each route's declaring file and handler. */
   routes: readonly string[];
-  /** Interfaces, manifest and README, which are few. */
+  /** Interfaces, package manifests and README, which are few. */
   others: string;
 }
 
-function kindInputsOf(discovery: Discovery, findings: readonly Finding[], routes: readonly Route[], interfaces: readonly InterfaceImplementations[], manifest: Manifest | undefined, readme: { path: string; text: string } | undefined): KindInputs {
-  return { paths: allPathsOf(discovery), findings, routes: routes.map((route) => `${route.source?.path ?? ''} ${route.handler}`), others: JSON.stringify([interfaces, manifest ?? null, readme ?? null]) };
+function kindInputsOf(discovery: Discovery, findings: readonly Finding[], routes: readonly Route[], interfaces: readonly InterfaceImplementations[], packages: readonly PackageManifest[], readme: { path: string; text: string } | undefined): KindInputs {
+  return { paths: allPathsOf(discovery), findings, routes: routes.map((route) => `${route.source?.path ?? ''} ${route.handler}`), others: JSON.stringify([interfaces, packages, readme ?? null]) };
 }
 
 function sameKindInputs(before: KindInputs | undefined, now: KindInputs): boolean {
@@ -422,23 +424,33 @@ async function allKnownFiles(fs: WorkspaceFs, discovery: Discovery, changed: rea
   return true;
 }
 
-/** What the workspace's configuration files say: path aliases, the manifest, the README. */
+/** What the workspace's configuration files say: path aliases, the package manifests, the README, the build files. */
 type Configuration = Awaited<ReturnType<typeof readConfiguration>>;
 
 /** Read while files are scanned, all at once: each read is a trip through the host's file system, and an edit's update is short. */
-async function readConfiguration(fs: WorkspaceFs, root: string, discovery: Discovery, options: AnalyzeOptions, knowledge: Knowledge) {
+async function readConfiguration(fs: WorkspaceFs, root: string, discovery: Discovery, options: AnalyzeOptions) {
   const limits = { root, maxBytes: options.maxFileSizeBytes ?? DEFAULT_MAX_FILE_SIZE_BYTES };
   /** Configuration files that are there but were not read, with the reason. */
   const skipped: Skipped[] = [];
-  const [read, manifest, readme, build] = await Promise.all([
+  const [read, packages, distribution, readme, build] = await Promise.all([
     readModulePaths(fs, limits, skipped),
-    readManifest(fs, limits, skipped, knowledge.frameworks.serverPackages),
+    readWorkspacePackages(fs, limits, discovery.otherFiles, skipped),
+    readDistribution(fs, limits, skipped, allPathsOf(discovery)),
     readReadme(fs, discovery.otherFiles, limits, skipped),
     readBuildFiles(fs, root, discovery.otherFiles),
   ]);
-  // Go's module paths name workspace files as TypeScript's path aliases do: the index takes both as its module paths.
-  const tsconfig = build.goModules.length ? { ...read, paths: { ...(read.paths ?? { aliases: [] }), goModules: build.goModules } } : read;
-  return { tsconfig, manifest, readme, build, skipped: skipped.sort((a, b) => a.path.localeCompare(b.path)) };
+  // What names a workspace file besides a relative path — TypeScript's path aliases, the workspace's npm packages,
+  // Go's module paths — the index takes together as its module paths.
+  const extra = { ...(packages.length ? { packages } : {}), ...(build.goModules.length ? { goModules: build.goModules } : {}) };
+  const tsconfig = Object.keys(extra).length ? { ...read, paths: { ...(read.paths ?? { aliases: [] }), ...extra } } : read;
+  // A root manifest read for the kind and for the packages, refused, is listed once.
+  const unread = [...new Map(skipped.map((skip) => [skip.path, skip])).values()];
+  return { tsconfig, distribution, readme, build, skipped: unread.sort((a, b) => a.path.localeCompare(b.path)) };
+}
+
+/** The package manifests the kind rules read: package.json and its workspaces', the Python distribution's, and what the Java and Go builds say. */
+function packagesOf({ distribution, build }: Configuration, analysed: readonly FileFacts[], knowledge: Knowledge): PackageManifest[] {
+  return [...distribution.packages, ...buildPackages(build, analysed, knowledge.frameworks.serverPackages)];
 }
 
 /** The README's beginning is enough to tell what it talks about. */
@@ -448,20 +460,6 @@ async function readReadme(fs: WorkspaceFs, files: readonly string[], limits: Rea
   const path = files.find((file) => /^readme(\.(md|rst|txt|markdown))?$/i.test(file));
   const text = path ? await readWorkspaceText(fs, limits, path, skipped) : undefined;
   return path && text !== undefined ? { path, text: text.slice(0, README_CHARACTERS).toLowerCase() } : undefined;
-}
-
-/** The root package.json as the kind rules read it; none, or an unreadable one, says nothing. */
-async function readManifest(fs: WorkspaceFs, limits: ReadLimits & { root: string }, skipped: Skipped[], serverPackages: ReadonlySet<string>): Promise<Manifest | undefined> {
-  const text = await readWorkspaceText(fs, limits, 'package.json', skipped);
-  let manifest: Record<string, unknown>;
-  try {
-    manifest = JSON.parse(text ?? '') as Record<string, unknown>;
-  } catch {
-    return undefined; // none, or not JSON: it says nothing
-  }
-  const published = manifest['private'] !== true && ['main', 'exports', 'module', 'types'].some((key) => manifest[key] !== undefined);
-  const dependencies = Object.keys({ ...(manifest['dependencies'] as object | undefined) });
-  return { path: 'package.json', published, serverApp: !published && dependencies.some((name) => serverPackages.has(name)) };
 }
 
 /** `"POST /orders"` or `"post /orders/{id}"`, with any placeholder syntax the user writes (`:id`, `<id>`). */

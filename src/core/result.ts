@@ -47,22 +47,37 @@ export interface Range {
   end: Position;
 }
 
+/** What a signal favours: a kind, or `published`: a framework or a library alike, a package for other developers. */
+export type Favours = RepoKind | 'published';
+
+/** The questions of the guide's decision tree, in the order they are asked: who uses the repository (published or deployed), then what its code offers. */
+export type KindQuestion = 'who-uses-it' | 'what-it-offers';
+export const KIND_QUESTIONS: readonly KindQuestion[] = ['who-uses-it', 'what-it-offers'];
+
 export interface Evidence {
   /** The id of the rule in kind-rules.yml. */
   signal: string;
-  favours: RepoKind;
+  /** The question of the decision tree the rule answered. */
+  question: KindQuestion;
+  favours: Favours;
   weight: number;
-  /** The folder, file or symbol that fired the rule. */
+  /** The folder, file (a package manifest, for the rules that read one) or symbol that fired the rule. */
   path: string;
 }
 
-/** A kind's share of the fired rules' weights. @minimum 0 @maximum 1 */
+/** A kind's share along the decision tree. @minimum 0 @maximum 1 */
 export type Score = number;
 
 export interface KindVerdict {
   kind: RepoKind;
-  /** Each kind's share of the fired rules' weights; the three add up to 1 when any rule fired. */
+  /**
+   * The shares along the decision tree: service's is the deployed share of who uses the
+   * repository, and the published share is divided between framework and library by what the code
+   * offers; when who uses it is not told, each kind's share of what the code offers. The three add
+   * up to 1 when any rule fired.
+   */
   scores: Record<RepoKind, Score>;
+  /** Question by question, in the order they are asked; each question's in the order of the rules. */
   evidence: Evidence[];
   /** Subtrees whose kind differs from the whole (a framework that ships an ORM library). */
   parts: { path: RelativePath; kind: RepoKind }[];
@@ -221,6 +236,8 @@ export interface MiddlewareDetails extends FindingDetails {
   app?: string;
   /** What is installed, when it is made in place (`app.use(helmet())`: `helmet`). */
   middleware?: string;
+  /** Route-level middleware (`router.get('/me', auth, handler)`): the handler (or router) given after it, when it is named, as written. */
+  handler?: string;
   /** The class that installs it (`Middleware(...)`). */
   callee?: string;
   /** A Flask request hook: which (`before_request`, `after_request`, …). */
@@ -361,8 +378,13 @@ export interface RouteDetails extends FindingDetails {
   method?: string;
   /** The methods a route lists (`methods=["GET", "POST"]`). */
   methods?: string[];
-  /** The path as written where the route is declared, before the prefixes of its routers. */
-  path?: string;
+  /**
+   * The path as written where the route is declared, before the prefixes of its routers; several
+   * when a resource is registered for more than one (`api.add_resource(Users, "/users", "/people")`).
+   */
+  path?: string | string[];
+  /** A resource registered on a router, as written: a class (Flask-RESTful's `api.add_resource(Users, ...)`, `@ns.route(...)` on the class) or an object (Falcon's `app.add_route('/x', Things())`). */
+  resource?: string;
   /** The application or router it is declared on, as written. */
   router?: string;
   /** What a URL pattern or route object points to, as written (`views.archive`, `include("shop.urls")`). */
@@ -371,8 +393,6 @@ export interface RouteDetails extends FindingDetails {
   callee?: string;
   /** `named`: the handler is a named function; `inline`: it is written in place. */
   handler?: 'named' | 'inline';
-  /** A route added with a resource object (Falcon's `app.add_route('/x', Things())`): the resource, as written. */
-  resource?: string;
   /** The responders' suffix a resource's route names (`suffix='item'`: `on_get_item`). */
   suffix?: string;
 }
@@ -383,8 +403,8 @@ export interface TaskFinding extends FindingBase {
 }
 
 export interface TaskDetails extends FindingDetails {
-  /** `enqueue`: work queued to run elsewhere; `worker`: what runs queued jobs. */
-  kind?: 'enqueue' | 'worker';
+  /** `enqueue`: work queued to run elsewhere; `worker`: what runs queued jobs; `job`: a method run as a queue's job or on a schedule (`@Process`, `@Cron`). */
+  kind?: 'enqueue' | 'worker' | 'job';
   /** The task queued, as written. */
   task?: string;
   /** The call that queues it (`delay`, `apply_async`). */
@@ -393,6 +413,8 @@ export interface TaskDetails extends FindingDetails {
   decorator?: string;
   /** The queued job's name. */
   job?: string;
+  /** The jobs queued at once (`queue.addBulk(jobs)`), as written. */
+  jobs?: string;
   /** The queue a worker runs the jobs of. */
   queue?: string;
   /** What makes a worker (`Worker`). */
@@ -413,6 +435,8 @@ export interface EventDetails extends FindingDetails {
   emitter?: string;
   /** The handler subscribed, as written. */
   handler?: string;
+  /** The decorator that makes a method a handler (`OnEvent`). */
+  decorator?: string;
 }
 
 export interface InterfaceImplementations {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type Analysis, type AnalysisHost, type AnalyzeOptions, analyzeWorkspace } from '../core/analyze';
+import { knowledgeWithConfig, NO_CONFIG, type WorkspaceConfig } from '../core/config/workspaceConfig';
 import { FileFactsCache } from './factsCache';
 import { builtinKnowledge } from './knowledge';
 import { IdleTimeout } from './idleTimeout';
@@ -26,7 +27,7 @@ async function withHost<T>(options: NodeAnalyzeOptions, work: (host: AnalysisHos
     return await work({
       fs: nodeFs,
       analyzer,
-      knowledge: builtinKnowledge(),
+      knowledge: knowledgeWithConfig(builtinKnowledge(), options.config ?? NO_CONFIG),
       concurrency: analyzer.concurrency,
       ...(cache ? { cache } : {}),
       // A one-off run frees its threads (their grammars, heaps, WebAssembly memory) before resolution; a warm worker stays.
@@ -93,6 +94,14 @@ export interface NodeAnalyzeOptions extends AnalyzeOptions, WorkerAnalyzerOption
   cacheFile?: string;
   /** Told of what goes wrong without stopping the analysis: a cache that cannot be written. */
   onWarning?: (message: string) => void;
+  /** The team's `archtrace.yml` (see readWorkspaceConfig): its excludes and layer overrides apply. */
+  config?: WorkspaceConfig;
+}
+
+/** The options with the configuration's excludes added to the others. */
+function withConfigExcludes<T extends NodeAnalyzeOptions>(options: T): T {
+  const exclude = options.config?.exclude ?? [];
+  return exclude.length ? { ...options, excludeGlobs: [...(options.excludeGlobs ?? []), ...exclude] } : options;
 }
 
 /** A file of one workspace folder's own (its facts cache, its checklist progress) in a shared directory, named by a hash of the folder's path. */
@@ -101,7 +110,8 @@ export function folderFile(directory: string, kind: string, root: string): strin
 }
 
 /** Analyses one folder on Node: the CLI, the extension host and the tests all come through here. */
-export function analyzeFolder(root: string, options: NodeAnalyzeOptions = {}): Promise<Analysis> {
+export function analyzeFolder(root: string, given: NodeAnalyzeOptions = {}): Promise<Analysis> {
+  const options = withConfigExcludes(given);
   return withHost(options, (host) => analyzeWorkspace(root, host, options));
 }
 
@@ -153,7 +163,7 @@ export function readyForUpdates(analysis: Analysis, options: NodeAnalyzeOptions,
  * start parses again only the files edited since.
  */
 export function updateFolder(analysis: Analysis, changed: readonly string[], options: NodeAnalyzeOptions = {}, warm?: WarmWorker): Promise<Analysis> {
-  const updateOptions = { ...options };
+  const updateOptions = withConfigExcludes({ ...options });
   delete updateOptions.cacheFile;
   return withHost({ threads: 1, ...updateOptions }, (host) => analysis.update(host, changed, updateOptions), warm);
 }

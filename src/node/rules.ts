@@ -3,10 +3,15 @@ import { join } from 'node:path';
 import { type DetectorRule, parseRuleFile } from '../core/detect/rules';
 import type { Language } from '../core/result';
 
-/** Rule folders and the languages their queries run on: `ecmascript` rules use node kinds the TypeScript, TSX and JavaScript grammars share. */
+/**
+ * Rule folders and the languages their queries run on: `ecmascript` rules use node kinds the
+ * TypeScript, TSX and JavaScript grammars share; `typescript` rules use what only TypeScript's
+ * grammars have (a method's decorators are the class body's children, not the method's).
+ */
 const RULE_FOLDERS: Readonly<Record<string, readonly Language[]>> = {
   python: ['python'],
   ecmascript: ['typescript', 'tsx', 'javascript'],
+  typescript: ['typescript', 'tsx'],
   java: ['java'],
   go: ['go'],
 };

@@ -6,7 +6,7 @@ import { type Analysis, findRoute } from '../core/analyze';
 import { buildChecklist } from '../core/checklist/checklist';
 import { ChecklistProgress } from '../core/checklist/progress';
 import { renderStudyGuide } from '../core/render/report';
-import { describeKind } from '../core/render/text';
+import { describeKind, evidenceByWeight, QUESTION_TITLES } from '../core/render/text';
 import { AnalysisResult, type FindingCategory, SymbolId, type TraceStep } from '../core/result';
 import { FolderSession, type Logger } from './session';
 
@@ -69,7 +69,8 @@ export async function runMcpServer(root: string, log: Logger): Promise<void> {
     async () => {
       const { result } = await analysis();
       const { kind } = result;
-      const evidence = kind.evidence.slice(0, 12).map((item) => `- ${item.signal} → ${item.favours} (weight ${item.weight}) at ${item.path}`);
+      // Question by question, heaviest first, as every renderer shows it: the first twelve are the ones that weigh.
+      const evidence = evidenceByWeight(kind).slice(0, 12).map((item) => `- ${QUESTION_TITLES[item.question]}: ${item.signal} → ${item.favours} (weight ${item.weight}) at ${item.path}`);
       const layers = new Map<string, number>();
       for (const file of result.files) layers.set(file.layer, (layers.get(file.layer) ?? 0) + 1);
       return answer(

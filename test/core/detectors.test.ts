@@ -28,7 +28,7 @@ async function matchesOf(code: string, path: string, language: 'python' | 'types
 }
 
 /** Each rule folder, and the language its snippets are written in (ecmascript rules run on TypeScript, TSX and JavaScript alike). */
-const RULE_FOLDERS = { python: { language: 'python', extension: 'py' }, ecmascript: { language: 'typescript', extension: 'ts' } } as const;
+const RULE_FOLDERS = { python: { language: 'python', extension: 'py' }, ecmascript: { language: 'typescript', extension: 'ts' }, typescript: { language: 'typescript', extension: 'ts' } } as const;
 
 for (const [folder, { language, extension }] of Object.entries(RULE_FOLDERS)) {
   const rules = readdirSync(join(rulesDirectory(ROOT), folder)).filter((name) => name.endsWith('.scm'));

@@ -153,6 +153,39 @@ export class SiteController {
     }
   });
 
+  it('finds route-level middleware before a handler, not Fastify route options nor an HTTP client\'s arguments', async () => {
+    const workspace = tempWorkspace({
+      'package.json': '{"name": "api", "private": true, "dependencies": {"express": "4", "fastify": "4"}}',
+      'src/auth.ts': "export const requireUser = (req, res, next) => next();\nexport function restrict(role) { return (req, res, next) => next(); }\n",
+      'src/users.ts': [
+        "import { Router } from 'express';",
+        "import { requireUser, restrict } from './auth';",
+        'const router = Router();',
+        "router.get('/me', requireUser, restrict('admin'), (req, res) => res.json(req.user));",
+        'export default router;',
+      ].join('\n'),
+      'src/server.ts': [
+        "import Fastify from 'fastify';",
+        'const fastify = Fastify();',
+        'const opts = { schema: { response: { 200: {} } } };',
+        "fastify.get('/ping', opts, async () => 'pong');",
+      ].join('\n'),
+      'test/client.test.ts': [
+        "const api = useApi();",
+        'const payload = { name: "x" };',
+        'const headers = { authorization: "t" };',
+        "it('creates', async () => { await api.post('/admin/users', payload, headers); });",
+      ].join('\n'),
+    });
+    try {
+      const { result } = await analyzeFolder(workspace.root, { threads: 1 });
+      const middleware = result.findings.filter((finding) => finding.category === 'middleware').map((finding) => finding.symbol).sort();
+      assert.deepEqual(middleware, ['src/auth.ts:requireUser', 'src/auth.ts:restrict']);
+    } finally {
+      workspace.cleanup();
+    }
+  });
+
   it('reports a broken tsconfig.json and analyses the rest', async () => {
     const workspace = tempWorkspace({});
     try {

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { classifyKind, foldersOf } from '../../src/core/classify/classify';
+import { type KindInputs, parseKindRules } from '../../src/core/classify/kindRules';
+import type { PackageManifest } from '../../src/core/classify/packages';
 import type { FindingCategory, InterfaceImplementations } from '../../src/core/result';
 import { builtinKnowledge } from '../../src/node/knowledge';
 
@@ -18,15 +20,55 @@ async function firedFor(files: string[], findings: Partial<Record<FindingCategor
   return verdict.evidence.map((evidence) => evidence.signal);
 }
 
+/** The verdict on these inputs, the rest empty. */
+function verdictOn(inputs: Partial<KindInputs>) {
+  return classifyKind(builtinKnowledge(), { folders: foldersOf(inputs.files ?? []), files: [], findings: [], routes: [], interfaces: [], ...inputs });
+}
+
+/** A package manifest as packages.ts reads it, saying only what the case states. */
+function manifest(fields: Partial<PackageManifest>): PackageManifest {
+  return { path: 'package.json', name: 'x', published: false, application: false, description: '', classifiers: [], keywords: [], dependencies: [], declares: [], scripts: [], ...fields };
+}
+
 /** Must-match and must-not-match cases for the built-in rules, in the manner of linguist's heuristics tests. */
 const CASES: { rule: string; match: string[][]; noMatch: string[][] }[] = [
   { rule: 'benchmarks-folder', match: [['benchmarks/run.py'], ['falcon/bench/b.py']], noMatch: [['src/benchmarking.py'], ['app/graphql/tests/benchmark/test_b.py']] },
   { rule: 'request-pipeline-files', match: [['lib/request.js', 'lib/reply.js', 'lib/route.js'], ['falcon/request.py', 'falcon/response.py', 'falcon/routing/compiled.py']], noMatch: [['app/api/routes/orders.py', 'app/api/deps.py', 'app/schemas/requests.py']] },
-  { rule: 'implementation-folders', match: [['lib/dialects/pg/index.js', 'lib/dialects/mysql/index.js', 'lib/dialects/sqlite3/index.js']], noMatch: [['lib/dialects/pg/index.js']] },
+  {
+    rule: 'implementation-folders',
+    match: [['lib/dialects/pg/index.js', 'lib/dialects/mysql/index.js', 'lib/dialects/sqlite3/index.js'], ['lib/log/transports/console.js', 'lib/log/transports/file.js', 'lib/log/transports/http.js']],
+    noMatch: [['lib/dialects/pg/index.js'], ['test/transports/console.test.js', 'test/transports/file.test.js', 'test/transports/http.test.js'], ['lib/transporter/a.js', 'lib/transporter/b.js', 'lib/transporter/c.js']],
+  },
   { rule: 'service-domain-folders', match: [['src/domain/models/order.py']], noMatch: [['src/domains.py'], ['docs/domain.md']] },
   { rule: 'migrations-folder', match: [['app/migrations/0001_initial.py']], noMatch: [['app/migrations/0001.py', 'lib/dialects/x.py']] },
-  { rule: 'deployment-files', match: [['Dockerfile'], ['deploy/helm/values.yaml'], ['Procfile']], noMatch: [['docs/docker.md'], ['.devcontainer/Dockerfile']] },
+  { rule: 'deployment-files', match: [['Dockerfile'], ['deploy/helm/values.yaml'], ['Procfile']], noMatch: [['docs/docker.md'], ['.devcontainer/Dockerfile'], ['docker-compose.yml']] },
+  { rule: 'compose-file', match: [['docker-compose.yml'], ['docker-compose.dev.yml'], ['compose.yaml']], noMatch: [['tests/docker-compose.yml'], ['scripts/docker-compose.yml']] },
+  {
+    rule: 'django-project',
+    match: [['shop/settings.py', 'shop/urls.py', 'shop/wsgi.py'], ['saleor/settings.py', 'saleor/urls.py', 'saleor/asgi/__init__.py']],
+    noMatch: [['rest_framework/settings.py', 'rest_framework/urls.py', 'rest_framework/views.py'], ['tests/settings.py', 'tests/urls.py', 'tests/wsgi.py']],
+  },
+  { rule: 'alembic-environment', match: [['alembic.ini'], ['src/dispatch/alembic.ini']], noMatch: [['alembic/templates/generic/alembic.ini.mako', 'alembic/templates/generic/script.py.mako'], ['tests/alembic.ini']] },
   { rule: 'examples-folder', match: [['examples/app.py'], ['docs_src/tutorial/a.py']], noMatch: [['src/example_data.py']] },
+];
+
+/** Must-match and must-not-match package manifests for the rules that read them. */
+const PACKAGE_CASES: { rule: string; match: Partial<PackageManifest>[]; noMatch: Partial<PackageManifest>[] }[] = [
+  { rule: 'published-package', match: [{ published: true }, { path: 'packages/polka/package.json', published: true }], noMatch: [{ published: false }, { path: 'examples/app/package.json', published: true }] },
+  {
+    rule: 'server-application',
+    match: [{ dependencies: ['express'] }, { dependencies: ['@nestjs/core', 'rxjs'] }],
+    noMatch: [{ published: true, dependencies: ['express'] }, { dependencies: ['lodash'] }, { path: 'tests/app/package.json', dependencies: ['express'] }],
+  },
+  { rule: 'application-build', match: [{ path: 'pom.xml', application: true }], noMatch: [{ path: 'pom.xml', published: true }] },
+  { rule: 'installed-into-other-projects', match: [{ declares: ['name', 'peerDependencies'] }], noMatch: [{ declares: ['name', 'dependencies'] }] },
+  { rule: 'not-for-upload', match: [{ classifiers: ['Private :: Do Not Upload'] }], noMatch: [{ classifiers: ['Development Status :: 5 - Production/Stable'] }] },
+  { rule: 'application-framework-classifier', match: [{ classifiers: ['Topic :: Software Development :: Libraries :: Application Frameworks'] }], noMatch: [{ classifiers: ['Topic :: Software Development :: Libraries'] }] },
+  { rule: 'described-as-framework', match: [{ description: 'A small web framework for building APIs.' }, { description: 'Framework: routing and middleware' }], noMatch: [{ description: 'A logger that works with any of the frameworks' }, { description: 'Framework-agnostic validation' }] },
+  { rule: 'framework-keyword', match: [{ keywords: ['web', 'Framework'] }], noMatch: [{ keywords: ['framework-agnostic'] }] },
+  { rule: 'project-scaffolder', match: [{ published: true, name: 'create-shop-app' }, { published: true, name: '@acme/create' }, { published: true, name: '@acme/create-store' }], noMatch: [{ published: true, name: 'creator' }, { published: false, name: 'create-app' }] },
+  { rule: 'described-as-client-or-adapters', match: [{ description: 'An HTTP client for Python.' }, { description: 'Database drivers and adapters' }], noMatch: [{ description: 'A small library for web servers.' }, { description: 'Client-side rendering' }] },
+  { rule: 'started-server', match: [{ published: true, scripts: ['start'], dependencies: ['koa'] }], noMatch: [{ scripts: ['start'], dependencies: ['react'] }, { published: true, scripts: ['build'], dependencies: ['express'] }] },
 ];
 
 describe('repository-kind rules', () => {
@@ -36,6 +78,100 @@ describe('repository-kind rules', () => {
       for (const files of noMatch) assert.ok(!(await firedFor(files)).includes(rule), `${rule} must not fire for ${files.join(', ')}`);
     });
   }
+
+  for (const { rule, match, noMatch } of PACKAGE_CASES) {
+    it(`${rule} fires for the manifests it should and no other`, async () => {
+      const fires = async (fields: Partial<PackageManifest>) => (await verdictOn({ packages: [manifest(fields)] })).evidence.some((evidence) => evidence.signal === rule);
+      for (const fields of match) assert.ok(await fires(fields), `${rule} should fire for ${JSON.stringify(fields)}`);
+      for (const fields of noMatch) assert.ok(!(await fires(fields)), `${rule} must not fire for ${JSON.stringify(fields)}`);
+    });
+  }
+
+  it('reads an example project started on a package the repository publishes, and on no other server framework, as built on a framework', async () => {
+    const own = manifest({ path: 'packages/web/package.json', name: 'web', published: true });
+    const example = (fields: Partial<PackageManifest>) => manifest({ path: 'examples/hello/package.json', name: '', scripts: ['start'], dependencies: ['web'], ...fields });
+    const fires = async (...packages: PackageManifest[]) => (await verdictOn({ packages })).evidence.some((evidence) => evidence.signal === 'examples-built-on-it');
+    assert.ok(await fires(own, example({})));
+    assert.ok(await fires(own, example({ path: 'example/package.json', dependencies: ['web', 'morgan'] })));
+    // Not started, started on another server framework, not on the repository's package, or not an example.
+    assert.ok(!(await fires(own, example({ scripts: ['build'] }))));
+    assert.ok(!(await fires(own, example({ dependencies: ['web', 'koa'] }))));
+    assert.ok(!(await fires(own, example({ dependencies: ['other'] }))));
+    assert.ok(!(await fires(manifest({ ...own, published: false }), example({}))));
+    assert.ok(!(await fires(own, example({ path: 'apps/hello/package.json' }))));
+  });
+
+  it('asks who uses the repository first: a published package is a framework or a library, whatever routes and models its code holds', async () => {
+    const verdict = await verdictOn({
+      files: ['web/request.py', 'web/response.py', 'web/routing.py'],
+      packages: [manifest({ path: 'pyproject.toml', published: true })],
+      routes: Array.from({ length: 30 }, (_, index) => ({ handler: `web/auth/views.py:view${index}` })),
+      findings: Array.from({ length: 20 }, (_, index) => ({ category: 'model' as const, symbol: `web/auth/models.py:M${index}`, details: { rule: 'test' } })),
+    });
+    assert.equal(verdict.kind, 'framework');
+    assert.deepEqual(verdict.scores, { framework: 1, service: 0, library: 0 });
+    // The evidence in the order the questions are asked: who uses it, whatever its weight, first.
+    assert.deepEqual(
+      verdict.evidence.map(({ signal, question }) => `${question} ${signal}`),
+      ['who-uses-it published-package', 'what-it-offers request-pipeline-files', 'what-it-offers many-routes', 'what-it-offers lots-of-routes', 'what-it-offers data-model', 'what-it-offers rich-data-model'],
+    );
+  });
+
+  it('reads a published repository that is deployed too as a service when its deployment weighs more', async () => {
+    const published = manifest({ path: 'pyproject.toml', published: true });
+    const verdict = await verdictOn({ files: ['Dockerfile', 'src/lib/backends/redis.py'], packages: [published, manifest({ path: 'pom.xml', application: true })] });
+    assert.equal(verdict.kind, 'service');
+    assert.deepEqual(verdict.scores, { framework: 0.188, service: 0.625, library: 0.188 });
+    assert.equal((await verdictOn({ files: ['Dockerfile', 'src/lib/backends/redis.py'], packages: [published] })).kind, 'library');
+  });
+
+  it('lets what the code is full of decide among the three kinds when who uses it is not told', async () => {
+    assert.equal((await verdictOn({ routes: Array.from({ length: 30 }, (_, index) => ({ handler: `app/api.py:view${index}` })) })).kind, 'service');
+    // Published and built as an application: as much for either side, and the code decides.
+    const both = await verdictOn({ files: ['web/request.py', 'web/response.py', 'web/routing.py'], packages: [manifest({ published: true }), manifest({ path: 'pom.xml', application: true })] });
+    assert.equal(both.kind, 'framework');
+    assert.deepEqual(both.scores, { framework: 1, service: 0, library: 0 });
+  });
+
+  it('takes a published package that offers no more of a framework than of a library for a library, its scores even', async () => {
+    const verdict = await verdictOn({ packages: [manifest({ published: true })] });
+    assert.equal(verdict.kind, 'library');
+    assert.deepEqual(verdict.scores, { framework: 0.5, service: 0, library: 0.5 });
+  });
+
+  it('takes the code of a published package for published, so that its routes do not make it a service part', async () => {
+    const files = ['pkg/request.py', 'pkg/response.py', 'pkg/routing.py', ...Array.from({ length: 8 }, (_, index) => `pkg/contrib/m${index}.py`), 'pkg/contrib/migrations/0001_initial.py'];
+    const routes = Array.from({ length: 30 }, (_, index) => ({ handler: `pkg/contrib/m${index % 8}.py:view` }));
+    const verdict = await verdictOn({ files, routes, packages: [manifest({ path: 'pyproject.toml', published: true })] });
+    assert.equal(verdict.kind, 'framework');
+    assert.deepEqual(verdict.parts, []);
+  });
+
+  it('judges a workspace package by its own manifest', async () => {
+    const files = ['packages/web/src/request.ts', 'packages/web/src/response.ts', 'packages/web/src/router.ts', ...Array.from({ length: 9 }, (_, index) => `packages/store/src/backends/b${index}.ts`)];
+    const findings = (['middleware', 'decorator', 'signal'] as const).flatMap((category) => Array.from({ length: 5 }, (_, index) => ({ category, symbol: `packages/web/src/hooks.ts:${category}${index}`, details: { rule: 'test' } })));
+    const backends = { base: 'packages/store/src/store.ts:Store', implementations: ['packages/store/src/backends/b1.ts:A', 'packages/store/src/backends/b2.ts:B'] };
+    const packages = [manifest({ path: 'packages/store/package.json', published: true }), manifest({ path: 'packages/web/package.json', published: true })];
+    const verdict = await verdictOn({ files, findings, packages, interfaces: [backends] });
+    assert.equal(verdict.kind, 'framework');
+    assert.deepEqual(verdict.parts, [{ path: 'packages/store/', kind: 'library' }]);
+  });
+
+  it('asks each question with its own answers', () => {
+    const rule = (fields: string) => () => parseKindRules({ name: 'kind-rules.yml', text: `rules:\n  - { id: x, weight: 1, why: y, folder: a, ${fields} }\n` });
+    assert.throws(rule('question: who-uses-it, favours: framework'), /rules\[0\] \(x\)\.favours: must be one of published, service/);
+    assert.throws(rule('favours: published'), /rules\[0\] \(x\)\.favours: must be one of framework, service, library/);
+    assert.throws(rule('question: how, favours: service'), /rules\[0\] \(x\)\.question: must be one of who-uses-it, what-it-offers/);
+    assert.equal(rule('favours: library')()[0]?.question, 'what-it-offers');
+  });
+
+  it('takes only the conditions a manifest can meet in a package rule', () => {
+    const rule = (condition: string) => () => parseKindRules({ name: 'kind-rules.yml', text: `rules:\n  - id: x\n    favours: service\n    weight: 1\n    why: y\n    package: ${condition}\n` });
+    assert.throws(rule('{ private: true }'), /rules\[0\] \(x\)\.package: has an unknown key 'private'/);
+    assert.throws(rule('{ published: yes please }'), /rules\[0\] \(x\)\.package\.published: must be/);
+    assert.throws(rule('{}'), /rules\[0\] \(x\)\.package: /);
+    assert.deepEqual(parseKindRules({ name: 'kind-rules.yml', text: 'rules:\n  - { id: x, favours: service, weight: 1, why: y, package: { application: true } }\n' })[0]?.matcher, { type: 'package', conditions: { application: true } });
+  });
 
   it('gives the same kind, evidence included, whatever order the findings come in', async () => {
     const findings = ['app/b/models.py:B', 'app/a/models.py:A', 'app/c/models.py:C'].map((symbol) => ({ category: 'model' as const, symbol, details: { rule: 'test' } }));

@@ -1,10 +1,19 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { readWorkspacePackages } from '../../src/core/resolve/npmPackages';
 import { SymbolIndex } from '../../src/core/resolve/symbolIndex';
-import { scanPython } from '../helpers';
+import { scanPython, testScanner } from '../helpers';
 
 async function indexOf(files: Record<string, string>): Promise<SymbolIndex> {
   return new SymbolIndex(await scanPython(files));
+}
+
+/** The index of a monorepo's files, its packages read from the `package.json` files among them. */
+async function monorepoIndex(files: Record<string, string>): Promise<SymbolIndex> {
+  const facts = [];
+  for (const [path, text] of Object.entries(files)) if (!path.endsWith('.json')) facts.push(await testScanner().scan({ path, language: path.endsWith('.js') ? 'javascript' : 'typescript' }, text));
+  const packages = await readWorkspacePackages({ readText: (path) => Promise.resolve(files[path.slice('/ws/'.length)] ?? '') }, { root: '/ws', maxBytes: 1 << 20 }, Object.keys(files), []);
+  return new SymbolIndex(facts, { aliases: [], packages });
 }
 
 describe('SymbolIndex', () => {
@@ -82,6 +91,45 @@ describe('SymbolIndex', () => {
     });
     const attributes = index.definition('service.py:OrderService')?.attributes?.map((attribute) => `${attribute.name}:${attribute.type}`);
     assert.deepEqual(attributes, ['repo:OrderRepository', 'mailer:Mailer', 'cache:Cache']);
+  });
+
+  it("resolves a monorepo's packages imported by name to their sources, and names what they export by the package", async () => {
+    const files: Record<string, string> = {
+      'package.json': '{ "name": "acme-monorepo", "private": true }',
+      'packages/core/package.json': '{ "name": "@acme/core", "exports": { ".": { "types": "./dist/index.d.ts", "import": "./dist/index.mjs" }, "./utils": "./dist/utils/index.js" } }',
+      'packages/core/src/index.ts': "export { Store } from './store';\nexport default function createStore() {}\n",
+      'packages/core/src/store.ts': 'export class Store {}\n',
+      'packages/core/src/utils/index.ts': 'export function hash() {}\n',
+      'packages/legacy/package.json': '{ "name": "legacy", "main": "lib/legacy.js" }',
+      'packages/legacy/lib/legacy.js': 'class Legacy {}\nmodule.exports = Legacy;\n',
+      'packages/redis/src/index.ts': "import create, { Store } from '@acme/core';\nimport { hash } from '@acme/core/utils';\nimport Legacy from 'legacy';\nimport { Router } from 'express';\n",
+    };
+    const index = await monorepoIndex(files);
+    const importer = 'packages/redis/src/index.ts';
+    assert.equal(index.resolve(importer, 'Store'), 'packages/core/src/store.ts:Store');
+    assert.equal(index.resolve(importer, 'hash'), 'packages/core/src/utils/index.ts:hash');
+    assert.equal(index.resolve(importer, 'create'), 'packages/core/src/index.ts:createStore');
+    assert.equal(index.resolve(importer, 'Legacy'), 'packages/legacy/lib/legacy.js:Legacy');
+    assert.deepEqual(index.qualify(importer, 'Router'), { external: 'express.Router' });
+    // What a package exports goes by the name its users import it by, as a name from outside would.
+    assert.ok(index.qualifiedNames(importer, 'Store').includes('@acme/core.Store'));
+    assert.ok(index.qualifiedNames(importer, 'create').includes('@acme/core'));
+    assert.ok(index.qualifiedNames(importer, 'Legacy').includes('legacy'));
+  });
+
+  it("maps a package's build output back to the source that builds it, a subpath before the folder of a module format", async () => {
+    const files: Record<string, string> = {
+      'framework/package.json': '{ "name": "@acme/framework", "exports": { ".": "./dist/index.js", "./types": "./dist/types/index.js" } }',
+      'framework/src/index.ts': 'export class App {}\n',
+      'framework/src/types/index.ts': 'export interface Provider { run(): void }\n',
+      'lib/package.json': '{ "name": "@acme/lib", "types": "./dist/types/index.d.ts", "module": "./dist/esm/index.js" }',
+      'lib/src/index.ts': 'export class Lib {}\n',
+      'app/main.ts': "import { App } from '@acme/framework';\nimport type { Provider } from '@acme/framework/types';\nimport { Lib } from '@acme/lib';\n",
+    };
+    const index = await monorepoIndex(files);
+    assert.equal(index.resolve('app/main.ts', 'App'), 'framework/src/index.ts:App');
+    assert.equal(index.resolve('app/main.ts', 'Provider'), 'framework/src/types/index.ts:Provider');
+    assert.equal(index.resolve('app/main.ts', 'Lib'), 'lib/src/index.ts:Lib');
   });
 });
 

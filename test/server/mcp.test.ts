@@ -55,6 +55,8 @@ describe('archtrace mcp', () => {
   it('classifies the repository', async () => {
     const { text } = await call(flask, 'classify_repository');
     assert.match(text, /^kind: business backend service/);
+    // The evidence question by question, heaviest first, as every renderer shows it.
+    assert.match(text, /\nevidence:\n- (who uses it|what it offers): /);
     assert.match(text, /routes: 6; interfaces: 1;/);
   });
 

@@ -1,6 +1,7 @@
 import type { Knowledge } from '../knowledge/knowledge';
-import { type Evidence, type KindVerdict, REPO_KINDS, type RepoKind } from '../result';
+import { type Evidence, KIND_QUESTIONS, type KindVerdict, REPO_KINDS, type RepoKind } from '../result';
 import { declaringPath, evaluateKindRules, type KindInputs } from './kindRules';
+import type { PackageManifest } from './packages';
 import { Turns } from '../nextTurn';
 
 /** A part is reported only when its own signals are this strong and this one-sided. */
@@ -9,37 +10,80 @@ const PART_MIN_SCORE = 0.6;
 const PART_MIN_FILES = 8;
 const PART_MAX_DEPTH = 3;
 
-/** The verdict for one root: the kind with the highest score, ties broken in the guide's order; mixed parts listed. */
-export async function classifyKind(knowledge: KindKnowledge, inputs: KindInputs, turns = new Turns()): Promise<KindVerdict> {
-  const { kind, scores, evidence } = await verdictOf(knowledge, inputs, turns);
-  return { kind, scores, evidence, parts: await partsOf(knowledge, inputs, kind, turns) };
+/** The weights of the rules that say who uses the repository: published for developers, or deployed. */
+interface WhoUsesIt {
+  published: number;
+  service: number;
 }
 
-/** What classification reads of the knowledge: the kind rules, and which paths are outside the code under study. */
-export type KindKnowledge = Pick<Knowledge, 'kindRules' | 'layerRoles'>;
+/** The verdict for one root, as the guide's decision tree reaches it; mixed parts listed. */
+export async function classifyKind(knowledge: KindKnowledge, inputs: KindInputs, turns = new Turns()): Promise<KindVerdict> {
+  const whole = await verdictOf(knowledge, inputs, turns);
+  return { kind: whole.kind, scores: whole.scores, evidence: whole.evidence, parts: await partsOf(knowledge, inputs, whole, turns) };
+}
 
-async function verdictOf(knowledge: KindKnowledge, inputs: KindInputs, turns: Turns): Promise<Omit<KindVerdict, 'parts'> & { total: number }> {
-  const totals: Record<RepoKind, number> = { framework: 0, service: 0, library: 0 };
+/** What classification reads of the knowledge: the kind rules, which paths are outside the code under study, the frameworks' server packages. */
+export type KindKnowledge = Pick<Knowledge, 'kindRules' | 'layerRoles' | 'frameworks'>;
+
+/**
+ * The verdict on these inputs; `inherited`: who uses them is already answered (a subtree of a
+ * published package), and only what their code offers is asked.
+ */
+async function verdictOf(knowledge: KindKnowledge, inputs: KindInputs, turns: Turns, inherited?: WhoUsesIt): Promise<Omit<KindVerdict, 'parts'> & { total: number; whoUsesIt: WhoUsesIt }> {
+  const rules = inherited ? knowledge.kindRules.filter((rule) => rule.question !== 'who-uses-it') : knowledge.kindRules;
+  const fired = await evaluateKindRules(rules, knowledge, inputs, turns);
+  const whoUsesIt = { published: 0, service: 0 };
+  const offered: Record<RepoKind, number> = { framework: 0, service: 0, library: 0 };
+  // The evidence in the order the questions are asked, each question's in the order of its rules.
   const evidence: Evidence[] = [];
-  for (const { rule, path } of await evaluateKindRules(knowledge.kindRules, knowledge.layerRoles, inputs, turns)) {
-    totals[rule.favours] += rule.weight;
-    evidence.push({ signal: rule.id, favours: rule.favours, weight: rule.weight, path });
+  for (const question of KIND_QUESTIONS) {
+    for (const { rule, path } of fired) {
+      if (rule.question !== question) continue;
+      if (rule.favours === 'published') whoUsesIt.published += rule.weight;
+      else if (question === 'who-uses-it') whoUsesIt.service += rule.weight;
+      else offered[rule.favours] += rule.weight;
+      evidence.push({ signal: rule.id, question, favours: rule.favours, weight: rule.weight, path });
+    }
   }
-  const total = totals.framework + totals.service + totals.library;
+  const total = evidence.reduce((sum, { weight }) => sum + weight, 0);
+  return { ...decide(inherited ?? whoUsesIt, offered), evidence, total, whoUsesIt: inherited ?? whoUsesIt };
+}
+
+/**
+ * The guide's decision tree. Who uses the repository first: one that publishes a package for other
+ * developers is a framework or a library, one that is deployed is a service; the weights of the
+ * `who-uses-it` rules decide. Then what the published code offers tells framework from library (a
+ * package that offers no more of a framework than of a library is a library, the guide's last
+ * "else"). When the manifests and the deployment say neither more than the other, what the code is
+ * full of decides among the three kinds, ties in the guide's order (framework, service, library).
+ *
+ * Scores follow the tree: service's is the deployed share of who uses it, and the published share
+ * is divided between framework and library by what the code offers (evenly when it offers neither).
+ */
+function decide(whoUsesIt: WhoUsesIt, offered: Record<RepoKind, number>): Pick<KindVerdict, 'kind' | 'scores'> {
+  if (whoUsesIt.published !== whoUsesIt.service) {
+    const deployed = whoUsesIt.service / (whoUsesIt.published + whoUsesIt.service);
+    const offeredByPackages = offered.framework + offered.library;
+    const framework = offeredByPackages > 0 ? offered.framework / offeredByPackages : 0.5;
+    const scores = { framework: round((1 - deployed) * framework), service: round(deployed), library: round((1 - deployed) * (1 - framework)) };
+    if (deployed > 0.5) return { kind: 'service', scores };
+    return { kind: offered.framework > offered.library ? 'framework' : 'library', scores };
+  }
+  const total = offered.framework + offered.service + offered.library;
   const scores: Record<RepoKind, number> = { framework: 0, service: 0, library: 0 };
-  for (const kind of REPO_KINDS) scores[kind] = total > 0 ? round(totals[kind] / total) : 0;
-  // The guide's decision tree asks "framework? else service? else library?", so that order breaks ties.
-  const kind = REPO_KINDS.reduce<RepoKind>((best, next) => (totals[next] > totals[best] ? next : best), 'framework');
-  evidence.sort((a, b) => b.weight - a.weight);
-  return { kind, scores, evidence, total };
+  for (const kind of REPO_KINDS) scores[kind] = total > 0 ? round(offered[kind] / total) : 0;
+  return { kind: REPO_KINDS.reduce<RepoKind>((best, next) => (offered[next] > offered[best] ? next : best), 'framework'), scores };
 }
 
 /**
  * Mixed repositories (guide, section 1: Django is a framework that ships an ORM library): each
  * sizeable subtree is classified on its own signals, and the outermost subtrees whose verdict
- * differs from the whole, clearly, are its parts.
+ * differs from the whole, clearly, are its parts. Who uses a subtree is told by its own package
+ * manifests (a workspace package); one without manifests in a published whole is published as the
+ * whole is (its code is what the package ships), while the subtrees of a deployed application are
+ * judged on their own signals (an application may hold a library of its own).
  */
-async function partsOf(knowledge: KindKnowledge, inputs: KindInputs, wholeKind: RepoKind, turns: Turns): Promise<KindVerdict['parts']> {
+async function partsOf(knowledge: KindKnowledge, inputs: KindInputs, whole: Awaited<ReturnType<typeof verdictOf>>, turns: Turns): Promise<KindVerdict['parts']> {
   const { layerRoles } = knowledge;
   // Source files under each folder, counted once per file and ancestor rather than once per folder and file.
   const filesUnder = new Map<string, number>();
@@ -55,7 +99,12 @@ async function partsOf(knowledge: KindKnowledge, inputs: KindInputs, wholeKind: 
     return depth <= PART_MAX_DEPTH && !layerRoles.isTestExampleOrDoc(`${folder}/x`) && (filesUnder.get(folder) ?? 0) >= PART_MIN_FILES;
   });
   // Each input under each candidate, sorted into place in one pass rather than filtered per candidate.
-  const under = new Map(candidates.map((folder) => [folder, { folders: [] as string[], files: [] as string[], findings: [] as KindInputs['findings'][number][], routes: [] as KindInputs['routes'][number][], interfaces: [] as KindInputs['interfaces'][number][] }]));
+  const under = new Map(
+    candidates.map((folder) => [
+      folder,
+      { folders: [] as string[], files: [] as string[], findings: [] as KindInputs['findings'][number][], routes: [] as KindInputs['routes'][number][], interfaces: [] as KindInputs['interfaces'][number][], packages: [] as PackageManifest[] },
+    ]),
+  );
   const ancestorsOf = (path: string) => {
     const found: NonNullable<ReturnType<typeof under.get>>[] = [];
     for (let slash = path.indexOf('/'), depth = 1; slash >= 0 && depth <= PART_MAX_DEPTH; slash = path.indexOf('/', slash + 1), depth++) {
@@ -76,11 +125,14 @@ async function partsOf(knowledge: KindKnowledge, inputs: KindInputs, wholeKind: 
     for (const bucket of ancestorsOf(declaringPath(route))) bucket.routes.push(route);
   });
   for (const entry of inputs.interfaces) for (const bucket of ancestorsOf(pathOfSymbol(entry.base))) bucket.interfaces.push(entry);
+  for (const manifest of inputs.packages ?? []) for (const bucket of ancestorsOf(manifest.path)) bucket.packages.push(manifest);
   const parts: KindVerdict['parts'] = [];
   for (const folder of candidates.sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b))) {
     if (parts.some((part) => folder.startsWith(part.path))) continue;
-    const verdict = await verdictOf(knowledge, under.get(folder) ?? { folders: [], files: [], findings: [], routes: [], interfaces: [] }, turns);
-    if (verdict.kind !== wholeKind && verdict.total >= PART_MIN_WEIGHT && verdict.scores[verdict.kind] >= PART_MIN_SCORE) {
+    const subtree = under.get(folder) ?? { folders: [], files: [], findings: [], routes: [], interfaces: [], packages: [] };
+    const shipped = !subtree.packages.length && whole.whoUsesIt.published > whole.whoUsesIt.service;
+    const verdict = await verdictOf(knowledge, subtree, turns, shipped ? whole.whoUsesIt : undefined);
+    if (verdict.kind !== whole.kind && verdict.total >= PART_MIN_WEIGHT && verdict.scores[verdict.kind] >= PART_MIN_SCORE) {
       parts.push({ path: `${folder}/`, kind: verdict.kind });
     }
   }

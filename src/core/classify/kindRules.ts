@@ -3,8 +3,9 @@ import picomatch from 'picomatch';
 import { DataFileError } from '../knowledge/checkData';
 import { type DataFile, readDataFile } from '../knowledge/dataFile';
 import type { KindRuleDocument } from '../knowledge/documents';
-import type { LayerRoles } from '../layers/layers';
-import type { Finding, FindingCategory, InterfaceImplementations, RepoKind } from '../result';
+import type { Knowledge } from '../knowledge/knowledge';
+import type { Favours, Finding, FindingCategory, InterfaceImplementations, KindQuestion } from '../result';
+import type { PackageManifest } from './packages';
 
 export type KindMatcher =
   | { type: 'folder'; glob: string }
@@ -14,23 +15,19 @@ export type KindMatcher =
   | { type: 'interfaces'; implementationsAtLeast: number }
   | { type: 'implementationsIn'; glob: string; atLeast: number }
   | { type: 'folderWithFiles'; glob: string; atLeast: number }
-  | { type: 'manifest'; is: keyof Manifest }
+  | { type: 'package'; conditions: PackageConditions }
   | { type: 'coreFiles'; groups: string[][]; atLeast: number }
   | { type: 'readme'; mentions: string[]; atLeast: number };
 
-/** What the root's package manifest (package.json) or the build files (Maven, Gradle, go.mod) say: read by the host, judged by the rules. */
-export interface Manifest {
-  /** The file that says so. */
-  path: string;
-  /** Published for others to import: not private, with an entry point (`main`, `exports`, `module`, `types`). */
-  published: boolean;
-  /** An application: not published, and it depends on a server framework. */
-  serverApp: boolean;
-}
+/** What one package manifest must say for a `package:` rule to fire: every condition given. */
+export type PackageConditions = NonNullable<KindRuleDocument['package']>;
 
 export interface KindRule {
   id: string;
-  favours: RepoKind;
+  /** The question of the guide's decision tree the rule answers: who uses the repository, or what its code offers. */
+  question: KindQuestion;
+  /** `published`: a framework or a library alike (a package for other developers), an answer to who uses it. */
+  favours: Favours;
   weight: number;
   why: string;
   matcher: KindMatcher;
@@ -43,6 +40,7 @@ export interface KindRule {
 export function parseKindRules(file: DataFile): KindRule[] {
   return readDataFile('kindRulesFile', file).rules.map((rule): KindRule => ({
     id: rule.id,
+    question: rule.question ?? 'what-it-offers',
     favours: rule.favours,
     weight: rule.weight,
     why: rule.why,
@@ -61,7 +59,7 @@ function matcherOf(rule: KindRuleDocument): KindMatcher {
   if (rule.interfaces) return { type: 'interfaces', implementationsAtLeast: rule.interfaces.implementationsAtLeast };
   if (rule.implementationsIn) return { type: 'implementationsIn', glob: rule.implementationsIn.folder, atLeast: rule.implementationsIn.atLeast };
   if (rule.folderWithFiles) return { type: 'folderWithFiles', glob: rule.folderWithFiles.folder, atLeast: rule.folderWithFiles.atLeast };
-  if (rule.manifest) return { type: 'manifest', is: rule.manifest };
+  if (rule.package) return { type: 'package', conditions: rule.package };
   if (rule.coreFiles) return { type: 'coreFiles', groups: rule.coreFiles.groups.map((group) => group.split('|')), atLeast: rule.coreFiles.atLeast };
   if (rule.readme) return { type: 'readme', mentions: rule.readme.mentions.map((mention) => mention.toLowerCase()), atLeast: rule.readme.atLeast };
   throw new DataFileError(`kind rule '${rule.id}' has no matcher`);
@@ -85,7 +83,8 @@ export interface KindInputs {
   /** Where each route is declared (its `source`), or else its handler: a test's route may be served by the package's own view. */
   routes: readonly KindRoute[];
   interfaces: readonly InterfaceImplementations[];
-  manifest?: Manifest;
+  /** The package manifests of the root, of its workspace packages, of its example projects and of its Java and Go builds. */
+  packages?: readonly PackageManifest[];
   /** The root README, lower-cased (its beginning): what it talks about is a signal. */
   readme?: { path: string; text: string };
 }
@@ -98,8 +97,9 @@ export interface FiredRule {
 /**
  * Evaluates every rule in order; each fires at most once, with the path that fired it. A rule
  * reads every path: the caller's event loop gets its turns between rules.
+ * The layer roles tell which paths are tests, examples and docs; the frameworks, their server packages.
  */
-export async function evaluateKindRules(rules: readonly KindRule[], layerRoles: LayerRoles, inputs: KindInputs, turns = new Turns()): Promise<FiredRule[]> {
+export async function evaluateKindRules(rules: readonly KindRule[], { layerRoles, frameworks }: Pick<Knowledge, 'layerRoles' | 'frameworks'>, inputs: KindInputs, turns = new Turns()): Promise<FiredRule[]> {
   // Filtered a turn at a time: a large workspace has tens of thousands of files, findings and routes.
   const kept = async <T>(items: readonly T[], keep: (item: T) => boolean): Promise<T[]> => {
     const result: T[] = [];
@@ -111,6 +111,7 @@ export async function evaluateKindRules(rules: readonly KindRule[], layerRoles: 
   const source = {
     folders: await kept(inputs.folders, (folder) => !layerRoles.isTestExampleOrDoc(`${folder}/x`)),
     files: await kept(inputs.files, (file) => !layerRoles.isTestExampleOrDoc(file)),
+    packages: (inputs.packages ?? []).filter((manifest) => !layerRoles.isTestExampleOrDoc(manifest.path)),
   };
   const inSource = (symbol: string) => !layerRoles.isTestExampleOrDoc(symbol.slice(0, symbol.lastIndexOf(':')));
   const code = {
@@ -123,7 +124,7 @@ export async function evaluateKindRules(rules: readonly KindRule[], layerRoles: 
     if (turns.due()) await turns.next();
     const paths = rule.scope === 'all' ? inputs : source;
     if (rule.unless && paths.folders.some(globMatcher(rule.unless))) continue;
-    const path = firingPath(rule.matcher, paths, code, inputs);
+    const path = firingPath(rule.matcher, paths, code, inputs, frameworks.serverPackages, source.packages);
     if (path !== undefined) fired.push({ rule, path });
   }
   return fired;
@@ -131,13 +132,18 @@ export async function evaluateKindRules(rules: readonly KindRule[], layerRoles: 
 
 function firingPath(
   matcher: KindMatcher,
-  paths: Pick<KindInputs, 'folders' | 'files'>,
+  paths: Pick<KindInputs, 'folders' | 'files' | 'packages'>,
   code: Pick<KindInputs, 'findings' | 'routes' | 'interfaces'>,
-  { manifest, readme }: Pick<KindInputs, 'manifest' | 'readme'>,
+  { readme }: Pick<KindInputs, 'readme'>,
+  serverPackages: ReadonlySet<string>,
+  own: readonly PackageManifest[],
 ): string | undefined {
   switch (matcher.type) {
-    case 'manifest':
-      return manifest?.[matcher.is] ? manifest.path : undefined;
+    case 'package': {
+      // What the repository publishes itself, for the manifests that depend on it (its example projects).
+      const published = new Set(own.filter((manifest) => manifest.published && manifest.name).map((manifest) => manifest.name));
+      return paths.packages?.find((manifest) => meets(manifest, matcher.conditions, serverPackages, published))?.path;
+    }
     case 'readme': {
       // How many times the README uses the topic's words, whole words only.
       const count = matcher.mentions.reduce((sum, mention) => sum + (readme?.text.match(new RegExp(`(^|[^a-z0-9])${escapeRegExp(mention)}(?![a-z0-9])`, 'g'))?.length ?? 0), 0);
@@ -196,6 +202,24 @@ function firingPath(
       return undefined;
     }
   }
+}
+
+function meets(manifest: PackageManifest, conditions: PackageConditions, serverPackages: ReadonlySet<string>, published: ReadonlySet<string>): boolean {
+  const anyOf = (listed: readonly string[] | undefined, present: readonly string[]) => !listed || listed.some((item) => present.includes(item));
+  const anyWordOf = (listed: readonly string[] | undefined, present: readonly string[]) => !listed || listed.some((item) => present.some((word) => word.toLowerCase() === item.toLowerCase()));
+  return (
+    (conditions.at === undefined || globMatcher(conditions.at)(manifest.path)) &&
+    (conditions.published === undefined || manifest.published === conditions.published) &&
+    (!conditions.named || conditions.named.some((glob) => globMatcher(glob)(manifest.name))) &&
+    anyOf(conditions.classifiers, manifest.classifiers) &&
+    anyWordOf(conditions.keywords, manifest.keywords) &&
+    anyWordOf(conditions.description, manifest.description.split(/[^A-Za-z0-9-]+/)) &&
+    anyOf(conditions.declares, manifest.declares) &&
+    anyOf(conditions.scripts, manifest.scripts) &&
+    (conditions.application === undefined || manifest.application === conditions.application) &&
+    (conditions.dependsOnServerFramework === undefined || manifest.dependencies.some((name) => serverPackages.has(name)) === conditions.dependsOnServerFramework) &&
+    (conditions.dependsOnPublished === undefined || manifest.dependencies.some((name) => published.has(name)) === conditions.dependsOnPublished)
+  );
 }
 
 function escapeRegExp(text: string): string {

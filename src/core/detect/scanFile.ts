@@ -228,7 +228,7 @@ function collectMatches(path: string, compiled: CompiledRules, matches: QueryMat
 
 function symbolOf(path: string, finding: Node, match: QueryMatch, syntax: LanguageSyntax | undefined): string {
   // `(#set! symbol "anonymous")`: what the finding is about is written in place (an inline handler), not the function around it.
-  // The function written in place may start on a later line than the call that holds it (`app\n  .get('/', (req, res) => ...)`): `@_inline` names it.
+  // Named after the line the function written in place starts on (`@_inline`), else the finding's.
   if (match.setProperties?.['symbol'] === 'anonymous') return SymbolId.anonymous(path, (match.captures.find((capture) => capture.name === '_inline')?.node ?? finding).startPosition.row);
   if (syntax) {
     const own = syntax.definitionName(finding) ?? syntax.assignedName(finding);
@@ -248,6 +248,15 @@ function symbolOf(path: string, finding: Node, match: QueryMatch, syntax: Langua
   return enclosing ? SymbolId.of(path, enclosing) : SymbolId.anonymous(path, finding.startPosition.row);
 }
 
+/**
+ * A string with values put in (`f"/api/{API_VERSION}"`, `` `/${root}/:id` ``) is kept as written,
+ * quotes and all: its literal parts alone would be another string. The resolvers read the values
+ * that are constants.
+ */
+function isInterpolated(node: Node): boolean {
+  return (node.type === 'string' || node.type === 'template_string') && node.namedChildren.some((child) => child?.type === 'interpolation' || child?.type === 'template_substitution');
+}
+
 /** What a match captured, as a finding's or hint's details: the rule's id and framework, each capture's text, the fixed values the query sets. */
 function detailsOf(rule: DetectorRule, match: QueryMatch): { rule: string; [capture: string]: unknown } {
   const details: { rule: string; [capture: string]: unknown } = { rule: rule.id };
@@ -256,7 +265,7 @@ function detailsOf(rule: DetectorRule, match: QueryMatch): { rule: string; [capt
     if (capture.name === 'finding' || capture.name === 'symbol' || capture.name.startsWith('_')) continue;
     const value = capture.node.type === 'list' || capture.node.type === 'tuple'
       ? capture.node.namedChildren.filter((child) => child && child.type !== 'comment' && child.type !== 'ERROR' && !child.isMissing).map((child) => (child ? literalValue(child) : ''))
-      : literalValue(capture.node);
+      : isInterpolated(capture.node) ? capture.node.text : literalValue(capture.node);
     const existing = details[capture.name];
     if (existing === undefined) details[capture.name] = value;
     else details[capture.name] = Array.isArray(existing) ? [...(existing as unknown[]), value] : [existing, value];

@@ -160,7 +160,7 @@ function isIgnored(ignores: readonly ScopedIgnore[], relative: string, isDirecto
  * checks as every other file; undefined when there is none. One that is there but refused (a
  * FIFO, a device, a link out of the workspace, too large) or unreadable is listed in `skipped`.
  */
-export async function readWorkspaceText(fs: WorkspaceFs, limits: ReadLimits & { root: string }, relative: string, skipped: Skipped[]): Promise<string | undefined> {
+export async function readWorkspaceText(fs: Pick<WorkspaceFs, 'readText'>, limits: ReadLimits & { root: string }, relative: string, skipped: Skipped[]): Promise<string | undefined> {
   try {
     return await fs.readText(join(limits.root, relative), limits);
   } catch (error) {

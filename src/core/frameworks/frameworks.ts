@@ -1,6 +1,6 @@
 import { DataFileError } from '../knowledge/checkData';
 import { type DataFile, readDataFile } from '../knowledge/dataFile';
-import type { AnnotationRoutesDocument, ClassRuleDocument, FrameworkDocument, MessageBusDocument, RequestEntryDocument, ViewSetsDocument } from '../knowledge/documents';
+import type { AnnotationRoutesDocument, ClassRuleDocument, FileRoutesDocument, FrameworkDocument, MessageBusDocument, RequestEntryDocument, ViewSetsDocument } from '../knowledge/documents';
 
 /** A class rule of a framework file, with the framework it belongs to. */
 export interface ClassRule extends ClassRuleDocument {
@@ -16,6 +16,14 @@ export interface RouterFramework {
   viewSets: ViewSetsDocument | undefined;
   /** The prefix of the methods that answer a resource object's routes (Falcon's `on_`). */
   responderPrefix?: string | undefined;
+  /** A router made on another, given first (`Api(blueprint)`), serves under it. */
+  servesUnderFirstArgument: boolean;
+  /** The maker's keywords that give the router's own prefix. */
+  prefixKeywords: readonly string[];
+  /** Without a prefix keyword, the prefix is the router's name (the maker's first argument). */
+  prefixFromName: boolean;
+  /** What comes between a route's path and its handler is the route's options, not middleware (Fastify). */
+  optionsBeforeHandler: boolean;
   /** Go: how routes are registered on the framework's routers (see the schema's `routers`). */
   calls: GoRouterCalls;
 }
@@ -29,6 +37,9 @@ export interface GoRouterCalls {
   passThrough: ReadonlySet<string>;
   methodFilters: ReadonlySet<string>;
 }
+
+/** The keywords that give a router its own prefix, unless a framework file says others: FastAPI's `prefix`, Flask's `url_prefix`. */
+export const DEFAULT_PREFIX_KEYWORDS: readonly string[] = ['prefix', 'url_prefix'];
 
 /** A framework that registers no routes by calls: Python's and TypeScript's routers, read by their detectors. */
 export const NO_ROUTER_CALLS: GoRouterCalls = { verbs: new Map(), groups: new Set(), scopes: new Set(), mounts: new Set(), passThrough: new Set(), methodFilters: new Set() };
@@ -78,6 +89,13 @@ export interface Frameworks {
   packageVerbs: ReadonlyMap<string, { method: string; framework: RouterFramework }>;
   /** Java: the frameworks whose routes are annotations. */
   annotationRoutes: readonly AnnotationRoutes[];
+  /** The frameworks whose routes are files. */
+  fileRoutes: readonly FileRoutes[];
+}
+
+/** A framework whose routes are files, with its name. */
+export interface FileRoutes extends FileRoutesDocument {
+  framework: string;
 }
 
 /** Reads the framework files (`src/core/frameworks/*.yml`, or a user's of the same shape), in the order given. */
@@ -103,6 +121,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     routerTypes: new Map<string, RouterFramework>(),
     packageVerbs: new Map<string, { method: string; framework: RouterFramework }>(),
     annotationRoutes: [] as AnnotationRoutes[],
+    fileRoutes: [] as FileRoutes[],
   };
   const seen = new Map<string, string>();
   for (const file of files) {
@@ -119,6 +138,10 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
         dropsTrailingSlash: document.routers.dropsTrailingSlash ?? false,
         viewSets: document.viewSets,
         responderPrefix: document.routers.responderPrefix,
+        servesUnderFirstArgument: document.routers.servesUnderFirstArgument ?? false,
+        prefixKeywords: document.routers.prefixKeywords ?? DEFAULT_PREFIX_KEYWORDS,
+        prefixFromName: document.routers.prefixFromName ?? false,
+        optionsBeforeHandler: document.routers.optionsBeforeHandler ?? false,
         calls: {
           verbs: new Map(Object.entries(document.routers.verbs ?? {})),
           groups: new Set(document.routers.groups),
@@ -147,6 +170,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     for (const name of document.entryPointReaders ?? []) frameworks.entryPointReaders.add(name);
     frameworks.requestEntries.push(...(document.requestEntries ?? []));
     if (document.annotationRoutes) frameworks.annotationRoutes.push({ ...document.annotationRoutes, framework: document.name });
+    if (document.fileRoutes) frameworks.fileRoutes.push({ ...document.fileRoutes, framework: document.name });
   }
   return frameworks;
 }

@@ -1,4 +1,5 @@
 import type { DataDocuments, DataKind } from './documents';
+import configSchema from '../../../schemas/archtrace.schema.json';
 import schema from './knowledge.schema.json';
 import * as validators from './validators.generated';
 
@@ -37,7 +38,7 @@ function describe(kind: DataKind, document: unknown, errors: readonly Validation
   const where = placeOf(document, steps);
   const what = error.keyword === 'propertyNames' && errors[0] && errors[0] !== error
     ? `has a key '${String(error.params['propertyName'])}' that ${problem(errors[0], undefined)}`
-    : problem(error, schemaAt(`#/$defs/${kind}`, steps));
+    : problem(error, schemaAt(kind === 'configFile' ? (configSchema as unknown as SchemaNode) : `#/$defs/${kind}`, steps));
   return `${where ? `${where}: ` : ''}${what}`;
 }
 
@@ -67,8 +68,9 @@ interface SchemaNode {
 }
 
 /** The schema of the value at `steps` below a definition, following `$ref`s; undefined where the schema says nothing. */
-function schemaAt(reference: string, steps: readonly string[]): SchemaNode | undefined {
-  let node = resolved({ $ref: reference });
+function schemaAt(reference: string | SchemaNode, steps: readonly string[]): SchemaNode | undefined {
+  // The team configuration's schema is a file of its own, without `$ref`s into the knowledge schema.
+  let node = typeof reference === 'string' ? resolved({ $ref: reference }) : reference;
   for (const step of steps) {
     if (!node) return undefined;
     const additional = typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined;

@@ -1,4 +1,4 @@
-import type { FindingCategory, RepoKind } from '../result';
+import type { Favours, FindingCategory, KindQuestion, RepoKind } from '../result';
 
 /**
  * The knowledge files as they are written, once `knowledge.schema.json` has accepted them: each
@@ -12,6 +12,14 @@ export interface DataDocuments {
   dataAccessFile: DataAccessDocument;
   frameworkFile: FrameworkDocument;
   ruleHeader: RuleHeaderDocument;
+  /** The team's `archtrace.yml`, described by `schemas/archtrace.schema.json` (published for editors). */
+  configFile: WorkspaceConfigDocument;
+}
+
+export interface WorkspaceConfigDocument {
+  severities?: Record<string, 'error' | 'warning' | 'off'>;
+  exclude?: string[];
+  layers?: Record<string, string>;
 }
 
 export type DataKind = keyof DataDocuments;
@@ -22,7 +30,8 @@ export interface KindRulesDocument {
 
 export interface KindRuleDocument {
   id: string;
-  favours: RepoKind;
+  question?: KindQuestion;
+  favours: Favours;
   weight: number;
   why: string;
   scope?: 'source' | 'all';
@@ -34,9 +43,24 @@ export interface KindRuleDocument {
   interfaces?: { implementationsAtLeast: number };
   implementationsIn?: { folder: string; atLeast: number };
   folderWithFiles?: { folder: string; atLeast: number };
-  manifest?: 'published' | 'serverApp';
+  package?: PackageConditionsDocument;
   coreFiles?: { groups: string[]; atLeast: number };
   readme?: { mentions: string[]; atLeast: number };
+}
+
+/** What one package manifest must say for a `package:` kind rule to fire: every condition given holds for the same manifest. */
+export interface PackageConditionsDocument {
+  at?: string;
+  published?: boolean;
+  application?: boolean;
+  dependsOnServerFramework?: boolean;
+  dependsOnPublished?: boolean;
+  named?: string[];
+  classifiers?: string[];
+  keywords?: string[];
+  description?: string[];
+  declares?: string[];
+  scripts?: string[];
 }
 
 export interface LayerRulesDocument {
@@ -97,6 +121,10 @@ export interface FrameworkDocument {
     dropsTrailingSlash?: boolean;
     conventionalNames?: string[];
     responderPrefix?: string;
+    servesUnderFirstArgument?: boolean;
+    prefixKeywords?: string[];
+    prefixFromName?: boolean;
+    optionsBeforeHandler?: boolean;
     types?: string[];
     verbs?: Record<string, string>;
     groups?: string[];
@@ -109,6 +137,7 @@ export interface FrameworkDocument {
   annotationRoutes?: AnnotationRoutesDocument;
   viewSets?: ViewSetsDocument;
   viewMethodDecorators?: Record<string, string>;
+  fileRoutes?: FileRoutesDocument;
   serverPackages?: string[];
   exceptionStatuses?: Record<string, number>;
   statusExceptions?: string[];
@@ -160,8 +189,16 @@ export interface ViewSetsDocument {
   actionDecorator: string;
 }
 
+/** Routes a framework reads from the file system (see the schema's `fileRoutes`). */
+export interface FileRoutesDocument {
+  folder: string;
+  files: string[];
+  packages: string[];
+  methods: string[];
+}
+
 /** How the route resolver reads a rule's findings (`;; resolves: ...`). */
-export type RuleRole = 'router-call' | 'router-call-chain' | 'router-middleware' | 'django-urlpatterns' | 'starlette-routes' | 'resource-responders';
+export type RuleRole = 'router-call' | 'router-call-chain' | 'router-resource' | 'router-middleware' | 'route-middleware' | 'django-urlpatterns' | 'starlette-routes' | 'resource-responders';
 
 export interface RuleHeaderDocument {
   id?: string;

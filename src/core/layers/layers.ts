@@ -3,6 +3,7 @@ import { type DataFile, readDataFile } from '../knowledge/dataFile';
 import type { KindLayersDocument, LayerRolesDocument, RoleNamesDocument } from '../knowledge/documents';
 import type { FileFacts } from '../parse/facts';
 import { isWithinModule } from '../resolve/modules';
+import { GlobSet } from '../workspacePatterns';
 import type { FindingCategory, RepoKind } from '../result';
 
 /** Roles by the folder or file names that state them (made once from the data: every folder of every file is looked up). */
@@ -39,8 +40,11 @@ export class LayerRoles {
   private readonly outsideStudy: ReadonlySet<string>;
   private readonly kinds: Readonly<Record<RepoKind, KindLayers>>;
   private readonly testExampleOrDoc = new Map<string, boolean>();
+  /** The team's layers by glob (archtrace.yml), asked before anything built in; each glob its own set so that the first match wins. */
+  private overrides: readonly { globs: GlobSet; glob: string; layer: string }[] = [];
+  private overridesFile = '';
 
-  constructor(document: LayerRolesDocument) {
+  constructor(private readonly document: LayerRolesDocument) {
     this.shared = rolesByName(document.sharedFolders);
     this.isTestFile = picomatch(document.testFiles, { dot: true });
     this.isConfigFile = picomatch(document.configFiles, { dot: true });
@@ -57,6 +61,18 @@ export class LayerRoles {
 
   static parse(file: DataFile): LayerRoles {
     return new LayerRoles(readDataFile('layerRolesFile', file));
+  }
+
+  /**
+   * The same roles with the team's layer overrides (glob → role, first match wins) asked first,
+   * globs matched in linear time as the excludes are (a workspace's glob is untrusted). A glob the
+   * matcher cannot run is left out.
+   */
+  withOverrides(overrides: readonly { glob: string; layer: string }[], file: string): LayerRoles {
+    const roles = new LayerRoles(this.document);
+    roles.overrides = overrides.map(({ glob, layer }) => ({ globs: new GlobSet([glob]), glob, layer }));
+    roles.overridesFile = file;
+    return roles;
   }
 
   /**
@@ -77,6 +93,8 @@ export class LayerRoles {
   /** Gives one file its layer role in the model of the repository's kind, with the reasons. */
   layerOf(kind: RepoKind, facts: Pick<FileFacts, 'path' | 'findings' | 'imports'>): LayerAssignment {
     const { path } = facts;
+    const override = this.overrides.find((entry) => entry.globs.matches(path));
+    if (override) return { layer: override.layer, reasons: [`'${override.glob}' in ${this.overridesFile} → ${override.layer}`], confidence: 'stated' };
     const name = fileName(path);
     if (this.isTestFile(name)) return { layer: 'test', reasons: ['test file name'], confidence: 'stated' };
     const folders = path.split('/').slice(0, -1);

@@ -27,7 +27,11 @@ export const ecmascriptSyntax: LanguageSyntax = {
     if (CLASSES.has(node.type) || FUNCTIONS.has(node.type) || node.type === 'method_definition' || node.type === 'interface_declaration') {
       return node.childForFieldName('name')?.text;
     }
-    return undefined;
+    return FUNCTION_VALUES.has(node.type) ? boundName(node) : undefined;
+  },
+
+  hoists(node) {
+    return FUNCTION_VALUES.has(node.type) && boundName(node) === DEFAULT_EXPORT;
   },
 
   assignedName(node) {
@@ -50,8 +54,9 @@ export const ecmascriptSyntax: LanguageSyntax = {
       const anonymous = anonymousExport(statement);
       const factoryBody = anonymous && FUNCTION_VALUES.has(anonymous.type) ? anonymous.childForFieldName('body') : undefined;
       if (factoryBody?.type === 'statement_block') factories.push(factoryBody);
-      if (anonymous?.type === 'call_expression' || anonymous?.type === 'new_expression') {
-        valueSymbol({ text: DEFAULT_EXPORT }, anonymous, rangeOf(statement), symbols, bodies);
+      if (anonymous?.type === 'call_expression' || anonymous?.type === 'new_expression' || anonymous?.type === 'object' || (anonymous && FUNCTION_VALUES.has(anonymous.type))) {
+        // `module.exports = model(...)`, `export default { isAuth, attachCurrentUser }`, `export default (app) => {...}`: the symbol `default`.
+        valueSymbol({ text: DEFAULT_EXPORT }, anonymous, rangeOf(statement), symbols, bodies, true);
         defaultName = DEFAULT_EXPORT;
         continue;
       }
@@ -60,7 +65,7 @@ export const ecmascriptSyntax: LanguageSyntax = {
       const declaration = exported ? (statement.childForFieldName('declaration') ?? statement.namedChildren.find((child) => child && child.type !== 'decorator' && child.type !== 'comment')) : statement;
       if (!declaration) continue;
       const outerDecorators = exported ? statement.namedChildren.filter((child): child is Node => child?.type === 'decorator') : [];
-      if (CLASSES.has(declaration.type) || declaration.type === 'interface_declaration') {
+      if (CLASSES.has(declaration.type) || declaration.type === 'interface_declaration' || isObjectTypeAlias(declaration)) {
         const symbol = classSymbol(declaration, outerDecorators, symbols, bodies);
         if (symbol && isDefault) defaultName = symbol.name;
       } else if (FUNCTIONS.has(declaration.type)) {
@@ -71,7 +76,7 @@ export const ecmascriptSyntax: LanguageSyntax = {
       } else if (DECLARATIONS.has(declaration.type)) {
         for (const declarator of declaration.namedChildren) {
           // `const x = require('x')` is an import, listed with the imports.
-          if (declarator?.type === 'variable_declarator' && !requiredModule(declarator.childForFieldName('value'))) variableSymbol(declarator, symbols, bodies);
+          if (declarator?.type === 'variable_declarator' && !requiredModule(declarator.childForFieldName('value'))) variableSymbol(declarator, symbols, bodies, exported);
         }
       } else if (isDefault && declaration.type === 'identifier') {
         defaultName = declaration.text; // `export default router;`
@@ -80,6 +85,11 @@ export const ecmascriptSyntax: LanguageSyntax = {
         const assignment = declaration.namedChildren[0];
         const right = assignment?.type === 'assignment_expression' ? assignment.childForFieldName('right') : undefined;
         if (assignment?.childForFieldName('left')?.text.replace(/\s+/g, '') === 'module.exports' && right?.type === 'identifier') defaultName = right.text;
+        // `module.exports = class Console extends Transport {...}`: a named class, the module's export.
+        if (assignment?.childForFieldName('left')?.text.replace(/\s+/g, '') === 'module.exports' && right?.type === 'class') {
+          const symbol = classSymbol(right, [], symbols, bodies);
+          if (symbol) defaultName = symbol.name;
+        }
       }
     }
     if (defaultName) {
@@ -182,22 +192,25 @@ function classSymbol(declaration: Node, outerDecorators: readonly Node[], symbol
   const decoratorNodes = [...outerDecorators, ...declaration.namedChildren.filter((child): child is Node => child?.type === 'decorator')];
   const { decorators, decoratorCalls } = decoratorsOf(decoratorNodes);
   const keywords: Record<string, string> = {};
-  if (declaration.type === 'interface_declaration') keywords['interface'] = 'true';
+  const alias = declaration.type === 'type_alias_declaration';
+  const contract = alias || declaration.type === 'interface_declaration';
+  if (contract) keywords['interface'] = 'true';
+  if (alias) keywords['alias'] = 'true';
   if (declaration.type === 'abstract_class_declaration') keywords['abstract'] = 'true';
   const symbol: SymbolDefinition = {
     name,
     kind: 'class',
     range: rangeWithDecorators(declaration, decoratorNodes),
-    bases: heritage(declaration),
+    bases: alias ? objectTypeParts(declaration).named : heritage(declaration),
     decorators,
     ...(Object.keys(decoratorCalls).length ? { decoratorCalls } : {}),
     ...(Object.keys(keywords).length ? { keywords } : {}),
     attributes: [],
   };
   symbols.push(symbol);
-  const body = declaration.childForFieldName('body');
+  const members = alias ? objectTypeParts(declaration).objects.flatMap((object) => object.namedChildren) : (declaration.childForFieldName('body')?.namedChildren ?? []);
   let pending: Node[] = [];
-  for (const member of body?.namedChildren ?? []) {
+  for (const member of members) {
     if (!member) continue;
     if (member.type === 'decorator') {
       pending.push(member);
@@ -211,9 +224,13 @@ function classSymbol(declaration: Node, outerDecorators: readonly Node[], symbol
       const { decorators: names, decoratorCalls: calls } = decoratorsOf(memberDecorators);
       const method = functionSymbol(member, `${name}.${memberName}`, 'method', rangeWithDecorators(member, memberDecorators), names, bodies);
       if (Object.keys(calls).length) method.decoratorCalls = calls;
-      if (member.type !== 'method_definition') method.notImplemented = true;
+      // An interface's methods and a class's abstract ones are left to implement; a class's overload signatures are not (its implementation follows).
+      if (member.type === 'abstract_method_signature' || (member.type === 'method_signature' && contract)) method.notImplemented = true;
       symbols.push(method);
       if (memberName === 'constructor') symbol.attributes?.push(...parameterProperties(member));
+    } else if (alias && member.type === 'property_signature' && isFunctionType(member.childForFieldName('type'))) {
+      // `stringify: (value: unknown) => string` in an object type implemented by classes: a method to implement.
+      symbols.push({ name: `${name}.${memberName}`, kind: 'method', range: rangeOf(member), bases: [], decorators: [], parameters: [{ name: 'this' }], calls: [], notImplemented: true });
     } else if (member.type === 'public_field_definition' || member.type === 'property_signature' || member.type === 'field_definition') {
       const attribute = fieldAttribute(member, memberName);
       const { decorators: names, decoratorCalls: calls } = decoratorsOf(memberDecorators);
@@ -223,6 +240,38 @@ function classSymbol(declaration: Node, outerDecorators: readonly Node[], symbol
     }
   }
   return symbol;
+}
+
+/**
+ * `type Adapter = { get(key: string): Promise<unknown> }`: an object type, which classes may declare
+ * they implement (`class RedisAdapter implements Adapter`) as they would an interface.
+ */
+function isObjectTypeAlias(declaration: Node): boolean {
+  return declaration.type === 'type_alias_declaration' && objectTypeParts(declaration).objects.length > 0;
+}
+
+/** `{ get(): T } & Emitter`: the object types an alias is made of, and the types it names besides (as an interface's `extends`). */
+function objectTypeParts(declaration: Node): { objects: Node[]; named: string[] } {
+  const value = declaration.childForFieldName('value');
+  const parts = value?.type === 'intersection_type' ? value.namedChildren : [value];
+  const objects: Node[] = [];
+  const named: string[] = [];
+  for (const part of parts) {
+    if (part?.type === 'object_type') objects.push(part);
+    else if (part?.type === 'type_identifier' || part?.type === 'generic_type' || part?.type === 'nested_type_identifier') named.push(beforeTypeArguments(part.text).replace(/\s+/g, ''));
+  }
+  return { objects, named: objects.length ? named : [] };
+}
+
+/** A type's name without its type arguments: `Base<T>` → `Base`. */
+function beforeTypeArguments(written: string): string {
+  const open = written.indexOf('<');
+  return open < 0 ? written : written.slice(0, open);
+}
+
+function isFunctionType(annotation: Node | null): boolean {
+  const type = annotation?.type === 'type_annotation' ? annotation.namedChildren[0] : annotation;
+  return type?.type === 'function_type';
 }
 
 /** A definition's range from its first decorator, as Python's decorated definitions have it: a route's declaration starts at `@Get(...)`. */
@@ -301,20 +350,41 @@ function functionSymbol(node: Node, name: string, kind: 'function' | 'method', r
     parameters.push({ name: pattern.text, ...(annotation ? { annotation } : {}), ...(value ? { default: value.slice(0, MAX_ARGUMENT_LENGTH) } : {}) });
   }
   const returns = typeName(node.childForFieldName('return_type'));
-  const symbol: SymbolDefinition = { name, kind, range, bases: [], decorators, parameters, calls: [], ...(returns ? { returns } : {}) };
   const body = node.childForFieldName('body');
+  const symbol: SymbolDefinition = { name, kind, range, bases: [], decorators, parameters, calls: [], ...(returns ? { returns } : {}), ...(kind === 'method' && body && throwsNotImplemented(body) ? { notImplemented: true } : {}) };
   if (body) bodies.set(body.startIndex, { symbol, end: body.endIndex });
   return symbol;
 }
 
-/** `const router = Router()`, `const handler = async (req, res) => {...}`, `const PREFIX = '/api'`. */
-function variableSymbol(declarator: Node, symbols: SymbolDefinition[], bodies: Map<number, Body>): void {
-  const name = declarator.childForFieldName('name');
-  if (name?.type !== 'identifier') return;
-  valueSymbol(name, declarator.childForFieldName('value'), rangeOf(declarator.parent ?? declarator), symbols, bodies);
+/** What an error thrown in place of a body says when the method is left to subclasses. */
+const LEFT_TO_SUBCLASSES = /not (yet )?implemented|\bunimplemented\b|\babstract\b|(must|should|has to|needs to) be (implemented|overridden|overriden)|\b(implemented|overridden) (in|by) (the |a |each )?(subclass|child|dialect|driver|derived|concrete|implementation)|\bmust (implement|override)\b/i;
+
+/**
+ * A method whose body only throws, saying it is left to subclasses: `throw new Error('upload must be
+ * overridden by the child class')`, `throw new NotImplementedError()`. A method that throws "not
+ * supported by this dialect" is a concrete answer, not an abstract method.
+ */
+function throwsNotImplemented(body: Node): boolean {
+  const statements = body.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
+  const thrown = statements.length === 1 && statements[0]?.type === 'throw_statement' ? statements[0].namedChildren.find((child) => child?.type !== 'comment') : undefined;
+  if (!thrown) return false;
+  const made = thrown.type === 'new_expression' ? thrown.childForFieldName('constructor') : thrown.type === 'call_expression' ? thrown.childForFieldName('function') : undefined;
+  if (made && /NotImplemented/.test(made.text)) return true;
+  const message = (thrown.type === 'new_expression' || thrown.type === 'call_expression') ? thrown.childForFieldName('arguments')?.namedChildren[0] : thrown;
+  return (message?.type === 'string' || message?.type === 'template_string') && LEFT_TO_SUBCLASSES.test(message.text);
 }
 
-function valueSymbol(name: { text: string }, value: Node | null, range: SymbolDefinition['range'], symbols: SymbolDefinition[], bodies: Map<number, Body>): void {
+/** `const router = Router()`, `const handler = async (req, res) => {...}`, `const PREFIX = '/api'`. */
+function variableSymbol(declarator: Node, symbols: SymbolDefinition[], bodies: Map<number, Body>, exported = false): void {
+  const name = declarator.childForFieldName('name');
+  if (name?.type !== 'identifier') return;
+  valueSymbol(name, declarator.childForFieldName('value'), rangeOf(declarator.parent ?? declarator), symbols, bodies, exported);
+}
+
+/** `exported`: the module offers the value; an object literal it offers is kept whole (route constants, a configuration, a bag of middleware). */
+function valueSymbol(name: { text: string }, written: Node | null, range: SymbolDefinition['range'], symbols: SymbolDefinition[], bodies: Map<number, Body>, exported = false): void {
+  // `export const routes = {...} as const`, `{...} satisfies Routes`: the object.
+  const value = written && (written.type === 'as_expression' || written.type === 'satisfies_expression') ? (written.namedChildren[0] ?? written) : written;
   if (value && FUNCTION_VALUES.has(value.type)) {
     symbols.push(functionSymbol(value, name.text, 'function', range, [], bodies));
     return;
@@ -333,7 +403,7 @@ function valueSymbol(name: { text: string }, value: Node | null, range: SymbolDe
   // Kept whole: a call given an object (`new Schema({ email: { type: String, unique: true } })`,
   // `sequelize.define('User', {...})`) for the data model, a list of objects (`[{ path: '/auth', route: authRoute }]`) for routes.
   const listOfObjects = value?.type === 'array' && value.namedChildren.some((child) => child?.type === 'object');
-  const shape = made && call && hasObjectArgument(made) ? valueShape(made) : listOfObjects && value ? valueShape(value) : undefined;
+  const shape = made && call && hasObjectArgument(made) ? valueShape(made) : (listOfObjects || (exported && value?.type === 'object')) && value ? valueShape(value) : undefined;
   symbols.push({
     name: name.text,
     kind: 'variable',
@@ -390,6 +460,24 @@ function anonymousExport(statement: Node): Node | undefined {
     return statement.childForFieldName('value') ?? undefined;
   }
   return undefined;
+}
+
+/**
+ * The name a function written as a value goes by, as the symbols name it: the variable it is bound
+ * to (`const createUser = async (req, res) => {...}`, also through a wrapper:
+ * `const createUser = catchAsync(async (req, res) => {...})`), or `default` when the module exports
+ * it (`export default (app) => {...}`, `module.exports = function (app) {...}`).
+ */
+function boundName(node: Node): string | undefined {
+  let holder = node.parent;
+  // `catchAsync(async (req, res) => ...)`: the wrapper's last argument.
+  if (holder?.type === 'arguments' && holder.parent?.type === 'call_expression' && lastArgument(holder.parent)?.equals(node)) holder = holder.parent.parent;
+  if (holder?.type === 'variable_declarator') {
+    const name = holder.childForFieldName('name');
+    return name?.type === 'identifier' ? name.text : undefined;
+  }
+  const statement = holder?.type === 'assignment_expression' ? holder.parent : holder;
+  return statement && anonymousExport(statement)?.equals(node) ? DEFAULT_EXPORT : undefined;
 }
 
 function isModuleExports(node: Node | null | undefined): boolean {
@@ -522,7 +610,7 @@ function lastArgument(call: Node): Node | undefined {
 
 /**
  * A function written in place as the last argument of a registration (`app.post('/invoices', (req, res) => {...})`)
- * is a function of its own, `<anonymous>@LINE` (the line of the call, as findings name it): a route's
+ * is a function of its own, `<anonymous>@LINE` (the line the function starts on, as findings name it): a route's
  * inline handler can then be traced. Its calls are its own, not those of the function around it.
  */
 function anonymousCallbacks(matches: readonly QueryMatch[], symbols: SymbolDefinition[], bodies: Map<number, Body>): void {
@@ -531,8 +619,9 @@ function anonymousCallbacks(matches: readonly QueryMatch[], symbols: SymbolDefin
     const last = lastArgument(node);
     // `app.post('/x', asyncHandler(async (req, res) => {...}))`: the function the wrapper is given.
     const callback = last?.type === 'call_expression' ? lastArgument(last) : last;
-    const name = SymbolId.anonymousName(node.startPosition.row);
-    if (!callback || !FUNCTION_VALUES.has(callback.type) || named.has(name)) continue;
+    if (!callback || !FUNCTION_VALUES.has(callback.type)) continue;
+    const name = SymbolId.anonymousName(callback.startPosition.row); // the line the function starts on, as routes name it
+    if (named.has(name)) continue;
     named.add(name);
     symbols.push(functionSymbol(callback, name, 'function', rangeOf(callback), [], bodies));
   }

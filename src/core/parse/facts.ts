@@ -37,7 +37,11 @@ export interface CallSite {
   character: number;
   /** The part of a `try` statement of the enclosing function the call is in, if any. */
   branch?: 'try' | 'except' | 'finally';
-  /** Go: the arguments as written when they are names or selectors (a router or handler handed on), else ''. */
+  /**
+   * Go: the arguments as written when they are names or selectors (a router or handler handed on), else ''.
+   * Python: kept for calls that hand on a module's list or a parameter (see python.ts `handedOn`):
+   * positional names (else ''), then keywords as `key=name`.
+   */
   arguments?: string[];
 }
 
@@ -295,8 +299,14 @@ export interface HintDetails {
   list?: string;
   prefixKey?: string;
   childKey?: string;
-  /** `viewset`, `route-chain`: the router, as written. */
+  /** `include` in a loop (`for bp in blueprints: app.register_blueprint(bp)`): the list looped over, as written. */
+  each?: string;
+  /** `viewset`, `route-chain`, `router-pass`: the router, as written; `router-factory`: the local that holds the router the function makes. */
   router?: string;
+  /** `router-factory`: what makes the router (`Router`, `express.Router`). */
+  maker?: string;
+  /** `router-pass`: the function the router is handed to. */
+  callee?: string;
   /** `viewset`: the ViewSet registered. */
   viewset?: string;
   /** `route-chain`: the path the chain's routes share. */

@@ -76,8 +76,8 @@ export const pythonSyntax: LanguageSyntax = {
           container.attributes?.push(attribute);
         }
         const call = value?.type === 'call' ? callShape(value) : undefined;
-        // Module variables: calls (`Table(...)`), sequences (Alembic's `down_revision = ("a", "b")`) and tables (`HANDLERS = {Allocate: allocate}`).
-        const shape = !container && value && (value.type === 'call' || value.type === 'tuple' || value.type === 'list' || value.type === 'dictionary') ? valueShape(value) : undefined;
+        // Module variables: calls (`Table(...)`), sequences (Alembic's `down_revision = ("a", "b")`), tables (`HANDLERS = {Allocate: allocate}`) and numbers (`API_VERSION = 1`).
+        const shape = !container && value && (value.type === 'call' || value.type === 'tuple' || value.type === 'list' || value.type === 'dictionary' || value.type === 'integer') ? valueShape(value) : undefined;
         const literal = stringLiteral(value);
         // A type alias: `SessionDep = Annotated[...]`, `Id = int | str`, or another name for a class (`BaseModel = db.Model`).
         const alias =
@@ -97,7 +97,7 @@ export const pythonSyntax: LanguageSyntax = {
         });
       }
     }
-    fillBodies(root, bodies, matches);
+    fillBodies(root, bodies, matches, handedOnNames(symbols));
     return symbols;
   },
 
@@ -234,7 +234,56 @@ interface Interval {
  * A call belongs to the innermost function body around it; one in a lambda, a nested function or
  * a class body belongs to none of the symbols.
  */
-function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches: readonly QueryMatch[]): void {
+/** What a module's calls may hand on: its module-level functions (a callee) and lists or tuples (an argument). */
+interface ModuleNames {
+  functions: ReadonlySet<string>;
+  sequences: ReadonlySet<string>;
+}
+
+function handedOnNames(symbols: readonly SymbolDefinition[]): ModuleNames {
+  const functions = new Set<string>();
+  const sequences = new Set<string>();
+  for (const symbol of symbols) {
+    if (symbol.kind === 'function' && !symbol.name.includes('.')) functions.add(symbol.name);
+    else if (symbol.kind === 'variable' && symbol.shape?.kind === 'list' && !symbol.name.includes('.')) sequences.add(symbol.name);
+  }
+  return { functions, sequences };
+}
+
+/**
+ * The arguments of a call that hands values on, as names: positional ones (`''` for any other
+ * expression), then keywords as `key=name`. Kept only when the call gives a module-level list or
+ * tuple (`create_app(blueprints=BLUEPRINTS)`), or gives its function's own parameter to a function
+ * of the same module (`configure_blueprints(app, blueprints)`): how a list of routers reaches the
+ * loop that registers them.
+ */
+function handedOn(call: Node, callee: Node, scope: BodyScope, names: ModuleNames): string[] | undefined {
+  const args = call.childForFieldName('arguments');
+  if (args?.type !== 'argument_list') return undefined;
+  const parameters = scope.symbol.parameters ?? [];
+  const sameModule = callee.type === 'identifier' && names.functions.has(callee.text);
+  const handed = (value: Node | null | undefined) =>
+    value?.type === 'identifier' && (names.sequences.has(value.text) || (sameModule && parameters.some((parameter) => parameter.name === value.text && parameter.name !== scope.selfName)));
+  const positional: string[] = [];
+  const keywords: string[] = [];
+  let any = false;
+  for (const argument of args.namedChildren) {
+    if (!argument || argument.type === 'comment') continue;
+    if (argument.type === 'keyword_argument') {
+      const value = argument.childForFieldName('value');
+      if (handed(value)) keywords.push(`${argument.childForFieldName('name')?.text ?? ''}=${value?.text ?? ''}`);
+      any ||= handed(value);
+    } else if (argument.type === 'list_splat' || argument.type === 'dictionary_splat') {
+      break; // the positions after a `*args` are not known
+    } else {
+      positional.push(handed(argument) ? argument.text : '');
+      any ||= handed(argument);
+    }
+  }
+  return any ? [...positional, ...keywords] : undefined;
+}
+
+function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches: readonly QueryMatch[], names: ModuleNames): void {
   if (!bodies.size) return;
   const language = root.tree.language;
   let accessQuery = accessQueries.get(language);
@@ -320,7 +369,8 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
     }
     if (!scope) continue;
     if (item.kind === 'call' && item.callee) {
-      const call: CallSite = { callee: normalizeCallee(item.callee.text), line: item.node.startPosition.row, character: item.node.startPosition.column, ...(branch ? { branch } : {}) };
+      const handed = handedOn(item.node, item.callee, scope, names);
+      const call: CallSite = { callee: normalizeCallee(item.callee.text), line: item.node.startPosition.row, character: item.node.startPosition.column, ...(branch ? { branch } : {}), ...(handed ? { arguments: handed } : {}) };
       listIn(callsOf, scope).push({ call, end: item.node.endIndex });
       listIn(callNodesOf, scope).push(item.node);
     } else if (item.kind === 'assignment') {
@@ -635,11 +685,16 @@ function parametersOf(parameters: Node | null): Parameter[] {
 }
 
 /** True when, docstring aside, the body starts with `raise NotImplementedError` (what follows is unreachable). */
+/**
+ * The body always raises NotImplementedError: what comes before the raise (a docstring, `msg =
+ * "..."`) are plain expressions and assignments, never a branch or a return that could leave first;
+ * what follows it never runs (httpx's `yield b""`, there to make the method a generator).
+ */
 function raisesNotImplemented(body: Node): boolean {
-  const statements = body.namedChildren.filter((child) => child && child.type !== 'comment');
-  const first = statements[0];
-  const rest = first?.type === 'expression_statement' && first.firstNamedChild?.type === 'string' ? statements.slice(1) : statements;
-  const raised = rest[0]?.type === 'raise_statement' ? rest[0].firstNamedChild : undefined;
+  const statements = body.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
+  const first = statements.find((statement) => statement.type !== 'expression_statement');
+  if (first?.type !== 'raise_statement') return false;
+  const raised = first.firstNamedChild;
   const name = raised?.type === 'call' ? raised.childForFieldName('function')?.text : raised?.text;
   return name === 'NotImplementedError';
 }

@@ -17,6 +17,12 @@ export interface LanguageSyntax {
   imports(root: Node, matches: readonly QueryMatch[]): ImportStatement[];
   /** Java and Go: the package the file declares. */
   packageName?(root: Node): string | undefined;
+  /**
+   * A definition whose body declares what the module offers (a module's exported factory,
+   * `module.exports = (sequelize) => { class User extends Model {} }`): what is defined in it is
+   * named as the module's own, while what is written directly in it is the definition's.
+   */
+  hoists?(node: Node): boolean;
 }
 
 /** The node a match captured as `name`. */
@@ -40,7 +46,7 @@ export function qualifiedName(syntax: LanguageSyntax, node: Node, ownName?: stri
   const names: string[] = ownName ? [ownName] : [];
   for (let current = node.parent; current; current = current.parent) {
     const name = syntax.definitionName(current);
-    if (name && current.type !== 'decorated_definition') names.unshift(name);
+    if (name && current.type !== 'decorated_definition' && !(names.length > 0 && syntax.hoists?.(current))) names.unshift(name);
   }
   return names.join('.');
 }

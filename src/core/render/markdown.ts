@@ -1,6 +1,6 @@
 import { type AnalysisResult, type FindingCategory, SymbolId } from '../result';
 import { markdownCode as code, markdownText as text } from './escape';
-import { describeKind } from './text';
+import { describeKind, evidenceByWeight, QUESTION_TITLES } from './text';
 import { listIn } from '../lists';
 
 const CATEGORY_TITLES: Readonly<Record<FindingCategory, string>> = {
@@ -24,8 +24,8 @@ const CATEGORY_TITLES: Readonly<Record<FindingCategory, string>> = {
 export function renderMarkdown(result: AnalysisResult): string {
   const lines: string[] = [`# ArchTrace: ${text(result.root)}`, '', `**${describeKind(result.kind)}**`, ''];
   if (result.kind.evidence.length) {
-    lines.push('| signal | favours | weight | where |', '|---|---|---|---|');
-    for (const evidence of result.kind.evidence) lines.push(`| ${text(evidence.signal)} | ${evidence.favours} | ${evidence.weight} | ${code(evidence.path)} |`);
+    lines.push('| question | signal | favours | weight | where |', '|---|---|---|---|---|');
+    for (const evidence of evidenceByWeight(result.kind)) lines.push(`| ${QUESTION_TITLES[evidence.question]} | ${text(evidence.signal)} | ${evidence.favours} | ${evidence.weight} | ${code(evidence.path)} |`);
     lines.push('');
   }
 

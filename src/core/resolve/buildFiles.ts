@@ -1,5 +1,5 @@
 import { parseAllDocuments } from 'yaml';
-import type { Manifest } from '../classify/kindRules';
+import type { PackageManifest } from '../classify/packages';
 import type { WorkspaceFs } from '../host';
 import type { FileFacts } from '../parse/facts';
 import type { Skipped } from '../result';
@@ -137,20 +137,20 @@ export function settingsFor(settings: readonly SpringServletSettings[], path: st
 }
 
 /**
- * The manifest the kind rules read, with what the Java and Go build files add: a project applying
- * Spring Boot's plugin, or a Go `main` package importing a server package, is an application; a
- * published Maven/Gradle artifact, or a Go module without a `main` package, is published for others.
+ * What the Java and Go build files say of who uses the code, as the package manifests the kind
+ * rules read: a Maven or Gradle project applying Spring Boot's plugin makes an application, one
+ * that declares where it is published is published for others; a Go `main` package importing a
+ * server package is an application, a root Go module without a `main` package is published.
  */
-export function buildManifest(packageJson: Manifest | undefined, build: BuildFiles, files: readonly FileFacts[], serverPackages: ReadonlySet<string>): Manifest | undefined {
-  const boot = build.jvmProjects.find((project) => project.bootApplication);
-  const publishedJvm = build.jvmProjects.find((project) => project.published);
+export function buildPackages(build: BuildFiles, files: readonly FileFacts[], serverPackages: ReadonlySet<string>): PackageManifest[] {
+  const manifest = (path: string, says: Pick<PackageManifest, 'published' | 'application'>): PackageManifest => ({ path, name: '', ...says, description: '', classifiers: [], keywords: [], dependencies: [], declares: [], scripts: [] });
+  const packages = build.jvmProjects.map((project) => manifest(project.file, { published: project.published && !project.bootApplication, application: project.bootApplication }));
   const rootModule = build.goModules.find((module) => module.folder === '');
   const mains = files.filter((file) => file.language === 'go' && file.packageName === 'main' && !EXAMPLE_OR_TEST.test(file.path));
   const goServer = mains.find((file) => file.imports.some((statement) => serverPackages.has(goExternalPath(statement.module))));
-  if (boot || goServer) return { path: boot?.file ?? goServer?.path ?? '', published: false, serverApp: true };
-  if (publishedJvm) return { path: publishedJvm.file, published: true, serverApp: false };
-  if (rootModule && !mains.length) return { path: 'go.mod', published: true, serverApp: false };
-  return packageJson;
+  if (goServer) packages.push(manifest(goServer.path, { published: false, application: true }));
+  else if (rootModule && !mains.length) packages.push(manifest('go.mod', { published: true, application: false }));
+  return packages;
 }
 
 /** Examples and tests of a module are not what it ships. */

@@ -3,10 +3,9 @@ import { type Finding, type Route, type RouteFinding, type Skipped, SymbolId } f
 import { compileRegex } from '../workspacePatterns';
 import type { Frameworks } from '../frameworks/frameworks';
 import type { ViewSetsDocument } from '../knowledge/documents';
-import { contains, joinRoutePaths, MAX_PREFIXES_PER_ROUTER, normalizeRoutePath, type Router, sourceOf } from './routePaths';
+import { classHandlers, contains, joinRoutePaths, MAX_PREFIXES_PER_ROUTER, normalizeRoutePath, pathsOf, type Router, sourceOf, statedString } from './routePaths';
 import type { SymbolIndex } from './symbolIndex';
 
-const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'];
 
 /**
  * Django urlconfs: each `path()` / `re_path()` gets the prefixes of the `include()`s that lead to
@@ -17,8 +16,9 @@ export function djangoRoutes(index: SymbolIndex, written: readonly RouteFinding[
   const patterns = written.filter((finding) => {
     if (!isRegexPattern(finding)) return true;
     // The regex is read, never run: it must still be one a linear-time engine honours, or what it matches is unknown.
-    const compiled = compileRegex(finding.details.path ?? '');
-    if ('unsupported' in compiled) skipped.push({ path: sourceOf(finding).path, reason: `URL pattern \`${finding.details.path ?? ''}\` (line ${finding.range.start.line + 1}) not read: ${compiled.unsupported}` });
+    const regex = pathsOf(finding)[0] ?? ''; // a URL pattern has one path
+    const compiled = compileRegex(regex);
+    if ('unsupported' in compiled) skipped.push({ path: sourceOf(finding).path, reason: `URL pattern \`${regex}\` (line ${finding.range.start.line + 1}) not read: ${compiled.unsupported}` });
     return 'pattern' in compiled;
   });
   // Where each `include()` leads: a urlconf module, or a list of patterns kept in a variable.
@@ -36,7 +36,7 @@ export function djangoRoutes(index: SymbolIndex, written: readonly RouteFinding[
     return list?.symbol ?? file;
   };
   const includes: { from: string; to: string; prefix: string }[] = [];
-  for (const [pattern, to] of targets) includes.push({ from: urlconfOf(pattern), to, prefix: joinRoutePaths(enclosingListPrefix(patterns, pattern), patternPrefix(pattern)) });
+  for (const [pattern, to] of targets) includes.push({ from: urlconfOf(pattern), to, prefix: joinRoutePaths(enclosingListPrefix(index, patterns, pattern), patternPrefix(index, pattern)) });
   const urlconfPrefixes = (urlconf: string): string[] => {
     const results: string[] = [];
     const pending = [{ urlconf, suffix: '', seen: new Set([urlconf]) }];
@@ -60,14 +60,14 @@ export function djangoRoutes(index: SymbolIndex, written: readonly RouteFinding[
       const router = symbol ? routers.get(symbol) : undefined;
       if (router?.framework.viewSets) {
         for (const prefix of urlconfPrefixes(urlconfOf(pattern))) {
-          const base = joinRoutePaths(joinRoutePaths(prefix, enclosingListPrefix(patterns, pattern)), patternPrefix(pattern));
+          const base = joinRoutePaths(joinRoutePaths(prefix, enclosingListPrefix(index, patterns, pattern)), patternPrefix(index, pattern));
           routes.push(...viewSetRoutes(index, hints, router, router.framework.viewSets, base));
         }
       }
       continue;
     }
     if (/^include\(/.test(view)) continue; // an inline list: its own path() entries are patterns too
-    const own = joinRoutePaths(enclosingListPrefix(patterns, pattern), patternPrefix(pattern));
+    const own = joinRoutePaths(enclosingListPrefix(index, patterns, pattern), patternPrefix(index, pattern));
     for (const prefix of urlconfPrefixes(urlconfOf(pattern))) {
       const full = normalizeRoutePath(joinRoutePaths(prefix, own));
       const framework = pattern.details.framework ?? '';
@@ -107,8 +107,8 @@ function includedUrlconf(index: SymbolIndex, file: string, view: string): string
 }
 
 /** `path("api/", ...)` → `api/`; `re_path(r"^articles/(?P<year>[0-9]{4})/$")` → `articles/{year}/`. */
-function patternPrefix(pattern: RouteFinding): string {
-  const written = pattern.details.path ?? '';
+function patternPrefix(index: SymbolIndex, pattern: RouteFinding): string {
+  const written = statedString(index, SymbolId.parse(pattern.symbol).path, pathsOf(pattern)[0]);
   return isRegexPattern(pattern) ? regexAsTemplate(written) : written;
 }
 
@@ -163,7 +163,7 @@ function closingParenthesis(text: string, from: number): number {
 }
 
 /** The prefix of the `path("x/", include([...]))` whose inline list lexically holds this entry. */
-function enclosingListPrefix(patterns: readonly RouteFinding[], inner: RouteFinding): string {
+function enclosingListPrefix(index: SymbolIndex, patterns: readonly RouteFinding[], inner: RouteFinding): string {
   const file = SymbolId.parse(inner.symbol).path;
   const outers = patterns.filter(
     (outer) =>
@@ -173,7 +173,7 @@ function enclosingListPrefix(patterns: readonly RouteFinding[], inner: RouteFind
       contains(outer, inner),
   );
   outers.sort((a, b) => (contains(a, b) ? -1 : 1));
-  return outers.reduce((prefix, outer) => joinRoutePaths(prefix, patternPrefix(outer)), '');
+  return outers.reduce((prefix, outer) => joinRoutePaths(prefix, patternPrefix(index, outer)), '');
 }
 
 
@@ -202,16 +202,10 @@ function djangoViewHandlers(index: SymbolIndex, frameworks: Frameworks, file: st
   if (!target) return [{ method: 'ANY', handler: anonymous }];
   const definition = index.definition(target);
   if (definition?.kind === 'class') {
-    // A class-based view answers each method it (or a workspace base) defines a handler for; one
-    // that only overrides `dispatch` runs it for every method.
-    const classes = [target, ...index.ancestry(target).classes];
-    const owner = (method: string) => classes.find((symbol) => index.definition(`${symbol}.${method}`));
-    const defined = HTTP_METHODS.flatMap((method) => {
-      const found = owner(method);
-      return found ? [{ method: method.toUpperCase(), handler: `${found}.${method}` }] : [];
-    });
+    const defined = classHandlers(index, target);
     if (defined.length) return defined;
-    const dispatcher = owner('dispatch');
+    // A Django view that only overrides `View.dispatch` runs it for every method.
+    const dispatcher = [target, ...index.ancestry(target).classes].find((symbol) => index.definition(`${symbol}.dispatch`));
     return [{ method: 'ANY', handler: dispatcher ? `${dispatcher}.dispatch` : target }];
   }
   return [{ method: httpMethodFromDecorators(index, frameworks, target, definition) ?? 'ANY', handler: target }];

@@ -3,7 +3,10 @@ import type { SymbolDefinition } from '../parse/facts';
 import type { InterfaceImplementations } from '../result';
 import type { SymbolIndex } from './symbolIndex';
 
-const ABSTRACT_BASES = new Set(['abc.ABC', 'typing.Protocol', 'typing_extensions.Protocol']);
+const PROTOCOL_BASES = new Set(['typing.Protocol', 'typing_extensions.Protocol']);
+const ABSTRACT_BASES = new Set(['abc.ABC', ...PROTOCOL_BASES]);
+/** A class named as abstract: `AbstractBroker`, `Abstract_Base` (not `Abstraction`). */
+const ABSTRACT_NAME = /^_?Abstract(?=[A-Z_])/;
 const ABSTRACT_METACLASSES = new Set(['abc.ABCMeta']);
 const ABSTRACT_DECORATORS = new Set(['abc.abstractmethod', 'abc.abstractproperty', 'abc.abstractclassmethod', 'abc.abstractstaticmethod']);
 
@@ -15,6 +18,10 @@ interface ClassEntry {
   notImplementedMethods: number;
   /** Declared an interface by the class itself (its bases, metaclass, keywords or abstract methods). */
   declared: boolean;
+  /** The names of its own methods and attributes. */
+  members: readonly string[];
+  /** Methods its own methods call on `self`/`this` that it does not define itself. */
+  usesUndefined: readonly string[];
 }
 
 /**
@@ -34,7 +41,8 @@ export async function interfaceImplementations(index: SymbolIndex, turns = new T
   });
 
   const implementations = new Map<string, string[]>();
-  const byNotImplemented = [...classes.values()].filter((entry) => !declared.has(entry.symbol) && entry.notImplementedMethods > 0);
+  // Classes whose methods raise NotImplementedError (an interface's or an object type's signatures say the same, and are told by the rules below).
+  const byNotImplemented = [...classes.values()].filter((entry) => !declared.has(entry.symbol) && entry.notImplementedMethods > 0 && entry.definition.keywords?.['interface'] !== 'true');
   for (const entry of classes.values()) {
     // A TypeScript interface extending another implements nothing: only classes do.
     if (entry.definition.keywords?.['interface'] === 'true') continue;
@@ -48,14 +56,54 @@ export async function interfaceImplementations(index: SymbolIndex, turns = new T
     implementations.set(base, [...(implementations.get(base) ?? []), ...implementers]);
   }
   for (const entry of byNotImplemented) {
-    if (entry.notImplementedMethods >= 2 || implementations.has(entry.symbol)) declared.add(entry.symbol);
+    // In TypeScript and JavaScript, `throw new Error('Method not implemented.')` is also the stub an editor writes into a
+    // concrete class: a class is left to implement there only when workspace classes derive from it.
+    const python = entry.path.endsWith('.py');
+    if ((python && entry.notImplementedMethods >= 2) || implementations.has(entry.symbol)) declared.add(entry.symbol);
+  }
+  const definers = new Map<string, string[]>();
+  for (const entry of classes.values()) for (const name of entry.members) (definers.get(name) ?? definers.set(name, []).get(name) ?? []).push(entry.symbol);
+  for (const entry of classes.values()) {
+    if (!declared.has(entry.symbol) && leavesToSubclasses(index, entry, classes, definers, implementations.get(entry.symbol))) declared.add(entry.symbol);
   }
   for (const entry of classes.values()) {
     if (entry.definition.keywords?.['interface'] === 'true' && implementations.has(entry.symbol)) declared.add(entry.symbol);
+    // `AbstractFileSystem`, `AbstractMigrationsLoader`: the name says the class is there to be derived from, and workspace classes do.
+    if (ABSTRACT_NAME.test(lastSegment(entry.symbol)) && implementations.has(entry.symbol)) declared.add(entry.symbol);
   }
+  // An abstract class between an interface and the concrete classes implements the interface too (`AsyncFileSystem` of
+  // `AbstractFileSystem`); an interface that only extends another (a Protocol of a Protocol) does not.
+  const extending = new Set([...declared].filter((symbol) => extendsOnly(index, classes.get(symbol))));
   return [...declared]
     .sort()
-    .map((base) => ({ base, implementations: (implementations.get(base) ?? []).filter((symbol) => !declared.has(symbol)).sort() }));
+    .map((base) => ({ base, implementations: (implementations.get(base) ?? []).filter((symbol) => !extending.has(symbol)).sort() }));
+}
+
+/**
+ * A template method: the class calls on itself a method that neither it nor its workspace bases
+ * define, and that only its subclasses define (knex's `Client` calls `this._driver()`, each
+ * dialect's client defines it). Read as the abstract method it is. A method some other class
+ * defines too is a mixin's expectation of the class it is mixed with (Django REST framework's
+ * `ListModelMixin` calls `self.get_queryset()`, which `GenericAPIView` defines), not one left to subclasses.
+ */
+function leavesToSubclasses(index: SymbolIndex, entry: ClassEntry, classes: ReadonlyMap<string, ClassEntry>, definers: ReadonlyMap<string, readonly string[]>, subclasses: readonly string[] | undefined): boolean {
+  if (!entry.usesUndefined.length || !subclasses?.length) return false;
+  const inherited = new Set(index.ancestry(entry.symbol).classes.flatMap((ancestor) => classes.get(ancestor)?.members ?? []));
+  const descendants = new Set(subclasses);
+  return entry.usesUndefined.some((name) => {
+    const defining = definers.get(name) ?? [];
+    return !inherited.has(name) && defining.length > 0 && defining.every((symbol) => descendants.has(symbol));
+  });
+}
+
+/** A Protocol deriving from another declares an interface; it implements nothing. */
+function extendsOnly(index: SymbolIndex, entry: ClassEntry | undefined): boolean {
+  return entry !== undefined && entry.definition.bases.some((base) => qualifiedIn(index, entry.path, base, PROTOCOL_BASES));
+}
+
+function lastSegment(symbol: string): string {
+  const name = symbol.slice(symbol.lastIndexOf(':') + 1);
+  return name.slice(name.lastIndexOf('.') + 1);
 }
 
 /**
@@ -84,11 +132,21 @@ function classEntries(index: SymbolIndex, path: string): ClassEntry[] {
   const entries: ClassEntry[] = [];
   for (const { symbol, definition } of index.definitionsIn(path)) {
     if (definition.kind !== 'class') continue;
-    const entry = { symbol, path, definition, abstractMethods: 0, notImplementedMethods: 0, declared: false };
-    for (const { definition: method } of index.methodsOf(symbol)) {
+    const methods = index.methodsOf(symbol);
+    const members = new Set([...methods.map(({ name }) => name), ...(definition.attributes ?? []).map(({ name }) => name)]);
+    const calledOnSelf = new Set<string>();
+    const entry = { symbol, path, definition, abstractMethods: 0, notImplementedMethods: 0, declared: false, members: [...members], usesUndefined: [] as string[] };
+    for (const { definition: method } of methods) {
       if (isAbstractMethod(index, path, method)) entry.abstractMethods++;
       if (method.notImplemented) entry.notImplementedMethods++;
+      const self = method.parameters?.[0]?.name;
+      if (!self || method.decorators.includes('staticmethod')) continue;
+      for (const { callee } of method.calls ?? []) {
+        const called = callee.startsWith(`${self}.`) ? callee.slice(self.length + 1) : '';
+        if (/^\w+$/.test(called) && !members.has(called)) calledOnSelf.add(called);
+      }
     }
+    entry.usesUndefined = [...calledOnSelf];
     entry.declared = declaresInterface(index, entry);
     entries.push(entry);
   }
@@ -103,9 +161,10 @@ export function isAbstractMethod(index: SymbolIndex, path: string, method: Symbo
 function declaresInterface(index: SymbolIndex, entry: ClassEntry): boolean {
   if (entry.abstractMethods > 0) return true;
   // TypeScript says it in so many words: `abstract class X`, and `interface X` when it declares
-  // methods (an interface of properties only describes data, not behaviour to implement).
+  // methods (an interface of properties only describes data, not behaviour to implement). An object
+  // `type` is one only when a class declares it implements it (options often carry callbacks).
   const keywords = entry.definition.keywords;
-  if (keywords?.['abstract'] === 'true' || (keywords?.['interface'] === 'true' && entry.notImplementedMethods > 0)) return true;
+  if (keywords?.['abstract'] === 'true' || (keywords?.['interface'] === 'true' && keywords['alias'] !== 'true' && entry.notImplementedMethods > 0)) return true;
   if (entry.definition.bases.some((base) => qualifiedIn(index, entry.path, base, ABSTRACT_BASES))) return true;
   return entry.definition.metaclass !== undefined && qualifiedIn(index, entry.path, entry.definition.metaclass, ABSTRACT_METACLASSES);
 }

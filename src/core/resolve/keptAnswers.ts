@@ -1,5 +1,5 @@
 import { atLength, NONE } from '../lists';
-import type { FileFacts } from '../parse/facts';
+import type { FileFacts, SymbolDefinition } from '../parse/facts';
 
 /**
  * What an answer was worked out from: the facts of the files it read whole (by identity), and the
@@ -98,9 +98,17 @@ function surfaceOf(facts: FileFacts): string {
   return JSON.stringify([
     facts.language,
     facts.skipped ?? '',
-    facts.symbols.map((symbol) => [symbol.name, symbol.kind, symbol.bases, symbol.value?.callee ?? '', symbol.defaultExport ?? false, symbol.returns ?? '', symbol.alias ?? '']),
+    facts.symbols.map((symbol) => [symbol.name, symbol.kind, symbol.bases, symbol.value?.callee ?? '', symbol.defaultExport ?? false, symbol.returns ?? '', symbol.alias ?? '', namedProperties(symbol)]),
     facts.imports.map((statement) => [statement.module, statement.level, statement.names, statement.alias ?? '']),
   ]);
+}
+
+/** The properties of an object a variable holds that name something (`{ isAuth, required: jwt }`): what lookups through it read. */
+function namedProperties(symbol: SymbolDefinition): string {
+  if (symbol.shape?.kind !== 'object') return '';
+  return Object.entries(symbol.shape.properties)
+    .flatMap(([key, value]) => (value.kind === 'name' ? [`${key}=${value.value}`] : []))
+    .join(',');
 }
 
 /**

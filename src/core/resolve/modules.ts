@@ -1,5 +1,6 @@
 import { atLength } from '../lists';
 import type { FileFacts, ImportStatement } from '../parse/facts';
+import { packageCandidates, type WorkspacePackage } from './npmPackages';
 import type { PackageTable } from './packages';
 import { joinPath, type ModulePaths } from './tsconfig';
 
@@ -44,9 +45,15 @@ const ECMA_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '
 /**
  * Which workspace file a module name or an import specifier names: Python modules under the
  * import roots (and beside an importing script), ES module specifiers relative to the importer,
- * through the path aliases and `baseUrl` of `tsconfig.json`, Java's classes and Go's packages.
+ * through the path aliases and `baseUrl` of `tsconfig.json` and the workspace's own npm packages
+ * (a monorepo's members imported by name), Java's classes and Go's packages.
  */
 export class ModuleResolution {
+  /** Each workspace package's entry file, by the package's name. */
+  private readonly packageEntries = new Map<string, string>();
+  /** The workspace packages holding the files of a folder, innermost first, by folder. */
+  private readonly packagesByFolder = new Map<string, readonly WorkspacePackage[]>();
+
   constructor(
     readonly python: PythonModules,
     /** Java's classes and Go's packages, by the names code reaches them by. */
@@ -55,7 +62,32 @@ export class ModuleResolution {
     private readonly modulePaths: ModulePaths,
     /** The workspace's files, by path. */
     private readonly files: ReadonlyMap<string, unknown>,
-  ) {}
+  ) {
+    for (const pkg of modulePaths.packages ?? []) {
+      const entry = packageCandidates([pkg], pkg.name)
+        .map((candidate) => this.ecmaFileAt(candidate))
+        .find((file) => file !== undefined);
+      if (entry !== undefined) this.packageEntries.set(pkg.name, entry);
+    }
+  }
+
+  /** The file a workspace package's entry is (what `import ... from '<name>'` names). */
+  workspacePackageEntry(name: string): string | undefined {
+    return this.packageEntries.get(name);
+  }
+
+  /** The workspace packages whose folder holds a file, innermost first. */
+  workspacePackagesHolding(path: string): readonly WorkspacePackage[] {
+    const packages = this.modulePaths.packages ?? [];
+    if (packages.length === 0) return packages;
+    const folder = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';
+    let holding = this.packagesByFolder.get(folder);
+    if (!holding) {
+      holding = packages.filter((pkg) => pkg.folder === '' || folder === pkg.folder || folder.startsWith(`${pkg.folder}/`)).sort((a, b) => b.folder.length - a.folder.length);
+      this.packagesByFolder.set(folder, holding);
+    }
+    return holding;
+  }
 
   /** The file a Python module name is. */
   moduleFile(module: string): string | undefined {
@@ -76,7 +108,8 @@ export class ModuleResolution {
 
   /**
    * The workspace file a specifier names, trying what Node and TypeScript try: relative to the
-   * importer, through the path aliases of `tsconfig.json`, or under its `baseUrl`.
+   * importer, through the path aliases of `tsconfig.json`, as a package of the workspace, or under
+   * its `baseUrl`.
    */
   ecmaModuleFile(importer: string, specifier: string): string | undefined {
     if (specifier.startsWith('.')) return this.ecmaFileAt(joinPath(importer.split('/').slice(0, -1).join('/'), specifier));
@@ -88,6 +121,11 @@ export class ModuleResolution {
         const file = this.ecmaFileAt(target.replace('*', matched));
         if (file) return file;
       }
+    }
+    // A package of the workspace, imported by name from another (`import { Adapter } from 'keyv'`).
+    for (const candidate of packageCandidates(this.modulePaths.packages ?? [], specifier)) {
+      const file = this.ecmaFileAt(candidate);
+      if (file) return file;
     }
     return this.modulePaths.baseUrl !== undefined ? this.ecmaFileAt(joinPath(this.modulePaths.baseUrl, specifier)) : undefined;
   }

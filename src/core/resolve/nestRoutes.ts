@@ -3,7 +3,7 @@ import type { CallShape, Hint } from '../parse/facts';
 import { type Finding, type Range, type Route, type Skipped, SymbolId } from '../result';
 import { type Compiled, compileRegex, type LinearPattern, quoteForRegex } from '../workspacePatterns';
 import { trimEnd, trimStart } from '../text';
-import { constantText } from './constants';
+import { constantString, statedString } from './routePaths';
 import type { SymbolIndex } from './symbolIndex';
 
 const NEST = '@nestjs/common';
@@ -85,7 +85,7 @@ function nestHandlers(index: SymbolIndex, path: string, own: ReadonlyMap<string,
     if (definition.kind !== 'class') continue;
     const controller = definition.decorators.find((decorator) => CONTROLLERS.has(roleOf(path, decorator)?.role ?? ''));
     if (!controller) continue;
-    const prefix = pathArgument(definition.decoratorCalls?.[controller], index, path);
+    const prefix = pathArgument(index, path, definition.decoratorCalls?.[controller]);
     const controllerVersion = versionOf(definition.decoratorCalls?.[controller]?.keywords['version']);
     const seen = new Set<string>();
     for (const owner of [symbol, ...index.ancestry(symbol).classes]) {
@@ -99,7 +99,7 @@ function nestHandlers(index: SymbolIndex, path: string, own: ReadonlyMap<string,
           if (!role || !verb) continue;
           const versionDecorator = method.definition.decorators.find((name) => roleOf(declaredIn, name)?.role === 'Version');
           const version = versionDecorator ? versionOf(method.definition.decoratorCalls?.[versionDecorator]?.args[0]) : controllerVersion;
-          handlers.push({ symbol: method.symbol, path, declaredIn, range: method.definition.range, framework: role.framework, verb, prefix, own: pathArgument(method.definition.decoratorCalls?.[decorator], index, declaredIn), version });
+          handlers.push({ symbol: method.symbol, path, declaredIn, range: method.definition.range, framework: role.framework, verb, prefix, own: pathArgument(index, declaredIn, method.definition.decoratorCalls?.[decorator]), version });
         }
       }
     }
@@ -159,18 +159,16 @@ function exclusionPattern(path: string): Compiled {
   return compileRegex(`${source}/?`);
 }
 
-/** `'orders'`, `['a', 'b']` (the first), `{ path: 'orders' }`, `` `/${DOMAIN}` `` with constants the workspace defines; none is ''. */
-function pathArgument(call: CallShape | undefined, index?: SymbolIndex, path?: string): string {
+/**
+ * `'orders'`, `['a', 'b']` (the first), `{ path: 'orders' }`, or a constant the workspace states
+ * (`routesV1.user.root` of an exported object, `` `/${root}/:id` ``); none, or one not read, is ''.
+ */
+function pathArgument(index: SymbolIndex, path: string, call: CallShape | undefined): string {
   const written = call?.keywords['path'] ?? call?.args[0] ?? '';
-  const template = /^`([^`]*)`$/.exec(written.trim())?.[1];
-  if (template?.includes('${') && index && path) {
-    // `/${domain}/x` read as `"/" + domain + "/x"`; a substitution other than a name is not read.
-    const pieces = template.split(/\$\{\s*([A-Za-z_$][\w$.]*)\s*\}/);
-    const read = pieces.some((piece, at) => at % 2 === 0 && piece.includes('${')) ? undefined : constantText(index, path, pieces.map((piece, at) => (at % 2 ? piece : JSON.stringify(piece))).join(' + '));
-    if (read !== undefined) return read;
-  }
-  const quoted = /^\[?\s*(['"`])([^'"`]*)\1/.exec(written);
-  return quoted?.[2] ?? '';
+  const quoted = /^\[?\s*(['"])([^'"]*)\1/.exec(written);
+  if (quoted) return quoted[2] ?? '';
+  // A template literal with a value not read keeps its literal parts.
+  return written.startsWith('`') ? statedString(index, path, written) : (constantString(index, path, written) ?? '');
 }
 
 /** `'2'` → `2`; `VERSION_NEUTRAL` → none (''); anything else unread → undefined (the default applies). */

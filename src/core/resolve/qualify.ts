@@ -1,6 +1,6 @@
 import type { Hint, ScannedFinding } from '../parse/facts';
 import { type Finding, SymbolId } from '../result';
-import type { SymbolIndex } from './symbolIndex';
+import type { SymbolIndex, Target } from './symbolIndex';
 
 /**
  * Whether a name written in `path` stands for one of `anyOf`. Each entry is a qualified name
@@ -12,9 +12,15 @@ import type { SymbolIndex } from './symbolIndex';
 function qualifiesAs(index: SymbolIndex, symbol: string, name: string, anyOf: readonly string[], findingsBySymbol: ReadonlyMap<string, Set<string>>): boolean {
   if (!name) return false;
   const { path } = SymbolId.parse(symbol);
-  const member = /^(?:self|cls)\./.test(name) ? memberOfOwner(index, symbol, name.split('.').slice(1)) : undefined;
+  const own = /^(?:self|cls|this)\./.test(name) ? name.split('.').slice(1) : undefined;
+  const member = own ? memberOfOwner(index, symbol, own) : undefined;
   const target = member ? { symbol: member } : index.qualify(path, name);
-  if (!target) return false;
+  // `self.broker`: also the class the attribute is made of (`_event_broker: EventBroker`, `private readonly queue: Queue`), for what its class must be.
+  const made = own ? attributeClass(index, symbol, own) : undefined;
+  return [target, made].some((candidate) => candidate !== undefined && targetQualifies(index, candidate, anyOf, findingsBySymbol));
+}
+
+function targetQualifies(index: SymbolIndex, target: Target, anyOf: readonly string[], findingsBySymbol: ReadonlyMap<string, Set<string>>): boolean {
   const names = index.namesOf(target);
   return anyOf.some((pattern) => {
     if (pattern.startsWith('finding:')) return 'symbol' in target && (findingsBySymbol.get(target.symbol)?.has(pattern.slice(8)) ?? false);
@@ -36,15 +42,53 @@ function qualifiesAs(index: SymbolIndex, symbol: string, name: string, anyOf: re
  * Router()`, or a parameter annotated `Router`).
  */
 function memberOfOwner(index: SymbolIndex, method: string, rest: readonly string[]): string | undefined {
-  const { path, name } = SymbolId.parse(method);
-  if (!name.includes('.')) return undefined;
-  let owner: string | undefined = SymbolId.of(path, name.slice(0, name.lastIndexOf('.')));
+  let owner = ownerOf(method);
   for (let position = 0; owner && position < rest.length; position++) {
     const part = rest[position] ?? '';
-    const classes: string[] = index.definition(owner)?.kind === 'class' ? [owner, ...index.ancestry(owner).classes] : [];
-    if (position === rest.length - 1) return classes.map((candidate) => `${candidate}.${part}`).find((candidate) => index.definition(candidate));
-    const attribute = classes.flatMap((candidate) => (index.definition(candidate)?.attributes ?? []).filter((found) => found.name === part && found.type).map((found) => ({ candidate, type: found.type ?? '' })))[0];
-    owner = attribute ? index.resolve(SymbolId.parse(attribute.candidate).path, bareTypeName(attribute.type)) : undefined;
+    if (position === rest.length - 1) return classesOf(index, owner).map((candidate) => `${candidate}.${part}`).find((candidate) => index.definition(candidate));
+    owner = attributeOf(index, owner, part);
+  }
+  return undefined;
+}
+
+/** The class a method is written in (`path:Class.method` → `path:Class`). */
+function ownerOf(method: string): string | undefined {
+  const { path, name } = SymbolId.parse(method);
+  return name.includes('.') ? SymbolId.of(path, name.slice(0, name.lastIndexOf('.'))) : undefined;
+}
+
+/** A class and its workspace ancestors, nearest first; nothing for what is not a class. */
+function classesOf(index: SymbolIndex, owner: string): string[] {
+  return index.definition(owner)?.kind === 'class' ? [owner, ...index.ancestry(owner).classes] : [];
+}
+
+/** The type an attribute of a class (or of its ancestors) is written with, and the file it is written in. */
+function attributeType(index: SymbolIndex, owner: string, name: string): { path: string; type: string } | undefined {
+  for (const candidate of classesOf(index, owner)) {
+    const type = index.definition(candidate)?.attributes?.find((held) => held.name === name && held.type)?.type;
+    if (type) return { path: SymbolId.parse(candidate).path, type: bareTypeName(type) };
+  }
+  return undefined;
+}
+
+/** The workspace class an attribute of a class (or of its ancestors) is made of, as its type is written. */
+function attributeOf(index: SymbolIndex, owner: string, name: string): string | undefined {
+  const held = attributeType(index, owner, name);
+  return held ? index.resolve(held.path, held.type) : undefined;
+}
+
+/**
+ * The class `self.attribute` (`self.a.b`, `this.emitter`) is made of, as the classes state their
+ * attributes' types along the way (an annotation, a parameter's annotation, a constructor call): a
+ * workspace class, or for the last attribute an outside one (`private readonly queue: Queue` from `bull`).
+ */
+function attributeClass(index: SymbolIndex, method: string, rest: readonly string[]): Target | undefined {
+  let owner = ownerOf(method);
+  for (const [position, part] of rest.entries()) {
+    const held = owner ? attributeType(index, owner, part) : undefined;
+    if (!held) return undefined;
+    if (position === rest.length - 1) return index.qualify(held.path, held.type);
+    owner = index.resolve(held.path, held.type);
   }
   return undefined;
 }
@@ -52,7 +96,7 @@ function memberOfOwner(index: SymbolIndex, method: string, rest: readonly string
 /** The class a written type names: `Optional[Router]` → `Router`. */
 function bareTypeName(written: string): string {
   const names = written.replace(/["']/g, '').match(/[A-Za-z_][\w.]*/g) ?? [];
-  return names.find((name) => !['Optional', 'None', 'typing', 'Union'].includes(name)) ?? written;
+  return names.find((name) => !['Optional', 'None', 'typing', 'Union', 'Annotated', 'ClassVar', 'Final', 'Readonly', 'null', 'undefined'].includes(name)) ?? written;
 }
 
 /**

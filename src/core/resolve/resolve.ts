@@ -3,6 +3,7 @@ import type { FileFacts, Hint } from '../parse/facts';
 import { Finding, type InterfaceImplementations, type Route, type Skipped, SymbolId } from '../result';
 import { annotationRoutes } from './annotationRoutes';
 import { frameworkFindings } from './frameworkFindings';
+import { fileRoutes } from './fileRoutes';
 import { goRoutes } from './goRoutes';
 import { interfaceImplementations } from './interfaces';
 import { describeNestModules, nestRoutes } from './nestRoutes';
@@ -60,11 +61,13 @@ export async function resolveWorkspace(files: readonly FileFacts[], knowledge: R
   // Java's routes are annotations, Go's router calls followed through variables, parameters and closures.
   const annotated = await annotationRoutes(index, knowledge.frameworks.annotationRoutes, springSettings, turns);
   const go = await goRoutes(index, knowledge.frameworks, turns);
+  // Frameworks whose routes are files (Medusa's `src/api/**/route.ts`).
+  const routeFiles = await fileRoutes(index, knowledge.frameworks.fileRoutes, turns);
   await nextTurn();
   // NestJS's routes are resolved already; the others are resolved from the scan's findings.
   const { routes, notRoutes, skipped } = await resolveRoutes(index, findings, hints, knowledge, turns);
-  findings.push(...nest.findings, ...annotated.findings, ...go.findings);
-  const allRoutes = [...routes, ...nest.routes, ...annotated.routes, ...go.routes].sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.handler.localeCompare(b.handler));
+  findings.push(...nest.findings, ...annotated.findings, ...go.findings, ...routeFiles.findings);
+  const allRoutes = [...routes, ...nest.routes, ...annotated.routes, ...go.routes, ...routeFiles.routes].sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.handler.localeCompare(b.handler));
   await nextTurn();
   // A middleware factory (`def timing(get_response)`, an ASGI wrapper) wraps what it is given as a decorator would: it is told as
   // middleware only (the decorators it wears are still told).

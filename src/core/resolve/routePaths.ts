@@ -1,7 +1,9 @@
 /** What the route resolvers share: route paths in one syntax, where a route is declared, routers. */
 import type { RouterFramework } from '../frameworks/frameworks';
-import { type Finding, type Route, SymbolId } from '../result';
+import type { ValueShape } from '../parse/facts';
+import { type Finding, type Route, type RouteFinding, SymbolId } from '../result';
 import { trimEnd, trimStart } from '../text';
+import type { SymbolIndex } from './symbolIndex';
 
 /** How many full prefixes one router's (or urlconf's) routes are listed under, at most. */
 export const MAX_PREFIXES_PER_ROUTER = 16;
@@ -11,6 +13,10 @@ export interface Router {
   symbol: string;
   framework: RouterFramework;
   ownPrefix: string;
+  /** The router it is made on, which it serves under (`Api(blueprint)`, `api.namespace(...)`). */
+  madeOn?: string;
+  /** A function that makes a router and returns it: the local that holds the router in its body. */
+  local?: string;
 }
 
 /** Where a route is declared: its decorator, or the registration (`router.get(...)`) of a handler defined elsewhere. */
@@ -19,6 +25,12 @@ export function sourceOf(finding: Finding): NonNullable<Route['source']> {
   const site = registered === undefined ? null : /^(.*):(\d+)$/.exec(registered);
   if (site?.[1] && site[2]) return { path: site[1], line: Number(site[2]) - 1 };
   return { path: SymbolId.parse(finding.symbol).path, line: finding.range.start.line };
+}
+
+/** The paths a route is registered for, as written: one, or several (`api.add_resource(Users, "/users", "/people")`). */
+export function pathsOf(finding: RouteFinding): (string | undefined)[] {
+  const written = finding.details.path;
+  return Array.isArray(written) ? written : [written];
 }
 
 /** Whether `outer`'s range holds `inner`'s (an entry of a list, a route under a `Mount`). */
@@ -52,4 +64,106 @@ export function joinRoutePaths(prefix: string, path: string): string {
   if (!prefix) return path;
   if (!path) return prefix;
   return `${trimEnd(prefix, '/')}/${trimStart(path, '/')}`;
+}
+
+export const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'];
+
+/** A class-based view's or resource's handlers: each HTTP method it, or a workspace base class, defines a method for (`get` inherited from a project's base view). */
+export function classHandlers(index: SymbolIndex, view: string): { method: string; handler: string }[] {
+  const classes = [view, ...index.ancestry(view).classes];
+  return HTTP_METHODS.flatMap((method) => {
+    const owner = classes.find((symbol) => index.definition(`${symbol}.${method}`));
+    return owner ? [{ method: method.toUpperCase(), handler: `${owner}.${method}` }] : [];
+  });
+}
+
+/**
+ * The string a written value stands for: a literal, or a constant the workspace states — a
+ * variable, a member of an object a module keeps (`config.api.prefix`), a class attribute read on
+ * an instance, an f-string or template literal whose values are constants; undefined otherwise.
+ */
+export function constantString(index: SymbolIndex, path: string, written: string | undefined, depth = 0): string | undefined {
+  if (!written || depth > MAX_CONSTANT_DEPTH) return undefined;
+  if (INTERPOLATED.test(written)) return interpolated(index, path, written, depth);
+  const quoted = /^[rRbBuU]?(['"])(.*)\1$/s.exec(written);
+  if (quoted) return quoted[2];
+  if (!/^[\w.$]+$/.test(written)) return undefined; // an expression: not a constant we can read
+  const member = memberOfObject(index, path, written);
+  if (member) return member.value.kind === 'string' || member.value.kind === 'number' ? member.value.value : member.value.kind === 'name' || member.value.kind === 'other' ? constantString(index, member.path, member.value.kind === 'name' ? member.value.value : member.value.text, depth + 1) : undefined;
+  const target = index.qualify(path, written);
+  if (!target) return undefined;
+  if ('symbol' in target) {
+    const definition = index.definition(target.symbol);
+    const number = definition?.shape?.kind === 'number' ? definition.shape.value : undefined;
+    return definition?.literal ?? number ?? (definition?.shape?.kind === 'other' ? constantString(index, index.pathOf(target.symbol), definition.shape.text, depth + 1) : undefined);
+  }
+  // `settings.API_V1_STR` where `settings = Settings()`: the class attribute's literal.
+  const instance = /^(.+:[\w.]+)\(\)\.(\w+)$/.exec(target.external);
+  if (!instance?.[1]) return undefined;
+  for (const symbol of [instance[1], ...index.ancestry(instance[1]).classes]) {
+    const attribute = index.definition(symbol)?.attributes?.find((candidate) => candidate.name === instance[2]);
+    if (attribute?.literal !== undefined) return attribute.literal;
+  }
+  return undefined;
+}
+
+/**
+ * A property of an object a module keeps (`config.api.prefix` of `export default { api: { prefix: '/api' } }`,
+ * `routesV1.user.root`), with the file it is written in; undefined when the name is no such property.
+ */
+function memberOfObject(index: SymbolIndex, path: string, written: string): { value: ValueShape; path: string } | undefined {
+  const parts = written.split('.');
+  for (let length = parts.length - 1; length > 0; length--) {
+    const holder = index.resolve(path, parts.slice(0, length).join('.'));
+    const shape = holder ? index.definition(holder)?.shape : undefined;
+    if (!holder || shape?.kind !== 'object') continue;
+    let value: ValueShape | undefined = shape;
+    for (const key of parts.slice(length)) value = value?.kind === 'object' ? value.properties[key] : undefined;
+    return value ? { value, path: index.pathOf(holder) } : undefined;
+  }
+  return undefined;
+}
+
+/** A string with values put in, as the scan keeps it: a Python f-string, a JavaScript template literal. */
+const INTERPOLATED = /^(?:[fF][rR]?|[rR][fF])(['"])[\s\S]*\1$|^`[\s\S]*`$/;
+const MAX_CONSTANT_DEPTH = 6;
+
+/**
+ * `f"/api/{API_VERSION}"`, `` `/${root}/:id` `` with each value put in that is a constant the
+ * workspace states (a string, a number); undefined when one is not.
+ */
+function interpolated(index: SymbolIndex, path: string, written: string, depth: number): string | undefined {
+  const template = written.startsWith('`');
+  const body = template ? written.slice(1, -1) : pythonBody(written);
+  const pattern = template ? /\$\{([^}]*)\}/g : /\{\{|\}\}|\{([^{}!:]*)(?:![rsa])?(?::[^{}]*)?\}/g;
+  let missing = false;
+  const text = body.replace(pattern, (whole: string, written: string | undefined) => {
+    if (written === undefined) return whole[0] ?? '';
+    const expression = written.trim();
+    const value = /^[\w.]+$/.test(expression) ? constantString(index, path, expression, depth + 1) : undefined;
+    if (value === undefined) missing = true;
+    return value ?? '';
+  });
+  return missing ? undefined : text;
+}
+
+/**
+ * A string a detector captured: a literal as it is, one with values put in read through the
+ * constants it names (a value that is no constant is left out, as the literal's parts alone).
+ */
+export function statedString(index: SymbolIndex, path: string, written: string | undefined): string {
+  const text = written ?? '';
+  if (!INTERPOLATED.test(text)) return text;
+  return constantString(index, path, text) ?? literalParts(text);
+}
+
+/** The literal parts of an f-string or template literal, the values left out. */
+function literalParts(written: string): string {
+  if (written.startsWith('`')) return written.slice(1, -1).replace(/\$\{[^}]*\}/g, '');
+  return pythonBody(written).replace(/\{\{|\}\}|\{[^{}]*\}/g, (whole) => (whole === '{{' ? '{' : whole === '}}' ? '}' : ''));
+}
+
+/** What a Python string's quotes (single or triple) and prefix enclose. */
+function pythonBody(written: string): string {
+  return /^[A-Za-z]*("""|'''|"|')([\s\S]*)\1$/.exec(written)?.[2] ?? written;
 }

@@ -1,13 +1,13 @@
 import { listIn } from '../lists';
 import { nextTurn, Turns } from '../nextTurn';
 import type { Hint, SymbolDefinition } from '../parse/facts';
-import { type Finding, type Route, type RouteFinding, type Skipped, SymbolId } from '../result';
+import { type Finding, type MiddlewareFinding, type Route, type RouteFinding, type Skipped, SymbolId } from '../result';
 import { trimEnd } from '../text';
-import { type Frameworks, NO_ROUTER_CALLS, type RouterFramework } from '../frameworks/frameworks';
+import { DEFAULT_PREFIX_KEYWORDS, type Frameworks, NO_ROUTER_CALLS, type RouterFramework } from '../frameworks/frameworks';
 import type { RuleRole } from '../knowledge/documents';
 import type { Knowledge } from '../knowledge/knowledge';
 import { djangoRoutes } from './djangoRoutes';
-import { contains, joinRoutePaths, MAX_PREFIXES_PER_ROUTER, normalizeRoutePath, type Router, sourceOf } from './routePaths';
+import { classHandlers, constantString, contains, joinRoutePaths, MAX_PREFIXES_PER_ROUTER, normalizeRoutePath, pathsOf, type Router, sourceOf, statedString } from './routePaths';
 import type { SymbolIndex } from './symbolIndex';
 
 const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'];
@@ -48,7 +48,28 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
     const child = index.resolve(SymbolId.parse(hint.symbol).path, hint.details.child ?? '');
     if (child && index.definition(child)?.kind === 'function' && !routers.has(child)) routers.set(child, { symbol: child, framework: routerFramework(frameworks, plugin), ownPrefix: '' });
   }
+  // A function that makes a router and returns it stands for the router (`app.use('/api', routes())`).
+  for (const hint of hints) {
+    if (hint.hint !== 'router-factory' || routers.has(hint.symbol) || index.definition(hint.symbol)?.kind !== 'function') continue;
+    const framework = frameworkOf(index, frameworks, SymbolId.parse(hint.symbol).path, String(hint.details['maker'] ?? ''));
+    if (framework) routers.set(hint.symbol, { symbol: hint.symbol, framework, ownPrefix: '', local: String(hint.details['router'] ?? '') });
+  }
   const includes: Include[] = [];
+  for (const router of routers.values()) {
+    if (router.madeOn && routers.has(router.madeOn)) includes.push({ parent: router.madeOn, child: router.symbol, prefix: '' });
+    // A default-exported factory's locals are the module's own names: the router it makes is one too.
+    const local = router.local ? SymbolId.of(index.pathOf(router.symbol), router.local) : undefined;
+    if (local && routers.has(local)) includes.push({ parent: router.symbol, child: local, prefix: '' });
+  }
+  // A router handed to a function (`auth(app)`): what the function registers on its parameter is registered on the router.
+  for (const hint of hints) {
+    if (hint.hint !== 'router-pass') continue;
+    const parent = routerNamed(index, frameworks, routers, hint.symbol, String(hint.details['router'] ?? ''));
+    const child = parent ? index.resolve(SymbolId.parse(hint.symbol).path, String(hint.details['callee'] ?? '')) : undefined;
+    if (!parent || !child || child === parent.symbol || index.definition(child)?.kind !== 'function') continue;
+    if (!routers.has(child)) routers.set(child, { symbol: child, framework: parent.framework, ownPrefix: '' });
+    includes.push({ parent: parent.symbol, child, prefix: '' });
+  }
   for (const hint of hints.filter((candidate) => candidate.hint === 'include')) {
     const { path } = SymbolId.parse(hint.symbol);
     // An application made inside a factory function (`def create_app(): app = Flask(...)`) is no
@@ -88,17 +109,22 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
       return;
     }
     // `redis.get('key', (error, value) => ...)` has the shape of a route: an object of unknown make counts only under a router's name.
-    if ((role === 'router-call' || role === 'router-call-chain') && !router && !frameworks.conventionalRouterNames.has(written)) {
+    if ((role === 'router-call' || role === 'router-call-chain' || role === 'router-resource') && !router && !frameworks.conventionalRouterNames.has(written)) {
       notRoutes.add(finding);
       return;
     }
     const framework = router?.framework.name ?? finding.details.framework ?? '';
     const described = router?.framework ?? frameworks.routerFrameworks.get(framework);
-    const answers = role === 'resource-responders' ? responders(index, finding, described?.responderPrefix) : methodsOf(finding).map((method) => ({ method, handler: finding.symbol }));
+    const answers =
+      role === 'resource-responders'
+        ? responders(index, finding, described?.responderPrefix)
+        : role === 'router-resource'
+          ? resourceHandlers(index, path, finding.details.resource)
+          : methodsOf(finding).map((method) => ({ method, handler: finding.symbol }));
     const dropsTrailingSlash = described?.dropsTrailingSlash ?? false;
     for (const prefix of router ? prefixes(router.symbol) : ['']) {
-      for (const { method, handler } of answers) {
-        const joined = normalizeRoutePath(joinRoutePaths(prefix, finding.details.path ?? ''));
+      for (const { method, handler } of answers) for (const written of pathsOf(finding)) {
+        const joined = normalizeRoutePath(joinRoutePaths(prefix, statedString(index, path, written)));
         routes.push({
           method,
           // Express and its peers answer a mounted router's '/' at the mount path itself.
@@ -111,13 +137,20 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
     }
   });
   for (const finding of findings) {
-    if (finding.category !== 'middleware' || roleOf(finding) !== 'router-middleware') continue;
+    const role = roleOf(finding);
+    if (finding.category !== 'middleware' || (role !== 'router-middleware' && role !== 'route-middleware')) continue;
     const { path } = sourceOf(finding);
     const app = chainRoot(finding.details.app ?? '');
     const appTarget = index.qualify(path, app);
-    const onRouter = (appTarget && 'symbol' in appTarget && routers.has(appTarget.symbol)) || frameworks.conventionalRouterNames.has(app);
-    // `app.use(apiRouter)` and Koa's `app.use(router.routes())` mount routes; `i18n.use(plugin)` is no web middleware at all.
-    if (!onRouter || routers.has(finding.symbol) || /\.routes$/.test(finding.details.middleware ?? '')) notRoutes.add(finding);
+    const router = appTarget && 'symbol' in appTarget ? routers.get(appTarget.symbol) : undefined;
+    const onRouter = router !== undefined || frameworks.conventionalRouterNames.has(app);
+    const made = finding.details.middleware ?? '';
+    const madeRouter = made ? index.resolve(path, made) : undefined;
+    // `app.use(apiRouter)`, `app.use('/api', routes())` and Koa's `app.use(router.routes())` mount routes; `i18n.use(plugin)` is no web middleware at all.
+    const mounts = routers.has(finding.symbol) || (madeRouter !== undefined && routers.has(madeRouter)) || /\.routes$/.test(made);
+    // Before a route's handler: Fastify's route options (`fastify.get('/', opts, handler)`), or a value that is no function (an HTTP client's `api.post(url, payload, headers)`), is no middleware.
+    const notMiddleware = role === 'route-middleware' && (router?.framework.optionsBeforeHandler === true || !isFunctionValue(index, finding) || !namesAFunction(index, path, finding.details.handler));
+    if (!onRouter || mounts || notMiddleware) notRoutes.add(finding);
   }
   await nextTurn();
   const skipped: Skipped[] = [];
@@ -227,10 +260,16 @@ function routersIn(index: SymbolIndex, frameworks: Frameworks, path: string, own
   const routers: Router[] = [];
   for (const { symbol, definition } of index.definitionsIn(path)) {
     if (definition.kind !== 'variable' || !definition.value) continue;
-    const framework = frameworkOf(index, frameworks, path, definition.value.callee) ?? ownFrameworkOf(index, path, definition.value.callee, ownRouters);
+    const { callee, args, keywords } = definition.value;
+    const framework = frameworkOf(index, frameworks, path, callee) ?? ownFrameworkOf(index, path, callee, ownRouters);
     if (!framework) continue;
-    const prefix = definition.value.keywords['prefix'] ?? definition.value.keywords['url_prefix'];
-    routers.push({ symbol, framework, ownPrefix: constantString(index, path, prefix) ?? '' });
+    const keyword = framework.prefixKeywords.find((key) => keywords[key] !== undefined);
+    const named = framework.prefixFromName && !keyword ? constantString(index, path, args[0]) : undefined;
+    const ownPrefix = keyword ? constantString(index, path, keywords[keyword]) : named !== undefined ? `/${named}` : undefined;
+    // Made on another router: given it first (`Api(blueprint)`), or made by one of its methods (`api.namespace(...)`).
+    const on = framework.servesUnderFirstArgument ? (args[0] ?? keywords['app']) : callee.includes('.') ? callee.slice(0, callee.lastIndexOf('.')) : undefined;
+    const madeOn = on && /^[\w.]+$/.test(on) ? index.resolve(path, on) : undefined;
+    routers.push({ symbol, framework, ownPrefix: ownPrefix ?? '', ...(madeOn ? { madeOn } : {}) });
   }
   return routers;
 }
@@ -255,12 +294,27 @@ function ownFrameworkOf(index: SymbolIndex, path: string, maker: string, ownRout
     .filter((name) => !name.includes(':'))
     .sort((a, b) => a.length - b.length)[0];
   const name = module?.split('.')[0] ?? SymbolId.parse(owner).path.split('/')[0] ?? '';
-  return { name, mountReplacesOwnPrefix: false, dropsTrailingSlash: false, viewSets: undefined, calls: NO_ROUTER_CALLS };
+  return bareFramework(name);
 }
 
 /** A framework named by a detector (`plugin: fastify`); one the framework files do not describe routes like any other. */
 function routerFramework(frameworks: Frameworks, name: string): RouterFramework {
-  return frameworks.routerFrameworks.get(name) ?? { name, mountReplacesOwnPrefix: false, dropsTrailingSlash: false, viewSets: undefined, calls: NO_ROUTER_CALLS };
+  return frameworks.routerFrameworks.get(name) ?? bareFramework(name);
+}
+
+/** A framework no framework file describes: its routers route like any other. */
+function bareFramework(name: string): RouterFramework {
+  return {
+    name,
+    mountReplacesOwnPrefix: false,
+    dropsTrailingSlash: false,
+    viewSets: undefined,
+    servesUnderFirstArgument: false,
+    prefixKeywords: DEFAULT_PREFIX_KEYWORDS,
+    prefixFromName: false,
+    optionsBeforeHandler: false,
+    calls: NO_ROUTER_CALLS,
+  };
 }
 
 /** Every full prefix a router's routes are reachable under, from each root down; bounded and cycle-safe. */
@@ -287,6 +341,37 @@ function routerPrefixes(router: string, routers: ReadonlyMap<string, Router>, in
   return results;
 }
 
+/**
+ * What a route-level middleware names is a function: a workspace function, a value made by a call
+ * (`const authLimiter = rateLimit({...})`), or a name imported from a package (`celebrate`); not
+ * a local, an object or a literal.
+ */
+function isFunctionValue(index: SymbolIndex, finding: MiddlewareFinding): boolean {
+  // Named after its definition when the workspace has one; else left at the call site (an inline handler there has the same name).
+  const definition = SymbolId.isAnonymousName(SymbolId.parse(finding.symbol).name) ? undefined : index.definition(finding.symbol);
+  if (definition) return definition.kind === 'function' || definition.kind === 'method' || (definition.kind === 'variable' && definition.value !== undefined);
+  const { reference } = finding.details;
+  const written = finding.details.middleware ?? '';
+  // Left at the call site: a name from outside the workspace, which an import qualifies (`celebrate.celebrate`), or an unbound local (`payload`).
+  return reference !== undefined && reference !== written && reference !== written.split('.')[0];
+}
+
+/** A handler given by name (`authController.register`) names a function: a workspace function or method, a value made by a call, or an import from a package. */
+function namesAFunction(index: SymbolIndex, path: string, written: string | undefined): boolean {
+  if (typeof written !== 'string') return true; // written in place
+  const target = index.qualify(path, written);
+  if (!target) return false;
+  if ('external' in target) return target.external !== written && target.external !== written.split('.')[0];
+  const definition = index.definition(target.symbol);
+  return definition?.kind === 'function' || definition?.kind === 'method' || (definition?.kind === 'variable' && definition.value !== undefined);
+}
+
+/** A resource registered on a router (`api.add_resource(Users, '/users')`, `@ns.route('/users')` on the class): its handlers. */
+function resourceHandlers(index: SymbolIndex, path: string, written: string | undefined): { method: string; handler: string }[] {
+  const resource = typeof written === 'string' ? index.resolve(path, written) : undefined;
+  return resource && index.definition(resource)?.kind === 'class' ? classHandlers(index, resource) : [];
+}
+
 /** Starlette `Route("/path", endpoint, methods=[...])` objects, under the `Mount` prefixes written around them. */
 function starletteRoutes(index: SymbolIndex, findings: readonly RouteFinding[], mounts: readonly Hint[]): Route[] {
   const routes: Route[] = [];
@@ -301,12 +386,11 @@ function starletteRoutes(index: SymbolIndex, findings: readonly RouteFinding[], 
     const listed = httpMethods(finding.details.methods);
     const methods = /WebSocket/.test(callee) ? ['WS'] : listed.length ? listed : ['GET'];
     const framework = finding.details.framework ?? '';
-    for (const method of methods) routes.push({ method, path: normalizeRoutePath(joinRoutePaths(prefix, finding.details.path ?? '')), handler, framework, source: sourceOf(finding) });
+    for (const method of methods) routes.push({ method, path: normalizeRoutePath(joinRoutePaths(prefix, statedString(index, path, pathsOf(finding)[0]))), handler, framework, source: sourceOf(finding) });
   }
   return routes;
 }
 
-/** A string the code states: a literal as written (quoted), or a name bound to one (a module constant, a settings attribute). */
 /**
  * What one mount hint mounts: its router and prefix, or, for a mount made for each entry of a list
  * (`routes.forEach((r) => router.use(r.path, r.route))`), each entry's.
@@ -315,7 +399,10 @@ function mountsOf(index: SymbolIndex, hint: Hint): { child: string; writtenIn: s
   const { path } = SymbolId.parse(hint.symbol);
   const { list } = hint.details;
   if (list === undefined) {
-    const prefix = hint.details.prefix ?? constantString(index, path, hint.details.prefixName);
+    const prefix = hint.details.prefix !== undefined ? statedString(index, path, hint.details.prefix) : constantString(index, path, hint.details.prefixName);
+    const { each } = hint.details;
+    // `for blueprint in blueprints: app.register_blueprint(blueprint, ...)`: each entry of the list.
+    if (each !== undefined) return listEntries(index, path, hint.symbol, each).map((entry) => ({ ...entry, prefix }));
     return [{ child: hint.details.child ?? '', writtenIn: path, prefix }];
   }
   const listSymbol = index.resolve(path, list);
@@ -331,35 +418,68 @@ function mountsOf(index: SymbolIndex, hint: Hint): { child: string; writtenIn: s
   });
 }
 
-function constantString(index: SymbolIndex, path: string, written: string | undefined): string | undefined {
-  if (!written) return undefined;
-  const quoted = /^[rRbBuU]?(['"])(.*)\1$/s.exec(written);
-  if (quoted) return quoted[2];
-  if (!/^[\w.]+$/.test(written)) return undefined; // an expression: not a constant we can read
-  const target = index.qualify(path, written);
-  if (!target) return undefined;
-  if ('symbol' in target) return index.definition(target.symbol)?.literal;
-  // `settings.API_V1_STR` where `settings = Settings()`: the class attribute's literal.
-  const instance = /^(.+:[\w.]+)\(\)\.(\w+)$/.exec(target.external);
-  if (!instance?.[1]) return undefined;
-  for (const symbol of [instance[1], ...index.ancestry(instance[1]).classes]) {
-    const attribute = index.definition(symbol)?.attributes?.find((candidate) => candidate.name === instance[2]);
-    if (attribute?.literal !== undefined) return attribute.literal;
+/**
+ * The names a list of routers holds, with the file they are written in: a module's list or tuple
+ * (`BLUEPRINTS = (users_bp, ...)`), or, for a parameter of the function the loop is in, the lists
+ * its callers give it (`configure_blueprints(app, blueprints)` in `create_app(blueprints=BLUEPRINTS)`),
+ * followed through a few calls.
+ */
+function listEntries(index: SymbolIndex, path: string, scope: string, name: string, depth = 0): { child: string; writtenIn: string }[] {
+  if (depth > MAX_HANDED_ON_DEPTH) return [];
+  const symbol = index.resolve(path, name);
+  const shape = symbol ? index.definition(symbol)?.shape : undefined;
+  if (symbol && shape?.kind === 'list') {
+    const writtenIn = index.pathOf(symbol);
+    return shape.items.flatMap((item) => (item.kind === 'name' ? [{ child: item.value, writtenIn }] : []));
   }
-  return undefined;
+  const definition = index.definition(scope);
+  const position = definition?.kind === 'function' ? (definition.parameters ?? []).findIndex((parameter) => parameter.name === name) : -1;
+  if (position < 0) return [];
+  const called = SymbolId.parse(scope).name;
+  const entries: { child: string; writtenIn: string }[] = [];
+  for (const file of index.files()) {
+    if (file.language !== 'python') continue;
+    for (const caller of file.symbols) {
+      for (const call of caller.calls ?? []) {
+        if (!call.arguments || !(call.callee === called || call.callee.endsWith(`.${called}`)) || index.resolve(file.path, call.callee) !== scope) continue;
+        const positional = call.arguments[position];
+        const given = call.arguments.find((argument) => argument.startsWith(`${name}=`))?.slice(name.length + 1) ?? (positional && !positional.includes('=') ? positional : undefined);
+        if (given) entries.push(...listEntries(index, file.path, SymbolId.of(file.path, caller.name), given, depth + 1));
+      }
+    }
+  }
+  return entries;
+}
+
+/** Calls a list of routers is handed on through before the loop that registers them. */
+const MAX_HANDED_ON_DEPTH = 4;
+
+/**
+ * The router a name written in a function stands for: a router variable, the router the function
+ * makes (its local), or, in a function given a router, its parameter.
+ */
+function routerNamed(index: SymbolIndex, frameworks: Frameworks, routers: ReadonlyMap<string, Router>, scope: string, name: string): Router | undefined {
+  const { path } = SymbolId.parse(scope);
+  const variable = index.resolve(path, name);
+  if (variable && routers.has(variable)) return routers.get(variable);
+  const own = routers.get(scope);
+  if (own?.local === name) return own;
+  const definition = index.definition(scope);
+  return definition?.kind === 'function' && definition.parameters?.[0]?.name === name ? (own ?? { symbol: scope, framework: routerFramework(frameworks, ''), ownPrefix: '' }) : undefined;
 }
 
 /**
  * The plugin a route is registered in: the innermost function around the registration that is a
  * registered plugin and whose first parameter is the object the route is registered on
- * (`async function routes(fastify) { fastify.get(...) }`).
+ * (`async function routes(fastify) { fastify.get(...) }`), or that makes the router it returns.
  */
 function pluginOf(index: SymbolIndex, routers: ReadonlyMap<string, Router>, site: { path: string; line: number }, written: string): Router | undefined {
   let found: { router: Router; size: number } | undefined;
   for (const symbol of index.file(site.path)?.symbols ?? []) {
     const { start, end } = symbol.range;
-    if (symbol.kind !== 'function' || site.line < start.line || site.line > end.line || symbol.parameters?.[0]?.name !== written) continue;
+    if (symbol.kind !== 'function' || site.line < start.line || site.line > end.line) continue;
     const router = routers.get(SymbolId.of(site.path, symbol.name));
+    if (symbol.parameters?.[0]?.name !== written && router?.local !== written) continue;
     if (router && (!found || end.line - start.line < found.size)) found = { router, size: end.line - start.line };
   }
   return found?.router;

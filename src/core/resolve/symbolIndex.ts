@@ -261,8 +261,31 @@ export class SymbolIndex {
     const { path, name } = SymbolId.parse(symbol);
     const suffix = 'symbol' in target ? '' : (made?.[2] ?? '');
     const names = [written, ...(this.modules.moduleNamesOf(path) ?? []).map((module) => `${module}.${name}${suffix}`)];
+    names.push(...this.packageNamesOf(path, name).map((qualified) => `${qualified}${suffix}`));
     // What an instance of a workspace subclass offers, it offers as an instance of each ancestor (`class SQLAlchemy(flask_sqlalchemy.SQLAlchemy)`: `db.Model`).
     if (suffix && this.entry(symbol)?.definition.kind === 'class') for (const ancestor of this.ancestry(symbol).names) names.push(`${ancestor}${suffix}`);
+    return names;
+  }
+
+  /**
+   * The names a workspace package gives a symbol, as its users import it: `@scope/app.App` for a
+   * class its entry exports, the package's own name for its default export (what `require('pkg')`
+   * returns). So a rule written for a framework's package still holds in the framework's own monorepo.
+   */
+  private packageNamesOf(path: string, name: string): string[] {
+    const holding = this.modules.workspacePackagesHolding(path);
+    if (holding.length === 0) return [];
+    const [head = '', ...rest] = name.split('.');
+    const symbol = SymbolId.of(path, head);
+    const names: string[] = [];
+    for (const pkg of holding) {
+      const entry = this.modules.workspacePackageEntry(pkg.name);
+      if (!entry) continue;
+      const exported = this.defaultExportOf(entry);
+      const asDefault = exported !== undefined && this.resolve(entry, exported) === symbol;
+      if (asDefault) names.push([pkg.name, ...rest].join('.'), [pkg.name, 'default', ...rest].join('.'));
+      else if (this.resolve(entry, head) === symbol) names.push([pkg.name, head, ...rest].join('.'));
+    }
     return names;
   }
 
@@ -309,6 +332,11 @@ export class SymbolIndex {
     const headDefinition = this.entriesIn(path)?.get(headSymbol)?.definition;
     if (headDefinition) {
       // `db = SQLAlchemy()` then `db.Model`: the name stands for a member of the call's result.
+      // `export default { isAuth, attachCurrentUser }` then `middlewares.isAuth`: a property that names something stands for it.
+      if (headDefinition.kind === 'variable' && headDefinition.shape?.kind === 'object' && rest.length) {
+        const property = headDefinition.shape.properties[rest[0] ?? ''];
+        return property?.kind === 'name' && property.value !== dottedName ? this.lookup(path, [property.value, ...rest.slice(1)].join('.'), depth + 1) : undefined;
+      }
       if (headDefinition.kind === 'variable' && headDefinition.value && rest.length) {
         const made = this.madeBy(path, headDefinition.value.callee, depth);
         return { external: `${'external' in made ? made.external : made.symbol}().${rest.join('.')}` };

@@ -2,6 +2,7 @@ import { type ParseError, parse, printParseErrorCode } from 'jsonc-parser';
 import { readWorkspaceText } from '../discover/discover';
 import type { ReadLimits, WorkspaceFs } from '../host';
 import type { Skipped } from '../result';
+import type { WorkspacePackage } from './npmPackages';
 import type { GoModule } from './packages';
 
 /** `compilerOptions.paths` with targets made relative to the workspace root: `@app/*` → `apps/api/src/*`. */
@@ -9,6 +10,8 @@ export interface ModulePaths {
   aliases: { pattern: string; targets: string[] }[];
   /** `compilerOptions.baseUrl`, relative to the root ('' for the root itself). */
   baseUrl?: string;
+  /** The workspace's own packages (a monorepo's members, by their `package.json`), which its files import by name. */
+  packages?: WorkspacePackage[];
   /** Go: the modules `go.mod` files declare, by folder: import paths under them name the workspace's packages. */
   goModules?: GoModule[];
 }

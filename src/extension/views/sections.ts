@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { implementationsLabel } from '../labels';
-import { describeKind } from '../../core/render/text';
+import { describeKind, evidenceByWeight, QUESTION_TITLES } from '../../core/render/text';
 import { type AnalysisResult, type Finding, type FindingCategory, SymbolId } from '../../core/result';
 import { listIn } from '../../core/lists';
 
@@ -43,9 +43,11 @@ export function overviewNodes(result: AnalysisResult, at: At): AnalysisNode[] {
       label: vscode.l10n.t('Kind: {0}', result.kind.evidence.length ? result.kind.kind : vscode.l10n.t('undetermined')),
       description: describeKind(result.kind),
       icon: 'symbol-namespace',
-      children: result.kind.evidence.map((evidence) => ({
+      // Who uses it first, then what it offers; the heaviest first within each.
+      children: evidenceByWeight(result.kind).map((evidence) => ({
         label: evidence.signal,
         description: `+${evidence.weight} ${evidence.favours} · ${evidence.path}`,
+        tooltip: `${QUESTION_TITLES[evidence.question]}: +${evidence.weight} ${evidence.favours}`,
         icon: 'pass',
         // Evidence may name a folder, which the editor cannot open as a document.
         ...(hasExtension(evidence.path) ? { location: at(evidence.path) } : {}),

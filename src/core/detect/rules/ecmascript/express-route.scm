@@ -1,7 +1,7 @@
 ;; category: route
 ;; framework: express
 ;; resolves: router-call
-;; description: A route registered by a method named after its HTTP verb on an application or router: Express `app.get('/users/:id', auth, getUser)` and `router.post(...)`, Koa routers, Fastify `fastify.get`, Hono `app.get`. The handler is the last argument; a named one gives the route its symbol. The resolver keeps the route when the object is a known application or router, or is named like one (`app`, `router`, `fastify`...): `redis.get('key', callback)` has the same shape.
+;; description: A route registered by a method named after its HTTP verb on an application or router: Express `app.get('/users/:id', auth, getUser)` and `router.post(...)`, Koa routers, Fastify `fastify.get`, Hono `app.get`. The handler is the last argument; a named one gives the route its symbol, one written in place is named after the line it starts on (the arguments before it are the route's middleware: rule route-middleware). The resolver keeps the route when the object is a known application or router, or is named like one (`app`, `router`, `fastify`...): `redis.get('key', callback)` has the same shape.
 (call_expression
   function: (member_expression object: (_) @router property: (property_identifier) @method)
   arguments: (arguments . (string) @path [(identifier) (member_expression)] @symbol .)

@@ -1,9 +1,16 @@
 ;; hint: include
-;; description: A router mounted under a prefix: Express `app.use('/api', auth, apiRouter)` and `app.use(router)`, Hono `app.route('/books', books)`, Koa `app.use(router.routes())`, Fastify plugins `fastify.register(routes, { prefix: '/v1' })` (`plugin` names the framework whose plugins they are). The resolver keeps it when the mounted object is a known router or a registered plugin function.
+;; description: A router mounted under a prefix: Express `app.use('/api', auth, apiRouter)` and `app.use(router)`, a prefix kept in a constant (`app.use(config.api.prefix, routes())`, `prefixName`) or a template literal, a router a function makes and returns (`routes()`), Hono `app.route('/books', books)`, Koa `app.use(router.routes())`, Fastify plugins `fastify.register(routes, { prefix: '/v1' })` (`plugin` names the framework whose plugins they are). The resolver keeps it when the mounted object is a known router or a registered plugin function.
 (call_expression
   function: (member_expression object: (_) @parent property: (property_identifier) @_verb)
-  arguments: (arguments . (string) @prefix [(identifier) (member_expression)] @child .)
-  (#any-of? @_verb "use" "route")) @finding
+  arguments: (arguments . [(string) (template_string)] @prefix [(identifier) (member_expression) (call_expression function: [(identifier) (member_expression)] arguments: (arguments) @_none)] @child .)
+  (#any-of? @_verb "use" "route")
+  (#not-match? @_none "[^()\\s]")) @finding
+
+(call_expression
+  function: (member_expression object: (_) @parent property: (property_identifier) @_verb)
+  arguments: (arguments . [(identifier) (member_expression)] @prefixName [(identifier) (member_expression) (call_expression function: [(identifier) (member_expression)] arguments: (arguments) @_none)] @child .)
+  (#any-of? @_verb "use" "route")
+  (#not-match? @_none "[^()\\s]")) @finding
 
 (call_expression
   function: (member_expression object: (_) @parent property: (property_identifier) @_verb)

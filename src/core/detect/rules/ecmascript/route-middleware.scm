@@ -1,0 +1,29 @@
+;; category: middleware
+;; framework: express
+;; resolves: route-middleware
+;; description: Route-level middleware: the functions given before a route's handler, `router.get('/me', auth.required, loadUser, restrict('admin'), handler)` (Express, Koa routers, Hono) and in Express's chained form `router.route('/').post(auth('manageUsers'), validate(schema), create)`, and those before a router in `app.use('/api', auth, apiRouter)`. A name or a property (`middlewares.isAuth`) is the middleware; a call (`validate(schema)`) makes one, and its callee, the factory, is named. The handler (or router) comes last; a named one is `handler`. The resolver keeps them when the object is a known application or router whose framework takes middleware there (not Fastify, whose route options come there) and the value is a function: a workspace function, a value made by a call, a name imported from a package, before a handler that is one too (an HTTP client's `api.post(url, payload, headers)` has the same shape).
+(call_expression
+  function: (member_expression object: (_) @app property: (property_identifier) @_verb)
+  arguments: (arguments . (string) [(identifier) (member_expression)] @symbol @middleware @finding [(identifier) @handler (member_expression) @handler (arrow_function) (function_expression) (call_expression)] .)
+  (#any-of? @_verb "get" "post" "put" "patch" "delete" "head" "options" "all" "use"))
+
+(call_expression
+  function: (member_expression object: (_) @app property: (property_identifier) @_verb)
+  arguments: (arguments . (string) (call_expression function: [(identifier) (member_expression)] @symbol @middleware) @finding [(identifier) @handler (member_expression) @handler (arrow_function) (function_expression) (call_expression)] .)
+  (#any-of? @_verb "get" "post" "put" "patch" "delete" "head" "options" "all" "use"))
+
+(call_expression
+  function: (member_expression
+    object: (call_expression function: (member_expression object: (_) @app property: (property_identifier) @_route))
+    property: (property_identifier) @_verb)
+  arguments: (arguments [(identifier) (member_expression)] @symbol @middleware @finding [(identifier) @handler (member_expression) @handler (arrow_function) (function_expression) (call_expression)] .)
+  (#eq? @_route "route")
+  (#any-of? @_verb "get" "post" "put" "patch" "delete" "head" "options" "all"))
+
+(call_expression
+  function: (member_expression
+    object: (call_expression function: (member_expression object: (_) @app property: (property_identifier) @_route))
+    property: (property_identifier) @_verb)
+  arguments: (arguments (call_expression function: [(identifier) (member_expression)] @symbol @middleware) @finding [(identifier) @handler (member_expression) @handler (arrow_function) (function_expression) (call_expression)] .)
+  (#eq? @_route "route")
+  (#any-of? @_verb "get" "post" "put" "patch" "delete" "head" "options" "all"))
