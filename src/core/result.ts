@@ -248,6 +248,12 @@ export interface MiddlewareDetails extends FindingDetails {
   order?: string[] | number;
   /** Installed by a router's call for one route only: the route's path. */
   route?: string;
+  /** Middleware written in place under a path (`app.use('/store', (req, res, next) => ...)`): that path. */
+  path?: string;
+  /** The decorator that makes it middleware or runs it (routing-controllers' `Middleware`, `UseBefore`, `UseAfter`), as written. */
+  decorator?: string;
+  /** `signature`: a function found by its parameters alone (`(req, res, next)`), which a route may run as its handler instead. */
+  by?: 'signature';
 }
 
 export interface DecoratorFinding extends FindingBase {
@@ -385,7 +391,7 @@ export interface RouteDetails extends FindingDetails {
    * when a resource is registered for more than one (`api.add_resource(Users, "/users", "/people")`).
    */
   path?: string | string[];
-  /** A resource class registered on a router (Flask-RESTful's `api.add_resource(Users, ...)`, `@ns.route(...)` on the class), as written. */
+  /** A resource registered on a router, as written: a class (Flask-RESTful's `api.add_resource(Users, ...)`, `@ns.route(...)` on the class) or an object (Falcon's `app.add_route('/x', Things())`). */
   resource?: string;
   /** The application or router it is declared on, as written. */
   router?: string;
@@ -395,6 +401,8 @@ export interface RouteDetails extends FindingDetails {
   callee?: string;
   /** `named`: the handler is a named function; `inline`: it is written in place. */
   handler?: 'named' | 'inline';
+  /** The responders' suffix a resource's route names (`suffix='item'`: `on_get_item`). */
+  suffix?: string;
 }
 
 export interface TaskFinding extends FindingBase {

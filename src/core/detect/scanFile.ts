@@ -208,7 +208,10 @@ function collectMatches(path: string, compiled: CompiledRules, matches: QueryMat
       ?.some((span) => span.start <= findingNode.startIndex && span.end >= findingNode.endIndex && (span.start !== findingNode.startIndex || span.end !== findingNode.endIndex));
     if (nestedInAnother) continue;
     const symbol = symbolOf(path, findingNode, match, syntax);
-    const key = `${rule.id}|${symbol}|${findingNode.startIndex}`;
+    // Two matches of one rule on one node are one finding, unless they capture different things:
+    // a function under `@app.get('/')` and `@app.post('/')` is two routes.
+    let key = `${rule.id}|${symbol}|${findingNode.startIndex}`;
+    for (const capture of match.captures) if (capture.name !== 'finding' && !capture.name.startsWith('_')) key += `|${capture.node.startIndex}`;
     if (seen.has(key)) continue;
     seen.add(key);
     const details = detailsOf(rule, match);

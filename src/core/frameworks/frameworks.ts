@@ -14,6 +14,8 @@ export interface RouterFramework {
   mountReplacesOwnPrefix: boolean;
   dropsTrailingSlash: boolean;
   viewSets: ViewSetsDocument | undefined;
+  /** The prefix of the methods that answer a resource object's routes (Falcon's `on_`). */
+  responderPrefix?: string | undefined;
   /** A router made on another, given first (`Api(blueprint)`), serves under it. */
   servesUnderFirstArgument: boolean;
   /** The maker's keywords that give the router's own prefix. */
@@ -144,6 +146,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
         mountReplacesOwnPrefix: document.routers.mountReplacesOwnPrefix ?? false,
         dropsTrailingSlash: document.routers.dropsTrailingSlash ?? false,
         viewSets: document.viewSets,
+        responderPrefix: document.routers.responderPrefix,
         servesUnderFirstArgument: document.routers.servesUnderFirstArgument ?? false,
         prefixKeywords: document.routers.prefixKeywords ?? DEFAULT_PREFIX_KEYWORDS,
         prefixFromName: document.routers.prefixFromName ?? false,

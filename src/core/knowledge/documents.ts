@@ -123,6 +123,7 @@ export interface FrameworkDocument {
     mountReplacesOwnPrefix?: boolean;
     dropsTrailingSlash?: boolean;
     conventionalNames?: string[];
+    responderPrefix?: string;
     servesUnderFirstArgument?: boolean;
     prefixKeywords?: string[];
     prefixFromName?: boolean;
@@ -208,7 +209,7 @@ export interface FileRoutesDocument {
 }
 
 /** How the route resolver reads a rule's findings (`;; resolves: ...`). */
-export type RuleRole = 'router-call' | 'router-call-chain' | 'router-resource' | 'router-middleware' | 'route-middleware' | 'django-urlpatterns' | 'starlette-routes';
+export type RuleRole = 'router-call' | 'router-call-chain' | 'router-resource' | 'router-middleware' | 'route-middleware' | 'django-urlpatterns' | 'starlette-routes' | 'resource-responders';
 
 export interface RuleHeaderDocument {
   id?: string;

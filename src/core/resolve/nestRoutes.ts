@@ -9,15 +9,22 @@ import type { SymbolIndex } from './symbolIndex';
 const NEST = '@nestjs/common';
 const NEST_MODULE = `${NEST}.Module`;
 const VERBS: Readonly<Record<string, string>> = { Get: 'GET', Post: 'POST', Put: 'PUT', Patch: 'PATCH', Delete: 'DELETE', Options: 'OPTIONS', Head: 'HEAD', All: 'ANY' };
+/** The class decorators that make a controller, by the names NestJS and routing-controllers give them. */
+const CONTROLLERS: ReadonlySet<string> = new Set(['Controller', 'JsonController']);
 
 /**
  * NestJS routes: a class decorated `@Controller('orders')` (or `@Controller({ path: 'orders' })`),
  * its methods decorated `@Get(':id')`, `@Post()`..., under the global prefix the bootstrap sets
  * (`app.setGlobalPrefix('api')`) and, with URI versioning, the version (`@Version('2')` on the
  * method, `version` on the controller, else the default; `VERSION_NEUTRAL` has none).
- * Decorators count when they resolve to `@nestjs/common`'s.
+ * Decorators count when they resolve to `@nestjs/common`'s, or, in the repository of a framework
+ * that offers such decorators (routing-controllers' samples import `../../src/decorator/Get`), to
+ * the workspace's own decorator definitions of those names. Route methods a controller inherits
+ * are its routes too (both frameworks read the prototype chain), handled by the base's method.
  */
-export async function nestRoutes(index: SymbolIndex, hints: readonly Hint[], turns = new Turns()): Promise<{ routes: Route[]; findings: Finding[]; skipped: Skipped[] }> {
+export async function nestRoutes(index: SymbolIndex, hints: readonly Hint[], findings: readonly Finding[] = [], turns = new Turns()): Promise<{ routes: Route[]; findings: Finding[]; skipped: Skipped[] }> {
+  const ownDecorators = ownRouteDecorators(findings);
+  const given = [...ownDecorators].map(([symbol, role]) => `${symbol}=${role}`).sort().join(' ');
   const onlyHint = (hintName: string) => {
     const found = hints.filter((hint) => hint.hint === hintName);
     return found.length === 1 ? found[0] : undefined; // several apps with their own settings: none is everyone's
@@ -32,26 +39,30 @@ export async function nestRoutes(index: SymbolIndex, hints: readonly Hint[], tur
   const uriVersioning = versioning !== '' && (!/\btype\s*:/.test(versioning) || /VersioningType\.URI\b/.test(versioning));
   const defaultVersion = uriVersioning ? (/defaultVersion\s*:\s*['"`]([^'"`]+)['"`]/.exec(versioning)?.[1] ?? '') : '';
   const routes: Route[] = [];
-  const findings: Finding[] = [];
+  const routeFindings: Finding[] = [];
   await turns.each(index.files(), (file) => {
     if (file.language === 'python') return; // NestJS is TypeScript's, and JavaScript's
-    for (const handler of index.part('nest-handlers', file.path, () => nestHandlers(index, file.path))) {
-      const { path, verb, prefix, own, symbol, range } = handler;
+    for (const handler of index.part('nest-handlers', file.path, () => nestHandlers(index, file.path, ownDecorators), given)) {
+      const { verb, prefix, own, symbol, range, framework } = handler;
       const version = uriVersioning ? (handler.version ?? defaultVersion) : '';
       const underPrefix = !excluded.entries.some((exclusion) => (exclusion.method === 'ANY' || exclusion.method === verb) && exclusion.pattern.matches(normalizeNestPath([prefix, own]).slice(1)));
       const routePath = normalizeNestPath([underPrefix ? globalPrefix : '', version ? `v${version}` : '', prefix, own]);
-      routes.push({ method: verb, path: routePath, handler: symbol, framework: 'nestjs', source: { path, line: range.start.line } });
-      findings.push({ category: 'route', symbol, range, layer: '', details: { rule: 'nest-route', framework: 'nestjs', method: verb.toLowerCase(), path: routePath } });
+      routes.push({ method: verb, path: routePath, handler: symbol, framework, source: { path: handler.declaredIn, line: range.start.line } });
+      routeFindings.push({ category: 'route', symbol, range, layer: '', details: { rule: 'nest-route', framework, method: verb.toLowerCase(), path: routePath } });
     }
   });
-  return { routes, findings, skipped };
+  return { routes, findings: routeFindings, skipped };
 }
 
 /** A controller method decorated with an HTTP verb, as its file writes it (the bootstrap's prefix and versioning are applied after). */
 interface NestHandler {
   symbol: string;
+  /** The controller's file. */
   path: string;
+  /** The method's file: the controller's, or a base class's for an inherited route. */
+  declaredIn: string;
   range: Range;
+  framework: string;
   verb: string;
   prefix: string;
   own: string;
@@ -59,25 +70,52 @@ interface NestHandler {
   version: string | undefined;
 }
 
-function nestHandlers(index: SymbolIndex, path: string): NestHandler[] {
+function nestHandlers(index: SymbolIndex, path: string, own: ReadonlyMap<string, string>): NestHandler[] {
   const handlers: NestHandler[] = [];
+  // `nestjs`, or `workspace` for a framework's own decorators; undefined when the decorator is neither's.
+  const roleOf = (file: string, decorator: string): { role: string; framework: string } | undefined => {
+    const names = index.qualifiedNames(file, decorator);
+    const nest = names.find((name) => name.startsWith(`${NEST}.`));
+    if (nest) return { role: nest.slice(NEST.length + 1), framework: 'nestjs' };
+    const resolved = index.resolve(file, decorator);
+    const role = resolved ? own.get(resolved) : undefined;
+    return role ? { role, framework: 'workspace' } : undefined;
+  };
   for (const { symbol, definition } of index.definitionsIn(path)) {
     if (definition.kind !== 'class') continue;
-    const controller = definition.decorators.find((decorator) => index.qualifiedNames(path, decorator).includes(`${NEST}.Controller`));
+    const controller = definition.decorators.find((decorator) => CONTROLLERS.has(roleOf(path, decorator)?.role ?? ''));
     if (!controller) continue;
     const prefix = pathArgument(index, path, definition.decoratorCalls?.[controller]);
     const controllerVersion = versionOf(definition.decoratorCalls?.[controller]?.keywords['version']);
-    for (const method of index.methodsOf(symbol)) {
-      for (const decorator of method.definition.decorators) {
-        const verb = index.qualifiedNames(path, decorator).map((name) => (name.startsWith(`${NEST}.`) ? VERBS[name.slice(NEST.length + 1)] : undefined)).find(Boolean);
-        if (!verb) continue;
-        const versionDecorator = method.definition.decorators.find((name) => index.qualifiedNames(path, name).includes(`${NEST}.Version`));
-        const version = versionDecorator ? versionOf(method.definition.decoratorCalls?.[versionDecorator]?.args[0]) : controllerVersion;
-        handlers.push({ symbol: method.symbol, path, range: method.definition.range, verb, prefix, own: pathArgument(index, path, method.definition.decoratorCalls?.[decorator]), version });
+    const seen = new Set<string>();
+    for (const owner of [symbol, ...index.ancestry(symbol).classes]) {
+      for (const method of index.methodsOf(owner)) {
+        if (seen.has(method.name)) continue; // overridden in a subclass
+        seen.add(method.name);
+        const declaredIn = SymbolId.parse(method.symbol).path;
+        for (const decorator of method.definition.decorators) {
+          const role = roleOf(declaredIn, decorator);
+          const verb = role && Object.hasOwn(VERBS, role.role) ? VERBS[role.role] : undefined;
+          if (!role || !verb) continue;
+          const versionDecorator = method.definition.decorators.find((name) => roleOf(declaredIn, name)?.role === 'Version');
+          const version = versionDecorator ? versionOf(method.definition.decoratorCalls?.[versionDecorator]?.args[0]) : controllerVersion;
+          handlers.push({ symbol: method.symbol, path, declaredIn, range: method.definition.range, framework: role.framework, verb, prefix, own: pathArgument(index, declaredIn, method.definition.decoratorCalls?.[decorator]), version });
+        }
       }
     }
   }
   return handlers;
+}
+
+/** The workspace's own decorator definitions named as NestJS's and routing-controllers' route decorators: symbol → name. */
+function ownRouteDecorators(findings: readonly Finding[]): Map<string, string> {
+  const own = new Map<string, string>();
+  for (const finding of findings) {
+    if (finding.category !== 'decorator') continue;
+    const { name } = SymbolId.parse(finding.symbol);
+    if (CONTROLLERS.has(name) || Object.hasOwn(VERBS, name)) own.set(finding.symbol, name);
+  }
+  return own;
 }
 
 /**

@@ -55,7 +55,7 @@ export async function resolveWorkspace(files: readonly FileFacts[], knowledge: R
   findings.push(...(await repositoryFindings(index, knowledge.dataAccess, new Set(interfaces.map(({ base }) => base)), findings, turns)));
   linkSignals(index, findings, hints);
   await nextTurn();
-  const nest = await nestRoutes(index, hints, turns);
+  const nest = await nestRoutes(index, hints, findings, turns);
   await describeNestModules(index, findings, turns);
   await nextTurn();
   // Java's routes are annotations, or calls (Spark); Go's router calls followed through variables, parameters and closures.
@@ -69,7 +69,19 @@ export async function resolveWorkspace(files: readonly FileFacts[], knowledge: R
   findings.push(...nest.findings, ...annotated.findings, ...called.findings, ...routeFiles.findings);
   const allRoutes = [...routes, ...nest.routes, ...annotated.routes, ...called.routes, ...routeFiles.routes].sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.handler.localeCompare(b.handler));
   await nextTurn();
-  const unique = dedupe(findings.filter((finding) => !notRoutes.has(finding)));
+  // A middleware factory (`def timing(get_response)`, an ASGI wrapper) wraps what it is given as a decorator would: it is told as
+  // middleware only (the decorators it wears are still told).
+  const middleware = new Set(findings.filter((finding) => finding.category === 'middleware' && !notRoutes.has(finding)).map((finding) => finding.symbol));
+  // A function with a middleware's signature (`(req, res, next)`) that a route runs as its handler is a handler, and one
+  // whose products are routes' handlers (`const getUser = catchAsync(async (req, res) => ...)`) wraps handlers.
+  const handlers = new Set(allRoutes.map((route) => route.handler));
+  for (const handler of [...handlers]) {
+    const made = index.definition(handler)?.value?.callee;
+    const maker = made ? index.resolve(SymbolId.parse(handler).path, made) : undefined;
+    if (maker) handlers.add(maker);
+  }
+  const handlerOnly = (finding: Finding) => finding.category === 'middleware' && finding.details.by === 'signature' && handlers.has(finding.symbol);
+  const unique = dedupe(findings.filter((finding) => !notRoutes.has(finding) && !handlerOnly(finding) && !(finding.category === 'decorator' && finding.details.kind !== 'use' && middleware.has(finding.symbol))));
   await nextTurn();
   return { index, findings: foldRegistrations(unique), interfaces, routes: allRoutes, skipped: [...skipped, ...nest.skipped] };
 }

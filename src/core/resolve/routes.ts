@@ -1,6 +1,6 @@
 import { listIn } from '../lists';
 import { nextTurn, Turns } from '../nextTurn';
-import type { Hint } from '../parse/facts';
+import type { Hint, SymbolDefinition } from '../parse/facts';
 import { type Finding, type MiddlewareFinding, type Route, type RouteFinding, type Skipped, SymbolId } from '../result';
 import { trimEnd } from '../text';
 import { DEFAULT_PREFIX_KEYWORDS, type Frameworks, NO_ROUTER_CALLS, type RouterFramework } from '../frameworks/frameworks';
@@ -10,6 +10,9 @@ import { djangoRoutes } from './djangoRoutes';
 import { classHandlers, constantString, contains, joinRoutePaths, MAX_PREFIXES_PER_ROUTER, normalizeRoutePath, pathsOf, type Router, sourceOf, statedString } from './routePaths';
 import type { SymbolIndex } from './symbolIndex';
 
+const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'];
+/** The decorator methods the route detectors read on an application or router (`@app.route(...)`, `@router.get(...)`). */
+const ROUTE_DECORATOR_METHODS = new Set(['route', 'api_route', ...HTTP_METHODS, 'websocket']);
 const MAX_ROUTER_DEPTH = 12;
 
 interface Include {
@@ -30,10 +33,13 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
   const { frameworks } = knowledge;
   const roleOf = (finding: Finding) => knowledge.ruleRoles.get(finding.details.rule);
   const routesOf = (role: RuleRole) => findings.filter((finding): finding is RouteFinding => finding.category === 'route' && roleOf(finding) === role);
-  // Routers and applications are variables made by a framework's router or app class.
+  // Routers and applications are variables made by a framework's router or app class; in a
+  // framework's own repository, by a class of the workspace that offers route decorators.
+  const ownRouters = ownRouterClasses(findings);
+  const given = [...ownRouters].sort().join(' ');
   const routers = new Map<string, Router>();
   await turns.each(index.files(), (file) => {
-    for (const router of index.part('routers', file.path, () => routersIn(index, frameworks, file.path))) routers.set(router.symbol, router);
+    for (const router of index.part('routers', file.path, () => routersIn(index, frameworks, file.path, ownRouters), given)) routers.set(router.symbol, router);
   });
   // Plugins: a function registered on an app (Fastify's `fastify.register(routes, { prefix })`) is a router of its own.
   for (const hint of hints) {
@@ -93,7 +99,7 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
     if (role === 'django-urlpatterns' || role === 'starlette-routes') return; // resolved below, as lists of patterns
     // The router is named where the route is registered, which may not be where the handler is defined.
     const { path } = sourceOf(finding);
-    const written = finding.details.router ?? '';
+    const written = chainRoot(finding.details.router ?? '');
     const routerTarget = index.qualify(path, written);
     const router = (routerTarget && 'symbol' in routerTarget ? routers.get(routerTarget.symbol) : undefined) ?? pluginOf(index, routers, sourceOf(finding), written);
     // `@mock.patch("x.y")` has the shape of a route; a known non-router (imported, or a workspace
@@ -107,11 +113,17 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
       notRoutes.add(finding);
       return;
     }
-    const handlers = role === 'router-resource' ? resourceHandlers(index, path, finding.details.resource) : methodsOf(finding).map((method) => ({ method, handler: finding.symbol }));
     const framework = router?.framework.name ?? finding.details.framework ?? '';
-    const dropsTrailingSlash = (router?.framework ?? frameworks.routerFrameworks.get(framework))?.dropsTrailingSlash ?? false;
+    const described = router?.framework ?? frameworks.routerFrameworks.get(framework);
+    const answers =
+      role === 'resource-responders'
+        ? responders(index, finding, described?.responderPrefix)
+        : role === 'router-resource'
+          ? resourceHandlers(index, path, finding.details.resource)
+          : methodsOf(finding).map((method) => ({ method, handler: finding.symbol }));
+    const dropsTrailingSlash = described?.dropsTrailingSlash ?? false;
     for (const prefix of router ? prefixes(router.symbol) : ['']) {
-      for (const { method, handler } of handlers) for (const written of pathsOf(finding)) {
+      for (const { method, handler } of answers) for (const written of pathsOf(finding)) {
         const joined = normalizeRoutePath(joinRoutePaths(prefix, statedString(index, path, written)));
         routes.push({
           method,
@@ -128,7 +140,7 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
     const role = roleOf(finding);
     if (finding.category !== 'middleware' || (role !== 'router-middleware' && role !== 'route-middleware')) continue;
     const { path } = sourceOf(finding);
-    const app = finding.details.app ?? '';
+    const app = chainRoot(finding.details.app ?? '');
     const appTarget = index.qualify(path, app);
     const router = appTarget && 'symbol' in appTarget ? routers.get(appTarget.symbol) : undefined;
     const onRouter = router !== undefined || frameworks.conventionalRouterNames.has(app);
@@ -146,6 +158,16 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
   routes.push(...starletteRoutes(index, routesOf('starlette-routes'), hints.filter((hint) => hint.hint === 'mount')));
   await nextTurn();
   return { routes: dedupe(routes).sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.handler.localeCompare(b.handler)), notRoutes, skipped };
+}
+
+/**
+ * The object a fluent chain of registrations starts from: in `fastify.addHook('onRequest', a).get('/', b)`
+ * the second call is made on what the first returns, the instance itself (Express, Fastify, Koa
+ * routers and Polka return it from `use`, their verbs and hooks). A chain whose first call takes no
+ * string or `use` argument (`express.Router()`, `db.collection(users)`) is left as written.
+ */
+function chainRoot(written: string): string {
+  return /^([A-Za-z_$][\w$]*)\s*\.\s*(?:use\s*\(|[A-Za-z_$][\w$]*\s*\(\s*['"`])/.exec(written)?.[1] ?? written;
 }
 
 /**
@@ -168,6 +190,42 @@ function chainRoutes(chained: readonly RouteFinding[], hints: readonly Hint[]): 
   }
 }
 
+/** The HTTP methods a resource's responders may answer, and WebSocket. */
+const RESPONDER_METHODS = [...HTTP_METHODS, 'trace', 'connect', 'websocket'];
+
+/**
+ * A route added with a resource object (Falcon's `app.add_route('/x', Things(), suffix='item')`):
+ * the resource's class is found from a constructor call, a variable made by one, or a local of the
+ * function that adds the route; each responder it defines or inherits (`on_get`, `on_get_item`)
+ * answers its method.
+ */
+function responders(index: SymbolIndex, finding: RouteFinding, prefix: string | undefined): { method: string; handler: string }[] {
+  if (!prefix) return [];
+  const { path } = sourceOf(finding);
+  const written = finding.details.resource ?? '';
+  const local = enclosingFunction(index, path, finding.range.start.line)?.locals?.find((candidate) => candidate.name === written)?.type;
+  let resource = index.resolve(path, local ?? written);
+  const made = resource ? index.definition(resource) : undefined;
+  if (made?.kind === 'variable' && made.value) resource = index.resolve(SymbolId.parse(resource ?? '').path, made.value.callee);
+  if (!resource || index.definition(resource)?.kind !== 'class') return [];
+  const classes = [resource, ...index.ancestry(resource).classes];
+  const suffix = finding.details.suffix ? `_${finding.details.suffix}` : '';
+  return RESPONDER_METHODS.flatMap((method) => {
+    const owner = classes.find((candidate) => index.definition(`${candidate}.${prefix}${method}${suffix}`));
+    return owner ? [{ method: method === 'websocket' ? 'WS' : method.toUpperCase(), handler: `${owner}.${prefix}${method}${suffix}` }] : [];
+  });
+}
+
+/** The innermost function or method of a file around a line. */
+function enclosingFunction(index: SymbolIndex, path: string, line: number): SymbolDefinition | undefined {
+  let found: SymbolDefinition | undefined;
+  for (const symbol of index.file(path)?.symbols ?? []) {
+    const { start, end } = symbol.range;
+    if ((symbol.kind === 'function' || symbol.kind === 'method') && start.line <= line && line <= end.line && (!found || start.line >= found.range.start.line)) found = symbol;
+  }
+  return found;
+}
+
 /** The method names of a `methods=[...]` list; anything else in it (broken code, a variable) is not one. */
 function httpMethods(listed: readonly string[] | undefined): string[] {
   return (listed ?? []).map((entry) => entry.toUpperCase()).filter((method) => /^[A-Z]+$/.test(method));
@@ -182,13 +240,28 @@ function methodsOf(finding: RouteFinding): string[] {
   return listed.length ? listed : ['GET']; // Flask's `route` and FastAPI's `api_route` answer GET when no methods are given
 }
 
+/**
+ * The workspace classes whose methods are route decorators (a decorator finding on `App.route`,
+ * `Microdot.get`): a framework's own application and router classes, in its own repository.
+ */
+function ownRouterClasses(findings: readonly Finding[]): Set<string> {
+  const classes = new Set<string>();
+  for (const finding of findings) {
+    if (finding.category !== 'decorator') continue;
+    const { path, name } = SymbolId.parse(finding.symbol);
+    const dot = name.lastIndexOf('.');
+    if (dot > 0 && ROUTE_DECORATOR_METHODS.has(name.slice(dot + 1))) classes.add(SymbolId.of(path, name.slice(0, dot)));
+  }
+  return classes;
+}
+
 /** The routers and applications one file makes. */
-function routersIn(index: SymbolIndex, frameworks: Frameworks, path: string): Router[] {
+function routersIn(index: SymbolIndex, frameworks: Frameworks, path: string, ownRouters: ReadonlySet<string>): Router[] {
   const routers: Router[] = [];
   for (const { symbol, definition } of index.definitionsIn(path)) {
     if (definition.kind !== 'variable' || !definition.value) continue;
     const { callee, args, keywords } = definition.value;
-    const framework = frameworkOf(index, frameworks, path, callee);
+    const framework = frameworkOf(index, frameworks, path, callee) ?? ownFrameworkOf(index, path, callee, ownRouters);
     if (!framework) continue;
     const keyword = framework.prefixKeywords.find((key) => keywords[key] !== undefined);
     const named = framework.prefixFromName && !keyword ? constantString(index, path, args[0]) : undefined;
@@ -209,22 +282,40 @@ function frameworkOf(index: SymbolIndex, frameworks: Frameworks, path: string, m
   return names.map((name) => frameworks.routerMakers.get(name)).find((framework) => framework !== undefined);
 }
 
+/** The framework of a workspace router class (or of a subclass of one), named after the top package of its module (`microdot.microdot.Microdot` → `microdot`). */
+function ownFrameworkOf(index: SymbolIndex, path: string, maker: string, ownRouters: ReadonlySet<string>): RouterFramework | undefined {
+  if (!ownRouters.size) return undefined;
+  const made = index.resolve(path, maker);
+  const owner = made ? [made, ...index.ancestry(made).classes].find((symbol) => ownRouters.has(symbol)) : undefined;
+  if (!owner) return undefined;
+  // The shortest module name is the one from the deepest import root (`src/microdot/app.py` is `microdot.app`).
+  const module = index
+    .namesOf({ symbol: owner })
+    .filter((name) => !name.includes(':'))
+    .sort((a, b) => a.length - b.length)[0];
+  const name = module?.split('.')[0] ?? SymbolId.parse(owner).path.split('/')[0] ?? '';
+  return bareFramework(name);
+}
+
 /** A framework named by a detector (`plugin: fastify`); one the framework files do not describe routes like any other. */
 function routerFramework(frameworks: Frameworks, name: string): RouterFramework {
-  return (
-    frameworks.routerFrameworks.get(name) ?? {
-      name,
-      mountReplacesOwnPrefix: false,
-      dropsTrailingSlash: false,
-      viewSets: undefined,
-      servesUnderFirstArgument: false,
-      prefixKeywords: DEFAULT_PREFIX_KEYWORDS,
-      prefixFromName: false,
-      optionsBeforeHandler: false,
-      routeArguments: 'middleware-then-handler',
-      calls: NO_ROUTER_CALLS,
-    }
-  );
+  return frameworks.routerFrameworks.get(name) ?? bareFramework(name);
+}
+
+/** A framework no framework file describes: its routers route like any other. */
+function bareFramework(name: string): RouterFramework {
+  return {
+    name,
+    mountReplacesOwnPrefix: false,
+    dropsTrailingSlash: false,
+    viewSets: undefined,
+    servesUnderFirstArgument: false,
+    prefixKeywords: DEFAULT_PREFIX_KEYWORDS,
+    prefixFromName: false,
+    optionsBeforeHandler: false,
+    routeArguments: 'middleware-then-handler',
+    calls: NO_ROUTER_CALLS,
+  };
 }
 
 /** Every full prefix a router's routes are reachable under, from each root down; bounded and cycle-safe. */

@@ -1,7 +1,7 @@
 ;; category: middleware
 ;; framework: express
 ;; resolves: router-middleware
-;; description: Middleware installed on an application or router, in the order of the calls: Express and Koa `app.use(helmet())`, `app.use(requestLogger)`, `app.use('/v1/auth', authLimiter)`, and functions written in place (`app.use((err, req, res, next) => ...)`, named after the line they start on). The resolver keeps it when the object is a known application or router, and drops a mounted router (a route prefix, not middleware).
+;; description: Middleware installed on an application or router, in the order of the calls: Express and Koa `app.use(helmet())`, `app.use(requestLogger)`, `app.use('/v1/auth', authLimiter)`, and functions written in place (`app.use((err, req, res, next) => ...)`, named after the line they start on; under a path only when they take `next`: `app.use('/x', (req, res) => ...)` answers the path, a route). The resolver keeps it when the object is a known application or router, and drops a mounted router (a route prefix, not middleware).
 (call_expression
   function: (member_expression object: (_) @app property: (property_identifier) @_use)
   arguments: (arguments . [(identifier) (member_expression)] @symbol .)
@@ -18,14 +18,15 @@
   arguments: (arguments . (string) . [(identifier) (member_expression)] @symbol .)
   (#eq? @_use "use")) @finding
 
+;; Middleware written in place: for every request (`app.use((req, res, next) => {...})`, Koa's `app.use(async (ctx, next) => {...})`), or under a path when it takes `next` (`app.use('/store', function (req, res, next) {...})`; `app.use('/x', (req, res) => ...)` answers the path: a route).
 (call_expression
   function: (member_expression object: (_) @app property: (property_identifier) @_use)
-  arguments: (arguments . [(arrow_function) (function_expression)] @finding .)
+  arguments: (arguments . [(arrow_function) (function_expression)] @_inline .)
   (#eq? @_use "use")
-  (#set! symbol "anonymous"))
+  (#set! symbol "anonymous")) @finding
 
 (call_expression
   function: (member_expression object: (_) @app property: (property_identifier) @_use)
-  arguments: (arguments . (string) . [(arrow_function) (function_expression)] @finding .)
+  arguments: (arguments . (string) @path . [(arrow_function parameters: (formal_parameters (_) (_) (_))) (function_expression parameters: (formal_parameters (_) (_) (_)))] @_inline .)
   (#eq? @_use "use")
-  (#set! symbol "anonymous"))
+  (#set! symbol "anonymous")) @finding

@@ -1,6 +1,6 @@
 ;; category: middleware
 ;; framework: asgi
-;; description: A pure ASGI middleware (or ASGI app wrapper) class: its `__call__(self, scope, receive, send)` takes the ASGI triple (Starlette, FastAPI and any ASGI server).
+;; description: A pure ASGI middleware (or ASGI app wrapper) class: its `__call__(self, scope, receive, send)` takes the ASGI triple (Starlette, FastAPI and any ASGI server); or a function given an application that returns an ASGI callable wrapping it (`def cors(app): async def wrapper(scope, receive, send): ...; return wrapper`).
 ; The parameter list is checked as text: anchored child patterns cost far more on every class.
 (class_definition
   body: (block
@@ -9,3 +9,12 @@
       parameters: (parameters) @_parameters
       (#eq? @_call "__call__")
       (#match? @_parameters "^\\(\\s*self\\s*,\\s*scope\\b[^,]*,\\s*receive\\b[^,]*,\\s*send\\b")))) @finding
+
+(function_definition
+  body: (block
+    (function_definition
+      name: (identifier) @_inner
+      parameters: (parameters) @_parameters)
+    (return_statement (identifier) @_returned))
+  (#eq? @_inner @_returned)
+  (#match? @_parameters "^\\(\\s*scope\\b[^,]*,\\s*receive\\b[^,]*,\\s*send\\b")) @finding

@@ -1,5 +1,5 @@
 ;; hint: include
-;; description: A router attached under another with a prefix (a literal in `prefix`, a constant's name in `prefixName`): FastAPI `parent.include_router(child, prefix="/x")`, Starlette `app.mount("/x", app=child)`, Flask `app.register_blueprint(bp, url_prefix="/x")`, Flask-RESTX `api.add_namespace(ns, path="/x")`.
+;; description: A router attached under another with a prefix (a literal in `prefix`, a constant's name in `prefixName`): FastAPI `parent.include_router(child, prefix="/x")`, Starlette `app.mount("/x", app=child)`, Flask `app.register_blueprint(bp, url_prefix="/x")`, Flask-RESTX `api.add_namespace(ns, path="/x")`, Microdot `app.mount(subapp, url_prefix="/x")`.
 (call
   function: (attribute object: (_) @parent attribute: (identifier) @_verb)
   arguments: (argument_list
@@ -21,3 +21,11 @@
     (keyword_argument name: (identifier) @_app value: (_) @child))
   (#eq? @_verb "mount")
   (#eq? @_app "app")) @finding
+
+(call
+  function: (attribute object: (_) @parent attribute: (identifier) @_verb)
+  arguments: (argument_list
+    . [(identifier) (attribute)] @child
+    (keyword_argument name: (identifier) @_key value: [(string) @prefix (identifier) @prefixName (attribute) @prefixName]))
+  (#eq? @_verb "mount")
+  (#eq? @_key "url_prefix")) @finding
