@@ -37,8 +37,8 @@ describe('a TypeScript service in a real VS Code (code-server)', { timeout: 240_
   it('steps through a route whose calls only the type checker can follow, and says so', async () => {
     const { page } = session;
     await traceRoute(page, 'DELETE /api/orders', 'DELETE /api/orders/{id}');
-    // 13 steps: the two the compiler finds (`Order.cancel`, `Money.format`) are among them.
-    await page.locator('.statusbar-item', { hasText: 'DELETE /api/orders/{id} · 1/13' }).waitFor({ timeout: 60_000 });
+    // 14 steps (the not-found it raises among them): the two the compiler finds (`Order.cancel`, `Money.format`) are among them.
+    await page.locator('.statusbar-item', { hasText: 'DELETE /api/orders/{id} · 1/14' }).waitFor({ timeout: 60_000 });
     const trace = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /^Trace/ }) });
     // `order` and `refund` have no written type: the compiler, in its worker thread, says what they are.
     const cancel = trace.locator('.monaco-list-row', { hasText: 'Order.cancel' });

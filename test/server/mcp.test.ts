@@ -72,7 +72,7 @@ describe('archtrace mcp', () => {
   it('traces a route through the layers, and refuses a route that does not exist', async () => {
     const { text } = await call(nest, 'trace_route', { route: 'DELETE /api/orders/42' });
     assert.match(text, /^DELETE \/api\/orders\/\{id\} — \d+ steps/);
-    assert.match(text, /\napi OrdersController\.cancel at src\/orders\/orders\.controller\.ts:21/);
+    assert.match(text, /\napi OrdersController\.cancel at src\/orders\/orders\.controller\.ts:24/);
     assert.match(text, /infrastructure TypeOrmOrderRepository\.findById \[di\] at src\/orders\/typeorm-order\.repository\.ts:9/);
     const missing = await call(nest, 'trace_route', { route: 'GET /nowhere' });
     assert.equal(missing.isError, true);

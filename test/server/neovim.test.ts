@@ -50,11 +50,11 @@ describe('Neovim as the LSP client of archtrace lsp --stdio', () => {
           file: 'src/orders/orders.controller.ts',
           diagnosticsFile: 'src/orders/orders.service.ts',
           diagnosticExpected: 'The application layer depends on the API layer',
-          hoverLine: 20, // @Delete(':id')
+          hoverLine: 23, // @Delete(':id')
           hoverExpected: ['DELETE', 'OrdersController', 'cancel', 'OrdersService'],
           lensesExpected: ['Trace DELETE /api/orders/{id}', 'Trace POST /api/orders'],
           symbolQuery: 'POST /api/orders',
-          jumpExpected: 'orders.controller.ts:15', // @Post(), where the handler's definition starts
+          jumpExpected: 'orders.controller.ts:17', // @Post(), where the handler's definition starts
         },
       ],
     };
