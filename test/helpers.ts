@@ -6,6 +6,8 @@ import type { FileFacts } from '../src/core/parse/facts';
 import { Grammars } from '../src/core/parse/grammars';
 import { grammarsDirectory, packageRoot, rulesDirectory } from '../src/node/assets';
 import { loadRuleDirectory } from '../src/node/rules';
+import type { AnalysisResult } from '../src/core/result';
+import { analyzeFolder } from '../src/node/analyzeFolder';
 
 export const ROOT = packageRoot(__dirname);
 export const SAMPLE = join(ROOT, 'examples', 'order-service');
@@ -38,6 +40,16 @@ export function tempWorkspace(files: Record<string, string | Uint8Array>): { roo
     writeFileSync(join(root, path), content);
   }
   return { root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** The result of analysing a workspace made of these files, on one thread; the workspace is removed after. */
+export async function analyseFiles(files: Record<string, string>): Promise<AnalysisResult> {
+  const workspace = tempWorkspace(files);
+  try {
+    return (await analyzeFolder(workspace.root, { threads: 1 })).result;
+  } finally {
+    workspace.cleanup();
+  }
 }
 
 /** A workspace made of what real repositories throw at an analyser, generated afresh for each run. */

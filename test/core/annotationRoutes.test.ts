@@ -1,17 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { AnalysisResult } from '../../src/core/result';
-import { analyzeFolder } from '../../src/node/analyzeFolder';
-import { tempWorkspace } from '../helpers';
-
-async function analyse(files: Record<string, string>): Promise<AnalysisResult> {
-  const workspace = tempWorkspace(files);
-  try {
-    return (await analyzeFolder(workspace.root, { threads: 1 })).result;
-  } finally {
-    workspace.cleanup();
-  }
-}
+import { analyseFiles } from '../helpers';
 
 const POM = (generator: string, library = 'spring-boot', requestMappingMode = 'controller') => `<project>
   <build><plugins>
@@ -86,7 +75,7 @@ public class VetController implements VetsApi {
 
 describe('routes of controllers implementing interfaces generated from an OpenAPI specification', () => {
   it("takes each method named after an operation as its handler, under the controller's prefix", async () => {
-    const result = await analyse({ 'pom.xml': POM('spring'), 'src/main/resources/openapi.yml': SPEC, ...CONTROLLERS });
+    const result = await analyseFiles({ 'pom.xml': POM('spring'), 'src/main/resources/openapi.yml': SPEC, ...CONTROLLERS });
     assert.deepEqual(
       result.routes.map((route) => `${route.method} ${route.path} -> ${route.handler.slice(route.handler.lastIndexOf('/') + 1)}`),
       [
@@ -98,14 +87,14 @@ describe('routes of controllers implementing interfaces generated from an OpenAP
   });
 
   it("puts the specification's base path before a controller that states no prefix when the interfaces carry it", async () => {
-    const result = await analyse({ 'pom.xml': POM('spring', 'spring-boot', 'api_interface'), 'src/main/resources/openapi.yml': SPEC, ...CONTROLLERS });
+    const result = await analyseFiles({ 'pom.xml': POM('spring', 'spring-boot', 'api_interface'), 'src/main/resources/openapi.yml': SPEC, ...CONTROLLERS });
     assert.ok(result.routes.some((route) => route.method === 'GET' && route.path === '/clinic/clinic/api/vets'));
     assert.ok(result.routes.some((route) => route.method === 'GET' && route.path === '/clinic/api/owners'));
   });
 
   it('reads no routes from a generation of HTTP clients, nor from a specification it cannot read', async () => {
-    assert.deepEqual((await analyse({ 'pom.xml': POM('spring', 'spring-cloud'), 'src/main/resources/openapi.yml': SPEC, ...CONTROLLERS })).routes, []);
-    const unreadable = await analyse({ 'pom.xml': POM('spring'), 'src/main/resources/openapi.yml': 'paths: [\n', ...CONTROLLERS });
+    assert.deepEqual((await analyseFiles({ 'pom.xml': POM('spring', 'spring-cloud'), 'src/main/resources/openapi.yml': SPEC, ...CONTROLLERS })).routes, []);
+    const unreadable = await analyseFiles({ 'pom.xml': POM('spring'), 'src/main/resources/openapi.yml': 'paths: [\n', ...CONTROLLERS });
     assert.deepEqual(unreadable.routes, []);
     assert.ok(unreadable.skipped.some((skipped) => skipped.path === 'src/main/resources/openapi.yml' && /OpenAPI specification pom\.xml generates/.test(skipped.reason)));
   });

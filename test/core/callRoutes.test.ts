@@ -1,17 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AnalysisResult } from '../../src/core/result';
-import { analyzeFolder } from '../../src/node/analyzeFolder';
-import { tempWorkspace } from '../helpers';
-
-async function analyse(files: Record<string, string>): Promise<AnalysisResult> {
-  const workspace = tempWorkspace(files);
-  try {
-    return (await analyzeFolder(workspace.root, { threads: 1 })).result;
-  } finally {
-    workspace.cleanup();
-  }
-}
+import { analyseFiles } from '../helpers';
 
 const routesOf = (result: AnalysisResult) => result.routes.map((route) => `${route.method} ${route.path} -> ${route.handler}`);
 const middlewareOf = (result: AnalysisResult) =>
@@ -24,7 +14,7 @@ const GO_MOD = 'module example.com/shop\n\ngo 1.22\n';
 
 describe('routes and middleware registered by calls', () => {
   it('follows gin groups made in place and under a prefix read from settings at run time, and lists middleware in order', async () => {
-    const result = await analyse({
+    const result = await analyseFiles({
       'go.mod': GO_MOD,
       'server/http.go': `package server
 
@@ -93,7 +83,7 @@ func ExampleNew() {
   });
 
   it("takes echo's handler first and its middleware after it, and names middleware from outside by their package", async () => {
-    const result = await analyse({
+    const result = await analyseFiles({
       'go.mod': GO_MOD,
       'main.go': `package main
 
@@ -118,7 +108,7 @@ func requireUser(next echo.HandlerFunc) echo.HandlerFunc { return next }
   });
 
   it("reads Spark's static routes, services, WebSocket classes, filters and path groups", async () => {
-    const result = await analyse({
+    const result = await analyseFiles({
       'src/main/java/com/acme/App.java': `package com.acme;
 
 import spark.Service;
