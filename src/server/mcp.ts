@@ -6,6 +6,7 @@ import { type Analysis, findRoute } from '../core/analyze';
 import { buildChecklist } from '../core/checklist/checklist';
 import { ChecklistProgress } from '../core/checklist/progress';
 import { renderStudyGuide } from '../core/render/report';
+import { stepLabel, stepMarks } from '../core/render/trace';
 import { describeKind, evidenceByWeight, QUESTION_TITLES } from '../core/render/text';
 import { AnalysisResult, type FindingCategory, SymbolId, type TraceStep } from '../core/result';
 import { FolderSession, type Logger } from './session';
@@ -263,11 +264,10 @@ export async function runMcpServer(root: string, log: Logger): Promise<void> {
 }
 
 function stepText(step: TraceStep): string {
-  const marks = [step.via !== 'call' ? step.via : '', step.site?.branch ? `in ${step.site.branch}` : '', step.recursive ? 'recursive' : '', step.unresolved ? 'unresolved' : '', step.typed ? 'by type' : '', ...(step.marks ?? [])].filter(Boolean);
+  const marks = stepMarks(step);
   const { path } = SymbolId.parse(step.symbol);
   const at = step.external || step.unresolved ? (step.site ? ` (called at ${step.site.path}:${step.site.line + 1})` : '') : ` at ${path}:${step.line + 1}`;
-  const name = step.unresolved && step.expression ? step.expression : SymbolId.label(step.symbol);
-  return `${name}${marks.length ? ` [${marks.join(', ')}]` : ''}${at}${step.implementations?.length ? ` (implementations: ${step.implementations.map((implementation) => SymbolId.label(implementation)).join(', ')})` : ''}`;
+  return `${stepLabel(step)}${marks.length ? ` [${marks.join(', ')}]` : ''}${at}${step.implementations?.length ? ` (implementations: ${step.implementations.map((implementation) => SymbolId.label(implementation)).join(', ')})` : ''}`;
 }
 
 /** The guide's `##` sections (the title's part before them as "Overview"). */

@@ -74,6 +74,8 @@ describe('archtrace mcp', () => {
     assert.match(text, /^DELETE \/api\/orders\/\{id\} — \d+ steps/);
     assert.match(text, /\napi OrdersController\.cancel at src\/orders\/orders\.controller\.ts:24/);
     assert.match(text, /infrastructure TypeOrmOrderRepository\.findById \[di\] at src\/orders\/typeorm-order\.repository\.ts:9/);
+    // A raised outside exception is named, with the status it answers.
+    assert.match(text, /external @nestjs\/common\.NotFoundException \[raise 404\] \(called at src\/orders\/orders\.service\.ts:29\)/);
     const missing = await call(nest, 'trace_route', { route: 'GET /nowhere' });
     assert.equal(missing.isError, true);
     assert.match(missing.text, /^no route 'GET \/nowhere' in the workspace; routes include: POST \/api\/orders/);
