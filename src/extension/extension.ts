@@ -4,6 +4,7 @@ import { ChecklistController } from './checklist/checklistView';
 import { ClassifyController } from './classify/controller';
 import { showEntityDiagram } from './dataModel/entityDiagram';
 import { registerQueryDiagnostics } from './dataModel/queryDiagnostics';
+import { registerArchitectureMap } from './diagrams/mapPanel';
 import { showSvgPanel } from './diagrams/svgPanel';
 import { renderTraceSvg } from '../core/render/sequenceSvg';
 import { registerUpdateOnChange } from './classify/updateOnChange';
@@ -81,6 +82,7 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
   );
   context.subscriptions.push(new ChecklistController(analyses, storage, log));
+  context.subscriptions.push(registerArchitectureMap({ roots: () => analyses.all().map((analysis) => analysis.result.root), map: (root) => analyses.all().find((analysis) => analysis.result.root === root)?.architectureMap() }));
   registerSelfCheck(context, { analyses, stepper, log });
 }
 

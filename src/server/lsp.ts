@@ -26,6 +26,7 @@ import {
   DidChangeAnalysisNotification,
   ErrorCodes,
   type FolderParams,
+  MapRequest,
   PROTOCOL_VERSION,
   ReanalyseRequest,
   ResultRequest,
@@ -366,6 +367,7 @@ export function runLanguageServer(connection: Connection, serverOptions: Languag
 
   connection.onRequest(StatusRequest, () => [...sessions.values()].map((session) => session.status()));
   connection.onRequest(ResultRequest, async (params) => (await analysisOf(folder(params))).result);
+  connection.onRequest(MapRequest, async (params) => (await analysisOf(folder(params))).architectureMap());
   connection.onRequest(TraceRequest, async (params) => {
     if (!params || typeof params !== 'object' || typeof params.route !== 'string') throw new ResponseError(JsonRpcErrors.InvalidParams, 'expected { route: "METHOD /path", root?: string }');
     const session = folder(params);

@@ -78,6 +78,16 @@ export class LayerRoles {
     return roles;
   }
 
+  /** A kind's layers in the order of its architecture, top to bottom: the lanes of the architecture map. */
+  lanesOf(kind: RepoKind): readonly string[] {
+    return this.document.kinds[kind].lanes;
+  }
+
+  /** The roles every kind shares (tests, examples, migrations, configuration): code outside the architecture under study. */
+  sharedRoles(): ReadonlySet<string> {
+    return new Set([...Object.keys(this.document.sharedFolders), 'test', 'config']);
+  }
+
   /**
    * Whether a path is outside the code under study: tests, examples, docs, benchmarks. The
    * repository-kind signals about what the code is full of count only the rest.

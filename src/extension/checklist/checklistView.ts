@@ -121,7 +121,7 @@ export class ChecklistController implements vscode.TreeDataProvider<Row>, vscode
   private async export(): Promise<void> {
     const parts = [...this.state.values()].map(({ analysis, items, progress }) => {
       const result = { ...analysis.result, traces: analysis.result.routes.slice(0, 10).flatMap((route) => analysis.trace(`${route.method} ${route.path}`) ?? []) };
-      return renderStudyGuide(result, items, progress);
+      return renderStudyGuide(result, items, progress, analysis.architectureMap());
     });
     if (!parts.length) {
       void vscode.window.showInformationMessage(vscode.l10n.t('ArchTrace: classify the workspace first.'));
