@@ -2,7 +2,7 @@ import { type ArchitectureMap, counted, edgesToDraw, MapBox, type MapEdge } from
 import { escapeXml } from './svg';
 
 /** The drawing's measures, in pixels: it fits a 1280-pixel-wide window. */
-const SIZES = { width: 1240, margin: 20, laneLabel: 130, top: 46, laneHeight: 150, boxHeight: 56, boxGap: 14, minBox: 96, maxBox: 260 };
+const SIZES = { width: 1180, margin: 20, laneLabel: 130, top: 46, laneHeight: 150, boxHeight: 56, boxGap: 14, minBox: 96, maxBox: 260 };
 const { width: WIDTH, margin: MARGIN, laneLabel: LANE_LABEL, top: TOP, laneHeight: LANE_HEIGHT, boxHeight: BOX_HEIGHT, boxGap: BOX_GAP, minBox: MIN_BOX, maxBox: MAX_BOX } = SIZES;
 const VIOLATION_COLOUR = '#d73a49';
 
