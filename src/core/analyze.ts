@@ -221,7 +221,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   await nextTurn();
   options.signal?.throwIfAborted();
 
-  const { dataModel, queryWarnings } = await analyzeDataModel(index, analysed, resolved, undefined, host.knowledge.frameworks.tableDeclarations);
+  const { dataModel, queryWarnings } = await analyzeDataModel(index, analysed, resolved, host.knowledge.frameworks);
 
   const result: AnalysisResult = {
     schemaVersion: SCHEMA_VERSION,
