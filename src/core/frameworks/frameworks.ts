@@ -1,6 +1,6 @@
 import { DataFileError } from '../knowledge/checkData';
 import { type DataFile, readDataFile } from '../knowledge/dataFile';
-import type { AnnotationRoutesDocument, Cardinality, DecoratorRoutesDocument, ClassRuleDocument, FileRoutesDocument, FrameworkDocument, MessageBusDocument, ModelReader, QueryReadingDocument, RequestEntryDocument, RouteArguments, ViewSetsDocument } from '../knowledge/documents';
+import type { AnnotationRoutesDocument, Cardinality, ClassRuleDocument, DecoratorRoutesDocument, FileRoutesDocument, FrameworkDocument, MessageBusDocument, ModelReader, QueryReadingDocument, RequestEntryDocument, RouteArguments, ServletSettingsDocument, ViewSetsDocument } from '../knowledge/documents';
 
 /** A class rule of a framework file, with the framework it belongs to. */
 export interface ClassRule extends ClassRuleDocument {
@@ -136,6 +136,8 @@ export interface Frameworks {
   packageMiddleware: ReadonlyMap<string, RouterFramework>;
   /** Package functions that register the routes a function registers under a prefix (Spark's `path`), and the framework. */
   packageScopes: ReadonlyMap<string, RouterFramework>;
+  /** Where applications answer, from their settings files (Spring Boot's context and servlet paths). */
+  servletSettings: readonly ServletSettingsDocument[];
   /** TypeScript: the frameworks whose routes are decorators on controllers. */
   decoratorRoutes: readonly DecoratorRoutes[];
   /** Java: the frameworks whose routes are annotations. */
@@ -177,6 +179,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     packageVerbs: new Map<string, { method: string; framework: RouterFramework }>(),
     packageMiddleware: new Map<string, RouterFramework>(),
     packageScopes: new Map<string, RouterFramework>(),
+    servletSettings: [] as ServletSettingsDocument[],
     decoratorRoutes: [] as DecoratorRoutes[],
     annotationRoutes: [] as AnnotationRoutes[],
     fileRoutes: [] as FileRoutes[],
@@ -255,6 +258,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
       for (const name of queries.selectFunctions ?? []) reading.selectFunctions.add(name);
     }
     frameworks.requestEntries.push(...(document.requestEntries ?? []));
+    if (document.servletSettings) frameworks.servletSettings.push(document.servletSettings);
     if (document.decoratorRoutes) frameworks.decoratorRoutes.push({ ...document.decoratorRoutes, framework: document.name });
     if (document.annotationRoutes) frameworks.annotationRoutes.push({ ...document.annotationRoutes, framework: document.name });
     if (document.fileRoutes) frameworks.fileRoutes.push({ ...document.fileRoutes, framework: document.name });

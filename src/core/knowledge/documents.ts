@@ -143,6 +143,7 @@ export interface FrameworkDocument {
   };
   annotationRoutes?: AnnotationRoutesDocument;
   decoratorRoutes?: DecoratorRoutesDocument;
+  servletSettings?: ServletSettingsDocument;
   viewSets?: ViewSetsDocument;
   viewMethodDecorators?: Record<string, string>;
   fileRoutes?: FileRoutesDocument;
@@ -176,6 +177,14 @@ export interface RequestEntryDocument {
 
 /** What a route registration is given after its path (see the schema's `routeArguments`). */
 export type RouteArguments = 'middleware-then-handler' | 'handler-then-middleware' | 'handler-then-options';
+
+export interface ServletSettingsDocument {
+  folder: string;
+  files: string[];
+  contextPath: string[];
+  servletPath: string[];
+  profileKeys?: string[];
+}
 
 export interface DecoratorRoutesDocument {
   package: string;
