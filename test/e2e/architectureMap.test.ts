@@ -19,7 +19,7 @@ describe('the architecture map in a real VS Code (code-server)', { timeout: 240_
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.locator('.activitybar a.action-label[aria-label="ArchTrace"]').click();
     await runCommand(page, 'ArchTrace: Classify Workspace');
-    await page.locator('.notifications-toasts .notification-list-item-message', { hasText: 'ArchTrace:' }).first().waitFor({ timeout: 60_000 });
+    await page.locator('.notifications-toasts .notification-list-item-message', { hasText: 'ArchTrace: business backend service' }).waitFor({ timeout: 60_000 });
     await runCommand(page, 'ArchTrace: Show Architecture Map');
     await page.locator('.tabs-container .tab', { hasText: 'Architecture map' }).waitFor({ timeout: 15_000 });
     const frame = page.frameLocator('iframe.webview').frameLocator('iframe');
