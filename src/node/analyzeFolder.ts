@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type Analysis, type AnalysisHost, type AnalyzeOptions, analyzeWorkspace } from '../core/analyze';
 import { knowledgeWithConfig, NO_CONFIG, type WorkspaceConfig } from '../core/config/workspaceConfig';
@@ -104,10 +102,6 @@ function withConfigExcludes<T extends NodeAnalyzeOptions>(options: T): T {
   return exclude.length ? { ...options, excludeGlobs: [...(options.excludeGlobs ?? []), ...exclude] } : options;
 }
 
-/** A file of one workspace folder's own (its facts cache, its checklist progress) in a shared directory, named by a hash of the folder's path. */
-export function folderFile(directory: string, kind: string, root: string): string {
-  return join(directory, `${kind}-${createHash('sha256').update(root).digest('hex').slice(0, 16)}.json`);
-}
 
 /** Analyses one folder on Node: the CLI, the extension host and the tests all come through here. */
 export function analyzeFolder(root: string, given: NodeAnalyzeOptions = {}): Promise<Analysis> {

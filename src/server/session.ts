@@ -5,7 +5,8 @@ import type { EditorDocuments, ProgressReport } from '../core/host';
 import type { Language, Trace } from '../core/result';
 import { describeKind } from '../core/render/text';
 import type { FolderStatus, ServerSettings } from '../protocol/protocol';
-import { analyzeFolder, CHANGES_GATHERED_MS, folderFile, type NodeAnalyzeOptions, readyForUpdates, updateFolder, WarmWorker } from '../node/analyzeFolder';
+import { folderFile } from '../node/folderFile';
+import { analyzeFolder, CHANGES_GATHERED_MS, type NodeAnalyzeOptions, readyForUpdates, updateFolder, WarmWorker } from '../node/analyzeFolder';
 import { TypeCheckerWorker } from '../node/typeChecker';
 
 /** What the session runs an analysis with: Node's host by default; a test gives one that fails on purpose. */

@@ -1,0 +1,124 @@
+import * as vscode from 'vscode';
+import { type LanguageClient, ResponseError } from 'vscode-languageclient/node';
+import type { ChecklistItem } from '../core/checklist/checklist';
+import type { ChecklistProgress } from '../core/checklist/progress';
+import type { AnalysisResult, Trace } from '../core/result';
+import { ChecklistRequest, DidChangeAnalysisNotification, ErrorCodes, type FolderStatus, ReanalyseRequest, ResultRequest, StatusRequest, StudyGuideRequest, TraceRequest } from '../protocol/protocol';
+import type { ArchTraceClient } from './client';
+
+/**
+ * The server's results for the open workspace folders: what every view renders. Kept in step with
+ * the server — each `archtrace/didChangeAnalysis` with a newer version fetches that folder's result
+ * again — and asked for what a view needs beyond it (a trace, the checklist, the study guide).
+ */
+export class WorkspaceResults implements vscode.Disposable {
+  private readonly byFolder = new Map<string, { version: number; result: AnalysisResult }>();
+  private readonly statuses = new Map<string, FolderStatus>();
+  /** The version each folder's result is being fetched for, so that a burst of notifications fetches once. */
+  private readonly fetching = new Map<string, number>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** A folder's result changed (or a folder's analysis failed). */
+  readonly onDidChange = this.changed.event;
+  private readonly statusChanged = new vscode.EventEmitter<FolderStatus>();
+  readonly onDidChangeStatus = this.statusChanged.event;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly server: ArchTraceClient,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.disposables.push(this.changed, this.statusChanged, server.onDidStart((client) => this.attach(client)));
+  }
+
+  /** Starts the server if it is not running; its results arrive through `onDidChange`. */
+  async start(): Promise<LanguageClient> {
+    return this.server.start();
+  }
+
+  /** Every folder's result, once the first analysis of each is done; rejects with the server's message when one failed. */
+  async ready(): Promise<AnalysisResult[]> {
+    const client = await this.start();
+    const statuses = await client.sendRequest(StatusRequest);
+    return Promise.all(statuses.map(async (status) => (await this.fetch(client, status.root, status.version)) ?? (await client.sendRequest(ResultRequest, { root: status.root }))));
+  }
+
+  /** Analyses every folder again from scratch; the new results arrive through `onDidChange`. */
+  async reanalyse(token?: vscode.CancellationToken): Promise<FolderStatus[]> {
+    const client = await this.start();
+    return client.sendRequest(ReanalyseRequest, {}, token);
+  }
+
+  all(): AnalysisResult[] {
+    return [...this.byFolder.values()].map((entry) => entry.result);
+  }
+
+  /** The result of a folder, or the first folder's. */
+  of(root?: string): AnalysisResult | undefined {
+    return (root !== undefined ? this.byFolder.get(root)?.result : undefined) ?? this.all()[0];
+  }
+
+  status(root: string): FolderStatus | undefined {
+    return this.statuses.get(root);
+  }
+
+  /** A route's trace (the server waits for the type checker unless `typesWaitMs` says how long); undefined: no such route. */
+  async trace(root: string, route: string, typesWaitMs?: number): Promise<Trace | undefined> {
+    const client = await this.start();
+    try {
+      return await client.sendRequest(TraceRequest, { root, route, ...(typesWaitMs !== undefined ? { typesWaitMs } : {}) });
+    } catch (error) {
+      if (error instanceof ResponseError && error.code === ErrorCodes.UnknownRoute) return undefined;
+      throw error;
+    }
+  }
+
+  async checklist(root: string): Promise<ChecklistItem[]> {
+    return (await this.start()).sendRequest(ChecklistRequest, { root });
+  }
+
+  async studyGuide(root: string, progress: ChecklistProgress): Promise<string> {
+    return (await this.start()).sendRequest(StudyGuideRequest, { root, progress });
+  }
+
+  /** Listens to a (re)started server and fetches what it has: a restarted server analyses again, and its versions count from 0. */
+  private attach(client: LanguageClient): void {
+    this.byFolder.clear();
+    this.fetching.clear();
+    this.disposables.push(
+      client.onNotification(DidChangeAnalysisNotification, (status) => {
+        this.statuses.set(status.root, status);
+        this.statusChanged.fire(status);
+        if (status.state === 'failed') this.changed.fire();
+        else if (status.version > 0) void this.fetch(client, status.root, status.version);
+      }),
+    );
+    void client.sendRequest(StatusRequest).then(
+      (statuses) => statuses.forEach((status) => status.version > 0 && void this.fetch(client, status.root, status.version)),
+      (error: unknown) => this.log.warn(`archtrace/status: ${error instanceof Error ? error.message : String(error)}`),
+    );
+  }
+
+  /** Fetches a folder's result when its version is newer than the one held (or being fetched). */
+  private async fetch(client: LanguageClient, root: string, version: number): Promise<AnalysisResult | undefined> {
+    const held = this.byFolder.get(root);
+    if ((held && held.version >= version) || (this.fetching.get(root) ?? -1) >= version) return held?.result;
+    this.fetching.set(root, version);
+    try {
+      const result = await client.sendRequest(ResultRequest, { root });
+      if ((this.byFolder.get(root)?.version ?? -1) < version) {
+        this.byFolder.set(root, { version, result });
+        this.changed.fire();
+      }
+      return result;
+    } catch (error) {
+      this.log.warn(`archtrace/result ${root}: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    } finally {
+      if (this.fetching.get(root) === version) this.fetching.delete(root);
+    }
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
