@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { ChecklistController } from './checklist/checklistView';
-import { ArchTraceClient, SOURCE_LANGUAGES } from './client';
+import { ArchTraceClient } from './client';
+import { SOURCE_LANGUAGES } from './languages';
 import { ClassifyController } from './classify/controller';
 import { showEntityDiagram } from './dataModel/entityDiagram';
 import { showSvgPanel } from './diagrams/svgPanel';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { type LanguageClient, ResponseError } from 'vscode-languageclient/node';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ChecklistItem } from '../core/checklist/checklist';
 import type { ChecklistProgress } from '../core/checklist/progress';
 import type { AnalysisResult, Trace } from '../core/result';
@@ -67,7 +67,8 @@ export class WorkspaceResults implements vscode.Disposable {
     try {
       return await client.sendRequest(TraceRequest, { root, route, ...(typesWaitMs !== undefined ? { typesWaitMs } : {}) });
     } catch (error) {
-      if (error instanceof ResponseError && error.code === ErrorCodes.UnknownRoute) return undefined;
+      // The server's ResponseError comes from the client's bundle: known by its code.
+      if ((error as { code?: unknown } | undefined)?.code === ErrorCodes.UnknownRoute) return undefined;
       throw error;
     }
   }

@@ -24,9 +24,9 @@ describe('route traces in a real VS Code (code-server)', { timeout: 240_000 }, (
     const shown = check.hover.replace(/\\(.)/g, '$1');
     assert.match(shown, /POST \/orders/);
     assert.match(shown, /OrderService\.create_order/);
-    // How steps were reached is shown beside them: injected, raised with the status it answers.
+    // How steps were reached is shown beside them: injected, raised with the status it answers (the server's words, as every LSP client gets them).
     assert.match(shown, /SqlOrderRepository\.save _di_/);
-    assert.match(shown, /OutOfStockError _raises, answered 409_/);
+    assert.match(shown, /OutOfStockError _raise 409_/);
     assert.match(check.hover, /\]\(command:archtrace\.trace\.start/);
     assert.ok(check.codeLenses.includes('Trace POST /orders'), check.codeLenses.join(', '));
     assert.ok(check.codeLenses.includes('api · route'), check.codeLenses.join(', '));
