@@ -1,8 +1,9 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { Analysis } from '../core/analyze';
 import type { EditorDocuments, ProgressReport } from '../core/host';
 import type { Language, Trace } from '../core/result';
+import { type Analysis, DEFAULT_MAX_FILE_SIZE_BYTES } from '../core/analyze';
+import { languageOf } from '../core/discover/languages';
 import { describeKind } from '../core/render/text';
 import type { FolderStatus, ServerSettings } from '../protocol/protocol';
 import { folderFile } from '../node/folderFile';
@@ -116,6 +117,7 @@ export class FolderSession {
   /** Files changed on disk or in the editor (absolute paths): gathered for a moment, then one update. */
   changed(paths: readonly string[]): void {
     if (this.disposed || this.settings.updateOnChange === false) return;
+    if (!this.pending.size && this.last) this.readyThread(paths);
     for (const path of paths) this.pending.add(path);
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
@@ -179,6 +181,15 @@ export class FolderSession {
       ...(cacheDirectory ? { cacheFile: folderFile(cacheDirectory, 'facts', this.root) } : {}),
       onWarning: (message) => this.log.warn(`${this.root}: ${message}`),
     };
+  }
+
+  /** The thread that will parse the first change gets ready (grammars, queries) while changes are gathered, not after. */
+  private readyThread(paths: readonly string[]): void {
+    const path = paths.find((candidate) => languageOf(candidate));
+    const language = path ? languageOf(path) : undefined;
+    if (!path || !language) return;
+    const options = this.analyzeOptions();
+    this.warm.prepare(options, { path, absolutePath: path, language, maxFileSizeBytes: options.maxFileSizeBytes ?? DEFAULT_MAX_FILE_SIZE_BYTES });
   }
 
   /** Starts the next piece of work when none runs: a full analysis when wanted, else an update of the pending changes, else readying the last analysis for updates. */
