@@ -23,8 +23,6 @@ export function activate(context: vscode.ExtensionContext): void {
   const storage = context.storageUri ?? context.globalStorageUri;
   const server = new ArchTraceClient(context.extensionUri, log, () => serverSettings(storage));
   const results = new WorkspaceResults(server, log);
-  const start = () =>
-    void results.start().catch((error: unknown) => log.error(`the ArchTrace server did not start: ${error instanceof Error ? error.message : String(error)}`));
   const controller = new ClassifyController(log, results);
   const stepper = new TraceStepper(results);
   const sections = { overview: overviewNodes, layers: layerNodes, extensionPoints: extensionPointNodes, routes: routeNodes, interfaces: interfaceNodes, dataModel: dataModelNodes };
@@ -60,8 +58,8 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('archtrace.dataModel.showDiagram', (node?: AnalysisNode) => showEntityDiagram(results, node)),
     vscode.commands.registerCommand('archtrace.classifyWorkspace', () => controller.classifyWorkspace()),
     // The server starts with the first file it reads, or the first ArchTrace view shown.
-    vscode.workspace.onDidOpenTextDocument((document) => isSource(document) && start()),
-    ...views.map((view) => view.onDidChangeVisibility(({ visible }) => visible && start())),
+    vscode.workspace.onDidOpenTextDocument((document) => isSource(document) && results.startInBackground()),
+    ...views.map((view) => results.startWhenVisible(view)),
     // New settings, or trusted now (the workspace's own settings apply): the server analyses again with them.
     vscode.workspace.onDidChangeConfiguration((event) => (event.affectsConfiguration('archtrace') || event.affectsConfiguration('files.exclude')) && void server.settingsChanged()),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void server.settingsChanged()),
@@ -82,8 +80,8 @@ export function activate(context: vscode.ExtensionContext): void {
   );
   context.subscriptions.push(new ChecklistController(results, storage, log));
   registerSelfCheck(context, { results, stepper, log });
-  // Activated by a file of a language ArchTrace reads, or with a view already shown: the server starts once activation is over.
-  if (vscode.workspace.textDocuments.some(isSource) || views.some((view) => view.visible)) setTimeout(start, 0);
+  // Activated by a file of a language ArchTrace reads: the server starts once activation is over.
+  if (vscode.workspace.textDocuments.some(isSource)) setTimeout(() => results.startInBackground(), 0);
 }
 
 export function deactivate(): void {

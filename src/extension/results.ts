@@ -35,6 +35,17 @@ export class WorkspaceResults implements vscode.Disposable {
     return this.server.start();
   }
 
+  /** Starts the server, a failure logged: for what starts it in passing (a view shown, a source file opened). */
+  startInBackground(): void {
+    this.start().catch((error: unknown) => this.log.error(`the ArchTrace server did not start: ${error instanceof Error ? error.message : String(error)}`));
+  }
+
+  /** Starts the server when a view of ArchTrace's is shown — once activation is over, if it is shown already. */
+  startWhenVisible(view: vscode.TreeView<unknown>): vscode.Disposable {
+    if (view.visible) setTimeout(() => this.startInBackground(), 0);
+    return view.onDidChangeVisibility(({ visible }) => visible && this.startInBackground());
+  }
+
   /** Every folder's result, once the first analysis of each is done; rejects with the server's message when one failed. */
   async ready(): Promise<AnalysisResult[]> {
     const client = await this.start();

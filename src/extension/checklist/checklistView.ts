@@ -40,6 +40,7 @@ export class ChecklistController implements vscode.TreeDataProvider<Row>, vscode
     this.view = vscode.window.createTreeView('archtrace.checklist', { treeDataProvider: this, manageCheckboxStateManually: true });
     this.disposables.push(
       this.view,
+      results.startWhenVisible(this.view),
       this.view.onDidChangeCheckboxState((event) => {
         for (const [row, state] of event.items) if (row.item && !row.part) void this.change(row.root, row.item, { done: state === vscode.TreeItemCheckboxState.Checked });
       }),
