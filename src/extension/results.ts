@@ -13,21 +13,20 @@ import type { ArchTraceClient } from './client';
  */
 export class WorkspaceResults implements vscode.Disposable {
   private readonly byFolder = new Map<string, { version: number; result: AnalysisResult }>();
-  private readonly statuses = new Map<string, FolderStatus>();
   /** The version each folder's result is being fetched for, so that a burst of notifications fetches once. */
   private readonly fetching = new Map<string, number>();
   private readonly changed = new vscode.EventEmitter<void>();
   /** A folder's result changed (or a folder's analysis failed). */
   readonly onDidChange = this.changed.event;
-  private readonly statusChanged = new vscode.EventEmitter<FolderStatus>();
-  readonly onDidChangeStatus = this.statusChanged.event;
   private readonly disposables: vscode.Disposable[] = [];
+  /** The client the notification handler is registered with: the client keeps it over restarts. */
+  private listening: LanguageClient | undefined;
 
   constructor(
     private readonly server: ArchTraceClient,
     private readonly log: vscode.LogOutputChannel,
   ) {
-    this.disposables.push(this.changed, this.statusChanged, server.onDidStart((client) => this.attach(client)));
+    this.disposables.push(this.changed, server.onDidStart((client) => this.attach(client)));
   }
 
   /** Starts the server if it is not running; its results arrive through `onDidChange`. */
@@ -68,10 +67,6 @@ export class WorkspaceResults implements vscode.Disposable {
     return (root !== undefined ? this.byFolder.get(root)?.result : undefined) ?? this.all()[0];
   }
 
-  status(root: string): FolderStatus | undefined {
-    return this.statuses.get(root);
-  }
-
   /** A route's trace (the server waits for the type checker unless `typesWaitMs` says how long); undefined: no such route. */
   async trace(root: string, route: string, typesWaitMs?: number): Promise<Trace | undefined> {
     const client = await this.start();
@@ -96,14 +91,15 @@ export class WorkspaceResults implements vscode.Disposable {
   private attach(client: LanguageClient): void {
     this.byFolder.clear();
     this.fetching.clear();
-    this.disposables.push(
-      client.onNotification(DidChangeAnalysisNotification, (status) => {
-        this.statuses.set(status.root, status);
-        this.statusChanged.fire(status);
-        if (status.state === 'failed') this.changed.fire();
-        else if (status.version > 0) void this.fetch(client, status.root, status.version);
-      }),
-    );
+    if (this.listening !== client) {
+      this.listening = client;
+      this.disposables.push(
+        client.onNotification(DidChangeAnalysisNotification, (status) => {
+          if (status.state === 'failed') this.changed.fire();
+          else if (status.version > 0) void this.fetch(client, status.root, status.version);
+        }),
+      );
+    }
     void client.sendRequest(StatusRequest).then(
       (statuses) => statuses.forEach((status) => status.version > 0 && void this.fetch(client, status.root, status.version)),
       (error: unknown) => this.log.warn(`archtrace/status: ${error instanceof Error ? error.message : String(error)}`),
