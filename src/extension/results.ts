@@ -3,6 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ChecklistItem } from '../core/checklist/checklist';
 import type { ChecklistProgress } from '../core/checklist/progress';
 import type { AnalysisResult, Trace } from '../core/result';
+import type { RequestType, RequestType0 } from 'vscode-jsonrpc';
 import { ChecklistRequest, DidChangeAnalysisNotification, ErrorCodes, type FolderStatus, ReanalyseRequest, ResultRequest, StatusRequest, StudyGuideRequest, TraceRequest } from '../protocol/protocol';
 import type { ArchTraceClient } from './client';
 
@@ -48,14 +49,13 @@ export class WorkspaceResults implements vscode.Disposable {
   /** Every folder's result, once the first analysis of each is done; rejects with the server's message when one failed. */
   async ready(): Promise<AnalysisResult[]> {
     const client = await this.start();
-    const statuses = await client.sendRequest(StatusRequest);
-    return Promise.all(statuses.map(async (status) => (await this.fetch(client, status.root, status.version)) ?? (await client.sendRequest(ResultRequest, { root: status.root }))));
+    const statuses = await request(client, StatusRequest);
+    return Promise.all(statuses.map(async (status) => (await this.fetch(client, status.root, status.version)) ?? (await request(client, ResultRequest, { root: status.root }))));
   }
 
   /** Analyses every folder again from scratch; the new results arrive through `onDidChange`. */
   async reanalyse(token?: vscode.CancellationToken): Promise<FolderStatus[]> {
-    const client = await this.start();
-    return client.sendRequest(ReanalyseRequest, {}, token);
+    return request(await this.start(), ReanalyseRequest, {}, token);
   }
 
   all(): AnalysisResult[] {
@@ -71,7 +71,7 @@ export class WorkspaceResults implements vscode.Disposable {
   async trace(root: string, route: string, typesWaitMs?: number): Promise<Trace | undefined> {
     const client = await this.start();
     try {
-      return await client.sendRequest(TraceRequest, { root, route, ...(typesWaitMs !== undefined ? { typesWaitMs } : {}) });
+      return await request(client, TraceRequest, { root, route, ...(typesWaitMs !== undefined ? { typesWaitMs } : {}) });
     } catch (error) {
       // The server's ResponseError comes from the client's bundle: known by its code.
       if ((error as { code?: unknown } | undefined)?.code === ErrorCodes.UnknownRoute) return undefined;
@@ -80,11 +80,11 @@ export class WorkspaceResults implements vscode.Disposable {
   }
 
   async checklist(root: string): Promise<ChecklistItem[]> {
-    return (await this.start()).sendRequest(ChecklistRequest, { root });
+    return request(await this.start(), ChecklistRequest, { root });
   }
 
   async studyGuide(root: string, progress: ChecklistProgress): Promise<string> {
-    return (await this.start()).sendRequest(StudyGuideRequest, { root, progress });
+    return request(await this.start(), StudyGuideRequest, { root, progress });
   }
 
   /** Listens to a (re)started server and fetches what it has: a restarted server analyses again, and its versions count from 0. */
@@ -94,13 +94,13 @@ export class WorkspaceResults implements vscode.Disposable {
     if (this.listening !== client) {
       this.listening = client;
       this.disposables.push(
-        client.onNotification(DidChangeAnalysisNotification, (status) => {
+        client.onNotification(DidChangeAnalysisNotification.method, (status: FolderStatus) => {
           if (status.state === 'failed') this.changed.fire();
           else if (status.version > 0) void this.fetch(client, status.root, status.version);
         }),
       );
     }
-    void client.sendRequest(StatusRequest).then(
+    void request(client, StatusRequest).then(
       (statuses) => statuses.forEach((status) => status.version > 0 && void this.fetch(client, status.root, status.version)),
       (error: unknown) => this.log.warn(`archtrace/status: ${error instanceof Error ? error.message : String(error)}`),
     );
@@ -112,7 +112,7 @@ export class WorkspaceResults implements vscode.Disposable {
     if ((held && held.version >= version) || (this.fetching.get(root) ?? -1) >= version) return held?.result;
     this.fetching.set(root, version);
     try {
-      const result = await client.sendRequest(ResultRequest, { root });
+      const result = await request(client, ResultRequest, { root });
       if ((this.byFolder.get(root)?.version ?? -1) < version) {
         this.byFolder.set(root, { version, result });
         this.changed.fire();
@@ -129,4 +129,15 @@ export class WorkspaceResults implements vscode.Disposable {
   dispose(): void {
     for (const disposable of this.disposables) disposable.dispose();
   }
+}
+
+/**
+ * A request of the protocol, sent by its method's name. The LanguageClient is bundled apart with a
+ * copy of vscode-jsonrpc of its own, which tells a message type's parameter structure by identity:
+ * this bundle's `RequestType` objects would be refused ("Unknown parameter structure").
+ */
+function request<R>(client: LanguageClient, type: RequestType0<R, void>): Promise<R>;
+function request<P, R>(client: LanguageClient, type: RequestType<P, R, void>, params: P, token?: vscode.CancellationToken): Promise<R>;
+function request<P, R>(client: LanguageClient, type: RequestType<P, R, void> | RequestType0<R, void>, params?: P, token?: vscode.CancellationToken): Promise<R> {
+  return params === undefined ? client.sendRequest<R>(type.method) : client.sendRequest<R>(type.method, params, token);
 }
