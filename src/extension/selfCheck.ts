@@ -16,7 +16,8 @@ export function registerSelfCheck(context: vscode.ExtensionContext, parts: { res
   void vscode.commands.executeCommand('setContext', 'archtrace.testMode', true);
   context.subscriptions.push(
     vscode.commands.registerCommand('archtrace.selfCheck', async () => {
-      const result = parts.results.all()[0];
+      // The server's answers, waited for: after a restart it analyses the folder again.
+      const [result] = await parts.results.ready();
       const route = result?.routes.find((candidate) => candidate.source);
       if (!result || !route?.source) throw new Error('self-check: no analysed route');
       // What the user sees now, before this check opens the route's file.
