@@ -79,6 +79,7 @@ export async function readWorkspaceConfig(root: string): Promise<ReadConfig> {
  * workspace, as its source files are.
  */
 async function readUserRules(root: string, config: WorkspaceConfig, onProblem: (problem: ConfigProblem) => void, placeOf: (directory: string) => Pick<ConfigProblem, 'line' | 'character'>): Promise<DetectorRule[]> {
+  if (!config.ruleDirs.length) return [];
   const loaded: DetectorRule[] = [];
   for (const directory of config.ruleDirs) {
     const name = directory.endsWith('/') ? directory.slice(0, -1) : directory;
