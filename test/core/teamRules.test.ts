@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { knowledgeWithConfig, NO_CONFIG, parseWorkspaceConfig } from '../../src/core/config/workspaceConfig';
+import type { AnalysisResult, Violation } from '../../src/core/result';
 import { builtinKnowledge } from '../../src/node/knowledge';
+import { diagnosticsOf } from '../../src/server/features';
 import { problemLine, readWorkspaceConfig } from '../../src/node/workspaceConfig';
 import { ROOT } from '../helpers';
 
@@ -136,6 +138,15 @@ describe('allowed dependencies between layers', () => {
     const sarif = JSON.parse(archtrace('check', TEAM, '--no-cache', '--layer-violations', 'on', '--format', 'sarif').stdout) as { runs: { tool: { driver: { rules: { id: string }[] } } }[] };
     const ids = sarif.runs[0]?.tool.driver.rules.map((rule) => rule.id) ?? [];
     assert.equal(ids.filter((id) => id === 'layer-dependency').length, 1, 'described once');
+  });
+});
+
+describe("the editor's diagnostics", () => {
+  it('take the severities of archtrace.yml, as archtrace check does', () => {
+    const violation = (rule: string): Violation => ({ rule, path: 'app/api/orders.py', line: 3, imported: 'Order', message: 'not allowed' });
+    const result = { violations: [violation('layer-dependency'), violation('api-bypasses-application'), violation('application-imports-api')], queryWarnings: [] } as unknown as AnalysisResult;
+    const shown = diagnosticsOf(result, 'docs', { 'layer-dependency': 'error', 'api-bypasses-application': 'off' }).get('app/api/orders.py') ?? [];
+    assert.deepEqual(shown.map((diagnostic) => [diagnostic.code, diagnostic.severity]), [['layer-dependency', 1], ['application-imports-api', 2]]);
   });
 });
 
