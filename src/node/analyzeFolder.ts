@@ -1,6 +1,7 @@
 import { type Analysis, type AnalysisHost, type AnalyzeOptions, analyzeWorkspace } from '../core/analyze';
 import { knowledgeWithConfig, NO_CONFIG, type WorkspaceConfig } from '../core/config/workspaceConfig';
-import { FileFactsCache } from './factsCache';
+import type { DetectorRule } from '../core/detect/rules';
+import { factsVersion, FileFactsCache } from './factsCache';
 import { builtinKnowledge } from './knowledge';
 import { IdleTimeout } from './idleTimeout';
 import { nodeFs } from './nodeFs';
@@ -18,13 +19,13 @@ async function withHost<T>(options: NodeAnalyzeOptions, work: (host: AnalysisHos
   const stopWorkers = () => (warm ? undefined : void analyzer.dispose());
   options.signal?.addEventListener('abort', stopWorkers, { once: true });
   try {
-    const cache = options.cacheFile ? await FileFactsCache.open(options.cacheFile, options.onWarning) : undefined;
+    const cache = options.cacheFile ? await FileFactsCache.open(options.cacheFile, options.onWarning, factsVersion(options.userRules)) : undefined;
     // With no facts kept, every file will be parsed: the threads start while the files are found.
     if (!warm && !cache?.size) analyzer.start();
     return await work({
       fs: nodeFs,
       analyzer,
-      knowledge: knowledgeWithConfig(builtinKnowledge(), options.config ?? NO_CONFIG),
+      knowledge: knowledgeWithConfig(builtinKnowledge(), options.config ?? NO_CONFIG, options.userRules),
       concurrency: analyzer.concurrency,
       ...(cache ? { cache } : {}),
       // A one-off run frees its threads (their grammars, heaps, WebAssembly memory) before resolution; a warm worker stays.
@@ -48,14 +49,17 @@ const WARM_WORKER_IDLE_MS = 60_000;
 export class WarmWorker {
   private analyzer: WorkerAnalyzer | undefined;
   private timeoutMs: number | undefined;
+  private userRules: readonly DetectorRule[] | undefined;
   /** The languages the thread has analysed a file of: its grammars and queries are loaded. */
   private readonly readied = new Set<FileTask['language']>();
   private readonly idle = new IdleTimeout(WARM_WORKER_IDLE_MS, () => this.dispose());
 
   take(options: WorkerAnalyzerOptions): WorkerAnalyzer {
     this.idle.stop();
-    if (this.analyzer && this.timeoutMs !== options.fileTimeoutMs) this.dispose();
+    // A thread holds its rules from its start: other rules (the team's changed) need another thread.
+    if (this.analyzer && (this.timeoutMs !== options.fileTimeoutMs || this.userRules !== options.userRules)) this.dispose();
     this.timeoutMs = options.fileTimeoutMs;
+    this.userRules = options.userRules;
     this.analyzer ??= new WorkerAnalyzer({ ...options, threads: 1 });
     return this.analyzer;
   }
@@ -91,7 +95,7 @@ export interface NodeAnalyzeOptions extends AnalyzeOptions, WorkerAnalyzerOption
   cacheFile?: string;
   /** Told of what goes wrong without stopping the analysis: a cache that cannot be written. */
   onWarning?: (message: string) => void;
-  /** The team's `archtrace.yml` (see readWorkspaceConfig): its excludes and layer overrides apply. */
+  /** The team's `archtrace.yml` (see readWorkspaceConfig): its excludes, layer overrides and allowed dependencies apply. */
   config?: WorkspaceConfig;
 }
 

@@ -14,6 +14,7 @@ import {
   type WorkDoneProgressServerReporter,
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
+import { CONFIG_FILE_NAMES } from '../core/config/workspaceConfig';
 import { sameSeparators } from '../core/discover/discover';
 import { languageOf } from '../core/discover/languages';
 import type { Analysis } from '../core/analyze';
@@ -40,14 +41,14 @@ import {
 } from '../protocol/protocol';
 import { packageRoot } from '../node/assets';
 import { OpenDocuments, filePathOf } from './documents';
-import { codeActions, codeLenses, diagnosticsOf, fileUri, routeKey, routesAtLine, traceHoverMarkdown, workspaceSymbols } from './features';
+import { codeActions, codeLenses, configDiagnosticsOf, diagnosticsOf, fileUri, routeKey, routesAtLine, traceHoverMarkdown, workspaceSymbols } from './features';
 import { type AnalysisEngine, FolderSession, type Logger } from './session';
 
 /** A hover does not wait for the type checker's first start: it shows what syntax follows, and the checker's answers next time. */
 const HOVER_TYPE_CHECKER_WAIT_MS = 250;
 
-/** The files whose changes matter, watched through the client when it can register watchers. */
-const WATCHED_GLOB = '**/*.{py,pyi,ts,mts,cts,tsx,js,mjs,cjs,jsx,java,go,sql,prisma}';
+/** The files whose changes matter, watched through the client when it can register watchers: sources, the team's archtrace.yml and its rules. */
+const WATCHED_GLOBS = ['**/*.{py,pyi,ts,mts,cts,tsx,js,mjs,cjs,jsx,java,go,sql,prisma}', ...CONFIG_FILE_NAMES.map((name) => `**/${name}`), '**/*.scm'];
 
 /** The routes whose traces a study guide includes. */
 const STUDY_GUIDE_TRACES = 10;
@@ -150,7 +151,9 @@ export function runLanguageServer(connection: Connection, serverOptions: Languag
     if (!result) return;
     const before = published.get(session.root) ?? new Set<string>();
     const now = new Set<string>();
-    for (const [path, diagnostics] of diagnosticsOf(result, explanations)) {
+    const byPath = diagnosticsOf(result, explanations, session.severities());
+    for (const [path, problems] of configDiagnosticsOf(session.configProblems(), explanations)) byPath.set(path, [...(byPath.get(path) ?? []), ...problems]);
+    for (const [path, diagnostics] of byPath) {
       const uri = fileUri(result.root, path);
       now.add(uri);
       void connection.sendDiagnostics({ uri, diagnostics });
@@ -254,7 +257,7 @@ export function runLanguageServer(connection: Connection, serverOptions: Languag
 
   connection.onInitialized(() => {
     for (const session of sessions.values()) session.start();
-    if (watchersRegistrable) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_GLOB }] });
+    if (watchersRegistrable) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
     if (workspaceFoldersSupported) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         for (const removed of event.removed) {
@@ -283,6 +286,10 @@ export function runLanguageServer(connection: Connection, serverOptions: Languag
     for (const change of params.changes) {
       const file = filePathOf(change.uri);
       const found = locate(change.uri);
+      if (found && isTeamConfig(found.path)) {
+        found.session.configChanged();
+        continue;
+      }
       // A client watching more than asked (or everything) is filtered here: only files of an analysed language.
       if (!file || !found || (!languageOf(file) && change.type !== FileChangeType.Deleted)) continue;
       byFolder.set(found.session, [...(byFolder.get(found.session) ?? []), file]);
@@ -301,6 +308,8 @@ export function runLanguageServer(connection: Connection, serverOptions: Languag
   connection.onDidSaveTextDocument(({ textDocument }) => {
     documents.saved(textDocument.uri);
     const found = locate(textDocument.uri);
+    // A client that watches no files still saves the team's archtrace.yml and rules through its editor.
+    if (found && isTeamConfig(found.path)) return found.session.configChanged();
     if (found && languageOf(found.path)) found.session.changed([`${found.session.root}/${found.path}`]);
   });
   connection.onDidCloseTextDocument(({ textDocument }) => {
@@ -413,6 +422,11 @@ export function runLanguageServer(connection: Connection, serverOptions: Languag
   });
 
   connection.listen();
+}
+
+/** Whether a folder's file is its team's archtrace.yml or a detector rule (`ruleDirs` may be any folder: every `.scm` of it counts). */
+function isTeamConfig(path: string): boolean {
+  return (CONFIG_FILE_NAMES as readonly string[]).includes(path) || path.endsWith('.scm');
 }
 
 /** The beginning of a file, for the line texts a hover reads (a file the analysis read, so within the size limit). */

@@ -20,6 +20,8 @@ export interface WorkspaceConfigDocument {
   severities?: Record<string, 'error' | 'warning' | 'off'>;
   exclude?: string[];
   layers?: Record<string, string>;
+  dependencies?: { allowed?: Record<string, string[]>; closed?: string[] };
+  ruleDirs?: string[];
 }
 
 export type DataKind = keyof DataDocuments;
