@@ -84,6 +84,7 @@ export type RoleNamesDocument = Record<string, string[]>;
 
 export interface LayerRolesDocument {
   sharedFolders: RoleNamesDocument;
+  sharedImports?: RoleNamesDocument;
   testFiles: string[];
   configFiles: string[];
   documentationFolders: string[];
