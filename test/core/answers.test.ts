@@ -37,7 +37,7 @@ function assertLocated(root: string, answers: readonly Answer[]): void {
 const EXPECTED_STATES: Record<string, string[]> = {
   sample: ['service.draw-flow partly', 'service.invariants answered', 'service.idempotent answered', 'service.transactional answered', 'service.errors partly', 'service.consistency partly', 'service.async answered'],
   allocation: ['service.draw-flow partly', 'service.invariants answered', 'service.idempotent answered', 'service.transactional answered', 'service.errors partly', 'service.consistency not', 'service.async partly'],
-  microweb: ['framework.route-params answered', 'framework.route-precedence answered', 'framework.precondition answered', 'framework.middleware-order answered', 'framework.why-middleware answered', 'framework.orm-sql not', 'framework.n-plus-one not', 'framework.extend answered'],
+  microweb: ['framework.route-params answered', 'framework.route-precedence answered', 'framework.precondition answered', 'framework.middleware-order answered', 'framework.why-middleware answered', 'framework.orm-sql answered', 'framework.n-plus-one answered', 'framework.extend answered'],
   cachelib: ['library.mandatory-methods answered', 'library.trade-offs answered', 'library.performance answered', 'library.edge-cases answered', 'library.new-implementation partly'],
   'nest-cqrs': ['service.draw-flow partly', 'service.invariants partly', 'service.idempotent answered', 'service.transactional not', 'service.errors partly', 'service.consistency not', 'service.async partly'],
 };
@@ -92,6 +92,8 @@ describe("the checklist's answers", () => {
     const wrapping = topics.find(([topic]) => String(topic).startsWith('Decorators that wrap'))?.[1] ?? [];
     assert.ok(registering.includes('`App.route`') && registering.includes('`App.before_request`'), JSON.stringify(topics));
     assert.ok(!wrapping.includes('`App.route`'), 'a registering decorator is told once, as registering');
+    const orm = factsOf(answerOf('microweb', 'framework.orm-sql'));
+    assert.deepEqual(orm, ['The code ships no ORM: no model class, no file in the ORM layer (by folder or database import) and no query compiler; its dependencies are declared in pyproject.toml — pyproject.toml:1']);
     const mandatory = answerOf('cachelib', 'library.mandatory-methods');
     const table = mandatory?.parts.find((part) => part.table)?.table;
     assert.ok(table && table.rows.length >= 2 && table.methods.length >= 2, JSON.stringify(mandatory));

@@ -182,6 +182,7 @@ export const PHRASES = {
   makesSql: '`{0}` turns a query into SQL',
   noSqlMaker: 'No compile step found in the ORM layer; read {0}',
   noOrm: 'No ORM in this code: no model class, ORM layer or query compiler found; read {0}',
+  shipsNoOrm: 'The code ships no ORM: no model class, no file in the ORM layer (by folder or database import) and no query compiler; its dependencies are declared in {0}',
   nPlusOneTopic: 'N+1 queries',
   nPlusOne: '`{0}` reads `{1}` once per item: fix with `{2}`',
   noNPlusOne: 'No loop found that queries once per item; read {0}',
