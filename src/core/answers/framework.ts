@@ -168,6 +168,7 @@ export function middlewareProtocolAnswer(context: AnswerContext): AnswerPart[] {
   for (const { symbol, path, definition } of studyDefinitions(context)) {
     for (const loop of definition.iterates ?? []) {
       if (/middleware/i.test(loop.iterable)) facts.push(fact({ path, line: loop.line }, /^reversed\(/.test(loop.iterable) ? 'runsReversed' : 'runsInOrder', SymbolId.label(symbol), loop.iterable));
+      else if (REQUEST_HOOK_LISTS.test(loop.iterable)) facts.push(fact({ path, line: loop.line }, 'runsHooksInOrder', SymbolId.label(symbol), loop.iterable));
     }
     for (const call of definition.calls ?? []) {
       const [, list, method] = /^(.*middleware\w*)\.(reduce|reduceRight|forEach|map)$/i.exec(call.callee) ?? [];
@@ -176,6 +177,9 @@ export function middlewareProtocolAnswer(context: AnswerContext): AnswerPart[] {
   }
   return [answerPart(say('middlewareProtocolTopic'), facts, gap('noMiddlewareProtocol', firstFileOf(context, ['middleware', 'http', 'core'])))];
 }
+
+/** The lists of request hooks a framework without middleware runs around the view instead (`before_request_handlers`, `self.get_request_handlers(req, 'after_request')`). */
+const REQUEST_HOOK_LISTS = /(before|after)_request|request_(handlers|hooks|funcs)/i;
 
 /** Method names of a middleware that run around a request. */
 const MIDDLEWARE_HOOKS = /^(process_\w+|__call__|dispatch|before_\w+|after_\w+|on_\w+|handle|resolve|use)$/;
