@@ -39,6 +39,7 @@ const EXPECTED_STATES: Record<string, string[]> = {
   allocation: ['service.draw-flow partly', 'service.invariants answered', 'service.idempotent answered', 'service.transactional answered', 'service.errors partly', 'service.consistency not', 'service.async partly'],
   microweb: ['framework.route-params answered', 'framework.route-precedence answered', 'framework.precondition answered', 'framework.middleware-order answered', 'framework.why-middleware answered', 'framework.orm-sql answered', 'framework.n-plus-one answered', 'framework.extend answered'],
   cachelib: ['library.mandatory-methods answered', 'library.trade-offs answered', 'library.performance answered', 'library.edge-cases answered', 'library.new-implementation partly'],
+  'express-api': ['service.draw-flow answered', 'service.invariants partly', 'service.idempotent answered', 'service.transactional not', 'service.errors partly', 'service.consistency not', 'service.async partly'],
   'nest-cqrs': ['service.draw-flow partly', 'service.invariants partly', 'service.idempotent answered', 'service.transactional not', 'service.errors partly', 'service.consistency not', 'service.async partly'],
 };
 
@@ -47,7 +48,7 @@ describe("the checklist's answers", () => {
   const answersOf = (name: string) => (analyses.get(name) as Analysis).answers();
   const answerOf = (name: string, item: string) => answersOf(name).find((answer) => answer.item === item);
   before(async () => {
-    for (const [name, root] of [['sample', SAMPLE], ['allocation', fixture('allocation')], ['microweb', fixture('microweb')], ['cachelib', fixture('cachelib')], ['nest-cqrs', fixture('nest-cqrs')]] as const) {
+    for (const [name, root] of [['sample', SAMPLE], ['allocation', fixture('allocation')], ['microweb', fixture('microweb')], ['cachelib', fixture('cachelib')], ['nest-cqrs', fixture('nest-cqrs')], ['express-api', fixture('express-api')]] as const) {
       analyses.set(name, await analyzeFolder(root, { threads: 1 }));
     }
   });
@@ -80,6 +81,8 @@ describe("the checklist's answers", () => {
     assert.ok(dependencies.some((fact) => fact.startsWith('`publish` is injected into the handler by `bootstrap`')), dependencies.join('\n'));
     const cqrs = factsOf(answerOf('nest-cqrs', 'service.draw-flow'));
     assert.ok(cqrs.some((fact) => fact.startsWith('`CreateUserHandler.execute` is reached through the message bus `@nestjs/cqrs.CommandBus.execute`')), cqrs.join('\n'));
+    const container = factsOf(answerOf('express-api', 'service.draw-flow'));
+    assert.ok(container.includes('`inline function (line 21)` takes its services from the dependency-injection container by class or name: `typedi.Container.get` — src/api/routes/sessions.ts:22'), container.join('\n'));
     const model = factsOf(answersOf('allocation').find((answer) => answer.item === 'service.data-model'));
     assert.ok(model.some((fact) => /^`batches` \(table `batches`\): 5 columns/.test(fact) && fact.endsWith('src/allocation/adapters/orm.py:25')), model.join('\n'));
     assert.ok(model.some((fact) => fact.startsWith('`warehouses` (table `warehouses`)') && fact.endsWith('alembic/versions/001_initial.py:14')), model.join('\n'));

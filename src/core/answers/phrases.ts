@@ -17,6 +17,7 @@ export const PHRASES = {
   providedByDepends: '`{0}` gets `{1}` from `Depends({2})`',
   constructorInjected: '`{0}` receives `{1}: {2}` in its constructor',
   injectedImplementation: '`{0}` is the one implementation of `{1}`, injected where `{1}` is asked for',
+  resolvedFromContainer: '`{0}` takes its services from the dependency-injection container by class or name: `{1}`',
   moduleGlobal: '`{0}` uses `{1}`, a module-level object made by `{2}`',
   reachedThroughTable: '`{0}` is reached through the handler table `{1}`, by the message\'s class',
   reachedThroughBus: '`{0}` is reached through the message bus `{1}`, registered for the message\'s class',
