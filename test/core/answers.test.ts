@@ -40,7 +40,7 @@ const EXPECTED_STATES: Record<string, string[]> = {
   microweb: ['framework.route-params answered', 'framework.route-precedence answered', 'framework.precondition answered', 'framework.middleware-order answered', 'framework.why-middleware answered', 'framework.orm-sql answered', 'framework.n-plus-one answered', 'framework.extend answered'],
   cachelib: ['library.mandatory-methods answered', 'library.trade-offs answered', 'library.performance answered', 'library.edge-cases answered', 'library.new-implementation partly'],
   'express-api': ['service.draw-flow answered', 'service.invariants partly', 'service.idempotent answered', 'service.transactional not', 'service.errors partly', 'service.consistency not', 'service.async partly'],
-  'nest-cqrs': ['service.draw-flow partly', 'service.invariants partly', 'service.idempotent answered', 'service.transactional not', 'service.errors partly', 'service.consistency not', 'service.async partly'],
+  'nest-cqrs': ['service.draw-flow partly', 'service.invariants answered', 'service.idempotent answered', 'service.transactional not', 'service.errors partly', 'service.consistency not', 'service.async partly'],
 };
 
 describe("the checklist's answers", () => {
@@ -81,6 +81,9 @@ describe("the checklist's answers", () => {
     assert.ok(dependencies.some((fact) => fact.startsWith('`publish` is injected into the handler by `bootstrap`')), dependencies.join('\n'));
     const cqrs = factsOf(answerOf('nest-cqrs', 'service.draw-flow'));
     assert.ok(cqrs.some((fact) => fact.startsWith('`CreateUserHandler.execute` is reached through the message bus `@nestjs/cqrs.CommandBus.execute`')), cqrs.join('\n'));
+    const rules = answerOf('nest-cqrs', 'service.invariants');
+    assert.equal(rules?.parts[0] && phraseText(rules.parts[0].topic), 'Rules the services enforce, the domain layer guarding none: where they refuse');
+    assert.ok(factsOf(rules).includes('`CreateUserHandler.execute` refuses when `!command.email.includes(\'@\')`: `BadRequestException("an email needs an @")` — src/users/create-user.handler.ts:9'), factsOf(rules).join('\n'));
     const container = factsOf(answerOf('express-api', 'service.draw-flow'));
     assert.ok(container.includes('`inline function (line 21)` takes its services from the dependency-injection container by class or name: `typedi.Container.get` — src/api/routes/sessions.ts:22'), container.join('\n'));
     const model = factsOf(answersOf('allocation').find((answer) => answer.item === 'service.data-model'));

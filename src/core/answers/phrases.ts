@@ -31,6 +31,7 @@ export const PHRASES = {
   entity: '`{0}` (table `{1}`): {2} columns, {3} rules',
   noEntities: 'No entity found: no model class, schema file or migration ArchTrace reads; read {0}',
   invariantsTopic: 'Rules the domain enforces: where it refuses',
+  serviceRulesTopic: 'Rules the services enforce, the domain layer guarding none: where they refuse',
   refusesWhen: '`{0}` refuses when `{1}`: `{2}`',
   refusesWithValue: '`{0}` returns an error when `{1}`: `{2}`',
   asserts: '`{0}` asserts `{1}`',
