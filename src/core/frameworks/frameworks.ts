@@ -112,6 +112,8 @@ export interface Frameworks {
   messageBuses: ReadonlyMap<string, MessageBusDocument>;
   retryDecorators: ReadonlySet<string>;
   taskRetryOptions: ReadonlySet<string>;
+  /** Calls that hand out a service the container holds, by its class or name (typedi's `Container.get`). */
+  containerResolvers: ReadonlySet<string>;
   /** Writes that do not duplicate on a repeat, by method name. */
   idempotentWrites: ReadonlySet<string>;
   /** Calls that declare a table in code (`sqlalchemy.Table`), by qualified name. */
@@ -167,6 +169,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     messageBuses: new Map<string, MessageBusDocument>(),
     retryDecorators: new Set<string>(),
     taskRetryOptions: new Set<string>(),
+    containerResolvers: new Set<string>(),
     idempotentWrites: new Set<string>(),
     tableDeclarations: new Set<string>(),
     entryPointReaders: new Set<string>(),
@@ -230,6 +233,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     for (const bus of document.messageBuses ?? []) frameworks.messageBuses.set(bus.dispatch, bus);
     for (const name of document.retryDecorators ?? []) frameworks.retryDecorators.add(name);
     for (const name of document.taskRetryOptions ?? []) frameworks.taskRetryOptions.add(name);
+    for (const name of document.containerResolvers ?? []) frameworks.containerResolvers.add(name);
     for (const name of document.idempotentWrites ?? []) frameworks.idempotentWrites.add(name);
     for (const name of document.tableDeclarations ?? []) frameworks.tableDeclarations.add(name);
     for (const name of document.entryPointReaders ?? []) frameworks.entryPointReaders.add(name);

@@ -157,6 +157,7 @@ export interface FrameworkDocument {
   messageBuses?: MessageBusDocument[];
   retryDecorators?: string[];
   taskRetryOptions?: string[];
+  containerResolvers?: string[];
   idempotentWrites?: string[];
   tableDeclarations?: string[];
   entryPointReaders?: string[];
