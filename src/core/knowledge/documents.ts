@@ -142,6 +142,8 @@ export interface FrameworkDocument {
     packageScopes?: string[];
   };
   annotationRoutes?: AnnotationRoutesDocument;
+  decoratorRoutes?: DecoratorRoutesDocument;
+  servletSettings?: ServletSettingsDocument;
   viewSets?: ViewSetsDocument;
   viewMethodDecorators?: Record<string, string>;
   fileRoutes?: FileRoutesDocument;
@@ -155,6 +157,9 @@ export interface FrameworkDocument {
   idempotentWrites?: string[];
   tableDeclarations?: string[];
   entryPointReaders?: string[];
+  relationCalls?: Record<string, string>;
+  models?: ModelReadingDocument;
+  queries?: QueryReadingDocument;
   requestEntries?: RequestEntryDocument[];
 }
 
@@ -172,6 +177,22 @@ export interface RequestEntryDocument {
 
 /** What a route registration is given after its path (see the schema's `routeArguments`). */
 export type RouteArguments = 'middleware-then-handler' | 'handler-then-middleware' | 'handler-then-options';
+
+export interface ServletSettingsDocument {
+  folder: string;
+  files: string[];
+  contextPath: string[];
+  servletPath: string[];
+  profileKeys?: string[];
+}
+
+export interface DecoratorRoutesDocument {
+  package: string;
+  controllers: string[];
+  handlers: Record<string, string>;
+  versionDecorator?: string;
+  moduleDecorator?: string;
+}
 
 export interface AnnotationRoutesDocument {
   classPaths?: string[];
@@ -220,4 +241,27 @@ export interface RuleHeaderDocument {
   qualifies?: string[];
   outermost?: 'true' | 'false';
   resolves?: RuleRole;
+}
+
+export type Cardinality = 'one-to-one' | 'many-to-one' | 'many-to-many';
+
+export type ModelReader = 'django' | 'sqlalchemy' | 'sqlmodel' | 'typeorm' | 'mongoose' | 'sequelize' | 'jpa' | 'gorm' | 'xorm';
+
+export interface ModelReadingDocument {
+  reader: ModelReader;
+  objects?: boolean;
+  columns?: string[];
+  relations?: Record<string, Cardinality>;
+  virtualFields?: string[];
+  requiredAnnotations?: string[];
+  tagKeywords?: string[];
+  migrationBases?: string[];
+}
+
+export interface QueryReadingDocument {
+  style: 'django' | 'sqlalchemy';
+  chainMethods?: string[];
+  prefetchAnswered?: string[];
+  loaderOptions?: string[];
+  selectFunctions?: string[];
 }
