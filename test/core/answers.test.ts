@@ -8,6 +8,7 @@ import { buildChecklist } from '../../src/core/checklist/checklist';
 import { renderStudyGuide } from '../../src/core/render/report';
 import { ChecklistProgress } from '../../src/core/checklist/progress';
 import type { Answer } from '../../src/core/result';
+import { statusOf } from '../../src/core/resolve/errorStatus';
 import { analyzeFolder } from '../../src/node/analyzeFolder';
 import { answerState } from '../accuracy/answerRates';
 import { ROOT, SAMPLE } from '../helpers';
@@ -121,5 +122,22 @@ describe("the checklist's answers", () => {
       [...analyses].map(([name, analysis]) => [name, buildChecklist(analysis.result, analysis.answers()).filter((item) => item.section === 'self-test' && !item.part).map((item) => `${item.id} ${answerState(item.answer).state}`)]),
     );
     assert.deepEqual(measured, EXPECTED_STATES);
+  });
+});
+
+describe("the errors answer of a Spring service's @ControllerAdvice", () => {
+  it('tells the exception each @ExceptionHandler handles and the status its @ResponseStatus gives', async () => {
+    const analysis = await analyzeFolder(fixture('spring-orders'), { threads: 1 });
+    const errors = factsOf(analysis.answers().find((answer) => answer.item === 'service.errors'));
+    assert.ok(
+      errors.some((fact) => /OrderNotFoundException` is answered by `RestErrors\.notFound` with 404 — src\/main\/java\/com\/acme\/orders\/web\/RestErrors\.java:11$/.test(fact)),
+      errors.join('\n'),
+    );
+  });
+
+  it("reads a status written by its name in camel case, as Spring's ResponseEntity shortcuts name it, and no other camel-case word", () => {
+    assert.equal(statusOf('notFound'), 404);
+    assert.equal(statusOf('unprocessableEntity'), 422);
+    assert.equal(statusOf('findAll'), undefined);
   });
 });

@@ -22,8 +22,9 @@ function handlerConversions(context: AnswerContext): Conversion[] {
       const { path } = SymbolId.parse(finding.symbol);
       if (!inScope(context, path)) return [];
       const handler = handlerFunction(context, finding);
-      const handles = String(finding.details['handles'] ?? '').replace(/^\((.*)\)$/, '$1');
-      const written = handles.split(',').map((name) => name.trim()).filter(Boolean);
+      // As written: `(NotFoundError)`, or a Java annotation's array of class literals `{A.class, B.class}`.
+      const handles = String(finding.details['handles'] ?? '').replace(/^[({](.*)[)}]$/, '$1');
+      const written = handles.split(',').map((name) => name.trim().replace(/\.class$/, '')).filter(Boolean);
       const catches = new Set(written.length ? written.flatMap((name) => caughtNames(index, path, name)) : ['Error', 'Exception']);
       const status = statusOf(handles) ?? (handler ? statusesIn(context, handler)[0]?.status : undefined);
       return [{ catches, status, location: findingSites(finding)[0] ?? { path, line: finding.range.start.line }, by: handler ? SymbolId.label(handler) : SymbolId.label(finding.symbol) }];
