@@ -69,6 +69,7 @@ export interface ModelFramework {
 export interface QueryReading {
   chainMethods: ReadonlySet<string>;
   prefetchAnswered: ReadonlySet<string>;
+  defaultManagers: ReadonlySet<string>;
   loaderOptions: ReadonlySet<string>;
   selectFunctions: ReadonlySet<string>;
 }
@@ -254,6 +255,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
       const reading = frameworks.queries[queries.style];
       for (const name of queries.chainMethods ?? []) reading.chainMethods.add(name);
       for (const name of queries.prefetchAnswered ?? []) reading.prefetchAnswered.add(name);
+      for (const name of queries.defaultManagers ?? []) reading.defaultManagers.add(name);
       for (const name of queries.loaderOptions ?? []) reading.loaderOptions.add(name);
       for (const name of queries.selectFunctions ?? []) reading.selectFunctions.add(name);
     }
@@ -266,6 +268,6 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
   return frameworks;
 }
 
-function emptyQueryReading(): { chainMethods: Set<string>; prefetchAnswered: Set<string>; loaderOptions: Set<string>; selectFunctions: Set<string> } {
-  return { chainMethods: new Set(), prefetchAnswered: new Set(), loaderOptions: new Set(), selectFunctions: new Set() };
+function emptyQueryReading(): { chainMethods: Set<string>; prefetchAnswered: Set<string>; defaultManagers: Set<string>; loaderOptions: Set<string>; selectFunctions: Set<string> } {
+  return { chainMethods: new Set(), prefetchAnswered: new Set(), defaultManagers: new Set(), loaderOptions: new Set(), selectFunctions: new Set() };
 }

@@ -262,6 +262,7 @@ export interface QueryReadingDocument {
   style: 'django' | 'sqlalchemy';
   chainMethods?: string[];
   prefetchAnswered?: string[];
+  defaultManagers?: string[];
   loaderOptions?: string[];
   selectFunctions?: string[];
 }
