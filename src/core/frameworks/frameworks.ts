@@ -1,6 +1,6 @@
 import { DataFileError } from '../knowledge/checkData';
 import { type DataFile, readDataFile } from '../knowledge/dataFile';
-import type { AnnotationRoutesDocument, Cardinality, ClassRuleDocument, DecoratorRoutesDocument, FileRoutesDocument, FrameworkDocument, MessageBusDocument, ModelReader, QueryReadingDocument, RequestEntryDocument, RouteArguments, ServletSettingsDocument, ViewSetsDocument } from '../knowledge/documents';
+import type { AnnotationRoutesDocument, Cardinality, ClassRuleDocument, DecoratorRoutesDocument, EmbeddedColumnDocument, FileRoutesDocument, FrameworkDocument, MessageBusDocument, ModelReader, QueryReadingDocument, RequestEntryDocument, RouteArguments, ServletSettingsDocument, ViewSetsDocument } from '../knowledge/documents';
 
 /** A class rule of a framework file, with the framework it belongs to. */
 export interface ClassRule extends ClassRuleDocument {
@@ -56,6 +56,8 @@ export interface ModelReading {
   requiredAnnotations: ReadonlySet<string>;
   tagKeywords: ReadonlySet<string>;
   migrationBases: readonly string[];
+  /** The columns embedding a framework's type adds, by the type as written. */
+  embeddedColumns: ReadonlyMap<string, readonly EmbeddedColumnDocument[]>;
 }
 
 /** A framework whose models the data-model stage reads. */
@@ -173,7 +175,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     entryPointReaders: new Set<string>(),
     relationCalls: new Map<string, string>(),
     modelFrameworks: new Map<string, ModelFramework>(),
-    modelReadings: new Map<ModelReader, { reader: ModelReader; columns: Set<string>; relations: Map<string, Cardinality>; virtualFields: Set<string>; requiredAnnotations: Set<string>; tagKeywords: Set<string>; migrationBases: string[] }>(),
+    modelReadings: new Map<ModelReader, { reader: ModelReader; columns: Set<string>; relations: Map<string, Cardinality>; virtualFields: Set<string>; requiredAnnotations: Set<string>; tagKeywords: Set<string>; migrationBases: string[]; embeddedColumns: Map<string, EmbeddedColumnDocument[]> }>(),
     queries: { django: emptyQueryReading(), sqlalchemy: emptyQueryReading() },
     requestEntries: [] as RequestEntryDocument[],
     routerTypes: new Map<string, RouterFramework>(),
@@ -239,7 +241,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
       const { models } = document;
       let reading = frameworks.modelReadings.get(models.reader);
       if (!reading) {
-        reading = { reader: models.reader, columns: new Set(), relations: new Map(), virtualFields: new Set(), requiredAnnotations: new Set(), tagKeywords: new Set(), migrationBases: [] };
+        reading = { reader: models.reader, columns: new Set(), relations: new Map(), virtualFields: new Set(), requiredAnnotations: new Set(), tagKeywords: new Set(), migrationBases: [], embeddedColumns: new Map() };
         frameworks.modelReadings.set(models.reader, reading);
       }
       for (const name of models.columns ?? []) reading.columns.add(name);
@@ -248,6 +250,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
       for (const name of models.requiredAnnotations ?? []) reading.requiredAnnotations.add(name);
       for (const name of models.tagKeywords ?? []) reading.tagKeywords.add(name);
       reading.migrationBases.push(...(models.migrationBases ?? []));
+      for (const [type, columns] of Object.entries(models.embeddedColumns ?? {})) reading.embeddedColumns.set(type, columns);
       frameworks.modelFrameworks.set(document.name, { objects: models.objects ?? false, reading });
     }
     if (document.queries) {

@@ -256,6 +256,14 @@ export interface ModelReadingDocument {
   requiredAnnotations?: string[];
   tagKeywords?: string[];
   migrationBases?: string[];
+  embeddedColumns?: Record<string, EmbeddedColumnDocument[]>;
+}
+
+export interface EmbeddedColumnDocument {
+  name: string;
+  type: string;
+  primaryKey?: boolean;
+  nullable?: boolean;
 }
 
 export interface QueryReadingDocument {
