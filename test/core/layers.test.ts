@@ -28,6 +28,16 @@ describe('layer roles', () => {
     assert.equal(layerOf('library', { path: 'src/backends/redis.service.ts', findings: [], imports: [] }).layer, 'adapter');
   });
 
+  it("reads a Java file's name as its class's, never as a layer; a Go router's context and groups as the framework's http and routing", () => {
+    // `Stores.java` is the factory that opens stores, not a store adapter; `stores/` above it would be.
+    assert.equal(layerOf('library', { path: 'src/main/java/com/acme/kvstore/Stores.java', findings: [], imports: [] }).layer, 'core');
+    assert.equal(layerOf('library', { path: 'src/main/java/com/acme/kvstore/stores/FileStore.java', findings: [], imports: [] }).layer, 'adapter');
+    assert.equal(layerOf('library', { path: 'redis/stores.py', findings: [], imports: [] }).layer, 'adapter');
+    assert.equal(layerOf('framework', { path: 'context.go', findings: [], imports: [] }).layer, 'http');
+    assert.equal(layerOf('framework', { path: 'group.go', findings: [], imports: [] }).layer, 'routing');
+    assert.equal(layerOf('framework', { path: 'routergroup.go', findings: [], imports: [] }).layer, 'routing');
+  });
+
   it("reads a Maven main source root's packages as layers, never as tests or examples", () => {
     // `org.springframework.samples` is a package, not a samples folder; the build says src/main/java is main code.
     const model = layerOf('service', { path: 'src/main/java/org/springframework/samples/petclinic/model/Owner.java', findings: [], imports: [] });

@@ -109,8 +109,10 @@ export class LayerRoles {
     const layers = this.kinds[kind];
     const named = roleInName(name, layers.fileNameRoles);
     if (named) return named;
-    // Folders state the layer first (`domain/repositories.py` is domain); the file name only when they do not.
-    const stated = roleFromFolders(folders, layers.folders, 'stated') ?? roleFromFolders([fileStem(name)], layers.folders, 'stated');
+    // Folders state the layer first (`domain/repositories.py` is domain); the file name only when they
+    // do not, and never a Java file's: it is named after its class (`Stores.java` opens stores), not a layer.
+    const byStem = () => (name.endsWith('.java') ? undefined : roleFromFolders([fileStem(name)], layers.folders, 'stated'));
+    const stated = roleFromFolders(folders, layers.folders, 'stated') ?? byStem();
     if (stated) return stated;
     const byFinding = facts.findings.map((finding) => ({ finding, layer: layers.findings[finding.category] })).find((entry) => entry.layer);
     if (byFinding?.layer) return { layer: byFinding.layer, reasons: [`holds a ${byFinding.finding.category} (${byFinding.finding.symbol})`], confidence: 'inferred' };
