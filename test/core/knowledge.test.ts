@@ -79,6 +79,12 @@ describe('knowledge files', () => {
   });
 });
 
+/** ArchTrace's own knowledge with one more framework file. */
+function withFramework(name: string, text: string): ReturnType<typeof knowledgeOf> {
+  const builtin = knowledgeFiles(ROOT);
+  return knowledgeOf({ ...builtin, frameworks: [...builtin.frameworks, { name: `frameworks/${name}.yml`, text }] });
+}
+
 describe('a framework ArchTrace did not know', () => {
   // A made-up web framework: `tinyweb.App()` makes an application whose `@app.get(...)` methods are routes.
   const TINYWEB = 'name: tinyweb\nrouters:\n  makers: [tinyweb.App]\n  dropsTrailingSlash: true\n';
@@ -86,9 +92,7 @@ describe('a framework ArchTrace did not know', () => {
 
   it('is a data file away: its routes are found once its file is read, and not before', async () => {
     const files = await scanPython(workspace);
-    const builtin = knowledgeFiles(ROOT);
-    const withTinyweb = knowledgeOf({ ...builtin, frameworks: [...builtin.frameworks, { name: 'frameworks/tinyweb.yml', text: TINYWEB }] });
-    const routes = (await resolveWorkspace(files, withTinyweb)).routes.map((route) => `${route.method} ${route.path} ${route.framework} -> ${route.handler}`);
+    const routes = (await resolveWorkspace(files, withFramework('tinyweb', TINYWEB))).routes.map((route) => `${route.method} ${route.path} ${route.framework} -> ${route.handler}`);
     assert.deepEqual(routes, ['GET /hello tinyweb -> site/web.py:hello']);
     assert.deepEqual((await resolveWorkspace(files, builtinKnowledge())).routes, []);
   });
@@ -101,14 +105,12 @@ describe('an ORM ArchTrace did not know', () => {
 
   it("is a data file away: its models' tables are read by the reader its file names, and not before", async () => {
     const files = await scanPython(workspace);
-    const builtin = knowledgeFiles(ROOT);
     const tables = async (knowledge: ReturnType<typeof knowledgeOf>) => {
       const { index, findings } = await resolveWorkspace(files, knowledge);
       const { dataModel } = await analyzeDataModel(index, files, findings, knowledge.frameworks);
       return dataModel.entities.map((entity) => `${entity.table} (${entity.source}): ${entity.columns.map((column) => `${column.name}${column.primaryKey ? ' pk' : ''}${column.nullable ? '' : ' required'}`).join(', ')}`);
     };
-    const withTinyorm = knowledgeOf({ ...builtin, frameworks: [...builtin.frameworks, { name: 'frameworks/tinyorm.yml', text: TINYORM }] });
-    assert.deepEqual(await tables(withTinyorm), ['products (tinyorm): sku pk required, title required']);
+    assert.deepEqual(await tables(withFramework('tinyorm', TINYORM)), ['products (tinyorm): sku pk required, title required']);
     assert.deepEqual(await tables(builtinKnowledge()), []);
   });
 });
