@@ -121,6 +121,8 @@ export interface Frameworks {
   tableDeclarations: ReadonlySet<string>;
   /** Field calls that declare a relationship between models, by their last name, and the kind each declares. */
   relationCalls: ReadonlyMap<string, string>;
+  /** Generic types that wrap a typed relationship's target (`Mapped`). */
+  relationWrappers: ReadonlySet<string>;
   /** The frameworks whose models the data-model stage reads, by name. */
   modelFrameworks: ReadonlyMap<string, ModelFramework>;
   /** The data-model readers' names, by reader. */
@@ -174,6 +176,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     tableDeclarations: new Set<string>(),
     entryPointReaders: new Set<string>(),
     relationCalls: new Map<string, string>(),
+    relationWrappers: new Set<string>(),
     modelFrameworks: new Map<string, ModelFramework>(),
     modelReadings: new Map<ModelReader, { reader: ModelReader; columns: Set<string>; relations: Map<string, Cardinality>; virtualFields: Set<string>; requiredAnnotations: Set<string>; tagKeywords: Set<string>; migrationBases: string[]; embeddedColumns: Map<string, EmbeddedColumnDocument[]> }>(),
     queries: { django: emptyQueryReading(), sqlalchemy: emptyQueryReading() },
@@ -237,6 +240,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     for (const name of document.tableDeclarations ?? []) frameworks.tableDeclarations.add(name);
     for (const name of document.entryPointReaders ?? []) frameworks.entryPointReaders.add(name);
     for (const [call, kind] of Object.entries(document.relationCalls ?? {})) frameworks.relationCalls.set(call, kind);
+    for (const name of document.relationWrappers ?? []) frameworks.relationWrappers.add(name);
     if (document.models) {
       const { models } = document;
       let reading = frameworks.modelReadings.get(models.reader);

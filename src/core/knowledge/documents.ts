@@ -158,6 +158,7 @@ export interface FrameworkDocument {
   tableDeclarations?: string[];
   entryPointReaders?: string[];
   relationCalls?: Record<string, string>;
+  relationWrappers?: string[];
   models?: ModelReadingDocument;
   queries?: QueryReadingDocument;
   requestEntries?: RequestEntryDocument[];
