@@ -162,6 +162,7 @@ export interface FrameworkDocument {
   tableDeclarations?: string[];
   entryPointReaders?: string[];
   relationCalls?: Record<string, string>;
+  relationWrappers?: string[];
   models?: ModelReadingDocument;
   queries?: QueryReadingDocument;
   requestEntries?: RequestEntryDocument[];
@@ -260,12 +261,21 @@ export interface ModelReadingDocument {
   requiredAnnotations?: string[];
   tagKeywords?: string[];
   migrationBases?: string[];
+  embeddedColumns?: Record<string, EmbeddedColumnDocument[]>;
+}
+
+export interface EmbeddedColumnDocument {
+  name: string;
+  type: string;
+  primaryKey?: boolean;
+  nullable?: boolean;
 }
 
 export interface QueryReadingDocument {
   style: 'django' | 'sqlalchemy';
   chainMethods?: string[];
   prefetchAnswered?: string[];
+  defaultManagers?: string[];
   loaderOptions?: string[];
   selectFunctions?: string[];
 }
