@@ -34,7 +34,7 @@ describe('the architecture map in a real VS Code (code-server)', { timeout: 240_
     // The README's picture: the map alone in the window, 1280×800.
     await page.keyboard.press('Escape');
     await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
-    await runCommand(page, 'View: Toggle Maximize Editor Group');
+    await runCommand(page, 'View: Single Column Editor Layout');
     await page.mouse.move(5, 790);
     await page.waitForTimeout(800);
     await page.screenshot({ path: join(session.artifacts, 'architecture-map.png') });
