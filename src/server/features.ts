@@ -45,16 +45,16 @@ function declarationEnd(lineText: (line: number) => string | undefined, start: n
   return start;
 }
 
-/** A hover's Markdown for the traces of the routes under the cursor: each step a link to where it is; no VS Code command links. */
-export function traceHoverMarkdown(traces: readonly Trace[], root: string): string {
+/** A hover's Markdown for the traces of the routes under the cursor: each step a link to where it is; VS Code's command links only for the extension. */
+export function traceHoverMarkdown(traces: readonly Trace[], root: string, commandLinks = false): string {
   const words = {
     steps: (count: number) => `${count} steps`,
     marks: stepMarks,
-    more: (count: number) => `${count} more (archtrace/trace has them all)`,
+    more: (count: number) => (commandLinks ? `${count} more in Step through` : `${count} more (archtrace/trace has them all)`),
     stepThrough: 'Step through',
     sequenceDiagram: 'Sequence diagram',
   };
-  return traces.map((trace) => renderTraceHover(trace, root, words, (absolute) => pathToFileURL(absolute).href, false)).join('\n---\n\n');
+  return traces.map((trace) => renderTraceHover(trace, root, words, (absolute) => pathToFileURL(absolute).href, commandLinks)).join('\n---\n\n');
 }
 
 export interface LensSettings {

@@ -19,9 +19,12 @@ import { sameSeparators } from '../core/discover/discover';
 import { languageOf } from '../core/discover/languages';
 import type { Analysis } from '../core/analyze';
 import type { ProgressReport } from '../core/host';
+import { buildChecklist } from '../core/checklist/checklist';
+import { renderStudyGuide } from '../core/render/report';
 import { renderTraceText } from '../core/render/trace';
 import { SymbolId } from '../core/result';
 import {
+  ChecklistRequest,
   Commands,
   DefinitionsRequest,
   DidChangeAnalysisNotification,
@@ -33,6 +36,7 @@ import {
   RoutesAtRequest,
   type ServerSettings,
   StatusRequest,
+  StudyGuideRequest,
   TraceRequest,
 } from '../protocol/protocol';
 import { packageRoot } from '../node/assets';
@@ -45,6 +49,9 @@ const HOVER_TYPE_CHECKER_WAIT_MS = 250;
 
 /** The files whose changes matter, watched through the client when it can register watchers: sources, the team's archtrace.yml and its rules. */
 const WATCHED_GLOBS = ['**/*.{py,pyi,ts,mts,cts,tsx,js,mjs,cjs,jsx,java,go,sql,prisma}', ...CONFIG_FILE_NAMES.map((name) => `**/${name}`), '**/*.scm'];
+
+/** The routes whose traces a study guide includes. */
+const STUDY_GUIDE_TRACES = 10;
 
 /** The most of a file read for the line texts a hover looks at. */
 const MAX_LINES_READ_BYTES = 4 * 1024 * 1024;
@@ -323,7 +330,7 @@ export function runLanguageServer(connection: Connection, serverOptions: Languag
       const trace = await found.session.trace(routeKey(route), { waitMs: HOVER_TYPE_CHECKER_WAIT_MS });
       if (trace) traces.push(trace);
     }
-    return traces.length ? { contents: { kind: 'markdown', value: traceHoverMarkdown(traces, analysis.result.root) } } : null;
+    return traces.length ? { contents: { kind: 'markdown', value: traceHoverMarkdown(traces, analysis.result.root, settings.commandLinks === true) } } : null;
   });
 
   connection.onCodeLens(async ({ textDocument }) => {
@@ -393,6 +400,17 @@ export function runLanguageServer(connection: Connection, serverOptions: Languag
     const found = locateOrFail(params?.uri);
     const analysis = await analysisOf(found.session);
     return analysis.result.files.some((file) => file.path === found.path) ? analysis.definitionsIn(found.path) : [];
+  });
+  connection.onRequest(ChecklistRequest, async (params) => {
+    const analysis = await analysisOf(folder(params));
+    return buildChecklist(analysis.result, analysis.answers());
+  });
+  connection.onRequest(StudyGuideRequest, async (params) => {
+    const progress = params?.progress;
+    if (!progress || typeof progress !== 'object' || typeof progress.items !== 'object' || progress.items === null) throw new ResponseError(JsonRpcErrors.InvalidParams, 'expected { progress: { items: {…} }, root?: string }');
+    const analysis = await analysisOf(folder(params));
+    const traces = analysis.result.routes.slice(0, STUDY_GUIDE_TRACES).flatMap((route) => analysis.trace(routeKey(route)) ?? []);
+    return renderStudyGuide({ ...analysis.result, traces }, buildChecklist(analysis.result, analysis.answers()), progress);
   });
   connection.onRequest(ReanalyseRequest, async (params) => {
     const chosen = params && typeof params === 'object' && params.root !== undefined ? [folder(params)] : [...sessions.values()];

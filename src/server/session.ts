@@ -1,11 +1,13 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { Analysis } from '../core/analyze';
 import type { EditorDocuments, ProgressReport } from '../core/host';
 import type { Language, Trace } from '../core/result';
+import { type Analysis, DEFAULT_MAX_FILE_SIZE_BYTES } from '../core/analyze';
+import { languageOf } from '../core/discover/languages';
 import { describeKind } from '../core/render/text';
 import type { FolderStatus, ServerSettings } from '../protocol/protocol';
-import { analyzeFolder, CHANGES_GATHERED_MS, folderFile, type NodeAnalyzeOptions, readyForUpdates, updateFolder, WarmWorker } from '../node/analyzeFolder';
+import { folderFile } from '../node/folderFile';
+import { analyzeFolder, CHANGES_GATHERED_MS, type NodeAnalyzeOptions, readyForUpdates, updateFolder, WarmWorker } from '../node/analyzeFolder';
 import { TypeCheckerWorker } from '../node/typeChecker';
 import { type ConfigProblem, problemLine, readWorkspaceConfig, type ReadConfig } from '../node/workspaceConfig';
 
@@ -118,6 +120,7 @@ export class FolderSession {
   /** Files changed on disk or in the editor (absolute paths): gathered for a moment, then one update. */
   changed(paths: readonly string[]): void {
     if (this.disposed || this.settings.updateOnChange === false) return;
+    if (!this.pending.size && this.last) this.readyThread(paths);
     for (const path of paths) this.pending.add(path);
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
@@ -208,6 +211,15 @@ export class FolderSession {
       ...(this.team ? { config: this.team.config, userRules: this.team.rules } : {}),
       onWarning: (message) => this.log.warn(`${this.root}: ${message}`),
     };
+  }
+
+  /** The thread that will parse the first change gets ready (grammars, queries) while changes are gathered, not after. */
+  private readyThread(paths: readonly string[]): void {
+    const path = paths.find((candidate) => languageOf(candidate));
+    const language = path ? languageOf(path) : undefined;
+    if (!path || !language) return;
+    const options = this.analyzeOptions();
+    this.warm.prepare(options, { path, absolutePath: path, language, maxFileSizeBytes: options.maxFileSizeBytes ?? DEFAULT_MAX_FILE_SIZE_BYTES });
   }
 
   /** Starts the next piece of work when none runs: a full analysis when wanted, else an update of the pending changes, else readying the last analysis for updates. */
