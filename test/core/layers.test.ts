@@ -62,6 +62,19 @@ describe('layer roles', () => {
     assert.equal(layerOf('framework', { path: 'src/main/java/spark/route/Routes.java', findings: [], imports: [] }).layer, 'routing');
   });
 
+  it('reads Alembic migration scripts and their environment by their imports, wherever alembic init put them', async () => {
+    const [script, environment, model, fixture] = await scanPython({
+      'src/app/database/revisions/versions/2021_06_02_add_orders.py': 'from alembic import op\nimport sqlalchemy as sa\n',
+      'src/app/database/revisions/env.py': 'from alembic import context\n',
+      'src/app/database/core.py': 'from sqlalchemy.orm import Session\n',
+      'tests/migrations/test_upgrade.py': 'from alembic.command import upgrade\n',
+    });
+    assert.deepEqual(layerOf('service', script as FileFacts), { layer: 'migration', reasons: ['imports alembic or django.db.migrations'], confidence: 'stated' });
+    assert.equal(layerOf('service', environment as FileFacts).layer, 'migration');
+    assert.equal(layerOf('service', model as FileFacts).layer, 'infrastructure');
+    assert.equal(layerOf('service', fixture as FileFacts).layer, 'test');
+  });
+
   it('infers a flat app file from what it imports, and falls back to the kind default', async () => {
     const [web, data, plain] = await scanPython({ 'blog.py': 'from flask import Blueprint\n', 'storage.py': 'from sqlalchemy.orm import Session\n', 'util.py': 'import json\n' });
     assert.deepEqual(layerOf('service', web as FileFacts), { layer: 'api', reasons: ['imports flask'], confidence: 'inferred' });

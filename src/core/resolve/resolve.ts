@@ -120,7 +120,9 @@ function mergeRegistrations(findings: readonly Finding[]): Finding[] {
       merged.push(finding);
       continue;
     }
-    const key = `${finding.category}|${finding.symbol}|${finding.details.rule}`;
+    // One handler given to two routes (`app.get('/', home).get('/about', home)`) answers both: a route's sites are its own.
+    const route = finding.category === 'route' ? `|${String(finding.details.method ?? '')}|${String(finding.details.path ?? '')}` : '';
+    const key = `${finding.category}|${finding.symbol}|${finding.details.rule}${route}`;
     const first = sitesByKey.get(key);
     if (first) first.push(...sites);
     else {
