@@ -15,7 +15,8 @@ import { RouteHoverProvider } from './traces/routeHover';
 import { TraceStepper } from './traces/stepThrough';
 import { TraceTreeProvider } from './traces/traceView';
 import { SectionTreeProvider } from './views/sectionTree';
-import { type AnalysisNode, dataModelNodes, extensionPointNodes, interfaceNodes, layerNodes, overviewNodes, routeNodes } from './views/sections';
+import { setViewContext } from './views/viewContext';
+import { type AnalysisNode, dataModelNodes, overviewNodes, routeNodes, structureNodes } from './views/sections';
 
 /** The languages ArchTrace reads code in: hovers and CodeLens appear in their editors. */
 const SOURCES: vscode.DocumentSelector = ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'java', 'go'].map((language) => ({ language, scheme: 'file' }));
@@ -27,7 +28,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const storage = context.storageUri ?? context.globalStorageUri;
   const controller = new ClassifyController(log, analyses, storage);
   const stepper = new TraceStepper(analyses);
-  const sections = { overview: overviewNodes, layers: layerNodes, extensionPoints: extensionPointNodes, routes: routeNodes, interfaces: interfaceNodes, dataModel: dataModelNodes };
+  const sections = { overview: overviewNodes, routes: routeNodes, structure: structureNodes, dataModel: dataModelNodes };
   const providers = Object.entries(sections).map(([id, build]) => ({ id, provider: new SectionTreeProvider(analyses, build) }));
   const views = providers.map(({ id, provider }) => vscode.window.createTreeView(`archtrace.${id}`, { treeDataProvider: provider, showCollapseAll: true }));
   // The filter narrows the lists; the Overview (the verdict) always shows whole.
@@ -39,8 +40,7 @@ export function activate(context: vscode.ExtensionContext): void {
     }
     void vscode.commands.executeCommand('setContext', 'archtrace.filtered', Boolean(text));
   };
-  // The diagram button shows only when there is a data model to draw.
-  analyses.onDidChange(() => void vscode.commands.executeCommand('setContext', 'archtrace.hasEntities', analyses.all().some((analysis) => analysis.result.dataModel.entities.length > 0)));
+  analyses.onDidChange(() => setViewContext(analyses.all().map((analysis) => analysis.result)));
   context.subscriptions.push(
     log,
     analyses,
@@ -66,7 +66,7 @@ export function activate(context: vscode.ExtensionContext): void {
     // Trusted now: the workspace's own settings apply, so what was classified with the user's alone is classified again.
     vscode.workspace.onDidGrantWorkspaceTrust(() => (analyses.all().length ? controller.classifyWorkspace() : undefined)),
     vscode.commands.registerCommand('archtrace.showLog', () => log.show()),
-    vscode.commands.registerCommand('archtrace.showLayers', () => vscode.commands.executeCommand('archtrace.layers.focus')),
+    vscode.commands.registerCommand('archtrace.showLayers', () => vscode.commands.executeCommand('archtrace.structure.focus')),
     vscode.commands.registerCommand('archtrace.trace.start', (root?: string, route?: string) => stepper.start(root, route)),
     vscode.commands.registerCommand('archtrace.trace.next', () => stepper.move(1)),
     vscode.commands.registerCommand('archtrace.trace.previous', () => stepper.move(-1)),
