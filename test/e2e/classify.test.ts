@@ -31,13 +31,18 @@ describe('ArchTrace in a real VS Code (code-server)', { timeout: 240_000 }, () =
     const view = (name: string) => page.locator('.pane', { has: page.locator('.pane-header', { hasText: name }) }).locator('.monaco-list');
     await view('Overview').locator('.monaco-list-row', { hasText: 'Kind: service' }).click();
     await view('Overview').locator('.monaco-list-row', { hasText: 'service-domain-folders' }).waitFor();
-    // The Structure view starts folded; its Layers section starts open, the others fold.
+    // The Structure view and its sections start folded; each section is read and folded again, as the pane is small.
     const structure = (await openPane(page, 'Structure')).locator('.monaco-list');
+    const section = (name: string) => structure.locator('.monaco-list-row', { hasText: name });
+    await section('Layers').click();
     for (const layer of ['api', 'application', 'domain', 'infrastructure']) await structure.locator('.monaco-list-row', { hasText: layer }).first().waitFor();
-    await structure.locator('.monaco-list-row', { hasText: 'Extension Points' }).click();
+    await section('Layers').click();
+    await section('Extension Points').click();
     await structure.locator('.monaco-list-row', { hasText: 'Tasks' }).waitFor();
-    await structure.locator('.monaco-list-row', { hasText: 'Interfaces & Data' }).click();
+    await section('Extension Points').click();
+    await section('Interfaces & Data').click();
     await structure.locator('.monaco-list-row', { hasText: 'OrderRepository' }).first().waitFor();
+    await section('Interfaces & Data').click();
     await view('Routes').locator('.monaco-list-row', { hasText: 'app/api/routes/orders.py' }).click();
     await view('Routes').locator('.monaco-list-row', { hasText: 'POST /orders' }).first().waitFor();
     await page.mouse.move(700, 500); // no hover tooltip in the picture
@@ -68,6 +73,11 @@ describe('ArchTrace in a real VS Code (code-server)', { timeout: 240_000 }, () =
 
   it('filters the views to what contains a text, and clears the filter', async () => {
     const { page } = session;
+    // Room for the filtered tree: the views above fold, as a user reading the structure would fold them.
+    for (const name of ['Overview', 'Study Checklist', 'Routes', 'Trace']) {
+      const header = page.locator('.pane-header', { hasText: name });
+      if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+    }
     const structure = await openPane(page, 'Structure');
     await runCommand(page, 'ArchTrace: Filter Views');
     const input = page.locator('.quick-input-widget input');

@@ -23,8 +23,9 @@ describe('a hostile workspace in a real VS Code (code-server)', { timeout: 240_0
     const overview = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Overview' }) });
     await overview.locator('.monaco-list-row', { hasText: 'Skipped' }).click();
     await overview.locator('.monaco-list-row', { hasText: 'binary file' }).first().waitFor();
-    // A file named like markup is shown as text in the Structure view (its first layer, under the open Layers section).
+    // A file named like markup is shown as text in the Structure view (in its first layer).
     const structure = await openPane(page, 'Structure');
+    await structure.locator('.monaco-list-row', { hasText: 'Layers' }).click();
     await structure.locator('.monaco-list-row').nth(1).click();
     await structure.locator('.monaco-list-row', { hasText: '<img src=x onerror=alert(1)>.py' }).waitFor({ timeout: 10_000 });
     assert.equal(await page.locator('img[src="x"]').count(), 0);

@@ -20,11 +20,11 @@ describe('fixtures of each kind in a real VS Code (code-server)', { timeout: 300
         await runCommand(page, 'ArchTrace: Classify Workspace');
         await page.locator('.notifications-toasts .notification-list-item-message', { hasText: expected.toast }).waitFor({ timeout: 60_000 });
         await pane('Overview').locator('.monaco-list-row', { hasText: expected.kind }).waitFor();
+        await pane('Study Checklist').locator('.pane-header', { hasText: expected.checklist }).waitFor();
+        await pane('Study Checklist').locator('.monaco-list-row', { hasText: expected.item }).first().waitFor();
         const structure = await openPane(page, 'Structure');
         await structure.locator('.monaco-list-row', { hasText: expected.section }).click();
         await structure.locator('.monaco-list-row', { hasText: expected.row }).first().waitFor();
-        await pane('Study Checklist').locator('.pane-header', { hasText: expected.checklist }).waitFor();
-        await pane('Study Checklist').locator('.monaco-list-row', { hasText: expected.item }).first().waitFor();
         await page.mouse.move(700, 500);
         await page.screenshot({ path: join(session.artifacts, `kind-${expected.fixture}.png`) });
       } finally {

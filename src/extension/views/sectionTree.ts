@@ -44,7 +44,7 @@ export class SectionTreeProvider implements vscode.TreeDataProvider<AnalysisNode
   }
 
   getTreeItem(node: AnalysisNode): vscode.TreeItem {
-    const open = this.filter || node.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    const open = this.filter ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     const state = node.children?.length ? open : vscode.TreeItemCollapsibleState.None;
     const item = new vscode.TreeItem(plainText(node.label), state);
     if (this.filter) {

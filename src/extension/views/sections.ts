@@ -18,8 +18,6 @@ export interface AnalysisNode {
   route?: { root: string; route: string };
   /** For the context menu: the entity to show in the diagram (with its folder). */
   entity?: { root: string; name: string };
-  /** Shown open at first: a section a first look needs, such as the layers. */
-  expanded?: boolean;
 }
 
 type At = (path: string, line?: number) => { file: string; line: number };
@@ -110,14 +108,15 @@ export function layerNodes(result: AnalysisResult, at: At): AnalysisNode[] {
 }
 
 /**
- * Structure: the layers, the extension points and the interfaces as sections of one view, the
- * layers open. A section with nothing in it stays, saying what ArchTrace looked for.
+ * Structure: the layers, the extension points and the interfaces as sections of one view, folded
+ * so that all three show in a small pane. A section with nothing in it stays, saying what ArchTrace
+ * looked for.
  */
 export function structureNodes(result: AnalysisResult, at: At): AnalysisNode[] {
-  const section = (label: string, icon: string, children: AnalysisNode[], none: string, expanded = false): AnalysisNode =>
-    children.length ? { label, description: `${children.length}`, icon, children, expanded } : { label, description: vscode.l10n.t('none found'), tooltip: none, icon };
+  const section = (label: string, icon: string, children: AnalysisNode[], none: string): AnalysisNode =>
+    children.length ? { label, description: `${children.length}`, icon, children } : { label, description: vscode.l10n.t('none found'), tooltip: none, icon };
   return [
-    section(vscode.l10n.t('Layers'), 'layers', layerNodes(result, at), vscode.l10n.t('No file was read: see Skipped in the Overview.'), true),
+    section(vscode.l10n.t('Layers'), 'layers', layerNodes(result, at), vscode.l10n.t('No file was read: see Skipped in the Overview.')),
     section(vscode.l10n.t('Extension Points'), 'extensions', extensionPointNodes(result, at), vscode.l10n.t('No middleware, decorators, signals, managers, tasks, events or error handlers were found.')),
     section(vscode.l10n.t('Interfaces & Data'), 'symbol-interface', interfaceNodes(result, at), vscode.l10n.t('No interfaces with implementations, repositories or models were found.')),
   ];
