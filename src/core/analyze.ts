@@ -88,7 +88,7 @@ export interface Analysis {
 /** The whole pipeline: discover → parse and detect (workers) → resolve → classify → layers → trace. */
 export async function analyzeWorkspace(root: string, host: AnalysisHost, options: AnalyzeOptions = {}): Promise<Analysis> {
   const discovery = await discover(root, host, options);
-  const configuration = readConfiguration(host.fs, root, discovery, options);
+  const configuration = readConfiguration(host.fs, root, discovery, options, host.knowledge);
   const fingerprints = new Map<string, string>();
   const facts = await scan(discovery.sources, host, options, true, fingerprints);
   // Nothing the result is made from has changed since a run that kept it: it is that result. (Not
@@ -221,7 +221,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   await nextTurn();
   options.signal?.throwIfAborted();
 
-  const { dataModel, queryWarnings } = await analyzeDataModel(index, analysed, resolved, undefined, host.knowledge.frameworks.tableDeclarations);
+  const { dataModel, queryWarnings } = await analyzeDataModel(index, analysed, resolved, host.knowledge.frameworks);
 
   const result: AnalysisResult = {
     schemaVersion: SCHEMA_VERSION,
@@ -312,7 +312,7 @@ function analysisOf(state: AnalysisState): Analysis {
       // files the analysis already has, under the same excludes, leaves the file list as it was.
       const contentOnly = sameFileSelection(options, updateOptions) && (await allKnownFiles(updateHost.fs, discovery, changed));
       const now = contentOnly ? discovery : await discover(root, updateHost, updateOptions);
-      const nowConfiguration = readConfiguration(updateHost.fs, root, now, updateOptions);
+      const nowConfiguration = readConfiguration(updateHost.fs, root, now, updateOptions, updateHost.knowledge);
       const next = contentOnly ? await rescanned(discovery, facts, changed, updateHost, updateOptions) : await rescannedAfterDiscovery(now, facts, changed, updateHost, updateOptions);
       // The same files and knowledge: the index's answers are shared, each checked against what it read.
       const sameKnowledge = updateHost.knowledge === knowledge;
@@ -430,7 +430,7 @@ async function allKnownFiles(fs: WorkspaceFs, discovery: Discovery, changed: rea
 type Configuration = Awaited<ReturnType<typeof readConfiguration>>;
 
 /** Read while files are scanned, all at once: each read is a trip through the host's file system, and an edit's update is short. */
-async function readConfiguration(fs: WorkspaceFs, root: string, discovery: Discovery, options: AnalyzeOptions) {
+async function readConfiguration(fs: WorkspaceFs, root: string, discovery: Discovery, options: AnalyzeOptions, knowledge: Knowledge) {
   const limits = { root, maxBytes: options.maxFileSizeBytes ?? DEFAULT_MAX_FILE_SIZE_BYTES };
   /** Configuration files that are there but were not read, with the reason. */
   const skipped: Skipped[] = [];
@@ -439,7 +439,7 @@ async function readConfiguration(fs: WorkspaceFs, root: string, discovery: Disco
     readWorkspacePackages(fs, limits, discovery.otherFiles, skipped),
     readDistribution(fs, limits, skipped, allPathsOf(discovery)),
     readReadme(fs, discovery.otherFiles, limits, skipped),
-    readBuildFiles(fs, root, discovery.otherFiles),
+    readBuildFiles(fs, root, discovery.otherFiles, knowledge.frameworks.servletSettings),
   ]);
   // What names a workspace file besides a relative path — TypeScript's path aliases, the workspace's npm packages,
   // Go's module paths — the index takes together as its module paths.

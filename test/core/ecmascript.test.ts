@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Trace } from '../../src/core/result';
 import { analyzeFolder } from '../../src/node/analyzeFolder';
 import { TypeCheckerWorker } from '../../src/node/typeChecker';
-import { ROOT, tempWorkspace, testScanner } from '../helpers';
+import { analyseFiles, ROOT, tempWorkspace, testScanner } from '../helpers';
 
 const NEST_SHOP = join(ROOT, 'test', 'fixtures', 'nest-shop');
 
@@ -184,6 +184,38 @@ export class SiteController {
     } finally {
       workspace.cleanup();
     }
+  });
+
+  it('finds routes chained on the call that makes the application, and on an instance made by calling a required module', async () => {
+    const result = await analyseFiles({
+      'package.json': '{"name": "api", "private": true, "dependencies": {"polka": "0.5", "fastify": "4"}}',
+      'index.js': [
+        "const polka = require('polka');",
+        "const users = require('./users');",
+        'function reply(req, res) { res.end(req.url); }',
+        "polka()",
+        "  .use('users', users)",
+        "  .get('/', reply)",
+        "  .get('/about', reply)",
+        '  .listen(3000);',
+      ].join('\n'),
+      'users.js': [
+        "const polka = require('polka');",
+        'module.exports = polka()',
+        "  .get('/:id', (req, res) => res.end('one'))",
+        "  .put('/:id', (req, res) => res.end('updated'));",
+      ].join('\n'),
+      'server.js': [
+        "const fastify = require('fastify')({ logger: true });",
+        "fastify.get('/ping', async () => 'pong');",
+        "const cache = require('lru-cache')({ max: 10 });",
+        "cache.get('/key', (value) => value);",
+      ].join('\n'),
+    });
+    assert.deepEqual(
+      result.routes.map((route) => `${route.method} ${route.path} ${route.handler}`),
+      ['GET / index.js:reply', 'GET /about index.js:reply', 'GET /ping server.js:<anonymous>@2', 'GET /users/{id} users.js:<anonymous>@3', 'PUT /users/{id} users.js:<anonymous>@4'],
+    );
   });
 
   it('reports a broken tsconfig.json and analyses the rest', async () => {

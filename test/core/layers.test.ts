@@ -28,6 +28,16 @@ describe('layer roles', () => {
     assert.equal(layerOf('library', { path: 'src/backends/redis.service.ts', findings: [], imports: [] }).layer, 'adapter');
   });
 
+  it("reads a Java file's name as its class's, never as a layer; a Go router's context and groups as the framework's http and routing", () => {
+    // `Stores.java` is the factory that opens stores, not a store adapter; `stores/` above it would be.
+    assert.equal(layerOf('library', { path: 'src/main/java/com/acme/kvstore/Stores.java', findings: [], imports: [] }).layer, 'core');
+    assert.equal(layerOf('library', { path: 'src/main/java/com/acme/kvstore/stores/FileStore.java', findings: [], imports: [] }).layer, 'adapter');
+    assert.equal(layerOf('library', { path: 'redis/stores.py', findings: [], imports: [] }).layer, 'adapter');
+    assert.equal(layerOf('framework', { path: 'context.go', findings: [], imports: [] }).layer, 'http');
+    assert.equal(layerOf('framework', { path: 'group.go', findings: [], imports: [] }).layer, 'routing');
+    assert.equal(layerOf('framework', { path: 'routergroup.go', findings: [], imports: [] }).layer, 'routing');
+  });
+
   it("reads a Maven main source root's packages as layers, never as tests or examples", () => {
     // `org.springframework.samples` is a package, not a samples folder; the build says src/main/java is main code.
     const model = layerOf('service', { path: 'src/main/java/org/springframework/samples/petclinic/model/Owner.java', findings: [], imports: [] });
@@ -50,6 +60,19 @@ describe('layer roles', () => {
     const jetty = { path: 'src/main/java/spark/embeddedserver/jetty/JettyHandler.java', findings: [], imports: [{ module: 'org.eclipse.jetty.server', level: 0, names: [{ name: 'Request' }], line: 3 }] };
     assert.deepEqual(layerOf('framework', jetty), { layer: 'http', reasons: ['imports org.eclipse.jetty.server'], confidence: 'inferred' });
     assert.equal(layerOf('framework', { path: 'src/main/java/spark/route/Routes.java', findings: [], imports: [] }).layer, 'routing');
+  });
+
+  it('reads Alembic migration scripts and their environment by their imports, wherever alembic init put them', async () => {
+    const [script, environment, model, fixture] = await scanPython({
+      'src/app/database/revisions/versions/2021_06_02_add_orders.py': 'from alembic import op\nimport sqlalchemy as sa\n',
+      'src/app/database/revisions/env.py': 'from alembic import context\n',
+      'src/app/database/core.py': 'from sqlalchemy.orm import Session\n',
+      'tests/migrations/test_upgrade.py': 'from alembic.command import upgrade\n',
+    });
+    assert.deepEqual(layerOf('service', script as FileFacts), { layer: 'migration', reasons: ['imports alembic or django.db.migrations'], confidence: 'stated' });
+    assert.equal(layerOf('service', environment as FileFacts).layer, 'migration');
+    assert.equal(layerOf('service', model as FileFacts).layer, 'infrastructure');
+    assert.equal(layerOf('service', fixture as FileFacts).layer, 'test');
   });
 
   it('infers a flat app file from what it imports, and falls back to the kind default', async () => {

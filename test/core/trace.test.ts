@@ -174,6 +174,17 @@ func (m *Store) All() []string { return nil }
   });
 });
 
+describe('traces a Go method declared in another file of its package than its type', () => {
+  it("follows the receiver's fields to the repository (go-shop's orderService.Find, in find.go)", async () => {
+    const analysis = await analyzeFolder(join(ROOT, 'test', 'fixtures', 'go-shop'), { threads: 1 });
+    const steps = analysis.trace('GET /api/v1/orders/{id}')?.steps ?? [];
+    assert.ok(
+      steps.some((step) => step.symbol === 'internal/repository/order.go:gormOrderRepository.ByID' && step.via === 'di'),
+      steps.map((step) => step.symbol).join(', '),
+    );
+  });
+});
+
 describe('traces through indirection', () => {
   const fixture = (name: string) => join(ROOT, 'test', 'fixtures', name);
   let allocation: Analysis;

@@ -217,7 +217,7 @@ function meets(manifest: PackageManifest, conditions: PackageConditions, serverP
     anyOf(conditions.declares, manifest.declares) &&
     anyOf(conditions.scripts, manifest.scripts) &&
     (conditions.application === undefined || manifest.application === conditions.application) &&
-    (conditions.dependsOnServerFramework === undefined || manifest.dependencies.some((name) => serverPackages.has(name)) === conditions.dependsOnServerFramework) &&
+    (conditions.dependsOnServerFramework === undefined || manifest.dependencies.some((name) => serverPackages.has(name) && !published.has(name)) === conditions.dependsOnServerFramework) &&
     (conditions.dependsOnPublished === undefined || manifest.dependencies.some((name) => published.has(name)) === conditions.dependsOnPublished)
   );
 }

@@ -1,3 +1,5 @@
+import type { Frameworks } from '../frameworks/frameworks';
+import type { ModelReader } from '../knowledge/documents';
 import { Turns } from '../nextTurn';
 import type { FileFacts } from '../parse/facts';
 import type { SymbolIndex } from '../resolve/symbolIndex';
@@ -19,20 +21,20 @@ import { listIn } from '../lists';
  * schema histories (SQL files, Alembic revisions, Django migrations) for tables no class defines;
  * their relationships, rules and hints; and N+1 query warnings.
  */
-export async function analyzeDataModel(index: SymbolIndex, files: readonly FileFacts[], findings: readonly Finding[], turns = new Turns(), tableDeclarations: ReadonlySet<string> = new Set()): Promise<{ dataModel: DataModel; queryWarnings: QueryWarning[] }> {
-  const models = modelClasses(index, findings);
+export async function analyzeDataModel(index: SymbolIndex, files: readonly FileFacts[], findings: readonly Finding[], frameworks: DataModelKnowledge, turns = new Turns()): Promise<{ dataModel: DataModel; queryWarnings: QueryWarning[] }> {
+  const models = modelClasses(index, findings, frameworks.modelFrameworks);
   const entities = await entitiesByModel(index, models, turns);
-  const tables = await codeTables(index, tableDeclarations, turns);
+  const tables = await codeTables(index, frameworks.tableDeclarations, turns);
   const sqlFiles = files.filter((file) => file.schema?.length).sort((a, b) => a.path.localeCompare(b.path));
   const revisions = await alembicRevisions(index, turns);
-  const migrations = await djangoMigrations(index, turns);
+  const migrations = await djangoMigrations(index, frameworks.modelReadings.get('django'), turns);
   const loops = await queryLoops(index, turns);
   // What the stage reads besides its parts: the models and the managers attached to them.
   const managers = findings.filter(Finding.of('manager')).map((finding) => `${finding.symbol} ${finding.details.kind ?? ''}`);
   const modelInputs = [models.map((model) => `${model.symbol} ${model.framework}`).join('\n'), managers.join('\n'), ...models.map((model) => model.definition)];
   // Two stages, each kept while its own inputs stay: an edit in a function with a query loop
   // leaves the schema; a migration's edit leaves the warnings.
-  const queryWarnings = index.combined('query-warnings', [...modelInputs, ...loops], () => nPlusOneWarnings(index, models, findings, loops, modelInputs));
+  const queryWarnings = index.combined('query-warnings', [...modelInputs, ...loops], () => nPlusOneWarnings(index, models, findings, loops, modelInputs, frameworks.queries));
   const dataModel = index.combined('data-model', [...modelInputs, ...entities.values(), ...tables, ...sqlFiles, ...revisions, ...migrations], () => {
     // Copies: what follows adds to them (a schema's constraints, Sequelize's inverse keys), and the kept parts stay as read.
     const fromCode = oneClassPerTable(models.flatMap((model) => {
@@ -62,7 +64,11 @@ export async function analyzeDataModel(index: SymbolIndex, files: readonly FileF
   return { dataModel, queryWarnings };
 }
 
-const READERS = { django: djangoEntity, sqlalchemy: sqlalchemyEntity, sqlmodel: sqlalchemyEntity, typeorm: typeormEntity, mongoose: mongooseEntity, sequelize: sequelizeEntity, jpa: jpaEntity, 'spring-data': jpaEntity, gorm: goOrmEntity, xorm: goOrmEntity };
+/** What the data-model stage reads of the framework files. */
+export type DataModelKnowledge = Pick<Frameworks, 'modelFrameworks' | 'modelReadings' | 'queries' | 'tableDeclarations'>;
+
+/** The readers a framework file's `models.reader` names. */
+const READERS: Readonly<Record<ModelReader, (index: SymbolIndex, model: ModelClass) => DraftEntity | undefined>> = { django: djangoEntity, sqlalchemy: sqlalchemyEntity, sqlmodel: sqlalchemyEntity, typeorm: typeormEntity, mongoose: mongooseEntity, sequelize: sequelizeEntity, jpa: jpaEntity, gorm: goOrmEntity, xorm: goOrmEntity };
 
 /** Each model's entity as its reader makes it, read file by file (a file's models, and the files they read, unchanged: kept). */
 async function entitiesByModel(index: SymbolIndex, models: readonly ModelClass[], turns: Turns): Promise<Map<string, DraftEntity>> {
@@ -73,7 +79,7 @@ async function entitiesByModel(index: SymbolIndex, models: readonly ModelClass[]
     if (turns.due()) await turns.next();
     const given = inFile.map((model) => `${model.symbol} ${model.framework}`).join('\n');
     const read = index.part('entities', path, () => inFile.flatMap((model) => {
-      const entity = READERS[model.framework](index, model);
+      const entity = READERS[model.reading.reader](index, model);
       return entity ? [[model.symbol, entity] as const] : [];
     }), given);
     for (const [symbol, entity] of read) entities.set(symbol, entity);

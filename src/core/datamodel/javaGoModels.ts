@@ -1,15 +1,12 @@
 import { pluralize } from 'inflection';
 import type { Attribute, CallShape } from '../parse/facts';
+import type { ModelReading } from '../frameworks/frameworks';
 import type { SymbolIndex } from '../resolve/symbolIndex';
 import { SymbolId } from '../result';
 import type { DraftColumn, DraftEntity, DraftIndex, DraftRelation } from './entities';
 import { columnAttributes, type ModelClass, quoted } from './models';
 
 // --------------------------------------------------------------------------------------------- JPA
-
-const JPA_RELATIONS: Readonly<Record<string, DraftRelation['cardinality']>> = { ManyToOne: 'many-to-one', OneToOne: 'one-to-one', ManyToMany: 'many-to-many' };
-/** Bean Validation annotations that make a value required. */
-const REQUIRED_ANNOTATIONS = new Set(['NotNull', 'NotEmpty', 'NotBlank']);
 
 /**
  * A JPA entity (Jakarta Persistence, javax before it): `@Entity`, its table from `@Table(name = ...)`
@@ -30,23 +27,23 @@ export function jpaEntity(index: SymbolIndex, model: ModelClass): DraftEntity | 
   const table = quoted(annotation('Table')?.keywords['name']) ?? documentName(annotation('Document')) ?? quoted(annotation('Entity')?.keywords['name']) ?? name;
   const columns: DraftColumn[] = [];
   for (const { attribute, path } of columnAttributes(index, model)) {
-    const column = jpaColumn(index, attribute, { path, line: attribute.line });
+    const column = jpaColumn(index, model.reading, attribute, { path, line: attribute.line });
     if (column) columns.push(column);
   }
   if (!columns.length) return undefined;
   return { name, table, source: model.framework, symbol: model.symbol, location, columns, constraints: [], indexes: jpaIndexes(annotation('Table'), location) };
 }
 
-function jpaColumn(index: SymbolIndex, attribute: Attribute, location: DraftColumn['location']): DraftColumn | undefined {
+function jpaColumn(index: SymbolIndex, reading: ModelReading, attribute: Attribute, location: DraftColumn['location']): DraftColumn | undefined {
   const annotations = new Map((attribute.decorators ?? []).map((decorator) => [lastName(decorator), attribute.decoratorCalls?.[decorator]]));
   if (annotations.has('Transient') || /^[A-Z][A-Z0-9_]*$/.test(attribute.name) || attribute.name === 'serialVersionUID') return undefined;
   const column = annotations.get('Column') ?? annotations.get('JoinColumn');
   const columnName = quoted(column?.keywords['name']) ?? attribute.name;
-  const required = [...annotations.keys()].some((name) => REQUIRED_ANNOTATIONS.has(name)) || column?.keywords['nullable'] === 'false';
-  const relation = Object.keys(JPA_RELATIONS).find((kind) => annotations.has(kind));
+  const required = [...annotations.keys()].some((name) => reading.requiredAnnotations.has(name)) || column?.keywords['nullable'] === 'false';
+  const relation = [...reading.relations.keys()].find((kind) => annotations.has(kind));
   if (annotations.has('OneToMany')) return undefined;
   if (relation) {
-    const cardinality = JPA_RELATIONS[relation] as DraftRelation['cardinality'];
+    const cardinality = reading.relations.get(relation) as DraftRelation['cardinality'];
     const options = annotations.get(relation)?.keywords ?? {};
     // The inverse side of a one-to-one or many-to-many (`mappedBy`) holds no column.
     if (options['mappedBy'] !== undefined) return undefined;
@@ -121,18 +118,17 @@ function lastName(written: string): string {
 export function goOrmEntity(index: SymbolIndex, model: ModelClass): DraftEntity | undefined {
   const name = SymbolId.parse(model.symbol).name;
   const location = { path: model.path, line: model.definition.range.start.line };
-  const gorm = model.framework === 'gorm';
+  const gorm = model.reading.reader === 'gorm';
   const columns: DraftColumn[] = [];
-  if (gorm && model.definition.bases.some((base) => /(^|\.)Model$/.test(base) && base.startsWith('gorm.'))) {
-    columns.push({ name: 'id', type: 'uint', location, nullable: false, primaryKey: true }, ...['created_at', 'updated_at', 'deleted_at'].map((column) => ({ name: column, type: 'time', location, nullable: column === 'deleted_at' })));
-  }
+  const embeddedColumns = model.definition.bases.map((base) => model.reading.embeddedColumns.get(base)).find((found) => found !== undefined) ?? [];
+  for (const column of embeddedColumns) columns.push({ name: column.name, type: column.type, location, nullable: column.nullable ?? false, ...(column.primaryKey ? { primaryKey: true } : {}) });
   for (const attribute of model.definition.attributes ?? []) {
     const at = { path: model.path, line: attribute.line };
     const tag = tagValue(attribute.tag, gorm ? 'gorm' : 'xorm');
     // Unexported fields are not mapped; an embedded struct (`gorm.Model`, `Base`) is no column of its own.
     const embedded = attribute.type !== undefined && model.definition.bases.includes(attribute.type) && attribute.type.split('.').pop() === attribute.name;
     if (tag === '-' || !/^[A-Z]/.test(attribute.name) || embedded) continue;
-    const column = gorm ? gormColumn(index, model, attribute, tag ?? '', at) : xormColumn(attribute, tag, at);
+    const column = gorm ? gormColumn(index, model, attribute, tag ?? '', at) : xormColumn(model.reading, attribute, tag, at);
     if (column) columns.push(column);
   }
   if (!columns.length) return undefined;
@@ -175,7 +171,7 @@ function gormColumn(index: SymbolIndex, model: ModelClass, attribute: Attribute,
   };
 }
 
-function xormColumn(attribute: Attribute, tag: string | undefined, location: DraftColumn['location']): DraftColumn | undefined {
+function xormColumn(reading: ModelReading, attribute: Attribute, tag: string | undefined, location: DraftColumn['location']): DraftColumn | undefined {
   if (tag === undefined) return undefined;
   const words = tag.split(/\s+/).filter(Boolean);
   const lower = words.map((word) => word.toLowerCase());
@@ -183,7 +179,7 @@ function xormColumn(attribute: Attribute, tag: string | undefined, location: Dra
   const quotedName = words.find((word) => /^'[^']*'$/.test(word))?.slice(1, -1);
   const sqlType = words.find((word) => /^[A-Z][A-Z0-9]*(\(.*\))?$/.test(word) && !['PK'].includes(word));
   // The last plain lower-case word names the column (`... BIGINT(20) question_id`), else the field in snake case.
-  const plain = words.filter((word) => /^[a-z_][a-z0-9_]*$/.test(word) && !XORM_KEYWORDS.has(word));
+  const plain = words.filter((word) => /^[a-z_][a-z0-9_]*$/.test(word) && !reading.tagKeywords.has(word));
   const required = lower.includes('notnull') || (lower.includes('not') && lower.includes('null'));
   const defaultValue = /^default\((.*)\)$/i.exec(words.find((word) => /^default\(/i.test(word)) ?? '')?.[1] ?? (lower.includes('default') ? words[lower.indexOf('default') + 1] : undefined);
   return {
@@ -198,8 +194,6 @@ function xormColumn(attribute: Attribute, tag: string | undefined, location: Dra
     ...(defaultValue !== undefined ? { default: defaultValue } : {}),
   };
 }
-
-const XORM_KEYWORDS = new Set(['not', 'null', 'notnull', 'pk', 'autoincr', 'unique', 'index', 'default', 'created', 'updated', 'deleted', 'version', 'comment', 'extends', 'json', 'local', 'utc']);
 
 /** The value of one key of a Go struct tag: `gorm:"column:id" json:"id"` → `column:id`. */
 function tagValue(tag: string | undefined, key: string): string | undefined {

@@ -1,3 +1,4 @@
+import type { ModelReading } from '../frameworks/frameworks';
 import { Turns } from '../nextTurn';
 import type { SymbolDefinition, ValueShape } from '../parse/facts';
 import type { SymbolIndex } from '../resolve/symbolIndex';
@@ -252,35 +253,36 @@ function tableConstraint(entity: DraftEntity, call: CallValue, location: SourceL
 
 // ------------------------------------------------------------------------------------------ Django
 
-const DJANGO_MIGRATION_BASES = ['django.db.migrations.Migration', 'django.db.migrations.migration.Migration'];
-
 /**
  * The operations of Django migrations (`CreateModel`, `AddField`, `AddIndex`, ...), file by file
  * (each a part) in path order (Django numbers them per app), tables named as Django names them
  * (`<app>_<model>`); files without operations left out.
  */
-export async function djangoMigrations(index: SymbolIndex, turns = new Turns()): Promise<DraftOperation[][]> {
+export async function djangoMigrations(index: SymbolIndex, reading: ModelReading | undefined, turns = new Turns()): Promise<DraftOperation[][]> {
+  if (!reading) return [];
   const paths = index.files().map((facts) => facts.path).filter((path) => /(^|\/)migrations\/[^/]+\.py$/.test(path)).sort((a, b) => a.localeCompare(b));
   const migrations: DraftOperation[][] = [];
   await turns.each(paths, (path) => {
-    const operations = index.part('django-migration', path, () => djangoMigration(index, path));
+    const operations = index.part('django-migration', path, () => djangoMigration(index, reading, path));
     if (operations.length) migrations.push(operations);
   });
   return migrations;
 }
 
 /** One migration file's operations. */
-function djangoMigration(index: SymbolIndex, path: string): DraftOperation[] {
-  const migration = index.file(path)?.symbols.find((symbol) => symbol.kind === 'class' && DJANGO_MIGRATION_BASES.some((base) => index.ancestry(SymbolId.of(path, symbol.name)).names.includes(base)));
+function djangoMigration(index: SymbolIndex, reading: ModelReading, path: string): DraftOperation[] {
+  const migration = index.file(path)?.symbols.find((symbol) => symbol.kind === 'class' && reading.migrationBases.some((base) => index.ancestry(SymbolId.of(path, symbol.name)).names.includes(base)));
   const attribute = (name: string) => migration?.attributes?.find((candidate) => candidate.name === name)?.shape;
   const list = attribute('operations');
   if (!migration || !list) return [];
-  const context = { index, path, app: path.split('/').slice(-3, -2)[0] ?? '', attribute };
+  const context = { index, reading, path, app: path.split('/').slice(-3, -2)[0] ?? '', attribute };
   return Shape.items(list).flatMap((item) => (Shape.isCall(item) ? djangoOperation(context, item) : []));
 }
 
 interface MigrationContext {
   index: SymbolIndex;
+  /** What Django's model reader knows: a migration's fields are read as a model's. */
+  reading: ModelReading;
   path: string;
   app: string;
   /** Another attribute of the migration class (`state_operations = [...]`, then `state_operations=state_operations`). */
@@ -288,7 +290,7 @@ interface MigrationContext {
 }
 
 function djangoOperation(context: MigrationContext, call: CallValue): DraftOperation[] {
-  const { index, path, app } = context;
+  const { index, reading, path, app } = context;
   const at = { path, line: call.line };
   const keyword = (name: string, position: number) => call.keywords[name] ?? call.args[position];
   const tableOf = (model: string | undefined) => (model ? `${app}.${model}` : undefined);
@@ -301,7 +303,7 @@ function djangoOperation(context: MigrationContext, call: CallValue): DraftOpera
       const entity: DraftEntity = { name, table: dbTable ?? `${app}_${name.toLowerCase()}`, source: 'django-migrations', app, location: at, columns: [], constraints: [], indexes: [] };
       for (const field of Shape.items(keyword('fields', 1))) {
         const [fieldName, fieldValue] = Shape.items(field);
-        const column = djangoColumn(index, path, Shape.string(fieldName) ?? '', fieldValue, { path, line: Shape.isCall(fieldValue) ? fieldValue.line : call.line });
+        const column = djangoColumn(index, reading, path, Shape.string(fieldName) ?? '', fieldValue, { path, line: Shape.isCall(fieldValue) ? fieldValue.line : call.line });
         if (column && column.name) entity.columns.push(column);
       }
       return [{ op: 'create-table', entity }];
@@ -319,7 +321,7 @@ function djangoOperation(context: MigrationContext, call: CallValue): DraftOpera
     case 'AlterField': {
       const table = tableOf(Shape.string(keyword('model_name', 0)));
       const field = keyword('field', 2);
-      const column = djangoColumn(index, path, Shape.string(keyword('name', 1)) ?? '', field, { path, line: Shape.isCall(field) ? field.line : call.line });
+      const column = djangoColumn(index, reading, path, Shape.string(keyword('name', 1)) ?? '', field, { path, line: Shape.isCall(field) ? field.line : call.line });
       if (!table || !column?.name) return [];
       return [{ op: Shape.lastName(call.callee) === 'AddField' ? 'add-column' : 'alter-column', table, column }];
     }

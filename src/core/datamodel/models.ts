@@ -1,4 +1,5 @@
 import type { Attribute, CallShape, SymbolDefinition, ValueShape } from '../parse/facts';
+import type { ModelFramework, ModelReading } from '../frameworks/frameworks';
 import type { SymbolIndex } from '../resolve/symbolIndex';
 import { type Finding, SymbolId, type SourceLocation } from '../result';
 import type { DraftColumn, DraftConstraint, DraftEntity, DraftIndex, DraftRelation } from './entities';
@@ -9,28 +10,23 @@ export interface ModelClass {
   symbol: string;
   path: string;
   definition: SymbolDefinition;
-  framework: ModelFramework;
+  framework: string;
+  /** The names its framework's reader looks for. */
+  reading: ModelReading;
 }
 
-const MODEL_FRAMEWORKS = ['django', 'sqlalchemy', 'sqlmodel', 'typeorm', 'mongoose', 'sequelize', 'jpa', 'spring-data', 'gorm', 'xorm'] as const;
-type ModelFramework = (typeof MODEL_FRAMEWORKS)[number];
-/** Models declared as objects (a schema, a `define` call) are variables, not classes. */
-const OBJECT_MODELS: ReadonlySet<ModelFramework> = new Set(['mongoose', 'sequelize']);
-
-const DJANGO_RELATIONS: Record<string, DraftRelation['cardinality']> = { ForeignKey: 'many-to-one', OneToOneField: 'one-to-one', ManyToManyField: 'many-to-many' };
-/** Django fields that hold no column of their own. */
-const DJANGO_VIRTUAL_FIELDS = new Set(['GenericForeignKey', 'GenericRelation']);
-
-export function modelClasses(index: SymbolIndex, findings: readonly Finding[]): ModelClass[] {
+/** The model findings of frameworks whose models the data-model stage reads (framework files' `models`). */
+export function modelClasses(index: SymbolIndex, findings: readonly Finding[], modelFrameworks: ReadonlyMap<string, ModelFramework>): ModelClass[] {
   const models: ModelClass[] = [];
   const seen = new Set<string>();
   for (const finding of findings) {
-    const framework = MODEL_FRAMEWORKS.find((known) => known === finding.details.framework);
-    if (finding.category !== 'model' || seen.has(finding.symbol) || !framework) continue;
+    const framework = finding.details.framework;
+    const known = framework === undefined ? undefined : modelFrameworks.get(framework);
+    if (finding.category !== 'model' || seen.has(finding.symbol) || !known || framework === undefined) continue;
     const definition = index.definition(finding.symbol);
-    if (definition?.kind !== 'class' && !(definition?.kind === 'variable' && OBJECT_MODELS.has(framework))) continue;
+    if (definition?.kind !== 'class' && !(definition?.kind === 'variable' && known.objects)) continue;
     seen.add(finding.symbol);
-    models.push({ symbol: finding.symbol, path: SymbolId.parse(finding.symbol).path, definition, framework });
+    models.push({ symbol: finding.symbol, path: SymbolId.parse(finding.symbol).path, definition, framework, reading: known.reading });
   }
   return models;
 }
@@ -65,7 +61,7 @@ export function djangoEntity(index: SymbolIndex, model: ModelClass): DraftEntity
   const location = { path: model.path, line: model.definition.range.start.line };
   const columns: DraftColumn[] = [];
   for (const { attribute, path } of columnAttributes(index, model)) {
-    const column = djangoColumn(index, path, attribute.name, attribute.shape, { path, line: attribute.line }, model.symbol);
+    const column = djangoColumn(index, model.reading, path, attribute.name, attribute.shape, { path, line: attribute.line }, model.symbol);
     if (column) columns.push(column);
   }
   if (!columns.some((column) => column.primaryKey)) columns.unshift({ name: 'id', type: 'AutoField (implicit)', location, primaryKey: true, nullable: false });
@@ -80,12 +76,12 @@ export function djangoEntity(index: SymbolIndex, model: ModelClass): DraftEntity
  * in `Field` or is a relation (`ForeignKey`), as Django and the packages that extend it name them.
  * Used for model classes and for migrations' `CreateModel`/`AddField`, so both read alike.
  */
-export function djangoColumn(index: SymbolIndex, path: string, name: string, shape: ValueShape | undefined, location: SourceLocation, ownSymbol?: string): DraftColumn | undefined {
+export function djangoColumn(index: SymbolIndex, reading: ModelReading, path: string, name: string, shape: ValueShape | undefined, location: SourceLocation, ownSymbol?: string): DraftColumn | undefined {
   if (!Shape.isCall(shape) || shape.receiver) return undefined;
   const kind = Shape.lastName(shape.callee);
-  if (DJANGO_VIRTUAL_FIELDS.has(kind) || !(/Field$/.test(kind) || kind in DJANGO_RELATIONS)) return undefined;
+  if (reading.virtualFields.has(kind) || !(/Field$/.test(kind) || reading.relations.has(kind))) return undefined;
   const keyword = (key: string) => shape.keywords[key];
-  const cardinality = DJANGO_RELATIONS[kind];
+  const cardinality = reading.relations.get(kind);
   const nullable = Shape.isTrue(keyword('null')) || cardinality === 'many-to-many';
   const column: DraftColumn = { name, type: Shape.text({ ...shape, callee: kind, args: cardinality ? shape.args.slice(0, 1) : shape.args }), location, nullable };
   if (Shape.isTrue(keyword('primary_key'))) column.primaryKey = true;
@@ -213,15 +209,13 @@ function appLabel(index: SymbolIndex, model: ModelClass): string {
 
 // ------------------------------------------------------------------------------ SQLAlchemy, SQLModel
 
-const SQLALCHEMY_COLUMNS = new Set(['Column', 'mapped_column']);
-
 /** A declarative SQLAlchemy model or an SQLModel table: columns from `Column`/`mapped_column`/`Field` and annotations, `__table_args__`. */
 export function sqlalchemyEntity(index: SymbolIndex, model: ModelClass): DraftEntity | undefined {
   const name = SymbolId.parse(model.symbol).name;
   const location = { path: model.path, line: model.definition.range.start.line };
   const attributes = columnAttributes(index, model);
   const tableAttribute = attributes.find(({ attribute }) => attribute.name === '__tablename__')?.attribute;
-  const table = Shape.string(tableAttribute?.shape) ?? (model.framework === 'sqlmodel' ? name.toLowerCase() : snakeCase(name));
+  const table = Shape.string(tableAttribute?.shape) ?? (model.reading.reader === 'sqlmodel' ? name.toLowerCase() : snakeCase(name));
   const columns: DraftColumn[] = [];
   const constraints: DraftConstraint[] = [];
   const indexes: DraftIndex[] = [];
@@ -231,16 +225,16 @@ export function sqlalchemyEntity(index: SymbolIndex, model: ModelClass): DraftEn
       tableArguments(attribute.shape, at, constraints, indexes);
       continue;
     }
-    const column = model.framework === 'sqlmodel' ? sqlmodelColumn(attribute, at) : sqlalchemyColumn(attribute, at);
+    const column = model.reading.reader === 'sqlmodel' ? sqlmodelColumn(attribute, at) : sqlalchemyColumn(model.reading, attribute, at);
     if (column) columns.push(column);
   }
   if (!columns.length) return undefined;
   return { name, table, source: model.framework, symbol: model.symbol, location, columns, constraints, indexes };
 }
 
-function sqlalchemyColumn(attribute: Attribute, location: SourceLocation): DraftColumn | undefined {
+function sqlalchemyColumn(reading: ModelReading, attribute: Attribute, location: SourceLocation): DraftColumn | undefined {
   const shape = attribute.shape;
-  if (!Shape.isCall(shape) || !SQLALCHEMY_COLUMNS.has(Shape.lastName(shape.callee))) return undefined;
+  if (!Shape.isCall(shape) || !reading.columns.has(Shape.lastName(shape.callee))) return undefined;
   const positional = shape.args.filter((argument) => argument.kind !== 'string');
   const foreignKey = positional.find((argument) => Shape.isCall(argument) && Shape.lastName(argument.callee) === 'ForeignKey');
   const declaredType = positional.find((argument) => argument !== foreignKey) ?? shape.keywords['type_'];
@@ -313,9 +307,6 @@ function snakeCase(name: string): string {
 
 // ------------------------------------------------------------------------------------------ TypeORM
 
-const TYPEORM_COLUMNS = new Set(['Column', 'PrimaryColumn', 'PrimaryGeneratedColumn', 'CreateDateColumn', 'UpdateDateColumn', 'DeleteDateColumn', 'VersionColumn', 'ObjectIdColumn']);
-const TYPEORM_RELATIONS: Readonly<Record<string, DraftRelation['cardinality']>> = { ManyToOne: 'many-to-one', OneToOne: 'one-to-one', ManyToMany: 'many-to-many' };
-
 /**
  * A TypeORM entity: `@Entity('name')`, columns from `@Column(...)` and its kin (options object:
  * `nullable`, `unique`, `default`, `type`), relations from `@ManyToOne(() => User, ..., { onDelete })`
@@ -335,7 +326,8 @@ export function typeormEntity(index: SymbolIndex, model: ModelClass): DraftEntit
       const kind = Shape.lastName(decorator);
       const call = attribute.decoratorCalls?.[decorator];
       const options = call?.keywords ?? {};
-      if (TYPEORM_COLUMNS.has(kind)) {
+      const cardinality = model.reading.relations.get(kind);
+      if (model.reading.columns.has(kind)) {
         const primaryKey = kind.startsWith('Primary') || kind === 'ObjectIdColumn';
         const nullable = options['nullable'] === 'true';
         const column: DraftColumn = { name: attribute.name, type: quoted(options['type'] ?? call?.args.find((argument) => /^['"`]/.test(argument))) ?? attribute.type ?? kind, location: at, nullable };
@@ -343,10 +335,9 @@ export function typeormEntity(index: SymbolIndex, model: ModelClass): DraftEntit
         if (options['unique'] === 'true') column.unique = true;
         if (options['default'] !== undefined) column.default = options['default'];
         columns.push(column);
-      } else if (kind in TYPEORM_RELATIONS) {
+      } else if (cardinality) {
         const target = /=>\s*(?:\(\s*)?([A-Z][\w$]*)/.exec(call?.args[0] ?? '')?.[1] ?? (attribute.type === undefined ? undefined : /^[\w$]*/.exec(attribute.type)?.[0]);
         const onDelete = quoted(options['onDelete']);
-        const cardinality = TYPEORM_RELATIONS[kind] as DraftRelation['cardinality'];
         const nullable = options['nullable'] !== 'false' || cardinality === 'many-to-many';
         const symbol = target ? index.resolve(path, target) : undefined;
         columns.push({

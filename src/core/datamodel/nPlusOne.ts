@@ -1,4 +1,5 @@
 import { Turns } from '../nextTurn';
+import type { QueryReading, QueryReadings } from '../frameworks/frameworks';
 import type { LoopFact, ValueShape } from '../parse/facts';
 import type { SymbolIndex } from '../resolve/symbolIndex';
 import { type Finding, type QueryWarning, SymbolId } from '../result';
@@ -12,15 +13,15 @@ import { listIn } from '../lists';
  * manager or session query, through methods it knows); any method, argument or loader option it
  * cannot read counts as one that might load the relation, and no warning is given.
  */
-export function nPlusOneWarnings(index: SymbolIndex, models: readonly ModelClass[], findings: readonly Finding[], loops: readonly QueryLoop[][], modelInputs: readonly unknown[]): QueryWarning[] {
+export function nPlusOneWarnings(index: SymbolIndex, models: readonly ModelClass[], findings: readonly Finding[], loops: readonly QueryLoop[][], modelInputs: readonly unknown[], queries: QueryReadings): QueryWarning[] {
   // The models' relations, kept while the models and their managers stay; each file's warnings
   // kept while that file and these relations stay: an edit redoes the edited file's loops only.
-  const relations = index.combined('query-relations', modelInputs, () => new RelationIndex(index, models, findings));
+  const relations = index.combined('query-relations', modelInputs, () => new RelationIndex(index, models, findings, queries.django));
   const warnings: QueryWarning[] = [];
   for (const inFile of loops) {
     const [first] = inFile;
     if (!first) continue;
-    warnings.push(...index.part('query-warnings', first.path, () => inFile.flatMap(({ path, loop, query }) => djangoLoop(index, relations, path, loop, query) ?? sqlalchemyLoop(index, relations, path, loop, query.chain) ?? []), String(relations.id)));
+    warnings.push(...index.part('query-warnings', first.path, () => inFile.flatMap(({ path, loop, query }) => djangoLoop(index, queries.django, relations, path, loop, query) ?? sqlalchemyLoop(index, queries.sqlalchemy, relations, path, loop, query.chain) ?? []), String(relations.id)));
   }
   return warnings.sort((a, b) => a.path.localeCompare(b.path) || a.loop.line - b.loop.line || a.access.line - b.access.line);
 }
@@ -106,15 +107,7 @@ function iteratedQuery(loop: LoopFact): { chain: Chain; direct: boolean } | unde
 
 // ------------------------------------------------------------------------------------------ Django
 
-/** Query set methods that return a query set of the same model instances. */
-const DJANGO_QUERYSET_METHODS = new Set([
-  'all', 'filter', 'exclude', 'order_by', 'distinct', 'select_related', 'prefetch_related', 'annotate', 'alias', 'only', 'defer',
-  'using', 'reverse', 'select_for_update', 'iterator', 'none', 'extra', 'complex_filter', 'union', 'intersection', 'difference',
-]);
-/** Related-manager calls a `prefetch_related` answers from its cache. */
-const PREFETCH_ANSWERED = new Set(['all', 'count', 'exists']);
-
-function djangoLoop(index: SymbolIndex, relations: RelationIndex, path: string, loop: LoopFact, query: { chain: Chain; direct: boolean; prefetched: string[] }): QueryWarning[] | undefined {
+function djangoLoop(index: SymbolIndex, reading: QueryReading, relations: RelationIndex, path: string, loop: LoopFact, query: { chain: Chain; direct: boolean; prefetched: string[] }): QueryWarning[] | undefined {
   const { chain, direct } = query;
   const dot = chain.root.lastIndexOf('.');
   if (dot < 0) return undefined;
@@ -125,7 +118,7 @@ function djangoLoop(index: SymbolIndex, relations: RelationIndex, path: string, 
   const prefetched = [...query.prefetched];
   let selectsAll = false;
   for (const step of chain.steps) {
-    if (!DJANGO_QUERYSET_METHODS.has(step.method)) return []; // values(), a custom method: not model instances, or not known
+    if (!reading.chainMethods.has(step.method)) return []; // values(), a custom method: not model instances, or not known
     if (step.method !== 'select_related' && step.method !== 'prefetch_related') continue;
     if (step.method === 'select_related' && !step.call.args.length) selectsAll = true;
     for (const argument of step.call.args) {
@@ -145,7 +138,7 @@ function djangoLoop(index: SymbolIndex, relations: RelationIndex, path: string, 
     if (!relation) continue;
     const loads = relation.load === 'select_related'
       ? !(selectsAll && relation.kind === 'forward') && !selected.includes(access.attribute) && !prefetched.includes(access.attribute)
-      : access.called === true && !access.chained && PREFETCH_ANSWERED.has(access.next ?? '') && !prefetched.includes(access.attribute);
+      : access.called === true && !access.chained && reading.prefetchAnswered.has(access.next ?? '') && !prefetched.includes(access.attribute);
     if (!loads) continue;
     told.add(access.attribute);
     const written = `${loop.variable}.${access.attribute}${relation.load === 'prefetch_related' ? `.${access.next ?? ''}()` : ''}`;
@@ -178,24 +171,16 @@ function warningOf(
 
 // -------------------------------------------------------------------------------------- SQLAlchemy
 
-/** Query and statement methods that keep returning the same entities. */
-const SQLALCHEMY_METHODS = new Set([
-  'query', 'filter', 'filter_by', 'where', 'order_by', 'limit', 'offset', 'join', 'outerjoin', 'options', 'all', 'scalars', 'exec',
-  'distinct', 'execution_options', 'unique', 'yield_per', 'select_from', 'params', 'execute', 'group_by', 'having',
-]);
-const LOADER_OPTIONS = new Set(['selectinload', 'joinedload', 'subqueryload', 'immediateload', 'contains_eager', 'defaultload', 'lazyload', 'noload', 'raiseload']);
-const SELECT_FUNCTIONS = ['sqlalchemy.select', 'sqlalchemy.future.select', 'sqlalchemy.sql.select', 'sqlalchemy.sql.expression.select', 'sqlmodel.select', 'sqlmodel.sql.expression.select'];
-
-function sqlalchemyLoop(index: SymbolIndex, relations: RelationIndex, path: string, loop: LoopFact, chain: Chain): QueryWarning[] | undefined {
-  const statement = sqlalchemyStatement(index, relations, path, chain);
+function sqlalchemyLoop(index: SymbolIndex, reading: QueryReading, relations: RelationIndex, path: string, loop: LoopFact, chain: Chain): QueryWarning[] | undefined {
+  const statement = sqlalchemyStatement(index, reading, relations, path, chain);
   if (!statement) return undefined;
   const { model, steps } = statement;
   const covered = new Set<string>();
   for (const step of steps) {
-    if (!SQLALCHEMY_METHODS.has(step.method)) return [];
+    if (!reading.chainMethods.has(step.method)) return [];
     if (step.method !== 'options') continue;
     for (const option of step.call.args) {
-      const names = loaderTargets(option);
+      const names = loaderTargets(reading, option);
       if (!names) return []; // an option ArchTrace cannot read may load anything
       for (const name of names) covered.add(name);
     }
@@ -217,7 +202,7 @@ function sqlalchemyLoop(index: SymbolIndex, relations: RelationIndex, path: stri
  * The model a SQLAlchemy query returns and the steps that shape it: `session.query(User)...`,
  * `User.query...` (Flask-SQLAlchemy), `session.scalars(select(User)...)`, `session.execute(select(User)).scalars()`.
  */
-function sqlalchemyStatement(index: SymbolIndex, relations: RelationIndex, path: string, chain: Chain): { model: string; steps: Chain['steps'] } | undefined {
+function sqlalchemyStatement(index: SymbolIndex, reading: QueryReading, relations: RelationIndex, path: string, chain: Chain): { model: string; steps: Chain['steps'] } | undefined {
   const modelOf = (value: ValueShape | undefined) => {
     const name = Shape.name(value);
     const symbol = name ? index.resolve(path, name) : undefined;
@@ -236,7 +221,7 @@ function sqlalchemyStatement(index: SymbolIndex, relations: RelationIndex, path:
   for (const step of chain.steps) {
     const inner = Shape.chain(step.call.args[0]);
     const select = inner?.steps[0];
-    if (!inner || !select || select.method !== 'select' || !index.qualifiedNames(path, inner.root ? `${inner.root}.select` : 'select').some((name) => SELECT_FUNCTIONS.includes(name))) continue;
+    if (!inner || !select || select.method !== 'select' || !index.qualifiedNames(path, inner.root ? `${inner.root}.select` : 'select').some((name) => reading.selectFunctions.has(name))) continue;
     const model = select.call.args.length === 1 ? modelOf(select.call.args[0]) : undefined;
     return model ? { model, steps: [...inner.steps.slice(1), ...chain.steps] } : undefined;
   }
@@ -244,12 +229,12 @@ function sqlalchemyStatement(index: SymbolIndex, relations: RelationIndex, path:
 }
 
 /** `selectinload(User.posts).joinedload(Post.author)` → posts, author; undefined for an option that is not a readable loader. */
-function loaderTargets(option: ValueShape): string[] | undefined {
+function loaderTargets(reading: QueryReading, option: ValueShape): string[] | undefined {
   const chain = Shape.chain(option);
   if (!chain?.steps.length) return undefined;
   const names: string[] = [];
   for (const step of chain.steps) {
-    if (!LOADER_OPTIONS.has(step.method)) return undefined;
+    if (!reading.loaderOptions.has(step.method)) return undefined;
     for (const argument of step.call.args) {
       const written = Shape.name(argument) ?? Shape.string(argument);
       if (!written || written === '*') return undefined;
@@ -278,13 +263,13 @@ class RelationIndex {
   private readonly django = new Map<string, Map<string, DjangoRelation>>();
   private readonly sqlalchemy = new Map<string, Map<string, { collection: boolean }>>();
 
-  constructor(index: SymbolIndex, models: readonly ModelClass[], findings: readonly Finding[]) {
-    const djangoModels = models.filter((model) => model.framework === 'django');
+  constructor(index: SymbolIndex, models: readonly ModelClass[], findings: readonly Finding[], django: QueryReading) {
+    const djangoModels = models.filter((model) => model.reading.reader === 'django');
     const byClassName = new Map<string, string[]>();
     for (const model of djangoModels) {
       const name = SymbolId.parse(model.symbol).name;
       listIn(byClassName, name).push(model.symbol);
-      this.djangoManagers.set(model.symbol, new Set(['objects', '_default_manager', '_base_manager']));
+      this.djangoManagers.set(model.symbol, new Set(django.defaultManagers));
     }
     for (const finding of findings) {
       if (finding.category !== 'manager' || finding.details.kind !== 'attached') continue;
@@ -299,12 +284,12 @@ class RelationIndex {
       for (const { attribute, path } of columnAttributes(index, model)) {
         const shape = attribute.shape;
         if (!Shape.isCall(shape) || shape.receiver) continue;
-        const kind = Shape.lastName(shape.callee);
-        if (kind !== 'ForeignKey' && kind !== 'OneToOneField' && kind !== 'ManyToManyField') continue;
+        const cardinality = model.reading.relations.get(Shape.lastName(shape.callee));
+        if (!cardinality) continue;
         own.set(attribute.name, {
           kind: 'forward',
-          load: kind === 'ManyToManyField' ? 'prefetch_related' : 'select_related',
-          description: kind === 'ManyToManyField' ? 'a many-to-many field' : kind === 'OneToOneField' ? 'a one-to-one field' : 'a foreign key',
+          load: cardinality === 'many-to-many' ? 'prefetch_related' : 'select_related',
+          description: cardinality === 'many-to-many' ? 'a many-to-many field' : cardinality === 'one-to-one' ? 'a one-to-one field' : 'a foreign key',
         });
         const target = shape.keywords['to'] ?? shape.args[0];
         const written = Shape.string(target) ?? Shape.name(target) ?? '';
@@ -312,16 +297,16 @@ class RelationIndex {
         const relatedName = Shape.string(shape.keywords['related_name']);
         if (!targetSymbol || relatedName?.includes('+') || relatedName?.includes('%')) continue;
         const modelName = SymbolId.parse(model.symbol).name.toLowerCase();
-        const accessor = relatedName ?? (kind === 'OneToOneField' ? modelName : `${modelName}_set`);
+        const accessor = relatedName ?? (cardinality === 'one-to-one' ? modelName : `${modelName}_set`);
         this.relationsOf(this.django, targetSymbol).set(accessor, {
           kind: 'reverse',
-          load: kind === 'OneToOneField' ? 'select_related' : 'prefetch_related',
-          description: kind === 'OneToOneField' ? 'a reverse one-to-one relation' : kind === 'ForeignKey' ? 'a reverse foreign key' : 'a many-to-many relation',
+          load: cardinality === 'one-to-one' ? 'select_related' : 'prefetch_related',
+          description: cardinality === 'one-to-one' ? 'a reverse one-to-one relation' : cardinality === 'many-to-one' ? 'a reverse foreign key' : 'a many-to-many relation',
         });
       }
     }
     for (const model of models) {
-      if (model.framework !== 'sqlalchemy' && model.framework !== 'sqlmodel') continue;
+      if (model.reading.reader !== 'sqlalchemy' && model.reading.reader !== 'sqlmodel') continue;
       this.sqlalchemyModels.add(model.symbol);
       const own = this.relationsOf(this.sqlalchemy, model.symbol);
       const attributes = columnAttributes(index, model);

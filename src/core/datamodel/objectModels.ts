@@ -104,8 +104,6 @@ function schemaIndexes(calls: readonly ValueShape[], path: string): DraftIndex[]
 
 // ----------------------------------------------------------------------------------------- Sequelize
 
-const ASSOCIATIONS: Readonly<Record<string, DraftRelation['cardinality']>> = { belongsTo: 'many-to-one', belongsToMany: 'many-to-many' };
-
 /**
  * A Sequelize model: `sequelize.define('User', attributes, options)` or `class User extends Model`
  * with `User.init(attributes, options)`; attributes `{ email: { type: DataTypes.STRING, allowNull:
@@ -129,7 +127,7 @@ export function sequelizeEntity(index: SymbolIndex, model: ModelClass): DraftEnt
     for (const stamp of ['createdAt', 'updatedAt']) if (!columns.some((column) => column.name === stamp)) columns.push({ name: stamp, type: 'DATE', location: at, nullable: false });
   }
   for (const call of calls) {
-    const association = Shape.isCall(call) ? ASSOCIATIONS[Shape.lastName(call.callee)] : undefined;
+    const association = Shape.isCall(call) ? model.reading.relations.get(Shape.lastName(call.callee)) : undefined;
     if (!association || !Shape.isCall(call)) continue;
     const { name: target, symbol } = associated(index, model.path, call.args[0]);
     const key = foreignKeyName(Shape.property(call.args[1], 'foreignKey')) ?? `${camelize(target, true)}Id`;
@@ -197,7 +195,7 @@ function foreignKeyName(shape: ValueShape | undefined): string | undefined {
 export function sequelizeInverseKeys(index: SymbolIndex, models: readonly ModelClass[], entities: readonly DraftEntity[]): void {
   const bySymbol = new Map(entities.filter((entity) => entity.source === 'sequelize' && entity.symbol).map((entity) => [entity.symbol, entity]));
   for (const model of models) {
-    if (model.framework !== 'sequelize') continue;
+    if (model.reading.reader !== 'sequelize') continue;
     for (const call of model.definition.statementCalls ?? []) {
       if (!Shape.isCall(call) || !/\.(hasMany|hasOne)$/.test(call.callee)) continue;
       const associatedModel = associated(index, model.path, call.args[0]);

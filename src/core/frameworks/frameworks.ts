@@ -1,6 +1,6 @@
 import { DataFileError } from '../knowledge/checkData';
 import { type DataFile, readDataFile } from '../knowledge/dataFile';
-import type { AnnotationRoutesDocument, ClassRuleDocument, FileRoutesDocument, FrameworkDocument, MessageBusDocument, RequestEntryDocument, RouteArguments, ViewSetsDocument } from '../knowledge/documents';
+import type { AnnotationRoutesDocument, Cardinality, ClassRuleDocument, DecoratorRoutesDocument, EmbeddedColumnDocument, FileRoutesDocument, FrameworkDocument, MessageBusDocument, ModelReader, QueryReadingDocument, RequestEntryDocument, RouteArguments, ServletSettingsDocument, ViewSetsDocument } from '../knowledge/documents';
 
 /** A class rule of a framework file, with the framework it belongs to. */
 export interface ClassRule extends ClassRuleDocument {
@@ -47,6 +47,43 @@ export const DEFAULT_PREFIX_KEYWORDS: readonly string[] = ['prefix', 'url_prefix
 /** A framework that registers no routes by calls: Python's and TypeScript's routers, read by their detectors. */
 export const NO_ROUTER_CALLS: RouterCalls = { verbs: new Map(), groups: new Set(), scopes: new Set(), mounts: new Set(), passThrough: new Set(), methodFilters: new Set(), middleware: new Set() };
 
+/** How the data-model stage reads the models of the frameworks that share a reader: the names of all their files, merged. */
+export interface ModelReading {
+  reader: ModelReader;
+  columns: ReadonlySet<string>;
+  relations: ReadonlyMap<string, Cardinality>;
+  virtualFields: ReadonlySet<string>;
+  requiredAnnotations: ReadonlySet<string>;
+  tagKeywords: ReadonlySet<string>;
+  migrationBases: readonly string[];
+  /** The columns embedding a framework's type adds, by the type as written. */
+  embeddedColumns: ReadonlyMap<string, readonly EmbeddedColumnDocument[]>;
+}
+
+/** A framework whose models the data-model stage reads. */
+export interface ModelFramework {
+  /** Its models are declared as objects (a schema, a `define` call), not only as classes. */
+  objects: boolean;
+  reading: ModelReading;
+}
+
+/** How the N+1 check reads the queries of one style, merged from every file of that style. */
+export interface QueryReading {
+  chainMethods: ReadonlySet<string>;
+  prefetchAnswered: ReadonlySet<string>;
+  defaultManagers: ReadonlySet<string>;
+  loaderOptions: ReadonlySet<string>;
+  selectFunctions: ReadonlySet<string>;
+}
+
+/** How the N+1 check reads queries, by their style (a style no file gives reads none). */
+export type QueryReadings = Readonly<Record<QueryReadingDocument['style'], QueryReading>>;
+
+/** A framework whose routes are decorators on controller classes (NestJS), with its name. */
+export interface DecoratorRoutes extends DecoratorRoutesDocument {
+  framework: string;
+}
+
 /** A framework whose routes are annotations on classes and methods, with its name. */
 export interface AnnotationRoutes extends AnnotationRoutesDocument {
   framework: string;
@@ -78,10 +115,22 @@ export interface Frameworks {
   messageBuses: ReadonlyMap<string, MessageBusDocument>;
   retryDecorators: ReadonlySet<string>;
   taskRetryOptions: ReadonlySet<string>;
+  /** Calls that hand out a service the container holds, by its class or name (typedi's `Container.get`). */
+  containerResolvers: ReadonlySet<string>;
   /** Writes that do not duplicate on a repeat, by method name. */
   idempotentWrites: ReadonlySet<string>;
   /** Calls that declare a table in code (`sqlalchemy.Table`), by qualified name. */
   tableDeclarations: ReadonlySet<string>;
+  /** Field calls that declare a relationship between models, by their last name, and the kind each declares. */
+  relationCalls: ReadonlyMap<string, string>;
+  /** Generic types that wrap a typed relationship's target (`Mapped`). */
+  relationWrappers: ReadonlySet<string>;
+  /** The frameworks whose models the data-model stage reads, by name. */
+  modelFrameworks: ReadonlyMap<string, ModelFramework>;
+  /** The data-model readers' names, by reader. */
+  modelReadings: ReadonlyMap<ModelReader, ModelReading>;
+  /** How the N+1 check reads queries, by their style. */
+  queries: QueryReadings;
   /** Functions that read installed packages' entry points. */
   entryPointReaders: ReadonlySet<string>;
   /** How servers hand requests to application objects (ASGI, WSGI). */
@@ -94,6 +143,10 @@ export interface Frameworks {
   packageMiddleware: ReadonlyMap<string, RouterFramework>;
   /** Package functions that register the routes a function registers under a prefix (Spark's `path`), and the framework. */
   packageScopes: ReadonlyMap<string, RouterFramework>;
+  /** Where applications answer, from their settings files (Spring Boot's context and servlet paths). */
+  servletSettings: readonly ServletSettingsDocument[];
+  /** TypeScript: the frameworks whose routes are decorators on controllers. */
+  decoratorRoutes: readonly DecoratorRoutes[];
   /** Java: the frameworks whose routes are annotations. */
   annotationRoutes: readonly AnnotationRoutes[];
   /** The frameworks whose routes are files. */
@@ -121,14 +174,22 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     messageBuses: new Map<string, MessageBusDocument>(),
     retryDecorators: new Set<string>(),
     taskRetryOptions: new Set<string>(),
+    containerResolvers: new Set<string>(),
     idempotentWrites: new Set<string>(),
     tableDeclarations: new Set<string>(),
     entryPointReaders: new Set<string>(),
+    relationCalls: new Map<string, string>(),
+    relationWrappers: new Set<string>(),
+    modelFrameworks: new Map<string, ModelFramework>(),
+    modelReadings: new Map<ModelReader, { reader: ModelReader; columns: Set<string>; relations: Map<string, Cardinality>; virtualFields: Set<string>; requiredAnnotations: Set<string>; tagKeywords: Set<string>; migrationBases: string[]; embeddedColumns: Map<string, EmbeddedColumnDocument[]> }>(),
+    queries: { django: emptyQueryReading(), sqlalchemy: emptyQueryReading() },
     requestEntries: [] as RequestEntryDocument[],
     routerTypes: new Map<string, RouterFramework>(),
     packageVerbs: new Map<string, { method: string; framework: RouterFramework }>(),
     packageMiddleware: new Map<string, RouterFramework>(),
     packageScopes: new Map<string, RouterFramework>(),
+    servletSettings: [] as ServletSettingsDocument[],
+    decoratorRoutes: [] as DecoratorRoutes[],
     annotationRoutes: [] as AnnotationRoutes[],
     fileRoutes: [] as FileRoutes[],
   };
@@ -178,12 +239,46 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     for (const bus of document.messageBuses ?? []) frameworks.messageBuses.set(bus.dispatch, bus);
     for (const name of document.retryDecorators ?? []) frameworks.retryDecorators.add(name);
     for (const name of document.taskRetryOptions ?? []) frameworks.taskRetryOptions.add(name);
+    for (const name of document.containerResolvers ?? []) frameworks.containerResolvers.add(name);
     for (const name of document.idempotentWrites ?? []) frameworks.idempotentWrites.add(name);
     for (const name of document.tableDeclarations ?? []) frameworks.tableDeclarations.add(name);
     for (const name of document.entryPointReaders ?? []) frameworks.entryPointReaders.add(name);
+    for (const [call, kind] of Object.entries(document.relationCalls ?? {})) frameworks.relationCalls.set(call, kind);
+    for (const name of document.relationWrappers ?? []) frameworks.relationWrappers.add(name);
+    if (document.models) {
+      const { models } = document;
+      let reading = frameworks.modelReadings.get(models.reader);
+      if (!reading) {
+        reading = { reader: models.reader, columns: new Set(), relations: new Map(), virtualFields: new Set(), requiredAnnotations: new Set(), tagKeywords: new Set(), migrationBases: [], embeddedColumns: new Map() };
+        frameworks.modelReadings.set(models.reader, reading);
+      }
+      for (const name of models.columns ?? []) reading.columns.add(name);
+      for (const [name, cardinality] of Object.entries(models.relations ?? {})) reading.relations.set(name, cardinality);
+      for (const name of models.virtualFields ?? []) reading.virtualFields.add(name);
+      for (const name of models.requiredAnnotations ?? []) reading.requiredAnnotations.add(name);
+      for (const name of models.tagKeywords ?? []) reading.tagKeywords.add(name);
+      reading.migrationBases.push(...(models.migrationBases ?? []));
+      for (const [type, columns] of Object.entries(models.embeddedColumns ?? {})) reading.embeddedColumns.set(type, columns);
+      frameworks.modelFrameworks.set(document.name, { objects: models.objects ?? false, reading });
+    }
+    if (document.queries) {
+      const { queries } = document;
+      const reading = frameworks.queries[queries.style];
+      for (const name of queries.chainMethods ?? []) reading.chainMethods.add(name);
+      for (const name of queries.prefetchAnswered ?? []) reading.prefetchAnswered.add(name);
+      for (const name of queries.defaultManagers ?? []) reading.defaultManagers.add(name);
+      for (const name of queries.loaderOptions ?? []) reading.loaderOptions.add(name);
+      for (const name of queries.selectFunctions ?? []) reading.selectFunctions.add(name);
+    }
     frameworks.requestEntries.push(...(document.requestEntries ?? []));
+    if (document.servletSettings) frameworks.servletSettings.push(document.servletSettings);
+    if (document.decoratorRoutes) frameworks.decoratorRoutes.push({ ...document.decoratorRoutes, framework: document.name });
     if (document.annotationRoutes) frameworks.annotationRoutes.push({ ...document.annotationRoutes, framework: document.name });
     if (document.fileRoutes) frameworks.fileRoutes.push({ ...document.fileRoutes, framework: document.name });
   }
   return frameworks;
+}
+
+function emptyQueryReading(): { chainMethods: Set<string>; prefetchAnswered: Set<string>; defaultManagers: Set<string>; loaderOptions: Set<string>; selectFunctions: Set<string> } {
+  return { chainMethods: new Set(), prefetchAnswered: new Set(), defaultManagers: new Set(), loaderOptions: new Set(), selectFunctions: new Set() };
 }

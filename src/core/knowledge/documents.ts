@@ -20,6 +20,8 @@ export interface WorkspaceConfigDocument {
   severities?: Record<string, 'error' | 'warning' | 'off'>;
   exclude?: string[];
   layers?: Record<string, string>;
+  dependencies?: { allowed?: Record<string, string[]>; closed?: string[] };
+  ruleDirs?: string[];
 }
 
 export type DataKind = keyof DataDocuments;
@@ -82,6 +84,7 @@ export type RoleNamesDocument = Record<string, string[]>;
 
 export interface LayerRolesDocument {
   sharedFolders: RoleNamesDocument;
+  sharedImports?: RoleNamesDocument;
   testFiles: string[];
   configFiles: string[];
   documentationFolders: string[];
@@ -142,6 +145,8 @@ export interface FrameworkDocument {
     packageScopes?: string[];
   };
   annotationRoutes?: AnnotationRoutesDocument;
+  decoratorRoutes?: DecoratorRoutesDocument;
+  servletSettings?: ServletSettingsDocument;
   viewSets?: ViewSetsDocument;
   viewMethodDecorators?: Record<string, string>;
   fileRoutes?: FileRoutesDocument;
@@ -152,9 +157,14 @@ export interface FrameworkDocument {
   messageBuses?: MessageBusDocument[];
   retryDecorators?: string[];
   taskRetryOptions?: string[];
+  containerResolvers?: string[];
   idempotentWrites?: string[];
   tableDeclarations?: string[];
   entryPointReaders?: string[];
+  relationCalls?: Record<string, string>;
+  relationWrappers?: string[];
+  models?: ModelReadingDocument;
+  queries?: QueryReadingDocument;
   requestEntries?: RequestEntryDocument[];
 }
 
@@ -172,6 +182,22 @@ export interface RequestEntryDocument {
 
 /** What a route registration is given after its path (see the schema's `routeArguments`). */
 export type RouteArguments = 'middleware-then-handler' | 'handler-then-middleware' | 'handler-then-options';
+
+export interface ServletSettingsDocument {
+  folder: string;
+  files: string[];
+  contextPath: string[];
+  servletPath: string[];
+  profileKeys?: string[];
+}
+
+export interface DecoratorRoutesDocument {
+  package: string;
+  controllers: string[];
+  handlers: Record<string, string>;
+  versionDecorator?: string;
+  moduleDecorator?: string;
+}
 
 export interface AnnotationRoutesDocument {
   classPaths?: string[];
@@ -220,4 +246,36 @@ export interface RuleHeaderDocument {
   qualifies?: string[];
   outermost?: 'true' | 'false';
   resolves?: RuleRole;
+}
+
+export type Cardinality = 'one-to-one' | 'many-to-one' | 'many-to-many';
+
+export type ModelReader = 'django' | 'sqlalchemy' | 'sqlmodel' | 'typeorm' | 'mongoose' | 'sequelize' | 'jpa' | 'gorm' | 'xorm';
+
+export interface ModelReadingDocument {
+  reader: ModelReader;
+  objects?: boolean;
+  columns?: string[];
+  relations?: Record<string, Cardinality>;
+  virtualFields?: string[];
+  requiredAnnotations?: string[];
+  tagKeywords?: string[];
+  migrationBases?: string[];
+  embeddedColumns?: Record<string, EmbeddedColumnDocument[]>;
+}
+
+export interface EmbeddedColumnDocument {
+  name: string;
+  type: string;
+  primaryKey?: boolean;
+  nullable?: boolean;
+}
+
+export interface QueryReadingDocument {
+  style: 'django' | 'sqlalchemy';
+  chainMethods?: string[];
+  prefetchAnswered?: string[];
+  defaultManagers?: string[];
+  loaderOptions?: string[];
+  selectFunctions?: string[];
 }

@@ -34,6 +34,8 @@ const MAX_REMEMBERED_PATHS = 200_000;
  */
 export class LayerRoles {
   private readonly shared: RolesByName;
+  /** Roles by a module a file imports, first listed first. */
+  private readonly sharedImports: readonly { role: string; modules: readonly string[] }[];
   private readonly isTestFile: (name: string) => boolean;
   private readonly isConfigFile: (name: string) => boolean;
   /** Folders whose files are outside the code under study: tests', examples' and documentation's. */
@@ -48,6 +50,7 @@ export class LayerRoles {
 
   constructor(private readonly document: LayerRolesDocument) {
     this.shared = rolesByName(document.sharedFolders);
+    this.sharedImports = Object.entries(document.sharedImports ?? {}).map(([role, modules]) => ({ role, modules }));
     this.isTestFile = picomatch(document.testFiles, { dot: true });
     this.isConfigFile = picomatch(document.configFiles, { dot: true });
     this.outsideStudy = new Set([...(document.sharedFolders['test'] ?? []), ...(document.sharedFolders['example'] ?? []), ...document.documentationFolders]);
@@ -78,6 +81,18 @@ export class LayerRoles {
     return roles;
   }
 
+  /** Every layer of the kinds' models (`api`, `domain`, `http`, `public-api`, …): what a file of the code under study may be given. */
+  modelLayers(): string[] {
+    const layers = new Set<string>();
+    for (const kind of Object.values(this.document.kinds)) {
+      for (const names of [kind.folders, kind.fileNameRoles ?? {}]) for (const role of Object.keys(names)) layers.add(role);
+      for (const role of Object.values(kind.findings)) if (role) layers.add(role);
+      for (const { layer } of kind.imports) layers.add(layer);
+      layers.add(kind.default);
+    }
+    return [...layers];
+  }
+
   /**
    * Whether a path is outside the code under study: tests, examples, docs, benchmarks. The
    * repository-kind signals about what the code is full of count only the rest.
@@ -105,12 +120,16 @@ export class LayerRoles {
     // A main source root's packages state no test or example role, but may be configuration or migrations.
     const shared = roleFromFolders(folders, this.shared, 'stated', (folder, position) => position < above.length || !this.outsideStudy.has(folder.toLowerCase()));
     if (shared) return shared;
+    const sharedImport = this.sharedImports.find(({ modules }) => facts.imports.some((statement) => statement.level === 0 && modules.some((module) => isWithinModule(statement.module, module))));
+    if (sharedImport) return { layer: sharedImport.role, reasons: [`imports ${sharedImport.modules.join(' or ')}`], confidence: 'stated' };
     if (this.isConfigFile(name)) return { layer: 'config', reasons: ['configuration file name'], confidence: 'stated' };
     const layers = this.kinds[kind];
     const named = roleInName(name, layers.fileNameRoles);
     if (named) return named;
-    // Folders state the layer first (`domain/repositories.py` is domain); the file name only when they do not.
-    const stated = roleFromFolders(folders, layers.folders, 'stated') ?? roleFromFolders([fileStem(name)], layers.folders, 'stated');
+    // Folders state the layer first (`domain/repositories.py` is domain); the file name only when they
+    // do not, and never a Java file's: it is named after its class (`Stores.java` opens stores), not a layer.
+    const byStem = () => (name.endsWith('.java') ? undefined : roleFromFolders([fileStem(name)], layers.folders, 'stated'));
+    const stated = roleFromFolders(folders, layers.folders, 'stated') ?? byStem();
     if (stated) return stated;
     const byFinding = facts.findings.map((finding) => ({ finding, layer: layers.findings[finding.category] })).find((entry) => entry.layer);
     if (byFinding?.layer) return { layer: byFinding.layer, reasons: [`holds a ${byFinding.finding.category} (${byFinding.finding.symbol})`], confidence: 'inferred' };

@@ -143,6 +143,9 @@ export const ecmascriptSyntax: LanguageSyntax = {
         for (const declarator of statement.namedChildren) {
           const required = declarator?.type === 'variable_declarator' ? requiredModule(declarator.childForFieldName('value')) : undefined;
           const target = declarator?.childForFieldName('name');
+          const made = declarator?.type === 'variable_declarator' ? madeByRequired(declarator.childForFieldName('value')) : undefined;
+          // `const app = require('fastify')({ logger: true })`: the module, under the name the variable's maker goes by.
+          if (made && target?.type === 'identifier') imports.push({ module: made, level: 0, names: [], alias: requiredMaker(target.text), line });
           if (!required || !target) continue;
           if (target.type === 'identifier') imports.push({ module: required, level: 0, names: [], alias: target.text, line });
           else if (target.type === 'object_pattern') imports.push({ module: required, level: 0, names: destructured(target), line });
@@ -171,6 +174,19 @@ function requiredModule(value: Node | null): string | undefined {
   if (value?.type !== 'call_expression' || value.childForFieldName('function')?.text !== 'require') return undefined;
   const argument = value.childForFieldName('arguments')?.namedChildren[0];
   return argument?.type === 'string' ? literalValue(argument) : undefined;
+}
+
+/** `require('x')(...)`, a value made by calling what a module exports → `x`. */
+function madeByRequired(value: Node | null): string | undefined {
+  return value?.type === 'call_expression' ? requiredModule(value.childForFieldName('function')) : undefined;
+}
+
+/**
+ * The name a variable made by `require('x')(...)` records as its maker: an import of `x` under a
+ * name no source can write, so that the maker qualifies as the module (`fastify`, `express`).
+ */
+function requiredMaker(variable: string): string {
+  return `require:${variable}`;
 }
 
 /** `const { a, b: c } = require('x')`. */
@@ -391,14 +407,17 @@ function valueSymbol(name: { text: string }, written: Node | null, range: Symbol
   }
   const made = value?.type === 'new_expression' ? value : value?.type === 'await_expression' ? value.namedChildren[0] : value;
   // `const createUser = catchAsync(async (req, res) => {...})`: the wrapped function is what the name runs.
-  const wrapped = made?.type === 'call_expression' ? lastArgument(made) : undefined;
+  // A call chained on another (`polka().get('/', (req, res) => ...)`) is what the chain makes, no wrapper.
+  const chained = made?.childForFieldName('function')?.childForFieldName('object')?.type === 'call_expression';
+  const wrapped = made?.type === 'call_expression' && !chained ? lastArgument(made) : undefined;
   if (made && wrapped && FUNCTION_VALUES.has(wrapped.type)) {
     const symbol = functionSymbol(wrapped, name.text, 'function', range, [], bodies);
     symbol.value = callShape(made); // the same object the body's calls are given to
     symbols.push(symbol);
     return;
   }
-  const call = made?.type === 'call_expression' || made?.type === 'new_expression' ? callShape(made) : undefined;
+  const shaped = made?.type === 'call_expression' || made?.type === 'new_expression' ? callShape(made) : undefined;
+  const call = shaped && madeByRequired(made ?? null) !== undefined ? { ...shaped, callee: requiredMaker(name.text) } : shaped;
   const literal = value?.type === 'string' || (value?.type === 'template_string' && !value.namedChildren.some((child) => child?.type === 'template_substitution')) ? literalValue(value) : undefined;
   // Kept whole: a call given an object (`new Schema({ email: { type: String, unique: true } })`,
   // `sequelize.define('User', {...})`) for the data model, a list of objects (`[{ path: '/auth', route: authRoute }]`) for routes.

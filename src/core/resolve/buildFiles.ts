@@ -1,6 +1,7 @@
 import { parse as parseYaml, parseAllDocuments } from 'yaml';
 import type { PackageManifest } from '../classify/packages';
 import type { WorkspaceFs } from '../host';
+import type { ServletSettingsDocument } from '../knowledge/documents';
 import type { FileFacts } from '../parse/facts';
 import type { Skipped } from '../result';
 import { type GoModule, goExternalPath } from './packages';
@@ -70,12 +71,12 @@ const MAX_BUILD_FILES = 400;
 
 const GO_MOD = /(^|\/)go\.mod$/;
 const JVM_BUILD = /(^|\/)(pom\.xml|build\.gradle(\.kts)?)$/;
-const SPRING_SETTINGS = /(^|\/)src\/main\/resources\/(application|bootstrap)\.(properties|ya?ml)$/;
 
-/** Reads the workspace's `go.mod`, `pom.xml`, `build.gradle(.kts)` and Spring `application` settings among the files discovered. */
-export async function readBuildFiles(fs: WorkspaceFs, root: string, files: readonly string[]): Promise<BuildFiles> {
+/** Reads the workspace's `go.mod`, `pom.xml`, `build.gradle(.kts)` and the servlet settings files (Spring's `application`) among the files discovered. */
+export async function readBuildFiles(fs: WorkspaceFs, root: string, files: readonly string[], servletSettings: readonly ServletSettingsDocument[]): Promise<BuildFiles> {
   const build: BuildFiles = { goModules: [], jvmProjects: [], springSettings: [], generatedApis: [], problems: [] };
-  const wanted = files.filter((file) => GO_MOD.test(file) || JVM_BUILD.test(file) || SPRING_SETTINGS.test(file)).slice(0, MAX_BUILD_FILES);
+  const settingsOf = (file: string) => servletSettings.find(({ folder, files: names }) => names.some((name) => file === `${folder}/${name}` || file.endsWith(`/${folder}/${name}`)));
+  const wanted = files.filter((file) => GO_MOD.test(file) || JVM_BUILD.test(file) || settingsOf(file)).slice(0, MAX_BUILD_FILES);
   const base = root.replace(/\/$/, '');
   await Promise.all(
     wanted.map(async (file) => {
@@ -98,9 +99,11 @@ export async function readBuildFiles(fs: WorkspaceFs, root: string, files: reado
           if (api) build.generatedApis.push(api);
         }
       } else {
-        const settings = springSettings(file, text);
+        const keys = settingsOf(file);
+        if (!keys) return;
+        const settings = servletPaths(file, text, keys);
         if (typeof settings === 'string') build.problems.push({ path: file, reason: settings });
-        else build.springSettings.push({ folder: folder.replace(/\/?src\/main\/resources$/, ''), file, ...settings });
+        else build.springSettings.push({ folder: folder === keys.folder ? '' : folder.slice(0, -keys.folder.length - 1), file, ...settings });
       }
     }),
   );
@@ -199,7 +202,7 @@ function isPublished(file: string, text: string): boolean {
 }
 
 /** The servlet paths a settings file sets; a message when it cannot be read. */
-function springSettings(file: string, text: string): Pick<SpringServletSettings, 'contextPath' | 'servletPath'> | string {
+function servletPaths(file: string, text: string, keys: ServletSettingsDocument): Pick<SpringServletSettings, 'contextPath' | 'servletPath'> | string {
   const values = new Map<string, string>();
   if (file.endsWith('.properties')) {
     for (const line of text.split('\n')) {
@@ -219,12 +222,12 @@ function springSettings(file: string, text: string): Pick<SpringServletSettings,
       const tree = document.toJS() as unknown;
       const flat = new Map<string, string>();
       flatten(tree, '', flat);
-      if (flat.has('spring.config.activate.on-profile') || flat.has('spring.profiles')) continue;
+      if (keys.profileKeys?.some((key) => flat.has(key))) continue;
       for (const [key, value] of flat) if (!values.has(key)) values.set(key, value);
     }
   }
-  const setting = (...keys: string[]) => placeholderDefault(keys.map((key) => values.get(key)).find((value) => value !== undefined) ?? '');
-  return { contextPath: setting('server.servlet.context-path', 'server.context-path', 'server.servlet.contextPath'), servletPath: setting('spring.mvc.servlet.path', 'server.servlet-path', 'server.servlet.path') };
+  const setting = (names: readonly string[]) => placeholderDefault(names.map((key) => values.get(key)).find((value) => value !== undefined) ?? '');
+  return { contextPath: setting(keys.contextPath), servletPath: setting(keys.servletPath) };
 }
 
 function flatten(value: unknown, prefix: string, into: Map<string, string>): void {

@@ -5,17 +5,6 @@ import { Finding, type ModelDetails, type ModelRelationship, type RepositoryDeta
 import { beforeFirst } from '../text';
 import type { SymbolIndex } from './symbolIndex';
 
-/** Field calls that declare a relationship between models, and the kind each declares. */
-const RELATION_CALLS: Readonly<Record<string, string>> = {
-  ForeignKey: 'many-to-one',
-  OneToOneField: 'one-to-one',
-  ManyToManyField: 'many-to-many',
-  ParentalKey: 'many-to-one',
-  GenericForeignKey: 'generic',
-  relationship: 'relationship',
-  Relationship: 'relationship',
-};
-
 /** What one file's definitions make of the rules: findings on its own symbols, and uses of workspace decorators. */
 interface FileFrameworkPart {
   found: Finding[];
@@ -102,7 +91,7 @@ function fileFrameworkPart(index: SymbolIndex, rules: Frameworks, path: string):
         const details: ModelDetails = { rule: rule.id, framework: rule.framework, extends: via };
         if (rule.category === 'model') {
           part.models.push({ symbol, definition });
-          const relationships = relationshipsOf(definition.attributes ?? []);
+          const relationships = relationshipsOf(rules, definition.attributes ?? []);
           if (relationships.length) details.relationships = relationships;
         }
         if (rule.implementedByFramework) Object.assign(details, frameworkImplemented(index, path, symbol, rule.framework, rule.implementedByFramework));
@@ -145,25 +134,28 @@ function keywordsMatch(definition: SymbolDefinition, required: Record<string, st
   return Object.entries(required).every(([key, value]) => definition.keywords?.[key] === value);
 }
 
-function relationshipsOf(attributes: readonly Attribute[]): ModelRelationship[] {
+function relationshipsOf({ relationCalls, relationWrappers }: Pick<Frameworks, 'relationCalls' | 'relationWrappers'>, attributes: readonly Attribute[]): ModelRelationship[] {
   const relationships: ModelRelationship[] = [];
   for (const attribute of attributes) {
     const call = attribute.call;
     if (!call) continue;
     const name = call.callee.slice(call.callee.lastIndexOf('.') + 1);
-    const kind = RELATION_CALLS[name];
+    const kind = relationCalls.get(name);
     if (!kind) continue;
-    const written = call.keywords['to'] ?? call.args[0] ?? innerTypeName(attribute.type === call.callee ? undefined : attribute.type);
+    const written = call.keywords['to'] ?? call.args[0] ?? innerTypeName(relationWrappers, attribute.type === call.callee ? undefined : attribute.type);
     relationships.push({ field: attribute.name, kind, target: unquote(written ?? '') });
   }
   return relationships;
 }
 
+/** Python's own names in an annotation: the collection or optional around the type, not the type. */
+const TYPING_NAMES: ReadonlySet<string> = new Set(['list', 'List', 'Optional', 'set', 'Set', 'None', 'typing', 'Union']);
+
 /** `Mapped[list["Item"]]` → `Item`: the model a typed relationship points to. */
-function innerTypeName(annotation: string | undefined): string | undefined {
+function innerTypeName(wrappers: ReadonlySet<string>, annotation: string | undefined): string | undefined {
   if (!annotation) return undefined;
   const names = annotation.match(/[A-Za-z_][A-Za-z0-9_.]*/g) ?? [];
-  return names.filter((name) => !['Mapped', 'list', 'List', 'Optional', 'set', 'Set', 'None', 'typing', 'Union', 'DynamicMapped', 'WriteOnlyMapped'].includes(name)).pop();
+  return names.filter((name) => !TYPING_NAMES.has(name) && !wrappers.has(name)).pop();
 }
 
 function unquote(text: string): string {

@@ -1,4 +1,5 @@
 import { Turns } from '../nextTurn';
+import type { DecoratorRoutes } from '../frameworks/frameworks';
 import type { CallShape, Hint } from '../parse/facts';
 import { type Finding, type Range, type Route, type Skipped, SymbolId } from '../result';
 import { type Compiled, compileRegex, type LinearPattern, quoteForRegex } from '../workspacePatterns';
@@ -6,24 +7,19 @@ import { trimEnd, trimStart } from '../text';
 import { constantString, statedString } from './routePaths';
 import type { SymbolIndex } from './symbolIndex';
 
-const NEST = '@nestjs/common';
-const NEST_MODULE = `${NEST}.Module`;
-const VERBS: Readonly<Record<string, string>> = { Get: 'GET', Post: 'POST', Put: 'PUT', Patch: 'PATCH', Delete: 'DELETE', Options: 'OPTIONS', Head: 'HEAD', All: 'ANY' };
-/** The class decorators that make a controller, by the names NestJS and routing-controllers give them. */
-const CONTROLLERS: ReadonlySet<string> = new Set(['Controller', 'JsonController']);
-
 /**
  * NestJS routes: a class decorated `@Controller('orders')` (or `@Controller({ path: 'orders' })`),
  * its methods decorated `@Get(':id')`, `@Post()`..., under the global prefix the bootstrap sets
  * (`app.setGlobalPrefix('api')`) and, with URI versioning, the version (`@Version('2')` on the
  * method, `version` on the controller, else the default; `VERSION_NEUTRAL` has none).
- * Decorators count when they resolve to `@nestjs/common`'s, or, in the repository of a framework
+ * The decorators are a framework file's `decoratorRoutes` (nestjs.yml). They count when they
+ * resolve to the framework package's (`@nestjs/common`'s), or, in the repository of a framework
  * that offers such decorators (routing-controllers' samples import `../../src/decorator/Get`), to
  * the workspace's own decorator definitions of those names. Route methods a controller inherits
  * are its routes too (both frameworks read the prototype chain), handled by the base's method.
  */
-export async function nestRoutes(index: SymbolIndex, hints: readonly Hint[], findings: readonly Finding[] = [], turns = new Turns()): Promise<{ routes: Route[]; findings: Finding[]; skipped: Skipped[] }> {
-  const ownDecorators = ownRouteDecorators(findings);
+export async function nestRoutes(index: SymbolIndex, hints: readonly Hint[], findings: readonly Finding[], frameworks: readonly DecoratorRoutes[], turns = new Turns()): Promise<{ routes: Route[]; findings: Finding[]; skipped: Skipped[] }> {
+  const ownDecorators = ownRouteDecorators(findings, frameworks);
   const given = [...ownDecorators].map(([symbol, role]) => `${symbol}=${role}`).sort().join(' ');
   const onlyHint = (hintName: string) => {
     const found = hints.filter((hint) => hint.hint === hintName);
@@ -42,7 +38,7 @@ export async function nestRoutes(index: SymbolIndex, hints: readonly Hint[], fin
   const routeFindings: Finding[] = [];
   await turns.each(index.files(), (file) => {
     if (file.language === 'python') return; // NestJS is TypeScript's, and JavaScript's
-    for (const handler of index.part('nest-handlers', file.path, () => nestHandlers(index, file.path, ownDecorators), given)) {
+    for (const handler of index.part('nest-handlers', file.path, () => nestHandlers(index, file.path, ownDecorators, frameworks), given)) {
       const { verb, prefix, own, symbol, range, framework } = handler;
       const version = uriVersioning ? (handler.version ?? defaultVersion) : '';
       const underPrefix = !excluded.entries.some((exclusion) => (exclusion.method === 'ANY' || exclusion.method === verb) && exclusion.pattern.matches(normalizeNestPath([prefix, own]).slice(1)));
@@ -70,20 +66,33 @@ interface NestHandler {
   version: string | undefined;
 }
 
-function nestHandlers(index: SymbolIndex, path: string, own: ReadonlyMap<string, string>): NestHandler[] {
+/** A decorator's name in its framework, and the framework: `workspace`, without its file, for a framework's own decorators. */
+interface DecoratorRole {
+  role: string;
+  framework: string;
+  routes: DecoratorRoutes | undefined;
+}
+
+function nestHandlers(index: SymbolIndex, path: string, own: ReadonlyMap<string, string>, frameworks: readonly DecoratorRoutes[]): NestHandler[] {
   const handlers: NestHandler[] = [];
-  // `nestjs`, or `workspace` for a framework's own decorators; undefined when the decorator is neither's.
-  const roleOf = (file: string, decorator: string): { role: string; framework: string } | undefined => {
+  // Undefined when the decorator is neither a framework package's nor the workspace's own.
+  const roleOf = (file: string, decorator: string): DecoratorRole | undefined => {
     const names = index.qualifiedNames(file, decorator);
-    const nest = names.find((name) => name.startsWith(`${NEST}.`));
-    if (nest) return { role: nest.slice(NEST.length + 1), framework: 'nestjs' };
+    for (const routes of frameworks) {
+      const name = names.find((candidate) => candidate.startsWith(`${routes.package}.`));
+      if (name) return { role: name.slice(routes.package.length + 1), framework: routes.framework, routes };
+    }
     const resolved = index.resolve(file, decorator);
     const role = resolved ? own.get(resolved) : undefined;
-    return role ? { role, framework: 'workspace' } : undefined;
+    return role ? { role, framework: 'workspace', routes: undefined } : undefined;
   };
+  // A workspace's own decorator stands for any framework's of its name.
+  const filesOf = (role: DecoratorRole) => (role.routes ? [role.routes] : frameworks);
+  const isController = (role: DecoratorRole | undefined) => role !== undefined && filesOf(role).some((routes) => routes.controllers.includes(role.role));
+  const verbOf = (role: DecoratorRole) => filesOf(role).map((routes) => (Object.hasOwn(routes.handlers, role.role) ? routes.handlers[role.role] : undefined)).find((verb) => verb !== undefined);
   for (const { symbol, definition } of index.definitionsIn(path)) {
     if (definition.kind !== 'class') continue;
-    const controller = definition.decorators.find((decorator) => CONTROLLERS.has(roleOf(path, decorator)?.role ?? ''));
+    const controller = definition.decorators.find((decorator) => isController(roleOf(path, decorator)));
     if (!controller) continue;
     const prefix = pathArgument(index, path, definition.decoratorCalls?.[controller]);
     const controllerVersion = versionOf(definition.decoratorCalls?.[controller]?.keywords['version']);
@@ -95,9 +104,12 @@ function nestHandlers(index: SymbolIndex, path: string, own: ReadonlyMap<string,
         const declaredIn = SymbolId.parse(method.symbol).path;
         for (const decorator of method.definition.decorators) {
           const role = roleOf(declaredIn, decorator);
-          const verb = role && Object.hasOwn(VERBS, role.role) ? VERBS[role.role] : undefined;
+          const verb = role ? verbOf(role) : undefined;
           if (!role || !verb) continue;
-          const versionDecorator = method.definition.decorators.find((name) => roleOf(declaredIn, name)?.role === 'Version');
+          const versionDecorator = method.definition.decorators.find((name) => {
+            const named = roleOf(declaredIn, name);
+            return named?.routes?.versionDecorator !== undefined && named.role === named.routes.versionDecorator;
+          });
           const version = versionDecorator ? versionOf(method.definition.decoratorCalls?.[versionDecorator]?.args[0]) : controllerVersion;
           handlers.push({ symbol: method.symbol, path, declaredIn, range: method.definition.range, framework: role.framework, verb, prefix, own: pathArgument(index, declaredIn, method.definition.decoratorCalls?.[decorator]), version });
         }
@@ -107,13 +119,14 @@ function nestHandlers(index: SymbolIndex, path: string, own: ReadonlyMap<string,
   return handlers;
 }
 
-/** The workspace's own decorator definitions named as NestJS's and routing-controllers' route decorators: symbol → name. */
-function ownRouteDecorators(findings: readonly Finding[]): Map<string, string> {
+/** The workspace's own decorator definitions named as a framework's controller and route decorators (routing-controllers' own repository): symbol → name. */
+function ownRouteDecorators(findings: readonly Finding[], frameworks: readonly DecoratorRoutes[]): Map<string, string> {
+  const names = new Set(frameworks.flatMap((routes) => [...routes.controllers, ...Object.keys(routes.handlers)]));
   const own = new Map<string, string>();
   for (const finding of findings) {
     if (finding.category !== 'decorator') continue;
     const { name } = SymbolId.parse(finding.symbol);
-    if (CONTROLLERS.has(name) || Object.hasOwn(VERBS, name)) own.set(finding.symbol, name);
+    if (names.has(name)) own.set(finding.symbol, name);
   }
   return own;
 }
@@ -193,11 +206,12 @@ type ModuleLists = Partial<Record<(typeof MODULE_LISTS)[number], string[]>>;
  * exports })` finding lists the classes (and tokens) named in each, `{ provide: TOKEN, useClass: X }`
  * included, so the Extension Points view shows what a module wires together.
  */
-export async function describeNestModules(index: SymbolIndex, findings: readonly Finding[], turns = new Turns()): Promise<void> {
+export async function describeNestModules(index: SymbolIndex, findings: readonly Finding[], frameworks: readonly DecoratorRoutes[], turns = new Turns()): Promise<void> {
+  const moduleDecorators = frameworks.flatMap((routes) => (routes.moduleDecorator ? [`${routes.package}.${routes.moduleDecorator}`] : []));
   await turns.each(findings, (finding) => {
-    if (finding.category !== 'decorator' || finding.details.decorator !== NEST_MODULE) return;
+    if (finding.category !== 'decorator' || !moduleDecorators.includes(finding.details.decorator ?? '')) return;
     const { path } = SymbolId.parse(finding.symbol);
-    const lists = index.part('nest-modules', path, () => moduleListsIn(index, path)).get(finding.symbol);
+    const lists = index.part('nest-modules', path, () => moduleListsIn(index, path, moduleDecorators)).get(finding.symbol);
     for (const list of MODULE_LISTS) {
       const names = lists?.[list];
       if (names) finding.details[list] = [...names];
@@ -206,10 +220,10 @@ export async function describeNestModules(index: SymbolIndex, findings: readonly
 }
 
 /** Each `@Module` class of a file, with the names each of its lists holds. */
-function moduleListsIn(index: SymbolIndex, path: string): Map<string, ModuleLists> {
+function moduleListsIn(index: SymbolIndex, path: string, moduleDecorators: readonly string[]): Map<string, ModuleLists> {
   const modules = new Map<string, ModuleLists>();
   for (const { symbol, definition } of index.definitionsIn(path)) {
-    const decorator = definition.decorators.find((name) => index.qualifiedNames(path, name).includes(NEST_MODULE));
+    const decorator = definition.decorators.find((name) => index.qualifiedNames(path, name).some((qualified) => moduleDecorators.includes(qualified)));
     const call = decorator ? definition.decoratorCalls?.[decorator] : undefined;
     if (!call) continue;
     const lists: ModuleLists = {};

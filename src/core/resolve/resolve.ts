@@ -55,8 +55,8 @@ export async function resolveWorkspace(files: readonly FileFacts[], knowledge: R
   findings.push(...(await repositoryFindings(index, knowledge.dataAccess, new Set(interfaces.map(({ base }) => base)), findings, turns)));
   linkSignals(index, findings, hints);
   await nextTurn();
-  const nest = await nestRoutes(index, hints, findings, turns);
-  await describeNestModules(index, findings, turns);
+  const nest = await nestRoutes(index, hints, findings, knowledge.frameworks.decoratorRoutes, turns);
+  await describeNestModules(index, findings, knowledge.frameworks.decoratorRoutes, turns);
   await nextTurn();
   // Java's routes are annotations, or calls (Spark); Go's router calls followed through variables, parameters and closures.
   const annotated = await annotationRoutes(index, knowledge.frameworks.annotationRoutes, build, turns);
@@ -120,7 +120,9 @@ function mergeRegistrations(findings: readonly Finding[]): Finding[] {
       merged.push(finding);
       continue;
     }
-    const key = `${finding.category}|${finding.symbol}|${finding.details.rule}`;
+    // One handler given to two routes (`app.get('/', home).get('/about', home)`) answers both: a route's sites are its own.
+    const route = finding.category === 'route' ? `|${String(finding.details.method ?? '')}|${String(finding.details.path ?? '')}` : '';
+    const key = `${finding.category}|${finding.symbol}|${finding.details.rule}${route}`;
     const first = sitesByKey.get(key);
     if (first) first.push(...sites);
     else {

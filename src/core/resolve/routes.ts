@@ -2,18 +2,17 @@ import { listIn } from '../lists';
 import { nextTurn, Turns } from '../nextTurn';
 import type { Hint, SymbolDefinition } from '../parse/facts';
 import { type Finding, type MiddlewareFinding, type Route, type RouteFinding, type Skipped, SymbolId } from '../result';
+import { normalizeCallee } from '../parse/syntax';
 import { trimEnd } from '../text';
 import { DEFAULT_PREFIX_KEYWORDS, type Frameworks, NO_ROUTER_CALLS, type RouterFramework } from '../frameworks/frameworks';
 import type { RuleRole } from '../knowledge/documents';
 import type { Knowledge } from '../knowledge/knowledge';
 import { djangoRoutes } from './djangoRoutes';
-import { classHandlers, constantString, contains, joinRoutePaths, MAX_PREFIXES_PER_ROUTER, normalizeRoutePath, pathsOf, type Router, sourceOf, statedString } from './routePaths';
+import { classHandlers, constantString, contains, HTTP_METHODS, joinRoutePaths, MAX_PREFIXES_PER_ROUTER, MAX_ROUTER_DEPTH, normalizeRoutePath, pathsOf, type Router, sourceOf, statedString } from './routePaths';
 import type { SymbolIndex } from './symbolIndex';
 
-const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'];
 /** The decorator methods the route detectors read on an application or router (`@app.route(...)`, `@router.get(...)`). */
 const ROUTE_DECORATOR_METHODS = new Set(['route', 'api_route', ...HTTP_METHODS, 'websocket']);
-const MAX_ROUTER_DEPTH = 12;
 
 interface Include {
   parent: string;
@@ -101,7 +100,7 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
     const { path } = sourceOf(finding);
     const written = chainRoot(finding.details.router ?? '');
     const routerTarget = index.qualify(path, written);
-    const router = (routerTarget && 'symbol' in routerTarget ? routers.get(routerTarget.symbol) : undefined) ?? pluginOf(index, routers, sourceOf(finding), written);
+    const router = (routerTarget && 'symbol' in routerTarget ? routers.get(routerTarget.symbol) : undefined) ?? pluginOf(index, routers, sourceOf(finding), written) ?? madeInPlace(index, frameworks, routers, path, finding.range.start.line, written);
     // `@mock.patch("x.y")` has the shape of a route; a known non-router (imported, or a workspace
     // object that is not a router) rules it out. An unbound name (a factory's local `app`) stays.
     if (!router && routerTarget && ('symbol' in routerTarget || routerTarget.external !== written)) {
@@ -168,6 +167,34 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
  */
 function chainRoot(written: string): string {
   return /^([A-Za-z_$][\w$]*)\s*\.\s*(?:use\s*\(|[A-Za-z_$][\w$]*\s*\(\s*['"`])/.exec(written)?.[1] ?? written;
+}
+
+/** The calls of an application or router that return it (Express, Koa routers, Polka): `use` and the verbs. */
+const FLUENT_CALLS = new Set(['use', 'all', ...HTTP_METHODS]);
+
+/**
+ * The maker of an application whose calls are chained on the call that makes it: `polka` in
+ * `polka().use(a).get('/', b)` as a route's object is written, and in the callee a variable or
+ * export made by such a chain records (`polka().use().get`).
+ */
+function chainMaker(written: string): string | undefined {
+  const chain = /^([A-Za-z_$][\w$.]*?)\s*\(/.exec(written);
+  if (!chain?.[1]) return undefined;
+  const calls = normalizeCallee(written).slice(chain[1].length).split('.').slice(1);
+  return calls.every((call) => FLUENT_CALLS.has(call.replace(/\(\)$/, ''))) ? chain[1] : undefined;
+}
+
+/**
+ * The application a route is registered on when the chain it is in starts by making one
+ * (`polka().get('/', home)`): the router variable or export the chain is the value of
+ * (`module.exports = polka().get(...)`), or else one of its own, mounted nowhere.
+ */
+function madeInPlace(index: SymbolIndex, frameworks: Frameworks, routers: ReadonlyMap<string, Router>, path: string, line: number, written: string): Router | undefined {
+  const maker = chainMaker(written);
+  const framework = maker ? frameworkOf(index, frameworks, path, maker) : undefined;
+  if (!framework) return undefined;
+  const holder = [...index.definitionsIn(path)].find(({ symbol, definition }) => definition.kind === 'variable' && definition.range.start.line <= line && line <= definition.range.end.line && routers.has(symbol));
+  return (holder && routers.get(holder.symbol)) ?? { symbol: `${path}:${maker}()@${line + 1}`, framework, ownPrefix: '' };
 }
 
 /**
@@ -260,7 +287,8 @@ function routersIn(index: SymbolIndex, frameworks: Frameworks, path: string, own
   const routers: Router[] = [];
   for (const { symbol, definition } of index.definitionsIn(path)) {
     if (definition.kind !== 'variable' || !definition.value) continue;
-    const { callee, args, keywords } = definition.value;
+    const { args, keywords } = definition.value;
+    const callee = chainMaker(definition.value.callee) ?? definition.value.callee;
     const framework = frameworkOf(index, frameworks, path, callee) ?? ownFrameworkOf(index, path, callee, ownRouters);
     if (!framework) continue;
     const keyword = framework.prefixKeywords.find((key) => keywords[key] !== undefined);

@@ -447,7 +447,7 @@ function resolveCall(index: SymbolIndex, steps: TraceSteps, data: DataAccess, ca
   const enqueued = steps.enqueue.has(method) && parts.length >= 2;
   const receiverParts = enqueued ? parts.slice(0, -1) : parts;
   const rest = receiverParts.slice(1);
-  const owner = definition.kind === 'method' ? `${path}:${callerName.slice(0, callerName.lastIndexOf('.'))}` : undefined;
+  const owner = definition.kind === 'method' ? methodOwner(index, path, callerName.slice(0, callerName.lastIndexOf('.'))) : undefined;
   const selfName = owner ? definition.parameters?.[0]?.name : undefined;
 
   if (owner && head === selfName) {
@@ -493,6 +493,12 @@ function resolveCall(index: SymbolIndex, steps: TraceSteps, data: DataAccess, ca
   }
   const external = whole && 'external' in whole ? whole.external : call.callee;
   return steps.outside.test(external) ? { kind: 'external', name: external } : { kind: 'skip' };
+}
+
+/** The class or type a method belongs to: in its own file, or, for a Go method declared in another file of its package than its type, where the package defines the type. */
+function methodOwner(index: SymbolIndex, path: string, typeName: string): string {
+  const here = SymbolId.of(path, typeName);
+  return index.definition(here) ? here : (index.resolve(path, typeName) ?? here);
 }
 
 /**

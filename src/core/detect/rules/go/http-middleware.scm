@@ -1,6 +1,6 @@
 ;; category: middleware
 ;; framework: net-http
-;; description: A handler wrapper, Go's middleware by signature: `func(next http.Handler) http.Handler` (what chi, gorilla/mux and net/http's `Use` or a plain wrap take), `func(http.HandlerFunc) http.HandlerFunc`, Echo's `func(next echo.HandlerFunc) echo.HandlerFunc` and functions that return an `echo.MiddlewareFunc` or a `func(http.Handler) http.Handler` (a middleware's factory).
+;; description: A handler wrapper, Go's middleware by signature: `func(next http.Handler) http.Handler` (what chi, gorilla/mux and net/http's `Use` or a plain wrap take), `func(http.HandlerFunc) http.HandlerFunc`, Echo's `func(next echo.HandlerFunc) echo.HandlerFunc` and functions that return a `func(http.Handler) http.Handler` or a router's middleware type by its name (Echo's `echo.MiddlewareFunc`, go-kit's `endpoint.Middleware`, a router framework's own `Middleware` in its package): a middleware's factory.
 (function_declaration
   parameters: (parameter_list . (parameter_declaration type: (qualified_type package: (package_identifier) @_in_package name: (type_identifier) @_in)) .)
   result: (qualified_type package: (package_identifier) @_out_package name: (type_identifier) @_out)
@@ -18,14 +18,12 @@
   (#eq? @_in_package @_out_package)) @finding
 
 (function_declaration
-  result: (qualified_type package: (package_identifier) @_package name: (type_identifier) @_type)
-  (#eq? @_package "echo")
-  (#eq? @_type "MiddlewareFunc")) @finding
+  result: [(qualified_type name: (type_identifier) @_type) (type_identifier) @_type]
+  (#match? @_type "^Middleware(Func)?$")) @finding
 
 (method_declaration
-  result: (qualified_type package: (package_identifier) @_package name: (type_identifier) @_type)
-  (#eq? @_package "echo")
-  (#eq? @_type "MiddlewareFunc")) @finding
+  result: [(qualified_type name: (type_identifier) @_type) (type_identifier) @_type]
+  (#match? @_type "^Middleware(Func)?$")) @finding
 
 (function_declaration
   result: (function_type
