@@ -26,7 +26,7 @@ describe('a hostile workspace in a real VS Code (code-server)', { timeout: 240_0
     // A file named like markup is shown as text in the Structure view (in its first layer).
     const structure = await openPane(page, 'Structure');
     await structure.locator('.monaco-list-row', { hasText: 'Layers' }).click();
-    await structure.locator('.monaco-list-row').nth(1).click();
+    await structure.locator('.monaco-list-row[aria-level="2"]').first().click();
     await structure.locator('.monaco-list-row', { hasText: '<img src=x onerror=alert(1)>.py' }).waitFor({ timeout: 10_000 });
     assert.equal(await page.locator('img[src="x"]').count(), 0);
     await runCommand(page, 'ArchTrace: Show Log'); // the workbench still answers commands
