@@ -61,6 +61,8 @@ const common = {
 };
 await Promise.all([
   build({ ...common, entryPoints: { extension: 'src/extension/extension.ts' }, outdir: 'dist' }),
+  // The extension's LanguageClient, loaded at the server's first start, not at activation.
+  build({ ...common, entryPoints: { languageClient: 'src/extension/languageClient.ts' }, outdir: 'dist' }),
   build({ ...common, entryPoints: { cli: 'src/cli/main.ts' }, outdir: 'dist', banner: { js: '#!/usr/bin/env node' } }),
   build({ ...common, entryPoints: { fileWorker: 'src/node/fileWorker.ts' }, outdir: 'dist' }),
   build({ ...common, entryPoints: { typeWorker: 'src/node/typeWorker.ts' }, outdir: 'dist' }),

@@ -71,3 +71,14 @@ export function hostileFiles(): Record<string, string | Uint8Array> {
     'gone.py': 'x = 1\n',
   };
 }
+
+/** Ends a language server a test started: the protocol's shutdown and exit, then the process, whatever the server answers. */
+export async function shutDownServer(connection: { sendRequest(method: string): Promise<unknown>; sendNotification(method: string): Promise<void>; dispose(): void }, child: { kill(): boolean }): Promise<void> {
+  try {
+    await connection.sendRequest('shutdown');
+    await connection.sendNotification('exit');
+  } finally {
+    connection.dispose();
+    child.kill();
+  }
+}

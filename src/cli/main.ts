@@ -12,7 +12,8 @@ import { renderMarkdown } from '../core/render/markdown';
 import { renderStudyGuide } from '../core/render/report';
 import { renderKindText } from '../core/render/text';
 import { renderTraceMermaid, renderTraceText } from '../core/render/trace';
-import { analyzeFolder, folderFile } from '../node/analyzeFolder';
+import { analyzeFolder } from '../node/analyzeFolder';
+import { folderFile } from '../node/folderFile';
 import { TypeCheckerWorker } from '../node/typeChecker';
 import { ChecklistStore } from '../node/checklistStore';
 import { checkFails, collectProblems, problemRules } from '../core/check/problems';
@@ -20,8 +21,10 @@ import { renderCheckText } from '../core/render/checkText';
 import { renderSarif, type SarifTool } from '../core/render/sarif';
 import { packageRoot } from '../node/assets';
 import { builtinKnowledge } from '../node/knowledge';
-import { readWorkspaceConfig } from '../node/workspaceConfig';
-import type { WorkspaceConfig } from '../core/config/workspaceConfig';
+import { problemLine, readWorkspaceConfig } from '../node/workspaceConfig';
+import { testWorkspaceRules } from '../node/testRules';
+import { knowledgeWithConfig, type WorkspaceConfig } from '../core/config/workspaceConfig';
+import type { LayerRule } from '../core/layers/violations';
 
 const USAGE = `usage:
   archtrace analyze [dir] [--format json|md] [--traces] [--exclude GLOB]... [--max-file-size KB]
@@ -29,6 +32,7 @@ const USAGE = `usage:
   archtrace trace [dir] "<METHOD> <path>" [--format text|json|mermaid] [--no-types]
   archtrace report [dir] [--format md] [--progress FILE]
   archtrace check [dir] [--format text|json|sarif] [--max-warnings N] [--layer-violations auto|on]
+  archtrace test-rules [dir]     runs the snippet tests of the rules in archtrace.yml's ruleDirs
   archtrace lsp [--stdio]        the language server (also: archtrace serve [--stdio|--node-ipc|--socket=PORT])
   archtrace mcp [dir]            the MCP server for coding agents, on stdio
   archtrace --help
@@ -42,7 +46,8 @@ check reports layer violations and N+1 queries (docs/diagnostics.md) and exits w
 an error, or more warnings than --max-warnings allows; layer violations are checked in business
 services unless --layer-violations on.
 
-archtrace.yml (or .archtrace/config.yml) in dir sets severities, excludes and layers (docs/configuration.md).`;
+archtrace.yml (or .archtrace/config.yml) in dir sets severities, excludes, layers, the allowed
+dependencies between layers and the folders of the team's own rules (docs/configuration.md).`;
 
 /** A mistake in how the command was called: one line on stderr, exit code 2. */
 export class UsageError extends Error {}
@@ -165,17 +170,19 @@ async function run(argv: readonly string[]): Promise<number | 'serving'> {
     }
     return 'serving';
   }
+  if (argv[0] === 'test-rules') return testRules(argv.slice(1));
   const command = parseCommand(argv);
   if (command === 'help') {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
   // The team's archtrace.yml: what is wrong in it is one line each, and the built-in settings stand in.
-  const { config, problems } = await readWorkspaceConfig(command.root);
-  for (const problem of problems) process.stderr.write(`archtrace: ${problem}\n`);
+  const { config, rules: userRules, problems } = await readWorkspaceConfig(command.root);
+  for (const problem of problems) process.stderr.write(`archtrace: ${problemLine(problem)}\n`);
   const progress = process.stderr.isTTY ? new ProgressBar() : undefined;
   const analysis = await analyzeFolder(command.root, {
     config,
+    userRules,
     excludeGlobs: command.excludeGlobs,
     updates: false,
     layerViolations: command.layerViolations,
@@ -190,14 +197,14 @@ async function run(argv: readonly string[]): Promise<number | 'serving'> {
   // Started by the first question a TypeScript or JavaScript trace asks; a Python workspace never starts it.
   const types = command.types ? new TypeCheckerWorker() : undefined;
   try {
-    return await render(command, analysis, types, config);
+    return await render(command, analysis, types, config, knowledgeWithConfig(builtinKnowledge(), config, userRules).layerRules);
   } finally {
     types?.dispose();
     if (types?.lastProblem) process.stderr.write(`archtrace: ${types.lastProblem}; traces show what syntax alone follows\n`);
   }
 }
 
-async function render(command: Command, analysis: Analysis, types: TypeCheckerWorker | undefined, config: WorkspaceConfig): Promise<number> {
+async function render(command: Command, analysis: Analysis, types: TypeCheckerWorker | undefined, config: WorkspaceConfig, layerRules: readonly LayerRule[]): Promise<number> {
   const traceOf = (route: string) => (types ? analysis.traceWithTypes(route, types) : Promise.resolve(analysis.trace(route)));
   let { result } = analysis;
   if (types && command.traces) {
@@ -211,7 +218,7 @@ async function render(command: Command, analysis: Analysis, types: TypeCheckerWo
   if (command.name === 'report' || (command.name === 'analyze' && command.format === 'json')) result = { ...result, answers: analysis.answers() };
   let output: string;
   if (command.name === 'check') {
-    const rules = problemRules(builtinKnowledge().layerRules);
+    const rules = problemRules(layerRules);
     // A severity for a rule that does not exist is most likely a typo: said, not silently ignored.
     for (const ruleId of Object.keys(config.severities)) if (!rules.some((rule) => rule.id === ruleId)) process.stderr.write(`archtrace: ${config.file}: severities.${ruleId}: no such rule (rules: ${rules.map((rule) => rule.id).join(', ')})\n`);
     const problems = collectProblems(result, config.severities);
@@ -241,6 +248,17 @@ async function render(command: Command, analysis: Analysis, types: TypeCheckerWo
   else output = command.format === 'md' ? renderMarkdown(result) : JSON.stringify(result, null, 2);
   process.stdout.write(`${output}\n`);
   return 0;
+}
+
+/** `archtrace test-rules [dir]`: a line per snippet, a count, and exit code 1 when one fails. */
+async function testRules(argv: readonly string[]): Promise<number> {
+  const [directory, ...extra] = argv;
+  if (extra.length || directory?.startsWith('-')) throw new UsageError(`unexpected argument '${extra[0] ?? directory}'`);
+  const root = resolve(directory ?? '.');
+  if (!statSync(root, { throwIfNoEntry: false })?.isDirectory()) throw new UsageError(`'${root}' is not a directory`);
+  const { passed, failed } = await testWorkspaceRules(root, (line) => process.stdout.write(`${line}\n`));
+  process.stdout.write(`${passed} passed, ${failed} failed\n`);
+  return failed || !passed ? 1 : 0;
 }
 
 /** ArchTrace's version and home, as its package.json gives them, for the SARIF log. */

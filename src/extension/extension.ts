@@ -1,34 +1,32 @@
 import * as vscode from 'vscode';
-import { WorkspaceAnalyses } from './analyses';
 import { ChecklistController } from './checklist/checklistView';
+import { ArchTraceClient } from './client';
+import { SOURCE_LANGUAGES } from './languages';
 import { ClassifyController } from './classify/controller';
 import { showEntityDiagram } from './dataModel/entityDiagram';
-import { registerQueryDiagnostics } from './dataModel/queryDiagnostics';
 import { showSvgPanel } from './diagrams/svgPanel';
 import { renderTraceSvg } from '../core/render/sequenceSvg';
-import { registerUpdateOnChange } from './classify/updateOnChange';
-import { RoleCodeLensProvider } from './layers/roleCodeLens';
-import { registerViolationDiagnostics } from './layers/violationDiagnostics';
+import { WorkspaceResults } from './results';
 import { registerSelfCheck } from './selfCheck';
-import { RouteCodeLensProvider } from './traces/routeCodeLens';
-import { RouteHoverProvider } from './traces/routeHover';
+import { serverSettings } from './settings';
 import { TraceStepper } from './traces/stepThrough';
 import { TraceTreeProvider } from './traces/traceView';
 import { SectionTreeProvider } from './views/sectionTree';
 import { type AnalysisNode, dataModelNodes, extensionPointNodes, interfaceNodes, layerNodes, overviewNodes, routeNodes } from './views/sections';
 
-/** The languages ArchTrace reads code in: hovers and CodeLens appear in their editors. */
-const SOURCES: vscode.DocumentSelector = ['python', 'typescript', 'typescriptreact', 'javascript', 'javascriptreact', 'java', 'go'].map((language) => ({ language, scheme: 'file' }));
-
-/** Activation registers commands, views and providers only; nothing is read or parsed until the user asks. */
+/**
+ * Activation registers commands and views only: the server (which reads and analyses the
+ * workspace) starts once a file of a language ArchTrace reads, or one of its views, is open.
+ */
 export function activate(context: vscode.ExtensionContext): void {
   const log = vscode.window.createOutputChannel('ArchTrace', { log: true });
-  const analyses = new WorkspaceAnalyses(log);
   const storage = context.storageUri ?? context.globalStorageUri;
-  const controller = new ClassifyController(log, analyses, storage);
-  const stepper = new TraceStepper(analyses);
+  const server = new ArchTraceClient(context.extensionUri, log, () => serverSettings(storage));
+  const results = new WorkspaceResults(server, log);
+  const controller = new ClassifyController(log, results);
+  const stepper = new TraceStepper(results);
   const sections = { overview: overviewNodes, layers: layerNodes, extensionPoints: extensionPointNodes, routes: routeNodes, interfaces: interfaceNodes, dataModel: dataModelNodes };
-  const providers = Object.entries(sections).map(([id, build]) => ({ id, provider: new SectionTreeProvider(analyses, build) }));
+  const providers = Object.entries(sections).map(([id, build]) => ({ id, provider: new SectionTreeProvider(results, build) }));
   const views = providers.map(({ id, provider }) => vscode.window.createTreeView(`archtrace.${id}`, { treeDataProvider: provider, showCollapseAll: true }));
   // The filter narrows the lists; the Overview (the verdict) always shows whole.
   const filtered = providers.map((entry, index) => ({ ...entry, view: views[index] })).filter(({ id }) => id !== 'overview');
@@ -40,10 +38,12 @@ export function activate(context: vscode.ExtensionContext): void {
     void vscode.commands.executeCommand('setContext', 'archtrace.filtered', Boolean(text));
   };
   // The diagram button shows only when there is a data model to draw.
-  analyses.onDidChange(() => void vscode.commands.executeCommand('setContext', 'archtrace.hasEntities', analyses.all().some((analysis) => analysis.result.dataModel.entities.length > 0)));
+  results.onDidChange(() => void vscode.commands.executeCommand('setContext', 'archtrace.hasEntities', results.all().some((result) => result.dataModel.entities.length > 0)));
+  const isSource = (document: vscode.TextDocument) => document.uri.scheme === 'file' && SOURCE_LANGUAGES.includes(document.languageId);
   context.subscriptions.push(
     log,
-    analyses,
+    server,
+    results,
     controller,
     stepper,
     ...views,
@@ -55,16 +55,14 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('archtrace.copySymbol', (node?: AnalysisNode) => (node?.symbol ? vscode.env.clipboard.writeText(node.symbol) : undefined)),
     vscode.commands.registerCommand('archtrace.traceFromView', (node?: AnalysisNode) => (node?.route ? stepper.start(node.route.root, node.route.route) : undefined)),
     vscode.window.registerTreeDataProvider('archtrace.trace', new TraceTreeProvider(stepper)),
-    vscode.languages.registerHoverProvider(SOURCES, new RouteHoverProvider(analyses)),
-    vscode.languages.registerCodeLensProvider(SOURCES, new RouteCodeLensProvider(analyses)),
-    vscode.languages.registerCodeLensProvider(SOURCES, new RoleCodeLensProvider(analyses)),
-    registerViolationDiagnostics(analyses, context.extensionUri),
-    registerQueryDiagnostics(analyses, context.extensionUri),
-    vscode.commands.registerCommand('archtrace.dataModel.showDiagram', (node?: AnalysisNode) => showEntityDiagram(analyses, node)),
-    registerUpdateOnChange(analyses, log, storage),
+    vscode.commands.registerCommand('archtrace.dataModel.showDiagram', (node?: AnalysisNode) => showEntityDiagram(results, node)),
     vscode.commands.registerCommand('archtrace.classifyWorkspace', () => controller.classifyWorkspace()),
-    // Trusted now: the workspace's own settings apply, so what was classified with the user's alone is classified again.
-    vscode.workspace.onDidGrantWorkspaceTrust(() => (analyses.all().length ? controller.classifyWorkspace() : undefined)),
+    // The server starts with the first file it reads, or the first ArchTrace view shown.
+    vscode.workspace.onDidOpenTextDocument((document) => isSource(document) && results.startInBackground()),
+    ...views.map((view) => results.startWhenVisible(view)),
+    // New settings, or trusted now (the workspace's own settings apply): the server analyses again with them.
+    vscode.workspace.onDidChangeConfiguration((event) => (event.affectsConfiguration('archtrace') || event.affectsConfiguration('files.exclude')) && void server.settingsChanged()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void server.settingsChanged()),
     vscode.commands.registerCommand('archtrace.showLog', () => log.show()),
     vscode.commands.registerCommand('archtrace.showLayers', () => vscode.commands.executeCommand('archtrace.layers.focus')),
     vscode.commands.registerCommand('archtrace.trace.start', (root?: string, route?: string) => stepper.start(root, route)),
@@ -74,14 +72,16 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('archtrace.trace.exit', () => stepper.exit()),
     vscode.commands.registerCommand('archtrace.trace.showDiagram', async (root?: string, route?: string) => {
       const current = stepper.current;
-      const analysis = analyses.all().find((candidate) => candidate.result.root === (root ?? current?.root)) ?? analyses.all()[0];
-      const trace = route && analysis ? await analyses.trace(analysis, route) : current?.trace;
+      const folder = results.of(root ?? current?.root)?.root;
+      const trace = route && folder ? await results.trace(folder, route) : current?.trace;
       if (trace) showSvgPanel('archtrace.traceDiagram', vscode.l10n.t('Trace: {0}', trace.route), renderTraceSvg(trace));
       else void vscode.window.showInformationMessage(vscode.l10n.t('ArchTrace: start a trace first (hover a route, or run "Trace Route").'));
     }),
   );
-  context.subscriptions.push(new ChecklistController(analyses, storage, log));
-  registerSelfCheck(context, { analyses, stepper, log });
+  context.subscriptions.push(new ChecklistController(results, storage, log));
+  registerSelfCheck(context, { results, stepper, log });
+  // Activated by a file of a language ArchTrace reads: the server starts once activation is over.
+  if (vscode.workspace.textDocuments.some(isSource)) setTimeout(() => results.startInBackground(), 0);
 }
 
 export function deactivate(): void {

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import type { WorkspaceAnalyses } from './analyses';
+import type { WorkspaceResults } from './results';
 import type { TraceStepper } from './traces/stepThrough';
 
 /**
@@ -10,20 +10,21 @@ import type { TraceStepper } from './traces/stepThrough';
  * `vscode.execute...`) about a route of the workspace and writes the answers to self-check.json,
  * which the test harness reads. Users never see the command.
  */
-export function registerSelfCheck(context: vscode.ExtensionContext, parts: { analyses: WorkspaceAnalyses; stepper: TraceStepper; log: vscode.LogOutputChannel }): void {
+export function registerSelfCheck(context: vscode.ExtensionContext, parts: { results: WorkspaceResults; stepper: TraceStepper; log: vscode.LogOutputChannel }): void {
   const artifacts = process.env['ARCHTRACE_TEST_ARTIFACTS'];
   if (!artifacts) return;
   void vscode.commands.executeCommand('setContext', 'archtrace.testMode', true);
   context.subscriptions.push(
     vscode.commands.registerCommand('archtrace.selfCheck', async () => {
-      const analysis = parts.analyses.all()[0];
-      const route = analysis?.result.routes.find((candidate) => candidate.source);
-      if (!analysis || !route?.source) throw new Error('self-check: no analysed route');
+      // The server's answers, waited for: after a restart it analyses the folder again.
+      const [result] = await parts.results.ready();
+      const route = result?.routes.find((candidate) => candidate.source);
+      if (!result || !route?.source) throw new Error('self-check: no analysed route');
       // What the user sees now, before this check opens the route's file.
       const tracing = parts.stepper.current ? { route: parts.stepper.current.trace.route, index: parts.stepper.current.index } : undefined;
       const editor = vscode.window.activeTextEditor;
       const activeEditor = editor ? { path: vscode.workspace.asRelativePath(editor.document.uri), line: editor.selection.active.line } : undefined;
-      const uri = vscode.Uri.file(`${analysis.result.root}/${route.source.path}`);
+      const uri = vscode.Uri.file(`${result.root}/${route.source.path}`);
       await vscode.window.showTextDocument(uri);
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(route.source.line, 2));
       const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', uri);

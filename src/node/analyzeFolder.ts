@@ -1,9 +1,7 @@
-import { createHash } from 'node:crypto';
-import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { type Analysis, type AnalysisHost, type AnalyzeOptions, analyzeWorkspace } from '../core/analyze';
 import { knowledgeWithConfig, NO_CONFIG, type WorkspaceConfig } from '../core/config/workspaceConfig';
-import { FileFactsCache } from './factsCache';
+import type { DetectorRule } from '../core/detect/rules';
+import { factsVersion, FileFactsCache } from './factsCache';
 import { builtinKnowledge } from './knowledge';
 import { IdleTimeout } from './idleTimeout';
 import { nodeFs } from './nodeFs';
@@ -21,13 +19,13 @@ async function withHost<T>(options: NodeAnalyzeOptions, work: (host: AnalysisHos
   const stopWorkers = () => (warm ? undefined : void analyzer.dispose());
   options.signal?.addEventListener('abort', stopWorkers, { once: true });
   try {
-    const cache = options.cacheFile ? await FileFactsCache.open(options.cacheFile, options.onWarning) : undefined;
+    const cache = options.cacheFile ? await FileFactsCache.open(options.cacheFile, options.onWarning, factsVersion(options.userRules)) : undefined;
     // With no facts kept, every file will be parsed: the threads start while the files are found.
     if (!warm && !cache?.size) analyzer.start();
     return await work({
       fs: nodeFs,
       analyzer,
-      knowledge: knowledgeWithConfig(builtinKnowledge(), options.config ?? NO_CONFIG),
+      knowledge: knowledgeWithConfig(builtinKnowledge(), options.config ?? NO_CONFIG, options.userRules),
       concurrency: analyzer.concurrency,
       ...(cache ? { cache } : {}),
       // A one-off run frees its threads (their grammars, heaps, WebAssembly memory) before resolution; a warm worker stays.
@@ -51,14 +49,17 @@ const WARM_WORKER_IDLE_MS = 60_000;
 export class WarmWorker {
   private analyzer: WorkerAnalyzer | undefined;
   private timeoutMs: number | undefined;
+  private userRules: readonly DetectorRule[] | undefined;
   /** The languages the thread has analysed a file of: its grammars and queries are loaded. */
   private readonly readied = new Set<FileTask['language']>();
   private readonly idle = new IdleTimeout(WARM_WORKER_IDLE_MS, () => this.dispose());
 
   take(options: WorkerAnalyzerOptions): WorkerAnalyzer {
     this.idle.stop();
-    if (this.analyzer && this.timeoutMs !== options.fileTimeoutMs) this.dispose();
+    // A thread holds its rules from its start: other rules (the team's changed) need another thread.
+    if (this.analyzer && (this.timeoutMs !== options.fileTimeoutMs || this.userRules !== options.userRules)) this.dispose();
     this.timeoutMs = options.fileTimeoutMs;
+    this.userRules = options.userRules;
     this.analyzer ??= new WorkerAnalyzer({ ...options, threads: 1 });
     return this.analyzer;
   }
@@ -68,7 +69,7 @@ export class WarmWorker {
   }
 
   /**
-   * Readies the thread before the update that will need it, with the changed file: the editor calls
+   * Readies the thread before the update that will need it, with the changed file: the server calls
    * this when it sees a change, and the thread gets ready while changes are gathered. A thread
    * already readied for the file's language is left to its work (the user typing on).
    */
@@ -94,7 +95,7 @@ export interface NodeAnalyzeOptions extends AnalyzeOptions, WorkerAnalyzerOption
   cacheFile?: string;
   /** Told of what goes wrong without stopping the analysis: a cache that cannot be written. */
   onWarning?: (message: string) => void;
-  /** The team's `archtrace.yml` (see readWorkspaceConfig): its excludes and layer overrides apply. */
+  /** The team's `archtrace.yml` (see readWorkspaceConfig): its excludes, layer overrides and allowed dependencies apply. */
   config?: WorkspaceConfig;
 }
 
@@ -104,10 +105,6 @@ function withConfigExcludes<T extends NodeAnalyzeOptions>(options: T): T {
   return exclude.length ? { ...options, excludeGlobs: [...(options.excludeGlobs ?? []), ...exclude] } : options;
 }
 
-/** A file of one workspace folder's own (its facts cache, its checklist progress) in a shared directory, named by a hash of the folder's path. */
-export function folderFile(directory: string, kind: string, root: string): string {
-  return join(directory, `${kind}-${createHash('sha256').update(root).digest('hex').slice(0, 16)}.json`);
-}
 
 /** Analyses one folder on Node: the CLI, the extension host and the tests all come through here. */
 export function analyzeFolder(root: string, given: NodeAnalyzeOptions = {}): Promise<Analysis> {
@@ -115,45 +112,18 @@ export function analyzeFolder(root: string, given: NodeAnalyzeOptions = {}): Pro
   return withHost(options, (host) => analyzeWorkspace(root, host, options));
 }
 
-/** How long the editor gathers changes (a save of several files, a branch switch) before it updates. */
+/** How long the server gathers changes (a save of several files, a branch switch) before it updates. */
 export const CHANGES_GATHERED_MS = 400;
-
-/** Updates rehearsed before the first real one: two are enough for V8 to compile the update's code. */
-const REHEARSALS = 2;
-
-/** When a rehearsal must end: before a round that would run past `deadline` (the last round's length ahead), or once `stop` says so. */
-export interface RehearsalLimit {
-  deadline?: number;
-  stop?: () => boolean;
-}
-
-/**
- * Runs the update of the files changed so far, answer dropped, so that the first real update
- * after a full analysis is as fast as later ones: an update runs code the analysis did not (every
- * kept answer checked, a file's facts replaced), which is slow until V8 has run and compiled it.
- * The editor calls this while it gathers the first changes, with the time its update is due as
- * the deadline.
- */
-export async function rehearseUpdates(analysis: Analysis, changed: readonly string[], options: NodeAnalyzeOptions, warm: WarmWorker, limit: RehearsalLimit = {}, rounds = REHEARSALS): Promise<void> {
-  let lastRound = 0;
-  for (let round = 0; round < rounds; round++) {
-    if (limit.stop?.() || (limit.deadline !== undefined && performance.now() + lastRound > limit.deadline)) return;
-    const started = performance.now();
-    // The first round parses nothing: it runs while the update thread starts.
-    await updateFolder(analysis, round === 0 && rounds > 1 ? [] : changed, options, warm);
-    lastRound = performance.now() - started;
-  }
-}
 
 /**
  * Readies a new analysis for its updates, in the background, before any change: one update with
- * nothing changed, answer dropped. An analysis taken whole from the kept result (a warm start) has
- * no symbol index and no kept parts yet, and this round makes them; a cold run's has them, and the
- * round compiles the update's checks of every kept answer. One round only: a second would raise
- * the memory's peak for what the rehearsal at the first change does anyway.
+ * nothing changed, answer dropped, so that the first real update is as fast as later ones. An
+ * analysis taken whole from the kept result (a warm start) has no symbol index and no kept parts
+ * yet, and this round makes them; a cold run's has them, and the round compiles the update's
+ * checks of every kept answer (code the analysis did not run, slow until V8 has compiled it).
  */
-export function readyForUpdates(analysis: Analysis, options: NodeAnalyzeOptions, warm: WarmWorker, stop?: () => boolean): Promise<void> {
-  return rehearseUpdates(analysis, [], options, warm, stop ? { stop } : {}, 1);
+export async function readyForUpdates(analysis: Analysis, options: NodeAnalyzeOptions, warm: WarmWorker, stop?: () => boolean): Promise<void> {
+  if (!stop?.()) await updateFolder(analysis, [], options, warm);
 }
 
 /**

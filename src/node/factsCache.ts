@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import type { DetectorRule } from '../core/detect/rules';
 import type { FactsCache } from '../core/host';
 import { AnalysisResult } from '../core/result';
 import { FileFacts } from '../core/parse/facts';
@@ -41,6 +42,17 @@ export function currentAnalyserVersion(): string {
     analyserVersion = hash.digest('hex').slice(0, 16);
   }
   return analyserVersion;
+}
+
+/**
+ * The version of the facts made with the team's detectors besides the built-in ones: their
+ * content counts as the built-in rules' does, so a changed rule is a cold run, not stale facts.
+ */
+export function factsVersion(userRules: readonly DetectorRule[] = []): string {
+  if (!userRules.length) return currentAnalyserVersion();
+  const hash = createHash('sha256').update(currentAnalyserVersion());
+  for (const rule of userRules) hash.update(`${rule.source}\0${rule.language}\0${rule.query}\0`);
+  return hash.digest('hex').slice(0, 16);
 }
 
 /**

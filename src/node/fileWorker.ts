@@ -1,22 +1,25 @@
 /** The worker thread: reads, parses and scans files with its own grammars and compiled queries. */
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
+import { workerData } from 'node:worker_threads';
 import workerpool from 'workerpool';
 import { FileScanner } from '../core/detect/scanFile';
 import { decodeSource } from '../core/parse/decode';
 import { FileFacts, type FileTask } from '../core/parse/facts';
 import { Grammars } from '../core/parse/grammars';
-import { grammarsDirectory, rulesDirectory } from './assets';
+import type { DetectorRule } from '../core/detect/rules';
+import { grammarsDirectory } from './assets';
 import { BatchProgress } from './batchProgress';
 import { readCheckedSync, RefusedRead, sizeLimitReason } from './checkedRead';
-import { loadRuleDirectory } from './rules';
+import { builtinRules, withUserRules } from './rules';
 
 let scanner: FileScanner | undefined;
 
 function scannerOfThisThread(): FileScanner {
   if (!scanner) {
     const grammars = grammarsDirectory();
-    scanner = new FileScanner(new Grammars((name) => fs.readFile(join(grammars, name))), loadRuleDirectory(rulesDirectory()));
+    const userRules = (workerData as { userRules?: DetectorRule[] } | null)?.userRules ?? [];
+    scanner = new FileScanner(new Grammars((name) => fs.readFile(join(grammars, name))), withUserRules(builtinRules(), userRules));
   }
   return scanner;
 }

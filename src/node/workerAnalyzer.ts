@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import workerpool from 'workerpool';
+import type { DetectorRule } from '../core/detect/rules';
 import type { FileAnalyzer } from '../core/host';
 import { FileFacts, type FileTask } from '../core/parse/facts';
 import { BatchProgress } from './batchProgress';
@@ -10,6 +11,8 @@ export interface WorkerAnalyzerOptions {
   threads?: number;
   /** A file that takes longer is skipped with the reason, and its worker replaced. */
   fileTimeoutMs?: number;
+  /** The team's detectors (`ruleDirs`, already compiled once to check them), run by every thread after the built-in ones. */
+  userRules?: readonly DetectorRule[];
 }
 
 export const DEFAULT_FILE_TIMEOUT_MS = 20_000;
@@ -41,7 +44,7 @@ export class WorkerAnalyzer implements FileAnalyzer {
     this.fileTimeoutMs = options.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS;
     // The worker script sits beside this module, in the bundle and in the compiled tests alike.
     // Workers start on the first file to parse: a warm start from the cache may need none.
-    this.pool = workerpool.pool(join(__dirname, 'fileWorker.js'), { workerType: 'thread', maxWorkers: threads });
+    this.pool = workerpool.pool(join(__dirname, 'fileWorker.js'), { workerType: 'thread', maxWorkers: threads, workerThreadOpts: { workerData: { userRules: options.userRules ?? [] } } });
   }
 
   get threads(): number {

@@ -6,6 +6,8 @@
  * message types and the result's types: no editor, no Node.
  */
 import { NotificationType, RequestType, RequestType0 } from 'vscode-jsonrpc';
+import type { ChecklistItem } from '../core/checklist/checklist';
+import type { ChecklistProgress } from '../core/checklist/progress';
 import type { AnalysisResult, Route, Trace } from '../core/result';
 
 /** Bumped when a message below changes shape; the server says it in `initialize`'s `serverInfo.version` suffix and `experimental.archtrace`. */
@@ -70,6 +72,17 @@ export const RoutesAtRequest = new RequestType<RoutesAtParams, { root: string; r
 /** `archtrace/definitions`: the classes and functions a file defines (qualified names, 0-based lines). */
 export const DefinitionsRequest = new RequestType<{ uri: string }, { name: string; kind: string; line: number }[], void>('archtrace/definitions');
 
+/** `archtrace/checklist`: a folder's study checklist — the guide's learning path and self-test for its kind, each item with the answer the code gives. */
+export const ChecklistRequest = new RequestType<FolderParams, ChecklistItem[], void>('archtrace/checklist');
+
+export interface StudyGuideParams extends FolderParams {
+  /** The ticks and notes the client keeps (the server keeps none). */
+  progress: ChecklistProgress;
+}
+
+/** `archtrace/studyGuide`: the study guide as Markdown — the report, the first routes' traces, the checklist with the progress given. */
+export const StudyGuideRequest = new RequestType<StudyGuideParams, string, void>('archtrace/studyGuide');
+
 /** `archtrace/reanalyse`: analyses the folders again from scratch (the facts cache still used); answers once done. */
 export const ReanalyseRequest = new RequestType<FolderParams, FolderStatus[], void>('archtrace/reanalyse');
 
@@ -100,6 +113,8 @@ export interface ServerSettings {
   updateWhileTyping?: boolean;
   /** Where the facts cache lives (default: `$XDG_CACHE_HOME/archtrace`); `false`: no cache. */
   cacheDirectory?: string | false;
+  /** Hovers end with VS Code command links (Step through, Sequence diagram) the extension handles. */
+  commandLinks?: boolean;
   /** The folder is not trusted: its own configuration is not read for settings and the TypeScript compiler is not started. */
   untrusted?: boolean;
 }

@@ -11,6 +11,8 @@ import { stepMarks } from '../core/render/trace';
 import { plainText } from '../core/render/escape';
 import { AnalysisResult, type Route, SymbolId, type Trace } from '../core/result';
 import { Commands } from '../protocol/protocol';
+import type { ProblemSeverity } from '../core/check/problems';
+import type { ConfigProblem } from '../node/workspaceConfig';
 
 /** The `file:` URI of a workspace file. */
 export function fileUri(root: string, path: string): string {
@@ -43,16 +45,16 @@ function declarationEnd(lineText: (line: number) => string | undefined, start: n
   return start;
 }
 
-/** A hover's Markdown for the traces of the routes under the cursor: each step a link to where it is; no VS Code command links. */
-export function traceHoverMarkdown(traces: readonly Trace[], root: string): string {
+/** A hover's Markdown for the traces of the routes under the cursor: each step a link to where it is; VS Code's command links only for the extension. */
+export function traceHoverMarkdown(traces: readonly Trace[], root: string, commandLinks = false): string {
   const words = {
     steps: (count: number) => `${count} steps`,
     marks: stepMarks,
-    more: (count: number) => `${count} more (archtrace/trace has them all)`,
+    more: (count: number) => (commandLinks ? `${count} more in Step through` : `${count} more (archtrace/trace has them all)`),
     stepThrough: 'Step through',
     sequenceDiagram: 'Sequence diagram',
   };
-  return traces.map((trace) => renderTraceHover(trace, root, words, (absolute) => pathToFileURL(absolute).href, false)).join('\n---\n\n');
+  return traces.map((trace) => renderTraceHover(trace, root, words, (absolute) => pathToFileURL(absolute).href, commandLinks)).join('\n---\n\n');
 }
 
 export interface LensSettings {
@@ -92,15 +94,21 @@ const END_OF_LINE = 2 ** 31 - 1;
 
 /** The code N+1 diagnostics carry, which their quick fix answers. */
 const N_PLUS_ONE = 'n-plus-one';
+/** The code of a problem in the team's configuration or rules, and its section of docs/diagnostics.md. */
+const CONFIG_PROBLEM = 'configuration';
 
 /**
  * Every problem of a result, by workspace-relative path: layer violations on the importing line,
  * N+1 queries on the read that queries once per item (the loop as related information). Each code
  * links to its explanation in `docs/diagnostics.md` (`explanations`: that file's URI).
  */
-export function diagnosticsOf(result: AnalysisResult, explanations: string): Map<string, Diagnostic[]> {
+export function diagnosticsOf(result: AnalysisResult, explanations: string, severities: Readonly<Record<string, ProblemSeverity>> = {}): Map<string, Diagnostic[]> {
   const byPath = new Map<string, Diagnostic[]>();
+  // As `archtrace check` counts them: the team's severity per rule, a warning when it sets none.
   const add = (path: string, diagnostic: Diagnostic) => {
+    const severity = severities[String(diagnostic.code)];
+    if (severity === 'off') return;
+    if (severity === 'error') diagnostic.severity = DiagnosticSeverity.Error;
     const list = byPath.get(path);
     if (list) list.push(diagnostic);
     else byPath.set(path, [diagnostic]);
@@ -126,6 +134,23 @@ export function diagnosticsOf(result: AnalysisResult, explanations: string): Map
       message: warning.message,
       relatedInformation: [{ location: { uri: fileUri(result.root, warning.path), range: lineRange(warning.loop.line, warning.loop.character, warning.loop.character) }, message: 'the loop over the query' }],
     });
+  }
+  return byPath;
+}
+
+/** What is wrong in the team's archtrace.yml and rules, as errors on those files (the analysis went on without them). */
+export function configDiagnosticsOf(problems: readonly ConfigProblem[], explanations: string): Map<string, Diagnostic[]> {
+  const byPath = new Map<string, Diagnostic[]>();
+  for (const problem of problems) {
+    const diagnostic: Diagnostic = {
+      range: lineRange(problem.line ?? 0, problem.character ?? 0, END_OF_LINE),
+      severity: DiagnosticSeverity.Error,
+      source: 'ArchTrace',
+      code: CONFIG_PROBLEM,
+      codeDescription: { href: `${explanations}#${CONFIG_PROBLEM}` },
+      message: problem.message,
+    };
+    byPath.set(problem.file, [...(byPath.get(problem.file) ?? []), diagnostic]);
   }
   return byPath;
 }

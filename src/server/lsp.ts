@@ -14,13 +14,17 @@ import {
   type WorkDoneProgressServerReporter,
   type WorkspaceFolder,
 } from 'vscode-languageserver/node';
+import { CONFIG_FILE_NAMES } from '../core/config/workspaceConfig';
 import { sameSeparators } from '../core/discover/discover';
 import { languageOf } from '../core/discover/languages';
 import type { Analysis } from '../core/analyze';
 import type { ProgressReport } from '../core/host';
+import { buildChecklist } from '../core/checklist/checklist';
+import { renderStudyGuide } from '../core/render/report';
 import { renderTraceText } from '../core/render/trace';
 import { SymbolId } from '../core/result';
 import {
+  ChecklistRequest,
   Commands,
   DefinitionsRequest,
   DidChangeAnalysisNotification,
@@ -32,18 +36,22 @@ import {
   RoutesAtRequest,
   type ServerSettings,
   StatusRequest,
+  StudyGuideRequest,
   TraceRequest,
 } from '../protocol/protocol';
 import { packageRoot } from '../node/assets';
 import { OpenDocuments, filePathOf } from './documents';
-import { codeActions, codeLenses, diagnosticsOf, fileUri, routeKey, routesAtLine, traceHoverMarkdown, workspaceSymbols } from './features';
+import { codeActions, codeLenses, configDiagnosticsOf, diagnosticsOf, fileUri, routeKey, routesAtLine, traceHoverMarkdown, workspaceSymbols } from './features';
 import { type AnalysisEngine, FolderSession, type Logger } from './session';
 
 /** A hover does not wait for the type checker's first start: it shows what syntax follows, and the checker's answers next time. */
 const HOVER_TYPE_CHECKER_WAIT_MS = 250;
 
-/** The files whose changes matter, watched through the client when it can register watchers. */
-const WATCHED_GLOB = '**/*.{py,pyi,ts,mts,cts,tsx,js,mjs,cjs,jsx,java,go,sql,prisma}';
+/** The files whose changes matter, watched through the client when it can register watchers: sources, the team's archtrace.yml and its rules. */
+const WATCHED_GLOBS = ['**/*.{py,pyi,ts,mts,cts,tsx,js,mjs,cjs,jsx,java,go,sql,prisma}', ...CONFIG_FILE_NAMES.map((name) => `**/${name}`), '**/*.scm'];
+
+/** The routes whose traces a study guide includes. */
+const STUDY_GUIDE_TRACES = 10;
 
 /** The most of a file read for the line texts a hover looks at. */
 const MAX_LINES_READ_BYTES = 4 * 1024 * 1024;
@@ -143,7 +151,9 @@ export function runLanguageServer(connection: Connection, serverOptions: Languag
     if (!result) return;
     const before = published.get(session.root) ?? new Set<string>();
     const now = new Set<string>();
-    for (const [path, diagnostics] of diagnosticsOf(result, explanations)) {
+    const byPath = diagnosticsOf(result, explanations, session.severities());
+    for (const [path, problems] of configDiagnosticsOf(session.configProblems(), explanations)) byPath.set(path, [...(byPath.get(path) ?? []), ...problems]);
+    for (const [path, diagnostics] of byPath) {
       const uri = fileUri(result.root, path);
       now.add(uri);
       void connection.sendDiagnostics({ uri, diagnostics });
@@ -247,7 +257,7 @@ export function runLanguageServer(connection: Connection, serverOptions: Languag
 
   connection.onInitialized(() => {
     for (const session of sessions.values()) session.start();
-    if (watchersRegistrable) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: WATCHED_GLOB }] });
+    if (watchersRegistrable) void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) });
     if (workspaceFoldersSupported) {
       connection.workspace.onDidChangeWorkspaceFolders((event) => {
         for (const removed of event.removed) {
@@ -276,6 +286,10 @@ export function runLanguageServer(connection: Connection, serverOptions: Languag
     for (const change of params.changes) {
       const file = filePathOf(change.uri);
       const found = locate(change.uri);
+      if (found && isTeamConfig(found.path)) {
+        found.session.configChanged();
+        continue;
+      }
       // A client watching more than asked (or everything) is filtered here: only files of an analysed language.
       if (!file || !found || (!languageOf(file) && change.type !== FileChangeType.Deleted)) continue;
       byFolder.set(found.session, [...(byFolder.get(found.session) ?? []), file]);
@@ -294,6 +308,8 @@ export function runLanguageServer(connection: Connection, serverOptions: Languag
   connection.onDidSaveTextDocument(({ textDocument }) => {
     documents.saved(textDocument.uri);
     const found = locate(textDocument.uri);
+    // A client that watches no files still saves the team's archtrace.yml and rules through its editor.
+    if (found && isTeamConfig(found.path)) return found.session.configChanged();
     if (found && languageOf(found.path)) found.session.changed([`${found.session.root}/${found.path}`]);
   });
   connection.onDidCloseTextDocument(({ textDocument }) => {
@@ -314,7 +330,7 @@ export function runLanguageServer(connection: Connection, serverOptions: Languag
       const trace = await found.session.trace(routeKey(route), { waitMs: HOVER_TYPE_CHECKER_WAIT_MS });
       if (trace) traces.push(trace);
     }
-    return traces.length ? { contents: { kind: 'markdown', value: traceHoverMarkdown(traces, analysis.result.root) } } : null;
+    return traces.length ? { contents: { kind: 'markdown', value: traceHoverMarkdown(traces, analysis.result.root, settings.commandLinks === true) } } : null;
   });
 
   connection.onCodeLens(async ({ textDocument }) => {
@@ -385,6 +401,17 @@ export function runLanguageServer(connection: Connection, serverOptions: Languag
     const analysis = await analysisOf(found.session);
     return analysis.result.files.some((file) => file.path === found.path) ? analysis.definitionsIn(found.path) : [];
   });
+  connection.onRequest(ChecklistRequest, async (params) => {
+    const analysis = await analysisOf(folder(params));
+    return buildChecklist(analysis.result, analysis.answers());
+  });
+  connection.onRequest(StudyGuideRequest, async (params) => {
+    const progress = params?.progress;
+    if (!progress || typeof progress !== 'object' || typeof progress.items !== 'object' || progress.items === null) throw new ResponseError(JsonRpcErrors.InvalidParams, 'expected { progress: { items: {…} }, root?: string }');
+    const analysis = await analysisOf(folder(params));
+    const traces = analysis.result.routes.slice(0, STUDY_GUIDE_TRACES).flatMap((route) => analysis.trace(routeKey(route)) ?? []);
+    return renderStudyGuide({ ...analysis.result, traces }, buildChecklist(analysis.result, analysis.answers()), progress);
+  });
   connection.onRequest(ReanalyseRequest, async (params) => {
     const chosen = params && typeof params === 'object' && params.root !== undefined ? [folder(params)] : [...sessions.values()];
     return Promise.all(chosen.map((session) => session.reanalyse()));
@@ -395,6 +422,11 @@ export function runLanguageServer(connection: Connection, serverOptions: Languag
   });
 
   connection.listen();
+}
+
+/** Whether a folder's file is its team's archtrace.yml or a detector rule (`ruleDirs` may be any folder: every `.scm` of it counts). */
+function isTeamConfig(path: string): boolean {
+  return (CONFIG_FILE_NAMES as readonly string[]).includes(path) || path.endsWith('.scm');
 }
 
 /** The beginning of a file, for the line texts a hover reads (a file the analysis read, so within the size limit). */

@@ -54,3 +54,11 @@ export async function main(argv: readonly string[]): Promise<void> {
   }
   throw new Error(`unknown server command '${command ?? ''}'`);
 }
+
+// Started as a module of its own (the extension's LanguageClient forks dist/server.js with `serve --node-ipc`), it serves; loaded by the CLI, it waits to be called.
+if (require.main === module) {
+  main(process.argv.slice(2)).catch((error: unknown) => {
+    process.stderr.write(`archtrace: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(2);
+  });
+}

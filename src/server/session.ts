@@ -1,12 +1,15 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import type { Analysis } from '../core/analyze';
 import type { EditorDocuments, ProgressReport } from '../core/host';
 import type { Language, Trace } from '../core/result';
+import { type Analysis, DEFAULT_MAX_FILE_SIZE_BYTES } from '../core/analyze';
+import { languageOf } from '../core/discover/languages';
 import { describeKind } from '../core/render/text';
 import type { FolderStatus, ServerSettings } from '../protocol/protocol';
-import { analyzeFolder, CHANGES_GATHERED_MS, folderFile, type NodeAnalyzeOptions, readyForUpdates, updateFolder, WarmWorker } from '../node/analyzeFolder';
+import { folderFile } from '../node/folderFile';
+import { analyzeFolder, CHANGES_GATHERED_MS, type NodeAnalyzeOptions, readyForUpdates, updateFolder, WarmWorker } from '../node/analyzeFolder';
 import { TypeCheckerWorker } from '../node/typeChecker';
+import { type ConfigProblem, problemLine, readWorkspaceConfig, type ReadConfig } from '../node/workspaceConfig';
 
 /** What the session runs an analysis with: Node's host by default; a test gives one that fails on purpose. */
 export interface AnalysisEngine {
@@ -76,6 +79,8 @@ export class FolderSession {
   private disposed = false;
   /** Callers waiting for a complete analysis (the first, or after a failure). */
   private waiters: { resolve: (analysis: Analysis) => void; reject: (error: Error) => void }[] = [];
+  /** The team's archtrace.yml and rules as the last full analysis read them. */
+  private team: ReadConfig | undefined;
   private readonly warm = new WarmWorker();
   /** The TypeScript compiler for traces, in its own thread, started by the first trace that needs it. */
   private readonly types = new TypeCheckerWorker();
@@ -115,6 +120,7 @@ export class FolderSession {
   /** Files changed on disk or in the editor (absolute paths): gathered for a moment, then one update. */
   changed(paths: readonly string[]): void {
     if (this.disposed || this.settings.updateOnChange === false) return;
+    if (!this.pending.size && this.last) this.readyThread(paths);
     for (const path of paths) this.pending.add(path);
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => {
@@ -123,6 +129,32 @@ export class FolderSession {
       if (this.running?.kind !== 'full') this.running?.abort.abort();
       this.kick();
     }, this.gatherMs);
+  }
+
+  /**
+   * The team's archtrace.yml or one of its rules changed: a full analysis, after the changes are
+   * gathered (an editor's save and the file watcher tell of the same change).
+   */
+  configChanged(): void {
+    if (this.disposed) return;
+    this.fullWanted = true;
+    this.failures = 0;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.running?.abort.abort();
+      this.kick();
+    }, this.gatherMs);
+  }
+
+  /** What is wrong in the team's archtrace.yml and rules, as the last full analysis read them. */
+  configProblems(): readonly ConfigProblem[] {
+    return this.team?.problems ?? [];
+  }
+
+  /** The severities the team set, by rule id. */
+  severities(): NonNullable<ReadConfig['config']['severities']> {
+    return this.team?.config.severities ?? {};
   }
 
   /** Analyses the folder again from scratch (new settings, or asked for); resolves once it is done. */
@@ -176,8 +208,18 @@ export class FolderSession {
       fileTimeoutMs: Math.max(1, settings.fileTimeBudgetSeconds ?? 20) * 1000,
       ...(settings.languages ? { languages: settings.languages as Language[] } : {}),
       ...(cacheDirectory ? { cacheFile: folderFile(cacheDirectory, 'facts', this.root) } : {}),
+      ...(this.team ? { config: this.team.config, userRules: this.team.rules } : {}),
       onWarning: (message) => this.log.warn(`${this.root}: ${message}`),
     };
+  }
+
+  /** The thread that will parse the first change gets ready (grammars, queries) while changes are gathered, not after. */
+  private readyThread(paths: readonly string[]): void {
+    const path = paths.find((candidate) => languageOf(candidate));
+    const language = path ? languageOf(path) : undefined;
+    if (!path || !language) return;
+    const options = this.analyzeOptions();
+    this.warm.prepare(options, { path, absolutePath: path, language, maxFileSizeBytes: options.maxFileSizeBytes ?? DEFAULT_MAX_FILE_SIZE_BYTES });
   }
 
   /** Starts the next piece of work when none runs: a full analysis when wanted, else an update of the pending changes, else readying the last analysis for updates. */
@@ -200,7 +242,12 @@ export class FolderSession {
     if (kind !== 'ready') this.setState(this.last ? 'updating' : 'analysing');
     const before = this.last;
     const work = async (): Promise<Analysis | undefined> => {
-      if (kind === 'full') return this.engine.analyze(this.root, options);
+      if (kind === 'full') {
+        // Read afresh for each full analysis: its excludes, layers and rules are the analysis's; what is wrong in it is published on the file.
+        this.team = await readWorkspaceConfig(this.root);
+        for (const problem of this.team.problems) this.log.warn(`${this.root}: ${problemLine(problem)}`);
+        return this.engine.analyze(this.root, { ...options, config: this.team.config, userRules: this.team.rules });
+      }
       if (kind === 'update' && before) return this.engine.update(before, changed, this.withDocuments(options), this.warm);
       if (kind === 'ready' && before) await this.engine.ready(before, this.withDocuments(options), this.warm, () => abort.signal.aborted || this.pending.size > 0);
       return undefined;

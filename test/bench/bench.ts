@@ -15,7 +15,7 @@ import type { EditorDocuments } from '../../src/core/host';
 import type { TextChange } from '../../src/core/parse/facts';
 import { discoverFiles } from '../../src/core/discover/discover';
 import { Grammars, isParsedLanguage } from '../../src/core/parse/grammars';
-import { analyzeFolder, CHANGES_GATHERED_MS, readyForUpdates, rehearseUpdates, updateFolder, WarmWorker } from '../../src/node/analyzeFolder';
+import { analyzeFolder, CHANGES_GATHERED_MS, readyForUpdates, updateFolder, WarmWorker } from '../../src/node/analyzeFolder';
 import { grammarsDirectory } from '../../src/node/assets';
 import { nodeFs } from '../../src/node/nodeFs';
 import { TypeCheckerWorker } from '../../src/node/typeChecker';
@@ -156,16 +156,11 @@ async function editingSession(copy: string, cacheFile: string, edits: number) {
   const editCount = Math.min(edits, editable.length);
   // Spread over the workspace (models, views, tests…), not the first files of one folder.
   const edited = Array.from({ length: editCount }, (_, n) => editable[Math.floor((n * editable.length) / editCount)] as (typeof editable)[number]);
-  // As the editor does: one worker kept warm from edit to edit, readied with the changed file when
-  // the first change is seen, and updates rehearsed, while changes are gathered (the editor waits
-  // 400 ms for more; a rehearsal that takes longer delays the first update, and is counted in it).
+  // As the server does: one worker kept warm from edit to edit, readied with the changed file when
+  // the first change is seen, while changes are gathered (400 ms).
   const [firstEdited] = edited;
   if (firstEdited) editWorker.prepare({}, { path: firstEdited.path, absolutePath: firstEdited.absolutePath, language: firstEdited.language, maxFileSizeBytes: DEFAULT_MAX_FILE_SIZE_BYTES });
-  const gathering = performance.now();
-  // The editor stops rehearsing before a round that would outlast its 400 ms: so does the bench.
-  if (firstEdited) await rehearseUpdates(current, [firstEdited.absolutePath], editOptions, editWorker, { deadline: gathering + CHANGES_GATHERED_MS });
-  let rehearsalOverrun = Math.max(0, performance.now() - gathering - CHANGES_GATHERED_MS);
-  await new Promise((resolve) => setTimeout(resolve, Math.max(0, CHANGES_GATHERED_MS - (performance.now() - gathering))));
+  await new Promise((resolve) => setTimeout(resolve, CHANGES_GATHERED_MS));
   const editBlocking = monitorEventLoopDelay({ resolution: 5 });
   editBlocking.enable();
   const timeEdits = async (edit: (text: string, language: string, n: number) => string): Promise<number[]> => {
@@ -174,8 +169,7 @@ async function editingSession(copy: string, cacheFile: string, edits: number) {
       writeFileSync(source.absolutePath, edit(readFileSync(source.absolutePath, 'utf8'), source.language, n));
       const start = performance.now();
       current = await updateFolder(current, [source.absolutePath], editOptions, editWorker);
-      times.push(performance.now() - start + rehearsalOverrun);
-      rehearsalOverrun = 0;
+      times.push(performance.now() - start);
     }
     return times;
   };

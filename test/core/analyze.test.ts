@@ -6,7 +6,7 @@ import { after, before, describe, it } from 'node:test';
 import Ajv from 'ajv';
 import type { AnalysisResult } from '../../src/core/result';
 import type { Analysis } from '../../src/core/analyze';
-import { analyzeFolder, readyForUpdates, rehearseUpdates, updateFolder, WarmWorker } from '../../src/node/analyzeFolder';
+import { analyzeFolder, readyForUpdates, updateFolder, WarmWorker } from '../../src/node/analyzeFolder';
 import { builtinKnowledge } from '../../src/node/knowledge';
 import { nodeFs } from '../../src/node/nodeFs';
 import { WorkerAnalyzer } from '../../src/node/workerAnalyzer';
@@ -301,17 +301,11 @@ describe('the worker kept warm between edits', () => {
   const workspace = tempWorkspace({ 'app/api.py': 'from fastapi import APIRouter\nrouter = APIRouter()\n@router.get("/a")\ndef a(): ...\n' });
   after(workspace.cleanup);
 
-  it('rehearses two rounds, the first parsing nothing, and none past the deadline; readies with one round of nothing, none once a change is gathered', async () => {
+  it('readies with one round of nothing, none once a change is gathered', async () => {
     const asked: (readonly string[])[] = [];
     const analysis = { update: (_host: unknown, changed: readonly string[]) => (asked.push(changed), Promise.resolve(analysis)) } as unknown as Analysis;
     const warm = new WarmWorker();
     try {
-      await rehearseUpdates(analysis, ['app/api.py'], {}, warm);
-      assert.deepEqual(asked, [[], ['app/api.py']]);
-      asked.length = 0;
-      await rehearseUpdates(analysis, ['app/api.py'], {}, warm, { deadline: performance.now() - 1 });
-      assert.deepEqual(asked, []);
-      // Readied for updates in the background: one round with nothing changed (the rehearsal at the first change does the rest).
       await readyForUpdates(analysis, {}, warm);
       assert.deepEqual(asked, [[]]);
       asked.length = 0;
@@ -350,10 +344,8 @@ describe('the worker kept warm between edits', () => {
     const warm = new WarmWorker();
     try {
       let analysis = await analyzeFolder(workspace.root, { threads: 1 });
-      // Rehearsed as the editor does before the first update, stopped after one round: the updates that follow are unchanged by it.
-      let asked = 0;
-      await rehearseUpdates(analysis, [join(workspace.root, 'app', 'api.py')], {}, warm, { stop: () => ++asked > 1 });
-      assert.equal(asked, 2, 'asked before each round, and stopped when told');
+      // Readied as the server does after a full analysis: the updates that follow are unchanged by it.
+      await readyForUpdates(analysis, {}, warm);
       const first = warm.take({});
       warm.release();
       for (const route of ['b', 'c']) {

@@ -99,3 +99,34 @@ describe('routes of controllers implementing interfaces generated from an OpenAP
     assert.ok(unreadable.skipped.some((skipped) => skipped.path === 'src/main/resources/openapi.yml' && /OpenAPI specification pom\.xml generates/.test(skipped.reason)));
   });
 });
+
+describe('Spring MVC interceptors registered in WebMvcConfigurer.addInterceptors', () => {
+  it('tells each interceptor class where it is registered, in the order registered', async () => {
+    const interceptor = (name: string) => `package com.acme.config;\n\nimport org.springframework.web.servlet.HandlerInterceptor;\n\npublic class ${name} implements HandlerInterceptor {}\n`;
+    const result = await analyseFiles({
+      'src/main/java/com/acme/config/WebConfig.java': `package com.acme.config;
+
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+public class WebConfig implements WebMvcConfigurer {
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new LoggingInterceptor());
+        registry.addInterceptor(new AuthInterceptor()).addPathPatterns("/api/**");
+    }
+}
+`,
+      'src/main/java/com/acme/config/AuthInterceptor.java': interceptor('AuthInterceptor'),
+      'src/main/java/com/acme/config/LoggingInterceptor.java': interceptor('LoggingInterceptor'),
+    });
+    const registered = result.findings
+      .filter((finding) => finding.category === 'middleware' && finding.details.registeredAt)
+      .map((finding) => `${finding.symbol} ${String(finding.details.registeredAt)}`)
+      .sort((a, b) => Number(a.slice(a.lastIndexOf(':') + 1)) - Number(b.slice(b.lastIndexOf(':') + 1)));
+    assert.deepEqual(registered, [
+      'src/main/java/com/acme/config/LoggingInterceptor.java:LoggingInterceptor src/main/java/com/acme/config/WebConfig.java:9',
+      'src/main/java/com/acme/config/AuthInterceptor.java:AuthInterceptor src/main/java/com/acme/config/WebConfig.java:10',
+    ]);
+  });
+});

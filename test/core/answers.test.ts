@@ -8,6 +8,7 @@ import { buildChecklist } from '../../src/core/checklist/checklist';
 import { renderStudyGuide } from '../../src/core/render/report';
 import { ChecklistProgress } from '../../src/core/checklist/progress';
 import type { Answer } from '../../src/core/result';
+import { statusOf } from '../../src/core/resolve/errorStatus';
 import { analyzeFolder } from '../../src/node/analyzeFolder';
 import { answerState } from '../accuracy/answerRates';
 import { ROOT, SAMPLE } from '../helpers';
@@ -37,9 +38,10 @@ function assertLocated(root: string, answers: readonly Answer[]): void {
 const EXPECTED_STATES: Record<string, string[]> = {
   sample: ['service.draw-flow partly', 'service.invariants answered', 'service.idempotent answered', 'service.transactional answered', 'service.errors partly', 'service.consistency partly', 'service.async answered'],
   allocation: ['service.draw-flow partly', 'service.invariants answered', 'service.idempotent answered', 'service.transactional answered', 'service.errors partly', 'service.consistency not', 'service.async partly'],
-  microweb: ['framework.route-params answered', 'framework.route-precedence answered', 'framework.precondition answered', 'framework.middleware-order answered', 'framework.why-middleware answered', 'framework.orm-sql not', 'framework.n-plus-one not', 'framework.extend answered'],
+  microweb: ['framework.route-params answered', 'framework.route-precedence answered', 'framework.precondition answered', 'framework.middleware-order answered', 'framework.why-middleware answered', 'framework.orm-sql answered', 'framework.n-plus-one answered', 'framework.extend answered'],
   cachelib: ['library.mandatory-methods answered', 'library.trade-offs answered', 'library.performance answered', 'library.edge-cases answered', 'library.new-implementation partly'],
-  'nest-cqrs': ['service.draw-flow partly', 'service.invariants partly', 'service.idempotent answered', 'service.transactional not', 'service.errors partly', 'service.consistency not', 'service.async partly'],
+  'express-api': ['service.draw-flow answered', 'service.invariants partly', 'service.idempotent answered', 'service.transactional not', 'service.errors partly', 'service.consistency not', 'service.async partly'],
+  'nest-cqrs': ['service.draw-flow partly', 'service.invariants answered', 'service.idempotent answered', 'service.transactional not', 'service.errors partly', 'service.consistency not', 'service.async partly'],
 };
 
 describe("the checklist's answers", () => {
@@ -47,7 +49,7 @@ describe("the checklist's answers", () => {
   const answersOf = (name: string) => (analyses.get(name) as Analysis).answers();
   const answerOf = (name: string, item: string) => answersOf(name).find((answer) => answer.item === item);
   before(async () => {
-    for (const [name, root] of [['sample', SAMPLE], ['allocation', fixture('allocation')], ['microweb', fixture('microweb')], ['cachelib', fixture('cachelib')], ['nest-cqrs', fixture('nest-cqrs')]] as const) {
+    for (const [name, root] of [['sample', SAMPLE], ['allocation', fixture('allocation')], ['microweb', fixture('microweb')], ['cachelib', fixture('cachelib')], ['nest-cqrs', fixture('nest-cqrs')], ['express-api', fixture('express-api')]] as const) {
       analyses.set(name, await analyzeFolder(root, { threads: 1 }));
     }
   });
@@ -80,6 +82,11 @@ describe("the checklist's answers", () => {
     assert.ok(dependencies.some((fact) => fact.startsWith('`publish` is injected into the handler by `bootstrap`')), dependencies.join('\n'));
     const cqrs = factsOf(answerOf('nest-cqrs', 'service.draw-flow'));
     assert.ok(cqrs.some((fact) => fact.startsWith('`CreateUserHandler.execute` is reached through the message bus `@nestjs/cqrs.CommandBus.execute`')), cqrs.join('\n'));
+    const rules = answerOf('nest-cqrs', 'service.invariants');
+    assert.equal(rules?.parts[0] && phraseText(rules.parts[0].topic), 'Rules the services enforce, the domain layer guarding none: where they refuse');
+    assert.ok(factsOf(rules).includes('`CreateUserHandler.execute` refuses when `!command.email.includes(\'@\')`: `BadRequestException("an email needs an @")` — src/users/create-user.handler.ts:9'), factsOf(rules).join('\n'));
+    const container = factsOf(answerOf('express-api', 'service.draw-flow'));
+    assert.ok(container.includes('`inline function (line 21)` takes its services from the dependency-injection container by class or name: `typedi.Container.get` — src/api/routes/sessions.ts:22'), container.join('\n'));
     const model = factsOf(answersOf('allocation').find((answer) => answer.item === 'service.data-model'));
     assert.ok(model.some((fact) => /^`batches` \(table `batches`\): 5 columns/.test(fact) && fact.endsWith('src/allocation/adapters/orm.py:25')), model.join('\n'));
     assert.ok(model.some((fact) => fact.startsWith('`warehouses` (table `warehouses`)') && fact.endsWith('alembic/versions/001_initial.py:14')), model.join('\n'));
@@ -92,6 +99,10 @@ describe("the checklist's answers", () => {
     const wrapping = topics.find(([topic]) => String(topic).startsWith('Decorators that wrap'))?.[1] ?? [];
     assert.ok(registering.includes('`App.route`') && registering.includes('`App.before_request`'), JSON.stringify(topics));
     assert.ok(!wrapping.includes('`App.route`'), 'a registering decorator is told once, as registering');
+    const order = factsOf(answerOf('microweb', 'framework.middleware-order'));
+    assert.ok(order.includes('`App.handle` runs the request hooks `self.before_request_hooks` in the order they were registered — microweb/app.py:30'), order.join('\n'));
+    const orm = factsOf(answerOf('microweb', 'framework.orm-sql'));
+    assert.deepEqual(orm, ['The code ships no ORM: no model class, no file in the ORM layer (by folder or database import) and no query compiler; its dependencies are declared in pyproject.toml — pyproject.toml:1']);
     const mandatory = answerOf('cachelib', 'library.mandatory-methods');
     const table = mandatory?.parts.find((part) => part.table)?.table;
     assert.ok(table && table.rows.length >= 2 && table.methods.length >= 2, JSON.stringify(mandatory));
@@ -111,5 +122,22 @@ describe("the checklist's answers", () => {
       [...analyses].map(([name, analysis]) => [name, buildChecklist(analysis.result, analysis.answers()).filter((item) => item.section === 'self-test' && !item.part).map((item) => `${item.id} ${answerState(item.answer).state}`)]),
     );
     assert.deepEqual(measured, EXPECTED_STATES);
+  });
+});
+
+describe("the errors answer of a Spring service's @ControllerAdvice", () => {
+  it('tells the exception each @ExceptionHandler handles and the status its @ResponseStatus gives', async () => {
+    const analysis = await analyzeFolder(fixture('spring-orders'), { threads: 1 });
+    const errors = factsOf(analysis.answers().find((answer) => answer.item === 'service.errors'));
+    assert.ok(
+      errors.some((fact) => /OrderNotFoundException` is answered by `RestErrors\.notFound` with 404 — src\/main\/java\/com\/acme\/orders\/web\/RestErrors\.java:11$/.test(fact)),
+      errors.join('\n'),
+    );
+  });
+
+  it("reads a status written by its name in camel case, as Spring's ResponseEntity shortcuts name it, and no other camel-case word", () => {
+    assert.equal(statusOf('notFound'), 404);
+    assert.equal(statusOf('unprocessableEntity'), 422);
+    assert.equal(statusOf('findAll'), undefined);
   });
 });

@@ -73,6 +73,14 @@ describe('SQL schema files', () => {
     assert.equal(created?.op === 'create-table' ? `${created.table}@${created.line + 1}: ${created.columns.map((column) => column.name).join(', ')}` : '', 'article@3: id, title');
   });
 
+  it("reads a dump's schema and leaves its rows unread, counting only schema statements", () => {
+    const rows = Array.from({ length: 50 }, (_, row) => `INSERT INTO \`article\` VALUES (${row}, 'title ${row}; more');`);
+    const dump = ['CREATE TABLE `article` (', '  `id` int(11) NOT NULL,', '  PRIMARY KEY (`id`)', ') ENGINE=InnoDB;', '/* rows */ REPLACE INTO `article` VALUES (0, \'x\');', ...rows, 'CREATE INDEX idx_title ON article (title);', ''].join('\n');
+    const { operations, statements } = readSqlSchema(dump);
+    assert.deepEqual(operations.map((operation) => `${operation.op}@${operation.line + 1}`), ['create-table@1', 'create-index@56']);
+    assert.equal(statements, 2);
+  });
+
   it('never throws, whatever the text', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), fc.constantFrom('', GUIDE_ORDERS), (noise, base) => {

@@ -2,66 +2,28 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { parse as parseYaml } from 'yaml';
-import { Confirmation } from '../../src/core/resolve/qualify';
-import { SymbolIndex } from '../../src/core/resolve/symbolIndex';
-import { SymbolId } from '../../src/core/result';
+import { parseRuleTests, runRuleTests, SNIPPET_FILES } from '../../src/core/detect/ruleTests';
 import { CompiledRules } from '../../src/core/detect/compiledRules';
 import { type DetectorRule, RuleError } from '../../src/core/detect/rules';
 import { rulesDirectory } from '../../src/node/assets';
 import { loadRuleDirectory } from '../../src/node/rules';
 import { ROOT, testGrammars, testScanner } from '../helpers';
 
-/** Snippet tests: each rule has snippets it must `match`, with the findings they must give, and snippets it must not match (`no-match`). */
-interface RuleTests {
-  match: { code: string; findings: { symbol: string; details?: Record<string, unknown> }[] }[];
-  'no-match': string[];
-}
-
-/** The rule's findings (or hints) for a snippet, after the resolver has checked what their names stand for. */
-async function matchesOf(code: string, path: string, language: 'python' | 'typescript' | 'java' | 'go', rule: string): Promise<{ symbol: string; details: Record<string, unknown> }[]> {
-  const facts = await testScanner().scan({ path, language }, code);
-  const confirmation = new Confirmation(new SymbolIndex([facts]));
-  confirmation.add(facts.findings);
-  const { findings, hints } = confirmation.finish(facts.hints);
-  return [...findings, ...hints].filter((finding) => finding.details.rule === rule || ('rule' in finding && finding.rule === rule));
-}
-
-/** Each rule folder, and the language its snippets are written in (ecmascript rules run on TypeScript, TSX and JavaScript alike). */
-const RULE_FOLDERS = { python: { language: 'python', extension: 'py' }, ecmascript: { language: 'typescript', extension: 'ts' }, typescript: { language: 'typescript', extension: 'ts' }, java: { language: 'java', extension: 'java' }, go: { language: 'go', extension: 'go' } } as const;
-
-for (const [folder, { language, extension }] of Object.entries(RULE_FOLDERS)) {
+for (const [folder, snippet] of Object.entries(SNIPPET_FILES)) {
   const rules = readdirSync(join(rulesDirectory(ROOT), folder)).filter((name) => name.endsWith('.scm'));
   describe(`${folder} detectors`, () => {
     for (const ruleFile of rules) {
       const id = ruleFile.replace(/\.scm$/, '');
       const testFile = join(ROOT, 'test', 'detectors', folder, `${id}.yml`);
       it(`${id}: matches its match snippets and none of its no-match ones`, async () => {
-        let tests: RuleTests;
+        let text: string;
         try {
-          tests = parseYaml(readFileSync(testFile, 'utf8')) as RuleTests;
+          text = readFileSync(testFile, 'utf8');
         } catch {
           assert.fail(`every detector needs snippet tests: ${testFile} is missing or unreadable`);
         }
-        assert.deepEqual(Object.keys(tests).sort(), ['match', 'no-match'], `${testFile} holds a 'match' and a 'no-match' list, and nothing else`);
-        assert.ok(tests.match.length > 0 && tests['no-match'].length > 0, 'needs match and no-match snippets');
-        const path = `snippet.${extension}`;
-        for (const { code, findings: expected } of tests.match) {
-          const found = await matchesOf(code, path, language, id);
-          assert.deepEqual(
-            found.map((finding) => SymbolId.parse(finding.symbol).name).sort(),
-            expected.map((finding) => finding.symbol).sort(),
-            `symbols found in:\n${code}`,
-          );
-          for (const want of expected) {
-            const candidates = found.filter((finding) => SymbolId.parse(finding.symbol).name === want.symbol);
-            const detailsMatch = candidates.some((finding) => Object.entries(want.details ?? {}).every(([key, value]) => finding.details[key] === value));
-            assert.ok(detailsMatch, `${want.symbol} should have details ${JSON.stringify(want.details)}, found ${JSON.stringify(candidates.map((finding) => finding.details))}`);
-          }
-        }
-        for (const code of tests['no-match']) {
-          assert.deepEqual(await matchesOf(code, path, language, id), [], `must not match:\n${code}`);
-        }
+        const cases = await runRuleTests(testScanner(), id, snippet, parseRuleTests({ name: testFile, text }));
+        assert.deepEqual(cases.filter((test) => test.problem).map((test) => `${test.kind} ${test.number}: ${test.problem}`), []);
       });
     }
   });

@@ -4,6 +4,7 @@ import { parseRuleFile } from '../../src/core/detect/rules';
 import { frameworksOf } from '../../src/core/frameworks/frameworks';
 import { DataFileError } from '../../src/core/knowledge/checkData';
 import { knowledgeOf } from '../../src/core/knowledge/knowledge';
+import { analyzeDataModel } from '../../src/core/datamodel/dataModel';
 import { resolveWorkspace } from '../../src/core/resolve/resolve';
 import { builtinKnowledge, knowledgeFiles } from '../../src/node/knowledge';
 import { parseKindRules } from '../../src/core/classify/kindRules';
@@ -54,6 +55,8 @@ describe('knowledge files', () => {
     assert.equal(framework('name: tiny\nclasses: [{ id: m, category: model }]\n'), "frameworks/f0.yml: classes[0] (m): needs at least one of 'extends', 'decoratedWith'");
     assert.equal(framework('name: tiny\n', 'name: tiny\n'), "frameworks/f1.yml: name: 'tiny' is already the name of frameworks/f0.yml");
     assert.equal(framework('name: tiny\nviewSets: { actions: [], classes: {}, mixinModule: a, actionDecorator: b }\n'), "frameworks/f0.yml: needs 'routers' with 'viewSets'");
+    assert.equal(framework('name: tiny\nmodels: { reader: peewee }\n'), 'frameworks/f0.yml: models.reader: must be one of django, sqlalchemy, sqlmodel, typeorm, mongoose, sequelize, jpa, gorm, xorm');
+    assert.equal(framework('name: tiny\nmodels: { reader: typeorm, relations: { Ref: one-to-many } }\n'), 'frameworks/f0.yml: models.relations.Ref: must be one of one-to-one, many-to-one, many-to-many');
 
     const dataAccess = messageOf(() => parseDataAccess({ name: 'data-access.yml', text: 'dataVerbs: [get]\nsessionNames: [db]\nsessionTypes: []\nstatementBuilders: []\n' }));
     assert.equal(dataAccess, "data-access.yml: needs 'notRepositories'");
@@ -76,6 +79,12 @@ describe('knowledge files', () => {
   });
 });
 
+/** ArchTrace's own knowledge with one more framework file. */
+function withFramework(name: string, text: string): ReturnType<typeof knowledgeOf> {
+  const builtin = knowledgeFiles(ROOT);
+  return knowledgeOf({ ...builtin, frameworks: [...builtin.frameworks, { name: `frameworks/${name}.yml`, text }] });
+}
+
 describe('a framework ArchTrace did not know', () => {
   // A made-up web framework: `tinyweb.App()` makes an application whose `@app.get(...)` methods are routes.
   const TINYWEB = 'name: tinyweb\nrouters:\n  makers: [tinyweb.App]\n  dropsTrailingSlash: true\n';
@@ -83,10 +92,25 @@ describe('a framework ArchTrace did not know', () => {
 
   it('is a data file away: its routes are found once its file is read, and not before', async () => {
     const files = await scanPython(workspace);
-    const builtin = knowledgeFiles(ROOT);
-    const withTinyweb = knowledgeOf({ ...builtin, frameworks: [...builtin.frameworks, { name: 'frameworks/tinyweb.yml', text: TINYWEB }] });
-    const routes = (await resolveWorkspace(files, withTinyweb)).routes.map((route) => `${route.method} ${route.path} ${route.framework} -> ${route.handler}`);
+    const routes = (await resolveWorkspace(files, withFramework('tinyweb', TINYWEB))).routes.map((route) => `${route.method} ${route.path} ${route.framework} -> ${route.handler}`);
     assert.deepEqual(routes, ['GET /hello tinyweb -> site/web.py:hello']);
     assert.deepEqual((await resolveWorkspace(files, builtinKnowledge())).routes, []);
+  });
+});
+
+describe('an ORM ArchTrace did not know', () => {
+  // A made-up ORM written as SQLAlchemy's declarative models are, with a column call of its own name.
+  const TINYORM = 'name: tinyorm\nclasses:\n  - { id: tinyorm-model, category: model, extends: [tinyorm.Model] }\nmodels: { reader: sqlalchemy, columns: [Field] }\n';
+  const workspace = { 'shop/models.py': 'import tinyorm\n\nclass Product(tinyorm.Model):\n    __tablename__ = "products"\n    sku = tinyorm.Field(String, primary_key=True)\n    title = tinyorm.Field(String, nullable=False)\n' };
+
+  it("is a data file away: its models' tables are read by the reader its file names, and not before", async () => {
+    const files = await scanPython(workspace);
+    const tables = async (knowledge: ReturnType<typeof knowledgeOf>) => {
+      const { index, findings } = await resolveWorkspace(files, knowledge);
+      const { dataModel } = await analyzeDataModel(index, files, findings, knowledge.frameworks);
+      return dataModel.entities.map((entity) => `${entity.table} (${entity.source}): ${entity.columns.map((column) => `${column.name}${column.primaryKey ? ' pk' : ''}${column.nullable ? '' : ' required'}`).join(', ')}`);
+    };
+    assert.deepEqual(await tables(withFramework('tinyorm', TINYORM)), ['products (tinyorm): sku pk required, title required']);
+    assert.deepEqual(await tables(builtinKnowledge()), []);
   });
 });

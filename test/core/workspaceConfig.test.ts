@@ -8,7 +8,7 @@ import { parse } from 'yaml';
 import { knowledgeWithConfig, NO_CONFIG, parseWorkspaceConfig } from '../../src/core/config/workspaceConfig';
 import { DataFileError } from '../../src/core/knowledge/checkData';
 import { builtinKnowledge } from '../../src/node/knowledge';
-import { readWorkspaceConfig } from '../../src/node/workspaceConfig';
+import { problemLine, readWorkspaceConfig } from '../../src/node/workspaceConfig';
 import { ROOT, SAMPLE } from '../helpers';
 
 const CLI = join(ROOT, 'dist', 'cli.js');
@@ -44,7 +44,7 @@ function messageOf(text: string): string {
 describe("the team's archtrace.yml", () => {
   it('reads severities, excludes and layers, the layers in their order', () => {
     const config = parseWorkspaceConfig({ name: 'archtrace.yml', text: 'severities:\n  n-plus-one: error\nexclude: ["legacy/**"]\nlayers:\n  "app/core/**": domain\n  "app/**": application\n' });
-    assert.deepEqual(config, { file: 'archtrace.yml', severities: { 'n-plus-one': 'error' }, exclude: ['legacy/**'], layers: [{ glob: 'app/core/**', layer: 'domain' }, { glob: 'app/**', layer: 'application' }] });
+    assert.deepEqual(config, { file: 'archtrace.yml', severities: { 'n-plus-one': 'error' }, exclude: ['legacy/**'], layers: [{ glob: 'app/core/**', layer: 'domain' }, { glob: 'app/**', layer: 'application' }], dependencies: {}, ruleDirs: [] });
     assert.deepEqual(parseWorkspaceConfig({ name: 'archtrace.yml', text: '# nothing yet\n' }).layers, []);
   });
 
@@ -61,7 +61,7 @@ describe("the team's archtrace.yml", () => {
     const entry = manifest.contributes.yamlValidation?.find((validation) => [validation.fileMatch].flat().includes('archtrace.yml'));
     assert.ok(entry, 'contributes.yamlValidation has archtrace.yml');
     const schema = JSON.parse(readFileSync(join(ROOT, entry.url), 'utf8')) as { properties: Record<string, unknown> };
-    assert.deepEqual(Object.keys(schema.properties), ['severities', 'exclude', 'layers']);
+    assert.deepEqual(Object.keys(schema.properties), ['severities', 'exclude', 'layers', 'dependencies', 'ruleDirs']);
   });
 
   it('puts its layers before the built-in roles, with the glob as the reason, and keys the knowledge by them', () => {
@@ -86,13 +86,13 @@ describe("the team's archtrace.yml", () => {
     symlinkSync(outside, join(linked, 'archtrace.yml'));
     const read = await readWorkspaceConfig(linked);
     assert.deepEqual(read.config, NO_CONFIG);
-    assert.match(read.problems[0] ?? '', /^archtrace\.yml: not read \(.*outside.*\); using the built-in settings$/);
+    assert.match(problemLine(read.problems[0] ?? { file: '', message: '' }), /^archtrace\.yml: not read \(.*outside.*\); using the built-in settings$/);
     const large = sampleWith(`# ${'x'.repeat(300 * 1024)}\n`);
-    assert.match((await readWorkspaceConfig(large)).problems[0] ?? '', /^archtrace\.yml: not read/);
-    assert.deepEqual(await readWorkspaceConfig(SAMPLE), { config: NO_CONFIG, problems: [] });
+    assert.match(problemLine((await readWorkspaceConfig(large)).problems[0] ?? { file: '', message: '' }), /^archtrace\.yml: not read/);
+    assert.deepEqual(await readWorkspaceConfig(SAMPLE), { config: NO_CONFIG, rules: [], problems: [] });
     const unsupported = await readWorkspaceConfig(sampleWith('exclude: ["!tests/**", "legacy/**"]\nlayers:\n  "x/@(y)": domain\n'));
     assert.deepEqual(unsupported.config.exclude, ['!tests/**', 'legacy/**']);
-    assert.deepEqual(unsupported.problems.map((problem) => problem.split(' is not used')[0]), ["archtrace.yml: exclude: '!tests/**'", "archtrace.yml: layers: 'x/@(y)'"]);
+    assert.deepEqual(unsupported.problems.map((problem) => problemLine(problem).split(' is not used')[0]), ["archtrace.yml:1:1: exclude: '!tests/**'", "archtrace.yml:3:3: layers: 'x/@(y)'"]);
   });
 
   it('sets the severities of archtrace check, its excludes and its layers', () => {
@@ -115,7 +115,7 @@ describe("the team's archtrace.yml", () => {
   it('goes on with the built-in settings after one line on stderr when the file is wrong', () => {
     const run = archtrace('check', sampleWith('severities:\n  domain-imports-infrastructure: error\nexclud: ["app/**"]\n'));
     assert.equal(run.status, 0);
-    assert.equal(run.stderr, "archtrace: archtrace.yml: has an unknown key 'exclud'; using the built-in settings\n");
+    assert.equal(run.stderr, "archtrace: archtrace.yml:3:1: has an unknown key 'exclud'; using the built-in settings\n");
     assert.match(run.stdout, /3:1 +warning +The domain depends on the infrastructure/);
   });
 });

@@ -2,7 +2,7 @@
  * A real VS Code for the tests: code-server with ArchTrace installed, driven by Playwright in
  * Debian's Chromium (test-electron cannot download VS Code on these machines; see test/electron/).
  */
-import { execFile, type ChildProcess, spawn } from 'node:child_process';
+import { execFile, execFileSync, type ChildProcess, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
@@ -20,6 +20,8 @@ export interface VsCodeSession {
   artifacts: string;
   /** VS Code's user data folder (settings, workspace storage). */
   userData: string;
+  /** Where the extension is installed: its server runs from there. */
+  extensions: string;
   close(): Promise<void>;
 }
 
@@ -98,7 +100,7 @@ export async function openVsCode(
     await page.waitForSelector('.monaco-workbench', { timeout: STARTUP_TIMEOUT_MS });
     // ArchTrace's activity-bar icon appears once the extension's contributions are loaded.
     await page.locator('.activitybar a.action-label[aria-label="ArchTrace"]').waitFor({ timeout: STARTUP_TIMEOUT_MS });
-    return { page, workspace, artifacts, userData, close };
+    return { page, workspace, artifacts, userData, extensions, close };
   } catch (error) {
     await close();
     throw error;
@@ -197,4 +199,10 @@ export async function runSelfCheck(session: VsCodeSession): Promise<SelfCheck> {
     await session.page.waitForTimeout(100);
   }
   return JSON.parse(readFileSync(report, 'utf8')) as SelfCheck;
+}
+
+/** The ArchTrace servers the session's extension host runs (`dist/server.js` of the installed extension), by process id. */
+export function serverProcesses(session: VsCodeSession): number[] {
+  const lines = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).split('\n');
+  return lines.filter((line) => line.includes(session.extensions) && line.includes(join('dist', 'server.js'))).map((line) => Number.parseInt(line.trim(), 10));
 }

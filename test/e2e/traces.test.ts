@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SAMPLE } from '../helpers';
-import { openVsCode, runCommand, runSelfCheck, traceRoute, type VsCodeSession } from './host';
+import { openVsCode, runCommand, runSelfCheck, serverProcesses, traceRoute, type VsCodeSession } from './host';
 
 describe('route traces in a real VS Code (code-server)', { timeout: 240_000 }, () => {
   let session: VsCodeSession;
@@ -24,9 +24,9 @@ describe('route traces in a real VS Code (code-server)', { timeout: 240_000 }, (
     const shown = check.hover.replace(/\\(.)/g, '$1');
     assert.match(shown, /POST \/orders/);
     assert.match(shown, /OrderService\.create_order/);
-    // How steps were reached is shown beside them: injected, raised with the status it answers.
+    // How steps were reached is shown beside them: injected, raised with the status it answers (the server's words, as every LSP client gets them).
     assert.match(shown, /SqlOrderRepository\.save _di_/);
-    assert.match(shown, /OutOfStockError _raises, answered 409_/);
+    assert.match(shown, /OutOfStockError _raise 409_/);
     assert.match(check.hover, /\]\(command:archtrace\.trace\.start/);
     assert.ok(check.codeLenses.includes('Trace POST /orders'), check.codeLenses.join(', '));
     assert.ok(check.codeLenses.includes('api · route'), check.codeLenses.join(', '));
@@ -104,5 +104,19 @@ describe('route traces in a real VS Code (code-server)', { timeout: 240_000 }, (
     await frame.locator('svg text', { hasText: 'POST /orders' }).first().waitFor({ timeout: 15_000 });
     assert.ok((await frame.locator('svg line').count()) > 10);
     await page.screenshot({ path: join(session.artifacts, 'trace-diagram.png') });
+  });
+
+  it('starts its server again when the server crashes, and answers as before', async () => {
+    const [crashed] = serverProcesses(session);
+    assert.ok(crashed, 'the extension runs its server');
+    process.kill(crashed, 'SIGKILL');
+    const deadline = Date.now() + 30_000;
+    while (!serverProcesses(session).some((pid) => pid !== crashed)) {
+      if (Date.now() > deadline) assert.fail('the server was not started again');
+      await session.page.waitForTimeout(200);
+    }
+    // The self-check waits for the new server's analysis, then asks VS Code for a hover.
+    const check = await selfCheck();
+    assert.match(check.hover.replace(/\\(.)/g, '$1'), /POST \/orders/);
   });
 });

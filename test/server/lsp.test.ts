@@ -9,7 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { createMessageConnection, type MessageConnection, ResponseError, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import type { CodeAction, CodeLens, Diagnostic, Hover, PublishDiagnosticsParams, SymbolInformation } from 'vscode-languageserver';
 import { DidChangeAnalysisNotification, ErrorCodes, type FolderStatus, ResultRequest, RoutesAtRequest, StatusRequest, TraceRequest } from '../../src/protocol/protocol';
-import { ROOT } from '../helpers';
+import { ROOT, shutDownServer } from '../helpers';
 
 /**
  * `archtrace lsp --stdio` spoken to over JSON-RPC with the protocol module a client imports: the
@@ -65,11 +65,8 @@ before(async () => {
 
 after(async () => {
   try {
-    await connection.sendRequest('shutdown');
-    await connection.sendNotification('exit');
+    await shutDownServer(connection, child);
   } finally {
-    connection.dispose();
-    child.kill();
     rmSync(cacheHome, { recursive: true, force: true });
   }
 });

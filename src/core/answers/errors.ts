@@ -22,8 +22,9 @@ function handlerConversions(context: AnswerContext): Conversion[] {
       const { path } = SymbolId.parse(finding.symbol);
       if (!inScope(context, path)) return [];
       const handler = handlerFunction(context, finding);
-      const handles = String(finding.details['handles'] ?? '').replace(/^\((.*)\)$/, '$1');
-      const written = handles.split(',').map((name) => name.trim()).filter(Boolean);
+      // As written: `(NotFoundError)`, or a Java annotation's array of class literals `{A.class, B.class}`.
+      const handles = String(finding.details['handles'] ?? '').replace(/^[({](.*)[)}]$/, '$1');
+      const written = handles.split(',').map((name) => name.trim().replace(/\.class$/, '')).filter(Boolean);
       const catches = new Set(written.length ? written.flatMap((name) => caughtNames(index, path, name)) : ['Error', 'Exception']);
       const status = statusOf(handles) ?? (handler ? statusesIn(context, handler)[0]?.status : undefined);
       return [{ catches, status, location: findingSites(finding)[0] ?? { path, line: finding.range.start.line }, by: handler ? SymbolId.label(handler) : SymbolId.label(finding.symbol) }];
@@ -115,33 +116,41 @@ export function errorsAnswer(context: AnswerContext): AnswerPart[] {
   ];
 }
 
-/** Where the domain refuses: guards that raise (or return an error) under a condition, and asserts, in the domain layer and in model classes. */
-export function invariantsAnswer(context: AnswerContext): AnswerPart[] {
+/** The refusals of the functions of the layers `wanted` picks: guards under a condition, asserts, and (with `always`) raises without one. */
+function guards(context: AnswerContext, wanted: (layer: string, owner: string | undefined) => boolean, always: boolean): AnswerFact[] {
   const { index, result } = context;
-  const models = new Set(result.findings.filter((finding) => finding.category === 'model').map((finding) => finding.symbol));
   const facts: AnswerFact[] = [];
   for (const file of result.files) {
     if (!inScope(context, file.path)) continue;
-    const domain = file.layer === 'domain';
     for (const { symbol, definition } of index.definitionsIn(file.path)) {
       if (!definition.raises || definition.notImplemented) continue;
       const owner = definition.kind === 'method' ? symbol.slice(0, symbol.lastIndexOf('.')) : undefined;
-      if (!domain && !(owner && models.has(owner))) continue;
+      if (!wanted(file.layer, owner)) continue;
       for (const raised of definition.raises) {
         const location = { path: file.path, line: raised.line };
         const subject = SymbolId.label(symbol);
         const refusal = `${raised.exception}${raised.message ? `("${raised.message}")` : ''}`;
         if (raised.asserted) facts.push(fact(location, 'asserts', subject, raised.condition ?? '?'));
         else if (raised.condition) facts.push(fact(location, raised.returned ? 'refusesWithValue' : 'refusesWhen', subject, raised.condition, refusal));
-        else if (raised.message) facts.push(fact(location, 'raisesAlways', subject, refusal));
+        else if (raised.message && always) facts.push(fact(location, 'raisesAlways', subject, refusal));
       }
     }
   }
+  return facts;
+}
+
+/** Where the domain refuses: guards that raise (or return an error) under a condition, and asserts, in the domain layer and in model classes. Without any, the services' guards under a condition, told as theirs. */
+export function invariantsAnswer(context: AnswerContext): AnswerPart[] {
+  const { result } = context;
+  const models = new Set(result.findings.filter((finding) => finding.category === 'model').map((finding) => finding.symbol));
+  const domainFacts = guards(context, (layer, owner) => layer === 'domain' || (owner !== undefined && models.has(owner)), true);
+  // A service with no domain guard (transaction scripts) enforces its rules in its services: told as theirs, guards under a condition only.
+  const serviceFacts = domainFacts.length ? [] : guards(context, (layer) => layer === 'application', false);
   const schemaRules = result.dataModel.entities.flatMap((entity) =>
     entity.rules.filter((rule) => rule.kind === 'check' || rule.kind === 'unique').map((rule) => fact(rule.location, 'schemaRule', entity.name, rule.text)),
   );
   return [
-    answerPart(say('invariantsTopic'), facts, gap('noInvariants', firstFileOf(context, ['domain', 'application']))),
+    serviceFacts.length ? answerPart(say('serviceRulesTopic'), serviceFacts) : answerPart(say('invariantsTopic'), domainFacts, gap('noInvariants', firstFileOf(context, ['domain', 'application']))),
     ...(schemaRules.length ? [answerPart(say('schemaRulesTopic'), schemaRules)] : []),
   ];
 }

@@ -96,6 +96,7 @@ export function dependenciesAnswer(context: AnswerContext): AnswerPart[] {
         const base = context.result.interfaces.find((entry) => entry.implementations.includes(ownerClass(step.symbol) ?? ''));
         if (base) once(`impl ${base.base}`, () => fact(locationOf(index, ownerClass(step.symbol) ?? step.symbol), 'injectedImplementation', SymbolId.label(ownerClass(step.symbol) ?? step.symbol), SymbolId.label(base.base)));
       }
+      for (const resolved of containerResolutions(context, step.symbol)) once(`container ${step.symbol}`, () => fact(resolved.location, 'resolvedFromContainer', SymbolId.label(step.symbol), resolved.resolver));
       for (const global of moduleGlobalsCalled(context, step.symbol)) once(`global ${global.variable}`, () => fact(locationOf(index, global.variable), 'moduleGlobal', SymbolId.label(step.symbol), SymbolId.label(global.variable), global.madeBy));
       const { through } = step;
       if (through) {
@@ -106,6 +107,16 @@ export function dependenciesAnswer(context: AnswerContext): AnswerPart[] {
     }
   }
   return [answerPart(say('dependenciesTopic'), facts, gap('noDependencies', firstFileOf(context, ['api'])))];
+}
+
+/** Where a function takes a service from a dependency-injection container by class or name (`Container.get(AuthService)`): the first such call, with the resolver it names. */
+function containerResolutions(context: AnswerContext, symbol: string): { location: { path: string; line: number }; resolver: string }[] {
+  const { path } = SymbolId.parse(symbol);
+  for (const call of context.index.definition(symbol)?.calls ?? []) {
+    const resolver = context.index.qualifiedNames(path, call.callee).find((name) => context.frameworks.containerResolvers.has(name));
+    if (resolver) return [{ location: { path, line: call.line }, resolver }];
+  }
+  return [];
 }
 
 /** The module-level objects a function calls methods on (`bus.handle(...)` with `bus = bootstrap()`), with what makes them. */

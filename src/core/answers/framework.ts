@@ -1,7 +1,7 @@
 import type { SymbolDefinition } from '../parse/facts';
 import { stepLabel } from '../render/trace';
 import { type AnswerFact, type AnswerPart, type Finding, SymbolId } from '../result';
-import { type AnswerContext, answerPart, fact, findingSites, firstFileOf, gap, inScope, layerOfPath, locationOf, memo } from './context';
+import { type AnswerContext, answerPart, fact, findingSites, firstFileOf, gap, inPart, inScope, layerOfPath, locationOf, memo } from './context';
 import { doesWork, stepLocation } from './flow';
 import { PHRASES, say } from './phrases';
 
@@ -168,6 +168,7 @@ export function middlewareProtocolAnswer(context: AnswerContext): AnswerPart[] {
   for (const { symbol, path, definition } of studyDefinitions(context)) {
     for (const loop of definition.iterates ?? []) {
       if (/middleware/i.test(loop.iterable)) facts.push(fact({ path, line: loop.line }, /^reversed\(/.test(loop.iterable) ? 'runsReversed' : 'runsInOrder', SymbolId.label(symbol), loop.iterable));
+      else if (REQUEST_HOOK_LISTS.test(loop.iterable)) facts.push(fact({ path, line: loop.line }, 'runsHooksInOrder', SymbolId.label(symbol), loop.iterable));
     }
     for (const call of definition.calls ?? []) {
       const [, list, method] = /^(.*middleware\w*)\.(reduce|reduceRight|forEach|map)$/i.exec(call.callee) ?? [];
@@ -176,6 +177,9 @@ export function middlewareProtocolAnswer(context: AnswerContext): AnswerPart[] {
   }
   return [answerPart(say('middlewareProtocolTopic'), facts, gap('noMiddlewareProtocol', firstFileOf(context, ['middleware', 'http', 'core'])))];
 }
+
+/** The lists of request hooks a framework without middleware runs around the view instead (`before_request_handlers`, `self.get_request_handlers(req, 'after_request')`). */
+const REQUEST_HOOK_LISTS = /(before|after)_request|request_(handlers|hooks|funcs)/i;
 
 /** Method names of a middleware that run around a request. */
 const MIDDLEWARE_HOOKS = /^(process_\w+|__call__|dispatch|before_\w+|after_\w+|on_\w+|handle|resolve|use)$/;
@@ -248,8 +252,25 @@ export function ormAnswer(context: AnswerContext): AnswerPart[] {
     const name = SymbolId.parse(symbol).name.split('.').pop() ?? '';
     if ((definition.kind === 'method' || definition.kind === 'function') && layerOfPath(context.result, path) === 'orm' && SQL_MAKERS.test(name)) facts.push(fact(locationOf(context.index, symbol), 'makesSql', SymbolId.label(symbol)));
   }
-  const hasOrm = context.result.files.some((file) => file.layer === 'orm' && inScope(context, file.path)) || studyFindings(context, 'model').length > 0;
-  return [answerPart(say('ormTopic'), facts, gap(hasOrm ? 'noSqlMaker' : 'noOrm', firstFileOf(context, ['orm', 'core'])))];
+  return [answerPart(say('ormTopic'), facts.length ? facts : noOrmFacts(context), gap(hasOrm(context) ? 'noSqlMaker' : 'noOrm', firstFileOf(context, ['orm', 'core'])))];
+}
+
+function hasOrm(context: AnswerContext): boolean {
+  return context.result.files.some((file) => file.layer === 'orm' && inScope(context, file.path)) || studyFindings(context, 'model').length > 0;
+}
+
+/** Package manifests, where a project declares what it depends on. */
+const MANIFEST = /(^|\/)(package\.json|pyproject\.toml|setup\.py|setup\.cfg|go\.mod|pom\.xml|build\.gradle(\.kts)?)$/;
+
+/**
+ * A framework without an ORM answers the ORM questions by saying so: a fact at its package
+ * manifest (where a database dependency would be declared), the outermost of the part.
+ */
+function noOrmFacts(context: AnswerContext): AnswerFact[] {
+  if (hasOrm(context)) return [];
+  const manifests = [...context.otherFiles, ...context.result.files.map((file) => file.path)].filter((path) => MANIFEST.test(path) && inPart(context, path) && !/(^|\/)(tests?|examples?|docs?|node_modules)\//.test(path));
+  const manifest = manifests.sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b))[0];
+  return manifest ? [fact({ path: manifest, line: 0 }, 'shipsNoOrm', manifest)] : [];
 }
 
 /** Method names that turn a query into SQL. */
@@ -258,6 +279,5 @@ const SQL_MAKERS = /^(compile|as_sql|to_sql|get_compiler|execute_sql|_compile\w*
 /** The N+1 queries found, each with its fix; a line when there are none (or no ORM). */
 export function nPlusOneAnswer(context: AnswerContext): AnswerPart[] {
   const facts = context.result.queryWarnings.filter((warning) => inScope(context, warning.path)).map((warning) => fact({ path: warning.path, line: warning.access.line }, 'nPlusOne', warning.read, warning.relation, warning.fix));
-  const hasOrm = context.result.files.some((file) => file.layer === 'orm' && inScope(context, file.path)) || studyFindings(context, 'model').length > 0;
-  return [answerPart(say('nPlusOneTopic'), facts, gap(hasOrm ? 'noNPlusOne' : 'noOrm', firstFileOf(context, ['orm', 'core'])))];
+  return [answerPart(say('nPlusOneTopic'), facts.length ? facts : noOrmFacts(context), gap(hasOrm(context) ? 'noNPlusOne' : 'noOrm', firstFileOf(context, ['orm', 'core'])))];
 }

@@ -1,3 +1,4 @@
+import { LAYER_DEPENDENCY_RULE } from '../config/workspaceConfig';
 import type { LayerRule } from '../layers/violations';
 import type { AnalysisResult, Position, RelativePath } from '../result';
 
@@ -31,8 +32,10 @@ export interface Problem {
 
 /** Every diagnostic ArchTrace can report: the layer rules of its knowledge, then the N+1 query. */
 export function problemRules(layerRules: readonly LayerRule[]): ProblemRule[] {
+  const layerRuleIds = new Set<string>();
   return [
-    ...layerRules.map((rule): ProblemRule => ({ id: rule.id, summary: rule.message, docsAnchor: 'layer-rules' })),
+    // The team's allowed dependencies make a rule per pair of layers, all of one id: it is described once.
+    ...layerRules.filter((rule) => !layerRuleIds.has(rule.id) && layerRuleIds.add(rule.id)).map((rule): ProblemRule => ({ id: rule.id, summary: rule.id === LAYER_DEPENDENCY_RULE ? 'An import from one layer into another that the dependencies of archtrace.yml do not allow.' : rule.message, docsAnchor: 'layer-rules' })),
     { id: 'n-plus-one', summary: 'A loop over a query reads, for each item, a relation the query did not load: one query more per item.', docsAnchor: 'n-plus-one' },
   ];
 }

@@ -120,9 +120,8 @@ export function goOrmEntity(index: SymbolIndex, model: ModelClass): DraftEntity 
   const location = { path: model.path, line: model.definition.range.start.line };
   const gorm = model.reading.reader === 'gorm';
   const columns: DraftColumn[] = [];
-  if (gorm && model.definition.bases.some((base) => /(^|\.)Model$/.test(base) && base.startsWith('gorm.'))) {
-    columns.push({ name: 'id', type: 'uint', location, nullable: false, primaryKey: true }, ...['created_at', 'updated_at', 'deleted_at'].map((column) => ({ name: column, type: 'time', location, nullable: column === 'deleted_at' })));
-  }
+  const embeddedColumns = model.definition.bases.map((base) => model.reading.embeddedColumns.get(base)).find((found) => found !== undefined) ?? [];
+  for (const column of embeddedColumns) columns.push({ name: column.name, type: column.type, location, nullable: column.nullable ?? false, ...(column.primaryKey ? { primaryKey: true } : {}) });
   for (const attribute of model.definition.attributes ?? []) {
     const at = { path: model.path, line: attribute.line };
     const tag = tagValue(attribute.tag, gorm ? 'gorm' : 'xorm');

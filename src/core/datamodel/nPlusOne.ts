@@ -16,7 +16,7 @@ import { listIn } from '../lists';
 export function nPlusOneWarnings(index: SymbolIndex, models: readonly ModelClass[], findings: readonly Finding[], loops: readonly QueryLoop[][], modelInputs: readonly unknown[], queries: QueryReadings): QueryWarning[] {
   // The models' relations, kept while the models and their managers stay; each file's warnings
   // kept while that file and these relations stay: an edit redoes the edited file's loops only.
-  const relations = index.combined('query-relations', modelInputs, () => new RelationIndex(index, models, findings));
+  const relations = index.combined('query-relations', modelInputs, () => new RelationIndex(index, models, findings, queries.django));
   const warnings: QueryWarning[] = [];
   for (const inFile of loops) {
     const [first] = inFile;
@@ -263,13 +263,13 @@ class RelationIndex {
   private readonly django = new Map<string, Map<string, DjangoRelation>>();
   private readonly sqlalchemy = new Map<string, Map<string, { collection: boolean }>>();
 
-  constructor(index: SymbolIndex, models: readonly ModelClass[], findings: readonly Finding[]) {
-    const djangoModels = models.filter((model) => model.framework === 'django');
+  constructor(index: SymbolIndex, models: readonly ModelClass[], findings: readonly Finding[], django: QueryReading) {
+    const djangoModels = models.filter((model) => model.reading.reader === 'django');
     const byClassName = new Map<string, string[]>();
     for (const model of djangoModels) {
       const name = SymbolId.parse(model.symbol).name;
       listIn(byClassName, name).push(model.symbol);
-      this.djangoManagers.set(model.symbol, new Set(['objects', '_default_manager', '_base_manager']));
+      this.djangoManagers.set(model.symbol, new Set(django.defaultManagers));
     }
     for (const finding of findings) {
       if (finding.category !== 'manager' || finding.details.kind !== 'attached') continue;
@@ -284,12 +284,12 @@ class RelationIndex {
       for (const { attribute, path } of columnAttributes(index, model)) {
         const shape = attribute.shape;
         if (!Shape.isCall(shape) || shape.receiver) continue;
-        const kind = Shape.lastName(shape.callee);
-        if (kind !== 'ForeignKey' && kind !== 'OneToOneField' && kind !== 'ManyToManyField') continue;
+        const cardinality = model.reading.relations.get(Shape.lastName(shape.callee));
+        if (!cardinality) continue;
         own.set(attribute.name, {
           kind: 'forward',
-          load: kind === 'ManyToManyField' ? 'prefetch_related' : 'select_related',
-          description: kind === 'ManyToManyField' ? 'a many-to-many field' : kind === 'OneToOneField' ? 'a one-to-one field' : 'a foreign key',
+          load: cardinality === 'many-to-many' ? 'prefetch_related' : 'select_related',
+          description: cardinality === 'many-to-many' ? 'a many-to-many field' : cardinality === 'one-to-one' ? 'a one-to-one field' : 'a foreign key',
         });
         const target = shape.keywords['to'] ?? shape.args[0];
         const written = Shape.string(target) ?? Shape.name(target) ?? '';
@@ -297,16 +297,16 @@ class RelationIndex {
         const relatedName = Shape.string(shape.keywords['related_name']);
         if (!targetSymbol || relatedName?.includes('+') || relatedName?.includes('%')) continue;
         const modelName = SymbolId.parse(model.symbol).name.toLowerCase();
-        const accessor = relatedName ?? (kind === 'OneToOneField' ? modelName : `${modelName}_set`);
+        const accessor = relatedName ?? (cardinality === 'one-to-one' ? modelName : `${modelName}_set`);
         this.relationsOf(this.django, targetSymbol).set(accessor, {
           kind: 'reverse',
-          load: kind === 'OneToOneField' ? 'select_related' : 'prefetch_related',
-          description: kind === 'OneToOneField' ? 'a reverse one-to-one relation' : kind === 'ForeignKey' ? 'a reverse foreign key' : 'a many-to-many relation',
+          load: cardinality === 'one-to-one' ? 'select_related' : 'prefetch_related',
+          description: cardinality === 'one-to-one' ? 'a reverse one-to-one relation' : cardinality === 'many-to-one' ? 'a reverse foreign key' : 'a many-to-many relation',
         });
       }
     }
     for (const model of models) {
-      if (model.framework !== 'sqlalchemy' && model.framework !== 'sqlmodel') continue;
+      if (model.reading.reader !== 'sqlalchemy' && model.reading.reader !== 'sqlmodel') continue;
       this.sqlalchemyModels.add(model.symbol);
       const own = this.relationsOf(this.sqlalchemy, model.symbol);
       const attributes = columnAttributes(index, model);

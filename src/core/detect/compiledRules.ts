@@ -10,7 +10,8 @@ function compiledOrBrokenRule(grammar: Grammar, source: string, rules: readonly 
       try {
         new Query(grammar, rule.query).delete();
       } catch (error) {
-        throw new RuleError(`${rule.source}: ${error instanceof Error ? error.message : String(error)}`);
+        const offset = (error as { index?: unknown }).index; // web-tree-sitter's QueryError says where
+        throw new RuleError(`${rule.source}: ${error instanceof Error ? error.message : String(error)}`, typeof offset === 'number' ? offset : undefined);
       }
     }
     throw combinedError;

@@ -42,7 +42,15 @@ export interface DetectorRule {
 /** A rule file: its name (for messages and the default id: `python/fastapi-route.scm`) and its text. */
 export type RuleFile = DataFile;
 
-export class RuleError extends Error {}
+/** A rule that cannot run; `offset` is where in its query text, in bytes, when the query is what is wrong. */
+export class RuleError extends Error {
+  constructor(
+    message: string,
+    readonly offset?: number,
+  ) {
+    super(message);
+  }
+}
 
 /**
  * A rule file's header (its leading `;; key: value` comments, up to the first line of query),

@@ -1,6 +1,6 @@
 import { DataFileError } from '../knowledge/checkData';
 import { type DataFile, readDataFile } from '../knowledge/dataFile';
-import type { AnnotationRoutesDocument, Cardinality, ClassRuleDocument, DecoratorRoutesDocument, FileRoutesDocument, FrameworkDocument, MessageBusDocument, ModelReader, QueryReadingDocument, RequestEntryDocument, RouteArguments, ServletSettingsDocument, ViewSetsDocument } from '../knowledge/documents';
+import type { AnnotationRoutesDocument, Cardinality, ClassRuleDocument, DecoratorRoutesDocument, EmbeddedColumnDocument, FileRoutesDocument, FrameworkDocument, MessageBusDocument, ModelReader, QueryReadingDocument, RequestEntryDocument, RouteArguments, ServletSettingsDocument, ViewSetsDocument } from '../knowledge/documents';
 
 /** A class rule of a framework file, with the framework it belongs to. */
 export interface ClassRule extends ClassRuleDocument {
@@ -56,6 +56,8 @@ export interface ModelReading {
   requiredAnnotations: ReadonlySet<string>;
   tagKeywords: ReadonlySet<string>;
   migrationBases: readonly string[];
+  /** The columns embedding a framework's type adds, by the type as written. */
+  embeddedColumns: ReadonlyMap<string, readonly EmbeddedColumnDocument[]>;
 }
 
 /** A framework whose models the data-model stage reads. */
@@ -69,6 +71,7 @@ export interface ModelFramework {
 export interface QueryReading {
   chainMethods: ReadonlySet<string>;
   prefetchAnswered: ReadonlySet<string>;
+  defaultManagers: ReadonlySet<string>;
   loaderOptions: ReadonlySet<string>;
   selectFunctions: ReadonlySet<string>;
 }
@@ -112,12 +115,16 @@ export interface Frameworks {
   messageBuses: ReadonlyMap<string, MessageBusDocument>;
   retryDecorators: ReadonlySet<string>;
   taskRetryOptions: ReadonlySet<string>;
+  /** Calls that hand out a service the container holds, by its class or name (typedi's `Container.get`). */
+  containerResolvers: ReadonlySet<string>;
   /** Writes that do not duplicate on a repeat, by method name. */
   idempotentWrites: ReadonlySet<string>;
   /** Calls that declare a table in code (`sqlalchemy.Table`), by qualified name. */
   tableDeclarations: ReadonlySet<string>;
   /** Field calls that declare a relationship between models, by their last name, and the kind each declares. */
   relationCalls: ReadonlyMap<string, string>;
+  /** Generic types that wrap a typed relationship's target (`Mapped`). */
+  relationWrappers: ReadonlySet<string>;
   /** The frameworks whose models the data-model stage reads, by name. */
   modelFrameworks: ReadonlyMap<string, ModelFramework>;
   /** The data-model readers' names, by reader. */
@@ -167,12 +174,14 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     messageBuses: new Map<string, MessageBusDocument>(),
     retryDecorators: new Set<string>(),
     taskRetryOptions: new Set<string>(),
+    containerResolvers: new Set<string>(),
     idempotentWrites: new Set<string>(),
     tableDeclarations: new Set<string>(),
     entryPointReaders: new Set<string>(),
     relationCalls: new Map<string, string>(),
+    relationWrappers: new Set<string>(),
     modelFrameworks: new Map<string, ModelFramework>(),
-    modelReadings: new Map<ModelReader, { reader: ModelReader; columns: Set<string>; relations: Map<string, Cardinality>; virtualFields: Set<string>; requiredAnnotations: Set<string>; tagKeywords: Set<string>; migrationBases: string[] }>(),
+    modelReadings: new Map<ModelReader, { reader: ModelReader; columns: Set<string>; relations: Map<string, Cardinality>; virtualFields: Set<string>; requiredAnnotations: Set<string>; tagKeywords: Set<string>; migrationBases: string[]; embeddedColumns: Map<string, EmbeddedColumnDocument[]> }>(),
     queries: { django: emptyQueryReading(), sqlalchemy: emptyQueryReading() },
     requestEntries: [] as RequestEntryDocument[],
     routerTypes: new Map<string, RouterFramework>(),
@@ -230,15 +239,17 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     for (const bus of document.messageBuses ?? []) frameworks.messageBuses.set(bus.dispatch, bus);
     for (const name of document.retryDecorators ?? []) frameworks.retryDecorators.add(name);
     for (const name of document.taskRetryOptions ?? []) frameworks.taskRetryOptions.add(name);
+    for (const name of document.containerResolvers ?? []) frameworks.containerResolvers.add(name);
     for (const name of document.idempotentWrites ?? []) frameworks.idempotentWrites.add(name);
     for (const name of document.tableDeclarations ?? []) frameworks.tableDeclarations.add(name);
     for (const name of document.entryPointReaders ?? []) frameworks.entryPointReaders.add(name);
     for (const [call, kind] of Object.entries(document.relationCalls ?? {})) frameworks.relationCalls.set(call, kind);
+    for (const name of document.relationWrappers ?? []) frameworks.relationWrappers.add(name);
     if (document.models) {
       const { models } = document;
       let reading = frameworks.modelReadings.get(models.reader);
       if (!reading) {
-        reading = { reader: models.reader, columns: new Set(), relations: new Map(), virtualFields: new Set(), requiredAnnotations: new Set(), tagKeywords: new Set(), migrationBases: [] };
+        reading = { reader: models.reader, columns: new Set(), relations: new Map(), virtualFields: new Set(), requiredAnnotations: new Set(), tagKeywords: new Set(), migrationBases: [], embeddedColumns: new Map() };
         frameworks.modelReadings.set(models.reader, reading);
       }
       for (const name of models.columns ?? []) reading.columns.add(name);
@@ -247,6 +258,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
       for (const name of models.requiredAnnotations ?? []) reading.requiredAnnotations.add(name);
       for (const name of models.tagKeywords ?? []) reading.tagKeywords.add(name);
       reading.migrationBases.push(...(models.migrationBases ?? []));
+      for (const [type, columns] of Object.entries(models.embeddedColumns ?? {})) reading.embeddedColumns.set(type, columns);
       frameworks.modelFrameworks.set(document.name, { objects: models.objects ?? false, reading });
     }
     if (document.queries) {
@@ -254,6 +266,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
       const reading = frameworks.queries[queries.style];
       for (const name of queries.chainMethods ?? []) reading.chainMethods.add(name);
       for (const name of queries.prefetchAnswered ?? []) reading.prefetchAnswered.add(name);
+      for (const name of queries.defaultManagers ?? []) reading.defaultManagers.add(name);
       for (const name of queries.loaderOptions ?? []) reading.loaderOptions.add(name);
       for (const name of queries.selectFunctions ?? []) reading.selectFunctions.add(name);
     }
@@ -266,6 +279,6 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
   return frameworks;
 }
 
-function emptyQueryReading(): { chainMethods: Set<string>; prefetchAnswered: Set<string>; loaderOptions: Set<string>; selectFunctions: Set<string> } {
-  return { chainMethods: new Set(), prefetchAnswered: new Set(), loaderOptions: new Set(), selectFunctions: new Set() };
+function emptyQueryReading(): { chainMethods: Set<string>; prefetchAnswered: Set<string>; defaultManagers: Set<string>; loaderOptions: Set<string>; selectFunctions: Set<string> } {
+  return { chainMethods: new Set(), prefetchAnswered: new Set(), defaultManagers: new Set(), loaderOptions: new Set(), selectFunctions: new Set() };
 }

@@ -3,8 +3,18 @@ import configSchema from '../../../schemas/archtrace.schema.json';
 import schema from './knowledge.schema.json';
 import * as validators from './validators.generated';
 
-/** A knowledge file that cannot be read: the message names the file and the key at fault. */
-export class DataFileError extends Error {}
+/**
+ * A knowledge file that cannot be read: the message names the file and the key at fault; `at` is
+ * where, for an editor to mark: the keys down to the value at fault, or an offset in the text.
+ */
+export class DataFileError extends Error {
+  constructor(
+    message: string,
+    readonly at?: readonly string[] | number,
+  ) {
+    super(message);
+  }
+}
 
 /** What the generated validators report, as ajv writes it (its messages are left out: `describe` words them). */
 interface ValidationError {
@@ -20,7 +30,7 @@ const validatorOf = validators as unknown as Record<DataKind, Validator>;
 /** Checks a document already read (a detector's header) against its definition in `knowledge.schema.json`. */
 export function checkData<K extends DataKind>(kind: K, document: unknown, source: string): DataDocuments[K] {
   const validate = validatorOf[kind];
-  if (!validate(document)) throw new DataFileError(`${source}: ${describe(kind, document, validate.errors ?? [])}`);
+  if (!validate(document)) throw new DataFileError(`${source}: ${describe(kind, document, validate.errors ?? [])}`, placeInDocument(validate.errors ?? []));
   return document as DataDocuments[K];
 }
 
@@ -40,6 +50,15 @@ function describe(kind: DataKind, document: unknown, errors: readonly Validation
     ? `has a key '${String(error.params['propertyName'])}' that ${problem(errors[0], undefined)}`
     : problem(error, schemaAt(kind === 'configFile' ? (configSchema as unknown as SchemaNode) : `#/$defs/${kind}`, steps));
   return `${where ? `${where}: ` : ''}${what}`;
+}
+
+/** The keys down to what the first error is about: an unknown key itself, not the mapping that holds it. */
+function placeInDocument(errors: readonly ValidationError[]): string[] {
+  const error = errors[0];
+  if (!error) return [];
+  const steps = error.instancePath.split('/').slice(1).map((step) => step.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const key = error.params['additionalProperty'] ?? error.params['propertyName'];
+  return typeof key === 'string' ? [...steps, key] : steps;
 }
 
 /** Keywords whose error sums up the errors before it. */

@@ -1,4 +1,4 @@
-import { parse } from 'yaml';
+import { parse, YAMLError } from 'yaml';
 import { checkData, DataFileError } from './checkData';
 import type { DataDocuments, DataKind } from './documents';
 
@@ -14,7 +14,7 @@ export function readDataFile<K extends DataKind>(kind: K, file: DataFile): DataD
   try {
     document = parse(file.text);
   } catch (error) {
-    throw new DataFileError(`${file.name}: not valid YAML: ${error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)}`);
+    throw new DataFileError(`${file.name}: not valid YAML: ${error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)}`, error instanceof YAMLError ? error.pos[0] : undefined);
   }
   return checkData(kind, document, file.name);
 }

@@ -20,6 +20,8 @@ export interface WorkspaceConfigDocument {
   severities?: Record<string, 'error' | 'warning' | 'off'>;
   exclude?: string[];
   layers?: Record<string, string>;
+  dependencies?: { allowed?: Record<string, string[]>; closed?: string[] };
+  ruleDirs?: string[];
 }
 
 export type DataKind = keyof DataDocuments;
@@ -155,10 +157,12 @@ export interface FrameworkDocument {
   messageBuses?: MessageBusDocument[];
   retryDecorators?: string[];
   taskRetryOptions?: string[];
+  containerResolvers?: string[];
   idempotentWrites?: string[];
   tableDeclarations?: string[];
   entryPointReaders?: string[];
   relationCalls?: Record<string, string>;
+  relationWrappers?: string[];
   models?: ModelReadingDocument;
   queries?: QueryReadingDocument;
   requestEntries?: RequestEntryDocument[];
@@ -257,12 +261,21 @@ export interface ModelReadingDocument {
   requiredAnnotations?: string[];
   tagKeywords?: string[];
   migrationBases?: string[];
+  embeddedColumns?: Record<string, EmbeddedColumnDocument[]>;
+}
+
+export interface EmbeddedColumnDocument {
+  name: string;
+  type: string;
+  primaryKey?: boolean;
+  nullable?: boolean;
 }
 
 export interface QueryReadingDocument {
   style: 'django' | 'sqlalchemy';
   chainMethods?: string[];
   prefetchAnswered?: string[];
+  defaultManagers?: string[];
   loaderOptions?: string[];
   selectFunctions?: string[];
 }

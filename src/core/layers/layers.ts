@@ -81,6 +81,18 @@ export class LayerRoles {
     return roles;
   }
 
+  /** Every layer of the kinds' models (`api`, `domain`, `http`, `public-api`, …): what a file of the code under study may be given. */
+  modelLayers(): string[] {
+    const layers = new Set<string>();
+    for (const kind of Object.values(this.document.kinds)) {
+      for (const names of [kind.folders, kind.fileNameRoles ?? {}]) for (const role of Object.keys(names)) layers.add(role);
+      for (const role of Object.values(kind.findings)) if (role) layers.add(role);
+      for (const { layer } of kind.imports) layers.add(layer);
+      layers.add(kind.default);
+    }
+    return [...layers];
+  }
+
   /**
    * Whether a path is outside the code under study: tests, examples, docs, benchmarks. The
    * repository-kind signals about what the code is full of count only the rest.

@@ -22,12 +22,16 @@ export interface SqlSchema {
  */
 export function readSqlSchema(text: string): SqlSchema {
   const lines = lineStarts(text);
-  const whole = parseWithAnyDialect(text);
+  const chunks = statementChunks(text);
+  // A dump's rows (`INSERT INTO ... VALUES`) say nothing of the schema, and parsing them cost most
+  // of the reading: a file with rows is read a schema statement at a time, its rows left unread.
+  const schemaChunks = chunks.filter((chunk) => !DATA_ROWS.test(chunk.text));
+  const whole = schemaChunks.length === chunks.length ? parseWithAnyDialect(text) : undefined;
   if (whole) return { operations: whole.flatMap((statement) => operationsOf(statement, text, 0, lines)), unparsed: 0, statements: whole.length };
   const operations: SchemaOperation[] = [];
   let unparsed = 0;
   let statements = 0;
-  for (const chunk of statementChunks(text)) {
+  for (const chunk of schemaChunks) {
     const parsed = parseWithAnyDialect(chunk.text) ?? parseWithAnyDialect(withoutTableOptions(chunk.text));
     if (!parsed) {
       if (/\S/.test(chunk.text.replace(/--[^\n]*/g, ''))) {
@@ -66,6 +70,9 @@ function withoutTableOptions(statement: string): string {
   const close = statement.lastIndexOf(')');
   return close < 0 ? statement : `${statement.slice(0, close + 1)};`;
 }
+
+/** A statement that writes rows, after any comments: `INSERT INTO`, `REPLACE INTO`. */
+const DATA_ROWS = /^(?:\s|--[^\n]*\n|\/\*[^*]*\*+(?:[^/*][^*]*\*+)*\/)*(?:INSERT|REPLACE)\s/i;
 
 /** Statements split where a line ends with `;`: the layout of migration files, good enough for a fallback. */
 function statementChunks(text: string): { text: string; offset: number }[] {

@@ -5,11 +5,8 @@ import type { Frameworks, RouterFramework } from '../frameworks/frameworks';
 import { type Finding, type MiddlewareDetails, type Route, SymbolId } from '../result';
 import { trimEnd } from '../text';
 import { constantText, statedText } from './constants';
-import { joinRoutePaths, normalizeRoutePath } from './routePaths';
+import { joinRoutePaths, MAX_PREFIXES_PER_ROUTER, MAX_ROUTER_DEPTH, normalizeRoutePath } from './routePaths';
 import type { SymbolIndex } from './symbolIndex';
-
-const MAX_PREFIXES_PER_ROUTER = 16;
-const MAX_ROUTER_DEPTH = 12;
 
 /** A router value: made by a maker, a parameter or local of a router type, a group of another, a closure's router, a package's default router. */
 interface RouterNode {

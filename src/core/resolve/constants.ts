@@ -2,7 +2,7 @@ import { SymbolId } from '../result';
 import type { SymbolIndex } from './symbolIndex';
 
 /** Constants defined from constants deeper than this are not followed (a cycle, in practice). */
-const MAX_CONSTANT_DEPTH = 6;
+export const MAX_CONSTANT_DEPTH = 6;
 
 /**
  * A string the code states in Java or Go, as written in `path`: a literal (`"/orders"`,

@@ -11,11 +11,12 @@ const HTTP_STATUS_NAMES: Readonly<Record<string, number>> = {
   OK: 200, CREATED: 201, ACCEPTED: 202, NO_CONTENT: 204, MOVED_PERMANENTLY: 301, FOUND: 302, NOT_MODIFIED: 304,
 };
 
-/** An HTTP status as the code writes it: `404`, `status.HTTP_404_NOT_FOUND`, `HttpStatus.NOT_FOUND`, `httpStatus.CONFLICT`. */
+/** An HTTP status as the code writes it: `404`, `status.HTTP_404_NOT_FOUND`, `HttpStatus.NOT_FOUND`, `httpStatus.CONFLICT`, or its name in camel case (Spring's `ResponseEntity.notFound()`). */
 export function statusOf(written: string | undefined): number | undefined {
   if (!written) return undefined;
   const number = /^\d{3}$/.exec(written)?.[0] ?? /HTTP_?(\d{3})/i.exec(written)?.[1];
   if (number) return Number(number);
+  if (/^[a-z]+(?:[A-Z][a-z]+)+$/.test(written)) return HTTP_STATUS_NAMES[written.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase()];
   const name = /(?:^|\.)([A-Z][A-Z_]+)$/.exec(written)?.[1];
   return name ? HTTP_STATUS_NAMES[name] : undefined;
 }

@@ -91,7 +91,7 @@ function fileFrameworkPart(index: SymbolIndex, rules: Frameworks, path: string):
         const details: ModelDetails = { rule: rule.id, framework: rule.framework, extends: via };
         if (rule.category === 'model') {
           part.models.push({ symbol, definition });
-          const relationships = relationshipsOf(rules.relationCalls, definition.attributes ?? []);
+          const relationships = relationshipsOf(rules, definition.attributes ?? []);
           if (relationships.length) details.relationships = relationships;
         }
         if (rule.implementedByFramework) Object.assign(details, frameworkImplemented(index, path, symbol, rule.framework, rule.implementedByFramework));
@@ -134,7 +134,7 @@ function keywordsMatch(definition: SymbolDefinition, required: Record<string, st
   return Object.entries(required).every(([key, value]) => definition.keywords?.[key] === value);
 }
 
-function relationshipsOf(relationCalls: ReadonlyMap<string, string>, attributes: readonly Attribute[]): ModelRelationship[] {
+function relationshipsOf({ relationCalls, relationWrappers }: Pick<Frameworks, 'relationCalls' | 'relationWrappers'>, attributes: readonly Attribute[]): ModelRelationship[] {
   const relationships: ModelRelationship[] = [];
   for (const attribute of attributes) {
     const call = attribute.call;
@@ -142,17 +142,20 @@ function relationshipsOf(relationCalls: ReadonlyMap<string, string>, attributes:
     const name = call.callee.slice(call.callee.lastIndexOf('.') + 1);
     const kind = relationCalls.get(name);
     if (!kind) continue;
-    const written = call.keywords['to'] ?? call.args[0] ?? innerTypeName(attribute.type === call.callee ? undefined : attribute.type);
+    const written = call.keywords['to'] ?? call.args[0] ?? innerTypeName(relationWrappers, attribute.type === call.callee ? undefined : attribute.type);
     relationships.push({ field: attribute.name, kind, target: unquote(written ?? '') });
   }
   return relationships;
 }
 
+/** Python's own names in an annotation: the collection or optional around the type, not the type. */
+const TYPING_NAMES: ReadonlySet<string> = new Set(['list', 'List', 'Optional', 'set', 'Set', 'None', 'typing', 'Union']);
+
 /** `Mapped[list["Item"]]` → `Item`: the model a typed relationship points to. */
-function innerTypeName(annotation: string | undefined): string | undefined {
+function innerTypeName(wrappers: ReadonlySet<string>, annotation: string | undefined): string | undefined {
   if (!annotation) return undefined;
   const names = annotation.match(/[A-Za-z_][A-Za-z0-9_.]*/g) ?? [];
-  return names.filter((name) => !['Mapped', 'list', 'List', 'Optional', 'set', 'Set', 'None', 'typing', 'Union', 'DynamicMapped', 'WriteOnlyMapped'].includes(name)).pop();
+  return names.filter((name) => !TYPING_NAMES.has(name) && !wrappers.has(name)).pop();
 }
 
 function unquote(text: string): string {

@@ -119,7 +119,7 @@ type Access = 'owned' | 'passed' | 'none';
 
 function dataAccess(index: SymbolIndex, data: DataAccess, path: string, owner: SymbolDefinition, method: SymbolDefinition, call: CallSite): Access {
   const language = index.file(path)?.language;
-  if (language === 'java' || language === 'go') return handleAccess(index, data, path, owner, method, call);
+  if (language === 'java' || language === 'go') return databaseHandleAccess(index, data, path, owner, method, call);
   const parts = call.callee.split('.');
   const verb = parts[parts.length - 1] ?? '';
   // Model.objects.filter(...): Django's managers are its data-access layer, and every view, form and
@@ -159,7 +159,7 @@ function isSession(index: SymbolIndex, data: DataAccess, path: string, name: str
  * field of the class (or a field of a field: `ar.data.DB.Context(ctx).Get(&x)`, `this.jdbcTemplate.query(...)`),
  * `passed` when it is a parameter (`func (r *Repo) Save(tx *sql.Tx, ...)`).
  */
-function handleAccess(index: SymbolIndex, data: DataAccess, path: string, owner: SymbolDefinition, method: SymbolDefinition, call: CallSite): Access {
+function databaseHandleAccess(index: SymbolIndex, data: DataAccess, path: string, owner: SymbolDefinition, method: SymbolDefinition, call: CallSite): Access {
   const parts = call.callee.split('.').map((part) => (part.endsWith('()') ? part.slice(0, -2) : part));
   if (parts.length < 2 || !parts.slice(1).some((part) => data.handleVerbs.has(part))) return 'none';
   const self = method.parameters?.[0];

@@ -3,10 +3,13 @@ import type { RouterFramework } from '../frameworks/frameworks';
 import type { ValueShape } from '../parse/facts';
 import { type Finding, type Route, type RouteFinding, SymbolId } from '../result';
 import { trimEnd, trimStart } from '../text';
+import { MAX_CONSTANT_DEPTH } from './constants';
 import type { SymbolIndex } from './symbolIndex';
 
 /** How many full prefixes one router's (or urlconf's) routes are listed under, at most. */
 export const MAX_PREFIXES_PER_ROUTER = 16;
+/** How many routers deep mounts are followed, at most: deeper is a cycle in practice. */
+export const MAX_ROUTER_DEPTH = 12;
 
 /** An application or router object, its framework, and the prefix it gives its own routes. */
 export interface Router {
@@ -126,7 +129,6 @@ function memberOfObject(index: SymbolIndex, path: string, written: string): { va
 
 /** A string with values put in, as the scan keeps it: a Python f-string, a JavaScript template literal. */
 const INTERPOLATED = /^(?:[fF][rR]?|[rR][fF])(['"])[\s\S]*\1$|^`[\s\S]*`$/;
-const MAX_CONSTANT_DEPTH = 6;
 
 /**
  * `f"/api/{API_VERSION}"`, `` `/${root}/:id` `` with each value put in that is a constant the

@@ -8,13 +8,11 @@ import { DEFAULT_PREFIX_KEYWORDS, type Frameworks, NO_ROUTER_CALLS, type RouterF
 import type { RuleRole } from '../knowledge/documents';
 import type { Knowledge } from '../knowledge/knowledge';
 import { djangoRoutes } from './djangoRoutes';
-import { classHandlers, constantString, contains, joinRoutePaths, MAX_PREFIXES_PER_ROUTER, normalizeRoutePath, pathsOf, type Router, sourceOf, statedString } from './routePaths';
+import { classHandlers, constantString, contains, HTTP_METHODS, joinRoutePaths, MAX_PREFIXES_PER_ROUTER, MAX_ROUTER_DEPTH, normalizeRoutePath, pathsOf, type Router, sourceOf, statedString } from './routePaths';
 import type { SymbolIndex } from './symbolIndex';
 
-const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'];
 /** The decorator methods the route detectors read on an application or router (`@app.route(...)`, `@router.get(...)`). */
 const ROUTE_DECORATOR_METHODS = new Set(['route', 'api_route', ...HTTP_METHODS, 'websocket']);
-const MAX_ROUTER_DEPTH = 12;
 
 interface Include {
   parent: string;

@@ -1,14 +1,12 @@
 import * as vscode from 'vscode';
-import type { Analysis } from '../../core/analyze';
-import { buildChecklist, type ChecklistItem } from '../../core/checklist/checklist';
+import type { ChecklistItem } from '../../core/checklist/checklist';
 import { ChecklistProgress } from '../../core/checklist/progress';
 import type { AnswerPart, Phrase, SourceLocation } from '../../core/result';
 import { SymbolId } from '../../core/result';
 import { markdownText, notificationText, plainText } from '../../core/render/escape';
-import { renderStudyGuide } from '../../core/render/report';
-import { folderFile } from '../../node/analyzeFolder';
+import { folderFile } from '../../node/folderFile';
 import { ChecklistStore } from '../../node/checklistStore';
-import type { WorkspaceAnalyses } from '../analyses';
+import type { WorkspaceResults } from '../results';
 
 interface Row {
   root: string;
@@ -29,21 +27,24 @@ export class ChecklistController implements vscode.TreeDataProvider<Row>, vscode
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
   private readonly view: vscode.TreeView<Row>;
-  private readonly state = new Map<string, { analysis: Analysis; items: ChecklistItem[]; progress: ChecklistProgress; store: ChecklistStore }>();
+  private readonly state = new Map<string, { items: ChecklistItem[]; progress: ChecklistProgress; store: ChecklistStore }>();
+  /** Each reload's turn: a reload still fetching when a newer result arrives leaves the state to the newer one. */
+  private reloads = 0;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
-    private readonly analyses: WorkspaceAnalyses,
+    private readonly results: WorkspaceResults,
     private readonly storage: vscode.Uri,
     private readonly log: vscode.LogOutputChannel,
   ) {
     this.view = vscode.window.createTreeView('archtrace.checklist', { treeDataProvider: this, manageCheckboxStateManually: true });
     this.disposables.push(
       this.view,
+      results.startWhenVisible(this.view),
       this.view.onDidChangeCheckboxState((event) => {
         for (const [row, state] of event.items) if (row.item && !row.part) void this.change(row.root, row.item, { done: state === vscode.TreeItemCheckboxState.Checked });
       }),
-      analyses.onDidChange(() => void this.reload()),
+      results.onDidChange(() => void this.reload()),
       vscode.commands.registerCommand('archtrace.checklist.note', (row?: Row) => this.editNote(row)),
       vscode.commands.registerCommand('archtrace.checklist.reset', () => this.reset()),
       vscode.commands.registerCommand('archtrace.checklist.export', () => this.export()),
@@ -55,17 +56,26 @@ export class ChecklistController implements vscode.TreeDataProvider<Row>, vscode
     return new ChecklistStore(folderFile(this.storage.fsPath, 'checklist', root), true);
   }
 
+  /** The checklist of every folder from the server, with the progress kept here. */
   private async reload(): Promise<void> {
-    this.state.clear();
-    for (const analysis of this.analyses.all()) {
-      const store = this.storeFor(analysis.result.root);
-      const { progress, warning } = await store.load();
-      if (warning) {
-        this.log.warn(warning);
-        void vscode.window.showWarningMessage(vscode.l10n.t('ArchTrace: {0}', notificationText(warning)));
+    const turn = ++this.reloads;
+    const next = new Map<string, { items: ChecklistItem[]; progress: ChecklistProgress; store: ChecklistStore }>();
+    for (const { root } of this.results.all()) {
+      try {
+        const store = this.storeFor(root);
+        const [items, { progress, warning }] = await Promise.all([this.results.checklist(root), store.load()]);
+        if (warning) {
+          this.log.warn(warning);
+          void vscode.window.showWarningMessage(vscode.l10n.t('ArchTrace: {0}', notificationText(warning)));
+        }
+        next.set(root, { items, progress, store });
+      } catch (error) {
+        this.log.warn(`checklist of ${root}: ${error instanceof Error ? error.message : String(error)}`);
       }
-      this.state.set(analysis.result.root, { analysis, items: buildChecklist(analysis.result, analysis.answers()), progress, store });
     }
+    if (turn !== this.reloads) return;
+    this.state.clear();
+    for (const [root, entry] of next) this.state.set(root, entry);
     this.refresh();
   }
 
@@ -119,10 +129,7 @@ export class ChecklistController implements vscode.TreeDataProvider<Row>, vscode
 
   /** The study guide as a Markdown document the student can keep. */
   private async export(): Promise<void> {
-    const parts = [...this.state.values()].map(({ analysis, items, progress }) => {
-      const result = { ...analysis.result, traces: analysis.result.routes.slice(0, 10).flatMap((route) => analysis.trace(`${route.method} ${route.path}`) ?? []) };
-      return renderStudyGuide(result, items, progress);
-    });
+    const parts = await Promise.all([...this.state].map(([root, { progress }]) => this.results.studyGuide(root, progress)));
     if (!parts.length) {
       void vscode.window.showInformationMessage(vscode.l10n.t('ArchTrace: classify the workspace first.'));
       return;

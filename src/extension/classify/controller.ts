@@ -1,26 +1,28 @@
 import * as vscode from 'vscode';
-import type { Analysis } from '../../core/analyze';
+import type { AnalysisResult } from '../../core/result';
 import { describeKind } from '../../core/render/text';
-import { analyzeFolder } from '../../node/analyzeFolder';
-import type { WorkspaceAnalyses } from '../analyses';
-import { folderOptions } from './folderOptions';
+import type { WorkspaceResults } from '../results';
 import { trimEnd } from '../../core/text';
 import { notificationText, plainText } from '../../core/render/escape';
 
-/** Runs the analysis for every workspace folder and hands the results to the views. */
+/**
+ * "Classify Workspace": waits for the server's first analysis of every folder (starting the
+ * server if need be), or has it analyse them again when they were analysed already, then says
+ * the kind. The status bar shows the kind of the results the views show.
+ */
 export class ClassifyController implements vscode.Disposable {
   private running: vscode.CancellationTokenSource | undefined;
   /** The kind, once known; a spinner while an analysis runs. Selecting it shows the Overview. */
   private readonly statusBar = vscode.window.createStatusBarItem('archtrace.kind', vscode.StatusBarAlignment.Left, 49);
+  private readonly subscription: vscode.Disposable;
 
   constructor(
     private readonly log: vscode.LogOutputChannel,
-    private readonly analyses: WorkspaceAnalyses,
-    /** Where each folder's facts are kept between sessions (the extension's workspace storage). */
-    private readonly cacheDirectory: vscode.Uri,
+    private readonly results: WorkspaceResults,
   ) {
     this.statusBar.name = vscode.l10n.t('ArchTrace kind');
     this.statusBar.command = 'archtrace.overview.focus';
+    this.subscription = results.onDidChange(() => this.showKind(results.all()));
   }
 
   async classifyWorkspace(): Promise<void> {
@@ -38,40 +40,20 @@ export class ClassifyController implements vscode.Disposable {
     this.statusBar.show();
     await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('ArchTrace: classifying'), cancellable: true },
-      async (progress, token) => {
-        const abort = new AbortController();
-        const onCancel = () => abort.abort();
-        token.onCancellationRequested(onCancel);
-        own.token.onCancellationRequested(onCancel);
-        const results: Analysis[] = [];
+      async (_progress, token) => {
+        const cancelled = () => token.isCancellationRequested || own.token.isCancellationRequested;
+        let results: AnalysisResult[];
         try {
-          for (const folder of folders) {
-            const started = Date.now();
-            let reported = 0;
-            const analysis = await analyzeFolder(folder.uri.fsPath, {
-              ...folderOptions(folder.uri, this.cacheDirectory),
-              signal: abort.signal,
-              onWarning: (message) => this.log.warn(`${folder.name}: ${message}`),
-              onProgress: ({ phase, done, total }) => {
-                const percent = total ? Math.floor((done / total) * 100) : 0;
-                progress.report({ message: `${folder.name}: ${phase} ${total ? `${done}/${total}` : ''}`, increment: percent - reported });
-                reported = percent;
-              },
-            });
-            const { result } = analysis;
-            this.log.info(`${folder.name}: ${result.files.length} files, ${result.findings.length} findings, ${result.routes.length} routes, ${result.skipped.length} skipped in ${Date.now() - started} ms`);
-            for (const skipped of result.skipped) this.log.debug(`skipped ${skipped.path}: ${skipped.reason}`);
-            const slow = result.skipped.filter((skipped) => skipped.reason.startsWith('analysis took longer'));
-            if (slow.length) {
-              const names = slow.slice(0, 3).map((skipped) => skipped.path).join(', ') + (slow.length > 3 ? ', …' : '');
-              this.log.warn(`over the time budget: ${slow.map((skipped) => skipped.path).join(', ')}`);
-              void vscode.window.showWarningMessage(vscode.l10n.t('ArchTrace skipped {0} file(s) that took longer than the time budget: {1}', slow.length, notificationText(names)));
-            }
-            results.push(analysis);
+          const analysedBefore = this.results.all().length > 0;
+          if (analysedBefore) {
+            const statuses = await this.results.reanalyse(token);
+            const failed = statuses.find((status) => status.state === 'failed');
+            if (failed) throw new Error(failed.summary);
           }
+          results = await this.results.ready();
         } catch (error) {
           this.restoreStatus(previous);
-          if (abort.signal.aborted) {
+          if (cancelled()) {
             this.log.info('classification cancelled; the previous result is kept');
             return;
           }
@@ -87,14 +69,28 @@ export class ClassifyController implements vscode.Disposable {
           if (this.running === own) this.running = undefined;
           own.dispose();
         }
-        this.analyses.set(results);
-        const summary = results.map(({ result }) => (results.length > 1 ? `${folderName(result.root)}: ` : '') + describeKind(result.kind)).join('; ');
-        const kinds = results.map(({ result }) => (result.kind.evidence.length ? result.kind.kind : vscode.l10n.t('undetermined')));
-        this.statusBar.text = `$(symbol-namespace) ${[...new Set(kinds)].join(' + ')}`;
-        this.statusBar.tooltip = plainText(summary);
-        void vscode.window.showInformationMessage(`ArchTrace: ${notificationText(summary)}`);
+        for (const result of results) {
+          for (const skipped of result.skipped) this.log.debug(`skipped ${skipped.path}: ${skipped.reason}`);
+          const slow = result.skipped.filter((skipped) => skipped.reason.startsWith('analysis took longer'));
+          if (slow.length) {
+            const names = slow.slice(0, 3).map((skipped) => skipped.path).join(', ') + (slow.length > 3 ? ', …' : '');
+            this.log.warn(`over the time budget: ${slow.map((skipped) => skipped.path).join(', ')}`);
+            void vscode.window.showWarningMessage(vscode.l10n.t('ArchTrace skipped {0} file(s) that took longer than the time budget: {1}', slow.length, notificationText(names)));
+          }
+        }
+        this.showKind(results);
+        void vscode.window.showInformationMessage(`ArchTrace: ${notificationText(summaryOf(results))}`);
       },
     );
+  }
+
+  /** The kinds of the results in the status bar, once there are results. */
+  private showKind(results: readonly AnalysisResult[]): void {
+    if (!results.length) return;
+    const kinds = results.map((result) => (result.kind.evidence.length ? result.kind.kind : vscode.l10n.t('undetermined')));
+    this.statusBar.text = `$(symbol-namespace) ${[...new Set(kinds)].join(' + ')}`;
+    this.statusBar.tooltip = plainText(summaryOf(results));
+    this.statusBar.show();
   }
 
   private restoreStatus(previous: { text: string; tooltip: string | vscode.MarkdownString | undefined }): void {
@@ -106,7 +102,12 @@ export class ClassifyController implements vscode.Disposable {
   dispose(): void {
     this.running?.cancel();
     this.statusBar.dispose();
+    this.subscription.dispose();
   }
+}
+
+function summaryOf(results: readonly AnalysisResult[]): string {
+  return results.map((result) => (results.length > 1 ? `${folderName(result.root)}: ` : '') + describeKind(result.kind)).join('; ');
 }
 
 function folderName(root: string): string {

@@ -3,7 +3,7 @@ import { notificationText, plainText } from '../../core/render/escape';
 import { stepLabel } from '../../core/render/trace';
 import { localizedMarks } from './stepMarks';
 import { SymbolId, type Trace, type TraceStep } from '../../core/result';
-import type { WorkspaceAnalyses } from '../analyses';
+import type { WorkspaceResults } from '../results';
 
 export interface TracePosition {
   root: string;
@@ -28,7 +28,7 @@ export class TraceStepper implements vscode.Disposable {
     overviewRulerColor: new vscode.ThemeColor('editorOverviewRuler.rangeHighlightForeground'),
   });
 
-  constructor(private readonly analyses: WorkspaceAnalyses) {
+  constructor(private readonly results: WorkspaceResults) {
     this.statusBar.name = vscode.l10n.t('ArchTrace trace');
     this.statusBar.command = 'archtrace.trace.next';
   }
@@ -38,25 +38,26 @@ export class TraceStepper implements vscode.Disposable {
   }
 
   async start(root?: string, route?: string): Promise<void> {
-    const analysis = this.analyses.all().find((candidate) => candidate.result.root === root) ?? this.analyses.all()[0];
-    if (!analysis) {
+    await this.results.ready().catch(() => undefined);
+    const result = this.results.of(root);
+    if (!result) {
       void vscode.window.showInformationMessage(vscode.l10n.t('ArchTrace: classify the workspace first.'));
       return;
     }
     let chosen = route;
     if (!chosen) {
       const picked = await vscode.window.showQuickPick(
-        analysis.result.routes.map((candidate) => ({ route: `${candidate.method} ${candidate.path}`, label: plainText(`${candidate.method} ${candidate.path}`), description: plainText(SymbolId.parse(candidate.handler).name) })),
+        result.routes.map((candidate) => ({ route: `${candidate.method} ${candidate.path}`, label: plainText(`${candidate.method} ${candidate.path}`), description: plainText(SymbolId.parse(candidate.handler).name) })),
         { placeHolder: vscode.l10n.t('Route to trace') },
       );
       chosen = picked?.route;
     }
-    const trace = chosen ? await this.analyses.trace(analysis, chosen) : undefined;
+    const trace = chosen ? await this.results.trace(result.root, chosen) : undefined;
     if (!trace) {
       if (chosen) void vscode.window.showWarningMessage(vscode.l10n.t('ArchTrace: no route {0}.', notificationText(chosen)));
       return;
     }
-    await this.show({ root: analysis.result.root, trace, index: 0 });
+    await this.show({ root: result.root, trace, index: 0 });
   }
 
   async move(delta: number): Promise<void> {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { plainText } from '../../core/render/escape';
 import type { AnalysisResult } from '../../core/result';
-import type { WorkspaceAnalyses } from '../analyses';
+import type { WorkspaceResults } from '../results';
 import type { AnalysisNode } from './sections';
 
 /** One view of the ArchTrace container: a section of every folder's result, as a tree of plain nodes. */
@@ -16,13 +16,13 @@ export class SectionTreeProvider implements vscode.TreeDataProvider<AnalysisNode
   private nextId = 0;
 
   constructor(
-    analyses: WorkspaceAnalyses,
+    results: WorkspaceResults,
     private readonly build: (result: AnalysisResult, at: (path: string, line?: number) => { file: string; line: number }) => AnalysisNode[],
   ) {
-    analyses.onDidChange(() => {
-      const results = analyses.all().map((analysis) => analysis.result);
-      const perFolder = results.map((result) => this.build(result, (path, line = 0) => ({ file: `${result.root}/${path}`, line })));
-      this.all = perFolder.length === 1 ? (perFolder[0] ?? []) : perFolder.map((children, index) => ({ label: results[index]?.root ?? '', icon: 'root-folder', children }));
+    results.onDidChange(() => {
+      const all = results.all();
+      const perFolder = all.map((result) => this.build(result, (path, line = 0) => ({ file: `${result.root}/${path}`, line })));
+      this.all = perFolder.length === 1 ? (perFolder[0] ?? []) : perFolder.map((children, index) => ({ label: all[index]?.root ?? '', icon: 'root-folder', children }));
       this.applyFilter();
     });
   }

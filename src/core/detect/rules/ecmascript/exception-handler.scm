@@ -1,5 +1,5 @@
 ;; category: error-handler
-;; description: A handler registered for errors: a NestJS exception filter `@Catch(NotFoundError)` (`@Catch()` catches everything), Express error middleware `app.use((err, req, res, next) => ...)` (four parameters), Fastify's `app.setErrorHandler(...)`, Hono's `app.onError(...)`, and `app.useGlobalFilters(new Filter())`.
+;; description: A handler registered for errors: a NestJS exception filter `@Catch(NotFoundError)` (`@Catch()` catches everything), Express error middleware `app.use((err, req, res, next) => ...)` (four parameters; defined apart as `const errorHandler = (err, req, res, next) => ...` it is told by that signature, the one Express's error-handling guide gives), Fastify's `app.setErrorHandler(...)`, Hono's `app.onError(...)`, and `app.useGlobalFilters(new Filter())`.
 (class_declaration
   (decorator (call_expression
     function: (identifier) @_catch
@@ -26,3 +26,19 @@
   (#any-of? @_register "setErrorHandler" "onError" "useGlobalFilters")
   (#set! handles "Error")
   (#set! symbol "anonymous")) @finding
+
+(variable_declarator
+  name: (identifier) @symbol
+  value: [(arrow_function parameters: (formal_parameters . (_) @_err . (_) @_req . (_) @_res . (_) .)) (function_expression parameters: (formal_parameters . (_) @_err . (_) @_req . (_) @_res . (_) .))]
+  (#match? @_err "^(err|error)\\b")
+  (#match? @_req "^req(uest)?\\b")
+  (#match? @_res "^res(ponse)?\\b")
+  (#set! handles "Error")) @finding
+
+(function_declaration
+  name: (identifier) @symbol
+  parameters: (formal_parameters . (_) @_err . (_) @_req . (_) @_res . (_) .)
+  (#match? @_err "^(err|error)\\b")
+  (#match? @_req "^req(uest)?\\b")
+  (#match? @_res "^res(ponse)?\\b")
+  (#set! handles "Error")) @finding

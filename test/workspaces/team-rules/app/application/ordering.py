@@ -1,0 +1,5 @@
+from app.domain.order import Order
+
+
+def place(order: Order) -> Order:
+    return order
