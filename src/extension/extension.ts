@@ -13,7 +13,8 @@ import { serverSettings } from './settings';
 import { TraceStepper } from './traces/stepThrough';
 import { TraceTreeProvider } from './traces/traceView';
 import { SectionTreeProvider } from './views/sectionTree';
-import { type AnalysisNode, dataModelNodes, extensionPointNodes, interfaceNodes, layerNodes, overviewNodes, routeNodes } from './views/sections';
+import { setViewContext } from './views/viewContext';
+import { type AnalysisNode, dataModelNodes, overviewNodes, routeNodes, structureNodes } from './views/sections';
 
 /**
  * Activation registers commands and views only: the server (which reads and analyses the
@@ -26,7 +27,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const results = new WorkspaceResults(server, log);
   const controller = new ClassifyController(log, results);
   const stepper = new TraceStepper(results);
-  const sections = { overview: overviewNodes, layers: layerNodes, extensionPoints: extensionPointNodes, routes: routeNodes, interfaces: interfaceNodes, dataModel: dataModelNodes };
+  const sections = { overview: overviewNodes, routes: routeNodes, structure: structureNodes, dataModel: dataModelNodes };
   const providers = Object.entries(sections).map(([id, build]) => ({ id, provider: new SectionTreeProvider(results, build) }));
   const views = providers.map(({ id, provider }) => vscode.window.createTreeView(`archtrace.${id}`, { treeDataProvider: provider, showCollapseAll: true }));
   // The filter narrows the lists; the Overview (the verdict) always shows whole.
@@ -38,8 +39,7 @@ export function activate(context: vscode.ExtensionContext): void {
     }
     void vscode.commands.executeCommand('setContext', 'archtrace.filtered', Boolean(text));
   };
-  // The diagram button shows only when there is a data model to draw.
-  results.onDidChange(() => void vscode.commands.executeCommand('setContext', 'archtrace.hasEntities', results.all().some((result) => result.dataModel.entities.length > 0)));
+  results.onDidChange(() => setViewContext(results.all()));
   const isSource = (document: vscode.TextDocument) => document.uri.scheme === 'file' && SOURCE_LANGUAGES.includes(document.languageId);
   context.subscriptions.push(
     log,
@@ -65,7 +65,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.workspace.onDidChangeConfiguration((event) => (event.affectsConfiguration('archtrace') || event.affectsConfiguration('files.exclude')) && void server.settingsChanged()),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void server.settingsChanged()),
     vscode.commands.registerCommand('archtrace.showLog', () => log.show()),
-    vscode.commands.registerCommand('archtrace.showLayers', () => vscode.commands.executeCommand('archtrace.layers.focus')),
+    vscode.commands.registerCommand('archtrace.showLayers', () => vscode.commands.executeCommand('archtrace.structure.focus')),
     vscode.commands.registerCommand('archtrace.trace.start', (root?: string, route?: string) => stepper.start(root, route)),
     vscode.commands.registerCommand('archtrace.trace.next', () => stepper.move(1)),
     vscode.commands.registerCommand('archtrace.trace.previous', () => stepper.move(-1)),

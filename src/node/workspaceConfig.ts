@@ -1,5 +1,5 @@
-import { promises as fs, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { promises as fs, realpathSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative } from 'node:path';
 import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import { CONFIG_FILE_NAMES, NO_CONFIG, parseWorkspaceConfig, type WorkspaceConfig } from '../core/config/workspaceConfig';
 import { CompiledRules } from '../core/detect/compiledRules';
@@ -86,7 +86,10 @@ async function readUserRules(root: string, config: WorkspaceConfig, onProblem: (
     const configProblem = (message: string) => onProblem({ file: config.file ?? CONFIG_FILE_NAMES[0], ...placeOf(directory), message });
     let isDirectory = false;
     try {
-      isDirectory = statSync(join(root, name)).isDirectory();
+      // A folder of the workspace once links are resolved: its rules are the workspace's data, not a file elsewhere on the machine.
+      const real = realpathSync(join(root, name));
+      const inside = relative(realpathSync(root), real);
+      isDirectory = statSync(real).isDirectory() && !inside.startsWith('..') && !isAbsolute(inside);
     } catch {
       // said below
     }

@@ -71,9 +71,10 @@ describe("the team's own rules (ruleDirs)", () => {
     assert.equal((JSON.parse(run.stdout) as { routes: unknown[] }).routes.length, 2);
   });
 
-  it('name a missing rule folder where archtrace.yml lists it', async () => {
-    const read = await readWorkspaceConfig(teamWith({ 'archtrace.yml': 'ruleDirs:\n  - rules\n  - ../elsewhere\n' }));
-    assert.deepEqual(read.problems.map(problemLine), ["archtrace.yml:3:5: ruleDirs: '../elsewhere' is not a folder of the workspace"]);
+  it('name a missing rule folder, or one outside the workspace, where archtrace.yml lists it', async () => {
+    cpSync(join(TEAM, 'rules'), join(scratch, 'outside-rules'), { recursive: true });
+    const read = await readWorkspaceConfig(teamWith({ 'archtrace.yml': 'ruleDirs:\n  - rules\n  - elsewhere\n  - ../outside-rules\n' }));
+    assert.deepEqual(read.problems.map(problemLine), ["archtrace.yml:3:5: ruleDirs: 'elsewhere' is not a folder of the workspace", "archtrace.yml:4:5: ruleDirs: '../outside-rules' is not a folder of the workspace"]);
     assert.equal(read.rules.length, 1);
   });
 });

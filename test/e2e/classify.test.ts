@@ -3,7 +3,7 @@ import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { SAMPLE } from '../helpers';
-import { openVsCode, runCommand, type VsCodeSession } from './host';
+import { openPane, openVsCode, runCommand, type VsCodeSession } from './host';
 
 describe('ArchTrace in a real VS Code (code-server)', { timeout: 240_000 }, () => {
   let session: VsCodeSession;
@@ -31,9 +31,18 @@ describe('ArchTrace in a real VS Code (code-server)', { timeout: 240_000 }, () =
     const view = (name: string) => page.locator('.pane', { has: page.locator('.pane-header', { hasText: name }) }).locator('.monaco-list');
     await view('Overview').locator('.monaco-list-row', { hasText: 'Kind: service' }).click();
     await view('Overview').locator('.monaco-list-row', { hasText: 'service-domain-folders' }).waitFor();
-    for (const layer of ['api', 'application', 'domain', 'infrastructure']) await view('Layers').locator('.monaco-list-row', { hasText: layer }).first().waitFor();
-    await view('Extension Points').locator('.monaco-list-row', { hasText: 'Tasks' }).waitFor();
-    await view('Interfaces').locator('.monaco-list-row', { hasText: 'OrderRepository' }).first().waitFor();
+    // The Structure view and its sections start folded; each section is read and folded again, as the pane is small.
+    const structure = (await openPane(page, 'Structure')).locator('.monaco-list');
+    const section = (name: string) => structure.locator('.monaco-list-row', { hasText: name });
+    await section('Layers').click();
+    for (const layer of ['api', 'application', 'domain', 'infrastructure']) await structure.locator('.monaco-list-row', { hasText: layer }).first().waitFor();
+    await section('Layers').click();
+    await section('Extension Points').click();
+    await structure.locator('.monaco-list-row', { hasText: 'Tasks' }).waitFor();
+    await section('Extension Points').click();
+    await section('Interfaces & Data').click();
+    await structure.locator('.monaco-list-row', { hasText: 'OrderRepository' }).first().waitFor();
+    await section('Interfaces & Data').click();
     await view('Routes').locator('.monaco-list-row', { hasText: 'app/api/routes/orders.py' }).click();
     await view('Routes').locator('.monaco-list-row', { hasText: 'POST /orders' }).first().waitFor();
     await page.mouse.move(700, 500); // no hover tooltip in the picture
@@ -64,15 +73,20 @@ describe('ArchTrace in a real VS Code (code-server)', { timeout: 240_000 }, () =
 
   it('filters the views to what contains a text, and clears the filter', async () => {
     const { page } = session;
-    const layers = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Layers' }) });
+    // Room for the filtered tree: the views above fold, as a user reading the structure would fold them.
+    for (const name of ['Overview', 'Study Checklist', 'Routes', 'Trace']) {
+      const header = page.locator('.pane-header', { hasText: name });
+      if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
+    }
+    const structure = await openPane(page, 'Structure');
     await runCommand(page, 'ArchTrace: Filter Views');
     const input = page.locator('.quick-input-widget input');
     await input.waitFor();
     await input.fill('inventory');
     await page.keyboard.press('Enter');
-    await layers.locator('.monaco-list-row', { hasText: 'app/infrastructure/persistence/inventory_repository.py' }).waitFor({ timeout: 10_000 });
-    assert.equal(await layers.locator('.monaco-list-row', { hasText: 'app/domain/models/order.py' }).count(), 0);
+    await structure.locator('.monaco-list-row', { hasText: 'app/infrastructure/persistence/inventory_repository.py' }).first().waitFor({ timeout: 10_000 });
+    assert.equal(await structure.locator('.monaco-list-row', { hasText: 'app/domain/models/order.py' }).count(), 0);
     await runCommand(page, 'ArchTrace: Clear Filter');
-    await layers.locator('.monaco-list-row', { hasText: 'domain' }).first().waitFor({ timeout: 10_000 });
+    await structure.locator('.monaco-list-row', { hasText: 'domain' }).first().waitFor({ timeout: 10_000 });
   });
 });

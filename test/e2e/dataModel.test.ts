@@ -23,7 +23,7 @@ describe('the data model in a real VS Code (code-server)', { timeout: 240_000 },
     await runCommand(page, 'ArchTrace: Classify Workspace');
     await page.locator('.notifications-toasts .notification-list-item-message', { hasText: 'ArchTrace:' }).first().waitFor({ timeout: 60_000 });
     // Room for the Data Model view: the other views fold, as a user reading the model would fold them.
-    for (const name of ['Overview', 'Layers', 'Extension Points', 'Routes', 'Interfaces & Data', 'Study Checklist', 'Trace']) {
+    for (const name of ['Overview', 'Study Checklist', 'Routes', 'Trace', 'Structure']) {
       const header = pane(name).locator('.pane-header');
       if ((await header.getAttribute('aria-expanded')) === 'true') await header.click();
     }

@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, write
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { ROOT } from '../helpers';
 
 const CODE_SERVER_VERSION = '4.100.3';
@@ -44,7 +44,7 @@ async function freePort(): Promise<number> {
 /** Starts code-server on loopback with a copy of `workspaceSource` open, and a browser page on it. */
 export async function openVsCode(
   workspaceSource: string,
-  options: { locale?: string; workspaceSettings?: Record<string, unknown> } = {},
+  options: { locale?: string; workspaceSettings?: Record<string, unknown>; viewport?: { width: number; height: number } } = {},
 ): Promise<VsCodeSession> {
   const base = mkdtempSync(join(tmpdir(), 'archtrace-e2e-'));
   const workspace = join(base, 'workspace');
@@ -95,7 +95,7 @@ export async function openVsCode(
       executablePath: '/usr/bin/chromium',
       args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
     });
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await browser.newPage({ viewport: options.viewport ?? { width: 1400, height: 900 } });
     await page.goto(`http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}`);
     await page.waitForSelector('.monaco-workbench', { timeout: STARTUP_TIMEOUT_MS });
     // ArchTrace's activity-bar icon appears once the extension's contributions are loaded.
@@ -147,10 +147,15 @@ function stopProcessGroup(child: ChildProcess): void {
   }
 }
 
-/**
- * Runs a command from the palette by its title, as a user would. The palette can open before the
- * workbench has listed every command; then it is closed and opened again, a bounded number of times.
- */
+/** The pane of a view of the open container by its title, unfolded if it starts folded (as the secondary ArchTrace views do). */
+export async function openPane(page: Page, title: string): Promise<Locator> {
+  const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: title }) });
+  const header = pane.locator('.pane-header');
+  await header.waitFor({ timeout: 30_000 });
+  if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+  return pane;
+}
+
 /** Runs "ArchTrace: Trace Route" and picks the route as a user would, typing the start of it. */
 export async function traceRoute(page: Page, typed: string, route: string): Promise<void> {
   await runCommand(page, 'ArchTrace: Trace Route');
@@ -161,6 +166,10 @@ export async function traceRoute(page: Page, typed: string, route: string): Prom
   await page.keyboard.press('Enter');
 }
 
+/**
+ * Runs a command from the palette by its title, as a user would. The palette can open before the
+ * workbench has listed every command; then it is closed and opened again, a bounded number of times.
+ */
 export async function runCommand(page: Page, title: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     await page.keyboard.press('F1');

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { hostileFiles, tempWorkspace } from '../helpers';
-import { openVsCode, runCommand, type VsCodeSession } from './host';
+import { openPane, openVsCode, runCommand, type VsCodeSession } from './host';
 
 describe('a hostile workspace in a real VS Code (code-server)', { timeout: 240_000 }, () => {
   const hostile = tempWorkspace(hostileFiles());
@@ -23,10 +23,11 @@ describe('a hostile workspace in a real VS Code (code-server)', { timeout: 240_0
     const overview = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Overview' }) });
     await overview.locator('.monaco-list-row', { hasText: 'Skipped' }).click();
     await overview.locator('.monaco-list-row', { hasText: 'binary file' }).first().waitFor();
-    // A file named like markup is shown as text in the Layers view.
-    const layers = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Layers' }) });
-    await layers.locator('.monaco-list-row').first().click();
-    await layers.locator('.monaco-list-row', { hasText: '<img src=x onerror=alert(1)>.py' }).waitFor({ timeout: 10_000 });
+    // A file named like markup is shown as text in the Structure view (in its first layer).
+    const structure = await openPane(page, 'Structure');
+    await structure.locator('.monaco-list-row', { hasText: 'Layers' }).click();
+    await structure.locator('.monaco-list-row[aria-level="2"]').first().click();
+    await structure.locator('.monaco-list-row', { hasText: '<img src=x onerror=alert(1)>.py' }).waitFor({ timeout: 10_000 });
     assert.equal(await page.locator('img[src="x"]').count(), 0);
     await runCommand(page, 'ArchTrace: Show Log'); // the workbench still answers commands
     await page.mouse.move(700, 500);

@@ -55,6 +55,11 @@ export function overviewNodes(result: AnalysisResult, at: At): AnalysisNode[] {
     },
   ];
   for (const part of result.kind.parts) nodes.push({ label: vscode.l10n.t('Part: {0}', part.path), description: part.kind, icon: 'split-horizontal' });
+  const layers = layerNodes(result, at);
+  if (layers.length) {
+    // The layers at a glance; their files are in the Structure view, folded by default.
+    nodes.push({ label: vscode.l10n.t('Layers'), description: layers.map((layer) => `${layer.label} ${layer.description}`).join(' · '), tooltip: vscode.l10n.t('Files by layer role: the Structure view lists them.'), icon: 'layers' });
+  }
   if (result.violations.length) {
     nodes.push({
       label: vscode.l10n.t('Layer violations'),
@@ -100,6 +105,21 @@ export function layerNodes(result: AnalysisResult, at: At): AnalysisNode[] {
   return [...byLayer]
     .sort(([a], [b]) => rank(a) - rank(b))
     .map(([layer, files]) => ({ label: layer, description: `${files.length}`, icon: LAYER_ICONS[layer] ?? 'folder', children: files }));
+}
+
+/**
+ * Structure: the layers, the extension points and the interfaces as sections of one view, folded
+ * so that all three show in a small pane. A section with nothing in it stays, saying what ArchTrace
+ * looked for.
+ */
+export function structureNodes(result: AnalysisResult, at: At): AnalysisNode[] {
+  const section = (label: string, icon: string, children: AnalysisNode[], none: string): AnalysisNode =>
+    children.length ? { label, description: `${children.length}`, icon, children } : { label, description: vscode.l10n.t('none found'), tooltip: none, icon };
+  return [
+    section(vscode.l10n.t('Layers'), 'layers', layerNodes(result, at), vscode.l10n.t('No file was read: see Skipped in the Overview.')),
+    section(vscode.l10n.t('Extension Points'), 'extensions', extensionPointNodes(result, at), vscode.l10n.t('No middleware, decorators, signals, managers, tasks, events or error handlers were found.')),
+    section(vscode.l10n.t('Interfaces & Data'), 'symbol-interface', interfaceNodes(result, at), vscode.l10n.t('No interfaces with implementations, repositories or models were found.')),
+  ];
 }
 
 const EXTENSION_POINTS: readonly FindingCategory[] = ['middleware', 'decorator', 'signal', 'receiver', 'manager', 'task', 'event', 'error-handler'];
