@@ -228,3 +228,15 @@ describe('the errors answer of an exception a caller on the trace catches', () =
     assert.ok(!errors.some((fact) => /^`POST \/(checks|bounces)`.*is not converted/.test(fact)), errors.join('\n'));
   });
 });
+
+describe('the transactions answer of a service with many routes', () => {
+  it('tells a flow that reaches a transaction whatever the place of its route among the routes', async () => {
+    const routes = Array.from({ length: 70 }, (_, index) => `@app.route("/r${String(index).padStart(2, '0')}")\ndef r${index}():\n    return "ok"\n`);
+    const files = {
+      'app/store.py': 'from django.db import transaction\n\ndef save(item):\n    with transaction.atomic():\n        item.save()\n',
+      'app/api.py': ['from flask import Flask', 'from app.store import save', '', 'app = Flask(__name__)', '', ...routes, '@app.route("/zz/save", methods=["POST"])', 'def save_item():', '    save(None)', '    return "saved"', ''].join('\n'),
+    };
+    const transactions = factsOf((await answersOfFiles(files)).find((answer) => answer.item === 'service.transactional'));
+    assert.ok(transactions.includes('`POST /zz/save` reaches `save`: `transaction.atomic()` — app/store.py:4'), transactions.join('\n'));
+  });
+});
