@@ -9,6 +9,8 @@ import type { Trace } from '../core/result';
 import { buildChecklist } from '../core/checklist/checklist';
 import { ChecklistProgress } from '../core/checklist/progress';
 import { renderMarkdown } from '../core/render/markdown';
+import { renderMapMermaid } from '../core/render/mapMermaid';
+import { renderMapSvg } from '../core/render/mapSvg';
 import { renderStudyGuide } from '../core/render/report';
 import { renderKindText } from '../core/render/text';
 import { renderTraceMermaid, renderTraceText } from '../core/render/trace';
@@ -31,6 +33,7 @@ const USAGE = `usage:
   archtrace classify [dir] [--format text|json]
   archtrace trace [dir] "<METHOD> <path>" [--format text|json|mermaid] [--no-types]
   archtrace report [dir] [--format md] [--progress FILE]
+  archtrace map [dir] [--format svg|mermaid|json]
   archtrace check [dir] [--format text|json|sarif] [--max-warnings N] [--layer-violations auto|on]
   archtrace test-rules [dir]     runs the snippet tests of the rules in archtrace.yml's ruleDirs
   archtrace lsp [--stdio]        the language server (also: archtrace serve [--stdio|--node-ipc|--socket=PORT])
@@ -53,7 +56,7 @@ dependencies between layers and the folders of the team's own rules (docs/config
 export class UsageError extends Error {}
 
 interface Command {
-  name: 'analyze' | 'classify' | 'trace' | 'report' | 'check';
+  name: 'analyze' | 'classify' | 'trace' | 'report' | 'check' | 'map';
   root: string;
   format: string;
   excludeGlobs: string[];
@@ -73,7 +76,7 @@ interface Command {
   cacheFile?: string;
 }
 
-const FORMATS: Readonly<Record<Command['name'], readonly string[]>> = { analyze: ['json', 'md'], classify: ['text', 'json'], trace: ['text', 'json', 'mermaid'], report: ['md'], check: ['text', 'json', 'sarif'] };
+const FORMATS: Readonly<Record<Command['name'], readonly string[]>> = { analyze: ['json', 'md'], classify: ['text', 'json'], trace: ['text', 'json', 'mermaid'], report: ['md'], check: ['text', 'json', 'sarif'], map: ['svg', 'mermaid', 'json'] };
 
 function parseCommand(argv: readonly string[]): Command | 'help' {
   let parsed;
@@ -101,7 +104,7 @@ function parseCommand(argv: readonly string[]): Command | 'help' {
   const { values, positionals } = parsed;
   if (values.help) return 'help';
   const [name, ...rest] = positionals;
-  if (name !== 'analyze' && name !== 'classify' && name !== 'trace' && name !== 'report' && name !== 'check') throw new UsageError(name ? `unknown command '${name}'` : 'no command given');
+  if (name !== 'analyze' && name !== 'classify' && name !== 'trace' && name !== 'report' && name !== 'check' && name !== 'map') throw new UsageError(name ? `unknown command '${name}'` : 'no command given');
   // `trace` takes the route last; its folder may be left out, as for the other commands.
   const route = name === 'trace' ? rest.pop() : undefined;
   if (name === 'trace' && !route) throw new UsageError('trace needs a route, such as "POST /orders"');
@@ -243,9 +246,12 @@ async function render(command: Command, analysis: Analysis, types: TypeCheckerWo
       if (loaded.warning) process.stderr.write(`archtrace: ${loaded.warning}\n`);
       progress = loaded.progress;
     }
-    output = renderStudyGuide(result, buildChecklist(result), progress);
+    output = renderStudyGuide(result, buildChecklist(result), progress, analysis.architectureMap());
+  } else if (command.name === 'map') {
+    const map = analysis.architectureMap();
+    output = command.format === 'json' ? JSON.stringify(map, null, 2) : command.format === 'mermaid' ? renderMapMermaid(map) : renderMapSvg(map);
   } else if (command.name === 'classify') output = command.format === 'json' ? JSON.stringify(result.kind, null, 2) : renderKindText(result.kind);
-  else output = command.format === 'md' ? renderMarkdown(result) : JSON.stringify(result, null, 2);
+  else output = command.format === 'md' ? renderMarkdown(result, analysis.architectureMap()) : JSON.stringify(result, null, 2);
   process.stdout.write(`${output}\n`);
   return 0;
 }

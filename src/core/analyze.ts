@@ -5,6 +5,9 @@ import { DEFAULT_MAX_FILE_SIZE_BYTES, type Discovery, discoverFiles, readWorkspa
 import type { CallAnswer, CallTypeResolver, EditorDocuments, FactsCache, FileAnalyzer, ProgressReport, ReadLimits, WorkspaceFs } from './host';
 import { nextTurn, Turns } from './nextTurn';
 import { findViolations } from './layers/violations';
+import { resolvedImports } from './layers/imports';
+import type { LayerRoles } from './layers/layers';
+import { type ArchitectureMap, buildArchitectureMap, type MapImport } from './map/architectureMap';
 import type { FileFacts } from './parse/facts';
 import type { Knowledge } from './knowledge/knowledge';
 import { resolveWorkspace } from './resolve/resolve';
@@ -75,6 +78,8 @@ export interface Analysis {
   traceWithTypes(route: string, resolver: CallTypeResolver): Promise<Trace | undefined>;
   /** The answers the code gives to the study checklist's questions, made when first asked for. */
   answers(): Answer[];
+  /** The architecture map in the layer model of the repository's kind, made when first asked for. */
+  architectureMap(): ArchitectureMap;
   /** The classes and functions a file defines (qualified names, 0-based lines), for editors. */
   definitionsIn(path: string): { name: string; kind: string; line: number }[];
   /**
@@ -287,6 +292,7 @@ function analysisOf(state: AnalysisState): Analysis {
   const traceContext = () => (context ??= traceContextOf(state.index(), result, knowledge));
   const typedAnswers = new Map<string, CallAnswer | null>();
   let answers: Answer[] | undefined;
+  let map: ArchitectureMap | undefined;
   return {
     result,
     trace(written) {
@@ -300,6 +306,10 @@ function analysisOf(state: AnalysisState): Analysis {
     answers() {
       answers ??= answerChecklist(result, state.index(), traceContext(), discovery.otherFiles, knowledge);
       return answers;
+    },
+    architectureMap() {
+      map ??= mapOf(result, facts, state.index(), knowledge.layerRoles);
+      return map;
     },
     definitionsIn(path) {
       return (state.index().file(path)?.symbols ?? [])
@@ -319,6 +329,27 @@ function analysisOf(state: AnalysisState): Analysis {
       return assemble(root, updateHost, updateOptions, now, next, await nowConfiguration, { index: await state.indexInTurns(), modulePaths, shareAnswers: contentOnly && sameKnowledge, kind: result.kind, kindInputs: sameKnowledge ? kindInputs : undefined });
     },
   };
+}
+
+/** The map's input from the result (each file's layer), the facts (sizes) and the index (what each import reaches). */
+function mapOf(result: AnalysisResult, facts: readonly FileFacts[], index: SymbolIndex, layerRoles: LayerRoles): ArchitectureMap {
+  const lines = new Map(facts.map((file) => [file.path, file.lineCount]));
+  function* imports(): Generator<MapImport> {
+    for (const file of facts) {
+      if (file.skipped) continue;
+      for (const { statement, imported } of resolvedImports(index, file)) {
+        for (const target of imported) if (target.file !== undefined && target.file !== file.path) yield { path: file.path, line: statement.line, imported: target.written, target: target.file };
+      }
+    }
+  }
+  return buildArchitectureMap({
+    kind: result.kind.kind,
+    lanes: layerRoles.lanesOf(result.kind.kind),
+    leftOutRoles: layerRoles.sharedRoles(),
+    files: result.files.map((file) => ({ path: file.path, layer: file.layer, lines: lines.get(file.path) ?? 0 })),
+    imports: imports(),
+    violations: result.violations,
+  });
 }
 
 /**

@@ -4,6 +4,7 @@ import { ArchTraceClient } from './client';
 import { SOURCE_LANGUAGES } from './languages';
 import { ClassifyController } from './classify/controller';
 import { showEntityDiagram } from './dataModel/entityDiagram';
+import { registerArchitectureMap } from './diagrams/mapPanel';
 import { showSvgPanel } from './diagrams/svgPanel';
 import { renderTraceSvg } from '../core/render/sequenceSvg';
 import { WorkspaceResults } from './results';
@@ -79,6 +80,7 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
   );
   context.subscriptions.push(new ChecklistController(results, storage, log));
+  context.subscriptions.push(registerArchitectureMap({ roots: () => results.all().map((result) => result.root), map: (root) => results.map(root) }));
   registerSelfCheck(context, { results, stepper, log });
   // Activated by a file of a language ArchTrace reads: the server starts once activation is over.
   if (vscode.workspace.textDocuments.some(isSource)) setTimeout(() => results.startInBackground(), 0);

@@ -2,9 +2,10 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { ChecklistItem } from '../core/checklist/checklist';
 import type { ChecklistProgress } from '../core/checklist/progress';
+import type { ArchitectureMap } from '../core/map/architectureMap';
 import type { AnalysisResult, Trace } from '../core/result';
 import type { RequestType, RequestType0 } from 'vscode-jsonrpc';
-import { ChecklistRequest, DidChangeAnalysisNotification, ErrorCodes, type FolderStatus, ReanalyseRequest, ResultRequest, StatusRequest, StudyGuideRequest, TraceRequest } from '../protocol/protocol';
+import { ChecklistRequest, DidChangeAnalysisNotification, ErrorCodes, type FolderStatus, MapRequest, ReanalyseRequest, ResultRequest, StatusRequest, StudyGuideRequest, TraceRequest } from '../protocol/protocol';
 import type { ArchTraceClient } from './client';
 
 /**
@@ -81,6 +82,11 @@ export class WorkspaceResults implements vscode.Disposable {
 
   async checklist(root: string): Promise<ChecklistItem[]> {
     return request(await this.start(), ChecklistRequest, { root });
+  }
+
+  /** The folder's architecture map (`archtrace/map`). */
+  async map(root: string): Promise<ArchitectureMap> {
+    return request(await this.start(), MapRequest, { root });
   }
 
   async studyGuide(root: string, progress: ChecklistProgress): Promise<string> {

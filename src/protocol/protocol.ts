@@ -6,6 +6,7 @@
  * message types and the result's types: no editor, no Node.
  */
 import { NotificationType, RequestType, RequestType0 } from 'vscode-jsonrpc';
+import type { ArchitectureMap } from '../core/map/architectureMap';
 import type { ChecklistItem } from '../core/checklist/checklist';
 import type { ChecklistProgress } from '../core/checklist/progress';
 import type { AnalysisResult, Route, Trace } from '../core/result';
@@ -46,6 +47,9 @@ export const StatusRequest = new RequestType0<FolderStatus[], void>('archtrace/s
 
 /** `archtrace/result`: a folder's last complete `AnalysisResult` (what the extension's views render), waiting for the first analysis. */
 export const ResultRequest = new RequestType<FolderParams, AnalysisResult, void>('archtrace/result');
+
+/** `archtrace/map`: a folder's architecture map (lanes, boxes, edges with counts, violations, cycles), from its last complete analysis. */
+export const MapRequest = new RequestType<FolderParams, ArchitectureMap, void>('archtrace/map');
 
 export interface TraceParams extends FolderParams {
   /** `"POST /orders"`, or a request as sent: `"DELETE /api/orders/42"`. */

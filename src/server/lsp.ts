@@ -30,6 +30,7 @@ import {
   DidChangeAnalysisNotification,
   ErrorCodes,
   type FolderParams,
+  MapRequest,
   PROTOCOL_VERSION,
   ReanalyseRequest,
   ResultRequest,
@@ -382,6 +383,7 @@ export function runLanguageServer(connection: Connection, serverOptions: Languag
 
   connection.onRequest(StatusRequest, () => [...sessions.values()].map((session) => session.status()));
   connection.onRequest(ResultRequest, async (params) => (await analysisOf(folder(params))).result);
+  connection.onRequest(MapRequest, async (params) => (await analysisOf(folder(params))).architectureMap());
   connection.onRequest(TraceRequest, async (params) => {
     if (!params || typeof params !== 'object' || typeof params.route !== 'string') throw new ResponseError(JsonRpcErrors.InvalidParams, 'expected { route: "METHOD /path", root?: string }');
     const session = folder(params);
@@ -410,7 +412,7 @@ export function runLanguageServer(connection: Connection, serverOptions: Languag
     if (!progress || typeof progress !== 'object' || typeof progress.items !== 'object' || progress.items === null) throw new ResponseError(JsonRpcErrors.InvalidParams, 'expected { progress: { items: {…} }, root?: string }');
     const analysis = await analysisOf(folder(params));
     const traces = analysis.result.routes.slice(0, STUDY_GUIDE_TRACES).flatMap((route) => analysis.trace(routeKey(route)) ?? []);
-    return renderStudyGuide({ ...analysis.result, traces }, buildChecklist(analysis.result, analysis.answers()), progress);
+    return renderStudyGuide({ ...analysis.result, traces }, buildChecklist(analysis.result, analysis.answers()), progress, analysis.architectureMap());
   });
   connection.onRequest(ReanalyseRequest, async (params) => {
     const chosen = params && typeof params === 'object' && params.root !== undefined ? [folder(params)] : [...sessions.values()];

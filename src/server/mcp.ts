@@ -245,10 +245,11 @@ export async function runMcpServer(root: string, log: Logger): Promise<void> {
 
   server.registerTool(
     'study_guide',
-    { title: 'Study guide', description: "A section of the study guide for newcomers: the report (kind, layers, routes, extension points, data model) and the study checklist. Without a section, the sections' names.", inputSchema: { section: z.string().optional().describe('a section title, or a part of it') } },
+    { title: 'Study guide', description: "A section of the study guide for newcomers: the report (kind, layers, the architecture map in Mermaid, routes, extension points, data model) and the study checklist. Without a section, the sections' names.", inputSchema: { section: z.string().optional().describe('a section title, or a part of it') } },
     async ({ section }) => {
-      const { result } = await analysis();
-      const guide = renderStudyGuide(result, buildChecklist(result), ChecklistProgress.empty());
+      const analysed = await analysis();
+      const { result } = analysed;
+      const guide = renderStudyGuide(result, buildChecklist(result), ChecklistProgress.empty(), analysed.architectureMap());
       const sections = splitSections(guide);
       if (!section) return answer(`sections: ${sections.map((entry) => `${entry.title} (${entry.text.split('\n').length} lines)`).join('; ')}`);
       const found = sections.find((entry) => entry.title.toLowerCase() === section.toLowerCase()) ?? sections.find((entry) => entry.title.toLowerCase().includes(section.toLowerCase()));

@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { createMessageConnection, type MessageConnection, ResponseError, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import type { CodeAction, CodeLens, Diagnostic, Hover, PublishDiagnosticsParams, SymbolInformation } from 'vscode-languageserver';
-import { DidChangeAnalysisNotification, ErrorCodes, type FolderStatus, ResultRequest, RoutesAtRequest, StatusRequest, TraceRequest } from '../../src/protocol/protocol';
+import { DidChangeAnalysisNotification, ErrorCodes, type FolderStatus, MapRequest, ResultRequest, RoutesAtRequest, StatusRequest, TraceRequest } from '../../src/protocol/protocol';
 import { ROOT, shutDownServer } from '../helpers';
 
 /**
@@ -171,6 +171,9 @@ describe('archtrace lsp --stdio', () => {
     assert.equal(trace.steps[0]?.symbol, 'blog/posts/views.py:create');
     const at = await connection.sendRequest(RoutesAtRequest, { uri: uriOf(flaskBlog, 'blog/posts/views.py'), line: 9 });
     assert.deepEqual(at.routes.map((route) => `${route.method} ${route.path}`), ['GET /posts/']);
+    const map = await connection.sendRequest(MapRequest, { root: flaskBlog });
+    assert.equal(map.kind, result.kind.kind);
+    assert.ok(map.boxes.some((box) => box.files.includes('blog/posts/views.py')));
   });
 
   it('refuses bad input with a protocol error and a clear message, and keeps running', async () => {

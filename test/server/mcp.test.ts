@@ -104,6 +104,7 @@ describe('archtrace mcp', () => {
     const sections = await call(flask, 'study_guide');
     assert.match(sections.text, /^sections: Overview/);
     assert.match((await call(flask, 'study_guide', { section: 'routes' })).text, /^## Routes/);
+    assert.match((await call(flask, 'study_guide', { section: 'architecture map' })).text, /^## Architecture map\n\n```mermaid\nflowchart TB\n {2}subgraph L0\["api /);
   });
 
   it('refuses input that breaks a tool’s schema, and keeps serving', async () => {

@@ -8,7 +8,7 @@ import { type AnalysisEngine, FolderSession } from '../../src/server/session';
 /** An analysis that is only its result, named by a number: enough for the session, which never looks inside. */
 function fakeAnalysis(made: number, changed: readonly string[] = []): Analysis {
   const result = { root: '/w', kind: { kind: 'service', scores: { framework: 0, service: 1, library: 0 }, evidence: [], parts: [] }, files: [], routes: [], findings: [], skipped: [], interfaces: [], violations: [], queryWarnings: [], made, changed } as unknown as AnalysisResult;
-  return { result, trace: () => undefined, traceWithTypes: () => Promise.resolve(undefined), definitionsIn: () => [], answers: () => [], update: () => Promise.resolve(fakeAnalysis(made + 1)) };
+  return { result, trace: () => undefined, traceWithTypes: () => Promise.resolve(undefined), definitionsIn: () => [], answers: () => [], architectureMap: () => ({ kind: 'service', lanes: [], boxes: [], edges: [], cycles: [], leftOut: [] }), update: () => Promise.resolve(fakeAnalysis(made + 1)) };
 }
 
 const made = (analysis: Analysis | undefined) => (analysis?.result as unknown as { made: number } | undefined)?.made;

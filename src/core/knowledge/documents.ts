@@ -93,6 +93,7 @@ export interface LayerRolesDocument {
 }
 
 export interface KindLayersDocument {
+  lanes: string[];
   folders: RoleNamesDocument;
   fileNameRoles?: RoleNamesDocument;
   findings: Partial<Record<FindingCategory, string>>;

@@ -81,6 +81,16 @@ export class LayerRoles {
     return roles;
   }
 
+  /** A kind's layers in the order of its architecture, top to bottom: the lanes of the architecture map. */
+  lanesOf(kind: RepoKind): readonly string[] {
+    return this.document.kinds[kind].lanes;
+  }
+
+  /** The roles every kind shares (tests, examples, migrations, configuration): code outside the architecture under study. */
+  sharedRoles(): ReadonlySet<string> {
+    return new Set([...Object.keys(this.document.sharedFolders), 'test', 'config']);
+  }
+
   /** Every layer of the kinds' models (`api`, `domain`, `http`, `public-api`, …): what a file of the code under study may be given. */
   modelLayers(): string[] {
     const layers = new Set<string>();

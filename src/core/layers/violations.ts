@@ -2,7 +2,8 @@ import { listIn } from '../lists';
 import { Turns } from '../nextTurn';
 import { type DataFile, readDataFile } from '../knowledge/dataFile';
 import type { LayerRuleDocument } from '../knowledge/documents';
-import type { FileFacts, ImportStatement } from '../parse/facts';
+import type { FileFacts } from '../parse/facts';
+import { resolvedImports } from './imports';
 import { isWithinModule } from '../resolve/modules';
 import type { SymbolIndex } from '../resolve/symbolIndex';
 import type { Finding, Violation } from '../result';
@@ -51,7 +52,7 @@ export async function findViolations(
     const holds = categoriesByFile.get(file.path);
     const applicable = holds ? fromRules.filter((rule) => !rule.unlessFromHolds?.some((category) => holds.includes(category))) : fromRules;
     if (!applicable.length) return;
-    const targets = index.part('imported-targets', file.path, () => file.imports.map((statement) => ({ statement, imported: importedTargets(index, file.path, statement) })));
+    const targets = resolvedImports(index, file);
     for (const { statement, imported: targetsOfStatement } of targets) {
       for (const imported of targetsOfStatement) {
         // Once per import, not per rule: tens of thousands of files' imports are looked at every update.
@@ -79,17 +80,4 @@ function holdsAny(held: readonly string[] | undefined, categories: readonly stri
 function isOrUnder(module: string, modules: readonly string[] | undefined): boolean {
   if (modules) for (const listed of modules) if (isWithinModule(module, listed)) return true;
   return false;
-}
-
-/** Each name an import statement brings in: the workspace file (and symbol) it reaches, or the outside name. */
-function importedTargets(index: SymbolIndex, path: string, statement: ImportStatement): { written: string; file?: string; symbol?: string; external?: string }[] {
-  const names = statement.names.length ? statement.names.filter((name) => name.name !== '*') : [{ name: statement.module.split('.')[0] ?? '', alias: statement.alias }];
-  return names.map(({ name, alias }) => {
-    const written = alias ?? name;
-    const target = index.qualify(path, written);
-    if (target && 'symbol' in target) return { written, file: index.pathOf(target.symbol), symbol: target.symbol };
-    // A module imported by name (`from app.infrastructure import persistence`, `import app.db`) is its file.
-    const file = index.importedModuleFile(path, statement, statement.names.length ? name : undefined);
-    return file ? { written, file } : { written, ...(target ? { external: target.external } : {}) };
-  });
 }

@@ -1,5 +1,7 @@
 import { type AnalysisResult, type FindingCategory, SymbolId } from '../result';
-import { markdownCode as code, markdownText as text } from './escape';
+import { markdownCode as code, markdownFence, markdownText as text } from './escape';
+import type { ArchitectureMap } from '../map/architectureMap';
+import { renderMapMermaid } from './mapMermaid';
 import { describeKind, evidenceByWeight, QUESTION_TITLES } from './text';
 import { listIn } from '../lists';
 
@@ -20,8 +22,8 @@ const CATEGORY_TITLES: Readonly<Record<FindingCategory, string>> = {
   'error-response': 'Error responses',
 };
 
-/** The result as a Markdown report; a pure function, like every renderer. */
-export function renderMarkdown(result: AnalysisResult): string {
+/** The result as a Markdown report, with the architecture map when given; a pure function, like every renderer. */
+export function renderMarkdown(result: AnalysisResult, map?: ArchitectureMap): string {
   const lines: string[] = [`# ArchTrace: ${text(result.root)}`, '', `**${describeKind(result.kind)}**`, ''];
   if (result.kind.evidence.length) {
     lines.push('| question | signal | favours | weight | where |', '|---|---|---|---|---|');
@@ -36,6 +38,8 @@ export function renderMarkdown(result: AnalysisResult): string {
     lines.push(`- **${text(layer)}** (${paths.length}): ${paths.slice(0, 12).map(code).join(', ')}${paths.length > 12 ? ', …' : ''}`);
   }
   lines.push('');
+
+  if (map?.boxes.length) lines.push('## Architecture map', '', ...markdownFence(renderMapMermaid(map)).map((line, position) => (position === 0 ? `${line}mermaid` : line)), '');
 
   if (result.routes.length) {
     lines.push('## Routes', '', '| method | path | handler |', '|---|---|---|');

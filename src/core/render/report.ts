@@ -1,5 +1,6 @@
 import type { ChecklistItem } from '../checklist/checklist';
 import type { ChecklistProgress } from '../checklist/progress';
+import type { ArchitectureMap } from '../map/architectureMap';
 import type { AnalysisResult } from '../result';
 import { renderAnswerMarkdown } from './answers';
 import { markdownCode, markdownFence, markdownText } from './escape';
@@ -8,11 +9,11 @@ import { renderTraceText } from './trace';
 
 /**
  * The study guide a student keeps: the analysis (verdict and evidence, layers, extension points,
- * routes, interfaces), the traces of the routes, and the checklist with the student's progress and
+ * routes, interfaces, the architecture map when given), the traces of the routes, and the checklist with the student's progress and
  * notes, each item followed by the answer the code gives.
  */
-export function renderStudyGuide(result: AnalysisResult, checklist: readonly ChecklistItem[], progress: ChecklistProgress): string {
-  const lines = [renderMarkdown(result).trimEnd(), ''];
+export function renderStudyGuide(result: AnalysisResult, checklist: readonly ChecklistItem[], progress: ChecklistProgress, map?: ArchitectureMap): string {
+  const lines = [renderMarkdown(result, map).trimEnd(), ''];
   if (result.traces.length) {
     lines.push('## Traces', '');
     for (const trace of result.traces) lines.push(...markdownFence(renderTraceText(trace)), '');

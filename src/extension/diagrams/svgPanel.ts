@@ -2,10 +2,11 @@ import * as vscode from 'vscode';
 
 /**
  * A diagram in a webview: an SVG rendered by ArchTrace itself, so it works offline, runs no
- * script, and the Content-Security-Policy allows nothing but its own inline style.
+ * script, and the Content-Security-Policy allows nothing but its own inline style. Its links may
+ * run the `commands` given, and no other command.
  */
-export function showSvgPanel(viewType: string, title: string, svg: string): vscode.WebviewPanel {
-  const panel = vscode.window.createWebviewPanel(viewType, title, vscode.ViewColumn.Beside, { enableScripts: false, localResourceRoots: [] });
+export function showSvgPanel(viewType: string, title: string, svg: string, commands: readonly string[] = []): vscode.WebviewPanel {
+  const panel = vscode.window.createWebviewPanel(viewType, title, vscode.ViewColumn.Beside, { enableScripts: false, enableCommandUris: commands.length ? commands : false, localResourceRoots: [] });
   const nonce = [...crypto.getRandomValues(new Uint8Array(16))].map((byte) => byte.toString(16).padStart(2, '0')).join('');
   panel.webview.html = `<!DOCTYPE html>
 <html lang="en">
