@@ -110,6 +110,7 @@ export const PHRASES = {
   tradeOffsTopic: 'What sets each implementation of `{0}` apart',
   dependsOn: '`{0}` imports `{1}`, which no other implementation imports',
   onlyItHas: '`{0}` alone has {1}',
+  sharedConvention: 'Every implementation of `{0}` defines {1}, which the interface does not declare',
   takesOptions: '`{0}` takes {1}',
   noTradeOffs: 'The implementations import the same modules and offer the same methods; read them side by side, starting at {0}',
   newImplementationTopic: 'How to add an implementation of `{0}`',
