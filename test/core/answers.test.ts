@@ -178,6 +178,13 @@ describe("a library's answers on implementations that keep a shared convention a
     assert.ok(steps.some((line) => line.startsWith('Every implementation of `BaseStore` defines parse_uri_path')), steps.join('\n'));
   });
 
+  it("count a registry's members as its literal's and those added to it later, saying which are added inside a try or an if", () => {
+    const selection = factsOfItem('library.new-implementation');
+    assert.ok(selection.includes('`_STORES` lists the implementations: MemoryStore, NetStore, DiskStore — kvstore/__init__.py:5'), selection.join('\n'));
+    assert.ok(selection.includes('`_STORES` gets NetStore added here, under `try`: only when that lets the statement run — kvstore/__init__.py:14'), selection.join('\n'));
+    assert.ok(selection.includes('`_STORES` gets DiskStore added here, under `if`: only when that lets the statement run — kvstore/__init__.py:19'), selection.join('\n'));
+  });
+
   it('point at the benchmarks that hold code, never at an empty __init__.py', () => {
     const performance = answers.find((answer) => answer.item === 'library.performance');
     const located = (performance?.parts ?? []).flatMap((part) => [...part.facts.map((fact) => fact.location.path), ...(part.gap?.readAt ? [part.gap.readAt.path] : []), ...(part.gap ? [phraseText(part.gap)] : [])]);

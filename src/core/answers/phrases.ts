@@ -122,6 +122,8 @@ export const PHRASES = {
   selectionTopic: 'How an implementation of `{0}` is chosen at run time',
   registryMaps: '`{0}` maps {1} names to implementations: {2}',
   registryLists: '`{0}` lists the implementations: {1}',
+  registryAdds: '`{0}` gets {1} added here',
+  registryAddsInside: '`{0}` gets {1} added here, under `{2}`: only when that lets the statement run',
   factoryMakes: '`{0}` makes one of {1}',
   readsEntryPoints: '`{0}` reads implementations from installed packages\' entry points (`{1}`): another package can add one',
   namedBy: 'Each implementation names itself by `{0}`: {1}',
