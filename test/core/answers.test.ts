@@ -240,3 +240,54 @@ describe('the transactions answer of a service with many routes', () => {
     assert.ok(transactions.includes('`POST /zz/save` reaches `save`: `transaction.atomic()` — app/store.py:4'), transactions.join('\n'));
   });
 });
+
+describe("a library's answers on implementations that keep a shared convention and a registry extended after its literal", () => {
+  const base = 'from abc import ABC, abstractmethod\n\n\nclass BaseStore(ABC):\n    @abstractmethod\n    def _get(self, key): ...\n\n    def get(self, key):\n        return self._get(key)\n';
+  const store = (name: string, module: string, extra: string) =>
+    `import ${module}\n\nfrom ..base import BaseStore\n\n\nclass ${name}(BaseStore):\n    NAME = "${name.toLowerCase()}"\n\n    def _get(self, key):\n        return ${module}.read(key)\n\n    @classmethod\n    def parse_uri_path(cls, path):\n        return {}\n${extra}`;
+  const files = {
+    'pyproject.toml': '[project]\nname = "kvstore"\nversion = "1.0.0"\n',
+    'kvstore/base.py': base,
+    'kvstore/backends/__init__.py': '',
+    'kvstore/backends/memory.py': store('MemoryStore', 'collections', '\n    def compact(self):\n        pass\n'),
+    'kvstore/backends/disk.py': store('DiskStore', 'shelve', '\n    def flush(self):\n        pass\n'),
+    'kvstore/backends/net.py': store('NetStore', 'socket', '\n    def flush(self):\n        pass\n'),
+    'kvstore/__init__.py':
+      'import os\n\nfrom .backends.memory import MemoryStore\n\n_STORES = [MemoryStore]\n\ntry:\n    import socket\nexcept ImportError:\n    pass\nelse:\n    from .backends.net import NetStore\n\n    _STORES.append(NetStore)\n\nif os.name == "posix":\n    from .backends.disk import DiskStore\n\n    _STORES += [DiskStore]\n',
+    'benchmarks/__init__.py': '',
+    'benchmarks/bench_get.py': 'from kvstore.backends.memory import MemoryStore\n\n\ndef bench_get():\n    MemoryStore().get("k")\n',
+  };
+  let answers: Answer[] = [];
+  before(async () => {
+    const workspace = tempWorkspace(files);
+    try {
+      answers = (await analyzeFolder(workspace.root, { threads: 1 })).answers();
+    } finally {
+      workspace.cleanup();
+    }
+  });
+  const factsOfItem = (item: string) => factsOf(answers.find((answer) => answer.item === item));
+
+  it('say once that every implementation defines a method the interface does not declare, never that one alone has it, and make it a step of adding one', () => {
+    const tradeOffs = factsOfItem('library.trade-offs');
+    assert.ok(tradeOffs.some((line) => line.startsWith('Every implementation of `BaseStore` defines parse_uri_path, which the interface does not declare — kvstore/backends/')), tradeOffs.join('\n'));
+    assert.ok(!tradeOffs.some((line) => /alone has .*(parse_uri_path|flush)/.test(line)), tradeOffs.join('\n'));
+    assert.ok(tradeOffs.some((line) => line.startsWith('`MemoryStore` alone has compact')), tradeOffs.join('\n'));
+    const steps = factsOfItem('library.new-implementation');
+    assert.ok(steps.some((line) => line.startsWith('Every implementation of `BaseStore` defines parse_uri_path')), steps.join('\n'));
+  });
+
+  it("count a registry's members as its literal's and those added to it later, saying which are added inside a try or an if", () => {
+    const selection = factsOfItem('library.new-implementation');
+    assert.ok(selection.includes('`_STORES` lists the implementations: MemoryStore, NetStore, DiskStore — kvstore/__init__.py:5'), selection.join('\n'));
+    assert.ok(selection.includes('`_STORES` gets NetStore added here, under `try`: only when that lets the statement run — kvstore/__init__.py:14'), selection.join('\n'));
+    assert.ok(selection.includes('`_STORES` gets DiskStore added here, under `if`: only when that lets the statement run — kvstore/__init__.py:19'), selection.join('\n'));
+  });
+
+  it('point at the benchmarks that hold code, never at an empty __init__.py', () => {
+    const performance = answers.find((answer) => answer.item === 'library.performance');
+    const located = (performance?.parts ?? []).flatMap((part) => [...part.facts.map((fact) => fact.location.path), ...(part.gap?.readAt ? [part.gap.readAt.path] : []), ...(part.gap ? [phraseText(part.gap)] : [])]);
+    assert.ok(located.includes('benchmarks/bench_get.py'), located.join('\n'));
+    assert.ok(!located.some((text) => text.includes('benchmarks/__init__.py')), located.join('\n'));
+  });
+});

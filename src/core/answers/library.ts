@@ -114,6 +114,8 @@ export function newImplementationAnswer(context: AnswerContext): AnswerPart[] {
       : fact(locationOf(index, contract.base), 'subclassNothingMandatory', SymbolId.label(contract.base)),
   ];
   const model = rankedImplementations(context, contract)[0];
+  const convention = sharedConventionFact(context, contract, model?.implementation);
+  if (convention) facts.push(convention);
   if (model) facts.push(fact(locationOf(index, model.implementation), 'implementationsLiveIn', contract.implementations.length, commonFolder(contract.implementations.map((symbol) => SymbolId.parse(symbol).path)), SymbolId.label(model.implementation)));
   return [
     answerPart(say('newImplementationTopic', SymbolId.label(contract.base)), facts),
@@ -165,21 +167,50 @@ export function tradeOffsAnswer(context: AnswerContext): AnswerPart[] {
   if (!contract) return [noInterface(context)];
   const { index } = context;
   const importsByImplementation = new Map(contract.implementations.map((implementation) => [implementation, outsideImports(context, SymbolId.parse(implementation).path)]));
-  const facts: AnswerFact[] = [];
+  const convention = sharedConventionFact(context, contract, contract.implementations[0]);
+  const facts: AnswerFact[] = convention ? [convention] : [];
+  const extras = new Map(contract.implementations.map((implementation) => [implementation, methodsBeyondContract(context, contract, implementation)]));
   for (const implementation of contract.implementations) {
     const own = importsByImplementation.get(implementation) ?? [];
     const others = new Set([...importsByImplementation].filter(([other]) => SymbolId.parse(other).path !== SymbolId.parse(implementation).path).flatMap(([, modules]) => modules.map((entry) => entry.module)));
     for (const entry of own.filter((candidate) => !others.has(candidate.module))) {
       facts.push(fact({ path: SymbolId.parse(implementation).path, line: entry.line }, 'dependsOn', SymbolId.label(implementation), entry.module));
     }
-    const contractNames = new Set(contract.methods.map((method) => method.name));
-    const ownMethods = index.methodsOf(implementation).filter((method) => !contractNames.has(method.name) && !method.name.startsWith('_') && method.name !== 'constructor');
-    if (ownMethods.length) facts.push(fact(locationOf(index, implementation), 'onlyItHas', SymbolId.label(implementation), ownMethods.map((method) => method.name).join(', ')));
+    const othersHave = (name: string) => contract.implementations.some((other) => other !== implementation && extras.get(other)?.includes(name));
+    const onlyIts = (extras.get(implementation) ?? []).filter((name) => !othersHave(name));
+    if (onlyIts.length) facts.push(fact(locationOf(index, implementation), 'onlyItHas', SymbolId.label(implementation), onlyIts.join(', ')));
     const constructor = index.definition(`${implementation}.__init__`) ?? index.definition(`${implementation}.constructor`);
     const options = (constructor?.parameters ?? []).slice(1).map((parameter) => parameter.name).filter((name) => !name.startsWith('*') && !name.startsWith('...'));
     if (constructor && options.length) facts.push(fact(locationOf(index, `${implementation}.${index.definition(`${implementation}.__init__`) ? '__init__' : 'constructor'}`), 'takesOptions', SymbolId.label(implementation), options.join(', ')));
   }
   return [answerPart(say('tradeOffsTopic', SymbolId.label(contract.base)), facts, gap('noTradeOffs', locationOf(index, contract.base)))];
+}
+
+/** The public methods an implementation has (itself or through a class between it and the interface) that the interface does not declare. */
+function methodsBeyondContract(context: AnswerContext, contract: Contract, implementation: string): string[] {
+  const { index } = context;
+  const declared = new Set(contract.methods.map((method) => method.name));
+  const owners: string[] = [];
+  for (const owner of [implementation, ...index.ancestry(implementation).classes]) {
+    if (owner === contract.base) break;
+    owners.push(owner);
+  }
+  const names = owners.flatMap((owner) => index.methodsOf(owner).map((method) => method.name));
+  return [...new Set(names)].filter((name) => !declared.has(name) && !name.startsWith('_') && name !== 'constructor');
+}
+
+/**
+ * The methods every implementation (two at least) defines though the interface does not declare
+ * them: a convention the code keeps without stating it, which a new implementation must keep too.
+ */
+function sharedConventionFact(context: AnswerContext, contract: Contract, shown: string | undefined): AnswerFact | undefined {
+  if (contract.implementations.length < 2 || !shown) return undefined;
+  const [first, ...rest] = contract.implementations.map((implementation) => methodsBeyondContract(context, contract, implementation));
+  const shared = (first ?? []).filter((name) => rest.every((names) => names.includes(name)));
+  const [name] = shared;
+  if (!name) return undefined;
+  const definer = [shown, ...context.index.ancestry(shown).classes].find((owner) => context.index.definition(`${owner}.${name}`)) ?? shown;
+  return fact(locationOf(context.index, `${definer}.${name}`), 'sharedConvention', SymbolId.label(contract.base), shared.join(', '));
 }
 
 /** The modules outside the workspace a file imports (top-level names: `redis`, `asyncpg`, `@aws-sdk/client-s3`), with the first line that does. */

@@ -20,6 +20,13 @@ function entryImplementation(context: AnswerContext, path: string, value: ValueS
   return candidates.map((candidate) => referencedClass(context, path, candidate)).find((symbol) => symbol !== undefined && implementations.has(symbol));
 }
 
+/** The implementations a list or dict of a registry names, in order. */
+function listedImplementations(context: AnswerContext, path: string, shape: ValueShape, implementations: ReadonlySet<string>): string[] {
+  const values = shape.kind === 'list' ? shape.items : shape.kind === 'dict' ? shape.entries.map((entry) => entry.value) : [];
+  const found = values.map((value) => (shape.kind === 'dict' ? entryImplementation(context, path, value, implementations) : referencedClass(context, path, value)));
+  return found.filter((item): item is string => item !== undefined && implementations.has(item));
+}
+
 const keyText = (key: ValueShape) => (key.kind === 'string' ? `"${key.value}"` : key.kind === 'name' ? key.value : '?');
 
 /** Entries listed in a fact, at most. */
@@ -38,14 +45,21 @@ export function selectionFacts(context: AnswerContext, contract: Contract): Answ
   for (const file of context.result.files) {
     if (!inScope(context, file.path)) continue;
     for (const { symbol, definition } of index.definitionsIn(file.path)) {
-      const held = definition.kind === 'variable' ? [{ name: symbol, shape: definition.shape, line: definition.range.start.line }] : definition.kind === 'class' ? (definition.attributes ?? []).map((attribute) => ({ name: `${symbol}.${attribute.name}`, shape: attribute.shape, line: attribute.line })) : [];
-      for (const { name, shape, line } of held) {
+      const held = definition.kind === 'variable' ? [{ name: symbol, shape: definition.shape, line: definition.range.start.line, additions: definition.additions ?? [] }] : definition.kind === 'class' ? (definition.attributes ?? []).map((attribute) => ({ name: `${symbol}.${attribute.name}`, shape: attribute.shape, line: attribute.line, additions: [] })) : [];
+      for (const { name, shape, line, additions } of held) {
+        const implementationsIn = (added: ValueShape) => listedImplementations(context, file.path, added, implementations);
+        const members = shape ? [shape, ...additions.map((addition) => addition.shape)].flatMap(implementationsIn) : [];
         if (shape?.kind === 'dict') {
-          const named = shape.entries.filter(({ value }) => entryImplementation(context, file.path, value, implementations));
-          if (named.length >= 2) facts.push(fact({ path: file.path, line }, 'registryMaps', SymbolId.label(name), shape.entries.length, named.slice(0, MAX_KEYS).map(({ key }) => keyText(key)).join(', ')));
-        } else if (shape?.kind === 'list') {
-          const listed = shape.items.map((item) => referencedClass(context, file.path, item)).filter((item): item is string => item !== undefined && implementations.has(item));
-          if (listed.length) facts.push(fact({ path: file.path, line }, 'registryLists', SymbolId.label(name), listed.map((item) => SymbolId.label(item)).join(', ')));
+          const keys = [shape, ...additions.map((addition) => addition.shape)].flatMap((added) => (added.kind === 'dict' ? added.entries : []));
+          const named = keys.filter(({ value }) => entryImplementation(context, file.path, value, implementations));
+          if (named.length >= 2) facts.push(fact({ path: file.path, line }, 'registryMaps', SymbolId.label(name), keys.length, named.slice(0, MAX_KEYS).map(({ key }) => keyText(key)).join(', ')));
+        } else if (shape?.kind === 'list' && members.length) {
+          facts.push(fact({ path: file.path, line }, 'registryLists', SymbolId.label(name), members.map((item) => SymbolId.label(item)).join(', ')));
+        }
+        if (!members.length || (shape?.kind === 'dict' && members.length < 2)) continue;
+        for (const addition of additions) {
+          const added = implementationsIn(addition.shape).map((item) => SymbolId.label(item)).join(', ');
+          if (added) facts.push(addition.inside ? fact({ path: file.path, line: addition.line }, 'registryAddsInside', SymbolId.label(name), added, addition.inside) : fact({ path: file.path, line: addition.line }, 'registryAdds', SymbolId.label(name), added));
         }
       }
       if (definition.kind === 'function' || definition.kind === 'method') {

@@ -77,8 +77,9 @@ function firstTestFile(context: AnswerContext): { path: string; line: number } |
   return file ? { path: file.path, line: 0 } : undefined;
 }
 
+/** The benchmark files that hold something to run or read: an empty `__init__.py` only marks a package. */
 function benchmarkFiles(context: AnswerContext): FileFacts[] {
-  return context.index.files().filter((file) => inPart(context, file.path) && BENCHMARK_PATH.test(file.path));
+  return context.index.files().filter((file) => inPart(context, file.path) && BENCHMARK_PATH.test(file.path) && (file.symbols.length > 0 || file.imports.length > 0));
 }
 
 /** Performance is measured by running: where the benchmarks are, said in one line. */

@@ -237,10 +237,19 @@ export interface SymbolDefinition {
   shape?: ValueShape;
   /** Variables: the assigned value when it is a plain string literal. */
   literal?: string;
+  /** Python module lists and dicts: what later module-level statements add (`X.append(Y)`, `X += [Y]`, `X["k"] = Y`), in order. */
+  additions?: Addition[];
   /** TypeScript and JavaScript: the module's default export (`export default class X`, `export default router`). */
   defaultExport?: boolean;
   /** Variables: the assigned type when the variable is a type alias (`SessionDep = Annotated[Session, Depends(get_db)]`). */
   alias?: string;
+}
+
+/** Items (a list shape) or entries (a dict shape) added to a module variable, and the `if` or `try` the statement sits in, if any. */
+export interface Addition {
+  shape: ValueShape;
+  line: number;
+  inside?: 'if' | 'try';
 }
 
 export interface ImportedName {

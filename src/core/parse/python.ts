@@ -68,6 +68,7 @@ export const pythonSyntax: LanguageSyntax = {
         symbols.push(Object.assign(functionSymbol(definition, prefix + name, rangeOf(node), decorators, inClass ? container : undefined, bodies), withCalls));
       } else {
         const assigned = assignment(node);
+        if (!container) addToModuleVariable(node, symbols);
         if (!assigned) continue;
         const { target, annotation, value } = assigned;
         if (container?.kind === 'class') {
@@ -119,6 +120,53 @@ export const pythonSyntax: LanguageSyntax = {
     return SYNTAX_QUERY;
   },
 };
+
+/** Methods that add to a list or dict, and whether their argument is one item or a sequence (a dict) of them. */
+const ADDING_METHODS: Readonly<Record<string, 'item' | 'items'>> = { append: 'item', add: 'item', insert: 'item', extend: 'items', update: 'items' };
+
+/**
+ * Records on a module-level list or dict what a later module statement adds to it: `X.append(Y)`,
+ * `X.extend([...])`, `X.update({...})`, `X += [...]`, `X[key] = Y`; a registry is its literal plus these.
+ */
+function addToModuleVariable(statement: Node, symbols: readonly SymbolDefinition[]): void {
+  const node = statement.type === 'expression_statement' ? statement.firstNamedChild : undefined;
+  if (!node) return;
+  let target: string | undefined;
+  let shape: ValueShape | undefined;
+  if (node.type === 'call') {
+    const callee = node.childForFieldName('function');
+    const method = callee?.type === 'attribute' ? callee.childForFieldName('attribute')?.text : undefined;
+    const how = method ? ADDING_METHODS[method] : undefined;
+    const args = (node.childForFieldName('arguments')?.namedChildren ?? []).filter((argument): argument is Node => argument !== null && argument.type !== 'comment');
+    const argument = args[args.length - 1];
+    target = callee?.childForFieldName('object')?.type === 'identifier' ? callee.childForFieldName('object')?.text : undefined;
+    if (how && argument) shape = how === 'item' ? { kind: 'list', items: [valueShape(argument)] } : valueShape(argument);
+  } else if (node.type === 'augmented_assignment' && ['+=', '|='].includes(node.childForFieldName('operator')?.text ?? '')) {
+    target = node.childForFieldName('left')?.type === 'identifier' ? node.childForFieldName('left')?.text : undefined;
+    const right = node.childForFieldName('right');
+    if (right) shape = valueShape(right);
+  } else if (node.type === 'assignment' && node.childForFieldName('left')?.type === 'subscript') {
+    const left = node.childForFieldName('left');
+    const key = left?.childForFieldName('subscript');
+    const right = node.childForFieldName('right');
+    target = left?.childForFieldName('value')?.type === 'identifier' ? left.childForFieldName('value')?.text : undefined;
+    if (key && right) shape = { kind: 'dict', entries: [{ key: valueShape(key), value: valueShape(right) }] };
+  }
+  if (!target || !shape || (shape.kind !== 'list' && shape.kind !== 'dict')) return;
+  const variable = [...symbols].reverse().find((symbol) => symbol.kind === 'variable' && symbol.name === target && (symbol.shape?.kind === 'list' || symbol.shape?.kind === 'dict'));
+  if (!variable) return;
+  const inside = enclosingCondition(statement);
+  (variable.additions ??= []).push({ shape, line: statement.startPosition.row, ...(inside ? { inside } : {}) });
+}
+
+/** The `if` or `try` a module statement sits in, if any. */
+function enclosingCondition(node: Node): 'if' | 'try' | undefined {
+  for (let parent = node.parent; parent; parent = parent.parent) {
+    if (parent.type === 'try_statement') return 'try';
+    if (parent.type === 'if_statement') return 'if';
+  }
+  return undefined;
+}
 
 /** `name = value` or `name: T = value` at the statement level, with a simple name on the left. */
 function assignment(statement: Node): { target: string; annotation?: string; value?: Node } | undefined {
