@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { phraseText } from '../../src/core/answers/phrases';
@@ -140,5 +141,46 @@ describe("the errors answer of a Spring service's @ControllerAdvice", () => {
     assert.equal(statusOf('notFound'), 404);
     assert.equal(statusOf('unprocessableEntity'), 422);
     assert.equal(statusOf('findAll'), undefined);
+  });
+
+  it("leaves vendored copies of other projects out of the answers: third_party/ always, libs/ beside the project's src/", async () => {
+    const root = mkdtempSync(join(tmpdir(), 'archtrace-vendored-'));
+    try {
+      cpSync(fixture('microweb'), root, { recursive: true });
+      mkdirSync(join(root, 'src'));
+      renameSync(join(root, 'microweb'), join(root, 'src', 'microweb'));
+      const copied = [
+        'import functools',
+        '',
+        'def expected_failure(test):',
+        '    @functools.wraps(test)',
+        '    def wrapper(*args):',
+        '        try:',
+        '            test(*args)',
+        '        except AssertionError:',
+        '            return None',
+        '        raise AssertionError("unexpected success")',
+        '',
+        '    return wrapper',
+        '',
+        'class Runner:',
+        '    def run(self, request):',
+        '        for hook in self.before_request_hooks:',
+        '            hook(request)',
+      ].join('\n');
+      for (const folder of ['libs/testkit', 'third_party/checks']) {
+        mkdirSync(join(root, folder), { recursive: true });
+        writeFileSync(join(root, folder, 'unittest.py'), copied);
+      }
+      const analysis = await analyzeFolder(root, { threads: 1 });
+      const vendored = ['libs/testkit/unittest.py', 'third_party/checks/unittest.py'];
+      assert.deepEqual(analysis.result.files.filter((file) => vendored.includes(file.path)).map((file) => file.layer), ['vendored', 'vendored']);
+      const answers = analysis.answers();
+      const cited = answers.flatMap((answer) => answer.parts.flatMap((part) => [...part.facts.map((fact) => fact.location.path), ...(part.gap?.readAt ? [part.gap.readAt.path] : [])]));
+      assert.deepEqual(cited.filter((path) => vendored.includes(path)), []);
+      assert.ok(factsOf(answers.find((answer) => answer.item === 'framework.precondition')).some((line) => line.includes('src/microweb/decorators.py')));
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
