@@ -4,19 +4,22 @@
  * same run (these machines are noisy; ratios travel, seconds do not). The cold run and the editing
  * session each run in a process of their own (`--part`), whose memory is then theirs alone.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, fork } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { createMessageConnection, IPCMessageReader, IPCMessageWriter } from 'vscode-jsonrpc/node';
 import { DEFAULT_MAX_FILE_SIZE_BYTES } from '../../src/core/analyze';
 import type { EditorDocuments } from '../../src/core/host';
 import type { TextChange } from '../../src/core/parse/facts';
 import { discoverFiles } from '../../src/core/discover/discover';
 import { Grammars, isParsedLanguage } from '../../src/core/parse/grammars';
 import { analyzeFolder, CHANGES_GATHERED_MS, readyForUpdates, updateFolder, WarmWorker } from '../../src/node/analyzeFolder';
-import { grammarsDirectory } from '../../src/node/assets';
+import { grammarsDirectory, packageRoot } from '../../src/node/assets';
+import { DidChangeAnalysisNotification, ResultRequest, StatusRequest } from '../../src/protocol/protocol';
 import { nodeFs } from '../../src/node/nodeFs';
 import { TypeCheckerWorker } from '../../src/node/typeChecker';
 
@@ -30,6 +33,7 @@ async function main(): Promise<void> {
   // The parts whose memory is measured run in a process of their own (see `inProcessOfItsOwn`).
   if (values.part === 'cold') return printPart(await coldRunAndTraces(root, routeCount));
   if (values.part === 'session') return printPart(await editingSession(root, values['cache-file'] ?? '', Number(values.edits ?? 10)));
+  if (values.part === 'server') return printServerSession(await serverSession(root, Number(values.edits ?? 10), routeCount), values.json === true);
 
   // The floor: read and parse every file the analysis would, one thread, trees deleted at once.
   const discovery = await discoverFiles(nodeFs, root);
@@ -76,7 +80,6 @@ async function main(): Promise<void> {
     activation = { problem: `not measured (${error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)})` };
   }
 
-  const percentileOf = (times: number[], p: number) => [...times].sort((a, b) => a - b)[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] ?? 0;
   const percentile = (p: number) => percentileOf(traceTimes, p);
 
   const report = {
@@ -152,10 +155,7 @@ async function editingSession(copy: string, cacheFile: string, edits: number) {
   let current = await analyzeFolder(copy, editOptions);
   const editWorker = new WarmWorker();
   await readyForUpdates(current, editOptions, editWorker);
-  const editable = (await discoverFiles(nodeFs, copy)).sources.filter((source) => isParsedLanguage(source.language));
-  const editCount = Math.min(edits, editable.length);
-  // Spread over the workspace (models, views, tests…), not the first files of one folder.
-  const edited = Array.from({ length: editCount }, (_, n) => editable[Math.floor((n * editable.length) / editCount)] as (typeof editable)[number]);
+  const edited = await filesToEdit(copy, edits);
   // As the server does: one worker kept warm from edit to edit, readied with the changed file when
   // the first change is seen, while changes are gathered (400 ms).
   const [firstEdited] = edited;
@@ -173,12 +173,8 @@ async function editingSession(copy: string, cacheFile: string, edits: number) {
     }
     return times;
   };
-  // Typing in a body: a line added at the top moves every line below it; names and imports stay.
-  const updateTimes = await timeEdits((text, language) => `${language === 'python' ? '#' : '//'} edited by archtrace bench\n${text}`);
-  // A new function: the file's names change, so lookups from every file may too.
-  const surfaceTimes = await timeEdits((text, language, n) =>
-    language === 'python' ? `${text}\n\ndef archtrace_bench_edit_${n}():\n    return ${n}\n` : `${text}\nfunction archtraceBenchEdit${n}() { return ${n}; }\n`,
-  );
+  const updateTimes = await timeEdits(lineAddedAtTop);
+  const surfaceTimes = await timeEdits(functionAdded);
   // Typing in an open file, not saved: updates read the editor's text, and the thread parses the
   // edits incrementally from the tree of the text before (kept when the file was first updated open).
   let held: { path: string; text: string; edits: TextChange[] } | undefined;
@@ -196,10 +192,8 @@ async function editingSession(copy: string, cacheFile: string, edits: number) {
     const before = readFileSync(source.absolutePath, 'utf8');
     held = { path: source.absolutePath, text: before, edits: [] };
     current = await updateFolder(current, [source.absolutePath], typingOptions, editWorker);
-    // A line typed halfway down the file.
-    const offset = before.lastIndexOf('\n', Math.floor(before.length / 2)) + 1;
-    const line = `${source.language === 'python' ? '#' : '//'} typed\n`;
-    held = { path: source.absolutePath, text: before.slice(0, offset) + line + before.slice(offset), edits: [{ offset, length: 0, text: line }] };
+    const typed = lineTypedHalfway(before, source.language);
+    held = { path: source.absolutePath, text: before.slice(0, typed.offset) + typed.text + before.slice(typed.offset), edits: [typed] };
     const start = performance.now();
     current = await updateFolder(current, [source.absolutePath], typingOptions, editWorker);
     typingTimes.push(performance.now() - start);
@@ -218,6 +212,26 @@ async function editingSession(copy: string, cacheFile: string, edits: number) {
   };
 }
 type EditingSession = Awaited<ReturnType<typeof editingSession>>;
+
+/** The files a session edits: spread over the workspace (models, views, tests…), not the first files of one folder. */
+async function filesToEdit(root: string, edits: number) {
+  const editable = (await discoverFiles(nodeFs, root)).sources.filter((source) => isParsedLanguage(source.language));
+  const editCount = Math.min(edits, editable.length);
+  return Array.from({ length: editCount }, (_, n) => editable[Math.floor((n * editable.length) / editCount)] as (typeof editable)[number]);
+}
+
+/** Typing in a body: a line added at the top moves every line below it; names and imports stay. */
+const lineAddedAtTop = (text: string, language: string) => `${language === 'python' ? '#' : '//'} edited by archtrace bench\n${text}`;
+/** A new function: the file's names change, so lookups from every file may too. */
+const functionAdded = (text: string, language: string, n: number) =>
+  language === 'python' ? `${text}\n\ndef archtrace_bench_edit_${n}():\n    return ${n}\n` : `${text}\nfunction archtraceBenchEdit${n}() { return ${n}; }\n`;
+/** A line typed halfway down an open file, unsaved: the change as the editor gives it. */
+function lineTypedHalfway(text: string, language: string): TextChange {
+  const offset = text.lastIndexOf('\n', Math.floor(text.length / 2)) + 1;
+  return { offset, length: 0, text: `${language === 'python' ? '#' : '//'} typed\n` };
+}
+
+const percentileOf = (times: readonly number[], p: number) => [...times].sort((a, b) => a - b)[Math.min(times.length - 1, Math.floor((p / 100) * times.length))] ?? 0;
 
 /** The cold analysis and its traces. */
 async function coldRunAndTraces(root: string, routeCount: number) {
@@ -251,6 +265,172 @@ async function coldRunAndTraces(root: string, routeCount: number) {
   return { cold, longestBlockCold: coldBlocking.max / 1e6, peakRss, traceTimes, typedTimes, peakRssWithTypes };
 }
 type ColdRun = Awaited<ReturnType<typeof coldRunAndTraces>>;
+
+/**
+ * The editor's side of the server: `dist/server.js serve --node-ipc` forked as the extension's
+ * LanguageClient forks it, this process in the extension host's place. It opens the folder cold
+ * (no facts cache), fetches each new result as the extension's views do (`archtrace/result` after
+ * `archtrace/didChangeAnalysis`), types the session's edits into open documents (`didChange`,
+ * unsaved) and asks for hovers on routes. Measured: how long this process's event loop is held
+ * (receiving and deserialising results), the longest wait for `archtrace/status` asked every
+ * 20 ms (the server's own longest block, the message's round trip included), edit → new analysis
+ * and → its result received, hovers, and each process's RSS.
+ */
+async function serverSession(root: string, edits: number, routeCount: number) {
+  const cacheHome = mkdtempSync(join(tmpdir(), 'archtrace-bench-server-'));
+  const child = fork(join(packageRoot(), 'dist', 'server.js'), ['serve', '--node-ipc', `--clientProcessId=${process.pid}`], { silent: true, env: { ...process.env, XDG_CACHE_HOME: cacheHome } });
+  const connection = createMessageConnection(new IPCMessageReader(child), new IPCMessageWriter(child));
+  let serverRss = 0;
+  const serverPeakRss = () => {
+    try {
+      return Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'))?.[1] ?? 0) * 1024;
+    } catch {
+      return 0;
+    }
+  };
+  const rssSampler = setInterval(() => (serverRss = Math.max(serverRss, serverPeakRss())), 100);
+  // Each new analysis's version, resolved for whoever waits for it.
+  const versions: { version: number; at: number }[] = [];
+  let failure: string | undefined;
+  let announce = () => {};
+  connection.onNotification(DidChangeAnalysisNotification, (status) => {
+    if (status.state === 'failed') failure = status.summary;
+    else if (status.version > 0) versions.push({ version: status.version, at: performance.now() });
+    announce();
+  });
+  connection.onNotification('window/logMessage', () => undefined);
+  connection.onNotification('textDocument/publishDiagnostics', () => undefined);
+  connection.listen();
+  const nextVersion = (after: number) =>
+    new Promise<{ version: number; at: number }>((resolve, reject) => {
+      const check = () => {
+        const found = versions.find((entry) => entry.version > after);
+        if (failure !== undefined) reject(new Error(`the server's analysis failed: ${failure}`));
+        else if (found) resolve(found);
+        else announce = check;
+      };
+      check();
+    });
+  // What the views do with each new version: fetch the folder's result, deserialised on this thread.
+  const fetchResult = () => connection.sendRequest(ResultRequest, { root });
+  const hostBlocking = monitorEventLoopDelay({ resolution: 5 });
+  hostBlocking.enable();
+
+  const coldStart = performance.now();
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(root).href, capabilities: {}, initializationOptions: { commandLinks: true } });
+  await connection.sendNotification('initialized', {});
+  // The server's own longest block: a request it answers at once, asked every 20 ms.
+  let statusWaitMs = 0;
+  let pinging = true;
+  const ping = (async () => {
+    while (pinging) {
+      const start = performance.now();
+      await connection.sendRequest(StatusRequest);
+      statusWaitMs = Math.max(statusWaitMs, performance.now() - start);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  })();
+  let { version } = await nextVersion(0);
+  const cold = performance.now() - coldStart;
+  const result = await fetchResult();
+  const longestBlockCold = hostBlocking.max / 1e6;
+  const statusWaitCold = statusWaitMs;
+  const serverRssCold = serverPeakRss();
+  hostBlocking.reset();
+  statusWaitMs = 0;
+
+  // The session's edits, typed into open documents: edit → the new analysis announced, → its result received.
+  const analysedTimes: number[] = [];
+  const receivedTimes: number[] = [];
+  const edited = await filesToEdit(root, edits);
+  for (const [n, source] of edited.entries()) {
+    const uri = pathToFileURL(source.absolutePath).href;
+    const text = readFileSync(source.absolutePath, 'utf8');
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: source.language, version: 1, text } });
+    // The first two as whole texts, the line typed as the editor sends a keystroke's change (a range).
+    const withFunction = functionAdded(text, source.language, n);
+    const typed = lineTypedHalfway(withFunction, source.language);
+    const typedAt = { line: withFunction.slice(0, typed.offset).split('\n').length - 1, character: 0 };
+    const changes = [{ text: lineAddedAtTop(text, source.language) }, { text: withFunction }, { range: { start: typedAt, end: typedAt }, text: typed.text }];
+    for (const [step, change] of changes.entries()) {
+      const start = performance.now();
+      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: step + 2 }, contentChanges: [change] });
+      const analysed = await nextVersion(version);
+      version = analysed.version;
+      analysedTimes.push(analysed.at - start);
+      await fetchResult();
+      receivedTimes.push(performance.now() - start);
+    }
+    await connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    version = (await nextVersion(version)).version;
+  }
+  const longestBlockEdit = hostBlocking.max / 1e6;
+  const statusWaitEdit = statusWaitMs;
+
+  // Hovers on the routes' decorators (or registrations): each answers with the route's trace.
+  const hoverTimes: number[] = [];
+  for (const route of result.routes.filter((candidate) => candidate.source).slice(0, routeCount)) {
+    if (!route.source) continue;
+    const start = performance.now();
+    await connection.sendRequest('textDocument/hover', { textDocument: { uri: pathToFileURL(join(root, route.source.path)).href }, position: { line: route.source.line, character: 1 } });
+    hoverTimes.push(performance.now() - start);
+  }
+  hostBlocking.disable();
+  pinging = false;
+  await ping;
+  clearInterval(rssSampler);
+  serverRss = Math.max(serverRss, serverPeakRss());
+  await connection.sendRequest('shutdown').catch(() => undefined);
+  await connection.sendNotification('exit').catch(() => undefined);
+  connection.dispose();
+  child.kill();
+  rmSync(cacheHome, { recursive: true, force: true });
+  // What deserialising a result costs the host, on its own: the same text parsed again.
+  const resultText = JSON.stringify(result);
+  const parseStart = performance.now();
+  JSON.parse(resultText);
+  const resultParseMs = performance.now() - parseStart;
+  return {
+    root,
+    routes: result.routes.length,
+    resultMb: +(Buffer.byteLength(resultText) / 1e6).toFixed(1),
+    resultParseMs: +resultParseMs.toFixed(1),
+    coldAnalysisMs: Math.round(cold),
+    longestBlockHostColdMs: Math.round(longestBlockCold),
+    longestBlockHostEditMs: Math.round(longestBlockEdit),
+    statusWaitColdMs: Math.round(statusWaitCold),
+    statusWaitEditMs: Math.round(statusWaitEdit),
+    edits: analysedTimes.length,
+    gatherMs: CHANGES_GATHERED_MS,
+    editAnalysedP50Ms: Math.round(percentileOf(analysedTimes, 50)),
+    editAnalysedP95Ms: Math.round(percentileOf(analysedTimes, 95)),
+    editReceivedP50Ms: Math.round(percentileOf(receivedTimes, 50)),
+    editReceivedP95Ms: Math.round(percentileOf(receivedTimes, 95)),
+    editAnalysedTimesMs: analysedTimes.map(Math.round),
+    hoverP50Ms: +percentileOf(hoverTimes, 50).toFixed(1),
+    hoverP95Ms: +percentileOf(hoverTimes, 95).toFixed(1),
+    hovers: hoverTimes.length,
+    serverPeakRssColdMb: Math.round(serverRssCold / 1e6),
+    serverPeakRssMb: Math.round(serverRss / 1e6),
+    hostPeakRssMb: Math.round((process.resourceUsage().maxRSS * 1024) / 1e6),
+  };
+}
+
+function printServerSession(report: Awaited<ReturnType<typeof serverSession>>, json: boolean): void {
+  if (json) return void process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+  process.stdout.write(
+    [
+      `${report.root}: through the server (dist/server.js serve --node-ipc), ${report.routes} routes, a result of ${report.resultMb} MB`,
+      `cold analysis            ${report.coldAnalysisMs} ms (initialize → the first analysis announced)`,
+      `edit → new analysis      p50 ${report.editAnalysedP50Ms} ms, p95 ${report.editAnalysedP95Ms} ms over ${report.edits} edits typed unsaved (${report.gatherMs} ms of it the server gathering changes)`,
+      `  …its result received   p50 ${report.editReceivedP50Ms} ms, p95 ${report.editReceivedP95Ms} ms (archtrace/result, as the views fetch it)`,
+      `hover on a route         p50 ${report.hoverP50Ms} ms, p95 ${report.hoverP95Ms} ms over ${report.hovers} routes`,
+      `longest block, host      ${report.longestBlockHostColdMs} ms in the cold analysis, ${report.longestBlockHostEditMs} ms in the edits (receiving results; parsing one: ${report.resultParseMs} ms)`,
+      `longest status wait      ${report.statusWaitColdMs} ms in the cold analysis, ${report.statusWaitEditMs} ms in the edits (the server's longest block, the round trip included)`,
+      `RSS                      server ${report.serverPeakRssColdMb} MB after the cold analysis, ${report.serverPeakRssMb} MB at its peak; this process (the host's part) ${report.hostPeakRssMb} MB`,
+    ].join('\n') + '\n',
+  );
+}
 
 /**
  * One part of the bench, run by this script in a process of its own, so that what it holds is its

@@ -12,7 +12,7 @@ import type { Answer } from '../../src/core/result';
 import { statusOf } from '../../src/core/resolve/errorStatus';
 import { analyzeFolder } from '../../src/node/analyzeFolder';
 import { answerState } from '../accuracy/answerRates';
-import { ROOT, SAMPLE } from '../helpers';
+import { ROOT, SAMPLE, tempWorkspace } from '../helpers';
 
 const fixture = (name: string) => join(ROOT, 'test', 'fixtures', name);
 
@@ -182,5 +182,104 @@ describe("the errors answer of a Spring service's @ControllerAdvice", () => {
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+/** Answers of a small Flask workspace written here, analysed then removed. */
+async function answersOfFiles(files: Record<string, string>): Promise<Answer[]> {
+  const workspace = tempWorkspace(files);
+  try {
+    return (await analyzeFolder(workspace.root, { threads: 1 })).answers();
+  } finally {
+    workspace.cleanup();
+  }
+}
+
+describe('the errors answer of an exception a caller on the trace catches', () => {
+  const files = {
+    'app/service.py': [
+      'from itsdangerous import SignatureExpired',
+      '',
+      'class BadChannel(Exception):',
+      '    pass',
+      '',
+      'def update(spec):',
+      '    if not spec:',
+      '        raise BadChannel("no channel")',
+      '',
+      'def unsign(token):',
+      '    if token == "old":',
+      '        raise SignatureExpired("expired")',
+      '',
+      'def refuse(spec):',
+      '    if spec:',
+      '        raise BadChannel("refused")',
+      '',
+      'def relay(spec):',
+      '    try:',
+      '        update(spec)',
+      '    except BadChannel as error:',
+      '        print("relaying")',
+      '        raise error',
+      '',
+    ].join('\n'),
+    'app/api.py': [
+      'from flask import Flask, jsonify',
+      'from itsdangerous import BadSignature',
+      'from app.service import BadChannel, refuse, relay, unsign, update',
+      '',
+      'app = Flask(__name__)',
+      '',
+      '@app.route("/checks", methods=["POST"])',
+      'def create_check():',
+      '    try:',
+      '        update("x")',
+      '    except BadChannel:',
+      '        return jsonify(error="bad channel"), 400',
+      '    return jsonify(ok=True), 201',
+      '',
+      '@app.route("/bounces", methods=["POST"])',
+      'def bounces():',
+      '    try:',
+      '        unsign("t")',
+      '    except BadSignature:',
+      '        return "OK"',
+      '    return "done"',
+      '',
+      '@app.route("/refusals", methods=["POST"])',
+      'def refusals():',
+      '    try:',
+      '        refuse("x")',
+      '    except KeyError:',
+      '        return "missing"',
+      '    return "done"',
+      '',
+      '@app.route("/relays", methods=["POST"])',
+      'def relays():',
+      '    relay("")',
+      '    return "done"',
+      '',
+    ].join('\n'),
+  };
+
+  it('tells the status the catching caller answers, a possible catch by an outside class it cannot relate, and only an uncaught or raised-again one as reaching the framework', async () => {
+    const errors = factsOf((await answersOfFiles(files)).find((answer) => answer.item === 'service.errors'));
+    assert.ok(errors.includes('`POST /checks`: `BadChannel` raised in `update` is caught by `create_check`, which answers 400 — app/api.py:12'), errors.join('\n'));
+    assert.ok(errors.includes('`POST /bounces`: `SignatureExpired` raised in `unsign` may be caught by `except BadSignature` in `bounces` — app/api.py:19'), errors.join('\n'));
+    assert.ok(errors.includes('`POST /refusals`: `BadChannel` raised in `refuse` is not converted to a status on the way: it reaches the framework — app/service.py:16'), errors.join('\n'));
+    assert.ok(errors.includes('`POST /relays`: `BadChannel` raised in `update` is not converted to a status on the way: it reaches the framework — app/service.py:8'), errors.join('\n'));
+    assert.ok(!errors.some((fact) => /^`POST \/(checks|bounces)`.*is not converted/.test(fact)), errors.join('\n'));
+  });
+});
+
+describe('the transactions answer of a service with many routes', () => {
+  it('tells a flow that reaches a transaction whatever the place of its route among the routes', async () => {
+    const routes = Array.from({ length: 70 }, (_, index) => `@app.route("/r${String(index).padStart(2, '0')}")\ndef r${index}():\n    return "ok"\n`);
+    const files = {
+      'app/store.py': 'from django.db import transaction\n\ndef save(item):\n    with transaction.atomic():\n        item.save()\n',
+      'app/api.py': ['from flask import Flask', 'from app.store import save', '', 'app = Flask(__name__)', '', ...routes, '@app.route("/zz/save", methods=["POST"])', 'def save_item():', '    save(None)', '    return "saved"', ''].join('\n'),
+    };
+    const transactions = factsOf((await answersOfFiles(files)).find((answer) => answer.item === 'service.transactional'));
+    assert.ok(transactions.includes('`POST /zz/save` reaches `save`: `transaction.atomic()` — app/store.py:4'), transactions.join('\n'));
   });
 });

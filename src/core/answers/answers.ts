@@ -73,10 +73,12 @@ export function answeredItems(kind: RepoKind): string[] {
  */
 export function answerChecklist(result: AnalysisResult, index: SymbolIndex, tracing: TraceContext, otherFiles: readonly string[], knowledge: Pick<Knowledge, 'frameworks' | 'layerRoles'>): Answer[] {
   const traces = new Map<Route, Trace>();
+  // The traces the analysis made (the report's) are the ones the answers tell: each is made once.
+  const made = new Map(result.traces.map((trace) => [`${trace.route}\0${trace.steps[0]?.symbol ?? ''}`, trace]));
   const traceOf = (route: Route) => {
-    let made = traces.get(route);
-    if (!made) traces.set(route, (made = traceRoute(tracing, route)));
-    return made;
+    let trace = traces.get(route);
+    if (!trace) traces.set(route, (trace = made.get(`${route.method} ${route.path}\0${route.handler}`) ?? traceRoute(tracing, route)));
+    return trace;
   };
   const traceFromSymbol = (symbol: string, name: string) => traceFrom(tracing, symbol, name);
   const answers: Answer[] = [];

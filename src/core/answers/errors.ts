@@ -1,4 +1,5 @@
-import { type AnswerFact, type AnswerPart, type Finding, SymbolId } from '../result';
+import type { HandlerFact } from '../parse/facts';
+import { type AnswerFact, type AnswerPart, type Finding, SymbolId, type Trace } from '../result';
 import { type AnswerContext, answerPart, detailText, fact, findingSites, findingsByFunction, firstFileOf, functionAt, gap, inScope, memo, tracedFunctions } from './context';
 import { studyRoutes } from './flow';
 import { caughtNames, convertedFrom, exceptionNames, raisedStatus, statusOf } from '../resolve/errorStatus';
@@ -66,6 +67,82 @@ function statusesIn(context: AnswerContext, symbol: string): StatusSite[] {
   return sites;
 }
 
+/** Python's `except` clauses that catch every error a request raises. */
+const CATCH_ALL = new Set(['Exception', 'BaseException']);
+
+/**
+ * Whether an `except` clause catches an exception raised in `raisedPath`: it names the class or
+ * an ancestor, or catches everything; `may` when it names an outside class whose relation to the
+ * exception the workspace does not show (Django's `BadSignature` and its `SignatureExpired`).
+ */
+function clauseCatches(context: AnswerContext, raisedPath: string, exception: string, callerPath: string, clause: HandlerFact): 'catches' | 'may' | 'no' {
+  const { index } = context;
+  const names = exceptionNames(index, raisedPath, exception);
+  const raised = index.qualify(raisedPath, exception);
+  // Outside ancestors of a workspace exception (or the builtin it is): when all are builtins, no outside library class is among them.
+  const ancestry = raised && 'symbol' in raised ? index.ancestry(raised.symbol) : undefined;
+  const outsideAncestors = ancestry ? ancestry.names.filter((name) => !ancestry.classes.some((symbol) => index.namesOf({ symbol }).includes(name))) : [raised && 'external' in raised ? raised.external : exception];
+  const lineageKnown = outsideAncestors.every((name) => !name.includes('.'));
+  let verdict: 'may' | 'no' = 'no';
+  for (const written of clause.exceptions) {
+    if (CATCH_ALL.has(written) || caughtNames(index, callerPath, written).some((name) => names.has(name))) return 'catches';
+    const handler = index.qualify(callerPath, written);
+    if (handler && 'symbol' in handler) continue;
+    // A builtin handler catches a builtin-rooted exception only through the builtin hierarchy, which only `Exception` roots here.
+    const builtinHandler = !written.includes('.') && !handler?.external.includes('.');
+    if (lineageKnown && (!builtinHandler || outsideAncestors.every((name) => CATCH_ALL.has(name)))) continue;
+    verdict = 'may';
+  }
+  return verdict;
+}
+
+/** A caller on a traced path whose `try` encloses the call towards a raise, with what its `except` clause makes of it. */
+interface Catching {
+  verdict: 'catches' | 'may';
+  caller: string;
+  clause: HandlerFact;
+  written: string;
+}
+
+/**
+ * The innermost caller on the path from the route's handler to `stepIndex` whose `try` encloses
+ * the call and whose `except` catches (or may catch) the exception; undefined when none does.
+ */
+function catchingOnPath(context: AnswerContext, trace: Trace, stepIndex: number, raisedPath: string, exception: string): Catching | undefined {
+  const { index } = context;
+  let current = stepIndex;
+  while (current > 0) {
+    const depth = trace.steps[current]?.depth ?? 0;
+    let parent = current - 1;
+    while (parent > 0 && (trace.steps[parent]?.depth ?? 0) >= depth) parent--;
+    const site = trace.steps[current]?.site;
+    const caller = trace.steps[parent]?.symbol ?? '';
+    if (site?.branch === 'try') {
+      const call = index.definition(caller)?.calls?.find((candidate) => candidate.line === site.line && candidate.catches);
+      for (const clause of call?.catches ?? []) {
+        const verdict = clauseCatches(context, raisedPath, exception, SymbolId.parse(caller).path, clause);
+        // A clause that raises again (`except PaymentError: ...; raise`) hands the exception on to the callers above.
+        if (verdict !== 'no' && !clause.reraises) return { verdict, caller, clause, written: clause.exceptions.join(', ') };
+      }
+    }
+    current = parent;
+  }
+  return undefined;
+}
+
+/**
+ * What the traced callers make of an exception `symbol` raises: caught on every path it is
+ * reached by (the first catching), possibly caught on some, or left to the framework on one.
+ */
+function callersCatching(context: AnswerContext, trace: Trace, symbol: string, exception: string): Catching | undefined {
+  const found: (Catching | undefined)[] = [];
+  trace.steps.forEach((step, stepIndex) => {
+    if (step.symbol === symbol && step.via !== 'raise') found.push(catchingOnPath(context, trace, stepIndex, SymbolId.parse(symbol).path, exception));
+  });
+  if (!found.length || found.includes(undefined)) return undefined;
+  return found.find((catching) => catching?.verdict === 'catches' && found.every((other) => other?.verdict === 'catches')) ?? found.find((catching) => catching?.verdict === 'may');
+}
+
 /** Routes whose errors the answer tells, at most: the first ones of the code under study. */
 const MAX_ROUTES = 40;
 
@@ -84,7 +161,8 @@ export function errorsAnswer(context: AnswerContext): AnswerPart[] {
   const routeFacts: AnswerFact[] = [];
   for (const route of studyRoutes(context).slice(0, MAX_ROUTES)) {
     const name = `${route.method} ${route.path}`;
-    const functions = tracedFunctions(context.traceOf(route));
+    const trace = context.traceOf(route);
+    const functions = tracedFunctions(trace);
     const sites = functions.flatMap((symbol) => statusesIn(context, symbol));
     const told = new Set<string>();
     for (const site of sites) {
@@ -105,7 +183,15 @@ export function errorsAnswer(context: AnswerContext): AnswerPart[] {
         const names = exceptionNames(index, path, raised.exception);
         const conversion = conversions.find((candidate) => [...names].some((name) => candidate.catches.has(name)));
         const location = { path, line: raised.line };
-        if (!conversion) routeFacts.push(fact(location, 'routeUncaught', name, raised.exception, SymbolId.label(symbol)));
+        const catching = callersCatching(context, trace, symbol, raised.exception);
+        const answered = catching && statusesIn(context, catching.caller).find((site) => site.location.line >= catching.clause.line && site.location.line <= catching.clause.end);
+        // An HTTP error raised in the catching clause is the conversion told below, where it is raised.
+        if (catching && !(catching.verdict === 'catches' && answered?.converts.length)) {
+          const clauseLocation = { path: SymbolId.parse(catching.caller).path, line: catching.clause.line };
+          if (catching.verdict === 'may') routeFacts.push(fact(clauseLocation, 'routeMayBeCaught', name, raised.exception, SymbolId.label(symbol), catching.written, SymbolId.label(catching.caller)));
+          else if (answered) routeFacts.push(fact(answered.location, 'routeCaughtAnswers', name, raised.exception, SymbolId.label(symbol), SymbolId.label(catching.caller), answered.status));
+          else routeFacts.push(fact(clauseLocation, 'routeCaught', name, raised.exception, SymbolId.label(symbol), SymbolId.label(catching.caller)));
+        } else if (!conversion) routeFacts.push(fact(location, 'routeUncaught', name, raised.exception, SymbolId.label(symbol)));
         else if (conversion.status !== undefined) routeFacts.push(fact(location, 'routeMapped', name, raised.exception, SymbolId.label(symbol), conversion.status, conversion.by));
       }
     }

@@ -3,9 +3,6 @@ import { type AnswerContext, answerPart, detailText, fact, findingSites, finding
 import { studyRoutes } from './flow';
 import { type PhraseKey, say } from './phrases';
 
-/** Routes whose traces the transaction answers read, at most. */
-const MAX_ROUTES = 60;
-
 const ACTION_PHRASES: Readonly<Record<string, PhraseKey>> = { commit: 'commits', rollback: 'rollsBack', commitTransaction: 'commits', rollbackTransaction: 'rollsBack', abortTransaction: 'rollsBack' };
 
 /** `session.commit()`, `transaction.atomic`, `this.repo.transaction(...)`: the transaction as the code writes it. */
@@ -29,7 +26,7 @@ export function transactionalAnswer(context: AnswerContext): AnswerPart[] {
   const byFunction = findingsByFunction(context, 'transaction');
   const facts = [...byFunction].flatMap(([owner, findings]) => findings.map((finding) => transactionFact(owner, finding)));
   const flows: AnswerFact[] = [];
-  for (const route of studyRoutes(context).slice(0, MAX_ROUTES)) {
+  for (const route of studyRoutes(context)) {
     for (const symbol of tracedFunctions(context.traceOf(route))) {
       const found = byFunction.get(symbol)?.[0];
       if (found) flows.push(fact(findingSites(found)[0] ?? locationOfFinding(found), 'flowReaches', `${route.method} ${route.path}`, SymbolId.label(symbol), written(found)));
@@ -52,7 +49,7 @@ const DISTRIBUTED_NAMES = /saga|outbox|compensat|two[_-]?phase|2pc|process[_-]?m
 export function consistencyAnswer(context: AnswerContext): AnswerPart[] {
   const byFunction = findingsByFunction(context, 'transaction');
   const after: AnswerFact[] = [];
-  for (const route of studyRoutes(context).slice(0, MAX_ROUTES)) {
+  for (const route of studyRoutes(context)) {
     const trace = context.traceOf(route);
     const committing = tracedFunctions(trace).find((symbol) => byFunction.has(symbol));
     if (!committing) continue;

@@ -37,6 +37,8 @@ export interface CallSite {
   character: number;
   /** The part of a `try` statement of the enclosing function the call is in, if any. */
   branch?: 'try' | 'except' | 'finally';
+  /** Python: the `except` clauses of the `try` statements whose body holds the call, innermost first: what may catch an error the callee raises. */
+  catches?: HandlerFact[];
   /**
    * Go: the arguments as written when they are names or selectors (a router or handler handed on), else ''.
    * Python: kept for calls that hand on a module's list or a parameter (see python.ts `handedOn`):
@@ -71,6 +73,10 @@ export interface RaiseFact {
 export interface HandlerFact {
   exceptions: string[];
   line: number;
+  /** The clause's last line. */
+  end: number;
+  /** The clause raises what it caught again: a bare `raise`, or `raise` of the name it binds. */
+  reraises?: boolean;
 }
 
 /** A local variable of a function and the type the code states for it, when it does. */

@@ -1,5 +1,5 @@
 import { type Language, type Node, Query, type QueryMatch } from 'web-tree-sitter';
-import type { Attribute, CallShape, CallSite, ImportStatement, LoopFact, Parameter, RaiseFact, SymbolDefinition, ValueShape } from './facts';
+import type { Attribute, CallShape, CallSite, HandlerFact, ImportStatement, LoopFact, Parameter, RaiseFact, SymbolDefinition, ValueShape } from './facts';
 import { capturedAs, type LanguageSyntax, MAX_SHAPE_DEPTH, MAX_SHAPE_NODES, literalValue, normalizeCallee, rangeOf } from './syntax';
 import { listIn } from '../lists';
 import { beforeFirst } from '../text';
@@ -226,6 +226,8 @@ interface Interval {
   /** A function body (its scope, when it is a symbol's), a nested scope, or a branch of a `try`. */
   kind: 'body' | 'scope' | NonNullable<CallSite['branch']>;
   scope?: BodyScope;
+  /** A `try` body: its statement's `except` clauses. */
+  catches?: HandlerFact[];
 }
 
 /**
@@ -330,6 +332,8 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
           intervals.push({ start: node.startIndex, end: node.endIndex, kind: name });
           break;
         case 'try':
+          intervals.push({ start: node.startIndex, end: node.endIndex, kind: name, catches: (node.parent?.namedChildren ?? []).flatMap((clause) => (clause?.type === 'except_clause' ? [handlerFact(clause)] : [])) });
+          break;
         case 'finally':
           intervals.push({ start: node.startIndex, end: node.endIndex, kind: name });
           break;
@@ -358,6 +362,7 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
     while (stack.length && (stack[stack.length - 1] as Interval).end <= at) stack.pop();
     let branch: CallSite['branch'];
     let scope: BodyScope | undefined;
+    const catches: HandlerFact[] = [];
     for (let index = stack.length - 1; index >= 0; index--) {
       const interval = stack[index] as Interval;
       if (interval.kind === 'body') {
@@ -366,11 +371,12 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
       }
       if (interval.kind === 'scope') break;
       branch ??= interval.kind;
+      if (interval.catches) catches.push(...interval.catches);
     }
     if (!scope) continue;
     if (item.kind === 'call' && item.callee) {
       const handed = handedOn(item.node, item.callee, scope, names);
-      const call: CallSite = { callee: normalizeCallee(item.callee.text), line: item.node.startPosition.row, character: item.node.startPosition.column, ...(branch ? { branch } : {}), ...(handed ? { arguments: handed } : {}) };
+      const call: CallSite = { callee: normalizeCallee(item.callee.text), line: item.node.startPosition.row, character: item.node.startPosition.column, ...(branch ? { branch } : {}), ...(catches.length ? { catches } : {}), ...(handed ? { arguments: handed } : {}) };
       listIn(callsOf, scope).push({ call, end: item.node.endIndex });
       listIn(callNodesOf, scope).push(item.node);
     } else if (item.kind === 'assignment') {
@@ -382,7 +388,7 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
       const raised = raiseFact(item.node);
       if (raised) (scope.symbol.raises ??= []).push(raised);
     } else if (item.kind === 'catch') {
-      (scope.symbol.handles ??= []).push({ exceptions: caughtBy(item.node), line: item.node.startPosition.row });
+      (scope.symbol.handles ??= []).push(handlerFact(item.node));
     } else if (item.kind === 'iteration') {
       (scope.symbol.iterates ??= []).push({ iterable: oneLine(item.callee?.text ?? ''), line: item.node.startPosition.row, ...itemCalled(item.node) });
     } else if (item.kind === 'dispatch') {
@@ -486,6 +492,15 @@ function enclosing(node: Node, type: string): Node | undefined {
 }
 
 /** `except (KeyError, ValueError) as error:` → `KeyError`, `ValueError`; a bare `except:` catches everything: `BaseException`. */
+function handlerFact(clause: Node): HandlerFact {
+  const bound = clause.namedChildren.find((child) => child?.type === 'as_pattern')?.childForFieldName('alias')?.text;
+  const reraises = clause.descendantsOfType('raise_statement').some((raise) => {
+    const raised = raise?.namedChildren.filter((child) => child?.type !== 'comment') ?? [];
+    return raised.length === 0 || (bound !== undefined && raised.length === 1 && raised[0]?.text === bound);
+  });
+  return { exceptions: caughtBy(clause), line: clause.startPosition.row, end: clause.endPosition.row, ...(reraises ? { reraises } : {}) };
+}
+
 function caughtBy(clause: Node): string[] {
   const first = clause.namedChildren.find((child) => child && child.type !== 'comment' && child.type !== 'block');
   if (!first) return ['BaseException'];

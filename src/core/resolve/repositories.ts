@@ -38,6 +38,8 @@ export function parseDataAccess(file: DataFile): DataAccess {
 
 /** A repository's name; Java's implementations add `Impl` (`JpaOwnerRepositoryImpl`, Spring Data's custom fragments `XRepositoryImpl`). */
 const REPOSITORY_NAME = /(Repository|Repo|DAO|Dao|Crud|CRUD)(Impl)?$/;
+/** A repository port's name: ports and adapters (hexagonal architecture) name the interface the domain owns a port (`OrderRepositoryPort`). */
+const REPOSITORY_PORT_NAME = /(Repository|Repo)Port$/;
 const TEST_PATH = /(^|\/)(tests?|testing)\/|(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/;
 
 /**
@@ -47,16 +49,18 @@ const TEST_PATH = /(^|\/)(tests?|testing)\/|(^|\/)(test_[^/]*|[^/]*_test|conftes
  */
 export async function repositoryFindings(index: SymbolIndex, data: DataAccess, interfaces: ReadonlySet<string>, findings: readonly Finding[], turns = new Turns()): Promise<Finding[]> {
   const excluded = new Set(findings.filter((finding) => ['model', 'route', 'manager'].includes(finding.category)).map((finding) => finding.symbol));
+  // A framework's repository class (TypeORM's, MikroORM's) is found already, by its framework's rule.
+  const found = new Set(findings.filter((finding) => finding.category === 'repository').map((finding) => finding.symbol));
   const repositories = new Map<string, Finding>();
   const abstractRepositories = new Set<string>();
   const classes: DataClass[] = [];
   await turns.each(index.files(), (file) => {
     if (!TEST_PATH.test(file.path)) classes.push(...index.part('data-classes', file.path, () => dataClasses(index, data, file.path)));
   });
-  for (const { symbol, range, named, dataMethods, ownedMethods, notRepository } of classes) {
-    if (notRepository || excluded.has(symbol)) continue;
+  for (const { symbol, range, named, port, dataMethods, ownedMethods, notRepository } of classes) {
+    if (notRepository || excluded.has(symbol) || found.has(symbol)) continue;
     let reason: string | undefined;
-    if (interfaces.has(symbol) && named) {
+    if (interfaces.has(symbol) && (named || port)) {
       reason = 'an abstract repository';
       abstractRepositories.add(symbol);
     } else if (ownedMethods >= 2) reason = `${ownedMethods} methods reach the database through the class's own session, an ORM manager or SQL`;
@@ -66,7 +70,7 @@ export async function repositoryFindings(index: SymbolIndex, data: DataAccess, i
   // A class deriving from a repository (a generic base, an abstract one) is a repository too, whatever its own methods look like.
   const direct = new Set(repositories.keys());
   for (const { symbol, range } of classes) {
-    if (repositories.has(symbol)) continue;
+    if (repositories.has(symbol) || found.has(symbol)) continue;
     const base = index.ancestry(symbol).classes.find((ancestor) => direct.has(ancestor));
     if (base) {
       const verb = abstractRepositories.has(base) ? 'implements' : 'derives from';
@@ -81,6 +85,8 @@ interface DataClass {
   symbol: string;
   range: Range;
   named: boolean;
+  /** Named as a repository port (an interface the domain owns). */
+  port: boolean;
   /** Methods that reach data in any way. */
   dataMethods: string[];
   /** How many go through the class's own session, a manager or SQL. */
@@ -95,7 +101,7 @@ function dataClasses(index: SymbolIndex, data: DataAccess, path: string): DataCl
     if (definition.kind !== 'class') continue;
     const ancestry = index.ancestry(symbol);
     const className = symbol.slice(symbol.lastIndexOf('.') + 1);
-    const entry = { symbol, range: definition.range, named: REPOSITORY_NAME.test(className), dataMethods: [] as string[], ownedMethods: 0, notRepository: false };
+    const entry = { symbol, range: definition.range, named: REPOSITORY_NAME.test(className), port: REPOSITORY_PORT_NAME.test(className), dataMethods: [] as string[], ownedMethods: 0, notRepository: false };
     classes.push(entry);
     if (ancestry.names.some((name) => data.notRepositories.some((prefix) => name.startsWith(prefix)))) {
       entry.notRepository = true;
