@@ -196,17 +196,17 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   options.signal?.throwIfAborted();
   // The kind reads paths, findings, routes and interfaces: an edit that changes none of what it reads keeps it.
   const kindInputs = kindInputsOf(discovery, findings, routes, interfaces, packages, readme);
-  const kind = before && sameKindInputs(before.kindInputs, kindInputs) ? before.kind : await classifyKind(host.knowledge, { folders: foldersOf(allPaths), files: allPaths, findings, routes, interfaces, packages, ...(readme ? { readme } : {}) });
+  // Read out of the host here: a closure below that named the host would keep it (its cache, its threads) as long as the analysis.
+  const layerRoles = host.knowledge.layerRoles.forWorkspace(allPaths);
+  const kind = before && sameKindInputs(before.kindInputs, kindInputs) ? before.kind : await classifyKind({ ...host.knowledge, layerRoles }, { folders: foldersOf(allPaths), files: allPaths, findings, routes, interfaces, packages, ...(readme ? { readme } : {}) });
   await nextTurn();
   options.signal?.throwIfAborted();
 
   const findingsByPath = groupByPath(resolved);
-  // Read out of the host here: a closure below that named the host would keep it (its cache, its threads) as long as the analysis.
-  const { layerRoles } = host.knowledge;
   const files: AnalysisResult['files'] = [];
   const fileByPath = new Map<string, AnalysisResult['files'][number]>();
   const turns = new Turns();
-  const givenOfNone = `${kind.kind} `;
+  const givenOfNone = `${kind.kind} ${layerRoles.vendoredFolders().join(',')} `;
   await turns.each(pathOrder(discovery), (path) => {
     const file = index.file(path);
     if (!file) return; // skipped

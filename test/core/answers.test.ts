@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import { phraseText } from '../../src/core/answers/phrases';
@@ -101,6 +102,7 @@ describe("the checklist's answers", () => {
     assert.ok(!wrapping.includes('`App.route`'), 'a registering decorator is told once, as registering');
     const order = factsOf(answerOf('microweb', 'framework.middleware-order'));
     assert.ok(order.includes('`App.handle` runs the request hooks `self.before_request_hooks` in the order they were registered — microweb/app.py:30'), order.join('\n'));
+    assert.ok(order.includes('A hook of `self.before_request_hooks` can stop the request: `App.handle` stops at the first that returns a value — microweb/app.py:33'), order.join('\n'));
     const orm = factsOf(answerOf('microweb', 'framework.orm-sql'));
     assert.deepEqual(orm, ['The code ships no ORM: no model class, no file in the ORM layer (by folder or database import) and no query compiler; its dependencies are declared in pyproject.toml — pyproject.toml:1']);
     const mandatory = answerOf('cachelib', 'library.mandatory-methods');
@@ -139,6 +141,47 @@ describe("the errors answer of a Spring service's @ControllerAdvice", () => {
     assert.equal(statusOf('notFound'), 404);
     assert.equal(statusOf('unprocessableEntity'), 422);
     assert.equal(statusOf('findAll'), undefined);
+  });
+
+  it("leaves vendored copies of other projects out of the answers: third_party/ always, libs/ beside the project's src/", async () => {
+    const root = mkdtempSync(join(tmpdir(), 'archtrace-vendored-'));
+    try {
+      cpSync(fixture('microweb'), root, { recursive: true });
+      mkdirSync(join(root, 'src'));
+      renameSync(join(root, 'microweb'), join(root, 'src', 'microweb'));
+      const copied = [
+        'import functools',
+        '',
+        'def expected_failure(test):',
+        '    @functools.wraps(test)',
+        '    def wrapper(*args):',
+        '        try:',
+        '            test(*args)',
+        '        except AssertionError:',
+        '            return None',
+        '        raise AssertionError("unexpected success")',
+        '',
+        '    return wrapper',
+        '',
+        'class Runner:',
+        '    def run(self, request):',
+        '        for hook in self.before_request_hooks:',
+        '            hook(request)',
+      ].join('\n');
+      for (const folder of ['libs/testkit', 'third_party/checks']) {
+        mkdirSync(join(root, folder), { recursive: true });
+        writeFileSync(join(root, folder, 'unittest.py'), copied);
+      }
+      const analysis = await analyzeFolder(root, { threads: 1 });
+      const vendored = ['libs/testkit/unittest.py', 'third_party/checks/unittest.py'];
+      assert.deepEqual(analysis.result.files.filter((file) => vendored.includes(file.path)).map((file) => file.layer), ['vendored', 'vendored']);
+      const answers = analysis.answers();
+      const cited = answers.flatMap((answer) => answer.parts.flatMap((part) => [...part.facts.map((fact) => fact.location.path), ...(part.gap?.readAt ? [part.gap.readAt.path] : [])]));
+      assert.deepEqual(cited.filter((path) => vendored.includes(path)), []);
+      assert.ok(factsOf(answers.find((answer) => answer.item === 'framework.precondition')).some((line) => line.includes('src/microweb/decorators.py')));
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 

@@ -16,6 +16,20 @@ describe('layer roles', () => {
     assert.equal(layerOf('framework', { path: 'starlette/middleware/cors.py', findings: [], imports: [] }).layer, 'middleware');
   });
 
+  it("gives other projects' code the vendored role: by the folder's conventional name, or a root lib/ or libs/ beside the project's src/", () => {
+    const roles = builtinKnowledge().layerRoles;
+    assert.equal(roles.layerOf('service', { path: 'pkg/vendor/github.com/x/y/y.go', findings: [], imports: [] }).layer, 'vendored');
+    assert.ok(roles.isTestExampleOrDoc('third_party/ticks/ticks.py'));
+    const paths = ['src/shop/app.py', 'libs/micro/unittest.py', 'lib/helpers.py'];
+    const beside = roles.forWorkspace(paths);
+    assert.deepEqual(beside.layerOf('framework', { path: 'libs/micro/unittest.py', findings: [], imports: [] }), { layer: 'vendored', reasons: ["`libs/` beside the project's own `src/`"], confidence: 'inferred' });
+    assert.ok(beside.isTestExampleOrDoc('lib/helpers.py') && !beside.isTestExampleOrDoc('src/shop/app.py'));
+    // Without a root src/, lib/ is the project's own code (a Node package's lib/).
+    const own = roles.forWorkspace(['lib/router.js', 'index.js']);
+    assert.notEqual(own.layerOf('framework', { path: 'lib/router.js', findings: [], imports: [] }).layer, 'vendored');
+    assert.ok(!own.isTestExampleOrDoc('lib/router.js'));
+  });
+
   it("reads the role NestJS and Angular write into a file's name before any folder, and only a known one", () => {
     const service = layerOf('service', { path: 'apps/api/src/app/order/order.service.ts', findings: [], imports: [] });
     assert.deepEqual(service, { layer: 'application', reasons: ["'.service' in the file name → application"], confidence: 'stated' });

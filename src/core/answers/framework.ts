@@ -166,9 +166,14 @@ export function middlewareProtocolAnswer(context: AnswerContext): AnswerPart[] {
     if (/middleware/i.test(SymbolId.parse(entry.base).name) && inScope(context, SymbolId.parse(entry.base).path)) tell(entry.base, index.methodsOf(entry.base).map((method) => method.name));
   }
   for (const { symbol, path, definition } of studyDefinitions(context)) {
+    // A loop runs what it iterates only when its body calls each item; one that appends or copies them (a sub-application's hooks merged into its parent's) runs nothing.
     for (const loop of definition.iterates ?? []) {
+      if (loop.calledAt === undefined) continue;
       if (/middleware/i.test(loop.iterable)) facts.push(fact({ path, line: loop.line }, /^reversed\(/.test(loop.iterable) ? 'runsReversed' : 'runsInOrder', SymbolId.label(symbol), loop.iterable));
-      else if (REQUEST_HOOK_LISTS.test(loop.iterable)) facts.push(fact({ path, line: loop.line }, 'runsHooksInOrder', SymbolId.label(symbol), loop.iterable));
+      else if (REQUEST_HOOK_LISTS.test(loop.iterable)) {
+        facts.push(fact({ path, line: loop.line }, 'runsHooksInOrder', SymbolId.label(symbol), loop.iterable));
+        if (loop.stopsAt !== undefined) facts.push(fact({ path, line: loop.stopsAt }, 'hookStopsRequest', SymbolId.label(symbol), loop.iterable));
+      }
     }
     for (const call of definition.calls ?? []) {
       const [, list, method] = /^(.*middleware\w*)\.(reduce|reduceRight|forEach|map)$/i.exec(call.callee) ?? [];

@@ -171,6 +171,7 @@ export const PHRASES = {
   runsInOrder: '`{0}` runs `{1}` in order',
   runsReversed: '`{0}` runs `{1}`: the last installed first',
   runsHooksInOrder: '`{0}` runs the request hooks `{1}` in the order they were registered',
+  hookStopsRequest: 'A hook of `{1}` can stop the request: `{0}` stops at the first that returns a value',
   chainsWith: '`{0}` chains `{1}` with `{2}`',
   noMiddlewareProtocol: 'No middleware base class or middleware loop found; read {0}',
   whyMiddlewareGap: 'Why a concern is middleware rather than part of the view is a design choice the code does not state; the hooks above are what middleware reaches. Read {0}',

@@ -89,6 +89,7 @@ export interface LayerRolesDocument {
   configFiles: string[];
   documentationFolders: string[];
   mainSourceRoots?: string[];
+  vendoredBesideSrc?: string[];
   kinds: Record<RepoKind, KindLayersDocument>;
 }
 

@@ -27,6 +27,9 @@ interface KindLayers {
 /** Asked of every path by classification and layers, again after every edit: each answer is kept (within a bound). */
 const MAX_REMEMBERED_PATHS = 200_000;
 
+/** The shared role of other projects' code copied into the repository. */
+const VENDORED = 'vendored';
+
 /**
  * The layer model of each kind of repository and how a file states its layer, from
  * `layer-roles.yml` (or a user's file of the same shape): gives each file its layer, and tells
@@ -47,13 +50,15 @@ export class LayerRoles {
   /** The team's layers by glob (archtrace.yml), asked before anything built in; each glob its own set so that the first match wins. */
   private overrides: readonly { globs: GlobSet; glob: string; layer: string }[] = [];
   private overridesFile = '';
+  /** Root folders of this workspace that hold other projects' code (`vendoredBesideSrc`, when it has a root `src/`). */
+  private vendoredRoots: ReadonlySet<string> = new Set();
 
   constructor(private readonly document: LayerRolesDocument) {
     this.shared = rolesByName(document.sharedFolders);
     this.sharedImports = Object.entries(document.sharedImports ?? {}).map(([role, modules]) => ({ role, modules }));
     this.isTestFile = picomatch(document.testFiles, { dot: true });
     this.isConfigFile = picomatch(document.configFiles, { dot: true });
-    this.outsideStudy = new Set([...(document.sharedFolders['test'] ?? []), ...(document.sharedFolders['example'] ?? []), ...document.documentationFolders]);
+    this.outsideStudy = new Set([...(document.sharedFolders['test'] ?? []), ...(document.sharedFolders['example'] ?? []), ...(document.sharedFolders[VENDORED] ?? []), ...document.documentationFolders]);
     this.mainSourceRoots = (document.mainSourceRoots ?? []).map((root) => root.split('/'));
     const kindLayers = (kind: KindLayersDocument): KindLayers => ({
       folders: rolesByName(kind.folders),
@@ -81,6 +86,24 @@ export class LayerRoles {
     return roles;
   }
 
+  /** The same roles, told which root folders of this workspace hold other projects' code: those of `vendoredBesideSrc` when a root `src/` holds the project's own. */
+  forWorkspace(paths: readonly string[]): LayerRoles {
+    const besideSrc = new Set(this.document.vendoredBesideSrc ?? []);
+    const roots = new Set(paths.map((path) => path.slice(0, path.indexOf('/'))).filter((root) => root));
+    const vendored = roots.has('src') ? [...roots].filter((root) => besideSrc.has(root)) : [];
+    if (!vendored.length && !this.vendoredRoots.size) return this;
+    const roles = new LayerRoles(this.document);
+    roles.overrides = this.overrides;
+    roles.overridesFile = this.overridesFile;
+    roles.vendoredRoots = new Set(vendored);
+    return roles;
+  }
+
+  /** The root folders taken for other projects' code, sorted: what a cached layer depends on besides its file. */
+  vendoredFolders(): string[] {
+    return [...this.vendoredRoots].sort();
+  }
+
   /** A kind's layers in the order of its architecture, top to bottom: the lanes of the architecture map. */
   lanesOf(kind: RepoKind): readonly string[] {
     return this.document.kinds[kind].lanes;
@@ -104,14 +127,14 @@ export class LayerRoles {
   }
 
   /**
-   * Whether a path is outside the code under study: tests, examples, docs, benchmarks. The
+   * Whether a path is outside the code under study: tests, examples, docs, benchmarks, vendored code. The
    * repository-kind signals about what the code is full of count only the rest.
    */
   isTestExampleOrDoc(path: string): boolean {
     let known = this.testExampleOrDoc.get(path);
     if (known === undefined) {
       const folders = this.aboveMainPackages(path.split('/').slice(0, -1)).map((folder) => folder.toLowerCase());
-      known = this.isTestFile(fileName(path)) || folders.some((folder) => this.outsideStudy.has(folder));
+      known = this.isTestFile(fileName(path)) || folders.some((folder) => this.outsideStudy.has(folder)) || this.isVendoredRoot(path);
       if (this.testExampleOrDoc.size >= MAX_REMEMBERED_PATHS) this.testExampleOrDoc.clear();
       this.testExampleOrDoc.set(path, known);
     }
@@ -123,6 +146,7 @@ export class LayerRoles {
     const { path } = facts;
     const override = this.overrides.find((entry) => entry.globs.matches(path));
     if (override) return { layer: override.layer, reasons: [`'${override.glob}' in ${this.overridesFile} → ${override.layer}`], confidence: 'stated' };
+    if (this.isVendoredRoot(path)) return { layer: VENDORED, reasons: [`\`${path.slice(0, path.indexOf('/'))}/\` beside the project's own \`src/\``], confidence: 'inferred' };
     const name = fileName(path);
     if (this.isTestFile(name)) return { layer: 'test', reasons: ['test file name'], confidence: 'stated' };
     const folders = path.split('/').slice(0, -1);
@@ -151,6 +175,11 @@ export class LayerRoles {
       if (imported) return { layer, reasons: [`imports ${imported.module}`], confidence: 'inferred' };
     }
     return { layer: layers.default, reasons: [`no folder, finding or import states a layer; default for a ${kind}`], confidence: 'default' };
+  }
+
+  private isVendoredRoot(path: string): boolean {
+    const slash = path.indexOf('/');
+    return slash > 0 && this.vendoredRoots.has(path.slice(0, slash));
   }
 
   /** A path's folders down to its main source root when it is below one (`api/src/main/java/io/x` → `api/src/main/java`), else all of them. */

@@ -222,7 +222,14 @@ export interface SymbolDefinition {
   /** Python functions and methods: the `except` clauses, in source order. */
   handles?: HandlerFact[];
   /** Python functions and methods: what each `for` statement goes through, as written (`self.url_map`, `reversed(middleware)`), whatever its target. */
-  iterates?: { iterable: string; line: number }[];
+  iterates?: {
+    iterable: string;
+    line: number;
+    /** Where the body calls each item (`h(req)`, `await invoke_handler(h, req)`); absent when it only stores or copies them. */
+    calledAt?: number;
+    /** Where the loop stops on what an item's call returned (`if rv: break`, `if h(req): return`). */
+    stopsAt?: number;
+  }[];
   /** Python functions and methods: lookups of a handler by a value's type (`self.handlers[type(message)]`): the table's expression as written. */
   dispatches?: { table: string; line: number }[];
   /** Functions and methods: loops over a single name, for the N+1 check. */

@@ -438,7 +438,7 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
     } else if (item.kind === 'catch') {
       (scope.symbol.handles ??= []).push(handlerFact(item.node));
     } else if (item.kind === 'iteration') {
-      (scope.symbol.iterates ??= []).push({ iterable: oneLine(item.callee?.text ?? ''), line: item.node.startPosition.row });
+      (scope.symbol.iterates ??= []).push({ iterable: oneLine(item.callee?.text ?? ''), line: item.node.startPosition.row, ...itemCalled(item.node) });
     } else if (item.kind === 'dispatch') {
       (scope.symbol.dispatches ??= []).push({ table: (item.callee?.text ?? '').replace(/\s+/g, ''), line: item.node.startPosition.row });
     } else if (item.kind === 'returned') {
@@ -615,6 +615,45 @@ function loopFact(loop: Node, assignments: readonly Node[], calls: readonly Node
     accesses,
   }];
 }
+
+/**
+ * Whether a `for` statement's body calls each item (`h(req)`, `h.process(req)`, `await invoke_handler(h, req)`)
+ * rather than storing it (`hooks.append(h)`), and where it stops on what the call returned
+ * (`rv = h(req)` then `if rv: break`, or `if h(req): return`).
+ */
+function itemCalled(loop: Node): { calledAt?: number; stopsAt?: number } {
+  const left = loop.childForFieldName('left');
+  const body = loop.childForFieldName('body');
+  if (loop.type !== 'for_statement' || !left || !body) return {};
+  const items = new Set(left.type === 'identifier' ? [left.text] : left.descendantsOfType('identifier').flatMap((node) => (node ? [node.text] : [])));
+  const call = body.descendantsOfType('call').find((node) => node && callsItem(node, items));
+  if (!call) return {};
+  let value: Node = call;
+  while (value.parent && ['await', 'parenthesized_expression'].includes(value.parent.type)) value = value.parent;
+  const result = value.parent?.type === 'assignment' && value.parent.childForFieldName('right')?.equals(value) ? value.parent.childForFieldName('left') : undefined;
+  const stop = body.descendantsOfType('if_statement').flatMap((node) => {
+    const condition = node?.childForFieldName('condition');
+    const truthy = condition && (condition.equals(value) || (result?.type === 'identifier' && [result.text, `${result.text} is not None`].includes(oneLine(condition.text))));
+    const exit = truthy ? node.childForFieldName('consequence')?.namedChildren.find((child) => child?.type === 'break_statement' || child?.type === 'return_statement') : undefined;
+    return exit ? [exit] : [];
+  })[0];
+  return { calledAt: call.startPosition.row, ...(stop ? { stopsAt: stop.startPosition.row } : {}) };
+}
+
+/** Calls that run a loop's item: the item called, a method of it called, or the item handed first to a function that calls it (`invoke_handler(h, req)`). */
+function callsItem(call: Node, items: ReadonlySet<string>): boolean {
+  const callee = call.childForFieldName('function');
+  if (!callee) return false;
+  if (callee.type === 'identifier') {
+    if (items.has(callee.text)) return true;
+  } else if (callee.type === 'attribute' && items.has(callee.childForFieldName('object')?.text ?? '')) return true;
+  const first = call.childForFieldName('arguments')?.namedChildren.find((child) => child?.type !== 'comment');
+  const name = callee.type === 'attribute' ? (callee.childForFieldName('attribute')?.text ?? '') : callee.text;
+  return first?.type === 'identifier' && items.has(first.text) && ITEM_INVOKERS.test(name);
+}
+
+/** Names of functions that call the function they are handed first (`invoke_handler`, `_call_hook`, `run_sync`), not ones that keep it (`append`, `add_callback`). */
+const ITEM_INVOKERS = /^_*(invoke|call|run|apply|exec)/i;
 
 /** A value as plain data (see ValueShape); past the size budget, the rest is its text. */
 function valueShape(node: Node, budget = { left: MAX_SHAPE_NODES }, depth = 0): ValueShape {
