@@ -21,7 +21,12 @@ describe('TypeScript workspaces', () => {
     // `Order.create` throws (`throw new Error(...)`) before it makes the order: a raise step.
     assert.deepEqual(trace?.steps.map((step) => step.symbol.split(':').pop()), ['OrdersController.create', 'OrdersService.create', 'Order.create', 'Error', 'Order', 'OrderRepository.save', 'TypeOrmOrderRepository.save']);
     assert.equal(trace?.steps.find((step) => step.symbol === 'Error')?.via, 'raise');
-    assert.deepEqual(result.interfaces.map((entry) => entry.base), ['src/orders/order.repository.ts:OrderRepository']);
+    // The customers module's abstract repository and its port each have an implementation too.
+    assert.deepEqual(result.interfaces.map((entry) => entry.base), [
+      'src/customers/audit-log.repository.ts:BaseAuditRepository',
+      'src/customers/loyalty-points.repository.port.ts:LoyaltyPointsRepositoryPort',
+      'src/orders/order.repository.ts:OrderRepository',
+    ]);
     const ordersModule = result.findings.find((finding) => finding.symbol === 'src/orders/orders.module.ts:OrdersModule');
     assert.deepEqual(ordersModule?.details.providers, ['OrdersService', 'ORDER_REPOSITORY', 'TypeOrmOrderRepository']);
     assert.deepEqual(ordersModule?.details.controllers, ['OrdersController']);
