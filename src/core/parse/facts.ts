@@ -227,6 +227,8 @@ export interface SymbolDefinition {
     line: number;
     /** Where the body calls each item (`h(req)`, `await invoke_handler(h, req)`); absent when it only stores or copies them. */
     calledAt?: number;
+    /** The statement that calls each item, as written on one line (`res = await invoke_handler(handler, req, res) or res`): what an item is given and what becomes of its return. */
+    calledAs?: string;
     /** Where the loop stops on what an item's call returned (`if rv: break`, `if h(req): return`). */
     stopsAt?: number;
   }[];

@@ -621,7 +621,7 @@ function loopFact(loop: Node, assignments: readonly Node[], calls: readonly Node
  * rather than storing it (`hooks.append(h)`), and where it stops on what the call returned
  * (`rv = h(req)` then `if rv: break`, or `if h(req): return`).
  */
-function itemCalled(loop: Node): { calledAt?: number; stopsAt?: number } {
+function itemCalled(loop: Node): { calledAt?: number; calledAs?: string; stopsAt?: number } {
   const left = loop.childForFieldName('left');
   const body = loop.childForFieldName('body');
   if (loop.type !== 'for_statement' || !left || !body) return {};
@@ -637,7 +637,8 @@ function itemCalled(loop: Node): { calledAt?: number; stopsAt?: number } {
     const exit = truthy ? node.childForFieldName('consequence')?.namedChildren.find((child) => child?.type === 'break_statement' || child?.type === 'return_statement') : undefined;
     return exit ? [exit] : [];
   })[0];
-  return { calledAt: call.startPosition.row, ...(stop ? { stopsAt: stop.startPosition.row } : {}) };
+  const statement = value.parent?.type === 'assignment' || value.parent?.type === 'boolean_operator' ? (value.parent.parent?.type === 'assignment' ? value.parent.parent : value.parent) : value;
+  return { calledAt: call.startPosition.row, calledAs: oneLine(statement.text), ...(stop ? { stopsAt: stop.startPosition.row } : {}) };
 }
 
 /** Calls that run a loop's item: the item called, a method of it called, or the item handed first to a function that calls it (`invoke_handler(h, req)`). */
