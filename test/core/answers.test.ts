@@ -129,6 +129,17 @@ describe("the checklist's answers", () => {
     assert.ok(table && table.rows.length >= 2 && table.methods.length >= 2, JSON.stringify(mandatory));
   });
 
+  it("tell what a library's interface adds around its methods, what its handlers do on a failure, and no standard module as a dependency", () => {
+    const design = factsOf(answerOf('cachelib', 'library.interface'));
+    assert.ok(design.includes('`with_timeout` decorates 1 methods of `BaseCache` (get_or_set); it calls `asyncio.wait_for` — cachelib/base.py:7'), design.join('\n'));
+    assert.ok(design.includes('`with_plugins` calls each of `self.plugins` as `await getattr(plugin, "pre_" + func.__name__)(self, *args)` — cachelib/base.py:23'), design.join('\n'));
+    const failures = factsOf(answerOf('cachelib', 'library.edge-cases'));
+    assert.ok(failures.includes('`RedisCache.get` catches `ConnectionError`, then: `logger.warning(…); return None` — cachelib/backends/redis.py:15'), failures.join('\n'));
+    assert.ok(failures.includes('`with_timeout` decorates 1 methods of `BaseCache` (get_or_set); it calls `asyncio.wait_for` — cachelib/base.py:7'), failures.join('\n'));
+    const tradeOffs = factsOf(answerOf('cachelib', 'library.trade-offs'));
+    assert.ok(!tradeOffs.some((line) => /imports `(logging|asyncio)`/.test(line)), tradeOffs.join('\n'));
+  });
+
   it('are in the study guide under their questions, each fact linked to its line', () => {
     const analysis = analyses.get('sample') as Analysis;
     const items = buildChecklist(analysis.result, analysis.answers());
@@ -333,7 +344,7 @@ describe("a library's answers on implementations that keep a shared convention a
   it("count a registry's members as its literal's and those added to it later, saying which are added inside a try or an if", () => {
     const selection = factsOfItem('library.new-implementation');
     assert.ok(selection.includes('`_STORES` lists the implementations: MemoryStore, NetStore, DiskStore — kvstore/__init__.py:5'), selection.join('\n'));
-    assert.ok(selection.includes('`_STORES` gets NetStore added here, under `try`: only when that lets the statement run — kvstore/__init__.py:14'), selection.join('\n'));
+    assert.ok(selection.includes('`_STORES` gets NetStore added here only when `socket` is installed: its import is tried, ImportError caught — kvstore/__init__.py:14'), selection.join('\n'));
     assert.ok(selection.includes('`_STORES` gets DiskStore added here, under `if`: only when that lets the statement run — kvstore/__init__.py:19'), selection.join('\n'));
   });
 

@@ -46,8 +46,8 @@ describe('what function bodies raise and catch (Python)', () => {
       { exception: 'AssertionError', line: 16, asserted: true, condition: 'request.user', message: 'a user is needed' },
     ]);
     assert.deepEqual(handler?.handles, [
-      { exceptions: ['OutOfStockError', 'LookupError'], line: 12, end: 13 },
-      { exceptions: ['PaymentError'], line: 14, end: 15, reraises: true },
+      { exceptions: ['OutOfStockError', 'LookupError'], line: 12, end: 13, does: 'raise HTTPException(…)' },
+      { exceptions: ['PaymentError'], line: 14, end: 15, reraises: true, does: 'raise' },
     ]);
   });
 
