@@ -191,6 +191,16 @@ export interface ServletSettingsDocument {
   contextPath: string[];
   servletPath: string[];
   profileKeys?: string[];
+  configServer?: ConfigServerDocument;
+}
+
+export interface ConfigServerDocument {
+  applicationName: string[];
+  searchLocations: string[];
+  clientKeys: string[];
+  importKey?: string;
+  importPrefix?: string;
+  sharedName?: string;
 }
 
 export interface DecoratorRoutesDocument {
