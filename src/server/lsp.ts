@@ -304,19 +304,19 @@ export function runLanguageServer(connection: Connection, serverOptions: Languag
     const found = locate(textDocument.uri);
     // Files the analysis read only: an edit of anything else (a README, an excluded folder) would make each update walk the tree again.
     if (!found || settings.updateWhileTyping === false || !found.session.current?.result.files.some((file) => file.path === found.path)) return;
-    found.session.changed([`${found.session.root}/${found.path}`]);
+    found.session.edited(`${found.session.root}/${found.path}`);
   });
   connection.onDidSaveTextDocument(({ textDocument }) => {
     documents.saved(textDocument.uri);
     const found = locate(textDocument.uri);
     // A client that watches no files still saves the team's archtrace.yml and rules through its editor.
     if (found && isTeamConfig(found.path)) return found.session.configChanged();
-    if (found && languageOf(found.path)) found.session.changed([`${found.session.root}/${found.path}`]);
+    if (found && languageOf(found.path)) found.session.edited(`${found.session.root}/${found.path}`);
   });
   connection.onDidCloseTextDocument(({ textDocument }) => {
     // A file closed with changes never saved is as on disk again.
     const found = locate(textDocument.uri);
-    if (documents.closed(textDocument.uri) && found) found.session.changed([`${found.session.root}/${found.path}`]);
+    if (documents.closed(textDocument.uri) && found) found.session.edited(`${found.session.root}/${found.path}`);
   });
 
   connection.onHover(async ({ textDocument, position }, token) => {

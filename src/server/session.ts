@@ -75,6 +75,8 @@ export class FolderSession {
   private fullWanted = true;
   private failures = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the timer fires (`Date.now()`): a burst's window outlasts an edit's turn. */
+  private timerDue = 0;
   private restartTimer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
   /** Callers waiting for a complete analysis (the first, or after a failure). */
@@ -117,18 +119,37 @@ export class FolderSession {
     return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
   }
 
-  /** Files changed on disk or in the editor (absolute paths): gathered for a moment, then one update. */
+  /**
+   * Files changed on disk (absolute paths), as a file watcher tells of them: a save of several
+   * files or a branch switch comes as a burst, gathered for a moment, then one update.
+   */
   changed(paths: readonly string[]): void {
+    this.schedule(paths, this.gatherMs);
+  }
+
+  /**
+   * One document edited in the editor (typed, saved or closed): analysed at once, cancelling the
+   * update it makes stale. Only a burst being gathered makes it wait, joined to the burst.
+   */
+  edited(path: string): void {
+    this.schedule([path], 0);
+  }
+
+  private schedule(paths: readonly string[], delayMs: number): void {
     if (this.disposed || this.settings.updateOnChange === false) return;
     if (!this.pending.size && this.last) this.readyThread(paths);
     for (const path of paths) this.pending.add(path);
+    const due = Date.now() + delayMs;
+    // A burst's window is not cut short by an edit: the edit joins the burst.
+    if (this.timer && this.timerDue > due) return;
     if (this.timer) clearTimeout(this.timer);
+    this.timerDue = due;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       // An update under way is now stale: cancelled, its files joined to the next one.
       if (this.running?.kind !== 'full') this.running?.abort.abort();
       this.kick();
-    }, this.gatherMs);
+    }, delayMs);
   }
 
   /**
@@ -140,6 +161,7 @@ export class FolderSession {
     this.fullWanted = true;
     this.failures = 0;
     if (this.timer) clearTimeout(this.timer);
+    this.timerDue = Date.now() + this.gatherMs;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.running?.abort.abort();
