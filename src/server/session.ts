@@ -9,6 +9,8 @@ import type { FolderStatus, ServerSettings } from '../protocol/protocol';
 import { folderFile } from '../node/folderFile';
 import { analyzeFolder, CHANGES_GATHERED_MS, type NodeAnalyzeOptions, readyForUpdates, updateFolder, WarmWorker } from '../node/analyzeFolder';
 import { TypeCheckerWorker } from '../node/typeChecker';
+import type { ResultDelta } from '../protocol/resultDelta';
+import { ResultDeltas } from './resultDeltas';
 import { type ConfigProblem, problemLine, readWorkspaceConfig, type ReadConfig } from '../node/workspaceConfig';
 
 /** What the session runs an analysis with: Node's host by default; a test gives one that fails on purpose. */
@@ -86,9 +88,11 @@ export class FolderSession {
   private readonly warm = new WarmWorker();
   /** The TypeScript compiler for traces, in its own thread, started by the first trace that needs it. */
   private readonly types = new TypeCheckerWorker();
+  private readonly deltas: ResultDeltas;
 
   constructor(private readonly options: SessionOptions) {
     this.root = options.root;
+    this.deltas = new ResultDeltas(options.root);
     this.settings = options.settings;
     this.log = options.log;
     this.engine = options.engine ?? nodeEngine;
@@ -190,6 +194,13 @@ export class FolderSession {
     this.kick();
     await done.catch(() => undefined);
     return this.status();
+  }
+
+  /** The pages of the delta from the result of version `since` (0: none) to the last complete analysis's. */
+  async resultDelta(since: number): Promise<ResultDelta[]> {
+    await this.analysis();
+    const last = this.last as Analysis;
+    return this.deltas.pages(since, this.version, last.result);
   }
 
   /** A route's trace from the last complete analysis, with the type checker unless told not to (or untrusted); undefined: no such route. */

@@ -19,7 +19,9 @@ import { discoverFiles } from '../../src/core/discover/discover';
 import { Grammars, isParsedLanguage } from '../../src/core/parse/grammars';
 import { analyzeFolder, CHANGES_GATHERED_MS, readyForUpdates, updateFolder, WarmWorker } from '../../src/node/analyzeFolder';
 import { grammarsDirectory, packageRoot } from '../../src/node/assets';
-import { DidChangeAnalysisNotification, ResultRequest, StatusRequest } from '../../src/protocol/protocol';
+import { DidChangeAnalysisNotification, ResultDeltaRequest, StatusRequest } from '../../src/protocol/protocol';
+import { fetchResult as fetchResultDelta } from '../../src/protocol/resultDelta';
+import type { AnalysisResult } from '../../src/core/result';
 import { nodeFs } from '../../src/node/nodeFs';
 import { TypeCheckerWorker } from '../../src/node/typeChecker';
 
@@ -311,8 +313,12 @@ async function serverSession(root: string, edits: number, routeCount: number) {
       };
       check();
     });
-  // What the views do with each new version: fetch the folder's result, deserialised on this thread.
-  const fetchResult = () => connection.sendRequest(ResultRequest, { root });
+  // What the views do with each new version: fetch what changed in the folder's result, in pages, deserialised on this thread.
+  let held: { version: number; result: AnalysisResult } | undefined;
+  const fetchResult = async () => {
+    held = await fetchResultDelta((params) => connection.sendRequest(ResultDeltaRequest, params), root, held);
+    return held.result;
+  };
   const hostBlocking = monitorEventLoopDelay({ resolution: 5 });
   hostBlocking.enable();
 
