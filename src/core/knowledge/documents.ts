@@ -151,6 +151,7 @@ export interface FrameworkDocument {
   servletSettings?: ServletSettingsDocument;
   viewSets?: ViewSetsDocument;
   viewMethodDecorators?: Record<string, string>;
+  viewMethodListDecorators?: Record<string, string[]>;
   fileRoutes?: FileRoutesDocument;
   serverPackages?: string[];
   exceptionStatuses?: Record<string, number>;
