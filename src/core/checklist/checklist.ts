@@ -92,13 +92,14 @@ export function buildChecklist(result: AnalysisResult, answers: readonly Answer[
     const answer = byItem.get(item.id);
     if (!answer) continue;
     item.answer = answer;
-    // A link goes where the answer starts (the route it traces, the place of its first fact), so that the two never point at different things.
+    // A link goes where the answer starts (the route it traces, its first fact, else the place it says to read), so that the two never point at different things.
     const first = answer.parts[0];
     const fact = first?.facts[0];
     const traced = first?.topic.phrase === PHRASES.flowTopic && fact ? first.topic.terms[0] : undefined;
     if (item.link?.kind === 'route') {
       if (traced) item.link = { kind: 'route', route: traced, label: traced };
     } else if (first && fact) item.link = { kind: 'code', path: fact.location.path, line: fact.location.line, label: phraseText(first.topic).replace(/`/g, '') };
+    else if (item.link && first?.gap?.readAt) item.link = { kind: 'code', path: first.gap.readAt.path, line: first.gap.readAt.line, label: first.gap.readAt.path };
   }
   return items;
 }

@@ -90,6 +90,7 @@ export interface LayerRolesDocument {
   documentationFolders: string[];
   mainSourceRoots?: string[];
   vendoredBesideSrc?: string[];
+  browserAssets?: { folders: string[]; files: string[]; extensions: string[] };
   kinds: Record<RepoKind, KindLayersDocument>;
 }
 
