@@ -15,6 +15,7 @@ import { SymbolIndex } from './resolve/symbolIndex';
 import { readWorkspacePackages } from './resolve/npmPackages';
 import { readModulePaths } from './resolve/tsconfig';
 import { buildPackages, readBuildFiles } from './resolve/buildFiles';
+import { handlerRouters } from './resolve/handlerRouters';
 import { normalizeRoutePath } from './resolve/routePaths';
 import { type InterfaceBindings, interfaceBindings } from './resolve/bindings';
 import { answerChecklist } from './answers/answers';
@@ -109,8 +110,9 @@ export async function analyzeWorkspace(root: string, host: AnalysisHost, options
     const analysed = facts.filter((file) => !file.skipped);
     const indexOf = () => (index ??= new SymbolIndex(analysed, tsconfig.paths));
     const indexInTurns = async () => index ?? (index = await SymbolIndex.build(analysed, tsconfig.paths));
-    // What the kind was made from, as an update will tell it: the first update keeps the kind.
-    const kindInputs = kindInputsOf(discovery, kept.findings, kept.routes, kept.interfaces, packages, readme);
+    // What the kind was made from, as an update will tell it: the first update keeps the kind (but
+    // where the code offers handler routers, which need the index: there it classifies again).
+    const kindInputs = kindInputsOf(discovery, kept.findings, kept.routes, kept.interfaces, [], packages, readme);
     return analysisOf({ root, knowledge: host.knowledge, options, discovery, facts, result: kept, modulePaths: JSON.stringify(tsconfig.paths ?? null), kindInputs, index: indexOf, indexInTurns });
   }
   const analysis = await assemble(root, host, options, discovery, facts, await configuration);
@@ -195,10 +197,11 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   await nextTurn();
   options.signal?.throwIfAborted();
   // The kind reads paths, findings, routes and interfaces: an edit that changes none of what it reads keeps it.
-  const kindInputs = kindInputsOf(discovery, findings, routes, interfaces, packages, readme);
+  const routers = handlerRouters(index, host.knowledge.frameworks.handlerInterfaces);
+  const kindInputs = kindInputsOf(discovery, findings, routes, interfaces, routers, packages, readme);
   // Read out of the host here: a closure below that named the host would keep it (its cache, its threads) as long as the analysis.
   const layerRoles = host.knowledge.layerRoles.forWorkspace(allPaths);
-  const kind = before && sameKindInputs(before.kindInputs, kindInputs) ? before.kind : await classifyKind({ ...host.knowledge, layerRoles }, { folders: foldersOf(allPaths), files: allPaths, findings, routes, interfaces, packages, ...(readme ? { readme } : {}) });
+  const kind = before && sameKindInputs(before.kindInputs, kindInputs) ? before.kind : await classifyKind({ ...host.knowledge, layerRoles }, { folders: foldersOf(allPaths), files: allPaths, findings, routes, interfaces, handlerRouters: routers, packages, ...(readme ? { readme } : {}) });
   await nextTurn();
   options.signal?.throwIfAborted();
 
@@ -417,12 +420,12 @@ interface KindInputs {
   findings: readonly Finding[];
   /** Each route's declaring file and handler. */
   routes: readonly string[];
-  /** Interfaces, package manifests and README, which are few. */
+  /** Interfaces, handler routers, package manifests and README, which are few. */
   others: string;
 }
 
-function kindInputsOf(discovery: Discovery, findings: readonly Finding[], routes: readonly Route[], interfaces: readonly InterfaceImplementations[], packages: readonly PackageManifest[], readme: { path: string; text: string } | undefined): KindInputs {
-  return { paths: allPathsOf(discovery), findings, routes: routes.map((route) => `${route.source?.path ?? ''} ${route.handler}`), others: JSON.stringify([interfaces, packages, readme ?? null]) };
+function kindInputsOf(discovery: Discovery, findings: readonly Finding[], routes: readonly Route[], interfaces: readonly InterfaceImplementations[], routers: readonly string[], packages: readonly PackageManifest[], readme: { path: string; text: string } | undefined): KindInputs {
+  return { paths: allPathsOf(discovery), findings, routes: routes.map((route) => `${route.source?.path ?? ''} ${route.handler}`), others: JSON.stringify([interfaces, routers, packages, readme ?? null]) };
 }
 
 function sameKindInputs(before: KindInputs | undefined, now: KindInputs): boolean {

@@ -9,10 +9,11 @@ import { findRoute } from '../core/analyze';
 import { renderTraceHover } from '../core/render/traceHover';
 import { stepMarks } from '../core/render/trace';
 import { plainText } from '../core/render/escape';
-import { AnalysisResult, type Route, SymbolId, type Trace } from '../core/result';
+import { AnalysisResult, type Route, SymbolId, type Trace, type TraceStep } from '../core/result';
 import { Commands } from '../protocol/protocol';
 import type { ProblemSeverity } from '../core/check/problems';
 import type { ConfigProblem } from '../node/workspaceConfig';
+import { t } from './localization';
 
 /** The `file:` URI of a workspace file. */
 export function fileUri(root: string, path: string): string {
@@ -48,11 +49,11 @@ function declarationEnd(lineText: (line: number) => string | undefined, start: n
 /** A hover's Markdown for the traces of the routes under the cursor: each step a link to where it is; VS Code's command links only for the extension. */
 export function traceHoverMarkdown(traces: readonly Trace[], root: string, commandLinks = false): string {
   const words = {
-    steps: (count: number) => `${count} steps`,
-    marks: stepMarks,
-    more: (count: number) => (commandLinks ? `${count} more in Step through` : `${count} more (archtrace/trace has them all)`),
-    stepThrough: 'Step through',
-    sequenceDiagram: 'Sequence diagram',
+    steps: (count: number) => t('{0} steps', count),
+    marks: (step: TraceStep) => stepMarks(step, t),
+    more: (count: number) => (commandLinks ? t('{0} more in Step through', count) : t('{0} more (archtrace/trace has them all)', count)),
+    stepThrough: t('Step through'),
+    sequenceDiagram: t('Sequence diagram'),
   };
   return traces.map((trace) => renderTraceHover(trace, root, words, (absolute) => pathToFileURL(absolute).href, commandLinks)).join('\n---\n\n');
 }
@@ -68,7 +69,7 @@ export function codeLenses(result: AnalysisResult, path: string, uri: string, de
   if (settings.trace) {
     for (const route of result.routes) {
       if (route.source?.path !== path) continue;
-      lenses.push({ range: lineRange(route.source.line), command: { title: `Trace ${plainText(routeKey(route))}`, command: Commands.trace, arguments: [result.root, routeKey(route)] } });
+      lenses.push({ range: lineRange(route.source.line), command: { title: t('Trace {0}', plainText(routeKey(route))), command: Commands.trace, arguments: [result.root, routeKey(route)] } });
     }
   }
   const layer = settings.roles ? result.files.find((file) => file.path === path)?.layer : undefined;
@@ -83,7 +84,7 @@ export function codeLenses(result: AnalysisResult, path: string, uri: string, de
     const roles = [...(categories.get(definition.name) ?? [])];
     if (definition.kind !== 'class' && !roles.length) continue;
     const count = implementations.get(definition.name);
-    const title = [layer, ...roles].join(' · ') + (count !== undefined ? ` · ${count === 1 ? '1 implementation' : `${count} implementations`}` : '');
+    const title = [layer, ...roles].join(' · ') + (count !== undefined ? ` · ${count === 1 ? t('1 implementation') : t('{0} implementations', count)}` : '');
     lenses.push({ range: lineRange(definition.line), command: { title, command: Commands.showLayer, arguments: [uri] } });
   }
   return lenses;
@@ -132,7 +133,7 @@ export function diagnosticsOf(result: AnalysisResult, explanations: string, seve
       code: N_PLUS_ONE,
       codeDescription: { href: `${explanations}#${N_PLUS_ONE}` },
       message: warning.message,
-      relatedInformation: [{ location: { uri: fileUri(result.root, warning.path), range: lineRange(warning.loop.line, warning.loop.character, warning.loop.character) }, message: 'the loop over the query' }],
+      relatedInformation: [{ location: { uri: fileUri(result.root, warning.path), range: lineRange(warning.loop.line, warning.loop.character, warning.loop.character) }, message: t('the loop over the query') }],
     });
   }
   return byPath;
@@ -205,9 +206,9 @@ export function workspaceSymbols(result: AnalysisResult, query: string, definiti
     const name = SymbolId.parse(entry.base).name;
     if (!matches(name.toLowerCase())) continue;
     const count = entry.implementations.length;
-    symbols.push({ exact: name.toLowerCase() === query.trim().toLowerCase(), symbol: { name, kind: SymbolKind.Interface, location: at(entry.base), containerName: `${count === 1 ? '1 implementation' : `${count} implementations`}` } });
+    symbols.push({ exact: name.toLowerCase() === query.trim().toLowerCase(), symbol: { name, kind: SymbolKind.Interface, location: at(entry.base), containerName: count === 1 ? t('1 implementation') : t('{0} implementations', count) } });
     for (const implementation of entry.implementations) {
-      symbols.push({ exact: false, symbol: { name: SymbolId.parse(implementation).name, kind: SymbolKind.Class, location: at(implementation), containerName: `implements ${name}` } });
+      symbols.push({ exact: false, symbol: { name: SymbolId.parse(implementation).name, kind: SymbolKind.Class, location: at(implementation), containerName: t('implements {0}', name) } });
     }
   }
   // The exact match first (`GET /orders` before `GET /orders/{id}`), the rest as found.

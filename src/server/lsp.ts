@@ -42,6 +42,7 @@ import {
 } from '../protocol/protocol';
 import { packageRoot } from '../node/assets';
 import { OpenDocuments, filePathOf } from './documents';
+import { useLocale } from './localization';
 import { codeActions, codeLenses, configDiagnosticsOf, diagnosticsOf, fileUri, routeKey, routesAtLine, traceHoverMarkdown, workspaceSymbols } from './features';
 import { type AnalysisEngine, FolderSession, type Logger } from './session';
 
@@ -232,6 +233,8 @@ export function runLanguageServer(connection: Connection, serverOptions: Languag
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     settings = { ...((params.initializationOptions as ServerSettings | null | undefined) ?? {}) };
+    const bundle = useLocale(params.locale, (message) => log.warn(message));
+    if (bundle) log.info(`answers in ${params.locale ?? ''} (${bundle})`);
     const folders: WorkspaceFolder[] = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : params.rootPath ? [{ uri: fileUri(params.rootPath, '').replace(/\/$/, ''), name: '' }] : []);
     for (const workspaceFolder of folders) {
       const root = filePathOf(workspaceFolder.uri);

@@ -130,3 +130,50 @@ public class WebConfig implements WebMvcConfigurer {
     ]);
   });
 });
+
+describe('context paths a Spring Cloud Config server of the workspace serves', () => {
+  const controller = (service: string) => `package com.acme.${service};
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+public class ItemController {
+    @GetMapping("/items")
+    public Object items() { return null; }
+}
+`;
+  const service = (name: string, bootstrap: string) => ({
+    [`${name}/src/main/resources/bootstrap.yml`]: bootstrap,
+    [`${name}/src/main/java/com/acme/${name.replace('-', '')}/ItemController.java`]: controller(name.replace('-', '')),
+  });
+  const server = (locations: string) => ({
+    'config/src/main/resources/application.yml': `spring:\n  profiles:\n    active: native\n  cloud:\n    config:\n      server:\n        native:\n          search-locations: ${locations}\n`,
+    'config/src/main/resources/shared/orders.yml': 'server:\n  servlet:\n    context-path: /orders\n',
+    'config/src/main/resources/shared/application.yml': 'server:\n  servlet:\n    context-path: /shared\n',
+    'config/src/main/resources/shared/stock.properties': 'server.port=7000\n',
+  });
+  const paths = (result: Awaited<ReturnType<typeof analyseFiles>>) => result.routes.map((route) => `${route.method} ${route.path} ${route.handler.slice(0, route.handler.indexOf('/'))}`).sort();
+
+  it("puts a client's routes under the context path of the file named after it, else of the shared file, over its own settings", async () => {
+    const result = await analyseFiles({
+      ...server('classpath:/shared'),
+      ...service('orders', 'spring:\n  application:\n    name: orders\n  cloud:\n    config:\n      uri: http://config:8888\nserver:\n  servlet:\n    context-path: /own\n'),
+      ...service('stock', 'spring:\n  application:\n    name: stock\n  config:\n    import: "optional:configserver:http://config:8888"\n'),
+      // Names itself, but is no client of the server: its own settings alone.
+      ...service('audit', 'spring:\n  application:\n    name: orders\n'),
+    });
+    assert.deepEqual(paths(result), ['GET /items audit', 'GET /orders/items orders', 'GET /shared/items stock']);
+  });
+
+  it('reads no location outside the server as written (file:, placeholders), and the {application} placeholder as the client named', async () => {
+    const client = service('orders', 'spring:\n  application:\n    name: orders\n  cloud:\n    config:\n      uri: http://config:8888\n');
+    assert.deepEqual(paths(await analyseFiles({ ...server('file:./shared, ${HOME}/config'), ...client })), ['GET /items orders']);
+    const perApplication = await analyseFiles({
+      ...server('classpath:config/{application}/'),
+      'config/src/main/resources/config/orders/orders.yml': 'server:\n  servlet:\n    context-path: /by-folder\n',
+      ...client,
+    });
+    assert.deepEqual(paths(perApplication), ['GET /by-folder/items orders']);
+  });
+});

@@ -119,4 +119,24 @@ describe('route traces in a real VS Code (code-server)', { timeout: 240_000 }, (
     const check = await selfCheck();
     assert.match(check.hover.replace(/\\(.)/g, '$1'), /POST \/orders/);
   });
+
+  it('stops restarting a server that keeps crashing, says so, and starts it again on Classify Workspace', async () => {
+    const { page } = session;
+    // One restart is spent above; three more crashes within the three-minute window pass the limit of three.
+    let crashed: number | undefined;
+    for (let crash = 1; crash <= 3; crash++) {
+      await selfCheck();
+      [crashed] = serverProcesses(session).filter((pid) => pid !== crashed);
+      assert.ok(crashed, `a server runs before crash ${crash}`);
+      process.kill(crashed, 'SIGKILL');
+    }
+    await runCommand(page, 'Notifications: Show Notifications');
+    await page.locator('.notifications-center .notification-list-item-message', { hasText: 'will not be restarted' }).first().waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(3_000);
+    assert.deepEqual(serverProcesses(session), [], 'no server is started after the limit');
+    await runCommand(page, 'ArchTrace: Classify Workspace');
+    const check = await selfCheck();
+    assert.match(check.hover.replace(/\\(.)/g, '$1'), /POST \/orders/);
+    assert.equal(serverProcesses(session).length, 1);
+  });
 });

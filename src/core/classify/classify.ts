@@ -102,7 +102,7 @@ async function partsOf(knowledge: KindKnowledge, inputs: KindInputs, whole: Awai
   const under = new Map(
     candidates.map((folder) => [
       folder,
-      { folders: [] as string[], files: [] as string[], findings: [] as KindInputs['findings'][number][], routes: [] as KindInputs['routes'][number][], interfaces: [] as KindInputs['interfaces'][number][], packages: [] as PackageManifest[] },
+      { folders: [] as string[], files: [] as string[], findings: [] as KindInputs['findings'][number][], routes: [] as KindInputs['routes'][number][], interfaces: [] as KindInputs['interfaces'][number][], handlerRouters: [] as string[], packages: [] as PackageManifest[] },
     ]),
   );
   const ancestorsOf = (path: string) => {
@@ -125,11 +125,12 @@ async function partsOf(knowledge: KindKnowledge, inputs: KindInputs, whole: Awai
     for (const bucket of ancestorsOf(declaringPath(route))) bucket.routes.push(route);
   });
   for (const entry of inputs.interfaces) for (const bucket of ancestorsOf(pathOfSymbol(entry.base))) bucket.interfaces.push(entry);
+  for (const router of inputs.handlerRouters ?? []) for (const bucket of ancestorsOf(pathOfSymbol(router))) bucket.handlerRouters.push(router);
   for (const manifest of inputs.packages ?? []) for (const bucket of ancestorsOf(manifest.path)) bucket.packages.push(manifest);
   const parts: KindVerdict['parts'] = [];
   for (const folder of candidates.sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b))) {
     if (parts.some((part) => folder.startsWith(part.path))) continue;
-    const subtree = under.get(folder) ?? { folders: [], files: [], findings: [], routes: [], interfaces: [], packages: [] };
+    const subtree = under.get(folder) ?? { folders: [], files: [], findings: [], routes: [], interfaces: [], handlerRouters: [], packages: [] };
     const shipped = !subtree.packages.length && whole.whoUsesIt.published > whole.whoUsesIt.service;
     const verdict = await verdictOf(knowledge, subtree, turns, shipped ? whole.whoUsesIt : undefined);
     if (verdict.kind !== whole.kind && verdict.total >= PART_MIN_WEIGHT && verdict.scores[verdict.kind] >= PART_MIN_SCORE) {

@@ -17,7 +17,8 @@ export type KindMatcher =
   | { type: 'folderWithFiles'; glob: string; atLeast: number }
   | { type: 'package'; conditions: PackageConditions }
   | { type: 'coreFiles'; groups: string[][]; atLeast: number }
-  | { type: 'readme'; mentions: string[]; atLeast: number };
+  | { type: 'readme'; mentions: string[]; atLeast: number }
+  | { type: 'handlerRouters'; atLeast: number };
 
 /** What one package manifest must say for a `package:` rule to fire: every condition given. */
 export type PackageConditions = NonNullable<KindRuleDocument['package']>;
@@ -61,6 +62,7 @@ function matcherOf(rule: KindRuleDocument): KindMatcher {
   if (rule.folderWithFiles) return { type: 'folderWithFiles', glob: rule.folderWithFiles.folder, atLeast: rule.folderWithFiles.atLeast };
   if (rule.package) return { type: 'package', conditions: rule.package };
   if (rule.coreFiles) return { type: 'coreFiles', groups: rule.coreFiles.groups.map((group) => group.split('|')), atLeast: rule.coreFiles.atLeast };
+  if (rule.handlerRouters) return { type: 'handlerRouters', atLeast: rule.handlerRouters.atLeast };
   if (rule.readme) return { type: 'readme', mentions: rule.readme.mentions.map((mention) => mention.toLowerCase()), atLeast: rule.readme.atLeast };
   throw new DataFileError(`kind rule '${rule.id}' has no matcher`);
 }
@@ -83,6 +85,8 @@ export interface KindInputs {
   /** Where each route is declared (its `source`), or else its handler: a test's route may be served by the package's own view. */
   routes: readonly KindRoute[];
   interfaces: readonly InterfaceImplementations[];
+  /** Go: the types the code exports that serve requests and take handlers (resolve/handlerRouters.ts). */
+  handlerRouters?: readonly string[];
   /** The package manifests of the root, of its workspace packages, of its example projects and of its Java and Go builds. */
   packages?: readonly PackageManifest[];
   /** The root README, lower-cased (its beginning): what it talks about is a signal. */
@@ -118,6 +122,7 @@ export async function evaluateKindRules(rules: readonly KindRule[], { layerRoles
     findings: await kept(inputs.findings, (finding) => inSource(finding.symbol)),
     routes: await kept(inputs.routes, (route) => !layerRoles.isTestExampleOrDoc(declaringPath(route))),
     interfaces: (await kept(inputs.interfaces, (entry) => inSource(entry.base))).map((entry) => ({ ...entry, implementations: entry.implementations.filter(inSource) })),
+    handlerRouters: (inputs.handlerRouters ?? []).filter(inSource),
   };
   const fired: FiredRule[] = [];
   for (const rule of rules) {
@@ -133,7 +138,7 @@ export async function evaluateKindRules(rules: readonly KindRule[], { layerRoles
 function firingPath(
   matcher: KindMatcher,
   paths: Pick<KindInputs, 'folders' | 'files' | 'packages'>,
-  code: Pick<KindInputs, 'findings' | 'routes' | 'interfaces'>,
+  code: Pick<KindInputs, 'findings' | 'routes' | 'interfaces' | 'handlerRouters'>,
   { readme }: Pick<KindInputs, 'readme'>,
   serverPackages: ReadonlySet<string>,
   own: readonly PackageManifest[],
@@ -178,6 +183,8 @@ function firingPath(
       if (matching.length < matcher.atLeast) return undefined;
       return pathOf(matching.reduce<string | undefined>((first, finding) => (first === undefined || finding.symbol < first ? finding.symbol : first), undefined) ?? '');
     }
+    case 'handlerRouters':
+      return (code.handlerRouters?.length ?? 0) >= matcher.atLeast ? pathOf(code.handlerRouters?.[0] ?? '') : undefined;
     case 'routes':
       return code.routes.length >= matcher.atLeast && code.routes[0] ? declaringPath(code.routes[0]) : undefined;
     case 'interfaces': {

@@ -1,6 +1,6 @@
 import { DataFileError } from '../knowledge/checkData';
 import { type DataFile, readDataFile } from '../knowledge/dataFile';
-import type { AnnotationRoutesDocument, Cardinality, ClassRuleDocument, DecoratorRoutesDocument, EmbeddedColumnDocument, FileRoutesDocument, FrameworkDocument, MessageBusDocument, ModelReader, QueryReadingDocument, RequestEntryDocument, RouteArguments, ServletSettingsDocument, ViewSetsDocument } from '../knowledge/documents';
+import type { AnnotationRoutesDocument, Cardinality, ClassRuleDocument, DecoratorRoutesDocument, EmbeddedColumnDocument, FileRoutesDocument, FrameworkDocument, HandlerInterfaceDocument, MessageBusDocument, ModelReader, QueryReadingDocument, RequestEntryDocument, RouteArguments, ServletSettingsDocument, ViewSetsDocument } from '../knowledge/documents';
 
 /** A class rule of a framework file, with the framework it belongs to. */
 export interface ClassRule extends ClassRuleDocument {
@@ -145,6 +145,8 @@ export interface Frameworks {
   packageMiddleware: ReadonlyMap<string, RouterFramework>;
   /** Package functions that register the routes a function registers under a prefix (Spark's `path`), and the framework. */
   packageScopes: ReadonlyMap<string, RouterFramework>;
+  /** Go: the interfaces servers serve requests through, and the handler types routers take. */
+  handlerInterfaces: readonly HandlerInterfaceDocument[];
   /** Where applications answer, from their settings files (Spring Boot's context and servlet paths). */
   servletSettings: readonly ServletSettingsDocument[];
   /** TypeScript: the frameworks whose routes are decorators on controllers. */
@@ -191,6 +193,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     packageVerbs: new Map<string, { method: string; framework: RouterFramework }>(),
     packageMiddleware: new Map<string, RouterFramework>(),
     packageScopes: new Map<string, RouterFramework>(),
+    handlerInterfaces: [] as HandlerInterfaceDocument[],
     servletSettings: [] as ServletSettingsDocument[],
     decoratorRoutes: [] as DecoratorRoutes[],
     annotationRoutes: [] as AnnotationRoutes[],
@@ -275,6 +278,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
       for (const name of queries.selectFunctions ?? []) reading.selectFunctions.add(name);
     }
     frameworks.requestEntries.push(...(document.requestEntries ?? []));
+    if (document.handlerInterface) frameworks.handlerInterfaces.push(document.handlerInterface);
     if (document.servletSettings) frameworks.servletSettings.push(document.servletSettings);
     if (document.decoratorRoutes) frameworks.decoratorRoutes.push({ ...document.decoratorRoutes, framework: document.name });
     if (document.annotationRoutes) frameworks.annotationRoutes.push({ ...document.annotationRoutes, framework: document.name });

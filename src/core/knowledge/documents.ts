@@ -48,6 +48,7 @@ export interface KindRuleDocument {
   package?: PackageConditionsDocument;
   coreFiles?: { groups: string[]; atLeast: number };
   readme?: { mentions: string[]; atLeast: number };
+  handlerRouters?: { atLeast: number };
 }
 
 /** What one package manifest must say for a `package:` kind rule to fire: every condition given holds for the same manifest. */
@@ -149,6 +150,7 @@ export interface FrameworkDocument {
   };
   annotationRoutes?: AnnotationRoutesDocument;
   decoratorRoutes?: DecoratorRoutesDocument;
+  handlerInterface?: HandlerInterfaceDocument;
   servletSettings?: ServletSettingsDocument;
   viewSets?: ViewSetsDocument;
   viewMethodDecorators?: Record<string, string>;
@@ -187,12 +189,28 @@ export interface RequestEntryDocument {
 /** What a route registration is given after its path (see the schema's `routeArguments`). */
 export type RouteArguments = 'middleware-then-handler' | 'handler-then-middleware' | 'handler-then-options';
 
+export interface HandlerInterfaceDocument {
+  method: string;
+  parameters: string[];
+  handlerTypes: string[];
+}
+
 export interface ServletSettingsDocument {
   folder: string;
   files: string[];
   contextPath: string[];
   servletPath: string[];
   profileKeys?: string[];
+  configServer?: ConfigServerDocument;
+}
+
+export interface ConfigServerDocument {
+  applicationName: string[];
+  searchLocations: string[];
+  clientKeys: string[];
+  importKey?: string;
+  importPrefix?: string;
+  sharedName?: string;
 }
 
 export interface DecoratorRoutesDocument {

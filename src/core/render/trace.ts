@@ -12,25 +12,31 @@ export function renderTraceText(trace: Trace): string {
   return lines.join('\n');
 }
 
-/** How a step was reached, beyond a plain call, in English words: `async`, `raise 409`, `through handler table COMMAND_HANDLERS`, `in try`. */
-export function stepMarks(step: TraceStep): string[] {
+/** A message in the reader's language, `{0}`… replaced by the arguments (as `@vscode/l10n`'s and `vscode.l10n`'s `t`). */
+export type Translate = (message: string, ...args: Array<string | number>) => string;
+
+/** The English words, for the CLI and the MCP server. */
+export const inEnglish: Translate = (message, ...args) => message.replace(/\{(\d+)\}/g, (whole, position: string) => String(args[Number(position)] ?? whole));
+
+/** How a step was reached, beyond a plain call: `async`, `raise 409`, `through handler table COMMAND_HANDLERS`, `in try` — in English unless a translation is given. */
+export function stepMarks(step: TraceStep, t: Translate = inEnglish): string[] {
   const marks: string[] = [];
-  if (step.via === 'raise') marks.push(step.status !== undefined ? `raise ${step.status}` : 'raise');
+  if (step.via === 'raise') marks.push(step.status !== undefined ? t('raise {0}', step.status) : t('raise'));
   else if (step.via !== 'call') marks.push(step.via);
-  if (step.through) marks.push(throughText(step.through));
-  if (step.site?.branch) marks.push(`in ${step.site.branch}`);
-  if (step.recursive) marks.push('recursive');
-  if (step.unresolved) marks.push('unresolved');
-  if (step.typed) marks.push('by type');
+  if (step.through) marks.push(throughText(step.through, t));
+  if (step.site?.branch) marks.push(t('in {0}', step.site.branch));
+  if (step.recursive) marks.push(t('recursive'));
+  if (step.unresolved) marks.push(t('unresolved'));
+  if (step.typed) marks.push(t('by type'));
   marks.push(...(step.marks ?? []));
   return marks;
 }
 
-function throughText(through: NonNullable<TraceStep['through']>): string {
+function throughText(through: NonNullable<TraceStep['through']>, t: Translate): string {
   const by = through.by.includes(':') ? SymbolId.label(through.by) : through.by;
-  if (through.kind === 'handler-table') return `through handler table ${by}`;
-  if (through.kind === 'message-bus') return `through message bus ${by}`;
-  return `injected by ${by}`;
+  if (through.kind === 'handler-table') return t('through handler table {0}', by);
+  if (through.kind === 'message-bus') return t('through message bus {0}', by);
+  return t('injected by {0}', by);
 }
 
 export function stepLabel(step: TraceStep): string {

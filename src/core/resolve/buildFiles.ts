@@ -77,6 +77,7 @@ export async function readBuildFiles(fs: WorkspaceFs, root: string, files: reado
   const build: BuildFiles = { goModules: [], jvmProjects: [], springSettings: [], generatedApis: [], problems: [] };
   const settingsOf = (file: string) => servletSettings.find(({ folder, files: names }) => names.some((name) => file === `${folder}/${name}` || file.endsWith(`/${folder}/${name}`)));
   const wanted = files.filter((file) => GO_MOD.test(file) || JVM_BUILD.test(file) || settingsOf(file)).slice(0, MAX_BUILD_FILES);
+  const local: SettingsFile[] = [];
   const base = root.replace(/\/$/, '');
   await Promise.all(
     wanted.map(async (file) => {
@@ -101,12 +102,24 @@ export async function readBuildFiles(fs: WorkspaceFs, root: string, files: reado
       } else {
         const keys = settingsOf(file);
         if (!keys) return;
-        const settings = servletPaths(file, text, keys);
-        if (typeof settings === 'string') build.problems.push({ path: file, reason: settings });
-        else build.springSettings.push({ folder: folder === keys.folder ? '' : folder.slice(0, -keys.folder.length - 1), file, ...settings });
+        const values = settingsValues(file, text, keys);
+        if (typeof values === 'string') build.problems.push({ path: file, reason: values });
+        else local.push({ project: folder === keys.folder ? '' : folder.slice(0, -keys.folder.length - 1), file, keys, values });
       }
     }),
   );
+  const readSettings = async (file: string, keys: ServletSettingsDocument): Promise<SettingsFile['values'] | undefined> => {
+    let values: SettingsFile['values'] | string;
+    try {
+      values = settingsValues(file, await fs.readText(`${base}/${file}`, { root, maxBytes: MAX_BUILD_FILE_BYTES }), keys);
+    } catch (error) {
+      values = `not read as a configuration server's settings: ${error instanceof Error ? error.message : String(error)}`;
+    }
+    if (typeof values !== 'string') return values;
+    build.problems.push({ path: file, reason: values });
+    return undefined;
+  };
+  build.springSettings = await springSettings(local, new Set(files), readSettings);
   for (const list of [build.goModules, build.jvmProjects, build.springSettings]) list.sort((a, b) => a.folder.localeCompare(b.folder));
   build.generatedApis.sort((a, b) => a.file.localeCompare(b.file) || a.spec.localeCompare(b.spec));
   return build;
@@ -201,38 +214,113 @@ function isPublished(file: string, text: string): boolean {
   return file.endsWith('pom.xml') ? /<distributionManagement>/.test(text) : /['"`]?maven-publish['"`]?|\bmaven-publish\b|\bsigning\b\s*\{/.test(text);
 }
 
-/** The servlet paths a settings file sets; a message when it cannot be read. */
-function servletPaths(file: string, text: string, keys: ServletSettingsDocument): Pick<SpringServletSettings, 'contextPath' | 'servletPath'> | string {
+/** A Spring settings file of a project: its values in the default profile, flattened (`server.servlet.context-path`). */
+interface SettingsFile {
+  project: string;
+  file: string;
+  keys: ServletSettingsDocument;
+  values: ReadonlyMap<string, string>;
+}
+
+/**
+ * Each project's servlet paths: its settings files taken in the order their names are listed
+ * (`application` before `bootstrap`), each key from the first that sets it, under what a
+ * configuration server of the workspace serves the project, which wins over its own.
+ */
+async function springSettings(local: readonly SettingsFile[], files: ReadonlySet<string>, read: (file: string, keys: ServletSettingsDocument) => Promise<SettingsFile['values'] | undefined>): Promise<SpringServletSettings[]> {
+  const projects = new Map<string, SettingsFile[]>();
+  for (const entry of local) projects.set(entry.project, [...(projects.get(entry.project) ?? []), entry]);
+  const servers = local.filter(({ keys, values }) => keys.configServer && firstValue([{ values }], keys.configServer.searchLocations));
+  const settings: SpringServletSettings[] = [];
+  for (const [project, entries] of projects) {
+    const rank = (entry: SettingsFile) => entry.keys.files.findIndex((name) => entry.file.endsWith(`/${name}`) || entry.file === name);
+    const own = [...entries].sort((a, b) => rank(a) - rank(b) || a.file.localeCompare(b.file));
+    const keys = own[0]?.keys;
+    if (!keys) continue;
+    const ordered = [...(await servedSettings(project, own, keys, servers, files, read)), ...own];
+    const contextPath = firstValue(ordered, keys.contextPath);
+    const servletPath = firstValue(ordered, keys.servletPath);
+    settings.push({ folder: project, file: contextPath?.file ?? servletPath?.file ?? own[0]?.file ?? '', contextPath: placeholderDefault(contextPath?.value ?? ''), servletPath: placeholderDefault(servletPath?.value ?? '') });
+  }
+  return settings;
+}
+
+/** The first of the files that sets one of the keys (the keys in order within a file): its value, and the file. */
+function firstValue<T extends { values: ReadonlyMap<string, string>; file?: string }>(files: readonly T[], keys: readonly string[]): { value: string; file: string } | undefined {
+  for (const entry of files) {
+    for (const key of keys) {
+      const value = entry.values.get(key);
+      if (value !== undefined) return { value, file: entry.file ?? '' };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The settings a configuration server of the workspace serves a project that is its client and
+ * names itself: the files named after it in each of the server's search locations, then the
+ * shared ones, as Spring Cloud Config's native backend serves them. A location outside the
+ * server's classpath (`file:`, an environment placeholder) is not in the workspace as written.
+ */
+async function servedSettings(project: string, own: readonly SettingsFile[], keys: ServletSettingsDocument, servers: readonly SettingsFile[], files: ReadonlySet<string>, read: (file: string, keys: ServletSettingsDocument) => Promise<SettingsFile['values'] | undefined>): Promise<SettingsFile[]> {
+  const server = keys.configServer;
+  const name = server && firstValue(own, server.applicationName)?.value;
+  const importsServer = (values: SettingsFile['values']) => server?.importKey !== undefined && server.importPrefix !== undefined && (values.get(server.importKey) ?? '').includes(server.importPrefix);
+  if (!server || !name || !own.some(({ values }) => server.clientKeys.some((key) => values.has(key)) || importsServer(values))) return [];
+  const served: SettingsFile[] = [];
+  for (const names of [[name], server.sharedName ? [server.sharedName] : []]) {
+    for (const entry of servers) {
+      if (entry.project === project) continue;
+      for (const written of (firstValue([entry], server.searchLocations)?.value ?? '').split(',')) {
+        const location = written.trim().replaceAll('{application}', name);
+        if (!location || /^file:|[{$]/.test(location)) continue;
+        const folder = [entry.project, entry.keys.folder, location.replace(/^classpath\*?:/, '').split('/').filter(Boolean).join('/')].filter(Boolean).join('/');
+        for (const file of names.flatMap((base) => ['properties', 'yml', 'yaml'].map((extension) => `${folder}/${base}.${extension}`))) {
+          if (!files.has(file)) continue;
+          const values = await read(file, keys);
+          if (values) served.push({ project, file, keys, values });
+        }
+      }
+    }
+  }
+  return served;
+}
+
+/** The values a settings file sets in the default profile, flattened; a message when it cannot be read. */
+function settingsValues(file: string, text: string, keys: ServletSettingsDocument): Map<string, string> | string {
   const values = new Map<string, string>();
   if (file.endsWith('.properties')) {
     for (const line of text.split('\n')) {
       const match = /^\s*([\w.-]+)\s*[=:](.*)$/.exec(line);
       if (match?.[1] && match[2] !== undefined) values.set(match[1], match[2].trim());
     }
-  } else {
-    let documents;
-    try {
-      documents = parseAllDocuments(text);
-    } catch (error) {
-      return `not read for its servlet paths: ${error instanceof Error ? error.message : String(error)}`;
-    }
-    // The default profile: documents activated for a profile of their own are left out.
-    for (const document of Array.isArray(documents) ? documents : [documents]) {
-      if (document.errors.length) return `not read for its servlet paths: ${document.errors[0]?.message ?? 'YAML error'}`;
-      const tree = document.toJS() as unknown;
-      const flat = new Map<string, string>();
-      flatten(tree, '', flat);
-      if (keys.profileKeys?.some((key) => flat.has(key))) continue;
-      for (const [key, value] of flat) if (!values.has(key)) values.set(key, value);
-    }
+    return values;
   }
-  const setting = (names: readonly string[]) => placeholderDefault(names.map((key) => values.get(key)).find((value) => value !== undefined) ?? '');
-  return { contextPath: setting(keys.contextPath), servletPath: setting(keys.servletPath) };
+  let documents;
+  try {
+    documents = parseAllDocuments(text);
+  } catch (error) {
+    return `not read for its servlet paths: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  // The default profile: documents activated for a profile of their own are left out.
+  for (const document of Array.isArray(documents) ? documents : [documents]) {
+    if (document.errors.length) return `not read for its servlet paths: ${document.errors[0]?.message ?? 'YAML error'}`;
+    const tree = document.toJS() as unknown;
+    const flat = new Map<string, string>();
+    flatten(tree, '', flat);
+    if (keys.profileKeys?.some((key) => flat.has(key))) continue;
+    for (const [key, value] of flat) if (!values.has(key)) values.set(key, value);
+  }
+  return values;
 }
 
 function flatten(value: unknown, prefix: string, into: Map<string, string>): void {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     for (const [key, inner] of Object.entries(value as Record<string, unknown>)) flatten(inner, prefix ? `${prefix}.${key}` : key, into);
+  } else if (Array.isArray(value)) {
+    // A list of scalars (`search-locations: [classpath:/a, classpath:/b]`) is what its comma-separated form says.
+    const scalars = value.filter((item) => typeof item === 'string' || typeof item === 'number' || typeof item === 'boolean');
+    if (scalars.length) into.set(prefix, scalars.map(String).join(','));
   } else if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') into.set(prefix, String(value));
 }
 

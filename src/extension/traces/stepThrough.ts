@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { notificationText, plainText } from '../../core/render/escape';
-import { stepLabel } from '../../core/render/trace';
-import { localizedMarks } from './stepMarks';
+import { stepLabel, stepMarks } from '../../core/render/trace';
 import { SymbolId, type Trace, type TraceStep } from '../../core/result';
 import type { WorkspaceResults } from '../results';
 
@@ -82,7 +81,7 @@ export class TraceStepper implements vscode.Disposable {
     this.position = position;
     const step = position.trace.steps[position.index] as TraceStep;
     this.statusBar.text = `$(debug-step-over) ${plainText(`${position.trace.route} · ${position.index + 1}/${position.trace.steps.length} · ${step.layer}`)}`;
-    this.statusBar.tooltip = plainText(`${stepLabel(step)} (${[step.layer, ...localizedMarks(step)].join(', ')})`);
+    this.statusBar.tooltip = plainText(`${stepLabel(step)} (${[step.layer, ...stepMarks(step, vscode.l10n.t)].join(', ')})`);
     this.statusBar.show();
     void vscode.commands.executeCommand('setContext', 'archtrace.tracing', true);
     this.changed.fire(position);
