@@ -101,8 +101,8 @@ describe("the checklist's answers", () => {
     assert.ok(registering.includes('`App.route`') && registering.includes('`App.before_request`'), JSON.stringify(topics));
     assert.ok(!wrapping.includes('`App.route`'), 'a registering decorator is told once, as registering');
     const order = factsOf(answerOf('microweb', 'framework.middleware-order'));
-    assert.ok(order.includes('`App.handle` runs the request hooks `self.before_request_hooks` in the order they were registered — microweb/app.py:30'), order.join('\n'));
-    assert.ok(order.includes('A hook of `self.before_request_hooks` can stop the request: `App.handle` stops at the first that returns a value — microweb/app.py:33'), order.join('\n'));
+    assert.ok(order.includes('`App.handle` runs the request hooks `self.before_request_hooks` in the order they were registered — microweb/app.py:39'), order.join('\n'));
+    assert.ok(order.includes('A hook of `self.before_request_hooks` can stop the request: `App.handle` stops at the first that returns a value — microweb/app.py:42'), order.join('\n'));
     const orm = factsOf(answerOf('microweb', 'framework.orm-sql'));
     assert.deepEqual(orm, ['The code ships no ORM: no model class, no file in the ORM layer (by folder or database import) and no query compiler; its dependencies are declared in pyproject.toml — pyproject.toml:1']);
     const mandatory = answerOf('cachelib', 'library.mandatory-methods');
