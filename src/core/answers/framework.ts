@@ -293,7 +293,8 @@ export function extensionPointsAnswer(context: AnswerContext): AnswerPart[] {
 function registeringDelegate(context: AnswerContext, symbol: string, registering: ReadonlySet<string>): string | undefined {
   const definition = context.index.definition(symbol);
   const owner = symbol.slice(0, symbol.lastIndexOf('.'));
-  const calls = definition?.kind === 'method' ? (definition.calls ?? []) : [];
+  // `typing.cast(T, self.route(...))` does nothing at run time: the call it wraps is the delegation.
+  const calls = (definition?.kind === 'method' ? (definition.calls ?? []) : []).filter((call) => call.callee !== 'cast' && call.callee !== 'typing.cast');
   const targets = new Set(calls.map((call) => (/^self\.\w+$/.test(call.callee) ? `${owner}.${call.callee.slice(5)}` : '')));
   const [target] = targets;
   return targets.size === 1 && target && registering.has(target) ? target : undefined;
