@@ -117,6 +117,8 @@ describe("the checklist's answers", () => {
     assert.ok(!wrapping.includes('`App.route`'), 'a registering decorator is told once, as registering');
     assert.ok(factsOf(extend).includes('`App.get` registers the function it decorates through `App.route`, which is all it calls — microweb/app.py:21'), factsOf(extend).join('\n'));
     assert.ok(!wrapping.includes('`App.get`'), 'a shortcut to a registering decorator wraps nothing');
+    const precondition = factsOf(answerOf('microweb', 'framework.precondition'));
+    assert.ok(precondition.includes('Each of `self.before_request_hooks` is called as `early = hook(request)` — microweb/app.py:40'), precondition.join('\n'));
     assert.ok(factsOf(extend).includes('`App.post` registers the function it decorates through `App.route`, which is all it calls — microweb/app.py:25'), factsOf(extend).join('\n'));
     const order = factsOf(answerOf('microweb', 'framework.middleware-order'));
     assert.ok(order.includes('`App.handle` runs the request hooks `self.before_request_hooks` in the order they were registered — microweb/app.py:39'), order.join('\n'));

@@ -313,6 +313,9 @@ function usedBy(finding: Finding): number {
 export function preconditionAnswer(context: AnswerContext): AnswerPart[] {
   const [wrap, register] = extensionPointsAnswer(context);
   const before = [...(wrap?.facts ?? []), ...(register?.facts ?? [])].filter((candidate) => /before|guard|auth|permission|login|require/i.test(candidate.terms[0] ?? ''));
+  // How the before-request hooks are called and where one ends the request: what a permission check written as a hook must do.
+  const [protocol] = middlewareProtocolAnswer(context);
+  before.push(...(protocol?.facts ?? []).filter((candidate) => (candidate.phrase === PHRASES.eachCalledAs || candidate.phrase === PHRASES.hookStopsRequest) && candidate.terms.some((term) => /before/i.test(term))));
   return [wrap ?? answerPart(say('wrappingDecoratorsTopic'), []), answerPart(say('beforeHooksTopic'), before, gap('noBeforeHooks', firstFileOf(context, ['core', 'middleware'])))];
 }
 
