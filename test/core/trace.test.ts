@@ -287,7 +287,7 @@ describe('traces through indirection', () => {
   });
 
   it('goes from a NestJS command bus to the handler decorated for the command, marking the raised exception with its status', () => {
-    const steps = cqrs.trace('POST /users')?.steps ?? [];
+    const steps = cqrs.trace('POST /api/users')?.steps ?? [];
     const handler = steps.find((step) => step.symbol === 'src/users/create-user.handler.ts:CreateUserHandler.execute');
     assert.deepEqual(handler?.through, { kind: 'message-bus', by: '@nestjs/cqrs.CommandBus.execute' });
     const raised = steps.find((step) => step.via === 'raise');

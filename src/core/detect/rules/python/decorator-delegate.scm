@@ -1,6 +1,6 @@
 ;; category: decorator
 ;; qualifies: delegate finding:decorator
-;; description: A decorator or decorator factory that hands the work to another decorator: a method made of one `return self.route(path, methods=["POST"])` (Microdot's and Flask's `post`, django-ninja's `NinjaAPI.get` through its default router), a function returning a decorator applied to its own function (`return websocket_wrapper(f, upgrade)`) or to a check defined inside it (`return account_passes_test(check_perms)`). The called name must be a decorator the workspace defines.
+;; description: A decorator or decorator factory that hands the work to another decorator: a method made of one `return self.route(path, methods=["POST"])` (Microdot's and Flask's `post`, django-ninja's `NinjaAPI.get` through its default router; Sanic's `get`, which wraps it in `typing.cast(RouteHandler, self.route(...))` for type checkers), a function returning a decorator applied to its own function (`return websocket_wrapper(f, upgrade)`) or to a check defined inside it (`return account_passes_test(check_perms)`). The called name must be a decorator the workspace defines.
 (function_definition
   body: [
     (block
@@ -20,6 +20,26 @@
       (comment)
       .)
   ]
+  (#any-of? @_self "self" "cls")) @finding
+
+(function_definition
+  body: (block
+    .
+    (expression_statement (string))?
+    .
+    (comment)?
+    .
+    (return_statement
+      (call
+        function: [(identifier) @_cast (attribute attribute: (identifier) @_cast)]
+        arguments: (argument_list
+          .
+          (_)
+          .
+          (call function: (attribute object: [(identifier) @_self (attribute object: (identifier) @_self)]) @delegate)
+          .)))
+    .)
+  (#eq? @_cast "cast")
   (#any-of? @_self "self" "cls")) @finding
 
 (function_definition
