@@ -63,6 +63,21 @@ describe('layer roles', () => {
     assert.equal(layerOf('service', { path: 'src/main/java/com/acme/config/WebConfig.java', findings: [], imports: [] }).layer, 'config');
   });
 
+  it("reads a test source root's files as tests, unless a package of the tests' own states another shared role", () => {
+    const roles = builtinKnowledge().layerRoles.forWorkspace([
+      'src/main/java/org/springframework/samples/petclinic/model/Owner.java',
+      'src/test/java/org/springframework/samples/petclinic/model/ValidatorTests.java',
+      'web/src/main/java/spark/Spark.java',
+      'web/src/test/java/spark/examples/hello/HelloWorld.java',
+    ]);
+    const of = (path: string) => roles.layerOf('service', { path, findings: [], imports: [] });
+    // The main code's packages (`org.springframework.samples`) state nothing below the test root.
+    assert.deepEqual(of('src/test/java/org/springframework/samples/petclinic/model/ValidatorTests.java'), { layer: 'test', reasons: ['below the test source root `src/test/java`'], confidence: 'stated' });
+    assert.equal(of('web/src/test/java/spark/examples/hello/HelloWorld.java').layer, 'example');
+    assert.equal(of('web/src/test/java/spark/RouteTest.java').layer, 'test');
+    assert.equal(roles.isTestExampleOrDoc('src/test/java/org/acme/OrderTest.java'), true);
+  });
+
   it("places a multi-module library's api module, its backend extensions and Go's store packages", () => {
     assert.equal(layerOf('library', { path: 'api/src/main/java/io/jsonwebtoken/Jwts.java', findings: [], imports: [] }).layer, 'public-api');
     assert.equal(layerOf('library', { path: 'extensions/gson/src/main/java/io/jsonwebtoken/gson/io/GsonSerializer.java', findings: [], imports: [] }).layer, 'adapter');
