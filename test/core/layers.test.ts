@@ -78,6 +78,13 @@ describe('layer roles', () => {
     assert.equal(roles.isTestExampleOrDoc('src/test/java/org/acme/OrderTest.java'), true);
   });
 
+  it("reads a service's Spring Cloud OpenFeign client interface as infrastructure, by what it imports", () => {
+    const feign = { module: 'org.springframework.cloud.openfeign', level: 0, names: [{ name: 'FeignClient' }], line: 2 };
+    assert.deepEqual(layerOf('service', { path: 'account/src/main/java/com/acme/account/gateway/StatisticsClient.java', findings: [], imports: [feign] }), { layer: 'infrastructure', reasons: ['imports org.springframework.cloud.openfeign'], confidence: 'inferred' });
+    const web = { module: 'org.springframework.web.bind.annotation', level: 0, names: [{ name: 'RequestMapping' }], line: 2 };
+    assert.equal(layerOf('service', { path: 'account/src/main/java/com/acme/account/gateway/Statistics.java', findings: [], imports: [web] }).layer, 'application');
+  });
+
   it("places a multi-module library's api module, its backend extensions and Go's store packages", () => {
     assert.equal(layerOf('library', { path: 'api/src/main/java/io/jsonwebtoken/Jwts.java', findings: [], imports: [] }).layer, 'public-api');
     assert.equal(layerOf('library', { path: 'extensions/gson/src/main/java/io/jsonwebtoken/gson/io/GsonSerializer.java', findings: [], imports: [] }).layer, 'adapter');
