@@ -335,6 +335,12 @@ export interface HintDetails {
   path?: string;
   /** `signal-send`: the signal sent, as written. */
   signal?: string;
+  /** `global-prefix` read from the configuration: the key read (`app.apiPrefix`). */
+  configKey?: string;
+  /** `config-value`: a configuration namespace's key and its default, a string literal without its quotes. */
+  namespace?: string;
+  key?: string;
+  value?: string;
   /** `global-prefix`, `versioning`: the options object, as written. */
   options?: string;
   /** What else a user's rules capture. */

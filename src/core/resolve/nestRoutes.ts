@@ -10,7 +10,7 @@ import type { SymbolIndex } from './symbolIndex';
 /**
  * NestJS routes: a class decorated `@Controller('orders')` (or `@Controller({ path: 'orders' })`),
  * its methods decorated `@Get(':id')`, `@Post()`..., under the global prefix the bootstrap sets
- * (`app.setGlobalPrefix('api')`) and, with URI versioning, the version (`@Version('2')` on the
+ * (`app.setGlobalPrefix('api')`, or the default of the configuration key it reads) and, with URI versioning, the version (`@Version('2')` on the
  * method, `version` on the controller, else the default; `VERSION_NEUTRAL` has none).
  * The decorators are a framework file's `decoratorRoutes` (nestjs.yml). They count when they
  * resolve to the framework package's (`@nestjs/common`'s), or, in the repository of a framework
@@ -26,9 +26,9 @@ export async function nestRoutes(index: SymbolIndex, hints: readonly Hint[], fin
     return found.length === 1 ? found[0] : undefined; // several apps with their own settings: none is everyone's
   };
   const only = (hintName: string, detail: 'prefix' | 'options') => onlyHint(hintName)?.details[detail] ?? '';
-  const globalPrefix = only('global-prefix', 'prefix');
-  const excluded = exclusions(only('global-prefix', 'options'));
   const prefixHint = onlyHint('global-prefix');
+  const globalPrefix = only('global-prefix', 'prefix') || configuredValue(hints, prefixHint?.details.configKey);
+  const excluded = exclusions(only('global-prefix', 'options'));
   const skipped = prefixHint ? excluded.unsupported.map(({ path, reason }) => ({ path: SymbolId.parse(prefixHint.symbol).path, reason: `global prefix exclusion \`${path}\` not applied: ${reason}` })) : [];
   const versioning = only('versioning', 'options');
   // URI is Nest's default versioning type; a default version applies to routes that state none.
@@ -48,6 +48,23 @@ export async function nestRoutes(index: SymbolIndex, hints: readonly Hint[], fin
     }
   });
   return { routes, findings: routeFindings, skipped };
+}
+
+/**
+ * The value a `configService.get('app.apiPrefix')` reads when the environment sets none: the
+ * default the `registerAs('app', ...)` namespace gives its key. Empty when no namespace, or more
+ * than one value, answers.
+ */
+function configuredValue(hints: readonly Hint[], key: string | undefined): string {
+  if (!key) return '';
+  const dot = key.indexOf('.');
+  const values = new Set(
+    hints
+      .filter((hint) => hint.hint === 'config-value' && hint.details.namespace === key.slice(0, dot) && hint.details.key === key.slice(dot + 1))
+      .map((hint) => hint.details.value),
+  );
+  const [value] = values;
+  return dot > 0 && values.size === 1 && typeof value === 'string' ? value : '';
 }
 
 /** A controller method decorated with an HTTP verb, as its file writes it (the bootstrap's prefix and versioning are applied after). */
