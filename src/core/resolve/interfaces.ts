@@ -61,10 +61,16 @@ export async function interfaceImplementations(index: SymbolIndex, turns = new T
     const python = entry.path.endsWith('.py');
     if ((python && entry.notImplementedMethods >= 2) || implementations.has(entry.symbol)) declared.add(entry.symbol);
   }
+  // Who defines a name is asked only of the names a class with subclasses calls on itself undefined: a map of every
+  // member of every class, made at every update, was half of this stage's time on a workspace of thousands of classes.
+  const candidates = [...classes.values()].filter((entry) => !declared.has(entry.symbol) && entry.usesUndefined.length > 0 && (implementations.get(entry.symbol)?.length ?? 0) > 0);
+  const asked = new Set(candidates.flatMap((entry) => entry.usesUndefined));
   const definers = new Map<string, string[]>();
-  for (const entry of classes.values()) for (const name of entry.members) (definers.get(name) ?? definers.set(name, []).get(name) ?? []).push(entry.symbol);
-  for (const entry of classes.values()) {
-    if (!declared.has(entry.symbol) && leavesToSubclasses(index, entry, classes, definers, implementations.get(entry.symbol))) declared.add(entry.symbol);
+  if (asked.size) {
+    for (const entry of classes.values()) for (const name of entry.members) if (asked.has(name)) (definers.get(name) ?? definers.set(name, []).get(name) ?? []).push(entry.symbol);
+  }
+  for (const entry of candidates) {
+    if (leavesToSubclasses(index, entry, classes, definers, implementations.get(entry.symbol))) declared.add(entry.symbol);
   }
   for (const entry of classes.values()) {
     if (entry.definition.keywords?.['interface'] === 'true' && implementations.has(entry.symbol)) declared.add(entry.symbol);
