@@ -101,13 +101,68 @@ describe("the checklist's answers", () => {
     assert.ok(registering.includes('`App.route`') && registering.includes('`App.before_request`'), JSON.stringify(topics));
     assert.ok(!wrapping.includes('`App.route`'), 'a registering decorator is told once, as registering');
     const order = factsOf(answerOf('microweb', 'framework.middleware-order'));
-    assert.ok(order.includes('`App.handle` runs the request hooks `self.before_request_hooks` in the order they were registered — microweb/app.py:30'), order.join('\n'));
-    assert.ok(order.includes('A hook of `self.before_request_hooks` can stop the request: `App.handle` stops at the first that returns a value — microweb/app.py:33'), order.join('\n'));
+    assert.ok(order.includes('`App.handle` runs the request hooks `self.before_request_hooks` in the order they were registered — microweb/app.py:39'), order.join('\n'));
+    assert.ok(order.includes('A hook of `self.before_request_hooks` can stop the request: `App.handle` stops at the first that returns a value — microweb/app.py:42'), order.join('\n'));
     const orm = factsOf(answerOf('microweb', 'framework.orm-sql'));
     assert.deepEqual(orm, ['The code ships no ORM: no model class, no file in the ORM layer (by folder or database import) and no query compiler; its dependencies are declared in pyproject.toml — pyproject.toml:1']);
     const mandatory = answerOf('cachelib', 'library.mandatory-methods');
     const table = mandatory?.parts.find((part) => part.table)?.table;
     assert.ok(table && table.rows.length >= 2 && table.methods.length >= 2, JSON.stringify(mandatory));
+  });
+
+  it('tell what a library or a framework is for and its peers, where its tutorial is and how its API is called, and how to contribute, each where a file of the repository says so', () => {
+    const factsOfPart = (name: string, item: string, topic: string) => factsOf({ item, parts: (answerOf(name, item)?.parts ?? []).filter((part) => phraseText(part.topic) === topic) });
+    const gapOf = (name: string, item: string, topic: string) => {
+      const part = answerOf(name, item)?.parts.find((candidate) => phraseText(candidate.topic) === topic);
+      return part?.gap ? `${phraseText(part.gap)} — ${part.gap.readAt?.path ?? ''}` : undefined;
+    };
+    assert.deepEqual(factsOfPart('cachelib', 'library.problem', 'What the project says it is for'), [
+      '`pyproject.toml` describes it: "One async cache interface, several backends" — pyproject.toml:4',
+      '`pyproject.toml` classifies it: Framework :: AsyncIO — pyproject.toml:6',
+      '`README.md` opens: "An async cache with one interface and several backends: `MemoryCache` (fastest, one process) and `RedisCache` (shared). Benchmarks in `benchmarks/`: p50/p99 latency of get and set per backend." — README.md:3',
+    ]);
+    assert.deepEqual(factsOfPart('cachelib', 'library.problem', 'Other projects it names as a model or a comparison'), [
+      '`README.md` names diskcache: "Its `ttl` works as in [diskcache](https://pypi.org/project/diskcache/): compared to `diskcache`, it keeps nothing on disk." — README.md:15',
+      '`benchmarks/compare_diskcache.py` runs the benchmark on `diskcache`, not on this project — benchmarks/compare_diskcache.py:3',
+    ]);
+    assert.deepEqual(factsOfPart('microweb', 'framework.problem', 'Other projects it names as a model or a comparison'), ['`README.md` names Flask, Starlette: "Its routing is inspired by Flask, its middleware similar to Starlette\'s." — README.md:5']);
+    assert.deepEqual(factsOfPart('microweb', 'framework.tutorial', 'Where the tutorial is'), ['`docs/tutorial.md`: "Tutorial" — docs/tutorial.md:1', '`README.md`, section "Quickstart" — README.md:7']);
+    assert.deepEqual(factsOfPart('microweb', 'framework.tutorial', 'The basic API, as the README, the tutorial and the examples call it'), [
+      '`app = App()` — README.md:12',
+      '`@app.route("/")` — README.md:15',
+      '`return Response(f"hello {name}")` — examples/hello.py:9',
+      '`@app.get("/users/{id}")` — examples/hello.py:12',
+    ]);
+    assert.deepEqual(factsOfPart('cachelib', 'library.tutorial', 'The basic API, as the README, the tutorial and the examples call it'), [
+      '`cache = RedisCache(client)` — README.md:11',
+      '`await cache.set("key", "value", ttl=10)` — README.md:12',
+      '`cache = MemoryCache()` — examples/basic.py:7',
+      '`print(await cache.get("a"))` — examples/basic.py:9',
+    ]);
+    assert.deepEqual(factsOfPart('microweb', 'framework.contribute', 'Test and lint commands the repository declares'), [
+      '`tox` runs `pytest tests` — tox.ini:4',
+      '`tox -e flake8` runs `flake8 microweb tests` — tox.ini:10',
+      '`.github/workflows/tests.yml` runs `tox -e py` — .github/workflows/tests.yml:9',
+    ]);
+    assert.deepEqual(factsOfPart('cachelib', 'library.contribute', 'Test and lint commands the repository declares'), [
+      '`make test` runs `pytest tests` — Makefile:1',
+      '`make lint` runs `ruff check cachelib tests` — Makefile:4',
+      '`.github/workflows/ci.yml` runs `make lint` — .github/workflows/ci.yml:14',
+      '`.github/workflows/ci.yml` runs `make test` — .github/workflows/ci.yml:15',
+    ]);
+    assert.deepEqual(factsOfPart('cachelib', 'library.contribute', 'Services the tests need'), ['`.github/workflows/ci.yml` declares the service `redis` (`redis:7`) — .github/workflows/ci.yml:7']);
+    assert.equal(gapOf('microweb', 'framework.contribute', 'Services the tests need'), 'No compose file or CI job declares a service for the tests; read README.md — README.md');
+    assert.deepEqual(factsOfPart('microweb', 'framework.contribute', 'Contributing guide and changelog'), [
+      '`CONTRIBUTING.md`, sections: Contributing to microweb; Running the tests; Code style — CONTRIBUTING.md:1',
+      '`CONTRIBUTING.md` says to run `tox` — CONTRIBUTING.md:5',
+      '`CONTRIBUTING.md` says to run `tox -e flake8` — CONTRIBUTING.md:9',
+      '`CHANGES.md` is the changelog; its latest entry: "0.3.0 - 2026-11-02" — CHANGES.md:3',
+    ]);
+    assert.equal(gapOf('cachelib', 'library.contribute', 'Contributing guide and changelog'), 'No CONTRIBUTING file and no changelog; read README.md — README.md');
+    const analysis = analyses.get('microweb') as Analysis;
+    const guide = renderStudyGuide(analysis.result, buildChecklist(analysis.result, analysis.answers()), ChecklistProgress.empty());
+    const question = guide.indexOf('Contribute: a bug fix');
+    assert.ok(question > 0 && guide.indexOf('(tox.ini#L10)') > question, 'the tox environment is linked under its question');
   });
 
   it('are in the study guide under their questions, each fact linked to its line', () => {

@@ -1,3 +1,4 @@
+import type { StudyDocument } from '../discover/studyDocuments';
 import type { Frameworks } from '../frameworks/frameworks';
 import type { LayerRoles } from '../layers/layers';
 import type { SymbolIndex } from '../resolve/symbolIndex';
@@ -17,6 +18,8 @@ export interface AnswerContext {
   traceFrom(symbol: string, name: string): Trace;
   /** The workspace's files that are not source (README, packaging metadata), relative paths. */
   otherFiles: readonly string[];
+  /** The README, packaging metadata, test set-up, CONTRIBUTING, tutorial pages and examples, with their texts. */
+  documents: readonly StudyDocument[];
   /** What the frameworks' data files say (src/core/frameworks/). */
   frameworks: Frameworks;
   /** The layer model, which tells tests, examples and documentation apart. */
@@ -26,9 +29,9 @@ export interface AnswerContext {
 /** Facts listed per part; the rest are counted (`omitted`). */
 export const MAX_FACTS = 25;
 
-/** Tests, examples, documentation, migrations and vendored copies of other projects are read for their own questions; the others study the code itself. */
+/** Tests, examples, documentation, migrations and vendored copies of other projects are read for their own questions, browser assets for none; the others study the code itself. */
 function isStudyCode(context: AnswerContext, path: string): boolean {
-  return !isTestPath(path) && !context.layerRoles.isTestExampleOrDoc(path) && !['test', 'example', 'migration', 'vendored'].includes(layerOfPath(context.result, path));
+  return !isTestPath(path) && !context.layerRoles.isTestExampleOrDoc(path) && !context.layerRoles.isBrowserAsset(path) && !['test', 'example', 'migration', 'vendored'].includes(layerOfPath(context.result, path));
 }
 
 export function inPart(context: AnswerContext, path: string): boolean {
