@@ -77,6 +77,14 @@ describe("the checklist's answers", () => {
     assert.ok(transactions.includes('`SqlOrderRepository.save` commits: `self.session.commit()` — app/infrastructure/persistence/order_repository.py:26'), transactions.join('\n'));
   });
 
+  it("tell each layer's job with the folders of the sample service that play it, and the guide's reason at an import that goes against the layers", () => {
+    const drawn = factsOf(answerOf('sample', 'service.draw-flow'));
+    assert.ok(drawn.includes('API: receives the request, gets what the handler needs and calls the application. Here 5 files, mostly in `app/api/`, `app/api/routes/`, `app/`; they declare 3 route — app/api/routes/orders.py:22'), drawn.join('\n'));
+    assert.ok(drawn.some((line) => line.startsWith('Domain: enforces the business rules') && line.includes('`app/domain/`')), drawn.join('\n'));
+    assert.ok(drawn.some((line) => line.startsWith('Infrastructure: talks to the outside') && line.includes('`app/infrastructure/persistence/`')), drawn.join('\n'));
+    assert.ok(drawn.includes("`app/domain/events.py` (domain) imports `event_bus`: The domain depends on the infrastructure; the dependency should point the other way (the infrastructure implements the domain's interfaces). — app/domain/events.py:3"), drawn.join('\n'));
+  });
+
   it('tell how a handler is reached through a handler table and a message bus, and the data model of imperatively mapped tables', () => {
     const dependencies = factsOf(answerOf('allocation', 'service.draw-flow'));
     assert.ok(dependencies.some((fact) => fact.startsWith('`allocate` is reached through the handler table `COMMAND_HANDLERS`')), dependencies.join('\n'));
