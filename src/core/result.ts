@@ -411,8 +411,14 @@ export interface TaskFinding extends FindingBase {
 }
 
 export interface TaskDetails extends FindingDetails {
-  /** `enqueue`: work queued to run elsewhere; `worker`: what runs queued jobs; `job`: a method run as a queue's job or on a schedule (`@Process`, `@Cron`). */
-  kind?: 'enqueue' | 'worker' | 'job';
+  /**
+   * `enqueue`: work queued to run elsewhere; `worker`: what runs queued jobs; `job`: a method run as
+   * a queue's job or on a schedule (`@Process`, `@Cron`); `loop`: a command that repeats its work
+   * until stopped; `thread`: work run on a thread (or a pool's) of its own.
+   */
+  kind?: 'enqueue' | 'worker' | 'job' | 'loop' | 'thread';
+  /** A loop's condition, as written (`not self.shutdown`). */
+  condition?: string;
   /** The task queued, as written. */
   task?: string;
   /** The call that queues it (`delay`, `apply_async`). */

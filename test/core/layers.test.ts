@@ -95,6 +95,12 @@ describe('layer roles', () => {
     assert.equal(layerOf('service', data as FileFacts).layer, 'infrastructure');
     assert.equal(layerOf('service', plain as FileFacts).confidence, 'default');
   });
+
+  it("tells the browser's scripts by their folder or a minified name, and never Python code in a static/ folder", () => {
+    const roles = builtinKnowledge().layerRoles;
+    assert.ok(roles.isBrowserAsset('static/js/checks.js') && roles.isBrowserAsset('hc/integrations/po/static/js/po.js') && roles.isBrowserAsset('vendor/bootstrap.min.js'));
+    assert.ok(!roles.isBrowserAsset('examples/static/static.py') && !roles.isBrowserAsset('src/app.js'));
+  });
 });
 
 describe('layer violations', () => {

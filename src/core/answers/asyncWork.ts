@@ -1,5 +1,5 @@
 import { handlerTablesIn } from '../resolve/handlerTables';
-import { type AnswerFact, type AnswerPart, type Finding, SymbolId } from '../result';
+import { type AnswerFact, type AnswerPart, type Finding, type SourceLocation, SymbolId } from '../result';
 import { type AnswerContext, answerPart, detailText, fact, findingSites, firstFileOf, gap, inScope, locationOf, memo } from './context';
 import { say } from './phrases';
 
@@ -16,10 +16,39 @@ function tasksPart(context: AnswerContext): AnswerPart {
     return findingSites(finding).map((site) => {
       if (details['kind'] === 'enqueue') return fact(site, 'queues', subject, `${detailText(details['task'], '?')}${details['job'] ? ` '${detailText(details['job'])}'` : `.${detailText(details['call'], 'delay')}`}`);
       if (details['kind'] === 'worker') return fact(site, 'runsJobsOf', subject, detailText(details['queue'], '?'));
+      if (details['kind'] === 'loop') return loopFact(context, finding, site);
+      if (details['kind'] === 'thread') return details['task'] ? fact(site, 'startsThread', moduleLabel(finding.symbol), detailText(details['task'])) : fact(site, 'isThread', moduleLabel(finding.symbol));
       return fact(site, 'isTask', subject, detailText(details['framework'], details['rule'] ?? ''));
     });
   });
   return answerPart(say('tasksTopic'), facts, gap('noTasks', firstFileOf(context, ['infrastructure', 'application'])));
+}
+
+/** Functions a loop calls at most, in a fact. */
+const MAX_LOOP_CALLS = 6;
+
+/** A symbol named with its module (`sendalerts.Command.handle`): a Django command is its module's name, and every one's class is `Command`. */
+function moduleLabel(symbol: string): string {
+  const { path, name } = SymbolId.parse(symbol);
+  return `${path.slice(path.lastIndexOf('/') + 1).replace(/\.\w+$/, '')}.${name}`;
+}
+
+/**
+ * A command that runs until stopped, with the workspace functions its method calls from the loop
+ * on (the finding keeps where the loop starts, not where it ends); `self.x()` is its own class's.
+ */
+function loopFact(context: AnswerContext, finding: Finding, site: SourceLocation): AnswerFact {
+  const { path, name } = SymbolId.parse(finding.symbol);
+  const owner = name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : undefined;
+  const condition = detailText(finding.details['condition'], 'True');
+  const called = (context.index.definition(finding.symbol)?.calls ?? [])
+    .filter((call) => call.line >= site.line)
+    .map((call) => (owner && call.callee.startsWith('self.') ? SymbolId.of(path, `${owner}.${call.callee.slice('self.'.length)}`) : context.index.resolve(path, call.callee)))
+    .filter((symbol): symbol is string => ['method', 'function'].includes((symbol && context.index.definition(symbol)?.kind) || ''));
+  const labels = [...new Set(called.map((symbol) => SymbolId.label(symbol)))];
+  const subject = moduleLabel(finding.symbol);
+  if (!labels.length) return fact(site, 'runsUntilStopped', subject, condition);
+  return fact(site, 'runsUntilStoppedCalling', subject, condition, labels.slice(0, MAX_LOOP_CALLS).join(', '));
 }
 
 /** Events, commands and messages: where they are published, and what handles them (subscriptions, receivers, handler decorators, handler tables). */
@@ -57,7 +86,10 @@ export function failuresPart(context: AnswerContext): AnswerPart[] {
   const { index } = context;
   const facts: AnswerFact[] = [];
   const tasks = studyFindings(context, 'task').filter((finding) => finding.details['kind'] !== 'enqueue' && finding.details['kind'] !== 'worker');
-  for (const task of tasks) {
+  for (const finding of tasks) {
+    // A thread's work is the function it is given (`submit(notify, flip)`), not the one that starts it.
+    const given = finding.details['kind'] === 'thread' ? index.resolve(SymbolId.parse(finding.symbol).path, detailText(finding.details['task'])) : undefined;
+    const task = given ? { symbol: given } : finding;
     const definition = index.definition(task.symbol);
     for (const call of Object.values(definition?.decoratorCalls ?? {})) {
       const options = Object.entries(call.keywords).filter(([key]) => context.frameworks.taskRetryOptions.has(key));

@@ -1,8 +1,7 @@
-import { flowRoute } from '../checklist/scope';
 import { layerColumns, stepLabel } from '../render/trace';
 import { isCollectionType, isLogging } from '../trace/trace';
 import { type AnswerFact, type AnswerPart, type Finding, type Route, SymbolId, type TraceStep } from '../result';
-import { type AnswerContext, answerPart, fact, firstFileOf, gap, inPart, inScope, locationOf, routeLocation } from './context';
+import { type AnswerContext, answerPart, fact, findingsByFunction, firstFileOf, gap, inPart, inScope, locationOf, memo, routeLocation, tracedFunctions } from './context';
 import { say } from './phrases';
 
 /** The routes of the code under study, with where each is declared. */
@@ -22,7 +21,7 @@ const STEPS_PER_LAYER = 4;
 
 /** The flow worth tracing, told layer by layer in the order a request meets them: the guide's API → application → domain → infrastructure. */
 export function flowAnswer(context: AnswerContext): AnswerPart[] {
-  const route = flowRoute(studyRoutes(context), '');
+  const route = studyFlow(context);
   if (!route) return [answerPart(say('flowTopic', '—'), [], gap('noFlow', firstFileOf(context, ['api', 'application'])))];
   const trace = context.traceOf(route);
   const facts: AnswerFact[] = [];
@@ -35,6 +34,38 @@ export function flowAnswer(context: AnswerContext): AnswerPart[] {
     }
   }
   return [answerPart(say('flowTopic', `${route.method} ${route.path}`), facts)];
+}
+
+const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * The business flow worth tracing: the route whose trace goes deepest through the code — into a
+ * transaction, through the most layers (an entity's method counting as the domain, wherever its
+ * module sits), through the most functions that do work — so that the learning path never studies
+ * a one-line handler (a logout) when a flow reaches the domain and the database. A write wins a
+ * tie, as the guide's example flow (create an order and pay) is one.
+ */
+export function studyFlow(context: AnswerContext): Route | undefined {
+  return memo(context, 'study flow', () => {
+    const committing = findingsByFunction(context, 'transaction');
+    const entities = new Set(context.result.dataModel.entities.flatMap((entity) => (entity.symbol ? [entity.symbol] : [])));
+    const layerOf = (step: TraceStep) => (entities.has(ownerClass(step.symbol) ?? '') ? 'domain' : step.layer || 'unknown');
+    let best: { route: Route; score: number[] } | undefined;
+    for (const route of studyRoutes(context)) {
+      const trace = context.traceOf(route);
+      const working = trace.steps.filter((step) => !step.external && doesWork(context, step));
+      const functions = tracedFunctions({ ...trace, steps: working });
+      const commits = functions.some((symbol) => committing.has(symbol)) ? 1 : 0;
+      const score = [commits, new Set(working.map(layerOf)).size, functions.length, WRITE_METHODS.has(route.method) ? 2 : route.method === 'ANY' ? 1 : 0];
+      if (!best || isGreater(score, best.score)) best = { route, score };
+    }
+    return best?.route;
+  });
+}
+
+function isGreater(a: readonly number[], b: readonly number[]): boolean {
+  const differing = a.findIndex((value, position) => value !== b[position]);
+  return differing >= 0 && (a[differing] ?? 0) > (b[differing] ?? 0);
 }
 
 /**

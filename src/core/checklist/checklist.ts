@@ -1,5 +1,5 @@
 import { type AnalysisResult, type Answer, type Finding, type MiddlewareFinding, type RepoKind, SymbolId } from '../result';
-import { phraseText } from '../answers/phrases';
+import { PHRASES, phraseText } from '../answers/phrases';
 import { flowRoute, inPart, isTestPath } from './scope';
 
 /** Where a checklist item points in this repository: a place in the code, or a route to trace. */
@@ -92,10 +92,14 @@ export function buildChecklist(result: AnalysisResult, answers: readonly Answer[
     const answer = byItem.get(item.id);
     if (!answer) continue;
     item.answer = answer;
-    // A code link goes where the answer starts, so that the two never point at different things.
+    // A link goes where the answer starts (the route it traces, its first fact, else the place it says to read), so that the two never point at different things.
     const first = answer.parts[0];
     const fact = first?.facts[0];
-    if (first && fact && item.link?.kind !== 'route') item.link = { kind: 'code', path: fact.location.path, line: fact.location.line, label: phraseText(first.topic).replace(/`/g, '') };
+    const traced = first?.topic.phrase === PHRASES.flowTopic && fact ? first.topic.terms[0] : undefined;
+    if (item.link?.kind === 'route') {
+      if (traced) item.link = { kind: 'route', route: traced, label: traced };
+    } else if (first && fact) item.link = { kind: 'code', path: fact.location.path, line: fact.location.line, label: phraseText(first.topic).replace(/`/g, '') };
+    else if (item.link && first?.gap?.readAt) item.link = { kind: 'code', path: first.gap.readAt.path, line: first.gap.readAt.line, label: first.gap.readAt.path };
   }
   return items;
 }

@@ -103,6 +103,8 @@ export interface Frameworks {
   conventionalRouterNames: ReadonlySet<string>;
   /** Decorators that narrow a function view to one HTTP method, and the method. */
   viewMethodDecorators: ReadonlyMap<string, string>;
+  /** Decorators that narrow a function view to the methods their argument lists, and the methods they allow when it lists none. */
+  viewMethodListDecorators: ReadonlyMap<string, readonly string[]>;
   /** npm packages and Go import paths that make a package depending on them a server application. */
   serverPackages: ReadonlySet<string>;
   /** Exceptions answered with a fixed HTTP status, by qualified name. */
@@ -133,6 +135,8 @@ export interface Frameworks {
   queries: QueryReadings;
   /** Functions that read installed packages' entry points. */
   entryPointReaders: ReadonlySet<string>;
+  /** Top-level modules of a language's standard library: importing one depends on nothing outside. */
+  standardModules: ReadonlySet<string>;
   /** How servers hand requests to application objects (ASGI, WSGI). */
   requestEntries: readonly RequestEntryDocument[];
   /** Go: the framework a router value of a type belongs to, by the type's qualified name. */
@@ -169,6 +173,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     routerFrameworks: new Map<string, RouterFramework>(),
     conventionalRouterNames: new Set<string>(),
     viewMethodDecorators: new Map<string, string>(),
+    viewMethodListDecorators: new Map<string, readonly string[]>(),
     serverPackages: new Set<string>(),
     exceptionStatuses: new Map<string, number>(),
     statusExceptions: new Set<string>(),
@@ -180,6 +185,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     idempotentWrites: new Set<string>(),
     tableDeclarations: new Set<string>(),
     entryPointReaders: new Set<string>(),
+    standardModules: new Set<string>(),
     relationCalls: new Map<string, string>(),
     relationWrappers: new Set<string>(),
     modelFrameworks: new Map<string, ModelFramework>(),
@@ -235,6 +241,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
       for (const name of document.routers.conventionalNames ?? []) frameworks.conventionalRouterNames.add(name);
     }
     for (const [decorator, method] of Object.entries(document.viewMethodDecorators ?? {})) frameworks.viewMethodDecorators.set(decorator, method);
+    for (const [decorator, methods] of Object.entries(document.viewMethodListDecorators ?? {})) frameworks.viewMethodListDecorators.set(decorator, methods);
     for (const name of document.serverPackages ?? []) frameworks.serverPackages.add(name);
     for (const [exception, status] of Object.entries(document.exceptionStatuses ?? {})) frameworks.exceptionStatuses.set(exception, status);
     for (const name of document.statusExceptions ?? []) frameworks.statusExceptions.add(name);
@@ -246,6 +253,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     for (const name of document.idempotentWrites ?? []) frameworks.idempotentWrites.add(name);
     for (const name of document.tableDeclarations ?? []) frameworks.tableDeclarations.add(name);
     for (const name of document.entryPointReaders ?? []) frameworks.entryPointReaders.add(name);
+    for (const name of document.standardModules ?? []) frameworks.standardModules.add(name);
     for (const [call, kind] of Object.entries(document.relationCalls ?? {})) frameworks.relationCalls.set(call, kind);
     for (const name of document.relationWrappers ?? []) frameworks.relationWrappers.add(name);
     if (document.models) {

@@ -91,6 +91,7 @@ export interface LayerRolesDocument {
   documentationFolders: string[];
   mainSourceRoots?: string[];
   vendoredBesideSrc?: string[];
+  browserAssets?: { folders: string[]; files: string[]; extensions: string[] };
   kinds: Record<RepoKind, KindLayersDocument>;
 }
 
@@ -153,6 +154,7 @@ export interface FrameworkDocument {
   servletSettings?: ServletSettingsDocument;
   viewSets?: ViewSetsDocument;
   viewMethodDecorators?: Record<string, string>;
+  viewMethodListDecorators?: Record<string, string[]>;
   fileRoutes?: FileRoutesDocument;
   serverPackages?: string[];
   exceptionStatuses?: Record<string, number>;
@@ -165,6 +167,7 @@ export interface FrameworkDocument {
   idempotentWrites?: string[];
   tableDeclarations?: string[];
   entryPointReaders?: string[];
+  standardModules?: string[];
   relationCalls?: Record<string, string>;
   relationWrappers?: string[];
   models?: ModelReadingDocument;

@@ -41,6 +41,9 @@ export class LayerRoles {
   private readonly sharedImports: readonly { role: string; modules: readonly string[] }[];
   private readonly isTestFile: (name: string) => boolean;
   private readonly isConfigFile: (name: string) => boolean;
+  private readonly isBrowserAssetName: (name: string) => boolean;
+  private readonly browserAssetFolders: ReadonlySet<string>;
+  private readonly browserAssetExtensions: ReadonlySet<string>;
   /** Folders whose files are outside the code under study: tests', examples' and documentation's. */
   private readonly outsideStudy: ReadonlySet<string>;
   /** The main source roots of Maven and Gradle projects, as folder names (`['src', 'main', 'java']`). */
@@ -58,6 +61,9 @@ export class LayerRoles {
     this.sharedImports = Object.entries(document.sharedImports ?? {}).map(([role, modules]) => ({ role, modules }));
     this.isTestFile = picomatch(document.testFiles, { dot: true });
     this.isConfigFile = picomatch(document.configFiles, { dot: true });
+    this.isBrowserAssetName = document.browserAssets?.files.length ? picomatch(document.browserAssets.files, { dot: true }) : () => false;
+    this.browserAssetFolders = new Set(document.browserAssets?.folders ?? []);
+    this.browserAssetExtensions = new Set(document.browserAssets?.extensions ?? []);
     this.outsideStudy = new Set([...(document.sharedFolders['test'] ?? []), ...(document.sharedFolders['example'] ?? []), ...(document.sharedFolders[VENDORED] ?? []), ...document.documentationFolders]);
     this.mainSourceRoots = (document.mainSourceRoots ?? []).map((root) => root.split('/'));
     const kindLayers = (kind: KindLayersDocument): KindLayers => ({
@@ -139,6 +145,13 @@ export class LayerRoles {
       this.testExampleOrDoc.set(path, known);
     }
     return known;
+  }
+
+  /** Whether a file is code sent to the browser as it is (`static/js/cart.js`, `bootstrap.min.js`), not the backend's. */
+  isBrowserAsset(path: string): boolean {
+    const name = fileName(path);
+    if (!this.browserAssetExtensions.has(name.slice(name.lastIndexOf('.') + 1))) return false;
+    return this.isBrowserAssetName(name) || path.split('/').slice(0, -1).some((folder) => this.browserAssetFolders.has(folder.toLowerCase()));
   }
 
   /** Gives one file its layer role in the model of the repository's kind, with the reasons. */

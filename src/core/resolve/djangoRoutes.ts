@@ -3,7 +3,7 @@ import { type Finding, type Route, type RouteFinding, type Skipped, SymbolId } f
 import { compileRegex } from '../workspacePatterns';
 import type { Frameworks } from '../frameworks/frameworks';
 import type { ViewSetsDocument } from '../knowledge/documents';
-import { classHandlers, contains, joinRoutePaths, MAX_PREFIXES_PER_ROUTER, normalizeRoutePath, pathsOf, type Router, sourceOf, statedString } from './routePaths';
+import { classHandlers, contains, HTTP_METHODS, joinRoutePaths, MAX_PREFIXES_PER_ROUTER, normalizeRoutePath, pathsOf, type Router, sourceOf, statedString } from './routePaths';
 import type { SymbolIndex } from './symbolIndex';
 
 
@@ -208,18 +208,35 @@ function djangoViewHandlers(index: SymbolIndex, frameworks: Frameworks, file: st
     const dispatcher = [target, ...index.ancestry(target).classes].find((symbol) => index.definition(`${symbol}.dispatch`));
     return [{ method: 'ANY', handler: dispatcher ? `${dispatcher}.dispatch` : target }];
   }
-  return [{ method: httpMethodFromDecorators(index, frameworks, target, definition) ?? 'ANY', handler: target }];
+  return httpMethodsFromDecorators(index, frameworks, target, definition).map((method) => ({ method, handler: target }));
 }
 
-/** A decorator that narrows a function view to one method (Django's `@require_POST`), in the order the view wears them. */
-function httpMethodFromDecorators(index: SymbolIndex, frameworks: Frameworks, view: string, definition: SymbolDefinition | undefined): string | undefined {
+/**
+ * The methods a decorator narrows a function view to, by the first that does, in the order the
+ * view wears them: one (Django's `@require_POST`), or those its argument lists
+ * (`@require_http_methods(["GET", "POST"])`, DRF's `@api_view(["POST"])`); else ANY.
+ */
+function httpMethodsFromDecorators(index: SymbolIndex, frameworks: Frameworks, view: string, definition: SymbolDefinition | undefined): string[] {
   for (const decorator of definition?.decorators ?? []) {
     for (const name of index.qualifiedNames(SymbolId.parse(view).path, decorator)) {
       const method = frameworks.viewMethodDecorators.get(name);
-      if (method) return method;
+      if (method) return [method];
+      const allowed = frameworks.viewMethodListDecorators.get(name);
+      if (!allowed) continue;
+      const call = definition?.decoratorCalls?.[decorator];
+      const listed = [...(call?.args.slice(0, 1) ?? []), ...Object.values(call?.keywords ?? {})].flatMap(listedMethods);
+      const methods = listed.length ? listed : allowed;
+      if (methods.length) return [...new Set(methods)];
     }
   }
-  return undefined;
+  return ['ANY'];
+}
+
+/** The HTTP methods a list or tuple literal names (`["get", "POST"]`), upper case; none when it is anything else. */
+function listedMethods(written: string): string[] {
+  if (!/^[[(]/.test(written.trim())) return [];
+  const names = [...written.matchAll(/["']([A-Za-z]+)["']/g)].map((match) => (match[1] ?? '').toLowerCase());
+  return names.filter((name) => HTTP_METHODS.includes(name)).map((name) => name.toUpperCase());
 }
 
 /** The routes a router (Django REST framework's) makes for each ViewSet registered on it. */

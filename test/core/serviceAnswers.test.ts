@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { before, describe, it } from 'node:test';
+import { phraseText } from '../../src/core/answers/phrases';
+import type { Analysis } from '../../src/core/analyze';
+import { buildChecklist } from '../../src/core/checklist/checklist';
+import type { Answer } from '../../src/core/result';
+import { analyzeFolder } from '../../src/node/analyzeFolder';
+import { ROOT } from '../helpers';
+
+/** Each fact as `phrase — path:line` (1-based), what a reader checks against the code. */
+function factsOf(answer: Answer | undefined): string[] {
+  return (answer?.parts ?? []).flatMap((part) => part.facts.map((fact) => `${phraseText(fact)} — ${fact.location.path}:${fact.location.line + 1}`));
+}
+
+describe("a Django service's answers (test/fixtures/django-shop)", () => {
+  let analysis: Analysis;
+  const answerOf = (item: string) => analysis.answers().find((answer) => answer.item === item);
+  before(async () => {
+    analysis = await analyzeFolder(join(ROOT, 'test', 'fixtures', 'django-shop'), { threads: 1 });
+  });
+
+  it('trace the flow that goes deepest (into the domain and a transaction), not the first write (a logout), and link the checklist to it', () => {
+    const flow = factsOf(answerOf('service.trace-flow'));
+    assert.deepEqual(flow, [
+      'api: `restock` — catalog/views.py:66',
+      'domain: `Product.restock` — catalog/models.py:29',
+      'external: `django.db.transaction.atomic` — catalog/models.py:32',
+      'external: `django.db.models.Model.save` — catalog/models.py:34',
+    ]);
+    const items = buildChecklist(analysis.result, analysis.answers());
+    for (const id of ['service.trace-flow', 'service.draw-flow']) {
+      assert.deepEqual(items.find((item) => item.id === id)?.link, { kind: 'route', route: 'POST /catalog/products/{pk}/restock/', label: 'POST /catalog/products/{pk}/restock/' }, id);
+    }
+  });
+
+  it('tell a management command that loops until stopped and the work it hands to threads, with what that work catches', () => {
+    const asyncWork = factsOf(answerOf('service.async'));
+    assert.ok(asyncWork.includes('`sendreceipts.Command.handle` runs until stopped: `while True` — catalog/management/commands/sendreceipts.py:24'), asyncWork.join('\n'));
+    assert.ok(asyncWork.includes('`sendreceipts.Command.handle` runs `send_one` on another thread — catalog/management/commands/sendreceipts.py:26'), asyncWork.join('\n'));
+    assert.ok(asyncWork.includes('`send_one` catches `OSError` — catalog/management/commands/sendreceipts.py:15'), asyncWork.join('\n'));
+    // A command that does its work once is no worker.
+    assert.ok(!asyncWork.some((fact) => fact.includes('clearcache')), asyncWork.join('\n'));
+  });
+
+  it("leave the browser's scripts out: a jQuery click handler in static/ is no event of the service", () => {
+    const answers = analysis.answers();
+    assert.ok(analysis.result.findings.some((finding) => finding.category === 'event' && finding.symbol.startsWith('static/js/cart.js')), 'the fixture has the DOM listener');
+    const located = answers.flatMap((answer) => answer.parts.flatMap((part) => [...part.facts.map((fact) => fact.location.path), part.gap?.readAt?.path ?? '']));
+    assert.ok(!located.includes('static/js/cart.js'), 'an answer points at the browser script');
+    const consistency = buildChecklist(analysis.result, answers).find((item) => item.id === 'service.consistency');
+    assert.ok(consistency?.link?.kind === 'code' && consistency.link.path !== 'static/js/cart.js', JSON.stringify(consistency?.link));
+  });
+});
