@@ -147,10 +147,10 @@ describe("the checklist's answers", () => {
     assert.deepEqual(factsOfPart('cachelib', 'library.problem', 'What the project says it is for'), [
       '`pyproject.toml` describes it: "One async cache interface, several backends" — pyproject.toml:4',
       '`pyproject.toml` classifies it: Framework :: AsyncIO — pyproject.toml:6',
-      '`README.md` opens: "An async cache with one interface and several backends: `MemoryCache` (fastest, one process) and `RedisCache` (shared). Benchmarks in `benchmarks/`: p50/p99 latency of get and set per backend." — README.md:3',
+      '`README.md` opens: "An async cache with one interface and several backends: `MemoryCache` (fastest, one process) and `RedisCache` (shared). Benchmarks in `benchmarks/`: p50/p99 latency of get and set per backend." — README.md:5',
     ]);
     assert.deepEqual(factsOfPart('cachelib', 'library.problem', 'Other projects it names as a model or a comparison'), [
-      '`README.md` names diskcache: "Its `ttl` works as in [diskcache](https://pypi.org/project/diskcache/): compared to `diskcache`, it keeps nothing on disk." — README.md:15',
+      '`README.md` names diskcache: "Its `ttl` works as in [diskcache](https://pypi.org/project/diskcache/): compared to `diskcache`, it keeps nothing on disk." — README.md:17',
       '`benchmarks/compare_diskcache.py` runs the benchmark on `diskcache`, not on this project — benchmarks/compare_diskcache.py:3',
     ]);
     assert.deepEqual(factsOfPart('microweb', 'framework.problem', 'Other projects it names as a model or a comparison'), ['`README.md` names Flask, Starlette: "Its routing is inspired by Flask, its middleware similar to Starlette\'s." — README.md:5']);
@@ -162,8 +162,8 @@ describe("the checklist's answers", () => {
       '`@app.get("/users/{id}")` — examples/hello.py:12',
     ]);
     assert.deepEqual(factsOfPart('cachelib', 'library.tutorial', 'The basic API, as the README, the tutorial and the examples call it'), [
-      '`cache = RedisCache(client)` — README.md:11',
-      '`await cache.set("key", "value", ttl=10)` — README.md:12',
+      '`cache = RedisCache(client)` — README.md:13',
+      '`await cache.set("key", "value", ttl=10)` — README.md:14',
       '`cache = MemoryCache()` — examples/basic.py:7',
       '`print(await cache.get("a"))` — examples/basic.py:9',
     ]);
