@@ -64,4 +64,9 @@ describe("a Django service's answers (test/fixtures/django-shop)", () => {
     assert.ok(!all.some((fact) => fact.startsWith('`Order`: no two orders have the same code')), all.join('\n'));
     assert.ok(all.some((fact) => fact.startsWith("ANY (6 routes): the code does not narrow their method")), all.join('\n'));
   });
+
+  it('tell which answers a client may retry: a status HTTP defines as temporary', () => {
+    const errors = factsOf(answerOf('service.errors'));
+    assert.ok(errors.includes('`GET /catalog/catalogue/` answers 503, a status HTTP defines as temporary: a client may retry it (safely when the operation is idempotent) — catalog/views.py:83'), errors.join('\n'));
+  });
 });
