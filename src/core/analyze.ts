@@ -19,6 +19,7 @@ import { handlerRouters } from './resolve/handlerRouters';
 import { normalizeRoutePath } from './resolve/routePaths';
 import { type InterfaceBindings, interfaceBindings } from './resolve/bindings';
 import { answerChecklist } from './answers/answers';
+import { readStudyDocuments, type StudyDocument } from './discover/studyDocuments';
 import { type AnalysisResult, type Answer, type Finding, type InterfaceImplementations, type KindVerdict, type Language, type Route, SCHEMA_VERSION, type Skipped, SymbolId, type Trace } from './result';
 import { type TraceContext, traceRoute, traceRouteWithTypes } from './trace/trace';
 import { listIn } from './lists';
@@ -113,7 +114,7 @@ export async function analyzeWorkspace(root: string, host: AnalysisHost, options
     // What the kind was made from, as an update will tell it: the first update keeps the kind (but
     // where the code offers handler routers, which need the index: there it classifies again).
     const kindInputs = kindInputsOf(discovery, kept.findings, kept.routes, kept.interfaces, [], packages, readme);
-    return analysisOf({ root, knowledge: host.knowledge, options, discovery, facts, result: kept, modulePaths: JSON.stringify(tsconfig.paths ?? null), kindInputs, index: indexOf, indexInTurns });
+    return analysisOf({ root, knowledge: host.knowledge, options, discovery, documents: (await configuration).documents, facts, result: kept, modulePaths: JSON.stringify(tsconfig.paths ?? null), kindInputs, index: indexOf, indexInTurns });
   }
   const analysis = await assemble(root, host, options, discovery, facts, await configuration);
   if (key) await host.cache?.results?.set(key, analysis.result);
@@ -255,7 +256,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
       (a, b) => a.path.localeCompare(b.path),
     ),
   };
-  const analysis = analysisOf({ root, knowledge: host.knowledge, options, discovery, facts, result, modulePaths, kindInputs, index: () => index, indexInTurns: () => Promise.resolve(index) });
+  const analysis = analysisOf({ root, knowledge: host.knowledge, options, discovery, documents: configuration.documents, facts, result, modulePaths, kindInputs, index: () => index, indexInTurns: () => Promise.resolve(index) });
   if (options.traces) {
     const context = traceContextOf(index, result, host.knowledge);
     result.traces = routes.map((route) => traceRoute(context, route));
@@ -277,6 +278,8 @@ interface AnalysisState {
   knowledge: Knowledge;
   options: AnalyzeOptions;
   discovery: Discovery;
+  /** The README, packaging, test set-up and examples the study guide's answers quote. */
+  documents: readonly StudyDocument[];
   /** Every source file's facts, in the discovery's order. */
   facts: readonly FileFacts[];
   result: AnalysisResult;
@@ -290,7 +293,7 @@ interface AnalysisState {
 }
 
 function analysisOf(state: AnalysisState): Analysis {
-  const { root, knowledge, options, discovery, facts, result, modulePaths, kindInputs } = state;
+  const { root, knowledge, options, discovery, documents, facts, result, modulePaths, kindInputs } = state;
   let context: TraceContext | undefined;
   const traceContext = () => (context ??= traceContextOf(state.index(), result, knowledge));
   const typedAnswers = new Map<string, CallAnswer | null>();
@@ -307,7 +310,7 @@ function analysisOf(state: AnalysisState): Analysis {
       return route ? traceRouteWithTypes(traceContext(), route, root, resolver, typedAnswers) : undefined;
     },
     answers() {
-      answers ??= answerChecklist(result, state.index(), traceContext(), discovery.otherFiles, knowledge);
+      answers ??= answerChecklist(result, state.index(), traceContext(), { otherFiles: discovery.otherFiles, documents }, knowledge);
       return answers;
     },
     architectureMap() {
@@ -460,7 +463,7 @@ async function allKnownFiles(fs: WorkspaceFs, discovery: Discovery, changed: rea
   return true;
 }
 
-/** What the workspace's configuration files say: path aliases, the package manifests, the README, the build files. */
+/** What the workspace's configuration files say: path aliases, the package manifests, the README, the build files, the study documents. */
 type Configuration = Awaited<ReturnType<typeof readConfiguration>>;
 
 /** Read while files are scanned, all at once: each read is a trip through the host's file system, and an edit's update is short. */
@@ -468,12 +471,13 @@ async function readConfiguration(fs: WorkspaceFs, root: string, discovery: Disco
   const limits = { root, maxBytes: options.maxFileSizeBytes ?? DEFAULT_MAX_FILE_SIZE_BYTES };
   /** Configuration files that are there but were not read, with the reason. */
   const skipped: Skipped[] = [];
-  const [read, packages, distribution, readme, build] = await Promise.all([
+  const [read, packages, distribution, readme, build, documents] = await Promise.all([
     readModulePaths(fs, limits, skipped),
     readWorkspacePackages(fs, limits, discovery.otherFiles, skipped),
     readDistribution(fs, limits, skipped, allPathsOf(discovery)),
     readReadme(fs, discovery.otherFiles, limits, skipped),
     readBuildFiles(fs, root, discovery.otherFiles, knowledge.frameworks.servletSettings),
+    readStudyDocuments(fs, limits, allPathsOf(discovery), skipped),
   ]);
   // What names a workspace file besides a relative path — TypeScript's path aliases, the workspace's npm packages,
   // Go's module paths — the index takes together as its module paths.
@@ -481,7 +485,7 @@ async function readConfiguration(fs: WorkspaceFs, root: string, discovery: Disco
   const tsconfig = Object.keys(extra).length ? { ...read, paths: { ...(read.paths ?? { aliases: [] }), ...extra } } : read;
   // A root manifest read for the kind and for the packages, refused, is listed once.
   const unread = [...new Map(skipped.map((skip) => [skip.path, skip])).values()];
-  return { tsconfig, distribution, readme, build, skipped: unread.sort((a, b) => a.path.localeCompare(b.path)) };
+  return { tsconfig, distribution, readme, build, documents, skipped: unread.sort((a, b) => a.path.localeCompare(b.path)) };
 }
 
 /** The package manifests the kind rules read: package.json and its workspaces', the Python distribution's, and what the Java and Go builds say. */

@@ -5,7 +5,8 @@ import type { ChecklistProgress } from '../core/checklist/progress';
 import type { ArchitectureMap } from '../core/map/architectureMap';
 import type { AnalysisResult, Trace } from '../core/result';
 import type { RequestType, RequestType0 } from 'vscode-jsonrpc';
-import { ChecklistRequest, DidChangeAnalysisNotification, ErrorCodes, type FolderStatus, MapRequest, ReanalyseRequest, ResultRequest, StatusRequest, StudyGuideRequest, TraceRequest } from '../protocol/protocol';
+import { ChecklistRequest, DidChangeAnalysisNotification, ErrorCodes, type FolderStatus, MapRequest, ReanalyseRequest, ResultDeltaRequest, ResultRequest, StatusRequest, StudyGuideRequest, TraceRequest } from '../protocol/protocol';
+import { fetchResult } from '../protocol/resultDelta';
 import type { ArchTraceClient } from './client';
 
 /**
@@ -118,12 +119,13 @@ export class WorkspaceResults implements vscode.Disposable {
     if ((held && held.version >= version) || (this.fetching.get(root) ?? -1) >= version) return held?.result;
     this.fetching.set(root, version);
     try {
-      const result = await request(client, ResultRequest, { root });
-      if ((this.byFolder.get(root)?.version ?? -1) < version) {
-        this.byFolder.set(root, { version, result });
+      // What changed since the result held, in pages: the host never parses a whole result in one piece.
+      const fetched = await fetchResult((params) => request(client, ResultDeltaRequest, params), root, held);
+      if ((this.byFolder.get(root)?.version ?? -1) < fetched.version) {
+        this.byFolder.set(root, fetched);
         this.changed.fire();
       }
-      return result;
+      return fetched.result;
     } catch (error) {
       this.log.warn(`archtrace/result ${root}: ${error instanceof Error ? error.message : String(error)}`);
       return undefined;

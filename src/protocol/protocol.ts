@@ -10,6 +10,7 @@ import type { ArchitectureMap } from '../core/map/architectureMap';
 import type { ChecklistItem } from '../core/checklist/checklist';
 import type { ChecklistProgress } from '../core/checklist/progress';
 import type { AnalysisResult, Route, Trace } from '../core/result';
+import type { ResultDelta, ResultDeltaParams } from './resultDelta';
 
 /** Bumped when a message below changes shape; the server says it in `initialize`'s `serverInfo.version` suffix and `experimental.archtrace`. */
 export const PROTOCOL_VERSION = 1;
@@ -47,6 +48,13 @@ export const StatusRequest = new RequestType0<FolderStatus[], void>('archtrace/s
 
 /** `archtrace/result`: a folder's last complete `AnalysisResult` (what the extension's views render), waiting for the first analysis. */
 export const ResultRequest = new RequestType<FolderParams, AnalysisResult, void>('archtrace/result');
+
+/**
+ * `archtrace/resultDelta`: a page of what changed in a folder's result since the version the client
+ * holds (src/protocol/resultDelta.ts) — what the extension's views fetch, so that its thread never
+ * parses the whole result after an edit, nor a first result in one message.
+ */
+export const ResultDeltaRequest = new RequestType<ResultDeltaParams, ResultDelta, void>('archtrace/resultDelta');
 
 /** `archtrace/map`: a folder's architecture map (lanes, boxes, edges with counts, violations, cycles), from its last complete analysis. */
 export const MapRequest = new RequestType<FolderParams, ArchitectureMap, void>('archtrace/map');

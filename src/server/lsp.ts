@@ -33,6 +33,7 @@ import {
   MapRequest,
   PROTOCOL_VERSION,
   ReanalyseRequest,
+  ResultDeltaRequest,
   ResultRequest,
   RoutesAtRequest,
   type ServerSettings,
@@ -307,19 +308,19 @@ export function runLanguageServer(connection: Connection, serverOptions: Languag
     const found = locate(textDocument.uri);
     // Files the analysis read only: an edit of anything else (a README, an excluded folder) would make each update walk the tree again.
     if (!found || settings.updateWhileTyping === false || !found.session.current?.result.files.some((file) => file.path === found.path)) return;
-    found.session.changed([`${found.session.root}/${found.path}`]);
+    found.session.edited(`${found.session.root}/${found.path}`);
   });
   connection.onDidSaveTextDocument(({ textDocument }) => {
     documents.saved(textDocument.uri);
     const found = locate(textDocument.uri);
     // A client that watches no files still saves the team's archtrace.yml and rules through its editor.
     if (found && isTeamConfig(found.path)) return found.session.configChanged();
-    if (found && languageOf(found.path)) found.session.changed([`${found.session.root}/${found.path}`]);
+    if (found && languageOf(found.path)) found.session.edited(`${found.session.root}/${found.path}`);
   });
   connection.onDidCloseTextDocument(({ textDocument }) => {
     // A file closed with changes never saved is as on disk again.
     const found = locate(textDocument.uri);
-    if (documents.closed(textDocument.uri) && found) found.session.changed([`${found.session.root}/${found.path}`]);
+    if (documents.closed(textDocument.uri) && found) found.session.edited(`${found.session.root}/${found.path}`);
   });
 
   connection.onHover(async ({ textDocument, position }, token) => {
@@ -386,6 +387,20 @@ export function runLanguageServer(connection: Connection, serverOptions: Languag
 
   connection.onRequest(StatusRequest, () => [...sessions.values()].map((session) => session.status()));
   connection.onRequest(ResultRequest, async (params) => (await analysisOf(folder(params))).result);
+  connection.onRequest(ResultDeltaRequest, async (params) => {
+    const session = folder(params);
+    const { since, page = 0 } = (params ?? {}) as Partial<typeof params>;
+    if (since === undefined || !Number.isSafeInteger(since) || since < 0 || !Number.isSafeInteger(page) || page < 0) throw new ResponseError(JsonRpcErrors.InvalidParams, 'expected { since: the version held (0: none), page?: number, root?: string }');
+    let pages: Awaited<ReturnType<FolderSession['resultDelta']>>;
+    try {
+      pages = await session.resultDelta(since);
+    } catch (error) {
+      throw new ResponseError(ErrorCodes.AnalysisFailed, error instanceof Error ? error.message : String(error));
+    }
+    const found = pages[page];
+    if (!found) throw new ResponseError(JsonRpcErrors.InvalidParams, `the delta from version ${since} to ${pages[0]?.version ?? since} has ${pages.length} page(s)`);
+    return found;
+  });
   connection.onRequest(MapRequest, async (params) => (await analysisOf(folder(params))).architectureMap());
   connection.onRequest(TraceRequest, async (params) => {
     if (!params || typeof params !== 'object' || typeof params.route !== 'string') throw new ResponseError(JsonRpcErrors.InvalidParams, 'expected { route: "METHOD /path", root?: string }');

@@ -9,6 +9,8 @@ import type { FolderStatus, ServerSettings } from '../protocol/protocol';
 import { folderFile } from '../node/folderFile';
 import { analyzeFolder, CHANGES_GATHERED_MS, type NodeAnalyzeOptions, readyForUpdates, updateFolder, WarmWorker } from '../node/analyzeFolder';
 import { TypeCheckerWorker } from '../node/typeChecker';
+import type { ResultDelta } from '../protocol/resultDelta';
+import { ResultDeltas } from './resultDeltas';
 import { type ConfigProblem, problemLine, readWorkspaceConfig, type ReadConfig } from '../node/workspaceConfig';
 
 /** What the session runs an analysis with: Node's host by default; a test gives one that fails on purpose. */
@@ -75,6 +77,8 @@ export class FolderSession {
   private fullWanted = true;
   private failures = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** When the timer fires (`Date.now()`): a burst's window outlasts an edit's turn. */
+  private timerDue = 0;
   private restartTimer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
   /** Callers waiting for a complete analysis (the first, or after a failure). */
@@ -84,9 +88,11 @@ export class FolderSession {
   private readonly warm = new WarmWorker();
   /** The TypeScript compiler for traces, in its own thread, started by the first trace that needs it. */
   private readonly types = new TypeCheckerWorker();
+  private readonly deltas: ResultDeltas;
 
   constructor(private readonly options: SessionOptions) {
     this.root = options.root;
+    this.deltas = new ResultDeltas(options.root);
     this.settings = options.settings;
     this.log = options.log;
     this.engine = options.engine ?? nodeEngine;
@@ -117,18 +123,37 @@ export class FolderSession {
     return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
   }
 
-  /** Files changed on disk or in the editor (absolute paths): gathered for a moment, then one update. */
+  /**
+   * Files changed on disk (absolute paths), as a file watcher tells of them: a save of several
+   * files or a branch switch comes as a burst, gathered for a moment, then one update.
+   */
   changed(paths: readonly string[]): void {
+    this.schedule(paths, this.gatherMs);
+  }
+
+  /**
+   * One document edited in the editor (typed, saved or closed): analysed at once, cancelling the
+   * update it makes stale. Only a burst being gathered makes it wait, joined to the burst.
+   */
+  edited(path: string): void {
+    this.schedule([path], 0);
+  }
+
+  private schedule(paths: readonly string[], delayMs: number): void {
     if (this.disposed || this.settings.updateOnChange === false) return;
     if (!this.pending.size && this.last) this.readyThread(paths);
     for (const path of paths) this.pending.add(path);
+    const due = Date.now() + delayMs;
+    // A burst's window is not cut short by an edit: the edit joins the burst.
+    if (this.timer && this.timerDue > due) return;
     if (this.timer) clearTimeout(this.timer);
+    this.timerDue = due;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       // An update under way is now stale: cancelled, its files joined to the next one.
       if (this.running?.kind !== 'full') this.running?.abort.abort();
       this.kick();
-    }, this.gatherMs);
+    }, delayMs);
   }
 
   /**
@@ -140,6 +165,7 @@ export class FolderSession {
     this.fullWanted = true;
     this.failures = 0;
     if (this.timer) clearTimeout(this.timer);
+    this.timerDue = Date.now() + this.gatherMs;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.running?.abort.abort();
@@ -168,6 +194,13 @@ export class FolderSession {
     this.kick();
     await done.catch(() => undefined);
     return this.status();
+  }
+
+  /** The pages of the delta from the result of version `since` (0: none) to the last complete analysis's. */
+  async resultDelta(since: number): Promise<ResultDelta[]> {
+    await this.analysis();
+    const last = this.last as Analysis;
+    return this.deltas.pages(since, this.version, last.result);
   }
 
   /** A route's trace from the last complete analysis, with the type checker unless told not to (or untrusted); undefined: no such route. */

@@ -21,6 +21,21 @@ function factsOf(answer: Answer | undefined): string[] {
   return (answer?.parts ?? []).flatMap((part) => part.facts.map((fact) => `${phraseText(fact)} — ${fact.location.path}:${fact.location.line + 1}`));
 }
 
+/** The answers of a workspace written for a test, analysed once before its tests. */
+function workspaceAnswers(files: Record<string, string>): { answerOf: (item: string) => Answer | undefined; factsOfItem: (item: string) => string[] } {
+  let answers: Answer[] = [];
+  before(async () => {
+    const workspace = tempWorkspace(files);
+    try {
+      answers = (await analyzeFolder(workspace.root, { threads: 1 })).answers();
+    } finally {
+      workspace.cleanup();
+    }
+  });
+  const answerOf = (item: string) => answers.find((answer) => answer.item === item);
+  return { answerOf, factsOfItem: (item) => factsOf(answerOf(item)) };
+}
+
 /** Every location an answer gives is a line of a file of the workspace. */
 function assertLocated(root: string, answers: readonly Answer[]): void {
   const lines = new Map<string, number>();
@@ -100,14 +115,85 @@ describe("the checklist's answers", () => {
     const wrapping = topics.find(([topic]) => String(topic).startsWith('Decorators that wrap'))?.[1] ?? [];
     assert.ok(registering.includes('`App.route`') && registering.includes('`App.before_request`'), JSON.stringify(topics));
     assert.ok(!wrapping.includes('`App.route`'), 'a registering decorator is told once, as registering');
+    assert.ok(factsOf(extend).includes('`App.get` registers the function it decorates through `App.route`, which is all it calls — microweb/app.py:21'), factsOf(extend).join('\n'));
+    assert.ok(!wrapping.includes('`App.get`'), 'a shortcut to a registering decorator wraps nothing');
+    assert.ok(factsOf(extend).includes('`App.post` registers the function it decorates through `App.route`, which is all it calls — microweb/app.py:25'), factsOf(extend).join('\n'));
     const order = factsOf(answerOf('microweb', 'framework.middleware-order'));
     assert.ok(order.includes('`App.handle` runs the request hooks `self.before_request_hooks` in the order they were registered — microweb/app.py:39'), order.join('\n'));
     assert.ok(order.includes('A hook of `self.before_request_hooks` can stop the request: `App.handle` stops at the first that returns a value — microweb/app.py:42'), order.join('\n'));
+    assert.ok(order.includes('Each of `self.before_request_hooks` is called as `early = hook(request)` — microweb/app.py:40'), order.join('\n'));
+    assert.ok(order.includes('Each of `self.middleware` is called as `early = middleware.process_request(request)` — microweb/app.py:44'), order.join('\n'));
     const orm = factsOf(answerOf('microweb', 'framework.orm-sql'));
     assert.deepEqual(orm, ['The code ships no ORM: no model class, no file in the ORM layer (by folder or database import) and no query compiler; its dependencies are declared in pyproject.toml — pyproject.toml:1']);
     const mandatory = answerOf('cachelib', 'library.mandatory-methods');
     const table = mandatory?.parts.find((part) => part.table)?.table;
     assert.ok(table && table.rows.length >= 2 && table.methods.length >= 2, JSON.stringify(mandatory));
+  });
+
+  it('tell what a library or a framework is for and its peers, where its tutorial is and how its API is called, and how to contribute, each where a file of the repository says so', () => {
+    const factsOfPart = (name: string, item: string, topic: string) => factsOf({ item, parts: (answerOf(name, item)?.parts ?? []).filter((part) => phraseText(part.topic) === topic) });
+    const gapOf = (name: string, item: string, topic: string) => {
+      const part = answerOf(name, item)?.parts.find((candidate) => phraseText(candidate.topic) === topic);
+      return part?.gap ? `${phraseText(part.gap)} — ${part.gap.readAt?.path ?? ''}` : undefined;
+    };
+    assert.deepEqual(factsOfPart('cachelib', 'library.problem', 'What the project says it is for'), [
+      '`pyproject.toml` describes it: "One async cache interface, several backends" — pyproject.toml:4',
+      '`pyproject.toml` classifies it: Framework :: AsyncIO — pyproject.toml:6',
+      '`README.md` opens: "An async cache with one interface and several backends: `MemoryCache` (fastest, one process) and `RedisCache` (shared). Benchmarks in `benchmarks/`: p50/p99 latency of get and set per backend." — README.md:3',
+    ]);
+    assert.deepEqual(factsOfPart('cachelib', 'library.problem', 'Other projects it names as a model or a comparison'), [
+      '`README.md` names diskcache: "Its `ttl` works as in [diskcache](https://pypi.org/project/diskcache/): compared to `diskcache`, it keeps nothing on disk." — README.md:15',
+      '`benchmarks/compare_diskcache.py` runs the benchmark on `diskcache`, not on this project — benchmarks/compare_diskcache.py:3',
+    ]);
+    assert.deepEqual(factsOfPart('microweb', 'framework.problem', 'Other projects it names as a model or a comparison'), ['`README.md` names Flask, Starlette: "Its routing is inspired by Flask, its middleware similar to Starlette\'s." — README.md:5']);
+    assert.deepEqual(factsOfPart('microweb', 'framework.tutorial', 'Where the tutorial is'), ['`docs/tutorial.md`: "Tutorial" — docs/tutorial.md:1', '`README.md`, section "Quickstart" — README.md:7']);
+    assert.deepEqual(factsOfPart('microweb', 'framework.tutorial', 'The basic API, as the README, the tutorial and the examples call it'), [
+      '`app = App()` — README.md:12',
+      '`@app.route("/")` — README.md:15',
+      '`return Response(f"hello {name}")` — examples/hello.py:9',
+      '`@app.get("/users/{id}")` — examples/hello.py:12',
+    ]);
+    assert.deepEqual(factsOfPart('cachelib', 'library.tutorial', 'The basic API, as the README, the tutorial and the examples call it'), [
+      '`cache = RedisCache(client)` — README.md:11',
+      '`await cache.set("key", "value", ttl=10)` — README.md:12',
+      '`cache = MemoryCache()` — examples/basic.py:7',
+      '`print(await cache.get("a"))` — examples/basic.py:9',
+    ]);
+    assert.deepEqual(factsOfPart('microweb', 'framework.contribute', 'Test and lint commands the repository declares'), [
+      '`tox` runs `pytest tests` — tox.ini:4',
+      '`tox -e flake8` runs `flake8 microweb tests` — tox.ini:10',
+      '`.github/workflows/tests.yml` runs `tox -e py` — .github/workflows/tests.yml:9',
+    ]);
+    assert.deepEqual(factsOfPart('cachelib', 'library.contribute', 'Test and lint commands the repository declares'), [
+      '`make test` runs `pytest tests` — Makefile:1',
+      '`make lint` runs `ruff check cachelib tests` — Makefile:4',
+      '`.github/workflows/ci.yml` runs `make lint` — .github/workflows/ci.yml:14',
+      '`.github/workflows/ci.yml` runs `make test` — .github/workflows/ci.yml:15',
+    ]);
+    assert.deepEqual(factsOfPart('cachelib', 'library.contribute', 'Services the tests need'), ['`.github/workflows/ci.yml` declares the service `redis` (`redis:7`) — .github/workflows/ci.yml:7']);
+    assert.equal(gapOf('microweb', 'framework.contribute', 'Services the tests need'), 'No compose file or CI job declares a service for the tests; read README.md — README.md');
+    assert.deepEqual(factsOfPart('microweb', 'framework.contribute', 'Contributing guide and changelog'), [
+      '`CONTRIBUTING.md`, sections: Contributing to microweb; Running the tests; Code style — CONTRIBUTING.md:1',
+      '`CONTRIBUTING.md` says to run `tox` — CONTRIBUTING.md:5',
+      '`CONTRIBUTING.md` says to run `tox -e flake8` — CONTRIBUTING.md:9',
+      '`CHANGES.md` is the changelog; its latest entry: "0.3.0 - 2026-11-02" — CHANGES.md:3',
+    ]);
+    assert.equal(gapOf('cachelib', 'library.contribute', 'Contributing guide and changelog'), 'No CONTRIBUTING file and no changelog; read README.md — README.md');
+    const analysis = analyses.get('microweb') as Analysis;
+    const guide = renderStudyGuide(analysis.result, buildChecklist(analysis.result, analysis.answers()), ChecklistProgress.empty());
+    const question = guide.indexOf('Contribute: a bug fix');
+    assert.ok(question > 0 && guide.indexOf('(tox.ini#L10)') > question, 'the tox environment is linked under its question');
+  });
+
+  it("tell what a library's interface adds around its methods, what its handlers do on a failure, and no standard module as a dependency", () => {
+    const design = factsOf(answerOf('cachelib', 'library.interface'));
+    assert.ok(design.includes('`with_timeout` decorates 1 methods of `BaseCache` (get_or_set); it calls `asyncio.wait_for` — cachelib/base.py:7'), design.join('\n'));
+    assert.ok(design.includes('`with_plugins` calls each of `self.plugins` as `await getattr(plugin, "pre_" + func.__name__)(self, *args)` — cachelib/base.py:23'), design.join('\n'));
+    const failures = factsOf(answerOf('cachelib', 'library.edge-cases'));
+    assert.ok(failures.includes('`RedisCache.get` catches `ConnectionError`, then: `logger.warning(…); return None` — cachelib/backends/redis.py:15'), failures.join('\n'));
+    assert.ok(failures.includes('`with_timeout` decorates 1 methods of `BaseCache` (get_or_set); it calls `asyncio.wait_for` — cachelib/base.py:7'), failures.join('\n'));
+    const tradeOffs = factsOf(answerOf('cachelib', 'library.trade-offs'));
+    assert.ok(!tradeOffs.some((line) => /imports `(logging|asyncio)`/.test(line)), tradeOffs.join('\n'));
   });
 
   it('are in the study guide under their questions, each fact linked to its line', () => {
@@ -300,16 +386,7 @@ describe("a library's answers on implementations that keep a shared convention a
     'benchmarks/__init__.py': '',
     'benchmarks/bench_get.py': 'from kvstore.backends.memory import MemoryStore\n\n\ndef bench_get():\n    MemoryStore().get("k")\n',
   };
-  let answers: Answer[] = [];
-  before(async () => {
-    const workspace = tempWorkspace(files);
-    try {
-      answers = (await analyzeFolder(workspace.root, { threads: 1 })).answers();
-    } finally {
-      workspace.cleanup();
-    }
-  });
-  const factsOfItem = (item: string) => factsOf(answers.find((answer) => answer.item === item));
+  const { answerOf, factsOfItem } = workspaceAnswers(files);
 
   it('say once that every implementation defines a method the interface does not declare, never that one alone has it, and make it a step of adding one', () => {
     const tradeOffs = factsOfItem('library.trade-offs');
@@ -323,14 +400,81 @@ describe("a library's answers on implementations that keep a shared convention a
   it("count a registry's members as its literal's and those added to it later, saying which are added inside a try or an if", () => {
     const selection = factsOfItem('library.new-implementation');
     assert.ok(selection.includes('`_STORES` lists the implementations: MemoryStore, NetStore, DiskStore — kvstore/__init__.py:5'), selection.join('\n'));
-    assert.ok(selection.includes('`_STORES` gets NetStore added here, under `try`: only when that lets the statement run — kvstore/__init__.py:14'), selection.join('\n'));
+    assert.ok(selection.includes('`_STORES` gets NetStore added here only when `socket` is installed: its import is tried, ImportError caught — kvstore/__init__.py:14'), selection.join('\n'));
     assert.ok(selection.includes('`_STORES` gets DiskStore added here, under `if`: only when that lets the statement run — kvstore/__init__.py:19'), selection.join('\n'));
   });
 
   it('point at the benchmarks that hold code, never at an empty __init__.py', () => {
-    const performance = answers.find((answer) => answer.item === 'library.performance');
+    const performance = answerOf('library.performance');
     const located = (performance?.parts ?? []).flatMap((part) => [...part.facts.map((fact) => fact.location.path), ...(part.gap?.readAt ? [part.gap.readAt.path] : []), ...(part.gap ? [phraseText(part.gap)] : [])]);
     assert.ok(located.includes('benchmarks/bench_get.py'), located.join('\n'));
     assert.ok(!located.some((text) => text.includes('benchmarks/__init__.py')), located.join('\n'));
+  });
+});
+
+describe("a framework's answers on typed route patterns, shortcut decorators and hook calls", () => {
+  const files = {
+    'pyproject.toml': '[project]\nname = "tinyweb"\nversion = "1.0.0"\n',
+    'tinyweb/__init__.py': 'from .app import App\n',
+    'tinyweb/app.py': [
+      'import re',
+      '',
+      '',
+      'class URLPattern:',
+      "    segment_patterns = {'string': '/([^/]+)', 'int': '/(\\\\d+)'}",
+      '',
+      '    @classmethod',
+      "    def register_type(cls, type_name, pattern='[^/]+', parser=None):",
+      "        cls.segment_patterns[type_name] = pattern",
+      '',
+      '    def __init__(self, url_pattern):',
+      '        self.url_pattern = url_pattern',
+      '',
+      '    def compile(self):',
+      "        return re.compile('^' + self.url_pattern + '$')",
+      '',
+      '',
+      'class App:',
+      '    def __init__(self):',
+      '        self.url_map = []',
+      '        self.after_request_handlers = []',
+      '',
+      "    def route(self, url_pattern, methods=None):",
+      '        def decorated(f):',
+      '            self.url_map.append((methods, URLPattern(url_pattern), f))',
+      '            return f',
+      '        return decorated',
+      '',
+      '    def get(self, url_pattern):',
+      "        return self.route(url_pattern, methods=['GET'])",
+      '',
+      '    def after_request(self, f):',
+      '        self.after_request_handlers.append(f)',
+      '        return f',
+      '',
+      '    def dispatch(self, req, res):',
+      '        for handler in self.after_request_handlers:',
+      '            res = handler(req, res) or res',
+      '        return res',
+      '',
+    ].join('\n'),
+    'examples/users.py': "from tinyweb import App\n\napp = App()\n\n\n@app.get('/users/<int:id>')\ndef user(request, id):\n    return str(id)\n\n\n@app.route('/pages/<name>')\ndef page(request, name):\n    return name\n",
+  };
+  const { factsOfItem } = workspaceAnswers(files);
+
+  it('quote how the routes write their parameters, and name the parameter types and the method that adds one', () => {
+    const parameters = factsOfItem('framework.route-params');
+    assert.ok(parameters.includes("A route writes its pattern as '/pages/<name>' (the routes table writes each parameter as `{name}`) — examples/users.py:11"), parameters.join('\n'));
+    assert.ok(parameters.includes("A route writes its pattern as '/users/<int:id>' (the routes table writes each parameter as `{name}`) — examples/users.py:6"), parameters.join('\n'));
+    assert.ok(parameters.includes('`URLPattern.segment_patterns` names the parameter types a pattern can use: "string", "int" — tinyweb/app.py:5'), parameters.join('\n'));
+    assert.ok(parameters.includes('`URLPattern.register_type` adds a parameter type (type_name, pattern, parser) — tinyweb/app.py:7'), parameters.join('\n'));
+  });
+
+  it('tell a shortcut that only calls a registering decorator as registering, and how each hook is called', () => {
+    const extend = factsOfItem('framework.extend');
+    assert.ok(extend.includes('`App.get` registers the function it decorates through `App.route`, which is all it calls — tinyweb/app.py:29'), extend.join('\n'));
+    assert.ok(!extend.some((line) => line.startsWith('`App.get` wraps')), extend.join('\n'));
+    const order = factsOfItem('framework.middleware-order');
+    assert.ok(order.includes('Each of `self.after_request_handlers` is called as `res = handler(req, res) or res` — tinyweb/app.py:38'), order.join('\n'));
   });
 });

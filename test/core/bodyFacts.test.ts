@@ -46,8 +46,8 @@ describe('what function bodies raise and catch (Python)', () => {
       { exception: 'AssertionError', line: 16, asserted: true, condition: 'request.user', message: 'a user is needed' },
     ]);
     assert.deepEqual(handler?.handles, [
-      { exceptions: ['OutOfStockError', 'LookupError'], line: 12, end: 13 },
-      { exceptions: ['PaymentError'], line: 14, end: 15, reraises: true },
+      { exceptions: ['OutOfStockError', 'LookupError'], line: 12, end: 13, does: 'raise HTTPException(…)' },
+      { exceptions: ['PaymentError'], line: 14, end: 15, reraises: true, does: 'raise' },
     ]);
   });
 
@@ -75,7 +75,7 @@ describe('what function bodies raise and catch (Python)', () => {
     assert.deepEqual(bus?.attributes?.find((attribute) => attribute.name === 'SCHEMES')?.shape, { kind: 'dict', entries: [{ key: { kind: 'string', value: 'sqlite' }, value: { kind: 'string', value: 'backends.sqlite:SQLiteBackend' } }] });
     const handle = facts?.symbols.find((symbol) => symbol.name === 'MessageBus.handle_command');
     assert.deepEqual(handle?.dispatches, [{ table: 'self.command_handlers', line: 4 }]);
-    assert.deepEqual(handle?.iterates, [{ iterable: 'self.url_map', line: 6, calledAt: 7 }]);
+    assert.deepEqual(handle?.iterates, [{ iterable: 'self.url_map', line: 6, calledAt: 7, calledAs: 'pattern.match(command)' }]);
   });
 
   it('tells a loop that calls each item, and stops on what it returned, from one that stores the items', async () => {
@@ -101,9 +101,9 @@ describe('what function bodies raise and catch (Python)', () => {
     const iterates = (name: string) => facts?.symbols.find((symbol) => symbol.name === name)?.iterates;
     assert.deepEqual(iterates('Site.include'), [{ iterable: 'child.before_hooks', line: 2 }, { iterable: 'child.after_hooks', line: 4 }]);
     assert.deepEqual(iterates('Site.serve'), [
-      { iterable: 'self.before_hooks', line: 7, calledAt: 8, stopsAt: 10 },
-      { iterable: 'self.after_hooks', line: 11, calledAt: 12 },
-      { iterable: 'self.checks', line: 13, calledAt: 14 },
+      { iterable: 'self.before_hooks', line: 7, calledAt: 8, calledAs: 'answer = await call_hook(hook, req)', stopsAt: 10 },
+      { iterable: 'self.after_hooks', line: 11, calledAt: 12, calledAs: 'resp = hook(req, resp)' },
+      { iterable: 'self.checks', line: 13, calledAt: 14, calledAs: 'check(req)' },
     ]);
   });
 });

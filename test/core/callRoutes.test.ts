@@ -82,6 +82,29 @@ func ExampleNew() {
     ]);
   });
 
+  it("answers Fiber's routes without a trailing slash, as its default non-strict routing does ('/' of a group is the group's path)", async () => {
+    const result = await analyseFiles({
+      'go.mod': GO_MOD,
+      'http/router.go': `package http
+
+import "github.com/gofiber/fiber/v2"
+
+func Routes(app *fiber.App) {
+	v1 := app.Group("/v1")
+	tasks := v1.Group("/tasks")
+	tasks.Get("/", listTasks)
+	tasks.Get("/:id/", getTask)
+	app.Get("/", home)
+}
+
+func listTasks(c *fiber.Ctx) error { return nil }
+func getTask(c *fiber.Ctx) error   { return nil }
+func home(c *fiber.Ctx) error      { return nil }
+`,
+    });
+    assert.deepEqual(routesOf(result), ['GET / -> http/router.go:home', 'GET /v1/tasks -> http/router.go:listTasks', 'GET /v1/tasks/{id} -> http/router.go:getTask']);
+  });
+
   it("takes echo's handler first and its middleware after it, and names middleware from outside by their package", async () => {
     const result = await analyseFiles({
       'go.mod': GO_MOD,

@@ -529,12 +529,60 @@ func (m *ArticleRepository) Store(ctx context.Context, title string) error {
 	return err
 }
 `,
+      // A connection holder embedded: its fields are promoted (r.Pool), and the holder itself calls nothing.
+      'pkg/postgres/postgres.go': `package postgres
+
+import "github.com/jackc/pgx/v5/pgxpool"
+
+type Postgres struct {
+	Pool *pgxpool.Pool
+}
+`,
+      'internal/repo/persistent/task.go': `package persistent
+
+import (
+	"context"
+
+	"example.com/answer/pkg/postgres"
+)
+
+type Repo struct {
+	*postgres.Postgres
+}
+
+func (r *Repo) Store(ctx context.Context, title string) error {
+	_, err := r.Pool.Exec(ctx, "INSERT INTO tasks (title) VALUES ($1)", title)
+	return err
+}
+
+func (r *Repo) Count(ctx context.Context) (n int, err error) {
+	err = r.Pool.QueryRow(ctx, "SELECT count(*) FROM tasks").Scan(&n)
+	return n, err
+}
+`,
+      // Embeds something that holds no database handle.
+      'internal/cache/tasks.go': `package cache
+
+import (
+	"context"
+	"sync"
+)
+
+type Tasks struct {
+	sync.Mutex
+	Pool map[string]string
+}
+
+func (t *Tasks) Store(ctx context.Context, title string) { t.Pool[title] = title }
+func (t *Tasks) Exec(ctx context.Context) { t.Lock() }
+`,
     });
     try {
       const { result } = await analyzeFolder(workspace.root, { threads: 1 });
       const repositories = result.findings.filter((finding) => finding.category === 'repository').map((finding) => finding.symbol).sort();
       assert.deepEqual(repositories, [
         'internal/repo/answer/answer_repo.go:answerRepo',
+        'internal/repo/persistent/task.go:Repo',
         'internal/repository/mysql/article.go:ArticleRepository',
         'src/main/java/com/acme/repository/jdbc/JdbcOwnerRepositoryImpl.java:JdbcOwnerRepositoryImpl',
         'src/main/java/com/acme/repository/springdatajpa/SpringDataPetRepositoryImpl.java:SpringDataPetRepositoryImpl',

@@ -39,7 +39,7 @@ describe('knowledge files', () => {
     assert.equal(kind(`${KIND_RULE}    folder: a\n`.replace('library', 'app')), 'kind-rules.yml: rules[0] (x).favours: must be one of framework, service, library');
     assert.equal(kind(`${KIND_RULE}    folder: a\n`.replace('weight: 1', 'weight: 0')), 'kind-rules.yml: rules[0] (x).weight: must be more than 0');
     assert.equal(kind(`${KIND_RULE}    folder: a\n    wieght: 2\n`), "kind-rules.yml: rules[0] (x): has an unknown key 'wieght'");
-    assert.match(kind(KIND_RULE), /^kind-rules\.yml: rules\[0\] \(x\): needs exactly one of 'folder', 'file', 'findings', .*'readme'$/);
+    assert.match(kind(KIND_RULE), /^kind-rules\.yml: rules\[0\] \(x\): needs exactly one of 'folder', 'file', 'findings', .*'readme', 'handlerRouters'$/);
     assert.match(kind(`${KIND_RULE}    folder: a\n    file: b\n`), /^kind-rules\.yml: rules\[0\] \(x\): needs exactly one of .* \(it has 'folder' and 'file'\)$/);
     assert.equal(kind(`${KIND_RULE}    findings: { category: routes, atLeast: 2 }\n`).split(': must')[0], 'kind-rules.yml: rules[0] (x).findings.category');
     assert.equal(kind('rules: 3'), 'kind-rules.yml: rules: must be a list');

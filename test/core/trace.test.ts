@@ -174,6 +174,70 @@ func (m *Store) All() []string { return nil }
   });
 });
 
+describe('traces through a Go decorator that wraps the implementation the wiring makes', () => {
+  const workspace = tempWorkspace({
+    'go.mod': 'module example.com/shop\n\ngo 1.22\n',
+    'internal/handler/orders.go': `package handler
+
+import (
+	"net/http"
+	"example.com/shop/internal/usecase"
+	"github.com/go-chi/chi/v5"
+)
+
+type Orders struct{ uc usecase.Orders }
+
+func Routes(r chi.Router, uc usecase.Orders) {
+	h := &Orders{uc: uc}
+	r.Get("/orders", h.List)
+}
+
+func (h *Orders) List(w http.ResponseWriter, r *http.Request) { h.uc.List() }
+`,
+    'internal/usecase/contracts.go': `package usecase
+
+type Orders interface{ List() []string }
+`,
+    'internal/usecase/orders/orders.go': `package orders
+
+import "example.com/shop/internal/usecase"
+
+type UseCase struct {
+	limit int
+}
+
+// The value handed to the decorator is written over several lines.
+func New(limit int) usecase.Orders {
+	return newTraced(&UseCase{
+		limit: limit,
+	})
+}
+
+func (uc *UseCase) List() []string { return nil }
+`,
+    'internal/usecase/orders/tracing.go': `package orders
+
+import "example.com/shop/internal/usecase"
+
+type tracedUseCase struct{ next usecase.Orders }
+
+func newTraced(next usecase.Orders) usecase.Orders { return &tracedUseCase{next: next} }
+
+func (t *tracedUseCase) List() []string { return t.next.List() }
+`,
+  });
+  after(workspace.cleanup);
+
+  it('follows the implementation handed to the decorator, a value made in place over several lines', async () => {
+    const analysis = await analyzeFolder(workspace.root, { threads: 1 });
+    const steps = analysis.trace('GET /orders')?.steps ?? [];
+    assert.deepEqual(
+      steps.filter((step) => step.via === 'di').map((step) => step.symbol),
+      ['internal/usecase/orders/orders.go:UseCase.List'],
+    );
+  });
+});
+
 describe('traces a Go method declared in another file of its package than its type', () => {
   it("follows the receiver's fields to the repository (go-shop's orderService.Find, in find.go)", async () => {
     const analysis = await analyzeFolder(join(ROOT, 'test', 'fixtures', 'go-shop'), { threads: 1 });
@@ -223,7 +287,7 @@ describe('traces through indirection', () => {
   });
 
   it('goes from a NestJS command bus to the handler decorated for the command, marking the raised exception with its status', () => {
-    const steps = cqrs.trace('POST /users')?.steps ?? [];
+    const steps = cqrs.trace('POST /api/users')?.steps ?? [];
     const handler = steps.find((step) => step.symbol === 'src/users/create-user.handler.ts:CreateUserHandler.execute');
     assert.deepEqual(handler?.through, { kind: 'message-bus', by: '@nestjs/cqrs.CommandBus.execute' });
     const raised = steps.find((step) => step.via === 'raise');

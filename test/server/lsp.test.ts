@@ -8,7 +8,8 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { createMessageConnection, type MessageConnection, ResponseError, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import type { CodeAction, CodeLens, Diagnostic, Hover, PublishDiagnosticsParams, SymbolInformation } from 'vscode-languageserver';
-import { DidChangeAnalysisNotification, ErrorCodes, type FolderStatus, MapRequest, ResultRequest, RoutesAtRequest, StatusRequest, TraceRequest } from '../../src/protocol/protocol';
+import { DidChangeAnalysisNotification, ErrorCodes, type FolderStatus, MapRequest, ResultDeltaRequest, ResultRequest, RoutesAtRequest, StatusRequest, TraceRequest } from '../../src/protocol/protocol';
+import { fetchResult, type ResultDelta } from '../../src/protocol/resultDelta';
 import { ROOT, shutDownServer } from '../helpers';
 
 /**
@@ -174,6 +175,11 @@ describe('archtrace lsp --stdio', () => {
     const map = await connection.sendRequest(MapRequest, { root: flaskBlog });
     assert.equal(map.kind, result.kind.kind);
     assert.ok(map.boxes.some((box) => box.files.includes('blog/posts/views.py')));
+    // The views' way: the result as a delta from nothing held, then from the version held (nothing changed: an empty delta).
+    const fetched = await fetchResult((params) => connection.sendRequest(ResultDeltaRequest, params), flaskBlog);
+    assert.deepEqual(fetched.result, result);
+    const again = await connection.sendRequest(ResultDeltaRequest, { root: flaskBlog, since: fetched.version });
+    assert.deepEqual({ ...again, root: '' }, { root: '', version: fetched.version, since: fetched.version, page: 0, pages: 1, set: {}, removed: [], splices: [] });
   });
 
   it('refuses bad input with a protocol error and a clear message, and keeps running', async () => {
@@ -188,6 +194,9 @@ describe('archtrace lsp --stdio', () => {
     const outside = await rejection(connection.sendRequest(RoutesAtRequest, { uri: pathToFileURL('/etc/passwd').href, line: 0 }));
     assert.equal(outside.code, ErrorCodes.OutsideWorkspace);
     assert.match(outside.message, /file:\/\/\/etc\/passwd is outside the workspace folders/);
+    const noVersion = await rejection(connection.sendRequest(ResultDeltaRequest.method, { root: flaskBlog, since: 'latest' }));
+    assert.equal(noVersion.code, -32602);
+    assert.match(noVersion.message, /expected \{ since: the version held/);
     const notAFolder = await rejection(connection.sendRequest(ResultRequest, { root: '/etc' }));
     assert.equal(notAFolder.code, ErrorCodes.OutsideWorkspace);
     const badCommand = await rejection(connection.sendRequest('workspace/executeCommand', { command: 'archtrace.rm', arguments: [] }));
@@ -200,6 +209,7 @@ describe('archtrace lsp --stdio', () => {
     const uri = uriOf(flaskBlog, 'blog/posts/views.py');
     const text = readFileSync(join(flaskBlog, 'blog/posts/views.py'), 'utf8');
     const before = (await connection.sendRequest(StatusRequest)).find((folder) => folder.root === flaskBlog)?.version ?? 0;
+    const held = await fetchResult((params) => connection.sendRequest(ResultDeltaRequest, params), flaskBlog);
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text } });
     const end = text.split('\n').length - 1;
     await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: end, character: 0 }, end: { line: end, character: 0 } }, text: '\n@posts_bp.delete("/<int:post_id>")\ndef remove(post_id):\n    return "", 204\n' }] });
@@ -209,6 +219,12 @@ describe('archtrace lsp --stdio', () => {
       if (version > before) break;
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
+    // The views' delta from the result held before the edit: the edited file's parts only, and the new result once applied.
+    const pages: ResultDelta[] = [];
+    const updated = await fetchResult((params) => connection.sendRequest(ResultDeltaRequest, params).then((page) => (pages.push(page), page)), flaskBlog, held);
+    assert.deepEqual(updated.result, await connection.sendRequest(ResultRequest, { root: flaskBlog }));
+    assert.equal(pages[0]?.since, held.version);
+    assert.ok(!pages.some((page) => page.splices.some((splice) => splice.path === 'files' && splice.items.length > 1)), 'one file changed');
     console.log(`an edit typed (unsaved) to its route listed: ${(performance.now() - started).toFixed(0)} ms (changes are gathered 400 ms first)`);
     const symbols = await connection.sendRequest<SymbolInformation[]>('workspace/symbol', { query: 'DELETE /posts' });
     assert.deepEqual(symbols.map((symbol) => symbol.name), ['DELETE /posts/{post_id}']);

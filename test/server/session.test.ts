@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { describe, it, type TestContext } from 'node:test';
 import type { Analysis } from '../../src/core/analyze';
 import type { AnalysisResult } from '../../src/core/result';
 import type { FolderStatus } from '../../src/protocol/protocol';
@@ -111,6 +111,79 @@ describe('the server’s folder session', () => {
     for (let waited = 0; waited < 2000 && session.status().version < 2; waited += 5) await settle(5);
     assert.equal(made(session.current), 2);
     assert.deepEqual(statuses.at(-1), { root: '/w', state: 'ready', version: 2, summary: session.status().summary });
+    session.dispose();
+  });
+
+  /** A session whose updates are recorded, each held until released, on an analysis already made. */
+  async function editedSession(t: TestContext, gatherMs: number) {
+    const updates: { changed: readonly string[]; aborted: boolean; release: () => void }[] = [];
+    const engine: AnalysisEngine = {
+      analyze: () => Promise.resolve(fakeAnalysis(1)),
+      update: (analysis, changed, options) =>
+        new Promise<Analysis>((resolve, reject) => {
+          const entry = { changed, aborted: false, release: () => resolve(fakeAnalysis((made(analysis) ?? 0) + 1, changed)) };
+          updates.push(entry);
+          options.signal?.addEventListener('abort', () => {
+            entry.aborted = true;
+            reject(new Error('aborted'));
+          });
+        }),
+      ready: () => Promise.resolve(),
+    };
+    const session = new FolderSession({ root: '/w', settings: { cacheDirectory: false }, log: recorder().log, engine, gatherMs });
+    t.after(() => session.dispose());
+    session.start();
+    await session.analysis();
+    return { session, updates };
+  }
+  const turns = async () => {
+    for (let n = 0; n < 5; n++) await new Promise((resolve) => setImmediate(resolve));
+  };
+
+  it('analyses an edited document at once, and gathers a burst of watched changes for the whole window', async (t) => {
+    t.mock.timers.enable({ apis: ['setTimeout', 'Date'] });
+    const gatherMs = 60_000;
+    const { session, updates } = await editedSession(t, gatherMs);
+    session.edited('/w/a.py');
+    t.mock.timers.tick(0);
+    await turns();
+    assert.deepEqual(updates.map((update) => update.changed), [['/w/a.py']], 'the edit did not wait for the gather window');
+    updates[0]?.release();
+    await turns();
+    assert.equal(made(session.current), 2);
+
+    // A branch switch: the watcher's changes come one after another; an edit meanwhile joins them.
+    session.changed(['/w/b.py']);
+    t.mock.timers.tick(gatherMs - 1);
+    session.changed(['/w/c.py', '/w/d.py']);
+    session.edited('/w/e.py');
+    t.mock.timers.tick(gatherMs - 1);
+    await turns();
+    assert.equal(updates.length, 1, 'nothing runs while the burst is gathered');
+    t.mock.timers.tick(1);
+    await turns();
+    assert.deepEqual([...(updates[1]?.changed ?? [])].sort(), ['/w/b.py', '/w/c.py', '/w/d.py', '/w/e.py'], 'the burst is one update');
+    updates[1]?.release();
+    await turns();
+    assert.equal(made(session.current), 3);
+    session.dispose();
+  });
+
+  it('cancels the update an edit makes stale and runs the next with every file changed since', async (t) => {
+    t.mock.timers.enable({ apis: ['setTimeout', 'Date'] });
+    const { session, updates } = await editedSession(t, 60_000);
+    session.edited('/w/a.py');
+    t.mock.timers.tick(0);
+    await turns();
+    session.edited('/w/b.py');
+    t.mock.timers.tick(0);
+    await turns();
+    assert.equal(updates[0]?.aborted, true, 'the stale update was cancelled');
+    assert.deepEqual([...(updates[1]?.changed ?? [])].sort(), ['/w/a.py', '/w/b.py']);
+    updates[1]?.release();
+    await turns();
+    assert.equal(made(session.current), 2);
+    assert.equal(session.status().state, 'ready');
     session.dispose();
   });
 });

@@ -11,12 +11,10 @@ import { extensionPointsAnswer, middlewareProtocolAnswer, nPlusOneAnswer, ormAns
 import { centralImplementationAnswer, edgeCasesAnswer, interfaceAnswer, mandatoryMethodsAnswer, newImplementationAnswer, tradeOffsAnswer } from './library';
 import { idempotentAnswer } from './idempotency';
 import { consistencyAnswer, transactionalAnswer } from './transactions';
-import { benchmarksAnswer, coreModulesAnswer, examplesAnswer, performanceAnswer, readingAnswer } from './studyMaterial';
+import { contributeAnswer, purposeAnswer, tutorialAnswer } from './projectDocs';
+import { benchmarksAnswer, coreModulesAnswer, examplesAnswer, performanceAnswer } from './studyMaterial';
 
 type Builder = (context: AnswerContext) => AnswerPart[];
-
-const README = /(^|\/)readme(\.\w+)?$/i;
-const CONTRIBUTING = /(^|\/)contributing(\.\w+)?$/i;
 
 /** Which answers with what: one builder (or several, their parts joined) per checklist item of each kind. */
 const BUILDERS: Readonly<Record<RepoKind, Readonly<Record<string, readonly Builder[]>>>> = {
@@ -33,12 +31,12 @@ const BUILDERS: Readonly<Record<RepoKind, Readonly<Record<string, readonly Build
     async: [asyncAnswer],
   },
   library: {
-    problem: [readingAnswer(README)],
-    tutorial: [examplesAnswer],
+    problem: [purposeAnswer],
+    tutorial: [tutorialAnswer, examplesAnswer],
     interface: [interfaceAnswer],
     'one-implementation': [centralImplementationAnswer],
     benchmarks: [benchmarksAnswer],
-    contribute: [readingAnswer(CONTRIBUTING)],
+    contribute: [contributeAnswer],
     'mandatory-methods': [mandatoryMethodsAnswer],
     'trade-offs': [tradeOffsAnswer],
     performance: [performanceAnswer],
@@ -46,10 +44,10 @@ const BUILDERS: Readonly<Record<RepoKind, Readonly<Record<string, readonly Build
     'edge-cases': [edgeCasesAnswer],
   },
   framework: {
-    problem: [readingAnswer(README)],
-    tutorial: [examplesAnswer],
+    problem: [purposeAnswer],
+    tutorial: [tutorialAnswer, examplesAnswer],
     'one-module': [coreModulesAnswer],
-    contribute: [readingAnswer(CONTRIBUTING)],
+    contribute: [contributeAnswer],
     'core-abstractions': [requestEntryAnswer, routePrecedenceAnswer, middlewareProtocolAnswer],
     'route-params': [routeParametersAnswer],
     'route-precedence': [routePrecedenceAnswer],
@@ -71,7 +69,7 @@ export function answeredItems(kind: RepoKind): string[] {
  * The answers the code gives to the checklist of a repository: its kind's items, then each mixed
  * part's, each answer a list of located facts (and a line saying so where the code cannot tell).
  */
-export function answerChecklist(result: AnalysisResult, index: SymbolIndex, tracing: TraceContext, otherFiles: readonly string[], knowledge: Pick<Knowledge, 'frameworks' | 'layerRoles'>): Answer[] {
+export function answerChecklist(result: AnalysisResult, index: SymbolIndex, tracing: TraceContext, workspace: Pick<AnswerContext, 'otherFiles' | 'documents'>, knowledge: Pick<Knowledge, 'frameworks' | 'layerRoles'>): Answer[] {
   const traces = new Map<Route, Trace>();
   // The traces the analysis made (the report's) are the ones the answers tell: each is made once.
   const made = new Map(result.traces.map((trace) => [`${trace.route}\0${trace.steps[0]?.symbol ?? ''}`, trace]));
@@ -83,7 +81,7 @@ export function answerChecklist(result: AnalysisResult, index: SymbolIndex, trac
   const traceFromSymbol = (symbol: string, name: string) => traceFrom(tracing, symbol, name);
   const answers: Answer[] = [];
   for (const { kind, part } of [{ kind: result.kind.kind, part: '' }, ...result.kind.parts.map((entry) => ({ kind: entry.kind, part: entry.path }))]) {
-    const context: AnswerContext = { result, index, part, traceOf, traceFrom: traceFromSymbol, otherFiles, frameworks: knowledge.frameworks, layerRoles: knowledge.layerRoles };
+    const context: AnswerContext = { result, index, part, traceOf, traceFrom: traceFromSymbol, ...workspace, frameworks: knowledge.frameworks, layerRoles: knowledge.layerRoles };
     for (const [key, builders] of Object.entries(BUILDERS[kind])) answers.push({ item: checklistItemId(kind, key, part), parts: builders.flatMap((build) => build(context)) });
   }
   return answers;

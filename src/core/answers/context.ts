@@ -1,3 +1,4 @@
+import type { StudyDocument } from '../discover/studyDocuments';
 import type { Frameworks } from '../frameworks/frameworks';
 import type { LayerRoles } from '../layers/layers';
 import type { SymbolIndex } from '../resolve/symbolIndex';
@@ -17,6 +18,8 @@ export interface AnswerContext {
   traceFrom(symbol: string, name: string): Trace;
   /** The workspace's files that are not source (README, packaging metadata), relative paths. */
   otherFiles: readonly string[];
+  /** The README, packaging metadata, test set-up, CONTRIBUTING, tutorial pages and examples, with their texts. */
+  documents: readonly StudyDocument[];
   /** What the frameworks' data files say (src/core/frameworks/). */
   frameworks: Frameworks;
   /** The layer model, which tells tests, examples and documentation apart. */

@@ -1,7 +1,7 @@
 import type { SymbolDefinition } from '../parse/facts';
 import { stepLabel } from '../render/trace';
 import { type AnswerFact, type AnswerPart, type Finding, SymbolId } from '../result';
-import { type AnswerContext, answerPart, fact, findingSites, firstFileOf, gap, inPart, inScope, layerOfPath, locationOf, memo } from './context';
+import { type AnswerContext, answerPart, fact, findingSites, firstFileOf, gap, inPart, inScope, layerOfPath, locationOf, memo, routeLocation } from './context';
 import { doesWork, stepLocation } from './flow';
 import { PHRASES, say } from './phrases';
 
@@ -82,9 +82,51 @@ export function routeParametersAnswer(context: AnswerContext): AnswerPart[] {
   for (const { symbol, path, definition } of studyDefinitions(context)) {
     if (definition.kind !== 'function' && definition.kind !== 'method') continue;
     const compiler = isRouting(context, path, symbol) ? definition.calls?.map((call) => call.callee).find((callee) => PATTERN_COMPILERS.some((name) => index.qualifiedNames(path, callee).includes(name))) : undefined;
-    if (compiler) facts.push(fact(locationOf(index, symbol), 'compilesPatterns', SymbolId.label(symbol), compiler));
+    if (compiler) {
+      facts.push(fact(locationOf(index, symbol), 'compilesPatterns', SymbolId.label(symbol), compiler));
+      if (definition.kind === 'method') facts.push(...patternClassFacts(context, symbol.slice(0, symbol.lastIndexOf('.'))));
+    }
   }
-  return [answerPart(say('routeParametersTopic'), facts, gap('noConverters', firstFileOf(context, ['routing', 'core'])))];
+  return [answerPart(say('routeParametersTopic'), [...writtenPatternFacts(context), ...facts], gap('noConverters', firstFileOf(context, ['routing', 'core'])))];
+}
+
+/**
+ * What the class that compiles route patterns keeps about parameter types: its tables keyed by a
+ * type's name (`segment_patterns = {'string': …, 'int': …}`) and the methods that add a type
+ * (`register_type`), with the parameters they take.
+ */
+function patternClassFacts(context: AnswerContext, owner: string): AnswerFact[] {
+  const { index } = context;
+  const facts: AnswerFact[] = [];
+  for (const attribute of index.definition(owner)?.attributes ?? []) {
+    const keys = attribute.shape?.kind === 'dict' ? attribute.shape.entries.map(({ key }) => (key.kind === 'string' ? `"${key.value}"` : '')) : [];
+    if (keys.length && keys.every(Boolean)) facts.push(fact({ path: SymbolId.parse(owner).path, line: attribute.line }, 'parameterTypeTable', `${SymbolId.label(owner)}.${attribute.name}`, keys.join(', ')));
+  }
+  for (const method of index.methodsOf(owner)) {
+    if (!/^(register|add)_?\w*(type|converter|convertor)s?$/i.test(method.name)) continue;
+    const symbol = `${owner}.${method.name}`;
+    const parameters = (index.definition(symbol)?.parameters ?? []).slice(1).map((parameter) => parameter.name);
+    facts.push(fact(locationOf(index, symbol), 'addsParameterType', SymbolId.label(symbol), parameters.join(', ') || '—'));
+  }
+  return facts;
+}
+
+/**
+ * How the routes write their parameters, quoted from two of their declarations (a plain one and
+ * one with a type or pattern, when there is one): the routes table writes every parameter `{name}`.
+ */
+function writtenPatternFacts(context: AnswerContext): AnswerFact[] {
+  const { index } = context;
+  const written: { pattern: string; location: { path: string; line: number } }[] = [];
+  for (const route of context.result.routes) {
+    if (!route.path.includes('{') || !inPart(context, SymbolId.parse(route.handler).path)) continue;
+    const calls = Object.values(index.definition(route.handler)?.decoratorCalls ?? {});
+    const pattern = calls.map((call) => call.args[0] ?? '').find((argument) => /^(['"`]).*\1$/.test(argument) && !argument.includes('{'));
+    if (pattern) written.push({ pattern, location: routeLocation(index, route) });
+  }
+  const typed = (entry: { pattern: string }) => /[:(]/.test(entry.pattern);
+  const shown = [written.find((entry) => !typed(entry)), written.find(typed)].filter((entry) => entry !== undefined);
+  return shown.map((entry) => fact(entry.location, 'routeWrittenAs', entry.pattern));
 }
 
 /** What makes a regular expression of a route's pattern: Python's `re.compile`, JavaScript's `RegExp`. */
@@ -169,11 +211,12 @@ export function middlewareProtocolAnswer(context: AnswerContext): AnswerPart[] {
     // A loop runs what it iterates only when its body calls each item; one that appends or copies them (a sub-application's hooks merged into its parent's) runs nothing.
     for (const loop of definition.iterates ?? []) {
       if (loop.calledAt === undefined) continue;
+      const hooks = REQUEST_HOOK_LISTS.test(loop.iterable);
       if (/middleware/i.test(loop.iterable)) facts.push(fact({ path, line: loop.line }, /^reversed\(/.test(loop.iterable) ? 'runsReversed' : 'runsInOrder', SymbolId.label(symbol), loop.iterable));
-      else if (REQUEST_HOOK_LISTS.test(loop.iterable)) {
-        facts.push(fact({ path, line: loop.line }, 'runsHooksInOrder', SymbolId.label(symbol), loop.iterable));
-        if (loop.stopsAt !== undefined) facts.push(fact({ path, line: loop.stopsAt }, 'hookStopsRequest', SymbolId.label(symbol), loop.iterable));
-      }
+      else if (hooks) facts.push(fact({ path, line: loop.line }, 'runsHooksInOrder', SymbolId.label(symbol), loop.iterable));
+      // The call tells what each is handed and what becomes of its return (`res = h(req, res) or res`).
+      if ((hooks || /middleware/i.test(loop.iterable)) && loop.calledAs) facts.push(fact({ path, line: loop.calledAt }, 'eachCalledAs', loop.iterable, loop.calledAs));
+      if (hooks && loop.stopsAt !== undefined) facts.push(fact({ path, line: loop.stopsAt }, 'hookStopsRequest', SymbolId.label(symbol), loop.iterable));
     }
     for (const call of definition.calls ?? []) {
       const [, list, method] = /^(.*middleware\w*)\.(reduce|reduceRight|forEach|map)$/i.exec(call.callee) ?? [];
@@ -220,8 +263,16 @@ export function extensionPointsAnswer(context: AnswerContext): AnswerPart[] {
   };
   // A registering decorator is also a decorator definition to the general rule: told once, as registering.
   const registering = new Set(decorators.filter((finding) => finding.details['kind'] === 'registers').map((finding) => finding.symbol));
-  const wrap = decorators.filter((finding) => !registering.has(finding.symbol)).map(decoratorFact);
+  const delegates = new Map(decorators.flatMap((finding) => {
+    const target = registeringDelegate(context, finding.symbol, registering);
+    return target && !registering.has(finding.symbol) ? [[finding.symbol, target] as const] : [];
+  }));
+  const wrap = decorators.filter((finding) => !registering.has(finding.symbol) && !delegates.has(finding.symbol)).map(decoratorFact);
   const register = decorators.filter((finding) => finding.details['kind'] === 'registers').map(decoratorFact);
+  for (const finding of decorators) {
+    const target = delegates.get(finding.symbol);
+    if (target) register.push(fact({ path: SymbolId.parse(finding.symbol).path, line: finding.range.start.line }, 'registersThrough', SymbolId.label(finding.symbol), SymbolId.label(target)));
+  }
   const signals = studyFindings(context, 'signal').flatMap((finding) => {
     const senders = listed(finding.details['senders']);
     const receivers = listed(finding.details['receivers']);
@@ -232,6 +283,21 @@ export function extensionPointsAnswer(context: AnswerContext): AnswerPart[] {
     answerPart(say('registeringDecoratorsTopic'), register, gap('noRegisteringDecorators', firstFileOf(context, ['core', 'routing']))),
     answerPart(say('signalsTopic'), signals, gap('noSignals', firstFileOf(context, ['core']))),
   ];
+}
+
+/**
+ * The registering decorator a method hands its work to when calling it is all it does
+ * (`def get(self, pattern): return self.route(pattern, methods=['GET'])`): such a shortcut
+ * registers what it decorates as the decorator it calls does, it wraps nothing.
+ */
+function registeringDelegate(context: AnswerContext, symbol: string, registering: ReadonlySet<string>): string | undefined {
+  const definition = context.index.definition(symbol);
+  const owner = symbol.slice(0, symbol.lastIndexOf('.'));
+  // `typing.cast(T, self.route(...))` does nothing at run time: the call it wraps is the delegation.
+  const calls = (definition?.kind === 'method' ? (definition.calls ?? []) : []).filter((call) => call.callee !== 'cast' && call.callee !== 'typing.cast');
+  const targets = new Set(calls.map((call) => (/^self\.\w+$/.test(call.callee) ? `${owner}.${call.callee.slice(5)}` : '')));
+  const [target] = targets;
+  return targets.size === 1 && target && registering.has(target) ? target : undefined;
 }
 
 function listed(value: unknown): string[] {

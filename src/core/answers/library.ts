@@ -28,11 +28,50 @@ function selectionOf(context: AnswerContext, contract: Contract): AnswerFact[] {
   return memo(context, `selection ${contract.base}`, () => selectionFacts(context, contract));
 }
 
-/** The key interface's contract: what it declares and what implementations inherit. */
+/** The key interface's contract: what it declares and what implementations inherit; and what its own decorators add around its methods. */
 export function interfaceAnswer(context: AnswerContext): AnswerPart[] {
   const contract = keyContracts(context)[0];
   if (!contract) return [noInterface(context)];
-  return [contractPart(context, contract, false)];
+  const wrapping = methodDecoratorFacts(context, contract);
+  return [contractPart(context, contract, false), ...(wrapping.length ? [answerPart(say('methodDecoratorsTopic', SymbolId.label(contract.base)), wrapping)] : [])];
+}
+
+/** Methods named in a decorator's fact, at most. */
+const MAX_WRAPPED = 6;
+
+/**
+ * The workspace decorators the interface puts on its own methods (`@API.timeout`, `@API.plugins`
+ * on `BaseCache.get`): the interface wraps each call an implementation serves in what they do.
+ * Each is told with the methods it wraps and what its body calls outside the workspace and runs
+ * in a loop (`asyncio.wait_for`, each of `self.plugins`).
+ */
+function methodDecoratorFacts(context: AnswerContext, contract: Contract): AnswerFact[] {
+  return memo(context, `method decorators ${contract.base}`, () => {
+    const { index } = context;
+    const { path } = SymbolId.parse(contract.base);
+    const wrapped = new Map<string, string[]>();
+    for (const method of index.methodsOf(contract.base)) {
+      for (const decorator of index.definition(`${contract.base}.${method.name}`)?.decorators ?? []) {
+        const symbol = index.resolve(path, decorator.split('(')[0] ?? decorator);
+        if (symbol && index.definition(symbol)) wrapped.set(symbol, [...(wrapped.get(symbol) ?? []), method.name]);
+      }
+    }
+    return [...wrapped].flatMap(([decorator, methods]) => {
+      const definition = index.definition(decorator);
+      const decoratorPath = SymbolId.parse(decorator).path;
+      // What reaches outside the workspace (`asyncio.wait_for`, `os.getenv`), not the workspace's own names, nor `functools.wraps`.
+      const outside = [...(definition?.calls ?? []), ...(definition?.innerCalls ?? [])].filter((call) => /^\w+\./.test(call.callee) && call.callee !== 'functools.wraps' && !index.resolve(decoratorPath, call.callee.split('.')[0] ?? '') && !/^(self|cls)\./.test(call.callee));
+      const calls = [...new Set(outside.map((call) => `\`${call.callee}\``))].join(', ');
+      const shown = methods.slice(0, MAX_WRAPPED).join(', ') + (methods.length > MAX_WRAPPED ? ', …' : '');
+      const runs = [...(definition?.iterates ?? []), ...(definition?.innerIterates ?? [])].flatMap((loop) => (loop.calledAs && loop.calledAt !== undefined ? [fact({ path: decoratorPath, line: loop.calledAt }, 'decoratorRunsEach', SymbolId.label(decorator), loop.iterable, loop.calledAs)] : []));
+      return [
+        calls
+          ? fact(locationOf(index, decorator), 'wrapsMethodsCalling', SymbolId.label(decorator), methods.length, SymbolId.label(contract.base), shown, calls)
+          : fact(locationOf(index, decorator), 'wrapsMethods', SymbolId.label(decorator), methods.length, SymbolId.label(contract.base), shown),
+        ...runs,
+      ];
+    });
+  });
 }
 
 /** The contracts of the most implemented interfaces, each with its implementation × method table. */
@@ -136,18 +175,26 @@ export function edgeCasesAnswer(context: AnswerContext): AnswerPart[] {
     if (!inScope(context, file.path) || !['adapter', 'driver', 'core'].includes(file.layer)) continue;
     for (const { symbol, definition } of index.definitionsIn(file.path)) {
       if (definition.kind !== 'function' && definition.kind !== 'method') continue;
-      for (const handled of definition.handles ?? []) facts.push(fact({ path: file.path, line: handled.line }, 'catchesInAdapter', SymbolId.label(symbol), handled.exceptions.join(', ')));
+      for (const handled of definition.handles ?? []) {
+        const location = { path: file.path, line: handled.line };
+        facts.push(handled.does ? fact(location, 'catchesThenDoes', SymbolId.label(symbol), handled.exceptions.join(', '), handled.does) : fact(location, 'catchesInAdapter', SymbolId.label(symbol), handled.exceptions.join(', ')));
+      }
       const owner = symbol.slice(0, symbol.lastIndexOf('.'));
       for (const parameter of definition.parameters ?? []) {
         if (/timeout/i.test(parameter.name) && (classes.has(owner) || file.layer !== 'core')) facts.push(fact(locationOf(index, symbol), 'takesTimeout', SymbolId.label(symbol), parameter.default ? `${parameter.name}=${parameter.default}` : parameter.name));
       }
     }
   }
+  // The interface's own decorators that bound or repeat a call (`API.timeout` calling `asyncio.wait_for`) act on every implementation's failures.
+  if (contract) facts.unshift(...methodDecoratorFacts(context, contract).filter((candidate) => candidate.terms.some((term) => FAILURE_CONTROL.test(term))));
   const part = answerPart(say('edgeCasesTopic'), facts);
   const stress = context.index.files().find((file) => /stress|load/i.test(file.path));
   part.gap = gap(facts.length ? 'edgeCasesGap' : 'edgeCasesNothing', stress ? { path: stress.path, line: 0 } : facts[0]?.location ?? firstFileOf(context, ['driver', 'adapter']));
   return [part];
 }
+
+/** Names of what bounds or repeats a call when the outside is slow or fails: timeouts, retries, back-off, circuit breakers. */
+const FAILURE_CONTROL = /timeout|wait_for|retr(y|ies)|backoff|circuit/i;
 
 /** The folder the paths share (`cachelib/backends/`), or the repository root. */
 function commonFolder(paths: readonly string[]): string {
@@ -222,6 +269,8 @@ function outsideImports(context: AnswerContext, path: string): { module: string;
     const names = statement.names.length ? statement.names.map((name) => name.alias ?? name.name) : [statement.alias ?? statement.module.split('.')[0] ?? ''];
     if (names.some((name) => name !== '*' && context.index.resolve(path, name))) continue; // a workspace module after all
     const module = topLevelModule(statement.module);
+    // The standard library is everyone's: `logging` or `node:fs` sets no implementation apart.
+    if (context.frameworks.standardModules.has(module.replace(/^node:/, ''))) continue;
     if (module && !found.some((entry) => entry.module === module)) found.push({ module, line: statement.line });
   }
   return found;

@@ -59,7 +59,8 @@ export function selectionFacts(context: AnswerContext, contract: Contract): Answ
         if (!members.length || (shape?.kind === 'dict' && members.length < 2)) continue;
         for (const addition of additions) {
           const added = implementationsIn(addition.shape).map((item) => SymbolId.label(item)).join(', ');
-          if (added) facts.push(addition.inside ? fact({ path: file.path, line: addition.line }, 'registryAddsInside', SymbolId.label(name), added, addition.inside) : fact({ path: file.path, line: addition.line }, 'registryAdds', SymbolId.label(name), added));
+          if (added && addition.requires) facts.push(fact({ path: file.path, line: addition.line }, 'registryAddsIfInstalled', SymbolId.label(name), added, addition.requires.join('`, `')));
+          else if (added) facts.push(addition.inside ? fact({ path: file.path, line: addition.line }, 'registryAddsInside', SymbolId.label(name), added, addition.inside) : fact({ path: file.path, line: addition.line }, 'registryAdds', SymbolId.label(name), added));
         }
       }
       if (definition.kind === 'function' || definition.kind === 'method') {

@@ -100,13 +100,3 @@ export function coreModulesAnswer(context: AnswerContext): AnswerPart[] {
   const facts = ranked.slice(0, MAX_CORE_MODULES).map(([path, count]) => fact({ path, line: 0 }, 'importedBy', path, count));
   return [answerPart(say('coreModulesTopic'), facts, gap('noCoreModules', firstFileOf(context, ['core', 'http', 'public-api'])))];
 }
-
-/** A question the code does not answer (the problem solved, how to contribute): where to read instead. */
-export function readingAnswer(document: RegExp) {
-  return (context: AnswerContext): AnswerPart[] => {
-    const path = context.otherFiles.find((candidate) => document.test(candidate) && inPart(context, candidate)) ?? readmeLocation(context)?.path;
-    const part = answerPart(say('notFromCodeTopic'), []);
-    part.gap = gap('notFromCode', path ? { path, line: 0 } : undefined);
-    return [part];
-  };
-}

@@ -135,6 +135,8 @@ export interface Frameworks {
   queries: QueryReadings;
   /** Functions that read installed packages' entry points. */
   entryPointReaders: ReadonlySet<string>;
+  /** Top-level modules of a language's standard library: importing one depends on nothing outside. */
+  standardModules: ReadonlySet<string>;
   /** How servers hand requests to application objects (ASGI, WSGI). */
   requestEntries: readonly RequestEntryDocument[];
   /** Go: the framework a router value of a type belongs to, by the type's qualified name. */
@@ -183,6 +185,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     idempotentWrites: new Set<string>(),
     tableDeclarations: new Set<string>(),
     entryPointReaders: new Set<string>(),
+    standardModules: new Set<string>(),
     relationCalls: new Map<string, string>(),
     relationWrappers: new Set<string>(),
     modelFrameworks: new Map<string, ModelFramework>(),
@@ -250,6 +253,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     for (const name of document.idempotentWrites ?? []) frameworks.idempotentWrites.add(name);
     for (const name of document.tableDeclarations ?? []) frameworks.tableDeclarations.add(name);
     for (const name of document.entryPointReaders ?? []) frameworks.entryPointReaders.add(name);
+    for (const name of document.standardModules ?? []) frameworks.standardModules.add(name);
     for (const [call, kind] of Object.entries(document.relationCalls ?? {})) frameworks.relationCalls.set(call, kind);
     for (const name of document.relationWrappers ?? []) frameworks.relationWrappers.add(name);
     if (document.models) {

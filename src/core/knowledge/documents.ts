@@ -167,6 +167,7 @@ export interface FrameworkDocument {
   idempotentWrites?: string[];
   tableDeclarations?: string[];
   entryPointReaders?: string[];
+  standardModules?: string[];
   relationCalls?: Record<string, string>;
   relationWrappers?: string[];
   models?: ModelReadingDocument;

@@ -77,6 +77,8 @@ export interface HandlerFact {
   end: number;
   /** The clause raises what it caught again: a bare `raise`, or `raise` of the name it binds. */
   reraises?: boolean;
+  /** What the clause does, its first statements on one line, long arguments left out (`logger.exception(…); return None`). */
+  does?: string;
 }
 
 /** A local variable of a function and the type the code states for it, when it does. */
@@ -227,9 +229,15 @@ export interface SymbolDefinition {
     line: number;
     /** Where the body calls each item (`h(req)`, `await invoke_handler(h, req)`); absent when it only stores or copies them. */
     calledAt?: number;
+    /** The statement that calls each item, as written on one line (`res = await invoke_handler(handler, req, res) or res`): what an item is given and what becomes of its return. */
+    calledAs?: string;
     /** Where the loop stops on what an item's call returned (`if rv: break`, `if h(req): return`). */
     stopsAt?: number;
   }[];
+  /** Python functions and methods: the calls made by functions defined inside the body (a decorator's wrapper), in source order. */
+  innerCalls?: { callee: string; line: number }[];
+  /** Python functions and methods: the `for` statements of functions defined inside the body, told as `iterates` tells its own. */
+  innerIterates?: NonNullable<SymbolDefinition['iterates']>;
   /** Python functions and methods: lookups of a handler by a value's type (`self.handlers[type(message)]`): the table's expression as written. */
   dispatches?: { table: string; line: number }[];
   /** Functions and methods: loops over a single name, for the N+1 check. */
@@ -257,6 +265,8 @@ export interface Addition {
   shape: ValueShape;
   line: number;
   inside?: 'if' | 'try';
+  /** Inside a `try` that imports these modules and catches ImportError: the statement runs only when they are installed. */
+  requires?: string[];
 }
 
 export interface ImportedName {

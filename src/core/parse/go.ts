@@ -212,7 +212,8 @@ function callShape(call: Node): CallShape {
 /**
  * A call's arguments as written, each short one whole (a name, a selector, a literal,
  * `r.Group("/v1")`), a function written in place by its name (`<anonymous>@12`: a registered one
- * is a function of its own); others as ''.
+ * is a function of its own), a longer value made in place by its type (`&UseCase{}`), a longer call
+ * by what it calls; others as ''.
  */
 function argumentsOf(call: Node): string[] {
   return (call.childForFieldName('arguments')?.namedChildren ?? []).flatMap((argument) => {
@@ -220,6 +221,10 @@ function argumentsOf(call: Node): string[] {
     if (argument.type === 'func_literal') return [closureName(argument)];
     const text = argument.text;
     if (text.length <= MAX_ARGUMENT_LENGTH && !text.includes('\n')) return [text];
+    // A value made in place over several lines (`&UseCase{\n repo: r,\n}`) by its type: what wiring hands on.
+    const made = argument.type === 'unary_expression' ? argument.childForFieldName('operand') : argument;
+    const madeType = made?.type === 'composite_literal' ? made.childForFieldName('type') : null;
+    if (madeType && madeType.text.length <= MAX_ARGUMENT_LENGTH) return [`${made === argument ? '' : '&'}${typeName(madeType)}{}`];
     // A long call (`middleware.Recovery(\n conf.Base + "/api",\n)`) by what it calls: a middleware's factory.
     const called = argument.type === 'call_expression' ? normalizeCallee(argument.childForFieldName('function')?.text ?? '') : '';
     return [called && called.length <= MAX_ARGUMENT_LENGTH ? `${called}()` : ''];

@@ -156,7 +156,26 @@ function addToModuleVariable(statement: Node, symbols: readonly SymbolDefinition
   const variable = [...symbols].reverse().find((symbol) => symbol.kind === 'variable' && symbol.name === target && (symbol.shape?.kind === 'list' || symbol.shape?.kind === 'dict'));
   if (!variable) return;
   const inside = enclosingCondition(statement);
-  (variable.additions ??= []).push({ shape, line: statement.startPosition.row, ...(inside ? { inside } : {}) });
+  const requires = inside === 'try' ? guardingImports(statement) : [];
+  (variable.additions ??= []).push({ shape, line: statement.startPosition.row, ...(inside ? { inside } : {}), ...(requires.length ? { requires } : {}) });
+}
+
+/**
+ * The modules an optional-dependency guard imports, when a statement sits in one: the innermost
+ * `try` whose body imports them and whose `except` catches ImportError (or ModuleNotFoundError),
+ * the statement in its body after the imports or in its `else`.
+ */
+function guardingImports(node: Node): string[] {
+  let parent = node.parent;
+  while (parent && parent.type !== 'try_statement') parent = parent.parent;
+  const body = parent?.childForFieldName('body');
+  const catchesImportError = (parent?.namedChildren ?? []).some((clause) => clause?.type === 'except_clause' && caughtBy(clause).some((name) => /^(ImportError|ModuleNotFoundError)$/.test(name)));
+  if (!body || !catchesImportError) return [];
+  return body.namedChildren.flatMap((statement) => {
+    if (statement?.type === 'import_statement') return statement.namedChildren.flatMap((name) => (name?.type === 'dotted_name' ? [name.text] : name?.type === 'aliased_import' ? [name.childForFieldName('name')?.text ?? ''] : [])).filter(Boolean);
+    if (statement?.type === 'import_from_statement') return [statement.childForFieldName('module_name')?.text ?? ''].filter((module) => module && !module.startsWith('.'));
+    return [];
+  });
 }
 
 /** The `if` or `try` a module statement sits in, if any. */
@@ -276,6 +295,8 @@ interface Interval {
   scope?: BodyScope;
   /** A `try` body: its statement's `except` clauses. */
   catches?: HandlerFact[];
+  /** A function defined inside another function's body (a decorator's wrapper): what it calls is told to the enclosing one as `innerCalls`. */
+  inner?: boolean;
 }
 
 /**
@@ -368,7 +389,7 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
           break;
         case 'body': {
           const scope = bodies.get(node.startIndex);
-          intervals.push({ start: node.startIndex, end: node.endIndex, kind: scope ? 'body' : 'scope', ...(scope ? { scope } : {}) });
+          intervals.push({ start: node.startIndex, end: node.endIndex, kind: scope ? 'body' : 'scope', ...(scope ? { scope } : { inner: true }) });
           break;
         }
         case 'lambda':
@@ -417,7 +438,10 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
         scope = interval.scope;
         break;
       }
-      if (interval.kind === 'scope') break;
+      if (interval.kind === 'scope') {
+        if (interval.inner && (item.kind === 'call' || item.kind === 'iteration')) tellEnclosing(stack, index, item);
+        break;
+      }
       branch ??= interval.kind;
       if (interval.catches) catches.push(...interval.catches);
     }
@@ -546,7 +570,22 @@ function handlerFact(clause: Node): HandlerFact {
     const raised = raise?.namedChildren.filter((child) => child?.type !== 'comment') ?? [];
     return raised.length === 0 || (bound !== undefined && raised.length === 1 && raised[0]?.text === bound);
   });
-  return { exceptions: caughtBy(clause), line: clause.startPosition.row, end: clause.endPosition.row, ...(reraises ? { reraises } : {}) };
+  const body = clause.namedChildren.find((child) => child?.type === 'block');
+  const statements = (body?.namedChildren ?? []).filter((child): child is Node => child !== null && child.type !== 'comment');
+  const does = statements.slice(0, MAX_HANDLER_STATEMENTS).map((statement) => briefStatement(statement.text)).join('; ') + (statements.length > MAX_HANDLER_STATEMENTS ? '; …' : '');
+  return { exceptions: caughtBy(clause), line: clause.startPosition.row, end: clause.endPosition.row, ...(reraises ? { reraises } : {}), ...(does ? { does } : {}) };
+}
+
+/** Statements of an `except` clause told, at most. */
+const MAX_HANDLER_STATEMENTS = 3;
+
+/** A statement's first line, a long one's arguments left out (`logger.exception(…)`, `raise TypeError(…)`, `if "NOT_FOUND" in str(e): …`). */
+function briefStatement(text: string): string {
+  const [first = '', ...rest] = text.split('\n');
+  const line = oneLine(first);
+  const open = line.indexOf('(');
+  const brief = line.length <= 48 || open < 0 ? line : `${line.slice(0, open)}(…)`;
+  return rest.length ? `${brief} …` : brief;
 }
 
 function caughtBy(clause: Node): string[] {
@@ -616,12 +655,32 @@ function loopFact(loop: Node, assignments: readonly Node[], calls: readonly Node
   }];
 }
 
+/** Inner calls and loops told to a symbol, at most: a wrapper's work is told in outline. */
+const MAX_INNER_FACTS = 24;
+
+/**
+ * A call or a loop in a function nested inside a symbol's body (a decorator's wrapper, directly or
+ * through further nested functions): told to that symbol as `innerCalls` or `innerIterates`,
+ * apart from its own calls, which traces follow.
+ */
+function tellEnclosing(stack: readonly Interval[], from: number, item: { node: Node; kind: string; callee?: Node }): void {
+  for (let index = from - 1; index >= 0; index--) {
+    const interval = stack[index] as Interval;
+    if (interval.kind === 'scope' && !interval.inner) return;
+    if (interval.kind !== 'body' || !interval.scope) continue;
+    const symbol = interval.scope.symbol;
+    if (item.kind === 'call' && item.callee && (symbol.innerCalls ??= []).length < MAX_INNER_FACTS) symbol.innerCalls.push({ callee: normalizeCallee(item.callee.text), line: item.node.startPosition.row });
+    if (item.kind === 'iteration' && (symbol.innerIterates ??= []).length < MAX_INNER_FACTS) symbol.innerIterates.push({ iterable: oneLine(item.callee?.text ?? ''), line: item.node.startPosition.row, ...itemCalled(item.node) });
+    return;
+  }
+}
+
 /**
  * Whether a `for` statement's body calls each item (`h(req)`, `h.process(req)`, `await invoke_handler(h, req)`)
  * rather than storing it (`hooks.append(h)`), and where it stops on what the call returned
  * (`rv = h(req)` then `if rv: break`, or `if h(req): return`).
  */
-function itemCalled(loop: Node): { calledAt?: number; stopsAt?: number } {
+function itemCalled(loop: Node): { calledAt?: number; calledAs?: string; stopsAt?: number } {
   const left = loop.childForFieldName('left');
   const body = loop.childForFieldName('body');
   if (loop.type !== 'for_statement' || !left || !body) return {};
@@ -637,7 +696,8 @@ function itemCalled(loop: Node): { calledAt?: number; stopsAt?: number } {
     const exit = truthy ? node.childForFieldName('consequence')?.namedChildren.find((child) => child?.type === 'break_statement' || child?.type === 'return_statement') : undefined;
     return exit ? [exit] : [];
   })[0];
-  return { calledAt: call.startPosition.row, ...(stop ? { stopsAt: stop.startPosition.row } : {}) };
+  const statement = value.parent?.type === 'assignment' || value.parent?.type === 'boolean_operator' ? (value.parent.parent?.type === 'assignment' ? value.parent.parent : value.parent) : value;
+  return { calledAt: call.startPosition.row, calledAs: oneLine(statement.text), ...(stop ? { stopsAt: stop.startPosition.row } : {}) };
 }
 
 /** Calls that run a loop's item: the item called, a method of it called, or the item handed first to a function that calls it (`invoke_handler(h, req)`). */
@@ -647,6 +707,8 @@ function callsItem(call: Node, items: ReadonlySet<string>): boolean {
   if (callee.type === 'identifier') {
     if (items.has(callee.text)) return true;
   } else if (callee.type === 'attribute' && items.has(callee.childForFieldName('object')?.text ?? '')) return true;
+  // A method of the item looked up by name and called (`getattr(plugin, "pre_get")(self)`).
+  else if (callee.type === 'call' && callee.childForFieldName('function')?.text === 'getattr' && items.has(callee.childForFieldName('arguments')?.namedChildren.find((child) => child?.type !== 'comment')?.text ?? '')) return true;
   const first = call.childForFieldName('arguments')?.namedChildren.find((child) => child?.type !== 'comment');
   const name = callee.type === 'attribute' ? (callee.childForFieldName('attribute')?.text ?? '') : callee.text;
   return first?.type === 'identifier' && items.has(first.text) && ITEM_INVOKERS.test(name);

@@ -175,10 +175,10 @@ function databaseHandleAccess(index: SymbolIndex, data: DataAccess, path: string
     let definition: SymbolDefinition | undefined = owner;
     let from = path;
     for (const part of parts.slice(1, 4)) {
-      const attribute = definition?.attributes?.find((candidate) => candidate.name === part);
-      if (!attribute?.type) return 'none';
-      if (isHandle(attribute.type, from)) return 'owned';
-      const next = index.resolve(from, attribute.type.replace(/^\*/, ''));
+      const field = definition ? fieldOf(index, definition, from, part) : undefined;
+      if (!field?.attribute.type) return 'none';
+      if (isHandle(field.attribute.type, field.from)) return 'owned';
+      const next = index.resolve(field.from, field.attribute.type.replace(/^\*/, ''));
       definition = next ? index.definition(next) : undefined;
       from = next ? next.slice(0, next.indexOf(':')) : from;
     }
@@ -186,4 +186,22 @@ function databaseHandleAccess(index: SymbolIndex, data: DataAccess, path: string
   }
   const parameter = method.parameters?.find((candidate) => candidate.name === parts[0]);
   return parameter && isHandle(parameter.annotation, path) ? 'passed' : 'none';
+}
+
+/**
+ * A field of a class or struct by name, with the file that declares it: its own, or one its bases
+ * declare — Go promotes the fields of an embedded struct (`type Repo struct{ *postgres.Postgres }`
+ * reaches `r.Pool`), Java inherits a superclass's. Bounded: a field sits a base or two away.
+ */
+function fieldOf(index: SymbolIndex, definition: SymbolDefinition, from: string, name: string, depth = 0): { attribute: NonNullable<SymbolDefinition['attributes']>[number]; from: string } | undefined {
+  const attribute = definition.attributes?.find((candidate) => candidate.name === name);
+  if (attribute) return { attribute, from };
+  if (depth >= 2) return undefined;
+  for (const base of definition.bases) {
+    const symbol = index.resolve(from, base.replace(/^\*/, ''));
+    const inherited = symbol ? index.definition(symbol) : undefined;
+    const found = inherited && symbol ? fieldOf(index, inherited, symbol.slice(0, symbol.indexOf(':')), name, depth + 1) : undefined;
+    if (found) return found;
+  }
+  return undefined;
 }

@@ -1,0 +1,56 @@
+import type { ReadLimits, WorkspaceFs } from '../host';
+import type { Skipped } from '../result';
+import { readWorkspaceText } from './discover';
+
+/** A file a newcomer reads beside the code (README, CONTRIBUTING, tox.ini, a CI workflow, an example), with its text. */
+export interface StudyDocument {
+  path: string;
+  text: string;
+}
+
+/**
+ * The files that say what a project is for, how it is used and how to work on it: its README,
+ * packaging metadata, test and lint set-up (tox, nox, Makefile, CI workflows, compose files),
+ * CONTRIBUTING and changelog, the documentation pages named as tutorials, and its examples.
+ */
+const STUDY_DOCUMENT = [
+  /^(readme|contributing|changes|changelog|history|news)(\.\w+)?$/i,
+  /^(\.github|docs?)\/contributing(\.\w+)?$/i,
+  /^(tox\.ini|noxfile\.py|makefile|pyproject\.toml|setup\.cfg|setup\.py|package\.json)$/i,
+  /^\.github\/workflows\/[^/]+\.ya?ml$/i,
+  /^(docker-)?compose[^/]*\.ya?ml$/i,
+];
+
+/** Documentation pages whose names say they teach usage. */
+export const TUTORIAL_PAGE = /^docs?\/(?:.*\/)?[^/]*(tutorial|quick-?start|getting[-_]?started|first[-_]steps|intro(duction)?|usage|basics)[^/]*\.(md|mdx|rst|txt)$/i;
+
+/** An example file whose calls show the basic API. */
+const EXAMPLE_FILE = /^(?:.*\/)?(examples?|samples?)\/(?:[^/]+\/)?[^/]+\.(py|[cm]?[jt]s)$/i;
+
+/** Enough of each kind for a study guide, and a bound on what a large monorepo makes the analysis read. */
+const MAX_WORKFLOWS = 12;
+const MAX_TUTORIAL_PAGES = 12;
+const MAX_EXAMPLE_FILES = 12;
+/** The beginning of a document says what the answers quote; a long changelog is not read whole. */
+const DOCUMENT_CHARACTERS = 128 * 1024;
+
+/** The paths of the workspace's study documents, at most a bounded number of each kind, sorted. */
+export function studyDocumentPaths(paths: readonly string[]): string[] {
+  const sorted = [...paths].sort();
+  const chosen = sorted.filter((path) => STUDY_DOCUMENT.some((pattern) => pattern.test(path)));
+  const workflows = chosen.filter((path) => path.startsWith('.github/workflows/')).slice(MAX_WORKFLOWS);
+  const pages = sorted.filter((path) => TUTORIAL_PAGE.test(path)).slice(0, MAX_TUTORIAL_PAGES);
+  // The shortest paths first: an example at the top of the folder before one deep inside a project.
+  const examples = sorted.filter((path) => EXAMPLE_FILE.test(path) && !/(^|\/)(__init__\.py|conftest\.py|setup\.py)$/.test(path)).sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b)).slice(0, MAX_EXAMPLE_FILES);
+  return [...chosen.filter((path) => !workflows.includes(path)), ...pages, ...examples];
+}
+
+/** The study documents' texts (their beginning), read through the same checks as every file. */
+export async function readStudyDocuments(fs: Pick<WorkspaceFs, 'readText'>, limits: ReadLimits & { root: string }, paths: readonly string[], skipped: Skipped[]): Promise<StudyDocument[]> {
+  const chosen = studyDocumentPaths(paths);
+  const texts = await Promise.all(chosen.map((path) => readWorkspaceText(fs, limits, path, skipped)));
+  return chosen.flatMap((path, position) => {
+    const text = texts[position];
+    return text === undefined ? [] : [{ path, text: text.slice(0, DOCUMENT_CHARACTERS) }];
+  });
+}
