@@ -417,6 +417,8 @@ describe("a library's answers on implementations that keep a shared convention a
     const located = (performance?.parts ?? []).flatMap((part) => [...part.facts.map((fact) => fact.location.path), ...(part.gap?.readAt ? [part.gap.readAt.path] : []), ...(part.gap ? [phraseText(part.gap)] : [])]);
     assert.ok(located.includes('benchmarks/bench_get.py'), located.join('\n'));
     assert.ok(!located.some((text) => text.includes('benchmarks/__init__.py')), located.join('\n'));
+    const benchmarks = factsOfItem('library.benchmarks');
+    assert.ok(benchmarks.includes('`benchmarks/bench_get.py` runs bench_get — benchmarks/bench_get.py:4'), benchmarks.join('\n'));
   });
 });
 

@@ -157,6 +157,7 @@ export const PHRASES = {
   benchmarksTopic: 'Benchmarks and stress tests',
   benchmarkUses: '`{0}` exercises {1}',
   benchmarkFile: '`{0}`',
+  benchmarkRuns: '`{0}` runs {1}',
   noBenchmarks: 'No benchmark or stress test found; read the tests: {0}',
   performanceGap: 'Throughput, latency percentiles and memory growth are measured by running, not by reading: run the benchmarks ({0})',
   performanceNoBenchmarks: 'Throughput, latency percentiles and memory growth are measured by running, not by reading, and no benchmark was found; read {0}',
