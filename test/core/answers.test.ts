@@ -53,11 +53,11 @@ function assertLocated(root: string, answers: readonly Answer[]): void {
 /** The state of each self-test answer on each fixture, as reviewed: answered (facts for every part), partly (some part found nothing), not. */
 const EXPECTED_STATES: Record<string, string[]> = {
   sample: ['service.draw-flow partly', 'service.invariants answered', 'service.idempotent answered', 'service.transactional answered', 'service.errors partly', 'service.consistency partly', 'service.async answered'],
-  allocation: ['service.draw-flow partly', 'service.invariants answered', 'service.idempotent answered', 'service.transactional answered', 'service.errors partly', 'service.consistency not', 'service.async partly'],
+  allocation: ['service.draw-flow partly', 'service.invariants answered', 'service.idempotent partly', 'service.transactional answered', 'service.errors partly', 'service.consistency not', 'service.async partly'],
   microweb: ['framework.route-params answered', 'framework.route-precedence answered', 'framework.precondition answered', 'framework.middleware-order answered', 'framework.why-middleware answered', 'framework.orm-sql answered', 'framework.n-plus-one answered', 'framework.extend answered'],
   cachelib: ['library.mandatory-methods answered', 'library.trade-offs answered', 'library.performance answered', 'library.edge-cases answered', 'library.new-implementation partly'],
-  'express-api': ['service.draw-flow answered', 'service.invariants partly', 'service.idempotent answered', 'service.transactional not', 'service.errors partly', 'service.consistency not', 'service.async partly'],
-  'nest-cqrs': ['service.draw-flow partly', 'service.invariants answered', 'service.idempotent answered', 'service.transactional not', 'service.errors partly', 'service.consistency not', 'service.async partly'],
+  'express-api': ['service.draw-flow answered', 'service.invariants partly', 'service.idempotent partly', 'service.transactional not', 'service.errors partly', 'service.consistency not', 'service.async partly'],
+  'nest-cqrs': ['service.draw-flow partly', 'service.invariants answered', 'service.idempotent partly', 'service.transactional not', 'service.errors partly', 'service.consistency not', 'service.async partly'],
 };
 
 describe("the checklist's answers", () => {
@@ -90,6 +90,14 @@ describe("the checklist's answers", () => {
     assert.ok(errors.includes('`GET /orders/{order_id}` answers 404 (`HTTPException`) — app/api/routes/orders.py:38'), errors.join('\n'));
     const transactions = factsOf(answerOf('sample', 'service.transactional'));
     assert.ok(transactions.includes('`SqlOrderRepository.save` commits: `self.session.commit()` — app/infrastructure/persistence/order_repository.py:26'), transactions.join('\n'));
+  });
+
+  it("tell each layer's job with the folders of the sample service that play it, and the guide's reason at an import that goes against the layers", () => {
+    const drawn = factsOf(answerOf('sample', 'service.draw-flow'));
+    assert.ok(drawn.includes('API: receives the request, gets what the handler needs and calls the application. Here 5 files, mostly in `app/api/`, `app/api/routes/`, `app/`; they declare 3 route — app/api/routes/orders.py:22'), drawn.join('\n'));
+    assert.ok(drawn.some((line) => line.startsWith('Domain: enforces the business rules') && line.includes('`app/domain/`')), drawn.join('\n'));
+    assert.ok(drawn.some((line) => line.startsWith('Infrastructure: talks to the outside') && line.includes('`app/infrastructure/persistence/`')), drawn.join('\n'));
+    assert.ok(drawn.includes("`app/domain/events.py` (domain) imports `event_bus`: The domain depends on the infrastructure; the dependency should point the other way (the infrastructure implements the domain's interfaces). — app/domain/events.py:3"), drawn.join('\n'));
   });
 
   it('tell how a handler is reached through a handler table and a message bus, and the data model of imperatively mapped tables', () => {
@@ -141,10 +149,10 @@ describe("the checklist's answers", () => {
     assert.deepEqual(factsOfPart('cachelib', 'library.problem', 'What the project says it is for'), [
       '`pyproject.toml` describes it: "One async cache interface, several backends" — pyproject.toml:4',
       '`pyproject.toml` classifies it: Framework :: AsyncIO — pyproject.toml:6',
-      '`README.md` opens: "An async cache with one interface and several backends: `MemoryCache` (fastest, one process) and `RedisCache` (shared). Benchmarks in `benchmarks/`: p50/p99 latency of get and set per backend." — README.md:3',
+      '`README.md` opens: "An async cache with one interface and several backends: `MemoryCache` (fastest, one process) and `RedisCache` (shared). Benchmarks in `benchmarks/`: p50/p99 latency of get and set per backend." — README.md:5',
     ]);
     assert.deepEqual(factsOfPart('cachelib', 'library.problem', 'Other projects it names as a model or a comparison'), [
-      '`README.md` names diskcache: "Its `ttl` works as in [diskcache](https://pypi.org/project/diskcache/): compared to `diskcache`, it keeps nothing on disk." — README.md:15',
+      '`README.md` names diskcache: "Its `ttl` works as in [diskcache](https://pypi.org/project/diskcache/): compared to `diskcache`, it keeps nothing on disk." — README.md:17',
       '`benchmarks/compare_diskcache.py` runs the benchmark on `diskcache`, not on this project — benchmarks/compare_diskcache.py:3',
     ]);
     assert.deepEqual(factsOfPart('microweb', 'framework.problem', 'Other projects it names as a model or a comparison'), ['`README.md` names Flask, Starlette: "Its routing is inspired by Flask, its middleware similar to Starlette\'s." — README.md:5']);
@@ -156,8 +164,8 @@ describe("the checklist's answers", () => {
       '`@app.get("/users/{id}")` — examples/hello.py:12',
     ]);
     assert.deepEqual(factsOfPart('cachelib', 'library.tutorial', 'The basic API, as the README, the tutorial and the examples call it'), [
-      '`cache = RedisCache(client)` — README.md:11',
-      '`await cache.set("key", "value", ttl=10)` — README.md:12',
+      '`cache = RedisCache(client)` — README.md:13',
+      '`await cache.set("key", "value", ttl=10)` — README.md:14',
       '`cache = MemoryCache()` — examples/basic.py:7',
       '`print(await cache.get("a"))` — examples/basic.py:9',
     ]);

@@ -23,10 +23,10 @@ describe("a Django service's answers (test/fixtures/django-shop)", () => {
   it('trace the flow that goes deepest (into the domain and a transaction), not the first write (a logout), and link the checklist to it', () => {
     const flow = factsOf(answerOf('service.trace-flow'));
     assert.deepEqual(flow, [
-      'api: `restock` — catalog/views.py:66',
-      'domain: `Product.restock` — catalog/models.py:29',
-      'external: `django.db.transaction.atomic` — catalog/models.py:32',
-      'external: `django.db.models.Model.save` — catalog/models.py:34',
+      'api: `restock` — catalog/views.py:67',
+      'domain: `Product.restock` — catalog/models.py:31',
+      'external: `django.db.transaction.atomic` — catalog/models.py:34',
+      'external: `django.db.models.Model.save` — catalog/models.py:36',
     ]);
     const items = buildChecklist(analysis.result, analysis.answers());
     for (const id of ['service.trace-flow', 'service.draw-flow']) {
@@ -50,5 +50,23 @@ describe("a Django service's answers (test/fixtures/django-shop)", () => {
     assert.ok(!located.includes('static/js/cart.js'), 'an answer points at the browser script');
     const consistency = buildChecklist(analysis.result, answers).find((item) => item.id === 'service.consistency');
     assert.ok(consistency?.link?.kind === 'code' && consistency.link.path !== 'static/js/cart.js', JSON.stringify(consistency?.link));
+  });
+
+  it("tell what repeating each write does: a get_or_create finds the first request's row, a new entity adds another; a uuid-default unique column guards nothing", () => {
+    const parts = answerOf('service.idempotent')?.parts ?? [];
+    const byOperation = factsOf({ item: '', parts: parts.filter((part) => part.topic.phrase === 'What repeating each write does') });
+    assert.deepEqual(byOperation, [
+      '`POST /catalog/products/{label}/tag/` writes with `Tag.objects.get_or_create`: a repeat finds what the first request made — catalog/views.py:76',
+      '`POST /catalog/orders/new/` can make a new `Order`: a repeat that makes it again adds another — catalog/views.py:32',
+    ]);
+    const all = factsOf(answerOf('service.idempotent'));
+    assert.ok(all.some((fact) => fact.startsWith('`Tag`: no two tags have the same label')), all.join('\n'));
+    assert.ok(!all.some((fact) => fact.startsWith('`Order`: no two orders have the same code')), all.join('\n'));
+    assert.ok(all.some((fact) => fact.startsWith("ANY (6 routes): the code does not narrow their method")), all.join('\n'));
+  });
+
+  it('tell which answers a client may retry: a status HTTP defines as temporary', () => {
+    const errors = factsOf(answerOf('service.errors'));
+    assert.ok(errors.includes('`GET /catalog/catalogue/` answers 503, a status HTTP defines as temporary: a client may retry it (safely when the operation is idempotent) — catalog/views.py:83'), errors.join('\n'));
   });
 });

@@ -146,6 +146,9 @@ function callersCatching(context: AnswerContext, trace: Trace, symbol: string, e
 /** Routes whose errors the answer tells, at most: the first ones of the code under study. */
 const MAX_ROUTES = 40;
 
+/** Statuses HTTP defines as temporary, for a client to retry (RFC 9110 15.5.9 408, 15.6.3 502, 15.6.4 503, 15.6.5 504; RFC 6585 4 429). */
+const TEMPORARY_STATUSES: ReadonlySet<number> = new Set([408, 429, 502, 503, 504]);
+
 /**
  * When the service answers an error, and with which status: the registered handlers, then each
  * route's statuses — written out or raised as HTTP errors on its trace, and the exceptions of its
@@ -159,6 +162,7 @@ export function errorsAnswer(context: AnswerContext): AnswerPart[] {
     handler.status !== undefined ? fact(handler.location, 'handlerAnswers', [...handler.catches][0] ?? '?', handler.by, handler.status) : fact(handler.location, 'handlerRegistered', [...handler.catches][0] ?? '?', handler.by),
   );
   const routeFacts: AnswerFact[] = [];
+  const retryFacts: AnswerFact[] = [];
   for (const route of studyRoutes(context).slice(0, MAX_ROUTES)) {
     const name = `${route.method} ${route.path}`;
     const trace = context.traceOf(route);
@@ -170,6 +174,7 @@ export function errorsAnswer(context: AnswerContext): AnswerPart[] {
       if (told.has(key)) continue;
       told.add(key);
       routeFacts.push(site.converts.length ? fact(site.location, 'routeConverts', name, site.status, site.converts.join(', ')) : fact(site.location, 'routeAnswers', name, site.status, site.written));
+      if (TEMPORARY_STATUSES.has(site.status)) retryFacts.push(fact(site.location, 'routeRetryable', name, site.status));
     }
     const conversions: Conversion[] = [
       ...sites.filter((site) => site.converts.length).map((site) => ({ catches: new Set(site.converts.flatMap((written) => caughtNames(index, site.location.path, written))), status: site.status, location: site.location, by: site.written })),
@@ -199,6 +204,7 @@ export function errorsAnswer(context: AnswerContext): AnswerPart[] {
   return [
     answerPart(say('errorHandlersTopic'), handlerFacts, gap('noErrorHandlers', firstFileOf(context, ['api', 'http']))),
     answerPart(say('routeErrorsTopic'), routeFacts, gap('noRouteErrors', firstFileOf(context, ['api', 'http']))),
+    answerPart(say('retryTopic'), retryFacts, gap('noRetryable', firstFileOf(context, ['api', 'http']))),
   ];
 }
 
