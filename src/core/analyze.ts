@@ -217,7 +217,9 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
     const held = findingsByPath.get(path);
     // A file's layer reads its path, imports and findings: kept while they stay. The part is the
     // result's entry itself, kept from update to update while it holds.
-    const given = held ? `${givenOfNone}${held.map((finding) => `${finding.category} ${finding.symbol}`).join(' ')}` : givenOfNone;
+    const mirrored = layerRoles.mirroredTestPackages(path);
+    const ofNone = mirrored === undefined ? givenOfNone : `${givenOfNone}mirrors ${mirrored} `;
+    const given = held ? `${ofNone}${held.map((finding) => `${finding.category} ${finding.symbol}`).join(' ')}` : ofNone;
     const entry = index.part('layer', path, () => ({ path, language: file.language, ...layerRoles.layerOf(kind.kind, { path, findings: held ?? [], imports: file.imports }) }), given);
     files.push(entry);
     fileByPath.set(file.path, entry); // the facts' own string, which later lookups hold: compared by identity

@@ -291,6 +291,15 @@ async function serverSession(root: string, edits: number, routeCount: number) {
     }
   };
   const rssSampler = setInterval(() => (serverRss = Math.max(serverRss, serverPeakRss())), 100);
+  // The server's CPU time (every thread), in ms: /proc/<pid>/stat's utime and stime, in clock ticks of 10 ms.
+  const serverCpuMs = () => {
+    try {
+      const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+      return (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) * 10;
+    } catch {
+      return 0;
+    }
+  };
   // Each new analysis's version, resolved for whoever waits for it.
   const versions: { version: number; at: number }[] = [];
   let failure: string | undefined;
@@ -352,6 +361,7 @@ async function serverSession(root: string, edits: number, routeCount: number) {
   const receivedTimes: number[] = [];
   // This process's CPU time over the edits: what the host spends, whatever the machine's load does to its wall-clock blocks.
   const editCpuStart = process.cpuUsage();
+  const serverCpuStart = serverCpuMs();
   for (const [n, source] of edited.entries()) {
     const uri = pathToFileURL(source.absolutePath).href;
     const text = readFileSync(source.absolutePath, 'utf8');
@@ -375,6 +385,7 @@ async function serverSession(root: string, edits: number, routeCount: number) {
   }
   const longestBlockEdit = hostBlocking.max / 1e6;
   const editCpu = process.cpuUsage(editCpuStart);
+  const serverEditCpuMs = serverCpuMs() - serverCpuStart;
   const statusWaitEdit = statusWaitMs;
 
   // Hovers on the routes' decorators (or registrations): each answers with the route's trace.
@@ -414,6 +425,7 @@ async function serverSession(root: string, edits: number, routeCount: number) {
     longestBlockHostColdMs: Math.round(longestBlockCold),
     longestBlockHostEditMs: Math.round(longestBlockEdit),
     hostCpuPerEditMs: +((editCpu.user + editCpu.system) / 1000 / Math.max(1, analysedTimes.length)).toFixed(1),
+    serverCpuPerEditMs: Math.round(serverEditCpuMs / Math.max(1, analysedTimes.length)),
     statusWaitColdMs: Math.round(statusWaitCold),
     statusWaitEditMs: Math.round(statusWaitEdit),
     edits: analysedTimes.length,
@@ -441,7 +453,7 @@ function printServerSession(report: Awaited<ReturnType<typeof serverSession>>, j
       `  …its result received   p50 ${report.editReceivedP50Ms} ms, p95 ${report.editReceivedP95Ms} ms (archtrace/resultDelta: what changed, as the views fetch it)`,
       `hover on a route         p50 ${report.hoverP50Ms} ms, p95 ${report.hoverP95Ms} ms over ${report.hovers} routes`,
       `longest block, host      ${report.longestBlockHostColdMs} ms in the cold analysis, ${report.longestBlockHostEditMs} ms in the edits (receiving results; parsing a whole one: ${report.resultParseMs} ms); CPU ${report.hostCpuPerEditMs} ms per edit`,
-      `longest status wait      ${report.statusWaitColdMs} ms in the cold analysis, ${report.statusWaitEditMs} ms in the edits (the server's longest block, the round trip included)`,
+      `longest status wait      ${report.statusWaitColdMs} ms in the cold analysis, ${report.statusWaitEditMs} ms in the edits (the server's longest block, the round trip included); server CPU ${report.serverCpuPerEditMs} ms per edit (every thread; the closes' updates and the deltas sent included)`,
       `RSS                      server ${report.serverPeakRssColdMb} MB after the cold analysis, ${report.serverPeakRssMb} MB at its peak; this process (the host's part) ${report.hostPeakRssMb} MB`,
     ].join('\n') + '\n',
   );

@@ -92,6 +92,14 @@ describe("the checklist's answers", () => {
     assert.ok(transactions.includes('`SqlOrderRepository.save` commits: `self.session.commit()` — app/infrastructure/persistence/order_repository.py:26'), transactions.join('\n'));
   });
 
+  it("tell each layer's job with the folders of the sample service that play it, and the guide's reason at an import that goes against the layers", () => {
+    const drawn = factsOf(answerOf('sample', 'service.draw-flow'));
+    assert.ok(drawn.includes('API: receives the request, gets what the handler needs and calls the application. Here 5 files, mostly in `app/api/`, `app/api/routes/`, `app/`; they declare 3 route — app/api/routes/orders.py:22'), drawn.join('\n'));
+    assert.ok(drawn.some((line) => line.startsWith('Domain: enforces the business rules') && line.includes('`app/domain/`')), drawn.join('\n'));
+    assert.ok(drawn.some((line) => line.startsWith('Infrastructure: talks to the outside') && line.includes('`app/infrastructure/persistence/`')), drawn.join('\n'));
+    assert.ok(drawn.includes("`app/domain/events.py` (domain) imports `event_bus`: The domain depends on the infrastructure; the dependency should point the other way (the infrastructure implements the domain's interfaces). — app/domain/events.py:3"), drawn.join('\n'));
+  });
+
   it('tell how a handler is reached through a handler table and a message bus, and the data model of imperatively mapped tables', () => {
     const dependencies = factsOf(answerOf('allocation', 'service.draw-flow'));
     assert.ok(dependencies.some((fact) => fact.startsWith('`allocate` is reached through the handler table `COMMAND_HANDLERS`')), dependencies.join('\n'));
@@ -139,10 +147,10 @@ describe("the checklist's answers", () => {
     assert.deepEqual(factsOfPart('cachelib', 'library.problem', 'What the project says it is for'), [
       '`pyproject.toml` describes it: "One async cache interface, several backends" — pyproject.toml:4',
       '`pyproject.toml` classifies it: Framework :: AsyncIO — pyproject.toml:6',
-      '`README.md` opens: "An async cache with one interface and several backends: `MemoryCache` (fastest, one process) and `RedisCache` (shared). Benchmarks in `benchmarks/`: p50/p99 latency of get and set per backend." — README.md:3',
+      '`README.md` opens: "An async cache with one interface and several backends: `MemoryCache` (fastest, one process) and `RedisCache` (shared). Benchmarks in `benchmarks/`: p50/p99 latency of get and set per backend." — README.md:5',
     ]);
     assert.deepEqual(factsOfPart('cachelib', 'library.problem', 'Other projects it names as a model or a comparison'), [
-      '`README.md` names diskcache: "Its `ttl` works as in [diskcache](https://pypi.org/project/diskcache/): compared to `diskcache`, it keeps nothing on disk." — README.md:15',
+      '`README.md` names diskcache: "Its `ttl` works as in [diskcache](https://pypi.org/project/diskcache/): compared to `diskcache`, it keeps nothing on disk." — README.md:17',
       '`benchmarks/compare_diskcache.py` runs the benchmark on `diskcache`, not on this project — benchmarks/compare_diskcache.py:3',
     ]);
     assert.deepEqual(factsOfPart('microweb', 'framework.problem', 'Other projects it names as a model or a comparison'), ['`README.md` names Flask, Starlette: "Its routing is inspired by Flask, its middleware similar to Starlette\'s." — README.md:5']);
@@ -154,8 +162,8 @@ describe("the checklist's answers", () => {
       '`@app.get("/users/{id}")` — examples/hello.py:12',
     ]);
     assert.deepEqual(factsOfPart('cachelib', 'library.tutorial', 'The basic API, as the README, the tutorial and the examples call it'), [
-      '`cache = RedisCache(client)` — README.md:11',
-      '`await cache.set("key", "value", ttl=10)` — README.md:12',
+      '`cache = RedisCache(client)` — README.md:13',
+      '`await cache.set("key", "value", ttl=10)` — README.md:14',
       '`cache = MemoryCache()` — examples/basic.py:7',
       '`print(await cache.get("a"))` — examples/basic.py:9',
     ]);
@@ -409,6 +417,8 @@ describe("a library's answers on implementations that keep a shared convention a
     const located = (performance?.parts ?? []).flatMap((part) => [...part.facts.map((fact) => fact.location.path), ...(part.gap?.readAt ? [part.gap.readAt.path] : []), ...(part.gap ? [phraseText(part.gap)] : [])]);
     assert.ok(located.includes('benchmarks/bench_get.py'), located.join('\n'));
     assert.ok(!located.some((text) => text.includes('benchmarks/__init__.py')), located.join('\n'));
+    const benchmarks = factsOfItem('library.benchmarks');
+    assert.ok(benchmarks.includes('`benchmarks/bench_get.py` runs bench_get — benchmarks/bench_get.py:4'), benchmarks.join('\n'));
   });
 });
 

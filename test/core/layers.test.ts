@@ -63,6 +63,28 @@ describe('layer roles', () => {
     assert.equal(layerOf('service', { path: 'src/main/java/com/acme/config/WebConfig.java', findings: [], imports: [] }).layer, 'config');
   });
 
+  it("reads a test source root's files as tests, unless a package of the tests' own states another shared role", () => {
+    const roles = builtinKnowledge().layerRoles.forWorkspace([
+      'src/main/java/org/springframework/samples/petclinic/model/Owner.java',
+      'src/test/java/org/springframework/samples/petclinic/model/ValidatorTests.java',
+      'web/src/main/java/spark/Spark.java',
+      'web/src/test/java/spark/examples/hello/HelloWorld.java',
+    ]);
+    const of = (path: string) => roles.layerOf('service', { path, findings: [], imports: [] });
+    // The main code's packages (`org.springframework.samples`) state nothing below the test root.
+    assert.deepEqual(of('src/test/java/org/springframework/samples/petclinic/model/ValidatorTests.java'), { layer: 'test', reasons: ['below the test source root `src/test/java`'], confidence: 'stated' });
+    assert.equal(of('web/src/test/java/spark/examples/hello/HelloWorld.java').layer, 'example');
+    assert.equal(of('web/src/test/java/spark/RouteTest.java').layer, 'test');
+    assert.equal(roles.isTestExampleOrDoc('src/test/java/org/acme/OrderTest.java'), true);
+  });
+
+  it("reads a service's Spring Cloud OpenFeign client interface as infrastructure, by what it imports", () => {
+    const feign = { module: 'org.springframework.cloud.openfeign', level: 0, names: [{ name: 'FeignClient' }], line: 2 };
+    assert.deepEqual(layerOf('service', { path: 'account/src/main/java/com/acme/account/gateway/StatisticsClient.java', findings: [], imports: [feign] }), { layer: 'infrastructure', reasons: ['imports org.springframework.cloud.openfeign'], confidence: 'inferred' });
+    const web = { module: 'org.springframework.web.bind.annotation', level: 0, names: [{ name: 'RequestMapping' }], line: 2 };
+    assert.equal(layerOf('service', { path: 'account/src/main/java/com/acme/account/gateway/Statistics.java', findings: [], imports: [web] }).layer, 'application');
+  });
+
   it("places a multi-module library's api module, its backend extensions and Go's store packages", () => {
     assert.equal(layerOf('library', { path: 'api/src/main/java/io/jsonwebtoken/Jwts.java', findings: [], imports: [] }).layer, 'public-api');
     assert.equal(layerOf('library', { path: 'extensions/gson/src/main/java/io/jsonwebtoken/gson/io/GsonSerializer.java', findings: [], imports: [] }).layer, 'adapter');

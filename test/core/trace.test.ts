@@ -177,6 +177,10 @@ func (m *Store) All() []string { return nil }
 describe('traces through a Go decorator that wraps the implementation the wiring makes', () => {
   const workspace = tempWorkspace({
     'go.mod': 'module example.com/shop\n\ngo 1.22\n',
+    'internal/usecase/contracts.go': `package usecase
+
+type Orders interface{ List() []string }
+`,
     'internal/handler/orders.go': `package handler
 
 import (
@@ -193,10 +197,6 @@ func Routes(r chi.Router, uc usecase.Orders) {
 }
 
 func (h *Orders) List(w http.ResponseWriter, r *http.Request) { h.uc.List() }
-`,
-    'internal/usecase/contracts.go': `package usecase
-
-type Orders interface{ List() []string }
 `,
     'internal/usecase/orders/orders.go': `package orders
 

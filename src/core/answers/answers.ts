@@ -11,6 +11,7 @@ import { extensionPointsAnswer, middlewareProtocolAnswer, nPlusOneAnswer, ormAns
 import { centralImplementationAnswer, edgeCasesAnswer, interfaceAnswer, mandatoryMethodsAnswer, newImplementationAnswer, tradeOffsAnswer } from './library';
 import { idempotentAnswer } from './idempotency';
 import { consistencyAnswer, transactionalAnswer } from './transactions';
+import { layerJobsAnswer } from './layerJobs';
 import { contributeAnswer, purposeAnswer, tutorialAnswer } from './projectDocs';
 import { benchmarksAnswer, coreModulesAnswer, examplesAnswer, performanceAnswer } from './studyMaterial';
 
@@ -22,7 +23,7 @@ const BUILDERS: Readonly<Record<RepoKind, Readonly<Record<string, readonly Build
     'api-docs': [routesAnswer],
     'trace-flow': [flowAnswer],
     'data-model': [dataModelAnswer],
-    'draw-flow': [flowAnswer, dependenciesAnswer, middlewareAnswer],
+    'draw-flow': [flowAnswer, layerJobsAnswer, dependenciesAnswer, middlewareAnswer],
     invariants: [invariantsAnswer],
     idempotent: [idempotentAnswer],
     transactional: [transactionalAnswer],

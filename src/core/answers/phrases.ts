@@ -157,6 +157,7 @@ export const PHRASES = {
   benchmarksTopic: 'Benchmarks and stress tests',
   benchmarkUses: '`{0}` exercises {1}',
   benchmarkFile: '`{0}`',
+  benchmarkRuns: '`{0}` runs {1}',
   noBenchmarks: 'No benchmark or stress test found; read the tests: {0}',
   performanceGap: 'Throughput, latency percentiles and memory growth are measured by running, not by reading: run the benchmarks ({0})',
   performanceNoBenchmarks: 'Throughput, latency percentiles and memory growth are measured by running, not by reading, and no benchmark was found; read {0}',
@@ -220,6 +221,15 @@ export const PHRASES = {
   nPlusOne: '`{0}` reads `{1}` once per item: fix with `{2}`',
   noNPlusOne: 'No loop found that queries once per item; read {0}',
   // Shared
+  // A business service's layers: each one's job
+  layerJobsTopic: "Each layer's job, and the files that play it here",
+  apiLayerJob: 'API: receives the request, gets what the handler needs and calls the application. Here {0} files, mostly in {1}; they declare {2}',
+  applicationLayerJob: 'Application: orchestrates a use case: loads through repositories, calls the domain, saves, queues work and publishes events. Here {0} files, mostly in {1}; they declare {2}',
+  domainLayerJob: 'Domain: enforces the business rules: invariants, and state transitions that refuse an illegal one. Here {0} files, mostly in {1}; they declare {2}',
+  infrastructureLayerJob: 'Infrastructure: talks to the outside (database, cache, message queue, external APIs): maps domain objects to records and commits. Here {0} files, mostly in {1}; they declare {2}',
+  noLayerFiles: 'No file of the code under study is in the API, application, domain or infrastructure layer; read {0}',
+  layerCrossingsTopic: 'Why the layers are kept apart: imports that cross them the wrong way',
+  layerCrossed: '`{0}` ({1}) imports `{2}`: {3}',
   // The learning path: what the project is for, its tutorial, how to contribute
   purposeTopic: 'What the project says it is for',
   packageDescription: '`{0}` describes it: "{1}"',

@@ -43,7 +43,8 @@ const at = (document: StudyDocument, line: number): SourceLocation => ({ path: d
 function documentsOf(context: AnswerContext, pattern: RegExp): StudyDocument[] {
   const matching = context.documents.filter((document) => pattern.test(document.path.slice(document.path.lastIndexOf('/') + 1)));
   const own = context.part ? matching.filter((document) => inPart(context, document.path)) : [];
-  return own.length ? own : matching.filter((document) => !context.part || !document.path.includes('/') || document.path.startsWith('.github/'));
+  // The repository's own: at its root, or where GitHub and Sphinx look (`.github/CONTRIBUTING.md`, `docs/`), not a workspace package's.
+  return own.length ? own : matching.filter((document) => !document.path.includes('/') || /^(\.github|docs?)\/[^/]+$/.test(document.path));
 }
 
 const README = /^readme(\.\w+)?$/i;
@@ -74,14 +75,14 @@ export function headingsOf(document: StudyDocument): Heading[] {
   return headings;
 }
 
-/** A line that is not prose: a heading, an adornment, a directive, a badge or image, HTML, a table or list marker. */
+/** A line of prose: not a heading, an adornment, a directive, a badge or image, HTML, a table, nor a line of links with a word or two. */
 function isProse(text: string, next: string): boolean {
   const trimmed = text.trim();
   if (!trimmed || RST_ADORNMENT.test(trimmed) || RST_ADORNMENT.test(next)) return false;
   if (/^(#|\.\.|\[!\[|!\[|<|\||:\w|```|~~~|-{3}|\+[-=])/.test(trimmed)) return false;
   // A line of links only (badges, a table of contents) says nothing of its own.
-  const words = trimmed.split(/\s/).filter((word) => word && !/^(\[|!\[|<|\(|https?:|[|•·-]$)/.test(word) && !word.includes(']('));
-  return words.join('').length > 3;
+  const words = trimmed.split(/\s/).filter((word) => word && !/^(\[|!\[|<|\(|https?:|[|•·-]$)/.test(word) && !/\]\(|:\/\/|[=<>]/.test(word));
+  return words.length >= 3;
 }
 
 /** The README's opening paragraphs of prose (the first, and the next when the first is only a tagline). */
@@ -305,9 +306,9 @@ function apiCalls(code: readonly { line: number; text: string }[], own: Readonly
   });
 }
 
-/** A comment, an import, or the inside of a call spread over lines (`config, ttl=10,`) is not a call of its own. */
+/** A comment, an import, a definition, or the inside of a call spread over lines (`config, ttl=10,`) is not a call of its own. */
 function isStatement(trimmed: string): boolean {
-  if (!trimmed || /^(#|\/\/|import\b|from\b|[)\]}])/.test(trimmed) || /,$/.test(trimmed) || /\brequire\(/.test(trimmed)) return false;
+  if (!trimmed || /^(#|\/\/|import\b|from\b|[)\]}]|(async )?def\s|class\s|(async )?function\b)/.test(trimmed) || /,$/.test(trimmed) || /\brequire\(/.test(trimmed)) return false;
   const argument = /^\w+\s*(,|=[^=])/.test(trimmed);
   const assignment = /^\w+\s*=\s*(await\s+|new\s+)?[\w.]+\(/.test(trimmed);
   return !argument || assignment;

@@ -64,11 +64,22 @@ const BENCHMARK_PATH = /(^|\/)(bench|benchmarks?|perf|performance|stress|load[-_
 
 /** Benchmarks and stress tests by location, with what each exercises. */
 export function benchmarksAnswer(context: AnswerContext): AnswerPart[] {
-  const facts = benchmarkFiles(context).map((file) => {
+  const facts = benchmarkFiles(context).flatMap((file) => {
     const used = importedSymbols(context.index, file).filter(({ symbol }) => !BENCHMARK_PATH.test(SymbolId.parse(symbol).path)).map(({ symbol }) => symbol);
-    return used.length ? fact({ path: file.path, line: 0 }, 'benchmarkUses', file.path, names(used)) : fact({ path: file.path, line: 0 }, 'benchmarkFile', file.path);
+    const runs = benchmarkFunctions(context, file.path);
+    return [
+      used.length ? fact({ path: file.path, line: 0 }, 'benchmarkUses', file.path, names(used)) : fact({ path: file.path, line: 0 }, 'benchmarkFile', file.path),
+      ...(runs[0] ? [fact(runs[0].location, 'benchmarkRuns', file.path, runs.slice(0, MAX_NAMES).map((run) => run.name).join(', ') + (runs.length > MAX_NAMES ? ', …' : ''))] : []),
+    ];
   });
   return [answerPart(say('benchmarksTopic'), facts, gap('noBenchmarks', firstTestFile(context) ?? readmeLocation(context)))];
+}
+
+/** The benchmarks and tests a file defines (`test_valkey_getsetdel`, `bench_get`): their names say what each measures. */
+function benchmarkFunctions(context: AnswerContext, path: string): { name: string; location: { path: string; line: number } }[] {
+  return [...context.index.definitionsIn(path)].flatMap(({ definition }) =>
+    (definition.kind === 'function' || definition.kind === 'method') && /^(test|bench|benchmark)_?/i.test(definition.name) ? [{ name: definition.name, location: { path, line: definition.range.start.line } }] : [],
+  );
 }
 
 /** The part's first test file, to point a reader at the tests. */

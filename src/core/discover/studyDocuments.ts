@@ -21,6 +21,8 @@ const STUDY_DOCUMENT = [
   /^(docker-)?compose[^/]*\.ya?ml$/i,
 ];
 
+const WORKSPACE_MANIFEST = /^(?:[^/]+\/){1,2}package\.json$/;
+
 /** Documentation pages whose names say they teach usage. */
 export const TUTORIAL_PAGE = /^docs?\/(?:.*\/)?[^/]*(tutorial|quick-?start|getting[-_]?started|first[-_]steps|intro(duction)?|usage|basics)[^/]*\.(md|mdx|rst|txt)$/i;
 
@@ -31,6 +33,7 @@ const EXAMPLE_FILE = /^(?:.*\/)?(examples?|samples?)\/(?:[^/]+\/)?[^/]+\.(py|[cm
 const MAX_WORKFLOWS = 12;
 const MAX_TUTORIAL_PAGES = 12;
 const MAX_EXAMPLE_FILES = 12;
+const MAX_WORKSPACE_MANIFESTS = 50;
 /** The beginning of a document says what the answers quote; a long changelog is not read whole. */
 const DOCUMENT_CHARACTERS = 128 * 1024;
 
@@ -41,8 +44,10 @@ export function studyDocumentPaths(paths: readonly string[]): string[] {
   const workflows = chosen.filter((path) => path.startsWith('.github/workflows/')).slice(MAX_WORKFLOWS);
   const pages = sorted.filter((path) => TUTORIAL_PAGE.test(path)).slice(0, MAX_TUTORIAL_PAGES);
   // The shortest paths first: an example at the top of the folder before one deep inside a project.
+  // The workspace packages' manifests name the packages examples import (`keyv` of a monorepo's `core/keyv/`).
+  const manifests = sorted.filter((path) => WORKSPACE_MANIFEST.test(path) && !/(^|\/)(examples?|samples?|node_modules|test|tests|fixtures)\//.test(path)).slice(0, MAX_WORKSPACE_MANIFESTS);
   const examples = sorted.filter((path) => EXAMPLE_FILE.test(path) && !/(^|\/)(__init__\.py|conftest\.py|setup\.py)$/.test(path)).sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b)).slice(0, MAX_EXAMPLE_FILES);
-  return [...chosen.filter((path) => !workflows.includes(path)), ...pages, ...examples];
+  return [...chosen.filter((path) => !workflows.includes(path)), ...manifests, ...pages, ...examples];
 }
 
 /** The study documents' texts (their beginning), read through the same checks as every file. */

@@ -90,6 +90,7 @@ export interface LayerRolesDocument {
   configFiles: string[];
   documentationFolders: string[];
   mainSourceRoots?: string[];
+  testSourceRoots?: string[];
   vendoredBesideSrc?: string[];
   browserAssets?: { folders: string[]; files: string[]; extensions: string[] };
   kinds: Record<RepoKind, KindLayersDocument>;

@@ -48,6 +48,8 @@ export class LayerRoles {
   private readonly outsideStudy: ReadonlySet<string>;
   /** The main source roots of Maven and Gradle projects, as folder names (`['src', 'main', 'java']`). */
   private readonly mainSourceRoots: readonly (readonly string[])[];
+  /** Their test source roots, as folder names (`['src', 'test', 'java']`). */
+  private readonly testSourceRoots: readonly (readonly string[])[];
   private readonly kinds: Readonly<Record<RepoKind, KindLayers>>;
   private readonly testExampleOrDoc = new Map<string, boolean>();
   /** The team's layers by glob (archtrace.yml), asked before anything built in; each glob its own set so that the first match wins. */
@@ -55,6 +57,8 @@ export class LayerRoles {
   private overridesFile = '';
   /** Root folders of this workspace that hold other projects' code (`vendoredBesideSrc`, when it has a root `src/`). */
   private vendoredRoots: ReadonlySet<string> = new Set();
+  /** The packages of this workspace's main source roots, each as its project folder and package folders (`api\0org/acme`). */
+  private mainPackages: ReadonlySet<string> = new Set();
 
   constructor(private readonly document: LayerRolesDocument) {
     this.shared = rolesByName(document.sharedFolders);
@@ -66,6 +70,7 @@ export class LayerRoles {
     this.browserAssetExtensions = new Set(document.browserAssets?.extensions ?? []);
     this.outsideStudy = new Set([...(document.sharedFolders['test'] ?? []), ...(document.sharedFolders['example'] ?? []), ...(document.sharedFolders[VENDORED] ?? []), ...document.documentationFolders]);
     this.mainSourceRoots = (document.mainSourceRoots ?? []).map((root) => root.split('/'));
+    this.testSourceRoots = (document.testSourceRoots ?? []).map((root) => root.split('/'));
     const kindLayers = (kind: KindLayersDocument): KindLayers => ({
       folders: rolesByName(kind.folders),
       fileNameRoles: kind.fileNameRoles ? rolesByName(kind.fileNameRoles) : undefined,
@@ -97,12 +102,37 @@ export class LayerRoles {
     const besideSrc = new Set(this.document.vendoredBesideSrc ?? []);
     const roots = new Set(paths.map((path) => path.slice(0, path.indexOf('/'))).filter((root) => root));
     const vendored = roots.has('src') ? [...roots].filter((root) => besideSrc.has(root)) : [];
-    if (!vendored.length && !this.vendoredRoots.size) return this;
+    const mainPackages = new Set<string>();
+    if (this.testSourceRoots.length) {
+      for (const path of paths) {
+        const folders = path.split('/').slice(0, -1);
+        const root = sourceRootIn(folders, this.mainSourceRoots);
+        for (let end = root ? root.end + 1 : 0; root && end <= folders.length; end++) mainPackages.add(`${folders.slice(0, root.start).join('/')}\0${folders.slice(root.end, end).join('/')}`);
+      }
+    }
+    if (!vendored.length && !this.vendoredRoots.size && !mainPackages.size && !this.mainPackages.size) return this;
     const roles = new LayerRoles(this.document);
     roles.overrides = this.overrides;
     roles.overridesFile = this.overridesFile;
     roles.vendoredRoots = new Set(vendored);
+    roles.mainPackages = mainPackages;
     return roles;
+  }
+
+  /**
+   * Below a test source root, how many package folders the project's main code has too: tests sit in
+   * the packages of the code they test (Maven's convention), so those state no role; a package of
+   * the tests' own (`spark/examples`) does. Undefined outside a test source root. What a file's
+   * layer depends on besides the file.
+   */
+  mirroredTestPackages(path: string): number | undefined {
+    const folders = path.split('/').slice(0, -1);
+    const root = sourceRootIn(folders, this.testSourceRoots);
+    if (!root) return undefined;
+    const project = folders.slice(0, root.start).join('/');
+    let depth = 0;
+    while (root.end + depth < folders.length && this.mainPackages.has(`${project}\0${folders.slice(root.end, root.end + depth + 1).join('/')}`)) depth++;
+    return depth;
   }
 
   /** The root folders taken for other projects' code, sorted: what a cached layer depends on besides its file. */
@@ -140,7 +170,7 @@ export class LayerRoles {
     let known = this.testExampleOrDoc.get(path);
     if (known === undefined) {
       const folders = this.aboveMainPackages(path.split('/').slice(0, -1)).map((folder) => folder.toLowerCase());
-      known = this.isTestFile(fileName(path)) || folders.some((folder) => this.outsideStudy.has(folder)) || this.isVendoredRoot(path);
+      known = this.isTestFile(fileName(path)) || sourceRootIn(path.split('/').slice(0, -1), this.testSourceRoots) !== undefined || folders.some((folder) => this.outsideStudy.has(folder)) || this.isVendoredRoot(path);
       if (this.testExampleOrDoc.size >= MAX_REMEMBERED_PATHS) this.testExampleOrDoc.clear();
       this.testExampleOrDoc.set(path, known);
     }
@@ -163,6 +193,12 @@ export class LayerRoles {
     const name = fileName(path);
     if (this.isTestFile(name)) return { layer: 'test', reasons: ['test file name'], confidence: 'stated' };
     const folders = path.split('/').slice(0, -1);
+    const testRoot = sourceRootIn(folders, this.testSourceRoots);
+    if (testRoot) {
+      // The tests' own packages may state an example or another shared role; the main code's packages state none.
+      const own = testRoot.end + (this.mirroredTestPackages(path) ?? 0);
+      return roleFromFolders(folders, this.shared, 'stated', (_, position) => position >= own) ?? { layer: 'test', reasons: [`below the test source root \`${folders.slice(0, testRoot.end).join('/')}\``], confidence: 'stated' };
+    }
     const above = this.aboveMainPackages(folders);
     // A main source root's packages state no test or example role, but may be configuration or migrations.
     const shared = roleFromFolders(folders, this.shared, 'stated', (folder, position) => position < above.length || !this.outsideStudy.has(folder.toLowerCase()));
@@ -197,13 +233,19 @@ export class LayerRoles {
 
   /** A path's folders down to its main source root when it is below one (`api/src/main/java/io/x` → `api/src/main/java`), else all of them. */
   private aboveMainPackages(folders: readonly string[]): readonly string[] {
-    for (const root of this.mainSourceRoots) {
-      for (let start = 0; start + root.length <= folders.length; start++) {
-        if (root.every((name, offset) => folders[start + offset] === name)) return folders.slice(0, start + root.length);
-      }
-    }
-    return folders;
+    const root = sourceRootIn(folders, this.mainSourceRoots);
+    return root ? folders.slice(0, root.end) : folders;
   }
+}
+
+/** The first of the source roots in a path's folders: where it starts and where it ends (the index after its last folder). */
+function sourceRootIn(folders: readonly string[], roots: readonly (readonly string[])[]): { start: number; end: number } | undefined {
+  for (const root of roots) {
+    for (let start = 0; start + root.length <= folders.length; start++) {
+      if (root.every((name, offset) => folders[start + offset] === name)) return { start, end: start + root.length };
+    }
+  }
+  return undefined;
 }
 
 function rolesByName(roles: RoleNamesDocument): RolesByName {

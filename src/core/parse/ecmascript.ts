@@ -68,6 +68,9 @@ export const ecmascriptSyntax: LanguageSyntax = {
       if (CLASSES.has(declaration.type) || declaration.type === 'interface_declaration' || isObjectTypeAlias(declaration)) {
         const symbol = classSymbol(declaration, outerDecorators, symbols, bodies);
         if (symbol && isDefault) defaultName = symbol.name;
+      } else if (declaration.type === 'type_alias_declaration') {
+        const symbol = functionTypeAlias(declaration);
+        if (symbol) symbols.push(symbol);
       } else if (FUNCTIONS.has(declaration.type)) {
         const name = declaration.childForFieldName('name')?.text;
         if (!name) continue;
@@ -395,6 +398,26 @@ function variableSymbol(declarator: Node, symbols: SymbolDefinition[], bodies: M
   const name = declarator.childForFieldName('name');
   if (name?.type !== 'identifier') return;
   valueSymbol(name, declarator.childForFieldName('value'), rangeOf(declarator.parent ?? declarator), symbols, bodies, exported);
+  const declared = namedType(declarator.childForFieldName('type'));
+  const symbol = symbols.at(-1);
+  if (declared && symbol?.name === name.text) symbol.declaredType = declared;
+}
+
+/** `: DriverFactory<Options>` → `DriverFactory`: the type an annotation names, when it names one. */
+function namedType(annotation: Node | null): string | undefined {
+  const type = annotation?.type === 'type_annotation' ? annotation.namedChildren[0] : annotation;
+  return type?.type === 'type_identifier' || type?.type === 'generic_type' || type?.type === 'nested_type_identifier' ? beforeTypeArguments(type.text).replace(/\s+/g, '') : undefined;
+}
+
+/**
+ * `type DriverFactory<O> = (opts: O) => Driver<O>`: a function type, kept as a variable with the type
+ * its functions return, so that a constant declared with it is known to make that type.
+ */
+function functionTypeAlias(declaration: Node): SymbolDefinition | undefined {
+  const name = declaration.childForFieldName('name')?.text;
+  const value = declaration.childForFieldName('value');
+  const returns = value?.type === 'function_type' ? namedType(value.childForFieldName('return_type')) : undefined;
+  return name && returns ? { name, kind: 'variable', range: rangeOf(declaration), bases: [], decorators: [], returns } : undefined;
 }
 
 /** `exported`: the module offers the value; an object literal it offers is kept whole (route constants, a configuration, a bag of middleware). */

@@ -211,8 +211,10 @@ export interface SymbolDefinition {
   decoratorCalls?: Record<string, CallShape>;
   /** Functions and methods: parameters in order (`self` included). */
   parameters?: Parameter[];
-  /** Functions and methods: the return annotation. */
+  /** Functions and methods: the return annotation; a TypeScript type alias of a function type: the type its functions return. */
   returns?: string;
+  /** TypeScript variables (a function too, when it is a variable's value): the type the annotation names, without type arguments (`const driver: DriverFactory<Options> = ...`). */
+  declaredType?: string;
   /** Functions and methods: the calls in their body, in source order (nested definitions excluded). */
   calls?: CallSite[];
   /** Functions and methods: local variables, with their type when an annotation or a constructor call states it. */

@@ -55,16 +55,28 @@ export async function interfaceImplementations(index: SymbolIndex, turns = new T
   for (const [base, implementers] of goImplementations(index, [...classes.values()].filter((entry) => entry.path.endsWith('.go')))) {
     implementations.set(base, [...(implementations.get(base) ?? []), ...implementers]);
   }
+  const typed = new Map<string, string[]>();
+  await turns.each(index.files(), (file) => {
+    for (const [symbol, base] of index.part('typed-implementations', file.path, () => typedImplementations(index, file.path))) typed.set(base, [...(typed.get(base) ?? []), symbol]);
+  });
+  // One constant of a type is a value of it (a configuration, its defaults); several are the implementations a plugin interface has.
+  for (const [base, implementers] of typed) if (implementers.length >= 2) implementations.set(base, [...(implementations.get(base) ?? []), ...implementers]);
   for (const entry of byNotImplemented) {
     // In TypeScript and JavaScript, `throw new Error('Method not implemented.')` is also the stub an editor writes into a
     // concrete class: a class is left to implement there only when workspace classes derive from it.
     const python = entry.path.endsWith('.py');
     if ((python && entry.notImplementedMethods >= 2) || implementations.has(entry.symbol)) declared.add(entry.symbol);
   }
+  // Who defines a name is asked only of the names a class with subclasses calls on itself undefined: a map of every
+  // member of every class, made at every update, was half of this stage's time on a workspace of thousands of classes.
+  const candidates = [...classes.values()].filter((entry) => !declared.has(entry.symbol) && entry.usesUndefined.length > 0 && (implementations.get(entry.symbol)?.length ?? 0) > 0);
+  const asked = new Set(candidates.flatMap((entry) => entry.usesUndefined));
   const definers = new Map<string, string[]>();
-  for (const entry of classes.values()) for (const name of entry.members) (definers.get(name) ?? definers.set(name, []).get(name) ?? []).push(entry.symbol);
-  for (const entry of classes.values()) {
-    if (!declared.has(entry.symbol) && leavesToSubclasses(index, entry, classes, definers, implementations.get(entry.symbol))) declared.add(entry.symbol);
+  if (asked.size) {
+    for (const entry of classes.values()) for (const name of entry.members) if (asked.has(name)) (definers.get(name) ?? definers.set(name, []).get(name) ?? []).push(entry.symbol);
+  }
+  for (const entry of candidates) {
+    if (leavesToSubclasses(index, entry, classes, definers, implementations.get(entry.symbol))) declared.add(entry.symbol);
   }
   for (const entry of classes.values()) {
     if (entry.definition.keywords?.['interface'] === 'true' && implementations.has(entry.symbol)) declared.add(entry.symbol);
@@ -125,6 +137,31 @@ function goImplementations(index: SymbolIndex, entries: readonly ClassEntry[]): 
     }
   }
   return found;
+}
+
+/**
+ * TypeScript: a constant declared with an interface's type implements it (`const memory: Driver =
+ * {...}`), and so does a function declared with a function type that returns one (`const driver:
+ * DriverFactory<Options> = (opts) => {...}`, `type DriverFactory<O> = (opts: O) => Driver<O>`):
+ * what the type checker holds it to. Only an `interface` with behaviour counts (methods, or
+ * properties of function type), not one that describes data, nor an object `type` (as for classes,
+ * options with callbacks are written so). `[implementation, interface]` pairs.
+ */
+function typedImplementations(index: SymbolIndex, path: string): [string, string][] {
+  const pairs: [string, string][] = [];
+  for (const { symbol, definition } of index.definitionsIn(path)) {
+    if (!definition.declaredType) continue;
+    let target = index.resolve(path, definition.declaredType);
+    const made = target ? index.definition(target) : undefined;
+    if (target && made?.kind === 'variable' && made.returns) target = index.resolve(index.pathOf(target), made.returns);
+    const base = target ? index.definition(target) : undefined;
+    if (target && base?.keywords?.['interface'] === 'true' && base.keywords['alias'] !== 'true' && hasBehaviour(index, target, base)) pairs.push([symbol, target]);
+  }
+  return pairs;
+}
+
+function hasBehaviour(index: SymbolIndex, symbol: string, definition: SymbolDefinition): boolean {
+  return index.methodsOf(symbol).length > 0 || (definition.attributes ?? []).some(({ type }) => type !== undefined && /=>/.test(type));
 }
 
 /** The classes one file defines, with what their own methods say. */

@@ -1,0 +1,55 @@
+import { type AnswerFact, type AnswerPart, SymbolId } from '../result';
+import { type AnswerContext, answerPart, fact, firstFileOf, gap, inPart, inScope, layerOfPath, readmeLocation } from './context';
+import { type PhraseKey, say } from './phrases';
+
+/** The job the guide gives each layer of a business service (backend-repo-guide.md, sections 1 and 4). */
+const JOBS: Readonly<Record<string, PhraseKey>> = {
+  api: 'apiLayerJob',
+  application: 'applicationLayerJob',
+  domain: 'domainLayerJob',
+  infrastructure: 'infrastructureLayerJob',
+};
+
+/** Folders named per layer. */
+const MAX_FOLDERS = 3;
+
+const folderOf = (path: string) => (path.includes('/') ? `${path.slice(0, path.lastIndexOf('/'))}/` : './');
+
+/**
+ * Each layer's job, as the guide defines it, with what shows that this repository's files play
+ * it: the folders that hold them and what they declare (routes, models, repositories, tasks…),
+ * linked to the first such declaration.
+ */
+function layerFacts(context: AnswerContext): AnswerFact[] {
+  const facts: AnswerFact[] = [];
+  for (const layer of context.layerRoles.lanesOf('service')) {
+    const job = JOBS[layer];
+    const files = context.result.files.filter((file) => file.layer === layer && inScope(context, file.path));
+    if (!job || !files.length) continue;
+    const paths = new Set(files.map((file) => file.path));
+    const folders = new Map<string, number>();
+    for (const file of files) folders.set(folderOf(file.path), (folders.get(folderOf(file.path)) ?? 0) + 1);
+    const topFolders = [...folders].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).slice(0, MAX_FOLDERS).map(([folder]) => `\`${folder}\``);
+    const routes = context.result.routes.filter((route) => paths.has(route.source?.path ?? SymbolId.parse(route.handler).path));
+    const findings = context.result.findings.filter((finding) => finding.category !== 'route' && paths.has(SymbolId.parse(finding.symbol).path));
+    const counts = new Map<string, number>(routes.length ? [['route', routes.length]] : []);
+    for (const finding of findings) counts.set(finding.category, (counts.get(finding.category) ?? 0) + 1);
+    const declared = [...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).map(([category, count]) => `${count} ${category}`).join(', ');
+    const first = routes[0]?.source ?? (findings[0] ? { path: SymbolId.parse(findings[0].symbol).path, line: findings[0].range.start.line } : { path: files[0]?.path ?? '', line: 0 });
+    facts.push(fact({ path: first.path, line: first.line }, job, files.length, topFolders.join(', '), declared || '—'));
+  }
+  return facts;
+}
+
+/** Imports that cross the layers the wrong way, each with the reason the rule gives. */
+function crossingFacts(context: AnswerContext): AnswerFact[] {
+  return context.result.violations.filter((violation) => inPart(context, violation.path) && inScope(context, violation.path)).map((violation) => fact({ path: violation.path, line: violation.line }, 'layerCrossed', violation.path, layerOfPath(context.result, violation.path), violation.imported, violation.message));
+}
+
+/** What each layer of a service is for here, and why they are kept apart, told at the imports that cross them. */
+export function layerJobsAnswer(context: AnswerContext): AnswerPart[] {
+  const readAt = firstFileOf(context, ['domain', 'application', 'api']) ?? readmeLocation(context);
+  const crossings = crossingFacts(context);
+  // The guide's reason for the layers is told where this code goes against it.
+  return [answerPart(say('layerJobsTopic'), layerFacts(context), gap('noLayerFiles', readAt)), ...(crossings.length ? [answerPart(say('layerCrossingsTopic'), crossings)] : [])];
+}
