@@ -55,7 +55,7 @@ const EXPECTED_STATES: Record<string, string[]> = {
   sample: ['service.draw-flow partly', 'service.invariants answered', 'service.idempotent answered', 'service.transactional answered', 'service.errors partly', 'service.consistency partly', 'service.async answered'],
   allocation: ['service.draw-flow partly', 'service.invariants answered', 'service.idempotent partly', 'service.transactional answered', 'service.errors partly', 'service.consistency not', 'service.async partly'],
   microweb: ['framework.route-params answered', 'framework.route-precedence answered', 'framework.precondition answered', 'framework.middleware-order answered', 'framework.why-middleware answered', 'framework.orm-sql answered', 'framework.n-plus-one answered', 'framework.extend answered'],
-  cachelib: ['library.mandatory-methods answered', 'library.trade-offs answered', 'library.performance answered', 'library.edge-cases answered', 'library.new-implementation partly'],
+  cachelib: ['library.mandatory-methods answered', 'library.trade-offs answered', 'library.performance answered', 'library.edge-cases answered', 'library.new-implementation answered'],
   'express-api': ['service.draw-flow answered', 'service.invariants partly', 'service.idempotent partly', 'service.transactional not', 'service.errors partly', 'service.consistency not', 'service.async partly'],
   'nest-cqrs': ['service.draw-flow partly', 'service.invariants answered', 'service.idempotent partly', 'service.transactional not', 'service.errors partly', 'service.consistency not', 'service.async partly'],
 };
@@ -204,6 +204,16 @@ describe("the checklist's answers", () => {
     assert.ok(failures.includes('`with_timeout` decorates 1 methods of `BaseCache` (get_or_set); it calls `asyncio.wait_for` — cachelib/base.py:7'), failures.join('\n'));
     const tradeOffs = factsOf(answerOf('cachelib', 'library.trade-offs'));
     assert.ok(!tradeOffs.some((line) => /imports `(logging|asyncio)`/.test(line)), tradeOffs.join('\n'));
+  });
+
+  it('say that the user instantiates an implementation, where the package exports it, when only a list of implementations exists and no code chooses one', () => {
+    const parts = answerOf('cachelib', 'library.new-implementation')?.parts ?? [];
+    assert.ok(!parts.some((part) => phraseText(part.topic).includes('chosen at run time')), parts.map((part) => phraseText(part.topic)).join('\n'));
+    const direct = factsOf({ item: 'library.new-implementation', parts: parts.filter((part) => phraseText(part.topic) === 'How a user gets an implementation of `BaseCache`') });
+    assert.deepEqual(direct, [
+      'No code chooses an implementation by a name, a scheme or a setting: the user instantiates the class directly (`MemoryCache(…)`), as `cachelib/__init__.py` exports it — cachelib/__init__.py:2',
+      '`_CACHES` lists the implementations: MemoryCache, RedisCache — cachelib/__init__.py:5',
+    ]);
   });
 
   it('are in the study guide under their questions, each fact linked to its line', () => {
@@ -421,6 +431,25 @@ describe("a library's answers on implementations that keep a shared convention a
     assert.ok(!located.some((text) => text.includes('benchmarks/__init__.py')), located.join('\n'));
     const benchmarks = factsOfItem('library.benchmarks');
     assert.ok(benchmarks.includes('`benchmarks/bench_get.py` runs bench_get — benchmarks/bench_get.py:4'), benchmarks.join('\n'));
+  });
+});
+
+describe("a library's answer on how an implementation is chosen, when a table by name chooses it", () => {
+  const store = (name: string) => `from .base import BaseStore\n\n\nclass ${name}(BaseStore):\n    def _get(self, key):\n        return key\n`;
+  const { answerOf } = workspaceAnswers({
+    'pyproject.toml': '[project]\nname = "kvstore"\nversion = "1.0.0"\n',
+    'kvstore/base.py': 'from abc import ABC, abstractmethod\n\n\nclass BaseStore(ABC):\n    @abstractmethod\n    def _get(self, key): ...\n',
+    'kvstore/memory.py': store('MemoryStore'),
+    'kvstore/disk.py': store('DiskStore'),
+    'kvstore/__init__.py': 'from .disk import DiskStore\nfrom .memory import MemoryStore\n\nSTORES = {"memory": MemoryStore, "disk": DiskStore}\n\n\ndef open_store(scheme):\n    return STORES[scheme]()\n',
+    'benchmarks/bench_get.py': 'from kvstore.memory import MemoryStore\n\n\ndef bench_get():\n    MemoryStore()._get("k")\n',
+  });
+
+  it('tell the table under "chosen at run time", and no line that the user instantiates the class', () => {
+    const parts = answerOf('library.new-implementation')?.parts ?? [];
+    const chosen = parts.find((part) => phraseText(part.topic) === 'How an implementation of `BaseStore` is chosen at run time');
+    assert.deepEqual(factsOf({ item: 'library.new-implementation', parts: chosen ? [chosen] : [] }), ['`STORES` maps 2 names to implementations: "memory", "disk" — kvstore/__init__.py:4']);
+    assert.ok(!parts.some((part) => part.facts.some((fact) => fact.phrase.includes('instantiates the class directly'))));
   });
 });
 

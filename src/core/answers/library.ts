@@ -1,7 +1,7 @@
-import { type AnswerFact, type AnswerPart, SymbolId } from '../result';
+import { type AnswerFact, type AnswerPart, type SourceLocation, SymbolId } from '../result';
 import { type Contract, contractFacts, definingClass, implementationTable, isMandatory, studyInterfaces } from './contract';
 import { type AnswerContext, answerPart, fact, firstFileOf, gap, inScope, layerOfPath, locationOf, memo } from './context';
-import { say } from './phrases';
+import { PHRASES, say } from './phrases';
 import { selectionFacts } from './selection';
 import { importedSymbols } from './workspaceUse';
 
@@ -158,8 +158,36 @@ export function newImplementationAnswer(context: AnswerContext): AnswerPart[] {
   if (model) facts.push(fact(locationOf(index, model.implementation), 'implementationsLiveIn', contract.implementations.length, commonFolder(contract.implementations.map((symbol) => SymbolId.parse(symbol).path)), SymbolId.label(model.implementation)));
   return [
     answerPart(say('newImplementationTopic', SymbolId.label(contract.base)), facts),
-    answerPart(say('selectionTopic', SymbolId.label(contract.base)), selectionOf(context, contract), gap('noSelection', locationOf(index, contract.base))),
+    selectionPart(context, contract, model?.implementation),
   ];
+}
+
+/** Facts that show code choosing an implementation: a table by name or scheme, a factory, entry points. A list, an attribute or an addition alone only show the implementations. */
+const SELECTORS = new Set<string>([PHRASES.registryMaps, PHRASES.factoryMakes, PHRASES.readsEntryPoints]);
+
+/**
+ * How an implementation is chosen at run time, when code chooses one; otherwise that the user makes
+ * one directly, where the implementations are listed or the one to copy is defined.
+ */
+function selectionPart(context: AnswerContext, contract: Contract, model: string | undefined): AnswerPart {
+  const { index } = context;
+  const facts = selectionOf(context, contract);
+  if (facts.some((selection) => SELECTORS.has(selection.phrase))) return answerPart(say('selectionTopic', SymbolId.label(contract.base)), facts, gap('noSelection', locationOf(index, contract.base)));
+  const instantiated = model ?? contract.implementations[0];
+  const exported = instantiated ? exportOf(context, instantiated) : undefined;
+  const direct = instantiated && exported ? [fact(exported, 'instantiatedDirectly', SymbolId.label(instantiated), exported.path)] : [];
+  return answerPart(say('directUseTopic', SymbolId.label(contract.base)), [...direct, ...facts], gap('noSelection', locationOf(index, contract.base)));
+}
+
+/** A package's entry file (`__init__.py`, `index.ts`), the shallowest, that imports a symbol for its users: where they import it from. */
+function exportOf(context: AnswerContext, symbol: string): SourceLocation | undefined {
+  const entries = context.index.files().filter((file) => inScope(context, file.path) && /(^|\/)(__init__\.py|index\.[cm]?[jt]s)$/.test(file.path));
+  const exporting = entries
+    .map((file) => ({ path: file.path, imported: importedSymbols(context.index, file).find((entry) => entry.symbol === symbol) }))
+    .filter((entry) => entry.imported)
+    .sort((a, b) => a.path.split('/').length - b.path.split('/').length);
+  const first = exporting[0];
+  return first?.imported ? { path: first.path, line: first.imported.line } : undefined;
 }
 
 /**

@@ -139,6 +139,8 @@ export const PHRASES = {
   testAppsTopic: 'Apps written inside the tests, kept apart from the examples',
   testApp: '`{0}` declares {1} routes',
   selectionTopic: 'How an implementation of `{0}` is chosen at run time',
+  directUseTopic: 'How a user gets an implementation of `{0}`',
+  instantiatedDirectly: 'No code chooses an implementation by a name, a scheme or a setting: the user instantiates the class directly (`{0}(…)`), as `{1}` exports it',
   registryMaps: '`{0}` maps {1} names to implementations: {2}',
   registryLists: '`{0}` lists the implementations: {1}',
   registryAdds: '`{0}` gets {1} added here',
