@@ -164,7 +164,7 @@ describe("the checklist's answers", () => {
       '`@app.get("/users/{id}")` — examples/hello.py:12',
     ]);
     assert.deepEqual(factsOfPart('cachelib', 'library.tutorial', 'The basic API, as the README, the tutorial and the examples call it'), [
-      '`cache = RedisCache(client)` — README.md:13',
+      '`cache = RedisCache(client) # Or MemcachedCache, MemoryCache` names `MemcachedCache`, which the code does not define — README.md:13',
       '`await cache.set("key", "value", ttl=10)` — README.md:14',
       '`cache = MemoryCache()` — examples/basic.py:7',
       '`print(await cache.get("a"))` — examples/basic.py:9',

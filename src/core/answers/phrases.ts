@@ -250,6 +250,7 @@ export const PHRASES = {
   noTutorial: 'No documentation page named as a tutorial, quickstart or introduction, and no usage section in the README; read {0}',
   basicApiTopic: 'The basic API, as the README, the tutorial and the examples call it',
   apiCall: '`{0}`',
+  apiCallUndefined: '`{0}` names `{1}`, which the code does not define',
   noBasicApi: 'No call on the project\'s own names found in the README, the tutorial pages or the examples; read {0}',
   testCommandsTopic: 'Test and lint commands the repository declares',
   runsCommand: '`{0}` runs `{1}`',

@@ -279,11 +279,17 @@ const npmPackageOf = (specifier: string) => specifier.split('/').slice(0, specif
  * (`from microdot import Microdot`, `import { Keyv } from 'keyv'`), the objects it makes from them
  * (`app = Microdot()`), and each call or decorator on those (`@app.route('/')`), as written.
  */
-function apiCalls(code: readonly { line: number; text: string }[], own: ReadonlySet<string>): { line: number; call: string; callee: string }[] {
+function apiCalls(code: readonly { line: number; text: string }[], own: ReadonlySet<string>): { line: number; call: string; callee: string; classes: string[] }[] {
   const names = new Set<string>();
+  const classes = new Set<string>();
   for (const { text } of code) {
     const from = /^\s*from\s+([\w.]+)\s+import\s+\(?([\w\s,]+)/.exec(text);
-    if (from?.[1] && own.has((from[1].split('.')[0] ?? '').toLowerCase())) for (const name of (from[2] ?? '').split(',')) names.add(boundName(name));
+    if (from?.[1] && own.has((from[1].split('.')[0] ?? '').toLowerCase())) {
+      for (const name of (from[2] ?? '').split(',')) {
+        names.add(boundName(name));
+        if (/^\s*[A-Z]\w*\s*$/.test(name)) classes.add(name.trim());
+      }
+    }
     const plain = /^\s*import\s+([\w.]+)(?:\s+as\s+(\w+))?\s*$/.exec(text);
     if (plain?.[1] && own.has((plain[1].split('.')[0] ?? '').toLowerCase())) names.add(plain[2] ?? plain[1]);
     const module = javascriptImport(text.trim());
@@ -302,8 +308,21 @@ function apiCalls(code: readonly { line: number; text: string }[], own: Readonly
     const trimmed = text.trim();
     if (!isStatement(trimmed)) return [];
     const callee = callable.exec(trimmed)?.[1];
-    return callee ? [{ line, call: quote(trimmed, 120), callee: callee.replace(/^@/, '') }] : [];
+    return callee ? [{ line, call: quote(trimmed, 120), callee: callee.replace(/^@/, ''), classes: classesNamed(trimmed, classes) }] : [];
   });
+}
+
+/**
+ * The project's classes a line of Python names: those it imports from the project by name (`RedisCache(…)`)
+ * and the class-like names its comment offers as alternatives (`# Or RedisCache, MemcachedCache`).
+ */
+function classesNamed(line: string, imported: ReadonlySet<string>): string[] {
+  const words = (text: string) => text.match(/\b[A-Z]\w*/g) ?? [];
+  const comment = /\s(#|\/\/)\s/.exec(line);
+  const code = comment ? line.slice(0, comment.index) : line;
+  const inCode = words(code).filter((word) => imported.has(word));
+  const inComment = comment ? words(line.slice(comment.index)).filter((word) => imported.has(word) || /^[A-Z][a-z0-9]+[A-Z]\w*$/.test(word)) : [];
+  return [...new Set([...inCode, ...inComment])];
 }
 
 /** A comment, an import, a definition, or the inside of a call spread over lines (`config, ttl=10,`) is not a call of its own. */
@@ -326,17 +345,28 @@ function basicApiFacts(context: AnswerContext): AnswerFact[] {
     ...context.documents.filter((document) => /\.(py|[cm]?[jt]s)$/i.test(document.path) && /(^|\/)(examples?|samples?)\//i.test(document.path) && inPart(context, document.path)),
   ];
   const shown = new Set<string>();
+  const defined = definedNames(context);
   const facts: AnswerFact[] = [];
   for (const document of sources) {
     let count = 0;
-    for (const { line, call, callee } of apiCalls(codeLines(document), own)) {
+    for (const { line, call, callee, classes } of apiCalls(codeLines(document), own)) {
       if (shown.has(callee) || count >= CALLS_PER_SOURCE) continue;
       shown.add(callee);
       count++;
-      facts.push(fact(at(document, line), 'apiCall', call));
+      const missing = classes.filter((name) => !defined.has(name));
+      facts.push(missing.length ? fact(at(document, line), 'apiCallUndefined', call, missing.join('`, `')) : fact(at(document, line), 'apiCall', call));
     }
   }
   return facts;
+}
+
+/** The names the workspace defines at the top of a file: its classes, functions and variables. */
+function definedNames(context: AnswerContext): Set<string> {
+  return memo(context, 'defined names', () => {
+    const names = new Set<string>();
+    for (const file of context.index.files()) for (const { symbol } of context.index.definitionsIn(file.path)) names.add((symbol.slice(symbol.lastIndexOf(':') + 1).split('.')[0]) ?? '');
+    return names;
+  });
 }
 
 /** Where to follow the tutorial, and the basic API's calls as the examples make them. */
