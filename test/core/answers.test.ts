@@ -133,6 +133,8 @@ describe("the checklist's answers", () => {
     assert.ok(order.includes('A hook of `self.before_request_hooks` can stop the request: `App.handle` stops at the first that returns a value — microweb/app.py:42'), order.join('\n'));
     assert.ok(order.includes('Each of `self.before_request_hooks` is called as `early = hook(request)` — microweb/app.py:40'), order.join('\n'));
     assert.ok(order.includes('Each of `self.middleware` is called as `early = middleware.process_request(request)` — microweb/app.py:44'), order.join('\n'));
+    const precedence = factsOf(answerOf('microweb', 'framework.route-precedence'));
+    assert.ok(!precedence.some((line) => line.includes('first registered route')), precedence.join('\n'));
     const orm = factsOf(answerOf('microweb', 'framework.orm-sql'));
     assert.deepEqual(orm, ['The code ships no ORM: no model class, no file in the ORM layer (by folder or database import) and no query compiler; its dependencies are declared in pyproject.toml — pyproject.toml:1']);
     const mandatory = answerOf('cachelib', 'library.mandatory-methods');
@@ -498,6 +500,11 @@ describe("a framework's answers on typed route patterns, shortcut decorators and
       '            res = handler(req, res) or res',
       '        return res',
       '',
+      '    def find_route(self, path):',
+      '        for methods, pattern, f in self.url_map:',
+      '            if pattern.compile().match(path):',
+      '                return f',
+      '',
     ].join('\n'),
     'examples/users.py': "from tinyweb import App\n\napp = App()\n\n\n@app.get('/users/<int:id>')\ndef user(request, id):\n    return str(id)\n\n\n@app.route('/pages/<name>')\ndef page(request, name):\n    return name\n",
   };
@@ -509,6 +516,11 @@ describe("a framework's answers on typed route patterns, shortcut decorators and
     assert.ok(parameters.includes("A route writes its pattern as '/users/<int:id>' (the routes table writes each parameter as `{name}`) — examples/users.py:6"), parameters.join('\n'));
     assert.ok(parameters.includes('`URLPattern.segment_patterns` names the parameter types a pattern can use: "string", "int" — tinyweb/app.py:5'), parameters.join('\n'));
     assert.ok(parameters.includes('`URLPattern.register_type` adds a parameter type (type_name, pattern, parser) — tinyweb/app.py:7'), parameters.join('\n'));
+  });
+
+  it('say that the first registered route that matches wins when registration appends to the list the matcher walks and nothing sorts it', () => {
+    const precedence = factsOfItem('framework.route-precedence');
+    assert.ok(precedence.includes('`App.route` appends each route to `self.url_map` as it is registered, and `App.find_route` walks it in that order (tinyweb/app.py:42) with no sort: the first registered route that matches wins — tinyweb/app.py:25'), precedence.join('\n'));
   });
 
   it('tell a shortcut that only calls a registering decorator as registering, and how each hook is called', () => {

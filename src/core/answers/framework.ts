@@ -1,6 +1,6 @@
 import type { SymbolDefinition } from '../parse/facts';
 import { stepLabel } from '../render/trace';
-import { type AnswerFact, type AnswerPart, type Finding, SymbolId } from '../result';
+import { type AnswerFact, type AnswerPart, type Finding, type SourceLocation, SymbolId } from '../result';
 import { type AnswerContext, answerPart, fact, findingSites, firstFileOf, gap, inPart, inScope, layerOfPath, locationOf, memo, routeLocation } from './context';
 import { doesWork, stepLocation } from './flow';
 import { PHRASES, say } from './phrases';
@@ -162,19 +162,24 @@ function namedTables(context: AnswerContext, wanted: (symbol: string) => boolean
 /** Which route wins: the routing code's loops over its routes (the first that matches answers) and the sorts that order them. */
 export function routePrecedenceAnswer(context: AnswerContext): AnswerPart[] {
   const facts: AnswerFact[] = [];
+  const walked: { list: string; walker: string; location: SourceLocation }[] = [];
   for (const { symbol, path, definition } of studyDefinitions(context)) {
     if (!isRouting(context, path, symbol)) continue;
     // A loop over the routes that matches each: the first that matches answers.
     const matcher = definition.calls?.find((call) => /(^|\.)match(es)?$/.test(call.callee))?.callee;
     for (const loop of matcher ? (definition.iterates ?? []) : []) {
       // A list held by the router (`self.routes`, `self.url_map`), not a search made on the spot.
-      if (/rout|rule|pattern|url/i.test(loop.iterable) && !loop.iterable.includes('(')) facts.push(fact({ path, line: loop.line }, 'triesInOrder', SymbolId.label(symbol), loop.iterable, matcher ?? ''));
+      if (/rout|rule|pattern|url/i.test(loop.iterable) && !loop.iterable.includes('(')) {
+        facts.push(fact({ path, line: loop.line }, 'triesInOrder', SymbolId.label(symbol), loop.iterable, matcher ?? ''));
+        walked.push({ list: loop.iterable, walker: symbol, location: { path, line: loop.line } });
+      }
     }
     for (const call of definition.calls ?? []) {
       const [, list, method] = /^(.*(?:rout|rule|pattern|url)\w*)\.(sort|find)$/i.exec(call.callee) ?? [];
       if (list && method) facts.push(fact({ path, line: call.line }, method === 'sort' ? 'sortsRoutes' : 'findsFirstRoute', SymbolId.label(symbol), list));
     }
   }
+  facts.push(...registrationOrderFacts(context, walked, facts));
   if (!facts.length) {
     // No loop to read the order from: the router's matching methods are where to read it.
     for (const { symbol, path, definition } of studyDefinitions(context)) {
@@ -187,6 +192,23 @@ export function routePrecedenceAnswer(context: AnswerContext): AnswerPart[] {
   return [part];
 }
 
+
+/**
+ * A list of routes that registration appends to, walked in order by the matcher and sorted
+ * nowhere: the first registered route that matches wins, whatever its pattern.
+ */
+function registrationOrderFacts(context: AnswerContext, walked: readonly { list: string; walker: string; location: SourceLocation }[], told: readonly AnswerFact[]): AnswerFact[] {
+  const facts: AnswerFact[] = [];
+  for (const { list, walker, location } of walked) {
+    if (told.some((candidate) => candidate.phrase === PHRASES.sortsRoutes && candidate.terms[1] === list)) continue;
+    const appends = studyDefinitions(context)
+      .filter(({ path }) => path === location.path)
+      .flatMap(({ symbol, definition }) => [...(definition.calls ?? []), ...(definition.innerCalls ?? [])].filter((call) => call.callee === `${list}.append` || call.callee === `${list}.push`).map((call) => ({ symbol, line: call.line })))
+      .sort((a, b) => a.line - b.line)[0];
+    if (appends) facts.push(fact({ path: location.path, line: appends.line }, 'firstRegisteredWins', SymbolId.label(appends.symbol), list, SymbolId.label(walker), `${location.path}:${location.line + 1}`));
+  }
+  return facts;
+}
 
 /** The framework's middleware: its base classes and what they hook into, and where the chain is run and in which order. */
 export function middlewareProtocolAnswer(context: AnswerContext): AnswerPart[] {

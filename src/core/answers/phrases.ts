@@ -186,6 +186,7 @@ export const PHRASES = {
   precedenceTopic: 'Which route wins',
   triesInOrder: '`{0}` goes through `{1}` in order, matching each with `{2}`',
   sortsRoutes: '`{0}` sorts `{1}`',
+  firstRegisteredWins: '`{0}` appends each route to `{1}` as it is registered, and `{2}` walks it in that order ({3}) with no sort: the first registered route that matches wins',
   findsFirstRoute: '`{0}` takes the first of `{1}` that matches (`find`)',
   noPrecedence: 'No loop over the routes found; read the router: {0}',
   routeMatcher: '`{0}` finds the route for a request',
