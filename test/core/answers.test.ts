@@ -197,13 +197,15 @@ describe("the checklist's answers", () => {
     assert.ok(question > 0 && guide.indexOf('(tox.ini#L10)') > question, 'the tox environment is linked under its question');
   });
 
-  it("tell what a library's interface adds around its methods, what its handlers do on a failure, and no standard module as a dependency", () => {
+  it("tell what a library's interface adds around its methods, the default of its timeout, what its handlers do on a failure, and no standard module as a dependency", () => {
     const design = factsOf(answerOf('cachelib', 'library.interface'));
     assert.ok(design.includes('`with_timeout` decorates 1 methods of `BaseCache` (get_or_set); it calls `asyncio.wait_for` — cachelib/base.py:7'), design.join('\n'));
     assert.ok(design.includes('`with_plugins` calls each of `self.plugins` as `await getattr(plugin, "pre_" + func.__name__)(self, *args)` — cachelib/base.py:23'), design.join('\n'));
     const failures = factsOf(answerOf('cachelib', 'library.edge-cases'));
     assert.ok(failures.includes('`RedisCache.get` catches `ConnectionError`, then: `logger.warning(…); return None` — cachelib/backends/redis.py:15'), failures.join('\n'));
     assert.ok(failures.includes('`with_timeout` decorates 1 methods of `BaseCache` (get_or_set); it calls `asyncio.wait_for` — cachelib/base.py:7'), failures.join('\n'));
+    assert.ok(failures.includes('The timeout defaults to `5`: `BaseCache.timeout = 5` — cachelib/base.py:44'), failures.join('\n'));
+    assert.ok(design.includes('The timeout defaults to `5`: `BaseCache.timeout = 5` — cachelib/base.py:44'), design.join('\n'));
     const tradeOffs = factsOf(answerOf('cachelib', 'library.trade-offs'));
     assert.ok(!tradeOffs.some((line) => /imports `(logging|asyncio)`/.test(line)), tradeOffs.join('\n'));
   });

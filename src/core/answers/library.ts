@@ -64,14 +64,27 @@ function methodDecoratorFacts(context: AnswerContext, contract: Contract): Answe
       const calls = [...new Set(outside.map((call) => `\`${call.callee}\``))].join(', ');
       const shown = methods.slice(0, MAX_WRAPPED).join(', ') + (methods.length > MAX_WRAPPED ? ', …' : '');
       const runs = [...(definition?.iterates ?? []), ...(definition?.innerIterates ?? [])].flatMap((loop) => (loop.calledAs && loop.calledAt !== undefined ? [fact({ path: decoratorPath, line: loop.calledAt }, 'decoratorRunsEach', SymbolId.label(decorator), loop.iterable, loop.calledAs)] : []));
+      const bounded = /timeout|wait_for/i.test(`${decorator} ${calls}`) ? timeoutDefault(context, contract) : undefined;
       return [
         calls
           ? fact(locationOf(index, decorator), 'wrapsMethodsCalling', SymbolId.label(decorator), methods.length, SymbolId.label(contract.base), shown, calls)
           : fact(locationOf(index, decorator), 'wrapsMethods', SymbolId.label(decorator), methods.length, SymbolId.label(contract.base), shown),
+        ...(bounded ? [bounded] : []),
         ...runs,
       ];
     });
   });
+}
+
+/** The default of the interface's timeout, as its constructor's parameter (`timeout=5`) or its class attribute (`timeout = 5`) writes it. */
+function timeoutDefault(context: AnswerContext, contract: Contract): AnswerFact | undefined {
+  const { index } = context;
+  const constructor = `${contract.base}.__init__`;
+  const parameter = index.definition(constructor)?.parameters?.find((candidate) => /timeout/i.test(candidate.name) && candidate.default !== undefined);
+  if (parameter?.default !== undefined) return fact(locationOf(index, constructor), 'timeoutDefaultsTo', `${SymbolId.label(constructor)}(…, ${parameter.name}=${parameter.default})`, parameter.default);
+  const attribute = index.definition(contract.base)?.attributes?.find((candidate) => /timeout/i.test(candidate.name) && (candidate.shape?.kind === 'number' || (candidate.shape?.kind === 'name' && candidate.shape.value === 'None')));
+  const value = attribute?.shape && 'value' in attribute.shape ? attribute.shape.value : undefined;
+  return attribute && value !== undefined ? fact({ path: SymbolId.parse(contract.base).path, line: attribute.line }, 'timeoutDefaultsTo', `${SymbolId.label(contract.base)}.${attribute.name} = ${value}`, value) : undefined;
 }
 
 /** The contracts of the most implemented interfaces, each with its implementation × method table. */

@@ -126,6 +126,7 @@ export const PHRASES = {
   methodDecoratorsTopic: 'The decorators `{0}` puts on its own methods, and what they call',
   wrapsMethods: '`{0}` decorates {1} methods of `{2}`: {3}',
   wrapsMethodsCalling: '`{0}` decorates {1} methods of `{2}` ({3}); it calls {4}',
+  timeoutDefaultsTo: 'The timeout defaults to `{1}`: `{0}`',
   decoratorRunsEach: '`{0}` calls each of `{1}` as `{2}`',
   dependsOn: '`{0}` imports `{1}`, which no other implementation imports',
   onlyItHas: '`{0}` alone has {1}',
