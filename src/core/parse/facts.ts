@@ -39,6 +39,8 @@ export interface CallSite {
   branch?: 'try' | 'except' | 'finally';
   /** Python: the `except` clauses of the `try` statements whose body holds the call, innermost first: what may catch an error the callee raises. */
   catches?: HandlerFact[];
+  /** Python: the condition of the innermost `if` the call is written under (an `else` branch: `not (…)`), as written, cut to a bounded length. */
+  condition?: string;
   /**
    * Go: the arguments as written when they are names or selectors (a router or handler handed on), else ''.
    * Python: kept for calls that hand on a module's list or a parameter (see python.ts `handedOn`):
