@@ -293,6 +293,8 @@ export interface ImportStatement {
   names: ImportedName[];
   /** For `import module as alias`. */
   alias?: string;
+  /** Python: written under `if TYPE_CHECKING:`, so for type checkers only: no run-time dependency. */
+  typeOnly?: boolean;
   line: number;
 }
 

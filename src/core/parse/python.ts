@@ -110,8 +110,9 @@ export const pythonSyntax: LanguageSyntax = {
     const imports: ImportStatement[] = [];
     for (const match of matches) {
       const statement = capturedAs(match, 'import');
-      if (statement?.type === 'import_statement') imports.push(...plainImports(statement));
-      else if (statement?.type === 'import_from_statement') imports.push(fromImport(statement));
+      const written = statement?.type === 'import_statement' ? plainImports(statement) : statement?.type === 'import_from_statement' ? [fromImport(statement)] : [];
+      const typeOnly = statement !== undefined && underTypeChecking(statement);
+      imports.push(...written.map((imported) => (typeOnly ? { ...imported, typeOnly } : imported)));
     }
     return imports.sort((a, b) => a.line - b.line);
   },
@@ -919,6 +920,17 @@ function classBases(definition: Node): { bases: string[]; metaclass?: string; ke
     }
   }
   return { bases, ...(metaclass ? { metaclass } : {}), ...(Object.keys(keywords).length ? { keywords } : {}) };
+}
+
+/** Whether a statement sits in the body of an `if TYPE_CHECKING:` (`typing.TYPE_CHECKING`), which only type checkers run. */
+function underTypeChecking(statement: Node): boolean {
+  for (let child = statement, parent = statement.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.type === 'if_statement' && parent.childForFieldName('consequence')?.equals(child)) {
+      const condition = parent.childForFieldName('condition')?.text;
+      if (condition === 'TYPE_CHECKING' || condition === 'typing.TYPE_CHECKING') return true;
+    }
+  }
+  return false;
 }
 
 function plainImports(statement: Node): ImportStatement[] {
