@@ -126,9 +126,11 @@ describe('layer roles', () => {
 });
 
 describe('layer violations', () => {
-  it('flags the domain importing a web framework or the infrastructure, and the API reaching a repository directly', async () => {
+  it('flags the domain importing a web framework or the infrastructure (not for type checkers only), and the API reaching a repository directly', async () => {
     const files = await scanPython({
-      'app/domain/order.py': 'from fastapi import HTTPException\nfrom app.infrastructure.db import engine\n',
+      // An import under `if TYPE_CHECKING:` never runs: no dependency, no violation.
+      'app/domain/order.py': 'from typing import TYPE_CHECKING\nfrom fastapi import HTTPException\nfrom app.infrastructure.db import engine\nif TYPE_CHECKING:\n    from app.infrastructure.repo import OrderRepository\n',
+      'app/domain/line.py': 'import typing\nif typing.TYPE_CHECKING:\n    from app.infrastructure.db import engine\n',
       // A module is inside a listed one at a dot: `flasky` is not `flask`.
       'app/domain/money.py': 'from flasky import Blueprint\nfrom django.http import JsonResponse\n',
       'app/infrastructure/db.py': 'engine = create_engine("sqlite://")\n',

@@ -52,17 +52,27 @@ describe("a Django service's answers (test/fixtures/django-shop)", () => {
     assert.ok(consistency?.link?.kind === 'code' && consistency.link.path !== 'static/js/cart.js', JSON.stringify(consistency?.link));
   });
 
-  it("tell what repeating each write does: a get_or_create finds the first request's row, a new entity adds another; a uuid-default unique column guards nothing", () => {
+  it("tell what repeating each write does: a get_or_create finds the first request's row, a new entity adds another unless a lookup or an `if` guards it; a uuid-default unique column guards nothing", () => {
     const parts = answerOf('service.idempotent')?.parts ?? [];
     const byOperation = factsOf({ item: '', parts: parts.filter((part) => part.topic.phrase === 'What repeating each write does') });
     assert.deepEqual(byOperation, [
       '`POST /catalog/products/{label}/tag/` writes with `Tag.objects.get_or_create`: a repeat finds what the first request made — catalog/views.py:76',
+      // A creation behind a lookup (an `except DoesNotExist`) or an `if` is conditional, told where the condition is.
+      '`POST /catalog/orders/{code}/reorder/` makes a new `Order` only in an `except` clause here, when the `try` above it fails (a lookup that finds nothing): a repeat adds another only if it fails again — catalog/views.py:92',
+      '`POST /catalog/orders/{code}/reorder/` makes a new `OrderLine` only when `not order.products.filter(pk=product.pk).exists()` (the `if` here): a repeat adds another only if that holds again — catalog/views.py:96',
       '`POST /catalog/orders/new/` can make a new `Order`: a repeat that makes it again adds another — catalog/views.py:32',
     ]);
     const all = factsOf(answerOf('service.idempotent'));
+    // retag_product changes and saves what its get_or_create found: no guard against a repeat.
+    assert.ok(!all.some((fact) => fact.includes('catalog/views.py:102')), all.join('\n'));
     assert.ok(all.some((fact) => fact.startsWith('`Tag`: no two tags have the same label')), all.join('\n'));
     assert.ok(!all.some((fact) => fact.startsWith('`Order`: no two orders have the same code')), all.join('\n'));
     assert.ok(all.some((fact) => fact.startsWith("ANY (6 routes): the code does not narrow their method")), all.join('\n'));
+  });
+
+  it('take the methods of a route from a workspace decorator factory that refuses others with a 405 (`@allow("GET", "PUT")`)', () => {
+    const notes = analysis.result.routes.filter((route) => route.path === '/catalog/products/{pk}/notes/').map((route) => route.method);
+    assert.deepEqual(notes.sort(), ['GET', 'PUT']);
   });
 
   it('tell which answers a client may retry: a status HTTP defines as temporary', () => {

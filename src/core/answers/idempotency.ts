@@ -1,4 +1,5 @@
-import { type AnswerFact, type AnswerPart, type Entity, SymbolId } from '../result';
+import type { CallSite } from '../parse/facts';
+import { type AnswerFact, type AnswerPart, type Entity, type SourceLocation, SymbolId, type TraceStep } from '../result';
 import { type AnswerContext, answerPart, fact, firstFileOf, gap, inPart, inScope, routeLocation, tracedFunctions } from './context';
 import { studyRoutes } from './flow';
 import { IDEMPOTENT_METHODS, SAFE_METHODS } from './http';
@@ -28,7 +29,7 @@ export function idempotentAnswer(context: AnswerContext): AnswerPart[] {
     if (!inScope(context, file.path)) continue;
     for (const { symbol, definition } of context.index.definitionsIn(file.path)) {
       for (const call of definition.calls ?? []) {
-        if (isIdempotentWrite(context, call.callee)) safe.push(fact({ path: file.path, line: call.line }, 'idempotentWrite', SymbolId.label(symbol), call.callee));
+        if (isIdempotentWrite(context, call.callee) && !savedAfter(context, definition.calls ?? [], call.line)) safe.push(fact({ path: file.path, line: call.line }, 'idempotentWrite', SymbolId.label(symbol), call.callee));
       }
     }
   }
@@ -46,6 +47,33 @@ function isIdempotentWrite(context: AnswerContext, callee: string): boolean {
   return context.frameworks.idempotentWrites.has(callee.slice(callee.lastIndexOf('.') + 1));
 }
 
+/** A get-or-create whose function later saves an instance (`obj.tokens -= 1; obj.save()`) changes what it found: each repeat changes it again. */
+function savedAfter(context: AnswerContext, calls: readonly CallSite[], line: number): boolean {
+  return calls.some((call) => call.line > line && context.frameworks.instanceSaves.has(call.callee.slice(call.callee.lastIndexOf('.') + 1)));
+}
+
+/**
+ * What the path from the handler to a step's call waits on, innermost first: the `if` a call on it is
+ * written under (`if self.status != new_status:`), or an `except` clause (made only when the `try`
+ * above fails, as when a lookup finds nothing).
+ */
+function guardOf(context: AnswerContext, steps: readonly TraceStep[], index: number): { location: SourceLocation; condition?: string } | undefined {
+  for (let at = index; at >= 0; ) {
+    const step = steps[at] as TraceStep;
+    const depth = step.depth ?? 0;
+    if (!step.site || depth === 0) return undefined;
+    let caller = at - 1;
+    while (caller >= 0 && ((steps[caller] as TraceStep).depth ?? 0) >= depth) caller--;
+    const callerSymbol = caller >= 0 ? (steps[caller] as TraceStep).symbol : undefined;
+    const site = step.site;
+    const call = callerSymbol ? context.index.definition(callerSymbol)?.calls?.find((candidate) => candidate.line === site.line) : undefined;
+    if (call?.condition) return { location: { path: site.path, line: site.line }, condition: call.condition };
+    if (site.branch === 'except') return { location: { path: site.path, line: site.line } };
+    at = caller;
+  }
+  return undefined;
+}
+
 /** A unique column filled with a default (`default=uuid.uuid4`) gets a new value on every insert: it never rejects a repeat. */
 function generatedEachInsert(entity: Entity, columns: readonly string[]): boolean {
   return columns.some((name) => entity.columns.find((column) => column.name === name)?.default !== undefined);
@@ -61,6 +89,7 @@ function operationFacts(context: AnswerContext): AnswerFact[] {
   const entities = new Map(context.result.dataModel.entities.flatMap((entity) => (entity.symbol ? [[entity.symbol, entity.name] as const] : [])));
   const once: AnswerFact[] = [];
   const adds: AnswerFact[] = [];
+  const conditional: AnswerFact[] = [];
   const seen = new Set<string>();
   for (const route of studyRoutes(context)) {
     if (SAFE_METHODS.has(route.method)) continue;
@@ -70,18 +99,21 @@ function operationFacts(context: AnswerContext): AnswerFact[] {
       const { path } = SymbolId.parse(symbol);
       for (const call of context.index.definition(symbol)?.calls ?? []) {
         const key = `${route.handler} ${path}:${call.line}`;
-        if (!isIdempotentWrite(context, call.callee) || seen.has(key)) continue;
+        if (!isIdempotentWrite(context, call.callee) || savedAfter(context, context.index.definition(symbol)?.calls ?? [], call.line) || seen.has(key)) continue;
         seen.add(key);
         once.push(fact({ path, line: call.line }, 'routeWritesOnce', operation, call.callee));
       }
     }
-    for (const step of trace.steps) {
+    trace.steps.forEach((step, index) => {
       const entity = step.external || step.unresolved ? undefined : entities.get(step.symbol);
       const key = `${route.handler} ${step.symbol}`;
-      if (!entity || !step.site || seen.has(key)) continue;
+      if (!entity || !step.site || seen.has(key)) return;
       seen.add(key);
-      adds.push(fact({ path: step.site.path, line: step.site.line }, 'routeAddsEachTime', operation, entity));
-    }
+      const guard = guardOf(context, trace.steps, index);
+      if (guard?.condition) conditional.push(fact(guard.location, 'routeAddsWhen', operation, entity, guard.condition));
+      else if (guard) conditional.push(fact(guard.location, 'routeAddsOnFailure', operation, entity));
+      else adds.push(fact({ path: step.site.path, line: step.site.line }, 'routeAddsEachTime', operation, entity));
+    });
   }
-  return [...once, ...adds];
+  return [...once, ...conditional, ...adds];
 }

@@ -101,6 +101,8 @@ export const PHRASES = {
   repeatByOperationTopic: 'What repeating each write does',
   routeWritesOnce: '`{0}` writes with `{1}`: a repeat finds what the first request made',
   routeAddsEachTime: '`{0}` can make a new `{1}`: a repeat that makes it again adds another',
+  routeAddsWhen: '`{0}` makes a new `{1}` only when `{2}` (the `if` here): a repeat adds another only if that holds again',
+  routeAddsOnFailure: '`{0}` makes a new `{1}` only in an `except` clause here, when the `try` above it fails (a lookup that finds nothing): a repeat adds another only if it fails again',
   noRepeatByOperation: 'No traced write reaches an insert-or-update or makes an entity of the data model; read the handlers of the writes: {0}',
   repeatSafeTopic: 'What makes a repeated request safe',
   idempotentWrite: '`{0}` writes with `{1}`',

@@ -121,6 +121,8 @@ export interface Frameworks {
   containerResolvers: ReadonlySet<string>;
   /** Writes that do not duplicate on a repeat, by method name. */
   idempotentWrites: ReadonlySet<string>;
+  /** Methods that write a model instance's changed fields back (`save`), by name. */
+  instanceSaves: ReadonlySet<string>;
   /** Calls that declare a table in code (`sqlalchemy.Table`), by qualified name. */
   tableDeclarations: ReadonlySet<string>;
   /** Field calls that declare a relationship between models, by their last name, and the kind each declares. */
@@ -183,6 +185,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     taskRetryOptions: new Set<string>(),
     containerResolvers: new Set<string>(),
     idempotentWrites: new Set<string>(),
+    instanceSaves: new Set<string>(),
     tableDeclarations: new Set<string>(),
     entryPointReaders: new Set<string>(),
     standardModules: new Set<string>(),
@@ -251,6 +254,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     for (const name of document.taskRetryOptions ?? []) frameworks.taskRetryOptions.add(name);
     for (const name of document.containerResolvers ?? []) frameworks.containerResolvers.add(name);
     for (const name of document.idempotentWrites ?? []) frameworks.idempotentWrites.add(name);
+    for (const name of document.instanceSaves ?? []) frameworks.instanceSaves.add(name);
     for (const name of document.tableDeclarations ?? []) frameworks.tableDeclarations.add(name);
     for (const name of document.entryPointReaders ?? []) frameworks.entryPointReaders.add(name);
     for (const name of document.standardModules ?? []) frameworks.standardModules.add(name);

@@ -166,6 +166,7 @@ export interface FrameworkDocument {
   taskRetryOptions?: string[];
   containerResolvers?: string[];
   idempotentWrites?: string[];
+  instanceSaves?: string[];
   tableDeclarations?: string[];
   entryPointReaders?: string[];
   standardModules?: string[];

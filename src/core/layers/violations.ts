@@ -54,6 +54,8 @@ export async function findViolations(
     if (!applicable.length) return;
     const targets = resolvedImports(index, file);
     for (const { statement, imported: targetsOfStatement } of targets) {
+      // An import under `if TYPE_CHECKING:` never runs: it is no dependency between layers.
+      if (statement.typeOnly) continue;
       for (const imported of targetsOfStatement) {
         // Once per import, not per rule: tens of thousands of files' imports are looked at every update.
         const toLayer = imported.file !== undefined && imported.file !== file.path ? layerOf(imported.file) : undefined;

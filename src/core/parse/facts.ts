@@ -39,6 +39,8 @@ export interface CallSite {
   branch?: 'try' | 'except' | 'finally';
   /** Python: the `except` clauses of the `try` statements whose body holds the call, innermost first: what may catch an error the callee raises. */
   catches?: HandlerFact[];
+  /** Python: the condition of the innermost `if` the call is written under (an `else` branch: `not (…)`), as written, cut to a bounded length. */
+  condition?: string;
   /**
    * Go: the arguments as written when they are names or selectors (a router or handler handed on), else ''.
    * Python: kept for calls that hand on a module's list or a parameter (see python.ts `handedOn`):
@@ -211,6 +213,12 @@ export interface SymbolDefinition {
   decoratorCalls?: Record<string, CallShape>;
   /** Functions and methods: parameters in order (`self` included). */
   parameters?: Parameter[];
+  /**
+   * Python decorator factories (`def cors(*methods)`): the parameter whose values are the only request
+   * methods the wrapper lets through, when the wrapper compares `request.method` with it and answers
+   * 405 (`HttpResponseNotAllowed`) otherwise.
+   */
+  methodGate?: string;
   /** Functions and methods: the return annotation; a TypeScript type alias of a function type: the type its functions return. */
   returns?: string;
   /** TypeScript variables (a function too, when it is a variable's value): the type the annotation names, without type arguments (`const driver: DriverFactory<Options> = ...`). */
@@ -285,6 +293,8 @@ export interface ImportStatement {
   names: ImportedName[];
   /** For `import module as alias`. */
   alias?: string;
+  /** Python: written under `if TYPE_CHECKING:`, so for type checkers only: no run-time dependency. */
+  typeOnly?: boolean;
   line: number;
 }
 

@@ -110,8 +110,9 @@ export const pythonSyntax: LanguageSyntax = {
     const imports: ImportStatement[] = [];
     for (const match of matches) {
       const statement = capturedAs(match, 'import');
-      if (statement?.type === 'import_statement') imports.push(...plainImports(statement));
-      else if (statement?.type === 'import_from_statement') imports.push(fromImport(statement));
+      const written = statement?.type === 'import_statement' ? plainImports(statement) : statement?.type === 'import_from_statement' ? [fromImport(statement)] : [];
+      const typeOnly = statement !== undefined && underTypeChecking(statement);
+      imports.push(...written.map((imported) => (typeOnly ? { ...imported, typeOnly } : imported)));
     }
     return imports.sort((a, b) => a.line - b.line);
   },
@@ -234,9 +235,38 @@ function functionSymbol(definition: Node, name: string, range: SymbolDefinition[
     ...(returns ? { returns } : {}),
     ...(body && raisesNotImplemented(body) ? { notImplemented: true } : {}),
   };
+  const gate = body && parameters.length ? methodGateOf(body, parameters) : undefined;
+  if (gate) symbol.methodGate = gate;
   const selfName = owner && parameters[0] && !decorators.includes('staticmethod') ? parameters[0].name : undefined;
   if (body) bodies.set(body.startIndex, { symbol, owner, selfName });
   return symbol;
+}
+
+/**
+ * The parameter of a decorator factory that its wrapper (a function defined in the body, or in the
+ * decorator it returns) compares `request.method` with, refusing other methods with a 405. Only the
+ * two nesting levels a decorator factory has are read, so a function body is not walked whole.
+ */
+function methodGateOf(body: Node, parameters: readonly Parameter[]): string | undefined {
+  const names = new Set(parameters.map((parameter) => parameter.name));
+  const nested = (block: Node) => block.namedChildren.flatMap((child) => {
+    const definition = child?.type === 'decorated_definition' ? child.childForFieldName('definition') : child;
+    return definition?.type === 'function_definition' ? [definition] : [];
+  });
+  const inner = nested(body).flatMap((definition) => {
+    const innerBody = definition.childForFieldName('body');
+    return [definition, ...(innerBody ? nested(innerBody) : [])];
+  });
+  for (const wrapper of inner) {
+    const refuses = wrapper.descendantsOfType('integer').some((node) => node?.text === '405') || wrapper.descendantsOfType('identifier').some((node) => node?.text === 'HttpResponseNotAllowed');
+    if (!refuses) continue;
+    for (const comparison of wrapper.descendantsOfType('comparison_operator')) {
+      const [left, right] = comparison?.namedChildren ?? [];
+      const operator = comparison?.children.slice(1, -1).map((node) => node?.type).join(' ');
+      if (left?.type === 'attribute' && left.childForFieldName('attribute')?.text === 'method' && (operator === 'in' || operator === 'not in') && right?.type === 'identifier' && names.has(right.text)) return right.text;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -448,7 +478,8 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
     if (!scope) continue;
     if (item.kind === 'call' && item.callee) {
       const handed = handedOn(item.node, item.callee, scope, names);
-      const call: CallSite = { callee: normalizeCallee(item.callee.text), line: item.node.startPosition.row, character: item.node.startPosition.column, ...(branch ? { branch } : {}), ...(catches.length ? { catches } : {}), ...(handed ? { arguments: handed } : {}) };
+      const condition = guardingCondition(item.node);
+      const call: CallSite = { callee: normalizeCallee(item.callee.text), line: item.node.startPosition.row, character: item.node.startPosition.column, ...(branch ? { branch } : {}), ...(catches.length ? { catches } : {}), ...(condition ? { condition } : {}), ...(handed ? { arguments: handed } : {}) };
       listIn(callsOf, scope).push({ call, end: item.node.endIndex });
       listIn(callNodesOf, scope).push(item.node);
     } else if (item.kind === 'assignment') {
@@ -839,7 +870,9 @@ function parametersOf(parameters: Node | null): Parameter[] {
       result.push({ name: parameter.text });
       continue;
     }
-    const nameNode = parameter.childForFieldName('name') ?? parameter.namedChildren.find((child) => child?.type === 'identifier');
+    // A typed `*args: str` holds its name inside the splat pattern.
+    const splat = parameter.namedChildren.find((child) => child?.type === 'list_splat_pattern' || child?.type === 'dictionary_splat_pattern');
+    const nameNode = parameter.childForFieldName('name') ?? parameter.namedChildren.find((child) => child?.type === 'identifier') ?? splat?.namedChildren.find((child) => child?.type === 'identifier');
     if (!nameNode) continue;
     const annotation = parameter.childForFieldName('type')?.text;
     const value = parameter.childForFieldName('value')?.text;
@@ -887,6 +920,17 @@ function classBases(definition: Node): { bases: string[]; metaclass?: string; ke
     }
   }
   return { bases, ...(metaclass ? { metaclass } : {}), ...(Object.keys(keywords).length ? { keywords } : {}) };
+}
+
+/** Whether a statement sits in the body of an `if TYPE_CHECKING:` (`typing.TYPE_CHECKING`), which only type checkers run. */
+function underTypeChecking(statement: Node): boolean {
+  for (let child = statement, parent = statement.parent; parent; child = parent, parent = parent.parent) {
+    if (parent.type === 'if_statement' && parent.childForFieldName('consequence')?.equals(child)) {
+      const condition = parent.childForFieldName('condition')?.text;
+      if (condition === 'TYPE_CHECKING' || condition === 'typing.TYPE_CHECKING') return true;
+    }
+  }
+  return false;
 }
 
 function plainImports(statement: Node): ImportStatement[] {
