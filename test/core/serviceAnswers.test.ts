@@ -70,11 +70,6 @@ describe("a Django service's answers (test/fixtures/django-shop)", () => {
     assert.ok(all.some((fact) => fact.startsWith("ANY (6 routes): the code does not narrow their method")), all.join('\n'));
   });
 
-  it('take the methods of a route from a workspace decorator factory that refuses others with a 405 (`@allow("GET", "PUT")`)', () => {
-    const notes = analysis.result.routes.filter((route) => route.path === '/catalog/products/{pk}/notes/').map((route) => route.method);
-    assert.deepEqual(notes.sort(), ['GET', 'PUT']);
-  });
-
   it('tell which answers a client may retry: a status HTTP defines as temporary', () => {
     const errors = factsOf(answerOf('service.errors'));
     assert.ok(errors.includes('`GET /catalog/catalogue/` answers 503, a status HTTP defines as temporary: a client may retry it (safely when the operation is idempotent) — catalog/views.py:83'), errors.join('\n'));

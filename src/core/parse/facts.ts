@@ -213,12 +213,6 @@ export interface SymbolDefinition {
   decoratorCalls?: Record<string, CallShape>;
   /** Functions and methods: parameters in order (`self` included). */
   parameters?: Parameter[];
-  /**
-   * Python decorator factories (`def cors(*methods)`): the parameter whose values are the only request
-   * methods the wrapper lets through, when the wrapper compares `request.method` with it and answers
-   * 405 (`HttpResponseNotAllowed`) otherwise.
-   */
-  methodGate?: string;
   /** Functions and methods: the return annotation; a TypeScript type alias of a function type: the type its functions return. */
   returns?: string;
   /** TypeScript variables (a function too, when it is a variable's value): the type the annotation names, without type arguments (`const driver: DriverFactory<Options> = ...`). */

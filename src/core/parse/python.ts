@@ -235,38 +235,9 @@ function functionSymbol(definition: Node, name: string, range: SymbolDefinition[
     ...(returns ? { returns } : {}),
     ...(body && raisesNotImplemented(body) ? { notImplemented: true } : {}),
   };
-  const gate = body && parameters.length ? methodGateOf(body, parameters) : undefined;
-  if (gate) symbol.methodGate = gate;
   const selfName = owner && parameters[0] && !decorators.includes('staticmethod') ? parameters[0].name : undefined;
   if (body) bodies.set(body.startIndex, { symbol, owner, selfName });
   return symbol;
-}
-
-/**
- * The parameter of a decorator factory that its wrapper (a function defined in the body, or in the
- * decorator it returns) compares `request.method` with, refusing other methods with a 405. Only the
- * two nesting levels a decorator factory has are read, so a function body is not walked whole.
- */
-function methodGateOf(body: Node, parameters: readonly Parameter[]): string | undefined {
-  const names = new Set(parameters.map((parameter) => parameter.name));
-  const nested = (block: Node) => block.namedChildren.flatMap((child) => {
-    const definition = child?.type === 'decorated_definition' ? child.childForFieldName('definition') : child;
-    return definition?.type === 'function_definition' ? [definition] : [];
-  });
-  const inner = nested(body).flatMap((definition) => {
-    const innerBody = definition.childForFieldName('body');
-    return [definition, ...(innerBody ? nested(innerBody) : [])];
-  });
-  for (const wrapper of inner) {
-    const refuses = wrapper.descendantsOfType('integer').some((node) => node?.text === '405') || wrapper.descendantsOfType('identifier').some((node) => node?.text === 'HttpResponseNotAllowed');
-    if (!refuses) continue;
-    for (const comparison of wrapper.descendantsOfType('comparison_operator')) {
-      const [left, right] = comparison?.namedChildren ?? [];
-      const operator = comparison?.children.slice(1, -1).map((node) => node?.type).join(' ');
-      if (left?.type === 'attribute' && left.childForFieldName('attribute')?.text === 'method' && (operator === 'in' || operator === 'not in') && right?.type === 'identifier' && names.has(right.text)) return right.text;
-    }
-  }
-  return undefined;
 }
 
 /**
@@ -870,9 +841,7 @@ function parametersOf(parameters: Node | null): Parameter[] {
       result.push({ name: parameter.text });
       continue;
     }
-    // A typed `*args: str` holds its name inside the splat pattern.
-    const splat = parameter.namedChildren.find((child) => child?.type === 'list_splat_pattern' || child?.type === 'dictionary_splat_pattern');
-    const nameNode = parameter.childForFieldName('name') ?? parameter.namedChildren.find((child) => child?.type === 'identifier') ?? splat?.namedChildren.find((child) => child?.type === 'identifier');
+    const nameNode = parameter.childForFieldName('name') ?? parameter.namedChildren.find((child) => child?.type === 'identifier');
     if (!nameNode) continue;
     const annotation = parameter.childForFieldName('type')?.text;
     const value = parameter.childForFieldName('value')?.text;

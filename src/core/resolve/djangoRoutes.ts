@@ -218,8 +218,6 @@ function djangoViewHandlers(index: SymbolIndex, frameworks: Frameworks, file: st
  */
 function httpMethodsFromDecorators(index: SymbolIndex, frameworks: Frameworks, view: string, definition: SymbolDefinition | undefined): string[] {
   for (const decorator of definition?.decorators ?? []) {
-    const gated = gatedMethods(index, view, decorator, definition);
-    if (gated.length) return gated;
     for (const name of index.qualifiedNames(SymbolId.parse(view).path, decorator)) {
       const method = frameworks.viewMethodDecorators.get(name);
       if (method) return [method];
@@ -232,17 +230,6 @@ function httpMethodsFromDecorators(index: SymbolIndex, frameworks: Frameworks, v
     }
   }
   return ['ANY'];
-}
-
-/**
- * The methods a workspace decorator factory lets through (`@cors("GET", "POST")`, whose wrapper
- * answers 405 to any other `request.method`): the string arguments it is called with.
- */
-function gatedMethods(index: SymbolIndex, view: string, decorator: string, definition: SymbolDefinition | undefined): string[] {
-  const factory = index.resolve(SymbolId.parse(view).path, decorator);
-  if (!factory || !index.definition(factory)?.methodGate) return [];
-  const args = definition?.decoratorCalls?.[decorator]?.args ?? [];
-  return [...new Set(listedMethods(`(${args.join(', ')})`))];
 }
 
 /** The HTTP methods a list or tuple literal names (`["get", "POST"]`), upper case; none when it is anything else. */
