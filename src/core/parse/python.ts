@@ -261,6 +261,9 @@ const BODY_QUERY = `
 (lambda) @lambda
 (class_definition body: (block) @class)
 (try_statement body: (block) @try)
+(if_statement condition: (_) @if_condition consequence: (block) @guarded)
+(elif_clause condition: (_) @if_condition consequence: (block) @guarded)
+(if_statement condition: (_) @if_condition alternative: (else_clause body: (block) @guarded_else))
 (except_clause) @except
 (finally_clause) @finally
 (for_statement left: (identifier) body: (block)) @loop
@@ -292,7 +295,9 @@ interface Interval {
   start: number;
   end: number;
   /** A function body (its scope, when it is a symbol's), a nested scope, or a branch of a `try`. */
-  kind: 'body' | 'scope' | NonNullable<CallSite['branch']>;
+  kind: 'body' | 'scope' | 'guard' | NonNullable<CallSite['branch']>;
+  /** A block run only under an `if` (or its `else`): the condition, as the call sites in it are told. */
+  condition?: string;
   scope?: BodyScope;
   /** A `try` body: its statement's `except` clauses. */
   catches?: HandlerFact[];
@@ -407,6 +412,12 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
         case 'finally':
           intervals.push({ start: node.startIndex, end: node.endIndex, kind: name });
           break;
+        case 'guarded':
+        case 'guarded_else': {
+          const tested = capturedAs(match, 'if_condition')?.text ?? '';
+          intervals.push({ start: node.startIndex, end: node.endIndex, kind: 'guard', condition: oneLine(name === 'guarded' ? tested : `not (${tested})`) });
+          break;
+        }
       }
     }
   }
@@ -431,6 +442,7 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
     }
     while (stack.length && (stack[stack.length - 1] as Interval).end <= at) stack.pop();
     let branch: CallSite['branch'];
+    let condition: string | undefined;
     let scope: BodyScope | undefined;
     const catches: HandlerFact[] = [];
     for (let index = stack.length - 1; index >= 0; index--) {
@@ -443,13 +455,16 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
         if (interval.inner && (item.kind === 'call' || item.kind === 'iteration')) tellEnclosing(stack, index, item);
         break;
       }
+      if (interval.kind === 'guard') {
+        condition ??= interval.condition;
+        continue;
+      }
       branch ??= interval.kind;
       if (interval.catches) catches.push(...interval.catches);
     }
     if (!scope) continue;
     if (item.kind === 'call' && item.callee) {
       const handed = handedOn(item.node, item.callee, scope, names);
-      const condition = guardingCondition(item.node);
       const call: CallSite = { callee: normalizeCallee(item.callee.text), line: item.node.startPosition.row, character: item.node.startPosition.column, ...(branch ? { branch } : {}), ...(catches.length ? { catches } : {}), ...(condition ? { condition } : {}), ...(handed ? { arguments: handed } : {}) };
       listIn(callsOf, scope).push({ call, end: item.node.endIndex });
       listIn(callNodesOf, scope).push(item.node);
