@@ -22,7 +22,7 @@ import { answerChecklist } from './answers/answers';
 import { readStudyDocuments, type StudyDocument } from './discover/studyDocuments';
 import { type AnalysisResult, type Answer, type Finding, type InterfaceImplementations, type KindVerdict, type Language, type Route, SCHEMA_VERSION, type Skipped, SymbolId, type Trace } from './result';
 import { type TraceContext, traceRoute, traceRouteWithTypes } from './trace/trace';
-import { listIn } from './lists';
+import { listIn, sameList } from './lists';
 import { matchesRouteTemplate, templateShape } from './workspacePatterns';
 
 export interface AnalyzeOptions {
@@ -440,10 +440,6 @@ function sameKindInputs(before: KindInputs | undefined, now: KindInputs): boolea
     const other = now.findings[position] as Finding;
     return finding.category === other.category && finding.symbol === other.symbol && kindOf(finding) === kindOf(other);
   });
-}
-
-function sameList(before: readonly string[], now: readonly string[]): boolean {
-  return before === now || (before.length === now.length && before.every((item, position) => item === now[position]));
 }
 
 function sameFileSelection(before: AnalyzeOptions, after: AnalyzeOptions): boolean {

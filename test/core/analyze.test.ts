@@ -226,6 +226,60 @@ describe('an update, whatever the edit', () => {
   });
 });
 
+describe('an update of interfaces and their implementations', () => {
+  const workspace = tempWorkspace({
+    'app/ports.py': 'from abc import ABC, abstractmethod\n\nclass Notifier(ABC):\n    @abstractmethod\n    def send(self): ...\n',
+    'app/email.py': 'from app.ports import Notifier\n\nclass EmailNotifier(Notifier):\n    def send(self): ...\n',
+    'app/client.py': 'class Client:\n    def run(self):\n        return self._driver()\n',
+    'app/pg.py': 'from app.client import Client\n\nclass PgClient(Client):\n    def _driver(self): ...\n',
+    'web/driver.ts': 'export interface Driver { get(): string; }\n',
+    'web/drivers.ts': "import { Driver } from './driver';\nexport const memory: Driver = { get: () => '' };\nexport const redis: Driver = { get: () => 'r' };\n",
+    'store/store.go': 'package store\n\ntype Store interface {\n\tGet() string\n}\n',
+    'store/mem.go': 'package store\n\ntype Mem struct{}\n\nfunc (m *Mem) Get() string { return "" }\n',
+  });
+  after(workspace.cleanup);
+  const comparable = (analysis: Analysis) => JSON.stringify({ ...analysis.result, traces: analysis.result.routes.map((route) => analysis.trace(`${route.method} ${route.path}`)) });
+  const bases = (analysis: Analysis) => analysis.result.interfaces.map((entry) => `${entry.base} ${entry.implementations.join(',')}`);
+
+  it('gives what a fresh analysis gives as implementations come and go, and keeps the interfaces while no class changes', async () => {
+    let analysis = await analyzeFolder(workspace.root, { threads: 1 });
+    assert.deepEqual(bases(analysis), ['app/client.py:Client app/pg.py:PgClient', 'app/ports.py:Notifier app/email.py:EmailNotifier', 'store/store.go:Store store/mem.go:Mem', 'web/driver.ts:Driver web/drivers.ts:memory,web/drivers.ts:redis']);
+    const edits: [string, string, (before: Analysis, after: Analysis) => void][] = [
+      // Lines moved and a function added: every class says what it said, and the stage is kept whole.
+      ['app/email.py', '# moved\nfrom app.ports import Notifier\n\nclass EmailNotifier(Notifier):\n    def send(self): ...\n\ndef helper(): ...\n', (before, after) => assert.equal(after.result.interfaces, before.result.interfaces)],
+      // An implementation added beside the other, and one gone.
+      ['app/email.py', 'from app.ports import Notifier\n\nclass EmailNotifier(Notifier):\n    def send(self): ...\n\nclass SmsNotifier(Notifier):\n    def send(self): ...\n', () => undefined],
+      ['app/email.py', 'from app.ports import Notifier\n\nclass EmailNotifier:\n    def send(self): ...\n\nclass SmsNotifier(Notifier):\n    def send(self): ...\n', () => undefined],
+      // The interface renamed in its own file: the implementation's file is unchanged, its ancestry is not.
+      ['app/ports.py', 'from abc import ABC, abstractmethod\n\nclass Sender(ABC):\n    @abstractmethod\n    def send(self): ...\n', () => undefined],
+      ['app/ports.py', 'from abc import ABC, abstractmethod\n\nclass Notifier(ABC):\n    @abstractmethod\n    def send(self): ...\n', () => undefined],
+      // No longer abstract, and abstract again.
+      ['app/ports.py', 'class Notifier:\n    def send(self): ...\n', () => undefined],
+      ['app/ports.py', 'from abc import ABC, abstractmethod\n\nclass Notifier(ABC):\n    @abstractmethod\n    def send(self): ...\n', () => undefined],
+      // A template method: its one subclass renames what it leaves to them; another class defines the name (a mixin's expectation).
+      ['app/pg.py', 'from app.client import Client\n\nclass PgClient(Client):\n    def _connect(self): ...\n', () => undefined],
+      ['app/pg.py', 'from app.client import Client\n\nclass PgClient(Client):\n    def _driver(self): ...\n\nclass Other:\n    def _driver(self): ...\n', () => undefined],
+      ['app/pg.py', 'from app.client import Client\n\nclass PgClient(Client):\n    def _driver(self): ...\n', () => undefined],
+      // One typed constant is a value, two are implementations.
+      ['web/drivers.ts', "import { Driver } from './driver';\nexport const memory: Driver = { get: () => '' };\n", () => undefined],
+      ['web/drivers.ts', "import { Driver } from './driver';\nexport const memory: Driver = { get: () => '' };\nexport const redis: Driver = { get: () => 'r' };\n", () => undefined],
+      // A Go type loses the method the interface asks for, and gains it again; the interface asks for another.
+      ['store/mem.go', 'package store\n\ntype Mem struct{}\n\nfunc (m *Mem) Put() {}\n', () => undefined],
+      ['store/mem.go', 'package store\n\ntype Mem struct{}\n\nfunc (m *Mem) Get() string { return "" }\n', () => undefined],
+      ['store/store.go', 'package store\n\ntype Store interface {\n\tGet() string\n\tPut()\n}\n', () => undefined],
+    ];
+    for (const [path, text, check] of edits) {
+      writeFileSync(join(workspace.root, path), text);
+      const before = analysis;
+      analysis = await updateFolder(analysis, [join(workspace.root, path)], { threads: 1 });
+      assert.equal(comparable(analysis), comparable(await analyzeFolder(workspace.root, { threads: 1 })), `after editing ${path}`);
+      check(before, analysis);
+    }
+    // A Go interface is one by its methods alone, implemented or not.
+    assert.deepEqual(bases(analysis), ['app/client.py:Client app/pg.py:PgClient', 'app/ports.py:Notifier app/email.py:SmsNotifier', 'store/store.go:Store ', 'web/driver.ts:Driver web/drivers.ts:memory,web/drivers.ts:redis']);
+  });
+});
+
 describe('an update after a body edit', () => {
   const workspace = tempWorkspace({
     'app/api.py': 'from fastapi import APIRouter\nfrom app.service import pay\nrouter = APIRouter()\n\n@router.post("/orders")\ndef create():\n    pay()\n',

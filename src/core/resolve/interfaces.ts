@@ -1,3 +1,4 @@
+import { listIn, NONE, sameList } from '../lists';
 import { Turns } from '../nextTurn';
 import type { SymbolDefinition } from '../parse/facts';
 import type { InterfaceImplementations } from '../result';
@@ -10,18 +11,25 @@ const ABSTRACT_NAME = /^_?Abstract(?=[A-Z_])/;
 const ABSTRACT_METACLASSES = new Set(['abc.ABCMeta']);
 const ABSTRACT_DECORATORS = new Set(['abc.abstractmethod', 'abc.abstractproperty', 'abc.abstractclassmethod', 'abc.abstractstaticmethod']);
 
+/** What the stage reads of one class: plain data, so that a part worked out again from an edited file can be told the same. */
 interface ClassEntry {
   symbol: string;
   path: string;
-  definition: SymbolDefinition;
-  abstractMethods: number;
+  /** A TypeScript or Go `interface`: it implements nothing itself. */
+  isInterface: boolean;
   notImplementedMethods: number;
   /** Declared an interface by the class itself (its bases, metaclass, keywords or abstract methods). */
   declared: boolean;
+  /** A Protocol deriving from another: it declares an interface and implements nothing. */
+  extendsProtocol: boolean;
   /** The names of its own methods and attributes. */
   members: readonly string[];
   /** Methods its own methods call on `self`/`this` that it does not define itself. */
   usesUndefined: readonly string[];
+  /** The workspace classes it derives from, nearest first. */
+  ancestors: readonly string[];
+  /** Go: the names of the methods it has, its own and those of the types it embeds. */
+  goMethods: readonly string[];
 }
 
 /**
@@ -29,38 +37,43 @@ interface ClassEntry {
  * classes, in any file. An interface: a class with ABC or Protocol among its own bases, an ABCMeta
  * metaclass, an `@abstractmethod`, or a base class whose methods raise NotImplementedError (when
  * two of them do, or when something derives from it).
+ *
+ * Each file's classes (with their ancestries) and typed constants are a part of the file; the
+ * stage combines them and is kept while every part is the same object. A part worked out again
+ * that says what the kept one said is kept as that object, so an edit that changes no class's
+ * members, ancestry or methods' calls on itself costs the stage its loop over the parts alone.
  */
 export async function interfaceImplementations(index: SymbolIndex, turns = new Turns()): Promise<InterfaceImplementations[]> {
+  const classParts: (readonly ClassEntry[])[] = [];
+  const typedParts: (readonly (readonly [string, string])[])[] = [];
+  await turns.each(index.files(), (file) => {
+    classParts.push(index.part('interface-classes', file.path, () => classEntries(index, file.path), '', sameClassEntries));
+    typedParts.push(index.part('typed-implementations', file.path, () => typedImplementations(index, file.path), '', samePairs));
+  });
+  return index.combined('interfaces', [...classParts, ...typedParts], () => combine(classParts.flat(), typedParts.flat()));
+}
+
+/** The stage from its parts: it reads nothing else. */
+function combine(entries: readonly ClassEntry[], typedPairs: readonly (readonly [string, string])[]): InterfaceImplementations[] {
   const classes = new Map<string, ClassEntry>();
   const declared = new Set<string>();
-  await turns.each(index.files(), (file) => {
-    for (const entry of index.part('interface-classes', file.path, () => classEntries(index, file.path))) {
-      classes.set(entry.symbol, entry);
-      if (entry.declared) declared.add(entry.symbol);
-    }
-  });
-
+  for (const entry of entries) {
+    classes.set(entry.symbol, entry);
+    if (entry.declared) declared.add(entry.symbol);
+  }
   const implementations = new Map<string, string[]>();
   // Classes whose methods raise NotImplementedError (an interface's or an object type's signatures say the same, and are told by the rules below).
-  const byNotImplemented = [...classes.values()].filter((entry) => !declared.has(entry.symbol) && entry.notImplementedMethods > 0 && entry.definition.keywords?.['interface'] !== 'true');
-  for (const entry of classes.values()) {
+  const byNotImplemented = entries.filter((entry) => !declared.has(entry.symbol) && entry.notImplementedMethods > 0 && !entry.isInterface);
+  for (const entry of entries) {
     // A TypeScript interface extending another implements nothing: only classes do.
-    if (entry.definition.keywords?.['interface'] === 'true') continue;
-    for (const ancestor of index.ancestry(entry.symbol).classes) {
-      const list = implementations.get(ancestor) ?? [];
-      list.push(entry.symbol);
-      implementations.set(ancestor, list);
-    }
+    if (entry.isInterface) continue;
+    for (const ancestor of entry.ancestors) listIn(implementations, ancestor).push(entry.symbol);
   }
-  for (const [base, implementers] of goImplementations(index, [...classes.values()].filter((entry) => entry.path.endsWith('.go')))) {
-    implementations.set(base, [...(implementations.get(base) ?? []), ...implementers]);
-  }
+  for (const [base, implementers] of goImplementations(entries.filter((entry) => entry.path.endsWith('.go')))) listIn(implementations, base).push(...implementers);
   const typed = new Map<string, string[]>();
-  await turns.each(index.files(), (file) => {
-    for (const [symbol, base] of index.part('typed-implementations', file.path, () => typedImplementations(index, file.path))) typed.set(base, [...(typed.get(base) ?? []), symbol]);
-  });
+  for (const [symbol, base] of typedPairs) listIn(typed, base).push(symbol);
   // One constant of a type is a value of it (a configuration, its defaults); several are the implementations a plugin interface has.
-  for (const [base, implementers] of typed) if (implementers.length >= 2) implementations.set(base, [...(implementations.get(base) ?? []), ...implementers]);
+  for (const [base, implementers] of typed) if (implementers.length >= 2) listIn(implementations, base).push(...implementers);
   for (const entry of byNotImplemented) {
     // In TypeScript and JavaScript, `throw new Error('Method not implemented.')` is also the stub an editor writes into a
     // concrete class: a class is left to implement there only when workspace classes derive from it.
@@ -68,24 +81,24 @@ export async function interfaceImplementations(index: SymbolIndex, turns = new T
     if ((python && entry.notImplementedMethods >= 2) || implementations.has(entry.symbol)) declared.add(entry.symbol);
   }
   // Who defines a name is asked only of the names a class with subclasses calls on itself undefined: a map of every
-  // member of every class, made at every update, was half of this stage's time on a workspace of thousands of classes.
-  const candidates = [...classes.values()].filter((entry) => !declared.has(entry.symbol) && entry.usesUndefined.length > 0 && (implementations.get(entry.symbol)?.length ?? 0) > 0);
+  // member of every class was half of this stage's time on a workspace of thousands of classes.
+  const candidates = entries.filter((entry) => !declared.has(entry.symbol) && entry.usesUndefined.length > 0 && (implementations.get(entry.symbol)?.length ?? 0) > 0);
   const asked = new Set(candidates.flatMap((entry) => entry.usesUndefined));
   const definers = new Map<string, string[]>();
   if (asked.size) {
-    for (const entry of classes.values()) for (const name of entry.members) if (asked.has(name)) (definers.get(name) ?? definers.set(name, []).get(name) ?? []).push(entry.symbol);
+    for (const entry of entries) for (const name of entry.members) if (asked.has(name)) listIn(definers, name).push(entry.symbol);
   }
   for (const entry of candidates) {
-    if (leavesToSubclasses(index, entry, classes, definers, implementations.get(entry.symbol))) declared.add(entry.symbol);
+    if (leavesToSubclasses(entry, classes, definers, implementations.get(entry.symbol))) declared.add(entry.symbol);
   }
-  for (const entry of classes.values()) {
-    if (entry.definition.keywords?.['interface'] === 'true' && implementations.has(entry.symbol)) declared.add(entry.symbol);
+  for (const entry of entries) {
+    if (entry.isInterface && implementations.has(entry.symbol)) declared.add(entry.symbol);
     // `AbstractFileSystem`, `AbstractMigrationsLoader`: the name says the class is there to be derived from, and workspace classes do.
     if (ABSTRACT_NAME.test(lastSegment(entry.symbol)) && implementations.has(entry.symbol)) declared.add(entry.symbol);
   }
   // An abstract class between an interface and the concrete classes implements the interface too (`AsyncFileSystem` of
   // `AbstractFileSystem`); an interface that only extends another (a Protocol of a Protocol) does not.
-  const extending = new Set([...declared].filter((symbol) => extendsOnly(index, classes.get(symbol))));
+  const extending = new Set([...declared].filter((symbol) => classes.get(symbol)?.extendsProtocol === true));
   return [...declared]
     .sort()
     .map((base) => ({ base, implementations: (implementations.get(base) ?? []).filter((symbol) => !extending.has(symbol)).sort() }));
@@ -98,19 +111,14 @@ export async function interfaceImplementations(index: SymbolIndex, turns = new T
  * defines too is a mixin's expectation of the class it is mixed with (Django REST framework's
  * `ListModelMixin` calls `self.get_queryset()`, which `GenericAPIView` defines), not one left to subclasses.
  */
-function leavesToSubclasses(index: SymbolIndex, entry: ClassEntry, classes: ReadonlyMap<string, ClassEntry>, definers: ReadonlyMap<string, readonly string[]>, subclasses: readonly string[] | undefined): boolean {
+function leavesToSubclasses(entry: ClassEntry, classes: ReadonlyMap<string, ClassEntry>, definers: ReadonlyMap<string, readonly string[]>, subclasses: readonly string[] | undefined): boolean {
   if (!entry.usesUndefined.length || !subclasses?.length) return false;
-  const inherited = new Set(index.ancestry(entry.symbol).classes.flatMap((ancestor) => classes.get(ancestor)?.members ?? []));
+  const inherited = new Set(entry.ancestors.flatMap((ancestor) => classes.get(ancestor)?.members ?? []));
   const descendants = new Set(subclasses);
   return entry.usesUndefined.some((name) => {
     const defining = definers.get(name) ?? [];
     return !inherited.has(name) && defining.length > 0 && defining.every((symbol) => descendants.has(symbol));
   });
-}
-
-/** A Protocol deriving from another declares an interface; it implements nothing. */
-function extendsOnly(index: SymbolIndex, entry: ClassEntry | undefined): boolean {
-  return entry !== undefined && entry.definition.bases.some((base) => qualifiedIn(index, entry.path, base, PROTOCOL_BASES));
 }
 
 function lastSegment(symbol: string): string {
@@ -123,20 +131,23 @@ function lastSegment(symbol: string): string {
  * those of the interfaces it embeds), by name, its own or promoted from the types it embeds —
  * whatever it declares, as Go decides.
  */
-function goImplementations(index: SymbolIndex, entries: readonly ClassEntry[]): Map<string, string[]> {
-  const methodNames = (symbol: string) => new Set([symbol, ...index.ancestry(symbol).classes].flatMap((owner) => index.methodsOf(owner).map((method) => method.name)));
-  const interfaces = entries.filter((entry) => entry.definition.keywords?.['interface'] === 'true').map((entry) => ({ symbol: entry.symbol, methods: methodNames(entry.symbol) })).filter((entry) => entry.methods.size > 0);
+function goImplementations(entries: readonly ClassEntry[]): Map<string, string[]> {
+  const interfaces = entries.filter((entry) => entry.isInterface && entry.goMethods.length > 0);
   const found = new Map<string, string[]>();
   if (!interfaces.length) return found;
   for (const entry of entries) {
-    if (entry.definition.keywords?.['interface'] === 'true') continue;
-    const has = methodNames(entry.symbol);
-    if (!has.size) continue;
+    if (entry.isInterface || !entry.goMethods.length) continue;
+    const has = new Set(entry.goMethods);
     for (const candidate of interfaces) {
-      if ([...candidate.methods].every((name) => has.has(name))) found.set(candidate.symbol, [...(found.get(candidate.symbol) ?? []), entry.symbol]);
+      if (candidate.goMethods.every((name) => has.has(name))) listIn(found, candidate.symbol).push(entry.symbol);
     }
   }
   return found;
+}
+
+/** The names of the methods a Go type has: its own, and those of the types it embeds. */
+function goMethodNames(index: SymbolIndex, symbol: string, ancestors: readonly string[]): readonly string[] {
+  return [...new Set([symbol, ...ancestors].flatMap((owner) => index.methodsOf(owner).map((method) => method.name)))];
 }
 
 /**
@@ -164,18 +175,20 @@ function hasBehaviour(index: SymbolIndex, symbol: string, definition: SymbolDefi
   return index.methodsOf(symbol).length > 0 || (definition.attributes ?? []).some(({ type }) => type !== undefined && /=>/.test(type));
 }
 
-/** The classes one file defines, with what their own methods say. */
+/** The classes one file defines, with what their own methods say and what they derive from. */
 function classEntries(index: SymbolIndex, path: string): ClassEntry[] {
   const entries: ClassEntry[] = [];
+  const go = path.endsWith('.go');
   for (const { symbol, definition } of index.definitionsIn(path)) {
     if (definition.kind !== 'class') continue;
     const methods = index.methodsOf(symbol);
     const members = new Set([...methods.map(({ name }) => name), ...(definition.attributes ?? []).map(({ name }) => name)]);
     const calledOnSelf = new Set<string>();
-    const entry = { symbol, path, definition, abstractMethods: 0, notImplementedMethods: 0, declared: false, members: [...members], usesUndefined: [] as string[] };
+    let abstractMethods = 0;
+    let notImplementedMethods = 0;
     for (const { definition: method } of methods) {
-      if (isAbstractMethod(index, path, method)) entry.abstractMethods++;
-      if (method.notImplemented) entry.notImplementedMethods++;
+      if (isAbstractMethod(index, path, method)) abstractMethods++;
+      if (method.notImplemented) notImplementedMethods++;
       const self = method.parameters?.[0]?.name;
       if (!self || method.decorators.includes('staticmethod')) continue;
       for (const { callee } of method.calls ?? []) {
@@ -183,11 +196,41 @@ function classEntries(index: SymbolIndex, path: string): ClassEntry[] {
         if (/^\w+$/.test(called) && !members.has(called)) calledOnSelf.add(called);
       }
     }
-    entry.usesUndefined = [...calledOnSelf];
-    entry.declared = declaresInterface(index, entry);
-    entries.push(entry);
+    const ancestors = index.ancestry(symbol).classes;
+    entries.push({
+      symbol,
+      path,
+      isInterface: definition.keywords?.['interface'] === 'true',
+      notImplementedMethods,
+      declared: abstractMethods > 0 || declaresInterface(index, path, definition, notImplementedMethods),
+      extendsProtocol: definition.bases.some((base) => qualifiedIn(index, path, base, PROTOCOL_BASES)),
+      members: [...members],
+      usesUndefined: [...calledOnSelf],
+      ancestors,
+      goMethods: go ? goMethodNames(index, symbol, ancestors) : NONE,
+    });
   }
   return entries;
+}
+
+/** Whether two answers of `interface-classes` for a file say the same. */
+function sameClassEntries(before: readonly ClassEntry[], after: readonly ClassEntry[]): boolean {
+  return sameList(before, after, (a, b) =>
+    a.symbol === b.symbol &&
+    a.path === b.path &&
+    a.isInterface === b.isInterface &&
+    a.notImplementedMethods === b.notImplementedMethods &&
+    a.declared === b.declared &&
+    a.extendsProtocol === b.extendsProtocol &&
+    sameList(a.members, b.members) &&
+    sameList(a.usesUndefined, b.usesUndefined) &&
+    sameList(a.ancestors, b.ancestors) &&
+    sameList(a.goMethods, b.goMethods),
+  );
+}
+
+function samePairs(before: readonly (readonly [string, string])[], after: readonly (readonly [string, string])[]): boolean {
+  return sameList(before, after, (a, b) => a[0] === b[0] && a[1] === b[1]);
 }
 
 /** A method marked abstract (`@abstractmethod` and its kin), as written in `path`. */
@@ -195,15 +238,14 @@ export function isAbstractMethod(index: SymbolIndex, path: string, method: Symbo
   return method.decorators.some((decorator) => qualifiedIn(index, path, decorator, ABSTRACT_DECORATORS));
 }
 
-function declaresInterface(index: SymbolIndex, entry: ClassEntry): boolean {
-  if (entry.abstractMethods > 0) return true;
+function declaresInterface(index: SymbolIndex, path: string, definition: SymbolDefinition, notImplementedMethods: number): boolean {
   // TypeScript says it in so many words: `abstract class X`, and `interface X` when it declares
   // methods (an interface of properties only describes data, not behaviour to implement). An object
   // `type` is one only when a class declares it implements it (options often carry callbacks).
-  const keywords = entry.definition.keywords;
-  if (keywords?.['abstract'] === 'true' || (keywords?.['interface'] === 'true' && keywords['alias'] !== 'true' && entry.notImplementedMethods > 0)) return true;
-  if (entry.definition.bases.some((base) => qualifiedIn(index, entry.path, base, ABSTRACT_BASES))) return true;
-  return entry.definition.metaclass !== undefined && qualifiedIn(index, entry.path, entry.definition.metaclass, ABSTRACT_METACLASSES);
+  const keywords = definition.keywords;
+  if (keywords?.['abstract'] === 'true' || (keywords?.['interface'] === 'true' && keywords['alias'] !== 'true' && notImplementedMethods > 0)) return true;
+  if (definition.bases.some((base) => qualifiedIn(index, path, base, ABSTRACT_BASES))) return true;
+  return definition.metaclass !== undefined && qualifiedIn(index, path, definition.metaclass, ABSTRACT_METACLASSES);
 }
 
 function qualifiedIn(index: SymbolIndex, path: string, name: string, names: ReadonlySet<string>): boolean {
