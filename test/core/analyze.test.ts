@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Ajv from 'ajv';
 import type { AnalysisResult } from '../../src/core/result';
@@ -181,6 +181,46 @@ describe('an edit of files the analysis has', () => {
       writeFileSync(join(workspace.root, 'app', 'api.py'), 'from fastapi import APIRouter\nrouter = APIRouter()\n@router.get("/windows")\ndef w(): ...\n');
       const edited = await first.update(host, [join(workspace.root, 'app', 'api.py').replace(/\//g, '\\')]);
       assert.deepEqual(edited.result.routes.map((route) => route.path), ['/windows']);
+    } finally {
+      await analyzer.dispose();
+    }
+  });
+});
+
+describe('an update and the configuration files', () => {
+  const workspace = tempWorkspace({
+    'setup.py': 'from setuptools import setup\nsetup(name="orders", description="Orders service")\n',
+    'pyproject.toml': '[project]\nname = "orders"\n',
+    'README.md': '# Orders\nA service.\n',
+    'app/api.py': 'from fastapi import APIRouter\nrouter = APIRouter()\n@router.get("/a")\ndef a(): ...\n',
+  });
+  after(workspace.cleanup);
+  const comparable = (analysis: Analysis) => JSON.stringify({ ...analysis.result, answers: analysis.answers() });
+
+  it('reads them again only when one of them changed, and gives what a fresh analysis gives', async () => {
+    let analysis = await analyzeFolder(workspace.root, { threads: 1 });
+    const read: string[] = [];
+    const countingFs = { ...nodeFs, readText: (path: string, limits: Parameters<typeof nodeFs.readText>[1]) => (read.push(relative(workspace.root, path)), nodeFs.readText(path, limits)) };
+    const analyzer = new WorkerAnalyzer({ threads: 1 });
+    const host = { fs: countingFs, analyzer, knowledge: builtinKnowledge(), concurrency: 2 };
+    try {
+      const edits: [string, string, boolean][] = [
+        // A source file no configuration was read from: none is read again.
+        ['app/api.py', 'from fastapi import APIRouter\nrouter = APIRouter()\n@router.get("/b")\ndef b(): ...\n', false],
+        // setup.py is a source file and a manifest: the configuration is read again.
+        ['setup.py', 'from setuptools import setup\nsetup(name="billing", description="Billing library")\n', true],
+        // Files that are not sources: the tree is walked and the configuration read again.
+        ['pyproject.toml', '[project]\nname = "billing"\n\n[build-system]\nrequires = ["hatchling"]\n', true],
+        ['README.md', '# Billing\nA library.\n', true],
+        ['app/api.py', 'from fastapi import APIRouter\nrouter = APIRouter()\n@router.get("/c")\ndef c(): ...\n', false],
+      ];
+      for (const [path, text, readAgain] of edits) {
+        writeFileSync(join(workspace.root, path), text);
+        read.length = 0;
+        analysis = await analysis.update(host, [join(workspace.root, path)]);
+        assert.equal(read.includes('setup.py'), readAgain, `after editing ${path}: ${read.join(', ')}`);
+        assert.equal(comparable(analysis), comparable(await analyzeFolder(workspace.root, { threads: 1 })), `after editing ${path}`);
+      }
     } finally {
       await analyzer.dispose();
     }
