@@ -238,6 +238,7 @@ export interface AnnotationRoutesDocument {
   pathKeys: string[];
   methodKey?: string;
   servletPaths?: boolean;
+  composed?: boolean;
 }
 
 export interface ClassRuleDocument {
