@@ -457,6 +457,40 @@ describe("a library's answer on how an implementation is chosen, when a table by
   });
 });
 
+describe("a library's answers from what its classes document and what its benchmarks assert", () => {
+  const files = {
+    'pyproject.toml': '[project]\nname = "queuelib"\nversion = "1.0.0"\n',
+    'queuelib/base.py':
+      'from abc import ABC, abstractmethod\n\n\nclass Queue(ABC):\n    """A queue of messages.\n\n    :param timeout: seconds an operation may last. Use 0 or None to disable it.\n    :param namespace: prefix of every key.\n    """\n\n    def __init__(self, timeout=5, namespace=""):\n        self.timeout = timeout\n\n    @abstractmethod\n    def _put(self, message): ...\n',
+    'queuelib/backends/__init__.py': '',
+    'queuelib/backends/memory.py':
+      'from ..base import Queue\n\nDEFAULT_LIMIT = 1000\n\n\nclass MemoryQueue(Queue):\n    """A queue kept in this process, for tests.\n\n    :param namespace: prefix of every key.\n    :param maxsize: int maximum number of messages kept (None for unlimited)\n    """\n\n    def __init__(self, maxsize=DEFAULT_LIMIT, **kwargs):\n        super().__init__(**kwargs)\n\n    def _put(self, message):\n        pass\n',
+    'queuelib/backends/redis.py':
+      'import redis\n\nfrom ..base import Queue\n\n\nclass RedisQueue(Queue):\n    """A queue kept in Redis.\n\n    Parameters:\n      url(str): An optional connection URL.  If both a URL and\n        connection parameters are given, the URL is used.\n      dead_message_ttl(int): The time (in ms) that dead-lettered\n        messages are kept in Redis for.\n\n    Examples:\n      >>> RedisQueue(url="redis://")\n    """\n\n    def __init__(self, url=None, dead_message_ttl=604800000, **kwargs):\n        super().__init__(**kwargs)\n\n    def _put(self, message):\n        redis.Redis().lpush("q", message)\n',
+  };
+  const { factsOfItem } = workspaceAnswers(files);
+
+  it('tell what each implementation says it is and documents of its own options, not what the interface documents for all', () => {
+    const tradeOffs = factsOfItem('library.trade-offs');
+    for (const expected of [
+      '`MemoryQueue` describes itself: "A queue kept in this process, for tests." — queuelib/backends/memory.py:7',
+      '`MemoryQueue` takes maxsize=DEFAULT_LIMIT (1000), kwargs — queuelib/backends/memory.py:13',
+      '`MemoryQueue` documents `maxsize`: "int maximum number of messages kept (None for unlimited)" — queuelib/backends/memory.py:10',
+      '`RedisQueue` takes url=None, dead_message_ttl=604800000, kwargs — queuelib/backends/redis.py:19',
+      '`RedisQueue` documents `url`: "An optional connection URL. If both a URL and connection parameters are given, the URL is used." — queuelib/backends/redis.py:10',
+      '`RedisQueue` documents `dead_message_ttl`: "The time (in ms) that dead-lettered messages are kept in Redis for." — queuelib/backends/redis.py:12',
+    ]) assert.ok(tradeOffs.includes(expected), `${expected}\n---\n${tradeOffs.join('\n')}`);
+    assert.ok(!tradeOffs.some((line) => /documents `namespace`/.test(line)), tradeOffs.join('\n'));
+  });
+
+  it('tell what the interface documents of its timeout beside its default, and what bounds what an implementation holds', () => {
+    const performance = factsOfItem('library.performance');
+    assert.ok(performance.includes('`MemoryQueue` documents `maxsize`: "int maximum number of messages kept (None for unlimited)" — queuelib/backends/memory.py:10'), performance.join('\n'));
+    assert.ok(performance.includes('`RedisQueue` documents `dead_message_ttl`: "The time (in ms) that dead-lettered messages are kept in Redis for." — queuelib/backends/redis.py:12'), performance.join('\n'));
+    assert.ok(!performance.some((line) => /documents `url`/.test(line)), performance.join('\n'));
+  });
+});
+
 describe("a framework's answers on typed route patterns, shortcut decorators and hook calls", () => {
   const files = {
     'pyproject.toml': '[project]\nname = "tinyweb"\nversion = "1.0.0"\n',

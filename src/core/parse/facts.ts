@@ -262,6 +262,8 @@ export interface SymbolDefinition {
   defaultExport?: boolean;
   /** Variables: the assigned type when the variable is a type alias (`SessionDep = Annotated[Session, Depends(get_db)]`). */
   alias?: string;
+  /** Python classes: the docstring's text as written (indentation kept, cut to a bounded length) and the line it starts on. */
+  docstring?: { text: string; line: number };
 }
 
 /** Items (a list shape) or entries (a dict shape) added to a module variable, and the `if` or `try` the statement sits in, if any. */

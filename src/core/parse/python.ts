@@ -59,9 +59,10 @@ export const pythonSyntax: LanguageSyntax = {
       const withCalls = Object.keys(decoratorCalls).length ? { decoratorCalls } : {};
       const name = definition.childForFieldName('name')?.text;
       if (definition.type === 'class_definition' && name) {
-        const symbol: SymbolDefinition = { name: prefix + name, kind: 'class', range: rangeOf(node), decorators, ...withCalls, attributes: [], ...classBases(definition) };
-        symbols.push(symbol);
         const body = definition.childForFieldName('body');
+        const docstring = docstringOf(body);
+        const symbol: SymbolDefinition = { name: prefix + name, kind: 'class', range: rangeOf(node), decorators, ...withCalls, attributes: [], ...classBases(definition), ...(docstring ? { docstring } : {}) };
+        symbols.push(symbol);
         if (body) pushChildren(body, symbol);
       } else if (definition.type === 'function_definition' && name) {
         const inClass = container?.kind === 'class';
@@ -826,6 +827,19 @@ function recordAssignment(node: Node, scope: BodyScope): void {
 }
 
 /** The value of a plain string literal (no interpolation, no concatenation), else undefined. */
+/** A docstring longer than this is cut: what an implementation documents of itself (its options and their defaults) comes early. */
+const MAX_DOCSTRING_LENGTH = 4000;
+
+/** The docstring a body opens with: its text, its quotes and prefix taken off, and the line the text starts on. */
+function docstringOf(body: Node | null): { text: string; line: number } | undefined {
+  const first = body?.firstNamedChild;
+  const string = first?.type === 'expression_statement' ? first.firstNamedChild : undefined;
+  if (string?.type !== 'string') return undefined;
+  const content = string.namedChildren.find((child) => child?.type === 'string_content');
+  if (!content) return undefined;
+  return { text: content.text.slice(0, MAX_DOCSTRING_LENGTH), line: content.startPosition.row };
+}
+
 function stringLiteral(node: Node | undefined): string | undefined {
   if (node?.type !== 'string' || node.namedChildren.some((child) => child?.type === 'interpolation')) return undefined;
   return literalValue(node);
