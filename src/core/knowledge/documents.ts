@@ -101,6 +101,7 @@ export interface KindLayersDocument {
   folders: RoleNamesDocument;
   fileNameRoles?: RoleNamesDocument;
   findings: Partial<Record<FindingCategory, string>>;
+  findingsOverFolders?: Partial<Record<FindingCategory, string[]>>;
   imports: { modules: string[]; layer: string }[];
   default: string;
 }
