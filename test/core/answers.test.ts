@@ -58,7 +58,7 @@ function assertLocated(root: string, answers: readonly Answer[]): void {
 /** The state of each self-test answer on each fixture, as reviewed: answered (facts for every part), partly (some part found nothing), not. */
 const EXPECTED_STATES: Record<string, string[]> = {
   sample: ['service.draw-flow partly', 'service.invariants answered', 'service.idempotent answered', 'service.transactional answered', 'service.errors partly', 'service.consistency partly', 'service.async answered'],
-  allocation: ['service.draw-flow partly', 'service.invariants answered', 'service.idempotent partly', 'service.transactional answered', 'service.errors partly', 'service.consistency not', 'service.async partly'],
+  allocation: ['service.draw-flow partly', 'service.invariants answered', 'service.idempotent answered', 'service.transactional answered', 'service.errors partly', 'service.consistency not', 'service.async partly'],
   microweb: ['framework.route-params answered', 'framework.route-precedence answered', 'framework.precondition answered', 'framework.middleware-order answered', 'framework.why-middleware answered', 'framework.orm-sql answered', 'framework.n-plus-one answered', 'framework.extend answered'],
   cachelib: ['library.mandatory-methods answered', 'library.trade-offs answered', 'library.performance answered', 'library.edge-cases answered', 'library.new-implementation answered'],
   'express-api': ['service.draw-flow answered', 'service.invariants partly', 'service.idempotent partly', 'service.transactional not', 'service.errors partly', 'service.consistency not', 'service.async partly'],
@@ -384,6 +384,56 @@ describe('the errors answer of an exception a caller on the trace catches', () =
     assert.ok(errors.includes('`POST /refusals`: `BadChannel` raised in `refuse` is not converted to a status on the way: it reaches the framework — app/service.py:16'), errors.join('\n'));
     assert.ok(errors.includes('`POST /relays`: `BadChannel` raised in `update` is not converted to a status on the way: it reaches the framework — app/service.py:8'), errors.join('\n'));
     assert.ok(!errors.some((fact) => /^`POST \/(checks|bounces)`.*is not converted/.test(fact)), errors.join('\n'));
+  });
+});
+
+/** A Django service of the kind that pings monitors: an app named `api`, limits, a row a request writes and a worker claims, browser scripts. */
+const MONITORS: Record<string, string> = {
+  "manage.py": "import os\nimport sys\n\nif __name__ == \"__main__\":\n    os.environ.setdefault(\"DJANGO_SETTINGS_MODULE\", \"monitors.settings\")\n    from django.core.management import execute_from_command_line\n\n    execute_from_command_line(sys.argv)\n",
+  "monitors/__init__.py": "",
+  "monitors/api/__init__.py": "",
+  "monitors/api/management/__init__.py": "",
+  "monitors/api/management/commands/__init__.py": "",
+  "monitors/api/management/commands/dispatchalerts.py": "import logging\nfrom concurrent.futures import ThreadPoolExecutor\n\nfrom django.core.management.base import BaseCommand\nfrom django.utils.timezone import now\n\nfrom monitors.api.models import Transition\n\nlogger = logging.getLogger(__name__)\n\n\ndef alert(transition):\n    return f\"alerted {transition.id}\"\n\n\nclass Command(BaseCommand):\n    def on_alert_done(self, future):\n        try:\n            future.result()\n        except Exception as exc:\n            logger.error(\"Exception in alert\", exc_info=exc)\n            raise\n\n    def process_one(self):\n        transition = Transition.objects.filter(handled=None).first()\n        if transition is None:\n            return False\n        q = Transition.objects.filter(id=transition.id, handled=None)\n        if q.update(handled=now()) != 1:\n            return True\n        f = self.executor.submit(alert, transition)\n        f.add_done_callback(self.on_alert_done)\n        return True\n\n    def handle(self, **options):\n        self.shutdown = False\n        self.executor = ThreadPoolExecutor(max_workers=4)\n        while not self.shutdown:\n            self.process_one()\n",
+  "monitors/api/models.py": "from django.db import models, transaction\n\n\nclass Account(models.Model):\n    key = models.CharField(max_length=40, unique=True)\n    seat_limit = models.IntegerField(default=20)\n    texts_sent = models.IntegerField(default=0)\n    text_limit = models.IntegerField(default=5)\n\n    def authorize_text(self) -> bool:\n        if self.texts_sent >= self.text_limit:\n            return False\n        self.texts_sent += 1\n        self.save()\n        return True\n\n    def describe(self, kind):\n        if kind == \"short\":\n            return \"s\"\n        assert 0, \"unexpected kind\"\n\n\nclass Monitor(models.Model):\n    account = models.ForeignKey(Account, on_delete=models.CASCADE)\n    slug = models.CharField(max_length=100)\n    status = models.CharField(max_length=6, default=\"new\")\n    n_beats = models.IntegerField(default=0)\n\n    def hook_url(self):\n        assert self.slug is not None\n        return \"/beat/\" + self.slug\n\n    def beat(self, new_status):\n        with transaction.atomic():\n            monitor = Monitor.objects.select_for_update().get(id=self.id)\n            monitor.n_beats += 1\n            monitor.save()\n            beat = Beat(monitor=monitor, n=monitor.n_beats)\n            beat.save()\n            if monitor.status != new_status:\n                transition = Transition(monitor=monitor, new_status=new_status)\n                transition.save()\n\n\nclass Beat(models.Model):\n    monitor = models.ForeignKey(Monitor, on_delete=models.CASCADE)\n    n = models.IntegerField()\n\n\nclass Transition(models.Model):\n    monitor = models.ForeignKey(Monitor, on_delete=models.CASCADE)\n    new_status = models.CharField(max_length=6)\n    handled = models.DateTimeField(null=True, blank=True)\n",
+  "monitors/api/urls.py": "from django.urls import path\n\nfrom monitors.api import views\n\nurlpatterns = [path(\"beat/<str:account_key>/<slug:slug>\", views.beat_by_slug)]\n",
+  "monitors/api/views.py": "from django.http import HttpResponse, HttpResponseNotFound\n\nfrom monitors.api.models import Account, Monitor\n\n\ndef record(request, monitor: Monitor):\n    monitor.beat(\"up\")\n    return HttpResponse(\"OK\")\n\n\ndef beat_by_slug(request, account_key, slug):\n    try:\n        monitor = Monitor.objects.get(slug=slug, account__key=account_key)\n    except Monitor.DoesNotExist:\n        if request.GET.get(\"create\") != \"1\":\n            return HttpResponseNotFound(\"not found\")\n        account = Account.objects.get(key=account_key)\n        if Monitor.objects.filter(account=account).count() >= account.seat_limit * 2:\n            return HttpResponseNotFound(\"not found\")\n        monitor = Monitor(account=account, slug=slug)\n        monitor.save()\n    return record(request, monitor)\n",
+  "monitors/settings.py": "ROOT_URLCONF = \"monitors.urls\"\nINSTALLED_APPS = [\"monitors.api\"]\n",
+  "monitors/urls.py": "from django.urls import include, path\n\nurlpatterns = [path(\"\", include(\"monitors.api.urls\"))]\n",
+  "static/js/monitors.js": "$(function () {\n    $(\"#add-monitor\").on(\"click\", function () {\n        $(\"#monitor-name\").focus();\n    });\n});\n",
+  "static/js/widgets.min.js": "!function(){document.addEventListener(\"click\",function(){})}();\n$(\".x\").on(\"shown\",function(){});\n",
+};
+
+describe('the answers of a Django service whose app is named api, with limits and a table a worker polls', () => {
+  const { factsOfItem } = workspaceAnswers(MONITORS);
+
+  it("draw the app's models as the domain and leave the browser's scripts out", () => {
+    const flow = factsOfItem('service.draw-flow');
+    assert.ok(flow.includes('domain: `Monitor.beat` — monitors/api/models.py:33'), flow.join('\n'));
+    assert.ok(!flow.some((line) => line.includes('static/js')), flow.join('\n'));
+    assert.ok(!factsOfItem('service.async').some((line) => line.includes('static/js')));
+  });
+
+  it('tell the limits that refuse as rules, and no assert that only narrows a type or marks an unreachable branch', () => {
+    const rules = factsOfItem('service.invariants');
+    assert.deepEqual(rules.slice(0, 2), [
+      '`Account.authorize_text` refuses when `self.texts_sent >= self.text_limit`: returns `False` — monitors/api/models.py:12',
+      '`beat_by_slug` refuses when `Monitor.objects.filter(account=account).count() >= account.seat_limit * 2`: returns `HttpResponseNotFound` — monitors/api/views.py:19',
+    ]);
+    assert.ok(!rules.some((line) => line.includes('asserts')), rules.join('\n'));
+  });
+
+  it('tell the inserts and counters every repeat makes first, and every guard an except clause passes before it makes a row', () => {
+    const repeats = factsOfItem('service.idempotent');
+    const writes = repeats.filter((line) => line.startsWith('`ANY /beat/'));
+    assert.deepEqual(writes.slice(0, 2), [
+      '`ANY /beat/{account_key}/{slug}` can make a new `Beat`: a repeat that makes it again adds another — monitors/api/models.py:38',
+      '`ANY /beat/{account_key}/{slug}` adds to `monitor.n_beats` each time (`+=`): a repeat counts again — monitors/api/models.py:36',
+    ]);
+    assert.ok(
+      writes.includes('`ANY /beat/{account_key}/{slug}` makes a new `Monitor` only in an `except` clause here, when the `try` above it fails (a lookup that finds nothing), and only when none of the guards that return before it holds: `request.GET.get("create") != "1"; Monitor.objects.filter(account=account).count() >= account.seat_limit * 2` — monitors/api/views.py:20'),
+      writes.join('\n'),
+    );
   });
 });
 

@@ -1,5 +1,5 @@
 import { type Language, type Node, Query, type QueryMatch } from 'web-tree-sitter';
-import type { Attribute, CallShape, CallSite, HandlerFact, ImportStatement, LoopFact, Parameter, RaiseFact, SymbolDefinition, ValueShape } from './facts';
+import type { Attribute, CallShape, CallSite, HandlerFact, ImportStatement, LoopFact, Parameter, RaiseFact, RefusalFact, SymbolDefinition, ValueShape } from './facts';
 import { capturedAs, type LanguageSyntax, MAX_SHAPE_DEPTH, MAX_SHAPE_NODES, literalValue, normalizeCallee, rangeOf } from './syntax';
 import { listIn } from '../lists';
 import { beforeFirst } from '../text';
@@ -278,6 +278,9 @@ const BODY_QUERY = `
   value: (_) @dispatch_table
   subscript: (call function: (identifier) @_dispatch_type) (#eq? @_dispatch_type "type")) @dispatch
 (return_statement (identifier) @returned)
+(if_statement consequence: (block . (return_statement) @refusal .))
+(elif_clause consequence: (block . (return_statement) @refusal .))
+(augmented_assignment left: (attribute) operator: "+=") @increment
 (expression_statement
   (call function: (attribute attribute: (identifier) @_operation)) @statement_call
   (#any-of? @_operation ${STATEMENT_OPERATIONS.map((name) => JSON.stringify(name)).join(' ')}))
@@ -369,7 +372,7 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
   let accessQuery = accessQueries.get(language);
   if (!accessQuery) accessQueries.set(language, (accessQuery = new Query(language, ACCESS_QUERY)));
   const intervals: Interval[] = [];
-  const items: { node: Node; kind: 'call' | 'assignment' | 'loop' | 'statement_call' | 'raise' | 'catch' | 'dispatch' | 'iteration' | 'returned'; callee?: Node }[] = [];
+  const items: { node: Node; kind: 'call' | 'assignment' | 'loop' | 'statement_call' | 'raise' | 'catch' | 'dispatch' | 'iteration' | 'returned' | 'refusal' | 'increment'; callee?: Node }[] = [];
   for (const match of matches) {
     const call = capturedAs(match, 'call');
     const callee = call && capturedAs(match, 'callee');
@@ -394,6 +397,8 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
         case 'statement_call':
         case 'raise':
         case 'returned':
+        case 'refusal':
+        case 'increment':
           items.push({ node, kind: name });
           break;
         case 'body': {
@@ -485,6 +490,12 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
       (scope.symbol.iterates ??= []).push({ iterable: oneLine(item.callee?.text ?? ''), line: item.node.startPosition.row, ...itemCalled(item.node) });
     } else if (item.kind === 'dispatch') {
       (scope.symbol.dispatches ??= []).push({ table: (item.callee?.text ?? '').replace(/\s+/g, ''), line: item.node.startPosition.row });
+    } else if (item.kind === 'refusal') {
+      const refusal = refusalFact(item.node);
+      if (refusal) (scope.symbol.refusals ??= []).push(refusal);
+    } else if (item.kind === 'increment') {
+      const target = item.node.childForFieldName('left')?.text.replace(/\s+/g, '') ?? '';
+      (scope.symbol.increments ??= []).push({ target, line: item.node.startPosition.row, ...(condition ? { condition } : {}) });
     } else if (item.kind === 'returned') {
       listIn(returnedOf, scope).push(item.node.text);
     } else {
@@ -535,6 +546,25 @@ function raiseFact(node: Node): RaiseFact | undefined {
   const clause = enclosing(node, 'except_clause');
   if (clause) fact.caught = caughtBy(clause);
   return fact;
+}
+
+/** The operators that compare a value with a bound. */
+const BOUND_OPERATORS = new Set(['<', '<=', '>', '>=']);
+
+/**
+ * A guard clause that ends its function under a condition (`if sent >= self.sms_limit: return
+ * False`, `if request.GET.get("create") != "1": return HttpResponseNotFound()`): the `if` holds only
+ * the `return`, which returns nothing, `False`, `None` or what a call makes (an error response),
+ * never a computed value (`return 0`). `bound` when the condition compares with `<`, `<=`, `>` or `>=`.
+ */
+function refusalFact(node: Node): RefusalFact | undefined {
+  const condition = node.parent?.parent?.childForFieldName('condition');
+  if (!condition) return undefined;
+  const value = node.namedChildren.find((child) => child && child.type !== 'comment');
+  const returns = !value ? '' : value.type === 'false' || value.type === 'none' ? value.text : value.type === 'call' ? (value.childForFieldName('function')?.text.replace(/\s+/g, '') ?? '') : undefined;
+  if (returns === undefined || (value?.type === 'call' && !/^[A-Za-z_][\w.]*$/.test(returns))) return undefined;
+  const bound = condition.type === 'comparison_operator' && condition.children.some((child) => child && BOUND_OPERATORS.has(child.type));
+  return { line: node.startPosition.row, condition: oneLine(condition.text), returns, ...(bound ? { bound } : {}) };
 }
 
 const isStringNode = (node: Node | null | undefined) => node?.type === 'string' || node?.type === 'concatenated_string';
