@@ -269,7 +269,7 @@ export interface SymbolDefinition {
   dispatches?: { table: string; line: number }[];
   /** Functions and methods: loops over a single name, for the N+1 check. */
   loops?: LoopFact[];
-  /** Functions and methods: calls made as statements on an attribute (`op.create_table(...)`), whole, for schema migrations. */
+  /** Functions and methods: calls made as statements on an attribute (`op.create_table(...)`, `parser.add_argument(...)`), whole, for schema migrations and scripts' options. */
   statementCalls?: ValueShape[];
   /** Classes: attributes from the class body and from `self.x = ...` in its methods. */
   attributes?: Attribute[];

@@ -245,9 +245,11 @@ function functionSymbol(definition: Node, name: string, range: SymbolDefinition[
  * Alembic's schema operations (`op.create_table(...)`), kept whole when written as statements; the
  * data-model stage checks that `op` is Alembic's. Other statement calls are not kept.
  */
-const SCHEMA_OPERATIONS = [
+/** Calls made as statements whose arguments a later stage reads: schema operations (Alembic's `op.create_table`), and a script's command-line options (`parser.add_argument`), which tell how a benchmark is run. */
+const STATEMENT_OPERATIONS = [
   'create_table', 'drop_table', 'add_column', 'drop_column', 'create_index', 'drop_index',
   'create_foreign_key', 'create_unique_constraint', 'create_check_constraint', 'create_primary_key',
+  'add_argument',
 ];
 
 /**
@@ -281,7 +283,7 @@ const BODY_QUERY = `
 (augmented_assignment left: (attribute) operator: "+=") @increment
 (expression_statement
   (call function: (attribute attribute: (identifier) @_operation)) @statement_call
-  (#any-of? @_operation ${SCHEMA_OPERATIONS.map((name) => JSON.stringify(name)).join(' ')}))
+  (#any-of? @_operation ${STATEMENT_OPERATIONS.map((name) => JSON.stringify(name)).join(' ')}))
 `;
 
 /** What the syntax extraction reads, in the scan's one query pass: the body query's patterns and import statements. */
