@@ -208,10 +208,18 @@ export function errorsAnswer(context: AnswerContext): AnswerPart[] {
   ];
 }
 
-/** The refusals of the functions of the layers `wanted` picks: guards under a condition, asserts, and (with `always`) raises without one. */
+/**
+ * An assert that only narrows a type or marks a branch that cannot be reached (`assert 0`,
+ * `assert isinstance(v, str)`, `assert x is not None`): it tells a type checker or a reader what
+ * holds, not a rule of the business.
+ */
+const TYPE_GUARD = /^(?:0|False|None|isinstance\(.*\)|[\w.]+ is (?:not )?None)$/;
+
+/** The refusals of the functions of the layers `wanted` picks: guards under a condition, then (with `always`) raises without one, then asserts that state more than a type. */
 function guards(context: AnswerContext, wanted: (layer: string, owner: string | undefined) => boolean, always: boolean): AnswerFact[] {
   const { index, result } = context;
-  const facts: AnswerFact[] = [];
+  const refusals: AnswerFact[] = [];
+  const asserts: AnswerFact[] = [];
   for (const file of result.files) {
     if (!inScope(context, file.path)) continue;
     for (const { symbol, definition } of index.definitionsIn(file.path)) {
@@ -222,26 +230,41 @@ function guards(context: AnswerContext, wanted: (layer: string, owner: string | 
         const location = { path: file.path, line: raised.line };
         const subject = SymbolId.label(symbol);
         const refusal = `${raised.exception}${raised.message ? `("${raised.message}")` : ''}`;
-        if (raised.asserted) facts.push(fact(location, 'asserts', subject, raised.condition ?? '?'));
-        else if (raised.condition) facts.push(fact(location, raised.returned ? 'refusesWithValue' : 'refusesWhen', subject, raised.condition, refusal));
-        else if (raised.message && always) facts.push(fact(location, 'raisesAlways', subject, refusal));
+        if (raised.asserted) {
+          if (!TYPE_GUARD.test(raised.condition ?? '0')) asserts.push(fact(location, 'asserts', subject, raised.condition ?? '?'));
+        } else if (raised.condition) refusals.push(fact(location, raised.returned ? 'refusesWithValue' : 'refusesWhen', subject, raised.condition, refusal));
+        else if (raised.message && always) refusals.push(fact(location, 'raisesAlways', subject, refusal));
       }
+    }
+  }
+  return [...refusals, ...asserts];
+}
+
+/** Guard clauses of the code under study that refuse once a value reaches a bound (`if sent >= self.sms_limit: return False`), in any layer: limits are rules wherever a handler checks them. */
+function limitFacts(context: AnswerContext): AnswerFact[] {
+  const facts: AnswerFact[] = [];
+  for (const file of context.result.files) {
+    if (!inScope(context, file.path)) continue;
+    for (const { symbol, definition } of context.index.definitionsIn(file.path)) {
+      for (const refusal of definition.refusals ?? []) if (refusal.bound) facts.push(fact({ path: file.path, line: refusal.line }, refusal.returns ? 'refusesAtBound' : 'stopsAtBound', SymbolId.label(symbol), refusal.condition, refusal.returns));
     }
   }
   return facts;
 }
 
-/** Where the domain refuses: guards that raise (or return an error) under a condition, and asserts, in the domain layer and in model classes. Without any, the services' guards under a condition, told as theirs. */
+/** Where the domain refuses: guards that raise (or return an error) under a condition, and asserts, in the domain layer and in model classes; the limits checked anywhere. Without domain guards, the services' guards under a condition, told as theirs. */
 export function invariantsAnswer(context: AnswerContext): AnswerPart[] {
   const { result } = context;
   const models = new Set(result.findings.filter((finding) => finding.category === 'model').map((finding) => finding.symbol));
   const domainFacts = guards(context, (layer, owner) => layer === 'domain' || (owner !== undefined && models.has(owner)), true);
   // A service with no domain guard (transaction scripts) enforces its rules in its services: told as theirs, guards under a condition only.
   const serviceFacts = domainFacts.length ? [] : guards(context, (layer) => layer === 'application', false);
+  const limits = limitFacts(context);
   const schemaRules = result.dataModel.entities.flatMap((entity) =>
     entity.rules.filter((rule) => rule.kind === 'check' || rule.kind === 'unique').map((rule) => fact(rule.location, 'schemaRule', entity.name, rule.text)),
   );
   return [
+    ...(limits.length ? [answerPart(say('limitsTopic'), limits)] : []),
     serviceFacts.length ? answerPart(say('serviceRulesTopic'), serviceFacts) : answerPart(say('invariantsTopic'), domainFacts, gap('noInvariants', firstFileOf(context, ['domain', 'application']))),
     ...(schemaRules.length ? [answerPart(say('schemaRulesTopic'), schemaRules)] : []),
   ];

@@ -101,6 +101,7 @@ export interface KindLayersDocument {
   folders: RoleNamesDocument;
   fileNameRoles?: RoleNamesDocument;
   findings: Partial<Record<FindingCategory, string>>;
+  findingsOverFolders?: Partial<Record<FindingCategory, string[]>>;
   imports: { modules: string[]; layer: string }[];
   default: string;
 }
@@ -162,6 +163,7 @@ export interface FrameworkDocument {
   statusExceptions?: string[];
   messageHandlerDecorators?: string[];
   messageBuses?: MessageBusDocument[];
+  interfaces?: InterfaceDeclarationsDocument;
   retryDecorators?: string[];
   taskRetryOptions?: string[];
   containerResolvers?: string[];
@@ -175,6 +177,12 @@ export interface FrameworkDocument {
   models?: ModelReadingDocument;
   queries?: QueryReadingDocument;
   requestEntries?: RequestEntryDocument[];
+}
+
+/** Interfaces a library declares (zope.interface): their bases, and the class decorators that say a class implements some. */
+export interface InterfaceDeclarationsDocument {
+  bases: string[];
+  implementedWith: string[];
 }
 
 export interface MessageBusDocument {
