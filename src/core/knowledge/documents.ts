@@ -106,6 +106,13 @@ export interface KindLayersDocument {
   default: string;
 }
 
+/** What a framework answers for an exception the application's code does not handle, and what answers it. */
+export interface UncaughtErrorDocument {
+  status: number;
+  /** The framework's own handler, as its documentation names it (Django's `handler500`). */
+  by: string;
+}
+
 export interface TraceStepsDocument {
   marks?: Record<string, string>;
   outsideModules: string[];
@@ -169,6 +176,10 @@ export interface FrameworkDocument {
   containerResolvers?: string[];
   idempotentWrites?: string[];
   instanceSaves?: string[];
+  responseStatuses?: Record<string, number>;
+  countedUpdates?: string[];
+  completionCallbacks?: string[];
+  uncaughtError?: UncaughtErrorDocument;
   tableDeclarations?: string[];
   entryPointReaders?: string[];
   standardModules?: string[];

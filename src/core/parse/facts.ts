@@ -47,6 +47,8 @@ export interface CallSite {
    * positional names (else ''), then keywords as `key=name`.
    */
   arguments?: string[];
+  /** Python: a method call given keyword arguments only (`filter(processed=None)`, `update(processed=now())`): their names, `=None` after one given None. */
+  keywords?: string[];
 }
 
 /**

@@ -366,6 +366,17 @@ function handedOn(call: Node, callee: Node, scope: BodyScope, names: ModuleNames
   return any ? [...positional, ...keywords] : undefined;
 }
 
+/** Keyword arguments kept of a method call given only those: a query's filter or an update reads as columns. */
+const MAX_KEPT_KEYWORDS = 8;
+
+/** A method call given keyword arguments only (`filter(processed=None)`, `update(processed=now())`): their names, `=None` after one given None. */
+function keywordsOnly(call: Node, callee: Node): string[] | undefined {
+  if (callee.type !== 'attribute') return undefined;
+  const args = call.childForFieldName('arguments')?.namedChildren.filter((child): child is Node => !!child && child.type !== 'comment') ?? [];
+  if (!args.length || args.length > MAX_KEPT_KEYWORDS || !args.every((argument) => argument.type === 'keyword_argument')) return undefined;
+  return args.map((argument) => `${argument.childForFieldName('name')?.text ?? ''}${argument.childForFieldName('value')?.type === 'none' ? '=None' : ''}`);
+}
+
 function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches: readonly QueryMatch[], names: ModuleNames): void {
   if (!bodies.size) return;
   const language = root.tree.language;
@@ -473,7 +484,8 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
     if (!scope) continue;
     if (item.kind === 'call' && item.callee) {
       const handed = handedOn(item.node, item.callee, scope, names);
-      const call: CallSite = { callee: normalizeCallee(item.callee.text), line: item.node.startPosition.row, character: item.node.startPosition.column, ...(branch ? { branch } : {}), ...(catches.length ? { catches } : {}), ...(condition ? { condition } : {}), ...(handed ? { arguments: handed } : {}) };
+      const keywords = keywordsOnly(item.node, item.callee);
+      const call: CallSite = { callee: normalizeCallee(item.callee.text), line: item.node.startPosition.row, character: item.node.startPosition.column, ...(branch ? { branch } : {}), ...(catches.length ? { catches } : {}), ...(condition ? { condition } : {}), ...(handed ? { arguments: handed } : {}), ...(keywords ? { keywords } : {}) };
       listIn(callsOf, scope).push({ call, end: item.node.endIndex });
       listIn(callNodesOf, scope).push(item.node);
     } else if (item.kind === 'assignment') {
