@@ -494,6 +494,14 @@ export class SymbolIndex {
     return undefined;
   }
 
+  /** What `require(specifier)` written in `path` returns, when it is a workspace symbol: what the module exports whole (`module.exports = polka().use(...)`). */
+  requiredExport(path: string, specifier: string): string | undefined {
+    const file = this.modules.ecmaModuleFile(path, specifier);
+    const exported = file ? this.defaultExportOf(file) : undefined;
+    const target = file && exported ? this.qualify(file, exported) : undefined;
+    return target && 'symbol' in target ? target.symbol : undefined;
+  }
+
   private defaultExportOf(file: string): string | undefined {
     this.answers.noteSurface(file);
     return this.indexed.get(file)?.facts.symbols.find((symbol) => symbol.defaultExport)?.name;
