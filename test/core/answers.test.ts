@@ -21,6 +21,11 @@ function factsOf(answer: Answer | undefined): string[] {
   return (answer?.parts ?? []).flatMap((part) => part.facts.map((fact) => `${phraseText(fact)} — ${fact.location.path}:${fact.location.line + 1}`));
 }
 
+/** Each expected fact is among the facts, the facts shown when one is not. */
+function assertIncludesAll(facts: readonly string[], expected: readonly string[]): void {
+  for (const line of expected) assert.ok(facts.includes(line), `${line}\n---\n${facts.join('\n')}`);
+}
+
 /** The answers of a workspace written for a test, analysed once before its tests. */
 function workspaceAnswers(files: Record<string, string>): { answerOf: (item: string) => Answer | undefined; factsOfItem: (item: string) => string[] } {
   let answers: Answer[] = [];
@@ -532,6 +537,57 @@ describe("a library's answer on how an implementation is chosen, when a table by
     const chosen = parts.find((part) => phraseText(part.topic) === 'How an implementation of `BaseStore` is chosen at run time');
     assert.deepEqual(factsOf({ item: 'library.new-implementation', parts: chosen ? [chosen] : [] }), ['`STORES` maps 2 names to implementations: "memory", "disk" — kvstore/__init__.py:4']);
     assert.ok(!parts.some((part) => part.facts.some((fact) => fact.phrase.includes('instantiates the class directly'))));
+  });
+});
+
+describe("a library's answers from what its classes document and what its benchmarks assert", () => {
+  const files = {
+    'pyproject.toml': '[project]\nname = "queuelib"\nversion = "1.0.0"\n',
+    'queuelib/base.py':
+      'from abc import ABC, abstractmethod\n\n\nclass Queue(ABC):\n    """A queue of messages.\n\n    :param timeout: seconds an operation may last. Use 0 or None to disable it.\n    :param namespace: prefix of every key.\n    """\n\n    def __init__(self, timeout=5, namespace=""):\n        self.timeout = timeout\n\n    @abstractmethod\n    def _put(self, message): ...\n',
+    'queuelib/backends/__init__.py': '',
+    'queuelib/backends/memory.py':
+      'from ..base import Queue\n\nDEFAULT_LIMIT = 1000\n\n\nclass MemoryQueue(Queue):\n    """A queue kept in this process, for tests.\n\n    :param namespace: prefix of every key.\n    :param maxsize: int maximum number of messages kept (None for unlimited)\n    """\n\n    def __init__(self, maxsize=DEFAULT_LIMIT, **kwargs):\n        super().__init__(**kwargs)\n\n    def _put(self, message):\n        pass\n',
+    'queuelib/backends/redis.py':
+      'import redis\n\nfrom ..base import Queue\n\n\nclass RedisQueue(Queue):\n    """A queue kept in Redis.\n\n    Parameters:\n      url(str): An optional connection URL.  If both a URL and\n        connection parameters are given, the URL is used.\n      dead_message_ttl(int): The time (in ms) that dead-lettered\n        messages are kept in Redis for.\n\n    Examples:\n      >>> RedisQueue(url="redis://")\n    """\n\n    def __init__(self, url=None, dead_message_ttl=604800000, **kwargs):\n        super().__init__(**kwargs)\n\n    def _put(self, message):\n        redis.Redis().lpush("q", message)\n',
+    'queuelib/__init__.py': '',
+    'benchmarks/bench.py':
+      'import argparse\n\nimport celery\n\nimport queuelib\n\n\ndef parse_args():\n    parser = argparse.ArgumentParser()\n    parser.add_argument(\n        "--count",\n        help="the number of messages to benchmark with",\n        type=int,\n        default=10000,\n    )\n    parser.add_argument("--use-celery", help="run the benchmark under Celery", action="store_true", default=False)\n    parser.add_argument("-v", action="store_true")\n    return parser.parse_args()\n',
+    'tests/performance/test_footprint.py': 'import time\n\n\ndef test_put_overhead():\n    ours, raw = time.time(), time.time()\n    assert ours\n    assert ours / raw < 1.35\n',
+  };
+  const { factsOfItem } = workspaceAnswers(files);
+
+  it('tell what each implementation says it is and documents of its own options, not what the interface documents for all', () => {
+    const tradeOffs = factsOfItem('library.trade-offs');
+    assertIncludesAll(tradeOffs, [
+      '`MemoryQueue` describes itself: "A queue kept in this process, for tests." — queuelib/backends/memory.py:7',
+      '`MemoryQueue` takes maxsize=DEFAULT_LIMIT (1000), kwargs — queuelib/backends/memory.py:13',
+      '`MemoryQueue` documents `maxsize`: "int maximum number of messages kept (None for unlimited)" — queuelib/backends/memory.py:10',
+      '`RedisQueue` takes url=None, dead_message_ttl=604800000, kwargs — queuelib/backends/redis.py:19',
+      '`RedisQueue` documents `url`: "An optional connection URL. If both a URL and connection parameters are given, the URL is used." — queuelib/backends/redis.py:10',
+      '`RedisQueue` documents `dead_message_ttl`: "The time (in ms) that dead-lettered messages are kept in Redis for." — queuelib/backends/redis.py:12',
+    ]);
+    assert.ok(!tradeOffs.some((line) => /documents `namespace`/.test(line)), tradeOffs.join('\n'));
+  });
+
+  it('tell what bounds what an implementation holds, as the implementations document it, and no other option', () => {
+    const performance = factsOfItem('library.performance');
+    assert.ok(performance.includes('`MemoryQueue` documents `maxsize`: "int maximum number of messages kept (None for unlimited)" — queuelib/backends/memory.py:10'), performance.join('\n'));
+    assert.ok(performance.includes('`RedisQueue` documents `dead_message_ttl`: "The time (in ms) that dead-lettered messages are kept in Redis for." — queuelib/backends/redis.py:12'), performance.join('\n'));
+    assert.ok(!performance.some((line) => /documents `url`/.test(line)), performance.join('\n'));
+  });
+
+  it("tell a benchmark script's options, the bounds a benchmark asserts, and the peer an option runs the benchmark on", () => {
+    const benchmarks = factsOfItem('library.benchmarks');
+    assert.ok(benchmarks.includes('`test_put_overhead` asserts `ours / raw < 1.35` — tests/performance/test_footprint.py:7'), benchmarks.join('\n'));
+    assertIncludesAll(benchmarks, [
+      '`benchmarks/bench.py` takes `--count` (default 10000): "the number of messages to benchmark with" — benchmarks/bench.py:10',
+      '`benchmarks/bench.py` takes `--use-celery` (default False): "run the benchmark under Celery" — benchmarks/bench.py:16',
+      '`benchmarks/bench.py` takes `-v` (default —) — benchmarks/bench.py:17',
+    ]);
+    assert.ok(!benchmarks.some((line) => line.includes('asserts `ours`')), benchmarks.join('\n'));
+    const peers = factsOfItem('library.problem');
+    assert.ok(peers.includes('`benchmarks/bench.py` runs the benchmark on `celery` instead when given `--use-celery`: "run the benchmark under Celery" — benchmarks/bench.py:16'), peers.join('\n'));
   });
 });
 

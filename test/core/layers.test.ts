@@ -50,6 +50,14 @@ describe('layer roles', () => {
     assert.equal(layerOf('framework', { path: 'context.go', findings: [], imports: [] }).layer, 'http');
     assert.equal(layerOf('framework', { path: 'group.go', findings: [], imports: [] }).layer, 'routing');
     assert.equal(layerOf('framework', { path: 'routergroup.go', findings: [], imports: [] }).layer, 'routing');
+    assert.equal(layerOf('framework', { path: 'mux.go', findings: [], imports: [] }).layer, 'routing');
+  });
+
+  it("reads Go's folders the go tool leaves out of builds: `_examples/` as examples, `testdata/` as tests", () => {
+    const roles = builtinKnowledge().layerRoles;
+    assert.equal(layerOf('framework', { path: '_examples/rest/main.go', findings: [], imports: [] }).layer, 'example');
+    assert.ok(roles.isTestExampleOrDoc('_examples/todos/todos.go'));
+    assert.equal(layerOf('library', { path: 'render/testdata/golden.go', findings: [], imports: [] }).layer, 'test');
   });
 
   it("reads a Maven main source root's packages as layers, never as tests or examples", () => {

@@ -89,6 +89,12 @@ export interface AnnotationRoutes extends AnnotationRoutesDocument {
   framework: string;
 }
 
+/** Interfaces a library declares, by qualified name: classes deriving from `bases` are interfaces; a class decorator of `implementedWith` names those the class implements. */
+export interface InterfaceDeclarations {
+  bases: ReadonlySet<string>;
+  implementedWith: ReadonlySet<string>;
+}
+
 /** Every framework file, merged into what the stages look up. */
 export interface Frameworks {
   /** Each framework's class rules, framework by framework in the order of their files. */
@@ -115,6 +121,8 @@ export interface Frameworks {
   messageHandlerDecorators: ReadonlySet<string>;
   /** Buses that hand a message to its registered handler, by the dispatching method's qualified name. */
   messageBuses: ReadonlyMap<string, MessageBusDocument>;
+  /** Interfaces a library declares: their bases, and the class decorators that say a class implements some (zope.interface). */
+  interfaceDeclarations: InterfaceDeclarations;
   retryDecorators: ReadonlySet<string>;
   taskRetryOptions: ReadonlySet<string>;
   /** Calls that hand out a service the container holds, by its class or name (typedi's `Container.get`). */
@@ -189,6 +197,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     statusExceptions: new Set<string>(),
     messageHandlerDecorators: new Set<string>(),
     messageBuses: new Map<string, MessageBusDocument>(),
+    interfaceDeclarations: { bases: new Set<string>(), implementedWith: new Set<string>() },
     retryDecorators: new Set<string>(),
     taskRetryOptions: new Set<string>(),
     containerResolvers: new Set<string>(),
@@ -262,6 +271,8 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     for (const name of document.statusExceptions ?? []) frameworks.statusExceptions.add(name);
     for (const name of document.messageHandlerDecorators ?? []) frameworks.messageHandlerDecorators.add(name);
     for (const bus of document.messageBuses ?? []) frameworks.messageBuses.set(bus.dispatch, bus);
+    for (const name of document.interfaces?.bases ?? []) frameworks.interfaceDeclarations.bases.add(name);
+    for (const name of document.interfaces?.implementedWith ?? []) frameworks.interfaceDeclarations.implementedWith.add(name);
     for (const name of document.retryDecorators ?? []) frameworks.retryDecorators.add(name);
     for (const name of document.taskRetryOptions ?? []) frameworks.taskRetryOptions.add(name);
     for (const name of document.containerResolvers ?? []) frameworks.containerResolvers.add(name);

@@ -170,6 +170,7 @@ export interface FrameworkDocument {
   statusExceptions?: string[];
   messageHandlerDecorators?: string[];
   messageBuses?: MessageBusDocument[];
+  interfaces?: InterfaceDeclarationsDocument;
   retryDecorators?: string[];
   taskRetryOptions?: string[];
   containerResolvers?: string[];
@@ -187,6 +188,12 @@ export interface FrameworkDocument {
   models?: ModelReadingDocument;
   queries?: QueryReadingDocument;
   requestEntries?: RequestEntryDocument[];
+}
+
+/** Interfaces a library declares (zope.interface): their bases, and the class decorators that say a class implements some. */
+export interface InterfaceDeclarationsDocument {
+  bases: string[];
+  implementedWith: string[];
 }
 
 export interface MessageBusDocument {
@@ -243,6 +250,7 @@ export interface AnnotationRoutesDocument {
   pathKeys: string[];
   methodKey?: string;
   servletPaths?: boolean;
+  composed?: boolean;
 }
 
 export interface ClassRuleDocument {

@@ -271,7 +271,7 @@ export interface SymbolDefinition {
   dispatches?: { table: string; line: number }[];
   /** Functions and methods: loops over a single name, for the N+1 check. */
   loops?: LoopFact[];
-  /** Functions and methods: calls made as statements on an attribute (`op.create_table(...)`), whole, for schema migrations. */
+  /** Functions and methods: calls made as statements on an attribute (`op.create_table(...)`, `parser.add_argument(...)`), whole, for schema migrations and scripts' options. */
   statementCalls?: ValueShape[];
   /** Classes: attributes from the class body and from `self.x = ...` in its methods. */
   attributes?: Attribute[];
@@ -287,6 +287,8 @@ export interface SymbolDefinition {
   defaultExport?: boolean;
   /** Variables: the assigned type when the variable is a type alias (`SessionDep = Annotated[Session, Depends(get_db)]`). */
   alias?: string;
+  /** Python classes: the docstring's text as written (indentation kept, cut to a bounded length) and the line it starts on. */
+  docstring?: { text: string; line: number };
 }
 
 /** Items (a list shape) or entries (a dict shape) added to a module variable, and the `if` or `try` the statement sits in, if any. */

@@ -59,9 +59,10 @@ export const pythonSyntax: LanguageSyntax = {
       const withCalls = Object.keys(decoratorCalls).length ? { decoratorCalls } : {};
       const name = definition.childForFieldName('name')?.text;
       if (definition.type === 'class_definition' && name) {
-        const symbol: SymbolDefinition = { name: prefix + name, kind: 'class', range: rangeOf(node), decorators, ...withCalls, attributes: [], ...classBases(definition) };
-        symbols.push(symbol);
         const body = definition.childForFieldName('body');
+        const docstring = docstringOf(body);
+        const symbol: SymbolDefinition = { name: prefix + name, kind: 'class', range: rangeOf(node), decorators, ...withCalls, attributes: [], ...classBases(definition), ...(docstring ? { docstring } : {}) };
+        symbols.push(symbol);
         if (body) pushChildren(body, symbol);
       } else if (definition.type === 'function_definition' && name) {
         const inClass = container?.kind === 'class';
@@ -244,9 +245,11 @@ function functionSymbol(definition: Node, name: string, range: SymbolDefinition[
  * Alembic's schema operations (`op.create_table(...)`), kept whole when written as statements; the
  * data-model stage checks that `op` is Alembic's. Other statement calls are not kept.
  */
-const SCHEMA_OPERATIONS = [
+/** Calls made as statements whose arguments a later stage reads: schema operations (Alembic's `op.create_table`), and a script's command-line options (`parser.add_argument`), which tell how a benchmark is run. */
+const STATEMENT_OPERATIONS = [
   'create_table', 'drop_table', 'add_column', 'drop_column', 'create_index', 'drop_index',
   'create_foreign_key', 'create_unique_constraint', 'create_check_constraint', 'create_primary_key',
+  'add_argument',
 ];
 
 /**
@@ -280,7 +283,7 @@ const BODY_QUERY = `
 (augmented_assignment left: (attribute) operator: "+=") @increment
 (expression_statement
   (call function: (attribute attribute: (identifier) @_operation)) @statement_call
-  (#any-of? @_operation ${SCHEMA_OPERATIONS.map((name) => JSON.stringify(name)).join(' ')}))
+  (#any-of? @_operation ${STATEMENT_OPERATIONS.map((name) => JSON.stringify(name)).join(' ')}))
 `;
 
 /** What the syntax extraction reads, in the scan's one query pass: the body query's patterns and import statements. */
@@ -868,6 +871,19 @@ function recordAssignment(node: Node, scope: BodyScope): void {
 }
 
 /** The value of a plain string literal (no interpolation, no concatenation), else undefined. */
+/** A docstring longer than this is cut: what an implementation documents of itself (its options and their defaults) comes early. */
+const MAX_DOCSTRING_LENGTH = 4000;
+
+/** The docstring a body opens with: its text, its quotes and prefix taken off, and the line the text starts on. */
+function docstringOf(body: Node | null): { text: string; line: number } | undefined {
+  const first = body?.firstNamedChild;
+  const string = first?.type === 'expression_statement' ? first.firstNamedChild : undefined;
+  if (string?.type !== 'string') return undefined;
+  const content = string.namedChildren.find((child) => child?.type === 'string_content');
+  if (!content) return undefined;
+  return { text: content.text.slice(0, MAX_DOCSTRING_LENGTH), line: content.startPosition.row };
+}
+
 function stringLiteral(node: Node | undefined): string | undefined {
   if (node?.type !== 'string' || node.namedChildren.some((child) => child?.type === 'interpolation')) return undefined;
   return literalValue(node);
