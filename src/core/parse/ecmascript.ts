@@ -648,6 +648,13 @@ function calleeOf(callee: Node | null): string {
   return normalizeCallee((called?.text ?? '').replace(/\?\./g, '.'), true);
 }
 
+/** A function's body as an extent of the text. */
+interface Interval {
+  start: number;
+  end: number;
+  symbol: SymbolDefinition;
+}
+
 /** A function's body: the extent its calls are looked for in. */
 interface Body {
   symbol: SymbolDefinition;
@@ -665,6 +672,7 @@ const SYNTAX_QUERY = `
 (throw_statement (new_expression)) @raise
 (return_statement (call_expression arguments: (arguments . (new_expression)))) @raise
 (variable_declarator name: (identifier) value: (_)) @local
+(call_expression function: (member_expression property: (property_identifier) @_create) (#eq? @_create "createTable")) @schema_table
 `;
 
 /** Nodes in document order; of nodes that start together (`app.get(...).post(...)`), the one written first: the inner. */
@@ -704,7 +712,7 @@ function anonymousCallbacks(matches: readonly QueryMatch[], symbols: SymbolDefin
  */
 function fillCalls(matches: readonly QueryMatch[], bodies: ReadonlyMap<number, Body>): void {
   if (!bodies.size) return;
-  const intervals = [...bodies.entries()].map(([start, { symbol, end }]) => ({ start, end, symbol }));
+  const intervals: Interval[] = [...bodies.entries()].map(([start, { symbol, end }]) => ({ start, end, symbol }));
   intervals.sort((a, b) => a.start - b.start || b.end - a.end);
   const calls = new Map<SymbolDefinition, { call: CallSite; end: number }[]>();
   // One sweep in document order: `open` holds the bodies around the current node, innermost last
@@ -714,12 +722,15 @@ function fillCalls(matches: readonly QueryMatch[], bodies: ReadonlyMap<number, B
   const callees = new Map<Node, Node>();
   const raises: Node[] = [];
   const locals = new Map<Node, Local>();
+  const schemaTables: Node[] = [];
   for (const match of matches) {
     const call = capturedAs(match, 'call');
     const callee = call && capturedAs(match, 'callee');
     if (call && callee) callees.set(call, callee);
     const raised = capturedAs(match, 'raise');
     if (raised) raises.push(raised);
+    const table = capturedAs(match, 'schema_table');
+    if (table) schemaTables.push(table);
     const declarator = capturedAs(match, 'local');
     const local = declarator && typedLocal(declarator);
     if (declarator && local) locals.set(declarator, local);
@@ -747,6 +758,12 @@ function fillCalls(matches: readonly QueryMatch[], bodies: ReadonlyMap<number, B
     }
   }
   for (const [symbol, list] of calls) symbol.calls = list.sort((a, b) => a.end - b.end).map(({ call }) => call);
+  // A schema builder's table, as a statement of the innermost function around it.
+  for (const table of inDocumentOrder(schemaTables)) {
+    let owner: Interval | undefined;
+    for (const interval of intervals) if (interval.start <= table.startIndex && table.endIndex <= interval.end && (!owner || interval.start >= owner.start)) owner = interval;
+    if (owner) (owner.symbol.statementCalls ??= []).push(callChain(outermostCall(table)));
+  }
 }
 
 /**
@@ -773,6 +790,28 @@ function constructed(constructor: Node | null): string | undefined {
 function onlyTypeArgument(typeArguments: Node | null): string | undefined {
   const types = typeArguments?.namedChildren.filter((child) => child && child.type !== 'comment') ?? [];
   return types.length === 1 ? namedType(types[0] ?? null) : undefined;
+}
+
+/** The last call of a chain that starts at `call` (`db.schema.createTable('user').addColumn(...).execute()`). */
+function outermostCall(call: Node): Node {
+  let outer = call;
+  for (let member = outer.parent; member?.type === 'member_expression' && member.parent?.type === 'call_expression' && member.parent.childForFieldName('function')?.equals(member); member = outer.parent) outer = member.parent;
+  return outer;
+}
+
+/**
+ * A chain of method calls as data-model shapes, each call with the one before as its receiver (as
+ * Python's `qs.filter(...).order_by(...)` is read): Knex's and Kysely's schema builders
+ * (`db.schema.createTable('user').addColumn('email', 'text', (col) => col.unique())`).
+ */
+function callChain(call: Node, budget = { left: MAX_SHAPE_NODES }, depth = 0): ValueShape {
+  const callee = call.childForFieldName('function');
+  const object = callee?.type === 'member_expression' ? callee.childForFieldName('object') : undefined;
+  const property = callee?.type === 'member_expression' ? callee.childForFieldName('property')?.text : undefined;
+  if (!object || !property || depth > MAX_SHAPE_DEPTH * 4) return valueShape(call, budget);
+  const args = (call.childForFieldName('arguments')?.namedChildren ?? []).flatMap((argument) => (argument && argument.type !== 'comment' ? [valueShape(argument, budget, 1)] : []));
+  const receiver = object.type === 'call_expression' ? callChain(object, budget, depth + 1) : { kind: 'name' as const, value: object.text.replace(/\s+/g, '') };
+  return { kind: 'call', callee: property, receiver, args, keywords: {}, line: call.startPosition.row };
 }
 
 /** Conditions and messages are read, never shown whole. */

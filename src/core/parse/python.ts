@@ -241,8 +241,10 @@ function functionSymbol(definition: Node, name: string, range: SymbolDefinition[
 }
 
 /**
- * Alembic's schema operations (`op.create_table(...)`), kept whole when written as statements; the
- * data-model stage checks that `op` is Alembic's. Other statement calls are not kept.
+ * Alembic's schema operations (`op.create_table(...)`), kept whole when written as statements, and
+ * SQLAlchemy Core tables declared as statements on a `MetaData` (`Table("jobs", metadata, ...)` in a
+ * method): the data-model stage checks that `op` is Alembic's and `Table` SQLAlchemy's. Other
+ * statement calls are not kept.
  */
 const SCHEMA_OPERATIONS = [
   'create_table', 'drop_table', 'add_column', 'drop_column', 'create_index', 'drop_index',
@@ -278,6 +280,9 @@ const BODY_QUERY = `
 (expression_statement
   (call function: (attribute attribute: (identifier) @_operation)) @statement_call
   (#any-of? @_operation ${SCHEMA_OPERATIONS.map((name) => JSON.stringify(name)).join(' ')}))
+(expression_statement
+  (call function: [(identifier) @_declaration (attribute attribute: (identifier) @_declaration)]) @statement_call
+  (#eq? @_declaration "Table"))
 `;
 
 /** What the syntax extraction reads, in the scan's one query pass: the body query's patterns and import statements. */
