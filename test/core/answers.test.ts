@@ -563,6 +563,26 @@ describe("a library's answers from what its classes document and what its benchm
   });
 });
 
+describe("a library's answers on how its interface and implementations share the work", () => {
+  const backend = (name: string) => `from .base import Broker\n\n\nclass ${name}(Broker):\n    def _get(self, key):\n        return key\n\n    def _put(self, message):\n        self.emit("put", message)\n        return message\n`;
+  const { factsOfItem } = workspaceAnswers({
+    'pyproject.toml': '[project]\nname = "brokers"\nversion = "1.0.0"\n',
+    'brokers/base.py':
+      'from abc import ABC, abstractmethod\n\n\nclass Broker(ABC):\n    def __init__(self):\n        self.middleware = []\n\n    def emit(self, signal, *args):\n        for middleware in self.middleware:\n            getattr(middleware, signal)(self, *args)\n\n    def get(self, key):\n        self.log(key)\n        return self._get(key)\n\n    def put(self, message):\n        return self._put(message)\n\n    def log(self, key):\n        pass\n\n    @abstractmethod\n    def _get(self, key): ...\n\n    @abstractmethod\n    def _put(self, message): ...\n',
+    'brokers/memory.py': backend('MemoryBroker'),
+    'brokers/disk.py': backend('DiskBroker'),
+  });
+
+  it("tell the interface's methods that call what an implementation defines, and what every implementation calls on the interface with what that runs", () => {
+    assertIncludesAll(factsOfItem('library.interface'), [
+      '2 methods with a body in `Broker` call one an implementation must define (get → _get, put → _put): the interface does the shared work around what each implementation supplies — brokers/base.py:12',
+      "Every implementation's `_put` calls self.emit, which `Broker` provides: a new one must call them too — brokers/disk.py:9",
+      '`Broker.emit` calls each of `self.middleware` as `getattr(middleware, signal)(self, *args)` — brokers/base.py:10',
+    ]);
+    assert.ok(factsOfItem('library.new-implementation').includes("Every implementation's `_put` calls self.emit, which `Broker` provides: a new one must call them too — brokers/disk.py:9"));
+  });
+});
+
 describe("a framework's answers on typed route patterns, shortcut decorators and hook calls", () => {
   const files = {
     'pyproject.toml': '[project]\nname = "tinyweb"\nversion = "1.0.0"\n',
