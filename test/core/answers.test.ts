@@ -651,10 +651,13 @@ describe("a framework's answers on typed route patterns, shortcut decorators and
     assert.ok(precedence.includes('`App.route` appends each route to `self.url_map` as it is registered, and `App.find_route` walks it in that order (tinyweb/app.py:42) with no sort: the first registered route that matches wins — tinyweb/app.py:25'), precedence.join('\n'));
   });
 
-  it('tell a shortcut that only calls a registering decorator as registering, and how each hook is called', () => {
+  it('tell a shortcut that only calls a registering decorator as registering, how each hook is called, the hooks written instead of signals, and that no ORM means no manager', () => {
     const extend = factsOfItem('framework.extend');
     assert.ok(extend.includes('`App.get` registers the function it decorates through `App.route`, which is all it calls — tinyweb/app.py:29'), extend.join('\n'));
     assert.ok(!extend.some((line) => line.startsWith('`App.get` wraps')), extend.join('\n'));
+    assert.ok(extend.includes('No signal is sent; `App.after_request` registers a hook the framework calls itself, the receiver to write instead — tinyweb/app.py:32'), extend.join('\n'));
+    assert.ok(!extend.some((line) => line.includes('`App.route` registers a hook')), extend.join('\n'));
+    assert.ok(extend.some((line) => line.startsWith('The code ships no ORM') && line.endsWith('— pyproject.toml:1')), extend.join('\n'));
     const order = factsOfItem('framework.middleware-order');
     assert.ok(order.includes('Each of `self.after_request_handlers` is called as `res = handler(req, res) or res` — tinyweb/app.py:38'), order.join('\n'));
   });

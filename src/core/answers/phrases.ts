@@ -232,6 +232,8 @@ export const PHRASES = {
   signalsTopic: 'Signals',
   signalOffered: '`{0}`: sent in {1} places, received by {2} receivers',
   noSignals: 'No signal found; read {0}',
+  hookInsteadOfSignal: 'No signal is sent; `{0}` registers a hook the framework calls itself, the receiver to write instead',
+  managersTopic: 'Managers',
   beforeHooksTopic: 'Hooks that run before the handler',
   noBeforeHooks: 'No before-request hook or guard decorator found; read {0}',
   ormTopic: 'Where a query becomes SQL',
