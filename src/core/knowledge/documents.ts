@@ -100,6 +100,7 @@ export interface KindLayersDocument {
   lanes: string[];
   folders: RoleNamesDocument;
   fileNameRoles?: RoleNamesDocument;
+  folderSuffixes?: RoleNamesDocument;
   findings: Partial<Record<FindingCategory, string>>;
   imports: { modules: string[]; layer: string }[];
   default: string;
