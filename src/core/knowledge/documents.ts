@@ -101,6 +101,7 @@ export interface KindLayersDocument {
   lanes: string[];
   folders: RoleNamesDocument;
   fileNameRoles?: RoleNamesDocument;
+  folderSuffixes?: RoleNamesDocument;
   findings: Partial<Record<FindingCategory, string>>;
   findingsOverFolders?: Partial<Record<FindingCategory, string[]>>;
   imports: { modules: string[]; layer: string }[];
@@ -262,6 +263,7 @@ export interface ClassRuleDocument {
   keyword?: Record<string, string>;
   baseIfDirect?: string[];
   abstractAttribute?: string;
+  abstractOption?: string;
   implementedByFramework?: { queryPrefixes: string[]; queryAnnotations?: string[] };
 }
 
