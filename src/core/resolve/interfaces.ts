@@ -1,3 +1,4 @@
+import type { InterfaceDeclarations } from '../frameworks/frameworks';
 import { listIn, NONE, sameList } from '../lists';
 import { Turns } from '../nextTurn';
 import type { SymbolDefinition } from '../parse/facts';
@@ -17,11 +18,18 @@ interface ClassEntry {
   path: string;
   /** A TypeScript or Go `interface`: it implements nothing itself. */
   isInterface: boolean;
-  notImplementedMethods: number;
+  /** Its own methods that always raise NotImplementedError, by name. */
+  notImplemented: readonly string[];
+  /** Its own methods that do something: neither raising NotImplementedError nor abstract. */
+  implemented: readonly string[];
   /** Declared an interface by the class itself (its bases, metaclass, keywords or abstract methods). */
   declared: boolean;
+  /** An interface of a library that declares them (zope.interface's `Interface` among its ancestors): it implements none of them. */
+  declaredByLibrary: boolean;
   /** A Protocol deriving from another: it declares an interface and implements nothing. */
   extendsProtocol: boolean;
+  /** The workspace interfaces the class says it implements with a library's class decorator (`@implementer(IRequest)`). */
+  implements: readonly string[];
   /** The names of its own methods and attributes. */
   members: readonly string[];
   /** Methods its own methods call on `self`/`this` that it does not define itself. */
@@ -36,18 +44,20 @@ interface ClassEntry {
  * Every workspace interface with the classes that derive from it, directly or through other
  * classes, in any file. An interface: a class with ABC or Protocol among its own bases, an ABCMeta
  * metaclass, an `@abstractmethod`, or a base class whose methods raise NotImplementedError (when
- * two of them do, or when something derives from it).
+ * two of them do, or when something derives from it); or an interface of a library that declares
+ * them (zope.interface), implemented by the classes its class decorator names them on.
  *
  * Each file's classes (with their ancestries) and typed constants are a part of the file; the
  * stage combines them and is kept while every part is the same object. A part worked out again
  * that says what the kept one said is kept as that object, so an edit that changes no class's
  * members, ancestry or methods' calls on itself costs the stage its loop over the parts alone.
  */
-export async function interfaceImplementations(index: SymbolIndex, turns = new Turns()): Promise<InterfaceImplementations[]> {
+export async function interfaceImplementations(index: SymbolIndex, declarations: InterfaceDeclarations, turns = new Turns()): Promise<InterfaceImplementations[]> {
+  const given = [...declarations.bases, '|', ...declarations.implementedWith].join(' ');
   const classParts: (readonly ClassEntry[])[] = [];
   const typedParts: (readonly (readonly [string, string])[])[] = [];
   await turns.each(index.files(), (file) => {
-    classParts.push(index.part('interface-classes', file.path, () => classEntries(index, file.path), '', sameClassEntries));
+    classParts.push(index.part('interface-classes', file.path, () => classEntries(index, file.path, declarations), given, sameClassEntries));
     typedParts.push(index.part('typed-implementations', file.path, () => typedImplementations(index, file.path), '', samePairs));
   });
   return index.combined('interfaces', [...classParts, ...typedParts], () => combine(classParts.flat(), typedParts.flat()));
@@ -63,11 +73,18 @@ function combine(entries: readonly ClassEntry[], typedPairs: readonly (readonly 
   }
   const implementations = new Map<string, string[]>();
   // Classes whose methods raise NotImplementedError (an interface's or an object type's signatures say the same, and are told by the rules below).
-  const byNotImplemented = entries.filter((entry) => !declared.has(entry.symbol) && entry.notImplementedMethods > 0 && !entry.isInterface);
+  const byNotImplemented = entries.filter((entry) => !declared.has(entry.symbol) && entry.notImplemented.length > 0 && !entry.isInterface);
   for (const entry of entries) {
     // A TypeScript interface extending another implements nothing: only classes do.
     if (entry.isInterface) continue;
     for (const ancestor of entry.ancestors) listIn(implementations, ancestor).push(entry.symbol);
+  }
+  // `@implementer(IFoo)` says the class implements IFoo, and so do the classes deriving from it.
+  for (const entry of entries) {
+    for (const base of entry.implements) {
+      implementations.set(base, [...(implementations.get(base) ?? []), entry.symbol, ...(implementations.get(entry.symbol) ?? [])]);
+      declared.add(base);
+    }
   }
   for (const [base, implementers] of goImplementations(entries.filter((entry) => entry.path.endsWith('.go')))) listIn(implementations, base).push(...implementers);
   const typed = new Map<string, string[]>();
@@ -78,7 +95,7 @@ function combine(entries: readonly ClassEntry[], typedPairs: readonly (readonly 
     // In TypeScript and JavaScript, `throw new Error('Method not implemented.')` is also the stub an editor writes into a
     // concrete class: a class is left to implement there only when workspace classes derive from it.
     const python = entry.path.endsWith('.py');
-    if ((python && entry.notImplementedMethods >= 2) || implementations.has(entry.symbol)) declared.add(entry.symbol);
+    if ((python && leftToSubclasses(entry, classes) >= 2) || implementations.has(entry.symbol)) declared.add(entry.symbol);
   }
   // Who defines a name is asked only of the names a class with subclasses calls on itself undefined: a map of every
   // member of every class was half of this stage's time on a workspace of thousands of classes.
@@ -98,10 +115,46 @@ function combine(entries: readonly ClassEntry[], typedPairs: readonly (readonly 
   }
   // An abstract class between an interface and the concrete classes implements the interface too (`AsyncFileSystem` of
   // `AbstractFileSystem`); an interface that only extends another (a Protocol of a Protocol) does not.
-  const extending = new Set([...declared].filter((symbol) => classes.get(symbol)?.extendsProtocol === true));
+  const protocols = new Set([...declared].filter((symbol) => classes.get(symbol)?.extendsProtocol === true));
+  const extending = new Set([...declared].filter((symbol) => protocols.has(symbol) || classes.get(symbol)?.declaredByLibrary));
+  for (const [protocol, implementers] of structuralImplementations(classes, protocols, implementations)) implementations.set(protocol, [...(implementations.get(protocol) ?? []), ...implementers]);
   return [...declared]
     .sort()
-    .map((base) => ({ base, implementations: (implementations.get(base) ?? []).filter((symbol) => !extending.has(symbol)).sort() }));
+    .map((base) => ({ base, implementations: [...new Set(implementations.get(base))].filter((symbol) => !extending.has(symbol)).sort() }))
+    .filter((entry) => entry.implementations.length > 0 || !protocols.has(entry.base));
+}
+
+/**
+ * A Protocol is implemented by structure (PEP 544): a Python class that has every member the
+ * Protocol declares (its own and those of the Protocols it extends), its own or inherited from
+ * workspace classes, implements it without naming it. Asked only of Protocols no class derives
+ * from, by their named members (a `__call__` alone is the shape of every function). A Protocol that
+ * nothing in the workspace implements is the type of something the code is given, and is not listed.
+ */
+function structuralImplementations(classes: ReadonlyMap<string, ClassEntry>, protocols: ReadonlySet<string>, nominal: ReadonlyMap<string, readonly string[]>): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  const wanted = [...protocols]
+    .filter((symbol) => !nominal.get(symbol)?.some((implementer) => !protocols.has(implementer)) && classes.get(symbol)?.path.endsWith('.py'))
+    .map((symbol) => ({ symbol, members: membersWithInherited(classes, symbol).filter((name) => !name.startsWith('__')) }))
+    .filter((protocol) => protocol.members.length > 0);
+  if (!wanted.length) return found;
+  for (const entry of classes.values()) {
+    if (protocols.has(entry.symbol) || !entry.path.endsWith('.py')) continue;
+    const members = new Set(membersWithInherited(classes, entry.symbol));
+    for (const protocol of wanted) if (protocol.members.every((name) => members.has(name))) listIn(found, protocol.symbol).push(entry.symbol);
+  }
+  return found;
+}
+
+/**
+ * How many of a class's methods that raise NotImplementedError are left for subclasses to write:
+ * not those that override a method a workspace base implements, where the raise refuses an
+ * inherited operation the class does not support (a registry that cannot `add`) rather than
+ * declaring an abstract method.
+ */
+function leftToSubclasses(entry: ClassEntry, classes: ReadonlyMap<string, ClassEntry>): number {
+  const implementedAbove = new Set(entry.ancestors.flatMap((ancestor) => classes.get(ancestor)?.implemented ?? []));
+  return entry.notImplemented.filter((name) => !implementedAbove.has(name)).length;
 }
 
 /**
@@ -119,6 +172,11 @@ function leavesToSubclasses(entry: ClassEntry, classes: ReadonlyMap<string, Clas
     const defining = definers.get(name) ?? [];
     return !inherited.has(name) && defining.length > 0 && defining.every((symbol) => descendants.has(symbol));
   });
+}
+
+function membersWithInherited(classes: ReadonlyMap<string, ClassEntry>, symbol: string): string[] {
+  const own = classes.get(symbol);
+  return [symbol, ...(own?.ancestors ?? [])].flatMap((owner) => classes.get(owner)?.members ?? []);
 }
 
 function lastSegment(symbol: string): string {
@@ -176,7 +234,7 @@ function hasBehaviour(index: SymbolIndex, symbol: string, definition: SymbolDefi
 }
 
 /** The classes one file defines, with what their own methods say and what they derive from. */
-function classEntries(index: SymbolIndex, path: string): ClassEntry[] {
+function classEntries(index: SymbolIndex, path: string, declarations: InterfaceDeclarations): ClassEntry[] {
   const entries: ClassEntry[] = [];
   const go = path.endsWith('.go');
   for (const { symbol, definition } of index.definitionsIn(path)) {
@@ -184,11 +242,13 @@ function classEntries(index: SymbolIndex, path: string): ClassEntry[] {
     const methods = index.methodsOf(symbol);
     const members = new Set([...methods.map(({ name }) => name), ...(definition.attributes ?? []).map(({ name }) => name)]);
     const calledOnSelf = new Set<string>();
+    const notImplemented: string[] = [];
+    const concrete: string[] = [];
     let abstractMethods = 0;
-    let notImplementedMethods = 0;
-    for (const { definition: method } of methods) {
+    for (const { name, definition: method } of methods) {
       if (isAbstractMethod(index, path, method)) abstractMethods++;
-      if (method.notImplemented) notImplementedMethods++;
+      else concrete.push(name);
+      if (method.notImplemented) notImplemented.push(name);
       const self = method.parameters?.[0]?.name;
       if (!self || method.decorators.includes('staticmethod')) continue;
       for (const { callee } of method.calls ?? []) {
@@ -196,18 +256,23 @@ function classEntries(index: SymbolIndex, path: string): ClassEntry[] {
         if (/^\w+$/.test(called) && !members.has(called)) calledOnSelf.add(called);
       }
     }
-    const ancestors = index.ancestry(symbol).classes;
+    const implemented = [...new Set(concrete.filter((name) => !notImplemented.includes(name)))];
+    const ancestry = index.ancestry(symbol);
+    const declaredByLibrary = declarations.bases.size > 0 && ancestry.names.some((name) => declarations.bases.has(name));
     entries.push({
       symbol,
       path,
       isInterface: definition.keywords?.['interface'] === 'true',
-      notImplementedMethods,
-      declared: abstractMethods > 0 || declaresInterface(index, path, definition, notImplementedMethods),
+      notImplemented,
+      implemented,
+      declared: declaredByLibrary || abstractMethods > 0 || declaresInterface(index, path, definition, notImplemented.length),
+      declaredByLibrary,
       extendsProtocol: definition.bases.some((base) => qualifiedIn(index, path, base, PROTOCOL_BASES)),
+      implements: implementedBy(index, path, definition, declarations),
       members: [...members],
       usesUndefined: [...calledOnSelf],
-      ancestors,
-      goMethods: go ? goMethodNames(index, symbol, ancestors) : NONE,
+      ancestors: ancestry.classes,
+      goMethods: go ? goMethodNames(index, symbol, ancestry.classes) : NONE,
     });
   }
   return entries;
@@ -219,9 +284,12 @@ function sameClassEntries(before: readonly ClassEntry[], after: readonly ClassEn
     a.symbol === b.symbol &&
     a.path === b.path &&
     a.isInterface === b.isInterface &&
-    a.notImplementedMethods === b.notImplementedMethods &&
     a.declared === b.declared &&
+    a.declaredByLibrary === b.declaredByLibrary &&
     a.extendsProtocol === b.extendsProtocol &&
+    sameList(a.notImplemented, b.notImplemented) &&
+    sameList(a.implemented, b.implemented) &&
+    sameList(a.implements, b.implements) &&
     sameList(a.members, b.members) &&
     sameList(a.usesUndefined, b.usesUndefined) &&
     sameList(a.ancestors, b.ancestors) &&
@@ -231,6 +299,18 @@ function sameClassEntries(before: readonly ClassEntry[], after: readonly ClassEn
 
 function samePairs(before: readonly (readonly [string, string])[], after: readonly (readonly [string, string])[]): boolean {
   return sameList(before, after, (a, b) => a[0] === b[0] && a[1] === b[1]);
+}
+
+/** The workspace classes a class decorator of a library that declares interfaces names (`@implementer(IRequest, IResponse)`). */
+function implementedBy(index: SymbolIndex, path: string, definition: SymbolDefinition, declarations: InterfaceDeclarations): string[] {
+  if (!declarations.implementedWith.size) return [];
+  return Object.entries(definition.decoratorCalls ?? {}).flatMap(([decorator, call]) => {
+    if (!qualifiedIn(index, path, decorator, declarations.implementedWith)) return [];
+    return call.args.flatMap((written) => {
+      const target = /^[\w.]+$/.test(written) ? index.resolve(path, written) : undefined;
+      return target && index.definition(target)?.kind === 'class' ? [target] : [];
+    });
+  });
 }
 
 /** A method marked abstract (`@abstractmethod` and its kin), as written in `path`. */
