@@ -101,9 +101,18 @@ export interface KindLayersDocument {
   lanes: string[];
   folders: RoleNamesDocument;
   fileNameRoles?: RoleNamesDocument;
+  folderSuffixes?: RoleNamesDocument;
   findings: Partial<Record<FindingCategory, string>>;
+  findingsOverFolders?: Partial<Record<FindingCategory, string[]>>;
   imports: { modules: string[]; layer: string }[];
   default: string;
+}
+
+/** What a framework answers for an exception the application's code does not handle, and what answers it. */
+export interface UncaughtErrorDocument {
+  status: number;
+  /** The framework's own handler, as its documentation names it (Django's `handler500`). */
+  by: string;
 }
 
 export interface TraceStepsDocument {
@@ -163,11 +172,16 @@ export interface FrameworkDocument {
   statusExceptions?: string[];
   messageHandlerDecorators?: string[];
   messageBuses?: MessageBusDocument[];
+  interfaces?: InterfaceDeclarationsDocument;
   retryDecorators?: string[];
   taskRetryOptions?: string[];
   containerResolvers?: string[];
   idempotentWrites?: string[];
   instanceSaves?: string[];
+  responseStatuses?: Record<string, number>;
+  countedUpdates?: string[];
+  completionCallbacks?: string[];
+  uncaughtError?: UncaughtErrorDocument;
   tableDeclarations?: string[];
   entryPointReaders?: string[];
   standardModules?: string[];
@@ -176,6 +190,12 @@ export interface FrameworkDocument {
   models?: ModelReadingDocument;
   queries?: QueryReadingDocument;
   requestEntries?: RequestEntryDocument[];
+}
+
+/** Interfaces a library declares (zope.interface): their bases, and the class decorators that say a class implements some. */
+export interface InterfaceDeclarationsDocument {
+  bases: string[];
+  implementedWith: string[];
 }
 
 export interface MessageBusDocument {
@@ -232,6 +252,7 @@ export interface AnnotationRoutesDocument {
   pathKeys: string[];
   methodKey?: string;
   servletPaths?: boolean;
+  composed?: boolean;
 }
 
 export interface ClassRuleDocument {
@@ -242,6 +263,7 @@ export interface ClassRuleDocument {
   keyword?: Record<string, string>;
   baseIfDirect?: string[];
   abstractAttribute?: string;
+  abstractOption?: string;
   implementedByFramework?: { queryPrefixes: string[]; queryAnnotations?: string[] };
 }
 

@@ -1,3 +1,4 @@
+import type { InterfaceDeclarations } from '../frameworks/frameworks';
 import { Turns } from '../nextTurn';
 import type { SymbolDefinition } from '../parse/facts';
 import type { InterfaceImplementations } from '../result';
@@ -15,9 +16,14 @@ interface ClassEntry {
   path: string;
   definition: SymbolDefinition;
   abstractMethods: number;
-  notImplementedMethods: number;
+  /** Its own methods that always raise NotImplementedError, by name. */
+  notImplemented: readonly string[];
   /** Declared an interface by the class itself (its bases, metaclass, keywords or abstract methods). */
   declared: boolean;
+  /** An interface of a library that declares them (zope.interface's `Interface` among its ancestors): it implements none of them. */
+  declaredByLibrary: boolean;
+  /** The workspace interfaces the class says it implements with a library's class decorator (`@implementer(IRequest)`). */
+  implements: readonly string[];
   /** The names of its own methods and attributes. */
   members: readonly string[];
   /** Methods its own methods call on `self`/`this` that it does not define itself. */
@@ -28,13 +34,15 @@ interface ClassEntry {
  * Every workspace interface with the classes that derive from it, directly or through other
  * classes, in any file. An interface: a class with ABC or Protocol among its own bases, an ABCMeta
  * metaclass, an `@abstractmethod`, or a base class whose methods raise NotImplementedError (when
- * two of them do, or when something derives from it).
+ * two of them do, or when something derives from it); or an interface of a library that declares
+ * them (zope.interface), implemented by the classes its class decorator names them on.
  */
-export async function interfaceImplementations(index: SymbolIndex, turns = new Turns()): Promise<InterfaceImplementations[]> {
+export async function interfaceImplementations(index: SymbolIndex, declarations: InterfaceDeclarations, turns = new Turns()): Promise<InterfaceImplementations[]> {
   const classes = new Map<string, ClassEntry>();
   const declared = new Set<string>();
+  const given = [...declarations.bases, '|', ...declarations.implementedWith].join(' ');
   await turns.each(index.files(), (file) => {
-    for (const entry of index.part('interface-classes', file.path, () => classEntries(index, file.path))) {
+    for (const entry of index.part('interface-classes', file.path, () => classEntries(index, file.path, declarations), given)) {
       classes.set(entry.symbol, entry);
       if (entry.declared) declared.add(entry.symbol);
     }
@@ -42,7 +50,7 @@ export async function interfaceImplementations(index: SymbolIndex, turns = new T
 
   const implementations = new Map<string, string[]>();
   // Classes whose methods raise NotImplementedError (an interface's or an object type's signatures say the same, and are told by the rules below).
-  const byNotImplemented = [...classes.values()].filter((entry) => !declared.has(entry.symbol) && entry.notImplementedMethods > 0 && entry.definition.keywords?.['interface'] !== 'true');
+  const byNotImplemented = [...classes.values()].filter((entry) => !declared.has(entry.symbol) && entry.notImplemented.length > 0 && entry.definition.keywords?.['interface'] !== 'true');
   for (const entry of classes.values()) {
     // A TypeScript interface extending another implements nothing: only classes do.
     if (entry.definition.keywords?.['interface'] === 'true') continue;
@@ -50,6 +58,13 @@ export async function interfaceImplementations(index: SymbolIndex, turns = new T
       const list = implementations.get(ancestor) ?? [];
       list.push(entry.symbol);
       implementations.set(ancestor, list);
+    }
+  }
+  // `@implementer(IFoo)` says the class implements IFoo, and so do the classes deriving from it.
+  for (const entry of classes.values()) {
+    for (const base of entry.implements) {
+      implementations.set(base, [...(implementations.get(base) ?? []), entry.symbol, ...(implementations.get(entry.symbol) ?? [])]);
+      declared.add(base);
     }
   }
   for (const [base, implementers] of goImplementations(index, [...classes.values()].filter((entry) => entry.path.endsWith('.go')))) {
@@ -65,7 +80,7 @@ export async function interfaceImplementations(index: SymbolIndex, turns = new T
     // In TypeScript and JavaScript, `throw new Error('Method not implemented.')` is also the stub an editor writes into a
     // concrete class: a class is left to implement there only when workspace classes derive from it.
     const python = entry.path.endsWith('.py');
-    if ((python && entry.notImplementedMethods >= 2) || implementations.has(entry.symbol)) declared.add(entry.symbol);
+    if ((python && leftToSubclasses(index, entry, classes) >= 2) || implementations.has(entry.symbol)) declared.add(entry.symbol);
   }
   // Who defines a name is asked only of the names a class with subclasses calls on itself undefined: a map of every
   // member of every class, made at every update, was half of this stage's time on a workspace of thousands of classes.
@@ -85,10 +100,51 @@ export async function interfaceImplementations(index: SymbolIndex, turns = new T
   }
   // An abstract class between an interface and the concrete classes implements the interface too (`AsyncFileSystem` of
   // `AbstractFileSystem`); an interface that only extends another (a Protocol of a Protocol) does not.
-  const extending = new Set([...declared].filter((symbol) => extendsOnly(index, classes.get(symbol))));
+  const protocols = new Set([...declared].filter((symbol) => extendsOnly(index, classes.get(symbol))));
+  const extending = new Set([...declared].filter((symbol) => protocols.has(symbol) || classes.get(symbol)?.declaredByLibrary));
+  for (const [protocol, implementers] of structuralImplementations(index, classes, protocols, implementations)) implementations.set(protocol, [...(implementations.get(protocol) ?? []), ...implementers]);
   return [...declared]
     .sort()
-    .map((base) => ({ base, implementations: (implementations.get(base) ?? []).filter((symbol) => !extending.has(symbol)).sort() }));
+    .map((base) => ({ base, implementations: [...new Set(implementations.get(base))].filter((symbol) => !extending.has(symbol)).sort() }))
+    .filter((entry) => entry.implementations.length > 0 || !protocols.has(entry.base));
+}
+
+/**
+ * A Protocol is implemented by structure (PEP 544): a Python class that has every member the
+ * Protocol declares (its own and those of the Protocols it extends), its own or inherited from
+ * workspace classes, implements it without naming it. Asked only of Protocols no class derives
+ * from, by their named members (a `__call__` alone is the shape of every function). A Protocol that
+ * nothing in the workspace implements is the type of something the code is given, and is not listed.
+ */
+function structuralImplementations(index: SymbolIndex, classes: ReadonlyMap<string, ClassEntry>, protocols: ReadonlySet<string>, nominal: ReadonlyMap<string, readonly string[]>): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  const wanted = [...protocols]
+    .filter((symbol) => !nominal.get(symbol)?.some((implementer) => !protocols.has(implementer)) && classes.get(symbol)?.path.endsWith('.py'))
+    .map((symbol) => ({ symbol, members: membersWithInherited(index, classes, symbol).filter((name) => !name.startsWith('__')) }))
+    .filter((protocol) => protocol.members.length > 0);
+  if (!wanted.length) return found;
+  for (const entry of classes.values()) {
+    if (protocols.has(entry.symbol) || !entry.path.endsWith('.py')) continue;
+    const members = new Set(membersWithInherited(index, classes, entry.symbol));
+    for (const protocol of wanted) if (protocol.members.every((name) => members.has(name))) found.set(protocol.symbol, [...(found.get(protocol.symbol) ?? []), entry.symbol]);
+  }
+  return found;
+}
+
+/**
+ * How many of a class's methods that raise NotImplementedError are left for subclasses to write:
+ * not those that override a method a workspace base implements, where the raise refuses an
+ * inherited operation the class does not support (a registry that cannot `add`) rather than
+ * declaring an abstract method.
+ */
+function leftToSubclasses(index: SymbolIndex, entry: ClassEntry, classes: ReadonlyMap<string, ClassEntry>): number {
+  const implementedAbove = new Set<string>();
+  for (const ancestor of index.ancestry(entry.symbol).classes) {
+    const base = classes.get(ancestor);
+    if (!base) continue;
+    for (const { name, definition } of index.methodsOf(ancestor)) if (!base.notImplemented.includes(name) && !isAbstractMethod(index, base.path, definition)) implementedAbove.add(name);
+  }
+  return entry.notImplemented.filter((name) => !implementedAbove.has(name)).length;
 }
 
 /**
@@ -106,6 +162,10 @@ function leavesToSubclasses(index: SymbolIndex, entry: ClassEntry, classes: Read
     const defining = definers.get(name) ?? [];
     return !inherited.has(name) && defining.length > 0 && defining.every((symbol) => descendants.has(symbol));
   });
+}
+
+function membersWithInherited(index: SymbolIndex, classes: ReadonlyMap<string, ClassEntry>, symbol: string): string[] {
+  return [symbol, ...index.ancestry(symbol).classes].flatMap((owner) => classes.get(owner)?.members ?? []);
 }
 
 /** A Protocol deriving from another declares an interface; it implements nothing. */
@@ -165,17 +225,19 @@ function hasBehaviour(index: SymbolIndex, symbol: string, definition: SymbolDefi
 }
 
 /** The classes one file defines, with what their own methods say. */
-function classEntries(index: SymbolIndex, path: string): ClassEntry[] {
+function classEntries(index: SymbolIndex, path: string, declarations: InterfaceDeclarations): ClassEntry[] {
   const entries: ClassEntry[] = [];
   for (const { symbol, definition } of index.definitionsIn(path)) {
     if (definition.kind !== 'class') continue;
     const methods = index.methodsOf(symbol);
     const members = new Set([...methods.map(({ name }) => name), ...(definition.attributes ?? []).map(({ name }) => name)]);
     const calledOnSelf = new Set<string>();
-    const entry = { symbol, path, definition, abstractMethods: 0, notImplementedMethods: 0, declared: false, members: [...members], usesUndefined: [] as string[] };
-    for (const { definition: method } of methods) {
+    const notImplemented: string[] = [];
+    const declaredByLibrary = declarations.bases.size > 0 && index.ancestry(symbol).names.some((name) => declarations.bases.has(name));
+    const entry = { symbol, path, definition, abstractMethods: 0, notImplemented, declared: false, declaredByLibrary, implements: implementedBy(index, path, definition, declarations), members: [...members], usesUndefined: [] as string[] };
+    for (const { name, definition: method } of methods) {
       if (isAbstractMethod(index, path, method)) entry.abstractMethods++;
-      if (method.notImplemented) entry.notImplementedMethods++;
+      if (method.notImplemented) notImplemented.push(name);
       const self = method.parameters?.[0]?.name;
       if (!self || method.decorators.includes('staticmethod')) continue;
       for (const { callee } of method.calls ?? []) {
@@ -184,10 +246,22 @@ function classEntries(index: SymbolIndex, path: string): ClassEntry[] {
       }
     }
     entry.usesUndefined = [...calledOnSelf];
-    entry.declared = declaresInterface(index, entry);
+    entry.declared = declaredByLibrary || declaresInterface(index, entry);
     entries.push(entry);
   }
   return entries;
+}
+
+/** The workspace classes a class decorator of a library that declares interfaces names (`@implementer(IRequest, IResponse)`). */
+function implementedBy(index: SymbolIndex, path: string, definition: SymbolDefinition, declarations: InterfaceDeclarations): string[] {
+  if (!declarations.implementedWith.size) return [];
+  return Object.entries(definition.decoratorCalls ?? {}).flatMap(([decorator, call]) => {
+    if (!qualifiedIn(index, path, decorator, declarations.implementedWith)) return [];
+    return call.args.flatMap((written) => {
+      const target = /^[\w.]+$/.test(written) ? index.resolve(path, written) : undefined;
+      return target && index.definition(target)?.kind === 'class' ? [target] : [];
+    });
+  });
 }
 
 /** A method marked abstract (`@abstractmethod` and its kin), as written in `path`. */
@@ -201,7 +275,7 @@ function declaresInterface(index: SymbolIndex, entry: ClassEntry): boolean {
   // methods (an interface of properties only describes data, not behaviour to implement). An object
   // `type` is one only when a class declares it implements it (options often carry callbacks).
   const keywords = entry.definition.keywords;
-  if (keywords?.['abstract'] === 'true' || (keywords?.['interface'] === 'true' && keywords['alias'] !== 'true' && entry.notImplementedMethods > 0)) return true;
+  if (keywords?.['abstract'] === 'true' || (keywords?.['interface'] === 'true' && keywords['alias'] !== 'true' && entry.notImplemented.length > 0)) return true;
   if (entry.definition.bases.some((base) => qualifiedIn(index, entry.path, base, ABSTRACT_BASES))) return true;
   return entry.definition.metaclass !== undefined && qualifiedIn(index, entry.path, entry.definition.metaclass, ABSTRACT_METACLASSES);
 }
