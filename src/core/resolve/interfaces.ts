@@ -134,20 +134,32 @@ function lastSegment(symbol: string): string {
 
 /**
  * Go: a type implements an interface when it has every method the interface asks for (its own and
- * those of the interfaces it embeds), by name, its own or promoted from the types it embeds —
- * whatever it declares, as Go decides.
+ * those of the interfaces it embeds), by name and number of parameters, its own or promoted from
+ * the types it embeds — whatever it declares, as Go decides (Go compares whole signatures; their
+ * types are written in each file's own names, so the count is what is compared).
  */
 function goImplementations(index: SymbolIndex, entries: readonly ClassEntry[]): Map<string, string[]> {
-  const methodNames = (symbol: string) => new Set([symbol, ...index.ancestry(symbol).classes].flatMap((owner) => index.methodsOf(owner).map((method) => method.name)));
-  const interfaces = entries.filter((entry) => entry.definition.keywords?.['interface'] === 'true').map((entry) => ({ symbol: entry.symbol, methods: methodNames(entry.symbol) })).filter((entry) => entry.methods.size > 0);
+  const methodSet = (symbol: string) => {
+    const methods = new Map<string, Set<number>>();
+    for (const owner of [symbol, ...index.ancestry(symbol).classes]) {
+      for (const { name, definition } of index.methodsOf(owner)) {
+        const arities = methods.get(name) ?? new Set<number>();
+        arities.add(Math.max(0, (definition.parameters?.length ?? 1) - 1));
+        methods.set(name, arities);
+      }
+    }
+    return methods;
+  };
+  const interfaces = entries.filter((entry) => entry.definition.keywords?.['interface'] === 'true').map((entry) => ({ symbol: entry.symbol, methods: methodSet(entry.symbol) })).filter((entry) => entry.methods.size > 0);
   const found = new Map<string, string[]>();
   if (!interfaces.length) return found;
   for (const entry of entries) {
     if (entry.definition.keywords?.['interface'] === 'true') continue;
-    const has = methodNames(entry.symbol);
+    const has = methodSet(entry.symbol);
     if (!has.size) continue;
     for (const candidate of interfaces) {
-      if ([...candidate.methods].every((name) => has.has(name))) found.set(candidate.symbol, [...(found.get(candidate.symbol) ?? []), entry.symbol]);
+      const satisfied = [...candidate.methods].every(([name, arities]) => [...arities].some((arity) => has.get(name)?.has(arity)));
+      if (satisfied) found.set(candidate.symbol, [...(found.get(candidate.symbol) ?? []), entry.symbol]);
     }
   }
   return found;
