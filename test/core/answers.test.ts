@@ -591,6 +591,26 @@ describe("a library's answers from what its classes document and what its benchm
   });
 });
 
+describe("a library's answers on how its interface and implementations share the work", () => {
+  const backend = (name: string) => `from .base import Broker\n\n\nclass ${name}(Broker):\n    def _get(self, key):\n        return key\n\n    def _put(self, message):\n        self.emit("put", message)\n        return message\n`;
+  const { factsOfItem } = workspaceAnswers({
+    'pyproject.toml': '[project]\nname = "brokers"\nversion = "1.0.0"\n',
+    'brokers/base.py':
+      'from abc import ABC, abstractmethod\n\n\nclass Broker(ABC):\n    def __init__(self):\n        self.middleware = []\n\n    def emit(self, signal, *args):\n        for middleware in self.middleware:\n            getattr(middleware, signal)(self, *args)\n\n    def get(self, key):\n        self.log(key)\n        return self._get(key)\n\n    def put(self, message):\n        return self._put(message)\n\n    def log(self, key):\n        pass\n\n    @abstractmethod\n    def _get(self, key): ...\n\n    @abstractmethod\n    def _put(self, message): ...\n',
+    'brokers/memory.py': backend('MemoryBroker'),
+    'brokers/disk.py': backend('DiskBroker'),
+  });
+
+  it("tell the interface's methods that call what an implementation defines, and what every implementation calls on the interface with what that runs", () => {
+    assertIncludesAll(factsOfItem('library.interface'), [
+      '2 methods with a body in `Broker` call one an implementation must define (get → _get, put → _put): the interface does the shared work around what each implementation supplies — brokers/base.py:12',
+      "Every implementation's `_put` calls self.emit, which `Broker` provides: a new one must call them too — brokers/disk.py:9",
+      '`Broker.emit` calls each of `self.middleware` as `getattr(middleware, signal)(self, *args)` — brokers/base.py:10',
+    ]);
+    assert.ok(factsOfItem('library.new-implementation').includes("Every implementation's `_put` calls self.emit, which `Broker` provides: a new one must call them too — brokers/disk.py:9"));
+  });
+});
+
 describe("a framework's answers on typed route patterns, shortcut decorators and hook calls", () => {
   const files = {
     'pyproject.toml': '[project]\nname = "tinyweb"\nversion = "1.0.0"\n',
@@ -659,10 +679,13 @@ describe("a framework's answers on typed route patterns, shortcut decorators and
     assert.ok(precedence.includes('`App.route` appends each route to `self.url_map` as it is registered, and `App.find_route` walks it in that order (tinyweb/app.py:42) with no sort: the first registered route that matches wins — tinyweb/app.py:25'), precedence.join('\n'));
   });
 
-  it('tell a shortcut that only calls a registering decorator as registering, and how each hook is called', () => {
+  it('tell a shortcut that only calls a registering decorator as registering, how each hook is called, the hooks written instead of signals, and that no ORM means no manager', () => {
     const extend = factsOfItem('framework.extend');
     assert.ok(extend.includes('`App.get` registers the function it decorates through `App.route`, which is all it calls — tinyweb/app.py:29'), extend.join('\n'));
     assert.ok(!extend.some((line) => line.startsWith('`App.get` wraps')), extend.join('\n'));
+    assert.ok(extend.includes('No signal is sent; `App.after_request` registers a hook the framework calls itself, the receiver to write instead — tinyweb/app.py:32'), extend.join('\n'));
+    assert.ok(!extend.some((line) => line.includes('`App.route` registers a hook')), extend.join('\n'));
+    assert.ok(extend.some((line) => line.startsWith('The code ships no ORM') && line.endsWith('— pyproject.toml:1')), extend.join('\n'));
     const order = factsOfItem('framework.middleware-order');
     assert.ok(order.includes('Each of `self.after_request_handlers` is called as `res = handler(req, res) or res` — tinyweb/app.py:38'), order.join('\n'));
   });
