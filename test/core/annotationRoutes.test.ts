@@ -100,6 +100,60 @@ describe('routes of controllers implementing interfaces generated from an OpenAP
   });
 });
 
+describe("Spring's composed mapping annotations", () => {
+  const annotationType = (name: string, meta: string, body = 'String[] value() default {};') => `package com.acme.web;
+
+import org.springframework.web.bind.annotation.*;
+
+@Target(ElementType.METHOD)
+${meta}
+public @interface ${name} {
+    ${body}
+}
+`;
+
+  it('maps requests as the mapping annotation an annotation type of the workspace is annotated with, at the paths written where it is used, else its own', async () => {
+    const result = await analyseFiles({
+      'src/main/java/com/acme/web/AnonymousGetMapping.java': annotationType('AnonymousGetMapping', '@RequestMapping(method = RequestMethod.GET)'),
+      'src/main/java/com/acme/web/HealthMapping.java': annotationType('HealthMapping', '@GetMapping("/health")', ''),
+      'src/main/java/com/acme/web/AdminApi.java': annotationType('AdminApi', '@RequestMapping("/admin")\n@RestController'),
+      'src/main/java/com/acme/web/Audited.java': annotationType('Audited', '@Documented', ''),
+      'src/main/java/com/acme/web/AuthController.java': `package com.acme.web;
+
+import org.springframework.web.bind.annotation.*;
+
+@RestController
+@RequestMapping("/auth")
+public class AuthController {
+    @AnonymousGetMapping(value = "/code")
+    public String code() { return ""; }
+
+    @HealthMapping
+    public String health() { return "ok"; }
+
+    @Audited
+    public String audited() { return ""; }
+}
+`,
+      'src/main/java/com/acme/web/UsersAdmin.java': `package com.acme.web;
+
+import org.springframework.web.bind.annotation.*;
+
+@AdminApi
+public class UsersAdmin {
+    @DeleteMapping("/users/{id}")
+    public void remove() {}
+}
+`,
+    });
+    assert.deepEqual(result.routes.map((route) => `${route.method} ${route.path} -> ${route.handler.slice(route.handler.lastIndexOf(':') + 1)}`).sort(), [
+      'DELETE /admin/users/{id} -> UsersAdmin.remove',
+      'GET /auth/code -> AuthController.code',
+      'GET /auth/health -> AuthController.health',
+    ]);
+  });
+});
+
 describe('Spring MVC interceptors registered in WebMvcConfigurer.addInterceptors', () => {
   it('tells each interceptor class where it is registered, in the order registered', async () => {
     const interceptor = (name: string) => `package com.acme.config;\n\nimport org.springframework.web.servlet.HandlerInterceptor;\n\npublic class ${name} implements HandlerInterceptor {}\n`;

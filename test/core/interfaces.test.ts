@@ -8,6 +8,7 @@ import type { Language } from '../../src/core/result';
 import { interfaceImplementations } from '../../src/core/resolve/interfaces';
 import { readWorkspacePackages } from '../../src/core/resolve/npmPackages';
 import { SymbolIndex } from '../../src/core/resolve/symbolIndex';
+import { builtinKnowledge } from '../../src/node/knowledge';
 import { ROOT, testScanner } from '../helpers';
 
 /**
@@ -30,7 +31,7 @@ async function interfacesOf(files: Record<string, string>): Promise<string[]> {
   }
   const packages = await readWorkspacePackages({ readText: (path) => Promise.resolve(files[path.slice('/ws/'.length)] ?? '') }, { root: '/ws', maxBytes: 1 << 20 }, Object.keys(files), []);
   const index = new SymbolIndex(facts, { aliases: [], packages });
-  return (await interfaceImplementations(index)).map(({ base, implementations }) => `${base} <- ${implementations.join(', ')}`);
+  return (await interfaceImplementations(index, builtinKnowledge().frameworks.interfaceDeclarations)).map(({ base, implementations }) => `${base} <- ${implementations.join(', ')}`);
 }
 
 for (const folder of ['python', 'ecmascript']) {

@@ -50,6 +50,14 @@ describe('layer roles', () => {
     assert.equal(layerOf('framework', { path: 'context.go', findings: [], imports: [] }).layer, 'http');
     assert.equal(layerOf('framework', { path: 'group.go', findings: [], imports: [] }).layer, 'routing');
     assert.equal(layerOf('framework', { path: 'routergroup.go', findings: [], imports: [] }).layer, 'routing');
+    assert.equal(layerOf('framework', { path: 'mux.go', findings: [], imports: [] }).layer, 'routing');
+  });
+
+  it("reads Go's folders the go tool leaves out of builds: `_examples/` as examples, `testdata/` as tests", () => {
+    const roles = builtinKnowledge().layerRoles;
+    assert.equal(layerOf('framework', { path: '_examples/rest/main.go', findings: [], imports: [] }).layer, 'example');
+    assert.ok(roles.isTestExampleOrDoc('_examples/todos/todos.go'));
+    assert.equal(layerOf('library', { path: 'render/testdata/golden.go', findings: [], imports: [] }).layer, 'test');
   });
 
   it("reads a Maven main source root's packages as layers, never as tests or examples", () => {
@@ -122,6 +130,25 @@ describe('layer roles', () => {
     const roles = builtinKnowledge().layerRoles;
     assert.ok(roles.isBrowserAsset('static/js/checks.js') && roles.isBrowserAsset('hc/integrations/po/static/js/po.js') && roles.isBrowserAsset('vendor/bootstrap.min.js'));
     assert.ok(!roles.isBrowserAsset('examples/static/static.py') && !roles.isBrowserAsset('src/app.js'));
+    // Their role is `asset`, outside the code under study (no kind signal, no answer), wherever they sit.
+    assert.deepEqual(roles.layerOf('service', { path: 'hc/integrations/po/static/js/po.js', findings: [], imports: [] }), { layer: 'asset', reasons: ['code sent to the browser as it is'], confidence: 'stated' });
+    assert.equal(roles.layerOf('service', { path: 'static/js/bootstrap.min.js', findings: [], imports: [] }).layer, 'asset');
+    assert.ok(roles.isTestExampleOrDoc('static/js/checks.js') && roles.sharedRoles().has('asset'));
+    assert.equal(roles.layerOf('service', { path: 'tests/static/js/checks.js', findings: [], imports: [] }).layer, 'test');
+  });
+
+  it("gives a file of ORM models the domain's layer over an app folder named for the API, never over a persistence folder", () => {
+    const model = { category: 'model', symbol: 'hc/api/models.py:Check', range: { start: { line: 3, character: 0 }, end: { line: 9, character: 0 } }, layer: '', details: { rule: 'django-model' } } as const;
+    // Django's `startapp api` keeps the api app's models in api/models.py: they are the data model, not the API.
+    assert.deepEqual(layerOf('service', { path: 'hc/api/models.py', findings: [model], imports: [] }), {
+      layer: 'domain',
+      reasons: ["holds a model (hc/api/models.py:Check), which outweighs 'api' in the path → api"],
+      confidence: 'stated',
+    });
+    assert.equal(layerOf('service', { path: 'shop/services/models.py', findings: [{ ...model, symbol: 'shop/services/models.py:Order' }], imports: [] }).layer, 'domain');
+    // The same app's views stay the API; models in a persistence folder stay the infrastructure.
+    assert.equal(layerOf('service', { path: 'hc/api/views.py', findings: [], imports: [] }).layer, 'api');
+    assert.equal(layerOf('service', { path: 'app/infrastructure/persistence/models.py', findings: [{ ...model, symbol: 'app/infrastructure/persistence/models.py:OrderRow' }], imports: [] }).layer, 'infrastructure');
   });
 });
 

@@ -8,7 +8,7 @@ import type { AnswerContext } from './context';
 import { errorsAnswer, invariantsAnswer } from './errors';
 import { dataModelAnswer, dependenciesAnswer, flowAnswer, middlewareAnswer, routesAnswer } from './flow';
 import { extensionPointsAnswer, middlewareProtocolAnswer, nPlusOneAnswer, ormAnswer, preconditionAnswer, requestEntryAnswer, routeParametersAnswer, routePrecedenceAnswer, whyMiddlewareAnswer } from './framework';
-import { centralImplementationAnswer, edgeCasesAnswer, interfaceAnswer, mandatoryMethodsAnswer, newImplementationAnswer, tradeOffsAnswer } from './library';
+import { centralImplementationAnswer, documentedBoundsAnswer, edgeCasesAnswer, interfaceAnswer, mandatoryMethodsAnswer, newImplementationAnswer, tradeOffsAnswer } from './library';
 import { idempotentAnswer } from './idempotency';
 import { consistencyAnswer, transactionalAnswer } from './transactions';
 import { layerJobsAnswer } from './layerJobs';
@@ -40,7 +40,7 @@ const BUILDERS: Readonly<Record<RepoKind, Readonly<Record<string, readonly Build
     contribute: [contributeAnswer],
     'mandatory-methods': [mandatoryMethodsAnswer],
     'trade-offs': [tradeOffsAnswer],
-    performance: [performanceAnswer],
+    performance: [performanceAnswer, documentedBoundsAnswer],
     'new-implementation': [newImplementationAnswer],
     'edge-cases': [edgeCasesAnswer],
   },

@@ -1,6 +1,7 @@
 import { type AnswerFact, type AnswerPart, type SourceLocation, SymbolId } from '../result';
 import { type Contract, contractFacts, definingClass, implementationTable, isMandatory, studyInterfaces } from './contract';
 import { type AnswerContext, answerPart, fact, firstFileOf, gap, inScope, layerOfPath, locationOf, memo } from './context';
+import { docstringSummary, documentedItems, type DocumentedItem, sameDocumentation } from './documented';
 import { PHRASES, say } from './phrases';
 import { selectionFacts } from './selection';
 import { importedSymbols } from './workspaceUse';
@@ -64,12 +65,12 @@ function methodDecoratorFacts(context: AnswerContext, contract: Contract): Answe
       const calls = [...new Set(outside.map((call) => `\`${call.callee}\``))].join(', ');
       const shown = methods.slice(0, MAX_WRAPPED).join(', ') + (methods.length > MAX_WRAPPED ? ', …' : '');
       const runs = [...(definition?.iterates ?? []), ...(definition?.innerIterates ?? [])].flatMap((loop) => (loop.calledAs && loop.calledAt !== undefined ? [fact({ path: decoratorPath, line: loop.calledAt }, 'decoratorRunsEach', SymbolId.label(decorator), loop.iterable, loop.calledAs)] : []));
-      const bounded = /timeout|wait_for/i.test(`${decorator} ${calls}`) ? timeoutDefault(context, contract) : undefined;
+      const bounded = /timeout|wait_for/i.test(`${decorator} ${calls}`) ? [timeoutDefault(context, contract), ...interfaceDocumented(context, contract, /timeout/i)].filter((candidate) => candidate !== undefined) : [];
       return [
         calls
           ? fact(locationOf(index, decorator), 'wrapsMethodsCalling', SymbolId.label(decorator), methods.length, SymbolId.label(contract.base), shown, calls)
           : fact(locationOf(index, decorator), 'wrapsMethods', SymbolId.label(decorator), methods.length, SymbolId.label(contract.base), shown),
-        ...(bounded ? [bounded] : []),
+        ...bounded,
         ...runs,
       ];
     });
@@ -85,6 +86,14 @@ function timeoutDefault(context: AnswerContext, contract: Contract): AnswerFact 
   const attribute = index.definition(contract.base)?.attributes?.find((candidate) => /timeout/i.test(candidate.name) && (candidate.shape?.kind === 'number' || (candidate.shape?.kind === 'name' && candidate.shape.value === 'None')));
   const value = attribute?.shape && 'value' in attribute.shape ? attribute.shape.value : undefined;
   return attribute && value !== undefined ? fact({ path: SymbolId.parse(contract.base).path, line: attribute.line }, 'timeoutDefaultsTo', `${SymbolId.label(contract.base)}.${attribute.name} = ${value}`, value) : undefined;
+}
+
+/** What the interface's docstring documents of the options whose names match (`timeout`: "Use 0 or None if you want to disable it"). */
+function interfaceDocumented(context: AnswerContext, contract: Contract, names: RegExp): AnswerFact[] {
+  const path = SymbolId.parse(contract.base).path;
+  return documentedItems(context.index.definition(contract.base)?.docstring)
+    .filter((item) => names.test(item.name))
+    .map((item) => fact({ path, line: item.line }, 'documentsOption', SymbolId.label(contract.base), item.name, item.text));
 }
 
 /** The contracts of the most implemented interfaces, each with its implementation × method table. */
@@ -258,7 +267,10 @@ export function tradeOffsAnswer(context: AnswerContext): AnswerPart[] {
   const convention = sharedConventionFact(context, contract, contract.implementations[0]);
   const facts: AnswerFact[] = convention ? [convention] : [];
   const extras = new Map(contract.implementations.map((implementation) => [implementation, methodsBeyondContract(context, contract, implementation)]));
+  const interfaceSummary = docstringSummary(index.definition(contract.base)?.docstring)?.text;
   for (const implementation of contract.implementations) {
+    const summary = docstringSummary(index.definition(implementation)?.docstring);
+    if (summary && summary.text !== interfaceSummary) facts.push(fact({ path: SymbolId.parse(implementation).path, line: summary.line }, 'describesItself', SymbolId.label(implementation), summary.text));
     const own = importsByImplementation.get(implementation) ?? [];
     const others = new Set([...importsByImplementation].filter(([other]) => SymbolId.parse(other).path !== SymbolId.parse(implementation).path).flatMap(([, modules]) => modules.map((entry) => entry.module)));
     for (const entry of own.filter((candidate) => !others.has(candidate.module))) {
@@ -268,10 +280,70 @@ export function tradeOffsAnswer(context: AnswerContext): AnswerPart[] {
     const onlyIts = (extras.get(implementation) ?? []).filter((name) => !othersHave(name));
     if (onlyIts.length) facts.push(fact(locationOf(index, implementation), 'onlyItHas', SymbolId.label(implementation), onlyIts.join(', ')));
     const constructor = index.definition(`${implementation}.__init__`) ?? index.definition(`${implementation}.constructor`);
-    const options = (constructor?.parameters ?? []).slice(1).map((parameter) => parameter.name).filter((name) => !name.startsWith('*') && !name.startsWith('...'));
+    const options = (constructor?.parameters ?? [])
+      .slice(1)
+      .filter(({ name }) => !name.startsWith('*') && !name.startsWith('...'))
+      .map(({ name, default: value }) => (value !== undefined && value.length <= MAX_DEFAULT_SHOWN ? `${name}=${value}${constantValue(context, SymbolId.parse(implementation).path, value)}` : name));
     if (constructor && options.length) facts.push(fact(locationOf(index, `${implementation}.${index.definition(`${implementation}.__init__`) ? '__init__' : 'constructor'}`), 'takesOptions', SymbolId.label(implementation), options.join(', ')));
   }
-  return [answerPart(say('tradeOffsTopic', SymbolId.label(contract.base)), facts, gap('noTradeOffs', locationOf(index, contract.base)))];
+  return [answerPart(say('tradeOffsTopic', SymbolId.label(contract.base)), facts, gap('noTradeOffs', locationOf(index, contract.base))), ...documentedOptionsPart(context, contract)];
+}
+
+/** A default written as a module constant (`heartbeat_timeout=DEFAULT_HEARTBEAT_TIMEOUT`), told with the number it stands for: ` (60000)`. */
+function constantValue(context: AnswerContext, path: string, written: string): string {
+  if (!/^[A-Z][A-Z0-9_]*$/.test(written)) return '';
+  const symbol = context.index.resolve(path, written);
+  const shape = symbol ? context.index.definition(symbol)?.shape : undefined;
+  return shape?.kind === 'number' ? ` (${shape.value})` : '';
+}
+
+/** A constructor default longer than this is left out of the options fact: the parameter's name is told alone. */
+const MAX_DEFAULT_SHOWN = 40;
+
+/**
+ * What each implementation's docstring documents that the interface's does not, nor every
+ * implementation alike: its own options and defaults (`maxsize`: "None for unlimited";
+ * `dead_message_ttl`), where the code says how it behaves beyond its methods.
+ */
+function implementationDocumentation(context: AnswerContext, contract: Contract): { implementation: string; item: DocumentedItem }[] {
+  return memo(context, `documented ${contract.base}`, () => {
+    const { index } = context;
+    const inherited = documentedItems(index.definition(contract.base)?.docstring);
+    const byImplementation = contract.implementations.map((implementation) => ({ implementation, items: documentedItems(index.definition(implementation)?.docstring) }));
+    const documenting = byImplementation.filter(({ items }) => items.length);
+    const sharedByAll = (item: DocumentedItem) => documenting.length > 1 && documenting.every(({ items }) => items.some((other) => other.name === item.name && sameDocumentation(other.text, item.text)));
+    return byImplementation.flatMap(({ implementation, items }) =>
+      items.filter((item) => !inherited.some((other) => other.name === item.name && sameDocumentation(other.text, item.text)) && !sharedByAll(item)).map((item) => ({ implementation, item })),
+    );
+  });
+}
+
+/** The implementations' own documented options, a part only when one documents any: the constructors are told in the trade-offs either way. */
+function documentedOptionsPart(context: AnswerContext, contract: Contract): AnswerPart[] {
+  const facts = implementationDocumentation(context, contract).map(({ implementation, item }) => fact({ path: SymbolId.parse(implementation).path, line: item.line }, 'documentsOption', SymbolId.label(implementation), item.name, item.text));
+  return facts.length ? [answerPart(say('documentedOptionsTopic', SymbolId.label(contract.base)), facts)] : [];
+}
+
+/** Documented options that bound what an implementation holds or keeps: sizes, limits, lifetimes. */
+const BOUND_NAME = /max|size|limit|capacity|ttl|expir|evict|prefetch|pool/i;
+const BOUND_TEXT = /unlimited|unbounded|evict|maximum|at most|kept .* for|expire/i;
+
+/**
+ * What bounds the memory an implementation holds, as the interface and the implementations
+ * document it (`maxsize`: "None for unlimited"): what a reader checks before asking whether
+ * memory grows; the growth itself is measured by running.
+ */
+export function documentedBoundsAnswer(context: AnswerContext): AnswerPart[] {
+  const contract = keyContracts(context)[0];
+  if (!contract) return [];
+  const bounds = (item: DocumentedItem) => BOUND_NAME.test(item.name) || BOUND_TEXT.test(item.text);
+  const facts = [
+    ...interfaceDocumented(context, contract, BOUND_NAME),
+    ...implementationDocumentation(context, contract)
+      .filter(({ item }) => bounds(item))
+      .map(({ implementation, item }) => fact({ path: SymbolId.parse(implementation).path, line: item.line }, 'documentsOption', SymbolId.label(implementation), item.name, item.text)),
+  ];
+  return facts.length ? [answerPart(say('documentedBoundsTopic', SymbolId.label(contract.base)), facts)] : [];
 }
 
 /** The public methods an implementation has (itself or through a class between it and the interface) that the interface does not declare. */

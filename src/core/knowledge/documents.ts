@@ -101,8 +101,16 @@ export interface KindLayersDocument {
   folders: RoleNamesDocument;
   fileNameRoles?: RoleNamesDocument;
   findings: Partial<Record<FindingCategory, string>>;
+  findingsOverFolders?: Partial<Record<FindingCategory, string[]>>;
   imports: { modules: string[]; layer: string }[];
   default: string;
+}
+
+/** What a framework answers for an exception the application's code does not handle, and what answers it. */
+export interface UncaughtErrorDocument {
+  status: number;
+  /** The framework's own handler, as its documentation names it (Django's `handler500`). */
+  by: string;
 }
 
 export interface TraceStepsDocument {
@@ -162,11 +170,16 @@ export interface FrameworkDocument {
   statusExceptions?: string[];
   messageHandlerDecorators?: string[];
   messageBuses?: MessageBusDocument[];
+  interfaces?: InterfaceDeclarationsDocument;
   retryDecorators?: string[];
   taskRetryOptions?: string[];
   containerResolvers?: string[];
   idempotentWrites?: string[];
   instanceSaves?: string[];
+  responseStatuses?: Record<string, number>;
+  countedUpdates?: string[];
+  completionCallbacks?: string[];
+  uncaughtError?: UncaughtErrorDocument;
   tableDeclarations?: string[];
   entryPointReaders?: string[];
   standardModules?: string[];
@@ -175,6 +188,12 @@ export interface FrameworkDocument {
   models?: ModelReadingDocument;
   queries?: QueryReadingDocument;
   requestEntries?: RequestEntryDocument[];
+}
+
+/** Interfaces a library declares (zope.interface): their bases, and the class decorators that say a class implements some. */
+export interface InterfaceDeclarationsDocument {
+  bases: string[];
+  implementedWith: string[];
 }
 
 export interface MessageBusDocument {
@@ -231,6 +250,7 @@ export interface AnnotationRoutesDocument {
   pathKeys: string[];
   methodKey?: string;
   servletPaths?: boolean;
+  composed?: boolean;
 }
 
 export interface ClassRuleDocument {

@@ -20,6 +20,8 @@ interface KindLayers {
   folders: RolesByName;
   fileNameRoles: RolesByName | undefined;
   findings: Partial<Record<FindingCategory, string>>;
+  /** Findings whose layer wins over a folder that names one of these layers. */
+  findingsOverFolders: Partial<Record<FindingCategory, ReadonlySet<string>>>;
   imports: readonly { modules: readonly string[]; layer: string }[];
   default: string;
 }
@@ -29,6 +31,9 @@ const MAX_REMEMBERED_PATHS = 200_000;
 
 /** The shared role of other projects' code copied into the repository. */
 const VENDORED = 'vendored';
+
+/** The shared role of code sent to the browser as it is (`browserAssets`). */
+const ASSET = 'asset';
 
 /**
  * The layer model of each kind of repository and how a file states its layer, from
@@ -75,6 +80,7 @@ export class LayerRoles {
       folders: rolesByName(kind.folders),
       fileNameRoles: kind.fileNameRoles ? rolesByName(kind.fileNameRoles) : undefined,
       findings: kind.findings,
+      findingsOverFolders: Object.fromEntries(Object.entries(kind.findingsOverFolders ?? {}).map(([category, layers]) => [category, new Set(layers)])),
       imports: kind.imports,
       default: kind.default,
     });
@@ -147,7 +153,7 @@ export class LayerRoles {
 
   /** The roles every kind shares (tests, examples, migrations, configuration): code outside the architecture under study. */
   sharedRoles(): ReadonlySet<string> {
-    return new Set([...Object.keys(this.document.sharedFolders), 'test', 'config']);
+    return new Set([...Object.keys(this.document.sharedFolders), 'test', 'config', ASSET]);
   }
 
   /** Every layer of the kinds' models (`api`, `domain`, `http`, `public-api`, …): what a file of the code under study may be given. */
@@ -163,14 +169,14 @@ export class LayerRoles {
   }
 
   /**
-   * Whether a path is outside the code under study: tests, examples, docs, benchmarks, vendored code. The
+   * Whether a path is outside the code under study: tests, examples, docs, benchmarks, vendored code, browser assets. The
    * repository-kind signals about what the code is full of count only the rest.
    */
   isTestExampleOrDoc(path: string): boolean {
     let known = this.testExampleOrDoc.get(path);
     if (known === undefined) {
       const folders = this.aboveMainPackages(path.split('/').slice(0, -1)).map((folder) => folder.toLowerCase());
-      known = this.isTestFile(fileName(path)) || sourceRootIn(path.split('/').slice(0, -1), this.testSourceRoots) !== undefined || folders.some((folder) => this.outsideStudy.has(folder)) || this.isVendoredRoot(path);
+      known = this.isTestFile(fileName(path)) || sourceRootIn(path.split('/').slice(0, -1), this.testSourceRoots) !== undefined || folders.some((folder) => this.outsideStudy.has(folder)) || this.isVendoredRoot(path) || this.isBrowserAsset(path);
       if (this.testExampleOrDoc.size >= MAX_REMEMBERED_PATHS) this.testExampleOrDoc.clear();
       this.testExampleOrDoc.set(path, known);
     }
@@ -203,6 +209,7 @@ export class LayerRoles {
     // A main source root's packages state no test or example role, but may be configuration or migrations.
     const shared = roleFromFolders(folders, this.shared, 'stated', (folder, position) => position < above.length || !this.outsideStudy.has(folder.toLowerCase()));
     if (shared) return shared;
+    if (this.isBrowserAsset(path)) return { layer: ASSET, reasons: ['code sent to the browser as it is'], confidence: 'stated' };
     const sharedImport = this.sharedImports.find(({ modules }) => facts.imports.some((statement) => statement.level === 0 && modules.some((module) => isWithinModule(statement.module, module))));
     if (sharedImport) return { layer: sharedImport.role, reasons: [`imports ${sharedImport.modules.join(' or ')}`], confidence: 'stated' };
     if (this.isConfigFile(name)) return { layer: 'config', reasons: ['configuration file name'], confidence: 'stated' };
@@ -213,8 +220,10 @@ export class LayerRoles {
     // do not, and never a Java file's: it is named after its class (`Stores.java` opens stores), not a layer.
     const byStem = () => (name.endsWith('.java') ? undefined : roleFromFolders([fileStem(name)], layers.folders, 'stated'));
     const stated = roleFromFolders(folders, layers.folders, 'stated') ?? byStem();
-    if (stated) return stated;
     const byFinding = facts.findings.map((finding) => ({ finding, layer: layers.findings[finding.category] })).find((entry) => entry.layer);
+    const over = stated && facts.findings.find((finding) => layers.findingsOverFolders[finding.category]?.has(stated.layer) && layers.findings[finding.category]);
+    if (over) return { layer: layers.findings[over.category] ?? stated.layer, reasons: [`holds a ${over.category} (${over.symbol}), which outweighs ${stated.reasons[0] ?? 'its folder'}`], confidence: 'stated' };
+    if (stated) return stated;
     if (byFinding?.layer) return { layer: byFinding.layer, reasons: [`holds a ${byFinding.finding.category} (${byFinding.finding.symbol})`], confidence: 'inferred' };
     if (kind === 'library' && /(^|\/)__init__\.py$|(^|\/)index\.[jt]s$/.test(path) && folders.length <= 1) {
       return { layer: 'public-api', reasons: ['the package entry point'], confidence: 'inferred' };

@@ -1,7 +1,7 @@
 import { Turns } from '../nextTurn';
-import type { CallShape } from '../parse/facts';
+import type { CallShape, SymbolDefinition } from '../parse/facts';
 import type { AnnotationRoutes } from '../frameworks/frameworks';
-import type { Finding, Range, Route } from '../result';
+import { type Finding, type Range, type Route, SymbolId } from '../result';
 import { type BuildFiles, type GeneratedApi, settingsFor } from './buildFiles';
 import { constantText } from './constants';
 import { joinRoutePaths, normalizeRoutePath } from './routePaths';
@@ -111,21 +111,19 @@ function annotatedHandlers(index: SymbolIndex, frameworks: readonly AnnotationRo
   for (const { symbol, definition } of index.definitionsIn(path)) {
     // Interfaces declare routes for the classes that implement them, or are HTTP clients (Feign): no handler of their own.
     if (definition.kind !== 'class' || definition.keywords?.['interface'] === 'true') continue;
-    const annotation = (decorators: readonly string[], names: readonly string[] | undefined) => decorators.find((decorator) => names && index.qualifiedNames(path, decorator).some((name) => names.includes(name)));
     for (const framework of frameworks) {
       const handlerNames = Object.keys(framework.handlers);
-      const classAnnotation = annotation(definition.decorators, framework.classPaths);
-      const classPaths = classAnnotation ? pathsOf(index, path, definition.decoratorCalls?.[classAnnotation], framework.pathKeys) : [''];
+      const composed = framework.composed ?? false;
+      const classAnnotation = framework.classPaths ? annotationAmong(index, path, definition, framework.classPaths, composed) : undefined;
+      const classPaths = classAnnotation ? annotationPaths(index, classAnnotation, framework.pathKeys) : [''];
       for (const method of index.methodsOf(symbol)) {
-        const decorators = method.definition.decorators;
-        const handlerAnnotation = annotation(decorators, handlerNames);
+        const handlerAnnotation = annotationAmong(index, path, method.definition, handlerNames, composed);
         if (!handlerAnnotation) continue;
-        const qualified = index.qualifiedNames(path, handlerAnnotation).find((name) => handlerNames.includes(name)) ?? '';
-        const call = method.definition.decoratorCalls?.[handlerAnnotation];
-        const methodPathAnnotation = annotation(decorators, framework.methodPaths);
-        const ownPaths = methodPathAnnotation ? pathsOf(index, path, method.definition.decoratorCalls?.[methodPathAnnotation], framework.pathKeys) : pathsOf(index, path, call, framework.pathKeys);
-        const listed = framework.methodKey ? httpMethodsOf(call?.keywords[framework.methodKey]) : [];
-        const declared = framework.handlers[qualified] ?? 'ANY';
+        const methodPathAnnotation = framework.methodPaths ? annotationAmong(index, path, method.definition, framework.methodPaths, false) : undefined;
+        const ownPaths = annotationPaths(index, methodPathAnnotation ?? handlerAnnotation, framework.pathKeys);
+        const methodKey = framework.methodKey;
+        const listed = methodKey ? httpMethodsOf(handlerAnnotation.call?.keywords[methodKey] ?? handlerAnnotation.meta?.call?.keywords[methodKey]) : [];
+        const declared = framework.handlers[handlerAnnotation.name] ?? 'ANY';
         handlers.push({
           symbol: method.symbol,
           path,
@@ -139,6 +137,45 @@ function annotatedHandlers(index: SymbolIndex, frameworks: readonly AnnotationRo
     }
   }
   return handlers;
+}
+
+/**
+ * One of a framework's annotations on a declaration: written there, or (when the framework composes
+ * them) through an annotation type of the workspace annotated with it, which then stands for it.
+ */
+interface FoundAnnotation {
+  /** The framework annotation's qualified name. */
+  name: string;
+  /** Where it is written, and its arguments there. */
+  path: string;
+  call: CallShape | undefined;
+  /** The framework's annotation on the composed annotation type, when it is composed. */
+  meta?: FoundAnnotation;
+}
+
+function annotationAmong(index: SymbolIndex, path: string, declaration: Pick<SymbolDefinition, 'decorators' | 'decoratorCalls'>, names: readonly string[], composed: boolean, depth = 0): FoundAnnotation | undefined {
+  for (const decorator of declaration.decorators) {
+    const name = index.qualifiedNames(path, decorator).find((qualified) => names.includes(qualified));
+    if (name) return { name, path, call: declaration.decoratorCalls?.[decorator] };
+  }
+  if (!composed || depth >= MAX_COMPOSITION_DEPTH) return undefined;
+  for (const decorator of declaration.decorators) {
+    const target = index.resolve(path, decorator);
+    const annotationType = target ? index.definition(target) : undefined;
+    if (!target || annotationType?.kind !== 'class' || annotationType.keywords?.['interface'] !== 'true') continue;
+    const meta = annotationAmong(index, SymbolId.parse(target).path, annotationType, names, composed, depth + 1);
+    if (meta) return { name: meta.name, path, call: declaration.decoratorCalls?.[decorator], meta };
+  }
+  return undefined;
+}
+
+/** Annotations composed of annotations composed of the framework's: how deep they are followed. */
+const MAX_COMPOSITION_DEPTH = 3;
+
+/** The paths an annotation gives where it is written, else (composed) those its meta-annotation gives. */
+function annotationPaths(index: SymbolIndex, found: FoundAnnotation, keys: readonly string[]): string[] {
+  const own = pathsOf(index, found.path, found.call, keys);
+  return found.meta && own.length === 1 && own[0] === '' ? annotationPaths(index, found.meta, keys) : own;
 }
 
 /** The paths an annotation gives: its first positional argument or a path key, a literal, a constant, a concatenation, or an array of those; none is ''. */

@@ -1,3 +1,4 @@
+import type { InterfaceDeclarations } from '../frameworks/frameworks';
 import { Turns } from '../nextTurn';
 import type { SymbolDefinition } from '../parse/facts';
 import type { InterfaceImplementations } from '../result';
@@ -18,6 +19,10 @@ interface ClassEntry {
   notImplementedMethods: number;
   /** Declared an interface by the class itself (its bases, metaclass, keywords or abstract methods). */
   declared: boolean;
+  /** An interface of a library that declares them (zope.interface's `Interface` among its ancestors): it implements none of them. */
+  declaredByLibrary: boolean;
+  /** The workspace interfaces the class says it implements with a library's class decorator (`@implementer(IRequest)`). */
+  implements: readonly string[];
   /** The names of its own methods and attributes. */
   members: readonly string[];
   /** Methods its own methods call on `self`/`this` that it does not define itself. */
@@ -28,13 +33,15 @@ interface ClassEntry {
  * Every workspace interface with the classes that derive from it, directly or through other
  * classes, in any file. An interface: a class with ABC or Protocol among its own bases, an ABCMeta
  * metaclass, an `@abstractmethod`, or a base class whose methods raise NotImplementedError (when
- * two of them do, or when something derives from it).
+ * two of them do, or when something derives from it); or an interface of a library that declares
+ * them (zope.interface), implemented by the classes its class decorator names them on.
  */
-export async function interfaceImplementations(index: SymbolIndex, turns = new Turns()): Promise<InterfaceImplementations[]> {
+export async function interfaceImplementations(index: SymbolIndex, declarations: InterfaceDeclarations, turns = new Turns()): Promise<InterfaceImplementations[]> {
   const classes = new Map<string, ClassEntry>();
   const declared = new Set<string>();
+  const given = [...declarations.bases, '|', ...declarations.implementedWith].join(' ');
   await turns.each(index.files(), (file) => {
-    for (const entry of index.part('interface-classes', file.path, () => classEntries(index, file.path))) {
+    for (const entry of index.part('interface-classes', file.path, () => classEntries(index, file.path, declarations), given)) {
       classes.set(entry.symbol, entry);
       if (entry.declared) declared.add(entry.symbol);
     }
@@ -50,6 +57,13 @@ export async function interfaceImplementations(index: SymbolIndex, turns = new T
       const list = implementations.get(ancestor) ?? [];
       list.push(entry.symbol);
       implementations.set(ancestor, list);
+    }
+  }
+  // `@implementer(IFoo)` says the class implements IFoo, and so do the classes deriving from it.
+  for (const entry of classes.values()) {
+    for (const base of entry.implements) {
+      implementations.set(base, [...(implementations.get(base) ?? []), entry.symbol, ...(implementations.get(entry.symbol) ?? [])]);
+      declared.add(base);
     }
   }
   for (const [base, implementers] of goImplementations(index, [...classes.values()].filter((entry) => entry.path.endsWith('.go')))) {
@@ -85,10 +99,10 @@ export async function interfaceImplementations(index: SymbolIndex, turns = new T
   }
   // An abstract class between an interface and the concrete classes implements the interface too (`AsyncFileSystem` of
   // `AbstractFileSystem`); an interface that only extends another (a Protocol of a Protocol) does not.
-  const extending = new Set([...declared].filter((symbol) => extendsOnly(index, classes.get(symbol))));
+  const extending = new Set([...declared].filter((symbol) => extendsOnly(index, classes.get(symbol)) || classes.get(symbol)?.declaredByLibrary));
   return [...declared]
     .sort()
-    .map((base) => ({ base, implementations: (implementations.get(base) ?? []).filter((symbol) => !extending.has(symbol)).sort() }));
+    .map((base) => ({ base, implementations: [...new Set(implementations.get(base))].filter((symbol) => !extending.has(symbol)).sort() }));
 }
 
 /**
@@ -165,14 +179,15 @@ function hasBehaviour(index: SymbolIndex, symbol: string, definition: SymbolDefi
 }
 
 /** The classes one file defines, with what their own methods say. */
-function classEntries(index: SymbolIndex, path: string): ClassEntry[] {
+function classEntries(index: SymbolIndex, path: string, declarations: InterfaceDeclarations): ClassEntry[] {
   const entries: ClassEntry[] = [];
   for (const { symbol, definition } of index.definitionsIn(path)) {
     if (definition.kind !== 'class') continue;
     const methods = index.methodsOf(symbol);
     const members = new Set([...methods.map(({ name }) => name), ...(definition.attributes ?? []).map(({ name }) => name)]);
     const calledOnSelf = new Set<string>();
-    const entry = { symbol, path, definition, abstractMethods: 0, notImplementedMethods: 0, declared: false, members: [...members], usesUndefined: [] as string[] };
+    const declaredByLibrary = declarations.bases.size > 0 && index.ancestry(symbol).names.some((name) => declarations.bases.has(name));
+    const entry = { symbol, path, definition, abstractMethods: 0, notImplementedMethods: 0, declared: false, declaredByLibrary, implements: implementedBy(index, path, definition, declarations), members: [...members], usesUndefined: [] as string[] };
     for (const { definition: method } of methods) {
       if (isAbstractMethod(index, path, method)) entry.abstractMethods++;
       if (method.notImplemented) entry.notImplementedMethods++;
@@ -184,10 +199,22 @@ function classEntries(index: SymbolIndex, path: string): ClassEntry[] {
       }
     }
     entry.usesUndefined = [...calledOnSelf];
-    entry.declared = declaresInterface(index, entry);
+    entry.declared = declaredByLibrary || declaresInterface(index, entry);
     entries.push(entry);
   }
   return entries;
+}
+
+/** The workspace classes a class decorator of a library that declares interfaces names (`@implementer(IRequest, IResponse)`). */
+function implementedBy(index: SymbolIndex, path: string, definition: SymbolDefinition, declarations: InterfaceDeclarations): string[] {
+  if (!declarations.implementedWith.size) return [];
+  return Object.entries(definition.decoratorCalls ?? {}).flatMap(([decorator, call]) => {
+    if (!qualifiedIn(index, path, decorator, declarations.implementedWith)) return [];
+    return call.args.flatMap((written) => {
+      const target = /^[\w.]+$/.test(written) ? index.resolve(path, written) : undefined;
+      return target && index.definition(target)?.kind === 'class' ? [target] : [];
+    });
+  });
 }
 
 /** A method marked abstract (`@abstractmethod` and its kin), as written in `path`. */

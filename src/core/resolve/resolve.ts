@@ -46,7 +46,7 @@ export async function resolveWorkspace(files: readonly FileFacts[], knowledge: R
   findings.push(...(await frameworkFindings(index, knowledge.frameworks, findings, turns)));
   await nextTurn();
 
-  const interfaces = await interfaceImplementations(index, turns);
+  const interfaces = await interfaceImplementations(index, knowledge.frameworks.interfaceDeclarations, turns);
   for (const { base } of interfaces) {
     const definition = index.definition(base);
     if (definition) findings.push({ category: 'interface', symbol: base, range: definition.range, layer: '', details: { rule: 'abstract-class' } });

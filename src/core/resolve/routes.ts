@@ -8,6 +8,7 @@ import { DEFAULT_PREFIX_KEYWORDS, type Frameworks, NO_ROUTER_CALLS, type RouterF
 import type { RuleRole } from '../knowledge/documents';
 import type { Knowledge } from '../knowledge/knowledge';
 import { djangoRoutes } from './djangoRoutes';
+import { namedRoutes } from './namedRoutes';
 import { classHandlers, constantString, contains, HTTP_METHODS, joinRoutePaths, MAX_PREFIXES_PER_ROUTER, MAX_ROUTER_DEPTH, normalizeRoutePath, pathsOf, type Router, sourceOf, statedString } from './routePaths';
 import type { SymbolIndex } from './symbolIndex';
 
@@ -155,6 +156,7 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
   const skipped: Skipped[] = [];
   routes.push(...djangoRoutes(index, routesOf('django-urlpatterns'), hints, routers, frameworks, skipped));
   routes.push(...starletteRoutes(index, routesOf('starlette-routes'), hints.filter((hint) => hint.hint === 'mount')));
+  routes.push(...namedRoutes(index, hints));
   await nextTurn();
   return { routes: dedupe(routes).sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.handler.localeCompare(b.handler)), notRoutes, skipped };
 }
