@@ -242,11 +242,10 @@ function functionSymbol(definition: Node, name: string, range: SymbolDefinition[
 }
 
 /**
- * Calls made as statements whose arguments a later stage reads: Alembic's schema operations
- * (`op.create_table(...)`; the data-model stage checks that `op` is Alembic's), and a script's
- * command-line options (`parser.add_argument`), which tell how a benchmark is run. SQLAlchemy Core
- * tables declared as statements on a `MetaData` (`Table("jobs", metadata, ...)` in a method) are kept
- * too, by the pattern below; the data-model stage checks that `Table` is SQLAlchemy's.
+ * Calls made as statements whose arguments a later stage reads: schema operations (Alembic's
+ * `op.create_table`), and a script's command-line options (`parser.add_argument`), which tell how a
+ * benchmark is run. SQLAlchemy Core tables declared as statements (`Table("jobs", metadata, ...)` in
+ * a method) are kept too (the pattern after these); the data-model stage checks whose they are.
  */
 const STATEMENT_OPERATIONS = [
   'create_table', 'drop_table', 'add_column', 'drop_column', 'create_index', 'drop_index',
