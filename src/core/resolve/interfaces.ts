@@ -16,7 +16,8 @@ interface ClassEntry {
   path: string;
   definition: SymbolDefinition;
   abstractMethods: number;
-  notImplementedMethods: number;
+  /** Its own methods that always raise NotImplementedError, by name. */
+  notImplemented: readonly string[];
   /** Declared an interface by the class itself (its bases, metaclass, keywords or abstract methods). */
   declared: boolean;
   /** An interface of a library that declares them (zope.interface's `Interface` among its ancestors): it implements none of them. */
@@ -49,7 +50,7 @@ export async function interfaceImplementations(index: SymbolIndex, declarations:
 
   const implementations = new Map<string, string[]>();
   // Classes whose methods raise NotImplementedError (an interface's or an object type's signatures say the same, and are told by the rules below).
-  const byNotImplemented = [...classes.values()].filter((entry) => !declared.has(entry.symbol) && entry.notImplementedMethods > 0 && entry.definition.keywords?.['interface'] !== 'true');
+  const byNotImplemented = [...classes.values()].filter((entry) => !declared.has(entry.symbol) && entry.notImplemented.length > 0 && entry.definition.keywords?.['interface'] !== 'true');
   for (const entry of classes.values()) {
     // A TypeScript interface extending another implements nothing: only classes do.
     if (entry.definition.keywords?.['interface'] === 'true') continue;
@@ -79,7 +80,7 @@ export async function interfaceImplementations(index: SymbolIndex, declarations:
     // In TypeScript and JavaScript, `throw new Error('Method not implemented.')` is also the stub an editor writes into a
     // concrete class: a class is left to implement there only when workspace classes derive from it.
     const python = entry.path.endsWith('.py');
-    if ((python && entry.notImplementedMethods >= 2) || implementations.has(entry.symbol)) declared.add(entry.symbol);
+    if ((python && leftToSubclasses(index, entry, classes) >= 2) || implementations.has(entry.symbol)) declared.add(entry.symbol);
   }
   // Who defines a name is asked only of the names a class with subclasses calls on itself undefined: a map of every
   // member of every class, made at every update, was half of this stage's time on a workspace of thousands of classes.
@@ -99,10 +100,51 @@ export async function interfaceImplementations(index: SymbolIndex, declarations:
   }
   // An abstract class between an interface and the concrete classes implements the interface too (`AsyncFileSystem` of
   // `AbstractFileSystem`); an interface that only extends another (a Protocol of a Protocol) does not.
-  const extending = new Set([...declared].filter((symbol) => extendsOnly(index, classes.get(symbol)) || classes.get(symbol)?.declaredByLibrary));
+  const protocols = new Set([...declared].filter((symbol) => extendsOnly(index, classes.get(symbol))));
+  const extending = new Set([...declared].filter((symbol) => protocols.has(symbol) || classes.get(symbol)?.declaredByLibrary));
+  for (const [protocol, implementers] of structuralImplementations(index, classes, protocols, implementations)) implementations.set(protocol, [...(implementations.get(protocol) ?? []), ...implementers]);
   return [...declared]
     .sort()
-    .map((base) => ({ base, implementations: [...new Set(implementations.get(base))].filter((symbol) => !extending.has(symbol)).sort() }));
+    .map((base) => ({ base, implementations: [...new Set(implementations.get(base))].filter((symbol) => !extending.has(symbol)).sort() }))
+    .filter((entry) => entry.implementations.length > 0 || !protocols.has(entry.base));
+}
+
+/**
+ * A Protocol is implemented by structure (PEP 544): a Python class that has every member the
+ * Protocol declares (its own and those of the Protocols it extends), its own or inherited from
+ * workspace classes, implements it without naming it. Asked only of Protocols no class derives
+ * from, by their named members (a `__call__` alone is the shape of every function). A Protocol that
+ * nothing in the workspace implements is the type of something the code is given, and is not listed.
+ */
+function structuralImplementations(index: SymbolIndex, classes: ReadonlyMap<string, ClassEntry>, protocols: ReadonlySet<string>, nominal: ReadonlyMap<string, readonly string[]>): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  const wanted = [...protocols]
+    .filter((symbol) => !nominal.get(symbol)?.some((implementer) => !protocols.has(implementer)) && classes.get(symbol)?.path.endsWith('.py'))
+    .map((symbol) => ({ symbol, members: membersWithInherited(index, classes, symbol).filter((name) => !name.startsWith('__')) }))
+    .filter((protocol) => protocol.members.length > 0);
+  if (!wanted.length) return found;
+  for (const entry of classes.values()) {
+    if (protocols.has(entry.symbol) || !entry.path.endsWith('.py')) continue;
+    const members = new Set(membersWithInherited(index, classes, entry.symbol));
+    for (const protocol of wanted) if (protocol.members.every((name) => members.has(name))) found.set(protocol.symbol, [...(found.get(protocol.symbol) ?? []), entry.symbol]);
+  }
+  return found;
+}
+
+/**
+ * How many of a class's methods that raise NotImplementedError are left for subclasses to write:
+ * not those that override a method a workspace base implements, where the raise refuses an
+ * inherited operation the class does not support (a registry that cannot `add`) rather than
+ * declaring an abstract method.
+ */
+function leftToSubclasses(index: SymbolIndex, entry: ClassEntry, classes: ReadonlyMap<string, ClassEntry>): number {
+  const implementedAbove = new Set<string>();
+  for (const ancestor of index.ancestry(entry.symbol).classes) {
+    const base = classes.get(ancestor);
+    if (!base) continue;
+    for (const { name, definition } of index.methodsOf(ancestor)) if (!base.notImplemented.includes(name) && !isAbstractMethod(index, base.path, definition)) implementedAbove.add(name);
+  }
+  return entry.notImplemented.filter((name) => !implementedAbove.has(name)).length;
 }
 
 /**
@@ -120,6 +162,10 @@ function leavesToSubclasses(index: SymbolIndex, entry: ClassEntry, classes: Read
     const defining = definers.get(name) ?? [];
     return !inherited.has(name) && defining.length > 0 && defining.every((symbol) => descendants.has(symbol));
   });
+}
+
+function membersWithInherited(index: SymbolIndex, classes: ReadonlyMap<string, ClassEntry>, symbol: string): string[] {
+  return [symbol, ...index.ancestry(symbol).classes].flatMap((owner) => classes.get(owner)?.members ?? []);
 }
 
 /** A Protocol deriving from another declares an interface; it implements nothing. */
@@ -186,11 +232,12 @@ function classEntries(index: SymbolIndex, path: string, declarations: InterfaceD
     const methods = index.methodsOf(symbol);
     const members = new Set([...methods.map(({ name }) => name), ...(definition.attributes ?? []).map(({ name }) => name)]);
     const calledOnSelf = new Set<string>();
+    const notImplemented: string[] = [];
     const declaredByLibrary = declarations.bases.size > 0 && index.ancestry(symbol).names.some((name) => declarations.bases.has(name));
-    const entry = { symbol, path, definition, abstractMethods: 0, notImplementedMethods: 0, declared: false, declaredByLibrary, implements: implementedBy(index, path, definition, declarations), members: [...members], usesUndefined: [] as string[] };
-    for (const { definition: method } of methods) {
+    const entry = { symbol, path, definition, abstractMethods: 0, notImplemented, declared: false, declaredByLibrary, implements: implementedBy(index, path, definition, declarations), members: [...members], usesUndefined: [] as string[] };
+    for (const { name, definition: method } of methods) {
       if (isAbstractMethod(index, path, method)) entry.abstractMethods++;
-      if (method.notImplemented) entry.notImplementedMethods++;
+      if (method.notImplemented) notImplemented.push(name);
       const self = method.parameters?.[0]?.name;
       if (!self || method.decorators.includes('staticmethod')) continue;
       for (const { callee } of method.calls ?? []) {
@@ -228,7 +275,7 @@ function declaresInterface(index: SymbolIndex, entry: ClassEntry): boolean {
   // methods (an interface of properties only describes data, not behaviour to implement). An object
   // `type` is one only when a class declares it implements it (options often carry callbacks).
   const keywords = entry.definition.keywords;
-  if (keywords?.['abstract'] === 'true' || (keywords?.['interface'] === 'true' && keywords['alias'] !== 'true' && entry.notImplementedMethods > 0)) return true;
+  if (keywords?.['abstract'] === 'true' || (keywords?.['interface'] === 'true' && keywords['alias'] !== 'true' && entry.notImplemented.length > 0)) return true;
   if (entry.definition.bases.some((base) => qualifiedIn(index, entry.path, base, ABSTRACT_BASES))) return true;
   return entry.definition.metaclass !== undefined && qualifiedIn(index, entry.path, entry.definition.metaclass, ABSTRACT_METACLASSES);
 }

@@ -1,0 +1,24 @@
+;; category: middleware
+;; framework: pyramid
+;; description: A Pyramid tween factory ("Registering tweens" in Pyramid's documentation), the middleware `config.add_tween(...)` installs around every request: a callable given the next `handler` and the application's `registry` that returns the tween, a function of the `request` (`def factory(handler, registry): def tween(request): ...; return tween`), or a class taking them in `__init__` whose `__call__(self, request)` is the tween.
+(function_definition
+  parameters: (parameters . (identifier) @_handler . (identifier) @_registry .)
+  body: (block
+    (function_definition parameters: (parameters . (identifier) @_request .)))
+  (#eq? @_handler "handler")
+  (#eq? @_registry "registry")
+  (#eq? @_request "request")) @finding
+
+(class_definition
+  body: (block
+    (function_definition
+      name: (identifier) @_init
+      parameters: (parameters . (identifier) . (identifier) @_handler . (identifier) @_registry .))
+    (function_definition
+      name: (identifier) @_call
+      parameters: (parameters . (identifier) . (identifier) @_request .)))
+  (#eq? @_init "__init__")
+  (#eq? @_handler "handler")
+  (#eq? @_registry "registry")
+  (#eq? @_call "__call__")
+  (#eq? @_request "request")) @finding
