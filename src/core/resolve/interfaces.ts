@@ -37,7 +37,7 @@ interface ClassEntry {
  * two of them do, or when something derives from it); or an interface of a library that declares
  * them (zope.interface), implemented by the classes its class decorator names them on.
  */
-export async function interfaceImplementations(index: SymbolIndex, declarations: InterfaceDeclarations, turns = new Turns()): Promise<InterfaceImplementations[]> {
+export async function interfaceImplementations(index: SymbolIndex, declarations: InterfaceDeclarations, turns = new Turns(), underStudy: (path: string) => boolean = () => true): Promise<InterfaceImplementations[]> {
   const classes = new Map<string, ClassEntry>();
   const declared = new Set<string>();
   const given = [...declarations.bases, '|', ...declarations.implementedWith].join(' ');
@@ -102,7 +102,7 @@ export async function interfaceImplementations(index: SymbolIndex, declarations:
   // `AbstractFileSystem`); an interface that only extends another (a Protocol of a Protocol) does not.
   const protocols = new Set([...declared].filter((symbol) => extendsOnly(index, classes.get(symbol))));
   const extending = new Set([...declared].filter((symbol) => protocols.has(symbol) || classes.get(symbol)?.declaredByLibrary));
-  for (const [protocol, implementers] of structuralImplementations(index, classes, protocols, implementations)) implementations.set(protocol, [...(implementations.get(protocol) ?? []), ...implementers]);
+  for (const [protocol, implementers] of structuralImplementations(index, classes, protocols, implementations, underStudy)) implementations.set(protocol, [...(implementations.get(protocol) ?? []), ...implementers]);
   return [...declared]
     .sort()
     .map((base) => ({ base, implementations: [...new Set(implementations.get(base))].filter((symbol) => !extending.has(symbol)).sort() }))
@@ -113,10 +113,11 @@ export async function interfaceImplementations(index: SymbolIndex, declarations:
  * A Protocol is implemented by structure (PEP 544): a Python class that has every member the
  * Protocol declares (its own and those of the Protocols it extends), its own or inherited from
  * workspace classes, implements it without naming it. Asked only of Protocols no class derives
- * from, by their named members (a `__call__` alone is the shape of every function). A Protocol that
- * nothing in the workspace implements is the type of something the code is given, and is not listed.
+ * from, by their named members (a `__call__` alone is the shape of every function), of the code
+ * under study (a test's class of that shape is a stand-in the test passes). A Protocol that nothing
+ * implements is the type of something the code is given, and is not listed.
  */
-function structuralImplementations(index: SymbolIndex, classes: ReadonlyMap<string, ClassEntry>, protocols: ReadonlySet<string>, nominal: ReadonlyMap<string, readonly string[]>): Map<string, string[]> {
+function structuralImplementations(index: SymbolIndex, classes: ReadonlyMap<string, ClassEntry>, protocols: ReadonlySet<string>, nominal: ReadonlyMap<string, readonly string[]>, underStudy: (path: string) => boolean): Map<string, string[]> {
   const found = new Map<string, string[]>();
   const wanted = [...protocols]
     .filter((symbol) => !nominal.get(symbol)?.some((implementer) => !protocols.has(implementer)) && classes.get(symbol)?.path.endsWith('.py'))
@@ -124,7 +125,7 @@ function structuralImplementations(index: SymbolIndex, classes: ReadonlyMap<stri
     .filter((protocol) => protocol.members.length > 0);
   if (!wanted.length) return found;
   for (const entry of classes.values()) {
-    if (protocols.has(entry.symbol) || !entry.path.endsWith('.py')) continue;
+    if (protocols.has(entry.symbol) || !entry.path.endsWith('.py') || !underStudy(entry.path)) continue;
     const members = new Set(membersWithInherited(index, classes, entry.symbol));
     for (const protocol of wanted) if (protocol.members.every((name) => members.has(name))) found.set(protocol.symbol, [...(found.get(protocol.symbol) ?? []), entry.symbol]);
   }
