@@ -68,6 +68,8 @@ describe('layer roles', () => {
       ['library', 'lib/smtp-transport/index.js', 'adapter'],
       ['library', 'lib/smtp-connection/index.js', 'driver'],
       ['library', 'src/dialect/postgres/postgres-driver.ts', 'adapter'],
+      ['library', 'httpx/_transports/asgi.py', 'adapter'],
+      ['library', 'fsspec/implementations/local.py', 'adapter'],
       // Too short a word before it is no compound (`restores`); another kind's folders take no suffixes.
       ['library', 'src/restores/plan.py', 'core'],
       ['service', 'src/datastores/orders.py', 'application'],

@@ -287,13 +287,13 @@ function roleFromFolders(folders: readonly string[], roles: FolderRole, confiden
 }
 
 /**
- * A folder's role by its name, or by the word its compound name ends with (`datastores`,
- * `event_brokers`, `smtp-transport`) when what comes before is a word of its own (three letters or
- * more: `restores` is no store).
+ * A folder's role by its name, a Python package's marked private too (`httpx/_transports`), or by
+ * the word its compound name ends with (`datastores`, `event_brokers`, `smtp-transport`) when what
+ * comes before is a word of its own (three letters or more: `restores` is no store).
  */
 function folderRoles(names: RolesByName, suffixes: readonly (readonly [string, string])[]): FolderRole {
   return (folder) => {
-    const named = names.get(folder);
+    const named = names.get(folder) ?? (folder.startsWith('_') ? names.get(folder.replace(/^_+/, '')) : undefined);
     if (named !== undefined || !suffixes.length) return named;
     return suffixes.find(([word]) => folder.endsWith(word) && folder.slice(0, -word.length).replace(/[-_.]$/, '').length >= 3)?.[1];
   };
