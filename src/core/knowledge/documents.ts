@@ -45,6 +45,7 @@ export interface KindRuleDocument {
   interfaces?: { implementationsAtLeast: number };
   implementationsIn?: { folder: string; atLeast: number };
   folderWithFiles?: { folder: string; atLeast: number };
+  siblingFolders?: { folder: string; atLeast: number };
   package?: PackageConditionsDocument;
   coreFiles?: { groups: string[]; atLeast: number };
   readme?: { mentions: string[]; atLeast: number };

@@ -242,10 +242,12 @@ function functionSymbol(definition: Node, name: string, range: SymbolDefinition[
 }
 
 /**
- * Alembic's schema operations (`op.create_table(...)`), kept whole when written as statements; the
- * data-model stage checks that `op` is Alembic's. Other statement calls are not kept.
+ * Calls made as statements whose arguments a later stage reads: Alembic's schema operations
+ * (`op.create_table(...)`; the data-model stage checks that `op` is Alembic's), and a script's
+ * command-line options (`parser.add_argument`), which tell how a benchmark is run. SQLAlchemy Core
+ * tables declared as statements on a `MetaData` (`Table("jobs", metadata, ...)` in a method) are kept
+ * too, by the pattern below; the data-model stage checks that `Table` is SQLAlchemy's.
  */
-/** Calls made as statements whose arguments a later stage reads: schema operations (Alembic's `op.create_table`), and a script's command-line options (`parser.add_argument`), which tell how a benchmark is run. */
 const STATEMENT_OPERATIONS = [
   'create_table', 'drop_table', 'add_column', 'drop_column', 'create_index', 'drop_index',
   'create_foreign_key', 'create_unique_constraint', 'create_check_constraint', 'create_primary_key',
@@ -284,6 +286,9 @@ const BODY_QUERY = `
 (expression_statement
   (call function: (attribute attribute: (identifier) @_operation)) @statement_call
   (#any-of? @_operation ${STATEMENT_OPERATIONS.map((name) => JSON.stringify(name)).join(' ')}))
+(expression_statement
+  (call function: [(identifier) @_declaration (attribute attribute: (identifier) @_declaration)]) @statement_call
+  (#eq? @_declaration "Table"))
 `;
 
 /** What the syntax extraction reads, in the scan's one query pass: the body query's patterns and import statements. */
