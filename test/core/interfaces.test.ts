@@ -31,7 +31,8 @@ async function interfacesOf(files: Record<string, string>): Promise<string[]> {
   }
   const packages = await readWorkspacePackages({ readText: (path) => Promise.resolve(files[path.slice('/ws/'.length)] ?? '') }, { root: '/ws', maxBytes: 1 << 20 }, Object.keys(files), []);
   const index = new SymbolIndex(facts, { aliases: [], packages });
-  return (await interfaceImplementations(index, builtinKnowledge().frameworks.interfaceDeclarations)).map(({ base, implementations }) => `${base} <- ${implementations.join(', ')}`);
+  const knowledge = builtinKnowledge();
+  return (await interfaceImplementations(index, knowledge.frameworks.interfaceDeclarations, undefined, (path) => !knowledge.layerRoles.isTestExampleOrDoc(path))).map(({ base, implementations }) => `${base} <- ${implementations.join(', ')}`);
 }
 
 for (const folder of ['python', 'ecmascript', 'go']) {

@@ -45,11 +45,19 @@ describe('layer roles', () => {
     assert.equal(layerOf('library', { path: 'src/backends/redis.service.ts', findings: [], imports: [] }).layer, 'adapter');
   });
 
-  it("gives whatever a test suite or an example holds the suite's or the example's role, by the outermost such folder", () => {
-    assert.deepEqual(layerOf('library', { path: 'example/src/migrations/2021_create_user.ts', findings: [], imports: [] }), { layer: 'example', reasons: ["'example' in the path → example"], confidence: 'stated' });
-    // The example app's own tests are the example; a test suite's scripts and samples are tests. Outside them, the
-    // innermost shared folder still states the role.
-    const paths = { 'example/test/user/user.test.ts': 'example', 'tests/typing/samples/app_default.py': 'test', 'test/scripts/mysql-init.ts': 'test', 'app/config/migrations/0001_initial.py': 'migration', 'apps/api/src/environments/environment.prod.ts': 'config' };
+  it("gives whatever a test suite or an example holds the suite's or the example's role, by the outermost such folder, but a migration's", () => {
+    assert.deepEqual(layerOf('library', { path: 'example/test/user/user.test.ts', findings: [], imports: [] }), { layer: 'example', reasons: ["'example' in the path → example"], confidence: 'stated' });
+    // A test suite's scripts and samples are tests; a migration stays a migration, an example's too. Outside them,
+    // the innermost shared folder still states the role.
+    const paths = {
+      'tests/typing/samples/app_default.py': 'test',
+      'test/scripts/mysql-init.ts': 'test',
+      'e2e-tests/server/app.py': 'test',
+      'example/src/migrations/2021_create_user.ts': 'migration',
+      'docs/tutorials/wiki/alembic/versions/2024_add_page.py': 'migration',
+      'app/config/migrations/0001_initial.py': 'migration',
+      'apps/api/src/environments/environment.prod.ts': 'config',
+    };
     for (const [path, layer] of Object.entries(paths)) assert.equal(layerOf('service', { path, findings: [], imports: [] }).layer, layer, path);
   });
 
@@ -60,6 +68,8 @@ describe('layer roles', () => {
       ['library', 'lib/smtp-transport/index.js', 'adapter'],
       ['library', 'lib/smtp-connection/index.js', 'driver'],
       ['library', 'src/dialect/postgres/postgres-driver.ts', 'adapter'],
+      ['library', 'httpx/_transports/asgi.py', 'adapter'],
+      ['library', 'fsspec/implementations/local.py', 'adapter'],
       // Too short a word before it is no compound (`restores`); another kind's folders take no suffixes.
       ['library', 'src/restores/plan.py', 'core'],
       ['service', 'src/datastores/orders.py', 'application'],

@@ -35,6 +35,9 @@ const MAX_REMEMBERED_PATHS = 200_000;
 /** The shared role of other projects' code copied into the repository. */
 const VENDORED = 'vendored';
 
+/** The shared role of schema migrations. */
+const MIGRATION = 'migration';
+
 /** The shared role of code sent to the browser as it is (`browserAssets`). */
 const ASSET = 'asset';
 
@@ -204,8 +207,13 @@ export class LayerRoles {
     const folders = path.split('/').slice(0, -1);
     const testRoot = sourceRootIn(folders, this.testSourceRoots);
     const above = this.aboveMainPackages(folders);
-    // Whatever a test suite or an example holds (its own migrations, configuration, tests or scripts) is that suite's or example's.
-    const outside = testRoot ? undefined : roleFromFolders(above, this.shared, 'stated', (folder) => this.outsideStudy.has(folder.toLowerCase()), 'outermost');
+    const sharedImport = this.sharedImports.find(({ modules }) => facts.imports.some((statement) => statement.level === 0 && modules.some((module) => isWithinModule(statement.module, module))));
+    // A main source root's packages state no test or example role, but may be configuration or migrations.
+    const shared = testRoot ? undefined : roleFromFolders(folders, this.shared, 'stated', (folder, position) => position < above.length || !this.outsideStudy.has(folder.toLowerCase()));
+    // Whatever a test suite or an example holds (its configuration, tests or scripts) is that suite's or example's; a
+    // migration stays one, the schema history of whichever application it belongs to.
+    const migration = shared?.layer === MIGRATION || sharedImport?.role === MIGRATION;
+    const outside = testRoot || migration ? undefined : roleFromFolders(above, this.shared, 'stated', (folder) => this.outsideStudy.has(folder.toLowerCase()), 'outermost');
     if (outside) return outside;
     if (this.isTestFile(name)) return { layer: 'test', reasons: ['test file name'], confidence: 'stated' };
     if (testRoot) {
@@ -213,11 +221,8 @@ export class LayerRoles {
       const own = testRoot.end + (this.mirroredTestPackages(path) ?? 0);
       return roleFromFolders(folders, this.shared, 'stated', (_, position) => position >= own) ?? { layer: 'test', reasons: [`below the test source root \`${folders.slice(0, testRoot.end).join('/')}\``], confidence: 'stated' };
     }
-    // A main source root's packages state no test or example role, but may be configuration or migrations.
-    const shared = roleFromFolders(folders, this.shared, 'stated', (folder, position) => position < above.length || !this.outsideStudy.has(folder.toLowerCase()));
     if (shared) return shared;
     if (this.isBrowserAsset(path)) return { layer: ASSET, reasons: ['code sent to the browser as it is'], confidence: 'stated' };
-    const sharedImport = this.sharedImports.find(({ modules }) => facts.imports.some((statement) => statement.level === 0 && modules.some((module) => isWithinModule(statement.module, module))));
     if (sharedImport) return { layer: sharedImport.role, reasons: [`imports ${sharedImport.modules.join(' or ')}`], confidence: 'stated' };
     if (this.isConfigFile(name)) return { layer: 'config', reasons: ['configuration file name'], confidence: 'stated' };
     const layers = this.kinds[kind];
@@ -282,13 +287,13 @@ function roleFromFolders(folders: readonly string[], roles: FolderRole, confiden
 }
 
 /**
- * A folder's role by its name, or by the word its compound name ends with (`datastores`,
- * `event_brokers`, `smtp-transport`) when what comes before is a word of its own (three letters or
- * more: `restores` is no store).
+ * A folder's role by its name, a Python package's marked private too (`httpx/_transports`), or by
+ * the word its compound name ends with (`datastores`, `event_brokers`, `smtp-transport`) when what
+ * comes before is a word of its own (three letters or more: `restores` is no store).
  */
 function folderRoles(names: RolesByName, suffixes: readonly (readonly [string, string])[]): FolderRole {
   return (folder) => {
-    const named = names.get(folder);
+    const named = names.get(folder) ?? (folder.startsWith('_') ? names.get(folder.replace(/^_+/, '')) : undefined);
     if (named !== undefined || !suffixes.length) return named;
     return suffixes.find(([word]) => folder.endsWith(word) && folder.slice(0, -word.length).replace(/[-_.]$/, '').length >= 3)?.[1];
   };

@@ -52,7 +52,7 @@ interface ClassEntry {
  * that says what the kept one said is kept as that object, so an edit that changes no class's
  * members, ancestry or methods' calls on itself costs the stage its loop over the parts alone.
  */
-export async function interfaceImplementations(index: SymbolIndex, declarations: InterfaceDeclarations, turns = new Turns()): Promise<InterfaceImplementations[]> {
+export async function interfaceImplementations(index: SymbolIndex, declarations: InterfaceDeclarations, turns = new Turns(), underStudy: (path: string) => boolean = () => true): Promise<InterfaceImplementations[]> {
   const given = [...declarations.bases, '|', ...declarations.implementedWith].join(' ');
   const classParts: (readonly ClassEntry[])[] = [];
   const typedParts: (readonly (readonly [string, string])[])[] = [];
@@ -60,11 +60,11 @@ export async function interfaceImplementations(index: SymbolIndex, declarations:
     classParts.push(index.part('interface-classes', file.path, () => classEntries(index, file.path, declarations), given, sameClassEntries));
     typedParts.push(index.part('typed-implementations', file.path, () => typedImplementations(index, file.path), '', samePairs));
   });
-  return index.combined('interfaces', [...classParts, ...typedParts], () => combine(classParts.flat(), typedParts.flat()));
+  return index.combined('interfaces', [...classParts, ...typedParts], () => combine(classParts.flat(), typedParts.flat(), underStudy));
 }
 
 /** The stage from its parts: it reads nothing else. */
-function combine(entries: readonly ClassEntry[], typedPairs: readonly (readonly [string, string])[]): InterfaceImplementations[] {
+function combine(entries: readonly ClassEntry[], typedPairs: readonly (readonly [string, string])[], underStudy: (path: string) => boolean): InterfaceImplementations[] {
   const classes = new Map<string, ClassEntry>();
   const declared = new Set<string>();
   for (const entry of entries) {
@@ -117,7 +117,7 @@ function combine(entries: readonly ClassEntry[], typedPairs: readonly (readonly 
   // `AbstractFileSystem`); an interface that only extends another (a Protocol of a Protocol) does not.
   const protocols = new Set([...declared].filter((symbol) => classes.get(symbol)?.extendsProtocol === true));
   const extending = new Set([...declared].filter((symbol) => protocols.has(symbol) || classes.get(symbol)?.declaredByLibrary));
-  for (const [protocol, implementers] of structuralImplementations(classes, protocols, implementations)) implementations.set(protocol, [...(implementations.get(protocol) ?? []), ...implementers]);
+  for (const [protocol, implementers] of structuralImplementations(classes, protocols, implementations, underStudy)) implementations.set(protocol, [...(implementations.get(protocol) ?? []), ...implementers]);
   return [...declared]
     .sort()
     .map((base) => ({ base, implementations: [...new Set(implementations.get(base))].filter((symbol) => !extending.has(symbol)).sort() }))
@@ -128,10 +128,11 @@ function combine(entries: readonly ClassEntry[], typedPairs: readonly (readonly 
  * A Protocol is implemented by structure (PEP 544): a Python class that has every member the
  * Protocol declares (its own and those of the Protocols it extends), its own or inherited from
  * workspace classes, implements it without naming it. Asked only of Protocols no class derives
- * from, by their named members (a `__call__` alone is the shape of every function). A Protocol that
- * nothing in the workspace implements is the type of something the code is given, and is not listed.
+ * from, by their named members (a `__call__` alone is the shape of every function), of the code
+ * under study (a test's class of that shape is a stand-in the test passes). A Protocol that nothing
+ * implements is the type of something the code is given, and is not listed.
  */
-function structuralImplementations(classes: ReadonlyMap<string, ClassEntry>, protocols: ReadonlySet<string>, nominal: ReadonlyMap<string, readonly string[]>): Map<string, string[]> {
+function structuralImplementations(classes: ReadonlyMap<string, ClassEntry>, protocols: ReadonlySet<string>, nominal: ReadonlyMap<string, readonly string[]>, underStudy: (path: string) => boolean): Map<string, string[]> {
   const found = new Map<string, string[]>();
   const wanted = [...protocols]
     .filter((symbol) => !nominal.get(symbol)?.some((implementer) => !protocols.has(implementer)) && classes.get(symbol)?.path.endsWith('.py'))
@@ -139,7 +140,7 @@ function structuralImplementations(classes: ReadonlyMap<string, ClassEntry>, pro
     .filter((protocol) => protocol.members.length > 0);
   if (!wanted.length) return found;
   for (const entry of classes.values()) {
-    if (protocols.has(entry.symbol) || !entry.path.endsWith('.py')) continue;
+    if (protocols.has(entry.symbol) || !entry.path.endsWith('.py') || !underStudy(entry.path)) continue;
     const members = new Set(membersWithInherited(classes, entry.symbol));
     for (const protocol of wanted) if (protocol.members.every((name) => members.has(name))) listIn(found, protocol.symbol).push(entry.symbol);
   }

@@ -13,6 +13,7 @@ import { resolveRoutes, type RouteKnowledge } from './routes';
 import { SymbolIndex } from './symbolIndex';
 import type { ModulePaths } from './tsconfig';
 import type { BuildFiles } from './buildFiles';
+import type { Knowledge } from '../knowledge/knowledge';
 
 export interface Resolution {
   index: SymbolIndex;
@@ -29,7 +30,7 @@ export interface Resolution {
  * repositories, links signals to their receivers and senders, and resolves routes. Given the
  * index of the same workspace before an edit, what still holds of it is reused (see SymbolIndex).
  */
-export async function resolveWorkspace(files: readonly FileFacts[], knowledge: RouteKnowledge, modulePaths?: ModulePaths, earlier?: ConstructorParameters<typeof SymbolIndex>[2], keepParts = true, build: Pick<BuildFiles, 'springSettings' | 'generatedApis'> = { springSettings: [], generatedApis: [] }): Promise<Resolution> {
+export async function resolveWorkspace(files: readonly FileFacts[], knowledge: RouteKnowledge & Pick<Knowledge, 'layerRoles'>, modulePaths?: ModulePaths, earlier?: ConstructorParameters<typeof SymbolIndex>[2], keepParts = true, build: Pick<BuildFiles, 'springSettings' | 'generatedApis'> = { springSettings: [], generatedApis: [] }): Promise<Resolution> {
   const index = await SymbolIndex.build(files, modulePaths, earlier, keepParts);
   await nextTurn();
   // Resolution adds to findings' details (receivers, uses, sites): it works on copies, so the facts
@@ -46,7 +47,7 @@ export async function resolveWorkspace(files: readonly FileFacts[], knowledge: R
   findings.push(...(await frameworkFindings(index, knowledge.frameworks, findings, turns)));
   await nextTurn();
 
-  const interfaces = await interfaceImplementations(index, knowledge.frameworks.interfaceDeclarations, turns);
+  const interfaces = await interfaceImplementations(index, knowledge.frameworks.interfaceDeclarations, turns, (path) => !knowledge.layerRoles.isTestExampleOrDoc(path));
   for (const { base } of interfaces) {
     const definition = index.definition(base);
     if (definition) findings.push({ category: 'interface', symbol: base, range: definition.range, layer: '', details: { rule: 'abstract-class' } });
