@@ -36,7 +36,7 @@ interface ClassEntry {
   usesUndefined: readonly string[];
   /** The workspace classes it derives from, nearest first. */
   ancestors: readonly string[];
-  /** Go: the names of the methods it has, its own and those of the types it embeds. */
+  /** Go: the methods it has, its own and those of the types it embeds, as `name/arity`. */
   goMethods: readonly string[];
 }
 
@@ -186,8 +186,9 @@ function lastSegment(symbol: string): string {
 
 /**
  * Go: a type implements an interface when it has every method the interface asks for (its own and
- * those of the interfaces it embeds), by name, its own or promoted from the types it embeds —
- * whatever it declares, as Go decides.
+ * those of the interfaces it embeds), by name and number of parameters, its own or promoted from
+ * the types it embeds — whatever it declares, as Go decides (Go compares whole signatures; their
+ * types are written in each file's own names, so the count is what is compared).
  */
 function goImplementations(entries: readonly ClassEntry[]): Map<string, string[]> {
   const interfaces = entries.filter((entry) => entry.isInterface && entry.goMethods.length > 0);
@@ -197,15 +198,18 @@ function goImplementations(entries: readonly ClassEntry[]): Map<string, string[]
     if (entry.isInterface || !entry.goMethods.length) continue;
     const has = new Set(entry.goMethods);
     for (const candidate of interfaces) {
-      if (candidate.goMethods.every((name) => has.has(name))) listIn(found, candidate.symbol).push(entry.symbol);
+      if (candidate.goMethods.every((method) => has.has(method))) listIn(found, candidate.symbol).push(entry.symbol);
     }
   }
   return found;
 }
 
-/** The names of the methods a Go type has: its own, and those of the types it embeds. */
-function goMethodNames(index: SymbolIndex, symbol: string, ancestors: readonly string[]): readonly string[] {
-  return [...new Set([symbol, ...ancestors].flatMap((owner) => index.methodsOf(owner).map((method) => method.name)))];
+/**
+ * The methods a Go type has, its own and those of the types it embeds, each as `name/arity` (the
+ * parameters after the receiver), which is what goImplementations compares.
+ */
+function goMethodSignatures(index: SymbolIndex, symbol: string, ancestors: readonly string[]): readonly string[] {
+  return [...new Set([symbol, ...ancestors].flatMap((owner) => index.methodsOf(owner).map(({ name, definition }) => `${name}/${Math.max(0, (definition.parameters?.length ?? 1) - 1)}`)))];
 }
 
 /**
@@ -272,7 +276,7 @@ function classEntries(index: SymbolIndex, path: string, declarations: InterfaceD
       members: [...members],
       usesUndefined: [...calledOnSelf],
       ancestors: ancestry.classes,
-      goMethods: go ? goMethodNames(index, symbol, ancestry.classes) : NONE,
+      goMethods: go ? goMethodSignatures(index, symbol, ancestry.classes) : NONE,
     });
   }
   return entries;
