@@ -21,6 +21,11 @@ function factsOf(answer: Answer | undefined): string[] {
   return (answer?.parts ?? []).flatMap((part) => part.facts.map((fact) => `${phraseText(fact)} — ${fact.location.path}:${fact.location.line + 1}`));
 }
 
+/** Each expected fact is among the facts, the facts shown when one is not. */
+function assertIncludesAll(facts: readonly string[], expected: readonly string[]): void {
+  for (const line of expected) assert.ok(facts.includes(line), `${line}\n---\n${facts.join('\n')}`);
+}
+
 /** The answers of a workspace written for a test, analysed once before its tests. */
 function workspaceAnswers(files: Record<string, string>): { answerOf: (item: string) => Answer | undefined; factsOfItem: (item: string) => string[] } {
   let answers: Answer[] = [];
@@ -53,7 +58,7 @@ function assertLocated(root: string, answers: readonly Answer[]): void {
 /** The state of each self-test answer on each fixture, as reviewed: answered (facts for every part), partly (some part found nothing), not. */
 const EXPECTED_STATES: Record<string, string[]> = {
   sample: ['service.draw-flow partly', 'service.invariants answered', 'service.idempotent answered', 'service.transactional answered', 'service.errors partly', 'service.consistency partly', 'service.async answered'],
-  allocation: ['service.draw-flow partly', 'service.invariants answered', 'service.idempotent partly', 'service.transactional answered', 'service.errors partly', 'service.consistency not', 'service.async partly'],
+  allocation: ['service.draw-flow partly', 'service.invariants answered', 'service.idempotent answered', 'service.transactional answered', 'service.errors partly', 'service.consistency not', 'service.async partly'],
   microweb: ['framework.route-params answered', 'framework.route-precedence answered', 'framework.precondition answered', 'framework.middleware-order answered', 'framework.why-middleware answered', 'framework.orm-sql answered', 'framework.n-plus-one answered', 'framework.extend answered'],
   cachelib: ['library.mandatory-methods answered', 'library.trade-offs answered', 'library.performance answered', 'library.edge-cases answered', 'library.new-implementation answered'],
   'express-api': ['service.draw-flow answered', 'service.invariants partly', 'service.idempotent partly', 'service.transactional not', 'service.errors partly', 'service.consistency not', 'service.async partly'],
@@ -382,6 +387,84 @@ describe('the errors answer of an exception a caller on the trace catches', () =
   });
 });
 
+/** A Django service of the kind that pings monitors: an app named `api`, limits, a row a request writes and a worker claims, browser scripts. */
+const MONITORS: Record<string, string> = {
+  "manage.py": "import os\nimport sys\n\nif __name__ == \"__main__\":\n    os.environ.setdefault(\"DJANGO_SETTINGS_MODULE\", \"monitors.settings\")\n    from django.core.management import execute_from_command_line\n\n    execute_from_command_line(sys.argv)\n",
+  "monitors/__init__.py": "",
+  "monitors/api/__init__.py": "",
+  "monitors/api/management/__init__.py": "",
+  "monitors/api/management/commands/__init__.py": "",
+  "monitors/api/management/commands/dispatchalerts.py": "import logging\nfrom concurrent.futures import ThreadPoolExecutor\n\nfrom django.core.management.base import BaseCommand\nfrom django.utils.timezone import now\n\nfrom monitors.api.models import Transition\n\nlogger = logging.getLogger(__name__)\n\n\ndef alert(transition):\n    return f\"alerted {transition.id}\"\n\n\nclass Command(BaseCommand):\n    def on_alert_done(self, future):\n        try:\n            future.result()\n        except Exception as exc:\n            logger.error(\"Exception in alert\", exc_info=exc)\n            raise\n\n    def process_one(self):\n        transition = Transition.objects.filter(handled=None).first()\n        if transition is None:\n            return False\n        q = Transition.objects.filter(id=transition.id, handled=None)\n        if q.update(handled=now()) != 1:\n            return True\n        f = self.executor.submit(alert, transition)\n        f.add_done_callback(self.on_alert_done)\n        return True\n\n    def handle(self, **options):\n        self.shutdown = False\n        self.executor = ThreadPoolExecutor(max_workers=4)\n        while not self.shutdown:\n            self.process_one()\n",
+  "monitors/api/models.py": "from django.db import models, transaction\n\n\nclass Account(models.Model):\n    key = models.CharField(max_length=40, unique=True)\n    seat_limit = models.IntegerField(default=20)\n    texts_sent = models.IntegerField(default=0)\n    text_limit = models.IntegerField(default=5)\n\n    def authorize_text(self) -> bool:\n        if self.texts_sent >= self.text_limit:\n            return False\n        self.texts_sent += 1\n        self.save()\n        return True\n\n    def describe(self, kind):\n        if kind == \"short\":\n            return \"s\"\n        assert 0, \"unexpected kind\"\n\n\nclass Monitor(models.Model):\n    account = models.ForeignKey(Account, on_delete=models.CASCADE)\n    slug = models.CharField(max_length=100)\n    status = models.CharField(max_length=6, default=\"new\")\n    n_beats = models.IntegerField(default=0)\n\n    def hook_url(self):\n        assert self.slug is not None\n        return \"/beat/\" + self.slug\n\n    def beat(self, new_status):\n        with transaction.atomic():\n            monitor = Monitor.objects.select_for_update().get(id=self.id)\n            monitor.n_beats = models.F(\"n_beats\") + 1\n            monitor.save()\n            beat = Beat(monitor=monitor, n=monitor.n_beats)\n            beat.save()\n            if monitor.status != new_status:\n                self.add_transition(new_status)\n\n    def add_transition(self, new_status):\n        transition = Transition(monitor=self, new_status=new_status)\n        transition.save()\n\n\nclass Beat(models.Model):\n    monitor = models.ForeignKey(Monitor, on_delete=models.CASCADE)\n    n = models.IntegerField()\n\n\nclass Transition(models.Model):\n    monitor = models.ForeignKey(Monitor, on_delete=models.CASCADE)\n    new_status = models.CharField(max_length=6)\n    handled = models.DateTimeField(null=True, blank=True)\n",
+  "monitors/api/urls.py": "from django.urls import path\n\nfrom monitors.api import views\n\nurlpatterns = [path(\"beat/<str:account_key>/<slug:slug>\", views.beat_by_slug)]\n",
+  "monitors/api/views.py": "from django.http import HttpResponse, HttpResponseNotFound\n\nfrom monitors.api.models import Account, Monitor\n\n\ndef record(request, monitor: Monitor):\n    monitor.beat(\"up\")\n    return HttpResponse(\"OK\")\n\n\ndef beat_by_slug(request, account_key, slug):\n    try:\n        monitor = Monitor.objects.get(slug=slug, account__key=account_key)\n    except Monitor.DoesNotExist:\n        if request.GET.get(\"create\") != \"1\":\n            return HttpResponseNotFound(\"not found\")\n        account = Account.objects.get(key=account_key)\n        if Monitor.objects.filter(account=account).count() >= account.seat_limit * 2:\n            return HttpResponseNotFound(\"not found\")\n        monitor = Monitor(account=account, slug=slug)\n        monitor.save()\n    return record(request, monitor)\n\n\ndef only_get(f):\n    def wrapper(request, *args, **kwargs):\n        if request.method != \"GET\":\n            return HttpResponse(status=405)\n        return f(request, *args, **kwargs)\n\n    return wrapper\n",
+  "monitors/settings.py": "ROOT_URLCONF = \"monitors.urls\"\nINSTALLED_APPS = [\"monitors.api\"]\n",
+  "monitors/urls.py": "from django.urls import include, path\n\nurlpatterns = [path(\"\", include(\"monitors.api.urls\"))]\n",
+  "static/js/monitors.js": "$(function () {\n    $(\"#add-monitor\").on(\"click\", function () {\n        $(\"#monitor-name\").focus();\n    });\n});\n",
+  "static/js/widgets.min.js": "!function(){document.addEventListener(\"click\",function(){})}();\n$(\".x\").on(\"shown\",function(){});\n",
+};
+
+describe('the answers of a Django service whose app is named api, with limits and a table a worker polls', () => {
+  const { factsOfItem } = workspaceAnswers(MONITORS);
+
+  it("draw the app's models as the domain and leave the browser's scripts out", () => {
+    const flow = factsOfItem('service.draw-flow');
+    assert.ok(flow.includes('domain: `Monitor.beat` — monitors/api/models.py:33'), flow.join('\n'));
+    assert.ok(!flow.some((line) => line.includes('static/js')), flow.join('\n'));
+    assert.ok(!factsOfItem('service.async').some((line) => line.includes('static/js')));
+  });
+
+  it('tell the limits that refuse as rules, and no assert that only narrows a type or marks an unreachable branch', () => {
+    const rules = factsOfItem('service.invariants');
+    assert.deepEqual(rules.slice(0, 2), [
+      '`Account.authorize_text` refuses when `self.texts_sent >= self.text_limit`: returns `False` — monitors/api/models.py:12',
+      '`beat_by_slug` refuses when `Monitor.objects.filter(account=account).count() >= account.seat_limit * 2`: returns `HttpResponseNotFound` — monitors/api/views.py:19',
+    ]);
+    assert.ok(!rules.some((line) => line.includes('asserts')), rules.join('\n'));
+  });
+
+  it('tell the inserts and counters (`+=`, Django\'s `F("n") + 1`) every repeat makes first, and every guard an except clause passes before it makes a row', () => {
+    const repeats = factsOfItem('service.idempotent');
+    const writes = repeats.filter((line) => line.startsWith('`ANY /beat/'));
+    assert.deepEqual(writes.slice(0, 2), [
+      '`ANY /beat/{account_key}/{slug}` can make a new `Beat`: a repeat that makes it again adds another — monitors/api/models.py:38',
+      '`ANY /beat/{account_key}/{slug}` adds to `monitor.n_beats` each time: a repeat counts again — monitors/api/models.py:36',
+    ]);
+    assert.ok(
+      writes.includes('`ANY /beat/{account_key}/{slug}` makes a new `Monitor` only in an `except` clause here, when the `try` above it fails (a lookup that finds nothing), and only when none of the guards that return before it holds: `request.GET.get("create") != "1"; Monitor.objects.filter(account=account).count() >= account.seat_limit * 2` — monitors/api/views.py:20'),
+      writes.join('\n'),
+    );
+  });
+
+  it('connect the row a request writes in its transaction to the worker that polls and claims it: why async, failures, order, consistency, outbox', () => {
+    const asyncWork = factsOfItem('service.async');
+    const worker = 'monitors/api/management/commands/dispatchalerts.py';
+    for (const expected of [
+      `\`Command.process_one\` takes \`Transition\` rows whose \`handled\` is still unset: \`Transition.objects.filter().first\` — ${worker}:25`,
+      `\`Command.process_one\` claims a row by setting \`handled\` only where it is still unset (\`q.update\` counts the rows it wrote): two workers never take the same row — ${worker}:29`,
+      '`ANY /beat/{account_key}/{slug}` writes a `Transition` row in `Monitor.add_transition` and answers; `Command.process_one` does the work on it later, outside the request — monitors/api/models.py:44',
+      `\`Command.process_one\` asks to be told when \`alert\` ends, done or failed: \`f.add_done_callback\` — ${worker}:32`,
+      `\`Command.on_alert_done\` reads the outcome (\`future.result()\`) and on \`Exception\`: \`logger.error("Exception in alert", exc_info=exc); raise\` — ${worker}:20`,
+      `\`Command.process_one\` takes one \`Transition\` row at a time (\`Transition.objects.filter().first\`) and hands each to a pool to run \`alert\`: their work may end in another order — ${worker}:25`,
+    ]) {
+      assert.ok(asyncWork.includes(expected), `${expected}\n---\n${asyncWork.join('\n')}`);
+    }
+    const consistency = factsOfItem('service.consistency');
+    assert.deepEqual(consistency, [
+      '`ANY /beat/{account_key}/{slug}` writes a `Transition` row in `Monitor.add_transition`, inside `transaction.atomic()` of `Monitor.beat`; `Command.process_one` acts on it later: the rest of the system sees the change eventually — monitors/api/models.py:44',
+      '`Transition` is a table of work written in the transaction of the change it announces (`Monitor.beat`, `transaction.atomic()`) and taken by `Command.process_one`: a transactional outbox — monitors/api/models.py:53',
+    ]);
+    assert.ok(factsOfItem('service.transactional').includes('`Monitor.beat` writes the `Transition` row `Command.process_one` takes later (in `Monitor.add_transition`) inside `transaction.atomic()`: the change and the row commit together, or neither does — monitors/api/models.py:44'));
+  });
+
+  it("say what Django answers for an exception nothing catches, and the error statuses of functions no route's trace goes through", () => {
+    const errors = factsOfItem('service.errors');
+    assert.ok(errors.includes("No exception handler of the application's: an exception nothing catches reaches django, whose `handler500` answers 500 — monitors/api/urls.py:5"), errors.join('\n'));
+    assert.ok(errors.includes('`ANY /beat/{account_key}/{slug}` answers 404 (`HttpResponseNotFound`) — monitors/api/views.py:16'), errors.join('\n'));
+    assert.ok(errors.includes("`only_get` answers 405 (`HttpResponse`), on no traced route's path — monitors/api/views.py:28"), errors.join('\n'));
+  });
+});
+
 describe('the transactions answer of a service with many routes', () => {
   it('tells a flow that reaches a transaction whatever the place of its route among the routes', async () => {
     const routes = Array.from({ length: 70 }, (_, index) => `@app.route("/r${String(index).padStart(2, '0')}")\ndef r${index}():\n    return "ok"\n`);
@@ -467,27 +550,64 @@ describe("a library's answers from what its classes document and what its benchm
       'from ..base import Queue\n\nDEFAULT_LIMIT = 1000\n\n\nclass MemoryQueue(Queue):\n    """A queue kept in this process, for tests.\n\n    :param namespace: prefix of every key.\n    :param maxsize: int maximum number of messages kept (None for unlimited)\n    """\n\n    def __init__(self, maxsize=DEFAULT_LIMIT, **kwargs):\n        super().__init__(**kwargs)\n\n    def _put(self, message):\n        pass\n',
     'queuelib/backends/redis.py':
       'import redis\n\nfrom ..base import Queue\n\n\nclass RedisQueue(Queue):\n    """A queue kept in Redis.\n\n    Parameters:\n      url(str): An optional connection URL.  If both a URL and\n        connection parameters are given, the URL is used.\n      dead_message_ttl(int): The time (in ms) that dead-lettered\n        messages are kept in Redis for.\n\n    Examples:\n      >>> RedisQueue(url="redis://")\n    """\n\n    def __init__(self, url=None, dead_message_ttl=604800000, **kwargs):\n        super().__init__(**kwargs)\n\n    def _put(self, message):\n        redis.Redis().lpush("q", message)\n',
+    'queuelib/__init__.py': '',
+    'benchmarks/bench.py':
+      'import argparse\n\nimport celery\n\nimport queuelib\n\n\ndef parse_args():\n    parser = argparse.ArgumentParser()\n    parser.add_argument(\n        "--count",\n        help="the number of messages to benchmark with",\n        type=int,\n        default=10000,\n    )\n    parser.add_argument("--use-celery", help="run the benchmark under Celery", action="store_true", default=False)\n    parser.add_argument("-v", action="store_true")\n    return parser.parse_args()\n',
+    'tests/performance/test_footprint.py': 'import time\n\n\ndef test_put_overhead():\n    ours, raw = time.time(), time.time()\n    assert ours\n    assert ours / raw < 1.35\n',
   };
   const { factsOfItem } = workspaceAnswers(files);
 
   it('tell what each implementation says it is and documents of its own options, not what the interface documents for all', () => {
     const tradeOffs = factsOfItem('library.trade-offs');
-    for (const expected of [
+    assertIncludesAll(tradeOffs, [
       '`MemoryQueue` describes itself: "A queue kept in this process, for tests." — queuelib/backends/memory.py:7',
       '`MemoryQueue` takes maxsize=DEFAULT_LIMIT (1000), kwargs — queuelib/backends/memory.py:13',
       '`MemoryQueue` documents `maxsize`: "int maximum number of messages kept (None for unlimited)" — queuelib/backends/memory.py:10',
       '`RedisQueue` takes url=None, dead_message_ttl=604800000, kwargs — queuelib/backends/redis.py:19',
       '`RedisQueue` documents `url`: "An optional connection URL. If both a URL and connection parameters are given, the URL is used." — queuelib/backends/redis.py:10',
       '`RedisQueue` documents `dead_message_ttl`: "The time (in ms) that dead-lettered messages are kept in Redis for." — queuelib/backends/redis.py:12',
-    ]) assert.ok(tradeOffs.includes(expected), `${expected}\n---\n${tradeOffs.join('\n')}`);
+    ]);
     assert.ok(!tradeOffs.some((line) => /documents `namespace`/.test(line)), tradeOffs.join('\n'));
   });
 
-  it('tell what the interface documents of its timeout beside its default, and what bounds what an implementation holds', () => {
+  it('tell what bounds what an implementation holds, as the implementations document it, and no other option', () => {
     const performance = factsOfItem('library.performance');
     assert.ok(performance.includes('`MemoryQueue` documents `maxsize`: "int maximum number of messages kept (None for unlimited)" — queuelib/backends/memory.py:10'), performance.join('\n'));
     assert.ok(performance.includes('`RedisQueue` documents `dead_message_ttl`: "The time (in ms) that dead-lettered messages are kept in Redis for." — queuelib/backends/redis.py:12'), performance.join('\n'));
     assert.ok(!performance.some((line) => /documents `url`/.test(line)), performance.join('\n'));
+  });
+
+  it("tell a benchmark script's options, the bounds a benchmark asserts, and the peer an option runs the benchmark on", () => {
+    const benchmarks = factsOfItem('library.benchmarks');
+    assert.ok(benchmarks.includes('`test_put_overhead` asserts `ours / raw < 1.35` — tests/performance/test_footprint.py:7'), benchmarks.join('\n'));
+    assertIncludesAll(benchmarks, [
+      '`benchmarks/bench.py` takes `--count` (default 10000): "the number of messages to benchmark with" — benchmarks/bench.py:10',
+      '`benchmarks/bench.py` takes `--use-celery` (default False): "run the benchmark under Celery" — benchmarks/bench.py:16',
+      '`benchmarks/bench.py` takes `-v` (default —) — benchmarks/bench.py:17',
+    ]);
+    assert.ok(!benchmarks.some((line) => line.includes('asserts `ours`')), benchmarks.join('\n'));
+    const peers = factsOfItem('library.problem');
+    assert.ok(peers.includes('`benchmarks/bench.py` runs the benchmark on `celery` instead when given `--use-celery`: "run the benchmark under Celery" — benchmarks/bench.py:16'), peers.join('\n'));
+  });
+});
+
+describe("a library's answers on how its interface and implementations share the work", () => {
+  const backend = (name: string) => `from .base import Broker\n\n\nclass ${name}(Broker):\n    def _get(self, key):\n        return key\n\n    def _put(self, message):\n        self.emit("put", message)\n        return message\n`;
+  const { factsOfItem } = workspaceAnswers({
+    'pyproject.toml': '[project]\nname = "brokers"\nversion = "1.0.0"\n',
+    'brokers/base.py':
+      'from abc import ABC, abstractmethod\n\n\nclass Broker(ABC):\n    def __init__(self):\n        self.middleware = []\n\n    def emit(self, signal, *args):\n        for middleware in self.middleware:\n            getattr(middleware, signal)(self, *args)\n\n    def get(self, key):\n        self.log(key)\n        return self._get(key)\n\n    def put(self, message):\n        return self._put(message)\n\n    def log(self, key):\n        pass\n\n    @abstractmethod\n    def _get(self, key): ...\n\n    @abstractmethod\n    def _put(self, message): ...\n',
+    'brokers/memory.py': backend('MemoryBroker'),
+    'brokers/disk.py': backend('DiskBroker'),
+  });
+
+  it("tell the interface's methods that call what an implementation defines, and what every implementation calls on the interface with what that runs", () => {
+    assertIncludesAll(factsOfItem('library.interface'), [
+      '2 methods with a body in `Broker` call one an implementation must define (get → _get, put → _put): the interface does the shared work around what each implementation supplies — brokers/base.py:12',
+      "Every implementation's `_put` calls self.emit, which `Broker` provides: a new one must call them too — brokers/disk.py:9",
+      '`Broker.emit` calls each of `self.middleware` as `getattr(middleware, signal)(self, *args)` — brokers/base.py:10',
+    ]);
+    assert.ok(factsOfItem('library.new-implementation').includes("Every implementation's `_put` calls self.emit, which `Broker` provides: a new one must call them too — brokers/disk.py:9"));
   });
 });
 
@@ -559,10 +679,13 @@ describe("a framework's answers on typed route patterns, shortcut decorators and
     assert.ok(precedence.includes('`App.route` appends each route to `self.url_map` as it is registered, and `App.find_route` walks it in that order (tinyweb/app.py:42) with no sort: the first registered route that matches wins — tinyweb/app.py:25'), precedence.join('\n'));
   });
 
-  it('tell a shortcut that only calls a registering decorator as registering, and how each hook is called', () => {
+  it('tell a shortcut that only calls a registering decorator as registering, how each hook is called, the hooks written instead of signals, and that no ORM means no manager', () => {
     const extend = factsOfItem('framework.extend');
     assert.ok(extend.includes('`App.get` registers the function it decorates through `App.route`, which is all it calls — tinyweb/app.py:29'), extend.join('\n'));
     assert.ok(!extend.some((line) => line.startsWith('`App.get` wraps')), extend.join('\n'));
+    assert.ok(extend.includes('No signal is sent; `App.after_request` registers a hook the framework calls itself, the receiver to write instead — tinyweb/app.py:32'), extend.join('\n'));
+    assert.ok(!extend.some((line) => line.includes('`App.route` registers a hook')), extend.join('\n'));
+    assert.ok(extend.some((line) => line.startsWith('The code ships no ORM') && line.endsWith('— pyproject.toml:1')), extend.join('\n'));
     const order = factsOfItem('framework.middleware-order');
     assert.ok(order.includes('Each of `self.after_request_handlers` is called as `res = handler(req, res) or res` — tinyweb/app.py:38'), order.join('\n'));
   });

@@ -105,6 +105,49 @@ func home(c *fiber.Ctx) error      { return nil }
     assert.deepEqual(routesOf(result), ['GET / -> http/router.go:home', 'GET /v1/tasks -> http/router.go:listTasks', 'GET /v1/tasks/{id} -> http/router.go:getTask']);
   });
 
+  it('mounts the router a method makes on a value made in place (chi: `Mount("/users", usersResource{}.Routes())`, `NewTodos(db).Routes()`)', async () => {
+    const result = await analyseFiles({
+      'go.mod': GO_MOD,
+      'main.go': `package main
+
+import "github.com/go-chi/chi/v5"
+
+type usersResource struct{}
+
+func (rs usersResource) Routes() chi.Router {
+	r := chi.NewRouter()
+	r.Get("/", rs.List)
+	r.Route("/{id}", func(r chi.Router) {
+		r.Delete("/", rs.Delete)
+	})
+	return r
+}
+
+func (rs usersResource) List(w http.ResponseWriter, r *http.Request)   {}
+func (rs usersResource) Delete(w http.ResponseWriter, r *http.Request) {}
+
+type todos struct{ db string }
+
+func NewTodos(db string) *todos { return &todos{db} }
+
+func (t *todos) Routes() chi.Router {
+	r := chi.NewRouter()
+	r.Post("/", t.create)
+	return r
+}
+
+func (t *todos) create(w http.ResponseWriter, r *http.Request) {}
+
+func main() {
+	r := chi.NewRouter()
+	r.Mount("/users", usersResource{}.Routes())
+	r.Mount("/todos", NewTodos("db").Routes())
+}
+`,
+    });
+    assert.deepEqual(routesOf(result), ['POST /todos -> main.go:todos.create', 'GET /users -> main.go:usersResource.List', 'DELETE /users/{id} -> main.go:usersResource.Delete']);
+  });
+
   it("takes echo's handler first and its middleware after it, and names middleware from outside by their package", async () => {
     const result = await analyseFiles({
       'go.mod': GO_MOD,

@@ -31,7 +31,7 @@ export const MAX_FACTS = 25;
 
 /** Tests, examples, documentation, migrations and vendored copies of other projects are read for their own questions, browser assets for none; the others study the code itself. */
 function isStudyCode(context: AnswerContext, path: string): boolean {
-  return !isTestPath(path) && !context.layerRoles.isTestExampleOrDoc(path) && !context.layerRoles.isBrowserAsset(path) && !['test', 'example', 'migration', 'vendored'].includes(layerOfPath(context.result, path));
+  return !isTestPath(path) && !context.layerRoles.isTestExampleOrDoc(path) && !['test', 'example', 'migration', 'vendored'].includes(layerOfPath(context.result, path));
 }
 
 export function inPart(context: AnswerContext, path: string): boolean {

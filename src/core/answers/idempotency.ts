@@ -55,9 +55,10 @@ function savedAfter(context: AnswerContext, calls: readonly CallSite[], line: nu
 /**
  * What the path from the handler to a step's call waits on, innermost first: the `if` a call on it is
  * written under (`if self.status != new_status:`), or an `except` clause (made only when the `try`
- * above fails, as when a lookup finds nothing).
+ * above fails, as when a lookup finds nothing) with the guard clauses in it that return before the
+ * call (`if request.GET.get("create") != "1": return …`).
  */
-function guardOf(context: AnswerContext, steps: readonly TraceStep[], index: number): { location: SourceLocation; condition?: string } | undefined {
+function guardOf(context: AnswerContext, steps: readonly TraceStep[], index: number): { location: SourceLocation; condition?: string; returnsFirst?: string[] } | undefined {
   for (let at = index; at >= 0; ) {
     const step = steps[at] as TraceStep;
     const depth = step.depth ?? 0;
@@ -66,9 +67,14 @@ function guardOf(context: AnswerContext, steps: readonly TraceStep[], index: num
     while (caller >= 0 && ((steps[caller] as TraceStep).depth ?? 0) >= depth) caller--;
     const callerSymbol = caller >= 0 ? (steps[caller] as TraceStep).symbol : undefined;
     const site = step.site;
-    const call = callerSymbol ? context.index.definition(callerSymbol)?.calls?.find((candidate) => candidate.line === site.line) : undefined;
+    const definition = callerSymbol ? context.index.definition(callerSymbol) : undefined;
+    const call = definition?.calls?.find((candidate) => candidate.line === site.line);
     if (call?.condition) return { location: { path: site.path, line: site.line }, condition: call.condition };
-    if (site.branch === 'except') return { location: { path: site.path, line: site.line } };
+    if (site.branch === 'except') {
+      const clause = definition?.handles?.find((handled) => handled.line <= site.line && site.line <= handled.end);
+      const returnsFirst = clause ? (definition?.refusals ?? []).filter((refusal) => refusal.line > clause.line && refusal.line < site.line).map((refusal) => refusal.condition) : [];
+      return { location: { path: site.path, line: site.line }, ...(returnsFirst.length ? { returnsFirst } : {}) };
+    }
     at = caller;
   }
   return undefined;
@@ -111,9 +117,22 @@ function operationFacts(context: AnswerContext): AnswerFact[] {
       seen.add(key);
       const guard = guardOf(context, trace.steps, index);
       if (guard?.condition) conditional.push(fact(guard.location, 'routeAddsWhen', operation, entity, guard.condition));
+      else if (guard?.returnsFirst) conditional.push(fact(guard.location, 'routeAddsOnFailurePast', operation, entity, guard.returnsFirst.join('; ')));
       else if (guard) conditional.push(fact(guard.location, 'routeAddsOnFailure', operation, entity));
       else adds.push(fact({ path: step.site.path, line: step.site.line }, 'routeAddsEachTime', operation, entity));
     });
+    for (const symbol of tracedFunctions(trace)) {
+      const { path } = SymbolId.parse(symbol);
+      for (const increment of context.index.definition(symbol)?.increments ?? []) {
+        const key = `${route.handler} ${path}:${increment.line}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const location = { path, line: increment.line };
+        if (increment.condition) conditional.push(fact(location, 'routeIncrementsWhen', operation, increment.target, increment.condition));
+        else adds.push(fact(location, 'routeIncrementsEachTime', operation, increment.target));
+      }
+    }
   }
-  return [...once, ...conditional, ...adds];
+  // What every repeat changes again comes first: it is what makes an operation not idempotent.
+  return [...adds, ...conditional, ...once];
 }

@@ -1,6 +1,7 @@
 import type { StudyDocument } from '../discover/studyDocuments';
 import { TUTORIAL_PAGE } from '../discover/studyDocuments';
 import type { AnswerFact, AnswerPart, SourceLocation } from '../result';
+import { benchmarkOptions } from './studyMaterial';
 import { type AnswerContext, answerPart, fact, gap, inPart, memo, readmeLocation } from './context';
 import { say } from './phrases';
 
@@ -182,7 +183,23 @@ function benchmarkedPeers(context: AnswerContext): AnswerFact[] {
     const statement = file.imports.find((entry) => (entry.module.split(/[./]/)[0] ?? '').toLowerCase() === named);
     if (named && statement) facts.push(fact({ path: file.path, line: statement.line }, 'benchmarkRunsPeer', file.path, named));
   }
-  return facts;
+  return [...facts, ...peerOptions(context, own)];
+}
+
+/**
+ * A benchmark script of this project with an option that runs it on another project it imports
+ * (`--use-celery` in a script that imports `celery` and `dramatiq`): the peer it measures itself against.
+ */
+function peerOptions(context: AnswerContext, own: ReadonlySet<string>): AnswerFact[] {
+  return context.index.files().flatMap((file) => {
+    if (!inPart(context, file.path) || !/(^|\/)(bench|benchmarks?|perf|performance)\//i.test(file.path)) return [];
+    const outside = file.imports.filter((statement) => statement.level === 0).map((statement) => (statement.module.split(/[./]/)[0] ?? '').toLowerCase()).filter((module) => module.length > 2 && !own.has(module) && !context.frameworks.standardModules.has(module));
+    return benchmarkOptions(context, file.path).flatMap((option) => {
+      const words = option.flag.toLowerCase().split(/[^a-z0-9]+/);
+      const peer = outside.find((module) => words.includes(module));
+      return peer ? [fact(option.location, 'benchmarkOptionRunsPeer', file.path, peer, option.flag, option.help ?? '')] : [];
+    });
+  });
 }
 
 /** The names the project's own code is imported by: its Python packages (`src/microdot/` → `microdot`) and its npm package names. */

@@ -1,4 +1,4 @@
-import type { FileFacts } from '../parse/facts';
+import type { FileFacts, ValueShape } from '../parse/facts';
 import { type AnswerFact, type AnswerPart, SymbolId } from '../result';
 import { type AnswerContext, answerPart, fact, firstFileOf, gap, inPart, inScope, layerOfPath, readmeLocation } from './context';
 import { say } from './phrases';
@@ -70,6 +70,8 @@ export function benchmarksAnswer(context: AnswerContext): AnswerPart[] {
     return [
       used.length ? fact({ path: file.path, line: 0 }, 'benchmarkUses', file.path, names(used)) : fact({ path: file.path, line: 0 }, 'benchmarkFile', file.path),
       ...(runs[0] ? [fact(runs[0].location, 'benchmarkRuns', file.path, runs.slice(0, MAX_NAMES).map((run) => run.name).join(', ') + (runs.length > MAX_NAMES ? ', …' : ''))] : []),
+      ...benchmarkOptions(context, file.path).map((option) => (option.help ? fact(option.location, 'benchmarkOption', file.path, option.flag, option.default ?? '—', option.help) : fact(option.location, 'benchmarkOptionUndocumented', file.path, option.flag, option.default ?? '—'))),
+      ...benchmarkBounds(context, file.path),
     ];
   });
   return [answerPart(say('benchmarksTopic'), facts, gap('noBenchmarks', firstTestFile(context) ?? readmeLocation(context)))];
@@ -79,6 +81,29 @@ export function benchmarksAnswer(context: AnswerContext): AnswerPart[] {
 function benchmarkFunctions(context: AnswerContext, path: string): { name: string; location: { path: string; line: number } }[] {
   return [...context.index.definitionsIn(path)].flatMap(({ definition }) =>
     (definition.kind === 'function' || definition.kind === 'method') && /^(test|bench|benchmark)_?/i.test(definition.name) ? [{ name: definition.name, location: { path, line: definition.range.start.line } }] : [],
+  );
+}
+
+/** A benchmark script's command-line options (`parser.add_argument("--count", help=…, default=10000)`): how it is run, and what it can run instead (`--use-celery`). */
+export function benchmarkOptions(context: AnswerContext, path: string): { flag: string; default?: string; help?: string; location: { path: string; line: number } }[] {
+  return [...context.index.definitionsIn(path)].flatMap(({ definition }) =>
+    (definition.statementCalls ?? []).flatMap((call) => {
+      if (call.kind !== 'call' || !/(^|\.)add_argument$/.test(call.callee)) return [];
+      const flags = call.args.flatMap((argument) => (argument.kind === 'string' && argument.value.startsWith('-') ? [argument.value] : []));
+      const flag = flags.find((written) => written.startsWith('--')) ?? flags[0];
+      if (!flag) return [];
+      const text = (shape: ValueShape | undefined) => (shape?.kind === 'string' ? JSON.stringify(shape.value) : shape?.kind === 'number' || shape?.kind === 'name' ? shape.value : undefined);
+      const help = call.keywords['help'];
+      const written = text(call.keywords['default']);
+      return [{ flag, ...(written !== undefined ? { default: written } : {}), ...(help?.kind === 'string' ? { help: help.value } : {}), location: { path, line: call.line } }];
+    }),
+  );
+}
+
+/** What a benchmark asserts as a comparison (`aiocache_total_time / valkey_total_time < 1.35`): the bound it holds the code to. */
+function benchmarkBounds(context: AnswerContext, path: string): AnswerFact[] {
+  return [...context.index.definitionsIn(path)].flatMap(({ symbol, definition }) =>
+    (definition.raises ?? []).flatMap((raised) => (raised.asserted && raised.condition && /[<>]|==/.test(raised.condition) ? [fact({ path, line: raised.line }, 'benchmarkAsserts', SymbolId.label(symbol), raised.condition)] : [])),
   );
 }
 

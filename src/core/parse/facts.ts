@@ -47,6 +47,8 @@ export interface CallSite {
    * positional names (else ''), then keywords as `key=name`.
    */
   arguments?: string[];
+  /** Python: a method call given keyword arguments only (`filter(processed=None)`, `update(processed=now())`): their names, `=None` after one given None. */
+  keywords?: string[];
 }
 
 /**
@@ -69,6 +71,25 @@ export interface RaiseFact {
   caught?: string[];
   /** Returned as an error value, not thrown. */
   returned?: boolean;
+}
+
+/** A guard clause that ends a function under a condition: `if sent >= self.sms_limit: return False`. */
+export interface RefusalFact {
+  line: number;
+  /** The condition, as written, cut to a bounded length. */
+  condition: string;
+  /** What it returns: `False`, `None`, the callee of the call it returns (`HttpResponseNotFound`), or '' for a bare `return`. */
+  returns: string;
+  /** The condition compares a value with a bound (`<`, `<=`, `>`, `>=`): a limit. */
+  bound?: boolean;
+}
+
+/** An attribute added to in place (`check.n_pings += 1`): a counter a repeat moves again. */
+export interface IncrementFact {
+  target: string;
+  line: number;
+  /** The condition of the innermost `if` it is written under, as written. */
+  condition?: string;
 }
 
 /** A Python `except` clause of a function: the exceptions it catches, as written. */
@@ -225,6 +246,10 @@ export interface SymbolDefinition {
   notImplemented?: boolean;
   /** Functions and methods: the errors raised (or returned as values), in source order. */
   raises?: RaiseFact[];
+  /** Python functions and methods: guard clauses that return early under a condition, in source order. */
+  refusals?: RefusalFact[];
+  /** Python functions and methods: attributes added to in place (`+=`), in source order. */
+  increments?: IncrementFact[];
   /** Python functions and methods: the `except` clauses, in source order. */
   handles?: HandlerFact[];
   /** Python functions and methods: what each `for` statement goes through, as written (`self.url_map`, `reversed(middleware)`), whatever its target. */
@@ -246,7 +271,7 @@ export interface SymbolDefinition {
   dispatches?: { table: string; line: number }[];
   /** Functions and methods: loops over a single name, for the N+1 check. */
   loops?: LoopFact[];
-  /** Functions and methods: calls made as statements on an attribute (`op.create_table(...)`), whole, for schema migrations. */
+  /** Functions and methods: calls made as statements on an attribute (`op.create_table(...)`, `parser.add_argument(...)`), whole, for schema migrations and scripts' options. */
   statementCalls?: ValueShape[];
   /** Classes: attributes from the class body and from `self.x = ...` in its methods. */
   attributes?: Attribute[];
@@ -329,6 +354,8 @@ export interface HintDetails {
   parent?: string;
   /** `include`: what is mounted, as written. */
   child?: string;
+  /** `include`: the module a mounted value is required from in place (`app.use('api', require('./api'))`). */
+  childModule?: string;
   /** `include`, `mount`, `viewset`: the prefix as written, a string literal without its quotes; `global-prefix`: the global prefix. */
   prefix?: string;
   /** `include`: the constant the prefix is given by (`prefix=settings.API_V1_STR`). */

@@ -1,5 +1,5 @@
 import { type Language, type Node, Query, type QueryMatch } from 'web-tree-sitter';
-import type { Attribute, CallShape, CallSite, HandlerFact, ImportStatement, LoopFact, Parameter, RaiseFact, SymbolDefinition, ValueShape } from './facts';
+import type { Attribute, CallShape, CallSite, HandlerFact, ImportStatement, LoopFact, Parameter, RaiseFact, RefusalFact, SymbolDefinition, ValueShape } from './facts';
 import { capturedAs, type LanguageSyntax, MAX_SHAPE_DEPTH, MAX_SHAPE_NODES, literalValue, normalizeCallee, rangeOf } from './syntax';
 import { listIn } from '../lists';
 import { beforeFirst } from '../text';
@@ -242,12 +242,15 @@ function functionSymbol(definition: Node, name: string, range: SymbolDefinition[
 }
 
 /**
- * Alembic's schema operations (`op.create_table(...)`), kept whole when written as statements; the
- * data-model stage checks that `op` is Alembic's. Other statement calls are not kept.
+ * Calls made as statements whose arguments a later stage reads: schema operations (Alembic's
+ * `op.create_table`), and a script's command-line options (`parser.add_argument`), which tell how a
+ * benchmark is run. SQLAlchemy Core tables declared as statements (`Table("jobs", metadata, ...)` in
+ * a method) are kept too (the pattern after these); the data-model stage checks whose they are.
  */
-const SCHEMA_OPERATIONS = [
+const STATEMENT_OPERATIONS = [
   'create_table', 'drop_table', 'add_column', 'drop_column', 'create_index', 'drop_index',
   'create_foreign_key', 'create_unique_constraint', 'create_check_constraint', 'create_primary_key',
+  'add_argument',
 ];
 
 /**
@@ -276,9 +279,22 @@ const BODY_QUERY = `
   value: (_) @dispatch_table
   subscript: (call function: (identifier) @_dispatch_type) (#eq? @_dispatch_type "type")) @dispatch
 (return_statement (identifier) @returned)
+(if_statement consequence: (block . (return_statement) @refusal .))
+(elif_clause consequence: (block . (return_statement) @refusal .))
+(augmented_assignment left: (attribute) operator: "+=") @increment
+(assignment
+  left: (attribute attribute: (identifier) @increment_field)
+  right: (binary_operator
+    left: (call function: [(identifier) (attribute)] @_expression arguments: (argument_list . (string (string_content) @increment_of) .))
+    operator: "+")
+  (#match? @_expression "(^|[.])F$")
+  (#eq? @increment_field @increment_of)) @increment
 (expression_statement
   (call function: (attribute attribute: (identifier) @_operation)) @statement_call
-  (#any-of? @_operation ${SCHEMA_OPERATIONS.map((name) => JSON.stringify(name)).join(' ')}))
+  (#any-of? @_operation ${STATEMENT_OPERATIONS.map((name) => JSON.stringify(name)).join(' ')}))
+(expression_statement
+  (call function: [(identifier) @_declaration (attribute attribute: (identifier) @_declaration)]) @statement_call
+  (#eq? @_declaration "Table"))
 `;
 
 /** What the syntax extraction reads, in the scan's one query pass: the body query's patterns and import statements. */
@@ -361,13 +377,24 @@ function handedOn(call: Node, callee: Node, scope: BodyScope, names: ModuleNames
   return any ? [...positional, ...keywords] : undefined;
 }
 
+/** Keyword arguments kept of a method call given only those: a query's filter or an update reads as columns. */
+const MAX_KEPT_KEYWORDS = 8;
+
+/** A method call given keyword arguments only (`filter(processed=None)`, `update(processed=now())`): their names, `=None` after one given None. */
+function keywordsOnly(call: Node, callee: Node): string[] | undefined {
+  if (callee.type !== 'attribute') return undefined;
+  const args = call.childForFieldName('arguments')?.namedChildren.filter((child): child is Node => !!child && child.type !== 'comment') ?? [];
+  if (!args.length || args.length > MAX_KEPT_KEYWORDS || !args.every((argument) => argument.type === 'keyword_argument')) return undefined;
+  return args.map((argument) => `${argument.childForFieldName('name')?.text ?? ''}${argument.childForFieldName('value')?.type === 'none' ? '=None' : ''}`);
+}
+
 function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches: readonly QueryMatch[], names: ModuleNames): void {
   if (!bodies.size) return;
   const language = root.tree.language;
   let accessQuery = accessQueries.get(language);
   if (!accessQuery) accessQueries.set(language, (accessQuery = new Query(language, ACCESS_QUERY)));
   const intervals: Interval[] = [];
-  const items: { node: Node; kind: 'call' | 'assignment' | 'loop' | 'statement_call' | 'raise' | 'catch' | 'dispatch' | 'iteration' | 'returned'; callee?: Node }[] = [];
+  const items: { node: Node; kind: 'call' | 'assignment' | 'loop' | 'statement_call' | 'raise' | 'catch' | 'dispatch' | 'iteration' | 'returned' | 'refusal' | 'increment'; callee?: Node }[] = [];
   for (const match of matches) {
     const call = capturedAs(match, 'call');
     const callee = call && capturedAs(match, 'callee');
@@ -392,6 +419,8 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
         case 'statement_call':
         case 'raise':
         case 'returned':
+        case 'refusal':
+        case 'increment':
           items.push({ node, kind: name });
           break;
         case 'body': {
@@ -466,7 +495,8 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
     if (!scope) continue;
     if (item.kind === 'call' && item.callee) {
       const handed = handedOn(item.node, item.callee, scope, names);
-      const call: CallSite = { callee: normalizeCallee(item.callee.text), line: item.node.startPosition.row, character: item.node.startPosition.column, ...(branch ? { branch } : {}), ...(catches.length ? { catches } : {}), ...(condition ? { condition } : {}), ...(handed ? { arguments: handed } : {}) };
+      const keywords = keywordsOnly(item.node, item.callee);
+      const call: CallSite = { callee: normalizeCallee(item.callee.text), line: item.node.startPosition.row, character: item.node.startPosition.column, ...(branch ? { branch } : {}), ...(catches.length ? { catches } : {}), ...(condition ? { condition } : {}), ...(handed ? { arguments: handed } : {}), ...(keywords ? { keywords } : {}) };
       listIn(callsOf, scope).push({ call, end: item.node.endIndex });
       listIn(callNodesOf, scope).push(item.node);
     } else if (item.kind === 'assignment') {
@@ -483,6 +513,13 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
       (scope.symbol.iterates ??= []).push({ iterable: oneLine(item.callee?.text ?? ''), line: item.node.startPosition.row, ...itemCalled(item.node) });
     } else if (item.kind === 'dispatch') {
       (scope.symbol.dispatches ??= []).push({ table: (item.callee?.text ?? '').replace(/\s+/g, ''), line: item.node.startPosition.row });
+    } else if (item.kind === 'refusal') {
+      const refusal = refusalFact(item.node);
+      if (refusal) (scope.symbol.refusals ??= []).push(refusal);
+    } else if (item.kind === 'increment') {
+      // `check.n += 1`, or Django's `check.n = F("n") + 1` (an update the database makes).
+      const target = item.node.childForFieldName('left')?.text.replace(/\s+/g, '') ?? '';
+      (scope.symbol.increments ??= []).push({ target, line: item.node.startPosition.row, ...(condition ? { condition } : {}) });
     } else if (item.kind === 'returned') {
       listIn(returnedOf, scope).push(item.node.text);
     } else {
@@ -533,6 +570,25 @@ function raiseFact(node: Node): RaiseFact | undefined {
   const clause = enclosing(node, 'except_clause');
   if (clause) fact.caught = caughtBy(clause);
   return fact;
+}
+
+/** The operators that compare a value with a bound. */
+const BOUND_OPERATORS = new Set(['<', '<=', '>', '>=']);
+
+/**
+ * A guard clause that ends its function under a condition (`if sent >= self.sms_limit: return
+ * False`, `if request.GET.get("create") != "1": return HttpResponseNotFound()`): the `if` holds only
+ * the `return`, which returns nothing, `False`, `None` or what a call makes (an error response),
+ * never a computed value (`return 0`). `bound` when the condition compares with `<`, `<=`, `>` or `>=`.
+ */
+function refusalFact(node: Node): RefusalFact | undefined {
+  const condition = node.parent?.parent?.childForFieldName('condition');
+  if (!condition) return undefined;
+  const value = node.namedChildren.find((child) => child && child.type !== 'comment');
+  const returns = !value ? '' : value.type === 'false' || value.type === 'none' ? value.text : value.type === 'call' ? (value.childForFieldName('function')?.text.replace(/\s+/g, '') ?? '') : undefined;
+  if (returns === undefined || (value?.type === 'call' && !/^[A-Za-z_][\w.]*$/.test(returns))) return undefined;
+  const bound = condition.type === 'comparison_operator' && condition.children.some((child) => child && BOUND_OPERATORS.has(child.type));
+  return { line: node.startPosition.row, condition: oneLine(condition.text), returns, ...(bound ? { bound } : {}) };
 }
 
 const isStringNode = (node: Node | null | undefined) => node?.type === 'string' || node?.type === 'concatenated_string';

@@ -340,7 +340,7 @@ class FunctionRouters {
         const mounted = this.evaluate(args[1] ?? '');
         if (mounted) this.part.edges.push({ child: mounted, parent: router, prefix });
         else {
-          const maker = this.functionOf(withoutCallArguments(args[1] ?? ''));
+          const maker = this.makerOf(args[1] ?? '');
           if (maker) this.part.mounts.push({ parent: router, prefix, maker });
         }
         return;
@@ -437,6 +437,22 @@ class FunctionRouters {
     const order = (this.installedOn.get(counter) ?? 0) + 1;
     this.installedOn.set(counter, order);
     this.part.installed.push({ router, order, site, ...(middleware ? { middleware } : { reference: reference ?? named }), ...(route ? { route } : {}) });
+  }
+
+  /**
+   * The function a mounted router comes from: `NewUserRouter()`, `h.Routes()`, or a method called on
+   * a value made in place (`usersResource{}.Routes()`, `NewHandler(db).Routes()`).
+   */
+  private makerOf(written: string): string | undefined {
+    const made = /^[\w.]+[({]/.exec(written)?.[0];
+    if (made) {
+      const open = made.length - 1;
+      const end = closingBracket(written, open);
+      const method = end > 0 ? /^\.(\w+)\(.*\)$/s.exec(written.slice(end + 1))?.[1] : undefined;
+      const type = method ? (written[open] === '{' ? this.index.resolve(this.path, made.slice(0, open)) : this.typeOf(made.slice(0, open))) : undefined;
+      if (type && method) return this.index.method(type, method) ?? this.inheritedMethod(type, method);
+    }
+    return this.functionOf(withoutCallArguments(written));
   }
 
   /** A parameter or local of the function: a value, not a function the code names. */
@@ -592,7 +608,7 @@ function chainOf(written: string): { name: string; args?: string[] }[] {
     at += name.length;
     let args: string[] | undefined;
     if (written[at] === '(') {
-      const end = closingParenthesis(written, at);
+      const end = closingBracket(written, at);
       if (end < 0) return [];
       args = splitArguments(written.slice(at + 1, end));
       at = end + 1;
@@ -604,7 +620,11 @@ function chainOf(written: string): { name: string; args?: string[] }[] {
   return segments;
 }
 
-function closingParenthesis(text: string, open: number): number {
+/** Where the parenthesis, brace or bracket opened at `open` closes (strings skipped), or -1. */
+function closingBracket(text: string, open: number): number {
+  const opening = text[open] ?? '';
+  const closing = BRACKET_PAIRS[opening];
+  if (!closing) return -1;
   let depth = 0;
   let quote = '';
   for (let at = open; at < text.length; at++) {
@@ -613,11 +633,13 @@ function closingParenthesis(text: string, open: number): number {
       if (character === '\\') at++;
       else if (character === quote) quote = '';
     } else if (character === '"' || character === '`') quote = character;
-    else if (character === '(') depth++;
-    else if (character === ')' && --depth === 0) return at;
+    else if (character === opening) depth++;
+    else if (character === closing && --depth === 0) return at;
   }
   return -1;
 }
+
+const BRACKET_PAIRS: Readonly<Record<string, string>> = { '(': ')', '{': '}', '[': ']' };
 
 function splitArguments(text: string): string[] {
   const items: string[] = [];
