@@ -6,21 +6,9 @@
       (function_definition name: (identifier) @_inner)
       (decorated_definition definition: (function_definition name: (identifier) @_inner))
     ]
-    (if_statement consequence: (block (return_statement (identifier) @_returned)))
-    (return_statement (call function: (identifier) @_applied))
-    .)
-  (#eq? @_inner @_returned)
-  (#eq? @_inner @_applied)
-  (#set! factory "true")) @finding
-
-(function_definition
-  body: (block
-    [
-      (function_definition name: (identifier) @_inner)
-      (decorated_definition definition: (function_definition name: (identifier) @_inner))
-    ]
-    (if_statement consequence: (block (return_statement (call function: (identifier) @_applied))))
-    (return_statement (identifier) @_returned)
+    (if_statement
+      consequence: (block (return_statement [(identifier) @_returned (call function: (identifier) @_applied)])))
+    (return_statement [(identifier) @_returned (call function: (identifier) @_applied)])
     .)
   (#eq? @_inner @_returned)
   (#eq? @_inner @_applied)
