@@ -32,6 +32,37 @@ describe('TypeScript workspaces', () => {
     assert.deepEqual(ordersModule?.details.controllers, ['OrdersController']);
   });
 
+  it('reads namespace re-exports, class factories as bases, and the types locals are given', async () => {
+    const facts = await testScanner().scan(
+      { path: 'repositories.ts', language: 'typescript' },
+      `export * as DAL from './dal';
+export function repositoryFactory<T>(entity: string) {
+  class Repository_ extends BaseRepository<T> {}
+  return Repository_ as unknown as { new (): BaseRepository<T> };
+}
+export const mixin = (Base: Constructor) => { return class extends Base {}; };
+export class Orders extends DAL.repositoryFactory<Order>('Order') {
+  list() {
+    const manager = this.activeManager<EntityManager>();
+    const pool: Pool = connect();
+    const client = new pg.Client();
+    const rows = compute();
+    return manager.find('Order', {});
+  }
+}`,
+    );
+    assert.deepEqual(facts.imports.map(({ module, names, alias }) => ({ module, names, alias })), [{ module: './dal', names: [], alias: 'DAL' }]);
+    const symbol = (name: string) => facts.symbols.find((candidate) => candidate.name === name);
+    assert.deepEqual(symbol('repositoryFactory')?.bases, ['BaseRepository']);
+    assert.deepEqual(symbol('mixin')?.bases, ['Base']);
+    assert.deepEqual(symbol('Orders')?.bases, ['DAL.repositoryFactory()']);
+    assert.deepEqual(symbol('Orders.list')?.locals, [
+      { name: 'manager', type: 'EntityManager' },
+      { name: 'pool', type: 'Pool' },
+      { name: 'client', type: 'pg.Client' },
+    ]);
+  });
+
   it('gives each function its own calls, callbacks included, with type arguments and optional chaining dropped', async () => {
     const facts = await testScanner().scan(
       { path: 'orders.ts', language: 'typescript' },

@@ -2,6 +2,7 @@ import { handlerTablesIn } from '../resolve/handlerTables';
 import { type AnswerFact, type AnswerPart, type Finding, type SourceLocation, SymbolId } from '../result';
 import { type AnswerContext, answerPart, detailText, fact, findingSites, firstFileOf, gap, inScope, locationOf, memo } from './context';
 import { say } from './phrases';
+import { loopCallees, queueFailureFacts, queueOrderFacts, queueWorkFacts } from './queueTables';
 
 
 function studyFindings(context: AnswerContext, category: Finding['category']): Finding[] {
@@ -38,14 +39,8 @@ function moduleLabel(symbol: string): string {
  * on (the finding keeps where the loop starts, not where it ends); `self.x()` is its own class's.
  */
 function loopFact(context: AnswerContext, finding: Finding, site: SourceLocation): AnswerFact {
-  const { path, name } = SymbolId.parse(finding.symbol);
-  const owner = name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : undefined;
   const condition = detailText(finding.details['condition'], 'True');
-  const called = (context.index.definition(finding.symbol)?.calls ?? [])
-    .filter((call) => call.line >= site.line)
-    .map((call) => (owner && call.callee.startsWith('self.') ? SymbolId.of(path, `${owner}.${call.callee.slice('self.'.length)}`) : context.index.resolve(path, call.callee)))
-    .filter((symbol): symbol is string => ['method', 'function'].includes((symbol && context.index.definition(symbol)?.kind) || ''));
-  const labels = [...new Set(called.map((symbol) => SymbolId.label(symbol)))];
+  const labels = [...new Set(loopCallees(context, finding, site.line).map((symbol) => SymbolId.label(symbol)))];
   const subject = moduleLabel(finding.symbol);
   if (!labels.length) return fact(site, 'runsUntilStopped', subject, condition);
   return fact(site, 'runsUntilStoppedCalling', subject, condition, labels.slice(0, MAX_LOOP_CALLS).join(', '));
@@ -107,15 +102,16 @@ export function failuresPart(context: AnswerContext): AnswerPart[] {
       }
     }
   }
-  return [answerPart(say('failuresTopic'), facts, gap('noFailureHandling', firstFileOf(context, ['infrastructure', 'application'])))];
+  return [answerPart(say('failuresTopic'), [...queueFailureFacts(context), ...facts], gap('noFailureHandling', firstFileOf(context, ['infrastructure', 'application'])))];
 }
 
 /** What runs asynchronously (tasks, events, messages and their handlers), how its failures are handled, and a line on message order. */
 export function asyncAnswer(context: AnswerContext): AnswerPart[] {
   const tasks = tasksPart(context);
   const messages = messagesPart(context);
-  const order = answerPart(say('orderTopic'), []);
+  const queued = queueWorkFacts(context);
+  const order = answerPart(say('orderTopic'), queueOrderFacts(context));
   // The consumers are where order would matter: the first task or handler found.
-  order.gap = gap('orderGap', messages.facts[0]?.location ?? tasks.facts[0]?.location ?? firstFileOf(context, ['infrastructure', 'application']));
-  return [tasks, messages, ...failuresPart(context), order];
+  if (!order.facts.length) order.gap = gap('orderGap', messages.facts[0]?.location ?? tasks.facts[0]?.location ?? firstFileOf(context, ['infrastructure', 'application']));
+  return [tasks, ...(queued.length ? [answerPart(say('queueTopic'), queued)] : []), messages, ...failuresPart(context), order];
 }

@@ -1,6 +1,6 @@
 import type { HandlerFact } from '../parse/facts';
 import { type AnswerFact, type AnswerPart, type Finding, SymbolId, type Trace } from '../result';
-import { type AnswerContext, answerPart, detailText, fact, findingSites, findingsByFunction, firstFileOf, functionAt, gap, inScope, memo, tracedFunctions } from './context';
+import { type AnswerContext, answerPart, detailText, fact, findingSites, findingsByFunction, firstFileOf, functionAt, gap, inScope, memo, routeLocation, tracedFunctions } from './context';
 import { studyRoutes } from './flow';
 import { caughtNames, convertedFrom, exceptionNames, raisedStatus, statusOf } from '../resolve/errorStatus';
 import { say } from './phrases';
@@ -61,10 +61,16 @@ function statusesIn(context: AnswerContext, symbol: string): StatusSite[] {
     if (status !== undefined && status >= 400) sites.push({ status, location: { path, line: raised.line }, written: raised.exception, converts: convertedFrom(raised) });
   }
   for (const finding of findingsByFunction(context, 'error-response').get(symbol) ?? []) {
-    const status = statusOf(detailText(finding.details['status']));
+    const status = responseStatus(context, finding);
     if (status !== undefined && status >= 400) sites.push({ status, location: { path, line: finding.range.start.line }, written: detailText(finding.details['response'], detailText(finding.details['kind'], 'status')), converts: [] });
   }
   return sites;
+}
+
+/** The status an error-response finding writes: its argument, else the one its response class is named for (`HttpResponseNotFound`). */
+function responseStatus(context: AnswerContext, finding: Finding): number | undefined {
+  const response = detailText(finding.details['response']);
+  return statusOf(detailText(finding.details['status'])) ?? context.frameworks.responseStatuses.get(response.slice(response.lastIndexOf('.') + 1));
 }
 
 /** Python's `except` clauses that catch every error a request raises. */
@@ -143,9 +149,6 @@ function callersCatching(context: AnswerContext, trace: Trace, symbol: string, e
   return found.find((catching) => catching?.verdict === 'catches' && found.every((other) => other?.verdict === 'catches')) ?? found.find((catching) => catching?.verdict === 'may');
 }
 
-/** Routes whose errors the answer tells, at most: the first ones of the code under study. */
-const MAX_ROUTES = 40;
-
 /** Statuses HTTP defines as temporary, for a client to retry (RFC 9110 15.5.9 408, 15.6.3 502, 15.6.4 503, 15.6.5 504; RFC 6585 4 429). */
 const TEMPORARY_STATUSES: ReadonlySet<number> = new Set([408, 429, 502, 503, 504]);
 
@@ -163,10 +166,12 @@ export function errorsAnswer(context: AnswerContext): AnswerPart[] {
   );
   const routeFacts: AnswerFact[] = [];
   const retryFacts: AnswerFact[] = [];
-  for (const route of studyRoutes(context).slice(0, MAX_ROUTES)) {
+  const traced = new Set<string>();
+  for (const route of studyRoutes(context)) {
     const name = `${route.method} ${route.path}`;
     const trace = context.traceOf(route);
     const functions = tracedFunctions(trace);
+    for (const symbol of functions) traced.add(symbol);
     const sites = functions.flatMap((symbol) => statusesIn(context, symbol));
     const told = new Set<string>();
     for (const site of sites) {
@@ -201,11 +206,53 @@ export function errorsAnswer(context: AnswerContext): AnswerPart[] {
       }
     }
   }
+  if (!handlers.length) handlerFacts.push(...uncaughtFacts(context));
   return [
     answerPart(say('errorHandlersTopic'), handlerFacts, gap('noErrorHandlers', firstFileOf(context, ['api', 'http']))),
-    answerPart(say('routeErrorsTopic'), routeFacts, gap('noRouteErrors', firstFileOf(context, ['api', 'http']))),
+    answerPart(say('routeErrorsTopic'), [...eachSiteFirst(routeFacts), ...untracedStatuses(context, traced)], gap('noRouteErrors', firstFileOf(context, ['api', 'http']))),
     answerPart(say('retryTopic'), retryFacts, gap('noRetryable', firstFileOf(context, ['api', 'http']))),
   ];
+}
+
+/** The facts with each place's first one before any repeat (the same status of a shared function, told for each of its routes): a list cut short still shows every place. */
+function eachSiteFirst(facts: readonly AnswerFact[]): AnswerFact[] {
+  const seen = new Set<string>();
+  const first: AnswerFact[] = [];
+  const repeats: AnswerFact[] = [];
+  for (const told of facts) {
+    const key = `${told.location.path}:${told.location.line}`;
+    (seen.has(key) ? repeats : first).push(told);
+    seen.add(key);
+  }
+  return [...first, ...repeats];
+}
+
+/** The error responses written in functions no traced route goes through (a decorator's wrapper, a view no route reaches): told with their function. */
+function untracedStatuses(context: AnswerContext, traced: ReadonlySet<string>): AnswerFact[] {
+  const facts: AnswerFact[] = [];
+  for (const [owner, findings] of findingsByFunction(context, 'error-response')) {
+    if (traced.has(owner)) continue;
+    for (const finding of findings) {
+      const status = responseStatus(context, finding);
+      const location = { path: SymbolId.parse(finding.symbol).path, line: finding.range.start.line };
+      if (status === undefined || status < 400) continue;
+      facts.push(fact(location, 'answersOffTraces', SymbolId.label(owner), status, detailText(finding.details['response'], detailText(finding.details['kind'], 'status'))));
+    }
+  }
+  return facts;
+}
+
+/** Without an exception handler of the application's, what its web framework answers for an exception nothing catches (the framework files' `uncaughtError`), at its first route. */
+function uncaughtFacts(context: AnswerContext): AnswerFact[] {
+  const facts: AnswerFact[] = [];
+  const told = new Set<string>();
+  for (const route of studyRoutes(context)) {
+    const uncaught = context.frameworks.uncaughtErrors.get(route.framework);
+    if (!uncaught || told.has(route.framework)) continue;
+    told.add(route.framework);
+    facts.push(fact(routeLocation(context.index, route), 'frameworkAnswersUncaught', route.framework, uncaught.by, uncaught.status));
+  }
+  return facts;
 }
 
 /**
@@ -240,16 +287,24 @@ function guards(context: AnswerContext, wanted: (layer: string, owner: string | 
   return [...refusals, ...asserts];
 }
 
-/** Guard clauses of the code under study that refuse once a value reaches a bound (`if sent >= self.sms_limit: return False`), in any layer: limits are rules wherever a handler checks them. */
+/**
+ * Guard clauses of the code under study that refuse once a value reaches a bound (`if sent >=
+ * self.sms_limit: return False`), in any layer: limits are rules wherever a handler checks them.
+ * The domain's first, then those that answer with a value before those that only stop.
+ */
 function limitFacts(context: AnswerContext): AnswerFact[] {
-  const facts: AnswerFact[] = [];
+  const ranked: { rank: number; told: AnswerFact }[] = [];
   for (const file of context.result.files) {
     if (!inScope(context, file.path)) continue;
     for (const { symbol, definition } of context.index.definitionsIn(file.path)) {
-      for (const refusal of definition.refusals ?? []) if (refusal.bound) facts.push(fact({ path: file.path, line: refusal.line }, refusal.returns ? 'refusesAtBound' : 'stopsAtBound', SymbolId.label(symbol), refusal.condition, refusal.returns));
+      for (const refusal of definition.refusals ?? []) {
+        if (!refusal.bound) continue;
+        const rank = (file.layer === 'domain' ? 0 : 2) + (refusal.returns ? 0 : 1);
+        ranked.push({ rank, told: fact({ path: file.path, line: refusal.line }, refusal.returns ? 'refusesAtBound' : 'stopsAtBound', SymbolId.label(symbol), refusal.condition, refusal.returns) });
+      }
     }
   }
-  return facts;
+  return ranked.sort((a, b) => a.rank - b.rank).map(({ told }) => told);
 }
 
 /** Where the domain refuses: guards that raise (or return an error) under a condition, and asserts, in the domain layer and in model classes; the limits checked anywhere. Without domain guards, the services' guards under a condition, told as theirs. */

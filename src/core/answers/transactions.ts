@@ -2,6 +2,7 @@ import { type AnswerFact, type AnswerPart, type Finding, SymbolId } from '../res
 import { type AnswerContext, answerPart, detailText, fact, findingSites, findingsByFunction, firstFileOf, gap, inScope, tracedFunctions } from './context';
 import { studyRoutes } from './flow';
 import { type PhraseKey, say } from './phrases';
+import { queueConsistencyFacts, queueOutboxFacts, queueTransactionFacts } from './queueTables';
 
 const ACTION_PHRASES: Readonly<Record<string, PhraseKey>> = { commit: 'commits', rollback: 'rollsBack', commitTransaction: 'commits', rollbackTransaction: 'rollsBack', abortTransaction: 'rollsBack' };
 
@@ -33,7 +34,7 @@ export function transactionalAnswer(context: AnswerContext): AnswerPart[] {
     }
   }
   return [
-    answerPart(say('transactionsTopic'), facts, gap('noTransactions', firstFileOf(context, ['infrastructure', 'orm', 'application']))),
+    answerPart(say('transactionsTopic'), [...facts, ...queueTransactionFacts(context)], gap('noTransactions', firstFileOf(context, ['infrastructure', 'orm', 'application']))),
     answerPart(say('transactionalFlowsTopic'), flows, gap('noTransactionalFlows', firstFileOf(context, ['api']))),
   ];
 }
@@ -67,7 +68,7 @@ export function consistencyAnswer(context: AnswerContext): AnswerPart[] {
     }
   }
   return [
-    answerPart(say('afterCommitTopic'), after, gap('nothingAfterCommit', firstFileOf(context, ['application', 'infrastructure']))),
-    answerPart(say('distributedTopic'), distributed, gap('noDistributed', firstFileOf(context, ['application', 'infrastructure']))),
+    answerPart(say('afterCommitTopic'), [...queueConsistencyFacts(context), ...after], gap('nothingAfterCommit', firstFileOf(context, ['application', 'infrastructure']))),
+    answerPart(say('distributedTopic'), [...queueOutboxFacts(context), ...distributed], gap('noDistributed', firstFileOf(context, ['application', 'infrastructure']))),
   ];
 }

@@ -5,7 +5,7 @@ import type { FileFacts } from '../parse/facts';
 import type { SymbolIndex } from '../resolve/symbolIndex';
 import { type DataModel, Finding, type QueryWarning } from '../result';
 import { type DraftEntity, finishDataModel } from './entities';
-import { alembicOperations, alembicRevisions, codeTables, djangoMigrations } from './migrations';
+import { alembicOperations, alembicRevisions, codeTables, djangoMigrations, schemaBuilderOperations } from './migrations';
 import { djangoEntity, type ModelClass, modelClasses, sqlalchemyEntity, typeormEntity } from './models';
 import { goOrmEntity, jpaEntity } from './javaGoModels';
 import { nPlusOneWarnings, queryLoops } from './nPlusOne';
@@ -18,7 +18,7 @@ import { listIn } from '../lists';
  * Spring Data documents, GORM and xorm structs), from
  * SQLAlchemy Core tables (imperatively mapped or not), and
  * model objects (Mongoose, Sequelize), and from
- * schema histories (SQL files, Alembic revisions, Django migrations) for tables no class defines;
+ * schema histories (SQL files, Alembic revisions, Django migrations, Knex and Kysely schema builders) for tables no class defines;
  * their relationships, rules and hints; and N+1 query warnings.
  */
 export async function analyzeDataModel(index: SymbolIndex, files: readonly FileFacts[], findings: readonly Finding[], frameworks: DataModelKnowledge, turns = new Turns()): Promise<{ dataModel: DataModel; queryWarnings: QueryWarning[] }> {
@@ -28,6 +28,7 @@ export async function analyzeDataModel(index: SymbolIndex, files: readonly FileF
   const sqlFiles = files.filter((file) => file.schema?.length).sort((a, b) => a.path.localeCompare(b.path));
   const revisions = await alembicRevisions(index, turns);
   const migrations = await djangoMigrations(index, frameworks.modelReadings.get('django'), turns);
+  const builtTables = await schemaBuilderOperations(index, turns);
   const loops = await queryLoops(index, turns);
   // What the stage reads besides its parts: the models and the managers attached to them.
   const managers = findings.filter(Finding.of('manager')).map((finding) => `${finding.symbol} ${finding.details.kind ?? ''}`);
@@ -35,7 +36,7 @@ export async function analyzeDataModel(index: SymbolIndex, files: readonly FileF
   // Two stages, each kept while its own inputs stay: an edit in a function with a query loop
   // leaves the schema; a migration's edit leaves the warnings.
   const queryWarnings = index.combined('query-warnings', [...modelInputs, ...loops], () => nPlusOneWarnings(index, models, findings, loops, modelInputs, frameworks.queries));
-  const dataModel = index.combined('data-model', [...modelInputs, ...entities.values(), ...tables, ...sqlFiles, ...revisions, ...migrations], () => {
+  const dataModel = index.combined('data-model', [...modelInputs, ...entities.values(), ...tables, ...sqlFiles, ...revisions, ...migrations, ...builtTables], () => {
     // Copies: what follows adds to them (a schema's constraints, Sequelize's inverse keys), and the kept parts stay as read.
     const fromCode = oneClassPerTable(models.flatMap((model) => {
       const entity = entities.get(model.symbol);
@@ -50,7 +51,7 @@ export async function analyzeDataModel(index: SymbolIndex, files: readonly FileF
       fromCode.push({ ...table, columns: table.columns.map((column) => ({ ...column })), constraints: [...table.constraints], indexes: [...table.indexes] });
     }
     // The code is the schema's current truth; a history fills in only the tables no class defines.
-    const fromHistories = replaySchema([...sqlFiles.flatMap((file) => sqlOperations(file.path, file.language, file.schema ?? [])), ...alembicOperations(revisions), ...migrations.flat()]);
+    const fromHistories = replaySchema([...sqlFiles.flatMap((file) => sqlOperations(file.path, file.language, file.schema ?? [])), ...alembicOperations(revisions), ...migrations.flat(), ...builtTables.flat()]);
     const byTable = new Map(fromCode.map((entity) => [entity.table.toLowerCase(), entity]));
     const byModel = new Map(fromCode.filter((entity) => entity.app !== undefined).map((entity) => [`${entity.app}.${entity.name}`, entity]));
     const drafts: DraftEntity[] = [...fromCode];

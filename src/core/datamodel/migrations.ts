@@ -127,14 +127,17 @@ export async function codeTables(index: SymbolIndex, declarations: ReadonlySet<s
   return tables;
 }
 
+/** Core tables bound to a module variable (`orders = Table("orders", metadata, ...)`) or declared as statements in a function or method. */
 function declaredTables(index: SymbolIndex, path: string, declarations: ReadonlySet<string>): DraftEntity[] {
   const found: DraftEntity[] = [];
   for (const symbol of index.file(path)?.symbols ?? []) {
-    const call = symbol.kind === 'variable' && !symbol.name.includes('.') ? symbol.shape : undefined;
-    if (!call || !Shape.isCall(call) || call.receiver) continue;
-    if (!index.qualifiedNames(path, call.callee).some((name) => declarations.has(name))) continue;
-    const entity = tableEntity(path, call, 'sqlalchemy');
-    if (entity) found.push(entity);
+    const calls = symbol.kind === 'variable' && !symbol.name.includes('.') ? [symbol.shape] : symbol.kind !== 'variable' ? (symbol.statementCalls ?? []) : [];
+    for (const call of calls) {
+      if (!call || !Shape.isCall(call) || call.receiver) continue;
+      if (!index.qualifiedNames(path, call.callee).some((name) => declarations.has(name))) continue;
+      const entity = tableEntity(path, call, 'sqlalchemy');
+      if (entity) found.push(entity);
+    }
   }
   return found;
 }
@@ -375,4 +378,56 @@ function djangoOperation(context: MigrationContext, call: CallValue): DraftOpera
 function listOf(context: MigrationContext, value: ValueShape | undefined): ValueShape | undefined {
   const name = Shape.name(value);
   return name ? context.attribute(name) : value;
+}
+
+// ---------------------------------------------------------------- Knex and Kysely schema builders
+
+/**
+ * The tables migrations create with a query builder's schema builder, files in path order (migration
+ * files are named by their time): Kysely's `db.schema.createTable('user').addColumn('email', 'text',
+ * (col) => col.notNull().unique())`, and Knex's `knex.schema.createTable('users', (table) => ...)`
+ * (its columns are written in the callback, not read here).
+ */
+export async function schemaBuilderOperations(index: SymbolIndex, turns = new Turns()): Promise<DraftOperation[][]> {
+  const operations: DraftOperation[][] = [];
+  // Tests create the tables they need: not the application's schema.
+  const files = index.files().filter(({ path, language }) => (language === 'typescript' || language === 'tsx' || language === 'javascript') && !TEST_CODE.test(path));
+  await turns.each([...files].sort((a, b) => a.path.localeCompare(b.path)), ({ path }) => {
+    const created = index.part('schema-builder', path, () => builtTables(index, path));
+    if (created.length) operations.push(created);
+  });
+  return operations;
+}
+
+const TEST_CODE = /(^|\/)(tests?|__tests__)\/|\.(spec|test|test-d)\.[cm]?[jt]sx?$/;
+
+function builtTables(index: SymbolIndex, path: string): DraftOperation[] {
+  const operations: DraftOperation[] = [];
+  for (const symbol of index.file(path)?.symbols ?? []) {
+    for (const statement of symbol.statementCalls ?? []) {
+      const chain = Shape.chain(statement);
+      const [create, ...rest] = chain?.steps ?? [];
+      const table = create?.method === 'createTable' && /(^|\.)schema$/.test(chain?.root ?? '') ? Shape.string(create.call.args[0]) : undefined;
+      if (!create || !table) continue;
+      const entity: DraftEntity = { name: table, table, source: 'schema builder', location: { path, line: create.call.line }, columns: [], constraints: [], indexes: [] };
+      for (const { method, call } of rest) {
+        const name = method === 'addColumn' ? Shape.string(call.args[0]) : undefined;
+        if (name) entity.columns.push(builtColumn(name, Shape.string(call.args[1]) ?? Shape.text(call.args[1]), Shape.text(call.args[2]), { path, line: call.line }));
+      }
+      operations.push({ op: 'create-table', entity });
+    }
+  }
+  return operations;
+}
+
+/** A column from Kysely's column builder callback as written (`(col) => col.references('user.id').onDelete('cascade').notNull()`). */
+function builtColumn(name: string, type: string, builder: string, location: SourceLocation): DraftColumn {
+  const column: DraftColumn = { name, type, location, nullable: !/\.(notNull|primaryKey)\(/.test(builder) };
+  if (/\.primaryKey\(/.test(builder)) column.primaryKey = true;
+  if (/\.notNull\(/.test(builder)) column.statedRequired = true;
+  if (/\.unique\(/.test(builder)) column.unique = true;
+  const references = /\.references\(\s*['"`]([\w$]+)\.([\w$]+)['"`]/.exec(builder);
+  const onDelete = /\.onDelete\(\s*['"`]([\w ]+)['"`]/.exec(builder)?.[1];
+  if (references?.[1]) column.relation = { cardinality: 'many-to-one', target: { table: references[1] }, ...(onDelete ? { onDelete } : {}) };
+  return column;
 }

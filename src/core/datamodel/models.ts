@@ -308,7 +308,7 @@ function snakeCase(name: string): string {
 // ------------------------------------------------------------------------------------------ TypeORM
 
 /**
- * A TypeORM entity: `@Entity('name')`, columns from `@Column(...)` and its kin (options object:
+ * A TypeORM entity (and a MikroORM one, written alike): `@Entity('name')`, columns from `@Column(...)` and its kin (options object:
  * `nullable`, `unique`, `default`, `type`), relations from `@ManyToOne(() => User, ..., { onDelete })`
  * (the owning side; `@OneToMany` is its inverse and holds no column), `@Index([...])` and
  * `@Unique([...])` on the class. TypeORM's default table name is the class name in snake case.
@@ -318,7 +318,8 @@ export function typeormEntity(index: SymbolIndex, model: ModelClass): DraftEntit
   const location = { path: model.path, line: model.definition.range.start.line };
   const entityDecorator = model.definition.decorators.find((decorator) => /(^|\.)(Entity|ViewEntity)$/.test(decorator));
   const entityCall = entityDecorator ? model.definition.decoratorCalls?.[entityDecorator] : undefined;
-  const table = quoted(entityCall?.keywords['name'] ?? entityCall?.args.find((argument) => /^['"`]/.test(argument))) ?? snakeCase(name);
+  // TypeORM names the table `@Entity('orders')` or `{ name }`, MikroORM `{ tableName }`.
+  const table = quoted(entityCall?.keywords['name'] ?? entityCall?.keywords['tableName'] ?? entityCall?.args.find((argument) => /^['"`]/.test(argument))) ?? snakeCase(name);
   const columns: DraftColumn[] = [];
   for (const { attribute, path } of columnAttributes(index, model)) {
     const at = { path, line: attribute.line };
@@ -361,7 +362,7 @@ export function typeormEntity(index: SymbolIndex, model: ModelClass): DraftEntit
     if (kind === 'Index' && columnsOf(call).length) indexes.push({ columns: columnsOf(call), unique: call?.keywords['unique'] === 'true', location });
     if (kind === 'Unique' && columnsOf(call).length) constraints.push({ kind: 'unique', columns: columnsOf(call), location });
   }
-  return { name, table, source: 'typeorm', symbol: model.symbol, location, columns, constraints, indexes };
+  return { name, table, source: model.framework, symbol: model.symbol, location, columns, constraints, indexes };
 }
 
 /** `'users'` → users; anything else (an expression) → undefined. */

@@ -1,6 +1,6 @@
 import { DataFileError } from '../knowledge/checkData';
 import { type DataFile, readDataFile } from '../knowledge/dataFile';
-import type { AnnotationRoutesDocument, Cardinality, ClassRuleDocument, DecoratorRoutesDocument, EmbeddedColumnDocument, FileRoutesDocument, FrameworkDocument, HandlerInterfaceDocument, MessageBusDocument, ModelReader, QueryReadingDocument, RequestEntryDocument, RouteArguments, ServletSettingsDocument, ViewSetsDocument } from '../knowledge/documents';
+import type { AnnotationRoutesDocument, Cardinality, ClassRuleDocument, DecoratorRoutesDocument, EmbeddedColumnDocument, FileRoutesDocument, FrameworkDocument, HandlerInterfaceDocument, MessageBusDocument, ModelReader, QueryReadingDocument, RequestEntryDocument, RouteArguments, ServletSettingsDocument, UncaughtErrorDocument, ViewSetsDocument } from '../knowledge/documents';
 
 /** A class rule of a framework file, with the framework it belongs to. */
 export interface ClassRule extends ClassRuleDocument {
@@ -131,6 +131,14 @@ export interface Frameworks {
   idempotentWrites: ReadonlySet<string>;
   /** Methods that write a model instance's changed fields back (`save`), by name. */
   instanceSaves: ReadonlySet<string>;
+  /** Response classes named for the status they answer (`HttpResponseNotFound`: 404), by name. */
+  responseStatuses: ReadonlyMap<string, number>;
+  /** Query methods that write the rows a query matches and return how many they wrote (Django's `update`), by name. */
+  countedUpdates: ReadonlySet<string>;
+  /** Methods that run a function when work handed to a pool ends (`Future.add_done_callback`), by name. */
+  completionCallbacks: ReadonlySet<string>;
+  /** What a framework answers for an exception no code of the application handles, by the framework's name. */
+  uncaughtErrors: ReadonlyMap<string, UncaughtErrorDocument>;
   /** Calls that declare a table in code (`sqlalchemy.Table`), by qualified name. */
   tableDeclarations: ReadonlySet<string>;
   /** Field calls that declare a relationship between models, by their last name, and the kind each declares. */
@@ -195,6 +203,10 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     containerResolvers: new Set<string>(),
     idempotentWrites: new Set<string>(),
     instanceSaves: new Set<string>(),
+    responseStatuses: new Map<string, number>(),
+    countedUpdates: new Set<string>(),
+    completionCallbacks: new Set<string>(),
+    uncaughtErrors: new Map<string, UncaughtErrorDocument>(),
     tableDeclarations: new Set<string>(),
     entryPointReaders: new Set<string>(),
     standardModules: new Set<string>(),
@@ -266,6 +278,10 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     for (const name of document.containerResolvers ?? []) frameworks.containerResolvers.add(name);
     for (const name of document.idempotentWrites ?? []) frameworks.idempotentWrites.add(name);
     for (const name of document.instanceSaves ?? []) frameworks.instanceSaves.add(name);
+    for (const [name, status] of Object.entries(document.responseStatuses ?? {})) frameworks.responseStatuses.set(name, status);
+    for (const name of document.countedUpdates ?? []) frameworks.countedUpdates.add(name);
+    for (const name of document.completionCallbacks ?? []) frameworks.completionCallbacks.add(name);
+    if (document.uncaughtError) frameworks.uncaughtErrors.set(document.name, document.uncaughtError);
     for (const name of document.tableDeclarations ?? []) frameworks.tableDeclarations.add(name);
     for (const name of document.entryPointReaders ?? []) frameworks.entryPointReaders.add(name);
     for (const name of document.standardModules ?? []) frameworks.standardModules.add(name);

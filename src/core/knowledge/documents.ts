@@ -45,6 +45,7 @@ export interface KindRuleDocument {
   interfaces?: { implementationsAtLeast: number };
   implementationsIn?: { folder: string; atLeast: number };
   folderWithFiles?: { folder: string; atLeast: number };
+  siblingFolders?: { folder: string; atLeast: number };
   package?: PackageConditionsDocument;
   coreFiles?: { groups: string[]; atLeast: number };
   readme?: { mentions: string[]; atLeast: number };
@@ -100,10 +101,18 @@ export interface KindLayersDocument {
   lanes: string[];
   folders: RoleNamesDocument;
   fileNameRoles?: RoleNamesDocument;
+  folderSuffixes?: RoleNamesDocument;
   findings: Partial<Record<FindingCategory, string>>;
   findingsOverFolders?: Partial<Record<FindingCategory, string[]>>;
   imports: { modules: string[]; layer: string }[];
   default: string;
+}
+
+/** What a framework answers for an exception the application's code does not handle, and what answers it. */
+export interface UncaughtErrorDocument {
+  status: number;
+  /** The framework's own handler, as its documentation names it (Django's `handler500`). */
+  by: string;
 }
 
 export interface TraceStepsDocument {
@@ -169,6 +178,10 @@ export interface FrameworkDocument {
   containerResolvers?: string[];
   idempotentWrites?: string[];
   instanceSaves?: string[];
+  responseStatuses?: Record<string, number>;
+  countedUpdates?: string[];
+  completionCallbacks?: string[];
+  uncaughtError?: UncaughtErrorDocument;
   tableDeclarations?: string[];
   entryPointReaders?: string[];
   standardModules?: string[];
@@ -250,6 +263,7 @@ export interface ClassRuleDocument {
   keyword?: Record<string, string>;
   baseIfDirect?: string[];
   abstractAttribute?: string;
+  abstractOption?: string;
   implementedByFramework?: { queryPrefixes: string[]; queryAnnotations?: string[] };
 }
 

@@ -1,6 +1,6 @@
 import type { Node, QueryMatch } from 'web-tree-sitter';
-import type { Attribute, CallShape, CallSite, ImportStatement, Parameter, RaiseFact, SymbolDefinition, ValueShape } from './facts';
-import { capturedAs, type LanguageSyntax, literalValue, MAX_SHAPE_DEPTH, MAX_SHAPE_NODES, normalizeCallee, rangeOf } from './syntax';
+import type { Attribute, CallShape, CallSite, ImportStatement, Local, Parameter, RaiseFact, SymbolDefinition, ValueShape } from './facts';
+import { capturedAs, type LanguageSyntax, literalValue, MAX_SHAPE_DEPTH, MAX_SHAPE_NODES, normalizeCallee, rangeOf, withoutComments } from './syntax';
 import { SymbolId } from '../result';
 import { beforeFirst } from '../text';
 
@@ -141,7 +141,10 @@ export const ecmascriptSyntax: LanguageSyntax = {
         // `export { a as b } from './c'`, `export * from './d'`: the file binds what it re-exports.
         const module = literalValue(statement.childForFieldName('source') as Node);
         const clause = statement.namedChildren.find((child) => child?.type === 'export_clause');
-        imports.push({ module, level: 0, names: clause ? specifiers(clause, 'export_specifier') : [{ name: '*' }], line });
+        // `export * as utils from './utils'` binds the module's namespace to one name, as `import * as` does.
+        const namespace = statement.namedChildren.find((child) => child?.type === 'namespace_export')?.namedChildren.find((child) => child?.type === 'identifier' || child?.type === 'string');
+        if (namespace) imports.push({ module, level: 0, names: [], alias: namespace.type === 'string' ? literalValue(namespace) : namespace.text, line });
+        else imports.push({ module, level: 0, names: clause ? specifiers(clause, 'export_specifier') : [{ name: '*' }], line });
       } else if (DECLARATIONS.has(statement.type)) {
         for (const declarator of statement.namedChildren) {
           const required = declarator?.type === 'variable_declarator' ? requiredModule(declarator.childForFieldName('value')) : undefined;
@@ -310,7 +313,10 @@ function heritage(declaration: Node): string[] {
       // TypeScript wraps the names in `extends_clause` / `implements_clause`; JavaScript's `extends Model` is the name itself.
       const values = part?.type === 'extends_clause' || part?.type === 'implements_clause' || part?.type === 'extends_type_clause' ? part.namedChildren : [part];
       for (const value of values) {
-        if (value && value.type !== 'type_arguments' && value.type !== 'comment') bases.push(beforeFirst(value.text, '<').replace(/\s+/g, ''));
+        if (!value || value.type === 'type_arguments' || value.type === 'comment') continue;
+        // `extends mixin(Base)`, `extends repositoryFactory<Order>(Order)`: what the call makes, written `callee()`.
+        const callee = value.type === 'call_expression' ? value.childForFieldName('function') : undefined;
+        bases.push(callee ? `${beforeFirst(callee.text, '<').replace(/\s+/g, '')}()` : beforeFirst(value.text, '<').replace(/\s+/g, ''));
       }
     }
   }
@@ -370,9 +376,29 @@ function functionSymbol(node: Node, name: string, kind: 'function' | 'method', r
   }
   const returns = typeName(node.childForFieldName('return_type'));
   const body = node.childForFieldName('body');
-  const symbol: SymbolDefinition = { name, kind, range, bases: [], decorators, parameters, calls: [], ...(returns ? { returns } : {}), ...(kind === 'method' && body && throwsNotImplemented(body) ? { notImplemented: true } : {}) };
+  const made = kind === 'function' && body ? returnedClass(body) : undefined;
+  const symbol: SymbolDefinition = { name, kind, range, bases: made ? heritage(made) : [], decorators, parameters, calls: [], ...(returns ? { returns } : {}), ...(kind === 'method' && body && throwsNotImplemented(body) ? { notImplemented: true } : {}) };
   if (body) bodies.set(body.startIndex, { symbol, end: body.endIndex });
   return symbol;
+}
+
+/**
+ * The class a function's body returns — a class factory or mixin: `return class extends Base {...}`,
+ * or a class declared in the body and returned by name (`return Repository_ as unknown as ...`).
+ */
+function returnedClass(body: Node): Node | undefined {
+  if (body.type !== 'statement_block') return undefined;
+  const statements = body.namedChildren.filter((child): child is Node => child !== null);
+  for (const statement of statements) {
+    if (statement.type !== 'return_statement') continue;
+    let value = statement.namedChildren.find((child) => child && child.type !== 'comment');
+    while (value && (value.type === 'as_expression' || value.type === 'parenthesized_expression' || value.type === 'satisfies_expression')) value = value.namedChildren[0] ?? undefined;
+    if (value?.type === 'class') return value;
+    const name = value?.type === 'identifier' ? value.text : undefined;
+    const declared = name ? statements.find((candidate) => CLASSES.has(candidate.type) && candidate.childForFieldName('name')?.text === name) : undefined;
+    if (declared) return declared;
+  }
+  return undefined;
 }
 
 /** What an error thrown in place of a body says when the method is left to subclasses. */
@@ -430,8 +456,9 @@ function valueSymbol(name: { text: string }, written: Node | null, range: Symbol
   }
   const made = value?.type === 'new_expression' ? value : value?.type === 'await_expression' ? value.namedChildren[0] : value;
   // `const createUser = catchAsync(async (req, res) => {...})`: the wrapped function is what the name runs.
-  // A call chained on another (`polka().get('/', (req, res) => ...)`) is what the chain makes, no wrapper.
-  const chained = made?.childForFieldName('function')?.childForFieldName('object')?.type === 'call_expression';
+  // A call chained on another (`polka().get('/', (req, res) => ...)`, `new H3().get(...)`) is what the chain makes, no wrapper.
+  const chainedOn = made?.childForFieldName('function')?.childForFieldName('object')?.type;
+  const chained = chainedOn === 'call_expression' || chainedOn === 'new_expression';
   const wrapped = made?.type === 'call_expression' && !chained ? lastArgument(made) : undefined;
   if (made && wrapped && FUNCTION_VALUES.has(wrapped.type)) {
     const symbol = functionSymbol(wrapped, name.text, 'function', range, [], bodies);
@@ -615,11 +642,19 @@ function callShape(call: Node): CallShape {
 /**
  * `this.orders?.find<Order>(id).then` → `this.orders.find().then`: optional chaining and type
  * arguments dropped. The grammar reads `await f<T>(x)` as a call of `await f`: the `await` is no
- * part of what is called.
+ * part of what is called. A chain on an instance made in place (`new H3().get`) is written as a
+ * call of its class (`H3().get`), as a chain on a factory's result is.
  */
 function calleeOf(callee: Node | null): string {
   const called = callee?.type === 'await_expression' ? callee.namedChildren[0] : callee;
-  return normalizeCallee((called?.text ?? '').replace(/\?\./g, '.'), true);
+  return normalizeCallee(withoutComments(called?.text ?? '').replace(/\?\./g, '.').replace(/^new\s+/, ''), true);
+}
+
+/** A function's body as an extent of the text. */
+interface Interval {
+  start: number;
+  end: number;
+  symbol: SymbolDefinition;
 }
 
 /** A function's body: the extent its calls are looked for in. */
@@ -638,6 +673,8 @@ const SYNTAX_QUERY = `
 (call_expression arguments: (arguments . (string))) @registration
 (throw_statement (new_expression)) @raise
 (return_statement (call_expression arguments: (arguments . (new_expression)))) @raise
+(variable_declarator name: (identifier) value: (_)) @local
+(call_expression function: (member_expression property: (property_identifier) @_create) (#eq? @_create "createTable")) @schema_table
 `;
 
 /** Nodes in document order; of nodes that start together (`app.get(...).post(...)`), the one written first: the inner. */
@@ -677,7 +714,7 @@ function anonymousCallbacks(matches: readonly QueryMatch[], symbols: SymbolDefin
  */
 function fillCalls(matches: readonly QueryMatch[], bodies: ReadonlyMap<number, Body>): void {
   if (!bodies.size) return;
-  const intervals = [...bodies.entries()].map(([start, { symbol, end }]) => ({ start, end, symbol }));
+  const intervals: Interval[] = [...bodies.entries()].map(([start, { symbol, end }]) => ({ start, end, symbol }));
   intervals.sort((a, b) => a.start - b.start || b.end - a.end);
   const calls = new Map<SymbolDefinition, { call: CallSite; end: number }[]>();
   // One sweep in document order: `open` holds the bodies around the current node, innermost last
@@ -686,14 +723,21 @@ function fillCalls(matches: readonly QueryMatch[], bodies: ReadonlyMap<number, B
   let next = 0;
   const callees = new Map<Node, Node>();
   const raises: Node[] = [];
+  const locals = new Map<Node, Local>();
+  const schemaTables: Node[] = [];
   for (const match of matches) {
     const call = capturedAs(match, 'call');
     const callee = call && capturedAs(match, 'callee');
     if (call && callee) callees.set(call, callee);
     const raised = capturedAs(match, 'raise');
     if (raised) raises.push(raised);
+    const table = capturedAs(match, 'schema_table');
+    if (table) schemaTables.push(table);
+    const declarator = capturedAs(match, 'local');
+    const local = declarator && typedLocal(declarator);
+    if (declarator && local) locals.set(declarator, local);
   }
-  for (const pending of inDocumentOrder([...callees.keys(), ...raises])) {
+  for (const pending of inDocumentOrder([...callees.keys(), ...raises, ...locals.keys()])) {
     const { startIndex, endIndex } = pending;
     for (; next < intervals.length && (intervals[next]?.start ?? Infinity) <= startIndex; next++) {
       const interval = intervals[next] as (typeof intervals)[number];
@@ -704,7 +748,9 @@ function fillCalls(matches: readonly QueryMatch[], bodies: ReadonlyMap<number, B
     const owner = open[open.length - 1]?.symbol;
     if (!owner) continue;
     const callee = callees.get(pending);
-    if (callee) {
+    const local = locals.get(pending);
+    if (local) (owner.locals ??= []).push(local);
+    else if (callee) {
       const list = calls.get(owner) ?? [];
       list.push({ call: { callee: calleeOf(callee), line: pending.startPosition.row, character: pending.startPosition.column }, end: pending.endIndex });
       calls.set(owner, list);
@@ -714,6 +760,60 @@ function fillCalls(matches: readonly QueryMatch[], bodies: ReadonlyMap<number, B
     }
   }
   for (const [symbol, list] of calls) symbol.calls = list.sort((a, b) => a.end - b.end).map(({ call }) => call);
+  // A schema builder's table, as a statement of the innermost function around it.
+  for (const table of inDocumentOrder(schemaTables)) {
+    let owner: Interval | undefined;
+    for (const interval of intervals) if (interval.start <= table.startIndex && table.endIndex <= interval.end && (!owner || interval.start >= owner.start)) owner = interval;
+    if (owner) (owner.symbol.statementCalls ??= []).push(callChain(outermostCall(table)));
+  }
+}
+
+/**
+ * A local whose type the code states: `const em: EntityManager = ...`, `const pool = new Pool()`, or
+ * a generic call's one type argument (`const manager = this.getActiveManager<SqlEntityManager>(context)`,
+ * `await repo.findOne<Order>(...)`): the type the call is asked to give back.
+ */
+function typedLocal(declarator: Node): Local | undefined {
+  const name = declarator.childForFieldName('name')?.text;
+  const written = declarator.childForFieldName('value');
+  const value = written?.type === 'await_expression' ? written.namedChildren[0] : written;
+  const type =
+    namedType(declarator.childForFieldName('type')) ??
+    (value?.type === 'new_expression' ? constructed(value.childForFieldName('constructor')) : undefined) ??
+    (value?.type === 'call_expression' ? onlyTypeArgument(value.childForFieldName('type_arguments')) : undefined);
+  return name && type ? { name, type } : undefined;
+}
+
+/** `new Pool()`, `new pg.Pool()`: the class made. */
+function constructed(constructor: Node | null): string | undefined {
+  return constructor?.type === 'identifier' || (constructor?.type === 'member_expression' && /^[\w$.]+$/.test(constructor.text)) ? constructor.text : undefined;
+}
+
+function onlyTypeArgument(typeArguments: Node | null): string | undefined {
+  const types = typeArguments?.namedChildren.filter((child) => child && child.type !== 'comment') ?? [];
+  return types.length === 1 ? namedType(types[0] ?? null) : undefined;
+}
+
+/** The last call of a chain that starts at `call` (`db.schema.createTable('user').addColumn(...).execute()`). */
+function outermostCall(call: Node): Node {
+  let outer = call;
+  for (let member = outer.parent; member?.type === 'member_expression' && member.parent?.type === 'call_expression' && member.parent.childForFieldName('function')?.equals(member); member = outer.parent) outer = member.parent;
+  return outer;
+}
+
+/**
+ * A chain of method calls as data-model shapes, each call with the one before as its receiver (as
+ * Python's `qs.filter(...).order_by(...)` is read): Knex's and Kysely's schema builders
+ * (`db.schema.createTable('user').addColumn('email', 'text', (col) => col.unique())`).
+ */
+function callChain(call: Node, budget = { left: MAX_SHAPE_NODES }, depth = 0): ValueShape {
+  const callee = call.childForFieldName('function');
+  const object = callee?.type === 'member_expression' ? callee.childForFieldName('object') : undefined;
+  const property = callee?.type === 'member_expression' ? callee.childForFieldName('property')?.text : undefined;
+  if (!object || !property || depth > MAX_SHAPE_DEPTH * 4) return valueShape(call, budget);
+  const args = (call.childForFieldName('arguments')?.namedChildren ?? []).flatMap((argument) => (argument && argument.type !== 'comment' ? [valueShape(argument, budget, 1)] : []));
+  const receiver = object.type === 'call_expression' ? callChain(object, budget, depth + 1) : { kind: 'name' as const, value: object.text.replace(/\s+/g, '') };
+  return { kind: 'call', callee: property, receiver, args, keywords: {}, line: call.startPosition.row };
 }
 
 /** Conditions and messages are read, never shown whole. */

@@ -47,6 +47,8 @@ export interface CallSite {
    * positional names (else ''), then keywords as `key=name`.
    */
   arguments?: string[];
+  /** Python: a method call given keyword arguments only (`filter(processed=None)`, `update(processed=now())`): their names, `=None` after one given None. */
+  keywords?: string[];
 }
 
 /**
@@ -352,6 +354,8 @@ export interface HintDetails {
   parent?: string;
   /** `include`: what is mounted, as written. */
   child?: string;
+  /** `include`: the module a mounted value is required from in place (`app.use('api', require('./api'))`). */
+  childModule?: string;
   /** `include`, `mount`, `viewset`: the prefix as written, a string literal without its quotes; `global-prefix`: the global prefix. */
   prefix?: string;
   /** `include`: the constant the prefix is given by (`prefix=settings.API_V1_STR`). */

@@ -242,10 +242,12 @@ function functionSymbol(definition: Node, name: string, range: SymbolDefinition[
 }
 
 /**
- * Alembic's schema operations (`op.create_table(...)`), kept whole when written as statements; the
- * data-model stage checks that `op` is Alembic's. Other statement calls are not kept.
+ * Calls made as statements whose arguments a later stage reads: Alembic's schema operations
+ * (`op.create_table(...)`; the data-model stage checks that `op` is Alembic's), and a script's
+ * command-line options (`parser.add_argument`), which tell how a benchmark is run. SQLAlchemy Core
+ * tables declared as statements on a `MetaData` (`Table("jobs", metadata, ...)` in a method) are kept
+ * too, by the pattern below; the data-model stage checks that `Table` is SQLAlchemy's.
  */
-/** Calls made as statements whose arguments a later stage reads: schema operations (Alembic's `op.create_table`), and a script's command-line options (`parser.add_argument`), which tell how a benchmark is run. */
 const STATEMENT_OPERATIONS = [
   'create_table', 'drop_table', 'add_column', 'drop_column', 'create_index', 'drop_index',
   'create_foreign_key', 'create_unique_constraint', 'create_check_constraint', 'create_primary_key',
@@ -281,9 +283,19 @@ const BODY_QUERY = `
 (if_statement consequence: (block . (return_statement) @refusal .))
 (elif_clause consequence: (block . (return_statement) @refusal .))
 (augmented_assignment left: (attribute) operator: "+=") @increment
+(assignment
+  left: (attribute attribute: (identifier) @increment_field)
+  right: (binary_operator
+    left: (call function: [(identifier) (attribute)] @_expression arguments: (argument_list . (string (string_content) @increment_of) .))
+    operator: "+")
+  (#match? @_expression "(^|[.])F$")
+  (#eq? @increment_field @increment_of)) @increment
 (expression_statement
   (call function: (attribute attribute: (identifier) @_operation)) @statement_call
   (#any-of? @_operation ${STATEMENT_OPERATIONS.map((name) => JSON.stringify(name)).join(' ')}))
+(expression_statement
+  (call function: [(identifier) @_declaration (attribute attribute: (identifier) @_declaration)]) @statement_call
+  (#eq? @_declaration "Table"))
 `;
 
 /** What the syntax extraction reads, in the scan's one query pass: the body query's patterns and import statements. */
@@ -364,6 +376,17 @@ function handedOn(call: Node, callee: Node, scope: BodyScope, names: ModuleNames
     }
   }
   return any ? [...positional, ...keywords] : undefined;
+}
+
+/** Keyword arguments kept of a method call given only those: a query's filter or an update reads as columns. */
+const MAX_KEPT_KEYWORDS = 8;
+
+/** A method call given keyword arguments only (`filter(processed=None)`, `update(processed=now())`): their names, `=None` after one given None. */
+function keywordsOnly(call: Node, callee: Node): string[] | undefined {
+  if (callee.type !== 'attribute') return undefined;
+  const args = call.childForFieldName('arguments')?.namedChildren.filter((child): child is Node => !!child && child.type !== 'comment') ?? [];
+  if (!args.length || args.length > MAX_KEPT_KEYWORDS || !args.every((argument) => argument.type === 'keyword_argument')) return undefined;
+  return args.map((argument) => `${argument.childForFieldName('name')?.text ?? ''}${argument.childForFieldName('value')?.type === 'none' ? '=None' : ''}`);
 }
 
 function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches: readonly QueryMatch[], names: ModuleNames): void {
@@ -473,7 +496,8 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
     if (!scope) continue;
     if (item.kind === 'call' && item.callee) {
       const handed = handedOn(item.node, item.callee, scope, names);
-      const call: CallSite = { callee: normalizeCallee(item.callee.text), line: item.node.startPosition.row, character: item.node.startPosition.column, ...(branch ? { branch } : {}), ...(catches.length ? { catches } : {}), ...(condition ? { condition } : {}), ...(handed ? { arguments: handed } : {}) };
+      const keywords = keywordsOnly(item.node, item.callee);
+      const call: CallSite = { callee: normalizeCallee(item.callee.text), line: item.node.startPosition.row, character: item.node.startPosition.column, ...(branch ? { branch } : {}), ...(catches.length ? { catches } : {}), ...(condition ? { condition } : {}), ...(handed ? { arguments: handed } : {}), ...(keywords ? { keywords } : {}) };
       listIn(callsOf, scope).push({ call, end: item.node.endIndex });
       listIn(callNodesOf, scope).push(item.node);
     } else if (item.kind === 'assignment') {
@@ -494,6 +518,7 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
       const refusal = refusalFact(item.node);
       if (refusal) (scope.symbol.refusals ??= []).push(refusal);
     } else if (item.kind === 'increment') {
+      // `check.n += 1`, or Django's `check.n = F("n") + 1` (an update the database makes).
       const target = item.node.childForFieldName('left')?.text.replace(/\s+/g, '') ?? '';
       (scope.symbol.increments ??= []).push({ target, line: item.node.startPosition.row, ...(condition ? { condition } : {}) });
     } else if (item.kind === 'returned') {

@@ -3,6 +3,7 @@ import type { CallSite, SymbolDefinition } from '../parse/facts';
 import type { Finding, Range } from '../result';
 import { type DataFile, readDataFile } from '../knowledge/dataFile';
 import type { SymbolIndex } from './symbolIndex';
+import { beforeFirst } from '../text';
 
 /** What tells a data-access class from the rest (`data-access.yml`). */
 export interface DataAccess {
@@ -40,7 +41,7 @@ export function parseDataAccess(file: DataFile): DataAccess {
 const REPOSITORY_NAME = /(Repository|Repo|DAO|Dao|Crud|CRUD)(Impl)?$/;
 /** A repository port's name: ports and adapters (hexagonal architecture) name the interface the domain owns a port (`OrderRepositoryPort`). */
 const REPOSITORY_PORT_NAME = /(Repository|Repo)Port$/;
-const TEST_PATH = /(^|\/)(tests?|testing)\/|(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$/;
+const TEST_PATH = /(^|\/)(tests?|testing|__tests__|integration-tests)\/|(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$|\.(spec|test)\.[cm]?[jt]sx?$/;
 
 /**
  * Data-access classes. The name is a hint, not the rule: a class is a repository when two or more
@@ -57,13 +58,13 @@ export async function repositoryFindings(index: SymbolIndex, data: DataAccess, i
   await turns.each(index.files(), (file) => {
     if (!TEST_PATH.test(file.path)) classes.push(...index.part('data-classes', file.path, () => dataClasses(index, data, file.path)));
   });
-  for (const { symbol, range, named, port, dataMethods, ownedMethods, notRepository } of classes) {
+  for (const { symbol, range, named, port, dataMethods, ownedMethods, collaborators, notRepository } of classes) {
     if (notRepository || excluded.has(symbol) || found.has(symbol)) continue;
     let reason: string | undefined;
     if (interfaces.has(symbol) && (named || port)) {
       reason = 'an abstract repository';
       abstractRepositories.add(symbol);
-    } else if (ownedMethods >= 2) reason = `${ownedMethods} methods reach the database through the class's own session, an ORM manager or SQL`;
+    } else if (ownedMethods >= 2 && !collaborators.length) reason = `${ownedMethods} methods reach the database through the class's own session, an ORM manager or SQL`;
     else if (named && dataMethods.length >= 1) reason = 'named a repository, and reaches the database';
     if (reason) repositories.set(symbol, { category: 'repository', symbol, range, layer: '', details: { rule: 'data-access-class', reason, dataMethods: [...dataMethods] } });
   }
@@ -91,6 +92,11 @@ interface DataClass {
   dataMethods: string[];
   /** How many go through the class's own session, a manager or SQL. */
   ownedMethods: number;
+  /**
+   * The workspace services it holds besides its sessions (a mailer, another service, an event
+   * dispatcher): a class that reaches data and coordinates them is an application service.
+   */
+  collaborators: string[];
   /** Derives from a view, form, admin, command…: it reaches data for another purpose. */
   notRepository: boolean;
 }
@@ -101,12 +107,13 @@ function dataClasses(index: SymbolIndex, data: DataAccess, path: string): DataCl
     if (definition.kind !== 'class') continue;
     const ancestry = index.ancestry(symbol);
     const className = symbol.slice(symbol.lastIndexOf('.') + 1);
-    const entry = { symbol, range: definition.range, named: REPOSITORY_NAME.test(className), port: REPOSITORY_PORT_NAME.test(className), dataMethods: [] as string[], ownedMethods: 0, notRepository: false };
+    const entry = { symbol, range: definition.range, named: REPOSITORY_NAME.test(className), port: REPOSITORY_PORT_NAME.test(className), dataMethods: [] as string[], ownedMethods: 0, collaborators: [] as string[], notRepository: false };
     classes.push(entry);
     if (ancestry.names.some((name) => data.notRepositories.some((prefix) => name.startsWith(prefix)))) {
       entry.notRepository = true;
       continue;
     }
+    entry.collaborators = collaboratorsOf(index, data, path, definition);
     for (const { name, definition: method } of index.methodsOf(symbol)) {
       const strength = strongest((method.calls ?? []).map((call) => dataAccess(index, data, path, definition, method, call)));
       if (strength !== 'none') entry.dataMethods.push(name);
@@ -114,6 +121,17 @@ function dataClasses(index: SymbolIndex, data: DataAccess, path: string): DataCl
     }
   }
   return classes;
+}
+
+/** The attributes typed with a workspace class or interface that has methods and is no session or client. */
+function collaboratorsOf(index: SymbolIndex, data: DataAccess, path: string, definition: SymbolDefinition): string[] {
+  const collaborators: string[] = [];
+  for (const { name, type } of definition.attributes ?? []) {
+    if (!type || isSessionType(index, data, path, type)) continue;
+    const held = index.resolve(path, beforeFirst(type, '<').trim());
+    if (held && index.definition(held)?.kind === 'class' && index.methodsOf(held).length > 0) collaborators.push(name);
+  }
+  return collaborators;
 }
 
 /**
@@ -126,6 +144,7 @@ type Access = 'owned' | 'passed' | 'none';
 function dataAccess(index: SymbolIndex, data: DataAccess, path: string, owner: SymbolDefinition, method: SymbolDefinition, call: CallSite): Access {
   const language = index.file(path)?.language;
   if (language === 'java' || language === 'go') return databaseHandleAccess(index, data, path, owner, method, call);
+  if (language === 'typescript' || language === 'tsx' || language === 'javascript') return clientAccess(index, data, path, owner, method, call);
   const parts = call.callee.split('.');
   const verb = parts[parts.length - 1] ?? '';
   // Model.objects.filter(...): Django's managers are its data-access layer, and every view, form and
@@ -153,11 +172,41 @@ function strongest(accesses: readonly Access[]): Access {
 }
 
 function isSession(index: SymbolIndex, data: DataAccess, path: string, name: string, type: string | undefined): boolean {
-  if (type) {
-    const bare = type.replace(/^Optional\[|\]$|\|\s*None$/g, '').trim().replace(/^["']|["']$/g, '');
-    if (index.qualifiedNames(path, bare).some((name) => data.sessionTypes.has(name))) return true;
+  return (type !== undefined && isSessionType(index, data, path, type)) || data.sessionNames.has(name.toLowerCase());
+}
+
+/**
+ * A type written in `path` is a session, connection or client: one of the types named, or a workspace
+ * class deriving from one (`class PrismaService extends PrismaClient`). Optional and generic
+ * spellings are read as the type itself (`Optional[Session]`, `Repository<User>`, `Pool | undefined`).
+ */
+function isSessionType(index: SymbolIndex, data: DataAccess, path: string, type: string): boolean {
+  const bare = beforeFirst(type.replace(/^Optional\[|\]$|\|\s*(None|undefined|null)$/g, '').trim().replace(/^["']|["']$/g, ''), '<').trim();
+  const target = index.qualify(path, bare);
+  if (!target) return false;
+  if (index.namesOf(target).some((name) => data.sessionTypes.has(name))) return true;
+  return 'symbol' in target && index.ancestry(target.symbol).names.some((name) => data.sessionTypes.has(name));
+}
+
+/**
+ * TypeScript and JavaScript: a call through a database client whose type the code states — an ORM's
+ * entity manager, a Prisma client, a query builder, a driver's pool. `owned` when the client is a
+ * field of the class (its own or inherited: `this.prisma.user.findMany()`, `this.knex('users')`) or a
+ * local the method typed so (`const manager = this.getActiveManager<EntityManager>(context)`);
+ * `passed` when it is a parameter.
+ */
+function clientAccess(index: SymbolIndex, data: DataAccess, path: string, owner: SymbolDefinition, method: SymbolDefinition, call: CallSite): Access {
+  const parts = call.callee.split('.').map((part) => (part.endsWith('()') ? part.slice(0, -2) : part));
+  const [head = '', first = ''] = parts;
+  if (parts.length < 2) return 'none';
+  if (head === method.parameters?.[0]?.name) {
+    const field = fieldOf(index, owner, path, first);
+    return field?.attribute.type !== undefined && isSessionType(index, data, field.from, field.attribute.type) ? 'owned' : 'none';
   }
-  return data.sessionNames.has(name.toLowerCase());
+  const local = method.locals?.find((candidate) => candidate.name === head);
+  if (local?.type !== undefined) return isSessionType(index, data, path, local.type) ? 'owned' : 'none';
+  const parameter = method.parameters?.find((candidate) => candidate.name === head);
+  return parameter?.annotation !== undefined && isSessionType(index, data, path, parameter.annotation) ? 'passed' : 'none';
 }
 
 /**

@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyseFiles } from '../helpers';
+
+async function repositoriesOf(files: Record<string, string>): Promise<Record<string, string>> {
+  const result = await analyseFiles(files);
+  return Object.fromEntries(result.findings.filter((finding) => finding.category === 'repository').map((finding) => [finding.symbol, String(finding.details.reason ?? finding.details.rule)]));
+}
+
+describe('data-access classes in TypeScript and JavaScript', () => {
+  it('finds a class by the database client it holds and reads and writes through, not by its name', async () => {
+    const found = await repositoriesOf({
+      'src/prisma/prisma.service.ts': [
+        "import { Injectable, OnModuleInit } from '@nestjs/common';",
+        "import { PrismaClient } from '@prisma/client';",
+        '@Injectable()',
+        'export class PrismaService extends PrismaClient implements OnModuleInit {',
+        '  async onModuleInit() { await this.$connect(); }',
+        '}',
+      ].join('\n'),
+      'src/tags/tag.service.ts': [
+        "import { PrismaService } from '../prisma/prisma.service';",
+        'export class TagService {',
+        '  constructor(private readonly prismaService: PrismaService) {}',
+        '  tags() { return this.prismaService.tag.findMany(); }',
+        '  createTag(data: { name: string }) { return this.prismaService.tag.create({ data }); }',
+        '}',
+      ].join('\n'),
+      // Reaches data too, but coordinates another service of the workspace: an application service.
+      'src/mail/mailer.service.ts': 'export class MailerService {\n  send(to: string) { return to; }\n}\n',
+      'src/users/user.service.ts': [
+        "import { PrismaService } from '../prisma/prisma.service';",
+        "import { MailerService } from '../mail/mailer.service';",
+        'export class UserService {',
+        '  constructor(private readonly prismaService: PrismaService, private readonly mailer: MailerService) {}',
+        '  async signUp(email: string) { const user = await this.prismaService.user.create({ data: { email } }); this.mailer.send(email); return user; }',
+        '  user(id: string) { return this.prismaService.user.findUnique({ where: { id } }); }',
+        '}',
+      ].join('\n'),
+      // A cache holds a client too, of no database.
+      'src/cache/cache.service.ts': [
+        "import Redis from 'ioredis';",
+        'export class CacheService {',
+        '  constructor(private readonly redis: Redis) {}',
+        '  get(key: string) { return this.redis.get(key); }',
+        '  set(key: string, value: string) { return this.redis.set(key, value); }',
+        '}',
+      ].join('\n'),
+    });
+    assert.deepEqual(Object.keys(found).sort(), ['src/tags/tag.service.ts:TagService']);
+    assert.match(found['src/tags/tag.service.ts:TagService'] ?? '', /2 methods reach the database/);
+  });
+
+  it('reads a client through a typed local and an injected ORM repository', async () => {
+    const found = await repositoriesOf({
+      'src/audit.ts': [
+        "import { EntityManager } from '@mikro-orm/core';",
+        'export class AuditTrail {',
+        '  constructor(private readonly container: { manager: unknown }) {}',
+        '  protected activeManager<T>(): T { return this.container.manager as T; }',
+        '  entries() { const manager = this.activeManager<EntityManager>(); return manager.find(\'AuditEntry\', {}); }',
+        '  record(entry: object) { const manager = this.activeManager<EntityManager>(); return manager.persistAndFlush(entry); }',
+        '}',
+      ].join('\n'),
+      'src/orders.ts': [
+        "import { Repository } from 'typeorm';",
+        "import { InjectRepository } from '@nestjs/typeorm';",
+        'class Order { id!: number; }',
+        'export class OrderStore {',
+        '  constructor(@InjectRepository(Order) private readonly orders: Repository<Order>) {}',
+        '  byId(id: number) { return this.orders.findOneBy({ id }); }',
+        '  save(order: Order) { return this.orders.save(order); }',
+        '}',
+      ].join('\n'),
+    });
+    assert.deepEqual(Object.keys(found).sort(), ['src/audit.ts:AuditTrail', 'src/orders.ts:OrderStore']);
+  });
+
+  it('finds the classes a repository factory makes, through a namespace re-export', async () => {
+    const found = await repositoriesOf({
+      'packages/utils/package.json': JSON.stringify({ name: '@shop/utils', main: 'src/index.ts' }),
+      'packages/utils/src/index.ts': "export * as DAL from './dal';\n",
+      'packages/utils/src/dal/index.ts': "export * from './base-repository';\n",
+      'packages/utils/src/dal/base-repository.ts': [
+        "import { EntityManager } from '@mikro-orm/core';",
+        'export class BaseRepository<T extends object> {',
+        '  constructor(private readonly manager: EntityManager) {}',
+        '  find(where: object) { return this.manager.find(this.constructor.name, where); }',
+        '  create(data: T) { return this.manager.persist(data); }',
+        '}',
+        'export function repositoryFactory<T extends object>(entity: unknown): { new (manager: EntityManager): BaseRepository<T> } {',
+        '  class Repository_ extends BaseRepository<T> {',
+        '    entity = entity;',
+        '  }',
+        '  return Repository_ as unknown as { new (manager: EntityManager): BaseRepository<T> };',
+        '}',
+      ].join('\n'),
+      'packages/orders/package.json': JSON.stringify({ name: '@shop/orders', main: 'src/index.ts' }),
+      'packages/orders/src/order-store.ts': [
+        "import { DAL } from '@shop/utils';",
+        'class Order { id!: string; }',
+        'export class OrderStore extends DAL.repositoryFactory<Order>(Order) {}',
+      ].join('\n'),
+    });
+    assert.deepEqual(Object.keys(found).sort(), ['packages/orders/src/order-store.ts:OrderStore', 'packages/utils/src/dal/base-repository.ts:BaseRepository']);
+    assert.match(found['packages/orders/src/order-store.ts:OrderStore'] ?? '', /derives from packages\/utils\/src\/dal\/base-repository.ts:BaseRepository/);
+  });
+});
