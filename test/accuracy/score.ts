@@ -121,11 +121,22 @@ function implemented(result: AnalysisResult, base: string, implementation: strin
   return result.interfaces.some((entry) => entry.base === base && entry.implementations.includes(implementation));
 }
 
+/**
+ * The routes a `mustNotFind` entry is checked against: in a framework or a library, not those its
+ * tests define, which labels neither list nor forbid (LABELS.md).
+ */
+function forbiddable(label: Label, routes: readonly Route[]): readonly Route[] {
+  if (label.kind === 'service') return routes;
+  return routes.filter((route) => !/(^|\/)tests?\//.test(route.source?.path ?? route.handler.slice(0, route.handler.indexOf(':'))));
+}
+
 /** Whether a forbidden entry was reported, and the tally it counts in. */
-function reportedForbidden(result: AnalysisResult, byCategory: ReadonlyMap<string, Finding[]>, entry: ForbiddenEntry): { category: Scored; reported: boolean } {
+function reportedForbidden(label: Label, result: AnalysisResult, byCategory: ReadonlyMap<string, Finding[]>, entry: ForbiddenEntry): { category: Scored; reported: boolean } {
   switch (entry.category) {
-    case 'route':
-      return { category: 'route', reported: entry.method !== undefined && entry.path !== undefined ? routesMatching(result.routes, entry.method, entry.path).length > 0 : result.routes.some((route) => route.handler === entry.symbol) };
+    case 'route': {
+      const routes = forbiddable(label, result.routes);
+      return { category: 'route', reported: entry.method !== undefined && entry.path !== undefined ? routesMatching(routes, entry.method, entry.path).length > 0 : routes.some((route) => route.handler === entry.symbol) };
+    }
     case 'entity':
       return { category: 'entity', reported: entityNamed(result, entry.name ?? '') };
     case 'interface':
@@ -181,7 +192,7 @@ export function scoreRepository(label: Label, analysed: Analysed): RepositorySco
     else categories.handler.misses.push(`${written} -> ${entry.handler}${matching.length ? ` (got ${handlersOf(matching)})` : ''}`);
   }
   for (const entry of label.mustNotFind ?? []) {
-    const { category, reported } = reportedForbidden(result, byCategory, entry);
+    const { category, reported } = reportedForbidden(label, result, byCategory, entry);
     const tally = categories[category];
     tally.forbidden++;
     if (reported) {

@@ -117,6 +117,15 @@ describe('accuracy scorer', () => {
     assert.deepEqual(score.kind, { expected: 'service', got: 'service' });
   });
 
+  it("leaves a framework's or a library's test routes out of what its label forbids, as they are neither listed nor forbidden", () => {
+    const label = parseLabel(LABEL.replace('kind: service', 'kind: framework'), 'acme__shop.yml');
+    const score = scoreRepository(label, { result: result(), traces: new Map(), seconds: 1 });
+    assert.deepEqual([score.categories.route.forbidden, score.categories.route.reported], [1, 0]);
+    const tested = result();
+    tested.routes.push({ method: 'GET', path: '/health', handler: 'shop/health.py:health', framework: 'fastapi', source: { path: 'shop/health.py', line: 3 } });
+    assert.equal(scoreRepository(label, { result: tested, traces: new Map(), seconds: 1 }).categories.route.reported, 1, 'the same route outside the tests still counts');
+  });
+
   it('sums repositories per split, renders them and compares two runs', () => {
     const label = parseLabel(LABEL, 'acme__shop.yml');
     const before = scoreRepository(label, { result: result(), traces: new Map(), seconds: 1 });

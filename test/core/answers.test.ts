@@ -395,7 +395,7 @@ const MONITORS: Record<string, string> = {
   "monitors/api/management/__init__.py": "",
   "monitors/api/management/commands/__init__.py": "",
   "monitors/api/management/commands/dispatchalerts.py": "import logging\nfrom concurrent.futures import ThreadPoolExecutor\n\nfrom django.core.management.base import BaseCommand\nfrom django.utils.timezone import now\n\nfrom monitors.api.models import Transition\n\nlogger = logging.getLogger(__name__)\n\n\ndef alert(transition):\n    return f\"alerted {transition.id}\"\n\n\nclass Command(BaseCommand):\n    def on_alert_done(self, future):\n        try:\n            future.result()\n        except Exception as exc:\n            logger.error(\"Exception in alert\", exc_info=exc)\n            raise\n\n    def process_one(self):\n        transition = Transition.objects.filter(handled=None).first()\n        if transition is None:\n            return False\n        q = Transition.objects.filter(id=transition.id, handled=None)\n        if q.update(handled=now()) != 1:\n            return True\n        f = self.executor.submit(alert, transition)\n        f.add_done_callback(self.on_alert_done)\n        return True\n\n    def handle(self, **options):\n        self.shutdown = False\n        self.executor = ThreadPoolExecutor(max_workers=4)\n        while not self.shutdown:\n            self.process_one()\n",
-  "monitors/api/models.py": "from django.db import models, transaction\n\n\nclass Account(models.Model):\n    key = models.CharField(max_length=40, unique=True)\n    seat_limit = models.IntegerField(default=20)\n    texts_sent = models.IntegerField(default=0)\n    text_limit = models.IntegerField(default=5)\n\n    def authorize_text(self) -> bool:\n        if self.texts_sent >= self.text_limit:\n            return False\n        self.texts_sent += 1\n        self.save()\n        return True\n\n    def describe(self, kind):\n        if kind == \"short\":\n            return \"s\"\n        assert 0, \"unexpected kind\"\n\n\nclass Monitor(models.Model):\n    account = models.ForeignKey(Account, on_delete=models.CASCADE)\n    slug = models.CharField(max_length=100)\n    status = models.CharField(max_length=6, default=\"new\")\n    n_beats = models.IntegerField(default=0)\n\n    def hook_url(self):\n        assert self.slug is not None\n        return \"/beat/\" + self.slug\n\n    def beat(self, new_status):\n        with transaction.atomic():\n            monitor = Monitor.objects.select_for_update().get(id=self.id)\n            monitor.n_beats += 1\n            monitor.save()\n            beat = Beat(monitor=monitor, n=monitor.n_beats)\n            beat.save()\n            if monitor.status != new_status:\n                transition = Transition(monitor=monitor, new_status=new_status)\n                transition.save()\n\n\nclass Beat(models.Model):\n    monitor = models.ForeignKey(Monitor, on_delete=models.CASCADE)\n    n = models.IntegerField()\n\n\nclass Transition(models.Model):\n    monitor = models.ForeignKey(Monitor, on_delete=models.CASCADE)\n    new_status = models.CharField(max_length=6)\n    handled = models.DateTimeField(null=True, blank=True)\n",
+  "monitors/api/models.py": "from django.db import models, transaction\n\n\nclass Account(models.Model):\n    key = models.CharField(max_length=40, unique=True)\n    seat_limit = models.IntegerField(default=20)\n    texts_sent = models.IntegerField(default=0)\n    text_limit = models.IntegerField(default=5)\n\n    def authorize_text(self) -> bool:\n        if self.texts_sent >= self.text_limit:\n            return False\n        self.texts_sent += 1\n        self.save()\n        return True\n\n    def describe(self, kind):\n        if kind == \"short\":\n            return \"s\"\n        assert 0, \"unexpected kind\"\n\n\nclass Monitor(models.Model):\n    account = models.ForeignKey(Account, on_delete=models.CASCADE)\n    slug = models.CharField(max_length=100)\n    status = models.CharField(max_length=6, default=\"new\")\n    n_beats = models.IntegerField(default=0)\n\n    def hook_url(self):\n        assert self.slug is not None\n        return \"/beat/\" + self.slug\n\n    def beat(self, new_status):\n        with transaction.atomic():\n            monitor = Monitor.objects.select_for_update().get(id=self.id)\n            monitor.n_beats = models.F(\"n_beats\") + 1\n            monitor.save()\n            beat = Beat(monitor=monitor, n=monitor.n_beats)\n            beat.save()\n            if monitor.status != new_status:\n                self.add_transition(new_status)\n\n    def add_transition(self, new_status):\n        transition = Transition(monitor=self, new_status=new_status)\n        transition.save()\n\n\nclass Beat(models.Model):\n    monitor = models.ForeignKey(Monitor, on_delete=models.CASCADE)\n    n = models.IntegerField()\n\n\nclass Transition(models.Model):\n    monitor = models.ForeignKey(Monitor, on_delete=models.CASCADE)\n    new_status = models.CharField(max_length=6)\n    handled = models.DateTimeField(null=True, blank=True)\n",
   "monitors/api/urls.py": "from django.urls import path\n\nfrom monitors.api import views\n\nurlpatterns = [path(\"beat/<str:account_key>/<slug:slug>\", views.beat_by_slug)]\n",
   "monitors/api/views.py": "from django.http import HttpResponse, HttpResponseNotFound\n\nfrom monitors.api.models import Account, Monitor\n\n\ndef record(request, monitor: Monitor):\n    monitor.beat(\"up\")\n    return HttpResponse(\"OK\")\n\n\ndef beat_by_slug(request, account_key, slug):\n    try:\n        monitor = Monitor.objects.get(slug=slug, account__key=account_key)\n    except Monitor.DoesNotExist:\n        if request.GET.get(\"create\") != \"1\":\n            return HttpResponseNotFound(\"not found\")\n        account = Account.objects.get(key=account_key)\n        if Monitor.objects.filter(account=account).count() >= account.seat_limit * 2:\n            return HttpResponseNotFound(\"not found\")\n        monitor = Monitor(account=account, slug=slug)\n        monitor.save()\n    return record(request, monitor)\n\n\ndef only_get(f):\n    def wrapper(request, *args, **kwargs):\n        if request.method != \"GET\":\n            return HttpResponse(status=405)\n        return f(request, *args, **kwargs)\n\n    return wrapper\n",
   "monitors/settings.py": "ROOT_URLCONF = \"monitors.urls\"\nINSTALLED_APPS = [\"monitors.api\"]\n",
@@ -423,12 +423,12 @@ describe('the answers of a Django service whose app is named api, with limits an
     assert.ok(!rules.some((line) => line.includes('asserts')), rules.join('\n'));
   });
 
-  it('tell the inserts and counters every repeat makes first, and every guard an except clause passes before it makes a row', () => {
+  it('tell the inserts and counters (`+=`, Django\'s `F("n") + 1`) every repeat makes first, and every guard an except clause passes before it makes a row', () => {
     const repeats = factsOfItem('service.idempotent');
     const writes = repeats.filter((line) => line.startsWith('`ANY /beat/'));
     assert.deepEqual(writes.slice(0, 2), [
       '`ANY /beat/{account_key}/{slug}` can make a new `Beat`: a repeat that makes it again adds another — monitors/api/models.py:38',
-      '`ANY /beat/{account_key}/{slug}` adds to `monitor.n_beats` each time (`+=`): a repeat counts again — monitors/api/models.py:36',
+      '`ANY /beat/{account_key}/{slug}` adds to `monitor.n_beats` each time: a repeat counts again — monitors/api/models.py:36',
     ]);
     assert.ok(
       writes.includes('`ANY /beat/{account_key}/{slug}` makes a new `Monitor` only in an `except` clause here, when the `try` above it fails (a lookup that finds nothing), and only when none of the guards that return before it holds: `request.GET.get("create") != "1"; Monitor.objects.filter(account=account).count() >= account.seat_limit * 2` — monitors/api/views.py:20'),
@@ -442,7 +442,7 @@ describe('the answers of a Django service whose app is named api, with limits an
     for (const expected of [
       `\`Command.process_one\` takes \`Transition\` rows whose \`handled\` is still unset: \`Transition.objects.filter().first\` — ${worker}:25`,
       `\`Command.process_one\` claims a row by setting \`handled\` only where it is still unset (\`q.update\` counts the rows it wrote): two workers never take the same row — ${worker}:29`,
-      '`ANY /beat/{account_key}/{slug}` writes a `Transition` row in `Monitor.beat` and answers; `Command.process_one` does the work on it later, outside the request — monitors/api/models.py:41',
+      '`ANY /beat/{account_key}/{slug}` writes a `Transition` row in `Monitor.add_transition` and answers; `Command.process_one` does the work on it later, outside the request — monitors/api/models.py:44',
       `\`Command.process_one\` asks to be told when \`alert\` ends, done or failed: \`f.add_done_callback\` — ${worker}:32`,
       `\`Command.on_alert_done\` reads the outcome (\`future.result()\`) and on \`Exception\`: \`logger.error("Exception in alert", exc_info=exc); raise\` — ${worker}:20`,
       `\`Command.process_one\` takes one \`Transition\` row at a time (\`Transition.objects.filter().first\`) and hands each to a pool to run \`alert\`: their work may end in another order — ${worker}:25`,
@@ -451,10 +451,10 @@ describe('the answers of a Django service whose app is named api, with limits an
     }
     const consistency = factsOfItem('service.consistency');
     assert.deepEqual(consistency, [
-      '`ANY /beat/{account_key}/{slug}` writes a `Transition` row in `Monitor.beat`, inside `transaction.atomic()`; `Command.process_one` acts on it later: the rest of the system sees the change eventually — monitors/api/models.py:41',
-      '`Transition` is a table of work written in the transaction of the change it announces (`Monitor.beat`, `transaction.atomic()`) and taken by `Command.process_one`: a transactional outbox — monitors/api/models.py:50',
+      '`ANY /beat/{account_key}/{slug}` writes a `Transition` row in `Monitor.add_transition`, inside `transaction.atomic()` of `Monitor.beat`; `Command.process_one` acts on it later: the rest of the system sees the change eventually — monitors/api/models.py:44',
+      '`Transition` is a table of work written in the transaction of the change it announces (`Monitor.beat`, `transaction.atomic()`) and taken by `Command.process_one`: a transactional outbox — monitors/api/models.py:53',
     ]);
-    assert.ok(factsOfItem('service.transactional').includes('`Monitor.beat` writes the `Transition` row `Command.process_one` takes later inside `transaction.atomic()`: the change and the row commit together, or neither does — monitors/api/models.py:41'));
+    assert.ok(factsOfItem('service.transactional').includes('`Monitor.beat` writes the `Transition` row `Command.process_one` takes later (in `Monitor.add_transition`) inside `transaction.atomic()`: the change and the row commit together, or neither does — monitors/api/models.py:44'));
   });
 
   it("say what Django answers for an exception nothing catches, and the error statuses of functions no route's trace goes through", () => {
@@ -591,6 +591,26 @@ describe("a library's answers from what its classes document and what its benchm
   });
 });
 
+describe("a library's answers on how its interface and implementations share the work", () => {
+  const backend = (name: string) => `from .base import Broker\n\n\nclass ${name}(Broker):\n    def _get(self, key):\n        return key\n\n    def _put(self, message):\n        self.emit("put", message)\n        return message\n`;
+  const { factsOfItem } = workspaceAnswers({
+    'pyproject.toml': '[project]\nname = "brokers"\nversion = "1.0.0"\n',
+    'brokers/base.py':
+      'from abc import ABC, abstractmethod\n\n\nclass Broker(ABC):\n    def __init__(self):\n        self.middleware = []\n\n    def emit(self, signal, *args):\n        for middleware in self.middleware:\n            getattr(middleware, signal)(self, *args)\n\n    def get(self, key):\n        self.log(key)\n        return self._get(key)\n\n    def put(self, message):\n        return self._put(message)\n\n    def log(self, key):\n        pass\n\n    @abstractmethod\n    def _get(self, key): ...\n\n    @abstractmethod\n    def _put(self, message): ...\n',
+    'brokers/memory.py': backend('MemoryBroker'),
+    'brokers/disk.py': backend('DiskBroker'),
+  });
+
+  it("tell the interface's methods that call what an implementation defines, and what every implementation calls on the interface with what that runs", () => {
+    assertIncludesAll(factsOfItem('library.interface'), [
+      '2 methods with a body in `Broker` call one an implementation must define (get → _get, put → _put): the interface does the shared work around what each implementation supplies — brokers/base.py:12',
+      "Every implementation's `_put` calls self.emit, which `Broker` provides: a new one must call them too — brokers/disk.py:9",
+      '`Broker.emit` calls each of `self.middleware` as `getattr(middleware, signal)(self, *args)` — brokers/base.py:10',
+    ]);
+    assert.ok(factsOfItem('library.new-implementation').includes("Every implementation's `_put` calls self.emit, which `Broker` provides: a new one must call them too — brokers/disk.py:9"));
+  });
+});
+
 describe("a framework's answers on typed route patterns, shortcut decorators and hook calls", () => {
   const files = {
     'pyproject.toml': '[project]\nname = "tinyweb"\nversion = "1.0.0"\n',
@@ -659,10 +679,13 @@ describe("a framework's answers on typed route patterns, shortcut decorators and
     assert.ok(precedence.includes('`App.route` appends each route to `self.url_map` as it is registered, and `App.find_route` walks it in that order (tinyweb/app.py:42) with no sort: the first registered route that matches wins — tinyweb/app.py:25'), precedence.join('\n'));
   });
 
-  it('tell a shortcut that only calls a registering decorator as registering, and how each hook is called', () => {
+  it('tell a shortcut that only calls a registering decorator as registering, how each hook is called, the hooks written instead of signals, and that no ORM means no manager', () => {
     const extend = factsOfItem('framework.extend');
     assert.ok(extend.includes('`App.get` registers the function it decorates through `App.route`, which is all it calls — tinyweb/app.py:29'), extend.join('\n'));
     assert.ok(!extend.some((line) => line.startsWith('`App.get` wraps')), extend.join('\n'));
+    assert.ok(extend.includes('No signal is sent; `App.after_request` registers a hook the framework calls itself, the receiver to write instead — tinyweb/app.py:32'), extend.join('\n'));
+    assert.ok(!extend.some((line) => line.includes('`App.route` registers a hook')), extend.join('\n'));
+    assert.ok(extend.some((line) => line.startsWith('The code ships no ORM') && line.endsWith('— pyproject.toml:1')), extend.join('\n'));
     const order = factsOfItem('framework.middleware-order');
     assert.ok(order.includes('Each of `self.after_request_handlers` is called as `res = handler(req, res) or res` — tinyweb/app.py:38'), order.join('\n'));
   });

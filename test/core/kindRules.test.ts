@@ -39,6 +39,16 @@ const CASES: { rule: string; match: string[][]; noMatch: string[][] }[] = [
     match: [['lib/dialects/pg/index.js', 'lib/dialects/mysql/index.js', 'lib/dialects/sqlite3/index.js'], ['lib/log/transports/console.js', 'lib/log/transports/file.js', 'lib/log/transports/http.js']],
     noMatch: [['lib/dialects/pg/index.js'], ['test/transports/console.test.js', 'test/transports/file.test.js', 'test/transports/http.test.js'], ['lib/transporter/a.js', 'lib/transporter/b.js', 'lib/transporter/c.js']],
   },
+  {
+    rule: 'implementation-folder-family',
+    match: [['lib/smtp-transport/index.js', 'lib/ses-transport/index.js', 'lib/json-transport/index.js'], ['src/cache/redis_backend/a.py', 'src/cache/memory_backend/a.py', 'src/cache/file_backend/a.py']],
+    noMatch: [
+      ['lib/smtp-transport/index.js', 'lib/ses-transport/index.js'],
+      ['lib/smtp-transport/index.js', 'src/ses-transport/index.js', 'pkg/json-transport/index.js'],
+      ['test/smtp-transport/a.test.js', 'test/ses-transport/a.test.js', 'test/json-transport/a.test.js'],
+      ['src/providers/auth-provider/a.tsx', 'src/providers/theme-provider/a.tsx', 'src/providers/query-provider/a.tsx'],
+    ],
+  },
   { rule: 'service-domain-folders', match: [['src/domain/models/order.py']], noMatch: [['src/domains.py'], ['docs/domain.md']] },
   { rule: 'migrations-folder', match: [['app/migrations/0001_initial.py']], noMatch: [['app/migrations/0001.py', 'lib/dialects/x.py']] },
   { rule: 'deployment-files', match: [['Dockerfile'], ['deploy/helm/values.yaml'], ['Procfile']], noMatch: [['docs/docker.md'], ['.devcontainer/Dockerfile'], ['docker-compose.yml']] },

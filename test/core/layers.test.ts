@@ -2,10 +2,13 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { LayerRoles } from '../../src/core/layers/layers';
 import { findViolations } from '../../src/core/layers/violations';
+import { analyzeFolder } from '../../src/node/analyzeFolder';
 import type { FileFacts } from '../../src/core/parse/facts';
+import type { RepoKind } from '../../src/core/result';
 import { SymbolIndex } from '../../src/core/resolve/symbolIndex';
 import { builtinKnowledge } from '../../src/node/knowledge';
-import { scanPython } from '../helpers';
+import { join } from 'node:path';
+import { ROOT, scanPython } from '../helpers';
 
 describe('layer roles', () => {
   const layerOf: LayerRoles['layerOf'] = (kind, facts) => builtinKnowledge().layerRoles.layerOf(kind, facts);
@@ -40,6 +43,28 @@ describe('layer roles', () => {
     assert.equal(layerOf('service', { path: 'src/domain/order.helper.ts', findings: [], imports: [] }).layer, 'domain');
     assert.equal(layerOf('service', { path: 'src/domain/order.service.py', findings: [], imports: [] }).layer, 'domain');
     assert.equal(layerOf('library', { path: 'src/backends/redis.service.ts', findings: [], imports: [] }).layer, 'adapter');
+  });
+
+  it("gives whatever a test suite or an example holds the suite's or the example's role, by the outermost such folder", () => {
+    assert.deepEqual(layerOf('library', { path: 'example/src/migrations/2021_create_user.ts', findings: [], imports: [] }), { layer: 'example', reasons: ["'example' in the path → example"], confidence: 'stated' });
+    // The example app's own tests are the example; a test suite's scripts and samples are tests. Outside them, the
+    // innermost shared folder still states the role.
+    const paths = { 'example/test/user/user.test.ts': 'example', 'tests/typing/samples/app_default.py': 'test', 'test/scripts/mysql-init.ts': 'test', 'app/config/migrations/0001_initial.py': 'migration', 'apps/api/src/environments/environment.prod.ts': 'config' };
+    for (const [path, layer] of Object.entries(paths)) assert.equal(layerOf('service', { path, findings: [], imports: [] }).layer, layer, path);
+  });
+
+  it("reads a library's backends from a compound folder name ending in the kind of backend, and a dialect folder's databases as adapters", () => {
+    assert.deepEqual(layerOf('library', { path: 'src/sched/datastores/memory.py', findings: [], imports: [] }), { layer: 'adapter', reasons: ["'datastores' in the path → adapter"], confidence: 'stated' });
+    const expected: [RepoKind, string, string][] = [
+      ['library', 'src/sched/event_brokers/redis.py', 'adapter'],
+      ['library', 'lib/smtp-transport/index.js', 'adapter'],
+      ['library', 'lib/smtp-connection/index.js', 'driver'],
+      ['library', 'src/dialect/postgres/postgres-driver.ts', 'adapter'],
+      // Too short a word before it is no compound (`restores`); another kind's folders take no suffixes.
+      ['library', 'src/restores/plan.py', 'core'],
+      ['service', 'src/datastores/orders.py', 'application'],
+    ];
+    for (const [kind, path, layer] of expected) assert.equal(layerOf(kind, { path, findings: [], imports: [] }).layer, layer, path);
   });
 
   it("reads a Java file's name as its class's, never as a layer; a Go router's context and groups as the framework's http and routing", () => {
@@ -149,6 +174,16 @@ describe('layer roles', () => {
     // The same app's views stay the API; models in a persistence folder stay the infrastructure.
     assert.equal(layerOf('service', { path: 'hc/api/views.py', findings: [], imports: [] }).layer, 'api');
     assert.equal(layerOf('service', { path: 'app/infrastructure/persistence/models.py', findings: [{ ...model, symbol: 'app/infrastructure/persistence/models.py:OrderRow' }], imports: [] }).layer, 'infrastructure');
+  });
+});
+
+describe('layer roles in the py-scheduler fixture', () => {
+  it("gives the data stores' and event brokers' modules the adapter role, and an example's scripts the example role", async () => {
+    const { result } = await analyzeFolder(join(ROOT, 'test', 'fixtures', 'py-scheduler'), { threads: 1 });
+    const layer = (path: string) => result.files.find((file) => file.path === path)?.layer;
+    for (const path of ['src/tasker/datastores/__init__.py', 'src/tasker/datastores/memory.py', 'src/tasker/eventbrokers/base.py', 'src/tasker/eventbrokers/remote.py']) assert.equal(layer(path), 'adapter', path);
+    assert.equal(layer('src/tasker/abc.py'), 'core');
+    assert.equal(layer('examples/scripts/run_worker.py'), 'example');
   });
 });
 

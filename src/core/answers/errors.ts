@@ -287,16 +287,24 @@ function guards(context: AnswerContext, wanted: (layer: string, owner: string | 
   return [...refusals, ...asserts];
 }
 
-/** Guard clauses of the code under study that refuse once a value reaches a bound (`if sent >= self.sms_limit: return False`), in any layer: limits are rules wherever a handler checks them. */
+/**
+ * Guard clauses of the code under study that refuse once a value reaches a bound (`if sent >=
+ * self.sms_limit: return False`), in any layer: limits are rules wherever a handler checks them.
+ * The domain's first, then those that answer with a value before those that only stop.
+ */
 function limitFacts(context: AnswerContext): AnswerFact[] {
-  const facts: AnswerFact[] = [];
+  const ranked: { rank: number; told: AnswerFact }[] = [];
   for (const file of context.result.files) {
     if (!inScope(context, file.path)) continue;
     for (const { symbol, definition } of context.index.definitionsIn(file.path)) {
-      for (const refusal of definition.refusals ?? []) if (refusal.bound) facts.push(fact({ path: file.path, line: refusal.line }, refusal.returns ? 'refusesAtBound' : 'stopsAtBound', SymbolId.label(symbol), refusal.condition, refusal.returns));
+      for (const refusal of definition.refusals ?? []) {
+        if (!refusal.bound) continue;
+        const rank = (file.layer === 'domain' ? 0 : 2) + (refusal.returns ? 0 : 1);
+        ranked.push({ rank, told: fact({ path: file.path, line: refusal.line }, refusal.returns ? 'refusesAtBound' : 'stopsAtBound', SymbolId.label(symbol), refusal.condition, refusal.returns) });
+      }
     }
   }
-  return facts;
+  return ranked.sort((a, b) => a.rank - b.rank).map(({ told }) => told);
 }
 
 /** Where the domain refuses: guards that raise (or return an error) under a condition, and asserts, in the domain layer and in model classes; the limits checked anywhere. Without domain guards, the services' guards under a condition, told as theirs. */

@@ -300,12 +300,19 @@ export function extensionPointsAnswer(context: AnswerContext): AnswerPart[] {
     const receivers = listed(finding.details['receivers']);
     return [fact(findingSites(finding)[0] ?? locationOf(context.index, finding.symbol), 'signalOffered', SymbolId.label(finding.symbol), senders.length, receivers.length)];
   });
+  // Without signals, the hooks the framework calls itself (`before_request`) are what a receiver is written as.
+  const hooks = signals.length ? [] : decorators.filter((finding) => finding.details['kind'] === 'registers' && HOOK_REGISTRARS.test(SymbolId.label(finding.symbol).split('.').pop() ?? '')).map((finding) => fact({ path: SymbolId.parse(finding.symbol).path, line: finding.range.start.line }, 'hookInsteadOfSignal', SymbolId.label(finding.symbol)));
+  const managers = noOrmFacts(context);
   return [
     answerPart(say('wrappingDecoratorsTopic'), wrap, gap('noWrappingDecorators', firstFileOf(context, ['core']))),
     answerPart(say('registeringDecoratorsTopic'), register, gap('noRegisteringDecorators', firstFileOf(context, ['core', 'routing']))),
-    answerPart(say('signalsTopic'), signals, gap('noSignals', firstFileOf(context, ['core']))),
+    answerPart(say('signalsTopic'), [...signals, ...hooks], gap('noSignals', firstFileOf(context, ['core']))),
+    ...(managers.length ? [answerPart(say('managersTopic'), managers)] : []),
   ];
 }
+
+/** Names of the registering decorators of request hooks: what a framework without signals calls at fixed points of a request. */
+const HOOK_REGISTRARS = /^(before_\w+|after_\w+|teardown_\w+|on_\w+|errorhandler|error_handler|exception_handler)$/;
 
 /**
  * The registering decorator a method hands its work to when calling it is all it does

@@ -34,7 +34,69 @@ export function interfaceAnswer(context: AnswerContext): AnswerPart[] {
   const contract = keyContracts(context)[0];
   if (!contract) return [noInterface(context)];
   const wrapping = methodDecoratorFacts(context, contract);
-  return [contractPart(context, contract, false), ...(wrapping.length ? [answerPart(say('methodDecoratorsTopic', SymbolId.label(contract.base)), wrapping)] : [])];
+  const template = templateMethodFact(context, contract);
+  const around = [...(template ? [template] : []), ...sharedCallFacts(context, contract, rankedImplementations(context, contract)[0]?.implementation)];
+  return [
+    contractPart(context, contract, false),
+    ...(around.length ? [answerPart(say('interfaceDesignTopic', SymbolId.label(contract.base)), around)] : []),
+    ...(wrapping.length ? [answerPart(say('methodDecoratorsTopic', SymbolId.label(contract.base)), wrapping)] : []),
+  ];
+}
+
+/** Pairs shown in the template-method fact, at most. */
+const MAX_TEMPLATE_PAIRS = 8;
+
+/**
+ * The interface's methods with a body that call a method every implementation must define
+ * (`BaseCache.get` calls `self._get`): the interface does the shared work around the part each
+ * implementation supplies, the why of a contract of `_`-methods.
+ */
+function templateMethodFact(context: AnswerContext, contract: Contract): AnswerFact | undefined {
+  const { index } = context;
+  const mandatory = new Set(contract.methods.filter(isMandatory).map((method) => method.name));
+  const pairs = contract.methods
+    .filter((method) => !isMandatory(method) && method.symbol === `${contract.base}.${method.name}`)
+    .flatMap((method) => {
+      const names = (index.definition(method.symbol)?.calls ?? []).flatMap((call) => /^self\.(\w+)$/.exec(call.callee)?.[1] ?? []).filter((name) => mandatory.has(name) && name !== method.name);
+      // The one named for the method (`get` → `_get`) before a helper every method calls (`build_key`).
+      const called = names.find((name) => name.replace(/^_+/, '') === method.name) ?? names[0];
+      return called ? [{ method, called }] : [];
+    });
+  const [first] = pairs;
+  if (!first || pairs.length < 2) return undefined;
+  const shown = pairs.slice(0, MAX_TEMPLATE_PAIRS).map(({ method, called }) => `${method.name} → ${called}`).join(', ') + (pairs.length > MAX_TEMPLATE_PAIRS ? ', …' : '');
+  return fact(locationOf(index, first.method.symbol), 'templateMethods', SymbolId.label(contract.base), pairs.length, shown);
+}
+
+/**
+ * What every implementation's version of a method it must define calls on the interface
+ * (`enqueue` calls `self.emit_before` and `self.emit_after`, which `Broker` provides): a step a
+ * new implementation must keep, or what hooks into those calls (middleware) stops working.
+ */
+function sharedCallFacts(context: AnswerContext, contract: Contract, model: string | undefined): AnswerFact[] {
+  const { index } = context;
+  if (contract.implementations.length < 2 || !model) return [];
+  const provided = new Set(contract.methods.filter((method) => !isMandatory(method)).map((method) => method.name));
+  const selfCalls = (implementation: string, method: string) => {
+    const owner = definingClass(index, implementation, method, contract.base);
+    return owner ? (index.definition(`${owner}.${method}`)?.calls ?? []).flatMap((call) => (/^self\.\w+$/.test(call.callee) && provided.has(call.callee.slice(5)) ? [{ name: call.callee.slice(5), line: call.line, path: SymbolId.parse(owner).path }] : [])) : [];
+  };
+  const called = new Set<string>();
+  const facts = contract.methods.filter(isMandatory).flatMap((method) => {
+    const byImplementation = contract.implementations.map((implementation) => selfCalls(implementation, method.name));
+    const shared = [...new Set(byImplementation[0]?.map((call) => call.name))].filter((name) => byImplementation.every((calls) => calls.some((call) => call.name === name)));
+    const at = selfCalls(model, method.name).find((call) => shared.includes(call.name));
+    if (!shared.length || !at) return [];
+    for (const name of shared) called.add(name);
+    return [fact({ path: at.path, line: at.line }, 'everyImplementationCalls', method.name, shared.map((name) => `self.${name}`).join(', '), SymbolId.label(contract.base))];
+  });
+  return [...facts, ...[...called].flatMap((name) => providedLoops(context, contract, name))];
+}
+
+/** What a provided method runs each of (`Broker.emit_before` calls each of `self.middleware` as `getattr(middleware, signal)(self, *args)`). */
+function providedLoops(context: AnswerContext, contract: Contract, name: string): AnswerFact[] {
+  const symbol = `${contract.base}.${name}`;
+  return (context.index.definition(symbol)?.iterates ?? []).flatMap((loop) => (loop.calledAs && loop.calledAt !== undefined ? [fact({ path: SymbolId.parse(symbol).path, line: loop.calledAt }, 'decoratorRunsEach', SymbolId.label(symbol), loop.iterable, loop.calledAs)] : []));
 }
 
 /** Methods named in a decorator's fact, at most. */
@@ -177,6 +239,7 @@ export function newImplementationAnswer(context: AnswerContext): AnswerPart[] {
   const model = rankedImplementations(context, contract)[0];
   const convention = sharedConventionFact(context, contract, model?.implementation);
   if (convention) facts.push(convention);
+  facts.push(...sharedCallFacts(context, contract, model?.implementation));
   if (model) facts.push(fact(locationOf(index, model.implementation), 'implementationsLiveIn', contract.implementations.length, commonFolder(contract.implementations.map((symbol) => SymbolId.parse(symbol).path)), SymbolId.label(model.implementation)));
   return [
     answerPart(say('newImplementationTopic', SymbolId.label(contract.base)), facts),

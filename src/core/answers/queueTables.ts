@@ -9,8 +9,8 @@ interface QueueWriter {
   /** The workspace function that makes the row. */
   writer: string;
   location: SourceLocation;
-  /** The transaction the writer runs in, as written (`transaction.atomic()`), when it runs in one. */
-  transaction?: string;
+  /** The transaction the row is written in, when the writer or a caller of it on the trace runs one: as written (`transaction.atomic()`), and the function that runs it. */
+  transaction?: { written: string; owner: string };
 }
 
 /**
@@ -57,11 +57,17 @@ function modelOf(context: AnswerContext, path: string, callee: string, models: R
   return symbol && models.has(symbol) ? symbol : undefined;
 }
 
-/** The caller of a trace's step: the nearest step above it one level less deep. */
-function callerOf(steps: readonly TraceStep[], index: number): string | undefined {
-  const depth = steps[index]?.depth ?? 0;
-  for (let at = index - 1; at >= 0; at--) if (((steps[at] as TraceStep).depth ?? 0) < depth) return (steps[at] as TraceStep).symbol;
-  return undefined;
+/** The callers of a trace's step, innermost first: each nearest step above one level less deep. */
+function callersOf(steps: readonly TraceStep[], index: number): string[] {
+  const callers: string[] = [];
+  let depth = steps[index]?.depth ?? 0;
+  for (let at = index - 1; at >= 0 && depth > 0; at--) {
+    const step = steps[at] as TraceStep;
+    if ((step.depth ?? 0) >= depth) continue;
+    callers.push(step.symbol);
+    depth = step.depth ?? 0;
+  }
+  return callers;
 }
 
 /** The methods of a class that read a finished future's outcome: they call `.result()` on a parameter. */
@@ -129,18 +135,27 @@ export function queueTables(context: AnswerContext): QueueTable[] {
       const steps = context.traceOf(route).steps;
       steps.forEach((step, index) => {
         const table = step.external || step.unresolved || !step.site ? undefined : tables.find((candidate) => candidate.model === step.symbol);
-        const writer = table && callerOf(steps, index);
+        const callers = table ? callersOf(steps, index) : [];
+        const writer = callers[0];
         if (!table || !writer || !step.site || table.writers.some((known) => known.writer === writer && known.route === `${route.method} ${route.path}`)) return;
         handlers.add(route.handler);
-        const transaction = transactions.get(writer)?.[0];
-        const written = transaction ? detailText(transaction.details['on']) : '';
+        const owner = callers.find((caller) => transactions.has(caller));
+        const transaction = owner ? transactions.get(owner)?.[0] : undefined;
+        const on = transaction ? detailText(transaction.details['on']) : '';
+        const action = transaction ? detailText(transaction.details['action']) : '';
         table.writers.push({
           route: `${route.method} ${route.path}`,
           writer,
           location: { path: step.site.path, line: step.site.line },
-          ...(transaction ? { transaction: written ? `${written}.${detailText(transaction.details['action'])}()` : detailText(transaction.details['action']) } : {}),
+          ...(owner && transaction ? { transaction: { written: on ? `${on}.${action}()` : action, owner } } : {}),
         });
       });
+    }
+    // Writes inside a transaction first, each writing function before a repeat of it: a list cut short still shows every way in.
+    for (const table of tables) {
+      const seen = new Set<string>();
+      const first = table.writers.filter((writer) => !seen.has(writer.writer) && seen.add(writer.writer));
+      table.writers = [...first, ...table.writers.filter((writer) => !first.includes(writer))].sort((a, b) => Number(!!b.transaction) - Number(!!a.transaction));
     }
     return tables;
   });
@@ -183,7 +198,7 @@ export function queueConsistencyFacts(context: AnswerContext): AnswerFact[] {
   return queueTables(context).flatMap((table) =>
     table.writers.slice(0, MAX_WRITERS).map((writer) =>
       writer.transaction
-        ? fact(writer.location, 'queueEventualCommitted', writer.route, table.entity, SymbolId.label(writer.writer), writer.transaction, SymbolId.label(table.taker))
+        ? fact(writer.location, 'queueEventualCommitted', writer.route, table.entity, SymbolId.label(writer.writer), writer.transaction.written, SymbolId.label(writer.transaction.owner), SymbolId.label(table.taker))
         : fact(writer.location, 'queueEventual', writer.route, table.entity, SymbolId.label(writer.writer), SymbolId.label(table.taker)),
     ),
   );
@@ -195,7 +210,7 @@ export function queueOutboxFacts(context: AnswerContext): AnswerFact[] {
     const location = context.result.dataModel.entities.find((entity) => entity.symbol === table.model)?.location ?? table.poll;
     const committed = table.writers.find((writer) => writer.transaction);
     return committed
-      ? fact(location, 'queueIsOutbox', table.entity, SymbolId.label(committed.writer), committed.transaction ?? '', SymbolId.label(table.taker))
+      ? fact(location, 'queueIsOutbox', table.entity, SymbolId.label(committed.transaction?.owner ?? committed.writer), committed.transaction?.written ?? '', SymbolId.label(table.taker))
       : fact(location, 'queueIsTable', table.entity, SymbolId.label(table.taker));
   });
 }
@@ -205,9 +220,9 @@ export function queueTransactionFacts(context: AnswerContext): AnswerFact[] {
   const told = new Set<string>();
   return queueTables(context).flatMap((table) =>
     table.writers.flatMap((writer) => {
-      if (!writer.transaction || told.has(`${table.model} ${writer.writer}`)) return [];
-      told.add(`${table.model} ${writer.writer}`);
-      return [fact(writer.location, 'transactionWritesQueue', SymbolId.label(writer.writer), writer.transaction, table.entity, SymbolId.label(table.taker))];
+      if (!writer.transaction || told.has(`${table.model} ${writer.transaction.owner}`)) return [];
+      told.add(`${table.model} ${writer.transaction.owner}`);
+      return [fact(writer.location, 'transactionWritesQueue', SymbolId.label(writer.transaction.owner), writer.transaction.written, table.entity, SymbolId.label(table.taker), SymbolId.label(writer.writer))];
     }),
   );
 }

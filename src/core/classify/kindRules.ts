@@ -15,6 +15,7 @@ export type KindMatcher =
   | { type: 'interfaces'; implementationsAtLeast: number }
   | { type: 'implementationsIn'; glob: string; atLeast: number }
   | { type: 'folderWithFiles'; glob: string; atLeast: number }
+  | { type: 'siblingFolders'; glob: string; atLeast: number }
   | { type: 'package'; conditions: PackageConditions }
   | { type: 'coreFiles'; groups: string[][]; atLeast: number }
   | { type: 'readme'; mentions: string[]; atLeast: number }
@@ -60,6 +61,7 @@ function matcherOf(rule: KindRuleDocument): KindMatcher {
   if (rule.interfaces) return { type: 'interfaces', implementationsAtLeast: rule.interfaces.implementationsAtLeast };
   if (rule.implementationsIn) return { type: 'implementationsIn', glob: rule.implementationsIn.folder, atLeast: rule.implementationsIn.atLeast };
   if (rule.folderWithFiles) return { type: 'folderWithFiles', glob: rule.folderWithFiles.folder, atLeast: rule.folderWithFiles.atLeast };
+  if (rule.siblingFolders) return { type: 'siblingFolders', glob: rule.siblingFolders.folder, atLeast: rule.siblingFolders.atLeast };
   if (rule.package) return { type: 'package', conditions: rule.package };
   if (rule.coreFiles) return { type: 'coreFiles', groups: rule.coreFiles.groups.map((group) => group.split('|')), atLeast: rule.coreFiles.atLeast };
   if (rule.handlerRouters) return { type: 'handlerRouters', atLeast: rule.handlerRouters.atLeast };
@@ -172,6 +174,19 @@ function firingPath(
     case 'folderWithFiles': {
       const matches = globMatcher(matcher.glob);
       return paths.folders.find((folder) => matches(folder) && paths.files.filter((file) => file.startsWith(`${folder}/`)).length >= matcher.atLeast);
+    }
+    case 'siblingFolders': {
+      // Folders of one family side by side (`lib/smtp-transport`, `lib/ses-transport`, ...): the parent that holds that many.
+      const matches = globMatcher(matcher.glob);
+      const byParent = new Map<string, number>();
+      for (const folder of paths.folders) {
+        if (!matches(folder)) continue;
+        const parent = folder.includes('/') ? folder.slice(0, folder.lastIndexOf('/')) : '.';
+        const count = (byParent.get(parent) ?? 0) + 1;
+        if (count >= matcher.atLeast) return parent;
+        byParent.set(parent, count);
+      }
+      return undefined;
     }
     case 'folder':
       return paths.folders.find(globMatcher(matcher.glob));

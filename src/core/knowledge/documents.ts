@@ -45,6 +45,7 @@ export interface KindRuleDocument {
   interfaces?: { implementationsAtLeast: number };
   implementationsIn?: { folder: string; atLeast: number };
   folderWithFiles?: { folder: string; atLeast: number };
+  siblingFolders?: { folder: string; atLeast: number };
   package?: PackageConditionsDocument;
   coreFiles?: { groups: string[]; atLeast: number };
   readme?: { mentions: string[]; atLeast: number };
@@ -100,6 +101,7 @@ export interface KindLayersDocument {
   lanes: string[];
   folders: RoleNamesDocument;
   fileNameRoles?: RoleNamesDocument;
+  folderSuffixes?: RoleNamesDocument;
   findings: Partial<Record<FindingCategory, string>>;
   findingsOverFolders?: Partial<Record<FindingCategory, string[]>>;
   imports: { modules: string[]; layer: string }[];
@@ -261,6 +263,7 @@ export interface ClassRuleDocument {
   keyword?: Record<string, string>;
   baseIfDirect?: string[];
   abstractAttribute?: string;
+  abstractOption?: string;
   implementedByFramework?: { queryPrefixes: string[]; queryAnnotations?: string[] };
 }
 

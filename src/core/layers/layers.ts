@@ -9,6 +9,9 @@ import type { FindingCategory, RepoKind } from '../result';
 /** Roles by the folder or file names that state them (made once from the data: every folder of every file is looked up). */
 type RolesByName = ReadonlyMap<string, string>;
 
+/** The role a folder's name states, given in lower case, if any. */
+type FolderRole = (folder: string) => string | undefined;
+
 export interface LayerAssignment {
   layer: string;
   reasons: string[];
@@ -17,7 +20,7 @@ export interface LayerAssignment {
 
 /** One kind's layer model, ready for lookups. */
 interface KindLayers {
-  folders: RolesByName;
+  folders: FolderRole;
   fileNameRoles: RolesByName | undefined;
   findings: Partial<Record<FindingCategory, string>>;
   /** Findings whose layer wins over a folder that names one of these layers. */
@@ -41,7 +44,7 @@ const ASSET = 'asset';
  * the paths outside the code under study.
  */
 export class LayerRoles {
-  private readonly shared: RolesByName;
+  private readonly shared: FolderRole;
   /** Roles by a module a file imports, first listed first. */
   private readonly sharedImports: readonly { role: string; modules: readonly string[] }[];
   private readonly isTestFile: (name: string) => boolean;
@@ -66,7 +69,8 @@ export class LayerRoles {
   private mainPackages: ReadonlySet<string> = new Set();
 
   constructor(private readonly document: LayerRolesDocument) {
-    this.shared = rolesByName(document.sharedFolders);
+    const shared = rolesByName(document.sharedFolders);
+    this.shared = (folder) => shared.get(folder);
     this.sharedImports = Object.entries(document.sharedImports ?? {}).map(([role, modules]) => ({ role, modules }));
     this.isTestFile = picomatch(document.testFiles, { dot: true });
     this.isConfigFile = picomatch(document.configFiles, { dot: true });
@@ -77,7 +81,7 @@ export class LayerRoles {
     this.mainSourceRoots = (document.mainSourceRoots ?? []).map((root) => root.split('/'));
     this.testSourceRoots = (document.testSourceRoots ?? []).map((root) => root.split('/'));
     const kindLayers = (kind: KindLayersDocument): KindLayers => ({
-      folders: rolesByName(kind.folders),
+      folders: folderRoles(rolesByName(kind.folders), Object.entries(kind.folderSuffixes ?? {}).flatMap(([role, words]) => words.map((word) => [word, role] as const))),
       fileNameRoles: kind.fileNameRoles ? rolesByName(kind.fileNameRoles) : undefined,
       findings: kind.findings,
       findingsOverFolders: Object.fromEntries(Object.entries(kind.findingsOverFolders ?? {}).map(([category, layers]) => [category, new Set(layers)])),
@@ -197,15 +201,18 @@ export class LayerRoles {
     if (override) return { layer: override.layer, reasons: [`'${override.glob}' in ${this.overridesFile} → ${override.layer}`], confidence: 'stated' };
     if (this.isVendoredRoot(path)) return { layer: VENDORED, reasons: [`\`${path.slice(0, path.indexOf('/'))}/\` beside the project's own \`src/\``], confidence: 'inferred' };
     const name = fileName(path);
-    if (this.isTestFile(name)) return { layer: 'test', reasons: ['test file name'], confidence: 'stated' };
     const folders = path.split('/').slice(0, -1);
     const testRoot = sourceRootIn(folders, this.testSourceRoots);
+    const above = this.aboveMainPackages(folders);
+    // Whatever a test suite or an example holds (its own migrations, configuration, tests or scripts) is that suite's or example's.
+    const outside = testRoot ? undefined : roleFromFolders(above, this.shared, 'stated', (folder) => this.outsideStudy.has(folder.toLowerCase()), 'outermost');
+    if (outside) return outside;
+    if (this.isTestFile(name)) return { layer: 'test', reasons: ['test file name'], confidence: 'stated' };
     if (testRoot) {
       // The tests' own packages may state an example or another shared role; the main code's packages state none.
       const own = testRoot.end + (this.mirroredTestPackages(path) ?? 0);
       return roleFromFolders(folders, this.shared, 'stated', (_, position) => position >= own) ?? { layer: 'test', reasons: [`below the test source root \`${folders.slice(0, testRoot.end).join('/')}\``], confidence: 'stated' };
     }
-    const above = this.aboveMainPackages(folders);
     // A main source root's packages state no test or example role, but may be configuration or migrations.
     const shared = roleFromFolders(folders, this.shared, 'stated', (folder, position) => position < above.length || !this.outsideStudy.has(folder.toLowerCase()));
     if (shared) return shared;
@@ -263,14 +270,28 @@ function rolesByName(roles: RoleNamesDocument): RolesByName {
   return byName;
 }
 
-/** The innermost folder that names a role wins: `app/api/services/` is application code. */
-function roleFromFolders(folders: readonly string[], roles: RolesByName, confidence: LayerAssignment['confidence'], states: (folder: string, position: number) => boolean = () => true): LayerAssignment | undefined {
-  for (let index = folders.length - 1; index >= 0; index--) {
+/** The innermost folder that names a role wins (`app/api/services/` is application code), or the outermost when asked. */
+function roleFromFolders(folders: readonly string[], roles: FolderRole, confidence: LayerAssignment['confidence'], states: (folder: string, position: number) => boolean = () => true, wins: 'innermost' | 'outermost' = 'innermost'): LayerAssignment | undefined {
+  for (let step = 0; step < folders.length; step++) {
+    const index = wins === 'innermost' ? folders.length - 1 - step : step;
     if (!states(folders[index] ?? '', index)) continue;
-    const role = roles.get((folders[index] ?? '').toLowerCase());
+    const role = roles((folders[index] ?? '').toLowerCase());
     if (role) return { layer: role, reasons: [`'${folders[index]}' in the path → ${role}`], confidence };
   }
   return undefined;
+}
+
+/**
+ * A folder's role by its name, or by the word its compound name ends with (`datastores`,
+ * `event_brokers`, `smtp-transport`) when what comes before is a word of its own (three letters or
+ * more: `restores` is no store).
+ */
+function folderRoles(names: RolesByName, suffixes: readonly (readonly [string, string])[]): FolderRole {
+  return (folder) => {
+    const named = names.get(folder);
+    if (named !== undefined || !suffixes.length) return named;
+    return suffixes.find(([word]) => folder.endsWith(word) && folder.slice(0, -word.length).replace(/[-_.]$/, '').length >= 3)?.[1];
+  };
 }
 
 /** `orders.service.ts` states the role `service`: a name of three or more parts ending in a TypeScript or JavaScript extension. */

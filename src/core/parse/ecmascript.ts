@@ -1,6 +1,6 @@
 import type { Node, QueryMatch } from 'web-tree-sitter';
 import type { Attribute, CallShape, CallSite, ImportStatement, Local, Parameter, RaiseFact, SymbolDefinition, ValueShape } from './facts';
-import { capturedAs, type LanguageSyntax, literalValue, MAX_SHAPE_DEPTH, MAX_SHAPE_NODES, normalizeCallee, rangeOf } from './syntax';
+import { capturedAs, type LanguageSyntax, literalValue, MAX_SHAPE_DEPTH, MAX_SHAPE_NODES, normalizeCallee, rangeOf, withoutComments } from './syntax';
 import { SymbolId } from '../result';
 import { beforeFirst } from '../text';
 
@@ -456,8 +456,9 @@ function valueSymbol(name: { text: string }, written: Node | null, range: Symbol
   }
   const made = value?.type === 'new_expression' ? value : value?.type === 'await_expression' ? value.namedChildren[0] : value;
   // `const createUser = catchAsync(async (req, res) => {...})`: the wrapped function is what the name runs.
-  // A call chained on another (`polka().get('/', (req, res) => ...)`) is what the chain makes, no wrapper.
-  const chained = made?.childForFieldName('function')?.childForFieldName('object')?.type === 'call_expression';
+  // A call chained on another (`polka().get('/', (req, res) => ...)`, `new H3().get(...)`) is what the chain makes, no wrapper.
+  const chainedOn = made?.childForFieldName('function')?.childForFieldName('object')?.type;
+  const chained = chainedOn === 'call_expression' || chainedOn === 'new_expression';
   const wrapped = made?.type === 'call_expression' && !chained ? lastArgument(made) : undefined;
   if (made && wrapped && FUNCTION_VALUES.has(wrapped.type)) {
     const symbol = functionSymbol(wrapped, name.text, 'function', range, [], bodies);
@@ -641,11 +642,12 @@ function callShape(call: Node): CallShape {
 /**
  * `this.orders?.find<Order>(id).then` → `this.orders.find().then`: optional chaining and type
  * arguments dropped. The grammar reads `await f<T>(x)` as a call of `await f`: the `await` is no
- * part of what is called.
+ * part of what is called. A chain on an instance made in place (`new H3().get`) is written as a
+ * call of its class (`H3().get`), as a chain on a factory's result is.
  */
 function calleeOf(callee: Node | null): string {
   const called = callee?.type === 'await_expression' ? callee.namedChildren[0] : callee;
-  return normalizeCallee((called?.text ?? '').replace(/\?\./g, '.'), true);
+  return normalizeCallee(withoutComments(called?.text ?? '').replace(/\?\./g, '.').replace(/^new\s+/, ''), true);
 }
 
 /** A function's body as an extent of the text. */

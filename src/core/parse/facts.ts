@@ -354,6 +354,8 @@ export interface HintDetails {
   parent?: string;
   /** `include`: what is mounted, as written. */
   child?: string;
+  /** `include`: the module a mounted value is required from in place (`app.use('api', require('./api'))`). */
+  childModule?: string;
   /** `include`, `mount`, `viewset`: the prefix as written, a string literal without its quotes; `global-prefix`: the global prefix. */
   prefix?: string;
   /** `include`: the constant the prefix is given by (`prefix=settings.API_V1_STR`). */

@@ -82,6 +82,11 @@ export function literalValue(node: Node): string {
   return node.text;
 }
 
+/** JavaScript's comments dropped from a piece of code (`polka().use(auth) // verify\n.get(...)`), so that what is called reads the same with or without them. */
+export function withoutComments(text: string): string {
+  return text.includes('/') ? text.replace(/\/\*[^*]*\*+(?:[^/*][^*]*\*+)*\/|\/\/[^\n]*/g, '') : text;
+}
+
 /**
  * `OrderCreated(id=1, total=2).publish` → `OrderCreated().publish`: the shape a resolver follows.
  * With `typeArguments`, `<...>` outside the arguments are TypeScript's type arguments and dropped

@@ -1,6 +1,7 @@
 import { Turns } from '../nextTurn';
 import type { ClassRule, Frameworks } from '../frameworks/frameworks';
 import type { Attribute, SymbolDefinition } from '../parse/facts';
+import { Shape } from '../datamodel/shapes';
 import { Finding, type ModelDetails, type ModelRelationship, type RepositoryDetails, SymbolId } from '../result';
 import { beforeFirst } from '../text';
 import type { SymbolIndex } from './symbolIndex';
@@ -87,7 +88,7 @@ function fileFrameworkPart(index: SymbolIndex, rules: Frameworks, path: string):
       if (call) part.callables.push([symbol, call]);
       for (const rule of rules.classes) {
         const via = rule.extends.find((name) => ancestry.names.includes(name)) ?? decoratedBy(index, path, definition, rule.decoratedWith);
-        if (!via || !keywordsMatch(definition, rule.keyword) || isRegistryBase(index, path, definition, rule)) continue;
+        if (!via || !keywordsMatch(definition, rule.keyword) || isRegistryBase(index, path, symbol, definition, rule)) continue;
         const details: ModelDetails = { rule: rule.id, framework: rule.framework, extends: via };
         if (rule.category === 'model') {
           part.models.push({ symbol, definition });
@@ -122,9 +123,14 @@ function decoratedBy(index: SymbolIndex, path: string, definition: SymbolDefinit
   return undefined;
 }
 
-/** `class Base(DeclarativeBase)` and `__abstract__ = True` classes are bases of models, not models. */
-function isRegistryBase(index: SymbolIndex, path: string, definition: SymbolDefinition, rule: ClassRule): boolean {
+/** `class Base(DeclarativeBase)`, `__abstract__ = True` and `class Meta: abstract = True` classes are bases of models, not models. */
+function isRegistryBase(index: SymbolIndex, path: string, symbol: string, definition: SymbolDefinition, rule: ClassRule): boolean {
   if (rule.abstractAttribute && definition.attributes?.some((attribute) => attribute.name === rule.abstractAttribute)) return true;
+  if (rule.abstractOption) {
+    const dot = rule.abstractOption.indexOf('.');
+    const option = index.definition(`${symbol}.${rule.abstractOption.slice(0, dot)}`)?.attributes?.find((attribute) => attribute.name === rule.abstractOption?.slice(dot + 1));
+    if (Shape.isTrue(option?.shape)) return true;
+  }
   const direct = rule.baseIfDirect;
   return direct !== undefined && definition.bases.some((base) => index.qualifiedNames(path, base).some((name) => direct.includes(name)));
 }

@@ -2,7 +2,7 @@ import { listIn } from '../lists';
 import { nextTurn, Turns } from '../nextTurn';
 import type { Hint, SymbolDefinition } from '../parse/facts';
 import { type Finding, type MiddlewareFinding, type Route, type RouteFinding, type Skipped, SymbolId } from '../result';
-import { normalizeCallee } from '../parse/syntax';
+import { normalizeCallee, withoutComments } from '../parse/syntax';
 import { trimEnd } from '../text';
 import { DEFAULT_PREFIX_KEYWORDS, type Frameworks, NO_ROUTER_CALLS, type RouterFramework } from '../frameworks/frameworks';
 import type { RuleRole } from '../knowledge/documents';
@@ -72,11 +72,17 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
   }
   for (const hint of hints.filter((candidate) => candidate.hint === 'include')) {
     const { path } = SymbolId.parse(hint.symbol);
-    // An application made inside a factory function (`def create_app(): app = Flask(...)`) is no
-    // workspace symbol; the call site stands for it, a root of its own.
-    const parent = index.resolve(path, hint.details.parent ?? '') ?? hint.symbol;
-    for (const mount of mountsOf(index, hint)) {
-      const child = index.resolve(mount.writtenIn, mount.child.replace(/\(\)$/, ''));
+    const written = hint.details.parent ?? '';
+    // Mounted on an application made in place (`module.exports = polka().use('items', items)`): the
+    // variable or export the chain makes. An application made inside a factory function
+    // (`def create_app(): app = Flask(...)`) is no workspace symbol; the call site stands for it, a root of its own.
+    const named = index.resolve(path, written);
+    const madeHere = named === undefined ? madeInPlace(index, frameworks, routers, path, hint.range.start.line, chainRoot(written)) : undefined;
+    const parent = named ?? (madeHere && routers.has(madeHere.symbol) ? madeHere.symbol : undefined) ?? hint.symbol;
+    // A module required in place (`app.use('api', require('./api'))`) mounts what it exports.
+    const { childModule } = hint.details;
+    for (const mount of childModule !== undefined ? [{ child: '', writtenIn: path, prefix: mountPrefix(index, hint) }] : mountsOf(index, hint)) {
+      const child = childModule !== undefined ? index.requiredExport(path, childModule) : index.resolve(mount.writtenIn, mount.child.replace(/\(\)$/, ''));
       if (child && routers.has(child)) includes.push({ parent, child, prefix: mount.prefix ?? '' });
     }
   }
@@ -98,10 +104,10 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
     const role = roleOf(finding);
     if (role === 'django-urlpatterns' || role === 'starlette-routes') return; // resolved below, as lists of patterns
     // The router is named where the route is registered, which may not be where the handler is defined.
-    const { path } = sourceOf(finding);
+    const { path, line } = sourceOf(finding);
     const written = chainRoot(finding.details.router ?? '');
     const routerTarget = index.qualify(path, written);
-    const router = (routerTarget && 'symbol' in routerTarget ? routers.get(routerTarget.symbol) : undefined) ?? pluginOf(index, routers, sourceOf(finding), written) ?? madeInPlace(index, frameworks, routers, path, finding.range.start.line, written);
+    const router = (routerTarget && 'symbol' in routerTarget ? routers.get(routerTarget.symbol) : undefined) ?? pluginOf(index, routers, sourceOf(finding), written) ?? madeInPlace(index, frameworks, routers, path, line, written);
     // `@mock.patch("x.y")` has the shape of a route; a known non-router (imported, or a workspace
     // object that is not a router) rules it out. An unbound name (a factory's local `app`) stays.
     if (!router && routerTarget && ('symbol' in routerTarget || routerTarget.external !== written)) {
@@ -139,10 +145,11 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
   for (const finding of findings) {
     const role = roleOf(finding);
     if (finding.category !== 'middleware' || (role !== 'router-middleware' && role !== 'route-middleware')) continue;
-    const { path } = sourceOf(finding);
+    const { path, line } = sourceOf(finding);
     const app = chainRoot(finding.details.app ?? '');
     const appTarget = index.qualify(path, app);
-    const router = appTarget && 'symbol' in appTarget ? routers.get(appTarget.symbol) : undefined;
+    // Installed on an application made in place (`polka().use(isUser).get(...)`) as on a named one.
+    const router = (appTarget && 'symbol' in appTarget ? routers.get(appTarget.symbol) : undefined) ?? madeInPlace(index, frameworks, routers, path, line, app);
     const onRouter = router !== undefined || frameworks.conventionalRouterNames.has(app);
     const made = finding.details.middleware ?? '';
     const madeRouter = made ? index.resolve(path, made) : undefined;
@@ -168,21 +175,22 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
  * string or `use` argument (`express.Router()`, `db.collection(users)`) is left as written.
  */
 function chainRoot(written: string): string {
-  return /^([A-Za-z_$][\w$]*)\s*\.\s*(?:use\s*\(|[A-Za-z_$][\w$]*\s*\(\s*['"`])/.exec(written)?.[1] ?? written;
+  return /^([A-Za-z_$][\w$]*)\s*\.\s*(?:use\s*\(|[A-Za-z_$][\w$]*\s*\(\s*['"`])/.exec(withoutComments(written))?.[1] ?? written;
 }
 
-/** The calls of an application or router that return it (Express, Koa routers, Polka): `use` and the verbs. */
-const FLUENT_CALLS = new Set(['use', 'all', ...HTTP_METHODS]);
+/** The calls of an application or router that return it (Express, Koa routers, Polka, h3): `use`, the verbs and h3's `on(method, path, handler)`. */
+const FLUENT_CALLS = new Set(['use', 'all', 'on', ...HTTP_METHODS]);
 
 /**
  * The maker of an application whose calls are chained on the call that makes it: `polka` in
- * `polka().use(a).get('/', b)` as a route's object is written, and in the callee a variable or
+ * `polka().use(a).get('/', b)` (`H3` in `new H3().get('/', b)`) as a route's object is written, and in the callee a variable or
  * export made by such a chain records (`polka().use().get`).
  */
-function chainMaker(written: string): string | undefined {
-  const chain = /^([A-Za-z_$][\w$.]*?)\s*\(/.exec(written);
+function chainMaker(writtenWithComments: string): string | undefined {
+  const written = withoutComments(writtenWithComments);
+  const chain = /^(?:new\s+)?([A-Za-z_$][\w$.]*?)\s*\(/.exec(written);
   if (!chain?.[1]) return undefined;
-  const calls = normalizeCallee(written).slice(chain[1].length).split('.').slice(1);
+  const calls = normalizeCallee(written.slice(chain[0].length - 1)).split('.').slice(1);
   return calls.every((call) => FLUENT_CALLS.has(call.replace(/\(\)$/, ''))) ? chain[1] : undefined;
 }
 
@@ -422,6 +430,12 @@ function starletteRoutes(index: SymbolIndex, findings: readonly RouteFinding[], 
   return routes;
 }
 
+/** The prefix a mount hint states: written in place, or kept in a constant (`prefixName`). */
+function mountPrefix(index: SymbolIndex, hint: Hint): string | undefined {
+  const { path } = SymbolId.parse(hint.symbol);
+  return hint.details.prefix !== undefined ? statedString(index, path, hint.details.prefix) : constantString(index, path, hint.details.prefixName);
+}
+
 /**
  * What one mount hint mounts: its router and prefix, or, for a mount made for each entry of a list
  * (`routes.forEach((r) => router.use(r.path, r.route))`), each entry's.
@@ -430,7 +444,7 @@ function mountsOf(index: SymbolIndex, hint: Hint): { child: string; writtenIn: s
   const { path } = SymbolId.parse(hint.symbol);
   const { list } = hint.details;
   if (list === undefined) {
-    const prefix = hint.details.prefix !== undefined ? statedString(index, path, hint.details.prefix) : constantString(index, path, hint.details.prefixName);
+    const prefix = mountPrefix(index, hint);
     const { each } = hint.details;
     // `for blueprint in blueprints: app.register_blueprint(blueprint, ...)`: each entry of the list.
     if (each !== undefined) return listEntries(index, path, hint.symbol, each).map((entry) => ({ ...entry, prefix }));

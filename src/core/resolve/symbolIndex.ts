@@ -144,10 +144,11 @@ export class SymbolIndex {
    * `compute` must read nothing else that can change between analyses (other stages' results, the
    * list of every file) except what `given` spells out (a part is kept only for the same `given`);
    * a stage combines the parts with the rest afterwards. Kept answers are shared: the caller copies
-   * what it will change.
+   * what it will change. A part worked out again that `same` finds says what the kept one said is
+   * that kept object, so that what combines the parts (see `combined`) stays kept.
    */
-  part<T>(stage: string, path: string, compute: () => T, given = ''): T {
-    return this.answers.part(stage, path, compute, given);
+  part<T>(stage: string, path: string, compute: () => T, given = '', same?: (kept: T, made: T) => boolean): T {
+    return this.answers.part(stage, path, compute, given, same);
   }
 
   /**
@@ -492,6 +493,14 @@ export class SymbolIndex {
       return found ?? { external: `${goExternalPath(statement.module)}.${rest.join('.')}` };
     }
     return undefined;
+  }
+
+  /** What `require(specifier)` written in `path` returns, when it is a workspace symbol: what the module exports whole (`module.exports = polka().use(...)`). */
+  requiredExport(path: string, specifier: string): string | undefined {
+    const file = this.modules.ecmaModuleFile(path, specifier);
+    const exported = file ? this.defaultExportOf(file) : undefined;
+    const target = file && exported ? this.qualify(file, exported) : undefined;
+    return target && 'symbol' in target ? target.symbol : undefined;
   }
 
   private defaultExportOf(file: string): string | undefined {

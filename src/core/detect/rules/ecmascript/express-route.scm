@@ -1,7 +1,7 @@
 ;; category: route
 ;; framework: express
 ;; resolves: router-call
-;; description: A route registered by a method named after its HTTP verb on an application or router: Express `app.get('/users/:id', auth, getUser)` and `router.post(...)`, Koa routers, Fastify `fastify.get`, Hono `app.get`. The handler is the last argument; a named one gives the route its symbol, one written in place is named after the line it starts on (the arguments before it are the route's middleware: rule route-middleware). The resolver keeps the route when the object is a known application or router, or is named like one (`app`, `router`, `fastify`...): `redis.get('key', callback)` has the same shape.
+;; description: A route registered by a method named after its HTTP verb on an application or router: Express `app.get('/users/:id', auth, getUser)` and `router.post(...)`, Koa routers, Fastify `fastify.get`, Hono `app.get`, h3 `app.get` (and `app.on('GET', '/p', handler)`, the method given as a string, as h3 and Hono also write it). The handler is the last argument; a named one gives the route its symbol, one written in place is named after the line it starts on (the arguments before it are the route's middleware: rule route-middleware). The resolver keeps the route when the object is a known application or router, or is named like one (`app`, `router`, `fastify`...): `redis.get('key', callback)` has the same shape.
 (call_expression
   function: (member_expression object: (_) @router property: (property_identifier) @method)
   arguments: (arguments . (string) @path [(identifier) (member_expression)] @symbol .)
@@ -26,5 +26,45 @@
   function: (member_expression object: (_) @router property: (property_identifier) @method)
   arguments: (arguments . (string) @path (call_expression arguments: (arguments [(arrow_function) (function_expression)] @_inline .)) .)
   (#any-of? @method "get" "post" "put" "patch" "delete" "head" "options" "all")
+  (#set! handler "inline")
+  (#set! symbol "anonymous")) @finding
+
+;; The handler as the `handler` property of an object a wrapper is given, h3's object syntax (docs "Event Handlers": `app.get('/', defineEventHandler({ onRequest, handler: (event) => ... }))`): the hooks beside it are the route's middleware (rule handler-hooks).
+(call_expression
+  function: (member_expression object: (_) @router property: (property_identifier) @method)
+  arguments: (arguments . (string) @path (call_expression arguments: (arguments . (object (pair key: (property_identifier) @_key value: [(identifier) (member_expression)] @symbol)) .)) .)
+  (#any-of? @method "get" "post" "put" "patch" "delete" "head" "options" "all")
+  (#eq? @_key "handler")
+  (#set! handler "named")) @finding
+
+(call_expression
+  function: (member_expression object: (_) @router property: (property_identifier) @method)
+  arguments: (arguments . (string) @path (call_expression arguments: (arguments . (object (pair key: (property_identifier) @_key value: [(arrow_function) (function_expression)] @_inline)) .)) .)
+  (#any-of? @method "get" "post" "put" "patch" "delete" "head" "options" "all")
+  (#eq? @_key "handler")
+  (#set! handler "inline")
+  (#set! symbol "anonymous")) @finding
+
+;; The method given as a string before the path: h3's and Hono's `app.on('GET', '/hello', handler)`, the method in either case.
+(call_expression
+  function: (member_expression object: (_) @router property: (property_identifier) @_on)
+  arguments: (arguments . (string (string_fragment) @method) . (string) @path [(identifier) (member_expression)] @symbol .)
+  (#eq? @_on "on")
+  (#any-of? @method "GET" "POST" "PUT" "PATCH" "DELETE" "HEAD" "OPTIONS" "get" "post" "put" "patch" "delete" "head" "options")
+  (#set! handler "named")) @finding
+
+(call_expression
+  function: (member_expression object: (_) @router property: (property_identifier) @_on)
+  arguments: (arguments . (string (string_fragment) @method) . (string) @path [(arrow_function) (function_expression)] @_inline .)
+  (#eq? @_on "on")
+  (#any-of? @method "GET" "POST" "PUT" "PATCH" "DELETE" "HEAD" "OPTIONS" "get" "post" "put" "patch" "delete" "head" "options")
+  (#set! handler "inline")
+  (#set! symbol "anonymous")) @finding
+
+(call_expression
+  function: (member_expression object: (_) @router property: (property_identifier) @_on)
+  arguments: (arguments . (string (string_fragment) @method) . (string) @path (call_expression arguments: (arguments [(arrow_function) (function_expression)] @_inline .)) .)
+  (#eq? @_on "on")
+  (#any-of? @method "GET" "POST" "PUT" "PATCH" "DELETE" "HEAD" "OPTIONS" "get" "post" "put" "patch" "delete" "head" "options")
   (#set! handler "inline")
   (#set! symbol "anonymous")) @finding

@@ -1,5 +1,5 @@
 ;; hint: include
-;; description: A router mounted under a prefix: Express `app.use('/api', auth, apiRouter)` and `app.use(router)`, a prefix kept in a constant (`app.use(config.api.prefix, routes())`, `prefixName`) or a template literal, a router a function makes and returns (`routes()`), Hono `app.route('/books', books)`, Koa `app.use(router.routes())`, Fastify plugins `fastify.register(routes, { prefix: '/v1' })` (`plugin` names the framework whose plugins they are). The resolver keeps it when the mounted object is a known router or a registered plugin function.
+;; description: A router mounted under a prefix: Express `app.use('/api', auth, apiRouter)` and `app.use(router)`, a prefix kept in a constant (`app.use(config.api.prefix, routes())`, `prefixName`) or a template literal, a router a function makes and returns (`routes()`), a module required in place (`app.use('api', require('./api'))`: what it exports, `childModule`), Hono `app.route('/books', books)`, Koa `app.use(router.routes())`, Fastify plugins `fastify.register(routes, { prefix: '/v1' })` (`plugin` names the framework whose plugins they are). The resolver keeps it when the mounted object is a known router or a registered plugin function.
 (call_expression
   function: (member_expression object: (_) @parent property: (property_identifier) @_verb)
   arguments: (arguments . [(string) (template_string)] @prefix [(identifier) (member_expression) (call_expression function: [(identifier) (member_expression)] arguments: (arguments) @_none)] @child .)
@@ -35,3 +35,15 @@
   arguments: (arguments . [(identifier) (member_expression)] @child .)
   (#eq? @_verb "register")
   (#set! plugin "fastify")) @finding
+
+(call_expression
+  function: (member_expression object: (_) @parent property: (property_identifier) @_verb)
+  arguments: (arguments . [(string) (template_string)] @prefix (call_expression function: (identifier) @_require arguments: (arguments . (string) @childModule .)) .)
+  (#eq? @_verb "use")
+  (#eq? @_require "require")) @finding
+
+(call_expression
+  function: (member_expression object: (_) @parent property: (property_identifier) @_verb)
+  arguments: (arguments . (call_expression function: (identifier) @_require arguments: (arguments . (string) @childModule .)) .)
+  (#eq? @_verb "use")
+  (#eq? @_require "require")) @finding

@@ -1,0 +1,13 @@
+;; hint: include
+;; qualifies: wrapper h3.withBase
+;; description: An application mounted under a base path through a handler that strips the base before calling it, h3's `withBase` (docs "Advanced utils": `app.use('/api/**', withBase('/api', api.handler))`, also registered as a route, `app.all('/api/**', ...)`): the application's routes answer under the base. The resolver keeps it when the mounted object is a known application.
+(call_expression
+  function: (member_expression object: (_) @parent property: (property_identifier) @_verb)
+  arguments: (arguments . (string) (call_expression function: (identifier) @wrapper arguments: (arguments . (string) @prefix . (identifier) @child .)) .)
+  (#any-of? @_verb "use" "all" "get" "post" "put" "patch" "delete" "head" "options")) @finding
+
+(call_expression
+  function: (member_expression object: (_) @parent property: (property_identifier) @_verb)
+  arguments: (arguments . (string) (call_expression function: (identifier) @wrapper arguments: (arguments . (string) @prefix . (member_expression object: (identifier) @child property: (property_identifier) @_handler) .)) .)
+  (#any-of? @_verb "use" "all" "get" "post" "put" "patch" "delete" "head" "options")
+  (#eq? @_handler "handler")) @finding
