@@ -390,8 +390,8 @@ function listOf(context: MigrationContext, value: ValueShape | undefined): Value
  */
 export async function schemaBuilderOperations(index: SymbolIndex, turns = new Turns()): Promise<DraftOperation[][]> {
   const operations: DraftOperation[][] = [];
-  // Tests create the tables they need: not the application's schema.
-  const files = index.files().filter(({ path, language }) => (language === 'typescript' || language === 'tsx' || language === 'javascript') && !TEST_CODE.test(path));
+  // Tests create the tables they need, and documentation the tables of its examples: not the application's schema.
+  const files = index.files().filter(({ path, language }) => (language === 'typescript' || language === 'tsx' || language === 'javascript') && !NOT_THE_SCHEMA.test(path));
   await turns.each([...files].sort((a, b) => a.path.localeCompare(b.path)), ({ path }) => {
     const created = index.part('schema-builder', path, () => builtTables(index, path));
     if (created.length) operations.push(created);
@@ -399,7 +399,7 @@ export async function schemaBuilderOperations(index: SymbolIndex, turns = new Tu
   return operations;
 }
 
-const TEST_CODE = /(^|\/)(tests?|__tests__)\/|\.(spec|test|test-d)\.[cm]?[jt]sx?$/;
+const NOT_THE_SCHEMA = /(^|\/)(tests?|__tests__|docs?)\/|\.(spec|test|test-d)\.[cm]?[jt]sx?$/;
 
 function builtTables(index: SymbolIndex, path: string): DraftOperation[] {
   const operations: DraftOperation[] = [];
