@@ -19,10 +19,10 @@ import { handlerRouters } from './resolve/handlerRouters';
 import { normalizeRoutePath } from './resolve/routePaths';
 import { type InterfaceBindings, interfaceBindings } from './resolve/bindings';
 import { answerChecklist } from './answers/answers';
-import { readStudyDocuments, type StudyDocument } from './discover/studyDocuments';
+import { readStudyDocuments } from './discover/studyDocuments';
 import { type AnalysisResult, type Answer, type Finding, type InterfaceImplementations, type KindVerdict, type Language, type Route, SCHEMA_VERSION, type Skipped, SymbolId, type Trace } from './result';
 import { type TraceContext, traceRoute, traceRouteWithTypes } from './trace/trace';
-import { listIn } from './lists';
+import { listIn, sameList } from './lists';
 import { matchesRouteTemplate, templateShape } from './workspacePatterns';
 
 export interface AnalyzeOptions {
@@ -95,16 +95,16 @@ export interface Analysis {
 /** The whole pipeline: discover → parse and detect (workers) → resolve → classify → layers → trace. */
 export async function analyzeWorkspace(root: string, host: AnalysisHost, options: AnalyzeOptions = {}): Promise<Analysis> {
   const discovery = await discover(root, host, options);
-  const configuration = readConfiguration(host.fs, root, discovery, options, host.knowledge);
+  const configuration = readConfigurationNoting(host.fs, root, discovery, options, host.knowledge);
   const fingerprints = new Map<string, string>();
   const facts = await scan(discovery.sources, host, options, true, fingerprints);
   // Nothing the result is made from has changed since a run that kept it: it is that result. (Not
   // with an editor's texts read: what the result is made from is then not all on disk.)
-  const key = host.cache?.results && !options.documents ? await resultKey(root, host, options, discovery, fingerprints, await configuration) : undefined;
+  const key = host.cache?.results && !options.documents ? await resultKey(root, host, options, discovery, fingerprints, (await configuration).configuration) : undefined;
   const kept = key ? await host.cache?.results?.get(key) : undefined;
   if (kept) {
-    const { tsconfig, readme } = await configuration;
-    const packages = packagesOf(await configuration, facts.filter((file) => !file.skipped), host.knowledge);
+    const { tsconfig, readme } = (await configuration).configuration;
+    const packages = packagesOf((await configuration).configuration, facts.filter((file) => !file.skipped), host.knowledge);
     // Traces, definitions and updates need the symbol index: built when first asked for (for an
     // update, in turns: readying a big workspace for its updates must not block its editor).
     let index: SymbolIndex | undefined;
@@ -114,7 +114,7 @@ export async function analyzeWorkspace(root: string, host: AnalysisHost, options
     // What the kind was made from, as an update will tell it: the first update keeps the kind (but
     // where the code offers handler routers, which need the index: there it classifies again).
     const kindInputs = kindInputsOf(discovery, kept.findings, kept.routes, kept.interfaces, [], packages, readme);
-    return analysisOf({ root, knowledge: host.knowledge, options, discovery, documents: (await configuration).documents, facts, result: kept, modulePaths: JSON.stringify(tsconfig.paths ?? null), kindInputs, index: indexOf, indexInTurns });
+    return analysisOf({ root, knowledge: host.knowledge, options, discovery, configuration: await configuration, facts, result: kept, modulePaths: JSON.stringify(tsconfig.paths ?? null), kindInputs, index: indexOf, indexInTurns });
   }
   const analysis = await assemble(root, host, options, discovery, facts, await configuration);
   if (key) await host.cache?.results?.set(key, analysis.result);
@@ -174,7 +174,8 @@ async function scan(sources: readonly SourceFile[], host: AnalysisHost, options:
  * Everything after the scan, from the facts of every file: cross-file resolution, the kind, the
  * layers, violations and traces. An update re-scans only the files that changed and assembles again.
  */
-async function assemble(root: string, host: AnalysisHost, options: AnalyzeOptions, discovery: Discovery, facts: readonly FileFacts[], configuration: Configuration, before?: Earlier): Promise<Analysis> {
+async function assemble(root: string, host: AnalysisHost, options: AnalyzeOptions, discovery: Discovery, facts: readonly FileFacts[], configurationRead: ConfigurationRead, before?: Earlier): Promise<Analysis> {
+  const { configuration } = configurationRead;
   const { onProgress } = options;
   await nextTurn(); // the scan's last answers in, and its threads ended
   // Between stages, a cancelled run (an update made stale by a newer edit) stops.
@@ -258,7 +259,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
       (a, b) => a.path.localeCompare(b.path),
     ),
   };
-  const analysis = analysisOf({ root, knowledge: host.knowledge, options, discovery, documents: configuration.documents, facts, result, modulePaths, kindInputs, index: () => index, indexInTurns: () => Promise.resolve(index) });
+  const analysis = analysisOf({ root, knowledge: host.knowledge, options, discovery, configuration: configurationRead, facts, result, modulePaths, kindInputs, index: () => index, indexInTurns: () => Promise.resolve(index) });
   if (options.traces) {
     const context = traceContextOf(index, result, host.knowledge);
     result.traces = routes.map((route) => traceRoute(context, route));
@@ -280,8 +281,8 @@ interface AnalysisState {
   knowledge: Knowledge;
   options: AnalyzeOptions;
   discovery: Discovery;
-  /** The README, packaging, test set-up and examples the study guide's answers quote. */
-  documents: readonly StudyDocument[];
+  /** What the configuration files say (the study guide's answers quote its README, packaging, test set-up and examples), and the files read for it. */
+  configuration: ConfigurationRead;
   /** Every source file's facts, in the discovery's order. */
   facts: readonly FileFacts[];
   result: AnalysisResult;
@@ -295,7 +296,8 @@ interface AnalysisState {
 }
 
 function analysisOf(state: AnalysisState): Analysis {
-  const { root, knowledge, options, discovery, documents, facts, result, modulePaths, kindInputs } = state;
+  const { root, knowledge, options, discovery, facts, result, modulePaths, kindInputs } = state;
+  const { documents } = state.configuration.configuration;
   let context: TraceContext | undefined;
   const traceContext = () => (context ??= traceContextOf(state.index(), result, knowledge));
   const typedAnswers = new Map<string, CallAnswer | null>();
@@ -330,10 +332,12 @@ function analysisOf(state: AnalysisState): Analysis {
       // files the analysis already has, under the same excludes, leaves the file list as it was.
       const contentOnly = sameFileSelection(options, updateOptions) && (await allKnownFiles(updateHost.fs, discovery, changed));
       const now = contentOnly ? discovery : await discover(root, updateHost, updateOptions);
-      const nowConfiguration = readConfiguration(updateHost.fs, root, now, updateOptions, updateHost.knowledge);
+      const sameKnowledge = updateHost.knowledge === knowledge;
+      // The same files, and none the configuration was read from changed: it says what it said.
+      const configurationKept = contentOnly && sameKnowledge && !changed.some((path) => state.configuration.read.has(sameSeparators(path)));
+      const nowConfiguration = configurationKept ? state.configuration : readConfigurationNoting(updateHost.fs, root, now, updateOptions, updateHost.knowledge);
       const next = contentOnly ? await rescanned(discovery, facts, changed, updateHost, updateOptions) : await rescannedAfterDiscovery(now, facts, changed, updateHost, updateOptions);
       // The same files and knowledge: the index's answers are shared, each checked against what it read.
-      const sameKnowledge = updateHost.knowledge === knowledge;
       return assemble(root, updateHost, updateOptions, now, next, await nowConfiguration, { index: await state.indexInTurns(), modulePaths, shareAnswers: contentOnly && sameKnowledge, kind: result.kind, kindInputs: sameKnowledge ? kindInputs : undefined });
     },
   };
@@ -442,10 +446,6 @@ function sameKindInputs(before: KindInputs | undefined, now: KindInputs): boolea
   });
 }
 
-function sameList(before: readonly string[], now: readonly string[]): boolean {
-  return before === now || (before.length === now.length && before.every((item, position) => item === now[position]));
-}
-
 function sameFileSelection(before: AnalyzeOptions, after: AnalyzeOptions): boolean {
   const selection = (options: AnalyzeOptions) => JSON.stringify([options.excludeGlobs ?? [], options.languages ?? [], options.maxFileSizeBytes ?? DEFAULT_MAX_FILE_SIZE_BYTES]);
   return selection(before) === selection(after);
@@ -467,6 +467,25 @@ async function allKnownFiles(fs: WorkspaceFs, discovery: Discovery, changed: rea
 
 /** What the workspace's configuration files say: path aliases, the package manifests, the README, the build files, the study documents. */
 type Configuration = Awaited<ReturnType<typeof readConfiguration>>;
+
+/** The configuration, and every path its reading went through (separators as `sameSeparators` makes them). */
+interface ConfigurationRead {
+  configuration: Configuration;
+  read: ReadonlySet<string>;
+}
+
+/** Reads the configuration noting the paths read: an update that changes none of them, and no file's place, keeps it. */
+async function readConfigurationNoting(fs: WorkspaceFs, root: string, discovery: Discovery, options: AnalyzeOptions, knowledge: Knowledge): Promise<ConfigurationRead> {
+  const read = new Set<string>();
+  const noted = <T>(path: string, reading: T): T => (read.add(sameSeparators(path)), reading);
+  const noting: WorkspaceFs = {
+    readDirectory: (path) => noted(path, fs.readDirectory(path)),
+    stat: (path) => noted(path, fs.stat(path)),
+    realPath: (path) => noted(path, fs.realPath(path)),
+    readText: (path, limits) => noted(path, fs.readText(path, limits)),
+  };
+  return { configuration: await readConfiguration(noting, root, discovery, options, knowledge), read };
+}
 
 /** Read while files are scanned, all at once: each read is a trip through the host's file system, and an edit's update is short. */
 async function readConfiguration(fs: WorkspaceFs, root: string, discovery: Discovery, options: AnalyzeOptions, knowledge: Knowledge) {

@@ -18,3 +18,8 @@ export const NONE: readonly never[] = Object.freeze([]);
 export function atLength<T>(list: readonly T[]): readonly T[] {
   return list.length ? list.slice() : NONE;
 }
+
+/** Whether two lists hold the same elements in the same order, as `same` compares two elements (identity unless told). */
+export function sameList<T>(before: readonly T[], after: readonly T[], same: (a: T, b: T) => boolean = (a, b) => a === b): boolean {
+  return before === after || (before.length === after.length && before.every((item, position) => same(item, after[position] as T)));
+}

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import Ajv from 'ajv';
 import type { AnalysisResult } from '../../src/core/result';
@@ -187,6 +187,46 @@ describe('an edit of files the analysis has', () => {
   });
 });
 
+describe('an update and the configuration files', () => {
+  const workspace = tempWorkspace({
+    'setup.py': 'from setuptools import setup\nsetup(name="orders", description="Orders service")\n',
+    'pyproject.toml': '[project]\nname = "orders"\n',
+    'README.md': '# Orders\nA service.\n',
+    'app/api.py': 'from fastapi import APIRouter\nrouter = APIRouter()\n@router.get("/a")\ndef a(): ...\n',
+  });
+  after(workspace.cleanup);
+  const comparable = (analysis: Analysis) => JSON.stringify({ ...analysis.result, answers: analysis.answers() });
+
+  it('reads them again only when one of them changed, and gives what a fresh analysis gives', async () => {
+    let analysis = await analyzeFolder(workspace.root, { threads: 1 });
+    const read: string[] = [];
+    const countingFs = { ...nodeFs, readText: (path: string, limits: Parameters<typeof nodeFs.readText>[1]) => (read.push(relative(workspace.root, path)), nodeFs.readText(path, limits)) };
+    const analyzer = new WorkerAnalyzer({ threads: 1 });
+    const host = { fs: countingFs, analyzer, knowledge: builtinKnowledge(), concurrency: 2 };
+    try {
+      const edits: [string, string, boolean][] = [
+        // A source file no configuration was read from: none is read again.
+        ['app/api.py', 'from fastapi import APIRouter\nrouter = APIRouter()\n@router.get("/b")\ndef b(): ...\n', false],
+        // setup.py is a source file and a manifest: the configuration is read again.
+        ['setup.py', 'from setuptools import setup\nsetup(name="billing", description="Billing library")\n', true],
+        // Files that are not sources: the tree is walked and the configuration read again.
+        ['pyproject.toml', '[project]\nname = "billing"\n\n[build-system]\nrequires = ["hatchling"]\n', true],
+        ['README.md', '# Billing\nA library.\n', true],
+        ['app/api.py', 'from fastapi import APIRouter\nrouter = APIRouter()\n@router.get("/c")\ndef c(): ...\n', false],
+      ];
+      for (const [path, text, readAgain] of edits) {
+        writeFileSync(join(workspace.root, path), text);
+        read.length = 0;
+        analysis = await analysis.update(host, [join(workspace.root, path)]);
+        assert.equal(read.includes('setup.py'), readAgain, `after editing ${path}: ${read.join(', ')}`);
+        assert.equal(comparable(analysis), comparable(await analyzeFolder(workspace.root, { threads: 1 })), `after editing ${path}`);
+      }
+    } finally {
+      await analyzer.dispose();
+    }
+  });
+});
+
 describe('an update, whatever the edit', () => {
   const base = {
     'app/base.py': 'from django.db import models\n\nclass Base(models.Model):\n    def save(self): ...\n',
@@ -223,6 +263,60 @@ describe('an update, whatever the edit', () => {
       analysis = await updateFolder(analysis, [join(workspace.root, path)], { threads: 1 });
       assert.equal(comparable(analysis), comparable(await analyzeFolder(workspace.root, { threads: 1 })), `after editing ${path}`);
     }
+  });
+});
+
+describe('an update of interfaces and their implementations', () => {
+  const workspace = tempWorkspace({
+    'app/ports.py': 'from abc import ABC, abstractmethod\n\nclass Notifier(ABC):\n    @abstractmethod\n    def send(self): ...\n',
+    'app/email.py': 'from app.ports import Notifier\n\nclass EmailNotifier(Notifier):\n    def send(self): ...\n',
+    'app/client.py': 'class Client:\n    def run(self):\n        return self._driver()\n',
+    'app/pg.py': 'from app.client import Client\n\nclass PgClient(Client):\n    def _driver(self): ...\n',
+    'web/driver.ts': 'export interface Driver { get(): string; }\n',
+    'web/drivers.ts': "import { Driver } from './driver';\nexport const memory: Driver = { get: () => '' };\nexport const redis: Driver = { get: () => 'r' };\n",
+    'store/store.go': 'package store\n\ntype Store interface {\n\tGet() string\n}\n',
+    'store/mem.go': 'package store\n\ntype Mem struct{}\n\nfunc (m *Mem) Get() string { return "" }\n',
+  });
+  after(workspace.cleanup);
+  const comparable = (analysis: Analysis) => JSON.stringify({ ...analysis.result, traces: analysis.result.routes.map((route) => analysis.trace(`${route.method} ${route.path}`)) });
+  const bases = (analysis: Analysis) => analysis.result.interfaces.map((entry) => `${entry.base} ${entry.implementations.join(',')}`);
+
+  it('gives what a fresh analysis gives as implementations come and go, and keeps the interfaces while no class changes', async () => {
+    let analysis = await analyzeFolder(workspace.root, { threads: 1 });
+    assert.deepEqual(bases(analysis), ['app/client.py:Client app/pg.py:PgClient', 'app/ports.py:Notifier app/email.py:EmailNotifier', 'store/store.go:Store store/mem.go:Mem', 'web/driver.ts:Driver web/drivers.ts:memory,web/drivers.ts:redis']);
+    const edits: [string, string, (before: Analysis, after: Analysis) => void][] = [
+      // Lines moved and a function added: every class says what it said, and the stage is kept whole.
+      ['app/email.py', '# moved\nfrom app.ports import Notifier\n\nclass EmailNotifier(Notifier):\n    def send(self): ...\n\ndef helper(): ...\n', (before, after) => assert.equal(after.result.interfaces, before.result.interfaces)],
+      // An implementation added beside the other, and one gone.
+      ['app/email.py', 'from app.ports import Notifier\n\nclass EmailNotifier(Notifier):\n    def send(self): ...\n\nclass SmsNotifier(Notifier):\n    def send(self): ...\n', () => undefined],
+      ['app/email.py', 'from app.ports import Notifier\n\nclass EmailNotifier:\n    def send(self): ...\n\nclass SmsNotifier(Notifier):\n    def send(self): ...\n', () => undefined],
+      // The interface renamed in its own file: the implementation's file is unchanged, its ancestry is not.
+      ['app/ports.py', 'from abc import ABC, abstractmethod\n\nclass Sender(ABC):\n    @abstractmethod\n    def send(self): ...\n', () => undefined],
+      ['app/ports.py', 'from abc import ABC, abstractmethod\n\nclass Notifier(ABC):\n    @abstractmethod\n    def send(self): ...\n', () => undefined],
+      // No longer abstract, and abstract again.
+      ['app/ports.py', 'class Notifier:\n    def send(self): ...\n', () => undefined],
+      ['app/ports.py', 'from abc import ABC, abstractmethod\n\nclass Notifier(ABC):\n    @abstractmethod\n    def send(self): ...\n', () => undefined],
+      // A template method: its one subclass renames what it leaves to them; another class defines the name (a mixin's expectation).
+      ['app/pg.py', 'from app.client import Client\n\nclass PgClient(Client):\n    def _connect(self): ...\n', () => undefined],
+      ['app/pg.py', 'from app.client import Client\n\nclass PgClient(Client):\n    def _driver(self): ...\n\nclass Other:\n    def _driver(self): ...\n', () => undefined],
+      ['app/pg.py', 'from app.client import Client\n\nclass PgClient(Client):\n    def _driver(self): ...\n', () => undefined],
+      // One typed constant is a value, two are implementations.
+      ['web/drivers.ts', "import { Driver } from './driver';\nexport const memory: Driver = { get: () => '' };\n", () => undefined],
+      ['web/drivers.ts', "import { Driver } from './driver';\nexport const memory: Driver = { get: () => '' };\nexport const redis: Driver = { get: () => 'r' };\n", () => undefined],
+      // A Go type loses the method the interface asks for, and gains it again; the interface asks for another.
+      ['store/mem.go', 'package store\n\ntype Mem struct{}\n\nfunc (m *Mem) Put() {}\n', () => undefined],
+      ['store/mem.go', 'package store\n\ntype Mem struct{}\n\nfunc (m *Mem) Get() string { return "" }\n', () => undefined],
+      ['store/store.go', 'package store\n\ntype Store interface {\n\tGet() string\n\tPut()\n}\n', () => undefined],
+    ];
+    for (const [path, text, check] of edits) {
+      writeFileSync(join(workspace.root, path), text);
+      const before = analysis;
+      analysis = await updateFolder(analysis, [join(workspace.root, path)], { threads: 1 });
+      assert.equal(comparable(analysis), comparable(await analyzeFolder(workspace.root, { threads: 1 })), `after editing ${path}`);
+      check(before, analysis);
+    }
+    // A Go interface is one by its methods alone, implemented or not.
+    assert.deepEqual(bases(analysis), ['app/client.py:Client app/pg.py:PgClient', 'app/ports.py:Notifier app/email.py:SmsNotifier', 'store/store.go:Store ', 'web/driver.ts:Driver web/drivers.ts:memory,web/drivers.ts:redis']);
   });
 });
 

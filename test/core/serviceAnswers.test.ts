@@ -58,7 +58,7 @@ describe("a Django service's answers (test/fixtures/django-shop)", () => {
     assert.deepEqual(byOperation, [
       // What every repeat changes again comes first: a new row, a counter (`self.stock += quantity`).
       '`POST /catalog/orders/new/` can make a new `Order`: a repeat that makes it again adds another — catalog/views.py:32',
-      '`POST /catalog/products/{pk}/restock/` adds to `self.stock` each time (`+=`): a repeat counts again — catalog/models.py:35',
+      '`POST /catalog/products/{pk}/restock/` adds to `self.stock` each time: a repeat counts again — catalog/models.py:35',
       // A creation behind a lookup (an `except DoesNotExist`) or an `if` is conditional, told where the condition is.
       '`POST /catalog/orders/{code}/reorder/` makes a new `Order` only in an `except` clause here, when the `try` above it fails (a lookup that finds nothing): a repeat adds another only if it fails again — catalog/views.py:92',
       '`POST /catalog/orders/{code}/reorder/` makes a new `OrderLine` only when `not order.products.filter(pk=product.pk).exists()` (the `if` here): a repeat adds another only if that holds again — catalog/views.py:96',

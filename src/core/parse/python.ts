@@ -283,6 +283,13 @@ const BODY_QUERY = `
 (if_statement consequence: (block . (return_statement) @refusal .))
 (elif_clause consequence: (block . (return_statement) @refusal .))
 (augmented_assignment left: (attribute) operator: "+=") @increment
+(assignment
+  left: (attribute attribute: (identifier) @increment_field)
+  right: (binary_operator
+    left: (call function: [(identifier) (attribute)] @_expression arguments: (argument_list . (string (string_content) @increment_of) .))
+    operator: "+")
+  (#match? @_expression "(^|[.])F$")
+  (#eq? @increment_field @increment_of)) @increment
 (expression_statement
   (call function: (attribute attribute: (identifier) @_operation)) @statement_call
   (#any-of? @_operation ${STATEMENT_OPERATIONS.map((name) => JSON.stringify(name)).join(' ')}))
@@ -511,6 +518,7 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
       const refusal = refusalFact(item.node);
       if (refusal) (scope.symbol.refusals ??= []).push(refusal);
     } else if (item.kind === 'increment') {
+      // `check.n += 1`, or Django's `check.n = F("n") + 1` (an update the database makes).
       const target = item.node.childForFieldName('left')?.text.replace(/\s+/g, '') ?? '';
       (scope.symbol.increments ??= []).push({ target, line: item.node.startPosition.row, ...(condition ? { condition } : {}) });
     } else if (item.kind === 'returned') {

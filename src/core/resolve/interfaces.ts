@@ -1,4 +1,5 @@
 import type { InterfaceDeclarations } from '../frameworks/frameworks';
+import { listIn, NONE, sameList } from '../lists';
 import { Turns } from '../nextTurn';
 import type { SymbolDefinition } from '../parse/facts';
 import type { InterfaceImplementations } from '../result';
@@ -11,23 +12,32 @@ const ABSTRACT_NAME = /^_?Abstract(?=[A-Z_])/;
 const ABSTRACT_METACLASSES = new Set(['abc.ABCMeta']);
 const ABSTRACT_DECORATORS = new Set(['abc.abstractmethod', 'abc.abstractproperty', 'abc.abstractclassmethod', 'abc.abstractstaticmethod']);
 
+/** What the stage reads of one class: plain data, so that a part worked out again from an edited file can be told the same. */
 interface ClassEntry {
   symbol: string;
   path: string;
-  definition: SymbolDefinition;
-  abstractMethods: number;
+  /** A TypeScript or Go `interface`: it implements nothing itself. */
+  isInterface: boolean;
   /** Its own methods that always raise NotImplementedError, by name. */
   notImplemented: readonly string[];
+  /** Its own methods that do something: neither raising NotImplementedError nor abstract. */
+  implemented: readonly string[];
   /** Declared an interface by the class itself (its bases, metaclass, keywords or abstract methods). */
   declared: boolean;
   /** An interface of a library that declares them (zope.interface's `Interface` among its ancestors): it implements none of them. */
   declaredByLibrary: boolean;
+  /** A Protocol deriving from another: it declares an interface and implements nothing. */
+  extendsProtocol: boolean;
   /** The workspace interfaces the class says it implements with a library's class decorator (`@implementer(IRequest)`). */
   implements: readonly string[];
   /** The names of its own methods and attributes. */
   members: readonly string[];
   /** Methods its own methods call on `self`/`this` that it does not define itself. */
   usesUndefined: readonly string[];
+  /** The workspace classes it derives from, nearest first. */
+  ancestors: readonly string[];
+  /** Go: the methods it has, its own and those of the types it embeds, as `name/arity`. */
+  goMethods: readonly string[];
 }
 
 /**
@@ -36,73 +46,78 @@ interface ClassEntry {
  * metaclass, an `@abstractmethod`, or a base class whose methods raise NotImplementedError (when
  * two of them do, or when something derives from it); or an interface of a library that declares
  * them (zope.interface), implemented by the classes its class decorator names them on.
+ *
+ * Each file's classes (with their ancestries) and typed constants are a part of the file; the
+ * stage combines them and is kept while every part is the same object. A part worked out again
+ * that says what the kept one said is kept as that object, so an edit that changes no class's
+ * members, ancestry or methods' calls on itself costs the stage its loop over the parts alone.
  */
 export async function interfaceImplementations(index: SymbolIndex, declarations: InterfaceDeclarations, turns = new Turns(), underStudy: (path: string) => boolean = () => true): Promise<InterfaceImplementations[]> {
+  const given = [...declarations.bases, '|', ...declarations.implementedWith].join(' ');
+  const classParts: (readonly ClassEntry[])[] = [];
+  const typedParts: (readonly (readonly [string, string])[])[] = [];
+  await turns.each(index.files(), (file) => {
+    classParts.push(index.part('interface-classes', file.path, () => classEntries(index, file.path, declarations), given, sameClassEntries));
+    typedParts.push(index.part('typed-implementations', file.path, () => typedImplementations(index, file.path), '', samePairs));
+  });
+  return index.combined('interfaces', [...classParts, ...typedParts], () => combine(classParts.flat(), typedParts.flat(), underStudy));
+}
+
+/** The stage from its parts: it reads nothing else. */
+function combine(entries: readonly ClassEntry[], typedPairs: readonly (readonly [string, string])[], underStudy: (path: string) => boolean): InterfaceImplementations[] {
   const classes = new Map<string, ClassEntry>();
   const declared = new Set<string>();
-  const given = [...declarations.bases, '|', ...declarations.implementedWith].join(' ');
-  await turns.each(index.files(), (file) => {
-    for (const entry of index.part('interface-classes', file.path, () => classEntries(index, file.path, declarations), given)) {
-      classes.set(entry.symbol, entry);
-      if (entry.declared) declared.add(entry.symbol);
-    }
-  });
-
+  for (const entry of entries) {
+    classes.set(entry.symbol, entry);
+    if (entry.declared) declared.add(entry.symbol);
+  }
   const implementations = new Map<string, string[]>();
   // Classes whose methods raise NotImplementedError (an interface's or an object type's signatures say the same, and are told by the rules below).
-  const byNotImplemented = [...classes.values()].filter((entry) => !declared.has(entry.symbol) && entry.notImplemented.length > 0 && entry.definition.keywords?.['interface'] !== 'true');
-  for (const entry of classes.values()) {
+  const byNotImplemented = entries.filter((entry) => !declared.has(entry.symbol) && entry.notImplemented.length > 0 && !entry.isInterface);
+  for (const entry of entries) {
     // A TypeScript interface extending another implements nothing: only classes do.
-    if (entry.definition.keywords?.['interface'] === 'true') continue;
-    for (const ancestor of index.ancestry(entry.symbol).classes) {
-      const list = implementations.get(ancestor) ?? [];
-      list.push(entry.symbol);
-      implementations.set(ancestor, list);
-    }
+    if (entry.isInterface) continue;
+    for (const ancestor of entry.ancestors) listIn(implementations, ancestor).push(entry.symbol);
   }
   // `@implementer(IFoo)` says the class implements IFoo, and so do the classes deriving from it.
-  for (const entry of classes.values()) {
+  for (const entry of entries) {
     for (const base of entry.implements) {
       implementations.set(base, [...(implementations.get(base) ?? []), entry.symbol, ...(implementations.get(entry.symbol) ?? [])]);
       declared.add(base);
     }
   }
-  for (const [base, implementers] of goImplementations(index, [...classes.values()].filter((entry) => entry.path.endsWith('.go')))) {
-    implementations.set(base, [...(implementations.get(base) ?? []), ...implementers]);
-  }
+  for (const [base, implementers] of goImplementations(entries.filter((entry) => entry.path.endsWith('.go')))) listIn(implementations, base).push(...implementers);
   const typed = new Map<string, string[]>();
-  await turns.each(index.files(), (file) => {
-    for (const [symbol, base] of index.part('typed-implementations', file.path, () => typedImplementations(index, file.path))) typed.set(base, [...(typed.get(base) ?? []), symbol]);
-  });
+  for (const [symbol, base] of typedPairs) listIn(typed, base).push(symbol);
   // One constant of a type is a value of it (a configuration, its defaults); several are the implementations a plugin interface has.
-  for (const [base, implementers] of typed) if (implementers.length >= 2) implementations.set(base, [...(implementations.get(base) ?? []), ...implementers]);
+  for (const [base, implementers] of typed) if (implementers.length >= 2) listIn(implementations, base).push(...implementers);
   for (const entry of byNotImplemented) {
     // In TypeScript and JavaScript, `throw new Error('Method not implemented.')` is also the stub an editor writes into a
     // concrete class: a class is left to implement there only when workspace classes derive from it.
     const python = entry.path.endsWith('.py');
-    if ((python && leftToSubclasses(index, entry, classes) >= 2) || implementations.has(entry.symbol)) declared.add(entry.symbol);
+    if ((python && leftToSubclasses(entry, classes) >= 2) || implementations.has(entry.symbol)) declared.add(entry.symbol);
   }
   // Who defines a name is asked only of the names a class with subclasses calls on itself undefined: a map of every
-  // member of every class, made at every update, was half of this stage's time on a workspace of thousands of classes.
-  const candidates = [...classes.values()].filter((entry) => !declared.has(entry.symbol) && entry.usesUndefined.length > 0 && (implementations.get(entry.symbol)?.length ?? 0) > 0);
+  // member of every class was half of this stage's time on a workspace of thousands of classes.
+  const candidates = entries.filter((entry) => !declared.has(entry.symbol) && entry.usesUndefined.length > 0 && (implementations.get(entry.symbol)?.length ?? 0) > 0);
   const asked = new Set(candidates.flatMap((entry) => entry.usesUndefined));
   const definers = new Map<string, string[]>();
   if (asked.size) {
-    for (const entry of classes.values()) for (const name of entry.members) if (asked.has(name)) (definers.get(name) ?? definers.set(name, []).get(name) ?? []).push(entry.symbol);
+    for (const entry of entries) for (const name of entry.members) if (asked.has(name)) listIn(definers, name).push(entry.symbol);
   }
   for (const entry of candidates) {
-    if (leavesToSubclasses(index, entry, classes, definers, implementations.get(entry.symbol))) declared.add(entry.symbol);
+    if (leavesToSubclasses(entry, classes, definers, implementations.get(entry.symbol))) declared.add(entry.symbol);
   }
-  for (const entry of classes.values()) {
-    if (entry.definition.keywords?.['interface'] === 'true' && implementations.has(entry.symbol)) declared.add(entry.symbol);
+  for (const entry of entries) {
+    if (entry.isInterface && implementations.has(entry.symbol)) declared.add(entry.symbol);
     // `AbstractFileSystem`, `AbstractMigrationsLoader`: the name says the class is there to be derived from, and workspace classes do.
     if (ABSTRACT_NAME.test(lastSegment(entry.symbol)) && implementations.has(entry.symbol)) declared.add(entry.symbol);
   }
   // An abstract class between an interface and the concrete classes implements the interface too (`AsyncFileSystem` of
   // `AbstractFileSystem`); an interface that only extends another (a Protocol of a Protocol) does not.
-  const protocols = new Set([...declared].filter((symbol) => extendsOnly(index, classes.get(symbol))));
+  const protocols = new Set([...declared].filter((symbol) => classes.get(symbol)?.extendsProtocol === true));
   const extending = new Set([...declared].filter((symbol) => protocols.has(symbol) || classes.get(symbol)?.declaredByLibrary));
-  for (const [protocol, implementers] of structuralImplementations(index, classes, protocols, implementations, underStudy)) implementations.set(protocol, [...(implementations.get(protocol) ?? []), ...implementers]);
+  for (const [protocol, implementers] of structuralImplementations(classes, protocols, implementations, underStudy)) implementations.set(protocol, [...(implementations.get(protocol) ?? []), ...implementers]);
   return [...declared]
     .sort()
     .map((base) => ({ base, implementations: [...new Set(implementations.get(base))].filter((symbol) => !extending.has(symbol)).sort() }))
@@ -117,17 +132,17 @@ export async function interfaceImplementations(index: SymbolIndex, declarations:
  * under study (a test's class of that shape is a stand-in the test passes). A Protocol that nothing
  * implements is the type of something the code is given, and is not listed.
  */
-function structuralImplementations(index: SymbolIndex, classes: ReadonlyMap<string, ClassEntry>, protocols: ReadonlySet<string>, nominal: ReadonlyMap<string, readonly string[]>, underStudy: (path: string) => boolean): Map<string, string[]> {
+function structuralImplementations(classes: ReadonlyMap<string, ClassEntry>, protocols: ReadonlySet<string>, nominal: ReadonlyMap<string, readonly string[]>, underStudy: (path: string) => boolean): Map<string, string[]> {
   const found = new Map<string, string[]>();
   const wanted = [...protocols]
     .filter((symbol) => !nominal.get(symbol)?.some((implementer) => !protocols.has(implementer)) && classes.get(symbol)?.path.endsWith('.py'))
-    .map((symbol) => ({ symbol, members: membersWithInherited(index, classes, symbol).filter((name) => !name.startsWith('__')) }))
+    .map((symbol) => ({ symbol, members: membersWithInherited(classes, symbol).filter((name) => !name.startsWith('__')) }))
     .filter((protocol) => protocol.members.length > 0);
   if (!wanted.length) return found;
   for (const entry of classes.values()) {
     if (protocols.has(entry.symbol) || !entry.path.endsWith('.py') || !underStudy(entry.path)) continue;
-    const members = new Set(membersWithInherited(index, classes, entry.symbol));
-    for (const protocol of wanted) if (protocol.members.every((name) => members.has(name))) found.set(protocol.symbol, [...(found.get(protocol.symbol) ?? []), entry.symbol]);
+    const members = new Set(membersWithInherited(classes, entry.symbol));
+    for (const protocol of wanted) if (protocol.members.every((name) => members.has(name))) listIn(found, protocol.symbol).push(entry.symbol);
   }
   return found;
 }
@@ -138,13 +153,8 @@ function structuralImplementations(index: SymbolIndex, classes: ReadonlyMap<stri
  * inherited operation the class does not support (a registry that cannot `add`) rather than
  * declaring an abstract method.
  */
-function leftToSubclasses(index: SymbolIndex, entry: ClassEntry, classes: ReadonlyMap<string, ClassEntry>): number {
-  const implementedAbove = new Set<string>();
-  for (const ancestor of index.ancestry(entry.symbol).classes) {
-    const base = classes.get(ancestor);
-    if (!base) continue;
-    for (const { name, definition } of index.methodsOf(ancestor)) if (!base.notImplemented.includes(name) && !isAbstractMethod(index, base.path, definition)) implementedAbove.add(name);
-  }
+function leftToSubclasses(entry: ClassEntry, classes: ReadonlyMap<string, ClassEntry>): number {
+  const implementedAbove = new Set(entry.ancestors.flatMap((ancestor) => classes.get(ancestor)?.implemented ?? []));
   return entry.notImplemented.filter((name) => !implementedAbove.has(name)).length;
 }
 
@@ -155,9 +165,9 @@ function leftToSubclasses(index: SymbolIndex, entry: ClassEntry, classes: Readon
  * defines too is a mixin's expectation of the class it is mixed with (Django REST framework's
  * `ListModelMixin` calls `self.get_queryset()`, which `GenericAPIView` defines), not one left to subclasses.
  */
-function leavesToSubclasses(index: SymbolIndex, entry: ClassEntry, classes: ReadonlyMap<string, ClassEntry>, definers: ReadonlyMap<string, readonly string[]>, subclasses: readonly string[] | undefined): boolean {
+function leavesToSubclasses(entry: ClassEntry, classes: ReadonlyMap<string, ClassEntry>, definers: ReadonlyMap<string, readonly string[]>, subclasses: readonly string[] | undefined): boolean {
   if (!entry.usesUndefined.length || !subclasses?.length) return false;
-  const inherited = new Set(index.ancestry(entry.symbol).classes.flatMap((ancestor) => classes.get(ancestor)?.members ?? []));
+  const inherited = new Set(entry.ancestors.flatMap((ancestor) => classes.get(ancestor)?.members ?? []));
   const descendants = new Set(subclasses);
   return entry.usesUndefined.some((name) => {
     const defining = definers.get(name) ?? [];
@@ -165,13 +175,9 @@ function leavesToSubclasses(index: SymbolIndex, entry: ClassEntry, classes: Read
   });
 }
 
-function membersWithInherited(index: SymbolIndex, classes: ReadonlyMap<string, ClassEntry>, symbol: string): string[] {
-  return [symbol, ...index.ancestry(symbol).classes].flatMap((owner) => classes.get(owner)?.members ?? []);
-}
-
-/** A Protocol deriving from another declares an interface; it implements nothing. */
-function extendsOnly(index: SymbolIndex, entry: ClassEntry | undefined): boolean {
-  return entry !== undefined && entry.definition.bases.some((base) => qualifiedIn(index, entry.path, base, PROTOCOL_BASES));
+function membersWithInherited(classes: ReadonlyMap<string, ClassEntry>, symbol: string): string[] {
+  const own = classes.get(symbol);
+  return [symbol, ...(own?.ancestors ?? [])].flatMap((owner) => classes.get(owner)?.members ?? []);
 }
 
 function lastSegment(symbol: string): string {
@@ -181,23 +187,30 @@ function lastSegment(symbol: string): string {
 
 /**
  * Go: a type implements an interface when it has every method the interface asks for (its own and
- * those of the interfaces it embeds), by name, its own or promoted from the types it embeds —
- * whatever it declares, as Go decides.
+ * those of the interfaces it embeds), by name and number of parameters, its own or promoted from
+ * the types it embeds — whatever it declares, as Go decides (Go compares whole signatures; their
+ * types are written in each file's own names, so the count is what is compared).
  */
-function goImplementations(index: SymbolIndex, entries: readonly ClassEntry[]): Map<string, string[]> {
-  const methodNames = (symbol: string) => new Set([symbol, ...index.ancestry(symbol).classes].flatMap((owner) => index.methodsOf(owner).map((method) => method.name)));
-  const interfaces = entries.filter((entry) => entry.definition.keywords?.['interface'] === 'true').map((entry) => ({ symbol: entry.symbol, methods: methodNames(entry.symbol) })).filter((entry) => entry.methods.size > 0);
+function goImplementations(entries: readonly ClassEntry[]): Map<string, string[]> {
+  const interfaces = entries.filter((entry) => entry.isInterface && entry.goMethods.length > 0);
   const found = new Map<string, string[]>();
   if (!interfaces.length) return found;
   for (const entry of entries) {
-    if (entry.definition.keywords?.['interface'] === 'true') continue;
-    const has = methodNames(entry.symbol);
-    if (!has.size) continue;
+    if (entry.isInterface || !entry.goMethods.length) continue;
+    const has = new Set(entry.goMethods);
     for (const candidate of interfaces) {
-      if ([...candidate.methods].every((name) => has.has(name))) found.set(candidate.symbol, [...(found.get(candidate.symbol) ?? []), entry.symbol]);
+      if (candidate.goMethods.every((method) => has.has(method))) listIn(found, candidate.symbol).push(entry.symbol);
     }
   }
   return found;
+}
+
+/**
+ * The methods a Go type has, its own and those of the types it embeds, each as `name/arity` (the
+ * parameters after the receiver), which is what goImplementations compares.
+ */
+function goMethodSignatures(index: SymbolIndex, symbol: string, ancestors: readonly string[]): readonly string[] {
+  return [...new Set([symbol, ...ancestors].flatMap((owner) => index.methodsOf(owner).map(({ name, definition }) => `${name}/${Math.max(0, (definition.parameters?.length ?? 1) - 1)}`)))];
 }
 
 /**
@@ -225,19 +238,21 @@ function hasBehaviour(index: SymbolIndex, symbol: string, definition: SymbolDefi
   return index.methodsOf(symbol).length > 0 || (definition.attributes ?? []).some(({ type }) => type !== undefined && /=>/.test(type));
 }
 
-/** The classes one file defines, with what their own methods say. */
+/** The classes one file defines, with what their own methods say and what they derive from. */
 function classEntries(index: SymbolIndex, path: string, declarations: InterfaceDeclarations): ClassEntry[] {
   const entries: ClassEntry[] = [];
+  const go = path.endsWith('.go');
   for (const { symbol, definition } of index.definitionsIn(path)) {
     if (definition.kind !== 'class') continue;
     const methods = index.methodsOf(symbol);
     const members = new Set([...methods.map(({ name }) => name), ...(definition.attributes ?? []).map(({ name }) => name)]);
     const calledOnSelf = new Set<string>();
     const notImplemented: string[] = [];
-    const declaredByLibrary = declarations.bases.size > 0 && index.ancestry(symbol).names.some((name) => declarations.bases.has(name));
-    const entry = { symbol, path, definition, abstractMethods: 0, notImplemented, declared: false, declaredByLibrary, implements: implementedBy(index, path, definition, declarations), members: [...members], usesUndefined: [] as string[] };
+    const concrete: string[] = [];
+    let abstractMethods = 0;
     for (const { name, definition: method } of methods) {
-      if (isAbstractMethod(index, path, method)) entry.abstractMethods++;
+      if (isAbstractMethod(index, path, method)) abstractMethods++;
+      else concrete.push(name);
       if (method.notImplemented) notImplemented.push(name);
       const self = method.parameters?.[0]?.name;
       if (!self || method.decorators.includes('staticmethod')) continue;
@@ -246,11 +261,49 @@ function classEntries(index: SymbolIndex, path: string, declarations: InterfaceD
         if (/^\w+$/.test(called) && !members.has(called)) calledOnSelf.add(called);
       }
     }
-    entry.usesUndefined = [...calledOnSelf];
-    entry.declared = declaredByLibrary || declaresInterface(index, entry);
-    entries.push(entry);
+    const implemented = [...new Set(concrete.filter((name) => !notImplemented.includes(name)))];
+    const ancestry = index.ancestry(symbol);
+    const declaredByLibrary = declarations.bases.size > 0 && ancestry.names.some((name) => declarations.bases.has(name));
+    entries.push({
+      symbol,
+      path,
+      isInterface: definition.keywords?.['interface'] === 'true',
+      notImplemented,
+      implemented,
+      declared: declaredByLibrary || abstractMethods > 0 || declaresInterface(index, path, definition, notImplemented.length),
+      declaredByLibrary,
+      extendsProtocol: definition.bases.some((base) => qualifiedIn(index, path, base, PROTOCOL_BASES)),
+      implements: implementedBy(index, path, definition, declarations),
+      members: [...members],
+      usesUndefined: [...calledOnSelf],
+      ancestors: ancestry.classes,
+      goMethods: go ? goMethodSignatures(index, symbol, ancestry.classes) : NONE,
+    });
   }
   return entries;
+}
+
+/** Whether two answers of `interface-classes` for a file say the same. */
+function sameClassEntries(before: readonly ClassEntry[], after: readonly ClassEntry[]): boolean {
+  return sameList(before, after, (a, b) =>
+    a.symbol === b.symbol &&
+    a.path === b.path &&
+    a.isInterface === b.isInterface &&
+    a.declared === b.declared &&
+    a.declaredByLibrary === b.declaredByLibrary &&
+    a.extendsProtocol === b.extendsProtocol &&
+    sameList(a.notImplemented, b.notImplemented) &&
+    sameList(a.implemented, b.implemented) &&
+    sameList(a.implements, b.implements) &&
+    sameList(a.members, b.members) &&
+    sameList(a.usesUndefined, b.usesUndefined) &&
+    sameList(a.ancestors, b.ancestors) &&
+    sameList(a.goMethods, b.goMethods),
+  );
+}
+
+function samePairs(before: readonly (readonly [string, string])[], after: readonly (readonly [string, string])[]): boolean {
+  return sameList(before, after, (a, b) => a[0] === b[0] && a[1] === b[1]);
 }
 
 /** The workspace classes a class decorator of a library that declares interfaces names (`@implementer(IRequest, IResponse)`). */
@@ -270,15 +323,14 @@ export function isAbstractMethod(index: SymbolIndex, path: string, method: Symbo
   return method.decorators.some((decorator) => qualifiedIn(index, path, decorator, ABSTRACT_DECORATORS));
 }
 
-function declaresInterface(index: SymbolIndex, entry: ClassEntry): boolean {
-  if (entry.abstractMethods > 0) return true;
+function declaresInterface(index: SymbolIndex, path: string, definition: SymbolDefinition, notImplementedMethods: number): boolean {
   // TypeScript says it in so many words: `abstract class X`, and `interface X` when it declares
   // methods (an interface of properties only describes data, not behaviour to implement). An object
   // `type` is one only when a class declares it implements it (options often carry callbacks).
-  const keywords = entry.definition.keywords;
-  if (keywords?.['abstract'] === 'true' || (keywords?.['interface'] === 'true' && keywords['alias'] !== 'true' && entry.notImplemented.length > 0)) return true;
-  if (entry.definition.bases.some((base) => qualifiedIn(index, entry.path, base, ABSTRACT_BASES))) return true;
-  return entry.definition.metaclass !== undefined && qualifiedIn(index, entry.path, entry.definition.metaclass, ABSTRACT_METACLASSES);
+  const keywords = definition.keywords;
+  if (keywords?.['abstract'] === 'true' || (keywords?.['interface'] === 'true' && keywords['alias'] !== 'true' && notImplementedMethods > 0)) return true;
+  if (definition.bases.some((base) => qualifiedIn(index, path, base, ABSTRACT_BASES))) return true;
+  return definition.metaclass !== undefined && qualifiedIn(index, path, definition.metaclass, ABSTRACT_METACLASSES);
 }
 
 function qualifiedIn(index: SymbolIndex, path: string, name: string, names: ReadonlySet<string>): boolean {

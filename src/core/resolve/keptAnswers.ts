@@ -142,7 +142,7 @@ export class KeptAnswers<Lookup extends object> {
    * A whole-workspace stage's answer for one file, worked out by `compute` — or kept from an
    * earlier index when nothing it read has changed since (see `SymbolIndex.part`).
    */
-  part<T>(stage: string, path: string, compute: () => T, given: string): T {
+  part<T>(stage: string, path: string, compute: () => T, given: string, same?: (kept: T, made: T) => boolean): T {
     if (!this.keepParts) return compute();
     let stageNumber = this.stageNumbers.get(stage);
     if (stageNumber === undefined) this.stageNumbers.set(stage, (stageNumber = this.stageNumbers.size));
@@ -154,7 +154,8 @@ export class KeptAnswers<Lookup extends object> {
     }
     const { value, read } = this.recording(compute, path);
     // Most files give most stages nothing: one empty list kept for all of them.
-    const stored = (Array.isArray(value) ? atLength(value) : value) as T;
+    const made = (Array.isArray(value) ? atLength(value) : value) as T;
+    const stored = same && kept && kept.given === given && same(kept.value as T, made) ? (kept.value as T) : made;
     if (!file) return stored; // not a file of this index: nothing to keep it with
     const { answers } = file;
     let slots = answers.slots ?? [];

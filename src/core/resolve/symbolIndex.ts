@@ -144,10 +144,11 @@ export class SymbolIndex {
    * `compute` must read nothing else that can change between analyses (other stages' results, the
    * list of every file) except what `given` spells out (a part is kept only for the same `given`);
    * a stage combines the parts with the rest afterwards. Kept answers are shared: the caller copies
-   * what it will change.
+   * what it will change. A part worked out again that `same` finds says what the kept one said is
+   * that kept object, so that what combines the parts (see `combined`) stays kept.
    */
-  part<T>(stage: string, path: string, compute: () => T, given = ''): T {
-    return this.answers.part(stage, path, compute, given);
+  part<T>(stage: string, path: string, compute: () => T, given = '', same?: (kept: T, made: T) => boolean): T {
+    return this.answers.part(stage, path, compute, given, same);
   }
 
   /**

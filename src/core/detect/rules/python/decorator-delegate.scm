@@ -19,6 +19,16 @@
       .
       (comment)
       .)
+    ; A linter's comment after the docstring (`"""...""" # noqa: E501`).
+    (block
+      .
+      (expression_statement (string))
+      .
+      (comment)
+      .
+      (return_statement
+        (call function: (attribute object: [(identifier) @_self (attribute object: (identifier) @_self)]) @delegate))
+      .)
   ]
   (#any-of? @_self "self" "cls")) @finding
 

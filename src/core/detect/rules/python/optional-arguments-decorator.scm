@@ -1,0 +1,74 @@
+;; category: decorator
+;; description: A decorator usable bare or with options (`@actor` and `@actor(max_retries=3)`, `@app.middleware` and `@app.middleware('request')`): a function that defines the decorator inside and returns it, or applies it at once to the function it was given (`if fn is None: return decorator` then `return decorator(fn)`; `return decorator(f) if f else decorator`); or that applies a decorator at once when given the function and otherwise returns the same decorator partially applied (`if callable(f): return self.middleware(f) else: return partial(self.middleware, attach_to='request')`; `if listener is not None: return self.listener(listener, event)` then `return cast(T, partial(self.listener, event_or_none=event))`).
+(function_definition
+  body: (block
+    [
+      (function_definition name: (identifier) @_inner)
+      (decorated_definition definition: (function_definition name: (identifier) @_inner))
+    ]
+    (if_statement consequence: (block (return_statement (identifier) @_returned)))
+    (return_statement (call function: (identifier) @_applied))
+    .)
+  (#eq? @_inner @_returned)
+  (#eq? @_inner @_applied)
+  (#set! factory "true")) @finding
+
+(function_definition
+  body: (block
+    [
+      (function_definition name: (identifier) @_inner)
+      (decorated_definition definition: (function_definition name: (identifier) @_inner))
+    ]
+    (if_statement consequence: (block (return_statement (call function: (identifier) @_applied))))
+    (return_statement (identifier) @_returned)
+    .)
+  (#eq? @_inner @_returned)
+  (#eq? @_inner @_applied)
+  (#set! factory "true")) @finding
+
+(function_definition
+  body: (block
+    [
+      (function_definition name: (identifier) @_inner)
+      (decorated_definition definition: (function_definition name: (identifier) @_inner))
+    ]
+    (return_statement
+      (conditional_expression
+        [
+          (call function: (identifier) @_applied)
+          (identifier) @_returned
+        ]
+        (_)
+        [
+          (identifier) @_returned
+          (call function: (identifier) @_applied)
+        ]))
+    .)
+  (#eq? @_inner @_returned)
+  (#eq? @_inner @_applied)
+  (#set! factory "true")) @finding
+
+(function_definition
+  body: (block
+    (if_statement
+      consequence: (block (return_statement (call function: [(identifier) (attribute)] @_applied)))
+      alternative: (else_clause
+        body: (block (return_statement (call function: [(identifier) (attribute)] @_partial arguments: [(argument_list . [(identifier) (attribute)] @_deferred) (argument_list . (comment) . [(identifier) (attribute)] @_deferred)]))))))
+  (#match? @_partial "(^|\\.)partial$")
+  (#eq? @_applied @_deferred)
+  (#set! factory "true")) @finding
+
+(function_definition
+  body: (block
+    (if_statement
+      consequence: (block (return_statement (call function: [(identifier) (attribute)] @_applied))))
+    .
+    (return_statement
+      [
+        (call function: [(identifier) (attribute)] @_partial arguments: [(argument_list . [(identifier) (attribute)] @_deferred) (argument_list . (comment) . [(identifier) (attribute)] @_deferred)])
+        (call arguments: (argument_list (call function: [(identifier) (attribute)] @_partial arguments: [(argument_list . [(identifier) (attribute)] @_deferred) (argument_list . (comment) . [(identifier) (attribute)] @_deferred)])))
+      ])
+    .)
+  (#match? @_partial "(^|\\.)partial$")
+  (#eq? @_applied @_deferred)
+  (#set! factory "true")) @finding
