@@ -591,6 +591,32 @@ describe("a library's answers from what its classes document and what its benchm
   });
 });
 
+describe("a library's answers when a docstring documents an option no constructor takes", () => {
+  const { factsOfItem } = workspaceAnswers({
+    'pyproject.toml': '[project]\nname = "cachekit"\nversion = "1.0.0"\n',
+    'cachekit/base.py': 'from abc import ABC, abstractmethod\n\n\nclass Cache(ABC):\n    def __init__(self, serializer=None, timeout=5):\n        self.timeout = timeout\n\n    @abstractmethod\n    def _get(self, key): ...\n',
+    'cachekit/backends/__init__.py': '',
+    'cachekit/__init__.py': '',
+    'cachekit/backends/memcached.py':
+      'import aiomcache\n\nfrom ..base import Cache\n\n\nclass MemcachedCache(Cache):\n    """Memcached.\n\n    :param endpoint: str with the endpoint to connect to. Default is 127.0.0.1.\n    :param port: int with the port to connect to.\n    :param timeout: seconds an operation may last.\n    """\n\n    def __init__(self, host="127.0.0.1", port=11211, **kwargs):\n        super().__init__(**kwargs)\n        self.client = aiomcache.Client(host, port)\n\n    def _get(self, key):\n        return self.client.get(key)\n',
+    'cachekit/backends/memory.py':
+      'from ..base import Cache\n\n\nclass MemoryCache(Cache):\n    """Memory.\n\n        - backend: dict\n\n    :param maxsize: int maximum number of keys (None for unlimited)\n    """\n\n    def __init__(self, **kwargs):\n        self.maxsize = kwargs.pop("maxsize", None)\n        super().__init__(**kwargs)\n\n    def _get(self, key):\n        return None\n',
+  });
+
+  it('say that the docstring does not match the code, with the constructors it is made through, and repeat nothing else as a mismatch', () => {
+    const tradeOffs = factsOfItem('library.trade-offs');
+    assertIncludesAll(tradeOffs, [
+      '`MemcachedCache` documents `endpoint`, which no constructor it is made through takes (`MemcachedCache(host, port, **kwargs) → Cache(serializer, timeout)`): the docstring does not match the code — cachekit/backends/memcached.py:9',
+      '`MemcachedCache` documents `port`: "int with the port to connect to." — cachekit/backends/memcached.py:10',
+      '`MemcachedCache` documents `timeout`: "seconds an operation may last." — cachekit/backends/memcached.py:11',
+      // Read from the keywords by name, a bullet naming a component: the code cannot tell, and says nothing.
+      '`MemoryCache` documents `maxsize`: "int maximum number of keys (None for unlimited)" — cachekit/backends/memory.py:9',
+      '`MemoryCache` documents `backend`: "dict" — cachekit/backends/memory.py:7',
+    ]);
+    assert.ok(!tradeOffs.some((line) => line.includes('does not match') && !line.includes('`endpoint`')), tradeOffs.join('\n'));
+  });
+});
+
 describe("a library's answers on how its interface and implementations share the work", () => {
   const backend = (name: string) => `from .base import Broker\n\n\nclass ${name}(Broker):\n    def _get(self, key):\n        return key\n\n    def _put(self, message):\n        self.emit("put", message)\n        return message\n`;
   const { factsOfItem } = workspaceAnswers({

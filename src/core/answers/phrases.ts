@@ -163,6 +163,7 @@ export const PHRASES = {
   describesItself: '`{0}` describes itself: "{1}"',
   documentedOptionsTopic: 'What each implementation of `{0}` documents of its own options',
   documentsOption: '`{0}` documents `{1}`: "{2}"',
+  documentsOptionNotTaken: '`{0}` documents `{1}`, which no constructor it is made through takes (`{2}`): the docstring does not match the code',
   documentedBoundsTopic: 'What bounds what an implementation of `{0}` holds, as the code documents it',
   noTradeOffs: 'The implementations import the same modules and offer the same methods; read them side by side, starting at {0}',
   newImplementationTopic: 'How to add an implementation of `{0}`',
