@@ -310,6 +310,70 @@ async function answersOfFiles(files: Record<string, string>): Promise<Answer[]> 
   }
 }
 
+describe('the idempotence answer of a handler that checks the state it sets before it writes', () => {
+  const files = {
+    'manage.py': 'import os\n',
+    'app/__init__.py': '',
+    'app/models.py': [
+      'from django.db import models',
+      '',
+      '',
+      'class Job(models.Model):',
+      '    status = models.CharField(max_length=20, default="new")',
+      '',
+      '    def record(self, new_status):',
+      '        Change(job=self, status=new_status).save()',
+      '',
+      '',
+      'class Change(models.Model):',
+      '    job = models.ForeignKey(Job, on_delete=models.CASCADE)',
+      '    status = models.CharField(max_length=20)',
+      '',
+    ].join('\n'),
+    'app/views.py': [
+      'from django.http import HttpResponse, HttpResponseForbidden',
+      'from django.views.decorators.http import require_POST',
+      '',
+      'from .models import Job',
+      '',
+      '',
+      '@require_POST',
+      'def hold(request, pk):',
+      '    job: Job = Job.objects.get(pk=pk)',
+      '    if job.owner_id != request.user.id:',
+      '        return HttpResponseForbidden()',
+      '    if job.status == "held":',
+      '        return HttpResponse()',
+      '    job.record("held")',
+      '    return HttpResponse()',
+      '',
+      '',
+      '@require_POST',
+      'def touch(request, pk):',
+      '    job: Job = Job.objects.get(pk=pk)',
+      '    if job.owner_id != request.user.id:',
+      '        return HttpResponseForbidden()',
+      '    job.record("touched")',
+      '    return HttpResponse()',
+      '',
+    ].join('\n'),
+    'app/urls.py': 'from django.urls import path\n\nfrom . import views\n\nurlpatterns = [\n    path("jobs/<int:pk>/hold/", views.hold),\n    path("jobs/<int:pk>/touch/", views.touch),\n]\n',
+    'site/__init__.py': '',
+    'site/settings.py': 'INSTALLED_APPS = ["app"]\n',
+    'site/urls.py': 'from django.urls import include, path\n\nurlpatterns = [path("", include("app.urls"))]\n',
+    'site/wsgi.py': 'from django.core.wsgi import get_wsgi_application\n\napplication = get_wsgi_application()\n',
+  };
+
+  it('tell a write behind a guard on the state as what makes a repeat safe, and a permission check as no such guard', async () => {
+    const answer = (await answersOfFiles(files)).find((item) => item.item === 'service.idempotent');
+    const part = (topic: string) => factsOf({ item: '', parts: (answer?.parts ?? []).filter((candidate) => phraseText(candidate.topic) === topic) });
+    assert.ok(part('What makes a repeated request safe').includes('`POST /jobs/{pk}/hold/` makes a new `Change` only past a guard on state that returns first when `job.status == "held"` (here): a repeat adds another only if that state does not hold then — app/views.py:13'), JSON.stringify(answer));
+    const repeats = part('What repeating each write does');
+    assert.ok(repeats.includes('`POST /jobs/{pk}/touch/` can make a new `Change`: a repeat that makes it again adds another — app/models.py:8'), repeats.join('\n'));
+    assert.ok(!repeats.some((line) => line.includes('/hold/')), repeats.join('\n'));
+  });
+});
+
 describe('the errors answer of an exception a caller on the trace catches', () => {
   const files = {
     'app/service.py': [

@@ -124,6 +124,7 @@ export const PHRASES = {
   routeAddsWhen: '`{0}` makes a new `{1}` only when `{2}` (the `if` here): a repeat adds another only if that holds again',
   routeAddsOnFailure: '`{0}` makes a new `{1}` only in an `except` clause here, when the `try` above it fails (a lookup that finds nothing): a repeat adds another only if it fails again',
   routeAddsOnFailurePast: '`{0}` makes a new `{1}` only in an `except` clause here, when the `try` above it fails (a lookup that finds nothing), and only when none of the guards that return before it holds: `{2}`',
+  routeAddsPastStateGuard: '`{0}` makes a new `{1}` only past a guard on state that returns first when `{2}` (here): a repeat adds another only if that state does not hold then',
   routeIncrementsEachTime: '`{0}` adds to `{1}` each time: a repeat counts again',
   routeIncrementsWhen: '`{0}` adds to `{1}` when `{2}`: a repeat counts again if that holds',
   noRepeatByOperation: 'No traced write reaches an insert-or-update or makes an entity of the data model; read the handlers of the writes: {0}',
