@@ -874,7 +874,7 @@ describe("a library's answers on what each method must raise, who relies on it, 
       '`RemoteCache.__init__` calls `remotekv.Client` — kvcache/backends/remote.py:7',
       '`RemoteCache._gets` is another method under a second name: `_gets = _get` — kvcache/backends/remote.py:13',
       '`RemoteCache._clear` calls `if not namespace: self.client.flushdb`, `self.client.scan`, `self._drop` — kvcache/backends/remote.py:21',
-      '`RemoteCache._drop`, a helper of its own, calls `self.client.delete` — kvcache/backends/remote.py:27',
+      '`RemoteCache._drop`, its own method (not the interface\'s), calls `self.client.delete` — kvcache/backends/remote.py:27',
     ]);
     assertIncludesAll(partFacts('library.one-implementation', 'How `MemoryCache` does its work, method by method: the calls each makes, under their condition'), ['`MemoryCache._get` calls `self._data.get` — kvcache/backends/memory.py:8']);
   });

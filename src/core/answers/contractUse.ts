@@ -57,6 +57,9 @@ function interfaceStem(base: string): string {
     .toLowerCase();
 }
 
+/** An exception named by its class (`ValueError`, `errors.NotFound`), not a variable raised again (`raise ex`). */
+const EXCEPTION_CLASS = /(^|\.)[A-Z]\w*$/;
+
 /** An implementation's raise, with the implementation. */
 interface ImplementationRaise {
   implementation: string;
@@ -79,7 +82,7 @@ export function methodContractPart(context: AnswerContext, contract: Contract): 
       const owner = definingClass(index, implementation, method.name, contract.base);
       if (owner !== implementation) return [];
       const path = SymbolId.parse(owner).path;
-      return (index.definition(`${owner}.${method.name}`)?.raises ?? []).filter((raised) => !raised.returned && !/NotImplemented/.test(raised.exception)).map((raised) => ({ implementation, raised, path }));
+      return (index.definition(`${owner}.${method.name}`)?.raises ?? []).filter((raised) => !raised.returned && EXCEPTION_CLASS.test(raised.exception) && !/NotImplemented/.test(raised.exception)).map((raised) => ({ implementation, raised, path }));
     });
     // The exception most implementations raise first: the convention before one implementation's own.
     const byCount = (exception: string) => new Set(raises.filter((entry) => entry.raised.exception === exception).map((entry) => entry.implementation)).size;

@@ -167,7 +167,7 @@ export const PHRASES = {
   calledByCatchingThen: '`{0}` is called by `{1}`, which catches `{2}` there, then: `{3}`',
   implementationWorkTopic: 'How `{0}` does its work, method by method: the calls each makes, under their condition',
   methodCalls: '`{0}` calls {1}',
-  helperCalls: '`{0}`, a helper of its own, calls {1}',
+  helperCalls: '`{0}`, its own method (not the interface\'s), calls {1}',
   methodIsAlias: '`{0}` is another method under a second name: `{1}`',
   boundedCallCaught: '`{0}` calls `{1}`, which `{2}` bounds: a timeout or failure there is caught by `except {3}`, then: `{4}`',
   boundedCallUncaught: '`{0}` calls `{1}`, which `{2}` bounds, with no `except` around it that catches a timeout: the timeout reaches its own caller',
