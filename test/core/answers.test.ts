@@ -730,6 +730,12 @@ describe("a library's answers on what each method must raise, who relies on it, 
       '',
       '    @timeout',
       '    async def add(self, key, value):',
+      '        """Stores the value unless the key exists.',
+      '',
+      '        :returns: True if the key is inserted',
+      '        :raises:',
+      '            - ValueError if the key exists',
+      '        """',
       '        return await self._add(key, value)',
       '',
       '    @abstractmethod',
@@ -853,17 +859,21 @@ describe("a library's answers on what each method must raise, who relies on it, 
 
   it("tell each method's signature, and the inherited ones in one fact that names them all", () => {
     const contract = partFacts('library.mandatory-methods', 'The contract of `BaseCache`');
-    assertIncludesAll(contract, ['`BaseCache._add(key, value, ttl=None)` is abstract (`@abstractmethod`) — kvcache/base.py:31', '`BaseCache._clear(namespace=None)` is abstract (`@abstractmethod`) — kvcache/base.py:34']);
+    assertIncludesAll(contract, ['`BaseCache._add(key, value, ttl=None)` is abstract (`@abstractmethod`) — kvcache/base.py:37', '`BaseCache._clear(namespace=None)` is abstract (`@abstractmethod`) — kvcache/base.py:40']);
     const inherited = contract.find((line) => line.startsWith('`BaseCache` gives 20 methods a body that implementations inherit: get, add, extra0, extra1,'));
     assert.ok(inherited?.includes('extra17 — kvcache/base.py:17'), contract.join('\n'));
     assert.ok(!contract.some((line) => line.includes('has a body in')), contract.join('\n'));
   });
 
-  it('tell what each method raises across the implementations, and the callers in the library that rely on it', () => {
+  it('tell what each method returns and raises, as the docstring of the method around it promises and the implementations raise, and the callers in the library that rely on it', () => {
     for (const item of ['library.interface', 'library.new-implementation']) {
-      assert.deepEqual(partFacts(item, 'What each method of `BaseCache` must raise, and what in the library relies on it'), [
-        '`_gets` is called by `Lock.token` — kvcache/lock.py:17',
+      assert.deepEqual(partFacts(item, 'What each method of `BaseCache` must return or raise: what the docstrings promise and what the implementations raise'), [
+        '`BaseCache.add`, which calls `_add`, documents that it returns: "True if the key is inserted" — kvcache/base.py:25',
+        '`BaseCache.add`, which calls `_add`, documents that it raises: "- ValueError if the key exists" — kvcache/base.py:26',
         '`_add` raises `ValueError` in 2 of the 2 implementations: `MemoryCache` if `key in self._data` (kvcache/backends/memory.py:16), `RemoteCache` if `not done` (kvcache/backends/remote.py:18) — kvcache/backends/memory.py:16',
+      ]);
+      assert.deepEqual(partFacts(item, 'What in the library calls the methods an implementation of `BaseCache` defines'), [
+        '`_gets` is called by `Lock.token` — kvcache/lock.py:17',
         '`_add` is called by `Lock.acquire`, which catches `ValueError` there, then: `return False` — kvcache/lock.py:11',
       ]);
     }

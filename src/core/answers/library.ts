@@ -4,7 +4,7 @@ import { isTestPath } from '../checklist/scope';
 import { type AnswerContext, answerPart, fact, firstFileOf, gap, inScope, layerOfPath, locationOf, memo } from './context';
 import { docstringSummary, documentedItems, type DocumentedItem, sameDocumentation } from './documented';
 import { PHRASES, say } from './phrases';
-import { boundedCallFacts, handlerKey, methodContractPart } from './contractUse';
+import { boundedCallFacts, handlerKey, methodContractParts } from './contractUse';
 import { implementationWorkPart } from './implementationWork';
 import { selectionFacts } from './selection';
 import { importedSymbols } from './workspaceUse';
@@ -39,10 +39,9 @@ export function interfaceAnswer(context: AnswerContext): AnswerPart[] {
   const wrapping = methodDecoratorFacts(context, contract);
   const template = templateMethodFact(context, contract);
   const around = [...(template ? [template] : []), ...sharedCallFacts(context, contract, rankedImplementations(context, contract)[0]?.implementation)];
-  const methodContract = methodContractPart(context, contract);
   return [
     contractPart(context, contract, false),
-    ...(methodContract ? [methodContract] : []),
+    ...methodContractParts(context, contract),
     ...(around.length ? [answerPart(say('interfaceDesignTopic', SymbolId.label(contract.base)), around)] : []),
     ...(wrapping.length ? [answerPart(say('methodDecoratorsTopic', SymbolId.label(contract.base)), wrapping)] : []),
   ];
@@ -272,10 +271,9 @@ export function newImplementationAnswer(context: AnswerContext): AnswerPart[] {
   facts.push(...sharedConventionFacts(context, contract, model?.implementation).filter((candidate) => candidate.phrase === PHRASES.sharedConvention));
   facts.push(...sharedCallFacts(context, contract, model?.implementation));
   if (model) facts.push(fact(locationOf(index, model.implementation), 'implementationsLiveIn', contract.implementations.length, commonFolder(contract.implementations.map((symbol) => SymbolId.parse(symbol).path)), SymbolId.label(model.implementation)));
-  const methodContract = methodContractPart(context, contract);
   return [
     answerPart(say('newImplementationTopic', SymbolId.label(contract.base)), facts),
-    ...(methodContract ? [methodContract] : []),
+    ...methodContractParts(context, contract),
     selectionPart(context, contract, model?.implementation),
   ];
 }
