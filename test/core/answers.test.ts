@@ -807,6 +807,10 @@ describe("a library's answers on what each method must raise, who relies on it, 
       '    async def _drop(self, keys):',
       '        return await self.client.delete(keys)',
       '',
+      '    async def __aenter__(self):',
+      '        self.pool = await remotekv.connect()',
+      '        return self',
+      '',
       conventions,
     ].join('\n'),
     'kvcache/lock.py': [
@@ -898,8 +902,13 @@ describe("a library's answers on what each method must raise, who relies on it, 
     assert.ok(!failures.some((line) => line.startsWith('`cached.read` catches')), failures.join('\n'));
   });
 
-  it('tell a method every implementation defines that no code calls as unused, and one the library calls as a convention', () => {
+  it('tell the objects each implementation works through, what it makes only when entered, a method every implementation defines that no code calls as unused, and one the library calls as a convention', () => {
     const tradeOffs = factsOfItem('library.trade-offs');
+    assertIncludesAll(tradeOffs, [
+      '`RemoteCache` works through `self.client`: get, set, flushdb, scan, delete — kvcache/backends/remote.py:11',
+      '`RemoteCache` makes `self.pool` in `__aenter__`, not in its constructor: a user enters it (`async with RemoteCache(…)`) before any call — kvcache/backends/remote.py:31',
+    ]);
+    assert.ok(factsOfItem('library.new-implementation').includes('`RemoteCache` makes `self.pool` in `__aenter__`, not in its constructor: a user enters it (`async with RemoteCache(…)`) before any call — kvcache/backends/remote.py:31'));
     assert.ok(tradeOffs.some((line) => line.startsWith('Every implementation of `BaseCache` defines flush, which the interface does not declare — ')), tradeOffs.join('\n'));
     const steps = factsOfItem('library.new-implementation');
     assert.ok(!steps.some((line) => line.includes('parse_uri_path')), steps.join('\n'));

@@ -5,7 +5,7 @@ import { type AnswerContext, answerPart, fact, firstFileOf, gap, inScope, layerO
 import { docstringSummary, documentedItems, type DocumentedItem, sameDocumentation } from './documented';
 import { PHRASES, say } from './phrases';
 import { boundedCallFacts, handlerKey, methodContractParts } from './contractUse';
-import { implementationWorkPart } from './implementationWork';
+import { implementationWorkPart, lifecycleFacts, operationsFacts } from './implementationWork';
 import { selectionFacts } from './selection';
 import { importedSymbols } from './workspaceUse';
 
@@ -292,7 +292,8 @@ function selectionPart(context: AnswerContext, contract: Contract, model: string
   const instantiated = model ?? contract.implementations[0];
   const exported = instantiated ? exportOf(context, instantiated) : undefined;
   const direct = instantiated && exported ? [fact(exported, 'instantiatedDirectly', SymbolId.label(instantiated), exported.path)] : [];
-  return answerPart(say('directUseTopic', SymbolId.label(contract.base)), [...direct, ...facts], gap('noSelection', locationOf(index, contract.base)));
+  const entered = contract.implementations.flatMap((implementation) => lifecycleFacts(context, implementation));
+  return answerPart(say('directUseTopic', SymbolId.label(contract.base)), [...direct, ...entered, ...facts], gap('noSelection', locationOf(index, contract.base)));
 }
 
 /** A package's entry file (`__init__.py`, `index.ts`), the shallowest, that imports a symbol for its users: where they import it from. */
@@ -380,6 +381,7 @@ export function tradeOffsAnswer(context: AnswerContext): AnswerPart[] {
       .filter(({ name }) => !name.startsWith('*') && !name.startsWith('...'))
       .map(({ name, default: value }) => (value !== undefined && value.length <= MAX_DEFAULT_SHOWN ? `${name}=${value}${constantValue(context, SymbolId.parse(implementation).path, value)}` : name));
     if (constructor && options.length) facts.push(fact(locationOf(index, `${implementation}.${index.definition(`${implementation}.__init__`) ? '__init__' : 'constructor'}`), 'takesOptions', SymbolId.label(implementation), options.join(', ')));
+    facts.push(...operationsFacts(context, implementation), ...lifecycleFacts(context, implementation));
   }
   return [answerPart(say('tradeOffsTopic', SymbolId.label(contract.base)), facts, gap('noTradeOffs', locationOf(index, contract.base))), ...documentedOptionsPart(context, contract)];
 }

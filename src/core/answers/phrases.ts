@@ -173,6 +173,8 @@ export const PHRASES = {
   implementationWorkTopic: 'How `{0}` does its work, method by method: the calls each makes, under their condition',
   methodCalls: '`{0}` calls {1}',
   helperCalls: '`{0}`, its own method (not the interface\'s), calls {1}',
+  operatesOn: '`{0}` works through `{1}`: {2}',
+  madeOnEntry: '`{0}` makes `self.{1}` in `{2}`, not in its constructor: a user enters it (`{3} {0}(…)`) before any call',
   methodIsAlias: '`{0}` is another method under a second name: `{1}`',
   boundedCallCaught: '`{0}` calls `{1}`, which `{2}` bounds: a timeout or failure there is caught by `except {3}`, then: `{4}`',
   boundedCallUncaught: '`{0}` calls `{1}`, which `{2}` bounds, with no `except` around it that catches a timeout: the timeout reaches its own caller',
