@@ -781,7 +781,18 @@ function typedLocal(declarator: Node): Local | undefined {
     namedType(declarator.childForFieldName('type')) ??
     (value?.type === 'new_expression' ? constructed(value.childForFieldName('constructor')) : undefined) ??
     (value?.type === 'call_expression' ? onlyTypeArgument(value.childForFieldName('type_arguments')) : undefined);
-  return name && type ? { name, type } : undefined;
+  const madeWith = !type && value?.type === 'call_expression' ? classGivenFirst(value) : undefined;
+  if (!name) return undefined;
+  if (type) return { name, type };
+  return madeWith ? { name, madeWith } : undefined;
+}
+
+/** A call whose first argument is a class, named as classes are (`Container.get(AuthService)`): the call and the class as written. */
+function classGivenFirst(call: Node): Local['madeWith'] {
+  const first = call.childForFieldName('arguments')?.namedChildren.find((child) => child && child.type !== 'comment');
+  const callee = call.childForFieldName('function');
+  if (!callee || (first?.type !== 'identifier' && first?.type !== 'member_expression') || !/^[\w$.]+$/.test(first.text) || !/(^|\.)[A-Z][\w$]*$/.test(first.text)) return undefined;
+  return { callee: calleeOf(callee), argument: first.text };
 }
 
 /** `new Pool()`, `new pg.Pool()`: the class made. */
