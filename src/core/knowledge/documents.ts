@@ -171,6 +171,7 @@ export interface FrameworkDocument {
   exceptionStatuses?: Record<string, number>;
   statusExceptions?: string[];
   messageHandlerDecorators?: string[];
+  pointcutAnnotations?: string[];
   messageBuses?: MessageBusDocument[];
   interfaces?: InterfaceDeclarationsDocument;
   retryDecorators?: string[];
