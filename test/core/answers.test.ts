@@ -310,6 +310,70 @@ async function answersOfFiles(files: Record<string, string>): Promise<Answer[]> 
   }
 }
 
+describe('the idempotence answer of a handler that checks the state it sets before it writes', () => {
+  const files = {
+    'manage.py': 'import os\n',
+    'app/__init__.py': '',
+    'app/models.py': [
+      'from django.db import models',
+      '',
+      '',
+      'class Job(models.Model):',
+      '    status = models.CharField(max_length=20, default="new")',
+      '',
+      '    def record(self, new_status):',
+      '        Change(job=self, status=new_status).save()',
+      '',
+      '',
+      'class Change(models.Model):',
+      '    job = models.ForeignKey(Job, on_delete=models.CASCADE)',
+      '    status = models.CharField(max_length=20)',
+      '',
+    ].join('\n'),
+    'app/views.py': [
+      'from django.http import HttpResponse, HttpResponseForbidden',
+      'from django.views.decorators.http import require_POST',
+      '',
+      'from .models import Job',
+      '',
+      '',
+      '@require_POST',
+      'def hold(request, pk):',
+      '    job: Job = Job.objects.get(pk=pk)',
+      '    if job.owner_id != request.user.id:',
+      '        return HttpResponseForbidden()',
+      '    if job.status == "held":',
+      '        return HttpResponse()',
+      '    job.record("held")',
+      '    return HttpResponse()',
+      '',
+      '',
+      '@require_POST',
+      'def touch(request, pk):',
+      '    job: Job = Job.objects.get(pk=pk)',
+      '    if job.owner_id != request.user.id:',
+      '        return HttpResponseForbidden()',
+      '    job.record("touched")',
+      '    return HttpResponse()',
+      '',
+    ].join('\n'),
+    'app/urls.py': 'from django.urls import path\n\nfrom . import views\n\nurlpatterns = [\n    path("jobs/<int:pk>/hold/", views.hold),\n    path("jobs/<int:pk>/touch/", views.touch),\n]\n',
+    'site/__init__.py': '',
+    'site/settings.py': 'INSTALLED_APPS = ["app"]\n',
+    'site/urls.py': 'from django.urls import include, path\n\nurlpatterns = [path("", include("app.urls"))]\n',
+    'site/wsgi.py': 'from django.core.wsgi import get_wsgi_application\n\napplication = get_wsgi_application()\n',
+  };
+
+  it('tell a write behind a guard on the state as what makes a repeat safe, and a permission check as no such guard', async () => {
+    const answer = (await answersOfFiles(files)).find((item) => item.item === 'service.idempotent');
+    const part = (topic: string) => factsOf({ item: '', parts: (answer?.parts ?? []).filter((candidate) => phraseText(candidate.topic) === topic) });
+    assert.ok(part('What makes a repeated request safe').includes('`POST /jobs/{pk}/hold/` makes a new `Change` only past a guard on state that returns first when `job.status == "held"` (here): a repeat adds another only if that state does not hold then — app/views.py:13'), JSON.stringify(answer));
+    const repeats = part('What repeating each write does');
+    assert.ok(repeats.includes('`POST /jobs/{pk}/touch/` can make a new `Change`: a repeat that makes it again adds another — app/models.py:8'), repeats.join('\n'));
+    assert.ok(!repeats.some((line) => line.includes('/hold/')), repeats.join('\n'));
+  });
+});
+
 describe('the errors answer of an exception a caller on the trace catches', () => {
   const files = {
     'app/service.py': [
@@ -588,6 +652,32 @@ describe("a library's answers from what its classes document and what its benchm
     assert.ok(!benchmarks.some((line) => line.includes('asserts `ours`')), benchmarks.join('\n'));
     const peers = factsOfItem('library.problem');
     assert.ok(peers.includes('`benchmarks/bench.py` runs the benchmark on `celery` instead when given `--use-celery`: "run the benchmark under Celery" — benchmarks/bench.py:16'), peers.join('\n'));
+  });
+});
+
+describe("a library's answers when a docstring documents an option no constructor takes", () => {
+  const { factsOfItem } = workspaceAnswers({
+    'pyproject.toml': '[project]\nname = "cachekit"\nversion = "1.0.0"\n',
+    'cachekit/base.py': 'from abc import ABC, abstractmethod\n\n\nclass Cache(ABC):\n    def __init__(self, serializer=None, timeout=5):\n        self.timeout = timeout\n\n    @abstractmethod\n    def _get(self, key): ...\n',
+    'cachekit/backends/__init__.py': '',
+    'cachekit/__init__.py': '',
+    'cachekit/backends/memcached.py':
+      'import aiomcache\n\nfrom ..base import Cache\n\n\nclass MemcachedCache(Cache):\n    """Memcached.\n\n    :param endpoint: str with the endpoint to connect to. Default is 127.0.0.1.\n    :param port: int with the port to connect to.\n    :param timeout: seconds an operation may last.\n    """\n\n    def __init__(self, host="127.0.0.1", port=11211, **kwargs):\n        super().__init__(**kwargs)\n        self.client = aiomcache.Client(host, port)\n\n    def _get(self, key):\n        return self.client.get(key)\n',
+    'cachekit/backends/memory.py':
+      'from ..base import Cache\n\n\nclass MemoryCache(Cache):\n    """Memory.\n\n        - backend: dict\n\n    :param maxsize: int maximum number of keys (None for unlimited)\n    """\n\n    def __init__(self, **kwargs):\n        self.maxsize = kwargs.pop("maxsize", None)\n        super().__init__(**kwargs)\n\n    def _get(self, key):\n        return None\n',
+  });
+
+  it('say that the docstring does not match the code, with the constructors it is made through, and repeat nothing else as a mismatch', () => {
+    const tradeOffs = factsOfItem('library.trade-offs');
+    assertIncludesAll(tradeOffs, [
+      '`MemcachedCache` documents `endpoint`, which no constructor it is made through takes (`MemcachedCache(host, port, **kwargs) → Cache(serializer, timeout)`): the docstring does not match the code — cachekit/backends/memcached.py:9',
+      '`MemcachedCache` documents `port`: "int with the port to connect to." — cachekit/backends/memcached.py:10',
+      '`MemcachedCache` documents `timeout`: "seconds an operation may last." — cachekit/backends/memcached.py:11',
+      // Read from the keywords by name, a bullet naming a component: the code cannot tell, and says nothing.
+      '`MemoryCache` documents `maxsize`: "int maximum number of keys (None for unlimited)" — cachekit/backends/memory.py:9',
+      '`MemoryCache` documents `backend`: "dict" — cachekit/backends/memory.py:7',
+    ]);
+    assert.ok(!tradeOffs.some((line) => line.includes('does not match') && !line.includes('`endpoint`')), tradeOffs.join('\n'));
   });
 });
 

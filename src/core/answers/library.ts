@@ -383,8 +383,40 @@ function implementationDocumentation(context: AnswerContext, contract: Contract)
 
 /** The implementations' own documented options, a part only when one documents any: the constructors are told in the trade-offs either way. */
 function documentedOptionsPart(context: AnswerContext, contract: Contract): AnswerPart[] {
-  const facts = implementationDocumentation(context, contract).map(({ implementation, item }) => fact({ path: SymbolId.parse(implementation).path, line: item.line }, 'documentsOption', SymbolId.label(implementation), item.name, item.text));
+  const facts = implementationDocumentation(context, contract).map(({ implementation, item }) => documentedOptionFact(context, implementation, item));
   return facts.length ? [answerPart(say('documentedOptionsTopic', SymbolId.label(contract.base)), facts)] : [];
+}
+
+/** What an implementation documents of an option, or, when no constructor it is made through takes the option, that the docstring does not match the code. */
+function documentedOptionFact(context: AnswerContext, implementation: string, item: DocumentedItem): AnswerFact {
+  const location = { path: SymbolId.parse(implementation).path, line: item.line };
+  const constructors = item.parameter ? constructorsNotTaking(context, implementation, item.name) : undefined;
+  return constructors ? fact(location, 'documentsOptionNotTaken', SymbolId.label(implementation), item.name, constructors) : fact(location, 'documentsOption', SymbolId.label(implementation), item.name, item.text);
+}
+
+/**
+ * The constructors an implementation is made through, as signatures (`MemcachedCache(host, port,
+ * **kwargs) → BaseCache(serializer, timeout)`), when none takes a keyword of this name: its own,
+ * then, while a constructor passes the keywords it does not name on to its base's
+ * (`super().__init__(**kwargs)`), the workspace base's. Undefined when one takes it, or when the
+ * code cannot tell: a constructor that reads its keywords by name (`kwargs.pop("maxsize")`),
+ * hands them to no base's constructor, or to one outside the workspace.
+ */
+function constructorsNotTaking(context: AnswerContext, implementation: string, name: string): string | undefined {
+  const { index } = context;
+  const signatures: string[] = [];
+  for (const owner of [implementation, ...index.ancestry(implementation).classes]) {
+    const constructor = index.definition(`${owner}.__init__`);
+    if (!constructor) continue;
+    const parameters = (constructor.parameters ?? []).slice(1);
+    if (parameters.some((parameter) => parameter.name === name && !parameter.splat)) return undefined;
+    signatures.push(`${SymbolId.label(owner)}(${parameters.map((parameter) => `${parameter.splat === 'keywords' ? '**' : parameter.splat === 'positional' ? '*' : ''}${parameter.name}`).join(', ')})`);
+    const keywords = parameters.find((parameter) => parameter.splat === 'keywords');
+    if (!keywords) return signatures.join(' → ');
+    const calls = constructor.calls ?? [];
+    if (calls.some((call) => call.callee.startsWith(`${keywords.name}.`)) || !calls.some((call) => call.callee.endsWith('.__init__'))) return undefined;
+  }
+  return undefined;
 }
 
 /** Documented options that bound what an implementation holds or keeps: sizes, limits, lifetimes. */
@@ -404,7 +436,7 @@ export function documentedBoundsAnswer(context: AnswerContext): AnswerPart[] {
     ...interfaceDocumented(context, contract, BOUND_NAME),
     ...implementationDocumentation(context, contract)
       .filter(({ item }) => bounds(item))
-      .map(({ implementation, item }) => fact({ path: SymbolId.parse(implementation).path, line: item.line }, 'documentsOption', SymbolId.label(implementation), item.name, item.text)),
+      .map(({ implementation, item }) => documentedOptionFact(context, implementation, item)),
   ];
   return facts.length ? [answerPart(say('documentedBoundsTopic', SymbolId.label(contract.base)), facts)] : [];
 }

@@ -177,6 +177,7 @@ export interface FrameworkDocument {
   retryDecorators?: string[];
   taskRetryOptions?: string[];
   containerResolvers?: string[];
+  instanceGetters?: string[];
   idempotentWrites?: string[];
   instanceSaves?: string[];
   responseStatuses?: Record<string, number>;
