@@ -171,6 +171,7 @@ export interface FrameworkDocument {
   exceptionStatuses?: Record<string, number>;
   statusExceptions?: string[];
   messageHandlerDecorators?: string[];
+  pointcutAnnotations?: string[];
   messageBuses?: MessageBusDocument[];
   interfaces?: InterfaceDeclarationsDocument;
   retryDecorators?: string[];
@@ -267,6 +268,7 @@ export interface ClassRuleDocument {
   abstractAttribute?: string;
   abstractOption?: string;
   implementedByFramework?: { queryPrefixes: string[]; queryAnnotations?: string[] };
+  scannedPackages?: { annotations: string[]; keys: string[] };
 }
 
 export interface ViewSetsDocument {
