@@ -88,6 +88,9 @@ function ownScope(body: Node): Scope {
         // `return cast(_R, resource)`: typing's cast hands back what it is given.
         const cast = value?.type === 'call' && /^(typing\.)?cast$/.test(value.childForFieldName('function')?.text ?? '') ? value.childForFieldName('arguments')?.namedChildren.at(-1) : undefined;
         if (cast?.type === 'identifier') scope.returned.push(cast.text);
+        // `return functools.wraps(f)(wrapper)`: the wrapper, given the function's metadata.
+        const wrapped = value?.type === 'call' && /^(functools\.)?wraps$/.test(value.childForFieldName('function')?.childForFieldName('function')?.text ?? '') ? value.childForFieldName('arguments')?.namedChildren[0] : undefined;
+        if (wrapped?.type === 'identifier') scope.returned.push(wrapped.text);
         break;
       }
       case 'call': {
