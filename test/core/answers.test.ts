@@ -310,6 +310,48 @@ async function answersOfFiles(files: Record<string, string>): Promise<Answer[]> 
   }
 }
 
+describe("the answers on a path operation's inputs, response and decorator dependencies", () => {
+  const files = {
+    Dockerfile: 'FROM python:3.12\n',
+    'app/__init__.py': '',
+    'app/main.py': 'from fastapi import FastAPI\n\nfrom app.routes import router\n\napp = FastAPI()\napp.include_router(router)\n',
+    'app/auth.py': 'from fastapi import Header, HTTPException\n\n\ndef verify_key(x_key: str = Header()):\n    if x_key != "secret":\n        raise HTTPException(status_code=401, detail="bad key")\n',
+    'app/routes.py': [
+      'from fastapi import APIRouter, Depends',
+      'from pydantic import BaseModel',
+      '',
+      'from app.auth import verify_key',
+      '',
+      'router = APIRouter()',
+      '',
+      '',
+      'class ItemIn(BaseModel):',
+      '    name: str',
+      '',
+      '',
+      'class ItemOut(BaseModel):',
+      '    id: int',
+      '    name: str',
+      '',
+      '',
+      '@router.post("/items", response_model=ItemOut, status_code=201, dependencies=[Depends(verify_key)])',
+      'def create_item(request: ItemIn, tag: str | None = None):',
+      '    return {"id": 1, "name": request.name}',
+      '',
+    ].join('\n'),
+  };
+
+  it('tell what the route takes (a body model named request too) and answers with, the dependency its decorator runs first, and the status that dependency raises', async () => {
+    const answers = await answersOfFiles(files);
+    const of = (item: string) => factsOf(answers.find((answer) => answer.item === item));
+    assert.deepEqual(of('service.api-docs').slice(1), [
+      '`POST /items` → `create_item`: behind dependencies=[Depends(verify_key)]; takes request: ItemIn, tag: str | None = None; answers with response_model=ItemOut, status_code=201 — app/routes.py:18',
+    ]);
+    assert.ok(of('service.draw-flow').includes('`create_item` runs `verify_key` first, a dependency of its route decorator (`dependencies=[Depends(verify_key)]`): it can refuse the request before the handler runs — app/routes.py:18'), of('service.draw-flow').join('\n'));
+    assert.ok(of('service.errors').includes('`POST /items` answers 401 (`HTTPException`) — app/auth.py:6'), of('service.errors').join('\n'));
+  });
+});
+
 describe('the idempotence answer of a handler that checks the state it sets before it writes', () => {
   const files = {
     'manage.py': 'import os\n',
