@@ -988,6 +988,13 @@ describe("a framework's answers on typed route patterns, shortcut decorators and
       '            if pattern.compile().match(path):',
       '                return f',
       '',
+      '    def handlers_for(self, req, attr, local_first=True):',
+      "        return getattr(self, attr + '_handlers')",
+      '',
+      '    def before(self, req):',
+      "        for handler in self.handlers_for(req, 'before_request', False):",
+      '            handler(req)',
+      '',
     ].join('\n'),
     'examples/users.py': "from tinyweb import App\n\napp = App()\n\n\n@app.get('/users/<int:id>')\ndef user(request, id):\n    return str(id)\n\n\n@app.route('/pages/<name>')\ndef page(request, name):\n    return name\n",
   };
@@ -1015,5 +1022,7 @@ describe("a framework's answers on typed route patterns, shortcut decorators and
     assert.ok(extend.some((line) => line.startsWith('The code ships no ORM') && line.endsWith('— pyproject.toml:1')), extend.join('\n'));
     const order = factsOfItem('framework.middleware-order');
     assert.ok(order.includes('Each of `self.after_request_handlers` is called as `res = handler(req, res) or res` — tinyweb/app.py:38'), order.join('\n'));
+    // Hooks a method hands back come in the order it builds: the answer points at it, and claims no registration order.
+    assert.ok(order.includes("`App.before` runs the request hooks `self.handlers_for(req, 'before_request', False)` in the order `App.handlers_for(req, attr, local_first=True)` returns them (at tinyweb/app.py:46), which may differ from the order they were registered: read it for the order — tinyweb/app.py:50"), order.join('\n'));
   });
 });

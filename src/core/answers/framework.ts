@@ -210,6 +210,19 @@ function registrationOrderFacts(context: AnswerContext, walked: readonly { list:
   return facts;
 }
 
+/** The workspace method a hook loop iterates the result of (`self.get_request_handlers(...)`, a method of the loop's class or a function of its module), with its signature. */
+function hookListMethod(context: AnswerContext, symbol: string, iterable: string): { signature: string; location: { path: string; line: number } } | undefined {
+  const called = /^(self\.)?(\w+)\(/.exec(iterable);
+  if (!called?.[2]) return undefined;
+  const { path, name } = SymbolId.parse(symbol);
+  const owner = name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : undefined;
+  const method = called[1] ? (owner ? SymbolId.of(path, `${owner}.${called[2]}`) : undefined) : context.index.resolve(path, called[2]);
+  const definition = method ? context.index.definition(method) : undefined;
+  if (!method || !definition || (definition.kind !== 'method' && definition.kind !== 'function')) return undefined;
+  const parameters = (definition.parameters ?? []).slice(definition.kind === 'method' ? 1 : 0).map((parameter) => (parameter.default !== undefined ? `${parameter.name}=${parameter.default}` : parameter.name));
+  return { signature: `${SymbolId.label(method)}(${parameters.join(', ')})`, location: locationOf(context.index, method) };
+}
+
 /** The framework's middleware: its base classes and what they hook into, and where the chain is run and in which order. */
 export function middlewareProtocolAnswer(context: AnswerContext): AnswerPart[] {
   const { index } = context;
@@ -235,7 +248,12 @@ export function middlewareProtocolAnswer(context: AnswerContext): AnswerPart[] {
       if (loop.calledAt === undefined) continue;
       const hooks = REQUEST_HOOK_LISTS.test(loop.iterable);
       if (/middleware/i.test(loop.iterable)) facts.push(fact({ path, line: loop.line }, /^reversed\(/.test(loop.iterable) ? 'runsReversed' : 'runsInOrder', SymbolId.label(symbol), loop.iterable));
-      else if (hooks) facts.push(fact({ path, line: loop.line }, 'runsHooksInOrder', SymbolId.label(symbol), loop.iterable));
+      else if (hooks) {
+        // Hooks a method hands back (`self.get_request_handlers(req, 'before_request', False)`) come in the order that method builds, not the order of registration.
+        const source = hookListMethod(context, symbol, loop.iterable);
+        if (source) facts.push(fact({ path, line: loop.line }, 'runsHooksAsBuilt', SymbolId.label(symbol), loop.iterable, source.signature, `${source.location.path}:${source.location.line + 1}`));
+        else facts.push(fact({ path, line: loop.line }, 'runsHooksInOrder', SymbolId.label(symbol), loop.iterable));
+      }
       // The call tells what each is handed and what becomes of its return (`res = h(req, res) or res`).
       if ((hooks || /middleware/i.test(loop.iterable)) && loop.calledAs) facts.push(fact({ path, line: loop.calledAt }, 'eachCalledAs', loop.iterable, loop.calledAs));
       if (hooks && loop.stopsAt !== undefined) facts.push(fact({ path, line: loop.stopsAt }, 'hookStopsRequest', SymbolId.label(symbol), loop.iterable));

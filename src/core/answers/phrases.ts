@@ -251,6 +251,7 @@ export const PHRASES = {
   runsInOrder: '`{0}` runs `{1}` in order',
   runsReversed: '`{0}` runs `{1}`: the last installed first',
   runsHooksInOrder: '`{0}` runs the request hooks `{1}` in the order they were registered',
+  runsHooksAsBuilt: '`{0}` runs the request hooks `{1}` in the order `{2}` returns them (at {3}), which may differ from the order they were registered: read it for the order',
   hookStopsRequest: 'A hook of `{1}` can stop the request: `{0}` stops at the first that returns a value',
   eachCalledAs: 'Each of `{0}` is called as `{1}`',
   chainsWith: '`{0}` chains `{1}` with `{2}`',
