@@ -1011,6 +1011,8 @@ describe("a framework's answers on typed route patterns, shortcut decorators and
   it('say that the first registered route that matches wins when registration appends to the list the matcher walks and nothing sorts it', () => {
     const precedence = factsOfItem('framework.route-precedence');
     assert.ok(precedence.includes('`App.route` appends each route to `self.url_map` as it is registered, and `App.find_route` walks it in that order (tinyweb/app.py:42) with no sort: the first registered route that matches wins — tinyweb/app.py:25'), precedence.join('\n'));
+    const precondition = factsOfItem('framework.precondition');
+    assert.ok(precondition.includes('`App.route` stores the function it is given in `self.url_map`: decorators apply from the one nearest the function outwards, so a decorator that wraps the handler with a check is written under the route decorator, and the wrapper is what is stored — tinyweb/app.py:25'), precondition.join('\n'));
   });
 
   it('tell a shortcut that only calls a registering decorator as registering, how each hook is called, the hooks written instead of signals, and that no ORM means no manager', () => {

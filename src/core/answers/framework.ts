@@ -363,7 +363,10 @@ export function preconditionAnswer(context: AnswerContext): AnswerPart[] {
   // How the before-request hooks are called and where one ends the request: what a permission check written as a hook must do.
   const [protocol] = middlewareProtocolAnswer(context);
   before.push(...(protocol?.facts ?? []).filter((candidate) => (candidate.phrase === PHRASES.eachCalledAs || candidate.phrase === PHRASES.hookStopsRequest) && candidate.terms.some((term) => /before/i.test(term))));
-  return [wrap ?? answerPart(say('wrappingDecoratorsTopic'), []), answerPart(say('beforeHooksTopic'), before, gap('noBeforeHooks', firstFileOf(context, ['core', 'middleware'])))];
+  // The route decorator stores the function it is given; decorators apply from the innermost out, so a check's wrapper must sit under it to be what is stored.
+  const registering = (routePrecedenceAnswer(context)[0]?.facts ?? []).filter((candidate) => candidate.phrase === PHRASES.firstRegisteredWins).map((candidate) => fact(candidate.location, 'wrapUnderRoute', candidate.terms[0] ?? '', candidate.terms[1] ?? ''));
+  const wrapping = wrap ? { ...wrap, facts: [...registering, ...wrap.facts] } : answerPart(say('wrappingDecoratorsTopic'), registering);
+  return [wrapping, answerPart(say('beforeHooksTopic'), before, gap('noBeforeHooks', firstFileOf(context, ['core', 'middleware'])))];
 }
 
 /** Where a query becomes SQL: the ORM's compile methods; or, for a framework without one, a line saying so. */

@@ -241,6 +241,7 @@ export const PHRASES = {
   precedenceTopic: 'Which route wins',
   triesInOrder: '`{0}` goes through `{1}` in order, matching each with `{2}`',
   sortsRoutes: '`{0}` sorts `{1}`',
+  wrapUnderRoute: '`{0}` stores the function it is given in `{1}`: decorators apply from the one nearest the function outwards, so a decorator that wraps the handler with a check is written under the route decorator, and the wrapper is what is stored',
   firstRegisteredWins: '`{0}` appends each route to `{1}` as it is registered, and `{2}` walks it in that order ({3}) with no sort: the first registered route that matches wins',
   findsFirstRoute: '`{0}` takes the first of `{1}` that matches (`find`)',
   noPrecedence: 'No loop over the routes found; read the router: {0}',
