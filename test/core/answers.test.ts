@@ -704,7 +704,7 @@ describe("a library's answers when a docstring documents an option no constructo
     'cachekit/backends/__init__.py': '',
     'cachekit/__init__.py': '',
     'cachekit/backends/memcached.py':
-      'import aiomcache\n\nfrom ..base import Cache\n\n\nclass MemcachedCache(Cache):\n    """Memcached.\n\n    :param endpoint: str with the endpoint to connect to. Default is 127.0.0.1.\n    :param port: int with the port to connect to.\n    :param timeout: seconds an operation may last.\n    """\n\n    def __init__(self, host="127.0.0.1", port=11211, **kwargs):\n        super().__init__(**kwargs)\n        self.client = aiomcache.Client(host, port)\n\n    def _get(self, key):\n        return self.client.get(key)\n',
+      'import aiomcache\n\nfrom ..base import Cache\n\n\nclass MemcachedCache(Cache):\n    """Memcached.\n\n    :param endpoint: str with the endpoint to connect to. Default is 127.0.0.1.\n    :param port: int with the port to connect to.\n    :param timeout: seconds an operation may last.\n    """\n\n    def __init__(self, host="127.0.0.1", port=11211, **kwargs):\n        super().__init__(**kwargs)\n        self.client = aiomcache.Client(host, port)\n\n    def _get(self, key):\n        return self.client.get(key)\n\n    async def __aenter__(self):\n        self.conn = await aiomcache.connect()\n        return self\n\n    async def touch(self, key):\n        await self.conn.touch(key)\n',
     'cachekit/backends/memory.py':
       'from ..base import Cache\n\n\nclass MemoryCache(Cache):\n    """Memory.\n\n        - backend: dict\n\n    :param maxsize: int maximum number of keys (None for unlimited)\n    """\n\n    def __init__(self, **kwargs):\n        self.maxsize = kwargs.pop("maxsize", None)\n        super().__init__(**kwargs)\n\n    def _get(self, key):\n        return None\n',
   });
@@ -720,6 +720,9 @@ describe("a library's answers when a docstring documents an option no constructo
       '`MemoryCache` documents `backend`: "dict" — cachekit/backends/memory.py:7',
     ]);
     assert.ok(!tradeOffs.some((line) => line.includes('does not match') && !line.includes('`endpoint`')), tradeOffs.join('\n'));
+    // An attribute made only on entering the context manager, which other methods call: the implementation works inside `async with` only.
+    assert.ok(tradeOffs.includes('`MemcachedCache` makes `self.conn` only in `__aenter__`, and touch call it: use it inside `async with` (`async with MemcachedCache(…) as …`), not right after constructing it — cachekit/backends/memcached.py:22'), tradeOffs.join('\n'));
+    assert.ok(!tradeOffs.some((line) => line.includes('`self.client` only')), tradeOffs.join('\n'));
   });
 });
 

@@ -382,8 +382,36 @@ export function tradeOffsAnswer(context: AnswerContext): AnswerPart[] {
       .filter(({ name }) => !name.startsWith('*') && !name.startsWith('...'))
       .map(({ name, default: value }) => (value !== undefined && value.length <= MAX_DEFAULT_SHOWN ? `${name}=${value}${constantValue(context, SymbolId.parse(implementation).path, value)}` : name));
     if (constructor && options.length) facts.push(fact(locationOf(index, `${implementation}.${index.definition(`${implementation}.__init__`) ? '__init__' : 'constructor'}`), 'takesOptions', SymbolId.label(implementation), options.join(', ')));
+    facts.push(...madeOnEnter(context, implementation));
   }
   return [answerPart(say('tradeOffsTopic', SymbolId.label(contract.base)), facts, gap('noTradeOffs', locationOf(index, contract.base))), ...documentedOptionsPart(context, contract)];
+}
+
+/** The methods that open a context manager (`with`, `async with`), and the statement that runs them. */
+const ENTER_METHODS: Readonly<Record<string, string>> = { __enter__: 'with', __aenter__: 'async with' };
+
+/**
+ * An attribute an implementation sets only when entered as a context manager (`self.client =
+ * await GlideClient.create(...)` in `__aenter__`) and that its other methods call: the
+ * implementation works only inside `with`/`async with`, what a user must know to call it.
+ */
+function madeOnEnter(context: AnswerContext, implementation: string): AnswerFact[] {
+  const { index } = context;
+  const attributes = index.definition(implementation)?.attributes ?? [];
+  const methods = index.methodsOf(implementation);
+  const facts: AnswerFact[] = [];
+  for (const [enter, statement] of Object.entries(ENTER_METHODS)) {
+    const opener = index.definition(`${implementation}.${enter}`);
+    if (!opener) continue;
+    const inside = (line: number) => opener.range.start.line <= line && line <= opener.range.end.line;
+    for (const name of new Set(attributes.filter((attribute) => inside(attribute.line)).map((attribute) => attribute.name))) {
+      if (attributes.some((attribute) => attribute.name === name && !inside(attribute.line))) continue;
+      const callers = methods.filter((method) => !Object.hasOwn(ENTER_METHODS, method.name) && method.name !== '__exit__' && method.name !== '__aexit__' && (method.definition.calls ?? []).some((call) => call.callee.startsWith(`self.${name}.`)));
+      const set = attributes.find((attribute) => attribute.name === name);
+      if (callers.length && set) facts.push(fact({ path: SymbolId.parse(implementation).path, line: set.line }, 'madeOnEnter', SymbolId.label(implementation), name, enter, callers.map((method) => method.name).join(', '), statement));
+    }
+  }
+  return facts;
 }
 
 /** A default written as a module constant (`heartbeat_timeout=DEFAULT_HEARTBEAT_TIMEOUT`), told with the number it stands for: ` (60000)`. */

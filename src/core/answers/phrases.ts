@@ -178,6 +178,7 @@ export const PHRASES = {
   templateMethods: '{1} methods with a body in `{0}` call one an implementation must define ({2}): the interface does the shared work around what each implementation supplies',
   everyImplementationCalls: 'Every implementation\'s `{0}` calls {1}, which `{2}` provides: a new one must call them too',
   takesOptions: '`{0}` takes {1}',
+  madeOnEnter: '`{0}` makes `self.{1}` only in `{2}`, and {3} call it: use it inside `{4}` (`{4} {0}(…) as …`), not right after constructing it',
   describesItself: '`{0}` describes itself: "{1}"',
   documentedOptionsTopic: 'What each implementation of `{0}` documents of its own options',
   documentsOption: '`{0}` documents `{1}`: "{2}"',
