@@ -998,6 +998,14 @@ describe("a framework's answers on typed route patterns, shortcut decorators and
       "        for handler in self.handlers_for(req, 'before_request', False):",
       '            handler(req)',
       '',
+      '',
+      'class Cors:',
+      '    def initialize(self, app):',
+      '        app.after_request(self.add_headers)',
+      '',
+      '    def add_headers(self, req, res):',
+      '        return res',
+      '',
     ].join('\n'),
     'examples/users.py': "from tinyweb import App\n\napp = App()\n\n\n@app.get('/users/<int:id>')\ndef user(request, id):\n    return str(id)\n\n\n@app.route('/pages/<name>')\ndef page(request, name):\n    return name\n",
   };
@@ -1027,6 +1035,8 @@ describe("a framework's answers on typed route patterns, shortcut decorators and
     assert.ok(extend.some((line) => line.startsWith('The code ships no ORM') && line.endsWith('— pyproject.toml:1')), extend.join('\n'));
     const order = factsOfItem('framework.middleware-order');
     assert.ok(order.includes('Each of `self.after_request_handlers` is called as `res = handler(req, res) or res` — tinyweb/app.py:38'), order.join('\n'));
+    const why = factsOfItem('framework.why-middleware');
+    assert.ok(why.includes('`Cors.initialize` registers a hook with `app.after_request` on the application it is given: the concern then runs on every request, and no view is changed for it — tinyweb/app.py:56'), why.join('\n'));
     // Hooks a method hands back come in the order it builds: the answer points at it, and claims no registration order.
     assert.ok(order.includes("`App.before` runs the request hooks `self.handlers_for(req, 'before_request', False)` in the order `App.handlers_for(req, attr, local_first=True)` returns them (at tinyweb/app.py:46), which may differ from the order they were registered: read it for the order — tinyweb/app.py:50"), order.join('\n'));
   });

@@ -283,8 +283,32 @@ function studyFindings(context: AnswerContext, category: Finding['category']): F
 export function whyMiddlewareAnswer(context: AnswerContext): AnswerPart[] {
   const [hooks] = middlewareProtocolAnswer(context);
   const part = hooks ?? answerPart(say('middlewareProtocolTopic'), []);
+  const applied = concernsAppliedByHooks(context);
+  if (applied.length) return [part, answerPart(say('concernsAsHooksTopic'), applied)];
   part.gap = gap('whyMiddlewareGap', part.facts[0]?.location ?? firstFileOf(context, ['middleware', 'core']));
   return [part];
+}
+
+/** The names of the methods that register a request hook on an application (`app.after_request(f)`). */
+const HOOK_REGISTRATION = /^(before|after)_(error_)?request$/;
+
+/**
+ * Where the framework's own modules apply a concern through the request hooks: a class's method
+ * that registers its hooks on the application it is given (`app.after_request(self.after_request)`
+ * in a CORS extension), so the concern runs on every request and no view changes: what the code
+ * shows of why the concern is middleware.
+ */
+function concernsAppliedByHooks(context: AnswerContext): AnswerFact[] {
+  const facts: AnswerFact[] = [];
+  for (const { symbol, path, definition } of studyDefinitions(context)) {
+    if (definition.kind !== 'method') continue;
+    for (const call of definition.calls ?? []) {
+      const dot = call.callee.lastIndexOf('.');
+      const receiver = call.callee.slice(0, dot);
+      if (dot > 0 && HOOK_REGISTRATION.test(call.callee.slice(dot + 1)) && (definition.parameters ?? []).slice(1).some((parameter) => parameter.name === receiver)) facts.push(fact({ path, line: call.line }, 'concernAsHooks', SymbolId.label(symbol), call.callee));
+    }
+  }
+  return facts;
 }
 
 /**

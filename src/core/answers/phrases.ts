@@ -252,6 +252,8 @@ export const PHRASES = {
   middlewareHooks: '`{0}` hooks into {1}',
   runsInOrder: '`{0}` runs `{1}` in order',
   runsReversed: '`{0}` runs `{1}`: the last installed first',
+  concernsAsHooksTopic: 'Concerns the framework\'s own modules apply as request hooks',
+  concernAsHooks: '`{0}` registers a hook with `{1}` on the application it is given: the concern then runs on every request, and no view is changed for it',
   runsHooksInOrder: '`{0}` runs the request hooks `{1}` in the order they were registered',
   runsHooksAsBuilt: '`{0}` runs the request hooks `{1}` in the order `{2}` returns them (at {3}), which may differ from the order they were registered: read it for the order',
   hookStopsRequest: 'A hook of `{1}` can stop the request: `{0}` stops at the first that returns a value',
