@@ -310,6 +310,48 @@ async function answersOfFiles(files: Record<string, string>): Promise<Answer[]> 
   }
 }
 
+describe("the answers on a path operation's inputs, response and decorator dependencies", () => {
+  const files = {
+    Dockerfile: 'FROM python:3.12\n',
+    'app/__init__.py': '',
+    'app/main.py': 'from fastapi import FastAPI\n\nfrom app.routes import router\n\napp = FastAPI()\napp.include_router(router)\n',
+    'app/auth.py': 'from fastapi import Header, HTTPException\n\n\ndef verify_key(x_key: str = Header()):\n    if x_key != "secret":\n        raise HTTPException(status_code=401, detail="bad key")\n',
+    'app/routes.py': [
+      'from fastapi import APIRouter, Depends',
+      'from pydantic import BaseModel',
+      '',
+      'from app.auth import verify_key',
+      '',
+      'router = APIRouter()',
+      '',
+      '',
+      'class ItemIn(BaseModel):',
+      '    name: str',
+      '',
+      '',
+      'class ItemOut(BaseModel):',
+      '    id: int',
+      '    name: str',
+      '',
+      '',
+      '@router.post("/items", response_model=ItemOut, status_code=201, dependencies=[Depends(verify_key)])',
+      'def create_item(request: ItemIn, tag: str | None = None):',
+      '    return {"id": 1, "name": request.name}',
+      '',
+    ].join('\n'),
+  };
+
+  it('tell what the route takes (a body model named request too) and answers with, the dependency its decorator runs first, and the status that dependency raises', async () => {
+    const answers = await answersOfFiles(files);
+    const of = (item: string) => factsOf(answers.find((answer) => answer.item === item));
+    assert.deepEqual(of('service.api-docs').slice(1), [
+      '`POST /items` → `create_item`: behind dependencies=[Depends(verify_key)]; takes request: ItemIn, tag: str | None = None; answers with response_model=ItemOut, status_code=201 — app/routes.py:18',
+    ]);
+    assert.ok(of('service.draw-flow').includes('`create_item` runs `verify_key` first, a dependency of its route decorator (`dependencies=[Depends(verify_key)]`): it can refuse the request before the handler runs — app/routes.py:18'), of('service.draw-flow').join('\n'));
+    assert.ok(of('service.errors').includes('`POST /items` answers 401 (`HTTPException`) — app/auth.py:6'), of('service.errors').join('\n'));
+  });
+});
+
 describe('the idempotence answer of a handler that checks the state it sets before it writes', () => {
   const files = {
     'manage.py': 'import os\n',
@@ -662,7 +704,7 @@ describe("a library's answers when a docstring documents an option no constructo
     'cachekit/backends/__init__.py': '',
     'cachekit/__init__.py': '',
     'cachekit/backends/memcached.py':
-      'import aiomcache\n\nfrom ..base import Cache\n\n\nclass MemcachedCache(Cache):\n    """Memcached.\n\n    :param endpoint: str with the endpoint to connect to. Default is 127.0.0.1.\n    :param port: int with the port to connect to.\n    :param timeout: seconds an operation may last.\n    """\n\n    def __init__(self, host="127.0.0.1", port=11211, **kwargs):\n        super().__init__(**kwargs)\n        self.client = aiomcache.Client(host, port)\n\n    def _get(self, key):\n        return self.client.get(key)\n',
+      'import aiomcache\n\nfrom ..base import Cache\n\n\nclass MemcachedCache(Cache):\n    """Memcached.\n\n    :param endpoint: str with the endpoint to connect to. Default is 127.0.0.1.\n    :param port: int with the port to connect to.\n    :param timeout: seconds an operation may last.\n    """\n\n    def __init__(self, host="127.0.0.1", port=11211, **kwargs):\n        super().__init__(**kwargs)\n        self.client = aiomcache.Client(host, port)\n\n    def _get(self, key):\n        return self.client.get(key)\n\n    async def __aenter__(self):\n        self.conn = await aiomcache.connect()\n        return self\n\n    async def touch(self, key):\n        await self.conn.touch(key)\n',
     'cachekit/backends/memory.py':
       'from ..base import Cache\n\n\nclass MemoryCache(Cache):\n    """Memory.\n\n        - backend: dict\n\n    :param maxsize: int maximum number of keys (None for unlimited)\n    """\n\n    def __init__(self, **kwargs):\n        self.maxsize = kwargs.pop("maxsize", None)\n        super().__init__(**kwargs)\n\n    def _get(self, key):\n        return None\n',
   });
@@ -678,6 +720,9 @@ describe("a library's answers when a docstring documents an option no constructo
       '`MemoryCache` documents `backend`: "dict" — cachekit/backends/memory.py:7',
     ]);
     assert.ok(!tradeOffs.some((line) => line.includes('does not match') && !line.includes('`endpoint`')), tradeOffs.join('\n'));
+    // An attribute made only on entering the context manager, which other methods call: the implementation works inside `async with` only.
+    assert.ok(tradeOffs.includes('`MemcachedCache` makes `self.conn` in `__aenter__`, not in its constructor: a user enters it (`async with MemcachedCache(…)`) before any call — cachekit/backends/memcached.py:22'), tradeOffs.join('\n'));
+    assert.ok(!tradeOffs.some((line) => line.includes('`self.client` in')), tradeOffs.join('\n'));
   });
 });
 
@@ -965,6 +1010,21 @@ describe("a framework's answers on typed route patterns, shortcut decorators and
       '            if pattern.compile().match(path):',
       '                return f',
       '',
+      '    def handlers_for(self, req, attr, local_first=True):',
+      "        return getattr(self, attr + '_handlers')",
+      '',
+      '    def before(self, req):',
+      "        for handler in self.handlers_for(req, 'before_request', False):",
+      '            handler(req)',
+      '',
+      '',
+      'class Cors:',
+      '    def initialize(self, app):',
+      '        app.after_request(self.add_headers)',
+      '',
+      '    def add_headers(self, req, res):',
+      '        return res',
+      '',
     ].join('\n'),
     'examples/users.py': "from tinyweb import App\n\napp = App()\n\n\n@app.get('/users/<int:id>')\ndef user(request, id):\n    return str(id)\n\n\n@app.route('/pages/<name>')\ndef page(request, name):\n    return name\n",
   };
@@ -981,6 +1041,8 @@ describe("a framework's answers on typed route patterns, shortcut decorators and
   it('say that the first registered route that matches wins when registration appends to the list the matcher walks and nothing sorts it', () => {
     const precedence = factsOfItem('framework.route-precedence');
     assert.ok(precedence.includes('`App.route` appends each route to `self.url_map` as it is registered, and `App.find_route` walks it in that order (tinyweb/app.py:42) with no sort: the first registered route that matches wins — tinyweb/app.py:25'), precedence.join('\n'));
+    const precondition = factsOfItem('framework.precondition');
+    assert.ok(precondition.includes('`App.route` stores the function it is given in `self.url_map`: decorators apply from the one nearest the function outwards, so a decorator that wraps the handler with a check is written under the route decorator, and the wrapper is what is stored — tinyweb/app.py:25'), precondition.join('\n'));
   });
 
   it('tell a shortcut that only calls a registering decorator as registering, how each hook is called, the hooks written instead of signals, and that no ORM means no manager', () => {
@@ -992,5 +1054,9 @@ describe("a framework's answers on typed route patterns, shortcut decorators and
     assert.ok(extend.some((line) => line.startsWith('The code ships no ORM') && line.endsWith('— pyproject.toml:1')), extend.join('\n'));
     const order = factsOfItem('framework.middleware-order');
     assert.ok(order.includes('Each of `self.after_request_handlers` is called as `res = handler(req, res) or res` — tinyweb/app.py:38'), order.join('\n'));
+    const why = factsOfItem('framework.why-middleware');
+    assert.ok(why.includes('`Cors.initialize` registers a hook with `app.after_request` on the application it is given: the concern then runs on every request, and no view is changed for it — tinyweb/app.py:56'), why.join('\n'));
+    // Hooks a method hands back come in the order it builds: the answer points at it, and claims no registration order.
+    assert.ok(order.includes("`App.before` runs the request hooks `self.handlers_for(req, 'before_request', False)` in the order `App.handlers_for(req, attr, local_first=True)` returns them (at tinyweb/app.py:46), which may differ from the order they were registered: read it for the order — tinyweb/app.py:50"), order.join('\n'));
   });
 });

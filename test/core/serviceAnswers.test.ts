@@ -72,6 +72,14 @@ describe("a Django service's answers (test/fixtures/django-shop)", () => {
     assert.ok(all.some((fact) => fact.startsWith("ANY (6 routes): the code does not narrow their method")), all.join('\n'));
   });
 
+  it('tell what each route takes and answers with: the decorators it runs behind, its parameters, what it reads of the request, the responses it makes', () => {
+    const contracts = factsOf({ item: '', parts: (answerOf('service.api-docs')?.parts ?? []).filter((part) => part.topic.phrase === 'What each route takes and answers with, as its handler declares it') });
+    assert.ok(contracts.includes('`POST /catalog/orders/new/` → `place_order`: behind @login_required, @require_POST; takes —; answers with JsonResponse — catalog/views.py:29'), contracts.join('\n'));
+    assert.ok(contracts.includes('`GET /catalog/products/{pk}/restock/` → `restock`: behind @require_http_methods(["GET", "POST"]); takes pk, request.POST; answers with JsonResponse — catalog/views.py:67'), contracts.join('\n'));
+    // A class view's route is answered by its method for the route's method.
+    assert.ok(contracts.includes('`POST /catalog/products/{pk}/` → `ProductDetail.post`: behind —; takes pk; answers with JsonResponse — catalog/views.py:25'), contracts.join('\n'));
+  });
+
   it('tell which answers a client may retry: a status HTTP defines as temporary', () => {
     const errors = factsOf(answerOf('service.errors'));
     assert.ok(errors.includes('`GET /catalog/catalogue/` answers 503, a status HTTP defines as temporary: a client may retry it (safely when the operation is idempotent) — catalog/views.py:83'), errors.join('\n'));

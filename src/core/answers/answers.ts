@@ -12,6 +12,7 @@ import { centralImplementationAnswer, documentedBoundsAnswer, edgeCasesAnswer, i
 import { idempotentAnswer } from './idempotency';
 import { consistencyAnswer, transactionalAnswer } from './transactions';
 import { layerJobsAnswer } from './layerJobs';
+import { routeContractsAnswer } from './routeContracts';
 import { contributeAnswer, purposeAnswer, tutorialAnswer } from './projectDocs';
 import { benchmarksAnswer, coreModulesAnswer, examplesAnswer, performanceAnswer } from './studyMaterial';
 
@@ -20,7 +21,7 @@ type Builder = (context: AnswerContext) => AnswerPart[];
 /** Which answers with what: one builder (or several, their parts joined) per checklist item of each kind. */
 const BUILDERS: Readonly<Record<RepoKind, Readonly<Record<string, readonly Builder[]>>>> = {
   service: {
-    'api-docs': [routesAnswer],
+    'api-docs': [routesAnswer, routeContractsAnswer],
     'trace-flow': [flowAnswer],
     'data-model': [dataModelAnswer],
     'draw-flow': [flowAnswer, layerJobsAnswer, dependenciesAnswer, middlewareAnswer],

@@ -69,10 +69,10 @@ export function fact(location: SourceLocation, key: PhraseKey, ...terms: (string
   return { ...say(key, ...terms), location };
 }
 
-/** A part with its facts (at most MAX_FACTS, the rest counted), or the gap line when there are none. */
-export function answerPart(topic: AnswerPart['topic'], facts: readonly AnswerFact[], gap?: AnswerGap): AnswerPart {
-  const part: AnswerPart = { topic, facts: facts.slice(0, MAX_FACTS) };
-  if (facts.length > MAX_FACTS) part.omitted = facts.length - MAX_FACTS;
+/** A part with its facts (at most `limit`, the rest counted), or the gap line when there are none. */
+export function answerPart(topic: AnswerPart['topic'], facts: readonly AnswerFact[], gap?: AnswerGap, limit = MAX_FACTS): AnswerPart {
+  const part: AnswerPart = { topic, facts: facts.slice(0, limit) };
+  if (facts.length > limit) part.omitted = facts.length - limit;
   if (gap && !facts.length) part.gap = gap;
   return part;
 }

@@ -106,6 +106,12 @@ export function dependenciesAnswer(context: AnswerContext): AnswerPart[] {
   const routes = studyRoutes(context);
   for (const route of routes) {
     const definition = index.definition(route.handler);
+    // FastAPI's `@router.get(..., dependencies=[Depends(verify_token)])`: run before the handler, their values unused.
+    for (const call of Object.values(definition?.decoratorCalls ?? {})) {
+      for (const [, provider] of (call.keywords['dependencies'] ?? '').matchAll(/Depends\(\s*([\w.]+)/g)) {
+        if (provider) once(`${route.handler} dependencies ${provider}`, () => fact(locationOf(index, route.handler), 'routeDependency', SymbolId.label(route.handler), provider));
+      }
+    }
     for (const parameter of definition?.parameters ?? []) {
       const provider = /Depends\(\s*([\w.]*)/.exec(parameter.default ?? '')?.[1];
       if (provider === undefined) continue;

@@ -210,6 +210,19 @@ function registrationOrderFacts(context: AnswerContext, walked: readonly { list:
   return facts;
 }
 
+/** The workspace method a hook loop iterates the result of (`self.get_request_handlers(...)`, a method of the loop's class or a function of its module), with its signature. */
+function hookListMethod(context: AnswerContext, symbol: string, iterable: string): { signature: string; location: { path: string; line: number } } | undefined {
+  const called = /^(self\.)?(\w+)\(/.exec(iterable);
+  if (!called?.[2]) return undefined;
+  const { path, name } = SymbolId.parse(symbol);
+  const owner = name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : undefined;
+  const method = called[1] ? (owner ? SymbolId.of(path, `${owner}.${called[2]}`) : undefined) : context.index.resolve(path, called[2]);
+  const definition = method ? context.index.definition(method) : undefined;
+  if (!method || !definition || (definition.kind !== 'method' && definition.kind !== 'function')) return undefined;
+  const parameters = (definition.parameters ?? []).slice(definition.kind === 'method' ? 1 : 0).map((parameter) => (parameter.default !== undefined ? `${parameter.name}=${parameter.default}` : parameter.name));
+  return { signature: `${SymbolId.label(method)}(${parameters.join(', ')})`, location: locationOf(context.index, method) };
+}
+
 /** The framework's middleware: its base classes and what they hook into, and where the chain is run and in which order. */
 export function middlewareProtocolAnswer(context: AnswerContext): AnswerPart[] {
   const { index } = context;
@@ -235,7 +248,12 @@ export function middlewareProtocolAnswer(context: AnswerContext): AnswerPart[] {
       if (loop.calledAt === undefined) continue;
       const hooks = REQUEST_HOOK_LISTS.test(loop.iterable);
       if (/middleware/i.test(loop.iterable)) facts.push(fact({ path, line: loop.line }, /^reversed\(/.test(loop.iterable) ? 'runsReversed' : 'runsInOrder', SymbolId.label(symbol), loop.iterable));
-      else if (hooks) facts.push(fact({ path, line: loop.line }, 'runsHooksInOrder', SymbolId.label(symbol), loop.iterable));
+      else if (hooks) {
+        // Hooks a method hands back (`self.get_request_handlers(req, 'before_request', False)`) come in the order that method builds, not the order of registration.
+        const source = hookListMethod(context, symbol, loop.iterable);
+        if (source) facts.push(fact({ path, line: loop.line }, 'runsHooksAsBuilt', SymbolId.label(symbol), loop.iterable, source.signature, `${source.location.path}:${source.location.line + 1}`));
+        else facts.push(fact({ path, line: loop.line }, 'runsHooksInOrder', SymbolId.label(symbol), loop.iterable));
+      }
       // The call tells what each is handed and what becomes of its return (`res = h(req, res) or res`).
       if ((hooks || /middleware/i.test(loop.iterable)) && loop.calledAs) facts.push(fact({ path, line: loop.calledAt }, 'eachCalledAs', loop.iterable, loop.calledAs));
       if (hooks && loop.stopsAt !== undefined) facts.push(fact({ path, line: loop.stopsAt }, 'hookStopsRequest', SymbolId.label(symbol), loop.iterable));
@@ -265,8 +283,32 @@ function studyFindings(context: AnswerContext, category: Finding['category']): F
 export function whyMiddlewareAnswer(context: AnswerContext): AnswerPart[] {
   const [hooks] = middlewareProtocolAnswer(context);
   const part = hooks ?? answerPart(say('middlewareProtocolTopic'), []);
+  const applied = concernsAppliedByHooks(context);
+  if (applied.length) return [part, answerPart(say('concernsAsHooksTopic'), applied)];
   part.gap = gap('whyMiddlewareGap', part.facts[0]?.location ?? firstFileOf(context, ['middleware', 'core']));
   return [part];
+}
+
+/** The names of the methods that register a request hook on an application (`app.after_request(f)`). */
+const HOOK_REGISTRATION = /^(before|after)_(error_)?request$/;
+
+/**
+ * Where the framework's own modules apply a concern through the request hooks: a class's method
+ * that registers its hooks on the application it is given (`app.after_request(self.after_request)`
+ * in a CORS extension), so the concern runs on every request and no view changes: what the code
+ * shows of why the concern is middleware.
+ */
+function concernsAppliedByHooks(context: AnswerContext): AnswerFact[] {
+  const facts: AnswerFact[] = [];
+  for (const { symbol, path, definition } of studyDefinitions(context)) {
+    if (definition.kind !== 'method') continue;
+    for (const call of definition.calls ?? []) {
+      const dot = call.callee.lastIndexOf('.');
+      const receiver = call.callee.slice(0, dot);
+      if (dot > 0 && HOOK_REGISTRATION.test(call.callee.slice(dot + 1)) && (definition.parameters ?? []).slice(1).some((parameter) => parameter.name === receiver)) facts.push(fact({ path, line: call.line }, 'concernAsHooks', SymbolId.label(symbol), call.callee));
+    }
+  }
+  return facts;
 }
 
 /**
@@ -345,7 +387,10 @@ export function preconditionAnswer(context: AnswerContext): AnswerPart[] {
   // How the before-request hooks are called and where one ends the request: what a permission check written as a hook must do.
   const [protocol] = middlewareProtocolAnswer(context);
   before.push(...(protocol?.facts ?? []).filter((candidate) => (candidate.phrase === PHRASES.eachCalledAs || candidate.phrase === PHRASES.hookStopsRequest) && candidate.terms.some((term) => /before/i.test(term))));
-  return [wrap ?? answerPart(say('wrappingDecoratorsTopic'), []), answerPart(say('beforeHooksTopic'), before, gap('noBeforeHooks', firstFileOf(context, ['core', 'middleware'])))];
+  // The route decorator stores the function it is given; decorators apply from the innermost out, so a check's wrapper must sit under it to be what is stored.
+  const registering = (routePrecedenceAnswer(context)[0]?.facts ?? []).filter((candidate) => candidate.phrase === PHRASES.firstRegisteredWins).map((candidate) => fact(candidate.location, 'wrapUnderRoute', candidate.terms[0] ?? '', candidate.terms[1] ?? ''));
+  const wrapping = wrap ? { ...wrap, facts: [...registering, ...wrap.facts] } : answerPart(say('wrappingDecoratorsTopic'), registering);
+  return [wrapping, answerPart(say('beforeHooksTopic'), before, gap('noBeforeHooks', firstFileOf(context, ['core', 'middleware'])))];
 }
 
 /** Where a query becomes SQL: the ORM's compile methods; or, for a framework without one, a line saying so. */

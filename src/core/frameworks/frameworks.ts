@@ -140,6 +140,8 @@ export interface Frameworks {
   instanceSaves: ReadonlySet<string>;
   /** Response classes named for the status they answer (`HttpResponseNotFound`: 404), by name. */
   responseStatuses: ReadonlyMap<string, number>;
+  /** Calls that make a handler's response (`JsonResponse`, `render`, `redirect`), by name. */
+  responseMakers: ReadonlySet<string>;
   /** Query methods that write the rows a query matches and return how many they wrote (Django's `update`), by name. */
   countedUpdates: ReadonlySet<string>;
   /** Methods that run a function when work handed to a pool ends (`Future.add_done_callback`), by name. */
@@ -212,6 +214,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     idempotentWrites: new Set<string>(),
     instanceSaves: new Set<string>(),
     responseStatuses: new Map<string, number>(),
+    responseMakers: new Set<string>(),
     countedUpdates: new Set<string>(),
     completionCallbacks: new Set<string>(),
     uncaughtErrors: new Map<string, UncaughtErrorDocument>(),
@@ -289,6 +292,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     for (const name of document.idempotentWrites ?? []) frameworks.idempotentWrites.add(name);
     for (const name of document.instanceSaves ?? []) frameworks.instanceSaves.add(name);
     for (const [name, status] of Object.entries(document.responseStatuses ?? {})) frameworks.responseStatuses.set(name, status);
+    for (const name of document.responseMakers ?? []) frameworks.responseMakers.add(name);
     for (const name of document.countedUpdates ?? []) frameworks.countedUpdates.add(name);
     for (const name of document.completionCallbacks ?? []) frameworks.completionCallbacks.add(name);
     if (document.uncaughtError) frameworks.uncaughtErrors.set(document.name, document.uncaughtError);

@@ -180,6 +180,7 @@ export interface FrameworkDocument {
   idempotentWrites?: string[];
   instanceSaves?: string[];
   responseStatuses?: Record<string, number>;
+  responseMakers?: string[];
   countedUpdates?: string[];
   completionCallbacks?: string[];
   uncaughtError?: UncaughtErrorDocument;

@@ -278,6 +278,13 @@ function itemsOfDefinition(context: TraceContext, lookups: Lookups, symbol: stri
     const provider = dependency?.[1] ? index.resolve(written.path, dependency[1]) : parameter.annotation ? constructorOf(index, path, parameter.annotation) : undefined;
     if (provider) items.push({ step: stepFor(context, provider, 'di', depth, { site: { path, line: definition.range.start.line } }), expand: true });
   }
+  // A path operation's `dependencies=[Depends(verify_token)]`: run before the handler, as its parameters' are.
+  for (const call of Object.values(definition.decoratorCalls ?? {})) {
+    for (const [, name] of (call.keywords['dependencies'] ?? '').replace(/\s+/g, '').matchAll(/Depends\((\w[\w.]*)\)/g)) {
+      const provider = name ? index.resolve(path, name) : undefined;
+      if (provider) items.push({ step: stepFor(context, provider, 'di', depth, { site: { path, line: definition.range.start.line } }), expand: true });
+    }
+  }
 
   // Raised exceptions, not asserts nor errors returned as values: those are the ones a request may end in.
   const raises = (definition.raises ?? []).filter((raised) => !raised.asserted && !raised.returned);
