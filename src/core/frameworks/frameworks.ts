@@ -89,10 +89,15 @@ export interface AnnotationRoutes extends AnnotationRoutesDocument {
   framework: string;
 }
 
-/** Interfaces a library declares, by qualified name: classes deriving from `bases` are interfaces; a class decorator of `implementedWith` names those the class implements. */
+/**
+ * Interfaces a library declares, by qualified name: classes deriving from `bases` are interfaces; a
+ * class decorator of `implementedWith` names those the class implements; `extendedToImplement` are
+ * a framework's abstract classes that code derives from to write an implementation.
+ */
 export interface InterfaceDeclarations {
   bases: ReadonlySet<string>;
   implementedWith: ReadonlySet<string>;
+  extendedToImplement: ReadonlySet<string>;
 }
 
 /** Every framework file, merged into what the stages look up. */
@@ -119,6 +124,8 @@ export interface Frameworks {
   statusExceptions: ReadonlySet<string>;
   /** Decorators that make a function or class a message's handler. */
   messageHandlerDecorators: ReadonlySet<string>;
+  /** Java AOP: the annotations that name a pointcut (AspectJ's `@Pointcut`). */
+  pointcutAnnotations: ReadonlySet<string>;
   /** Buses that hand a message to its registered handler, by the dispatching method's qualified name. */
   messageBuses: ReadonlyMap<string, MessageBusDocument>;
   /** Interfaces a library declares: their bases, and the class decorators that say a class implements some (zope.interface). */
@@ -198,8 +205,9 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     exceptionStatuses: new Map<string, number>(),
     statusExceptions: new Set<string>(),
     messageHandlerDecorators: new Set<string>(),
+    pointcutAnnotations: new Set<string>(),
     messageBuses: new Map<string, MessageBusDocument>(),
-    interfaceDeclarations: { bases: new Set<string>(), implementedWith: new Set<string>() },
+    interfaceDeclarations: { bases: new Set<string>(), implementedWith: new Set<string>(), extendedToImplement: new Set<string>() },
     retryDecorators: new Set<string>(),
     taskRetryOptions: new Set<string>(),
     containerResolvers: new Set<string>(),
@@ -273,9 +281,11 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     for (const [exception, status] of Object.entries(document.exceptionStatuses ?? {})) frameworks.exceptionStatuses.set(exception, status);
     for (const name of document.statusExceptions ?? []) frameworks.statusExceptions.add(name);
     for (const name of document.messageHandlerDecorators ?? []) frameworks.messageHandlerDecorators.add(name);
+    for (const name of document.pointcutAnnotations ?? []) frameworks.pointcutAnnotations.add(name);
     for (const bus of document.messageBuses ?? []) frameworks.messageBuses.set(bus.dispatch, bus);
     for (const name of document.interfaces?.bases ?? []) frameworks.interfaceDeclarations.bases.add(name);
     for (const name of document.interfaces?.implementedWith ?? []) frameworks.interfaceDeclarations.implementedWith.add(name);
+    for (const name of document.interfaces?.extendedToImplement ?? []) frameworks.interfaceDeclarations.extendedToImplement.add(name);
     for (const name of document.retryDecorators ?? []) frameworks.retryDecorators.add(name);
     for (const name of document.taskRetryOptions ?? []) frameworks.taskRetryOptions.add(name);
     for (const name of document.containerResolvers ?? []) frameworks.containerResolvers.add(name);

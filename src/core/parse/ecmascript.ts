@@ -402,7 +402,7 @@ function returnedClass(body: Node): Node | undefined {
 }
 
 /** What an error thrown in place of a body says when the method is left to subclasses. */
-const LEFT_TO_SUBCLASSES = /not (yet )?implemented|\bunimplemented\b|\babstract\b|(must|should|has to|needs to) be (implemented|overridden|overriden)|\b(implemented|overridden) (in|by) (the |a |each )?(subclass|child|dialect|driver|derived|concrete|implementation)|\bmust (implement|override)\b/i;
+const LEFT_TO_SUBCLASSES = /not (yet )?implemented|\bunimplemented\b|\babstract\b|(must|should|has to|needs to) be (implemented|overridden|overriden)|\b(implemented|overridden) (in|by) (the |a |each )?(subclass|child|dialect|driver|derived|concrete|implementation)|\b(must|ha(ve|s) to|needs? to) (implement|override)\b/i;
 
 /**
  * A method whose body only throws, saying it is left to subclasses: `throw new Error('upload must be

@@ -122,6 +122,8 @@ export interface Parameter {
   annotation?: string;
   /** The default's source text (`Depends(get_db)`). */
   default?: string;
+  /** Python: `**kwargs` takes the keywords no other parameter names, `*args` the positional arguments left. */
+  splat?: 'keywords' | 'positional';
 }
 
 /**

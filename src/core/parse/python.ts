@@ -934,11 +934,14 @@ function parametersOf(parameters: Node | null): Parameter[] {
       result.push({ name: parameter.text });
       continue;
     }
-    const nameNode = parameter.childForFieldName('name') ?? parameter.namedChildren.find((child) => child?.type === 'identifier');
+    // `**kwargs: Any` is a typed parameter around the splat pattern that holds the name.
+    const pattern = parameter.type === 'typed_parameter' && parameter.firstNamedChild?.type.endsWith('splat_pattern') ? parameter.firstNamedChild : parameter;
+    const nameNode = pattern.childForFieldName('name') ?? pattern.namedChildren.find((child) => child?.type === 'identifier');
     if (!nameNode) continue;
     const annotation = parameter.childForFieldName('type')?.text;
     const value = parameter.childForFieldName('value')?.text;
-    result.push({ name: nameNode.text, ...(annotation ? { annotation } : {}), ...(value ? { default: value.slice(0, MAX_ARGUMENT_LENGTH) } : {}) });
+    const splat = pattern.type === 'dictionary_splat_pattern' ? 'keywords' : pattern.type === 'list_splat_pattern' ? 'positional' : undefined;
+    result.push({ name: nameNode.text, ...(annotation ? { annotation } : {}), ...(value ? { default: value.slice(0, MAX_ARGUMENT_LENGTH) } : {}), ...(splat ? { splat } : {}) });
   }
   return result;
 }
