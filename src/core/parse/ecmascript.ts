@@ -455,12 +455,14 @@ function valueSymbol(name: { text: string }, written: Node | null, range: Symbol
     return;
   }
   const made = value?.type === 'new_expression' ? value : value?.type === 'await_expression' ? value.namedChildren[0] : value;
-  // `const createUser = catchAsync(async (req, res) => {...})`: the wrapped function is what the name runs.
+  // `const createUser = catchAsync(async (req, res) => {...})`: the wrapped function is what the name runs; of
+  // several (`createStep(id, async (input) => {...}, async (compensation) => {...})`), the first.
   // A call chained on another (`polka().get('/', (req, res) => ...)`, `new H3().get(...)`) is what the chain makes, no wrapper.
   const chainedOn = made?.childForFieldName('function')?.childForFieldName('object')?.type;
   const chained = chainedOn === 'call_expression' || chainedOn === 'new_expression';
-  const wrapped = made?.type === 'call_expression' && !chained ? lastArgument(made) : undefined;
-  if (made && wrapped && FUNCTION_VALUES.has(wrapped.type)) {
+  const last = made?.type === 'call_expression' && !chained ? lastArgument(made) : undefined;
+  const wrapped = made && last && FUNCTION_VALUES.has(last.type) ? firstFunctionArgument(made) : undefined;
+  if (made && wrapped) {
     const symbol = functionSymbol(wrapped, name.text, 'function', range, [], bodies);
     symbol.value = callShape(made); // the same object the body's calls are given to
     symbols.push(symbol);
@@ -680,6 +682,10 @@ const SYNTAX_QUERY = `
 /** Nodes in document order; of nodes that start together (`app.get(...).post(...)`), the one written first: the inner. */
 function inDocumentOrder(nodes: Node[]): Node[] {
   return nodes.sort((a, b) => a.startIndex - b.startIndex || a.endIndex - b.endIndex);
+}
+
+function firstFunctionArgument(call: Node): Node | undefined {
+  return call.childForFieldName('arguments')?.namedChildren.find((child) => child !== null && FUNCTION_VALUES.has(child.type)) ?? undefined;
 }
 
 function lastArgument(call: Node): Node | undefined {

@@ -10,15 +10,49 @@ import type { SymbolIndex, Target } from './symbolIndex';
  * defines methods a and b: a framework's own dispatcher), or `finding:<category>` (a workspace
  * symbol with a finding of that category).
  */
-function qualifiesAs(index: SymbolIndex, symbol: string, name: string, anyOf: readonly string[], findingsBySymbol: ReadonlyMap<string, Set<string>>): boolean {
+function qualifiesAs(index: SymbolIndex, symbol: string, line: number, name: string, anyOf: readonly string[], findingsBySymbol: ReadonlyMap<string, Set<string>>): boolean {
   if (!name) return false;
   const { path } = SymbolId.parse(symbol);
+  // `this.emit(...)` in a class extending an emitter: the class, and what it derives from. A class of the
+  // workspace's own bus calling itself (`self.publish_local(event)` in the broker) is the bus's plumbing.
+  if (name === 'this' || name === 'self') {
+    const outside = anyOf.filter((pattern) => !pattern.startsWith('class-with:'));
+    return ownClasses(index, symbol).some((candidate) => targetQualifies(index, candidate, outside, findingsBySymbol));
+  }
   const own = /^(?:self|cls|this)\./.test(name) ? name.split('.').slice(1) : undefined;
   const member = own ? memberOfOwner(index, symbol, own) : undefined;
   const target = member ? { symbol: member } : index.qualify(path, name);
   // `self.broker`: also the class the attribute is made of (`_event_broker: EventBroker`, `private readonly queue: Queue`), for what its class must be.
   const made = own ? attributeClass(index, symbol, own) : undefined;
-  return [target, made].some((candidate) => candidate !== undefined && targetQualifies(index, candidate, anyOf, findingsBySymbol));
+  // A parameter or local of the function around the match, of the type it is written with (`eventEmitter: EventEmitter2`).
+  const written = own ? undefined : typeInScope(index, path, line, name);
+  const typed = written ? index.qualify(path, bareTypeName(written)) : undefined;
+  return [target, made, ...(typed ? withAncestors(index, typed) : [])].some((candidate) => candidate !== undefined && targetQualifies(index, candidate, anyOf, findingsBySymbol));
+}
+
+/** The class a method is written in and its ancestors. */
+function ownClasses(index: SymbolIndex, method: string): Target[] {
+  const owner = ownerOf(method);
+  return owner ? withAncestors(index, { symbol: owner }) : [];
+}
+
+/** A type and, for a workspace class, its ancestors, workspace classes and outside names (`class Store extends EventEmitter`). */
+function withAncestors(index: SymbolIndex, type: Target): Target[] {
+  if (!('symbol' in type) || index.definition(type.symbol)?.kind !== 'class') return [type];
+  return [type, ...index.ancestry(type.symbol).names.map((name) => (name.includes(':') ? { symbol: name } : { external: name }))];
+}
+
+/** The type written for a plain name in the innermost function around a line: a parameter's annotation or a local's type. */
+function typeInScope(index: SymbolIndex, path: string, line: number, name: string): string | undefined {
+  if (!/^[\w$]+$/.test(name)) return undefined;
+  let found: { start: number; type: string } | undefined;
+  for (const definition of index.file(path)?.symbols ?? []) {
+    const { start, end } = definition.range;
+    if ((definition.kind !== 'function' && definition.kind !== 'method') || start.line > line || end.line < line || (found && found.start > start.line)) continue;
+    const type = definition.parameters?.find((parameter) => parameter.name === name)?.annotation ?? definition.locals?.find((local) => local.name === name)?.type;
+    if (type) found = { start: start.line, type };
+  }
+  return found?.type;
 }
 
 function targetQualifies(index: SymbolIndex, target: Target, anyOf: readonly string[], findingsBySymbol: ReadonlyMap<string, Set<string>>): boolean {
@@ -125,13 +159,13 @@ export function confirmFile(index: SymbolIndex, findings: readonly ScannedFindin
   for (const finding of findings) {
     if (!finding.qualify) confirmed.push(finding);
     else if (readsFindings(finding.qualify)) dependent.push(finding);
-    else if (holdsAlone(index, finding.symbol, finding.qualify)) confirmed.push(withoutQualify(finding));
+    else if (holdsAlone(index, finding, finding.qualify)) confirmed.push(withoutQualify(finding));
   }
   const keptHints: Hint[] = [];
   for (const hint of hints) {
     if (!hint.qualify) keptHints.push(hint);
     else if (readsFindings(hint.qualify)) keptHints.push(hint);
-    else if (holdsAlone(index, hint.symbol, hint.qualify)) keptHints.push(withoutQualify(hint));
+    else if (holdsAlone(index, hint, hint.qualify)) keptHints.push(withoutQualify(hint));
   }
   return { confirmed, dependent, hints: keptHints };
 }
@@ -142,8 +176,11 @@ function readsFindings(qualify: NonNullable<ScannedFinding['qualify']>): boolean
 
 const NO_FINDINGS: ReadonlyMap<string, Set<string>> = new Map();
 
-function holdsAlone(index: SymbolIndex, symbol: string, qualify: NonNullable<ScannedFinding['qualify']>): boolean {
-  return qualifiesAs(index, symbol, qualify.name, qualify.anyOf, NO_FINDINGS);
+/** Where a finding or hint is: its symbol, and the line it starts on. */
+type Located = Pick<Finding, 'symbol' | 'range'>;
+
+function holdsAlone(index: SymbolIndex, found: Located, qualify: NonNullable<ScannedFinding['qualify']>): boolean {
+  return qualifiesAs(index, found.symbol, found.range.start.line, qualify.name, qualify.anyOf, NO_FINDINGS);
 }
 
 /**
@@ -175,7 +212,7 @@ export class Confirmation {
     for (let confirmed = true; confirmed && pending.length; ) {
       const left: ScannedFinding[] = [];
       for (const finding of pending) {
-        if (finding.qualify && this.holds(finding.symbol, finding.qualify)) {
+        if (finding.qualify && this.holds(finding, finding.qualify)) {
           const held = withoutQualify(finding);
           this.record(held);
           findings.push(held);
@@ -184,7 +221,7 @@ export class Confirmation {
       confirmed = left.length < pending.length;
       pending = left;
     }
-    const hints = this.hints.filter((hint) => !hint.qualify || this.holds(hint.symbol, hint.qualify)).map(withoutQualify);
+    const hints = this.hints.filter((hint) => !hint.qualify || this.holds(hint, hint.qualify)).map(withoutQualify);
     return { findings, hints };
   }
 
@@ -194,8 +231,8 @@ export class Confirmation {
     else this.findingsBySymbol.set(finding.symbol, new Set([finding.category]));
   }
 
-  private holds(symbol: string, qualify: NonNullable<ScannedFinding['qualify']>): boolean {
-    return qualifiesAs(this.index, symbol, qualify.name, qualify.anyOf, this.findingsBySymbol);
+  private holds(found: Located, qualify: NonNullable<ScannedFinding['qualify']>): boolean {
+    return qualifiesAs(this.index, found.symbol, found.range.start.line, qualify.name, qualify.anyOf, this.findingsBySymbol);
   }
 }
 
