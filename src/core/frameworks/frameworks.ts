@@ -89,10 +89,15 @@ export interface AnnotationRoutes extends AnnotationRoutesDocument {
   framework: string;
 }
 
-/** Interfaces a library declares, by qualified name: classes deriving from `bases` are interfaces; a class decorator of `implementedWith` names those the class implements. */
+/**
+ * Interfaces a library declares, by qualified name: classes deriving from `bases` are interfaces; a
+ * class decorator of `implementedWith` names those the class implements; `extendedToImplement` are
+ * a framework's abstract classes that code derives from to write an implementation.
+ */
 export interface InterfaceDeclarations {
   bases: ReadonlySet<string>;
   implementedWith: ReadonlySet<string>;
+  extendedToImplement: ReadonlySet<string>;
 }
 
 /** Every framework file, merged into what the stages look up. */
@@ -202,7 +207,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     messageHandlerDecorators: new Set<string>(),
     pointcutAnnotations: new Set<string>(),
     messageBuses: new Map<string, MessageBusDocument>(),
-    interfaceDeclarations: { bases: new Set<string>(), implementedWith: new Set<string>() },
+    interfaceDeclarations: { bases: new Set<string>(), implementedWith: new Set<string>(), extendedToImplement: new Set<string>() },
     retryDecorators: new Set<string>(),
     taskRetryOptions: new Set<string>(),
     containerResolvers: new Set<string>(),
@@ -280,6 +285,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     for (const bus of document.messageBuses ?? []) frameworks.messageBuses.set(bus.dispatch, bus);
     for (const name of document.interfaces?.bases ?? []) frameworks.interfaceDeclarations.bases.add(name);
     for (const name of document.interfaces?.implementedWith ?? []) frameworks.interfaceDeclarations.implementedWith.add(name);
+    for (const name of document.interfaces?.extendedToImplement ?? []) frameworks.interfaceDeclarations.extendedToImplement.add(name);
     for (const name of document.retryDecorators ?? []) frameworks.retryDecorators.add(name);
     for (const name of document.taskRetryOptions ?? []) frameworks.taskRetryOptions.add(name);
     for (const name of document.containerResolvers ?? []) frameworks.containerResolvers.add(name);

@@ -194,10 +194,11 @@ export interface FrameworkDocument {
   requestEntries?: RequestEntryDocument[];
 }
 
-/** Interfaces a library declares (zope.interface): their bases, and the class decorators that say a class implements some. */
+/** Interfaces a library declares (zope.interface): their bases, the class decorators that say a class implements some, and the abstract classes a framework has code extend (Django's `Storage`). */
 export interface InterfaceDeclarationsDocument {
-  bases: string[];
-  implementedWith: string[];
+  bases?: string[];
+  implementedWith?: string[];
+  extendedToImplement?: string[];
 }
 
 export interface MessageBusDocument {
