@@ -78,7 +78,7 @@ describe('layer roles', () => {
     for (const [kind, path, layer] of expected) assert.equal(layerOf(kind, { path, findings: [], imports: [] }).layer, layer, path);
   });
 
-  it("reads a Java file's name as its class's, never as a layer; a Go router's context, groups and route tree as the framework's http and routing", () => {
+  it("reads a Java file's name as its class's, never as a layer; a Go router's context, groups and route tree, and the server a framework embeds, as the framework's http and routing", () => {
     // `Stores.java` is the factory that opens stores, not a store adapter; `stores/` above it would be.
     assert.equal(layerOf('library', { path: 'src/main/java/com/acme/kvstore/Stores.java', findings: [], imports: [] }).layer, 'core');
     assert.equal(layerOf('library', { path: 'src/main/java/com/acme/kvstore/stores/FileStore.java', findings: [], imports: [] }).layer, 'adapter');
@@ -89,6 +89,7 @@ describe('layer roles', () => {
     assert.equal(layerOf('framework', { path: 'mux.go', findings: [], imports: [] }).layer, 'routing');
     assert.equal(layerOf('framework', { path: 'tree.go', findings: [], imports: [] }).layer, 'routing');
     assert.equal(layerOf('library', { path: 'tree.go', findings: [], imports: [] }).layer, 'core');
+    assert.equal(layerOf('framework', { path: 'src/main/java/spark/embeddedserver/EmbeddedServers.java', findings: [], imports: [] }).layer, 'http');
   });
 
   it("reads Go's folders the go tool leaves out of builds: `_examples/` as examples, `testdata/` as tests", () => {
