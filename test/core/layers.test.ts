@@ -140,7 +140,7 @@ describe('layer roles', () => {
   });
 
   it("tells a framework's HTTP layer by the servlet API or the server it embeds", () => {
-    const jetty = { path: 'src/main/java/spark/embeddedserver/jetty/JettyHandler.java', findings: [], imports: [{ module: 'org.eclipse.jetty.server', level: 0, names: [{ name: 'Request' }], line: 3 }] };
+    const jetty = { path: 'src/main/java/spark/jetty/JettyHandler.java', findings: [], imports: [{ module: 'org.eclipse.jetty.server', level: 0, names: [{ name: 'Request' }], line: 3 }] };
     assert.deepEqual(layerOf('framework', jetty), { layer: 'http', reasons: ['imports org.eclipse.jetty.server'], confidence: 'inferred' });
     assert.equal(layerOf('framework', { path: 'src/main/java/spark/route/Routes.java', findings: [], imports: [] }).layer, 'routing');
   });
