@@ -59,9 +59,14 @@ export async function analyzeDataModel(index: SymbolIndex, files: readonly FileF
     const fromHistories = replaySchema([...sqlFiles.flatMap((file) => sqlOperations(file.path, file.language, file.schema ?? [])), ...alembicOperations(revisions), ...migrations.flat(), ...builtTables.flat()]);
     const byTable = new Map(fromCode.map((entity) => [entity.table.toLowerCase(), entity]));
     const byModel = new Map(fromCode.filter((entity) => entity.app !== undefined).map((entity) => [`${entity.app}.${entity.name}`, entity]));
+    // A mapper's record class is named after its table with the underscores dropped (MyBatis Generator's `pms_brand` → `PmsBrand`).
+    const recordSymbols = new Set(records.map((record) => record.symbol));
+    const byRecordName = new Map(fromCode.filter((entity) => recordSymbols.has(entity.symbol)).map((entity) => [entity.name.toLowerCase(), entity]));
     const drafts: DraftEntity[] = [...fromCode];
     for (const history of fromHistories) {
-      const code = (history.app !== undefined ? byModel.get(`${history.app}.${history.name}`) : undefined) ?? byTable.get(history.table.toLowerCase());
+      const record = byRecordName.get(history.table.toLowerCase().replaceAll('_', ''));
+      const code = (history.app !== undefined ? byModel.get(`${history.app}.${history.name}`) : undefined) ?? byTable.get(history.table.toLowerCase()) ?? record;
+      if (code === record && record) record.table = history.table;
       if (code) enrich(code, history);
       else drafts.push(history);
     }
