@@ -73,6 +73,26 @@ describe('SQL schema files', () => {
     assert.equal(created?.op === 'create-table' ? `${created.table}@${created.line + 1}: ${created.columns.map((column) => column.name).join(', ')}` : '', 'article@3: id, title');
   });
 
+  it("reads a MySQL table whose column and index options sql-parser-cst's grammar lacks (unsigned, a column's character set, USING BTREE, index names)", () => {
+    const dump = [
+      'CREATE TABLE `pms_brand`  (',
+      '  `id` bigint(20) unsigned NOT NULL AUTO_INCREMENT,',
+      "  `name` varchar(64) CHARACTER SET utf8 COLLATE utf8_general_ci NULL DEFAULT NULL COMMENT 'name',",
+      '  `sort` int(11) NULL DEFAULT NULL,',
+      '  PRIMARY KEY (`id`) USING BTREE,',
+      '  UNIQUE KEY `uk_name` (`name`),',
+      '  KEY `idx_sort` (`sort`) USING BTREE',
+      ") ENGINE = InnoDB AUTO_INCREMENT = 60 CHARACTER SET = utf8 COLLATE = utf8_general_ci COMMENT = 'brands' ROW_FORMAT = DYNAMIC;",
+      '',
+    ].join('\n');
+    const { operations, unparsed } = readSqlSchema(dump);
+    assert.equal(unparsed, 0);
+    const created = operations.find((operation) => operation.op === 'create-table');
+    assert.ok(created?.op === 'create-table');
+    assert.deepEqual(created.columns.map((column) => column.name), ['id', 'name', 'sort']);
+    assert.deepEqual(created.constraints.map((constraint) => `${constraint.kind}(${constraint.columns.join(',')})`).sort(), ['primary-key(id)', 'unique(name)']);
+  });
+
   it("reads a dump's schema and leaves its rows unread, counting only schema statements", () => {
     const rows = Array.from({ length: 50 }, (_, row) => `INSERT INTO \`article\` VALUES (${row}, 'title ${row}; more');`);
     const dump = ['CREATE TABLE `article` (', '  `id` int(11) NOT NULL,', '  PRIMARY KEY (`id`)', ') ENGINE=InnoDB;', '/* rows */ REPLACE INTO `article` VALUES (0, \'x\');', ...rows, 'CREATE INDEX idx_title ON article (title);', ''].join('\n');

@@ -78,7 +78,7 @@ describe('layer roles', () => {
     for (const [kind, path, layer] of expected) assert.equal(layerOf(kind, { path, findings: [], imports: [] }).layer, layer, path);
   });
 
-  it("reads a Java file's name as its class's, never as a layer; a Go router's context and groups as the framework's http and routing", () => {
+  it("reads a Java file's name as its class's, never as a layer; a Go router's context, groups and route tree, and the server a framework embeds, as the framework's http and routing", () => {
     // `Stores.java` is the factory that opens stores, not a store adapter; `stores/` above it would be.
     assert.equal(layerOf('library', { path: 'src/main/java/com/acme/kvstore/Stores.java', findings: [], imports: [] }).layer, 'core');
     assert.equal(layerOf('library', { path: 'src/main/java/com/acme/kvstore/stores/FileStore.java', findings: [], imports: [] }).layer, 'adapter');
@@ -87,6 +87,9 @@ describe('layer roles', () => {
     assert.equal(layerOf('framework', { path: 'group.go', findings: [], imports: [] }).layer, 'routing');
     assert.equal(layerOf('framework', { path: 'routergroup.go', findings: [], imports: [] }).layer, 'routing');
     assert.equal(layerOf('framework', { path: 'mux.go', findings: [], imports: [] }).layer, 'routing');
+    assert.equal(layerOf('framework', { path: 'tree.go', findings: [], imports: [] }).layer, 'routing');
+    assert.equal(layerOf('library', { path: 'tree.go', findings: [], imports: [] }).layer, 'core');
+    assert.equal(layerOf('framework', { path: 'src/main/java/spark/embeddedserver/EmbeddedServers.java', findings: [], imports: [] }).layer, 'http');
   });
 
   it("reads Go's folders the go tool leaves out of builds: `_examples/` as examples, `testdata/` as tests", () => {
@@ -137,7 +140,7 @@ describe('layer roles', () => {
   });
 
   it("tells a framework's HTTP layer by the servlet API or the server it embeds", () => {
-    const jetty = { path: 'src/main/java/spark/embeddedserver/jetty/JettyHandler.java', findings: [], imports: [{ module: 'org.eclipse.jetty.server', level: 0, names: [{ name: 'Request' }], line: 3 }] };
+    const jetty = { path: 'src/main/java/spark/jetty/JettyHandler.java', findings: [], imports: [{ module: 'org.eclipse.jetty.server', level: 0, names: [{ name: 'Request' }], line: 3 }] };
     assert.deepEqual(layerOf('framework', jetty), { layer: 'http', reasons: ['imports org.eclipse.jetty.server'], confidence: 'inferred' });
     assert.equal(layerOf('framework', { path: 'src/main/java/spark/route/Routes.java', findings: [], imports: [] }).layer, 'routing');
   });

@@ -9,6 +9,7 @@ import { alembicOperations, alembicRevisions, codeTables, djangoMigrations, sche
 import { djangoEntity, type ModelClass, modelClasses, sqlalchemyEntity, typeormEntity } from './models';
 import { goOrmEntity, jpaEntity } from './javaGoModels';
 import { nPlusOneWarnings, queryLoops } from './nPlusOne';
+import { mapperRecords } from './mapperRecords';
 import { mongooseEntity, sequelizeEntity, sequelizeInverseKeys } from './objectModels';
 import { replaySchema, sqlOperations } from './schema';
 import { listIn } from '../lists';
@@ -25,6 +26,7 @@ export async function analyzeDataModel(index: SymbolIndex, files: readonly FileF
   const models = modelClasses(index, findings, frameworks.modelFrameworks);
   const entities = await entitiesByModel(index, models, turns);
   const tables = await codeTables(index, frameworks.tableDeclarations, turns);
+  const records = mapperRecords(index, findings, new Set(frameworks.classes.filter((rule) => rule.recordEntities).map((rule) => rule.id)));
   const sqlFiles = files.filter((file) => file.schema?.length).sort((a, b) => a.path.localeCompare(b.path));
   const revisions = await alembicRevisions(index, turns);
   const migrations = await djangoMigrations(index, frameworks.modelReadings.get('django'), turns);
@@ -36,13 +38,16 @@ export async function analyzeDataModel(index: SymbolIndex, files: readonly FileF
   // Two stages, each kept while its own inputs stay: an edit in a function with a query loop
   // leaves the schema; a migration's edit leaves the warnings.
   const queryWarnings = index.combined('query-warnings', [...modelInputs, ...loops], () => nPlusOneWarnings(index, models, findings, loops, modelInputs, frameworks.queries));
-  const dataModel = index.combined('data-model', [...modelInputs, ...entities.values(), ...tables, ...sqlFiles, ...revisions, ...migrations, ...builtTables], () => {
+  const dataModel = index.combined('data-model', [...modelInputs, ...entities.values(), ...records, ...tables, ...sqlFiles, ...revisions, ...migrations, ...builtTables], () => {
     // Copies: what follows adds to them (a schema's constraints, Sequelize's inverse keys), and the kept parts stay as read.
     const fromCode = oneClassPerTable(models.flatMap((model) => {
       const entity = entities.get(model.symbol);
       return entity ? [{ ...entity, columns: entity.columns.map((column) => ({ ...column })), constraints: [...entity.constraints], indexes: [...entity.indexes] }] : [];
     }));
     sequelizeInverseKeys(index, models, fromCode);
+    // A mapper's record class is no model, and a model class that is one is its entity already.
+    const modelSymbols = new Set(fromCode.map((entity) => entity.symbol));
+    fromCode.push(...records.filter((record) => !modelSymbols.has(record.symbol)).map((record) => ({ ...record, columns: record.columns.map((column) => ({ ...column })) })));
     // Core tables (`Table("products", metadata, ...)`, mapped imperatively): code too, for the tables no class declares.
     const declared = new Set(fromCode.map((entity) => entity.table.toLowerCase()));
     for (const table of tables) {
@@ -54,9 +59,14 @@ export async function analyzeDataModel(index: SymbolIndex, files: readonly FileF
     const fromHistories = replaySchema([...sqlFiles.flatMap((file) => sqlOperations(file.path, file.language, file.schema ?? [])), ...alembicOperations(revisions), ...migrations.flat(), ...builtTables.flat()]);
     const byTable = new Map(fromCode.map((entity) => [entity.table.toLowerCase(), entity]));
     const byModel = new Map(fromCode.filter((entity) => entity.app !== undefined).map((entity) => [`${entity.app}.${entity.name}`, entity]));
+    // A mapper's record class is named after its table with the underscores dropped (MyBatis Generator's `pms_brand` → `PmsBrand`).
+    const recordSymbols = new Set(records.map((record) => record.symbol));
+    const byRecordName = new Map(fromCode.filter((entity) => recordSymbols.has(entity.symbol)).map((entity) => [entity.name.toLowerCase(), entity]));
     const drafts: DraftEntity[] = [...fromCode];
     for (const history of fromHistories) {
-      const code = (history.app !== undefined ? byModel.get(`${history.app}.${history.name}`) : undefined) ?? byTable.get(history.table.toLowerCase());
+      const record = byRecordName.get(history.table.toLowerCase().replaceAll('_', ''));
+      const code = (history.app !== undefined ? byModel.get(`${history.app}.${history.name}`) : undefined) ?? byTable.get(history.table.toLowerCase()) ?? record;
+      if (code === record && record) record.table = history.table;
       if (code) enrich(code, history);
       else drafts.push(history);
     }
@@ -66,7 +76,7 @@ export async function analyzeDataModel(index: SymbolIndex, files: readonly FileF
 }
 
 /** What the data-model stage reads of the framework files. */
-export type DataModelKnowledge = Pick<Frameworks, 'modelFrameworks' | 'modelReadings' | 'queries' | 'tableDeclarations'>;
+export type DataModelKnowledge = Pick<Frameworks, 'classes' | 'modelFrameworks' | 'modelReadings' | 'queries' | 'tableDeclarations'>;
 
 /** The readers a framework file's `models.reader` names. */
 const READERS: Readonly<Record<ModelReader, (index: SymbolIndex, model: ModelClass) => DraftEntity | undefined>> = { django: djangoEntity, sqlalchemy: sqlalchemyEntity, sqlmodel: sqlalchemyEntity, typeorm: typeormEntity, mongoose: mongooseEntity, sequelize: sequelizeEntity, jpa: jpaEntity, gorm: goOrmEntity, xorm: goOrmEntity };

@@ -269,6 +269,7 @@ export interface ClassRuleDocument {
   abstractOption?: string;
   implementedByFramework?: { queryPrefixes: string[]; queryAnnotations?: string[] };
   scannedPackages?: { annotations: string[]; keys: string[] };
+  recordEntities?: boolean;
 }
 
 export interface ViewSetsDocument {

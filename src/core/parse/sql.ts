@@ -32,7 +32,7 @@ export function readSqlSchema(text: string): SqlSchema {
   let unparsed = 0;
   let statements = 0;
   for (const chunk of schemaChunks) {
-    const parsed = parseWithAnyDialect(chunk.text) ?? parseWithAnyDialect(withoutTableOptions(chunk.text));
+    const parsed = parseWithAnyDialect(chunk.text) ?? parseWithAnyDialect(withoutTableOptions(chunk.text)) ?? parseWithAnyDialect(withoutMysqlColumnOptions(withoutTableOptions(chunk.text)));
     if (!parsed) {
       if (/\S/.test(chunk.text.replace(/--[^\n]*/g, ''))) {
         unparsed++;
@@ -69,6 +69,23 @@ function withoutTableOptions(statement: string): string {
   if (!statement.toUpperCase().includes('CREATE TABLE')) return statement;
   const close = statement.lastIndexOf(')');
   return close < 0 ? statement : `${statement.slice(0, close + 1)};`;
+}
+
+/**
+ * A MySQL `CREATE TABLE` as sql-parser-cst's grammar takes it: without what MySQL's reference allows
+ * and the grammar does not, none of which changes which columns the table has — numeric attributes
+ * (`int(11) unsigned`, `zerofill`), a column's character set (`CHARACTER SET utf8`), an index's type
+ * (`USING BTREE`) and the names of indexes (`KEY \`idx_name\` (a, b)`, a unique one kept as a named
+ * constraint). Navicat's and mysqldump's output write them on most tables.
+ */
+function withoutMysqlColumnOptions(statement: string): string {
+  if (!statement.toUpperCase().includes('CREATE TABLE')) return statement;
+  return statement
+    .replace(/\b(?:unsigned|zerofill)\b/gi, '')
+    .replace(/\b(?:CHARACTER\s+SET|CHARSET)\s+\w+/gi, '')
+    .replace(/\bUSING\s+(?:BTREE|HASH)\b/gi, '')
+    .replace(/\bUNIQUE\s+(?:KEY|INDEX)\s+(`?\w+`?)\s*\(/gi, 'CONSTRAINT $1 UNIQUE (')
+    .replace(/\b(KEY|INDEX)\s+`?\w+`?\s*\(/gi, '$1 (');
 }
 
 /** A statement that writes rows, after any comments: `INSERT INTO`, `REPLACE INTO`. */

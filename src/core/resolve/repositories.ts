@@ -4,6 +4,7 @@ import type { Finding, Range } from '../result';
 import { type DataFile, readDataFile } from '../knowledge/dataFile';
 import type { SymbolIndex } from './symbolIndex';
 import { beforeFirst } from '../text';
+import { normalizeCallee } from '../parse/syntax';
 
 /** What tells a data-access class from the rest (`data-access.yml`). */
 export interface DataAccess {
@@ -214,7 +215,7 @@ function clientAccess(index: SymbolIndex, data: DataAccess, path: string, owner:
  * field of the class (or a field of a field: `ar.data.DB.Context(ctx).Get(&x)`, `this.jdbcTemplate.query(...)`),
  * `passed` when it is a parameter (`func (r *Repo) Save(tx *sql.Tx, ...)`).
  */
-function databaseHandleAccess(index: SymbolIndex, data: DataAccess, path: string, owner: SymbolDefinition, method: SymbolDefinition, call: CallSite): Access {
+function databaseHandleAccess(index: SymbolIndex, data: DataAccess, path: string, owner: SymbolDefinition, method: SymbolDefinition, call: CallSite, depth = 0): Access {
   const parts = call.callee.split('.').map((part) => (part.endsWith('()') ? part.slice(0, -2) : part));
   if (parts.length < 2 || !parts.slice(1).some((part) => data.handleVerbs.has(part))) return 'none';
   const self = method.parameters?.[0];
@@ -234,7 +235,12 @@ function databaseHandleAccess(index: SymbolIndex, data: DataAccess, path: string
     return 'none';
   }
   const parameter = method.parameters?.find((candidate) => candidate.name === parts[0]);
-  return parameter && isHandle(parameter.annotation, path) ? 'passed' : 'none';
+  if (parameter) return isHandle(parameter.annotation, path) ? 'passed' : 'none';
+  // Go: a session kept in a local (`session := r.data.DB.Context(ctx).Desc("id")`, then `session.Find(&rows)`) is read as the chain it was made by.
+  const local = depth < 2 ? method.locals?.find((candidate) => candidate.name === parts[0] && candidate.value !== undefined) : undefined;
+  if (local?.value === undefined) return 'none';
+  const rest = call.callee.slice(call.callee.indexOf('.'));
+  return databaseHandleAccess(index, data, path, owner, method, { ...call, callee: `${normalizeCallee(local.value)}${rest}` }, depth + 1);
 }
 
 /**
