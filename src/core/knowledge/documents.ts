@@ -102,6 +102,7 @@ export interface KindLayersDocument {
   folders: RoleNamesDocument;
   fileNameRoles?: RoleNamesDocument;
   folderSuffixes?: RoleNamesDocument;
+  interfaceNameRoles?: RoleNamesDocument;
   findings: Partial<Record<FindingCategory, string>>;
   findingsOverFolders?: Partial<Record<FindingCategory, string[]>>;
   imports: { modules: string[]; layer: string }[];
