@@ -189,6 +189,18 @@ describe('layer roles', () => {
     assert.equal(role('src/orders/redis.ts', ['OrderStore'], 'service'), 'application');
   });
 
+  it("keeps a service's ORM entities and schemas below an infrastructure folder there, whatever their names or inner folders say", () => {
+    assert.deepEqual(layerOf('service', { path: 'src/users/infrastructure/persistence/relational/entities/user.entity.ts', findings: [], imports: [] }), {
+      layer: 'infrastructure',
+      reasons: ["'infrastructure' in the path → infrastructure, which keeps '.entity' in the file name → domain"],
+      confidence: 'stated',
+    });
+    assert.equal(layerOf('service', { path: 'src/users/infrastructure/persistence/document/entities/user.schema.ts', findings: [], imports: [] }).layer, 'infrastructure');
+    // The domain's own entities stay the domain; an inner folder naming another layer keeps its own.
+    assert.equal(layerOf('service', { path: 'src/users/domain/user.entity.ts', findings: [], imports: [] }).layer, 'domain');
+    assert.equal(layerOf('service', { path: 'src/infrastructure/http/controllers/users.ts', findings: [], imports: [] }).layer, 'api');
+  });
+
   it("gives what a package's manifest names its entry the public API in a library, wherever it sits", () => {
     const roles = builtinKnowledge().layerRoles;
     assert.equal(roles.layerOf('library', { path: 'lib/mailer.js', findings: [], imports: [] }, { packageEntry: true }).layer, 'public-api');

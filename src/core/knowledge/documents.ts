@@ -105,6 +105,7 @@ export interface KindLayersDocument {
   interfaceNameRoles?: RoleNamesDocument;
   findings: Partial<Record<FindingCategory, string>>;
   findingsOverFolders?: Partial<Record<FindingCategory, string[]>>;
+  enclosingFolders?: RoleNamesDocument;
   imports: { modules: string[]; layer: string }[];
   default: string;
 }

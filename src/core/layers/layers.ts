@@ -25,6 +25,8 @@ interface KindLayers {
   /** Roles by the word that ends the name of an interface a file's class implements. */
   interfaceNameRoles: RolesByName | undefined;
   findings: Partial<Record<FindingCategory, string>>;
+  /** Layers whose folder keeps the files below it that a file name or an inner folder give one of these layers. */
+  enclosing: ReadonlyMap<string, string>;
   /** Findings whose layer wins over a folder that names one of these layers. */
   findingsOverFolders: Partial<Record<FindingCategory, ReadonlySet<string>>>;
   imports: readonly { modules: readonly string[]; layer: string }[];
@@ -100,6 +102,7 @@ export class LayerRoles {
       folders: folderRoles(rolesByName(kind.folders), Object.entries(kind.folderSuffixes ?? {}).flatMap(([role, words]) => words.map((word) => [word, role] as const))),
       fileNameRoles: kind.fileNameRoles ? rolesByName(kind.fileNameRoles) : undefined,
       interfaceNameRoles: kind.interfaceNameRoles ? rolesByName(kind.interfaceNameRoles) : undefined,
+      enclosing: rolesByName(kind.enclosingFolders ?? {}),
       findings: kind.findings,
       findingsOverFolders: Object.fromEntries(Object.entries(kind.findingsOverFolders ?? {}).map(([category, layers]) => [category, new Set(layers)])),
       imports: kind.imports,
@@ -241,11 +244,12 @@ export class LayerRoles {
     if (this.isConfigFile(name)) return { layer: 'config', reasons: ['configuration file name'], confidence: 'stated' };
     const layers = this.kinds[kind];
     const named = roleInName(name, layers.fileNameRoles);
-    if (named) return named;
+    if (named) return enclosingFolder(named, folders, layers) ?? named;
     // Folders state the layer first (`domain/repositories.py` is domain); the file name only when they
     // do not, and never a Java file's: it is named after its class (`Stores.java` opens stores), not a layer.
     const byStem = () => (name.endsWith('.java') ? undefined : roleFromFolders([fileStem(name)], layers.folders, 'stated'));
-    const stated = roleFromFolders(folders, layers.folders, 'stated') ?? byStem();
+    const innermost = roleFromFolders(folders, layers.folders, 'stated') ?? byStem();
+    const stated = innermost && (enclosingFolder(innermost, folders, layers) ?? innermost);
     const byFinding = facts.findings.map((finding) => ({ finding, layer: layers.findings[finding.category] })).find((entry) => entry.layer);
     const over = stated && facts.findings.find((finding) => layers.findingsOverFolders[finding.category]?.has(stated.layer) && layers.findings[finding.category]);
     if (over) return { layer: layers.findings[over.category] ?? stated.layer, reasons: [`holds a ${over.category} (${over.symbol}), which outweighs ${stated.reasons[0] ?? 'its folder'}`], confidence: 'stated' };
@@ -313,6 +317,17 @@ function folderRoles(names: RolesByName, suffixes: readonly (readonly [string, s
     if (named !== undefined || !suffixes.length) return named;
     return suffixes.find(([word]) => folder.endsWith(word) && folder.slice(0, -word.length).replace(/[-_.]$/, '').length >= 3)?.[1];
   };
+}
+
+/** The folder that keeps a file whose name or inner folder states `inner` (`infrastructure/persistence/entities/`), when the kind has one. */
+function enclosingFolder(inner: LayerAssignment, folders: readonly string[], layers: KindLayers): LayerAssignment | undefined {
+  if (!layers.enclosing.size) return undefined;
+  const outer = folders.find((folder) => {
+    const role = layers.folders(folder.toLowerCase());
+    return role !== undefined && role !== inner.layer && layers.enclosing.get(inner.layer) === role;
+  });
+  const role = outer === undefined ? undefined : layers.folders(outer.toLowerCase());
+  return outer !== undefined && role ? { layer: role, reasons: [`'${outer}' in the path → ${role}, which keeps ${inner.reasons[0] ?? inner.layer}`], confidence: 'stated' } : undefined;
 }
 
 /** The role the name of an interface a file implements ends with (`KeyvCompressionAdapter` → adapter), the words saying it is abstract aside. */
