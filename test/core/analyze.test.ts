@@ -266,6 +266,33 @@ describe('an update, whatever the edit', () => {
   });
 });
 
+describe("an update of findings checked through another file's names", () => {
+  const workspace = tempWorkspace({
+    'app/worker.py': 'from celery import Celery\n\napp = Celery("shop")\n',
+    'app/tasks.py': 'from app.worker import app\n\n@app.task\ndef send_receipt(order_id):\n    return order_id\n',
+  });
+  after(workspace.cleanup);
+  const comparable = (analysis: Analysis) => JSON.stringify(analysis.result);
+  const tasks = (analysis: Analysis) => analysis.result.findings.filter((finding) => finding.category === 'task').map((finding) => finding.symbol);
+
+  it("drops and finds again a task as what its decorator's app is made by changes, with tasks.py unchanged", async () => {
+    let analysis = await analyzeFolder(workspace.root, { threads: 1 });
+    assert.deepEqual(tasks(analysis), ['app/tasks.py:send_receipt']);
+    const edits: [string, string, string[]][] = [
+      // worker.py's app is no longer Celery's: tasks.py's kept check of its decorator no longer holds.
+      ['app/worker.py', 'from flask import Flask\n\napp = Flask("shop")\n', []],
+      ['app/worker.py', 'from celery import Celery\n\napp = Celery("shop")\n', ['app/tasks.py:send_receipt']],
+      ['app/tasks.py', '# moved\nfrom app.worker import app\n\n@app.task\ndef send_receipt(order_id):\n    return order_id\n', ['app/tasks.py:send_receipt']],
+    ];
+    for (const [path, text, expected] of edits) {
+      writeFileSync(join(workspace.root, path), text);
+      analysis = await updateFolder(analysis, [join(workspace.root, path)], { threads: 1 });
+      assert.deepEqual(tasks(analysis), expected, `after editing ${path}`);
+      assert.equal(comparable(analysis), comparable(await analyzeFolder(workspace.root, { threads: 1 })), `after editing ${path}`);
+    }
+  });
+});
+
 describe('an update of interfaces and their implementations', () => {
   const workspace = tempWorkspace({
     'app/ports.py': 'from abc import ABC, abstractmethod\n\nclass Notifier(ABC):\n    @abstractmethod\n    def send(self): ...\n',

@@ -559,13 +559,13 @@ describe("a library's answers on implementations that keep a shared convention a
   };
   const { answerOf, factsOfItem } = workspaceAnswers(files);
 
-  it('say once that every implementation defines a method the interface does not declare, never that one alone has it, and make it a step of adding one', () => {
+  it('say once that every implementation defines a method the interface does not declare, never that one alone has it, and that nothing calls it', () => {
     const tradeOffs = factsOfItem('library.trade-offs');
-    assert.ok(tradeOffs.some((line) => line.startsWith('Every implementation of `BaseStore` defines parse_uri_path, which the interface does not declare — kvstore/backends/')), tradeOffs.join('\n'));
+    assert.ok(tradeOffs.some((line) => line.startsWith('Every implementation of `BaseStore` defines parse_uri_path, which the interface does not declare and no code of the library calls (tests aside): a new implementation does not need it — kvstore/backends/')), tradeOffs.join('\n'));
     assert.ok(!tradeOffs.some((line) => /alone has .*(parse_uri_path|flush)/.test(line)), tradeOffs.join('\n'));
     assert.ok(tradeOffs.some((line) => line.startsWith('`MemoryStore` alone has compact')), tradeOffs.join('\n'));
     const steps = factsOfItem('library.new-implementation');
-    assert.ok(steps.some((line) => line.startsWith('Every implementation of `BaseStore` defines parse_uri_path')), steps.join('\n'));
+    assert.ok(!steps.some((line) => line.includes('parse_uri_path')), steps.join('\n'));
   });
 
   it("count a registry's members as its literal's and those added to it later, saying which are added inside a try or an if", () => {
@@ -698,6 +698,220 @@ describe("a library's answers on how its interface and implementations share the
       '`Broker.emit` calls each of `self.middleware` as `getattr(middleware, signal)(self, *args)` — brokers/base.py:10',
     ]);
     assert.ok(factsOfItem('library.new-implementation').includes("Every implementation's `_put` calls self.emit, which `Broker` provides: a new one must call them too — brokers/disk.py:9"));
+  });
+});
+
+describe("a library's answers on what each method must raise, who relies on it, and how each implementation does its work", () => {
+  // Methods both implementations define beyond the contract: `flush` the library calls, `parse_uri_path` nothing does.
+  const conventions = '    def flush(self):\n        pass\n\n    def parse_uri_path(self, path):\n        return {}\n';
+  const provided = Array.from({ length: 18 }, (_, position) => `    def extra${position}(self, key):\n        return self._get(key)\n`).join('\n');
+  const files = {
+    'pyproject.toml': '[project]\nname = "kvcache"\nversion = "1.0.0"\n',
+    'kvcache/base.py': [
+      'import asyncio',
+      'import functools',
+      'from abc import ABC, abstractmethod',
+      '',
+      '',
+      'def timeout(func):',
+      '    @functools.wraps(func)',
+      '    async def bounded(self, *args, **kwargs):',
+      '        return await asyncio.wait_for(func(self, *args, **kwargs), self.timeout)',
+      '',
+      '    return bounded',
+      '',
+      '',
+      'class BaseCache(ABC):',
+      '    timeout = 5',
+      '',
+      '    @timeout',
+      '    async def get(self, key):',
+      '        return await self._get(key)',
+      '',
+      '    @timeout',
+      '    async def add(self, key, value):',
+      '        """Stores the value unless the key exists.',
+      '',
+      '        :returns: True if the key is inserted',
+      '        :raises:',
+      '            - ValueError if the key exists',
+      '        """',
+      '        return await self._add(key, value)',
+      '',
+      '    @abstractmethod',
+      '    async def _get(self, key): ...',
+      '',
+      '    @abstractmethod',
+      '    async def _gets(self, key): ...',
+      '',
+      '    @abstractmethod',
+      '    async def _add(self, key, value, ttl=None): ...',
+      '',
+      '    @abstractmethod',
+      '    async def _clear(self, namespace=None): ...',
+      '',
+      provided,
+    ].join('\n'),
+    'kvcache/backends/__init__.py': '',
+    'kvcache/backends/memory.py': [
+      'from ..base import BaseCache',
+      '',
+      '',
+      'class MemoryCache(BaseCache):',
+      '    def __init__(self):',
+      '        self._data = {}',
+      '',
+      '    async def _get(self, key):',
+      '        return self._data.get(key)',
+      '',
+      '    async def _gets(self, key):',
+      '        return await self._get(key)',
+      '',
+      '    async def _add(self, key, value, ttl=None):',
+      '        if key in self._data:',
+      '            raise ValueError("exists")',
+      '        self._data[key] = value',
+      '',
+      '    async def _clear(self, namespace=None):',
+      '        self._data.clear()',
+      '',
+      conventions,
+    ].join('\n'),
+    'kvcache/backends/remote.py': [
+      'import remotekv',
+      '',
+      'from ..base import BaseCache',
+      '',
+      '',
+      'class RemoteCache(BaseCache):',
+      '    def __init__(self, host="localhost"):',
+      '        self.client = remotekv.Client(host)',
+      '',
+      '    async def _get(self, key):',
+      '        return await self.client.get(key)',
+      '',
+      '    _gets = _get',
+      '',
+      '    async def _add(self, key, value, ttl=None):',
+      '        done = await self.client.set(key, value, only_new=True)',
+      '        if not done:',
+      '            raise ValueError("exists")',
+      '        return done',
+      '',
+      '    async def _clear(self, namespace=None):',
+      '        if not namespace:',
+      '            return await self.client.flushdb()',
+      '        keys = await self.client.scan(namespace)',
+      '        return await self._drop(keys)',
+      '',
+      '    async def _drop(self, keys):',
+      '        return await self.client.delete(keys)',
+      '',
+      '    async def __aenter__(self):',
+      '        self.pool = await remotekv.connect()',
+      '        return self',
+      '',
+      conventions,
+    ].join('\n'),
+    'kvcache/lock.py': [
+      'from .base import BaseCache',
+      '',
+      '',
+      'class Lock:',
+      '    def __init__(self, client: BaseCache, key):',
+      '        self.client = client',
+      '        self.key = key',
+      '',
+      '    async def acquire(self):',
+      '        try:',
+      '            await self.client._add(self.key, "locked")',
+      '        except ValueError:',
+      '            return False',
+      '        return True',
+      '',
+      '    async def token(self):',
+      '        return await self.client._gets(self.key)',
+      '',
+    ].join('\n'),
+    'kvcache/decorators.py': [
+      'import logging',
+      '',
+      'logger = logging.getLogger(__name__)',
+      '',
+      '',
+      'class cached:',
+      '    def __init__(self, cache):',
+      '        self.cache = cache',
+      '',
+      '    async def read(self, key):',
+      '        try:',
+      '            return await self.cache.get(key)',
+      '        except Exception:',
+      '            logger.exception("miss")',
+      '        return None',
+      '',
+      '    async def first(self, key, value):',
+      '        return await self.cache.add(key, value)',
+      '',
+      '    def sync(self):',
+      '        self.cache.flush()',
+      '',
+    ].join('\n'),
+  };
+  const { answerOf, factsOfItem } = workspaceAnswers(files);
+  const partFacts = (item: string, topic: string) => factsOf({ item, parts: (answerOf(item)?.parts ?? []).filter((part) => phraseText(part.topic) === topic) });
+
+  it("tell each method's signature, and the inherited ones in one fact that names them all", () => {
+    const contract = partFacts('library.mandatory-methods', 'The contract of `BaseCache`');
+    assertIncludesAll(contract, ['`BaseCache._add(key, value, ttl=None)` is abstract (`@abstractmethod`) — kvcache/base.py:37', '`BaseCache._clear(namespace=None)` is abstract (`@abstractmethod`) — kvcache/base.py:40']);
+    const inherited = contract.find((line) => line.startsWith('`BaseCache` gives 20 methods a body that implementations inherit: get, add, extra0, extra1,'));
+    assert.ok(inherited?.includes('extra17 — kvcache/base.py:17'), contract.join('\n'));
+    assert.ok(!contract.some((line) => line.includes('has a body in')), contract.join('\n'));
+  });
+
+  it('tell what each method returns and raises, as the docstring of the method around it promises and the implementations raise, and the callers in the library that rely on it', () => {
+    for (const item of ['library.interface', 'library.new-implementation']) {
+      assert.deepEqual(partFacts(item, 'What each method of `BaseCache` must return or raise: what the docstrings promise and what the implementations raise'), [
+        '`BaseCache.add`, which calls `_add`, documents that it returns: "True if the key is inserted" — kvcache/base.py:25',
+        '`BaseCache.add`, which calls `_add`, documents that it raises: "- ValueError if the key exists" — kvcache/base.py:26',
+        '`_add` raises `ValueError` in 2 of the 2 implementations: `MemoryCache` if `key in self._data` (kvcache/backends/memory.py:16), `RemoteCache` if `not done` (kvcache/backends/remote.py:18) — kvcache/backends/memory.py:16',
+      ]);
+      assert.deepEqual(partFacts(item, 'What in the library calls the methods an implementation of `BaseCache` defines'), [
+        '`_gets` is called by `Lock.token` — kvcache/lock.py:17',
+        '`_add` is called by `Lock.acquire`, which catches `ValueError` there, then: `return False` — kvcache/lock.py:11',
+      ]);
+    }
+  });
+
+  it('tell how each implementation does its work, method by method, with the conditions of its calls and a method under a second name', () => {
+    assertIncludesAll(partFacts('library.one-implementation', 'How `RemoteCache` does its work, method by method: the calls each makes, under their condition'), [
+      '`RemoteCache.__init__` calls `remotekv.Client` — kvcache/backends/remote.py:7',
+      '`RemoteCache._gets` is another method under a second name: `_gets = _get` — kvcache/backends/remote.py:13',
+      '`RemoteCache._clear` calls `if not namespace: self.client.flushdb`, `self.client.scan`, `self._drop` — kvcache/backends/remote.py:21',
+      '`RemoteCache._drop`, its own method (not the interface\'s), calls `self.client.delete` — kvcache/backends/remote.py:27',
+    ]);
+    assertIncludesAll(partFacts('library.one-implementation', 'How `MemoryCache` does its work, method by method: the calls each makes, under their condition'), ['`MemoryCache._get` calls `self._data.get` — kvcache/backends/memory.py:8']);
+  });
+
+  it("tell what a timeout of a bounded method becomes at the library's callers, and no handler twice", () => {
+    const failures = factsOfItem('library.edge-cases');
+    assertIncludesAll(failures, [
+      '`cached.read` calls `get`, which `timeout` bounds: a timeout or failure there is caught by `except Exception`, then: `logger.exception("miss")` — kvcache/decorators.py:12',
+      '`cached.first` calls `add`, which `timeout` bounds, with no `except` around it that catches a timeout: the timeout reaches its own caller — kvcache/decorators.py:18',
+    ]);
+    assert.ok(!failures.some((line) => line.startsWith('`cached.read` catches')), failures.join('\n'));
+  });
+
+  it('tell the objects each implementation works through, what it makes only when entered, a method every implementation defines that no code calls as unused, and one the library calls as a convention', () => {
+    const tradeOffs = factsOfItem('library.trade-offs');
+    assertIncludesAll(tradeOffs, [
+      '`RemoteCache` works through `self.client`: get, set, flushdb, scan, delete — kvcache/backends/remote.py:11',
+      '`RemoteCache` makes `self.pool` in `__aenter__`, not in its constructor: a user enters it (`async with RemoteCache(…)`) before any call — kvcache/backends/remote.py:31',
+    ]);
+    assert.ok(factsOfItem('library.new-implementation').includes('`RemoteCache` makes `self.pool` in `__aenter__`, not in its constructor: a user enters it (`async with RemoteCache(…)`) before any call — kvcache/backends/remote.py:31'));
+    assert.ok(tradeOffs.some((line) => line.startsWith('Every implementation of `BaseCache` defines flush, which the interface does not declare — ')), tradeOffs.join('\n'));
+    const steps = factsOfItem('library.new-implementation');
+    assert.ok(!steps.some((line) => line.includes('parse_uri_path')), steps.join('\n'));
   });
 });
 

@@ -1,7 +1,7 @@
 import { parse } from 'yaml';
 import type { DataFile } from '../knowledge/dataFile';
 import type { ParsedLanguage } from '../parse/grammars';
-import { Confirmation } from '../resolve/qualify';
+import { Confirmation, confirmFile } from '../resolve/qualify';
 import { SymbolIndex } from '../resolve/symbolIndex';
 import { SymbolId } from '../result';
 import { RuleError } from './rules';
@@ -51,10 +51,12 @@ export function parseRuleTests(file: DataFile): RuleTests {
 /** The rule's findings (or hints) for a snippet, after the resolver has checked what their names stand for. */
 async function matchesOf(scanner: FileScanner, code: string, snippet: { language: ParsedLanguage; path: string }, rule: string): Promise<{ symbol: string; details: Record<string, unknown> }[]> {
   const facts = await scanner.scan(snippet, code);
-  const confirmation = new Confirmation(new SymbolIndex([facts]));
-  confirmation.add(facts.findings);
-  const { findings, hints } = confirmation.finish(facts.hints);
-  return [...findings, ...hints].filter((finding) => finding.details.rule === rule || ('rule' in finding && finding.rule === rule));
+  const index = new SymbolIndex([facts]);
+  const confirmation = new Confirmation(index);
+  const own = confirmFile(index, facts.findings, facts.hints);
+  confirmation.add(own);
+  const { findings, hints } = confirmation.finish();
+  return [...own.confirmed, ...findings, ...hints].filter((finding) => finding.details.rule === rule || ('rule' in finding && finding.rule === rule));
 }
 
 /**

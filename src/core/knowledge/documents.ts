@@ -269,6 +269,7 @@ export interface ClassRuleDocument {
   abstractAttribute?: string;
   abstractOption?: string;
   implementedByFramework?: { queryPrefixes: string[]; queryAnnotations?: string[] };
+  scannedPackages?: { annotations: string[]; keys: string[] };
 }
 
 export interface ViewSetsDocument {

@@ -1,4 +1,5 @@
 import type { Hint, ScannedFinding } from '../parse/facts';
+import { NONE } from '../lists';
 import { type Finding, SymbolId } from '../result';
 import type { SymbolIndex, Target } from './symbolIndex';
 
@@ -100,47 +101,97 @@ function bareTypeName(written: string): string {
 }
 
 /**
- * Keeps the findings and hints whose `qualify` holds, stripped of it, added a part at a time (a
- * file's findings, so a caller can let the event loop in between). Those that depend on other
- * findings (`finding:signal`) are checked when every finding is in (`finish`).
+ * What a file's findings and hints say on their own: whether each holds reads the index alone, so
+ * an update keeps it as a part of the file (see `SymbolIndex.part`) while nothing it read changed.
+ * Shared between analyses: copied before anything is added to them.
+ */
+export interface FileConfirmation {
+  /** The findings that hold, stripped of their `qualify`, in the file's order. */
+  confirmed: readonly Finding[];
+  /** The findings whose check reads other findings (`finding:<category>`): checked once every file's are in. */
+  dependent: readonly ScannedFinding[];
+  /** The hints that hold, stripped of their `qualify`, and those whose check reads other findings (still with it), in order. */
+  hints: readonly Hint[];
+}
+
+/** A file with no findings and no hints: one shared, frozen answer (a part kept for nothing costs no room). */
+const NOTHING_TO_CONFIRM: FileConfirmation = Object.freeze({ confirmed: NONE, dependent: NONE, hints: NONE });
+
+/** Checks a file's findings and hints that read nothing but the index. */
+export function confirmFile(index: SymbolIndex, findings: readonly ScannedFinding[], hints: readonly Hint[]): FileConfirmation {
+  if (!findings.length && !hints.length) return NOTHING_TO_CONFIRM;
+  const confirmed: Finding[] = [];
+  const dependent: ScannedFinding[] = [];
+  for (const finding of findings) {
+    if (!finding.qualify) confirmed.push(finding);
+    else if (readsFindings(finding.qualify)) dependent.push(finding);
+    else if (holdsAlone(index, finding.symbol, finding.qualify)) confirmed.push(withoutQualify(finding));
+  }
+  const keptHints: Hint[] = [];
+  for (const hint of hints) {
+    if (!hint.qualify) keptHints.push(hint);
+    else if (readsFindings(hint.qualify)) keptHints.push(hint);
+    else if (holdsAlone(index, hint.symbol, hint.qualify)) keptHints.push(withoutQualify(hint));
+  }
+  return { confirmed, dependent, hints: keptHints };
+}
+
+function readsFindings(qualify: NonNullable<ScannedFinding['qualify']>): boolean {
+  return qualify.anyOf.some((pattern) => pattern.startsWith('finding:'));
+}
+
+const NO_FINDINGS: ReadonlyMap<string, Set<string>> = new Map();
+
+function holdsAlone(index: SymbolIndex, symbol: string, qualify: NonNullable<ScannedFinding['qualify']>): boolean {
+  return qualifiesAs(index, symbol, qualify.name, qualify.anyOf, NO_FINDINGS);
+}
+
+/**
+ * Keeps the findings and hints whose `qualify` holds, stripped of it, added a file at a time (as
+ * `confirmFile` checked them, so a caller can let the event loop in between). Those that depend on
+ * other findings (`finding:signal`) are checked when every finding is in (`finish`).
  */
 export class Confirmation {
   private readonly findingsBySymbol = new Map<string, Set<string>>();
-  private readonly findings: Finding[] = [];
   private readonly dependent: ScannedFinding[] = [];
+  private readonly hints: Hint[] = [];
 
   constructor(private readonly index: SymbolIndex) {}
 
-  add(scanned: readonly ScannedFinding[]): void {
-    for (const finding of scanned) {
-      if (!finding.qualify) this.record(finding);
-      else if (finding.qualify.anyOf.some((pattern) => pattern.startsWith('finding:'))) this.dependent.push(finding);
-      else if (this.holds(finding.symbol, finding.qualify)) this.record(withoutQualify(finding));
-    }
+  add(file: FileConfirmation): void {
+    for (const finding of file.confirmed) this.record(finding);
+    for (const finding of file.dependent) this.dependent.push(finding);
+    for (const hint of file.hints) this.hints.push(hint);
   }
 
-  /** The findings confirmed, those that depend on others now checked too, and the hints that hold. */
-  finish(hints: readonly Hint[]): { findings: Finding[]; hints: Hint[] } {
+  /**
+   * The findings that depend on others, those that hold now, in the order they were confirmed; and
+   * every hint that holds.
+   */
+  finish(): { findings: Finding[]; hints: Hint[] } {
+    const findings: Finding[] = [];
     // A finding confirmed by another dependent one (a decorator delegating to a decorator that delegates) is confirmed in a later round.
-    let pending = this.dependent;
+    let pending: readonly ScannedFinding[] = this.dependent;
     for (let confirmed = true; confirmed && pending.length; ) {
       const left: ScannedFinding[] = [];
       for (const finding of pending) {
-        if (finding.qualify && this.holds(finding.symbol, finding.qualify)) this.record(withoutQualify(finding));
-        else left.push(finding);
+        if (finding.qualify && this.holds(finding.symbol, finding.qualify)) {
+          const held = withoutQualify(finding);
+          this.record(held);
+          findings.push(held);
+        } else left.push(finding);
       }
       confirmed = left.length < pending.length;
       pending = left;
     }
-    const keptHints = hints.filter((hint) => !hint.qualify || this.holds(hint.symbol, hint.qualify)).map(withoutQualify);
-    return { findings: this.findings, hints: keptHints };
+    const hints = this.hints.filter((hint) => !hint.qualify || this.holds(hint.symbol, hint.qualify)).map(withoutQualify);
+    return { findings, hints };
   }
 
   private record(finding: Finding): void {
-    this.findings.push(finding);
-    const categories = this.findingsBySymbol.get(finding.symbol) ?? new Set<string>();
-    categories.add(finding.category);
-    this.findingsBySymbol.set(finding.symbol, categories);
+    const categories = this.findingsBySymbol.get(finding.symbol);
+    if (categories) categories.add(finding.category);
+    else this.findingsBySymbol.set(finding.symbol, new Set([finding.category]));
   }
 
   private holds(symbol: string, qualify: NonNullable<ScannedFinding['qualify']>): boolean {

@@ -1,3 +1,4 @@
+import { NONE } from '../lists';
 import { nextTurn, Turns } from '../nextTurn';
 import type { FileFacts, Hint } from '../parse/facts';
 import { Finding, type InterfaceImplementations, type Route, type Skipped, SymbolId } from '../result';
@@ -7,7 +8,7 @@ import { frameworkFindings } from './frameworkFindings';
 import { fileRoutes } from './fileRoutes';
 import { interfaceImplementations } from './interfaces';
 import { describeNestModules, nestRoutes } from './nestRoutes';
-import { Confirmation } from './qualify';
+import { Confirmation, confirmFile, type FileConfirmation } from './qualify';
 import { repositoryFindings } from './repositories';
 import { resolveRoutes, type RouteKnowledge } from './routes';
 import { SymbolIndex } from './symbolIndex';
@@ -33,15 +34,20 @@ export interface Resolution {
 export async function resolveWorkspace(files: readonly FileFacts[], knowledge: RouteKnowledge & Pick<Knowledge, 'layerRoles'>, modulePaths?: ModulePaths, earlier?: ConstructorParameters<typeof SymbolIndex>[2], keepParts = true, build: Pick<BuildFiles, 'springSettings' | 'generatedApis'> = { springSettings: [], generatedApis: [] }): Promise<Resolution> {
   const index = await SymbolIndex.build(files, modulePaths, earlier, keepParts);
   await nextTurn();
-  // Resolution adds to findings' details (receivers, uses, sites): it works on copies, so the facts
-  // of a file stay as the scan made them and can be reused when only other files change.
+  // Each file's findings checked and named after their definitions, a part of the file kept while
+  // what it read stays. Resolution adds to findings' details (receivers, uses, sites): it works on
+  // copies, so the facts of a file and the kept parts stay as they were made.
   const turns = new Turns();
   const confirmation = new Confirmation(index);
-  await turns.each(files, (file) => confirmation.add(file.findings.map((finding) => Finding.withDetails(finding))));
-  const { findings: confirmed, hints } = confirmation.finish(files.flatMap((file) => file.hints));
-  await nextTurn();
   const named: Finding[] = [];
-  await turns.each(confirmed, (finding) => named.push(namedAfterDefinition(index, finding)));
+  await turns.each(files, (file) => {
+    const own = index.part('confirmed-findings', file.path, () => confirmedAndNamed(index, file));
+    confirmation.add(own);
+    for (const finding of own.named) named.push(copied(finding));
+  });
+  const { findings: dependent, hints } = confirmation.finish();
+  for (const finding of dependent) named.push(namedAfterDefinition(index, Finding.withDetails(finding)));
+  await nextTurn();
   const findings = mergeRegistrations(named);
   await nextTurn();
   findings.push(...(await frameworkFindings(index, knowledge.frameworks, findings, turns)));
@@ -85,6 +91,21 @@ export async function resolveWorkspace(files: readonly FileFacts[], knowledge: R
   const unique = dedupe(findings.filter((finding) => !notRoutes.has(finding) && !handlerOnly(finding) && !(finding.category === 'decorator' && finding.details.kind !== 'use' && middleware.has(finding.symbol))));
   await nextTurn();
   return { index, findings: foldRegistrations(unique), interfaces, routes: allRoutes, skipped: [...skipped, ...nest.skipped] };
+}
+
+/** A file's findings that hold on their own (see `confirmFile`), and the same named after their definitions. */
+function confirmedAndNamed(index: SymbolIndex, file: FileFacts): FileConfirmation & { named: readonly Finding[] } {
+  const own = confirmFile(index, file.findings, file.hints);
+  if (!own.confirmed.length && !own.dependent.length && !own.hints.length) return NAMED_NOTHING;
+  return { ...own, named: own.confirmed.map((finding) => namedAfterDefinition(index, finding)) };
+}
+
+const NAMED_NOTHING = Object.freeze({ confirmed: NONE, dependent: NONE, hints: NONE, named: NONE });
+
+/** A kept finding as this analysis's own: later stages add to its details and to its sites. */
+function copied(finding: Finding): Finding {
+  const sites = finding.details.registeredAt;
+  return Finding.withDetails(finding, sites ? { registeredAt: [...sites] } : {});
 }
 
 /**

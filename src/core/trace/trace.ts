@@ -471,6 +471,14 @@ function declarationAt(index: SymbolIndex, answer: { path: string; line: number;
   return around ? SymbolId.of(answer.path, around.name) : undefined;
 }
 
+/** The workspace function or method a call written in `caller` reaches, when syntax and the workspace's types tell (`self.client._add` on a `client: BaseCache`). */
+export function calledSymbol(context: TraceContext, caller: string, call: CallSite): string | undefined {
+  const definition = context.index.definition(caller);
+  if (!definition) return undefined;
+  const resolved = resolveCall(context.index, context.steps, context.dataAccess, caller, definition, call);
+  return resolved.kind === 'symbol' ? resolved.symbol : undefined;
+}
+
 /** What a call in `caller` reaches: a workspace function or method, a named outside call, or nothing worth a step. */
 function resolveCall(index: SymbolIndex, steps: TraceSteps, data: DataAccess, caller: string, definition: SymbolDefinition, call: CallSite, depth = 0): Resolved {
   const { path, name: callerName } = SymbolId.parse(caller);
