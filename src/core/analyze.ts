@@ -212,6 +212,8 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   const fileByPath = new Map<string, AnalysisResult['files'][number]>();
   const turns = new Turns();
   const givenOfNone = `${kind.kind} ${layerRoles.vendoredFolders().join(',')} `;
+  const implementedIn = implementedInterfacesByPath(interfaces);
+  const packageEntries = index.packageEntryFiles();
   await turns.each(pathOrder(discovery), (path) => {
     const file = index.file(path);
     if (!file) return; // skipped
@@ -220,8 +222,11 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
     // result's entry itself, kept from update to update while it holds.
     const mirrored = layerRoles.mirroredTestPackages(path);
     const ofNone = mirrored === undefined ? givenOfNone : `${givenOfNone}mirrors ${mirrored} `;
-    const given = held ? `${ofNone}${held.map((finding) => `${finding.category} ${finding.symbol}`).join(' ')}` : ofNone;
-    const entry = index.part('layer', path, () => ({ path, language: file.language, ...layerRoles.layerOf(kind.kind, { path, findings: held ?? [], imports: file.imports }) }), given);
+    const implemented = implementedIn.get(path);
+    const packageEntry = packageEntries.has(path);
+    const context = `${packageEntry ? 'entry ' : ''}${implemented ? `implements ${implemented.join(',')} ` : ''}`;
+    const given = `${ofNone}${context}${held ? held.map((finding) => `${finding.category} ${finding.symbol}`).join(' ') : ''}`;
+    const entry = index.part('layer', path, () => ({ path, language: file.language, ...layerRoles.layerOf(kind.kind, { path, findings: held ?? [], imports: file.imports }, { ...(implemented ? { implements: implemented } : {}), packageEntry }) }), given);
     files.push(entry);
     fileByPath.set(file.path, entry); // the facts' own string, which later lookups hold: compared by identity
   });
@@ -401,6 +406,19 @@ async function rescannedAfterDiscovery(now: Discovery, facts: readonly FileFacts
   const stale = now.sources.filter((source) => !previous.has(source.path) || changedPaths.has(sameSeparators(source.absolutePath)));
   const fresh = new Map((await scan(stale, host, options, false)).map((file) => [file.path, file]));
   return now.sources.map((source) => fresh.get(source.path) ?? (previous.get(source.path) as FileFacts));
+}
+
+/** The names of the workspace interfaces each file's classes implement, by path (what a library's adapter or driver implements). */
+function implementedInterfacesByPath(interfaces: readonly InterfaceImplementations[]): Map<string, string[]> {
+  const byPath = new Map<string, string[]>();
+  for (const { base, implementations } of interfaces) {
+    const { name } = SymbolId.parse(base);
+    for (const implementation of implementations) {
+      const names = listIn(byPath, SymbolId.parse(implementation).path);
+      if (!names.includes(name)) names.push(name);
+    }
+  }
+  return byPath;
 }
 
 function allPathsOf(discovery: Discovery): string[] {

@@ -176,6 +176,41 @@ describe('layer roles', () => {
     assert.equal(roles.layerOf('service', { path: 'tests/static/js/checks.js', findings: [], imports: [] }).layer, 'test');
   });
 
+  it("reads a library file's role from the name of the interface its class implements, its Abstract or Base aside, after its folders and findings", () => {
+    assert.deepEqual(builtinKnowledge().layerRoles.layerOf('library', { path: 'lib/LimiterRedis.js', findings: [], imports: [] }, { implements: ['LimiterAbstract', 'LimiterStoreAbstract'] }), {
+      layer: 'adapter',
+      reasons: ['implements LimiterStoreAbstract → adapter'],
+      confidence: 'inferred',
+    });
+    const role = (path: string, implemented: string[], kind: RepoKind = 'library') => builtinKnowledge().layerRoles.layerOf(kind, { path, findings: [], imports: [] }, { implements: implemented }).layer;
+    assert.equal(role('src/gzip.ts', ['CompressionAdapter']), 'adapter');
+    assert.equal(role('src/wire.py', ['Base_Connection']), 'driver');
+    assert.equal(role('src/plugins/camel.ts', ['QueryPlugin']), 'core');
+    assert.equal(role('src/kysely.ts', ['ConnectionProvider']), 'core');
+    // A folder still states the role first; another kind reads no interface names.
+    assert.equal(role('src/drivers/pg.ts', ['DialectAdapter']), 'driver');
+    assert.equal(role('src/orders/redis.ts', ['OrderStore'], 'service'), 'application');
+  });
+
+  it("keeps a service's ORM entities and schemas below an infrastructure folder there, whatever their names or inner folders say", () => {
+    assert.deepEqual(layerOf('service', { path: 'src/users/infrastructure/persistence/relational/entities/user.entity.ts', findings: [], imports: [] }), {
+      layer: 'infrastructure',
+      reasons: ["'infrastructure' in the path → infrastructure, which keeps '.entity' in the file name → domain"],
+      confidence: 'stated',
+    });
+    assert.equal(layerOf('service', { path: 'src/users/infrastructure/persistence/document/entities/user.schema.ts', findings: [], imports: [] }).layer, 'infrastructure');
+    // The domain's own entities stay the domain; an inner folder naming another layer keeps its own.
+    assert.equal(layerOf('service', { path: 'src/users/domain/user.entity.ts', findings: [], imports: [] }).layer, 'domain');
+    assert.equal(layerOf('service', { path: 'src/infrastructure/http/controllers/users.ts', findings: [], imports: [] }).layer, 'api');
+  });
+
+  it("gives what a package's manifest names its entry the public API in a library, wherever it sits", () => {
+    const roles = builtinKnowledge().layerRoles;
+    assert.equal(roles.layerOf('library', { path: 'lib/mailer.js', findings: [], imports: [] }, { packageEntry: true }).layer, 'public-api');
+    assert.equal(roles.layerOf('library', { path: 'lib/mailer.js', findings: [], imports: [] }).layer, 'core');
+    assert.equal(roles.layerOf('library', { path: 'src/backends/redis/index.ts', findings: [], imports: [] }, { packageEntry: true }).layer, 'adapter');
+  });
+
   it("gives a file of ORM models the domain's layer over an app folder named for the API, never over a persistence folder", () => {
     const model = { category: 'model', symbol: 'hc/api/models.py:Check', range: { start: { line: 3, character: 0 }, end: { line: 9, character: 0 } }, layer: '', details: { rule: 'django-model' } } as const;
     // Django's `startapp api` keeps the api app's models in api/models.py: they are the data model, not the API.
@@ -198,6 +233,16 @@ describe('layer roles in the py-scheduler fixture', () => {
     for (const path of ['src/tasker/datastores/__init__.py', 'src/tasker/datastores/memory.py', 'src/tasker/eventbrokers/base.py', 'src/tasker/eventbrokers/remote.py']) assert.equal(layer(path), 'adapter', path);
     assert.equal(layer('src/tasker/abc.py'), 'core');
     assert.equal(layer('examples/scripts/run_worker.py'), 'example');
+  });
+});
+
+describe('layer roles in the js-dialects fixture', () => {
+  it("gives a library's package entry the public API, and the implementations of an interface named for a kind of backend its role", async () => {
+    const { result } = await analyzeFolder(join(ROOT, 'test', 'fixtures', 'js-dialects'), { threads: 1 });
+    // package.json's `main`, a root file that is no index.js; `ResultStore` is implemented by one store each, the
+    // interface itself is core; `Logger` is named for no kind of backend.
+    const expected = { 'sqlkit.js': 'public-api', 'lib/cache/memory.js': 'adapter', 'lib/cache/redis.js': 'adapter', 'lib/cache/base.js': 'core', 'lib/loggers/console.js': 'core' };
+    assert.deepEqual(Object.fromEntries(Object.keys(expected).map((path) => [path, result.files.find((file) => file.path === path)?.layer])), expected);
   });
 });
 

@@ -102,8 +102,10 @@ export interface KindLayersDocument {
   folders: RoleNamesDocument;
   fileNameRoles?: RoleNamesDocument;
   folderSuffixes?: RoleNamesDocument;
+  interfaceNameRoles?: RoleNamesDocument;
   findings: Partial<Record<FindingCategory, string>>;
   findingsOverFolders?: Partial<Record<FindingCategory, string[]>>;
+  enclosingFolders?: RoleNamesDocument;
   imports: { modules: string[]; layer: string }[];
   default: string;
 }

@@ -22,7 +22,11 @@ export interface LayerAssignment {
 interface KindLayers {
   folders: FolderRole;
   fileNameRoles: RolesByName | undefined;
+  /** Roles by the word that ends the name of an interface a file's class implements. */
+  interfaceNameRoles: RolesByName | undefined;
   findings: Partial<Record<FindingCategory, string>>;
+  /** Layers whose folder keeps the files below it that a file name or an inner folder give one of these layers. */
+  enclosing: ReadonlyMap<string, string>;
   /** Findings whose layer wins over a folder that names one of these layers. */
   findingsOverFolders: Partial<Record<FindingCategory, ReadonlySet<string>>>;
   imports: readonly { modules: readonly string[]; layer: string }[];
@@ -40,6 +44,17 @@ const MIGRATION = 'migration';
 
 /** The shared role of code sent to the browser as it is (`browserAssets`). */
 const ASSET = 'asset';
+
+/** What a file is besides its path, imports and findings: the workspace interfaces its classes implement, and whether a package names it its entry. */
+export interface LayerContext {
+  /** The names of the workspace interfaces its classes implement (`KeyvCompressionAdapter`). */
+  implements?: readonly string[];
+  /** A workspace package's manifest names it the package's entry (`main`, `exports`). */
+  packageEntry?: boolean;
+}
+
+/** Words that say a class is there to be implemented rather than what it is for (`RateLimiterStoreAbstract`, `BaseTransport`). */
+const INTERFACE_WORDS = new Set(['abstract', 'base', 'interface']);
 
 /**
  * The layer model of each kind of repository and how a file states its layer, from
@@ -86,6 +101,8 @@ export class LayerRoles {
     const kindLayers = (kind: KindLayersDocument): KindLayers => ({
       folders: folderRoles(rolesByName(kind.folders), Object.entries(kind.folderSuffixes ?? {}).flatMap(([role, words]) => words.map((word) => [word, role] as const))),
       fileNameRoles: kind.fileNameRoles ? rolesByName(kind.fileNameRoles) : undefined,
+      interfaceNameRoles: kind.interfaceNameRoles ? rolesByName(kind.interfaceNameRoles) : undefined,
+      enclosing: rolesByName(kind.enclosingFolders ?? {}),
       findings: kind.findings,
       findingsOverFolders: Object.fromEntries(Object.entries(kind.findingsOverFolders ?? {}).map(([category, layers]) => [category, new Set(layers)])),
       imports: kind.imports,
@@ -198,7 +215,7 @@ export class LayerRoles {
   }
 
   /** Gives one file its layer role in the model of the repository's kind, with the reasons. */
-  layerOf(kind: RepoKind, facts: Pick<FileFacts, 'path' | 'findings' | 'imports'>): LayerAssignment {
+  layerOf(kind: RepoKind, facts: Pick<FileFacts, 'path' | 'findings' | 'imports'>, context: LayerContext = {}): LayerAssignment {
     const { path } = facts;
     const override = this.overrides.find((entry) => entry.globs.matches(path));
     if (override) return { layer: override.layer, reasons: [`'${override.glob}' in ${this.overridesFile} → ${override.layer}`], confidence: 'stated' };
@@ -227,17 +244,20 @@ export class LayerRoles {
     if (this.isConfigFile(name)) return { layer: 'config', reasons: ['configuration file name'], confidence: 'stated' };
     const layers = this.kinds[kind];
     const named = roleInName(name, layers.fileNameRoles);
-    if (named) return named;
+    if (named) return enclosingFolder(named, folders, layers) ?? named;
     // Folders state the layer first (`domain/repositories.py` is domain); the file name only when they
     // do not, and never a Java file's: it is named after its class (`Stores.java` opens stores), not a layer.
     const byStem = () => (name.endsWith('.java') ? undefined : roleFromFolders([fileStem(name)], layers.folders, 'stated'));
-    const stated = roleFromFolders(folders, layers.folders, 'stated') ?? byStem();
+    const innermost = roleFromFolders(folders, layers.folders, 'stated') ?? byStem();
+    const stated = innermost && (enclosingFolder(innermost, folders, layers) ?? innermost);
     const byFinding = facts.findings.map((finding) => ({ finding, layer: layers.findings[finding.category] })).find((entry) => entry.layer);
     const over = stated && facts.findings.find((finding) => layers.findingsOverFolders[finding.category]?.has(stated.layer) && layers.findings[finding.category]);
     if (over) return { layer: layers.findings[over.category] ?? stated.layer, reasons: [`holds a ${over.category} (${over.symbol}), which outweighs ${stated.reasons[0] ?? 'its folder'}`], confidence: 'stated' };
     if (stated) return stated;
     if (byFinding?.layer) return { layer: byFinding.layer, reasons: [`holds a ${byFinding.finding.category} (${byFinding.finding.symbol})`], confidence: 'inferred' };
-    if (kind === 'library' && /(^|\/)__init__\.py$|(^|\/)index\.[jt]s$/.test(path) && folders.length <= 1) {
+    const implemented = implementedRole(context.implements ?? [], layers.interfaceNameRoles);
+    if (implemented) return implemented;
+    if (kind === 'library' && (context.packageEntry || (/(^|\/)__init__\.py$|(^|\/)index\.[jt]s$/.test(path) && folders.length <= 1))) {
       return { layer: 'public-api', reasons: ['the package entry point'], confidence: 'inferred' };
     }
     for (const { modules, layer } of layers.imports) {
@@ -297,6 +317,28 @@ function folderRoles(names: RolesByName, suffixes: readonly (readonly [string, s
     if (named !== undefined || !suffixes.length) return named;
     return suffixes.find(([word]) => folder.endsWith(word) && folder.slice(0, -word.length).replace(/[-_.]$/, '').length >= 3)?.[1];
   };
+}
+
+/** The folder that keeps a file whose name or inner folder states `inner` (`infrastructure/persistence/entities/`), when the kind has one. */
+function enclosingFolder(inner: LayerAssignment, folders: readonly string[], layers: KindLayers): LayerAssignment | undefined {
+  if (!layers.enclosing.size) return undefined;
+  const outer = folders.find((folder) => {
+    const role = layers.folders(folder.toLowerCase());
+    return role !== undefined && role !== inner.layer && layers.enclosing.get(inner.layer) === role;
+  });
+  const role = outer === undefined ? undefined : layers.folders(outer.toLowerCase());
+  return outer !== undefined && role ? { layer: role, reasons: [`'${outer}' in the path → ${role}, which keeps ${inner.reasons[0] ?? inner.layer}`], confidence: 'stated' } : undefined;
+}
+
+/** The role the name of an interface a file implements ends with (`KeyvCompressionAdapter` → adapter), the words saying it is abstract aside. */
+function implementedRole(interfaces: readonly string[], roles: RolesByName | undefined): LayerAssignment | undefined {
+  if (!roles) return undefined;
+  for (const name of interfaces) {
+    const words = name.split(/(?<=[a-z0-9])(?=[A-Z])|_+/).map((word) => word.toLowerCase()).filter((word) => word && !INTERFACE_WORDS.has(word));
+    const role = roles.get(words.at(-1) ?? '');
+    if (role) return { layer: role, reasons: [`implements ${name} → ${role}`], confidence: 'inferred' };
+  }
+  return undefined;
 }
 
 /** `orders.service.ts` states the role `service`: a name of three or more parts ending in a TypeScript or JavaScript extension. */

@@ -76,6 +76,11 @@ export class ModuleResolution {
     return this.packageEntries.get(name);
   }
 
+  /** The files the workspace's packages name their entries. */
+  packageEntryFiles(): ReadonlySet<string> {
+    return new Set(this.packageEntries.values());
+  }
+
   /** The workspace packages whose folder holds a file, innermost first. */
   workspacePackagesHolding(path: string): readonly WorkspacePackage[] {
     const packages = this.modulePaths.packages ?? [];

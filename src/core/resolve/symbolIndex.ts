@@ -239,6 +239,11 @@ export class SymbolIndex {
     return this.indexed.get(path)?.facts.path ?? path;
   }
 
+  /** The files the workspace's npm packages name their entries (`main`, `exports`). */
+  packageEntryFiles(): ReadonlySet<string> {
+    return this.modules.packageEntryFiles();
+  }
+
   moduleFile(module: string): string | undefined {
     return this.modules.moduleFile(module);
   }
