@@ -310,6 +310,70 @@ async function answersOfFiles(files: Record<string, string>): Promise<Answer[]> 
   }
 }
 
+describe('the idempotence answer of a handler that checks the state it sets before it writes', () => {
+  const files = {
+    'manage.py': 'import os\n',
+    'app/__init__.py': '',
+    'app/models.py': [
+      'from django.db import models',
+      '',
+      '',
+      'class Job(models.Model):',
+      '    status = models.CharField(max_length=20, default="new")',
+      '',
+      '    def record(self, new_status):',
+      '        Change(job=self, status=new_status).save()',
+      '',
+      '',
+      'class Change(models.Model):',
+      '    job = models.ForeignKey(Job, on_delete=models.CASCADE)',
+      '    status = models.CharField(max_length=20)',
+      '',
+    ].join('\n'),
+    'app/views.py': [
+      'from django.http import HttpResponse, HttpResponseForbidden',
+      'from django.views.decorators.http import require_POST',
+      '',
+      'from .models import Job',
+      '',
+      '',
+      '@require_POST',
+      'def hold(request, pk):',
+      '    job: Job = Job.objects.get(pk=pk)',
+      '    if job.owner_id != request.user.id:',
+      '        return HttpResponseForbidden()',
+      '    if job.status == "held":',
+      '        return HttpResponse()',
+      '    job.record("held")',
+      '    return HttpResponse()',
+      '',
+      '',
+      '@require_POST',
+      'def touch(request, pk):',
+      '    job: Job = Job.objects.get(pk=pk)',
+      '    if job.owner_id != request.user.id:',
+      '        return HttpResponseForbidden()',
+      '    job.record("touched")',
+      '    return HttpResponse()',
+      '',
+    ].join('\n'),
+    'app/urls.py': 'from django.urls import path\n\nfrom . import views\n\nurlpatterns = [\n    path("jobs/<int:pk>/hold/", views.hold),\n    path("jobs/<int:pk>/touch/", views.touch),\n]\n',
+    'site/__init__.py': '',
+    'site/settings.py': 'INSTALLED_APPS = ["app"]\n',
+    'site/urls.py': 'from django.urls import include, path\n\nurlpatterns = [path("", include("app.urls"))]\n',
+    'site/wsgi.py': 'from django.core.wsgi import get_wsgi_application\n\napplication = get_wsgi_application()\n',
+  };
+
+  it('tell a write behind a guard on the state as what makes a repeat safe, and a permission check as no such guard', async () => {
+    const answer = (await answersOfFiles(files)).find((item) => item.item === 'service.idempotent');
+    const part = (topic: string) => factsOf({ item: '', parts: (answer?.parts ?? []).filter((candidate) => phraseText(candidate.topic) === topic) });
+    assert.ok(part('What makes a repeated request safe').includes('`POST /jobs/{pk}/hold/` makes a new `Change` only past a guard on state that returns first when `job.status == "held"` (here): a repeat adds another only if that state does not hold then — app/views.py:13'), JSON.stringify(answer));
+    const repeats = part('What repeating each write does');
+    assert.ok(repeats.includes('`POST /jobs/{pk}/touch/` can make a new `Change`: a repeat that makes it again adds another — app/models.py:8'), repeats.join('\n'));
+    assert.ok(!repeats.some((line) => line.includes('/hold/')), repeats.join('\n'));
+  });
+});
+
 describe('the errors answer of an exception a caller on the trace catches', () => {
   const files = {
     'app/service.py': [
@@ -495,13 +559,13 @@ describe("a library's answers on implementations that keep a shared convention a
   };
   const { answerOf, factsOfItem } = workspaceAnswers(files);
 
-  it('say once that every implementation defines a method the interface does not declare, never that one alone has it, and make it a step of adding one', () => {
+  it('say once that every implementation defines a method the interface does not declare, never that one alone has it, and that nothing calls it', () => {
     const tradeOffs = factsOfItem('library.trade-offs');
-    assert.ok(tradeOffs.some((line) => line.startsWith('Every implementation of `BaseStore` defines parse_uri_path, which the interface does not declare — kvstore/backends/')), tradeOffs.join('\n'));
+    assert.ok(tradeOffs.some((line) => line.startsWith('Every implementation of `BaseStore` defines parse_uri_path, which the interface does not declare and no code of the library calls (tests aside): a new implementation does not need it — kvstore/backends/')), tradeOffs.join('\n'));
     assert.ok(!tradeOffs.some((line) => /alone has .*(parse_uri_path|flush)/.test(line)), tradeOffs.join('\n'));
     assert.ok(tradeOffs.some((line) => line.startsWith('`MemoryStore` alone has compact')), tradeOffs.join('\n'));
     const steps = factsOfItem('library.new-implementation');
-    assert.ok(steps.some((line) => line.startsWith('Every implementation of `BaseStore` defines parse_uri_path')), steps.join('\n'));
+    assert.ok(!steps.some((line) => line.includes('parse_uri_path')), steps.join('\n'));
   });
 
   it("count a registry's members as its literal's and those added to it later, saying which are added inside a try or an if", () => {
@@ -591,6 +655,32 @@ describe("a library's answers from what its classes document and what its benchm
   });
 });
 
+describe("a library's answers when a docstring documents an option no constructor takes", () => {
+  const { factsOfItem } = workspaceAnswers({
+    'pyproject.toml': '[project]\nname = "cachekit"\nversion = "1.0.0"\n',
+    'cachekit/base.py': 'from abc import ABC, abstractmethod\n\n\nclass Cache(ABC):\n    def __init__(self, serializer=None, timeout=5):\n        self.timeout = timeout\n\n    @abstractmethod\n    def _get(self, key): ...\n',
+    'cachekit/backends/__init__.py': '',
+    'cachekit/__init__.py': '',
+    'cachekit/backends/memcached.py':
+      'import aiomcache\n\nfrom ..base import Cache\n\n\nclass MemcachedCache(Cache):\n    """Memcached.\n\n    :param endpoint: str with the endpoint to connect to. Default is 127.0.0.1.\n    :param port: int with the port to connect to.\n    :param timeout: seconds an operation may last.\n    """\n\n    def __init__(self, host="127.0.0.1", port=11211, **kwargs):\n        super().__init__(**kwargs)\n        self.client = aiomcache.Client(host, port)\n\n    def _get(self, key):\n        return self.client.get(key)\n',
+    'cachekit/backends/memory.py':
+      'from ..base import Cache\n\n\nclass MemoryCache(Cache):\n    """Memory.\n\n        - backend: dict\n\n    :param maxsize: int maximum number of keys (None for unlimited)\n    """\n\n    def __init__(self, **kwargs):\n        self.maxsize = kwargs.pop("maxsize", None)\n        super().__init__(**kwargs)\n\n    def _get(self, key):\n        return None\n',
+  });
+
+  it('say that the docstring does not match the code, with the constructors it is made through, and repeat nothing else as a mismatch', () => {
+    const tradeOffs = factsOfItem('library.trade-offs');
+    assertIncludesAll(tradeOffs, [
+      '`MemcachedCache` documents `endpoint`, which no constructor it is made through takes (`MemcachedCache(host, port, **kwargs) → Cache(serializer, timeout)`): the docstring does not match the code — cachekit/backends/memcached.py:9',
+      '`MemcachedCache` documents `port`: "int with the port to connect to." — cachekit/backends/memcached.py:10',
+      '`MemcachedCache` documents `timeout`: "seconds an operation may last." — cachekit/backends/memcached.py:11',
+      // Read from the keywords by name, a bullet naming a component: the code cannot tell, and says nothing.
+      '`MemoryCache` documents `maxsize`: "int maximum number of keys (None for unlimited)" — cachekit/backends/memory.py:9',
+      '`MemoryCache` documents `backend`: "dict" — cachekit/backends/memory.py:7',
+    ]);
+    assert.ok(!tradeOffs.some((line) => line.includes('does not match') && !line.includes('`endpoint`')), tradeOffs.join('\n'));
+  });
+});
+
 describe("a library's answers on how its interface and implementations share the work", () => {
   const backend = (name: string) => `from .base import Broker\n\n\nclass ${name}(Broker):\n    def _get(self, key):\n        return key\n\n    def _put(self, message):\n        self.emit("put", message)\n        return message\n`;
   const { factsOfItem } = workspaceAnswers({
@@ -608,6 +698,201 @@ describe("a library's answers on how its interface and implementations share the
       '`Broker.emit` calls each of `self.middleware` as `getattr(middleware, signal)(self, *args)` — brokers/base.py:10',
     ]);
     assert.ok(factsOfItem('library.new-implementation').includes("Every implementation's `_put` calls self.emit, which `Broker` provides: a new one must call them too — brokers/disk.py:9"));
+  });
+});
+
+describe("a library's answers on what each method must raise, who relies on it, and how each implementation does its work", () => {
+  // Methods both implementations define beyond the contract: `flush` the library calls, `parse_uri_path` nothing does.
+  const conventions = '    def flush(self):\n        pass\n\n    def parse_uri_path(self, path):\n        return {}\n';
+  const provided = Array.from({ length: 18 }, (_, position) => `    def extra${position}(self, key):\n        return self._get(key)\n`).join('\n');
+  const files = {
+    'pyproject.toml': '[project]\nname = "kvcache"\nversion = "1.0.0"\n',
+    'kvcache/base.py': [
+      'import asyncio',
+      'import functools',
+      'from abc import ABC, abstractmethod',
+      '',
+      '',
+      'def timeout(func):',
+      '    @functools.wraps(func)',
+      '    async def bounded(self, *args, **kwargs):',
+      '        return await asyncio.wait_for(func(self, *args, **kwargs), self.timeout)',
+      '',
+      '    return bounded',
+      '',
+      '',
+      'class BaseCache(ABC):',
+      '    timeout = 5',
+      '',
+      '    @timeout',
+      '    async def get(self, key):',
+      '        return await self._get(key)',
+      '',
+      '    @timeout',
+      '    async def add(self, key, value):',
+      '        return await self._add(key, value)',
+      '',
+      '    @abstractmethod',
+      '    async def _get(self, key): ...',
+      '',
+      '    @abstractmethod',
+      '    async def _gets(self, key): ...',
+      '',
+      '    @abstractmethod',
+      '    async def _add(self, key, value, ttl=None): ...',
+      '',
+      '    @abstractmethod',
+      '    async def _clear(self, namespace=None): ...',
+      '',
+      provided,
+    ].join('\n'),
+    'kvcache/backends/__init__.py': '',
+    'kvcache/backends/memory.py': [
+      'from ..base import BaseCache',
+      '',
+      '',
+      'class MemoryCache(BaseCache):',
+      '    def __init__(self):',
+      '        self._data = {}',
+      '',
+      '    async def _get(self, key):',
+      '        return self._data.get(key)',
+      '',
+      '    async def _gets(self, key):',
+      '        return await self._get(key)',
+      '',
+      '    async def _add(self, key, value, ttl=None):',
+      '        if key in self._data:',
+      '            raise ValueError("exists")',
+      '        self._data[key] = value',
+      '',
+      '    async def _clear(self, namespace=None):',
+      '        self._data.clear()',
+      '',
+      conventions,
+    ].join('\n'),
+    'kvcache/backends/remote.py': [
+      'import remotekv',
+      '',
+      'from ..base import BaseCache',
+      '',
+      '',
+      'class RemoteCache(BaseCache):',
+      '    def __init__(self, host="localhost"):',
+      '        self.client = remotekv.Client(host)',
+      '',
+      '    async def _get(self, key):',
+      '        return await self.client.get(key)',
+      '',
+      '    _gets = _get',
+      '',
+      '    async def _add(self, key, value, ttl=None):',
+      '        done = await self.client.set(key, value, only_new=True)',
+      '        if not done:',
+      '            raise ValueError("exists")',
+      '        return done',
+      '',
+      '    async def _clear(self, namespace=None):',
+      '        if not namespace:',
+      '            return await self.client.flushdb()',
+      '        keys = await self.client.scan(namespace)',
+      '        return await self._drop(keys)',
+      '',
+      '    async def _drop(self, keys):',
+      '        return await self.client.delete(keys)',
+      '',
+      conventions,
+    ].join('\n'),
+    'kvcache/lock.py': [
+      'from .base import BaseCache',
+      '',
+      '',
+      'class Lock:',
+      '    def __init__(self, client: BaseCache, key):',
+      '        self.client = client',
+      '        self.key = key',
+      '',
+      '    async def acquire(self):',
+      '        try:',
+      '            await self.client._add(self.key, "locked")',
+      '        except ValueError:',
+      '            return False',
+      '        return True',
+      '',
+      '    async def token(self):',
+      '        return await self.client._gets(self.key)',
+      '',
+    ].join('\n'),
+    'kvcache/decorators.py': [
+      'import logging',
+      '',
+      'logger = logging.getLogger(__name__)',
+      '',
+      '',
+      'class cached:',
+      '    def __init__(self, cache):',
+      '        self.cache = cache',
+      '',
+      '    async def read(self, key):',
+      '        try:',
+      '            return await self.cache.get(key)',
+      '        except Exception:',
+      '            logger.exception("miss")',
+      '        return None',
+      '',
+      '    async def first(self, key, value):',
+      '        return await self.cache.add(key, value)',
+      '',
+      '    def sync(self):',
+      '        self.cache.flush()',
+      '',
+    ].join('\n'),
+  };
+  const { answerOf, factsOfItem } = workspaceAnswers(files);
+  const partFacts = (item: string, topic: string) => factsOf({ item, parts: (answerOf(item)?.parts ?? []).filter((part) => phraseText(part.topic) === topic) });
+
+  it("tell each method's signature, and the inherited ones in one fact that names them all", () => {
+    const contract = partFacts('library.mandatory-methods', 'The contract of `BaseCache`');
+    assertIncludesAll(contract, ['`BaseCache._add(key, value, ttl=None)` is abstract (`@abstractmethod`) — kvcache/base.py:31', '`BaseCache._clear(namespace=None)` is abstract (`@abstractmethod`) — kvcache/base.py:34']);
+    const inherited = contract.find((line) => line.startsWith('`BaseCache` gives 20 methods a body that implementations inherit: get, add, extra0, extra1,'));
+    assert.ok(inherited?.includes('extra17 — kvcache/base.py:17'), contract.join('\n'));
+    assert.ok(!contract.some((line) => line.includes('has a body in')), contract.join('\n'));
+  });
+
+  it('tell what each method raises across the implementations, and the callers in the library that rely on it', () => {
+    for (const item of ['library.interface', 'library.new-implementation']) {
+      assert.deepEqual(partFacts(item, 'What each method of `BaseCache` must raise, and what in the library relies on it'), [
+        '`_gets` is called by `Lock.token` — kvcache/lock.py:17',
+        '`_add` raises `ValueError` in 2 of the 2 implementations: `MemoryCache` if `key in self._data` (kvcache/backends/memory.py:16), `RemoteCache` if `not done` (kvcache/backends/remote.py:18) — kvcache/backends/memory.py:16',
+        '`_add` is called by `Lock.acquire`, which catches `ValueError` there, then: `return False` — kvcache/lock.py:11',
+      ]);
+    }
+  });
+
+  it('tell how each implementation does its work, method by method, with the conditions of its calls and a method under a second name', () => {
+    assertIncludesAll(partFacts('library.one-implementation', 'How `RemoteCache` does its work, method by method: the calls each makes, under their condition'), [
+      '`RemoteCache.__init__` calls `remotekv.Client` — kvcache/backends/remote.py:7',
+      '`RemoteCache._gets` is another method under a second name: `_gets = _get` — kvcache/backends/remote.py:13',
+      '`RemoteCache._clear` calls `if not namespace: self.client.flushdb`, `self.client.scan`, `self._drop` — kvcache/backends/remote.py:21',
+      '`RemoteCache._drop`, a helper of its own, calls `self.client.delete` — kvcache/backends/remote.py:27',
+    ]);
+    assertIncludesAll(partFacts('library.one-implementation', 'How `MemoryCache` does its work, method by method: the calls each makes, under their condition'), ['`MemoryCache._get` calls `self._data.get` — kvcache/backends/memory.py:8']);
+  });
+
+  it("tell what a timeout of a bounded method becomes at the library's callers, and no handler twice", () => {
+    const failures = factsOfItem('library.edge-cases');
+    assertIncludesAll(failures, [
+      '`cached.read` calls `get`, which `timeout` bounds: a timeout or failure there is caught by `except Exception`, then: `logger.exception("miss")` — kvcache/decorators.py:12',
+      '`cached.first` calls `add`, which `timeout` bounds, with no `except` around it that catches a timeout: the timeout reaches its own caller — kvcache/decorators.py:18',
+    ]);
+    assert.ok(!failures.some((line) => line.startsWith('`cached.read` catches')), failures.join('\n'));
+  });
+
+  it('tell a method every implementation defines that no code calls as unused, and one the library calls as a convention', () => {
+    const tradeOffs = factsOfItem('library.trade-offs');
+    assert.ok(tradeOffs.some((line) => line.startsWith('Every implementation of `BaseCache` defines flush, which the interface does not declare — ')), tradeOffs.join('\n'));
+    const steps = factsOfItem('library.new-implementation');
+    assert.ok(!steps.some((line) => line.includes('parse_uri_path')), steps.join('\n'));
   });
 });
 

@@ -52,7 +52,7 @@ describe('knowledge files', () => {
     const framework = (...texts: string[]) => messageOf(() => frameworksOf(texts.map((text, position) => ({ name: `frameworks/f${position}.yml`, text }))));
     assert.equal(framework('name: tiny\nrouters: { makers: [tiny.App], prefixes: true }\n'), "frameworks/f0.yml: routers: has an unknown key 'prefixes'");
     assert.equal(framework('routers: { makers: [tiny.App] }\n'), "frameworks/f0.yml: needs 'name'");
-    assert.equal(framework('name: tiny\nclasses: [{ id: m, category: model }]\n'), "frameworks/f0.yml: classes[0] (m): needs at least one of 'extends', 'decoratedWith'");
+    assert.equal(framework('name: tiny\nclasses: [{ id: m, category: model }]\n'), "frameworks/f0.yml: classes[0] (m): needs at least one of 'extends', 'decoratedWith', 'scannedPackages'");
     assert.equal(framework('name: tiny\n', 'name: tiny\n'), "frameworks/f1.yml: name: 'tiny' is already the name of frameworks/f0.yml");
     assert.equal(framework('name: tiny\nviewSets: { actions: [], classes: {}, mixinModule: a, actionDecorator: b }\n'), "frameworks/f0.yml: needs 'routers' with 'viewSets'");
     assert.equal(framework('name: tiny\nmodels: { reader: peewee }\n'), 'frameworks/f0.yml: models.reader: must be one of django, sqlalchemy, sqlmodel, typeorm, mongoose, sequelize, jpa, gorm, xorm');

@@ -40,6 +40,7 @@ describe('layer roles', () => {
     assert.equal(layerOf('service', { path: 'src/order/typeorm-order.repository.ts', findings: [], imports: [] }).layer, 'infrastructure');
     // A test stays a test; an unknown role word, a Python module and another kind's model fall through to the folders.
     assert.equal(layerOf('service', { path: 'src/order/order.service.spec.ts', findings: [], imports: [] }).layer, 'test');
+    assert.equal(layerOf('library', { path: 'types-check/select.test-d.ts', findings: [], imports: [] }).layer, 'test');
     assert.equal(layerOf('service', { path: 'src/domain/order.helper.ts', findings: [], imports: [] }).layer, 'domain');
     assert.equal(layerOf('service', { path: 'src/domain/order.service.py', findings: [], imports: [] }).layer, 'domain');
     assert.equal(layerOf('library', { path: 'src/backends/redis.service.ts', findings: [], imports: [] }).layer, 'adapter');

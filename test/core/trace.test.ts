@@ -305,3 +305,94 @@ describe('traces through indirection', () => {
     assert.ok(sample.trace('POST /orders/{order_id}/cancel')?.steps.some((step) => step.symbol === 'app/application/services/order_service.py:OrderService.cancel_order'));
   });
 });
+
+describe('traces through the instances a framework call gives', () => {
+  const workspace = tempWorkspace({
+    'shop/models.py': [
+      'from django.db import models',
+      'class Customer(models.Model):',
+      '    name = models.CharField(max_length=50)',
+      '    def notify(self):',
+      '        pass',
+      'class Order(models.Model):',
+      '    customer = models.ForeignKey(Customer, on_delete=models.CASCADE)',
+      '    owner = models.ForeignKey("Customer", on_delete=models.CASCADE)',
+      '    def cancel(self):',
+      '        self.save()',
+    ].join('\n'),
+    'shop/views.py': [
+      'from django.shortcuts import get_object_or_404',
+      'from shop.models import Order',
+      'def cancel(request, pk):',
+      '    order = get_object_or_404(Order, pk=pk)',
+      '    order.cancel()',
+      '    order.customer.notify()',
+      '    order.owner.notify()',
+    ].join('\n'),
+    'shop/urls.py': ['from django.urls import path', 'from shop import views', 'urlpatterns = [path("orders/<int:pk>/cancel", views.cancel)]'].join('\n'),
+    'api/routes.ts': [
+      "import { Router } from 'express';",
+      "import { Container } from 'typedi';",
+      "import AuthService from './auth';",
+      'const route = Router();',
+      "route.post('/signin', async (req, res) => {",
+      '  const auth = Container.get(AuthService);',
+      '  const other = makeThing(AuthService);',
+      '  await auth.signIn(req.body);',
+      '  other.signOut();',
+      '  res.json({});',
+      '});',
+      'export default route;',
+    ].join('\n'),
+    'api/auth.ts': ["import { Service } from 'typedi';", '@Service()', 'export default class AuthService {', '  async signIn(body) {}', '  signOut() {}', '}'].join('\n'),
+  });
+  after(workspace.cleanup);
+
+  it('follows a model fetched with get_object_or_404 and its foreign keys, named or written as a string', async () => {
+    const analysis = await analyzeFolder(workspace.root, { threads: 1 });
+    const steps = (analysis.trace('ANY /orders/<int:pk>/cancel') ?? analysis.trace('GET /orders/<int:pk>/cancel'))?.steps ?? [];
+    const names = steps.map((step) => step.symbol);
+    assert.ok(names.includes('shop/models.py:Order.cancel'), names.join('\n'));
+    // `order.customer.notify()` and `order.owner.notify()`: the model each foreign key names.
+    assert.deepEqual(steps.filter((step) => step.symbol.endsWith('notify')).map((step) => [step.symbol, step.site?.line]), [
+      ['shop/models.py:Customer.notify', 5],
+      ['shop/models.py:Customer.notify', 6],
+    ]);
+    assert.ok(!names.some((name) => name.includes('ForeignKey')), names.join('\n'));
+  });
+
+  it('follows a service taken from a typedi container by its class, and nothing another call is given', async () => {
+    const analysis = await analyzeFolder(workspace.root, { threads: 1 });
+    const steps = analysis.trace('POST /signin')?.steps ?? [];
+    const names = steps.map((step) => step.symbol);
+    assert.ok(names.includes('api/auth.ts:AuthService.signIn'), names.join('\n'));
+    assert.ok(!names.includes('api/auth.ts:AuthService.signOut'), names.join('\n'));
+  });
+});
+
+describe('a trace out of steps', () => {
+  const calls = Array.from({ length: 160 }, (_, position) => `    step${position}()`);
+  const workspace = tempWorkspace({
+    'api.py': [
+      'from fastapi import APIRouter',
+      'router = APIRouter()',
+      ...Array.from({ length: 160 }, (_, position) => `def step${position}():\n    pass`),
+      'def prepare():',
+      ...calls,
+      'def notify():',
+      '    pass',
+      '@router.post("/tasks")',
+      'def create_task():',
+      '    prepare()',
+      '    notify()',
+    ].join('\n'),
+  });
+  after(workspace.cleanup);
+
+  it('still lists the calls the handler makes after the one that used the steps up', async () => {
+    const analysis = await analyzeFolder(workspace.root, { threads: 1 });
+    const steps = analysis.trace('POST /tasks')?.steps ?? [];
+    assert.ok(!steps.some((step) => step.symbol === 'api.py:step159'), 'the budget ends the walk inside prepare()');
+    assert.deepEqual(steps.at(-1) && { symbol: steps.at(-1)?.symbol, depth: steps.at(-1)?.depth }, { symbol: 'api.py:notify', depth: 1 });
+  });
+});

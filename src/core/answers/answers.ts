@@ -2,7 +2,7 @@ import { checklistItemId } from '../checklist/checklist';
 import type { Knowledge } from '../knowledge/knowledge';
 import type { SymbolIndex } from '../resolve/symbolIndex';
 import type { AnalysisResult, Answer, AnswerPart, RepoKind, Route, Trace } from '../result';
-import { type TraceContext, traceFrom, traceRoute } from '../trace/trace';
+import { calledSymbol, type TraceContext, traceFrom, traceRoute } from '../trace/trace';
 import { asyncAnswer, failuresPart } from './asyncWork';
 import type { AnswerContext } from './context';
 import { errorsAnswer, invariantsAnswer } from './errors';
@@ -82,7 +82,7 @@ export function answerChecklist(result: AnalysisResult, index: SymbolIndex, trac
   const traceFromSymbol = (symbol: string, name: string) => traceFrom(tracing, symbol, name);
   const answers: Answer[] = [];
   for (const { kind, part } of [{ kind: result.kind.kind, part: '' }, ...result.kind.parts.map((entry) => ({ kind: entry.kind, part: entry.path }))]) {
-    const context: AnswerContext = { result, index, part, traceOf, traceFrom: traceFromSymbol, ...workspace, frameworks: knowledge.frameworks, layerRoles: knowledge.layerRoles };
+    const context: AnswerContext = { result, index, part, traceOf, traceFrom: traceFromSymbol, calleeOf: (caller, call) => calledSymbol(tracing, caller, call), ...workspace, frameworks: knowledge.frameworks, layerRoles: knowledge.layerRoles };
     for (const [key, builders] of Object.entries(BUILDERS[kind])) answers.push({ item: checklistItemId(kind, key, part), parts: builders.flatMap((build) => build(context)) });
   }
   return answers;

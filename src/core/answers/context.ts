@@ -1,6 +1,7 @@
 import type { StudyDocument } from '../discover/studyDocuments';
 import type { Frameworks } from '../frameworks/frameworks';
 import type { LayerRoles } from '../layers/layers';
+import type { CallSite } from '../parse/facts';
 import type { SymbolIndex } from '../resolve/symbolIndex';
 import { type AnalysisResult, type AnswerFact, type AnswerGap, type AnswerPart, type Finding, type Route, type SourceLocation, SymbolId, type Trace } from '../result';
 import { inPart as inPartOf, isTestPath } from '../checklist/scope';
@@ -16,6 +17,8 @@ export interface AnswerContext {
   traceOf(route: Route): Trace;
   /** A trace from any function (a framework's request entry), named `name`. */
   traceFrom(symbol: string, name: string): Trace;
+  /** The workspace function or method a call written in `caller` reaches, when the types tell. */
+  calleeOf(caller: string, call: CallSite): string | undefined;
   /** The workspace's files that are not source (README, packaging metadata), relative paths. */
   otherFiles: readonly string[];
   /** The README, packaging metadata, test set-up, CONTRIBUTING, tutorial pages and examples, with their texts. */

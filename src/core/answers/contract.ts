@@ -68,10 +68,32 @@ const STATUS_PHRASES: Readonly<Record<ContractMethod['status'], PhraseKey>> = {
   provided: 'providedMethod',
 };
 
-/** The contract as facts: each method, and why an implementation must (or need not) define it. */
+/**
+ * The contract as facts: each method an implementation must define, and why; the methods with a
+ * body, when they are many, in one fact that names them all, so that no list is cut.
+ */
 export function contractFacts(index: SymbolIndex, contract: Contract): AnswerFact[] {
-  return contract.methods.map((method) => ({ ...say(STATUS_PHRASES[method.status], SymbolId.label(method.symbol), SymbolId.label(contract.base)), location: locationOf(index, method.symbol) }));
+  const mandatory = contract.methods.filter(isMandatory);
+  const provided = contract.methods.filter((method) => !isMandatory(method));
+  const each = (method: ContractMethod): AnswerFact => ({ ...say(STATUS_PHRASES[method.status], isMandatory(method) ? signatureOf(index, method.symbol) : SymbolId.label(method.symbol), SymbolId.label(contract.base)), location: locationOf(index, method.symbol) });
+  const [first] = provided;
+  if (!first || mandatory.length + provided.length <= MAX_METHOD_FACTS) return contract.methods.map(each);
+  return [...mandatory.map(each), { ...say('providedMethods', SymbolId.label(contract.base), provided.length, provided.map((method) => method.name).join(', ')), location: locationOf(index, first.symbol) }];
 }
+
+/** A method with the parameters an implementation receives (`BaseCache._set(key, value, ttl=None, _cas_token=None)`), its receiver left out. */
+function signatureOf(index: SymbolIndex, symbol: string): string {
+  const definition = index.definition(symbol);
+  const parameters = (definition?.parameters ?? []).filter((parameter, position) => !(position === 0 && /^(self|cls|this)$/.test(parameter.name)));
+  const written = parameters.map((parameter) => (parameter.default !== undefined && parameter.default.length <= MAX_DEFAULT_SHOWN ? `${parameter.name}=${parameter.default}` : parameter.name)).join(', ');
+  return definition?.parameters ? `${SymbolId.label(symbol)}(${written})` : SymbolId.label(symbol);
+}
+
+/** A default longer than this is left out of a signature: the parameter's name is told alone. */
+const MAX_DEFAULT_SHOWN = 24;
+
+/** Methods told one by one, at most: a longer contract tells the inherited ones in one fact. */
+const MAX_METHOD_FACTS = 20;
 
 /** Columns an implementation table shows at most: the mandatory methods come first. */
 const MAX_TABLE_METHODS = 16;

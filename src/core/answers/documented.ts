@@ -3,6 +3,8 @@ export interface DocumentedItem {
   name: string;
   text: string;
   line: number;
+  /** Documented as a parameter (`:param x:`, an `Args:` section's item), not as a bullet naming a component. */
+  parameter: boolean;
 }
 
 /** A documented item's text longer than this is cut. */
@@ -45,9 +47,9 @@ export function documentedItems(docstring: { text: string; line: number } | unde
     const sphinx = SPHINX_PARAM.exec(line);
     const section = sectionIndent !== undefined && (!open || indent <= open.indent) ? SECTION_ITEM.exec(line) : null;
     const bullet = BULLET_ITEM.exec(line);
-    const found = sphinx ? { name: sphinx[1], text: sphinx[2] } : section ? { name: section[1], text: section[2] } : bullet?.[2]?.trim() ? { name: bullet[1], text: bullet[2] } : undefined;
+    const found = sphinx ? { name: sphinx[1], text: sphinx[2], parameter: true } : section ? { name: section[1], text: section[2], parameter: true } : bullet?.[2]?.trim() ? { name: bullet[1], text: bullet[2], parameter: false } : undefined;
     if (found?.name) {
-      open = { name: found.name, text: found.text ?? '', line: docstring.line + position, indent };
+      open = { name: found.name, text: found.text ?? '', line: docstring.line + position, parameter: found.parameter, indent };
       items.push(open);
     } else if (open && indent > open.indent && !OTHER_HEADER.test(line)) {
       open.text += ` ${line}`;
@@ -55,7 +57,7 @@ export function documentedItems(docstring: { text: string; line: number } | unde
       open = undefined;
     }
   });
-  return items.map(({ name, text, line }) => ({ name, text: cut(squeeze(text)), line })).filter((item) => item.text && item.name !== 'self');
+  return items.map(({ name, text, line, parameter }) => ({ name, text: cut(squeeze(text)), line, parameter })).filter((item) => item.text && item.name !== 'self');
 }
 
 function cut(text: string): string {

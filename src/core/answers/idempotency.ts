@@ -36,10 +36,11 @@ export function idempotentAnswer(context: AnswerContext): AnswerPart[] {
   for (const entity of context.result.dataModel.entities) {
     for (const rule of entity.rules) if (rule.kind === 'unique' && inPart(context, rule.location.path) && !generatedEachInsert(entity, rule.columns)) safe.push(fact(rule.location, 'uniqueRejectsRepeat', entity.name, rule.text));
   }
+  const operations = operationFacts(context);
   return [
     answerPart(say('methodsTopic'), methods, gap('noRoutes', firstFileOf(context, ['api']))),
-    answerPart(say('repeatByOperationTopic'), operationFacts(context), gap('noRepeatByOperation', firstFileOf(context, ['api']))),
-    answerPart(say('repeatSafeTopic'), safe, gap('noRepeatSafety', firstFileOf(context, ['api', 'application']))),
+    answerPart(say('repeatByOperationTopic'), operations.repeats, gap('noRepeatByOperation', firstFileOf(context, ['api']))),
+    answerPart(say('repeatSafeTopic'), [...operations.guarded, ...safe], gap('noRepeatSafety', firstFileOf(context, ['api', 'application']))),
   ];
 }
 
@@ -58,7 +59,7 @@ function savedAfter(context: AnswerContext, calls: readonly CallSite[], line: nu
  * above fails, as when a lookup finds nothing) with the guard clauses in it that return before the
  * call (`if request.GET.get("create") != "1": return …`).
  */
-function guardOf(context: AnswerContext, steps: readonly TraceStep[], index: number): { location: SourceLocation; condition?: string; returnsFirst?: string[] } | undefined {
+function guardOf(context: AnswerContext, steps: readonly TraceStep[], index: number): { location: SourceLocation; condition?: string; returnsFirst?: string[]; stateGuard?: string } | undefined {
   for (let at = index; at >= 0; ) {
     const step = steps[at] as TraceStep;
     const depth = step.depth ?? 0;
@@ -75,10 +76,21 @@ function guardOf(context: AnswerContext, steps: readonly TraceStep[], index: num
       const returnsFirst = clause ? (definition?.refusals ?? []).filter((refusal) => refusal.line > clause.line && refusal.line < site.line).map((refusal) => refusal.condition) : [];
       return { location: { path: site.path, line: site.line }, ...(returnsFirst.length ? { returnsFirst } : {}) };
     }
+    const stateGuard = definition?.refusals?.find((refusal) => refusal.line < site.line && refusal.line >= definition.range.start.line && STATE_GUARD.test(refusal.condition));
+    if (stateGuard) return { location: { path: site.path, line: stateGuard.line }, stateGuard: stateGuard.condition };
     at = caller;
   }
   return undefined;
 }
+
+/**
+ * A guard clause on an object's state (`if check.status == "paused": return …`): an attribute
+ * compared with a literal, as a handler written to be repeated checks the state its first run
+ * leaves before it changes anything. A comparison with another value (`check.project_id !=
+ * request.project.id`) is a permission check, and one on the request (`request.method == "POST"`)
+ * chooses what the request does: neither guards a state.
+ */
+const STATE_GUARD = /^(?!(?:request|req)\.)[A-Za-z_]\w*(?:\.\w+)+ (?:==|!=|is not|is|in|not in) (?:(?:"[^"]*"|'[^']*'|-?\d+(?:\.\d+)?|True|False|None|(?:\w+\.)*[A-Z][A-Z0-9_]*)|[([](?:"[^"]*"|'[^']*')(?:, ?(?:"[^"]*"|'[^']*'))*,?[)\]])$/;
 
 /** A unique column filled with a default (`default=uuid.uuid4`) gets a new value on every insert: it never rejects a repeat. */
 function generatedEachInsert(entity: Entity, columns: readonly string[]): boolean {
@@ -89,11 +101,12 @@ function generatedEachInsert(entity: Entity, columns: readonly string[]): boolea
  * What repeating each write does, from its trace: an insert-or-update it reaches (`get_or_create`)
  * finds what the first request made; an entity of the data model it makes (`Ping(...)`) is a new
  * one each time the request goes that way (the trace does not tell the branch). Routes sharing a
- * handler (an API's versions) are told once.
+ * handler (an API's versions) are told once; a write behind a guard on state (`guarded`) is told with what makes a repeat safe.
  */
-function operationFacts(context: AnswerContext): AnswerFact[] {
+function operationFacts(context: AnswerContext): { repeats: AnswerFact[]; guarded: AnswerFact[] } {
   const entities = new Map(context.result.dataModel.entities.flatMap((entity) => (entity.symbol ? [[entity.symbol, entity.name] as const] : [])));
   const once: AnswerFact[] = [];
+  const guarded: AnswerFact[] = [];
   const adds: AnswerFact[] = [];
   const conditional: AnswerFact[] = [];
   const seen = new Set<string>();
@@ -116,7 +129,8 @@ function operationFacts(context: AnswerContext): AnswerFact[] {
       if (!entity || !step.site || seen.has(key)) return;
       seen.add(key);
       const guard = guardOf(context, trace.steps, index);
-      if (guard?.condition) conditional.push(fact(guard.location, 'routeAddsWhen', operation, entity, guard.condition));
+      if (guard?.stateGuard) guarded.push(fact(guard.location, 'routeAddsPastStateGuard', operation, entity, guard.stateGuard));
+      else if (guard?.condition) conditional.push(fact(guard.location, 'routeAddsWhen', operation, entity, guard.condition));
       else if (guard?.returnsFirst) conditional.push(fact(guard.location, 'routeAddsOnFailurePast', operation, entity, guard.returnsFirst.join('; ')));
       else if (guard) conditional.push(fact(guard.location, 'routeAddsOnFailure', operation, entity));
       else adds.push(fact({ path: step.site.path, line: step.site.line }, 'routeAddsEachTime', operation, entity));
@@ -133,6 +147,7 @@ function operationFacts(context: AnswerContext): AnswerFact[] {
       }
     }
   }
-  // What every repeat changes again comes first: it is what makes an operation not idempotent.
-  return [...adds, ...conditional, ...once];
+  // What every repeat changes again comes first: it is what makes an operation not idempotent. A
+  // guard on state is what makes one safe to repeat: it is told with the other guards.
+  return { repeats: [...adds, ...conditional, ...once], guarded };
 }

@@ -1,8 +1,11 @@
 import { type AnswerFact, type AnswerPart, type SourceLocation, SymbolId } from '../result';
 import { type Contract, contractFacts, definingClass, implementationTable, isMandatory, studyInterfaces } from './contract';
+import { isTestPath } from '../checklist/scope';
 import { type AnswerContext, answerPart, fact, firstFileOf, gap, inScope, layerOfPath, locationOf, memo } from './context';
 import { docstringSummary, documentedItems, type DocumentedItem, sameDocumentation } from './documented';
 import { PHRASES, say } from './phrases';
+import { boundedCallFacts, handlerKey, methodContractPart } from './contractUse';
+import { implementationWorkPart } from './implementationWork';
 import { selectionFacts } from './selection';
 import { importedSymbols } from './workspaceUse';
 
@@ -36,8 +39,10 @@ export function interfaceAnswer(context: AnswerContext): AnswerPart[] {
   const wrapping = methodDecoratorFacts(context, contract);
   const template = templateMethodFact(context, contract);
   const around = [...(template ? [template] : []), ...sharedCallFacts(context, contract, rankedImplementations(context, contract)[0]?.implementation)];
+  const methodContract = methodContractPart(context, contract);
   return [
     contractPart(context, contract, false),
+    ...(methodContract ? [methodContract] : []),
     ...(around.length ? [answerPart(say('interfaceDesignTopic', SymbolId.label(contract.base)), around)] : []),
     ...(wrapping.length ? [answerPart(say('methodDecoratorsTopic', SymbolId.label(contract.base)), wrapping)] : []),
   ];
@@ -111,15 +116,7 @@ const MAX_WRAPPED = 6;
 function methodDecoratorFacts(context: AnswerContext, contract: Contract): AnswerFact[] {
   return memo(context, `method decorators ${contract.base}`, () => {
     const { index } = context;
-    const { path } = SymbolId.parse(contract.base);
-    const wrapped = new Map<string, string[]>();
-    for (const method of index.methodsOf(contract.base)) {
-      for (const decorator of index.definition(`${contract.base}.${method.name}`)?.decorators ?? []) {
-        const symbol = index.resolve(path, decorator.split('(')[0] ?? decorator);
-        if (symbol && index.definition(symbol)) wrapped.set(symbol, [...(wrapped.get(symbol) ?? []), method.name]);
-      }
-    }
-    return [...wrapped].flatMap(([decorator, methods]) => {
+    return [...methodDecorators(context, contract)].flatMap(([decorator, methods]) => {
       const definition = index.definition(decorator);
       const decoratorPath = SymbolId.parse(decorator).path;
       // What reaches outside the workspace (`asyncio.wait_for`, `os.getenv`), not the workspace's own names, nor `functools.wraps`.
@@ -137,6 +134,34 @@ function methodDecoratorFacts(context: AnswerContext, contract: Contract): Answe
       ];
     });
   });
+}
+
+/** The workspace decorators on the interface's own methods, each with the methods it wraps. */
+function methodDecorators(context: AnswerContext, contract: Contract): Map<string, string[]> {
+  return memo(context, `wrapped methods ${contract.base}`, () => {
+    const { index } = context;
+    const { path } = SymbolId.parse(contract.base);
+    const wrapped = new Map<string, string[]>();
+    for (const method of index.methodsOf(contract.base)) {
+      for (const decorator of index.definition(`${contract.base}.${method.name}`)?.decorators ?? []) {
+        const symbol = index.resolve(path, decorator.split('(')[0] ?? decorator);
+        if (symbol && index.definition(symbol)) wrapped.set(symbol, [...(wrapped.get(symbol) ?? []), method.name]);
+      }
+    }
+    return wrapped;
+  });
+}
+
+/** The interface's methods a decorator bounds in time or repeats (`API.timeout`), each with that decorator. */
+function boundedMethods(context: AnswerContext, contract: Contract): Map<string, string> {
+  const bounded = new Map<string, string>();
+  for (const [decorator, methods] of methodDecorators(context, contract)) {
+    const definition = context.index.definition(decorator);
+    const calls = [...(definition?.calls ?? []), ...(definition?.innerCalls ?? [])].map((call) => call.callee).join(' ');
+    if (!FAILURE_CONTROL.test(`${decorator} ${calls}`)) continue;
+    for (const method of methods) if (!bounded.has(method)) bounded.set(method, SymbolId.label(decorator));
+  }
+  return bounded;
 }
 
 /** The default of the interface's timeout, as its constructor's parameter (`timeout=5`) or its class attribute (`timeout = 5`) writes it. */
@@ -222,8 +247,14 @@ export function centralImplementationAnswer(context: AnswerContext): AnswerPart[
   const facts = rankedImplementations(context, contract).map((ranked) =>
     fact(locationOf(context.index, ranked.implementation), 'implementationRank', SymbolId.label(ranked.implementation), ranked.defined, contract.methods.length, ranked.importers),
   );
-  return [answerPart(say('centralTopic', SymbolId.label(contract.base)), facts)];
+  const work = rankedImplementations(context, contract)
+    .slice(0, MAX_WORK_PARTS)
+    .flatMap((ranked) => implementationWorkPart(context, contract, ranked.implementation) ?? []);
+  return [answerPart(say('centralTopic', SymbolId.label(contract.base)), facts), ...work];
 }
+
+/** Implementations whose work is told method by method, the one to study first: enough to compare them. */
+const MAX_WORK_PARTS = 4;
 
 /** What to subclass, what to define, and where the implementations live, with one to copy. */
 export function newImplementationAnswer(context: AnswerContext): AnswerPart[] {
@@ -237,12 +268,14 @@ export function newImplementationAnswer(context: AnswerContext): AnswerPart[] {
       : fact(locationOf(index, contract.base), 'subclassNothingMandatory', SymbolId.label(contract.base)),
   ];
   const model = rankedImplementations(context, contract)[0];
-  const convention = sharedConventionFact(context, contract, model?.implementation);
-  if (convention) facts.push(convention);
+  // A convention nothing calls is no step of adding one: the trade-offs tell it is unused.
+  facts.push(...sharedConventionFacts(context, contract, model?.implementation).filter((candidate) => candidate.phrase === PHRASES.sharedConvention));
   facts.push(...sharedCallFacts(context, contract, model?.implementation));
   if (model) facts.push(fact(locationOf(index, model.implementation), 'implementationsLiveIn', contract.implementations.length, commonFolder(contract.implementations.map((symbol) => SymbolId.parse(symbol).path)), SymbolId.label(model.implementation)));
+  const methodContract = methodContractPart(context, contract);
   return [
     answerPart(say('newImplementationTopic', SymbolId.label(contract.base)), facts),
+    ...(methodContract ? [methodContract] : []),
     selectionPart(context, contract, model?.implementation),
   ];
 }
@@ -284,11 +317,13 @@ export function edgeCasesAnswer(context: AnswerContext): AnswerPart[] {
   const { index } = context;
   const classes = new Set(contract?.implementations ?? []);
   const facts: AnswerFact[] = [];
+  const bounded = contract ? boundedCallFacts(context, contract, boundedMethods(context, contract)) : { facts: [], handlers: new Set<string>() };
   for (const file of context.result.files) {
     if (!inScope(context, file.path) || !['adapter', 'driver', 'core'].includes(file.layer)) continue;
     for (const { symbol, definition } of index.definitionsIn(file.path)) {
       if (definition.kind !== 'function' && definition.kind !== 'method') continue;
       for (const handled of definition.handles ?? []) {
+        if (bounded.handlers.has(handlerKey(symbol, handled.line))) continue;
         const location = { path: file.path, line: handled.line };
         facts.push(handled.does ? fact(location, 'catchesThenDoes', SymbolId.label(symbol), handled.exceptions.join(', '), handled.does) : fact(location, 'catchesInAdapter', SymbolId.label(symbol), handled.exceptions.join(', ')));
       }
@@ -299,7 +334,7 @@ export function edgeCasesAnswer(context: AnswerContext): AnswerPart[] {
     }
   }
   // The interface's own decorators that bound or repeat a call (`API.timeout` calling `asyncio.wait_for`) act on every implementation's failures.
-  if (contract) facts.unshift(...methodDecoratorFacts(context, contract).filter((candidate) => candidate.terms.some((term) => FAILURE_CONTROL.test(term))));
+  if (contract) facts.unshift(...methodDecoratorFacts(context, contract).filter((candidate) => candidate.terms.some((term) => FAILURE_CONTROL.test(term))), ...bounded.facts);
   const part = answerPart(say('edgeCasesTopic'), facts);
   const stress = context.index.files().find((file) => /stress|load/i.test(file.path));
   part.gap = gap(facts.length ? 'edgeCasesGap' : 'edgeCasesNothing', stress ? { path: stress.path, line: 0 } : facts[0]?.location ?? firstFileOf(context, ['driver', 'adapter']));
@@ -327,8 +362,7 @@ export function tradeOffsAnswer(context: AnswerContext): AnswerPart[] {
   if (!contract) return [noInterface(context)];
   const { index } = context;
   const importsByImplementation = new Map(contract.implementations.map((implementation) => [implementation, outsideImports(context, SymbolId.parse(implementation).path)]));
-  const convention = sharedConventionFact(context, contract, contract.implementations[0]);
-  const facts: AnswerFact[] = convention ? [convention] : [];
+  const facts: AnswerFact[] = sharedConventionFacts(context, contract, contract.implementations[0]);
   const extras = new Map(contract.implementations.map((implementation) => [implementation, methodsBeyondContract(context, contract, implementation)]));
   const interfaceSummary = docstringSummary(index.definition(contract.base)?.docstring)?.text;
   for (const implementation of contract.implementations) {
@@ -383,8 +417,40 @@ function implementationDocumentation(context: AnswerContext, contract: Contract)
 
 /** The implementations' own documented options, a part only when one documents any: the constructors are told in the trade-offs either way. */
 function documentedOptionsPart(context: AnswerContext, contract: Contract): AnswerPart[] {
-  const facts = implementationDocumentation(context, contract).map(({ implementation, item }) => fact({ path: SymbolId.parse(implementation).path, line: item.line }, 'documentsOption', SymbolId.label(implementation), item.name, item.text));
+  const facts = implementationDocumentation(context, contract).map(({ implementation, item }) => documentedOptionFact(context, implementation, item));
   return facts.length ? [answerPart(say('documentedOptionsTopic', SymbolId.label(contract.base)), facts)] : [];
+}
+
+/** What an implementation documents of an option, or, when no constructor it is made through takes the option, that the docstring does not match the code. */
+function documentedOptionFact(context: AnswerContext, implementation: string, item: DocumentedItem): AnswerFact {
+  const location = { path: SymbolId.parse(implementation).path, line: item.line };
+  const constructors = item.parameter ? constructorsNotTaking(context, implementation, item.name) : undefined;
+  return constructors ? fact(location, 'documentsOptionNotTaken', SymbolId.label(implementation), item.name, constructors) : fact(location, 'documentsOption', SymbolId.label(implementation), item.name, item.text);
+}
+
+/**
+ * The constructors an implementation is made through, as signatures (`MemcachedCache(host, port,
+ * **kwargs) → BaseCache(serializer, timeout)`), when none takes a keyword of this name: its own,
+ * then, while a constructor passes the keywords it does not name on to its base's
+ * (`super().__init__(**kwargs)`), the workspace base's. Undefined when one takes it, or when the
+ * code cannot tell: a constructor that reads its keywords by name (`kwargs.pop("maxsize")`),
+ * hands them to no base's constructor, or to one outside the workspace.
+ */
+function constructorsNotTaking(context: AnswerContext, implementation: string, name: string): string | undefined {
+  const { index } = context;
+  const signatures: string[] = [];
+  for (const owner of [implementation, ...index.ancestry(implementation).classes]) {
+    const constructor = index.definition(`${owner}.__init__`);
+    if (!constructor) continue;
+    const parameters = (constructor.parameters ?? []).slice(1);
+    if (parameters.some((parameter) => parameter.name === name && !parameter.splat)) return undefined;
+    signatures.push(`${SymbolId.label(owner)}(${parameters.map((parameter) => `${parameter.splat === 'keywords' ? '**' : parameter.splat === 'positional' ? '*' : ''}${parameter.name}`).join(', ')})`);
+    const keywords = parameters.find((parameter) => parameter.splat === 'keywords');
+    if (!keywords) return signatures.join(' → ');
+    const calls = constructor.calls ?? [];
+    if (calls.some((call) => call.callee.startsWith(`${keywords.name}.`)) || !calls.some((call) => call.callee.endsWith('.__init__'))) return undefined;
+  }
+  return undefined;
 }
 
 /** Documented options that bound what an implementation holds or keeps: sizes, limits, lifetimes. */
@@ -404,7 +470,7 @@ export function documentedBoundsAnswer(context: AnswerContext): AnswerPart[] {
     ...interfaceDocumented(context, contract, BOUND_NAME),
     ...implementationDocumentation(context, contract)
       .filter(({ item }) => bounds(item))
-      .map(({ implementation, item }) => fact({ path: SymbolId.parse(implementation).path, line: item.line }, 'documentsOption', SymbolId.label(implementation), item.name, item.text)),
+      .map(({ implementation, item }) => documentedOptionFact(context, implementation, item)),
   ];
   return facts.length ? [answerPart(say('documentedBoundsTopic', SymbolId.label(contract.base)), facts)] : [];
 }
@@ -424,16 +490,37 @@ function methodsBeyondContract(context: AnswerContext, contract: Contract, imple
 
 /**
  * The methods every implementation (two at least) defines though the interface does not declare
- * them: a convention the code keeps without stating it, which a new implementation must keep too.
+ * them: a convention the code keeps without stating it, which a new implementation must keep too
+ * when code calls them; those nothing but tests calls are told apart, as leftovers.
  */
-function sharedConventionFact(context: AnswerContext, contract: Contract, shown: string | undefined): AnswerFact | undefined {
-  if (contract.implementations.length < 2 || !shown) return undefined;
+function sharedConventionFacts(context: AnswerContext, contract: Contract, shown: string | undefined): AnswerFact[] {
+  if (contract.implementations.length < 2 || !shown) return [];
   const [first, ...rest] = contract.implementations.map((implementation) => methodsBeyondContract(context, contract, implementation));
   const shared = (first ?? []).filter((name) => rest.every((names) => names.includes(name)));
-  const [name] = shared;
-  if (!name) return undefined;
-  const definer = [shown, ...context.index.ancestry(shown).classes].find((owner) => context.index.definition(`${owner}.${name}`)) ?? shown;
-  return fact(locationOf(context.index, `${definer}.${name}`), 'sharedConvention', SymbolId.label(contract.base), shared.join(', '));
+  const used = shared.filter((name) => calledOutsideTests(context, name));
+  const unused = shared.filter((name) => !used.includes(name));
+  const at = (names: string[]) => {
+    const [name = ''] = names;
+    const definer = [shown, ...context.index.ancestry(shown).classes].find((owner) => context.index.definition(`${owner}.${name}`)) ?? shown;
+    return locationOf(context.index, `${definer}.${name}`);
+  };
+  return [
+    ...(used.length ? [fact(at(used), 'sharedConvention', SymbolId.label(contract.base), used.join(', '))] : []),
+    ...(unused.length ? [fact(at(unused), 'sharedConventionUnused', SymbolId.label(contract.base), unused.join(', '))] : []),
+  ];
+}
+
+/** Whether code other than tests calls a method of this name (`X.parse_uri_path(...)`, `self.flush()`): a convention nothing calls is a leftover, not a step. */
+function calledOutsideTests(context: AnswerContext, name: string): boolean {
+  const callers = memo(context, 'methods called outside tests', () => {
+    const names = new Set<string>();
+    for (const file of context.index.files()) {
+      if (isTestPath(file.path) || layerOfPath(context.result, file.path) === 'test') continue;
+      for (const definition of file.symbols) for (const call of definition.calls ?? []) names.add(call.callee.slice(call.callee.lastIndexOf('.') + 1));
+    }
+    return names;
+  });
+  return callers.has(name);
 }
 
 /** The modules outside the workspace a file imports (top-level names: `redis`, `asyncpg`, `@aws-sdk/client-s3`), with the first line that does. */

@@ -89,10 +89,15 @@ export interface AnnotationRoutes extends AnnotationRoutesDocument {
   framework: string;
 }
 
-/** Interfaces a library declares, by qualified name: classes deriving from `bases` are interfaces; a class decorator of `implementedWith` names those the class implements. */
+/**
+ * Interfaces a library declares, by qualified name: classes deriving from `bases` are interfaces; a
+ * class decorator of `implementedWith` names those the class implements; `extendedToImplement` are
+ * a framework's abstract classes that code derives from to write an implementation.
+ */
 export interface InterfaceDeclarations {
   bases: ReadonlySet<string>;
   implementedWith: ReadonlySet<string>;
+  extendedToImplement: ReadonlySet<string>;
 }
 
 /** Every framework file, merged into what the stages look up. */
@@ -119,6 +124,8 @@ export interface Frameworks {
   statusExceptions: ReadonlySet<string>;
   /** Decorators that make a function or class a message's handler. */
   messageHandlerDecorators: ReadonlySet<string>;
+  /** Java AOP: the annotations that name a pointcut (AspectJ's `@Pointcut`). */
+  pointcutAnnotations: ReadonlySet<string>;
   /** Buses that hand a message to its registered handler, by the dispatching method's qualified name. */
   messageBuses: ReadonlyMap<string, MessageBusDocument>;
   /** Interfaces a library declares: their bases, and the class decorators that say a class implements some (zope.interface). */
@@ -127,6 +134,8 @@ export interface Frameworks {
   taskRetryOptions: ReadonlySet<string>;
   /** Calls that hand out a service the container holds, by its class or name (typedi's `Container.get`). */
   containerResolvers: ReadonlySet<string>;
+  /** Calls that return an instance of the class given first (`get_object_or_404`), by qualified name. */
+  instanceGetters: ReadonlySet<string>;
   /** Writes that do not duplicate on a repeat, by method name. */
   idempotentWrites: ReadonlySet<string>;
   /** Methods that write a model instance's changed fields back (`save`), by name. */
@@ -196,11 +205,13 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     exceptionStatuses: new Map<string, number>(),
     statusExceptions: new Set<string>(),
     messageHandlerDecorators: new Set<string>(),
+    pointcutAnnotations: new Set<string>(),
     messageBuses: new Map<string, MessageBusDocument>(),
-    interfaceDeclarations: { bases: new Set<string>(), implementedWith: new Set<string>() },
+    interfaceDeclarations: { bases: new Set<string>(), implementedWith: new Set<string>(), extendedToImplement: new Set<string>() },
     retryDecorators: new Set<string>(),
     taskRetryOptions: new Set<string>(),
     containerResolvers: new Set<string>(),
+    instanceGetters: new Set<string>(),
     idempotentWrites: new Set<string>(),
     instanceSaves: new Set<string>(),
     responseStatuses: new Map<string, number>(),
@@ -270,12 +281,15 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     for (const [exception, status] of Object.entries(document.exceptionStatuses ?? {})) frameworks.exceptionStatuses.set(exception, status);
     for (const name of document.statusExceptions ?? []) frameworks.statusExceptions.add(name);
     for (const name of document.messageHandlerDecorators ?? []) frameworks.messageHandlerDecorators.add(name);
+    for (const name of document.pointcutAnnotations ?? []) frameworks.pointcutAnnotations.add(name);
     for (const bus of document.messageBuses ?? []) frameworks.messageBuses.set(bus.dispatch, bus);
     for (const name of document.interfaces?.bases ?? []) frameworks.interfaceDeclarations.bases.add(name);
     for (const name of document.interfaces?.implementedWith ?? []) frameworks.interfaceDeclarations.implementedWith.add(name);
+    for (const name of document.interfaces?.extendedToImplement ?? []) frameworks.interfaceDeclarations.extendedToImplement.add(name);
     for (const name of document.retryDecorators ?? []) frameworks.retryDecorators.add(name);
     for (const name of document.taskRetryOptions ?? []) frameworks.taskRetryOptions.add(name);
     for (const name of document.containerResolvers ?? []) frameworks.containerResolvers.add(name);
+    for (const name of document.instanceGetters ?? []) frameworks.instanceGetters.add(name);
     for (const name of document.idempotentWrites ?? []) frameworks.idempotentWrites.add(name);
     for (const name of document.instanceSaves ?? []) frameworks.instanceSaves.add(name);
     for (const [name, status] of Object.entries(document.responseStatuses ?? {})) frameworks.responseStatuses.set(name, status);

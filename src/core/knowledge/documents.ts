@@ -171,11 +171,13 @@ export interface FrameworkDocument {
   exceptionStatuses?: Record<string, number>;
   statusExceptions?: string[];
   messageHandlerDecorators?: string[];
+  pointcutAnnotations?: string[];
   messageBuses?: MessageBusDocument[];
   interfaces?: InterfaceDeclarationsDocument;
   retryDecorators?: string[];
   taskRetryOptions?: string[];
   containerResolvers?: string[];
+  instanceGetters?: string[];
   idempotentWrites?: string[];
   instanceSaves?: string[];
   responseStatuses?: Record<string, number>;
@@ -192,10 +194,11 @@ export interface FrameworkDocument {
   requestEntries?: RequestEntryDocument[];
 }
 
-/** Interfaces a library declares (zope.interface): their bases, and the class decorators that say a class implements some. */
+/** Interfaces a library declares (zope.interface): their bases, the class decorators that say a class implements some, and the abstract classes a framework has code extend (Django's `Storage`). */
 export interface InterfaceDeclarationsDocument {
-  bases: string[];
-  implementedWith: string[];
+  bases?: string[];
+  implementedWith?: string[];
+  extendedToImplement?: string[];
 }
 
 export interface MessageBusDocument {
@@ -265,6 +268,7 @@ export interface ClassRuleDocument {
   abstractAttribute?: string;
   abstractOption?: string;
   implementedByFramework?: { queryPrefixes: string[]; queryAnnotations?: string[] };
+  scannedPackages?: { annotations: string[]; keys: string[] };
 }
 
 export interface ViewSetsDocument {

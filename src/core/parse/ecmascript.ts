@@ -402,7 +402,7 @@ function returnedClass(body: Node): Node | undefined {
 }
 
 /** What an error thrown in place of a body says when the method is left to subclasses. */
-const LEFT_TO_SUBCLASSES = /not (yet )?implemented|\bunimplemented\b|\babstract\b|(must|should|has to|needs to) be (implemented|overridden|overriden)|\b(implemented|overridden) (in|by) (the |a |each )?(subclass|child|dialect|driver|derived|concrete|implementation)|\bmust (implement|override)\b/i;
+const LEFT_TO_SUBCLASSES = /not (yet )?implemented|\bunimplemented\b|\babstract\b|(must|should|has to|needs to) be (implemented|overridden|overriden)|\b(implemented|overridden) (in|by) (the |a |each )?(subclass|child|dialect|driver|derived|concrete|implementation)|\b(must|ha(ve|s) to|needs? to) (implement|override)\b/i;
 
 /**
  * A method whose body only throws, saying it is left to subclasses: `throw new Error('upload must be
@@ -781,7 +781,18 @@ function typedLocal(declarator: Node): Local | undefined {
     namedType(declarator.childForFieldName('type')) ??
     (value?.type === 'new_expression' ? constructed(value.childForFieldName('constructor')) : undefined) ??
     (value?.type === 'call_expression' ? onlyTypeArgument(value.childForFieldName('type_arguments')) : undefined);
-  return name && type ? { name, type } : undefined;
+  const madeWith = !type && value?.type === 'call_expression' ? classGivenFirst(value) : undefined;
+  if (!name) return undefined;
+  if (type) return { name, type };
+  return madeWith ? { name, madeWith } : undefined;
+}
+
+/** A call whose first argument is a class, named as classes are (`Container.get(AuthService)`): the call and the class as written. */
+function classGivenFirst(call: Node): Local['madeWith'] {
+  const first = call.childForFieldName('arguments')?.namedChildren.find((child) => child && child.type !== 'comment');
+  const callee = call.childForFieldName('function');
+  if (!callee || (first?.type !== 'identifier' && first?.type !== 'member_expression') || !/^[\w$.]+$/.test(first.text) || !/(^|\.)[A-Z][\w$]*$/.test(first.text)) return undefined;
+  return { callee: calleeOf(callee), argument: first.text };
 }
 
 /** `new Pool()`, `new pg.Pool()`: the class made. */

@@ -110,6 +110,11 @@ export interface Local {
   type?: string;
   /** Go: the value as written when it is a short call (`r.Group("/v1")`): what a router variable is made from. */
   value?: string;
+  /**
+   * Made by a call given a class first (`get_object_or_404(Check, code=code)`, `Container.get(AuthService)`):
+   * the call and the class as written, for the calls a framework documents as giving an instance of that class.
+   */
+  madeWith?: { callee: string; argument: string };
 }
 
 export interface Parameter {
@@ -117,6 +122,8 @@ export interface Parameter {
   annotation?: string;
   /** The default's source text (`Depends(get_db)`). */
   default?: string;
+  /** Python: `**kwargs` takes the keywords no other parameter names, `*args` the positional arguments left. */
+  splat?: 'keywords' | 'positional';
 }
 
 /**

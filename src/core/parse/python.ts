@@ -1,5 +1,5 @@
 import { type Language, type Node, Query, type QueryMatch } from 'web-tree-sitter';
-import type { Attribute, CallShape, CallSite, HandlerFact, ImportStatement, LoopFact, Parameter, RaiseFact, RefusalFact, SymbolDefinition, ValueShape } from './facts';
+import type { Attribute, CallShape, CallSite, HandlerFact, ImportStatement, Local, LoopFact, Parameter, RaiseFact, RefusalFact, SymbolDefinition, ValueShape } from './facts';
 import { capturedAs, type LanguageSyntax, MAX_SHAPE_DEPTH, MAX_SHAPE_NODES, literalValue, normalizeCallee, rangeOf } from './syntax';
 import { listIn } from '../lists';
 import { beforeFirst } from '../text';
@@ -873,13 +873,21 @@ function recordAssignment(node: Node, scope: BodyScope): void {
     const locals = (symbol.locals ??= []);
     if (locals.some((local) => local.name === left.text && local.type)) return;
     const type = attributeOf(left.text, annotation, value, node.startPosition.row, parameters).type;
-    locals.push({ name: left.text, ...(type ? { type } : {}) });
+    const madeWith = value?.type === 'call' ? classGivenFirst(value) : undefined;
+    locals.push({ name: left.text, ...(type ? { type } : {}), ...(madeWith ? { madeWith } : {}) });
   } else if (owner && selfName && left?.type === 'attribute' && left.childForFieldName('object')?.text === selfName) {
     const name = left.childForFieldName('attribute')?.text;
     if (name && !owner.attributes?.some((attribute) => attribute.name === name && attribute.type)) {
       owner.attributes?.push(attributeOf(name, annotation, value, node.startPosition.row, parameters));
     }
   }
+}
+
+/** A call whose first argument is a class, as PEP 8 names classes (`get_object_or_404(Check, code=code)`): the call and the class as written. */
+function classGivenFirst(call: Node): Local['madeWith'] {
+  const first = call.childForFieldName('arguments')?.namedChildren.find((child) => child && child.type !== 'comment');
+  if ((first?.type !== 'identifier' && first?.type !== 'attribute') || !isDottedName(first) || !/(^|\.)[A-Z]\w*$/.test(first.text)) return undefined;
+  return { callee: normalizeCallee(call.childForFieldName('function')?.text ?? ''), argument: first.text };
 }
 
 /** The value of a plain string literal (no interpolation, no concatenation), else undefined. */
@@ -926,11 +934,14 @@ function parametersOf(parameters: Node | null): Parameter[] {
       result.push({ name: parameter.text });
       continue;
     }
-    const nameNode = parameter.childForFieldName('name') ?? parameter.namedChildren.find((child) => child?.type === 'identifier');
+    // `**kwargs: Any` is a typed parameter around the splat pattern that holds the name.
+    const pattern = parameter.type === 'typed_parameter' && parameter.firstNamedChild?.type.endsWith('splat_pattern') ? parameter.firstNamedChild : parameter;
+    const nameNode = pattern.childForFieldName('name') ?? pattern.namedChildren.find((child) => child?.type === 'identifier');
     if (!nameNode) continue;
     const annotation = parameter.childForFieldName('type')?.text;
     const value = parameter.childForFieldName('value')?.text;
-    result.push({ name: nameNode.text, ...(annotation ? { annotation } : {}), ...(value ? { default: value.slice(0, MAX_ARGUMENT_LENGTH) } : {}) });
+    const splat = pattern.type === 'dictionary_splat_pattern' ? 'keywords' : pattern.type === 'list_splat_pattern' ? 'positional' : undefined;
+    result.push({ name: nameNode.text, ...(annotation ? { annotation } : {}), ...(value ? { default: value.slice(0, MAX_ARGUMENT_LENGTH) } : {}), ...(splat ? { splat } : {}) });
   }
   return result;
 }

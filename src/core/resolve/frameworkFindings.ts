@@ -52,6 +52,8 @@ export async function frameworkFindings(index: SymbolIndex, rules: Frameworks, e
     found.push({ category: 'decorator', symbol, range: definition.range, layer: '', details: { rule: 'decorator-class', kind: 'class', call } });
   }
 
+  found.push(...scannedInterfaces(index, rules.classes));
+
   // `objects = OrderManager()`, `objects = OrderQuerySet.as_manager()`, `Manager.from_queryset(QS)()`.
   const managerNames = new Set(rules.classes.filter((rule) => rule.category === 'manager').flatMap((rule) => rule.extends));
   for (const { symbol, definition } of models) {
@@ -192,4 +194,46 @@ function isDerivedQuery(name: string, prefix: string): boolean {
   const rest = name.slice(prefix.length);
   const by = rest.indexOf('By');
   return by >= 0 && /^[A-Z]/.test(rest.slice(by + 2)) && (by === 0 || /^[A-Z]/.test(rest));
+}
+
+/**
+ * The interfaces of the packages a scanning annotation on a workspace class names (`@MapperScan({"com.acme.mapper"})`),
+ * subpackages included: what a class rule's `scannedPackages` finds. The packages are read as written (string literals only).
+ */
+function scannedInterfaces(index: SymbolIndex, rules: readonly ClassRule[]): Finding[] {
+  const scanning = rules.filter((rule) => rule.scannedPackages);
+  if (scanning.length === 0) return [];
+  const packagesByRule = new Map<ClassRule, Set<string>>();
+  for (const file of index.files()) {
+    if (file.language !== 'java') continue;
+    for (const definition of file.symbols) {
+      if (definition.kind !== 'class' || !definition.decoratorCalls) continue;
+      for (const [written, call] of Object.entries(definition.decoratorCalls)) {
+        const names = index.qualifiedNames(file.path, written);
+        for (const rule of scanning) {
+          const scan = rule.scannedPackages;
+          if (!scan?.annotations.some((annotation) => names.includes(annotation))) continue;
+          const values = [...(scan.keys.includes('value') && call.args[0] !== undefined ? [call.args[0]] : []), ...scan.keys.flatMap((key) => call.keywords[key] ?? [])];
+          const packages = packagesByRule.get(rule) ?? new Set<string>();
+          for (const value of values) for (const literal of value.matchAll(/"([^"\\]*)"/g)) if (literal[1]) packages.add(literal[1]);
+          packagesByRule.set(rule, packages);
+        }
+      }
+    }
+  }
+  const found: Finding[] = [];
+  if (packagesByRule.size === 0) return found;
+  for (const file of index.files()) {
+    const packageName = file.language === 'java' ? file.packageName : undefined;
+    if (packageName === undefined) continue;
+    for (const [rule, packages] of packagesByRule) {
+      const via = [...packages].find((scanned) => packageName === scanned || packageName.startsWith(`${scanned}.`));
+      if (via === undefined) continue;
+      for (const definition of file.symbols) {
+        if (definition.kind !== 'class' || definition.keywords?.['interface'] !== 'true' || definition.name.includes('.')) continue;
+        found.push(Finding.made(rule.category, SymbolId.of(file.path, definition.name), definition.range, { rule: rule.id, framework: rule.framework, extends: via }));
+      }
+    }
+  }
+  return found;
 }

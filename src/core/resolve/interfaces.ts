@@ -28,6 +28,8 @@ interface ClassEntry {
   declaredByLibrary: boolean;
   /** A Protocol deriving from another: it declares an interface and implements nothing. */
   extendsProtocol: boolean;
+  /** Derives itself from an abstract class a framework has code extend to write an implementation (Django's `Storage`). */
+  extendsFrameworkAbstract: boolean;
   /** The workspace interfaces the class says it implements with a library's class decorator (`@implementer(IRequest)`). */
   implements: readonly string[];
   /** The names of its own methods and attributes. */
@@ -53,7 +55,7 @@ interface ClassEntry {
  * members, ancestry or methods' calls on itself costs the stage its loop over the parts alone.
  */
 export async function interfaceImplementations(index: SymbolIndex, declarations: InterfaceDeclarations, turns = new Turns(), underStudy: (path: string) => boolean = () => true): Promise<InterfaceImplementations[]> {
-  const given = [...declarations.bases, '|', ...declarations.implementedWith].join(' ');
+  const given = [...declarations.bases, '|', ...declarations.implementedWith, '|', ...declarations.extendedToImplement].join(' ');
   const classParts: (readonly ClassEntry[])[] = [];
   const typedParts: (readonly (readonly [string, string])[])[] = [];
   await index.eachPart('interface-classes', turns, (file) => classEntries(index, file.path, declarations), (part) => classParts.push(part), given, sameClassEntries);
@@ -108,6 +110,8 @@ function combine(entries: readonly ClassEntry[], typedPairs: readonly (readonly 
   }
   for (const entry of entries) {
     if (entry.isInterface && implementations.has(entry.symbol)) declared.add(entry.symbol);
+    // A framework's abstract class is outside the workspace: the workspace's base of a family of implementations of it stands for it.
+    if (entry.extendsFrameworkAbstract && implementations.has(entry.symbol)) declared.add(entry.symbol);
     // `AbstractFileSystem`, `AbstractMigrationsLoader`: the name says the class is there to be derived from, and workspace classes do.
     if (ABSTRACT_NAME.test(lastSegment(entry.symbol)) && implementations.has(entry.symbol)) declared.add(entry.symbol);
   }
@@ -271,6 +275,7 @@ function classEntries(index: SymbolIndex, path: string, declarations: InterfaceD
       declared: declaredByLibrary || abstractMethods > 0 || declaresInterface(index, path, definition, notImplemented.length),
       declaredByLibrary,
       extendsProtocol: definition.bases.some((base) => qualifiedIn(index, path, base, PROTOCOL_BASES)),
+      extendsFrameworkAbstract: declarations.extendedToImplement.size > 0 && definition.bases.some((base) => qualifiedIn(index, path, base, declarations.extendedToImplement)),
       implements: implementedBy(index, path, definition, declarations),
       members: [...members],
       usesUndefined: [...calledOnSelf],
@@ -290,6 +295,7 @@ function sameClassEntries(before: readonly ClassEntry[], after: readonly ClassEn
     a.declared === b.declared &&
     a.declaredByLibrary === b.declaredByLibrary &&
     a.extendsProtocol === b.extendsProtocol &&
+    a.extendsFrameworkAbstract === b.extendsFrameworkAbstract &&
     sameList(a.notImplemented, b.notImplemented) &&
     sameList(a.implemented, b.implemented) &&
     sameList(a.implements, b.implements) &&

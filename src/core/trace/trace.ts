@@ -1,7 +1,7 @@
 import { type CallAnswer, CallQuestion, type CallTypeResolver } from '../host';
 import { type DataFile, readDataFile } from '../knowledge/dataFile';
 import type { Frameworks } from '../frameworks/frameworks';
-import type { CallSite, RaiseFact, SymbolDefinition } from '../parse/facts';
+import type { CallSite, Local, RaiseFact, SymbolDefinition } from '../parse/facts';
 import type { InterfaceBindings } from '../resolve/bindings';
 import { convertedFrom, exceptionNames, raisedStatus } from '../resolve/errorStatus';
 import type { DataAccess } from '../resolve/repositories';
@@ -34,13 +34,24 @@ export interface TraceSteps {
   publish: ReadonlySet<string>;
   /** Annotations that mark a step (`transactional`, `async`), by qualified name. */
   marks: ReadonlyMap<string, string>;
+  /** Calls that return an instance of the class given first (a container's `Container.get(AuthService)`, `get_object_or_404(Check, ...)`), by qualified name: from the frameworks' data. */
+  instanceMakers: ReadonlySet<string>;
+  /** Model fields, by their last name, that hold one instance of the model given first (`models.ForeignKey(Project, ...)`): from the frameworks' data. */
+  toOneRelations: ReadonlySet<string>;
 }
 
 /** Reads `trace-steps.yml` (or a user's file of the same shape). */
 export function parseTraceSteps(file: DataFile): TraceSteps {
   const document = readDataFile('traceStepsFile', file);
   const escaped = document.outsideModules.map((module) => module.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&'));
-  return { outside: new RegExp(`^(${escaped.join('|')})\\b`), enqueue: new Set(document.enqueueMethods), publish: new Set(document.publishMethods), marks: new Map(Object.entries(document.marks ?? {})) };
+  return {
+    outside: new RegExp(`^(${escaped.join('|')})\\b`),
+    enqueue: new Set(document.enqueueMethods),
+    publish: new Set(document.publishMethods),
+    marks: new Map(Object.entries(document.marks ?? {})),
+    instanceMakers: new Set(),
+    toOneRelations: new Set(),
+  };
 }
 
 export interface TraceContext {
@@ -52,7 +63,7 @@ export interface TraceContext {
   /** A database session's names and data verbs (`data-access.yml`): an untyped session's call is a step. */
   dataAccess: DataAccess;
   /** What the frameworks' data files say of message buses and of the statuses exceptions answer with. */
-  frameworks: Pick<Frameworks, 'messageBuses' | 'exceptionStatuses' | 'statusExceptions'>;
+  frameworks: Pick<Frameworks, 'messageBuses' | 'exceptionStatuses' | 'statusExceptions' | 'containerResolvers' | 'instanceGetters' | 'relationCalls'>;
   limits?: TraceLimits;
   /** A type checker's answers for calls syntax cannot follow; the calls it has not answered yet are asked. */
   typed?: TypedCalls;
@@ -100,17 +111,32 @@ export function traceRoute(context: TraceContext, route: Route): Trace {
   return traceFrom(context, route.handler, `${route.method} ${route.path}`);
 }
 
-/** A message bus's dispatching method (`CommandBus.execute`) is an outside call worth a step: the handler it reaches follows it. */
-function withMessageBuses(context: TraceContext): TraceContext {
-  const buses = context.frameworks.messageBuses;
-  if (!buses.size) return context;
+/** What a relation field declares that holds one instance (`ForeignKey`'s many-to-one, `OneToOneField`'s one-to-one). */
+const TO_ONE = new Set(['many-to-one', 'one-to-one']);
+
+/**
+ * The trace's steps with what the frameworks' data adds: a message bus's dispatching method
+ * (`CommandBus.execute`) is an outside call worth a step (the handler it reaches follows it); the
+ * calls that give an instance of the class they are given, and the relation fields that hold one.
+ */
+function withFrameworks(context: TraceContext): TraceContext {
+  const { messageBuses: buses, containerResolvers, instanceGetters, relationCalls } = context.frameworks;
   const { outside } = context.steps;
-  return { ...context, steps: { ...context.steps, outside: { test: (name) => outside.test(name) || buses.has(name) } } };
+  const toOneRelations = new Set([...relationCalls].flatMap(([field, kind]) => (TO_ONE.has(kind) ? [field] : [])));
+  return {
+    ...context,
+    steps: {
+      ...context.steps,
+      outside: buses.size ? { test: (name) => outside.test(name) || buses.has(name) } : outside,
+      instanceMakers: new Set([...context.steps.instanceMakers, ...containerResolvers, ...instanceGetters]),
+      toOneRelations: new Set([...context.steps.toOneRelations, ...toOneRelations]),
+    },
+  };
 }
 
 /** The same walk from any function or method (a framework's request entry, `App.__call__`), the trace named `name`. */
 export function traceFrom(given: TraceContext, start: string, name: string): Trace {
-  const context = withMessageBuses(given);
+  const context = withFrameworks(given);
   const limits = context.limits ?? DEFAULT_TRACE_LIMITS;
   const { index } = context;
   if (!index.definition(start)) {
@@ -127,6 +153,22 @@ export function traceFrom(given: TraceContext, start: string, name: string): Tra
   // An exception raised several times is told once; one raised while converting others gives them its status.
   const raised = new Map<string, TraceStep>();
   const conversions: { converts: ReadonlySet<string>; status: number }[] = [];
+  /** Adds an item's step; whether it is a call the walk may go into. */
+  const take = (frame: Frame, item: Item): boolean => {
+    if (item.step.via === 'raise') {
+      if (item.converts && item.step.status !== undefined) conversions.push({ converts: item.converts, status: item.step.status });
+      // One HTTP error per status: `HTTPException(404)` and `HTTPException(409)` are two answers.
+      const key = `${item.step.symbol} ${item.step.status ?? ''}`;
+      if (raised.has(key)) return false;
+      const step = { ...item.step };
+      raised.set(key, step);
+      steps.push(step);
+      return false;
+    }
+    const recursive = frame.path.has(item.step.symbol);
+    steps.push(recursive ? { ...item.step, recursive: true } : item.step);
+    return item.expand && !recursive;
+  };
   while (stack.length && steps.length < limits.maxSteps) {
     const frame = stack[stack.length - 1] as Frame;
     const item = frame.items[frame.next++];
@@ -134,23 +176,15 @@ export function traceFrom(given: TraceContext, start: string, name: string): Tra
       stack.pop();
       continue;
     }
-    if (item.step.via === 'raise') {
-      if (item.converts && item.step.status !== undefined) conversions.push({ converts: item.converts, status: item.step.status });
-      // One HTTP error per status: `HTTPException(404)` and `HTTPException(409)` are two answers.
-      const key = `${item.step.symbol} ${item.step.status ?? ''}`;
-      if (raised.has(key)) continue;
-      const step = { ...item.step };
-      raised.set(key, step);
-      steps.push(step);
-      continue;
-    }
-    const recursive = frame.path.has(item.step.symbol);
-    steps.push(recursive ? { ...item.step, recursive: true } : item.step);
-    if (!item.expand || recursive || walked.has(item.step.symbol) || (item.step.depth ?? 0) >= limits.maxDepth) continue;
+    if (!take(frame, item) || walked.has(item.step.symbol) || (item.step.depth ?? 0) >= limits.maxDepth) continue;
     walked.add(item.step.symbol);
     const message = item.message ?? frame.message;
     stack.push({ items: itemsOf(context, lookups, item.step.symbol, (item.step.depth ?? 0) + 1, message), next: 0, path: new Set([...frame.path, item.step.symbol]), message });
   }
+  // Out of steps inside a deep call: the calls still ahead in the handler itself are listed, not walked, so the
+  // flow's later steps (a notification sent after the record is made) are not lost to its first call's depth.
+  const handler = stack[0];
+  if (handler) for (const item of handler.items.slice(handler.next)) take(handler, item);
   for (const step of raised.values()) {
     if (step.status !== undefined) continue;
     const names = exceptionNames(index, step.site?.path ?? '', SymbolId.parse(step.symbol).name || step.symbol);
@@ -437,6 +471,14 @@ function declarationAt(index: SymbolIndex, answer: { path: string; line: number;
   return around ? SymbolId.of(answer.path, around.name) : undefined;
 }
 
+/** The workspace function or method a call written in `caller` reaches, when syntax and the workspace's types tell (`self.client._add` on a `client: BaseCache`). */
+export function calledSymbol(context: TraceContext, caller: string, call: CallSite): string | undefined {
+  const definition = context.index.definition(caller);
+  if (!definition) return undefined;
+  const resolved = resolveCall(context.index, context.steps, context.dataAccess, caller, definition, call);
+  return resolved.kind === 'symbol' ? resolved.symbol : undefined;
+}
+
 /** What a call in `caller` reaches: a workspace function or method, a named outside call, or nothing worth a step. */
 function resolveCall(index: SymbolIndex, steps: TraceSteps, data: DataAccess, caller: string, definition: SymbolDefinition, call: CallSite, depth = 0): Resolved {
   const { path, name: callerName } = SymbolId.parse(caller);
@@ -464,7 +506,10 @@ function resolveCall(index: SymbolIndex, steps: TraceSteps, data: DataAccess, ca
   }
   const parameter = definition.parameters?.find((candidate) => candidate.name === head);
   const local = definition.locals?.find((candidate) => candidate.name === head);
-  if (parameter || local) {
+  // `check = get_object_or_404(Check, ...)`, `service = Container.get(AuthService)`: an instance of the class given.
+  const instance = !parameter && local?.madeWith ? instanceMade(index, steps, path, local.madeWith) : undefined;
+  if (instance) return rest.length ? memberOf(index, steps, data, instance, rest, enqueued) : { kind: 'skip' };
+  if (parameter || local?.type !== undefined || (local && !local.madeWith)) {
     const written = parameter?.annotation ?? local?.type;
     // An untyped `db_session.commit()` is still the database: name the session, as the repositories do.
     if (!written && rest.length === 1 && data.sessionNames.has(head.toLowerCase()) && data.dataVerbs.has(rest[0] ?? '')) return { kind: 'external', name: `${head}.${rest[0]} (database session)` };
@@ -493,6 +538,13 @@ function resolveCall(index: SymbolIndex, steps: TraceSteps, data: DataAccess, ca
   }
   const external = whole && 'external' in whole ? whole.external : call.callee;
   return steps.outside.test(external) ? { kind: 'external', name: external } : { kind: 'skip' };
+}
+
+/** The workspace class a call documented to give an instance of the class it is given makes (`Container.get(AuthService)`). */
+function instanceMade(index: SymbolIndex, steps: TraceSteps, path: string, madeWith: NonNullable<Local['madeWith']>): Target | undefined {
+  if (!index.qualifiedNames(path, madeWith.callee).some((name) => steps.instanceMakers.has(name))) return undefined;
+  const target = index.qualify(path, madeWith.argument);
+  return target && 'symbol' in target && index.definition(target.symbol)?.kind === 'class' ? target : undefined;
 }
 
 /** The class or type a method belongs to: in its own file, or, for a Go method declared in another file of its package than its type, where the package defines the type. */
@@ -587,10 +639,10 @@ function memberOf(index: SymbolIndex, steps: TraceSteps, data: DataAccess, type:
   if (more.length === 0) {
     const found = findMethod(index, type.symbol, first);
     if (found && !isProperty(index, found)) return { kind: 'symbol', symbol: found, ...(receiver ? { receiver } : {}), ...(enqueued ? { enqueued } : {}) };
-    if (found || attributeTarget(index, type.symbol, first)) return { kind: 'skip' };
+    if (found || attributeTarget(index, steps, type.symbol, first)) return { kind: 'skip' };
     return outside();
   }
-  const attribute = attributeTarget(index, type.symbol, first);
+  const attribute = attributeTarget(index, steps, type.symbol, first);
   if (attribute) return memberOf(index, steps, data, attribute, more, enqueued, undefined, depth + 1);
   if (hasAttribute(index, type.symbol, first)) {
     // An attribute of unknown type: a session-named one (`self.session.query(...)`) is the database; other data (`self.queue.pop()`) is no step.
@@ -629,10 +681,12 @@ function findMethod(index: SymbolIndex, classSymbol: string, method: string): st
  * The type of an attribute of a class or of its workspace ancestors, qualified in the file that
  * states it: an annotated or constructed attribute, or a property's return annotation.
  */
-function attributeTarget(index: SymbolIndex, classSymbol: string, name: string): Target | undefined {
+function attributeTarget(index: SymbolIndex, steps: TraceSteps, classSymbol: string, name: string): Target | undefined {
   for (const owner of [classSymbol, ...index.ancestry(classSymbol).classes]) {
     // Made by a call on the object itself (`self.session = self.session_factory()`): no type written.
     const attribute = index.definition(owner)?.attributes?.find((candidate) => candidate.name === name && candidate.type && !/^(self|this|cls)\./.test(candidate.type));
+    const related = attribute?.call && steps.toOneRelations.has(lastSegment(attribute.call.callee)) ? attribute.call.args[0]?.replace(/^(['"])(\w+)\1$/, '$2') : undefined;
+    if (related) return /^[\w.]+$/.test(related) ? typeTarget(index, SymbolId.parse(owner).path, related) : undefined;
     if (attribute?.type) return typeTarget(index, SymbolId.parse(owner).path, attribute.type);
     if (isProperty(index, `${owner}.${name}`)) return returnedType(index, `${owner}.${name}`);
   }
