@@ -730,6 +730,12 @@ describe("a library's answers on what each method must raise, who relies on it, 
       '',
       '    @timeout',
       '    async def add(self, key, value):',
+      '        """Stores the value unless the key exists.',
+      '',
+      '        :returns: True if the key is inserted',
+      '        :raises:',
+      '            - ValueError if the key exists',
+      '        """',
       '        return await self._add(key, value)',
       '',
       '    @abstractmethod',
@@ -801,6 +807,10 @@ describe("a library's answers on what each method must raise, who relies on it, 
       '    async def _drop(self, keys):',
       '        return await self.client.delete(keys)',
       '',
+      '    async def __aenter__(self):',
+      '        self.pool = await remotekv.connect()',
+      '        return self',
+      '',
       conventions,
     ].join('\n'),
     'kvcache/lock.py': [
@@ -853,17 +863,21 @@ describe("a library's answers on what each method must raise, who relies on it, 
 
   it("tell each method's signature, and the inherited ones in one fact that names them all", () => {
     const contract = partFacts('library.mandatory-methods', 'The contract of `BaseCache`');
-    assertIncludesAll(contract, ['`BaseCache._add(key, value, ttl=None)` is abstract (`@abstractmethod`) — kvcache/base.py:31', '`BaseCache._clear(namespace=None)` is abstract (`@abstractmethod`) — kvcache/base.py:34']);
+    assertIncludesAll(contract, ['`BaseCache._add(key, value, ttl=None)` is abstract (`@abstractmethod`) — kvcache/base.py:37', '`BaseCache._clear(namespace=None)` is abstract (`@abstractmethod`) — kvcache/base.py:40']);
     const inherited = contract.find((line) => line.startsWith('`BaseCache` gives 20 methods a body that implementations inherit: get, add, extra0, extra1,'));
     assert.ok(inherited?.includes('extra17 — kvcache/base.py:17'), contract.join('\n'));
     assert.ok(!contract.some((line) => line.includes('has a body in')), contract.join('\n'));
   });
 
-  it('tell what each method raises across the implementations, and the callers in the library that rely on it', () => {
+  it('tell what each method returns and raises, as the docstring of the method around it promises and the implementations raise, and the callers in the library that rely on it', () => {
     for (const item of ['library.interface', 'library.new-implementation']) {
-      assert.deepEqual(partFacts(item, 'What each method of `BaseCache` must raise, and what in the library relies on it'), [
-        '`_gets` is called by `Lock.token` — kvcache/lock.py:17',
+      assert.deepEqual(partFacts(item, 'What each method of `BaseCache` must return or raise: what the docstrings promise and what the implementations raise'), [
+        '`BaseCache.add`, which calls `_add`, documents that it returns: "True if the key is inserted" — kvcache/base.py:25',
+        '`BaseCache.add`, which calls `_add`, documents that it raises: "- ValueError if the key exists" — kvcache/base.py:26',
         '`_add` raises `ValueError` in 2 of the 2 implementations: `MemoryCache` if `key in self._data` (kvcache/backends/memory.py:16), `RemoteCache` if `not done` (kvcache/backends/remote.py:18) — kvcache/backends/memory.py:16',
+      ]);
+      assert.deepEqual(partFacts(item, 'What in the library calls the methods an implementation of `BaseCache` defines'), [
+        '`_gets` is called by `Lock.token` — kvcache/lock.py:17',
         '`_add` is called by `Lock.acquire`, which catches `ValueError` there, then: `return False` — kvcache/lock.py:11',
       ]);
     }
@@ -874,7 +888,7 @@ describe("a library's answers on what each method must raise, who relies on it, 
       '`RemoteCache.__init__` calls `remotekv.Client` — kvcache/backends/remote.py:7',
       '`RemoteCache._gets` is another method under a second name: `_gets = _get` — kvcache/backends/remote.py:13',
       '`RemoteCache._clear` calls `if not namespace: self.client.flushdb`, `self.client.scan`, `self._drop` — kvcache/backends/remote.py:21',
-      '`RemoteCache._drop`, a helper of its own, calls `self.client.delete` — kvcache/backends/remote.py:27',
+      '`RemoteCache._drop`, its own method (not the interface\'s), calls `self.client.delete` — kvcache/backends/remote.py:27',
     ]);
     assertIncludesAll(partFacts('library.one-implementation', 'How `MemoryCache` does its work, method by method: the calls each makes, under their condition'), ['`MemoryCache._get` calls `self._data.get` — kvcache/backends/memory.py:8']);
   });
@@ -888,8 +902,13 @@ describe("a library's answers on what each method must raise, who relies on it, 
     assert.ok(!failures.some((line) => line.startsWith('`cached.read` catches')), failures.join('\n'));
   });
 
-  it('tell a method every implementation defines that no code calls as unused, and one the library calls as a convention', () => {
+  it('tell the objects each implementation works through, what it makes only when entered, a method every implementation defines that no code calls as unused, and one the library calls as a convention', () => {
     const tradeOffs = factsOfItem('library.trade-offs');
+    assertIncludesAll(tradeOffs, [
+      '`RemoteCache` works through `self.client`: get, set, flushdb, scan, delete — kvcache/backends/remote.py:11',
+      '`RemoteCache` makes `self.pool` in `__aenter__`, not in its constructor: a user enters it (`async with RemoteCache(…)`) before any call — kvcache/backends/remote.py:31',
+    ]);
+    assert.ok(factsOfItem('library.new-implementation').includes('`RemoteCache` makes `self.pool` in `__aenter__`, not in its constructor: a user enters it (`async with RemoteCache(…)`) before any call — kvcache/backends/remote.py:31'));
     assert.ok(tradeOffs.some((line) => line.startsWith('Every implementation of `BaseCache` defines flush, which the interface does not declare — ')), tradeOffs.join('\n'));
     const steps = factsOfItem('library.new-implementation');
     assert.ok(!steps.some((line) => line.includes('parse_uri_path')), steps.join('\n'));

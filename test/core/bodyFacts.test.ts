@@ -106,6 +106,40 @@ describe('what function bodies raise and catch (Python)', () => {
       { iterable: 'self.checks', line: 13, calledAt: 14, calledAs: 'check(req)' },
     ]);
   });
+
+  it('keeps what a docstring promises a function returns and raises: Sphinx fields and Google sections with the lines that continue them', async () => {
+    const code = [
+      'class Cache:',
+      '    def add(self, key):',
+      '        """Stores the value.',
+      '',
+      '        :param key: str',
+      '        :returns: True if the key',
+      '            is inserted',
+      '        :raises:',
+      '            - ValueError if the key exists',
+      '        :raises KeyError: when missing',
+      '        """',
+      '',
+      '    def get(self, key):',
+      '        """Reads.',
+      '',
+      '        Returns:',
+      '            The value, or None.',
+      '        Raises:',
+      '            TimeoutError: when slow.',
+      '        """',
+    ].join('\n');
+    assert.deepEqual((await pythonSymbol(code, 'Cache.add'))?.outcomes, [
+      { kind: 'returns', text: 'True if the key is inserted', line: 5 },
+      { kind: 'raises', text: '- ValueError if the key exists', line: 7 },
+      { kind: 'raises', text: 'KeyError when missing', line: 9 },
+    ]);
+    assert.deepEqual((await pythonSymbol(code, 'Cache.get'))?.outcomes, [
+      { kind: 'returns', text: 'The value, or None.', line: 15 },
+      { kind: 'raises', text: 'TimeoutError: when slow.', line: 17 },
+    ]);
+  });
 });
 
 describe('what function bodies throw (TypeScript)', () => {

@@ -57,6 +57,9 @@ function interfaceStem(base: string): string {
     .toLowerCase();
 }
 
+/** An exception named by its class (`ValueError`, `errors.NotFound`), not a variable raised again (`raise ex`). */
+const EXCEPTION_CLASS = /(^|\.)[A-Z]\w*$/;
+
 /** An implementation's raise, with the implementation. */
 interface ImplementationRaise {
   implementation: string;
@@ -65,21 +68,31 @@ interface ImplementationRaise {
 }
 
 /**
- * What each method an implementation must define returns or raises, as the code shows it: the
- * exceptions the implementations' versions raise and under which condition (`_add` raises
- * `ValueError` when the key exists, in every implementation), and the library's own callers that
- * rely on it (`RedLock._acquire` catching that `ValueError`). What a new implementation must keep.
+ * What each method an implementation must define returns or raises, as the code shows it: what the
+ * docstrings promise, the exceptions the implementations' versions raise and under which condition
+ * (`_add` raises `ValueError` when the key exists, in every implementation); and, in a part of its
+ * own, the library's callers that rely on it (`RedLock._acquire` catching that `ValueError`).
+ * What a new implementation must keep.
  */
-export function methodContractPart(context: AnswerContext, contract: Contract): AnswerPart | undefined {
+export function methodContractParts(context: AnswerContext, contract: Contract): AnswerPart[] {
   const { index } = context;
   const calls = contractCalls(context, contract);
   const facts: AnswerFact[] = [];
+  const callers: AnswerFact[] = [];
+  // A promise documented alike on many methods (the timeout's) is told once, where it is first.
+  const told = new Set<string>();
   for (const method of contract.methods.filter(isMandatory)) {
+    for (const documented of documentedOutcomeFacts(context, contract, method.name)) {
+      const text = documented.terms[documented.terms.length - 1] ?? '';
+      if (told.has(text)) continue;
+      told.add(text);
+      facts.push(documented);
+    }
     const raises: ImplementationRaise[] = contract.implementations.flatMap((implementation) => {
       const owner = definingClass(index, implementation, method.name, contract.base);
       if (owner !== implementation) return [];
       const path = SymbolId.parse(owner).path;
-      return (index.definition(`${owner}.${method.name}`)?.raises ?? []).filter((raised) => !raised.returned && !/NotImplemented/.test(raised.exception)).map((raised) => ({ implementation, raised, path }));
+      return (index.definition(`${owner}.${method.name}`)?.raises ?? []).filter((raised) => !raised.returned && EXCEPTION_CLASS.test(raised.exception) && !/NotImplemented/.test(raised.exception)).map((raised) => ({ implementation, raised, path }));
     });
     // The exception most implementations raise first: the convention before one implementation's own.
     const byCount = (exception: string) => new Set(raises.filter((entry) => entry.raised.exception === exception).map((entry) => entry.implementation)).size;
@@ -91,9 +104,29 @@ export function methodContractPart(context: AnswerContext, contract: Contract): 
       const how = raising.map((entry) => `\`${SymbolId.label(entry.implementation)}\` ${raiseCircumstance(entry.raised)}(${entry.path}:${entry.raised.line + 1})`).join(', ');
       facts.push(fact({ path: first.path, line: first.raised.line }, 'methodRaisesAcross', method.name, exception, implementations, contract.implementations.length, how));
     }
-    for (const use of calls.filter((entry) => entry.method === method.name)) facts.push(callerFact(use));
+    for (const use of calls.filter((entry) => entry.method === method.name)) callers.push(callerFact(use));
   }
-  return facts.length ? answerPart(say('methodContractTopic', SymbolId.label(contract.base)), facts) : undefined;
+  return [
+    ...(facts.length ? [answerPart(say('methodContractTopic', SymbolId.label(contract.base)), facts)] : []),
+    ...(callers.length ? [answerPart(say('contractCallersTopic', SymbolId.label(contract.base)), callers)] : []),
+  ];
+}
+
+/**
+ * What the docstrings say a method returns and raises: its own, else that of the interface's
+ * method that calls it (`BaseCache.add`, documented, around the abstract `_add`), named for it.
+ */
+function documentedOutcomeFacts(context: AnswerContext, contract: Contract, name: string): AnswerFact[] {
+  const { index } = context;
+  const own = `${contract.base}.${name}`;
+  const around = contract.methods
+    .filter((method) => !isMandatory(method) && method.symbol === `${contract.base}.${method.name}` && (index.definition(method.symbol)?.calls ?? []).some((call) => call.callee === `self.${name}`))
+    .sort((a, b) => Number(b.name === name.replace(/^_+/, '')) - Number(a.name === name.replace(/^_+/, '')))[0];
+  const { path } = SymbolId.parse(contract.base);
+  const ownOutcomes = index.definition(own)?.outcomes ?? [];
+  if (ownOutcomes.length) return ownOutcomes.map((outcome) => fact({ path, line: outcome.line }, outcome.kind === 'returns' ? 'documentsReturns' : 'documentsRaises', SymbolId.label(own), outcome.text));
+  if (!around) return [];
+  return (index.definition(around.symbol)?.outcomes ?? []).map((outcome) => fact({ path, line: outcome.line }, outcome.kind === 'returns' ? 'wrapperDocumentsReturns' : 'wrapperDocumentsRaises', SymbolId.label(around.symbol), name, outcome.text));
 }
 
 /** `when \`key in self._cache\` `, `in place of \`ValidationException\` `, or nothing: the circumstance of a raise, as code. */

@@ -87,3 +87,52 @@ function isOutside(index: SymbolIndex, path: string, definition: SymbolDefinitio
   }
   return false;
 }
+
+/** Operations told per object, at most. */
+const MAX_OPERATIONS = 16;
+
+/**
+ * The operations an implementation performs on each object it holds (`self.client`: get, mget,
+ * set, scan…; `self._cache`: move_to_end, popitem…): the commands of its driver or the data
+ * structure it keeps, where implementations differ most.
+ */
+export function operationsFacts(context: AnswerContext, implementation: string): AnswerFact[] {
+  const { index } = context;
+  const { path } = SymbolId.parse(implementation);
+  const byObject = new Map<string, { operations: string[]; line: number }>();
+  for (const { definition } of index.methodsOf(implementation)) {
+    const selfName = definition.parameters?.[0]?.name ?? 'self';
+    for (const call of definition.calls ?? []) {
+      const parts = call.callee.split('.');
+      if (parts.length !== 3 || (parts[0] !== selfName && parts[0] !== 'this') || /[()"'[\]]/.test(call.callee)) continue;
+      const object = `${parts[0]}.${parts[1]}`;
+      const entry = byObject.get(object) ?? { operations: [], line: call.line };
+      if (!entry.operations.includes(parts[2] ?? '')) entry.operations.push(parts[2] ?? '');
+      byObject.set(object, entry);
+    }
+  }
+  return [...byObject]
+    .filter(([, entry]) => entry.operations.length >= 2)
+    .map(([object, entry]) => fact({ path, line: entry.line }, 'operatesOn', SymbolId.label(implementation), object, entry.operations.slice(0, MAX_OPERATIONS).join(', ') + (entry.operations.length > MAX_OPERATIONS ? ', …' : '')));
+}
+
+/** Context-manager entries and what their `with` statement is: where an implementation may make what it needs. */
+const ENTRIES: Readonly<Record<string, string>> = { __aenter__: 'async with', __enter__: 'with' };
+
+/**
+ * An object an implementation makes only when its `with` block is entered (`self.client =
+ * await GlideClient.create(...)` in `__aenter__`), not in its constructor: a user must enter it
+ * before any call.
+ */
+export function lifecycleFacts(context: AnswerContext, implementation: string): AnswerFact[] {
+  const { index } = context;
+  const attributes = index.definition(implementation)?.attributes ?? [];
+  const constructor = index.definition(`${implementation}.__init__`)?.range;
+  const inConstructor = (name: string) => attributes.some((attribute) => attribute.name === name && constructor !== undefined && constructor.start.line <= attribute.line && attribute.line <= constructor.end.line);
+  return Object.entries(ENTRIES).flatMap(([method, statement]) => {
+    const range = index.definition(`${implementation}.${method}`)?.range;
+    if (!range) return [];
+    const made = attributes.filter((attribute) => range.start.line <= attribute.line && attribute.line <= range.end.line && !inConstructor(attribute.name));
+    return made.map((attribute) => fact({ path: SymbolId.parse(implementation).path, line: attribute.line }, 'madeOnEntry', SymbolId.label(implementation), attribute.name, method, statement));
+  });
+}

@@ -4,8 +4,8 @@ import { isTestPath } from '../checklist/scope';
 import { type AnswerContext, answerPart, fact, firstFileOf, gap, inScope, layerOfPath, locationOf, memo } from './context';
 import { docstringSummary, documentedItems, type DocumentedItem, sameDocumentation } from './documented';
 import { PHRASES, say } from './phrases';
-import { boundedCallFacts, handlerKey, methodContractPart } from './contractUse';
-import { implementationWorkPart } from './implementationWork';
+import { boundedCallFacts, handlerKey, methodContractParts } from './contractUse';
+import { implementationWorkPart, lifecycleFacts, operationsFacts } from './implementationWork';
 import { selectionFacts } from './selection';
 import { importedSymbols } from './workspaceUse';
 
@@ -39,10 +39,9 @@ export function interfaceAnswer(context: AnswerContext): AnswerPart[] {
   const wrapping = methodDecoratorFacts(context, contract);
   const template = templateMethodFact(context, contract);
   const around = [...(template ? [template] : []), ...sharedCallFacts(context, contract, rankedImplementations(context, contract)[0]?.implementation)];
-  const methodContract = methodContractPart(context, contract);
   return [
     contractPart(context, contract, false),
-    ...(methodContract ? [methodContract] : []),
+    ...methodContractParts(context, contract),
     ...(around.length ? [answerPart(say('interfaceDesignTopic', SymbolId.label(contract.base)), around)] : []),
     ...(wrapping.length ? [answerPart(say('methodDecoratorsTopic', SymbolId.label(contract.base)), wrapping)] : []),
   ];
@@ -272,10 +271,9 @@ export function newImplementationAnswer(context: AnswerContext): AnswerPart[] {
   facts.push(...sharedConventionFacts(context, contract, model?.implementation).filter((candidate) => candidate.phrase === PHRASES.sharedConvention));
   facts.push(...sharedCallFacts(context, contract, model?.implementation));
   if (model) facts.push(fact(locationOf(index, model.implementation), 'implementationsLiveIn', contract.implementations.length, commonFolder(contract.implementations.map((symbol) => SymbolId.parse(symbol).path)), SymbolId.label(model.implementation)));
-  const methodContract = methodContractPart(context, contract);
   return [
     answerPart(say('newImplementationTopic', SymbolId.label(contract.base)), facts),
-    ...(methodContract ? [methodContract] : []),
+    ...methodContractParts(context, contract),
     selectionPart(context, contract, model?.implementation),
   ];
 }
@@ -294,7 +292,8 @@ function selectionPart(context: AnswerContext, contract: Contract, model: string
   const instantiated = model ?? contract.implementations[0];
   const exported = instantiated ? exportOf(context, instantiated) : undefined;
   const direct = instantiated && exported ? [fact(exported, 'instantiatedDirectly', SymbolId.label(instantiated), exported.path)] : [];
-  return answerPart(say('directUseTopic', SymbolId.label(contract.base)), [...direct, ...facts], gap('noSelection', locationOf(index, contract.base)));
+  const entered = contract.implementations.flatMap((implementation) => lifecycleFacts(context, implementation));
+  return answerPart(say('directUseTopic', SymbolId.label(contract.base)), [...direct, ...entered, ...facts], gap('noSelection', locationOf(index, contract.base)));
 }
 
 /** A package's entry file (`__init__.py`, `index.ts`), the shallowest, that imports a symbol for its users: where they import it from. */
@@ -382,6 +381,7 @@ export function tradeOffsAnswer(context: AnswerContext): AnswerPart[] {
       .filter(({ name }) => !name.startsWith('*') && !name.startsWith('...'))
       .map(({ name, default: value }) => (value !== undefined && value.length <= MAX_DEFAULT_SHOWN ? `${name}=${value}${constantValue(context, SymbolId.parse(implementation).path, value)}` : name));
     if (constructor && options.length) facts.push(fact(locationOf(index, `${implementation}.${index.definition(`${implementation}.__init__`) ? '__init__' : 'constructor'}`), 'takesOptions', SymbolId.label(implementation), options.join(', ')));
+    facts.push(...operationsFacts(context, implementation), ...lifecycleFacts(context, implementation));
   }
   return [answerPart(say('tradeOffsTopic', SymbolId.label(contract.base)), facts, gap('noTradeOffs', locationOf(index, contract.base))), ...documentedOptionsPart(context, contract)];
 }

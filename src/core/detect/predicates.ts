@@ -13,8 +13,9 @@ import type { Node, QueryMatch, QueryPredicate } from 'web-tree-sitter';
  *   (`invoke(f, request)`, `partial(f)`);
  * - `marks`: it returns the parameter itself (or `typing.cast` of it), having set attributes on it
  *   (`f.permission_classes = ...`, `setattr(f, ...)`);
- * - `registers`: it returns the parameter itself, having handed it to a call or stored it
- *   (`self.handlers.append(f)`, `self.add_route(path, f)`, `self.routes[path] = f`).
+ * - `registers`: it returns the parameter itself, having handed it (or what calling it makes) to a
+ *   call, now or in a lambda given to a call, or stored it (`self.handlers.append(f)`,
+ *   `self.add_route(path, f)`, `self.routes[path] = f`, `self.record_once(lambda s: s.app.hook(f))`).
  */
 export function customPredicatesHold(predicates: readonly QueryPredicate[], match: QueryMatch): boolean {
   for (const predicate of predicates) {
@@ -79,6 +80,7 @@ function ownScope(body: Node): Scope {
       case 'class_definition':
       case 'lambda':
         if (node.type !== 'class_definition' && node.type !== 'lambda' && node.parent?.type !== 'decorated_definition') scope.definitions.push(node);
+        if (node.type === 'lambda' && isArgument(node)) deferredArguments(node, scope.stored);
         continue;
       case 'return_statement': {
         const value = node.namedChildren[0];
@@ -86,6 +88,9 @@ function ownScope(body: Node): Scope {
         // `return cast(_R, resource)`: typing's cast hands back what it is given.
         const cast = value?.type === 'call' && /^(typing\.)?cast$/.test(value.childForFieldName('function')?.text ?? '') ? value.childForFieldName('arguments')?.namedChildren.at(-1) : undefined;
         if (cast?.type === 'identifier') scope.returned.push(cast.text);
+        // `return functools.wraps(f)(wrapper)`: the wrapper, given the function's metadata.
+        const wrapped = value?.type === 'call' && /^(functools\.)?wraps$/.test(value.childForFieldName('function')?.childForFieldName('function')?.text ?? '') ? value.childForFieldName('arguments')?.namedChildren[0] : undefined;
+        if (wrapped?.type === 'identifier') scope.returned.push(wrapped.text);
         break;
       }
       case 'call': {
@@ -112,9 +117,40 @@ function ownScope(body: Node): Scope {
   return scope;
 }
 
-/** The names an argument holds as values: itself, or the items of the tuples, lists and dictionaries it is made of (`append((methods, pattern, f))`). */
+/** Whether a node is an argument of a call, by position or by keyword. */
+function isArgument(node: Node): boolean {
+  const parent = node.parent?.type === 'keyword_argument' ? node.parent.parent : node.parent;
+  return parent?.type === 'argument_list';
+}
+
+/**
+ * The names a lambda handed to a call passes on to calls of its own: a registration deferred
+ * until later (Flask's and Quart's `Blueprint.record_once(lambda state: state.app.before_request(f))`).
+ */
+function deferredArguments(lambda: Node, names: Set<string>): void {
+  const pending: Node[] = [lambda.childForFieldName('body')].filter((node): node is Node => node !== null);
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.type === 'lambda' || node.type === 'function_definition') continue;
+    if (node.type === 'call') {
+      for (const argument of node.childForFieldName('arguments')?.namedChildren ?? []) {
+        const value = argument?.type === 'keyword_argument' ? argument.childForFieldName('value') : argument;
+        if (value) namesIn(value, names);
+      }
+    }
+    for (const child of node.namedChildren) if (child) pending.push(child);
+  }
+}
+
+/**
+ * The names an argument holds as values: itself, what calling it without arguments makes (a
+ * generator function's generator, `self.serving_gens.append(func())`), or the items of the
+ * tuples, lists and dictionaries it is made of (`append((methods, pattern, f))`).
+ */
 function namesIn(value: Node, names: Set<string>): void {
   if (value.type === 'identifier') names.add(value.text);
+  else if (value.type === 'call' && value.childForFieldName('function')?.type === 'identifier' && !value.childForFieldName('arguments')?.namedChildCount) {
+    names.add(value.childForFieldName('function')?.text ?? '');
+  }
   else if (value.type === 'tuple' || value.type === 'list' || value.type === 'dictionary' || value.type === 'pair' || value.type === 'parenthesized_expression') {
     for (const child of value.namedChildren) if (child) namesIn(child, names);
   }

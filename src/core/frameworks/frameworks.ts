@@ -124,8 +124,6 @@ export interface Frameworks {
   statusExceptions: ReadonlySet<string>;
   /** Decorators that make a function or class a message's handler. */
   messageHandlerDecorators: ReadonlySet<string>;
-  /** Java AOP: the annotations that name a pointcut (AspectJ's `@Pointcut`). */
-  pointcutAnnotations: ReadonlySet<string>;
   /** Buses that hand a message to its registered handler, by the dispatching method's qualified name. */
   messageBuses: ReadonlyMap<string, MessageBusDocument>;
   /** Interfaces a library declares: their bases, and the class decorators that say a class implements some (zope.interface). */
@@ -205,7 +203,6 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     exceptionStatuses: new Map<string, number>(),
     statusExceptions: new Set<string>(),
     messageHandlerDecorators: new Set<string>(),
-    pointcutAnnotations: new Set<string>(),
     messageBuses: new Map<string, MessageBusDocument>(),
     interfaceDeclarations: { bases: new Set<string>(), implementedWith: new Set<string>(), extendedToImplement: new Set<string>() },
     retryDecorators: new Set<string>(),
@@ -281,7 +278,6 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     for (const [exception, status] of Object.entries(document.exceptionStatuses ?? {})) frameworks.exceptionStatuses.set(exception, status);
     for (const name of document.statusExceptions ?? []) frameworks.statusExceptions.add(name);
     for (const name of document.messageHandlerDecorators ?? []) frameworks.messageHandlerDecorators.add(name);
-    for (const name of document.pointcutAnnotations ?? []) frameworks.pointcutAnnotations.add(name);
     for (const bus of document.messageBuses ?? []) frameworks.messageBuses.set(bus.dispatch, bus);
     for (const name of document.interfaces?.bases ?? []) frameworks.interfaceDeclarations.bases.add(name);
     for (const name of document.interfaces?.implementedWith ?? []) frameworks.interfaceDeclarations.implementedWith.add(name);

@@ -171,7 +171,6 @@ export interface FrameworkDocument {
   exceptionStatuses?: Record<string, number>;
   statusExceptions?: string[];
   messageHandlerDecorators?: string[];
-  pointcutAnnotations?: string[];
   messageBuses?: MessageBusDocument[];
   interfaces?: InterfaceDeclarationsDocument;
   retryDecorators?: string[];

@@ -84,6 +84,13 @@ export interface RefusalFact {
   bound?: boolean;
 }
 
+/** What a docstring says a function returns or raises, as written on one line, and the line its field opens on. */
+export interface DocumentedOutcome {
+  kind: 'returns' | 'raises';
+  text: string;
+  line: number;
+}
+
 /** An attribute added to in place (`check.n_pings += 1`): a counter a repeat moves again. */
 export interface IncrementFact {
   target: string;
@@ -294,6 +301,8 @@ export interface SymbolDefinition {
   defaultExport?: boolean;
   /** Variables: the assigned type when the variable is a type alias (`SessionDep = Annotated[Session, Depends(get_db)]`). */
   alias?: string;
+  /** Python functions and methods: what the docstring says they return and raise (`:returns: True if key is inserted`, `Raises: ValueError …`), each on one line, cut to a bounded length. */
+  outcomes?: DocumentedOutcome[];
   /** Python classes: the docstring's text as written (indentation kept, cut to a bounded length) and the line it starts on. */
   docstring?: { text: string; line: number };
 }

@@ -1,5 +1,5 @@
 import { type Language, type Node, Query, type QueryMatch } from 'web-tree-sitter';
-import type { Attribute, CallShape, CallSite, HandlerFact, ImportStatement, Local, LoopFact, Parameter, RaiseFact, RefusalFact, SymbolDefinition, ValueShape } from './facts';
+import type { Attribute, CallShape, CallSite, DocumentedOutcome, HandlerFact, ImportStatement, Local, LoopFact, Parameter, RaiseFact, RefusalFact, SymbolDefinition, ValueShape } from './facts';
 import { capturedAs, type LanguageSyntax, MAX_SHAPE_DEPTH, MAX_SHAPE_NODES, literalValue, normalizeCallee, rangeOf } from './syntax';
 import { listIn } from '../lists';
 import { beforeFirst } from '../text';
@@ -236,6 +236,8 @@ function functionSymbol(definition: Node, name: string, range: SymbolDefinition[
     ...(returns ? { returns } : {}),
     ...(body && raisesNotImplemented(body) ? { notImplemented: true } : {}),
   };
+  const outcomes = documentedOutcomes(docstringOf(body));
+  if (outcomes.length) symbol.outcomes = outcomes;
   const selfName = owner && parameters[0] && !decorators.includes('staticmethod') ? parameters[0].name : undefined;
   if (body) bodies.set(body.startIndex, { symbol, owner, selfName });
   return symbol;
@@ -902,6 +904,42 @@ function docstringOf(body: Node | null): { text: string; line: number } | undefi
   const content = string.namedChildren.find((child) => child?.type === 'string_content');
   if (!content) return undefined;
   return { text: content.text.slice(0, MAX_DOCSTRING_LENGTH), line: content.startPosition.row };
+}
+
+/** A documented outcome longer than this is cut. */
+const MAX_OUTCOME_TEXT = 240;
+
+/** Sphinx fields (`:returns: …`, `:return: …`, `:raises ValueError: …`, `:raises: …`) and Google sections (`Returns:`, `Raises:`). */
+const OUTCOME_FIELD = /^:(returns?|raises?|throws?)(\s+[\w.]+)?:(.*)$/;
+const OUTCOME_SECTION = /^(Returns|Raises|Throws):$/;
+
+/**
+ * What a docstring says its function returns and raises: each field or section with the lines that
+ * continue it (indented further, or bullets), squeezed onto one line. A function's promises to its
+ * callers, which the contract of an interface is made of.
+ */
+function documentedOutcomes(docstring: { text: string; line: number } | undefined): DocumentedOutcome[] {
+  if (!docstring) return [];
+  const lines = docstring.text.split('\n').map((line) => line.slice(0, MAX_OUTCOME_TEXT));
+  const outcomes: (DocumentedOutcome & { indent: number })[] = [];
+  let open: (DocumentedOutcome & { indent: number }) | undefined;
+  lines.forEach((written, position) => {
+    const line = written.trim();
+    const indent = written.length - written.trimStart().length;
+    const field = OUTCOME_FIELD.exec(line);
+    const section = OUTCOME_SECTION.exec(line);
+    if (field || section) {
+      const kind = /^(return|Return)/.test(field?.[1] ?? section?.[1] ?? '') ? 'returns' : 'raises';
+      const text = field ? `${field[2] ? `${field[2].trim()} ` : ''}${(field[3] ?? '').trim()}` : '';
+      open = { kind, text, line: docstring.line + position, indent };
+      outcomes.push(open);
+    } else if (open && line && (indent > open.indent || line.startsWith('-')) && !line.startsWith(':')) {
+      open.text = `${open.text} ${line}`.slice(0, MAX_OUTCOME_TEXT);
+    } else {
+      open = undefined;
+    }
+  });
+  return outcomes.map(({ kind, text, line }) => ({ kind, text: text.replace(/\s+/g, ' ').trim(), line })).filter((outcome) => outcome.text);
 }
 
 function stringLiteral(node: Node | undefined): string | undefined {

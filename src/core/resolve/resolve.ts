@@ -11,7 +11,6 @@ import { describeNestModules, nestRoutes } from './nestRoutes';
 import { Confirmation, confirmFile, type FileConfirmation } from './qualify';
 import { repositoryFindings } from './repositories';
 import { resolveRoutes, type RouteKnowledge } from './routes';
-import { aspectMiddleware } from './aspectMiddleware';
 import { SymbolIndex } from './symbolIndex';
 import type { ModulePaths } from './tsconfig';
 import type { BuildFiles } from './buildFiles';
@@ -80,7 +79,6 @@ export async function resolveWorkspace(files: readonly FileFacts[], knowledge: R
   const { routes, notRoutes, skipped } = await resolveRoutes(index, findings, hints, knowledge, turns);
   findings.push(...nest.findings, ...annotated.findings, ...called.findings, ...routeFiles.findings);
   const allRoutes = [...routes, ...nest.routes, ...annotated.routes, ...called.routes, ...routeFiles.routes].sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.handler.localeCompare(b.handler));
-  findings.push(...aspectMiddleware(index, findings, allRoutes, knowledge.frameworks.pointcutAnnotations));
   await nextTurn();
   // A middleware factory (`def timing(get_response)`, an ASGI wrapper) wraps what it is given as a decorator would: it is told as
   // middleware only (the decorators it wears are still told).

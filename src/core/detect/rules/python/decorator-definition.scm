@@ -76,6 +76,18 @@
   (#eq? @_inner @_returned)
   (#decorates? @finding "wraps")) @finding
 
+;; The same wrapper given the function's metadata as it is returned (`return functools.wraps(wrapped)(wrapper)`).
+(function_definition
+  body: (block
+    [
+      (function_definition name: (identifier) @_inner)
+      (decorated_definition definition: (function_definition name: (identifier) @_inner))
+    ]
+    (return_statement (call function: (call function: (_) @_wraps) arguments: (argument_list . (identifier) @_returned .))))
+  (#match? @_wraps "^(functools\\.)?wraps$")
+  (#eq? @_inner @_returned)
+  (#decorates? @finding "wraps")) @finding
+
 ;; A decorator whose function is named as one: a wrapper that hands it on (`invoke_handler(f, request)`), a registration or marking decorator (`def before_request(self, f): self.handlers.append(f); return f`, `view_func.csrf_exempt = True; return view_func`).
 (function_definition
   parameters: (parameters . [(identifier) @_wrapped (typed_parameter . (identifier) @_wrapped)])
