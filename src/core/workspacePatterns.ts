@@ -24,8 +24,21 @@ export type Compiled = { pattern: LinearPattern } | { unsupported: string };
 
 /** A regular expression as the workspace writes it (Python's or JavaScript's syntax, RE2's semantics). */
 export function compileRegex(source: string): Compiled {
-  return compiled(source, source, 0);
+  let regex = compiledRegexes.get(source);
+  if (!regex) {
+    if (compiledRegexes.size >= MAX_COMPILED_REGEXES) compiledRegexes.clear();
+    compiledRegexes.set(source, (regex = compiled(source, source, 0)));
+  }
+  return regex;
 }
+
+/**
+ * The regexes compiled so far, by source: an update reads every route pattern of the workspace
+ * again (Django's `re_path`s), and compiling one costs more than matching it. Bounded, as the
+ * patterns change while the user types.
+ */
+const compiledRegexes = new Map<string, Compiled>();
+const MAX_COMPILED_REGEXES = 10_000;
 
 /** A text as a regex that matches it and nothing else. */
 export function quoteForRegex(text: string): string {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { readWorkspacePackages } from '../../src/core/resolve/npmPackages';
 import { SymbolIndex } from '../../src/core/resolve/symbolIndex';
+import { Turns } from '../../src/core/nextTurn';
 import { scanPython, testScanner } from '../helpers';
 
 async function indexOf(files: Record<string, string>): Promise<SymbolIndex> {
@@ -134,13 +135,18 @@ describe('SymbolIndex', () => {
 });
 
 describe('SymbolIndex parts, kept from one index to the next', () => {
-  it('keeps a part while the files it read stay, works it out again when one changes, and refuses a part that walks every file', async () => {
+  /** models.py's Order derives from base.py's Base; other.py is read by nothing else. */
+  const threeFiles = async () => {
     const [base, model, other] = await scanPython({
       'app/base.py': 'class Base:\n    pass\n',
       'app/models.py': 'from app.base import Base\n\nclass Order(Base):\n    pass\n',
       'app/other.py': 'x = 1\n',
     });
     if (!base || !model || !other) throw new Error('three files scanned');
+    return [base, model, other] as const;
+  };
+  it('keeps a part while the files it read stay, works it out again when one changes, and refuses a part that walks every file', async () => {
+    const [base, model, other] = await threeFiles();
     let computed = 0;
     // A part of models.py that reads Base's definition in base.py.
     const bases = (index: SymbolIndex) => index.part('test', 'app/models.py', () => (computed++, index.definition(index.resolve('app/models.py', 'Base') ?? '')?.range.start.line));
@@ -155,6 +161,42 @@ describe('SymbolIndex parts, kept from one index to the next', () => {
     assert.equal(bases(third), 1, 'the definition it read moved');
     assert.equal(computed, 2);
     assert.throws(() => third.part('walks', 'app/models.py', () => [...third.files()]), /cannot be called while a part is worked out/);
+  });
+
+  it("takes each file's part of a stage from its last run by position, and works out again those whose file, or a file they read, changed", async () => {
+    const [base, model, other] = await threeFiles();
+    const computed: string[] = [];
+    // models.py's part reads Base's definition in base.py; the others read their own file alone.
+    const stage = async (index: SymbolIndex) => {
+      const parts: unknown[] = [];
+      await index.eachPart(
+        'test',
+        new Turns(),
+        (file) => {
+          computed.push(file.path);
+          return file.path === 'app/models.py' ? { line: index.definition(index.resolve(file.path, 'Base') ?? '')?.range.start.line } : { names: index.definitionsIn(file.path) ? file.symbols.length : 0 };
+        },
+        (part) => parts.push(part),
+      );
+      return parts;
+    };
+    const first = new SymbolIndex([base, model, other]);
+    const before = await stage(first);
+    assert.deepEqual(computed.splice(0), ['app/base.py', 'app/models.py', 'app/other.py']);
+    const [otherEdited] = await scanPython({ 'app/other.py': 'x = 2\n' });
+    const second = new SymbolIndex([base, model, otherEdited as typeof other], undefined, { index: first, shareAnswers: true });
+    const kept = await stage(second);
+    assert.deepEqual(computed.splice(0), ['app/other.py'], 'only the edited file');
+    assert.equal(kept[0], before[0], 'the same object');
+    assert.equal(kept[1], before[1]);
+    const [baseMoved] = await scanPython({ 'app/base.py': '# moved\nclass Base:\n    pass\n' });
+    const third = new SymbolIndex([baseMoved as typeof base, model, otherEdited as typeof other], undefined, { index: second, shareAnswers: true });
+    const moved = await stage(third);
+    assert.deepEqual(computed.splice(0), ['app/base.py', 'app/models.py'], 'models.py read base.py, which changed');
+    assert.deepEqual(moved[1], { line: 1 });
+    // Not kept for updates (a one-off run): every part worked out, nothing kept.
+    await stage(new SymbolIndex([base, model, other], undefined, undefined, false));
+    assert.deepEqual(computed.splice(0), ['app/base.py', 'app/models.py', 'app/other.py']);
   });
 
   it('made in turns (as resolution makes it) answers as one made at once, and takes over the same from an earlier index', async () => {

@@ -1,6 +1,7 @@
 import type { ModelReading } from '../frameworks/frameworks';
 import { Turns } from '../nextTurn';
-import type { SymbolDefinition, ValueShape } from '../parse/facts';
+import { NONE } from '../lists';
+import type { FileFacts, SymbolDefinition, ValueShape } from '../parse/facts';
 import type { SymbolIndex } from '../resolve/symbolIndex';
 import { SymbolId, type SourceLocation } from '../result';
 import type { DraftColumn, DraftConstraint, DraftEntity } from './entities';
@@ -34,9 +35,9 @@ export function alembicOperations(revisions: readonly AlembicRevision[]): DraftO
 /** The workspace's Alembic revisions, file by file (each a part). */
 export async function alembicRevisions(index: SymbolIndex, turns = new Turns()): Promise<AlembicRevision[]> {
   const revisions: AlembicRevision[] = [];
-  await turns.each(index.files(), ({ path, language }) => {
-    if (language !== 'python') return; // a `const revision = '…'` in JavaScript is no Alembic revision
-    const revision = index.part('alembic-revision', path, () => alembicRevision(index, path));
+  // A `const revision = '…'` in JavaScript is no Alembic revision.
+  const revisionIn = ({ path, language }: FileFacts) => (language === 'python' ? alembicRevision(index, path) : undefined);
+  await index.eachPart('alembic-revision', turns, revisionIn, (revision) => {
     if (revision) revisions.push(revision);
   });
   return revisions;
@@ -120,10 +121,8 @@ function tableEntity(path: string, call: CallValue, source: string): DraftEntity
 export async function codeTables(index: SymbolIndex, declarations: ReadonlySet<string>, turns = new Turns()): Promise<DraftEntity[]> {
   if (!declarations.size) return [];
   const tables: DraftEntity[] = [];
-  await turns.each(index.files(), ({ path, language }) => {
-    if (language !== 'python' || /(^|\/)(migrations|versions|alembic|tests?)\//.test(path)) return;
-    tables.push(...index.part('code-tables', path, () => declaredTables(index, path, declarations), [...declarations].join(' ')));
-  });
+  const tablesIn = ({ path, language }: FileFacts) => (language !== 'python' || /(^|\/)(migrations|versions|alembic|tests?)\//.test(path) ? NONE : declaredTables(index, path, declarations));
+  await index.eachPart('code-tables', turns, tablesIn, (inFile) => tables.push(...inFile), [...declarations].join(' '));
   return tables;
 }
 

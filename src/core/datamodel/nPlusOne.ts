@@ -1,11 +1,11 @@
 import { Turns } from '../nextTurn';
 import type { QueryReading, QueryReadings } from '../frameworks/frameworks';
-import type { LoopFact, ValueShape } from '../parse/facts';
+import type { FileFacts, LoopFact, ValueShape } from '../parse/facts';
 import type { SymbolIndex } from '../resolve/symbolIndex';
 import { type Finding, type QueryWarning, SymbolId } from '../result';
 import { columnAttributes, type ModelClass } from './models';
 import { Shape } from './shapes';
-import { listIn } from '../lists';
+import { listIn, NONE } from '../lists';
 
 /**
  * N+1 queries: a loop over a query whose body reads, for each item, a relation the query did not
@@ -13,7 +13,7 @@ import { listIn } from '../lists';
  * manager or session query, through methods it knows); any method, argument or loader option it
  * cannot read counts as one that might load the relation, and no warning is given.
  */
-export function nPlusOneWarnings(index: SymbolIndex, models: readonly ModelClass[], findings: readonly Finding[], loops: readonly QueryLoop[][], modelInputs: readonly unknown[], queries: QueryReadings): QueryWarning[] {
+export function nPlusOneWarnings(index: SymbolIndex, models: readonly ModelClass[], findings: readonly Finding[], loops: readonly (readonly QueryLoop[])[], modelInputs: readonly unknown[], queries: QueryReadings): QueryWarning[] {
   // The models' relations, kept while the models and their managers stay; each file's warnings
   // kept while that file and these relations stay: an edit redoes the edited file's loops only.
   const relations = index.combined('query-relations', modelInputs, () => new RelationIndex(index, models, findings, queries.django));
@@ -35,11 +35,11 @@ export interface QueryLoop {
 }
 
 /** The loops over a query ArchTrace can read, file by file (each a part); files without one left out. */
-export async function queryLoops(index: SymbolIndex, turns = new Turns()): Promise<QueryLoop[][]> {
-  const loops: QueryLoop[][] = [];
-  await turns.each(index.files(), ({ path, language }) => {
-    if (language !== 'python') return; // the loops read are Django's and SQLAlchemy's
-    const inFile = index.part('query-loops', path, () => queryLoopsIn(index, path));
+export async function queryLoops(index: SymbolIndex, turns = new Turns()): Promise<(readonly QueryLoop[])[]> {
+  const loops: (readonly QueryLoop[])[] = [];
+  // The loops read are Django's and SQLAlchemy's.
+  const loopsIn = ({ path, language }: FileFacts) => (language === 'python' ? queryLoopsIn(index, path) : NONE);
+  await index.eachPart('query-loops', turns, loopsIn, (inFile) => {
     if (inFile.length) loops.push(inFile);
   });
   return loops;

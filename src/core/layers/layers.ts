@@ -85,6 +85,7 @@ export class LayerRoles {
   private vendoredRoots: ReadonlySet<string> = new Set();
   /** The packages of this workspace's main source roots, each as its project folder and package folders (`api\0org/acme`). */
   private mainPackages: ReadonlySet<string> = new Set();
+  private readonly forPaths = new WeakMap<readonly string[], LayerRoles>();
 
   constructor(private readonly document: LayerRolesDocument) {
     const shared = rolesByName(document.sharedFolders);
@@ -127,8 +128,18 @@ export class LayerRoles {
     return roles;
   }
 
-  /** The same roles, told which root folders of this workspace hold other projects' code: those of `vendoredBesideSrc` when a root `src/` holds the project's own. */
+  /**
+   * The same roles, told which root folders of this workspace hold other projects' code: those of
+   * `vendoredBesideSrc` when a root `src/` holds the project's own. Made once per list of paths:
+   * every update asks again with the same list while no file comes or goes.
+   */
   forWorkspace(paths: readonly string[]): LayerRoles {
+    let roles = this.forPaths.get(paths);
+    if (!roles) this.forPaths.set(paths, (roles = this.madeForWorkspace(paths)));
+    return roles;
+  }
+
+  private madeForWorkspace(paths: readonly string[]): LayerRoles {
     const besideSrc = new Set(this.document.vendoredBesideSrc ?? []);
     const roots = new Set(paths.map((path) => path.slice(0, path.indexOf('/'))).filter((root) => root));
     const vendored = roots.has('src') ? [...roots].filter((root) => besideSrc.has(root)) : [];

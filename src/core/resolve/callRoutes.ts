@@ -1,6 +1,6 @@
 import { listIn } from '../lists';
 import { Turns } from '../nextTurn';
-import type { CallSite, SymbolDefinition } from '../parse/facts';
+import type { CallSite, FileFacts, SymbolDefinition } from '../parse/facts';
 import type { Frameworks, RouterFramework } from '../frameworks/frameworks';
 import { type Finding, type MiddlewareDetails, type Route, SymbolId } from '../result';
 import { trimEnd } from '../text';
@@ -79,9 +79,8 @@ export async function callRoutes(index: SymbolIndex, frameworks: Frameworks, tur
   const registrations: Registration[] = [];
   const mounts: FileRouters['mounts'] = [];
   const installed: Installed[] = [];
-  await turns.each(index.files(), (file) => {
-    if (file.language !== 'go' && file.language !== 'java') return;
-    const part = index.part('call-routers', file.path, () => routersIn(index, frameworks, file.path));
+  const routersOf = (file: FileFacts) => (file.language === 'go' || file.language === 'java' ? routersIn(index, frameworks, file.path) : NO_ROUTERS);
+  await index.eachPart('call-routers', turns, routersOf, (part) => {
     for (const node of part.nodes) if (!nodes.get(node.id)?.framework) nodes.set(node.id, node);
     for (const edge of part.edges) listIn(parents, edge.child).push(edge);
     registrations.push(...part.registrations);

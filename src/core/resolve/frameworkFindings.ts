@@ -29,8 +29,7 @@ export async function frameworkFindings(index: SymbolIndex, rules: Frameworks, e
   const models: { symbol: string; definition: SymbolDefinition }[] = [];
   const callables: [string, string][] = [];
 
-  await turns.each(index.files(), (file) => {
-    const part = index.part('framework-findings', file.path, () => fileFrameworkPart(index, rules, file.path));
+  await index.eachPart('framework-findings', turns, (file) => fileFrameworkPart(index, rules, file.path), (part) => {
     // Later stages add to findings' details: the kept part stays as it was made.
     for (const finding of part.found) {
       found.push(Finding.withDetails(finding));

@@ -58,10 +58,8 @@ export async function interfaceImplementations(index: SymbolIndex, declarations:
   const given = [...declarations.bases, '|', ...declarations.implementedWith, '|', ...declarations.extendedToImplement].join(' ');
   const classParts: (readonly ClassEntry[])[] = [];
   const typedParts: (readonly (readonly [string, string])[])[] = [];
-  await turns.each(index.files(), (file) => {
-    classParts.push(index.part('interface-classes', file.path, () => classEntries(index, file.path, declarations), given, sameClassEntries));
-    typedParts.push(index.part('typed-implementations', file.path, () => typedImplementations(index, file.path), '', samePairs));
-  });
+  await index.eachPart('interface-classes', turns, (file) => classEntries(index, file.path, declarations), (part) => classParts.push(part), given, sameClassEntries);
+  await index.eachPart('typed-implementations', turns, (file) => typedImplementations(index, file.path), (part) => typedParts.push(part), '', samePairs);
   return index.combined('interfaces', [...classParts, ...typedParts], () => combine(classParts.flat(), typedParts.flat(), underStudy));
 }
 

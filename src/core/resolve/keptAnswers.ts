@@ -1,4 +1,5 @@
 import { atLength, NONE } from '../lists';
+import type { Turns } from '../nextTurn';
 import type { FileFacts, SymbolDefinition } from '../parse/facts';
 
 /**
@@ -30,6 +31,19 @@ interface Part extends KeptReads {
 interface Combination extends KeptReads {
   value: unknown;
   inputs: readonly unknown[];
+}
+
+/**
+ * A stage's parts for every file of an index, in the index's order, with the facts and surface
+ * versions they were made for (the index's own lists, shared): see `KeptAnswers.eachPart`.
+ */
+interface Column {
+  given: string;
+  files: readonly FileFacts[];
+  surfaces: readonly number[];
+  values: readonly unknown[];
+  /** 1 where the part read other files than its own: checked through `part` at every update. */
+  throughOthers: Uint8Array;
 }
 
 /** A lookup's answer that read the surfaces of other files than its own. */
@@ -124,6 +138,8 @@ export class KeptAnswers<Lookup extends object> {
   private readonly stageNumbers: Map<string, number>;
   /** Whole stages' answers made from parts (see `combined`), by stage. */
   private readonly combinations: Map<string, Combination>;
+  /** Stages' parts of every file, by stage (see `eachPart`). */
+  private readonly columns: Map<string, Column>;
   /** What the answers being worked out read, innermost last. */
   private readonly reading: Reads[] = [];
 
@@ -136,6 +152,45 @@ export class KeptAnswers<Lookup extends object> {
   ) {
     this.stageNumbers = earlier ? earlier.stageNumbers : new Map<string, number>();
     this.combinations = earlier ? earlier.combinations : new Map<string, Combination>();
+    this.columns = earlier ? earlier.columns : new Map<string, Column>();
+  }
+
+  /**
+   * `step` with each file's part of a stage, in the order of `files` (every file of the index, each
+   * with its surface version in `surfaces`). A part that read its own file alone is taken from
+   * the stage's last run while that file's facts and surface are the same objects and numbers at
+   * its position: a check of two lists instead of a lookup of each file's record and part, which
+   * the stages' loops over every file spent most of an update on. Other parts go through `part`.
+   */
+  async eachPart<T>(stage: string, files: readonly FileFacts[], surfaces: readonly number[], turns: Turns, compute: (file: FileFacts) => T, step: (value: T, file: FileFacts) => void, given: string, same?: (kept: T, made: T) => boolean): Promise<void> {
+    this.notInPart('eachPart');
+    if (!this.keepParts) return turns.each(files, (file) => step(compute(file), file));
+    const kept = this.columns.get(stage);
+    const last = kept?.given === given ? kept : undefined;
+    const values = new Array<unknown>(files.length);
+    const throughOthers = new Uint8Array(files.length);
+    let position = 0;
+    await turns.each(files, (file) => {
+      const at = position++;
+      let value: T;
+      if (last && last.files[at] === file && last.surfaces[at] === surfaces[at] && last.throughOthers[at] === 0) value = last.values[at] as T;
+      else {
+        value = this.part(stage, file.path, () => compute(file), given, same);
+        if (!this.readOwnFileAlone(stage, file.path)) throughOthers[at] = 1;
+      }
+      values[at] = value;
+      step(value, file);
+    });
+    this.columns.set(stage, { given, files, surfaces, values, throughOthers });
+  }
+
+  /** Whether the part kept for a file read nothing but the file's own facts and surface. */
+  private readOwnFileAlone(stage: string, path: string): boolean {
+    const stageNumber = this.stageNumbers.get(stage);
+    const part = stageNumber === undefined ? undefined : this.files.get(path)?.answers.slots?.[stageNumber];
+    if (!part) return false;
+    const { facts, surfaces } = part;
+    return facts.length === 2 && facts[0] === path && (surfaces.length === 0 || (surfaces.length === 2 && surfaces[0] === path));
   }
 
   /**

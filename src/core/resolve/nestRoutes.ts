@@ -1,6 +1,7 @@
 import { Turns } from '../nextTurn';
 import type { DecoratorRoutes } from '../frameworks/frameworks';
-import type { CallShape, Hint } from '../parse/facts';
+import { NONE } from '../lists';
+import type { CallShape, FileFacts, Hint } from '../parse/facts';
 import { type Finding, type Range, type Route, type Skipped, SymbolId } from '../result';
 import { type Compiled, compileRegex, type LinearPattern, quoteForRegex } from '../workspacePatterns';
 import { trimEnd, trimStart } from '../text';
@@ -36,9 +37,10 @@ export async function nestRoutes(index: SymbolIndex, hints: readonly Hint[], fin
   const defaultVersion = uriVersioning ? (/defaultVersion\s*:\s*['"`]([^'"`]+)['"`]/.exec(versioning)?.[1] ?? '') : '';
   const routes: Route[] = [];
   const routeFindings: Finding[] = [];
-  await turns.each(index.files(), (file) => {
-    if (file.language === 'python') return; // NestJS is TypeScript's, and JavaScript's
-    for (const handler of index.part('nest-handlers', file.path, () => nestHandlers(index, file.path, ownDecorators, frameworks), given)) {
+  // NestJS is TypeScript's, and JavaScript's.
+  const handlersIn = (file: FileFacts) => (file.language === 'python' ? NONE : nestHandlers(index, file.path, ownDecorators, frameworks));
+  await index.eachPart('nest-handlers', turns, handlersIn, (inFile) => {
+    for (const handler of inFile) {
       const { verb, prefix, own, symbol, range, framework } = handler;
       const version = uriVersioning ? (handler.version ?? defaultVersion) : '';
       const underPrefix = !excluded.entries.some((exclusion) => (exclusion.method === 'ANY' || exclusion.method === verb) && exclusion.pattern.matches(normalizeNestPath([prefix, own]).slice(1)));
@@ -46,7 +48,7 @@ export async function nestRoutes(index: SymbolIndex, hints: readonly Hint[], fin
       routes.push({ method: verb, path: routePath, handler: symbol, framework, source: { path: handler.declaredIn, line: range.start.line } });
       routeFindings.push({ category: 'route', symbol, range, layer: '', details: { rule: 'nest-route', framework, method: verb.toLowerCase(), path: routePath } });
     }
-  });
+  }, given);
   return { routes, findings: routeFindings, skipped };
 }
 

@@ -142,8 +142,11 @@ function bareTypeName(written: string): string {
 export interface FileConfirmation {
   /** The findings that hold, stripped of their `qualify`, in the file's order. */
   confirmed: readonly Finding[];
-  /** The findings whose check reads other findings (`finding:<category>`): checked once every file's are in. */
-  dependent: readonly ScannedFinding[];
+  /**
+   * The findings whose check reads other findings (`finding:<category>`): checked once every
+   * file's are in, unless they hold by the names they stand for alone (`holdsAlone`).
+   */
+  dependent: readonly { finding: ScannedFinding; holdsAlone: boolean }[];
   /** The hints that hold, stripped of their `qualify`, and those whose check reads other findings (still with it), in order. */
   hints: readonly Hint[];
 }
@@ -155,17 +158,18 @@ const NOTHING_TO_CONFIRM: FileConfirmation = Object.freeze({ confirmed: NONE, de
 export function confirmFile(index: SymbolIndex, findings: readonly ScannedFinding[], hints: readonly Hint[]): FileConfirmation {
   if (!findings.length && !hints.length) return NOTHING_TO_CONFIRM;
   const confirmed: Finding[] = [];
-  const dependent: ScannedFinding[] = [];
+  const dependent: FileConfirmation['dependent'][number][] = [];
   for (const finding of findings) {
     if (!finding.qualify) confirmed.push(finding);
-    else if (readsFindings(finding.qualify)) dependent.push(finding);
+    else if (readsFindings(finding.qualify)) dependent.push({ finding, holdsAlone: holdsAlone(index, finding, finding.qualify) });
     else if (holdsAlone(index, finding, finding.qualify)) confirmed.push(withoutQualify(finding));
   }
   const keptHints: Hint[] = [];
   for (const hint of hints) {
+    // A check that holds without other findings holds with them: only the others wait for them.
     if (!hint.qualify) keptHints.push(hint);
-    else if (readsFindings(hint.qualify)) keptHints.push(hint);
     else if (holdsAlone(index, hint, hint.qualify)) keptHints.push(withoutQualify(hint));
+    else if (readsFindings(hint.qualify)) keptHints.push(hint);
   }
   return { confirmed, dependent, hints: keptHints };
 }
@@ -190,7 +194,7 @@ function holdsAlone(index: SymbolIndex, found: Located, qualify: NonNullable<Sca
  */
 export class Confirmation {
   private readonly findingsBySymbol = new Map<string, Set<string>>();
-  private readonly dependent: ScannedFinding[] = [];
+  private readonly dependent: FileConfirmation['dependent'][number][] = [];
   private readonly hints: Hint[] = [];
 
   constructor(private readonly index: SymbolIndex) {}
@@ -208,15 +212,17 @@ export class Confirmation {
   finish(): { findings: Finding[]; hints: Hint[] } {
     const findings: Finding[] = [];
     // A finding confirmed by another dependent one (a decorator delegating to a decorator that delegates) is confirmed in a later round.
-    let pending: readonly ScannedFinding[] = this.dependent;
+    let pending: readonly FileConfirmation['dependent'][number][] = this.dependent;
     for (let confirmed = true; confirmed && pending.length; ) {
-      const left: ScannedFinding[] = [];
-      for (const finding of pending) {
-        if (finding.qualify && this.holds(finding, finding.qualify)) {
+      const left: FileConfirmation['dependent'][number][] = [];
+      for (const dependent of pending) {
+        const { finding } = dependent;
+        // One that holds alone is confirmed in the first round, as a check with the findings would confirm it.
+        if (dependent.holdsAlone || (finding.qualify && this.holds(finding, finding.qualify))) {
           const held = withoutQualify(finding);
           this.record(held);
           findings.push(held);
-        } else left.push(finding);
+        } else left.push(dependent);
       }
       confirmed = left.length < pending.length;
       pending = left;

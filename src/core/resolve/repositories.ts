@@ -1,3 +1,4 @@
+import { NONE } from '../lists';
 import { Turns } from '../nextTurn';
 import type { CallSite, SymbolDefinition } from '../parse/facts';
 import type { Finding, Range } from '../result';
@@ -56,9 +57,7 @@ export async function repositoryFindings(index: SymbolIndex, data: DataAccess, i
   const repositories = new Map<string, Finding>();
   const abstractRepositories = new Set<string>();
   const classes: DataClass[] = [];
-  await turns.each(index.files(), (file) => {
-    if (!TEST_PATH.test(file.path)) classes.push(...index.part('data-classes', file.path, () => dataClasses(index, data, file.path)));
-  });
+  await index.eachPart('data-classes', turns, (file) => (TEST_PATH.test(file.path) ? NONE : dataClasses(index, data, file.path)), (inFile) => classes.push(...inFile));
   for (const { symbol, range, named, port, dataMethods, ownedMethods, collaborators, notRepository } of classes) {
     if (notRepository || excluded.has(symbol) || found.has(symbol)) continue;
     let reason: string | undefined;

@@ -40,11 +40,15 @@ export async function resolveWorkspace(files: readonly FileFacts[], knowledge: R
   const turns = new Turns();
   const confirmation = new Confirmation(index);
   const named: Finding[] = [];
-  await turns.each(files, (file) => {
-    const own = index.part('confirmed-findings', file.path, () => confirmedAndNamed(index, file));
-    confirmation.add(own);
-    for (const finding of own.named) named.push(copied(finding));
-  });
+  await index.eachPart(
+    'confirmed-findings',
+    turns,
+    (file) => confirmedAndNamed(index, file),
+    (own) => {
+      confirmation.add(own);
+      for (const finding of own.named) named.push(copied(finding));
+    },
+  );
   const { findings: dependent, hints } = confirmation.finish();
   for (const finding of dependent) named.push(namedAfterDefinition(index, Finding.withDetails(finding)));
   await nextTurn();

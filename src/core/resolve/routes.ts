@@ -38,9 +38,15 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
   const ownRouters = ownRouterClasses(findings);
   const given = [...ownRouters].sort().join(' ');
   const routers = new Map<string, Router>();
-  await turns.each(index.files(), (file) => {
-    for (const router of index.part('routers', file.path, () => routersIn(index, frameworks, file.path, ownRouters), given)) routers.set(router.symbol, router);
-  });
+  await index.eachPart(
+    'routers',
+    turns,
+    (file) => routersIn(index, frameworks, file.path, ownRouters),
+    (inFile) => {
+      for (const router of inFile) routers.set(router.symbol, router);
+    },
+    given,
+  );
   // Plugins: a function registered on an app (Fastify's `fastify.register(routes, { prefix })`) is a router of its own.
   for (const hint of hints) {
     const { plugin } = hint.details;

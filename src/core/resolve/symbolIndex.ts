@@ -43,6 +43,8 @@ export class SymbolIndex {
   private readonly indexed: Map<string, IndexedFile>;
   /** The facts of the files analysed, in the order given. */
   private readonly analysed: readonly FileFacts[];
+  /** Their surface versions, in the same order. */
+  private readonly surfaces: readonly number[];
   // The fields below are each stored once, in the constructor, whether made or taken over from an
   // earlier index: a field stored again after it was made changes the objects' hidden class, and
   // V8 then drops the code it compiled for them.
@@ -75,6 +77,7 @@ export class SymbolIndex {
   ) {
     this.indexed = prepared.indexed;
     this.analysed = prepared.analysed;
+    this.surfaces = prepared.surfaces;
     this.modules = new ModuleResolution(prepared.python, prepared.packages, modulePaths, prepared.indexed);
     const shared = prepared.sameModules ? earlier?.index : undefined;
     // Shared, not copied: each answer says what it was worked out from, and each index checks that against its own files.
@@ -103,6 +106,7 @@ export class SymbolIndex {
     const shared = earlier?.shareAnswers ? before : undefined;
     const indexed = new Map<string, IndexedFile>();
     const analysed: FileFacts[] = [];
+    const surfaces: number[] = [];
     let importsChanged = false;
     for (const facts of files) {
       yield;
@@ -112,9 +116,11 @@ export class SymbolIndex {
       const sameFacts = previous?.facts === facts;
       const surfaceKept = shared !== undefined && previous !== undefined && (sameFacts || sameSurface(previous.facts, facts));
       if (!surfaceKept && previous && importRootsMayChange(previous.facts, facts)) importsChanged = true;
+      const surface = surfaceKept ? previous.surface : newSurfaceVersion();
+      surfaces.push(surface);
       indexed.set(facts.path, {
         facts,
-        surface: surfaceKept ? previous.surface : newSurfaceVersion(),
+        surface,
         entries: sameFacts ? previous.entries : undefined,
         // Shared, not copied: each answer says what it read, checked against this index's files when asked for.
         answers: shared && previous ? previous.answers : noAnswers(),
@@ -132,7 +138,7 @@ export class SymbolIndex {
       // Other module names: no answer worked out with the earlier ones holds.
       for (const file of indexed.values()) file.answers = noAnswers();
     }
-    return { indexed, analysed, python, packages, sameModules };
+    return { indexed, analysed, surfaces, python, packages, sameModules };
   }
 
   /**
@@ -149,6 +155,15 @@ export class SymbolIndex {
    */
   part<T>(stage: string, path: string, compute: () => T, given = '', same?: (kept: T, made: T) => boolean): T {
     return this.answers.part(stage, path, compute, given, same);
+  }
+
+  /**
+   * A stage's part of every file, in the order of `files()`, each given to `step` — as a loop
+   * over the files calling `part` would, letting the event loop in when a turn is due, but with
+   * the parts that read their own file alone checked against the stage's last run by position.
+   */
+  eachPart<T>(stage: string, turns: Turns, compute: (file: FileFacts) => T, step: (value: T, file: FileFacts) => void, given = '', same?: (kept: T, made: T) => boolean): Promise<void> {
+    return this.answers.eachPart(stage, this.analysed, this.surfaces, turns, compute, step, given, same);
   }
 
   /**
@@ -652,6 +667,8 @@ export interface Ancestry {
 interface Prepared {
   indexed: Map<string, IndexedFile>;
   analysed: FileFacts[];
+  /** The surface version of each file analysed, in the same order. */
+  surfaces: number[];
   python: PythonModules;
   /** Java's classes and Go's packages. */
   packages: PackageTable;
