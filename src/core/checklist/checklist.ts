@@ -129,10 +129,13 @@ const isStudyCode = (path: string) => !isTestPath(path);
 function findingLink(result: AnalysisResult, part: string, category: Finding['category'], wanted: (finding: Finding) => boolean = () => true): ChecklistLink | undefined {
   const candidates = result.findings.filter((candidate) => candidate.category === category && wanted(candidate) && inPart(part)(SymbolId.parse(candidate.symbol).path) && isStudyCode(SymbolId.parse(candidate.symbol).path));
   // A repository that reaches the database itself says more than an abstract one; a decorator
-  // written as a function (`login_required`) more than a class's or the registration methods of an app object.
+  // written as a function (`login_required`) more than a class's or the registration methods of an app object,
+  // and one configured per route (`permission_required('x')`, a factory) more than a plain wrapper such as a logger.
+  const functionDecorators = category === 'decorator' ? candidates.filter((candidate) => !SymbolId.parse(candidate.symbol).name.includes('.') && candidate.details.kind !== 'class') : [];
   const finding =
     candidates.find((candidate) => candidate.category === 'repository' && (candidate.details.dataMethods?.length ?? 0) > 0) ??
-    (category === 'decorator' ? candidates.find((candidate) => !SymbolId.parse(candidate.symbol).name.includes('.') && candidate.details.kind !== 'class') : undefined) ??
+    functionDecorators.find((candidate) => candidate.details.factory === 'true') ??
+    functionDecorators[0] ??
     candidates[0];
   if (!finding) return undefined;
   const { path, name } = SymbolId.parse(finding.symbol);
