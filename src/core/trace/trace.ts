@@ -516,7 +516,7 @@ function resolveCall(index: SymbolIndex, steps: TraceSteps, data: DataAccess, ca
   // `check = get_object_or_404(Check, ...)`, `service = Container.get(AuthService)`: an instance of the class given.
   const instance = !parameter && local?.madeWith ? instanceMade(index, steps, path, local.madeWith) : undefined;
   if (instance) return rest.length ? memberOf(index, steps, data, instance, rest, enqueued) : { kind: 'skip' };
-  if (parameter || local?.type !== undefined || (local && !local.madeWith)) {
+  if (parameter || local) {
     const written = parameter?.annotation ?? local?.type;
     // An untyped `db_session.commit()` is still the database: name the session, as the repositories do.
     if (!written && rest.length === 1 && data.sessionNames.has(head.toLowerCase()) && data.dataVerbs.has(rest[0] ?? '')) return { kind: 'external', name: `${head}.${rest[0]} (database session)` };
