@@ -368,6 +368,36 @@ describe('an update after a body edit', () => {
   });
 });
 
+describe("an update of a file's layer", () => {
+  const workspace = tempWorkspace({
+    'app/worker.py': 'from celery import Celery\n\napp = Celery("shop")\n',
+    'app/things.py': 'from app.worker import app\n\n@app.task\ndef send_receipt(order_id):\n    return order_id\n',
+    'app/other.py': 'def helper():\n    return 1\n',
+    // Another task keeps the kind a service's, whatever becomes of the first.
+    'app/mail.py': 'from celery import Celery\n\nqueue = Celery("mail")\n\n@queue.task\ndef send_mail(to):\n    return to\n',
+  });
+  after(workspace.cleanup);
+  const entryOf = (analysis: Analysis, path: string) => analysis.result.files.find((file) => file.path === path);
+
+  it("makes the entry of an unchanged file again when another file's edit changes its findings, and keeps the others'", async () => {
+    const original = await analyzeFolder(workspace.root, { threads: 1 });
+    const withTask = entryOf(original, 'app/things.py');
+    assert.equal(original.result.kind.kind, 'service');
+    // worker.py's app is no longer Celery's: things.py is unchanged, its task is gone, and with it what its layer read.
+    writeFileSync(join(workspace.root, 'app', 'worker.py'), 'app = None\n');
+    const edited = await updateFolder(original, [join(workspace.root, 'app', 'worker.py')], { threads: 1 });
+    const fresh = await analyzeFolder(workspace.root, { threads: 1 });
+    assert.deepEqual(edited.result.files, fresh.result.files);
+    assert.notDeepEqual(entryOf(edited, 'app/things.py'), withTask);
+    assert.equal(entryOf(edited, 'app/other.py'), entryOf(original, 'app/other.py'));
+    // And back: the task found again, the entry says what it said.
+    writeFileSync(join(workspace.root, 'app', 'worker.py'), 'from celery import Celery\n\napp = Celery("shop")\n');
+    const back = await updateFolder(edited, [join(workspace.root, 'app', 'worker.py')], { threads: 1 });
+    assert.deepEqual(entryOf(back, 'app/things.py'), withTask);
+    assert.deepEqual(back.result.findings, original.result.findings);
+  });
+});
+
 describe('an update after a line, a function or an import is added to any file of the fixtures', () => {
   // A line added moves every line below it; a function or an import changes the file's surface
   // (its names, its imports): whatever an earlier analysis kept (lookups, ancestries, the parts of

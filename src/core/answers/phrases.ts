@@ -68,6 +68,8 @@ export const PHRASES = {
   commits: '`{0}` commits: `{1}`',
   rollsBack: '`{0}` rolls back: `{1}`',
   runsInTransaction: '`{0}` runs inside a transaction: `{1}`',
+  declarativeTransaction: '`{0}` runs in a transaction (`{1}`): the framework commits when it returns and rolls back when it throws an unchecked exception',
+  declarativeTransactionClass: 'Each public method of `{0}` runs in a transaction (`{1}` on the class): the framework commits when it returns and rolls back when it throws an unchecked exception',
   noTransactions: 'No commit, rollback or transaction block found; the data layer may commit on its own (autocommit). Read {0}',
   transactionalFlowsTopic: 'Flows that reach a transaction',
   flowReaches: '`{0}` reaches `{1}`: `{2}`',
