@@ -126,6 +126,7 @@ export const PHRASES = {
   methodAny: '{0} ({1} routes): the code does not narrow their method, so HTTP\'s rules for a method say nothing of them: {2}',
   repeatByOperationTopic: 'What repeating each write does',
   routeWritesOnce: '`{0}` writes with `{1}`: a repeat finds what the first request made',
+  routeMakesUnsaved: '`{0}` makes a `{1}` as `{2}` and never saves it there (no `{2}.save()`, nothing handed to a session): no row is added unless what it is given to saves it',
   routeAddsEachTime: '`{0}` can make a new `{1}`: a repeat that makes it again adds another',
   routeAddsWhen: '`{0}` makes a new `{1}` only when `{2}` (the `if` here): a repeat adds another only if that holds again',
   routeAddsOnFailure: '`{0}` makes a new `{1}` only in an `except` clause here, when the `try` above it fails (a lookup that finds nothing): a repeat adds another only if it fails again',
