@@ -115,7 +115,7 @@ export interface HandlerFact {
 export interface Local {
   name: string;
   type?: string;
-  /** Go: the value as written when it is a short call (`r.Group("/v1")`): what a router variable is made from. */
+  /** Go: the value as written when it is a short call (`r.Group("/v1")`) or a field read (`options.BaseRouter`): what a router variable is made from. */
   value?: string;
   /**
    * Made by a call given a class first (`get_object_or_404(Check, code=code)`, `Container.get(AuthService)`):
