@@ -178,6 +178,7 @@ export interface FrameworkDocument {
   retryDecorators?: string[];
   taskRetryOptions?: string[];
   containerResolvers?: string[];
+  conditionalBeans?: string[];
   instanceGetters?: string[];
   idempotentWrites?: string[];
   instanceSaves?: string[];
