@@ -6,7 +6,7 @@ import type { CallAnswer, CallTypeResolver, EditorDocuments, FactsCache, FileAna
 import { nextTurn, Turns } from './nextTurn';
 import { findViolations } from './layers/violations';
 import { resolvedImports } from './layers/imports';
-import type { LayerRoles } from './layers/layers';
+import { annotationPackageFolders, type LayerRoles } from './layers/layers';
 import { type ArchitectureMap, buildArchitectureMap, type MapImport } from './map/architectureMap';
 import type { FileFacts } from './parse/facts';
 import type { Knowledge } from './knowledge/knowledge';
@@ -214,6 +214,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   const givenOfNone = `${kind.kind} ${layerRoles.vendoredFolders().join(',')} `;
   const implementedIn = implementedInterfacesByPath(interfaces);
   const packageEntries = index.packageEntryFiles();
+  const annotationFolders = annotationPackageFolders(index.files());
   await turns.each(pathOrder(discovery), (path) => {
     const file = index.file(path);
     if (!file) return; // skipped
@@ -224,9 +225,10 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
     const ofNone = mirrored === undefined ? givenOfNone : `${givenOfNone}mirrors ${mirrored} `;
     const implemented = implementedIn.get(path);
     const packageEntry = packageEntries.has(path);
-    const context = `${packageEntry ? 'entry ' : ''}${implemented ? `implements ${implemented.join(',')} ` : ''}`;
+    const annotationPackage = file.language === 'java' && annotationFolders.has(path.slice(0, path.lastIndexOf('/') + 1));
+    const context = `${packageEntry ? 'entry ' : ''}${annotationPackage ? 'annotations ' : ''}${implemented ? `implements ${implemented.join(',')} ` : ''}`;
     const given = `${ofNone}${context}${held ? held.map((finding) => `${finding.category} ${finding.symbol}`).join(' ') : ''}`;
-    const entry = index.part('layer', path, () => ({ path, language: file.language, ...layerRoles.layerOf(kind.kind, { path, findings: held ?? [], imports: file.imports }, { ...(implemented ? { implements: implemented } : {}), packageEntry }) }), given);
+    const entry = index.part('layer', path, () => ({ path, language: file.language, ...layerRoles.layerOf(kind.kind, { path, findings: held ?? [], imports: file.imports }, { ...(implemented ? { implements: implemented } : {}), packageEntry, annotationPackage }) }), given);
     files.push(entry);
     fileByPath.set(file.path, entry); // the facts' own string, which later lookups hold: compared by identity
   });
