@@ -103,6 +103,7 @@ export interface KindLayersDocument {
   fileNameRoles?: RoleNamesDocument;
   folderSuffixes?: RoleNamesDocument;
   interfaceNameRoles?: RoleNamesDocument;
+  annotationPackages?: string;
   findings: Partial<Record<FindingCategory, string>>;
   findingsOverFolders?: Partial<Record<FindingCategory, string[]>>;
   enclosingFolders?: RoleNamesDocument;
