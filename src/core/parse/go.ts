@@ -224,7 +224,7 @@ function argumentsOf(call: Node): string[] {
     // A value made in place over several lines (`&UseCase{\n repo: r,\n}`) by its type: what wiring hands on.
     const made = argument.type === 'unary_expression' ? argument.childForFieldName('operand') : argument;
     const madeType = made?.type === 'composite_literal' ? made.childForFieldName('type') : null;
-    if (madeType && madeType.text.length <= MAX_ARGUMENT_LENGTH) return [`${made === argument ? '' : '&'}${typeName(madeType)}{}`];
+    if (made && madeType && madeType.text.length <= MAX_ARGUMENT_LENGTH) return [`${made === argument ? '' : '&'}${typeName(madeType)}{${keyedNames(made)}}`];
     // A long call (`middleware.Recovery(\n conf.Base + "/api",\n)`) by what it calls: a middleware's factory.
     const called = argument.type === 'call_expression' ? normalizeCallee(argument.childForFieldName('function')?.text ?? '') : '';
     return [called && called.length <= MAX_ARGUMENT_LENGTH ? `${called}()` : ''];
@@ -232,9 +232,30 @@ function argumentsOf(call: Node): string[] {
 }
 
 /**
+ * The fields a value made over several lines is given names or selectors for (`BaseRouter: r`),
+ * written on one line within the argument's bound; the rest of it left out.
+ */
+function keyedNames(literal: Node): string {
+  const named: string[] = [];
+  let length = 0;
+  for (const element of literal.childForFieldName('body')?.namedChildren ?? []) {
+    if (element?.type !== 'keyed_element') continue;
+    const key = element.childForFieldName('key')?.text ?? '';
+    const value = element.childForFieldName('value')?.namedChildren[0];
+    if (!/^\w+$/.test(key) || (value?.type !== 'identifier' && value?.type !== 'selector_expression') || value.text.includes('\n')) continue;
+    const written = `${key}: ${value.text}`;
+    length += written.length + 2;
+    if (length > MAX_ARGUMENT_LENGTH) break;
+    named.push(written);
+  }
+  return named.join(', ');
+}
+
+/**
  * What the syntax extraction reads, in the scan's one query pass: calls, local declarations, and
  * functions written in place where a registration takes them: the last argument after a string (a
- * route's inline handler, a job's), and any argument of `Use` (the middleware a router runs).
+ * route's inline handler, a job's), any argument of `Use` (the middleware a router runs), and any
+ * that makes a handler (`run(func(r chi.Router) http.Handler {...})`: its parameter is the router it is given).
  */
 const SYNTAX_QUERY = `
 (call_expression function: (_) @callee) @call
@@ -244,6 +265,7 @@ const SYNTAX_QUERY = `
 (call_expression arguments: (argument_list . (raw_string_literal) (func_literal) @closure .))
 (call_expression arguments: (argument_list . (interpreted_string_literal) (_) (func_literal) @closure .))
 (call_expression function: (selector_expression field: (field_identifier) @_use) arguments: (argument_list (func_literal) @closure) (#eq? @_use "Use"))
+(call_expression arguments: (argument_list (func_literal result: (_) @_result) @closure) (#match? @_result "Handler(Func)?$"))
 `;
 
 /** The name of a function written in place: after the line it starts on, as the other languages' inline functions. */
@@ -319,7 +341,8 @@ function localsOf(declaration: Node): Local[] {
     if (name?.type !== 'identifier' || name.text === '_') return [];
     const value = position === 0 || values.length === names.length ? values[values.length === names.length ? position : 0] : undefined;
     const type = value ? valueType(value) : undefined;
-    const written = value?.type === 'call_expression' && value.text.length <= MAX_ARGUMENT_LENGTH && !value.text.includes('\n') ? value.text : undefined;
+    // A call, or a field read (`r := options.BaseRouter`): what a router or a database handle is followed through.
+    const written = (value?.type === 'call_expression' || value?.type === 'selector_expression') && value.text.length <= MAX_ARGUMENT_LENGTH && !value.text.includes('\n') ? value.text : undefined;
     return [{ name: name.text, ...(type ? { type } : {}), ...(written ? { value: written } : {}) }];
   });
 }
