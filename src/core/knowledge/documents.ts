@@ -179,6 +179,7 @@ export interface FrameworkDocument {
   retryDecorators?: string[];
   taskRetryOptions?: string[];
   containerResolvers?: string[];
+  conditionalBeans?: string[];
   instanceGetters?: string[];
   idempotentWrites?: string[];
   instanceSaves?: string[];
