@@ -265,6 +265,7 @@ export interface ClassRuleDocument {
   category: FindingCategory;
   extends?: string[];
   decoratedWith?: string[];
+  alsoDecoratedWith?: string[];
   keyword?: Record<string, string>;
   baseIfDirect?: string[];
   abstractAttribute?: string;
