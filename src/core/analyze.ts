@@ -4,9 +4,9 @@ import { analyzeDataModel } from './datamodel/dataModel';
 import { DEFAULT_MAX_FILE_SIZE_BYTES, type Discovery, discoverFiles, readWorkspaceText, sameSeparators, type SourceFile } from './discover/discover';
 import type { CallAnswer, CallTypeResolver, EditorDocuments, FactsCache, FileAnalyzer, ProgressReport, ReadLimits, WorkspaceFs } from './host';
 import { nextTurn, Turns } from './nextTurn';
-import { findViolations } from './layers/violations';
+import { findViolations, type KeptViolations } from './layers/violations';
 import { resolvedImports } from './layers/imports';
-import type { LayerRoles } from './layers/layers';
+import { annotationPackageFolders, type LayerRoles } from './layers/layers';
 import { type ArchitectureMap, buildArchitectureMap, type MapImport } from './map/architectureMap';
 import type { FileFacts } from './parse/facts';
 import type { Knowledge } from './knowledge/knowledge';
@@ -215,12 +215,15 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   const implementedIn = implementedInterfacesByPath(interfaces);
   const packageEntries = index.packageEntryFiles();
   const order = pathOrder(discovery);
+  const annotationFolders = annotationPackageFolders(index.files());
   // The layer entries the analysis this one is made from had, by position in the same order: an
   // entry whose file and given are the same is taken from there, no part looked up nor given spelled.
   const lastLayers = earlier?.shareAnswers ? layerColumns.get(earlier.index) : undefined;
   const last = lastLayers?.order === order ? lastLayers : undefined;
   const column: LayerColumn = { order, facts: new Array<FileFacts | undefined>(order.length), givens: new Array<string | undefined>(order.length), entries: new Array<AnalysisResult['files'][number] | undefined>(order.length) };
   let position = 0;
+  // Whether every file's entry is the one the last analysis had: then no layer changed.
+  let layersSame = last !== undefined;
   await turns.each(order, (path) => {
     const at = position++;
     const file = index.file(path);
@@ -232,13 +235,15 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
     const ofNone = mirrored === undefined ? givenOfNone : `${givenOfNone}mirrors ${mirrored} `;
     const implemented = implementedIn.get(path);
     const packageEntry = packageEntries.has(path);
-    const context = `${ofNone}${packageEntry ? 'entry ' : ''}${implemented ? `implements ${implemented.join(',')} ` : ''}`;
+    const annotationPackage = file.language === 'java' && annotationFolders.has(path.slice(0, path.lastIndexOf('/') + 1));
+    const context = `${ofNone}${packageEntry ? 'entry ' : ''}${annotationPackage ? 'annotations ' : ''}${implemented ? `implements ${implemented.join(',')} ` : ''}`;
     const lastGiven = last?.facts[at] === file ? last.givens[at] : undefined;
     const kept = lastGiven !== undefined && spellsGiven(lastGiven, context, held);
     const given = kept ? lastGiven : `${context}${held ? held.map((finding) => `${finding.category} ${finding.symbol}`).join(' ') : ''}`;
     const entry = kept
       ? (last?.entries[at] as AnalysisResult['files'][number])
-      : index.part('layer', path, () => ({ path, language: file.language, ...layerRoles.layerOf(kind.kind, { path, findings: held ?? [], imports: file.imports }, { ...(implemented ? { implements: implemented } : {}), packageEntry }) }), given);
+      : index.part('layer', path, () => ({ path, language: file.language, ...layerRoles.layerOf(kind.kind, { path, findings: held ?? [], imports: file.imports }, { ...(implemented ? { implements: implemented } : {}), packageEntry, annotationPackage }) }), given, sameEntry);
+    if (entry !== last?.entries[at]) layersSame = false;
     column.facts[at] = file;
     column.givens[at] = given;
     column.entries[at] = entry;
@@ -254,7 +259,9 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   await nextTurn();
   options.signal?.throwIfAborted();
   const checkLayers = options.layerViolations === 'on' || ((options.layerViolations ?? 'auto') === 'auto' && kind.kind === 'service');
-  const violations = checkLayers ? await findViolations(index, analysed, (path) => fileByPath.get(path), resolved, host.knowledge.layerRules) : [];
+  const checked = checkLayers ? await findViolations(index, analysed, (path) => fileByPath.get(path), resolved, host.knowledge.layerRules, turns, lastLayers?.violations && { kept: lastLayers.violations, layersSame }) : undefined;
+  if (checked) column.violations = checked.kept;
+  const violations = checked?.violations ?? [];
   await nextTurn();
   options.signal?.throwIfAborted();
 
@@ -592,6 +599,13 @@ interface LayerColumn {
   facts: (FileFacts | undefined)[];
   givens: (string | undefined)[];
   entries: (AnalysisResult['files'][number] | undefined)[];
+  /** The violations found with these layers. */
+  violations?: KeptViolations;
+}
+
+/** A file's layer entry worked out again that says what the kept one said is the kept one: then no layer changed. */
+function sameEntry(kept: AnalysisResult['files'][number], made: AnalysisResult['files'][number]): boolean {
+  return JSON.stringify(kept) === JSON.stringify(made);
 }
 
 const layerColumns = new WeakMap<SymbolIndex, LayerColumn>();

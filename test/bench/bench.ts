@@ -508,5 +508,7 @@ function printPart(measured: unknown): void {
 
 main().catch((error: unknown) => {
   process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 1;
+  // Ended, not left to end: a failed server session still holds the server it forked and its timers,
+  // and a run under the machine's shared lock would hold the lock with them.
+  process.exit(1);
 });

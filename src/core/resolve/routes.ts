@@ -76,6 +76,8 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
     if (!routers.has(child)) routers.set(child, { symbol: child, framework: parent.framework, ownPrefix: '' });
     includes.push({ parent: parent.symbol, child, prefix: '' });
   }
+  // Where an application is mounted through a wrapper (koa-mount's `app.use(mount('/api', api))`): a mount, not middleware.
+  const wrappedMounts = new Set<string>();
   for (const hint of hints.filter((candidate) => candidate.hint === 'include')) {
     const { path } = SymbolId.parse(hint.symbol);
     const written = hint.details.parent ?? '';
@@ -85,11 +87,14 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
     const named = index.resolve(path, written);
     const madeHere = named === undefined ? madeInPlace(index, frameworks, routers, path, hint.range.start.line, chainRoot(written)) : undefined;
     const parent = named ?? (madeHere && routers.has(madeHere.symbol) ? madeHere.symbol : undefined) ?? hint.symbol;
-    // A module required in place (`app.use('api', require('./api'))`) mounts what it exports.
+    // A module required in place (`app.use('api', require('./api'))`) mounts what it exports; a Koa
+    // router's `routes()` (`router.use('/forums', forums.routes())`) is its middleware, standing for the router.
     const { childModule } = hint.details;
     for (const mount of childModule !== undefined ? [{ child: '', writtenIn: path, prefix: mountPrefix(index, hint) }] : mountsOf(index, hint)) {
-      const child = childModule !== undefined ? index.requiredExport(path, childModule) : index.resolve(mount.writtenIn, mount.child.replace(/\(\)$/, ''));
-      if (child && routers.has(child)) includes.push({ parent, child, prefix: mount.prefix ?? '' });
+      const child = childModule !== undefined ? index.requiredExport(path, childModule) : mountedRouter(index, routers, mount.writtenIn, mount.child);
+      if (!child || !routers.has(child)) continue;
+      includes.push({ parent, child, prefix: mount.prefix ?? '' });
+      if (hint.details.wrapper !== undefined) wrappedMounts.add(`${path}:${hint.range.start.line}`);
     }
   }
   // Asked for by every route on a router: worked out once per router, from the includes by child.
@@ -132,7 +137,7 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
         ? responders(index, finding, described?.responderPrefix)
         : role === 'router-resource'
           ? resourceHandlers(index, path, finding.details.resource)
-          : methodsOf(finding).map((method) => ({ method, handler: finding.symbol }));
+          : methodsOf(finding, described?.defaultMethods).map((method) => ({ method, handler: finding.symbol }));
     const dropsTrailingSlash = described?.dropsTrailingSlash ?? false;
     for (const prefix of router ? prefixes(router.symbol) : ['']) {
       for (const { method, handler } of answers) for (const written of pathsOf(finding)) {
@@ -160,7 +165,7 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
     const made = finding.details.middleware ?? '';
     const madeRouter = made ? index.resolve(path, made) : undefined;
     // `app.use(apiRouter)`, `app.use('/api', routes())` and Koa's `app.use(router.routes())` mount routes; `i18n.use(plugin)` is no web middleware at all.
-    const mounts = routers.has(finding.symbol) || (madeRouter !== undefined && routers.has(madeRouter)) || /\.routes$/.test(made);
+    const mounts = routers.has(finding.symbol) || (madeRouter !== undefined && routers.has(madeRouter)) || /\.routes$/.test(made) || wrappedMounts.has(`${path}:${line}`);
     // Before a route's handler: Fastify's route options (`fastify.get('/', opts, handler)`), or a value that is no function (an HTTP client's `api.post(url, payload, headers)`), is no middleware.
     const notMiddleware = role === 'route-middleware' && (router?.framework.optionsBeforeHandler === true || !isFunctionValue(index, finding) || !namesAFunction(index, path, finding.details.handler));
     if (!onRouter || mounts || notMiddleware) notRoutes.add(finding);
@@ -274,13 +279,13 @@ function httpMethods(listed: readonly string[] | undefined): string[] {
   return (listed ?? []).map((entry) => entry.toUpperCase()).filter((method) => /^[A-Z]+$/.test(method));
 }
 
-function methodsOf(finding: RouteFinding): string[] {
+function methodsOf(finding: RouteFinding, defaultMethods: readonly string[] = ['GET']): string[] {
   const method = finding.details.method ?? '';
   if (method === 'websocket') return ['WS'];
   if (method === 'all') return ['ANY']; // Express's `app.all`: every method
   if (method) return [method.toUpperCase()];
   const listed = httpMethods(finding.details.methods);
-  return listed.length ? listed : ['GET']; // Flask's `route` and FastAPI's `api_route` answer GET when no methods are given
+  return listed.length ? listed : [...defaultMethods]; // what the framework's `route` answers when no methods are given: GET for Flask's `route` and FastAPI's `api_route`
 }
 
 /**
@@ -305,7 +310,7 @@ function routersIn(index: SymbolIndex, frameworks: Frameworks, path: string, own
     if (definition.kind !== 'variable' || !definition.value) continue;
     const { args, keywords } = definition.value;
     const callee = chainMaker(definition.value.callee) ?? definition.value.callee;
-    const framework = frameworkOf(index, frameworks, path, callee) ?? ownFrameworkOf(index, path, callee, ownRouters);
+    const framework = frameworkOf(index, frameworks, path, callee) ?? ownFrameworkOf(index, frameworks, path, callee, ownRouters);
     if (!framework) continue;
     const keyword = framework.prefixKeywords.find((key) => keywords[key] !== undefined);
     const named = framework.prefixFromName && !keyword ? constantString(index, path, args[0]) : undefined;
@@ -327,7 +332,7 @@ function frameworkOf(index: SymbolIndex, frameworks: Frameworks, path: string, m
 }
 
 /** The framework of a workspace router class (or of a subclass of one), named after the top package of its module (`microdot.microdot.Microdot` → `microdot`). */
-function ownFrameworkOf(index: SymbolIndex, path: string, maker: string, ownRouters: ReadonlySet<string>): RouterFramework | undefined {
+function ownFrameworkOf(index: SymbolIndex, frameworks: Frameworks, path: string, maker: string, ownRouters: ReadonlySet<string>): RouterFramework | undefined {
   if (!ownRouters.size) return undefined;
   const made = index.resolve(path, maker);
   const owner = made ? [made, ...index.ancestry(made).classes].find((symbol) => ownRouters.has(symbol)) : undefined;
@@ -338,7 +343,7 @@ function ownFrameworkOf(index: SymbolIndex, path: string, maker: string, ownRout
     .filter((name) => !name.includes(':'))
     .sort((a, b) => a.length - b.length)[0];
   const name = module?.split('.')[0] ?? SymbolId.parse(owner).path.split('/')[0] ?? '';
-  return bareFramework(name);
+  return routerFramework(frameworks, name);
 }
 
 /** A framework named by a detector (`plugin: fastify`); one the framework files do not describe routes like any other. */
@@ -352,6 +357,7 @@ function bareFramework(name: string): RouterFramework {
     name,
     mountReplacesOwnPrefix: false,
     dropsTrailingSlash: false,
+    defaultMethods: ['GET'],
     viewSets: undefined,
     servesUnderFirstArgument: false,
     prefixKeywords: DEFAULT_PREFIX_KEYWORDS,
@@ -440,6 +446,14 @@ function starletteRoutes(index: SymbolIndex, findings: readonly RouteFinding[], 
 function mountPrefix(index: SymbolIndex, hint: Hint): string | undefined {
   const { path } = SymbolId.parse(hint.symbol);
   return hint.details.prefix !== undefined ? statedString(index, path, hint.details.prefix) : constantString(index, path, hint.details.prefixName);
+}
+
+/** The router a mount names: a router, one a factory makes (`routes()`), or a Koa router by its middleware (`forums.routes()`). */
+function mountedRouter(index: SymbolIndex, routers: ReadonlyMap<string, Router>, writtenIn: string, written: string): string | undefined {
+  const named = index.resolve(writtenIn, written.replace(/\(\)$/, ''));
+  if (named && routers.has(named)) return named;
+  const routesOf = /^(.+)\.routes\(\)$/.exec(written)?.[1];
+  return (routesOf !== undefined ? index.resolve(writtenIn, routesOf) : undefined) ?? named;
 }
 
 /**

@@ -428,7 +428,8 @@ export class SymbolIndex {
       }
       if ((imported.alias ?? imported.name) !== head) continue;
       if (!file) return imported.name === 'default' ? external(rest) : external([imported.name, ...rest]);
-      const name = imported.name === 'default' ? this.defaultExportOf(file) : imported.name;
+      // A module with no default of its own may re-export another's (`export { default } from './router'`).
+      const name = imported.name === 'default' ? (this.defaultExportOf(file) ?? 'default') : imported.name;
       return (name ? this.lookup(file, [name, ...rest].join('.'), depth + 1) : undefined) ?? external([imported.name, ...rest]);
     }
     return undefined;
