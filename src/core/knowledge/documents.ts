@@ -103,6 +103,7 @@ export interface KindLayersDocument {
   fileNameRoles?: RoleNamesDocument;
   folderSuffixes?: RoleNamesDocument;
   interfaceNameRoles?: RoleNamesDocument;
+  annotationPackages?: string;
   findings: Partial<Record<FindingCategory, string>>;
   findingsOverFolders?: Partial<Record<FindingCategory, string[]>>;
   enclosingFolders?: RoleNamesDocument;
@@ -267,6 +268,7 @@ export interface ClassRuleDocument {
   category: FindingCategory;
   extends?: string[];
   decoratedWith?: string[];
+  alsoDecoratedWith?: string[];
   keyword?: Record<string, string>;
   baseIfDirect?: string[];
   abstractAttribute?: string;
