@@ -100,6 +100,7 @@ function fileFrameworkPart(index: SymbolIndex, rules: Frameworks, path: string):
       for (const rule of rules.classes) {
         const via = rule.extends.find((name) => ancestry.names.includes(name)) ?? decoratedBy(index, path, definition, rule.decoratedWith);
         if (!via || !keywordsMatch(definition, rule.keyword) || isRegistryBase(index, path, symbol, definition, rule) || !declaresFields(index, symbol, definition, ancestry.classes, rule.withFields)) continue;
+        if (rule.alsoDecoratedWith && !decoratedBy(index, path, definition, rule.alsoDecoratedWith)) continue;
         const details: ModelDetails = { rule: rule.id, framework: rule.framework, extends: via };
         if (rule.category === 'model') {
           part.models.push({ symbol, definition });
