@@ -1169,3 +1169,18 @@ describe("a framework's answers when its routing, request entry and pipeline der
     assert.ok(factsOfItem('framework.orm-sql').includes('`Database` derives from `pydal.DAL`, a class of the dependency `pydal`: what it inherits is written there, not in this repository — webby/orm/base.py:6'), factsOfItem('framework.orm-sql').join('\n'));
   });
 });
+
+describe("a Python service's answers beside a TypeScript frontend", () => {
+  const files: Record<string, string> = {
+    ...MONITORS,
+    'frontend/package.json': '{ "name": "monitors-ui", "dependencies": { "react": "^19.0.0" } }\n',
+    'frontend/src/client/serializer.ts': 'export function serializeParam(value: unknown): string {\n  if (typeof value === "object") {\n    throw new Error("Deeply-nested objects are not supported");\n  }\n  return String(value);\n}\n',
+  };
+  const { factsOfItem } = workspaceAnswers(files);
+
+  it("tell the rules of the API's language only, never the frontend's guards", () => {
+    const invariants = factsOfItem('service.invariants');
+    assert.ok(invariants.some((line) => line.includes('monitors/api/models.py')), invariants.join('\n'));
+    assert.ok(!invariants.some((line) => line.includes('frontend/')), invariants.join('\n'));
+  });
+});
