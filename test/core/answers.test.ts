@@ -1060,3 +1060,78 @@ describe("a framework's answers on typed route patterns, shortcut decorators and
     assert.ok(order.includes("`App.before` runs the request hooks `self.handlers_for(req, 'before_request', False)` in the order `App.handlers_for(req, attr, local_first=True)` returns them (at tinyweb/app.py:46), which may differ from the order they were registered: read it for the order — tinyweb/app.py:50"), order.join('\n'));
   });
 });
+
+describe("a library's answers when its only Protocol declares attributes and its examples import a function the package re-exports", () => {
+  const files = {
+    'pyproject.toml': '[project]\nname = "jobq"\nversion = "1.0.0"\n',
+    'jobq/__init__.py': 'from .cron import cron\nfrom .worker import Worker, run_worker\n',
+    'jobq/cron.py': 'def cron(coroutine, hour=None):\n    return (coroutine, hour)\n',
+    'jobq/typing.py': 'from typing import Any, Dict, Protocol, Sequence, Type, Union\n\n\nclass WorkerSettingsBase(Protocol):\n    functions: Sequence[Any]\n    cron_jobs: Sequence[Any] = ()\n\n\nWorkerSettingsType = Union[Dict[str, Any], Type[WorkerSettingsBase]]\n',
+    'jobq/worker.py':
+      "from .typing import WorkerSettingsType\n\n\nclass Worker:\n    def __init__(self, functions=(), cron_jobs=()):\n        self.functions = list(functions)\n        self.cron_jobs = list(cron_jobs)\n\n    def run(self):\n        return self.poll()\n\n    def poll(self):\n        return len(self.functions)\n\n\ndef run_worker(settings_cls: 'WorkerSettingsType') -> Worker:\n    return Worker(functions=settings_cls.functions)\n",
+    'jobq/jobs.py': 'from .worker import Worker\n\n\ndef make():\n    return Worker()\n',
+    'examples/cron.py': 'from jobq import cron\n\n\nasync def tick(ctx):\n    pass\n\n\nclass WorkerSettings:\n    functions = [tick]\n    cron_jobs = [cron(tick, hour=1)]\n',
+    'benchmarks/bench_run.py': 'from jobq import Worker\n\n\ndef bench_run():\n    Worker().run()\n',
+    'tests/conftest.py': "import pytest\nfrom testcontainers.redis import RedisContainer\n\n\n@pytest.fixture\ndef redis():\n    with RedisContainer('redis:7') as container:\n        yield container\n",
+  };
+  const { factsOfItem } = workspaceAnswers(files);
+
+  it('tell the attribute-only Protocol as the shape of what the library is given, never a class the worker implements', () => {
+    const contract = factsOfItem('library.interface');
+    assert.ok(contract.includes('`WorkerSettingsBase` is a `Protocol` of attributes only (functions, cron_jobs): the shape of a value the library is given (a settings class or a record), not a class with methods to implement — jobq/typing.py:4'), contract.join('\n'));
+    assert.ok(contract.includes("`run_worker` takes `settings_cls: 'WorkerSettingsType'`: the shape `WorkerSettingsBase` describes — jobq/worker.py:16"), contract.join('\n'));
+    assert.ok(!factsOfItem('library.mandatory-methods').some((line) => line.includes('`Worker`')), factsOfItem('library.mandatory-methods').join('\n'));
+  });
+
+  it('study the class the library imports most and does most in, method by method', () => {
+    const central = factsOfItem('library.one-implementation');
+    assert.ok(central.includes('`Worker` defines 3 methods; 3 files import it — jobq/worker.py:4'), central.join('\n'));
+    assert.ok(central.includes('`Worker.run` calls `self.poll` — jobq/worker.py:9'), central.join('\n'));
+  });
+
+  it("count `from jobq import cron` as a use of the function the package binds, not of the module of that name", () => {
+    assert.ok(factsOfItem('library.tutorial').includes('`examples/cron.py` uses `cron` — examples/cron.py:1'), factsOfItem('library.tutorial').join('\n'));
+  });
+
+  it('tell the containers the tests start with Testcontainers as what the tests need', () => {
+    const contribute = factsOfItem('library.contribute');
+    assert.ok(contribute.includes('`tests/conftest.py` starts `RedisContainer` in a Docker container with Testcontainers: the tests need Docker running — tests/conftest.py:7'), contribute.join('\n'));
+  });
+});
+
+describe("a library's answers on relation sets that share a module and a method their base calls but leaves to them", () => {
+  const files = {
+    'pyproject.toml': '[project]\nname = "minorm"\nversion = "1.0.0"\n',
+    'minorm/__init__.py': 'from .sets import HasManySet, HasOneSet, ManyViaSet\n',
+    'minorm/sets.py':
+      'import json\n\nimport sqlite3\n\n\nclass RelationSet:\n    def _get_query(self):\n        raise NotImplementedError\n\n    def results(self, refresh=False):\n        if refresh or not hasattr(self, "_cached"):\n            self._cached = self._cache_resultset()\n        return self._cached\n\n\nclass HasOneSet(RelationSet):\n    def _get_query(self):\n        return sqlite3.connect(":memory:")\n\n    def _cache_resultset(self):\n        return json.dumps([1])\n\n\nclass HasManySet(RelationSet):\n    def _get_query(self):\n        return sqlite3.connect(":memory:")\n\n    def _cache_resultset(self):\n        return json.dumps([1, 2])\n\n\nclass ViaSet(RelationSet):\n    def _get_query(self):\n        return sqlite3.connect(":memory:")\n\n\nclass ManyViaSet(ViaSet):\n    def _cache_resultset(self):\n        return json.dumps([3])\n',
+    'minorm/use.py': 'from .sets import HasManySet, HasOneSet\n\n\ndef pick(many):\n    return HasManySet() if many else HasOneSet()\n',
+  };
+  const { factsOfItem } = workspaceAnswers(files);
+
+  it('tell a method the base calls on itself and every leaf implementation defines as one a new implementation must define', () => {
+    const contract = factsOfItem('library.mandatory-methods');
+    assert.ok(contract.includes('`_cache_resultset()`: `RelationSet` calls it on itself and does not define it, and every implementation defines it: a new one must too — minorm/sets.py:12'), contract.join('\n'));
+  });
+
+  it('never tell a module-level import as what sets one implementation of the module apart', () => {
+    const tradeOffs = factsOfItem('library.trade-offs');
+    assert.ok(!tradeOffs.some((line) => line.includes('which no other implementation imports')), tradeOffs.join('\n'));
+  });
+});
+
+describe('the idempotence answer of a view that makes a stand-in it never saves', () => {
+  const files: Record<string, string> = {
+    ...MONITORS,
+    'monitors/api/urls.py': 'from django.urls import path\n\nfrom monitors.api import views\n\nurlpatterns = [\n    path("beat/<str:account_key>/<slug:slug>", views.beat_by_slug),\n    path("accounts/<str:account_key>/test-alert", views.test_alert),\n    path("accounts/<str:account_key>/monitors", views.add_monitor),\n]\n',
+  };
+  files['monitors/api/views.py'] = `${MONITORS['monitors/api/views.py'] ?? ''}\n\ndef test_alert(request, account_key):\n    account = Account.objects.get(key=account_key)\n    dummy = Monitor(account=account, slug="test")\n    return HttpResponse(dummy.hook_url())\n\n\ndef add_monitor(request, account_key):\n    account = Account.objects.get(key=account_key)\n    monitor = Monitor(account=account, slug=request.POST["slug"])\n    monitor.save()\n    return HttpResponse("OK")\n`;
+  const { factsOfItem } = workspaceAnswers(files);
+
+  it('say the stand-in adds no row unless something saves it, and a saved one adds another on each repeat', () => {
+    const facts = factsOfItem('service.idempotent');
+    assert.ok(facts.some((line) => line.startsWith('`ANY /accounts/{account_key}/test-alert` makes a `Monitor` as `dummy` and never saves it there')), facts.join('\n'));
+    assert.ok(!facts.some((line) => line.startsWith('`ANY /accounts/{account_key}/test-alert` can make a new `Monitor`')), facts.join('\n'));
+    assert.ok(facts.some((line) => line.startsWith('`ANY /accounts/{account_key}/monitors` can make a new `Monitor`')), facts.join('\n'));
+  });
+});

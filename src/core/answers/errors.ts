@@ -67,10 +67,14 @@ function statusesIn(context: AnswerContext, symbol: string): StatusSite[] {
   return sites;
 }
 
-/** The status an error-response finding writes: its argument, else the one its response class is named for (`HttpResponseNotFound`). */
+/** The status an error-response finding writes: its argument (or the constant a local of that name is set to), else the one its response class is named for (`HttpResponseNotFound`). */
 function responseStatus(context: AnswerContext, finding: Finding): number | undefined {
   const response = detailText(finding.details['response']);
-  return statusOf(detailText(finding.details['status'])) ?? context.frameworks.responseStatuses.get(response.slice(response.lastIndexOf('.') + 1));
+  const written = detailText(finding.details['status']);
+  const { path } = SymbolId.parse(finding.symbol);
+  const owner = /^[A-Za-z_]\w*$/.test(written) ? functionAt(context.index, path, finding.range.start.line) : undefined;
+  const local = owner ? context.index.definition(owner)?.locals?.find((candidate) => candidate.name === written)?.value : undefined;
+  return statusOf(local ?? written) ?? context.frameworks.responseStatuses.get(response.slice(response.lastIndexOf('.') + 1));
 }
 
 /** Python's `except` clauses that catch every error a request raises. */

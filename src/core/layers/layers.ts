@@ -80,6 +80,8 @@ export class LayerRoles {
   private readonly mainSourceRoots: readonly (readonly string[])[];
   /** Their test source roots, as folder names (`['src', 'test', 'java']`). */
   private readonly testSourceRoots: readonly (readonly string[])[];
+  /** The same as a path writes them, each with the `/` that follows it. */
+  private readonly testSourceRootTexts: readonly string[];
   private readonly kinds: Readonly<Record<RepoKind, KindLayers>>;
   private readonly testExampleOrDoc = new Map<string, boolean>();
   /** The team's layers by glob (archtrace.yml), asked before anything built in; each glob its own set so that the first match wins. */
@@ -103,6 +105,7 @@ export class LayerRoles {
     this.outsideStudy = new Set([...(document.sharedFolders['test'] ?? []), ...(document.sharedFolders['example'] ?? []), ...(document.sharedFolders[VENDORED] ?? []), ...document.documentationFolders]);
     this.mainSourceRoots = (document.mainSourceRoots ?? []).map((root) => root.split('/'));
     this.testSourceRoots = (document.testSourceRoots ?? []).map((root) => root.split('/'));
+    this.testSourceRootTexts = (document.testSourceRoots ?? []).map((root) => `${root}/`);
     const kindLayers = (kind: KindLayersDocument): KindLayers => ({
       folders: folderRoles(rolesByName(kind.folders), Object.entries(kind.folderSuffixes ?? {}).flatMap(([role, words]) => words.map((word) => [word, role] as const))),
       fileNameRoles: kind.fileNameRoles ? rolesByName(kind.fileNameRoles) : undefined,
@@ -172,6 +175,8 @@ export class LayerRoles {
    * layer depends on besides the file.
    */
   mirroredTestPackages(path: string): number | undefined {
+    // Most paths are below no test source root: told by the text alone, the path not split.
+    if (!this.testSourceRootTexts.some((root) => path.includes(root))) return undefined;
     const folders = path.split('/').slice(0, -1);
     const root = sourceRootIn(folders, this.testSourceRoots);
     if (!root) return undefined;

@@ -43,6 +43,8 @@ export function parseDataAccess(file: DataFile): DataAccess {
 const REPOSITORY_NAME = /(Repository|Repo|DAO|Dao|Crud|CRUD)(Impl)?$/;
 /** A repository port's name: ports and adapters (hexagonal architecture) name the interface the domain owns a port (`OrderRepositoryPort`). */
 const REPOSITORY_PORT_NAME = /(Repository|Repo)Port$/;
+/** Findings whose symbols are something else than a repository, whatever their methods do. */
+const NOT_REPOSITORY_CATEGORIES: ReadonlySet<string> = new Set(['model', 'route', 'manager']);
 const TEST_PATH = /(^|\/)(tests?|testing|__tests__|integration-tests)\/|(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$|\.(spec|test)\.[cm]?[jt]sx?$/;
 
 /**
@@ -51,7 +53,7 @@ const TEST_PATH = /(^|\/)(tests?|testing|__tests__|integration-tests)\/|(^|\/)(t
  * session, a Django manager) and its name says repository; or it derives from a repository.
  */
 export async function repositoryFindings(index: SymbolIndex, data: DataAccess, interfaces: ReadonlySet<string>, findings: readonly Finding[], turns = new Turns()): Promise<Finding[]> {
-  const excluded = new Set(findings.filter((finding) => ['model', 'route', 'manager'].includes(finding.category)).map((finding) => finding.symbol));
+  const excluded = new Set(findings.filter((finding) => NOT_REPOSITORY_CATEGORIES.has(finding.category)).map((finding) => finding.symbol));
   // A framework's repository class (TypeORM's, MikroORM's) is found already, by its framework's rule.
   const found = new Set(findings.filter((finding) => finding.category === 'repository').map((finding) => finding.symbol));
   const repositories = new Map<string, Finding>();
@@ -70,7 +72,8 @@ export async function repositoryFindings(index: SymbolIndex, data: DataAccess, i
   }
   // A class deriving from a repository (a generic base, an abstract one) is a repository too, whatever its own methods look like.
   const direct = new Set(repositories.keys());
-  for (const { symbol, range } of classes) {
+  // Every class's ancestry is asked only when there is a repository to derive from.
+  for (const { symbol, range } of direct.size ? classes : NONE) {
     if (repositories.has(symbol) || found.has(symbol)) continue;
     const base = index.ancestry(symbol).classes.find((ancestor) => direct.has(ancestor));
     if (base) {

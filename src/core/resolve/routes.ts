@@ -76,6 +76,8 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
     if (!routers.has(child)) routers.set(child, { symbol: child, framework: parent.framework, ownPrefix: '' });
     includes.push({ parent: parent.symbol, child, prefix: '' });
   }
+  // Where an application is mounted through a wrapper (koa-mount's `app.use(mount('/api', api))`): a mount, not middleware.
+  const wrappedMounts = new Set<string>();
   for (const hint of hints.filter((candidate) => candidate.hint === 'include')) {
     const { path } = SymbolId.parse(hint.symbol);
     const written = hint.details.parent ?? '';
@@ -85,11 +87,14 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
     const named = index.resolve(path, written);
     const madeHere = named === undefined ? madeInPlace(index, frameworks, routers, path, hint.range.start.line, chainRoot(written)) : undefined;
     const parent = named ?? (madeHere && routers.has(madeHere.symbol) ? madeHere.symbol : undefined) ?? hint.symbol;
-    // A module required in place (`app.use('api', require('./api'))`) mounts what it exports.
+    // A module required in place (`app.use('api', require('./api'))`) mounts what it exports; a Koa
+    // router's `routes()` (`router.use('/forums', forums.routes())`) is its middleware, standing for the router.
     const { childModule } = hint.details;
     for (const mount of childModule !== undefined ? [{ child: '', writtenIn: path, prefix: mountPrefix(index, hint) }] : mountsOf(index, hint)) {
-      const child = childModule !== undefined ? index.requiredExport(path, childModule) : index.resolve(mount.writtenIn, mount.child.replace(/\(\)$/, ''));
-      if (child && routers.has(child)) includes.push({ parent, child, prefix: mount.prefix ?? '' });
+      const child = childModule !== undefined ? index.requiredExport(path, childModule) : mountedRouter(index, routers, mount.writtenIn, mount.child);
+      if (!child || !routers.has(child)) continue;
+      includes.push({ parent, child, prefix: mount.prefix ?? '' });
+      if (hint.details.wrapper !== undefined) wrappedMounts.add(`${path}:${hint.range.start.line}`);
     }
   }
   // Asked for by every route on a router: worked out once per router, from the includes by child.
@@ -160,7 +165,7 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
     const made = finding.details.middleware ?? '';
     const madeRouter = made ? index.resolve(path, made) : undefined;
     // `app.use(apiRouter)`, `app.use('/api', routes())` and Koa's `app.use(router.routes())` mount routes; `i18n.use(plugin)` is no web middleware at all.
-    const mounts = routers.has(finding.symbol) || (madeRouter !== undefined && routers.has(madeRouter)) || /\.routes$/.test(made);
+    const mounts = routers.has(finding.symbol) || (madeRouter !== undefined && routers.has(madeRouter)) || /\.routes$/.test(made) || wrappedMounts.has(`${path}:${line}`);
     // Before a route's handler: Fastify's route options (`fastify.get('/', opts, handler)`), or a value that is no function (an HTTP client's `api.post(url, payload, headers)`), is no middleware.
     const notMiddleware = role === 'route-middleware' && (router?.framework.optionsBeforeHandler === true || !isFunctionValue(index, finding) || !namesAFunction(index, path, finding.details.handler));
     if (!onRouter || mounts || notMiddleware) notRoutes.add(finding);
@@ -440,6 +445,14 @@ function starletteRoutes(index: SymbolIndex, findings: readonly RouteFinding[], 
 function mountPrefix(index: SymbolIndex, hint: Hint): string | undefined {
   const { path } = SymbolId.parse(hint.symbol);
   return hint.details.prefix !== undefined ? statedString(index, path, hint.details.prefix) : constantString(index, path, hint.details.prefixName);
+}
+
+/** The router a mount names: a router, one a factory makes (`routes()`), or a Koa router by its middleware (`forums.routes()`). */
+function mountedRouter(index: SymbolIndex, routers: ReadonlyMap<string, Router>, writtenIn: string, written: string): string | undefined {
+  const named = index.resolve(writtenIn, written.replace(/\(\)$/, ''));
+  if (named && routers.has(named)) return named;
+  const routesOf = /^(.+)\.routes\(\)$/.exec(written)?.[1];
+  return (routesOf !== undefined ? index.resolve(writtenIn, routesOf) : undefined) ?? named;
 }
 
 /**

@@ -1,15 +1,21 @@
 ;; category: middleware
 ;; framework: express
 ;; resolves: router-middleware
-;; description: Middleware installed on an application or router, in the order of the calls: Express and Koa `app.use(helmet())`, `app.use(requestLogger)`, `app.use('/v1/auth', authLimiter)`, and functions written in place (`app.use((err, req, res, next) => ...)`, named after the line they start on; under a path only when they take `next`: `app.use('/x', (req, res) => ...)` answers the path, a route). The resolver keeps it when the object is a known application or router, and drops a mounted router (a route prefix, not middleware).
+;; description: Middleware installed on an application or router, in the order of the calls: Express and Koa `app.use(helmet())` (a workspace factory's product named after the factory: `app.use(requestTracer())`), `app.use(requestLogger)`, `app.use('/v1/auth', authLimiter)`, and functions written in place (`app.use((err, req, res, next) => ...)`, named after the line they start on; under a path only when they take `next`: `app.use('/x', (req, res) => ...)` answers the path, a route). The resolver keeps it when the object is a known application or router, and drops a mounted router (a route prefix, not middleware).
 (call_expression
   function: (member_expression object: (_) @app property: (property_identifier) @_use)
   arguments: (arguments . [(identifier) (member_expression)] @symbol .)
   (#eq? @_use "use")) @finding
 
+;; A middleware a factory makes in place (`app.use(helmet())`, Koa's `app.use(requestTracer())`): named after the factory, as a workspace function, or at the call with the factory's name when it is imported.
 (call_expression
   function: (member_expression object: (_) @app property: (property_identifier) @_use)
-  arguments: (arguments . (call_expression function: (_) @middleware) .)
+  arguments: (arguments . (call_expression function: [(identifier) (member_expression)] @symbol @middleware) .)
+  (#eq? @_use "use")) @finding
+
+(call_expression
+  function: (member_expression object: (_) @app property: (property_identifier) @_use)
+  arguments: (arguments . (call_expression function: [(call_expression) (parenthesized_expression) (subscript_expression)] @middleware) .)
   (#eq? @_use "use")
   (#set! symbol "anonymous")) @finding
 

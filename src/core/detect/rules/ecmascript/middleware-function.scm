@@ -1,62 +1,73 @@
 ;; category: middleware
 ;; outermost: true
-;; description: An Express-style middleware function by the signature Express calls it with (docs "Writing middleware for use in Express apps": `function (req, res, next)`; Polka, Connect and Medusa's routers take the same), written as a function, a constant arrow or a CommonJS export (`exports.isUser = (req, res, next) => ...`), or a factory returning one (in place, in parentheses, or declared inside it and returned by name), also of an error handler's `(err, req, res, next)` (a bare error handler is middleware where it is registered: a framework's default catch-all is not) (`export function setContext(context) { return async (req, _, next) => {...} }`, `const unlessPath = (path, middleware) => (req, res, next) => ...`). A named function of that shape that a route registers as its handler is told as a handler only, and a factory that makes route handlers (`const getUser = catchAsync(async (req, res) => ...)`) is a handler wrapper, not middleware.
+;; description: A middleware function by the signature its framework calls it with: Express's (docs "Writing middleware for use in Express apps": `function (req, res, next)`; Polka, Connect and Medusa's routers take the same), Koa's (docs "Middleware": `async (ctx, next) => {...}`) and Socket.IO's (docs "Middlewares": `io.use((socket, next) => {...})`), written as a function, a constant arrow or a CommonJS export (`exports.isUser = (req, res, next) => ...`), or a factory returning one (in place, in parentheses, or declared inside it and returned by name), also of an error handler's `(err, req, res, next)` (a bare error handler is middleware where it is registered: a framework's default catch-all is not) (`export function setContext(context) { return async (req, _, next) => {...} }`, `const unlessPath = (path, middleware) => (req, res, next) => ...`). A named function of that shape that a route registers as its handler is told as a handler only, and a factory that makes route handlers (`const getUser = catchAsync(async (req, res) => ...)`) is a handler wrapper, not middleware.
 ;; The function itself, as a declaration or a constant arrow.
 (function_declaration
-  parameters: (formal_parameters (_) (_) (_)) @_parameters
-  (#match? @_parameters "^\\(\\s*(?:req|request|_req)\\s*(?::[^,]*)?,\\s*[\\w$]+\\s*(?::[^,]*)?,\\s*(?:next|_next)\\s*(?::[^,]*)?\\)$")
+  parameters: (formal_parameters (_) (_)) @_parameters
+  (#match? @_parameters "^\\((?:\\s*(?:req|request|_req)\\s*(?::[^,]*)?,\\s*[\\w$]+|\\s*(?:ctx|_ctx|context|socket))\\s*(?::[^,]*)?,\\s*(?:next|_next)\\s*(?::[^,]*)?\\)$")
   (#set! by "signature")) @finding
 
 (variable_declarator
-  value: (arrow_function parameters: (formal_parameters (_) (_) (_)) @_parameters)
-  (#match? @_parameters "^\\(\\s*(?:req|request|_req)\\s*(?::[^,]*)?,\\s*[\\w$]+\\s*(?::[^,]*)?,\\s*(?:next|_next)\\s*(?::[^,]*)?\\)$")
+  value: (arrow_function parameters: (formal_parameters (_) (_)) @_parameters)
+  (#match? @_parameters "^\\((?:\\s*(?:req|request|_req)\\s*(?::[^,]*)?,\\s*[\\w$]+|\\s*(?:ctx|_ctx|context|socket))\\s*(?::[^,]*)?,\\s*(?:next|_next)\\s*(?::[^,]*)?\\)$")
   (#set! by "signature")) @finding
 
 ;; A factory: what it returns (a function or an arrow) has the signature, also of an error handler.
 (function_declaration
-  body: (statement_block (return_statement (_ parameters: (formal_parameters (_) (_) (_)) @_returns)))
-  (#match? @_returns "^\\(\\s*(?:(?:err|error)\\s*(?::[^,]*)?,\\s*)?(?:req|request|_req)\\s*(?::[^,]*)?,\\s*[\\w$]+\\s*(?::[^,]*)?,\\s*(?:next|_next)\\s*(?::[^,]*)?\\)$")
+  body: (statement_block (return_statement (_ parameters: (formal_parameters (_) (_)) @_returns)))
+  (#match? @_returns "^\\((?:\\s*(?:err|error)\\s*(?::[^,]*)?,)?(?:\\s*(?:req|request|_req)\\s*(?::[^,]*)?,\\s*[\\w$]+|\\s*(?:ctx|_ctx|context|socket))\\s*(?::[^,]*)?,\\s*(?:next|_next)\\s*(?::[^,]*)?\\)$")
   (#set! by "signature")) @finding
 
 (variable_declarator
-  value: (arrow_function body: (_ parameters: (formal_parameters (_) (_) (_)) @_returns))
-  (#match? @_returns "^\\(\\s*(?:(?:err|error)\\s*(?::[^,]*)?,\\s*)?(?:req|request|_req)\\s*(?::[^,]*)?,\\s*[\\w$]+\\s*(?::[^,]*)?,\\s*(?:next|_next)\\s*(?::[^,]*)?\\)$")
+  value: (arrow_function body: (_ parameters: (formal_parameters (_) (_)) @_returns))
+  (#match? @_returns "^\\((?:\\s*(?:err|error)\\s*(?::[^,]*)?,)?(?:\\s*(?:req|request|_req)\\s*(?::[^,]*)?,\\s*[\\w$]+|\\s*(?:ctx|_ctx|context|socket))\\s*(?::[^,]*)?,\\s*(?:next|_next)\\s*(?::[^,]*)?\\)$")
   (#set! by "signature")) @finding
 
 (variable_declarator
-  value: (arrow_function body: (statement_block (return_statement (_ parameters: (formal_parameters (_) (_) (_)) @_returns))))
-  (#match? @_returns "^\\(\\s*(?:(?:err|error)\\s*(?::[^,]*)?,\\s*)?(?:req|request|_req)\\s*(?::[^,]*)?,\\s*[\\w$]+\\s*(?::[^,]*)?,\\s*(?:next|_next)\\s*(?::[^,]*)?\\)$")
+  value: (arrow_function body: (statement_block (return_statement (_ parameters: (formal_parameters (_) (_)) @_returns))))
+  (#match? @_returns "^\\((?:\\s*(?:err|error)\\s*(?::[^,]*)?,)?(?:\\s*(?:req|request|_req)\\s*(?::[^,]*)?,\\s*[\\w$]+|\\s*(?:ctx|_ctx|context|socket))\\s*(?::[^,]*)?,\\s*(?:next|_next)\\s*(?::[^,]*)?\\)$")
+  (#set! by "signature")) @finding
+
+;; A factory that returns the middleware wrapped by a call that keeps its signature (`return toHandler(async (req, res, next) => {...})`).
+(function_declaration
+  body: (statement_block (return_statement (call_expression arguments: (arguments . (_ parameters: (formal_parameters (_) (_)) @_returns) .))))
+  (#match? @_returns "^\\((?:\\s*(?:err|error)\\s*(?::[^,]*)?,)?(?:\\s*(?:req|request|_req)\\s*(?::[^,]*)?,\\s*[\\w$]+|\\s*(?:ctx|_ctx|context|socket))\\s*(?::[^,]*)?,\\s*(?:next|_next)\\s*(?::[^,]*)?\\)$")
+  (#set! by "signature")) @finding
+
+(variable_declarator
+  value: (arrow_function body: (statement_block (return_statement (call_expression arguments: (arguments . (_ parameters: (formal_parameters (_) (_)) @_returns) .)))))
+  (#match? @_returns "^\\((?:\\s*(?:err|error)\\s*(?::[^,]*)?,)?(?:\\s*(?:req|request|_req)\\s*(?::[^,]*)?,\\s*[\\w$]+|\\s*(?:ctx|_ctx|context|socket))\\s*(?::[^,]*)?,\\s*(?:next|_next)\\s*(?::[^,]*)?\\)$")
   (#set! by "signature")) @finding
 
 ;; A factory whose arrow returns the middleware in parentheses, maybe cast (`(app) => ((req, res, next) => {...}) as Handler`).
 (variable_declarator
   value: (arrow_function body: [
-    (parenthesized_expression (_ parameters: (formal_parameters (_) (_) (_)) @_returns))
-    (_ (parenthesized_expression (_ parameters: (formal_parameters (_) (_) (_)) @_returns)))])
-  (#match? @_returns "^\\(\\s*(?:(?:err|error)\\s*(?::[^,]*)?,\\s*)?(?:req|request|_req)\\s*(?::[^,]*)?,\\s*[\\w$]+\\s*(?::[^,]*)?,\\s*(?:next|_next)\\s*(?::[^,]*)?\\)$")
+    (parenthesized_expression (_ parameters: (formal_parameters (_) (_)) @_returns))
+    (_ (parenthesized_expression (_ parameters: (formal_parameters (_) (_)) @_returns)))])
+  (#match? @_returns "^\\((?:\\s*(?:err|error)\\s*(?::[^,]*)?,)?(?:\\s*(?:req|request|_req)\\s*(?::[^,]*)?,\\s*[\\w$]+|\\s*(?:ctx|_ctx|context|socket))\\s*(?::[^,]*)?,\\s*(?:next|_next)\\s*(?::[^,]*)?\\)$")
   (#set! by "signature")) @finding
 
 ;; A factory that declares the middleware as a function inside it and returns it by name
 ;; (`function rateLimit(options) { async function middleware(req, res, next) {...} return middleware }`).
 (function_declaration
   body: (statement_block
-    (function_declaration name: (identifier) @_declared parameters: (formal_parameters (_) (_) (_)) @_returns)
+    (function_declaration name: (identifier) @_declared parameters: (formal_parameters (_) (_)) @_returns)
     (return_statement (identifier) @_returned))
   (#eq? @_declared @_returned)
-  (#match? @_returns "^\\(\\s*(?:(?:err|error)\\s*(?::[^,]*)?,\\s*)?(?:req|request|_req)\\s*(?::[^,]*)?,\\s*[\\w$]+\\s*(?::[^,]*)?,\\s*(?:next|_next)\\s*(?::[^,]*)?\\)$")
+  (#match? @_returns "^\\((?:\\s*(?:err|error)\\s*(?::[^,]*)?,)?(?:\\s*(?:req|request|_req)\\s*(?::[^,]*)?,\\s*[\\w$]+|\\s*(?:ctx|_ctx|context|socket))\\s*(?::[^,]*)?,\\s*(?:next|_next)\\s*(?::[^,]*)?\\)$")
   (#set! by "signature")) @finding
 
 (variable_declarator
   value: (arrow_function body: (statement_block
-    (function_declaration name: (identifier) @_declared parameters: (formal_parameters (_) (_) (_)) @_returns)
+    (function_declaration name: (identifier) @_declared parameters: (formal_parameters (_) (_)) @_returns)
     (return_statement (identifier) @_returned)))
   (#eq? @_declared @_returned)
-  (#match? @_returns "^\\(\\s*(?:(?:err|error)\\s*(?::[^,]*)?,\\s*)?(?:req|request|_req)\\s*(?::[^,]*)?,\\s*[\\w$]+\\s*(?::[^,]*)?,\\s*(?:next|_next)\\s*(?::[^,]*)?\\)$")
+  (#match? @_returns "^\\((?:\\s*(?:err|error)\\s*(?::[^,]*)?,)?(?:\\s*(?:req|request|_req)\\s*(?::[^,]*)?,\\s*[\\w$]+|\\s*(?:ctx|_ctx|context|socket))\\s*(?::[^,]*)?,\\s*(?:next|_next)\\s*(?::[^,]*)?\\)$")
   (#set! by "signature")) @finding
 
 ;; CommonJS: the function assigned as a module's export (`exports.isUser = (req, res, next) => {...}`, `module.exports.auth = function (req, res, next) {...}`).
 (assignment_expression
   left: (member_expression property: (property_identifier) @symbol)
-  right: [(arrow_function parameters: (formal_parameters (_) (_) (_)) @_parameters) (function_expression parameters: (formal_parameters (_) (_) (_)) @_parameters)]
-  (#match? @_parameters "^\\(\\s*(?:req|request|_req)\\s*(?::[^,]*)?,\\s*[\\w$]+\\s*(?::[^,]*)?,\\s*(?:next|_next)\\s*(?::[^,]*)?\\)$")
+  right: [(arrow_function parameters: (formal_parameters (_) (_)) @_parameters) (function_expression parameters: (formal_parameters (_) (_)) @_parameters)]
+  (#match? @_parameters "^\\((?:\\s*(?:req|request|_req)\\s*(?::[^,]*)?,\\s*[\\w$]+|\\s*(?:ctx|_ctx|context|socket))\\s*(?::[^,]*)?,\\s*(?:next|_next)\\s*(?::[^,]*)?\\)$")
   (#set! by "signature")) @finding
