@@ -214,8 +214,8 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   const givenOfNone = `${kind.kind} ${layerRoles.vendoredFolders().join(',')} `;
   const implementedIn = implementedInterfacesByPath(interfaces);
   const packageEntries = index.packageEntryFiles();
-  const annotationFolders = annotationPackageFolders(index.files());
   const order = pathOrder(discovery);
+  const annotationFolders = annotationPackageFolders(index.files());
   // The layer entries the analysis this one is made from had, by position in the same order: an
   // entry whose file and given are the same is taken from there, no part looked up nor given spelled.
   const lastLayers = earlier?.shareAnswers ? layerColumns.get(earlier.index) : undefined;

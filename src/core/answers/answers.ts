@@ -4,6 +4,7 @@ import type { SymbolIndex } from '../resolve/symbolIndex';
 import type { AnalysisResult, Answer, AnswerPart, RepoKind, Route, Trace } from '../result';
 import { calledSymbol, type TraceContext, traceFrom, traceRoute } from '../trace/trace';
 import { asyncAnswer, failuresPart } from './asyncWork';
+import { conditionalImplementationsAnswer } from './beanConditions';
 import type { AnswerContext } from './context';
 import { errorsAnswer, invariantsAnswer } from './errors';
 import { dataModelAnswer, dependenciesAnswer, flowAnswer, middlewareAnswer, routesAnswer } from './flow';
@@ -22,9 +23,9 @@ type Builder = (context: AnswerContext) => AnswerPart[];
 const BUILDERS: Readonly<Record<RepoKind, Readonly<Record<string, readonly Builder[]>>>> = {
   service: {
     'api-docs': [routesAnswer, routeContractsAnswer],
-    'trace-flow': [flowAnswer],
+    'trace-flow': [flowAnswer, conditionalImplementationsAnswer],
     'data-model': [dataModelAnswer],
-    'draw-flow': [flowAnswer, layerJobsAnswer, dependenciesAnswer, middlewareAnswer],
+    'draw-flow': [flowAnswer, layerJobsAnswer, dependenciesAnswer, conditionalImplementationsAnswer, middlewareAnswer],
     invariants: [invariantsAnswer],
     idempotent: [idempotentAnswer],
     transactional: [transactionalAnswer],

@@ -285,6 +285,8 @@ function guards(context: AnswerContext, wanted: (layer: string, owner: string | 
           if (!TYPE_GUARD.test(raised.condition ?? '0')) asserts.push(fact(location, 'asserts', subject, raised.condition ?? '?'));
         } else if (raised.condition) refusals.push(fact(location, raised.returned ? 'refusesWithValue' : 'refusesWhen', subject, raised.condition, refusal));
         else if (raised.message && always) refusals.push(fact(location, 'raisesAlways', subject, refusal));
+        // Go's last `return ErrX` after the guards that return early: what every other case gets.
+        else if (raised.returned && always) refusals.push(fact(location, 'returnsErrorOtherwise', subject, refusal));
       }
     }
   }
