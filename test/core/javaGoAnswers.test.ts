@@ -72,3 +72,11 @@ describe("a Go service's answers (test/fixtures/go-shop)", () => {
     assert.ok(statuses.includes('`GET /api/v1/orders/{id}` answers 404 (`NotFound`) — internal/handler/order.go:42'), statuses.join('\n'));
   });
 });
+
+describe("a Go router framework's answers (test/fixtures/go-router)", () => {
+  it('tells the packages the rest imports by their import path as the modules to read first', async () => {
+    const analysis = await analyzeFolder(join(ROOT, 'test', 'fixtures', 'go-router'), { threads: 1 });
+    const modules = factsOf(analysis.answers().find((answer) => answer.item === 'framework.one-module'));
+    assert.deepEqual(modules, ['`github.com/acme/vine` is imported by 3 other modules — context.go:1']);
+  });
+});
