@@ -6,7 +6,7 @@ import type { CallAnswer, CallTypeResolver, EditorDocuments, FactsCache, FileAna
 import { nextTurn, Turns } from './nextTurn';
 import { findViolations, type KeptViolations } from './layers/violations';
 import { resolvedImports } from './layers/imports';
-import type { LayerRoles } from './layers/layers';
+import { annotationPackageFolders, type LayerRoles } from './layers/layers';
 import { type ArchitectureMap, buildArchitectureMap, type MapImport } from './map/architectureMap';
 import type { FileFacts } from './parse/facts';
 import type { Knowledge } from './knowledge/knowledge';
@@ -215,6 +215,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   const implementedIn = implementedInterfacesByPath(interfaces);
   const packageEntries = index.packageEntryFiles();
   const order = pathOrder(discovery);
+  const annotationFolders = annotationPackageFolders(index.files());
   // The layer entries the analysis this one is made from had, by position in the same order: an
   // entry whose file and given are the same is taken from there, no part looked up nor given spelled.
   const lastLayers = earlier?.shareAnswers ? layerColumns.get(earlier.index) : undefined;
@@ -234,13 +235,14 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
     const ofNone = mirrored === undefined ? givenOfNone : `${givenOfNone}mirrors ${mirrored} `;
     const implemented = implementedIn.get(path);
     const packageEntry = packageEntries.has(path);
-    const context = `${ofNone}${packageEntry ? 'entry ' : ''}${implemented ? `implements ${implemented.join(',')} ` : ''}`;
+    const annotationPackage = file.language === 'java' && annotationFolders.has(path.slice(0, path.lastIndexOf('/') + 1));
+    const context = `${ofNone}${packageEntry ? 'entry ' : ''}${annotationPackage ? 'annotations ' : ''}${implemented ? `implements ${implemented.join(',')} ` : ''}`;
     const lastGiven = last?.facts[at] === file ? last.givens[at] : undefined;
     const kept = lastGiven !== undefined && spellsGiven(lastGiven, context, held);
     const given = kept ? lastGiven : `${context}${held ? held.map((finding) => `${finding.category} ${finding.symbol}`).join(' ') : ''}`;
     const entry = kept
       ? (last?.entries[at] as AnalysisResult['files'][number])
-      : index.part('layer', path, () => ({ path, language: file.language, ...layerRoles.layerOf(kind.kind, { path, findings: held ?? [], imports: file.imports }, { ...(implemented ? { implements: implemented } : {}), packageEntry }) }), given, sameEntry);
+      : index.part('layer', path, () => ({ path, language: file.language, ...layerRoles.layerOf(kind.kind, { path, findings: held ?? [], imports: file.imports }, { ...(implemented ? { implements: implemented } : {}), packageEntry, annotationPackage }) }), given, sameEntry);
     if (entry !== last?.entries[at]) layersSame = false;
     column.facts[at] = file;
     column.givens[at] = given;

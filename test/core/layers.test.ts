@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { LayerRoles } from '../../src/core/layers/layers';
+import { annotationPackageFolders, type LayerRoles } from '../../src/core/layers/layers';
 import { findViolations } from '../../src/core/layers/violations';
 import { analyzeFolder } from '../../src/node/analyzeFolder';
 import type { FileFacts } from '../../src/core/parse/facts';
@@ -8,7 +8,7 @@ import type { RepoKind } from '../../src/core/result';
 import { SymbolIndex } from '../../src/core/resolve/symbolIndex';
 import { builtinKnowledge } from '../../src/node/knowledge';
 import { join } from 'node:path';
-import { ROOT, scanPython } from '../helpers';
+import { ROOT, scanPython, testScanner } from '../helpers';
 
 describe('layer roles', () => {
   const layerOf: LayerRoles['layerOf'] = (kind, facts) => builtinKnowledge().layerRoles.layerOf(kind, facts);
@@ -190,6 +190,28 @@ describe('layer roles', () => {
     // A folder still states the role first; another kind reads no interface names.
     assert.equal(role('src/drivers/pg.ts', ['DialectAdapter']), 'driver');
     assert.equal(role('src/orders/redis.ts', ['OrderStore'], 'service'), 'application');
+  });
+
+  it("gives a Java library's packages of annotation types the public API, its converter modules the adapters, and Android's instrumented tests the tests", async () => {
+    const facts = await Promise.all(
+      Object.entries({
+        'client/src/main/java/acme/http/GET.java': 'package acme.http;\npublic @interface GET { String value() default ""; }\n',
+        'client/src/main/java/acme/http/Query.java': 'package acme.http;\npublic @interface Query { String value(); }\n',
+        'client/src/main/java/acme/http/package-info.java': '/** Request annotations. */\npackage acme.http;\n',
+        // A package that declares an annotation beside a class is no package of annotations.
+        'client/src/main/java/acme/Call.java': 'package acme;\npublic interface Call { void execute(); }\n',
+        'client/src/main/java/acme/Timed.java': 'package acme;\npublic @interface Timed {}\n',
+      }).map(([path, text]) => testScanner().scan({ path, language: 'java' }, text)),
+    );
+    const folders = annotationPackageFolders(facts);
+    assert.deepEqual([...folders], ['client/src/main/java/acme/http/']);
+    const roles = builtinKnowledge().layerRoles;
+    const role = (path: string, annotationPackage = false) => roles.layerOf('library', { path, findings: [], imports: [] }, { annotationPackage }).layer;
+    assert.equal(role('client/src/main/java/acme/http/GET.java', true), 'public-api');
+    assert.equal(role('client/src/main/java/acme/http/package-info.java', true), 'public-api');
+    assert.equal(role('client/src/main/java/acme/Timed.java'), 'core');
+    assert.equal(role('client-converters/gson/src/main/java/acme/converter/gson/GsonConverterFactory.java'), 'adapter');
+    assert.equal(role('client/android-test/src/androidTest/java/acme/CallTest.java'), 'test');
   });
 
   it("keeps a service's ORM entities and schemas below an infrastructure folder there, whatever their names or inner folders say", () => {

@@ -13,6 +13,8 @@ export interface RouterFramework {
   name: string;
   mountReplacesOwnPrefix: boolean;
   dropsTrailingSlash: boolean;
+  /** What a route decorator given no `methods` answers (Flask's `route`: GET; Emmett's: GET and POST). */
+  defaultMethods: readonly string[];
   viewSets: ViewSetsDocument | undefined;
   /** The prefix of the methods that answer a resource object's routes (Falcon's `on_`). */
   responderPrefix?: string | undefined;
@@ -253,6 +255,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
         name: document.name,
         mountReplacesOwnPrefix: document.routers.mountReplacesOwnPrefix ?? false,
         dropsTrailingSlash: document.routers.dropsTrailingSlash ?? false,
+        defaultMethods: document.routers.defaultMethods ?? ['GET'],
         viewSets: document.viewSets,
         responderPrefix: document.routers.responderPrefix,
         servesUnderFirstArgument: document.routers.servesUnderFirstArgument ?? false,

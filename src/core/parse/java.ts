@@ -98,6 +98,7 @@ function typeSymbol(node: Node, prefix: string, symbols: SymbolDefinition[], bod
   if (hasModifier(node, 'abstract')) keywords['abstract'] = 'true';
   if (node.type === 'enum_declaration') keywords['enum'] = 'true';
   if (node.type === 'record_declaration') keywords['record'] = 'true';
+  if (node.type === 'annotation_type_declaration') keywords['annotation'] = 'true';
   const symbol: SymbolDefinition = {
     name,
     kind: 'class',

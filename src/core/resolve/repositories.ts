@@ -1,7 +1,7 @@
 import { NONE } from '../lists';
 import { Turns } from '../nextTurn';
 import type { CallSite, SymbolDefinition } from '../parse/facts';
-import type { Finding, Range } from '../result';
+import { type Finding, type Range, SymbolId } from '../result';
 import { type DataFile, readDataFile } from '../knowledge/dataFile';
 import type { SymbolIndex } from './symbolIndex';
 import { beforeFirst } from '../text';
@@ -223,6 +223,9 @@ function databaseHandleAccess(index: SymbolIndex, data: DataAccess, path: string
   const self = method.parameters?.[0];
   const isHandle = (type: string | undefined, from: string) => type !== undefined && index.qualifiedNames(from, type.replace(/^\*/, '')).some((name) => data.handleTypes.has(name));
   if (self && parts[0] === self.name) {
+    // A method of its own that hands out a handle (`d.usersCollection().Doc(id).Get(ctx)`, a Firestore collection).
+    const helper = index.definition(SymbolId.of(path, `${owner.name}.${parts[1] ?? ''}`));
+    if (helper?.kind === 'method' && isHandle(helper.returns, path)) return 'owned';
     // Field by field from the receiver, up to a handle (bounded: a handle sits a field or two away).
     let definition: SymbolDefinition | undefined = owner;
     let from = path;

@@ -101,3 +101,26 @@
   (#any-of? @_self "self" "cls")
   (#match? @_wrapped "^_?(f|fn|fun|func|function|callable|handler|callback|cb|hook|view|coro|coroutine|wrapped|responder|listener|receiver|cls|klass|[a-z_]+_(func|fn|function|handler|callback|view|cls|class))$")
   (#decorates? @finding @_wrapped "passes" "marks" "registers")) @finding
+
+;; A decorator that returns its function wrapped in an object, handed first to a class's constructor (`def before_insert(f): return Callback(f, "_before_insert")`, a class written capitalised, PEP 8's way), and the factory returning such a decorator.
+(function_definition
+  body: (block
+    [
+      (function_definition
+        name: (identifier) @_middle
+        parameters: (parameters . [(identifier) @_wrapped (typed_parameter . (identifier) @_wrapped)])
+        body: (block (return_statement (call function: (identifier) @_class arguments: (argument_list . (identifier) @_given))) .))
+    ]
+    (return_statement (identifier) @_returned))
+  (#eq? @_middle @_returned)
+  (#eq? @_given @_wrapped)
+  (#match? @_class "^[A-Z]")
+  (#match? @_wrapped "^_?(f|fn|fun|func|function|callable|handler|callback|cb|hook|view|coro|coroutine|wrapped|responder|listener|receiver|cls|klass|[a-z_]+_(func|fn|function|handler|callback|view|cls|class))$")
+  (#set! factory "true")) @finding
+
+(function_definition
+  parameters: (parameters . [(identifier) @_wrapped (typed_parameter . (identifier) @_wrapped)])
+  body: (block (return_statement (call function: (identifier) @_class arguments: (argument_list . (identifier) @_given))) .)
+  (#eq? @_given @_wrapped)
+  (#match? @_class "^[A-Z]")
+  (#match? @_wrapped "^_?(f|fn|fun|func|function|callable|handler|callback|cb|hook|view|coro|coroutine|wrapped|responder|listener|receiver|cls|klass|[a-z_]+_(func|fn|function|handler|callback|view|cls|class))$")) @finding
