@@ -247,7 +247,7 @@ describe("the errors answer of a Spring service's @ControllerAdvice", () => {
     const analysis = await analyzeFolder(fixture('spring-orders'), { threads: 1 });
     const errors = factsOf(analysis.answers().find((answer) => answer.item === 'service.errors'));
     assert.ok(
-      errors.some((fact) => /OrderNotFoundException` is answered by `RestErrors\.notFound` with 404 — src\/main\/java\/com\/acme\/orders\/web\/RestErrors\.java:11$/.test(fact)),
+      errors.some((fact) => /^`OrderNotFoundException` is answered by `RestErrors\.notFound` with 404 — src\/main\/java\/com\/acme\/orders\/web\/RestErrors\.java:12$/.test(fact)),
       errors.join('\n'),
     );
   });

@@ -89,6 +89,8 @@ export const PHRASES = {
   isTask: '`{0}` is a task ({1})',
   queues: '`{0}` queues `{1}`',
   runsJobsOf: '`{0}` runs the jobs of queue `{1}`',
+  consumes: '`{0}` consumes the messages of `{1}` as they arrive, off any request',
+  consumesWith: '`{0}` consumes the messages of `{1}` as they arrive, off any request, each handled by `{2}`',
   runsUntilStopped: '`{0}` runs until stopped: `while {1}`',
   runsUntilStoppedCalling: '`{0}` runs until stopped: `while {1}`, from there calling {2}',
   startsThread: '`{0}` runs `{1}` on another thread',
