@@ -163,6 +163,7 @@ export const PHRASES = {
   inheritsFromDependency: '`{0}` derives from `{1}`, a class of the dependency `{2}`: what it inherits is written there, not in this repository',
   foundationsTopic: 'The dependencies the code builds on',
   buildsOnDependency: '`{0}`, a declared dependency, holds the bases of {1} classes of the code: {2}',
+  classBoundsTopic: 'What bounds what `{0}` holds, as its docstring documents it',
   recordShapeTopic: 'No interface with implementations: the shapes the library\'s Protocols describe of what it is given',
   recordProtocol: '`{0}` is a `Protocol` of attributes only ({1}): the shape of a value the library is given (a settings class or a record), not a class with methods to implement',
   takesRecord: '`{0}` takes `{1}`: the shape `{2}` describes',
