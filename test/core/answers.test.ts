@@ -247,7 +247,7 @@ describe("the errors answer of a Spring service's @ControllerAdvice", () => {
     const analysis = await analyzeFolder(fixture('spring-orders'), { threads: 1 });
     const errors = factsOf(analysis.answers().find((answer) => answer.item === 'service.errors'));
     assert.ok(
-      errors.some((fact) => /OrderNotFoundException` is answered by `RestErrors\.notFound` with 404 — src\/main\/java\/com\/acme\/orders\/web\/RestErrors\.java:12$/.test(fact)),
+      errors.some((fact) => /^`OrderNotFoundException` is answered by `RestErrors\.notFound` with 404 — src\/main\/java\/com\/acme\/orders\/web\/RestErrors\.java:12$/.test(fact)),
       errors.join('\n'),
     );
   });
@@ -1167,5 +1167,20 @@ describe("a framework's answers when its routing, request entry and pipeline der
   it("tell the pipeline and the ORM's bases from their dependencies, a distribution's name prefixing the module's", () => {
     assert.ok(factsOfItem('framework.middleware-order').includes('`RequirePipe` derives from `webby_core.pipeline.extras.RequirePipe`, a class of the dependency `webby_core`: what it inherits is written there, not in this repository — webby/pipeline.py:5'), factsOfItem('framework.middleware-order').join('\n'));
     assert.ok(factsOfItem('framework.orm-sql').includes('`Database` derives from `pydal.DAL`, a class of the dependency `pydal`: what it inherits is written there, not in this repository — webby/orm/base.py:6'), factsOfItem('framework.orm-sql').join('\n'));
+  });
+});
+
+describe("a Python service's answers beside a TypeScript frontend", () => {
+  const files: Record<string, string> = {
+    ...MONITORS,
+    'frontend/package.json': '{ "name": "monitors-ui", "dependencies": { "react": "^19.0.0" } }\n',
+    'frontend/src/client/serializer.ts': 'export function serializeParam(value: unknown): string {\n  if (typeof value === "object") {\n    throw new Error("Deeply-nested objects are not supported");\n  }\n  return String(value);\n}\n',
+  };
+  const { factsOfItem } = workspaceAnswers(files);
+
+  it("tell the rules of the API's language only, never the frontend's guards", () => {
+    const invariants = factsOfItem('service.invariants');
+    assert.ok(invariants.some((line) => line.includes('monitors/api/models.py')), invariants.join('\n'));
+    assert.ok(!invariants.some((line) => line.includes('frontend/')), invariants.join('\n'));
   });
 });
