@@ -4,9 +4,9 @@ import { analyzeDataModel } from './datamodel/dataModel';
 import { DEFAULT_MAX_FILE_SIZE_BYTES, type Discovery, discoverFiles, readWorkspaceText, sameSeparators, type SourceFile } from './discover/discover';
 import type { CallAnswer, CallTypeResolver, EditorDocuments, FactsCache, FileAnalyzer, ProgressReport, ReadLimits, WorkspaceFs } from './host';
 import { nextTurn, Turns } from './nextTurn';
-import { findViolations } from './layers/violations';
+import { findViolations, type KeptViolations } from './layers/violations';
 import { resolvedImports } from './layers/imports';
-import type { LayerRoles } from './layers/layers';
+import { annotationPackageFolders, type LayerRoles } from './layers/layers';
 import { type ArchitectureMap, buildArchitectureMap, type MapImport } from './map/architectureMap';
 import type { FileFacts } from './parse/facts';
 import type { Knowledge } from './knowledge/knowledge';
@@ -22,7 +22,7 @@ import { answerChecklist } from './answers/answers';
 import { readStudyDocuments } from './discover/studyDocuments';
 import { type AnalysisResult, type Answer, type Finding, type InterfaceImplementations, type KindVerdict, type Language, type Route, SCHEMA_VERSION, type Skipped, SymbolId, type Trace } from './result';
 import { type TraceContext, traceRoute, traceRouteWithTypes } from './trace/trace';
-import { listIn, sameList } from './lists';
+import { listIn, NONE, sameList } from './lists';
 import { matchesRouteTemplate, templateShape } from './workspacePatterns';
 
 export interface AnalyzeOptions {
@@ -214,7 +214,18 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   const givenOfNone = `${kind.kind} ${layerRoles.vendoredFolders().join(',')} `;
   const implementedIn = implementedInterfacesByPath(interfaces);
   const packageEntries = index.packageEntryFiles();
-  await turns.each(pathOrder(discovery), (path) => {
+  const order = pathOrder(discovery);
+  const annotationFolders = annotationPackageFolders(index.files());
+  // The layer entries the analysis this one is made from had, by position in the same order: an
+  // entry whose file and given are the same is taken from there, no part looked up nor given spelled.
+  const lastLayers = earlier?.shareAnswers ? layerColumns.get(earlier.index) : undefined;
+  const last = lastLayers?.order === order ? lastLayers : undefined;
+  const column: LayerColumn = { order, facts: new Array<FileFacts | undefined>(order.length), givens: new Array<string | undefined>(order.length), entries: new Array<AnalysisResult['files'][number] | undefined>(order.length) };
+  let position = 0;
+  // Whether every file's entry is the one the last analysis had: then no layer changed.
+  let layersSame = last !== undefined;
+  await turns.each(order, (path) => {
+    const at = position++;
     const file = index.file(path);
     if (!file) return; // skipped
     const held = findingsByPath.get(path);
@@ -224,17 +235,33 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
     const ofNone = mirrored === undefined ? givenOfNone : `${givenOfNone}mirrors ${mirrored} `;
     const implemented = implementedIn.get(path);
     const packageEntry = packageEntries.has(path);
-    const context = `${packageEntry ? 'entry ' : ''}${implemented ? `implements ${implemented.join(',')} ` : ''}`;
-    const given = `${ofNone}${context}${held ? held.map((finding) => `${finding.category} ${finding.symbol}`).join(' ') : ''}`;
-    const entry = index.part('layer', path, () => ({ path, language: file.language, ...layerRoles.layerOf(kind.kind, { path, findings: held ?? [], imports: file.imports }, { ...(implemented ? { implements: implemented } : {}), packageEntry }) }), given);
+    const annotationPackage = file.language === 'java' && annotationFolders.has(path.slice(0, path.lastIndexOf('/') + 1));
+    const context = `${ofNone}${packageEntry ? 'entry ' : ''}${annotationPackage ? 'annotations ' : ''}${implemented ? `implements ${implemented.join(',')} ` : ''}`;
+    const lastGiven = last?.facts[at] === file ? last.givens[at] : undefined;
+    const kept = lastGiven !== undefined && spellsGiven(lastGiven, context, held);
+    const given = kept ? lastGiven : `${context}${held ? held.map((finding) => `${finding.category} ${finding.symbol}`).join(' ') : ''}`;
+    const entry = kept
+      ? (last?.entries[at] as AnalysisResult['files'][number])
+      : index.part('layer', path, () => ({ path, language: file.language, ...layerRoles.layerOf(kind.kind, { path, findings: held ?? [], imports: file.imports }, { ...(implemented ? { implements: implemented } : {}), packageEntry, annotationPackage }) }), given, sameEntry);
+    if (entry !== last?.entries[at]) layersSame = false;
+    column.facts[at] = file;
+    column.givens[at] = given;
+    column.entries[at] = entry;
     files.push(entry);
     fileByPath.set(file.path, entry); // the facts' own string, which later lookups hold: compared by identity
   });
-  for (const finding of findings) finding.layer = fileByPath.get(SymbolId.parse(finding.symbol).path)?.layer ?? '';
+  if (options.updates ?? true) layerColumns.set(index, column);
+  // A finding takes its file's layer: looked up once per file, not once per finding.
+  for (const [path, held] of findingsByPath) {
+    const layer = fileByPath.get(path)?.layer ?? '';
+    for (const finding of held) finding.layer = layer;
+  }
   await nextTurn();
   options.signal?.throwIfAborted();
   const checkLayers = options.layerViolations === 'on' || ((options.layerViolations ?? 'auto') === 'auto' && kind.kind === 'service');
-  const violations = checkLayers ? await findViolations(index, analysed, (path) => fileByPath.get(path), resolved, host.knowledge.layerRules) : [];
+  const checked = checkLayers ? await findViolations(index, analysed, (path) => fileByPath.get(path), resolved, host.knowledge.layerRules, turns, lastLayers?.violations && { kept: lastLayers.violations, layersSame }) : undefined;
+  if (checked) column.violations = checked.kept;
+  const violations = checked?.violations ?? [];
   await nextTurn();
   options.signal?.throwIfAborted();
 
@@ -561,6 +588,47 @@ function groupByPath(findings: readonly Finding[]): Map<string, Finding[]> {
   const byPath = new Map<string, Finding[]>();
   for (const finding of findings) listIn(byPath, SymbolId.parse(finding.symbol).path).push(finding);
   return byPath;
+}
+
+/**
+ * The layer entries an analysis made, by position in its sorted paths, with the facts and given of
+ * each: the next update takes an entry from here while both are the same (see `assemble`).
+ */
+interface LayerColumn {
+  order: readonly string[];
+  facts: (FileFacts | undefined)[];
+  givens: (string | undefined)[];
+  entries: (AnalysisResult['files'][number] | undefined)[];
+  /** The violations found with these layers. */
+  violations?: KeptViolations;
+}
+
+/** A file's layer entry worked out again that says what the kept one said is the kept one: then no layer changed. */
+function sameEntry(kept: AnalysisResult['files'][number], made: AnalysisResult['files'][number]): boolean {
+  return JSON.stringify(kept) === JSON.stringify(made);
+}
+
+const layerColumns = new WeakMap<SymbolIndex, LayerColumn>();
+
+/** Whether `given` is `context` followed by the findings' categories and symbols, as the layer part spells it: compared in place, nothing spelled. */
+function spellsGiven(given: string, context: string, held: readonly Finding[] | undefined): boolean {
+  if (!given.startsWith(context)) return false;
+  let at = context.length;
+  const findings = held ?? NONE;
+  for (let position = 0; position < findings.length; position++) {
+    const finding = findings[position] as Finding;
+    if (position > 0) {
+      if (given.charCodeAt(at) !== 32) return false;
+      at++;
+    }
+    if (!given.startsWith(finding.category, at)) return false;
+    at += finding.category.length;
+    if (given.charCodeAt(at) !== 32) return false;
+    at++;
+    if (!given.startsWith(finding.symbol, at)) return false;
+    at += finding.symbol.length;
+  }
+  return at === given.length;
 }
 
 function compareFindings(a: Finding, b: Finding): number {

@@ -362,9 +362,67 @@ describe('an update after a body edit', () => {
     assert.equal(edited.result.kind, original.result.kind);
     const entryOf = (analysis: Analysis, path: string) => analysis.result.files.find((file) => file.path === path);
     for (const path of ['app/api.py', 'app/domain/order.py']) assert.equal(entryOf(edited, path), entryOf(original, path), path);
-    // The edited file's entry is made again from its new facts, and says the same.
-    assert.notEqual(entryOf(edited, 'app/service.py'), entryOf(original, 'app/service.py'));
-    assert.deepEqual(entryOf(edited, 'app/service.py'), entryOf(original, 'app/service.py'));
+    // The edited file's entry is made again from its new facts; it says the same, so it is the kept one.
+    assert.equal(entryOf(edited, 'app/service.py'), entryOf(original, 'app/service.py'));
+  });
+});
+
+describe("an update of a file's layer", () => {
+  const workspace = tempWorkspace({
+    'app/worker.py': 'from celery import Celery\n\napp = Celery("shop")\n',
+    'app/things.py': 'from app.worker import app\n\n@app.task\ndef send_receipt(order_id):\n    return order_id\n',
+    'app/other.py': 'def helper():\n    return 1\n',
+    // Another task keeps the kind a service's, whatever becomes of the first.
+    'app/mail.py': 'from celery import Celery\n\nqueue = Celery("mail")\n\n@queue.task\ndef send_mail(to):\n    return to\n',
+  });
+  after(workspace.cleanup);
+  const entryOf = (analysis: Analysis, path: string) => analysis.result.files.find((file) => file.path === path);
+
+  it("makes the entry of an unchanged file again when another file's edit changes its findings, and keeps the others'", async () => {
+    const original = await analyzeFolder(workspace.root, { threads: 1 });
+    const withTask = entryOf(original, 'app/things.py');
+    assert.equal(original.result.kind.kind, 'service');
+    // worker.py's app is no longer Celery's: things.py is unchanged, its task is gone, and with it what its layer read.
+    writeFileSync(join(workspace.root, 'app', 'worker.py'), 'app = None\n');
+    const edited = await updateFolder(original, [join(workspace.root, 'app', 'worker.py')], { threads: 1 });
+    const fresh = await analyzeFolder(workspace.root, { threads: 1 });
+    assert.deepEqual(edited.result.files, fresh.result.files);
+    assert.notDeepEqual(entryOf(edited, 'app/things.py'), withTask);
+    assert.equal(entryOf(edited, 'app/other.py'), entryOf(original, 'app/other.py'));
+    // And back: the task found again, the entry says what it said.
+    writeFileSync(join(workspace.root, 'app', 'worker.py'), 'from celery import Celery\n\napp = Celery("shop")\n');
+    const back = await updateFolder(edited, [join(workspace.root, 'app', 'worker.py')], { threads: 1 });
+    assert.deepEqual(entryOf(back, 'app/things.py'), withTask);
+    assert.deepEqual(back.result.findings, original.result.findings);
+  });
+});
+
+describe('an update of layer violations', () => {
+  const workspace = tempWorkspace({
+    'app/domain/order.py': 'from app.infrastructure.db import engine\n\nclass Order:\n    total = 0\n',
+    'app/domain/line.py': 'from app.domain.order import Order\n',
+    'app/infrastructure/db.py': 'engine = None\n',
+    'app/api/orders.py': 'from fastapi import APIRouter\nfrom app.domain.order import Order\nrouter = APIRouter()\n\n@router.post("/orders")\ndef create():\n    return Order()\n',
+  });
+  after(workspace.cleanup);
+  const violations = (analysis: Analysis) => analysis.result.violations.map((violation) => `${violation.rule} ${violation.path} ${violation.imported}`);
+
+  it("gives what a fresh analysis gives as a file's imports, and the layer of what it imports, change", async () => {
+    let analysis = await analyzeFolder(workspace.root, { threads: 1, layerViolations: 'on' });
+    assert.deepEqual(violations(analysis), ['domain-imports-infrastructure app/domain/order.py engine']);
+    const edits: [string, string, string[]][] = [
+      // A body edit elsewhere: the violation is the one found before.
+      ['app/api/orders.py', 'from fastapi import APIRouter\nfrom app.domain.order import Order\nrouter = APIRouter()\n\n@router.post("/orders")\ndef create():\n    print("ordering")\n    return Order()\n', ['domain-imports-infrastructure app/domain/order.py engine']],
+      // line.py, unchanged, now imports a module of the infrastructure: order.py re-exports it.
+      ['app/domain/order.py', 'from app.infrastructure.db import engine\nfrom app.infrastructure.db import engine as Order\n', ['domain-imports-infrastructure app/domain/line.py Order', 'domain-imports-infrastructure app/domain/order.py engine', 'domain-imports-infrastructure app/domain/order.py Order']],
+      ['app/domain/order.py', 'class Order:\n    total = 0\n', []],
+    ];
+    for (const [path, text, expected] of edits) {
+      writeFileSync(join(workspace.root, path), text);
+      analysis = await updateFolder(analysis, [join(workspace.root, path)], { threads: 1, layerViolations: 'on' });
+      assert.deepEqual(violations(analysis), expected, `after editing ${path}`);
+      assert.deepEqual(analysis.result, (await analyzeFolder(workspace.root, { threads: 1, layerViolations: 'on' })).result, `after editing ${path}`);
+    }
   });
 });
 

@@ -247,7 +247,7 @@ describe("the errors answer of a Spring service's @ControllerAdvice", () => {
     const analysis = await analyzeFolder(fixture('spring-orders'), { threads: 1 });
     const errors = factsOf(analysis.answers().find((answer) => answer.item === 'service.errors'));
     assert.ok(
-      errors.some((fact) => /OrderNotFoundException` is answered by `RestErrors\.notFound` with 404 — src\/main\/java\/com\/acme\/orders\/web\/RestErrors\.java:11$/.test(fact)),
+      errors.some((fact) => /^`OrderNotFoundException` is answered by `RestErrors\.notFound` with 404 — src\/main\/java\/com\/acme\/orders\/web\/RestErrors\.java:12$/.test(fact)),
       errors.join('\n'),
     );
   });
@@ -1058,5 +1058,129 @@ describe("a framework's answers on typed route patterns, shortcut decorators and
     assert.ok(why.includes('`Cors.initialize` registers a hook with `app.after_request` on the application it is given: the concern then runs on every request, and no view is changed for it — tinyweb/app.py:56'), why.join('\n'));
     // Hooks a method hands back come in the order it builds: the answer points at it, and claims no registration order.
     assert.ok(order.includes("`App.before` runs the request hooks `self.handlers_for(req, 'before_request', False)` in the order `App.handlers_for(req, attr, local_first=True)` returns them (at tinyweb/app.py:46), which may differ from the order they were registered: read it for the order — tinyweb/app.py:50"), order.join('\n'));
+  });
+});
+
+describe("a library's answers when its only Protocol declares attributes and its examples import a function the package re-exports", () => {
+  const files = {
+    'pyproject.toml': '[project]\nname = "jobq"\nversion = "1.0.0"\n',
+    'jobq/__init__.py': 'from .cron import cron\nfrom .worker import Worker, run_worker\n',
+    'jobq/cron.py': 'def cron(coroutine, hour=None):\n    return (coroutine, hour)\n',
+    'jobq/typing.py': 'from typing import Any, Dict, Protocol, Sequence, Type, Union\n\n\nclass WorkerSettingsBase(Protocol):\n    functions: Sequence[Any]\n    cron_jobs: Sequence[Any] = ()\n\n\nWorkerSettingsType = Union[Dict[str, Any], Type[WorkerSettingsBase]]\n',
+    'jobq/worker.py':
+      "from .typing import WorkerSettingsType\n\n\nclass Worker:\n    def __init__(self, functions=(), cron_jobs=()):\n        self.functions = list(functions)\n        self.cron_jobs = list(cron_jobs)\n\n    def run(self):\n        return self.poll()\n\n    def poll(self):\n        return len(self.functions)\n\n\ndef run_worker(settings_cls: 'WorkerSettingsType') -> Worker:\n    return Worker(functions=settings_cls.functions)\n",
+    'jobq/jobs.py': 'from .worker import Worker\n\n\ndef make():\n    return Worker()\n',
+    'examples/cron.py': 'from jobq import cron\n\n\nasync def tick(ctx):\n    pass\n\n\nclass WorkerSettings:\n    functions = [tick]\n    cron_jobs = [cron(tick, hour=1)]\n',
+    'benchmarks/bench_run.py': 'from jobq import Worker\n\n\ndef bench_run():\n    Worker().run()\n',
+    'tests/conftest.py': "import pytest\nfrom testcontainers.redis import RedisContainer\n\n\n@pytest.fixture\ndef redis():\n    with RedisContainer('redis:7') as container:\n        yield container\n",
+  };
+  const { factsOfItem } = workspaceAnswers(files);
+
+  it('tell the attribute-only Protocol as the shape of what the library is given, never a class the worker implements', () => {
+    const contract = factsOfItem('library.interface');
+    assert.ok(contract.includes('`WorkerSettingsBase` is a `Protocol` of attributes only (functions, cron_jobs): the shape of a value the library is given (a settings class or a record), not a class with methods to implement — jobq/typing.py:4'), contract.join('\n'));
+    assert.ok(contract.includes("`run_worker` takes `settings_cls: 'WorkerSettingsType'`: the shape `WorkerSettingsBase` describes — jobq/worker.py:16"), contract.join('\n'));
+    assert.ok(!factsOfItem('library.mandatory-methods').some((line) => line.includes('`Worker`')), factsOfItem('library.mandatory-methods').join('\n'));
+  });
+
+  it('study the class the library imports most and does most in, method by method', () => {
+    const central = factsOfItem('library.one-implementation');
+    assert.ok(central.includes('`Worker` defines 3 methods; 3 files import it — jobq/worker.py:4'), central.join('\n'));
+    assert.ok(central.includes('`Worker.run` calls `self.poll` — jobq/worker.py:9'), central.join('\n'));
+  });
+
+  it("count `from jobq import cron` as a use of the function the package binds, not of the module of that name", () => {
+    assert.ok(factsOfItem('library.tutorial').includes('`examples/cron.py` uses `cron` — examples/cron.py:1'), factsOfItem('library.tutorial').join('\n'));
+  });
+
+  it('tell the containers the tests start with Testcontainers as what the tests need', () => {
+    const contribute = factsOfItem('library.contribute');
+    assert.ok(contribute.includes('`tests/conftest.py` starts `RedisContainer` in a Docker container with Testcontainers: the tests need Docker running — tests/conftest.py:7'), contribute.join('\n'));
+  });
+});
+
+describe("a library's answers on relation sets that share a module and a method their base calls but leaves to them", () => {
+  const files = {
+    'pyproject.toml': '[project]\nname = "minorm"\nversion = "1.0.0"\n',
+    'minorm/__init__.py': 'from .sets import HasManySet, HasOneSet, ManyViaSet\n',
+    'minorm/sets.py':
+      'import json\n\nimport sqlite3\n\n\nclass RelationSet:\n    def _get_query(self):\n        raise NotImplementedError\n\n    def results(self, refresh=False):\n        if refresh or not hasattr(self, "_cached"):\n            self._cached = self._cache_resultset()\n        return self._cached\n\n\nclass HasOneSet(RelationSet):\n    def _get_query(self):\n        return sqlite3.connect(":memory:")\n\n    def _cache_resultset(self):\n        return json.dumps([1])\n\n\nclass HasManySet(RelationSet):\n    def _get_query(self):\n        return sqlite3.connect(":memory:")\n\n    def _cache_resultset(self):\n        return json.dumps([1, 2])\n\n\nclass ViaSet(RelationSet):\n    def _get_query(self):\n        return sqlite3.connect(":memory:")\n\n\nclass ManyViaSet(ViaSet):\n    def _cache_resultset(self):\n        return json.dumps([3])\n',
+    'minorm/use.py': 'from .sets import HasManySet, HasOneSet\n\n\ndef pick(many):\n    return HasManySet() if many else HasOneSet()\n',
+  };
+  const { factsOfItem } = workspaceAnswers(files);
+
+  it('tell a method the base calls on itself and every leaf implementation defines as one a new implementation must define', () => {
+    const contract = factsOfItem('library.mandatory-methods');
+    assert.ok(contract.includes('`_cache_resultset()`: `RelationSet` calls it on itself and does not define it, and every implementation defines it: a new one must too — minorm/sets.py:12'), contract.join('\n'));
+  });
+
+  it('never tell a module-level import as what sets one implementation of the module apart', () => {
+    const tradeOffs = factsOfItem('library.trade-offs');
+    assert.ok(!tradeOffs.some((line) => line.includes('which no other implementation imports')), tradeOffs.join('\n'));
+  });
+});
+
+describe('the idempotence answer of a view that makes a stand-in it never saves', () => {
+  const files: Record<string, string> = {
+    ...MONITORS,
+    'monitors/api/urls.py': 'from django.urls import path\n\nfrom monitors.api import views\n\nurlpatterns = [\n    path("beat/<str:account_key>/<slug:slug>", views.beat_by_slug),\n    path("accounts/<str:account_key>/test-alert", views.test_alert),\n    path("accounts/<str:account_key>/monitors", views.add_monitor),\n]\n',
+  };
+  files['monitors/api/views.py'] = `${MONITORS['monitors/api/views.py'] ?? ''}\n\ndef test_alert(request, account_key):\n    account = Account.objects.get(key=account_key)\n    dummy = Monitor(account=account, slug="test")\n    return HttpResponse(dummy.hook_url())\n\n\ndef add_monitor(request, account_key):\n    account = Account.objects.get(key=account_key)\n    monitor = Monitor(account=account, slug=request.POST["slug"])\n    monitor.save()\n    return HttpResponse("OK")\n`;
+  const { factsOfItem } = workspaceAnswers(files);
+
+  it('say the stand-in adds no row unless something saves it, and a saved one adds another on each repeat', () => {
+    const facts = factsOfItem('service.idempotent');
+    assert.ok(facts.some((line) => line.startsWith('`ANY /accounts/{account_key}/test-alert` makes a `Monitor` as `dummy` and never saves it there')), facts.join('\n'));
+    assert.ok(!facts.some((line) => line.startsWith('`ANY /accounts/{account_key}/test-alert` can make a new `Monitor`')), facts.join('\n'));
+    assert.ok(facts.some((line) => line.startsWith('`ANY /accounts/{account_key}/monitors` can make a new `Monitor`')), facts.join('\n'));
+  });
+});
+
+describe("a framework's answers when its routing, request entry and pipeline derive from a dependency's classes", () => {
+  const files = {
+    'pyproject.toml': '[project]\nname = "webby"\nversion = "1.0.0"\ndependencies = [\n    "webby-core~=1.3.0",\n    "shop-pydal==17.3.2",\n]\n',
+    'webby/__init__.py': 'from .app import App\nfrom .pipeline import Pipe, RequirePipe\n',
+    'webby/app.py': 'from webby_core.app import App as _App\n\nfrom .routing.router import HTTPRouter\n\n\nclass App(_App):\n    def route(self, path):\n        return self.router(path)\n',
+    'webby/routing/__init__.py': '',
+    'webby/routing/response.py': 'from webby_core.routing.response import ResponseProcessor\n\n\nclass TemplateResponseBuilder(ResponseProcessor):\n    def process(self, output):\n        return output\n',
+    'webby/routing/router.py': 'from webby_core.routing.router import HTTPRouter as _HTTPRouter\n\n\nclass HTTPRouter(_HTTPRouter):\n    def add(self, route):\n        return route\n',
+    'webby/pipeline.py': 'from webby_core.pipeline.pipe import Pipe as Pipe\nfrom webby_core.pipeline.extras import RequirePipe as _RequirePipe\n\n\nclass RequirePipe(_RequirePipe):\n    def pipe_request(self, next_pipe):\n        return next_pipe()\n',
+    'webby/orm/__init__.py': '',
+    'webby/orm/base.py': 'import json\n\nfrom pydal import DAL\n\n\nclass Database(DAL):\n    def dump(self):\n        return json.dumps({})\n',
+    'examples/hello.py': 'from webby import App\n\napp = App(__name__)\n\n\n@app.route("/")\ndef index():\n    return "hi"\n',
+  };
+  const { answerOf, factsOfItem } = workspaceAnswers(files);
+
+  it('name the dependency the framework builds on, with the classes that derive from it', () => {
+    const facts = factsOfItem('framework.one-module');
+    assert.ok(facts.some((line) => line.startsWith('`webby_core`, a declared dependency, holds the bases of 4 classes of the code: ')), facts.join('\n'));
+    assert.ok(!facts.some((line) => line.startsWith('`json`')), facts.join('\n'));
+  });
+
+  it("point the routing questions at the router deriving from the dependency's, not at a response module", () => {
+    const answer = answerOf('framework.route-precedence');
+    const facts = factsOfItem('framework.route-precedence');
+    assert.equal(facts[0], '`HTTPRouter` derives from `webby_core.routing.router.HTTPRouter`, a class of the dependency `webby_core`: what it inherits is written there, not in this repository — webby/routing/router.py:4');
+    assert.equal(answer?.parts[0]?.gap?.readAt?.path, 'webby/routing/router.py');
+  });
+
+  it("tell the pipeline and the ORM's bases from their dependencies, a distribution's name prefixing the module's", () => {
+    assert.ok(factsOfItem('framework.middleware-order').includes('`RequirePipe` derives from `webby_core.pipeline.extras.RequirePipe`, a class of the dependency `webby_core`: what it inherits is written there, not in this repository — webby/pipeline.py:5'), factsOfItem('framework.middleware-order').join('\n'));
+    assert.ok(factsOfItem('framework.orm-sql').includes('`Database` derives from `pydal.DAL`, a class of the dependency `pydal`: what it inherits is written there, not in this repository — webby/orm/base.py:6'), factsOfItem('framework.orm-sql').join('\n'));
+  });
+});
+
+describe("a Python service's answers beside a TypeScript frontend", () => {
+  const files: Record<string, string> = {
+    ...MONITORS,
+    'frontend/package.json': '{ "name": "monitors-ui", "dependencies": { "react": "^19.0.0" } }\n',
+    'frontend/src/client/serializer.ts': 'export function serializeParam(value: unknown): string {\n  if (typeof value === "object") {\n    throw new Error("Deeply-nested objects are not supported");\n  }\n  return String(value);\n}\n',
+  };
+  const { factsOfItem } = workspaceAnswers(files);
+
+  it("tell the rules of the API's language only, never the frontend's guards", () => {
+    const invariants = factsOfItem('service.invariants');
+    assert.ok(invariants.some((line) => line.includes('monitors/api/models.py')), invariants.join('\n'));
+    assert.ok(!invariants.some((line) => line.includes('frontend/')), invariants.join('\n'));
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { LayerRoles } from '../../src/core/layers/layers';
+import { annotationPackageFolders, type LayerRoles } from '../../src/core/layers/layers';
 import { findViolations } from '../../src/core/layers/violations';
 import { analyzeFolder } from '../../src/node/analyzeFolder';
 import type { FileFacts } from '../../src/core/parse/facts';
@@ -8,7 +8,7 @@ import type { RepoKind } from '../../src/core/result';
 import { SymbolIndex } from '../../src/core/resolve/symbolIndex';
 import { builtinKnowledge } from '../../src/node/knowledge';
 import { join } from 'node:path';
-import { ROOT, scanPython } from '../helpers';
+import { ROOT, scanPython, testScanner } from '../helpers';
 
 describe('layer roles', () => {
   const layerOf: LayerRoles['layerOf'] = (kind, facts) => builtinKnowledge().layerRoles.layerOf(kind, facts);
@@ -192,6 +192,28 @@ describe('layer roles', () => {
     assert.equal(role('src/orders/redis.ts', ['OrderStore'], 'service'), 'application');
   });
 
+  it("gives a Java library's packages of annotation types the public API, its converter modules the adapters, and Android's instrumented tests the tests", async () => {
+    const facts = await Promise.all(
+      Object.entries({
+        'client/src/main/java/acme/http/GET.java': 'package acme.http;\npublic @interface GET { String value() default ""; }\n',
+        'client/src/main/java/acme/http/Query.java': 'package acme.http;\npublic @interface Query { String value(); }\n',
+        'client/src/main/java/acme/http/package-info.java': '/** Request annotations. */\npackage acme.http;\n',
+        // A package that declares an annotation beside a class is no package of annotations.
+        'client/src/main/java/acme/Call.java': 'package acme;\npublic interface Call { void execute(); }\n',
+        'client/src/main/java/acme/Timed.java': 'package acme;\npublic @interface Timed {}\n',
+      }).map(([path, text]) => testScanner().scan({ path, language: 'java' }, text)),
+    );
+    const folders = annotationPackageFolders(facts);
+    assert.deepEqual([...folders], ['client/src/main/java/acme/http/']);
+    const roles = builtinKnowledge().layerRoles;
+    const role = (path: string, annotationPackage = false) => roles.layerOf('library', { path, findings: [], imports: [] }, { annotationPackage }).layer;
+    assert.equal(role('client/src/main/java/acme/http/GET.java', true), 'public-api');
+    assert.equal(role('client/src/main/java/acme/http/package-info.java', true), 'public-api');
+    assert.equal(role('client/src/main/java/acme/Timed.java'), 'core');
+    assert.equal(role('client-converters/gson/src/main/java/acme/converter/gson/GsonConverterFactory.java'), 'adapter');
+    assert.equal(role('client/android-test/src/androidTest/java/acme/CallTest.java'), 'test');
+  });
+
   it("keeps a service's ORM entities and schemas below an infrastructure folder there, whatever their names or inner folders say", () => {
     assert.deepEqual(layerOf('service', { path: 'src/users/infrastructure/persistence/relational/entities/user.entity.ts', findings: [], imports: [] }), {
       layer: 'infrastructure',
@@ -261,7 +283,7 @@ describe('layer violations', () => {
     const index = new SymbolIndex(files);
     const layer = (path: string) => ({ layer: path.split('/')[1] ?? '', confidence: 'stated' });
     const repository = { category: 'repository' as const, symbol: 'app/infrastructure/repo.py:OrderRepository', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, layer: '', details: { rule: 'data-access-class' } };
-    const found = (await findViolations(index, files, layer, [repository], builtinKnowledge().layerRules)).map((violation) => `${violation.rule} ${violation.path} ${violation.imported}`);
+    const found = (await findViolations(index, files, layer, [repository], builtinKnowledge().layerRules)).violations.map((violation) => `${violation.rule} ${violation.path} ${violation.imported}`);
     assert.deepEqual(found.sort(), [
       'api-bypasses-application app/api/orders.py OrderRepository',
       'domain-imports-infrastructure app/domain/order.py engine',
@@ -269,6 +291,6 @@ describe('layer violations', () => {
       'domain-imports-web-framework app/domain/order.py HTTPException',
     ]);
     const guessed = (path: string) => ({ layer: path.split('/')[1] ?? '', confidence: path.includes('domain') ? 'default' : 'stated' });
-    assert.deepEqual((await findViolations(index, files, guessed, [repository], builtinKnowledge().layerRules)).map((violation) => violation.rule), ['api-bypasses-application']);
+    assert.deepEqual((await findViolations(index, files, guessed, [repository], builtinKnowledge().layerRules)).violations.map((violation) => violation.rule), ['api-bypasses-application']);
   });
 });

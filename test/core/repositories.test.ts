@@ -106,3 +106,38 @@ describe('data-access classes in TypeScript and JavaScript', () => {
     assert.match(found['packages/orders/src/order-store.ts:OrderStore'] ?? '', /derives from packages\/utils\/src\/dal\/base-repository.ts:BaseRepository/);
   });
 });
+
+describe('data-access types in Go', () => {
+  it('finds a type that reads and writes Firestore documents through the references its own methods hand out', async () => {
+    const found = await repositoriesOf({
+      'go.mod': 'module example.com/users\n\ngo 1.22\n',
+      'store.go': [
+        'package users',
+        '',
+        'import (',
+        '\t"context"',
+        '',
+        '\t"cloud.google.com/go/firestore"',
+        ')',
+        '',
+        'type store struct {',
+        '\tclient *firestore.Client',
+        '}',
+        '',
+        'func (s store) users() *firestore.CollectionRef { return s.client.Collection("users") }',
+        '',
+        'func (s store) Get(ctx context.Context, id string) (*firestore.DocumentSnapshot, error) {',
+        '\treturn s.users().Doc(id).Get(ctx)',
+        '}',
+        '',
+        'func (s store) Rename(ctx context.Context, id, name string) error {',
+        '\t_, err := s.users().Doc(id).Set(ctx, map[string]string{"name": name})',
+        '\treturn err',
+        '}',
+      ].join('\n'),
+      // Holds the client's configuration only: it reads no document.
+      'settings.go': ['package users', '', 'import "cloud.google.com/go/firestore"', '', 'type settings struct{ client *firestore.Client }', '', 'func (s settings) Project() string { return "p" }', ''].join('\n'),
+    });
+    assert.deepEqual(Object.keys(found), ['store.go:store']);
+  });
+});

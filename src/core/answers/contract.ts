@@ -1,7 +1,7 @@
 import type { SymbolDefinition } from '../parse/facts';
 import { isAbstractMethod } from '../resolve/interfaces';
 import type { SymbolIndex } from '../resolve/symbolIndex';
-import { type AnswerFact, type AnswerTable, type InterfaceImplementations, SymbolId } from '../result';
+import { type AnswerFact, type AnswerTable, type InterfaceImplementations, type SourceLocation, SymbolId } from '../result';
 import { type AnswerContext, inScope, locationOf } from './context';
 import { type PhraseKey, say } from './phrases';
 
@@ -18,7 +18,9 @@ export interface ContractMethod {
   /** The class that declares it: the interface, or an interface it derives from. */
   symbol: string;
   /** `abstract`: `@abstractmethod`; `not-implemented`: its body raises NotImplementedError; `declared`: a TypeScript signature; `provided`: a body implementations inherit. */
-  status: 'abstract' | 'not-implemented' | 'declared' | 'provided';
+  status: 'abstract' | 'not-implemented' | 'declared' | 'called' | 'provided';
+  /** `called`: where the interface calls it on itself. */
+  calledAt?: SourceLocation;
 }
 
 /** The interfaces of the code under study, the one with most implementations first (ties: more methods). */
@@ -45,8 +47,51 @@ function contractOf(context: AnswerContext, entry: InterfaceImplementations): Co
       methods.push({ name, symbol, status });
     }
   }
+  methods.push(...calledUndefined(index, entry.base, declaring, implementations, methods));
   methods.sort((a, b) => Number(a.status === 'provided') - Number(b.status === 'provided'));
   return { base: entry.base, implementations, methods };
+}
+
+/**
+ * The methods the interface's own methods call on itself, that neither it nor its bases define and
+ * every implementation does (emmett's `RelationSet._last_resultset` calls `self._cache_resultset()`):
+ * abstract in all but name, an implementation without one fails when the call is made.
+ */
+function calledUndefined(index: SymbolIndex, base: string, declaring: readonly string[], implementations: readonly string[], declared: readonly ContractMethod[]): ContractMethod[] {
+  const owners = [...new Set([...declaring, ...index.ancestry(base).classes])];
+  // A base outside the workspace (pyDAL's `Row` under emmett's) may define what is called: nothing is told then.
+  if (!implementations.length || owners.some((owner) => outsideBases(index, owner))) return [];
+  // The classes no other implementation derives from are the ones that must define it (`ViaSet` leaves it to its own subclasses).
+  const leaves = implementations.filter((implementation) => !implementations.some((other) => index.ancestry(other).classes.includes(implementation)));
+  const defined = new Set([...declared.map((method) => method.name), ...owners.flatMap((owner) => [...index.methodsOf(owner).map((method) => method.name), ...(index.definition(owner)?.attributes ?? []).map((attribute) => attribute.name)])]);
+  const found: ContractMethod[] = [];
+  for (const owner of declaring) {
+    for (const { definition } of index.methodsOf(owner)) {
+      const self = definition.parameters?.[0]?.name;
+      if (!self || definition.decorators.includes('staticmethod')) continue;
+      for (const call of definition.calls ?? []) {
+        const name = call.callee.startsWith(`${self}.`) ? call.callee.slice(self.length + 1) : '';
+        if (!/^\w+$/.test(name) || defined.has(name) || found.some((method) => method.name === name)) continue;
+        const definers = leaves.map((implementation) => definingClass(index, implementation, name, base));
+        const [first] = definers;
+        if (!first || definers.some((definer) => !definer)) continue;
+        found.push({ name, symbol: `${first}.${name}`, status: 'called', calledAt: { path: SymbolId.parse(owner).path, line: call.line } });
+      }
+    }
+  }
+  return found;
+}
+
+/** Bases that only mark a class (`object`, `ABC`, `Protocol`, `Generic[T]`): they define nothing an implementation is asked for. */
+const MARKER_BASES = /^(object|abc\.ABC|abc\.ABCMeta|typing(_extensions)?\.(Protocol|Generic))$/;
+
+/** Whether a class derives from a class outside the workspace, other than a marker. */
+function outsideBases(index: SymbolIndex, owner: string): boolean {
+  const { path } = SymbolId.parse(owner);
+  return (index.definition(owner)?.bases ?? []).some((base) => {
+    const target = index.qualify(path, base.split('[')[0] ?? base);
+    return target !== undefined && 'external' in target && !MARKER_BASES.test(target.external);
+  });
 }
 
 function methodStatus(index: SymbolIndex, path: string, definition: SymbolDefinition): ContractMethod['status'] {
@@ -65,6 +110,7 @@ const STATUS_PHRASES: Readonly<Record<ContractMethod['status'], PhraseKey>> = {
   abstract: 'abstractMethod',
   'not-implemented': 'notImplementedMethod',
   declared: 'interfaceMember',
+  called: 'calledOnSelfMethod',
   provided: 'providedMethod',
 };
 
@@ -75,7 +121,9 @@ const STATUS_PHRASES: Readonly<Record<ContractMethod['status'], PhraseKey>> = {
 export function contractFacts(index: SymbolIndex, contract: Contract): AnswerFact[] {
   const mandatory = contract.methods.filter(isMandatory);
   const provided = contract.methods.filter((method) => !isMandatory(method));
-  const each = (method: ContractMethod): AnswerFact => ({ ...say(STATUS_PHRASES[method.status], isMandatory(method) ? signatureOf(index, method.symbol) : SymbolId.label(method.symbol), SymbolId.label(contract.base)), location: locationOf(index, method.symbol) });
+  // A method only implementations define is named without the implementation its signature is read from.
+  const named = (method: ContractMethod) => (method.status === 'called' ? signatureOf(index, method.symbol).replace(/^[\w.]+\./, '') : isMandatory(method) ? signatureOf(index, method.symbol) : SymbolId.label(method.symbol));
+  const each = (method: ContractMethod): AnswerFact => ({ ...say(STATUS_PHRASES[method.status], named(method), SymbolId.label(contract.base)), location: method.calledAt ?? locationOf(index, method.symbol) });
   const [first] = provided;
   if (!first || mandatory.length + provided.length <= MAX_METHOD_FACTS) return contract.methods.map(each);
   return [...mandatory.map(each), { ...say('providedMethods', SymbolId.label(contract.base), provided.length, provided.map((method) => method.name).join(', ')), location: locationOf(index, first.symbol) }];

@@ -9,6 +9,8 @@ import { say } from './phrases';
 interface Conversion {
   /** The caught exception's names. */
   catches: Set<string>;
+  /** The first exception as the code writes it, shown to the reader. */
+  written: string;
   status: number | undefined;
   location: { path: string; line: number };
   by: string;
@@ -28,7 +30,7 @@ function handlerConversions(context: AnswerContext): Conversion[] {
       const written = handles.split(',').map((name) => name.trim().replace(/\.class$/, '')).filter(Boolean);
       const catches = new Set(written.length ? written.flatMap((name) => caughtNames(index, path, name)) : ['Error', 'Exception']);
       const status = statusOf(handles) ?? (handler ? statusesIn(context, handler)[0]?.status : undefined);
-      return [{ catches, status, location: findingSites(finding)[0] ?? { path, line: finding.range.start.line }, by: handler ? SymbolId.label(handler) : SymbolId.label(finding.symbol) }];
+      return [{ catches, written: written[0] ?? [...catches][0] ?? '?', status, location: findingSites(finding)[0] ?? { path, line: finding.range.start.line }, by: handler ? SymbolId.label(handler) : SymbolId.label(finding.symbol) }];
     });
   });
 }
@@ -67,10 +69,14 @@ function statusesIn(context: AnswerContext, symbol: string): StatusSite[] {
   return sites;
 }
 
-/** The status an error-response finding writes: its argument, else the one its response class is named for (`HttpResponseNotFound`). */
+/** The status an error-response finding writes: its argument (or the constant a local of that name is set to), else the one its response class is named for (`HttpResponseNotFound`). */
 function responseStatus(context: AnswerContext, finding: Finding): number | undefined {
   const response = detailText(finding.details['response']);
-  return statusOf(detailText(finding.details['status'])) ?? context.frameworks.responseStatuses.get(response.slice(response.lastIndexOf('.') + 1));
+  const written = detailText(finding.details['status']);
+  const { path } = SymbolId.parse(finding.symbol);
+  const owner = /^[A-Za-z_]\w*$/.test(written) ? functionAt(context.index, path, finding.range.start.line) : undefined;
+  const local = owner ? context.index.definition(owner)?.locals?.find((candidate) => candidate.name === written)?.value : undefined;
+  return statusOf(local ?? written) ?? context.frameworks.responseStatuses.get(response.slice(response.lastIndexOf('.') + 1));
 }
 
 /** Python's `except` clauses that catch every error a request raises. */
@@ -162,7 +168,7 @@ export function errorsAnswer(context: AnswerContext): AnswerPart[] {
   const { index } = context;
   const handlers = handlerConversions(context);
   const handlerFacts = handlers.map((handler) =>
-    handler.status !== undefined ? fact(handler.location, 'handlerAnswers', [...handler.catches][0] ?? '?', handler.by, handler.status) : fact(handler.location, 'handlerRegistered', [...handler.catches][0] ?? '?', handler.by),
+    handler.status !== undefined ? fact(handler.location, 'handlerAnswers', handler.written, handler.by, handler.status) : fact(handler.location, 'handlerRegistered', handler.written, handler.by),
   );
   const routeFacts: AnswerFact[] = [];
   const retryFacts: AnswerFact[] = [];
@@ -182,7 +188,7 @@ export function errorsAnswer(context: AnswerContext): AnswerPart[] {
       if (TEMPORARY_STATUSES.has(site.status)) retryFacts.push(fact(site.location, 'routeRetryable', name, site.status));
     }
     const conversions: Conversion[] = [
-      ...sites.filter((site) => site.converts.length).map((site) => ({ catches: new Set(site.converts.flatMap((written) => caughtNames(index, site.location.path, written))), status: site.status, location: site.location, by: site.written })),
+      ...sites.filter((site) => site.converts.length).map((site) => ({ catches: new Set(site.converts.flatMap((written) => caughtNames(index, site.location.path, written))), written: site.converts[0] ?? '?', status: site.status, location: site.location, by: site.written })),
       ...handlers,
     ];
     for (const symbol of functions) {
@@ -281,6 +287,8 @@ function guards(context: AnswerContext, wanted: (layer: string, owner: string | 
           if (!TYPE_GUARD.test(raised.condition ?? '0')) asserts.push(fact(location, 'asserts', subject, raised.condition ?? '?'));
         } else if (raised.condition) refusals.push(fact(location, raised.returned ? 'refusesWithValue' : 'refusesWhen', subject, raised.condition, refusal));
         else if (raised.message && always) refusals.push(fact(location, 'raisesAlways', subject, refusal));
+        // Go's last `return ErrX` after the guards that return early: what every other case gets.
+        else if (raised.returned && always) refusals.push(fact(location, 'returnsErrorOtherwise', subject, refusal));
       }
     }
   }

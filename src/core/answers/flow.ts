@@ -2,6 +2,7 @@ import { layerColumns, stepLabel } from '../render/trace';
 import { isCollectionType, isLogging } from '../trace/trace';
 import { type AnswerFact, type AnswerPart, type Finding, type Route, SymbolId, type TraceStep } from '../result';
 import { type AnswerContext, answerPart, fact, findingsByFunction, firstFileOf, gap, inPart, inScope, locationOf, memo, routeLocation, tracedFunctions } from './context';
+import { beanConditions } from './beanConditions';
 import { say } from './phrases';
 
 /** The routes of the code under study, with where each is declared. */
@@ -190,6 +191,9 @@ export function middlewareAnswer(context: AnswerContext): AnswerPart[] {
   installed.sort((a, b) => compareSites(a.site, b.site));
   const facts = installed.map(({ finding, site }) => {
     const name = middlewareName(finding);
+    // A bean made only under a condition (a property's value, a profile) is no part of every run.
+    const conditions = beanConditions(context, finding.symbol);
+    if (conditions.length) return fact(locationOf(context.index, finding.symbol), 'middlewareOnlyWhen', name, String(finding.details['framework'] ?? finding.details['rule'] ?? ''), conditions.join(' '));
     return site ? fact(site, 'middlewareInstalled', name, `${site.path}:${site.line + 1}`) : fact(locationOf(context.index, finding.symbol), 'middlewareDefined', name, String(finding.details['framework'] ?? finding.details['rule'] ?? ''));
   });
   return [answerPart(say('middlewareTopic'), facts, gap('noMiddleware', firstFileOf(context, ['api', 'http', 'middleware'])))];

@@ -83,6 +83,28 @@ function guardOf(context: AnswerContext, steps: readonly TraceStep[], index: num
   return undefined;
 }
 
+/** Calls that hand an instance to a session or unit of work to be written (`session.add(user)`): an instance saved without a call on it. */
+const HANDED_TO_SESSION = /\.(add|add_all|merge|persist|save|bulk_create|insert)$/;
+
+/**
+ * The local a step's instance is kept in (`dummy = Check(project=…)`) when the function that makes it
+ * never saves it (no `dummy.save()`) nor hands anything to a session: a stand-in (a test
+ * notification's dummy check), no row, unless what it is given to saves it.
+ */
+function unsavedLocal(context: AnswerContext, steps: readonly TraceStep[], index: number): string | undefined {
+  const step = steps[index] as TraceStep;
+  const depth = step.depth ?? 0;
+  let caller = index - 1;
+  while (caller >= 0 && ((steps[caller] as TraceStep).depth ?? 0) >= depth) caller--;
+  const definition = caller >= 0 ? context.index.definition((steps[caller] as TraceStep).symbol) : undefined;
+  const calls = definition?.calls ?? [];
+  const made = calls.find((call) => call.line === step.site?.line && call.callee.split('.').pop() === SymbolId.parse(step.symbol).name.split('.').pop());
+  const local = made ? definition?.locals?.find((candidate) => candidate.type === made.callee) : undefined;
+  if (!local || !context.frameworks.instanceSaves.size) return undefined;
+  const saved = calls.some((call) => (call.callee.startsWith(`${local.name}.`) && context.frameworks.instanceSaves.has(call.callee.slice(local.name.length + 1))) || (!call.callee.startsWith(`${local.name}.`) && HANDED_TO_SESSION.test(call.callee)));
+  return saved ? undefined : local.name;
+}
+
 /**
  * A guard clause on an object's state (`if check.status == "paused": return …`): an attribute
  * compared with a literal, as a handler written to be repeated checks the state its first run
@@ -133,7 +155,11 @@ function operationFacts(context: AnswerContext): { repeats: AnswerFact[]; guarde
       else if (guard?.condition) conditional.push(fact(guard.location, 'routeAddsWhen', operation, entity, guard.condition));
       else if (guard?.returnsFirst) conditional.push(fact(guard.location, 'routeAddsOnFailurePast', operation, entity, guard.returnsFirst.join('; ')));
       else if (guard) conditional.push(fact(guard.location, 'routeAddsOnFailure', operation, entity));
-      else adds.push(fact({ path: step.site.path, line: step.site.line }, 'routeAddsEachTime', operation, entity));
+      else {
+        const unsaved = unsavedLocal(context, trace.steps, index);
+        if (unsaved) conditional.push(fact({ path: step.site.path, line: step.site.line }, 'routeMakesUnsaved', operation, entity, unsaved));
+        else adds.push(fact({ path: step.site.path, line: step.site.line }, 'routeAddsEachTime', operation, entity));
+      }
     });
     for (const symbol of tracedFunctions(trace)) {
       const { path } = SymbolId.parse(symbol);

@@ -34,8 +34,9 @@ export function implementationWorkPart(context: AnswerContext, contract: Contrac
     // Each step as code (`if ttl == 0: self.client.persist`): the condition is the code's, not prose to translate.
     const shown = steps.slice(0, MAX_CALLS_SHOWN).map((call) => `\`${call.condition ? `if ${call.condition}: ` : ''}${call.callee}\``);
     const text = shown.join(', ') + (steps.length > MAX_CALLS_SHOWN ? ', …' : '');
-    // Its own helper: neither the contract's nor an ancestor's method (`_close` overrides one), nor a dunder (`__aenter__`).
-    const inherited = contract.methods.some((method) => method.name === name) || /^(__\w+__|constructor)$/.test(name) || index.ancestry(implementation).classes.some((owner) => index.definition(`${owner}.${name}`));
+    // Its own helper: neither the contract's nor an ancestor's method (`_close` overrides one), nor a dunder (`__aenter__`);
+    // a class studied for want of an interface (its own contract) has no such helpers.
+    const inherited = contract.base === implementation || contract.methods.some((method) => method.name === name) || /^(__\w+__|constructor)$/.test(name) || index.ancestry(implementation).classes.some((owner) => index.definition(`${owner}.${name}`));
     const key = inherited ? 'methodCalls' : 'helperCalls';
     facts.push(fact(locationOf(index, symbol), key, SymbolId.label(symbol), text));
   }

@@ -8,6 +8,7 @@ import { boundedCallFacts, handlerKey, methodContractParts } from './contractUse
 import { implementationWorkPart, lifecycleFacts, operationsFacts } from './implementationWork';
 import { selectionFacts } from './selection';
 import { importedSymbols } from './workspaceUse';
+import type { Target } from '../resolve/symbolIndex';
 
 /** Interfaces whose contracts the mandatory-methods answer tells: the most implemented ones. */
 const MAX_CONTRACTS = 3;
@@ -199,7 +200,49 @@ function contractPart(context: AnswerContext, contract: Contract, withTable: boo
 }
 
 function noInterface(context: AnswerContext): AnswerPart {
+  const shapes = recordShapeFacts(context);
+  if (shapes.length) return answerPart(say('recordShapeTopic'), shapes);
   return answerPart(say('contractTopic', '—'), [], gap('noInterface', firstFileOf(context, ['core', 'public-api'])));
+}
+
+/** Functions named as taking a record-shaped Protocol, at most. */
+const MAX_TAKERS = 6;
+
+/**
+ * The Protocols of the code under study that declare attributes and no method (arq's
+ * `WorkerSettingsBase`): the shape of a value users give the library (settings, a record), told
+ * with the attributes it names and the functions whose parameters are typed with it or with an
+ * alias of it (`WorkerSettingsType = Union[Dict[str, Any], Type[WorkerSettingsBase]]`).
+ */
+function recordShapeFacts(context: AnswerContext): AnswerFact[] {
+  const { index } = context;
+  const facts: AnswerFact[] = [];
+  const files = context.result.files.filter((file) => inScope(context, file.path) && file.path.endsWith('.py'));
+  for (const file of files) {
+    for (const { symbol, definition } of index.definitionsIn(file.path)) {
+      if (definition.kind !== 'class' || !definition.bases.some((base) => /^typing(_extensions)?\.Protocol$/.test(externalName(index.qualify(file.path, base.split('[')[0] ?? base))))) continue;
+      const attributes = (definition.attributes ?? []).map((attribute) => attribute.name).filter((name) => !name.startsWith('__'));
+      if (!attributes.length || index.methodsOf(symbol).some((method) => !method.name.startsWith('__'))) continue;
+      const name = SymbolId.label(symbol);
+      facts.push(fact(locationOf(index, symbol), 'recordProtocol', name, attributes.join(', ')));
+      // The alias that names it (`WorkerSettingsType`), then the parameters typed with either.
+      const names = [name, ...files.flatMap((other) => [...index.definitionsIn(other.path)].filter((entry) => entry.definition.kind === 'variable' && new RegExp(`\\b${name}\\b`).test(entry.definition.alias ?? '')).map((entry) => entry.definition.name))];
+      const typed = new RegExp(`\\b(${names.join('|')})\\b`);
+      const takers = files.flatMap((other) =>
+        [...index.definitionsIn(other.path)].flatMap(({ symbol: taker, definition: function_ }) => {
+          if (function_.kind !== 'function' && function_.kind !== 'method') return [];
+          const parameter = function_.parameters?.find((candidate) => typed.test(candidate.annotation ?? ''));
+          return parameter ? [{ taker, parameter }] : [];
+        }),
+      );
+      for (const { taker, parameter } of takers.slice(0, MAX_TAKERS)) facts.push(fact(locationOf(index, taker), 'takesRecord', SymbolId.label(taker), `${parameter.name}: ${parameter.annotation ?? ''}`, name));
+    }
+  }
+  return facts;
+}
+
+function externalName(target: Target | undefined): string {
+  return target && 'external' in target ? target.external : '';
 }
 
 /** An implementation with what makes it the one to study: how much of the contract it defines, how many files use it. */
@@ -242,7 +285,7 @@ function importerCountsOf(context: AnswerContext): Map<string, number> {
 /** The implementation to study in depth, chosen by how complete and how used it is, with the others after it. */
 export function centralImplementationAnswer(context: AnswerContext): AnswerPart[] {
   const contract = keyContracts(context)[0];
-  if (!contract) return [noInterface(context)];
+  if (!contract) return centralClassParts(context) ?? [noInterface(context)];
   const facts = rankedImplementations(context, contract).map((ranked) =>
     fact(locationOf(context.index, ranked.implementation), 'implementationRank', SymbolId.label(ranked.implementation), ranked.defined, contract.methods.length, ranked.importers),
   );
@@ -250,6 +293,26 @@ export function centralImplementationAnswer(context: AnswerContext): AnswerPart[
     .slice(0, MAX_WORK_PARTS)
     .flatMap((ranked) => implementationWorkPart(context, contract, ranked.implementation) ?? []);
   return [answerPart(say('centralTopic', SymbolId.label(contract.base)), facts), ...work];
+}
+
+/**
+ * With no interface to implement, the class to study in depth is the one the most files import (arq's
+ * `Worker`), told method by method as an implementation would be.
+ */
+function centralClassParts(context: AnswerContext): AnswerPart[] | undefined {
+  const { index } = context;
+  const importers = importerCountsOf(context);
+  const classes = context.result.files
+    .filter((file) => inScope(context, file.path))
+    .flatMap((file) => [...index.definitionsIn(file.path)].filter((entry) => entry.definition.kind === 'class').map((entry) => ({ symbol: entry.symbol, importers: importers.get(entry.symbol) ?? 0, methods: index.methodsOf(entry.symbol).length })))
+    .filter((candidate) => candidate.importers > 0 && candidate.methods > 0);
+  // How used and how much it does, each as a share of the best, weigh the same (a settings record is imported most and does little).
+  const most = (key: 'importers' | 'methods') => Math.max(1, ...classes.map((candidate) => candidate[key]));
+  const score = (candidate: (typeof classes)[number]) => candidate.importers / most('importers') + candidate.methods / most('methods');
+  const central = classes.sort((a, b) => score(b) - score(a) || a.symbol.localeCompare(b.symbol))[0];
+  if (!central) return undefined;
+  const work = implementationWorkPart(context, { base: central.symbol, implementations: [central.symbol], methods: [] }, central.symbol);
+  return [answerPart(say('centralClassTopic'), [fact(locationOf(index, central.symbol), 'centralClass', SymbolId.label(central.symbol), central.importers, central.methods)]), ...(work ? [work] : [])];
 }
 
 /** Implementations whose work is told method by method, the one to study first: enough to compare them. */
@@ -367,7 +430,9 @@ export function tradeOffsAnswer(context: AnswerContext): AnswerPart[] {
   for (const implementation of contract.implementations) {
     const summary = docstringSummary(index.definition(implementation)?.docstring);
     if (summary && summary.text !== interfaceSummary) facts.push(fact({ path: SymbolId.parse(implementation).path, line: summary.line }, 'describesItself', SymbolId.label(implementation), summary.text));
-    const own = importsByImplementation.get(implementation) ?? [];
+    // A module's imports belong to every class of the file: told of an implementation only when it has its file to itself (and there are others to differ from).
+    const sharesFile = contract.implementations.length < 2 || contract.implementations.some((other) => other !== implementation && SymbolId.parse(other).path === SymbolId.parse(implementation).path);
+    const own = sharesFile ? [] : (importsByImplementation.get(implementation) ?? []);
     const others = new Set([...importsByImplementation].filter(([other]) => SymbolId.parse(other).path !== SymbolId.parse(implementation).path).flatMap(([, modules]) => modules.map((entry) => entry.module)));
     for (const entry of own.filter((candidate) => !others.has(candidate.module))) {
       facts.push(fact({ path: SymbolId.parse(implementation).path, line: entry.line }, 'dependsOn', SymbolId.label(implementation), entry.module));

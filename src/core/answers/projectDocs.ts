@@ -4,6 +4,7 @@ import type { AnswerFact, AnswerPart, SourceLocation } from '../result';
 import { benchmarkOptions } from './studyMaterial';
 import { type AnswerContext, answerPart, fact, gap, inPart, memo, readmeLocation } from './context';
 import { say } from './phrases';
+import { isTestPath } from '../checklist/scope';
 
 /**
  * The learning path's questions the code alone does not answer — what the project is for and who
@@ -509,7 +510,29 @@ function serviceFacts(context: AnswerContext): AnswerFact[] {
       for (const child of yamlChildren(lines, line)) facts.push(child.image ? fact(at(document, child.line), 'declaresService', document.path, child.name, child.image) : fact(at(document, child.line), 'declaresServiceBuilt', document.path, child.name));
     });
   }
-  return facts;
+  return [...facts, ...containerFacts(context)];
+}
+
+/** Testcontainers' packages: Python's `testcontainers.redis`, npm's `testcontainers` and `@testcontainers/postgresql`. */
+const TESTCONTAINERS = /^(@?testcontainers)([./]|$)/;
+
+/** The containers the tests start themselves with Testcontainers (`RedisContainer(f'redis:{v}')` in a conftest): the tests need Docker, not a declared service. */
+function containerFacts(context: AnswerContext): AnswerFact[] {
+  const { index } = context;
+  return index.files().flatMap((file) => {
+    if (!isTestPath(file.path) || !inPart(context, file.path)) return [];
+    const names = new Set(file.imports.filter((statement) => TESTCONTAINERS.test(statement.module)).flatMap((statement) => statement.names.map((name) => name.alias ?? name.name)));
+    if (!names.size) return [];
+    const seen = new Set<string>();
+    return [...index.definitionsIn(file.path)].flatMap(({ definition }) =>
+      (definition.calls ?? []).flatMap((call) => {
+        const called = call.callee.replace(/^new /, '');
+        if (!names.has(called) || seen.has(called)) return [];
+        seen.add(called);
+        return [fact({ path: file.path, line: call.line }, 'startsContainer', file.path, called)];
+      }),
+    );
+  });
 }
 
 /** A changelog's entry written as a line of its own: `**Release 2.6.2** - 2026-05-12`, `- v1.4.0`. */

@@ -6,16 +6,38 @@ import { queueConsistencyFacts, queueOutboxFacts, queueTransactionFacts } from '
 
 const ACTION_PHRASES: Readonly<Record<string, PhraseKey>> = { commit: 'commits', rollback: 'rollsBack', commitTransaction: 'commits', rollbackTransaction: 'rollsBack', abortTransaction: 'rollsBack' };
 
-/** `session.commit()`, `transaction.atomic`, `this.repo.transaction(...)`: the transaction as the code writes it. */
+/** `session.commit()`, `transaction.atomic`, `this.repo.transaction(...)`, `@Transactional(readOnly = true)`: the transaction as the code writes it. */
 function written(finding: Finding): string {
   const action = detailText(finding.details['action']);
   const on = finding.details['on'];
-  return typeof on === 'string' && on ? `${on}.${action}()` : action.startsWith('@') || action.includes('(') ? action : `@${action}`;
+  if (typeof on === 'string' && on) return `${on}.${action}()`;
+  return `${action.startsWith('@') || action.includes('(') ? action : `@${action}`}${detailText(finding.details['options'])}`;
 }
 
+/**
+ * A commit, a rollback or a block as written; a declarative boundary (an annotated method, or a
+ * class for each of its public methods) with what the framework does there: commit on return,
+ * roll back on an unchecked exception.
+ */
 function transactionFact(owner: string, finding: Finding): AnswerFact {
   const action = detailText(finding.details['action']);
-  return fact(findingSites(finding)[0] ?? locationOfFinding(finding), ACTION_PHRASES[action] ?? 'runsInTransaction', SymbolId.label(owner), written(finding));
+  const location = findingSites(finding)[0] ?? locationOfFinding(finding);
+  if (finding.details['boundary'] === 'declarative') return fact(location, isClass(owner) ? 'declarativeTransactionClass' : 'declarativeTransaction', SymbolId.label(owner), written(finding));
+  return fact(location, ACTION_PHRASES[action] ?? 'runsInTransaction', SymbolId.label(owner), written(finding));
+}
+
+/** A symbol named as a class (`Payments`), not one of its methods (`Payments.pay`). */
+function isClass(symbol: string): boolean {
+  return !SymbolId.parse(symbol).name.includes('.');
+}
+
+/** The transaction findings that hold for a traced function: its own, else its class's declarative boundary. */
+function transactionOf(byFunction: ReadonlyMap<string, Finding[]>, symbol: string): Finding | undefined {
+  const own = byFunction.get(symbol)?.[0];
+  if (own) return own;
+  const { path, name } = SymbolId.parse(symbol);
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? byFunction.get(SymbolId.of(path, name.slice(0, dot)))?.find((finding) => finding.details['boundary'] === 'declarative') : undefined;
 }
 
 function locationOfFinding(finding: Finding): { path: string; line: number } {
@@ -29,7 +51,7 @@ export function transactionalAnswer(context: AnswerContext): AnswerPart[] {
   const flows: AnswerFact[] = [];
   for (const route of studyRoutes(context)) {
     for (const symbol of tracedFunctions(context.traceOf(route))) {
-      const found = byFunction.get(symbol)?.[0];
+      const found = transactionOf(byFunction, symbol);
       if (found) flows.push(fact(findingSites(found)[0] ?? locationOfFinding(found), 'flowReaches', `${route.method} ${route.path}`, SymbolId.label(symbol), written(found)));
     }
   }
@@ -52,7 +74,7 @@ export function consistencyAnswer(context: AnswerContext): AnswerPart[] {
   const after: AnswerFact[] = [];
   for (const route of studyRoutes(context)) {
     const trace = context.traceOf(route);
-    const committing = tracedFunctions(trace).find((symbol) => byFunction.has(symbol));
+    const committing = tracedFunctions(trace).find((symbol) => transactionOf(byFunction, symbol));
     if (!committing) continue;
     for (const step of trace.steps) {
       if (step.via !== 'async' && step.via !== 'event') continue;

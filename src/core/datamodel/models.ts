@@ -305,6 +305,34 @@ function snakeCase(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 }
 
+// ------------------------------------------------------------------------------------------- Emmett
+
+/**
+ * An Emmett model (emmett.sh/docs/orm/models): columns are the attributes made by `Field()` (a
+ * string) or a typed maker (`Field.text()`, `Field.datetime()`), its own and its workspace bases';
+ * the table is the `tablename` the class itself declares (a subclass gets its own, as
+ * `MetaModel` reads only the class body), else the class name in snake case with an "s".
+ */
+export function emmettEntity(index: SymbolIndex, model: ModelClass): DraftEntity | undefined {
+  const name = SymbolId.parse(model.symbol).name;
+  const attributes = columnAttributes(index, model);
+  const columns: DraftColumn[] = [];
+  for (const { attribute, path } of attributes) {
+    const shape = attribute.shape;
+    if (!Shape.isCall(shape)) continue;
+    const [maker, type] = shape.callee.split('.');
+    if (maker === undefined || !model.reading.columns.has(maker)) continue;
+    const column: DraftColumn = { name: attribute.name, type: type ?? 'string', location: { path, line: attribute.line }, nullable: true };
+    if (Shape.isTrue(shape.keywords['unique'])) column.unique = true;
+    const defaultValue = shape.keywords['default'];
+    if (defaultValue) column.default = Shape.text(defaultValue);
+    columns.push(column);
+  }
+  if (!columns.length) return undefined;
+  const table = Shape.string(model.definition.attributes?.find((attribute) => attribute.name === 'tablename')?.shape) ?? `${snakeCase(name)}s`;
+  return { name, table, source: model.framework, symbol: model.symbol, location: { path: model.path, line: model.definition.range.start.line }, columns, constraints: [], indexes: [] };
+}
+
 // ------------------------------------------------------------------------------------------ TypeORM
 
 /**

@@ -13,6 +13,8 @@ export interface RouterFramework {
   name: string;
   mountReplacesOwnPrefix: boolean;
   dropsTrailingSlash: boolean;
+  /** What a route decorator given no `methods` answers (Flask's `route`: GET; Emmett's: GET and POST). */
+  defaultMethods: readonly string[];
   viewSets: ViewSetsDocument | undefined;
   /** The prefix of the methods that answer a resource object's routes (Falcon's `on_`). */
   responderPrefix?: string | undefined;
@@ -132,6 +134,8 @@ export interface Frameworks {
   taskRetryOptions: ReadonlySet<string>;
   /** Calls that hand out a service the container holds, by its class or name (typedi's `Container.get`). */
   containerResolvers: ReadonlySet<string>;
+  /** Annotations that make a bean exist only under a condition (Spring's `@Profile`, `@ConditionalOnProperty`), by qualified name. */
+  conditionalBeans: ReadonlySet<string>;
   /** Calls that return an instance of the class given first (`get_object_or_404`), by qualified name. */
   instanceGetters: ReadonlySet<string>;
   /** Writes that do not duplicate on a repeat, by method name. */
@@ -210,6 +214,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     retryDecorators: new Set<string>(),
     taskRetryOptions: new Set<string>(),
     containerResolvers: new Set<string>(),
+    conditionalBeans: new Set<string>(),
     instanceGetters: new Set<string>(),
     idempotentWrites: new Set<string>(),
     instanceSaves: new Set<string>(),
@@ -250,6 +255,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
         name: document.name,
         mountReplacesOwnPrefix: document.routers.mountReplacesOwnPrefix ?? false,
         dropsTrailingSlash: document.routers.dropsTrailingSlash ?? false,
+        defaultMethods: document.routers.defaultMethods ?? ['GET'],
         viewSets: document.viewSets,
         responderPrefix: document.routers.responderPrefix,
         servesUnderFirstArgument: document.routers.servesUnderFirstArgument ?? false,
@@ -288,6 +294,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     for (const name of document.retryDecorators ?? []) frameworks.retryDecorators.add(name);
     for (const name of document.taskRetryOptions ?? []) frameworks.taskRetryOptions.add(name);
     for (const name of document.containerResolvers ?? []) frameworks.containerResolvers.add(name);
+    for (const name of document.conditionalBeans ?? []) frameworks.conditionalBeans.add(name);
     for (const name of document.instanceGetters ?? []) frameworks.instanceGetters.add(name);
     for (const name of document.idempotentWrites ?? []) frameworks.idempotentWrites.add(name);
     for (const name of document.instanceSaves ?? []) frameworks.instanceSaves.add(name);

@@ -103,6 +103,7 @@ export interface KindLayersDocument {
   fileNameRoles?: RoleNamesDocument;
   folderSuffixes?: RoleNamesDocument;
   interfaceNameRoles?: RoleNamesDocument;
+  annotationPackages?: string;
   findings: Partial<Record<FindingCategory, string>>;
   findingsOverFolders?: Partial<Record<FindingCategory, string[]>>;
   enclosingFolders?: RoleNamesDocument;
@@ -141,6 +142,7 @@ export interface FrameworkDocument {
   routers?: {
     makers: string[];
     mountReplacesOwnPrefix?: boolean;
+    defaultMethods?: string[];
     dropsTrailingSlash?: boolean;
     conventionalNames?: string[];
     responderPrefix?: string;
@@ -178,6 +180,7 @@ export interface FrameworkDocument {
   retryDecorators?: string[];
   taskRetryOptions?: string[];
   containerResolvers?: string[];
+  conditionalBeans?: string[];
   instanceGetters?: string[];
   idempotentWrites?: string[];
   instanceSaves?: string[];
@@ -269,6 +272,7 @@ export interface ClassRuleDocument {
   keyword?: Record<string, string>;
   baseIfDirect?: string[];
   abstractAttribute?: string;
+  withFields?: string[];
   abstractOption?: string;
   implementedByFramework?: { queryPrefixes: string[]; queryAnnotations?: string[] };
   scannedPackages?: { annotations: string[]; keys: string[] };
@@ -306,7 +310,7 @@ export interface RuleHeaderDocument {
 
 export type Cardinality = 'one-to-one' | 'many-to-one' | 'many-to-many';
 
-export type ModelReader = 'django' | 'sqlalchemy' | 'sqlmodel' | 'typeorm' | 'mongoose' | 'sequelize' | 'jpa' | 'gorm' | 'xorm';
+export type ModelReader = 'django' | 'emmett' | 'sqlalchemy' | 'sqlmodel' | 'typeorm' | 'mongoose' | 'sequelize' | 'jpa' | 'gorm' | 'xorm';
 
 export interface ModelReadingDocument {
   reader: ModelReader;

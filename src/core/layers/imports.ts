@@ -10,11 +10,17 @@ export interface ImportedTarget {
   external?: string;
 }
 
+/** An import statement of a file, with what each of its names reaches. */
+export interface ResolvedImport {
+  statement: ImportStatement;
+  imported: ImportedTarget[];
+}
+
 /**
  * Each import statement of a file with what each of its names reaches, kept per file in the index
  * (the `imported-targets` part): layer violations and the architecture map read the same answers.
  */
-export function resolvedImports(index: SymbolIndex, file: FileFacts): readonly { statement: ImportStatement; imported: ImportedTarget[] }[] {
+export function resolvedImports(index: SymbolIndex, file: FileFacts): readonly ResolvedImport[] {
   return index.part('imported-targets', file.path, () => file.imports.map((statement) => ({ statement, imported: importedTargets(index, file.path, statement) })));
 }
 

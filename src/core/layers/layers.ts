@@ -24,6 +24,8 @@ interface KindLayers {
   fileNameRoles: RolesByName | undefined;
   /** Roles by the word that ends the name of an interface a file's class implements. */
   interfaceNameRoles: RolesByName | undefined;
+  /** The layer of a Java package of annotation types only. */
+  annotationPackages: string | undefined;
   findings: Partial<Record<FindingCategory, string>>;
   /** Layers whose folder keeps the files below it that a file name or an inner folder give one of these layers. */
   enclosing: ReadonlyMap<string, string>;
@@ -51,6 +53,8 @@ export interface LayerContext {
   implements?: readonly string[];
   /** A workspace package's manifest names it the package's entry (`main`, `exports`). */
   packageEntry?: boolean;
+  /** It is in a Java package whose types are all annotation types. */
+  annotationPackage?: boolean;
 }
 
 /** Words that say a class is there to be implemented rather than what it is for (`RateLimiterStoreAbstract`, `BaseTransport`). */
@@ -76,6 +80,8 @@ export class LayerRoles {
   private readonly mainSourceRoots: readonly (readonly string[])[];
   /** Their test source roots, as folder names (`['src', 'test', 'java']`). */
   private readonly testSourceRoots: readonly (readonly string[])[];
+  /** The same as a path writes them, each with the `/` that follows it. */
+  private readonly testSourceRootTexts: readonly string[];
   private readonly kinds: Readonly<Record<RepoKind, KindLayers>>;
   private readonly testExampleOrDoc = new Map<string, boolean>();
   /** The team's layers by glob (archtrace.yml), asked before anything built in; each glob its own set so that the first match wins. */
@@ -99,10 +105,12 @@ export class LayerRoles {
     this.outsideStudy = new Set([...(document.sharedFolders['test'] ?? []), ...(document.sharedFolders['example'] ?? []), ...(document.sharedFolders[VENDORED] ?? []), ...document.documentationFolders]);
     this.mainSourceRoots = (document.mainSourceRoots ?? []).map((root) => root.split('/'));
     this.testSourceRoots = (document.testSourceRoots ?? []).map((root) => root.split('/'));
+    this.testSourceRootTexts = (document.testSourceRoots ?? []).map((root) => `${root}/`);
     const kindLayers = (kind: KindLayersDocument): KindLayers => ({
       folders: folderRoles(rolesByName(kind.folders), Object.entries(kind.folderSuffixes ?? {}).flatMap(([role, words]) => words.map((word) => [word, role] as const))),
       fileNameRoles: kind.fileNameRoles ? rolesByName(kind.fileNameRoles) : undefined,
       interfaceNameRoles: kind.interfaceNameRoles ? rolesByName(kind.interfaceNameRoles) : undefined,
+      annotationPackages: kind.annotationPackages,
       enclosing: rolesByName(kind.enclosingFolders ?? {}),
       findings: kind.findings,
       findingsOverFolders: Object.fromEntries(Object.entries(kind.findingsOverFolders ?? {}).map(([category, layers]) => [category, new Set(layers)])),
@@ -167,6 +175,8 @@ export class LayerRoles {
    * layer depends on besides the file.
    */
   mirroredTestPackages(path: string): number | undefined {
+    // Most paths are below no test source root: told by the text alone, the path not split.
+    if (!this.testSourceRootTexts.some((root) => path.includes(root))) return undefined;
     const folders = path.split('/').slice(0, -1);
     const root = sourceRootIn(folders, this.testSourceRoots);
     if (!root) return undefined;
@@ -265,6 +275,7 @@ export class LayerRoles {
     const over = stated && facts.findings.find((finding) => layers.findingsOverFolders[finding.category]?.has(stated.layer) && layers.findings[finding.category]);
     if (over) return { layer: layers.findings[over.category] ?? stated.layer, reasons: [`holds a ${over.category} (${over.symbol}), which outweighs ${stated.reasons[0] ?? 'its folder'}`], confidence: 'stated' };
     if (stated) return stated;
+    if (context.annotationPackage && layers.annotationPackages) return { layer: layers.annotationPackages, reasons: ['a package of annotation types'], confidence: 'inferred' };
     if (byFinding?.layer) return { layer: byFinding.layer, reasons: [`holds a ${byFinding.finding.category} (${byFinding.finding.symbol})`], confidence: 'inferred' };
     const implemented = implementedRole(context.implements ?? [], layers.interfaceNameRoles);
     if (implemented) return implemented;
@@ -367,4 +378,20 @@ function fileName(path: string): string {
 function fileStem(name: string): string {
   const dot = name.indexOf('.');
   return dot < 0 ? name : name.slice(0, dot);
+}
+
+/**
+ * The folders (with their last `/`) of the Java packages whose files declare annotation types only
+ * (`public @interface GET`), a `package-info.java` aside: what a library's users write on their code.
+ */
+export function annotationPackageFolders(files: readonly Pick<FileFacts, 'path' | 'language' | 'symbols'>[]): Set<string> {
+  const verdicts = new Map<string, boolean>();
+  for (const file of files) {
+    if (file.language !== 'java' || file.path.endsWith('/package-info.java')) continue;
+    const folder = file.path.slice(0, file.path.lastIndexOf('/') + 1);
+    const types = file.symbols.filter((symbol) => symbol.kind === 'class' && !symbol.name.includes('.'));
+    const annotations = types.length > 0 && types.every((symbol) => symbol.keywords?.['annotation'] === 'true');
+    verdicts.set(folder, (verdicts.get(folder) ?? true) && annotations);
+  }
+  return new Set([...verdicts].filter(([, annotations]) => annotations).map(([folder]) => folder));
 }

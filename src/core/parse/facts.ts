@@ -115,7 +115,7 @@ export interface HandlerFact {
 export interface Local {
   name: string;
   type?: string;
-  /** Go: the value as written when it is a short call (`r.Group("/v1")`): what a router variable is made from. */
+  /** The value as written: Go's short call (`r.Group("/v1")`) or field read (`options.BaseRouter`): what a router variable is made from; Java's constant (`HttpStatus.NOT_FOUND`). */
   value?: string;
   /**
    * Made by a call given a class first (`get_object_or_404(Check, code=code)`, `Container.get(AuthService)`):

@@ -1,6 +1,6 @@
 import type { Node, QueryMatch } from 'web-tree-sitter';
 import { type Extent, placeInBodies } from './bodies';
-import type { Attribute, CallShape, CallSite, ImportStatement, Local, Parameter, SymbolDefinition } from './facts';
+import type { Attribute, CallShape, CallSite, ImportStatement, Local, Parameter, RaiseFact, SymbolDefinition } from './facts';
 import { type LanguageSyntax, literalValue, normalizeCallee, rangeOf } from './syntax';
 import { SymbolId } from '../result';
 import { beforeFirst } from '../text';
@@ -224,7 +224,7 @@ function argumentsOf(call: Node): string[] {
     // A value made in place over several lines (`&UseCase{\n repo: r,\n}`) by its type: what wiring hands on.
     const made = argument.type === 'unary_expression' ? argument.childForFieldName('operand') : argument;
     const madeType = made?.type === 'composite_literal' ? made.childForFieldName('type') : null;
-    if (madeType && madeType.text.length <= MAX_ARGUMENT_LENGTH) return [`${made === argument ? '' : '&'}${typeName(madeType)}{}`];
+    if (made && madeType && madeType.text.length <= MAX_ARGUMENT_LENGTH) return [`${made === argument ? '' : '&'}${typeName(madeType)}{${keyedNames(made)}}`];
     // A long call (`middleware.Recovery(\n conf.Base + "/api",\n)`) by what it calls: a middleware's factory.
     const called = argument.type === 'call_expression' ? normalizeCallee(argument.childForFieldName('function')?.text ?? '') : '';
     return [called && called.length <= MAX_ARGUMENT_LENGTH ? `${called}()` : ''];
@@ -232,9 +232,31 @@ function argumentsOf(call: Node): string[] {
 }
 
 /**
+ * The fields a value made over several lines is given names or selectors for (`BaseRouter: r`),
+ * written on one line within the argument's bound; the rest of it left out.
+ */
+function keyedNames(literal: Node): string {
+  const named: string[] = [];
+  let length = 0;
+  for (const element of literal.childForFieldName('body')?.namedChildren ?? []) {
+    if (element?.type !== 'keyed_element') continue;
+    const key = element.childForFieldName('key')?.text ?? '';
+    const value = element.childForFieldName('value')?.namedChildren[0];
+    if (!/^\w+$/.test(key) || (value?.type !== 'identifier' && value?.type !== 'selector_expression') || value.text.includes('\n')) continue;
+    const written = `${key}: ${value.text}`;
+    length += written.length + 2;
+    if (length > MAX_ARGUMENT_LENGTH) break;
+    named.push(written);
+  }
+  return named.join(', ');
+}
+
+/**
  * What the syntax extraction reads, in the scan's one query pass: calls, local declarations, and
  * functions written in place where a registration takes them: the last argument after a string (a
- * route's inline handler, a job's), and any argument of `Use` (the middleware a router runs).
+ * route's inline handler, a job's), any argument of `Use` (the middleware a router runs), and any
+ * that makes a handler (`run(func(r chi.Router) http.Handler {...})`: its parameter is the router it is given);
+ * and the returns, for the errors a function returns.
  */
 const SYNTAX_QUERY = `
 (call_expression function: (_) @callee) @call
@@ -244,6 +266,8 @@ const SYNTAX_QUERY = `
 (call_expression arguments: (argument_list . (raw_string_literal) (func_literal) @closure .))
 (call_expression arguments: (argument_list . (interpreted_string_literal) (_) (func_literal) @closure .))
 (call_expression function: (selector_expression field: (field_identifier) @_use) arguments: (argument_list (func_literal) @closure) (#eq? @_use "Use"))
+(call_expression arguments: (argument_list (func_literal result: (_) @_result) @closure) (#match? @_result "Handler(Func)?$"))
+(return_statement) @return
 `;
 
 /** The name of a function written in place: after the line it starts on, as the other languages' inline functions. */
@@ -271,8 +295,13 @@ function registrationClosures(matches: readonly QueryMatch[], symbols: SymbolDef
 /** Each function's calls in evaluation order (a call after its receiver and arguments), and its locals with the type their value states. */
 function fillBodies(matches: readonly QueryMatch[], bodies: readonly Extent<SymbolDefinition>[]): void {
   if (!bodies.length) return;
-  const items: { node: Node; callee?: Node }[] = [];
+  const items: { node: Node; callee?: Node; returned?: boolean }[] = [];
   for (const match of matches) {
+    const returned = match.captures.find((capture) => capture.name === 'return')?.node;
+    if (returned) {
+      items.push({ node: returned, returned: true });
+      continue;
+    }
     const call = match.captures.find((capture) => capture.name === 'call')?.node;
     if (call) {
       const callee = match.captures.find((capture) => capture.name === 'callee')?.node;
@@ -287,6 +316,11 @@ function fillBodies(matches: readonly QueryMatch[], bodies: readonly Extent<Symb
   items.forEach((item, position) => {
     const owner = placements[position]?.owner;
     if (!owner) return;
+    if (item.returned) {
+      const raised = returnedError(item.node);
+      if (raised) (owner.raises ??= []).push(raised);
+      return;
+    }
     if (!item.callee) {
       (owner.locals ??= []).push(...localsOf(item.node));
       return;
@@ -319,7 +353,8 @@ function localsOf(declaration: Node): Local[] {
     if (name?.type !== 'identifier' || name.text === '_') return [];
     const value = position === 0 || values.length === names.length ? values[values.length === names.length ? position : 0] : undefined;
     const type = value ? valueType(value) : undefined;
-    const written = value?.type === 'call_expression' && value.text.length <= MAX_ARGUMENT_LENGTH && !value.text.includes('\n') ? value.text : undefined;
+    // A call, or a field read (`r := options.BaseRouter`): what a router or a database handle is followed through.
+    const written = (value?.type === 'call_expression' || value?.type === 'selector_expression') && value.text.length <= MAX_ARGUMENT_LENGTH && !value.text.includes('\n') ? value.text : undefined;
     return [{ name: name.text, ...(type ? { type } : {}), ...(written ? { value: written } : {}) }];
   });
 }
@@ -333,6 +368,65 @@ function valueType(value: Node): string | undefined {
   if (made?.type === 'call_expression') {
     const callee = normalizeCallee(made.childForFieldName('function')?.text ?? '');
     return callee && !callee.includes('(') ? callee : undefined;
+  }
+  return undefined;
+}
+
+/** The calls of Go's standard library that make a new error value. */
+const ERROR_MAKERS = new Set(['errors.New', 'fmt.Errorf']);
+
+/** Conditions and messages are read, never shown whole. */
+const MAX_CONDITION_LENGTH = 160;
+
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').slice(0, MAX_CONDITION_LENGTH);
+
+/**
+ * Go's errors are values: a `return` whose last value is an error made or named there — a
+ * sentinel error (`ErrInvalidTransition`, `entity.ErrTaskNotFound`: Go's naming convention for
+ * error variables), `errors.New("...")`, `fmt.Errorf("...")`, or a value of a type named `…Error`
+ * — with the condition of the innermost `if` it is written under. An error handed on from a call
+ * (`return nil, err`, `fmt.Errorf("...: %w", err)`) is the callee's refusal, not this function's.
+ */
+function returnedError(statement: Node): RaiseFact | undefined {
+  const values = statement.namedChildren.find((child) => child?.type === 'expression_list')?.namedChildren.filter((child): child is Node => !!child && child.type !== 'comment') ?? [];
+  const last = values[values.length - 1];
+  if (!last) return undefined;
+  const fact: RaiseFact = { exception: '', line: statement.startPosition.row, returned: true };
+  const made = last.type === 'unary_expression' ? last.childForFieldName('operand') : last;
+  if (last.type === 'identifier' || last.type === 'selector_expression') {
+    const name = last.type === 'identifier' ? last.text : last.childForFieldName('field')?.text ?? '';
+    if (!/^[Ee]rr[A-Z]/.test(name)) return undefined;
+    fact.exception = last.text;
+  } else if (last.type === 'call_expression') {
+    const callee = normalizeCallee(last.childForFieldName('function')?.text ?? '');
+    if (!ERROR_MAKERS.has(callee)) return undefined;
+    const message = last.childForFieldName('arguments')?.namedChildren.find((argument) => argument && STRINGS.has(argument.type));
+    const text = message ? literalValue(message) : '';
+    if (text.includes('%w')) return undefined;
+    fact.exception = callee;
+    if (text) fact.message = oneLine(text);
+  } else if (made?.type === 'composite_literal') {
+    const type = made.childForFieldName('type');
+    const name = type ? typeName(type) : '';
+    if (!/Error$/.test(name)) return undefined;
+    fact.exception = name;
+  } else return undefined;
+  const condition = guardingCondition(statement);
+  if (condition) fact.condition = condition;
+  return fact;
+}
+
+const FUNCTION_NODES = new Set(['function_declaration', 'method_declaration', 'func_literal']);
+
+/** The condition of the innermost `if` (or its `else`: `!(…)`) around a statement, within its function. */
+function guardingCondition(node: Node): string | undefined {
+  for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (FUNCTION_NODES.has(parent.type)) return undefined;
+    if (parent.type !== 'if_statement') continue;
+    const condition = parent.childForFieldName('condition');
+    if (!condition) return undefined;
+    if (parent.childForFieldName('consequence')?.equals(child)) return oneLine(condition.text);
+    if (parent.childForFieldName('alternative')?.equals(child)) return oneLine(`!(${condition.text})`);
   }
   return undefined;
 }

@@ -98,6 +98,7 @@ function typeSymbol(node: Node, prefix: string, symbols: SymbolDefinition[], bod
   if (hasModifier(node, 'abstract')) keywords['abstract'] = 'true';
   if (node.type === 'enum_declaration') keywords['enum'] = 'true';
   if (node.type === 'record_declaration') keywords['record'] = 'true';
+  if (node.type === 'annotation_type_declaration') keywords['annotation'] = 'true';
   const symbol: SymbolDefinition = {
     name,
     kind: 'class',
@@ -439,6 +440,8 @@ function localsOf(declaration: Node): Local[] {
     const value = declarator.childForFieldName('value');
     const made = value?.type === 'object_creation_expression' ? newCallee(value) : undefined;
     const localType = written && written !== 'var' ? written : made;
-    return [{ name, ...(localType ? { type: localType } : {}) }];
+    // A constant given a name (`HttpStatus status = HttpStatus.NOT_FOUND;`): what a later use of the name stands for.
+    const constant = value?.type === 'field_access' && value.text.length <= MAX_ARGUMENT_LENGTH ? value.text.replace(/\s+/g, '') : undefined;
+    return [{ name, ...(localType ? { type: localType } : {}), ...(constant ? { value: constant } : {}) }];
   });
 }

@@ -2,7 +2,7 @@ import { listIn } from '../lists';
 import { Turns } from '../nextTurn';
 import type { CallSite, FileFacts, SymbolDefinition } from '../parse/facts';
 import type { Frameworks, RouterFramework } from '../frameworks/frameworks';
-import { type Finding, type MiddlewareDetails, type Route, SymbolId } from '../result';
+import { type Finding, type InterfaceImplementations, type MiddlewareDetails, type Route, SymbolId } from '../result';
 import { trimEnd } from '../text';
 import { constantText, statedText } from './constants';
 import { joinRoutePaths, MAX_PREFIXES_PER_ROUTER, MAX_ROUTER_DEPTH, normalizeRoutePath } from './routePaths';
@@ -55,6 +55,10 @@ interface FileRouters {
   /** `r.Mount("/x", NewUserRouter())`: the router a function makes, under a prefix of another. */
   mounts: { parent: string; prefix: string; maker: string }[];
   installed: Installed[];
+  /** `createHandler(apiRouter)`: a router handed to a function this function was given (`param:F:1`), at an argument's position. */
+  invocations: { parameter: string; position: number; router: string }[];
+  /** `run(func(r chi.Router) {...})`: a function (or a parameter passing one on) given where a function is expected. */
+  functionArguments: { parameter: string; given: string }[];
 }
 
 /**
@@ -70,7 +74,7 @@ interface FileRouters {
  * what `Use(...)` and its kin install, in order, what a group is made with, and what comes between
  * a route's path and its handler.
  */
-export async function callRoutes(index: SymbolIndex, frameworks: Frameworks, turns = new Turns()): Promise<{ routes: Route[]; findings: Finding[] }> {
+export async function callRoutes(index: SymbolIndex, frameworks: Frameworks, interfaces: readonly InterfaceImplementations[] = [], turns = new Turns()): Promise<{ routes: Route[]; findings: Finding[] }> {
   const routes: Route[] = [];
   const findings: Finding[] = [];
   if (!frameworks.routerTypes.size && !frameworks.packageVerbs.size) return { routes, findings };
@@ -79,6 +83,8 @@ export async function callRoutes(index: SymbolIndex, frameworks: Frameworks, tur
   const registrations: Registration[] = [];
   const mounts: FileRouters['mounts'] = [];
   const installed: Installed[] = [];
+  const invocations: FileRouters['invocations'] = [];
+  const functionArguments = new Map<string, string[]>();
   const routersOf = (file: FileFacts) => (file.language === 'go' || file.language === 'java' ? routersIn(index, frameworks, file.path) : NO_ROUTERS);
   await index.eachPart('call-routers', turns, routersOf, (part) => {
     for (const node of part.nodes) if (!nodes.get(node.id)?.framework) nodes.set(node.id, node);
@@ -86,7 +92,16 @@ export async function callRoutes(index: SymbolIndex, frameworks: Frameworks, tur
     registrations.push(...part.registrations);
     mounts.push(...part.mounts);
     installed.push(...part.installed);
+    invocations.push(...part.invocations);
+    for (const { parameter, given } of part.functionArguments) listIn(functionArguments, parameter).push(given);
   });
+  // A function handed on and called with a router: its parameter at that position is that router.
+  for (const { parameter, position, router } of invocations) {
+    for (const given of functionsGiven(parameter, functionArguments)) {
+      const offset = index.definition(given)?.kind === 'method' ? 1 : 0;
+      listIn(parents, `param:${given}:${position + offset}`).push({ child: `param:${given}:${position + offset}`, parent: router, prefix: '' });
+    }
+  }
   // A function that makes one router returns it: mounted, that router is under the mount's prefix.
   for (const mount of mounts) {
     const made = [...nodes.keys()].filter((id) => id.startsWith(`root:${mount.maker}:`));
@@ -103,7 +118,9 @@ export async function callRoutes(index: SymbolIndex, frameworks: Frameworks, tur
     return undefined;
   };
   const prefixes = new Map<string, string[]>();
-  for (const registration of registrations) {
+  const implementations = new Map(interfaces.map(({ base, implementations: found }) => [base, found]));
+  for (const registered of registrations) {
+    const registration = { ...registered, handler: delegatedTo(index, implementations, registered.handler) ?? registered.handler };
     let known = prefixes.get(registration.router);
     if (!known) prefixes.set(registration.router, (known = prefixesOf(registration.router, parents)));
     const framework = frameworkOf(registration.router) ?? '';
@@ -127,28 +144,87 @@ export async function callRoutes(index: SymbolIndex, frameworks: Frameworks, tur
   return { routes, findings };
 }
 
+/**
+ * The method a handler hands the request to when it only adapts it: a method that calls the method
+ * of the same name on a field of its receiver whose type is an interface the workspace implements
+ * once (oapi-codegen's `ServerInterfaceWrapper.FindPets` parses the parameters and calls
+ * `siw.Handler.FindPets`, the `ServerInterface` the user's server implements).
+ */
+function delegatedTo(index: SymbolIndex, implementations: ReadonlyMap<string, readonly string[]>, handler: string): string | undefined {
+  const definition = index.definition(handler);
+  const receiver = definition?.kind === 'method' ? definition.parameters?.[0]?.name : undefined;
+  if (!definition || !receiver || !implementations.size) return undefined;
+  const { path, name } = SymbolId.parse(handler);
+  const dot = name.lastIndexOf('.');
+  const method = name.slice(dot + 1);
+  const owner = index.definition(SymbolId.of(path, name.slice(0, dot)));
+  const forwarding = new RegExp(`^${receiver}\\.(\\w+)\\.${method}$`);
+  for (const call of definition.calls ?? []) {
+    const field = forwarding.exec(call.callee)?.[1];
+    const type = field ? owner?.attributes?.find((attribute) => attribute.name === field)?.type : undefined;
+    const base = type ? index.resolve(path, type.replace(/^\*/, '')) : undefined;
+    const declared = base ? index.method(base, method) : undefined;
+    const parameters = declared ? parameterTypes(declared, index) : undefined;
+    if (!base || parameters === undefined) continue;
+    // Its implementations whose method takes what the interface's does (a generated client has methods of the same names).
+    const answering = (implementations.get(base) ?? []).flatMap((implementation) => {
+      const found = implementation === SymbolId.of(path, name.slice(0, dot)) ? undefined : index.method(implementation, method);
+      return found && parameterTypes(found, index) === parameters ? [found] : [];
+    });
+    if (answering.length === 1) return answering[0];
+  }
+  return undefined;
+}
+
+/** A method's parameter types after its receiver, without their packages (`ResponseWriter,Request,Params`): the same written in either package. */
+function parameterTypes(method: string, index: SymbolIndex): string | undefined {
+  const parameters = index.definition(method)?.parameters;
+  return parameters?.slice(1).map((parameter) => (parameter.annotation ?? '').slice((parameter.annotation ?? '').lastIndexOf('.') + 1)).join(',');
+}
+
 function lineRange(line: number): Finding['range'] {
   return { start: { line, character: 0 }, end: { line, character: 0 } };
 }
 
-/** Every full prefix a router is reachable under, from each root down; bounded and cycle-safe. */
+/** The functions a parameter of a function type is given, through the parameters that hand it on; bounded and cycle-safe. */
+function functionsGiven(parameter: string, functionArguments: ReadonlyMap<string, readonly string[]>): string[] {
+  const found: string[] = [];
+  const seen = new Set([parameter]);
+  const pending = [parameter];
+  for (let current = pending.pop(); current !== undefined && seen.size <= MAX_ROUTER_DEPTH * 4; current = pending.pop()) {
+    for (const given of functionArguments.get(current) ?? []) {
+      if (seen.has(given)) continue;
+      seen.add(given);
+      if (given.startsWith('param:')) pending.push(given);
+      else found.push(given);
+    }
+  }
+  return found;
+}
+
+/**
+ * Every full prefix a router is reachable under, from each root down; bounded and cycle-safe. A way
+ * up that ends at a parameter no call gives a router (`HandlerFromMuxWithBaseURL(si, r, url)`, never
+ * called) says nothing of a prefix when another way reaches a router the code makes.
+ */
 function prefixesOf(router: string, parents: ReadonlyMap<string, readonly RouterEdge[]>): string[] {
-  const results: string[] = [];
+  const results: { prefix: string; unbound: boolean }[] = [];
   const pending = [{ id: router, suffix: '', depth: 0, seen: new Set([router]) }];
   for (let item = pending.pop(); item && results.length < MAX_PREFIXES_PER_ROUTER; item = pending.pop()) {
     const edges = (parents.get(item.id) ?? []).filter((edge) => !item.seen.has(edge.parent));
     if (!edges.length || item.depth >= MAX_ROUTER_DEPTH) {
-      results.push(item.suffix);
+      results.push({ prefix: item.suffix, unbound: !edges.length && item.id !== router && item.id.startsWith('param:') });
       continue;
     }
     for (const edge of edges) pending.push({ id: edge.parent, suffix: joinRoutePaths(edge.prefix, item.suffix), depth: item.depth + 1, seen: new Set([...item.seen, edge.parent]) });
   }
-  return [...new Set(results)];
+  const bound = results.filter((result) => !result.unbound);
+  return [...new Set((bound.length ? bound : results).map((result) => result.prefix))];
 }
 
 /** What one file's functions do with routers (a part: it reads its own file and what its names stand for). */
 function routersIn(index: SymbolIndex, frameworks: Frameworks, path: string): FileRouters {
-  const part: FileRouters = { nodes: [], edges: [], registrations: [], mounts: [], installed: [] };
+  const part: FileRouters = { nodes: [], edges: [], registrations: [], mounts: [], installed: [], invocations: [], functionArguments: [] };
   const goTest = path.endsWith('_test.go');
   for (const { symbol, definition } of index.definitionsIn(path)) {
     if (definition.kind !== 'function' && definition.kind !== 'method') continue;
@@ -156,10 +232,11 @@ function routersIn(index: SymbolIndex, frameworks: Frameworks, path: string): Fi
     if (goTest && !isGoExample(path, symbol, definition, index)) continue;
     new FunctionRouters(index, frameworks, path, symbol, definition, part).read();
   }
-  return part.nodes.length || part.registrations.length || part.edges.length || part.mounts.length || part.installed.length ? part : NO_ROUTERS;
+  const found = part.nodes.length || part.registrations.length || part.edges.length || part.mounts.length || part.installed.length || part.invocations.length || part.functionArguments.length;
+  return found ? part : NO_ROUTERS;
 }
 
-const NO_ROUTERS: FileRouters = Object.freeze({ nodes: [], edges: [], registrations: [], mounts: [], installed: [] });
+const NO_ROUTERS: FileRouters = Object.freeze({ nodes: [], edges: [], registrations: [], mounts: [], installed: [], invocations: [], functionArguments: [] });
 
 /** A Go testable example (`func ExampleX()`), or a closure inside one. */
 function isGoExample(path: string, symbol: string, definition: SymbolDefinition, index: SymbolIndex): boolean {
@@ -217,8 +294,8 @@ class FunctionRouters {
   }
 
   /** The router a type names (`*gin.RouterGroup`, `chi.Router`, `spark.Service`), if it is one. */
-  private routerTypeOf(written: string): RouterFramework | undefined {
-    for (const name of this.index.qualifiedNames(this.path, written)) {
+  private routerTypeOf(written: string, where = this.path): RouterFramework | undefined {
+    for (const name of this.index.qualifiedNames(where, written)) {
       const framework = this.frameworks.routerTypes.get(name);
       if (framework) return framework;
     }
@@ -253,7 +330,7 @@ class FunctionRouters {
     // `s.router`, `this.http`, where the receiver's field is of a router type.
     if (!router && segments.length >= 2 && segments[0]?.args === undefined && segments[1]?.args === undefined) {
       const fieldType = this.fieldType(head, segments[1]?.name ?? '');
-      const fieldFramework = fieldType ? this.routerTypeOf(fieldType.type) : undefined;
+      const fieldFramework = fieldType ? this.routerTypeOf(fieldType.type, SymbolId.parse(fieldType.owner).path) : undefined;
       if (fieldType && fieldFramework) {
         router = `field:${fieldType.owner}.${segments[1]?.name ?? ''}`;
         this.part.nodes.push({ id: router, framework: fieldFramework.name });
@@ -336,7 +413,8 @@ class FunctionRouters {
       }
       if (calls.some((known) => known.mounts.has(method)) && args.length >= 2) {
         const prefix = constantText(this.index, this.path, args[0] ?? '') ?? '';
-        const mounted = this.evaluate(args[1] ?? '');
+        // `r.Mount("/api", createHandler(apiRouter))`: a router handed to the call whose handler is mounted is what the call adds routes to and hands back.
+        const mounted = this.evaluate(args[1] ?? '') ?? this.routerHandedTo(args[1] ?? '');
         if (mounted) this.part.edges.push({ child: mounted, parent: router, prefix });
         else {
           const maker = this.makerOf(args[1] ?? '');
@@ -345,13 +423,58 @@ class FunctionRouters {
         return;
       }
     }
-    // A router handed to a function or method: its parameter is that router.
+    // A router handed to a function or method: its parameter is that router; a router a struct is made
+    // with (`ChiServerOptions{BaseRouter: r}`) is the field's wherever the struct is read.
+    const callee = this.functionOf(call.callee);
+    const given = this.givenFunction(call.callee);
     args.forEach((argument, position) => {
       const handed = argument ? this.evaluate(argument) : undefined;
-      const callee = handed ? this.functionOf(call.callee) : undefined;
-      if (!handed || !callee) return;
+      if (handed && given) this.part.invocations.push({ parameter: given, position, router: handed });
+      if (!callee) return;
       const offset = this.index.definition(callee)?.kind === 'method' ? 1 : 0;
-      this.part.edges.push({ child: `param:${callee}:${position + offset}`, parent: handed, prefix: '' });
+      if (handed) this.part.edges.push({ child: `param:${callee}:${position + offset}`, parent: handed, prefix: '' });
+      else this.readFunctionArgument(callee, position + offset, argument);
+      for (const { field, owner, router } of this.routersInStruct(argument)) this.part.edges.push({ child: `field:${owner}.${field}`, parent: router, prefix: '' });
+    });
+  }
+
+  /** `createHandler(apiRouter)` → `apiRouter`: the router among a call's arguments. */
+  private routerHandedTo(written: string): string | undefined {
+    const segments = chainOf(written);
+    const args = segments.length === 1 ? segments[0]?.args : undefined;
+    for (const argument of args ?? []) {
+      const router = this.evaluate(argument);
+      if (router) return router;
+    }
+    return undefined;
+  }
+
+  /** The parameter a call calls when it calls a function this function was given (`createHandler(r)`), as `param:F:N`. */
+  private givenFunction(callee: string): string | undefined {
+    const position = (this.definition.parameters ?? []).findIndex((parameter) => parameter.name === callee && parameter.annotation?.startsWith('func('));
+    return position >= 0 ? `param:${this.symbol}:${position}` : undefined;
+  }
+
+  /** A function written in place, a named function or a parameter handing one on, given where the callee expects a function. */
+  private readFunctionArgument(callee: string, position: number, argument: string): void {
+    if (!this.index.definition(callee)?.parameters?.[position]?.annotation?.startsWith('func(')) return;
+    const parameter = `param:${callee}:${position}`;
+    const handedOn = this.givenFunction(argument);
+    const inPlace = SymbolId.isAnonymousName(argument) ? SymbolId.of(this.path, argument) : undefined;
+    const given = handedOn ?? (inPlace && this.index.definition(inPlace) ? inPlace : this.functionOf(argument));
+    if (given) this.part.functionArguments.push({ parameter, given });
+  }
+
+  /** `ChiServerOptions{BaseRouter: r}`: the routers a struct made in place is given, by field. */
+  private routersInStruct(argument: string): { field: string; owner: string; router: string }[] {
+    const made = /^&?([\w.]+)\{(.+)\}$/s.exec(argument);
+    if (!made?.[1] || !made[2]) return [];
+    const owner = this.index.resolve(this.path, made[1]);
+    if (!owner) return [];
+    return splitArguments(made[2]).flatMap((element) => {
+      const keyed = /^(\w+)\s*:\s*([\w.]+)$/.exec(element);
+      const router = keyed?.[2] ? this.evaluate(keyed[2]) : undefined;
+      return keyed?.[1] && router ? [{ field: keyed[1], owner, router }] : [];
     });
   }
 
@@ -389,14 +512,14 @@ class FunctionRouters {
   private register(router: string, verb: string, args: readonly string[], call: CallSite, site: Registration['site'], calls: readonly CallSite[], framework: RouterFramework | undefined): void {
     let methods = verb === '*' ? [] : [verb];
     let pathPosition = 0;
-    const first = constantText(this.index, this.path, args[0] ?? '');
+    const first = this.routeText(args[0] ?? '');
     let pathText: string | undefined = first;
     if (verb === '*' && first !== undefined) {
       const pattern = /^([A-Z]+)\s+(\S+)$/.exec(first);
       if (/^[A-Z]+$/.test(first)) {
         methods = [first];
         pathPosition = 1;
-        pathText = constantText(this.index, this.path, args[1] ?? '');
+        pathText = this.routeText(args[1] ?? '');
       } else if (pattern?.[1] && pattern[2]) {
         methods = [pattern[1]];
         pathText = pattern[2];
@@ -417,6 +540,18 @@ class FunctionRouters {
     this.part.registrations.push({ router, methods, path: routePath, handler, site });
     const middleware = order === 'middleware-then-handler' ? given.slice(0, handlerPosition) : order === 'handler-then-middleware' ? given.slice(handlerPosition + 1) : [];
     for (const argument of middleware) this.install(router, argument, call, `${methods.join(',')} ${routePath}`);
+  }
+
+  /**
+   * A route's path as the code states it: a constant, or a concatenation of a base set at run time
+   * and what the code writes (`options.BaseURL+"/pets"`, as oapi-codegen registers its operations) →
+   * `/pets`, the base left out as a prefix's is.
+   */
+  private routeText(written: string): string | undefined {
+    const constant = constantText(this.index, this.path, written);
+    if (constant !== undefined || !written.includes('+')) return constant;
+    const stated = statedText(this.index, this.path, written);
+    return stated ? stated : undefined;
   }
 
   /** Middleware installed on a router (or before one route): a workspace function or one that makes it, or an outside name; strings and objects are not middleware. */
@@ -550,11 +685,15 @@ class FunctionRouters {
     return undefined;
   }
 
-  /** A field of the receiver (`s.router`, `this.http`): its type and the type it is a field of. */
+  /**
+   * A field of the receiver (`s.router`, `this.http`) or of a parameter or local whose type the
+   * code states (`options.BaseRouter`): its type and the type it is a field of.
+   */
   private fieldType(head: string, field: string): { owner: string; type: string } | undefined {
     const receiver = this.definition.kind === 'method' ? this.definition.parameters?.[0] : undefined;
-    if (!receiver?.annotation || receiver.name !== head) return undefined;
-    const owner = this.index.resolve(this.path, receiver.annotation);
+    const written = receiver?.annotation && receiver.name === head ? receiver.annotation : this.variableType(head);
+    if (!written) return undefined;
+    const owner = this.index.resolve(this.path, written.replace(/^\*/, ''));
     const type = owner ? this.index.definition(owner)?.attributes?.find((attribute) => attribute.name === field)?.type : undefined;
     return owner && type ? { owner, type } : undefined;
   }

@@ -11,12 +11,15 @@ const HTTP_STATUS_NAMES: Readonly<Record<string, number>> = {
   OK: 200, CREATED: 201, ACCEPTED: 202, NO_CONTENT: 204, MOVED_PERMANENTLY: 301, FOUND: 302, NOT_MODIFIED: 304,
 };
 
-/** An HTTP status as the code writes it: `404`, `status.HTTP_404_NOT_FOUND`, `HttpStatus.NOT_FOUND`, `httpStatus.CONFLICT`, or its name in camel case (Spring's `ResponseEntity.notFound()`). */
+/** An HTTP status as the code writes it: `404`, `status.HTTP_404_NOT_FOUND`, `HttpStatus.NOT_FOUND`, `httpStatus.CONFLICT`, Go's `http.StatusNotFound`, or its name in camel case (Spring's `ResponseEntity.notFound()`). */
 export function statusOf(written: string | undefined): number | undefined {
   if (!written) return undefined;
   const number = /^\d{3}$/.exec(written)?.[0] ?? /HTTP_?(\d{3})/i.exec(written)?.[1];
   if (number) return Number(number);
   if (/^[a-z]+(?:[A-Z][a-z]+)+$/.test(written)) return HTTP_STATUS_NAMES[written.replace(/[A-Z]/g, (letter) => `_${letter}`).toUpperCase()];
+  // Go's net/http constants (`http.StatusNotFound`, `fiber.StatusOK`): the reason phrase in Pascal case after `Status`.
+  const pascal = /(?:^|\.)Status([A-Z]\w*)$/.exec(written)?.[1];
+  if (pascal) return HTTP_STATUS_NAMES[pascal.replace(/([a-z])([A-Z])/g, '$1_$2').toUpperCase()];
   const name = /(?:^|\.)([A-Z][A-Z_]+)$/.exec(written)?.[1];
   return name ? HTTP_STATUS_NAMES[name] : undefined;
 }

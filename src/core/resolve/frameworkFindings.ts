@@ -28,6 +28,8 @@ export async function frameworkFindings(index: SymbolIndex, rules: Frameworks, e
   const managerClasses = new Set(existing.filter((finding) => finding.category === 'manager').map((finding) => finding.symbol));
   const models: { symbol: string; definition: SymbolDefinition }[] = [];
   const callables: [string, string][] = [];
+  // Workspace functions applied as decorators that no rule found as decorators, and what wears them.
+  const undeclared = new Map<string, string[]>();
 
   await index.eachPart('framework-findings', turns, (file) => fileFrameworkPart(index, rules, file.path), (part) => {
     // Later stages add to findings' details: the kept part stays as it was made.
@@ -39,10 +41,19 @@ export async function frameworkFindings(index: SymbolIndex, rules: Frameworks, e
     callables.push(...part.callables);
     for (const [decorator, decorated] of part.decoratorUses) {
       const definitionFinding = decoratorDefinitions.get(decorator);
-      if (!definitionFinding) continue;
-      (definitionFinding.details.usedBy ??= []).push(decorated);
+      if (definitionFinding) (definitionFinding.details.usedBy ??= []).push(decorated);
+      else undeclared.set(decorator, [...(undeclared.get(decorator) ?? []), decorated]);
     }
   });
+
+  // A workspace function or method the code applies as a decorator (`@app.route("/")` on
+  // `App.route`, `@before_insert`), or a class it applies bare (a descriptor such as `@reify`), is
+  // one, whatever its body shows: its use proves it.
+  for (const [decorator, usedBy] of undeclared) {
+    const definition = index.definition(decorator);
+    if (definition?.kind === 'class') found.push({ category: 'decorator', symbol: decorator, range: definition.range, layer: '', details: { rule: 'decorator-use-site', kind: 'class', usedBy } });
+    else if (definition?.kind === 'function' || definition?.kind === 'method') found.push({ category: 'decorator', symbol: decorator, range: definition.range, layer: '', details: { rule: 'decorator-use-site', usedBy } });
+  }
 
   // A class whose `__call__` is a decorator (`@cached(ttl=10)`, `@auth`) is one, and so are its subclasses.
   for (const [symbol, call] of callables) {
@@ -89,7 +100,7 @@ function fileFrameworkPart(index: SymbolIndex, rules: Frameworks, path: string):
       if (call) part.callables.push([symbol, call]);
       for (const rule of rules.classes) {
         const via = rule.extends.find((name) => ancestry.names.includes(name)) ?? decoratedBy(index, path, definition, rule.decoratedWith);
-        if (!via || !keywordsMatch(definition, rule.keyword) || isRegistryBase(index, path, symbol, definition, rule)) continue;
+        if (!via || !keywordsMatch(definition, rule.keyword) || isRegistryBase(index, path, symbol, definition, rule) || !declaresFields(index, symbol, definition, ancestry.classes, rule.withFields)) continue;
         if (rule.alsoDecoratedWith && !decoratedBy(index, path, definition, rule.alsoDecoratedWith)) continue;
         const details: ModelDetails = { rule: rule.id, framework: rule.framework, extends: via };
         if (rule.category === 'model') {
@@ -107,7 +118,12 @@ function fileFrameworkPart(index: SymbolIndex, rules: Frameworks, path: string):
       const frameworkName = index.namesOf(target).find((name) => rules.decorators.has(name));
       if (frameworkName) {
         part.found.push({ category: 'decorator', symbol, range: definition.range, layer: '', details: { rule: 'framework-decorator', kind: 'use', decorator: frameworkName } });
-      } else if ('symbol' in target) part.decoratorUses.push([target.symbol, symbol]);
+      } else {
+        const used = 'symbol' in target ? target.symbol : madeMember(index, target.external);
+        // A class worn bare (`@reify`) is called with the function; worn as a call, its instance is (its `__call__`, above).
+        const bare = !definition.decoratorCalls?.[decorator];
+        if (used && (bare || index.definition(used)?.kind !== 'class')) part.decoratorUses.push([used, symbol]);
+      }
     }
   }
   return part.found.length || part.models.length || part.decoratorUses.length || part.callables.length ? part : NOTHING_FOUND;
@@ -115,6 +131,14 @@ function fileFrameworkPart(index: SymbolIndex, rules: Frameworks, path: string):
 
 /** The part of most files, kept for each of them: one object, not three empty lists per file. */
 const NOTHING_FOUND: FileFrameworkPart = Object.freeze({ found: [], models: [], decoratorUses: [], callables: [] });
+
+/** `app.route` of `app = App(...)`, which the index names `path:App().route`: the workspace class's method (its own or inherited). */
+function madeMember(index: SymbolIndex, external: string): string | undefined {
+  const made = /^(.+:[\w.]+)\(\)\.(\w+)$/.exec(external);
+  const [, owner, name] = made ?? [];
+  if (!owner || !name || index.definition(owner)?.kind !== 'class') return undefined;
+  return [owner, ...index.ancestry(owner).classes].map((candidate) => index.method(candidate, name)).find((method) => method !== undefined);
+}
 
 function decoratedBy(index: SymbolIndex, path: string, definition: SymbolDefinition, names: readonly string[] | undefined): string | undefined {
   if (!names) return undefined;
@@ -135,6 +159,13 @@ function isRegistryBase(index: SymbolIndex, path: string, symbol: string, defini
   }
   const direct = rule.baseIfDirect;
   return direct !== undefined && definition.bases.some((base) => index.qualifiedNames(path, base).some((name) => direct.includes(name)));
+}
+
+/** Whether the class or a workspace class it derives from declares an attribute made by one of the calls (`Field()`, `Field.text()`); true when the rule names none. */
+function declaresFields(index: SymbolIndex, symbol: string, definition: SymbolDefinition, ancestors: readonly string[], calls: readonly string[] | undefined): boolean {
+  if (!calls) return true;
+  const declares = (attributes: readonly Attribute[] | undefined) => (attributes ?? []).some(({ call }) => call !== undefined && calls.includes(beforeFirst(call.callee, '.')));
+  return declares(definition.attributes) || ancestors.some((ancestor) => ancestor !== symbol && declares(index.definition(ancestor)?.attributes));
 }
 
 function keywordsMatch(definition: SymbolDefinition, required: Record<string, string> | undefined): boolean {

@@ -34,6 +34,8 @@ interface ClassEntry {
   implements: readonly string[];
   /** The names of its own methods and attributes. */
   members: readonly string[];
+  /** The names of its own methods. */
+  methods: readonly string[];
   /** Methods its own methods call on `self`/`this` that it does not define itself. */
   usesUndefined: readonly string[];
   /** The workspace classes it derives from, nearest first. */
@@ -132,14 +134,16 @@ function combine(entries: readonly ClassEntry[], typedPairs: readonly (readonly 
  * workspace classes, implements it without naming it. Asked only of Protocols no class derives
  * from, by their named members (a `__call__` alone is the shape of every function), of the code
  * under study (a test's class of that shape is a stand-in the test passes). A Protocol that nothing
- * implements is the type of something the code is given, and is not listed.
+ * implements is the type of something the code is given, and is not listed; so is one that declares
+ * attributes and no method (arq's `WorkerSettingsBase`): it is the shape of a record the code is
+ * given (settings), which any class holding the same fields would match.
  */
 function structuralImplementations(classes: ReadonlyMap<string, ClassEntry>, protocols: ReadonlySet<string>, nominal: ReadonlyMap<string, readonly string[]>, underStudy: (path: string) => boolean): Map<string, string[]> {
   const found = new Map<string, string[]>();
   const wanted = [...protocols]
     .filter((symbol) => !nominal.get(symbol)?.some((implementer) => !protocols.has(implementer)) && classes.get(symbol)?.path.endsWith('.py'))
     .map((symbol) => ({ symbol, members: membersWithInherited(classes, symbol).filter((name) => !name.startsWith('__')) }))
-    .filter((protocol) => protocol.members.length > 0);
+    .filter((protocol) => protocol.members.length > 0 && membersWithInherited(classes, protocol.symbol, 'methods').some((name) => !name.startsWith('__')));
   if (!wanted.length) return found;
   for (const entry of classes.values()) {
     if (protocols.has(entry.symbol) || !entry.path.endsWith('.py') || !underStudy(entry.path)) continue;
@@ -177,9 +181,9 @@ function leavesToSubclasses(entry: ClassEntry, classes: ReadonlyMap<string, Clas
   });
 }
 
-function membersWithInherited(classes: ReadonlyMap<string, ClassEntry>, symbol: string): string[] {
+function membersWithInherited(classes: ReadonlyMap<string, ClassEntry>, symbol: string, kind: 'members' | 'methods' = 'members'): string[] {
   const own = classes.get(symbol);
-  return [symbol, ...(own?.ancestors ?? [])].flatMap((owner) => classes.get(owner)?.members ?? []);
+  return [symbol, ...(own?.ancestors ?? [])].flatMap((owner) => classes.get(owner)?.[kind] ?? []);
 }
 
 function lastSegment(symbol: string): string {
@@ -278,6 +282,7 @@ function classEntries(index: SymbolIndex, path: string, declarations: InterfaceD
       extendsFrameworkAbstract: declarations.extendedToImplement.size > 0 && definition.bases.some((base) => qualifiedIn(index, path, base, declarations.extendedToImplement)),
       implements: implementedBy(index, path, definition, declarations),
       members: [...members],
+      methods: [...new Set(methods.map(({ name }) => name))],
       usesUndefined: [...calledOnSelf],
       ancestors: ancestry.classes,
       goMethods: go ? goMethodSignatures(index, symbol, ancestry.classes) : NONE,
@@ -297,6 +302,7 @@ function sameClassEntries(before: readonly ClassEntry[], after: readonly ClassEn
     a.extendsProtocol === b.extendsProtocol &&
     a.extendsFrameworkAbstract === b.extendsFrameworkAbstract &&
     sameList(a.notImplemented, b.notImplemented) &&
+    sameList(a.methods, b.methods) &&
     sameList(a.implemented, b.implemented) &&
     sameList(a.implements, b.implements) &&
     sameList(a.members, b.members) &&

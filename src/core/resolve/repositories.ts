@@ -1,7 +1,7 @@
 import { NONE } from '../lists';
 import { Turns } from '../nextTurn';
 import type { CallSite, SymbolDefinition } from '../parse/facts';
-import type { Finding, Range } from '../result';
+import { type Finding, type Range, SymbolId } from '../result';
 import { type DataFile, readDataFile } from '../knowledge/dataFile';
 import type { SymbolIndex } from './symbolIndex';
 import { beforeFirst } from '../text';
@@ -43,6 +43,8 @@ export function parseDataAccess(file: DataFile): DataAccess {
 const REPOSITORY_NAME = /(Repository|Repo|DAO|Dao|Crud|CRUD)(Impl)?$/;
 /** A repository port's name: ports and adapters (hexagonal architecture) name the interface the domain owns a port (`OrderRepositoryPort`). */
 const REPOSITORY_PORT_NAME = /(Repository|Repo)Port$/;
+/** Findings whose symbols are something else than a repository, whatever their methods do. */
+const NOT_REPOSITORY_CATEGORIES: ReadonlySet<string> = new Set(['model', 'route', 'manager']);
 const TEST_PATH = /(^|\/)(tests?|testing|__tests__|integration-tests)\/|(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$|\.(spec|test)\.[cm]?[jt]sx?$/;
 
 /**
@@ -51,7 +53,7 @@ const TEST_PATH = /(^|\/)(tests?|testing|__tests__|integration-tests)\/|(^|\/)(t
  * session, a Django manager) and its name says repository; or it derives from a repository.
  */
 export async function repositoryFindings(index: SymbolIndex, data: DataAccess, interfaces: ReadonlySet<string>, findings: readonly Finding[], turns = new Turns()): Promise<Finding[]> {
-  const excluded = new Set(findings.filter((finding) => ['model', 'route', 'manager'].includes(finding.category)).map((finding) => finding.symbol));
+  const excluded = new Set(findings.filter((finding) => NOT_REPOSITORY_CATEGORIES.has(finding.category)).map((finding) => finding.symbol));
   // A framework's repository class (TypeORM's, MikroORM's) is found already, by its framework's rule.
   const found = new Set(findings.filter((finding) => finding.category === 'repository').map((finding) => finding.symbol));
   const repositories = new Map<string, Finding>();
@@ -70,7 +72,8 @@ export async function repositoryFindings(index: SymbolIndex, data: DataAccess, i
   }
   // A class deriving from a repository (a generic base, an abstract one) is a repository too, whatever its own methods look like.
   const direct = new Set(repositories.keys());
-  for (const { symbol, range } of classes) {
+  // Every class's ancestry is asked only when there is a repository to derive from.
+  for (const { symbol, range } of direct.size ? classes : NONE) {
     if (repositories.has(symbol) || found.has(symbol)) continue;
     const base = index.ancestry(symbol).classes.find((ancestor) => direct.has(ancestor));
     if (base) {
@@ -220,6 +223,9 @@ function databaseHandleAccess(index: SymbolIndex, data: DataAccess, path: string
   const self = method.parameters?.[0];
   const isHandle = (type: string | undefined, from: string) => type !== undefined && index.qualifiedNames(from, type.replace(/^\*/, '')).some((name) => data.handleTypes.has(name));
   if (self && parts[0] === self.name) {
+    // A method of its own that hands out a handle (`d.usersCollection().Doc(id).Get(ctx)`, a Firestore collection).
+    const helper = index.definition(SymbolId.of(path, `${owner.name}.${parts[1] ?? ''}`));
+    if (helper?.kind === 'method' && isHandle(helper.returns, path)) return 'owned';
     // Field by field from the receiver, up to a handle (bounded: a handle sits a field or two away).
     let definition: SymbolDefinition | undefined = owner;
     let from = path;

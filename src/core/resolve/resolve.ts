@@ -71,7 +71,7 @@ export async function resolveWorkspace(files: readonly FileFacts[], knowledge: R
   await nextTurn();
   // Java's routes are annotations, or calls (Spark); Go's router calls followed through variables, parameters and closures.
   const annotated = await annotationRoutes(index, knowledge.frameworks.annotationRoutes, build, turns);
-  const called = await callRoutes(index, knowledge.frameworks, turns);
+  const called = await callRoutes(index, knowledge.frameworks, interfaces, turns);
   // Frameworks whose routes are files (Medusa's `src/api/**/route.ts`).
   const routeFiles = await fileRoutes(index, knowledge.frameworks.fileRoutes, turns);
   await nextTurn();

@@ -137,7 +137,7 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
         ? responders(index, finding, described?.responderPrefix)
         : role === 'router-resource'
           ? resourceHandlers(index, path, finding.details.resource)
-          : methodsOf(finding).map((method) => ({ method, handler: finding.symbol }));
+          : methodsOf(finding, described?.defaultMethods).map((method) => ({ method, handler: finding.symbol }));
     const dropsTrailingSlash = described?.dropsTrailingSlash ?? false;
     for (const prefix of router ? prefixes(router.symbol) : ['']) {
       for (const { method, handler } of answers) for (const written of pathsOf(finding)) {
@@ -279,13 +279,13 @@ function httpMethods(listed: readonly string[] | undefined): string[] {
   return (listed ?? []).map((entry) => entry.toUpperCase()).filter((method) => /^[A-Z]+$/.test(method));
 }
 
-function methodsOf(finding: RouteFinding): string[] {
+function methodsOf(finding: RouteFinding, defaultMethods: readonly string[] = ['GET']): string[] {
   const method = finding.details.method ?? '';
   if (method === 'websocket') return ['WS'];
   if (method === 'all') return ['ANY']; // Express's `app.all`: every method
   if (method) return [method.toUpperCase()];
   const listed = httpMethods(finding.details.methods);
-  return listed.length ? listed : ['GET']; // Flask's `route` and FastAPI's `api_route` answer GET when no methods are given
+  return listed.length ? listed : [...defaultMethods]; // what the framework's `route` answers when no methods are given: GET for Flask's `route` and FastAPI's `api_route`
 }
 
 /**
@@ -310,7 +310,7 @@ function routersIn(index: SymbolIndex, frameworks: Frameworks, path: string, own
     if (definition.kind !== 'variable' || !definition.value) continue;
     const { args, keywords } = definition.value;
     const callee = chainMaker(definition.value.callee) ?? definition.value.callee;
-    const framework = frameworkOf(index, frameworks, path, callee) ?? ownFrameworkOf(index, path, callee, ownRouters);
+    const framework = frameworkOf(index, frameworks, path, callee) ?? ownFrameworkOf(index, frameworks, path, callee, ownRouters);
     if (!framework) continue;
     const keyword = framework.prefixKeywords.find((key) => keywords[key] !== undefined);
     const named = framework.prefixFromName && !keyword ? constantString(index, path, args[0]) : undefined;
@@ -332,7 +332,7 @@ function frameworkOf(index: SymbolIndex, frameworks: Frameworks, path: string, m
 }
 
 /** The framework of a workspace router class (or of a subclass of one), named after the top package of its module (`microdot.microdot.Microdot` → `microdot`). */
-function ownFrameworkOf(index: SymbolIndex, path: string, maker: string, ownRouters: ReadonlySet<string>): RouterFramework | undefined {
+function ownFrameworkOf(index: SymbolIndex, frameworks: Frameworks, path: string, maker: string, ownRouters: ReadonlySet<string>): RouterFramework | undefined {
   if (!ownRouters.size) return undefined;
   const made = index.resolve(path, maker);
   const owner = made ? [made, ...index.ancestry(made).classes].find((symbol) => ownRouters.has(symbol)) : undefined;
@@ -343,7 +343,7 @@ function ownFrameworkOf(index: SymbolIndex, path: string, maker: string, ownRout
     .filter((name) => !name.includes(':'))
     .sort((a, b) => a.length - b.length)[0];
   const name = module?.split('.')[0] ?? SymbolId.parse(owner).path.split('/')[0] ?? '';
-  return bareFramework(name);
+  return routerFramework(frameworks, name);
 }
 
 /** A framework named by a detector (`plugin: fastify`); one the framework files do not describe routes like any other. */
@@ -357,6 +357,7 @@ function bareFramework(name: string): RouterFramework {
     name,
     mountReplacesOwnPrefix: false,
     dropsTrailingSlash: false,
+    defaultMethods: ['GET'],
     viewSets: undefined,
     servesUnderFirstArgument: false,
     prefixKeywords: DEFAULT_PREFIX_KEYWORDS,

@@ -118,7 +118,9 @@ export class SymbolIndex {
       if (!surfaceKept && previous && importRootsMayChange(previous.facts, facts)) importsChanged = true;
       const surface = surfaceKept ? previous.surface : newSurfaceVersion();
       surfaces.push(surface);
-      indexed.set(facts.path, {
+      // The same facts, answers shared: the record would say what the earlier one says, and is that record.
+      const same = shared !== undefined && sameFacts;
+      indexed.set(facts.path, same ? previous : {
         facts,
         surface,
         entries: sameFacts ? previous.entries : undefined,
@@ -136,7 +138,8 @@ export class SymbolIndex {
     const sameModules = shared !== undefined && python === shared.modules.python && packages.key === shared.modules.packages.key;
     if (shared && !sameModules) {
       // Other module names: no answer worked out with the earlier ones holds.
-      for (const file of indexed.values()) file.answers = noAnswers();
+      // New records: the earlier index's, some of them taken over above, keep their answers.
+      for (const [path, file] of indexed) indexed.set(path, { facts: file.facts, surface: file.surface, entries: file.entries, answers: noAnswers() });
     }
     return { indexed, analysed, surfaces, python, packages, sameModules };
   }
@@ -546,6 +549,11 @@ export class SymbolIndex {
         continue;
       }
       if ((imported.alias ?? imported.name) !== head) continue;
+      // `from arq import cron` is the package's attribute before its submodule (Python's own order): the
+      // function `arq/__init__.py` binds with `from .cron import cron`, not the module `arq/cron.py`.
+      const importedFrom = base ? this.modules.moduleFile(base) : undefined;
+      const bound = importedFrom && importedFrom !== path ? this.lookup(importedFrom, [imported.name, ...rest].join('.'), depth + 1) : undefined;
+      if (bound && 'symbol' in bound) return bound;
       const qualified = base ? `${base}.${imported.name}` : imported.name;
       return this.qualifyModuleMember(path, [qualified, ...rest].join('.'), depth);
     }

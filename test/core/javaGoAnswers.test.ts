@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { before, describe, it } from 'node:test';
+import { phraseText } from '../../src/core/answers/phrases';
+import type { Analysis } from '../../src/core/analyze';
+import type { Answer } from '../../src/core/result';
+import { analyzeFolder } from '../../src/node/analyzeFolder';
+import { ROOT } from '../helpers';
+
+/** Each fact as `phrase — path:line` (1-based), what a reader checks against the code. */
+function factsOf(answer: Answer | undefined, topic?: string): string[] {
+  return (answer?.parts ?? []).filter((part) => !topic || part.topic.phrase === topic).flatMap((part) => part.facts.map((fact) => `${phraseText(fact)} — ${fact.location.path}:${fact.location.line + 1}`));
+}
+
+const JAVA = 'src/main/java/com/acme/orders';
+
+describe("a Spring service's answers (test/fixtures/spring-orders)", () => {
+  let analysis: Analysis;
+  const answerOf = (item: string) => analysis.answers().find((answer) => answer.item === item);
+  before(async () => {
+    analysis = await analyzeFolder(join(ROOT, 'test', 'fixtures', 'spring-orders'), { threads: 1 });
+  });
+
+  it("tells @Transactional methods as declarative boundaries, with what the framework does at them, and the flows that reach one", () => {
+    const transactions = factsOf(answerOf('service.transactional'));
+    assert.ok(transactions.includes(`\`DefaultOrderService.placeOrder\` runs in a transaction (\`@Transactional\`): the framework commits when it returns and rolls back when it throws an unchecked exception — ${JAVA}/service/DefaultOrderService.java:27`), transactions.join('\n'));
+    assert.ok(transactions.some((fact) => fact.startsWith('`POST /api/v1/orders` reaches `DefaultOrderService.placeOrder`: `@Transactional`')), transactions.join('\n'));
+  });
+
+  it('tells the status an exception handler answers through a local set to an HttpStatus constant', () => {
+    const errors = factsOf(answerOf('service.errors'));
+    assert.ok(errors.includes(`\`IllegalStateException\` is answered by \`RestErrors.conflict\` with 409 — ${JAVA}/web/RestErrors.java:18`), errors.join('\n'));
+  });
+
+  it('tells a security filter chain made only under a property as conditional, not as running on every request', () => {
+    const middleware = factsOf(answerOf('service.draw-flow'), 'Middleware and hooks on every request, in the order they are installed');
+    assert.ok(middleware.includes(`\`SecuredConfig.filterChain\` (spring-security) runs only when \`@ConditionalOnProperty(name = "orders.security.enabled", havingValue = "true")\` holds — ${JAVA}/security/SecuredConfig.java:12`), middleware.join('\n'));
+    assert.ok(middleware.some((fact) => fact.startsWith('`OpenConfig.filterChain` (spring-security) runs only when `@ConditionalOnProperty(name = "orders.security.enabled", havingValue = "false")` holds')), middleware.join('\n'));
+  });
+
+  it('tells which implementation of an interface a profile chooses', () => {
+    const choice = factsOf(answerOf('service.trace-flow'), 'Which implementation runs, and what chooses it');
+    assert.deepEqual(choice, [
+      `\`DiskReceiptArchive\` implements \`ReceiptArchive\` only when \`@Profile("!cloud")\` holds — ${JAVA}/receipts/DiskReceiptArchive.java:6`,
+      `\`S3ReceiptArchive\` implements \`ReceiptArchive\` only when \`@Profile("cloud")\` holds — ${JAVA}/receipts/S3ReceiptArchive.java:6`,
+    ]);
+  });
+});
+
+describe("a Go service's answers (test/fixtures/go-shop)", () => {
+  let analysis: Analysis;
+  const answerOf = (item: string) => analysis.answers().find((answer) => answer.item === item);
+  before(async () => {
+    analysis = await analyzeFolder(join(ROOT, 'test', 'fixtures', 'go-shop'), { threads: 1 });
+  });
+
+  it('tells the errors the domain returns under a condition as its rules', () => {
+    const rules = factsOf(answerOf('service.invariants'), 'Rules the domain enforces: where it refuses');
+    assert.ok(rules.includes('`NewOrder` returns an error when `customerID == 0`: `errors.New("an order needs a customer")` — internal/domain/order.go:18'), rules.join('\n'));
+    assert.ok(rules.includes('`Order.Cancel` returns an error when `o.Status == "SHIPPED"`: `ErrNotCancellable` — internal/domain/order.go:29'), rules.join('\n'));
+  });
+
+  it("tells the statuses handlers write with net/http's constants and http.NotFound, each where it is written", () => {
+    const statuses = factsOf(answerOf('service.errors'), 'Error statuses by route');
+    assert.ok(statuses.includes('`POST /api/v1/orders` answers 400 (`http.Error`) — internal/handler/order.go:33'), statuses.join('\n'));
+    assert.ok(statuses.includes('`GET /api/v1/orders/{id}` answers 404 (`NotFound`) — internal/handler/order.go:42'), statuses.join('\n'));
+  });
+});
