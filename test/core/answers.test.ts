@@ -1068,7 +1068,7 @@ describe("a library's answers when its only Protocol declares attributes and its
     'jobq/cron.py': 'def cron(coroutine, hour=None):\n    return (coroutine, hour)\n',
     'jobq/typing.py': 'from typing import Any, Dict, Protocol, Sequence, Type, Union\n\n\nclass WorkerSettingsBase(Protocol):\n    functions: Sequence[Any]\n    cron_jobs: Sequence[Any] = ()\n\n\nWorkerSettingsType = Union[Dict[str, Any], Type[WorkerSettingsBase]]\n',
     'jobq/worker.py':
-      "from .typing import WorkerSettingsType\n\n\nclass Worker:\n    def __init__(self, functions=(), cron_jobs=()):\n        self.functions = list(functions)\n        self.cron_jobs = list(cron_jobs)\n\n    def run(self):\n        return self.poll()\n\n    def poll(self):\n        return len(self.functions)\n\n\ndef run_worker(settings_cls: 'WorkerSettingsType') -> Worker:\n    return Worker(functions=settings_cls.functions)\n",
+      "from .typing import WorkerSettingsType\n\n\nclass Worker:\n    \"\"\"\n    Runs jobs.\n\n    :param max_jobs: maximum number of jobs to run at a time\n    \"\"\"\n\n    def __init__(self, functions=(), cron_jobs=(), max_jobs=10):\n        self.functions = list(functions)\n        self.cron_jobs = list(cron_jobs)\n\n    def run(self):\n        return self.poll()\n\n    def poll(self):\n        return len(self.functions)\n\n\ndef run_worker(settings_cls: 'WorkerSettingsType') -> Worker:\n    return Worker(functions=settings_cls.functions)\n",
     'jobq/jobs.py': 'from .worker import Worker\n\n\ndef make():\n    return Worker()\n',
     'examples/cron.py': 'from jobq import cron\n\n\nasync def tick(ctx):\n    pass\n\n\nclass WorkerSettings:\n    functions = [tick]\n    cron_jobs = [cron(tick, hour=1)]\n',
     'benchmarks/bench_run.py': 'from jobq import Worker\n\n\ndef bench_run():\n    Worker().run()\n',
@@ -1079,14 +1079,16 @@ describe("a library's answers when its only Protocol declares attributes and its
   it('tell the attribute-only Protocol as the shape of what the library is given, never a class the worker implements', () => {
     const contract = factsOfItem('library.interface');
     assert.ok(contract.includes('`WorkerSettingsBase` is a `Protocol` of attributes only (functions, cron_jobs): the shape of a value the library is given (a settings class or a record), not a class with methods to implement — jobq/typing.py:4'), contract.join('\n'));
-    assert.ok(contract.includes("`run_worker` takes `settings_cls: 'WorkerSettingsType'`: the shape `WorkerSettingsBase` describes — jobq/worker.py:16"), contract.join('\n'));
+    assert.ok(contract.includes("`run_worker` takes `settings_cls: 'WorkerSettingsType'`: the shape `WorkerSettingsBase` describes — jobq/worker.py:22"), contract.join('\n'));
     assert.ok(!factsOfItem('library.mandatory-methods').some((line) => line.includes('`Worker`')), factsOfItem('library.mandatory-methods').join('\n'));
   });
 
   it('study the class the library imports most and does most in, method by method', () => {
     const central = factsOfItem('library.one-implementation');
     assert.ok(central.includes('`Worker` defines 3 methods; 3 files import it — jobq/worker.py:4'), central.join('\n'));
-    assert.ok(central.includes('`Worker.run` calls `self.poll` — jobq/worker.py:9'), central.join('\n'));
+    assert.ok(central.includes('`Worker.run` calls `self.poll` — jobq/worker.py:15'), central.join('\n'));
+    const bounds = factsOfItem('library.performance');
+    assert.ok(bounds.includes('`Worker` documents `max_jobs`: "maximum number of jobs to run at a time" — jobq/worker.py:8'), bounds.join('\n'));
   });
 
   it("count `from jobq import cron` as a use of the function the package binds, not of the module of that name", () => {

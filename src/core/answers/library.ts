@@ -300,6 +300,16 @@ export function centralImplementationAnswer(context: AnswerContext): AnswerPart[
  * `Worker`), told method by method as an implementation would be.
  */
 function centralClassParts(context: AnswerContext): AnswerPart[] | undefined {
+  const central = centralClass(context);
+  if (!central) return undefined;
+  const { index } = context;
+  const work = implementationWorkPart(context, { base: central.symbol, implementations: [central.symbol], methods: [] }, central.symbol);
+  return [answerPart(say('centralClassTopic'), [fact(locationOf(index, central.symbol), 'centralClass', SymbolId.label(central.symbol), central.importers, central.methods)]), ...(work ? [work] : [])];
+}
+
+/** The class most imported and with most methods of the code under study, each as a share of the best. */
+function centralClass(context: AnswerContext): { symbol: string; importers: number; methods: number } | undefined {
+  return memo(context, 'central class', () => {
   const { index } = context;
   const importers = importerCountsOf(context);
   const classes = context.result.files
@@ -309,10 +319,8 @@ function centralClassParts(context: AnswerContext): AnswerPart[] | undefined {
   // How used and how much it does, each as a share of the best, weigh the same (a settings record is imported most and does little).
   const most = (key: 'importers' | 'methods') => Math.max(1, ...classes.map((candidate) => candidate[key]));
   const score = (candidate: (typeof classes)[number]) => candidate.importers / most('importers') + candidate.methods / most('methods');
-  const central = classes.sort((a, b) => score(b) - score(a) || a.symbol.localeCompare(b.symbol))[0];
-  if (!central) return undefined;
-  const work = implementationWorkPart(context, { base: central.symbol, implementations: [central.symbol], methods: [] }, central.symbol);
-  return [answerPart(say('centralClassTopic'), [fact(locationOf(index, central.symbol), 'centralClass', SymbolId.label(central.symbol), central.importers, central.methods)]), ...(work ? [work] : [])];
+  return classes.sort((a, b) => score(b) - score(a) || a.symbol.localeCompare(b.symbol))[0];
+  });
 }
 
 /** Implementations whose work is told method by method, the one to study first: enough to compare them. */
@@ -529,6 +537,12 @@ const BOUND_TEXT = /unlimited|unbounded|evict|maximum|at most|kept .* for|expire
  */
 export function documentedBoundsAnswer(context: AnswerContext): AnswerPart[] {
   const contract = keyContracts(context)[0];
+  const central = contract ? undefined : centralClass(context);
+  if (central) {
+    // No interface: what the class studied in its place documents of its own bounds (arq's `Worker`: `max_jobs`, `queue_read_limit`).
+    const own = interfaceDocumented(context, { base: central.symbol, implementations: [], methods: [] }, BOUND_NAME);
+    return own.length ? [answerPart(say('classBoundsTopic', SymbolId.label(central.symbol)), own)] : [];
+  }
   if (!contract) return [];
   const bounds = (item: DocumentedItem) => BOUND_NAME.test(item.name) || BOUND_TEXT.test(item.text);
   const facts = [
