@@ -425,20 +425,17 @@ describe('a method inherited by the controller a route calls', () => {
       '  protected async executeImpl(req, res) {}',
       '}',
     ].join('\n'),
-    'src/routes.ts': [
-      "import express from 'express';",
-      "import { createUserController } from './users/createUser';",
-      'const router = express.Router();',
-      "router.post('/users', (req, res) => createUserController.execute(req, res));",
-      'export default router;',
-    ].join('\n'),
+    'src/routes.ts': `import express from 'express';
+import { createUserController } from './users/createUser';
+const router = express.Router();
+router.post('/users', (req, res) => createUserController.execute(req, res));
+export default router;
+`,
   });
   after(workspace.cleanup);
 
   it("goes into the override of the controller's own class (a template method), not every subclass's", async () => {
-    const analysis = await analyzeFolder(workspace.root, { threads: 1 });
-    const steps = analysis.trace('POST /users')?.steps ?? [];
-    const names = steps.map((step) => step.symbol);
+    const names = ((await analyzeFolder(workspace.root, { threads: 1 })).trace('POST /users')?.steps ?? []).map((step) => step.symbol);
     assert.ok(names.includes('src/base.ts:BaseController.execute'), names.join('\n'));
     assert.ok(names.includes('src/users/createUser.ts:CreateUserController.executeImpl'), names.join('\n'));
     assert.ok(names.includes('src/users/createUser.ts:saveUser'), names.join('\n'));
