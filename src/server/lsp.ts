@@ -75,8 +75,11 @@ export interface LanguageServerOptions {
 export function runLanguageServer(connection: Connection, serverOptions: LanguageServerOptions = {}): void {
   const sessions = new Map<string, FolderSession>();
   const documents = new OpenDocuments();
-  /** The URIs each folder's diagnostics were last published on, to clear those that have none now. */
-  const published = new Map<string, Set<string>>();
+  /**
+   * The diagnostics each folder last published, by URI, as sent: those unchanged are not sent again
+   * after an update, and those that have none now are cleared.
+   */
+  const published = new Map<string, Map<string, string>>();
   let settings: ServerSettings = {};
   let watchersRegistrable = false;
   let progressSupported = false;
@@ -145,23 +148,24 @@ export function runLanguageServer(connection: Connection, serverOptions: Languag
   const removeFolder = (root: string) => {
     sessions.get(root)?.dispose();
     sessions.delete(root);
-    for (const uri of published.get(root) ?? []) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    for (const uri of published.get(root)?.keys() ?? []) void connection.sendDiagnostics({ uri, diagnostics: [] });
     published.delete(root);
   };
 
   const publishDiagnostics = (session: FolderSession) => {
     const result = session.current?.result;
     if (!result) return;
-    const before = published.get(session.root) ?? new Set<string>();
-    const now = new Set<string>();
+    const before = published.get(session.root) ?? new Map<string, string>();
+    const now = new Map<string, string>();
     const byPath = diagnosticsOf(result, explanations, session.severities());
     for (const [path, problems] of configDiagnosticsOf(session.configProblems(), explanations)) byPath.set(path, [...(byPath.get(path) ?? []), ...problems]);
     for (const [path, diagnostics] of byPath) {
       const uri = fileUri(result.root, path);
-      now.add(uri);
-      void connection.sendDiagnostics({ uri, diagnostics });
+      const sent = JSON.stringify(diagnostics);
+      now.set(uri, sent);
+      if (before.get(uri) !== sent) void connection.sendDiagnostics({ uri, diagnostics });
     }
-    for (const uri of before) if (!now.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
+    for (const uri of before.keys()) if (!now.has(uri)) void connection.sendDiagnostics({ uri, diagnostics: [] });
     published.set(session.root, now);
   };
 

@@ -247,7 +247,7 @@ describe("the errors answer of a Spring service's @ControllerAdvice", () => {
     const analysis = await analyzeFolder(fixture('spring-orders'), { threads: 1 });
     const errors = factsOf(analysis.answers().find((answer) => answer.item === 'service.errors'));
     assert.ok(
-      errors.some((fact) => /OrderNotFoundException` is answered by `RestErrors\.notFound` with 404 — src\/main\/java\/com\/acme\/orders\/web\/RestErrors\.java:11$/.test(fact)),
+      errors.some((fact) => /^`OrderNotFoundException` is answered by `RestErrors\.notFound` with 404 — src\/main\/java\/com\/acme\/orders\/web\/RestErrors\.java:12$/.test(fact)),
       errors.join('\n'),
     );
   });
@@ -1133,5 +1133,54 @@ describe('the idempotence answer of a view that makes a stand-in it never saves'
     assert.ok(facts.some((line) => line.startsWith('`ANY /accounts/{account_key}/test-alert` makes a `Monitor` as `dummy` and never saves it there')), facts.join('\n'));
     assert.ok(!facts.some((line) => line.startsWith('`ANY /accounts/{account_key}/test-alert` can make a new `Monitor`')), facts.join('\n'));
     assert.ok(facts.some((line) => line.startsWith('`ANY /accounts/{account_key}/monitors` can make a new `Monitor`')), facts.join('\n'));
+  });
+});
+
+describe("a framework's answers when its routing, request entry and pipeline derive from a dependency's classes", () => {
+  const files = {
+    'pyproject.toml': '[project]\nname = "webby"\nversion = "1.0.0"\ndependencies = [\n    "webby-core~=1.3.0",\n    "shop-pydal==17.3.2",\n]\n',
+    'webby/__init__.py': 'from .app import App\nfrom .pipeline import Pipe, RequirePipe\n',
+    'webby/app.py': 'from webby_core.app import App as _App\n\nfrom .routing.router import HTTPRouter\n\n\nclass App(_App):\n    def route(self, path):\n        return self.router(path)\n',
+    'webby/routing/__init__.py': '',
+    'webby/routing/response.py': 'from webby_core.routing.response import ResponseProcessor\n\n\nclass TemplateResponseBuilder(ResponseProcessor):\n    def process(self, output):\n        return output\n',
+    'webby/routing/router.py': 'from webby_core.routing.router import HTTPRouter as _HTTPRouter\n\n\nclass HTTPRouter(_HTTPRouter):\n    def add(self, route):\n        return route\n',
+    'webby/pipeline.py': 'from webby_core.pipeline.pipe import Pipe as Pipe\nfrom webby_core.pipeline.extras import RequirePipe as _RequirePipe\n\n\nclass RequirePipe(_RequirePipe):\n    def pipe_request(self, next_pipe):\n        return next_pipe()\n',
+    'webby/orm/__init__.py': '',
+    'webby/orm/base.py': 'import json\n\nfrom pydal import DAL\n\n\nclass Database(DAL):\n    def dump(self):\n        return json.dumps({})\n',
+    'examples/hello.py': 'from webby import App\n\napp = App(__name__)\n\n\n@app.route("/")\ndef index():\n    return "hi"\n',
+  };
+  const { answerOf, factsOfItem } = workspaceAnswers(files);
+
+  it('name the dependency the framework builds on, with the classes that derive from it', () => {
+    const facts = factsOfItem('framework.one-module');
+    assert.ok(facts.some((line) => line.startsWith('`webby_core`, a declared dependency, holds the bases of 4 classes of the code: ')), facts.join('\n'));
+    assert.ok(!facts.some((line) => line.startsWith('`json`')), facts.join('\n'));
+  });
+
+  it("point the routing questions at the router deriving from the dependency's, not at a response module", () => {
+    const answer = answerOf('framework.route-precedence');
+    const facts = factsOfItem('framework.route-precedence');
+    assert.equal(facts[0], '`HTTPRouter` derives from `webby_core.routing.router.HTTPRouter`, a class of the dependency `webby_core`: what it inherits is written there, not in this repository — webby/routing/router.py:4');
+    assert.equal(answer?.parts[0]?.gap?.readAt?.path, 'webby/routing/router.py');
+  });
+
+  it("tell the pipeline and the ORM's bases from their dependencies, a distribution's name prefixing the module's", () => {
+    assert.ok(factsOfItem('framework.middleware-order').includes('`RequirePipe` derives from `webby_core.pipeline.extras.RequirePipe`, a class of the dependency `webby_core`: what it inherits is written there, not in this repository — webby/pipeline.py:5'), factsOfItem('framework.middleware-order').join('\n'));
+    assert.ok(factsOfItem('framework.orm-sql').includes('`Database` derives from `pydal.DAL`, a class of the dependency `pydal`: what it inherits is written there, not in this repository — webby/orm/base.py:6'), factsOfItem('framework.orm-sql').join('\n'));
+  });
+});
+
+describe("a Python service's answers beside a TypeScript frontend", () => {
+  const files: Record<string, string> = {
+    ...MONITORS,
+    'frontend/package.json': '{ "name": "monitors-ui", "dependencies": { "react": "^19.0.0" } }\n',
+    'frontend/src/client/serializer.ts': 'export function serializeParam(value: unknown): string {\n  if (typeof value === "object") {\n    throw new Error("Deeply-nested objects are not supported");\n  }\n  return String(value);\n}\n',
+  };
+  const { factsOfItem } = workspaceAnswers(files);
+
+  it("tell the rules of the API's language only, never the frontend's guards", () => {
+    const invariants = factsOfItem('service.invariants');
+    assert.ok(invariants.some((line) => line.includes('monitors/api/models.py')), invariants.join('\n'));
+    assert.ok(!invariants.some((line) => line.includes('frontend/')), invariants.join('\n'));
   });
 });

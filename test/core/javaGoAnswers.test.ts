@@ -60,9 +60,23 @@ describe("a Go service's answers (test/fixtures/go-shop)", () => {
     assert.ok(rules.includes('`Order.Cancel` returns an error when `o.Status == "SHIPPED"`: `ErrNotCancellable` — internal/domain/order.go:29'), rules.join('\n'));
   });
 
+  it('tells a NATS subscription as work off the request, with its handler', () => {
+    const asyncWork = factsOf(answerOf('service.async'));
+    assert.ok(asyncWork.includes('`Listen` consumes the messages of `warehouse.shipped` as they arrive, off any request, each handled by `onShipped` — internal/events/subscriber.go:7'), asyncWork.join('\n'));
+    assert.ok(asyncWork.includes('`onShipped` handles `warehouse.shipped` — internal/events/subscriber.go:7'), asyncWork.join('\n'));
+  });
+
   it("tells the statuses handlers write with net/http's constants and http.NotFound, each where it is written", () => {
     const statuses = factsOf(answerOf('service.errors'), 'Error statuses by route');
     assert.ok(statuses.includes('`POST /api/v1/orders` answers 400 (`http.Error`) — internal/handler/order.go:33'), statuses.join('\n'));
     assert.ok(statuses.includes('`GET /api/v1/orders/{id}` answers 404 (`NotFound`) — internal/handler/order.go:42'), statuses.join('\n'));
+  });
+});
+
+describe("a Go router framework's answers (test/fixtures/go-router)", () => {
+  it('tells the packages the rest imports by their import path as the modules to read first', async () => {
+    const analysis = await analyzeFolder(join(ROOT, 'test', 'fixtures', 'go-router'), { threads: 1 });
+    const modules = factsOf(analysis.answers().find((answer) => answer.item === 'framework.one-module'));
+    assert.deepEqual(modules, ['`github.com/acme/vine` is imported by 3 other modules — context.go:1']);
   });
 });

@@ -396,3 +396,52 @@ describe('a trace out of steps', () => {
     assert.deepEqual(steps.at(-1) && { symbol: steps.at(-1)?.symbol, depth: steps.at(-1)?.depth }, { symbol: 'api.py:notify', depth: 1 });
   });
 });
+
+describe('a method inherited by the controller a route calls', () => {
+  const workspace = tempWorkspace({
+    'package.json': '{ "private": true, "dependencies": { "express": "^4" } }',
+    'src/base.ts': [
+      "import type { Request, Response } from 'express';",
+      'export abstract class BaseController {',
+      '  protected abstract executeImpl(req: Request, res: Response): Promise<void>;',
+      '  async execute(req: Request, res: Response) {',
+      '    await this.executeImpl(req, res);',
+      '  }',
+      '}',
+    ].join('\n'),
+    'src/users/createUser.ts': [
+      "import { BaseController } from '../base';",
+      'export class CreateUserController extends BaseController {',
+      '  protected async executeImpl(req, res) {',
+      '    saveUser(req.body);',
+      '  }',
+      '}',
+      'function saveUser(body) {}',
+      'export const createUserController = new CreateUserController();',
+    ].join('\n'),
+    'src/users/deleteUser.ts': [
+      "import { BaseController } from '../base';",
+      'export class DeleteUserController extends BaseController {',
+      '  protected async executeImpl(req, res) {}',
+      '}',
+    ].join('\n'),
+    'src/routes.ts': [
+      "import express from 'express';",
+      "import { createUserController } from './users/createUser';",
+      'const router = express.Router();',
+      "router.post('/users', (req, res) => createUserController.execute(req, res));",
+      'export default router;',
+    ].join('\n'),
+  });
+  after(workspace.cleanup);
+
+  it("goes into the override of the controller's own class (a template method), not every subclass's", async () => {
+    const analysis = await analyzeFolder(workspace.root, { threads: 1 });
+    const steps = analysis.trace('POST /users')?.steps ?? [];
+    const names = steps.map((step) => step.symbol);
+    assert.ok(names.includes('src/base.ts:BaseController.execute'), names.join('\n'));
+    assert.ok(names.includes('src/users/createUser.ts:CreateUserController.executeImpl'), names.join('\n'));
+    assert.ok(names.includes('src/users/createUser.ts:saveUser'), names.join('\n'));
+    assert.ok(!names.includes('src/users/deleteUser.ts:DeleteUserController.executeImpl'), names.join('\n'));
+  });
+});

@@ -25,6 +25,8 @@ const uriOf = (root: string, path: string) => pathToFileURL(join(root, path)).hr
 let child: ChildProcess;
 let connection: MessageConnection;
 const diagnostics = new Map<string, Diagnostic[]>();
+/** How many times each URI's diagnostics were published. */
+const publications = new Map<string, number>();
 const statuses: FolderStatus[] = [];
 const progress: { kind: string; title?: string; message?: string }[] = [];
 let startedMs = 0;
@@ -37,6 +39,7 @@ before(async () => {
   connection = createMessageConnection(new StreamMessageReader(child.stdout as NodeJS.ReadableStream), new StreamMessageWriter(child.stdin as NodeJS.WritableStream));
   connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
     diagnostics.set(params.uri, params.diagnostics);
+    publications.set(params.uri, (publications.get(params.uri) ?? 0) + 1);
   });
   connection.onNotification(DidChangeAnalysisNotification, (status) => {
     statuses.push(status);
@@ -210,6 +213,8 @@ describe('archtrace lsp --stdio', () => {
     const text = readFileSync(join(flaskBlog, 'blog/posts/views.py'), 'utf8');
     const before = (await connection.sendRequest(StatusRequest)).find((folder) => folder.root === flaskBlog)?.version ?? 0;
     const held = await fetchResult((params) => connection.sendRequest(ResultDeltaRequest, params), flaskBlog);
+    const publishedBefore = new Map([...publications].filter(([published]) => published.startsWith(pathToFileURL(flaskBlog).href)));
+    assert.ok(publishedBefore.size > 0);
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text } });
     const end = text.split('\n').length - 1;
     await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: end, character: 0 }, end: { line: end, character: 0 } }, text: '\n@posts_bp.delete("/<int:post_id>")\ndef remove(post_id):\n    return "", 204\n' }] });
@@ -225,6 +230,8 @@ describe('archtrace lsp --stdio', () => {
     assert.deepEqual(updated.result, await connection.sendRequest(ResultRequest, { root: flaskBlog }));
     assert.equal(pages[0]?.since, held.version);
     assert.ok(!pages.some((page) => page.splices.some((splice) => splice.path === 'files' && splice.items.length > 1)), 'one file changed');
+    // A route added changes no file's diagnostics: none is published again (the delta's answer came after them).
+    assert.deepEqual(new Map([...publications].filter(([published]) => publishedBefore.has(published))), publishedBefore);
     console.log(`an edit typed (unsaved) to its route listed: ${(performance.now() - started).toFixed(0)} ms (changes are gathered 400 ms first)`);
     const symbols = await connection.sendRequest<SymbolInformation[]>('workspace/symbol', { query: 'DELETE /posts' });
     assert.deepEqual(symbols.map((symbol) => symbol.name), ['DELETE /posts/{post_id}']);

@@ -16,6 +16,7 @@ import { layerJobsAnswer } from './layerJobs';
 import { routeContractsAnswer } from './routeContracts';
 import { contributeAnswer, purposeAnswer, tutorialAnswer } from './projectDocs';
 import { benchmarksAnswer, coreModulesAnswer, examplesAnswer, performanceAnswer } from './studyMaterial';
+import { alsoInherited, FOUNDATION_TOPICS, foundationsPart, inheritedPart } from './foundations';
 
 type Builder = (context: AnswerContext) => AnswerPart[];
 
@@ -47,18 +48,18 @@ const BUILDERS: Readonly<Record<RepoKind, Readonly<Record<string, readonly Build
     'edge-cases': [edgeCasesAnswer],
   },
   framework: {
-    problem: [purposeAnswer],
+    problem: [purposeAnswer, foundationsPart],
     tutorial: [tutorialAnswer, examplesAnswer],
-    'one-module': [coreModulesAnswer],
+    'one-module': [coreModulesAnswer, foundationsPart],
     contribute: [contributeAnswer],
-    'core-abstractions': [requestEntryAnswer, routePrecedenceAnswer, middlewareProtocolAnswer],
-    'route-params': [routeParametersAnswer],
-    'route-precedence': [routePrecedenceAnswer],
-    precondition: [preconditionAnswer],
-    'middleware-order': [middlewareProtocolAnswer],
+    'core-abstractions': [alsoInherited(requestEntryAnswer, FOUNDATION_TOPICS.entry), alsoInherited(routePrecedenceAnswer, FOUNDATION_TOPICS.routing), alsoInherited(middlewareProtocolAnswer, FOUNDATION_TOPICS.middleware), alsoInherited(ormAnswer, FOUNDATION_TOPICS.orm)],
+    'route-params': [alsoInherited(routeParametersAnswer, FOUNDATION_TOPICS.routing)],
+    'route-precedence': [alsoInherited(routePrecedenceAnswer, FOUNDATION_TOPICS.routing)],
+    precondition: [preconditionAnswer, (context) => inheritedPart(context, FOUNDATION_TOPICS.middleware)],
+    'middleware-order': [alsoInherited(middlewareProtocolAnswer, FOUNDATION_TOPICS.middleware)],
     'why-middleware': [whyMiddlewareAnswer],
-    'orm-sql': [ormAnswer],
-    'n-plus-one': [nPlusOneAnswer],
+    'orm-sql': [alsoInherited(ormAnswer, FOUNDATION_TOPICS.orm)],
+    'n-plus-one': [alsoInherited(nPlusOneAnswer, FOUNDATION_TOPICS.orm)],
     extend: [extensionPointsAnswer],
   },
 };

@@ -17,6 +17,7 @@ function tasksPart(context: AnswerContext): AnswerPart {
     return findingSites(finding).map((site) => {
       if (details['kind'] === 'enqueue') return fact(site, 'queues', subject, `${detailText(details['task'], '?')}${details['job'] ? ` '${detailText(details['job'])}'` : `.${detailText(details['call'], 'delay')}`}`);
       if (details['kind'] === 'worker') return fact(site, 'runsJobsOf', subject, detailText(details['queue'], '?'));
+      if (details['kind'] === 'consumer') return details['handler'] ? fact(site, 'consumesWith', subject, detailText(details['queue'], '?'), detailText(details['handler'])) : fact(site, 'consumes', subject, detailText(details['queue'], '?'));
       if (details['kind'] === 'loop') return loopFact(context, finding, site);
       if (details['kind'] === 'thread') return details['task'] ? fact(site, 'startsThread', moduleLabel(finding.symbol), detailText(details['task'])) : fact(site, 'isThread', moduleLabel(finding.symbol));
       return fact(site, 'isTask', subject, detailText(details['framework'], details['rule'] ?? ''));
@@ -57,6 +58,10 @@ function messagesPart(context: AnswerContext): AnswerPart {
       if (finding.details['kind'] === 'subscribe') facts.push(fact(site, 'subscribes', detailText(finding.details['handler'], subject), event));
       else facts.push(fact(site, 'publishes', subject, event));
     }
+  }
+  // A consumer given its handler: what handles the messages it takes.
+  for (const finding of studyFindings(context, 'task')) {
+    if (finding.details['kind'] === 'consumer' && finding.details['handler']) for (const site of findingSites(finding)) facts.push(fact(site, 'handles', detailText(finding.details['handler']), detailText(finding.details['queue'], '?')));
   }
   for (const finding of studyFindings(context, 'receiver')) facts.push(fact(locationOf(index, finding.symbol), 'receives', SymbolId.label(finding.symbol), detailText(finding.details['signal'], '?')));
   for (const finding of studyFindings(context, 'decorator')) {

@@ -34,7 +34,28 @@ export const MAX_FACTS = 25;
 
 /** Tests, examples, documentation, migrations and vendored copies of other projects are read for their own questions, browser assets for none; the others study the code itself. */
 function isStudyCode(context: AnswerContext, path: string): boolean {
-  return !isTestPath(path) && !context.layerRoles.isTestExampleOrDoc(path) && !['test', 'example', 'migration', 'vendored'].includes(layerOfPath(context.result, path));
+  return !isTestPath(path) && !context.layerRoles.isTestExampleOrDoc(path) && !['test', 'example', 'migration', 'vendored'].includes(layerOfPath(context.result, path)) && inServedLanguage(context, path);
+}
+
+/** Source languages by file extension, a TypeScript and a JavaScript file being of one. */
+const LANGUAGE_OF: readonly (readonly [RegExp, string])[] = [
+  [/\.pyi?$/, 'python'],
+  [/\.[cm]?[jt]sx?$/, 'ecmascript'],
+  [/\.go$/, 'go'],
+  [/\.(java|kt)$/, 'jvm'],
+];
+
+const languageOf = (path: string) => LANGUAGE_OF.find(([pattern]) => pattern.test(path))?.[1];
+
+/**
+ * A service's code is in the languages its routes are written in: a frontend beside a Python API
+ * (a React app's screens and generated client) answers none of its questions on rules, errors
+ * and transactions. Repositories without routes, and other kinds, keep every language.
+ */
+function inServedLanguage(context: AnswerContext, path: string): boolean {
+  const served = memo(context, 'served languages', () => (context.result.kind.kind === 'service' ? new Set(context.result.routes.flatMap((route) => languageOf(SymbolId.parse(route.handler).path) ?? [])) : new Set<string>()));
+  const language = languageOf(path);
+  return !served.size || !language || served.has(language);
 }
 
 export function inPart(context: AnswerContext, path: string): boolean {

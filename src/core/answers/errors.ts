@@ -9,6 +9,8 @@ import { say } from './phrases';
 interface Conversion {
   /** The caught exception's names. */
   catches: Set<string>;
+  /** The first exception as the code writes it, shown to the reader. */
+  written: string;
   status: number | undefined;
   location: { path: string; line: number };
   by: string;
@@ -28,7 +30,7 @@ function handlerConversions(context: AnswerContext): Conversion[] {
       const written = handles.split(',').map((name) => name.trim().replace(/\.class$/, '')).filter(Boolean);
       const catches = new Set(written.length ? written.flatMap((name) => caughtNames(index, path, name)) : ['Error', 'Exception']);
       const status = statusOf(handles) ?? (handler ? statusesIn(context, handler)[0]?.status : undefined);
-      return [{ catches, status, location: findingSites(finding)[0] ?? { path, line: finding.range.start.line }, by: handler ? SymbolId.label(handler) : SymbolId.label(finding.symbol) }];
+      return [{ catches, written: written[0] ?? [...catches][0] ?? '?', status, location: findingSites(finding)[0] ?? { path, line: finding.range.start.line }, by: handler ? SymbolId.label(handler) : SymbolId.label(finding.symbol) }];
     });
   });
 }
@@ -166,7 +168,7 @@ export function errorsAnswer(context: AnswerContext): AnswerPart[] {
   const { index } = context;
   const handlers = handlerConversions(context);
   const handlerFacts = handlers.map((handler) =>
-    handler.status !== undefined ? fact(handler.location, 'handlerAnswers', [...handler.catches][0] ?? '?', handler.by, handler.status) : fact(handler.location, 'handlerRegistered', [...handler.catches][0] ?? '?', handler.by),
+    handler.status !== undefined ? fact(handler.location, 'handlerAnswers', handler.written, handler.by, handler.status) : fact(handler.location, 'handlerRegistered', handler.written, handler.by),
   );
   const routeFacts: AnswerFact[] = [];
   const retryFacts: AnswerFact[] = [];
@@ -186,7 +188,7 @@ export function errorsAnswer(context: AnswerContext): AnswerPart[] {
       if (TEMPORARY_STATUSES.has(site.status)) retryFacts.push(fact(site.location, 'routeRetryable', name, site.status));
     }
     const conversions: Conversion[] = [
-      ...sites.filter((site) => site.converts.length).map((site) => ({ catches: new Set(site.converts.flatMap((written) => caughtNames(index, site.location.path, written))), status: site.status, location: site.location, by: site.written })),
+      ...sites.filter((site) => site.converts.length).map((site) => ({ catches: new Set(site.converts.flatMap((written) => caughtNames(index, site.location.path, written))), written: site.converts[0] ?? '?', status: site.status, location: site.location, by: site.written })),
       ...handlers,
     ];
     for (const symbol of functions) {

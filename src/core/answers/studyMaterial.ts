@@ -132,7 +132,28 @@ const MAX_CORE_MODULES = 6;
 export function coreModulesAnswer(context: AnswerContext): AnswerPart[] {
   const files = context.index.files().filter((file) => inScope(context, file.path));
   const counts = importerCounts(context.index, files);
-  const ranked = [...counts].filter(([path]) => inScope(context, path) && !/(^|\/)(__init__\.py|index\.[cm]?[jt]sx?)$/.test(path)).sort(([a, x], [b, y]) => y - x || a.localeCompare(b));
-  const facts = ranked.slice(0, MAX_CORE_MODULES).map(([path, count]) => fact({ path, line: 0 }, 'importedBy', path, count));
+  const ranked = [...counts].filter(([path]) => inScope(context, path) && !/(^|\/)(__init__\.py|index\.[cm]?[jt]sx?)$/.test(path)).map(([path, count]) => ({ module: path, path, count }));
+  // A Go file imports a package (a folder), by its import path: the package is the module.
+  for (const { module, path, count } of goPackageImporters(context, files).values()) if (inScope(context, path)) ranked.push({ module, path, count });
+  ranked.sort((a, b) => b.count - a.count || a.module.localeCompare(b.module));
+  const facts = ranked.slice(0, MAX_CORE_MODULES).map(({ module, path, count }) => fact({ path, line: 0 }, 'importedBy', module, count));
   return [answerPart(say('coreModulesTopic'), facts, gap('noCoreModules', firstFileOf(context, ['core', 'http', 'public-api'])))];
+}
+
+/** For each Go package of the workspace (by its folder, the root's by its import path), how many files of other packages import it, and its first file. */
+function goPackageImporters(context: AnswerContext, files: readonly FileFacts[]): Map<string, { module: string; path: string; count: number }> {
+  const packages = new Map<string, { module: string; path: string; count: number }>();
+  for (const file of files) {
+    if (file.language !== 'go') continue;
+    for (const statement of file.imports) {
+      const members = context.index.goPackageFiles(statement.module);
+      const first = [...members].sort()[0];
+      const folder = first?.includes('/') ? first.slice(0, first.lastIndexOf('/')) : '';
+      if (!first || members.includes(file.path)) continue;
+      const entry = packages.get(folder) ?? { module: folder ? `${folder}/` : statement.module, path: first, count: 0 };
+      entry.count++;
+      packages.set(folder, entry);
+    }
+  }
+  return packages;
 }

@@ -99,7 +99,7 @@ export function buildChecklist(result: AnalysisResult, answers: readonly Answer[
     if (item.link?.kind === 'route') {
       if (traced) item.link = { kind: 'route', route: traced, label: traced };
     } else if (first && fact) item.link = { kind: 'code', path: fact.location.path, line: fact.location.line, label: phraseText(first.topic).replace(/`/g, '') };
-    else if (item.link && first?.gap?.readAt && !answer.parts.some((part) => part.facts.length)) item.link = { kind: 'code', path: first.gap.readAt.path, line: first.gap.readAt.line, label: first.gap.readAt.path };
+    else if (item.link && first?.gap?.readAt) item.link = { kind: 'code', path: first.gap.readAt.path, line: first.gap.readAt.line, label: first.gap.readAt.path };
   }
   return items;
 }

@@ -7,7 +7,7 @@ import type { ValueShape } from '../parse/facts';
 import type { SymbolIndex } from '../resolve/symbolIndex';
 import { SymbolId, type SourceLocation } from '../result';
 import type { DraftColumn, DraftEntity, DraftIndex, DraftRelation } from './entities';
-import { type ModelClass, quoted } from './models';
+import { columnAttributes, type ModelClass, quoted } from './models';
 import { Shape } from './shapes';
 
 // ------------------------------------------------------------------------------------------ Mongoose
@@ -115,7 +115,7 @@ export function sequelizeEntity(index: SymbolIndex, model: ModelClass): DraftEnt
   const own = SymbolId.parse(model.symbol).name;
   const calls = model.definition.statementCalls ?? [];
   const init = model.definition.kind === 'class' ? calls.find((call) => Shape.isCall(call) && call.callee.endsWith('.init')) : model.definition.shape;
-  if (!Shape.isCall(init)) return undefined;
+  if (!Shape.isCall(init)) return model.definition.kind === 'class' ? decoratedSequelizeEntity(index, model) : undefined;
   const defined = model.definition.kind !== 'class';
   const name = defined ? (Shape.string(init.args[0]) ?? own) : own;
   const attributes = init.args[defined ? 1 : 0];
@@ -139,6 +139,48 @@ export function sequelizeEntity(index: SymbolIndex, model: ModelClass): DraftEnt
   }
   const freeze = Shape.isTrue(Shape.property(options, 'freezeTableName'));
   const table = Shape.string(Shape.property(options, 'tableName')) ?? (freeze ? name : pluralize(name));
+  return { name, table, source: 'sequelize', symbol: model.symbol, location: { path: model.path, line: model.definition.range.start.line }, columns, constraints: [], indexes: [] };
+}
+
+/** The field decorators of sequelize-typescript that make a column. */
+const SEQUELIZE_COLUMN_DECORATORS = new Set(['Column', 'CreatedAt', 'UpdatedAt', 'DeletedAt']);
+
+/**
+ * A sequelize-typescript model (its README, "Model definition"): `@Table({ tableName })` on the
+ * class, `@Column(DataType.STRING)` or `@Column({ type, allowNull, unique })` on each column field,
+ * with `@PrimaryKey`, `@AllowNull(false)`, `@Unique`, `@Default(...)` and `@ForeignKey(() => User)`
+ * beside it, and the timestamps `@CreatedAt`/`@UpdatedAt`/`@DeletedAt`: its own fields and those of
+ * the workspace classes it derives from (a base holding `id`).
+ */
+function decoratedSequelizeEntity(index: SymbolIndex, model: ModelClass): DraftEntity | undefined {
+  const tableDecorator = model.definition.decorators.find((decorator) => Shape.lastName(decorator) === 'Table');
+  if (!tableDecorator) return undefined;
+  const name = SymbolId.parse(model.symbol).name;
+  const columns: DraftColumn[] = [];
+  for (const { attribute, path } of columnAttributes(index, model)) {
+    const decorators = new Map((attribute.decorators ?? []).map((decorator) => [Shape.lastName(decorator), attribute.decoratorCalls?.[decorator]]));
+    const kind = [...decorators.keys()].find((decorator) => SEQUELIZE_COLUMN_DECORATORS.has(decorator));
+    if (kind === undefined) continue;
+    const call = decorators.get(kind);
+    const options = call?.keywords ?? {};
+    const type = options['type'] ?? call?.args[0];
+    const primaryKey = decorators.has('PrimaryKey') || options['primaryKey'] === 'true';
+    const required = decorators.get('AllowNull')?.args[0] === 'false' || options['allowNull'] === 'false';
+    const column: DraftColumn = { name: attribute.name, type: type !== undefined && !type.startsWith('{') ? Shape.lastName(type) : kind === 'Column' ? (attribute.type ?? kind) : 'DATE', location: { path, line: attribute.line }, nullable: !primaryKey && !required && kind !== 'CreatedAt' && kind !== 'UpdatedAt' };
+    if (primaryKey) column.primaryKey = true;
+    if (required) column.statedRequired = true;
+    if (decorators.has('Unique') || options['unique'] === 'true') column.unique = true;
+    const fallback = decorators.get('Default')?.args[0] ?? options['defaultValue'];
+    if (fallback !== undefined) column.default = fallback;
+    const target = /=>\s*(?:\(\s*)?([A-Z][\w$]*)/.exec(decorators.get('ForeignKey')?.args[0] ?? '')?.[1];
+    if (target) {
+      const symbol = index.resolve(path, target);
+      column.relation = { cardinality: 'many-to-one', target: symbol ? { symbol } : { className: target } };
+    }
+    columns.push(column);
+  }
+  const options = model.definition.decoratorCalls?.[tableDecorator]?.keywords ?? {};
+  const table = quoted(options['tableName']) ?? (options['freezeTableName'] === 'true' ? name : pluralize(name));
   return { name, table, source: 'sequelize', symbol: model.symbol, location: { path: model.path, line: model.definition.range.start.line }, columns, constraints: [], indexes: [] };
 }
 

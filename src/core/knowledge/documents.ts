@@ -268,6 +268,7 @@ export interface ClassRuleDocument {
   category: FindingCategory;
   extends?: string[];
   decoratedWith?: string[];
+  alsoDecoratedWith?: string[];
   keyword?: Record<string, string>;
   baseIfDirect?: string[];
   abstractAttribute?: string;

@@ -48,11 +48,12 @@ export async function frameworkFindings(index: SymbolIndex, rules: Frameworks, e
   });
 
   // A workspace function or method the code applies as a decorator (`@app.route("/")` on
-  // `App.route`, `@before_insert`) is one, whatever its body shows: its use proves it.
+  // `App.route`, `@before_insert`), or a class it applies bare (a descriptor such as `@reify`), is
+  // one, whatever its body shows: its use proves it.
   for (const [decorator, usedBy] of undeclared) {
     const definition = index.definition(decorator);
-    if (definition?.kind !== 'function' && definition?.kind !== 'method') continue;
-    found.push({ category: 'decorator', symbol: decorator, range: definition.range, layer: '', details: { rule: 'decorator-use-site', usedBy } });
+    if (definition?.kind === 'class') found.push({ category: 'decorator', symbol: decorator, range: definition.range, layer: '', details: { rule: 'decorator-use-site', kind: 'class', usedBy } });
+    else if (definition?.kind === 'function' || definition?.kind === 'method') found.push({ category: 'decorator', symbol: decorator, range: definition.range, layer: '', details: { rule: 'decorator-use-site', usedBy } });
   }
 
   // A class whose `__call__` is a decorator (`@cached(ttl=10)`, `@auth`) is one, and so are its subclasses.
@@ -101,6 +102,7 @@ function fileFrameworkPart(index: SymbolIndex, rules: Frameworks, path: string):
       for (const rule of rules.classes) {
         const via = rule.extends.find((name) => ancestry.names.includes(name)) ?? decoratedBy(index, path, definition, rule.decoratedWith);
         if (!via || !keywordsMatch(definition, rule.keyword) || isRegistryBase(index, path, symbol, definition, rule) || !declaresFields(index, symbol, definition, ancestry.classes, rule.withFields)) continue;
+        if (rule.alsoDecoratedWith && !decoratedBy(index, path, definition, rule.alsoDecoratedWith)) continue;
         const details: ModelDetails = { rule: rule.id, framework: rule.framework, extends: via };
         if (rule.category === 'model') {
           part.models.push({ symbol, definition });
@@ -119,7 +121,9 @@ function fileFrameworkPart(index: SymbolIndex, rules: Frameworks, path: string):
         part.found.push({ category: 'decorator', symbol, range: definition.range, layer: '', details: { rule: 'framework-decorator', kind: 'use', decorator: frameworkName } });
       } else {
         const used = 'symbol' in target ? target.symbol : madeMember(index, target.external);
-        if (used) part.decoratorUses.push([used, symbol]);
+        // A class worn bare (`@reify`) is called with the function; worn as a call, its instance is (its `__call__`, above).
+        const bare = !definition.decoratorCalls?.[decorator];
+        if (used && (bare || index.definition(used)?.kind !== 'class')) part.decoratorUses.push([used, symbol]);
       }
     }
   }

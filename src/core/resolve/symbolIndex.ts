@@ -231,6 +231,12 @@ export class SymbolIndex {
     return symbol !== undefined && this.definition(symbol) ? symbol : undefined;
   }
 
+  /** The files of the workspace's Go package an import path names (`github.com/acme/shop/internal/service`); none for an outside one. */
+  goPackageFiles(importPath: string): readonly string[] {
+    const folder = this.modules.packages.goFolder(importPath);
+    return folder === undefined ? [] : this.modules.packages.goFiles(folder);
+  }
+
   /** The files a type's methods may be declared in: its own, and for Go every file of its package. */
   private filesOfType(path: string): readonly string[] {
     if (this.indexed.get(path)?.facts.language !== 'go') return [path];

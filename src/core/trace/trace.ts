@@ -87,6 +87,8 @@ interface Item {
   message?: string;
   /** A raise that converts other exceptions (raised in an `except` of them): their names. */
   converts?: ReadonlySet<string>;
+  /** The class of the object the method runs on, when it inherits the method (`createUser.execute()` reaching `BaseController.execute`). */
+  receiver?: string;
 }
 
 /** A function being walked: its items in source order, and how far the walk has got. */
@@ -179,7 +181,7 @@ export function traceFrom(given: TraceContext, start: string, name: string): Tra
     if (!take(frame, item) || walked.has(item.step.symbol) || (item.step.depth ?? 0) >= limits.maxDepth) continue;
     walked.add(item.step.symbol);
     const message = item.message ?? frame.message;
-    stack.push({ items: itemsOf(context, lookups, item.step.symbol, (item.step.depth ?? 0) + 1, message), next: 0, path: new Set([...frame.path, item.step.symbol]), message });
+    stack.push({ items: itemsOf(context, lookups, item.step.symbol, (item.step.depth ?? 0) + 1, message, item.receiver), next: 0, path: new Set([...frame.path, item.step.symbol]), message });
   }
   // Out of steps inside a deep call: the calls still ahead in the handler itself are listed, not walked, so the
   // flow's later steps (a notification sent after the record is made) are not lost to its first call's depth.
@@ -245,8 +247,8 @@ interface Lookups {
  * and what it raises; when it looks a handler up by the message's type, the handlers registered
  * for the message being handled (`message`). A Java method's overloads are walked one after another.
  */
-function itemsOf(context: TraceContext, lookups: Lookups, symbol: string, depth: number, message: string | undefined): Item[] {
-  return overloadsOf(context.index, symbol).flatMap((definition) => itemsOfDefinition(context, lookups, symbol, definition, depth, message));
+function itemsOf(context: TraceContext, lookups: Lookups, symbol: string, depth: number, message: string | undefined, receiver?: string): Item[] {
+  return overloadsOf(context.index, symbol).flatMap((definition) => itemsOfDefinition(context, lookups, symbol, definition, depth, message, receiver));
 }
 
 /**
@@ -262,7 +264,7 @@ function overloadsOf(index: SymbolIndex, symbol: string): SymbolDefinition[] {
   return overloads.length > 1 ? overloads : [definition];
 }
 
-function itemsOfDefinition(context: TraceContext, lookups: Lookups, symbol: string, definition: SymbolDefinition, depth: number, message: string | undefined): Item[] {
+function itemsOfDefinition(context: TraceContext, lookups: Lookups, symbol: string, definition: SymbolDefinition, depth: number, message: string | undefined, receiver: string | undefined): Item[] {
   const { index } = context;
   const { path } = SymbolId.parse(symbol);
   const items: Item[] = [];
@@ -298,6 +300,13 @@ function itemsOfDefinition(context: TraceContext, lookups: Lookups, symbol: stri
     }
     const resolved = withTypes(context, path, call, resolveCall(index, context.steps, context.dataAccess, symbol, definition, call));
     if (resolved.kind === 'skip') continue;
+    // A method inherited by the object it runs on calls that object's own methods: `this.executeImpl()` in
+    // `BaseController.execute` is the override of the subclass the request's controller is (a template method).
+    const own = receiver !== undefined && resolved.kind === 'symbol' ? overrideOnReceiver(index, definition, call, receiver, resolved.symbol) : undefined;
+    if (own && receiver !== undefined) {
+      items.push({ step: stepFor(context, own, 'call', depth, { site }), expand: true, receiver, ...(made[0] ? { message: made[0] } : {}) });
+      continue;
+    }
     if (resolved.kind === 'unresolved') {
       items.push({ step: { symbol: `${path}:${call.callee}`, layer: context.layerOf(path), via: 'call', line: call.line, depth, site, unresolved: true, expression: call.callee }, expand: false });
       continue;
@@ -334,9 +343,11 @@ function itemsOfDefinition(context: TraceContext, lookups: Lookups, symbol: stri
     const implementations = lookups.implementations.get(ownerOf(resolved.symbol)) ?? [];
     const placed = { site, ...(resolved.typed ? { typed: true } : {}) };
     const handed = made[0];
+    // Inherited by the object it is called on: that object's class is what the method's own calls reach.
+    const inheritedBy = resolved.instanceOf ?? (receiver !== undefined && isOnSelf(definition, call) ? receiver : undefined);
     if (!implementations.length) {
       const step = stepFor(context, resolved.symbol, via, depth, placed);
-      items.push({ step, expand: expand && step.via !== 'async', ...(handed ? { message: handed } : {}) });
+      items.push({ step, expand: expand && step.via !== 'async', ...(handed ? { message: handed } : {}), ...(inheritedBy ? { receiver: inheritedBy } : {}) });
       continue;
     }
     const methodName = lastSegment(resolved.symbol);
@@ -347,7 +358,7 @@ function itemsOfDefinition(context: TraceContext, lookups: Lookups, symbol: stri
       (found): found is string => found !== undefined && found !== resolved.symbol,
     );
     if (!concrete.length) {
-      items.push({ step: stepFor(context, resolved.symbol, via, depth, placed), expand });
+      items.push({ step: stepFor(context, resolved.symbol, via, depth, placed), expand, ...(inheritedBy ? { receiver: inheritedBy } : {}) });
       continue;
     }
     items.push({ step: stepFor(context, resolved.symbol, via, depth, { ...placed, implementations: concrete }), expand: false });
@@ -436,7 +447,7 @@ function raiseItem(context: TraceContext, path: string, raised: RaiseFact, depth
 }
 
 type Resolved =
-  | { kind: 'symbol'; symbol: string; receiver?: string; onInstance?: boolean; enqueued?: boolean; typed?: boolean }
+  | { kind: 'symbol'; symbol: string; receiver?: string; onInstance?: boolean; enqueued?: boolean; typed?: boolean; instanceOf?: string }
   | { kind: 'external'; name: string; typed?: boolean }
   /** A call on an object the workspace makes at module level with outside code: the object, and what makes it. */
   | { kind: 'client'; object: string; maker: string }
@@ -645,7 +656,7 @@ function memberOf(index: SymbolIndex, steps: TraceSteps, data: DataAccess, type:
   };
   if (more.length === 0) {
     const found = findMethod(index, type.symbol, first);
-    if (found && !isProperty(index, found)) return { kind: 'symbol', symbol: found, ...(receiver ? { receiver } : {}), ...(enqueued ? { enqueued } : {}) };
+    if (found && !isProperty(index, found)) return { kind: 'symbol', symbol: found, ...(receiver ? { receiver } : {}), ...(enqueued ? { enqueued } : {}), ...(ownerOf(found) !== type.symbol ? { instanceOf: type.symbol } : {}) };
     if (found || attributeTarget(index, steps, type.symbol, first)) return { kind: 'skip' };
     return outside();
   }
@@ -673,6 +684,20 @@ function symbolTarget(index: SymbolIndex, symbol: string, enqueued: boolean): Re
   }
   if (definition?.kind === 'variable') return { kind: 'skip' };
   return { kind: 'symbol', symbol, ...(enqueued ? { enqueued } : {}) };
+}
+
+/** Whether a method's call is on its own object (`this.x()`, `self.x()`). */
+function isOnSelf(definition: SymbolDefinition, call: CallSite): boolean {
+  const self = definition.kind === 'method' ? definition.parameters?.[0]?.name : undefined;
+  const parts = call.callee.split('.');
+  return self !== undefined && parts.length === 2 && parts[0] === self;
+}
+
+/** The receiver's own version of a method its inherited method calls on itself, when it is another than the one the syntax reached. */
+function overrideOnReceiver(index: SymbolIndex, definition: SymbolDefinition, call: CallSite, receiver: string, reached: string): string | undefined {
+  if (!isOnSelf(definition, call)) return undefined;
+  const own = findMethod(index, receiver, lastSegment(reached));
+  return own !== undefined && own !== reached ? own : undefined;
 }
 
 /** A method of a class or of the nearest workspace ancestor that defines it. */

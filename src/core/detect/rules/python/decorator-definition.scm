@@ -16,7 +16,7 @@
     ]
     (return_statement (identifier) @_returned))
   (#eq? @_middle @_returned)
-  (#match? @_wrapped "^_?(f|fn|fun|func|function|callable|handler|callback|cb|hook|view|coro|coroutine|wrapped|responder|listener|receiver|cls|klass|[a-z_]+_(func|fn|function|handler|callback|view|cls|class))$")
+  (#match? @_wrapped "^_?(f|fn|fun|func|function|callable|handler|callback|cb|hook|view|coro|coroutine|wrapped|responder|listener|receiver|cls|klass|[a-z_]+_(func|fn|function|handler|callback|callable|view|cls|class))$")
   (#decorates? @_decorator @_wrapped "registers")
   (#set! kind "registers")
   (#set! factory "true")) @finding
@@ -24,7 +24,7 @@
 (function_definition
   parameters: (parameters . [(identifier) @_wrapped (typed_parameter . (identifier) @_wrapped)])
   body: (block (return_statement (identifier)) .)
-  (#match? @_wrapped "^_?(f|fn|fun|func|function|callable|handler|callback|cb|hook|view|coro|coroutine|wrapped|responder|listener|receiver|cls|klass|[a-z_]+_(func|fn|function|handler|callback|view|cls|class))$")
+  (#match? @_wrapped "^_?(f|fn|fun|func|function|callable|handler|callback|cb|hook|view|coro|coroutine|wrapped|responder|listener|receiver|cls|klass|[a-z_]+_(func|fn|function|handler|callback|callable|view|cls|class))$")
   (#decorates? @finding @_wrapped "registers")
   (#set! kind "registers")) @finding
 
@@ -32,7 +32,7 @@
   parameters: (parameters . (identifier) @_self . [(identifier) @_wrapped (typed_parameter . (identifier) @_wrapped)])
   body: (block (return_statement (identifier)) .)
   (#any-of? @_self "self" "cls")
-  (#match? @_wrapped "^_?(f|fn|fun|func|function|callable|handler|callback|cb|hook|view|coro|coroutine|wrapped|responder|listener|receiver|cls|klass|[a-z_]+_(func|fn|function|handler|callback|view|cls|class))$")
+  (#match? @_wrapped "^_?(f|fn|fun|func|function|callable|handler|callback|cb|hook|view|coro|coroutine|wrapped|responder|listener|receiver|cls|klass|[a-z_]+_(func|fn|function|handler|callback|callable|view|cls|class))$")
   (#decorates? @finding @_wrapped "registers")
   (#set! kind "registers")) @finding
 
@@ -61,7 +61,7 @@
     ]
     (return_statement (identifier) @_returned))
   (#eq? @_middle @_returned)
-  (#match? @_wrapped "^_?(f|fn|fun|func|function|callable|handler|callback|cb|hook|view|coro|coroutine|wrapped|responder|listener|receiver|cls|klass|[a-z_]+_(func|fn|function|handler|callback|view|cls|class))$")
+  (#match? @_wrapped "^_?(f|fn|fun|func|function|callable|handler|callback|cb|hook|view|coro|coroutine|wrapped|responder|listener|receiver|cls|klass|[a-z_]+_(func|fn|function|handler|callback|callable|view|cls|class))$")
   (#decorates? @_decorator @_wrapped "passes" "registers")
   (#set! factory "true")) @finding
 
@@ -92,14 +92,14 @@
 (function_definition
   parameters: (parameters . [(identifier) @_wrapped (typed_parameter . (identifier) @_wrapped)])
   body: (block (return_statement (identifier)) .)
-  (#match? @_wrapped "^_?(f|fn|fun|func|function|callable|handler|callback|cb|hook|view|coro|coroutine|wrapped|responder|listener|receiver|cls|klass|[a-z_]+_(func|fn|function|handler|callback|view|cls|class))$")
+  (#match? @_wrapped "^_?(f|fn|fun|func|function|callable|handler|callback|cb|hook|view|coro|coroutine|wrapped|responder|listener|receiver|cls|klass|[a-z_]+_(func|fn|function|handler|callback|callable|view|cls|class))$")
   (#decorates? @finding @_wrapped "passes" "marks" "registers")) @finding
 
 (function_definition
   parameters: (parameters . (identifier) @_self . [(identifier) @_wrapped (typed_parameter . (identifier) @_wrapped)])
   body: (block (return_statement (identifier)) .)
   (#any-of? @_self "self" "cls")
-  (#match? @_wrapped "^_?(f|fn|fun|func|function|callable|handler|callback|cb|hook|view|coro|coroutine|wrapped|responder|listener|receiver|cls|klass|[a-z_]+_(func|fn|function|handler|callback|view|cls|class))$")
+  (#match? @_wrapped "^_?(f|fn|fun|func|function|callable|handler|callback|cb|hook|view|coro|coroutine|wrapped|responder|listener|receiver|cls|klass|[a-z_]+_(func|fn|function|handler|callback|callable|view|cls|class))$")
   (#decorates? @finding @_wrapped "passes" "marks" "registers")) @finding
 
 ;; A decorator that returns its function wrapped in an object, handed first to a class's constructor (`def before_insert(f): return Callback(f, "_before_insert")`, a class written capitalised, PEP 8's way), and the factory returning such a decorator.
@@ -115,7 +115,7 @@
   (#eq? @_middle @_returned)
   (#eq? @_given @_wrapped)
   (#match? @_class "^[A-Z]")
-  (#match? @_wrapped "^_?(f|fn|fun|func|function|callable|handler|callback|cb|hook|view|coro|coroutine|wrapped|responder|listener|receiver|cls|klass|[a-z_]+_(func|fn|function|handler|callback|view|cls|class))$")
+  (#match? @_wrapped "^_?(f|fn|fun|func|function|callable|handler|callback|cb|hook|view|coro|coroutine|wrapped|responder|listener|receiver|cls|klass|[a-z_]+_(func|fn|function|handler|callback|callable|view|cls|class))$")
   (#set! factory "true")) @finding
 
 (function_definition
@@ -123,4 +123,4 @@
   body: (block (return_statement (call function: (identifier) @_class arguments: (argument_list . (identifier) @_given))) .)
   (#eq? @_given @_wrapped)
   (#match? @_class "^[A-Z]")
-  (#match? @_wrapped "^_?(f|fn|fun|func|function|callable|handler|callback|cb|hook|view|coro|coroutine|wrapped|responder|listener|receiver|cls|klass|[a-z_]+_(func|fn|function|handler|callback|view|cls|class))$")) @finding
+  (#match? @_wrapped "^_?(f|fn|fun|func|function|callable|handler|callback|cb|hook|view|coro|coroutine|wrapped|responder|listener|receiver|cls|klass|[a-z_]+_(func|fn|function|handler|callback|callable|view|cls|class))$")) @finding

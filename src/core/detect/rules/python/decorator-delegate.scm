@@ -1,6 +1,6 @@
 ;; category: decorator
 ;; qualifies: delegate finding:decorator
-;; description: A decorator or decorator factory that hands the work to another decorator: a method made of one `return self.route(path, methods=["POST"])` (Microdot's and Flask's `post`, django-ninja's `NinjaAPI.get` through its default router; Sanic's `get`, which wraps it in `typing.cast(RouteHandler, self.route(...))` for type checkers), a function returning a decorator applied to its own function (`return websocket_wrapper(f, upgrade)`) or to a check defined inside it (`return account_passes_test(check_perms)`). The called name must be a decorator the workspace defines.
+;; description: A decorator or decorator factory that hands the work to another decorator: a method made of one `return self.route(path, methods=["POST"])`, or one whose last statement applies a factory of its own object to its function (`return self.exception(Exception)(handler)`, Sanic's `all_exceptions`) (Microdot's and Flask's `post`, django-ninja's `NinjaAPI.get` through its default router; Sanic's `get`, which wraps it in `typing.cast(RouteHandler, self.route(...))` for type checkers), a function returning a decorator applied to its own function (`return websocket_wrapper(f, upgrade)`) or to a check defined inside it (`return account_passes_test(check_perms)`). The called name must be a decorator the workspace defines.
 (function_definition
   body: [
     (block
@@ -81,3 +81,16 @@
         arguments: (argument_list . (identifier) @_argument .)))
     .)
   (#eq? @_inner @_argument)) @finding
+
+; A method whose last statement applies a decorator factory of its own object to its function: `return self.exception(Exception)(handler)` (Sanic's `all_exceptions`).
+(function_definition
+  parameters: (parameters . (identifier) @_self . [(identifier) @_wrapped (typed_parameter . (identifier) @_wrapped)])
+  body: (block
+    (return_statement
+      (call
+        function: (call function: (attribute object: (identifier) @_owner) @delegate)
+        arguments: (argument_list . (identifier) @_argument .)))
+    .)
+  (#any-of? @_self "self" "cls")
+  (#eq? @_owner @_self)
+  (#eq? @_wrapped @_argument)) @finding
