@@ -122,18 +122,30 @@ export function goOrmEntity(index: SymbolIndex, model: ModelClass): DraftEntity 
   const columns: DraftColumn[] = [];
   const embeddedColumns = model.definition.bases.map((base) => model.reading.embeddedColumns.get(base)).find((found) => found !== undefined) ?? [];
   for (const column of embeddedColumns) columns.push({ name: column.name, type: column.type, location, nullable: column.nullable ?? false, ...(column.primaryKey ? { primaryKey: true } : {}) });
-  for (const attribute of model.definition.attributes ?? []) {
-    const at = { path: model.path, line: attribute.line };
-    const tag = tagValue(attribute.tag, gorm ? 'gorm' : 'xorm');
-    // Unexported fields are not mapped; an embedded struct (`gorm.Model`, `Base`) is no column of its own.
-    const embedded = attribute.type !== undefined && model.definition.bases.includes(attribute.type) && attribute.type.split('.').pop() === attribute.name;
-    if (tag === '-' || !/^[A-Z]/.test(attribute.name) || embedded) continue;
-    const column = gorm ? gormColumn(index, model, attribute, tag ?? '', at) : xormColumn(model.reading, attribute, tag, at);
-    if (column) columns.push(column);
+  for (const source of [...embeddedStructs(index, model), model]) {
+    for (const attribute of source.definition.attributes ?? []) {
+      const at = { path: source.path, line: attribute.line };
+      const tag = tagValue(attribute.tag, gorm ? 'gorm' : 'xorm');
+      // Unexported fields are not mapped; an embedded struct (`gorm.Model`, `Base`) is no column of its own.
+      const embedded = attribute.type !== undefined && source.definition.bases.includes(attribute.type) && attribute.type.split('.').pop() === attribute.name;
+      if (tag === '-' || !/^[A-Z]/.test(attribute.name) || embedded) continue;
+      const column = gorm ? gormColumn(index, source, attribute, tag ?? '', at) : xormColumn(model.reading, attribute, tag, at);
+      if (column) columns.push(column);
+    }
   }
   if (!columns.length) return undefined;
   const snake = snakeCase(name);
   return { name, table: gorm ? pluralize(snake) : snake, source: model.framework, symbol: model.symbol, location, columns, constraints: [], indexes: [] };
+}
+
+/** The workspace structs a model embeds anonymously: GORM and xorm map their fields as the model's own (GORM's embedded structs). */
+function embeddedStructs(index: SymbolIndex, model: ModelClass): ModelClass[] {
+  return model.definition.bases.flatMap((base) => {
+    const symbol = model.reading.embeddedColumns.has(base) ? undefined : index.resolve(model.path, base.replace(/^\*/, ''));
+    const definition = symbol ? index.definition(symbol) : undefined;
+    if (!symbol || definition?.kind !== 'class' || definition.keywords?.['interface'] === 'true') return [];
+    return [{ ...model, symbol, path: SymbolId.parse(symbol).path, definition }];
+  });
 }
 
 function gormColumn(index: SymbolIndex, model: ModelClass, attribute: Attribute, tag: string, location: DraftColumn['location']): DraftColumn | undefined {

@@ -277,6 +277,7 @@ export interface ClassRuleDocument {
   implementedByFramework?: { queryPrefixes: string[]; queryAnnotations?: string[] };
   scannedPackages?: { annotations: string[]; keys: string[] };
   recordEntities?: boolean;
+  embeddedBases?: { atLeast: number };
 }
 
 export interface ViewSetsDocument {

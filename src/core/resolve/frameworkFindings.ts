@@ -1,3 +1,4 @@
+import { listIn } from '../lists';
 import { Turns } from '../nextTurn';
 import type { ClassRule, Frameworks } from '../frameworks/frameworks';
 import type { Attribute, SymbolDefinition } from '../parse/facts';
@@ -268,4 +269,37 @@ function scannedInterfaces(index: SymbolIndex, rules: readonly ClassRule[]): Fin
     }
   }
   return found;
+}
+
+/**
+ * Structs a framework folds into the structs that embed them (GORM's embedded structs): a struct
+ * found by a rule with `embeddedBases` that enough workspace structs embed anonymously is their
+ * base, as `gorm.Model` is — no table of its own — and each struct embedding it is found by the rule.
+ */
+export function embeddedBases(index: SymbolIndex, rules: readonly ClassRule[], findings: readonly Finding[]): { bases: Set<string>; found: Finding[] } {
+  const bases = new Set<string>();
+  const found: Finding[] = [];
+  for (const rule of rules) {
+    const atLeast = rule.embeddedBases?.atLeast;
+    if (atLeast === undefined) continue;
+    const ruled = new Set(findings.filter((finding) => finding.category === rule.category && finding.details.framework === rule.framework).map((finding) => finding.symbol));
+    if (!ruled.size) continue;
+    const embedders = new Map<string, { symbol: string; definition: SymbolDefinition }[]>();
+    for (const file of index.files()) {
+      if (file.language !== 'go') continue;
+      for (const definition of file.symbols) {
+        if (definition.kind !== 'class' || !definition.bases.length || definition.keywords?.['interface'] === 'true') continue;
+        for (const base of definition.bases) {
+          const target = index.resolve(file.path, base.replace(/^\*/, ''));
+          if (target && ruled.has(target)) listIn(embedders, target).push({ symbol: SymbolId.of(file.path, definition.name), definition });
+        }
+      }
+    }
+    for (const [base, structs] of embedders) {
+      if (structs.length < atLeast) continue;
+      bases.add(base);
+      for (const { symbol, definition } of structs) if (!ruled.has(symbol)) found.push(Finding.made(rule.category, symbol, definition.range, { rule: rule.id, framework: rule.framework, extends: base }));
+    }
+  }
+  return { bases, found };
 }

@@ -4,7 +4,7 @@ import type { FileFacts, Hint } from '../parse/facts';
 import { Finding, type InterfaceImplementations, type Route, type Skipped, SymbolId } from '../result';
 import { annotationRoutes } from './annotationRoutes';
 import { callRoutes } from './callRoutes';
-import { frameworkFindings } from './frameworkFindings';
+import { embeddedBases, frameworkFindings } from './frameworkFindings';
 import { fileRoutes } from './fileRoutes';
 import { interfaceImplementations } from './interfaces';
 import { describeNestModules, nestRoutes } from './nestRoutes';
@@ -55,6 +55,8 @@ export async function resolveWorkspace(files: readonly FileFacts[], knowledge: R
   const findings = mergeRegistrations(named);
   await nextTurn();
   findings.push(...(await frameworkFindings(index, knowledge.frameworks, findings, turns)));
+  const embedded = embeddedBases(index, knowledge.frameworks.classes, findings);
+  if (embedded.bases.size) findings.splice(0, findings.length, ...findings.filter((finding) => !(finding.category === 'model' && embedded.bases.has(finding.symbol))), ...embedded.found);
   await nextTurn();
 
   const interfaces = await interfaceImplementations(index, knowledge.frameworks.interfaceDeclarations, turns, (path) => !knowledge.layerRoles.isTestExampleOrDoc(path));
