@@ -1,4 +1,5 @@
 import type { StudyDocument } from '../discover/studyDocuments';
+import { languageOf } from '../discover/languages';
 import type { Frameworks } from '../frameworks/frameworks';
 import type { LayerRoles } from '../layers/layers';
 import type { CallSite } from '../parse/facts';
@@ -37,15 +38,11 @@ function isStudyCode(context: AnswerContext, path: string): boolean {
   return !isTestPath(path) && !context.layerRoles.isTestExampleOrDoc(path) && !['test', 'example', 'migration', 'vendored'].includes(layerOfPath(context.result, path)) && inServedLanguage(context, path);
 }
 
-/** Source languages by file extension, a TypeScript and a JavaScript file being of one. */
-const LANGUAGE_OF: readonly (readonly [RegExp, string])[] = [
-  [/\.pyi?$/, 'python'],
-  [/\.[cm]?[jt]sx?$/, 'ecmascript'],
-  [/\.go$/, 'go'],
-  [/\.(java|kt)$/, 'jvm'],
-];
-
-const languageOf = (path: string) => LANGUAGE_OF.find(([pattern]) => pattern.test(path))?.[1];
+/** A file's source language, a TypeScript and a JavaScript file being of one. */
+function languageFamily(path: string): string | undefined {
+  const language = languageOf(path);
+  return language === 'typescript' || language === 'tsx' || language === 'javascript' ? 'ecmascript' : language;
+}
 
 /**
  * A service's code is in the languages its routes are written in: a frontend beside a Python API
@@ -53,8 +50,8 @@ const languageOf = (path: string) => LANGUAGE_OF.find(([pattern]) => pattern.tes
  * and transactions. Repositories without routes, and other kinds, keep every language.
  */
 function inServedLanguage(context: AnswerContext, path: string): boolean {
-  const served = memo(context, 'served languages', () => (context.result.kind.kind === 'service' ? new Set(context.result.routes.flatMap((route) => languageOf(SymbolId.parse(route.handler).path) ?? [])) : new Set<string>()));
-  const language = languageOf(path);
+  const served = memo(context, 'served languages', () => (context.result.kind.kind === 'service' ? new Set(context.result.routes.flatMap((route) => languageFamily(SymbolId.parse(route.handler).path) ?? [])) : new Set<string>()));
+  const language = languageFamily(path);
   return !served.size || !language || served.has(language);
 }
 

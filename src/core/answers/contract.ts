@@ -54,14 +54,14 @@ function contractOf(context: AnswerContext, entry: InterfaceImplementations): Co
 
 /**
  * The methods the interface's own methods call on itself, that neither it nor its bases define and
- * every implementation does (emmett's `RelationSet._last_resultset` calls `self._cache_resultset()`):
+ * every implementation does (a base's `fetch` calling `self._load()`, which only its subclasses define):
  * abstract in all but name, an implementation without one fails when the call is made.
  */
 function calledUndefined(index: SymbolIndex, base: string, declaring: readonly string[], implementations: readonly string[], declared: readonly ContractMethod[]): ContractMethod[] {
   const owners = [...new Set([...declaring, ...index.ancestry(base).classes])];
-  // A base outside the workspace (pyDAL's `Row` under emmett's) may define what is called: nothing is told then.
+  // A base outside the workspace (a dependency's class under the workspace's) may define what is called: nothing is told then.
   if (!implementations.length || owners.some((owner) => outsideBases(index, owner))) return [];
-  // The classes no other implementation derives from are the ones that must define it (`ViaSet` leaves it to its own subclasses).
+  // The classes no other implementation derives from are the ones that must define it (an intermediate base leaves it to its own subclasses).
   const leaves = implementations.filter((implementation) => !implementations.some((other) => index.ancestry(other).classes.includes(implementation)));
   const defined = new Set([...declared.map((method) => method.name), ...owners.flatMap((owner) => [...index.methodsOf(owner).map((method) => method.name), ...(index.definition(owner)?.attributes ?? []).map((attribute) => attribute.name)])]);
   const found: ContractMethod[] = [];

@@ -15,18 +15,18 @@ const MANIFEST = /^(pyproject\.toml|setup\.py|setup\.cfg|requirements[^/]*\.txt|
 /** Facts per topic, at most. */
 const MAX_INHERITED = 8;
 
-/** What each answer's topic is about, read in the dependency's dotted class name (`emmett_core.routing.routes.HTTPRoute`). */
+/** What each answer's topic is about, read in the dependency's dotted class name (`webcore.routing.routes.HTTPRoute`). */
 export const FOUNDATION_TOPICS = {
   entry: /(^|\.)(app|application|asgi|wsgi|rsgi|handlers?|protocols?|server)(\.|$)/i,
   routing: /rout|url|rule/i,
   middleware: /pipe|middleware/i,
-  orm: /(^|\.)(orm|dal|pydal|objects|adapters?|dialects?|sql\w*|models?|table|field|set|rows?)(\.|$)/i,
+  orm: /(^|\.)(orm|dal|objects|adapters?|dialects?|sql\w*|models?|table|field|set|rows?)(\.|$)/i,
 } as const;
 
 /**
  * The classes of the code under study that derive from a class of a package the project declares
- * as a dependency in its manifest (emmett's `HTTPRoute` from `emmett_core.routing.routes.HTTPRoute`,
- * `Database` from pyDAL's `DAL`): what they inherit, routing or the request's way in, is written in
+ * as a dependency in its manifest (a `Router` deriving from
+ * `webcore.routing.Router`, a `Database` from a data-access package's `DAL`): what they inherit, routing or the request's way in, is written in
  * that package, not in the repository. Standard-library and undeclared bases are left out.
  */
 function inheritedClasses(context: AnswerContext): Inherited[] {
@@ -34,7 +34,7 @@ function inheritedClasses(context: AnswerContext): Inherited[] {
     const { index } = context;
     const manifests = context.documents.filter((document) => MANIFEST.test(document.path)).map((document) => document.text.toLowerCase());
     const declared = (top: string) => {
-      // `emmett-pydal` installs `pydal`: a distribution's name may prefix the module's.
+      // A distribution's name may prefix the module's (`acme-sqlkit` installs `sqlkit`).
       const written = new RegExp(`["'\\s=\\[-]${top.toLowerCase().replace(/[-_]/g, '[-_]')}(?=[\\s"'\\[<>=~!;,]|$)`);
       return manifests.some((text) => written.test(text));
     };

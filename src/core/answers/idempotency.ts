@@ -88,8 +88,8 @@ const HANDED_TO_SESSION = /\.(add|add_all|merge|persist|save|bulk_create|insert)
 
 /**
  * The local a step's instance is kept in (`dummy = Check(project=…)`) when the function that makes it
- * never saves it (no `dummy.save()`) nor hands anything to a session: a stand-in (a test
- * notification's dummy check), no row, unless what it is given to saves it.
+ * never saves it (no `dummy.save()`) nor hands anything to a session: a stand-in (a dummy
+ * object a test notification is built around), no row, unless what it is given to saves it.
  */
 function unsavedLocal(context: AnswerContext, steps: readonly TraceStep[], index: number): string | undefined {
   const step = steps[index] as TraceStep;

@@ -209,10 +209,10 @@ function noInterface(context: AnswerContext): AnswerPart {
 const MAX_TAKERS = 6;
 
 /**
- * The Protocols of the code under study that declare attributes and no method (arq's
- * `WorkerSettingsBase`): the shape of a value users give the library (settings, a record), told
- * with the attributes it names and the functions whose parameters are typed with it or with an
- * alias of it (`WorkerSettingsType = Union[Dict[str, Any], Type[WorkerSettingsBase]]`).
+ * The Protocols of the code under study that declare attributes and no method: the shape of a
+ * value users give the library (settings, a record), told with the attributes it names and the
+ * functions whose parameters are typed with it or with an alias of it
+ * (`SettingsType = Union[Dict[str, Any], Type[SettingsBase]]`).
  */
 function recordShapeFacts(context: AnswerContext): AnswerFact[] {
   const { index } = context;
@@ -296,8 +296,8 @@ export function centralImplementationAnswer(context: AnswerContext): AnswerPart[
 }
 
 /**
- * With no interface to implement, the class to study in depth is the one the most files import (arq's
- * `Worker`), told method by method as an implementation would be.
+ * With no interface to implement, the class to study in depth is the one the most files import,
+ * told method by method as an implementation would be.
  */
 function centralClassParts(context: AnswerContext): AnswerPart[] | undefined {
   const central = centralClass(context);
@@ -539,7 +539,7 @@ export function documentedBoundsAnswer(context: AnswerContext): AnswerPart[] {
   const contract = keyContracts(context)[0];
   const central = contract ? undefined : centralClass(context);
   if (central) {
-    // No interface: what the class studied in its place documents of its own bounds (arq's `Worker`: `max_jobs`, `queue_read_limit`).
+    // No interface: what the class studied in its place documents of its own bounds (a worker's `max_jobs`, `queue_read_limit`).
     const own = interfaceDocumented(context, { base: central.symbol, implementations: [], methods: [] }, BOUND_NAME);
     return own.length ? [answerPart(say('classBoundsTopic', SymbolId.label(central.symbol)), own)] : [];
   }

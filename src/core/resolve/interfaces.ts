@@ -135,7 +135,7 @@ function combine(entries: readonly ClassEntry[], typedPairs: readonly (readonly 
  * from, by their named members (a `__call__` alone is the shape of every function), of the code
  * under study (a test's class of that shape is a stand-in the test passes). A Protocol that nothing
  * implements is the type of something the code is given, and is not listed; so is one that declares
- * attributes and no method (arq's `WorkerSettingsBase`): it is the shape of a record the code is
+ * attributes and no method (a settings Protocol): it is the shape of a record the code is
  * given (settings), which any class holding the same fields would match.
  */
 function structuralImplementations(classes: ReadonlyMap<string, ClassEntry>, protocols: ReadonlySet<string>, nominal: ReadonlyMap<string, readonly string[]>, underStudy: (path: string) => boolean): Map<string, string[]> {

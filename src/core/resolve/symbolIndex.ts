@@ -555,7 +555,7 @@ export class SymbolIndex {
         continue;
       }
       if ((imported.alias ?? imported.name) !== head) continue;
-      // `from arq import cron` is the package's attribute before its submodule (Python's own order): the
+      // `from pkg import cron` is the package's attribute before its submodule (Python's own order): the
       // function `arq/__init__.py` binds with `from .cron import cron`, not the module `arq/cron.py`.
       const importedFrom = base ? this.modules.moduleFile(base) : undefined;
       const bound = importedFrom && importedFrom !== path ? this.lookup(importedFrom, [imported.name, ...rest].join('.'), depth + 1) : undefined;

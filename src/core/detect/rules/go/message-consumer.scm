@@ -6,9 +6,16 @@
   (#eq? @_verb "Consume")
   (#set! kind "consumer")) @finding
 
+;; A handler named by a bare identifier only after a written subject: go-redis's `rdb.Subscribe(ctx, channel)` has the same shape.
 (call_expression
   function: (selector_expression field: (field_identifier) @_verb)
-  arguments: (argument_list . (_) @queue [(identifier) (selector_expression) (func_literal)] @handler .)
+  arguments: (argument_list . (_) @queue [(selector_expression) (func_literal)] @handler .)
+  (#eq? @_verb "Subscribe")
+  (#set! kind "consumer")) @finding
+
+(call_expression
+  function: (selector_expression field: (field_identifier) @_verb)
+  arguments: (argument_list . (interpreted_string_literal) @queue (identifier) @handler .)
   (#eq? @_verb "Subscribe")
   (#set! kind "consumer")) @finding
 
