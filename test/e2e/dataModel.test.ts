@@ -62,7 +62,9 @@ describe('the data model in a real VS Code (code-server)', { timeout: 240_000 },
       }
     }
     await page.screenshot({ path: join(session.artifacts, 'n-plus-one-quick-fix.png') });
-    await page.keyboard.press('Enter'); // the preferred fix is the focused one
+    // The preferred fix is the focused one; Enter before the widget has focused it does nothing.
+    await page.locator('.action-widget .monaco-list-row.focused', { hasText: 'add .select_related("category")' }).waitFor({ timeout: 10_000 });
+    await page.keyboard.press('Enter');
     await page.keyboard.press('Control+S');
     const file = join(session.workspace, 'catalog', 'reports.py');
     const deadline = Date.now() + 15_000;
