@@ -6,11 +6,17 @@ import type { FileFacts } from '../src/core/parse/facts';
 import { Grammars } from '../src/core/parse/grammars';
 import { grammarsDirectory, packageRoot, rulesDirectory } from '../src/node/assets';
 import { loadRuleDirectory } from '../src/node/rules';
-import type { AnalysisResult } from '../src/core/result';
+import type { AnalysisResult, Answer } from '../src/core/result';
+import { phraseText } from '../src/core/answers/phrases';
 import { analyzeFolder } from '../src/node/analyzeFolder';
 
 export const ROOT = packageRoot(__dirname);
 export const SAMPLE = join(ROOT, 'examples', 'order-service');
+
+/** Each fact of an answer (of one topic's parts, when given) as `phrase — path:line` (1-based), what a reader checks against the code. */
+export function factsOf(answer: Answer | undefined, topic?: string): string[] {
+  return (answer?.parts ?? []).filter((part) => !topic || part.topic.phrase === topic).flatMap((part) => part.facts.map((fact) => `${phraseText(fact)} — ${fact.location.path}:${fact.location.line + 1}`));
+}
 
 let scanner: FileScanner | undefined;
 

@@ -12,14 +12,9 @@ import type { Answer } from '../../src/core/result';
 import { statusOf } from '../../src/core/resolve/errorStatus';
 import { analyzeFolder } from '../../src/node/analyzeFolder';
 import { answerState } from '../accuracy/answerRates';
-import { ROOT, SAMPLE, tempWorkspace } from '../helpers';
+import { ROOT, SAMPLE, tempWorkspace, factsOf } from '../helpers';
 
 const fixture = (name: string) => join(ROOT, 'test', 'fixtures', name);
-
-/** Each fact as `phrase — path:line` (1-based), what a reader checks against the code. */
-function factsOf(answer: Answer | undefined): string[] {
-  return (answer?.parts ?? []).flatMap((part) => part.facts.map((fact) => `${phraseText(fact)} — ${fact.location.path}:${fact.location.line + 1}`));
-}
 
 /** Each expected fact is among the facts, the facts shown when one is not. */
 function assertIncludesAll(facts: readonly string[], expected: readonly string[]): void {

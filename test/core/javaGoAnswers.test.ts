@@ -1,16 +1,9 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
-import { phraseText } from '../../src/core/answers/phrases';
 import type { Analysis } from '../../src/core/analyze';
-import type { Answer } from '../../src/core/result';
 import { analyzeFolder } from '../../src/node/analyzeFolder';
-import { ROOT } from '../helpers';
-
-/** Each fact as `phrase — path:line` (1-based), what a reader checks against the code. */
-function factsOf(answer: Answer | undefined, topic?: string): string[] {
-  return (answer?.parts ?? []).filter((part) => !topic || part.topic.phrase === topic).flatMap((part) => part.facts.map((fact) => `${phraseText(fact)} — ${fact.location.path}:${fact.location.line + 1}`));
-}
+import { ROOT, factsOf } from '../helpers';
 
 const JAVA = 'src/main/java/com/acme/orders';
 

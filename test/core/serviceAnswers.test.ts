@@ -1,17 +1,10 @@
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { before, describe, it } from 'node:test';
-import { phraseText } from '../../src/core/answers/phrases';
 import type { Analysis } from '../../src/core/analyze';
 import { buildChecklist } from '../../src/core/checklist/checklist';
-import type { Answer } from '../../src/core/result';
 import { analyzeFolder } from '../../src/node/analyzeFolder';
-import { ROOT } from '../helpers';
-
-/** Each fact as `phrase — path:line` (1-based), what a reader checks against the code. */
-function factsOf(answer: Answer | undefined): string[] {
-  return (answer?.parts ?? []).flatMap((part) => part.facts.map((fact) => `${phraseText(fact)} — ${fact.location.path}:${fact.location.line + 1}`));
-}
+import { ROOT, factsOf } from '../helpers';
 
 describe("a Django service's answers (test/fixtures/django-shop)", () => {
   let analysis: Analysis;
