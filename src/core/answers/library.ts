@@ -9,6 +9,7 @@ import { implementationWorkPart, lifecycleFacts, operationsFacts } from './imple
 import { selectionFacts } from './selection';
 import { importedSymbols } from './workspaceUse';
 import type { Target } from '../resolve/symbolIndex';
+import { PROTOCOL_BASES } from '../resolve/interfaces';
 
 /** Interfaces whose contracts the mandatory-methods answer tells: the most implemented ones. */
 const MAX_CONTRACTS = 3;
@@ -220,7 +221,7 @@ function recordShapeFacts(context: AnswerContext): AnswerFact[] {
   const files = context.result.files.filter((file) => inScope(context, file.path) && file.path.endsWith('.py'));
   for (const file of files) {
     for (const { symbol, definition } of index.definitionsIn(file.path)) {
-      if (definition.kind !== 'class' || !definition.bases.some((base) => /^typing(_extensions)?\.Protocol$/.test(externalName(index.qualify(file.path, base.split('[')[0] ?? base))))) continue;
+      if (definition.kind !== 'class' || !definition.bases.some((base) => PROTOCOL_BASES.has(externalName(index.qualify(file.path, base.split('[')[0] ?? base))))) continue;
       const attributes = (definition.attributes ?? []).map((attribute) => attribute.name).filter((name) => !name.startsWith('__'));
       if (!attributes.length || index.methodsOf(symbol).some((method) => !method.name.startsWith('__'))) continue;
       const name = SymbolId.label(symbol);

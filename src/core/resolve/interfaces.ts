@@ -5,7 +5,8 @@ import type { SymbolDefinition } from '../parse/facts';
 import type { InterfaceImplementations } from '../result';
 import type { SymbolIndex } from './symbolIndex';
 
-const PROTOCOL_BASES = new Set(['typing.Protocol', 'typing_extensions.Protocol']);
+/** The bases that make a Python class a Protocol. */
+export const PROTOCOL_BASES: ReadonlySet<string> = new Set(['typing.Protocol', 'typing_extensions.Protocol']);
 const ABSTRACT_BASES = new Set(['abc.ABC', ...PROTOCOL_BASES]);
 /** A class named as abstract: `AbstractBroker`, `Abstract_Base` (not `Abstraction`). */
 const ABSTRACT_NAME = /^_?Abstract(?=[A-Z_])/;
