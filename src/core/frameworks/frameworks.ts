@@ -1,6 +1,6 @@
 import { DataFileError } from '../knowledge/checkData';
 import { type DataFile, readDataFile } from '../knowledge/dataFile';
-import type { AnnotationRoutesDocument, Cardinality, ClassRuleDocument, DecoratorRoutesDocument, EmbeddedColumnDocument, FileRoutesDocument, FrameworkDocument, HandlerInterfaceDocument, MessageBusDocument, ModelReader, QueryReadingDocument, RequestEntryDocument, RouteArguments, ServletSettingsDocument, UncaughtErrorDocument, ViewSetsDocument } from '../knowledge/documents';
+import type { AnnotationRoutesDocument, Cardinality, ClassRuleDocument, DecoratorRoutesDocument, EmbeddedColumnDocument, FileRoutesDocument, FrameworkDocument, HandlerClassesDocument, HandlerInterfaceDocument, MessageBusDocument, ModelReader, QueryReadingDocument, RequestEntryDocument, RouteArguments, ServletSettingsDocument, UncaughtErrorDocument, ViewSetsDocument } from '../knowledge/documents';
 
 /** A class rule of a framework file, with the framework it belongs to. */
 export interface ClassRule extends ClassRuleDocument {
@@ -18,6 +18,8 @@ export interface RouterFramework {
   viewSets: ViewSetsDocument | undefined;
   /** The prefix of the methods that answer a resource object's routes (Falcon's `on_`). */
   responderPrefix?: string | undefined;
+  /** The request-handler classes a routing table gives paths to (Tornado's `RequestHandler`). */
+  handlerClasses?: HandlerClassesDocument | undefined;
   /** A router made on another, given first (`Api(blueprint)`), serves under it. */
   servesUnderFirstArgument: boolean;
   /** The maker's keywords that give the router's own prefix. */
@@ -258,6 +260,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
         defaultMethods: document.routers.defaultMethods ?? ['GET'],
         viewSets: document.viewSets,
         responderPrefix: document.routers.responderPrefix,
+        handlerClasses: document.routers.handlerClasses,
         servesUnderFirstArgument: document.routers.servesUnderFirstArgument ?? false,
         prefixKeywords: document.routers.prefixKeywords ?? DEFAULT_PREFIX_KEYWORDS,
         prefixFromName: document.routers.prefixFromName ?? false,

@@ -146,6 +146,7 @@ export interface FrameworkDocument {
     dropsTrailingSlash?: boolean;
     conventionalNames?: string[];
     responderPrefix?: string;
+    handlerClasses?: HandlerClassesDocument;
     servesUnderFirstArgument?: boolean;
     prefixKeywords?: string[];
     prefixFromName?: boolean;
@@ -220,6 +221,12 @@ export interface RequestEntryDocument {
 
 /** What a route registration is given after its path (see the schema's `routeArguments`). */
 export type RouteArguments = 'middleware-then-handler' | 'handler-then-middleware' | 'handler-then-options';
+
+export interface HandlerClassesDocument {
+  bases: string[];
+  webSocketBases?: string[];
+  webSocketOpen?: string;
+}
 
 export interface HandlerInterfaceDocument {
   method: string;
@@ -296,7 +303,7 @@ export interface FileRoutesDocument {
 }
 
 /** How the route resolver reads a rule's findings (`;; resolves: ...`). */
-export type RuleRole = 'router-call' | 'router-call-chain' | 'router-resource' | 'router-middleware' | 'route-middleware' | 'django-urlpatterns' | 'starlette-routes' | 'resource-responders';
+export type RuleRole = 'router-call' | 'router-call-chain' | 'router-resource' | 'router-middleware' | 'route-middleware' | 'django-urlpatterns' | 'starlette-routes' | 'resource-responders' | 'handler-classes';
 
 export interface RuleHeaderDocument {
   id?: string;

@@ -9,7 +9,8 @@ import type { RuleRole } from '../knowledge/documents';
 import type { Knowledge } from '../knowledge/knowledge';
 import { djangoRoutes } from './djangoRoutes';
 import { namedRoutes } from './namedRoutes';
-import { classHandlers, constantString, contains, HTTP_METHODS, joinRoutePaths, MAX_PREFIXES_PER_ROUTER, MAX_ROUTER_DEPTH, normalizeRoutePath, pathsOf, type Router, sourceOf, statedString } from './routePaths';
+import { classHandlers, constantString, contains, HTTP_METHODS, joinRoutePaths, MAX_PREFIXES_PER_ROUTER, MAX_ROUTER_DEPTH, normalizeRoutePath, pathsOf, regexAsTemplate, type Router, sourceOf, statedString } from './routePaths';
+import { compileRegex } from '../workspacePatterns';
 import type { SymbolIndex } from './symbolIndex';
 
 /** The decorator methods the route detectors read on an application or router (`@app.route(...)`, `@router.get(...)`). */
@@ -113,7 +114,7 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
   await turns.each(findings, (finding) => {
     if (finding.category !== 'route') return;
     const role = roleOf(finding);
-    if (role === 'django-urlpatterns' || role === 'starlette-routes') return; // resolved below, as lists of patterns
+    if (role === 'django-urlpatterns' || role === 'starlette-routes' || role === 'handler-classes') return; // resolved below, as lists of patterns
     // The router is named where the route is registered, which may not be where the handler is defined.
     const { path, line } = sourceOf(finding);
     const written = chainRoot(finding.details.router ?? '');
@@ -174,6 +175,7 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
   const skipped: Skipped[] = [];
   routes.push(...djangoRoutes(index, routesOf('django-urlpatterns'), hints, routers, frameworks, skipped));
   routes.push(...starletteRoutes(index, routesOf('starlette-routes'), hints.filter((hint) => hint.hint === 'mount')));
+  routes.push(...handlerClassRoutes(index, frameworks, routesOf('handler-classes'), notRoutes, skipped));
   routes.push(...namedRoutes(index, hints));
   await nextTurn();
   return { routes: dedupe(routes).sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.handler.localeCompare(b.handler)), notRoutes, skipped };
@@ -438,6 +440,52 @@ function starletteRoutes(index: SymbolIndex, findings: readonly RouteFinding[], 
     const methods = /WebSocket/.test(callee) ? ['WS'] : listed.length ? listed : ['GET'];
     const framework = finding.details.framework ?? '';
     for (const method of methods) routes.push({ method, path: normalizeRoutePath(joinRoutePaths(prefix, statedString(index, path, pathsOf(finding)[0]))), handler, framework, source: sourceOf(finding) });
+  }
+  return routes;
+}
+
+/**
+ * Paths given a request-handler class in a routing table (Tornado's `(r"/entry/([^/]+)", EntryHandler)`):
+ * a class deriving from one of the framework's handler bases answers each HTTP method it, or a
+ * workspace base of its own, defines; a WebSocket handler answers a WebSocket itself. The path is
+ * a regex whose groups the framework passes to that method: each is named after the parameter it
+ * fills. A pair of a string and any other name has the same shape and is no route.
+ */
+function handlerClassRoutes(index: SymbolIndex, frameworks: Frameworks, findings: readonly RouteFinding[], notRoutes: Set<Finding>, skipped: Skipped[]): Route[] {
+  const routes: Route[] = [];
+  for (const finding of findings) {
+    const framework = finding.details.framework ?? '';
+    const described = frameworks.routerFrameworks.get(framework)?.handlerClasses;
+    const { path } = sourceOf(finding);
+    const handler = described ? index.resolve(path, finding.details.resource ?? '') : undefined;
+    const ancestry = handler && index.definition(handler)?.kind === 'class' ? index.ancestry(handler) : undefined;
+    const frameworkBases = [...(described?.bases ?? []), ...(described?.webSocketBases ?? [])];
+    if (!handler || !ancestry?.names.some((name) => frameworkBases.includes(name))) {
+      notRoutes.add(finding);
+      continue;
+    }
+    const regex = statedString(index, path, pathsOf(finding)[0]);
+    const compiled = compileRegex(regex);
+    if ('unsupported' in compiled) {
+      skipped.push({ path, reason: `URL pattern \`${regex}\` (line ${finding.range.start.line + 1}) not read: ${compiled.unsupported}` });
+      continue;
+    }
+    // In the framework's own repository its handler classes are workspace classes: their methods (the default `get` that answers 405) are not the application's.
+    const isFramework = (symbol: string) => index.namesOf({ symbol }).some((name) => frameworkBases.includes(name));
+    const frameworkClasses = new Set(ancestry.classes.filter(isFramework).flatMap((symbol) => [symbol, ...index.ancestry(symbol).classes]));
+    const classes = [handler, ...ancestry.classes].filter((symbol) => !frameworkClasses.has(symbol));
+    const webSocket = described?.webSocketBases?.some((base) => ancestry.names.includes(base)) ?? false;
+    const answers = webSocket
+      ? [{ method: 'WS', handler, receiver: described?.webSocketOpen }]
+      : HTTP_METHODS.flatMap((method) => {
+          const owner = classes.find((symbol) => index.definition(`${symbol}.${method}`));
+          return owner ? [{ method: method.toUpperCase(), handler: `${owner}.${method}`, receiver: method }] : [];
+        });
+    for (const { method, handler: answeredBy, receiver } of answers) {
+      const owner = receiver ? classes.find((symbol) => index.definition(`${symbol}.${receiver}`)) : undefined;
+      const names = (owner ? index.definition(`${owner}.${receiver}`)?.parameters ?? [] : []).slice(1).filter((parameter) => !parameter.splat).map((parameter) => parameter.name);
+      routes.push({ method, path: normalizeRoutePath(regexAsTemplate(regex, names)), handler: answeredBy, framework, source: sourceOf(finding) });
+    }
   }
   return routes;
 }
