@@ -479,7 +479,7 @@ interface KindInputs {
 }
 
 function kindInputsOf(discovery: Discovery, findings: readonly Finding[], routes: readonly Route[], interfaces: readonly InterfaceImplementations[], routers: readonly string[], packages: readonly PackageManifest[], readme: { path: string; text: string } | undefined): KindInputs {
-  return { paths: allPathsOf(discovery), findings, routes: routes.map((route) => `${route.source?.path ?? ''} ${route.handler}`), others: JSON.stringify([interfaces, routers, packages, readme ?? null]) };
+  return { paths: allPathsOf(discovery), findings, routes: routes.map((route) => `${route.source?.path ?? ''} ${route.handler} ${route.framework}`), others: JSON.stringify([interfaces, routers, packages, readme ?? null]) };
 }
 
 function sameKindInputs(before: KindInputs | undefined, now: KindInputs): boolean {

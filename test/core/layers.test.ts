@@ -99,6 +99,12 @@ describe('layer roles', () => {
     assert.equal(layerOf('library', { path: 'render/testdata/golden.go', findings: [], imports: [] }).layer, 'test');
   });
 
+  it('reads a `demos/` folder of example applications as examples, and a `demo` module of the code as code', () => {
+    assert.equal(layerOf('framework', { path: 'demos/chat/chatdemo.py', findings: [], imports: [] }).layer, 'example');
+    assert.ok(builtinKnowledge().layerRoles.isTestExampleOrDoc('demos/blog/blog.py'));
+    assert.notEqual(layerOf('service', { path: 'shop/demo/views.py', findings: [], imports: [] }).layer, 'example');
+  });
+
   it("reads a Maven main source root's packages as layers, never as tests or examples", () => {
     // `org.springframework.samples` is a package, not a samples folder; the build says src/main/java is main code.
     const model = layerOf('service', { path: 'src/main/java/org/springframework/samples/petclinic/model/Owner.java', findings: [], imports: [] });

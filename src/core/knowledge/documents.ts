@@ -41,7 +41,7 @@ export interface KindRuleDocument {
   folder?: string;
   file?: string;
   findings?: { category: FindingCategory; atLeast: number; kind?: string };
-  routes?: { atLeast: number };
+  routes?: { atLeast: number; onPublished?: boolean };
   interfaces?: { implementationsAtLeast: number };
   implementationsIn?: { folder: string; atLeast: number };
   folderWithFiles?: { folder: string; atLeast: number };
