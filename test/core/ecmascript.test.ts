@@ -295,6 +295,33 @@ export class SiteController {
     assert.deepEqual(middleware.sort(), ['examples/todo/server.js:<anonymous>@7', 'examples/todo/server.js:authenticate']);
   });
 
+  it("finds the paths a request listener of Node's own servers compares the URL with, and no other comparison", async () => {
+    const result = await analyseFiles({
+      'package.json': '{"name": "demo", "private": true}',
+      'server.js': [
+        "import http from 'node:http';",
+        "import { parse } from 'node:url';",
+        'const server = http.createServer(function (req, res) {',
+        '  const pathname = parse(req.url).pathname;',
+        "  if (pathname === '/' || pathname === '/index.html') {",
+        "    res.end('home');",
+        "  } else if (pathname === '/api') {",
+        "    req.on('end', () => res.end('{}'));",
+        '  }',
+        '});',
+        'server.listen(3000);',
+      ].join('\n'),
+      'client.js': [
+        "if (window.location.pathname === '/about') showAbout();",
+        "axios.get('/api').then((response) => render(response.data));",
+      ].join('\n'),
+    });
+    assert.deepEqual(
+      result.routes.map((route) => `${route.method} ${route.path} ${route.handler}`),
+      ['ANY / server.js:<anonymous>@3', 'ANY /api server.js:<anonymous>@3', 'ANY /index.html server.js:<anonymous>@3'],
+    );
+  });
+
   it('reports a broken tsconfig.json and analyses the rest', async () => {
     const workspace = tempWorkspace({});
     try {

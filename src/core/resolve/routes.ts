@@ -113,7 +113,7 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
   await turns.each(findings, (finding) => {
     if (finding.category !== 'route') return;
     const role = roleOf(finding);
-    if (role === 'django-urlpatterns' || role === 'starlette-routes') return; // resolved below, as lists of patterns
+    if (role === 'django-urlpatterns' || role === 'starlette-routes' || role === 'request-listener') return; // resolved below, as lists of patterns and by the listener around them
     // The router is named where the route is registered, which may not be where the handler is defined.
     const { path, line } = sourceOf(finding);
     const written = chainRoot(finding.details.router ?? '');
@@ -184,8 +184,30 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
   routes.push(...djangoRoutes(index, routesOf('django-urlpatterns'), hints, routers, frameworks, skipped));
   routes.push(...starletteRoutes(index, routesOf('starlette-routes'), hints.filter((hint) => hint.hint === 'mount')));
   routes.push(...namedRoutes(index, hints));
+  routes.push(...listenerRoutes(routesOf('request-listener'), hints, notRoutes));
   await nextTurn();
   return { routes: dedupe(routes).sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.handler.localeCompare(b.handler)), notRoutes, skipped };
+}
+
+/**
+ * The paths request listeners of Node's own servers compare the request's URL with, each a route of
+ * every method handled by the innermost listener around it; a comparison in no listener is none.
+ */
+function listenerRoutes(compared: readonly RouteFinding[], hints: readonly Hint[], notRoutes: Set<Finding>): Route[] {
+  const listeners = new Map<string, Hint[]>();
+  for (const hint of hints) if (hint.hint === 'request-listener') listIn(listeners, SymbolId.parse(hint.symbol).path).push(hint);
+  const routes: Route[] = [];
+  for (const finding of compared) {
+    const source = sourceOf(finding);
+    const around = (listeners.get(source.path) ?? []).filter((listener) => contains(listener, finding));
+    const listener = around.sort((a, b) => b.range.start.line - a.range.start.line)[0];
+    if (!listener) {
+      notRoutes.add(finding);
+      continue;
+    }
+    for (const written of pathsOf(finding)) if (written !== undefined) routes.push({ method: 'ANY', path: normalizeRoutePath(written), handler: listener.symbol, framework: 'node-http', source });
+  }
+  return routes;
 }
 
 /**
