@@ -104,6 +104,7 @@ export interface KindLayersDocument {
   folderSuffixes?: RoleNamesDocument;
   interfaceNameRoles?: RoleNamesDocument;
   annotationPackages?: string;
+  backendModules?: string;
   findings: Partial<Record<FindingCategory, string>>;
   findingsOverFolders?: Partial<Record<FindingCategory, string[]>>;
   enclosingFolders?: RoleNamesDocument;

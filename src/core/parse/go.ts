@@ -107,6 +107,10 @@ function typeSymbols(spec: Node, symbols: SymbolDefinition[]): void {
   if (!name || !type) return;
   const symbol: SymbolDefinition = { name, kind: 'class', range: rangeOf(spec), bases: [], decorators: [], attributes: [] };
   symbols.push(symbol);
+  const typeParameters = (spec.childForFieldName('type_parameters')?.namedChildren ?? []).flatMap((declaration) =>
+    declaration?.type === 'type_parameter_declaration' ? declaration.childrenForFieldName('name').flatMap((parameter) => (parameter ? [parameter.text] : [])) : [],
+  );
+  if (typeParameters.length) symbol.typeParameters = typeParameters;
   if (type.type === 'struct_type') {
     const fields = type.namedChildren.find((child) => child?.type === 'field_declaration_list');
     for (const field of fields?.namedChildren ?? []) {
@@ -148,7 +152,22 @@ function typeSymbols(spec: Node, symbols: SymbolDefinition[]): void {
     }
   } else {
     symbol.keywords = { type: type.type };
+    const underlying = namedType(type);
+    if (underlying) symbol.underlying = underlying;
   }
+}
+
+/** A named type as written, with its type arguments (`decorator.QueryHandler[Query, []Result]` → `decorator.QueryHandler`, `Query`, `Result`). */
+function namedType(type: Node): SymbolDefinition['underlying'] {
+  if (type.type === 'type_identifier' || type.type === 'qualified_type') return { type: typeName(type) };
+  if (type.type !== 'generic_type') return undefined;
+  const generic = type.childForFieldName('type');
+  if (!generic) return undefined;
+  const written = type.childForFieldName('type_arguments')?.namedChildren.flatMap((argument) => {
+    const inner = argument?.type === 'type_elem' ? argument.namedChildren[0] : argument;
+    return inner ? [typeName(inner)] : [];
+  });
+  return { type: typeName(generic), ...(written?.length ? { arguments: written } : {}) };
 }
 
 /** `(a, b int, c *Order)` → a, b, c with their types; unnamed parameters are named by position (`_0`). */
