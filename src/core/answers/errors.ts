@@ -1,6 +1,6 @@
 import type { HandlerFact } from '../parse/facts';
 import { type AnswerFact, type AnswerPart, type Finding, SymbolId, type Trace } from '../result';
-import { type AnswerContext, answerPart, detailText, fact, findingSites, findingsByFunction, firstFileOf, functionAt, gap, inScope, memo, routeLocation, tracedFunctions } from './context';
+import { type AnswerContext, answerPart, detailText, fact, findingSites, findingsByFunction, firstFileOf, functionAt, gap, noneFound, inScope, memo, routeLocation, tracedFunctions } from './context';
 import { studyRoutes } from './flow';
 import { caughtNames, convertedFrom, exceptionNames, raisedStatus, statusOf } from '../resolve/errorStatus';
 import { say } from './phrases';
@@ -217,9 +217,9 @@ export function errorsAnswer(context: AnswerContext): AnswerPart[] {
   }
   if (!handlers.length) handlerFacts.push(...uncaughtFacts(context));
   return [
-    answerPart(say('errorHandlersTopic'), handlerFacts, gap('noErrorHandlers', firstFileOf(context, ['api', 'http']))),
+    answerPart(say('errorHandlersTopic'), handlerFacts, noneFound('noErrorHandlers')),
     answerPart(say('routeErrorsTopic'), [...eachSiteFirst(routeFacts), ...untracedStatuses(context, traced)], gap('noRouteErrors', firstFileOf(context, ['api', 'http']))),
-    answerPart(say('retryTopic'), retryFacts, gap('noRetryable', firstFileOf(context, ['api', 'http']))),
+    answerPart(say('retryTopic'), retryFacts, noneFound('noRetryable')),
   ];
 }
 
