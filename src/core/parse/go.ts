@@ -20,6 +20,8 @@ const STRINGS = new Set(['interpreted_string_literal', 'raw_string_literal']);
  * handlers), calls with the arguments that are names, and the imports with their aliases.
  */
 export const goSyntax: LanguageSyntax = {
+  guardingCondition: (node) => guardingCondition(node, true),
+
   definitionName(node) {
     if (node.type === 'function_declaration' || node.type === 'type_spec' || node.type === 'type_alias') return node.childForFieldName('name')?.text;
     if (node.type === 'method_declaration') {
@@ -437,15 +439,35 @@ function returnedError(statement: Node): RaiseFact | undefined {
 
 const FUNCTION_NODES = new Set(['function_declaration', 'method_declaration', 'func_literal']);
 
-/** The condition of the innermost `if` (or its `else`: `!(…)`) around a statement, within its function. */
-function guardingCondition(node: Node): string | undefined {
+/**
+ * The condition of the innermost `if` (or its `else`: `!(…)`) around a statement, within its
+ * function. With `withCause`, a test of an error value or a flag (`err != nil`, `!ok`) comes with the statement
+ * that set it, the `if`'s own (`err := ctx.BodyParser(&body); err != nil`) or the one just before
+ * it: alone it does not say what failed.
+ */
+function guardingCondition(node: Node, withCause = false): string | undefined {
   for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
     if (FUNCTION_NODES.has(parent.type)) return undefined;
     if (parent.type !== 'if_statement') continue;
     const condition = parent.childForFieldName('condition');
     if (!condition) return undefined;
-    if (parent.childForFieldName('consequence')?.equals(child)) return oneLine(condition.text);
-    if (parent.childForFieldName('alternative')?.equals(child)) return oneLine(`!(${condition.text})`);
+    const cause = withCause ? errorCause(parent, condition) : undefined;
+    const tested = cause ? `${cause}; ${condition.text}` : condition.text;
+    if (parent.childForFieldName('consequence')?.equals(child)) return oneLine(tested);
+    if (parent.childForFieldName('alternative')?.equals(child)) return oneLine(cause ? `${cause}; !(${condition.text})` : `!(${condition.text})`);
   }
   return undefined;
+}
+
+/** The statement that sets the value an `if` tests alone (`err != nil`, `!ok`): its initializer, else the statement before it when that assigns the name. */
+function errorCause(ifStatement: Node, condition: Node): string | undefined {
+  const tested = /^(?:(\w+) [!=]= nil|!?(\w+))$/.exec(condition.text)?.slice(1).find(Boolean);
+  if (!tested) return undefined;
+  const initializer = ifStatement.childForFieldName('initializer');
+  if (initializer) return initializer.text;
+  let previous = ifStatement.previousNamedSibling;
+  while (previous?.type === 'comment') previous = previous.previousNamedSibling;
+  if (previous?.type !== 'short_var_declaration' && previous?.type !== 'assignment_statement') return undefined;
+  const assigned = previous.childForFieldName('left')?.namedChildren.map((name) => name?.text);
+  return assigned?.includes(tested) ? previous.text : undefined;
 }
