@@ -247,6 +247,13 @@ describe('layer roles', () => {
     }
   });
 
+  it("gives a Go file that imports the testing package the tests' role, wherever it sits", () => {
+    const testing = { module: 'testing', level: 0, names: [], line: 3 };
+    const http = { module: 'net/http', level: 0, names: [], line: 4 };
+    assert.deepEqual(layerOf('framework', { path: 'routertest/context.go', findings: [], imports: [testing, http] }), { layer: 'test', reasons: ['imports testing'], confidence: 'stated' });
+    assert.equal(layerOf('framework', { path: 'context.go', findings: [], imports: [http] }).layer, 'http');
+  });
+
   it("keeps a service's ORM entities and schemas below an infrastructure folder there, whatever their names or inner folders say", () => {
     assert.deepEqual(layerOf('service', { path: 'src/users/infrastructure/persistence/relational/entities/user.entity.ts', findings: [], imports: [] }), {
       layer: 'infrastructure',
