@@ -169,3 +169,30 @@ describe('what function bodies throw (TypeScript)', () => {
     assert.equal((await typescriptSymbol(code, 'WalletEntity.make'))?.raises, undefined);
   });
 });
+
+describe('the tests of a value\'s type in function bodies (Python)', () => {
+  it('keeps each isinstance and None test with its types, negation, first statement and where the value was made', async () => {
+    const code = [
+      'def render(self, request):',
+      '    value = None',
+      '    value = await self.call_view(request)',
+      '    if value is None:',
+      '        return Page()',
+      '    if isinstance(value, (str, bytes)):',
+      '        value = Page(value)',
+      '    elif not isinstance(value, Page):',
+      '        # anything else is made into text',
+      '        value = Page(str(value))',
+      '    if isinstance(value[0], int):',
+      '        pass',
+      '    if value == 3:',
+      '        pass',
+      '    return value',
+    ].join('\n');
+    assert.deepEqual((await pythonSymbol(code, 'render'))?.typeChecks, [
+      { line: 3, subject: 'value', types: ['None'], then: 'return Page()', from: { text: 'value = await self.call_view(request)', line: 2 } },
+      { line: 5, subject: 'value', types: ['str', 'bytes'], then: 'value = Page(value)', from: { text: 'value = await self.call_view(request)', line: 2 } },
+      { line: 7, subject: 'value', types: ['Page'], negated: true, then: 'value = Page(str(value))', from: { text: 'value = await self.call_view(request)', line: 2 } },
+    ]);
+  });
+});

@@ -8,13 +8,13 @@ import { conditionalImplementationsAnswer } from './beanConditions';
 import type { AnswerContext } from './context';
 import { errorsAnswer, invariantsAnswer } from './errors';
 import { dataModelAnswer, dependenciesAnswer, flowAnswer, middlewareAnswer, routesAnswer } from './flow';
-import { extensionPointsAnswer, middlewareProtocolAnswer, nPlusOneAnswer, ormAnswer, preconditionAnswer, requestEntryAnswer, routeParametersAnswer, routePrecedenceAnswer, whyMiddlewareAnswer } from './framework';
+import { extensionPointsAnswer, handlerContractAnswer, middlewareProtocolAnswer, nPlusOneAnswer, ormAnswer, preconditionAnswer, requestEntryAnswer, routeParametersAnswer, routePrecedenceAnswer, whyMiddlewareAnswer } from './framework';
 import { centralImplementationAnswer, documentedBoundsAnswer, edgeCasesAnswer, interfaceAnswer, mandatoryMethodsAnswer, newImplementationAnswer, tradeOffsAnswer } from './library';
 import { idempotentAnswer } from './idempotency';
 import { consistencyAnswer, transactionalAnswer } from './transactions';
 import { layerJobsAnswer } from './layerJobs';
 import { routeContractsAnswer } from './routeContracts';
-import { contributeAnswer, purposeAnswer, tutorialAnswer } from './projectDocs';
+import { contributeAnswer, documentedRationaleAnswer, purposeAnswer, tutorialAnswer } from './projectDocs';
 import { benchmarksAnswer, coreModulesAnswer, examplesAnswer, performanceAnswer } from './studyMaterial';
 import { alsoInherited, FOUNDATION_TOPICS, foundationsPart, inheritedPart } from './foundations';
 
@@ -42,17 +42,17 @@ const BUILDERS: Readonly<Record<RepoKind, Readonly<Record<string, readonly Build
     benchmarks: [benchmarksAnswer],
     contribute: [contributeAnswer],
     'mandatory-methods': [mandatoryMethodsAnswer],
-    'trade-offs': [tradeOffsAnswer],
+    'trade-offs': [tradeOffsAnswer, documentedRationaleAnswer],
     performance: [performanceAnswer, documentedBoundsAnswer],
     'new-implementation': [newImplementationAnswer],
     'edge-cases': [edgeCasesAnswer],
   },
   framework: {
-    problem: [purposeAnswer, foundationsPart],
-    tutorial: [tutorialAnswer, examplesAnswer],
+    problem: [purposeAnswer, documentedRationaleAnswer, foundationsPart],
+    tutorial: [tutorialAnswer, examplesAnswer, handlerContractAnswer],
     'one-module': [coreModulesAnswer, foundationsPart],
     contribute: [contributeAnswer],
-    'core-abstractions': [alsoInherited(requestEntryAnswer, FOUNDATION_TOPICS.entry), alsoInherited(routePrecedenceAnswer, FOUNDATION_TOPICS.routing), alsoInherited(middlewareProtocolAnswer, FOUNDATION_TOPICS.middleware), alsoInherited(ormAnswer, FOUNDATION_TOPICS.orm)],
+    'core-abstractions': [alsoInherited(requestEntryAnswer, FOUNDATION_TOPICS.entry), handlerContractAnswer, alsoInherited(routePrecedenceAnswer, FOUNDATION_TOPICS.routing), alsoInherited(middlewareProtocolAnswer, FOUNDATION_TOPICS.middleware), alsoInherited(ormAnswer, FOUNDATION_TOPICS.orm)],
     'route-params': [alsoInherited(routeParametersAnswer, FOUNDATION_TOPICS.routing)],
     'route-precedence': [alsoInherited(routePrecedenceAnswer, FOUNDATION_TOPICS.routing)],
     precondition: [preconditionAnswer, (context) => inheritedPart(context, FOUNDATION_TOPICS.middleware)],

@@ -64,6 +64,52 @@ export function requestEntryAnswer(context: AnswerContext): AnswerPart[] {
   return [answerPart(say('entryTraceTopic', SymbolId.label(application.symbol)), facts), ...(otherFacts.length ? [answerPart(say('otherEntriesTopic'), otherFacts)] : [])];
 }
 
+/** Types a framework converts a handler's return from: Python's built-ins a view may return, `None`, and a response class. */
+const RETURN_TYPES = /^(str|bytes|bytearray|dict|list|tuple|int|None|[\w.]*Response)$/;
+
+/** Type tests of one value told per converter, at most. */
+const MAX_CONVERSIONS = 8;
+
+/**
+ * The handler's contract, from the code that calls it: the functions of the framework that test
+ * the type of one value against what a view returns (`isinstance(res, tuple)`, `not isinstance(res,
+ * Response)`, `output is None`) and a response type, each test with what it does; where the value
+ * comes from (`res = await invoke_handler(f, req, **req.url_args)`: what the handler is given); and
+ * handler parameters typed as a callable that returns a response (`func: Callable[[Request], Response]`).
+ */
+export function handlerContractAnswer(context: AnswerContext): AnswerPart[] {
+  const { index } = context;
+  const converters: { symbol: string; subject: string; checks: NonNullable<SymbolDefinition['typeChecks']> }[] = [];
+  const typed: AnswerFact[] = [];
+  for (const { symbol, definition } of studyDefinitions(context)) {
+    if (definition.kind !== 'function' && definition.kind !== 'method') continue;
+    const bySubject = new Map<string, NonNullable<SymbolDefinition['typeChecks']>>();
+    for (const check of definition.typeChecks ?? []) bySubject.set(check.subject, [...(bySubject.get(check.subject) ?? []), check]);
+    for (const [subject, checks] of bySubject) {
+      const types = new Set(checks.flatMap((check) => check.types).filter((type) => RETURN_TYPES.test(type)));
+      // A response among the types tested or made by a test's block, or a converter named for responses: a value a view returned, not any argument.
+      const aboutResponses = [...types].some((type) => /Response$/.test(type)) || checks.some((check) => /Response\(/.test(check.then)) || /respon/i.test(SymbolId.label(symbol));
+      if (checks.length >= 2 && types.size >= 2 && aboutResponses) converters.push({ symbol, subject, checks });
+    }
+    for (const parameter of definition.parameters ?? []) {
+      if (/^(typing\.)?Callable\[\[/.test(parameter.annotation ?? '') && /Response/.test(parameter.annotation ?? '')) typed.push(fact(locationOf(index, symbol), 'handlerTyped', SymbolId.label(symbol), parameter.name, parameter.annotation ?? ''));
+    }
+  }
+  converters.sort((a, b) => b.checks.length - a.checks.length || a.symbol.localeCompare(b.symbol));
+  const facts: AnswerFact[] = [...typed];
+  for (const { symbol, subject, checks } of converters) {
+    const label = SymbolId.label(symbol);
+    // The value as it is before the first test of its type proper (a test for `None` may come first, of a value not made yet).
+    const from = (checks.find((check) => check.from && !check.types.includes('None')) ?? checks.find((check) => check.from))?.from;
+    const parameter = index.definition(symbol)?.parameters?.some((candidate) => candidate.name === subject);
+    const { path } = SymbolId.parse(symbol);
+    if (parameter) facts.push(fact(locationOf(index, symbol), 'handlerValueParameter', label, subject));
+    else if (from) facts.push(fact({ path, line: from.line }, 'handlerValueFrom', label, from.text));
+    for (const check of checks.slice(0, MAX_CONVERSIONS)) facts.push(fact({ path, line: check.line }, check.negated ? 'convertsOtherTypes' : 'convertsType', label, subject, check.types.join(' | '), check.then));
+  }
+  return [answerPart(say('handlerContractTopic'), facts, gap('noHandlerContract', firstFileOf(context, ['routing', 'http', 'core'])))];
+}
+
 /** Path parameters: the converter classes, the tables naming them, and the functions that compile route patterns into regular expressions. */
 export function routeParametersAnswer(context: AnswerContext): AnswerPart[] {
   const { index } = context;
@@ -251,7 +297,8 @@ export function middlewareProtocolAnswer(context: AnswerContext): AnswerPart[] {
       else if (hooks) {
         // Hooks a method hands back (`self.get_request_handlers(req, 'before_request', False)`) come in the order that method builds, not the order of registration.
         const source = hookListMethod(context, symbol, loop.iterable);
-        if (source) facts.push(fact({ path, line: loop.line }, 'runsHooksAsBuilt', SymbolId.label(symbol), loop.iterable, source.signature, `${source.location.path}:${source.location.line + 1}`));
+        if (/^reversed\(/.test(loop.iterable)) facts.push(fact({ path, line: loop.line }, 'runsHooksReversed', SymbolId.label(symbol), loop.iterable));
+        else if (source) facts.push(fact({ path, line: loop.line }, 'runsHooksAsBuilt', SymbolId.label(symbol), loop.iterable, source.signature, `${source.location.path}:${source.location.line + 1}`));
         else facts.push(fact({ path, line: loop.line }, 'runsHooksInOrder', SymbolId.label(symbol), loop.iterable));
       }
       // The call tells what each is handed and what becomes of its return (`res = h(req, res) or res`).
@@ -263,7 +310,24 @@ export function middlewareProtocolAnswer(context: AnswerContext): AnswerPart[] {
       if (list && method) facts.push(fact({ path, line: call.line }, 'chainsWith', SymbolId.label(symbol), list, method));
     }
   }
+  facts.push(...hookRegistrationFacts(context));
   return [answerPart(say('middlewareProtocolTopic'), facts, gap('noMiddlewareProtocol', firstFileOf(context, ['middleware', 'http', 'core'])))];
+}
+
+/**
+ * Where the decorators that register request hooks (`before_request`, `after_request`) keep them:
+ * a list they append to (`self.before_request_handlers.append(f)`, `self.after_request_funcs.setdefault(None, []).append(f)`)
+ * keeps the hooks of one kind in the order they are registered; the loop that runs them says whether in that order or reversed.
+ */
+function hookRegistrationFacts(context: AnswerContext): AnswerFact[] {
+  const facts: AnswerFact[] = [];
+  for (const finding of studyFindings(context, 'decorator')) {
+    if (finding.details['kind'] !== 'registers' || !HOOK_REGISTRATION.test(SymbolId.parse(finding.symbol).name.split('.').pop() ?? '')) continue;
+    const definition = context.index.definition(finding.symbol);
+    const appended = [...(definition?.calls ?? []), ...(definition?.innerCalls ?? [])].find((call) => /^self\.\w+(\.setdefault)?\.append$/.test(call.callee));
+    if (appended) facts.push(fact({ path: SymbolId.parse(finding.symbol).path, line: appended.line }, 'hooksKeptInOrder', SymbolId.label(finding.symbol), appended.callee.replace(/(\.setdefault)?\.append$/, '')));
+  }
+  return facts;
 }
 
 /** The lists of request hooks a framework without middleware runs around the view instead (`before_request_handlers`, `self.get_request_handlers(req, 'after_request')`). */
@@ -316,7 +380,12 @@ function concernsAppliedByHooks(context: AnswerContext): AnswerFact[] {
  * that register it (routes, hooks, error handlers), signals with where they are sent and received.
  */
 export function extensionPointsAnswer(context: AnswerContext): AnswerPart[] {
-  const decorators = studyFindings(context, 'decorator').filter((finding) => finding.details['kind'] !== 'use');
+  const found = studyFindings(context, 'decorator').filter((finding) => finding.details['kind'] !== 'use');
+  // Callbacks of the ORM's models (`@before_save` on a model's method) run when a record is written, not around a request.
+  const modelHooks = found.filter((finding) => isModelHook(context, finding));
+  // A decorator known only by its use (`@login.user_loader`) is told by what its body shows: a nested function making calls (a wrapper), the function kept, or the reader sent to it.
+  const unseen = found.filter((finding) => !modelHooks.includes(finding) && finding.details['rule'] === 'decorator-use-site' && !context.index.definition(finding.symbol)?.innerCalls?.length);
+  const decorators = found.filter((finding) => !modelHooks.includes(finding) && !unseen.includes(finding));
   const decoratorFact = (finding: Finding) => {
     const uses = usedBy(finding);
     const registers = finding.details['kind'] === 'registers';
@@ -344,13 +413,46 @@ export function extensionPointsAnswer(context: AnswerContext): AnswerPart[] {
   });
   // Without signals, the hooks the framework calls itself (`before_request`) are what a receiver is written as.
   const hooks = signals.length ? [] : decorators.filter((finding) => finding.details['kind'] === 'registers' && HOOK_REGISTRARS.test(SymbolId.label(finding.symbol).split('.').pop() ?? '')).map((finding) => fact({ path: SymbolId.parse(finding.symbol).path, line: finding.range.start.line }, 'hookInsteadOfSignal', SymbolId.label(finding.symbol)));
+  const unseenFacts: AnswerFact[] = [];
+  for (const finding of unseen) {
+    const location = { path: SymbolId.parse(finding.symbol).path, line: finding.range.start.line };
+    const kept = keptAttribute(context, finding.symbol);
+    if (kept) register.push(fact(location, 'storingDecorator', SymbolId.label(finding.symbol), kept));
+    else unseenFacts.push(fact(location, 'decoratorEffectUnseen', SymbolId.label(finding.symbol), usedBy(finding)));
+  }
+  const modelHookFacts = modelHooks.map((finding) => fact({ path: SymbolId.parse(finding.symbol).path, line: finding.range.start.line }, 'modelHook', SymbolId.label(finding.symbol), usedBy(finding)));
   const managers = noOrmFacts(context);
   return [
     answerPart(say('wrappingDecoratorsTopic'), wrap, gap('noWrappingDecorators', firstFileOf(context, ['core']))),
     answerPart(say('registeringDecoratorsTopic'), register, gap('noRegisteringDecorators', firstFileOf(context, ['core', 'routing']))),
+    ...(unseenFacts.length ? [answerPart(say('decoratorsUnseenTopic'), unseenFacts)] : []),
+    ...(modelHookFacts.length ? [answerPart(say('modelHooksTopic'), modelHookFacts)] : []),
     answerPart(say('signalsTopic'), [...signals, ...hooks], gap('noSignals', firstFileOf(context, ['core']))),
     ...(managers.length ? [answerPart(say('managersTopic'), managers)] : []),
   ];
+}
+
+/** A decorator every definition wearing it is a method of a model class (`@before_insert` on `Post.set_slug`): a callback of the ORM. */
+function isModelHook(context: AnswerContext, finding: Finding): boolean {
+  const models = memo(context, 'model classes', () => new Set(context.result.findings.filter((candidate) => candidate.category === 'model').map((candidate) => candidate.symbol)));
+  const wearers = listed(finding.details['usedBy']);
+  return wearers.length > 0 && wearers.every((wearer) => {
+    const { path, name } = SymbolId.parse(wearer);
+    return name.includes('.') && models.has(SymbolId.of(path, name.slice(0, name.lastIndexOf('.'))));
+  });
+}
+
+/**
+ * The attribute a decorating method sets on its object (`self.user_loader_callback = f` in
+ * `Login.user_loader`), from its class's attributes assigned within the method: where it keeps the
+ * function it is given (asked of decorators that define no wrapper).
+ */
+function keptAttribute(context: AnswerContext, symbol: string): string | undefined {
+  const definition = context.index.definition(symbol);
+  if (definition?.kind !== 'method') return undefined;
+  const owner = symbol.slice(0, symbol.lastIndexOf('.'));
+  const { start, end } = definition.range;
+  return context.index.definition(owner)?.attributes?.find((attribute) => attribute.line > start.line && attribute.line <= end.line)?.name;
 }
 
 /** Names of the registering decorators of request hooks: what a framework without signals calls at fixed points of a request. */

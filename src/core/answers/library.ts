@@ -1,7 +1,9 @@
 import { type AnswerFact, type AnswerPart, type SourceLocation, SymbolId } from '../result';
 import { type Contract, contractFacts, definingClass, implementationTable, isMandatory, studyInterfaces } from './contract';
 import { isTestPath } from '../checklist/scope';
-import { type AnswerContext, answerPart, fact, firstFileOf, gap, inScope, layerOfPath, locationOf, memo } from './context';
+import { type AnswerContext, answerPart, fact, firstFileOf, gap, inPart, inScope, layerOfPath, locationOf, memo } from './context';
+import { documentedDeliveryFacts } from './projectDocs';
+import { BENCHMARK_PATH } from './studyMaterial';
 import { docstringSummary, documentedItems, type DocumentedItem, sameDocumentation } from './documented';
 import { PHRASES, say } from './phrases';
 import { boundedCallFacts, handlerKey, methodContractParts } from './contractUse';
@@ -407,9 +409,34 @@ export function edgeCasesAnswer(context: AnswerContext): AnswerPart[] {
   // The interface's own decorators that bound or repeat a call (`API.timeout` calling `asyncio.wait_for`) act on every implementation's failures.
   if (contract) facts.unshift(...methodDecoratorFacts(context, contract).filter((candidate) => candidate.terms.some((term) => FAILURE_CONTROL.test(term))), ...bounded.facts);
   const part = answerPart(say('edgeCasesTopic'), facts);
-  const stress = context.index.files().find((file) => /stress|load/i.test(file.path));
-  part.gap = gap(facts.length ? 'edgeCasesGap' : 'edgeCasesNothing', stress ? { path: stress.path, line: 0 } : facts[0]?.location ?? firstFileOf(context, ['driver', 'adapter']));
-  return [part];
+  // A stress test by its folder or name (`tests/stress/`, `bench_load.py`), not any path that holds the letters (`_reloader.py`).
+  const stress = context.index.files().find((file) => inPart(context, file.path) && BENCHMARK_PATH.test(file.path));
+  const readAt = stress ? { path: stress.path, line: 0 } : facts[0]?.location;
+  part.gap = facts.length ? gap('edgeCasesGap', readAt) : stress ? gap('edgeCasesNothing', readAt) : gap('edgeCasesNone');
+  return [part, ...deliveryParts(context)];
+}
+
+/** Exceptions that ask for the work to be run again or handed back (`Retry`, `RequeueMessage`, `Reject`), by their names. */
+const RETRY_EXCEPTION = /^(Retry|Requeue|Reject|Nack|Redeliver)/;
+
+/**
+ * Delivery and retries, where the code and the documents state them: the library's exceptions
+ * that run work again (with what their docstring says), and the README's and documentation's
+ * sentences on delivery, retries and acknowledgement; nothing when neither states any.
+ */
+function deliveryParts(context: AnswerContext): AnswerPart[] {
+  const facts: AnswerFact[] = [];
+  for (const file of context.result.files) {
+    if (!inScope(context, file.path)) continue;
+    for (const { symbol, definition } of context.index.definitionsIn(file.path)) {
+      if (definition.kind !== 'class' || !RETRY_EXCEPTION.test(definition.name) || !definition.bases.some((base) => /(Exception|Error)$/.test(base))) continue;
+      const summary = docstringSummary(definition.docstring);
+      facts.push(summary ? fact({ path: file.path, line: summary.line }, 'retryException', SymbolId.label(symbol), summary.text) : fact(locationOf(context.index, symbol), 'retryExceptionUndocumented', SymbolId.label(symbol)));
+    }
+  }
+  facts.push(...documentedDeliveryFacts(context));
+  // Told where the code or the documents state it: a library that delivers nothing (a cache) has nothing to say of it.
+  return facts.length ? [answerPart(say('deliveryTopic'), facts)] : [];
 }
 
 /** Names of what bounds or repeats a call when the outside is slow or fails: timeouts, retries, back-off, circuit breakers. */

@@ -1,5 +1,5 @@
 import type { StudyDocument } from '../discover/studyDocuments';
-import { TUTORIAL_PAGE } from '../discover/studyDocuments';
+import { DOCS_INDEX, TUTORIAL_PAGE } from '../discover/studyDocuments';
 import type { AnswerFact, AnswerPart, SourceLocation } from '../result';
 import { benchmarkOptions } from './studyMaterial';
 import { type AnswerContext, answerPart, fact, gap, inPart, memo, readmeLocation } from './context';
@@ -237,6 +237,60 @@ export function purposeAnswer(context: AnswerContext): AnswerPart[] {
     answerPart(say('purposeTopic'), [...manifestFacts(context), ...opening], gap('noPurpose', readmeLocation(context))),
     answerPart(say('peersTopic'), peerFacts(context), gap('noPeers', readmeLocation(context))),
   ];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Design reasons and delivery guarantees, where the documents state them
+
+/** The prose a newcomer reads of the project: its README, the documentation's front page and its tutorial pages. */
+function proseDocuments(context: AnswerContext): StudyDocument[] {
+  return [...documentsOf(context, README), ...context.documents.filter((document) => (DOCS_INDEX.test(document.path) || TUTORIAL_PAGE.test(document.path)) && inPart(context, document.path))];
+}
+
+/** Section titles that give the design's reasons or compare it: `Why use X?`, `Trade-offs`, `Comparison`, `When to use`, `Design`. */
+const RATIONALE_SECTION = /\b(why|trade-?offs?|comparisons?|compared|versus|vs|alternatives?|when to use|design|motivation|rationale|philosophy|differences?|choosing|pros and cons|limitations)\b/i;
+
+/**
+ * The sections of the README and documentation pages that state why the project is built so, or
+ * compare it: headings named so, headings asked as a question (`Redesigned to be less elegant?`),
+ * and a question on a line of its own that opens with why (`Why use X?`, a definition list's title);
+ * a line saying so when none does.
+ */
+export function documentedRationaleAnswer(context: AnswerContext): AnswerPart[] {
+  const facts: AnswerFact[] = [];
+  for (const document of proseDocuments(context)) {
+    const headings = headingsOf(document);
+    const lines = linesOf(document);
+    const titled = new Set(headings.map((heading) => heading.line));
+    const standalone = lines.flatMap((text, line) => (!titled.has(line) && !lines[line - 1]?.trim() && !lines[line + 1]?.trim() && WHY_QUESTION.test(text.trim()) ? [{ line, title: strip(text.trim(), '*') }] : []));
+    const sections = [...headings.filter((heading) => RATIONALE_SECTION.test(heading.title) || (heading.title.endsWith('?') && !ASKS_FOR_HELP.test(heading.title))), ...standalone].sort((a, b) => a.line - b.line);
+    facts.push(...sections.map((section) => fact(at(document, section.line), 'readmeSection', document.path, quote(section.title, 120))));
+  }
+  return [answerPart(say('rationaleTopic'), facts, gap('noRationale', readmeLocation(context)))];
+}
+
+/** A heading asked as a question that is about working with the project, not about its design (`How can I help?`, `Need support?`). */
+const ASKS_FOR_HELP = /\b(help|contribut\w*|install\w*|support|sponsor\w*|donat\w*)\b/i;
+
+/** A question that asks why, alone on its line (`Why use *arq*?`, `**Why not X?**`). */
+const WHY_QUESTION = /^\**why\b[^\n]{0,120}\?\**$/i;
+
+/** A sentence stating how reliably work is carried out: at least once, more than once, retried, acknowledged, idempotent. */
+const DELIVERY_STATEMENT = /\b(at[- ]least[- ]once|at[- ]most[- ]once|exactly[- ]once|more than once|multiple times|redeliver\w*|requeue\w*|retr(y|ies|ied|ying)|acknowledg\w*|idempoten\w*)\b/i;
+const MAX_DELIVERY_STATEMENTS = 8;
+
+/** The sentences of the README and documentation pages that state delivery, retry and acknowledgement, each at its line (prose only: not code, not headings). */
+export function documentedDeliveryFacts(context: AnswerContext): AnswerFact[] {
+  const facts: AnswerFact[] = [];
+  for (const document of proseDocuments(context)) {
+    const lines = linesOf(document);
+    let fenced = false;
+    lines.forEach((text, line) => {
+      if (FENCE.test(text)) fenced = !fenced;
+      if (!fenced && facts.length < MAX_DELIVERY_STATEMENTS && isProse(text, lines[line + 1] ?? '') && DELIVERY_STATEMENT.test(text)) facts.push(fact(at(document, line), 'deliveryStatement', document.path, quote(text)));
+    });
+  }
+  return facts;
 }
 
 // ---------------------------------------------------------------------------------------------

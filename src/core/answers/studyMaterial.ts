@@ -60,7 +60,7 @@ function firstRouteLocation(routes: readonly { source?: { path: string; line: nu
 }
 
 /** Benchmark and stress-test files: named so by their folder or their file name. */
-const BENCHMARK_PATH = /(^|\/)(bench|benchmarks?|perf|performance|stress|load[-_]?tests?)\/|(^|\/)(bench_[^/]*|[^/]*_bench|[^/]*benchmark[^/]*|[^/]*stress[^/]*|[^/]*\.bench)\.(py|[cm]?[jt]sx?)$/i;
+export const BENCHMARK_PATH = /(^|\/)(bench|benchmarks?|perf|performance|stress|load[-_]?tests?)\/|(^|\/)(bench_[^/]*|[^/]*_bench|[^/]*benchmark[^/]*|[^/]*stress[^/]*|[^/]*\.bench)\.(py|[cm]?[jt]sx?)$/i;
 
 /** Benchmarks and stress tests by location, with what each exercises. */
 export function benchmarksAnswer(context: AnswerContext): AnswerPart[] {
@@ -74,7 +74,7 @@ export function benchmarksAnswer(context: AnswerContext): AnswerPart[] {
       ...benchmarkBounds(context, file.path),
     ];
   });
-  return [answerPart(say('benchmarksTopic'), facts, gap('noBenchmarks', firstTestFile(context) ?? readmeLocation(context)))];
+  return [answerPart(say('benchmarksTopic'), facts, gap('noBenchmarks'))];
 }
 
 /** The benchmarks and tests a file defines (`test_valkey_getsetdel`, `bench_get`): their names say what each measures. */
@@ -107,12 +107,6 @@ function benchmarkBounds(context: AnswerContext, path: string): AnswerFact[] {
   );
 }
 
-/** The part's first test file, to point a reader at the tests. */
-function firstTestFile(context: AnswerContext): { path: string; line: number } | undefined {
-  const file = context.result.files.find((candidate) => candidate.layer === 'test' && inPart(context, candidate.path));
-  return file ? { path: file.path, line: 0 } : undefined;
-}
-
 /** The benchmark files that hold something to run or read: an empty `__init__.py` only marks a package. */
 function benchmarkFiles(context: AnswerContext): FileFacts[] {
   return context.index.files().filter((file) => inPart(context, file.path) && BENCHMARK_PATH.test(file.path) && (file.symbols.length > 0 || file.imports.length > 0));
@@ -122,7 +116,7 @@ function benchmarkFiles(context: AnswerContext): FileFacts[] {
 export function performanceAnswer(context: AnswerContext): AnswerPart[] {
   const first = benchmarkFiles(context)[0];
   const part = benchmarksAnswer(context)[0] ?? answerPart(say('benchmarksTopic'), []);
-  part.gap = first ? gap('performanceGap', { path: first.path, line: 0 }) : gap('performanceNoBenchmarks', firstTestFile(context) ?? readmeLocation(context));
+  part.gap = first ? gap('performanceGap', { path: first.path, line: 0 }) : gap('performanceNoBenchmarks');
   return [part];
 }
 

@@ -8,14 +8,18 @@ export interface StudyDocument {
   text: string;
 }
 
+/** The documentation's front page (`docs/index.rst`), which says what the project is and why, as the README does. */
+export const DOCS_INDEX = /^docs?\/index\.(md|mdx|rst|txt)$/i;
+
 /**
  * The files that say what a project is for, how it is used and how to work on it: its README,
  * packaging metadata, test and lint set-up (tox, nox, Makefile, CI workflows, compose files),
- * CONTRIBUTING and changelog, the documentation pages named as tutorials, and its examples.
+ * CONTRIBUTING and changelog, the documentation's front page and the pages named as tutorials, and its examples.
  */
 const STUDY_DOCUMENT = [
   /^(readme|contributing|changes|changelog|history|news)(\.\w+)?$/i,
   /^(\.github|docs?)\/contributing(\.\w+)?$/i,
+  DOCS_INDEX,
   /^(tox\.ini|noxfile\.py|makefile|pyproject\.toml|setup\.cfg|setup\.py|package\.json)$/i,
   /^\.github\/workflows\/[^/]+\.ya?ml$/i,
   /^(docker-)?compose[^/]*\.ya?ml$/i,

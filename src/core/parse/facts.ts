@@ -84,6 +84,24 @@ export interface RefusalFact {
   bound?: boolean;
 }
 
+/**
+ * An `if` or `elif` that tests the type of a value (`isinstance(res, tuple)`, `not isinstance(res, Response)`,
+ * `output is None`), with what its block does first: how a function treats each kind of value it is given.
+ */
+export interface TypeCheckFact {
+  line: number;
+  /** The value tested, as written (`res`, `output`). */
+  subject: string;
+  /** The types tested, as written (`tuple`, `str`, `bytes`), or `None`. */
+  types: string[];
+  /** The test is negated (`not isinstance(...)`): the block runs for any other type. */
+  negated?: boolean;
+  /** The block's first statement, its first line (`res = Response(res)`, `return output`, `if isinstance(res[0], int):`). */
+  then: string;
+  /** Where the subject was last assigned from a call before the first test of it, as written (`res = await invoke_handler(f, req)`), and its line. */
+  from?: { text: string; line: number };
+}
+
 /** What a docstring says a function returns or raises, as written on one line, and the line its field opens on. */
 export interface DocumentedOutcome {
   kind: 'returns' | 'raises';
@@ -264,6 +282,8 @@ export interface SymbolDefinition {
   refusals?: RefusalFact[];
   /** Python functions and methods: attributes added to in place (`+=`), in source order. */
   increments?: IncrementFact[];
+  /** Python functions and methods: the `if`/`elif` tests of a value's type, in source order. */
+  typeChecks?: TypeCheckFact[];
   /** Python functions and methods: the `except` clauses, in source order. */
   handles?: HandlerFact[];
   /** Python functions and methods: what each `for` statement goes through, as written (`self.url_map`, `reversed(middleware)`), whatever its target. */

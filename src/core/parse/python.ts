@@ -1,5 +1,5 @@
 import { type Language, type Node, Query, type QueryMatch } from 'web-tree-sitter';
-import type { Attribute, CallShape, CallSite, DocumentedOutcome, HandlerFact, ImportStatement, Local, LoopFact, Parameter, RaiseFact, RefusalFact, SymbolDefinition, ValueShape } from './facts';
+import type { Attribute, CallShape, CallSite, DocumentedOutcome, HandlerFact, ImportStatement, Local, LoopFact, Parameter, RaiseFact, RefusalFact, SymbolDefinition, TypeCheckFact, ValueShape } from './facts';
 import { capturedAs, type LanguageSyntax, MAX_SHAPE_DEPTH, MAX_SHAPE_NODES, literalValue, normalizeCallee, rangeOf } from './syntax';
 import { listIn } from '../lists';
 import { beforeFirst } from '../text';
@@ -286,6 +286,9 @@ const BODY_QUERY = `
 (if_statement consequence: (block . (return_statement) @refusal .))
 (elif_clause consequence: (block . (return_statement) @refusal .))
 (augmented_assignment left: (attribute) operator: "+=") @increment
+([(if_statement condition: (_) @type_check consequence: (block . (_) @type_check_then))
+  (elif_clause condition: (_) @type_check consequence: (block . (_) @type_check_then))]
+  (#match? @type_check "^(not )?isinstance[(]|^[A-Za-z_][A-Za-z0-9_.]* is None$"))
 (assignment
   left: (attribute attribute: (identifier) @increment_field)
   right: (binary_operator
@@ -398,7 +401,7 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
   let accessQuery = accessQueries.get(language);
   if (!accessQuery) accessQueries.set(language, (accessQuery = new Query(language, ACCESS_QUERY)));
   const intervals: Interval[] = [];
-  const items: { node: Node; kind: 'call' | 'assignment' | 'loop' | 'statement_call' | 'raise' | 'catch' | 'dispatch' | 'iteration' | 'returned' | 'refusal' | 'increment'; callee?: Node }[] = [];
+  const items: { node: Node; kind: 'call' | 'assignment' | 'loop' | 'statement_call' | 'raise' | 'catch' | 'dispatch' | 'iteration' | 'returned' | 'refusal' | 'increment' | 'type_check'; callee?: Node }[] = [];
   for (const match of matches) {
     const call = capturedAs(match, 'call');
     const callee = call && capturedAs(match, 'callee');
@@ -409,6 +412,12 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
     const iterated = capturedAs(match, 'iterated');
     if (iterated) {
       items.push({ node: capturedAs(match, 'iteration') ?? iterated, kind: 'iteration', callee: iterated });
+      continue;
+    }
+    const typeCheck = capturedAs(match, 'type_check');
+    if (typeCheck) {
+      const then = capturedAs(match, 'type_check_then');
+      items.push({ node: typeCheck, kind: 'type_check', ...(then ? { callee: then } : {}) });
       continue;
     }
     const dispatchTable = capturedAs(match, 'dispatch_table');
@@ -526,6 +535,9 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
       (scope.symbol.increments ??= []).push({ target, line: item.node.startPosition.row, ...(condition ? { condition } : {}) });
     } else if (item.kind === 'returned') {
       listIn(returnedOf, scope).push(item.node.text);
+    } else if (item.kind === 'type_check') {
+      const check = typeCheckFact(item.node, item.callee, assignmentsOf.get(scope) ?? []);
+      if (check && (scope.symbol.typeChecks ??= []).length < MAX_TYPE_CHECKS) scope.symbol.typeChecks.push(check);
     } else {
       (scope.symbol.statementCalls ??= []).push(valueShape(item.node));
     }
@@ -539,6 +551,39 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
     const facts = loops.flatMap((loop) => loopFact(loop, assignmentsOf.get(scope) ?? [], callNodesOf.get(scope) ?? [], accessQuery));
     if (facts.length) scope.symbol.loops = facts;
   }
+}
+
+/** Type tests told per function, at most: a converter tests a handful of types. */
+const MAX_TYPE_CHECKS = 12;
+
+/**
+ * An `if` testing a value's type (`isinstance(res, (str, bytes))`, `not isinstance(res, Response)`,
+ * `output is None`) and its block's first statement; with, when the value is a local, the last
+ * assignment of it from a call before the test and outside its `if` chain (where the value came
+ * from: `res = await handler(req)`).
+ */
+function typeCheckFact(condition: Node, then: Node | undefined, assignments: readonly Node[]): TypeCheckFact | undefined {
+  const negated = condition.type === 'not_operator';
+  const test = negated ? condition.childForFieldName('argument') : condition;
+  let subject: string | undefined;
+  let types: string[] = [];
+  if (test?.type === 'call') {
+    const [value, type] = test.childForFieldName('arguments')?.namedChildren.filter((child): child is Node => !!child && child.type !== 'comment') ?? [];
+    if (value?.type !== 'identifier' && value?.type !== 'attribute') return undefined;
+    subject = value.text;
+    types = type?.type === 'tuple' ? type.namedChildren.flatMap((child) => (child && child.type !== 'comment' ? [child.text] : [])) : type ? [type.text] : [];
+  } else if (test?.type === 'comparison_operator') {
+    subject = test.namedChildren[0]?.text;
+    types = ['None'];
+  }
+  if (!subject || !types.length || !types.every((type) => /^[A-Za-z_][\w.]*$/.test(type))) return undefined;
+  // The block's first statement, past the comments that open it.
+  let first: Node | null | undefined = then;
+  while (first?.type === 'comment') first = first.nextNamedSibling;
+  // An assignment in an earlier branch of the same `if`/`elif` chain does not reach this test.
+  const chain = condition.parent?.type === 'elif_clause' ? condition.parent.parent : condition.parent;
+  const source = assignments.filter((assignment) => assignment.endIndex <= condition.startIndex && !(chain && assignment.startIndex >= chain.startIndex) && assignment.childForFieldName('left')?.text === subject && /^(await )?[\w.]+\(/.test(assignment.childForFieldName('right')?.text ?? '')).pop();
+  return { line: condition.startPosition.row, subject, types, ...(negated ? { negated } : {}), then: oneLine(beforeFirst(first?.text ?? '', '\n')), ...(source ? { from: { text: oneLine(source.text), line: source.startPosition.row } } : {}) };
 }
 
 /** Conditions, messages and statuses are read, never shown whole. */

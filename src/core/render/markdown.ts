@@ -52,10 +52,14 @@ export function renderMarkdown(result: AnalysisResult, map?: ArchitectureMap): s
     const findings = result.findings.filter((finding) => finding.category === category);
     if (!findings.length) continue;
     lines.push(`## ${title}`, '');
+    // What the tests define (a task declared in a test, a hook on a test app) is test code, not what the repository offers: counted, not listed.
+    const inTests = findings.filter((finding) => finding.layer === 'test');
     for (const finding of findings) {
+      if (finding.layer === 'test') continue;
       const { path } = SymbolId.parse(finding.symbol);
       lines.push(`- ${code(finding.symbol)} (${text(`${path}:${finding.range.start.line + 1}, ${finding.layer}`)})`);
     }
+    if (inTests.length) lines.push(`- _${text(`${inTests.length} more in test files: test code, not listed`)}_`);
     lines.push('');
   }
 

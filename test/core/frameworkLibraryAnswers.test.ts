@@ -1,0 +1,268 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { phraseText } from '../../src/core/answers/phrases';
+import { renderMarkdown } from '../../src/core/render/markdown';
+import type { AnalysisResult, Answer } from '../../src/core/result';
+import { analyzeFolder } from '../../src/node/analyzeFolder';
+import { factsOf, tempWorkspace } from '../helpers';
+
+/** A workspace written for a test, analysed once before its tests: its answers and its result. */
+function analysed(files: Record<string, string>): { answerOf: (item: string) => Answer | undefined; factsOfItem: (item: string) => string[]; result: () => AnalysisResult } {
+  let answers: Answer[] = [];
+  let result: AnalysisResult | undefined;
+  before(async () => {
+    const workspace = tempWorkspace(files);
+    try {
+      const analysis = await analyzeFolder(workspace.root, { threads: 1 });
+      answers = analysis.answers();
+      result = analysis.result;
+    } finally {
+      workspace.cleanup();
+    }
+  });
+  const answerOf = (item: string) => answers.find((answer) => answer.item === item);
+  return { answerOf, factsOfItem: (item) => factsOf(answerOf(item)), result: () => result as AnalysisResult };
+}
+
+/** The gap lines of an answer, as said, with where each sends the reader. */
+function gapsOf(answer: Answer | undefined): string[] {
+  return (answer?.parts ?? []).flatMap((part) => (part.gap ? [`${phraseText(part.gap)}${part.gap.readAt ? ` @ ${part.gap.readAt.path}` : ''}`] : []));
+}
+
+describe("a framework's answers on the handler's contract, hook order, decorators that keep a function and model callbacks", () => {
+  const { factsOfItem } = analysed({
+    'pyproject.toml': '[project]\nname = "hookweb"\nversion = "1.0.0"\ndescription = "A small web framework"\n',
+    'hookweb/__init__.py': 'from .app import App, Response\nfrom .orm import before_save\n',
+    'hookweb/app.py': [
+      'import json',
+      '',
+      '',
+      'class Response:',
+      '    def __init__(self, body, status=200, headers=None):',
+      '        self.body = body',
+      '        self.status = status',
+      '        self.headers = headers or {}',
+      '',
+      '',
+      'class App:',
+      '    def __init__(self):',
+      '        self.routes = {}',
+      '        self.before_request_funcs = []',
+      '        self.after_request_funcs = []',
+      '',
+      '    def route(self, path):',
+      '        def decorator(f):',
+      '            self.routes[path] = f',
+      '            return f',
+      '        return decorator',
+      '',
+      '    def before_request(self, f):',
+      '        self.before_request_funcs.append(f)',
+      '        return f',
+      '',
+      '    def after_request(self, f):',
+      '        self.after_request_funcs.append(f)',
+      '        return f',
+      '',
+      '    def dispatch(self, request):',
+      '        for hook in self.before_request_funcs:',
+      '            hook(request)',
+      '        view = self.routes[request.path]',
+      '        rv = view(request, **request.args)',
+      '        if isinstance(rv, tuple):',
+      '            rv = Response(*rv)',
+      '        elif isinstance(rv, (str, bytes)):',
+      '            rv = Response(rv)',
+      '        elif isinstance(rv, dict):',
+      '            rv = Response(json.dumps(rv), headers={"Content-Type": "application/json"})',
+      '        for hook in reversed(self.after_request_funcs):',
+      '            rv = hook(rv)',
+      '        return rv',
+      '',
+      '',
+      'class Auth:',
+      '    def __init__(self):',
+      '        self.loader = None',
+      '',
+      '    def user_loader(self, f):',
+      '        self.loader = f',
+      '',
+    ].join('\n'),
+    'hookweb/orm.py': [
+      'class Callback:',
+      '    def __init__(self, f, event):',
+      '        self.f = f',
+      '        self.event = event',
+      '',
+      '',
+      'def before_save(f):',
+      '    return Callback(f, "before_save")',
+      '',
+    ].join('\n'),
+    'examples/blog.py': [
+      'from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column',
+      '',
+      'from hookweb import App, before_save',
+      'from hookweb.app import Auth',
+      '',
+      'app = App()',
+      'auth = Auth()',
+      '',
+      '',
+      'class Base(DeclarativeBase):',
+      '    pass',
+      '',
+      '',
+      'class Post(Base):',
+      '    __tablename__ = "posts"',
+      '    id: Mapped[int] = mapped_column(primary_key=True)',
+      '    title: Mapped[str]',
+      '',
+      '    @before_save',
+      '    def set_slug(self):',
+      '        self.slug = self.title.lower()',
+      '',
+      '',
+      '@auth.user_loader',
+      'def load_user(user_id):',
+      '    return None',
+      '',
+      '',
+      '@app.route("/posts")',
+      'def posts(request):',
+      '    return {"posts": []}',
+      '',
+    ].join('\n'),
+  });
+
+  it('tell what a handler returns is converted from, each type with what the code does, and where the value comes from', () => {
+    const contract = factsOfItem('framework.core-abstractions');
+    assert.ok(contract.includes('`App.dispatch` gets the handler\'s value as `rv = view(request, **request.args)` — hookweb/app.py:35'), contract.join('\n'));
+    assert.ok(contract.includes('`App.dispatch`: when `rv` is tuple: `rv = Response(*rv)` — hookweb/app.py:36'), contract.join('\n'));
+    assert.ok(contract.includes('`App.dispatch`: when `rv` is str | bytes: `rv = Response(rv)` — hookweb/app.py:38'), contract.join('\n'));
+    assert.ok(contract.includes('`App.dispatch`: when `rv` is dict: `rv = Response(json.dumps(rv), headers={"Content-Type": "application/json"})` — hookweb/app.py:40'), contract.join('\n'));
+  });
+
+  it('tell hooks run in reverse as reversed, and where each kind is kept in the order of registration', () => {
+    const order = factsOfItem('framework.middleware-order');
+    assert.ok(order.includes('`App.dispatch` runs the request hooks `reversed(self.after_request_funcs)` in reverse: the last registered first — hookweb/app.py:42'), order.join('\n'));
+    assert.ok(!order.some((line) => line.includes('`reversed(self.after_request_funcs)` in the order they were registered')), order.join('\n'));
+    assert.ok(order.includes('`App.dispatch` runs the request hooks `self.before_request_funcs` in the order they were registered — hookweb/app.py:32'), order.join('\n'));
+    assert.ok(order.includes('`App.before_request` appends each hook it is given to `self.before_request_funcs`: hooks of that kind are kept in the order they are registered — hookweb/app.py:24'), order.join('\n'));
+  });
+
+  it('tell a decorator that keeps the function in an attribute as keeping it, never as wrapping it', () => {
+    const extend = factsOfItem('framework.extend');
+    assert.ok(extend.includes('`Auth.user_loader` keeps the function it decorates in `self.loader` for the code to call later, and defines no wrapper — hookweb/app.py:51'), extend.join('\n'));
+    assert.ok(!extend.some((line) => line.startsWith('`Auth.user_loader` wraps')), extend.join('\n'));
+  });
+
+  it("tell a decorator worn by models' methods as a model callback, never as a request hook or a wrapper", () => {
+    const extend = factsOfItem('framework.extend');
+    assert.ok(extend.includes('`before_save` marks a method of a model as a callback the ORM runs; 1 model methods here wear it — hookweb/orm.py:7'), extend.join('\n'));
+    assert.ok(!extend.some((line) => line.startsWith('`before_save` wraps')), extend.join('\n'));
+    const precondition = factsOfItem('framework.precondition');
+    assert.ok(!precondition.some((line) => line.includes('`before_save`')), precondition.join('\n'));
+  });
+});
+
+describe("a library's answers on delivery, retries and its documented reasons", () => {
+  const broker = (name: string, module: string) => `import ${module}\n\nfrom ..base import Broker\n\n\nclass ${name}(Broker):\n    def put(self, queue, message):\n        ${module}.send(queue, message)\n\n    def get(self, queue):\n        return ${module}.receive(queue)\n`;
+  const { answerOf, factsOfItem, result } = analysed({
+    'pyproject.toml': '[project]\nname = "taskq"\nversion = "1.0.0"\ndescription = "Job queues"\n',
+    'README.md': [
+      '# taskq',
+      '',
+      'Job queues with one broker interface and several brokers.',
+      '',
+      '## Why taskq?',
+      '',
+      'Brokers are chosen by the deployment, not by the code that queues jobs.',
+      '',
+      '## Usage',
+      '',
+      'A job is acknowledged only after it finishes, so a job may run more than once when a worker stops.',
+      '',
+      '```python',
+      'queue.retry(job)  # code, not a statement',
+      '```',
+      '',
+    ].join('\n'),
+    'taskq/__init__.py': 'from .base import Broker, Retry\n',
+    'taskq/base.py': [
+      'from abc import ABC, abstractmethod',
+      '',
+      '',
+      'class Retry(Exception):',
+      '    """Raised by a job to be run again later."""',
+      '',
+      '',
+      'class Broker(ABC):',
+      '    @abstractmethod',
+      '    def put(self, queue, message): ...',
+      '',
+      '    @abstractmethod',
+      '    def get(self, queue): ...',
+      '',
+    ].join('\n'),
+    'taskq/brokers/__init__.py': '',
+    'taskq/brokers/redis.py': broker('RedisBroker', 'redis'),
+    'taskq/brokers/sockets.py': broker('SocketBroker', 'socket'),
+    'taskq/reloader.py': 'def reload(path):\n    return path\n',
+    'tests/__init__.py': '',
+    'tests/test_brokers.py': 'from taskq.brokers.redis import RedisBroker\n\n\ndef test_put():\n    RedisBroker().put("q", "m")\n',
+  });
+
+  it('tell the retry exception with its docstring and the documents\' sentences on delivery, never a sentence of a code block', () => {
+    const edges = factsOfItem('library.edge-cases');
+    assert.ok(edges.includes('`Retry` is an exception the code raises or catches to run the work again: "Raised by a job to be run again later." — taskq/base.py:5'), edges.join('\n'));
+    assert.ok(edges.includes('`README.md` states: "A job is acknowledged only after it finishes, so a job may run more than once when a worker stops." — README.md:11'), edges.join('\n'));
+    assert.ok(!edges.some((line) => line.includes('queue.retry(job)')), edges.join('\n'));
+  });
+
+  it('point at the sections that give the reasons', () => {
+    const tradeOffs = factsOfItem('library.trade-offs');
+    assert.ok(tradeOffs.includes('`README.md`, section "Why taskq?" — README.md:5'), tradeOffs.join('\n'));
+    assert.ok(!tradeOffs.some((line) => line.includes('section "Usage"')), tradeOffs.join('\n'));
+  });
+
+  it('say plainly that there is no benchmark or stress test, sending the reader to no unrelated file', () => {
+    const gaps = [...gapsOf(answerOf('library.performance')), ...gapsOf(answerOf('library.edge-cases')), ...gapsOf(answerOf('library.benchmarks'))];
+    assert.ok(gaps.includes('Throughput, latency percentiles and memory growth are measured by running, not by reading, and the repository has no benchmark or stress test to run'), gaps.join('\n'));
+    assert.ok(gaps.includes('Overload, partitions and lost messages are observed at run time; no exception handler, timeout or stress test was found in the implementations: the code says nothing of them'), gaps.join('\n'));
+    assert.ok(!gaps.some((line) => line.includes('tests/__init__.py') || line.includes('reloader')), gaps.join('\n'));
+  });
+
+  it("list in the report what the repository offers, and count what its tests define apart", () => {
+    const report = renderMarkdown({ ...result(), findings: [...result().findings.filter((finding) => finding.category !== 'task'), task('taskq/base.py:send_mail', 'core'), task('tests/test_brokers.py:test_put', 'test')] });
+    const tasks = report.slice(report.indexOf('## Tasks'));
+    assert.match(tasks, /`taskq\/base\.py:send_mail`/);
+    assert.doesNotMatch(tasks, /test_put/);
+    assert.match(tasks, /1 more in test files\\: test code\\, not listed/);
+  });
+});
+
+describe("a library's answer on its reasons when its documents give none", () => {
+  const { answerOf, result } = analysed({
+    'pyproject.toml': '[project]\nname = "plainq"\nversion = "1.0.0"\ndescription = "Queues"\n',
+    'README.md': '# plainq\n\nQueues with one interface and several backends.\n\n## How can I help?\n\nOpen an issue.\n',
+    'plainq/__init__.py': 'from .base import Queue\n',
+    'plainq/base.py': 'from abc import ABC, abstractmethod\n\n\nclass Queue(ABC):\n    @abstractmethod\n    def put(self, item): ...\n\n    @abstractmethod\n    def get(self): ...\n',
+    'plainq/backends/__init__.py': '',
+    'plainq/backends/memory.py': 'import collections\n\nfrom ..base import Queue\n\n\nclass MemoryQueue(Queue):\n    def put(self, item):\n        collections.deque().append(item)\n\n    def get(self):\n        return collections.deque().pop()\n',
+    'plainq/backends/disk.py': 'import shelve\n\nfrom ..base import Queue\n\n\nclass DiskQueue(Queue):\n    def put(self, item):\n        shelve.open("q")\n\n    def get(self):\n        return shelve.open("q")\n',
+  });
+
+  const kind = () => result().kind;
+  it('say that static analysis cannot tell why, and never take a help section for a reason', () => {
+    const answer = answerOf('library.trade-offs');
+    assert.ok(answer, JSON.stringify(kind()));
+    const rationale = answer?.parts.find((part) => part.topic.phrase === "Where the project's documents give its design reasons or compare it");
+    assert.ok(rationale?.gap && !rationale.facts.length, JSON.stringify(rationale));
+    assert.match(phraseText(rationale.gap), /static analysis cannot tell why: read README\.md$/);
+  });
+});
+
+function task(symbol: string, layer: string): AnalysisResult['findings'][number] {
+  return { category: 'task', symbol, range: { start: { line: 3, character: 0 }, end: { line: 4, character: 0 } }, layer, details: { rule: 'task-fixture' } };
+}
