@@ -184,6 +184,7 @@ export interface FrameworkDocument {
   instanceGetters?: string[];
   idempotentWrites?: string[];
   instanceSaves?: string[];
+  sessionSaves?: string[];
   responseStatuses?: Record<string, number>;
   responseMakers?: string[];
   countedUpdates?: string[];
