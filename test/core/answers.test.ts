@@ -87,7 +87,7 @@ describe("the checklist's answers", () => {
     assert.ok(invariants.includes('`Order.mark_paid` refuses when `self.status is not OrderStatus.PENDING`: `InvalidOrderError("only pending orders can be paid")` — app/domain/models/order.py:50'), invariants.join('\n'));
     const errors = factsOf(answerOf('sample', 'service.errors'));
     assert.ok(errors.includes('`POST /orders`: `OutOfStockError` raised in `OrderService.create_order` becomes 409 (`HTTPException`) — app/application/services/order_service.py:34'), errors.join('\n'));
-    assert.ok(errors.includes('`GET /orders/{order_id}` answers 404 (`HTTPException`) — app/api/routes/orders.py:38'), errors.join('\n'));
+    assert.ok(errors.includes('`GET /orders/{order_id}` answers 404 when `order is None` (`HTTPException`) — app/api/routes/orders.py:38'), errors.join('\n'));
     const transactions = factsOf(answerOf('sample', 'service.transactional'));
     assert.ok(transactions.includes('`SqlOrderRepository.save` commits: `self.session.commit()` — app/infrastructure/persistence/order_repository.py:26'), transactions.join('\n'));
   });
@@ -343,7 +343,7 @@ describe("the answers on a path operation's inputs, response and decorator depen
       '`POST /items` → `create_item`: behind dependencies=[Depends(verify_key)]; takes request: ItemIn, tag: str | None = None; answers with response_model=ItemOut, status_code=201 — app/routes.py:18',
     ]);
     assert.ok(of('service.draw-flow').includes('`create_item` runs `verify_key` first, a dependency of its route decorator (`dependencies=[Depends(verify_key)]`): it can refuse the request before the handler runs — app/routes.py:18'), of('service.draw-flow').join('\n'));
-    assert.ok(of('service.errors').includes('`POST /items` answers 401 (`HTTPException`) — app/auth.py:6'), of('service.errors').join('\n'));
+    assert.ok(of('service.errors').includes('`POST /items` answers 401 when `x_key != "secret"` (`HTTPException`) — app/auth.py:6'), of('service.errors').join('\n'));
   });
 });
 
@@ -561,8 +561,8 @@ describe('the answers of a Django service whose app is named api, with limits an
   it("say what Django answers for an exception nothing catches, and the error statuses of functions no route's trace goes through", () => {
     const errors = factsOfItem('service.errors');
     assert.ok(errors.includes("No exception handler of the application's: an exception nothing catches reaches django, whose `handler500` answers 500 — monitors/api/urls.py:5"), errors.join('\n'));
-    assert.ok(errors.includes('`ANY /beat/{account_key}/{slug}` answers 404 (`HttpResponseNotFound`) — monitors/api/views.py:16'), errors.join('\n'));
-    assert.ok(errors.includes("`only_get` answers 405 (`HttpResponse`), on no traced route's path — monitors/api/views.py:28"), errors.join('\n'));
+    assert.ok(errors.includes('`ANY /beat/{account_key}/{slug}` answers 404 when `request.GET.get("create") != "1"` (`HttpResponseNotFound`) — monitors/api/views.py:16'), errors.join('\n'));
+    assert.ok(errors.includes("`only_get` answers 405 when `request.method != \"GET\"` (`HttpResponse`), on no traced route's path — monitors/api/views.py:28"), errors.join('\n'));
   });
 });
 

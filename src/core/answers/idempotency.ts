@@ -1,6 +1,6 @@
 import type { CallSite } from '../parse/facts';
 import { type AnswerFact, type AnswerPart, type Entity, type SourceLocation, SymbolId, type TraceStep } from '../result';
-import { type AnswerContext, answerPart, fact, firstFileOf, gap, inPart, inScope, routeLocation, tracedFunctions } from './context';
+import { type AnswerContext, answerPart, fact, firstFileOf, gap, noneFound, inPart, inScope, routeLocation, tracedFunctions } from './context';
 import { studyRoutes } from './flow';
 import { IDEMPOTENT_METHODS, SAFE_METHODS } from './http';
 import { say } from './phrases';
@@ -39,7 +39,7 @@ export function idempotentAnswer(context: AnswerContext): AnswerPart[] {
   const operations = operationFacts(context);
   return [
     answerPart(say('methodsTopic'), methods, gap('noRoutes', firstFileOf(context, ['api']))),
-    answerPart(say('repeatByOperationTopic'), operations.repeats, gap('noRepeatByOperation', firstFileOf(context, ['api']))),
+    answerPart(say('repeatByOperationTopic'), operations.repeats, noneFound('noRepeatByOperation')),
     answerPart(say('repeatSafeTopic'), [...operations.guarded, ...safe], gap('noRepeatSafety', firstFileOf(context, ['api', 'application']))),
   ];
 }

@@ -221,6 +221,9 @@ function collectMatches(path: string, compiled: CompiledRules, matches: QueryMat
     if (rule.hint) {
       facts.hints.push({ hint: rule.hint, rule: rule.id, symbol, line: findingNode.startPosition.row, range: rangeOf(findingNode), details, ...(qualify ? { qualify } : {}) });
     } else if (rule.category) {
+      // An error response is answered under a condition a reader needs to know: the `if` around it.
+      const condition = rule.category === 'error-response' ? syntax?.guardingCondition?.(findingNode) : undefined;
+      if (condition) details['condition'] = condition;
       facts.findings.push({ ...Finding.made(rule.category, symbol, rangeOf(findingNode), details), ...(qualify ? { qualify } : {}) });
     }
   }

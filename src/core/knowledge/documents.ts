@@ -104,6 +104,7 @@ export interface KindLayersDocument {
   folderSuffixes?: RoleNamesDocument;
   interfaceNameRoles?: RoleNamesDocument;
   annotationPackages?: string;
+  backendModules?: string;
   findings: Partial<Record<FindingCategory, string>>;
   findingsOverFolders?: Partial<Record<FindingCategory, string[]>>;
   enclosingFolders?: RoleNamesDocument;
@@ -297,7 +298,7 @@ export interface FileRoutesDocument {
 }
 
 /** How the route resolver reads a rule's findings (`;; resolves: ...`). */
-export type RuleRole = 'router-call' | 'router-call-chain' | 'router-resource' | 'router-middleware' | 'route-middleware' | 'django-urlpatterns' | 'starlette-routes' | 'resource-responders';
+export type RuleRole = 'router-call' | 'router-call-chain' | 'router-resource' | 'router-middleware' | 'route-middleware' | 'django-urlpatterns' | 'starlette-routes' | 'resource-responders' | 'request-listener';
 
 export interface RuleHeaderDocument {
   id?: string;
