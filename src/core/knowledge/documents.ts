@@ -186,6 +186,7 @@ export interface FrameworkDocument {
   instanceGetters?: string[];
   idempotentWrites?: string[];
   instanceSaves?: string[];
+  sessionSaves?: string[];
   responseStatuses?: Record<string, number>;
   responseMakers?: string[];
   countedUpdates?: string[];
