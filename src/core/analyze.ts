@@ -216,6 +216,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   const packageEntries = index.packageEntryFiles();
   const order = pathOrder(discovery);
   const annotationFolders = annotationPackageFolders(index.files());
+  const backendModules = layerRoles.backendModules(interfaces);
   // The layer entries the analysis this one is made from had, by position in the same order: an
   // entry whose file and given are the same is taken from there, no part looked up nor given spelled.
   const lastLayers = earlier?.shareAnswers ? layerColumns.get(earlier.index) : undefined;
@@ -236,13 +237,15 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
     const implemented = implementedIn.get(path);
     const packageEntry = packageEntries.has(path);
     const annotationPackage = file.language === 'java' && annotationFolders.has(path.slice(0, path.lastIndexOf('/') + 1));
-    const context = `${ofNone}${packageEntry ? 'entry ' : ''}${annotationPackage ? 'annotations ' : ''}${implemented ? `implements ${implemented.join(',')} ` : ''}`;
+    const module = backendModules.size ? layerRoles.mainModuleOf(path) : undefined;
+    const backendModule = module !== undefined && backendModules.has(module);
+    const context = `${ofNone}${packageEntry ? 'entry ' : ''}${annotationPackage ? 'annotations ' : ''}${backendModule ? 'backend ' : ''}${implemented ? `implements ${implemented.join(',')} ` : ''}`;
     const lastGiven = last?.facts[at] === file ? last.givens[at] : undefined;
     const kept = lastGiven !== undefined && spellsGiven(lastGiven, context, held);
     const given = kept ? lastGiven : `${context}${held ? held.map((finding) => `${finding.category} ${finding.symbol}`).join(' ') : ''}`;
     const entry = kept
       ? (last?.entries[at] as AnalysisResult['files'][number])
-      : index.part('layer', path, () => ({ path, language: file.language, ...layerRoles.layerOf(kind.kind, { path, findings: held ?? [], imports: file.imports }, { ...(implemented ? { implements: implemented } : {}), packageEntry, annotationPackage }) }), given, sameEntry);
+      : index.part('layer', path, () => ({ path, language: file.language, ...layerRoles.layerOf(kind.kind, { path, findings: held ?? [], imports: file.imports }, { ...(implemented ? { implements: implemented } : {}), packageEntry, annotationPackage, backendModule }) }), given, sameEntry);
     if (entry !== last?.entries[at]) layersSame = false;
     column.facts[at] = file;
     column.givens[at] = given;
@@ -479,7 +482,7 @@ interface KindInputs {
 }
 
 function kindInputsOf(discovery: Discovery, findings: readonly Finding[], routes: readonly Route[], interfaces: readonly InterfaceImplementations[], routers: readonly string[], packages: readonly PackageManifest[], readme: { path: string; text: string } | undefined): KindInputs {
-  return { paths: allPathsOf(discovery), findings, routes: routes.map((route) => `${route.source?.path ?? ''} ${route.handler}`), others: JSON.stringify([interfaces, routers, packages, readme ?? null]) };
+  return { paths: allPathsOf(discovery), findings, routes: routes.map((route) => `${route.source?.path ?? ''} ${route.handler} ${route.framework}`), others: JSON.stringify([interfaces, routers, packages, readme ?? null]) };
 }
 
 function sameKindInputs(before: KindInputs | undefined, now: KindInputs): boolean {

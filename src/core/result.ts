@@ -236,6 +236,8 @@ export interface MiddlewareDetails extends FindingDetails {
   app?: string;
   /** What is installed, when it is made in place (`app.use(helmet())`: `helmet`). */
   middleware?: string;
+  /** The router's method that installs it (`use`; restify's `pre`). */
+  method?: string;
   /** Route-level middleware (`router.get('/me', auth, handler)`): the handler (or router) given after it, when it is named, as written. */
   handler?: string;
   /** The class that installs it (`Middleware(...)`). */

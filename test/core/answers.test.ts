@@ -87,7 +87,7 @@ describe("the checklist's answers", () => {
     assert.ok(invariants.includes('`Order.mark_paid` refuses when `self.status is not OrderStatus.PENDING`: `InvalidOrderError("only pending orders can be paid")` — app/domain/models/order.py:50'), invariants.join('\n'));
     const errors = factsOf(answerOf('sample', 'service.errors'));
     assert.ok(errors.includes('`POST /orders`: `OutOfStockError` raised in `OrderService.create_order` becomes 409 (`HTTPException`) — app/application/services/order_service.py:34'), errors.join('\n'));
-    assert.ok(errors.includes('`GET /orders/{order_id}` answers 404 (`HTTPException`) — app/api/routes/orders.py:38'), errors.join('\n'));
+    assert.ok(errors.includes('`GET /orders/{order_id}` answers 404 when `order is None` (`HTTPException`) — app/api/routes/orders.py:38'), errors.join('\n'));
     const transactions = factsOf(answerOf('sample', 'service.transactional'));
     assert.ok(transactions.includes('`SqlOrderRepository.save` commits: `self.session.commit()` — app/infrastructure/persistence/order_repository.py:26'), transactions.join('\n'));
   });
@@ -343,7 +343,7 @@ describe("the answers on a path operation's inputs, response and decorator depen
       '`POST /items` → `create_item`: behind dependencies=[Depends(verify_key)]; takes request: ItemIn, tag: str | None = None; answers with response_model=ItemOut, status_code=201 — app/routes.py:18',
     ]);
     assert.ok(of('service.draw-flow').includes('`create_item` runs `verify_key` first, a dependency of its route decorator (`dependencies=[Depends(verify_key)]`): it can refuse the request before the handler runs — app/routes.py:18'), of('service.draw-flow').join('\n'));
-    assert.ok(of('service.errors').includes('`POST /items` answers 401 (`HTTPException`) — app/auth.py:6'), of('service.errors').join('\n'));
+    assert.ok(of('service.errors').includes('`POST /items` answers 401 when `x_key != "secret"` (`HTTPException`) — app/auth.py:6'), of('service.errors').join('\n'));
   });
 });
 
@@ -561,8 +561,8 @@ describe('the answers of a Django service whose app is named api, with limits an
   it("say what Django answers for an exception nothing catches, and the error statuses of functions no route's trace goes through", () => {
     const errors = factsOfItem('service.errors');
     assert.ok(errors.includes("No exception handler of the application's: an exception nothing catches reaches django, whose `handler500` answers 500 — monitors/api/urls.py:5"), errors.join('\n'));
-    assert.ok(errors.includes('`ANY /beat/{account_key}/{slug}` answers 404 (`HttpResponseNotFound`) — monitors/api/views.py:16'), errors.join('\n'));
-    assert.ok(errors.includes("`only_get` answers 405 (`HttpResponse`), on no traced route's path — monitors/api/views.py:28"), errors.join('\n'));
+    assert.ok(errors.includes('`ANY /beat/{account_key}/{slug}` answers 404 when `request.GET.get("create") != "1"` (`HttpResponseNotFound`) — monitors/api/views.py:16'), errors.join('\n'));
+    assert.ok(errors.includes("`only_get` answers 405 when `request.method != \"GET\"` (`HttpResponse`), on no traced route's path — monitors/api/views.py:28"), errors.join('\n'));
   });
 });
 
@@ -1117,12 +1117,27 @@ describe("a library's answers on relation sets that share a module and a method 
   });
 });
 
+describe("a library's answers on an interface declared with marker bases only (`ABC`, `Generic[T]`)", () => {
+  const files = {
+    'pyproject.toml': '[project]\nname = "packer"\nversion = "1.0.0"\n',
+    'packer/__init__.py': 'from .codecs import JsonCodec, TextCodec\n',
+    'packer/codecs.py':
+      'from abc import ABC\nfrom typing import Generic, TypeVar\n\nT = TypeVar("T")\n\n\nclass Codec(ABC, Generic[T]):\n    def dump(self, value):\n        return self._encode(value)\n\n\nclass JsonCodec(Codec[dict]):\n    def _encode(self, value):\n        return b"{}"\n\n\nclass TextCodec(Codec[str]):\n    def _encode(self, value):\n        return value.encode()\n\n\nclass BytesCodec(Codec[bytes]):\n    def _encode(self, value):\n        return value\n',
+  };
+  const { factsOfItem } = workspaceAnswers(files);
+
+  it('tell the method the base calls on itself as one a new implementation must define: its bases define nothing', () => {
+    const contract = factsOfItem('library.mandatory-methods');
+    assert.ok(contract.includes('`_encode(value)`: `Codec` calls it on itself and does not define it, and every implementation defines it: a new one must too — packer/codecs.py:9'), contract.join('\n'));
+  });
+});
+
 describe('the idempotence answer of a view that makes a stand-in it never saves', () => {
   const files: Record<string, string> = {
     ...MONITORS,
-    'monitors/api/urls.py': 'from django.urls import path\n\nfrom monitors.api import views\n\nurlpatterns = [\n    path("beat/<str:account_key>/<slug:slug>", views.beat_by_slug),\n    path("accounts/<str:account_key>/test-alert", views.test_alert),\n    path("accounts/<str:account_key>/monitors", views.add_monitor),\n]\n',
+    'monitors/api/urls.py': 'from django.urls import path\n\nfrom monitors.api import views\n\nurlpatterns = [\n    path("beat/<str:account_key>/<slug:slug>", views.beat_by_slug),\n    path("accounts/<str:account_key>/test-alert", views.test_alert),\n    path("accounts/<str:account_key>/monitors", views.add_monitor),\n    path("accounts/<str:account_key>/import", views.import_monitor),\n]\n',
   };
-  files['monitors/api/views.py'] = `${MONITORS['monitors/api/views.py'] ?? ''}\n\ndef test_alert(request, account_key):\n    account = Account.objects.get(key=account_key)\n    dummy = Monitor(account=account, slug="test")\n    return HttpResponse(dummy.hook_url())\n\n\ndef add_monitor(request, account_key):\n    account = Account.objects.get(key=account_key)\n    monitor = Monitor(account=account, slug=request.POST["slug"])\n    monitor.save()\n    return HttpResponse("OK")\n`;
+  files['monitors/api/views.py'] = `${MONITORS['monitors/api/views.py'] ?? ''}\n\ndef test_alert(request, account_key):\n    account = Account.objects.get(key=account_key)\n    dummy = Monitor(account=account, slug="test")\n    return HttpResponse(dummy.hook_url())\n\n\ndef add_monitor(request, account_key):\n    account = Account.objects.get(key=account_key)\n    monitor = Monitor(account=account, slug=request.POST["slug"])\n    monitor.save()\n    return HttpResponse("OK")\n\n\ndef import_monitor(request, account_key):\n    account = Account.objects.get(key=account_key)\n    monitor = Monitor(account=account, slug=request.POST["slug"])\n    Monitor.objects.bulk_create([monitor])\n    return HttpResponse("OK")\n`;
   const { factsOfItem } = workspaceAnswers(files);
 
   it('say the stand-in adds no row unless something saves it, and a saved one adds another on each repeat', () => {
@@ -1130,6 +1145,12 @@ describe('the idempotence answer of a view that makes a stand-in it never saves'
     assert.ok(facts.some((line) => line.startsWith('`ANY /accounts/{account_key}/test-alert` makes a `Monitor` as `dummy` and never saves it there')), facts.join('\n'));
     assert.ok(!facts.some((line) => line.startsWith('`ANY /accounts/{account_key}/test-alert` can make a new `Monitor`')), facts.join('\n'));
     assert.ok(facts.some((line) => line.startsWith('`ANY /accounts/{account_key}/monitors` can make a new `Monitor`')), facts.join('\n'));
+  });
+
+  it("count an instance handed to a call the framework's data says writes it (Django's `bulk_create`) as saved", () => {
+    const facts = factsOfItem('service.idempotent');
+    assert.ok(facts.some((line) => line.startsWith('`ANY /accounts/{account_key}/import` can make a new `Monitor`')), facts.join('\n'));
+    assert.ok(!facts.some((line) => line.startsWith('`ANY /accounts/{account_key}/import` makes a `Monitor` as `monitor` and never saves it')), facts.join('\n'));
   });
 });
 

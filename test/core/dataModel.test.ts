@@ -93,6 +93,25 @@ describe('SQL schema files', () => {
     assert.deepEqual(created.constraints.map((constraint) => `${constraint.kind}(${constraint.columns.join(',')})`).sort(), ['primary-key(id)', 'unique(name)']);
   });
 
+  it('reads a SQLite table whose names are written in single quotes, which SQLite takes as identifiers', () => {
+    const schema = [
+      'DROP TABLE IF EXISTS note;',
+      "CREATE TABLE IF NOT EXISTS 'note' (",
+      '  id INTEGER PRIMARY KEY AUTOINCREMENT,',
+      "  'text' TEXT NOT NULL,",
+      "  state TEXT NOT NULL DEFAULT 'draft' CHECK (state IN ('draft', 'sent'))",
+      ');',
+      '',
+    ].join('\n');
+    const { operations, unparsed } = readSqlSchema(schema);
+    assert.equal(unparsed, 0);
+    const created = operations.find((operation) => operation.op === 'create-table');
+    assert.ok(created?.op === 'create-table');
+    assert.equal(`${created.table}@${created.line + 1}`, 'note@2');
+    assert.deepEqual(created.columns.map((column) => `${column.name}${column.notNull ? '!' : ''}`), ['id!', 'text!', 'state!']);
+    assert.equal(created.columns.find((column) => column.name === 'state')?.default, "'draft'");
+  });
+
   it("reads a dump's schema and leaves its rows unread, counting only schema statements", () => {
     const rows = Array.from({ length: 50 }, (_, row) => `INSERT INTO \`article\` VALUES (${row}, 'title ${row}; more');`);
     const dump = ['CREATE TABLE `article` (', '  `id` int(11) NOT NULL,', '  PRIMARY KEY (`id`)', ') ENGINE=InnoDB;', '/* rows */ REPLACE INTO `article` VALUES (0, \'x\');', ...rows, 'CREATE INDEX idx_title ON article (title);', ''].join('\n');

@@ -254,6 +254,74 @@ export class SiteController {
     );
   });
 
+  it("reads restify's routes: `del` and `opts`, options objects for paths, `pre` middleware, a server made in a function or by the framework's own repository", async () => {
+    const result = await analyseFiles({
+      'package.json': '{"name": "restify", "main": "lib/index.js"}',
+      'lib/index.js': 'function createServer(options) { return new Server(options); }\nmodule.exports.createServer = createServer;\n',
+      'examples/echo.js': [
+        "var restify = require('../lib');",
+        'var srv = restify.createServer();',
+        "srv.get({ url: '/echo/:word', name: 'Echo' }, function (req, res, next) { res.send(req.params.word); next(); });",
+        "srv.opts('/echo', function (req, res, next) { next(); });",
+      ].join('\n'),
+      'examples/todo/server.js': [
+        "var restify = require('restify');",
+        'function authenticate(req, res, next) { next(); }',
+        'function putTodo(req, res, next) { next(); }',
+        'function deleteTodo(req, res, next) { next(); }',
+        'function createServer() {',
+        '  var server = restify.createServer();',
+        '  server.pre(function sanitize(req, res, next) { next(); });',
+        '  server.use(authenticate);',
+        "  server.put({ path: '/todo/:name', contentType: 'application/json' }, putTodo);",
+        "  server.del('/todo/:name', deleteTodo);",
+        '  return server;',
+        '}',
+        'module.exports = createServer;',
+      ].join('\n'),
+      'cache.js': [
+        "var express = require('express');",
+        'var app = express();',
+        'app.pre(function (req, res, next) { next(); });',
+        'var server = makeCache();',
+        "server.del('/key', function (err) {});",
+      ].join('\n'),
+    });
+    assert.deepEqual(
+      result.routes.map((route) => `${route.method} ${route.path} ${route.handler}`),
+      ['OPTIONS /echo examples/echo.js:<anonymous>@4', 'GET /echo/{word} examples/echo.js:<anonymous>@3', 'DELETE /todo/{name} examples/todo/server.js:deleteTodo', 'PUT /todo/{name} examples/todo/server.js:putTodo'],
+    );
+    const middleware = result.findings.filter((finding) => finding.category === 'middleware').map((finding) => finding.symbol);
+    assert.deepEqual(middleware.sort(), ['examples/todo/server.js:<anonymous>@7', 'examples/todo/server.js:authenticate']);
+  });
+
+  it("finds the paths a request listener of Node's own servers compares the URL with, and no other comparison", async () => {
+    const result = await analyseFiles({
+      'package.json': '{"name": "demo", "private": true}',
+      'server.js': [
+        "import http from 'node:http';",
+        "import { parse } from 'node:url';",
+        'const server = http.createServer(function (req, res) {',
+        '  const pathname = parse(req.url).pathname;',
+        "  if (pathname === '/' || pathname === '/index.html') {",
+        "    res.end('home');",
+        "  } else if (pathname === '/api') {",
+        "    req.on('end', () => res.end('{}'));",
+        '  }',
+        '});',
+        'server.listen(3000);',
+      ].join('\n'),
+      'client.js': [
+        "if (window.location.pathname === '/about') showAbout();",
+        "axios.get('/api').then((response) => render(response.data));",
+      ].join('\n'),
+    });
+    assert.deepEqual(
+      result.routes.map((route) => `${route.method} ${route.path} ${route.handler}`),
+      ['ANY / server.js:<anonymous>@3', 'ANY /api server.js:<anonymous>@3', 'ANY /index.html server.js:<anonymous>@3'],
+    );
+  });
+
   it('reports a broken tsconfig.json and analyses the rest', async () => {
     const workspace = tempWorkspace({});
     try {

@@ -106,6 +106,24 @@ func New(r *gin.Engine) {
     assert.equal(facts.symbols.find((symbol) => symbol.name === 'router')?.value?.callee, 'chi.NewRouter');
   });
 
+  it('reads the type parameters of generic types, and the named type a type is defined over with its type arguments', async () => {
+    const facts = await scanGo(`package handler
+
+type QueryHandler[Q any, R any] interface { Handle(q Q) (R, error) }
+
+type ListOrders cqrs.QueryHandler[ListOrdersQuery, []*Order]
+
+type Status int
+
+type Orders []Order
+`);
+    const named = (name: string) => facts.symbols.find((symbol) => symbol.name === name);
+    assert.deepEqual(named('QueryHandler')?.typeParameters, ['Q', 'R']);
+    assert.deepEqual(named('ListOrders')?.underlying, { type: 'cqrs.QueryHandler', arguments: ['ListOrdersQuery', 'Order'] });
+    assert.deepEqual(named('Status')?.underlying, { type: 'int' });
+    assert.equal(named('Orders')?.underlying, undefined);
+  });
+
   it('reads a broken file as far as it goes, without failing', async () => {
     const facts = await scanGo('package x\nfunc (h *H) Broken( {\n}\nfunc Ok() { g() }\n');
     assert.equal(facts.hasSyntaxErrors, true);

@@ -59,10 +59,10 @@ describe("a Go service's answers (test/fixtures/go-shop)", () => {
     assert.ok(asyncWork.includes('`onShipped` handles `warehouse.shipped` — internal/events/subscriber.go:7'), asyncWork.join('\n'));
   });
 
-  it("tells the statuses handlers write with net/http's constants and http.NotFound, each where it is written", () => {
+  it("tells the statuses handlers write with net/http's constants and http.NotFound, each where it is written and with the call whose error it answers", () => {
     const statuses = factsOf(answerOf('service.errors'), 'Error statuses by route');
-    assert.ok(statuses.includes('`POST /api/v1/orders` answers 400 (`http.Error`) — internal/handler/order.go:33'), statuses.join('\n'));
-    assert.ok(statuses.includes('`GET /api/v1/orders/{id}` answers 404 (`NotFound`) — internal/handler/order.go:42'), statuses.join('\n'));
+    assert.ok(statuses.includes('`POST /api/v1/orders` answers 400 when `order, err := h.orders.Place(r.Context(), input.CustomerID); err != nil` (`http.Error`) — internal/handler/order.go:33'), statuses.join('\n'));
+    assert.ok(statuses.includes('`GET /api/v1/orders/{id}` answers 404 when `order, err := h.orders.Find(r.Context(), chi.URLParam(r, "id")); err != nil` (`NotFound`) — internal/handler/order.go:42'), statuses.join('\n'));
   });
 });
 

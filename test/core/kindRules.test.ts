@@ -59,7 +59,7 @@ const CASES: { rule: string; match: string[][]; noMatch: string[][] }[] = [
     noMatch: [['rest_framework/settings.py', 'rest_framework/urls.py', 'rest_framework/views.py'], ['tests/settings.py', 'tests/urls.py', 'tests/wsgi.py']],
   },
   { rule: 'alembic-environment', match: [['alembic.ini'], ['src/dispatch/alembic.ini']], noMatch: [['alembic/templates/generic/alembic.ini.mako', 'alembic/templates/generic/script.py.mako'], ['tests/alembic.ini']] },
-  { rule: 'examples-folder', match: [['examples/app.py'], ['docs_src/tutorial/a.py']], noMatch: [['src/example_data.py']] },
+  { rule: 'examples-folder', match: [['examples/app.py'], ['docs_src/tutorial/a.py'], ['demos/chat/app.py']], noMatch: [['src/example_data.py'], ['app/demo_data/seed.py']] },
 ];
 
 /** Must-match and must-not-match package manifests for the rules that read them. */
@@ -109,6 +109,18 @@ describe('repository-kind rules', () => {
     assert.ok(!(await fires(own, example({ dependencies: ['other'] }))));
     assert.ok(!(await fires(manifest({ ...own, published: false }), example({}))));
     assert.ok(!(await fires(own, example({ path: 'apps/hello/package.json' }))));
+  });
+
+  it('reads routes that examples or tests declare on the framework the repository publishes as built on a framework', async () => {
+    const own = manifest({ path: 'setup.py', name: 'webkit', published: true });
+    const routes = (framework: string, declaredIn = 'demos/chat/app.py') => Array.from({ length: 3 }, (_, index) => ({ handler: `${declaredIn}:Handler${index}.get`, source: { path: declaredIn }, framework }));
+    const fires = async (packages: PackageManifest[], declared: ReturnType<typeof routes>) => (await verdictOn({ packages, routes: declared })).evidence.some((evidence) => evidence.signal === 'examples-served-by-it');
+    assert.ok(await fires([own], routes('webkit')));
+    assert.ok(await fires([own], routes('webkit', 'tests/test_web.py')));
+    // Another framework's routes (a library's examples for several frameworks), too few, or a package not published.
+    assert.ok(!(await fires([own], routes('flask'))));
+    assert.ok(!(await fires([own], routes('webkit').slice(0, 2))));
+    assert.ok(!(await fires([manifest({ ...own, published: false })], routes('webkit'))));
   });
 
   it('asks who uses the repository first: a published package is a framework or a library, whatever routes and models its code holds', async () => {

@@ -8,7 +8,7 @@ import type { RepoKind } from '../../src/core/result';
 import { SymbolIndex } from '../../src/core/resolve/symbolIndex';
 import { builtinKnowledge } from '../../src/node/knowledge';
 import { join } from 'node:path';
-import { ROOT, scanPython, testScanner } from '../helpers';
+import { ROOT, scanPython, tempWorkspace, testScanner } from '../helpers';
 
 describe('layer roles', () => {
   const layerOf: LayerRoles['layerOf'] = (kind, facts) => builtinKnowledge().layerRoles.layerOf(kind, facts);
@@ -97,6 +97,12 @@ describe('layer roles', () => {
     assert.equal(layerOf('framework', { path: '_examples/rest/main.go', findings: [], imports: [] }).layer, 'example');
     assert.ok(roles.isTestExampleOrDoc('_examples/todos/todos.go'));
     assert.equal(layerOf('library', { path: 'render/testdata/golden.go', findings: [], imports: [] }).layer, 'test');
+  });
+
+  it('reads a `demos/` folder of example applications as examples, and a `demo` module of the code as code', () => {
+    assert.equal(layerOf('framework', { path: 'demos/chat/chatdemo.py', findings: [], imports: [] }).layer, 'example');
+    assert.ok(builtinKnowledge().layerRoles.isTestExampleOrDoc('demos/blog/blog.py'));
+    assert.notEqual(layerOf('service', { path: 'shop/demo/views.py', findings: [], imports: [] }).layer, 'example');
   });
 
   it("reads a Maven main source root's packages as layers, never as tests or examples", () => {
@@ -212,6 +218,40 @@ describe('layer roles', () => {
     assert.equal(role('client/src/main/java/acme/Timed.java'), 'core');
     assert.equal(role('client-converters/gson/src/main/java/acme/converter/gson/GsonConverterFactory.java'), 'adapter');
     assert.equal(role('client/android-test/src/androidTest/java/acme/CallTest.java'), 'test');
+  });
+
+  it("gives a library's build modules that implement its core module's interfaces, as other modules do, the adapters; a module implementing interfaces only it implements stays the core", async () => {
+    const workspace = tempWorkspace({
+      'pom.xml': '<project><groupId>acme</groupId><artifactId>parent</artifactId><packaging>pom</packaging><modules><module>core</module><module>gson</module><module>jackson</module><module>engine</module></modules></project>\n',
+      'core/src/main/java/acme/Decoder.java': 'package acme;\npublic interface Decoder { Object decode(String body); }\n',
+      'core/src/main/java/acme/StringDecoder.java': 'package acme;\npublic class StringDecoder implements Decoder { public Object decode(String body) { return body; } }\n',
+      'core/src/main/java/acme/Planner.java': 'package acme;\npublic interface Planner { void plan(); }\n',
+      'core/src/main/java/acme/Runner.java': 'package acme;\npublic interface Runner { void run(); }\n',
+      'gson/src/main/java/acme/gson/GsonDecoder.java': 'package acme.gson;\nimport acme.Decoder;\npublic class GsonDecoder implements Decoder { public Object decode(String body) { return GsonFactory.create(); } }\n',
+      'gson/src/main/java/acme/gson/GsonFactory.java': 'package acme.gson;\npublic final class GsonFactory { static Object create() { return null; } }\n',
+      'jackson/src/main/java/acme/jackson/JacksonDecoder.java': 'package acme.jackson;\nimport acme.Decoder;\npublic class JacksonDecoder implements Decoder { public Object decode(String body) { return null; } }\n',
+      'engine/src/main/java/acme/engine/DefaultPlanner.java': 'package acme.engine;\nimport acme.Planner;\npublic class DefaultPlanner implements Planner { public void plan() {} }\n',
+      'engine/src/main/java/acme/engine/DefaultRunner.java': 'package acme.engine;\nimport acme.Runner;\npublic class DefaultRunner implements Runner { public void run() {} }\n',
+    });
+    try {
+      const analysis = await analyzeFolder(workspace.root, { threads: 1 });
+      const layer = (path: string) => analysis.result.files.find((file) => file.path === path)?.layer;
+      assert.equal(analysis.result.kind.kind, 'library');
+      assert.equal(layer('gson/src/main/java/acme/gson/GsonDecoder.java'), 'adapter');
+      assert.equal(layer('gson/src/main/java/acme/gson/GsonFactory.java'), 'adapter');
+      assert.equal(layer('jackson/src/main/java/acme/jackson/JacksonDecoder.java'), 'adapter');
+      assert.equal(layer('engine/src/main/java/acme/engine/DefaultPlanner.java'), 'core');
+      assert.equal(layer('core/src/main/java/acme/StringDecoder.java'), 'core');
+    } finally {
+      workspace.cleanup();
+    }
+  });
+
+  it("gives a Go file that imports the testing package the tests' role, wherever it sits", () => {
+    const testing = { module: 'testing', level: 0, names: [], line: 3 };
+    const http = { module: 'net/http', level: 0, names: [], line: 4 };
+    assert.deepEqual(layerOf('framework', { path: 'routertest/context.go', findings: [], imports: [testing, http] }), { layer: 'test', reasons: ['imports testing'], confidence: 'stated' });
+    assert.equal(layerOf('framework', { path: 'context.go', findings: [], imports: [http] }).layer, 'http');
   });
 
   it("keeps a service's ORM entities and schemas below an infrastructure folder there, whatever their names or inner folders say", () => {

@@ -144,6 +144,22 @@ setup(
     assert.deepEqual(await manifestsOf({ 'setup.py': 'print("no distribution here")\n' }), []);
   });
 
+  it("reads a setup.py description wrapped as adjacent literals in parentheses, which Python joins", async () => {
+    const setupPy = `import setuptools
+setuptools.setup(
+    name="webkit",
+    description=(
+        "A small web framework"  # wrapped
+        ' and networking library.'
+    ),
+    keywords="web", license="MIT",
+)
+`;
+    const [manifest] = await manifestsOf({ 'setup.py': setupPy });
+    assert.equal(manifest?.description, 'A small web framework and networking library.');
+    assert.deepEqual(manifest?.keywords, ['web']);
+  });
+
   it('makes one Python distribution of pyproject.toml, setup.cfg and setup.py, each field from the first that states it', async () => {
     const manifests = await manifestsOf({
       'pyproject.toml': '[tool.black]\nline-length = 100\n',

@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { normalizeRoutePath } from '../../src/core/resolve/routePaths';
+import type { AnalysisResult } from '../../src/core/result';
+import { normalizeRoutePath, regexAsTemplate } from '../../src/core/resolve/routePaths';
+import { analyseFiles } from '../helpers';
+
+const routesOf = (result: AnalysisResult) => result.routes.map((route) => `${route.method} ${route.path} -> ${route.handler}`).sort();
 
 describe('normalizeRoutePath', () => {
   it('writes every framework placeholder as {param}', () => {
@@ -10,5 +14,82 @@ describe('normalizeRoutePath', () => {
     assert.equal(normalizeRoutePath('/files/{path:path}'), '/files/{path}');
     assert.equal(normalizeRoutePath('/articles/{slug}'), '/articles/{slug}');
     assert.equal(normalizeRoutePath(''), '/');
+  });
+});
+
+describe('regexAsTemplate', () => {
+  it('writes named groups by their names and the others by the names given, in order, then by position', () => {
+    assert.equal(regexAsTemplate('^articles/(?P<year>[0-9]{4})/$'), 'articles/{year}/');
+    assert.equal(regexAsTemplate('/entry/([^/]+)/(\\d+)/((?:a|b)+)$', ['slug']), '/entry/{slug}/{arg2}/{arg3}');
+    assert.equal(regexAsTemplate('/files/(.*)\\.json', ['name']), '/files/{name}.json');
+  });
+});
+
+describe('routing tables of request-handler classes', () => {
+  it("lists Tornado's routes, each HTTP method a handler class defines, with the pattern's groups named after its parameters", async () => {
+    const result = await analyseFiles({
+      'app/handlers.py': `import tornado.web
+import tornado.websocket
+
+
+class BaseHandler(tornado.web.RequestHandler):
+    def put(self, *args):
+        self.set_status(204)
+
+
+class HomeHandler(tornado.web.RequestHandler):
+    def get(self):
+        self.write("home")
+
+
+class EntryHandler(BaseHandler):
+    async def get(self, slug):
+        self.write(slug)
+
+    def post(self, slug):
+        self.redirect("/entry/" + slug)
+
+
+class FeedSocket(tornado.websocket.WebSocketHandler):
+    def open(self, channel):
+        pass
+
+    def on_message(self, message):
+        self.write_message(message)
+
+
+class NotAHandler:
+    def get(self):
+        return 1
+`,
+      'app/main.py': `import tornado.web
+from tornado.web import url
+
+from app import handlers
+from app.handlers import EntryHandler, HomeHandler
+
+
+class Application(tornado.web.Application):
+    def __init__(self):
+        rules = [
+            (r"/", HomeHandler),
+            (r"/entry/([^/]+)", EntryHandler, dict(db=None)),
+            url(r"/feed/(?P<channel>\\w+)", handlers.FeedSocket, name="feed"),
+            (r"/other", handlers.NotAHandler),
+        ]
+        super().__init__(rules, debug=True)
+
+
+STATES = [("/draft", HomeHandler.__name__)]
+`,
+    });
+    assert.deepEqual(routesOf(result), [
+      'GET / -> app/handlers.py:HomeHandler.get',
+      'GET /entry/{slug} -> app/handlers.py:EntryHandler.get',
+      'POST /entry/{slug} -> app/handlers.py:EntryHandler.post',
+      'PUT /entry/{arg1} -> app/handlers.py:BaseHandler.put',
+      'WS /feed/{channel} -> app/handlers.py:FeedSocket',
+    ]);
+    assert.deepEqual(result.findings.filter((finding) => finding.category === 'route').map((finding) => finding.symbol).sort(), ['app/main.py:<anonymous>@11', 'app/main.py:<anonymous>@12', 'app/main.py:<anonymous>@13']);
   });
 });

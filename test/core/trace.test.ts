@@ -238,6 +238,101 @@ func (t *tracedUseCase) List() []string { return t.next.List() }
   });
 });
 
+describe('traces through a Go type defined over a generic interface', () => {
+  const workspace = tempWorkspace({
+    'go.mod': 'module example.com/shop\n\ngo 1.22\n',
+    'internal/cqrs/handler.go': `package cqrs
+
+import "context"
+
+type QueryHandler[Q any, R any] interface {
+	Handle(ctx context.Context, q Q) (R, error)
+}
+
+type logged[Q any, R any] struct{ next QueryHandler[Q, R] }
+
+func WithLogging[Q any, R any](next QueryHandler[Q, R]) QueryHandler[Q, R] { return logged[Q, R]{next: next} }
+
+func (l logged[Q, R]) Handle(ctx context.Context, q Q) (R, error) { return l.next.Handle(ctx, q) }
+`,
+    'internal/app/queries.go': `package app
+
+import (
+	"context"
+	"example.com/shop/internal/cqrs"
+)
+
+type Order struct{ ID string }
+
+type ListOrders struct{ Customer string }
+
+type CountOrders struct{}
+
+type ListOrdersHandler cqrs.QueryHandler[ListOrders, []Order]
+
+type CountOrdersHandler cqrs.QueryHandler[CountOrders, int]
+
+type OrderStore interface{ Find(ctx context.Context, customer string) ([]Order, error) }
+
+type listOrders struct{ store OrderStore }
+
+func NewListOrders(store OrderStore) ListOrdersHandler { return cqrs.WithLogging[ListOrders, []Order](listOrders{store: store}) }
+
+func (h listOrders) Handle(ctx context.Context, q ListOrders) ([]Order, error) { return h.store.Find(ctx, q.Customer) }
+
+type countOrders struct{}
+
+func (h countOrders) Handle(ctx context.Context, q CountOrders) (int, error) { return 0, nil }
+
+type Queries struct {
+	ListOrders  ListOrdersHandler
+	CountOrders CountOrdersHandler
+}
+
+type Application struct{ Queries Queries }
+`,
+    'internal/store/orders.go': `package store
+
+import (
+	"context"
+	"example.com/shop/internal/app"
+)
+
+type Orders struct{}
+
+func (s Orders) Find(ctx context.Context, customer string) ([]app.Order, error) { return nil, nil }
+`,
+    'internal/ports/http.go': `package ports
+
+import (
+	"net/http"
+	"example.com/shop/internal/app"
+	"github.com/go-chi/chi/v5"
+)
+
+type Server struct{ app app.Application }
+
+func Routes(r chi.Router, s Server) { r.Get("/orders", s.ListOrders) }
+
+func (s Server) ListOrders(w http.ResponseWriter, r *http.Request) {
+	s.app.Queries.ListOrders.Handle(r.Context(), app.ListOrders{Customer: r.URL.Query().Get("customer")})
+}
+`,
+  });
+  after(workspace.cleanup);
+
+  it('follows the implementation written for its type arguments past the generic wrappers, to the store', async () => {
+    const analysis = await analyzeFolder(workspace.root, { threads: 1 });
+    const steps = analysis.trace('GET /orders')?.steps ?? [];
+    const handle = steps.find((step) => step.symbol === 'internal/cqrs/handler.go:QueryHandler.Handle');
+    assert.deepEqual(handle?.implementations, ['internal/app/queries.go:listOrders.Handle', 'internal/cqrs/handler.go:logged.Handle']);
+    assert.deepEqual(
+      steps.filter((step) => step.via === 'di').map((step) => step.symbol),
+      ['internal/app/queries.go:listOrders.Handle', 'internal/store/orders.go:Orders.Find'],
+    );
+  });
+});
+
 describe('traces a Go method declared in another file of its package than its type', () => {
   it("follows the receiver's fields to the repository (go-shop's orderService.Find, in find.go)", async () => {
     const analysis = await analyzeFolder(join(ROOT, 'test', 'fixtures', 'go-shop'), { threads: 1 });

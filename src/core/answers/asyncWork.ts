@@ -1,6 +1,6 @@
 import { handlerTablesIn } from '../resolve/handlerTables';
 import { type AnswerFact, type AnswerPart, type Finding, type SourceLocation, SymbolId } from '../result';
-import { type AnswerContext, answerPart, detailText, fact, findingSites, firstFileOf, gap, inScope, locationOf, memo } from './context';
+import { type AnswerContext, answerPart, detailText, fact, findingSites, gap, noneFound, inScope, locationOf, memo } from './context';
 import { say } from './phrases';
 import { loopCallees, queueFailureFacts, queueOrderFacts, queueWorkFacts } from './queueTables';
 
@@ -23,7 +23,7 @@ function tasksPart(context: AnswerContext): AnswerPart {
       return fact(site, 'isTask', subject, detailText(details['framework'], details['rule'] ?? ''));
     });
   });
-  return answerPart(say('tasksTopic'), facts, gap('noTasks', firstFileOf(context, ['infrastructure', 'application'])));
+  return answerPart(say('tasksTopic'), facts, noneFound('noTasks'));
 }
 
 /** Functions a loop calls at most, in a fact. */
@@ -73,7 +73,7 @@ function messagesPart(context: AnswerContext): AnswerPart {
   for (const table of handlerTables(context)) {
     for (const entry of table.entries) facts.push(fact({ path: SymbolId.parse(table.symbol).path, line: table.line }, 'tableRoutes', SymbolId.label(table.symbol), SymbolId.label(entry.message), entry.handlers.map((handler) => SymbolId.label(handler)).join(', ')));
   }
-  return answerPart(say('messagesTopic'), facts, gap('noMessages', firstFileOf(context, ['domain', 'application'])));
+  return answerPart(say('messagesTopic'), facts, noneFound('noMessages'));
 }
 
 /** The handler tables of the code under study. */
@@ -107,7 +107,7 @@ export function failuresPart(context: AnswerContext): AnswerPart[] {
       }
     }
   }
-  return [answerPart(say('failuresTopic'), [...queueFailureFacts(context), ...facts], gap('noFailureHandling', firstFileOf(context, ['infrastructure', 'application'])))];
+  return [answerPart(say('failuresTopic'), [...queueFailureFacts(context), ...facts], noneFound('noFailureHandling'))];
 }
 
 /** What runs asynchronously (tasks, events, messages and their handlers), how its failures are handled, and a line on message order. */
@@ -116,7 +116,8 @@ export function asyncAnswer(context: AnswerContext): AnswerPart[] {
   const messages = messagesPart(context);
   const queued = queueWorkFacts(context);
   const order = answerPart(say('orderTopic'), queueOrderFacts(context));
-  // The consumers are where order would matter: the first task or handler found.
-  if (!order.facts.length) order.gap = gap('orderGap', messages.facts[0]?.location ?? tasks.facts[0]?.location ?? firstFileOf(context, ['infrastructure', 'application']));
+  // The consumers are where order would matter: the first task or handler found; with none, no file is where to read.
+  const consumer = messages.facts[0]?.location ?? tasks.facts[0]?.location;
+  if (!order.facts.length) order.gap = consumer ? gap('orderGap', consumer) : noneFound('orderNoConsumers');
   return [tasks, ...(queued.length ? [answerPart(say('queueTopic'), queued)] : []), messages, ...failuresPart(context), order];
 }

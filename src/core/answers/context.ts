@@ -101,6 +101,11 @@ export function gap(key: PhraseKey, readAt?: SourceLocation, ...terms: (string |
   return { ...say(key, where, ...terms), ...(readAt ? { readAt } : {}) };
 }
 
+/** A one-line gap where the honest answer is that the code has none: no file to read instead is named, an unrelated one would mislead. */
+export function noneFound(key: PhraseKey, ...terms: (string | number)[]): AnswerGap {
+  return say(key, ...terms);
+}
+
 /**
  * The file of a layer (of the first layer that has one) a reader should open: in the folder that
  * holds most of the code under study (the package itself, not a script or an asset beside it).

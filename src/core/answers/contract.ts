@@ -1,5 +1,5 @@
 import type { SymbolDefinition } from '../parse/facts';
-import { isAbstractMethod } from '../resolve/interfaces';
+import { ABSTRACT_BASES, ABSTRACT_METACLASSES, isAbstractMethod } from '../resolve/interfaces';
 import type { SymbolIndex } from '../resolve/symbolIndex';
 import { type AnswerFact, type AnswerTable, type InterfaceImplementations, type SourceLocation, SymbolId } from '../result';
 import { type AnswerContext, inScope, locationOf } from './context';
@@ -82,15 +82,15 @@ function calledUndefined(index: SymbolIndex, base: string, declaring: readonly s
   return found;
 }
 
-/** Bases that only mark a class (`object`, `ABC`, `Protocol`, `Generic[T]`): they define nothing an implementation is asked for. */
-const MARKER_BASES = /^(object|abc\.ABC|abc\.ABCMeta|typing(_extensions)?\.(Protocol|Generic))$/;
+/** Bases that only mark a class (`object`, `Generic[T]`, and those that declare an interface: `ABC`, `Protocol`): they define nothing an implementation is asked for. */
+const MARKER_BASES: ReadonlySet<string> = new Set(['object', 'typing.Generic', 'typing_extensions.Generic', ...ABSTRACT_BASES, ...ABSTRACT_METACLASSES]);
 
 /** Whether a class derives from a class outside the workspace, other than a marker. */
 function outsideBases(index: SymbolIndex, owner: string): boolean {
   const { path } = SymbolId.parse(owner);
   return (index.definition(owner)?.bases ?? []).some((base) => {
     const target = index.qualify(path, base.split('[')[0] ?? base);
-    return target !== undefined && 'external' in target && !MARKER_BASES.test(target.external);
+    return target !== undefined && 'external' in target && !MARKER_BASES.has(target.external);
   });
 }
 

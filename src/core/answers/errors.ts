@@ -1,6 +1,6 @@
 import type { HandlerFact } from '../parse/facts';
 import { type AnswerFact, type AnswerPart, type Finding, SymbolId, type Trace } from '../result';
-import { type AnswerContext, answerPart, detailText, fact, findingSites, findingsByFunction, firstFileOf, functionAt, gap, inScope, memo, routeLocation, tracedFunctions } from './context';
+import { type AnswerContext, answerPart, detailText, fact, findingSites, findingsByFunction, firstFileOf, functionAt, gap, noneFound, inScope, memo, routeLocation, tracedFunctions } from './context';
 import { studyRoutes } from './flow';
 import { caughtNames, convertedFrom, exceptionNames, raisedStatus, statusOf } from '../resolve/errorStatus';
 import { say } from './phrases';
@@ -52,6 +52,8 @@ interface StatusSite {
   written: string;
   /** The exceptions it converts, when it is raised while handling them. */
   converts: string[];
+  /** The condition of the `if` it is written under, as written. */
+  condition?: string;
 }
 
 function statusesIn(context: AnswerContext, symbol: string): StatusSite[] {
@@ -60,11 +62,12 @@ function statusesIn(context: AnswerContext, symbol: string): StatusSite[] {
   const sites: StatusSite[] = [];
   for (const raised of index.definition(symbol)?.raises ?? []) {
     const status = raisedStatus(index, context.frameworks, path, raised);
-    if (status !== undefined && status >= 400) sites.push({ status, location: { path, line: raised.line }, written: raised.exception, converts: convertedFrom(raised) });
+    if (status !== undefined && status >= 400) sites.push({ status, location: { path, line: raised.line }, written: raised.exception, converts: convertedFrom(raised), ...(raised.condition ? { condition: raised.condition } : {}) });
   }
   for (const finding of findingsByFunction(context, 'error-response').get(symbol) ?? []) {
     const status = responseStatus(context, finding);
-    if (status !== undefined && status >= 400) sites.push({ status, location: { path, line: finding.range.start.line }, written: detailText(finding.details['response'], detailText(finding.details['kind'], 'status')), converts: [] });
+    const condition = detailText(finding.details['condition']);
+    if (status !== undefined && status >= 400) sites.push({ status, location: { path, line: finding.range.start.line }, written: detailText(finding.details['response'], detailText(finding.details['kind'], 'status')), converts: [], ...(condition ? { condition } : {}) });
   }
   return sites;
 }
@@ -184,7 +187,7 @@ export function errorsAnswer(context: AnswerContext): AnswerPart[] {
       const key = `${site.status} ${site.converts.join(',')}`;
       if (told.has(key)) continue;
       told.add(key);
-      routeFacts.push(site.converts.length ? fact(site.location, 'routeConverts', name, site.status, site.converts.join(', ')) : fact(site.location, 'routeAnswers', name, site.status, site.written));
+      routeFacts.push(site.converts.length ? fact(site.location, 'routeConverts', name, site.status, site.converts.join(', ')) : site.condition ? fact(site.location, 'routeAnswersWhen', name, site.status, site.written, site.condition) : fact(site.location, 'routeAnswers', name, site.status, site.written));
       if (TEMPORARY_STATUSES.has(site.status)) retryFacts.push(fact(site.location, 'routeRetryable', name, site.status));
     }
     const conversions: Conversion[] = [
@@ -214,9 +217,9 @@ export function errorsAnswer(context: AnswerContext): AnswerPart[] {
   }
   if (!handlers.length) handlerFacts.push(...uncaughtFacts(context));
   return [
-    answerPart(say('errorHandlersTopic'), handlerFacts, gap('noErrorHandlers', firstFileOf(context, ['api', 'http']))),
+    answerPart(say('errorHandlersTopic'), handlerFacts, noneFound('noErrorHandlers')),
     answerPart(say('routeErrorsTopic'), [...eachSiteFirst(routeFacts), ...untracedStatuses(context, traced)], gap('noRouteErrors', firstFileOf(context, ['api', 'http']))),
-    answerPart(say('retryTopic'), retryFacts, gap('noRetryable', firstFileOf(context, ['api', 'http']))),
+    answerPart(say('retryTopic'), retryFacts, noneFound('noRetryable')),
   ];
 }
 
@@ -242,7 +245,9 @@ function untracedStatuses(context: AnswerContext, traced: ReadonlySet<string>): 
       const status = responseStatus(context, finding);
       const location = { path: SymbolId.parse(finding.symbol).path, line: finding.range.start.line };
       if (status === undefined || status < 400) continue;
-      facts.push(fact(location, 'answersOffTraces', SymbolId.label(owner), status, detailText(finding.details['response'], detailText(finding.details['kind'], 'status'))));
+      const condition = detailText(finding.details['condition']);
+      const response = detailText(finding.details['response'], detailText(finding.details['kind'], 'status'));
+      facts.push(condition ? fact(location, 'answersOffTracesWhen', SymbolId.label(owner), status, response, condition) : fact(location, 'answersOffTraces', SymbolId.label(owner), status, response));
     }
   }
   return facts;

@@ -15,7 +15,12 @@ const MANIFEST = /^(pyproject\.toml|setup\.py|setup\.cfg|requirements[^/]*\.txt|
 /** Facts per topic, at most. */
 const MAX_INHERITED = 8;
 
-/** What each answer's topic is about, read in the dependency's dotted class name (`webcore.routing.routes.HTTPRoute`). */
+/**
+ * What each answer's topic is about, read in the dependency's dotted class name (`webcore.routing.routes.HTTPRoute`).
+ * Generic, so code rather than framework data: the words are how any package names the modules of
+ * these topics (routing, middleware, the request's way in, the ORM), matched in whichever dependency
+ * the project declares, not names one framework defines.
+ */
 export const FOUNDATION_TOPICS = {
   entry: /(^|\.)(app|application|asgi|wsgi|rsgi|handlers?|protocols?|server)(\.|$)/i,
   routing: /rout|url|rule/i,

@@ -1,6 +1,6 @@
 import type { CallSite } from '../parse/facts';
 import { type AnswerFact, type AnswerPart, type Entity, type SourceLocation, SymbolId, type TraceStep } from '../result';
-import { type AnswerContext, answerPart, fact, firstFileOf, gap, inPart, inScope, routeLocation, tracedFunctions } from './context';
+import { type AnswerContext, answerPart, fact, firstFileOf, gap, noneFound, inPart, inScope, routeLocation, tracedFunctions } from './context';
 import { studyRoutes } from './flow';
 import { IDEMPOTENT_METHODS, SAFE_METHODS } from './http';
 import { say } from './phrases';
@@ -39,18 +39,23 @@ export function idempotentAnswer(context: AnswerContext): AnswerPart[] {
   const operations = operationFacts(context);
   return [
     answerPart(say('methodsTopic'), methods, gap('noRoutes', firstFileOf(context, ['api']))),
-    answerPart(say('repeatByOperationTopic'), operations.repeats, gap('noRepeatByOperation', firstFileOf(context, ['api']))),
+    answerPart(say('repeatByOperationTopic'), operations.repeats, noneFound('noRepeatByOperation')),
     answerPart(say('repeatSafeTopic'), [...operations.guarded, ...safe], gap('noRepeatSafety', firstFileOf(context, ['api', 'application']))),
   ];
 }
 
 function isIdempotentWrite(context: AnswerContext, callee: string): boolean {
-  return context.frameworks.idempotentWrites.has(callee.slice(callee.lastIndexOf('.') + 1));
+  return context.frameworks.idempotentWrites.has(methodName(callee));
+}
+
+/** The method a dotted callee calls: `db.session.add` → `add`. */
+function methodName(callee: string): string {
+  return callee.slice(callee.lastIndexOf('.') + 1);
 }
 
 /** A get-or-create whose function later saves an instance (`obj.tokens -= 1; obj.save()`) changes what it found: each repeat changes it again. */
 function savedAfter(context: AnswerContext, calls: readonly CallSite[], line: number): boolean {
-  return calls.some((call) => call.line > line && context.frameworks.instanceSaves.has(call.callee.slice(call.callee.lastIndexOf('.') + 1)));
+  return calls.some((call) => call.line > line && context.frameworks.instanceSaves.has(methodName(call.callee)));
 }
 
 /**
@@ -83,9 +88,6 @@ function guardOf(context: AnswerContext, steps: readonly TraceStep[], index: num
   return undefined;
 }
 
-/** Calls that hand an instance to a session or unit of work to be written (`session.add(user)`): an instance saved without a call on it. */
-const HANDED_TO_SESSION = /\.(add|add_all|merge|persist|save|bulk_create|insert)$/;
-
 /**
  * The local a step's instance is kept in (`dummy = Check(project=…)`) when the function that makes it
  * never saves it (no `dummy.save()`) nor hands anything to a session: a stand-in (a dummy
@@ -101,7 +103,9 @@ function unsavedLocal(context: AnswerContext, steps: readonly TraceStep[], index
   const made = calls.find((call) => call.line === step.site?.line && call.callee.split('.').pop() === SymbolId.parse(step.symbol).name.split('.').pop());
   const local = made ? definition?.locals?.find((candidate) => candidate.type === made.callee) : undefined;
   if (!local || !context.frameworks.instanceSaves.size) return undefined;
-  const saved = calls.some((call) => (call.callee.startsWith(`${local.name}.`) && context.frameworks.instanceSaves.has(call.callee.slice(local.name.length + 1))) || (!call.callee.startsWith(`${local.name}.`) && HANDED_TO_SESSION.test(call.callee)));
+  const savesItself = (callee: string) => callee.startsWith(`${local.name}.`) && context.frameworks.instanceSaves.has(callee.slice(local.name.length + 1));
+  const handsToSession = (callee: string) => !callee.startsWith(`${local.name}.`) && callee.includes('.') && context.frameworks.sessionSaves.has(methodName(callee));
+  const saved = calls.some((call) => savesItself(call.callee) || handsToSession(call.callee));
   return saved ? undefined : local.name;
 }
 

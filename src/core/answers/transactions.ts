@@ -1,5 +1,5 @@
 import { type AnswerFact, type AnswerPart, type Finding, SymbolId } from '../result';
-import { type AnswerContext, answerPart, detailText, fact, findingSites, findingsByFunction, firstFileOf, gap, inScope, tracedFunctions } from './context';
+import { type AnswerContext, answerPart, detailText, fact, findingSites, findingsByFunction, firstFileOf, gap, noneFound, inScope, tracedFunctions } from './context';
 import { studyRoutes } from './flow';
 import { type PhraseKey, say } from './phrases';
 import { queueConsistencyFacts, queueOutboxFacts, queueTransactionFacts } from './queueTables';
@@ -57,7 +57,7 @@ export function transactionalAnswer(context: AnswerContext): AnswerPart[] {
   }
   return [
     answerPart(say('transactionsTopic'), [...facts, ...queueTransactionFacts(context)], gap('noTransactions', firstFileOf(context, ['infrastructure', 'orm', 'application']))),
-    answerPart(say('transactionalFlowsTopic'), flows, gap('noTransactionalFlows', firstFileOf(context, ['api']))),
+    answerPart(say('transactionalFlowsTopic'), flows, noneFound('noTransactionalFlows')),
   ];
 }
 
@@ -90,7 +90,7 @@ export function consistencyAnswer(context: AnswerContext): AnswerPart[] {
     }
   }
   return [
-    answerPart(say('afterCommitTopic'), [...queueConsistencyFacts(context), ...after], gap('nothingAfterCommit', firstFileOf(context, ['application', 'infrastructure']))),
-    answerPart(say('distributedTopic'), [...queueOutboxFacts(context), ...distributed], gap('noDistributed', firstFileOf(context, ['application', 'infrastructure']))),
+    answerPart(say('afterCommitTopic'), [...queueConsistencyFacts(context), ...after], noneFound('nothingAfterCommit')),
+    answerPart(say('distributedTopic'), [...queueOutboxFacts(context), ...distributed], noneFound('noDistributed')),
   ];
 }

@@ -11,7 +11,7 @@ export type KindMatcher =
   | { type: 'folder'; glob: string }
   | { type: 'file'; glob: string }
   | { type: 'findings'; category: FindingCategory; atLeast: number; kind?: string }
-  | { type: 'routes'; atLeast: number }
+  | { type: 'routes'; atLeast: number; onPublished: boolean }
   | { type: 'interfaces'; implementationsAtLeast: number }
   | { type: 'implementationsIn'; glob: string; atLeast: number }
   | { type: 'folderWithFiles'; glob: string; atLeast: number }
@@ -33,7 +33,7 @@ export interface KindRule {
   weight: number;
   why: string;
   matcher: KindMatcher;
-  /** `source` (the default): paths in tests, examples and docs do not count; `all`: every path counts. */
+  /** `source` (the default): paths, and the code found in them, in tests, examples and docs do not count; `all`: every path counts. */
   scope: 'source' | 'all';
   unless?: string;
 }
@@ -57,7 +57,7 @@ function matcherOf(rule: KindRuleDocument): KindMatcher {
   if (rule.folder !== undefined) return { type: 'folder', glob: rule.folder };
   if (rule.file !== undefined) return { type: 'file', glob: rule.file };
   if (rule.findings) return { type: 'findings', category: rule.findings.category, atLeast: rule.findings.atLeast, ...(rule.findings.kind ? { kind: rule.findings.kind } : {}) };
-  if (rule.routes) return { type: 'routes', atLeast: rule.routes.atLeast };
+  if (rule.routes) return { type: 'routes', atLeast: rule.routes.atLeast, onPublished: rule.routes.onPublished ?? false };
   if (rule.interfaces) return { type: 'interfaces', implementationsAtLeast: rule.interfaces.implementationsAtLeast };
   if (rule.implementationsIn) return { type: 'implementationsIn', glob: rule.implementationsIn.folder, atLeast: rule.implementationsIn.atLeast };
   if (rule.folderWithFiles) return { type: 'folderWithFiles', glob: rule.folderWithFiles.folder, atLeast: rule.folderWithFiles.atLeast };
@@ -72,6 +72,7 @@ function matcherOf(rule: KindRuleDocument): KindMatcher {
 export interface KindRoute {
   handler: string;
   source?: { path: string };
+  framework?: string;
 }
 
 /** The file that declares a route: the kind counts the routes a repository's own code declares. */
@@ -131,7 +132,7 @@ export async function evaluateKindRules(rules: readonly KindRule[], { layerRoles
     if (turns.due()) await turns.next();
     const paths = rule.scope === 'all' ? inputs : source;
     if (rule.unless && paths.folders.some(globMatcher(rule.unless))) continue;
-    const path = firingPath(rule.matcher, paths, code, inputs, frameworks.serverPackages, source.packages);
+    const path = firingPath(rule.matcher, paths, rule.scope === 'all' ? inputs : code, inputs, frameworks.serverPackages, source.packages);
     if (path !== undefined) fired.push({ rule, path });
   }
   return fired;
@@ -200,8 +201,12 @@ function firingPath(
     }
     case 'handlerRouters':
       return (code.handlerRouters?.length ?? 0) >= matcher.atLeast ? pathOf(code.handlerRouters?.[0] ?? '') : undefined;
-    case 'routes':
-      return code.routes.length >= matcher.atLeast && code.routes[0] ? declaringPath(code.routes[0]) : undefined;
+    case 'routes': {
+      // What the repository publishes itself, by the names frameworks go by in routes (`tornado`).
+      const published = new Set(own.filter((manifest) => manifest.published && manifest.name).map((manifest) => manifest.name.toLowerCase()));
+      const routes = matcher.onPublished ? code.routes.filter((route) => route.framework !== undefined && published.has(route.framework)) : code.routes;
+      return routes.length >= matcher.atLeast && routes[0] ? declaringPath(routes[0]) : undefined;
+    }
     case 'interfaces': {
       const largest = [...code.interfaces].sort((a, b) => b.implementations.length - a.implementations.length)[0];
       return largest && largest.implementations.length >= matcher.implementationsAtLeast ? largest.base : undefined;

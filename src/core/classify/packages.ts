@@ -238,7 +238,7 @@ function setupPyDeclaration(path: string, text: string): PythonDeclaration | und
   const call = /\bsetup\s*\(/.exec(text);
   if (!call) return undefined;
   const setup = text.slice(call.index);
-  const literal = (keyword: string) => new RegExp(`\\b${keyword}\\s*=\\s*[rRuU]?("""|'''|"|')([\\s\\S]*?)\\1`).exec(setup)?.[2];
+  const literal = (keyword: string) => stringLiteral(setup, keyword);
   const keywords = listLiteral(setup, 'keywords');
   return {
     path,
@@ -250,6 +250,25 @@ function setupPyDeclaration(path: string, text: string): PythonDeclaration | und
     keywords: keywords.length ? keywords : (literal('keywords') ?? '').split(/[,\s]+/).filter(Boolean),
     dependencies: listLiteral(setup, 'install_requires').map(requirementName),
   };
+}
+
+/**
+ * A keyword argument's string written in place: one literal, or adjacent literals in parentheses,
+ * which Python joins into one (`description=("A web framework" " and library")`, how long
+ * descriptions are wrapped). The first occurrence of the keyword that is given a string counts.
+ */
+function stringLiteral(source: string, keyword: string): string | undefined {
+  const piece = /\s*(?:#[^\n]*\n\s*)*[rRuU]?("""|'''|"|')([\s\S]*?)\1/y;
+  for (const start of source.matchAll(new RegExp(`\\b${keyword}\\s*=\\s*(\\()?`, 'g'))) {
+    piece.lastIndex = start.index + start[0].length;
+    const first = piece.exec(source);
+    if (!first) continue;
+    let text = first[2] ?? '';
+    // Only a parenthesised value goes on: `name="a", "b"` is two arguments.
+    for (let next = start[1] ? piece.exec(source) : null; next; next = piece.exec(source)) text += next[2] ?? '';
+    return text;
+  }
+  return undefined;
 }
 
 /** The string literals of a list or tuple written in place as a keyword argument: `install_requires=["httpx>=0.23", "django[bcrypt]"]`. */

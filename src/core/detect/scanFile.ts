@@ -221,6 +221,9 @@ function collectMatches(path: string, compiled: CompiledRules, matches: QueryMat
     if (rule.hint) {
       facts.hints.push({ hint: rule.hint, rule: rule.id, symbol, line: findingNode.startPosition.row, range: rangeOf(findingNode), details, ...(qualify ? { qualify } : {}) });
     } else if (rule.category) {
+      // An error response is answered under a condition a reader needs to know: the `if` around it.
+      const condition = rule.category === 'error-response' ? syntax?.guardingCondition?.(findingNode) : undefined;
+      if (condition) details['condition'] = condition;
       facts.findings.push({ ...Finding.made(rule.category, symbol, rangeOf(findingNode), details), ...(qualify ? { qualify } : {}) });
     }
   }
@@ -237,8 +240,8 @@ function symbolOf(path: string, finding: Node, match: QueryMatch, syntax: Langua
   const named = match.captures.find((capture) => capture.name === 'symbol')?.node;
   if (named) {
     const text = named.text.replace(/\s+/g, '');
-    // `self.on_ready` inside a method names a method of the same class.
-    const member = /^(?:self|cls)\.(\w+)$/.exec(text)?.[1];
+    // `self.on_ready` (`this.onReady`) inside a method names a method of the same class.
+    const member = /^(?:self|cls|this)\.(\w+)$/.exec(text)?.[1];
     const enclosing = member && syntax ? qualifiedName(syntax, finding) : '';
     const owner = enclosing.includes('.') ? enclosing.slice(0, enclosing.lastIndexOf('.')) : '';
     return SymbolId.of(path, owner && member ? `${owner}.${member}` : text);

@@ -1,6 +1,6 @@
 import { DataFileError } from '../knowledge/checkData';
 import { type DataFile, readDataFile } from '../knowledge/dataFile';
-import type { AnnotationRoutesDocument, Cardinality, ClassRuleDocument, DecoratorRoutesDocument, EmbeddedColumnDocument, FileRoutesDocument, FrameworkDocument, HandlerInterfaceDocument, MessageBusDocument, ModelReader, QueryReadingDocument, RequestEntryDocument, RouteArguments, ServletSettingsDocument, UncaughtErrorDocument, ViewSetsDocument } from '../knowledge/documents';
+import type { AnnotationRoutesDocument, Cardinality, ClassRuleDocument, DecoratorRoutesDocument, EmbeddedColumnDocument, FileRoutesDocument, FrameworkDocument, HandlerClassesDocument, HandlerInterfaceDocument, MessageBusDocument, ModelReader, QueryReadingDocument, RequestEntryDocument, RouteArguments, ServletSettingsDocument, UncaughtErrorDocument, ViewSetsDocument } from '../knowledge/documents';
 
 /** A class rule of a framework file, with the framework it belongs to. */
 export interface ClassRule extends ClassRuleDocument {
@@ -18,6 +18,8 @@ export interface RouterFramework {
   viewSets: ViewSetsDocument | undefined;
   /** The prefix of the methods that answer a resource object's routes (Falcon's `on_`). */
   responderPrefix?: string | undefined;
+  /** The request-handler classes a routing table gives paths to (Tornado's `RequestHandler`). */
+  handlerClasses?: HandlerClassesDocument | undefined;
   /** A router made on another, given first (`Api(blueprint)`), serves under it. */
   servesUnderFirstArgument: boolean;
   /** The maker's keywords that give the router's own prefix. */
@@ -142,6 +144,8 @@ export interface Frameworks {
   idempotentWrites: ReadonlySet<string>;
   /** Methods that write a model instance's changed fields back (`save`), by name. */
   instanceSaves: ReadonlySet<string>;
+  /** Methods that write the instances they are given (`session.add(user)`), by name. */
+  sessionSaves: ReadonlySet<string>;
   /** Response classes named for the status they answer (`HttpResponseNotFound`: 404), by name. */
   responseStatuses: ReadonlyMap<string, number>;
   /** Calls that make a handler's response (`JsonResponse`, `render`, `redirect`), by name. */
@@ -218,6 +222,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     instanceGetters: new Set<string>(),
     idempotentWrites: new Set<string>(),
     instanceSaves: new Set<string>(),
+    sessionSaves: new Set<string>(),
     responseStatuses: new Map<string, number>(),
     responseMakers: new Set<string>(),
     countedUpdates: new Set<string>(),
@@ -258,6 +263,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
         defaultMethods: document.routers.defaultMethods ?? ['GET'],
         viewSets: document.viewSets,
         responderPrefix: document.routers.responderPrefix,
+        handlerClasses: document.routers.handlerClasses,
         servesUnderFirstArgument: document.routers.servesUnderFirstArgument ?? false,
         prefixKeywords: document.routers.prefixKeywords ?? DEFAULT_PREFIX_KEYWORDS,
         prefixFromName: document.routers.prefixFromName ?? false,
@@ -298,6 +304,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     for (const name of document.instanceGetters ?? []) frameworks.instanceGetters.add(name);
     for (const name of document.idempotentWrites ?? []) frameworks.idempotentWrites.add(name);
     for (const name of document.instanceSaves ?? []) frameworks.instanceSaves.add(name);
+    for (const name of document.sessionSaves ?? []) frameworks.sessionSaves.add(name);
     for (const [name, status] of Object.entries(document.responseStatuses ?? {})) frameworks.responseStatuses.set(name, status);
     for (const name of document.responseMakers ?? []) frameworks.responseMakers.add(name);
     for (const name of document.countedUpdates ?? []) frameworks.countedUpdates.add(name);

@@ -41,7 +41,7 @@ export interface KindRuleDocument {
   folder?: string;
   file?: string;
   findings?: { category: FindingCategory; atLeast: number; kind?: string };
-  routes?: { atLeast: number };
+  routes?: { atLeast: number; onPublished?: boolean };
   interfaces?: { implementationsAtLeast: number };
   implementationsIn?: { folder: string; atLeast: number };
   folderWithFiles?: { folder: string; atLeast: number };
@@ -104,6 +104,7 @@ export interface KindLayersDocument {
   folderSuffixes?: RoleNamesDocument;
   interfaceNameRoles?: RoleNamesDocument;
   annotationPackages?: string;
+  backendModules?: string;
   findings: Partial<Record<FindingCategory, string>>;
   findingsOverFolders?: Partial<Record<FindingCategory, string[]>>;
   enclosingFolders?: RoleNamesDocument;
@@ -146,6 +147,7 @@ export interface FrameworkDocument {
     dropsTrailingSlash?: boolean;
     conventionalNames?: string[];
     responderPrefix?: string;
+    handlerClasses?: HandlerClassesDocument;
     servesUnderFirstArgument?: boolean;
     prefixKeywords?: string[];
     prefixFromName?: boolean;
@@ -184,6 +186,7 @@ export interface FrameworkDocument {
   instanceGetters?: string[];
   idempotentWrites?: string[];
   instanceSaves?: string[];
+  sessionSaves?: string[];
   responseStatuses?: Record<string, number>;
   responseMakers?: string[];
   countedUpdates?: string[];
@@ -220,6 +223,12 @@ export interface RequestEntryDocument {
 
 /** What a route registration is given after its path (see the schema's `routeArguments`). */
 export type RouteArguments = 'middleware-then-handler' | 'handler-then-middleware' | 'handler-then-options';
+
+export interface HandlerClassesDocument {
+  bases: string[];
+  webSocketBases?: string[];
+  webSocketOpen?: string;
+}
 
 export interface HandlerInterfaceDocument {
   method: string;
@@ -296,7 +305,7 @@ export interface FileRoutesDocument {
 }
 
 /** How the route resolver reads a rule's findings (`;; resolves: ...`). */
-export type RuleRole = 'router-call' | 'router-call-chain' | 'router-resource' | 'router-middleware' | 'route-middleware' | 'django-urlpatterns' | 'starlette-routes' | 'resource-responders';
+export type RuleRole = 'router-call' | 'router-call-chain' | 'router-resource' | 'router-middleware' | 'route-middleware' | 'django-urlpatterns' | 'starlette-routes' | 'resource-responders' | 'handler-classes' | 'request-listener';
 
 export interface RuleHeaderDocument {
   id?: string;

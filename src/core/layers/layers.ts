@@ -3,8 +3,9 @@ import { type DataFile, readDataFile } from '../knowledge/dataFile';
 import type { KindLayersDocument, LayerRolesDocument, RoleNamesDocument } from '../knowledge/documents';
 import type { FileFacts } from '../parse/facts';
 import { isWithinModule } from '../resolve/modules';
+import { listIn } from '../lists';
 import { GlobSet } from '../workspacePatterns';
-import type { FindingCategory, RepoKind } from '../result';
+import { type FindingCategory, type InterfaceImplementations, type RepoKind, SymbolId } from '../result';
 
 /** Roles by the folder or file names that state them (made once from the data: every folder of every file is looked up). */
 type RolesByName = ReadonlyMap<string, string>;
@@ -26,6 +27,8 @@ interface KindLayers {
   interfaceNameRoles: RolesByName | undefined;
   /** The layer of a Java package of annotation types only. */
   annotationPackages: string | undefined;
+  /** The layer of a build module that is one backend of the interfaces another module declares. */
+  backendModules: string | undefined;
   findings: Partial<Record<FindingCategory, string>>;
   /** Layers whose folder keeps the files below it that a file name or an inner folder give one of these layers. */
   enclosing: ReadonlyMap<string, string>;
@@ -55,6 +58,8 @@ export interface LayerContext {
   packageEntry?: boolean;
   /** It is in a Java package whose types are all annotation types. */
   annotationPackage?: boolean;
+  /** It is in the main code of a build module that is one backend of the interfaces another module declares (`backendModules`). */
+  backendModule?: boolean;
 }
 
 /** Words that say a class is there to be implemented rather than what it is for (`RateLimiterStoreAbstract`, `BaseTransport`). */
@@ -111,6 +116,7 @@ export class LayerRoles {
       fileNameRoles: kind.fileNameRoles ? rolesByName(kind.fileNameRoles) : undefined,
       interfaceNameRoles: kind.interfaceNameRoles ? rolesByName(kind.interfaceNameRoles) : undefined,
       annotationPackages: kind.annotationPackages,
+      backendModules: kind.backendModules,
       enclosing: rolesByName(kind.enclosingFolders ?? {}),
       findings: kind.findings,
       findingsOverFolders: Object.fromEntries(Object.entries(kind.findingsOverFolders ?? {}).map(([category, layers]) => [category, new Set(layers)])),
@@ -184,6 +190,30 @@ export class LayerRoles {
     let depth = 0;
     while (root.end + depth < folders.length && this.mainPackages.has(`${project}\0${folders.slice(root.end, root.end + depth + 1).join('/')}`)) depth++;
     return depth;
+  }
+
+  /** The Maven or Gradle module whose main code a path is (the folders above its main source root, `gson` of `gson/src/main/java/…`), if it is any's. */
+  mainModuleOf(path: string): string | undefined {
+    const folders = path.split('/').slice(0, -1);
+    const root = sourceRootIn(folders, this.mainSourceRoots);
+    return root ? folders.slice(0, root.start).join('/') : undefined;
+  }
+
+  /**
+   * The build modules that are backends of another module's interfaces: their main code implements
+   * interfaces declared in another module's main code, and most of those are implemented in two or
+   * more modules (`Decoder`, implemented in feign-core and in each codec's module). A module that
+   * implements mostly interfaces no other module does (jjwt-impl, of jjwt-api's) is the core's implementation.
+   */
+  backendModules(interfaces: readonly InterfaceImplementations[]): Set<string> {
+    const implemented = new Map<string, string[]>();
+    for (const { base, implementations } of interfaces) {
+      const declaredIn = this.mainModuleOf(SymbolId.parse(base).path);
+      if (declaredIn === undefined) continue;
+      const modules = new Set(implementations.flatMap((implementation) => this.mainModuleOf(SymbolId.parse(implementation).path) ?? []));
+      for (const module of modules) if (module !== declaredIn) listIn(implemented, module).push(modules.size >= 2 ? 'shared' : 'own');
+    }
+    return new Set([...implemented].filter(([, kinds]) => 2 * kinds.filter((kind) => kind === 'shared').length > kinds.length).map(([module]) => module));
   }
 
   /** The root folders taken for other projects' code, sorted: what a cached layer depends on besides its file. */
@@ -276,6 +306,7 @@ export class LayerRoles {
     if (over) return { layer: layers.findings[over.category] ?? stated.layer, reasons: [`holds a ${over.category} (${over.symbol}), which outweighs ${stated.reasons[0] ?? 'its folder'}`], confidence: 'stated' };
     if (stated) return stated;
     if (context.annotationPackage && layers.annotationPackages) return { layer: layers.annotationPackages, reasons: ['a package of annotation types'], confidence: 'inferred' };
+    if (context.backendModule && layers.backendModules) return { layer: layers.backendModules, reasons: ["its module implements another module's interfaces, as other modules do"], confidence: 'inferred' };
     if (byFinding?.layer) return { layer: byFinding.layer, reasons: [`holds a ${byFinding.finding.category} (${byFinding.finding.symbol})`], confidence: 'inferred' };
     const implemented = implementedRole(context.implements ?? [], layers.interfaceNameRoles);
     if (implemented) return implemented;

@@ -23,6 +23,8 @@ const DECLARATIONS = new Set(['lexical_declaration', 'variable_declaration']);
  * `this.service.method()` as it resolves Python's `self.service.method()`.
  */
 export const ecmascriptSyntax: LanguageSyntax = {
+  guardingCondition: (node) => guardingCondition(node),
+
   definitionName(node) {
     if (CLASSES.has(node.type) || FUNCTIONS.has(node.type) || node.type === 'method_definition' || node.type === 'interface_declaration') {
       return node.childForFieldName('name')?.text;

@@ -321,6 +321,13 @@ export interface SymbolDefinition {
   defaultExport?: boolean;
   /** Variables: the assigned type when the variable is a type alias (`SessionDep = Annotated[Session, Depends(get_db)]`). */
   alias?: string;
+  /** Go generic types: the names of their type parameters, in order (`Q`, `R` of `type QueryHandler[Q, R any] interface {...}`). */
+  typeParameters?: string[];
+  /**
+   * Go types defined over another named type (`type ListHandler QueryHandler[ListOrders, []Order]`):
+   * that type and its type arguments, each written as a dotted name without pointers or slices.
+   */
+  underlying?: { type: string; arguments?: string[] };
   /** Python functions and methods: what the docstring says they return and raise (`:returns: True if key is inserted`, `Raises: ValueError …`), each on one line, cut to a bounded length. */
   outcomes?: DocumentedOutcome[];
   /** Python classes: the docstring's text as written (indentation kept, cut to a bounded length) and the line it starts on. */

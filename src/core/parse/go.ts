@@ -20,6 +20,8 @@ const STRINGS = new Set(['interpreted_string_literal', 'raw_string_literal']);
  * handlers), calls with the arguments that are names, and the imports with their aliases.
  */
 export const goSyntax: LanguageSyntax = {
+  guardingCondition: (node) => guardingCondition(node, true),
+
   definitionName(node) {
     if (node.type === 'function_declaration' || node.type === 'type_spec' || node.type === 'type_alias') return node.childForFieldName('name')?.text;
     if (node.type === 'method_declaration') {
@@ -107,6 +109,10 @@ function typeSymbols(spec: Node, symbols: SymbolDefinition[]): void {
   if (!name || !type) return;
   const symbol: SymbolDefinition = { name, kind: 'class', range: rangeOf(spec), bases: [], decorators: [], attributes: [] };
   symbols.push(symbol);
+  const typeParameters = (spec.childForFieldName('type_parameters')?.namedChildren ?? []).flatMap((declaration) =>
+    declaration?.type === 'type_parameter_declaration' ? declaration.childrenForFieldName('name').flatMap((parameter) => (parameter ? [parameter.text] : [])) : [],
+  );
+  if (typeParameters.length) symbol.typeParameters = typeParameters;
   if (type.type === 'struct_type') {
     const fields = type.namedChildren.find((child) => child?.type === 'field_declaration_list');
     for (const field of fields?.namedChildren ?? []) {
@@ -148,7 +154,22 @@ function typeSymbols(spec: Node, symbols: SymbolDefinition[]): void {
     }
   } else {
     symbol.keywords = { type: type.type };
+    const underlying = namedType(type);
+    if (underlying) symbol.underlying = underlying;
   }
+}
+
+/** A named type as written, with its type arguments (`decorator.QueryHandler[Query, []Result]` → `decorator.QueryHandler`, `Query`, `Result`). */
+function namedType(type: Node): SymbolDefinition['underlying'] {
+  if (type.type === 'type_identifier' || type.type === 'qualified_type') return { type: typeName(type) };
+  if (type.type !== 'generic_type') return undefined;
+  const generic = type.childForFieldName('type');
+  if (!generic) return undefined;
+  const written = type.childForFieldName('type_arguments')?.namedChildren.flatMap((argument) => {
+    const inner = argument?.type === 'type_elem' ? argument.namedChildren[0] : argument;
+    return inner ? [typeName(inner)] : [];
+  });
+  return { type: typeName(generic), ...(written?.length ? { arguments: written } : {}) };
 }
 
 /** `(a, b int, c *Order)` → a, b, c with their types; unnamed parameters are named by position (`_0`). */
@@ -418,15 +439,35 @@ function returnedError(statement: Node): RaiseFact | undefined {
 
 const FUNCTION_NODES = new Set(['function_declaration', 'method_declaration', 'func_literal']);
 
-/** The condition of the innermost `if` (or its `else`: `!(…)`) around a statement, within its function. */
-function guardingCondition(node: Node): string | undefined {
+/**
+ * The condition of the innermost `if` (or its `else`: `!(…)`) around a statement, within its
+ * function. With `withCause`, a test of an error value or a flag (`err != nil`, `!ok`) comes with the statement
+ * that set it, the `if`'s own (`err := ctx.BodyParser(&body); err != nil`) or the one just before
+ * it: alone it does not say what failed.
+ */
+function guardingCondition(node: Node, withCause = false): string | undefined {
   for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
     if (FUNCTION_NODES.has(parent.type)) return undefined;
     if (parent.type !== 'if_statement') continue;
     const condition = parent.childForFieldName('condition');
     if (!condition) return undefined;
-    if (parent.childForFieldName('consequence')?.equals(child)) return oneLine(condition.text);
-    if (parent.childForFieldName('alternative')?.equals(child)) return oneLine(`!(${condition.text})`);
+    const cause = withCause ? errorCause(parent, condition) : undefined;
+    const tested = cause ? `${cause}; ${condition.text}` : condition.text;
+    if (parent.childForFieldName('consequence')?.equals(child)) return oneLine(tested);
+    if (parent.childForFieldName('alternative')?.equals(child)) return oneLine(cause ? `${cause}; !(${condition.text})` : `!(${condition.text})`);
   }
   return undefined;
+}
+
+/** The statement that sets the value an `if` tests alone (`err != nil`, `!ok`): its initializer, else the statement before it when that assigns the name. */
+function errorCause(ifStatement: Node, condition: Node): string | undefined {
+  const tested = /^(?:(\w+) [!=]= nil|!?(\w+))$/.exec(condition.text)?.slice(1).find(Boolean);
+  if (!tested) return undefined;
+  const initializer = ifStatement.childForFieldName('initializer');
+  if (initializer) return initializer.text;
+  let previous = ifStatement.previousNamedSibling;
+  while (previous?.type === 'comment') previous = previous.previousNamedSibling;
+  if (previous?.type !== 'short_var_declaration' && previous?.type !== 'assignment_statement') return undefined;
+  const assigned = previous.childForFieldName('left')?.namedChildren.map((name) => name?.text);
+  return assigned?.includes(tested) ? previous.text : undefined;
 }

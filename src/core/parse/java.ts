@@ -23,6 +23,8 @@ const BODIES = new Set(['class_body', 'interface_body', 'enum_body', 'annotation
  * the imports (single-type, on-demand, static).
  */
 export const javaSyntax: LanguageSyntax = {
+  guardingCondition,
+
   definitionName(node) {
     if (TYPES.has(node.type) || node.type === 'method_declaration') return node.childForFieldName('name')?.text;
     if (node.type === 'constructor_declaration' || node.type === 'compact_constructor_declaration') return node.childForFieldName('name')?.text;
@@ -444,4 +446,20 @@ function localsOf(declaration: Node): Local[] {
     const constant = value?.type === 'field_access' && value.text.length <= MAX_ARGUMENT_LENGTH ? value.text.replace(/\s+/g, '') : undefined;
     return [{ name, ...(localType ? { type: localType } : {}), ...(constant ? { value: constant } : {}) }];
   });
+}
+
+/** Conditions longer than this are cut: they are told to a reader, never parsed again. */
+const MAX_CONDITION_LENGTH = 160;
+
+/** The condition of the innermost `if` (or its `else`: `!(…)`) around a node, within its method or lambda. */
+function guardingCondition(node: Node): string | undefined {
+  for (let child = node, parent = node.parent; parent; child = parent, parent = parent.parent) {
+    if (METHODS.has(parent.type) || parent.type === 'lambda_expression' || BODIES.has(parent.type)) return undefined;
+    if (parent.type !== 'if_statement') continue;
+    const condition = parent.childForFieldName('condition')?.text.replace(/^\(([\s\S]*)\)$/, '$1');
+    if (condition === undefined) return undefined;
+    const written = parent.childForFieldName('consequence')?.equals(child) ? condition : parent.childForFieldName('alternative')?.equals(child) ? `!(${condition})` : undefined;
+    if (written !== undefined) return written.replace(/\s+/g, ' ').slice(0, MAX_CONDITION_LENGTH);
+  }
+  return undefined;
 }

@@ -13,6 +13,8 @@ const CONTAINER_STATEMENTS = new Set([
 const MAX_ARGUMENT_LENGTH = 200;
 
 export const pythonSyntax: LanguageSyntax = {
+  guardingCondition: (node) => guardingCondition(node),
+
   definitionName(node) {
     if (node.type === 'class_definition' || node.type === 'function_definition') return node.childForFieldName('name')?.text;
     if (node.type === 'decorated_definition') return node.childForFieldName('definition')?.childForFieldName('name')?.text;

@@ -32,7 +32,11 @@ export function readSqlSchema(text: string): SqlSchema {
   let unparsed = 0;
   let statements = 0;
   for (const chunk of schemaChunks) {
-    const parsed = parseWithAnyDialect(chunk.text) ?? parseWithAnyDialect(withoutTableOptions(chunk.text)) ?? parseWithAnyDialect(withoutMysqlColumnOptions(withoutTableOptions(chunk.text)));
+    const parsed =
+      parseWithAnyDialect(chunk.text) ??
+      parseWithAnyDialect(withSqliteQuotedNames(chunk.text)) ??
+      parseWithAnyDialect(withoutTableOptions(chunk.text)) ??
+      parseWithAnyDialect(withoutMysqlColumnOptions(withoutTableOptions(chunk.text)));
     if (!parsed) {
       if (/\S/.test(chunk.text.replace(/--[^\n]*/g, ''))) {
         unparsed++;
@@ -86,6 +90,18 @@ function withoutMysqlColumnOptions(statement: string): string {
     .replace(/\bUSING\s+(?:BTREE|HASH)\b/gi, '')
     .replace(/\bUNIQUE\s+(?:KEY|INDEX)\s+(`?\w+`?)\s*\(/gi, 'CONSTRAINT $1 UNIQUE (')
     .replace(/\b(KEY|INDEX)\s+`?\w+`?\s*\(/gi, '$1 (');
+}
+
+/**
+ * A `CREATE TABLE` whose table or column names are written in single quotes, which SQLite reads as
+ * identifiers where a string cannot stand (sqlite.org/lang_keywords.html: `'text' TEXT`), double
+ * quoted as every grammar takes them. Same length, so positions in the statement do not move.
+ */
+function withSqliteQuotedNames(statement: string): string {
+  if (!statement.toUpperCase().includes('CREATE TABLE')) return statement;
+  return statement
+    .replace(/(\bTABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?)'([^'\n]*)'/i, '$1"$2"')
+    .replace(/([(,]\s*)'([^'\n]*)'(?=\s+[A-Za-z])/g, '$1"$2"');
 }
 
 /** A statement that writes rows, after any comments: `INSERT INTO`, `REPLACE INTO`. */

@@ -23,6 +23,8 @@ export interface LanguageSyntax {
    * named as the module's own, while what is written directly in it is the definition's.
    */
   hoists?(node: Node): boolean;
+  /** The condition of the innermost `if` (or its `else`, negated) around a node, within its function, as written on one line. */
+  guardingCondition?(node: Node): string | undefined;
 }
 
 /** The node a match captured as `name`. */

@@ -3,7 +3,7 @@ import { type Finding, type Route, type RouteFinding, type Skipped, SymbolId } f
 import { compileRegex } from '../workspacePatterns';
 import type { Frameworks } from '../frameworks/frameworks';
 import type { ViewSetsDocument } from '../knowledge/documents';
-import { classHandlers, contains, HTTP_METHODS, joinRoutePaths, MAX_PREFIXES_PER_ROUTER, normalizeRoutePath, pathsOf, type Router, sourceOf, statedString } from './routePaths';
+import { classHandlers, contains, HTTP_METHODS, joinRoutePaths, MAX_PREFIXES_PER_ROUTER, normalizeRoutePath, pathsOf, regexAsTemplate, type Router, sourceOf, statedString } from './routePaths';
 import type { SymbolIndex } from './symbolIndex';
 
 
@@ -115,51 +115,6 @@ function patternPrefix(index: SymbolIndex, pattern: RouteFinding): string {
 /** `re_path(...)` and the older `url(...)` take a regex; `path(...)` a template. */
 function isRegexPattern(pattern: RouteFinding): boolean {
   return /re_path|url$/.test(pattern.details.callee ?? '');
-}
-
-/**
- * A URL regex (one RE2 reads: its groups are balanced) as a route template, in one pass: anchors,
- * classes, quantifiers and non-capturing groups dropped, `(?P<name>...)` → `{name}`, escaped
- * punctuation as itself.
- */
-function regexAsTemplate(regex: string): string {
-  let text = regex.startsWith('^') ? regex.slice(1) : regex;
-  if (text.endsWith('$') && !text.endsWith('\\$')) text = text.slice(0, -1);
-  const afterQuantifier = (at: number) => (at < text.length && '?*+'.includes(text[at] as string) ? at + 1 : at);
-  let template = '';
-  for (let at = 0; at < text.length; ) {
-    const character = text[at] as string;
-    const name = text.startsWith('(?P<', at) ? /^\w+$/.exec(text.slice(at + 4, text.indexOf('>', at)))?.[0] : undefined;
-    const groupEnd = name !== undefined ? closingParenthesis(text, at + 5 + name.length) : -1;
-    if (name !== undefined && groupEnd > 0) {
-      template += `{${name}}`;
-      at = groupEnd + 1;
-    } else if (character === '[' && text.indexOf(']', at + 1) > 0) at = afterQuantifier(text.indexOf(']', at + 1) + 1);
-    else if (text.startsWith('(?:', at)) at += 3;
-    else if (character === ')') at = afterQuantifier(at + 1);
-    else if (character === '\\') {
-      const escaped = text[at + 1] ?? '';
-      if (!/[A-Za-z0-9]/.test(escaped)) template += escaped; // `\.` is a dot; `\d`, `\w`, `\b` are no text
-      at += 2;
-    } else {
-      if (!'?*+'.includes(character)) template += character;
-      at++;
-    }
-  }
-  return template;
-}
-
-/** Where the group whose body starts at `from` closes (classes and escapes skipped), or -1. */
-function closingParenthesis(text: string, from: number): number {
-  for (let at = from; at < text.length; at++) {
-    if (text[at] === ')') return at;
-    if (text[at] === '\\') at++;
-    else if (text[at] === '[') {
-      const close = text.indexOf(']', at + 1);
-      if (close > 0) at = close;
-    }
-  }
-  return -1;
 }
 
 /** The prefix of the `path("x/", include([...]))` whose inline list lexically holds this entry. */

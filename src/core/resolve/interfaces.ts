@@ -7,10 +7,11 @@ import type { SymbolIndex } from './symbolIndex';
 
 /** The bases that make a Python class a Protocol. */
 export const PROTOCOL_BASES: ReadonlySet<string> = new Set(['typing.Protocol', 'typing_extensions.Protocol']);
-const ABSTRACT_BASES = new Set(['abc.ABC', ...PROTOCOL_BASES]);
+/** The bases that declare a Python class an interface: ABC and the Protocols. */
+export const ABSTRACT_BASES: ReadonlySet<string> = new Set(['abc.ABC', ...PROTOCOL_BASES]);
 /** A class named as abstract: `AbstractBroker`, `Abstract_Base` (not `Abstraction`). */
 const ABSTRACT_NAME = /^_?Abstract(?=[A-Z_])/;
-const ABSTRACT_METACLASSES = new Set(['abc.ABCMeta']);
+export const ABSTRACT_METACLASSES: ReadonlySet<string> = new Set(['abc.ABCMeta']);
 const ABSTRACT_DECORATORS = new Set(['abc.abstractmethod', 'abc.abstractproperty', 'abc.abstractclassmethod', 'abc.abstractstaticmethod']);
 
 /** What the stage reads of one class: plain data, so that a part worked out again from an edited file can be told the same. */

@@ -3,6 +3,7 @@ import { nextTurn, Turns } from '../nextTurn';
 import type { FileFacts, Hint } from '../parse/facts';
 import { Finding, type InterfaceImplementations, type Route, type Skipped, SymbolId } from '../result';
 import { annotationRoutes } from './annotationRoutes';
+import { aspectMiddleware } from './aspects';
 import { callRoutes } from './callRoutes';
 import { embeddedBases, frameworkFindings } from './frameworkFindings';
 import { fileRoutes } from './fileRoutes';
@@ -81,6 +82,7 @@ export async function resolveWorkspace(files: readonly FileFacts[], knowledge: R
   const { routes, notRoutes, skipped } = await resolveRoutes(index, findings, hints, knowledge, turns);
   findings.push(...nest.findings, ...annotated.findings, ...called.findings, ...routeFiles.findings);
   const allRoutes = [...routes, ...nest.routes, ...annotated.routes, ...called.routes, ...routeFiles.routes].sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.handler.localeCompare(b.handler));
+  findings.push(...aspectMiddleware(index, findings, allRoutes));
   await nextTurn();
   // A middleware factory (`def timing(get_response)`, an ASGI wrapper) wraps what it is given as a decorator would: it is told as
   // middleware only (the decorators it wears are still told).

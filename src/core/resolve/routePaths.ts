@@ -71,6 +71,56 @@ export function joinRoutePaths(prefix: string, path: string): string {
 
 export const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options'];
 
+/**
+ * A URL regex (one RE2 reads: its groups are balanced) as a route template, in one pass: anchors,
+ * classes, quantifiers and non-capturing groups dropped, `(?P<name>...)` → `{name}`, a group with
+ * no name → the next of `names` (the parameters the framework passes the groups to, in order) or
+ * `{argN}`, escaped punctuation as itself.
+ */
+export function regexAsTemplate(regex: string, names: readonly string[] = []): string {
+  let text = regex.startsWith('^') ? regex.slice(1) : regex;
+  if (text.endsWith('$') && !text.endsWith('\\$')) text = text.slice(0, -1);
+  const afterQuantifier = (at: number) => (at < text.length && '?*+'.includes(text[at] as string) ? at + 1 : at);
+  let template = '';
+  let unnamed = 0;
+  for (let at = 0; at < text.length; ) {
+    const character = text[at] as string;
+    const name = text.startsWith('(?P<', at) ? /^\w+$/.exec(text.slice(at + 4, text.indexOf('>', at)))?.[0] : undefined;
+    const groupEnd = name !== undefined ? closingParenthesis(text, at + 5 + name.length) : character === '(' && text[at + 1] !== '?' ? closingParenthesis(text, at + 1) : -1;
+    if (groupEnd > 0) {
+      template += `{${name ?? names[unnamed] ?? `arg${unnamed + 1}`}}`;
+      if (name === undefined) unnamed++;
+      at = groupEnd + 1;
+    } else if (character === '[' && text.indexOf(']', at + 1) > 0) at = afterQuantifier(text.indexOf(']', at + 1) + 1);
+    else if (text.startsWith('(?:', at)) at += 3;
+    else if (character === ')') at = afterQuantifier(at + 1);
+    else if (character === '\\') {
+      const escaped = text[at + 1] ?? '';
+      if (!/[A-Za-z0-9]/.test(escaped)) template += escaped; // `\.` is a dot; `\d`, `\w`, `\b` are no text
+      at += 2;
+    } else {
+      if (!'?*+'.includes(character)) template += character;
+      at++;
+    }
+  }
+  return template;
+}
+
+/** Where the group whose body starts at `from` closes (inner groups, classes and escapes skipped), or -1. */
+function closingParenthesis(text: string, from: number): number {
+  let depth = 0;
+  for (let at = from; at < text.length; at++) {
+    const character = text[at];
+    if (character === '\\') at++;
+    else if (character === '[') {
+      const close = text.indexOf(']', at + 1);
+      if (close > 0) at = close;
+    } else if (character === '(') depth++;
+    else if (character === ')' && depth-- === 0) return at;
+  }
+  return -1;
+}
+
 /** A class-based view's or resource's handlers: each HTTP method it, or a workspace base class, defines a method for (`get` inherited from a project's base view). */
 export function classHandlers(index: SymbolIndex, view: string): { method: string; handler: string }[] {
   const classes = [view, ...index.ancestry(view).classes];

@@ -9,7 +9,8 @@ import type { RuleRole } from '../knowledge/documents';
 import type { Knowledge } from '../knowledge/knowledge';
 import { djangoRoutes } from './djangoRoutes';
 import { namedRoutes } from './namedRoutes';
-import { classHandlers, constantString, contains, HTTP_METHODS, joinRoutePaths, MAX_PREFIXES_PER_ROUTER, MAX_ROUTER_DEPTH, normalizeRoutePath, pathsOf, type Router, sourceOf, statedString } from './routePaths';
+import { classHandlers, constantString, contains, HTTP_METHODS, joinRoutePaths, MAX_PREFIXES_PER_ROUTER, MAX_ROUTER_DEPTH, normalizeRoutePath, pathsOf, regexAsTemplate, type Router, sourceOf, statedString } from './routePaths';
+import { compileRegex } from '../workspacePatterns';
 import type { SymbolIndex } from './symbolIndex';
 
 /** The decorator methods the route detectors read on an application or router (`@app.route(...)`, `@router.get(...)`). */
@@ -113,7 +114,7 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
   await turns.each(findings, (finding) => {
     if (finding.category !== 'route') return;
     const role = roleOf(finding);
-    if (role === 'django-urlpatterns' || role === 'starlette-routes') return; // resolved below, as lists of patterns
+    if (role === 'django-urlpatterns' || role === 'starlette-routes' || role === 'handler-classes' || role === 'request-listener') return; // resolved below, as lists of patterns and by the listener around them
     // The router is named where the route is registered, which may not be where the handler is defined.
     const { path, line } = sourceOf(finding);
     const written = chainRoot(finding.details.router ?? '');
@@ -130,14 +131,20 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
       notRoutes.add(finding);
       return;
     }
-    const framework = router?.framework.name ?? finding.details.framework ?? '';
-    const described = router?.framework ?? frameworks.routerFrameworks.get(framework);
+    const madeAround = router ? undefined : frameworkMadeAround(index, frameworks, path, line);
+    const framework = router?.framework.name ?? madeAround?.name ?? finding.details.framework ?? '';
+    const described = router?.framework ?? madeAround ?? frameworks.routerFrameworks.get(framework);
     const answers =
       role === 'resource-responders'
         ? responders(index, finding, described?.responderPrefix)
         : role === 'router-resource'
           ? resourceHandlers(index, path, finding.details.resource)
-          : methodsOf(finding, described?.defaultMethods).map((method) => ({ method, handler: finding.symbol }));
+          : methodsOf(finding, described).map((method) => ({ method, handler: finding.symbol }));
+    // A method only some frameworks route by (restify's `del`) is no route on another's object (`cache.del('key', done)`).
+    if (answers.length === 0 && role === 'router-call') {
+      notRoutes.add(finding);
+      return;
+    }
     const dropsTrailingSlash = described?.dropsTrailingSlash ?? false;
     for (const prefix of router ? prefixes(router.symbol) : ['']) {
       for (const { method, handler } of answers) for (const written of pathsOf(finding)) {
@@ -168,15 +175,41 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
     const mounts = routers.has(finding.symbol) || (madeRouter !== undefined && routers.has(madeRouter)) || /\.routes$/.test(made) || wrappedMounts.has(`${path}:${line}`);
     // Before a route's handler: Fastify's route options (`fastify.get('/', opts, handler)`), or a value that is no function (an HTTP client's `api.post(url, payload, headers)`), is no middleware.
     const notMiddleware = role === 'route-middleware' && (router?.framework.optionsBeforeHandler === true || !isFunctionValue(index, finding) || !namesAFunction(index, path, finding.details.handler));
-    if (!onRouter || mounts || notMiddleware) notRoutes.add(finding);
+    // Installed by a method besides `use` (restify's `pre`): only on a router whose framework installs middleware with it.
+    const installer = finding.details.method;
+    const notInstalled = installer !== undefined && installer !== 'use' && (router?.framework ?? frameworkMadeAround(index, frameworks, path, line))?.calls.middleware.has(installer) !== true;
+    if (!onRouter || mounts || notMiddleware || notInstalled) notRoutes.add(finding);
   }
   await nextTurn();
   const skipped: Skipped[] = [];
   routes.push(...djangoRoutes(index, routesOf('django-urlpatterns'), hints, routers, frameworks, skipped));
   routes.push(...starletteRoutes(index, routesOf('starlette-routes'), hints.filter((hint) => hint.hint === 'mount')));
+  routes.push(...handlerClassRoutes(index, frameworks, routesOf('handler-classes'), notRoutes, skipped));
   routes.push(...namedRoutes(index, hints));
+  routes.push(...listenerRoutes(routesOf('request-listener'), hints, notRoutes));
   await nextTurn();
   return { routes: dedupe(routes).sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.handler.localeCompare(b.handler)), notRoutes, skipped };
+}
+
+/**
+ * The paths request listeners of Node's own servers compare the request's URL with, each a route of
+ * every method handled by the innermost listener around it; a comparison in no listener is none.
+ */
+function listenerRoutes(compared: readonly RouteFinding[], hints: readonly Hint[], notRoutes: Set<Finding>): Route[] {
+  const listeners = new Map<string, Hint[]>();
+  for (const hint of hints) if (hint.hint === 'request-listener') listIn(listeners, SymbolId.parse(hint.symbol).path).push(hint);
+  const routes: Route[] = [];
+  for (const finding of compared) {
+    const source = sourceOf(finding);
+    const around = (listeners.get(source.path) ?? []).filter((listener) => contains(listener, finding));
+    const listener = around.sort((a, b) => b.range.start.line - a.range.start.line)[0];
+    if (!listener) {
+      notRoutes.add(finding);
+      continue;
+    }
+    for (const written of pathsOf(finding)) if (written !== undefined) routes.push({ method: 'ANY', path: normalizeRoutePath(written), handler: listener.symbol, framework: 'node-http', source });
+  }
+  return routes;
 }
 
 /**
@@ -279,14 +312,20 @@ function httpMethods(listed: readonly string[] | undefined): string[] {
   return (listed ?? []).map((entry) => entry.toUpperCase()).filter((method) => /^[A-Z]+$/.test(method));
 }
 
-function methodsOf(finding: RouteFinding, defaultMethods: readonly string[] = ['GET']): string[] {
+/** The methods a route answers; none when it is registered by a method that is no HTTP verb and that its framework does not map to one. */
+function methodsOf(finding: RouteFinding, framework: RouterFramework | undefined): string[] {
   const method = finding.details.method ?? '';
+  const mapped = framework?.calls.verbs.get(method); // restify's `del`: DELETE
+  if (mapped) return [mapped];
   if (method === 'websocket') return ['WS'];
   if (method === 'all') return ['ANY']; // Express's `app.all`: every method
-  if (method) return [method.toUpperCase()];
+  if (method) return ROUTE_VERBS.has(method.toLowerCase()) ? [method.toUpperCase()] : [];
   const listed = httpMethods(finding.details.methods);
-  return listed.length ? listed : [...defaultMethods]; // what the framework's `route` answers when no methods are given: GET for Flask's `route` and FastAPI's `api_route`
+  return listed.length ? listed : [...(framework?.defaultMethods ?? ['GET'])]; // what the framework's `route` answers when no methods are given: GET for Flask's `route` and FastAPI's `api_route`
 }
+
+/** The HTTP methods a route's detector may name as they are. */
+const ROUTE_VERBS = new Set([...HTTP_METHODS, 'trace', 'connect']);
 
 /**
  * The workspace classes whose methods are route decorators (a decorator finding on `App.route`,
@@ -321,6 +360,23 @@ function routersIn(index: SymbolIndex, frameworks: Frameworks, path: string, own
     routers.push({ symbol, framework, ownPrefix: ownPrefix ?? '', ...(madeOn ? { madeOn } : {}) });
   }
   return routers;
+}
+
+/**
+ * The framework of an application made inside the function a route is registered in, which is no
+ * workspace symbol (`function createServer() { const server = restify.createServer(); server.del(...) }`):
+ * that of the first router maker the function calls before the line.
+ */
+function frameworkMadeAround(index: SymbolIndex, frameworks: Frameworks, path: string, line: number): RouterFramework | undefined {
+  // Innermost first: a handler written in place is a function around the line too.
+  const around = (index.file(path)?.symbols ?? []).filter((symbol) => (symbol.kind === 'function' || symbol.kind === 'method') && symbol.range.start.line <= line && line <= symbol.range.end.line);
+  for (const symbol of around.sort((a, b) => b.range.start.line - a.range.start.line)) {
+    for (const call of symbol.calls ?? []) {
+      const framework = call.line <= line ? frameworkOf(index, frameworks, path, call.callee) : undefined;
+      if (framework) return framework;
+    }
+  }
+  return undefined;
 }
 
 function frameworkOf(index: SymbolIndex, frameworks: Frameworks, path: string, maker: string): RouterFramework | undefined {
@@ -438,6 +494,52 @@ function starletteRoutes(index: SymbolIndex, findings: readonly RouteFinding[], 
     const methods = /WebSocket/.test(callee) ? ['WS'] : listed.length ? listed : ['GET'];
     const framework = finding.details.framework ?? '';
     for (const method of methods) routes.push({ method, path: normalizeRoutePath(joinRoutePaths(prefix, statedString(index, path, pathsOf(finding)[0]))), handler, framework, source: sourceOf(finding) });
+  }
+  return routes;
+}
+
+/**
+ * Paths given a request-handler class in a routing table (Tornado's `(r"/entry/([^/]+)", EntryHandler)`):
+ * a class deriving from one of the framework's handler bases answers each HTTP method it, or a
+ * workspace base of its own, defines; a WebSocket handler answers a WebSocket itself. The path is
+ * a regex whose groups the framework passes to that method: each is named after the parameter it
+ * fills. A pair of a string and any other name has the same shape and is no route.
+ */
+function handlerClassRoutes(index: SymbolIndex, frameworks: Frameworks, findings: readonly RouteFinding[], notRoutes: Set<Finding>, skipped: Skipped[]): Route[] {
+  const routes: Route[] = [];
+  for (const finding of findings) {
+    const framework = finding.details.framework ?? '';
+    const described = frameworks.routerFrameworks.get(framework)?.handlerClasses;
+    const { path } = sourceOf(finding);
+    const handler = described ? index.resolve(path, finding.details.resource ?? '') : undefined;
+    const ancestry = handler && index.definition(handler)?.kind === 'class' ? index.ancestry(handler) : undefined;
+    const frameworkBases = [...(described?.bases ?? []), ...(described?.webSocketBases ?? [])];
+    if (!handler || !ancestry?.names.some((name) => frameworkBases.includes(name))) {
+      notRoutes.add(finding);
+      continue;
+    }
+    const regex = statedString(index, path, pathsOf(finding)[0]);
+    const compiled = compileRegex(regex);
+    if ('unsupported' in compiled) {
+      skipped.push({ path, reason: `URL pattern \`${regex}\` (line ${finding.range.start.line + 1}) not read: ${compiled.unsupported}` });
+      continue;
+    }
+    // In the framework's own repository its handler classes are workspace classes: their methods (the default `get` that answers 405) are not the application's.
+    const isFramework = (symbol: string) => index.namesOf({ symbol }).some((name) => frameworkBases.includes(name));
+    const frameworkClasses = new Set(ancestry.classes.filter(isFramework).flatMap((symbol) => [symbol, ...index.ancestry(symbol).classes]));
+    const classes = [handler, ...ancestry.classes].filter((symbol) => !frameworkClasses.has(symbol));
+    const webSocket = described?.webSocketBases?.some((base) => ancestry.names.includes(base)) ?? false;
+    const answers = webSocket
+      ? [{ method: 'WS', handler, receiver: described?.webSocketOpen }]
+      : HTTP_METHODS.flatMap((method) => {
+          const owner = classes.find((symbol) => index.definition(`${symbol}.${method}`));
+          return owner ? [{ method: method.toUpperCase(), handler: `${owner}.${method}`, receiver: method }] : [];
+        });
+    for (const { method, handler: answeredBy, receiver } of answers) {
+      const owner = receiver ? classes.find((symbol) => index.definition(`${symbol}.${receiver}`)) : undefined;
+      const names = (owner ? index.definition(`${owner}.${receiver}`)?.parameters ?? [] : []).slice(1).filter((parameter) => !parameter.splat).map((parameter) => parameter.name);
+      routes.push({ method, path: normalizeRoutePath(regexAsTemplate(regex, names)), handler: answeredBy, framework, source: sourceOf(finding) });
+    }
   }
   return routes;
 }

@@ -354,16 +354,19 @@ function itemsOfDefinition(context: TraceContext, lookups: Lookups, symbol: stri
     // The implementations that override the method: those that inherit it run the base's code.
     // A test's fake runs only in the tests: the code's own implementations are those that run.
     const running = implementations.filter((implementation) => context.layerOf(SymbolId.parse(implementation).path) !== 'test');
-    const concrete = [...new Set((running.length ? running : implementations).map((implementation) => findMethod(index, implementation, methodName)))].filter(
+    const overriding = [...new Set((running.length ? running : implementations).map((implementation) => findMethod(index, implementation, methodName)))].filter(
       (found): found is string => found !== undefined && found !== resolved.symbol,
     );
+    const fitting = resolved.instantiation ? fittingImplementations(index, resolved.symbol, resolved.instantiation, overriding) : undefined;
+    const concrete = fitting ? [...fitting.exact, ...fitting.generic] : overriding;
     if (!concrete.length) {
       items.push({ step: stepFor(context, resolved.symbol, via, depth, placed), expand, ...(inheritedBy ? { receiver: inheritedBy } : {}) });
       continue;
     }
     items.push({ step: stepFor(context, resolved.symbol, via, depth, { ...placed, implementations: concrete }), expand: false });
-    // One implementation is what runs: follow it, as injected (the guide's repository step).
-    const runs = implementationThatRuns(context, ownerOf(resolved.symbol), concrete);
+    // One implementation is what runs: follow it, as injected (the guide's repository step). Of an instantiated generic
+    // interface's, the one written for its type arguments: the generic ones around it hand the call on to it.
+    const runs = fitting?.exact.length === 1 ? fitting.exact[0] : implementationThatRuns(context, ownerOf(resolved.symbol), fitting?.exact.length ? fitting.exact : concrete);
     if (runs) items.push({ step: stepFor(context, runs, 'di', depth, { site }), expand, ...(handed ? { message: handed } : {}) });
   }
   for (const rest of raises) items.push(raiseItem(context, path, rest, depth));
@@ -389,6 +392,45 @@ function implementationThatRuns(context: TraceContext, base: string, concrete: r
   if (wired.length === 1) return wired[0];
   const shipped = (wired.length ? wired : concrete).filter((method) => context.layerOf(SymbolId.parse(method).path) !== 'test');
   return shipped.length === 1 ? shipped[0] : undefined;
+}
+
+/**
+ * Of the implementations of a generic interface's method, those that fit the interface as instantiated (Go's rule):
+ * `exact`, taking and returning the type arguments where the interface's method takes and returns its type
+ * parameters (`Handle(ctx, q ListOrders)` for `QueryHandler[ListOrders, ...]`); `generic`, methods of generic types
+ * that take their own type parameters there (a wrapper that hands the call on). Undefined when the method's
+ * signature names no type parameter: nothing to tell them apart by.
+ */
+function fittingImplementations(index: SymbolIndex, method: string, instantiation: Instantiation, implementations: readonly string[]): { exact: string[]; generic: string[] } | undefined {
+  const declared = index.definition(method);
+  const parameters = index.definition(ownerOf(method))?.typeParameters ?? [];
+  const argumentFor = (written: string | undefined) => (written === undefined ? undefined : instantiation.arguments[parameters.indexOf(written)]);
+  const positions = (declared?.parameters ?? []).flatMap((parameter, position) => {
+    const argument = argumentFor(parameter.annotation);
+    return argument === undefined ? [] : [{ position, argument }];
+  });
+  const returned = argumentFor(declared?.returns);
+  if (!positions.length && returned === undefined) return undefined;
+  const exact: string[] = [];
+  const generic: string[] = [];
+  for (const implementation of implementations) {
+    const definition = index.definition(implementation);
+    const own = new Set(index.definition(ownerOf(implementation))?.typeParameters ?? []);
+    const { path } = SymbolId.parse(implementation);
+    const written = [...positions.map(({ position, argument }) => ({ type: definition?.parameters?.[position]?.annotation, argument })), ...(returned === undefined ? [] : [{ type: definition?.returns, argument: returned }])];
+    const fits = written.map(({ type, argument }) => (type === undefined ? 'no' : own.has(type) ? 'generic' : sameType(index, path, type, instantiation.path, argument) ? 'exact' : 'no'));
+    if (fits.includes('no')) continue;
+    (fits.includes('generic') ? generic : exact).push(implementation);
+  }
+  return { exact, generic };
+}
+
+/** Whether two types written in two files are one: the same workspace type or outside name, or a predeclared type (`string`) written alike. */
+function sameType(index: SymbolIndex, path: string, written: string, otherPath: string, otherWritten: string): boolean {
+  const one = index.qualify(path, written);
+  const other = index.qualify(otherPath, otherWritten);
+  if (!one || !other) return !one && !other && written === otherWritten;
+  return 'symbol' in one ? 'symbol' in other && one.symbol === other.symbol : 'external' in other && one.external === other.external;
 }
 
 /** Whether a dispatching function takes the message: none of its parameters is typed with a workspace class the message is not (`handle_event(self, event: Event)` takes no command). */
@@ -446,8 +488,17 @@ function raiseItem(context: TraceContext, path: string, raised: RaiseFact, depth
   return { step, expand: false, ...(converts.length ? { converts: new Set(converts) } : {}) };
 }
 
+/** A generic interface as a Go type defined over it instantiates it: its type arguments, and the file that writes them. */
+interface Instantiation {
+  path: string;
+  arguments: readonly string[];
+}
+
+/** A type reached from a written one: a generic interface with the type arguments it is instantiated with, when it is one. */
+type TypeTarget = Target & { instantiation?: Instantiation };
+
 type Resolved =
-  | { kind: 'symbol'; symbol: string; receiver?: string; onInstance?: boolean; enqueued?: boolean; typed?: boolean; instanceOf?: string }
+  | { kind: 'symbol'; symbol: string; receiver?: string; onInstance?: boolean; enqueued?: boolean; typed?: boolean; instanceOf?: string; instantiation?: Instantiation }
   | { kind: 'external'; name: string; typed?: boolean }
   /** A call on an object the workspace makes at module level with outside code: the object, and what makes it. */
   | { kind: 'client'; object: string; maker: string }
@@ -614,12 +665,31 @@ export function isCollectionType(written: string): boolean {
   return COLLECTION_TYPE.test(written.trim());
 }
 
-/** A type as written in a file, made a target: a workspace class, or an outside name; type aliases are followed. A collection is no target. */
-function typeTarget(index: SymbolIndex, path: string, written: string, depth = 0): Target | undefined {
+/**
+ * A type as written in a file, made a target: a workspace class, or an outside name; type aliases
+ * are followed, and so are Go types defined over an interface. A collection is no target.
+ */
+function typeTarget(index: SymbolIndex, path: string, written: string, depth = 0): TypeTarget | undefined {
   if (isCollectionType(written)) return undefined;
   const target = index.qualify(path, bareType(written));
-  const alias = target && 'symbol' in target ? index.definition(target.symbol)?.alias : undefined;
-  return alias && target && 'symbol' in target && depth < 4 ? typeTarget(index, SymbolId.parse(target.symbol).path, alias, depth + 1) : target;
+  if (!target || !('symbol' in target)) return target;
+  const definition = index.definition(target.symbol);
+  if (definition?.alias && depth < 4) return typeTarget(index, SymbolId.parse(target.symbol).path, definition.alias, depth + 1);
+  return interfaceDefinedOver(index, target.symbol, definition) ?? target;
+}
+
+/**
+ * The interface a Go type is defined over (`type ListHandler QueryHandler[ListOrders, []Order]`): the
+ * type has that interface's methods and no others (an interface type declares no methods of its own),
+ * and its type arguments tell which implementations fit.
+ */
+function interfaceDefinedOver(index: SymbolIndex, symbol: string, definition: SymbolDefinition | undefined): TypeTarget | undefined {
+  const underlying = definition?.underlying;
+  if (!underlying) return undefined;
+  const { path } = SymbolId.parse(symbol);
+  const over = index.qualify(path, underlying.type);
+  if (!over || !('symbol' in over) || over.symbol === symbol || index.definition(over.symbol)?.keywords?.['interface'] !== 'true') return undefined;
+  return underlying.arguments ? { symbol: over.symbol, instantiation: { path, arguments: underlying.arguments } } : over;
 }
 
 /** The text of the type alias a written type names, with the file it is written in. */
@@ -631,7 +701,7 @@ function aliasOf(index: SymbolIndex, path: string, written: string): { text: str
 }
 
 /** `rest` followed from a type: attributes of known type, then the method; factories by their return type. */
-function memberOf(index: SymbolIndex, steps: TraceSteps, data: DataAccess, type: Target, rest: readonly string[], enqueued: boolean, receiver?: string, depth = 0): Resolved {
+function memberOf(index: SymbolIndex, steps: TraceSteps, data: DataAccess, type: TypeTarget, rest: readonly string[], enqueued: boolean, receiver?: string, depth = 0): Resolved {
   if (depth > 6) return { kind: 'skip' };
   if ('external' in type) {
     const name = [type.external, ...rest].join('.');
@@ -656,7 +726,9 @@ function memberOf(index: SymbolIndex, steps: TraceSteps, data: DataAccess, type:
   };
   if (more.length === 0) {
     const found = findMethod(index, type.symbol, first);
-    if (found && !isProperty(index, found)) return { kind: 'symbol', symbol: found, ...(receiver ? { receiver } : {}), ...(enqueued ? { enqueued } : {}), ...(ownerOf(found) !== type.symbol ? { instanceOf: type.symbol } : {}) };
+    if (found && !isProperty(index, found)) {
+      return { kind: 'symbol', symbol: found, ...(receiver ? { receiver } : {}), ...(enqueued ? { enqueued } : {}), ...(ownerOf(found) !== type.symbol ? { instanceOf: type.symbol } : {}), ...(type.instantiation ? { instantiation: type.instantiation } : {}) };
+    }
     if (found || attributeTarget(index, steps, type.symbol, first)) return { kind: 'skip' };
     return outside();
   }

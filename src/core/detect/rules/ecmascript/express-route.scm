@@ -1,17 +1,33 @@
 ;; category: route
 ;; framework: express
 ;; resolves: router-call
-;; description: A route registered by a method named after its HTTP verb on an application or router: Express `app.get('/users/:id', auth, getUser)` and `router.post(...)`, Koa routers, Fastify `fastify.get`, Hono `app.get`, h3 `app.get` (and `app.on('GET', '/p', handler)`, the method given as a string, as h3 and Hono also write it). The handler is the last argument; a named one gives the route its symbol, one written in place is named after the line it starts on (the arguments before it are the route's middleware: rule route-middleware). The resolver keeps the route when the object is a known application or router, or is named like one (`app`, `router`, `fastify`...): `redis.get('key', callback)` has the same shape.
+;; description: A route registered by a method named after its HTTP verb on an application or router: Express `app.get('/users/:id', auth, getUser)` and `router.post(...)`, Koa routers, Fastify `fastify.get`, Hono `app.get`, h3 `app.get` (and `app.on('GET', '/p', handler)`, the method given as a string, as h3 and Hono also write it), restify `server.del` and `server.opts` (methods a framework file maps to their HTTP verb; on another object they are no route). The handler is the last argument; a named one gives the route its symbol, one written in place is named after the line it starts on (the arguments before it are the route's middleware: rule route-middleware). The resolver keeps the route when the object is a known application or router, or is named like one (`app`, `router`, `fastify`...): `redis.get('key', callback)` has the same shape.
 (call_expression
   function: (member_expression object: (_) @router property: (property_identifier) @method)
   arguments: (arguments . (string) @path [(identifier) (member_expression)] @symbol .)
-  (#any-of? @method "get" "post" "put" "patch" "delete" "head" "options" "all")
+  (#any-of? @method "get" "post" "put" "patch" "delete" "head" "options" "all" "del" "opts")
   (#set! handler "named")) @finding
 
 (call_expression
   function: (member_expression object: (_) @router property: (property_identifier) @method)
   arguments: (arguments . (string) @path [(arrow_function) (function_expression)] @_inline .)
-  (#any-of? @method "get" "post" "put" "patch" "delete" "head" "options" "all")
+  (#any-of? @method "get" "post" "put" "patch" "delete" "head" "options" "all" "del" "opts")
+  (#set! handler "inline")
+  (#set! symbol "anonymous")) @finding
+
+;; restify's route options in place of the path (docs "Server API": `server.put({ path: '/todo/:name', contentType: 'application/json' }, putTodo)`, `url` read as `path`); the handler is still the last argument.
+(call_expression
+  function: (member_expression object: (_) @router property: (property_identifier) @method)
+  arguments: (arguments . (object (pair key: (property_identifier) @_key value: (string) @path)) [(identifier) (member_expression)] @symbol .)
+  (#any-of? @method "get" "post" "put" "patch" "delete" "head" "options" "all" "del" "opts")
+  (#any-of? @_key "path" "url")
+  (#set! handler "named")) @finding
+
+(call_expression
+  function: (member_expression object: (_) @router property: (property_identifier) @method)
+  arguments: (arguments . (object (pair key: (property_identifier) @_key value: (string) @path)) [(arrow_function) (function_expression)] @_inline .)
+  (#any-of? @method "get" "post" "put" "patch" "delete" "head" "options" "all" "del" "opts")
+  (#any-of? @_key "path" "url")
   (#set! handler "inline")
   (#set! symbol "anonymous")) @finding
 
@@ -19,13 +35,13 @@
 (call_expression
   function: (member_expression object: (_) @router property: (property_identifier) @method)
   arguments: (arguments . (string) @path (call_expression arguments: (arguments [(identifier) (member_expression)] @symbol .)) .)
-  (#any-of? @method "get" "post" "put" "patch" "delete" "head" "options" "all")
+  (#any-of? @method "get" "post" "put" "patch" "delete" "head" "options" "all" "del" "opts")
   (#set! handler "named")) @finding
 
 (call_expression
   function: (member_expression object: (_) @router property: (property_identifier) @method)
   arguments: (arguments . (string) @path (call_expression arguments: (arguments [(arrow_function) (function_expression)] @_inline .)) .)
-  (#any-of? @method "get" "post" "put" "patch" "delete" "head" "options" "all")
+  (#any-of? @method "get" "post" "put" "patch" "delete" "head" "options" "all" "del" "opts")
   (#set! handler "inline")
   (#set! symbol "anonymous")) @finding
 
@@ -33,14 +49,14 @@
 (call_expression
   function: (member_expression object: (_) @router property: (property_identifier) @method)
   arguments: (arguments . (string) @path (call_expression arguments: (arguments . (object (pair key: (property_identifier) @_key value: [(identifier) (member_expression)] @symbol)) .)) .)
-  (#any-of? @method "get" "post" "put" "patch" "delete" "head" "options" "all")
+  (#any-of? @method "get" "post" "put" "patch" "delete" "head" "options" "all" "del" "opts")
   (#eq? @_key "handler")
   (#set! handler "named")) @finding
 
 (call_expression
   function: (member_expression object: (_) @router property: (property_identifier) @method)
   arguments: (arguments . (string) @path (call_expression arguments: (arguments . (object (pair key: (property_identifier) @_key value: [(arrow_function) (function_expression)] @_inline)) .)) .)
-  (#any-of? @method "get" "post" "put" "patch" "delete" "head" "options" "all")
+  (#any-of? @method "get" "post" "put" "patch" "delete" "head" "options" "all" "del" "opts")
   (#eq? @_key "handler")
   (#set! handler "inline")
   (#set! symbol "anonymous")) @finding

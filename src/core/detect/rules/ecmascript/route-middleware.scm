@@ -5,12 +5,12 @@
 (call_expression
   function: (member_expression object: (_) @app property: (property_identifier) @_verb)
   arguments: (arguments . (string) [(identifier) (member_expression)] @symbol @middleware @finding [(identifier) @handler (member_expression) @handler (arrow_function) (function_expression) (call_expression)] .)
-  (#any-of? @_verb "get" "post" "put" "patch" "delete" "head" "options" "all" "use"))
+  (#any-of? @_verb "get" "post" "put" "patch" "delete" "head" "options" "all" "use" "del" "opts"))
 
 (call_expression
   function: (member_expression object: (_) @app property: (property_identifier) @_verb)
   arguments: (arguments . (string) (call_expression function: [(identifier) (member_expression)] @symbol @middleware) @finding [(identifier) @handler (member_expression) @handler (arrow_function) (function_expression) (call_expression)] .)
-  (#any-of? @_verb "get" "post" "put" "patch" "delete" "head" "options" "all" "use"))
+  (#any-of? @_verb "get" "post" "put" "patch" "delete" "head" "options" "all" "use" "del" "opts"))
 
 (call_expression
   function: (member_expression
@@ -18,7 +18,7 @@
     property: (property_identifier) @_verb)
   arguments: (arguments [(identifier) (member_expression)] @symbol @middleware @finding [(identifier) @handler (member_expression) @handler (arrow_function) (function_expression) (call_expression)] .)
   (#eq? @_route "route")
-  (#any-of? @_verb "get" "post" "put" "patch" "delete" "head" "options" "all"))
+  (#any-of? @_verb "get" "post" "put" "patch" "delete" "head" "options" "all" "del" "opts"))
 
 (call_expression
   function: (member_expression
@@ -26,4 +26,4 @@
     property: (property_identifier) @_verb)
   arguments: (arguments (call_expression function: [(identifier) (member_expression)] @symbol @middleware) @finding [(identifier) @handler (member_expression) @handler (arrow_function) (function_expression) (call_expression)] .)
   (#eq? @_route "route")
-  (#any-of? @_verb "get" "post" "put" "patch" "delete" "head" "options" "all"))
+  (#any-of? @_verb "get" "post" "put" "patch" "delete" "head" "options" "all" "del" "opts"))

@@ -1,0 +1,190 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import { phraseText } from '../../src/core/answers/phrases';
+import type { Answer } from '../../src/core/result';
+import { analyzeFolder } from '../../src/node/analyzeFolder';
+import { factsOf, tempWorkspace } from '../helpers';
+
+/** The answers of a workspace written for a test, analysed once before its tests. */
+function workspaceAnswers(files: Record<string, string>, kept?: (answers: Answer[]) => void): (item: string, topic?: string) => string[] {
+  let answers: Answer[] = [];
+  before(async () => {
+    const workspace = tempWorkspace(files);
+    try {
+      answers = (await analyzeFolder(workspace.root, { threads: 1 })).answers();
+      kept?.(answers);
+    } finally {
+      workspace.cleanup();
+    }
+  });
+  return (item, topic) => factsOf(answers.find((answer) => answer.item === item), topic);
+}
+
+const ROUTE_ERRORS = 'Error statuses by route';
+
+describe('the condition an error status is answered under', () => {
+  describe('a Spring controller that answers 404 from a guard and 400 from an else branch', () => {
+    const JAVA = 'src/main/java/com/example/shelf';
+    const factsOfItem = workspaceAnswers({
+      'pom.xml': '<project><modelVersion>4.0.0</modelVersion><groupId>com.example</groupId><artifactId>shelf</artifactId><version>1</version><dependencies><dependency><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-web</artifactId></dependency></dependencies><build><plugins><plugin><groupId>org.springframework.boot</groupId><artifactId>spring-boot-maven-plugin</artifactId></plugin></plugins></build></project>\n',
+      [`${JAVA}/ShelfApplication.java`]: 'package com.example.shelf;\n\nimport org.springframework.boot.autoconfigure.SpringBootApplication;\n\n@SpringBootApplication\npublic class ShelfApplication {\n}\n',
+      [`${JAVA}/web/BookController.java`]: [
+        'package com.example.shelf.web;',
+        '',
+        'import org.springframework.http.HttpStatus;',
+        'import org.springframework.http.ResponseEntity;',
+        'import org.springframework.web.bind.annotation.*;',
+        '',
+        '@RestController',
+        'public class BookController {',
+        '    private final java.util.Map<Integer, String> titles = new java.util.HashMap<>();',
+        '',
+        '    @GetMapping("/books/{id}")',
+        '    public ResponseEntity<String> get(@PathVariable Integer id) {',
+        '        String title = titles.get(id);',
+        '        if (title == null) {',
+        '            return new ResponseEntity<>(HttpStatus.NOT_FOUND);',
+        '        }',
+        '        return ResponseEntity.ok(title);',
+        '    }',
+        '',
+        '    @PutMapping("/books/{id}")',
+        '    public ResponseEntity<String> put(@PathVariable Integer id, @RequestBody String title) {',
+        '        if (!title.isBlank()) {',
+        '            titles.put(id, title);',
+        '            return ResponseEntity.ok(title);',
+        '        } else {',
+        '            return new ResponseEntity<>(HttpStatus.BAD_REQUEST);',
+        '        }',
+        '    }',
+        '}',
+        '',
+      ].join('\n'),
+    });
+
+    it("tells each status with the `if` it is written under, an `else` branch's negated", () => {
+      const statuses = factsOfItem('service.errors', ROUTE_ERRORS);
+      assert.ok(statuses.includes(`\`GET /books/{id}\` answers 404 when \`title == null\` (\`ResponseEntity\`) — ${JAVA}/web/BookController.java:15`), statuses.join('\n'));
+      assert.ok(statuses.includes(`\`PUT /books/{id}\` answers 400 when \`!(!title.isBlank())\` (\`ResponseEntity\`) — ${JAVA}/web/BookController.java:26`), statuses.join('\n'));
+    });
+  });
+
+  describe('a Go handler that tests a flag set by a type assertion', () => {
+    const factsOfItem = workspaceAnswers({
+      'go.mod': 'module example.com/notes\n\ngo 1.22\n',
+      'cmd/notes/main.go': 'package main\n\nimport (\n\t"net/http"\n\n\t"example.com/notes/internal/web"\n)\n\nfunc main() {\n\tmux := http.NewServeMux()\n\tmux.HandleFunc("GET /notes/{id}", web.GetNote)\n\t_ = http.ListenAndServe(":8080", mux)\n}\n',
+      'internal/web/notes.go': [
+        'package web',
+        '',
+        'import "net/http"',
+        '',
+        'type ctxKey string',
+        '',
+        'func GetNote(w http.ResponseWriter, r *http.Request) {',
+        '\towner, ok := r.Context().Value(ctxKey("owner")).(string)',
+        '\tif !ok {',
+        '\t\thttp.Error(w, "who are you", http.StatusUnauthorized)',
+        '\t\treturn',
+        '\t}',
+        '\tif err := check(owner, r.PathValue("id")); err != nil {',
+        '\t\thttp.Error(w, err.Error(), http.StatusForbidden)',
+        '\t\treturn',
+        '\t}',
+        '\tw.WriteHeader(http.StatusOK)',
+        '}',
+        '',
+        'func check(owner, id string) error {',
+        '\treturn nil',
+        '}',
+        '',
+      ].join('\n'),
+    });
+
+    it('tells a test of a flag or an error value with the statement that set it', () => {
+      const statuses = factsOfItem('service.errors', ROUTE_ERRORS);
+      assert.ok(statuses.includes('`GET /notes/{id}` answers 401 when `owner, ok := r.Context().Value(ctxKey("owner")).(string); !ok` (`http.Error`) — internal/web/notes.go:10'), statuses.join('\n'));
+      assert.ok(statuses.includes('`GET /notes/{id}` answers 403 when `err := check(owner, r.PathValue("id")); err != nil` (`http.Error`) — internal/web/notes.go:14'), statuses.join('\n'));
+    });
+  });
+});
+
+/** A small FastAPI service: a route with a body model and its validator, a path and a query parameter, a status it sets, and a step it runs only under a flag. */
+export const CLUB_SERVICE: Record<string, string> = {
+  'pyproject.toml': '[project]\nname = "clubs"\nversion = "1.0"\ndependencies = ["fastapi", "sqlalchemy"]\n',
+  'app/main.py': 'from fastapi import FastAPI\n\nfrom app.api.routes import router\n\napp = FastAPI()\napp.include_router(router)\n',
+  'app/api/routes.py': [
+    'from fastapi import APIRouter, HTTPException, Query',
+    'from pydantic import BaseModel, Field, field_validator',
+    '',
+    'from app.services.members import register_member, send_welcome',
+    '',
+    'router = APIRouter(prefix="/clubs")',
+    '',
+    '',
+    'class MemberIn(BaseModel):',
+    '    email: str = Field(max_length=120)',
+    '    nickname: str = Field(min_length=2)',
+    '',
+    '    @field_validator("email")',
+    '    @classmethod',
+    '    def has_at(cls, value: str) -> str:',
+    '        if "@" not in value:',
+    '            raise ValueError("an email needs an @")',
+    '        return value',
+    '',
+    '',
+    'class MemberOut(BaseModel):',
+    '    id: int',
+    '    email: str',
+    '',
+    '',
+    '@router.post("/{club_id}/members", status_code=201, response_model=MemberOut)',
+    'def join_club(club_id: int, member: MemberIn, notify: bool = Query(False)):',
+    '    if club_id <= 0:',
+    '        raise HTTPException(status_code=404, detail="no such club")',
+    '    created = register_member(club_id, member.email)',
+    '    if notify:',
+    '        send_welcome(member.email)',
+    '    return created',
+    '',
+  ].join('\n'),
+  'app/services/members.py': [
+    'from app.infrastructure.store import insert_member',
+    '',
+    '',
+    'def register_member(club_id: int, email: str):',
+    '    return insert_member(club_id, email)',
+    '',
+    '',
+    'def send_welcome(email: str):',
+    '    print("welcome", email)',
+    '',
+  ].join('\n'),
+  'app/infrastructure/store.py': [
+    'from sqlalchemy import create_engine, text',
+    '',
+    'engine = create_engine("sqlite://")',
+    '',
+    '',
+    'def insert_member(club_id: int, email: str):',
+    '    with engine.begin() as connection:',
+    '        connection.execute(text("INSERT INTO members (club_id, email) VALUES (:c, :e)"), {"c": club_id, "e": email})',
+    '    return {"id": 1, "email": email}',
+    '',
+  ].join('\n'),
+};
+
+describe('a FastAPI service with no async work (a workspace written for this test)', () => {
+  let answers: Answer[] = [];
+  workspaceAnswers(CLUB_SERVICE, (analysed) => (answers = analysed));
+
+  it('says plainly that none was found, without pointing at a file that has nothing to do with the question', () => {
+    const parts = answers.find((answer) => answer.item === 'service.async')?.parts ?? [];
+    const gaps = parts.flatMap((part) => (part.gap ? [part.gap] : []));
+    assert.ok(gaps.length >= 2, JSON.stringify(parts));
+    for (const gap of gaps) {
+      assert.equal(gap.readAt, undefined, phraseText(gap));
+      assert.match(phraseText(gap), /^None found: /);
+    }
+  });
+});
