@@ -495,7 +495,8 @@ function usedBy(finding: Finding): number {
 /** A precondition on a route: the decorators that wrap a view and the hooks registered to run before the handler. */
 export function preconditionAnswer(context: AnswerContext): AnswerPart[] {
   const [wrap, register] = extensionPointsAnswer(context);
-  const before = [...(wrap?.facts ?? []), ...(register?.facts ?? [])].filter((candidate) => /before|guard|auth|permission|login|require/i.test(candidate.terms[0] ?? ''));
+  // A hook run after something (`Auth.after_login`) runs no check before the handler, whatever its class is named.
+  const before = [...(wrap?.facts ?? []), ...(register?.facts ?? [])].filter((candidate) => /before|guard|auth|permission|login|require/i.test(candidate.terms[0] ?? '') && !/^after_/.test(String(candidate.terms[0] ?? '').split('.').pop() ?? ''));
   // How the before-request hooks are called and where one ends the request: what a permission check written as a hook must do.
   const [protocol] = middlewareProtocolAnswer(context);
   before.push(...(protocol?.facts ?? []).filter((candidate) => (candidate.phrase === PHRASES.eachCalledAs || candidate.phrase === PHRASES.hookStopsRequest) && candidate.terms.some((term) => /before/i.test(term))));
