@@ -247,6 +247,12 @@ describe('layer roles', () => {
     assert.equal(layerOf('service', { path: 'src/main/java/acme/service/mapper/OrderMapper.java', findings: [], imports: [] }).layer, 'application');
   });
 
+  it("reads a Go file's layer from the word its name starts with before an underscore, when its whole name states none", () => {
+    assert.equal(layerOf('framework', { path: 'router_concurrent.go', findings: [], imports: [] }).layer, 'routing');
+    assert.equal(layerOf('framework', { path: 'router_concurrent.py', findings: [], imports: [] }).layer, 'core');
+    assert.equal(layerOf('framework', { path: 'mux_group.go', findings: [], imports: [] }).layer, 'routing');
+  });
+
   it("gives a Go file that imports the testing package the tests' role, wherever it sits", () => {
     const testing = { module: 'testing', level: 0, names: [], line: 3 };
     const http = { module: 'net/http', level: 0, names: [], line: 4 };
