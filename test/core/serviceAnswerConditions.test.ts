@@ -149,6 +149,7 @@ export const CLUB_SERVICE: Record<string, string> = {
     '',
   ].join('\n'),
   'app/services/members.py': [
+    'from app.infrastructure.mailer import deliver',
     'from app.infrastructure.store import insert_member',
     '',
     '',
@@ -157,9 +158,10 @@ export const CLUB_SERVICE: Record<string, string> = {
     '',
     '',
     'def send_welcome(email: str):',
-    '    print("welcome", email)',
+    '    deliver(email, "welcome")',
     '',
   ].join('\n'),
+  'app/infrastructure/mailer.py': 'import smtplib\n\n\ndef deliver(to: str, subject: str):\n    with smtplib.SMTP("localhost") as server:\n        server.sendmail("clubs@example.com", [to], subject)\n',
   'app/infrastructure/store.py': [
     'from sqlalchemy import create_engine, text',
     '',
@@ -176,7 +178,28 @@ export const CLUB_SERVICE: Record<string, string> = {
 
 describe('a FastAPI service with no async work (a workspace written for this test)', () => {
   let answers: Answer[] = [];
-  workspaceAnswers(CLUB_SERVICE, (analysed) => (answers = analysed));
+  const factsOfItem = workspaceAnswers(CLUB_SERVICE, (analysed) => (answers = analysed));
+
+  it('marks a step that runs only under an `if` with its condition, and what it leads to too, never one every request reaches', () => {
+    const flow = factsOfItem('service.trace-flow', 'The flow of `{0}`, layer by layer');
+    assert.ok(flow.includes('application: `send_welcome`, only when `notify` — app/services/members.py:9'), flow.join('\n'));
+    assert.ok(flow.includes('infrastructure: `deliver`, only when `notify` — app/infrastructure/mailer.py:4'), flow.join('\n'));
+    assert.ok(flow.includes('application: `register_member` — app/services/members.py:5'), flow.join('\n'));
+    assert.ok(flow.includes('infrastructure: `insert_member` — app/infrastructure/store.py:6'), flow.join('\n'));
+  });
+
+  it('tells what the traced route takes and answers with: path parameter, body model with its fields and the check its validator refuses under, other parameters, the status it writes and the model it answers with', () => {
+    const contract = factsOfItem('service.trace-flow', 'What `{0}` takes and answers with');
+    assert.deepEqual(contract, [
+      'path parameter `club_id: int` — app/api/routes.py:26',
+      'body `member`, validated as `MemberIn`: `email: str = Field(max_length=120)`, `nickname: str = Field(min_length=2)` — app/api/routes.py:9',
+      '`MemberIn.has_at` refuses the body when `"@" not in value`: `ValueError("an email needs an @")` — app/api/routes.py:17',
+      'parameter `notify: bool = Query(False)` — app/api/routes.py:26',
+      'answers 201 on success (`status_code=201`) — app/api/routes.py:26',
+      'answers with `MemberOut`: `id: int`, `email: str` — app/api/routes.py:21',
+    ]);
+    assert.deepEqual(factsOfItem('service.draw-flow', 'What `{0}` takes and answers with'), contract);
+  });
 
   it('says plainly that none was found, without pointing at a file that has nothing to do with the question', () => {
     const parts = answers.find((answer) => answer.item === 'service.async')?.parts ?? [];
@@ -184,7 +207,7 @@ describe('a FastAPI service with no async work (a workspace written for this tes
     assert.ok(gaps.length >= 2, JSON.stringify(parts));
     for (const gap of gaps) {
       assert.equal(gap.readAt, undefined, phraseText(gap));
-      assert.match(phraseText(gap), /^None found: /);
+      assert.match(phraseText(gap), /\bnone found: /i);
     }
   });
 });

@@ -73,7 +73,7 @@ function statusesIn(context: AnswerContext, symbol: string): StatusSite[] {
 }
 
 /** The status an error-response finding writes: its argument (or the constant a local of that name is set to), else the one its response class is named for (`HttpResponseNotFound`). */
-function responseStatus(context: AnswerContext, finding: Finding): number | undefined {
+export function responseStatus(context: AnswerContext, finding: Finding): number | undefined {
   const response = detailText(finding.details['response']);
   const written = detailText(finding.details['status']);
   const { path } = SymbolId.parse(finding.symbol);
