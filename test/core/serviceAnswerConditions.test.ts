@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { phraseText } from '../../src/core/answers/phrases';
+import { quote } from '../../src/core/answers/projectDocs';
 import type { Answer } from '../../src/core/result';
 import { analyzeFolder } from '../../src/node/analyzeFolder';
 import { factsOf, tempWorkspace } from '../helpers';
@@ -209,5 +210,45 @@ describe('a FastAPI service with no async work (a workspace written for this tes
       assert.equal(gap.readAt, undefined, phraseText(gap));
       assert.match(phraseText(gap), /\bnone found: /i);
     }
+  });
+});
+
+describe('a FastAPI service whose handlers enforce its rules (a workspace written for this test)', () => {
+  const factsOfItem = workspaceAnswers({
+    'pyproject.toml': '[project]\nname = "rooms"\nversion = "1.0"\ndependencies = ["fastapi"]\n',
+    'app/main.py': 'from fastapi import FastAPI\n\nfrom app.api.bookings import router\n\napp = FastAPI()\napp.include_router(router)\n',
+    'app/api/bookings.py': [
+      'from fastapi import APIRouter, HTTPException',
+      '',
+      'from app.services.rooms import find_room, reserve',
+      '',
+      'router = APIRouter()',
+      '',
+      '',
+      '@router.post("/rooms/{room_id}/bookings")',
+      'def book(room_id: int, nights: int):',
+      '    room = find_room(room_id)',
+      '    if room is None:',
+      '        raise HTTPException(status_code=404, detail="no such room")',
+      '    if nights > room.max_nights:',
+      '        raise HTTPException(status_code=409, detail="stay too long for this room")',
+      '    return reserve(room, nights)',
+      '',
+    ].join('\n'),
+    'app/services/rooms.py': 'def find_room(room_id):\n    return None\n\n\ndef reserve(room, nights):\n    return {"room": room, "nights": nights}\n',
+  });
+
+  it("tells a handler's guard that refuses a request for a rule (409) as a rule, with its condition, and leaves a missing resource's 404 to the errors", () => {
+    const rules = factsOfItem('service.invariants', 'Rules the handlers enforce: where they refuse a request');
+    assert.deepEqual(rules, ['`book` refuses with 409 when `nights > room.max_nights`: `HTTPException("stay too long for this room")` — app/api/bookings.py:14']);
+  });
+});
+
+describe('a quoted description too long to show whole', () => {
+  it('is cut after its last sentence that fits, else at a word, never inside a word', () => {
+    const text = `${'Word '.repeat(30).trim()}. ${'More '.repeat(60).trim()}.`;
+    assert.equal(quote(text, 200), `${'Word '.repeat(30).trim()}.`);
+    assert.equal(quote('alpha beta gamma delta', 14), 'alpha beta…');
+    assert.equal(quote('short.', 14), 'short.');
   });
 });

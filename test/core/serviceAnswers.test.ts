@@ -14,7 +14,7 @@ describe("a Django service's answers (test/fixtures/django-shop)", () => {
   });
 
   it('trace the flow that goes deepest (into the domain and a transaction), not the first write (a logout), and link the checklist to it', () => {
-    const flow = factsOf(answerOf('service.trace-flow'));
+    const flow = factsOf(answerOf('service.trace-flow'), 'The flow of `{0}`, layer by layer');
     assert.deepEqual(flow, [
       'api: `restock` — catalog/views.py:67',
       'domain: `Product.restock` — catalog/models.py:31',

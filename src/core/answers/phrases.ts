@@ -58,6 +58,8 @@ export const PHRASES = {
   raisesAlways: '`{0}` raises `{1}`',
   returnsErrorOtherwise: '`{0}` returns the error `{1}` in every case the guards before it do not end',
   noInvariants: 'No guard found in the domain layer (no raise, assert or returned error under a condition); read {0}',
+  handlerRulesTopic: 'Rules the handlers enforce: where they refuse a request',
+  handlerRefuses: '`{0}` refuses with {1} when `{2}`: `{3}`',
   schemaRulesTopic: 'Rules the schema enforces',
   schemaRule: '`{0}`: {1}',
   errorHandlersTopic: 'Exception handlers',
