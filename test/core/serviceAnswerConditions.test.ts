@@ -244,6 +244,37 @@ describe('a FastAPI service whose handlers enforce its rules (a workspace writte
   });
 });
 
+describe('a Django view that answers a status in an except clause', () => {
+  const factsOfItem = workspaceAnswers({
+    'pyproject.toml': '[project]\nname = "shelf"\nversion = "1.0"\ndependencies = ["django"]\n',
+    'manage.py': 'import os\n\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "shelf.settings")\n',
+    'shelf/settings.py': 'ROOT_URLCONF = "shelf.urls"\nINSTALLED_APPS = ["shelf"]\n',
+    'shelf/urls.py': 'from django.urls import path\n\nfrom shelf.api import views\n\nurlpatterns = [path("books/<int:pk>/", views.book)]\n',
+    'shelf/services/books.py': 'from shelf.models import Book\n\n\ndef find_book(pk):\n    return Book.objects.get(pk=pk)\n',
+    'shelf/api/views.py': [
+      'from django.http import HttpResponse, HttpResponseNotFound',
+      '',
+      'from shelf.services.books import find_book',
+      'from shelf.models import Book',
+      '',
+      '',
+      'def book(request, pk):',
+      '    try:',
+      '        found = find_book(pk)',
+      '    except Book.DoesNotExist:',
+      '        return HttpResponseNotFound("no such book")',
+      '    return HttpResponse(found.title)',
+      '',
+    ].join('\n'),
+    'shelf/models.py': 'from django.db import models\n\n\nclass Book(models.Model):\n    title = models.CharField(max_length=200)\n',
+  });
+
+  it('tells the status with the exception its clause catches', () => {
+    const statuses = factsOfItem('service.errors', ROUTE_ERRORS);
+    assert.ok(statuses.includes('`ANY /books/{pk}/` answers 404 when `except Book.DoesNotExist` (`HttpResponseNotFound`) — shelf/api/views.py:11'), statuses.join('\n'));
+  });
+});
+
 describe('a quoted description too long to show whole', () => {
   it('is cut after its last sentence that fits, else at a word, never inside a word', () => {
     const text = `${'Word '.repeat(30).trim()}. ${'More '.repeat(60).trim()}.`;
