@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { phraseText } from '../../src/core/answers/phrases';
+import { quote } from '../../src/core/answers/projectDocs';
 import type { Answer } from '../../src/core/result';
 import { analyzeFolder } from '../../src/node/analyzeFolder';
 import { factsOf, tempWorkspace } from '../helpers';
@@ -149,6 +150,7 @@ export const CLUB_SERVICE: Record<string, string> = {
     '',
   ].join('\n'),
   'app/services/members.py': [
+    'from app.infrastructure.mailer import deliver',
     'from app.infrastructure.store import insert_member',
     '',
     '',
@@ -157,9 +159,10 @@ export const CLUB_SERVICE: Record<string, string> = {
     '',
     '',
     'def send_welcome(email: str):',
-    '    print("welcome", email)',
+    '    deliver(email, "welcome")',
     '',
   ].join('\n'),
+  'app/infrastructure/mailer.py': 'import smtplib\n\n\ndef deliver(to: str, subject: str):\n    with smtplib.SMTP("localhost") as server:\n        server.sendmail("clubs@example.com", [to], subject)\n',
   'app/infrastructure/store.py': [
     'from sqlalchemy import create_engine, text',
     '',
@@ -176,7 +179,28 @@ export const CLUB_SERVICE: Record<string, string> = {
 
 describe('a FastAPI service with no async work (a workspace written for this test)', () => {
   let answers: Answer[] = [];
-  workspaceAnswers(CLUB_SERVICE, (analysed) => (answers = analysed));
+  const factsOfItem = workspaceAnswers(CLUB_SERVICE, (analysed) => (answers = analysed));
+
+  it('marks a step that runs only under an `if` with its condition, and what it leads to too, never one every request reaches', () => {
+    const flow = factsOfItem('service.trace-flow', 'The flow of `{0}`, layer by layer');
+    assert.ok(flow.includes('application: `send_welcome`, only when `notify` — app/services/members.py:9'), flow.join('\n'));
+    assert.ok(flow.includes('infrastructure: `deliver`, only when `notify` — app/infrastructure/mailer.py:4'), flow.join('\n'));
+    assert.ok(flow.includes('application: `register_member` — app/services/members.py:5'), flow.join('\n'));
+    assert.ok(flow.includes('infrastructure: `insert_member` — app/infrastructure/store.py:6'), flow.join('\n'));
+  });
+
+  it('tells what the traced route takes and answers with: path parameter, body model with its fields and the check its validator refuses under, other parameters, the status it writes and the model it answers with', () => {
+    const contract = factsOfItem('service.trace-flow', 'What `{0}` takes and answers with');
+    assert.deepEqual(contract, [
+      'path parameter `club_id: int` — app/api/routes.py:26',
+      'body `member`, validated as `MemberIn`: `email: str = Field(max_length=120)`, `nickname: str = Field(min_length=2)` — app/api/routes.py:9',
+      '`MemberIn.has_at` refuses the body when `"@" not in value`: `ValueError("an email needs an @")` — app/api/routes.py:17',
+      'parameter `notify: bool = Query(False)` — app/api/routes.py:26',
+      'answers 201 on success (`status_code=201`) — app/api/routes.py:26',
+      'answers with `MemberOut`: `id: int`, `email: str` — app/api/routes.py:21',
+    ]);
+    assert.deepEqual(factsOfItem('service.draw-flow', 'What `{0}` takes and answers with'), contract);
+  });
 
   it('says plainly that none was found, without pointing at a file that has nothing to do with the question', () => {
     const parts = answers.find((answer) => answer.item === 'service.async')?.parts ?? [];
@@ -184,7 +208,78 @@ describe('a FastAPI service with no async work (a workspace written for this tes
     assert.ok(gaps.length >= 2, JSON.stringify(parts));
     for (const gap of gaps) {
       assert.equal(gap.readAt, undefined, phraseText(gap));
-      assert.match(phraseText(gap), /^None found: /);
+      assert.match(phraseText(gap), /\bnone found: /i);
     }
+  });
+});
+
+describe('a FastAPI service whose handlers enforce its rules (a workspace written for this test)', () => {
+  const factsOfItem = workspaceAnswers({
+    'pyproject.toml': '[project]\nname = "rooms"\nversion = "1.0"\ndependencies = ["fastapi"]\n',
+    'app/main.py': 'from fastapi import FastAPI\n\nfrom app.api.bookings import router\n\napp = FastAPI()\napp.include_router(router)\n',
+    'app/api/bookings.py': [
+      'from fastapi import APIRouter, HTTPException',
+      '',
+      'from app.services.rooms import find_room, reserve',
+      '',
+      'router = APIRouter()',
+      '',
+      '',
+      '@router.post("/rooms/{room_id}/bookings")',
+      'def book(room_id: int, nights: int):',
+      '    room = find_room(room_id)',
+      '    if room is None:',
+      '        raise HTTPException(status_code=404, detail="no such room")',
+      '    if nights > room.max_nights:',
+      '        raise HTTPException(status_code=409, detail="stay too long for this room")',
+      '    return reserve(room, nights)',
+      '',
+    ].join('\n'),
+    'app/services/rooms.py': 'def find_room(room_id):\n    return None\n\n\ndef reserve(room, nights):\n    return {"room": room, "nights": nights}\n',
+  });
+
+  it("tells a handler's guard that refuses a request for a rule (409) as a rule, with its condition, and leaves a missing resource's 404 to the errors", () => {
+    const rules = factsOfItem('service.invariants', 'Rules the handlers enforce: where they refuse a request');
+    assert.deepEqual(rules, ['`book` refuses with 409 when `nights > room.max_nights`: `HTTPException("stay too long for this room")` — app/api/bookings.py:14']);
+  });
+});
+
+describe('a Django view that answers a status in an except clause', () => {
+  const factsOfItem = workspaceAnswers({
+    'pyproject.toml': '[project]\nname = "shelf"\nversion = "1.0"\ndependencies = ["django"]\n',
+    'manage.py': 'import os\n\nos.environ.setdefault("DJANGO_SETTINGS_MODULE", "shelf.settings")\n',
+    'shelf/settings.py': 'ROOT_URLCONF = "shelf.urls"\nINSTALLED_APPS = ["shelf"]\n',
+    'shelf/urls.py': 'from django.urls import path\n\nfrom shelf.api import views\n\nurlpatterns = [path("books/<int:pk>/", views.book)]\n',
+    'shelf/services/books.py': 'from shelf.models import Book\n\n\ndef find_book(pk):\n    return Book.objects.get(pk=pk)\n',
+    'shelf/api/views.py': [
+      'from django.http import HttpResponse, HttpResponseNotFound',
+      '',
+      'from shelf.services.books import find_book',
+      'from shelf.models import Book',
+      '',
+      '',
+      'def book(request, pk):',
+      '    try:',
+      '        found = find_book(pk)',
+      '    except Book.DoesNotExist:',
+      '        return HttpResponseNotFound("no such book")',
+      '    return HttpResponse(found.title)',
+      '',
+    ].join('\n'),
+    'shelf/models.py': 'from django.db import models\n\n\nclass Book(models.Model):\n    title = models.CharField(max_length=200)\n',
+  });
+
+  it('tells the status with the exception its clause catches', () => {
+    const statuses = factsOfItem('service.errors', ROUTE_ERRORS);
+    assert.ok(statuses.includes('`ANY /books/{pk}/` answers 404 when `except Book.DoesNotExist` (`HttpResponseNotFound`) — shelf/api/views.py:11'), statuses.join('\n'));
+  });
+});
+
+describe('a quoted description too long to show whole', () => {
+  it('is cut after its last sentence that fits, else at a word, never inside a word', () => {
+    const text = `${'Word '.repeat(30).trim()}. ${'More '.repeat(60).trim()}.`;
+    assert.equal(quote(text, 200), `${'Word '.repeat(30).trim()}.`);
+    assert.equal(quote('alpha beta gamma delta', 14), 'alpha beta…');
+    assert.equal(quote('short.', 14), 'short.');
   });
 });

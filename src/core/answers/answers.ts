@@ -13,7 +13,7 @@ import { centralImplementationAnswer, documentedBoundsAnswer, edgeCasesAnswer, i
 import { idempotentAnswer } from './idempotency';
 import { consistencyAnswer, transactionalAnswer } from './transactions';
 import { layerJobsAnswer } from './layerJobs';
-import { routeContractsAnswer } from './routeContracts';
+import { flowContractAnswer, routeContractsAnswer } from './routeContracts';
 import { contributeAnswer, documentedRationaleAnswer, purposeAnswer, tutorialAnswer } from './projectDocs';
 import { benchmarksAnswer, coreModulesAnswer, examplesAnswer, performanceAnswer } from './studyMaterial';
 import { alsoInherited, FOUNDATION_TOPICS, foundationsPart, inheritedPart } from './foundations';
@@ -24,9 +24,9 @@ type Builder = (context: AnswerContext) => AnswerPart[];
 const BUILDERS: Readonly<Record<RepoKind, Readonly<Record<string, readonly Builder[]>>>> = {
   service: {
     'api-docs': [routesAnswer, routeContractsAnswer],
-    'trace-flow': [flowAnswer, conditionalImplementationsAnswer],
+    'trace-flow': [flowAnswer, flowContractAnswer, conditionalImplementationsAnswer],
     'data-model': [dataModelAnswer],
-    'draw-flow': [flowAnswer, layerJobsAnswer, dependenciesAnswer, conditionalImplementationsAnswer, middlewareAnswer],
+    'draw-flow': [flowAnswer, flowContractAnswer, layerJobsAnswer, dependenciesAnswer, conditionalImplementationsAnswer, middlewareAnswer],
     invariants: [invariantsAnswer],
     idempotent: [idempotentAnswer],
     transactional: [transactionalAnswer],

@@ -1,6 +1,6 @@
 import type { HandlerFact } from '../parse/facts';
 import { type AnswerFact, type AnswerPart, type Finding, SymbolId, type Trace } from '../result';
-import { type AnswerContext, answerPart, detailText, fact, findingSites, findingsByFunction, firstFileOf, functionAt, gap, noneFound, inScope, memo, routeLocation, tracedFunctions } from './context';
+import { type AnswerContext, answerPart, detailText, fact, findingSites, findingsByFunction, firstFileOf, functionAt, gap, inScope, layerOfPath, memo, noneFound, routeLocation, tracedFunctions } from './context';
 import { studyRoutes } from './flow';
 import { caughtNames, convertedFrom, exceptionNames, raisedStatus, statusOf } from '../resolve/errorStatus';
 import { say } from './phrases';
@@ -73,7 +73,7 @@ function statusesIn(context: AnswerContext, symbol: string): StatusSite[] {
 }
 
 /** The status an error-response finding writes: its argument (or the constant a local of that name is set to), else the one its response class is named for (`HttpResponseNotFound`). */
-function responseStatus(context: AnswerContext, finding: Finding): number | undefined {
+export function responseStatus(context: AnswerContext, finding: Finding): number | undefined {
   const response = detailText(finding.details['response']);
   const written = detailText(finding.details['status']);
   const { path } = SymbolId.parse(finding.symbol);
@@ -320,6 +320,39 @@ function limitFacts(context: AnswerContext): AnswerFact[] {
   return ranked.sort((a, b) => a.rank - b.rank).map(({ told }) => told);
 }
 
+/**
+ * Statuses that refuse a request for breaking a rule of the business (RFC 9110: 400 a request it
+ * will not process, 403 one it refuses, 409 a conflict with the current state, 422 content it
+ * cannot process), not for a missing resource (404), authentication (401) or a method (405).
+ */
+const RULE_STATUSES: ReadonlySet<number> = new Set([400, 403, 409, 422]);
+
+/** The guards of the API layer's functions (handlers and their helpers) that refuse a request with such a status under a condition: rules the handlers enforce. */
+function handlerRuleFacts(context: AnswerContext): AnswerFact[] {
+  const { index, result } = context;
+  const facts: AnswerFact[] = [];
+  for (const file of result.files) {
+    if (file.layer !== 'api' || !inScope(context, file.path)) continue;
+    for (const { symbol, definition } of index.definitionsIn(file.path)) {
+      for (const raised of definition.raises ?? []) {
+        const status = raisedStatus(index, context.frameworks, file.path, raised);
+        if (status === undefined || !RULE_STATUSES.has(status) || !raised.condition) continue;
+        facts.push(fact({ path: file.path, line: raised.line }, 'handlerRefuses', SymbolId.label(symbol), status, raised.condition, `${raised.exception}${raised.message ? `("${raised.message}")` : ''}`));
+      }
+    }
+  }
+  for (const [owner, findings] of findingsByFunction(context, 'error-response')) {
+    for (const finding of findings) {
+      const { path } = SymbolId.parse(finding.symbol);
+      const status = responseStatus(context, finding);
+      const condition = detailText(finding.details['condition']);
+      if (layerOfPath(result, path) !== 'api' || status === undefined || !RULE_STATUSES.has(status) || !condition) continue;
+      facts.push(fact({ path, line: finding.range.start.line }, 'handlerRefuses', SymbolId.label(owner), status, condition, detailText(finding.details['response'], 'status')));
+    }
+  }
+  return facts;
+}
+
 /** Where the domain refuses: guards that raise (or return an error) under a condition, and asserts, in the domain layer and in model classes; the limits checked anywhere. Without domain guards, the services' guards under a condition, told as theirs. */
 export function invariantsAnswer(context: AnswerContext): AnswerPart[] {
   const { result } = context;
@@ -328,12 +361,14 @@ export function invariantsAnswer(context: AnswerContext): AnswerPart[] {
   // A service with no domain guard (transaction scripts) enforces its rules in its services: told as theirs, guards under a condition only.
   const serviceFacts = domainFacts.length ? [] : guards(context, (layer) => layer === 'application', false);
   const limits = limitFacts(context);
+  const handlerRules = handlerRuleFacts(context);
   const schemaRules = result.dataModel.entities.flatMap((entity) =>
     entity.rules.filter((rule) => rule.kind === 'check' || rule.kind === 'unique').map((rule) => fact(rule.location, 'schemaRule', entity.name, rule.text)),
   );
   return [
     ...(limits.length ? [answerPart(say('limitsTopic'), limits)] : []),
     serviceFacts.length ? answerPart(say('serviceRulesTopic'), serviceFacts) : answerPart(say('invariantsTopic'), domainFacts, gap('noInvariants', firstFileOf(context, ['domain', 'application']))),
+    ...(handlerRules.length ? [answerPart(say('handlerRulesTopic'), handlerRules)] : []),
     ...(schemaRules.length ? [answerPart(say('schemaRulesTopic'), schemaRules)] : []),
   ];
 }

@@ -25,16 +25,39 @@ export function flowAnswer(context: AnswerContext): AnswerPart[] {
   const route = studyFlow(context);
   if (!route) return [answerPart(say('flowTopic', '—'), [], gap('noFlow', firstFileOf(context, ['api', 'application'])))];
   const trace = context.traceOf(route);
+  const conditions = stepConditions(context, trace.steps);
   const facts: AnswerFact[] = [];
   for (const layer of layerColumns(trace)) {
     const seen = new Set<string>();
-    for (const step of trace.steps) {
-      if ((step.layer || 'unknown') !== layer || !doesWork(context, step) || seen.has(step.symbol) || seen.size >= STEPS_PER_LAYER) continue;
+    trace.steps.forEach((step, position) => {
+      if ((step.layer || 'unknown') !== layer || !doesWork(context, step) || seen.has(step.symbol) || seen.size >= STEPS_PER_LAYER) return;
       seen.add(step.symbol);
-      facts.push(fact(stepLocation(step), 'flowStep', layer, stepLabel(step)));
-    }
+      const condition = conditions[position];
+      facts.push(condition ? fact(stepLocation(step), 'flowStepWhen', layer, stepLabel(step), condition) : fact(stepLocation(step), 'flowStep', layer, stepLabel(step)));
+    });
   }
   return [answerPart(say('flowTopic', `${route.method} ${route.path}`), facts)];
+}
+
+/**
+ * The condition each step of a trace runs under: the `if` its call is written in (as the caller's
+ * call sites record it), else its caller's own, so that what a conditional call leads to is
+ * conditional too; undefined for a step every request reaches.
+ */
+export function stepConditions(context: AnswerContext, steps: readonly TraceStep[]): (string | undefined)[] {
+  const conditions: (string | undefined)[] = [];
+  // The nearest step above at each depth: a step's caller is the one a level up.
+  const above: number[] = [];
+  steps.forEach((step, position) => {
+    const depth = step.depth ?? 0;
+    const caller = depth > 0 ? above[depth - 1] : undefined;
+    above[depth] = position;
+    above.length = depth + 1;
+    const site = step.site;
+    const own = caller !== undefined && site ? context.index.definition(steps[caller]?.symbol ?? '')?.calls?.find((call) => call.line === site.line && call.condition)?.condition : undefined;
+    conditions.push(own ?? (caller !== undefined ? conditions[caller] : undefined));
+  });
+  return conditions;
 }
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);

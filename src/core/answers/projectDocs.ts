@@ -18,9 +18,16 @@ const MAX_LINE = 1000;
 const MAX_QUOTE = 240;
 const MAX_LISTED = 8;
 
-const quote = (text: string, max = MAX_QUOTE) => {
+/** The text on one line; a longer one cut after its last sentence that fits, else at a word, never inside one. */
+export const quote = (text: string, max = MAX_QUOTE): string => {
   const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+  if (flat.length <= max) return flat;
+  const head = flat.slice(0, max);
+  let sentenceEnd = -1;
+  for (let position = head.length - 2; position > 0 && sentenceEnd < 0; position--) if ('.!?'.includes(head[position] ?? '') && head[position + 1] === ' ') sentenceEnd = position + 1;
+  if (sentenceEnd > 0) return flat.slice(0, sentenceEnd);
+  const wordEnd = head.lastIndexOf(' ', max - 1);
+  return `${flat.slice(0, wordEnd > 0 ? wordEnd : max - 1)}…`;
 };
 
 function linesOf(document: StudyDocument): string[] {

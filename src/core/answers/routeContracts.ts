@@ -1,7 +1,9 @@
 import type { SymbolDefinition } from '../parse/facts';
 import { type AnswerFact, type AnswerPart, SymbolId } from '../result';
-import { type AnswerContext, answerPart, fact, firstFileOf, gap, locationOf } from './context';
-import { studyRoutes } from './flow';
+import { type AnswerContext, answerPart, detailText, fact, findingsByFunction, firstFileOf, gap, locationOf } from './context';
+import { responseStatus } from './errors';
+import { studyFlow, studyRoutes } from './flow';
+import { statusOf } from '../resolve/errorStatus';
 import { say } from './phrases';
 
 /** A decorator's or a parameter's text longer than this is cut: it is the workspace's text. */
@@ -155,4 +157,102 @@ function responseTerms(context: AnswerContext, definition: SymbolDefinition, req
   terms.push(...made);
   if (!made.size && definition.returns) terms.push(cut(`-> ${definition.returns}`));
   return terms;
+}
+
+/** Fields of a body or response model told at most, each as declared. */
+const MAX_FIELDS = 12;
+
+/** A field's declaration longer than this is cut: its constraints are in the first part. */
+const MAX_FIELD_TEXT = 100;
+
+/**
+ * What the traced route takes and answers with, each part where the code declares it: its path
+ * parameters (named in the path), the body model it validates (a Pydantic-style model, or a
+ * workspace class a parameter is typed with) with its fields and the checks its methods refuse
+ * under, the other plain parameters (FastAPI's query parameters, neither a dependency nor the
+ * body), the success status the route writes, and the model it answers with and its fields.
+ */
+export function flowContractAnswer(context: AnswerContext): AnswerPart[] {
+  const route = studyFlow(context);
+  const handler = route ? handlerOf(context, route.handler, route.method) : undefined;
+  if (!route || !handler) return [];
+  const { index } = context;
+  const { path } = SymbolId.parse(handler.symbol);
+  const at = locationOf(index, handler.symbol);
+  const facts: AnswerFact[] = [];
+  const request = requestParameter(context, handler.symbol, handler.definition);
+  const inPath = new Set([...route.path.matchAll(/\{(\w+)(?::[^}]*)?\}/g)].map((match) => match[1] ?? ''));
+  const parameters = (handler.definition.parameters ?? []).filter((parameter, position) => !(position === 0 && handler.definition.kind === 'method') && parameter !== request.parameter && !parameter.splat);
+  const written = (parameter: (typeof parameters)[number]) => cut(`${parameter.name}${parameter.annotation ? `: ${parameter.annotation}` : ''}${parameter.default !== undefined ? ` = ${parameter.default}` : ''}`);
+  for (const parameter of parameters) {
+    const model = parameter.annotation && /^[\w.]+$/.test(parameter.annotation) ? index.resolve(path, parameter.annotation) : undefined;
+    if (inPath.has(parameter.name)) facts.push(fact(at, 'takesPathParameter', written(parameter)));
+    else if (model && index.definition(model)?.kind === 'class') facts.push(...modelFacts(context, model, 'takesBody', parameter.name), ...checkFacts(context, model));
+    else if (!isDependency(context, path, parameter)) facts.push(fact(at, 'takesOtherParameter', written(parameter)));
+  }
+  facts.push(...successFacts(context, handler.symbol, handler.definition));
+  return [answerPart(say('flowContractTopic', `${route.method} ${route.path}`), facts)];
+}
+
+/** A parameter the framework fills from a dependency: `Depends(...)` as its default, in its annotation, or in the alias its annotation names (`SessionDep = Annotated[Session, Depends(get_db)]`). */
+function isDependency(context: AnswerContext, path: string, parameter: NonNullable<SymbolDefinition['parameters']>[number]): boolean {
+  if (/\bDepends\(/.test(`${parameter.default ?? ''} ${parameter.annotation ?? ''}`)) return true;
+  const alias = parameter.annotation && /^[\w.]+$/.test(parameter.annotation) ? context.index.resolve(path, parameter.annotation) : undefined;
+  return !!alias && /\bDepends\(/.test(context.index.definition(alias)?.alias ?? '');
+}
+
+/** A model class with its fields as declared (`email: str = Field(max_length=120)`), its own then those of the workspace classes it inherits, a name once; told at the class. */
+function modelFacts(context: AnswerContext, model: string, key: 'takesBody' | 'answersWithModel', name: string): AnswerFact[] {
+  const { index } = context;
+  const named = new Set<string>();
+  const attributes = [model, ...index.ancestry(model).classes.filter((ancestor) => ancestor !== model)]
+    .flatMap((owner) => index.definition(owner)?.attributes ?? [])
+    .filter((attribute) => !attribute.name.startsWith('_') && !named.has(attribute.name) && named.add(attribute.name));
+  const fields = attributes.slice(0, MAX_FIELDS).map((attribute) => {
+    const call = attribute.call ? ` = ${attribute.call.callee}(${[...attribute.call.args, ...Object.entries(attribute.call.keywords).map(([keyword, value]) => `${keyword}=${value}`)].join(', ')})` : '';
+    const text = `${attribute.name}${attribute.type ? `: ${attribute.type}` : ''}${call}`;
+    return `\`${text.length > MAX_FIELD_TEXT ? `${text.slice(0, MAX_FIELD_TEXT - 1)}…` : text}\``;
+  });
+  if (attributes.length > MAX_FIELDS) fields.push('…');
+  return [fact(locationOf(context.index, model), key, name, SymbolId.label(model), fields.length ? fields.join(', ') : '—')];
+}
+
+/** The checks a body model's own methods make: where they refuse (a validator raising under a condition). */
+function checkFacts(context: AnswerContext, model: string): AnswerFact[] {
+  const { path } = SymbolId.parse(model);
+  const facts: AnswerFact[] = [];
+  for (const { symbol, definition } of context.index.definitionsIn(path)) {
+    if (!symbol.startsWith(`${model}.`) || definition.kind !== 'method') continue;
+    for (const raised of definition.raises ?? []) {
+      if (raised.condition && !raised.asserted) facts.push(fact({ path, line: raised.line }, 'bodyRefusesWhen', SymbolId.label(symbol), raised.condition, `${raised.exception}${raised.message ? `("${raised.message}")` : ''}`));
+    }
+  }
+  return facts;
+}
+
+/** The status a route answers with on success, as it writes it (a route decorator's `status_code=`, a 2xx response it makes), and the model it answers with. */
+function successFacts(context: AnswerContext, symbol: string, definition: SymbolDefinition): AnswerFact[] {
+  const { index } = context;
+  const { path } = SymbolId.parse(symbol);
+  const at = locationOf(index, symbol);
+  const facts: AnswerFact[] = [];
+  let model: string | undefined;
+  for (const name of definition.decorators) {
+    const call = definition.decoratorCalls?.[name];
+    if (!registersRoute(call)) continue;
+    const status = call?.keywords['status_code'];
+    if (status) facts.push(fact(at, 'answersOnSuccess', statusOf(status) ?? status, `status_code=${status}`));
+    model ??= call?.keywords['response_model'];
+  }
+  for (const finding of findingsByFunction(context, 'error-response').get(symbol) ?? []) {
+    const status = responseStatus(context, finding);
+    if (status !== undefined && status < 300) facts.push(fact({ path, line: finding.range.start.line }, 'answersOnSuccess', status, detailText(finding.details['response'], 'status')));
+  }
+  // No status written: the framework answers its default one.
+  if (!facts.length) facts.push(fact(at, 'noSuccessStatus'));
+  model ??= definition.returns && /^[\w.]+$/.test(definition.returns) ? definition.returns : undefined;
+  const resolved = model && /^[\w.]+$/.test(model) ? index.resolve(path, model) : undefined;
+  if (resolved && index.definition(resolved)?.kind === 'class') facts.push(...modelFacts(context, resolved, 'answersWithModel', model ?? ''));
+  else if (model) facts.push(fact(at, 'answersWith', model));
+  return facts;
 }

@@ -100,6 +100,8 @@ export function buildChecklist(result: AnalysisResult, answers: readonly Answer[
       if (traced) item.link = { kind: 'route', route: traced, label: traced };
     } else if (first && fact) item.link = { kind: 'code', path: fact.location.path, line: fact.location.line, label: phraseText(first.topic).replace(/`/g, '') };
     else if (item.link && first?.gap?.readAt) item.link = { kind: 'code', path: first.gap.readAt.path, line: first.gap.readAt.line, label: first.gap.readAt.path };
+    // An answer that found none names no place: a link would send the reader somewhere the answer does not.
+    else if (first?.gap) delete item.link;
   }
   return items;
 }

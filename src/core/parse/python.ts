@@ -13,7 +13,7 @@ const CONTAINER_STATEMENTS = new Set([
 const MAX_ARGUMENT_LENGTH = 200;
 
 export const pythonSyntax: LanguageSyntax = {
-  guardingCondition: (node) => guardingCondition(node),
+  guardingCondition: (node) => caughtCondition(node) ?? guardingCondition(node),
 
   definitionName(node) {
     if (node.type === 'class_definition' || node.type === 'function_definition') return node.childForFieldName('name')?.text;
@@ -659,6 +659,15 @@ function statusArgument(args: readonly Node[]): string | undefined {
   const first = args[0];
   if (first?.type === 'integer') return first.text;
   if (first?.type === 'attribute' && /HTTP_?\d{3}|status|HTTPStatus/i.test(first.text)) return first.text.replace(/\s+/g, '');
+  return undefined;
+}
+
+/** A statement written directly in an `except` clause (no `if` between them): the clause, as written (`except Check.NotUpdated`). */
+function caughtCondition(node: Node): string | undefined {
+  for (let parent = node.parent; parent; parent = parent.parent) {
+    if (parent.type === 'except_clause') return oneLine(`except ${caughtBy(parent).join(', ')}`.trim());
+    if (parent.type === 'if_statement' || parent.type === 'elif_clause' || parent.type === 'else_clause' || parent.type === 'function_definition' || parent.type === 'class_definition' || parent.type === 'lambda') return undefined;
+  }
   return undefined;
 }
 
