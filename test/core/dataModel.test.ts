@@ -294,6 +294,74 @@ module.exports = (sequelize, DataTypes) => {
     }
   });
 
+  it('reads Tortoise ORM models into entities (fields, relations, Meta.table, abstract bases), their managers and their signal receivers', async () => {
+    const workspace = tempWorkspace({
+      'pyproject.toml': '[project]\nname = "shop"\ndependencies = ["tortoise-orm"]\n',
+      'shop/models.py': `from tortoise import fields
+from tortoise.manager import Manager
+from tortoise.models import Model
+from tortoise.queryset import QuerySet
+
+
+class ActiveQuerySet(QuerySet):
+    def active(self):
+        return self.filter(active=True)
+
+
+class ActiveManager(Manager):
+    def get_queryset(self):
+        return ActiveQuerySet(self._model).filter(active=True)
+
+
+class Timestamped(Model):
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+
+class Customer(Timestamped):
+    email = fields.CharField(max_length=255, unique=True)
+    active = fields.BooleanField(default=True)
+
+    class Meta:
+        table = "customers"
+        manager = ActiveManager()
+
+
+class Order(Timestamped):
+    id = fields.IntField(primary_key=True)
+    customer = fields.ForeignKeyField("models.Customer", related_name="orders", on_delete=fields.CASCADE)
+    total = fields.DecimalField(max_digits=10, decimal_places=2)
+`,
+      'shop/signals.py': `from tortoise.signals import post_save
+
+from shop.models import Order
+
+
+@post_save(Order)
+async def order_saved(sender, instance, created, using_db, update_fields):
+    print(instance.id)
+`,
+    });
+    try {
+      const { result } = await analyzeFolder(workspace.root, { threads: 1 });
+      const symbolsOf = (category: string) => result.findings.filter((finding) => finding.category === category).map((finding) => finding.symbol).sort();
+      assert.deepEqual(symbolsOf('model'), ['shop/models.py:Customer', 'shop/models.py:Order']);
+      assert.deepEqual(symbolsOf('manager'), ['shop/models.py:ActiveManager', 'shop/models.py:ActiveQuerySet']);
+      assert.deepEqual(symbolsOf('receiver'), ['shop/signals.py:order_saved']);
+      const customer = insights(result, 'Customer');
+      assert.equal(customer.entity.table, 'customers');
+      assert.deepEqual(customer.entity.columns.map((column) => column.name), ['id', 'created_at', 'email', 'active']);
+      const order = insights(result, 'Order');
+      assert.equal(order.entity.table, 'order');
+      assert.deepEqual(order.relationships, ['customer -> Customer']);
+      assert.ok(order.rules.includes('deleting a customer deletes its orders'), order.rules.join(' | '));
+    } finally {
+      workspace.cleanup();
+    }
+  });
+
   it('replays Django migrations into the tables they end on, for models no class defines any more', async () => {
     const workspace = tempWorkspace({
       'shop/__init__.py': '',

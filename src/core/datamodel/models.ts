@@ -59,16 +59,35 @@ export function djangoEntity(index: SymbolIndex, model: ModelClass): DraftEntity
   if (Shape.isTrue(metaOption(index, model, 'abstract', false)) || Shape.isTrue(metaOption(index, model, 'proxy', false))) return undefined;
   const name = SymbolId.parse(model.symbol).name;
   const location = { path: model.path, line: model.definition.range.start.line };
+  const columns = fieldColumns(index, model, location);
+  const app = appLabel(index, model);
+  const table = Shape.string(metaOption(index, model, 'db_table', false)) ?? `${app}_${name.toLowerCase()}`;
+  const { constraints, indexes } = djangoMeta(index, model, location);
+  return { name, table, source: 'django', symbol: model.symbol, app, location, columns, constraints, indexes };
+}
+
+/**
+ * A Tortoise ORM model's table: its fields and `Meta.abstract` are written as Django's
+ * (`fields.CharField(...)`, `fields.ForeignKeyField("models.Team")`), its table is `Meta.table` or
+ * else the class name in lower case, as Tortoise names it.
+ */
+export function tortoiseEntity(index: SymbolIndex, model: ModelClass): DraftEntity | undefined {
+  if (Shape.isTrue(metaOption(index, model, 'abstract', false))) return undefined;
+  const name = SymbolId.parse(model.symbol).name;
+  const location = { path: model.path, line: model.definition.range.start.line };
+  const table = Shape.string(metaOption(index, model, 'table', false)) ?? name.toLowerCase();
+  return { name, table, source: 'tortoise', symbol: model.symbol, location, columns: fieldColumns(index, model, location), constraints: [], indexes: [] };
+}
+
+/** A model's fields as columns (its own and those of the classes it derives from), with the `id` both ORMs add when none is the primary key. */
+function fieldColumns(index: SymbolIndex, model: ModelClass, location: SourceLocation): DraftColumn[] {
   const columns: DraftColumn[] = [];
   for (const { attribute, path } of columnAttributes(index, model)) {
     const column = djangoColumn(index, model.reading, path, attribute.name, attribute.shape, { path, line: attribute.line }, model.symbol);
     if (column) columns.push(column);
   }
   if (!columns.some((column) => column.primaryKey)) columns.unshift({ name: 'id', type: 'AutoField (implicit)', location, primaryKey: true, nullable: false });
-  const app = appLabel(index, model);
-  const table = Shape.string(metaOption(index, model, 'db_table', false)) ?? `${app}_${name.toLowerCase()}`;
-  const { constraints, indexes } = djangoMeta(index, model, location);
-  return { name, table, source: 'django', symbol: model.symbol, app, location, columns, constraints, indexes };
+  return columns;
 }
 
 /**
