@@ -29,7 +29,7 @@ function gapsOf(answer: Answer | undefined): string[] {
   return (answer?.parts ?? []).flatMap((part) => (part.gap ? [`${phraseText(part.gap)}${part.gap.readAt ? ` @ ${part.gap.readAt.path}` : ''}`] : []));
 }
 
-describe("a framework's answers on the handler's contract, hook order, decorators that keep a function and model callbacks", () => {
+describe("a framework's answers on the handler's contract, hook order, decorators that keep or hand on a function and model callbacks", () => {
   const { factsOfItem } = analysed({
     'pyproject.toml': '[project]\nname = "hookweb"\nversion = "1.0.0"\ndescription = "A small web framework"\n',
     'hookweb/__init__.py': 'from .app import App, Response\nfrom .orm import before_save\n',
@@ -83,9 +83,22 @@ describe("a framework's answers on the handler's contract, hook order, decorator
       'class Auth:',
       '    def __init__(self):',
       '        self.loader = None',
+      '        self.after_login_hooks = []',
       '',
       '    def user_loader(self, f):',
       '        self.loader = f',
+      '',
+      '    def after_login(self, f):',
+      '        self.after_login_hooks.append(f)',
+      '        return f',
+      '',
+      '',
+      'class Site:',
+      '    def __init__(self):',
+      '        self.app = App()',
+      '',
+      '    def page(self, path):',
+      '        return self.app.route(path)',
       '',
     ].join('\n'),
     'hookweb/orm.py': [
@@ -153,8 +166,14 @@ describe("a framework's answers on the handler's contract, hook order, decorator
 
   it('tell a decorator that keeps the function in an attribute as keeping it, never as wrapping it', () => {
     const extend = factsOfItem('framework.extend');
-    assert.ok(extend.includes('`Auth.user_loader` keeps the function it decorates in `self.loader` for the code to call later, and defines no wrapper — hookweb/app.py:51'), extend.join('\n'));
+    assert.ok(extend.includes('`Auth.user_loader` keeps the function it decorates in `self.loader` for the code to call later, and defines no wrapper — hookweb/app.py:52'), extend.join('\n'));
     assert.ok(!extend.some((line) => line.startsWith('`Auth.user_loader` wraps')), extend.join('\n'));
+  });
+
+  it('tell a method that only calls a registering decorator of an object it holds as registering through it', () => {
+    const extend = factsOfItem('framework.extend');
+    assert.ok(extend.includes('`Site.page` registers the function it decorates through `App.route`, which is all it calls — hookweb/app.py:64'), extend.join('\n'));
+    assert.ok(!extend.some((line) => line.startsWith('`Site.page` wraps')), extend.join('\n'));
   });
 
   it("tell a decorator worn by models' methods as a model callback, never as a request hook or a wrapper", () => {
@@ -163,6 +182,9 @@ describe("a framework's answers on the handler's contract, hook order, decorator
     assert.ok(!extend.some((line) => line.startsWith('`before_save` wraps')), extend.join('\n'));
     const precondition = factsOfItem('framework.precondition');
     assert.ok(!precondition.some((line) => line.includes('`before_save`')), precondition.join('\n'));
+    // A hook run after a login is no precondition, though its class is named for authentication.
+    assert.ok(extend.includes('`Auth.after_login` registers the function it decorates — hookweb/app.py:55'), extend.join('\n'));
+    assert.ok(!precondition.some((line) => line.includes('`Auth.after_login`')), precondition.join('\n'));
   });
 });
 

@@ -247,6 +247,18 @@ describe('layer roles', () => {
     }
   });
 
+  it('lets what a mapper holds state its layer: a MyBatis mapper found as a repository is the infrastructure, a DTO mapper in a service package the application', () => {
+    const repository = { category: 'repository', symbol: 'src/main/java/acme/mapper/OrderMapper.java:OrderMapper', range: { start: { line: 3, character: 0 }, end: { line: 9, character: 0 } }, layer: '', details: { rule: 'mybatis-mapper' } } as const;
+    assert.equal(layerOf('service', { path: 'src/main/java/acme/mapper/OrderMapper.java', findings: [repository], imports: [] }).layer, 'infrastructure');
+    assert.equal(layerOf('service', { path: 'src/main/java/acme/service/mapper/OrderMapper.java', findings: [], imports: [] }).layer, 'application');
+  });
+
+  it("reads a Go file's layer from the word its name starts with before an underscore, when its whole name states none", () => {
+    assert.equal(layerOf('framework', { path: 'router_concurrent.go', findings: [], imports: [] }).layer, 'routing');
+    assert.equal(layerOf('framework', { path: 'router_concurrent.py', findings: [], imports: [] }).layer, 'core');
+    assert.equal(layerOf('framework', { path: 'mux_group.go', findings: [], imports: [] }).layer, 'routing');
+  });
+
   it("gives a Go file that imports the testing package the tests' role, wherever it sits", () => {
     const testing = { module: 'testing', level: 0, names: [], line: 3 };
     const http = { module: 'net/http', level: 0, names: [], line: 4 };

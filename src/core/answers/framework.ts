@@ -457,17 +457,28 @@ const HOOK_REGISTRARS = /^(before_\w+|after_\w+|teardown_\w+|on_\w+|errorhandler
 
 /**
  * The registering decorator a method hands its work to when calling it is all it does
- * (`def get(self, pattern): return self.route(pattern, methods=['GET'])`): such a shortcut
+ * (`def get(self, pattern): return self.route(pattern, methods=['GET'])`, or the same call on an
+ * object it holds: `return self.router.on_event(event_type)`): such a shortcut
  * registers what it decorates as the decorator it calls does, it wraps nothing.
  */
 function registeringDelegate(context: AnswerContext, symbol: string, registering: ReadonlySet<string>): string | undefined {
   const definition = context.index.definition(symbol);
   const owner = SymbolId.owner(symbol);
+  if (definition?.kind !== 'method' || !owner) return undefined;
   // `typing.cast(T, self.route(...))` does nothing at run time: the call it wraps is the delegation.
-  const calls = (definition?.kind === 'method' ? (definition.calls ?? []) : []).filter((call) => call.callee !== 'cast' && call.callee !== 'typing.cast');
-  const targets = new Set(calls.map((call) => (/^self\.\w+$/.test(call.callee) ? `${owner}.${call.callee.slice(5)}` : '')));
+  const calls = (definition.calls ?? []).filter((call) => call.callee !== 'cast' && call.callee !== 'typing.cast');
+  const targets = new Set(calls.map((call) => (/^self\.\w+$/.test(call.callee) ? `${owner}.${call.callee.slice(5)}` : (attributeMethod(context, owner, call.callee) ?? ''))));
   const [target] = targets;
   return targets.size === 1 && target && registering.has(target) ? target : undefined;
+}
+
+/** The method a call on an attribute of the object reaches (`self.router.on_event` → `Router.on_event`), by the class the attribute is made from (`self.router = Router(...)`). */
+function attributeMethod(context: AnswerContext, owner: string, callee: string): string | undefined {
+  const [, attribute, method] = /^self\.(\w+)\.(\w+)$/.exec(callee) ?? [];
+  const held = attribute ? context.index.definition(owner)?.attributes?.find((candidate) => candidate.name === attribute) : undefined;
+  const type = held?.type ?? held?.call?.callee;
+  const resolved = type ? context.index.resolve(SymbolId.parse(owner).path, type) : undefined;
+  return resolved && method ? `${resolved}.${method}` : undefined;
 }
 
 function listed(value: unknown): string[] {
@@ -482,7 +493,8 @@ function usedBy(finding: Finding): number {
 /** A precondition on a route: the decorators that wrap a view and the hooks registered to run before the handler. */
 export function preconditionAnswer(context: AnswerContext): AnswerPart[] {
   const [wrap, register] = extensionPointsAnswer(context);
-  const before = [...(wrap?.facts ?? []), ...(register?.facts ?? [])].filter((candidate) => /before|guard|auth|permission|login|require/i.test(candidate.terms[0] ?? ''));
+  // A hook run after something (`Auth.after_login`) runs no check before the handler, whatever its class is named.
+  const before = [...(wrap?.facts ?? []), ...(register?.facts ?? [])].filter((candidate) => /before|guard|auth|permission|login|require/i.test(candidate.terms[0] ?? '') && !/^after_/.test(String(candidate.terms[0] ?? '').split('.').pop() ?? ''));
   // How the before-request hooks are called and where one ends the request: what a permission check written as a hook must do.
   const [protocol] = middlewareProtocolAnswer(context);
   before.push(...(protocol?.facts ?? []).filter((candidate) => (candidate.phrase === PHRASES.eachCalledAs || candidate.phrase === PHRASES.hookStopsRequest) && candidate.terms.some((term) => /before/i.test(term))));

@@ -298,7 +298,7 @@ export class LayerRoles {
     if (named) return enclosingFolder(named, folders, layers) ?? named;
     // Folders state the layer first (`domain/repositories.py` is domain); the file name only when they
     // do not, and never a Java file's: it is named after its class (`Stores.java` opens stores), not a layer.
-    const byStem = () => (name.endsWith('.java') ? undefined : roleFromFolders([fileStem(name)], layers.folders, 'stated'));
+    const byStem = () => (name.endsWith('.java') ? undefined : roleFromFolders(stemsOf(name), layers.folders, 'stated'));
     const innermost = roleFromFolders(folders, layers.folders, 'stated') ?? byStem();
     const stated = innermost && (enclosingFolder(innermost, folders, layers) ?? innermost);
     const byFinding = facts.findings.map((finding) => ({ finding, layer: layers.findings[finding.category] })).find((entry) => entry.layer);
@@ -404,6 +404,17 @@ function roleInName(name: string, roles: RolesByName | undefined): LayerAssignme
 
 function fileName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/**
+ * The stems a file's name may state its layer by, the whole stem asked first: its stem, and for a Go file
+ * also the word before its first underscore — Go names a file after what it holds and qualifies it after an
+ * underscore (`router_concurrent.go`, as the toolchain's `_linux.go` and `_test.go` do).
+ */
+function stemsOf(name: string): string[] {
+  const stem = fileStem(name);
+  const subject = name.endsWith('.go') && stem.includes('_') ? stem.slice(0, stem.indexOf('_')) : '';
+  return subject ? [subject, stem] : [stem];
 }
 
 function fileStem(name: string): string {
