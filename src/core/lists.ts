@@ -11,6 +11,11 @@ export function listIn<K, V>(lists: Map<K, V[]>, key: K): V[] {
 /** The one empty list kept wherever a kept list would be empty. */
 export const NONE: readonly never[] = Object.freeze([]);
 
+/** Whether a list is empty: a stage's part that gives it nothing (see `SymbolIndex.eachPart`). */
+export function isEmpty(list: readonly unknown[]): boolean {
+  return list.length === 0;
+}
+
 /**
  * A list kept for the session, at its length: a list built by pushing holds room for 17 entries
  * or more, and hundreds of thousands of kept lists (reads, answers) are most of a kept index.

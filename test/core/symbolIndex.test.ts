@@ -4,6 +4,7 @@ import { readWorkspacePackages } from '../../src/core/resolve/npmPackages';
 import { SymbolIndex } from '../../src/core/resolve/symbolIndex';
 import { Turns } from '../../src/core/nextTurn';
 import { SymbolId } from '../../src/core/result';
+import { isEmpty, NONE } from '../../src/core/lists';
 import { scanPython, testScanner } from '../helpers';
 
 async function indexOf(files: Record<string, string>): Promise<SymbolIndex> {
@@ -206,6 +207,67 @@ describe('SymbolIndex parts, kept from one index to the next', () => {
     assert.deepEqual(moved[1], { line: 1 });
     // Not kept for updates (a one-off run): every part worked out, nothing kept.
     await stage(new SymbolIndex([base, model, other], undefined, undefined, false));
+    assert.deepEqual(computed.splice(0), ['app/base.py', 'app/models.py', 'app/other.py']);
+  });
+
+  it('visits, for a stage whose parts can be nothing, only the files that changed, the parts that read them and the parts that are something', async () => {
+    const [base, model, other] = await threeFiles();
+    const computed: string[] = [];
+    const stepped: string[] = [];
+    // models.py's part reads where Base is defined in base.py, and is nothing once it is not a class there; base.py's
+    // is its classes; other.py's is nothing.
+    const stage = async (index: SymbolIndex) => {
+      const parts: (readonly unknown[])[] = [];
+      await index.eachPart(
+        'test-nothing',
+        new Turns(),
+        (file) => {
+          computed.push(file.path);
+          if (file.path === 'app/models.py') {
+            const line = index.definition(index.resolve(file.path, 'Base') ?? '')?.range.start.line;
+            return line === undefined ? NONE : [line];
+          }
+          return file.symbols.filter((symbol) => symbol.kind === 'class').map((symbol) => symbol.name);
+        },
+        (part, file) => {
+          stepped.push(file.path);
+          parts.push(part);
+        },
+        '',
+        undefined,
+        isEmpty,
+      );
+      return parts;
+    };
+    const first = new SymbolIndex([base, model, other]);
+    assert.deepEqual(await stage(first), [['Base'], [0]]);
+    assert.deepEqual(computed.splice(0), ['app/base.py', 'app/models.py', 'app/other.py']);
+    assert.deepEqual(stepped.splice(0), ['app/base.py', 'app/models.py'], 'a part that is nothing is not given to the step');
+    const [otherEdited] = await scanPython({ 'app/other.py': 'x = 2\n' });
+    const second = new SymbolIndex([base, model, otherEdited as typeof other], undefined, { index: first, shareAnswers: true });
+    assert.deepEqual(await stage(second), [['Base'], [0]]);
+    assert.deepEqual(computed.splice(0), ['app/other.py'], 'only the edited file');
+    assert.deepEqual(stepped.splice(0), ['app/base.py', 'app/models.py']);
+    // Base renamed in base.py: models.py, unchanged, read it and is nothing now; back, and it is something again.
+    const [baseGone] = await scanPython({ 'app/base.py': 'class Entity:\n    pass\n' });
+    const third = new SymbolIndex([baseGone as typeof base, model, otherEdited as typeof other], undefined, { index: second, shareAnswers: true });
+    assert.deepEqual(await stage(third), [['Entity']]);
+    assert.deepEqual(computed.splice(0), ['app/base.py', 'app/models.py'], 'models.py read base.py, which changed');
+    assert.deepEqual(stepped.splice(0), ['app/base.py']);
+    const [baseMoved] = await scanPython({ 'app/base.py': '# moved\nclass Base:\n    pass\n' });
+    const fourth = new SymbolIndex([baseMoved as typeof base, model, otherEdited as typeof other], undefined, { index: third, shareAnswers: true });
+    assert.deepEqual(await stage(fourth), [['Base'], [1]], 'a part that was nothing, read again');
+    assert.deepEqual(computed.splice(0), ['app/base.py', 'app/models.py']);
+    // An edit elsewhere: models.py's part, which reads another file, is taken from the last run as it is.
+    const [otherAgain] = await scanPython({ 'app/other.py': 'x = 3\n' });
+    const fifth = new SymbolIndex([baseMoved as typeof base, model, otherAgain as typeof other], undefined, { index: fourth, shareAnswers: true });
+    assert.deepEqual(await stage(fifth), [['Base'], [1]]);
+    assert.deepEqual(computed.splice(0), ['app/other.py']);
+    // The same from an index whose run was made and left (an update cancelled by a newer edit): its column, not the index's, is what was compared.
+    assert.deepEqual(await stage(new SymbolIndex([baseGone as typeof base, model, otherEdited as typeof other], undefined, { index: fourth, shareAnswers: true })), [['Entity']]);
+    assert.deepEqual(computed.splice(0), ['app/base.py', 'app/models.py', 'app/other.py']);
+    // Not kept for updates: every part worked out, nothing given to the step.
+    assert.deepEqual(await stage(new SymbolIndex([base, model, other], undefined, undefined, false)), [['Base'], [0]]);
     assert.deepEqual(computed.splice(0), ['app/base.py', 'app/models.py', 'app/other.py']);
   });
 

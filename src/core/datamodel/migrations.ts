@@ -1,6 +1,6 @@
 import type { ModelReading } from '../frameworks/frameworks';
 import { Turns } from '../nextTurn';
-import { NONE } from '../lists';
+import { isEmpty, NONE } from '../lists';
 import type { FileFacts, SymbolDefinition, ValueShape } from '../parse/facts';
 import type { SymbolIndex } from '../resolve/symbolIndex';
 import { SymbolId, type SourceLocation } from '../result';
@@ -37,9 +37,7 @@ export async function alembicRevisions(index: SymbolIndex, turns = new Turns()):
   const revisions: AlembicRevision[] = [];
   // A `const revision = '…'` in JavaScript is no Alembic revision.
   const revisionIn = ({ path, language }: FileFacts) => (language === 'python' ? alembicRevision(index, path) : undefined);
-  await index.eachPart('alembic-revision', turns, revisionIn, (revision) => {
-    if (revision) revisions.push(revision);
-  });
+  await index.eachPart('alembic-revision', turns, revisionIn, (revision) => revisions.push(revision as AlembicRevision), '', undefined, (revision) => revision === undefined);
   return revisions;
 }
 
@@ -122,7 +120,7 @@ export async function codeTables(index: SymbolIndex, declarations: ReadonlySet<s
   if (!declarations.size) return [];
   const tables: DraftEntity[] = [];
   const tablesIn = ({ path, language }: FileFacts) => (language !== 'python' || /(^|\/)(migrations|versions|alembic|tests?)\//.test(path) ? NONE : declaredTables(index, path, declarations));
-  await index.eachPart('code-tables', turns, tablesIn, (inFile) => tables.push(...inFile), [...declarations].join(' '));
+  await index.eachPart('code-tables', turns, tablesIn, (inFile) => tables.push(...inFile), [...declarations].join(' '), undefined, isEmpty);
   return tables;
 }
 

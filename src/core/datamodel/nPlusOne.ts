@@ -5,7 +5,7 @@ import type { SymbolIndex } from '../resolve/symbolIndex';
 import { type Finding, type QueryWarning, SymbolId } from '../result';
 import { columnAttributes, type ModelClass } from './models';
 import { Shape } from './shapes';
-import { listIn, NONE } from '../lists';
+import { isEmpty, listIn, NONE } from '../lists';
 
 /**
  * N+1 queries: a loop over a query whose body reads, for each item, a relation the query did not
@@ -39,9 +39,7 @@ export async function queryLoops(index: SymbolIndex, turns = new Turns()): Promi
   const loops: (readonly QueryLoop[])[] = [];
   // The loops read are Django's and SQLAlchemy's.
   const loopsIn = ({ path, language }: FileFacts) => (language === 'python' ? queryLoopsIn(index, path) : NONE);
-  await index.eachPart('query-loops', turns, loopsIn, (inFile) => {
-    if (inFile.length) loops.push(inFile);
-  });
+  await index.eachPart('query-loops', turns, loopsIn, (inFile) => loops.push(inFile), '', undefined, isEmpty);
   return loops;
 }
 

@@ -94,7 +94,7 @@ export async function callRoutes(index: SymbolIndex, frameworks: Frameworks, int
     installed.push(...part.installed);
     invocations.push(...part.invocations);
     for (const { parameter, given } of part.functionArguments) listIn(functionArguments, parameter).push(given);
-  });
+  }, '', undefined, (part) => part === NO_ROUTERS);
   // A function handed on and called with a router: its parameter at that position is that router.
   for (const { parameter, position, router } of invocations) {
     for (const given of functionsGiven(parameter, functionArguments)) {

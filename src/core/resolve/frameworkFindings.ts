@@ -45,7 +45,7 @@ export async function frameworkFindings(index: SymbolIndex, rules: Frameworks, e
       if (definitionFinding) (definitionFinding.details.usedBy ??= []).push(decorated);
       else undeclared.set(decorator, [...(undeclared.get(decorator) ?? []), decorated]);
     }
-  });
+  }, '', undefined, (part) => part === NOTHING_FOUND);
 
   // A workspace function or method the code applies as a decorator (`@app.route("/")` on
   // `App.route`, `@before_insert`), or a class it applies bare (a descriptor such as `@reify`), is

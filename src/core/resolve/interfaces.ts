@@ -1,5 +1,5 @@
 import type { InterfaceDeclarations } from '../frameworks/frameworks';
-import { listIn, NONE, sameList } from '../lists';
+import { isEmpty, listIn, NONE, sameList } from '../lists';
 import { Turns } from '../nextTurn';
 import type { SymbolDefinition } from '../parse/facts';
 import type { InterfaceImplementations } from '../result';
@@ -62,8 +62,9 @@ export async function interfaceImplementations(index: SymbolIndex, declarations:
   const given = [...declarations.bases, '|', ...declarations.implementedWith, '|', ...declarations.extendedToImplement].join(' ');
   const classParts: (readonly ClassEntry[])[] = [];
   const typedParts: (readonly (readonly [string, string])[])[] = [];
-  await index.eachPart('interface-classes', turns, (file) => classEntries(index, file.path, declarations), (part) => classParts.push(part), given, sameClassEntries);
-  await index.eachPart('typed-implementations', turns, (file) => typedImplementations(index, file.path), (part) => typedParts.push(part), '', samePairs);
+  // The files with classes or typed constants only: the combination is made from their entries, and an empty part adds none.
+  await index.eachPart('interface-classes', turns, (file) => classEntries(index, file.path, declarations), (part) => classParts.push(part), given, sameClassEntries, isEmpty);
+  await index.eachPart('typed-implementations', turns, (file) => typedImplementations(index, file.path), (part) => typedParts.push(part), '', samePairs, isEmpty);
   return index.combined('interfaces', [...classParts, ...typedParts], () => combine(classParts.flat(), typedParts.flat(), underStudy));
 }
 

@@ -1,4 +1,4 @@
-import { atLength, NONE } from '../lists';
+import { atLength, listIn, NONE } from '../lists';
 import type { Turns } from '../nextTurn';
 import type { FileFacts, SymbolDefinition } from '../parse/facts';
 
@@ -42,8 +42,17 @@ interface Column {
   files: readonly FileFacts[];
   surfaces: readonly number[];
   values: readonly unknown[];
-  /** 1 where the part read other files than its own: checked through `part` at every update. */
-  throughOthers: Uint8Array;
+  /**
+   * The positions whose part is something, ascending (every position when the stage tells no part
+   * as nothing): the positions a run visits whatever changed.
+   */
+  visits: readonly number[] | undefined;
+  /**
+   * The positions of the parts that read another file, by that file's path. Only ever added to,
+   * and shared by the columns that follow: an entry whose part no longer reads the file costs a
+   * check, a missing one would keep a part that no longer holds.
+   */
+  readers: Map<string, number[]>;
 }
 
 /** A lookup's answer that read the surfaces of other files than its own. */
@@ -157,40 +166,55 @@ export class KeptAnswers<Lookup extends object> {
 
   /**
    * `step` with each file's part of a stage, in the order of `files` (every file of the index, each
-   * with its surface version in `surfaces`). A part that read its own file alone is taken from
-   * the stage's last run while that file's facts and surface are the same objects and numbers at
-   * its position: a check of two lists instead of a lookup of each file's record and part, which
-   * the stages' loops over every file spent most of an update on. Other parts go through `part`.
+   * with its surface version in `surfaces`). The stage's last run is compared by position: a
+   * part is taken from it while the file's facts and surface, and those of every other file it
+   * read, are the same objects and numbers (the files that changed are found once per update, and
+   * the parts that read them through the column's readers); the others go through `part`. With
+   * `nothing` (a part that gives the stage nothing, which `step` is then not given), a run visits
+   * only the files that changed, the parts that read them and the parts that are something: an
+   * edit costs a stage its own file and what the workspace holds, not a step per file.
    */
-  async eachPart<T>(stage: string, files: readonly FileFacts[], surfaces: readonly number[], turns: Turns, compute: (file: FileFacts) => T, step: (value: T, file: FileFacts) => void, given: string, same?: (kept: T, made: T) => boolean): Promise<void> {
+  async eachPart<T>(stage: string, files: readonly FileFacts[], surfaces: readonly number[], turns: Turns, compute: (file: FileFacts) => T, step: (value: T, file: FileFacts) => void, given: string, same?: (kept: T, made: T) => boolean, nothing?: (value: T) => boolean): Promise<void> {
     this.notInPart('eachPart');
-    if (!this.keepParts) return turns.each(files, (file) => step(compute(file), file));
+    if (!this.keepParts) {
+      return turns.each(files, (file) => {
+        const value = compute(file);
+        if (!nothing?.(value)) step(value, file);
+      });
+    }
     const kept = this.columns.get(stage);
-    const last = kept?.given === given ? kept : undefined;
-    const values = new Array<unknown>(files.length);
-    const throughOthers = new Uint8Array(files.length);
-    let position = 0;
-    await turns.each(files, (file) => {
-      const at = position++;
+    const last = kept?.given === given && kept.files.length === files.length ? kept : undefined;
+    // Kept parts are copied, not patched in place: the last run's column must stay whole for an
+    // update made again from the analysis before (one cancelled by a newer edit).
+    const values = last ? last.values.slice() : new Array<unknown>(files.length);
+    const readers = last ? last.readers : new Map<string, number[]>();
+    const stale = last ? stalePositions(last, files, surfaces) : undefined;
+    const visits = last && stale ? (nothing && last.visits ? withStale(last.visits, stale.list) : everyPosition(files.length)) : everyPosition(files.length);
+    const nextVisits: number[] | undefined = nothing ? [] : undefined;
+    await turns.each(visits, (at) => {
+      const file = files[at] as FileFacts;
       let value: T;
-      if (last && last.files[at] === file && last.surfaces[at] === surfaces[at] && last.throughOthers[at] === 0) value = last.values[at] as T;
+      if (last && stale?.marks[at] === 0) value = last.values[at] as T;
       else {
         value = this.part(stage, file.path, () => compute(file), given, same);
-        if (!this.readOwnFileAlone(stage, file.path)) throughOthers[at] = 1;
+        this.noteReaders(stage, file.path, at, readers);
       }
       values[at] = value;
+      if (nothing?.(value)) return;
+      nextVisits?.push(at);
       step(value, file);
     });
-    this.columns.set(stage, { given, files, surfaces, values, throughOthers });
+    this.columns.set(stage, { given, files, surfaces, values, visits: nextVisits, readers });
   }
 
-  /** Whether the part kept for a file read nothing but the file's own facts and surface. */
-  private readOwnFileAlone(stage: string, path: string): boolean {
+  /** Notes the position of a file's part under every other file it read; a part not kept is noted under its own path, to be worked out at every run. */
+  private noteReaders(stage: string, path: string, at: number, readers: Map<string, number[]>): void {
     const stageNumber = this.stageNumbers.get(stage);
     const part = stageNumber === undefined ? undefined : this.files.get(path)?.answers.slots?.[stageNumber];
-    if (!part) return false;
+    if (!part) return notePosition(readers, ALWAYS, at);
     const { facts, surfaces } = part;
-    return facts.length === 2 && facts[0] === path && (surfaces.length === 0 || (surfaces.length === 2 && surfaces[0] === path));
+    for (let read = 0; read < facts.length; read += 2) if (facts[read] !== path) notePosition(readers, facts[read] as string, at);
+    for (let read = 0; read < surfaces.length; read += 2) if (surfaces[read] !== path) notePosition(readers, surfaces[read] as string, at);
   }
 
   /**
@@ -359,4 +383,75 @@ function surfacesBesides(surfaces: SurfaceReads, path: string): SurfaceReads {
   const others: (string | number)[] = [];
   for (let at = 0; at < surfaces.length; at += 2) if (surfaces[at] !== path) others.push(surfaces[at] as string, surfaces[at + 1] as number);
   return atLength(others);
+}
+
+/** Not a path: the readers' key of the positions whose part is not kept, visited at every run. */
+const ALWAYS = '\0';
+
+function notePosition(readers: Map<string, number[]>, path: string, at: number): void {
+  const positions = listIn(readers, path);
+  if (!positions.includes(at)) positions.push(at);
+}
+
+/** 0, 1, … `length - 1`, made once per length: the positions of a whole run. */
+let everyPositionList: number[] = [];
+
+function everyPosition(length: number): readonly number[] {
+  if (everyPositionList.length !== length) everyPositionList = Array.from({ length }, (_, at) => at);
+  return everyPositionList;
+}
+
+/** The files whose facts or surface changed between two runs: their positions and paths (those of before and of now). */
+interface Changed {
+  positions: readonly number[];
+  paths: readonly string[];
+}
+
+/** Made once for each pair of runs (every stage of an update asks the same): a comparison of references. */
+const changedBetween = new WeakMap<readonly FileFacts[], { files: readonly FileFacts[]; surfaces: readonly number[]; changed: Changed }>();
+
+function changedFiles(lastFiles: readonly FileFacts[], lastSurfaces: readonly number[], files: readonly FileFacts[], surfaces: readonly number[]): Changed {
+  const known = changedBetween.get(lastFiles);
+  if (known?.files === files && known.surfaces === surfaces) return known.changed;
+  const positions: number[] = [];
+  const paths = new Set<string>();
+  for (let at = 0; at < files.length; at++) {
+    const before = lastFiles[at] as FileFacts;
+    const now = files[at] as FileFacts;
+    if (before === now && lastSurfaces[at] === surfaces[at]) continue;
+    positions.push(at);
+    paths.add(before.path).add(now.path);
+  }
+  const changed = { positions, paths: [...paths] };
+  changedBetween.set(lastFiles, { files, surfaces, changed });
+  return changed;
+}
+
+/** The positions whose part may no longer hold: a changed file's, and those of the parts that read one. Marked (1) and listed ascending. */
+function stalePositions(last: Column, files: readonly FileFacts[], surfaces: readonly number[]): { marks: Uint8Array; list: readonly number[] } {
+  const changed = changedFiles(last.files, last.surfaces, files, surfaces);
+  const marks = new Uint8Array(files.length);
+  const list: number[] = [];
+  const mark = (at: number) => {
+    if (marks[at] === 1) return;
+    marks[at] = 1;
+    list.push(at);
+  };
+  for (const at of changed.positions) mark(at);
+  for (const path of changed.paths) for (const at of last.readers.get(path) ?? NONE) mark(at);
+  for (const at of last.readers.get(ALWAYS) ?? NONE) mark(at);
+  return { marks, list: list.sort((a, b) => a - b) };
+}
+
+/** Two ascending lists of positions merged, each position once. */
+function withStale(visits: readonly number[], stale: readonly number[]): readonly number[] {
+  if (!stale.length) return visits;
+  const merged: number[] = [];
+  let a = 0;
+  let b = 0;
+  while (a < visits.length || b < stale.length) {
+    const next = b >= stale.length || (a < visits.length && (visits[a] as number) <= (stale[b] as number)) ? (visits[a++] as number) : (stale[b++] as number);
+    if (merged.at(-1) !== next) merged.push(next);
+  }
+  return merged;
 }

@@ -1,6 +1,6 @@
 import { Turns } from '../nextTurn';
 import type { DecoratorRoutes } from '../frameworks/frameworks';
-import { NONE } from '../lists';
+import { isEmpty, NONE } from '../lists';
 import type { CallShape, FileFacts, Hint } from '../parse/facts';
 import { type Finding, type Range, type Route, type Skipped, SymbolId } from '../result';
 import { type Compiled, compileRegex, type LinearPattern, quoteForRegex } from '../workspacePatterns';
@@ -48,7 +48,7 @@ export async function nestRoutes(index: SymbolIndex, hints: readonly Hint[], fin
       routes.push({ method: verb, path: routePath, handler: symbol, framework, source: { path: handler.declaredIn, line: range.start.line } });
       routeFindings.push({ category: 'route', symbol, range, layer: '', details: { rule: 'nest-route', framework, method: verb.toLowerCase(), path: routePath } });
     }
-  }, given);
+  }, given, undefined, isEmpty);
   return { routes, findings: routeFindings, skipped };
 }
 

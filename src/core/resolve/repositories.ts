@@ -1,4 +1,4 @@
-import { NONE } from '../lists';
+import { isEmpty, NONE } from '../lists';
 import { Turns } from '../nextTurn';
 import type { CallSite, SymbolDefinition } from '../parse/facts';
 import { type Finding, type Range, SymbolId } from '../result';
@@ -59,7 +59,7 @@ export async function repositoryFindings(index: SymbolIndex, data: DataAccess, i
   const repositories = new Map<string, Finding>();
   const abstractRepositories = new Set<string>();
   const classes: DataClass[] = [];
-  await index.eachPart('data-classes', turns, (file) => (TEST_PATH.test(file.path) ? NONE : dataClasses(index, data, file.path)), (inFile) => classes.push(...inFile));
+  await index.eachPart('data-classes', turns, (file) => (TEST_PATH.test(file.path) ? NONE : dataClasses(index, data, file.path)), (inFile) => classes.push(...inFile), '', undefined, isEmpty);
   for (const { symbol, range, named, port, dataMethods, ownedMethods, collaborators, notRepository } of classes) {
     if (notRepository || excluded.has(symbol) || found.has(symbol)) continue;
     let reason: string | undefined;

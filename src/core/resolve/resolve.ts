@@ -49,6 +49,9 @@ export async function resolveWorkspace(files: readonly FileFacts[], knowledge: R
       confirmation.add(own);
       for (const finding of own.named) named.push(copied(finding));
     },
+    '',
+    undefined,
+    (own) => own === NAMED_NOTHING,
   );
   const { findings: dependent, hints } = confirmation.finish();
   for (const finding of dependent) named.push(namedAfterDefinition(index, Finding.withDetails(finding)));

@@ -1,4 +1,4 @@
-import { listIn } from '../lists';
+import { isEmpty, listIn } from '../lists';
 import { nextTurn, Turns } from '../nextTurn';
 import type { Hint, SymbolDefinition } from '../parse/facts';
 import { type Finding, type MiddlewareFinding, type Route, type RouteFinding, type Skipped, SymbolId } from '../result';
@@ -47,6 +47,8 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
       for (const router of inFile) routers.set(router.symbol, router);
     },
     given,
+    undefined,
+    isEmpty,
   );
   // Plugins: a function registered on an app (Fastify's `fastify.register(routes, { prefix })`) is a router of its own.
   for (const hint of hints) {

@@ -164,9 +164,11 @@ export class SymbolIndex {
    * A stage's part of every file, in the order of `files()`, each given to `step` — as a loop
    * over the files calling `part` would, letting the event loop in when a turn is due, but with
    * the parts that read their own file alone checked against the stage's last run by position.
+   * A part `nothing` tells as giving the stage nothing is not given to `step`, and an unchanged
+   * file's such part is not visited at all (see `KeptAnswers.eachPart`).
    */
-  eachPart<T>(stage: string, turns: Turns, compute: (file: FileFacts) => T, step: (value: T, file: FileFacts) => void, given = '', same?: (kept: T, made: T) => boolean): Promise<void> {
-    return this.answers.eachPart(stage, this.analysed, this.surfaces, turns, compute, step, given, same);
+  eachPart<T>(stage: string, turns: Turns, compute: (file: FileFacts) => T, step: (value: T, file: FileFacts) => void, given = '', same?: (kept: T, made: T) => boolean, nothing?: (value: T) => boolean): Promise<void> {
+    return this.answers.eachPart(stage, this.analysed, this.surfaces, turns, compute, step, given, same, nothing);
   }
 
   /**
