@@ -769,6 +769,13 @@ export namespace SymbolId {
     return `${path}:${name}`;
   }
 
+  /** The class a member is written in (`path:Class.method` → `path:Class`); undefined for a name no class holds. */
+  export function owner(symbol: SymbolId): SymbolId | undefined {
+    const { path, name } = parse(symbol);
+    const dot = name.lastIndexOf('.');
+    return dot > 0 ? of(path, name.slice(0, dot)) : undefined;
+  }
+
   export function anonymous(path: string, zeroBasedLine: number): SymbolId {
     return of(path, anonymousName(zeroBasedLine));
   }

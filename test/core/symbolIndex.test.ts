@@ -3,6 +3,7 @@ import { describe, it } from 'node:test';
 import { readWorkspacePackages } from '../../src/core/resolve/npmPackages';
 import { SymbolIndex } from '../../src/core/resolve/symbolIndex';
 import { Turns } from '../../src/core/nextTurn';
+import { SymbolId } from '../../src/core/result';
 import { isEmpty, NONE } from '../../src/core/lists';
 import { scanPython, testScanner } from '../helpers';
 
@@ -17,6 +18,15 @@ async function monorepoIndex(files: Record<string, string>): Promise<SymbolIndex
   const packages = await readWorkspacePackages({ readText: (path) => Promise.resolve(files[path.slice('/ws/'.length)] ?? '') }, { root: '/ws', maxBytes: 1 << 20 }, Object.keys(files), []);
   return new SymbolIndex(facts, { aliases: [], packages });
 }
+
+describe('SymbolId.owner', () => {
+  it('is the class a member is written in, the innermost for a nested class, and nothing for a top-level name', () => {
+    assert.equal(SymbolId.owner('app/models.py:Order.save'), 'app/models.py:Order');
+    assert.equal(SymbolId.owner('app/models.py:Order.Meta.ordering'), 'app/models.py:Order.Meta');
+    assert.equal(SymbolId.owner('app/v1.2/views.py:index'), undefined);
+    assert.equal(SymbolId.owner('app/views.py:<anonymous>@12'), undefined);
+  });
+});
 
 describe('SymbolIndex', () => {
   it('resolves absolute, relative and aliased imports, and re-exports through __init__.py', async () => {

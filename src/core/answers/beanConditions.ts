@@ -9,8 +9,9 @@ import { say } from './phrases';
  */
 export function beanConditions(context: AnswerContext, symbol: string): string[] {
   const { index } = context;
-  const { path, name } = SymbolId.parse(symbol);
-  const owners = [symbol, ...(name.includes('.') ? [SymbolId.of(path, name.slice(0, name.lastIndexOf('.')))] : [])];
+  const { path } = SymbolId.parse(symbol);
+  const owner = SymbolId.owner(symbol);
+  const owners = [symbol, ...(owner ? [owner] : [])];
   const conditions: string[] = [];
   for (const owner of owners) {
     const definition = index.definition(owner);

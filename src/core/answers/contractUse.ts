@@ -31,14 +31,14 @@ export function contractCalls(context: AnswerContext, contract: Contract): Contr
       if (!inScope(context, file.path)) continue;
       for (const { symbol, definition } of index.definitionsIn(file.path)) {
         if (definition.kind !== 'function' && definition.kind !== 'method') continue;
-        const owner = symbol.slice(0, symbol.lastIndexOf('.'));
-        if (definition.kind === 'method' && [owner, ...index.ancestry(owner).classes].some((cls) => family.has(cls))) continue;
+        const owner = definition.kind === 'method' ? SymbolId.owner(symbol) : undefined;
+        if (owner && [owner, ...index.ancestry(owner).classes].some((cls) => family.has(cls))) continue;
         for (const call of definition.calls ?? []) {
           const parts = call.callee.split('.');
           const method = parts[parts.length - 1] ?? '';
           if (parts.length < 2 || !names.has(method)) continue;
           const reached = context.calleeOf(symbol, call);
-          const byType = reached !== undefined && family.has(reached.slice(0, reached.lastIndexOf('.')));
+          const byType = reached !== undefined && family.has(SymbolId.owner(reached) ?? '');
           const byName = /^_[a-z]\w*$/.test(method) && !/^(self|this|cls)$/.test(parts[0] ?? '');
           const receiver = (parts[parts.length - 2] ?? '').replace(/^_+/, '').toLowerCase();
           if (byType || byName || (stem !== '' && receiver === stem)) found.push({ method, caller: symbol, path: file.path, call });

@@ -282,7 +282,7 @@ function guards(context: AnswerContext, wanted: (layer: string, owner: string | 
     if (!inScope(context, file.path)) continue;
     for (const { symbol, definition } of index.definitionsIn(file.path)) {
       if (!definition.raises || definition.notImplemented) continue;
-      const owner = definition.kind === 'method' ? symbol.slice(0, symbol.lastIndexOf('.')) : undefined;
+      const owner = definition.kind === 'method' ? SymbolId.owner(symbol) : undefined;
       if (!wanted(file.layer, owner)) continue;
       for (const raised of definition.raises) {
         const location = { path: file.path, line: raised.line };

@@ -73,7 +73,7 @@ export function studyFlow(context: AnswerContext): Route | undefined {
   return memo(context, 'study flow', () => {
     const committing = findingsByFunction(context, 'transaction');
     const entities = new Set(context.result.dataModel.entities.flatMap((entity) => (entity.symbol ? [entity.symbol] : [])));
-    const layerOf = (step: TraceStep) => (entities.has(ownerClass(step.symbol) ?? '') ? 'domain' : step.layer || 'unknown');
+    const layerOf = (step: TraceStep) => (entities.has(SymbolId.owner(step.symbol) ?? '') ? 'domain' : step.layer || 'unknown');
     let best: { route: Route; score: number[] } | undefined;
     for (const route of studyRoutes(context)) {
       const trace = context.traceOf(route);
@@ -145,7 +145,7 @@ export function dependenciesAnswer(context: AnswerContext): AnswerPart[] {
   for (const route of routes.slice(0, MAX_TRACED_ROUTES)) {
     for (const step of context.traceOf(route).steps) {
       if (step.external || step.unresolved) continue;
-      const owner = ownerClass(step.symbol);
+      const owner = SymbolId.owner(step.symbol);
       if (owner) {
         const constructor = index.definition(`${owner}.__init__`) ?? index.definition(`${owner}.constructor`);
         for (const parameter of constructor?.parameters?.slice(1) ?? []) {
@@ -154,8 +154,8 @@ export function dependenciesAnswer(context: AnswerContext): AnswerPart[] {
         }
       }
       if (step.via === 'di' && step.depth !== 0) {
-        const base = context.result.interfaces.find((entry) => entry.implementations.includes(ownerClass(step.symbol) ?? ''));
-        if (base) once(`impl ${base.base}`, () => fact(locationOf(index, ownerClass(step.symbol) ?? step.symbol), 'injectedImplementation', SymbolId.label(ownerClass(step.symbol) ?? step.symbol), SymbolId.label(base.base)));
+        const base = context.result.interfaces.find((entry) => entry.implementations.includes(SymbolId.owner(step.symbol) ?? ''));
+        if (base) once(`impl ${base.base}`, () => fact(locationOf(index, SymbolId.owner(step.symbol) ?? step.symbol), 'injectedImplementation', SymbolId.label(SymbolId.owner(step.symbol) ?? step.symbol), SymbolId.label(base.base)));
       }
       for (const resolved of containerResolutions(context, step.symbol)) once(`container ${step.symbol}`, () => fact(resolved.location, 'resolvedFromContainer', SymbolId.label(step.symbol), resolved.resolver));
       for (const global of moduleGlobalsCalled(context, step.symbol)) once(`global ${global.variable}`, () => fact(locationOf(index, global.variable), 'moduleGlobal', SymbolId.label(step.symbol), SymbolId.label(global.variable), global.madeBy));
@@ -194,12 +194,6 @@ function moduleGlobalsCalled(context: AnswerContext, symbol: string): { variable
     if (variable && made?.kind === 'variable' && made.value && !found.some((entry) => entry.variable === variable)) found.push({ variable, madeBy: `${made.value.callee}()` });
   }
   return found;
-}
-
-function ownerClass(symbol: string): string | undefined {
-  const { path, name } = SymbolId.parse(symbol);
-  const dot = name.lastIndexOf('.');
-  return dot > 0 ? SymbolId.of(path, name.slice(0, dot)) : undefined;
 }
 
 /** `Optional[OrderRepository]`, `OrderRepository | None` → `OrderRepository`: a collaborator's class is capitalised, a value's type (`str`, `dict[int, int]`) is not. */

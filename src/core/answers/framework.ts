@@ -45,7 +45,7 @@ const MAX_ENTRY_STEPS = 15;
 export function requestEntryAnswer(context: AnswerContext): AnswerPart[] {
   const { index } = context;
   const entries = requestEntries(context).map((entry) => {
-    const owner = entry.symbol.slice(0, entry.symbol.lastIndexOf('.'));
+    const owner = SymbolId.owner(entry.symbol) ?? entry.symbol;
     const wraps = index.definition(`${owner}.__init__`)?.parameters?.[1]?.name === 'app';
     return { ...entry, owner, wraps, methods: index.methodsOf(owner).length };
   });
@@ -130,7 +130,7 @@ export function routeParametersAnswer(context: AnswerContext): AnswerPart[] {
     const compiler = isRouting(context, path, symbol) ? definition.calls?.map((call) => call.callee).find((callee) => PATTERN_COMPILERS.some((name) => index.qualifiedNames(path, callee).includes(name))) : undefined;
     if (compiler) {
       facts.push(fact(locationOf(index, symbol), 'compilesPatterns', SymbolId.label(symbol), compiler));
-      if (definition.kind === 'method') facts.push(...patternClassFacts(context, symbol.slice(0, symbol.lastIndexOf('.'))));
+      if (definition.kind === 'method') facts.push(...patternClassFacts(context, SymbolId.owner(symbol) ?? symbol));
     }
   }
   return [answerPart(say('routeParametersTopic'), [...writtenPatternFacts(context), ...facts], gap('noConverters', firstFileOf(context, ['routing', 'core'])))];
@@ -260,9 +260,9 @@ function registrationOrderFacts(context: AnswerContext, walked: readonly { list:
 function hookListMethod(context: AnswerContext, symbol: string, iterable: string): { signature: string; location: { path: string; line: number } } | undefined {
   const called = /^(self\.)?(\w+)\(/.exec(iterable);
   if (!called?.[2]) return undefined;
-  const { path, name } = SymbolId.parse(symbol);
-  const owner = name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : undefined;
-  const method = called[1] ? (owner ? SymbolId.of(path, `${owner}.${called[2]}`) : undefined) : context.index.resolve(path, called[2]);
+  const { path } = SymbolId.parse(symbol);
+  const owner = SymbolId.owner(symbol);
+  const method = called[1] ? (owner ? `${owner}.${called[2]}` : undefined) : context.index.resolve(path, called[2]);
   const definition = method ? context.index.definition(method) : undefined;
   if (!method || !definition || (definition.kind !== 'method' && definition.kind !== 'function')) return undefined;
   const parameters = (definition.parameters ?? []).slice(definition.kind === 'method' ? 1 : 0).map((parameter) => (parameter.default !== undefined ? `${parameter.name}=${parameter.default}` : parameter.name));
@@ -436,10 +436,7 @@ export function extensionPointsAnswer(context: AnswerContext): AnswerPart[] {
 function isModelHook(context: AnswerContext, finding: Finding): boolean {
   const models = memo(context, 'model classes', () => new Set(context.result.findings.filter((candidate) => candidate.category === 'model').map((candidate) => candidate.symbol)));
   const wearers = listed(finding.details['usedBy']);
-  return wearers.length > 0 && wearers.every((wearer) => {
-    const { path, name } = SymbolId.parse(wearer);
-    return name.includes('.') && models.has(SymbolId.of(path, name.slice(0, name.lastIndexOf('.'))));
-  });
+  return wearers.length > 0 && wearers.every((wearer) => models.has(SymbolId.owner(wearer) ?? ''));
 }
 
 /**
@@ -450,9 +447,9 @@ function isModelHook(context: AnswerContext, finding: Finding): boolean {
 function keptAttribute(context: AnswerContext, symbol: string): string | undefined {
   const definition = context.index.definition(symbol);
   if (definition?.kind !== 'method') return undefined;
-  const owner = symbol.slice(0, symbol.lastIndexOf('.'));
+  const owner = SymbolId.owner(symbol);
   const { start, end } = definition.range;
-  return context.index.definition(owner)?.attributes?.find((attribute) => attribute.line > start.line && attribute.line <= end.line)?.name;
+  return owner ? context.index.definition(owner)?.attributes?.find((attribute) => attribute.line > start.line && attribute.line <= end.line)?.name : undefined;
 }
 
 /** Names of the registering decorators of request hooks: what a framework without signals calls at fixed points of a request. */
@@ -466,9 +463,10 @@ const HOOK_REGISTRARS = /^(before_\w+|after_\w+|teardown_\w+|on_\w+|errorhandler
  */
 function registeringDelegate(context: AnswerContext, symbol: string, registering: ReadonlySet<string>): string | undefined {
   const definition = context.index.definition(symbol);
-  const owner = symbol.slice(0, symbol.lastIndexOf('.'));
+  const owner = SymbolId.owner(symbol);
+  if (definition?.kind !== 'method' || !owner) return undefined;
   // `typing.cast(T, self.route(...))` does nothing at run time: the call it wraps is the delegation.
-  const calls = (definition?.kind === 'method' ? (definition.calls ?? []) : []).filter((call) => call.callee !== 'cast' && call.callee !== 'typing.cast');
+  const calls = (definition.calls ?? []).filter((call) => call.callee !== 'cast' && call.callee !== 'typing.cast');
   const targets = new Set(calls.map((call) => (/^self\.\w+$/.test(call.callee) ? `${owner}.${call.callee.slice(5)}` : (attributeMethod(context, owner, call.callee) ?? ''))));
   const [target] = targets;
   return targets.size === 1 && target && registering.has(target) ? target : undefined;

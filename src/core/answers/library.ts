@@ -400,7 +400,7 @@ export function edgeCasesAnswer(context: AnswerContext): AnswerPart[] {
         const location = { path: file.path, line: handled.line };
         facts.push(handled.does ? fact(location, 'catchesThenDoes', SymbolId.label(symbol), handled.exceptions.join(', '), handled.does) : fact(location, 'catchesInAdapter', SymbolId.label(symbol), handled.exceptions.join(', ')));
       }
-      const owner = symbol.slice(0, symbol.lastIndexOf('.'));
+      const owner = SymbolId.owner(symbol) ?? '';
       for (const parameter of definition.parameters ?? []) {
         if (/timeout/i.test(parameter.name) && (classes.has(owner) || file.layer !== 'core')) facts.push(fact(locationOf(index, symbol), 'takesTimeout', SymbolId.label(symbol), parameter.default ? `${parameter.name}=${parameter.default}` : parameter.name));
       }

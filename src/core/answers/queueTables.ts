@@ -40,11 +40,11 @@ export interface QueueTable {
 
 /** The functions a worker runs from its loop on: its own, then the methods and functions it calls (`self.x()` is its class's), one level down. */
 export function loopCallees(context: AnswerContext, finding: Finding, fromLine: number): string[] {
-  const { path, name } = SymbolId.parse(finding.symbol);
-  const owner = name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : undefined;
+  const { path } = SymbolId.parse(finding.symbol);
+  const owner = SymbolId.owner(finding.symbol);
   const called = (context.index.definition(finding.symbol)?.calls ?? [])
     .filter((call) => call.line >= fromLine)
-    .map((call) => (owner && call.callee.startsWith('self.') ? SymbolId.of(path, `${owner}.${call.callee.slice('self.'.length)}`) : context.index.resolve(path, call.callee)))
+    .map((call) => (owner && call.callee.startsWith('self.') ? `${owner}.${call.callee.slice('self.'.length)}` : context.index.resolve(path, call.callee)))
     .filter((symbol): symbol is string => ['method', 'function'].includes((symbol && context.index.definition(symbol)?.kind) || ''));
   return [...new Set(called)];
 }
@@ -72,11 +72,10 @@ function callersOf(steps: readonly TraceStep[], index: number): string[] {
 
 /** The methods of a class that read a finished future's outcome: they call `.result()` on a parameter. */
 function outcomeReaders(context: AnswerContext, taker: string): QueueTable['outcomeReaders'] {
-  const { path, name } = SymbolId.parse(taker);
-  const owner = name.includes('.') ? `${name.slice(0, name.lastIndexOf('.'))}.` : undefined;
+  const owner = SymbolId.owner(taker);
   if (!owner) return [];
-  return [...context.index.definitionsIn(path)].flatMap(({ symbol, definition }): QueueTable['outcomeReaders'] => {
-    if (definition.kind !== 'method' || !definition.name.startsWith(owner)) return [];
+  return [...context.index.definitionsIn(SymbolId.parse(taker).path)].flatMap(({ symbol, definition }): QueueTable['outcomeReaders'] => {
+    if (definition.kind !== 'method' || !symbol.startsWith(`${owner}.`)) return [];
     const parameter = (definition.parameters ?? []).find((candidate) => definition.calls?.some((call) => call.callee === `${candidate.name}.result`));
     return parameter ? [{ symbol, parameter: parameter.name, clauses: definition.handles ?? [] }] : [];
   });

@@ -35,9 +35,8 @@ function isClass(symbol: string): boolean {
 function transactionOf(byFunction: ReadonlyMap<string, Finding[]>, symbol: string): Finding | undefined {
   const own = byFunction.get(symbol)?.[0];
   if (own) return own;
-  const { path, name } = SymbolId.parse(symbol);
-  const dot = name.lastIndexOf('.');
-  return dot > 0 ? byFunction.get(SymbolId.of(path, name.slice(0, dot)))?.find((finding) => finding.details['boundary'] === 'declarative') : undefined;
+  const owner = SymbolId.owner(symbol);
+  return owner ? byFunction.get(owner)?.find((finding) => finding.details['boundary'] === 'declarative') : undefined;
 }
 
 function locationOfFinding(finding: Finding): { path: string; line: number } {

@@ -271,8 +271,9 @@ class RelationIndex {
     }
     for (const finding of findings) {
       if (finding.category !== 'manager' || finding.details.kind !== 'attached') continue;
-      const { path, name } = SymbolId.parse(finding.symbol);
-      const owner = SymbolId.of(path, name.slice(0, name.lastIndexOf('.')));
+      const { name } = SymbolId.parse(finding.symbol);
+      const owner = SymbolId.owner(finding.symbol);
+      if (!owner) continue;
       for (const model of djangoModels) {
         if (model.symbol === owner || index.ancestry(model.symbol).classes.includes(owner)) this.djangoManagers.get(model.symbol)?.add(name.slice(name.lastIndexOf('.') + 1));
       }

@@ -28,7 +28,7 @@ export function aspectMiddleware(index: SymbolIndex, findings: readonly Finding[
   }
   const found = new Map<string, MiddlewareFinding>();
   for (const finding of advice) {
-    const aspect = ownerOf(finding.symbol);
+    const aspect = SymbolId.owner(finding.symbol) ?? finding.symbol;
     if (found.has(aspect)) continue;
     const annotation = annotationOf(index, aspect, pointcutOf(finding) ?? '');
     const symbol = annotation ? index.resolve(SymbolId.parse(aspect).path, annotation) : undefined;
@@ -56,9 +56,4 @@ function annotationOf(index: SymbolIndex, aspect: string, pointcut: string): str
   if (named === undefined) return ANNOTATION_POINTCUT.exec(pointcut)?.[1];
   const declared = Object.entries(index.definition(`${aspect}.${named}`)?.decoratorCalls ?? {}).find(([name]) => /(^|\.)Pointcut$/.test(name))?.[1].args[0];
   return declared ? ANNOTATION_POINTCUT.exec(declared.replace(/^"|"$/g, '').trim())?.[1] : undefined;
-}
-
-function ownerOf(symbol: string): string {
-  const { path, name } = SymbolId.parse(symbol);
-  return name.includes('.') ? SymbolId.of(path, name.slice(0, name.lastIndexOf('.'))) : symbol;
 }

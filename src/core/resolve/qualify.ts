@@ -32,7 +32,7 @@ function qualifiesAs(index: SymbolIndex, symbol: string, line: number, name: str
 
 /** The class a method is written in and its ancestors. */
 function ownClasses(index: SymbolIndex, method: string): Target[] {
-  const owner = ownerOf(method);
+  const owner = SymbolId.owner(method);
   return owner ? withAncestors(index, { symbol: owner }) : [];
 }
 
@@ -77,19 +77,13 @@ function targetQualifies(index: SymbolIndex, target: Target, anyOf: readonly str
  * Router()`, or a parameter annotated `Router`).
  */
 function memberOfOwner(index: SymbolIndex, method: string, rest: readonly string[]): string | undefined {
-  let owner = ownerOf(method);
+  let owner = SymbolId.owner(method);
   for (let position = 0; owner && position < rest.length; position++) {
     const part = rest[position] ?? '';
     if (position === rest.length - 1) return classesOf(index, owner).map((candidate) => `${candidate}.${part}`).find((candidate) => index.definition(candidate));
     owner = attributeOf(index, owner, part);
   }
   return undefined;
-}
-
-/** The class a method is written in (`path:Class.method` → `path:Class`). */
-function ownerOf(method: string): string | undefined {
-  const { path, name } = SymbolId.parse(method);
-  return name.includes('.') ? SymbolId.of(path, name.slice(0, name.lastIndexOf('.'))) : undefined;
 }
 
 /** A class and its workspace ancestors, nearest first; nothing for what is not a class. */
@@ -118,7 +112,7 @@ function attributeOf(index: SymbolIndex, owner: string, name: string): string | 
  * workspace class, or for the last attribute an outside one (`private readonly queue: Queue` from `bull`).
  */
 function attributeClass(index: SymbolIndex, method: string, rest: readonly string[]): Target | undefined {
-  let owner = ownerOf(method);
+  let owner = SymbolId.owner(method);
   for (const [position, part] of rest.entries()) {
     const held = owner ? attributeType(index, owner, part) : undefined;
     if (!held) return undefined;

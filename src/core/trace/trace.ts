@@ -827,9 +827,9 @@ function bareType(written: string): string {
   return names.find((name) => !['Optional', 'None', 'typing', 'Annotated', 'Union', 'list', 'List', 'type', 'Type'].includes(name)) ?? written;
 }
 
+/** The class a method is written in; a function stands for itself. */
 function ownerOf(symbol: string): string {
-  const { path, name } = SymbolId.parse(symbol);
-  return name.includes('.') ? `${path}:${name.slice(0, name.lastIndexOf('.'))}` : symbol;
+  return SymbolId.owner(symbol) ?? symbol;
 }
 
 function lastSegment(dotted: string): string {
