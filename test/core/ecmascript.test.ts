@@ -222,7 +222,7 @@ export class SiteController {
     }
   });
 
-  it('finds routes chained on the call that makes the application, and on an instance made by calling a required module', async () => {
+  it('finds routes chained on the call that makes the application, on an instance made by calling a required module, and in a plugin written in place under its prefix', async () => {
     const result = await analyseFiles({
       'package.json': '{"name": "api", "private": true, "dependencies": {"polka": "0.5", "fastify": "4"}}',
       'index.js': [
@@ -244,13 +244,14 @@ export class SiteController {
       'server.js': [
         "const fastify = require('fastify')({ logger: true });",
         "fastify.get('/ping', async () => 'pong');",
+        "fastify.register(function (instance, opts, done) { instance.get('/hello', (req, reply) => reply.send('hi')); done(); }, { prefix: '/en' });",
         "const cache = require('lru-cache')({ max: 10 });",
         "cache.get('/key', (value) => value);",
       ].join('\n'),
     });
     assert.deepEqual(
       result.routes.map((route) => `${route.method} ${route.path} ${route.handler}`),
-      ['GET / index.js:reply', 'GET /about index.js:reply', 'GET /ping server.js:<anonymous>@2', 'GET /users/{id} users.js:<anonymous>@3', 'PUT /users/{id} users.js:<anonymous>@4'],
+      ['GET / index.js:reply', 'GET /about index.js:reply', 'GET /en/hello server.js:<anonymous>@3', 'GET /ping server.js:<anonymous>@2', 'GET /users/{id} users.js:<anonymous>@3', 'PUT /users/{id} users.js:<anonymous>@4'],
     );
   });
 

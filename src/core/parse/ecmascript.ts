@@ -675,6 +675,7 @@ const SYNTAX_QUERY = `
 (call_expression function: (_) @callee) @call
 (new_expression constructor: (_) @callee) @call
 (call_expression arguments: (arguments . (string))) @registration
+(call_expression function: (member_expression property: (property_identifier) @_register) arguments: (arguments . [(function_expression) (arrow_function)] @plugin . (object)) (#eq? @_register "register"))
 (throw_statement (new_expression)) @raise
 (return_statement (call_expression arguments: (arguments . (new_expression)))) @raise
 (variable_declarator name: (identifier) value: (_)) @local
@@ -696,17 +697,21 @@ function lastArgument(call: Node): Node | undefined {
 }
 
 /**
- * A function written in place as the last argument of a registration (`app.post('/invoices', (req, res) => {...})`)
+ * A function written in place as the last argument of a registration (`app.post('/invoices', (req, res) => {...})`),
+ * or as a plugin registered with its options (Fastify's `fastify.register(async (instance) => {...}, { prefix })`),
  * is a function of its own, `<anonymous>@LINE` (the line the function starts on, as findings name it): a route's
- * inline handler can then be traced. Its calls are its own, not those of the function around it.
+ * inline handler can then be traced, and a plugin's routes put under its prefix. Its calls are its own, not those of the function around it.
  */
 function anonymousCallbacks(matches: readonly QueryMatch[], symbols: SymbolDefinition[], bodies: Map<number, Body>): void {
   const named = new Set(symbols.map((symbol) => symbol.name));
-  for (const node of inDocumentOrder(matches.flatMap((match) => capturedAs(match, 'registration') ?? []))) {
-    const last = lastArgument(node);
+  const registered = matches.flatMap((match) => {
+    const registration = capturedAs(match, 'registration');
+    const last = registration && lastArgument(registration);
     // `app.post('/x', asyncHandler(async (req, res) => {...}))`: the function the wrapper is given.
-    const callback = last?.type === 'call_expression' ? lastArgument(last) : last;
-    if (!callback || !FUNCTION_VALUES.has(callback.type)) continue;
+    return (last?.type === 'call_expression' ? lastArgument(last) : last) ?? capturedAs(match, 'plugin') ?? [];
+  });
+  for (const callback of inDocumentOrder(registered)) {
+    if (!FUNCTION_VALUES.has(callback.type)) continue;
     const name = SymbolId.anonymousName(callback.startPosition.row); // the line the function starts on, as routes name it
     if (named.has(name)) continue;
     named.add(name);

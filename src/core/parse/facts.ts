@@ -403,6 +403,8 @@ export interface HintDetails {
   prefix?: string;
   /** `include`: the constant the prefix is given by (`prefix=settings.API_V1_STR`). */
   prefixName?: string;
+  /** `include`: what is mounted is a function written in place, named as the hint is (`fastify.register(async (instance) => {...}, { prefix })`). */
+  childInPlace?: string;
   /** `include`: a plugin registration (`fastify.register(...)`): the framework whose plugins it mounts. */
   plugin?: string;
   /** `include` of each entry of a list: the list, and the properties of an entry that hold the prefix and the router. */

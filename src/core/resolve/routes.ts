@@ -54,7 +54,7 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
   for (const hint of hints) {
     const { plugin } = hint.details;
     if (hint.hint !== 'include' || plugin === undefined) continue;
-    const child = index.resolve(SymbolId.parse(hint.symbol).path, hint.details.child ?? '');
+    const child = hint.details.childInPlace !== undefined ? hint.symbol : index.resolve(SymbolId.parse(hint.symbol).path, hint.details.child ?? '');
     if (child && index.definition(child)?.kind === 'function' && !routers.has(child)) routers.set(child, { symbol: child, framework: routerFramework(frameworks, plugin), ownPrefix: '' });
   }
   // A function that makes a router and returns it stands for the router (`app.use('/api', routes())`).
@@ -94,7 +94,7 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
     // router's `routes()` (`router.use('/forums', forums.routes())`) is its middleware, standing for the router.
     const { childModule } = hint.details;
     for (const mount of childModule !== undefined ? [{ child: '', writtenIn: path, prefix: mountPrefix(index, hint) }] : mountsOf(index, hint)) {
-      const child = childModule !== undefined ? index.requiredExport(path, childModule) : mountedRouter(index, routers, mount.writtenIn, mount.child);
+      const child = childModule !== undefined ? index.requiredExport(path, childModule) : hint.details.childInPlace !== undefined ? hint.symbol : mountedRouter(index, routers, mount.writtenIn, mount.child);
       if (!child || !routers.has(child)) continue;
       includes.push({ parent, child, prefix: mount.prefix ?? '' });
       if (hint.details.wrapper !== undefined) wrappedMounts.add(`${path}:${hint.range.start.line}`);

@@ -1,6 +1,6 @@
 ;; category: middleware
 ;; outermost: true
-;; description: A middleware function by the signature its framework calls it with: Express's (docs "Writing middleware for use in Express apps": `function (req, res, next)`; Polka, Connect and Medusa's routers take the same), Koa's (docs "Middleware": `async (ctx, next) => {...}`) and Socket.IO's (docs "Middlewares": `io.use((socket, next) => {...})`), written as a function, a constant arrow or a CommonJS export (`exports.isUser = (req, res, next) => ...`), or a factory returning one (in place, in parentheses, or declared inside it and returned by name), also of an error handler's `(err, req, res, next)` (a bare error handler is middleware where it is registered: a framework's default catch-all is not) (`export function setContext(context) { return async (req, _, next) => {...} }`, `const unlessPath = (path, middleware) => (req, res, next) => ...`). A named function of that shape that a route registers as its handler is told as a handler only, and a factory that makes route handlers (`const getUser = catchAsync(async (req, res) => ...)`) is a handler wrapper, not middleware.
+;; description: A middleware function by the signature its framework calls it with: Express's (docs "Writing middleware for use in Express apps": `function (req, res, next)`; Polka, Connect and Medusa's routers take the same), Koa's (docs "Middleware": `async (ctx, next) => {...}`) and Socket.IO's (docs "Middlewares": `io.use((socket, next) => {...})`), written as a function, a constant arrow or a CommonJS export (`exports.isUser = (req, res, next) => ...`), or a factory returning one (in place, in parentheses, or declared inside it and returned by name, alone or in a chain of handlers), also of an error handler's `(err, req, res, next)` (a bare error handler is middleware where it is registered: a framework's default catch-all is not) (`export function setContext(context) { return async (req, _, next) => {...} }`, `const unlessPath = (path, middleware) => (req, res, next) => ...`). A named function of that shape that a route registers as its handler is told as a handler only, and a factory that makes route handlers (`const getUser = catchAsync(async (req, res) => ...)`) is a handler wrapper, not middleware.
 ;; The function itself, as a declaration or a constant arrow.
 (function_declaration
   parameters: (formal_parameters (_) (_)) @_parameters
@@ -68,6 +68,28 @@
     (function_declaration name: (identifier) @_declared parameters: (formal_parameters (_) (_)) @_returns)
     (return_statement (identifier) @_returned)))
   (#eq? @_declared @_returned)
+  (#match? @_returns "^\\((?:\\s*(?:err|error)\\s*(?::[^,]*)?,)?(?:\\s*(?:req|request|_req)\\s*(?::[^,]*)?,\\s*[\\w$]+|\\s*(?:ctx|_ctx|socket))\\s*(?::[^,]*)?,\\s*(?:next|_next)\\s*(?::[^,]*)?\\)$")
+  (#set! by "signature")) @finding
+
+;; A factory that returns a chain of handlers holding a middleware it declares (restify's handler chains, docs "Server API": `use` and the verbs take arrays; Express's `app.use` too): `return [readBody, parseBody]`, or a list it pushes the middleware on (`chain.push(parseJson); return chain`).
+(function_declaration
+  body: (statement_block
+    (function_declaration name: (identifier) @_declared parameters: (formal_parameters (_) (_)) @_returns)
+    (return_statement (array (identifier) @_returned)))
+  (#eq? @_declared @_returned)
+  (#match? @_returns "^\\((?:\\s*(?:err|error)\\s*(?::[^,]*)?,)?(?:\\s*(?:req|request|_req)\\s*(?::[^,]*)?,\\s*[\\w$]+|\\s*(?:ctx|_ctx|socket))\\s*(?::[^,]*)?,\\s*(?:next|_next)\\s*(?::[^,]*)?\\)$")
+  (#set! by "signature")) @finding
+
+(function_declaration
+  body: (statement_block
+    (function_declaration name: (identifier) @_declared parameters: (formal_parameters (_) (_)) @_returns)
+    (expression_statement (call_expression
+      function: (member_expression object: (identifier) @_list property: (property_identifier) @_push)
+      arguments: (arguments (identifier) @_pushed)))
+    (return_statement (identifier) @_returned))
+  (#eq? @_push "push")
+  (#eq? @_declared @_pushed)
+  (#eq? @_list @_returned)
   (#match? @_returns "^\\((?:\\s*(?:err|error)\\s*(?::[^,]*)?,)?(?:\\s*(?:req|request|_req)\\s*(?::[^,]*)?,\\s*[\\w$]+|\\s*(?:ctx|_ctx|socket))\\s*(?::[^,]*)?,\\s*(?:next|_next)\\s*(?::[^,]*)?\\)$")
   (#set! by "signature")) @finding
 

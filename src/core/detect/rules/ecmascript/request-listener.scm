@@ -4,4 +4,5 @@
 (call_expression
   function: [(identifier) (member_expression)] @server
   arguments: (arguments [(function_expression) (arrow_function)] @_inline .)
+  (#match? @server "(^|[.])create(Secure)?Server$")
   (#set! symbol "anonymous")) @finding
