@@ -160,6 +160,14 @@ setuptools.setup(
     assert.deepEqual(manifest?.keywords, ['web']);
   });
 
+  // setup.py is workspace text: a try can read to the end of the file (an unclosed comment or literal), so it is not repeated at every occurrence.
+  it("looks for a setup.py keyword's string at its first few occurrences only", async () => {
+    const late = `setup(\n${'    description=get_description(),  # no literal\n'.repeat(8)}    description="written late",\n)\n`;
+    assert.equal((await manifestsOf({ 'setup.py': late }))[0]?.description, '');
+    const early = `setup(\n${'    description=get_description(),  # no literal\n'.repeat(7)}    description="written in time",\n)\n`;
+    assert.equal((await manifestsOf({ 'setup.py': early }))[0]?.description, 'written in time');
+  });
+
   it('makes one Python distribution of pyproject.toml, setup.cfg and setup.py, each field from the first that states it', async () => {
     const manifests = await manifestsOf({
       'pyproject.toml': '[tool.black]\nline-length = 100\n',

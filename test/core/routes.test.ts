@@ -23,6 +23,13 @@ describe('regexAsTemplate', () => {
     assert.equal(regexAsTemplate('/entry/([^/]+)/(\\d+)/((?:a|b)+)$', ['slug']), '/entry/{slug}/{arg2}/{arg3}');
     assert.equal(regexAsTemplate('/files/(.*)\\.json', ['name']), '/files/{name}.json');
   });
+
+  // A pattern is workspace text: unclosed groups, classes and names must not make each bracket scan to the end (hours at this size when they did).
+  it('reads a pattern of unclosed brackets in one pass', () => {
+    const size = 200_000;
+    assert.equal(regexAsTemplate('('.repeat(size) + '['.repeat(size)).length, 2 * size);
+    assert.equal(regexAsTemplate(`${'(?P<'.repeat(size)}${'x'.repeat(size)}`).length, 4 * size);
+  });
 });
 
 describe('routing tables of request-handler classes', () => {

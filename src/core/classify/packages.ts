@@ -252,6 +252,9 @@ function setupPyDeclaration(path: string, text: string): PythonDeclaration | und
   };
 }
 
+/** How many occurrences of a keyword a setup.py's string is looked for at: a real one names it once or twice. */
+const MAX_KEYWORD_TRIES = 8;
+
 /**
  * A keyword argument's string written in place: one literal, or adjacent literals in parentheses,
  * which Python joins into one (`description=("A web framework" " and library")`, how long
@@ -259,7 +262,10 @@ function setupPyDeclaration(path: string, text: string): PythonDeclaration | und
  */
 function stringLiteral(source: string, keyword: string): string | undefined {
   const piece = /\s*(?:#[^\n]*\n\s*)*[rRuU]?("""|'''|"|')([\s\S]*?)\1/y;
+  let tried = 0;
   for (const start of source.matchAll(new RegExp(`\\b${keyword}\\s*=\\s*(\\()?`, 'g'))) {
+    // A failed try can read to the end of the file (an unclosed literal or comment): only the first few are tried.
+    if (++tried > MAX_KEYWORD_TRIES) break;
     piece.lastIndex = start.index + start[0].length;
     const first = piece.exec(source);
     if (!first) continue;

@@ -75,23 +75,25 @@ export const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'o
  * A URL regex (one RE2 reads: its groups are balanced) as a route template, in one pass: anchors,
  * classes, quantifiers and non-capturing groups dropped, `(?P<name>...)` → `{name}`, a group with
  * no name → the next of `names` (the parameters the framework passes the groups to, in order) or
- * `{argN}`, escaped punctuation as itself.
+ * `{argN}`, escaped punctuation as itself. Linear in the pattern's length: the pattern is workspace text.
  */
 export function regexAsTemplate(regex: string, names: readonly string[] = []): string {
   let text = regex.startsWith('^') ? regex.slice(1) : regex;
   if (text.endsWith('$') && !text.endsWith('\\$')) text = text.slice(0, -1);
+  const { groupEnd, classEnd, wordEnd } = regexStructure(text);
   const afterQuantifier = (at: number) => (at < text.length && '?*+'.includes(text[at] as string) ? at + 1 : at);
   let template = '';
   let unnamed = 0;
   for (let at = 0; at < text.length; ) {
     const character = text[at] as string;
-    const name = text.startsWith('(?P<', at) ? /^\w+$/.exec(text.slice(at + 4, text.indexOf('>', at)))?.[0] : undefined;
-    const groupEnd = name !== undefined ? closingParenthesis(text, at + 5 + name.length) : character === '(' && text[at + 1] !== '?' ? closingParenthesis(text, at + 1) : -1;
-    if (groupEnd > 0) {
+    const nameClose = text.startsWith('(?P<', at) ? (wordEnd[at + 4] as number) : -1;
+    const name = nameClose > at + 4 && text[nameClose] === '>' ? text.slice(at + 4, nameClose) : undefined;
+    const end = (name !== undefined || (character === '(' && text[at + 1] !== '?')) ? (groupEnd[at] as number) : -1;
+    if (end > 0) {
       template += `{${name ?? names[unnamed] ?? `arg${unnamed + 1}`}}`;
       if (name === undefined) unnamed++;
-      at = groupEnd + 1;
-    } else if (character === '[' && text.indexOf(']', at + 1) > 0) at = afterQuantifier(text.indexOf(']', at + 1) + 1);
+      at = end + 1;
+    } else if (character === '[' && (classEnd[at + 1] as number) > 0) at = afterQuantifier((classEnd[at + 1] as number) + 1);
     else if (text.startsWith('(?:', at)) at += 3;
     else if (character === ')') at = afterQuantifier(at + 1);
     else if (character === '\\') {
@@ -106,19 +108,34 @@ export function regexAsTemplate(regex: string, names: readonly string[] = []): s
   return template;
 }
 
-/** Where the group whose body starts at `from` closes (inner groups, classes and escapes skipped), or -1. */
-function closingParenthesis(text: string, from: number): number {
-  let depth = 0;
-  for (let at = from; at < text.length; at++) {
+/**
+ * Where each group closes (by the position of its `(`; escapes and classes skipped), and for each
+ * position the next `]` at or after it (-1 when none) and where the run of word characters starting
+ * there ends: read once, so that `regexAsTemplate` never scans ahead again from each bracket.
+ */
+function regexStructure(text: string): { groupEnd: Int32Array; classEnd: Int32Array; wordEnd: Int32Array } {
+  const length = text.length;
+  const classEnd = new Int32Array(length + 1).fill(-1);
+  const wordEnd = new Int32Array(length + 1).fill(length);
+  for (let at = length - 1; at >= 0; at--) {
+    classEnd[at] = text[at] === ']' ? at : (classEnd[at + 1] as number);
+    wordEnd[at] = /\w/.test(text[at] as string) ? (wordEnd[at + 1] as number) : at;
+  }
+  const groupEnd = new Int32Array(length + 1).fill(-1);
+  const open: number[] = [];
+  for (let at = 0; at < length; at++) {
     const character = text[at];
     if (character === '\\') at++;
     else if (character === '[') {
-      const close = text.indexOf(']', at + 1);
+      const close = classEnd[at + 1] as number;
       if (close > 0) at = close;
-    } else if (character === '(') depth++;
-    else if (character === ')' && depth-- === 0) return at;
+    } else if (character === '(') open.push(at);
+    else if (character === ')') {
+      const from = open.pop();
+      if (from !== undefined) groupEnd[from] = at;
+    }
   }
-  return -1;
+  return { groupEnd, classEnd, wordEnd };
 }
 
 /** A class-based view's or resource's handlers: each HTTP method it, or a workspace base class, defines a method for (`get` inherited from a project's base view). */
