@@ -1161,6 +1161,10 @@ describe("a framework's answers when its routing, request entry and pipeline der
     'webby/orm/__init__.py': '',
     'webby/orm/base.py': 'import json\n\nfrom pydal import DAL\n\n\nclass Database(DAL):\n    def dump(self):\n        return json.dumps({})\n',
     'examples/hello.py': 'from webby import App\n\napp = App(__name__)\n\n\n@app.route("/")\ndef index():\n    return "hi"\n',
+    'webby/auth.py': 'class Auth:\n    def __init__(self):\n        self.mails = {}\n\n    def registration_mail(self, f):\n        self.mails["registration"] = f\n        return f\n',
+    'docs/routing.md': '# Routing\n\nRoutes are matched in the order they are registered.\n',
+    'docs/pipeline.md': '# The pipeline\n\nPipes run around the handler.\n',
+    'docs/deployment.md': '# Deployment\n\nRun it behind a proxy.\n',
   };
   const { answerOf, factsOfItem } = workspaceAnswers(files);
 
@@ -1173,8 +1177,23 @@ describe("a framework's answers when its routing, request entry and pipeline der
   it("point the routing questions at the router deriving from the dependency's, not at a response module", () => {
     const answer = answerOf('framework.route-precedence');
     const facts = factsOfItem('framework.route-precedence');
-    assert.equal(facts[0], '`HTTPRouter` derives from `webby_core.routing.router.HTTPRouter`, a class of the dependency `webby_core`: what it inherits is written there, not in this repository — webby/routing/router.py:4');
+    assert.equal(facts[0], 'These classes derive from classes of the dependency `webby_core`: HTTPRouter ← webby_core.routing.router.HTTPRouter, TemplateResponseBuilder ← webby_core.routing.response.ResponseProcessor; what they inherit is written there, not in this repository — webby/routing/router.py:4');
     assert.equal(answer?.parts[0]?.gap?.readAt?.path, 'webby/routing/router.py');
+  });
+
+  it("send the reader to the repository's own documentation page on each inherited topic, and to no other page", () => {
+    const routing = factsOfItem('framework.route-precedence');
+    assert.ok(routing.includes("The repository's documentation on this topic: `docs/routing.md` — docs/routing.md:1"), routing.join('\n'));
+    assert.ok(!routing.some((line) => line.includes('docs/pipeline.md') || line.includes('docs/deployment.md')), routing.join('\n'));
+    const order = factsOfItem('framework.middleware-order');
+    assert.ok(order.includes("The repository's documentation on this topic: `docs/pipeline.md` — docs/pipeline.md:1"), order.join('\n'));
+    assert.ok(!order.some((line) => line.includes('docs/routing.md') || line.includes('docs/deployment.md')), order.join('\n'));
+  });
+
+  it('never tell a registrar of mails as a check before the handler, though its class is named for authentication', () => {
+    const precondition = factsOfItem('framework.precondition');
+    assert.ok(factsOfItem('framework.extend').some((line) => line.startsWith('`Auth.registration_mail` registers the function it decorates')), factsOfItem('framework.extend').join('\n'));
+    assert.ok(!precondition.some((line) => line.includes('`Auth.registration_mail`')), precondition.join('\n'));
   });
 
   it("tell the pipeline and the ORM's bases from their dependencies, a distribution's name prefixing the module's", () => {

@@ -1,5 +1,5 @@
 import { type AnswerFact, type AnswerPart, SymbolId } from '../result';
-import { type AnswerContext, answerPart, fact, inScope, locationOf, memo } from './context';
+import { type AnswerContext, answerPart, fact, inPart, inScope, locationOf, memo } from './context';
 import { say } from './phrases';
 
 /** A workspace class and the class of a declared dependency it derives from. */
@@ -71,10 +71,39 @@ export function inheritedFacts(context: AnswerContext, topic: RegExp): AnswerFac
     .map((entry) => fact(locationOf(context.index, entry.symbol), 'inheritsFromDependency', SymbolId.label(entry.symbol), entry.base, entry.dependency));
 }
 
-/** The classes of a topic that derive from a dependency's, as a part of their own (none when there are none). */
+/** Documentation pages listed per topic, at most. */
+const MAX_TOPIC_PAGES = 4;
+
+/** A documentation page: prose in a documentation folder. */
+const DOCUMENTATION_PAGE = /(^|\/)docs?\/.*\.(md|mdx|rst|txt)$/i;
+
+/**
+ * The repository's own documentation pages on a topic, by their path read as a dotted name
+ * (`docs/routing.md` as `docs.routing.md`, `docs/orm/relations.md`): where the behaviour a
+ * dependency holds is told for this framework's users.
+ */
+function topicPages(context: AnswerContext, topic: RegExp): string[] {
+  return context.otherFiles
+    .filter((path) => DOCUMENTATION_PAGE.test(path) && inPart(context, path) && topic.test(path.replace(/^.*?(^|\/)docs?\//i, '').split(/[/._-]+/).join('.')))
+    .sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b))
+    .slice(0, MAX_TOPIC_PAGES);
+}
+
+/**
+ * The classes of a topic that derive from a dependency's, told once per dependency with their
+ * names, and the repository's documentation pages on the topic, where its users read what the
+ * dependency does (none when no class derives so).
+ */
 export function inheritedPart(context: AnswerContext, topic: RegExp): AnswerPart[] {
   const facts = inheritedFacts(context, topic);
-  return facts.length ? [answerPart(say('inheritedTopic'), facts)] : [];
+  const first = facts[0];
+  if (!first) return [];
+  const byDependency = new Map<string, AnswerFact[]>();
+  for (const inherited of facts) byDependency.set(String(inherited.terms[2]), [...(byDependency.get(String(inherited.terms[2])) ?? []), inherited]);
+  const told = [...byDependency].map(([dependency, entries]) =>
+    entries.length === 1 ? (entries[0] as AnswerFact) : fact((entries[0] as AnswerFact).location, 'inheritTopicFromDependency', entries.map((entry) => `${String(entry.terms[0])} ← ${String(entry.terms[1])}`).join(', '), dependency),
+  );
+  return [answerPart(say('inheritedTopic'), [...told, ...topicPages(context, topic).map((path) => fact({ path, line: 0 }, 'topicDocumented', path))])];
 }
 
 /**

@@ -493,8 +493,13 @@ function usedBy(finding: Finding): number {
 /** A precondition on a route: the decorators that wrap a view and the hooks registered to run before the handler. */
 export function preconditionAnswer(context: AnswerContext): AnswerPart[] {
   const [wrap, register] = extensionPointsAnswer(context);
-  // A hook run after something (`Auth.after_login`) runs no check before the handler, whatever its class is named.
-  const before = [...(wrap?.facts ?? []), ...(register?.facts ?? [])].filter((candidate) => /before|guard|auth|permission|login|require/i.test(candidate.terms[0] ?? '') && !/^after_/.test(String(candidate.terms[0] ?? '').split('.').pop() ?? ''));
+  // A wrapper of an authentication class (`BaseAuth.optional`) checks before the handler it wraps; a registering decorator is a check only by its own name, since a registrar of mails or forms (`Auth.registration_mail`) runs none whatever its class is named; and a hook run after something (`Auth.after_login`) is none.
+  const checks = (candidate: AnswerFact, byOwner: boolean) => {
+    const label = String(candidate.terms[0] ?? '');
+    const name = label.split('.').pop() ?? label;
+    return GUARD_NAME.test(byOwner ? label : name) && !/^after_/.test(name);
+  };
+  const before = [...(wrap?.facts ?? []).filter((candidate) => checks(candidate, true)), ...(register?.facts ?? []).filter((candidate) => checks(candidate, false)), ...guardMiddlewareFacts(context)];
   // How the before-request hooks are called and where one ends the request: what a permission check written as a hook must do.
   const [protocol] = middlewareProtocolAnswer(context);
   before.push(...(protocol?.facts ?? []).filter((candidate) => (candidate.phrase === PHRASES.eachCalledAs || candidate.phrase === PHRASES.hookStopsRequest) && candidate.terms.some((term) => /before/i.test(term))));
@@ -502,6 +507,16 @@ export function preconditionAnswer(context: AnswerContext): AnswerPart[] {
   const registering = (routePrecedenceAnswer(context)[0]?.facts ?? []).filter((candidate) => candidate.phrase === PHRASES.firstRegisteredWins).map((candidate) => fact(candidate.location, 'wrapUnderRoute', candidate.terms[0] ?? '', candidate.terms[1] ?? ''));
   const wrapping = wrap ? { ...wrap, facts: [...registering, ...wrap.facts] } : answerPart(say('wrappingDecoratorsTopic'), registering);
   return [wrapping, answerPart(say('beforeHooksTopic'), before, gap('noBeforeHooks', firstFileOf(context, ['core', 'middleware'])))];
+}
+
+/** Names of what checks a request before its handler: a guard, a permission, an authentication or login, a requirement. */
+const GUARD_NAME = /before|guard|auth|permission|login|require/i;
+
+/** Middleware classes named as a check (`RequirePipe`, `AuthMiddleware`): what a permission check on a route is attached as. */
+function guardMiddlewareFacts(context: AnswerContext): AnswerFact[] {
+  return studyFindings(context, 'middleware')
+    .filter((finding) => GUARD_NAME.test(SymbolId.label(finding.symbol)) && context.index.definition(finding.symbol)?.kind === 'class')
+    .map((finding) => fact(locationOf(context.index, finding.symbol), 'guardMiddleware', SymbolId.label(finding.symbol)));
 }
 
 /** Where a query becomes SQL: the ORM's compile methods; or, for a framework without one, a line saying so. */
