@@ -285,6 +285,140 @@ describe("a library's answer on its reasons when its documents give none", () =>
   });
 });
 
+describe("a library with one implementation: what its users plug in, how it is started, where it handles failures", () => {
+  const { answerOf, factsOfItem } = analysed({
+    'pyproject.toml': "[project]\nname = \"jobrun\"\nversion = \"1.0.0\"\ndescription = \"A job queue client\"\n\n[project.scripts]\njobrun = 'jobrun.cli:main'\n",
+    'README.md': '# jobrun\n\nRun jobs from a queue.\n\n## Why jobrun?\n\nIt is about 3x faster than\n*Taskmill* for short jobs.\n',
+    'jobrun/__init__.py': 'from .worker import Worker, create_worker\nfrom .schedule import every\n',
+    'jobrun/typing.py': [
+      'from typing import Any, Callable, Dict, Optional, Protocol, Sequence',
+      '',
+      'Encoder = Callable[[Dict[str, Any]], bytes]',
+      '',
+      '',
+      'class Hook(Protocol):',
+      '    def __call__(self, ctx: Dict[str, Any]) -> None: ...',
+      '',
+      '',
+      'class Settings(Protocol):',
+      '    jobs: Sequence[Any]',
+      '    on_start: Optional[Hook] = None',
+      '',
+    ].join('\n'),
+    'jobrun/schedule.py': 'class Entry:\n    def __init__(self, job, seconds):\n        self.job = job\n        self.seconds = seconds\n\n\ndef every(job, seconds) -> Entry:\n    return Entry(job, seconds)\n',
+    'jobrun/worker.py': [
+      'import asyncio',
+      'from typing import Optional, Sequence',
+      '',
+      'from .schedule import Entry',
+      'from .typing import Encoder, Hook, Settings',
+      '',
+      '',
+      'class Worker:',
+      "    def __init__(self, jobs: Sequence = (), *, entries: Optional[Sequence[Entry]] = None, on_start: Optional['Hook'] = None, encoder: Optional[Encoder] = None, max_jobs: int = 10):",
+      '        self.jobs = jobs',
+      '        self.entries = entries',
+      '        self.on_start = on_start',
+      '        self.encoder = encoder',
+      '        self.max_jobs = max_jobs',
+      '',
+      '    async def run_job(self, job):',
+      '        try:',
+      '            await asyncio.wait_for(job(), 5)',
+      '        except asyncio.TimeoutError:',
+      '            return False',
+      '        except KeyError:',
+      '            return None',
+      '',
+      '    def close(self):',
+      '        self.jobs = ()',
+      '',
+      '',
+      'def create_worker(settings: Settings) -> Worker:',
+      '    return Worker(settings.jobs)',
+      '',
+    ].join('\n'),
+    'jobrun/cli.py': 'import sys\n\nfrom .worker import create_worker\n\n\ndef main():\n    try:\n        import watcher\n    except ImportError:\n        sys.exit(1)\n    create_worker(sys.argv[1]).close()\n',
+    'tests/__init__.py': '',
+    'tests/test_worker.py': 'from jobrun.worker import Worker\n\n\ndef test_close():\n    Worker().close()\n',
+  });
+
+  it('say plainly there is one implementation and nothing chosen at run time, on the trade-offs and on adding one', () => {
+    for (const item of ['library.trade-offs', 'library.new-implementation']) {
+      assert.ok(factsOfItem(item).includes('`Worker` is the one implementation: no interface declares methods for another to provide, and nothing chooses between implementations at run time; users configure `Worker` through what its constructor takes — jobrun/worker.py:8'), factsOfItem(item).join('\n'));
+    }
+  });
+
+  it('tell the callables a user plugs in with their shape, the entries made by the library, the settings with no default and the defaults', () => {
+    const facts = factsOfItem('library.new-implementation');
+    assert.ok(facts.includes('`Worker.__init__` takes `on_start: Optional[Hook] = None`: a callable the user plugs in, of the shape `(ctx: Dict[str, Any]) -> None` — jobrun/worker.py:9'), facts.join('\n'));
+    assert.ok(facts.includes('`Worker.__init__` takes `encoder: Optional[Encoder] = None`: a callable the user plugs in, of the shape `Callable[[Dict[str, Any]], bytes]` — jobrun/worker.py:9'), facts.join('\n'));
+    assert.ok(facts.includes("`Worker.__init__` takes `entries: Optional[Sequence[Entry]] = None`, made by the library's `every(…)` — jobrun/worker.py:9"), facts.join('\n'));
+    assert.ok(facts.includes('`Settings` declares jobs with no default: every settings value must set them — jobrun/typing.py:10'), facts.join('\n'));
+    assert.ok(facts.includes('`Worker` takes these settings with their defaults: jobs=(), max_jobs=10 — jobrun/worker.py:9'), facts.join('\n'));
+  });
+
+  it('follow the console command to its function and the library functions it calls', () => {
+    const facts = factsOfItem('library.trade-offs');
+    assert.ok(facts.includes('The console command `jobrun` runs `main` (jobrun/cli.py) — pyproject.toml:7'), facts.join('\n'));
+    assert.ok(facts.includes("`main` calls the library's `create_worker` — jobrun/cli.py:6"), facts.join('\n'));
+  });
+
+  it('send the reader to the function that handles the most failures, not to the first handler found', () => {
+    const gaps = gapsOf(answerOf('library.edge-cases'));
+    assert.ok(gaps.includes('Overload, partitions and lost messages are observed at run time; the handlers above are where the code decides. Read `Worker.run_job`, which handles the most failures: jobrun/worker.py @ jobrun/worker.py'), gaps.join('\n'));
+  });
+
+  it('name a peer the README compares it with, the comparison wrapped over two lines', () => {
+    const purpose = factsOfItem('library.problem');
+    assert.ok(purpose.includes('`README.md` names Taskmill: "It is about 3x faster than *Taskmill* for short jobs." — README.md:7'), purpose.join('\n'));
+  });
+});
+
+describe("a library's docstrings that compare its implementations, and the benchmark to read first", () => {
+  const store = (name: string, module: string) => `import ${module}\n\nfrom ..base import BaseStore\n\n\nclass ${name}(BaseStore):\n    def _get(self, key):\n        return ${module}.load(key)\n\n    def _set(self, key, value):\n        ${module}.dump(key, value)\n`;
+  const { answerOf, factsOfItem } = analysed({
+    'pyproject.toml': '[project]\nname = "kvstore"\nversion = "1.0.0"\ndescription = "Key-value stores with several backends"\n',
+    'kvstore/__init__.py': 'from .base import BaseStore\n',
+    'kvstore/base.py': 'from abc import ABC, abstractmethod\n\n\nclass BaseStore(ABC):\n    @abstractmethod\n    def _get(self, key): ...\n\n    @abstractmethod\n    def _set(self, key, value): ...\n',
+    'kvstore/backends/__init__.py': '',
+    'kvstore/backends/memory.py': store('MemoryStore', 'pickle'),
+    'kvstore/backends/disk.py': store('DiskStore', 'shelve'),
+    'kvstore/backends/sockets.py': store('SocketStore', 'socket'),
+    'kvstore/lock.py': [
+      'class Lock:',
+      '    """',
+      '    A lock over a store, see <https://example.org/memory-locks>.',
+      '',
+      '    Per store:',
+      '',
+      '        - Memory locks hold within one process only.',
+      '        - Disk locks hold across processes that share',
+      '          the same folder.',
+      '    """',
+      '',
+      '    def acquire(self, store):',
+      '        return store',
+      '',
+    ].join('\n'),
+    'tests/performance/__init__.py': '',
+    'tests/performance/conftest.py': 'import pytest\n\n\n@pytest.fixture\ndef store():\n    return None\n',
+    'tests/performance/test_load.py': 'def test_many_gets(store):\n    assert store is None\n\n\ndef test_many_sets(store):\n    assert store is None\n',
+  });
+
+  it("quote each paragraph of a docstring that compares the implementations, leaving out one that names them in a link only", () => {
+    const facts = factsOfItem('library.trade-offs');
+    assert.ok(facts.includes('`Lock`\'s docstring on `MemoryStore`: "Memory locks hold within one process only." — kvstore/lock.py:7'), facts.join('\n'));
+    assert.ok(facts.includes('`Lock`\'s docstring on `DiskStore`: "Disk locks hold across processes that share the same folder." — kvstore/lock.py:8'), facts.join('\n'));
+    assert.ok(!facts.some((line) => line.includes('example.org')), facts.join('\n'));
+  });
+
+  it('send the reader to the benchmark file that defines the benchmarks, not to an empty package file or its fixtures', () => {
+    const gaps = [...gapsOf(answerOf('library.performance')), ...gapsOf(answerOf('library.edge-cases'))];
+    assert.ok(gaps.length >= 2 && gaps.every((line) => line.endsWith('@ tests/performance/test_load.py')), gaps.join('\n'));
+  });
+});
+
 function task(symbol: string, layer: string): AnalysisResult['findings'][number] {
   return { category: 'task', symbol, range: { start: { line: 3, character: 0 }, end: { line: 4, character: 0 } }, layer, details: { rule: 'task-fixture' } };
 }

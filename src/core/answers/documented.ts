@@ -85,3 +85,18 @@ export function sameDocumentation(a: string, b: string): boolean {
   const [x, y] = [a, b].map((text) => text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim());
   return x !== undefined && y !== undefined && (x.startsWith(y) || y.startsWith(x));
 }
+
+/** A paragraph of a docstring: a bullet with its continuation lines, or lines up to a blank one, squeezed, with the line it opens on. */
+export function docstringParagraphs(docstring: { text: string; line: number } | undefined): { text: string; line: number }[] {
+  if (!docstring) return [];
+  const paragraphs: { text: string; line: number }[] = [];
+  let open: { text: string; line: number } | undefined;
+  docstring.text.split('\n').forEach((written, position) => {
+    const line = squeeze(written.slice(0, MAX_LINE));
+    if (!line || /^[-*] /.test(line)) open = undefined;
+    if (!line) return;
+    if (open) open.text += ` ${line}`;
+    else paragraphs.push((open = { text: line.replace(/^[-*] /, ''), line: docstring.line + position }));
+  });
+  return paragraphs.map((paragraph) => ({ ...paragraph, text: cut(paragraph.text) }));
+}

@@ -1,14 +1,15 @@
 import { type AnswerFact, type AnswerPart, type SourceLocation, SymbolId } from '../result';
 import { type Contract, contractFacts, definingClass, implementationTable, isMandatory, studyInterfaces } from './contract';
 import { isTestPath } from '../checklist/scope';
-import { type AnswerContext, answerPart, fact, firstFileOf, gap, inPart, inScope, layerOfPath, locationOf, memo } from './context';
+import { type AnswerContext, answerPart, fact, firstFileOf, gap, inScope, layerOfPath, locationOf, memo } from './context';
 import { documentedDeliveryFacts } from './projectDocs';
-import { BENCHMARK_PATH } from './studyMaterial';
-import { docstringSummary, documentedItems, type DocumentedItem, sameDocumentation } from './documented';
+import { mainBenchmarkFile } from './studyMaterial';
+import { docstringParagraphs, docstringSummary, documentedItems, type DocumentedItem, sameDocumentation } from './documented';
 import { PHRASES, say } from './phrases';
 import { boundedCallFacts, handlerKey, methodContractParts } from './contractUse';
 import { implementationWorkPart, lifecycleFacts, operationsFacts } from './implementationWork';
 import { selectionFacts } from './selection';
+import { singleImplementationParts } from './singleImplementation';
 import { importedSymbols } from './workspaceUse';
 import type { Target } from '../resolve/symbolIndex';
 import { PROTOCOL_BASES } from '../resolve/interfaces';
@@ -221,27 +222,44 @@ function recordShapeFacts(context: AnswerContext): AnswerFact[] {
   const { index } = context;
   const facts: AnswerFact[] = [];
   const files = context.result.files.filter((file) => inScope(context, file.path) && file.path.endsWith('.py'));
-  for (const file of files) {
-    for (const { symbol, definition } of index.definitionsIn(file.path)) {
-      if (definition.kind !== 'class' || !definition.bases.some((base) => PROTOCOL_BASES.has(externalName(index.qualify(file.path, base.split('[')[0] ?? base))))) continue;
-      const attributes = (definition.attributes ?? []).map((attribute) => attribute.name).filter((name) => !name.startsWith('__'));
-      if (!attributes.length || index.methodsOf(symbol).some((method) => !method.name.startsWith('__'))) continue;
-      const name = SymbolId.label(symbol);
-      facts.push(fact(locationOf(index, symbol), 'recordProtocol', name, attributes.join(', ')));
-      // The alias that names it (`WorkerSettingsType`), then the parameters typed with either.
-      const names = [name, ...files.flatMap((other) => [...index.definitionsIn(other.path)].filter((entry) => entry.definition.kind === 'variable' && new RegExp(`\\b${name}\\b`).test(entry.definition.alias ?? '')).map((entry) => entry.definition.name))];
-      const typed = new RegExp(`\\b(${names.join('|')})\\b`);
-      const takers = files.flatMap((other) =>
-        [...index.definitionsIn(other.path)].flatMap(({ symbol: taker, definition: function_ }) => {
-          if (function_.kind !== 'function' && function_.kind !== 'method') return [];
-          const parameter = function_.parameters?.find((candidate) => typed.test(candidate.annotation ?? ''));
-          return parameter ? [{ taker, parameter }] : [];
-        }),
-      );
-      for (const { taker, parameter } of takers.slice(0, MAX_TAKERS)) facts.push(fact(locationOf(index, taker), 'takesRecord', SymbolId.label(taker), `${parameter.name}: ${parameter.annotation ?? ''}`, name));
-    }
+  for (const { symbol, attributes } of recordProtocols(context)) {
+    const name = SymbolId.label(symbol);
+    facts.push(fact(locationOf(index, symbol), 'recordProtocol', name, attributes.join(', ')));
+    // The alias that names it (`WorkerSettingsType`), then the parameters typed with either.
+    const names = [name, ...files.flatMap((other) => [...index.definitionsIn(other.path)].filter((entry) => entry.definition.kind === 'variable' && new RegExp(`\\b${name}\\b`).test(entry.definition.alias ?? '')).map((entry) => entry.definition.name))];
+    const typed = new RegExp(`\\b(${names.join('|')})\\b`);
+    const takers = files.flatMap((other) =>
+      [...index.definitionsIn(other.path)].flatMap(({ symbol: taker, definition: function_ }) => {
+        if (function_.kind !== 'function' && function_.kind !== 'method') return [];
+        const parameter = function_.parameters?.find((candidate) => typed.test(candidate.annotation ?? ''));
+        return parameter ? [{ taker, parameter }] : [];
+      }),
+    );
+    for (const { taker, parameter } of takers.slice(0, MAX_TAKERS)) facts.push(fact(locationOf(index, taker), 'takesRecord', SymbolId.label(taker), `${parameter.name}: ${parameter.annotation ?? ''}`, name));
   }
   return facts;
+}
+
+/** The Protocols of the code under study that declare attributes and no method, with those attributes. */
+function recordProtocols(context: AnswerContext): { symbol: string; attributes: string[] }[] {
+  return memo(context, 'record protocols', () => {
+    const { index } = context;
+    const found: { symbol: string; attributes: string[] }[] = [];
+    for (const file of context.result.files.filter((candidate) => inScope(context, candidate.path) && candidate.path.endsWith('.py'))) {
+      for (const { symbol, definition } of index.definitionsIn(file.path)) {
+        if (definition.kind !== 'class' || !definition.bases.some((base) => PROTOCOL_BASES.has(externalName(index.qualify(file.path, base.split('[')[0] ?? base))))) continue;
+        const attributes = (definition.attributes ?? []).map((attribute) => attribute.name).filter((name) => !name.startsWith('__'));
+        if (attributes.length && !index.methodsOf(symbol).some((method) => !method.name.startsWith('__'))) found.push({ symbol, attributes });
+      }
+    }
+    return found;
+  });
+}
+
+/** With no interface, the class the library runs on, told with what its users give it; undefined when there is no such class either. */
+function singleImplementation(context: AnswerContext): AnswerPart[] | undefined {
+  const central = centralClass(context);
+  return central ? singleImplementationParts(context, central.symbol, recordProtocols(context).map((record) => record.symbol)) : undefined;
 }
 
 function externalName(target: Target | undefined): string {
@@ -332,7 +350,7 @@ const MAX_WORK_PARTS = 4;
 /** What to subclass, what to define, and where the implementations live, with one to copy. */
 export function newImplementationAnswer(context: AnswerContext): AnswerPart[] {
   const contract = keyContracts(context)[0];
-  if (!contract) return [noInterface(context)];
+  if (!contract) return singleImplementation(context) ?? [noInterface(context)];
   const { index } = context;
   const mandatory = contract.methods.filter(isMandatory).map((method) => method.name);
   const facts: AnswerFact[] = [
@@ -409,11 +427,28 @@ export function edgeCasesAnswer(context: AnswerContext): AnswerPart[] {
   // The interface's own decorators that bound or repeat a call (`API.timeout` calling `asyncio.wait_for`) act on every implementation's failures.
   if (contract) facts.unshift(...methodDecoratorFacts(context, contract).filter((candidate) => candidate.terms.some((term) => FAILURE_CONTROL.test(term))), ...bounded.facts);
   const part = answerPart(say('edgeCasesTopic'), facts);
-  // A stress test by its folder or name (`tests/stress/`, `bench_load.py`), not any path that holds the letters (`_reloader.py`).
-  const stress = context.index.files().find((file) => inPart(context, file.path) && BENCHMARK_PATH.test(file.path));
-  const readAt = stress ? { path: stress.path, line: 0 } : facts[0]?.location;
-  part.gap = facts.length ? gap('edgeCasesGap', readAt) : stress ? gap('edgeCasesNothing', readAt) : gap('edgeCasesNone');
+  const stress = mainBenchmarkFile(context);
+  const stressAt = stress ? { path: stress.path, line: 0 } : undefined;
+  const handler = stress ? undefined : mostHandling(context);
+  part.gap = !facts.length ? (stressAt ? gap('edgeCasesNothing', stressAt) : gap('edgeCasesNone')) : handler ? gap('edgeCasesGapHandler', handler.location, SymbolId.label(handler.symbol)) : gap('edgeCasesGap', stressAt ?? facts[0]?.location);
   return [part, ...deliveryParts(context)];
+}
+
+/**
+ * The function of the implementations' layers that handles the most exceptions (a worker's
+ * `run_job`): where to read what happens when the outside fails while the library runs, rather
+ * than the first handler found (a command-line helper's `ImportError`).
+ */
+function mostHandling(context: AnswerContext): { symbol: string; location: SourceLocation } | undefined {
+  let best: { symbol: string; location: SourceLocation; handled: number } | undefined;
+  for (const file of context.result.files) {
+    if (!inScope(context, file.path) || !['adapter', 'driver', 'core'].includes(file.layer)) continue;
+    for (const { symbol, definition } of context.index.definitionsIn(file.path)) {
+      const handled = definition.handles?.length ?? 0;
+      if ((definition.kind === 'function' || definition.kind === 'method') && handled > (best?.handled ?? 0)) best = { symbol, location: locationOf(context.index, symbol), handled };
+    }
+  }
+  return best;
 }
 
 /** Exceptions that ask for the work to be run again or handed back (`Retry`, `RequeueMessage`, `Reject`), by their names. */
@@ -457,7 +492,7 @@ function commonFolder(paths: readonly string[]): string {
  */
 export function tradeOffsAnswer(context: AnswerContext): AnswerPart[] {
   const contract = keyContracts(context)[0];
-  if (!contract) return [noInterface(context)];
+  if (!contract) return singleImplementation(context) ?? [noInterface(context)];
   const { index } = context;
   const importsByImplementation = new Map(contract.implementations.map((implementation) => [implementation, outsideImports(context, SymbolId.parse(implementation).path)]));
   const facts: AnswerFact[] = sharedConventionFacts(context, contract, contract.implementations[0]);
@@ -484,7 +519,45 @@ export function tradeOffsAnswer(context: AnswerContext): AnswerPart[] {
     if (constructor && options.length) facts.push(fact(locationOf(index, `${implementation}.${index.definition(`${implementation}.__init__`) ? '__init__' : 'constructor'}`), 'takesOptions', SymbolId.label(implementation), options.join(', ')));
     facts.push(...operationsFacts(context, implementation), ...lifecycleFacts(context, implementation));
   }
-  return [answerPart(say('tradeOffsTopic', SymbolId.label(contract.base)), facts, gap('noTradeOffs', locationOf(index, contract.base))), ...documentedOptionsPart(context, contract)];
+  return [answerPart(say('tradeOffsTopic', SymbolId.label(contract.base)), facts, gap('noTradeOffs', locationOf(index, contract.base))), ...documentedOptionsPart(context, contract), ...comparingDocstringsPart(context, contract)];
+}
+
+/** Docstring paragraphs quoted as the code's own comparison of the implementations, at most. */
+const MAX_COMPARING = 8;
+
+/**
+ * The docstrings of the code under study that compare the implementations (a lock's "Valkey
+ * implements… / Memcached follows… / Memory is per process"): each paragraph naming one of them,
+ * where the docstring names two or more. An implementation is named by the word its class name
+ * puts before the interface's (`ValkeyCache` of `BaseCache`: Valkey), links left out.
+ */
+function comparingDocstringsPart(context: AnswerContext, contract: Contract): AnswerPart[] {
+  const { index } = context;
+  const camelWords = (name: string) => name.match(/[A-Z]+[a-z0-9]*|[a-z0-9]+/g) ?? [];
+  const suffix = camelWords(SymbolId.label(contract.base)).pop() ?? '';
+  const words = new Map(
+    contract.implementations.flatMap((implementation) => {
+      const parts = camelWords(SymbolId.label(implementation));
+      if (parts.length > 1 && parts[parts.length - 1] === suffix) parts.pop();
+      const word = parts.pop();
+      return word && word.length > 2 ? [[word.toLowerCase(), implementation] as const] : [];
+    }),
+  );
+  if (words.size < 2) return [];
+  const naming = new RegExp(`\\b(${[...words.keys()].join('|')})\\b`, 'gi');
+  const facts: AnswerFact[] = [];
+  for (const file of context.result.files) {
+    if (!inScope(context, file.path)) continue;
+    for (const { symbol, definition } of index.definitionsIn(file.path)) {
+      const paragraphs = docstringParagraphs(definition.docstring).flatMap((paragraph) => {
+        const named = new Set([...paragraph.text.replace(/<?https?:\/\/\S+/g, '').matchAll(naming)].map((match) => (match[1] ?? '').toLowerCase()));
+        return named.size === 1 ? [{ ...paragraph, named: [...named][0] ?? '' }] : [];
+      });
+      if (new Set(paragraphs.map((paragraph) => paragraph.named)).size < 2) continue;
+      for (const paragraph of paragraphs) facts.push(fact({ path: file.path, line: paragraph.line }, 'docstringOnImplementation', SymbolId.label(symbol), SymbolId.label(words.get(paragraph.named) ?? ''), paragraph.text));
+    }
+  }
+  return facts.length ? [answerPart(say('comparingDocstringsTopic', SymbolId.label(contract.base)), facts, undefined, MAX_COMPARING)] : [];
 }
 
 /** A default written as a module constant (`heartbeat_timeout=DEFAULT_HEARTBEAT_TIMEOUT`), told with the number it stands for: ` (60000)`. */

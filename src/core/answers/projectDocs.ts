@@ -152,7 +152,7 @@ function manifestFacts(context: AnswerContext): AnswerFact[] {
 const NOT_PEERS = new Set(['python', 'cpython', 'pypy', 'micropython', 'circuitpython', 'javascript', 'typescript', 'node', 'node.js', 'nodejs', 'java', 'go', 'the', 'this', 'that', 'it', 'a', 'an', 'any', 'other', 'most', 'many', 'all', 'some', 'these', 'those']);
 
 /** A sentence that names another project as a model or a point of comparison. */
-const PEER_SENTENCE = /\b(inspired by|similar to|compared (?:to|with)|comparison (?:to|with)|alternatives? to|unlike|modell?ed (?:after|on)|works as in|in the spirit of|port of|fork of|(?:drop-in )?replacement for|vs\.?|versus)\s+(?:the\s+)?(\[[^\]]{1,40}\]|`[^`]{1,40}`|\*\*?[^*]{1,40}\*\*?|[A-Za-z][\w.+-]{1,30})/g;
+const PEER_SENTENCE = /\b(inspired by|similar to|(?:faster|slower|simpler|smaller|lighter) than|compared (?:to|with)|comparison (?:to|with)|alternatives? to|unlike|modell?ed (?:after|on)|works as in|in the spirit of|port of|fork of|(?:drop-in )?replacement for|vs\.?|versus)\s+(?:the\s+)?(\[[^\]]{1,40}\]|`[^`]{1,40}`|\*\*?[^*]{1,40}\*\*?|[A-Za-z][\w.+-]{1,30})/g;
 
 /** The project a comparison names: a link's text or code as written, a plain word only when capitalised (a proper name). */
 function peerName(written: string): string | undefined {
@@ -160,16 +160,18 @@ function peerName(written: string): string | undefined {
   return name && !NOT_PEERS.has(name.toLowerCase()) && (/^[A-Z]/.test(name) || /^[[`*]/.test(written)) ? name : undefined;
 }
 
-/** Other projects the README and the tutorial pages name as a model or a comparison, and the benchmarks that run one. */
+/** Other projects the README, the documentation's front page and the tutorial pages name as a model or a comparison, and the benchmarks that run one. */
 function peerFacts(context: AnswerContext): AnswerFact[] {
   const facts: AnswerFact[] = [];
-  for (const document of [...documentsOf(context, README), ...context.documents.filter((document) => TUTORIAL_PAGE.test(document.path))]) {
-    linesOf(document).forEach((text, line) => {
-      const names = [...text.matchAll(PEER_SENTENCE)].flatMap((match) => {
-        const name = peerName(match[2] ?? '');
-        return name ? [name] : [];
-      });
-      if (names.length) facts.push(fact(at(document, line), 'peerNamed', document.path, [...new Set(names)].join(', '), quote(text)));
+  for (const document of proseDocuments(context)) {
+    const lines = linesOf(document);
+    lines.forEach((text, line) => {
+      // A comparison wrapped after its words (`faster than` / `*rq*` on the next line) is the line's where it opens.
+      const wrapped = `${text} ${lines[line + 1]?.trim() ?? ''}`;
+      const matches = [...wrapped.matchAll(PEER_SENTENCE)].filter((match) => match.index < text.length && peerName(match[2] ?? ''));
+      const names = matches.map((match) => peerName(match[2] ?? '') ?? '');
+      const crosses = matches.some((match) => match.index + match[0].length > text.length);
+      if (names.length) facts.push(fact(at(document, line), 'peerNamed', document.path, [...new Set(names)].join(', '), quote(crosses ? wrapped : text)));
     });
   }
   return [...facts, ...benchmarkedPeers(context)];

@@ -112,9 +112,18 @@ function benchmarkFiles(context: AnswerContext): FileFacts[] {
   return context.index.files().filter((file) => inPart(context, file.path) && BENCHMARK_PATH.test(file.path) && (file.symbols.length > 0 || file.imports.length > 0));
 }
 
+/**
+ * The benchmark file to run or read first: the one that defines the most benchmarks and tests,
+ * not a `conftest.py` of fixtures that sorts before them.
+ */
+export function mainBenchmarkFile(context: AnswerContext): FileFacts | undefined {
+  const runs = (file: FileFacts) => benchmarkFunctions(context, file.path).length;
+  return benchmarkFiles(context).sort((a, b) => runs(b) - runs(a) || a.path.localeCompare(b.path))[0];
+}
+
 /** Performance is measured by running: where the benchmarks are, said in one line. */
 export function performanceAnswer(context: AnswerContext): AnswerPart[] {
-  const first = benchmarkFiles(context)[0];
+  const first = mainBenchmarkFile(context);
   const part = benchmarksAnswer(context)[0] ?? answerPart(say('benchmarksTopic'), []);
   part.gap = first ? gap('performanceGap', { path: first.path, line: 0 }) : gap('performanceNoBenchmarks');
   return [part];

@@ -1,0 +1,120 @@
+import { type AnswerFact, type AnswerPart, SymbolId } from '../result';
+import type { Parameter } from '../parse/facts';
+import { type AnswerContext, answerPart, fact, inPart, inScope, locationOf } from './context';
+import { say } from './phrases';
+
+/** Constructor settings told with their defaults, at most. */
+const MAX_DEFAULTS = 12;
+
+/** Calls of a console command's function told, at most. */
+const MAX_ENTRY_CALLS = 6;
+
+/**
+ * A library with no interface to implement runs on one class (a worker, a client): said plainly,
+ * with what its users give it, the callables its constructor takes (hooks, serializers, the
+ * functions it runs) and the entries made by the library's own functions (`cron(...)`), the
+ * attributes a settings record must set, and the defaults of the rest.
+ */
+export function singleImplementationParts(context: AnswerContext, central: string, records: readonly string[]): AnswerPart[] {
+  const { index } = context;
+  const constructor = `${central}.__init__`;
+  const parameters = (index.definition(constructor)?.parameters ?? []).filter((parameter) => parameter.name !== 'self' && !parameter.splat);
+  const path = SymbolId.parse(central).path;
+  const plugged = parameters.flatMap((parameter) => pluggedFact(context, path, constructor, parameter));
+  const pluggedNames = new Set(plugged.map((entry) => entry.name));
+  const defaults = parameters.filter((parameter) => parameter.default !== undefined && !pluggedNames.has(parameter.name)).map((parameter) => `${parameter.name}=${parameter.default ?? ''}`);
+  const facts: AnswerFact[] = [
+    fact(locationOf(index, central), 'singleImplementation', SymbolId.label(central)),
+    ...plugged.map((entry) => entry.fact),
+    ...records.flatMap((record) => requiredFacts(context, record)),
+    ...(defaults.length ? [fact(locationOf(index, constructor), 'settingDefaults', SymbolId.label(central), defaults.slice(0, MAX_DEFAULTS).join(', ') + (defaults.length > MAX_DEFAULTS ? ', …' : ''))] : []),
+  ];
+  return [answerPart(say('singleImplementationTopic', SymbolId.label(central)), facts), ...consoleEntryParts(context)];
+}
+
+/**
+ * What a constructor parameter takes from the user, when it is something to plug in: a callable
+ * (its annotation is a `Callable`, an alias of one, or a Protocol with `__call__`), or entries the
+ * library's own function makes (`cron_jobs: Sequence[CronJob]`, `CronJob` returned by `cron`).
+ */
+function pluggedFact(context: AnswerContext, path: string, constructor: string, parameter: Parameter): { name: string; fact: AnswerFact }[] {
+  const annotation = (parameter.annotation ?? '').replace(/['"]/g, '');
+  const names = annotation.match(/[A-Za-z_][\w.]*/g) ?? [];
+  const shown = `${parameter.name}: ${annotation}${parameter.default !== undefined ? ` = ${parameter.default}` : ''}`;
+  const at = locationOf(context.index, constructor);
+  const shape = /\bCallable\b/.test(annotation) ? annotation : names.map((name) => callableShape(context, path, name)).find((found) => found !== undefined);
+  if (shape) return [{ name: parameter.name, fact: fact(at, 'takesCallable', SymbolId.label(constructor), shown, shape) }];
+  for (const name of names) {
+    const symbol = context.index.resolve(path, name);
+    const maker = symbol ? makerOf(context, symbol) : undefined;
+    if (maker) return [{ name: parameter.name, fact: fact(at, 'takesMadeBy', SymbolId.label(constructor), shown, SymbolId.label(maker)) }];
+  }
+  return [];
+}
+
+/**
+ * The shape of a callable a workspace type names: a type alias of a `Callable` as written
+ * (`Callable[[Dict[str, Any]], bytes]`), or the signature of a class's `__call__` (a Protocol a
+ * user's function must match: `(ctx: Dict[Any, Any], *args, **kwargs)`); undefined for any other type.
+ */
+function callableShape(context: AnswerContext, path: string, name: string): string | undefined {
+  const symbol = context.index.resolve(path, name);
+  const definition = symbol ? context.index.definition(symbol) : undefined;
+  if (!symbol || !definition) return undefined;
+  if (definition.kind === 'variable') return /\bCallable\b/.test(definition.alias ?? '') ? definition.alias : undefined;
+  const call = definition.kind === 'class' ? context.index.definition(`${symbol}.__call__`) : undefined;
+  if (!call) return undefined;
+  const parameters = (call.parameters ?? []).filter((parameter) => parameter.name !== 'self').map((parameter) => `${parameter.splat === 'keywords' ? '**' : parameter.splat === 'positional' ? '*' : ''}${parameter.name}${parameter.annotation ? `: ${parameter.annotation}` : ''}`);
+  return `(${parameters.join(', ')})${call.returns ? ` -> ${call.returns}` : ''}`;
+}
+
+/** The library's public module-level function that returns instances of a class (`def cron(...) -> CronJob`). */
+function makerOf(context: AnswerContext, symbol: string): string | undefined {
+  const label = SymbolId.label(symbol);
+  for (const file of context.result.files) {
+    if (!inScope(context, file.path)) continue;
+    for (const entry of context.index.definitionsIn(file.path)) {
+      const { definition } = entry;
+      if (definition.kind === 'function' && !definition.name.startsWith('_') && (definition.returns ?? '').replace(/['"]/g, '') === label) return entry.symbol;
+    }
+  }
+  return undefined;
+}
+
+/** The attributes a settings record (a Protocol of attributes) declares with no default: what every settings value must set. */
+function requiredFacts(context: AnswerContext, record: string): AnswerFact[] {
+  const required = (context.index.definition(record)?.attributes ?? []).filter((attribute) => !attribute.name.startsWith('_') && attribute.shape === undefined).map((attribute) => attribute.name);
+  return required.length ? [fact(locationOf(context.index, record), 'requiredSettings', SymbolId.label(record), required.join(', '))] : [];
+}
+
+/** A `[project.scripts]` entry (`name = 'package.module:function'`). */
+const SCRIPT_ENTRY = /^\s*["']?([\w.-]+)["']?\s*=\s*["']([\w.]+):([\w.]+)["']/;
+
+/**
+ * The console commands the package installs (`[project.scripts]`), each traced one step: the
+ * function it runs and the library's own functions that function calls (loading the settings,
+ * building and running the worker).
+ */
+function consoleEntryParts(context: AnswerContext): AnswerPart[] {
+  const { index } = context;
+  const facts: AnswerFact[] = [];
+  for (const document of context.documents.filter((candidate) => /(^|\/)pyproject\.toml$/.test(candidate.path) && inPart(context, candidate.path))) {
+    const lines = document.text.split('\n');
+    const start = lines.findIndex((line) => line.trim() === '[project.scripts]');
+    if (start < 0) continue;
+    for (let line = start + 1; line < lines.length && !/^\s*\[/.test(lines[line] ?? ''); line++) {
+      const entry = SCRIPT_ENTRY.exec(lines[line] ?? '');
+      const [, command = '', module = '', name = ''] = entry ?? [];
+      const file = entry ? index.moduleFile(module) : undefined;
+      if (!file) continue;
+      const symbol = `${file}:${name}`;
+      const calls = [...new Set((index.definition(symbol)?.calls ?? []).flatMap((call) => {
+        const called = index.resolve(file, call.callee.split('(')[0] ?? call.callee);
+        return called && called !== symbol && index.definition(called) ? [`\`${SymbolId.label(called)}\``] : [];
+      }))];
+      facts.push(fact({ path: document.path, line }, 'consoleCommand', command, SymbolId.label(symbol), file));
+      if (calls.length) facts.push(fact(locationOf(index, symbol), 'consoleCommandCalls', SymbolId.label(symbol), calls.slice(0, MAX_ENTRY_CALLS).join(', ') + (calls.length > MAX_ENTRY_CALLS ? ', …' : '')));
+    }
+  }
+  return facts.length ? [answerPart(say('consoleEntryTopic'), facts)] : [];
+}
