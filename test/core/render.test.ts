@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { renderTraceSvg } from '../../src/core/render/sequenceSvg';
 import { renderMarkdown } from '../../src/core/render/markdown';
+import { renderStudyGuide } from '../../src/core/render/report';
 import { evidenceByWeight, renderKindText } from '../../src/core/render/text';
 import { renderTraceMermaid, renderTraceText } from '../../src/core/render/trace';
 import { type AnalysisResult, type Evidence, type KindQuestion, type KindVerdict, SCHEMA_VERSION, type Trace } from '../../src/core/result';
@@ -110,5 +111,51 @@ describe('rendering the kind', () => {
       rows.map((row) => row.split('|')[2]?.trim().replace(/\\(.)/g, '$1')),
       ['published-package', 'compose-file', 'implementations-in-backends', 'benchmarks-folder', 'examples-folder', 'examples-folder-library'],
     );
+  });
+});
+
+describe("the report on a framework's own tests", () => {
+  const file = (path: string, layer: string): AnalysisResult['files'][number] => ({ path, language: 'python', layer, reasons: [], confidence: 'inferred' });
+  const entity = (name: string, path: string): AnalysisResult['dataModel']['entities'][number] => ({ name, table: name.toLowerCase(), source: 'webkit', location: { path, line: 3 }, columns: [], rules: [], hints: [] });
+  const step = (symbol: string, layer: string, unresolved = false): Trace['steps'][number] => ({ symbol, layer, via: 'call', line: 4, ...(unresolved ? { unresolved, expression: 'handler()' } : {}) });
+  const result: AnalysisResult = {
+    schemaVersion: SCHEMA_VERSION,
+    root: '/repo',
+    kind: { kind: 'framework', scores: { framework: 1, service: 0, library: 0 }, evidence: [], parts: [] },
+    files: [file('examples/blog.py', 'example'), file('tests/test_app.py', 'test'), file('webkit/app.py', 'core')],
+    findings: [],
+    interfaces: [],
+    routes: [
+      { method: 'GET', path: '/posts', handler: 'examples/blog.py:list_posts', framework: 'webkit' },
+      { method: 'GET', path: '/ping', handler: 'tests/test_app.py:ping', framework: 'webkit' },
+      { method: 'POST', path: '/echo', handler: 'tests/test_app.py:echo', framework: 'webkit' },
+    ],
+    traces: [
+      { route: 'GET /posts', steps: [step('examples/blog.py:list_posts', 'example'), step('webkit/app.py:App.render', 'core')] },
+      { route: 'GET /ping', steps: [step('tests/test_app.py:ping', 'test'), step('webkit/app.py:App.render', 'core')] },
+      { route: 'GET /hello', steps: [step('examples/blog.py:<anonymous>@9', 'example', true)] },
+    ],
+    violations: [],
+    dataModel: { entities: [entity('Post', 'examples/blog.py'), entity('Widget', 'tests/test_app.py')], relationships: [{ from: 'Widget', to: 'Post', field: 'post', cardinality: 'many-to-one', required: true, location: { path: 'tests/test_app.py', line: 5 } }] },
+    queryWarnings: [],
+    skipped: [],
+    answers: [],
+  };
+
+  it("counts the routes and the models its tests declare, listing the examples' only", () => {
+    const markdown = renderMarkdown(result);
+    assert.match(markdown, /examples\/blog\.py:list_posts/);
+    assert.doesNotMatch(markdown, /tests\/test_app\.py:ping|tests\/test_app\.py:echo/);
+    assert.match(markdown, /_2 more in test files\\: test code\\, not listed_/);
+    assert.match(markdown, /### Post /);
+    assert.doesNotMatch(markdown, /### Widget|Widget\.post/);
+    assert.match(markdown, /_1 models in test files\\: test code\\, not listed_/);
+  });
+
+  it("shows no trace of a test route nor one that stops at its first, unresolved step, and counts them", () => {
+    const guide = renderStudyGuide(result, [], { version: 1, items: {} });
+    assert.match(guide, /GET \/posts/);
+    assert.doesNotMatch(guide, /GET \/ping|GET \/hello/);
+    assert.match(guide, /_2 more of test routes or of a single unresolved step\\: not shown_/);
   });
 });

@@ -42,8 +42,12 @@ export function renderMarkdown(result: AnalysisResult, map?: ArchitectureMap): s
   if (map?.boxes.length) lines.push('## Architecture map', '', ...markdownFence(renderMapMermaid(map)).map((line, position) => (position === 0 ? `${line}mermaid` : line)), '');
 
   if (result.routes.length) {
-    lines.push('## Routes', '', '| method | path | handler |', '|---|---|---|');
-    for (const route of result.routes) lines.push(`| ${text(route.method)} | ${code(route.path)} | ${code(route.handler)} |`);
+    // Routes a test declares (a test app of a framework's own tests) are test code: counted, not listed, so the examples' routes are not buried.
+    const inTests = result.routes.filter((route) => isTestFile(result, SymbolId.parse(route.handler).path));
+    lines.push('## Routes', '');
+    if (inTests.length < result.routes.length) lines.push('| method | path | handler |', '|---|---|---|');
+    for (const route of result.routes) if (!inTests.includes(route)) lines.push(`| ${text(route.method)} | ${code(route.path)} | ${code(route.handler)} |`);
+    if (inTests.length) lines.push('', `_${text(`${inTests.length} more in test files: test code, not listed`)}_`);
     lines.push('');
   }
 
@@ -81,12 +85,22 @@ export function renderMarkdown(result: AnalysisResult, map?: ArchitectureMap): s
   return lines.join('\n');
 }
 
+/** Whether a workspace file is in the test layer. */
+function isTestFile(result: AnalysisResult, path: string): boolean {
+  return result.files.some((file) => file.path === path && file.layer === 'test');
+}
+
 /** Entities with what the schema says about them, relationships, and the N+1 queries found. */
 function dataModelMarkdown(result: AnalysisResult): string[] {
   const lines: string[] = [];
-  const { entities, relationships } = result.dataModel;
+  // Models a test declares (a framework's own ORM tests) are test code: counted, not listed, with their relationships.
+  const inTests = result.dataModel.entities.filter((entity) => isTestFile(result, entity.location.path));
+  const entities = result.dataModel.entities.filter((entity) => !inTests.includes(entity));
+  const listed = new Set(entities.map((entity) => entity.name));
+  const relationships = result.dataModel.relationships.filter((relation) => listed.has(relation.from));
+  if (entities.length || inTests.length) lines.push('## Data model', '');
+  if (inTests.length) lines.push(`_${text(`${inTests.length} models in test files: test code, not listed`)}_`, '');
   if (entities.length) {
-    lines.push('## Data model', '');
     for (const entity of entities) {
       const columns = entity.columns.map((column) => `${column.primaryKey ? '🔑' : ''}${column.name}${column.nullable ? '?' : ''}${column.references ? ` → ${column.references.entity}` : ''}`);
       lines.push(`### ${text(entity.name)} (${code(entity.table)}, ${text(`${entity.source}, ${entity.location.path}:${entity.location.line + 1}`)})`, '', `Columns: ${columns.map(code).join(', ')}`, '');

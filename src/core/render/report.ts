@@ -14,9 +14,12 @@ import { renderTraceText } from './trace';
  */
 export function renderStudyGuide(result: AnalysisResult, checklist: readonly ChecklistItem[], progress: ChecklistProgress, map?: ArchitectureMap): string {
   const lines = [renderMarkdown(result, map).trimEnd(), ''];
+  // A test route's trace, and one that stops at its first, unresolved step, tell a reader nothing of the code: counted, not shown.
+  const shown = result.traces.filter((trace) => trace.steps[0]?.layer !== 'test' && !(trace.steps.length === 1 && trace.steps[0]?.unresolved));
   if (result.traces.length) {
     lines.push('## Traces', '');
-    for (const trace of result.traces) lines.push(...markdownFence(renderTraceText(trace)), '');
+    for (const trace of shown) lines.push(...markdownFence(renderTraceText(trace)), '');
+    if (shown.length < result.traces.length) lines.push(`_${markdownText(`${result.traces.length - shown.length} more of test routes or of a single unresolved step: not shown`)}_`, '');
   }
   const done = checklist.filter((item) => progress.items[item.id]?.done).length;
   lines.push(`## Study checklist (${done} / ${checklist.length})`, '');
