@@ -101,6 +101,26 @@ describe("a framework's answers on the handler's contract, hook order, decorator
       '        return self.app.route(path)',
       '',
     ].join('\n'),
+    'hookweb/guards.py': [
+      'class LoginRequired:',
+      '    def __init__(self, app):',
+      '        self.app = app',
+      '',
+      '    def __call__(self, environ, start_response):',
+      '        if not environ.get("REMOTE_USER"):',
+      '            start_response("401 Unauthorized", [])',
+      '            return [b""]',
+      '        return self.app(environ, start_response)',
+      '',
+      '',
+      'class Timing:',
+      '    def __init__(self, app):',
+      '        self.app = app',
+      '',
+      '    def __call__(self, environ, start_response):',
+      '        return self.app(environ, start_response)',
+      '',
+    ].join('\n'),
     'hookweb/orm.py': [
       'class Callback:',
       '    def __init__(self, f, event):',
@@ -185,6 +205,12 @@ describe("a framework's answers on the handler's contract, hook order, decorator
     // A hook run after a login is no precondition, though its class is named for authentication.
     assert.ok(extend.includes('`Auth.after_login` registers the function it decorates — hookweb/app.py:55'), extend.join('\n'));
     assert.ok(!precondition.some((line) => line.includes('`Auth.after_login`')), precondition.join('\n'));
+  });
+
+  it('tell a middleware class named as a check as what a permission check is attached as, and no other middleware', () => {
+    const precondition = factsOfItem('framework.precondition');
+    assert.ok(precondition.includes('`LoginRequired` is a middleware class named as a check: a permission check on a route is attached as one — hookweb/guards.py:1'), precondition.join('\n'));
+    assert.ok(!precondition.some((line) => line.includes('`Timing`')), precondition.join('\n'));
   });
 });
 
