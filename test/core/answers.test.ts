@@ -1165,6 +1165,8 @@ describe("a framework's answers when its routing, request entry and pipeline der
     'docs/routing.md': '# Routing\n\nRoutes are matched in the order they are registered.\n',
     'docs/pipeline.md': '# The pipeline\n\nPipes run around the handler.\n',
     'docs/deployment.md': '# Deployment\n\nRun it behind a proxy.\n',
+    'docs/orm/models.md': '# Models\n',
+    'docs/orm/relations.md': '# Relations\n',
   };
   const { answerOf, factsOfItem } = workspaceAnswers(files);
 
@@ -1188,6 +1190,8 @@ describe("a framework's answers when its routing, request entry and pipeline der
     const order = factsOfItem('framework.middleware-order');
     assert.ok(order.includes("The repository's documentation on this topic: `docs/pipeline.md` — docs/pipeline.md:1"), order.join('\n'));
     assert.ok(!order.some((line) => line.includes('docs/routing.md') || line.includes('docs/deployment.md')), order.join('\n'));
+    const orm = factsOfItem('framework.orm-sql');
+    assert.ok(orm.includes("The repository's documentation on this topic, in `docs/orm/`: models.md, relations.md — docs/orm/models.md:1"), orm.join('\n'));
   });
 
   it('never tell a registrar of mails as a check before the handler, though its class is named for authentication', () => {

@@ -71,8 +71,8 @@ export function inheritedFacts(context: AnswerContext, topic: RegExp): AnswerFac
     .map((entry) => fact(locationOf(context.index, entry.symbol), 'inheritsFromDependency', SymbolId.label(entry.symbol), entry.base, entry.dependency));
 }
 
-/** Documentation pages listed per topic, at most. */
-const MAX_TOPIC_PAGES = 4;
+/** Documentation pages named per topic, at most. */
+const MAX_TOPIC_PAGES = 12;
 
 /** A documentation page: prose in a documentation folder. */
 const DOCUMENTATION_PAGE = /(^|\/)docs?\/.*\.(md|mdx|rst|txt)$/i;
@@ -103,7 +103,20 @@ export function inheritedPart(context: AnswerContext, topic: RegExp): AnswerPart
   const told = [...byDependency].map(([dependency, entries]) =>
     entries.length === 1 ? (entries[0] as AnswerFact) : fact((entries[0] as AnswerFact).location, 'inheritTopicFromDependency', entries.map((entry) => `${String(entry.terms[0])} ← ${String(entry.terms[1])}`).join(', '), dependency),
   );
-  return [answerPart(say('inheritedTopic'), [...told, ...topicPages(context, topic).map((path) => fact({ path, line: 0 }, 'topicDocumented', path))])];
+  return [answerPart(say('inheritedTopic'), [...told, ...topicPageFacts(context, topic)])];
+}
+
+/** The documentation pages of a topic, a page on its own or a folder of several told in one line with their names (`docs/orm/`: models, relations, …). */
+function topicPageFacts(context: AnswerContext, topic: RegExp): AnswerFact[] {
+  const byFolder = new Map<string, string[]>();
+  for (const path of topicPages(context, topic)) {
+    const folder = path.slice(0, path.lastIndexOf('/') + 1);
+    byFolder.set(folder, [...(byFolder.get(folder) ?? []), path]);
+  }
+  return [...byFolder].map(([folder, paths]) => {
+    const [first = folder] = paths;
+    return paths.length === 1 ? fact({ path: first, line: 0 }, 'topicDocumented', first) : fact({ path: first, line: 0 }, 'topicDocumentedIn', folder, paths.map((path) => path.slice(folder.length)).join(', '));
+  });
 }
 
 /**

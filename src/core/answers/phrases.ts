@@ -190,6 +190,7 @@ export const PHRASES = {
   inheritsFromDependency: '`{0}` derives from `{1}`, a class of the dependency `{2}`: what it inherits is written there, not in this repository',
   inheritTopicFromDependency: 'These classes derive from classes of the dependency `{1}`: {0}; what they inherit is written there, not in this repository',
   topicDocumented: 'The repository\'s documentation on this topic: `{0}`',
+  topicDocumentedIn: 'The repository\'s documentation on this topic, in `{0}`: {1}',
   foundationsTopic: 'The dependencies the code builds on',
   buildsOnDependency: '`{0}`, a declared dependency, holds the bases of {1} classes of the code: {2}',
   classBoundsTopic: 'What bounds what `{0}` holds, as its docstring documents it',
