@@ -334,6 +334,7 @@ describe("a library with one implementation: what its users plug in, how it is s
     'jobrun/schedule.py': 'class Entry:\n    def __init__(self, job, seconds):\n        self.job = job\n        self.seconds = seconds\n\n\ndef every(job, seconds) -> Entry:\n    return Entry(job, seconds)\n',
     'jobrun/worker.py': [
       'import asyncio',
+      'import socket',
       'from typing import Optional, Sequence',
       '',
       'from .schedule import Entry',
@@ -371,17 +372,17 @@ describe("a library with one implementation: what its users plug in, how it is s
 
   it('say plainly there is one implementation and nothing chosen at run time, on the trade-offs and on adding one', () => {
     for (const item of ['library.trade-offs', 'library.new-implementation']) {
-      assert.ok(factsOfItem(item).includes('`Worker` is the one implementation: no interface declares methods for another to provide, and nothing chooses between implementations at run time; users configure `Worker` through what its constructor takes — jobrun/worker.py:8'), factsOfItem(item).join('\n'));
+      assert.ok(factsOfItem(item).includes('`Worker` is the one implementation: no interface declares methods for another to provide, and nothing chooses between implementations at run time; users configure `Worker` through what its constructor takes — jobrun/worker.py:9'), factsOfItem(item).join('\n'));
     }
   });
 
   it('tell the callables a user plugs in with their shape, the entries made by the library, the settings with no default and the defaults', () => {
     const facts = factsOfItem('library.new-implementation');
-    assert.ok(facts.includes('`Worker.__init__` takes `on_start: Optional[Hook] = None`: a callable the user plugs in, of the shape `(ctx: Dict[str, Any]) -> None` — jobrun/worker.py:9'), facts.join('\n'));
-    assert.ok(facts.includes('`Worker.__init__` takes `encoder: Optional[Encoder] = None`: a callable the user plugs in, of the shape `Callable[[Dict[str, Any]], bytes]` — jobrun/worker.py:9'), facts.join('\n'));
-    assert.ok(facts.includes("`Worker.__init__` takes `entries: Optional[Sequence[Entry]] = None`, made by the library's `every(…)` — jobrun/worker.py:9"), facts.join('\n'));
+    assert.ok(facts.includes('`Worker.__init__` takes `on_start: Optional[Hook] = None`: a callable the user plugs in, of the shape `(ctx: Dict[str, Any]) -> None` — jobrun/worker.py:10'), facts.join('\n'));
+    assert.ok(facts.includes('`Worker.__init__` takes `encoder: Optional[Encoder] = None`: a callable the user plugs in, of the shape `Callable[[Dict[str, Any]], bytes]` — jobrun/worker.py:10'), facts.join('\n'));
+    assert.ok(facts.includes("`Worker.__init__` takes `entries: Optional[Sequence[Entry]] = None`, made by the library's `every(…)` — jobrun/worker.py:10"), facts.join('\n'));
     assert.ok(facts.includes('`Settings` declares jobs with no default: every settings value must set them — jobrun/typing.py:10'), facts.join('\n'));
-    assert.ok(facts.includes('`Worker` takes these settings with their defaults: jobs=(), max_jobs=10 — jobrun/worker.py:9'), facts.join('\n'));
+    assert.ok(facts.includes('`Worker` takes these settings with their defaults: jobs=(), max_jobs=10 — jobrun/worker.py:10'), facts.join('\n'));
   });
 
   it('follow the console command to its function and the library functions it calls', () => {
@@ -390,7 +391,11 @@ describe("a library with one implementation: what its users plug in, how it is s
     assert.ok(facts.includes("`main` calls the library's `create_worker` — jobrun/cli.py:6"), facts.join('\n'));
   });
 
-  it('send the reader to the function that handles the most failures, not to the first handler found', () => {
+  it('send the reader to the function that handles the most failures, not to the first handler found, and tell the driver\'s handlers first', () => {
+    const facts = factsOfItem('library.edge-cases');
+    const driver = facts.findIndex((line) => line.startsWith('`Worker.run_job` catches'));
+    const helper = facts.findIndex((line) => line.startsWith('`main` catches `ImportError`'));
+    assert.ok(driver >= 0 && helper > driver, facts.join('\n'));
     const gaps = gapsOf(answerOf('library.edge-cases'));
     assert.ok(gaps.includes('Overload, partitions and lost messages are observed at run time; the handlers above are where the code decides. Read `Worker.run_job`, which handles the most failures: jobrun/worker.py @ jobrun/worker.py'), gaps.join('\n'));
   });

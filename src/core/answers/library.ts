@@ -424,6 +424,9 @@ export function edgeCasesAnswer(context: AnswerContext): AnswerPart[] {
       }
     }
   }
+  // What the adapters and drivers do when the outside fails comes before the core's helpers (a command line's `ImportError`), which the list's bound would otherwise keep in their place.
+  const outward = (candidate: AnswerFact) => Number(['adapter', 'driver'].includes(layerOfPath(context.result, candidate.location.path)));
+  facts.sort((a, b) => outward(b) - outward(a));
   // The interface's own decorators that bound or repeat a call (`API.timeout` calling `asyncio.wait_for`) act on every implementation's failures.
   if (contract) facts.unshift(...methodDecoratorFacts(context, contract).filter((candidate) => candidate.terms.some((term) => FAILURE_CONTROL.test(term))), ...bounded.facts);
   const part = answerPart(say('edgeCasesTopic'), facts);
