@@ -1176,11 +1176,11 @@ describe("a framework's answers when its routing, request entry and pipeline der
     assert.ok(!facts.some((line) => line.startsWith('`json`')), facts.join('\n'));
   });
 
-  it("point the routing questions at the router deriving from the dependency's, not at a response module", () => {
+  it("point the routing questions at the repository's page on routing, telling the router's base before a response module's", () => {
     const answer = answerOf('framework.route-precedence');
     const facts = factsOfItem('framework.route-precedence');
     assert.equal(facts[0], 'These classes derive from classes of the dependency `webby_core`: HTTPRouter ← webby_core.routing.router.HTTPRouter, TemplateResponseBuilder ← webby_core.routing.response.ResponseProcessor; what they inherit is written there, not in this repository — webby/routing/router.py:4');
-    assert.equal(answer?.parts[0]?.gap?.readAt?.path, 'webby/routing/router.py');
+    assert.equal(answer?.parts[0]?.gap?.readAt?.path, 'docs/routing.md');
   });
 
   it("send the reader to the repository's own documentation page on each inherited topic, and to no other page", () => {

@@ -1,6 +1,6 @@
 import { type AnswerFact, type AnswerPart, SymbolId } from '../result';
 import { type AnswerContext, answerPart, fact, inPart, inScope, locationOf, memo } from './context';
-import { say } from './phrases';
+import { PHRASES, say } from './phrases';
 
 /** A workspace class and the class of a declared dependency it derives from. */
 interface Inherited {
@@ -121,12 +121,14 @@ function topicPageFacts(context: AnswerContext, topic: RegExp): AnswerFact[] {
 
 /**
  * An answer's part, with the classes of its topic that derive from a dependency after it: when the
- * code under study has none of the part's own mechanism, its gap points at the first such class
- * rather than at a file of the layer.
+ * code under study has none of the part's own mechanism, its gap points at the repository's own
+ * documentation page on the topic, or without one at the first such class, rather than at a file
+ * of the layer (a thin subclass holds none of the mechanism either).
  */
 export function withInherited(context: AnswerContext, part: AnswerPart, topic: RegExp): AnswerPart[] {
   const inherited = inheritedPart(context, topic);
-  const first = inherited[0]?.facts[0];
+  const facts = inherited[0]?.facts ?? [];
+  const first = facts.find((candidate) => candidate.phrase === PHRASES.topicDocumented || candidate.phrase === PHRASES.topicDocumentedIn) ?? facts[0];
   if (first && part.gap) part.gap = { ...part.gap, terms: [first.location.path, ...part.gap.terms.slice(1)], readAt: first.location };
   return [part, ...inherited];
 }
