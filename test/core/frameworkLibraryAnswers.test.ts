@@ -268,9 +268,9 @@ describe("a library's answers on delivery, retries and its documented reasons", 
     assert.ok(!edges.some((line) => line.includes('queue.retry(job)')), edges.join('\n'));
   });
 
-  it('point at the sections that give the reasons', () => {
+  it('quote the first paragraph of each section that gives the reasons, never a code block', () => {
     const tradeOffs = factsOfItem('library.trade-offs');
-    assert.ok(tradeOffs.includes('`README.md`, section "Why taskq?" — README.md:5'), tradeOffs.join('\n'));
+    assert.ok(tradeOffs.includes('`README.md`, section "Why taskq?": "Brokers are chosen by the deployment, not by the code that queues jobs." — README.md:7'), tradeOffs.join('\n'));
     assert.ok(!tradeOffs.some((line) => line.includes('section "Usage"')), tradeOffs.join('\n'));
   });
 
@@ -315,6 +315,7 @@ describe("a library with one implementation: what its users plug in, how it is s
   const { answerOf, factsOfItem } = analysed({
     'pyproject.toml': "[project]\nname = \"jobrun\"\nversion = \"1.0.0\"\ndescription = \"A job queue client\"\n\n[project.scripts]\njobrun = 'jobrun.cli:main'\n",
     'README.md': '# jobrun\n\nRun jobs from a queue.\n\n## Why jobrun?\n\nIt is about 3x faster than\n*Taskmill* for short jobs.\n',
+    'docs/index.rst': 'jobrun\n======\n\nWhy use *jobrun*?\n\n**small**\n    *jobrun* keeps one worker per process\n    and nothing else.\n\nInstall\n-------\n\nJust pip.\n',
     'jobrun/__init__.py': 'from .worker import Worker, create_worker\nfrom .schedule import every\n',
     'jobrun/typing.py': [
       'from typing import Any, Callable, Dict, Optional, Protocol, Sequence',
@@ -400,6 +401,11 @@ describe("a library with one implementation: what its users plug in, how it is s
     assert.ok(gaps.includes('Overload, partitions and lost messages are observed at run time; the handlers above are where the code decides. Read `Worker.run_job`, which handles the most failures: jobrun/worker.py @ jobrun/worker.py'), gaps.join('\n'));
   });
 
+  it("quote a reason the documentation's front page gives as a definition under a why question", () => {
+    const facts = factsOfItem('library.trade-offs');
+    assert.ok(facts.includes('`docs/index.rst`, section "Why use *jobrun*?": "*jobrun* keeps one worker per process and nothing else." — docs/index.rst:7'), facts.join('\n'));
+  });
+
   it('name a peer the README compares it with, the comparison wrapped over two lines', () => {
     const purpose = factsOfItem('library.problem');
     assert.ok(purpose.includes('`README.md` names Taskmill: "It is about 3x faster than *Taskmill* for short jobs." — README.md:7'), purpose.join('\n'));
@@ -409,13 +415,16 @@ describe("a library with one implementation: what its users plug in, how it is s
 describe("a library's docstrings that compare its implementations, and the benchmark to read first", () => {
   const store = (name: string, module: string) => `import ${module}\n\nfrom ..base import BaseStore\n\n\nclass ${name}(BaseStore):\n    def _get(self, key):\n        return ${module}.load(key)\n\n    def _set(self, key, value):\n        ${module}.dump(key, value)\n`;
   const { answerOf, factsOfItem } = analysed({
-    'pyproject.toml': '[project]\nname = "kvstore"\nversion = "1.0.0"\ndescription = "Key-value stores with several backends"\n',
+    'pyproject.toml': '[project]\nname = "kvstore"\nversion = "1.0.0"\ndescription = "Key-value stores with several backends"\n\n[project.optional-dependencies]\nremote = ["remote-kvclient>=1.0"]\n',
     'kvstore/__init__.py': 'from .base import BaseStore\n',
     'kvstore/base.py': 'from abc import ABC, abstractmethod\n\n\nclass BaseStore(ABC):\n    @abstractmethod\n    def _get(self, key): ...\n\n    @abstractmethod\n    def _set(self, key, value): ...\n',
     'kvstore/backends/__init__.py': '',
     'kvstore/backends/memory.py': store('MemoryStore', 'pickle'),
     'kvstore/backends/disk.py': store('DiskStore', 'shelve'),
     'kvstore/backends/sockets.py': store('SocketStore', 'socket'),
+    'kvstore/backends/remote.py': store('RemoteStore', 'kvclient'),
+    'tests/test_remote.py': 'from kvstore.backends.remote import RemoteStore\n\n\ndef test_get():\n    RemoteStore()._get("k")\n',
+    'tests/conftest.py': 'import pytest\n\nfrom kvstore.backends.remote import RemoteStore\n\n\n@pytest.fixture\ndef remote():\n    return RemoteStore()\n',
     'kvstore/lock.py': [
       'class Lock:',
       '    """',
@@ -442,6 +451,13 @@ describe("a library's docstrings that compare its implementations, and the bench
     assert.ok(facts.includes('`Lock`\'s docstring on `MemoryStore`: "Memory locks hold within one process only." — kvstore/lock.py:7'), facts.join('\n'));
     assert.ok(facts.includes('`Lock`\'s docstring on `DiskStore`: "Disk locks hold across processes that share the same folder." — kvstore/lock.py:8'), facts.join('\n'));
     assert.ok(!facts.some((line) => line.includes('example.org')), facts.join('\n'));
+  });
+
+  it('tell the packaging extra that installs the client only one implementation imports, and where each is tested', () => {
+    const facts = factsOfItem('library.new-implementation');
+    assert.ok(facts.includes('`RemoteStore` needs `kvclient`, installed with the packaging extra `remote`: a new implementation declares its client so — pyproject.toml:7'), facts.join('\n'));
+    assert.ok(facts.includes('`RemoteStore` is tested in tests/test_remote.py, tests/conftest.py — tests/test_remote.py:1'), facts.join('\n'));
+    assert.ok(!facts.some((line) => line.startsWith('`MemoryStore` needs')), facts.join('\n'));
   });
 
   it('send the reader to the benchmark file that defines the benchmarks, not to an empty package file or its fixtures', () => {

@@ -1,7 +1,7 @@
 import { type AnswerFact, type AnswerPart, type SourceLocation, SymbolId } from '../result';
 import { type Contract, contractFacts, definingClass, implementationTable, isMandatory, studyInterfaces } from './contract';
 import { isTestPath } from '../checklist/scope';
-import { type AnswerContext, answerPart, fact, firstFileOf, gap, inScope, layerOfPath, locationOf, memo } from './context';
+import { type AnswerContext, answerPart, fact, firstFileOf, gap, inPart, inScope, layerOfPath, locationOf, memo } from './context';
 import { documentedDeliveryFacts } from './projectDocs';
 import { mainBenchmarkFile } from './studyMaterial';
 import { docstringParagraphs, docstringSummary, documentedItems, type DocumentedItem, sameDocumentation } from './documented';
@@ -363,11 +363,68 @@ export function newImplementationAnswer(context: AnswerContext): AnswerPart[] {
   facts.push(...sharedConventionFacts(context, contract, model?.implementation).filter((candidate) => candidate.phrase === PHRASES.sharedConvention));
   facts.push(...sharedCallFacts(context, contract, model?.implementation));
   if (model) facts.push(fact(locationOf(index, model.implementation), 'implementationsLiveIn', contract.implementations.length, commonFolder(contract.implementations.map((symbol) => SymbolId.parse(symbol).path)), SymbolId.label(model.implementation)));
+  facts.push(...wiringFacts(context, contract));
   return [
     answerPart(say('newImplementationTopic', SymbolId.label(contract.base)), facts),
     ...methodContractParts(context, contract),
     selectionPart(context, contract, model?.implementation),
   ];
+}
+
+/** Test files named per implementation, at most. */
+const MAX_TEST_FILES = 3;
+
+/**
+ * How each implementation is wired into the project besides its class: the packaging extra that
+ * installs the client only it imports (`valkey = ["valkey-glide"]` for `glide`), and the test
+ * files that import it: what a new implementation adds beside its own.
+ */
+function wiringFacts(context: AnswerContext, contract: Contract): AnswerFact[] {
+  const { index } = context;
+  const extras = packagingExtras(context);
+  const imports = new Map(contract.implementations.map((implementation) => [implementation, outsideImports(context, SymbolId.parse(implementation).path)]));
+  const facts: AnswerFact[] = [];
+  for (const implementation of contract.implementations) {
+    const { path } = SymbolId.parse(implementation);
+    const others = new Set([...imports].filter(([other]) => SymbolId.parse(other).path !== path).flatMap(([, modules]) => modules.map((entry) => entry.module)));
+    for (const { module } of (imports.get(implementation) ?? []).filter((entry) => !others.has(entry.module))) {
+      const extra = extras.find((candidate) => candidate.requirements.some((requirement) => requirement.toLowerCase().split(/[-_.]/).includes(module.toLowerCase())));
+      if (extra) facts.push(fact(extra.location, 'installedWithExtra', SymbolId.label(implementation), module, extra.name));
+    }
+    // The test file named for the implementation (`test_valkey.py` of `ValkeyCache`) first: the one a new implementation copies.
+    const word = implementationWord(contract, implementation);
+    const named = (test: string) => Number(word !== undefined && (test.slice(test.lastIndexOf('/') + 1).toLowerCase().includes(word)));
+    const tests = index
+      .files()
+      .filter((file) => isTestPath(file.path) && importedSymbols(index, file).some((entry) => entry.symbol === implementation))
+      .map((file) => file.path)
+      .sort((a, b) => named(b) - named(a) || a.localeCompare(b));
+    if (tests.length) facts.push(fact({ path: tests[0] ?? path, line: 0 }, 'implementationTestedIn', SymbolId.label(implementation), tests.slice(0, MAX_TEST_FILES).join(', ') + (tests.length > MAX_TEST_FILES ? ', …' : '')));
+  }
+  return facts;
+}
+
+/** An extra entry (`"valkey": ["valkey-glide>=2.0.0"],` of `extras_require`, `valkey = ["valkey-glide"]` of `[project.optional-dependencies]`). */
+const EXTRA_ENTRY = /^\s*["']?([\w.-]+)["']?\s*[:=]\s*\[([^\]]*)\]/;
+
+/** The packaging extras a Python project declares, each with the distributions it installs and where it is declared. */
+function packagingExtras(context: AnswerContext): { name: string; requirements: string[]; location: SourceLocation }[] {
+  return memo(context, 'packaging extras', () =>
+    context.documents
+      .filter((document) => /(^|\/)(setup\.py|pyproject\.toml)$/.test(document.path) && inPart(context, document.path))
+      .flatMap((document) => {
+        const lines = document.text.split('\n');
+        const found: { name: string; requirements: string[]; location: SourceLocation }[] = [];
+        let inside = false;
+        lines.forEach((text, line) => {
+          if (/extras_require\s*=|^\s*\[project\.optional-dependencies\]/.test(text)) inside = true;
+          else if (inside && (/^\s*\[/.test(text) || /^\s*\}/.test(text))) inside = false;
+          const entry = inside ? EXTRA_ENTRY.exec(text) : null;
+          if (entry?.[1]) found.push({ name: entry[1], requirements: (entry[2] ?? '').split(',').map((written) => written.trim().replace(/^["']|["']$/g, '').split(/[<>=!~;[ ]/)[0] ?? '').filter(Boolean), location: { path: document.path, line } });
+        });
+        return found;
+      }),
+  );
 }
 
 /** Facts that show code choosing an implementation: a table by name or scheme, a factory, entry points. A list, an attribute or an addition alone only show the implementations. */
@@ -525,6 +582,16 @@ export function tradeOffsAnswer(context: AnswerContext): AnswerPart[] {
   return [answerPart(say('tradeOffsTopic', SymbolId.label(contract.base)), facts, gap('noTradeOffs', locationOf(index, contract.base))), ...documentedOptionsPart(context, contract), ...comparingDocstringsPart(context, contract)];
 }
 
+/** The word an implementation's class name puts before the interface's (`ValkeyCache` of `BaseCache`: valkey), lower-cased; undefined when shorter than three letters. */
+function implementationWord(contract: Contract, implementation: string): string | undefined {
+  const camelWords = (name: string) => name.match(/[A-Z]+[a-z0-9]*|[a-z0-9]+/g) ?? [];
+  const suffix = camelWords(SymbolId.label(contract.base)).pop() ?? '';
+  const parts = camelWords(SymbolId.label(implementation));
+  if (parts.length > 1 && parts[parts.length - 1] === suffix) parts.pop();
+  const word = parts.pop()?.toLowerCase();
+  return word && word.length > 2 ? word : undefined;
+}
+
 /** Docstring paragraphs quoted as the code's own comparison of the implementations, at most. */
 const MAX_COMPARING = 8;
 
@@ -536,14 +603,10 @@ const MAX_COMPARING = 8;
  */
 function comparingDocstringsPart(context: AnswerContext, contract: Contract): AnswerPart[] {
   const { index } = context;
-  const camelWords = (name: string) => name.match(/[A-Z]+[a-z0-9]*|[a-z0-9]+/g) ?? [];
-  const suffix = camelWords(SymbolId.label(contract.base)).pop() ?? '';
   const words = new Map(
     contract.implementations.flatMap((implementation) => {
-      const parts = camelWords(SymbolId.label(implementation));
-      if (parts.length > 1 && parts[parts.length - 1] === suffix) parts.pop();
-      const word = parts.pop();
-      return word && word.length > 2 ? [[word.toLowerCase(), implementation] as const] : [];
+      const word = implementationWord(contract, implementation);
+      return word ? [[word, implementation] as const] : [];
     }),
   );
   if (words.size < 2) return [];

@@ -273,9 +273,32 @@ export function documentedRationaleAnswer(context: AnswerContext): AnswerPart[] 
     const titled = new Set(headings.map((heading) => heading.line));
     const standalone = lines.flatMap((text, line) => (!titled.has(line) && !lines[line - 1]?.trim() && !lines[line + 1]?.trim() && WHY_QUESTION.test(text.trim()) ? [{ line, title: strip(text.trim(), '*') }] : []));
     const sections = [...headings.filter((heading) => RATIONALE_SECTION.test(heading.title) || (heading.title.endsWith('?') && !ASKS_FOR_HELP.test(heading.title))), ...standalone].sort((a, b) => a.line - b.line);
-    facts.push(...sections.map((section) => fact(at(document, section.line), 'readmeSection', document.path, quote(section.title, 120))));
+    const ends = headings.map((heading) => heading.line);
+    facts.push(
+      ...sections.map((section) => {
+        const said = sectionParagraph(lines, section.line, ends.find((line) => line > section.line) ?? lines.length);
+        return said ? fact(at(document, said.line), 'readmeSectionSays', document.path, quote(section.title, 120), quote(said.text, 400)) : fact(at(document, section.line), 'readmeSection', document.path, quote(section.title, 120));
+      }),
+    );
   }
   return [answerPart(say('rationaleTopic'), facts, gap('noRationale', readmeLocation(context)))];
+}
+
+/** Lines read after a section's title for its first paragraph, at most. */
+const SECTION_LOOKAHEAD = 40;
+
+/** A section's first paragraph of prose (a definition's text after its term), outside code, before the next heading. */
+function sectionParagraph(lines: readonly string[], title: number, end: number): { line: number; text: string } | undefined {
+  let fenced = false;
+  for (let line = title + 1; line < Math.min(end, title + SECTION_LOOKAHEAD); line++) {
+    if (FENCE.test(lines[line] ?? '')) fenced = !fenced;
+    if (fenced || !isProse(lines[line] ?? '', lines[line + 1] ?? '')) continue;
+    const body: string[] = [];
+    const start = line;
+    while (line < end && isProse(lines[line] ?? '', lines[line + 1] ?? '')) body.push((lines[line++] ?? '').trim());
+    return { line: start, text: body.join(' ') };
+  }
+  return undefined;
 }
 
 /** A heading asked as a question that is about working with the project, not about its design (`How can I help?`, `Need support?`). */
