@@ -13,7 +13,7 @@ import { analyzeFolder } from '../../src/node/analyzeFolder';
 export type AnswerState = 'answered' | 'partly' | 'not';
 
 /** The gaps that say a question is not one the code can answer (run it, ask its authors), not that nothing was found. */
-const BEYOND_CODE = new Set<string>([PHRASES.orderGap, PHRASES.orderNoConsumers, PHRASES.whyMiddlewareGap, PHRASES.performanceGap, PHRASES.performanceNoBenchmarks, PHRASES.edgeCasesGap, PHRASES.edgeCasesNothing, PHRASES.edgeCasesNone, PHRASES.noRationale, PHRASES.precedenceInMatcher]);
+const BEYOND_CODE = new Set<string>([PHRASES.orderGap, PHRASES.orderNoConsumers, PHRASES.whyMiddlewareGap, PHRASES.performanceGap, PHRASES.performanceNoBenchmarks, PHRASES.edgeCasesGap, PHRASES.edgeCasesGapHandler, PHRASES.edgeCasesNothing, PHRASES.edgeCasesNone, PHRASES.noRationale, PHRASES.precedenceInMatcher]);
 
 function partState(part: AnswerPart): 'facts' | 'beyond' | 'nothing' {
   if (part.facts.length || part.table?.rows.length) return 'facts';
