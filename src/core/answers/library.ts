@@ -380,7 +380,6 @@ const MAX_TEST_FILES = 3;
  * files that import it: what a new implementation adds beside its own.
  */
 function wiringFacts(context: AnswerContext, contract: Contract): AnswerFact[] {
-  const { index } = context;
   const extras = packagingExtras(context);
   const imports = new Map(contract.implementations.map((implementation) => [implementation, outsideImports(context, SymbolId.parse(implementation).path)]));
   const facts: AnswerFact[] = [];
@@ -394,14 +393,22 @@ function wiringFacts(context: AnswerContext, contract: Contract): AnswerFact[] {
     // The test file named for the implementation (`test_valkey.py` of `ValkeyCache`) first: the one a new implementation copies.
     const word = implementationWord(contract, implementation);
     const named = (test: string) => Number(word !== undefined && (test.slice(test.lastIndexOf('/') + 1).toLowerCase().includes(word)));
-    const tests = index
-      .files()
-      .filter((file) => isTestPath(file.path) && importedSymbols(index, file).some((entry) => entry.symbol === implementation))
-      .map((file) => file.path)
-      .sort((a, b) => named(b) - named(a) || a.localeCompare(b));
+    const tests = (testImporters(context).get(implementation) ?? []).slice().sort((a, b) => named(b) - named(a) || a.localeCompare(b));
     if (tests.length) facts.push(fact({ path: tests[0] ?? path, line: 0 }, 'implementationTestedIn', SymbolId.label(implementation), tests.slice(0, MAX_TEST_FILES).join(', ') + (tests.length > MAX_TEST_FILES ? ', …' : '')));
   }
   return facts;
+}
+
+/** The test files that import each workspace symbol by name. */
+function testImporters(context: AnswerContext): Map<string, string[]> {
+  return memo(context, 'test files importing symbols', () => {
+    const importers = new Map<string, string[]>();
+    for (const file of context.index.files()) {
+      if (!isTestPath(file.path)) continue;
+      for (const { symbol } of importedSymbols(context.index, file)) if (!importers.get(symbol)?.includes(file.path)) importers.set(symbol, [...(importers.get(symbol) ?? []), file.path]);
+    }
+    return importers;
+  });
 }
 
 /** An extra entry (`"valkey": ["valkey-glide>=2.0.0"],` of `extras_require`, `valkey = ["valkey-glide"]` of `[project.optional-dependencies]`). */

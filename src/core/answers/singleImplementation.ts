@@ -1,6 +1,6 @@
 import { type AnswerFact, type AnswerPart, SymbolId } from '../result';
 import type { Parameter } from '../parse/facts';
-import { type AnswerContext, answerPart, fact, inPart, inScope, locationOf } from './context';
+import { type AnswerContext, answerPart, fact, inPart, inScope, locationOf, memo } from './context';
 import { say } from './phrases';
 
 /** Constructor settings told with their defaults, at most. */
@@ -70,15 +70,18 @@ function callableShape(context: AnswerContext, path: string, name: string): stri
 
 /** The library's public module-level function that returns instances of a class (`def cron(...) -> CronJob`). */
 function makerOf(context: AnswerContext, symbol: string): string | undefined {
-  const label = SymbolId.label(symbol);
-  for (const file of context.result.files) {
-    if (!inScope(context, file.path)) continue;
-    for (const entry of context.index.definitionsIn(file.path)) {
-      const { definition } = entry;
-      if (definition.kind === 'function' && !definition.name.startsWith('_') && (definition.returns ?? '').replace(/['"]/g, '') === label) return entry.symbol;
+  const makers = memo(context, 'makers by the class they return', () => {
+    const found = new Map<string, string>();
+    for (const file of context.result.files) {
+      if (!inScope(context, file.path)) continue;
+      for (const { symbol: maker, definition } of context.index.definitionsIn(file.path)) {
+        const returned = (definition.returns ?? '').replace(/['"]/g, '');
+        if (definition.kind === 'function' && !definition.name.startsWith('_') && returned && !found.has(returned)) found.set(returned, maker);
+      }
     }
-  }
-  return undefined;
+    return found;
+  });
+  return makers.get(SymbolId.label(symbol));
 }
 
 /** The attributes a settings record (a Protocol of attributes) declares with no default: what every settings value must set. */
