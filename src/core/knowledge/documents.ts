@@ -152,6 +152,7 @@ export interface FrameworkDocument {
     prefixKeywords?: string[];
     prefixFromName?: boolean;
     optionsBeforeHandler?: boolean;
+    routerAttributes?: string[];
     types?: string[];
     verbs?: Record<string, string>;
     groups?: string[];
