@@ -294,6 +294,48 @@ module.exports = (sequelize, DataTypes) => {
     }
   });
 
+  it('reads peewee models into entities (fields, relations, Meta.table_name), a base that only sets the database being none', async () => {
+    const workspace = tempWorkspace({
+      'pyproject.toml': '[project]\nname = "blog"\ndependencies = ["peewee"]\n',
+      'blog/models.py': `import peewee
+from peewee import CharField, ForeignKeyField, Model
+
+db = peewee.SqliteDatabase("blog.db")
+
+
+class BaseModel(Model):
+    class Meta:
+        database = db
+
+
+class Author(BaseModel):
+    username = CharField(unique=True)
+
+    class Meta:
+        table_name = "authors"
+
+
+class Entry(BaseModel):
+    author = ForeignKeyField(Author, backref="entries")
+    title = peewee.CharField()
+    body = peewee.TextField(null=True)
+`,
+    });
+    try {
+      const { result } = await analyzeFolder(workspace.root, { threads: 1 });
+      assert.deepEqual(result.findings.filter((finding) => finding.category === 'model').map((finding) => finding.symbol).sort(), ['blog/models.py:Author', 'blog/models.py:Entry']);
+      const author = insights(result, 'Author');
+      assert.equal(author.entity.table, 'authors');
+      assert.deepEqual(author.entity.columns.map((column) => column.name), ['id', 'username']);
+      const entry = insights(result, 'Entry');
+      assert.equal(entry.entity.table, 'entry');
+      assert.deepEqual(entry.entity.columns.map((column) => column.name), ['id', 'author', 'title', 'body']);
+      assert.deepEqual(entry.relationships, ['author -> Author']);
+    } finally {
+      workspace.cleanup();
+    }
+  });
+
   it('reads Tortoise ORM models into entities (fields, relations, Meta.table, abstract bases), their managers and their signal receivers', async () => {
     const workspace = tempWorkspace({
       'pyproject.toml': '[project]\nname = "shop"\ndependencies = ["tortoise-orm"]\n',

@@ -17,6 +17,7 @@ describe('layer roles', () => {
     assert.deepEqual(role, { layer: 'domain', reasons: ["'domain' in the path → domain"], confidence: 'stated' });
     assert.equal(layerOf('library', { path: 'kombu/transport/redis.py', findings: [], imports: [] }).layer, 'adapter');
     assert.equal(layerOf('framework', { path: 'starlette/middleware/cors.py', findings: [], imports: [] }).layer, 'middleware');
+    assert.equal(layerOf('framework', { path: 'web/server/authorization/policies.py', findings: [], imports: [] }).layer, 'auth');
   });
 
   it("gives other projects' code the vendored role: by the folder's conventional name, or a root lib/ or libs/ beside the project's src/", () => {
@@ -54,6 +55,7 @@ describe('layer roles', () => {
       'tests/typing/samples/app_default.py': 'test',
       'test/scripts/mysql-init.ts': 'test',
       'e2e-tests/server/app.py': 'test',
+      'itests/app_server.py': 'test',
       'example/src/migrations/2021_create_user.ts': 'migration',
       'docs/tutorials/wiki/alembic/versions/2024_add_page.py': 'migration',
       'app/config/migrations/0001_initial.py': 'migration',

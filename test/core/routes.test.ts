@@ -32,6 +32,40 @@ describe('regexAsTemplate', () => {
   });
 });
 
+describe("routes on an application's own router", () => {
+  it("lists BlackSheep's routes registered on `app.router` and on a Router given to the application, and no other attribute's", async () => {
+    const result = await analyseFiles({
+      'shop/app.py': `from blacksheep import Application, Router
+from blacksheep.server.responses import ok
+
+router = Router()
+app = Application(router=router)
+
+
+@app.router.get("/")
+async def home():
+    return ok("shop")
+
+
+@app.router.delete("/orders/{order_id}")
+async def cancel_order(order_id: int):
+    return ok()
+
+
+@router.post("/orders")
+async def place_order():
+    return ok()
+
+
+@app.services.get("/not-a-route")
+def service_lookup():
+    return None
+`,
+    });
+    assert.deepEqual(routesOf(result), ['DELETE /orders/{order_id} -> shop/app.py:cancel_order', 'GET / -> shop/app.py:home', 'POST /orders -> shop/app.py:place_order']);
+  });
+});
+
 describe('routing tables of request-handler classes', () => {
   it("lists Tornado's routes, each HTTP method a handler class defines, with the pattern's groups named after its parameters", async () => {
     const result = await analyseFiles({

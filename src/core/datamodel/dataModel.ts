@@ -6,7 +6,7 @@ import type { SymbolIndex } from '../resolve/symbolIndex';
 import { type DataModel, Finding, type QueryWarning } from '../result';
 import { type DraftEntity, finishDataModel } from './entities';
 import { alembicOperations, alembicRevisions, codeTables, djangoMigrations, schemaBuilderOperations } from './migrations';
-import { djangoEntity, tortoiseEntity, emmettEntity, type ModelClass, modelClasses, sqlalchemyEntity, typeormEntity } from './models';
+import { djangoEntity, tortoiseEntity, peeweeEntity, emmettEntity, type ModelClass, modelClasses, sqlalchemyEntity, typeormEntity } from './models';
 import { goOrmEntity, jpaEntity } from './javaGoModels';
 import { nPlusOneWarnings, queryLoops } from './nPlusOne';
 import { mapperRecords } from './mapperRecords';
@@ -79,7 +79,7 @@ export async function analyzeDataModel(index: SymbolIndex, files: readonly FileF
 export type DataModelKnowledge = Pick<Frameworks, 'classes' | 'modelFrameworks' | 'modelReadings' | 'queries' | 'tableDeclarations'>;
 
 /** The readers a framework file's `models.reader` names. */
-const READERS: Readonly<Record<ModelReader, (index: SymbolIndex, model: ModelClass) => DraftEntity | undefined>> = { django: djangoEntity, tortoise: tortoiseEntity, emmett: emmettEntity, sqlalchemy: sqlalchemyEntity, sqlmodel: sqlalchemyEntity, typeorm: typeormEntity, mongoose: mongooseEntity, sequelize: sequelizeEntity, jpa: jpaEntity, gorm: goOrmEntity, xorm: goOrmEntity };
+const READERS: Readonly<Record<ModelReader, (index: SymbolIndex, model: ModelClass) => DraftEntity | undefined>> = { django: djangoEntity, tortoise: tortoiseEntity, peewee: peeweeEntity, emmett: emmettEntity, sqlalchemy: sqlalchemyEntity, sqlmodel: sqlalchemyEntity, typeorm: typeormEntity, mongoose: mongooseEntity, sequelize: sequelizeEntity, jpa: jpaEntity, gorm: goOrmEntity, xorm: goOrmEntity };
 
 /** Each model's entity as its reader makes it, read file by file (a file's models, and the files they read, unchanged: kept). */
 async function entitiesByModel(index: SymbolIndex, models: readonly ModelClass[], turns: Turns): Promise<Map<string, DraftEntity>> {

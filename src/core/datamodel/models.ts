@@ -79,7 +79,19 @@ export function tortoiseEntity(index: SymbolIndex, model: ModelClass): DraftEnti
   return { name, table, source: 'tortoise', symbol: model.symbol, location, columns: fieldColumns(index, model, location), constraints: [], indexes: [] };
 }
 
-/** A model's fields as columns (its own and those of the classes it derives from), with the `id` both ORMs add when none is the primary key. */
+/**
+ * A peewee model's table: its fields are written as Django's (`CharField(null=True)`,
+ * `ForeignKeyField(User, backref="tweets")`), its table is `Meta.table_name`, which subclasses do not
+ * inherit, or else the class name in lower case ("Models and Fields", "Model options").
+ */
+export function peeweeEntity(index: SymbolIndex, model: ModelClass): DraftEntity | undefined {
+  const name = SymbolId.parse(model.symbol).name;
+  const location = { path: model.path, line: model.definition.range.start.line };
+  const table = Shape.string(metaOption(index, model, 'table_name', false)) ?? name.toLowerCase();
+  return { name, table, source: 'peewee', symbol: model.symbol, location, columns: fieldColumns(index, model, location), constraints: [], indexes: [] };
+}
+
+/** A model's fields as columns (its own and those of the classes it derives from), with the `id` these ORMs add when none is the primary key. */
 function fieldColumns(index: SymbolIndex, model: ModelClass, location: SourceLocation): DraftColumn[] {
   const columns: DraftColumn[] = [];
   for (const { attribute, path } of columnAttributes(index, model)) {

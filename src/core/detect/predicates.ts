@@ -14,8 +14,13 @@ import type { Node, QueryMatch, QueryPredicate } from 'web-tree-sitter';
  * - `marks`: it returns the parameter itself (or `typing.cast` of it), having set attributes on it
  *   (`f.permission_classes = ...`, `setattr(f, ...)`);
  * - `registers`: it returns the parameter itself, having handed it (or what calling it makes) to a
- *   call, now or in a lambda given to a call, or stored it (`self.handlers.append(f)`,
- *   `self.add_route(path, f)`, `self.routes[path] = f`, `self.record_once(lambda s: s.app.hook(f))`).
+ *   call, now or in a lambda given to a call, or stored it, as a value or as a key
+ *   (`self.handlers.append(f)`, `self.add_route(path, f)`, `self.routes[path] = f`,
+ *   `self.docs[f] = info`, `self.record_once(lambda s: s.app.hook(f))`);
+ * - `applies`: it returns what a call given the parameter makes, at once or through a local
+ *   (`return self.task(**options)(f)`, `ret = task(*args)(close_db(fn)); return ret`): another
+ *   decorator applied to it;
+ * - `returns`: it returns the parameter itself, whatever else it does with it.
  */
 export function customPredicatesHold(predicates: readonly QueryPredicate[], match: QueryMatch): boolean {
   for (const predicate of predicates) {
@@ -43,8 +48,9 @@ function decorates(function_: Node, ways: ReadonlySet<string>, captured: string 
       if ((use.called && ways.has('wraps')) || (use.passed && ways.has('passes'))) return true;
     }
   }
+  if (ways.has('applies') && (scope.givenToReturned.has(parameter) || scope.returned.some((name) => scope.givenToLocals.get(name)?.has(parameter)))) return true;
   if (!scope.returned.includes(parameter)) return false;
-  return (ways.has('marks') && scope.marked.has(parameter)) || (ways.has('registers') && scope.stored.has(parameter));
+  return ways.has('returns') || (ways.has('marks') && scope.marked.has(parameter)) || (ways.has('registers') && scope.stored.has(parameter));
 }
 
 /** The parameter a decorator takes its function by: the first, after `self` or `cls` in a class body. */
@@ -67,11 +73,15 @@ interface Scope {
   stored: Set<string>;
   /** Names whose attributes are set (`f.x = ...`, `setattr(f, ...)`). */
   marked: Set<string>;
+  /** Names given to the calls it returns (`return task(f)`). */
+  givenToReturned: Set<string>;
+  /** Names given to the call each local is assigned (`ret = task(*args)(close_db(f))`). */
+  givenToLocals: Map<string, Set<string>>;
 }
 
 /** What a function body does at its own level: what it returns, defines, stores and marks; nested functions are walked only as definitions. */
 function ownScope(body: Node): Scope {
-  const scope: Scope = { returned: [], definitions: [], stored: new Set(), marked: new Set() };
+  const scope: Scope = { returned: [], definitions: [], stored: new Set(), marked: new Set(), givenToReturned: new Set(), givenToLocals: new Map() };
   const pending: Node[] = [body];
   for (let node = pending.pop(); node; node = pending.pop()) {
     switch (node.type) {
@@ -91,6 +101,7 @@ function ownScope(body: Node): Scope {
         // `return functools.wraps(f)(wrapper)`: the wrapper, given the function's metadata.
         const wrapped = value?.type === 'call' && /^(functools\.)?wraps$/.test(value.childForFieldName('function')?.childForFieldName('function')?.text ?? '') ? value.childForFieldName('arguments')?.namedChildren[0] : undefined;
         if (wrapped?.type === 'identifier') scope.returned.push(wrapped.text);
+        if (value?.type === 'call') givenTo(value, scope.givenToReturned);
         break;
       }
       case 'call': {
@@ -109,6 +120,10 @@ function ownScope(body: Node): Scope {
         const right = node.childForFieldName('right');
         if (left?.type === 'attribute' && left.childForFieldName('object')?.type === 'identifier') scope.marked.add(left.childForFieldName('object')?.text ?? '');
         if (right?.type === 'identifier' && (left?.type === 'subscript' || left?.type === 'attribute')) scope.stored.add(right.text);
+        // `self.docs[f] = info`: a registry keyed by the function keeps it as well as one holding it.
+        const key = left?.type === 'subscript' ? left.childForFieldName('subscript') : null;
+        if (key?.type === 'identifier') scope.stored.add(key.text);
+        if (left?.type === 'identifier' && right?.type === 'call') scope.givenToLocals.set(left.text, givenTo(right, scope.givenToLocals.get(left.text)));
         break;
       }
     }
@@ -154,6 +169,24 @@ function namesIn(value: Node, names: Set<string>): void {
   else if (value.type === 'tuple' || value.type === 'list' || value.type === 'dictionary' || value.type === 'pair' || value.type === 'parenthesized_expression') {
     for (const child of value.namedChildren) if (child) namesIn(child, names);
   }
+}
+
+/**
+ * The names a call is given as arguments, and those given to the calls among its arguments and to
+ * the call it is made on: `task(*args)(close_db(fn))` is given `args` and `fn`.
+ */
+function givenTo(call: Node, names = new Set<string>()): Set<string> {
+  const pending: Node[] = [call];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    const callee = node.childForFieldName('function');
+    if (callee?.type === 'call') pending.push(callee);
+    for (const argument of node.childForFieldName('arguments')?.namedChildren ?? []) {
+      const value = argument?.type === 'keyword_argument' ? argument.childForFieldName('value') : argument;
+      if (value?.type === 'identifier') names.add(value.text);
+      else if (value?.type === 'call') pending.push(value);
+    }
+  }
+  return names;
 }
 
 function definitionName(node: Node): string {

@@ -28,6 +28,8 @@ export interface RouterFramework {
   prefixFromName: boolean;
   /** What comes between a route's path and its handler is the route's options, not middleware (Fastify; read by the TypeScript routes). */
   optionsBeforeHandler: boolean;
+  /** The attributes of an application that are its own router (BlackSheep's `app.router`): routes registered on one are the application's. */
+  routerAttributes: ReadonlySet<string>;
   /** Go and Java: how routes are registered on the framework's routers (see the schema's `routers`). */
   calls: RouterCalls;
   /** Go and Java: what a route registration is given after its path: where the handler is, and whether the rest is middleware. */
@@ -268,6 +270,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
         prefixKeywords: document.routers.prefixKeywords ?? DEFAULT_PREFIX_KEYWORDS,
         prefixFromName: document.routers.prefixFromName ?? false,
         optionsBeforeHandler: document.routers.optionsBeforeHandler ?? false,
+        routerAttributes: new Set(document.routers.routerAttributes),
         routeArguments: document.routers.routeArguments ?? 'middleware-then-handler',
         calls: {
           verbs: new Map(Object.entries(document.routers.verbs ?? {})),

@@ -152,6 +152,7 @@ export interface FrameworkDocument {
     prefixKeywords?: string[];
     prefixFromName?: boolean;
     optionsBeforeHandler?: boolean;
+    routerAttributes?: string[];
     types?: string[];
     verbs?: Record<string, string>;
     groups?: string[];
@@ -320,7 +321,7 @@ export interface RuleHeaderDocument {
 
 export type Cardinality = 'one-to-one' | 'many-to-one' | 'many-to-many';
 
-export type ModelReader = 'django' | 'tortoise' | 'emmett' | 'sqlalchemy' | 'sqlmodel' | 'typeorm' | 'mongoose' | 'sequelize' | 'jpa' | 'gorm' | 'xorm';
+export type ModelReader = 'django' | 'tortoise' | 'peewee' | 'emmett' | 'sqlalchemy' | 'sqlmodel' | 'typeorm' | 'mongoose' | 'sequelize' | 'jpa' | 'gorm' | 'xorm';
 
 export interface ModelReadingDocument {
   reader: ModelReader;

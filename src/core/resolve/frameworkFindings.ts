@@ -165,7 +165,8 @@ function isRegistryBase(index: SymbolIndex, path: string, symbol: string, defini
 /** Whether the class or a workspace class it derives from declares an attribute made by one of the calls (`Field()`, `Field.text()`); true when the rule names none. */
 function declaresFields(index: SymbolIndex, symbol: string, definition: SymbolDefinition, ancestors: readonly string[], calls: readonly string[] | undefined): boolean {
   if (!calls) return true;
-  const declares = (attributes: readonly Attribute[] | undefined) => (attributes ?? []).some(({ call }) => call !== undefined && calls.includes(beforeFirst(call.callee, '.')));
+  // By the call's first name (`Field.text()`) or its last (`peewee.CharField()`).
+  const declares = (attributes: readonly Attribute[] | undefined) => (attributes ?? []).some(({ call }) => call !== undefined && (calls.includes(beforeFirst(call.callee, '.')) || calls.includes(call.callee.slice(call.callee.lastIndexOf('.') + 1))));
   return declares(definition.attributes) || ancestors.some((ancestor) => ancestor !== symbol && declares(index.definition(ancestor)?.attributes));
 }
 

@@ -7,8 +7,8 @@ import type { SymbolIndex, Target } from './symbolIndex';
  * Whether a name written in `path` stands for one of `anyOf`. Each entry is a qualified name
  * (`django.urls.path`), a module prefix (`celery.signals.*`), `~Name` (anything, in or out of the
  * workspace, whose qualified name ends with Name), `class-with:a,b` (a workspace class that
- * defines methods a and b: a framework's own dispatcher), or `finding:<category>` (a workspace
- * symbol with a finding of that category).
+ * defines methods a and b, itself or through its workspace ancestors: a framework's own
+ * dispatcher), or `finding:<category>` (a workspace symbol with a finding of that category).
  */
 function qualifiesAs(index: SymbolIndex, symbol: string, line: number, name: string, anyOf: readonly string[], findingsBySymbol: ReadonlyMap<string, Set<string>>): boolean {
   if (!name) return false;
@@ -60,7 +60,9 @@ function targetQualifies(index: SymbolIndex, target: Target, anyOf: readonly str
   return anyOf.some((pattern) => {
     if (pattern.startsWith('finding:')) return 'symbol' in target && (findingsBySymbol.get(target.symbol)?.has(pattern.slice(8)) ?? false);
     if (pattern.startsWith('class-with:')) {
-      return 'symbol' in target && index.definition(target.symbol)?.kind === 'class' && pattern.slice(11).split(',').every((method) => index.definition(`${target.symbol}.${method}`));
+      if (!('symbol' in target)) return false;
+      const classes = classesOf(index, target.symbol);
+      return classes.length > 0 && pattern.slice(11).split(',').every((method) => classes.some((owner) => index.definition(`${owner}.${method}`)));
     }
     if (pattern.startsWith('~')) {
       const suffix = pattern.slice(1);

@@ -121,7 +121,7 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
     const { path, line } = sourceOf(finding);
     const written = chainRoot(finding.details.router ?? '');
     const routerTarget = index.qualify(path, written);
-    const router = (routerTarget && 'symbol' in routerTarget ? routers.get(routerTarget.symbol) : undefined) ?? pluginOf(index, routers, sourceOf(finding), written) ?? madeInPlace(index, frameworks, routers, path, line, written);
+    const router = (routerTarget && 'symbol' in routerTarget ? routers.get(routerTarget.symbol) : undefined) ?? pluginOf(index, routers, sourceOf(finding), written) ?? madeInPlace(index, frameworks, routers, path, line, written) ?? heldRouter(index, routers, path, written);
     // `@mock.patch("x.y")` has the shape of a route; a known non-router (imported, or a workspace
     // object that is not a router) rules it out. An unbound name (a factory's local `app`) stays.
     if (!router && routerTarget && ('symbol' in routerTarget || routerTarget.external !== written)) {
@@ -251,6 +251,15 @@ function madeInPlace(index: SymbolIndex, frameworks: Frameworks, routers: Readon
   if (!framework) return undefined;
   const holder = [...index.definitionsIn(path)].find(({ symbol, definition }) => definition.kind === 'variable' && definition.range.start.line <= line && line <= definition.range.end.line && routers.has(symbol));
   return (holder && routers.get(holder.symbol)) ?? { symbol: `${path}:${maker}()@${line + 1}`, framework, ownPrefix: '' };
+}
+
+/** The application whose router `written` is, as an attribute its framework names (BlackSheep's `app.router`). */
+function heldRouter(index: SymbolIndex, routers: ReadonlyMap<string, Router>, path: string, written: string): Router | undefined {
+  const dot = written.lastIndexOf('.');
+  if (dot <= 0) return undefined;
+  const owner = index.resolve(path, written.slice(0, dot));
+  const application = owner === undefined ? undefined : routers.get(owner);
+  return application?.framework.routerAttributes.has(written.slice(dot + 1)) ? application : undefined;
 }
 
 /**
@@ -421,6 +430,7 @@ function bareFramework(name: string): RouterFramework {
     prefixKeywords: DEFAULT_PREFIX_KEYWORDS,
     prefixFromName: false,
     optionsBeforeHandler: false,
+    routerAttributes: new Set(),
     routeArguments: 'middleware-then-handler',
     calls: NO_ROUTER_CALLS,
   };

@@ -1,6 +1,6 @@
 ;; category: decorator
 ;; outermost: true
-;; description: A decorator definition, as a function or as a method (the extension points a framework offers on its objects: `Flask.route`, `Celery.task`, `App.before_request`). A decorator takes a function, defines a wrapper that calls it (with or without `functools.wraps`) and returns the wrapper; a registration or marking decorator returns the function itself after storing it (`self.handlers.append(f)`) or setting attributes on it (DRF's `func.permission_classes = ...`); a decorator factory one level up returns such a decorator (`def retry(times): def decorator(func): ...`, `def route(self, path): def decorated(f): self.add_route(path, f); return f`). Where the only sign is that the function is handed on or stored, its parameter must be named as functions are.
+;; description: A decorator definition, as a function or as a method (the extension points a framework offers on its objects: `Flask.route`, `Celery.task`, `App.before_request`). A decorator takes a function, defines a wrapper that calls it (with or without `functools.wraps`) and returns the wrapper; a registration or marking decorator returns the function itself after storing it (`self.handlers.append(f)`) or setting attributes on it (DRF's `func.permission_classes = ...`); a decorator factory one level up returns such a decorator (`def retry(times): def decorator(func): ...`, `def route(self, path): def decorated(f): self.add_route(path, f); return f`), or one that hands its function back, or applies another decorator to it (`def db_task(**options): def decorator(fn): return task(**options)(close_db(fn))`). Where the only sign is that the function is handed on or stored, its parameter must be named as functions are.
 
 ;; Registration decorators first, marked `kind: registers`: they hand back the function they are given after keeping it (`self.handlers.append(f)`, `self.error_handlers[code] = f`) — the hooks, routes and handlers a framework offers. Of one function, the first pattern that matches is its finding.
 (function_definition
@@ -62,7 +62,7 @@
     (return_statement (identifier) @_returned))
   (#eq? @_middle @_returned)
   (#match? @_wrapped "^_?(f|fn|fun|func|function|callable|handler|callback|cb|hook|view|coro|coroutine|wrapped|responder|listener|receiver|cls|klass|[a-z_]+_(func|fn|function|handler|callback|callable|view|cls|class))$")
-  (#decorates? @_decorator @_wrapped "passes" "registers")
+  (#decorates? @_decorator @_wrapped "passes" "registers" "applies" "returns")
   (#set! factory "true")) @finding
 
 ;; A decorator (a function, or a method: `def __call__(self, f)`, `@classmethod def timeout(cls, func)`) returning a wrapper that calls the function.
