@@ -54,7 +54,7 @@ describe('knowledge files', () => {
     assert.equal(framework('routers: { makers: [tiny.App] }\n'), "frameworks/f0.yml: needs 'name'");
     assert.equal(framework('name: tiny\nclasses: [{ id: m, category: model }]\n'), "frameworks/f0.yml: classes[0] (m): needs at least one of 'extends', 'decoratedWith', 'scannedPackages'");
     assert.equal(framework('name: tiny\n', 'name: tiny\n'), "frameworks/f1.yml: name: 'tiny' is already the name of frameworks/f0.yml");
-    assert.equal(framework('name: tiny\nviewSets: { actions: [], classes: {}, mixinModule: a, actionDecorator: b }\n'), "frameworks/f0.yml: needs 'routers' with 'viewSets'");
+    assert.equal(framework('name: tiny\nviewSets: { actions: [], classes: {}, mixinModule: a, actionDecorators: [] }\n'), "frameworks/f0.yml: needs 'routers' with 'viewSets'");
     assert.equal(framework('name: tiny\nmodels: { reader: pony }\n'), 'frameworks/f0.yml: models.reader: must be one of django, tortoise, peewee, emmett, sqlalchemy, sqlmodel, typeorm, mongoose, sequelize, jpa, gorm, xorm');
     assert.equal(framework('name: tiny\nmodels: { reader: typeorm, relations: { Ref: one-to-many } }\n'), 'frameworks/f0.yml: models.relations.Ref: must be one of one-to-one, many-to-one, many-to-many');
 

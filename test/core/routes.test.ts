@@ -134,3 +134,142 @@ STATES = [("/draft", HomeHandler.__name__)]
     assert.deepEqual(result.findings.filter((finding) => finding.category === 'route').map((finding) => finding.symbol).sort(), ['app/main.py:<anonymous>@11', 'app/main.py:<anonymous>@12', 'app/main.py:<anonymous>@13']);
   });
 });
+
+describe('Django REST framework routers', () => {
+  it('routes the extra actions of `@detail_route` and `@list_route`, without trailing slashes when the router is made without', async () => {
+    const result = await analyseFiles({
+      'library/api.py': `from rest_framework import routers, viewsets
+from rest_framework.decorators import detail_route, list_route
+from rest_framework.response import Response
+
+
+class BookViewSet(viewsets.ViewSet):
+    def list(self, request):
+        return Response([])
+
+    @detail_route(methods=["post"], url_path="lend-out")
+    def lend(self, request, pk=None):
+        return Response({})
+
+    @list_route()
+    def overdue(self, request):
+        return Response([])
+
+
+router = routers.SimpleRouter(trailing_slash=False)
+router.register(r"books", BookViewSet)
+`,
+      'library/urls.py': `from django.urls import include, path
+
+from library.api import router
+
+urlpatterns = [path("api/", include(router.urls))]
+`,
+    });
+    assert.deepEqual(routesOf(result), [
+      'GET /api/books -> library/api.py:BookViewSet.list',
+      'GET /api/books/overdue -> library/api.py:BookViewSet.overdue',
+      'POST /api/books/{pk}/lend-out -> library/api.py:BookViewSet.lend',
+    ]);
+  });
+
+  it("reads a workspace's copy of the framework's router and decorators as the framework's, and no class of another name", async () => {
+    const copy = {
+      'core/restkit/__init__.py': '',
+      'core/restkit/routers.py': `class BaseRouter:
+    def __init__(self):
+        self.registry = []
+
+    def register(self, prefix, viewset, basename=None):
+        self.registry.append((prefix, viewset, basename))
+
+
+class SimpleRouter(BaseRouter):
+    def __init__(self, trailing_slash=True):
+        self.trailing_slash = "/" if trailing_slash else ""
+        super().__init__()
+
+
+class DefaultRouter(SimpleRouter):
+    include_root_view = True
+
+
+class PlainRegistry(BaseRouter):
+    pass
+`,
+      'core/restkit/decorators.py': `def detail_route(methods=None, **kwargs):
+    def decorator(func):
+        func.bind_to_methods = methods or ["get"]
+        func.detail = True
+        return func
+    return decorator
+
+
+def list_route(methods=None, **kwargs):
+    def decorator(func):
+        func.bind_to_methods = methods or ["get"]
+        func.detail = False
+        return func
+    return decorator
+`,
+      'core/restkit/viewsets.py': `class ViewSet:
+    def initialize_request(self, request):
+        return request
+`,
+      'orders/api.py': `from core.restkit import viewsets
+from core.restkit.decorators import detail_route, list_route
+
+
+class OrderViewSet(viewsets.ViewSet):
+    def create(self, request):
+        return {}
+
+    def retrieve(self, request, pk=None):
+        return {}
+
+    @detail_route(methods=["POST"])
+    def cancel(self, request, pk=None):
+        return {}
+
+    @list_route(methods=["GET"])
+    def pending(self, request):
+        return []
+`,
+      'orders/__init__.py': '',
+      'core/__init__.py': '',
+    };
+    const result = await analyseFiles({
+      ...copy,
+      'service/routers.py': `from core.restkit import routers
+
+from orders.api import OrderViewSet
+
+router = routers.DefaultRouter(trailing_slash=False)
+router.register(r"orders", OrderViewSet)
+`,
+      'service/urls.py': `from django.urls import include, path
+
+from .routers import router
+
+urlpatterns = [path("api/v2/", include(router.urls))]
+`,
+    });
+    assert.deepEqual(routesOf(result), [
+      'GET /api/v2/orders/pending -> orders/api.py:OrderViewSet.pending',
+      'GET /api/v2/orders/{pk} -> orders/api.py:OrderViewSet.retrieve',
+      'POST /api/v2/orders -> orders/api.py:OrderViewSet.create',
+      'POST /api/v2/orders/{pk}/cancel -> orders/api.py:OrderViewSet.cancel',
+    ]);
+    const registry = await analyseFiles({
+      ...copy,
+      'service/routers.py': `from core.restkit import routers
+
+from orders.api import OrderViewSet
+
+router = routers.PlainRegistry()
+router.register(r"orders", OrderViewSet)
+`,
+    });
+    assert.deepEqual(routesOf(registry), []);
+  });
+});

@@ -294,7 +294,8 @@ export interface ViewSetsDocument {
   actions: { action: string; method: string; detail: boolean; mixin: string }[];
   classes: Record<string, string[]>;
   mixinModule: string;
-  actionDecorator: string;
+  trailingSlashKeyword?: string;
+  actionDecorators: { decorator: string; detail?: boolean }[];
 }
 
 /** Routes a framework reads from the file system (see the schema's `fileRoutes`). */

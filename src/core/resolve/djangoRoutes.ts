@@ -1,9 +1,10 @@
 import type { Hint, SymbolDefinition } from '../parse/facts';
 import { type Finding, type Route, type RouteFinding, type Skipped, SymbolId } from '../result';
 import { compileRegex } from '../workspacePatterns';
+import { trimEnd } from '../text';
 import type { Frameworks } from '../frameworks/frameworks';
 import type { ViewSetsDocument } from '../knowledge/documents';
-import { classHandlers, contains, HTTP_METHODS, joinRoutePaths, MAX_PREFIXES_PER_ROUTER, normalizeRoutePath, pathsOf, regexAsTemplate, type Router, sourceOf, statedString } from './routePaths';
+import { asFrameworkName, classHandlers, contains, HTTP_METHODS, joinRoutePaths, MAX_PREFIXES_PER_ROUTER, normalizeRoutePath, pathsOf, regexAsTemplate, type Router, sourceOf, statedString } from './routePaths';
 import type { SymbolIndex } from './symbolIndex';
 
 
@@ -208,20 +209,20 @@ function viewSetRoutes(index: SymbolIndex, hints: readonly Hint[], router: Route
     const lookup = index.definition(viewSet)?.attributes?.find((attribute) => attribute.name === 'lookup_field')?.literal ?? 'pk';
     const ancestry = index.ancestry(viewSet);
     const mixins = new Set<string>();
-    for (const name of ancestry.names) {
+    for (const name of [...ancestry.names].map((written) => asFrameworkName(written, router.copy))) {
       for (const mixin of viewSets.classes[name] ?? []) mixins.add(mixin);
       const mixin = name.startsWith(mixinPrefix) ? name.slice(mixinPrefix.length) : '';
       if (/^\w+$/.test(mixin)) mixins.add(mixin);
     }
     const classes = [viewSet, ...ancestry.classes];
     const source = { path, line: hint.line };
-    routes.push(...extraActions(index, viewSets.actionDecorator, framework, classes, prefix, lookup).map((route) => ({ ...route, source })));
+    routes.push(...extraActions(index, viewSets, router, classes, prefix, lookup).map((route) => ({ ...route, source })));
     for (const { action, method, detail, mixin } of viewSets.actions) {
       const owner = classes.find((symbol) => index.definition(`${symbol}.${action}`));
       if (!owner && !mixins.has(mixin)) continue;
       routes.push({
         method,
-        path: normalizeRoutePath(joinRoutePaths(prefix, detail ? `{${lookup}}/` : '/')),
+        path: routerPath(router, joinRoutePaths(prefix, detail ? `{${lookup}}/` : '/')),
         handler: owner ? `${owner}.${action}` : viewSet,
         framework,
         source,
@@ -231,20 +232,31 @@ function viewSetRoutes(index: SymbolIndex, hints: readonly Hint[], router: Route
   return routes;
 }
 
+/** A path the router makes, with its trailing slash or, when the router is made without, none. */
+function routerPath(router: Router, path: string): string {
+  const normalized = normalizeRoutePath(path);
+  return router.withoutTrailingSlash && normalized.length > 1 ? trimEnd(normalized, '/') : normalized;
+}
+
 /** A ViewSet's `@action(detail=..., methods=[...], url_path=...)` methods: routes beside the standard ones. */
-function extraActions(index: SymbolIndex, actionDecorator: string, framework: string, classes: readonly string[], prefix: string, lookup: string): Route[] {
+function extraActions(index: SymbolIndex, viewSets: ViewSetsDocument, router: Router, classes: readonly string[], prefix: string, lookup: string): Route[] {
   const routes: Route[] = [];
+  const framework = router.framework.name;
   for (const owner of classes) {
     const { path } = SymbolId.parse(owner);
     for (const { symbol, name, definition } of index.methodsOf(owner)) {
-      const decorator = definition.decorators.find((name) => index.qualifiedNames(path, name).includes(actionDecorator));
-      if (!decorator) continue;
-      const call = definition.decoratorCalls?.[decorator];
-      const urlPath = /^[rRbBuU]?(['"])(.*)\1$/.exec(call?.keywords['url_path'] ?? '')?.[2] ?? name;
-      const detail = call?.keywords['detail'] === 'True';
-      const methods = (call?.keywords['methods']?.match(/['"](\w+)['"]/g) ?? ['"get"']).map((quoted) => quoted.slice(1, -1).toUpperCase());
-      const full = joinRoutePaths(joinRoutePaths(prefix, detail ? `{${lookup}}` : ''), `${urlPath}/`);
-      for (const method of methods) routes.push({ method, path: normalizeRoutePath(full), handler: symbol, framework });
+      for (const decorator of definition.decorators) {
+        const names = index.qualifiedNames(path, decorator).map((qualified) => asFrameworkName(qualified, router.copy));
+        const action = viewSets.actionDecorators.find((known) => names.includes(known.decorator));
+        if (!action) continue;
+        const call = definition.decoratorCalls?.[decorator];
+        const urlPath = /^[rRbBuU]?(['"])(.*)\1$/.exec(call?.keywords['url_path'] ?? '')?.[2] ?? name;
+        const detail = action.detail ?? call?.keywords['detail'] === 'True';
+        const methods = (call?.keywords['methods']?.match(/['"](\w+)['"]/g) ?? ['"get"']).map((quoted) => quoted.slice(1, -1).toUpperCase());
+        const full = joinRoutePaths(joinRoutePaths(prefix, detail ? `{${lookup}}` : ''), `${urlPath}/`);
+        for (const method of methods) routes.push({ method, path: routerPath(router, full), handler: symbol, framework });
+        break;
+      }
     }
   }
   return routes;

@@ -20,6 +20,21 @@ export interface Router {
   madeOn?: string;
   /** A function that makes a router and returns it: the local that holds the router in its body. */
   local?: string;
+  /** Made by the workspace's copy of its framework's router class: where the copy keeps the framework's package. */
+  copy?: FrameworkCopy;
+  /** Its routes' paths end without a slash (DRF's `DefaultRouter(trailing_slash=False)`). */
+  withoutTrailingSlash?: boolean;
+}
+
+/** A framework's package kept as a copy in the workspace: `root` (`core.base`) stands for `package` (`rest_framework`). */
+export interface FrameworkCopy {
+  root: string;
+  package: string;
+}
+
+/** A dotted name of a copy (`core.base.decorators.action`) as the framework's (`rest_framework.decorators.action`); others as they are. */
+export function asFrameworkName(name: string, copy: FrameworkCopy | undefined): string {
+  return copy && name.startsWith(`${copy.root}.`) ? `${copy.package}${name.slice(copy.root.length)}` : name;
 }
 
 /** Where a route is declared: its decorator, or the registration (`router.get(...)`) of a handler defined elsewhere. */

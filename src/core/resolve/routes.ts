@@ -9,7 +9,7 @@ import type { RuleRole } from '../knowledge/documents';
 import type { Knowledge } from '../knowledge/knowledge';
 import { djangoRoutes } from './djangoRoutes';
 import { namedRoutes } from './namedRoutes';
-import { classHandlers, constantString, contains, HTTP_METHODS, joinRoutePaths, MAX_PREFIXES_PER_ROUTER, MAX_ROUTER_DEPTH, normalizeRoutePath, pathsOf, regexAsTemplate, type Router, sourceOf, statedString } from './routePaths';
+import { classHandlers, constantString, contains, type FrameworkCopy, HTTP_METHODS, joinRoutePaths, MAX_PREFIXES_PER_ROUTER, MAX_ROUTER_DEPTH, normalizeRoutePath, pathsOf, regexAsTemplate, type Router, sourceOf, statedString } from './routePaths';
 import { compileRegex } from '../workspacePatterns';
 import type { SymbolIndex } from './symbolIndex';
 
@@ -360,15 +360,18 @@ function routersIn(index: SymbolIndex, frameworks: Frameworks, path: string, own
     if (definition.kind !== 'variable' || !definition.value) continue;
     const { args, keywords } = definition.value;
     const callee = chainMaker(definition.value.callee) ?? definition.value.callee;
-    const framework = frameworkOf(index, frameworks, path, callee) ?? ownFrameworkOf(index, frameworks, path, callee, ownRouters);
-    if (!framework) continue;
+    const copied = frameworkOf(index, frameworks, path, callee) ?? ownFrameworkOf(index, frameworks, path, callee, ownRouters) ?? copiedFrameworkOf(index, frameworks, path, callee);
+    if (!copied) continue;
+    const { framework, copy } = 'copy' in copied ? copied : { framework: copied, copy: undefined };
     const keyword = framework.prefixKeywords.find((key) => keywords[key] !== undefined);
     const named = framework.prefixFromName && !keyword ? constantString(index, path, args[0]) : undefined;
     const ownPrefix = keyword ? constantString(index, path, keywords[keyword]) : named !== undefined ? `/${named}` : undefined;
     // Made on another router: given it first (`Api(blueprint)`), or made by one of its methods (`api.namespace(...)`).
     const on = framework.servesUnderFirstArgument ? (args[0] ?? keywords['app']) : callee.includes('.') ? callee.slice(0, callee.lastIndexOf('.')) : undefined;
     const madeOn = on && /^[\w.]+$/.test(on) ? index.resolve(path, on) : undefined;
-    routers.push({ symbol, framework, ownPrefix: ownPrefix ?? '', ...(madeOn ? { madeOn } : {}) });
+    const slashKeyword = framework.viewSets?.trailingSlashKeyword;
+    const withoutTrailingSlash = slashKeyword !== undefined && keywords[slashKeyword] === 'False';
+    routers.push({ symbol, framework, ownPrefix: ownPrefix ?? '', ...(madeOn ? { madeOn } : {}), ...(copy ? { copy } : {}), ...(withoutTrailingSlash ? { withoutTrailingSlash } : {}) });
   }
   return routers;
 }
@@ -411,6 +414,29 @@ function ownFrameworkOf(index: SymbolIndex, frameworks: Frameworks, path: string
     .sort((a, b) => a.length - b.length)[0];
   const name = module?.split('.')[0] ?? SymbolId.parse(owner).path.split('/')[0] ?? '';
   return routerFramework(frameworks, name);
+}
+
+/**
+ * A router class the workspace keeps as a copy of its framework's (vendored and patched, as services
+ * do with an old Django REST framework): a class, or a base of it, named as one of the framework's
+ * router makers below its top package (`core/routers.py:DefaultRouter` for
+ * `rest_framework.routers.DefaultRouter`) that takes registrations (`register`), for the frameworks
+ * whose routers take ViewSets. The framework's other names are then read under the copy's package.
+ */
+function copiedFrameworkOf(index: SymbolIndex, frameworks: Frameworks, path: string, maker: string): { framework: RouterFramework; copy: FrameworkCopy } | undefined {
+  const made = index.resolve(path, maker);
+  if (!made || index.definition(made)?.kind !== 'class') return undefined;
+  const classes = [made, ...index.ancestry(made).classes];
+  if (!classes.some((symbol) => index.definition(`${symbol}.register`))) return undefined;
+  for (const name of classes.flatMap((symbol) => index.namesOf({ symbol }))) {
+    for (const [makerName, framework] of frameworks.routerMakers) {
+      const top = makerName.indexOf('.');
+      const below = makerName.slice(top + 1);
+      if (!framework.viewSets || !below.includes('.') || !name.endsWith(`.${below}`) || name.includes(':')) continue;
+      return { framework, copy: { root: name.slice(0, -below.length - 1), package: makerName.slice(0, top) } };
+    }
+  }
+  return undefined;
 }
 
 /** A framework named by a detector (`plugin: fastify`); one the framework files do not describe routes like any other. */
