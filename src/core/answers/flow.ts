@@ -222,13 +222,21 @@ function installationSite(finding: Finding): { path: string; line: number } | un
   const first = Array.isArray(sites) ? String(sites[0]) : undefined;
   const match = first ? /^(.*):(\d+)$/.exec(first) : null;
   if (match?.[1] && match[2]) return { path: match[1], line: Number(match[2]) - 1 };
-  if (finding.details['middleware'] !== undefined || finding.details['hook'] !== undefined) return { path: SymbolId.parse(finding.symbol).path, line: finding.range.start.line };
+  // Written in place (`app.use(helmet())`), or an outside class installed where the call is (`app.add_middleware(CORSMiddleware)`).
+  if (finding.details['middleware'] !== undefined || finding.details['hook'] !== undefined || isOutsideReference(finding)) return { path: SymbolId.parse(finding.symbol).path, line: finding.range.start.line };
   return undefined;
+}
+
+/** A finding that stays at the call naming an outside definition (`details.reference`), not on a definition of the workspace. */
+function isOutsideReference(finding: Finding): boolean {
+  return typeof finding.details['reference'] === 'string' && SymbolId.isAnonymousName(SymbolId.parse(finding.symbol).name);
 }
 
 function middlewareName(finding: Finding): string {
   const written = finding.details['middleware'];
   if (typeof written === 'string') return written;
+  const reference = finding.details['reference'];
+  if (typeof reference === 'string' && isOutsideReference(finding)) return reference.slice(reference.lastIndexOf('.') + 1);
   const hook = finding.details['hook'];
   const name = SymbolId.label(finding.symbol);
   return typeof hook === 'string' ? `${name} (${hook})` : name;

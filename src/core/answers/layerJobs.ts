@@ -1,4 +1,4 @@
-import { type AnswerFact, type AnswerPart, SymbolId } from '../result';
+import { type AnswerFact, type AnswerPart, type SourceLocation, SymbolId } from '../result';
 import { type AnswerContext, answerPart, fact, firstFileOf, gap, inPart, inScope, layerOfPath, readmeLocation } from './context';
 import { type PhraseKey, say } from './phrases';
 
@@ -35,10 +35,20 @@ function layerFacts(context: AnswerContext): AnswerFact[] {
     const counts = new Map<string, number>(routes.length ? [['route', routes.length]] : []);
     for (const finding of findings) counts.set(finding.category, (counts.get(finding.category) ?? 0) + 1);
     const declared = [...counts].sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).map(([category, count]) => `${count} ${category}`).join(', ');
-    const first = routes[0]?.source ?? (findings[0] ? { path: SymbolId.parse(findings[0].symbol).path, line: findings[0].range.start.line } : { path: files[0]?.path ?? '', line: 0 });
+    const first = routes[0]?.source ?? (findings[0] ? { path: SymbolId.parse(findings[0].symbol).path, line: findings[0].range.start.line } : mostDefining(context, files.map((file) => file.path)));
     facts.push(fact({ path: first.path, line: first.line }, job, files.length, topFolders.join(', '), declared || '—'));
   }
   return facts;
+}
+
+/** With nothing declared to point at, the file that defines most (not an empty package marker), at its first definition. */
+function mostDefining(context: AnswerContext, paths: readonly string[]): SourceLocation {
+  let best: { path: string; line: number; count: number } = { path: paths[0] ?? '', line: 0, count: 0 };
+  for (const path of paths) {
+    const definitions = [...context.index.definitionsIn(path)];
+    if (definitions.length > best.count) best = { path, line: Math.min(...definitions.map(({ definition }) => definition.range.start.line)), count: definitions.length };
+  }
+  return { path: best.path, line: best.line };
 }
 
 /** Imports that cross the layers the wrong way, each with the reason the rule gives. */

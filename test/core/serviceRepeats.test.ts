@@ -1,0 +1,206 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import type { Answer } from '../../src/core/result';
+import { analyzeFolder } from '../../src/node/analyzeFolder';
+import { factsOf, tempWorkspace } from '../helpers';
+
+/**
+ * A small FastAPI and SQLModel service written for these tests: members with a unique handle
+ * (joined without a check, invited after a lookup, imported under an `except IntegrityError`),
+ * notes added, edited and deleted, a mail helper that asserts it is configured, and a CORS
+ * middleware installed from Starlette.
+ */
+const FILES: Record<string, string> = {
+    'requirements.txt': 'fastapi\nsqlmodel\n',
+    'app/__init__.py': '',
+    'app/services/__init__.py': '',
+    'app/main.py': [
+      'from fastapi import FastAPI',
+      'from fastapi.middleware.cors import CORSMiddleware',
+      '',
+      'from app.api import router',
+      '',
+      'app = FastAPI()',
+      '',
+      'app.add_middleware(',
+      '    CORSMiddleware,',
+      '    allow_origins=["*"],',
+      ')',
+      'app.include_router(router)',
+      '',
+    ].join('\n'),
+    'app/settings.py': [
+      'class Settings:',
+      '    mail_enabled: bool = False',
+      '    mail_host: str = "localhost"',
+      '',
+      '',
+      'settings = Settings()',
+      '',
+    ].join('\n'),
+    'app/db.py': [
+      'from sqlmodel import Session, create_engine',
+      '',
+      'engine = create_engine("sqlite://")',
+      '',
+      '',
+      'def get_session():',
+      '    with Session(engine) as session:',
+      '        yield session',
+      '',
+    ].join('\n'),
+    'app/models.py': [
+      'from sqlmodel import Field, SQLModel',
+      '',
+      '',
+      'class Member(SQLModel, table=True):',
+      '    id: int | None = Field(default=None, primary_key=True)',
+      '    handle: str = Field(unique=True, index=True)',
+      '',
+      '',
+      'class Note(SQLModel, table=True):',
+      '    id: int | None = Field(default=None, primary_key=True)',
+      '    text: str',
+      '',
+    ].join('\n'),
+    'app/services/mailer.py': [
+      'import smtplib',
+      '',
+      'from app.settings import settings',
+      '',
+      '',
+      'def send_welcome(address: str) -> None:',
+      '    assert settings.mail_enabled, "no mail server configured"',
+      '    with smtplib.SMTP(settings.mail_host) as smtp:',
+      '        smtp.sendmail("noreply@example.org", [address], "welcome")',
+      '',
+    ].join('\n'),
+    'app/api.py': [
+      'from fastapi import APIRouter, Depends, HTTPException',
+      'from sqlalchemy.exc import IntegrityError',
+      'from sqlmodel import Session, select',
+      '',
+      'from app.db import get_session',
+      'from app.models import Member, Note',
+      'from app.services.mailer import send_welcome',
+      'from app.settings import settings',
+      '',
+      'router = APIRouter()',
+      '',
+      '',
+      '@router.post("/members")',
+      'def join(handle: str, session: Session = Depends(get_session)):',
+      '    member = Member(handle=handle)',
+      '    session.add(member)',
+      '    session.commit()',
+      '    send_welcome(handle)',
+      '    return member',
+      '',
+      '',
+      '@router.post("/members/invitations")',
+      'def invite(handle: str, session: Session = Depends(get_session)):',
+      '    existing = session.exec(select(Member).where(Member.handle == handle)).first()',
+      '    if existing:',
+      '        raise HTTPException(status_code=409, detail="already a member")',
+      '    member = Member.model_validate({"handle": handle})',
+      '    session.add(member)',
+      '    session.commit()',
+      '    if settings.mail_enabled:',
+      '        send_welcome(handle)',
+      '    return member',
+      '',
+      '',
+      '@router.post("/members/imports")',
+      'def import_member(handle: str, session: Session = Depends(get_session)):',
+      '    try:',
+      '        session.add(Member(handle=handle))',
+      '        session.commit()',
+      '    except IntegrityError:',
+      '        raise HTTPException(status_code=409, detail="duplicate handle")',
+      '    return {"ok": True}',
+      '',
+      '',
+      '@router.post("/notes")',
+      'def add_note(text: str, session: Session = Depends(get_session)):',
+      '    note = Note.model_validate({"text": text})',
+      '    session.add(note)',
+      '    session.commit()',
+      '    return note',
+      '',
+      '',
+      '@router.put("/notes/{note_id}")',
+      'def edit_note(note_id: int, text: str, session: Session = Depends(get_session)):',
+      '    note = session.get(Note, note_id)',
+      '    if not note:',
+      '        raise HTTPException(status_code=404, detail="no such note")',
+      '    note.text = text',
+      '    session.add(note)',
+      '    session.commit()',
+      '    return note',
+      '',
+      '',
+      '@router.delete("/notes/{note_id}")',
+      'def drop_note(note_id: int, session: Session = Depends(get_session)):',
+      '    note = session.get(Note, note_id)',
+      '    if not note:',
+      '        raise HTTPException(status_code=404, detail="no such note")',
+      '    session.delete(note)',
+      '    session.commit()',
+      '    return {"ok": True}',
+      '',
+      '',
+      '@router.get("/health")',
+      'async def health():',
+      '    return {"status": "up"}',
+      '',
+    ].join('\n'),
+};
+
+describe("a service's answers on repeats, uncaught errors and where its layers are (a FastAPI and SQLModel workspace)", () => {
+  let answers: Answer[] = [];
+  before(async () => {
+    const workspace = tempWorkspace(FILES);
+    try {
+      answers = (await analyzeFolder(workspace.root, { threads: 1 })).answers();
+    } finally {
+      workspace.cleanup();
+    }
+  });
+  const factsOfItem = (item: string, topic?: string) => factsOf(answers.find((answer) => answer.item === item), topic);
+
+  it('tell what repeating each write route does: a duplicate of a unique row, refused first by a check or caught, a second delete, a rewrite', () => {
+    const repeats = factsOfItem('service.idempotent', 'What repeating each write does');
+    assert.deepEqual(repeats, [
+      // Made through a class method and handed to the session: a new row each time.
+      '`POST /notes` can make a new `Note`: a repeat that makes it again adds another — app/api.py:47',
+      // The unique handle refuses the same member twice: not "adds another", but what that refusal answers.
+      "`POST /members` repeated breaks `Member`'s rule (no two members have the same handle) on insert: nothing on its path catches the integrity error, so that repeat answers 500 — app/models.py:6",
+      "`POST /members/imports` repeated breaks `Member`'s rule (no two members have the same handle): the integrity error it raises is caught here — app/api.py:40",
+      '`POST /members/invitations` refuses with 409 when `existing`, tested before it makes a `Member`: a repeat after the first has committed is refused here — app/api.py:26',
+      "`POST /members/invitations` repeated breaks `Member`'s rule (no two members have the same handle) on insert: nothing on its path catches the integrity error, so that repeat answers 500 — app/models.py:6",
+      '`DELETE /notes/{note_id}` answers 404 when `not note`: a repeat after the first deleted it is refused with 404 — app/api.py:68',
+      '`PUT /notes/{note_id}` makes no new row and adds to no counter on its traced path: a repeat writes the same values again — app/api.py:60',
+    ]);
+  });
+
+  it('tell the concrete causes of a 5xx: an assert reached with nothing catching it, a unique insert with no integrity-error handler', () => {
+    const server = factsOfItem('service.errors', "What answers 5xx: errors nothing on a route's way catches");
+    assert.deepEqual(server, [
+      '`POST /members` reaches `send_welcome`, which asserts `settings.mail_enabled` and nothing on the way catches the AssertionError: when that does not hold, the request answers 500 — app/services/mailer.py:7',
+      '`POST /members` inserts a `Member` (no two members have the same handle) and nothing on its path catches the integrity error: a duplicate answers 500 — app/models.py:6',
+      '`POST /members/invitations` inserts a `Member` (no two members have the same handle) and nothing on its path catches the integrity error: a duplicate answers 500 — app/models.py:6',
+    ]);
+    // The invitation sends mail only under `if settings.mail_enabled`: the assert cannot fail there.
+    assert.ok(!server.some((fact) => fact.startsWith('`POST /members/invitations` reaches `send_welcome`')), server.join('\n'));
+  });
+
+  it('name a middleware class from outside the workspace and link where it is installed, not the top of the file', () => {
+    assert.deepEqual(factsOfItem('service.draw-flow', 'Middleware and hooks on every request, in the order they are installed'), ['`CORSMiddleware` installed at app/main.py:8 — app/main.py:8']);
+  });
+
+  it('link a layer that declares nothing to the file defining most, not to an empty package marker', () => {
+    const jobs = factsOfItem('service.draw-flow', "Each layer's job, and the files that play it here");
+    const application = jobs.find((fact) => fact.startsWith('Application:'));
+    assert.ok(application?.endsWith(' — app/services/mailer.py:6'), jobs.join('\n'));
+  });
+});
