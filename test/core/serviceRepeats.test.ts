@@ -194,6 +194,15 @@ describe("a service's answers on repeats, uncaught errors and where its layers a
     assert.ok(!server.some((fact) => fact.startsWith('`POST /members/invitations` reaches `send_welcome`')), server.join('\n'));
   });
 
+  it('tell what runs inside the request: plain and coroutine handlers, and work a write route does after its commit', () => {
+    assert.deepEqual(factsOfItem('service.async', 'What runs inside the request, before it answers'), [
+      '6 of the 7 handlers are plain `def`: a blocking call in one holds a worker until it returns — join, import_member, invite, add_note, drop_note, edit_note — app/api.py:13',
+      '1 of the 7 handlers are `async def`: they run on the event loop, where a blocking call holds every request — health — app/api.py:74',
+      '`POST /members` runs `send_welcome` inside the request after its commit at app/api.py:17: a failure there answers an error though the write is kept — app/api.py:18',
+      '`POST /members/invitations` runs `send_welcome` inside the request after its commit at app/api.py:29: a failure there answers an error though the write is kept — app/api.py:31',
+    ]);
+  });
+
   it('name a middleware class from outside the workspace and link where it is installed, not the top of the file', () => {
     assert.deepEqual(factsOfItem('service.draw-flow', 'Middleware and hooks on every request, in the order they are installed'), ['`CORSMiddleware` installed at app/main.py:8 — app/main.py:8']);
   });

@@ -274,6 +274,8 @@ export interface SymbolDefinition {
   calls?: CallSite[];
   /** Functions and methods: local variables, with their type when an annotation or a constructor call states it. */
   locals?: Local[];
+  /** Python functions and methods defined with `async def`: a coroutine, run on the event loop. */
+  async?: boolean;
   /** Methods whose body only raises NotImplementedError: the mark of an abstract method without `abc`. */
   notImplemented?: boolean;
   /** Functions and methods: the errors raised (or returned as values), in source order. */

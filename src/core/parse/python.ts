@@ -237,6 +237,7 @@ function functionSymbol(definition: Node, name: string, range: SymbolDefinition[
     calls: [],
     ...(returns ? { returns } : {}),
     ...(body && raisesNotImplemented(body) ? { notImplemented: true } : {}),
+    ...(definition.children[0]?.type === 'async' ? { async: true } : {}),
   };
   const outcomes = documentedOutcomes(docstringOf(body));
   if (outcomes.length) symbol.outcomes = outcomes;
