@@ -213,3 +213,111 @@ describe("a service's answers on repeats, uncaught errors and where its layers a
     assert.ok(application?.endsWith(' — app/services/mailer.py:6'), jobs.join('\n'));
   });
 });
+
+/**
+ * A Django service written for these tests: parcels whose state changes are written as `Change`
+ * rows that a management command polls (`notified_at` still unset) and claims; holding a parcel
+ * records its change with a flag that makes the writer set `notified_at` itself.
+ */
+const PARCELS: Record<string, string> = {
+  'manage.py': 'import os\nimport sys\n\nif __name__ == "__main__":\n    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "depot.settings")\n    from django.core.management import execute_from_command_line\n\n    execute_from_command_line(sys.argv)\n',
+  'depot/__init__.py': '',
+  'depot/settings.py': 'ROOT_URLCONF = "depot.urls"\nINSTALLED_APPS = ["depot.parcels"]\n',
+  'depot/urls.py': 'from django.urls import include, path\n\nurlpatterns = [path("", include("depot.parcels.urls"))]\n',
+  'depot/parcels/__init__.py': '',
+  'depot/parcels/management/__init__.py': '',
+  'depot/parcels/management/commands/__init__.py': '',
+  'depot/parcels/urls.py': 'from django.urls import path\n\nfrom depot.parcels import views\n\nurlpatterns = [\n    path("parcels/<str:code>/ship", views.ship),\n    path("parcels/<str:code>/hold", views.hold),\n]\n',
+  'depot/parcels/models.py': [
+    'from django.db import models',
+    '',
+    '',
+    'class Parcel(models.Model):',
+    '    code = models.CharField(max_length=20)',
+    '    state = models.CharField(max_length=10, default="new")',
+    '',
+    '    def log_change(self, new_state, already_notified=False):',
+    '        change = Change(parcel=self, new_state=new_state)',
+    '        if already_notified:',
+    '            change.notified_at = change.created',
+    '        change.save()',
+    '',
+    '',
+    'class Change(models.Model):',
+    '    parcel = models.ForeignKey(Parcel, on_delete=models.CASCADE)',
+    '    new_state = models.CharField(max_length=10)',
+    '    created = models.DateTimeField(auto_now_add=True)',
+    '    notified_at = models.DateTimeField(null=True, blank=True)',
+    '',
+  ].join('\n'),
+  'depot/parcels/views.py': [
+    'from django.http import HttpResponse',
+    'from django.shortcuts import get_object_or_404',
+    '',
+    'from depot.parcels.models import Parcel',
+    '',
+    '',
+    'def ship(request, code):',
+    '    parcel = get_object_or_404(Parcel, code=code)',
+    '    parcel.log_change("shipped")',
+    '    return HttpResponse("shipped")',
+    '',
+    '',
+    'def hold(request, code):',
+    '    parcel = get_object_or_404(Parcel, code=code)',
+    '    parcel.log_change("held", already_notified=True)',
+    '    return HttpResponse("held")',
+    '',
+  ].join('\n'),
+  'depot/parcels/management/commands/notifier.py': [
+    'from django.core.management.base import BaseCommand',
+    'from django.utils.timezone import now',
+    '',
+    'from depot.parcels.models import Change',
+    '',
+    '',
+    'def tell(change):',
+    '    return f"parcel {change.parcel_id} is {change.new_state}"',
+    '',
+    '',
+    'class Command(BaseCommand):',
+    '    def take_one(self):',
+    '        change = Change.objects.filter(notified_at=None).first()',
+    '        if change is None:',
+    '            return False',
+    '        q = Change.objects.filter(id=change.id, notified_at=None)',
+    '        if q.update(notified_at=now()) != 1:',
+    '            return True',
+    '        tell(change)',
+    '        return True',
+    '',
+    '    def handle(self, **options):',
+    '        while True:',
+    '            self.take_one()',
+    '',
+  ].join('\n'),
+};
+
+describe('a writer called with a flag that changes what it writes (a Django table of work)', () => {
+  let answers: Answer[] = [];
+  before(async () => {
+    const workspace = tempWorkspace(PARCELS);
+    try {
+      answers = (await analyzeFolder(workspace.root, { threads: 1 })).answers();
+    } finally {
+      workspace.cleanup();
+    }
+  });
+  const factsOfItem = (item: string, topic?: string) => factsOf(answers.find((answer) => answer.item === item), topic);
+
+  it('tell the row written with the flag as already taken, not as work the worker does later', () => {
+    const consistency = factsOfItem('service.consistency');
+    assert.ok(consistency.some((fact) => fact.startsWith('`ANY /parcels/{code}/ship` writes a `Change` row in `Parcel.log_change`;')), consistency.join('\n'));
+    assert.ok(!consistency.some((fact) => fact.startsWith('`ANY /parcels/{code}/hold` writes a `Change` row in `Parcel.log_change`;')), consistency.join('\n'));
+    assert.ok(consistency.includes('`ANY /parcels/{code}/hold` writes a `Change` row in `Parcel.log_change` called with `already_notified=True`, whose `if` on it sets `notified_at` there: the row is written already taken, and `Command.take_one` never acts on it (a record, not work) — depot/parcels/models.py:10'), consistency.join('\n'));
+    // The traced flow shows the flag's effect at the writer.
+    assert.ok(factsOfItem('service.trace-flow').includes('domain: `Parcel.log_change` called with `already_notified=True`: there `if already_notified` holds, so it runs `change.notified_at = change.created` — depot/parcels/models.py:10'), factsOfItem('service.trace-flow').join('\n'));
+    const queued = factsOfItem('service.async');
+    assert.ok(!queued.some((fact) => fact.startsWith('`ANY /parcels/{code}/hold` writes a `Change` row in `Parcel.log_change` and answers')), queued.join('\n'));
+  });
+});

@@ -1,6 +1,7 @@
 import { layerColumns, stepLabel } from '../render/trace';
 import { isCollectionType, isLogging } from '../trace/trace';
-import { type AnswerFact, type AnswerPart, type Finding, type Route, SymbolId, type TraceStep } from '../result';
+import type { FlagTest } from '../parse/facts';
+import { type AnswerFact, type AnswerPart, type Finding, type Route, type SourceLocation, SymbolId, type TraceStep } from '../result';
 import { type AnswerContext, answerPart, fact, findingsByFunction, firstFileOf, gap, inPart, inScope, locationOf, memo, routeLocation, tracedFunctions } from './context';
 import { beanConditions } from './beanConditions';
 import { say } from './phrases';
@@ -34,9 +35,31 @@ export function flowAnswer(context: AnswerContext): AnswerPart[] {
       seen.add(step.symbol);
       const condition = conditions[position];
       facts.push(condition ? fact(stepLocation(step), 'flowStepWhen', layer, stepLabel(step), condition) : fact(stepLocation(step), 'flowStep', layer, stepLabel(step)));
+      if (!step.external && !step.unresolved) facts.push(...flagFacts(context, trace.steps, position, layer));
     });
   }
   return [answerPart(say('flowTopic', `${route.method} ${route.path}`), facts)];
+}
+
+/** What each flag a call passes does at the callee's `if` on that parameter: taken (its block runs) or skipped. */
+export function flagEffects(context: AnswerContext, callee: string, flags: readonly string[]): { flag: string; taken: boolean; test: FlagTest; told: { flag: string; test: SourceLocation } }[] {
+  const tests = context.index.definition(callee)?.flagTests ?? [];
+  const { path } = SymbolId.parse(callee);
+  return flags.flatMap((flag) => {
+    const [parameter, value] = flag.split('=');
+    return tests.filter((test) => test.parameter === parameter).map((test) => ({ flag, taken: (value === 'True') !== !!test.negated, test, told: { flag, test: { path, line: test.line } } }));
+  });
+}
+
+/** The flags a step's caller passes at its call (`mark_as_processed=True`), told with what each does at the step's `if` on it. */
+function flagFacts(context: AnswerContext, steps: readonly TraceStep[], position: number, layer: string): AnswerFact[] {
+  const step = steps[position] as TraceStep;
+  const depth = step.depth ?? 0;
+  let caller = position - 1;
+  while (caller >= 0 && ((steps[caller] as TraceStep).depth ?? 0) >= depth) caller--;
+  const site = step.site;
+  const flags = caller >= 0 && site && depth > 0 ? (context.index.definition((steps[caller] as TraceStep).symbol)?.calls?.find((call) => call.line === site.line && call.flags)?.flags ?? []) : [];
+  return flagEffects(context, step.symbol, flags).map(({ flag, taken, test, told }) => fact(told.test, taken ? 'flowStepFlagTaken' : 'flowStepFlagSkipped', layer, stepLabel(step), flag, `if ${test.negated ? 'not ' : ''}${test.parameter}`, test.then));
 }
 
 /**
