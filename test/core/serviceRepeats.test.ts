@@ -203,6 +203,12 @@ describe("a service's answers on repeats, uncaught errors and where its layers a
     ]);
   });
 
+  it("tell how this code splits the work: the write routes whose handler goes to the database with no application step", () => {
+    assert.deepEqual(factsOfItem('service.draw-flow', 'How this code splits the work between its layers'), [
+      '4 of the 6 routes that write go from the handler to the database with no application-layer step: the handlers orchestrate the use case themselves — POST /members/imports, POST /notes, DELETE /notes/{note_id}, PUT /notes/{note_id} — app/api.py:35',
+    ]);
+  });
+
   it('name a middleware class from outside the workspace and link where it is installed, not the top of the file', () => {
     assert.deepEqual(factsOfItem('service.draw-flow', 'Middleware and hooks on every request, in the order they are installed'), ['`CORSMiddleware` installed at app/main.py:8 — app/main.py:8']);
   });

@@ -372,6 +372,9 @@ export const PHRASES = {
   domainLayerJob: 'Domain: enforces the business rules: invariants, and state transitions that refuse an illegal one. Here {0} files, mostly in {1}; they declare {2}',
   infrastructureLayerJob: 'Infrastructure: talks to the outside (database, cache, message queue, external APIs): maps domain objects to records and commits. Here {0} files, mostly in {1}; they declare {2}',
   noLayerFiles: 'No file of the code under study is in the API, application, domain or infrastructure layer; read {0}',
+  layerSplitTopic: 'How this code splits the work between its layers',
+  handlersOrchestrate: '{0} of the {1} routes that write go from the handler to the database with no application-layer step: the handlers orchestrate the use case themselves — {2}',
+  modelsPersist: '{0} model methods save or commit themselves (`{1}`): the models hold rules and persistence together, an active-record (fat model) design',
   layerCrossingsTopic: 'Why the layers are kept apart: imports that cross them the wrong way',
   layerCrossed: '`{0}` ({1}) imports `{2}`: {3}',
   // The learning path: what the project is for, its tutorial, how to contribute
