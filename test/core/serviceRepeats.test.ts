@@ -171,13 +171,16 @@ describe("a service's answers on repeats, uncaught errors and where its layers a
   it('tell what repeating each write route does: a duplicate of a unique row, refused first by a check or caught, a second delete, a rewrite', () => {
     const repeats = factsOfItem('service.idempotent', 'What repeating each write does');
     assert.deepEqual(repeats, [
-      // Made through a class method and handed to the session: a new row each time.
+      // A new row each time, also when made through a class method and handed to the session.
+      '`POST /members` can make a new `Member`: a repeat that makes it again adds another — app/api.py:15',
+      '`POST /members/imports` can make a new `Member`: a repeat that makes it again adds another — app/api.py:38',
+      '`POST /members/invitations` can make a new `Member`: a repeat that makes it again adds another — app/api.py:27',
       '`POST /notes` can make a new `Note`: a repeat that makes it again adds another — app/api.py:47',
-      // The unique handle refuses the same member twice: not "adds another", but what that refusal answers.
-      "`POST /members` repeated breaks `Member`'s rule (no two members have the same handle) on insert: nothing on its path catches the integrity error, so that repeat answers 500 — app/models.py:6",
-      "`POST /members/imports` repeated breaks `Member`'s rule (no two members have the same handle): the integrity error it raises is caught here — app/api.py:40",
+      // The unique handle refuses the same member twice: what that refusal answers, and the check made first.
+      "`POST /members` repeated with the same `handle` breaks `Member`'s rule (no two members have the same handle) on insert: nothing on its path catches the integrity error, so that repeat answers 500 — app/models.py:6",
+      "`POST /members/imports` repeated with the same `handle` breaks `Member`'s rule (no two members have the same handle): the integrity error it raises is caught here — app/api.py:40",
       '`POST /members/invitations` refuses with 409 when `existing`, tested before it makes a `Member`: a repeat after the first has committed is refused here — app/api.py:26',
-      "`POST /members/invitations` repeated breaks `Member`'s rule (no two members have the same handle) on insert: nothing on its path catches the integrity error, so that repeat answers 500 — app/models.py:6",
+      "`POST /members/invitations` repeated with the same `handle` breaks `Member`'s rule (no two members have the same handle) on insert: nothing on its path catches the integrity error, so that repeat answers 500 — app/models.py:6",
       '`DELETE /notes/{note_id}` answers 404 when `not note`: a repeat after the first deleted it is refused with 404 — app/api.py:68',
       '`PUT /notes/{note_id}` makes no new row and adds to no counter on its traced path: a repeat writes the same values again — app/api.py:60',
     ]);

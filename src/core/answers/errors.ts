@@ -176,6 +176,8 @@ export function errorsAnswer(context: AnswerContext): AnswerPart[] {
   );
   const routeFacts: AnswerFact[] = [];
   const serverFacts: AnswerFact[] = [];
+  // Each assert is told with the first route that reaches it: a helper many routes call would repeat it for each.
+  const assertsTold = new Set<string>();
   const retryFacts: AnswerFact[] = [];
   const traced = new Set<string>();
   for (const route of studyRoutes(context)) {
@@ -216,7 +218,7 @@ export function errorsAnswer(context: AnswerContext): AnswerPart[] {
         else if (conversion.status !== undefined) routeFacts.push(fact(location, 'routeMapped', name, raised.exception, SymbolId.label(symbol), conversion.status, conversion.by));
       }
     }
-    serverFacts.push(...uncaughtAsserts(context, route, trace, handlers));
+    serverFacts.push(...uncaughtAsserts(context, route, trace, handlers, assertsTold));
     const status = context.frameworks.uncaughtErrors.get(route.framework)?.status ?? 500;
     for (const insert of uncaughtUniqueInserts(context, trace)) serverFacts.push(fact(insert.rule.location, 'routeUniqueInsertUncaught', name, insert.entity.name, insert.rule.text, status));
   }
@@ -232,23 +234,23 @@ export function errorsAnswer(context: AnswerContext): AnswerPart[] {
 /**
  * The asserts a route reaches that nothing on its way catches (`assert settings.emails_enabled` in a
  * mail helper a handler calls): when the asserted condition does not hold, the request fails with
- * the framework's answer to an uncaught error. A step reached only under an `if` that tests the same
- * condition cannot fail so; an assert that only narrows a type states no condition of the run.
+ * the framework's answer to an uncaught error. A step reached only under an `if` is left out: that
+ * `if` may well test what the assert asserts (a setting's property the scan does not read through);
+ * an assert that only narrows a type states no condition of the run.
  */
-function uncaughtAsserts(context: AnswerContext, route: Route, trace: Trace, handlers: readonly Conversion[]): AnswerFact[] {
+function uncaughtAsserts(context: AnswerContext, route: Route, trace: Trace, handlers: readonly Conversion[], told: Set<string>): AnswerFact[] {
   const facts: AnswerFact[] = [];
   const name = `${route.method} ${route.path}`;
   const conditions = stepConditions(context, trace.steps);
   const status = context.frameworks.uncaughtErrors.get(route.framework)?.status ?? 500;
-  const told = new Set<string>();
   trace.steps.forEach((step, position) => {
-    if (step.external || step.unresolved || step.via === 'raise' || told.has(step.symbol)) return;
-    told.add(step.symbol);
+    if (step.external || step.unresolved || step.via === 'raise') return;
     const { path } = SymbolId.parse(step.symbol);
     for (const raised of context.index.definition(step.symbol)?.raises ?? []) {
       const asserted = raised.condition ?? '';
-      if (!raised.asserted || TYPE_GUARD.test(asserted || '0') || conditions[position]?.includes(asserted)) continue;
+      if (!raised.asserted || TYPE_GUARD.test(asserted || '0') || conditions[position] !== undefined || told.has(`${path}:${raised.line}`)) continue;
       if (callersCatching(context, trace, step.symbol, 'AssertionError') || handlers.some((handler) => [...exceptionNames(context.index, path, 'AssertionError')].some((caught) => handler.catches.has(caught)))) continue;
+      told.add(`${path}:${raised.line}`);
       facts.push(fact({ path, line: raised.line }, 'routeAssertUncaught', name, SymbolId.label(step.symbol), asserted, status));
     }
   });

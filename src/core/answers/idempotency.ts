@@ -168,8 +168,7 @@ function operationFacts(context: AnswerContext): { repeats: AnswerFact[]; guarde
       else {
         const unsaved = unsavedLocal(context, trace.steps, index);
         if (unsaved) conditional.push(fact({ path: step.site.path, line: step.site.line }, 'routeMakesUnsaved', operation, entity, unsaved));
-        // A unique rule refuses the same row twice: told below with what that refusal answers.
-        else if (!uniqueRule(context, step.symbol)) adds.push(fact({ path: step.site.path, line: step.site.line }, 'routeAddsEachTime', operation, entity));
+        else adds.push(fact({ path: step.site.path, line: step.site.line }, 'routeAddsEachTime', operation, entity));
       }
     });
     for (const entry of handedToSession(context, trace)) {
@@ -179,7 +178,7 @@ function operationFacts(context: AnswerContext): { repeats: AnswerFact[]; guarde
       made.push(entry);
       const name = entities.get(entry.entity) ?? SymbolId.label(entry.entity);
       if (entry.condition) conditional.push(fact(entry.site, 'routeAddsWhen', operation, name, entry.condition));
-      else if (!uniqueRule(context, entry.entity)) adds.push(fact(entry.site, 'routeAddsEachTime', operation, name));
+      else adds.push(fact(entry.site, 'routeAddsEachTime', operation, name));
     }
     unique.push(...uniqueRepeatFacts(context, route, trace, made));
     for (const symbol of tracedFunctions(trace)) {
@@ -263,7 +262,8 @@ function uniqueRepeatFacts(context: AnswerContext, route: Route, trace: Trace, m
     if (refusal) facts.push(fact(refusal.location, 'routeRepeatRefusedFirst', operation, refusal.status, refusal.condition, entity.name));
     const caught = catchesIntegrityError(context, trace);
     const status = context.frameworks.uncaughtErrors.get(route.framework)?.status ?? 500;
-    facts.push(caught ? fact(caught, 'routeRepeatUniqueCaught', operation, entity.name, rule.text) : fact(rule.location, 'routeRepeatUniqueUncaught', operation, entity.name, rule.text, status));
+    const columns = rule.columns.join('`, `');
+    facts.push(caught ? fact(caught, 'routeRepeatUniqueCaught', operation, entity.name, rule.text, columns) : fact(rule.location, 'routeRepeatUniqueUncaught', operation, entity.name, rule.text, status, columns));
   }
   return facts;
 }
