@@ -213,7 +213,7 @@ describe("a service's answers on repeats, uncaught errors and where its layers a
   });
 
   it('name a middleware class from outside the workspace and link where it is installed, not the top of the file', () => {
-    assert.deepEqual(factsOfItem('service.draw-flow', 'Middleware and hooks on every request, in the order they are installed'), ['`CORSMiddleware` installed at app/main.py:8 — app/main.py:8']);
+    assert.deepEqual(factsOfItem('service.draw-flow', 'Middleware and hooks on every request, in the order they are installed'), ['`cors.CORSMiddleware` installed at app/main.py:8 — app/main.py:8']);
   });
 
   it('link a layer that declares nothing to the file defining most, not to an empty package marker', () => {

@@ -139,7 +139,7 @@ function inRequestPart(context: AnswerContext): AnswerPart {
     const after = workAfterCommit(context, route);
     if (after) facts.push(fact(after.location, 'runsAfterCommit', `${route.method} ${route.path}`, after.work.join(', '), `${after.commit.path}:${after.commit.line + 1}`));
   }
-  return answerPart(say('inRequestTopic'), facts, noneFound('noInRequest'));
+  return answerPart(say('inRequestTopic'), facts);
 }
 
 /**
@@ -177,5 +177,7 @@ export function asyncAnswer(context: AnswerContext): AnswerPart[] {
   // The consumers are where order would matter: the first task or handler found; with none, no file is where to read.
   const consumer = messages.facts[0]?.location ?? tasks.facts[0]?.location;
   if (!order.facts.length) order.gap = consumer ? gap('orderGap', consumer) : noneFound('orderNoConsumers');
-  return [inRequestPart(context), tasks, ...(queued.length ? [answerPart(say('queueTopic'), queued)] : []), messages, ...failuresPart(context), order];
+  // Told only where the code says it (Python's `def`/`async def`, work after a commit): a gap first would leave the item without its link to the tasks.
+  const inRequest = inRequestPart(context);
+  return [...(inRequest.facts.length ? [inRequest] : []), tasks, ...(queued.length ? [answerPart(say('queueTopic'), queued)] : []), messages, ...failuresPart(context), order];
 }

@@ -259,7 +259,8 @@ function middlewareName(finding: Finding): string {
   const written = finding.details['middleware'];
   if (typeof written === 'string') return written;
   const reference = finding.details['reference'];
-  if (typeof reference === 'string' && isOutsideReference(finding)) return reference.slice(reference.lastIndexOf('.') + 1);
+  // Its module and name (`cors.CORSMiddleware`, `otelfiber.Middleware`): a name alone is often just `Middleware`.
+  if (typeof reference === 'string' && isOutsideReference(finding)) return reference.slice(reference.lastIndexOf('/') + 1).split('.').slice(-2).join('.');
   const hook = finding.details['hook'];
   const name = SymbolId.label(finding.symbol);
   return typeof hook === 'string' ? `${name} (${hook})` : name;

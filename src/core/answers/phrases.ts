@@ -86,7 +86,6 @@ export const PHRASES = {
   handlersPlain: '{0} of the {1} handlers are plain `def`: a blocking call in one holds a worker until it returns — {2}',
   handlersCoroutines: '{0} of the {1} handlers are `async def`: they run on the event loop, where a blocking call holds every request — {2}',
   runsAfterCommit: '`{0}` runs `{1}` inside the request after its commit at {2}: a failure there answers an error though the write is kept',
-  noInRequest: 'None found: no handler whose definition says how it runs, and no write route doing work after its commit',
   routeUncaught: '`{0}`: `{1}` raised in `{2}` is not converted to a status on the way: it reaches the framework',
   serverErrorsTopic: 'What answers 5xx: errors nothing on a route\'s way catches',
   routeAssertUncaught: '`{0}` reaches `{1}`, which asserts `{2}` and nothing on the way catches the AssertionError: when that does not hold, the request answers {3}',
