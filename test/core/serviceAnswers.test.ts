@@ -27,6 +27,11 @@ describe("a Django service's answers (test/fixtures/django-shop)", () => {
     }
   });
 
+  it('tell a model method that saves itself as the models holding persistence (an active record)', () => {
+    const split = factsOf(answerOf('service.draw-flow'), 'How this code splits the work between its layers');
+    assert.ok(split.includes('1 model methods save or commit themselves (`Product.restock`): the models hold rules and persistence together, an active-record (fat model) design — catalog/models.py:31'), split.join('\n'));
+  });
+
   it('tell a management command that loops until stopped and the work it hands to threads, with what that work catches', () => {
     const asyncWork = factsOf(answerOf('service.async'));
     assert.ok(asyncWork.includes('`sendreceipts.Command.handle` runs until stopped: `while True` — catalog/management/commands/sendreceipts.py:24'), asyncWork.join('\n'));

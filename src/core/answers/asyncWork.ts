@@ -1,6 +1,8 @@
 import { handlerTablesIn } from '../resolve/handlerTables';
-import { type AnswerFact, type AnswerPart, type Finding, type SourceLocation, SymbolId } from '../result';
-import { type AnswerContext, answerPart, detailText, fact, findingSites, gap, noneFound, inScope, locationOf, memo } from './context';
+import { type AnswerFact, type AnswerPart, type Finding, type Route, type SourceLocation, SymbolId } from '../result';
+import { languageOf } from '../discover/languages';
+import { type AnswerContext, answerPart, detailText, fact, findingSites, findingsByFunction, gap, noneFound, inScope, locationOf, memo } from './context';
+import { doesWork, studyRoutes } from './flow';
 import { say } from './phrases';
 import { loopCallees, queueFailureFacts, queueOrderFacts, queueWorkFacts } from './queueTables';
 
@@ -110,6 +112,62 @@ export function failuresPart(context: AnswerContext): AnswerPart[] {
   return [answerPart(say('failuresTopic'), [...queueFailureFacts(context), ...facts], noneFound('noFailureHandling'))];
 }
 
+/** Handlers listed by name at most, of each sort. */
+const MAX_HANDLERS_NAMED = 6;
+
+/**
+ * What runs inside the request, before it answers: the handlers written as plain functions and as
+ * coroutines (`def` or `async def`, where the language says), and the work a write route's path does
+ * after its commit — a failure there answers an error though the write is kept.
+ */
+function inRequestPart(context: AnswerContext): AnswerPart {
+  const { index } = context;
+  const facts: AnswerFact[] = [];
+  const routes = studyRoutes(context);
+  const handlers = [...new Map(routes.map((route) => [route.handler, route])).values()].flatMap((route) => {
+    const definition = index.definition(route.handler);
+    return definition && (definition.kind === 'function' || definition.kind === 'method') && languageOf(SymbolId.parse(route.handler).path) === 'python' ? [{ route, coroutine: !!definition.async }] : [];
+  });
+  for (const coroutine of [false, true]) {
+    const sorted = handlers.filter((handler) => handler.coroutine === coroutine);
+    const first = sorted[0];
+    if (!first) continue;
+    const named = sorted.slice(0, MAX_HANDLERS_NAMED).map((handler) => SymbolId.label(handler.route.handler)).join(', ') + (sorted.length > MAX_HANDLERS_NAMED ? ', …' : '');
+    facts.push(fact(locationOf(index, first.route.handler), coroutine ? 'handlersCoroutines' : 'handlersPlain', sorted.length, handlers.length, named));
+  }
+  for (const route of routes) {
+    const after = workAfterCommit(context, route);
+    if (after) facts.push(fact(after.location, 'runsAfterCommit', `${route.method} ${route.path}`, after.work.join(', '), `${after.commit.path}:${after.commit.line + 1}`));
+  }
+  return answerPart(say('inRequestTopic'), facts);
+}
+
+/**
+ * The workspace functions a route's handler calls after the first commit on its path (its own, or
+ * in a function it calls), in order: work done inside the request once the write is kept.
+ */
+function workAfterCommit(context: AnswerContext, route: Route): { location: SourceLocation; work: string[]; commit: SourceLocation } | undefined {
+  const trace = context.traceOf(route);
+  const handler = trace.steps[0]?.symbol ?? route.handler;
+  const committing = findingsByFunction(context, 'transaction');
+  const own = new Set((committing.get(handler) ?? []).map((finding) => finding.range.start.line));
+  let commit: SourceLocation | undefined;
+  const work: { symbol: string; location: SourceLocation }[] = [];
+  for (const step of trace.steps) {
+    if (step.depth !== 1 || !step.site) continue;
+    const site = { path: step.site.path, line: step.site.line };
+    if (!commit) {
+      const called = step.external || step.unresolved ? undefined : committing.get(step.symbol)?.[0];
+      if (own.has(site.line) && site.path === SymbolId.parse(handler).path) commit = site;
+      else if (called) commit = { path: SymbolId.parse(called.symbol).path, line: called.range.start.line };
+      continue;
+    }
+    if (!step.external && !step.unresolved && step.via === 'call' && doesWork(context, step)) work.push({ symbol: step.symbol, location: site });
+  }
+  const first = work[0];
+  return commit && first ? { location: first.location, work: [...new Set(work.map((entry) => SymbolId.label(entry.symbol)))], commit } : undefined;
+}
+
 /** What runs asynchronously (tasks, events, messages and their handlers), how its failures are handled, and a line on message order. */
 export function asyncAnswer(context: AnswerContext): AnswerPart[] {
   const tasks = tasksPart(context);
@@ -119,5 +177,7 @@ export function asyncAnswer(context: AnswerContext): AnswerPart[] {
   // The consumers are where order would matter: the first task or handler found; with none, no file is where to read.
   const consumer = messages.facts[0]?.location ?? tasks.facts[0]?.location;
   if (!order.facts.length) order.gap = consumer ? gap('orderGap', consumer) : noneFound('orderNoConsumers');
-  return [tasks, ...(queued.length ? [answerPart(say('queueTopic'), queued)] : []), messages, ...failuresPart(context), order];
+  // Told only where the code says it (Python's `def`/`async def`, work after a commit): a gap first would leave the item without its link to the tasks.
+  const inRequest = inRequestPart(context);
+  return [...(inRequest.facts.length ? [inRequest] : []), tasks, ...(queued.length ? [answerPart(say('queueTopic'), queued)] : []), messages, ...failuresPart(context), order];
 }

@@ -1,7 +1,8 @@
 import type { HandlerFact } from '../parse/facts';
-import { type AnswerFact, type AnswerPart, type Finding, SymbolId, type Trace } from '../result';
+import { type AnswerFact, type AnswerPart, type Finding, type Route, SymbolId, type Trace } from '../result';
 import { type AnswerContext, answerPart, detailText, fact, findingSites, findingsByFunction, firstFileOf, functionAt, gap, inScope, layerOfPath, memo, noneFound, routeLocation, tracedFunctions } from './context';
-import { studyRoutes } from './flow';
+import { stepConditions, studyRoutes } from './flow';
+import { uncaughtUniqueInserts } from './idempotency';
 import { caughtNames, convertedFrom, exceptionNames, raisedStatus, statusOf } from '../resolve/errorStatus';
 import { say } from './phrases';
 
@@ -174,6 +175,9 @@ export function errorsAnswer(context: AnswerContext): AnswerPart[] {
     handler.status !== undefined ? fact(handler.location, 'handlerAnswers', handler.written, handler.by, handler.status) : fact(handler.location, 'handlerRegistered', handler.written, handler.by),
   );
   const routeFacts: AnswerFact[] = [];
+  const serverFacts: AnswerFact[] = [];
+  // Each assert is told with the first route that reaches it: a helper many routes call would repeat it for each.
+  const assertsTold = new Set<string>();
   const retryFacts: AnswerFact[] = [];
   const traced = new Set<string>();
   for (const route of studyRoutes(context)) {
@@ -210,17 +214,47 @@ export function errorsAnswer(context: AnswerContext): AnswerPart[] {
           if (catching.verdict === 'may') routeFacts.push(fact(clauseLocation, 'routeMayBeCaught', name, raised.exception, SymbolId.label(symbol), catching.written, SymbolId.label(catching.caller)));
           else if (answered) routeFacts.push(fact(answered.location, 'routeCaughtAnswers', name, raised.exception, SymbolId.label(symbol), SymbolId.label(catching.caller), answered.status));
           else routeFacts.push(fact(clauseLocation, 'routeCaught', name, raised.exception, SymbolId.label(symbol), SymbolId.label(catching.caller)));
-        } else if (!conversion) routeFacts.push(fact(location, 'routeUncaught', name, raised.exception, SymbolId.label(symbol)));
+        } else if (!conversion) serverFacts.push(fact(location, 'routeUncaught', name, raised.exception, SymbolId.label(symbol)));
         else if (conversion.status !== undefined) routeFacts.push(fact(location, 'routeMapped', name, raised.exception, SymbolId.label(symbol), conversion.status, conversion.by));
       }
     }
+    serverFacts.push(...uncaughtAsserts(context, route, trace, handlers, assertsTold));
+    const status = context.frameworks.uncaughtErrors.get(route.framework)?.status ?? 500;
+    for (const insert of uncaughtUniqueInserts(context, trace)) serverFacts.push(fact(insert.rule.location, 'routeUniqueInsertUncaught', name, insert.entity.name, insert.rule.text, status));
   }
   if (!handlers.length) handlerFacts.push(...uncaughtFacts(context));
   return [
     answerPart(say('errorHandlersTopic'), handlerFacts, noneFound('noErrorHandlers')),
     answerPart(say('routeErrorsTopic'), [...eachSiteFirst(routeFacts), ...untracedStatuses(context, traced)], gap('noRouteErrors', firstFileOf(context, ['api', 'http']))),
+    answerPart(say('serverErrorsTopic'), eachSiteFirst(serverFacts), noneFound('noServerErrors')),
     answerPart(say('retryTopic'), retryFacts, noneFound('noRetryable')),
   ];
+}
+
+/**
+ * The asserts a route reaches that nothing on its way catches (`assert settings.emails_enabled` in a
+ * mail helper a handler calls): when the asserted condition does not hold, the request fails with
+ * the framework's answer to an uncaught error. A step reached only under an `if` is left out: that
+ * `if` may well test what the assert asserts (a setting's property the scan does not read through);
+ * an assert that only narrows a type states no condition of the run.
+ */
+function uncaughtAsserts(context: AnswerContext, route: Route, trace: Trace, handlers: readonly Conversion[], told: Set<string>): AnswerFact[] {
+  const facts: AnswerFact[] = [];
+  const name = `${route.method} ${route.path}`;
+  const conditions = stepConditions(context, trace.steps);
+  const status = context.frameworks.uncaughtErrors.get(route.framework)?.status ?? 500;
+  trace.steps.forEach((step, position) => {
+    if (step.external || step.unresolved || step.via === 'raise') return;
+    const { path } = SymbolId.parse(step.symbol);
+    for (const raised of context.index.definition(step.symbol)?.raises ?? []) {
+      const asserted = raised.condition ?? '';
+      if (!raised.asserted || TYPE_GUARD.test(asserted || '0') || conditions[position] !== undefined || told.has(`${path}:${raised.line}`)) continue;
+      if (callersCatching(context, trace, step.symbol, 'AssertionError') || handlers.some((handler) => [...exceptionNames(context.index, path, 'AssertionError')].some((caught) => handler.catches.has(caught)))) continue;
+      told.add(`${path}:${raised.line}`);
+      facts.push(fact({ path, line: raised.line }, 'routeAssertUncaught', name, SymbolId.label(step.symbol), asserted, status));
+    }
+  });
+  return facts;
 }
 
 /** The facts with each place's first one before any repeat (the same status of a shared function, told for each of its routes): a list cut short still shows every place. */

@@ -1,6 +1,7 @@
 import { layerColumns, stepLabel } from '../render/trace';
 import { isCollectionType, isLogging } from '../trace/trace';
-import { type AnswerFact, type AnswerPart, type Finding, type Route, SymbolId, type TraceStep } from '../result';
+import type { FlagTest } from '../parse/facts';
+import { type AnswerFact, type AnswerPart, type Finding, type Route, type SourceLocation, SymbolId, type TraceStep } from '../result';
 import { type AnswerContext, answerPart, fact, findingsByFunction, firstFileOf, gap, inPart, inScope, locationOf, memo, routeLocation, tracedFunctions } from './context';
 import { beanConditions } from './beanConditions';
 import { say } from './phrases';
@@ -34,9 +35,31 @@ export function flowAnswer(context: AnswerContext): AnswerPart[] {
       seen.add(step.symbol);
       const condition = conditions[position];
       facts.push(condition ? fact(stepLocation(step), 'flowStepWhen', layer, stepLabel(step), condition) : fact(stepLocation(step), 'flowStep', layer, stepLabel(step)));
+      if (!step.external && !step.unresolved) facts.push(...flagFacts(context, trace.steps, position, layer));
     });
   }
   return [answerPart(say('flowTopic', `${route.method} ${route.path}`), facts)];
+}
+
+/** What each flag a call passes does at the callee's `if` on that parameter: taken (its block runs) or skipped. */
+export function flagEffects(context: AnswerContext, callee: string, flags: readonly string[]): { flag: string; taken: boolean; test: FlagTest; told: { flag: string; test: SourceLocation } }[] {
+  const tests = context.index.definition(callee)?.flagTests ?? [];
+  const { path } = SymbolId.parse(callee);
+  return flags.flatMap((flag) => {
+    const [parameter, value] = flag.split('=');
+    return tests.filter((test) => test.parameter === parameter).map((test) => ({ flag, taken: (value === 'True') !== !!test.negated, test, told: { flag, test: { path, line: test.line } } }));
+  });
+}
+
+/** The flags a step's caller passes at its call (`mark_as_processed=True`), told with what each does at the step's `if` on it. */
+function flagFacts(context: AnswerContext, steps: readonly TraceStep[], position: number, layer: string): AnswerFact[] {
+  const step = steps[position] as TraceStep;
+  const depth = step.depth ?? 0;
+  let caller = position - 1;
+  while (caller >= 0 && ((steps[caller] as TraceStep).depth ?? 0) >= depth) caller--;
+  const site = step.site;
+  const flags = caller >= 0 && site && depth > 0 ? (context.index.definition((steps[caller] as TraceStep).symbol)?.calls?.find((call) => call.line === site.line && call.flags)?.flags ?? []) : [];
+  return flagEffects(context, step.symbol, flags).map(({ flag, taken, test, told }) => fact(told.test, taken ? 'flowStepFlagTaken' : 'flowStepFlagSkipped', layer, stepLabel(step), flag, `if ${test.negated ? 'not ' : ''}${test.parameter}`, test.then));
 }
 
 /**
@@ -222,13 +245,22 @@ function installationSite(finding: Finding): { path: string; line: number } | un
   const first = Array.isArray(sites) ? String(sites[0]) : undefined;
   const match = first ? /^(.*):(\d+)$/.exec(first) : null;
   if (match?.[1] && match[2]) return { path: match[1], line: Number(match[2]) - 1 };
-  if (finding.details['middleware'] !== undefined || finding.details['hook'] !== undefined) return { path: SymbolId.parse(finding.symbol).path, line: finding.range.start.line };
+  // Written in place (`app.use(helmet())`), or an outside class installed where the call is (`app.add_middleware(CORSMiddleware)`).
+  if (finding.details['middleware'] !== undefined || finding.details['hook'] !== undefined || isOutsideReference(finding)) return { path: SymbolId.parse(finding.symbol).path, line: finding.range.start.line };
   return undefined;
+}
+
+/** A finding that stays at the call naming an outside definition (`details.reference`), not on a definition of the workspace. */
+function isOutsideReference(finding: Finding): boolean {
+  return typeof finding.details['reference'] === 'string' && SymbolId.isAnonymousName(SymbolId.parse(finding.symbol).name);
 }
 
 function middlewareName(finding: Finding): string {
   const written = finding.details['middleware'];
   if (typeof written === 'string') return written;
+  const reference = finding.details['reference'];
+  // Its module and name (`cors.CORSMiddleware`, `otelfiber.Middleware`): a name alone is often just `Middleware`.
+  if (typeof reference === 'string' && isOutsideReference(finding)) return reference.slice(reference.lastIndexOf('/') + 1).split('.').slice(-2).join('.');
   const hook = finding.details['hook'];
   const name = SymbolId.label(finding.symbol);
   return typeof hook === 'string' ? `${name} (${hook})` : name;

@@ -1,6 +1,7 @@
 import type { CallSite } from '../parse/facts';
-import { type AnswerFact, type AnswerPart, type Entity, type SourceLocation, SymbolId, type TraceStep } from '../result';
-import { type AnswerContext, answerPart, fact, firstFileOf, gap, noneFound, inPart, inScope, routeLocation, tracedFunctions } from './context';
+import { caughtNames, raisedStatus } from '../resolve/errorStatus';
+import { type AnswerFact, type AnswerPart, type Entity, type Route, type SourceLocation, SymbolId, type Trace, type TraceStep } from '../result';
+import { type AnswerContext, answerPart, fact, findingSites, findingsByFunction, firstFileOf, gap, noneFound, inPart, inScope, routeLocation, tracedFunctions } from './context';
 import { studyRoutes } from './flow';
 import { IDEMPOTENT_METHODS, SAFE_METHODS } from './http';
 import { say } from './phrases';
@@ -135,11 +136,15 @@ function operationFacts(context: AnswerContext): { repeats: AnswerFact[]; guarde
   const guarded: AnswerFact[] = [];
   const adds: AnswerFact[] = [];
   const conditional: AnswerFact[] = [];
+  const unique: AnswerFact[] = [];
+  const rewrites: AnswerFact[] = [];
   const seen = new Set<string>();
   for (const route of studyRoutes(context)) {
     if (SAFE_METHODS.has(route.method)) continue;
     const operation = `${route.method} ${route.path}`;
     const trace = context.traceOf(route);
+    const told = adds.length + conditional.length;
+    const made: { entity: string; site: SourceLocation }[] = [];
     for (const symbol of tracedFunctions(trace)) {
       const { path } = SymbolId.parse(symbol);
       for (const call of context.index.definition(symbol)?.calls ?? []) {
@@ -154,6 +159,7 @@ function operationFacts(context: AnswerContext): { repeats: AnswerFact[]; guarde
       const key = `${route.handler} ${step.symbol}`;
       if (!entity || !step.site || seen.has(key)) return;
       seen.add(key);
+      made.push({ entity: step.symbol, site: { path: step.site.path, line: step.site.line } });
       const guard = guardOf(context, trace.steps, index);
       if (guard?.stateGuard) guarded.push(fact(guard.location, 'routeAddsPastStateGuard', operation, entity, guard.stateGuard));
       else if (guard?.condition) conditional.push(fact(guard.location, 'routeAddsWhen', operation, entity, guard.condition));
@@ -165,6 +171,16 @@ function operationFacts(context: AnswerContext): { repeats: AnswerFact[]; guarde
         else adds.push(fact({ path: step.site.path, line: step.site.line }, 'routeAddsEachTime', operation, entity));
       }
     });
+    for (const entry of handedToSession(context, trace)) {
+      const key = `${route.handler} ${entry.entity}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      made.push(entry);
+      const name = entities.get(entry.entity) ?? SymbolId.label(entry.entity);
+      if (entry.condition) conditional.push(fact(entry.site, 'routeAddsWhen', operation, name, entry.condition));
+      else adds.push(fact(entry.site, 'routeAddsEachTime', operation, name));
+    }
+    unique.push(...uniqueRepeatFacts(context, route, trace, made));
     for (const symbol of tracedFunctions(trace)) {
       const { path } = SymbolId.parse(symbol);
       for (const increment of context.index.definition(symbol)?.increments ?? []) {
@@ -176,8 +192,143 @@ function operationFacts(context: AnswerContext): { repeats: AnswerFact[]; guarde
         else adds.push(fact(location, 'routeIncrementsEachTime', operation, increment.target));
       }
     }
+    const repeatsSomething = adds.length + conditional.length > told;
+    if (route.method === 'DELETE') rewrites.push(...deletedTwiceFacts(context, route, trace));
+    else if (!repeatsSomething && (route.method === 'PUT' || route.method === 'PATCH')) {
+      const write = writeSite(context, trace);
+      if (write) rewrites.push(fact(write, 'routeRewritesSame', operation));
+    }
   }
   // What every repeat changes again comes first: it is what makes an operation not idempotent. A
   // guard on state is what makes one safe to repeat: it is told with the other guards.
-  return { repeats: [...adds, ...conditional, ...once], guarded };
+  return { repeats: [...adds, ...unique, ...conditional, ...once, ...rewrites], guarded };
+}
+
+/**
+ * Entities a traced function makes through a class method (`item = Item.model_validate(data)`,
+ * `Order.create(...)`) and hands to a session (`session.add(item)`): a new row each time the
+ * request goes that way, under the `if` the making call is written in.
+ */
+function handedToSession(context: AnswerContext, trace: Trace): { entity: string; site: SourceLocation; condition?: string }[] {
+  const entities = new Set(context.result.dataModel.entities.flatMap((entity) => (entity.symbol ? [entity.symbol] : [])));
+  const found: { entity: string; site: SourceLocation; condition?: string }[] = [];
+  for (const symbol of tracedFunctions(trace)) {
+    const definition = context.index.definition(symbol);
+    const { path } = SymbolId.parse(symbol);
+    const calls = definition?.calls ?? [];
+    for (const local of definition?.locals ?? []) {
+      const parts = (local.type ?? '').split('.');
+      const entity = parts.length === 2 ? context.index.resolve(path, parts[0] ?? '') : undefined;
+      if (!entity || !entities.has(entity)) continue;
+      const handed = calls.some((call) => call.callee.includes('.') && !call.callee.startsWith(`${local.name}.`) && context.frameworks.sessionSaves.has(methodName(call.callee)));
+      const making = calls.find((call) => call.callee === local.type);
+      if (handed && making) found.push({ entity, site: { path, line: making.line }, ...(making.condition ? { condition: making.condition } : {}) });
+    }
+  }
+  return found;
+}
+
+/** Whether a route's path catches the error a write breaking a constraint raises: an `except` naming it (or every error) in a traced function, or a registered handler of it. */
+export function catchesIntegrityError(context: AnswerContext, trace: Trace): SourceLocation | undefined {
+  const integrity = context.frameworks.integrityErrors;
+  const catching = (path: string, written: string) => written === 'Exception' || written === 'BaseException' || caughtNames(context.index, path, written).some((name) => integrity.has(name));
+  for (const symbol of tracedFunctions(trace)) {
+    const { path } = SymbolId.parse(symbol);
+    const clause = context.index.definition(symbol)?.handles?.find((handled) => !handled.reraises && handled.exceptions.some((written) => catching(path, written)));
+    if (clause) return { path, line: clause.line };
+  }
+  for (const finding of context.result.findings) {
+    if (finding.category !== 'error-handler') continue;
+    const { path } = SymbolId.parse(finding.symbol);
+    const handles = String(finding.details['handles'] ?? '').replace(/^[({](.*)[)}]$/, '$1').split(',').map((name) => name.trim()).filter(Boolean);
+    if (handles.some((written) => catching(path, written))) return findingSites(finding)[0];
+  }
+  return undefined;
+}
+
+/**
+ * What a repeat of a route that inserts a row of an entity with a unique rule meets: a check the
+ * handler makes first and refuses on (`if user: raise HTTPException(400)`), then the rule itself —
+ * caught where an `except` or handler names the integrity error, else an uncaught error.
+ */
+function uniqueRepeatFacts(context: AnswerContext, route: Route, trace: Trace, made: readonly { entity: string; site: SourceLocation }[]): AnswerFact[] {
+  const facts: AnswerFact[] = [];
+  const operation = `${route.method} ${route.path}`;
+  for (const { entity: symbol, site } of made) {
+    const entity = context.result.dataModel.entities.find((candidate) => candidate.symbol === symbol);
+    const rule = uniqueRule(context, symbol);
+    if (!entity || !rule) continue;
+    const refusal = checkedFirst(context, route, trace, site);
+    if (refusal) facts.push(fact(refusal.location, 'routeRepeatRefusedFirst', operation, refusal.status, refusal.condition, entity.name));
+    const caught = catchesIntegrityError(context, trace);
+    const status = context.frameworks.uncaughtErrors.get(route.framework)?.status ?? 500;
+    const columns = rule.columns.join('`, `');
+    facts.push(caught ? fact(caught, 'routeRepeatUniqueCaught', operation, entity.name, rule.text, columns) : fact(rule.location, 'routeRepeatUniqueUncaught', operation, entity.name, rule.text, status, columns));
+  }
+  return facts;
+}
+
+/**
+ * The entities a route's path inserts (made as a step, or through a class method and handed to a
+ * session) whose unique rule a duplicate breaks with nothing on the path catching the integrity error.
+ */
+export function uncaughtUniqueInserts(context: AnswerContext, trace: Trace): { entity: Entity; rule: Entity['rules'][number] }[] {
+  if (catchesIntegrityError(context, trace)) return [];
+  const inserted = new Set([...trace.steps.filter((step) => !step.external && !step.unresolved && step.via !== 'raise').map((step) => step.symbol), ...handedToSession(context, trace).map((entry) => entry.entity)]);
+  return context.result.dataModel.entities.flatMap((entity) => {
+    const rule = entity.symbol && inserted.has(entity.symbol) ? uniqueRule(context, entity.symbol) : undefined;
+    return rule ? [{ entity, rule }] : [];
+  });
+}
+
+/** The first unique rule of an entity that a repeated insert breaks (not one on a column given a new default each time). */
+function uniqueRule(context: AnswerContext, symbol: string): Entity['rules'][number] | undefined {
+  const entity = context.result.dataModel.entities.find((candidate) => candidate.symbol === symbol);
+  return entity?.rules.find((candidate) => candidate.kind === 'unique' && !generatedEachInsert(entity, candidate.columns));
+}
+
+/** Statuses a handler refuses a duplicate with (RFC 9110: 400 a request it will not process, 409 a conflict with the current state). */
+const DUPLICATE_STATUSES: ReadonlySet<number> = new Set([400, 409]);
+
+/** A refusal the handler writes under a condition before the call that leads to the insert (`if user: raise HTTPException(400)` after a lookup). */
+function checkedFirst(context: AnswerContext, route: Route, trace: Trace, insert: SourceLocation): { location: SourceLocation; status: number; condition: string } | undefined {
+  const handler = trace.steps[0]?.symbol ?? route.handler;
+  const { path } = SymbolId.parse(handler);
+  // The handler's call that leads to the insert: the insert itself, or the call of the first step below the handler whose span holds it.
+  const leading = insert.path === path ? insert.line : trace.steps.find((step) => step.depth === 1 && step.site && !step.external && SymbolId.parse(step.symbol).path === insert.path && spans(context, step.symbol, insert.line))?.site?.line;
+  if (leading === undefined) return undefined;
+  for (const raised of context.index.definition(handler)?.raises ?? []) {
+    const status = raisedStatus(context.index, context.frameworks, path, raised);
+    if (status !== undefined && DUPLICATE_STATUSES.has(status) && raised.condition && raised.line < leading) return { location: { path, line: raised.line }, status, condition: raised.condition };
+  }
+  return undefined;
+}
+
+function spans(context: AnswerContext, symbol: string, line: number): boolean {
+  const range = context.index.definition(symbol)?.range;
+  return !!range && range.start.line <= line && line <= range.end.line;
+}
+
+/** A DELETE whose handler (or a function it calls directly) answers 404 when what it deletes is not there: a second delete is refused so. */
+function deletedTwiceFacts(context: AnswerContext, route: Route, trace: Trace): AnswerFact[] {
+  const own = trace.steps.filter((step, position) => position === 0 || (step.depth === 1 && step.via === 'call' && !step.external && !step.unresolved));
+  for (const step of own) {
+    const { path } = SymbolId.parse(step.symbol);
+    for (const raised of context.index.definition(step.symbol)?.raises ?? []) {
+      if (raisedStatus(context.index, context.frameworks, path, raised) === 404 && raised.condition) return [fact({ path, line: raised.line }, 'routeDeleteTwice404', `${route.method} ${route.path}`, raised.condition)];
+    }
+  }
+  return [];
+}
+
+/** Where a route's path writes: a commit or transaction found in a traced function, else a save of an instance. */
+function writeSite(context: AnswerContext, trace: Trace): SourceLocation | undefined {
+  const committing = findingsByFunction(context, 'transaction');
+  for (const symbol of tracedFunctions(trace)) {
+    const finding = committing.get(symbol)?.[0];
+    if (finding) return { path: SymbolId.parse(finding.symbol).path, line: finding.range.start.line };
+    const save = context.index.definition(symbol)?.calls?.find((call) => call.callee.includes('.') && (context.frameworks.instanceSaves.has(methodName(call.callee)) || context.frameworks.sessionSaves.has(methodName(call.callee))));
+    if (save) return { path: SymbolId.parse(symbol).path, line: save.line };
+  }
+  return undefined;
 }

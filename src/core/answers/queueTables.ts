@@ -1,7 +1,7 @@
 import type { CallSite, HandlerFact } from '../parse/facts';
 import { type AnswerFact, type Finding, type SourceLocation, SymbolId, type TraceStep } from '../result';
 import { type AnswerContext, detailText, fact, findingsByFunction, findingSites, functionAt, inScope, memo } from './context';
-import { studyRoutes } from './flow';
+import { flagEffects, studyRoutes } from './flow';
 
 /** Where a request writes a row a worker takes later. */
 interface QueueWriter {
@@ -11,6 +11,8 @@ interface QueueWriter {
   location: SourceLocation;
   /** The transaction the row is written in, when the writer or a caller of it on the trace runs one: as written (`transaction.atomic()`), and the function that runs it. */
   transaction?: { written: string; owner: string };
+  /** The flag the writer is called with that makes it set the claimed column itself (`mark_as_processed=True` → `flip.processed = …`): the row is written already taken, no work for the worker. */
+  preClaimed?: { flag: string; test: SourceLocation };
 }
 
 /**
@@ -142,22 +144,37 @@ export function queueTables(context: AnswerContext): QueueTable[] {
         const transaction = owner ? transactions.get(owner)?.[0] : undefined;
         const on = transaction ? detailText(transaction.details['on']) : '';
         const action = transaction ? detailText(transaction.details['action']) : '';
+        const preClaimed = flagSetting(context, steps, writer, table.column);
         table.writers.push({
           route: `${route.method} ${route.path}`,
           writer,
           location: { path: step.site.path, line: step.site.line },
           ...(owner && transaction ? { transaction: { written: on ? `${on}.${action}()` : action, owner } } : {}),
+          ...(preClaimed ? { preClaimed } : {}),
         });
       });
     }
-    // Writes inside a transaction first, each writing function before a repeat of it: a list cut short still shows every way in.
+    // Writes inside a transaction first, each writing function before a repeat of it, rows written already taken last: a list cut short still shows every way in.
     for (const table of tables) {
       const seen = new Set<string>();
-      const first = table.writers.filter((writer) => !seen.has(writer.writer) && seen.add(writer.writer));
-      table.writers = [...first, ...table.writers.filter((writer) => !first.includes(writer))].sort((a, b) => Number(!!b.transaction) - Number(!!a.transaction));
+      const first = table.writers.filter((writer) => !seen.has(`${writer.writer} ${!!writer.preClaimed}`) && seen.add(`${writer.writer} ${!!writer.preClaimed}`));
+      table.writers = [...first, ...table.writers.filter((writer) => !first.includes(writer))].sort((a, b) => Number(!!a.preClaimed) - Number(!!b.preClaimed) || Number(!!b.transaction) - Number(!!a.transaction));
     }
     return tables;
   });
+}
+
+/**
+ * The flag a writer's caller passes (`create_flip("paused", mark_as_processed=True)`) that, at the
+ * writer's `if` on that parameter, assigns the table's claimed column (`flip.processed = …`).
+ */
+function flagSetting(context: AnswerContext, steps: readonly TraceStep[], writer: string, column: string): QueueWriter['preClaimed'] {
+  const at = steps.findIndex((step) => step.symbol === writer && step.site);
+  const site = steps[at]?.site;
+  const caller = callersOf(steps, at)[0];
+  if (!site || !caller) return undefined;
+  const flags = context.index.definition(caller)?.calls?.find((call) => call.line === site.line && call.flags)?.flags ?? [];
+  return flagEffects(context, writer, flags).find((effect) => effect.taken && effect.test.sets?.some((target) => target.endsWith(`.${column}`)))?.told;
 }
 
 /** Writers told per table at most: the first routes of the code under study. */
@@ -168,8 +185,17 @@ export function queueWorkFacts(context: AnswerContext): AnswerFact[] {
   return queueTables(context).flatMap((table) => [
     fact(table.poll, 'queueTaken', SymbolId.label(table.taker), table.entity, table.column, table.pollCall),
     fact(table.claim, 'queueClaimed', SymbolId.label(table.taker), table.column, table.claimCall),
-    ...table.writers.slice(0, MAX_WRITERS).map((writer) => fact(writer.location, 'queueWrittenBy', writer.route, table.entity, SymbolId.label(writer.writer), SymbolId.label(table.taker))),
+    ...table.writers
+      .filter((writer) => !writer.preClaimed)
+      .slice(0, MAX_WRITERS)
+      .map((writer) => fact(writer.location, 'queueWrittenBy', writer.route, table.entity, SymbolId.label(writer.writer), SymbolId.label(table.taker))),
+    ...preClaimedFacts(table),
   ]);
+}
+
+/** The requests that write a row already taken (a flag makes the writer set the claimed column): bookkeeping the worker never acts on. */
+function preClaimedFacts(table: QueueTable): AnswerFact[] {
+  return table.writers.flatMap((writer) => (writer.preClaimed ? [fact(writer.preClaimed.test, 'queueWrittenTaken', writer.route, table.entity, SymbolId.label(writer.writer), writer.preClaimed.flag, table.column, SymbolId.label(table.taker))] : [])).slice(0, MAX_WRITERS);
 }
 
 /** How a failure of the work on a row is handled: the claim made before the work, and the callback that reads its outcome. */
@@ -194,20 +220,24 @@ export function queueOrderFacts(context: AnswerContext): AnswerFact[] {
 
 /** What is eventually consistent: each request that writes a row a worker acts on later. */
 export function queueConsistencyFacts(context: AnswerContext): AnswerFact[] {
-  return queueTables(context).flatMap((table) =>
-    table.writers.slice(0, MAX_WRITERS).map((writer) =>
+  return queueTables(context).flatMap((table) => [
+    ...table.writers
+      .filter((writer) => !writer.preClaimed)
+      .slice(0, MAX_WRITERS)
+      .map((writer) =>
       writer.transaction
         ? fact(writer.location, 'queueEventualCommitted', writer.route, table.entity, SymbolId.label(writer.writer), writer.transaction.written, SymbolId.label(writer.transaction.owner), SymbolId.label(table.taker))
         : fact(writer.location, 'queueEventual', writer.route, table.entity, SymbolId.label(writer.writer), SymbolId.label(table.taker)),
-    ),
-  );
+      ),
+    ...preClaimedFacts(table),
+  ]);
 }
 
 /** Each queue table as the pattern it is: an outbox when requests write its rows in their transaction. */
 export function queueOutboxFacts(context: AnswerContext): AnswerFact[] {
   return queueTables(context).map((table) => {
     const location = context.result.dataModel.entities.find((entity) => entity.symbol === table.model)?.location ?? table.poll;
-    const committed = table.writers.find((writer) => writer.transaction);
+    const committed = table.writers.find((writer) => writer.transaction && !writer.preClaimed);
     return committed
       ? fact(location, 'queueIsOutbox', table.entity, SymbolId.label(committed.transaction?.owner ?? committed.writer), committed.transaction?.written ?? '', SymbolId.label(table.taker))
       : fact(location, 'queueIsTable', table.entity, SymbolId.label(table.taker));
@@ -219,7 +249,7 @@ export function queueTransactionFacts(context: AnswerContext): AnswerFact[] {
   const told = new Set<string>();
   return queueTables(context).flatMap((table) =>
     table.writers.flatMap((writer) => {
-      if (!writer.transaction || told.has(`${table.model} ${writer.transaction.owner}`)) return [];
+      if (!writer.transaction || writer.preClaimed || told.has(`${table.model} ${writer.transaction.owner}`)) return [];
       told.add(`${table.model} ${writer.transaction.owner}`);
       return [fact(writer.location, 'transactionWritesQueue', SymbolId.label(writer.transaction.owner), writer.transaction.written, table.entity, SymbolId.label(table.taker), SymbolId.label(writer.writer))];
     }),

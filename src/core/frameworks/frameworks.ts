@@ -148,6 +148,8 @@ export interface Frameworks {
   instanceSaves: ReadonlySet<string>;
   /** Methods that write the instances they are given (`session.add(user)`), by name. */
   sessionSaves: ReadonlySet<string>;
+  /** Exceptions a write breaking a constraint raises (`sqlalchemy.exc.IntegrityError`), by qualified name. */
+  integrityErrors: ReadonlySet<string>;
   /** Response classes named for the status they answer (`HttpResponseNotFound`: 404), by name. */
   responseStatuses: ReadonlyMap<string, number>;
   /** Calls that make a handler's response (`JsonResponse`, `render`, `redirect`), by name. */
@@ -225,6 +227,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     idempotentWrites: new Set<string>(),
     instanceSaves: new Set<string>(),
     sessionSaves: new Set<string>(),
+    integrityErrors: new Set<string>(),
     responseStatuses: new Map<string, number>(),
     responseMakers: new Set<string>(),
     countedUpdates: new Set<string>(),
@@ -308,6 +311,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     for (const name of document.idempotentWrites ?? []) frameworks.idempotentWrites.add(name);
     for (const name of document.instanceSaves ?? []) frameworks.instanceSaves.add(name);
     for (const name of document.sessionSaves ?? []) frameworks.sessionSaves.add(name);
+    for (const name of document.integrityErrors ?? []) frameworks.integrityErrors.add(name);
     for (const [name, status] of Object.entries(document.responseStatuses ?? {})) frameworks.responseStatuses.set(name, status);
     for (const name of document.responseMakers ?? []) frameworks.responseMakers.add(name);
     for (const name of document.countedUpdates ?? []) frameworks.countedUpdates.add(name);

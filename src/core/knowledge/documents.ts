@@ -188,6 +188,7 @@ export interface FrameworkDocument {
   idempotentWrites?: string[];
   instanceSaves?: string[];
   sessionSaves?: string[];
+  integrityErrors?: string[];
   responseStatuses?: Record<string, number>;
   responseMakers?: string[];
   countedUpdates?: string[];

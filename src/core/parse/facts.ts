@@ -47,6 +47,8 @@ export interface CallSite {
    * positional names (else ''), then keywords as `key=name`.
    */
   arguments?: string[];
+  /** Python: keyword arguments given `True` or `False`, as written (`mark_as_processed=True`): flags that choose what the callee does. */
+  flags?: string[];
   /** Python: a method call given keyword arguments only (`filter(processed=None)`, `update(processed=now())`): their names, `=None` after one given None. */
   keywords?: string[];
 }
@@ -127,6 +129,18 @@ export interface HandlerFact {
   reraises?: boolean;
   /** What the clause does, its first statements on one line, long arguments left out (`logger.exception(…); return None`). */
   does?: string;
+}
+
+/** An `if` testing a function's own parameter: what a caller's flag (`mark_as_processed=True`) changes there. */
+export interface FlagTest {
+  parameter: string;
+  line: number;
+  /** `if not parameter:`. */
+  negated?: boolean;
+  /** The block's first statement, on one line. */
+  then: string;
+  /** The attributes the block assigns (`flip.processed`), as written. */
+  sets?: string[];
 }
 
 /** A local variable of a function and the type the code states for it, when it does. */
@@ -274,6 +288,8 @@ export interface SymbolDefinition {
   calls?: CallSite[];
   /** Functions and methods: local variables, with their type when an annotation or a constructor call states it. */
   locals?: Local[];
+  /** Python functions and methods defined with `async def`: a coroutine, run on the event loop. */
+  async?: boolean;
   /** Methods whose body only raises NotImplementedError: the mark of an abstract method without `abc`. */
   notImplemented?: boolean;
   /** Functions and methods: the errors raised (or returned as values), in source order. */
@@ -282,6 +298,8 @@ export interface SymbolDefinition {
   refusals?: RefusalFact[];
   /** Python functions and methods: attributes added to in place (`+=`), in source order. */
   increments?: IncrementFact[];
+  /** Python functions and methods: the `if` statements that test one of their own parameters (`if mark_as_processed:`), in source order. */
+  flagTests?: FlagTest[];
   /** Python functions and methods: the `if`/`elif` tests of a value's type, in source order. */
   typeChecks?: TypeCheckFact[];
   /** Python functions and methods: the `except` clauses, in source order. */

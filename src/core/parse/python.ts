@@ -1,5 +1,5 @@
 import { type Language, type Node, Query, type QueryMatch } from 'web-tree-sitter';
-import type { Attribute, CallShape, CallSite, DocumentedOutcome, HandlerFact, ImportStatement, Local, LoopFact, Parameter, RaiseFact, RefusalFact, SymbolDefinition, TypeCheckFact, ValueShape } from './facts';
+import type { Attribute, CallShape, CallSite, DocumentedOutcome, FlagTest, HandlerFact, ImportStatement, Local, LoopFact, Parameter, RaiseFact, RefusalFact, SymbolDefinition, TypeCheckFact, ValueShape } from './facts';
 import { capturedAs, type LanguageSyntax, MAX_SHAPE_DEPTH, MAX_SHAPE_NODES, literalValue, normalizeCallee, rangeOf } from './syntax';
 import { listIn } from '../lists';
 import { beforeFirst } from '../text';
@@ -237,6 +237,7 @@ function functionSymbol(definition: Node, name: string, range: SymbolDefinition[
     calls: [],
     ...(returns ? { returns } : {}),
     ...(body && raisesNotImplemented(body) ? { notImplemented: true } : {}),
+    ...(definition.children[0]?.type === 'async' ? { async: true } : {}),
   };
   const outcomes = documentedOutcomes(docstringOf(body));
   if (outcomes.length) symbol.outcomes = outcomes;
@@ -272,6 +273,7 @@ const BODY_QUERY = `
 (if_statement condition: (_) @if_condition consequence: (block) @guarded)
 (elif_clause condition: (_) @if_condition consequence: (block) @guarded)
 (if_statement condition: (_) @if_condition alternative: (else_clause body: (block) @guarded_else))
+(if_statement condition: [(identifier) (not_operator argument: (identifier))] @flag_test consequence: (block) @flag_block)
 (except_clause) @except
 (finally_clause) @finally
 (for_statement left: (identifier) body: (block)) @loop
@@ -401,7 +403,7 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
   let accessQuery = accessQueries.get(language);
   if (!accessQuery) accessQueries.set(language, (accessQuery = new Query(language, ACCESS_QUERY)));
   const intervals: Interval[] = [];
-  const items: { node: Node; kind: 'call' | 'assignment' | 'loop' | 'statement_call' | 'raise' | 'catch' | 'dispatch' | 'iteration' | 'returned' | 'refusal' | 'increment' | 'type_check'; callee?: Node }[] = [];
+  const items: { node: Node; kind: 'call' | 'assignment' | 'loop' | 'statement_call' | 'raise' | 'catch' | 'dispatch' | 'iteration' | 'returned' | 'refusal' | 'increment' | 'type_check' | 'flag_test'; callee?: Node }[] = [];
   for (const match of matches) {
     const call = capturedAs(match, 'call');
     const callee = call && capturedAs(match, 'callee');
@@ -412,6 +414,12 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
     const iterated = capturedAs(match, 'iterated');
     if (iterated) {
       items.push({ node: capturedAs(match, 'iteration') ?? iterated, kind: 'iteration', callee: iterated });
+      continue;
+    }
+    const flagTest = capturedAs(match, 'flag_test');
+    if (flagTest) {
+      const block = capturedAs(match, 'flag_block');
+      items.push({ node: flagTest, kind: 'flag_test', ...(block ? { callee: block } : {}) });
       continue;
     }
     const typeCheck = capturedAs(match, 'type_check');
@@ -509,7 +517,8 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
     if (item.kind === 'call' && item.callee) {
       const handed = handedOn(item.node, item.callee, scope, names);
       const keywords = keywordsOnly(item.node, item.callee);
-      const call: CallSite = { callee: normalizeCallee(item.callee.text), line: item.node.startPosition.row, character: item.node.startPosition.column, ...(branch ? { branch } : {}), ...(catches.length ? { catches } : {}), ...(condition ? { condition } : {}), ...(handed ? { arguments: handed } : {}), ...(keywords ? { keywords } : {}) };
+      const flags = flagArguments(item.node);
+      const call: CallSite = { callee: normalizeCallee(item.callee.text), line: item.node.startPosition.row, character: item.node.startPosition.column, ...(branch ? { branch } : {}), ...(catches.length ? { catches } : {}), ...(condition ? { condition } : {}), ...(handed ? { arguments: handed } : {}), ...(keywords ? { keywords } : {}), ...(flags ? { flags } : {}) };
       listIn(callsOf, scope).push({ call, end: item.node.endIndex });
       listIn(callNodesOf, scope).push(item.node);
     } else if (item.kind === 'assignment') {
@@ -535,6 +544,9 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
       (scope.symbol.increments ??= []).push({ target, line: item.node.startPosition.row, ...(condition ? { condition } : {}) });
     } else if (item.kind === 'returned') {
       listIn(returnedOf, scope).push(item.node.text);
+    } else if (item.kind === 'flag_test') {
+      const test = flagTestFact(item.node, item.callee, scope);
+      if (test && (scope.symbol.flagTests ??= []).length < MAX_FLAG_TESTS) scope.symbol.flagTests.push(test);
     } else if (item.kind === 'type_check') {
       const check = typeCheckFact(item.node, item.callee, assignmentsOf.get(scope) ?? []);
       if (check && (scope.symbol.typeChecks ??= []).length < MAX_TYPE_CHECKS) scope.symbol.typeChecks.push(check);
@@ -551,6 +563,35 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
     const facts = loops.flatMap((loop) => loopFact(loop, assignmentsOf.get(scope) ?? [], callNodesOf.get(scope) ?? [], accessQuery));
     if (facts.length) scope.symbol.loops = facts;
   }
+}
+
+/** Flag arguments kept per call, and tests of a flag parameter per function, at most. */
+const MAX_FLAGS = 4;
+const MAX_FLAG_TESTS = 6;
+/** Attributes told per flag test, at most. */
+const MAX_FLAG_SETS = 4;
+
+/** A call's keyword arguments given `True` or `False` (`create_flip("paused", mark_as_processed=True)`): flags that choose what the callee does. */
+function flagArguments(call: Node): string[] | undefined {
+  const flags = (call.childForFieldName('arguments')?.namedChildren ?? []).flatMap((argument) => {
+    const value = argument?.type === 'keyword_argument' ? argument.childForFieldName('value') : undefined;
+    return value && (value.type === 'true' || value.type === 'false') ? [`${argument?.childForFieldName('name')?.text ?? ''}=${value.text}`] : [];
+  });
+  return flags.length ? flags.slice(0, MAX_FLAGS) : undefined;
+}
+
+/** An `if` on one of the function's own parameters (`if mark_as_processed:`), with the attributes its block assigns and its first statement. */
+function flagTestFact(condition: Node, block: Node | undefined, scope: BodyScope): FlagTest | undefined {
+  const negated = condition.type === 'not_operator';
+  const parameter = (negated ? condition.childForFieldName('argument') : condition)?.text ?? '';
+  if (!scope.symbol.parameters?.some((candidate) => candidate.name === parameter && candidate.name !== scope.selfName)) return undefined;
+  const statements = (block?.namedChildren ?? []).filter((child): child is Node => !!child && child.type !== 'comment');
+  const sets = statements.flatMap((statement) => {
+    const assignment = statement.type === 'expression_statement' ? statement.namedChildren[0] : undefined;
+    const left = assignment?.type === 'assignment' ? assignment.childForFieldName('left') : undefined;
+    return left?.type === 'attribute' ? [left.text.replace(/\s+/g, '')] : [];
+  });
+  return { parameter, line: condition.startPosition.row, then: oneLine(beforeFirst(statements[0]?.text ?? '', '\n')), ...(negated ? { negated } : {}), ...(sets.length ? { sets: sets.slice(0, MAX_FLAG_SETS) } : {}) };
 }
 
 /** Type tests told per function, at most: a converter tests a handful of types. */

@@ -1,0 +1,332 @@
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import type { Answer } from '../../src/core/result';
+import { analyzeFolder } from '../../src/node/analyzeFolder';
+import { factsOf, tempWorkspace } from '../helpers';
+
+/**
+ * A small FastAPI and SQLModel service written for these tests: members with a unique handle
+ * (joined without a check, invited after a lookup, imported under an `except IntegrityError`),
+ * notes added, edited and deleted, a mail helper that asserts it is configured, and a CORS
+ * middleware installed from Starlette.
+ */
+const FILES: Record<string, string> = {
+    'requirements.txt': 'fastapi\nsqlmodel\n',
+    'app/__init__.py': '',
+    'app/services/__init__.py': '',
+    'app/main.py': [
+      'from fastapi import FastAPI',
+      'from fastapi.middleware.cors import CORSMiddleware',
+      '',
+      'from app.api import router',
+      '',
+      'app = FastAPI()',
+      '',
+      'app.add_middleware(',
+      '    CORSMiddleware,',
+      '    allow_origins=["*"],',
+      ')',
+      'app.include_router(router)',
+      '',
+    ].join('\n'),
+    'app/settings.py': [
+      'class Settings:',
+      '    mail_enabled: bool = False',
+      '    mail_host: str = "localhost"',
+      '',
+      '',
+      'settings = Settings()',
+      '',
+    ].join('\n'),
+    'app/db.py': [
+      'from sqlmodel import Session, create_engine',
+      '',
+      'engine = create_engine("sqlite://")',
+      '',
+      '',
+      'def get_session():',
+      '    with Session(engine) as session:',
+      '        yield session',
+      '',
+    ].join('\n'),
+    'app/models.py': [
+      'from sqlmodel import Field, SQLModel',
+      '',
+      '',
+      'class Member(SQLModel, table=True):',
+      '    id: int | None = Field(default=None, primary_key=True)',
+      '    handle: str = Field(unique=True, index=True)',
+      '',
+      '',
+      'class Note(SQLModel, table=True):',
+      '    id: int | None = Field(default=None, primary_key=True)',
+      '    text: str',
+      '',
+    ].join('\n'),
+    'app/services/mailer.py': [
+      'import smtplib',
+      '',
+      'from app.settings import settings',
+      '',
+      '',
+      'def send_welcome(address: str) -> None:',
+      '    assert settings.mail_enabled, "no mail server configured"',
+      '    with smtplib.SMTP(settings.mail_host) as smtp:',
+      '        smtp.sendmail("noreply@example.org", [address], "welcome")',
+      '',
+    ].join('\n'),
+    'app/api.py': [
+      'from fastapi import APIRouter, Depends, HTTPException',
+      'from sqlalchemy.exc import IntegrityError',
+      'from sqlmodel import Session, select',
+      '',
+      'from app.db import get_session',
+      'from app.models import Member, Note',
+      'from app.services.mailer import send_welcome',
+      'from app.settings import settings',
+      '',
+      'router = APIRouter()',
+      '',
+      '',
+      '@router.post("/members")',
+      'def join(handle: str, session: Session = Depends(get_session)):',
+      '    member = Member(handle=handle)',
+      '    session.add(member)',
+      '    session.commit()',
+      '    send_welcome(handle)',
+      '    return member',
+      '',
+      '',
+      '@router.post("/members/invitations")',
+      'def invite(handle: str, session: Session = Depends(get_session)):',
+      '    existing = session.exec(select(Member).where(Member.handle == handle)).first()',
+      '    if existing:',
+      '        raise HTTPException(status_code=409, detail="already a member")',
+      '    member = Member.model_validate({"handle": handle})',
+      '    session.add(member)',
+      '    session.commit()',
+      '    if settings.mail_enabled:',
+      '        send_welcome(handle)',
+      '    return member',
+      '',
+      '',
+      '@router.post("/members/imports")',
+      'def import_member(handle: str, session: Session = Depends(get_session)):',
+      '    try:',
+      '        session.add(Member(handle=handle))',
+      '        session.commit()',
+      '    except IntegrityError:',
+      '        raise HTTPException(status_code=409, detail="duplicate handle")',
+      '    return {"ok": True}',
+      '',
+      '',
+      '@router.post("/notes")',
+      'def add_note(text: str, session: Session = Depends(get_session)):',
+      '    note = Note.model_validate({"text": text})',
+      '    session.add(note)',
+      '    session.commit()',
+      '    return note',
+      '',
+      '',
+      '@router.put("/notes/{note_id}")',
+      'def edit_note(note_id: int, text: str, session: Session = Depends(get_session)):',
+      '    note = session.get(Note, note_id)',
+      '    if not note:',
+      '        raise HTTPException(status_code=404, detail="no such note")',
+      '    note.text = text',
+      '    session.add(note)',
+      '    session.commit()',
+      '    return note',
+      '',
+      '',
+      '@router.delete("/notes/{note_id}")',
+      'def drop_note(note_id: int, session: Session = Depends(get_session)):',
+      '    note = session.get(Note, note_id)',
+      '    if not note:',
+      '        raise HTTPException(status_code=404, detail="no such note")',
+      '    session.delete(note)',
+      '    session.commit()',
+      '    return {"ok": True}',
+      '',
+      '',
+      '@router.get("/health")',
+      'async def health():',
+      '    return {"status": "up"}',
+      '',
+    ].join('\n'),
+};
+
+describe("a service's answers on repeats, uncaught errors and where its layers are (a FastAPI and SQLModel workspace)", () => {
+  let answers: Answer[] = [];
+  before(async () => {
+    const workspace = tempWorkspace(FILES);
+    try {
+      answers = (await analyzeFolder(workspace.root, { threads: 1 })).answers();
+    } finally {
+      workspace.cleanup();
+    }
+  });
+  const factsOfItem = (item: string, topic?: string) => factsOf(answers.find((answer) => answer.item === item), topic);
+
+  it('tell what repeating each write route does: a duplicate of a unique row, refused first by a check or caught, a second delete, a rewrite', () => {
+    const repeats = factsOfItem('service.idempotent', 'What repeating each write does');
+    assert.deepEqual(repeats, [
+      // A new row each time, also when made through a class method and handed to the session.
+      '`POST /members` can make a new `Member`: a repeat that makes it again adds another — app/api.py:15',
+      '`POST /members/imports` can make a new `Member`: a repeat that makes it again adds another — app/api.py:38',
+      '`POST /members/invitations` can make a new `Member`: a repeat that makes it again adds another — app/api.py:27',
+      '`POST /notes` can make a new `Note`: a repeat that makes it again adds another — app/api.py:47',
+      // The unique handle refuses the same member twice: what that refusal answers, and the check made first.
+      "`POST /members` repeated with the same `handle` breaks `Member`'s rule (no two members have the same handle) on insert: nothing on its path catches the integrity error, so that repeat answers 500 — app/models.py:6",
+      "`POST /members/imports` repeated with the same `handle` breaks `Member`'s rule (no two members have the same handle): the integrity error it raises is caught here — app/api.py:40",
+      '`POST /members/invitations` refuses with 409 when `existing`, tested before it makes a `Member`: a repeat after the first has committed is refused here — app/api.py:26',
+      "`POST /members/invitations` repeated with the same `handle` breaks `Member`'s rule (no two members have the same handle) on insert: nothing on its path catches the integrity error, so that repeat answers 500 — app/models.py:6",
+      '`DELETE /notes/{note_id}` answers 404 when `not note`: a repeat after the first deleted it is refused with 404 — app/api.py:68',
+      '`PUT /notes/{note_id}` makes no new row and adds to no counter on its traced path: a repeat writes the same values again — app/api.py:60',
+    ]);
+  });
+
+  it('tell the concrete causes of a 5xx: an assert reached with nothing catching it, a unique insert with no integrity-error handler', () => {
+    const server = factsOfItem('service.errors', "What answers 5xx: errors nothing on a route's way catches");
+    assert.deepEqual(server, [
+      '`POST /members` reaches `send_welcome`, which asserts `settings.mail_enabled` and nothing on the way catches the AssertionError: when that does not hold, the request answers 500 — app/services/mailer.py:7',
+      '`POST /members` inserts a `Member` (no two members have the same handle) and nothing on its path catches the integrity error: a duplicate answers 500 — app/models.py:6',
+      '`POST /members/invitations` inserts a `Member` (no two members have the same handle) and nothing on its path catches the integrity error: a duplicate answers 500 — app/models.py:6',
+    ]);
+    // The invitation sends mail only under `if settings.mail_enabled`: the assert cannot fail there.
+    assert.ok(!server.some((fact) => fact.startsWith('`POST /members/invitations` reaches `send_welcome`')), server.join('\n'));
+  });
+
+  it('tell what runs inside the request: plain and coroutine handlers, and work a write route does after its commit', () => {
+    assert.deepEqual(factsOfItem('service.async', 'What runs inside the request, before it answers'), [
+      '6 of the 7 handlers are plain `def`: a blocking call in one holds a worker until it returns — join, import_member, invite, add_note, drop_note, edit_note — app/api.py:13',
+      '1 of the 7 handlers are `async def`: they run on the event loop, where a blocking call holds every request — health — app/api.py:74',
+      '`POST /members` runs `send_welcome` inside the request after its commit at app/api.py:17: a failure there answers an error though the write is kept — app/api.py:18',
+      '`POST /members/invitations` runs `send_welcome` inside the request after its commit at app/api.py:29: a failure there answers an error though the write is kept — app/api.py:31',
+    ]);
+  });
+
+  it("tell how this code splits the work: the write routes whose handler goes to the database with no application step", () => {
+    assert.deepEqual(factsOfItem('service.draw-flow', 'How this code splits the work between its layers'), [
+      '4 of the 6 routes that write go from the handler to the database with no application-layer step: the handlers orchestrate the use case themselves — POST /members/imports, POST /notes, DELETE /notes/{note_id}, PUT /notes/{note_id} — app/api.py:35',
+    ]);
+  });
+
+  it('name a middleware class from outside the workspace and link where it is installed, not the top of the file', () => {
+    assert.deepEqual(factsOfItem('service.draw-flow', 'Middleware and hooks on every request, in the order they are installed'), ['`cors.CORSMiddleware` installed at app/main.py:8 — app/main.py:8']);
+  });
+
+  it('link a layer that declares nothing to the file defining most, not to an empty package marker', () => {
+    const jobs = factsOfItem('service.draw-flow', "Each layer's job, and the files that play it here");
+    const application = jobs.find((fact) => fact.startsWith('Application:'));
+    assert.ok(application?.endsWith(' — app/services/mailer.py:6'), jobs.join('\n'));
+  });
+});
+
+/**
+ * A Django service written for these tests: parcels whose state changes are written as `Change`
+ * rows that a management command polls (`notified_at` still unset) and claims; holding a parcel
+ * records its change with a flag that makes the writer set `notified_at` itself.
+ */
+const PARCELS: Record<string, string> = {
+  'manage.py': 'import os\nimport sys\n\nif __name__ == "__main__":\n    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "depot.settings")\n    from django.core.management import execute_from_command_line\n\n    execute_from_command_line(sys.argv)\n',
+  'depot/__init__.py': '',
+  'depot/settings.py': 'ROOT_URLCONF = "depot.urls"\nINSTALLED_APPS = ["depot.parcels"]\n',
+  'depot/urls.py': 'from django.urls import include, path\n\nurlpatterns = [path("", include("depot.parcels.urls"))]\n',
+  'depot/parcels/__init__.py': '',
+  'depot/parcels/management/__init__.py': '',
+  'depot/parcels/management/commands/__init__.py': '',
+  'depot/parcels/urls.py': 'from django.urls import path\n\nfrom depot.parcels import views\n\nurlpatterns = [\n    path("parcels/<str:code>/ship", views.ship),\n    path("parcels/<str:code>/hold", views.hold),\n]\n',
+  'depot/parcels/models.py': [
+    'from django.db import models',
+    '',
+    '',
+    'class Parcel(models.Model):',
+    '    code = models.CharField(max_length=20)',
+    '    state = models.CharField(max_length=10, default="new")',
+    '',
+    '    def log_change(self, new_state, already_notified=False):',
+    '        change = Change(parcel=self, new_state=new_state)',
+    '        if already_notified:',
+    '            change.notified_at = change.created',
+    '        change.save()',
+    '',
+    '',
+    'class Change(models.Model):',
+    '    parcel = models.ForeignKey(Parcel, on_delete=models.CASCADE)',
+    '    new_state = models.CharField(max_length=10)',
+    '    created = models.DateTimeField(auto_now_add=True)',
+    '    notified_at = models.DateTimeField(null=True, blank=True)',
+    '',
+  ].join('\n'),
+  'depot/parcels/views.py': [
+    'from django.http import HttpResponse',
+    'from django.shortcuts import get_object_or_404',
+    '',
+    'from depot.parcels.models import Parcel',
+    '',
+    '',
+    'def ship(request, code):',
+    '    parcel = get_object_or_404(Parcel, code=code)',
+    '    parcel.log_change("shipped")',
+    '    return HttpResponse("shipped")',
+    '',
+    '',
+    'def hold(request, code):',
+    '    parcel = get_object_or_404(Parcel, code=code)',
+    '    parcel.log_change("held", already_notified=True)',
+    '    return HttpResponse("held")',
+    '',
+  ].join('\n'),
+  'depot/parcels/management/commands/notifier.py': [
+    'from django.core.management.base import BaseCommand',
+    'from django.utils.timezone import now',
+    '',
+    'from depot.parcels.models import Change',
+    '',
+    '',
+    'def tell(change):',
+    '    return f"parcel {change.parcel_id} is {change.new_state}"',
+    '',
+    '',
+    'class Command(BaseCommand):',
+    '    def take_one(self):',
+    '        change = Change.objects.filter(notified_at=None).first()',
+    '        if change is None:',
+    '            return False',
+    '        q = Change.objects.filter(id=change.id, notified_at=None)',
+    '        if q.update(notified_at=now()) != 1:',
+    '            return True',
+    '        tell(change)',
+    '        return True',
+    '',
+    '    def handle(self, **options):',
+    '        while True:',
+    '            self.take_one()',
+    '',
+  ].join('\n'),
+};
+
+describe('a writer called with a flag that changes what it writes (a Django table of work)', () => {
+  let answers: Answer[] = [];
+  before(async () => {
+    const workspace = tempWorkspace(PARCELS);
+    try {
+      answers = (await analyzeFolder(workspace.root, { threads: 1 })).answers();
+    } finally {
+      workspace.cleanup();
+    }
+  });
+  const factsOfItem = (item: string, topic?: string) => factsOf(answers.find((answer) => answer.item === item), topic);
+
+  it('tell the row written with the flag as already taken, not as work the worker does later', () => {
+    const consistency = factsOfItem('service.consistency');
+    assert.ok(consistency.some((fact) => fact.startsWith('`ANY /parcels/{code}/ship` writes a `Change` row in `Parcel.log_change`;')), consistency.join('\n'));
+    assert.ok(!consistency.some((fact) => fact.startsWith('`ANY /parcels/{code}/hold` writes a `Change` row in `Parcel.log_change`;')), consistency.join('\n'));
+    assert.ok(consistency.includes('`ANY /parcels/{code}/hold` writes a `Change` row in `Parcel.log_change` called with `already_notified=True`, whose `if` on it sets `notified_at` there: the row is written already taken, and `Command.take_one` never acts on it (a record, not work) — depot/parcels/models.py:10'), consistency.join('\n'));
+    // The traced flow shows the flag's effect at the writer.
+    assert.ok(factsOfItem('service.trace-flow').includes('domain: `Parcel.log_change` called with `already_notified=True`: there `if already_notified` holds, so it runs `change.notified_at = change.created` — depot/parcels/models.py:10'), factsOfItem('service.trace-flow').join('\n'));
+    const queued = factsOfItem('service.async');
+    assert.ok(!queued.some((fact) => fact.startsWith('`ANY /parcels/{code}/hold` writes a `Change` row in `Parcel.log_change` and answers')), queued.join('\n'));
+  });
+});
