@@ -507,8 +507,9 @@ function sourcePositions(discovery: Discovery): ReadonlyMap<string, number> {
 }
 
 /**
- * Everything the kind rules read: paths, each finding's category, kind and symbol (findings in the
- * result's order), routes (where declared, and their handlers), interfaces, package manifests, README —
+ * Everything the kind rules read: paths, each finding's category, kind and the file of its symbol
+ * (findings in the result's order; the rules read no more of a symbol, and an anonymous one's line
+ * moves with every line added above it), routes (where declared, and their handlers), interfaces, package manifests, README —
  * held, not spelled out: an update compares them with the last analysis's as they are, without
  * making a key string of them (as large as the workspace) at every update.
  */
@@ -530,8 +531,15 @@ function sameKindInputs(before: KindInputs | undefined, now: KindInputs): boolea
   const kindOf = (finding: Finding) => finding.details.kind ?? '';
   return before.findings.every((finding, position) => {
     const other = now.findings[position] as Finding;
-    return finding.category === other.category && finding.symbol === other.symbol && kindOf(finding) === kindOf(other);
+    return finding.category === other.category && sameFileOf(finding.symbol, other.symbol) && kindOf(finding) === kindOf(other);
   });
+}
+
+/** Whether two symbols are of the same file (`path:name`), compared in place. */
+function sameFileOf(a: string, b: string): boolean {
+  const colon = a.lastIndexOf(':');
+  if (colon < 0) return a === b;
+  return colon === b.lastIndexOf(':') && b.startsWith(a.slice(0, colon));
 }
 
 function sameFileSelection(before: AnalyzeOptions, after: AnalyzeOptions): boolean {

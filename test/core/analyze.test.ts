@@ -347,6 +347,23 @@ describe('an update of interfaces and their implementations', () => {
   });
 });
 
+describe('an update that moves an anonymous finding', () => {
+  const main = 'from fastapi import FastAPI\nfrom starlette.middleware.gzip import GZipMiddleware\n\napp = FastAPI()\napp.add_middleware(GZipMiddleware)\n\n\n@app.get("/orders")\ndef orders():\n    return []\n';
+  const workspace = tempWorkspace({ 'app/main.py': main, 'app/services/orders.py': 'def total():\n    return 0\n' });
+  after(workspace.cleanup);
+
+  it('keeps the kind, which reads the file of a finding and not its line, and gives what a fresh analysis gives', async () => {
+    const original = await analyzeFolder(workspace.root, { threads: 1 });
+    const anonymous = (analysis: Analysis) => analysis.result.findings.filter((finding) => finding.symbol.includes('<anonymous>')).map((finding) => finding.symbol);
+    assert.deepEqual(anonymous(original), ['app/main.py:<anonymous>@5']);
+    writeFileSync(join(workspace.root, 'app', 'main.py'), `# moved\n${main}`);
+    const edited = await updateFolder(original, [join(workspace.root, 'app', 'main.py')], { threads: 1 });
+    assert.deepEqual(anonymous(edited), ['app/main.py:<anonymous>@6']);
+    assert.equal(edited.result.kind, original.result.kind);
+    assert.deepEqual(edited.result, (await analyzeFolder(workspace.root, { threads: 1 })).result);
+  });
+});
+
 describe('an update after a body edit', () => {
   const workspace = tempWorkspace({
     'app/api.py': 'from fastapi import APIRouter\nfrom app.service import pay\nrouter = APIRouter()\n\n@router.post("/orders")\ndef create():\n    pay()\n',
