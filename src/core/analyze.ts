@@ -208,27 +208,44 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   options.signal?.throwIfAborted();
 
   const findingsByPath = groupByPath(resolved);
-  const files: AnalysisResult['files'] = [];
-  const fileByPath = new Map<string, AnalysisResult['files'][number]>();
   const turns = new Turns();
   const givenOfNone = `${kind.kind} ${layerRoles.vendoredFolders().join(',')} `;
   const implementedIn = implementedInterfacesByPath(interfaces);
   const packageEntries = index.packageEntryFiles();
   const order = pathOrder(discovery);
+  const sorted = sortedPositions(discovery);
   const annotationFolders = annotationPackageFolders(index.files());
   const backendModules = layerRoles.backendModules(interfaces);
+  // What every file's given starts with besides its own path: while it stays, a file's given
+  // changes only with its facts, its findings, the interfaces it implements or its being a package's entry.
+  const workspaceGiven = `${givenOfNone}\n${[...annotationFolders].sort().join(',')}\n${[...backendModules].sort().join(',')}`;
   // The layer entries the analysis this one is made from had, by position in the same order: an
   // entry whose file and given are the same is taken from there, no part looked up nor given spelled.
   const lastLayers = earlier?.shareAnswers ? layerColumns.get(earlier.index) : undefined;
   const last = lastLayers?.order === order ? lastLayers : undefined;
-  const column: LayerColumn = { order, facts: new Array<FileFacts | undefined>(order.length), givens: new Array<string | undefined>(order.length), entries: new Array<AnalysisResult['files'][number] | undefined>(order.length) };
-  let position = 0;
+  const patched = last?.layerRoles === layerRoles && last.workspaceGiven === workspaceGiven ? last : undefined;
+  const column: LayerColumn = {
+    order,
+    sources: facts,
+    layerRoles,
+    workspaceGiven,
+    facts: patched ? patched.facts.slice() : new Array<FileFacts | undefined>(order.length),
+    givens: patched ? patched.givens.slice() : new Array<string | undefined>(order.length),
+    entries: patched ? patched.entries.slice() : new Array<AnalysisResult['files'][number] | undefined>(order.length),
+    told: [],
+  };
   // Whether every file's entry is the one the last analysis had: then no layer changed.
   let layersSame = last !== undefined;
-  await turns.each(order, (path) => {
-    const at = position++;
+  const step = (at: number) => {
+    const path = order[at] as string;
     const file = index.file(path);
-    if (!file) return; // skipped
+    column.facts[at] = file;
+    if (!file) {
+      // skipped
+      column.givens[at] = column.entries[at] = undefined;
+      if (last?.entries[at] !== undefined) layersSame = false;
+      return;
+    }
     const held = findingsByPath.get(path);
     // A file's layer reads its path, imports and findings: kept while they stay. The part is the
     // result's entry itself, kept from update to update while it holds.
@@ -247,22 +264,29 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
       ? (last?.entries[at] as AnalysisResult['files'][number])
       : index.part('layer', path, () => ({ path, language: file.language, ...layerRoles.layerOf(kind.kind, { path, findings: held ?? [], imports: file.imports }, { ...(implemented ? { implements: implemented } : {}), packageEntry, annotationPackage, backendModule }) }), given, sameEntry);
     if (entry !== last?.entries[at]) layersSame = false;
-    column.facts[at] = file;
+    if (held || implemented || packageEntry) column.told.push(at);
     column.givens[at] = given;
     column.entries[at] = entry;
-    files.push(entry);
-    fileByPath.set(file.path, entry); // the facts' own string, which later lookups hold: compared by identity
-  });
+  };
+  // With the workspace's part of every given the same, a file none of whose inputs of its own
+  // changed keeps its entry without a look: only the changed files and those told more than their
+  // path (findings, interfaces implemented, a package's entry) now or before are visited.
+  await turns.each(patched ? toldOrChanged(patched, facts, sorted, [findingsByPath.keys(), implementedIn.keys(), packageEntries]) : everyPositionOf(order), step);
+  const files = column.entries.filter((entry) => entry !== undefined);
+  const entryOf = (path: string) => {
+    const at = sorted.byPath.get(path);
+    return at === undefined ? undefined : column.entries[at];
+  };
   if (options.updates ?? true) layerColumns.set(index, column);
   // A finding takes its file's layer: looked up once per file, not once per finding.
   for (const [path, held] of findingsByPath) {
-    const layer = fileByPath.get(path)?.layer ?? '';
+    const layer = entryOf(path)?.layer ?? '';
     for (const finding of held) finding.layer = layer;
   }
   await nextTurn();
   options.signal?.throwIfAborted();
   const checkLayers = options.layerViolations === 'on' || ((options.layerViolations ?? 'auto') === 'auto' && kind.kind === 'service');
-  const checked = checkLayers ? await findViolations(index, analysed, (path) => fileByPath.get(path), resolved, host.knowledge.layerRules, turns, lastLayers?.violations && { kept: lastLayers.violations, layersSame }) : undefined;
+  const checked = checkLayers ? await findViolations(index, analysed, entryOf, resolved, host.knowledge.layerRules, turns, lastLayers?.violations && { kept: lastLayers.violations, layersSame }) : undefined;
   if (checked) column.violations = checked.kept;
   const violations = checked?.violations ?? [];
   await nextTurn();
@@ -409,6 +433,13 @@ interface DiscoveryViews {
   pathOrder?: readonly string[];
   /** Each source file's position in the discovery, by its absolute path (separators as `sameSeparators` makes them). */
   positions?: ReadonlyMap<string, number>;
+  sorted?: SortedPositions;
+}
+
+/** Where each source file is in `pathOrder`: by its path, and by its position in the discovery. */
+interface SortedPositions {
+  byPath: ReadonlyMap<string, number>;
+  ofSource: readonly number[];
 }
 
 const discoveryViews = new WeakMap<Discovery, DiscoveryViews>();
@@ -461,14 +492,24 @@ function pathOrder(discovery: Discovery): readonly string[] {
   return (views.pathOrder ??= discovery.sources.map((source) => source.path).sort((a, b) => a.localeCompare(b)));
 }
 
+function sortedPositions(discovery: Discovery): SortedPositions {
+  const views = viewsOf(discovery);
+  if (!views.sorted) {
+    const byPath = new Map(pathOrder(discovery).map((path, at) => [path, at]));
+    views.sorted = { byPath, ofSource: discovery.sources.map((source) => byPath.get(source.path) as number) };
+  }
+  return views.sorted;
+}
+
 function sourcePositions(discovery: Discovery): ReadonlyMap<string, number> {
   const views = viewsOf(discovery);
   return (views.positions ??= new Map(discovery.sources.map((source, position) => [sameSeparators(source.absolutePath), position])));
 }
 
 /**
- * Everything the kind rules read: paths, each finding's category, kind and symbol (findings in the
- * result's order), routes (where declared, and their handlers), interfaces, package manifests, README —
+ * Everything the kind rules read: paths, each finding's category, kind and the file of its symbol
+ * (findings in the result's order; the rules read no more of a symbol, and an anonymous one's line
+ * moves with every line added above it), routes (where declared, and their handlers), interfaces, package manifests, README —
  * held, not spelled out: an update compares them with the last analysis's as they are, without
  * making a key string of them (as large as the workspace) at every update.
  */
@@ -490,8 +531,15 @@ function sameKindInputs(before: KindInputs | undefined, now: KindInputs): boolea
   const kindOf = (finding: Finding) => finding.details.kind ?? '';
   return before.findings.every((finding, position) => {
     const other = now.findings[position] as Finding;
-    return finding.category === other.category && finding.symbol === other.symbol && kindOf(finding) === kindOf(other);
+    return finding.category === other.category && sameFileOf(finding.symbol, other.symbol) && kindOf(finding) === kindOf(other);
   });
+}
+
+/** Whether two symbols are of the same file (`path:name`), compared in place. */
+function sameFileOf(a: string, b: string): boolean {
+  const colon = a.lastIndexOf(':');
+  if (colon < 0) return a === b;
+  return colon === b.lastIndexOf(':') && b.startsWith(a.slice(0, colon));
 }
 
 function sameFileSelection(before: AnalyzeOptions, after: AnalyzeOptions): boolean {
@@ -599,9 +647,16 @@ function groupByPath(findings: readonly Finding[]): Map<string, Finding[]> {
  */
 interface LayerColumn {
   order: readonly string[];
+  /** Every source file's facts the column was made from, in the discovery's order. */
+  sources: readonly FileFacts[];
+  layerRoles: LayerRoles;
+  /** What every given read besides its file (see `assemble`). */
+  workspaceGiven: string;
   facts: (FileFacts | undefined)[];
   givens: (string | undefined)[];
   entries: (AnalysisResult['files'][number] | undefined)[];
+  /** The positions whose given told more than the path (findings, interfaces implemented, a package's entry), ascending. */
+  told: number[];
   /** The violations found with these layers. */
   violations?: KeptViolations;
 }
@@ -632,6 +687,30 @@ function spellsGiven(given: string, context: string, held: readonly Finding[] | 
     at += finding.symbol.length;
   }
   return at === given.length;
+}
+
+/**
+ * The positions (in the sorted order) of the files whose entry an update must look at again: those
+ * whose facts changed since the column, those it told more than their path, and those of the paths
+ * `told` lists now. Ascending, each once.
+ */
+function toldOrChanged(last: LayerColumn, sources: readonly FileFacts[], sorted: SortedPositions, told: readonly Iterable<string>[]): number[] {
+  const marks = new Uint8Array(last.order.length);
+  const positions: number[] = [];
+  const mark = (at: number | undefined) => {
+    if (at === undefined || marks[at] === 1) return;
+    marks[at] = 1;
+    positions.push(at);
+  };
+  for (let source = 0; source < sources.length; source++) if (sources[source] !== last.sources[source]) mark(sorted.ofSource[source]);
+  for (const at of last.told) mark(at);
+  for (const paths of told) for (const path of paths) mark(sorted.byPath.get(path));
+  return positions.sort((a, b) => a - b);
+}
+
+/** 0, 1, … for every path of an order: the positions of a whole pass. */
+function everyPositionOf(order: readonly string[]): number[] {
+  return Array.from({ length: order.length }, (_, at) => at);
 }
 
 function compareFindings(a: Finding, b: Finding): number {

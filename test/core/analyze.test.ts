@@ -347,6 +347,23 @@ describe('an update of interfaces and their implementations', () => {
   });
 });
 
+describe('an update that moves an anonymous finding', () => {
+  const main = 'from fastapi import FastAPI\nfrom starlette.middleware.gzip import GZipMiddleware\n\napp = FastAPI()\napp.add_middleware(GZipMiddleware)\n\n\n@app.get("/orders")\ndef orders():\n    return []\n';
+  const workspace = tempWorkspace({ 'app/main.py': main, 'app/services/orders.py': 'def total():\n    return 0\n' });
+  after(workspace.cleanup);
+
+  it('keeps the kind, which reads the file of a finding and not its line, and gives what a fresh analysis gives', async () => {
+    const original = await analyzeFolder(workspace.root, { threads: 1 });
+    const anonymous = (analysis: Analysis) => analysis.result.findings.filter((finding) => finding.symbol.includes('<anonymous>')).map((finding) => finding.symbol);
+    assert.deepEqual(anonymous(original), ['app/main.py:<anonymous>@5']);
+    writeFileSync(join(workspace.root, 'app', 'main.py'), `# moved\n${main}`);
+    const edited = await updateFolder(original, [join(workspace.root, 'app', 'main.py')], { threads: 1 });
+    assert.deepEqual(anonymous(edited), ['app/main.py:<anonymous>@6']);
+    assert.equal(edited.result.kind, original.result.kind);
+    assert.deepEqual(edited.result, (await analyzeFolder(workspace.root, { threads: 1 })).result);
+  });
+});
+
 describe('an update after a body edit', () => {
   const workspace = tempWorkspace({
     'app/api.py': 'from fastapi import APIRouter\nfrom app.service import pay\nrouter = APIRouter()\n\n@router.post("/orders")\ndef create():\n    pay()\n',
@@ -394,6 +411,44 @@ describe("an update of a file's layer", () => {
     const back = await updateFolder(edited, [join(workspace.root, 'app', 'worker.py')], { threads: 1 });
     assert.deepEqual(entryOf(back, 'app/things.py'), withTask);
     assert.deepEqual(back.result.findings, original.result.findings);
+  });
+});
+
+describe('an update of layers, visiting only the files told more than their path and those that changed', () => {
+  const workspace = tempWorkspace({
+    'pyproject.toml': '[project]\nname = "stores"\nversion = "1.0"\n',
+    'stores/__init__.py': 'from stores.ports import Store\n',
+    'stores/ports.py': 'from abc import ABC, abstractmethod\n\n\nclass Store(ABC):\n    @abstractmethod\n    def get(self, key): ...\n',
+    'stores/memory.py': 'from stores.ports import Store\n\n\nclass MemoryStore(Store):\n    def get(self, key):\n        return None\n',
+    'stores/disk.py': 'from stores.ports import Store\n\n\nclass DiskStore(Store):\n    def get(self, key):\n        return None\n',
+    'stores/util.py': 'def helper():\n    return 1\n',
+    'stores/big.py': 'def big():\n    return 1\n',
+  });
+  after(workspace.cleanup);
+  const options = { threads: 1, maxFileSizeBytes: 400 };
+  const entryOf = (analysis: Analysis, path: string) => analysis.result.files.find((file) => file.path === path);
+
+  it('gives what a fresh analysis gives as the interfaces an unchanged file implements, its findings and its being skipped change', async () => {
+    let analysis = await analyzeFolder(workspace.root, options);
+    const implementing = entryOf(analysis, 'stores/memory.py');
+    const edits: [string, string][] = [
+      // The base is no interface any more: memory.py and disk.py, unchanged, implement nothing.
+      ['stores/ports.py', 'class Store:\n    def get(self, key):\n        return None\n'],
+      ['stores/ports.py', 'from abc import ABC, abstractmethod\n\n\nclass Store(ABC):\n    @abstractmethod\n    def get(self, key): ...\n'],
+      // A file grown past the size limit is skipped, then read again.
+      ['stores/big.py', `def big():\n    return ${'1 + '.repeat(120)}1\n`],
+      ['stores/big.py', 'def big():\n    return 2\n'],
+      ['stores/util.py', 'def helper():\n    return 2\n'],
+    ];
+    for (const [path, text] of edits) {
+      const before = analysis;
+      writeFileSync(join(workspace.root, path), text);
+      analysis = await updateFolder(analysis, [join(workspace.root, path)], options);
+      assert.deepEqual(analysis.result.files, (await analyzeFolder(workspace.root, options)).result.files, `after editing ${path}`);
+      if (path === 'stores/ports.py' && text.startsWith('class')) assert.notDeepEqual(entryOf(analysis, 'stores/memory.py'), implementing, 'what memory.py implements is read again');
+      if (path === 'stores/util.py') assert.equal(entryOf(analysis, 'stores/memory.py'), entryOf(before, 'stores/memory.py'), 'kept as it was');
+    }
+    assert.ok(analysis.result.files.some((file) => file.path === 'stores/big.py'));
   });
 });
 

@@ -483,6 +483,47 @@ class Migration(migrations.Migration):
     }
   });
 
+  it('gives what a fresh analysis gives as schema histories are edited, replayed in the order of their names', async () => {
+    const migration = (operations: string) => `from django.db import migrations, models\n\nclass Migration(migrations.Migration):\n    operations = [\n${operations}    ]\n`;
+    const kysely = (statement: string) => `import { Kysely } from 'kysely';\n\nexport async function up(db: Kysely<unknown>): Promise<void> {\n  await ${statement}.execute();\n}\n`;
+    const workspace = tempWorkspace({
+      'shop/__init__.py': '',
+      'shop/migrations/__init__.py': '',
+      // Named after the one it follows: 0002 must be replayed after 0001 whatever order the files are found in.
+      'shop/migrations/0002_email.py': migration('        migrations.AddField(model_name="cart", name="email", field=models.EmailField(db_index=True)),\n'),
+      'shop/migrations/0001_initial.py': migration('        migrations.CreateModel(name="Cart", fields=[("id", models.AutoField(primary_key=True)), ("token", models.CharField(max_length=36))]),\n'),
+      'shop/views.py': 'def home():\n    return 1\n',
+      'db/migrations/2024_02_ledger.ts': kysely("db.schema.createTable('ledger').addColumn('id', 'serial', (col) => col.primaryKey())"),
+      'db/migrations/2024_01_person.ts': kysely("db.schema.createTable('person').addColumn('id', 'serial', (col) => col.primaryKey()).addColumn('email', 'text')"),
+    });
+    try {
+      let analysis = await analyzeFolder(workspace.root, { threads: 1 });
+      const tables = (result: AnalysisResult) => result.dataModel.entities.map((entity) => `${entity.table}: ${entity.columns.map((column) => column.name).join(', ')}`).sort();
+      assert.deepEqual(tables(analysis.result), ['ledger: id', 'person: id, email', 'shop_cart: id, token, email']);
+      const edits: [string, string][] = [
+        // Neither a migration nor a model: the data model is the one kept.
+        ['shop/views.py', 'def home():\n    return 2\n'],
+        ['shop/migrations/0002_email.py', migration('        migrations.AddField(model_name="cart", name="phone", field=models.CharField(max_length=20)),\n')],
+        ['shop/migrations/0001_initial.py', `# moved\n${migration('        migrations.CreateModel(name="Cart", fields=[("id", models.AutoField(primary_key=True))]),\n')}`],
+        // No migration any more, then one again.
+        ['shop/migrations/0002_email.py', 'VALUE = 1\n'],
+        ['shop/migrations/0002_email.py', migration('        migrations.AddField(model_name="cart", name="email", field=models.EmailField()),\n')],
+        ['db/migrations/2024_01_person.ts', kysely("db.schema.createTable('person').addColumn('id', 'serial', (col) => col.primaryKey())")],
+        ['db/migrations/2024_02_ledger.ts', 'export const unused = 1;\n'],
+      ];
+      for (const [path, text] of edits) {
+        const before = analysis.result.dataModel;
+        writeFileSync(join(workspace.root, path), text);
+        analysis = await updateFolder(analysis, [join(workspace.root, path)], { threads: 1 });
+        assert.deepEqual(analysis.result.dataModel, (await analyzeFolder(workspace.root, { threads: 1 })).result.dataModel, `after editing ${path}`);
+        if (path === 'shop/views.py') assert.equal(analysis.result.dataModel, before, 'kept as it was');
+      }
+      assert.deepEqual(tables(analysis.result), ['person: id', 'shop_cart: id, email']);
+    } finally {
+      workspace.cleanup();
+    }
+  });
+
   it('reads JPA entities (mapped superclass, columns, relations, indexes, Bean Validation), Spring Data documents and the query methods of its repositories, and GORM and xorm structs by their tags', async () => {
     const workspace = tempWorkspace({
       'pom.xml': '<project><artifactId>shop</artifactId></project>',

@@ -258,15 +258,33 @@ function tableConstraint(entity: DraftEntity, call: CallValue, location: SourceL
  * (each a part) in path order (Django numbers them per app), tables named as Django names them
  * (`<app>_<model>`); files without operations left out.
  */
-export async function djangoMigrations(index: SymbolIndex, reading: ModelReading | undefined, turns = new Turns()): Promise<DraftOperation[][]> {
-  if (!reading) return [];
-  const paths = index.files().map((facts) => facts.path).filter((path) => /(^|\/)migrations\/[^/]+\.py$/.test(path)).sort((a, b) => a.localeCompare(b));
-  const migrations: DraftOperation[][] = [];
-  await turns.each(paths, (path) => {
-    const operations = index.part('django-migration', path, () => djangoMigration(index, reading, path));
-    if (operations.length) migrations.push(operations);
-  });
-  return migrations;
+export async function djangoMigrations(index: SymbolIndex, reading: ModelReading | undefined, turns = new Turns()): Promise<readonly (readonly DraftOperation[])[]> {
+  if (!reading) return NONE;
+  return partsInPathOrder(index, 'django-migration', turns, ({ path }) => (DJANGO_MIGRATION.test(path) ? djangoMigration(index, reading, path) : NONE));
+}
+
+const DJANGO_MIGRATION = /(^|\/)migrations\/[^/]+\.py$/;
+
+/**
+ * Each file's part of a stage that is a schema history (migrations are numbered or timed by their
+ * names), the files without one left out, in path order: the parts visited as `eachPart` visits
+ * them, and the ordered list kept while every part is the same, so that an edit of another file
+ * neither looks at every migration again nor sorts them.
+ */
+async function partsInPathOrder<T>(index: SymbolIndex, stage: string, turns: Turns, compute: (file: FileFacts) => readonly T[]): Promise<readonly (readonly T[])[]> {
+  const parts: (readonly T[])[] = [];
+  const paths: string[] = [];
+  const step = (part: readonly T[], file: FileFacts) => {
+    parts.push(part);
+    paths.push(file.path);
+  };
+  await index.eachPart(stage, turns, compute, step, '', undefined, isEmpty);
+  return index.combined(`${stage}s in path order`, parts, () =>
+    parts
+      .map((part, at) => ({ part, path: paths[at] as string }))
+      .sort((a, b) => a.path.localeCompare(b.path))
+      .map(({ part }) => part),
+  );
 }
 
 /** One migration file's operations. */
@@ -385,15 +403,10 @@ function listOf(context: MigrationContext, value: ValueShape | undefined): Value
  * (col) => col.notNull().unique())`, and Knex's `knex.schema.createTable('users', (table) => ...)`
  * (its columns are written in the callback, not read here).
  */
-export async function schemaBuilderOperations(index: SymbolIndex, turns = new Turns()): Promise<DraftOperation[][]> {
-  const operations: DraftOperation[][] = [];
+export async function schemaBuilderOperations(index: SymbolIndex, turns = new Turns()): Promise<readonly (readonly DraftOperation[])[]> {
   // Tests create the tables they need, and documentation the tables of its examples: not the application's schema.
-  const files = index.files().filter(({ path, language }) => (language === 'typescript' || language === 'tsx' || language === 'javascript') && !NOT_THE_SCHEMA.test(path));
-  await turns.each([...files].sort((a, b) => a.path.localeCompare(b.path)), ({ path }) => {
-    const created = index.part('schema-builder', path, () => builtTables(index, path));
-    if (created.length) operations.push(created);
-  });
-  return operations;
+  const schemaFile = ({ path, language }: FileFacts) => (language === 'typescript' || language === 'tsx' || language === 'javascript') && !NOT_THE_SCHEMA.test(path);
+  return partsInPathOrder(index, 'schema-builder', turns, (file) => (schemaFile(file) ? builtTables(index, file.path) : NONE));
 }
 
 const NOT_THE_SCHEMA = /(^|\/)(tests?|__tests__|docs?)\/|\.(spec|test|test-d)\.[cm]?[jt]sx?$/;

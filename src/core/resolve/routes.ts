@@ -112,6 +112,7 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
 
   const routes: Route[] = [];
   const notRoutes = new Set<Finding>();
+  const routerFiles = new Set([...routers.keys()].map((symbol) => SymbolId.parse(symbol).path));
   chainRoutes(routesOf('router-call-chain'), hints);
   await turns.each(findings, (finding) => {
     if (finding.category !== 'route') return;
@@ -121,7 +122,7 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
     const { path, line } = sourceOf(finding);
     const written = chainRoot(finding.details.router ?? '');
     const routerTarget = index.qualify(path, written);
-    const router = (routerTarget && 'symbol' in routerTarget ? routers.get(routerTarget.symbol) : undefined) ?? pluginOf(index, routers, sourceOf(finding), written) ?? madeInPlace(index, frameworks, routers, path, line, written) ?? heldRouter(index, routers, path, written);
+    const router = (routerTarget && 'symbol' in routerTarget ? routers.get(routerTarget.symbol) : undefined) ?? pluginOf(index, routers, routerFiles, sourceOf(finding), written) ?? madeInPlace(index, frameworks, routers, path, line, written) ?? heldRouter(index, routers, path, written);
     // `@mock.patch("x.y")` has the shape of a route; a known non-router (imported, or a workspace
     // object that is not a router) rules it out. An unbound name (a factory's local `app`) stays.
     if (!router && routerTarget && ('symbol' in routerTarget || routerTarget.external !== written)) {
@@ -678,7 +679,9 @@ function routerNamed(index: SymbolIndex, frameworks: Frameworks, routers: Readon
  * registered plugin and whose first parameter is the object the route is registered on
  * (`async function routes(fastify) { fastify.get(...) }`), or that makes the router it returns.
  */
-function pluginOf(index: SymbolIndex, routers: ReadonlyMap<string, Router>, site: { path: string; line: number }, written: string): Router | undefined {
+function pluginOf(index: SymbolIndex, routers: ReadonlyMap<string, Router>, routerFiles: ReadonlySet<string>, site: { path: string; line: number }, written: string): Router | undefined {
+  // Most route-shaped calls (`@mock.patch(...)` in tests) are in files that define no router: their functions need no look.
+  if (!routerFiles.has(site.path)) return undefined;
   let found: { router: Router; size: number } | undefined;
   for (const symbol of index.file(site.path)?.symbols ?? []) {
     const { start, end } = symbol.range;
