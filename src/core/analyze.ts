@@ -211,7 +211,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   const files: AnalysisResult['files'] = [];
   const fileByPath = new Map<string, AnalysisResult['files'][number]>();
   const turns = new Turns();
-  const givenOfNone = `${kind.kind} ${layerRoles.vendoredFolders().join(',')} `;
+  const givenOfNone = `${kind.kind} ${layerRoles.givenBesidesFile(kind.kind)} `;
   const implementedIn = implementedInterfacesByPath(interfaces);
   const packageEntries = index.packageEntryFiles();
   const order = pathOrder(discovery);

@@ -278,6 +278,18 @@ describe('layer roles', () => {
     assert.equal(layerOf('service', { path: 'src/infrastructure/http/controllers/users.ts', findings: [], imports: [] }).layer, 'api');
   });
 
+  it('lets an inner folder state the layer an enclosing folder would keep when the workspace states that layer nowhere else', () => {
+    const record = 'shop-db/src/main/java/com/acme/shop/db/domain/Order.java';
+    const mapper = 'shop-db/src/main/java/com/acme/shop/db/dao/OrderMapper.java';
+    const only = builtinKnowledge().layerRoles.forWorkspace([record, mapper, 'shop-api/src/main/java/com/acme/shop/api/web/OrderController.java', 'shop-db/src/test/java/com/acme/shop/db/domain/OrderTest.java']);
+    assert.deepEqual(only.layerOf('service', { path: record, findings: [], imports: [] }), { layer: 'domain', reasons: ["'domain' in the path → domain"], confidence: 'stated' });
+    assert.equal(only.layerOf('service', { path: mapper, findings: [], imports: [] }).layer, 'infrastructure');
+    // With a domain model of its own elsewhere, the records below the persistence folder are the infrastructure's.
+    const apart = builtinKnowledge().layerRoles.forWorkspace([record, mapper, 'shop-core/src/main/java/com/acme/shop/domain/Order.java']);
+    assert.equal(apart.layerOf('service', { path: record, findings: [], imports: [] }).layer, 'infrastructure');
+    assert.equal(apart.layerOf('service', { path: 'shop-core/src/main/java/com/acme/shop/domain/Order.java', findings: [], imports: [] }).layer, 'domain');
+  });
+
   it("gives what a package's manifest names its entry the public API in a library, wherever it sits", () => {
     const roles = builtinKnowledge().layerRoles;
     assert.equal(roles.layerOf('library', { path: 'lib/mailer.js', findings: [], imports: [] }, { packageEntry: true }).layer, 'public-api');
