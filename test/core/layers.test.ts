@@ -247,6 +247,32 @@ describe('layer roles', () => {
     }
   });
 
+  it("gives a Go library's packages that implement its root package's interface, as other packages do, the adapters", async () => {
+    const store = (name: string) => `package ${name}\n\nimport "example.com/blob"\n\ntype Bucket struct{}\n\nvar _ blob.Bucket = (*Bucket)(nil)\n\nfunc (s *Bucket) Get(key string) ([]byte, error) { return nil, nil }\nfunc (s *Bucket) Put(key string, value []byte) error { return nil }\n`;
+    const workspace = tempWorkspace({
+      'go.mod': 'module example.com/blob\n\ngo 1.22\n',
+      'blob.go': 'package blob\n\n// Bucket keeps blobs by key.\ntype Bucket interface {\n\tGet(key string) ([]byte, error)\n\tPut(key string, value []byte) error\n}\n\ntype Codec interface{ Encode(v any) []byte }\n',
+      'memory.go': 'package blob\n\ntype MemoryBucket struct{ items map[string][]byte }\n\nfunc (m *MemoryBucket) Get(key string) ([]byte, error) { return m.items[key], nil }\nfunc (m *MemoryBucket) Put(key string, value []byte) error { m.items[key] = value; return nil }\n',
+      's3blob/s3.go': store('s3blob'),
+      'gcsblob/gcs.go': store('gcsblob'),
+      'jsoncodec/codec.go': 'package jsoncodec\n\ntype Codec struct{}\n\nfunc (c Codec) Encode(v any) []byte { return nil }\n',
+      'gcsblob/gcs_test.go': 'package gcsblob\n\nimport "testing"\n\nfunc TestGet(t *testing.T) {}\n',
+    });
+    try {
+      const analysis = await analyzeFolder(workspace.root, { threads: 1 });
+      const layer = (path: string) => analysis.result.files.find((file) => file.path === path)?.layer;
+      assert.equal(analysis.result.kind.kind, 'library');
+      assert.equal(layer('s3blob/s3.go'), 'adapter');
+      assert.equal(layer('gcsblob/gcs.go'), 'adapter');
+      assert.equal(layer('gcsblob/gcs_test.go'), 'test');
+      // The root package's own implementation, and a package implementing an interface no other package does, stay the core.
+      assert.equal(layer('memory.go'), 'core');
+      assert.equal(layer('jsoncodec/codec.go'), 'core');
+    } finally {
+      workspace.cleanup();
+    }
+  });
+
   it('lets what a mapper holds state its layer: a MyBatis mapper found as a repository is the infrastructure, a DTO mapper in a service package the application', () => {
     const repository = { category: 'repository', symbol: 'src/main/java/acme/mapper/OrderMapper.java:OrderMapper', range: { start: { line: 3, character: 0 }, end: { line: 9, character: 0 } }, layer: '', details: { rule: 'mybatis-mapper' } } as const;
     assert.equal(layerOf('service', { path: 'src/main/java/acme/mapper/OrderMapper.java', findings: [repository], imports: [] }).layer, 'infrastructure');

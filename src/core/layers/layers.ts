@@ -223,18 +223,24 @@ export class LayerRoles {
     return depth;
   }
 
-  /** The Maven or Gradle module whose main code a path is (the folders above its main source root, `gson` of `gson/src/main/java/…`), if it is any's. */
+  /**
+   * The unit a backend of a library ships in that a path's code is: the Maven or Gradle module whose
+   * main code it is (the folders above its main source root, `gson` of `gson/src/main/java/…`), or
+   * the Go package it is compiled into (its folder: `zipfs` of `zipfs/fs.go`), a test file's none.
+   */
   mainModuleOf(path: string): string | undefined {
     const folders = path.split('/').slice(0, -1);
+    if (path.endsWith('.go')) return this.isTestFile(fileName(path)) ? undefined : `go:${folders.join('/')}`;
     const root = sourceRootIn(folders, this.mainSourceRoots);
     return root ? folders.slice(0, root.start).join('/') : undefined;
   }
 
   /**
-   * The build modules that are backends of another module's interfaces: their main code implements
+   * The build modules (or Go packages) that are backends of another's interfaces: their main code implements
    * interfaces declared in another module's main code, and most of those are implemented in two or
-   * more modules (`Decoder`, implemented in feign-core and in each codec's module). A module that
-   * implements mostly interfaces no other module does (jjwt-impl, of jjwt-api's) is the core's implementation.
+   * more modules (`Decoder`, implemented in feign-core and in each codec's module; afero's `Fs`, in its
+   * root package and in `zipfs`, `tarfs`, `sftpfs`). A module that implements mostly interfaces no
+   * other module does (jjwt-impl, of jjwt-api's) is the core's implementation.
    */
   backendModules(interfaces: readonly InterfaceImplementations[]): Set<string> {
     const implemented = new Map<string, string[]>();
