@@ -268,7 +268,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   await nextTurn();
   options.signal?.throwIfAborted();
 
-  const { dataModel, queryWarnings } = await analyzeDataModel(index, analysed, resolved, host.knowledge.frameworks);
+  const { dataModel, queryWarnings } = await analyzeDataModel(index, analysed, resolved, host.knowledge.frameworks, host.knowledge.dataAccess.recordLanguages);
 
   const result: AnalysisResult = {
     schemaVersion: SCHEMA_VERSION,

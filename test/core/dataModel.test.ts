@@ -698,4 +698,46 @@ func (t *Tasks) Exec(ctx context.Context) { t.Lock() }
       workspace.cleanup();
     }
   });
+
+  it("takes the struct a Go repository both takes and returns for its table's rows, named in the singular of the table", async () => {
+    const workspace = tempWorkspace({
+      'go.mod': 'module example.com/library\n\ngo 1.22\n',
+      'migrations/0001_create_books.up.sql': 'CREATE TABLE books (\n    id UUID PRIMARY KEY,\n    title VARCHAR(255) NOT NULL\n);\n',
+      'internal/entity/book.go': 'package entity\n\ntype Book struct {\n\tID    string `json:"id"`\n\tTitle string `json:"title"`\n}\n\n// Page is what a listing answers, never stored.\ntype Page struct {\n\tItems []Book\n}\n',
+      'internal/repo/book.go': `package repo
+
+import (
+	"context"
+	"database/sql"
+	"example.com/library/internal/entity"
+)
+
+type BookRepo struct {
+	db *sql.DB
+}
+
+func (r *BookRepo) Store(ctx context.Context, book *entity.Book) error {
+	_, err := r.db.ExecContext(ctx, "INSERT INTO books (id, title) VALUES ($1, $2)", book.ID, book.Title)
+	return err
+}
+
+func (r *BookRepo) GetByID(ctx context.Context, id string) (entity.Book, error) {
+	var book entity.Book
+	err := r.db.QueryRowContext(ctx, "SELECT id, title FROM books WHERE id = $1", id).Scan(&book.ID, &book.Title)
+	return book, err
+}
+
+func (r *BookRepo) List(ctx context.Context, page entity.Page) ([]entity.Book, error) {
+	_, err := r.db.QueryContext(ctx, "SELECT id, title FROM books")
+	return nil, err
+}
+`,
+    });
+    try {
+      const { result } = await analyzeFolder(workspace.root, { threads: 1 });
+      assert.deepEqual(result.dataModel.entities.map((entity) => `${entity.name} ${entity.table}: ${entity.columns.map((column) => column.name).join(', ')}`), ['Book books: ID, Title']);
+    } finally {
+      workspace.cleanup();
+    }
+  });
 });

@@ -23,6 +23,8 @@ export interface DataAccess {
   handleTypes: ReadonlySet<string>;
   /** Methods of a database handle, or of what it chains to (`db.WithContext(ctx).Where(...).Find(&x)`), that read or write data. */
   handleVerbs: ReadonlySet<string>;
+  /** Languages whose data-access classes hold the rows of each workspace type they both take and return. */
+  recordLanguages: ReadonlySet<string>;
 }
 
 /** Reads `data-access.yml` (or a user's file of the same shape). */
@@ -36,8 +38,12 @@ export function parseDataAccess(file: DataFile): DataAccess {
     notRepositories: document.notRepositories,
     handleTypes: new Set(document.handleTypes ?? []),
     handleVerbs: new Set(document.handleVerbs ?? []),
+    recordLanguages: new Set(document.recordEntities ?? []),
   };
 }
+
+/** The rule of the repositories found by what their methods do. */
+export const DATA_ACCESS_CLASS = 'data-access-class';
 
 /** A repository's name; Java's implementations add `Impl` (`JpaOwnerRepositoryImpl`, Spring Data's custom fragments `XRepositoryImpl`). */
 const REPOSITORY_NAME = /(Repository|Repo|DAO|Dao|Crud|CRUD)(Impl)?$/;
@@ -68,7 +74,7 @@ export async function repositoryFindings(index: SymbolIndex, data: DataAccess, i
       abstractRepositories.add(symbol);
     } else if (ownedMethods >= 2 && !collaborators.length) reason = `${ownedMethods} methods reach the database through the class's own session, an ORM manager or SQL`;
     else if (named && dataMethods.length >= 1) reason = 'named a repository, and reaches the database';
-    if (reason) repositories.set(symbol, { category: 'repository', symbol, range, layer: '', details: { rule: 'data-access-class', reason, dataMethods: [...dataMethods] } });
+    if (reason) repositories.set(symbol, { category: 'repository', symbol, range, layer: '', details: { rule: DATA_ACCESS_CLASS, reason, dataMethods: [...dataMethods] } });
   }
   // A class deriving from a repository (a generic base, an abstract one) is a repository too, whatever its own methods look like.
   const direct = new Set(repositories.keys());
@@ -78,7 +84,7 @@ export async function repositoryFindings(index: SymbolIndex, data: DataAccess, i
     const base = index.ancestry(symbol).classes.find((ancestor) => direct.has(ancestor));
     if (base) {
       const verb = abstractRepositories.has(base) ? 'implements' : 'derives from';
-      repositories.set(symbol, { category: 'repository', symbol, range, layer: '', details: { rule: 'data-access-class', reason: `${verb} ${base}`, dataMethods: [] } });
+      repositories.set(symbol, { category: 'repository', symbol, range, layer: '', details: { rule: DATA_ACCESS_CLASS, reason: `${verb} ${base}`, dataMethods: [] } });
     }
   }
   return [...repositories.values()];
