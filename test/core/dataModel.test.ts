@@ -740,4 +740,76 @@ func (r *BookRepo) List(ctx context.Context, page entity.Page) ([]entity.Book, e
       workspace.cleanup();
     }
   });
+
+  it("finds a Go repository written over the workspace's own adapter of a driver's handle, and takes the adapter for the handle, not a repository", async () => {
+    const workspace = tempWorkspace({
+      'go.mod': 'module example.com/notes\n\ngo 1.22\n',
+      'mongo/mongo.go': `package mongo
+
+import (
+	"context"
+	"go.mongodb.org/mongo-driver/mongo"
+)
+
+type Database interface {
+	Collection(name string) Collection
+	Drop(ctx context.Context) error
+}
+
+type Collection interface {
+	InsertOne(ctx context.Context, document interface{}) (interface{}, error)
+	Find(ctx context.Context, filter interface{}) (*mongo.Cursor, error)
+}
+
+type mongoDatabase struct{ db *mongo.Database }
+
+type mongoCollection struct{ coll *mongo.Collection }
+
+func (d *mongoDatabase) Collection(name string) Collection { return &mongoCollection{coll: d.db.Collection(name)} }
+
+func (d *mongoDatabase) Drop(ctx context.Context) error { return d.db.Drop(ctx) }
+
+func (c *mongoCollection) InsertOne(ctx context.Context, document interface{}) (interface{}, error) {
+	return c.coll.InsertOne(ctx, document)
+}
+
+func (c *mongoCollection) Find(ctx context.Context, filter interface{}) (*mongo.Cursor, error) {
+	return c.coll.Find(ctx, filter)
+}
+`,
+      'domain/note.go': 'package domain\n\ntype Note struct {\n\tID    string `bson:"_id"`\n\tTitle string `bson:"title"`\n}\n',
+      'store/note.go': `package store
+
+import (
+	"context"
+	"example.com/notes/domain"
+	"example.com/notes/mongo"
+)
+
+type noteStore struct {
+	database   mongo.Database
+	collection string
+}
+
+func (s *noteStore) Add(ctx context.Context, note *domain.Note) error {
+	collection := s.database.Collection(s.collection)
+	_, err := collection.InsertOne(ctx, note)
+	return err
+}
+
+func (s *noteStore) All(ctx context.Context) ([]domain.Note, error) {
+	collection := s.database.Collection(s.collection)
+	_, err := collection.Find(ctx, nil)
+	return nil, err
+}
+`,
+    });
+    try {
+      const { result } = await analyzeFolder(workspace.root, { threads: 1 });
+      assert.deepEqual(result.findings.filter((finding) => finding.category === 'repository').map((finding) => finding.symbol), ['store/note.go:noteStore']);
+      assert.deepEqual(result.dataModel.entities.map((entity) => entity.name), ['Note']);
+    } finally {
+      workspace.cleanup();
+    }
+  });
 });
