@@ -285,6 +285,13 @@ describe('layer roles', () => {
     assert.equal(layerOf('framework', { path: 'mux_group.go', findings: [], imports: [] }).layer, 'routing');
   });
 
+  it("gives a service's Go file that imports the MongoDB driver, and nothing else states a layer, the infrastructure", () => {
+    const driver = { module: 'go.mongodb.org/mongo-driver/mongo', level: 0, names: [], line: 3 };
+    const bson = { module: 'go.mongodb.org/mongo-driver/bson', level: 0, names: [], line: 4 };
+    assert.deepEqual(layerOf('service', { path: 'mongodb/client.go', findings: [], imports: [driver] }), { layer: 'infrastructure', reasons: ['imports go.mongodb.org/mongo-driver/mongo'], confidence: 'inferred' });
+    assert.equal(layerOf('service', { path: 'mongodb/ids.go', findings: [], imports: [bson] }).layer, 'application');
+  });
+
   it("gives a Go file that imports the testing package the tests' role, wherever it sits", () => {
     const testing = { module: 'testing', level: 0, names: [], line: 3 };
     const http = { module: 'net/http', level: 0, names: [], line: 4 };
