@@ -209,7 +209,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
 
   const findingsByPath = groupByPath(resolved);
   const turns = new Turns();
-  const givenOfNone = `${kind.kind} ${layerRoles.vendoredFolders().join(',')} `;
+  const givenOfNone = `${kind.kind} ${layerRoles.givenBesidesFile(kind.kind)} `;
   const implementedIn = implementedInterfacesByPath(interfaces);
   const packageEntries = index.packageEntryFiles();
   const order = pathOrder(discovery);
@@ -292,7 +292,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   await nextTurn();
   options.signal?.throwIfAborted();
 
-  const { dataModel, queryWarnings } = await analyzeDataModel(index, analysed, resolved, host.knowledge.frameworks);
+  const { dataModel, queryWarnings } = await analyzeDataModel(index, analysed, resolved, host.knowledge.frameworks, host.knowledge.dataAccess.recordLanguages);
 
   const result: AnalysisResult = {
     schemaVersion: SCHEMA_VERSION,

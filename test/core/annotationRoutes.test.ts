@@ -154,6 +154,40 @@ public class UsersAdmin {
   });
 });
 
+describe('mapping annotations beside a static on-demand import', () => {
+  it("resolves an annotation a workspace class imported static does not declare to the package imported on demand, and a method an outside class may declare to it", async () => {
+    const result = await analyseFiles({
+      'src/main/java/com/acme/shop/ErrorCodes.java': `package com.acme.shop;
+
+public class ErrorCodes {
+    public static final int NAME_TAKEN = 601;
+}
+`,
+      'src/main/java/com/acme/shop/AccountController.java': `package com.acme.shop;
+
+import org.springframework.web.bind.annotation.*;
+
+import static com.acme.shop.ErrorCodes.*;
+import static java.util.Objects.*;
+
+@RestController
+@RequestMapping("/accounts")
+public class AccountController {
+    @GetMapping("/list")
+    public Object list() { return requireNonNull(NAME_TAKEN); }
+
+    @PostMapping("create")
+    public Object create() { return null; }
+}
+`,
+    });
+    assert.deepEqual(result.routes.map((route) => `${route.method} ${route.path} -> ${route.handler.slice(route.handler.lastIndexOf(':') + 1)}`).sort(), [
+      'GET /accounts/list -> AccountController.list',
+      'POST /accounts/create -> AccountController.create',
+    ]);
+  });
+});
+
 describe('Spring MVC interceptors registered in WebMvcConfigurer.addInterceptors', () => {
   it('tells each interceptor class where it is registered, in the order registered', async () => {
     const interceptor = (name: string) => `package com.acme.config;\n\nimport org.springframework.web.servlet.HandlerInterceptor;\n\npublic class ${name} implements HandlerInterceptor {}\n`;

@@ -781,4 +781,118 @@ func (t *Tasks) Exec(ctx context.Context) { t.Lock() }
       workspace.cleanup();
     }
   });
+
+  it("takes the struct a Go repository both takes and returns for its table's rows, named in the singular of the table", async () => {
+    const workspace = tempWorkspace({
+      'go.mod': 'module example.com/library\n\ngo 1.22\n',
+      'migrations/0001_create_books.up.sql': 'CREATE TABLE books (\n    id UUID PRIMARY KEY,\n    title VARCHAR(255) NOT NULL\n);\n',
+      'internal/entity/book.go': 'package entity\n\ntype Book struct {\n\tID    string `json:"id"`\n\tTitle string `json:"title"`\n}\n\n// Page is what a listing answers, never stored.\ntype Page struct {\n\tItems []Book\n}\n',
+      'internal/repo/book.go': `package repo
+
+import (
+	"context"
+	"database/sql"
+	"example.com/library/internal/entity"
+)
+
+type BookRepo struct {
+	db *sql.DB
+}
+
+func (r *BookRepo) Store(ctx context.Context, book *entity.Book) error {
+	_, err := r.db.ExecContext(ctx, "INSERT INTO books (id, title) VALUES ($1, $2)", book.ID, book.Title)
+	return err
+}
+
+func (r *BookRepo) GetByID(ctx context.Context, id string) (entity.Book, error) {
+	var book entity.Book
+	err := r.db.QueryRowContext(ctx, "SELECT id, title FROM books WHERE id = $1", id).Scan(&book.ID, &book.Title)
+	return book, err
+}
+
+func (r *BookRepo) List(ctx context.Context, page entity.Page) ([]entity.Book, error) {
+	_, err := r.db.QueryContext(ctx, "SELECT id, title FROM books")
+	return nil, err
+}
+`,
+    });
+    try {
+      const { result } = await analyzeFolder(workspace.root, { threads: 1 });
+      assert.deepEqual(result.dataModel.entities.map((entity) => `${entity.name} ${entity.table}: ${entity.columns.map((column) => column.name).join(', ')}`), ['Book books: ID, Title']);
+    } finally {
+      workspace.cleanup();
+    }
+  });
+
+  it("finds a Go repository written over the workspace's own adapter of a driver's handle, and takes the adapter for the handle, not a repository", async () => {
+    const workspace = tempWorkspace({
+      'go.mod': 'module example.com/notes\n\ngo 1.22\n',
+      'mongo/mongo.go': `package mongo
+
+import (
+	"context"
+	"go.mongodb.org/mongo-driver/mongo"
+)
+
+type Database interface {
+	Collection(name string) Collection
+	Drop(ctx context.Context) error
+}
+
+type Collection interface {
+	InsertOne(ctx context.Context, document interface{}) (interface{}, error)
+	Find(ctx context.Context, filter interface{}) (*mongo.Cursor, error)
+}
+
+type mongoDatabase struct{ db *mongo.Database }
+
+type mongoCollection struct{ coll *mongo.Collection }
+
+func (d *mongoDatabase) Collection(name string) Collection { return &mongoCollection{coll: d.db.Collection(name)} }
+
+func (d *mongoDatabase) Drop(ctx context.Context) error { return d.db.Drop(ctx) }
+
+func (c *mongoCollection) InsertOne(ctx context.Context, document interface{}) (interface{}, error) {
+	return c.coll.InsertOne(ctx, document)
+}
+
+func (c *mongoCollection) Find(ctx context.Context, filter interface{}) (*mongo.Cursor, error) {
+	return c.coll.Find(ctx, filter)
+}
+`,
+      'domain/note.go': 'package domain\n\ntype Note struct {\n\tID    string `bson:"_id"`\n\tTitle string `bson:"title"`\n}\n',
+      'store/note.go': `package store
+
+import (
+	"context"
+	"example.com/notes/domain"
+	"example.com/notes/mongo"
+)
+
+type noteStore struct {
+	database   mongo.Database
+	collection string
+}
+
+func (s *noteStore) Add(ctx context.Context, note *domain.Note) error {
+	collection := s.database.Collection(s.collection)
+	_, err := collection.InsertOne(ctx, note)
+	return err
+}
+
+func (s *noteStore) All(ctx context.Context) ([]domain.Note, error) {
+	collection := s.database.Collection(s.collection)
+	_, err := collection.Find(ctx, nil)
+	return nil, err
+}
+`,
+    });
+    try {
+      const { result } = await analyzeFolder(workspace.root, { threads: 1 });
+      assert.deepEqual(result.findings.filter((finding) => finding.category === 'repository').map((finding) => finding.symbol), ['store/note.go:noteStore']);
+      assert.deepEqual(result.dataModel.entities.map((entity) => entity.name), ['Note']);
+    } finally {
+      workspace.cleanup();
+    }
+  });
 });

@@ -249,6 +249,32 @@ describe('layer roles', () => {
     }
   });
 
+  it("gives a Go library's packages that implement its root package's interface, as other packages do, the adapters", async () => {
+    const store = (name: string) => `package ${name}\n\nimport "example.com/blob"\n\ntype Bucket struct{}\n\nvar _ blob.Bucket = (*Bucket)(nil)\n\nfunc (s *Bucket) Get(key string) ([]byte, error) { return nil, nil }\nfunc (s *Bucket) Put(key string, value []byte) error { return nil }\n`;
+    const workspace = tempWorkspace({
+      'go.mod': 'module example.com/blob\n\ngo 1.22\n',
+      'blob.go': 'package blob\n\n// Bucket keeps blobs by key.\ntype Bucket interface {\n\tGet(key string) ([]byte, error)\n\tPut(key string, value []byte) error\n}\n\ntype Codec interface{ Encode(v any) []byte }\n',
+      'memory.go': 'package blob\n\ntype MemoryBucket struct{ items map[string][]byte }\n\nfunc (m *MemoryBucket) Get(key string) ([]byte, error) { return m.items[key], nil }\nfunc (m *MemoryBucket) Put(key string, value []byte) error { m.items[key] = value; return nil }\n',
+      's3blob/s3.go': store('s3blob'),
+      'gcsblob/gcs.go': store('gcsblob'),
+      'jsoncodec/codec.go': 'package jsoncodec\n\ntype Codec struct{}\n\nfunc (c Codec) Encode(v any) []byte { return nil }\n',
+      'gcsblob/gcs_test.go': 'package gcsblob\n\nimport "testing"\n\nfunc TestGet(t *testing.T) {}\n',
+    });
+    try {
+      const analysis = await analyzeFolder(workspace.root, { threads: 1 });
+      const layer = (path: string) => analysis.result.files.find((file) => file.path === path)?.layer;
+      assert.equal(analysis.result.kind.kind, 'library');
+      assert.equal(layer('s3blob/s3.go'), 'adapter');
+      assert.equal(layer('gcsblob/gcs.go'), 'adapter');
+      assert.equal(layer('gcsblob/gcs_test.go'), 'test');
+      // The root package's own implementation, and a package implementing an interface no other package does, stay the core.
+      assert.equal(layer('memory.go'), 'core');
+      assert.equal(layer('jsoncodec/codec.go'), 'core');
+    } finally {
+      workspace.cleanup();
+    }
+  });
+
   it('lets what a mapper holds state its layer: a MyBatis mapper found as a repository is the infrastructure, a DTO mapper in a service package the application', () => {
     const repository = { category: 'repository', symbol: 'src/main/java/acme/mapper/OrderMapper.java:OrderMapper', range: { start: { line: 3, character: 0 }, end: { line: 9, character: 0 } }, layer: '', details: { rule: 'mybatis-mapper' } } as const;
     assert.equal(layerOf('service', { path: 'src/main/java/acme/mapper/OrderMapper.java', findings: [repository], imports: [] }).layer, 'infrastructure');
@@ -259,6 +285,13 @@ describe('layer roles', () => {
     assert.equal(layerOf('framework', { path: 'router_concurrent.go', findings: [], imports: [] }).layer, 'routing');
     assert.equal(layerOf('framework', { path: 'router_concurrent.py', findings: [], imports: [] }).layer, 'core');
     assert.equal(layerOf('framework', { path: 'mux_group.go', findings: [], imports: [] }).layer, 'routing');
+  });
+
+  it("gives a service's Go file that imports the MongoDB driver, and nothing else states a layer, the infrastructure", () => {
+    const driver = { module: 'go.mongodb.org/mongo-driver/mongo', level: 0, names: [], line: 3 };
+    const bson = { module: 'go.mongodb.org/mongo-driver/bson', level: 0, names: [], line: 4 };
+    assert.deepEqual(layerOf('service', { path: 'mongodb/client.go', findings: [], imports: [driver] }), { layer: 'infrastructure', reasons: ['imports go.mongodb.org/mongo-driver/mongo'], confidence: 'inferred' });
+    assert.equal(layerOf('service', { path: 'mongodb/ids.go', findings: [], imports: [bson] }).layer, 'application');
   });
 
   it("gives a Go file that imports the testing package the tests' role, wherever it sits", () => {
@@ -278,6 +311,18 @@ describe('layer roles', () => {
     // The domain's own entities stay the domain; an inner folder naming another layer keeps its own.
     assert.equal(layerOf('service', { path: 'src/users/domain/user.entity.ts', findings: [], imports: [] }).layer, 'domain');
     assert.equal(layerOf('service', { path: 'src/infrastructure/http/controllers/users.ts', findings: [], imports: [] }).layer, 'api');
+  });
+
+  it('lets an inner folder state the layer an enclosing folder would keep when the workspace states that layer nowhere else', () => {
+    const record = 'shop-db/src/main/java/com/acme/shop/db/domain/Order.java';
+    const mapper = 'shop-db/src/main/java/com/acme/shop/db/dao/OrderMapper.java';
+    const only = builtinKnowledge().layerRoles.forWorkspace([record, mapper, 'shop-api/src/main/java/com/acme/shop/api/web/OrderController.java', 'shop-db/src/test/java/com/acme/shop/db/domain/OrderTest.java']);
+    assert.deepEqual(only.layerOf('service', { path: record, findings: [], imports: [] }), { layer: 'domain', reasons: ["'domain' in the path → domain"], confidence: 'stated' });
+    assert.equal(only.layerOf('service', { path: mapper, findings: [], imports: [] }).layer, 'infrastructure');
+    // With a domain model of its own elsewhere, the records below the persistence folder are the infrastructure's.
+    const apart = builtinKnowledge().layerRoles.forWorkspace([record, mapper, 'shop-core/src/main/java/com/acme/shop/domain/Order.java']);
+    assert.equal(apart.layerOf('service', { path: record, findings: [], imports: [] }).layer, 'infrastructure');
+    assert.equal(apart.layerOf('service', { path: 'shop-core/src/main/java/com/acme/shop/domain/Order.java', findings: [], imports: [] }).layer, 'domain');
   });
 
   it("gives what a package's manifest names its entry the public API in a library, wherever it sits", () => {

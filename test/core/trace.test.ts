@@ -174,6 +174,80 @@ func (m *Store) All() []string { return nil }
   });
 });
 
+describe('traces through the implementation a Go constructor returns as the interface', () => {
+  const workspace = tempWorkspace({
+    'go.mod': 'module example.com/notes\n\ngo 1.22\n',
+    'domain/note.go': `package domain
+
+type Note struct{ Title string }
+
+type NoteStore interface{ Save(n *Note) error }
+
+type NoteService interface{ Save(n *Note) error }
+`,
+    'store/note_store.go': `package store
+
+import "example.com/notes/domain"
+
+type noteStore struct{ table string }
+
+func NewNoteStore(table string) domain.NoteStore {
+	return &noteStore{table: table}
+}
+
+func (s *noteStore) Save(n *domain.Note) error { return nil }
+`,
+    'service/note_service.go': `package service
+
+import "example.com/notes/domain"
+
+type noteService struct{ store domain.NoteStore }
+
+func NewNoteService(store domain.NoteStore) domain.NoteService {
+	return &noteService{store: store}
+}
+
+func (s *noteService) Save(n *domain.Note) error { return s.store.Save(n) }
+`,
+    'api/notes.go': `package api
+
+import (
+	"net/http"
+	"example.com/notes/domain"
+	"example.com/notes/service"
+	"example.com/notes/store"
+	"github.com/gin-gonic/gin"
+)
+
+type NoteController struct {
+	NoteService domain.NoteService
+}
+
+func (c *NoteController) Create(ctx *gin.Context) {
+	_ = c.NoteService.Save(&domain.Note{})
+	ctx.JSON(http.StatusCreated, nil)
+}
+
+func Routes(r *gin.Engine) {
+	c := &NoteController{
+		NoteService: service.NewNoteService(store.NewNoteStore("notes")),
+	}
+	r.POST("/notes", c.Create)
+}
+`,
+  });
+  after(workspace.cleanup);
+
+  it('takes the type each constructor makes for the interface it is declared to return, when others have the same methods', async () => {
+    const analysis = await analyzeFolder(workspace.root, { threads: 1 });
+    const steps = analysis.trace('POST /notes')?.steps ?? [];
+    assert.deepEqual(
+      steps.filter((step) => step.via === 'di').map((step) => step.symbol),
+      ['service/note_service.go:noteService.Save', 'store/note_store.go:noteStore.Save'],
+    );
+  });
+});
+
 describe('traces through a Go decorator that wraps the implementation the wiring makes', () => {
   const workspace = tempWorkspace({
     'go.mod': 'module example.com/shop\n\ngo 1.22\n',

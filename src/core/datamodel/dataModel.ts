@@ -22,11 +22,11 @@ import { listIn } from '../lists';
  * schema histories (SQL files, Alembic revisions, Django migrations, Knex and Kysely schema builders) for tables no class defines;
  * their relationships, rules and hints; and N+1 query warnings.
  */
-export async function analyzeDataModel(index: SymbolIndex, files: readonly FileFacts[], findings: readonly Finding[], frameworks: DataModelKnowledge, turns = new Turns()): Promise<{ dataModel: DataModel; queryWarnings: QueryWarning[] }> {
+export async function analyzeDataModel(index: SymbolIndex, files: readonly FileFacts[], findings: readonly Finding[], frameworks: DataModelKnowledge, recordLanguages: ReadonlySet<string> = new Set(), turns = new Turns()): Promise<{ dataModel: DataModel; queryWarnings: QueryWarning[] }> {
   const models = modelClasses(index, findings, frameworks.modelFrameworks);
   const entities = await entitiesByModel(index, models, turns);
   const tables = await codeTables(index, frameworks.tableDeclarations, turns);
-  const records = mapperRecords(index, findings, new Set(frameworks.classes.filter((rule) => rule.recordEntities).map((rule) => rule.id)));
+  const records = mapperRecords(index, findings, new Set(frameworks.classes.filter((rule) => rule.recordEntities).map((rule) => rule.id)), recordLanguages);
   const sqlFiles = files.filter((file) => file.schema?.length).sort((a, b) => a.path.localeCompare(b.path));
   const revisions = await alembicRevisions(index, turns);
   const migrations = await djangoMigrations(index, frameworks.modelReadings.get('django'), turns);
@@ -59,12 +59,17 @@ export async function analyzeDataModel(index: SymbolIndex, files: readonly FileF
     const fromHistories = replaySchema([...sqlFiles.flatMap((file) => sqlOperations(file.path, file.language, file.schema ?? [])), ...alembicOperations(revisions), ...migrations.flat(), ...builtTables.flat()]);
     const byTable = new Map(fromCode.map((entity) => [entity.table.toLowerCase(), entity]));
     const byModel = new Map(fromCode.filter((entity) => entity.app !== undefined).map((entity) => [`${entity.app}.${entity.name}`, entity]));
-    // A mapper's record class is named after its table with the underscores dropped (MyBatis Generator's `pms_brand` → `PmsBrand`).
+    // A mapper's record class is named after its table with the underscores dropped (MyBatis Generator's `pms_brand` → `PmsBrand`),
+    // a Go row struct after its table in the singular (GORM's naming convention: `User` → `users`).
     const recordSymbols = new Set(records.map((record) => record.symbol));
     const byRecordName = new Map(fromCode.filter((entity) => recordSymbols.has(entity.symbol)).map((entity) => [entity.name.toLowerCase(), entity]));
+    const recordOf = (table: string) => {
+      const name = table.toLowerCase().replaceAll('_', '');
+      return byRecordName.get(name) ?? (name.endsWith('s') ? (byRecordName.get(name.slice(0, -1)) ?? (name.endsWith('es') ? byRecordName.get(name.slice(0, -2)) : undefined)) : undefined);
+    };
     const drafts: DraftEntity[] = [...fromCode];
     for (const history of fromHistories) {
-      const record = byRecordName.get(history.table.toLowerCase().replaceAll('_', ''));
+      const record = recordOf(history.table);
       const code = (history.app !== undefined ? byModel.get(`${history.app}.${history.name}`) : undefined) ?? byTable.get(history.table.toLowerCase()) ?? record;
       if (code === record && record) record.table = history.table;
       if (code) enrich(code, history);

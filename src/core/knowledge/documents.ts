@@ -134,6 +134,7 @@ export interface DataAccessDocument {
   notRepositories: string[];
   handleTypes?: string[];
   handleVerbs?: string[];
+  recordEntities?: string[];
 }
 
 export interface FrameworkDocument {

@@ -96,6 +96,11 @@ export class LayerRoles {
   private vendoredRoots: ReadonlySet<string> = new Set();
   /** The packages of this workspace's main source roots, each as its project folder and package folders (`api\0org/acme`). */
   private mainPackages: ReadonlySet<string> = new Set();
+  /**
+   * Per kind, the layers an enclosing folder would keep (`enclosingFolders`) that this workspace states
+   * nowhere else: there the inner folder is the layer itself (a `db/domain/` package is the only domain).
+   */
+  private enclosedOnly: Partial<Record<RepoKind, ReadonlySet<string>>> = {};
   private readonly forPaths = new WeakMap<readonly string[], LayerRoles>();
 
   constructor(private readonly document: LayerRolesDocument) {
@@ -165,13 +170,39 @@ export class LayerRoles {
         for (let end = root ? root.end + 1 : 0; root && end <= folders.length; end++) mainPackages.add(`${folders.slice(0, root.start).join('/')}\0${folders.slice(root.end, end).join('/')}`);
       }
     }
-    if (!vendored.length && !this.vendoredRoots.size && !mainPackages.size && !this.mainPackages.size) return this;
+    const enclosedOnly = this.enclosedOnlyIn(paths);
+    if (!vendored.length && !this.vendoredRoots.size && !mainPackages.size && !this.mainPackages.size && !Object.keys(enclosedOnly).length && !Object.keys(this.enclosedOnly).length) return this;
     const roles = new LayerRoles(this.document);
     roles.overrides = this.overrides;
     roles.overridesFile = this.overridesFile;
     roles.vendoredRoots = new Set(vendored);
     roles.mainPackages = mainPackages;
+    roles.enclosedOnly = enclosedOnly;
     return roles;
+  }
+
+  /**
+   * The layers an enclosing folder keeps that the workspace's code under study states only inside one:
+   * an infrastructure folder keeps ORM entities below it when the domain model is kept in a folder of its
+   * own (ports and adapters), not when that folder is the only domain there is.
+   */
+  private enclosedOnlyIn(paths: readonly string[]): Partial<Record<RepoKind, ReadonlySet<string>>> {
+    const found: Partial<Record<RepoKind, ReadonlySet<string>>> = {};
+    for (const kind of Object.keys(this.kinds) as RepoKind[]) {
+      const layers = this.kinds[kind];
+      if (!layers.enclosing.size) continue;
+      const within = new Set<string>();
+      const apart = new Set<string>();
+      for (const path of paths) {
+        const folders = path.split('/').slice(0, -1);
+        const inner = roleInName(fileName(path), layers.fileNameRoles) ?? roleFromFolders(folders, layers.folders, 'stated');
+        if (!inner || !layers.enclosing.has(inner.layer) || apart.has(inner.layer) || this.isTestExampleOrDoc(path)) continue;
+        (enclosingFolder(inner, folders, layers) ? within : apart).add(inner.layer);
+      }
+      const only = [...within].filter((layer) => !apart.has(layer));
+      if (only.length) found[kind] = new Set(only);
+    }
+    return found;
   }
 
   /**
@@ -192,18 +223,24 @@ export class LayerRoles {
     return depth;
   }
 
-  /** The Maven or Gradle module whose main code a path is (the folders above its main source root, `gson` of `gson/src/main/java/…`), if it is any's. */
+  /**
+   * The unit a backend of a library ships in that a path's code is: the Maven or Gradle module whose
+   * main code it is (the folders above its main source root, `gson` of `gson/src/main/java/…`), or
+   * the Go package it is compiled into (its folder: `zipfs` of `zipfs/fs.go`), a test file's none.
+   */
   mainModuleOf(path: string): string | undefined {
     const folders = path.split('/').slice(0, -1);
+    if (path.endsWith('.go')) return this.isTestFile(fileName(path)) ? undefined : `go:${folders.join('/')}`;
     const root = sourceRootIn(folders, this.mainSourceRoots);
     return root ? folders.slice(0, root.start).join('/') : undefined;
   }
 
   /**
-   * The build modules that are backends of another module's interfaces: their main code implements
+   * The build modules (or Go packages) that are backends of another's interfaces: their main code implements
    * interfaces declared in another module's main code, and most of those are implemented in two or
-   * more modules (`Decoder`, implemented in feign-core and in each codec's module). A module that
-   * implements mostly interfaces no other module does (jjwt-impl, of jjwt-api's) is the core's implementation.
+   * more modules (`Decoder`, implemented in feign-core and in each codec's module; afero's `Fs`, in its
+   * root package and in `zipfs`, `tarfs`, `sftpfs`). A module that implements mostly interfaces no
+   * other module does (jjwt-impl, of jjwt-api's) is the core's implementation.
    */
   backendModules(interfaces: readonly InterfaceImplementations[]): Set<string> {
     const implemented = new Map<string, string[]>();
@@ -216,9 +253,9 @@ export class LayerRoles {
     return new Set([...implemented].filter(([, kinds]) => 2 * kinds.filter((kind) => kind === 'shared').length > kinds.length).map(([module]) => module));
   }
 
-  /** The root folders taken for other projects' code, sorted: what a cached layer depends on besides its file. */
-  vendoredFolders(): string[] {
-    return [...this.vendoredRoots].sort();
+  /** What a cached layer of a kind depends on besides its file: the root folders taken for other projects' code, the layers no enclosing folder keeps. */
+  givenBesidesFile(kind: RepoKind): string {
+    return `${[...this.vendoredRoots].sort().join(',')} ${[...(this.enclosedOnly[kind] ?? [])].sort().join(',')}`;
   }
 
   /** A kind's layers in the order of its architecture, top to bottom: the lanes of the architecture map. */
@@ -295,12 +332,13 @@ export class LayerRoles {
     if (this.isConfigFile(name)) return { layer: 'config', reasons: ['configuration file name'], confidence: 'stated' };
     const layers = this.kinds[kind];
     const named = roleInName(name, layers.fileNameRoles);
-    if (named) return enclosingFolder(named, folders, layers) ?? named;
+    const keeps = (inner: LayerAssignment) => (this.enclosedOnly[kind]?.has(inner.layer) ? undefined : enclosingFolder(inner, folders, layers));
+    if (named) return keeps(named) ?? named;
     // Folders state the layer first (`domain/repositories.py` is domain); the file name only when they
     // do not, and never a Java file's: it is named after its class (`Stores.java` opens stores), not a layer.
     const byStem = () => (name.endsWith('.java') ? undefined : roleFromFolders(stemsOf(name), layers.folders, 'stated'));
     const innermost = roleFromFolders(folders, layers.folders, 'stated') ?? byStem();
-    const stated = innermost && (enclosingFolder(innermost, folders, layers) ?? innermost);
+    const stated = innermost && (keeps(innermost) ?? innermost);
     const byFinding = facts.findings.map((finding) => ({ finding, layer: layers.findings[finding.category] })).find((entry) => entry.layer);
     const over = stated && facts.findings.find((finding) => layers.findingsOverFolders[finding.category]?.has(stated.layer) && layers.findings[finding.category]);
     if (over) return { layer: layers.findings[over.category] ?? stated.layer, reasons: [`holds a ${over.category} (${over.symbol}), which outweighs ${stated.reasons[0] ?? 'its folder'}`], confidence: 'stated' };

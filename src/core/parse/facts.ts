@@ -294,6 +294,8 @@ export interface SymbolDefinition {
   notImplemented?: boolean;
   /** Functions and methods: the errors raised (or returned as values), in source order. */
   raises?: RaiseFact[];
+  /** Go functions: the types of the values they return made in place (`return &orderService{repo: r}`), as written. */
+  returnsMade?: string[];
   /** Python functions and methods: guard clauses that return early under a condition, in source order. */
   refusals?: RefusalFact[];
   /** Python functions and methods: attributes added to in place (`+=`), in source order. */

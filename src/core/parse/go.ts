@@ -340,6 +340,8 @@ function fillBodies(matches: readonly QueryMatch[], bodies: readonly Extent<Symb
     if (item.returned) {
       const raised = returnedError(item.node);
       if (raised) (owner.raises ??= []).push(raised);
+      const made = madeReturned(item.node);
+      if (made && !owner.returnsMade?.includes(made)) (owner.returnsMade ??= []).push(made);
       return;
     }
     if (!item.callee) {
@@ -391,6 +393,14 @@ function valueType(value: Node): string | undefined {
     return callee && !callee.includes('(') ? callee : undefined;
   }
   return undefined;
+}
+
+/** The type of a `return`'s first value when it is made in place (`return &orderService{...}`): what a constructor hands out. */
+function madeReturned(statement: Node): string | undefined {
+  const first = statement.namedChildren.find((child) => child?.type === 'expression_list')?.namedChildren.find((child) => child?.type !== 'comment');
+  const made = first?.type === 'unary_expression' ? first.childForFieldName('operand') : first;
+  const type = made?.type === 'composite_literal' ? made.childForFieldName('type') : null;
+  return type ? typeName(type) : undefined;
 }
 
 /** The calls of Go's standard library that make a new error value. */

@@ -10,8 +10,11 @@ export type InterfaceBindings = ReadonlyMap<string, ReadonlySet<string>>;
  * generated injector makes each value with a constructor (`svc := article.NewService(repo)`) and
  * passes it on (`rest.NewArticleHandler(e, svc)`, whose parameter is an `ArticleService`). Read
  * from calls whose arguments are written as names or calls: a local made by a constructor, a
- * constructor called in place, or a value made in place (`&mysql.ArticleRepository{}`). When several
- * types have an interface's methods, these say which one the application runs.
+ * constructor called in place, or a value made in place (`&mysql.ArticleRepository{}`). A constructor
+ * declared to return an interface binds it to the type it makes and returns (`func NewService(r Repo)
+ * Service { return &service{r} }`), unless that type holds the interface itself: a decorator of
+ * whichever implementation it is handed. When several types have an interface's methods, these say
+ * which one the application runs.
  */
 export function interfaceBindings(index: SymbolIndex): InterfaceBindings {
   const bindings = new Map<string, Set<string>>();
@@ -31,6 +34,16 @@ function bindingsIn(index: SymbolIndex, path: string): [string, string][] {
   const pairs: [string, string][] = [];
   for (const { definition } of index.definitionsIn(path)) {
     if (definition.kind !== 'function' && definition.kind !== 'method') continue;
+    const declared = definition.returnsMade?.length && definition.returns ? index.resolve(path, definition.returns.replace(/^\*/, '')) : undefined;
+    if (declared && index.definition(declared)?.keywords?.['interface'] === 'true') {
+      for (const made of definition.returnsMade ?? []) {
+        const returned = index.resolve(path, made);
+        const returnedDefinition = returned ? index.definition(returned) : undefined;
+        if (!returned || returned === declared || returnedDefinition?.kind !== 'class' || returnedDefinition.keywords?.['interface'] === 'true') continue;
+        const wraps = returnedDefinition.attributes?.some((held) => held.type !== undefined && index.resolve(SymbolId.parse(returned).path, held.type.replace(/^\*/, '')) === declared);
+        if (!wraps) pairs.push([declared, returned]);
+      }
+    }
     for (const call of definition.calls ?? []) {
       if (!call.arguments?.some(Boolean)) continue;
       const callee = index.resolve(path, call.callee);

@@ -1,7 +1,7 @@
 import { isEmpty, NONE } from '../lists';
 import { Turns } from '../nextTurn';
 import type { CallSite, SymbolDefinition } from '../parse/facts';
-import { type Finding, type Range, SymbolId } from '../result';
+import { type Finding, type InterfaceImplementations, type Range, SymbolId } from '../result';
 import { type DataFile, readDataFile } from '../knowledge/dataFile';
 import type { SymbolIndex } from './symbolIndex';
 import { beforeFirst } from '../text';
@@ -23,6 +23,8 @@ export interface DataAccess {
   handleTypes: ReadonlySet<string>;
   /** Methods of a database handle, or of what it chains to (`db.WithContext(ctx).Where(...).Find(&x)`), that read or write data. */
   handleVerbs: ReadonlySet<string>;
+  /** Languages whose data-access classes hold the rows of each workspace type they both take and return. */
+  recordLanguages: ReadonlySet<string>;
 }
 
 /** Reads `data-access.yml` (or a user's file of the same shape). */
@@ -36,8 +38,12 @@ export function parseDataAccess(file: DataFile): DataAccess {
     notRepositories: document.notRepositories,
     handleTypes: new Set(document.handleTypes ?? []),
     handleVerbs: new Set(document.handleVerbs ?? []),
+    recordLanguages: new Set(document.recordEntities ?? []),
   };
 }
+
+/** The rule of the repositories found by what their methods do. */
+export const DATA_ACCESS_CLASS = 'data-access-class';
 
 /** A repository's name; Java's implementations add `Impl` (`JpaOwnerRepositoryImpl`, Spring Data's custom fragments `XRepositoryImpl`). */
 const REPOSITORY_NAME = /(Repository|Repo|DAO|Dao|Crud|CRUD)(Impl)?$/;
@@ -52,14 +58,17 @@ const TEST_PATH = /(^|\/)(tests?|testing|__tests__|integration-tests)\/|(^|\/)(t
  * of its methods go through its own database session or SQL; or one reaches data in any way (a
  * session, a Django manager) and its name says repository; or it derives from a repository.
  */
-export async function repositoryFindings(index: SymbolIndex, data: DataAccess, interfaces: ReadonlySet<string>, findings: readonly Finding[], turns = new Turns()): Promise<Finding[]> {
+export async function repositoryFindings(index: SymbolIndex, data: DataAccess, implemented: readonly InterfaceImplementations[], findings: readonly Finding[], turns = new Turns()): Promise<Finding[]> {
+  const interfaces = new Set(implemented.map(({ base }) => base));
+  const adapters = handleAdapters(index, data, implemented);
   const excluded = new Set(findings.filter((finding) => NOT_REPOSITORY_CATEGORIES.has(finding.category)).map((finding) => finding.symbol));
   // A framework's repository class (TypeORM's, MikroORM's) is found already, by its framework's rule.
   const found = new Set(findings.filter((finding) => finding.category === 'repository').map((finding) => finding.symbol));
   const repositories = new Map<string, Finding>();
   const abstractRepositories = new Set<string>();
   const classes: DataClass[] = [];
-  await index.eachPart('data-classes', turns, (file) => (TEST_PATH.test(file.path) ? NONE : dataClasses(index, data, file.path)), (inFile) => classes.push(...inFile), '', undefined, isEmpty);
+  const withAdapters = { ...data, adapters };
+  await index.eachPart('data-classes', turns, (file) => (TEST_PATH.test(file.path) ? NONE : dataClasses(index, withAdapters, file.path)), (inFile) => classes.push(...inFile), [...adapters].sort().join(' '), undefined, isEmpty);
   for (const { symbol, range, named, port, dataMethods, ownedMethods, collaborators, notRepository } of classes) {
     if (notRepository || excluded.has(symbol) || found.has(symbol)) continue;
     let reason: string | undefined;
@@ -68,7 +77,7 @@ export async function repositoryFindings(index: SymbolIndex, data: DataAccess, i
       abstractRepositories.add(symbol);
     } else if (ownedMethods >= 2 && !collaborators.length) reason = `${ownedMethods} methods reach the database through the class's own session, an ORM manager or SQL`;
     else if (named && dataMethods.length >= 1) reason = 'named a repository, and reaches the database';
-    if (reason) repositories.set(symbol, { category: 'repository', symbol, range, layer: '', details: { rule: 'data-access-class', reason, dataMethods: [...dataMethods] } });
+    if (reason) repositories.set(symbol, { category: 'repository', symbol, range, layer: '', details: { rule: DATA_ACCESS_CLASS, reason, dataMethods: [...dataMethods] } });
   }
   // A class deriving from a repository (a generic base, an abstract one) is a repository too, whatever its own methods look like.
   const direct = new Set(repositories.keys());
@@ -78,10 +87,47 @@ export async function repositoryFindings(index: SymbolIndex, data: DataAccess, i
     const base = index.ancestry(symbol).classes.find((ancestor) => direct.has(ancestor));
     if (base) {
       const verb = abstractRepositories.has(base) ? 'implements' : 'derives from';
-      repositories.set(symbol, { category: 'repository', symbol, range, layer: '', details: { rule: 'data-access-class', reason: `${verb} ${base}`, dataMethods: [] } });
+      repositories.set(symbol, { category: 'repository', symbol, range, layer: '', details: { rule: DATA_ACCESS_CLASS, reason: `${verb} ${base}`, dataMethods: [] } });
     }
   }
   return [...repositories.values()];
+}
+
+/** What tells a data-access class, with the workspace's own database handles: the adapters of a driver's handle and the interfaces they implement. */
+type DataAccessIn = DataAccess & { adapters: ReadonlySet<string> };
+
+/**
+ * Go: the workspace's adapters of a database handle — a struct holding a handle whose methods, most of
+ * them, call the handle's method of their own name (`func (c *mongoCollection) InsertOne(...)` calls
+ * `c.coll.InsertOne(...)`) — and the interfaces they implement. A repository written over such an
+ * interface (`database mongo.Database`) reaches data through it as through the driver's own handle;
+ * the adapter itself is the handle, not a repository of one kind of data.
+ */
+function handleAdapters(index: SymbolIndex, data: DataAccess, implemented: readonly InterfaceImplementations[]): Set<string> {
+  const adapters = new Set<string>();
+  for (const file of index.files()) {
+    if (file.language !== 'go' || TEST_PATH.test(file.path)) continue;
+    for (const adapter of index.part('handle-adapters', file.path, () => adaptersIn(index, data, file.path))) adapters.add(adapter);
+  }
+  if (!adapters.size) return adapters;
+  for (const { base, implementations } of implemented) if (implementations.some((implementation) => adapters.has(implementation))) adapters.add(base);
+  return adapters;
+}
+
+function adaptersIn(index: SymbolIndex, data: DataAccess, path: string): string[] {
+  const found: string[] = [];
+  for (const { symbol, definition } of index.definitionsIn(path)) {
+    if (definition.kind !== 'class' || definition.keywords?.['interface'] === 'true') continue;
+    const handles = (definition.attributes ?? []).filter((held) => held.type !== undefined && index.qualifiedNames(path, held.type.replace(/^\*/, '')).some((name) => data.handleTypes.has(name))).map((held) => held.name);
+    if (!handles.length) continue;
+    const methods = index.methodsOf(symbol);
+    const forwarding = methods.filter(({ name, definition: method }) => {
+      const self = method.parameters?.[0]?.name;
+      return self !== undefined && (method.calls ?? []).some((call) => handles.some((handle) => call.callee === `${self}.${handle}.${name}`));
+    });
+    if (forwarding.length >= 2 && 2 * forwarding.length >= methods.length) found.push(symbol);
+  }
+  return found;
 }
 
 /** A class as a repository candidate: how its own methods reach data. */
@@ -104,7 +150,7 @@ interface DataClass {
   notRepository: boolean;
 }
 
-function dataClasses(index: SymbolIndex, data: DataAccess, path: string): DataClass[] {
+function dataClasses(index: SymbolIndex, data: DataAccessIn, path: string): DataClass[] {
   const classes: DataClass[] = [];
   for (const { symbol, definition } of index.definitionsIn(path)) {
     if (definition.kind !== 'class') continue;
@@ -112,7 +158,7 @@ function dataClasses(index: SymbolIndex, data: DataAccess, path: string): DataCl
     const className = symbol.slice(symbol.lastIndexOf('.') + 1);
     const entry = { symbol, range: definition.range, named: REPOSITORY_NAME.test(className), port: REPOSITORY_PORT_NAME.test(className), dataMethods: [] as string[], ownedMethods: 0, collaborators: [] as string[], notRepository: false };
     classes.push(entry);
-    if (ancestry.names.some((name) => data.notRepositories.some((prefix) => name.startsWith(prefix)))) {
+    if (data.adapters.has(symbol) || ancestry.names.some((name) => data.notRepositories.some((prefix) => name.startsWith(prefix)))) {
       entry.notRepository = true;
       continue;
     }
@@ -126,13 +172,13 @@ function dataClasses(index: SymbolIndex, data: DataAccess, path: string): DataCl
   return classes;
 }
 
-/** The attributes typed with a workspace class or interface that has methods and is no session or client. */
-function collaboratorsOf(index: SymbolIndex, data: DataAccess, path: string, definition: SymbolDefinition): string[] {
+/** The attributes typed with a workspace class or interface that has methods and is no session, client or database handle. */
+function collaboratorsOf(index: SymbolIndex, data: DataAccessIn, path: string, definition: SymbolDefinition): string[] {
   const collaborators: string[] = [];
   for (const { name, type } of definition.attributes ?? []) {
     if (!type || isSessionType(index, data, path, type)) continue;
-    const held = index.resolve(path, beforeFirst(type, '<').trim());
-    if (held && index.definition(held)?.kind === 'class' && index.methodsOf(held).length > 0) collaborators.push(name);
+    const held = index.resolve(path, beforeFirst(type, '<').trim().replace(/^\*/, ''));
+    if (held && !data.adapters.has(held) && index.definition(held)?.kind === 'class' && index.methodsOf(held).length > 0) collaborators.push(name);
   }
   return collaborators;
 }
@@ -144,7 +190,7 @@ function collaboratorsOf(index: SymbolIndex, data: DataAccess, path: string, def
  */
 type Access = 'owned' | 'passed' | 'none';
 
-function dataAccess(index: SymbolIndex, data: DataAccess, path: string, owner: SymbolDefinition, method: SymbolDefinition, call: CallSite): Access {
+function dataAccess(index: SymbolIndex, data: DataAccessIn, path: string, owner: SymbolDefinition, method: SymbolDefinition, call: CallSite): Access {
   const language = index.file(path)?.language;
   if (language === 'java' || language === 'go') return databaseHandleAccess(index, data, path, owner, method, call);
   if (language === 'typescript' || language === 'tsx' || language === 'javascript') return clientAccess(index, data, path, owner, method, call);
@@ -217,11 +263,17 @@ function clientAccess(index: SymbolIndex, data: DataAccess, path: string, owner:
  * field of the class (or a field of a field: `ar.data.DB.Context(ctx).Get(&x)`, `this.jdbcTemplate.query(...)`),
  * `passed` when it is a parameter (`func (r *Repo) Save(tx *sql.Tx, ...)`).
  */
-function databaseHandleAccess(index: SymbolIndex, data: DataAccess, path: string, owner: SymbolDefinition, method: SymbolDefinition, call: CallSite, depth = 0): Access {
+function databaseHandleAccess(index: SymbolIndex, data: DataAccessIn, path: string, owner: SymbolDefinition, method: SymbolDefinition, call: CallSite, depth = 0): Access {
   const parts = call.callee.split('.').map((part) => (part.endsWith('()') ? part.slice(0, -2) : part));
   if (parts.length < 2 || !parts.slice(1).some((part) => data.handleVerbs.has(part))) return 'none';
   const self = method.parameters?.[0];
-  const isHandle = (type: string | undefined, from: string) => type !== undefined && index.qualifiedNames(from, type.replace(/^\*/, '')).some((name) => data.handleTypes.has(name));
+  const isHandle = (type: string | undefined, from: string) => {
+    if (type === undefined) return false;
+    const bare = type.replace(/^\*/, '');
+    if (index.qualifiedNames(from, bare).some((name) => data.handleTypes.has(name))) return true;
+    const own = data.adapters.size ? index.resolve(from, bare) : undefined;
+    return own !== undefined && data.adapters.has(own);
+  };
   if (self && parts[0] === self.name) {
     // A method of its own that hands out a handle (`d.usersCollection().Doc(id).Get(ctx)`, a Firestore collection).
     const helper = index.definition(SymbolId.of(path, `${owner.name}.${parts[1] ?? ''}`));

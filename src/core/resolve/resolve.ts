@@ -69,7 +69,7 @@ export async function resolveWorkspace(files: readonly FileFacts[], knowledge: R
     if (definition) findings.push({ category: 'interface', symbol: base, range: definition.range, layer: '', details: { rule: 'abstract-class' } });
   }
   await nextTurn();
-  findings.push(...(await repositoryFindings(index, knowledge.dataAccess, new Set(interfaces.map(({ base }) => base)), findings, turns)));
+  findings.push(...(await repositoryFindings(index, knowledge.dataAccess, interfaces, findings, turns)));
   linkSignals(index, findings, hints);
   await nextTurn();
   const nest = await nestRoutes(index, hints, findings, knowledge.frameworks.decoratorRoutes, turns);

@@ -476,13 +476,13 @@ export class SymbolIndex {
     }
     const samePackage = inClass(facts.packageName ? `${facts.packageName}.${head}` : head, rest);
     if (samePackage) return samePackage;
-    // `get(...)` after `import static spark.Spark.*`: a member of one of the classes imported so.
-    if (staticOnDemand.length && !rest.length) {
-      const members = staticOnDemand.map((module) => `${module}.${head}`);
-      return { external: members[0] as string, candidates: members };
-    }
+    // `get(...)` after `import static spark.Spark.*`: a member of one of the outside classes imported so. A
+    // workspace class imported so was asked above: a name it lacks (`@GetMapping` beside `import static
+    // com.acme.Codes.*`) is a type of a package imported on demand, as Java resolves it.
+    const staticMembers = rest.length ? [] : staticOnDemand.filter((module) => !this.modules.packages.javaClassFile(module)).map((module) => `${module}.${head}`);
     // `com.acme.orders.Order.create`: the longest prefix that is a class of the workspace.
     if (/^[a-z]/.test(head)) {
+      if (staticMembers.length) return { external: staticMembers[0] as string, candidates: staticMembers };
       const parts = [head, ...rest];
       for (let end = parts.length; end > 1; end--) {
         const found = inClass(parts.slice(0, end).join('.'), parts.slice(end));
@@ -490,9 +490,8 @@ export class SymbolIndex {
       }
       return undefined;
     }
-    if (!onDemand.length) return undefined;
-    const candidates = [...onDemand, 'java.lang'].map((module) => `${module}.${dotted}`);
-    return { external: candidates[0] as string, candidates };
+    const candidates = [...staticMembers, ...(onDemand.length ? [...onDemand, 'java.lang'].map((module) => `${module}.${dotted}`) : [])];
+    return candidates.length ? { external: candidates[0] as string, candidates } : undefined;
   }
 
   /**
