@@ -255,6 +255,41 @@ export class SiteController {
     );
   });
 
+  it('mounts a router that a CommonJS module exports as a property of its exports, also through a module that re-exports it whole', async () => {
+    const result = await analyseFiles({
+      'package.json': '{"name": "shop", "private": true, "dependencies": {"express": "4"}}',
+      'app.js': [
+        "const express = require('express');",
+        "const routers = require('./routers');",
+        'const app = express();',
+        "app.use('/api/v1', routers.api);",
+        "app.use('/', routers.pages);",
+        'app.listen(3000);',
+      ].join('\n'),
+      'routers/index.js': "module.exports = require('./all');\n",
+      'routers/all.js': [
+        "const express = require('express');",
+        "const orders = require('./orders');",
+        'const apiRouter = express.Router();',
+        "apiRouter.use('/orders', orders);",
+        'const pageRouter = express.Router();',
+        "pageRouter.get('/about', (req, res) => res.render('about'));",
+        'module.exports = { api: apiRouter, pages: pageRouter };',
+      ].join('\n'),
+      'routers/orders.js': [
+        "const { Router } = require('express');",
+        'const router = Router();',
+        'function show(req, res) { res.json({ id: req.params.id }); }',
+        "router.get('/:id', show);",
+        'module.exports = router;',
+      ].join('\n'),
+    });
+    assert.deepEqual(
+      result.routes.map((route) => `${route.method} ${route.path} ${route.handler}`),
+      ['GET /about routers/all.js:<anonymous>@6', 'GET /api/v1/orders/{id} routers/orders.js:show'],
+    );
+  });
+
   it("reads restify's routes: `del` and `opts`, options objects for paths, `pre` middleware, a server made in a function or by the framework's own repository", async () => {
     const result = await analyseFiles({
       'package.json': '{"name": "restify", "main": "lib/index.js"}',
