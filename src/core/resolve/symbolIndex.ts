@@ -528,6 +528,11 @@ export class SymbolIndex {
     return undefined;
   }
 
+  /** The value the workspace's environment files (`.env.example`) give a key, if any. */
+  environmentValue(key: string): string | undefined {
+    return this.modules.environmentValue(key);
+  }
+
   /** What `require(specifier)` written in `path` returns, when it is a workspace symbol: what the module exports whole (`module.exports = polka().use(...)`). */
   requiredExport(path: string, specifier: string): string | undefined {
     const file = this.modules.ecmaModuleFile(path, specifier);
