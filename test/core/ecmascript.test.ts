@@ -290,7 +290,7 @@ export class SiteController {
     );
   });
 
-  it("puts routing-controllers' routes under the application's routePrefix, read from the environment files, and NestJS's under its own global prefix", async () => {
+  it("puts routing-controllers' routes under the application's routePrefix, read from the environment files (not a test's), and NestJS's under its own global prefix", async () => {
     const result = await analyseFiles({
       'package.json': '{"name": "accounts", "private": true, "dependencies": {"routing-controllers": "0.10", "@nestjs/core": "10", "@nestjs/common": "10"}}',
       '.env.example': '# copied to .env by each deployment\nexport API_PREFIX=/api\nPORT=3000 # the port\n',
@@ -318,6 +318,11 @@ export class SiteController {
         '  @Post()',
         '  create() { return {}; }',
         '}',
+      ].join('\n'),
+      'test/accounts.spec.ts': [
+        "import { createExpressServer } from 'routing-controllers';",
+        "import { AccountController } from '../src/AccountController';",
+        "const app = createExpressServer({ routePrefix: '/under-test', controllers: [AccountController] });",
       ].join('\n'),
       'admin/main.ts': [
         "import { NestFactory } from '@nestjs/core';",
