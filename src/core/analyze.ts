@@ -14,6 +14,7 @@ import { resolveWorkspace } from './resolve/resolve';
 import { SymbolIndex } from './resolve/symbolIndex';
 import { readWorkspacePackages } from './resolve/npmPackages';
 import { readModulePaths } from './resolve/tsconfig';
+import { readEnvironment } from './resolve/environment';
 import { buildPackages, readBuildFiles } from './resolve/buildFiles';
 import { handlerRouters } from './resolve/handlerRouters';
 import { normalizeRoutePath } from './resolve/routePaths';
@@ -588,17 +589,19 @@ async function readConfiguration(fs: WorkspaceFs, root: string, discovery: Disco
   const limits = { root, maxBytes: options.maxFileSizeBytes ?? DEFAULT_MAX_FILE_SIZE_BYTES };
   /** Configuration files that are there but were not read, with the reason. */
   const skipped: Skipped[] = [];
-  const [read, packages, distribution, readme, build, documents] = await Promise.all([
+  const [read, packages, distribution, readme, build, documents, environment] = await Promise.all([
     readModulePaths(fs, limits, skipped),
     readWorkspacePackages(fs, limits, discovery.otherFiles, skipped),
     readDistribution(fs, limits, skipped, allPathsOf(discovery)),
     readReadme(fs, discovery.otherFiles, limits, skipped),
     readBuildFiles(fs, root, discovery.otherFiles, knowledge.frameworks.servletSettings),
     readStudyDocuments(fs, limits, allPathsOf(discovery), skipped),
+    readEnvironment(fs, limits, discovery.otherFiles, skipped),
   ]);
   // What names a workspace file besides a relative path — TypeScript's path aliases, the workspace's npm packages,
   // Go's module paths — the index takes together as its module paths.
-  const extra = { ...(packages.length ? { packages } : {}), ...(build.goModules.length ? { goModules: build.goModules } : {}) };
+  // The environment files' values are read by the index too, where the code reads a constant from the environment.
+  const extra = { ...(packages.length ? { packages } : {}), ...(build.goModules.length ? { goModules: build.goModules } : {}), ...(Object.keys(environment).length ? { environment } : {}) };
   const tsconfig = Object.keys(extra).length ? { ...read, paths: { ...(read.paths ?? { aliases: [] }), ...extra } } : read;
   // A root manifest read for the kind and for the packages, refused, is listed once.
   const unread = [...new Map(skipped.map((skip) => [skip.path, skip])).values()];

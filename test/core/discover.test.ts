@@ -18,6 +18,9 @@ describe('discoverFiles', () => {
     'other/private.py': 'x = 1\n',
     'node_modules/pkg/index.js': 'module.exports = 1\n',
     '.venv/lib/site.py': 'x = 1\n',
+    'env/pyvenv.cfg': 'home = /usr/bin\n',
+    'env/lib/python3.12/os.py': 'x = 1\n',
+    'web/config/env/index.ts': 'export {}\n',
     'web/server.ts': 'export {}\n',
     'web/types.d.ts': 'export {}\n',
     'legacy/old.py': 'x = 1\n',
@@ -30,16 +33,16 @@ describe('discoverFiles', () => {
   symlinkSync(join(workspace.root, 'missing-target'), join(workspace.root, 'dangling.py'));
   after(workspace.cleanup);
 
-  it('honours .gitignore files at every level, the default excludes and the given globs', async () => {
+  it('honours .gitignore files at every level, the default excludes (a folder named env only when it is a virtual environment) and the given globs', async () => {
     const found = await discoverFiles(nodeFs, workspace.root, { excludeGlobs: ['legacy/**'] });
-    assert.deepEqual(found.sources.map((source) => source.path).sort(), ['app/main.py', 'lib/public.py', 'other/private.py', 'web/server.ts']);
+    assert.deepEqual(found.sources.map((source) => source.path).sort(), ['app/main.py', 'lib/public.py', 'other/private.py', 'web/config/env/index.ts', 'web/server.ts']);
     assert.deepEqual(found.sources.find((source) => source.path === 'web/server.ts')?.language, 'typescript');
     assert.ok(found.otherFiles.includes('README.md') && found.otherFiles.includes('Dockerfile'));
   });
 
   it('analyses only the languages asked for; the other sources count as plain files', async () => {
     const found = await discoverFiles(nodeFs, workspace.root, { languages: ['typescript'] });
-    assert.deepEqual(found.sources.map((source) => source.path), ['web/server.ts']);
+    assert.deepEqual(found.sources.map((source) => source.path), ['web/server.ts', 'web/config/env/index.ts']); // breadth first
     assert.ok(found.otherFiles.includes('app/main.py'));
   });
 

@@ -255,6 +255,104 @@ export class SiteController {
     );
   });
 
+  it('mounts a router that a CommonJS module exports as a property of its exports, also through a module that re-exports it whole', async () => {
+    const result = await analyseFiles({
+      'package.json': '{"name": "shop", "private": true, "dependencies": {"express": "4"}}',
+      'app.js': [
+        "const express = require('express');",
+        "const routers = require('./routers');",
+        'const app = express();',
+        "app.use('/api/v1', routers.api);",
+        "app.use('/', routers.pages);",
+        'app.listen(3000);',
+      ].join('\n'),
+      'routers/index.js': "module.exports = require('./all');\n",
+      'routers/all.js': [
+        "const express = require('express');",
+        "const orders = require('./orders');",
+        'const apiRouter = express.Router();',
+        "apiRouter.use('/orders', orders);",
+        'const pageRouter = express.Router();',
+        "pageRouter.get('/about', (req, res) => res.render('about'));",
+        'module.exports = { api: apiRouter, pages: pageRouter };',
+      ].join('\n'),
+      'routers/orders.js': [
+        "const { Router } = require('express');",
+        'const router = Router();',
+        'function show(req, res) { res.json({ id: req.params.id }); }',
+        "router.get('/:id', show);",
+        'module.exports = router;',
+      ].join('\n'),
+    });
+    assert.deepEqual(
+      result.routes.map((route) => `${route.method} ${route.path} ${route.handler}`),
+      ['GET /about routers/all.js:<anonymous>@6', 'GET /api/v1/orders/{id} routers/orders.js:show'],
+    );
+  });
+
+  it("puts routing-controllers' routes under the application's routePrefix, read from the environment files (not a test's), and NestJS's under its own global prefix", async () => {
+    const result = await analyseFiles({
+      'package.json': '{"name": "accounts", "private": true, "dependencies": {"routing-controllers": "0.10", "@nestjs/core": "10", "@nestjs/common": "10"}}',
+      '.env.example': '# copied to .env by each deployment\nexport API_PREFIX=/api\nPORT=3000 # the port\n',
+      'src/config/settings.ts': [
+        'function fromEnvironment(key: string): string {',
+        '  const value = process.env[key];',
+        "  if (value === undefined) throw new Error(`${key} is not set`);",
+        '  return value;',
+        '}',
+        "export const settings = { http: { prefix: fromEnvironment('API_PREFIX'), port: process.env.PORT } };",
+      ].join('\n'),
+      'src/app.ts': [
+        "import { createExpressServer } from 'routing-controllers';",
+        "import { settings } from './config/settings';",
+        "import { AccountController } from './AccountController';",
+        'const app = createExpressServer({ routePrefix: settings.http.prefix, controllers: [AccountController] });',
+        'app.listen(settings.http.port);',
+      ].join('\n'),
+      'src/AccountController.ts': [
+        "import { JsonController, Get, Post, Param } from 'routing-controllers';",
+        "@JsonController('/accounts')",
+        'export class AccountController {',
+        "  @Get('/:id')",
+        "  one(@Param('id') id: number) { return { id }; }",
+        '  @Post()',
+        '  create() { return {}; }',
+        '}',
+      ].join('\n'),
+      'test/accounts.spec.ts': [
+        "import { createExpressServer } from 'routing-controllers';",
+        "import { AccountController } from '../src/AccountController';",
+        "const app = createExpressServer({ routePrefix: '/under-test', controllers: [AccountController] });",
+      ].join('\n'),
+      'admin/main.ts': [
+        "import { NestFactory } from '@nestjs/core';",
+        "import { AdminModule } from './admin.module';",
+        'async function bootstrap() {',
+        '  const app = await NestFactory.create(AdminModule);',
+        "  app.setGlobalPrefix('admin');",
+        '  await app.listen(3001);',
+        '}',
+        'bootstrap();',
+      ].join('\n'),
+      'admin/reports.controller.ts': [
+        "import { Controller, Get } from '@nestjs/common';",
+        "@Controller('reports')",
+        'export class ReportsController {',
+        '  @Get()',
+        '  list() { return []; }',
+        '}',
+      ].join('\n'),
+    });
+    assert.deepEqual(
+      result.routes.map((route) => `${route.method} ${route.path} ${route.handler}`),
+      [
+        'GET /admin/reports admin/reports.controller.ts:ReportsController.list',
+        'POST /api/accounts src/AccountController.ts:AccountController.create',
+        'GET /api/accounts/{id} src/AccountController.ts:AccountController.one',
+      ],
+    );
+  });
+
   it("reads restify's routes: `del` and `opts`, options objects for paths, `pre` middleware, a server made in a function or by the framework's own repository", async () => {
     const result = await analyseFiles({
       'package.json': '{"name": "restify", "main": "lib/index.js"}',

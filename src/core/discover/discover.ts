@@ -5,9 +5,16 @@ import { languageOf } from './languages';
 
 export const DEFAULT_MAX_FILE_SIZE_BYTES = 1024 * 1024;
 
+/**
+ * Folder names that are a Python virtual environment's only when the folder is one (`pyvenv.cfg`,
+ * PEP 405; `bin/activate` or `Scripts/activate` of older virtualenvs): `src/lib/env/` is code.
+ */
+const VIRTUAL_ENVIRONMENT_NAMES: ReadonlySet<string> = new Set(['env']);
+const VIRTUAL_ENVIRONMENT_MARKERS = ['pyvenv.cfg', 'bin/activate', 'Scripts/activate'];
+
 /** Folders that hold installed, generated or version-control files, never the repository's own code. */
 export const DEFAULT_EXCLUDED_DIRECTORIES: readonly string[] = [
-  '.git', '.hg', '.svn', 'node_modules', 'bower_components', '.venv', 'venv', 'env', '.env', '.tox', '.nox',
+  '.git', '.hg', '.svn', 'node_modules', 'bower_components', '.venv', 'venv', '.env', '.tox', '.nox',
   'site-packages', '__pycache__', '.mypy_cache', '.pytest_cache', '.ruff_cache', 'dist', 'build', 'out',
   'coverage', '.next', '.nuxt', '.cache', '.idea', '.vscode-test', '.eggs',
 ];
@@ -98,6 +105,7 @@ export async function discoverFiles(fs: WorkspaceFs, root: string, options: Disc
       }
       if (type === 'directory') {
         if (excludedNames.has(entry.name) || isIgnored(ignores, relative, true) || isExcludedByGlob(relative)) continue;
+        if (VIRTUAL_ENVIRONMENT_NAMES.has(entry.name) && (await isVirtualEnvironment(fs, absolute))) continue;
         if (!identity) {
           try {
             identity = (await fs.stat(absolute)).identity;
@@ -160,6 +168,17 @@ function isIgnored(ignores: readonly ScopedIgnore[], relative: string, isDirecto
  * checks as every other file; undefined when there is none. One that is there but refused (a
  * FIFO, a device, a link out of the workspace, too large) or unreadable is listed in `skipped`.
  */
+async function isVirtualEnvironment(fs: Pick<WorkspaceFs, 'stat'>, folder: string): Promise<boolean> {
+  for (const marker of VIRTUAL_ENVIRONMENT_MARKERS) {
+    try {
+      if ((await fs.stat(join(folder, marker))).type === 'file') return true;
+    } catch {
+      // not this marker
+    }
+  }
+  return false;
+}
+
 export async function readWorkspaceText(fs: Pick<WorkspaceFs, 'readText'>, limits: ReadLimits & { root: string }, relative: string, skipped: Skipped[]): Promise<string | undefined> {
   try {
     return await fs.readText(join(limits.root, relative), limits);

@@ -54,6 +54,8 @@ export const ecmascriptSyntax: LanguageSyntax = {
     for (const statement of root.namedChildren) {
       if (!statement) continue;
       const anonymous = anonymousExport(statement);
+      // `module.exports = require('./routes')` re-exports that module whole: an import (below), no symbol of its own.
+      if (requiredModule(anonymous ?? null)) continue;
       const factoryBody = anonymous && FUNCTION_VALUES.has(anonymous.type) ? anonymous.childForFieldName('body') : undefined;
       if (factoryBody?.type === 'statement_block') factories.push(factoryBody);
       if (anonymous?.type === 'call_expression' || anonymous?.type === 'new_expression' || anonymous?.type === 'object' || (anonymous && FUNCTION_VALUES.has(anonymous.type))) {
@@ -147,6 +149,10 @@ export const ecmascriptSyntax: LanguageSyntax = {
         const namespace = statement.namedChildren.find((child) => child?.type === 'namespace_export')?.namedChildren.find((child) => child?.type === 'identifier' || child?.type === 'string');
         if (namespace) imports.push({ module, level: 0, names: [], alias: namespace.type === 'string' ? literalValue(namespace) : namespace.text, line });
         else imports.push({ module, level: 0, names: clause ? specifiers(clause, 'export_specifier') : [{ name: '*' }], line });
+      } else if (statement.type === 'expression_statement') {
+        // `module.exports = require('./routes')`: the file's default is the other module's.
+        const reexported = requiredModule(anonymousExport(statement) ?? null);
+        if (reexported) imports.push({ module: reexported, level: 0, names: [{ name: DEFAULT_EXPORT, alias: DEFAULT_EXPORT }], line });
       } else if (DECLARATIONS.has(statement.type)) {
         for (const declarator of statement.namedChildren) {
           const required = declarator?.type === 'variable_declarator' ? requiredModule(declarator.childForFieldName('value')) : undefined;

@@ -71,6 +71,12 @@ export class ModuleResolution {
     }
   }
 
+  /** The value the workspace's environment files give a key, if any. */
+  environmentValue(key: string): string | undefined {
+    const environment = this.modulePaths.environment;
+    return environment && Object.hasOwn(environment, key) ? environment[key] : undefined;
+  }
+
   /** The file a workspace package's entry is (what `import ... from '<name>'` names). */
   workspacePackageEntry(name: string): string | undefined {
     return this.packageEntries.get(name);

@@ -22,16 +22,26 @@ import type { SymbolIndex } from './symbolIndex';
 export async function nestRoutes(index: SymbolIndex, hints: readonly Hint[], findings: readonly Finding[], frameworks: readonly DecoratorRoutes[], turns = new Turns()): Promise<{ routes: Route[]; findings: Finding[]; skipped: Skipped[] }> {
   const ownDecorators = ownRouteDecorators(findings, frameworks);
   const given = [...ownDecorators].map(([symbol, role]) => `${symbol}=${role}`).sort().join(' ');
-  const onlyHint = (hintName: string) => {
-    const found = hints.filter((hint) => hint.hint === hintName);
+  const onlyHint = (hintName: string, framework?: string) => {
+    // Each framework's application sets its own controllers' prefix; a framework's own decorators ('workspace') take any.
+    const found = hints.filter((hint) => hint.hint === hintName && (framework === undefined || framework === 'workspace' || hint.details.framework === framework));
     return found.length === 1 ? found[0] : undefined; // several apps with their own settings: none is everyone's
   };
-  const only = (hintName: string, detail: 'prefix' | 'options') => onlyHint(hintName)?.details[detail] ?? '';
-  const prefixHint = onlyHint('global-prefix');
-  const globalPrefix = only('global-prefix', 'prefix') || configuredValue(hints, prefixHint?.details.configKey);
-  const excluded = exclusions(only('global-prefix', 'options'));
-  const skipped = prefixHint ? excluded.unsupported.map(({ path, reason }) => ({ path: SymbolId.parse(prefixHint.symbol).path, reason: `global prefix exclusion \`${path}\` not applied: ${reason}` })) : [];
-  const versioning = only('versioning', 'options');
+  const skipped: Skipped[] = [];
+  const prefixes = new Map<string, GlobalPrefix>();
+  const prefixOf = (framework: string): GlobalPrefix => {
+    let known = prefixes.get(framework);
+    if (known) return known;
+    const hint = onlyHint('global-prefix', framework);
+    const hintPath = hint ? SymbolId.parse(hint.symbol).path : '';
+    const written = hint?.details.prefix ?? (hint?.details.prefixName !== undefined ? constantString(index, hintPath, hint.details.prefixName) : undefined);
+    const excluded = exclusions(hint?.details.options ?? '');
+    known = { prefix: written || configuredValue(hints, hint?.details.configKey), excluded: excluded.entries };
+    prefixes.set(framework, known);
+    for (const { path, reason } of excluded.unsupported) skipped.push({ path: hintPath, reason: `global prefix exclusion \`${path}\` not applied: ${reason}` });
+    return known;
+  };
+  const versioning = onlyHint('versioning')?.details.options ?? '';
   // URI is Nest's default versioning type; a default version applies to routes that state none.
   const uriVersioning = versioning !== '' && (!/\btype\s*:/.test(versioning) || /VersioningType\.URI\b/.test(versioning));
   const defaultVersion = uriVersioning ? (/defaultVersion\s*:\s*['"`]([^'"`]+)['"`]/.exec(versioning)?.[1] ?? '') : '';
@@ -43,7 +53,8 @@ export async function nestRoutes(index: SymbolIndex, hints: readonly Hint[], fin
     for (const handler of inFile) {
       const { verb, prefix, own, symbol, range, framework } = handler;
       const version = uriVersioning ? (handler.version ?? defaultVersion) : '';
-      const underPrefix = !excluded.entries.some((exclusion) => (exclusion.method === 'ANY' || exclusion.method === verb) && exclusion.pattern.matches(normalizeNestPath([prefix, own]).slice(1)));
+      const { prefix: globalPrefix, excluded } = prefixOf(framework);
+      const underPrefix = !excluded.some((exclusion) => (exclusion.method === 'ANY' || exclusion.method === verb) && exclusion.pattern.matches(normalizeNestPath([prefix, own]).slice(1)));
       const routePath = normalizeNestPath([underPrefix ? globalPrefix : '', version ? `v${version}` : '', prefix, own]);
       routes.push({ method: verb, path: routePath, handler: symbol, framework, source: { path: handler.declaredIn, line: range.start.line } });
       routeFindings.push({ category: 'route', symbol, range, layer: '', details: { rule: 'nest-route', framework, method: verb.toLowerCase(), path: routePath } });
@@ -67,6 +78,12 @@ function configuredValue(hints: readonly Hint[], key: string | undefined): strin
   );
   const [value] = values;
   return dot > 0 && values.size === 1 && typeof value === 'string' ? value : '';
+}
+
+/** The prefix an application gives every controller's routes, and the routes its options keep out of it. */
+interface GlobalPrefix {
+  prefix: string;
+  excluded: { method: string; pattern: LinearPattern }[];
 }
 
 /** A controller method decorated with an HTTP verb, as its file writes it (the bootstrap's prefix and versioning are applied after). */

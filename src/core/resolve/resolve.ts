@@ -72,7 +72,9 @@ export async function resolveWorkspace(files: readonly FileFacts[], knowledge: R
   findings.push(...(await repositoryFindings(index, knowledge.dataAccess, interfaces, findings, turns)));
   linkSignals(index, findings, hints);
   await nextTurn();
-  const nest = await nestRoutes(index, hints, findings, knowledge.frameworks.decoratorRoutes, turns);
+  // A test sets up applications of its own (`createExpressServer({ routePrefix })` in a spec): their prefix is not the service's.
+  const applicationHints = hints.filter((hint) => hint.hint !== 'global-prefix' || !knowledge.layerRoles.isTestExampleOrDoc(SymbolId.parse(hint.symbol).path));
+  const nest = await nestRoutes(index, applicationHints, findings, knowledge.frameworks.decoratorRoutes, turns);
   await describeNestModules(index, findings, knowledge.frameworks.decoratorRoutes, turns);
   await nextTurn();
   // Java's routes are annotations, or calls (Spark); Go's router calls followed through variables, parameters and closures.

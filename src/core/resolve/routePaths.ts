@@ -172,8 +172,14 @@ export function constantString(index: SymbolIndex, path: string, written: string
   if (INTERPOLATED.test(written)) return interpolated(index, path, written, depth);
   const quoted = /^[rRbBuU]?(['"])(.*)\1$/s.exec(written);
   if (quoted) return quoted[2];
+  const fromEnvironment = environmentRead(index, path, written);
+  if (fromEnvironment !== undefined) return fromEnvironment;
   if (!/^[\w.$]+$/.test(written)) return undefined; // an expression: not a constant we can read
   const member = memberOfObject(index, path, written);
+  if (member?.value.kind === 'call') {
+    const [key] = member.value.args;
+    return member.value.args.length === 1 && key?.kind === 'string' && !member.value.receiver ? environmentHelperValue(index, member.path, member.value.callee, key.value) : undefined;
+  }
   if (member) return member.value.kind === 'string' || member.value.kind === 'number' ? member.value.value : member.value.kind === 'name' || member.value.kind === 'other' ? constantString(index, member.path, member.value.kind === 'name' ? member.value.value : member.value.text, depth + 1) : undefined;
   const target = index.qualify(path, written);
   if (!target) return undefined;
@@ -190,6 +196,27 @@ export function constantString(index: SymbolIndex, path: string, written: string
     if (attribute?.literal !== undefined) return attribute.literal;
   }
   return undefined;
+}
+
+/**
+ * The value the workspace's environment files give a key the code reads from the environment:
+ * `process.env.API_PREFIX`, `process.env['API_PREFIX']`, or a workspace function given the key
+ * alone (`getOsEnv('API_PREFIX')`, the usual helper that reads and checks `process.env[key]`).
+ */
+function environmentRead(index: SymbolIndex, path: string, written: string): string | undefined {
+  const read = /^process\.env(?:\.([A-Za-z_]\w*)|\[\s*(['"`])([A-Za-z_][\w.-]*)\2\s*\])$/.exec(written);
+  const key = read?.[1] ?? read?.[3];
+  if (key !== undefined) return index.environmentValue(key);
+  const helper = /^([\w$.]+)\(\s*(['"`])([A-Za-z_][\w.-]*)\2\s*\)$/.exec(written);
+  return helper?.[1] && helper[3] !== undefined ? environmentHelperValue(index, path, helper[1], helper[3]) : undefined;
+}
+
+/** `getOsEnv('API_PREFIX')` written in `path`: the environment files' value of the key, when the callee is a workspace function. */
+function environmentHelperValue(index: SymbolIndex, path: string, callee: string, key: string): string | undefined {
+  const value = index.environmentValue(key);
+  if (value === undefined) return undefined;
+  const helper = index.resolve(path, callee);
+  return helper && index.definition(helper)?.kind === 'function' ? value : undefined;
 }
 
 /**

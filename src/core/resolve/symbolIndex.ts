@@ -423,10 +423,11 @@ export class SymbolIndex {
     const external = (parts: string[]) => ({ external: [statement.module, ...parts].join('.') });
     if (statement.names.length === 0) {
       if (statement.alias !== head) return undefined;
-      if (file && rest.length) return this.lookup(file, rest.join('.'), depth + 1) ?? external(rest);
+      // `routes.api` of `const routes = require('./routes')`: a name the module binds, else a property
+      // of what it exports whole (`module.exports = { api: apiRouter }`, or another module's: `module.exports = require('./routes')`).
+      if (file && rest.length) return this.lookup(file, rest.join('.'), depth + 1) ?? this.lookup(file, [this.exportedWhole(file), ...rest].join('.'), depth + 1) ?? external(rest);
       // `const router = require('./router')`: what the module exports (`module.exports = router`).
-      const exported = file ? this.defaultExportOf(file) : undefined;
-      return (file && exported ? this.lookup(file, exported, depth + 1) : undefined) ?? external(rest);
+      return (file ? this.lookup(file, this.exportedWhole(file), depth + 1) : undefined) ?? external(rest);
     }
     for (const imported of statement.names) {
       if (imported.name === '*') {
@@ -437,7 +438,7 @@ export class SymbolIndex {
       if ((imported.alias ?? imported.name) !== head) continue;
       if (!file) return imported.name === 'default' ? external(rest) : external([imported.name, ...rest]);
       // A module with no default of its own may re-export another's (`export { default } from './router'`).
-      const name = imported.name === 'default' ? (this.defaultExportOf(file) ?? 'default') : imported.name;
+      const name = imported.name === 'default' ? this.exportedWhole(file) : imported.name;
       return (name ? this.lookup(file, [name, ...rest].join('.'), depth + 1) : undefined) ?? external([imported.name, ...rest]);
     }
     return undefined;
@@ -526,12 +527,21 @@ export class SymbolIndex {
     return undefined;
   }
 
+  /** The value the workspace's environment files (`.env.example`) give a key, if any. */
+  environmentValue(key: string): string | undefined {
+    return this.modules.environmentValue(key);
+  }
+
   /** What `require(specifier)` written in `path` returns, when it is a workspace symbol: what the module exports whole (`module.exports = polka().use(...)`). */
   requiredExport(path: string, specifier: string): string | undefined {
     const file = this.modules.ecmaModuleFile(path, specifier);
-    const exported = file ? this.defaultExportOf(file) : undefined;
-    const target = file && exported ? this.qualify(file, exported) : undefined;
+    const target = file ? this.qualify(file, this.exportedWhole(file)) : undefined;
     return target && 'symbol' in target ? target.symbol : undefined;
+  }
+
+  /** The name a module's default export goes by in it: its own symbol's, else `default` (bound by a re-export: `export { default } from`, `module.exports = require(...)`). */
+  private exportedWhole(file: string): string {
+    return this.defaultExportOf(file) ?? 'default';
   }
 
   private defaultExportOf(file: string): string | undefined {

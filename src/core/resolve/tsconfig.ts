@@ -14,6 +14,8 @@ export interface ModulePaths {
   packages?: WorkspacePackage[];
   /** Go: the modules `go.mod` files declare, by folder: import paths under them name the workspace's packages. */
   goModules?: GoModule[];
+  /** The values the root's environment files give (`.env.example`: `APP_ROUTE_PREFIX=/api`), for constants the code reads from the environment. */
+  environment?: Record<string, string>;
 }
 
 const CONFIG_FILES = ['tsconfig.json', 'tsconfig.base.json'];

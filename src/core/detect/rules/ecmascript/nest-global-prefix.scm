@@ -1,4 +1,5 @@
 ;; hint: global-prefix
+;; framework: nestjs
 ;; description: NestJS `app.setGlobalPrefix('api', { exclude: ['health', { path: 'sitemap.xml', method: RequestMethod.GET }] })` in the bootstrap: every controller's routes are under the prefix, except those the options exclude. The prefix may be read from the configuration, `setGlobalPrefix(configService.getOrThrow('app.apiPrefix'))`: the key is kept, and looked up among the namespaces `registerAs` declares (nest-config-namespace).
 (call_expression
   function: (member_expression property: (property_identifier) @_verb)
