@@ -51,6 +51,8 @@ const ECMA_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '
 export class ModuleResolution {
   /** Each workspace package's entry file, by the package's name. */
   private readonly packageEntries = new Map<string, string>();
+  /** The files a package's `exports` names for its other subpaths (`lowdb/node`): entries too, though no import by the bare name reaches them. */
+  private readonly subpathEntries = new Set<string>();
   /** The workspace packages holding the files of a folder, innermost first, by folder. */
   private readonly packagesByFolder = new Map<string, readonly WorkspacePackage[]>();
 
@@ -68,6 +70,13 @@ export class ModuleResolution {
         .map((candidate) => this.ecmaFileAt(candidate))
         .find((file) => file !== undefined);
       if (entry !== undefined) this.packageEntries.set(pkg.name, entry);
+      for (const subpath of Object.keys(pkg.entries)) {
+        if (subpath === '.' || !subpath.startsWith('./') || subpath.includes('*')) continue;
+        const file = packageCandidates([pkg], `${pkg.name}/${subpath.slice(2)}`)
+          .map((candidate) => this.ecmaFileAt(candidate))
+          .find((found) => found !== undefined);
+        if (file !== undefined) this.subpathEntries.add(file);
+      }
     }
   }
 
@@ -76,9 +85,9 @@ export class ModuleResolution {
     return this.packageEntries.get(name);
   }
 
-  /** The files the workspace's packages name their entries. */
+  /** The files the workspace's packages name their entries, for the package and for its subpaths. */
   packageEntryFiles(): ReadonlySet<string> {
-    return new Set(this.packageEntries.values());
+    return new Set([...this.packageEntries.values(), ...this.subpathEntries]);
   }
 
   /** The workspace packages whose folder holds a file, innermost first. */
