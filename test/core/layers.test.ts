@@ -323,9 +323,9 @@ describe('layer roles in the js-dialects fixture', () => {
 describe("layer roles of a library's subpath exports", () => {
   it('gives each file a subpath of `exports` names the public API, as the entry of the package itself', async () => {
     // A key-value store written for the test: `kvlite` and `kvlite/node` are what users import; the
-    // store and its file backend are not entries (a pattern subpath names no one entry either).
+    // store is not an entry, though a subpath names it, since a pattern exposes it with every other file.
     const result = await analyseFiles({
-      'package.json': JSON.stringify({ name: 'kvlite', version: '1.0.0', type: 'module', exports: { '.': './lib/index.js', './node': './lib/node.js', './backends/*': './lib/backends/*.js' } }),
+      'package.json': JSON.stringify({ name: 'kvlite', version: '1.0.0', type: 'module', exports: { '.': './lib/index.js', './node': './lib/node.js', './internal/*': './lib/*.js', './internal/core/kv.js': './lib/core/kv.js' } }),
       'src/index.ts': "export { Store } from './core/kv.js'\n",
       'src/node.ts': "export { FileBackend } from './backends/file.js'\nexport { Store } from './core/kv.js'\n",
       'src/core/kv.ts': 'export class Store {\n  constructor(private backend: { read(): string }) {}\n  get(): string { return this.backend.read() }\n}\n',

@@ -40,6 +40,12 @@ function importsOf(facts: FileFacts): string {
   return JSON.stringify(facts.imports.map((statement) => [statement.module, statement.level]));
 }
 
+/** Whether an `exports` pattern (`./unsafe/*`) matches a subpath. */
+function coveredBy(pattern: string, subpath: string): boolean {
+  const star = pattern.indexOf('*');
+  return subpath.length >= pattern.length - 1 && subpath.startsWith(pattern.slice(0, star)) && subpath.endsWith(pattern.slice(star + 1));
+}
+
 const ECMA_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
 /**
@@ -70,8 +76,10 @@ export class ModuleResolution {
         .map((candidate) => this.ecmaFileAt(candidate))
         .find((file) => file !== undefined);
       if (entry !== undefined) this.packageEntries.set(pkg.name, entry);
+      const patterns = Object.keys(pkg.entries).filter((subpath) => subpath.includes('*'));
       for (const subpath of Object.keys(pkg.entries)) {
-        if (subpath === '.' || !subpath.startsWith('./') || subpath.includes('*')) continue;
+        // A subpath a pattern covers too (axios's `./unsafe/core/settle.js` beside `./unsafe/*`) is one of the files exposed wholesale, not an entry.
+        if (subpath === '.' || !subpath.startsWith('./') || subpath.includes('*') || patterns.some((pattern) => coveredBy(pattern, subpath))) continue;
         const file = packageCandidates([pkg], `${pkg.name}/${subpath.slice(2)}`)
           .map((candidate) => this.ecmaFileAt(candidate))
           .find((found) => found !== undefined);
