@@ -5,6 +5,7 @@ import { type KindInputs, parseKindRules } from '../../src/core/classify/kindRul
 import type { PackageManifest } from '../../src/core/classify/packages';
 import type { FindingCategory, InterfaceImplementations } from '../../src/core/result';
 import { builtinKnowledge } from '../../src/node/knowledge';
+import { analyseFiles } from '../helpers';
 
 async function firedFor(files: string[], findings: Partial<Record<FindingCategory, number>> = {}, interfaces: InterfaceImplementations[] = [], routes = 0): Promise<string[]> {
   const made = Object.entries(findings).flatMap(([category, count]) =>
@@ -231,6 +232,27 @@ describe('repository-kind rules', () => {
     const backends = { base: 'cache/base.py:BaseCache', implementations: ['cache/backends/memory.py:Memory', 'cache/backends/redis.py:Redis'] };
     assert.ok((await firedFor(['cache/backends/memory.py'], {}, [backends])).includes('implementations-in-backends'));
     assert.ok(!(await firedFor(['app/data/transport/views.py'], {}, [])).includes('implementations-in-backends'));
+  });
+
+  it('reads a published service broker whose built-in middleware are objects of broker hooks as a framework', async () => {
+    // A message broker written for the test, in the shape Moleculer documents: each built-in middleware is a
+    // factory the broker calls with itself, returning hooks around local actions and events. Found, they are
+    // the extension points that outweigh its benchmark folder; without them the two kinds tie.
+    const middleware = (name: string, hook: string) => `module.exports = function ${name}Middleware(broker) {\n  function wrap(next) {\n    return (ctx) => next(ctx);\n  }\n  return { name: "${name}", ${hook}: wrap };\n};\n`;
+    const result = await analyseFiles({
+      'package.json': JSON.stringify({ name: 'minibus', version: '1.0.0', main: 'index.js', description: 'A message broker for Node services' }),
+      'index.js': "module.exports = require('./src/broker');\n",
+      'src/broker.js': 'class Broker {\n  constructor(options) { this.middlewares = options.middlewares || []; }\n  call(action, params) { return this.run(action, params); }\n}\nmodule.exports = Broker;\n',
+      'src/middlewares/retry.js': middleware('Retry', 'localAction'),
+      'src/middlewares/timeout.js': middleware('Timeout', 'localAction'),
+      'src/middlewares/metrics.js': middleware('Metrics', 'remoteAction'),
+      'src/middlewares/throttle.js': middleware('Throttle', 'localEvent'),
+      'src/middlewares/debounce.js': middleware('Debounce', 'localEvent'),
+      'benchmark/suite.js': "const Broker = require('..');\nnew Broker({}).call('math.add', { a: 1 });\n",
+    });
+    assert.equal(result.findings.filter((finding) => finding.category === 'middleware').length, 5);
+    assert.equal(result.kind.kind, 'framework');
+    assert.ok(result.kind.evidence.some((evidence) => evidence.signal === 'middleware-definitions'));
   });
 
   it('lists a subtree whose kind differs clearly from the whole as a mixed part', async () => {

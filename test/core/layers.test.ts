@@ -8,7 +8,7 @@ import type { RepoKind } from '../../src/core/result';
 import { SymbolIndex } from '../../src/core/resolve/symbolIndex';
 import { builtinKnowledge } from '../../src/node/knowledge';
 import { join } from 'node:path';
-import { ROOT, scanPython, tempWorkspace, testScanner } from '../helpers';
+import { analyseFiles, ROOT, scanPython, tempWorkspace, testScanner } from '../helpers';
 
 describe('layer roles', () => {
   const layerOf: LayerRoles['layerOf'] = (kind, facts) => builtinKnowledge().layerRoles.layerOf(kind, facts);
@@ -364,6 +364,23 @@ describe('layer roles in the js-dialects fixture', () => {
     // interface itself is core; `Logger` is named for no kind of backend.
     const expected = { 'sqlkit.js': 'public-api', 'lib/cache/memory.js': 'adapter', 'lib/cache/redis.js': 'adapter', 'lib/cache/base.js': 'core', 'lib/loggers/console.js': 'core' };
     assert.deepEqual(Object.fromEntries(Object.keys(expected).map((path) => [path, result.files.find((file) => file.path === path)?.layer])), expected);
+  });
+});
+
+describe("layer roles of a library's subpath exports", () => {
+  it('gives each file a subpath of `exports` names the public API, as the entry of the package itself', async () => {
+    // A key-value store written for the test: `kvlite` and `kvlite/node` are what users import; the
+    // store is not an entry, though a subpath names it, since a pattern exposes it with every other file.
+    const result = await analyseFiles({
+      'package.json': JSON.stringify({ name: 'kvlite', version: '1.0.0', type: 'module', exports: { '.': './lib/index.js', './node': './lib/node.js', './internal/*': './lib/*.js', './internal/core/kv.js': './lib/core/kv.js' } }),
+      'src/index.ts': "export { Store } from './core/kv.js'\n",
+      'src/node.ts': "export { FileBackend } from './backends/file.js'\nexport { Store } from './core/kv.js'\n",
+      'src/core/kv.ts': 'export class Store {\n  constructor(private backend: { read(): string }) {}\n  get(): string { return this.backend.read() }\n}\n',
+      'src/backends/file.ts': "import { readFileSync } from 'node:fs'\nexport class FileBackend {\n  constructor(private path: string) {}\n  read(): string { return readFileSync(this.path, 'utf8') }\n}\n",
+    });
+    const layer = (path: string) => result.files.find((file) => file.path === path)?.layer;
+    assert.equal(result.kind.kind, 'library');
+    assert.deepEqual(['src/index.ts', 'src/node.ts', 'src/core/kv.ts'].map(layer), ['public-api', 'public-api', 'core']);
   });
 });
 

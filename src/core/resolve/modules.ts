@@ -40,6 +40,12 @@ function importsOf(facts: FileFacts): string {
   return JSON.stringify(facts.imports.map((statement) => [statement.module, statement.level]));
 }
 
+/** Whether an `exports` pattern (`./unsafe/*`) matches a subpath. */
+function coveredBy(pattern: string, subpath: string): boolean {
+  const star = pattern.indexOf('*');
+  return subpath.length >= pattern.length - 1 && subpath.startsWith(pattern.slice(0, star)) && subpath.endsWith(pattern.slice(star + 1));
+}
+
 const ECMA_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '.cjs'];
 
 /**
@@ -51,6 +57,8 @@ const ECMA_EXTENSIONS = ['.ts', '.tsx', '.mts', '.cts', '.js', '.jsx', '.mjs', '
 export class ModuleResolution {
   /** Each workspace package's entry file, by the package's name. */
   private readonly packageEntries = new Map<string, string>();
+  /** The files a package's `exports` names for its other subpaths (`lowdb/node`): entries too, though no import by the bare name reaches them. */
+  private readonly subpathEntries = new Set<string>();
   /** The workspace packages holding the files of a folder, innermost first, by folder. */
   private readonly packagesByFolder = new Map<string, readonly WorkspacePackage[]>();
 
@@ -68,6 +76,15 @@ export class ModuleResolution {
         .map((candidate) => this.ecmaFileAt(candidate))
         .find((file) => file !== undefined);
       if (entry !== undefined) this.packageEntries.set(pkg.name, entry);
+      const patterns = Object.keys(pkg.entries).filter((subpath) => subpath.includes('*'));
+      for (const subpath of Object.keys(pkg.entries)) {
+        // A subpath a pattern covers too (axios's `./unsafe/core/settle.js` beside `./unsafe/*`) is one of the files exposed wholesale, not an entry.
+        if (subpath === '.' || !subpath.startsWith('./') || subpath.includes('*') || patterns.some((pattern) => coveredBy(pattern, subpath))) continue;
+        const file = packageCandidates([pkg], `${pkg.name}/${subpath.slice(2)}`)
+          .map((candidate) => this.ecmaFileAt(candidate))
+          .find((found) => found !== undefined);
+        if (file !== undefined) this.subpathEntries.add(file);
+      }
     }
   }
 
@@ -82,9 +99,9 @@ export class ModuleResolution {
     return this.packageEntries.get(name);
   }
 
-  /** The files the workspace's packages name their entries. */
+  /** The files the workspace's packages name their entries, for the package and for its subpaths. */
   packageEntryFiles(): ReadonlySet<string> {
-    return new Set(this.packageEntries.values());
+    return new Set([...this.packageEntries.values(), ...this.subpathEntries]);
   }
 
   /** The workspace packages whose folder holds a file, innermost first. */
