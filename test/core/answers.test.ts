@@ -438,11 +438,20 @@ describe('the errors answer of an exception a caller on the trace catches', () =
       '        print("relaying")',
       '        raise error',
       '',
+      'class Store:',
+      '    class ReadError(Exception):',
+      '        pass',
+      '',
+      '    def read(self, key):',
+      '        if not key:',
+      '            raise self.ReadError()',
+      '        return key',
+      '',
     ].join('\n'),
     'app/api.py': [
       'from flask import Flask, jsonify',
       'from itsdangerous import BadSignature',
-      'from app.service import BadChannel, refuse, relay, unsign, update',
+      'from app.service import BadChannel, Store, refuse, relay, unsign, update',
       '',
       'app = Flask(__name__)',
       '',
@@ -475,6 +484,15 @@ describe('the errors answer of an exception a caller on the trace catches', () =
       '    relay("")',
       '    return "done"',
       '',
+      '@app.route("/reads", methods=["POST"])',
+      'def reads():',
+      '    store = Store()',
+      '    try:',
+      '        store.read("")',
+      '    except Store.ReadError:',
+      '        return jsonify(error="unavailable"), 503',
+      '    return "done"',
+      '',
     ].join('\n'),
   };
 
@@ -485,6 +503,12 @@ describe('the errors answer of an exception a caller on the trace catches', () =
     assert.ok(errors.includes('`POST /refusals`: `BadChannel` raised in `refuse` is not converted to a status on the way: it reaches the framework — app/service.py:16'), errors.join('\n'));
     assert.ok(errors.includes('`POST /relays`: `BadChannel` raised in `update` is not converted to a status on the way: it reaches the framework — app/service.py:8'), errors.join('\n'));
     assert.ok(!errors.some((fact) => /^`POST \/(checks|bounces)`.*is not converted/.test(fact)), errors.join('\n'));
+  });
+
+  it('reads an exception a method raises through its own class (`self.ReadError`) as the class attribute callers catch', async () => {
+    const errors = factsOf((await answersOfFiles(files)).find((answer) => answer.item === 'service.errors'));
+    assert.ok(errors.includes('`POST /reads`: `Store.ReadError` raised in `Store.read` is caught by `reads`, which answers 503 — app/api.py:42'), errors.join('\n'));
+    assert.ok(!errors.some((fact) => /^`POST \/reads`.*is not converted/.test(fact)), errors.join('\n'));
   });
 });
 

@@ -330,3 +330,31 @@ describe('a writer called with a flag that changes what it writes (a Django tabl
     assert.ok(!queued.some((fact) => fact.startsWith('`ANY /parcels/{code}/hold` writes a `Change` row in `Parcel.log_change` and answers')), queued.join('\n'));
   });
 });
+
+describe('work written in another branch than the commit (a route that acts on a choice)', () => {
+  it('is not told as running after the commit, while work that follows the commit still is', async () => {
+    const route = [
+      '',
+      '',
+      '@router.post("/members/{handle}/actions")',
+      'def act(handle: str, action: str, session: Session = Depends(get_session)):',
+      '    if action == "add":',
+      '        session.add(Member(handle=handle))',
+      '        session.commit()',
+      '    elif action == "welcome":',
+      '        send_welcome(handle)',
+      '    return {"ok": True}',
+      '',
+    ].join('\n');
+    const workspace = tempWorkspace({ ...FILES, 'app/api.py': `${FILES['app/api.py'] ?? ''}${route}` });
+    let answers: Answer[] = [];
+    try {
+      answers = (await analyzeFolder(workspace.root, { threads: 1 })).answers();
+    } finally {
+      workspace.cleanup();
+    }
+    const inRequest = factsOf(answers.find((answer) => answer.item === 'service.async'), 'What runs inside the request, before it answers');
+    assert.ok(inRequest.some((fact) => fact.startsWith('`POST /members` runs `send_welcome` inside the request after its commit')), inRequest.join('\n'));
+    assert.ok(!inRequest.some((fact) => fact.startsWith('`POST /members/{handle}/actions` runs')), inRequest.join('\n'));
+  });
+});

@@ -152,6 +152,9 @@ function workAfterCommit(context: AnswerContext, route: Route): { location: Sour
   const committing = findingsByFunction(context, 'transaction');
   const own = new Set((committing.get(handler) ?? []).map((finding) => finding.range.start.line));
   let commit: SourceLocation | undefined;
+  // The `if` the commit is written under: work under another `if` may sit in a branch that never follows the commit.
+  let commitCondition: string | undefined;
+  const conditionAt = (line: number) => context.index.definition(handler)?.calls?.find((call) => call.line === line)?.condition;
   const work: { symbol: string; location: SourceLocation }[] = [];
   for (const step of trace.steps) {
     if (step.depth !== 1 || !step.site) continue;
@@ -160,8 +163,11 @@ function workAfterCommit(context: AnswerContext, route: Route): { location: Sour
       const called = step.external || step.unresolved ? undefined : committing.get(step.symbol)?.[0];
       if (own.has(site.line) && site.path === SymbolId.parse(handler).path) commit = site;
       else if (called) commit = { path: SymbolId.parse(called.symbol).path, line: called.range.start.line };
+      if (commit) commitCondition = conditionAt(site.line);
       continue;
     }
+    const condition = conditionAt(site.line);
+    if (commitCondition !== undefined && condition !== undefined && condition !== commitCondition) continue;
     if (!step.external && !step.unresolved && step.via === 'call' && doesWork(context, step)) work.push({ symbol: step.symbol, location: site });
   }
   const first = work[0];

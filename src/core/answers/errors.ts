@@ -159,6 +159,16 @@ function callersCatching(context: AnswerContext, trace: Trace, symbol: string, e
   return found.find((catching) => catching?.verdict === 'catches' && found.every((other) => other?.verdict === 'catches')) ?? found.find((catching) => catching?.verdict === 'may');
 }
 
+/**
+ * An exception a method raises through its own class (`raise self.GetBodyError()`), named by that
+ * class (`Ping.GetBodyError`) as callers write it in their `except` clauses.
+ */
+function classAttributeOf(method: string, exception: string): string {
+  const owner = SymbolId.owner(method);
+  const attribute = /^(?:self|cls)\.([A-Za-z_]\w*)$/.exec(exception)?.[1];
+  return owner && attribute ? `${SymbolId.parse(owner).name}.${attribute}` : exception;
+}
+
 /** Statuses HTTP defines as temporary, for a client to retry (RFC 9110 15.5.9 408, 15.6.3 502, 15.6.4 503, 15.6.5 504; RFC 6585 4 429). */
 const TEMPORARY_STATUSES: ReadonlySet<number> = new Set([408, 429, 502, 503, 504]);
 
@@ -200,7 +210,8 @@ export function errorsAnswer(context: AnswerContext): AnswerPart[] {
     ];
     for (const symbol of functions) {
       const { path } = SymbolId.parse(symbol);
-      for (const raised of index.definition(symbol)?.raises ?? []) {
+      for (const written of index.definition(symbol)?.raises ?? []) {
+        const raised = { ...written, exception: classAttributeOf(symbol, written.exception) };
         if (raised.returned || raised.asserted || raisedStatus(index, context.frameworks, path, raised) !== undefined || told.has(raised.exception)) continue;
         told.add(raised.exception);
         const names = exceptionNames(index, path, raised.exception);
