@@ -78,3 +78,46 @@ describe('an update of checks that read other findings (a receiver of a workspac
     assert.equal(lookups, 0);
   });
 });
+
+describe('an update of a Django migration', () => {
+  const files = {
+    'shop/models.py': 'from django.db import models\n\nclass Order(models.Model):\n    total = models.IntegerField()\n',
+    'shop/migrations/__init__.py': '',
+    'shop/migrations/0001_initial.py': [
+      'from django.db import migrations, models',
+      '',
+      'class Migration(migrations.Migration):',
+      '    initial = True',
+      '    dependencies = []',
+      '    operations = [',
+      '        migrations.CreateModel(name="Order", fields=[("id", models.AutoField(primary_key=True)), ("total", models.IntegerField())]),',
+      '        migrations.CreateModel(name="Refund", fields=[("id", models.AutoField(primary_key=True)), ("amount", models.IntegerField())]),',
+      '    ]',
+      '',
+    ].join('\n'),
+  };
+  const workspace = tempWorkspace(files);
+  after(workspace.cleanup);
+  const migration = 'shop/migrations/0001_initial.py';
+  const columnsOf = (analysis: Analysis, name: string) => analysis.result.dataModel?.entities.find((entity) => entity.name === name)?.columns.map((column) => column.name);
+
+  it('keeps the data model while the operations stay, and gives what a fresh analysis gives as they change', async () => {
+    let analysis = await analyzeFolder(workspace.root, { threads: 1 });
+    assert.deepEqual(columnsOf(analysis, 'Refund'), ['id', 'amount']);
+    const edits: [string, (before: Analysis, now: Analysis) => void][] = [
+      // A function added below the operations: the same operations, the data model not made again.
+      [`${files[migration]}\ndef added_later():\n    return 1\n`, (before, now) => assert.equal(now.result.dataModel, before.result.dataModel)],
+      // Every line moves: the operations' places change, and so does the data model.
+      [`# moved\n${files[migration]}`, (before, now) => assert.notEqual(now.result.dataModel, before.result.dataModel)],
+      // An operation added: the table no class defines gains its column.
+      [files[migration].replace('    ]\n', '        migrations.AddField(model_name="refund", name="reason", field=models.CharField(max_length=50)),\n    ]\n'), (_, now) => assert.deepEqual(columnsOf(now, 'Refund'), ['id', 'amount', 'reason'])],
+    ];
+    for (const [text, expect] of edits) {
+      writeFileSync(join(workspace.root, migration), text);
+      const before = analysis;
+      analysis = await updateFolder(analysis, [join(workspace.root, migration)], { threads: 1 });
+      expect(before, analysis);
+      assert.equal(comparable(analysis), comparable(await analyzeFolder(workspace.root, { threads: 1 })), `after editing ${migration}`);
+    }
+  });
+});
