@@ -28,3 +28,22 @@ export function atLength<T>(list: readonly T[]): readonly T[] {
 export function sameList<T>(before: readonly T[], after: readonly T[], same: (a: T, b: T) => boolean = (a, b) => a === b): boolean {
   return before === after || (before.length === after.length && before.every((item, position) => same(item, after[position] as T)));
 }
+
+/**
+ * Whether two values of plain data (lists, plain objects, primitives) are equal, element by element
+ * and key by key. Anything else (a Map, a class's instance) is equal only to itself: what it holds
+ * is not compared.
+ */
+export function samePlainData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, at) => samePlainData(item, b[at]));
+  if (!isPlainObject(a) || !isPlainObject(b)) return false;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && samePlainData(a[key], b[key]));
+}
+
+function isPlainObject(value: object): value is Record<string, unknown> {
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}

@@ -1,6 +1,6 @@
 import type { ModelReading } from '../frameworks/frameworks';
 import { Turns } from '../nextTurn';
-import { isEmpty, NONE } from '../lists';
+import { isEmpty, NONE, samePlainData } from '../lists';
 import type { FileFacts, SymbolDefinition, ValueShape } from '../parse/facts';
 import type { SymbolIndex } from '../resolve/symbolIndex';
 import { SymbolId, type SourceLocation } from '../result';
@@ -278,7 +278,8 @@ async function partsInPathOrder<T>(index: SymbolIndex, stage: string, turns: Tur
     parts.push(part);
     paths.push(file.path);
   };
-  await index.eachPart(stage, turns, compute, step, '', undefined, isEmpty);
+  // A file worked out again that gives the same operations (a function added to a migration) keeps its part, and the history stays whole.
+  await index.eachPart(stage, turns, compute, step, '', samePlainData, isEmpty);
   return index.combined(`${stage}s in path order`, parts, () =>
     parts
       .map((part, at) => ({ part, path: paths[at] as string }))

@@ -52,7 +52,7 @@ export function parseRuleTests(file: DataFile): RuleTests {
 async function matchesOf(scanner: FileScanner, code: string, snippet: { language: ParsedLanguage; path: string }, rule: string): Promise<{ symbol: string; details: Record<string, unknown> }[]> {
   const facts = await scanner.scan(snippet, code);
   const index = new SymbolIndex([facts]);
-  const confirmation = new Confirmation(index);
+  const confirmation = new Confirmation();
   const own = confirmFile(index, facts.findings, facts.hints);
   confirmation.add(own);
   const { findings, hints } = confirmation.finish();

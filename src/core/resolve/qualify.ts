@@ -8,17 +8,21 @@ import type { SymbolIndex, Target } from './symbolIndex';
  * (`django.urls.path`), a module prefix (`celery.signals.*`), `~Name` (anything, in or out of the
  * workspace, whose qualified name ends with Name), `class-with:a,b` (a workspace class that
  * defines methods a and b, itself or through its workspace ancestors: a framework's own
- * dispatcher), or `finding:<category>` (a workspace symbol with a finding of that category).
+ * dispatcher), or `finding:<category>` (a workspace symbol with a finding of that category, which
+ * `Confirmation` checks once every finding is in).
  */
-function qualifiesAs(index: SymbolIndex, symbol: string, line: number, name: string, anyOf: readonly string[], findingsBySymbol: ReadonlyMap<string, Set<string>>): boolean {
-  if (!name) return false;
+function qualifiesAs(index: SymbolIndex, symbol: string, line: number, name: string, anyOf: readonly string[]): boolean {
+  const candidates = candidatesOf(index, symbol, line, name, anyOf);
+  return candidates !== undefined && candidates.targets.some((candidate) => targetQualifies(index, candidate, candidates.anyOf));
+}
+
+/** What a name written in `path` may stand for, and the patterns each candidate is checked against. */
+function candidatesOf(index: SymbolIndex, symbol: string, line: number, name: string, anyOf: readonly string[]): { targets: Target[]; anyOf: readonly string[] } | undefined {
+  if (!name) return undefined;
   const { path } = SymbolId.parse(symbol);
   // `this.emit(...)` in a class extending an emitter: the class, and what it derives from. A class of the
   // workspace's own bus calling itself (`self.publish_local(event)` in the broker) is the bus's plumbing.
-  if (name === 'this' || name === 'self') {
-    const outside = anyOf.filter((pattern) => !pattern.startsWith('class-with:'));
-    return ownClasses(index, symbol).some((candidate) => targetQualifies(index, candidate, outside, findingsBySymbol));
-  }
+  if (name === 'this' || name === 'self') return { targets: ownClasses(index, symbol), anyOf: anyOf.filter((pattern) => !pattern.startsWith('class-with:')) };
   const own = /^(?:self|cls|this)\./.test(name) ? name.split('.').slice(1) : undefined;
   const member = own ? memberOfOwner(index, symbol, own) : undefined;
   const target = member ? { symbol: member } : index.qualify(path, name);
@@ -27,7 +31,18 @@ function qualifiesAs(index: SymbolIndex, symbol: string, line: number, name: str
   // A parameter or local of the function around the match, of the type it is written with (`eventEmitter: EventEmitter2`).
   const written = own ? undefined : typeInScope(index, path, line, name);
   const typed = written ? index.qualify(path, bareTypeName(written)) : undefined;
-  return [target, made, ...(typed ? withAncestors(index, typed) : [])].some((candidate) => candidate !== undefined && targetQualifies(index, candidate, anyOf, findingsBySymbol));
+  return { targets: [target, made, ...(typed ? withAncestors(index, typed) : [])].filter((candidate) => candidate !== undefined), anyOf };
+}
+
+/**
+ * The workspace symbols a finding of which (`finding:<category>`) would make a check hold that
+ * does not hold alone: worked out from the index with the file's other checks, so that when every
+ * finding is in, what is left is a lookup of those symbols' categories.
+ */
+function awaitedSymbols(index: SymbolIndex, found: Located, qualify: NonNullable<ScannedFinding['qualify']>): readonly string[] {
+  const candidates = candidatesOf(index, found.symbol, found.range.start.line, qualify.name, qualify.anyOf);
+  const symbols = candidates ? [...new Set(candidates.targets.flatMap((target) => ('symbol' in target ? [target.symbol] : [])))] : [];
+  return symbols.length ? symbols : NONE;
 }
 
 /** The class a method is written in and its ancestors. */
@@ -55,10 +70,11 @@ function typeInScope(index: SymbolIndex, path: string, line: number, name: strin
   return found?.type;
 }
 
-function targetQualifies(index: SymbolIndex, target: Target, anyOf: readonly string[], findingsBySymbol: ReadonlyMap<string, Set<string>>): boolean {
+/** Whether a candidate is one of `anyOf` by the names it stands for (`finding:` patterns are the Confirmation's, once every finding is in). */
+function targetQualifies(index: SymbolIndex, target: Target, anyOf: readonly string[]): boolean {
   const names = index.namesOf(target);
   return anyOf.some((pattern) => {
-    if (pattern.startsWith('finding:')) return 'symbol' in target && (findingsBySymbol.get(target.symbol)?.has(pattern.slice(8)) ?? false);
+    if (pattern.startsWith('finding:')) return false;
     if (pattern.startsWith('class-with:')) {
       if (!('symbol' in target)) return false;
       const classes = classesOf(index, target.symbol);
@@ -142,63 +158,79 @@ export interface FileConfirmation {
    * The findings whose check reads other findings (`finding:<category>`): checked once every
    * file's are in, unless they hold by the names they stand for alone (`holdsAlone`).
    */
-  dependent: readonly { finding: ScannedFinding; holdsAlone: boolean }[];
+  dependent: readonly Awaiting<ScannedFinding>[];
   /** The hints that hold, stripped of their `qualify`, and those whose check reads other findings (still with it), in order. */
   hints: readonly Hint[];
+  /** For each hint still with its `qualify`, in order, the symbols whose findings would make it hold (see `awaitedSymbols`). */
+  hintsAwaiting: readonly (readonly string[])[];
+}
+
+/** A finding or hint whose check reads other findings: whether it holds without them, and the symbols whose findings would make it hold. */
+interface Awaiting<T> {
+  finding: T;
+  holdsAlone: boolean;
+  awaits: readonly string[];
 }
 
 /** A file with no findings and no hints: one shared, frozen answer (a part kept for nothing costs no room). */
-const NOTHING_TO_CONFIRM: FileConfirmation = Object.freeze({ confirmed: NONE, dependent: NONE, hints: NONE });
+const NOTHING_TO_CONFIRM: FileConfirmation = Object.freeze({ confirmed: NONE, dependent: NONE, hints: NONE, hintsAwaiting: NONE });
 
 /** Checks a file's findings and hints that read nothing but the index. */
 export function confirmFile(index: SymbolIndex, findings: readonly ScannedFinding[], hints: readonly Hint[]): FileConfirmation {
   if (!findings.length && !hints.length) return NOTHING_TO_CONFIRM;
   const confirmed: Finding[] = [];
-  const dependent: FileConfirmation['dependent'][number][] = [];
+  const dependent: Awaiting<ScannedFinding>[] = [];
   for (const finding of findings) {
     if (!finding.qualify) confirmed.push(finding);
-    else if (readsFindings(finding.qualify)) dependent.push({ finding, holdsAlone: holdsAlone(index, finding, finding.qualify) });
-    else if (holdsAlone(index, finding, finding.qualify)) confirmed.push(withoutQualify(finding));
+    else if (readsFindings(finding.qualify)) {
+      const alone = holdsAlone(index, finding, finding.qualify);
+      dependent.push({ finding, holdsAlone: alone, awaits: alone ? NONE : awaitedSymbols(index, finding, finding.qualify) });
+    } else if (holdsAlone(index, finding, finding.qualify)) confirmed.push(withoutQualify(finding));
   }
   const keptHints: Hint[] = [];
+  const hintsAwaiting: (readonly string[])[] = [];
   for (const hint of hints) {
     // A check that holds without other findings holds with them: only the others wait for them.
     if (!hint.qualify) keptHints.push(hint);
     else if (holdsAlone(index, hint, hint.qualify)) keptHints.push(withoutQualify(hint));
-    else if (readsFindings(hint.qualify)) keptHints.push(hint);
+    else if (readsFindings(hint.qualify)) {
+      keptHints.push(hint);
+      hintsAwaiting.push(awaitedSymbols(index, hint, hint.qualify));
+    }
   }
-  return { confirmed, dependent, hints: keptHints };
+  return { confirmed, dependent, hints: keptHints, hintsAwaiting: hintsAwaiting.length ? hintsAwaiting : NONE };
 }
 
 function readsFindings(qualify: NonNullable<ScannedFinding['qualify']>): boolean {
   return qualify.anyOf.some((pattern) => pattern.startsWith('finding:'));
 }
 
-const NO_FINDINGS: ReadonlyMap<string, Set<string>> = new Map();
-
 /** Where a finding or hint is: its symbol, and the line it starts on. */
 type Located = Pick<Finding, 'symbol' | 'range'>;
 
 function holdsAlone(index: SymbolIndex, found: Located, qualify: NonNullable<ScannedFinding['qualify']>): boolean {
-  return qualifiesAs(index, found.symbol, found.range.start.line, qualify.name, qualify.anyOf, NO_FINDINGS);
+  return qualifiesAs(index, found.symbol, found.range.start.line, qualify.name, qualify.anyOf);
 }
 
 /**
  * Keeps the findings and hints whose `qualify` holds, stripped of it, added a file at a time (as
  * `confirmFile` checked them, so a caller can let the event loop in between). Those that depend on
- * other findings (`finding:signal`) are checked when every finding is in (`finish`).
+ * other findings (`finding:signal`) are checked when every finding is in (`finish`): by then the
+ * index has been read for them (in the file's part, kept while what it read stays), and what is
+ * left is whether the symbols they await have a finding of the category asked.
  */
 export class Confirmation {
+  /** The categories found on the symbols some check awaits (made in `finish`: most findings are awaited by none). */
   private readonly findingsBySymbol = new Map<string, Set<string>>();
-  private readonly dependent: FileConfirmation['dependent'][number][] = [];
-  private readonly hints: Hint[] = [];
-
-  constructor(private readonly index: SymbolIndex) {}
+  private readonly confirmed: (readonly Finding[])[] = [];
+  private readonly dependent: Awaiting<ScannedFinding>[] = [];
+  private readonly hints: Awaiting<Hint>[] = [];
 
   add(file: FileConfirmation): void {
-    for (const finding of file.confirmed) this.record(finding);
+    if (file.confirmed.length) this.confirmed.push(file.confirmed);
     for (const finding of file.dependent) this.dependent.push(finding);
-    for (const hint of file.hints) this.hints.push(hint);
+    let awaiting = 0;
+    for (const hint of file.hints) this.hints.push({ finding: hint, holdsAlone: !hint.qualify, awaits: hint.qualify ? (file.hintsAwaiting[awaiting++] ?? NONE) : NONE });
   }
 
   /**
@@ -207,15 +239,17 @@ export class Confirmation {
    */
   finish(): { findings: Finding[]; hints: Hint[] } {
     const findings: Finding[] = [];
+    const awaited = new Set<string>();
+    for (const { awaits } of [...this.dependent, ...this.hints]) for (const symbol of awaits) awaited.add(symbol);
+    if (awaited.size) for (const list of this.confirmed) for (const finding of list) if (awaited.has(finding.symbol)) this.record(finding);
     // A finding confirmed by another dependent one (a decorator delegating to a decorator that delegates) is confirmed in a later round.
-    let pending: readonly FileConfirmation['dependent'][number][] = this.dependent;
+    let pending: readonly Awaiting<ScannedFinding>[] = this.dependent;
     for (let confirmed = true; confirmed && pending.length; ) {
-      const left: FileConfirmation['dependent'][number][] = [];
+      const left: Awaiting<ScannedFinding>[] = [];
       for (const dependent of pending) {
-        const { finding } = dependent;
         // One that holds alone is confirmed in the first round, as a check with the findings would confirm it.
-        if (dependent.holdsAlone || (finding.qualify && this.holds(finding, finding.qualify))) {
-          const held = withoutQualify(finding);
+        if (this.holds(dependent)) {
+          const held = withoutQualify(dependent.finding);
           this.record(held);
           findings.push(held);
         } else left.push(dependent);
@@ -223,7 +257,7 @@ export class Confirmation {
       confirmed = left.length < pending.length;
       pending = left;
     }
-    const hints = this.hints.filter((hint) => !hint.qualify || this.holds(hint, hint.qualify)).map(withoutQualify);
+    const hints = this.hints.filter((hint) => this.holds(hint)).map(({ finding }) => (finding.qualify ? withoutQualify(finding) : finding));
     return { findings, hints };
   }
 
@@ -233,8 +267,15 @@ export class Confirmation {
     else this.findingsBySymbol.set(finding.symbol, new Set([finding.category]));
   }
 
-  private holds(found: Located, qualify: NonNullable<ScannedFinding['qualify']>): boolean {
-    return qualifiesAs(this.index, found.symbol, found.range.start.line, qualify.name, qualify.anyOf, this.findingsBySymbol);
+  /** Whether a check holds alone, or one of the symbols it awaits has a finding of a category it asks for. */
+  private holds({ finding, holdsAlone, awaits }: Awaiting<Located & { qualify?: ScannedFinding['qualify'] }>): boolean {
+    if (holdsAlone) return true;
+    if (!awaits.length || !finding.qualify) return false;
+    const categories = finding.qualify.anyOf.flatMap((pattern) => (pattern.startsWith('finding:') ? [pattern.slice(8)] : []));
+    return awaits.some((symbol) => {
+      const found = this.findingsBySymbol.get(symbol);
+      return found !== undefined && categories.some((category) => found.has(category));
+    });
   }
 }
 

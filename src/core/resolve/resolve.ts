@@ -39,7 +39,7 @@ export async function resolveWorkspace(files: readonly FileFacts[], knowledge: R
   // what it read stays. Resolution adds to findings' details (receivers, uses, sites): it works on
   // copies, so the facts of a file and the kept parts stay as they were made.
   const turns = new Turns();
-  const confirmation = new Confirmation(index);
+  const confirmation = new Confirmation();
   const named: Finding[] = [];
   await index.eachPart(
     'confirmed-findings',
@@ -113,7 +113,7 @@ function confirmedAndNamed(index: SymbolIndex, file: FileFacts): FileConfirmatio
   return { ...own, named: own.confirmed.map((finding) => namedAfterDefinition(index, finding)) };
 }
 
-const NAMED_NOTHING = Object.freeze({ confirmed: NONE, dependent: NONE, hints: NONE, named: NONE });
+const NAMED_NOTHING = Object.freeze({ confirmed: NONE, dependent: NONE, hints: NONE, hintsAwaiting: NONE, named: NONE });
 
 /** A kept finding as this analysis's own: later stages add to its details and to its sites. */
 function copied(finding: Finding): Finding {

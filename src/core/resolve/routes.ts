@@ -1,4 +1,4 @@
-import { isEmpty, listIn } from '../lists';
+import { isEmpty, listIn, NONE } from '../lists';
 import { nextTurn, Turns } from '../nextTurn';
 import type { Hint, SymbolDefinition } from '../parse/facts';
 import { type Finding, type MiddlewareFinding, type Route, type RouteFinding, type Skipped, SymbolId } from '../result';
@@ -33,7 +33,17 @@ export type RouteKnowledge = Pick<Knowledge, 'frameworks' | 'ruleRoles' | 'dataA
 export async function resolveRoutes(index: SymbolIndex, findings: readonly Finding[], hints: readonly Hint[], knowledge: RouteKnowledge, turns = new Turns()): Promise<{ routes: Route[]; notRoutes: Set<Finding>; skipped: Skipped[] }> {
   const { frameworks } = knowledge;
   const roleOf = (finding: Finding) => knowledge.ruleRoles.get(finding.details.rule);
-  const routesOf = (role: RuleRole) => findings.filter((finding): finding is RouteFinding => finding.category === 'route' && roleOf(finding) === role);
+  // The findings this stage reads (routes, and middleware installed on routers) are few of the workspace's: found in one pass.
+  const routeFindings: RouteFinding[] = [];
+  const middlewareFindings: MiddlewareFinding[] = [];
+  const routesByRole = new Map<RuleRole | undefined, RouteFinding[]>();
+  for (const finding of findings) {
+    if (finding.category === 'route') {
+      routeFindings.push(finding);
+      listIn(routesByRole, roleOf(finding)).push(finding);
+    } else if (finding.category === 'middleware') middlewareFindings.push(finding);
+  }
+  const routesOf = (role: RuleRole): readonly RouteFinding[] => routesByRole.get(role) ?? NONE;
   // Routers and applications are variables made by a framework's router or app class; in a
   // framework's own repository, by a class of the workspace that offers route decorators.
   const ownRouters = ownRouterClasses(findings);
@@ -114,8 +124,7 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
   const notRoutes = new Set<Finding>();
   const routerFiles = new Set([...routers.keys()].map((symbol) => SymbolId.parse(symbol).path));
   chainRoutes(routesOf('router-call-chain'), hints);
-  await turns.each(findings, (finding) => {
-    if (finding.category !== 'route') return;
+  await turns.each(routeFindings, (finding) => {
     const role = roleOf(finding);
     if (role === 'django-urlpatterns' || role === 'starlette-routes' || role === 'handler-classes' || role === 'request-listener') return; // resolved below, as lists of patterns and by the listener around them
     // The router is named where the route is registered, which may not be where the handler is defined.
@@ -163,9 +172,9 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
       }
     }
   });
-  for (const finding of findings) {
+  for (const finding of middlewareFindings) {
     const role = roleOf(finding);
-    if (finding.category !== 'middleware' || (role !== 'router-middleware' && role !== 'route-middleware')) continue;
+    if (role !== 'router-middleware' && role !== 'route-middleware') continue;
     const { path, line } = sourceOf(finding);
     const app = chainRoot(finding.details.app ?? '');
     const appTarget = index.qualify(path, app);
