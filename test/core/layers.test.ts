@@ -350,6 +350,11 @@ describe('layer roles', () => {
     assert.equal(roles.layerOf('library', { path: 'lib/mailer.js', findings: [], imports: [] }, { packageEntry: true }).layer, 'public-api');
     assert.equal(roles.layerOf('library', { path: 'lib/mailer.js', findings: [], imports: [] }).layer, 'core');
     assert.equal(roles.layerOf('library', { path: 'src/backends/redis/index.ts', findings: [], imports: [] }, { packageEntry: true }).layer, 'adapter');
+    // An entry declaring the interfaces users code against is the API; a package that is one backend of a kind-named interface stays that backend.
+    const declaring = { path: 'src/mailer.ts', findings: [{ category: 'interface' as const, symbol: 'src/mailer.ts:Mailer', range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, layer: '', details: { rule: 'interface' } }], imports: [] };
+    assert.equal(roles.layerOf('library', declaring, { packageEntry: true }).layer, 'public-api');
+    assert.equal(roles.layerOf('library', declaring).layer, 'core');
+    assert.equal(roles.layerOf('library', { path: 'gzip/src/index.ts', findings: [], imports: [] }, { packageEntry: true, implements: ['CompressionAdapter'] }).layer, 'adapter');
   });
 
   it("gives a file of ORM models the domain's layer over an app folder named for the API, never over a persistence folder", () => {
