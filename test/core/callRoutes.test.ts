@@ -13,6 +13,66 @@ const middlewareOf = (result: AnalysisResult) =>
 const GO_MOD = 'module example.com/shop\n\ngo 1.22\n';
 
 describe('routes and middleware registered by calls', () => {
+  it("reads gin's Match with its list of methods, a path relative to its group, a group chained through Use, and a handler that asks its store for the same name", async () => {
+    const result = await analyseFiles({
+      'go.mod': GO_MOD,
+      'router/router.go': `package router
+
+import (
+	"net/http"
+
+	"example.com/shop/api"
+	"example.com/shop/store"
+	"github.com/gin-gonic/gin"
+)
+
+func New(db *store.SQLStore) *gin.Engine {
+	g := gin.New()
+	accounts := api.AccountAPI{DB: db}
+	g.Match([]string{"GET", http.MethodHead}, "/ping", accounts.Ping)
+	g.Group("/account").Use(api.Optional).POST("", accounts.CreateAccount)
+	signedIn := g.Group("")
+	signedIn.GET("current/account", accounts.GetAccounts)
+	return g
+}
+`,
+      'api/account.go': `package api
+
+import "github.com/gin-gonic/gin"
+
+type AccountDatabase interface {
+	GetAccounts() []string
+	CreateAccount(name string) error
+}
+
+type AccountAPI struct{ DB AccountDatabase }
+
+func (a *AccountAPI) Ping(ctx *gin.Context) {}
+
+func (a *AccountAPI) GetAccounts(ctx *gin.Context) { ctx.JSON(200, a.DB.GetAccounts()) }
+
+func (a *AccountAPI) CreateAccount(ctx *gin.Context) { _ = a.DB.CreateAccount(ctx.PostForm("name")) }
+
+func Optional(ctx *gin.Context) { ctx.Next() }
+`,
+      'store/store.go': `package store
+
+type SQLStore struct{}
+
+func (s *SQLStore) GetAccounts() []string { return nil }
+
+func (s *SQLStore) CreateAccount(name string) error { return nil }
+`,
+    });
+    assert.deepEqual(routesOf(result).sort(), [
+      'GET /current/account -> api/account.go:AccountAPI.GetAccounts',
+      'GET /ping -> api/account.go:AccountAPI.Ping',
+      'HEAD /ping -> api/account.go:AccountAPI.Ping',
+      'POST /account -> api/account.go:AccountAPI.CreateAccount',
+    ]);
+    assert.ok(middlewareOf(result).some((line) => line.startsWith('api/account.go:Optional ')), middlewareOf(result).join('\n'));
+  });
+
   it('follows gin groups made in place and under a prefix read from settings at run time, and lists middleware in order', async () => {
     const result = await analyseFiles({
       'go.mod': GO_MOD,

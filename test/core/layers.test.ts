@@ -275,6 +275,26 @@ describe('layer roles', () => {
     }
   });
 
+  it("gives a Go library's root package the public API where it states what the package offers: its interfaces, and exported functions over them", async () => {
+    const workspace = tempWorkspace({
+      'go.mod': 'module example.com/shelf\n\ngo 1.22\n',
+      'shelf.go': 'package shelf\n\n// Shelf keeps items by name.\ntype Shelf interface {\n\tPut(name string, item []byte) error\n}\n\nfunc Open(kind string) (Shelf, error) { return nil, nil }\n',
+      'each.go': 'package shelf\n\n// Visit is called for every item a shelf holds.\ntype Visit func(name string) error\n\nfunc Each(s Shelf, visit Visit) error { return nil }\n',
+      'names.go': 'package shelf\n\nfunc clean(name string) string { return name }\n',
+      'memory.go': 'package shelf\n\ntype memoryShelf struct{ items map[string][]byte }\n\nfunc (m *memoryShelf) Put(name string, item []byte) error { m.items[name] = item; return nil }\n\nfunc NewMemory() Shelf { return &memoryShelf{} }\n',
+      'diskshelf/go.mod': 'module example.com/shelf/diskshelf\n\ngo 1.22\n',
+      'diskshelf/disk.go': 'package diskshelf\n\n// Open opens a shelf kept in a folder.\nfunc Open(folder string) error { return nil }\n',
+    });
+    try {
+      const analysis = await analyzeFolder(workspace.root, { threads: 1 });
+      const layer = (path: string) => analysis.result.files.find((file) => file.path === path)?.layer;
+      assert.equal(analysis.result.kind.kind, 'library');
+      assert.deepEqual(['shelf.go', 'each.go', 'names.go', 'memory.go', 'diskshelf/disk.go'].map(layer), ['public-api', 'public-api', 'core', 'core', 'core']);
+    } finally {
+      workspace.cleanup();
+    }
+  });
+
   it('lets what a mapper holds state its layer: a MyBatis mapper found as a repository is the infrastructure, a DTO mapper in a service package the application', () => {
     const repository = { category: 'repository', symbol: 'src/main/java/acme/mapper/OrderMapper.java:OrderMapper', range: { start: { line: 3, character: 0 }, end: { line: 9, character: 0 } }, layer: '', details: { rule: 'mybatis-mapper' } } as const;
     assert.equal(layerOf('service', { path: 'src/main/java/acme/mapper/OrderMapper.java', findings: [repository], imports: [] }).layer, 'infrastructure');
@@ -330,6 +350,11 @@ describe('layer roles', () => {
     assert.equal(roles.layerOf('library', { path: 'lib/mailer.js', findings: [], imports: [] }, { packageEntry: true }).layer, 'public-api');
     assert.equal(roles.layerOf('library', { path: 'lib/mailer.js', findings: [], imports: [] }).layer, 'core');
     assert.equal(roles.layerOf('library', { path: 'src/backends/redis/index.ts', findings: [], imports: [] }, { packageEntry: true }).layer, 'adapter');
+    // An entry declaring the interfaces users code against is the API; a package that is one backend of a kind-named interface stays that backend.
+    const declaring = { path: 'src/mailer.ts', findings: [{ category: 'interface' as const, symbol: 'src/mailer.ts:Mailer', range: { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }, layer: '', details: { rule: 'interface' } }], imports: [] };
+    assert.equal(roles.layerOf('library', declaring, { packageEntry: true }).layer, 'public-api');
+    assert.equal(roles.layerOf('library', declaring).layer, 'core');
+    assert.equal(roles.layerOf('library', { path: 'gzip/src/index.ts', findings: [], imports: [] }, { packageEntry: true, implements: ['CompressionAdapter'] }).layer, 'adapter');
   });
 
   it("gives a file of ORM models the domain's layer over an app folder named for the API, never over a persistence folder", () => {

@@ -21,16 +21,26 @@ import type { Node, QueryMatch, QueryPredicate } from 'web-tree-sitter';
  *   (`return self.task(**options)(f)`, `ret = task(*args)(close_db(fn)); return ret`): another
  *   decorator applied to it;
  * - `returns`: it returns the parameter itself, whatever else it does with it.
+ *
+ * `(#returns-closure-calling? @function "method"...)`: in Go, the function returns a function
+ * literal whose body calls one of the named methods on the literal's first parameter (Fiber's and
+ * gin's middleware: `return func(c fiber.Ctx) error { ...; return c.Next() }`).
  */
 export function customPredicatesHold(predicates: readonly QueryPredicate[], match: QueryMatch): boolean {
+  const captured = (name: string) => match.captures.find((capture) => capture.name === name)?.node;
   for (const predicate of predicates) {
-    if (predicate.operator !== 'decorates?') continue;
-    const captured = (name: string) => match.captures.find((capture) => capture.name === name)?.node;
-    const [functionStep, ...rest] = predicate.operands;
-    const function_ = functionStep?.type === 'capture' ? captured(functionStep.name) : undefined;
-    const parameterStep = rest[0]?.type === 'capture' ? rest[0] : undefined;
-    const ways = new Set(rest.flatMap((step) => (step.type === 'string' ? [step.value] : [])));
-    if (!function_ || !decorates(function_, ways, parameterStep ? captured(parameterStep.name)?.text : undefined)) return false;
+    if (predicate.operator === 'decorates?') {
+      const [functionStep, ...rest] = predicate.operands;
+      const function_ = functionStep?.type === 'capture' ? captured(functionStep.name) : undefined;
+      const parameterStep = rest[0]?.type === 'capture' ? rest[0] : undefined;
+      const ways = new Set(rest.flatMap((step) => (step.type === 'string' ? [step.value] : [])));
+      if (!function_ || !decorates(function_, ways, parameterStep ? captured(parameterStep.name)?.text : undefined)) return false;
+    } else if (predicate.operator === 'returns-closure-calling?') {
+      const [functionStep, ...rest] = predicate.operands;
+      const function_ = functionStep?.type === 'capture' ? captured(functionStep.name) : undefined;
+      const methods = new Set(rest.flatMap((step) => (step.type === 'string' ? [step.value] : [])));
+      if (!function_ || !returnsClosureCalling(function_, methods)) return false;
+    }
   }
   return true;
 }
@@ -213,4 +223,54 @@ function usesOf(function_: Node | undefined, name: string): { called: boolean; p
     for (const child of node.namedChildren) if (child) pending.push(child);
   }
   return use;
+}
+
+/**
+ * Whether a Go function returns a function literal (at once, or through a local it assigned one
+ * to) that calls one of the named methods on the literal's first parameter anywhere in its body:
+ * Fiber's and gin's middleware, a factory whose handler passes the request on with `c.Next()`.
+ */
+function returnsClosureCalling(function_: Node, methods: ReadonlySet<string>): boolean {
+  const body = function_.childForFieldName('body');
+  if (!body) return false;
+  const literals = new Map<string, Node[]>();
+  const returned: Node[] = [];
+  const pending: Node[] = [body];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.type === 'func_literal') continue;
+    if (node.type === 'return_statement') returned.push(...valuesOf(node.namedChildren[0] ?? null));
+    if (node.type === 'short_var_declaration' || node.type === 'assignment_statement' || node.type === 'var_spec') {
+      const names = node.type === 'var_spec' ? node.childrenForFieldName('name') : valuesOf(node.childForFieldName('left'));
+      const values = valuesOf(node.childForFieldName(node.type === 'var_spec' ? 'value' : 'right'));
+      names.forEach((name, position) => {
+        const value = values[position];
+        if (name?.type === 'identifier' && value?.type === 'func_literal') literals.set(name.text, [...(literals.get(name.text) ?? []), value]);
+      });
+    }
+    for (const child of node.namedChildren) if (child) pending.push(child);
+  }
+  const closures = returned.flatMap((value) => (value.type === 'func_literal' ? [value] : value.type === 'identifier' ? (literals.get(value.text) ?? []) : []));
+  return closures.some((closure) => callsOnFirstParameter(closure, methods));
+}
+
+/** The expressions of an expression list, or the one expression given. */
+function valuesOf(node: Node | null): Node[] {
+  if (!node) return [];
+  if (node.type === 'expression_list') return node.namedChildren.filter((child): child is Node => child !== null);
+  return [node];
+}
+
+/** Whether a function literal calls one of the named methods on its first parameter (`c.Next()`), at any depth of its body. */
+function callsOnFirstParameter(closure: Node, methods: ReadonlySet<string>): boolean {
+  const first = closure.childForFieldName('parameters')?.namedChildren.find((child) => child?.type === 'parameter_declaration');
+  const parameter = first?.childForFieldName('name')?.text;
+  const body = closure.childForFieldName('body');
+  if (!parameter || !body) return false;
+  const pending: Node[] = [body];
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    const callee = node.type === 'call_expression' ? node.childForFieldName('function') : null;
+    if (callee?.type === 'selector_expression' && callee.childForFieldName('operand')?.text === parameter && methods.has(callee.childForFieldName('field')?.text ?? '')) return true;
+    for (const child of node.namedChildren) if (child) pending.push(child);
+  }
+  return false;
 }

@@ -345,12 +345,13 @@ export class LayerRoles {
     if (stated) return stated;
     if (context.annotationPackage && layers.annotationPackages) return { layer: layers.annotationPackages, reasons: ['a package of annotation types'], confidence: 'inferred' };
     if (context.backendModule && layers.backendModules) return { layer: layers.backendModules, reasons: ["its module implements another module's interfaces, as other modules do"], confidence: 'inferred' };
-    if (byFinding?.layer) return { layer: byFinding.layer, reasons: [`holds a ${byFinding.finding.category} (${byFinding.finding.symbol})`], confidence: 'inferred' };
+    const entry = kind === 'library' && (context.packageEntry || (/(^|\/)__init__\.py$|(^|\/)index\.[jt]s$/.test(path) && folders.length <= 1));
+    // What users import by the package's name is its public API whatever it declares (the interfaces
+    // they code against too), unless it is one backend of an interface named for its kind.
+    if (byFinding?.layer && !entry) return { layer: byFinding.layer, reasons: [`holds a ${byFinding.finding.category} (${byFinding.finding.symbol})`], confidence: 'inferred' };
     const implemented = implementedRole(context.implements ?? [], layers.interfaceNameRoles);
     if (implemented) return implemented;
-    if (kind === 'library' && (context.packageEntry || (/(^|\/)__init__\.py$|(^|\/)index\.[jt]s$/.test(path) && folders.length <= 1))) {
-      return { layer: 'public-api', reasons: ['the package entry point'], confidence: 'inferred' };
-    }
+    if (entry) return { layer: 'public-api', reasons: ['the package entry point'], confidence: 'inferred' };
     for (const { modules, layer } of layers.imports) {
       const imported = facts.imports.find((statement) => statement.level === 0 && modules.some((module) => isWithinModule(statement.module, module)));
       if (imported) return { layer, reasons: [`imports ${imported.module}`], confidence: 'inferred' };

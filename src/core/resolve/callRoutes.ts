@@ -147,8 +147,10 @@ export async function callRoutes(index: SymbolIndex, frameworks: Frameworks, int
 /**
  * The method a handler hands the request to when it only adapts it: a method that calls the method
  * of the same name on a field of its receiver whose type is an interface the workspace implements
- * once (oapi-codegen's `ServerInterfaceWrapper.FindPets` parses the parameters and calls
- * `siw.Handler.FindPets`, the `ServerInterface` the user's server implements).
+ * once, and which takes what the handler takes (oapi-codegen's `ServerInterfaceWrapper.FindPets`
+ * parses the parameters and calls `siw.Handler.FindPets(w, r, params)`, the `ServerInterface` the
+ * user's server implements). A handler that asks its store for the same name
+ * (`a.DB.GetUsers()`) does the work itself and hands the store no request.
  */
 function delegatedTo(index: SymbolIndex, implementations: ReadonlyMap<string, readonly string[]>, handler: string): string | undefined {
   const definition = index.definition(handler);
@@ -166,6 +168,8 @@ function delegatedTo(index: SymbolIndex, implementations: ReadonlyMap<string, re
     const declared = base ? index.method(base, method) : undefined;
     const parameters = declared ? parameterTypes(declared, index) : undefined;
     if (!base || parameters === undefined) continue;
+    const handed = parameters.split(',');
+    if (!(parameterTypes(handler, index) ?? '').split(',').every((type) => type === '' || handed.includes(type))) continue;
     // Its implementations whose method takes what the interface's does (a generated client has methods of the same names).
     const answering = (implementations.get(base) ?? []).flatMap((implementation) => {
       const found = implementation === SymbolId.of(path, name.slice(0, dot)) ? undefined : index.method(implementation, method);
@@ -514,6 +518,13 @@ class FunctionRouters {
     let pathPosition = 0;
     const first = this.routeText(args[0] ?? '');
     let pathText: string | undefined = first;
+    // gin's `Match([]string{"GET", "HEAD"}, "/health", h)`: the methods listed first, the path after them.
+    const listed = verb === '*' && first === undefined ? methodsListed(this.index, this.path, args[0] ?? '') : [];
+    if (listed.length) {
+      methods = listed;
+      pathPosition = 1;
+      pathText = this.routeText(args[1] ?? '');
+    }
     if (verb === '*' && first !== undefined) {
       const pattern = /^([A-Z]+)\s+(\S+)$/.exec(first);
       if (/^[A-Z]+$/.test(first)) {
@@ -535,8 +546,10 @@ class FunctionRouters {
     const handlerPosition = order === 'middleware-then-handler' ? given.length - 1 : given.findIndex((argument) => constantText(this.index, this.path, argument) === undefined);
     const handler = this.handlerOf(given[handlerPosition] ?? '');
     if (!handler) return;
-    // A host in a pattern (`example.com/items`) is no part of the path.
-    const routePath = pathText.startsWith('/') || !pathText.includes('/') ? pathText : pathText.slice(pathText.indexOf('/'));
+    // A host in a pattern (`example.com/items`, `localhost:8080/items`) is no part of the path; a path
+    // relative to its group (gin's `api.GET("current/user", h)`) is all path.
+    const host = pathText.startsWith('/') ? '' : pathText.slice(0, Math.max(0, pathText.indexOf('/')));
+    const routePath = /[.:]|^localhost$/.test(host) ? pathText.slice(host.length) : pathText;
     this.part.registrations.push({ router, methods, path: routePath, handler, site });
     const middleware = order === 'middleware-then-handler' ? given.slice(0, handlerPosition) : order === 'handler-then-middleware' ? given.slice(handlerPosition + 1) : [];
     for (const argument of middleware) this.install(router, argument, call, `${methods.join(',')} ${routePath}`);
@@ -729,6 +742,13 @@ function callWriting(value: string, calls: readonly CallSite[]): CallSite | unde
 }
 
 /** `http.MethodGet`, `"GET"`: an HTTP method as Go code writes one. */
+/** The methods a Go slice literal lists (`[]string{"GET", http.MethodHead}`), when every item is one. */
+function methodsListed(index: SymbolIndex, path: string, written: string): string[] {
+  const items = /^\[\]string\s*\{([^{}]*)\}$/.exec(written.trim())?.[1]?.split(',').map((item) => item.trim()).filter((item) => item !== '') ?? [];
+  const methods = items.flatMap((item) => httpMethodOf(index, path, item));
+  return methods.length === items.length ? methods : [];
+}
+
 function httpMethodOf(index: SymbolIndex, path: string, written: string): string[] {
   const constant = /\bMethod([A-Z][a-z]+)$/.exec(written)?.[1];
   if (constant) return [constant.toUpperCase()];

@@ -1,7 +1,7 @@
 import { atLength } from '../lists';
 import type { FileFacts, ImportStatement } from '../parse/facts';
 import { packageCandidates, type WorkspacePackage } from './npmPackages';
-import type { PackageTable } from './packages';
+import type { GoModule, PackageTable } from './packages';
 import { joinPath, type ModulePaths } from './tsconfig';
 
 /** Whether a dotted name is `module` itself or inside it (`a.b.c` is inside `a.b`; `a.bc` is not); nothing is made to compare. */
@@ -99,9 +99,17 @@ export class ModuleResolution {
     return this.packageEntries.get(name);
   }
 
-  /** The files the workspace's packages name their entries, for the package and for its subpaths. */
+  /**
+   * The files the workspace's packages name their entries, for the package and for its subpaths,
+   * and the files of the root package of each outermost Go module that state what it offers: what
+   * `import "<module path>"` gives the library's users. A module nested in another is one of its
+   * parts (a backend kept apart for its dependencies), not the library users import.
+   */
   packageEntryFiles(): ReadonlySet<string> {
-    return new Set([...this.packageEntries.values(), ...this.subpathEntries]);
+    const modules = this.modulePaths.goModules ?? [];
+    const nested = (module: GoModule) => modules.some((outer) => outer !== module && (outer.folder === '' ? module.folder !== '' : module.folder.startsWith(`${outer.folder}/`)));
+    const goRoots = modules.filter((module) => !nested(module) && this.packages.goPackageName(module.folder) !== 'main');
+    return new Set([...this.packageEntries.values(), ...this.subpathEntries, ...goRoots.flatMap((module) => this.packages.goApiFiles(module.folder))]);
   }
 
   /** The workspace packages whose folder holds a file, innermost first. */

@@ -12,6 +12,8 @@ interface GoPackage {
   files: string[];
   /** `Order`, `NewOrder`, `Order.Total` (a method, wherever in the package it is declared) → the file. */
   definedIn: Map<string, string>;
+  /** The files that state what the package offers: an interface, or exported functions and no methods. */
+  apiFiles: string[];
 }
 
 /**
@@ -41,8 +43,9 @@ export class PackageTable {
         let found = goPackages.get(folder);
         // `package x_test` beside `package x` is another package; the folder's is the first non-test one.
         if (found && found.name !== facts.packageName) continue;
-        if (!found) goPackages.set(folder, (found = { name: facts.packageName, files: [], definedIn: new Map() }));
+        if (!found) goPackages.set(folder, (found = { name: facts.packageName, files: [], definedIn: new Map(), apiFiles: [] }));
         found.files.push(facts.path);
+        if (statesApi(facts)) found.apiFiles.push(facts.path);
         for (const symbol of facts.symbols) if (!found.definedIn.has(symbol.name)) found.definedIn.set(symbol.name, facts.path);
       }
     }
@@ -54,7 +57,7 @@ export class PackageTable {
       const below = module.folder ? folder.slice(module.folder.length).replace(/^\//, '') : folder;
       goImportPaths.set(below ? `${module.path}/${below}` : module.path, folder);
     }
-    const key = JSON.stringify([[...javaClasses].sort(), [...goPackages].map(([folder, found]) => [folder, found.name, [...found.definedIn].sort()]).sort(), [...goImportPaths].sort()]);
+    const key = JSON.stringify([[...javaClasses].sort(), [...goPackages].map(([folder, found]) => [folder, found.name, [...found.definedIn].sort(), found.apiFiles]).sort(), [...goImportPaths].sort()]);
     return new PackageTable(javaClasses, goPackages, goImportPaths, new Map([...goImportPaths].map(([importPath, folder]) => [folder, importPath])), key);
   }
 
@@ -87,6 +90,22 @@ export class PackageTable {
   goFiles(folder: string): readonly string[] {
     return this.goPackages.get(folder)?.files ?? [];
   }
+
+  /** The files of a Go package that state what it offers its importers (see `statesApi`). */
+  goApiFiles(folder: string): readonly string[] {
+    return this.goPackages.get(folder)?.apiFiles ?? [];
+  }
+}
+
+/**
+ * Whether a Go file states what its package offers: it declares an interface (what importers code
+ * against), or exported functions and no methods (`Dial`, `Walk` over the package's interfaces,
+ * with the function types they take). A file of a type and its methods is an implementation,
+ * whatever package it is in.
+ */
+function statesApi(facts: FileFacts): boolean {
+  if (facts.symbols.some((symbol) => symbol.kind === 'class' && symbol.keywords?.['interface'] === 'true')) return true;
+  return !facts.symbols.some((symbol) => symbol.kind === 'method') && facts.symbols.some((symbol) => symbol.kind === 'function' && /^[A-Z]/.test(symbol.name));
 }
 
 export function folderOf(path: string): string {

@@ -1,6 +1,6 @@
 ;; category: middleware
 ;; framework: net-http
-;; description: A handler wrapper, Go's middleware by signature: `func(next http.Handler) http.Handler` (what chi, gorilla/mux and net/http's `Use` or a plain wrap take), `func(http.HandlerFunc) http.HandlerFunc`, Echo's `func(next echo.HandlerFunc) echo.HandlerFunc` and functions that return a `func(http.Handler) http.Handler` or a router's middleware type by its name (Echo's `echo.MiddlewareFunc`, go-kit's `endpoint.Middleware`, a router framework's own `Middleware` in its package): a middleware's factory.
+;; description: A handler wrapper, Go's middleware by signature: `func(next http.Handler) http.Handler` (what chi, gorilla/mux and net/http's `Use` or a plain wrap take), `func(http.HandlerFunc) http.HandlerFunc`, Echo's `func(next echo.HandlerFunc) echo.HandlerFunc` and functions that return a `func(http.Handler) http.Handler` or a router's middleware type by its name (Echo's `echo.MiddlewareFunc`, go-kit's `endpoint.Middleware`, a router framework's own `Middleware` in its package): a middleware's factory; and Fiber's and gin's middleware, a function returning the handler type whose returned handler calls `c.Next()`.
 (function_declaration
   parameters: (parameter_list . (parameter_declaration type: (qualified_type package: (package_identifier) @_in_package name: (type_identifier) @_in)) .)
   result: (qualified_type package: (package_identifier) @_out_package name: (type_identifier) @_out)
@@ -33,3 +33,14 @@
   (#eq? @_out_package "http")
   (#eq? @_in "Handler")
   (#eq? @_out "Handler")) @finding
+
+;; Fiber's and gin's middleware: a function returning the framework's handler type (`func New(config ...Config) fiber.Handler`, `func Logger() gin.HandlerFunc`) whose returned handler passes the request on with `c.Next()`, as both frameworks' guides define middleware (docs.gofiber.io/guide/routing#middleware, gin-gonic.com/docs/examples/custom-middleware). A handler that never calls Next ends the request and is not middleware.
+(function_declaration
+  result: [(qualified_type name: (type_identifier) @_handler) (type_identifier) @_handler]
+  (#match? @_handler "^Handler(Func)?$")
+  (#returns-closure-calling? @finding "Next")) @finding
+
+(method_declaration
+  result: [(qualified_type name: (type_identifier) @_handler) (type_identifier) @_handler]
+  (#match? @_handler "^Handler(Func)?$")
+  (#returns-closure-calling? @finding "Next")) @finding
