@@ -236,7 +236,7 @@ const PARCELS: Record<string, string> = {
   'depot/parcels/__init__.py': '',
   'depot/parcels/management/__init__.py': '',
   'depot/parcels/management/commands/__init__.py': '',
-  'depot/parcels/urls.py': 'from django.urls import path\n\nfrom depot.parcels import views\n\nurlpatterns = [\n    path("parcels/<str:code>/ship", views.ship),\n    path("parcels/<str:code>/hold", views.hold),\n]\n',
+  'depot/parcels/urls.py': 'from django.urls import path\n\nfrom depot.parcels import views\n\nurlpatterns = [\n    path("parcels/<str:code>/ship", views.ship),\n    path("parcels/<str:code>/hold", views.hold),\n    path("parcels/<str:code>/preview", views.preview),\n]\n',
   'depot/parcels/models.py': [
     'from django.db import models',
     '',
@@ -263,7 +263,7 @@ const PARCELS: Record<string, string> = {
     'from django.http import HttpResponse',
     'from django.shortcuts import get_object_or_404',
     '',
-    'from depot.parcels.models import Parcel',
+    'from depot.parcels.models import Change, Parcel',
     '',
     '',
     'def ship(request, code):',
@@ -276,6 +276,16 @@ const PARCELS: Record<string, string> = {
     '    parcel = get_object_or_404(Parcel, code=code)',
     '    parcel.log_change("held", already_notified=True)',
     '    return HttpResponse("held")',
+    '',
+    '',
+    'def preview(request, code):',
+    '    parcel = get_object_or_404(Parcel, code=code)',
+    '    change = Change(parcel=parcel, new_state="preview")',
+    '    return HttpResponse(describe(change))',
+    '',
+    '',
+    'def describe(change):',
+    '    return f"{change.parcel_id} would be {change.new_state}"',
     '',
   ].join('\n'),
   'depot/parcels/management/commands/notifier.py': [
@@ -328,6 +338,14 @@ describe('a writer called with a flag that changes what it writes (a Django tabl
     assert.ok(factsOfItem('service.trace-flow').includes('domain: `Parcel.log_change` called with `already_notified=True`: there `if already_notified` holds, so it runs `change.notified_at = change.created` — depot/parcels/models.py:10'), factsOfItem('service.trace-flow').join('\n'));
     const queued = factsOfItem('service.async');
     assert.ok(!queued.some((fact) => fact.startsWith('`ANY /parcels/{code}/hold` writes a `Change` row in `Parcel.log_change` and answers')), queued.join('\n'));
+  });
+
+  it('tell a row built and never saved as no row and no work for the worker', () => {
+    const queued = factsOfItem('service.async');
+    assert.ok(queued.some((fact) => fact.startsWith('`ANY /parcels/{code}/ship` writes a `Change` row in `Parcel.log_change` and answers')), queued.join('\n'));
+    assert.ok(!queued.some((fact) => fact.startsWith('`ANY /parcels/{code}/preview` writes')), queued.join('\n'));
+    assert.ok(!factsOfItem('service.consistency').some((fact) => fact.startsWith('`ANY /parcels/{code}/preview` writes')), factsOfItem('service.consistency').join('\n'));
+    assert.ok(factsOfItem('service.idempotent').some((fact) => fact.startsWith('`ANY /parcels/{code}/preview` makes a `Change` as `change` and never saves it there')), factsOfItem('service.idempotent').join('\n'));
   });
 });
 

@@ -2,6 +2,7 @@ import type { CallSite, HandlerFact } from '../parse/facts';
 import { type AnswerFact, type Finding, type SourceLocation, SymbolId, type TraceStep } from '../result';
 import { type AnswerContext, detailText, fact, findingsByFunction, findingSites, functionAt, inScope, memo } from './context';
 import { flagEffects, studyRoutes } from './flow';
+import { unsavedLocal } from './idempotency';
 
 /** Where a request writes a row a worker takes later. */
 interface QueueWriter {
@@ -139,6 +140,8 @@ export function queueTables(context: AnswerContext): QueueTable[] {
         const callers = table ? callersOf(steps, index) : [];
         const writer = callers[0];
         if (!table || !writer || !step.site || table.writers.some((known) => known.writer === writer && known.route === `${route.method} ${route.path}`)) return;
+        // A row built and never saved (a stand-in handed to a call) is no work for the worker.
+        if (unsavedLocal(context, steps, index)) return;
         handlers.add(route.handler);
         const owner = callers.find((caller) => transactions.has(caller));
         const transaction = owner ? transactions.get(owner)?.[0] : undefined;
