@@ -174,3 +174,106 @@ describe("a framework's routing told as far as its regular expressions prove", (
     assert.ok(parameters.includes('`Rule.__init__` compiles route patterns into regular expressions (`re.compile`) — ruleweb/routing.py:5'), parameters.join('\n'));
   });
 });
+
+/** A small framework written for these tests, whose routing and middleware derive from a declared dependency's and whose documentation pages tell how they work. */
+export const DOCUMENTED: Record<string, string> = {
+  'pyproject.toml': '[project]\nname = "layerweb"\nversion = "1.0.0"\ndescription = "A small web framework"\ndependencies = ["layercore>=1.0"]\n',
+  'layerweb/__init__.py': 'from .app import App\nfrom .pipes import Pipe, StorePipe\n',
+  'layerweb/app.py': [
+    'from layercore.app import App as _App',
+    '',
+    '',
+    'class App(_App):',
+    '    pass',
+    '',
+  ].join('\n'),
+  'layerweb/routing.py': [
+    'from layercore.routing import Router as _Router',
+    '',
+    '',
+    'class Router(_Router):',
+    '    def add(self, rule, f):',
+    '        self.rules.append((rule, f))',
+    '',
+  ].join('\n'),
+  'layerweb/pipes.py': [
+    'from layercore.pipeline import Pipe',
+    '',
+    '',
+    'class StorePipe(Pipe):',
+    '    def __init__(self, store):',
+    '        self.store = store',
+    '',
+    '    async def open(self):',
+    '        self.store.connect()',
+    '',
+    '    async def close(self):',
+    '        self.store.disconnect()',
+    '',
+  ].join('\n'),
+  'docs/pipeline.md': [
+    'Pipeline',
+    '========',
+    '',
+    'Requests flow through a pipeline of pipes.',
+    '',
+    '```python',
+    'class MyPipe(Pipe):',
+    '    async def open(self):',
+    '        pass',
+    '    async def pipe(self, next_pipe, **kwargs):',
+    '        return await next_pipe(**kwargs)',
+    '```',
+    '',
+    'The `open` method of every pipe is called before the request flows through the pipeline. It prepares the pipe.',
+    'The `pipe` method passes the request to the next pipe, so each pipe runs in the order of the list.',
+    'Pipes are written as classes.',
+    '',
+    '> **Note:** the order in which `open` and `close` are called is not guaranteed.',
+    '',
+  ].join('\n'),
+  'docs/routing.md': [
+    'Routing',
+    '=======',
+    '',
+    'Mark a variable part of a path as `<type:name>` and it is passed to your function.',
+    '',
+    '```python',
+    '@app.route("/double/<int:number>")',
+    'async def double(number):',
+    '    return str(number * 2)',
+    '```',
+    '',
+    '| type | specification |',
+    '| --- | --- |',
+    '| int | accepts integers |',
+    '| str | accepts strings |',
+    '',
+    'Routes are matched by the core.',
+    '',
+    '> **Note:** *int* variables are cast to `int` before your function gets them.',
+    '',
+  ].join('\n'),
+  'examples/double.py': 'from layerweb import App\n\napp = App()\n\n\n@app.route("/double/<int:number>")\nasync def double(number):\n    return str(number * 2)\n',
+};
+
+describe("a framework's documentation pages quoted where its core lives in a dependency", () => {
+  const { factsOfItem } = analysed(DOCUMENTED);
+
+  it("quote the sentences of the middleware page that name the pipes' methods, the page's examples' too, with their lines", () => {
+    const order = factsOfItem('framework.middleware-order');
+    assert.ok(order.includes('`docs/pipeline.md` says: "The `open` method of every pipe is called before the request flows through the pipeline." — docs/pipeline.md:14'), order.join('\n'));
+    assert.ok(order.includes('`docs/pipeline.md` says: "The `pipe` method passes the request to the next pipe, so each pipe runs in the order of the list." — docs/pipeline.md:15'), order.join('\n'));
+    assert.ok(order.includes('`docs/pipeline.md` says: "**Note:** the order in which `open` and `close` are called is not guaranteed." — docs/pipeline.md:18'), order.join('\n'));
+    assert.ok(!order.some((line) => line.includes('Pipes are written as classes')), order.join('\n'));
+  });
+
+  it('quote the routing page on the typed-parameter syntax the routes use, its table of types and its note on them', () => {
+    const parameters = factsOfItem('framework.route-params');
+    assert.ok(parameters.includes('`docs/routing.md` says: "Mark a variable part of a path as `<type:name>` and it is passed to your function." — docs/routing.md:4'), parameters.join('\n'));
+    assert.ok(parameters.includes('`docs/routing.md` lists `int`: accepts integers — docs/routing.md:14'), parameters.join('\n'));
+    assert.ok(parameters.includes('`docs/routing.md` lists `str`: accepts strings — docs/routing.md:15'), parameters.join('\n'));
+    assert.ok(parameters.includes('`docs/routing.md` says: "**Note:** *int* variables are cast to `int` before your function gets them." — docs/routing.md:19'), parameters.join('\n'));
+    assert.ok(!parameters.some((line) => line.includes('Routes are matched by the core')), parameters.join('\n'));
+  });
+});
