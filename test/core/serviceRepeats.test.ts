@@ -377,7 +377,7 @@ describe('work written in another branch than the commit (a route that acts on a
   });
 });
 
-/** The parcels service with what its authors wrote beside the code: a commented transaction, a documented hand-off to a thread, and two retry loops. */
+/** The parcels service with what its authors wrote beside the code: a commented transaction, a documented hand-off to a thread, two retry loops, and a failure kept on a row. */
 export const PARCELS_EXPLAINED: Record<string, string> = {
   ...PARCELS,
   'depot/parcels/shipping.py': [
@@ -391,6 +391,26 @@ export const PARCELS_EXPLAINED: Record<string, string> = {
     '        parcel.state = "shipped"',
     '        parcel.save()',
     '        parcel.log_change("shipped")',
+    '',
+  ].join('\n'),
+  'depot/parcels/attempts.py': [
+    'from django.db import models',
+    '',
+    'from depot.parcels.courier import post',
+    '',
+    '',
+    'class Attempt(models.Model):',
+    '    url = models.CharField(max_length=200)',
+    '    last_error = models.CharField(max_length=200, blank=True)',
+    '',
+    '',
+    'def deliver(attempt_id, url, payload):',
+    '    error = ""',
+    '    try:',
+    '        post(url, payload)',
+    '    except ConnectionError as e:',
+    '        error = str(e)',
+    '    Attempt.objects.filter(id=attempt_id).update(last_error=error, url=url)',
     '',
   ].join('\n'),
   'depot/parcels/courier.py': [
@@ -469,6 +489,11 @@ describe("a service's retry loops and its authors' comments beside the facts the
       // A clause that raises at once leaves the loop: no retry of `ValueError`.
       assert.equal(retries.length, 2, retries.join('\n'));
     }
+  });
+
+  it('tell a column the code writes a caught failure into, and no column given another value', () => {
+    const records = factsOfItem('service.async', 'Where a failure is kept on the data for later reading');
+    assert.deepEqual(records, ['`deliver` writes `error`, which it sets where it catches `ConnectionError`, into `Attempt.last_error` (`Attempt.objects.filter().update`) — depot/parcels/attempts.py:17']);
   });
 
   it("quote the authors' comment above a transaction and the docstring of the function that hands work to a thread", () => {

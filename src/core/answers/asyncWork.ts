@@ -123,7 +123,42 @@ export function failuresPart(context: AnswerContext): AnswerPart[] {
     }
   }
   const retries = retryLoopFacts(context);
-  return [answerPart(say('failuresTopic'), [...queueFailureFacts(context), ...facts], noneFound('noFailureHandling')), ...(retries.length ? [answerPart(say('retryLoopsTopic'), retries)] : [])];
+  const records = failureRecordFacts(context);
+  return [
+    answerPart(say('failuresTopic'), [...queueFailureFacts(context), ...facts], noneFound('noFailureHandling')),
+    ...(retries.length ? [answerPart(say('retryLoopsTopic'), retries)] : []),
+    ...(records.length ? [answerPart(say('failureRecordsTopic'), records)] : []),
+  ];
+}
+
+/**
+ * Columns the code keeps a caught failure in: a write on a model (`Channel.objects.filter(…).update(last_error=error)`)
+ * given, for a column of the data model, a name the function sets in an `except` clause
+ * (`except TransportError as e: error = e.message`) — read from what the code does, not from the column's name.
+ */
+function failureRecordFacts(context: AnswerContext): AnswerFact[] {
+  const facts: AnswerFact[] = [];
+  const entities = new Map(context.result.dataModel.entities.flatMap((entity) => (entity.symbol ? [[entity.symbol, entity] as const] : [])));
+  for (const file of context.result.files) {
+    if (!inScope(context, file.path)) continue;
+    for (const { symbol, definition } of context.index.definitionsIn(file.path)) {
+      const setIn = new Map<string, string>();
+      for (const clause of definition.handles ?? []) for (const statement of (clause.does ?? '').split('; ')) {
+        const name = /^(\w+) = /.exec(statement)?.[1];
+        if (name) setIn.set(name, clause.exceptions.join(', ') || 'everything');
+      }
+      if (!setIn.size) continue;
+      for (const call of definition.calls ?? []) {
+        const entity = entities.get(context.index.resolve(file.path, call.callee.split('.')[0] ?? '') ?? '');
+        for (const keyword of call.given ?? []) {
+          const [column = '', value = ''] = keyword.split('=');
+          const caught = setIn.get(value);
+          if (entity && caught && entity.columns.some((candidate) => candidate.name === column)) facts.push(fact({ path: file.path, line: call.line }, 'recordsFailure', SymbolId.label(symbol), value, caught, entity.name, column, call.callee));
+        }
+      }
+    }
+  }
+  return facts;
 }
 
 /** The code's own retry loops: an `except` clause in a loop its `try` leaves on success, with what the clause does and whether it gives up by raising again. */

@@ -189,10 +189,19 @@ function fencedLines(lines: readonly string[]): boolean[] {
 function tableAt(lines: readonly string[], start: number): { rows: { line: number; cells: string[] }[]; end: number } {
   let end = start;
   while (end + 1 < lines.length && (lines[end + 1] ?? '').trim().startsWith('|')) end++;
-  const cellsOf = (line: string) => line.trim().replace(/^\||\|$/g, '').split('|').map((cell) => cell.trim().replace(/^[`*]+|[`*]+$/g, ''));
+  const cellsOf = (line: string) => line.trim().replace(/^\||\|$/g, '').split('|').map((cell) => unmarked(cell.trim()));
   const separator = lines.slice(start, end + 1).findIndex((line) => /^\|?\s*:?-{3,}/.test(line.trim()));
   const rows = lines.slice(start, end + 1).flatMap((line, offset) => (separator >= 0 && offset <= separator ? [] : [{ line: start + offset, cells: cellsOf(line) }]));
   return { rows, end };
+}
+
+/** A table cell without the emphasis and code marks around it (`` `int` `` → `int`). */
+function unmarked(cell: string): string {
+  let start = 0;
+  let end = cell.length;
+  while (start < end && '`*'.includes(cell[start] ?? '')) start++;
+  while (end > start && '`*'.includes(cell[end - 1] ?? '')) end--;
+  return cell.slice(start, end);
 }
 
 /** The parameter types the routes of the code under study write in their patterns (`int` of `'/post/<int:pid>'`). */

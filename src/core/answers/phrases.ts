@@ -148,6 +148,8 @@ export const PHRASES = {
   retriesItself: '`{0}` retries itself (`retry()`)',
   authorsComment: 'The comment written there, in `{0}`: "{1}"',
   authorsDocstring: 'The docstring of `{0}`: "{1}"',
+  failureRecordsTopic: 'Where a failure is kept on the data for later reading',
+  recordsFailure: '`{0}` writes `{1}`, which it sets where it catches `{2}`, into `{3}.{4}` (`{5}`)',
   retryLoopsTopic: 'Where the code retries what it calls, and when it gives up',
   retryLoop: '`{0}` makes its attempt again when `{1}` is raised, in its loop `{2}`; the `except` clause runs `{3}`',
   retryLoopGivesUp: '`{0}` makes its attempt again when `{1}` is raised, in its loop `{2}`, and raises it again once it gives up; the `except` clause runs `{3}`',

@@ -51,6 +51,8 @@ export interface CallSite {
   flags?: string[];
   /** Python: a method call given keyword arguments only (`filter(processed=None)`, `update(processed=now())`): their names, `=None` after one given None. */
   keywords?: string[];
+  /** Python: a method call's keyword arguments given a plain name, as `key=name` (`update(last_error=error)`). */
+  given?: string[];
 }
 
 /**

@@ -400,6 +400,14 @@ function keywordsOnly(call: Node, callee: Node): string[] | undefined {
   return args.map((argument) => `${argument.childForFieldName('name')?.text ?? ''}${argument.childForFieldName('value')?.type === 'none' ? '=None' : ''}`);
 }
 
+/** A method call's keyword arguments given a plain name (`update(last_error=error)` → `last_error=error`): where a local's value is written. */
+function namedKeywords(call: Node, callee: Node): string[] | undefined {
+  if (callee.type !== 'attribute') return undefined;
+  const args = call.childForFieldName('arguments')?.namedChildren.filter((child): child is Node => !!child && child.type === 'keyword_argument') ?? [];
+  const named = args.slice(0, MAX_KEPT_KEYWORDS).flatMap((argument) => (argument.childForFieldName('value')?.type === 'identifier' ? [`${argument.childForFieldName('name')?.text ?? ''}=${argument.childForFieldName('value')?.text ?? ''}`] : []));
+  return named.length ? named : undefined;
+}
+
 function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches: readonly QueryMatch[], names: ModuleNames): void {
   if (!bodies.size) return;
   const language = root.tree.language;
@@ -520,8 +528,9 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
     if (item.kind === 'call' && item.callee) {
       const handed = handedOn(item.node, item.callee, scope, names);
       const keywords = keywordsOnly(item.node, item.callee);
+      const given = namedKeywords(item.node, item.callee);
       const flags = flagArguments(item.node);
-      const call: CallSite = { callee: normalizeCallee(item.callee.text), line: item.node.startPosition.row, character: item.node.startPosition.column, ...(branch ? { branch } : {}), ...(catches.length ? { catches } : {}), ...(condition ? { condition } : {}), ...(handed ? { arguments: handed } : {}), ...(keywords ? { keywords } : {}), ...(flags ? { flags } : {}) };
+      const call: CallSite = { callee: normalizeCallee(item.callee.text), line: item.node.startPosition.row, character: item.node.startPosition.column, ...(branch ? { branch } : {}), ...(catches.length ? { catches } : {}), ...(condition ? { condition } : {}), ...(handed ? { arguments: handed } : {}), ...(keywords ? { keywords } : {}), ...(given ? { given } : {}), ...(flags ? { flags } : {}) };
       listIn(callsOf, scope).push({ call, end: item.node.endIndex });
       listIn(callNodesOf, scope).push(item.node);
     } else if (item.kind === 'assignment') {
