@@ -1,14 +1,14 @@
 import { type AnswerFact, SymbolId } from '../result';
 import { type AnswerContext, fact } from './context';
+import { quote } from './projectDocs';
 
-/** Sentences of a note quoted at most, and its length: a comment's reason often follows the sentence that says what the code does. */
-const QUOTED_SENTENCES = 3;
+/** A note is quoted to this length: a comment's reason often follows the sentence that says what the code does. */
 const MAX_QUOTED = 320;
 
-/** A note's opening sentences, cut with an ellipsis past the bound; a trailing colon (the note introduces the code under it) left out. */
-export function openingSentences(text: string): string {
-  const opening = text.split(/(?<=[.!?])\s+/).slice(0, QUOTED_SENTENCES).join(' ').replace(/:$/, '');
-  return opening.length > MAX_QUOTED ? `${opening.slice(0, MAX_QUOTED - 1).trimEnd()}…` : opening;
+/** A note's opening sentences, as many as fit; a trailing colon (the note introduces the code under it) left out. */
+function openingSentences(text: string): string {
+  const trimmed = text.trimEnd();
+  return quote(trimmed.endsWith(':') ? trimmed.slice(0, -1) : trimmed, MAX_QUOTED);
 }
 
 /**

@@ -2,6 +2,7 @@ import { type AnswerFact, type AnswerPart, SymbolId } from '../result';
 import { type AnswerContext, answerPart, fact, inPart, inScope, locationOf, memo } from './context';
 import { isTopicPage } from '../discover/studyDocuments';
 import { PHRASES, say } from './phrases';
+import { FENCE, quote } from './projectDocs';
 
 /** A workspace class and the class of a declared dependency it derives from. */
 interface Inherited {
@@ -155,7 +156,7 @@ function pageQuotes(context: AnswerContext, topic: RegExp, paths: readonly strin
     const names = quoting === 'protocol' ? namesMethod : namesParameters;
     for (let at = 0; at < lines.length && quotes.length < MAX_QUOTES; at++) {
       const line = lines[at] ?? '';
-      if (fenced[at] || /^\s*(#|```|~~~)/.test(line)) continue;
+      if (fenced[at] || /^\s*#/.test(line)) continue;
       if (line.trim().startsWith('|')) {
         const table = tableAt(lines, at);
         // The table of the types: its first column holds every type the routes and the page's examples write.
@@ -165,7 +166,7 @@ function pageQuotes(context: AnswerContext, topic: RegExp, paths: readonly strin
         continue;
       }
       const said = line.replace(/^\s*>\s?/, '').trim().split(/(?<=[.!?])\s+/).filter(names).join(' ');
-      if (said) quotes.push(fact({ path: document.path, line: at }, 'docSays', document.path, said.length > MAX_QUOTED ? `${said.slice(0, MAX_QUOTED - 1)}…` : said));
+      if (said) quotes.push(fact({ path: document.path, line: at }, 'docSays', document.path, quote(said, MAX_QUOTED)));
     }
   }
   return quotes.slice(0, MAX_QUOTES);
@@ -178,7 +179,7 @@ const MAX_QUOTED = 320;
 function fencedLines(lines: readonly string[]): boolean[] {
   let inside = false;
   return lines.map((line) => {
-    const fence = /^\s*(```|~~~)/.test(line);
+    const fence = FENCE.test(line);
     const was = inside;
     if (fence) inside = !inside;
     return fence || was;

@@ -1039,8 +1039,9 @@ function classGivenFirst(call: Node): Local['madeWith'] {
   return { callee: normalizeCallee(call.childForFieldName('function')?.text ?? ''), argument: first.text };
 }
 
-/** A note longer than this is cut: its opening sentences are what an answer quotes. */
+/** A note longer than this is cut: its opening sentences are what an answer quotes. A function's notes are kept up to a number, a bound on what a long function costs the facts. */
 const MAX_NOTE_LENGTH = 600;
+const MAX_NOTES = 16;
 
 /**
  * What the authors wrote in a function in prose: its docstring, then each block of whole-line
@@ -1064,7 +1065,7 @@ function notesOf(definition: Node, docstring: { text: string; line: number } | u
       notes.push(open);
     }
   }
-  return notes.filter((note) => note.text);
+  return notes.filter((note) => note.text).slice(0, MAX_NOTES);
 }
 
 /** A comment written after code on its line (`x = 1  # seconds`): a remark on that line, not a block of prose. */
