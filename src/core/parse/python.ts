@@ -771,7 +771,7 @@ function retryLoopOf(clause: Node): HandlerFact['retries'] {
   const attempt = clause.parent;
   const body = attempt?.type === 'try_statement' ? attempt.childForFieldName('body') : undefined;
   if (!attempt || !body || !goesRound(clause)) return undefined;
-  const leaves = body.descendantsOfType(['return_statement', 'break_statement']).some((exit) => exit !== null && !insideNestedScope(exit, body));
+  const leaves = statementsUnder(body).some((statement) => statement.type === 'return_statement' || statement.type === 'break_statement');
   if (!leaves) return undefined;
   for (let parent = attempt.parent; parent; parent = parent.parent) {
     if (parent.type === 'function_definition' || parent.type === 'class_definition' || parent.type === 'lambda') return undefined;
@@ -787,16 +787,30 @@ const LEAVING = new Set(['raise_statement', 'return_statement', 'break_statement
 /** Whether an `except` clause can go round its loop again: it `continue`s somewhere, or no statement written directly in it leaves. */
 function goesRound(clause: Node): boolean {
   const block = clause.namedChildren.find((child) => child?.type === 'block');
-  if (block?.descendantsOfType('continue_statement').some((statement) => statement !== null && !insideNestedScope(statement, block))) return true;
+  if (block && statementsUnder(block).some((statement) => statement.type === 'continue_statement')) return true;
   return !(block?.namedChildren ?? []).some((statement) => statement !== null && LEAVING.has(statement.type));
 }
 
-/** Whether a node sits in a function or class defined inside `outer` (its `return` is that function's). */
-function insideNestedScope(node: Node, outer: Node): boolean {
-  for (let parent = node.parent; parent && !parent.equals(outer); parent = parent.parent) {
-    if (parent.type === 'function_definition' || parent.type === 'class_definition' || parent.type === 'lambda') return true;
+/** The compound statements and clauses whose blocks hold statements. */
+const STATEMENT_HOLDERS = new Set(['block', 'if_statement', 'elif_clause', 'else_clause', 'for_statement', 'while_statement', 'try_statement', 'except_clause', 'except_group_clause', 'finally_clause', 'with_statement', 'match_statement', 'case_clause']);
+
+/**
+ * The statements (and whole-line comments) under a node, walked through blocks and compound
+ * statements only: never into expressions, however deeply nested, nor into functions and classes
+ * defined inside (their statements are theirs).
+ */
+function statementsUnder(node: Node): Node[] {
+  const found: Node[] = [];
+  const stack: Node[] = [node];
+  while (stack.length) {
+    const current = stack.pop() as Node;
+    for (const child of current.namedChildren) {
+      if (!child) continue;
+      found.push(child);
+      if (STATEMENT_HOLDERS.has(child.type)) stack.push(child);
+    }
   }
-  return false;
+  return found.sort((a, b) => a.startIndex - b.startIndex);
 }
 
 /** Statements of an `except` clause told, at most. */
@@ -1053,8 +1067,8 @@ function notesOf(definition: Node, docstring: { text: string; line: number } | u
   if (docstring && text) notes.push({ kind: 'docstring', line: docstring.line, end: docstring.line, text: text.slice(0, MAX_NOTE_LENGTH) });
   let open: (typeof notes)[number] | undefined;
   // Read from the definition, not its block: the grammar puts the comments before a block's first statement outside the block.
-  for (const comment of definition.descendantsOfType('comment')) {
-    if (!comment || insideNestedScope(comment, definition) || trailsCode(comment)) continue;
+  for (const comment of statementsUnder(definition).filter((node) => node.type === 'comment')) {
+    if (trailsCode(comment)) continue;
     const line = comment.startPosition.row;
     const words = comment.text.replace(/^#+\s?/, '').trim();
     if (open && open.end === line - 1) {
