@@ -228,7 +228,7 @@ describe("a service's answers on repeats, uncaught errors and where its layers a
  * rows that a management command polls (`notified_at` still unset) and claims; holding a parcel
  * records its change with a flag that makes the writer set `notified_at` itself.
  */
-const PARCELS: Record<string, string> = {
+export const PARCELS: Record<string, string> = {
   'manage.py': 'import os\nimport sys\n\nif __name__ == "__main__":\n    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "depot.settings")\n    from django.core.management import execute_from_command_line\n\n    execute_from_command_line(sys.argv)\n',
   'depot/__init__.py': '',
   'depot/settings.py': 'ROOT_URLCONF = "depot.urls"\nINSTALLED_APPS = ["depot.parcels"]\n',
@@ -236,7 +236,7 @@ const PARCELS: Record<string, string> = {
   'depot/parcels/__init__.py': '',
   'depot/parcels/management/__init__.py': '',
   'depot/parcels/management/commands/__init__.py': '',
-  'depot/parcels/urls.py': 'from django.urls import path\n\nfrom depot.parcels import views\n\nurlpatterns = [\n    path("parcels/<str:code>/ship", views.ship),\n    path("parcels/<str:code>/hold", views.hold),\n]\n',
+  'depot/parcels/urls.py': 'from django.urls import path\n\nfrom depot.parcels import views\n\nurlpatterns = [\n    path("parcels/<str:code>/ship", views.ship),\n    path("parcels/<str:code>/hold", views.hold),\n    path("parcels/<str:code>/preview", views.preview),\n]\n',
   'depot/parcels/models.py': [
     'from django.db import models',
     '',
@@ -263,7 +263,7 @@ const PARCELS: Record<string, string> = {
     'from django.http import HttpResponse',
     'from django.shortcuts import get_object_or_404',
     '',
-    'from depot.parcels.models import Parcel',
+    'from depot.parcels.models import Change, Parcel',
     '',
     '',
     'def ship(request, code):',
@@ -276,6 +276,16 @@ const PARCELS: Record<string, string> = {
     '    parcel = get_object_or_404(Parcel, code=code)',
     '    parcel.log_change("held", already_notified=True)',
     '    return HttpResponse("held")',
+    '',
+    '',
+    'def preview(request, code):',
+    '    parcel = get_object_or_404(Parcel, code=code)',
+    '    change = Change(parcel=parcel, new_state="preview")',
+    '    return HttpResponse(describe(change))',
+    '',
+    '',
+    'def describe(change):',
+    '    return f"{change.parcel_id} would be {change.new_state}"',
     '',
   ].join('\n'),
   'depot/parcels/management/commands/notifier.py': [
@@ -329,6 +339,14 @@ describe('a writer called with a flag that changes what it writes (a Django tabl
     const queued = factsOfItem('service.async');
     assert.ok(!queued.some((fact) => fact.startsWith('`ANY /parcels/{code}/hold` writes a `Change` row in `Parcel.log_change` and answers')), queued.join('\n'));
   });
+
+  it('tell a row built and never saved as no row and no work for the worker', () => {
+    const queued = factsOfItem('service.async');
+    assert.ok(queued.some((fact) => fact.startsWith('`ANY /parcels/{code}/ship` writes a `Change` row in `Parcel.log_change` and answers')), queued.join('\n'));
+    assert.ok(!queued.some((fact) => fact.startsWith('`ANY /parcels/{code}/preview` writes')), queued.join('\n'));
+    assert.ok(!factsOfItem('service.consistency').some((fact) => fact.startsWith('`ANY /parcels/{code}/preview` writes')), factsOfItem('service.consistency').join('\n'));
+    assert.ok(factsOfItem('service.idempotent').some((fact) => fact.startsWith('`ANY /parcels/{code}/preview` makes a `Change` as `change` and never saves it there')), factsOfItem('service.idempotent').join('\n'));
+  });
 });
 
 describe('work written in another branch than the commit (a route that acts on a choice)', () => {
@@ -356,5 +374,134 @@ describe('work written in another branch than the commit (a route that acts on a
     const inRequest = factsOf(answers.find((answer) => answer.item === 'service.async'), 'What runs inside the request, before it answers');
     assert.ok(inRequest.some((fact) => fact.startsWith('`POST /members` runs `send_welcome` inside the request after its commit')), inRequest.join('\n'));
     assert.ok(!inRequest.some((fact) => fact.startsWith('`POST /members/{handle}/actions` runs')), inRequest.join('\n'));
+  });
+});
+
+/** The parcels service with what its authors wrote beside the code: a commented transaction, a documented hand-off to a thread, two retry loops, and a failure kept on a row. */
+export const PARCELS_EXPLAINED: Record<string, string> = {
+  ...PARCELS,
+  'depot/parcels/shipping.py': [
+    'from django.db import transaction',
+    '',
+    '',
+    'def ship_now(parcel):',
+    '    # The notifier must never see the new state without its change row.',
+    '    # Both writes share one transaction:',
+    '    with transaction.atomic():',
+    '        parcel.state = "shipped"',
+    '        parcel.save()',
+    '        parcel.log_change("shipped")',
+    '',
+  ].join('\n'),
+  'depot/parcels/attempts.py': [
+    'from django.db import models',
+    '',
+    'from depot.parcels.courier import post',
+    '',
+    '',
+    'class Attempt(models.Model):',
+    '    url = models.CharField(max_length=200)',
+    '    last_error = models.CharField(max_length=200, blank=True)',
+    '',
+    '',
+    'def deliver(attempt_id, url, payload):',
+    '    error = ""',
+    '    try:',
+    '        post(url, payload)',
+    '    except ConnectionError as e:',
+    '        error = str(e)',
+    '    Attempt.objects.filter(id=attempt_id).update(last_error=error, url=url)',
+    '',
+  ].join('\n'),
+  'depot/parcels/courier.py': [
+    'import smtplib',
+    'import time',
+    'from threading import Thread',
+    '',
+    '',
+    'class Courier(Thread):',
+    '    MAX_TRIES = 3',
+    '',
+    '    def __init__(self, message):',
+    '        Thread.__init__(self)',
+    '        self.message = message',
+    '',
+    '    def run(self):',
+    '        for attempt in range(self.MAX_TRIES):',
+    '            try:',
+    '                self.message.send()',
+    '                return',
+    '            except smtplib.SMTPServerDisconnected:',
+    '                if attempt + 1 == self.MAX_TRIES:',
+    '                    raise',
+    '                time.sleep(1)',
+    '',
+    '',
+    'def send_once(url, payload):',
+    '    return (url, payload)',
+    '',
+    '',
+    'def post(url, payload, tries=3):',
+    '    while True:',
+    '        try:',
+    '            return send_once(url, payload)',
+    '        except ValueError:',
+    '            raise',
+    '        except ConnectionError:',
+    '            tries -= 1',
+    '            if tries == 0:',
+    '                raise',
+    '',
+    '',
+    'def _archive(code):',
+    '    return code',
+    '',
+    '',
+    'def archive(code):',
+    '    """Archive the history of a parcel.',
+    '',
+    '    Archiving can take minutes, so it runs on a thread of its own.',
+    '    """',
+    '    worker = Thread(target=_archive, args=(code,))',
+    '    worker.start()',
+    '',
+  ].join('\n'),
+};
+
+describe("a service's retry loops and its authors' comments beside the facts they explain", () => {
+  let answers: Answer[] = [];
+  before(async () => {
+    const workspace = tempWorkspace(PARCELS_EXPLAINED);
+    try {
+      answers = (await analyzeFolder(workspace.root, { threads: 1 })).answers();
+    } finally {
+      workspace.cleanup();
+    }
+  });
+  const factsOfItem = (item: string, topic?: string) => factsOf(answers.find((answer) => answer.item === item), topic);
+  const RETRIES = 'Where the code retries what it calls, and when it gives up';
+
+  it('tell each loop that makes an attempt again on an exception, under async failures and under errors', () => {
+    for (const item of ['service.async', 'service.errors']) {
+      const retries = factsOfItem(item, RETRIES);
+      assert.ok(retries.some((fact) => fact.startsWith('`Courier.run` makes its attempt again when `smtplib.SMTPServerDisconnected` is raised, in its loop `for attempt in range(self.MAX_TRIES)`, and raises it again once it gives up; the `except` clause runs `') && fact.endsWith(' — depot/parcels/courier.py:18')), retries.join('\n'));
+      assert.ok(retries.some((fact) => fact.startsWith('`post` makes its attempt again when `ConnectionError` is raised, in its loop `while True`, and raises it again once it gives up; the `except` clause runs `tries -= 1') && fact.endsWith(' — depot/parcels/courier.py:34')), retries.join('\n'));
+      // A clause that raises at once leaves the loop: no retry of `ValueError`.
+      assert.equal(retries.length, 2, retries.join('\n'));
+    }
+  });
+
+  it('tell a column the code writes a caught failure into, and no column given another value', () => {
+    const records = factsOfItem('service.async', 'Where a failure is kept on the data for later reading');
+    assert.deepEqual(records, ['`deliver` writes `error`, which it sets where it catches `ConnectionError`, into `Attempt.last_error` (`Attempt.objects.filter().update`) — depot/parcels/attempts.py:17']);
+  });
+
+  it("quote the authors' comment above a transaction and the docstring of the function that hands work to a thread", () => {
+    const transactions = factsOfItem('service.transactional');
+    const at = transactions.findIndex((fact) => fact.startsWith('`ship_now`') && fact.endsWith(' — depot/parcels/shipping.py:7'));
+    assert.ok(at >= 0, transactions.join('\n'));
+    assert.equal(transactions[at + 1], 'The comment written there, in `ship_now`: "The notifier must never see the new state without its change row. Both writes share one transaction" — depot/parcels/shipping.py:5');
+    const tasks = factsOfItem('service.async');
+    assert.ok(tasks.includes('The docstring of `archive`: "Archive the history of a parcel. Archiving can take minutes, so it runs on a thread of its own." — depot/parcels/courier.py:45'), tasks.join('\n'));
   });
 });

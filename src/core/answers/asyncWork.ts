@@ -2,6 +2,7 @@ import { handlerTablesIn } from '../resolve/handlerTables';
 import { type AnswerFact, type AnswerPart, type Finding, type Route, type SourceLocation, SymbolId } from '../result';
 import { languageOf } from '../discover/languages';
 import { type AnswerContext, answerPart, detailText, fact, findingSites, findingsByFunction, gap, noneFound, inScope, locationOf, memo } from './context';
+import { authorsWhy, commentAbove } from './authorNotes';
 import { doesWork, studyRoutes } from './flow';
 import { say } from './phrases';
 import { loopCallees, queueFailureFacts, queueOrderFacts, queueWorkFacts } from './queueTables';
@@ -13,19 +14,31 @@ function studyFindings(context: AnswerContext, category: Finding['category']): F
 
 /** Queued work: the tasks, the places that queue them, and the workers that run queued jobs. */
 function tasksPart(context: AnswerContext): AnswerPart {
-  const facts = studyFindings(context, 'task').flatMap((finding) => {
-    const { details } = finding;
-    const subject = SymbolId.label(finding.symbol);
-    return findingSites(finding).map((site) => {
-      if (details['kind'] === 'enqueue') return fact(site, 'queues', subject, `${detailText(details['task'], '?')}${details['job'] ? ` '${detailText(details['job'])}'` : `.${detailText(details['call'], 'delay')}`}`);
-      if (details['kind'] === 'worker') return fact(site, 'runsJobsOf', subject, detailText(details['queue'], '?'));
-      if (details['kind'] === 'consumer') return details['handler'] ? fact(site, 'consumesWith', subject, detailText(details['queue'], '?'), detailText(details['handler'])) : fact(site, 'consumes', subject, detailText(details['queue'], '?'));
-      if (details['kind'] === 'loop') return loopFact(context, finding, site);
-      if (details['kind'] === 'thread') return details['task'] ? fact(site, 'startsThread', moduleLabel(finding.symbol), detailText(details['task'])) : fact(site, 'isThread', moduleLabel(finding.symbol));
-      return fact(site, 'isTask', subject, detailText(details['framework'], details['rule'] ?? ''));
-    });
-  });
+  const facts = studyFindings(context, 'task').flatMap((finding) => findingSites(finding).flatMap((site) => [taskFact(context, finding, site), ...handOffWhy(context, finding, site)]));
   return answerPart(say('tasksTopic'), facts, noneFound('noTasks'));
+}
+
+/**
+ * Why work is handed off, in its authors' words: the comment just above a thread started or a task
+ * queued, else the docstring of the function that starts the thread.
+ */
+function handOffWhy(context: AnswerContext, finding: Finding, site: SourceLocation): AnswerFact[] {
+  if (finding.details['kind'] === 'thread') return authorsWhy(context, finding.symbol, site.line);
+  if (finding.details['kind'] !== 'enqueue') return [];
+  const note = commentAbove(context, finding.symbol, site.line);
+  return note ? [note] : [];
+}
+
+/** A task finding as a fact: what is queued, run, consumed or started where. */
+function taskFact(context: AnswerContext, finding: Finding, site: SourceLocation): AnswerFact {
+  const { details } = finding;
+  const subject = SymbolId.label(finding.symbol);
+  if (details['kind'] === 'enqueue') return fact(site, 'queues', subject, `${detailText(details['task'], '?')}${details['job'] ? ` '${detailText(details['job'])}'` : `.${detailText(details['call'], 'delay')}`}`);
+  if (details['kind'] === 'worker') return fact(site, 'runsJobsOf', subject, detailText(details['queue'], '?'));
+  if (details['kind'] === 'consumer') return details['handler'] ? fact(site, 'consumesWith', subject, detailText(details['queue'], '?'), detailText(details['handler'])) : fact(site, 'consumes', subject, detailText(details['queue'], '?'));
+  if (details['kind'] === 'loop') return loopFact(context, finding, site);
+  if (details['kind'] === 'thread') return details['task'] ? fact(site, 'startsThread', moduleLabel(finding.symbol), detailText(details['task'])) : fact(site, 'isThread', moduleLabel(finding.symbol));
+  return fact(site, 'isTask', subject, detailText(details['framework'], details['rule'] ?? ''));
 }
 
 /** Functions a loop calls at most, in a fact. */
@@ -109,7 +122,59 @@ export function failuresPart(context: AnswerContext): AnswerPart[] {
       }
     }
   }
-  return [answerPart(say('failuresTopic'), [...queueFailureFacts(context), ...facts], noneFound('noFailureHandling'))];
+  const retries = retryLoopFacts(context);
+  const records = failureRecordFacts(context);
+  return [
+    answerPart(say('failuresTopic'), [...queueFailureFacts(context), ...facts], noneFound('noFailureHandling')),
+    ...(retries.length ? [answerPart(say('retryLoopsTopic'), retries)] : []),
+    ...(records.length ? [answerPart(say('failureRecordsTopic'), records)] : []),
+  ];
+}
+
+/**
+ * Columns the code keeps a caught failure in: a write on a model (`Channel.objects.filter(…).update(last_error=error)`)
+ * given, for a column of the data model, a name the function sets in an `except` clause
+ * (`except TransportError as e: error = e.message`) — read from what the code does, not from the column's name.
+ */
+function failureRecordFacts(context: AnswerContext): AnswerFact[] {
+  const facts: AnswerFact[] = [];
+  const entities = new Map(context.result.dataModel.entities.flatMap((entity) => (entity.symbol ? [[entity.symbol, entity] as const] : [])));
+  for (const file of context.result.files) {
+    if (!inScope(context, file.path)) continue;
+    for (const { symbol, definition } of context.index.definitionsIn(file.path)) {
+      const setIn = new Map<string, string>();
+      for (const clause of definition.handles ?? []) for (const statement of (clause.does ?? '').split('; ')) {
+        const name = /^(\w+) = /.exec(statement)?.[1];
+        if (name) setIn.set(name, clause.exceptions.join(', ') || 'everything');
+      }
+      if (!setIn.size) continue;
+      for (const call of definition.calls ?? []) {
+        const entity = entities.get(context.index.resolve(file.path, call.callee.split('.')[0] ?? '') ?? '');
+        for (const keyword of call.given ?? []) {
+          const [column = '', value = ''] = keyword.split('=');
+          const caught = setIn.get(value);
+          if (entity && caught && entity.columns.some((candidate) => candidate.name === column)) facts.push(fact({ path: file.path, line: call.line }, 'recordsFailure', SymbolId.label(symbol), value, caught, entity.name, column, call.callee));
+        }
+      }
+    }
+  }
+  return facts;
+}
+
+/** The code's own retry loops: an `except` clause in a loop its `try` leaves on success, with what the clause does and whether it gives up by raising again. */
+function retryLoopFacts(context: AnswerContext): AnswerFact[] {
+  const facts: AnswerFact[] = [];
+  for (const file of context.result.files) {
+    if (!inScope(context, file.path)) continue;
+    for (const { symbol, definition } of context.index.definitionsIn(file.path)) {
+      for (const clause of definition.handles ?? []) {
+        if (!clause.retries) continue;
+        const caught = clause.exceptions.join(', ') || 'everything';
+        facts.push(fact({ path: file.path, line: clause.line }, clause.reraises ? 'retryLoopGivesUp' : 'retryLoop', SymbolId.label(symbol), caught, clause.retries.loop, clause.does ?? '—'));
+      }
+    }
+  }
+  return facts;
 }
 
 /** Handlers listed by name at most, of each sort. */

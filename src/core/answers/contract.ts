@@ -17,10 +17,17 @@ export interface ContractMethod {
   name: string;
   /** The class that declares it: the interface, or an interface it derives from. */
   symbol: string;
-  /** `abstract`: `@abstractmethod`; `not-implemented`: its body raises NotImplementedError; `declared`: a TypeScript signature; `provided`: a body implementations inherit. */
-  status: 'abstract' | 'not-implemented' | 'declared' | 'called' | 'provided';
+  /**
+   * `abstract`: `@abstractmethod`; `not-implemented`: its body raises NotImplementedError;
+   * `switched-off`: it raises NotImplementedError in a class built on one from outside the
+   * workspace, and an implementation inherits the raise; `declared`: a TypeScript signature;
+   * `provided`: a body implementations inherit.
+   */
+  status: 'abstract' | 'not-implemented' | 'switched-off' | 'declared' | 'called' | 'provided';
   /** `called`: where the interface calls it on itself. */
   calledAt?: SourceLocation;
+  /** `switched-off`: the outside class the declaring class is built on, and the implementations that inherit the raise. */
+  switchedOff?: { outside: string; inheritors: string[] };
 }
 
 /** The interfaces of the code under study, the one with most implementations first (ties: more methods). */
@@ -44,7 +51,8 @@ function contractOf(context: AnswerContext, entry: InterfaceImplementations): Co
       if (methods.some((method) => method.name === name) || isConstructor(name)) continue;
       const status = methodStatus(index, path, definition);
       if (status === 'provided' && !isPublic(name)) continue;
-      methods.push({ name, symbol, status });
+      const switchedOff = status === 'not-implemented' ? switchedOffBy(index, owner, name, entry.base, implementations) : undefined;
+      methods.push(switchedOff ? { name, symbol, status: 'switched-off', switchedOff } : { name, symbol, status });
     }
   }
   methods.push(...calledUndefined(index, entry.base, declaring, implementations, methods));
@@ -82,16 +90,34 @@ function calledUndefined(index: SymbolIndex, base: string, declaring: readonly s
   return found;
 }
 
+/**
+ * A NotImplementedError raise in a class built on a class from outside the workspace, that an
+ * implementation inherits without defining the method: the raise turns off a method for the whole
+ * family (a subclass of a dependency's collection refusing one of its operations), it asks nothing
+ * of implementations — one that does not define it is not told as breaking a contract.
+ */
+function switchedOffBy(index: SymbolIndex, owner: string, name: string, base: string, implementations: readonly string[]): ContractMethod['switchedOff'] {
+  const outside = outsideBase(index, owner);
+  const inheritors = implementations.filter((implementation) => !definingClass(index, implementation, name, base));
+  return outside && inheritors.length ? { outside, inheritors } : undefined;
+}
+
 /** Bases that only mark a class (`object`, `Generic[T]`, and those that declare an interface: `ABC`, `Protocol`): they define nothing an implementation is asked for. */
 const MARKER_BASES: ReadonlySet<string> = new Set(['object', 'typing.Generic', 'typing_extensions.Generic', ...ABSTRACT_BASES, ...ABSTRACT_METACLASSES]);
 
 /** Whether a class derives from a class outside the workspace, other than a marker. */
 function outsideBases(index: SymbolIndex, owner: string): boolean {
+  return outsideBase(index, owner) !== undefined;
+}
+
+/** The first class outside the workspace, other than a marker, that a class derives from directly, by its qualified name. */
+function outsideBase(index: SymbolIndex, owner: string): string | undefined {
   const { path } = SymbolId.parse(owner);
-  return (index.definition(owner)?.bases ?? []).some((base) => {
+  for (const base of index.definition(owner)?.bases ?? []) {
     const target = index.qualify(path, base.split('[')[0] ?? base);
-    return target !== undefined && 'external' in target && !MARKER_BASES.has(target.external);
-  });
+    if (target !== undefined && 'external' in target && !MARKER_BASES.has(target.external)) return target.external;
+  }
+  return undefined;
 }
 
 function methodStatus(index: SymbolIndex, path: string, definition: SymbolDefinition): ContractMethod['status'] {
@@ -104,11 +130,12 @@ const isConstructor = (name: string) => name === '__init__' || name === 'constru
 const isPublic = (name: string) => !name.startsWith('_') || /^__\w+__$/.test(name);
 
 /** A method every implementation must define. */
-export const isMandatory = (method: ContractMethod) => method.status !== 'provided';
+export const isMandatory = (method: ContractMethod) => method.status !== 'provided' && method.status !== 'switched-off';
 
 const STATUS_PHRASES: Readonly<Record<ContractMethod['status'], PhraseKey>> = {
   abstract: 'abstractMethod',
   'not-implemented': 'notImplementedMethod',
+  'switched-off': 'switchedOffMethod',
   declared: 'interfaceMember',
   called: 'calledOnSelfMethod',
   provided: 'providedMethod',
@@ -119,11 +146,16 @@ const STATUS_PHRASES: Readonly<Record<ContractMethod['status'], PhraseKey>> = {
  * body, when they are many, in one fact that names them all, so that no list is cut.
  */
 export function contractFacts(index: SymbolIndex, contract: Contract): AnswerFact[] {
-  const mandatory = contract.methods.filter(isMandatory);
-  const provided = contract.methods.filter((method) => !isMandatory(method));
+  const mandatory = contract.methods.filter((method) => method.status !== 'provided');
+  const provided = contract.methods.filter((method) => method.status === 'provided');
   // A method only implementations define is named without the implementation its signature is read from.
-  const named = (method: ContractMethod) => (method.status === 'called' ? signatureOf(index, method.symbol).replace(/^[\w.]+\./, '') : isMandatory(method) ? signatureOf(index, method.symbol) : SymbolId.label(method.symbol));
-  const each = (method: ContractMethod): AnswerFact => ({ ...say(STATUS_PHRASES[method.status], named(method), SymbolId.label(contract.base)), location: method.calledAt ?? locationOf(index, method.symbol) });
+  const named = (method: ContractMethod) => (method.status === 'called' ? signatureOf(index, method.symbol).replace(/^[\w.]+\./, '') : method.status !== 'provided' ? signatureOf(index, method.symbol) : SymbolId.label(method.symbol));
+  const each = (method: ContractMethod): AnswerFact => {
+    const location = method.calledAt ?? locationOf(index, method.symbol);
+    const off = method.switchedOff;
+    if (off) return { ...say('switchedOffMethod', named(method), SymbolId.label(SymbolId.owner(method.symbol) ?? contract.base), off.outside, off.inheritors.map((symbol) => SymbolId.label(symbol)).join('`, `')), location };
+    return { ...say(STATUS_PHRASES[method.status], named(method), SymbolId.label(contract.base)), location };
+  };
   const [first] = provided;
   if (!first || mandatory.length + provided.length <= MAX_METHOD_FACTS) return contract.methods.map(each);
   return [...mandatory.map(each), { ...say('providedMethods', SymbolId.label(contract.base), provided.length, provided.map((method) => method.name).join(', ')), location: locationOf(index, first.symbol) }];

@@ -1,6 +1,8 @@
 import { type AnswerFact, type AnswerPart, SymbolId } from '../result';
 import { type AnswerContext, answerPart, fact, inPart, inScope, locationOf, memo } from './context';
+import { isTopicPage } from '../discover/studyDocuments';
 import { PHRASES, say } from './phrases';
+import { FENCE, quote } from './projectDocs';
 
 /** A workspace class and the class of a declared dependency it derives from. */
 interface Inherited {
@@ -15,18 +17,7 @@ const MANIFEST = /^(pyproject\.toml|setup\.py|setup\.cfg|requirements[^/]*\.txt|
 /** Facts per topic, at most. */
 const MAX_INHERITED = 8;
 
-/**
- * What each answer's topic is about, read in the dependency's dotted class name (`webcore.routing.routes.HTTPRoute`).
- * Generic, so code rather than framework data: the words are how any package names the modules of
- * these topics (routing, middleware, the request's way in, the ORM), matched in whichever dependency
- * the project declares, not names one framework defines.
- */
-export const FOUNDATION_TOPICS = {
-  entry: /(^|\.)(app|application|asgi|wsgi|rsgi|handlers?|protocols?|server)(\.|$)/i,
-  routing: /rout|url|rule/i,
-  middleware: /pipe|middleware/i,
-  orm: /(^|\.)(orm|dal|objects|adapters?|dialects?|sql\w*|models?|table|field|set|rows?)(\.|$)/i,
-} as const;
+export { FOUNDATION_TOPICS } from '../discover/studyDocuments';
 
 /**
  * The classes of the code under study that derive from a class of a package the project declares
@@ -74,9 +65,6 @@ export function inheritedFacts(context: AnswerContext, topic: RegExp): AnswerFac
 /** Documentation pages named per topic, at most. */
 const MAX_TOPIC_PAGES = 12;
 
-/** A documentation page: prose in a documentation folder. */
-const DOCUMENTATION_PAGE = /(^|\/)docs?\/.*\.(md|mdx|rst|txt)$/i;
-
 /**
  * The repository's own documentation pages on a topic, by their path read as a dotted name
  * (`docs/routing.md` as `docs.routing.md`, `docs/orm/relations.md`): where the behaviour a
@@ -84,7 +72,7 @@ const DOCUMENTATION_PAGE = /(^|\/)docs?\/.*\.(md|mdx|rst|txt)$/i;
  */
 function topicPages(context: AnswerContext, topic: RegExp): string[] {
   return context.otherFiles
-    .filter((path) => DOCUMENTATION_PAGE.test(path) && inPart(context, path) && topic.test(path.replace(/^.*?(^|\/)docs?\//i, '').split(/[/._-]+/).join('.')))
+    .filter((path) => isTopicPage(path, topic) && inPart(context, path))
     .sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b))
     .slice(0, MAX_TOPIC_PAGES);
 }
@@ -94,7 +82,7 @@ function topicPages(context: AnswerContext, topic: RegExp): string[] {
  * names, and the repository's documentation pages on the topic, where its users read what the
  * dependency does (none when no class derives so).
  */
-export function inheritedPart(context: AnswerContext, topic: RegExp): AnswerPart[] {
+export function inheritedPart(context: AnswerContext, topic: RegExp, quoting?: Quoting): AnswerPart[] {
   const facts = inheritedFacts(context, topic);
   const first = facts[0];
   if (!first) return [];
@@ -103,20 +91,133 @@ export function inheritedPart(context: AnswerContext, topic: RegExp): AnswerPart
   const told = [...byDependency].map(([dependency, entries]) =>
     entries.length === 1 ? (entries[0] as AnswerFact) : fact((entries[0] as AnswerFact).location, 'inheritTopicFromDependency', entries.map((entry) => `${String(entry.terms[0])} ← ${String(entry.terms[1])}`).join(', '), dependency),
   );
-  return [answerPart(say('inheritedTopic'), [...told, ...topicPageFacts(context, topic)])];
+  return [answerPart(say('inheritedTopic'), [...told, ...topicPageFacts(context, topic, quoting)])];
 }
 
 /** The documentation pages of a topic, a page on its own or a folder of several told in one line with their names (`docs/orm/`: models, relations, …). */
-function topicPageFacts(context: AnswerContext, topic: RegExp): AnswerFact[] {
+function topicPageFacts(context: AnswerContext, topic: RegExp, quoting: Quoting | undefined): AnswerFact[] {
   const byFolder = new Map<string, string[]>();
   for (const path of topicPages(context, topic)) {
     const folder = path.slice(0, path.lastIndexOf('/') + 1);
     byFolder.set(folder, [...(byFolder.get(folder) ?? []), path]);
   }
-  return [...byFolder].map(([folder, paths]) => {
+  const pages = [...byFolder].map(([folder, paths]) => {
     const [first = folder] = paths;
     return paths.length === 1 ? fact({ path: first, line: 0 }, 'topicDocumented', first) : fact({ path: first, line: 0 }, 'topicDocumentedIn', folder, paths.map((path) => path.slice(folder.length)).join(', '));
   });
+  return [...pages, ...(quoting ? pageQuotes(context, topic, [...byFolder.values()].flat(), quoting) : [])];
+}
+
+/**
+ * What a question quotes of a topic's pages: `protocol`, the sentences on the methods the topic's
+ * classes define (a middleware's hooks and their order); `parameters`, those on the typed-parameter
+ * syntax the routes write, and the table of its types.
+ */
+export type Quoting = 'protocol' | 'parameters';
+
+/** Lines quoted from a topic's pages, at most, and the rows of one table. */
+const MAX_QUOTES = 12;
+const MAX_TABLE_ROWS = 8;
+
+/** A method defined in a documentation page's code example (indented under a class: `    async def pipe(self, next_pipe, **kwargs):`). */
+const EXAMPLE_METHOD = /^\s+(?:async\s+)?def\s+([A-Za-z]\w*)\s*\(/;
+
+/** A typed parameter as route patterns write it: `<int:pid>` (type first) or `{pid:int}` (type last). */
+const TYPED_PARAMETER = /<(\w+):\w+>|\{\w+:(\w+)\}/g;
+
+/** A placeholder of that syntax written in a page's inline code (`<type:variable_name>`): the sentence that defines the syntax. */
+const PLACEHOLDER_CODE = /`[^`]*(<\w+:\w+>|\{\w+:\w+\})[^`]*`/;
+
+/**
+ * What a topic's pages say in prose of what the code relies on, quoted at their lines: the
+ * sentences naming (in inline code) a method the topic's classes define — their own, or the page's
+ * examples' — which state the protocol and the order its methods are called in; the sentences
+ * defining the typed-parameter syntax the routes use, or naming one of its types; and the rows of
+ * a table listing those types.
+ */
+function pageQuotes(context: AnswerContext, topic: RegExp, paths: readonly string[], quoting: Quoting): AnswerFact[] {
+  const documents = context.documents.filter((document) => paths.includes(document.path));
+  if (!documents.length) return [];
+  const { index } = context;
+  const classMethods = inheritedClasses(context)
+    .filter((entry) => topic.test(entry.base))
+    .flatMap((entry) => index.methodsOf(entry.symbol).map((method) => method.name))
+    .filter((name) => /^[A-Za-z]/.test(name));
+  const routeTypes = routeParameterTypes(context);
+  const quotes: AnswerFact[] = [];
+  for (const document of documents) {
+    const lines = document.text.split('\n');
+    const fenced = fencedLines(lines);
+    // The types the code's routes use, and those the page's own examples write (`@app.route('/double/<int:number>')`).
+    const types = new Set([...routeTypes, ...lines.flatMap((line, at) => (fenced[at] ? typesWritten(line) : []))]);
+    const methods = new Set(quoting === 'protocol' ? [...classMethods, ...lines.flatMap((line, at) => (fenced[at] ? (EXAMPLE_METHOD.exec(line)?.[1] ?? []) : []))] : []);
+    const namesMethod = (sentence: string) => [...sentence.matchAll(/`(\w+)(?:\(\))?`/g)].some((match) => methods.has(match[1] ?? ''));
+    const namesParameters = (sentence: string) => PLACEHOLDER_CODE.test(sentence) || [...types].some((type) => new RegExp(`[\`*]${type}[\`*]`).test(sentence));
+    const names = quoting === 'protocol' ? namesMethod : namesParameters;
+    for (let at = 0; at < lines.length && quotes.length < MAX_QUOTES; at++) {
+      const line = lines[at] ?? '';
+      if (fenced[at] || /^\s*#/.test(line)) continue;
+      if (line.trim().startsWith('|')) {
+        const table = tableAt(lines, at);
+        // The table of the types: its first column holds every type the routes and the page's examples write.
+        const listed = new Set(table.rows.map((row) => row.cells[0] ?? ''));
+        if (quoting === 'parameters' && types.size && [...types].every((type) => listed.has(type))) for (const row of table.rows.slice(0, MAX_TABLE_ROWS)) quotes.push(fact({ path: document.path, line: row.line }, 'docTableRow', document.path, row.cells[0] ?? '', row.cells.slice(1).join(' — ')));
+        at = table.end;
+        continue;
+      }
+      const said = line.replace(/^\s*>\s?/, '').trim().split(/(?<=[.!?])\s+/).filter(names).join(' ');
+      if (said) quotes.push(fact({ path: document.path, line: at }, 'docSays', document.path, quote(said, MAX_QUOTED)));
+    }
+  }
+  return quotes.slice(0, MAX_QUOTES);
+}
+
+/** A quoted sentence is cut past this length. */
+const MAX_QUOTED = 320;
+
+/** Which lines of a page are inside a fenced code block (the fences included). */
+function fencedLines(lines: readonly string[]): boolean[] {
+  let inside = false;
+  return lines.map((line) => {
+    const fence = FENCE.test(line);
+    const was = inside;
+    if (fence) inside = !inside;
+    return fence || was;
+  });
+}
+
+/** The Markdown table starting at a line: its body rows (the header and the separator left out), cells stripped of emphasis and code marks, and the table's last line. */
+function tableAt(lines: readonly string[], start: number): { rows: { line: number; cells: string[] }[]; end: number } {
+  let end = start;
+  while (end + 1 < lines.length && (lines[end + 1] ?? '').trim().startsWith('|')) end++;
+  const cellsOf = (line: string) => line.trim().replace(/^\||\|$/g, '').split('|').map((cell) => unmarked(cell.trim()));
+  const separator = lines.slice(start, end + 1).findIndex((line) => /^\|?\s*:?-{3,}/.test(line.trim()));
+  const rows = lines.slice(start, end + 1).flatMap((line, offset) => (separator >= 0 && offset <= separator ? [] : [{ line: start + offset, cells: cellsOf(line) }]));
+  return { rows, end };
+}
+
+/** A table cell without the emphasis and code marks around it (`` `int` `` → `int`). */
+function unmarked(cell: string): string {
+  let start = 0;
+  let end = cell.length;
+  while (start < end && '`*'.includes(cell[start] ?? '')) start++;
+  while (end > start && '`*'.includes(cell[end - 1] ?? '')) end--;
+  return cell.slice(start, end);
+}
+
+/** The parameter types the routes of the code under study write in their patterns (`int` of `'/post/<int:pid>'`). */
+function routeParameterTypes(context: AnswerContext): Set<string> {
+  const types = new Set<string>();
+  for (const route of context.result.routes) {
+    if (!inPart(context, SymbolId.parse(route.handler).path)) continue;
+    for (const call of Object.values(context.index.definition(route.handler)?.decoratorCalls ?? {})) for (const type of typesWritten(call.args[0] ?? '')) types.add(type);
+  }
+  return types;
+}
+
+/** The parameter types a route pattern writes (`int` of `'/post/<int:pid>'`). */
+function typesWritten(pattern: string): string[] {
+  return [...pattern.matchAll(TYPED_PARAMETER)].map((match) => match[1] ?? match[2] ?? '').filter(Boolean);
 }
 
 /**
@@ -125,8 +226,8 @@ function topicPageFacts(context: AnswerContext, topic: RegExp): AnswerFact[] {
  * documentation page on the topic, or without one at the first such class, rather than at a file
  * of the layer (a thin subclass holds none of the mechanism either).
  */
-export function withInherited(context: AnswerContext, part: AnswerPart, topic: RegExp): AnswerPart[] {
-  const inherited = inheritedPart(context, topic);
+export function withInherited(context: AnswerContext, part: AnswerPart, topic: RegExp, quoting?: Quoting): AnswerPart[] {
+  const inherited = inheritedPart(context, topic, quoting);
   const facts = inherited[0]?.facts ?? [];
   const first = facts.find((candidate) => candidate.phrase === PHRASES.topicDocumented || candidate.phrase === PHRASES.topicDocumentedIn) ?? facts[0];
   if (first && part.gap) part.gap = { ...part.gap, terms: [first.location.path, ...part.gap.terms.slice(1)], readAt: first.location };
@@ -154,9 +255,9 @@ export function foundationsPart(context: AnswerContext): AnswerPart[] {
 }
 
 /** An answer builder with the classes of its topic that derive from a dependency told after its first part. */
-export function alsoInherited(build: (context: AnswerContext) => AnswerPart[], topic: RegExp): (context: AnswerContext) => AnswerPart[] {
+export function alsoInherited(build: (context: AnswerContext) => AnswerPart[], topic: RegExp, quoting?: Quoting): (context: AnswerContext) => AnswerPart[] {
   return (context) => {
     const [first, ...rest] = build(context);
-    return first ? [...withInherited(context, first, topic), ...rest] : rest;
+    return first ? [...withInherited(context, first, topic, quoting), ...rest] : rest;
   };
 }

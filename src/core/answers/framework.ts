@@ -1,4 +1,4 @@
-import type { SymbolDefinition } from '../parse/facts';
+import type { CallSite, SymbolDefinition } from '../parse/facts';
 import { stepLabel } from '../render/trace';
 import { type AnswerFact, type AnswerPart, type Finding, type SourceLocation, SymbolId } from '../result';
 import { type AnswerContext, answerPart, fact, findingSites, firstFileOf, gap, inPart, inScope, layerOfPath, locationOf, memo, routeLocation } from './context';
@@ -127,9 +127,14 @@ export function routeParametersAnswer(context: AnswerContext): AnswerPart[] {
   for (const table of namedTables(context, (value) => converters.has(value))) facts.push(fact(table.location, 'converterTable', SymbolId.label(table.symbol), table.keys.join(', ')));
   for (const { symbol, path, definition } of studyDefinitions(context)) {
     if (definition.kind !== 'function' && definition.kind !== 'method') continue;
-    const compiler = isRouting(context, path, symbol) ? definition.calls?.map((call) => call.callee).find((callee) => PATTERN_COMPILERS.some((name) => index.qualifiedNames(path, callee).includes(name))) : undefined;
+    const compiles = isRouting(context, path, symbol) ? (definition.calls ?? []).filter((call) => PATTERN_COMPILERS.some((name) => index.qualifiedNames(path, call.callee).includes(name))) : [];
+    const compiler = compiles[0]?.callee;
     if (compiler) {
-      facts.push(fact(locationOf(index, symbol), 'compilesPatterns', SymbolId.label(symbol), compiler));
+      // An expression searched with where it is compiled (`re.compile(…).findall(path)`) is kept nowhere: the function reads text with it, which proves no more.
+      const usedInPlace = (compile: CallSite) => (definition.calls ?? []).find((call) => call.line === compile.line && call.callee.startsWith(`${compile.callee}().`));
+      const inPlace = compiles.map(usedInPlace);
+      const used = inPlace[0];
+      facts.push(used && inPlace.every(Boolean) ? fact(locationOf(index, symbol), 'searchesWithPatterns', SymbolId.label(symbol), used.callee) : fact(locationOf(index, symbol), 'compilesPatterns', SymbolId.label(symbol), compiler));
       if (definition.kind === 'method') facts.push(...patternClassFacts(context, SymbolId.owner(symbol) ?? symbol));
     }
   }

@@ -92,9 +92,10 @@ function guardOf(context: AnswerContext, steps: readonly TraceStep[], index: num
 /**
  * The local a step's instance is kept in (`dummy = Check(project=…)`) when the function that makes it
  * never saves it (no `dummy.save()`) nor hands anything to a session: a stand-in (a dummy
- * object a test notification is built around), no row, unless what it is given to saves it.
+ * object a test notification is built around), no row, unless what it is given to saves it: neither
+ * a write to repeat nor work queued for a worker.
  */
-function unsavedLocal(context: AnswerContext, steps: readonly TraceStep[], index: number): string | undefined {
+export function unsavedLocal(context: AnswerContext, steps: readonly TraceStep[], index: number): string | undefined {
   const step = steps[index] as TraceStep;
   const depth = step.depth ?? 0;
   let caller = index - 1;

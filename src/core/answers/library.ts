@@ -435,7 +435,7 @@ function packagingExtras(context: AnswerContext): { name: string; requirements: 
 }
 
 /** Facts that show code choosing an implementation: a table by name or scheme, a factory, entry points. A list, an attribute or an addition alone only show the implementations. */
-const SELECTORS = new Set<string>([PHRASES.registryMaps, PHRASES.factoryMakes, PHRASES.readsEntryPoints]);
+const SELECTORS = new Set<string>([PHRASES.registryMaps, PHRASES.factoryMakes, PHRASES.wrapperTypesMake, PHRASES.readsEntryPoints]);
 
 /**
  * How an implementation is chosen at run time, when code chooses one; otherwise that the user makes
@@ -471,12 +471,16 @@ export function edgeCasesAnswer(context: AnswerContext): AnswerPart[] {
   const contract = keyContracts(context)[0];
   const { index } = context;
   const classes = new Set(contract?.implementations ?? []);
+  // The interface's and its implementations' own methods are read wherever they live: "none found in the implementations" must hold of them.
+  const family = new Set([...classes, ...(contract ? [contract.base] : [])]);
   const facts: AnswerFact[] = [];
   const bounded = contract ? boundedCallFacts(context, contract, boundedMethods(context, contract)) : { facts: [], handlers: new Set<string>() };
   for (const file of context.result.files) {
-    if (!inScope(context, file.path) || !['adapter', 'driver', 'core'].includes(file.layer)) continue;
+    const outward = ['adapter', 'driver', 'core'].includes(file.layer);
+    if (!inScope(context, file.path) || (!outward && ![...family].some((symbol) => SymbolId.parse(symbol).path === file.path))) continue;
     for (const { symbol, definition } of index.definitionsIn(file.path)) {
       if (definition.kind !== 'function' && definition.kind !== 'method') continue;
+      if (!outward && !family.has(SymbolId.owner(symbol) ?? '')) continue;
       for (const handled of definition.handles ?? []) {
         if (bounded.handlers.has(handlerKey(symbol, handled.line))) continue;
         const location = { path: file.path, line: handled.line };
@@ -496,21 +500,23 @@ export function edgeCasesAnswer(context: AnswerContext): AnswerPart[] {
   const part = answerPart(say('edgeCasesTopic'), facts);
   const stress = mainBenchmarkFile(context);
   const stressAt = stress ? { path: stress.path, line: 0 } : undefined;
-  const handler = stress ? undefined : mostHandling(context);
+  const handler = stress ? undefined : mostHandling(context, family);
   part.gap = !facts.length ? (stressAt ? gap('edgeCasesNothing', stressAt) : gap('edgeCasesNone')) : handler ? gap('edgeCasesGapHandler', handler.location, SymbolId.label(handler.symbol)) : gap('edgeCasesGap', stressAt ?? facts[0]?.location);
   return [part, ...deliveryParts(context)];
 }
 
 /**
- * The function of the implementations' layers that handles the most exceptions (a worker's
+ * The function of the implementations' layers (or a method of the interface's family) that handles the most exceptions (a worker's
  * `run_job`): where to read what happens when the outside fails while the library runs, rather
  * than the first handler found (a command-line helper's `ImportError`).
  */
-function mostHandling(context: AnswerContext): { symbol: string; location: SourceLocation } | undefined {
+function mostHandling(context: AnswerContext, family: ReadonlySet<string>): { symbol: string; location: SourceLocation } | undefined {
   let best: { symbol: string; location: SourceLocation; handled: number } | undefined;
   for (const file of context.result.files) {
-    if (!inScope(context, file.path) || !['adapter', 'driver', 'core'].includes(file.layer)) continue;
+    const outward = ['adapter', 'driver', 'core'].includes(file.layer);
+    if (!inScope(context, file.path)) continue;
     for (const { symbol, definition } of context.index.definitionsIn(file.path)) {
+      if (!outward && !family.has(SymbolId.owner(symbol) ?? '')) continue;
       const handled = definition.handles?.length ?? 0;
       if ((definition.kind === 'function' || definition.kind === 'method') && handled > (best?.handled ?? 0)) best = { symbol, location: locationOf(context.index, symbol), handled };
     }

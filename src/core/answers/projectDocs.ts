@@ -67,7 +67,8 @@ interface Heading {
 }
 
 const RST_ADORNMENT = /^([=\-~^"'`#*+.:_])\1{2,}\s*$/;
-const FENCE = /^\s*(```|~~~)/;
+/** A line that opens or closes a fenced code block. */
+export const FENCE = /^\s*(```|~~~)/;
 
 /** The document's headings: Markdown `#` lines, reStructuredText titles (a line underlined), outside code. */
 export function headingsOf(document: StudyDocument): Heading[] {

@@ -1,7 +1,9 @@
 import type { CallSite, HandlerFact } from '../parse/facts';
 import { type AnswerFact, type Finding, type SourceLocation, SymbolId, type TraceStep } from '../result';
 import { type AnswerContext, detailText, fact, findingsByFunction, findingSites, functionAt, inScope, memo } from './context';
+import { authorsWhy } from './authorNotes';
 import { flagEffects, studyRoutes } from './flow';
+import { unsavedLocal } from './idempotency';
 
 /** Where a request writes a row a worker takes later. */
 interface QueueWriter {
@@ -139,6 +141,8 @@ export function queueTables(context: AnswerContext): QueueTable[] {
         const callers = table ? callersOf(steps, index) : [];
         const writer = callers[0];
         if (!table || !writer || !step.site || table.writers.some((known) => known.writer === writer && known.route === `${route.method} ${route.path}`)) return;
+        // A row built and never saved (a stand-in handed to a call) is no work for the worker.
+        if (unsavedLocal(context, steps, index)) return;
         handlers.add(route.handler);
         const owner = callers.find((caller) => transactions.has(caller));
         const transaction = owner ? transactions.get(owner)?.[0] : undefined;
@@ -185,12 +189,23 @@ export function queueWorkFacts(context: AnswerContext): AnswerFact[] {
   return queueTables(context).flatMap((table) => [
     fact(table.poll, 'queueTaken', SymbolId.label(table.taker), table.entity, table.column, table.pollCall),
     fact(table.claim, 'queueClaimed', SymbolId.label(table.taker), table.column, table.claimCall),
-    ...table.writers
-      .filter((writer) => !writer.preClaimed)
-      .slice(0, MAX_WRITERS)
-      .map((writer) => fact(writer.location, 'queueWrittenBy', writer.route, table.entity, SymbolId.label(writer.writer), SymbolId.label(table.taker))),
+    ...writtenByFacts(context, table),
     ...preClaimedFacts(table),
   ]);
+}
+
+/** The requests that write rows for the worker, each writing function followed once by what its authors say of it (the comment above the row's making, else its docstring). */
+function writtenByFacts(context: AnswerContext, table: QueueTable): AnswerFact[] {
+  const explained = new Set<string>();
+  return table.writers
+    .filter((writer) => !writer.preClaimed)
+    .slice(0, MAX_WRITERS)
+    .flatMap((writer) => {
+      const told = fact(writer.location, 'queueWrittenBy', writer.route, table.entity, SymbolId.label(writer.writer), SymbolId.label(table.taker));
+      if (explained.has(writer.writer)) return [told];
+      explained.add(writer.writer);
+      return [told, ...authorsWhy(context, writer.writer, writer.location.line)];
+    });
 }
 
 /** The requests that write a row already taken (a flag makes the writer set the claimed column): bookkeeping the worker never acts on. */

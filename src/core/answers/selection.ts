@@ -71,9 +71,41 @@ export function selectionFacts(context: AnswerContext, contract: Contract): Answ
       }
     }
   }
+  facts.push(...wrapperTypeFacts(context, implementations));
   const naming = namingAttribute(context, contract);
   if (naming) facts.push(naming);
   return facts;
+}
+
+/** Wrapper types listed in a fact, at most. */
+const MAX_WRAPPERS = 8;
+
+/**
+ * Sibling classes (deriving from the same workspace class) whose methods each make an
+ * implementation, two implementations at least between them (`OneWrap.__call__` makes `OneSet`,
+ * `ManyWrap.__call__` makes `ManySet`): the wrapper's type is what chooses the implementation.
+ */
+function wrapperTypeFacts(context: AnswerContext, implementations: ReadonlySet<string>): AnswerFact[] {
+  const { index } = context;
+  const bySharedBase = new Map<string, { wrapper: string; made: string }[]>();
+  for (const file of context.result.files) {
+    if (!inScope(context, file.path)) continue;
+    for (const { symbol, definition } of index.definitionsIn(file.path)) {
+      const parent = definition.kind === 'class' && !implementations.has(symbol) ? index.ancestry(symbol).classes[0] : undefined;
+      if (!parent || implementations.has(parent)) continue;
+      const made = new Set(
+        index.methodsOf(symbol).flatMap((method) => (method.definition.calls ?? []).map((call) => index.resolve(file.path, call.callee)).filter((called): called is string => called !== undefined && implementations.has(called))),
+      );
+      // A class making several is a factory of its own, told by its method; a wrapper makes one.
+      const [only] = made;
+      if (only && made.size === 1) bySharedBase.set(parent, [...(bySharedBase.get(parent) ?? []), { wrapper: symbol, made: only }]);
+    }
+  }
+  return [...bySharedBase].flatMap(([parent, wrappers]) => {
+    if (new Set(wrappers.map((entry) => entry.made)).size < 2) return [];
+    const pairs = wrappers.slice(0, MAX_WRAPPERS).map((entry) => `${SymbolId.label(entry.wrapper)} → ${SymbolId.label(entry.made)}`).join(', ') + (wrappers.length > MAX_WRAPPERS ? ', …' : '');
+    return [fact(locationOf(index, wrappers[0]?.wrapper ?? parent), 'wrapperTypesMake', SymbolId.label(parent), pairs)];
+  });
 }
 
 /**

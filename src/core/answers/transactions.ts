@@ -1,5 +1,6 @@
 import { type AnswerFact, type AnswerPart, type Finding, SymbolId } from '../result';
 import { type AnswerContext, answerPart, detailText, fact, findingSites, findingsByFunction, firstFileOf, gap, noneFound, inScope, tracedFunctions } from './context';
+import { commentAbove } from './authorNotes';
 import { studyRoutes } from './flow';
 import { type PhraseKey, say } from './phrases';
 import { queueConsistencyFacts, queueOutboxFacts, queueTransactionFacts } from './queueTables';
@@ -46,7 +47,14 @@ function locationOfFinding(finding: Finding): { path: string; line: number } {
 /** Where work is committed and rolled back, and which flows reach those places. */
 export function transactionalAnswer(context: AnswerContext): AnswerPart[] {
   const byFunction = findingsByFunction(context, 'transaction');
-  const facts = [...byFunction].flatMap(([owner, findings]) => findings.map((finding) => transactionFact(owner, finding)));
+  // Each transaction with the comment its authors wrote just above it, when they did: why it holds, in their words.
+  const facts = [...byFunction].flatMap(([owner, findings]) =>
+    findings.flatMap((finding) => {
+      const told = transactionFact(owner, finding);
+      const why = commentAbove(context, owner, told.location.line);
+      return why ? [told, why] : [told];
+    }),
+  );
   const flows: AnswerFact[] = [];
   for (const route of studyRoutes(context)) {
     for (const symbol of tracedFunctions(context.traceOf(route))) {

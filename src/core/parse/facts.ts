@@ -51,6 +51,8 @@ export interface CallSite {
   flags?: string[];
   /** Python: a method call given keyword arguments only (`filter(processed=None)`, `update(processed=now())`): their names, `=None` after one given None. */
   keywords?: string[];
+  /** Python: a method call's keyword arguments given a plain name, as `key=name` (`update(last_error=error)`). */
+  given?: string[];
 }
 
 /**
@@ -129,6 +131,8 @@ export interface HandlerFact {
   reraises?: boolean;
   /** What the clause does, its first statements on one line, long arguments left out (`logger.exception(…); return None`). */
   does?: string;
+  /** The loop the clause makes a retry of: its header on one line (`for attempt in range(self.MAX_TRIES)`, `while True`) and line; the `try` leaves the loop on success. */
+  retries?: { loop: string; line: number };
 }
 
 /** An `if` testing a function's own parameter: what a caller's flag (`mark_as_processed=True`) changes there. */
@@ -350,6 +354,8 @@ export interface SymbolDefinition {
   underlying?: { type: string; arguments?: string[] };
   /** Python functions and methods: what the docstring says they return and raise (`:returns: True if key is inserted`, `Raises: ValueError …`), each on one line, cut to a bounded length. */
   outcomes?: DocumentedOutcome[];
+  /** Python functions and methods: the docstring and each block of whole-line comments in the body, squeezed to one line and cut, with the lines they span: the authors' own why. */
+  notes?: { kind: 'docstring' | 'comment'; line: number; end: number; text: string }[];
   /** Python classes: the docstring's text as written (indentation kept, cut to a bounded length) and the line it starts on. */
   docstring?: { text: string; line: number };
 }

@@ -239,8 +239,11 @@ function functionSymbol(definition: Node, name: string, range: SymbolDefinition[
     ...(body && raisesNotImplemented(body) ? { notImplemented: true } : {}),
     ...(definition.children[0]?.type === 'async' ? { async: true } : {}),
   };
-  const outcomes = documentedOutcomes(docstringOf(body));
+  const docstring = docstringOf(body);
+  const outcomes = documentedOutcomes(docstring);
   if (outcomes.length) symbol.outcomes = outcomes;
+  const notes = notesOf(definition, docstring);
+  if (notes.length) symbol.notes = notes;
   const selfName = owner && parameters[0] && !decorators.includes('staticmethod') ? parameters[0].name : undefined;
   if (body) bodies.set(body.startIndex, { symbol, owner, selfName });
   return symbol;
@@ -397,6 +400,14 @@ function keywordsOnly(call: Node, callee: Node): string[] | undefined {
   return args.map((argument) => `${argument.childForFieldName('name')?.text ?? ''}${argument.childForFieldName('value')?.type === 'none' ? '=None' : ''}`);
 }
 
+/** A method call's keyword arguments given a plain name (`update(last_error=error)` → `last_error=error`): where a local's value is written. */
+function namedKeywords(call: Node, callee: Node): string[] | undefined {
+  if (callee.type !== 'attribute') return undefined;
+  const args = call.childForFieldName('arguments')?.namedChildren.filter((child): child is Node => !!child && child.type === 'keyword_argument') ?? [];
+  const named = args.slice(0, MAX_KEPT_KEYWORDS).flatMap((argument) => (argument.childForFieldName('value')?.type === 'identifier' ? [`${argument.childForFieldName('name')?.text ?? ''}=${argument.childForFieldName('value')?.text ?? ''}`] : []));
+  return named.length ? named : undefined;
+}
+
 function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches: readonly QueryMatch[], names: ModuleNames): void {
   if (!bodies.size) return;
   const language = root.tree.language;
@@ -517,8 +528,9 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
     if (item.kind === 'call' && item.callee) {
       const handed = handedOn(item.node, item.callee, scope, names);
       const keywords = keywordsOnly(item.node, item.callee);
+      const given = namedKeywords(item.node, item.callee);
       const flags = flagArguments(item.node);
-      const call: CallSite = { callee: normalizeCallee(item.callee.text), line: item.node.startPosition.row, character: item.node.startPosition.column, ...(branch ? { branch } : {}), ...(catches.length ? { catches } : {}), ...(condition ? { condition } : {}), ...(handed ? { arguments: handed } : {}), ...(keywords ? { keywords } : {}), ...(flags ? { flags } : {}) };
+      const call: CallSite = { callee: normalizeCallee(item.callee.text), line: item.node.startPosition.row, character: item.node.startPosition.column, ...(branch ? { branch } : {}), ...(catches.length ? { catches } : {}), ...(condition ? { condition } : {}), ...(handed ? { arguments: handed } : {}), ...(keywords ? { keywords } : {}), ...(given ? { given } : {}), ...(flags ? { flags } : {}) };
       listIn(callsOf, scope).push({ call, end: item.node.endIndex });
       listIn(callNodesOf, scope).push(item.node);
     } else if (item.kind === 'assignment') {
@@ -746,7 +758,59 @@ function handlerFact(clause: Node): HandlerFact {
   const body = clause.namedChildren.find((child) => child?.type === 'block');
   const statements = (body?.namedChildren ?? []).filter((child): child is Node => child !== null && child.type !== 'comment');
   const does = statements.slice(0, MAX_HANDLER_STATEMENTS).map((statement) => briefStatement(statement.text)).join('; ') + (statements.length > MAX_HANDLER_STATEMENTS ? '; …' : '');
-  return { exceptions: caughtBy(clause), line: clause.startPosition.row, end: clause.endPosition.row, ...(reraises ? { reraises } : {}), ...(does ? { does } : {}) };
+  const retries = retryLoopOf(clause);
+  return { exceptions: caughtBy(clause), line: clause.startPosition.row, end: clause.endPosition.row, ...(reraises ? { reraises } : {}), ...(does ? { does } : {}), ...(retries ? { retries } : {}) };
+}
+
+/**
+ * The loop an `except` clause makes a retry of: the nearest `for` or `while` around its `try`,
+ * within the function, when the `try` leaves the loop on success (a `return` or `break` in its
+ * body) — the attempt is made again until it succeeds or the loop runs out.
+ */
+function retryLoopOf(clause: Node): HandlerFact['retries'] {
+  const attempt = clause.parent;
+  const body = attempt?.type === 'try_statement' ? attempt.childForFieldName('body') : undefined;
+  if (!attempt || !body || !goesRound(clause)) return undefined;
+  const leaves = statementsUnder(body).some((statement) => statement.type === 'return_statement' || statement.type === 'break_statement');
+  if (!leaves) return undefined;
+  for (let parent = attempt.parent; parent; parent = parent.parent) {
+    if (parent.type === 'function_definition' || parent.type === 'class_definition' || parent.type === 'lambda') return undefined;
+    if (parent.type === 'for_statement') return { loop: oneLine(`for ${parent.childForFieldName('left')?.text ?? ''} in ${parent.childForFieldName('right')?.text ?? ''}`), line: parent.startPosition.row };
+    if (parent.type === 'while_statement') return { loop: oneLine(`while ${parent.childForFieldName('condition')?.text ?? ''}`), line: parent.startPosition.row };
+  }
+  return undefined;
+}
+
+/** Statements that leave an `except` clause for good when written directly in it: the loop is not gone round again. */
+const LEAVING = new Set(['raise_statement', 'return_statement', 'break_statement']);
+
+/** Whether an `except` clause can go round its loop again: it `continue`s somewhere, or no statement written directly in it leaves. */
+function goesRound(clause: Node): boolean {
+  const block = clause.namedChildren.find((child) => child?.type === 'block');
+  if (block && statementsUnder(block).some((statement) => statement.type === 'continue_statement')) return true;
+  return !(block?.namedChildren ?? []).some((statement) => statement !== null && LEAVING.has(statement.type));
+}
+
+/** The compound statements and clauses whose blocks hold statements. */
+const STATEMENT_HOLDERS = new Set(['block', 'if_statement', 'elif_clause', 'else_clause', 'for_statement', 'while_statement', 'try_statement', 'except_clause', 'except_group_clause', 'finally_clause', 'with_statement', 'match_statement', 'case_clause']);
+
+/**
+ * The statements (and whole-line comments) under a node, walked through blocks and compound
+ * statements only: never into expressions, however deeply nested, nor into functions and classes
+ * defined inside (their statements are theirs).
+ */
+function statementsUnder(node: Node): Node[] {
+  const found: Node[] = [];
+  const stack: Node[] = [node];
+  while (stack.length) {
+    const current = stack.pop() as Node;
+    for (const child of current.namedChildren) {
+      if (!child) continue;
+      found.push(child);
+      if (STATEMENT_HOLDERS.has(child.type)) stack.push(child);
+    }
+  }
+  return found.sort((a, b) => a.startIndex - b.startIndex);
 }
 
 /** Statements of an `except` clause told, at most. */
@@ -987,6 +1051,41 @@ function classGivenFirst(call: Node): Local['madeWith'] {
   const first = call.childForFieldName('arguments')?.namedChildren.find((child) => child && child.type !== 'comment');
   if ((first?.type !== 'identifier' && first?.type !== 'attribute') || !isDottedName(first) || !/(^|\.)[A-Z]\w*$/.test(first.text)) return undefined;
   return { callee: normalizeCallee(call.childForFieldName('function')?.text ?? ''), argument: first.text };
+}
+
+/** A note longer than this is cut: its opening sentences are what an answer quotes. A function's notes are kept up to a number, a bound on what a long function costs the facts. */
+const MAX_NOTE_LENGTH = 600;
+const MAX_NOTES = 16;
+
+/**
+ * What the authors wrote in a function in prose: its docstring, then each block of whole-line
+ * comments (consecutive `#` lines, as one text) in its own body, not in functions defined inside.
+ */
+function notesOf(definition: Node, docstring: { text: string; line: number } | undefined): NonNullable<SymbolDefinition['notes']> {
+  const notes: NonNullable<SymbolDefinition['notes']> = [];
+  const text = docstring?.text.replace(/\s+/g, ' ').trim();
+  if (docstring && text) notes.push({ kind: 'docstring', line: docstring.line, end: docstring.line, text: text.slice(0, MAX_NOTE_LENGTH) });
+  let open: (typeof notes)[number] | undefined;
+  // Read from the definition, not its block: the grammar puts the comments before a block's first statement outside the block.
+  for (const comment of statementsUnder(definition).filter((node) => node.type === 'comment')) {
+    if (trailsCode(comment)) continue;
+    const line = comment.startPosition.row;
+    const words = comment.text.replace(/^#+\s?/, '').trim();
+    if (open && open.end === line - 1) {
+      open.end = line;
+      open.text = `${open.text} ${words}`.trim().slice(0, MAX_NOTE_LENGTH);
+    } else {
+      open = { kind: 'comment', line, end: line, text: words.slice(0, MAX_NOTE_LENGTH) };
+      notes.push(open);
+    }
+  }
+  return notes.filter((note) => note.text).slice(0, MAX_NOTES);
+}
+
+/** A comment written after code on its line (`x = 1  # seconds`): a remark on that line, not a block of prose. */
+function trailsCode(comment: Node): boolean {
+  const before = comment.previousSibling;
+  return !!before && before.endPosition.row === comment.startPosition.row;
 }
 
 /** The value of a plain string literal (no interpolation, no concatenation), else undefined. */
