@@ -97,6 +97,11 @@ export const ecmascriptSyntax: LanguageSyntax = {
           const symbol = classSymbol(right, [], symbols, bodies);
           if (symbol) defaultName = symbol.name;
         }
+        // `exports.index = (req, res) => {...}`: a named export, the function `require(...).index` runs.
+        const exportedName = assignment?.type === 'assignment_expression' ? namedExport(assignment.childForFieldName('left')) : undefined;
+        // A value made in place (`exports.limiter = rateLimit({...})`) is one too; a name exported again (`exports.x = x`) is its own symbol already.
+        const madeHere = right && (FUNCTION_VALUES.has(right.type) || ((right.type === 'call_expression' || right.type === 'new_expression') && !requiredModule(right)));
+        if (exportedName && madeHere && !symbols.some((symbol) => symbol.name === exportedName)) valueSymbol({ text: exportedName }, right, rangeOf(declaration), symbols, bodies, true);
       }
     }
     if (defaultName) {
@@ -555,12 +560,25 @@ function boundName(node: Node): string | undefined {
     const name = holder.childForFieldName('name');
     return name?.type === 'identifier' ? name.text : undefined;
   }
+  const exported = holder?.type === 'assignment_expression' && holder.parent?.parent?.type === 'program' ? namedExport(holder.childForFieldName('left')) : undefined;
+  if (exported) return exported;
   const statement = holder?.type === 'assignment_expression' ? holder.parent : holder;
   return statement && anonymousExport(statement)?.equals(node) ? DEFAULT_EXPORT : undefined;
 }
 
 function isModuleExports(node: Node | null | undefined): boolean {
   return node?.text.replace(/\s+/g, '') === 'module.exports';
+}
+
+/**
+ * `exports.index` or `module.exports.index` → `index`: a CommonJS named export (Node's `exports`
+ * shortcut), the property of what `require` returns.
+ */
+function namedExport(left: Node | null | undefined): string | undefined {
+  if (left?.type !== 'member_expression') return undefined;
+  const object = left.childForFieldName('object');
+  const property = left.childForFieldName('property');
+  return property?.type === 'property_identifier' && (object?.text === 'exports' || isModuleExports(object)) ? property.text : undefined;
 }
 
 /**
