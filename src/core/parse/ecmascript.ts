@@ -33,7 +33,7 @@ export const ecmascriptSyntax: LanguageSyntax = {
   },
 
   hoists(node) {
-    return FUNCTION_VALUES.has(node.type) && boundName(node) === DEFAULT_EXPORT;
+    return FUNCTION_VALUES.has(node.type) && exportedWhole(node);
   },
 
   assignedName(node) {
@@ -59,9 +59,10 @@ export const ecmascriptSyntax: LanguageSyntax = {
       const factoryBody = anonymous && FUNCTION_VALUES.has(anonymous.type) ? anonymous.childForFieldName('body') : undefined;
       if (factoryBody?.type === 'statement_block') factories.push(factoryBody);
       if (anonymous?.type === 'call_expression' || anonymous?.type === 'new_expression' || anonymous?.type === 'object' || (anonymous && FUNCTION_VALUES.has(anonymous.type))) {
-        // `module.exports = model(...)`, `export default { isAuth, attachCurrentUser }`, `export default (app) => {...}`: the symbol `default`.
-        valueSymbol({ text: DEFAULT_EXPORT }, anonymous, rangeOf(statement), symbols, bodies, true);
-        defaultName = DEFAULT_EXPORT;
+        // `module.exports = model(...)`, `export default { isAuth, attachCurrentUser }`, `export default (app) => {...}`: the symbol `default`;
+        // a function written with a name (`module.exports = function authenticate(...) {...}`) goes by it, as a class does.
+        defaultName = ownFunctionName(anonymous) ?? DEFAULT_EXPORT;
+        valueSymbol({ text: defaultName }, anonymous, rangeOf(statement), symbols, bodies, true);
         continue;
       }
       const exported = statement.type === 'export_statement';
@@ -562,8 +563,19 @@ function boundName(node: Node): string | undefined {
   }
   const exported = holder?.type === 'assignment_expression' && holder.parent?.parent?.type === 'program' ? namedExport(holder.childForFieldName('left')) : undefined;
   if (exported) return exported;
+  return exportedWhole(node) ? (ownFunctionName(node) ?? DEFAULT_EXPORT) : undefined;
+}
+
+/** The value a module exports whole: `module.exports = <node>`, `export default <node>`. */
+function exportedWhole(node: Node): boolean {
+  const holder = node.parent;
   const statement = holder?.type === 'assignment_expression' ? holder.parent : holder;
-  return statement && anonymousExport(statement)?.equals(node) ? DEFAULT_EXPORT : undefined;
+  return statement ? (anonymousExport(statement)?.equals(node) ?? false) : false;
+}
+
+/** `function authenticate(...) {...}` written as a value: its own name. */
+function ownFunctionName(node: Node): string | undefined {
+  return node.type === 'function_expression' || node.type === 'function' ? node.childForFieldName('name')?.text : undefined;
 }
 
 function isModuleExports(node: Node | null | undefined): boolean {
