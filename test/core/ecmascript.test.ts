@@ -290,6 +290,42 @@ export class SiteController {
     );
   });
 
+  it('names the functions a CommonJS module exports as `exports.name`, so that routes given them as `controller.name` run them and traces go on into them', async () => {
+    const workspace = tempWorkspace({
+      'package.json': '{"name": "site", "private": true, "dependencies": {"express": "5"}}',
+      'app.js': [
+        "const express = require('express');",
+        "const accountController = require('./controllers/account');",
+        'const app = express();',
+        'function throttle(req, res, next) { next(); }',
+        "app.get('/account', accountController.show);",
+        "app.post('/account/password', throttle, accountController.changePassword);",
+        'app.listen(3000);',
+      ].join('\n'),
+      'controllers/account.js': [
+        "const mailer = require('../lib/mailer');",
+        'exports.show = (req, res) => {',
+        "  res.render('account');",
+        '};',
+        'module.exports.changePassword = async function (req, res) {',
+        '  await mailer.notify(req.user);',
+        "  res.redirect('/account');",
+        '};',
+      ].join('\n'),
+      'lib/mailer.js': 'exports.notify = async (user) => user;\n',
+    });
+    try {
+      const analysis = await analyzeFolder(workspace.root, { threads: 1 });
+      assert.deepEqual(
+        analysis.result.routes.map((route) => `${route.method} ${route.path} ${route.handler}`),
+        ['GET /account controllers/account.js:show', 'POST /account/password controllers/account.js:changePassword'],
+      );
+      assert.deepEqual(analysis.trace('POST /account/password')?.steps.map((step) => step.symbol), ['controllers/account.js:changePassword', 'lib/mailer.js:notify']);
+    } finally {
+      workspace.cleanup();
+    }
+  });
+
   it("puts routing-controllers' routes under the application's routePrefix, read from the environment files (not a test's), and NestJS's under its own global prefix", async () => {
     const result = await analyseFiles({
       'package.json': '{"name": "accounts", "private": true, "dependencies": {"routing-controllers": "0.10", "@nestjs/core": "10", "@nestjs/common": "10"}}',

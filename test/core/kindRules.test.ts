@@ -60,6 +60,11 @@ const CASES: { rule: string; match: string[][]; noMatch: string[][] }[] = [
     noMatch: [['rest_framework/settings.py', 'rest_framework/urls.py', 'rest_framework/views.py'], ['tests/settings.py', 'tests/urls.py', 'tests/wsgi.py']],
   },
   { rule: 'alembic-environment', match: [['alembic.ini'], ['src/dispatch/alembic.ini']], noMatch: [['alembic/templates/generic/alembic.ini.mako', 'alembic/templates/generic/script.py.mako'], ['tests/alembic.ini']] },
+  {
+    rule: 'framework-core-folders',
+    match: [['src/router/main.ts'], ['lib/middleware/auth.js'], ['web/routing/rules.py']],
+    noMatch: [['src/routers.ts'], ['tests/router/router.spec.ts'], ['app/api/v1/router/users.py']],
+  },
   { rule: 'examples-folder', match: [['examples/app.py'], ['docs_src/tutorial/a.py'], ['demos/chat/app.py']], noMatch: [['src/example_data.py'], ['app/demo_data/seed.py']] },
 ];
 
@@ -79,6 +84,28 @@ const PACKAGE_CASES: { rule: string; match: Partial<PackageManifest>[]; noMatch:
   { rule: 'framework-keyword', match: [{ keywords: ['web', 'Framework'] }], noMatch: [{ keywords: ['framework-agnostic'] }] },
   { rule: 'project-scaffolder', match: [{ published: true, name: 'create-shop-app' }, { published: true, name: '@acme/create' }, { published: true, name: '@acme/create-store' }], noMatch: [{ published: true, name: 'creator' }, { published: false, name: 'create-app' }] },
   { rule: 'described-as-client-or-adapters', match: [{ description: 'An HTTP client for Python.' }, { description: 'Database drivers and adapters' }], noMatch: [{ description: 'A small library for web servers.' }, { description: 'Client-side rendering' }] },
+  {
+    rule: 'published-application',
+    match: [
+      { path: 'pyproject.toml', published: true, classifiers: ['Environment :: Web Environment', 'Intended Audience :: Other Audience'] },
+      { path: 'setup.py', published: true, classifiers: ['Intended Audience :: End Users/Desktop'] },
+    ],
+    noMatch: [
+      { path: 'pyproject.toml', published: true, classifiers: ['Intended Audience :: Developers', 'Intended Audience :: End Users/Desktop'] },
+      { path: 'pyproject.toml', published: true, classifiers: ['Intended Audience :: Developers', 'Intended Audience :: System Administrators'] },
+      { path: 'pyproject.toml', published: false, classifiers: ['Intended Audience :: Other Audience'] },
+    ],
+  },
+  {
+    rule: 'plugs-into-a-framework',
+    match: [{ published: true, keywords: ['express', 'authentication'] }, { published: true, keywords: ['Koa', 'session'] }],
+    noMatch: [
+      { published: true, keywords: ['express', 'api'], dependencies: ['express'] },
+      { published: true, keywords: ['http', 'server', 'connect'] },
+      { published: false, keywords: ['express'] },
+      { published: true, name: 'koa', keywords: ['koa', 'web'] },
+    ],
+  },
   { rule: 'started-server', match: [{ published: true, scripts: ['start'], dependencies: ['koa'] }], noMatch: [{ scripts: ['start'], dependencies: ['react'] }, { published: true, scripts: ['build'], dependencies: ['express'] }] },
 ];
 
@@ -154,6 +181,25 @@ describe('repository-kind rules', () => {
     const both = await verdictOn({ files: ['web/request.py', 'web/response.py', 'web/routing.py'], packages: [manifest({ published: true }), manifest({ path: 'pom.xml', application: true })] });
     assert.equal(both.kind, 'framework');
     assert.deepEqual(both.scores, { framework: 1, service: 0, library: 0 });
+  });
+
+  it('reads a published package made to plug into a server framework as a library, though it keeps middleware and request helpers of its own', async () => {
+    const files = ['lib/middleware/authenticate.js', 'lib/http/request.js', 'lib/index.js'];
+    const plugin = await verdictOn({ files, packages: [manifest({ name: 'gatekeeper', published: true, keywords: ['express', 'auth'] })] });
+    assert.equal(plugin.kind, 'library');
+    assert.deepEqual(
+      plugin.evidence.map(({ signal }) => signal),
+      ['published-package', 'framework-core-folders', 'plugs-into-a-framework'],
+    );
+    assert.equal((await verdictOn({ files, packages: [manifest({ name: 'gatekeeper', published: true, keywords: ['auth'] })] })).kind, 'framework');
+  });
+
+  it('reads a distribution published for people who run it, not for developers, as a service: what it uploads is an application', async () => {
+    const application = (classifiers: string[]) => verdictOn({ files: ['fitness/settings.py', 'fitness/workouts/models.py'], packages: [manifest({ path: 'pyproject.toml', name: 'fitness', published: true, classifiers })] });
+    const verdict = await application(['Environment :: Web Environment', 'Intended Audience :: Other Audience']);
+    assert.equal(verdict.kind, 'service');
+    assert.deepEqual(verdict.evidence.filter(({ question }) => question === 'who-uses-it').map(({ signal }) => signal), ['published-package', 'published-application']);
+    assert.notEqual((await application(['Intended Audience :: Developers', 'Intended Audience :: Other Audience'])).kind, 'service');
   });
 
   it('takes a published package that offers no more of a framework than of a library for a library, its scores even', async () => {

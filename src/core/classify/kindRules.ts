@@ -239,7 +239,10 @@ function meets(manifest: PackageManifest, conditions: PackageConditions, serverP
     (conditions.published === undefined || manifest.published === conditions.published) &&
     (!conditions.named || conditions.named.some((glob) => globMatcher(glob)(manifest.name))) &&
     anyOf(conditions.classifiers, manifest.classifiers) &&
+    !conditions.withoutClassifiers?.some((classifier) => manifest.classifiers.includes(classifier)) &&
     anyWordOf(conditions.keywords, manifest.keywords) &&
+    (conditions.keywordsNameServerFramework === undefined ||
+      manifest.keywords.some((keyword) => serverPackages.has(keyword.toLowerCase()) && !manifest.dependencies.includes(keyword.toLowerCase()) && !published.has(keyword.toLowerCase())) === conditions.keywordsNameServerFramework) &&
     anyWordOf(conditions.description, manifest.description.split(/[^A-Za-z0-9-]+/)) &&
     anyOf(conditions.declares, manifest.declares) &&
     anyOf(conditions.scripts, manifest.scripts) &&

@@ -61,7 +61,9 @@ export interface PackageConditionsDocument {
   dependsOnPublished?: boolean;
   named?: string[];
   classifiers?: string[];
+  withoutClassifiers?: string[];
   keywords?: string[];
+  keywordsNameServerFramework?: boolean;
   description?: string[];
   declares?: string[];
   scripts?: string[];

@@ -33,7 +33,7 @@ export const ecmascriptSyntax: LanguageSyntax = {
   },
 
   hoists(node) {
-    return FUNCTION_VALUES.has(node.type) && boundName(node) === DEFAULT_EXPORT;
+    return FUNCTION_VALUES.has(node.type) && exportedWhole(node);
   },
 
   assignedName(node) {
@@ -59,9 +59,10 @@ export const ecmascriptSyntax: LanguageSyntax = {
       const factoryBody = anonymous && FUNCTION_VALUES.has(anonymous.type) ? anonymous.childForFieldName('body') : undefined;
       if (factoryBody?.type === 'statement_block') factories.push(factoryBody);
       if (anonymous?.type === 'call_expression' || anonymous?.type === 'new_expression' || anonymous?.type === 'object' || (anonymous && FUNCTION_VALUES.has(anonymous.type))) {
-        // `module.exports = model(...)`, `export default { isAuth, attachCurrentUser }`, `export default (app) => {...}`: the symbol `default`.
-        valueSymbol({ text: DEFAULT_EXPORT }, anonymous, rangeOf(statement), symbols, bodies, true);
-        defaultName = DEFAULT_EXPORT;
+        // `module.exports = model(...)`, `export default { isAuth, attachCurrentUser }`, `export default (app) => {...}`: the symbol `default`;
+        // a function written with a name (`module.exports = function authenticate(...) {...}`) goes by it, as a class does.
+        defaultName = ownFunctionName(anonymous) ?? DEFAULT_EXPORT;
+        valueSymbol({ text: defaultName }, anonymous, rangeOf(statement), symbols, bodies, true);
         continue;
       }
       const exported = statement.type === 'export_statement';
@@ -97,6 +98,11 @@ export const ecmascriptSyntax: LanguageSyntax = {
           const symbol = classSymbol(right, [], symbols, bodies);
           if (symbol) defaultName = symbol.name;
         }
+        // `exports.index = (req, res) => {...}`: a named export, the function `require(...).index` runs.
+        const exportedName = assignment?.type === 'assignment_expression' ? namedExport(assignment.childForFieldName('left')) : undefined;
+        // A value made in place (`exports.limiter = rateLimit({...})`) is one too; a name exported again (`exports.x = x`) is its own symbol already.
+        const madeHere = right && (FUNCTION_VALUES.has(right.type) || ((right.type === 'call_expression' || right.type === 'new_expression') && !requiredModule(right)));
+        if (exportedName && madeHere && !symbols.some((symbol) => symbol.name === exportedName)) valueSymbol({ text: exportedName }, right, rangeOf(declaration), symbols, bodies, true);
       }
     }
     if (defaultName) {
@@ -555,12 +561,36 @@ function boundName(node: Node): string | undefined {
     const name = holder.childForFieldName('name');
     return name?.type === 'identifier' ? name.text : undefined;
   }
+  const exported = holder?.type === 'assignment_expression' && holder.parent?.parent?.type === 'program' ? namedExport(holder.childForFieldName('left')) : undefined;
+  if (exported) return exported;
+  return exportedWhole(node) ? (ownFunctionName(node) ?? DEFAULT_EXPORT) : undefined;
+}
+
+/** The value a module exports whole: `module.exports = <node>`, `export default <node>`. */
+function exportedWhole(node: Node): boolean {
+  const holder = node.parent;
   const statement = holder?.type === 'assignment_expression' ? holder.parent : holder;
-  return statement && anonymousExport(statement)?.equals(node) ? DEFAULT_EXPORT : undefined;
+  return statement ? (anonymousExport(statement)?.equals(node) ?? false) : false;
+}
+
+/** `function authenticate(...) {...}` written as a value: its own name. */
+function ownFunctionName(node: Node): string | undefined {
+  return node.type === 'function_expression' || node.type === 'function' ? node.childForFieldName('name')?.text : undefined;
 }
 
 function isModuleExports(node: Node | null | undefined): boolean {
   return node?.text.replace(/\s+/g, '') === 'module.exports';
+}
+
+/**
+ * `exports.index` or `module.exports.index` → `index`: a CommonJS named export (Node's `exports`
+ * shortcut), the property of what `require` returns.
+ */
+function namedExport(left: Node | null | undefined): string | undefined {
+  if (left?.type !== 'member_expression') return undefined;
+  const object = left.childForFieldName('object');
+  const property = left.childForFieldName('property');
+  return property?.type === 'property_identifier' && (object?.text === 'exports' || isModuleExports(object)) ? property.text : undefined;
 }
 
 /**

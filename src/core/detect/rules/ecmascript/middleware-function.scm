@@ -99,3 +99,14 @@
   right: [(arrow_function parameters: (formal_parameters (_) (_)) @_parameters) (function_expression parameters: (formal_parameters (_) (_)) @_parameters)]
   (#match? @_parameters "^\\((?:\\s*(?:req|request|_req)\\s*(?::[^,]*)?,\\s*[\\w$]+|\\s*(?:ctx|_ctx|socket))\\s*(?::[^,]*)?,\\s*(?:next|_next)\\s*(?::[^,]*)?\\)$")
   (#set! by "signature")) @finding
+
+;; CommonJS: a factory assigned as the module's export or one of its exports, returning the middleware
+;; (Express docs "Configurable middleware": `module.exports = function (options) { return function (req, res, next) {...} }`).
+(assignment_expression
+  left: (member_expression) @_exports
+  right: [
+    (function_expression body: (statement_block (return_statement (_ parameters: (formal_parameters (_) (_)) @_returns))))
+    (arrow_function body: (statement_block (return_statement (_ parameters: (formal_parameters (_) (_)) @_returns))))] @finding
+  (#match? @_exports "^(module\\.)?exports(\\.[\\w$]+)?$")
+  (#match? @_returns "^\\((?:\\s*(?:err|error)\\s*(?::[^,]*)?,)?(?:\\s*(?:req|request|_req)\\s*(?::[^,]*)?,\\s*[\\w$]+|\\s*(?:ctx|_ctx|socket))\\s*(?::[^,]*)?,\\s*(?:next|_next)\\s*(?::[^,]*)?\\)$")
+  (#set! by "signature"))
