@@ -1,6 +1,6 @@
 import { DataFileError } from '../knowledge/checkData';
 import { type DataFile, readDataFile } from '../knowledge/dataFile';
-import type { AnnotationRoutesDocument, Cardinality, ClassRuleDocument, DecoratorRoutesDocument, EmbeddedColumnDocument, FileRoutesDocument, FrameworkDocument, HandlerClassesDocument, HandlerInterfaceDocument, MessageBusDocument, ModelReader, QueryReadingDocument, RequestEntryDocument, RouteArguments, ServletSettingsDocument, UncaughtErrorDocument, ViewSetsDocument } from '../knowledge/documents';
+import type { AnnotationRoutesDocument, Cardinality, ClassRuleDocument, DecoratorRoutesDocument, EmbeddedColumnDocument, FileRoutesDocument, FrameworkDocument, HandlerClassesDocument, HandlerInterfaceDocument, MessageBusDocument, ModelReader, ObjectDispatchDocument, QueryReadingDocument, RequestEntryDocument, RouteArguments, ServletSettingsDocument, UncaughtErrorDocument, ViewSetsDocument } from '../knowledge/documents';
 
 /** A class rule of a framework file, with the framework it belongs to. */
 export interface ClassRule extends ClassRuleDocument {
@@ -20,6 +20,8 @@ export interface RouterFramework {
   responderPrefix?: string | undefined;
   /** The request-handler classes a routing table gives paths to (Tornado's `RequestHandler`). */
   handlerClasses?: HandlerClassesDocument | undefined;
+  /** How its dispatcher walks a tree of objects mounted at a path (CherryPy's exposed methods). */
+  objectDispatch?: ObjectDispatchDocument | undefined;
   /** A router made on another, given first (`Api(blueprint)`), serves under it. */
   servesUnderFirstArgument: boolean;
   /** The maker's keywords that give the router's own prefix. */
@@ -269,6 +271,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
         viewSets: document.viewSets,
         responderPrefix: document.routers.responderPrefix,
         handlerClasses: document.routers.handlerClasses,
+        objectDispatch: document.routers.objectDispatch,
         servesUnderFirstArgument: document.routers.servesUnderFirstArgument ?? false,
         prefixKeywords: document.routers.prefixKeywords ?? DEFAULT_PREFIX_KEYWORDS,
         prefixFromName: document.routers.prefixFromName ?? false,

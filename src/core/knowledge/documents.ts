@@ -149,6 +149,7 @@ export interface FrameworkDocument {
     conventionalNames?: string[];
     responderPrefix?: string;
     handlerClasses?: HandlerClassesDocument;
+    objectDispatch?: ObjectDispatchDocument;
     servesUnderFirstArgument?: boolean;
     prefixKeywords?: string[];
     prefixFromName?: boolean;
@@ -226,6 +227,15 @@ export interface RequestEntryDocument {
 
 /** What a route registration is given after its path (see the schema's `routeArguments`). */
 export type RouteArguments = 'middleware-then-handler' | 'handler-then-middleware' | 'handler-then-options';
+
+/** How a framework's dispatcher finds a request's handler in a tree of objects (see the schema's `objectDispatch`). */
+export interface ObjectDispatchDocument {
+  expose: string[];
+  exposeAttribute?: string;
+  index: string;
+  default?: string;
+  verbMethods?: boolean;
+}
 
 export interface HandlerClassesDocument {
   bases: string[];
@@ -309,7 +319,7 @@ export interface FileRoutesDocument {
 }
 
 /** How the route resolver reads a rule's findings (`;; resolves: ...`). */
-export type RuleRole = 'router-call' | 'router-call-chain' | 'router-resource' | 'router-middleware' | 'route-middleware' | 'django-urlpatterns' | 'starlette-routes' | 'resource-responders' | 'handler-classes' | 'request-listener';
+export type RuleRole = 'router-call' | 'router-call-chain' | 'router-resource' | 'router-middleware' | 'route-middleware' | 'django-urlpatterns' | 'starlette-routes' | 'resource-responders' | 'handler-classes' | 'object-dispatch' | 'request-listener';
 
 export interface RuleHeaderDocument {
   id?: string;
