@@ -228,6 +228,63 @@ STATES = [("/draft", HomeHandler.__name__)]
   });
 });
 
+describe("Django's generic class-based views", () => {
+  it('answers the HTTP methods a view inherits from a generic view with the view class, and those it defines with its methods', async () => {
+    const result = await analyseFiles({
+      'shop/views.py': `from django.views.generic import TemplateView, RedirectView
+from django.views.generic.edit import CreateView
+from rest_framework import generics
+from rest_framework.generics import CreateAPIView
+
+
+class RobotsView(TemplateView):
+    template_name = "robots.txt"
+
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        response["Content-Type"] = "text/plain"
+        return response
+
+
+class ProfileView(generics.RetrieveUpdateAPIView):
+    def post(self, request):
+        return None
+
+
+class SubmissionView(CreateAPIView):
+    pass
+
+
+class OrderCreate(CreateView):
+    def get(self, request):
+        return None
+`,
+      'shop/urls.py': `from django.urls import path
+
+from shop.views import OrderCreate, ProfileView, RobotsView, SubmissionView
+
+urlpatterns = [
+    path("robots.txt", RobotsView.as_view(), name="robots"),
+    path("api/profile/", ProfileView.as_view()),
+    path("api/submissions/", SubmissionView.as_view()),
+    path("orders/new/", OrderCreate.as_view()),
+]
+`,
+    });
+    assert.deepEqual(routesOf(result), [
+      'GET /api/profile/ -> shop/views.py:ProfileView',
+      'PATCH /api/profile/ -> shop/views.py:ProfileView',
+      'POST /api/profile/ -> shop/views.py:ProfileView.post',
+      'POST /api/submissions/ -> shop/views.py:SubmissionView',
+      'GET /orders/new/ -> shop/views.py:OrderCreate.get',
+      'POST /orders/new/ -> shop/views.py:OrderCreate',
+      'PUT /api/profile/ -> shop/views.py:ProfileView',
+      'PUT /orders/new/ -> shop/views.py:OrderCreate',
+      'GET /robots.txt -> shop/views.py:RobotsView',
+    ].sort());
+  });
+});
+
 describe('Django REST framework routers', () => {
   it('routes the extra actions of `@detail_route` and `@list_route`, without trailing slashes when the router is made without', async () => {
     const result = await analyseFiles({

@@ -124,6 +124,8 @@ export interface Frameworks {
   viewMethodDecorators: ReadonlyMap<string, string>;
   /** Decorators that narrow a function view to the methods their argument lists, and the methods they allow when it lists none. */
   viewMethodListDecorators: ReadonlyMap<string, readonly string[]>;
+  /** The HTTP methods a framework's class-based view answers with methods of its own, by the view's qualified name. */
+  viewClassMethods: ReadonlyMap<string, readonly string[]>;
   /** npm packages and Go import paths that make a package depending on them a server application. */
   serverPackages: ReadonlySet<string>;
   /** Exceptions answered with a fixed HTTP status, by qualified name. */
@@ -215,6 +217,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     conventionalRouterNames: new Set<string>(),
     viewMethodDecorators: new Map<string, string>(),
     viewMethodListDecorators: new Map<string, readonly string[]>(),
+    viewClassMethods: new Map<string, readonly string[]>(),
     serverPackages: new Set<string>(),
     exceptionStatuses: new Map<string, number>(),
     statusExceptions: new Set<string>(),
@@ -298,6 +301,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     }
     for (const [decorator, method] of Object.entries(document.viewMethodDecorators ?? {})) frameworks.viewMethodDecorators.set(decorator, method);
     for (const [decorator, methods] of Object.entries(document.viewMethodListDecorators ?? {})) frameworks.viewMethodListDecorators.set(decorator, methods);
+    for (const [view, methods] of Object.entries(document.viewClassMethods ?? {})) frameworks.viewClassMethods.set(view, methods);
     for (const name of document.serverPackages ?? []) frameworks.serverPackages.add(name);
     for (const [exception, status] of Object.entries(document.exceptionStatuses ?? {})) frameworks.exceptionStatuses.set(exception, status);
     for (const name of document.statusExceptions ?? []) frameworks.statusExceptions.add(name);

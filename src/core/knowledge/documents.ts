@@ -175,6 +175,7 @@ export interface FrameworkDocument {
   viewSets?: ViewSetsDocument;
   viewMethodDecorators?: Record<string, string>;
   viewMethodListDecorators?: Record<string, string[]>;
+  viewClassMethods?: Record<string, string[]>;
   fileRoutes?: FileRoutesDocument;
   serverPackages?: string[];
   exceptionStatuses?: Record<string, number>;
