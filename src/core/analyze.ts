@@ -118,7 +118,7 @@ export async function analyzeWorkspace(root: string, host: AnalysisHost, options
     return analysisOf({ root, knowledge: host.knowledge, options, discovery, configuration: await configuration, facts, result: kept, modulePaths: JSON.stringify(tsconfig.paths ?? null), kindInputs, index: indexOf, indexInTurns });
   }
   const analysis = await assemble(root, host, options, discovery, facts, await configuration);
-  if (key) await host.cache?.results?.set(key, analysis.result);
+  if (key && !facts.some((file) => file.skippedForNow)) await host.cache?.results?.set(key, analysis.result);
   return analysis;
 }
 
@@ -161,7 +161,7 @@ async function scan(sources: readonly SourceFile[], host: AnalysisHost, options:
     if (fingerprint) fingerprints?.set(source.path, fingerprint);
     const cached = fingerprint ? cache?.get(source.path, fingerprint) : undefined;
     const result = cached ?? (await host.analyzer.analyze({ path: source.path, absolutePath: source.absolutePath, language: source.language, maxFileSizeBytes, ...held }));
-    if (fingerprint && !cached) cache?.set(source.path, fingerprint, result);
+    if (fingerprint && !cached && !result.skippedForNow) cache?.set(source.path, fingerprint, result);
     onProgress?.({ phase: 'parse', done: ++done, total });
     return result;
   });

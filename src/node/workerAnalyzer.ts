@@ -88,16 +88,16 @@ export class WorkerAnalyzer implements FileAnalyzer {
     if (outcome.position < 0) {
       // The worker failed before any file (it could not start): each file once more on its own.
       if (batch.length > 1) await Promise.all(batch.map((item) => this.run([item])));
-      else batch[0]?.resolve(FileFacts.skipped(batch[0].task, outcome.reason));
+      else batch[0]?.resolve(FileFacts.skippedForNow(batch[0].task, outcome.reason));
       return;
     }
     const atFault = batch[outcome.position] as Pending;
-    atFault.resolve(FileFacts.skipped(atFault.task, outcome.reason));
+    atFault.resolve(outcome.overran ? FileFacts.skippedForNow(atFault.task, outcome.reason) : FileFacts.skipped(atFault.task, outcome.reason));
     await Promise.all([this.run(batch.slice(0, outcome.position)), this.run(batch.slice(outcome.position + 1))]);
   }
 
   /** The batch's facts, or the file (its position; -1 when none had started) that overran its budget or broke the worker, and why. */
-  private execute(tasks: readonly FileTask[]): Promise<{ facts: FileFacts[] } | { position: number; reason: string }> {
+  private execute(tasks: readonly FileTask[]): Promise<{ facts: FileFacts[] } | { position: number; reason: string; overran?: true }> {
     const progress = BatchProgress.create();
     const execution = this.pool.exec('analyzeFiles', [tasks, progress]);
     return new Promise((resolve) => {
@@ -109,7 +109,7 @@ export class WorkerAnalyzer implements FileAnalyzer {
           const starting = position < 0 && Date.now() - sent < Math.max(this.fileTimeoutMs, WORKER_START_MS);
           // The worker still loading its grammars, or on a file it started less than a budget ago: wait on.
           if (starting || (position >= 0 && elapsedMs < this.fileTimeoutMs)) return watch(Math.max(1, this.fileTimeoutMs - elapsedMs));
-          resolve({ position, reason: position < 0 ? `the analyzer did not start within ${Math.max(this.fileTimeoutMs, WORKER_START_MS) / 1000} s` : `analysis took longer than ${this.fileTimeoutMs / 1000} s` });
+          resolve({ position, reason: position < 0 ? `the analyzer did not start within ${Math.max(this.fileTimeoutMs, WORKER_START_MS) / 1000} s` : `analysis took longer than ${this.fileTimeoutMs / 1000} s`, overran: true });
           execution.cancel(); // ends the worker; the pool starts another
         }, delay);
       };

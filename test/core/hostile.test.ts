@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, symlinkSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, symlinkSync, unlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import workerpool from 'workerpool';
@@ -96,6 +97,23 @@ describe('a slow file among fast ones', () => {
     } finally {
       pool.exec = exec;
     }
+  });
+});
+
+describe('a file skipped for the time budget', () => {
+  const workspace = tempWorkspace({ 'orders.py': 'def total(order):\n    return sum(line.price for line in order.lines)\n'.repeat(4000) });
+  const cacheFile = join(tmpdir(), `archtrace-budget-${process.pid}.cache`);
+  after(() => {
+    workspace.cleanup();
+    rmSync(cacheFile, { force: true });
+  });
+
+  it('is not kept in the cache: the next run, given time, analyses it', async () => {
+    const hurried = await analyzeFolder(workspace.root, { threads: 1, fileTimeoutMs: 1, cacheFile });
+    assert.deepEqual(hurried.result.skipped.map((skip) => skip.path), ['orders.py']);
+    const { result } = await analyzeFolder(workspace.root, { threads: 1, cacheFile });
+    assert.deepEqual(result.skipped, []);
+    assert.deepEqual(result.files.map((file) => file.path), ['orders.py']);
   });
 });
 

@@ -473,6 +473,11 @@ export interface FileFacts {
   skipped?: string;
   /** Set when only part of the file was understood (SQL statements no grammar parses); shown like a skip. */
   partlyRead?: string;
+  /**
+   * Set when the skip says more of the run than of the file (its time budget overrun, on a machine
+   * that may have been busy): such facts are never kept, and the file is tried again next run.
+   */
+  skippedForNow?: true;
   lineCount: number;
   hasSyntaxErrors: boolean;
   symbols: SymbolDefinition[];
@@ -509,5 +514,10 @@ export namespace FileFacts {
 
   export function skipped(task: Pick<FileTask, 'path' | 'language'>, reason: string): FileFacts {
     return { path: task.path, language: task.language, skipped: reason, lineCount: 0, hasSyntaxErrors: false, symbols: [], imports: [], findings: [], hints: [] };
+  }
+
+  /** A skip of this run only (see `skippedForNow`). */
+  export function skippedForNow(task: Pick<FileTask, 'path' | 'language'>, reason: string): FileFacts {
+    return { ...skipped(task, reason), skippedForNow: true };
   }
 }
