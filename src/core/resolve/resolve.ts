@@ -156,7 +156,8 @@ function mergeRegistrations(findings: readonly Finding[]): Finding[] {
       continue;
     }
     // One handler given to two routes (`app.get('/', home).get('/about', home)`) answers both: a route's sites are its own.
-    const route = finding.category === 'route' ? `|${String(finding.details.method ?? '')}|${String(finding.details.path ?? '')}` : '';
+    // A route whose path its chain's start gives later (`app.route('/x').post(h)`) is told apart by its site.
+    const route = finding.category === 'route' ? `|${String(finding.details.method ?? '')}|${String(finding.details.path ?? sites.join(' '))}` : '';
     const key = `${finding.category}|${finding.symbol}|${finding.details.rule}${route}`;
     const first = sitesByKey.get(key);
     if (first) first.push(...sites);
