@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { before } from 'node:test';
 import { FileScanner } from '../src/core/detect/scanFile';
 import type { FileFacts } from '../src/core/parse/facts';
 import { Grammars } from '../src/core/parse/grammars';
@@ -87,4 +88,19 @@ export async function shutDownServer(connection: { sendRequest(method: string): 
     connection.dispose();
     child.kill();
   }
+}
+
+/** The answers of a workspace written for a test, analysed once before the tests of the `describe` that calls this. */
+export function workspaceAnswers(files: Record<string, string>): { answerOf: (item: string) => Answer | undefined; factsOfItem: (item: string, topic?: string) => string[] } {
+  let answers: Answer[] = [];
+  before(async () => {
+    const workspace = tempWorkspace(files);
+    try {
+      answers = (await analyzeFolder(workspace.root, { threads: 1 })).answers();
+    } finally {
+      workspace.cleanup();
+    }
+  });
+  const answerOf = (item: string) => answers.find((answer) => answer.item === item);
+  return { answerOf, factsOfItem: (item, topic) => factsOf(answerOf(item), topic) };
 }

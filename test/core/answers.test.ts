@@ -12,28 +12,13 @@ import type { Answer } from '../../src/core/result';
 import { statusOf } from '../../src/core/resolve/errorStatus';
 import { analyzeFolder } from '../../src/node/analyzeFolder';
 import { answerState } from '../accuracy/answerRates';
-import { ROOT, SAMPLE, tempWorkspace, factsOf } from '../helpers';
+import { ROOT, SAMPLE, factsOf, tempWorkspace, workspaceAnswers } from '../helpers';
 
 const fixture = (name: string) => join(ROOT, 'test', 'fixtures', name);
 
 /** Each expected fact is among the facts, the facts shown when one is not. */
 function assertIncludesAll(facts: readonly string[], expected: readonly string[]): void {
   for (const line of expected) assert.ok(facts.includes(line), `${line}\n---\n${facts.join('\n')}`);
-}
-
-/** The answers of a workspace written for a test, analysed once before its tests. */
-function workspaceAnswers(files: Record<string, string>): { answerOf: (item: string) => Answer | undefined; factsOfItem: (item: string) => string[] } {
-  let answers: Answer[] = [];
-  before(async () => {
-    const workspace = tempWorkspace(files);
-    try {
-      answers = (await analyzeFolder(workspace.root, { threads: 1 })).answers();
-    } finally {
-      workspace.cleanup();
-    }
-  });
-  const answerOf = (item: string) => answers.find((answer) => answer.item === item);
-  return { answerOf, factsOfItem: (item) => factsOf(answerOf(item)) };
 }
 
 /** Every location an answer gives is a line of a file of the workspace. */

@@ -1,24 +1,8 @@
 import assert from 'node:assert/strict';
-import { before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { phraseText } from '../../src/core/answers/phrases';
 import type { Answer } from '../../src/core/result';
-import { analyzeFolder } from '../../src/node/analyzeFolder';
-import { factsOf, tempWorkspace } from '../helpers';
-
-/** A workspace written for a test, analysed once before its tests: its answers. */
-function analysed(files: Record<string, string>): { answerOf: (item: string) => Answer | undefined; factsOfItem: (item: string) => string[] } {
-  let answers: Answer[] = [];
-  before(async () => {
-    const workspace = tempWorkspace(files);
-    try {
-      answers = (await analyzeFolder(workspace.root, { threads: 1 })).answers();
-    } finally {
-      workspace.cleanup();
-    }
-  });
-  const answerOf = (item: string) => answers.find((answer) => answer.item === item);
-  return { answerOf, factsOfItem: (item) => factsOf(answerOf(item)) };
-}
+import { workspaceAnswers } from '../helpers';
 
 const gapsOf = (answer: Answer | undefined) => (answer?.parts ?? []).flatMap((part) => (part.gap ? [phraseText(part.gap)] : []));
 
@@ -94,7 +78,7 @@ export const RECORDS: Record<string, string> = {
 };
 
 describe("a library's contract, choice of implementation and failure handling, told only as far as the code proves", () => {
-  const { answerOf, factsOfItem } = analysed(RECORDS);
+  const { answerOf, factsOfItem } = workspaceAnswers(RECORDS);
 
   it('tell a NotImplementedError raise over a third-party base, that an implementation inherits, as a method switched off and not a contract', () => {
     const methods = factsOfItem('library.mandatory-methods');
@@ -165,7 +149,7 @@ export const ROUTING: Record<string, string> = {
 };
 
 describe("a framework's routing told as far as its regular expressions prove", () => {
-  const { factsOfItem } = analysed(ROUTING);
+  const { factsOfItem } = workspaceAnswers(ROUTING);
 
   it('tell an expression searched with where it is compiled as searching, and one kept as compiling', () => {
     const parameters = factsOfItem('framework.route-params');
@@ -258,7 +242,7 @@ export const DOCUMENTED: Record<string, string> = {
 };
 
 describe("a framework's documentation pages quoted where its core lives in a dependency", () => {
-  const { factsOfItem } = analysed(DOCUMENTED);
+  const { factsOfItem } = workspaceAnswers(DOCUMENTED);
 
   it("quote the sentences of the middleware page that name the pipes' methods, the page's examples' too, with their lines", () => {
     const order = factsOfItem('framework.middleware-order');

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Answer } from '../../src/core/result';
 import { analyzeFolder } from '../../src/node/analyzeFolder';
-import { factsOf, tempWorkspace } from '../helpers';
+import { factsOf, tempWorkspace, workspaceAnswers } from '../helpers';
 
 /**
  * A small FastAPI and SQLModel service written for these tests: members with a unique handle
@@ -157,16 +157,7 @@ const FILES: Record<string, string> = {
 };
 
 describe("a service's answers on repeats, uncaught errors and where its layers are (a FastAPI and SQLModel workspace)", () => {
-  let answers: Answer[] = [];
-  before(async () => {
-    const workspace = tempWorkspace(FILES);
-    try {
-      answers = (await analyzeFolder(workspace.root, { threads: 1 })).answers();
-    } finally {
-      workspace.cleanup();
-    }
-  });
-  const factsOfItem = (item: string, topic?: string) => factsOf(answers.find((answer) => answer.item === item), topic);
+  const { factsOfItem } = workspaceAnswers(FILES);
 
   it('tell what repeating each write route does: a duplicate of a unique row, refused first by a check or caught, a second delete, a rewrite', () => {
     const repeats = factsOfItem('service.idempotent', 'What repeating each write does');
@@ -318,16 +309,7 @@ export const PARCELS: Record<string, string> = {
 };
 
 describe('a writer called with a flag that changes what it writes (a Django table of work)', () => {
-  let answers: Answer[] = [];
-  before(async () => {
-    const workspace = tempWorkspace(PARCELS);
-    try {
-      answers = (await analyzeFolder(workspace.root, { threads: 1 })).answers();
-    } finally {
-      workspace.cleanup();
-    }
-  });
-  const factsOfItem = (item: string, topic?: string) => factsOf(answers.find((answer) => answer.item === item), topic);
+  const { factsOfItem } = workspaceAnswers(PARCELS);
 
   it('tell the row written with the flag as already taken, not as work the worker does later', () => {
     const consistency = factsOfItem('service.consistency');
@@ -469,16 +451,7 @@ export const PARCELS_EXPLAINED: Record<string, string> = {
 };
 
 describe("a service's retry loops and its authors' comments beside the facts they explain", () => {
-  let answers: Answer[] = [];
-  before(async () => {
-    const workspace = tempWorkspace(PARCELS_EXPLAINED);
-    try {
-      answers = (await analyzeFolder(workspace.root, { threads: 1 })).answers();
-    } finally {
-      workspace.cleanup();
-    }
-  });
-  const factsOfItem = (item: string, topic?: string) => factsOf(answers.find((answer) => answer.item === item), topic);
+  const { factsOfItem } = workspaceAnswers(PARCELS_EXPLAINED);
   const RETRIES = 'Where the code retries what it calls, and when it gives up';
 
   it('tell each loop that makes an attempt again on an exception, under async failures and under errors', () => {
