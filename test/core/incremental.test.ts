@@ -1,17 +1,18 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { Parser } from 'web-tree-sitter';
 import type { EditorDocuments } from '../../src/core/host';
-import { FileScanner } from '../../src/core/detect/scanFile';
-import type { FileTask, TextChange } from '../../src/core/parse/facts';
+import { FileScanner, type SplitQueries } from '../../src/core/detect/scanFile';
+import { languageOf } from '../../src/core/discover/languages';
+import type { FileFacts, FileTask, TextChange } from '../../src/core/parse/facts';
 import { Grammars, type ParsedLanguage } from '../../src/core/parse/grammars';
 import { grammarsDirectory, rulesDirectory } from '../../src/node/assets';
 import { analyzeFolder, updateFolder, WarmWorker } from '../../src/node/analyzeFolder';
 import { loadRuleDirectory } from '../../src/node/rules';
-import { ROOT, SAMPLE, tempWorkspace, testScanner } from '../helpers';
+import { ROOT, SAMPLE, tempWorkspace, testGrammars, testScanner } from '../helpers';
 
 /** A scanner whose parsers tell whether each parse was given an earlier tree to reuse. */
 function observedScanner(): { scanner: FileScanner; reused: boolean[]; failNext: () => void } {
@@ -66,6 +67,56 @@ function placed(text: string, drafts: readonly { at: number; removed: number; te
   });
 }
 
+/** Every source file the project's fixtures and examples hold, with its language. */
+function fixtureSources(): { path: string; language: FileTask['language']; text: string }[] {
+  const sources: { path: string; language: FileTask['language']; text: string }[] = [];
+  const visit = (directory: string) => {
+    for (const entry of readdirSync(directory, { withFileTypes: true })) {
+      const path = join(directory, entry.name);
+      if (entry.isDirectory()) {
+        if (entry.name !== 'node_modules') visit(path);
+        continue;
+      }
+      const language = languageOf(entry.name);
+      if (language && language !== 'sql' && language !== 'prisma') sources.push({ path: relative(ROOT, path), language, text: readFileSync(path, 'utf8') });
+    }
+  };
+  for (const directory of ['test/fixtures', 'examples']) visit(join(ROOT, directory));
+  return sources;
+}
+
+/** At the start of the line `fraction` of the way down. */
+function lineStartAt(text: string, fraction: number): number {
+  const rows = text.split('\n');
+  return rows.slice(0, Math.floor(rows.length * fraction)).reduce((offset, row) => offset + row.length + 1, 0);
+}
+
+/**
+ * The edits an editor makes, in turn: a line added at the top (every line below moves), a
+ * function added halfway, a line typed a keystroke at a time inside a line halfway, a line deleted
+ * two thirds of the way down, and the first line removed again.
+ */
+function editorEdits(text: string, language: FileTask['language']): TextChange[][] {
+  const python = language === 'python';
+  const rounds: TextChange[][] = [];
+  let current = text;
+  const push = (change: TextChange) => {
+    rounds.push([change]);
+    current = applied(current, [change]);
+  };
+  push({ offset: 0, length: 0, text: python ? '# edited\n' : '// edited\n' });
+  const added = python ? 'def added_function(request):\n    return request\n\n' : language === 'go' ? 'func addedFunction() int { return 1 }\n' : 'function addedFunction() { return 1; }\n';
+  push({ offset: lineStartAt(current, 0.5), length: 0, text: added });
+  const middle = lineStartAt(current, 0.6);
+  const typed = python ? '    x = f(1)\n' : '  x = f(1);\n';
+  for (let index = 0; index < typed.length; index += 3) push({ offset: middle + index, length: 0, text: typed.slice(index, index + 3) });
+  const deleted = lineStartAt(current, 0.7);
+  const deletedEnd = current.indexOf('\n', deleted);
+  if (deletedEnd >= 0) push({ offset: deleted, length: deletedEnd + 1 - deleted, text: '' });
+  push({ offset: 0, length: current.indexOf('\n') + 1, text: '' });
+  return rounds;
+}
+
 describe('open documents parsed incrementally', () => {
   it('give the facts of a whole parse of the edited text, edit after edit, reusing the tree each time', async () => {
     const { scanner, reused } = observedScanner();
@@ -89,6 +140,57 @@ describe('open documents parsed incrementally', () => {
         { numRuns: 40 },
       );
     }
+  });
+
+  it('give the facts of a whole parse over every fixture, for each kind of edit an editor makes', async () => {
+    const rules = loadRuleDirectory(rulesDirectory(ROOT));
+    const scanner = new FileScanner(testGrammars(), rules);
+    // The same incremental parses, every rule run over the whole file: tree-sitter may recover from
+    // a syntax error otherwise than a whole parse does, so that is what texts with errors compare to.
+    const wholeAfterEdits = new (class extends FileScanner {
+      protected override splitQueries(): Promise<SplitQueries | undefined> {
+        return Promise.resolve(undefined);
+      }
+    })(testGrammars(), rules);
+    const sources = fixtureSources();
+    assert.ok(sources.length > 300, 'the fixtures are found');
+    let compared = 0;
+    for (const { path, language, text: original } of sources) {
+      const source = { path, language };
+      let text = original;
+      await scanner.scan({ ...source, text }, text);
+      await wholeAfterEdits.scan({ ...source, text }, text);
+      for (const changes of editorEdits(original, language)) {
+        text = applied(text, changes);
+        const incremental = await scanner.scan({ ...source, text, edits: changes }, text);
+        const message = `${path} after ${JSON.stringify(changes)}`;
+        assert.deepEqual(incremental, await wholeAfterEdits.scan({ ...source, text, edits: changes }, text), message);
+        const cold = await testScanner().scan(source, text);
+        if (!cold.hasSyntaxErrors) assert.deepEqual(incremental, cold, message), compared++;
+      }
+    }
+    assert.ok(compared > sources.length * 3, `${compared} edits compared with a whole parse`);
+  });
+
+  it('keep the findings of the statements an edit did not touch, and find those of a rule that relates several statements again', async () => {
+    const scanner = new FileScanner(testGrammars(), loadRuleDirectory(rulesDirectory(ROOT)));
+    const source = { path: 'app/worker.py', language: 'python' as const };
+    const before = 'import arq\n\n@app.task\ndef first(): ...\n\nclass Settings:\n    functions = [download]\n\n@app.task\ndef last(): ...\n';
+    const kept = await scanner.scan({ ...source, text: before }, before);
+    const rulesOf = (facts: FileFacts) => facts.findings.map((finding) => `${finding.details.rule} ${finding.symbol} ${finding.range.start.line}`);
+    assert.deepEqual(rulesOf(kept), ['celery-task app/worker.py:first 2', 'arq-worker-functions app/worker.py:download 6', 'celery-task app/worker.py:last 8']);
+    // The import is what makes the class arq's settings: renamed, the class's finding goes, though the class is not touched.
+    const renamed = before.replace('import arq', 'import arrow');
+    const edited = await scanner.scan({ ...source, text: renamed, edits: [{ offset: 'import ar'.length, length: 1, text: 'row' }] }, renamed);
+    assert.deepEqual(rulesOf(edited), ['celery-task app/worker.py:first 2', 'celery-task app/worker.py:last 8']);
+    assert.deepEqual(edited, await testScanner().scan(source, renamed));
+    assert.equal(edited.findings[0], kept.findings[0], 'the finding above is kept as it was');
+    // A line added in the middle: the findings below move by a line, those above are the same objects.
+    const lineAdded = renamed.replace('class Settings:', 'x = 1\nclass Settings:');
+    const moved = await scanner.scan({ ...source, text: lineAdded, edits: [{ offset: renamed.indexOf('class Settings:'), length: 0, text: 'x = 1\n' }] }, lineAdded);
+    assert.deepEqual(moved, await testScanner().scan(source, lineAdded));
+    assert.deepEqual(rulesOf(moved), ['celery-task app/worker.py:first 2', 'celery-task app/worker.py:last 9']);
+    assert.equal(moved.findings[0], edited.findings[0]);
   });
 
   it('parse the text whole when the edits do not lead from the text kept to the new one', async () => {

@@ -30,6 +30,8 @@ export interface DetectorRule {
   description: string;
   /** Matches nested inside another match of the same rule are dropped (a decorator factory's inner decorator). */
   outermost?: boolean;
+  /** A match relates several top-level statements: after an edit the rule runs over the whole file, not only the statements the edit touched. */
+  wholeFile?: boolean;
   /** The framework or library the pattern belongs to, when it belongs to one. */
   framework?: string;
   /** How the route resolver reads the rule's findings, when it reads them in a way of their own. */
@@ -74,6 +76,7 @@ export function parseRuleFile(file: RuleFile, language: Language): DetectorRule 
     ...(capture ? { qualifies: { capture, names } } : {}),
     description: header.description,
     ...(header.outermost === 'true' ? { outermost: true } : {}),
+    ...(header.scope === 'file' ? { wholeFile: true } : {}),
     ...(header.framework ? { framework: header.framework } : {}),
     ...(header.resolves ? { resolves: header.resolves } : {}),
     query: file.text,

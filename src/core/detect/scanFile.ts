@@ -7,8 +7,8 @@ import { javaSyntax } from '../parse/java';
 import { pythonSyntax } from '../parse/python';
 import { readPrismaSchema } from '../parse/prisma';
 import { readSqlSchema } from '../parse/sql';
-import { type LanguageSyntax, literalValue, qualifiedName, rangeOf } from '../parse/syntax';
-import { Finding, type Language, SymbolId } from '../result';
+import { capturedAs, type LanguageSyntax, literalValue, qualifiedName, rangeOf } from '../parse/syntax';
+import { Finding, type Language, type Range, SymbolId } from '../result';
 import { CompiledRules } from './compiledRules';
 import { customPredicatesHold } from './predicates';
 import type { DetectorRule } from './rules';
@@ -23,6 +23,8 @@ const SYNTAX: Partial<Record<Language, LanguageSyntax>> = { python: pythonSyntax
 export class FileScanner {
   private readonly compiled = new Map<Language, Promise<CompiledRules>>();
   private readonly documents = new DocumentTrees(OPEN_DOCUMENT_TREES, OPEN_DOCUMENT_CHARACTERS);
+  private readonly split = new Map<Language, Promise<SplitQueries | undefined>>();
+  private readonly ruleOrders = new Map<Language, ReadonlyMap<string, number>>();
 
   constructor(
     private readonly grammars: Grammars,
@@ -34,39 +36,91 @@ export class FileScanner {
     return this.grammars.runtime();
   }
 
-  /** Scans `text`; a task that carries an editor's text (`task.text`) keeps its tree, and its next edits are parsed incrementally. */
+  /**
+   * Scans `text`; a task that carries an editor's text (`task.text`) keeps its tree and facts, and
+   * its next edits are parsed incrementally, the detectors' rules run again only over the top-level
+   * statements the edits touched.
+   */
   async scan(task: Pick<FileTask, 'path' | 'language' | 'text' | 'edits'>, text: string): Promise<FileFacts> {
     if (task.language === 'sql') return scanSql(task, text);
     if (task.language === 'prisma') return scanPrisma(task, text);
     const parser = await this.grammars.parser(task.language);
     const compiled = await this.compiledQuery(task.language);
     const editorText = task.text !== undefined;
-    const tree = parser.parse(text, editorText ? this.documents.edited(task.path, task.language, text, task.edits ?? []) : null);
+    const kept = editorText ? this.documents.edited(task.path, task.language, text, task.edits ?? []) : null;
+    const split = kept?.facts && compiled ? await this.splitQueries(task.language) : undefined;
+    const tree = parser.parse(text, kept?.tree ?? null);
     if (!tree) {
       if (editorText) this.documents.forget(task.path); // its kept tree may have been edited for this text
       return { ...emptyFacts(task, text), skipped: 'the parser gave no tree' };
     }
+    let facts: FileFacts | undefined;
     try {
       const root = tree.rootNode;
       const syntax = SYNTAX[task.language];
-      const facts = emptyFacts(task, text);
+      facts = emptyFacts(task, text);
       facts.hasSyntaxErrors = root.hasError;
-      // One pass of one query over the tree: the detectors' matches and the syntax's.
+      const region = kept?.facts && split ? touchedStatements(root, kept, text) : undefined;
+      // One pass of one query over the tree: the detectors' matches and the syntax's. After an
+      // edit, the rules that keep to one statement run over the statements it touched alone.
+      const whole = region && split ? split.whole : compiled;
       const ruleMatches: QueryMatch[] = [];
       const syntaxMatches: QueryMatch[] = [];
-      for (const match of compiled?.query.matches(root) ?? []) (compiled?.isRuleMatch(match) ? ruleMatches : syntaxMatches).push(match);
+      for (const match of whole?.query.matches(root) ?? []) (whole?.isRuleMatch(match) ? ruleMatches : syntaxMatches).push(match);
       if (syntax) {
         facts.symbols = syntax.symbols(root, syntaxMatches);
         facts.imports = syntax.imports(root, syntaxMatches);
         const packageName = syntax.packageName?.(root);
         if (packageName) facts.packageName = packageName;
       }
-      if (compiled) collectMatches(task.path, compiled, ruleMatches, syntax, facts);
+      if (whole) collectMatches(task.path, whole, ruleMatches, syntax, facts);
+      if (region && split && kept?.facts) {
+        const range = { startPosition: { row: region.firstRow, column: 0 }, endPosition: { row: region.lastRow + 1, column: 0 } };
+        const touched = split.local.query.matches(root, range).filter((match) => {
+          const row = capturedAs(match, 'finding')?.startPosition.row;
+          return row !== undefined && row >= region.firstRow && row <= region.lastRow;
+        });
+        collectMatches(task.path, split.local, touched, syntax, facts);
+        keepUntouched(kept.facts, region, split.wholeFileRules, facts);
+      }
+      inPlaceOrder(facts, this.ruleOrder(task.language));
       return facts;
     } finally {
-      if (editorText) this.documents.keep(task.path, task.language, text, tree);
+      if (editorText) this.documents.keep(task.path, task.language, text, tree, facts);
       else tree.delete();
     }
+  }
+
+  /** The position of each rule of a language among its rules: findings at one place are listed in that order. */
+  private ruleOrder(language: ParsedLanguage): ReadonlyMap<string, number> {
+    let order = this.ruleOrders.get(language);
+    if (!order) {
+      order = new Map((this.rules.get(language) ?? []).map((rule, index) => [rule.id, index]));
+      this.ruleOrders.set(language, order);
+    }
+    return order;
+  }
+
+  /**
+   * For the documents an editor edits: the rules that need the whole file with the syntax's
+   * patterns, and the others apart, to run over the statements an edit touched.
+   */
+  protected splitQueries(language: ParsedLanguage): Promise<SplitQueries | undefined> {
+    let split = this.split.get(language);
+    if (!split) {
+      const rules = this.rules.get(language) ?? [];
+      const wholeFile = rules.filter((rule) => rule.wholeFile);
+      const local = rules.filter((rule) => !rule.wholeFile);
+      split = local.length
+        ? this.grammars.grammar(language).then((grammar) => ({
+            whole: CompiledRules.compile(grammar, wholeFile, SYNTAX[language]?.query ?? ''),
+            local: CompiledRules.compile(grammar, local),
+            wholeFileRules: new Set(wholeFile.map((rule) => rule.id)),
+          }))
+        : Promise.resolve(undefined);
+      this.split.set(language, split);
+    }
+    return split;
   }
 
   private compiledQuery(language: ParsedLanguage): Promise<CompiledRules | undefined> {
@@ -94,7 +148,7 @@ const OPEN_DOCUMENT_CHARACTERS = 4_000_000;
  * text is parsed whole — a missed or reordered change costs time, never a wrong tree.
  */
 class DocumentTrees {
-  private readonly trees = new Map<string, { language: Language; text: string; tree: Tree }>();
+  private readonly trees = new Map<string, KeptDocument>();
   private characters = 0;
 
   constructor(
@@ -102,8 +156,8 @@ class DocumentTrees {
     private readonly characterLimit: number,
   ) {}
 
-  /** The kept tree edited to match `text`, or null when the changes do not lead from the kept text to it. */
-  edited(path: string, language: Language, text: string, changes: readonly TextChange[]): Tree | null {
+  /** The kept document, its tree edited to match `text`, or null when the changes do not lead from the kept text to it. */
+  edited(path: string, language: Language, text: string, changes: readonly TextChange[]): KeptDocument | null {
     const kept = this.trees.get(path);
     if (!kept || kept.language !== language) return null;
     let current = kept.text;
@@ -126,7 +180,7 @@ class DocumentTrees {
     }
     if (current !== text) return null;
     for (const edit of edits) kept.tree.edit(edit);
-    return kept.tree;
+    return kept;
   }
 
   forget(path: string): void {
@@ -137,16 +191,125 @@ class DocumentTrees {
     this.trees.delete(path);
   }
 
-  /** Keeps the tree of a document's text, the oldest forgotten beyond the limits (the newest always kept). */
-  keep(path: string, language: Language, text: string, tree: Tree): void {
+  /** Keeps the tree of a document's text and its facts, the oldest forgotten beyond the limits (the newest always kept). */
+  keep(path: string, language: Language, text: string, tree: Tree, facts: FileFacts | undefined): void {
     this.forget(path); // the tree the new one was parsed from, if any; kept again last, as the most recently used
-    this.trees.set(path, { language, text, tree });
+    this.trees.set(path, { language, text, tree, ...(facts ? { facts } : {}) });
     this.characters += text.length;
     for (const oldest of this.trees.keys()) {
       if (oldest === path || (this.trees.size <= this.limit && this.characters <= this.characterLimit)) break;
       this.forget(oldest);
     }
   }
+}
+
+interface KeptDocument {
+  language: Language;
+  text: string;
+  tree: Tree;
+  /** What the scan of `text` found; absent when it failed. */
+  facts?: FileFacts;
+}
+
+export interface SplitQueries {
+  /** The syntax's patterns and the rules that need the whole file. */
+  whole: CompiledRules;
+  /** The rules whose matches keep to one top-level statement. */
+  local: CompiledRules;
+  wholeFileRules: ReadonlySet<string>;
+}
+
+/** The rows (of the new text) of the top-level statements an edit touched, and how many rows the text gained. */
+interface TouchedRows {
+  firstRow: number;
+  lastRow: number;
+  rowShift: number;
+}
+
+/**
+ * The rows of the top-level statements an edit touched: those around the text that changed and
+ * where the syntax changed, in the new tree and in the kept one (edited to the new text's
+ * positions), widened to whole statements and to whole lines, so that what lies outside is the
+ * same text and syntax as before, only moved by whole rows when below.
+ */
+function touchedStatements(root: Node, kept: KeptDocument, text: string): TouchedRows {
+  const before = kept.text;
+  const shorter = Math.min(before.length, text.length);
+  let prefix = 0;
+  while (prefix < shorter && before.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
+  let suffix = 0;
+  while (suffix < shorter - prefix && before.charCodeAt(before.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  let firstRow = pointAt(text, prefix).row;
+  let lastRow = pointAt(text, text.length - suffix).row;
+  for (const range of kept.tree.getChangedRanges(root.tree)) {
+    firstRow = Math.min(firstRow, range.startPosition.row);
+    lastRow = Math.max(lastRow, range.endPosition.row);
+  }
+  const statements = [...root.children, ...kept.tree.rootNode.children];
+  for (let widened = true; widened; ) {
+    widened = false;
+    for (const statement of statements) {
+      if (!statement) continue;
+      const start = statement.startPosition.row;
+      const end = statement.endPosition.row;
+      if (end >= firstRow && start <= lastRow && (start < firstRow || end > lastRow)) {
+        firstRow = Math.min(firstRow, start);
+        lastRow = Math.max(lastRow, end);
+        widened = true;
+      }
+    }
+  }
+  return { firstRow, lastRow, rowShift: rowsOf(text) - rowsOf(before) };
+}
+
+function rowsOf(text: string): number {
+  let rows = 0;
+  for (let index = text.indexOf('\n'); index >= 0; index = text.indexOf('\n', index + 1)) rows++;
+  return rows;
+}
+
+/**
+ * The findings and hints of the statements an edit did not touch, from the facts before it: those
+ * above as they were, those below moved by the rows the edit added or removed. The rules that need
+ * the whole file found theirs again.
+ */
+function keepUntouched(before: FileFacts, touched: TouchedRows, wholeFileRules: ReadonlySet<string>, facts: FileFacts): void {
+  const lastRowBefore = touched.lastRow - touched.rowShift;
+  for (const finding of before.findings) {
+    const row = finding.range.start.line;
+    if (wholeFileRules.has(finding.details.rule) || (row >= touched.firstRow && row <= lastRowBefore)) continue;
+    facts.findings.push(row < touched.firstRow || touched.rowShift === 0 ? finding : { ...finding, symbol: movedSymbol(finding.symbol, touched.rowShift), range: movedRange(finding.range, touched.rowShift) });
+  }
+  for (const hint of before.hints) {
+    const row = hint.range.start.line;
+    if (wholeFileRules.has(hint.rule) || (row >= touched.firstRow && row <= lastRowBefore)) continue;
+    facts.hints.push(row < touched.firstRow || touched.rowShift === 0 ? hint : { ...hint, symbol: movedSymbol(hint.symbol, touched.rowShift), line: hint.line + touched.rowShift, range: movedRange(hint.range, touched.rowShift) });
+  }
+}
+
+function movedRange(range: Range, rows: number): Range {
+  return { start: { line: range.start.line + rows, character: range.start.character }, end: { line: range.end.line + rows, character: range.end.character } };
+}
+
+/** A symbol named after the line of what is written in place (`<anonymous>@12`, at any depth of its name) moves with it. */
+function movedSymbol(symbol: string, rows: number): string {
+  return symbol.includes(ANONYMOUS) ? symbol.replace(/<anonymous>@(\d+)/g, (_, line: string) => `${ANONYMOUS}${Number(line) + rows}`) : symbol;
+}
+
+const ANONYMOUS = '<anonymous>@';
+
+/**
+ * Findings and hints in the order of where they are in the file, those at one place in their
+ * rules' order: the same whether a scan found them in one pass or kept some from before an edit.
+ */
+function inPlaceOrder(facts: FileFacts, ruleOrder: ReadonlyMap<string, number>): void {
+  const order = (rule: string) => ruleOrder.get(rule) ?? 0;
+  facts.findings.sort((a, b) => byStart(a.range, b.range) || order(a.details.rule) - order(b.details.rule));
+  facts.hints.sort((a, b) => byStart(a.range, b.range) || order(a.rule) - order(b.rule));
+}
+
+function byStart(a: Range, b: Range): number {
+  return a.start.line - b.start.line || a.start.character - b.start.character;
 }
 
 /** The row and column (UTF-16 code units, as web-tree-sitter counts in a JavaScript string) of an offset. */

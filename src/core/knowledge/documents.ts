@@ -321,6 +321,7 @@ export interface RuleHeaderDocument {
   description: string;
   qualifies?: string[];
   outermost?: 'true' | 'false';
+  scope?: 'file';
   resolves?: RuleRole;
 }
 

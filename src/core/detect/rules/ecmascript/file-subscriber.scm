@@ -1,6 +1,7 @@
 ;; category: event
 ;; framework: medusa
 ;; description: A subscriber written as a file (Medusa's "Events and Subscribers": a file under `src/subscribers` exports its handler as the default export and a `config` object whose `event` names the event or events it handles, `export const config: SubscriberConfig = { event: "order.placed" }`): the handler function, subscribed to those events. Either export may come first.
+;; scope: file
 (program
   (export_statement "default" declaration: (function_declaration) @finding)
   (export_statement
