@@ -10,7 +10,7 @@ import { annotationPackageFolders, type LayerRoles } from './layers/layers';
 import { type ArchitectureMap, buildArchitectureMap, type MapImport } from './map/architectureMap';
 import type { FileFacts } from './parse/facts';
 import type { Knowledge } from './knowledge/knowledge';
-import { resolveWorkspace } from './resolve/resolve';
+import { compareRoutes, resolveWorkspace } from './resolve/resolve';
 import { SymbolIndex } from './resolve/symbolIndex';
 import { readWorkspacePackages } from './resolve/npmPackages';
 import { readModulePaths } from './resolve/tsconfig';
@@ -23,7 +23,7 @@ import { answerChecklist } from './answers/answers';
 import { readStudyDocuments } from './discover/studyDocuments';
 import { type AnalysisResult, type Answer, type Finding, type InterfaceImplementations, type KindVerdict, type Language, type Route, SCHEMA_VERSION, type Skipped, SymbolId, type Trace } from './result';
 import { type TraceContext, traceRoute, traceRouteWithTypes } from './trace/trace';
-import { listIn, NONE, sameList } from './lists';
+import { keepingEqual, listIn, NONE, sameList } from './lists';
 import { matchesRouteTemplate, templateShape } from './workspacePatterns';
 
 export interface AnalyzeOptions {
@@ -70,6 +70,9 @@ interface Earlier {
   kind: KindVerdict;
   /** What the kind was worked out from; undefined when the knowledge changed. */
   kindInputs: KindInputs | undefined;
+  /** The last result's findings and routes, in its order: those found again the same are kept as they were. */
+  findings: readonly Finding[];
+  routes: readonly Route[];
 }
 
 /** A finished analysis: the serializable result, and traces on demand from the symbol index it kept. */
@@ -284,6 +287,9 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
     const layer = entryOf(path)?.layer ?? '';
     for (const finding of held) finding.layer = layer;
   }
+  // Given their layers, findings and routes are as the result lists them: those the same as before stay the objects they were.
+  keepingEqual(before?.findings, findings, compareFindings);
+  keepingEqual(before?.routes, routes, compareRoutes);
   await nextTurn();
   options.signal?.throwIfAborted();
   const checkLayers = options.layerViolations === 'on' || ((options.layerViolations ?? 'auto') === 'auto' && kind.kind === 'service');
@@ -398,7 +404,7 @@ function analysisOf(state: AnalysisState): Analysis {
       const nowConfiguration = configurationKept ? state.configuration : readConfigurationNoting(updateHost.fs, root, now, updateOptions, updateHost.knowledge);
       const next = contentOnly ? await rescanned(discovery, facts, changed, updateHost, updateOptions) : await rescannedAfterDiscovery(now, facts, changed, updateHost, updateOptions);
       // The same files and knowledge: the index's answers are shared, each checked against what it read.
-      return assemble(root, updateHost, updateOptions, now, next, await nowConfiguration, { index: await state.indexInTurns(), modulePaths, shareAnswers: contentOnly && sameKnowledge, kind: result.kind, kindInputs: sameKnowledge ? kindInputs : undefined });
+      return assemble(root, updateHost, updateOptions, now, next, await nowConfiguration, { index: await state.indexInTurns(), modulePaths, shareAnswers: contentOnly && sameKnowledge, kind: result.kind, kindInputs: sameKnowledge ? kindInputs : undefined, findings: result.findings, routes: result.routes });
     },
   };
 }

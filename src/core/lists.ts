@@ -30,6 +30,27 @@ export function sameList<T>(before: readonly T[], after: readonly T[], same: (a:
 }
 
 /**
+ * `now`, sorted as `compare` sorts, each element equal (as plain data) to one of `earlier` (sorted
+ * the same way) replaced by that one: what an update finds again stays the same object, so that
+ * what was worked out from it (its JSON in a client's delta) is not worked out again.
+ */
+export function keepingEqual<T>(earlier: readonly T[] | undefined, now: T[], compare: (a: T, b: T) => number): T[] {
+  if (!earlier?.length) return now;
+  let from = 0;
+  for (let position = 0; position < now.length; position++) {
+    const item = now[position] as T;
+    while (from < earlier.length && compare(earlier[from] as T, item) < 0) from++;
+    for (let at = from; at < earlier.length && compare(earlier[at] as T, item) === 0; at++) {
+      if (samePlainData(earlier[at], item)) {
+        now[position] = earlier[at] as T;
+        break;
+      }
+    }
+  }
+  return now;
+}
+
+/**
  * Whether two values of plain data (lists, plain objects, primitives) are equal, element by element
  * and key by key. Anything else (a Map, a class's instance) is equal only to itself: what it holds
  * is not compared.

@@ -381,6 +381,13 @@ describe('an update after a body edit', () => {
     for (const path of ['app/api.py', 'app/domain/order.py']) assert.equal(entryOf(edited, path), entryOf(original, path), path);
     // The edited file's entry is made again from its new facts; it says the same, so it is the kept one.
     assert.equal(entryOf(edited, 'app/service.py'), entryOf(original, 'app/service.py'));
+    // Findings and routes found again the same are the objects the last result held (the server spells each once for its deltas).
+    assert.deepEqual(edited.result, (await analyzeFolder(workspace.root, { threads: 1 })).result);
+    const route = (analysis: Analysis) => analysis.result.findings.find((finding) => finding.category === 'route');
+    assert.ok(route(original));
+    assert.equal(route(edited), route(original));
+    assert.equal(edited.result.routes.length, 1);
+    assert.equal(edited.result.routes[0], original.result.routes[0]);
   });
 });
 

@@ -86,7 +86,7 @@ export async function resolveWorkspace(files: readonly FileFacts[], knowledge: R
   // NestJS's routes are resolved already; the others are resolved from the scan's findings.
   const { routes, notRoutes, skipped } = await resolveRoutes(index, findings, hints, knowledge, turns);
   findings.push(...nest.findings, ...annotated.findings, ...called.findings, ...routeFiles.findings);
-  const allRoutes = [...routes, ...nest.routes, ...annotated.routes, ...called.routes, ...routeFiles.routes].sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.handler.localeCompare(b.handler));
+  const allRoutes = [...routes, ...nest.routes, ...annotated.routes, ...called.routes, ...routeFiles.routes].sort(compareRoutes);
   findings.push(...aspectMiddleware(index, findings, allRoutes));
   await nextTurn();
   // A middleware factory (`def timing(get_response)`, an ASGI wrapper) wraps what it is given as a decorator would: it is told as
@@ -104,6 +104,11 @@ export async function resolveWorkspace(files: readonly FileFacts[], knowledge: R
   const unique = dedupe(findings.filter((finding) => !notRoutes.has(finding) && !handlerOnly(finding) && !(finding.category === 'decorator' && finding.details.kind !== 'use' && middleware.has(finding.symbol))));
   await nextTurn();
   return { index, findings: foldRegistrations(unique), interfaces, routes: allRoutes, skipped: [...skipped, ...nest.skipped] };
+}
+
+/** The result's order of routes: by path, method and handler. */
+export function compareRoutes(a: Route, b: Route): number {
+  return a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.handler.localeCompare(b.handler);
 }
 
 /** A file's findings that hold on their own (see `confirmFile`), and the same named after their definitions. */
