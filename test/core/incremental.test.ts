@@ -195,6 +195,17 @@ describe('open documents parsed incrementally', () => {
     assert.equal(moved.findings[0], edited.findings[0]);
   });
 
+  it('find again what a pattern rooted at the module finds in the statement an edit touched', async () => {
+    const scanner = new FileScanner(testGrammars(), loadRuleDirectory(rulesDirectory(ROOT)));
+    const source = { path: 'app/signals.py', language: 'python' as const };
+    const before = 'import blinker\n\ndef first():\n    pass\n\nold = Signal()\n\ndef last():\n    pass\n';
+    await scanner.scan({ ...source, text: before }, before);
+    const renamed = before.replace('old', 'order_placed');
+    const edited = await scanner.scan({ ...source, text: renamed, edits: [{ offset: before.indexOf('old'), length: 3, text: 'order_placed' }] }, renamed);
+    assert.deepEqual(edited.findings.map((finding) => `${finding.details.rule} ${finding.symbol}`), ['django-signal app/signals.py:order_placed']);
+    assert.deepEqual(edited, await testScanner().scan(source, renamed));
+  });
+
   it('parse the text whole when the edits do not lead from the text kept to the new one', async () => {
     const { scanner, reused } = observedScanner();
     const { path, language, text: before } = SOURCES[0] as (typeof SOURCES)[number];

@@ -54,11 +54,11 @@ export class FileScanner {
       if (editorText) this.documents.forget(task.path); // its kept tree may have been edited for this text
       return { ...emptyFacts(task, text), skipped: 'the parser gave no tree' };
     }
-    let facts: FileFacts | undefined;
+    let scanned: FileFacts | undefined; // kept for the next edit only when the scan finished
     try {
       const root = tree.rootNode;
       const syntax = SYNTAX[task.language];
-      facts = emptyFacts(task, text);
+      const facts = emptyFacts(task, text);
       facts.hasSyntaxErrors = root.hasError;
       const region = kept?.facts && split ? touchedStatements(root, kept, text) : undefined;
       // One pass of one query over the tree: the detectors' matches and the syntax's. After an
@@ -84,9 +84,10 @@ export class FileScanner {
         keepUntouched(kept.facts, region, split.wholeFileRules, facts);
       }
       inPlaceOrder(facts, this.ruleOrder(task.language));
+      scanned = facts;
       return facts;
     } finally {
-      if (editorText) this.documents.keep(task.path, task.language, text, tree, facts);
+      if (editorText) this.documents.keep(task.path, task.language, text, tree, scanned);
       else tree.delete();
     }
   }
