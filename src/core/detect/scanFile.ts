@@ -47,9 +47,15 @@ export class FileScanner {
     const parser = await this.grammars.parser(task.language);
     const compiled = await this.compiledQuery(task.language);
     const editorText = task.text !== undefined;
-    const kept = editorText ? this.documents.edited(task.path, task.language, text, task.edits ?? []) : null;
-    const split = kept?.facts && compiled ? await this.splitQueries(task.language) : undefined;
-    const tree = parser.parse(text, kept?.tree ?? null);
+    const edited = editorText ? this.documents.edited(task.path, task.language, text, task.edits ?? []) : null;
+    const before = edited?.document.facts;
+    const split = before && compiled ? await this.splitQueries(task.language) : undefined;
+    // The queries an open document's next edits will need, made once the result of its first scan is sent.
+    if (editorText && !edited && compiled) {
+      const { language } = task;
+      setTimeout(() => void this.splitQueries(language), 0);
+    }
+    const tree = parser.parse(text, edited?.document.tree ?? null);
     if (!tree) {
       if (editorText) this.documents.forget(task.path); // its kept tree may have been edited for this text
       return { ...emptyFacts(task, text), skipped: 'the parser gave no tree' };
@@ -60,7 +66,9 @@ export class FileScanner {
       const syntax = SYNTAX[task.language];
       const facts = emptyFacts(task, text);
       facts.hasSyntaxErrors = root.hasError;
-      const region = kept?.facts && split ? touchedStatements(root, kept, text) : undefined;
+      const touched = edited && split ? touchedStatements(root, edited, text) : undefined;
+      // Statements touched from the first row to the last are the whole file: one pass serves.
+      const region = touched && (touched.firstRow > 0 || touched.lastRow < root.endPosition.row) ? touched : undefined;
       // One pass of one query over the tree: the detectors' matches and the syntax's. After an
       // edit, the rules that keep to one statement run over the statements it touched alone.
       const whole = region && split ? split.whole : compiled;
@@ -74,14 +82,14 @@ export class FileScanner {
         if (packageName) facts.packageName = packageName;
       }
       if (whole) collectMatches(task.path, whole, ruleMatches, syntax, facts);
-      if (region && split && kept?.facts) {
+      if (region && split && before) {
         const range = { startPosition: { row: region.firstRow, column: 0 }, endPosition: { row: region.lastRow + 1, column: 0 } };
-        const touched = split.local.query.matches(root, range).filter((match) => {
+        const matches = split.local.query.matches(root, range).filter((match) => {
           const row = capturedAs(match, 'finding')?.startPosition.row;
           return row !== undefined && row >= region.firstRow && row <= region.lastRow;
         });
-        collectMatches(task.path, split.local, touched, syntax, facts);
-        keepUntouched(kept.facts, region, split.wholeFileRules, facts);
+        collectMatches(task.path, split.local, matches, syntax, facts);
+        keepUntouched(before, region, split.wholeFileRules, facts);
       }
       inPlaceOrder(facts, this.ruleOrder(task.language));
       scanned = facts;
@@ -157,31 +165,32 @@ class DocumentTrees {
     private readonly characterLimit: number,
   ) {}
 
-  /** The kept document, its tree edited to match `text`, or null when the changes do not lead from the kept text to it. */
-  edited(path: string, language: Language, text: string, changes: readonly TextChange[]): KeptDocument | null {
+  /**
+   * The kept document, its tree edited to match `text`, or null when the changes do not lead from
+   * the kept text to it. The tree is told of one edit, the span between what the two texts begin
+   * and end with alike, whatever changes led there: a text replaced whole (as editors may send a
+   * change) then costs no more than the part of it that changed.
+   */
+  edited(path: string, language: Language, text: string, changes: readonly TextChange[]): EditedDocument | null {
     const kept = this.trees.get(path);
     if (!kept || kept.language !== language) return null;
     let current = kept.text;
-    const edits: Edit[] = [];
     for (const change of changes) {
       const oldEndIndex = change.offset + change.length;
       if (change.offset < 0 || change.length < 0 || oldEndIndex > current.length) return null;
-      const startPosition = pointAt(current, change.offset);
-      edits.push(
-        new Edit({
-          startIndex: change.offset,
-          oldEndIndex,
-          newEndIndex: change.offset + change.text.length,
-          startPosition,
-          oldEndPosition: pointAt(current, oldEndIndex),
-          newEndPosition: pointAfter(startPosition, change.text),
-        }),
-      );
       current = current.slice(0, change.offset) + change.text + current.slice(oldEndIndex);
     }
     if (current !== text) return null;
-    for (const edit of edits) kept.tree.edit(edit);
-    return kept;
+    const before = kept.text;
+    const shorter = Math.min(before.length, text.length);
+    let start = 0;
+    while (start < shorter && before.charCodeAt(start) === text.charCodeAt(start)) start++;
+    let sameEnd = 0;
+    while (sameEnd < shorter - start && before.charCodeAt(before.length - 1 - sameEnd) === text.charCodeAt(text.length - 1 - sameEnd)) sameEnd++;
+    const startPosition = pointAt(text, start);
+    const newEnd = text.length - sameEnd;
+    kept.tree.edit(new Edit({ startIndex: start, oldEndIndex: before.length - sameEnd, newEndIndex: newEnd, startPosition, oldEndPosition: pointAt(before, before.length - sameEnd), newEndPosition: pointAt(text, newEnd) }));
+    return { document: kept, changed: { start, end: newEnd, startRow: startPosition.row } };
   }
 
   forget(path: string): void {
@@ -212,6 +221,12 @@ interface KeptDocument {
   facts?: FileFacts;
 }
 
+/** A kept document edited for a new text, and where the new text differs from the kept one. */
+interface EditedDocument {
+  document: KeptDocument;
+  changed: { start: number; end: number; startRow: number };
+}
+
 export interface SplitQueries {
   /** The syntax's patterns and the rules that need the whole file. */
   whole: CompiledRules;
@@ -233,15 +248,10 @@ interface TouchedRows {
  * positions), widened to whole statements and to whole lines, so that what lies outside is the
  * same text and syntax as before, only moved by whole rows when below.
  */
-function touchedStatements(root: Node, kept: KeptDocument, text: string): TouchedRows {
-  const before = kept.text;
-  const shorter = Math.min(before.length, text.length);
-  let prefix = 0;
-  while (prefix < shorter && before.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
-  let suffix = 0;
-  while (suffix < shorter - prefix && before.charCodeAt(before.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
-  let firstRow = pointAt(text, prefix).row;
-  let lastRow = pointAt(text, text.length - suffix).row;
+function touchedStatements(root: Node, edited: EditedDocument, text: string): TouchedRows {
+  const kept = edited.document;
+  let firstRow = edited.changed.startRow;
+  let lastRow = pointAt(text, edited.changed.end).row;
   for (const range of kept.tree.getChangedRanges(root.tree)) {
     firstRow = Math.min(firstRow, range.startPosition.row);
     lastRow = Math.max(lastRow, range.endPosition.row);
@@ -260,7 +270,7 @@ function touchedStatements(root: Node, kept: KeptDocument, text: string): Touche
       }
     }
   }
-  return { firstRow, lastRow, rowShift: rowsOf(text) - rowsOf(before) };
+  return { firstRow, lastRow, rowShift: rowsOf(text) - rowsOf(kept.text) };
 }
 
 function rowsOf(text: string): number {
@@ -318,12 +328,6 @@ function pointAt(text: string, offset: number): Point {
   let row = 0;
   for (let index = text.indexOf('\n'); index >= 0 && index < offset; index = text.indexOf('\n', index + 1)) row++;
   return { row, column: offset - (offset > 0 ? text.lastIndexOf('\n', offset - 1) + 1 : 0) };
-}
-
-/** Where the text inserted at `start` ends. */
-function pointAfter(start: Point, inserted: string): Point {
-  const lines = inserted.split('\n');
-  return lines.length === 1 ? { row: start.row, column: start.column + inserted.length } : { row: start.row + lines.length - 1, column: (lines.at(-1) ?? '').length };
 }
 
 /** A SQL file holds no code to detect in: its schema statements are what it has to say. */
