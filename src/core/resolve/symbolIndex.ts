@@ -397,6 +397,15 @@ export class SymbolIndex {
     return undefined;
   }
 
+  /** What a workspace variable holds when a call made it (`const visits = new Queue('visits')`): the class called, as `madeBy` finds it. */
+  instanceOf(symbol: string): Target | undefined {
+    const entry = this.entry(symbol);
+    const callee = entry?.definition.kind === 'variable' ? entry.definition.value?.callee : undefined;
+    if (!entry || !callee) return undefined;
+    this.answers.noteSurface(entry.path);
+    return this.madeBy(entry.path, callee, 0);
+  }
+
   /**
    * What a call written in `path` makes: the class called, or, for a workspace factory function
    * that states what it returns (`def make_celery(app): ... return celery` of a `Celery(...)`),
