@@ -569,7 +569,10 @@ export class SymbolIndex {
     }
     for (const imported of statement.names) {
       if (imported.name === '*') {
-        const file = this.modules.moduleFile(base);
+        // Like a named import, a script's `from tasks import *` reads the module beside it when the import roots have none.
+        const rooted = this.modules.moduleFile(base);
+        const folder = rooted === undefined ? scriptFolderModule(path) : undefined;
+        const file = rooted ?? (folder ? this.modules.moduleFile(`${folder}.${base}`) : undefined);
         const found = file && file !== path ? this.lookup(file, [head, ...rest].join('.'), depth + 1) : undefined;
         if (found && 'symbol' in found) return found;
         continue;
