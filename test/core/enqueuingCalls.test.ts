@@ -21,7 +21,10 @@ async function enqueues(files: Record<string, string>): Promise<string[]> {
   const result = await analyseFiles(files);
   return result.findings
     .filter((finding) => finding.category === 'task' && finding.details.kind === 'enqueue')
-    .map((finding) => `${finding.symbol} <- ${String(finding.details.task)}${finding.details.call ? ` (${String(finding.details.call)})` : ''}`)
+    .map((finding) => {
+      const { task, call } = finding.details;
+      return `${finding.symbol} <- ${typeof task === 'string' ? task : '?'}${typeof call === 'string' ? ` (${call})` : ''}`;
+    })
     .sort();
 }
 

@@ -24,7 +24,7 @@ export async function enqueuingCalls(index: SymbolIndex, findings: readonly Find
       for (const call of definition.calls ?? []) {
         const { callee, method } = calledTask(call.callee, names);
         const task = callee === undefined ? undefined : tasks.get(index.resolve(file.path, callee) ?? '');
-        if (!task || (method && !String(task.details.enqueueMethods ?? '').split(' ').includes(method))) continue;
+        if (!task || (method && !enqueueMethods(task).includes(method))) continue;
         found.push({
           category: 'task',
           symbol: SymbolId.of(file.path, definition.name),
@@ -44,6 +44,12 @@ function calledTask(written: string, names: ReadonlySet<string>): { callee?: str
   if (names.has(lastName(written))) return { callee: written };
   const dot = written.lastIndexOf('.');
   return dot > 0 && names.has(lastName(written.slice(0, dot))) ? { callee: written.slice(0, dot), method: written.slice(dot + 1) } : {};
+}
+
+/** The methods of a task that queue it, as its rule sets them (`schedule map`). */
+function enqueueMethods(task: Finding): string[] {
+  const methods = task.details.enqueueMethods;
+  return typeof methods === 'string' ? methods.split(' ') : [];
 }
 
 function lastName(dotted: string): string {
