@@ -68,6 +68,14 @@ describe('SymbolIndex', () => {
     assert.deepEqual(index.qualify('examples/worker/tasks.py', 'json.dumps'), { external: 'json.dumps' });
   });
 
+  it('reads a star import of a module beside the importing script', async () => {
+    const index = await indexOf({
+      'examples/worker/tasks.py': 'def resize(image): ...\n',
+      'examples/worker/run.py': 'from tasks import *\nresize(1)\n',
+    });
+    assert.equal(index.resolve('examples/worker/run.py', 'resize'), 'examples/worker/tasks.py:resize');
+  });
+
   it('qualifies names from outside the workspace by their import, and workspace symbols by their module names', async () => {
     const index = await indexOf({
       'starlette/__init__.py': '',

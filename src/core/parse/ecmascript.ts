@@ -119,6 +119,7 @@ export const ecmascriptSyntax: LanguageSyntax = {
         }
       }
     }
+    assignedLater(root, symbols);
     statementCallsOnClasses([root, ...factories], symbols);
     anonymousCallbacks(matches, symbols, bodies);
     fillCalls(matches, bodies);
@@ -500,6 +501,39 @@ function valueSymbol(name: { text: string }, written: Node | null, range: Symbol
     ...(literal !== undefined ? { literal } : {}),
   });
 }
+
+/**
+ * `let queue;` then, in the module's code or under one of its `if`s, `queue = new Queue('mail')`: the
+ * variable holds what the first such call makes, as `const queue = new Queue('mail')` would say.
+ */
+function assignedLater(root: Node, symbols: readonly SymbolDefinition[]): void {
+  const unset = new Map(symbols.filter((symbol) => symbol.kind === 'variable' && !symbol.value && !symbol.shape && symbol.literal === undefined).map((symbol) => [symbol.name, symbol]));
+  if (!unset.size) return;
+  const visit = (statements: readonly (Node | null)[], depth: number): void => {
+    for (const statement of statements) {
+      if (!unset.size) return;
+      if (!statement) continue;
+      if (statement.type === 'if_statement' && depth < MAX_ASSIGNMENT_DEPTH) {
+        for (const branch of [statement.childForFieldName('consequence'), statement.childForFieldName('alternative')]) {
+          const block = branch?.type === 'else_clause' ? branch.namedChildren[0] : branch;
+          visit(block?.type === 'statement_block' ? block.namedChildren : block ? [block] : [], depth + 1);
+        }
+        continue;
+      }
+      const assignment = statement.type === 'expression_statement' ? statement.namedChildren[0] : undefined;
+      const target = assignment?.type === 'assignment_expression' ? assignment.childForFieldName('left') : undefined;
+      const symbol = target?.type === 'identifier' ? unset.get(target.text) : undefined;
+      const right = assignment?.childForFieldName('right');
+      if (!symbol || !right || (right.type !== 'new_expression' && right.type !== 'call_expression') || madeByRequired(right) !== undefined) continue;
+      symbol.value = callShape(right);
+      unset.delete(symbol.name);
+    }
+  };
+  visit(root.namedChildren, 0);
+}
+
+/** How deep in nested `if`s of the module an assignment is looked for. */
+const MAX_ASSIGNMENT_DEPTH = 2;
 
 /**
  * Calls made, as statements of the module, on a class it defines or on an object it made from a

@@ -31,7 +31,9 @@ function candidatesOf(index: SymbolIndex, symbol: string, line: number, name: st
   // A parameter or local of the function around the match, of the type it is written with (`eventEmitter: EventEmitter2`).
   const written = own ? undefined : typeInScope(index, path, line, name);
   const typed = written ? index.qualify(path, bareTypeName(written)) : undefined;
-  return { targets: [target, made, ...(typed ? withAncestors(index, typed) : [])].filter((candidate) => candidate !== undefined), anyOf };
+  // A module's variable made by a call (`export const visits = new Queue('visits')`): also the class it is an instance of.
+  const instance = target && 'symbol' in target ? index.instanceOf(target.symbol) : undefined;
+  return { targets: [target, made, instance, ...(typed ? withAncestors(index, typed) : [])].filter((candidate) => candidate !== undefined), anyOf };
 }
 
 /**

@@ -6,6 +6,7 @@ import { annotationRoutes } from './annotationRoutes';
 import { aspectMiddleware } from './aspects';
 import { callRoutes } from './callRoutes';
 import { embeddedBases, frameworkFindings } from './frameworkFindings';
+import { enqueuingCalls } from './enqueuingCalls';
 import { fileRoutes } from './fileRoutes';
 import { interfaceImplementations } from './interfaces';
 import { describeNestModules, nestRoutes } from './nestRoutes';
@@ -61,6 +62,7 @@ export async function resolveWorkspace(files: readonly FileFacts[], knowledge: R
   findings.push(...(await frameworkFindings(index, knowledge.frameworks, findings, turns)));
   const embedded = embeddedBases(index, knowledge.frameworks.classes, findings);
   if (embedded.bases.size) findings.splice(0, findings.length, ...findings.filter((finding) => !(finding.category === 'model' && embedded.bases.has(finding.symbol))), ...embedded.found);
+  findings.push(...(await enqueuingCalls(index, findings, knowledge.ruleRoles, turns)));
   await nextTurn();
 
   const interfaces = await interfaceImplementations(index, knowledge.frameworks.interfaceDeclarations, turns, (path) => !knowledge.layerRoles.isTestExampleOrDoc(path));

@@ -397,6 +397,15 @@ export class SymbolIndex {
     return undefined;
   }
 
+  /** What a workspace variable holds when a call made it (`const visits = new Queue('visits')`): the class called, as `madeBy` finds it. */
+  instanceOf(symbol: string): Target | undefined {
+    const entry = this.entry(symbol);
+    const callee = entry?.definition.kind === 'variable' ? entry.definition.value?.callee : undefined;
+    if (!entry || !callee) return undefined;
+    this.answers.noteSurface(entry.path);
+    return this.madeBy(entry.path, callee, 0);
+  }
+
   /**
    * What a call written in `path` makes: the class called, or, for a workspace factory function
    * that states what it returns (`def make_celery(app): ... return celery` of a `Celery(...)`),
@@ -560,7 +569,10 @@ export class SymbolIndex {
     }
     for (const imported of statement.names) {
       if (imported.name === '*') {
-        const file = this.modules.moduleFile(base);
+        // Like a named import, a script's `from tasks import *` reads the module beside it when the import roots have none.
+        const rooted = this.modules.moduleFile(base);
+        const folder = rooted === undefined ? scriptFolderModule(path) : undefined;
+        const file = rooted ?? (folder ? this.modules.moduleFile(`${folder}.${base}`) : undefined);
         const found = file && file !== path ? this.lookup(file, [head, ...rest].join('.'), depth + 1) : undefined;
         if (found && 'symbol' in found) return found;
         continue;
