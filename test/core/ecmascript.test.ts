@@ -152,6 +152,32 @@ export class User extends Model {}
     }
   });
 
+  it('puts NestJS routes that state a version under it when versioning is enabled with no options (URI, the default type)', async () => {
+    const workspace = tempWorkspace({
+      'src/main.ts': `async function bootstrap() {
+  app.enableVersioning();
+}
+`,
+      'src/orders.controller.ts': `import { Controller, Get, Post, Version } from '@nestjs/common';
+@Controller('orders')
+export class OrdersController {
+  @Get()
+  list() {}
+
+  @Version('2')
+  @Post()
+  create() {}
+}
+`,
+    });
+    try {
+      const { result } = await analyzeFolder(workspace.root, { threads: 1 });
+      assert.deepEqual(result.routes.map((route) => `${route.method} ${route.path}`), ['GET /orders', 'POST /v2/orders']);
+    } finally {
+      workspace.cleanup();
+    }
+  });
+
   it("keeps the routes the global prefix's options exclude out of it, by path and by method", async () => {
     const workspace = tempWorkspace({
       'src/main.ts': `import { RequestMethod } from '@nestjs/common';

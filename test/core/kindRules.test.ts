@@ -74,7 +74,13 @@ const PACKAGE_CASES: { rule: string; match: Partial<PackageManifest>[]; noMatch:
   {
     rule: 'server-application',
     match: [{ dependencies: ['express'] }, { dependencies: ['@nestjs/core', 'rxjs'] }],
-    noMatch: [{ published: true, dependencies: ['express'] }, { dependencies: ['lodash'] }, { path: 'tests/app/package.json', dependencies: ['express'] }],
+    noMatch: [
+      { published: true, dependencies: ['express'] },
+      { dependencies: ['lodash'] },
+      { path: 'tests/app/package.json', dependencies: ['express'] },
+      { dependencies: ['koa'], declares: ['name', 'private', 'main', 'types', 'dependencies'] },
+      { dependencies: ['express'], declares: ['name', 'private', 'exports'] },
+    ],
   },
   { rule: 'application-build', match: [{ path: 'pom.xml', application: true }], noMatch: [{ path: 'pom.xml', published: true }] },
   { rule: 'installed-into-other-projects', match: [{ declares: ['name', 'peerDependencies'] }], noMatch: [{ declares: ['name', 'dependencies'] }] },
@@ -106,7 +112,11 @@ const PACKAGE_CASES: { rule: string; match: Partial<PackageManifest>[]; noMatch:
       { published: true, name: 'koa', keywords: ['koa', 'web'] },
     ],
   },
-  { rule: 'started-server', match: [{ published: true, scripts: ['start'], dependencies: ['koa'] }], noMatch: [{ scripts: ['start'], dependencies: ['react'] }, { published: true, scripts: ['build'], dependencies: ['express'] }] },
+  {
+    rule: 'started-server',
+    match: [{ published: true, scripts: ['start'], dependencies: ['koa'] }, { scripts: ['start'], dependencies: ['express'], declares: ['name', 'main', 'scripts'] }],
+    noMatch: [{ scripts: ['start'], dependencies: ['react'] }, { published: true, scripts: ['build'], dependencies: ['express'] }, { scripts: ['start'], dependencies: ['koa'], declares: ['name', 'private', 'types', 'bin'] }],
+  },
 ];
 
 describe('repository-kind rules', () => {
@@ -173,6 +183,20 @@ describe('repository-kind rules', () => {
     assert.equal(verdict.kind, 'service');
     assert.deepEqual(verdict.scores, { framework: 0.188, service: 0.625, library: 0.188 });
     assert.equal((await verdictOn({ files: ['Dockerfile', 'src/lib/backends/redis.py'], packages: [published] })).kind, 'library');
+  });
+
+  it('reads a monorepo of published packages with a private server package that declares its types for importers as published', async () => {
+    const packages = [
+      manifest({ path: 'packages/scheduler/package.json', name: 'scheduler', published: true, declares: ['name', 'main', 'types', 'files'] }),
+      manifest({ path: 'packages/scheduler-redis/package.json', name: '@scheduler/redis', published: true, declares: ['name', 'main', 'types', 'peerDependencies'] }),
+      manifest({ path: 'packages/rest/package.json', name: 'scheduler-rest', dependencies: ['koa', 'scheduler'], scripts: ['start'], declares: ['name', 'private', 'main', 'types', 'exports', 'bin'] }),
+    ];
+    const verdict = await verdictOn({ files: ['packages/scheduler-redis/src/index.ts', 'packages/rest/src/server.ts'], packages });
+    assert.deepEqual(verdict.evidence.filter(({ question }) => question === 'who-uses-it').map(({ signal }) => signal), ['published-package', 'installed-into-other-projects']);
+    assert.equal(verdict.kind, 'library');
+    // The same server package declaring nothing for importers is an application, and the repository is deployed.
+    const application = manifest({ path: 'packages/rest/package.json', name: 'scheduler-rest', dependencies: ['koa', 'scheduler'], scripts: ['start'], declares: ['name', 'private', 'main', 'scripts'] });
+    assert.equal((await verdictOn({ files: ['packages/rest/src/server.ts'], packages: [packages[0]!, application] })).kind, 'service');
   });
 
   it('lets what the code is full of decide among the three kinds when who uses it is not told', async () => {

@@ -245,6 +245,7 @@ function meets(manifest: PackageManifest, conditions: PackageConditions, serverP
       manifest.keywords.some((keyword) => serverPackages.has(keyword.toLowerCase()) && !manifest.dependencies.includes(keyword.toLowerCase()) && !published.has(keyword.toLowerCase())) === conditions.keywordsNameServerFramework) &&
     anyWordOf(conditions.description, manifest.description.split(/[^A-Za-z0-9-]+/)) &&
     anyOf(conditions.declares, manifest.declares) &&
+    !conditions.withoutDeclares?.some((field) => manifest.declares.includes(field)) &&
     anyOf(conditions.scripts, manifest.scripts) &&
     (conditions.application === undefined || manifest.application === conditions.application) &&
     (conditions.dependsOnServerFramework === undefined || manifest.dependencies.some((name) => serverPackages.has(name) && !published.has(name)) === conditions.dependsOnServerFramework) &&

@@ -66,6 +66,7 @@ export interface PackageConditionsDocument {
   keywordsNameServerFramework?: boolean;
   description?: string[];
   declares?: string[];
+  withoutDeclares?: string[];
   scripts?: string[];
 }
 
