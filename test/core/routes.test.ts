@@ -66,6 +66,99 @@ def service_lookup():
   });
 });
 
+describe('object dispatch', () => {
+  it("lists CherryPy's exposed methods under the path each object of the mounted tree is reached at, by the dispatcher's rules", async () => {
+    const result = await analyseFiles({
+      'webapp/pages.py': `import cherrypy
+
+
+class Page:
+    def header(self):
+        return "<html>"
+
+
+class ArticlePage(Page):
+    @cherrypy.expose
+    def index(self):
+        return self.header()
+
+    @cherrypy.expose
+    def default(self, slug):
+        return slug
+
+
+class LinksPage:
+    def __init__(self):
+        self.extra = ExtraPage()
+
+    def index(self):
+        return "links"
+    index.exposed = True
+
+    def helper(self):
+        return "not exposed"
+
+
+class ExtraPage:
+    @cherrypy.expose
+    def more(self, page=1):
+        return str(page)
+
+
+@cherrypy.expose
+class StatusResource:
+    def GET(self):
+        return "up"
+
+    def PUT(self, state):
+        return state
+
+
+class UnmountedPage:
+    @cherrypy.expose
+    def index(self):
+        return "never mounted"
+`,
+      'webapp/app.py': `import cherrypy
+
+from webapp.pages import ArticlePage, LinksPage, StatusResource
+
+
+class HomePage:
+    articles = ArticlePage()
+
+    @cherrypy.expose
+    def index(self):
+        return "home"
+
+    @cherrypy.expose
+    def greet(self, name=None):
+        return name
+
+
+root = HomePage()
+root.links = LinksPage()
+
+if __name__ == '__main__':
+    cherrypy.tree.mount(StatusResource(), '/status', {'/': {'request.dispatch': cherrypy.dispatch.MethodDispatcher()}})
+    cherrypy.quickstart(root, '/', {})
+    cherrypy.tree.mount(settings, '/settings')
+`,
+    });
+    assert.deepEqual(routesOf(result), [
+      'ANY / -> webapp/app.py:HomePage.index',
+      'ANY /articles/ -> webapp/pages.py:ArticlePage.index',
+      'ANY /articles/{slug} -> webapp/pages.py:ArticlePage.default',
+      'ANY /greet -> webapp/app.py:HomePage.greet',
+      'ANY /links/ -> webapp/pages.py:LinksPage.index',
+      'ANY /links/extra/more -> webapp/pages.py:ExtraPage.more',
+      'GET /status -> webapp/pages.py:StatusResource.GET',
+      'PUT /status -> webapp/pages.py:StatusResource.PUT',
+    ]);
+    assert.deepEqual(result.findings.filter((finding) => finding.category === 'route').map((finding) => finding.symbol).sort(), ['webapp/app.py:<anonymous>@22', 'webapp/app.py:<anonymous>@23']);
+  });
+});
+
 describe('routing tables of request-handler classes', () => {
   it("lists Tornado's routes, each HTTP method a handler class defines, with the pattern's groups named after its parameters", async () => {
     const result = await analyseFiles({
@@ -132,6 +225,63 @@ STATES = [("/draft", HomeHandler.__name__)]
       'WS /feed/{channel} -> app/handlers.py:FeedSocket',
     ]);
     assert.deepEqual(result.findings.filter((finding) => finding.category === 'route').map((finding) => finding.symbol).sort(), ['app/main.py:<anonymous>@11', 'app/main.py:<anonymous>@12', 'app/main.py:<anonymous>@13']);
+  });
+});
+
+describe("Django's generic class-based views", () => {
+  it('answers the HTTP methods a view inherits from a generic view with the view class, and those it defines with its methods', async () => {
+    const result = await analyseFiles({
+      'shop/views.py': `from django.views.generic import TemplateView, RedirectView
+from django.views.generic.edit import CreateView
+from rest_framework import generics
+from rest_framework.generics import CreateAPIView
+
+
+class RobotsView(TemplateView):
+    template_name = "robots.txt"
+
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        response["Content-Type"] = "text/plain"
+        return response
+
+
+class ProfileView(generics.RetrieveUpdateAPIView):
+    def post(self, request):
+        return None
+
+
+class SubmissionView(CreateAPIView):
+    pass
+
+
+class OrderCreate(CreateView):
+    def get(self, request):
+        return None
+`,
+      'shop/urls.py': `from django.urls import path
+
+from shop.views import OrderCreate, ProfileView, RobotsView, SubmissionView
+
+urlpatterns = [
+    path("robots.txt", RobotsView.as_view(), name="robots"),
+    path("api/profile/", ProfileView.as_view()),
+    path("api/submissions/", SubmissionView.as_view()),
+    path("orders/new/", OrderCreate.as_view()),
+]
+`,
+    });
+    assert.deepEqual(routesOf(result), [
+      'GET /api/profile/ -> shop/views.py:ProfileView',
+      'PATCH /api/profile/ -> shop/views.py:ProfileView',
+      'POST /api/profile/ -> shop/views.py:ProfileView.post',
+      'POST /api/submissions/ -> shop/views.py:SubmissionView',
+      'GET /orders/new/ -> shop/views.py:OrderCreate.get',
+      'POST /orders/new/ -> shop/views.py:OrderCreate',
+      'PUT /api/profile/ -> shop/views.py:ProfileView',
+      'PUT /orders/new/ -> shop/views.py:OrderCreate',
+      'GET /robots.txt -> shop/views.py:RobotsView',
+    ].sort());
   });
 });
 

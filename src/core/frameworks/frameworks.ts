@@ -1,6 +1,6 @@
 import { DataFileError } from '../knowledge/checkData';
 import { type DataFile, readDataFile } from '../knowledge/dataFile';
-import type { AnnotationRoutesDocument, Cardinality, ClassRuleDocument, DecoratorRoutesDocument, EmbeddedColumnDocument, FileRoutesDocument, FrameworkDocument, HandlerClassesDocument, HandlerInterfaceDocument, MessageBusDocument, ModelReader, QueryReadingDocument, RequestEntryDocument, RouteArguments, ServletSettingsDocument, UncaughtErrorDocument, ViewSetsDocument } from '../knowledge/documents';
+import type { AnnotationRoutesDocument, Cardinality, ClassRuleDocument, DecoratorRoutesDocument, EmbeddedColumnDocument, FileRoutesDocument, FrameworkDocument, HandlerClassesDocument, HandlerInterfaceDocument, MessageBusDocument, ModelReader, ObjectDispatchDocument, QueryReadingDocument, RequestEntryDocument, RouteArguments, ServletSettingsDocument, UncaughtErrorDocument, ViewSetsDocument } from '../knowledge/documents';
 
 /** A class rule of a framework file, with the framework it belongs to. */
 export interface ClassRule extends ClassRuleDocument {
@@ -20,6 +20,8 @@ export interface RouterFramework {
   responderPrefix?: string | undefined;
   /** The request-handler classes a routing table gives paths to (Tornado's `RequestHandler`). */
   handlerClasses?: HandlerClassesDocument | undefined;
+  /** How its dispatcher walks a tree of objects mounted at a path (CherryPy's exposed methods). */
+  objectDispatch?: ObjectDispatchDocument | undefined;
   /** A router made on another, given first (`Api(blueprint)`), serves under it. */
   servesUnderFirstArgument: boolean;
   /** The maker's keywords that give the router's own prefix. */
@@ -122,6 +124,8 @@ export interface Frameworks {
   viewMethodDecorators: ReadonlyMap<string, string>;
   /** Decorators that narrow a function view to the methods their argument lists, and the methods they allow when it lists none. */
   viewMethodListDecorators: ReadonlyMap<string, readonly string[]>;
+  /** The HTTP methods a framework's class-based view answers with methods of its own, by the view's qualified name. */
+  viewClassMethods: ReadonlyMap<string, readonly string[]>;
   /** npm packages and Go import paths that make a package depending on them a server application. */
   serverPackages: ReadonlySet<string>;
   /** Exceptions answered with a fixed HTTP status, by qualified name. */
@@ -213,6 +217,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     conventionalRouterNames: new Set<string>(),
     viewMethodDecorators: new Map<string, string>(),
     viewMethodListDecorators: new Map<string, readonly string[]>(),
+    viewClassMethods: new Map<string, readonly string[]>(),
     serverPackages: new Set<string>(),
     exceptionStatuses: new Map<string, number>(),
     statusExceptions: new Set<string>(),
@@ -269,6 +274,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
         viewSets: document.viewSets,
         responderPrefix: document.routers.responderPrefix,
         handlerClasses: document.routers.handlerClasses,
+        objectDispatch: document.routers.objectDispatch,
         servesUnderFirstArgument: document.routers.servesUnderFirstArgument ?? false,
         prefixKeywords: document.routers.prefixKeywords ?? DEFAULT_PREFIX_KEYWORDS,
         prefixFromName: document.routers.prefixFromName ?? false,
@@ -295,6 +301,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     }
     for (const [decorator, method] of Object.entries(document.viewMethodDecorators ?? {})) frameworks.viewMethodDecorators.set(decorator, method);
     for (const [decorator, methods] of Object.entries(document.viewMethodListDecorators ?? {})) frameworks.viewMethodListDecorators.set(decorator, methods);
+    for (const [view, methods] of Object.entries(document.viewClassMethods ?? {})) frameworks.viewClassMethods.set(view, methods);
     for (const name of document.serverPackages ?? []) frameworks.serverPackages.add(name);
     for (const [exception, status] of Object.entries(document.exceptionStatuses ?? {})) frameworks.exceptionStatuses.set(exception, status);
     for (const name of document.statusExceptions ?? []) frameworks.statusExceptions.add(name);

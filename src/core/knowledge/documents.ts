@@ -152,6 +152,7 @@ export interface FrameworkDocument {
     conventionalNames?: string[];
     responderPrefix?: string;
     handlerClasses?: HandlerClassesDocument;
+    objectDispatch?: ObjectDispatchDocument;
     servesUnderFirstArgument?: boolean;
     prefixKeywords?: string[];
     prefixFromName?: boolean;
@@ -177,6 +178,7 @@ export interface FrameworkDocument {
   viewSets?: ViewSetsDocument;
   viewMethodDecorators?: Record<string, string>;
   viewMethodListDecorators?: Record<string, string[]>;
+  viewClassMethods?: Record<string, string[]>;
   fileRoutes?: FileRoutesDocument;
   serverPackages?: string[];
   exceptionStatuses?: Record<string, number>;
@@ -229,6 +231,15 @@ export interface RequestEntryDocument {
 
 /** What a route registration is given after its path (see the schema's `routeArguments`). */
 export type RouteArguments = 'middleware-then-handler' | 'handler-then-middleware' | 'handler-then-options';
+
+/** How a framework's dispatcher finds a request's handler in a tree of objects (see the schema's `objectDispatch`). */
+export interface ObjectDispatchDocument {
+  expose: string[];
+  exposeAttribute?: string;
+  index: string;
+  default?: string;
+  verbMethods?: boolean;
+}
 
 export interface HandlerClassesDocument {
   bases: string[];
@@ -312,7 +323,7 @@ export interface FileRoutesDocument {
 }
 
 /** How the route resolver reads a rule's findings (`;; resolves: ...`). */
-export type RuleRole = 'router-call' | 'router-call-chain' | 'router-resource' | 'router-middleware' | 'route-middleware' | 'django-urlpatterns' | 'starlette-routes' | 'resource-responders' | 'handler-classes' | 'request-listener' | 'call-enqueues';
+export type RuleRole = 'router-call' | 'router-call-chain' | 'router-resource' | 'router-middleware' | 'route-middleware' | 'django-urlpatterns' | 'starlette-routes' | 'resource-responders' | 'handler-classes' | 'object-dispatch' | 'request-listener' | 'call-enqueues';
 
 export interface RuleHeaderDocument {
   id?: string;

@@ -158,13 +158,24 @@ function djangoViewHandlers(index: SymbolIndex, frameworks: Frameworks, file: st
   if (!target) return [{ method: 'ANY', handler: anonymous }];
   const definition = index.definition(target);
   if (definition?.kind === 'class') {
-    const defined = classHandlers(index, target);
+    const defined = [...classHandlers(index, target), ...inheritedViewMethods(index, frameworks, target)];
     if (defined.length) return defined;
     // A Django view that only overrides `View.dispatch` runs it for every method.
     const dispatcher = [target, ...index.ancestry(target).classes].find((symbol) => index.definition(`${symbol}.dispatch`));
     return [{ method: 'ANY', handler: dispatcher ? `${dispatcher}.dispatch` : target }];
   }
   return httpMethodsFromDecorators(index, frameworks, target, definition).map((method) => ({ method, handler: target }));
+}
+
+/**
+ * The HTTP methods a view inherits from the framework's generic views (`TemplateView`'s get,
+ * `RetrieveUpdateAPIView`'s get, put and patch), answered by the view class itself, except those the
+ * workspace defines a method for.
+ */
+function inheritedViewMethods(index: SymbolIndex, frameworks: Frameworks, view: string): { method: string; handler: string }[] {
+  const classes = [view, ...index.ancestry(view).classes];
+  const inherited = new Set(index.ancestry(view).names.flatMap((name) => frameworks.viewClassMethods.get(name) ?? []));
+  return [...inherited].filter((method) => !classes.some((symbol) => index.definition(`${symbol}.${method.toLowerCase()}`))).map((method) => ({ method, handler: view }));
 }
 
 /**

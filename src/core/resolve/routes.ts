@@ -9,6 +9,7 @@ import type { RuleRole } from '../knowledge/documents';
 import type { Knowledge } from '../knowledge/knowledge';
 import { djangoRoutes } from './djangoRoutes';
 import { namedRoutes } from './namedRoutes';
+import { objectRoutes } from './objectRoutes';
 import { classHandlers, constantString, contains, type FrameworkCopy, HTTP_METHODS, joinRoutePaths, MAX_PREFIXES_PER_ROUTER, MAX_ROUTER_DEPTH, normalizeRoutePath, pathsOf, regexAsTemplate, type Router, sourceOf, statedString } from './routePaths';
 import { compileRegex } from '../workspacePatterns';
 import type { SymbolIndex } from './symbolIndex';
@@ -126,7 +127,7 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
   chainRoutes(routesOf('router-call-chain'), hints);
   await turns.each(routeFindings, (finding) => {
     const role = roleOf(finding);
-    if (role === 'django-urlpatterns' || role === 'starlette-routes' || role === 'handler-classes' || role === 'request-listener') return; // resolved below, as lists of patterns and by the listener around them
+    if (role === 'django-urlpatterns' || role === 'starlette-routes' || role === 'handler-classes' || role === 'object-dispatch' || role === 'request-listener') return; // resolved below, as lists of patterns and by the listener around them
     // The router is named where the route is registered, which may not be where the handler is defined.
     const { path, line } = sourceOf(finding);
     const written = chainRoot(finding.details.router ?? '');
@@ -197,6 +198,7 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
   routes.push(...djangoRoutes(index, routesOf('django-urlpatterns'), hints, routers, frameworks, skipped));
   routes.push(...starletteRoutes(index, routesOf('starlette-routes'), hints.filter((hint) => hint.hint === 'mount')));
   routes.push(...handlerClassRoutes(index, frameworks, routesOf('handler-classes'), notRoutes, skipped));
+  routes.push(...objectRoutes(index, frameworks, routesOf('object-dispatch'), hints, notRoutes));
   routes.push(...namedRoutes(index, hints));
   routes.push(...listenerRoutes(routesOf('request-listener'), hints, notRoutes));
   await nextTurn();
