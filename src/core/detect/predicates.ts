@@ -24,7 +24,8 @@ import type { Node, QueryMatch, QueryPredicate } from 'web-tree-sitter';
  *
  * `(#returns-closure-calling? @function "method"...)`: in Go, the function returns a function
  * literal whose body calls one of the named methods on the literal's first parameter (Fiber's and
- * gin's middleware: `return func(c fiber.Ctx) error { ...; return c.Next() }`).
+ * gin's middleware: `return func(c fiber.Ctx) error { ...; return c.Next() }`), or returns what a
+ * function of its file that does so makes (`return LoggerWithConfig(conf)`).
  */
 export function customPredicatesHold(predicates: readonly QueryPredicate[], match: QueryMatch): boolean {
   const captured = (name: string) => match.captures.find((capture) => capture.name === name)?.node;
@@ -230,7 +231,7 @@ function usesOf(function_: Node | undefined, name: string): { called: boolean; p
  * to) that calls one of the named methods on the literal's first parameter anywhere in its body:
  * Fiber's and gin's middleware, a factory whose handler passes the request on with `c.Next()`.
  */
-function returnsClosureCalling(function_: Node, methods: ReadonlySet<string>): boolean {
+function returnsClosureCalling(function_: Node, methods: ReadonlySet<string>, visited: Set<string> = new Set()): boolean {
   const body = function_.childForFieldName('body');
   if (!body) return false;
   const literals = new Map<string, Node[]>();
@@ -250,7 +251,23 @@ function returnsClosureCalling(function_: Node, methods: ReadonlySet<string>): b
     for (const child of node.namedChildren) if (child) pending.push(child);
   }
   const closures = returned.flatMap((value) => (value.type === 'func_literal' ? [value] : value.type === 'identifier' ? (literals.get(value.text) ?? []) : []));
-  return closures.some((closure) => callsOnFirstParameter(closure, methods));
+  if (closures.some((closure) => callsOnFirstParameter(closure, methods))) return true;
+  // `func Logger() HandlerFunc { return LoggerWithConfig(LoggerConfig{}) }`: a factory that hands back what another of its file makes.
+  return returned.some((value) => {
+    const delegate = value.type === 'call_expression' ? fileFunction(function_, value.childForFieldName('function')) : undefined;
+    if (!delegate || visited.has(delegate.name)) return false;
+    visited.add(delegate.name);
+    return returnsClosureCalling(delegate.declaration, methods, visited);
+  });
+}
+
+/** The function of the same file a plain name calls (`LoggerWithConfig(...)`), among the file's top-level declarations. */
+function fileFunction(from: Node, callee: Node | null): { name: string; declaration: Node } | undefined {
+  if (callee?.type !== 'identifier') return undefined;
+  let file: Node | null = from;
+  while (file && file.type !== 'source_file') file = file.parent;
+  const declaration = file?.namedChildren.find((child) => child?.type === 'function_declaration' && child.childForFieldName('name')?.text === callee.text);
+  return declaration ? { name: callee.text, declaration } : undefined;
 }
 
 /** The expressions of an expression list, or the one expression given. */
