@@ -282,7 +282,7 @@ function scannedInterfaces(index: SymbolIndex, rules: readonly ClassRule[]): Fin
  * path pattern over the package's folders).
  */
 function packageGlob(scanned: string): string {
-  return `${scanned.replace(/\.+$/, '').replaceAll('.', '/')}/**`;
+  return `${scanned.split('.').filter(Boolean).join('/')}/**`;
 }
 
 /**
