@@ -231,7 +231,7 @@ function usesOf(function_: Node | undefined, name: string): { called: boolean; p
  * to) that calls one of the named methods on the literal's first parameter anywhere in its body:
  * Fiber's and gin's middleware, a factory whose handler passes the request on with `c.Next()`.
  */
-function returnsClosureCalling(function_: Node, methods: ReadonlySet<string>, visited: Set<string> = new Set()): boolean {
+function returnsClosureCalling(function_: Node, methods: ReadonlySet<string>, delegations = 0): boolean {
   const body = function_.childForFieldName('body');
   if (!body) return false;
   const literals = new Map<string, Node[]>();
@@ -253,21 +253,31 @@ function returnsClosureCalling(function_: Node, methods: ReadonlySet<string>, vi
   const closures = returned.flatMap((value) => (value.type === 'func_literal' ? [value] : value.type === 'identifier' ? (literals.get(value.text) ?? []) : []));
   if (closures.some((closure) => callsOnFirstParameter(closure, methods))) return true;
   // `func Logger() HandlerFunc { return LoggerWithConfig(LoggerConfig{}) }`: a factory that hands back what another of its file makes.
+  if (delegations >= MAX_DELEGATIONS) return false;
   return returned.some((value) => {
-    const delegate = value.type === 'call_expression' ? fileFunction(function_, value.childForFieldName('function')) : undefined;
-    if (!delegate || visited.has(delegate.name)) return false;
-    visited.add(delegate.name);
-    return returnsClosureCalling(delegate.declaration, methods, visited);
+    const callee = value.type === 'call_expression' ? value.childForFieldName('function') : null;
+    const delegate = callee?.type === 'identifier' ? fileFunctions(function_).get(callee.text) : undefined;
+    return delegate !== undefined && returnsClosureCalling(delegate, methods, delegations + 1);
   });
 }
 
-/** The function of the same file a plain name calls (`LoggerWithConfig(...)`), among the file's top-level declarations. */
-function fileFunction(from: Node, callee: Node | null): { name: string; declaration: Node } | undefined {
-  if (callee?.type !== 'identifier') return undefined;
-  let file: Node | null = from;
-  while (file && file.type !== 'source_file') file = file.parent;
-  const declaration = file?.namedChildren.find((child) => child?.type === 'function_declaration' && child.childForFieldName('name')?.text === callee.text);
-  return declaration ? { name: callee.text, declaration } : undefined;
+/** How many factories deep a delegation is followed (`BasicAuth` → `BasicAuthForRealm`): a bound whatever the file's chains. */
+const MAX_DELEGATIONS = 3;
+
+/** Each parsed file's top-level functions by name, read once however many factories delegate. */
+const functionsByTree = new WeakMap<Node['tree'], Map<string, Node>>();
+
+function fileFunctions(from: Node): ReadonlyMap<string, Node> {
+  let functions = functionsByTree.get(from.tree);
+  if (!functions) {
+    functions = new Map();
+    for (const child of from.tree.rootNode.namedChildren) {
+      const name = child?.type === 'function_declaration' ? child.childForFieldName('name')?.text : undefined;
+      if (child && name && !functions.has(name)) functions.set(name, child);
+    }
+    functionsByTree.set(from.tree, functions);
+  }
+  return functions;
 }
 
 /** The expressions of an expression list, or the one expression given. */
