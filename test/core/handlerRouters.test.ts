@@ -47,10 +47,18 @@ describe('Go types that serve requests and take handlers (kind rule handler-rout
     assert.ok((await signals({ 'router.go': router({ register }) })).includes('handler-router router.go'));
   });
 
+  it("reads a router taking the package's own exported handler function type, as gin's engine takes its HandlerFunc", async () => {
+    const register = 'func (r *Router) Use(middleware ...Handle) { r.trees["*"] = append(r.trees["*"], middleware...) }';
+    assert.ok((await signals({ 'router.go': router({ register }) })).includes('handler-router router.go'));
+    // An unexported function type is no handler users write: `GET(path, handle)` of an unexported type is not enough.
+    const unexported = router({ register: '' }).replace(/\bHandle\b/g, 'handle');
+    assert.ok(!(await signals({ 'router.go': unexported })).some((signal) => signal.startsWith('handler-router')));
+  });
+
   it('does not read as a router a handler that takes no handlers, one whose ServeHTTP is not net/http\'s, an unexported type, or a main package\'s', async () => {
     const none = (list: string[]) => !list.some((signal) => signal.startsWith('handler-router'));
     // A service's own handler: it serves requests but registers nothing.
-    assert.ok(none(await signals({ 'router.go': router({ register: '' }) })));
+    assert.ok(none(await signals({ 'router.go': router({ register: '' }).replace(/^func \(r \*Router\) GET.*$/m, '') })));
     assert.ok(none(await signals({ 'router.go': router({ serve: 'func (r *Router) ServeHTTP(ctx string) {}' }) })));
     assert.ok(none(await signals({ 'router.go': router({ type: 'router' }) })));
     assert.ok(none(await signals({ 'main.go': router({ package: 'main' }) })));

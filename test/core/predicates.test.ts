@@ -55,6 +55,40 @@ func Local() Handler {
     assert.deepEqual(await goFunctionsKept(query, code), ['Direct', 'Nested', 'Local']);
   });
 
+  it("keeps a function that returns what such a function of its file makes, and stops at a cycle", async () => {
+    const code = `package chain
+
+func Configured(prefix string) Handler {
+	return func(c Ctx) error { return c.Next() }
+}
+
+func Default() Handler {
+	return Configured("")
+}
+
+func Terminal() Handler {
+	return func(c Ctx) error { return nil }
+}
+
+func Wrapped() Handler {
+	return Terminal()
+}
+
+func Elsewhere() Handler {
+	return other.Configured("")
+}
+
+func Ping() Handler {
+	return Pong()
+}
+
+func Pong() Handler {
+	return Ping()
+}
+`;
+    assert.deepEqual(await goFunctionsKept(query, code), ['Configured', 'Default']);
+  });
+
   it('leaves a literal that ends the request, one that calls the method on something else, and a function returning no literal', async () => {
     const code = `package chain
 

@@ -141,3 +141,29 @@ describe('data-access types in Go', () => {
     assert.deepEqual(Object.keys(found), ['store.go:store']);
   });
 });
+
+describe('MyBatis mapper interfaces in Java', () => {
+  it('reads the packages @MapperScan names as Spring scans them: several in one string, and Ant-style patterns', async () => {
+    const scanning = (value: string) => [
+      'package com.shop.config;',
+      'import org.mybatis.spring.annotation.MapperScan;',
+      'import org.springframework.context.annotation.Configuration;',
+      '@Configuration',
+      `@MapperScan(${value})`,
+      'public class PersistenceConfig {}',
+    ].join('\n');
+    const mappers = {
+      'billing/src/main/java/com/shop/billing/mapper/InvoiceMapper.java': 'package com.shop.billing.mapper;\npublic interface InvoiceMapper {\n  Invoice selectById(Long id);\n}\n',
+      'catalog/src/main/java/com/shop/catalog/mapper/product/ProductMapper.java': 'package com.shop.catalog.mapper.product;\npublic interface ProductMapper {\n  int insert(Product product);\n}\n',
+      // Outside every pattern: not a mapper.
+      'catalog/src/main/java/com/shop/catalog/service/PriceCalculator.java': 'package com.shop.catalog.service;\npublic interface PriceCalculator {\n  long price(long cents);\n}\n',
+    };
+    const expected = ['billing/src/main/java/com/shop/billing/mapper/InvoiceMapper.java:InvoiceMapper', 'catalog/src/main/java/com/shop/catalog/mapper/product/ProductMapper.java:ProductMapper'];
+    const byPattern = await repositoriesOf({ ...mappers, 'app/src/main/java/com/shop/config/PersistenceConfig.java': scanning('"com.shop.**.mapper"') });
+    assert.deepEqual(Object.keys(byPattern).sort(), expected);
+    const listed = await repositoriesOf({ ...mappers, 'app/src/main/java/com/shop/config/PersistenceConfig.java': scanning('"com.shop.billing.mapper, com.shop.catalog.mapper"') });
+    assert.deepEqual(Object.keys(listed).sort(), expected);
+    const oneName = await repositoriesOf({ ...mappers, 'app/src/main/java/com/shop/config/PersistenceConfig.java': scanning('basePackages = {"com.shop.*.mapper"}') });
+    assert.deepEqual(Object.keys(oneName).sort(), expected);
+  });
+});

@@ -24,7 +24,8 @@ import type { Node, QueryMatch, QueryPredicate } from 'web-tree-sitter';
  *
  * `(#returns-closure-calling? @function "method"...)`: in Go, the function returns a function
  * literal whose body calls one of the named methods on the literal's first parameter (Fiber's and
- * gin's middleware: `return func(c fiber.Ctx) error { ...; return c.Next() }`).
+ * gin's middleware: `return func(c fiber.Ctx) error { ...; return c.Next() }`), or returns what a
+ * function of its file that does so makes (`return LoggerWithConfig(conf)`).
  */
 export function customPredicatesHold(predicates: readonly QueryPredicate[], match: QueryMatch): boolean {
   const captured = (name: string) => match.captures.find((capture) => capture.name === name)?.node;
@@ -230,7 +231,7 @@ function usesOf(function_: Node | undefined, name: string): { called: boolean; p
  * to) that calls one of the named methods on the literal's first parameter anywhere in its body:
  * Fiber's and gin's middleware, a factory whose handler passes the request on with `c.Next()`.
  */
-function returnsClosureCalling(function_: Node, methods: ReadonlySet<string>): boolean {
+function returnsClosureCalling(function_: Node, methods: ReadonlySet<string>, delegations = 0): boolean {
   const body = function_.childForFieldName('body');
   if (!body) return false;
   const literals = new Map<string, Node[]>();
@@ -250,7 +251,33 @@ function returnsClosureCalling(function_: Node, methods: ReadonlySet<string>): b
     for (const child of node.namedChildren) if (child) pending.push(child);
   }
   const closures = returned.flatMap((value) => (value.type === 'func_literal' ? [value] : value.type === 'identifier' ? (literals.get(value.text) ?? []) : []));
-  return closures.some((closure) => callsOnFirstParameter(closure, methods));
+  if (closures.some((closure) => callsOnFirstParameter(closure, methods))) return true;
+  // `func Logger() HandlerFunc { return LoggerWithConfig(LoggerConfig{}) }`: a factory that hands back what another of its file makes.
+  if (delegations >= MAX_DELEGATIONS) return false;
+  return returned.some((value) => {
+    const callee = value.type === 'call_expression' ? value.childForFieldName('function') : null;
+    const delegate = callee?.type === 'identifier' ? fileFunctions(function_).get(callee.text) : undefined;
+    return delegate !== undefined && returnsClosureCalling(delegate, methods, delegations + 1);
+  });
+}
+
+/** How many factories deep a delegation is followed (`BasicAuth` → `BasicAuthForRealm`): a bound whatever the file's chains. */
+const MAX_DELEGATIONS = 3;
+
+/** Each parsed file's top-level functions by name, read once however many factories delegate. */
+const functionsByTree = new WeakMap<Node['tree'], Map<string, Node>>();
+
+function fileFunctions(from: Node): ReadonlyMap<string, Node> {
+  let functions = functionsByTree.get(from.tree);
+  if (!functions) {
+    functions = new Map();
+    for (const child of from.tree.rootNode.namedChildren) {
+      const name = child?.type === 'function_declaration' ? child.childForFieldName('name')?.text : undefined;
+      if (child && name && !functions.has(name)) functions.set(name, child);
+    }
+    functionsByTree.set(from.tree, functions);
+  }
+  return functions;
 }
 
 /** The expressions of an expression list, or the one expression given. */

@@ -383,7 +383,8 @@ function collectMatches(path: string, compiled: CompiledRules, matches: QueryMat
     if (seen.has(key)) continue;
     seen.add(key);
     const details = detailsOf(rule, match);
-    const qualifying = rule.qualifies ? details[rule.qualifies.capture] : undefined;
+    const qualifyingNode = rule.qualifies ? match.captures.find((capture) => capture.name === rule.qualifies?.capture)?.node : undefined;
+    const qualifying = qualifyingNode?.type === 'method_invocation' ? javaCallee(qualifyingNode) : rule.qualifies ? details[rule.qualifies.capture] : undefined;
     // The name a rule qualifies is one capture's text; a list captured there names nothing.
     const qualify = rule.qualifies ? { name: typeof qualifying === 'string' ? qualifying : '', anyOf: rule.qualifies.names } : undefined;
     if (rule.hint) {
@@ -395,6 +396,13 @@ function collectMatches(path: string, compiled: CompiledRules, matches: QueryMat
       facts.findings.push({ ...Finding.made(rule.category, symbol, rangeOf(findingNode), details), ...(qualify ? { qualify } : {}) });
     }
   }
+}
+
+/** A Java call captured to be qualified stands for what it calls (`Tasks.audit(entry)` → `Tasks.audit`). */
+function javaCallee(call: Node): string {
+  const object = call.childForFieldName('object')?.text;
+  const name = call.childForFieldName('name')?.text ?? '';
+  return object ? `${object}.${name}` : name;
 }
 
 function symbolOf(path: string, finding: Node, match: QueryMatch, syntax: LanguageSyntax | undefined): string {

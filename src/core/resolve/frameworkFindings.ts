@@ -5,6 +5,7 @@ import type { Attribute, SymbolDefinition } from '../parse/facts';
 import { Shape } from '../datamodel/shapes';
 import { Finding, type ModelDetails, type ModelRelationship, type RepositoryDetails, SymbolId } from '../result';
 import { beforeFirst } from '../text';
+import { GlobSet } from '../workspacePatterns';
 import type { SymbolIndex } from './symbolIndex';
 
 /** What one file's definitions make of the rules: findings on its own symbols, and uses of workspace decorators. */
@@ -232,7 +233,8 @@ function isDerivedQuery(name: string, prefix: string): boolean {
 
 /**
  * The interfaces of the packages a scanning annotation on a workspace class names (`@MapperScan({"com.acme.mapper"})`),
- * subpackages included: what a class rule's `scannedPackages` finds. The packages are read as written (string literals only).
+ * subpackages included: what a class rule's `scannedPackages` finds. The packages are read as written (string literals only);
+ * each may hold several, and Ant-style patterns (`com.acme.**.mapper`), as Spring's classpath scanning reads a base package.
  */
 function scannedInterfaces(index: SymbolIndex, rules: readonly ClassRule[]): Finding[] {
   const scanning = rules.filter((rule) => rule.scannedPackages);
@@ -249,7 +251,7 @@ function scannedInterfaces(index: SymbolIndex, rules: readonly ClassRule[]): Fin
           if (!scan?.annotations.some((annotation) => names.includes(annotation))) continue;
           const values = [...(scan.keys.includes('value') && call.args[0] !== undefined ? [call.args[0]] : []), ...scan.keys.flatMap((key) => call.keywords[key] ?? [])];
           const packages = packagesByRule.get(rule) ?? new Set<string>();
-          for (const value of values) for (const literal of value.matchAll(/"([^"\\]*)"/g)) if (literal[1]) packages.add(literal[1]);
+          for (const value of values) for (const literal of value.matchAll(/"([^"\\]*)"/g)) for (const scanned of (literal[1] ?? '').split(/[,;\s]+/)) if (scanned) packages.add(scanned);
           packagesByRule.set(rule, packages);
         }
       }
@@ -257,11 +259,13 @@ function scannedInterfaces(index: SymbolIndex, rules: readonly ClassRule[]): Fin
   }
   const found: Finding[] = [];
   if (packagesByRule.size === 0) return found;
+  const matchers = new Map([...packagesByRule].map(([rule, packages]) => [rule, [...packages].map((scanned) => ({ scanned, globs: new GlobSet([packageGlob(scanned)]) }))]));
   for (const file of index.files()) {
     const packageName = file.language === 'java' ? file.packageName : undefined;
     if (packageName === undefined) continue;
-    for (const [rule, packages] of packagesByRule) {
-      const via = [...packages].find((scanned) => packageName === scanned || packageName.startsWith(`${scanned}.`));
+    const packagePath = packageName.replaceAll('.', '/');
+    for (const [rule, packages] of matchers) {
+      const via = packages.find(({ globs }) => globs.matches(packagePath))?.scanned;
       if (via === undefined) continue;
       for (const definition of file.symbols) {
         if (definition.kind !== 'class' || definition.keywords?.['interface'] !== 'true' || definition.name.includes('.')) continue;
@@ -270,6 +274,15 @@ function scannedInterfaces(index: SymbolIndex, rules: readonly ClassRule[]): Fin
     }
   }
   return found;
+}
+
+/**
+ * A base package as a glob over package paths: the package and its subpackages, `**` any number of
+ * packages and `*` part of one name, as Spring's classpath scanning matches a base package (an Ant
+ * path pattern over the package's folders).
+ */
+function packageGlob(scanned: string): string {
+  return `${scanned.split('.').filter(Boolean).join('/')}/**`;
 }
 
 /**

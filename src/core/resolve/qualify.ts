@@ -59,17 +59,27 @@ function withAncestors(index: SymbolIndex, type: Target): Target[] {
   return [type, ...index.ancestry(type.symbol).names.map((name) => (name.includes(':') ? { symbol: name } : { external: name }))];
 }
 
-/** The type written for a plain name in the innermost function around a line: a parameter's annotation or a local's type. */
+/**
+ * The type written for a plain name in the innermost function around a line: a parameter's annotation or a local's type;
+ * in Java, else a field of the innermost class around it, which its methods name without `this.`.
+ */
 function typeInScope(index: SymbolIndex, path: string, line: number, name: string): string | undefined {
   if (!/^[\w$]+$/.test(name)) return undefined;
+  const file = index.file(path);
   let found: { start: number; type: string } | undefined;
-  for (const definition of index.file(path)?.symbols ?? []) {
+  let field: { start: number; type: string } | undefined;
+  for (const definition of file?.symbols ?? []) {
     const { start, end } = definition.range;
-    if ((definition.kind !== 'function' && definition.kind !== 'method') || start.line > line || end.line < line || (found && found.start > start.line)) continue;
+    if (start.line > line || end.line < line) continue;
+    if (definition.kind === 'class' && file?.language === 'java' && !(field && field.start > start.line)) {
+      const type = definition.attributes?.find((attribute) => attribute.name === name)?.type;
+      if (type) field = { start: start.line, type };
+    }
+    if ((definition.kind !== 'function' && definition.kind !== 'method') || (found && found.start > start.line)) continue;
     const type = definition.parameters?.find((parameter) => parameter.name === name)?.annotation ?? definition.locals?.find((local) => local.name === name)?.type;
     if (type) found = { start: start.line, type };
   }
-  return found?.type;
+  return (found ?? field)?.type;
 }
 
 /** Whether a candidate is one of `anyOf` by the names it stands for (`finding:` patterns are the Confirmation's, once every finding is in). */

@@ -34,13 +34,13 @@
   (#eq? @_in "Handler")
   (#eq? @_out "Handler")) @finding
 
-;; Fiber's and gin's middleware: a function returning the framework's handler type (`func New(config ...Config) fiber.Handler`, `func Logger() gin.HandlerFunc`) whose returned handler passes the request on with `c.Next()`, as both frameworks' guides define middleware (docs.gofiber.io/guide/routing#middleware, gin-gonic.com/docs/examples/custom-middleware). A handler that never calls Next ends the request and is not middleware.
+;; Fiber's and gin's middleware: a function returning the framework's handler type (`func New(config ...Config) fiber.Handler`, `func Logger() gin.HandlerFunc`) whose returned handler passes the request on with `c.Next()`, as both frameworks' guides define middleware (docs.gofiber.io/guide/routing#middleware, gin-gonic.com/docs/examples/custom-middleware), or stops the handlers after it with gin's `c.Abort...()` (gin's Context.Abort: "an authorization middleware ... call Abort to ensure the remaining handlers for this request are not called"); or that returns what such a factory of its file makes (`return LoggerWithConfig(conf)`). A handler that never calls Next nor Abort ends the request and is not middleware.
 (function_declaration
   result: [(qualified_type name: (type_identifier) @_handler) (type_identifier) @_handler]
   (#match? @_handler "^Handler(Func)?$")
-  (#returns-closure-calling? @finding "Next")) @finding
+  (#returns-closure-calling? @finding "Next" "Abort" "AbortWithStatus" "AbortWithStatusJSON" "AbortWithStatusPureJSON" "AbortWithError")) @finding
 
 (method_declaration
   result: [(qualified_type name: (type_identifier) @_handler) (type_identifier) @_handler]
   (#match? @_handler "^Handler(Func)?$")
-  (#returns-closure-calling? @finding "Next")) @finding
+  (#returns-closure-calling? @finding "Next" "Abort" "AbortWithStatus" "AbortWithStatusJSON" "AbortWithStatusPureJSON" "AbortWithError")) @finding
