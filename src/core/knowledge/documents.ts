@@ -189,6 +189,7 @@ export interface FrameworkDocument {
   conditionalBeans?: string[];
   instanceGetters?: string[];
   idempotentWrites?: string[];
+  generatedValues?: string[];
   instanceSaves?: string[];
   sessionSaves?: string[];
   integrityErrors?: string[];
