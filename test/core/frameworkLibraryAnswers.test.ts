@@ -120,6 +120,17 @@ describe("a framework's answers on the handler's contract, hook order, decorator
       '    def __call__(self, environ, start_response):',
       '        return self.app(environ, start_response)',
       '',
+      '',
+      'class AuthSession:',
+      '    def __init__(self, app):',
+      '        self.app = app',
+      '',
+      '    def __call__(self, environ, start_response):',
+      '        if not environ.get("HTTP_COOKIE"):',
+      '            return self.app(environ, start_response)',
+      '        environ["auth.user"] = environ["HTTP_COOKIE"]',
+      '        return self.app(environ, start_response)',
+      '',
     ].join('\n'),
     'hookweb/orm.py': [
       'class Callback:',
@@ -207,10 +218,12 @@ describe("a framework's answers on the handler's contract, hook order, decorator
     assert.ok(!precondition.some((line) => line.includes('`Auth.after_login`')), precondition.join('\n'));
   });
 
-  it('tell a middleware class named as a check as what a permission check is attached as, and no other middleware', () => {
+  it('tell a middleware class that answers the request itself under a condition as what a permission check is attached as, and no middleware that only sets up state', () => {
     const precondition = factsOfItem('framework.precondition');
-    assert.ok(precondition.includes('`LoginRequired` is a middleware class named as a check: a permission check on a route is attached as one — hookweb/guards.py:1'), precondition.join('\n'));
+    assert.ok(precondition.includes('`LoginRequired` refuses a request under a condition here (`start_response`): a permission check on a route is attached as such a middleware — hookweb/guards.py:7'), precondition.join('\n'));
     assert.ok(!precondition.some((line) => line.includes('`Timing`')), precondition.join('\n'));
+    // Named for authentication, it loads the user and passes every request on: it checks nothing.
+    assert.ok(!precondition.some((line) => line.includes('`AuthSession`')), precondition.join('\n'));
   });
 });
 

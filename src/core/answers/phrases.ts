@@ -214,7 +214,7 @@ export const PHRASES = {
   consoleEntryTopic: 'How the library is started from its console command',
   consoleCommand: 'The console command `{0}` runs `{1}` ({2})',
   consoleCommandCalls: '`{0}` calls the library\'s {1}',
-  guardMiddleware: '`{0}` is a middleware class named as a check: a permission check on a route is attached as one',
+  guardMiddleware: '`{0}` refuses a request under a condition here (`{1}`): a permission check on a route is attached as such a middleware',
   inheritedTopic: 'Classes of this topic that derive from a dependency\'s: what they inherit is written in that package',
   inheritsFromDependency: '`{0}` derives from `{1}`, a class of the dependency `{2}`: what it inherits is written there, not in this repository',
   inheritTopicFromDependency: 'These classes derive from classes of the dependency `{1}`: {0}; what they inherit is written there, not in this repository',

@@ -146,6 +146,8 @@ export interface Frameworks {
   idempotentWrites: ReadonlySet<string>;
   /** Functions, by name, that make a new value on every call (`uuid4`, `token_urlsafe`): a unique column filled with one never meets a repeat's value. */
   generatedValues: ReadonlySet<string>;
+  /** Calls, by name, that end a request with a response (`redirect`, `abort`): a middleware making one under a condition refuses the request. */
+  requestEnders: ReadonlySet<string>;
   /** Methods that write a model instance's changed fields back (`save`), by name. */
   instanceSaves: ReadonlySet<string>;
   /** Methods that write the instances they are given (`session.add(user)`), by name. */
@@ -228,6 +230,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     instanceGetters: new Set<string>(),
     idempotentWrites: new Set<string>(),
     generatedValues: new Set<string>(),
+    requestEnders: new Set<string>(),
     instanceSaves: new Set<string>(),
     sessionSaves: new Set<string>(),
     integrityErrors: new Set<string>(),
@@ -313,6 +316,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     for (const name of document.instanceGetters ?? []) frameworks.instanceGetters.add(name);
     for (const name of document.idempotentWrites ?? []) frameworks.idempotentWrites.add(name);
     for (const name of document.generatedValues ?? []) frameworks.generatedValues.add(name);
+    for (const name of document.requestEnders ?? []) frameworks.requestEnders.add(name);
     for (const name of document.instanceSaves ?? []) frameworks.instanceSaves.add(name);
     for (const name of document.sessionSaves ?? []) frameworks.sessionSaves.add(name);
     for (const name of document.integrityErrors ?? []) frameworks.integrityErrors.add(name);

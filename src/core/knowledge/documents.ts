@@ -190,6 +190,7 @@ export interface FrameworkDocument {
   instanceGetters?: string[];
   idempotentWrites?: string[];
   generatedValues?: string[];
+  requestEnders?: string[];
   instanceSaves?: string[];
   sessionSaves?: string[];
   integrityErrors?: string[];
