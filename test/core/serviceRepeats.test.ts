@@ -474,8 +474,8 @@ describe("a service's retry loops and its authors' comments beside the facts the
     const transactions = factsOfItem('service.transactional');
     const at = transactions.findIndex((fact) => fact.startsWith('`ship_now`') && fact.endsWith(' — depot/parcels/shipping.py:7'));
     assert.ok(at >= 0, transactions.join('\n'));
-    assert.equal(transactions[at + 1], 'The comment written there, in `ship_now`: "The notifier must never see the new state without its change row. Both writes share one transaction" — depot/parcels/shipping.py:5');
+    assert.equal(transactions[at + 1], 'The comment written there, in `ship_now` (the authors\' words): "The notifier must never see the new state without its change row. Both writes share one transaction" — depot/parcels/shipping.py:5');
     const tasks = factsOfItem('service.async');
-    assert.ok(tasks.includes('The docstring of `archive`: "Archive the history of a parcel. Archiving can take minutes, so it runs on a thread of its own." — depot/parcels/courier.py:45'), tasks.join('\n'));
+    assert.ok(tasks.includes('The docstring of `archive` (the authors\' words): "Archive the history of a parcel. Archiving can take minutes, so it runs on a thread of its own." — depot/parcels/courier.py:45'), tasks.join('\n'));
   });
 });

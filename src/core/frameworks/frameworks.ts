@@ -148,6 +148,9 @@ export interface Frameworks {
   generatedValues: ReadonlySet<string>;
   /** Calls, by name, that end a request with a response (`redirect`, `abort`): a middleware making one under a condition refuses the request. */
   requestEnders: ReadonlySet<string>;
+  /** Methods, by name, that read a key of a store (`get`, `exists`) and that write one (`set`, `delete`): an awaited read, a test of it, then a write is no atomic step. */
+  readCalls: ReadonlySet<string>;
+  writeCalls: ReadonlySet<string>;
   /** Methods that write a model instance's changed fields back (`save`), by name. */
   instanceSaves: ReadonlySet<string>;
   /** Methods that write the instances they are given (`session.add(user)`), by name. */
@@ -231,6 +234,8 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     idempotentWrites: new Set<string>(),
     generatedValues: new Set<string>(),
     requestEnders: new Set<string>(),
+    readCalls: new Set<string>(),
+    writeCalls: new Set<string>(),
     instanceSaves: new Set<string>(),
     sessionSaves: new Set<string>(),
     integrityErrors: new Set<string>(),
@@ -317,6 +322,8 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     for (const name of document.idempotentWrites ?? []) frameworks.idempotentWrites.add(name);
     for (const name of document.generatedValues ?? []) frameworks.generatedValues.add(name);
     for (const name of document.requestEnders ?? []) frameworks.requestEnders.add(name);
+    for (const name of document.readCalls ?? []) frameworks.readCalls.add(name);
+    for (const name of document.writeCalls ?? []) frameworks.writeCalls.add(name);
     for (const name of document.instanceSaves ?? []) frameworks.instanceSaves.add(name);
     for (const name of document.sessionSaves ?? []) frameworks.sessionSaves.add(name);
     for (const name of document.integrityErrors ?? []) frameworks.integrityErrors.add(name);

@@ -191,6 +191,8 @@ export interface FrameworkDocument {
   idempotentWrites?: string[];
   generatedValues?: string[];
   requestEnders?: string[];
+  readCalls?: string[];
+  writeCalls?: string[];
   instanceSaves?: string[];
   sessionSaves?: string[];
   integrityErrors?: string[];
