@@ -646,8 +646,16 @@ function comparingDocstringsPart(context: AnswerContext, contract: Contract): An
   return facts.length ? [answerPart(say('comparingDocstringsTopic', SymbolId.label(contract.base)), facts, undefined, MAX_COMPARING)] : [];
 }
 
-/** A call as written in a condition (`self._get(key)` in `await self._get(key) == value`). */
-const CALL_IN_CONDITION = /([A-Za-z_][\w.]*)\s*\(/g;
+/** The callees a condition calls, as written before each `(` (`self._get` in `await self._get(key) == value`). */
+function calledIn(text: string): string[] {
+  const callees: string[] = [];
+  for (let at = text.indexOf('('); at >= 0; at = text.indexOf('(', at + 1)) {
+    let start = at;
+    while (start > 0 && /[\w.]/.test(text[start - 1] ?? '')) start--;
+    if (start < at) callees.push(text.slice(start, at));
+  }
+  return callees;
+}
 
 /**
  * The methods of a class that write a key under a test of what an awaited call read
@@ -659,7 +667,7 @@ function readThenWriteFacts(context: AnswerContext, classSymbol: string): Answer
   return context.index.methodsOf(classSymbol).flatMap(({ symbol, definition }) => {
     const write = definition.calls?.find((call) => {
       const condition = call.condition ?? '';
-      const reads = [...condition.matchAll(CALL_IN_CONDITION)].map((match) => verb(match[1] ?? ''));
+      const reads = calledIn(condition).map(verb);
       return condition.includes('await ') && reads.some((read) => context.frameworks.readCalls.has(read)) && context.frameworks.writeCalls.has(verb(call.callee));
     });
     return write ? [fact({ path: SymbolId.parse(symbol).path, line: write.line }, 'readThenWrite', SymbolId.label(symbol), write.condition ?? '', write.callee)] : [];
