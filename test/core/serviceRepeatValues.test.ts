@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { phraseText } from '../../src/core/answers/phrases';
 import { workspaceAnswers } from '../helpers';
 
 /**
@@ -33,6 +34,15 @@ const FILES: Record<string, string> = {
     '',
     'def check_password(password: str, hashed: str) -> bool:',
     '    return hash_password(password) == hashed',
+    '',
+  ].join('\n'),
+  'app/transfers.py': [
+    'def settle(conn, xid, statements):',
+    '    conn.tpc_begin(xid)',
+    '    for statement in statements:',
+    '        conn.cursor().execute(statement)',
+    '    conn.tpc_prepare()',
+    '    conn.tpc_commit()',
     '',
   ].join('\n'),
   'app/models.py': [
@@ -120,7 +130,7 @@ const FILES: Record<string, string> = {
 };
 
 describe('what a repeat meets when the code makes the unique value itself or tests what it then writes (a FastAPI and SQLModel workspace)', () => {
-  const { factsOfItem } = workspaceAnswers(FILES);
+  const { answerOf, factsOfItem } = workspaceAnswers(FILES);
 
   it('tell a unique column filled from the request as broken by a repeat, and not one the code fills with a token or a UUID, nor a nullable one no insert sets', () => {
     const repeats = factsOfItem('service.idempotent', 'What repeating each write does');
@@ -137,6 +147,21 @@ describe('what a repeat meets when the code makes the unique value itself or tes
     const safe = factsOfItem('service.idempotent', 'What makes a repeated request safe');
     assert.ok(!safe.some((fact) => fact.includes('slug')), safe.join('\n'));
     assert.ok(safe.some((fact) => fact.includes('invite_code')), safe.join('\n'));
+  });
+
+  it('tell sagas, outboxes and two-phase commits apart, each with its own line when none is found', () => {
+    const parts = answerOf('service.consistency')?.parts ?? [];
+    const told = (topic: string) => parts.find((part) => phraseText(part.topic) === topic);
+    assert.deepEqual(factsOfItem('service.consistency', 'Distributed transactions (two-phase commit)'), [
+      '`settle` commits in two phases: `conn.tpc_begin` — app/transfers.py:2',
+      '`settle` commits in two phases: `conn.tpc_prepare` — app/transfers.py:5',
+      '`settle` commits in two phases: `conn.tpc_commit` — app/transfers.py:6',
+    ]);
+    const saga = told('Sagas and compensations');
+    assert.equal(saga?.facts.length, 0);
+    assert.equal(saga?.gap && phraseText(saga.gap), 'None found: no class or function of the code under study is named as a saga, a compensation or a process manager');
+    const outbox = told('Outboxes: work written in the transaction of the change it announces');
+    assert.ok(outbox?.gap && phraseText(outbox.gap).startsWith('None found:'), JSON.stringify(outbox));
   });
 
   it('tell a write behind a test of the value it then replaces as refused on a repeat, and a plain rename as writing the same values again', () => {

@@ -151,6 +151,12 @@ export interface Frameworks {
   /** Methods, by name, that read a key of a store (`get`, `exists`) and that write one (`set`, `delete`): an awaited read, a test of it, then a write is no atomic step. */
   readCalls: ReadonlySet<string>;
   writeCalls: ReadonlySet<string>;
+  /** Words in a class or function name that name a saga or compensation, an outbox, a two-phase commit; calls and a call's flag that make a two-phase commit. */
+  sagaWords: ReadonlySet<string>;
+  outboxWords: ReadonlySet<string>;
+  twoPhaseWords: ReadonlySet<string>;
+  twoPhaseCalls: ReadonlySet<string>;
+  twoPhaseFlags: ReadonlySet<string>;
   /** Methods that write a model instance's changed fields back (`save`), by name. */
   instanceSaves: ReadonlySet<string>;
   /** Methods that write the instances they are given (`session.add(user)`), by name. */
@@ -236,6 +242,11 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     requestEnders: new Set<string>(),
     readCalls: new Set<string>(),
     writeCalls: new Set<string>(),
+    sagaWords: new Set<string>(),
+    outboxWords: new Set<string>(),
+    twoPhaseWords: new Set<string>(),
+    twoPhaseCalls: new Set<string>(),
+    twoPhaseFlags: new Set<string>(),
     instanceSaves: new Set<string>(),
     sessionSaves: new Set<string>(),
     integrityErrors: new Set<string>(),
@@ -324,6 +335,11 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     for (const name of document.requestEnders ?? []) frameworks.requestEnders.add(name);
     for (const name of document.readCalls ?? []) frameworks.readCalls.add(name);
     for (const name of document.writeCalls ?? []) frameworks.writeCalls.add(name);
+    for (const name of document.sagaWords ?? []) frameworks.sagaWords.add(name);
+    for (const name of document.outboxWords ?? []) frameworks.outboxWords.add(name);
+    for (const name of document.twoPhaseWords ?? []) frameworks.twoPhaseWords.add(name);
+    for (const name of document.twoPhaseCalls ?? []) frameworks.twoPhaseCalls.add(name);
+    for (const name of document.twoPhaseFlags ?? []) frameworks.twoPhaseFlags.add(name);
     for (const name of document.instanceSaves ?? []) frameworks.instanceSaves.add(name);
     for (const name of document.sessionSaves ?? []) frameworks.sessionSaves.add(name);
     for (const name of document.integrityErrors ?? []) frameworks.integrityErrors.add(name);

@@ -193,6 +193,11 @@ export interface FrameworkDocument {
   requestEnders?: string[];
   readCalls?: string[];
   writeCalls?: string[];
+  sagaWords?: string[];
+  outboxWords?: string[];
+  twoPhaseWords?: string[];
+  twoPhaseCalls?: string[];
+  twoPhaseFlags?: string[];
   instanceSaves?: string[];
   sessionSaves?: string[];
   integrityErrors?: string[];
