@@ -15,8 +15,14 @@ export type AnswerState = 'answered' | 'partly' | 'not';
 /** The gaps that say a question is not one the code can answer (run it, ask its authors), not that nothing was found. */
 const BEYOND_CODE = new Set<string>([PHRASES.orderGap, PHRASES.orderNoConsumers, PHRASES.whyMiddlewareGap, PHRASES.performanceGap, PHRASES.performanceNoBenchmarks, PHRASES.edgeCasesGap, PHRASES.edgeCasesGapHandler, PHRASES.edgeCasesNothing, PHRASES.edgeCasesNone, PHRASES.noRationale, PHRASES.precedenceInMatcher]);
 
+/**
+ * The gaps that answer a yes-or-no question of the guide ("Distributed transactions?", "Sagas?") with
+ * no, from a search of the whole code under study: an absence stated, as a reader grades it.
+ */
+const ANSWERING_ABSENCE = new Set<string>([PHRASES.noSaga, PHRASES.noTwoPhase]);
+
 function partState(part: AnswerPart): 'facts' | 'beyond' | 'nothing' {
-  if (part.facts.length || part.table?.rows.length) return 'facts';
+  if (part.facts.length || part.table?.rows.length || (part.gap && ANSWERING_ABSENCE.has(part.gap.phrase))) return 'facts';
   return part.gap && BEYOND_CODE.has(part.gap.phrase) ? 'beyond' : 'nothing';
 }
 

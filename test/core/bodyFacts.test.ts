@@ -196,3 +196,27 @@ describe('the tests of a value\'s type in function bodies (Python)', () => {
     ]);
   });
 });
+
+describe('what function bodies write into names and attributes (Python)', () => {
+  it('keeps each target with the calls and names its value is made from, the keywords of a call a local is made with, and each name unpacked', async () => {
+    const code = [
+      'def open_project(owner, data):',
+      '    name = str(uuid4())[:30]',
+      '    project = Project(owner=owner, key=name, **data)',
+      '    project.code = project.badge = token.hex()',
+      '    ok, _ = check(owner.password, data["password"])',
+      '    items[0] = 1',
+    ].join('\n');
+    assert.deepEqual((await pythonSymbol(code, 'open_project'))?.fills, [
+      { target: 'name', line: 1, calls: ['str', 'uuid4'], reads: [] },
+      { target: 'project', line: 2, calls: ['Project'], reads: ['owner', 'name', 'data'] },
+      { target: 'project.owner', line: 2, calls: [], reads: ['owner'] },
+      { target: 'project.key', line: 2, calls: [], reads: ['name'] },
+      { target: 'project.**', line: 2, calls: [], reads: ['data'] },
+      { target: 'project.code', line: 3, calls: ['token.hex'], reads: ['token'] },
+      { target: 'project.badge', line: 3, calls: ['token.hex'], reads: ['token'] },
+      { target: 'ok', line: 4, calls: ['check'], reads: ['owner.password', 'data'] },
+      { target: '_', line: 4, calls: ['check'], reads: ['owner.password', 'data'] },
+    ]);
+  });
+});

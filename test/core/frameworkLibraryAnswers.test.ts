@@ -120,6 +120,17 @@ describe("a framework's answers on the handler's contract, hook order, decorator
       '    def __call__(self, environ, start_response):',
       '        return self.app(environ, start_response)',
       '',
+      '',
+      'class AuthSession:',
+      '    def __init__(self, app):',
+      '        self.app = app',
+      '',
+      '    def __call__(self, environ, start_response):',
+      '        if not environ.get("HTTP_COOKIE"):',
+      '            return self.app(environ, start_response)',
+      '        environ["auth.user"] = environ["HTTP_COOKIE"]',
+      '        return self.app(environ, start_response)',
+      '',
     ].join('\n'),
     'hookweb/orm.py': [
       'class Callback:',
@@ -207,10 +218,12 @@ describe("a framework's answers on the handler's contract, hook order, decorator
     assert.ok(!precondition.some((line) => line.includes('`Auth.after_login`')), precondition.join('\n'));
   });
 
-  it('tell a middleware class named as a check as what a permission check is attached as, and no other middleware', () => {
+  it('tell a middleware class that answers the request itself under a condition as what a permission check is attached as, and no middleware that only sets up state', () => {
     const precondition = factsOfItem('framework.precondition');
-    assert.ok(precondition.includes('`LoginRequired` is a middleware class named as a check: a permission check on a route is attached as one — hookweb/guards.py:1'), precondition.join('\n'));
+    assert.ok(precondition.includes('`LoginRequired` refuses a request under a condition here (`start_response`): a permission check on a route is attached as such a middleware — hookweb/guards.py:7'), precondition.join('\n'));
     assert.ok(!precondition.some((line) => line.includes('`Timing`')), precondition.join('\n'));
+    // Named for authentication, it loads the user and passes every request on: it checks nothing.
+    assert.ok(!precondition.some((line) => line.includes('`AuthSession`')), precondition.join('\n'));
   });
 });
 
@@ -419,8 +432,9 @@ describe("a library's docstrings that compare its implementations, and the bench
     'kvstore/__init__.py': 'from .base import BaseStore\n',
     'kvstore/base.py': 'from abc import ABC, abstractmethod\n\n\nclass BaseStore(ABC):\n    @abstractmethod\n    def _get(self, key): ...\n\n    @abstractmethod\n    def _set(self, key, value): ...\n',
     'kvstore/backends/__init__.py': '',
-    'kvstore/backends/memory.py': store('MemoryStore', 'pickle'),
-    'kvstore/backends/disk.py': store('DiskStore', 'shelve'),
+    // Each releases a lock by testing its token first: the disk store awaits the read, the memory store does not.
+    'kvstore/backends/memory.py': `${store('MemoryStore', 'pickle')}\n    async def _release(self, key, token):\n        if pickle.load(key) == token:\n            return pickle.delete(key)\n        return 0\n`,
+    'kvstore/backends/disk.py': `${store('DiskStore', 'shelve')}\n    async def _release(self, key, token):\n        if await self._get(key) == token:\n            return await shelve.delete(key)\n        return 0\n`,
     'kvstore/backends/sockets.py': store('SocketStore', 'socket'),
     'kvstore/backends/remote.py': store('RemoteStore', 'kvclient'),
     'tests/test_remote.py': 'from kvstore.backends.remote import RemoteStore\n\n\ndef test_get():\n    RemoteStore()._get("k")\n',
@@ -448,9 +462,15 @@ describe("a library's docstrings that compare its implementations, and the bench
 
   it("quote each paragraph of a docstring that compares the implementations, leaving out one that names them in a link only", () => {
     const facts = factsOfItem('library.trade-offs');
-    assert.ok(facts.includes('`Lock`\'s docstring on `MemoryStore`: "Memory locks hold within one process only." — kvstore/lock.py:7'), facts.join('\n'));
-    assert.ok(facts.includes('`Lock`\'s docstring on `DiskStore`: "Disk locks hold across processes that share the same folder." — kvstore/lock.py:8'), facts.join('\n'));
+    assert.ok(facts.includes('`Lock`\'s docstring says of `MemoryStore` (the authors\' words): "Memory locks hold within one process only." — kvstore/lock.py:7'), facts.join('\n'));
+    assert.ok(facts.includes('`Lock`\'s docstring says of `DiskStore` (the authors\' words): "Disk locks hold across processes that share the same folder." — kvstore/lock.py:8'), facts.join('\n'));
     assert.ok(!facts.some((line) => line.includes('example.org')), facts.join('\n'));
+  });
+
+  it("tell beside the authors' words an implementation that tests an awaited read before it writes, and not one whose read and write run with no await between", () => {
+    const facts = factsOfItem('library.trade-offs');
+    assert.ok(facts.includes('`DiskStore._release` runs `shelve.delete` when `await self._get(key) == token` holds: the read and the write are two awaited calls, so another task or client can change the value between them — the code does not make them one atomic step — kvstore/backends/disk.py:15'), facts.join('\n'));
+    assert.ok(!facts.some((line) => line.startsWith('`MemoryStore._release`')), facts.join('\n'));
   });
 
   it('tell the packaging extra that installs the client only one implementation imports, and where each is tested', () => {

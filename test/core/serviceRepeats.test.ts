@@ -171,7 +171,8 @@ describe("a service's answers on repeats, uncaught errors and where its layers a
       "`POST /members` repeated with the same `handle` breaks `Member`'s rule (no two members have the same handle) on insert: nothing on its path catches the integrity error, so that repeat answers 500 — app/models.py:6",
       "`POST /members/imports` repeated with the same `handle` breaks `Member`'s rule (no two members have the same handle): the integrity error it raises is caught here — app/api.py:40",
       '`POST /members/invitations` refuses with 409 when `existing`, tested before it makes a `Member`: a repeat after the first has committed is refused here — app/api.py:26',
-      "`POST /members/invitations` repeated with the same `handle` breaks `Member`'s rule (no two members have the same handle) on insert: nothing on its path catches the integrity error, so that repeat answers 500 — app/models.py:6",
+      // After the check, only two requests racing past it reach the rule.
+      "`POST /members/invitations` breaks `Member`'s rule (no two members have the same handle) only under a race: a repeat is refused with 409 by the check before the insert, and only a request with the same `handle` racing past it before the first commits reaches the rule, which nothing on the path catches, so it answers 500 — app/models.py:6",
       '`DELETE /notes/{note_id}` answers 404 when `not note`: a repeat after the first deleted it is refused with 404 — app/api.py:68',
       '`PUT /notes/{note_id}` makes no new row and adds to no counter on its traced path: a repeat writes the same values again — app/api.py:60',
     ]);
@@ -182,7 +183,7 @@ describe("a service's answers on repeats, uncaught errors and where its layers a
     assert.deepEqual(server, [
       '`POST /members` reaches `send_welcome`, which asserts `settings.mail_enabled` and nothing on the way catches the AssertionError: when that does not hold, the request answers 500 — app/services/mailer.py:7',
       '`POST /members` inserts a `Member` (no two members have the same handle) and nothing on its path catches the integrity error: a duplicate answers 500 — app/models.py:6',
-      '`POST /members/invitations` inserts a `Member` (no two members have the same handle) and nothing on its path catches the integrity error: a duplicate answers 500 — app/models.py:6',
+      '`POST /members/invitations` inserts a `Member` (no two members have the same handle) after it refuses a duplicate with 409 when `existing`: only two requests racing past that check meet the rule, and nothing on the path catches the integrity error, so the second answers 500 — app/models.py:6',
     ]);
     // The invitation sends mail only under `if settings.mail_enabled`: the assert cannot fail there.
     assert.ok(!server.some((fact) => fact.startsWith('`POST /members/invitations` reaches `send_welcome`')), server.join('\n'));
@@ -473,8 +474,8 @@ describe("a service's retry loops and its authors' comments beside the facts the
     const transactions = factsOfItem('service.transactional');
     const at = transactions.findIndex((fact) => fact.startsWith('`ship_now`') && fact.endsWith(' — depot/parcels/shipping.py:7'));
     assert.ok(at >= 0, transactions.join('\n'));
-    assert.equal(transactions[at + 1], 'The comment written there, in `ship_now`: "The notifier must never see the new state without its change row. Both writes share one transaction" — depot/parcels/shipping.py:5');
+    assert.equal(transactions[at + 1], 'The comment written there, in `ship_now` (the authors\' words): "The notifier must never see the new state without its change row. Both writes share one transaction" — depot/parcels/shipping.py:5');
     const tasks = factsOfItem('service.async');
-    assert.ok(tasks.includes('The docstring of `archive`: "Archive the history of a parcel. Archiving can take minutes, so it runs on a thread of its own." — depot/parcels/courier.py:45'), tasks.join('\n'));
+    assert.ok(tasks.includes('The docstring of `archive` (the authors\' words): "Archive the history of a parcel. Archiving can take minutes, so it runs on a thread of its own." — depot/parcels/courier.py:45'), tasks.join('\n'));
   });
 });

@@ -231,7 +231,9 @@ export function errorsAnswer(context: AnswerContext): AnswerPart[] {
     }
     serverFacts.push(...uncaughtAsserts(context, route, trace, handlers, assertsTold));
     const status = context.frameworks.uncaughtErrors.get(route.framework)?.status ?? 500;
-    for (const insert of uncaughtUniqueInserts(context, trace)) serverFacts.push(fact(insert.rule.location, 'routeUniqueInsertUncaught', name, insert.entity.name, insert.rule.text, status));
+    for (const insert of uncaughtUniqueInserts(context, route, trace)) {
+      serverFacts.push(insert.checked ? fact(insert.rule.location, 'routeUniqueInsertRace', name, insert.entity.name, insert.rule.text, status, insert.checked.status, insert.checked.condition) : fact(insert.rule.location, 'routeUniqueInsertUncaught', name, insert.entity.name, insert.rule.text, status));
+    }
   }
   if (!handlers.length) handlerFacts.push(...uncaughtFacts(context));
   return [

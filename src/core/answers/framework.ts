@@ -3,6 +3,7 @@ import { stepLabel } from '../render/trace';
 import { type AnswerFact, type AnswerPart, type Finding, type SourceLocation, SymbolId } from '../result';
 import { type AnswerContext, answerPart, fact, findingSites, firstFileOf, gap, inPart, inScope, layerOfPath, locationOf, memo, routeLocation } from './context';
 import { doesWork, stepLocation } from './flow';
+import { raisedStatus } from '../resolve/errorStatus';
 import { PHRASES, say } from './phrases';
 
 /** A function or method of the code under study, with its definition. */
@@ -517,11 +518,36 @@ export function preconditionAnswer(context: AnswerContext): AnswerPart[] {
 /** Names of what checks a request before its handler: a guard, a permission, an authentication or login, a requirement. */
 const GUARD_NAME = /before|guard|auth|permission|login|require/i;
 
-/** Middleware classes named as a check (`RequirePipe`, `AuthMiddleware`): what a permission check on a route is attached as. */
+/** Statuses that refuse a request for who sends it (RFC 9110: 401 unauthenticated, 403 forbidden). */
+const REFUSING_STATUSES: ReadonlySet<number> = new Set([401, 403]);
+
+/**
+ * Middleware classes that refuse a request on a condition (`RequirePipe` redirecting when its
+ * condition fails, a middleware raising 403 under an `if`): what a permission check on a route is
+ * attached as. A middleware that only sets up state (an auth session it loads or expires) refuses nothing.
+ */
 function guardMiddlewareFacts(context: AnswerContext): AnswerFact[] {
-  return studyFindings(context, 'middleware')
-    .filter((finding) => GUARD_NAME.test(SymbolId.label(finding.symbol)) && context.index.definition(finding.symbol)?.kind === 'class')
-    .map((finding) => fact(locationOf(context.index, finding.symbol), 'guardMiddleware', SymbolId.label(finding.symbol)));
+  return studyFindings(context, 'middleware').flatMap((finding) => {
+    if (context.index.definition(finding.symbol)?.kind !== 'class') return [];
+    const refusal = refusalIn(context, finding.symbol);
+    return refusal ? [fact(refusal.location, 'guardMiddleware', SymbolId.label(finding.symbol), refusal.how)] : [];
+  });
+}
+
+/** Where a class's own method ends a request under a condition: a 401/403 raised, a call the framework documents as ending the request (`redirect`, `abort`), or a guard returning a 401/403 response or such a call. */
+function refusalIn(context: AnswerContext, classSymbol: string): { location: SourceLocation; how: string } | undefined {
+  const { path } = SymbolId.parse(classSymbol);
+  const ends = (written: string) => context.frameworks.requestEnders.has(written.split('(')[0]?.split('.').pop() ?? '');
+  const refusing = (written: string) => ends(written) || REFUSING_STATUSES.has(context.frameworks.responseStatuses.get(written.split('(')[0]?.split('.').pop() ?? '') ?? 0);
+  for (const { definition } of context.index.methodsOf(classSymbol)) {
+    const raised = definition.raises?.find((candidate) => candidate.condition && (REFUSING_STATUSES.has(raisedStatus(context.index, context.frameworks, path, candidate) ?? 0) || ends(candidate.exception)));
+    if (raised) return { location: { path, line: raised.line }, how: `raise ${raised.exception}` };
+    const call = definition.calls?.find((candidate) => candidate.condition && ends(candidate.callee));
+    if (call) return { location: { path, line: call.line }, how: call.callee };
+    const guard = definition.refusals?.find((candidate) => refusing(candidate.returns));
+    if (guard) return { location: { path, line: guard.line }, how: `return ${guard.returns}` };
+  }
+  return undefined;
 }
 
 /** Where a query becomes SQL: the ORM's compile methods; or, for a framework without one, a line saying so. */

@@ -1,7 +1,7 @@
-import type { CallSite } from '../parse/facts';
+import type { CallSite, FillFact } from '../parse/facts';
 import { caughtNames, raisedStatus } from '../resolve/errorStatus';
 import { type AnswerFact, type AnswerPart, type Entity, type Route, type SourceLocation, SymbolId, type Trace, type TraceStep } from '../result';
-import { type AnswerContext, answerPart, fact, findingSites, findingsByFunction, firstFileOf, gap, noneFound, inPart, inScope, routeLocation, tracedFunctions } from './context';
+import { type AnswerContext, answerPart, fact, findingSites, findingsByFunction, firstFileOf, functionAt, gap, noneFound, inPart, inScope, routeLocation, tracedFunctions } from './context';
 import { studyRoutes } from './flow';
 import { IDEMPOTENT_METHODS, SAFE_METHODS } from './http';
 import { say } from './phrases';
@@ -25,6 +25,7 @@ export function idempotentAnswer(context: AnswerContext): AnswerPart[] {
     const phrase = method === 'ANY' ? 'methodAny' : IDEMPOTENT_METHODS.has(method) ? 'methodIdempotent' : 'methodNotIdempotent';
     return fact(first ? routeLocation(context.index, first) : { path: '', line: 0 }, phrase, method, routes.length, listed);
   });
+  const operations = operationFacts(context);
   const safe: AnswerFact[] = [];
   for (const file of context.result.files) {
     if (!inScope(context, file.path)) continue;
@@ -35,9 +36,8 @@ export function idempotentAnswer(context: AnswerContext): AnswerPart[] {
     }
   }
   for (const entity of context.result.dataModel.entities) {
-    for (const rule of entity.rules) if (rule.kind === 'unique' && inPart(context, rule.location.path) && !generatedEachInsert(entity, rule.columns)) safe.push(fact(rule.location, 'uniqueRejectsRepeat', entity.name, rule.text));
+    for (const rule of entity.rules) if (rule.kind === 'unique' && inPart(context, rule.location.path) && !generatedEachInsert(entity, rule.columns) && !neverMetByRoutes(operations.inserted, entity, rule)) safe.push(fact(rule.location, 'uniqueRejectsRepeat', entity.name, rule.text));
   }
-  const operations = operationFacts(context);
   return [
     answerPart(say('methodsTopic'), methods, gap('noRoutes', firstFileOf(context, ['api']))),
     answerPart(say('repeatByOperationTopic'), operations.repeats, noneFound('noRepeatByOperation')),
@@ -131,7 +131,17 @@ function generatedEachInsert(entity: Entity, columns: readonly string[]): boolea
  * one each time the request goes that way (the trace does not tell the branch). Routes sharing a
  * handler (an API's versions) are told once; a write behind a guard on state (`guarded`) is told with what makes a repeat safe.
  */
-function operationFacts(context: AnswerContext): { repeats: AnswerFact[]; guarded: AnswerFact[] } {
+/** The unique rules a route's insert of an entity can break, by the entity's symbol: an entity absent was inserted by no traced route. */
+type InsertedRules = Map<string, Set<Entity['rules'][number]>>;
+
+/** A rule of an entity the routes insert that none of their inserts can break (each fills the column with a generated value or leaves it null): it refuses no repeated request. */
+function neverMetByRoutes(inserted: InsertedRules, entity: Entity, rule: Entity['rules'][number]): boolean {
+  const met = entity.symbol ? inserted.get(entity.symbol) : undefined;
+  return !!met && !met.has(rule);
+}
+
+function operationFacts(context: AnswerContext): { repeats: AnswerFact[]; guarded: AnswerFact[]; inserted: InsertedRules } {
+  const inserted: InsertedRules = new Map();
   const entities = new Map(context.result.dataModel.entities.flatMap((entity) => (entity.symbol ? [[entity.symbol, entity.name] as const] : [])));
   const once: AnswerFact[] = [];
   const guarded: AnswerFact[] = [];
@@ -182,6 +192,12 @@ function operationFacts(context: AnswerContext): { repeats: AnswerFact[]; guarde
       else adds.push(fact(entry.site, 'routeAddsEachTime', operation, name));
     }
     unique.push(...uniqueRepeatFacts(context, route, trace, made));
+    for (const { entity: symbol, site } of made) {
+      const entity = context.result.dataModel.entities.find((candidate) => candidate.symbol === symbol);
+      const met = inserted.get(symbol) ?? new Set();
+      inserted.set(symbol, met);
+      for (const rule of entity ? uniqueRulesMet(context, entity, site) : []) met.add(rule);
+    }
     for (const symbol of tracedFunctions(trace)) {
       const { path } = SymbolId.parse(symbol);
       for (const increment of context.index.definition(symbol)?.increments ?? []) {
@@ -196,13 +212,15 @@ function operationFacts(context: AnswerContext): { repeats: AnswerFact[]; guarde
     const repeatsSomething = adds.length + conditional.length > told;
     if (route.method === 'DELETE') rewrites.push(...deletedTwiceFacts(context, route, trace));
     else if (!repeatsSomething && (route.method === 'PUT' || route.method === 'PATCH')) {
-      const write = writeSite(context, trace);
-      if (write) rewrites.push(fact(write, 'routeRewritesSame', operation));
+      const refused = refusedAfterOwnWrite(context, trace);
+      const write = refused ? undefined : writeSite(context, trace);
+      if (refused) rewrites.push(fact(refused.location, 'routeRefusedAfterOwnWrite', operation, refused.status, refused.condition, refused.written));
+      else if (write) rewrites.push(fact(write, 'routeRewritesSame', operation));
     }
   }
   // What every repeat changes again comes first: it is what makes an operation not idempotent. A
   // guard on state is what makes one safe to repeat: it is told with the other guards.
-  return { repeats: [...adds, ...unique, ...conditional, ...once, ...rewrites], guarded };
+  return { repeats: [...adds, ...unique, ...conditional, ...once, ...rewrites], guarded, inserted };
 }
 
 /**
@@ -250,49 +268,108 @@ export function catchesIntegrityError(context: AnswerContext, trace: Trace): Sou
 /**
  * What a repeat of a route that inserts a row of an entity with a unique rule meets: a check the
  * handler makes first and refuses on (`if user: raise HTTPException(400)`), then the rule itself —
- * caught where an `except` or handler names the integrity error, else an uncaught error.
+ * caught where an `except` or handler names the integrity error, else an uncaught error, which
+ * after such a check only two requests racing past it meet.
  */
 function uniqueRepeatFacts(context: AnswerContext, route: Route, trace: Trace, made: readonly { entity: string; site: SourceLocation }[]): AnswerFact[] {
   const facts: AnswerFact[] = [];
   const operation = `${route.method} ${route.path}`;
   for (const { entity: symbol, site } of made) {
     const entity = context.result.dataModel.entities.find((candidate) => candidate.symbol === symbol);
-    const rule = uniqueRule(context, symbol);
+    const rule = entity ? uniqueRule(context, entity, site) : undefined;
     if (!entity || !rule) continue;
     const refusal = checkedFirst(context, route, trace, site);
     if (refusal) facts.push(fact(refusal.location, 'routeRepeatRefusedFirst', operation, refusal.status, refusal.condition, entity.name));
     const caught = catchesIntegrityError(context, trace);
     const status = context.frameworks.uncaughtErrors.get(route.framework)?.status ?? 500;
     const columns = rule.columns.join('`, `');
-    facts.push(caught ? fact(caught, 'routeRepeatUniqueCaught', operation, entity.name, rule.text, columns) : fact(rule.location, 'routeRepeatUniqueUncaught', operation, entity.name, rule.text, status, columns));
+    if (caught) facts.push(fact(caught, 'routeRepeatUniqueCaught', operation, entity.name, rule.text, columns));
+    else if (refusal) facts.push(fact(rule.location, 'routeRepeatUniqueRace', operation, entity.name, rule.text, status, columns, refusal.status));
+    else facts.push(fact(rule.location, 'routeRepeatUniqueUncaught', operation, entity.name, rule.text, status, columns));
   }
   return facts;
 }
 
 /**
  * The entities a route's path inserts (made as a step, or through a class method and handed to a
- * session) whose unique rule a duplicate breaks with nothing on the path catching the integrity error.
+ * session) whose unique rule a duplicate breaks with nothing on the path catching the integrity
+ * error, with the refusal the handler tests first when it has one (then only a race gets past it).
  */
-export function uncaughtUniqueInserts(context: AnswerContext, trace: Trace): { entity: Entity; rule: Entity['rules'][number] }[] {
+export function uncaughtUniqueInserts(context: AnswerContext, route: Route, trace: Trace): { entity: Entity; rule: Entity['rules'][number]; checked?: Refusal }[] {
   if (catchesIntegrityError(context, trace)) return [];
-  const inserted = new Set([...trace.steps.filter((step) => !step.external && !step.unresolved && step.via !== 'raise').map((step) => step.symbol), ...handedToSession(context, trace).map((entry) => entry.entity)]);
-  return context.result.dataModel.entities.flatMap((entity) => {
-    const rule = entity.symbol && inserted.has(entity.symbol) ? uniqueRule(context, entity.symbol) : undefined;
-    return rule ? [{ entity, rule }] : [];
+  const inserts = [...trace.steps.flatMap((step) => (!step.external && !step.unresolved && step.via !== 'raise' && step.site ? [{ entity: step.symbol, site: { path: step.site.path, line: step.site.line } }] : [])), ...handedToSession(context, trace)];
+  const told = new Set<string>();
+  return inserts.flatMap(({ entity: symbol, site }) => {
+    const entity = context.result.dataModel.entities.find((candidate) => candidate.symbol === symbol);
+    const rule = entity && !told.has(symbol) ? uniqueRule(context, entity, site) : undefined;
+    if (!entity || !rule) return [];
+    told.add(symbol);
+    const checked = checkedFirst(context, route, trace, site);
+    return [{ entity, rule, ...(checked ? { checked } : {}) }];
   });
 }
 
-/** The first unique rule of an entity that a repeated insert breaks (not one on a column given a new default each time). */
-function uniqueRule(context: AnswerContext, symbol: string): Entity['rules'][number] | undefined {
-  const entity = context.result.dataModel.entities.find((candidate) => candidate.symbol === symbol);
-  return entity?.rules.find((candidate) => candidate.kind === 'unique' && !generatedEachInsert(entity, candidate.columns));
+/** The first unique rule of an entity that a repeated insert at `site` breaks. */
+function uniqueRule(context: AnswerContext, entity: Entity, site: SourceLocation): Entity['rules'][number] | undefined {
+  return uniqueRulesMet(context, entity, site)[0];
+}
+
+/**
+ * The unique rules of an entity that a repeated insert at `site` breaks: not one on a column given a
+ * new value on every insert, by a default or by the function making the row, nor one on nullable
+ * columns that function leaves unset (a unique constraint does not compare NULLs: Django's
+ * "Field.unique", null=True on a unique CharField "to avoid unique constraint violations").
+ */
+function uniqueRulesMet(context: AnswerContext, entity: Entity, site: SourceLocation): Entity['rules'] {
+  const made = madeAt(context, entity, site);
+  return entity.rules.filter((rule) => rule.kind === 'unique' && !generatedEachInsert(entity, rule.columns) && !(made && (filledWithGenerated(context, made, rule.columns) || leftNull(entity, made, rule.columns))));
+}
+
+/** The fills of the function making an entity's row at `site`, and the local the row is kept in when the code names one (`project = Project(owner=user)`). */
+function madeAt(context: AnswerContext, entity: Entity, site: SourceLocation): { fills: readonly FillFact[]; local?: string; cut?: boolean } | undefined {
+  const caller = functionAt(context.index, site.path, site.line);
+  const definition = caller ? context.index.definition(caller) : undefined;
+  const fills = definition?.fills ?? [];
+  if (!fills.length) return undefined;
+  const className = SymbolId.parse(entity.symbol ?? '').name;
+  const local = fills.find((fill) => fill.line === site.line && !fill.target.includes('.') && fill.calls.some((callee) => methodName(callee) === className))?.target;
+  return { fills, ...(local ? { local } : {}), ...(definition?.fillsCut ? { cut: true } : {}) };
+}
+
+/** The row is kept in a local, made without `**` keywords, the function's fills are all kept, and none of the columns, all nullable, is given a value: each insert leaves them NULL. */
+function leftNull(entity: Entity, made: { fills: readonly FillFact[]; local?: string; cut?: boolean }, columns: readonly string[]): boolean {
+  const { local, fills } = made;
+  if (!local || made.cut || fills.some((fill) => fill.target === `${local}.**`)) return false;
+  return columns.every((name) => entity.columns.find((column) => column.name === name)?.nullable && !fills.some((fill) => fill.target === `${local}.${name}`));
+}
+
+/** How many assignments back a value is followed to the call that made it (`badge_key = user.username` ← `User(username=name)` ← `name = str(uuid4())`). */
+const MAX_FILL_HOPS = 4;
+
+/**
+ * Whether the function making an entity's row fills all the columns with values it generates on
+ * each call (`project.badge_key = str(uuid4())`, or a local or keyword made so): every request then
+ * inserts a new value, and a repeat never meets the first one.
+ */
+function filledWithGenerated(context: AnswerContext, made: { fills: readonly FillFact[]; local?: string }, columns: readonly string[]): boolean {
+  const { fills, local } = made;
+  const generated = (fill: FillFact, hops: number): boolean =>
+    fill.calls.some((callee) => context.frameworks.generatedValues.has(methodName(callee))) ||
+    (hops < MAX_FILL_HOPS && fill.reads.some((read) => fills.some((earlier) => earlier.target === read && earlier.line <= fill.line && earlier !== fill && generated(earlier, hops + 1))));
+  return columns.every((column) => fills.some((fill) => (local ? fill.target === `${local}.${column}` : fill.target.endsWith(`.${column}`)) && generated(fill, 0)));
 }
 
 /** Statuses a handler refuses a duplicate with (RFC 9110: 400 a request it will not process, 409 a conflict with the current state). */
 const DUPLICATE_STATUSES: ReadonlySet<number> = new Set([400, 409]);
 
 /** A refusal the handler writes under a condition before the call that leads to the insert (`if user: raise HTTPException(400)` after a lookup). */
-function checkedFirst(context: AnswerContext, route: Route, trace: Trace, insert: SourceLocation): { location: SourceLocation; status: number; condition: string } | undefined {
+interface Refusal {
+  location: SourceLocation;
+  status: number;
+  condition: string;
+}
+
+function checkedFirst(context: AnswerContext, route: Route, trace: Trace, insert: SourceLocation): Refusal | undefined {
   const handler = trace.steps[0]?.symbol ?? route.handler;
   const { path } = SymbolId.parse(handler);
   // The handler's call that leads to the insert: the insert itself, or the call of the first step below the handler whose span holds it.
@@ -320,6 +397,35 @@ function deletedTwiceFacts(context: AnswerContext, route: Route, trace: Trace): 
     }
   }
   return [];
+}
+
+/** A dotted name in a condition as written (`current_user.hashed_password`, `verified`). */
+const NAME_IN_CONDITION = /[A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)*/g;
+
+/**
+ * A 4xx a traced function raises under a test that reads what the same function writes later
+ * (`if not verify_password(body.current_password, user.hashed_password): raise …` then
+ * `user.hashed_password = …`, through the locals the test names): the first request changes what
+ * the test reads, so a repeat is no rewrite of the same values.
+ */
+function refusedAfterOwnWrite(context: AnswerContext, trace: Trace): (Refusal & { written: string }) | undefined {
+  for (const symbol of tracedFunctions(trace)) {
+    const definition = context.index.definition(symbol);
+    const fills = definition?.fills ?? [];
+    if (!fills.length) continue;
+    const { path } = SymbolId.parse(symbol);
+    for (const raised of definition?.raises ?? []) {
+      const status = raisedStatus(context.index, context.frameworks, path, raised);
+      if (!raised.condition || status === undefined || status < 400 || status >= 500) continue;
+      const read = new Set(raised.condition.match(NAME_IN_CONDITION) ?? []);
+      for (let hop = 0; hop < MAX_FILL_HOPS; hop++) {
+        for (const fill of fills) if (fill.line < raised.line && read.has(fill.target)) fill.reads.forEach((name) => read.add(name));
+      }
+      const written = fills.find((fill) => fill.line > raised.line && fill.target.includes('.') && read.has(fill.target));
+      if (written) return { location: { path, line: raised.line }, status, condition: raised.condition, written: written.target };
+    }
+  }
+  return undefined;
 }
 
 /** Where a route's path writes: a commit or transaction found in a traced function, else a save of an instance. */

@@ -625,6 +625,7 @@ function comparingDocstringsPart(context: AnswerContext, contract: Contract): An
   if (words.size < 2) return [];
   const naming = new RegExp(`\\b(${[...words.keys()].join('|')})\\b`, 'gi');
   const facts: AnswerFact[] = [];
+  const checked = new Set<string>();
   for (const file of context.result.files) {
     if (!inScope(context, file.path)) continue;
     for (const { symbol, definition } of index.definitionsIn(file.path)) {
@@ -633,10 +634,44 @@ function comparingDocstringsPart(context: AnswerContext, contract: Contract): An
         return named.size === 1 ? [{ ...paragraph, named: [...named][0] ?? '' }] : [];
       });
       if (new Set(paragraphs.map((paragraph) => paragraph.named)).size < 2) continue;
-      for (const paragraph of paragraphs) facts.push(fact({ path: file.path, line: paragraph.line }, 'docstringOnImplementation', SymbolId.label(symbol), SymbolId.label(words.get(paragraph.named) ?? ''), paragraph.text));
+      for (const paragraph of paragraphs) {
+        const implementation = words.get(paragraph.named) ?? '';
+        facts.push(fact({ path: file.path, line: paragraph.line }, 'docstringOnImplementation', SymbolId.label(symbol), SymbolId.label(implementation), paragraph.text));
+        // What the code of the implementation shows beside the authors' words: a check and a write that are two steps.
+        if (!checked.has(implementation)) facts.push(...readThenWriteFacts(context, implementation));
+        checked.add(implementation);
+      }
     }
   }
   return facts.length ? [answerPart(say('comparingDocstringsTopic', SymbolId.label(contract.base)), facts, undefined, MAX_COMPARING)] : [];
+}
+
+/** The callees a condition calls, as written before each `(` (`self._get` in `await self._get(key) == value`). */
+function calledIn(text: string): string[] {
+  const callees: string[] = [];
+  for (let at = text.indexOf('('); at >= 0; at = text.indexOf('(', at + 1)) {
+    let start = at;
+    while (start > 0 && /[\w.]/.test(text[start - 1] ?? '')) start--;
+    if (start < at) callees.push(text.slice(start, at));
+  }
+  return callees;
+}
+
+/**
+ * The methods of a class that write a key under a test of what an awaited call read
+ * (`if await self._get(key) == value: await self.client.delete([key])`): the event loop can run
+ * another task at the `await`, and a store another client, between the read and the write.
+ */
+function readThenWriteFacts(context: AnswerContext, classSymbol: string): AnswerFact[] {
+  const verb = (callee: string) => (callee.split('.').pop() ?? '').replace(/^_+/, '');
+  return context.index.methodsOf(classSymbol).flatMap(({ symbol, definition }) => {
+    const write = definition.calls?.find((call) => {
+      const condition = call.condition ?? '';
+      const reads = calledIn(condition).map(verb);
+      return condition.includes('await ') && reads.some((read) => context.frameworks.readCalls.has(read)) && context.frameworks.writeCalls.has(verb(call.callee));
+    });
+    return write ? [fact({ path: SymbolId.parse(symbol).path, line: write.line }, 'readThenWrite', SymbolId.label(symbol), write.condition ?? '', write.callee)] : [];
+  });
 }
 
 /** A default written as a module constant (`heartbeat_timeout=DEFAULT_HEARTBEAT_TIMEOUT`), told with the number it stands for: ` (60000)`. */

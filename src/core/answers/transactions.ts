@@ -68,9 +68,6 @@ export function transactionalAnswer(context: AnswerContext): AnswerPart[] {
   ];
 }
 
-/** Names that say a flow spans systems: sagas, outboxes, compensations, two-phase commits. */
-const DISTRIBUTED_NAMES = /saga|outbox|compensat|two[_-]?phase|2pc|process[_-]?manager/i;
-
 /**
  * What the code says about consistency: the work a flow hands elsewhere after it commits (queued
  * tasks, published events: the rest of the system sees it later), and sagas, outboxes or
@@ -89,15 +86,32 @@ export function consistencyAnswer(context: AnswerContext): AnswerPart[] {
       after.push(fact({ path: site.path, line: site.line }, step.via === 'async' ? 'commitsThenQueues' : 'commitsThenPublishes', `${route.method} ${route.path}`, SymbolId.label(committing), step.external ? step.symbol : SymbolId.label(step.symbol)));
     }
   }
-  const distributed: AnswerFact[] = [];
+  const named = { saga: [] as AnswerFact[], outbox: [] as AnswerFact[], twoPhase: [] as AnswerFact[] };
+  const { frameworks } = context;
+  const namedBy = (name: string, words: ReadonlySet<string>) => {
+    const written = name.toLowerCase().replace(/-/g, '_');
+    return [...words].some((word) => written.includes(word));
+  };
   for (const file of context.index.files()) {
     if (!inScope(context, file.path)) continue;
     for (const symbol of file.symbols) {
-      if ((symbol.kind === 'class' || symbol.kind === 'function') && DISTRIBUTED_NAMES.test(symbol.name)) distributed.push(fact({ path: file.path, line: symbol.range.start.line }, 'namedDistributed', symbol.name));
+      const location = { path: file.path, line: symbol.range.start.line };
+      if (symbol.kind === 'class' || symbol.kind === 'function') {
+        if (namedBy(symbol.name, frameworks.sagaWords)) named.saga.push(fact(location, 'namedSaga', symbol.name));
+        if (namedBy(symbol.name, frameworks.outboxWords)) named.outbox.push(fact(location, 'namedOutbox', symbol.name));
+        if (namedBy(symbol.name, frameworks.twoPhaseWords)) named.twoPhase.push(fact(location, 'namedTwoPhase', symbol.name));
+      }
+      for (const call of symbol.calls ?? []) {
+        const method = call.callee.split('.').pop() ?? '';
+        if (frameworks.twoPhaseCalls.has(method) || call.flags?.some((flag) => frameworks.twoPhaseFlags.has(flag))) named.twoPhase.push(fact({ path: file.path, line: call.line }, 'callsTwoPhase', symbol.name, call.callee));
+      }
     }
   }
+  // Each kind is told apart, with its own line when none is found: an absence stated, not left to a short list.
   return [
     answerPart(say('afterCommitTopic'), [...queueConsistencyFacts(context), ...after], noneFound('nothingAfterCommit')),
-    answerPart(say('distributedTopic'), [...queueOutboxFacts(context), ...distributed], noneFound('noDistributed')),
+    answerPart(say('outboxTopic'), [...queueOutboxFacts(context), ...named.outbox], noneFound('noOutbox')),
+    answerPart(say('sagaTopic'), named.saga, noneFound('noSaga')),
+    answerPart(say('twoPhaseTopic'), named.twoPhase, noneFound('noTwoPhase')),
   ];
 }

@@ -148,6 +148,19 @@ export interface Frameworks {
   instanceGetters: ReadonlySet<string>;
   /** Writes that do not duplicate on a repeat, by method name. */
   idempotentWrites: ReadonlySet<string>;
+  /** Functions, by name, that make a new value on every call (`uuid4`, `token_urlsafe`): a unique column filled with one never meets a repeat's value. */
+  generatedValues: ReadonlySet<string>;
+  /** Calls, by name, that end a request with a response (`redirect`, `abort`): a middleware making one under a condition refuses the request. */
+  requestEnders: ReadonlySet<string>;
+  /** Methods, by name, that read a key of a store (`get`, `exists`) and that write one (`set`, `delete`): an awaited read, a test of it, then a write is no atomic step. */
+  readCalls: ReadonlySet<string>;
+  writeCalls: ReadonlySet<string>;
+  /** Words in a class or function name that name a saga or compensation, an outbox, a two-phase commit; calls and a call's flag that make a two-phase commit. */
+  sagaWords: ReadonlySet<string>;
+  outboxWords: ReadonlySet<string>;
+  twoPhaseWords: ReadonlySet<string>;
+  twoPhaseCalls: ReadonlySet<string>;
+  twoPhaseFlags: ReadonlySet<string>;
   /** Methods that write a model instance's changed fields back (`save`), by name. */
   instanceSaves: ReadonlySet<string>;
   /** Methods that write the instances they are given (`session.add(user)`), by name. */
@@ -230,6 +243,15 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     conditionalBeans: new Set<string>(),
     instanceGetters: new Set<string>(),
     idempotentWrites: new Set<string>(),
+    generatedValues: new Set<string>(),
+    requestEnders: new Set<string>(),
+    readCalls: new Set<string>(),
+    writeCalls: new Set<string>(),
+    sagaWords: new Set<string>(),
+    outboxWords: new Set<string>(),
+    twoPhaseWords: new Set<string>(),
+    twoPhaseCalls: new Set<string>(),
+    twoPhaseFlags: new Set<string>(),
     instanceSaves: new Set<string>(),
     sessionSaves: new Set<string>(),
     integrityErrors: new Set<string>(),
@@ -316,6 +338,15 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     for (const name of document.conditionalBeans ?? []) frameworks.conditionalBeans.add(name);
     for (const name of document.instanceGetters ?? []) frameworks.instanceGetters.add(name);
     for (const name of document.idempotentWrites ?? []) frameworks.idempotentWrites.add(name);
+    for (const name of document.generatedValues ?? []) frameworks.generatedValues.add(name);
+    for (const name of document.requestEnders ?? []) frameworks.requestEnders.add(name);
+    for (const name of document.readCalls ?? []) frameworks.readCalls.add(name);
+    for (const name of document.writeCalls ?? []) frameworks.writeCalls.add(name);
+    for (const name of document.sagaWords ?? []) frameworks.sagaWords.add(name);
+    for (const name of document.outboxWords ?? []) frameworks.outboxWords.add(name);
+    for (const name of document.twoPhaseWords ?? []) frameworks.twoPhaseWords.add(name);
+    for (const name of document.twoPhaseCalls ?? []) frameworks.twoPhaseCalls.add(name);
+    for (const name of document.twoPhaseFlags ?? []) frameworks.twoPhaseFlags.add(name);
     for (const name of document.instanceSaves ?? []) frameworks.instanceSaves.add(name);
     for (const name of document.sessionSaves ?? []) frameworks.sessionSaves.add(name);
     for (const name of document.integrityErrors ?? []) frameworks.integrityErrors.add(name);

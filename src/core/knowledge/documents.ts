@@ -192,6 +192,15 @@ export interface FrameworkDocument {
   conditionalBeans?: string[];
   instanceGetters?: string[];
   idempotentWrites?: string[];
+  generatedValues?: string[];
+  requestEnders?: string[];
+  readCalls?: string[];
+  writeCalls?: string[];
+  sagaWords?: string[];
+  outboxWords?: string[];
+  twoPhaseWords?: string[];
+  twoPhaseCalls?: string[];
+  twoPhaseFlags?: string[];
   instanceSaves?: string[];
   sessionSaves?: string[];
   integrityErrors?: string[];

@@ -121,6 +121,17 @@ export interface IncrementFact {
   condition?: string;
 }
 
+/** A value written to a name or an attribute, by what it is made from; bounded per function. */
+export interface FillFact {
+  /** The name or attribute as written (`project.badge_key`). */
+  target: string;
+  line: number;
+  /** The calls in the value, as written (`str`, `uuid4`). */
+  calls: string[];
+  /** The names and attributes the value reads outside its calls' callees (`user.username`). */
+  reads: string[];
+}
+
 /** A Python `except` clause of a function: the exceptions it catches, as written. */
 export interface HandlerFact {
   exceptions: string[];
@@ -304,6 +315,14 @@ export interface SymbolDefinition {
   refusals?: RefusalFact[];
   /** Python functions and methods: attributes added to in place (`+=`), in source order. */
   increments?: IncrementFact[];
+  /**
+   * Python functions and methods: what a name or attribute is assigned (`project.badge_key = str(uuid4())`),
+   * and the keywords of a call a local is made with (`user = User(username=name)` fills `user.username`):
+   * the calls and names the value is made from, so an answer can tell a value the code generates from one a request gives.
+   */
+  fills?: FillFact[];
+  /** The function writes more values than `fills` keeps: an attribute absent from them may still be written. */
+  fillsCut?: boolean;
   /** Python functions and methods: the `if` statements that test one of their own parameters (`if mark_as_processed:`), in source order. */
   flagTests?: FlagTest[];
   /** Python functions and methods: the `if`/`elif` tests of a value's type, in source order. */

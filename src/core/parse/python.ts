@@ -1,5 +1,5 @@
 import { type Language, type Node, Query, type QueryMatch } from 'web-tree-sitter';
-import type { Attribute, CallShape, CallSite, DocumentedOutcome, FlagTest, HandlerFact, ImportStatement, Local, LoopFact, Parameter, RaiseFact, RefusalFact, SymbolDefinition, TypeCheckFact, ValueShape } from './facts';
+import type { Attribute, CallShape, CallSite, DocumentedOutcome, FillFact, FlagTest, HandlerFact, ImportStatement, Local, LoopFact, Parameter, RaiseFact, RefusalFact, SymbolDefinition, TypeCheckFact, ValueShape } from './facts';
 import { capturedAs, type LanguageSyntax, MAX_SHAPE_DEPTH, MAX_SHAPE_NODES, literalValue, normalizeCallee, rangeOf } from './syntax';
 import { listIn } from '../lists';
 import { beforeFirst } from '../text';
@@ -535,6 +535,7 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
       listIn(callNodesOf, scope).push(item.node);
     } else if (item.kind === 'assignment') {
       recordAssignment(item.node, scope);
+      recordFills(item.node, scope);
       listIn(assignmentsOf, scope).push(item.node);
     } else if (item.kind === 'loop') {
       listIn(loopsOf, scope).push(item.node);
@@ -1044,6 +1045,72 @@ function recordAssignment(node: Node, scope: BodyScope): void {
       owner.attributes?.push(attributeOf(name, annotation, value, node.startPosition.row, parameters));
     }
   }
+}
+
+/** Fills kept per function, and calls and names kept per value, at most: a bound on what a long function costs the facts. */
+const MAX_FILLS = 48;
+const MAX_VALUE_PARTS = 6;
+
+/**
+ * What an assignment writes and what the value is made from (`project.code = project.badge_key = str(uuid4())`
+ * fills both targets from `str` and `uuid4`); a local made by a call also gets each keyword the call
+ * is given as a fill of its attribute (`user = User(username=name)` fills `user.username` from `name`).
+ */
+function recordFills(node: Node, scope: BodyScope): void {
+  if (node.parent?.type === 'assignment') return;
+  const line = node.startPosition.row;
+  const targets: Node[] = [];
+  let value: Node | null = node;
+  for (; value?.type === 'assignment'; value = value.childForFieldName('right')) {
+    const left = value.childForFieldName('left');
+    if (left && (left.type === 'identifier' || left.type === 'attribute')) targets.push(left);
+    // `verified, _ = verify_password(...)`: each name unpacked is made from the whole value.
+    else if (left?.type === 'pattern_list' || left?.type === 'tuple_pattern') targets.push(...left.namedChildren.filter((child): child is Node => child?.type === 'identifier' || child?.type === 'attribute'));
+  }
+  if (!value) return;
+  const made = valueParts(value);
+  const keep = (fill: FillFact) => ((scope.symbol.fills?.length ?? 0) < MAX_FILLS ? (scope.symbol.fills ??= []).push(fill) : (scope.symbol.fillsCut = true));
+  for (const target of targets) keep({ target: target.text.replace(/\s+/g, ''), line, ...made });
+  const local = targets.length === 1 ? targets.find((target) => target.type === 'identifier') : undefined;
+  if (!local || value.type !== 'call') return;
+  for (const argument of value.childForFieldName('arguments')?.namedChildren ?? []) {
+    // `Project(**data)`: the keywords are not written, any attribute may be given.
+    if (argument?.type === 'dictionary_splat') keep({ target: `${local.text}.**`, line, ...valueParts(argument) });
+    const given = argument?.type === 'keyword_argument' ? argument.childForFieldName('value') : undefined;
+    const name = argument?.childForFieldName('name')?.text;
+    if (given && name) keep({ target: `${local.text}.${name}`, line, ...valueParts(given) });
+  }
+}
+
+/** The calls (by callee) and the names read (outermost dotted names, callees left out) in a value, a few of each. */
+function valueParts(value: Node): Pick<FillFact, 'calls' | 'reads'> {
+  const calls: string[] = [];
+  const reads: string[] = [];
+  const visit = (node: Node, depth: number): void => {
+    if (depth > MAX_SHAPE_DEPTH || (calls.length >= MAX_VALUE_PARTS && reads.length >= MAX_VALUE_PARTS)) return;
+    if (node.type === 'call') {
+      const callee = node.childForFieldName('function');
+      if (callee && calls.length < MAX_VALUE_PARTS) calls.push(normalizeCallee(callee.text));
+      // A method called on a value (`str(uuid4()).upper()`) is made from that value.
+      const receiver = callee?.type === 'attribute' ? callee.childForFieldName('object') : undefined;
+      if (receiver) visit(receiver, depth + 1);
+      const args = node.childForFieldName('arguments');
+      if (args) visit(args, depth + 1);
+      return;
+    }
+    if (node.type === 'identifier' || (node.type === 'attribute' && isDottedName(node))) {
+      if (reads.length < MAX_VALUE_PARTS) reads.push(node.text.replace(/\s+/g, ''));
+      return;
+    }
+    if (node.type === 'keyword_argument') {
+      const given = node.childForFieldName('value');
+      if (given) visit(given, depth + 1);
+      return;
+    }
+    for (const child of node.namedChildren) if (child) visit(child, depth + 1);
+  };
+  visit(value, 0);
+  return { calls, reads };
 }
 
 /** A call whose first argument is a class, as PEP 8 names classes (`get_object_or_404(Check, code=code)`): the call and the class as written. */
