@@ -66,7 +66,8 @@ describe('analyzing the embedded sample in worker threads', () => {
   it('finds the async email task, where it is queued, and the published event', () => {
     const symbols = (category: string) => result.findings.filter((finding) => finding.category === category).map((finding) => finding.symbol);
     assert.deepEqual(symbols('task'), ['app/application/services/order_service.py:OrderService.create_order', 'app/infrastructure/tasks/email.py:send_order_confirmation_email']);
-    assert.deepEqual(symbols('event'), ['app/application/services/order_service.py:OrderService.create_order']);
+    // The domain event's own `publish` hands it to the module's `event_bus = EventBus()`: the bus's publish is called there too.
+    assert.deepEqual(symbols('event'), ['app/application/services/order_service.py:OrderService.create_order', 'app/domain/events.py:DomainEvent.publish']);
   });
 
   it('reports the one layer violation the sample has: its domain importing the event bus from the infrastructure', () => {
