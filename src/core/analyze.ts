@@ -283,9 +283,17 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   };
   if (options.updates ?? true) layerColumns.set(index, column);
   // A finding takes its file's layer: looked up once per file, not once per finding.
+  const layered = new Map<Finding, Finding>();
   for (const [path, held] of findingsByPath) {
     const layer = entryOf(path)?.layer ?? '';
-    for (const finding of held) finding.layer = layer;
+    for (const finding of held) {
+      const now = withLayer(finding, layer);
+      if (now !== finding) layered.set(finding, now);
+    }
+  }
+  if (layered.size) {
+    const ofLayer = (finding: Finding) => layered.get(finding) ?? finding;
+    for (const list of [resolved, findings]) for (let at = 0; at < list.length; at++) list[at] = ofLayer(list[at] as Finding);
   }
   // Given their layers, findings and routes are as the result lists them: those the same as before stay the objects they were.
   keepingEqual(before?.findings, findings, compareFindings);
@@ -721,6 +729,22 @@ function toldOrChanged(last: LayerColumn, sources: readonly FileFacts[], sorted:
 function everyPositionOf(order: readonly string[]): number[] {
   return Array.from({ length: order.length }, (_, at) => at);
 }
+
+/**
+ * The finding with its file's layer: the resolution's finding itself when it has it, or else its
+ * copy with the layer, made once for as long as the finding lives (the facts' and kept parts'
+ * findings outlive updates), so that an update gives the files it did not change the same objects.
+ */
+function withLayer(finding: Finding, layer: string): Finding {
+  if (finding.layer === layer) return finding;
+  const made = layeredCopies.get(finding);
+  if (made?.layer === layer) return made;
+  const copy = { ...finding, layer };
+  layeredCopies.set(finding, copy);
+  return copy;
+}
+
+const layeredCopies = new WeakMap<Finding, Finding>();
 
 function compareFindings(a: Finding, b: Finding): number {
   return a.symbol.localeCompare(b.symbol) || a.range.start.line - b.range.start.line || a.category.localeCompare(b.category);

@@ -39,6 +39,11 @@ export function keepingEqual<T>(earlier: readonly T[] | undefined, now: T[], com
   let from = 0;
   for (let position = 0; position < now.length; position++) {
     const item = now[position] as T;
+    // Most of an update's elements are the earlier ones themselves, in the same order: nothing to compare.
+    if (earlier[from] === item) {
+      from++;
+      continue;
+    }
     while (from < earlier.length && compare(earlier[from] as T, item) < 0) from++;
     for (let at = from; at < earlier.length && compare(earlier[at] as T, item) === 0; at++) {
       if (samePlainData(earlier[at], item)) {

@@ -64,6 +64,8 @@ async function analyzeFiles(tasks: readonly FileTask[], progress: BigInt64Array)
  * update's own parse is as fast as any later one.
  */
 async function warmUp(task: FileTask): Promise<void> {
+  // Only the thread kept for edits is readied (see WarmWorker.prepare).
+  scannerOfThisThread().servesEdits();
   await analyzeFile(task);
 }
 

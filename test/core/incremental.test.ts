@@ -5,6 +5,8 @@ import { describe, it } from 'node:test';
 import fc from 'fast-check';
 import type { Parser } from 'web-tree-sitter';
 import type { EditorDocuments } from '../../src/core/host';
+import { CompiledRules } from '../../src/core/detect/compiledRules';
+import type { DetectorRule } from '../../src/core/detect/rules';
 import { FileScanner, type SplitQueries } from '../../src/core/detect/scanFile';
 import { languageOf } from '../../src/core/discover/languages';
 import type { FileFacts, FileTask, TextChange } from '../../src/core/parse/facts';
@@ -172,6 +174,36 @@ describe('open documents parsed incrementally', () => {
       }
     }
     assert.ok(compared > sources.length * 3, `${compared} edits compared with a whole parse`);
+  });
+
+  it('in the thread for edits, are scanned with the split queries alone, and files read from disk too, as the one query scans them', async () => {
+    const rules = loadRuleDirectory(rulesDirectory(ROOT));
+    const compiledSets: (readonly DetectorRule[])[] = [];
+    const compile = CompiledRules.compile.bind(CompiledRules);
+    CompiledRules.compile = (grammar, ruleSet, syntaxQuery) => {
+      compiledSets.push(ruleSet);
+      return compile(grammar, ruleSet, syntaxQuery);
+    };
+    try {
+      const forEdits = new FileScanner(testGrammars(), rules);
+      forEdits.servesEdits();
+      const oneQuery = testScanner();
+      const sources = fixtureSources();
+      for (const language of new Set(sources.map((source) => source.language))) {
+        for (const { path, text } of sources.filter((source) => source.language === language).slice(0, 8)) {
+          const source = { path, language };
+          const fromDisk = await forEdits.scan(source, text);
+          assert.deepEqual(fromDisk, await oneQuery.scan(source, text), path);
+          assert.deepEqual(await forEdits.scan({ ...source, text }, text), fromDisk, path);
+        }
+      }
+    } finally {
+      CompiledRules.compile = compile;
+    }
+    // The thread for edits compiled no language's rules as one query (the scanner it was compared with has rules of its own).
+    const everyRule = new Set<readonly DetectorRule[]>(rules.values());
+    assert.ok(compiledSets.length >= 2);
+    assert.deepEqual(compiledSets.filter((ruleSet) => everyRule.has(ruleSet)), []);
   });
 
   it('keep the findings of the statements an edit did not touch, and find those of a rule that relates several statements again', async () => {

@@ -25,11 +25,18 @@ export class FileScanner {
   private readonly documents = new DocumentTrees(OPEN_DOCUMENT_TREES, OPEN_DOCUMENT_CHARACTERS);
   private readonly split = new Map<Language, Promise<SplitQueries | undefined>>();
   private readonly ruleOrders = new Map<Language, ReadonlyMap<string, number>>();
+  /** Whether this thread scans an editor's documents as they are edited (see `servesEdits`). */
+  private forEdits = false;
 
   constructor(
     private readonly grammars: Grammars,
     private readonly rules: ReadonlyMap<Language, readonly DetectorRule[]>,
   ) {}
+
+  /** Tells the scanner its thread is the one for an editor's edits: it compiles the split queries, not the one-pass query, whatever file comes first. */
+  servesEdits(): void {
+    this.forEdits = true;
+  }
 
   /** Gets ready for files of any language: what each needs first (the tree-sitter runtime) is loaded. */
   ready(): Promise<void> {
@@ -45,11 +52,16 @@ export class FileScanner {
     if (task.language === 'sql') return scanSql(task, text);
     if (task.language === 'prisma') return scanPrisma(task, text);
     const parser = await this.grammars.parser(task.language);
-    const compiled = await this.compiledQuery(task.language);
     const editorText = task.text !== undefined;
+    // A thread compiles each rule once (a query's compile costs as much as a hundred scans): the
+    // one query for files read from disk, or, in the thread for edits or when an editor's document
+    // comes first, the split queries, which scan a whole file in two passes.
+    const splitOnly = !this.compiled.has(task.language) && (editorText || this.forEdits || this.split.has(task.language));
+    const splitFirst = splitOnly ? await this.splitQueries(task.language) : undefined;
+    const compiled = splitFirst ? undefined : await this.compiledQuery(task.language);
     const edited = editorText ? this.documents.edited(task.path, task.language, text, task.edits ?? []) : null;
     const before = edited?.document.facts;
-    const split = before && compiled ? await this.splitQueries(task.language) : undefined;
+    const split = splitFirst ?? (before && compiled ? await this.splitQueries(task.language) : undefined);
     // The queries an open document's next edits will need, made once the result of its first scan is sent.
     if (editorText && !edited && compiled) {
       const { language } = task;
@@ -71,7 +83,7 @@ export class FileScanner {
       const region = touched && (touched.firstRow > 0 || touched.lastRow < root.endPosition.row) ? touched : undefined;
       // One pass of one query over the tree: the detectors' matches and the syntax's. After an
       // edit, the rules that keep to one statement run over the statements it touched alone.
-      const whole = region && split ? split.whole : compiled;
+      const whole = (region || !compiled) && split ? split.whole : compiled;
       const ruleMatches: QueryMatch[] = [];
       const syntaxMatches: QueryMatch[] = [];
       for (const match of whole?.query.matches(root) ?? []) (whole?.isRuleMatch(match) ? ruleMatches : syntaxMatches).push(match);
@@ -90,7 +102,7 @@ export class FileScanner {
         });
         collectMatches(task.path, split.local, matches, syntax, facts);
         keepUntouched(before, region, split.wholeFileRules, facts);
-      }
+      } else if (split && whole === split.whole) collectMatches(task.path, split.local, split.local.query.matches(root), syntax, facts);
       inPlaceOrder(facts, this.ruleOrder(task.language));
       scanned = facts;
       return facts;

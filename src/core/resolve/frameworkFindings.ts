@@ -3,9 +3,10 @@ import { Turns } from '../nextTurn';
 import type { ClassRule, Frameworks } from '../frameworks/frameworks';
 import type { Attribute, SymbolDefinition } from '../parse/facts';
 import { Shape } from '../datamodel/shapes';
-import { Finding, type ModelDetails, type ModelRelationship, type RepositoryDetails, SymbolId } from '../result';
+import { Finding, type FindingOf, type ModelDetails, type ModelRelationship, type RepositoryDetails, SymbolId } from '../result';
 import { beforeFirst } from '../text';
 import { GlobSet } from '../workspacePatterns';
+import type { FindingEdits } from './findingEdits';
 import type { SymbolIndex } from './symbolIndex';
 
 /** What one file's definitions make of the rules: findings on its own symbols, and uses of workspace decorators. */
@@ -23,9 +24,13 @@ interface FileFrameworkPart {
  * the decorators functions wear (framework extension points, and the workspace's own decorators'
  * use sites, added to their definitions as `usedBy`).
  */
-export async function frameworkFindings(index: SymbolIndex, rules: Frameworks, existing: readonly Finding[], turns = new Turns()): Promise<Finding[]> {
+export async function frameworkFindings(index: SymbolIndex, rules: Frameworks, existing: Finding[], edits: FindingEdits, turns = new Turns()): Promise<Finding[]> {
   const found: Finding[] = [];
-  const decoratorDefinitions = new Map(existing.filter(Finding.of('decorator')).map((finding) => [finding.symbol, finding]));
+  /** Where each decorator's finding is in `existing` (the last one of a symbol): its uses are added to it. */
+  const decoratorDefinitions = new Map<string, number>();
+  existing.forEach((finding, at) => {
+    if (finding.category === 'decorator') decoratorDefinitions.set(finding.symbol, at);
+  });
   // Managers the scan found (`X = Manager.from_queryset(QS)`) count when models attach them.
   const managerClasses = new Set(existing.filter((finding) => finding.category === 'manager').map((finding) => finding.symbol));
   const models: { symbol: string; definition: SymbolDefinition }[] = [];
@@ -34,16 +39,16 @@ export async function frameworkFindings(index: SymbolIndex, rules: Frameworks, e
   const undeclared = new Map<string, string[]>();
 
   await index.eachPart('framework-findings', turns, (file) => fileFrameworkPart(index, rules, file.path), (part) => {
-    // Later stages add to findings' details: the kept part stays as it was made.
+    // Later stages that add to these findings' details copy them first (see FindingEdits): the kept part stays as it was made.
     for (const finding of part.found) {
-      found.push(Finding.withDetails(finding));
+      found.push(finding);
       if (finding.category === 'manager') managerClasses.add(finding.symbol);
     }
     models.push(...part.models);
     callables.push(...part.callables);
     for (const [decorator, decorated] of part.decoratorUses) {
       const definitionFinding = decoratorDefinitions.get(decorator);
-      if (definitionFinding) (definitionFinding.details.usedBy ??= []).push(decorated);
+      if (definitionFinding !== undefined) (edits.own<FindingOf<'decorator'>>(existing, definitionFinding).details.usedBy ??= []).push(decorated);
       else undeclared.set(decorator, [...(undeclared.get(decorator) ?? []), decorated]);
     }
   }, '', undefined, (part) => part === NOTHING_FOUND);

@@ -2,10 +2,11 @@ import { Turns } from '../nextTurn';
 import type { DecoratorRoutes } from '../frameworks/frameworks';
 import { isEmpty, NONE } from '../lists';
 import type { CallShape, FileFacts, Hint } from '../parse/facts';
-import { type Finding, type Range, type Route, type Skipped, SymbolId } from '../result';
+import { type Finding, type FindingOf, type Range, type Route, type Skipped, SymbolId } from '../result';
 import { type Compiled, compileRegex, type LinearPattern, quoteForRegex } from '../workspacePatterns';
 import { trimEnd, trimStart } from '../text';
 import { constantString, statedString } from './routePaths';
+import type { FindingEdits } from './findingEdits';
 import type { SymbolIndex } from './symbolIndex';
 
 /**
@@ -242,15 +243,22 @@ type ModuleLists = Partial<Record<(typeof MODULE_LISTS)[number], string[]>>;
  * exports })` finding lists the classes (and tokens) named in each, `{ provide: TOKEN, useClass: X }`
  * included, so the Extension Points view shows what a module wires together.
  */
-export async function describeNestModules(index: SymbolIndex, findings: readonly Finding[], frameworks: readonly DecoratorRoutes[], turns = new Turns()): Promise<void> {
+export async function describeNestModules(index: SymbolIndex, findings: Finding[], frameworks: readonly DecoratorRoutes[], edits: FindingEdits, turns = new Turns()): Promise<void> {
   const moduleDecorators = frameworks.flatMap((routes) => (routes.moduleDecorator ? [`${routes.package}.${routes.moduleDecorator}`] : []));
-  await turns.each(findings, (finding) => {
-    if (finding.category !== 'decorator' || !moduleDecorators.includes(finding.details.decorator ?? '')) return;
-    const { path } = SymbolId.parse(finding.symbol);
-    const lists = index.part('nest-modules', path, () => moduleListsIn(index, path, moduleDecorators)).get(finding.symbol);
+  if (!moduleDecorators.length) return;
+  const modules: number[] = [];
+  findings.forEach((finding, at) => {
+    if (finding.category === 'decorator' && moduleDecorators.includes(finding.details.decorator ?? '')) modules.push(at);
+  });
+  await turns.each(modules, (at) => {
+    const { symbol } = findings[at] as Finding;
+    const { path } = SymbolId.parse(symbol);
+    const lists = index.part('nest-modules', path, () => moduleListsIn(index, path, moduleDecorators)).get(symbol);
+    if (!lists || !MODULE_LISTS.some((list) => lists[list])) return;
+    const { details } = edits.own<FindingOf<'decorator'>>(findings, at);
     for (const list of MODULE_LISTS) {
-      const names = lists?.[list];
-      if (names) finding.details[list] = [...names];
+      const names = lists[list];
+      if (names) details[list] = [...names];
     }
   });
 }

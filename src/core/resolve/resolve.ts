@@ -1,12 +1,13 @@
 import { NONE } from '../lists';
 import { nextTurn, Turns } from '../nextTurn';
 import type { FileFacts, Hint } from '../parse/facts';
-import { Finding, type InterfaceImplementations, type Route, type Skipped, SymbolId } from '../result';
+import { Finding, type FindingOf, type InterfaceImplementations, type Route, type Skipped, SymbolId } from '../result';
 import { annotationRoutes } from './annotationRoutes';
 import { aspectMiddleware } from './aspects';
 import { callRoutes } from './callRoutes';
 import { embeddedBases, frameworkFindings } from './frameworkFindings';
 import { enqueuingCalls } from './enqueuingCalls';
+import { FindingEdits } from './findingEdits';
 import { fileRoutes } from './fileRoutes';
 import { interfaceImplementations } from './interfaces';
 import { describeNestModules, nestRoutes } from './nestRoutes';
@@ -37,9 +38,10 @@ export async function resolveWorkspace(files: readonly FileFacts[], knowledge: R
   const index = await SymbolIndex.build(files, modulePaths, earlier, keepParts);
   await nextTurn();
   // Each file's findings checked and named after their definitions, a part of the file kept while
-  // what it read stays. Resolution adds to findings' details (receivers, uses, sites): it works on
-  // copies, so the facts of a file and the kept parts stay as they were made.
+  // what it read stays. Resolution adds to some findings' details (receivers, uses, sites): those
+  // are copied where they change (see FindingEdits), the others stay the kept parts' objects.
   const turns = new Turns();
+  const edits = new FindingEdits();
   const confirmation = new Confirmation();
   const named: Finding[] = [];
   await index.eachPart(
@@ -48,18 +50,18 @@ export async function resolveWorkspace(files: readonly FileFacts[], knowledge: R
     (file) => confirmedAndNamed(index, file),
     (own) => {
       confirmation.add(own);
-      for (const finding of own.named) named.push(copied(finding));
+      for (const finding of own.named) named.push(finding);
     },
     '',
     undefined,
     (own) => own === NAMED_NOTHING,
   );
   const { findings: dependent, hints } = confirmation.finish();
-  for (const finding of dependent) named.push(namedAfterDefinition(index, Finding.withDetails(finding)));
+  for (const finding of dependent) named.push(namedAfterDefinition(index, finding));
   await nextTurn();
-  const findings = mergeRegistrations(named);
+  const findings = mergeRegistrations(named, edits);
   await nextTurn();
-  findings.push(...(await frameworkFindings(index, knowledge.frameworks, findings, turns)));
+  findings.push(...(await frameworkFindings(index, knowledge.frameworks, findings, edits, turns)));
   const embedded = embeddedBases(index, knowledge.frameworks.classes, findings);
   if (embedded.bases.size) findings.splice(0, findings.length, ...findings.filter((finding) => !(finding.category === 'model' && embedded.bases.has(finding.symbol))), ...embedded.found);
   findings.push(...(await enqueuingCalls(index, findings, knowledge.ruleRoles, turns)));
@@ -72,12 +74,12 @@ export async function resolveWorkspace(files: readonly FileFacts[], knowledge: R
   }
   await nextTurn();
   findings.push(...(await repositoryFindings(index, knowledge.dataAccess, interfaces, findings, turns)));
-  linkSignals(index, findings, hints);
+  linkSignals(index, findings, hints, edits);
   await nextTurn();
   // A test sets up applications of its own (`createExpressServer({ routePrefix })` in a spec): their prefix is not the service's.
   const applicationHints = hints.filter((hint) => hint.hint !== 'global-prefix' || !knowledge.layerRoles.isTestExampleOrDoc(SymbolId.parse(hint.symbol).path));
   const nest = await nestRoutes(index, applicationHints, findings, knowledge.frameworks.decoratorRoutes, turns);
-  await describeNestModules(index, findings, knowledge.frameworks.decoratorRoutes, turns);
+  await describeNestModules(index, findings, knowledge.frameworks.decoratorRoutes, edits, turns);
   await nextTurn();
   // Java's routes are annotations, or calls (Spark); Go's router calls followed through variables, parameters and closures.
   const annotated = await annotationRoutes(index, knowledge.frameworks.annotationRoutes, build, turns);
@@ -86,7 +88,7 @@ export async function resolveWorkspace(files: readonly FileFacts[], knowledge: R
   const routeFiles = await fileRoutes(index, knowledge.frameworks.fileRoutes, turns);
   await nextTurn();
   // NestJS's routes are resolved already; the others are resolved from the scan's findings.
-  const { routes, notRoutes, skipped } = await resolveRoutes(index, findings, hints, knowledge, turns);
+  const { routes, notRoutes, skipped } = await resolveRoutes(index, findings, hints, knowledge, edits, turns);
   findings.push(...nest.findings, ...annotated.findings, ...called.findings, ...routeFiles.findings);
   const allRoutes = [...routes, ...nest.routes, ...annotated.routes, ...called.routes, ...routeFiles.routes].sort(compareRoutes);
   findings.push(...aspectMiddleware(index, findings, allRoutes));
@@ -103,9 +105,9 @@ export async function resolveWorkspace(files: readonly FileFacts[], knowledge: R
     if (maker) handlers.add(maker);
   }
   const handlerOnly = (finding: Finding) => finding.category === 'middleware' && finding.details.by === 'signature' && handlers.has(finding.symbol);
-  const unique = dedupe(findings.filter((finding) => !notRoutes.has(finding) && !handlerOnly(finding) && !(finding.category === 'decorator' && finding.details.kind !== 'use' && middleware.has(finding.symbol))));
+  const unique = dedupe(findings.filter((finding) => !notRoutes.has(finding) && !handlerOnly(finding) && !(finding.category === 'decorator' && finding.details.kind !== 'use' && middleware.has(finding.symbol))), edits);
   await nextTurn();
-  return { index, findings: foldRegistrations(unique), interfaces, routes: allRoutes, skipped: [...skipped, ...nest.skipped] };
+  return { index, findings: foldRegistrations(unique, edits), interfaces, routes: allRoutes, skipped: [...skipped, ...nest.skipped] };
 }
 
 /** The result's order of routes: by path, method and handler. */
@@ -121,12 +123,6 @@ function confirmedAndNamed(index: SymbolIndex, file: FileFacts): FileConfirmatio
 }
 
 const NAMED_NOTHING = Object.freeze({ confirmed: NONE, dependent: NONE, hints: NONE, hintsAwaiting: NONE, named: NONE });
-
-/** A kept finding as this analysis's own: later stages add to its details and to its sites. */
-function copied(finding: Finding): Finding {
-  const sites = finding.details.registeredAt;
-  return Finding.withDetails(finding, sites ? { registeredAt: [...sites] } : {});
-}
 
 /**
  * A finding named after a reference (`app.add_middleware(X)`, `signal.connect(handler)`) becomes a
@@ -152,10 +148,10 @@ function namedAfterDefinition(index: SymbolIndex, finding: Finding): Finding {
 }
 
 /** Several registrations of one definition (a middleware installed in three apps) make one finding listing every site. */
-function mergeRegistrations(findings: readonly Finding[]): Finding[] {
+function mergeRegistrations(findings: readonly Finding[], edits: FindingEdits): Finding[] {
   const merged: Finding[] = [];
-  /** The sites of the first finding of each category, symbol and rule: the others' are added to them. */
-  const sitesByKey = new Map<string, string[]>();
+  /** Where the first finding of each category, symbol and rule is in `merged`: the others' sites are added to it. */
+  const firstAt = new Map<string, number>();
   for (const finding of findings) {
     const sites = finding.details.registeredAt;
     if (!sites) {
@@ -166,10 +162,10 @@ function mergeRegistrations(findings: readonly Finding[]): Finding[] {
     // A route whose path its chain's start gives later (`app.route('/x').post(h)`) is told apart by its site.
     const route = finding.category === 'route' ? `|${String(finding.details.method ?? '')}|${String(finding.details.path ?? sites.join(' '))}` : '';
     const key = `${finding.category}|${finding.symbol}|${finding.details.rule}${route}`;
-    const first = sitesByKey.get(key);
-    if (first) first.push(...sites);
+    const first = firstAt.get(key);
+    if (first !== undefined) edits.own(merged, first).details.registeredAt?.push(...sites);
     else {
-      sitesByKey.set(key, sites);
+      firstAt.set(key, merged.length);
       merged.push(finding);
     }
   }
@@ -177,12 +173,16 @@ function mergeRegistrations(findings: readonly Finding[]): Finding[] {
 }
 
 /** Each workspace signal lists its receivers and the places that send it. */
-function linkSignals(index: SymbolIndex, findings: readonly Finding[], hints: readonly Hint[]): void {
-  const signals = new Map(findings.filter(Finding.of('signal')).map((finding) => [finding.symbol, finding]));
+function linkSignals(index: SymbolIndex, findings: Finding[], hints: readonly Hint[], edits: FindingEdits): void {
+  /** Where each signal's finding is (the last one of a symbol). */
+  const signals = new Map<string, number>();
+  findings.forEach((finding, at) => {
+    if (finding.category === 'signal') signals.set(finding.symbol, at);
+  });
   const append = (signal: string | undefined, key: 'receivers' | 'senders', value: string) => {
-    const finding = signal ? signals.get(signal) : undefined;
-    if (!finding) return;
-    const list = (finding.details[key] ??= []);
+    const at = signal ? signals.get(signal) : undefined;
+    if (at === undefined || (findings[at] as FindingOf<'signal'>).details[key]?.includes(value)) return;
+    const list = (edits.own<FindingOf<'signal'>>(findings, at).details[key] ??= []);
     if (!list.includes(value)) list.push(value);
   };
   for (const finding of findings) {
@@ -199,45 +199,54 @@ function linkSignals(index: SymbolIndex, findings: readonly Finding[], hints: re
  * A registration of something the workspace defines (`Middleware(TimingMiddleware)` for a middleware
  * class found by its base) is told on the definition's finding, as `registeredAt`, not as a second finding.
  */
-function foldRegistrations(findings: readonly Finding[]): Finding[] {
+function foldRegistrations(findings: readonly Finding[], edits: FindingEdits): Finding[] {
   const registered = new Set<string>();
   for (const finding of findings) if (finding.details.registeredAt) registered.add(finding.symbol);
   if (!registered.size) return [...findings];
   // Keyed by category and symbol, for the few symbols registered somewhere (tens of thousands of findings are not).
-  const definitions = new Map<string, Finding>();
-  for (const finding of findings) {
-    if (registered.has(finding.symbol) && !finding.details.registeredAt) definitions.set(`${finding.category}|${finding.symbol}`, finding);
-  }
+  const definitions = new Map<string, number>();
+  findings.forEach((finding, at) => {
+    if (registered.has(finding.symbol) && !finding.details.registeredAt) definitions.set(`${finding.category}|${finding.symbol}`, at);
+  });
   const folded = findings.flatMap((finding) => {
     const sites = finding.details.registeredAt;
     const definition = sites ? definitions.get(`${finding.category}|${finding.symbol}`) : undefined;
-    return definition && sites ? [{ finding, definition, sites }] : [];
+    return definition !== undefined && sites ? [{ finding, definition, sites }] : [];
   });
   // Decided first, then told: a definition that gains sites must not be taken for a registration.
-  for (const { definition, sites } of folded) definition.details.registeredAt = [...(definition.details.registeredAt ?? []), ...sites];
+  const told = [...findings];
+  for (const { definition, sites } of folded) (edits.own(told, definition).details.registeredAt ??= []).push(...sites);
   const gone = new Set(folded.map(({ finding }) => finding));
-  return findings.filter((finding) => !gone.has(finding));
+  return told.filter((finding) => !gone.has(finding));
 }
 
 /** One finding per category, symbol and place, whichever rules found it. */
-function dedupe(findings: readonly Finding[]): Finding[] {
+function dedupe(findings: readonly Finding[], edits: FindingEdits): Finding[] {
   // By symbol first: most symbols have one finding, so no key string is made for each finding.
-  const bySymbol = new Map<string, Finding[]>();
-  return findings.filter((finding) => {
+  const bySymbol = new Map<string, number[]>();
+  const unique: Finding[] = [];
+  for (const finding of findings) {
     const same = bySymbol.get(finding.symbol);
     const kind = finding.details.kind ?? '';
     if (!same) {
-      bySymbol.set(finding.symbol, [finding]);
-      return true;
+      bySymbol.set(finding.symbol, [unique.length]);
+      unique.push(finding);
+      continue;
     }
-    const kept = same.find((other) => other.category === finding.category && other.range.start.line === finding.range.start.line && (other.details.kind ?? '') === kind);
-    if (kept) {
-      // The same finding told twice (a middleware by its signature, and where a router installs it): what either tells is kept.
-      const details: Record<string, unknown> = kept.details;
-      for (const [key, value] of Object.entries(finding.details)) if (!(key in details)) details[key] = value;
-      return false;
+    const kept = same.find((at) => {
+      const other = unique[at] as Finding;
+      return other.category === finding.category && other.range.start.line === finding.range.start.line && (other.details.kind ?? '') === kind;
+    });
+    if (kept === undefined) {
+      same.push(unique.length);
+      unique.push(finding);
+      continue;
     }
-    same.push(finding);
-    return true;
-  });
+    // The same finding told twice (a middleware by its signature, and where a router installs it): what either tells is kept.
+    const told = Object.entries(finding.details).filter(([key]) => !(key in (unique[kept] as Finding).details));
+    if (!told.length) continue;
+    const details: Record<string, unknown> = edits.own(unique, kept).details;
+    for (const [key, value] of told) details[key] = Array.isArray(value) ? [...(value as unknown[])] : value;
+  }
+  return unique;
 }

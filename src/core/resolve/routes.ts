@@ -12,6 +12,7 @@ import { namedRoutes } from './namedRoutes';
 import { objectRoutes } from './objectRoutes';
 import { classHandlers, constantString, contains, type FrameworkCopy, HTTP_METHODS, joinRoutePaths, MAX_PREFIXES_PER_ROUTER, MAX_ROUTER_DEPTH, normalizeRoutePath, pathsOf, regexAsTemplate, type Router, sourceOf, statedString } from './routePaths';
 import { compileRegex } from '../workspacePatterns';
+import type { FindingEdits } from './findingEdits';
 import type { SymbolIndex } from './symbolIndex';
 
 /** The decorator methods the route detectors read on an application or router (`@app.route(...)`, `@router.get(...)`). */
@@ -31,9 +32,10 @@ export type RouteKnowledge = Pick<Knowledge, 'frameworks' | 'ruleRoles' | 'dataA
  * Router prefixes are joined across files (FastAPI `include_router`, Flask blueprints, Starlette
  * `mount`), Django urlconfs are followed through `include()`, and DRF routers expand their ViewSets.
  */
-export async function resolveRoutes(index: SymbolIndex, findings: readonly Finding[], hints: readonly Hint[], knowledge: RouteKnowledge, turns = new Turns()): Promise<{ routes: Route[]; notRoutes: Set<Finding>; skipped: Skipped[] }> {
+export async function resolveRoutes(index: SymbolIndex, findings: Finding[], hints: readonly Hint[], knowledge: RouteKnowledge, edits: FindingEdits, turns = new Turns()): Promise<{ routes: Route[]; notRoutes: Set<Finding>; skipped: Skipped[] }> {
   const { frameworks } = knowledge;
   const roleOf = (finding: Finding) => knowledge.ruleRoles.get(finding.details.rule);
+  chainRoutes(findings, (finding): finding is RouteFinding => finding.category === 'route' && roleOf(finding) === 'router-call-chain', hints, edits);
   // The findings this stage reads (routes, and middleware installed on routers) are few of the workspace's: found in one pass.
   const routeFindings: RouteFinding[] = [];
   const middlewareFindings: MiddlewareFinding[] = [];
@@ -124,7 +126,6 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
   const routes: Route[] = [];
   const notRoutes = new Set<Finding>();
   const routerFiles = new Set([...routers.keys()].map((symbol) => SymbolId.parse(symbol).path));
-  chainRoutes(routesOf('router-call-chain'), hints);
   await turns.each(routeFindings, (finding) => {
     const role = roleOf(finding);
     if (role === 'django-urlpatterns' || role === 'starlette-routes' || role === 'handler-classes' || role === 'object-dispatch' || role === 'request-listener') return; // resolved below, as lists of patterns and by the listener around them
@@ -279,18 +280,21 @@ function heldRouter(index: SymbolIndex, routers: ReadonlyMap<string, Router>, pa
  * verb call takes its path and router from the `route(...)` hint that starts on the same line of
  * its file. A route whose chain start is not found keeps no path.
  */
-function chainRoutes(chained: readonly RouteFinding[], hints: readonly Hint[]): void {
+function chainRoutes(findings: Finding[], chained: (finding: Finding) => finding is RouteFinding, hints: readonly Hint[], edits: FindingEdits): void {
   const starts = new Map<string, Hint>();
   for (const hint of hints) {
     if (hint.hint === 'route-chain') starts.set(`${SymbolId.parse(hint.symbol).path}:${hint.range.start.line + 1}`, hint);
   }
-  for (const finding of chained) {
+  if (!starts.size) return;
+  for (let at = 0; at < findings.length; at++) {
+    const finding = findings[at] as Finding;
+    if (!chained(finding)) continue;
     const site = finding.details.registeredAt?.[0] ?? `${SymbolId.parse(finding.symbol).path}:${finding.range.start.line + 1}`;
-    const start = starts.get(site);
-    if (!start) continue;
-    const { path, router } = start.details;
-    if (path !== undefined) finding.details.path = path;
-    if (router !== undefined) finding.details.router = router;
+    const { path, router } = starts.get(site)?.details ?? {};
+    if (path === undefined && router === undefined) continue;
+    const { details } = edits.own<RouteFinding>(findings, at);
+    if (path !== undefined) details.path = path;
+    if (router !== undefined) details.router = router;
   }
 }
 
