@@ -233,6 +233,138 @@ func requireUser(next echo.HandlerFunc) echo.HandlerFunc { return next }
     assert.deepEqual(middlewareOf(result), ['main.go:<anonymous>@10 #1 (github.com/labstack/echo/middleware.Logger)', 'main.go:requireUser #1 for GET /articles/:id']);
   });
 
+  it("reads echo's groups each block declares anew, groups made in var declarations with middleware written in place, and handlers given to wrappers with options", async () => {
+    const result = await analyseFiles({
+      'go.mod': GO_MOD,
+      'main.go': `package main
+
+import "github.com/labstack/echo/v4"
+
+type Server struct{}
+
+func (s *Server) routes(e *echo.Echo) {
+	{
+		g := e.Group("/admin", func(next echo.HandlerFunc) echo.HandlerFunc {
+			return func(c echo.Context) error { return next(c) }
+		})
+		g.GET("/dashboard", s.Dashboard)
+	}
+	{
+		var (
+			can = s.Can
+			g   = e.Group("/api", s.Authenticated)
+		)
+		g.GET("/orders", can(s.ListOrders, "orders:read"))
+		g.DELETE("/orders/:id", can(withID(s.DeleteOrder), "orders:write", "orders:admin"))
+	}
+	{
+		g := e.Group("")
+		g.GET("/health", s.Health)
+	}
+}
+
+func (s *Server) Dashboard(c echo.Context) error   { return nil }
+func (s *Server) ListOrders(c echo.Context) error  { return nil }
+func (s *Server) DeleteOrder(c echo.Context) error { return nil }
+func (s *Server) Health(c echo.Context) error      { return nil }
+
+func (s *Server) Authenticated(next echo.HandlerFunc) echo.HandlerFunc { return next }
+
+func (s *Server) Can(next echo.HandlerFunc, permissions ...string) echo.HandlerFunc { return next }
+
+func withID(next echo.HandlerFunc) echo.HandlerFunc { return next }
+`,
+    });
+    assert.deepEqual(routesOf(result), [
+      'GET /admin/dashboard -> main.go:Server.Dashboard',
+      'GET /api/orders -> main.go:Server.ListOrders',
+      'DELETE /api/orders/{id} -> main.go:Server.DeleteOrder',
+      'GET /health -> main.go:Server.Health',
+    ]);
+    const middleware = result.findings.filter((finding) => finding.category === 'middleware').map((finding) => finding.symbol);
+    assert.deepEqual(middleware.sort(), ['main.go:<anonymous>@9', 'main.go:Server.Authenticated', 'main.go:Server.Can', 'main.go:withID']);
+  });
+
+  it("reads a route whose inline handler comes before its middleware, a server made in a var declaration, and routes added through an interface that declares the part of echo's router a function uses", async () => {
+    const result = await analyseFiles({
+      'go.mod': GO_MOD,
+      'server/server.go': `package server
+
+import (
+	"github.com/labstack/echo/v4"
+	"github.com/labstack/echo/v4/middleware"
+
+	"example.com/shop/stream"
+)
+
+func New() *echo.Echo {
+	var srv = echo.New()
+	srv.Use(func(next echo.HandlerFunc) echo.HandlerFunc {
+		return func(c echo.Context) error { return next(c) }
+	})
+	srv.Any("/live", func(c echo.Context) error {
+		return nil
+	}, middleware.BodyLimit("1M"))
+	stream.Register(srv.Group("/api"))
+	return srv
+}
+`,
+      'stream/stream.go': `package stream
+
+import "github.com/labstack/echo/v4"
+
+type routeAdder interface {
+	GET(path string, h echo.HandlerFunc, m ...echo.MiddlewareFunc) *echo.Route
+}
+
+type logger interface {
+	GET(key string) string
+}
+
+func Register(r routeAdder) {
+	r.GET("/events", func(c echo.Context) error {
+		return nil
+	})
+}
+
+func Lookup(l logger) string {
+	return l.GET("/level")
+}
+`,
+    });
+    assert.deepEqual(routesOf(result), ['GET /api/events -> stream/stream.go:<anonymous>@14', 'ANY /live -> server/server.go:<anonymous>@15']);
+    assert.deepEqual(middlewareOf(result), ['server/server.go:<anonymous>@12 #1', 'server/server.go:<anonymous>@15 #1 for ANY /live (github.com/labstack/echo/middleware.BodyLimit)']);
+  });
+
+  it("joins a route's path.Join of constants as Go's path package does, and names a handler made in place by the workspace function that makes it", async () => {
+    const result = await analyseFiles({
+      'go.mod': GO_MOD,
+      'main.go': `package main
+
+import (
+	"path"
+
+	"github.com/labstack/echo/v4"
+)
+
+const adminRoot = "/admin"
+
+func routes(e *echo.Echo) {
+	g := e.Group("")
+	g.GET(path.Join(adminRoot, "/login"), login)
+	g.GET(path.Join(adminRoot, "pages", "..", "/"), login)
+	g.GET("/theme.css", asset("theme.css"))
+	g.GET("/files/*", echo.WrapHandler(nil))
+}
+
+func login(c echo.Context) error { return nil }
+
+func asset(name string) echo.HandlerFunc { return func(c echo.Context) error { return nil } }
+`,
+    });
+    assert.deepEqual(routesOf(result), ['GET /admin -> main.go:login', 'GET /admin/login -> main.go:login', 'GET /theme.css -> main.go:asset']);
+  });
+
   it("reads Spark's static routes, services, WebSocket classes, filters and path groups", async () => {
     const result = await analyseFiles({
       'src/main/java/com/acme/App.java': `package com.acme;

@@ -69,8 +69,34 @@ describe('the Go syntax', () => {
     assert.equal(routes?.kind, 'method');
     assert.deepEqual(routes?.parameters, [{ name: 'h', annotation: 'OrderHandler' }]);
     assert.deepEqual(routes?.calls?.map((call) => `${call.callee}(${(call.arguments ?? []).join(', ')})`), ['chi.NewRouter()', 'r.Post("/orders", <anonymous>@29)', 'h.svc.Find(ctx, 1)']);
-    assert.deepEqual(routes?.locals, [{ name: 'r', type: 'chi.NewRouter', value: 'chi.NewRouter()' }, { name: 'order', type: 'h.svc.Find', value: 'h.svc.Find(ctx, 1)' }, { name: 'err' }]);
+    assert.deepEqual(routes?.locals, [{ name: 'r', line: 27, type: 'chi.NewRouter', value: 'chi.NewRouter()' }, { name: 'order', line: 31, type: 'h.svc.Find', value: 'h.svc.Find(ctx, 1)' }, { name: 'err', line: 31 }]);
     assert.equal(facts.symbols.find((symbol) => symbol.name === 'NewOrderHandler')?.returns, 'OrderHandler');
+  });
+
+  it('reads the values of var declarations as those of short ones, a call over several lines with its arguments as calls keep them, and the line of each', async () => {
+    const facts = await scanGo(`package server
+
+func routes(e *echo.Echo, a *App) {
+	{
+		var (
+			check = a.Check
+			g     = e.Group("/admin", func(next echo.HandlerFunc) echo.HandlerFunc {
+				return next
+			})
+		)
+		g.GET("/home", check(a.Home))
+	}
+	var srv echo.Echo = *e
+	g := e.Group("/api")
+}
+`);
+    const routes = facts.symbols.find((symbol) => symbol.name === 'routes');
+    assert.deepEqual(routes?.locals, [
+      { name: 'check', line: 5, value: 'a.Check' },
+      { name: 'g', line: 6, type: 'e.Group', value: 'e.Group("/admin", <anonymous>@7)' },
+      { name: 'srv', line: 12, type: 'echo.Echo' },
+      { name: 'g', line: 13, type: 'e.Group', value: 'e.Group("/api")' },
+    ]);
   });
 
   it('makes an inline handler a function of its own, named after its line, with its calls', async () => {

@@ -169,6 +169,8 @@ export interface Local {
    * the call and the class as written, for the calls a framework documents as giving an instance of that class.
    */
   madeWith?: { callee: string; argument: string };
+  /** Go: the line it is declared on, for the calls after it (a later block may declare the name again). */
+  line?: number;
 }
 
 export interface Parameter {

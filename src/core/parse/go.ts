@@ -275,7 +275,8 @@ function keyedNames(literal: Node): string {
 /**
  * What the syntax extraction reads, in the scan's one query pass: calls, local declarations, and
  * functions written in place where a registration takes them: the last argument after a string (a
- * route's inline handler, a job's), any argument of `Use` (the middleware a router runs), and any
+ * route's inline handler, a job's), the one just after a string a method is given (Echo's
+ * `e.Any("/x", func(c echo.Context) error {...}, mw)`: the handler, then its middleware), any argument of `Use` (the middleware a router runs), and any
  * that makes a handler (`run(func(r chi.Router) http.Handler {...})`: its parameter is the router it is given);
  * and the returns, for the errors a function returns.
  */
@@ -286,6 +287,7 @@ const SYNTAX_QUERY = `
 (call_expression arguments: (argument_list . (interpreted_string_literal) (func_literal) @closure .))
 (call_expression arguments: (argument_list . (raw_string_literal) (func_literal) @closure .))
 (call_expression arguments: (argument_list . (interpreted_string_literal) (_) (func_literal) @closure .))
+(call_expression function: (selector_expression) arguments: (argument_list . (interpreted_string_literal) . (func_literal) @closure . (_)))
 (call_expression function: (selector_expression field: (field_identifier) @_use) arguments: (argument_list (func_literal) @closure) (#eq? @_use "Use"))
 (call_expression arguments: (argument_list (func_literal result: (_) @_result) @closure) (#match? @_result "Handler(Func)?$"))
 (return_statement) @return
@@ -361,26 +363,49 @@ function fillBodies(matches: readonly QueryMatch[], bodies: readonly Extent<Symb
 
 /**
  * `order := &Order{...}` is an Order; `svc := service.NewOrderService(repo)` is what the function
- * returns (its callee is kept as the type: a trace follows a function's return type); `var o Order`.
+ * returns (its callee is kept as the type: a trace follows a function's return type); `var o Order`;
+ * `var r = chi.NewRouter()` as its short form. Each local keeps the line it is declared on: a
+ * block's `g := e.Group("/admin")` and a later block's `g := e.Group("/api")` are two routers.
  */
 function localsOf(declaration: Node): Local[] {
   if (declaration.type === 'var_declaration') {
     return specsOf(declaration).flatMap((spec) => {
       const type = spec.childForFieldName('type');
-      return spec.childrenForFieldName('name').flatMap((name) => (name ? [{ name: name.text, ...(type ? { type: typeName(type) } : {}) }] : []));
+      const names = spec.childrenForFieldName('name').filter((name): name is Node => name !== null);
+      return assigned(names, spec.childForFieldName('value')?.namedChildren ?? [], spec.startPosition.row, type ? typeName(type) : undefined);
     });
   }
-  const names = declaration.childForFieldName('left')?.namedChildren ?? [];
-  const values = declaration.childForFieldName('right')?.namedChildren ?? [];
+  const names = (declaration.childForFieldName('left')?.namedChildren ?? []).filter((name): name is Node => name !== null);
+  return assigned(names, declaration.childForFieldName('right')?.namedChildren ?? [], declaration.startPosition.row);
+}
+
+/** The locals names are given from values (one value for several names: a call's results, the first of them kept). */
+function assigned(names: readonly Node[], values: readonly (Node | null)[], line: number, declared?: string): Local[] {
   return names.flatMap((name, position) => {
-    if (name?.type !== 'identifier' || name.text === '_') return [];
+    if (name.type !== 'identifier' || name.text === '_') return [];
     const value = position === 0 || values.length === names.length ? values[values.length === names.length ? position : 0] : undefined;
-    const type = value ? valueType(value) : undefined;
-    // A call, or a field read (`r := options.BaseRouter`): what a router or a database handle is followed through.
-    const written = (value?.type === 'call_expression' || value?.type === 'selector_expression') && value.text.length <= MAX_ARGUMENT_LENGTH && !value.text.includes('\n') ? value.text : undefined;
-    return [{ name: name.text, ...(type ? { type } : {}), ...(written ? { value: written } : {}) }];
+    const type = declared ?? (value ? valueType(value) : undefined);
+    const written = value ? writtenValue(value) : undefined;
+    return [{ name: name.text, line, ...(type ? { type } : {}), ...(written ? { value: written } : {}) }];
   });
 }
+
+/**
+ * A call, or a field read (`r := options.BaseRouter`): what a router or a database handle is
+ * followed through. A call over several lines is written with its arguments as calls record them
+ * (`e.Group("", auth, <anonymous>@12)`: a function written in place by its name).
+ */
+function writtenValue(value: Node): string | undefined {
+  if (value.type !== 'call_expression' && value.type !== 'selector_expression') return undefined;
+  if (value.text.length <= MAX_ARGUMENT_LENGTH && !value.text.includes('\n')) return value.text;
+  const callee = value.type === 'call_expression' ? value.childForFieldName('function')?.text : undefined;
+  if (!callee || callee.length > MAX_ARGUMENT_LENGTH || callee.includes('\n')) return undefined;
+  const written = `${callee}(${argumentsOf(value).join(', ')})`;
+  return written.length <= MAX_WRITTEN_CALL_LENGTH ? written : undefined;
+}
+
+/** A call over several lines is kept as written only within this bound: a router's group is given a few middleware. */
+const MAX_WRITTEN_CALL_LENGTH = MAX_ARGUMENT_LENGTH * 4;
 
 function valueType(value: Node): string | undefined {
   const made = value.type === 'unary_expression' ? value.childForFieldName('operand') : value;

@@ -1,6 +1,6 @@
 import { listIn } from '../lists';
 import { Turns } from '../nextTurn';
-import type { CallSite, FileFacts, SymbolDefinition } from '../parse/facts';
+import type { CallSite, FileFacts, Local, SymbolDefinition } from '../parse/facts';
 import type { Frameworks, RouterFramework } from '../frameworks/frameworks';
 import { type Finding, type InterfaceImplementations, type MiddlewareDetails, type Route, SymbolId } from '../result';
 import { trimEnd } from '../text';
@@ -272,7 +272,7 @@ class FunctionRouters {
 
   read(): void {
     (this.definition.parameters ?? []).forEach((parameter, position) => {
-      const framework = parameter.annotation ? this.routerTypeOf(parameter.annotation) : undefined;
+      const framework = parameter.annotation ? this.routerTypeOf(parameter.annotation) ?? this.routerInterfaceOf(parameter.annotation) : undefined;
       // A closure given to `r.Route(...)` gets its router from the call; its parameter is a router whatever its type says.
       const closure = SymbolId.isAnonymousName(SymbolId.parse(this.symbol).name) && position === 0 && parameter.annotation !== undefined && framework !== undefined;
       if (!framework && !closure) return;
@@ -281,20 +281,35 @@ class FunctionRouters {
       this.variables.set(parameter.name, id);
     });
     const calls = this.definition.calls ?? [];
-    for (const local of this.definition.locals ?? []) {
-      const router = local.value ? this.evaluate(local.value, local.name, callWriting(local.value, calls)) : undefined;
-      if (router) {
-        this.variables.set(local.name, router);
-        continue;
-      }
-      // `Service http = ignite();`, `var r chi.Router`: a local the code says is a router.
-      const framework = local.type ? this.routerTypeOf(local.type) : undefined;
-      if (!framework) continue;
-      const id = `local:${this.symbol}:${local.name}`;
-      this.part.nodes.push({ id, framework: framework.name });
-      this.variables.set(local.name, id);
+    // A local stands for what it was last given before a call: Go blocks may each declare `g := e.Group(...)` anew.
+    const locals = [...(this.definition.locals ?? [])].sort((a, b) => (a.line ?? -1) - (b.line ?? -1));
+    let bound = 0;
+    const bindUpTo = (line: number) => {
+      for (; bound < locals.length && (locals[bound]?.line ?? -1) <= line; bound++) this.bind(locals[bound] as Local, calls);
+    };
+    for (const call of calls) {
+      bindUpTo(call.line);
+      this.readCall(call, calls);
     }
-    for (const call of calls) this.readCall(call, calls);
+    bindUpTo(Infinity);
+  }
+
+  /** A local made a router: by its value (`g := e.Group("/v1")`), or its stated type (`Service http = ignite();`, `var r chi.Router`). */
+  private bind(local: Local, calls: readonly CallSite[]): void {
+    const router = local.value ? this.evaluate(local.value, local.name, callWriting(local.value, calls)) : undefined;
+    if (router) {
+      this.variables.set(local.name, router);
+      return;
+    }
+    const framework = local.type ? this.routerTypeOf(local.type) : undefined;
+    if (!framework) {
+      // A name declared again as something else no longer stands for the router it stood for.
+      this.variables.delete(local.name);
+      return;
+    }
+    const id = `local:${this.symbol}:${local.name}`;
+    this.part.nodes.push({ id, framework: framework.name });
+    this.variables.set(local.name, id);
   }
 
   /** The router a type names (`*gin.RouterGroup`, `chi.Router`, `spark.Service`), if it is one. */
@@ -302,6 +317,26 @@ class FunctionRouters {
     for (const name of this.index.qualifiedNames(where, written)) {
       const framework = this.frameworks.routerTypes.get(name);
       if (framework) return framework;
+    }
+    return undefined;
+  }
+
+  /**
+   * The framework of a workspace interface a router satisfies: Go code that takes only the part of a
+   * router it uses (`interface { GET(path string, h echo.HandlerFunc, m ...echo.MiddlewareFunc) echo.RouteInfo }`,
+   * Go's "accept interfaces") declares a verb of the framework with the framework's own types.
+   */
+  private routerInterfaceOf(written: string): RouterFramework | undefined {
+    const target = this.index.resolve(this.path, written.replace(/^\*/, ''));
+    if (!target || this.index.definition(target)?.keywords?.['interface'] !== 'true') return undefined;
+    const where = SymbolId.parse(target).path;
+    for (const [type, framework] of this.frameworks.routerTypes) {
+      const framePackage = type.slice(0, type.lastIndexOf('.') + 1);
+      for (const verb of framework.calls.verbs.keys()) {
+        const declared = this.index.definition(`${target}.${verb}`)?.parameters ?? [];
+        const typed = declared.some(({ annotation }) => annotation && this.index.qualifiedNames(where, annotation.replace(/^[.*]+/, '')).some((name) => name.startsWith(framePackage)));
+        if (typed) return framework;
+      }
     }
     return undefined;
   }
@@ -562,9 +597,25 @@ class FunctionRouters {
    */
   private routeText(written: string): string | undefined {
     const constant = constantText(this.index, this.path, written);
-    if (constant !== undefined || !written.includes('+')) return constant;
+    if (constant !== undefined) return constant;
+    const joined = this.joinedPath(written);
+    if (joined !== undefined || !written.includes('+')) return joined;
     const stated = statedText(this.index, this.path, written);
     return stated ? stated : undefined;
+  }
+
+  /** Go's `path.Join(base, "/login")` of constants, joined and cleaned as the standard library's path package does. */
+  private joinedPath(written: string): string | undefined {
+    const call = /^([\w.]+)\((.*)\)$/s.exec(written);
+    if (!call?.[1] || call[2] === undefined || !this.index.qualifiedNames(this.path, call[1]).includes('path.Join')) return undefined;
+    const parts = splitArguments(call[2]).map((argument) => constantText(this.index, this.path, argument));
+    if (parts.some((part) => part === undefined)) return undefined;
+    const segments: string[] = [];
+    for (const segment of parts.filter(Boolean).join('/').split('/')) {
+      if (segment === '..') segments.pop();
+      else if (segment && segment !== '.') segments.push(segment);
+    }
+    return `${parts.find(Boolean)?.startsWith('/') ? '/' : ''}${segments.join('/')}`;
   }
 
   /** Middleware installed on a router (or before one route): a workspace function or one that makes it, or an outside name; strings and objects are not middleware. */
@@ -629,8 +680,15 @@ class FunctionRouters {
       const target = this.index.resolve(this.path, classLiteral);
       return target && this.index.definition(target)?.kind === 'class' ? target : undefined;
     }
-    const unwrapped = /^[\w.]+\((.*)\)$/s.exec(written)?.[1]?.split(',').pop()?.trim() ?? written;
-    return unwrapped === written ? this.functionOf(written) : this.handlerOf(unwrapped);
+    const wrapped = wrapperArguments(written);
+    if (!wrapped) return this.functionOf(written);
+    // The handler a wrapper is given among its options (`perm(h.list, "lists:read")`): the last argument that names one.
+    for (const argument of wrapped.reverse()) {
+      const handler = argument && constantText(this.index, this.path, argument) === undefined ? this.handlerOf(argument) : undefined;
+      if (handler) return handler;
+    }
+    // Given no handler, a workspace function called in place makes the one the route runs (`page("about")`).
+    return this.functionOf(withoutCallArguments(written));
   }
 
   /** The function or method a name or selector stands for: `createOrder`, `handler.Create`, `h.get`, `h.orders.Create`, `this.get`. */
@@ -825,6 +883,24 @@ function splitArguments(text: string): string[] {
   }
   if (current.trim()) items.push(current.trim());
   return items;
+}
+
+/**
+ * The arguments a wrapper call is given: `auth(h.get)` → `h.get`; of a wrapper a factory makes, the
+ * last call's (`middleware.Gzip(conf)(h.export)` → `h.export`); undefined for what is no call.
+ */
+function wrapperArguments(written: string): string[] | undefined {
+  const name = /^[\w.]+/.exec(written)?.[0];
+  if (!name || written[name.length] !== '(') return undefined;
+  let open = name.length;
+  for (let groups = 0; groups < MAX_ROUTER_DEPTH; groups++) {
+    const close = closingBracket(written, open);
+    if (close < 0) return undefined;
+    if (close === written.length - 1) return splitArguments(written.slice(open + 1, close));
+    if (written[close + 1] !== '(') return undefined;
+    open = close + 1;
+  }
+  return undefined;
 }
 
 /** `NewRouter(a, b)` → `NewRouter`: the text before its first `(` when it ends with `)`, as `/\(.*\)$/s` cut it, in one pass. */

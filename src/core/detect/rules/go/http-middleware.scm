@@ -1,6 +1,6 @@
 ;; category: middleware
 ;; framework: net-http
-;; description: A handler wrapper, Go's middleware by signature: `func(next http.Handler) http.Handler` (what chi, gorilla/mux and net/http's `Use` or a plain wrap take), `func(http.HandlerFunc) http.HandlerFunc`, Echo's `func(next echo.HandlerFunc) echo.HandlerFunc` and functions that return a `func(http.Handler) http.Handler` or a router's middleware type by its name (Echo's `echo.MiddlewareFunc`, go-kit's `endpoint.Middleware`, a router framework's own `Middleware` in its package): a middleware's factory; and Fiber's and gin's middleware, a function returning the handler type whose returned handler calls `c.Next()`.
+;; description: A handler wrapper, Go's middleware by signature: `func(next http.Handler) http.Handler` (what chi, gorilla/mux and net/http's `Use` or a plain wrap take), `func(http.HandlerFunc) http.HandlerFunc`, Echo's `func(next echo.HandlerFunc) echo.HandlerFunc`, each also with variadic options after the handler it wraps (`func(next echo.HandlerFunc, perms ...string) echo.HandlerFunc`: what the check before the handler is given, Go's trailing-options idiom) and functions that return a `func(http.Handler) http.Handler` or a router's middleware type by its name (Echo's `echo.MiddlewareFunc`, go-kit's `endpoint.Middleware`, a router framework's own `Middleware` in its package): a middleware's factory; and Fiber's and gin's middleware, a function returning the handler type whose returned handler calls `c.Next()`.
 (function_declaration
   parameters: (parameter_list . (parameter_declaration type: (qualified_type package: (package_identifier) @_in_package name: (type_identifier) @_in)) .)
   result: (qualified_type package: (package_identifier) @_out_package name: (type_identifier) @_out)
@@ -11,6 +11,22 @@
 
 (method_declaration
   parameters: (parameter_list . (parameter_declaration type: (qualified_type package: (package_identifier) @_in_package name: (type_identifier) @_in)) .)
+  result: (qualified_type package: (package_identifier) @_out_package name: (type_identifier) @_out)
+  (#match? @_in_package "^(http|echo)$")
+  (#match? @_in "^(Handler|HandlerFunc)$")
+  (#eq? @_in @_out)
+  (#eq? @_in_package @_out_package)) @finding
+
+(function_declaration
+  parameters: (parameter_list . (parameter_declaration type: (qualified_type package: (package_identifier) @_in_package name: (type_identifier) @_in)) . (variadic_parameter_declaration) .)
+  result: (qualified_type package: (package_identifier) @_out_package name: (type_identifier) @_out)
+  (#match? @_in_package "^(http|echo)$")
+  (#match? @_in "^(Handler|HandlerFunc)$")
+  (#eq? @_in @_out)
+  (#eq? @_in_package @_out_package)) @finding
+
+(method_declaration
+  parameters: (parameter_list . (parameter_declaration type: (qualified_type package: (package_identifier) @_in_package name: (type_identifier) @_in)) . (variadic_parameter_declaration) .)
   result: (qualified_type package: (package_identifier) @_out_package name: (type_identifier) @_out)
   (#match? @_in_package "^(http|echo)$")
   (#match? @_in "^(Handler|HandlerFunc)$")
