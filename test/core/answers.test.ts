@@ -650,6 +650,26 @@ describe("a library's answer on how an implementation is chosen, when a table by
   });
 });
 
+describe("a library's benchmarks, by what a file runs and not by its name alone", () => {
+  const store = (name: string) => `from .base import BaseStore\n\n\nclass ${name}(BaseStore):\n    def get(self, key):\n        return key\n`;
+  const { answerOf, factsOfItem } = workspaceAnswers({
+    'pyproject.toml': '[project]\nname = "kvstore"\nversion = "1.0.0"\n',
+    'kvstore/base.py': 'from abc import ABC, abstractmethod\n\n\nclass BaseStore(ABC):\n    @abstractmethod\n    def get(self, key): ...\n\n    def check(self):\n        try:\n            return self.get("k")\n        except KeyError:\n            return None\n',
+    'kvstore/memory.py': store('MemoryStore'),
+    'kvstore/disk.py': store('DiskStore'),
+    'docs/_static/benchmark-chart.js': 'export class BenchmarkChart {\n  constructor(node) {\n    this.node = node;\n  }\n\n  render(benchmark) {\n    this.node.textContent = benchmark.name;\n  }\n}\n',
+    'benchmarks/run_get.py': 'import time\n\nfrom kvstore.memory import MemoryStore\n\n\ndef main():\n    start = time.perf_counter()\n    MemoryStore().get("k")\n    print(time.perf_counter() - start)\n',
+  });
+
+  it('tell a script that times the code, never a chart drawing results that is named after benchmarks', () => {
+    const benchmarks = factsOfItem('library.benchmarks');
+    assert.ok(benchmarks.some((line) => line.startsWith('`benchmarks/run_get.py` exercises `MemoryStore`')), benchmarks.join('\n'));
+    assert.ok(!benchmarks.some((line) => line.includes('benchmark-chart.js')), benchmarks.join('\n'));
+    const gaps = (answerOf('library.edge-cases')?.parts ?? []).flatMap((part) => (part.gap ? [phraseText(part.gap)] : []));
+    assert.ok(!gaps.some((line) => line.includes('benchmark-chart.js')), gaps.join('\n'));
+  });
+});
+
 describe("a library's answer on how an implementation is chosen, when a metaclass, __init_subclass__ or a decorator fills the registry", () => {
   const store = (base: string, name: string, scheme: string, decorator = '') => `from .base import ${base}${decorator ? `, ${decorator}` : ''}\n\n\n${decorator ? `@${decorator}("${scheme}")\n` : ''}class ${name}(${base}):\n    SCHEME = ["${scheme}"]\n\n    def get(self, key):\n        return key\n`;
   const byMetaclass = workspaceAnswers({

@@ -191,6 +191,8 @@ export interface Frameworks {
   queries: QueryReadings;
   /** Functions that read installed packages' entry points. */
   entryPointReaders: ReadonlySet<string>;
+  /** Calls that time a run: what makes a file named as a benchmark one. */
+  benchmarkTimers: ReadonlySet<string>;
   /** Top-level modules of a language's standard library: importing one depends on nothing outside. */
   standardModules: ReadonlySet<string>;
   /** How servers hand requests to application objects (ASGI, WSGI). */
@@ -262,6 +264,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     uncaughtErrors: new Map<string, UncaughtErrorDocument>(),
     tableDeclarations: new Set<string>(),
     entryPointReaders: new Set<string>(),
+    benchmarkTimers: new Set<string>(),
     standardModules: new Set<string>(),
     relationCalls: new Map<string, string>(),
     relationWrappers: new Set<string>(),
@@ -357,6 +360,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     if (document.uncaughtError) frameworks.uncaughtErrors.set(document.name, document.uncaughtError);
     for (const name of document.tableDeclarations ?? []) frameworks.tableDeclarations.add(name);
     for (const name of document.entryPointReaders ?? []) frameworks.entryPointReaders.add(name);
+    for (const name of document.benchmarkTimers ?? []) frameworks.benchmarkTimers.add(name);
     for (const name of document.standardModules ?? []) frameworks.standardModules.add(name);
     for (const [call, kind] of Object.entries(document.relationCalls ?? {})) frameworks.relationCalls.set(call, kind);
     for (const name of document.relationWrappers ?? []) frameworks.relationWrappers.add(name);

@@ -211,6 +211,7 @@ export interface FrameworkDocument {
   uncaughtError?: UncaughtErrorDocument;
   tableDeclarations?: string[];
   entryPointReaders?: string[];
+  benchmarkTimers?: string[];
   standardModules?: string[];
   relationCalls?: Record<string, string>;
   relationWrappers?: string[];
