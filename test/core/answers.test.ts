@@ -200,7 +200,7 @@ describe("the checklist's answers", () => {
     assert.ok(!parts.some((part) => phraseText(part.topic).includes('chosen at run time')), parts.map((part) => phraseText(part.topic)).join('\n'));
     const direct = factsOf({ item: 'library.new-implementation', parts: parts.filter((part) => phraseText(part.topic) === 'How a user gets an implementation of `BaseCache`') });
     assert.deepEqual(direct, [
-      'No code chooses an implementation by a name, a scheme or a setting: the user instantiates the class directly (`MemoryCache(…)`), as `cachelib/__init__.py` exports it — cachelib/__init__.py:2',
+      'No registry, factory or entry point chooses an implementation (looked for: tables by name or scheme, registries a metaclass, `__init_subclass__` or a decorator fills, functions making one of several, entry points): the user instantiates the class directly (`MemoryCache(…)`), as `cachelib/__init__.py` exports it — cachelib/__init__.py:2',
       '`_CACHES` lists the implementations: MemoryCache, RedisCache — cachelib/__init__.py:5',
     ]);
   });

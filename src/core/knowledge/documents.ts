@@ -209,6 +209,7 @@ export interface FrameworkDocument {
   countedUpdates?: string[];
   completionCallbacks?: string[];
   uncaughtError?: UncaughtErrorDocument;
+  invalidRequest?: UncaughtErrorDocument;
   tableDeclarations?: string[];
   entryPointReaders?: string[];
   benchmarkTimers?: string[];
