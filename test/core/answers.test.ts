@@ -200,7 +200,7 @@ describe("the checklist's answers", () => {
     assert.ok(!parts.some((part) => phraseText(part.topic).includes('chosen at run time')), parts.map((part) => phraseText(part.topic)).join('\n'));
     const direct = factsOf({ item: 'library.new-implementation', parts: parts.filter((part) => phraseText(part.topic) === 'How a user gets an implementation of `BaseCache`') });
     assert.deepEqual(direct, [
-      'No code chooses an implementation by a name, a scheme or a setting: the user instantiates the class directly (`MemoryCache(…)`), as `cachelib/__init__.py` exports it — cachelib/__init__.py:2',
+      'No registry, factory or entry point chooses an implementation (looked for: tables by name or scheme, registries a metaclass, `__init_subclass__` or a decorator fills, functions making one of several, entry points): the user instantiates the class directly (`MemoryCache(…)`), as `cachelib/__init__.py` exports it — cachelib/__init__.py:2',
       '`_CACHES` lists the implementations: MemoryCache, RedisCache — cachelib/__init__.py:5',
     ]);
   });
@@ -647,6 +647,77 @@ describe("a library's answer on how an implementation is chosen, when a table by
     const chosen = parts.find((part) => phraseText(part.topic) === 'How an implementation of `BaseStore` is chosen at run time');
     assert.deepEqual(factsOf({ item: 'library.new-implementation', parts: chosen ? [chosen] : [] }), ['`STORES` maps 2 names to implementations: "memory", "disk" — kvstore/__init__.py:4']);
     assert.ok(!parts.some((part) => part.facts.some((fact) => fact.phrase.includes('instantiates the class directly'))));
+  });
+});
+
+describe("a library's benchmarks, by what a file runs and not by its name alone", () => {
+  const store = (name: string) => `from .base import BaseStore\n\n\nclass ${name}(BaseStore):\n    def get(self, key):\n        return key\n`;
+  const { answerOf, factsOfItem } = workspaceAnswers({
+    'pyproject.toml': '[project]\nname = "kvstore"\nversion = "1.0.0"\n',
+    'kvstore/base.py': 'from abc import ABC, abstractmethod\n\n\nclass BaseStore(ABC):\n    @abstractmethod\n    def get(self, key): ...\n\n    def check(self):\n        try:\n            return self.get("k")\n        except KeyError:\n            return None\n',
+    'kvstore/memory.py': store('MemoryStore'),
+    'kvstore/disk.py': store('DiskStore'),
+    'docs/_static/benchmark-chart.js': 'export class BenchmarkChart {\n  constructor(node) {\n    this.node = node;\n  }\n\n  render(benchmark) {\n    this.node.textContent = benchmark.name;\n  }\n}\n',
+    'benchmarks/run_get.py': 'import time\n\nfrom kvstore.memory import MemoryStore\n\n\ndef main():\n    start = time.perf_counter()\n    MemoryStore().get("k")\n    print(time.perf_counter() - start)\n',
+  });
+
+  it('tell a script that times the code, never a chart drawing results that is named after benchmarks', () => {
+    const benchmarks = factsOfItem('library.benchmarks');
+    assert.ok(benchmarks.some((line) => line.startsWith('`benchmarks/run_get.py` exercises `MemoryStore`')), benchmarks.join('\n'));
+    assert.ok(!benchmarks.some((line) => line.includes('benchmark-chart.js')), benchmarks.join('\n'));
+    const gaps = (answerOf('library.edge-cases')?.parts ?? []).flatMap((part) => (part.gap ? [phraseText(part.gap)] : []));
+    assert.ok(!gaps.some((line) => line.includes('benchmark-chart.js')), gaps.join('\n'));
+  });
+});
+
+describe("a library's answer on how an implementation is chosen, when a metaclass, __init_subclass__ or a decorator fills the registry", () => {
+  const store = (base: string, name: string, scheme: string, decorator = '') => `from .base import ${base}${decorator ? `, ${decorator}` : ''}\n\n\n${decorator ? `@${decorator}("${scheme}")\n` : ''}class ${name}(${base}):\n    SCHEME = ["${scheme}"]\n\n    def get(self, key):\n        return key\n`;
+  const byMetaclass = workspaceAnswers({
+    'pyproject.toml': '[project]\nname = "kvstore"\nversion = "1.0.0"\n',
+    'kvstore/registry.py': 'from abc import ABCMeta\n\nSTORES = {}\n\n\nclass StoreRegistry(ABCMeta):\n    def __new__(mcs, name, bases, dct):\n        cls = super().__new__(mcs, name, bases, dct)\n        for scheme in dct.get("SCHEME", []):\n            STORES[scheme] = cls\n        return cls\n',
+    'kvstore/base.py': 'from abc import abstractmethod\n\nfrom .registry import StoreRegistry\n\n\nclass BaseStore(metaclass=StoreRegistry):\n    @abstractmethod\n    def get(self, key): ...\n',
+    'kvstore/memory.py': store('BaseStore', 'MemoryStore', 'memory'),
+    'kvstore/disk.py': store('BaseStore', 'DiskStore', 'disk'),
+    'benchmarks/bench_get.py': 'from kvstore.memory import MemoryStore\n\n\ndef bench_get():\n    MemoryStore().get("k")\n',
+    'kvstore/__init__.py': 'from urllib.parse import urlparse\n\nfrom .disk import DiskStore\nfrom .memory import MemoryStore\nfrom .registry import STORES\n\n\ndef store_from_url(url):\n    return STORES[urlparse(url).scheme](url)\n',
+  });
+  const bySubclassHook = workspaceAnswers({
+    'pyproject.toml': '[project]\nname = "kvstore"\nversion = "1.0.0"\n',
+    'kvstore/base.py': 'from abc import ABC, abstractmethod\n\n\nclass BaseStore(ABC):\n    registry = {}\n\n    def __init_subclass__(cls, **kwargs):\n        super().__init_subclass__(**kwargs)\n        for scheme in cls.SCHEME:\n            BaseStore.registry[scheme] = cls\n\n    @abstractmethod\n    def get(self, key): ...\n\n\ndef open_store(scheme):\n    return BaseStore.registry[scheme]()\n',
+    'kvstore/memory.py': store('BaseStore', 'MemoryStore', 'memory'),
+    'kvstore/disk.py': store('BaseStore', 'DiskStore', 'disk'),
+    'benchmarks/bench_get.py': 'from kvstore.memory import MemoryStore\n\n\ndef bench_get():\n    MemoryStore().get("k")\n',
+  });
+  const byDecorator = workspaceAnswers({
+    'pyproject.toml': '[project]\nname = "kvstore"\nversion = "1.0.0"\n',
+    'kvstore/base.py': 'from abc import ABC, abstractmethod\n\nSTORES = {}\n\n\ndef register(scheme):\n    def decorator(cls):\n        STORES[scheme] = cls\n        return cls\n    return decorator\n\n\nclass BaseStore(ABC):\n    @abstractmethod\n    def get(self, key): ...\n\n\ndef open_store(scheme):\n    found = STORES.get(scheme)\n    return found()\n',
+    'kvstore/memory.py': store('BaseStore', 'MemoryStore', 'memory', 'register'),
+    'kvstore/disk.py': store('BaseStore', 'DiskStore', 'disk', 'register'),
+    'benchmarks/bench_get.py': 'from kvstore.memory import MemoryStore\n\n\ndef bench_get():\n    MemoryStore().get("k")\n',
+  });
+  const chosen = (answerOf: (item: string) => Answer | undefined) => factsOf(answerOf('library.new-implementation'), 'How an implementation of `{0}` is chosen at run time');
+
+  it('tell the metaclass that stores each class, the factory that looks it up and the attribute each class names itself by, never that the user instantiates the class', () => {
+    assert.deepEqual(chosen(byMetaclass.answerOf), [
+      '`STORES` is filled as classes are defined: the metaclass method `StoreRegistry.__new__` stores each class in it (`STORES[…] = cls`), so a subclass registers itself — kvstore/registry.py:10',
+      '`store_from_url` looks the implementation up by its key in `STORES` — kvstore/__init__.py:9',
+      'Each implementation names itself by `SCHEME`: "disk", "memory" — kvstore/disk.py:5',
+    ]);
+    assert.ok(!byMetaclass.factsOfItem('library.new-implementation').some((line) => line.includes('instantiates the class directly')));
+  });
+
+  it("tell the table __init_subclass__ stores each subclass in, its own class's attribute", () => {
+    assert.deepEqual(chosen(bySubclassHook.answerOf).slice(0, 2), [
+      '`BaseStore.registry` is filled as classes are defined: `BaseStore.__init_subclass__` stores each subclass in it (`BaseStore.registry[…] = cls`), so a subclass registers itself — kvstore/base.py:10',
+      '`open_store` looks the implementation up by its key in `BaseStore.registry` — kvstore/base.py:17',
+    ]);
+  });
+
+  it('tell the table a decorator on the implementations fills and the function that gets a class from it', () => {
+    assert.deepEqual(chosen(byDecorator.answerOf).slice(0, 2), [
+      '`STORES` is filled by the decorator `register` (`STORES[…] = cls`): a class registers itself by being decorated with it — kvstore/base.py:8',
+      '`open_store` looks the implementation up by its key in `STORES` — kvstore/base.py:19',
+    ]);
   });
 });
 

@@ -202,6 +202,11 @@ describe('a FastAPI service with no async work (a workspace written for this tes
     assert.deepEqual(factsOfItem('service.draw-flow', 'What `{0}` takes and answers with'), contract);
   });
 
+  it("tells the 422 FastAPI answers for a body or parameter failing the handler's declared types, first among the 4xx", () => {
+    const statuses = factsOfItem('service.errors', ROUTE_ERRORS);
+    assert.equal(statuses[0], 'A request whose body or parameters fail the types and constraints the handler declares is answered 422 by fastapi (`RequestValidationError`), before the handler runs — app/api/routes.py:26', statuses.join('\n'));
+  });
+
   it('says plainly that none was found, without pointing at a file that has nothing to do with the question', () => {
     const parts = answers.find((answer) => answer.item === 'service.async')?.parts ?? [];
     const gaps = parts.flatMap((part) => (part.gap ? [part.gap] : []));

@@ -238,7 +238,7 @@ export function errorsAnswer(context: AnswerContext): AnswerPart[] {
   if (!handlers.length) handlerFacts.push(...uncaughtFacts(context));
   return [
     answerPart(say('errorHandlersTopic'), handlerFacts, noneFound('noErrorHandlers')),
-    answerPart(say('routeErrorsTopic'), [...eachSiteFirst(routeFacts), ...untracedStatuses(context, traced)], gap('noRouteErrors', firstFileOf(context, ['api', 'http']))),
+    answerPart(say('routeErrorsTopic'), [...invalidRequestFacts(context), ...eachSiteFirst(routeFacts), ...untracedStatuses(context, traced)], gap('noRouteErrors', firstFileOf(context, ['api', 'http']))),
     answerPart(say('serverErrorsTopic'), eachSiteFirst(serverFacts), noneFound('noServerErrors')),
     answerPart(say('retryTopic'), retryFacts, noneFound('noRetryable')),
   ];
@@ -296,6 +296,20 @@ function untracedStatuses(context: AnswerContext, traced: ReadonlySet<string>): 
       const response = detailText(finding.details['response'], detailText(finding.details['kind'], 'status'));
       facts.push(condition ? fact(location, 'answersOffTracesWhen', SymbolId.label(owner), status, response, condition) : fact(location, 'answersOffTraces', SymbolId.label(owner), status, response));
     }
+  }
+  return facts;
+}
+
+/** What a web framework answers, before the handler runs, for a request failing the types its handler declares (the framework files' `invalidRequest`), at its first route whose handler takes parameters. */
+function invalidRequestFacts(context: AnswerContext): AnswerFact[] {
+  const facts: AnswerFact[] = [];
+  const told = new Set<string>();
+  for (const route of studyRoutes(context)) {
+    const invalid = context.frameworks.invalidRequests.get(route.framework);
+    const takes = (context.index.definition(route.handler)?.parameters ?? []).some((parameter) => parameter.name !== 'self');
+    if (!invalid || !takes || told.has(route.framework)) continue;
+    told.add(route.framework);
+    facts.push(fact(routeLocation(context.index, route), 'frameworkAnswersInvalid', route.framework, invalid.status, invalid.by));
   }
   return facts;
 }

@@ -435,7 +435,7 @@ function packagingExtras(context: AnswerContext): { name: string; requirements: 
 }
 
 /** Facts that show code choosing an implementation: a table by name or scheme, a factory, entry points. A list, an attribute or an addition alone only show the implementations. */
-const SELECTORS = new Set<string>([PHRASES.registryMaps, PHRASES.factoryMakes, PHRASES.wrapperTypesMake, PHRASES.readsEntryPoints]);
+const SELECTORS = new Set<string>([PHRASES.registryMaps, PHRASES.factoryMakes, PHRASES.wrapperTypesMake, PHRASES.readsEntryPoints, PHRASES.registryLookedUp]);
 
 /**
  * How an implementation is chosen at run time, when code chooses one; otherwise that the user makes

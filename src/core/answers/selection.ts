@@ -1,5 +1,5 @@
 import type { ValueShape } from '../parse/facts';
-import { type AnswerFact, SymbolId } from '../result';
+import { type AnswerFact, type SourceLocation, SymbolId } from '../result';
 import type { Contract } from './contract';
 import { type AnswerContext, fact, inScope, locationOf } from './context';
 
@@ -71,9 +71,64 @@ export function selectionFacts(context: AnswerContext, contract: Contract): Answ
       }
     }
   }
+  facts.push(...filledRegistryFacts(context, contract));
   facts.push(...wrapperTypeFacts(context, implementations));
   const naming = namingAttribute(context, contract);
   if (naming) facts.push(naming);
+  return facts;
+}
+
+/** How a class comes to be stored in a registry, by the role of the function that stores it. */
+type FillerRole = 'registryFilledByMetaclass' | 'registryFilledBySubclassHook' | 'registryFilledByDecorator';
+
+/**
+ * Registries the library fills at run time rather than writes out: a table the metaclass of a
+ * class of the contract, its `__init_subclass__`, or a decorator on an implementation stores each
+ * class in (`SCHEMES[scheme] = cls`); and the functions that look a key up in that table and make
+ * or return what they find (`SCHEMES[scheme](uri)`, `BACKENDS.get(name)`).
+ */
+function filledRegistryFacts(context: AnswerContext, contract: Contract): AnswerFact[] {
+  const { index } = context;
+  const classes = [contract.base, ...contract.implementations];
+  const related = new Set(classes.flatMap((symbol) => [symbol, ...index.ancestry(symbol).classes]));
+  const resolvedFrom = (symbol: string, written: string | undefined) => (written ? index.resolve(SymbolId.parse(symbol).path, written) : undefined);
+  const metaclasses = new Set([...related].flatMap((symbol) => resolvedFrom(symbol, index.definition(symbol)?.metaclass) ?? []));
+  const decorators = new Set(contract.implementations.flatMap((symbol) => (index.definition(symbol)?.decorators ?? []).flatMap((written) => resolvedFrom(symbol, written) ?? [])));
+  const fillers = new Map<string, { filler: string; role: FillerRole; stored: string; location: SourceLocation }>();
+  for (const file of context.result.files) {
+    if (!inScope(context, file.path)) continue;
+    for (const { symbol, definition } of index.definitionsIn(file.path)) {
+      if (!definition.stores?.length) continue;
+      const owner = definition.kind === 'method' ? SymbolId.owner(symbol) : undefined;
+      const role: FillerRole | undefined =
+        owner && metaclasses.has(owner) ? 'registryFilledByMetaclass' : owner && related.has(owner) && definition.name.endsWith('.__init_subclass__') ? 'registryFilledBySubclassHook' : decorators.has(symbol) ? 'registryFilledByDecorator' : undefined;
+      if (!role) continue;
+      for (const store of definition.stores) {
+        // `cls._registry[key] = cls` in a method stores in its own class's table.
+        const [head = '', ...rest] = store.table.split('.');
+        const table = owner && rest.length && (definition.parameters ?? [])[0]?.name === head ? [SymbolId.parse(owner).name, ...rest].join('.') : store.table;
+        const resolved = index.resolve(file.path, table) ?? SymbolId.of(file.path, table);
+        if (!fillers.has(resolved)) fillers.set(resolved, { filler: symbol, role, stored: `${store.table}[…] = ${store.value}`, location: { path: file.path, line: store.line } });
+      }
+    }
+  }
+  if (!fillers.size) return [];
+  const facts: AnswerFact[] = [];
+  for (const [table, { filler, role, stored, location }] of fillers) {
+    facts.push(fact(location, role, SymbolId.label(table), SymbolId.label(filler), stored));
+  }
+  for (const file of context.result.files) {
+    if (!inScope(context, file.path)) continue;
+    for (const { symbol, definition } of index.definitionsIn(file.path)) {
+      if (definition.kind !== 'function' && definition.kind !== 'method') continue;
+      const lookup = (definition.calls ?? []).find((call) => {
+        const table = call.callee.endsWith('.get') ? call.callee.slice(0, -'.get'.length) : call.callee;
+        const resolved = index.resolve(file.path, table);
+        return resolved !== undefined && fillers.has(resolved) && index.definition(resolved)?.kind === 'variable';
+      });
+      if (lookup) facts.push(fact({ path: file.path, line: lookup.line }, 'registryLookedUp', SymbolId.label(symbol), lookup.callee.replace(/\.get$/, '')));
+    }
+  }
   return facts;
 }
 
@@ -108,15 +163,22 @@ function wrapperTypeFacts(context: AnswerContext, implementations: ReadonlySet<s
   });
 }
 
+/** A list of string literals, written as its items joined (`["redis", "rediss"]` → `redis", "rediss`, quoted around as one). */
+function namesListed(shape: ValueShape | undefined): string | undefined {
+  const items = shape?.kind === 'list' ? shape.items : [];
+  return items.length && items.every((item) => item.kind === 'string') ? items.map((item) => (item.kind === 'string' ? item.value : '')).join('", "') : undefined;
+}
+
 /**
- * A string class attribute most implementations (half of them, two at least) set to a value of
+ * A string class attribute (or a list of strings) most implementations (half of them, two at least) set to a value of
  * their own: the name the library chooses them by (`protocol = "s3"`, `NAME = "memory"`).
  */
 function namingAttribute(context: AnswerContext, contract: Contract): AnswerFact | undefined {
   const byName = new Map<string, { value: string; path: string; line: number }[]>();
   for (const implementation of contract.implementations) {
     for (const attribute of context.index.definition(implementation)?.attributes ?? []) {
-      if (attribute.literal !== undefined) byName.set(attribute.name, [...(byName.get(attribute.name) ?? []), { value: attribute.literal, path: SymbolId.parse(implementation).path, line: attribute.line }]);
+      const value = attribute.literal ?? namesListed(attribute.shape);
+      if (value !== undefined) byName.set(attribute.name, [...(byName.get(attribute.name) ?? []), { value, path: SymbolId.parse(implementation).path, line: attribute.line }]);
     }
   }
   for (const [name, set] of byName) {

@@ -1,6 +1,6 @@
 import { type AnswerFact, type AnswerPart, SymbolId } from '../result';
 import type { Parameter } from '../parse/facts';
-import { type AnswerContext, answerPart, fact, inPart, inScope, locationOf, memo } from './context';
+import { type AnswerContext, answerPart, fact, gap, inPart, inScope, locationOf, memo } from './context';
 import { say } from './phrases';
 
 /** Constructor settings told with their defaults, at most. */
@@ -29,7 +29,53 @@ export function singleImplementationParts(context: AnswerContext, central: strin
     ...records.flatMap((record) => requiredFacts(context, record)),
     ...(defaults.length ? [fact(locationOf(index, constructor), 'settingDefaults', SymbolId.label(central), defaults.slice(0, MAX_DEFAULTS).join(', ') + (defaults.length > MAX_DEFAULTS ? ', …' : ''))] : []),
   ];
-  return [answerPart(say('singleImplementationTopic', SymbolId.label(central)), facts), ...consoleEntryParts(context)];
+  return [answerPart(say('singleImplementationTopic', SymbolId.label(central)), facts), ...switchParts(context, central), ...consoleEntryParts(context)];
+}
+
+/** Switches told, at most. */
+const MAX_SWITCHES = 8;
+
+/** `x = y` as written: an assignment of a name or a dotted name to a name. */
+const NAME_ASSIGNED = /^([A-Za-z_]\w*)\s*=\s*([A-Za-z_][\w.]*)$/;
+
+/** A condition that is a flag read alone, or its negation as the scan writes an `else` branch (`settings.sentinel`, `not (settings.sentinel)`). */
+const FLAG_CONDITION = /^(not \()?([A-Za-z_][\w.]*)\)?$/;
+
+/**
+ * What chooses between code paths at run time when one class does the work: a parameter left to
+ * None that the function replaces by a default of its own (`if serializer is None: serializer =
+ * pickle.dumps`), and a class made only when a flag holds or does not (`ArqRedis` unless
+ * `settings.sentinel`). With none, the gap says what was looked for.
+ */
+function switchParts(context: AnswerContext, central: string): AnswerPart[] {
+  const { index } = context;
+  const facts: AnswerFact[] = [];
+  for (const file of context.result.files) {
+    if (!inScope(context, file.path)) continue;
+    for (const { symbol, definition } of index.definitionsIn(file.path)) {
+      if (definition.kind !== 'function' && definition.kind !== 'method') continue;
+      // Only a parameter that takes something to run or to make: a default string or number is a setting, not a code path.
+      const pluggable = (parameter: Parameter) => {
+        const annotation = (parameter.annotation ?? '').replace(/['"]/g, '');
+        return /\bCallable\b/.test(annotation) || (annotation.match(/[A-Za-z_][\w.]*/g) ?? []).some((name) => callableShape(context, file.path, name) !== undefined || index.definition(index.resolve(file.path, name) ?? '')?.kind === 'class');
+      };
+      const leftToNone = new Set((definition.parameters ?? []).filter((parameter) => parameter.default === 'None' && pluggable(parameter)).map((parameter) => parameter.name));
+      const raisedAt = new Set((definition.raises ?? []).map((raised) => raised.line));
+      for (const check of definition.typeChecks ?? []) {
+        const [, assigned, fallback] = NAME_ASSIGNED.exec(check.then) ?? [];
+        if (!check.negated && check.types.length === 1 && check.types[0] === 'None' && leftToNone.has(check.subject) && assigned === check.subject && fallback) {
+          facts.push(fact({ path: file.path, line: check.line }, 'usesWhenNotGiven', SymbolId.label(symbol), fallback, check.subject));
+        }
+      }
+      for (const call of definition.calls ?? []) {
+        const [, negated, flag] = FLAG_CONDITION.exec(call.condition ?? '') ?? [];
+        const made = (definition.locals ?? []).find((local) => local.madeWith?.callee === call.callee)?.madeWith?.argument;
+        const madeClass = [call.callee, made].find((written) => written && index.definition(index.resolve(file.path, written) ?? '')?.kind === 'class');
+        if (flag && madeClass && !raisedAt.has(call.line)) facts.push(fact({ path: file.path, line: call.line }, negated ? 'makesUnlessFlag' : 'makesWhenFlag', SymbolId.label(symbol), madeClass, flag));
+      }
+    }
+  }
+  return [answerPart(say('switchesTopic'), facts.slice(0, MAX_SWITCHES), gap('noSwitches', locationOf(index, central)))];
 }
 
 /**

@@ -77,10 +77,22 @@ export function benchmarksAnswer(context: AnswerContext): AnswerPart[] {
   return [answerPart(say('benchmarksTopic'), facts, gap('noBenchmarks'))];
 }
 
+/** A benchmark's or a test's own name (`bench_get`, `test_hit`, `benchmarkGet`), never a method of a class so named (`BenchmarkChart.render`). */
+const RUN_NAME = /^(test|bench|benchmark)(?![a-z])/;
+
 /** The benchmarks and tests a file defines (`test_valkey_getsetdel`, `bench_get`): their names say what each measures. */
 function benchmarkFunctions(context: AnswerContext, path: string): { name: string; location: { path: string; line: number } }[] {
   return [...context.index.definitionsIn(path)].flatMap(({ definition }) =>
-    (definition.kind === 'function' || definition.kind === 'method') && /^(test|bench|benchmark)_?/i.test(definition.name) ? [{ name: definition.name, location: { path, line: definition.range.start.line } }] : [],
+    (definition.kind === 'function' || definition.kind === 'method') && RUN_NAME.test(definition.name.slice(definition.name.lastIndexOf('.') + 1)) ? [{ name: definition.name, location: { path, line: definition.range.start.line } }] : [],
+  );
+}
+
+/** Whether a file runs the code as a benchmark does: it defines benchmarks or tests, times a run (`time.perf_counter()`), or takes a script's options. */
+function measures(context: AnswerContext, file: FileFacts): boolean {
+  const { index, frameworks } = context;
+  if (benchmarkFunctions(context, file.path).length || benchmarkOptions(context, file.path).length) return true;
+  return [...index.definitionsIn(file.path)].some(({ definition }) =>
+    [...(definition.calls ?? []), ...(definition.innerCalls ?? [])].some((call) => frameworks.benchmarkTimers.has(call.callee) || index.qualifiedNames(file.path, call.callee).some((name) => frameworks.benchmarkTimers.has(name))),
   );
 }
 
@@ -107,9 +119,12 @@ function benchmarkBounds(context: AnswerContext, path: string): AnswerFact[] {
   );
 }
 
-/** The benchmark files that hold something to run or read: an empty `__init__.py` only marks a package. */
+/**
+ * The benchmark files: named so by their folder or name, and running the code as a benchmark does
+ * (an empty `__init__.py`, a fixtures module or a chart drawing the results is none).
+ */
 function benchmarkFiles(context: AnswerContext): FileFacts[] {
-  return context.index.files().filter((file) => inPart(context, file.path) && BENCHMARK_PATH.test(file.path) && (file.symbols.length > 0 || file.imports.length > 0));
+  return context.index.files().filter((file) => inPart(context, file.path) && BENCHMARK_PATH.test(file.path) && measures(context, file));
 }
 
 /**

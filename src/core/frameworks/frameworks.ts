@@ -177,6 +177,8 @@ export interface Frameworks {
   completionCallbacks: ReadonlySet<string>;
   /** What a framework answers for an exception no code of the application handles, by the framework's name. */
   uncaughtErrors: ReadonlyMap<string, UncaughtErrorDocument>;
+  /** By framework: what it answers for a request that fails the handler's declared types, before the handler runs. */
+  invalidRequests: ReadonlyMap<string, UncaughtErrorDocument>;
   /** Calls that declare a table in code (`sqlalchemy.Table`), by qualified name. */
   tableDeclarations: ReadonlySet<string>;
   /** Field calls that declare a relationship between models, by their last name, and the kind each declares. */
@@ -191,6 +193,8 @@ export interface Frameworks {
   queries: QueryReadings;
   /** Functions that read installed packages' entry points. */
   entryPointReaders: ReadonlySet<string>;
+  /** Calls that time a run: what makes a file named as a benchmark one. */
+  benchmarkTimers: ReadonlySet<string>;
   /** Top-level modules of a language's standard library: importing one depends on nothing outside. */
   standardModules: ReadonlySet<string>;
   /** How servers hand requests to application objects (ASGI, WSGI). */
@@ -260,8 +264,10 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     countedUpdates: new Set<string>(),
     completionCallbacks: new Set<string>(),
     uncaughtErrors: new Map<string, UncaughtErrorDocument>(),
+    invalidRequests: new Map<string, UncaughtErrorDocument>(),
     tableDeclarations: new Set<string>(),
     entryPointReaders: new Set<string>(),
+    benchmarkTimers: new Set<string>(),
     standardModules: new Set<string>(),
     relationCalls: new Map<string, string>(),
     relationWrappers: new Set<string>(),
@@ -355,8 +361,10 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     for (const name of document.countedUpdates ?? []) frameworks.countedUpdates.add(name);
     for (const name of document.completionCallbacks ?? []) frameworks.completionCallbacks.add(name);
     if (document.uncaughtError) frameworks.uncaughtErrors.set(document.name, document.uncaughtError);
+    if (document.invalidRequest) frameworks.invalidRequests.set(document.name, document.invalidRequest);
     for (const name of document.tableDeclarations ?? []) frameworks.tableDeclarations.add(name);
     for (const name of document.entryPointReaders ?? []) frameworks.entryPointReaders.add(name);
+    for (const name of document.benchmarkTimers ?? []) frameworks.benchmarkTimers.add(name);
     for (const name of document.standardModules ?? []) frameworks.standardModules.add(name);
     for (const [call, kind] of Object.entries(document.relationCalls ?? {})) frameworks.relationCalls.set(call, kind);
     for (const name of document.relationWrappers ?? []) frameworks.relationWrappers.add(name);

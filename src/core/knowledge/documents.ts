@@ -209,8 +209,10 @@ export interface FrameworkDocument {
   countedUpdates?: string[];
   completionCallbacks?: string[];
   uncaughtError?: UncaughtErrorDocument;
+  invalidRequest?: UncaughtErrorDocument;
   tableDeclarations?: string[];
   entryPointReaders?: string[];
+  benchmarkTimers?: string[];
   standardModules?: string[];
   relationCalls?: Record<string, string>;
   relationWrappers?: string[];

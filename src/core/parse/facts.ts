@@ -346,6 +346,12 @@ export interface SymbolDefinition {
   innerCalls?: { callee: string; line: number }[];
   /** Python functions and methods: the `for` statements of functions defined inside the body, told as `iterates` tells its own. */
   innerIterates?: NonNullable<SymbolDefinition['iterates']>;
+  /**
+   * Python functions and methods: values stored in a table under a key (`REGISTRY[name] = cls`,
+   * `cls._registry[key] = cls`), by the body or by a function nested in it (a decorator's inner
+   * function): the table and the value as written. How a registry is filled at run time.
+   */
+  stores?: { table: string; value: string; line: number }[];
   /** Python functions and methods: lookups of a handler by a value's type (`self.handlers[type(message)]`): the table's expression as written. */
   dispatches?: { table: string; line: number }[];
   /** Functions and methods: loops over a single name, for the N+1 check. */

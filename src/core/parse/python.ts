@@ -514,7 +514,7 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
         break;
       }
       if (interval.kind === 'scope') {
-        if (interval.inner && (item.kind === 'call' || item.kind === 'iteration')) tellEnclosing(stack, index, item);
+        if (interval.inner && (item.kind === 'call' || item.kind === 'iteration' || item.kind === 'assignment')) tellEnclosing(stack, index, item);
         break;
       }
       if (interval.kind === 'guard') {
@@ -536,6 +536,7 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
     } else if (item.kind === 'assignment') {
       recordAssignment(item.node, scope);
       recordFills(item.node, scope);
+      recordStore(item.node, scope.symbol);
       listIn(assignmentsOf, scope).push(item.node);
     } else if (item.kind === 'loop') {
       listIn(loopsOf, scope).push(item.node);
@@ -909,6 +910,7 @@ function tellEnclosing(stack: readonly Interval[], from: number, item: { node: N
     const symbol = interval.scope.symbol;
     if (item.kind === 'call' && item.callee && (symbol.innerCalls ??= []).length < MAX_INNER_FACTS) symbol.innerCalls.push({ callee: normalizeCallee(item.callee.text), line: item.node.startPosition.row });
     if (item.kind === 'iteration' && (symbol.innerIterates ??= []).length < MAX_INNER_FACTS) symbol.innerIterates.push({ iterable: oneLine(item.callee?.text ?? ''), line: item.node.startPosition.row, ...itemCalled(item.node) });
+    if (item.kind === 'assignment') recordStore(item.node, symbol);
     return;
   }
 }
@@ -1045,6 +1047,18 @@ function recordAssignment(node: Node, scope: BodyScope): void {
       owner.attributes?.push(attributeOf(name, annotation, value, node.startPosition.row, parameters));
     }
   }
+}
+
+/** Stores kept per function, at most. */
+const MAX_STORES = 8;
+
+/** A value stored under a key of a table named by a name or an attribute (`REGISTRY[name] = cls`), told to the symbol given. */
+function recordStore(node: Node, symbol: SymbolDefinition): void {
+  const left = node.childForFieldName('left');
+  const table = left?.type === 'subscript' ? left.childForFieldName('value') : undefined;
+  const value = node.childForFieldName('right');
+  if (!table || !value || (table.type !== 'identifier' && !(table.type === 'attribute' && isDottedName(table)))) return;
+  if ((symbol.stores ??= []).length < MAX_STORES) symbol.stores.push({ table: table.text.replace(/\s+/g, ''), value: oneLine(value.text), line: node.startPosition.row });
 }
 
 /** Fills kept per function, and calls and names kept per value, at most: a bound on what a long function costs the facts. */
