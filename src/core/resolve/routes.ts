@@ -624,7 +624,10 @@ function mountsOf(index: SymbolIndex, hint: Hint): { child: string; writtenIn: s
     const { each } = hint.details;
     // `for blueprint in blueprints: app.register_blueprint(blueprint, ...)`: each entry of the list.
     if (each !== undefined) return listEntries(index, path, hint.symbol, each).map((entry) => ({ ...entry, prefix }));
-    return [{ child: hint.details.child ?? '', writtenIn: path, prefix }];
+    // A list written in place (Sanic's `app.blueprint([users, orders])`) mounts each of its names.
+    const child: unknown = hint.details.child;
+    const children = Array.isArray(child) ? child.filter((entry): entry is string => typeof entry === 'string') : [typeof child === 'string' ? child : ''];
+    return children.map((entry) => ({ child: entry, writtenIn: path, prefix }));
   }
   const listSymbol = index.resolve(path, list);
   if (!listSymbol) return [];

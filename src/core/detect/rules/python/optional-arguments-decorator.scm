@@ -1,5 +1,5 @@
 ;; category: decorator
-;; description: A decorator usable bare or with options (`@actor` and `@actor(max_retries=3)`, `@app.middleware` and `@app.middleware('request')`): a function that defines the decorator inside and returns it, or applies it at once to the function it was given (`if fn is None: return decorator` then `return decorator(fn)`; `return decorator(f) if f else decorator`); or that applies a decorator at once when given the function and otherwise returns the same decorator partially applied; or that, not given the function (`fn=None`), returns itself partially applied to its options (`if fn is None: return partial(register, name)`, the Python Cookbook's "decorator that takes an optional argument") (`if callable(f): return self.middleware(f) else: return partial(self.middleware, attach_to='request')`; `if listener is not None: return self.listener(listener, event)` then `return cast(T, partial(self.listener, event_or_none=event))`).
+;; description: A decorator usable bare or with options (`@actor` and `@actor(max_retries=3)`, `@app.middleware` and `@app.middleware('request')`): a function that defines the decorator inside and returns it, or applies it at once to the function it was given (`if fn is None: return decorator` then `return decorator(fn)`; `return decorator(f) if f else decorator`); or that applies a decorator at once when given the function and otherwise returns the same decorator partially applied; or that, not given the function (`fn=None`), returns itself partially applied to its options (`if fn is None: return partial(register, name)`, a method `return functools.partial(self.subscribe, channel)` as CherryPy's `Bus.subscribe` documents for decorating the callback, the Python Cookbook's "decorator that takes an optional argument") (`if callable(f): return self.middleware(f) else: return partial(self.middleware, attach_to='request')`; `if listener is not None: return self.listener(listener, event)` then `return cast(T, partial(self.listener, event_or_none=event))`).
 (function_definition
   body: (block
     [
@@ -74,5 +74,22 @@
       consequence: (block (return_statement (call function: [(identifier) (attribute)] @_partial arguments: (argument_list . (identifier) @_itself))))))
   (#eq? @_optional @_checked)
   (#eq? @_name @_itself)
+  (#match? @_partial "(^|\\.)partial$")
+  (#set! factory "true")) @finding
+
+(function_definition
+  name: (identifier) @_name
+  parameters: (parameters
+    [
+      (default_parameter name: (identifier) @_optional value: (none))
+      (typed_default_parameter name: (identifier) @_optional value: (none))
+    ])
+  body: (block
+    (if_statement
+      condition: (comparison_operator (identifier) @_checked (none))
+      consequence: (block (return_statement (call function: [(identifier) (attribute)] @_partial arguments: (argument_list . (attribute object: (identifier) @_self attribute: (identifier) @_itself)))))))
+  (#eq? @_optional @_checked)
+  (#eq? @_name @_itself)
+  (#any-of? @_self "self" "cls")
   (#match? @_partial "(^|\\.)partial$")
   (#set! factory "true")) @finding
