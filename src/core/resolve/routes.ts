@@ -69,8 +69,13 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
     if (child && index.definition(child)?.kind === 'function' && !routers.has(child)) routers.set(child, { symbol: child, framework: routerFramework(frameworks, plugin), ownPrefix: '' });
   }
   // A function that makes a router and returns it stands for the router (`app.use('/api', routes())`).
-  for (const hint of hints) {
-    if (hint.hint !== 'router-factory' || routers.has(hint.symbol) || index.definition(hint.symbol)?.kind !== 'function') continue;
+  // One that returns its router first: a function that also mounts a router it makes stands for the one it returns.
+  const factories = hints.filter((hint) => hint.hint === 'router-factory').sort((a, b) => Number(a.details.mountedOn !== undefined) - Number(b.details.mountedOn !== undefined));
+  for (const hint of factories) {
+    const definition = index.definition(hint.symbol);
+    if (routers.has(hint.symbol) || definition?.kind !== 'function') continue;
+    // Mounted on the application the function is given (`defineRoutes(app)`), not on one it makes.
+    if (hint.details.mountedOn !== undefined && definition.parameters?.[0]?.name !== hint.details.mountedOn) continue;
     const framework = frameworkOf(index, frameworks, SymbolId.parse(hint.symbol).path, String(hint.details['maker'] ?? ''));
     if (framework) routers.set(hint.symbol, { symbol: hint.symbol, framework, ownPrefix: '', local: String(hint.details['router'] ?? '') });
   }
@@ -90,8 +95,8 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
     if (!routers.has(child)) routers.set(child, { symbol: child, framework: parent.framework, ownPrefix: '' });
     includes.push({ parent: parent.symbol, child, prefix: '' });
   }
-  // Where an application is mounted through a wrapper (koa-mount's `app.use(mount('/api', api))`): a mount, not middleware.
-  const wrappedMounts = new Set<string>();
+  // Where an application is mounted through a wrapper (koa-mount's `app.use(mount('/api', api))`), or a function's own router on the application it is given: a mount, not middleware.
+  const mountSites = new Set<string>();
   for (const hint of hints.filter((candidate) => candidate.hint === 'include')) {
     const { path } = SymbolId.parse(hint.symbol);
     const written = hint.details.parent ?? '';
@@ -106,9 +111,16 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
     const { childModule } = hint.details;
     for (const mount of childModule !== undefined ? [{ child: '', writtenIn: path, prefix: mountPrefix(index, hint) }] : mountsOf(index, hint)) {
       const child = childModule !== undefined ? index.requiredExport(path, childModule) : hint.details.childInPlace !== undefined ? hint.symbol : mountedRouter(index, routers, mount.writtenIn, mount.child);
+      // The router a function makes, mounted on the application it is given (`app.use('/order', router)` in `defineRoutes(app)`): the prefix is its own.
+      const own = child === undefined ? routers.get(hint.symbol) : undefined;
+      if (own?.local !== undefined && own.local === mount.child && index.definition(hint.symbol)?.parameters?.[0]?.name === written) {
+        routers.set(own.symbol, { ...own, ownPrefix: joinRoutePaths(own.ownPrefix, mount.prefix ?? '') });
+        mountSites.add(`${path}:${hint.range.start.line}`);
+        continue;
+      }
       if (!child || !routers.has(child)) continue;
       includes.push({ parent, child, prefix: mount.prefix ?? '' });
-      if (hint.details.wrapper !== undefined) wrappedMounts.add(`${path}:${hint.range.start.line}`);
+      if (hint.details.wrapper !== undefined) mountSites.add(`${path}:${hint.range.start.line}`);
     }
   }
   // Asked for by every route on a router: worked out once per router, from the includes by child.
@@ -185,7 +197,7 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
     const made = finding.details.middleware ?? '';
     const madeRouter = made ? index.resolve(path, made) : undefined;
     // `app.use(apiRouter)`, `app.use('/api', routes())` and Koa's `app.use(router.routes())` mount routes; `i18n.use(plugin)` is no web middleware at all.
-    const mounts = routers.has(finding.symbol) || (madeRouter !== undefined && routers.has(madeRouter)) || /\.routes$/.test(made) || wrappedMounts.has(`${path}:${line}`);
+    const mounts = routers.has(finding.symbol) || (madeRouter !== undefined && routers.has(madeRouter)) || /\.routes$/.test(made) || mountSites.has(`${path}:${line}`);
     // Before a route's handler: Fastify's route options (`fastify.get('/', opts, handler)`), or a value that is no function (an HTTP client's `api.post(url, payload, headers)`), is no middleware.
     const notMiddleware = role === 'route-middleware' && (router?.framework.optionsBeforeHandler === true || !isFunctionValue(index, finding) || !namesAFunction(index, path, finding.details.handler));
     // Installed by a method besides `use` (restify's `pre`): only on a router whose framework installs middleware with it.
