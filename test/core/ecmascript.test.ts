@@ -487,6 +487,18 @@ export class SiteController {
     );
   });
 
+  it("finds Objection.js models, classes extending its Model (a getter or a static field naming the table), and neither the base nor a class extending another's Model", async () => {
+    const result = await analyseFiles({
+      'package.json': '{"name": "zoo", "private": true, "dependencies": {"objection": "^3.1.0", "knex": "^3.1.0"}}',
+      'src/models/Animal.js': "const { Model } = require('objection');\nclass Animal extends Model {\n  static get tableName() {\n    return 'animals';\n  }\n}\nmodule.exports = Animal;\n",
+      'src/models/Keeper.ts': "import { Model } from 'objection';\nexport default class Keeper extends Model {\n  static tableName = 'keepers';\n}\n",
+      'src/views/Card.ts': "import { Model } from './card-model';\nexport class Card extends Model {}\n",
+      'src/views/card-model.ts': 'export class Model {}\n',
+    });
+    const models = result.findings.filter((finding) => finding.category === 'model').map((finding) => finding.symbol).sort();
+    assert.deepEqual(models, ['src/models/Animal.js:Animal', 'src/models/Keeper.ts:Keeper']);
+  });
+
   it('reports a broken tsconfig.json and analyses the rest', async () => {
     const workspace = tempWorkspace({});
     try {
