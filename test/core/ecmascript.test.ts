@@ -499,6 +499,20 @@ export class SiteController {
     assert.deepEqual(models, ['src/models/Animal.js:Animal', 'src/models/Keeper.ts:Keeper']);
   });
 
+  it("names a module's class without a name `default` and finds ThinkJS models and middleware classes among them, not a class extending another Model", async () => {
+    const result = await analyseFiles({
+      'package.json': '{"name": "blog", "private": true, "dependencies": {"thinkjs": "^3.2.0", "think-mongoose": "^1.0.0"}}',
+      'src/model/user.js': 'module.exports = class extends think.Model {\n  get relation() {\n    return { post: think.Model.HAS_MANY };\n  }\n};\n',
+      'src/model/note.js': 'module.exports = class extends think.Mongoose {\n  get schema() {\n    return { title: String };\n  }\n};\n',
+      'src/model/index.js': 'module.exports = class {};\n',
+      'src/model/draft.js': "const { Model } = require('./base');\nmodule.exports = class extends Model {};\n",
+      'src/model/base.js': 'exports.Model = class Model {};\n',
+      'src/middleware/ip.js': 'export default class extends think.middleware.base {\n  run() {\n    return this.http.ip();\n  }\n}\n',
+    });
+    const found = result.findings.filter((finding) => finding.category === 'model' || finding.category === 'middleware').map((finding) => `${finding.category} ${finding.symbol}`).sort();
+    assert.deepEqual(found, ['middleware src/middleware/ip.js:default', 'model src/model/note.js:default', 'model src/model/user.js:default']);
+  });
+
   it('reports a broken tsconfig.json and analyses the rest', async () => {
     const workspace = tempWorkspace({});
     try {
