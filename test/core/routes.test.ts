@@ -496,4 +496,31 @@ export async function start() {
     });
     assert.deepEqual(routesOf(result), ['GET /items/{id} -> src/routes.ts:showItem', 'POST /items -> src/routes.ts:<anonymous>@6']);
   });
+
+  it("reads middleware and routes registered on a parameter typed as the framework's application, whatever its name, and not on a parameter of another type", async () => {
+    const result = await analyseFiles({
+      'package.json': '{"name": "shop", "private": true, "dependencies": {"express": "^4.21.0"}}',
+      'src/server.ts': `import express from 'express';
+
+function defineErrorHandling(expressApp: express.Application) {
+  expressApp.get('/health', (req, res) => res.end());
+  expressApp.use(async (error: Error, req: express.Request, res: express.Response, next: express.NextFunction) => {
+    res.status(500).end();
+  });
+}
+
+function fill(cache: Map<string, string>) {
+  cache.get('/key', (value) => value);
+}
+
+export function start() {
+  const expressApp = express();
+  defineErrorHandling(expressApp);
+  return expressApp.listen(3000);
+}
+`,
+    });
+    assert.deepEqual(routesOf(result), ['GET /health -> src/server.ts:<anonymous>@4']);
+    assert.deepEqual(result.findings.filter((finding) => finding.category === 'middleware').map((finding) => finding.symbol), ['src/server.ts:<anonymous>@5']);
+  });
 });

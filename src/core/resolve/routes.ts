@@ -144,7 +144,7 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
     const { path, line } = sourceOf(finding);
     const written = chainRoot(finding.details.router ?? '');
     const routerTarget = index.qualify(path, written);
-    const router = (routerTarget && 'symbol' in routerTarget ? routers.get(routerTarget.symbol) : undefined) ?? pluginOf(index, routers, routerFiles, sourceOf(finding), written) ?? madeInPlace(index, frameworks, routers, path, line, written) ?? heldRouter(index, routers, path, written);
+    const router = (routerTarget && 'symbol' in routerTarget ? routers.get(routerTarget.symbol) : undefined) ?? pluginOf(index, routers, routerFiles, sourceOf(finding), written) ?? madeInPlace(index, frameworks, routers, path, line, written) ?? heldRouter(index, routers, path, written) ?? typedParameter(index, frameworks, routers, path, line, written);
     // `@mock.patch("x.y")` has the shape of a route; a known non-router (imported, or a workspace
     // object that is not a router) rules it out. An unbound name (a factory's local `app`) stays.
     if (!router && routerTarget && ('symbol' in routerTarget || routerTarget.external !== written)) {
@@ -192,7 +192,7 @@ export async function resolveRoutes(index: SymbolIndex, findings: readonly Findi
     const app = chainRoot(finding.details.app ?? '');
     const appTarget = index.qualify(path, app);
     // Installed on an application made in place (`polka().use(isUser).get(...)`) as on a named one.
-    const router = (appTarget && 'symbol' in appTarget ? routers.get(appTarget.symbol) : undefined) ?? madeInPlace(index, frameworks, routers, path, line, app);
+    const router = (appTarget && 'symbol' in appTarget ? routers.get(appTarget.symbol) : undefined) ?? madeInPlace(index, frameworks, routers, path, line, app) ?? typedParameter(index, frameworks, routers, path, line, app);
     const onRouter = router !== undefined || frameworks.conventionalRouterNames.has(app);
     const made = finding.details.middleware ?? '';
     const madeRouter = made ? index.resolve(path, made) : undefined;
@@ -275,6 +275,23 @@ function madeInPlace(index: SymbolIndex, frameworks: Frameworks, routers: Readon
   if (!framework) return undefined;
   const holder = [...index.definitionsIn(path)].find(({ symbol, definition }) => definition.kind === 'variable' && definition.range.start.line <= line && line <= definition.range.end.line && routers.has(symbol));
   return (holder && routers.get(holder.symbol)) ?? { symbol: `${path}:${maker}()@${line + 1}`, framework, ownPrefix: '' };
+}
+
+/**
+ * A parameter of a function around the line whose type is a framework's application or router
+ * (`function defineErrorHandling(expressApp: express.Application)`): the function's router when it
+ * is one (a plugin, a function handed a router), else one of its own, mounted nowhere.
+ */
+function typedParameter(index: SymbolIndex, frameworks: Frameworks, routers: ReadonlyMap<string, Router>, path: string, line: number, written: string): Router | undefined {
+  if (!frameworks.routerTypes.size || !/^[A-Za-z_$][\w$]*$/.test(written)) return undefined;
+  for (const symbol of index.file(path)?.symbols ?? []) {
+    if ((symbol.kind !== 'function' && symbol.kind !== 'method') || line < symbol.range.start.line || line > symbol.range.end.line) continue;
+    const annotation = symbol.parameters?.find((parameter) => parameter.name === written)?.annotation;
+    const target = annotation ? index.qualify(path, annotation.replace(/<.*$/s, '')) : undefined;
+    const framework = target ? index.namesOf(target).map((name) => frameworks.routerTypes.get(name)).find((found) => found !== undefined) : undefined;
+    if (framework) return routers.get(SymbolId.of(path, symbol.name)) ?? { symbol: SymbolId.of(path, symbol.name), framework, ownPrefix: '' };
+  }
+  return undefined;
 }
 
 /** The application whose router `written` is, as an attribute its framework names (BlackSheep's `app.router`). */
