@@ -287,7 +287,7 @@ function typedParameter(index: SymbolIndex, frameworks: Frameworks, routers: Rea
   for (const symbol of index.file(path)?.symbols ?? []) {
     if ((symbol.kind !== 'function' && symbol.kind !== 'method') || line < symbol.range.start.line || line > symbol.range.end.line) continue;
     const annotation = symbol.parameters?.find((parameter) => parameter.name === written)?.annotation;
-    const target = annotation ? index.qualify(path, annotation.replace(/<.*$/s, '')) : undefined;
+    const target = annotation ? index.qualify(path, annotation.split('<')[0] ?? annotation) : undefined;
     const framework = target ? index.namesOf(target).map((name) => frameworks.routerTypes.get(name)).find((found) => found !== undefined) : undefined;
     if (framework) return routers.get(SymbolId.of(path, symbol.name)) ?? { symbol: SymbolId.of(path, symbol.name), framework, ownPrefix: '' };
   }
