@@ -487,6 +487,32 @@ export class SiteController {
     );
   });
 
+  it("finds Objection.js models, classes extending its Model (a getter or a static field naming the table), and neither the base nor a class extending another's Model", async () => {
+    const result = await analyseFiles({
+      'package.json': '{"name": "zoo", "private": true, "dependencies": {"objection": "^3.1.0", "knex": "^3.1.0"}}',
+      'src/models/Animal.js': "const { Model } = require('objection');\nclass Animal extends Model {\n  static get tableName() {\n    return 'animals';\n  }\n}\nmodule.exports = Animal;\n",
+      'src/models/Keeper.ts': "import { Model } from 'objection';\nexport default class Keeper extends Model {\n  static tableName = 'keepers';\n}\n",
+      'src/views/Card.ts': "import { Model } from './card-model';\nexport class Card extends Model {}\n",
+      'src/views/card-model.ts': 'export class Model {}\n',
+    });
+    const models = result.findings.filter((finding) => finding.category === 'model').map((finding) => finding.symbol).sort();
+    assert.deepEqual(models, ['src/models/Animal.js:Animal', 'src/models/Keeper.ts:Keeper']);
+  });
+
+  it("names a module's class without a name `default` and finds ThinkJS models and middleware classes among them, not a class extending another Model", async () => {
+    const result = await analyseFiles({
+      'package.json': '{"name": "blog", "private": true, "dependencies": {"thinkjs": "^3.2.0", "think-mongoose": "^1.0.0"}}',
+      'src/model/user.js': 'module.exports = class extends think.Model {\n  get relation() {\n    return { post: think.Model.HAS_MANY };\n  }\n};\n',
+      'src/model/note.js': 'module.exports = class extends think.Mongoose {\n  get schema() {\n    return { title: String };\n  }\n};\n',
+      'src/model/index.js': 'module.exports = class {};\n',
+      'src/model/draft.js': "const { Model } = require('./base');\nmodule.exports = class extends Model {};\n",
+      'src/model/base.js': 'exports.Model = class Model {};\n',
+      'src/middleware/ip.js': 'export default class extends think.middleware.base {\n  run() {\n    return this.http.ip();\n  }\n}\n',
+    });
+    const found = result.findings.filter((finding) => finding.category === 'model' || finding.category === 'middleware').map((finding) => `${finding.category} ${finding.symbol}`).sort();
+    assert.deepEqual(found, ['middleware src/middleware/ip.js:default', 'model src/model/note.js:default', 'model src/model/user.js:default']);
+  });
+
   it('reports a broken tsconfig.json and analyses the rest', async () => {
     const workspace = tempWorkspace({});
     try {

@@ -423,3 +423,104 @@ router.register(r"orders", OrderViewSet)
     assert.deepEqual(routesOf(registry), []);
   });
 });
+
+describe('routers mounted inside the function that is given the application', () => {
+  it("prefixes the routes of an Express router a function makes and mounts on its parameter, and reads no middleware from the mount", async () => {
+    const result = await analyseFiles({
+      'package.json': '{"name": "shop", "private": true, "dependencies": {"express": "^4.21.0"}}',
+      'src/items.js': `const express = require('express');
+
+function itemRoutes(app) {
+  const router = express.Router();
+  router.get('/', listItems);
+  router.delete('/:id', async (req, res) => {
+    res.status(204).end();
+  });
+  app.use('/items', router);
+}
+
+function listItems(req, res) {
+  res.json([]);
+}
+
+module.exports = itemRoutes;
+`,
+      'src/server.js': `const express = require('express');
+const itemRoutes = require('./items');
+
+function start() {
+  const app = express();
+  itemRoutes(app);
+  return app.listen(3000);
+}
+
+module.exports = start;
+`,
+    });
+    assert.deepEqual(routesOf(result), ['DELETE /items/{id} -> src/items.js:<anonymous>@6', 'GET /items -> src/items.js:listItems']);
+    assert.deepEqual(result.findings.filter((finding) => finding.category === 'middleware').map((finding) => finding.symbol), []);
+  });
+
+  it("prefixes Fastify routes whose options hold the handler with the prefix their plugin is registered under", async () => {
+    const result = await analyseFiles({
+      'package.json': '{"name": "shop", "private": true, "dependencies": {"fastify": "^4.28.0"}}',
+      'src/routes.ts': `import type { FastifyInstance } from 'fastify';
+
+export async function itemRoutes(app: FastifyInstance) {
+  app.post('/', {
+    schema: { body: { type: 'object' } },
+    handler: async (request) => {
+      return request.body;
+    },
+  });
+  app.get('/:id', { schema: {}, handler: showItem });
+}
+
+async function showItem(request) {
+  return { id: request.params.id };
+}
+`,
+      'src/server.ts': `import Fastify, { FastifyInstance } from 'fastify';
+import { itemRoutes } from './routes';
+
+function registerRoutes(app: FastifyInstance) {
+  app.register(itemRoutes, { prefix: '/items' });
+}
+
+export async function start() {
+  const app = Fastify();
+  registerRoutes(app);
+  await app.listen({ port: 3000 });
+}
+`,
+    });
+    assert.deepEqual(routesOf(result), ['GET /items/{id} -> src/routes.ts:showItem', 'POST /items -> src/routes.ts:<anonymous>@6']);
+  });
+
+  it("reads middleware and routes registered on a parameter typed as the framework's application, whatever its name, and not on a parameter of another type", async () => {
+    const result = await analyseFiles({
+      'package.json': '{"name": "shop", "private": true, "dependencies": {"express": "^4.21.0"}}',
+      'src/server.ts': `import express from 'express';
+
+function defineErrorHandling(expressApp: express.Application) {
+  expressApp.get('/health', (req, res) => res.end());
+  expressApp.use(async (error: Error, req: express.Request, res: express.Response, next: express.NextFunction) => {
+    res.status(500).end();
+  });
+}
+
+function fill(cache: Map<string, string>) {
+  cache.get('/key', (value) => value);
+}
+
+export function start() {
+  const expressApp = express();
+  defineErrorHandling(expressApp);
+  return expressApp.listen(3000);
+}
+`,
+    });
+    assert.deepEqual(routesOf(result), ['GET /health -> src/server.ts:<anonymous>@4']);
+    assert.deepEqual(result.findings.filter((finding) => finding.category === 'middleware').map((finding) => finding.symbol), ['src/server.ts:<anonymous>@5']);
+  });
+});

@@ -56,6 +56,11 @@ export const ecmascriptSyntax: LanguageSyntax = {
       const anonymous = anonymousExport(statement);
       // `module.exports = require('./routes')` re-exports that module whole: an import (below), no symbol of its own.
       if (requiredModule(anonymous ?? null)) continue;
+      // `module.exports = class extends think.Model {...}`, `export default class extends Base {...}`: a class without a name is the symbol `default`.
+      if (anonymous?.type === 'class' && !anonymous.childForFieldName('name')) {
+        defaultName = classSymbol(anonymous, [], symbols, bodies, DEFAULT_EXPORT)?.name;
+        continue;
+      }
       const factoryBody = anonymous && FUNCTION_VALUES.has(anonymous.type) ? anonymous.childForFieldName('body') : undefined;
       if (factoryBody?.type === 'statement_block') factories.push(factoryBody);
       if (anonymous?.type === 'call_expression' || anonymous?.type === 'new_expression' || anonymous?.type === 'object' || (anonymous && FUNCTION_VALUES.has(anonymous.type))) {
@@ -223,8 +228,7 @@ function destructured(pattern: Node): { name: string; alias?: string }[] {
   });
 }
 
-function classSymbol(declaration: Node, outerDecorators: readonly Node[], symbols: SymbolDefinition[], bodies: Map<number, Body>): SymbolDefinition | undefined {
-  const name = declaration.childForFieldName('name')?.text;
+function classSymbol(declaration: Node, outerDecorators: readonly Node[], symbols: SymbolDefinition[], bodies: Map<number, Body>, name = declaration.childForFieldName('name')?.text): SymbolDefinition | undefined {
   if (!name) return undefined;
   const decoratorNodes = [...outerDecorators, ...declaration.namedChildren.filter((child): child is Node => child?.type === 'decorator')];
   const { decorators, decoratorCalls } = decoratorsOf(decoratorNodes);

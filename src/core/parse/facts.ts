@@ -470,6 +470,8 @@ export interface HintDetails {
   router?: string;
   /** `router-factory`: what makes the router (`Router`, `express.Router`). */
   maker?: string;
+  /** `router-factory`: the function's parameter the router it makes is mounted on (`app` in `app.use('/order', router)`), when it mounts it instead of returning it. */
+  mountedOn?: string;
   /** `router-pass`: the function the router is handed to. */
   callee?: string;
   /** `viewset`: the ViewSet registered. */

@@ -71,8 +71,13 @@ export async function resolveRoutes(index: SymbolIndex, findings: Finding[], hin
     if (child && index.definition(child)?.kind === 'function' && !routers.has(child)) routers.set(child, { symbol: child, framework: routerFramework(frameworks, plugin), ownPrefix: '' });
   }
   // A function that makes a router and returns it stands for the router (`app.use('/api', routes())`).
-  for (const hint of hints) {
-    if (hint.hint !== 'router-factory' || routers.has(hint.symbol) || index.definition(hint.symbol)?.kind !== 'function') continue;
+  // One that returns its router first: a function that also mounts a router it makes stands for the one it returns.
+  const factories = hints.filter((hint) => hint.hint === 'router-factory').sort((a, b) => Number(a.details.mountedOn !== undefined) - Number(b.details.mountedOn !== undefined));
+  for (const hint of factories) {
+    const definition = index.definition(hint.symbol);
+    if (routers.has(hint.symbol) || definition?.kind !== 'function') continue;
+    // Mounted on the application the function is given (`defineRoutes(app)`), not on one it makes.
+    if (hint.details.mountedOn !== undefined && definition.parameters?.[0]?.name !== hint.details.mountedOn) continue;
     const framework = frameworkOf(index, frameworks, SymbolId.parse(hint.symbol).path, String(hint.details['maker'] ?? ''));
     if (framework) routers.set(hint.symbol, { symbol: hint.symbol, framework, ownPrefix: '', local: String(hint.details['router'] ?? '') });
   }
@@ -92,8 +97,8 @@ export async function resolveRoutes(index: SymbolIndex, findings: Finding[], hin
     if (!routers.has(child)) routers.set(child, { symbol: child, framework: parent.framework, ownPrefix: '' });
     includes.push({ parent: parent.symbol, child, prefix: '' });
   }
-  // Where an application is mounted through a wrapper (koa-mount's `app.use(mount('/api', api))`): a mount, not middleware.
-  const wrappedMounts = new Set<string>();
+  // Where an application is mounted through a wrapper (koa-mount's `app.use(mount('/api', api))`), or a function's own router on the application it is given: a mount, not middleware.
+  const mountSites = new Set<string>();
   for (const hint of hints.filter((candidate) => candidate.hint === 'include')) {
     const { path } = SymbolId.parse(hint.symbol);
     const written = hint.details.parent ?? '';
@@ -108,9 +113,16 @@ export async function resolveRoutes(index: SymbolIndex, findings: Finding[], hin
     const { childModule } = hint.details;
     for (const mount of childModule !== undefined ? [{ child: '', writtenIn: path, prefix: mountPrefix(index, hint) }] : mountsOf(index, hint)) {
       const child = childModule !== undefined ? index.requiredExport(path, childModule) : hint.details.childInPlace !== undefined ? hint.symbol : mountedRouter(index, routers, mount.writtenIn, mount.child);
+      // The router a function makes, mounted on the application it is given (`app.use('/order', router)` in `defineRoutes(app)`): the prefix is its own.
+      const own = child === undefined ? routers.get(hint.symbol) : undefined;
+      if (own?.local !== undefined && own.local === mount.child && index.definition(hint.symbol)?.parameters?.[0]?.name === written) {
+        routers.set(own.symbol, { ...own, ownPrefix: joinRoutePaths(own.ownPrefix, mount.prefix ?? '') });
+        mountSites.add(`${path}:${hint.range.start.line}`);
+        continue;
+      }
       if (!child || !routers.has(child)) continue;
       includes.push({ parent, child, prefix: mount.prefix ?? '' });
-      if (hint.details.wrapper !== undefined) wrappedMounts.add(`${path}:${hint.range.start.line}`);
+      if (hint.details.wrapper !== undefined) mountSites.add(`${path}:${hint.range.start.line}`);
     }
   }
   // Asked for by every route on a router: worked out once per router, from the includes by child.
@@ -133,7 +145,7 @@ export async function resolveRoutes(index: SymbolIndex, findings: Finding[], hin
     const { path, line } = sourceOf(finding);
     const written = chainRoot(finding.details.router ?? '');
     const routerTarget = index.qualify(path, written);
-    const router = (routerTarget && 'symbol' in routerTarget ? routers.get(routerTarget.symbol) : undefined) ?? pluginOf(index, routers, routerFiles, sourceOf(finding), written) ?? madeInPlace(index, frameworks, routers, path, line, written) ?? heldRouter(index, routers, path, written);
+    const router = (routerTarget && 'symbol' in routerTarget ? routers.get(routerTarget.symbol) : undefined) ?? pluginOf(index, routers, routerFiles, sourceOf(finding), written) ?? madeInPlace(index, frameworks, routers, path, line, written) ?? heldRouter(index, routers, path, written) ?? typedParameter(index, frameworks, routers, path, line, written);
     // `@mock.patch("x.y")` has the shape of a route; a known non-router (imported, or a workspace
     // object that is not a router) rules it out. An unbound name (a factory's local `app`) stays.
     if (!router && routerTarget && ('symbol' in routerTarget || routerTarget.external !== written)) {
@@ -181,12 +193,12 @@ export async function resolveRoutes(index: SymbolIndex, findings: Finding[], hin
     const app = chainRoot(finding.details.app ?? '');
     const appTarget = index.qualify(path, app);
     // Installed on an application made in place (`polka().use(isUser).get(...)`) as on a named one.
-    const router = (appTarget && 'symbol' in appTarget ? routers.get(appTarget.symbol) : undefined) ?? madeInPlace(index, frameworks, routers, path, line, app);
+    const router = (appTarget && 'symbol' in appTarget ? routers.get(appTarget.symbol) : undefined) ?? madeInPlace(index, frameworks, routers, path, line, app) ?? typedParameter(index, frameworks, routers, path, line, app);
     const onRouter = router !== undefined || frameworks.conventionalRouterNames.has(app);
     const made = finding.details.middleware ?? '';
     const madeRouter = made ? index.resolve(path, made) : undefined;
     // `app.use(apiRouter)`, `app.use('/api', routes())` and Koa's `app.use(router.routes())` mount routes; `i18n.use(plugin)` is no web middleware at all.
-    const mounts = routers.has(finding.symbol) || (madeRouter !== undefined && routers.has(madeRouter)) || /\.routes$/.test(made) || wrappedMounts.has(`${path}:${line}`);
+    const mounts = routers.has(finding.symbol) || (madeRouter !== undefined && routers.has(madeRouter)) || /\.routes$/.test(made) || mountSites.has(`${path}:${line}`);
     // Before a route's handler: Fastify's route options (`fastify.get('/', opts, handler)`), or a value that is no function (an HTTP client's `api.post(url, payload, headers)`), is no middleware.
     const notMiddleware = role === 'route-middleware' && (router?.framework.optionsBeforeHandler === true || !isFunctionValue(index, finding) || !namesAFunction(index, path, finding.details.handler));
     // Installed by a method besides `use` (restify's `pre`): only on a router whose framework installs middleware with it.
@@ -264,6 +276,23 @@ function madeInPlace(index: SymbolIndex, frameworks: Frameworks, routers: Readon
   if (!framework) return undefined;
   const holder = [...index.definitionsIn(path)].find(({ symbol, definition }) => definition.kind === 'variable' && definition.range.start.line <= line && line <= definition.range.end.line && routers.has(symbol));
   return (holder && routers.get(holder.symbol)) ?? { symbol: `${path}:${maker}()@${line + 1}`, framework, ownPrefix: '' };
+}
+
+/**
+ * A parameter of a function around the line whose type is a framework's application or router
+ * (`function defineErrorHandling(expressApp: express.Application)`): the function's router when it
+ * is one (a plugin, a function handed a router), else one of its own, mounted nowhere.
+ */
+function typedParameter(index: SymbolIndex, frameworks: Frameworks, routers: ReadonlyMap<string, Router>, path: string, line: number, written: string): Router | undefined {
+  if (!frameworks.routerTypes.size || !/^[A-Za-z_$][\w$]*$/.test(written)) return undefined;
+  for (const symbol of index.file(path)?.symbols ?? []) {
+    if ((symbol.kind !== 'function' && symbol.kind !== 'method') || line < symbol.range.start.line || line > symbol.range.end.line) continue;
+    const annotation = symbol.parameters?.find((parameter) => parameter.name === written)?.annotation;
+    const target = annotation ? index.qualify(path, annotation.split('<')[0] ?? annotation) : undefined;
+    const framework = target ? index.namesOf(target).map((name) => frameworks.routerTypes.get(name)).find((found) => found !== undefined) : undefined;
+    if (framework) return routers.get(SymbolId.of(path, symbol.name)) ?? { symbol: SymbolId.of(path, symbol.name), framework, ownPrefix: '' };
+  }
+  return undefined;
 }
 
 /** The application whose router `written` is, as an attribute its framework names (BlackSheep's `app.router`). */

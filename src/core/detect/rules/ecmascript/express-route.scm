@@ -61,6 +61,22 @@
   (#set! handler "inline")
   (#set! symbol "anonymous")) @finding
 
+;; Fastify's route options holding the handler (docs "Routes", shorthand declaration: `fastify.get('/', { schema, handler: async (request, reply) => ... })`, the options as the last argument).
+(call_expression
+  function: (member_expression object: (_) @router property: (property_identifier) @method)
+  arguments: (arguments . (string) @path (object (pair key: (property_identifier) @_key value: [(identifier) (member_expression)] @symbol)) .)
+  (#any-of? @method "get" "post" "put" "patch" "delete" "head" "options" "all")
+  (#eq? @_key "handler")
+  (#set! handler "named")) @finding
+
+(call_expression
+  function: (member_expression object: (_) @router property: (property_identifier) @method)
+  arguments: (arguments . (string) @path (object (pair key: (property_identifier) @_key value: [(arrow_function) (function_expression)] @_inline)) .)
+  (#any-of? @method "get" "post" "put" "patch" "delete" "head" "options" "all")
+  (#eq? @_key "handler")
+  (#set! handler "inline")
+  (#set! symbol "anonymous")) @finding
+
 ;; The method given as a string before the path: h3's and Hono's `app.on('GET', '/hello', handler)`, the method in either case.
 (call_expression
   function: (member_expression object: (_) @router property: (property_identifier) @_on)
