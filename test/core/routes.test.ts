@@ -359,6 +359,44 @@ urlpatterns = [
       'GET /robots.txt -> shop/views.py:RobotsView',
     ].sort());
   });
+
+  it("answers with the methods of the base views generic ones are built from, django-filter's FilterView and the auth LogoutView", async () => {
+    const result = await analyseFiles({
+      'shop/views.py': `from django.contrib.auth.views import LogoutView
+from django.views.generic.detail import BaseDetailView, SingleObjectTemplateResponseMixin
+from django_filters.views import FilterView
+
+
+class ProductList(FilterView):
+    filterset_fields = ["category"]
+
+
+class ProductArchive(SingleObjectTemplateResponseMixin, BaseDetailView):
+    def post(self, request, *args, **kwargs):
+        return None
+
+
+class SignOut(LogoutView):
+    pass
+`,
+      'shop/urls.py': `from django.urls import path
+
+from shop import views
+
+urlpatterns = [
+    path("products/", views.ProductList.as_view()),
+    path("products/<int:pk>/archive/", views.ProductArchive.as_view()),
+    path("logout/", views.SignOut.as_view()),
+]
+`,
+    });
+    assert.deepEqual(routesOf(result), [
+      'GET /products/ -> shop/views.py:ProductList',
+      'GET /products/{pk}/archive/ -> shop/views.py:ProductArchive',
+      'POST /logout/ -> shop/views.py:SignOut',
+      'POST /products/{pk}/archive/ -> shop/views.py:ProductArchive.post',
+    ]);
+  });
 });
 
 describe('Django REST framework routers', () => {
