@@ -336,6 +336,61 @@ class Entry(BaseModel):
     }
   });
 
+  it('reads Wagtail pages, inline children, settings and taggit through models as Django models, an abstract page base being none', async () => {
+    const workspace = tempWorkspace({
+      'pyproject.toml': '[project]\nname = "site"\ndependencies = ["wagtail"]\n',
+      'pages/models.py': `from django.db import models
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from taggit.models import TaggedItemBase
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, Page
+
+
+class BasePage(Page):
+    class Meta:
+        abstract = True
+
+
+class ArticlePage(BasePage):
+    body = RichTextField(blank=True)
+
+
+class ArticleTag(TaggedItemBase):
+    content_object = ParentalKey(ArticlePage, related_name="tagged_items", on_delete=models.CASCADE)
+
+
+class ArticleLink(Orderable):
+    page = ParentalKey(ArticlePage, related_name="links", on_delete=models.CASCADE)
+    url = models.URLField()
+
+
+class Author(ClusterableModel):
+    name = models.CharField(max_length=100)
+
+
+@register_setting
+class SocialSettings(BaseSiteSetting):
+    handle = models.CharField(max_length=40)
+`,
+    });
+    try {
+      const { result } = await analyzeFolder(workspace.root, { threads: 1 });
+      assert.deepEqual(result.findings.filter((finding) => finding.category === 'model').map((finding) => finding.symbol).sort(), [
+        'pages/models.py:ArticleLink',
+        'pages/models.py:ArticlePage',
+        'pages/models.py:ArticleTag',
+        'pages/models.py:Author',
+        'pages/models.py:SocialSettings',
+      ]);
+      assert.deepEqual(insights(result, 'ArticleLink').relationships, ['page -> ArticlePage']);
+      assert.deepEqual(insights(result, 'Author').entity.columns.map((column) => column.name).includes('name'), true);
+    } finally {
+      workspace.cleanup();
+    }
+  });
+
   it('reads Tortoise ORM models into entities (fields, relations, Meta.table, abstract bases), their managers and their signal receivers', async () => {
     const workspace = tempWorkspace({
       'pyproject.toml': '[project]\nname = "shop"\ndependencies = ["tortoise-orm"]\n',

@@ -66,6 +66,82 @@ def service_lookup():
   });
 });
 
+describe("Flask's add_url_rule", () => {
+  const views = `from flask import Blueprint, Flask
+from flask.views import MethodView, View
+
+from .helpers import register_view
+
+app = Flask(__name__)
+app.config.from_object("shop.config.DefaultConfig")
+api = Blueprint("api", __name__, url_prefix="/api")
+
+
+class ItemAPI(MethodView):
+    def get(self, item_id):
+        return "item"
+
+    def post(self, item_id):
+        return "saved"
+
+
+class Report(View):
+    def dispatch_request(self):
+        return "report"
+
+
+def health():
+    return "ok"
+
+
+api.add_url_rule("/items/<int:item_id>", view_func=ItemAPI.as_view("item"))
+app.add_url_rule("/health", "health", health)
+app.add_url_rule("/report", view_func=Report.as_view("report"), methods=["GET", "POST"])
+for rule in ["/a", "/b"]:
+    app.add_url_rule(rule, view_func=health)
+app.register_blueprint(api)
+
+
+def load_blueprints(app):
+    admin = Blueprint("admin", __name__)
+    register_view(admin, routes=["/users", "/people"], view_func=ItemAPI.as_view("users"))
+    register_view(admin, ["/status"], view_func=health, methods=["GET", "HEAD"])
+    app.register_blueprint(admin, url_prefix=app.config["ADMIN_PREFIX"])
+`;
+
+  it('reads function views, class views made with as_view (a MethodView by its methods) and rules looped over, under their blueprints\' prefixes', async () => {
+    const result = await analyseFiles({
+      'pyproject.toml': '[project]\nname = "shop"\ndependencies = ["flask"]\n',
+      'shop/__init__.py': '',
+      'shop/config.py': 'class DefaultConfig:\n    ADMIN_PREFIX = "/admin"\n',
+      'shop/helpers.py': 'def register_view(bp_or_app, routes, view_func, *args, **kwargs):\n    for route in routes:\n        bp_or_app.add_url_rule(route, view_func=view_func, *args, **kwargs)\n',
+      'shop/views.py': views,
+    });
+    assert.deepEqual(routesOf(result), [
+      'GET /a -> shop/views.py:health',
+      'GET /admin/people -> shop/views.py:ItemAPI.get',
+      'GET /admin/status -> shop/views.py:health',
+      'GET /admin/users -> shop/views.py:ItemAPI.get',
+      'GET /api/items/{item_id} -> shop/views.py:ItemAPI.get',
+      'GET /b -> shop/views.py:health',
+      'GET /health -> shop/views.py:health',
+      'GET /report -> shop/views.py:Report.dispatch_request',
+      'POST /admin/people -> shop/views.py:ItemAPI.post',
+      'POST /admin/users -> shop/views.py:ItemAPI.post',
+      'POST /api/items/{item_id} -> shop/views.py:ItemAPI.post',
+      'POST /report -> shop/views.py:Report.dispatch_request',
+    ]);
+  });
+
+  it('registers nothing for a helper no call hands a view, nor for a rule it cannot read', async () => {
+    const result = await analyseFiles({
+      'shop/helpers.py': 'def register_view(bp_or_app, routes, view_func):\n    for route in routes:\n        bp_or_app.add_url_rule(route, view_func=view_func)\n',
+      'shop/views.py': 'from flask import Flask\n\napp = Flask(__name__)\n\n\ndef home():\n    return "home"\n\n\napp.add_url_rule(make_rule(), view_func=home)\n',
+    });
+    assert.deepEqual(routesOf(result), []);
+  });
+});
+
 describe('object dispatch', () => {
   it("lists CherryPy's exposed methods under the path each object of the mounted tree is reached at, by the dispatcher's rules", async () => {
     const result = await analyseFiles({
@@ -282,6 +358,44 @@ urlpatterns = [
       'PUT /orders/new/ -> shop/views.py:OrderCreate',
       'GET /robots.txt -> shop/views.py:RobotsView',
     ].sort());
+  });
+
+  it("answers with the methods of the base views generic ones are built from, django-filter's FilterView and the auth LogoutView", async () => {
+    const result = await analyseFiles({
+      'shop/views.py': `from django.contrib.auth.views import LogoutView
+from django.views.generic.detail import BaseDetailView, SingleObjectTemplateResponseMixin
+from django_filters.views import FilterView
+
+
+class ProductList(FilterView):
+    filterset_fields = ["category"]
+
+
+class ProductArchive(SingleObjectTemplateResponseMixin, BaseDetailView):
+    def post(self, request, *args, **kwargs):
+        return None
+
+
+class SignOut(LogoutView):
+    pass
+`,
+      'shop/urls.py': `from django.urls import path
+
+from shop import views
+
+urlpatterns = [
+    path("products/", views.ProductList.as_view()),
+    path("products/<int:pk>/archive/", views.ProductArchive.as_view()),
+    path("logout/", views.SignOut.as_view()),
+]
+`,
+    });
+    assert.deepEqual(routesOf(result), [
+      'GET /products/ -> shop/views.py:ProductList',
+      'GET /products/{pk}/archive/ -> shop/views.py:ProductArchive',
+      'POST /logout/ -> shop/views.py:SignOut',
+      'POST /products/{pk}/archive/ -> shop/views.py:ProductArchive.post',
+    ]);
   });
 });
 

@@ -10,6 +10,7 @@ import type { Knowledge } from '../knowledge/knowledge';
 import { djangoRoutes } from './djangoRoutes';
 import { namedRoutes } from './namedRoutes';
 import { objectRoutes } from './objectRoutes';
+import { urlRuleRoutes } from './urlRules';
 import { classHandlers, constantString, contains, type FrameworkCopy, HTTP_METHODS, joinRoutePaths, MAX_PREFIXES_PER_ROUTER, MAX_ROUTER_DEPTH, normalizeRoutePath, pathsOf, regexAsTemplate, type Router, sourceOf, statedString } from './routePaths';
 import { compileRegex } from '../workspacePatterns';
 import type { FindingEdits } from './findingEdits';
@@ -140,7 +141,7 @@ export async function resolveRoutes(index: SymbolIndex, findings: Finding[], hin
   const routerFiles = new Set([...routers.keys()].map((symbol) => SymbolId.parse(symbol).path));
   await turns.each(routeFindings, (finding) => {
     const role = roleOf(finding);
-    if (role === 'django-urlpatterns' || role === 'starlette-routes' || role === 'handler-classes' || role === 'object-dispatch' || role === 'request-listener') return; // resolved below, as lists of patterns and by the listener around them
+    if (role === 'django-urlpatterns' || role === 'starlette-routes' || role === 'handler-classes' || role === 'object-dispatch' || role === 'request-listener' || role === 'url-rule') return; // resolved below, as lists of patterns and by the listener around them
     // The router is named where the route is registered, which may not be where the handler is defined.
     const { path, line } = sourceOf(finding);
     const written = chainRoot(finding.details.router ?? '');
@@ -214,6 +215,7 @@ export async function resolveRoutes(index: SymbolIndex, findings: Finding[], hin
   routes.push(...objectRoutes(index, frameworks, routesOf('object-dispatch'), hints, notRoutes));
   routes.push(...namedRoutes(index, hints));
   routes.push(...listenerRoutes(routesOf('request-listener'), hints, notRoutes));
+  routes.push(...urlRuleRoutes(index, routesOf('url-rule'), hints, { routers, prefixes }, notRoutes));
   await nextTurn();
   return { routes: dedupe(routes).sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.handler.localeCompare(b.handler)), notRoutes, skipped };
 }
