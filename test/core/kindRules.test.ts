@@ -28,7 +28,7 @@ function verdictOn(inputs: Partial<KindInputs>) {
 
 /** A package manifest as packages.ts reads it, saying only what the case states. */
 function manifest(fields: Partial<PackageManifest>): PackageManifest {
-  return { path: 'package.json', name: 'x', published: false, application: false, description: '', classifiers: [], keywords: [], dependencies: [], declares: [], scripts: [], ...fields };
+  return { path: 'package.json', name: 'x', published: false, application: false, description: '', classifiers: [], keywords: [], dependencies: [], peerDependencies: [], declares: [], scripts: [], ...fields };
 }
 
 /** Must-match and must-not-match cases for the built-in rules, in the manner of linguist's heuristics tests. */
@@ -59,6 +59,7 @@ const CASES: { rule: string; match: string[][]; noMatch: string[][] }[] = [
     match: [['shop/settings.py', 'shop/urls.py', 'shop/wsgi.py'], ['saleor/settings.py', 'saleor/urls.py', 'saleor/asgi/__init__.py']],
     noMatch: [['rest_framework/settings.py', 'rest_framework/urls.py', 'rest_framework/views.py'], ['tests/settings.py', 'tests/urls.py', 'tests/wsgi.py']],
   },
+  { rule: 'wsgi-entry-module', match: [['wsgi.py'], ['asgi.py']], noMatch: [['examples/blog/wsgi.py'], ['board/wsgi.py'], ['tests/asgi.py']] },
   { rule: 'alembic-environment', match: [['alembic.ini'], ['src/dispatch/alembic.ini']], noMatch: [['alembic/templates/generic/alembic.ini.mako', 'alembic/templates/generic/script.py.mako'], ['tests/alembic.ini']] },
   {
     rule: 'framework-core-folders',
@@ -110,6 +111,20 @@ const PACKAGE_CASES: { rule: string; match: Partial<PackageManifest>[]; noMatch:
       { published: true, keywords: ['http', 'server', 'connect'] },
       { published: false, keywords: ['express'] },
       { published: true, name: 'koa', keywords: ['koa', 'web'] },
+    ],
+  },
+  {
+    rule: 'client-of-one-system',
+    match: [
+      { published: true, dependencies: ['ioredis', 'lodash'] },
+      { published: true, peerDependencies: ['knex'] },
+      { path: 'pyproject.toml', published: true, dependencies: ['redis', 'click'] },
+    ],
+    noMatch: [
+      { published: true, dependencies: ['lodash'] },
+      { published: false, dependencies: ['pg'] },
+      { published: true, dependencies: ['ioredis', 'express'] },
+      { path: 'packages/cache-redis/package.json', published: true, dependencies: ['ioredis'] },
     ],
   },
   {
@@ -224,6 +239,35 @@ describe('repository-kind rules', () => {
     assert.equal(verdict.kind, 'service');
     assert.deepEqual(verdict.evidence.filter(({ question }) => question === 'who-uses-it').map(({ signal }) => signal), ['published-package', 'published-application']);
     assert.notEqual((await application(['Intended Audience :: Developers', 'Intended Audience :: Other Audience'])).kind, 'service');
+  });
+
+  it('reads a published job queue built on a Redis client as a library, though its README teaches how to use it', async () => {
+    const readme = { path: 'README.md', text: '# quickstart\ngetting started: create a queue in your application, then see the documentation' };
+    const queue = (dependencies: string[]) => verdictOn({ files: ['lib/queue.js', 'lib/job.js'], readme, packages: [manifest({ name: 'jobline', published: true, dependencies })] });
+    const verdict = await queue(['ioredis', 'cron-parser']);
+    assert.equal(verdict.kind, 'library');
+    assert.deepEqual(verdict.evidence.map(({ signal }) => signal), ['published-package', 'client-of-one-system', 'readme-usage']);
+    assert.equal((await queue(['cron-parser'])).kind, 'framework');
+  });
+
+  it('reads a distribution uploaded to PyPI that is deployed from a root WSGI module as a service, whatever hooks it offers its plugins', async () => {
+    const files = ['wsgi.py', 'board/app.py', 'board/plugins/spec.py', 'board/forum/views.py', 'board/migrations/0001_init.py'];
+    const findings = Array.from({ length: 5 }, (_, index) => ({ category: 'middleware' as const, symbol: `board/app.py:hook${index}`, details: { rule: 'test' } }));
+    const models = Array.from({ length: 4 }, (_, index) => ({ category: 'model' as const, symbol: `board/forum/models.py:M${index}`, details: { rule: 'test' } }));
+    const packages = [manifest({ path: 'pyproject.toml', name: 'board', published: true, dependencies: ['flask'], classifiers: ['Intended Audience :: Developers'] })];
+    const deployed = await verdictOn({ files, findings: [...findings, ...models], packages });
+    assert.equal(deployed.kind, 'service');
+    assert.deepEqual(deployed.evidence.filter(({ question }) => question === 'who-uses-it').map(({ signal }) => signal), ['published-package', 'wsgi-entry-module']);
+    assert.equal((await verdictOn({ files: files.slice(1), findings: [...findings, ...models], packages })).kind, 'framework');
+  });
+
+  it('reads a Go module with a package at its root as published, its server commands shipped with it; one without as an application', async () => {
+    const exporter = 'package main\n\nimport (\n\t"net/http"\n\n\t"example.com/jobs"\n)\n\nfunc main() {\n\t_ = jobs.NewClient()\n\thttp.ListenAndServe(":9876", nil)\n}\n';
+    const who = async (files: Record<string, string>) =>
+      (await analyseFiles({ 'go.mod': 'module example.com/jobs\n\ngo 1.22\n', ...files })).kind.evidence.filter(({ question }) => question === 'who-uses-it').map(({ signal, path }) => `${signal} ${path}`);
+    const client = 'package jobs\n\ntype Client struct{}\n\nfunc NewClient() *Client { return &Client{} }\n';
+    assert.deepEqual(await who({ 'client.go': client, 'tools/exporter/main.go': exporter }), ['published-package go.mod']);
+    assert.deepEqual(await who({ 'internal/jobs/client.go': client, 'cmd/server/main.go': exporter.replace('"example.com/jobs"', '"example.com/jobs/internal/jobs"') }), ['application-build cmd/server/main.go']);
   });
 
   it('takes a published package that offers no more of a framework than of a library for a library, its scores even', async () => {

@@ -249,7 +249,8 @@ function meets(manifest: PackageManifest, conditions: PackageConditions, serverP
     anyOf(conditions.scripts, manifest.scripts) &&
     (conditions.application === undefined || manifest.application === conditions.application) &&
     (conditions.dependsOnServerFramework === undefined || manifest.dependencies.some((name) => serverPackages.has(name) && !published.has(name)) === conditions.dependsOnServerFramework) &&
-    (conditions.dependsOnPublished === undefined || manifest.dependencies.some((name) => published.has(name)) === conditions.dependsOnPublished)
+    (conditions.dependsOnPublished === undefined || manifest.dependencies.some((name) => published.has(name)) === conditions.dependsOnPublished) &&
+    (!conditions.dependsOn || [...manifest.dependencies, ...manifest.peerDependencies].some((name) => conditions.dependsOn?.some((glob) => globMatcher(glob)(name))))
   );
 }
 

@@ -59,6 +59,7 @@ export interface PackageConditionsDocument {
   application?: boolean;
   dependsOnServerFramework?: boolean;
   dependsOnPublished?: boolean;
+  dependsOn?: string[];
   named?: string[];
   classifiers?: string[];
   withoutClassifiers?: string[];
