@@ -28,7 +28,7 @@ function verdictOn(inputs: Partial<KindInputs>) {
 
 /** A package manifest as packages.ts reads it, saying only what the case states. */
 function manifest(fields: Partial<PackageManifest>): PackageManifest {
-  return { path: 'package.json', name: 'x', published: false, application: false, description: '', classifiers: [], keywords: [], dependencies: [], peerDependencies: [], declares: [], scripts: [], ...fields };
+  return { path: 'package.json', name: 'x', published: false, application: false, deployed: false, description: '', classifiers: [], keywords: [], dependencies: [], peerDependencies: [], declares: [], scripts: [], ...fields };
 }
 
 /** Must-match and must-not-match cases for the built-in rules, in the manner of linguist's heuristics tests. */
@@ -268,6 +268,22 @@ describe('repository-kind rules', () => {
     const client = 'package jobs\n\ntype Client struct{}\n\nfunc NewClient() *Client { return &Client{} }\n';
     assert.deepEqual(await who({ 'client.go': client, 'tools/exporter/main.go': exporter }), ['published-package go.mod']);
     assert.deepEqual(await who({ 'internal/jobs/client.go': client, 'cmd/server/main.go': exporter.replace('"example.com/jobs"', '"example.com/jobs/internal/jobs"') }), ['application-build cmd/server/main.go']);
+  });
+
+  it('reads a workspace whose started server package is built into a container from its folder as a service, though its other packages are published', async () => {
+    const packages = [
+      manifest({ path: 'package.json', name: 'create-shop', published: true, declares: ['name', 'bin'] }),
+      manifest({ path: 'templates/libs/errors/package.json', name: '@shop/errors', published: true, declares: ['name', 'main', 'peerDependencies'] }),
+      manifest({ path: 'templates/services/orders/package.json', name: 'orders', published: true, scripts: ['start'], dependencies: ['fastify', 'pg'], declares: ['name', 'main', 'scripts'], deployed: true }),
+    ];
+    const files = ['templates/services/orders/Dockerfile', 'templates/services/orders/domain/order.ts', 'templates/services/orders/migrations/0001.js'];
+    const verdict = await verdictOn({ files, packages });
+    assert.equal(verdict.kind, 'service');
+    assert.deepEqual(verdict.evidence.filter(({ question }) => question === 'who-uses-it').map(({ signal }) => signal), ['published-package', 'installed-into-other-projects', 'started-server', 'deployed-workspace-application']);
+    // Not deployed from its folder, the started package weighs less than what the workspace publishes.
+    assert.notEqual((await verdictOn({ files: files.slice(1), packages: packages.map((each) => ({ ...each, deployed: false })) })).kind, 'service');
+    // The root's own Dockerfile is the deployment-files rule's, not this one's.
+    assert.ok(!(await verdictOn({ packages: [manifest({ scripts: ['start'], dependencies: ['fastify'], deployed: true })] })).evidence.some(({ signal }) => signal === 'deployed-workspace-application'));
   });
 
   it('takes a published package that offers no more of a framework than of a library for a library, its scores even', async () => {

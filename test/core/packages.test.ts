@@ -47,6 +47,7 @@ describe('package manifests', () => {
       name: 'app',
       published: false,
       application: false,
+      deployed: false,
       description: 'An API',
       classifiers: [],
       keywords: ['api'],
@@ -80,6 +81,23 @@ describe('package manifests', () => {
     assert.deepEqual(await paths({ 'lerna.json': '{ "version": "1.0.0" }', 'packages/polka/package.json': member('polka') }), ['packages/polka/package.json']);
   });
 
+  it('reads the members of a workspace declared below the root, and which of them are deployed from their folder', async () => {
+    const member = (name: string) => JSON.stringify({ name, main: 'index.js' });
+    const manifests = await manifestsOf({
+      'package.json': JSON.stringify({ name: 'create-shop', bin: { 'create-shop': 'bin/cli.js' } }),
+      'templates/package.json': JSON.stringify({ name: 'shop-template', workspaces: ['services/*', './libs/*', '!libs/scratch'] }),
+      'templates/services/orders/package.json': member('orders'),
+      'templates/services/orders/Dockerfile': 'FROM node:20\n',
+      'templates/libs/logger/package.json': member('@shop/logger'),
+      'templates/libs/scratch/package.json': member('scratch'),
+      'templates/node_modules/x/package.json': JSON.stringify({ name: 'x', workspaces: ['*'] }),
+    });
+    assert.deepEqual(
+      manifests.map(({ path, deployed }) => `${path} ${deployed}`),
+      ['package.json false', 'templates/libs/logger/package.json false', 'templates/services/orders/package.json true'],
+    );
+  });
+
   it('reads the manifests of the example projects, whether or not a workspace lists them', async () => {
     const example = JSON.stringify({ scripts: { start: 'node index' }, dependencies: { web: 'latest' } });
     const manifests = await manifestsOf({ 'package.json': JSON.stringify({ name: 'web', main: 'index.js' }), 'examples/hello/package.json': example, 'example/package.json': example, 'examples/a/b/package.json': example, 'tests/app/package.json': example });
@@ -110,6 +128,7 @@ drf = "rest_framework.cli:main"
       name: 'djangorestframework',
       published: true,
       application: false,
+      deployed: false,
       description: 'Web APIs for Django, made easy.',
       classifiers: ['Framework :: Django', 'Topic :: Internet :: WWW/HTTP'],
       keywords: ['api'],
@@ -189,6 +208,7 @@ setuptools.setup(
         name: 'fsspec',
         published: true,
         application: false,
+        deployed: false,
         description: 'File-system specification',
         classifiers: ['Development Status :: 4 - Beta', 'Intended Audience :: Developers'],
         keywords: [],

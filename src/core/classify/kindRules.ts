@@ -248,6 +248,7 @@ function meets(manifest: PackageManifest, conditions: PackageConditions, serverP
     !conditions.withoutDeclares?.some((field) => manifest.declares.includes(field)) &&
     anyOf(conditions.scripts, manifest.scripts) &&
     (conditions.application === undefined || manifest.application === conditions.application) &&
+    (conditions.deployed === undefined || manifest.deployed === conditions.deployed) &&
     (conditions.dependsOnServerFramework === undefined || manifest.dependencies.some((name) => serverPackages.has(name) && !published.has(name)) === conditions.dependsOnServerFramework) &&
     (conditions.dependsOnPublished === undefined || manifest.dependencies.some((name) => published.has(name)) === conditions.dependsOnPublished) &&
     (!conditions.dependsOn || [...manifest.dependencies, ...manifest.peerDependencies].some((name) => conditions.dependsOn?.some((glob) => globMatcher(glob)(name))))

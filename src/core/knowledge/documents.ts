@@ -60,6 +60,7 @@ export interface PackageConditionsDocument {
   dependsOnServerFramework?: boolean;
   dependsOnPublished?: boolean;
   dependsOn?: string[];
+  deployed?: boolean;
   named?: string[];
   classifiers?: string[];
   withoutClassifiers?: string[];
