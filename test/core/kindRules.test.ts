@@ -128,6 +128,17 @@ const PACKAGE_CASES: { rule: string; match: Partial<PackageManifest>[]; noMatch:
     ],
   },
   {
+    rule: 'middleware-for-its-own-pipeline',
+    match: [{ path: 'packages/body/package.json', published: true, description: 'Body parser middleware for Quill' }],
+    noMatch: [
+      { path: 'package.json', published: true, description: 'A CORS middleware' },
+      { path: 'packages/cors/package.json', published: true, description: 'CORS middleware', dependencies: ['express'] },
+      { path: 'packages/cors/package.json', published: true, description: 'CORS middleware', keywords: ['express', 'cors'] },
+      { path: 'packages/cors/package.json', published: false, description: 'CORS middleware' },
+      { path: 'packages/common/package.json', published: true, description: 'Common middlewares for apps' },
+    ],
+  },
+  {
     rule: 'started-server',
     match: [{ published: true, scripts: ['start'], dependencies: ['koa'] }, { scripts: ['start'], dependencies: ['express'], declares: ['name', 'main', 'scripts'] }],
     noMatch: [{ scripts: ['start'], dependencies: ['react'] }, { published: true, scripts: ['build'], dependencies: ['express'] }, { scripts: ['start'], dependencies: ['koa'], declares: ['name', 'private', 'types', 'bin'] }],
@@ -284,6 +295,18 @@ describe('repository-kind rules', () => {
     assert.notEqual((await verdictOn({ files: files.slice(1), packages: packages.map((each) => ({ ...each, deployed: false })) })).kind, 'service');
     // The root's own Dockerfile is the deployment-files rule's, not this one's.
     assert.ok(!(await verdictOn({ packages: [manifest({ scripts: ['start'], dependencies: ['fastify'], deployed: true })] })).evidence.some(({ signal }) => signal === 'deployed-workspace-application'));
+  });
+
+  it('reads a monorepo that publishes middleware for its own packages and starts a private application on them as a framework, though one of its packages has transports', async () => {
+    const own = (name: string, description = '') => manifest({ path: `packages/${name}/package.json`, name: `@quill/${name}`, published: true, description, declares: ['name', 'main', 'peerDependencies'] });
+    const demo = manifest({ path: 'packages/demo/package.json', name: '@quill/demo', scripts: ['start:http', 'test'], dependencies: ['@quill/core', '@quill/http', 'rxjs'] });
+    const transports = { base: 'packages/bus/src/transport/transport.ts:Transport', implementations: ['packages/bus/src/transport/amqp.ts:Amqp', 'packages/bus/src/transport/redis.ts:Redis', 'packages/bus/src/transport/local.ts:Local'] };
+    const files = ['packages/http/src/server.ts', ...transports.implementations.map((symbol) => symbol.slice(0, symbol.indexOf(':')))];
+    const kindOf = async (packages: PackageManifest[]) => (await verdictOn({ files, packages, interfaces: [transports] })).kind;
+    const core = [own('core'), own('http'), own('bus')];
+    assert.equal(await kindOf([...core, own('body', 'Body parser middleware for Quill'), demo]), 'framework');
+    assert.equal(await kindOf([...core, own('body', 'Body parser for Quill'), demo]), 'library');
+    assert.equal(await kindOf([...core, own('body', 'Body parser middleware for Quill'), manifest({ ...demo, dependencies: [...demo.dependencies, 'express'] })]), 'library');
   });
 
   it('takes a published package that offers no more of a framework than of a library for a library, its scores even', async () => {

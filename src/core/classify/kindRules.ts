@@ -246,7 +246,7 @@ function meets(manifest: PackageManifest, conditions: PackageConditions, serverP
     anyWordOf(conditions.description, manifest.description.split(/[^A-Za-z0-9-]+/)) &&
     anyOf(conditions.declares, manifest.declares) &&
     !conditions.withoutDeclares?.some((field) => manifest.declares.includes(field)) &&
-    anyOf(conditions.scripts, manifest.scripts) &&
+    (!conditions.scripts || manifest.scripts.some((script) => conditions.scripts?.some((glob) => globMatcher(glob)(script)))) &&
     (conditions.application === undefined || manifest.application === conditions.application) &&
     (conditions.deployed === undefined || manifest.deployed === conditions.deployed) &&
     (conditions.dependsOnServerFramework === undefined || manifest.dependencies.some((name) => serverPackages.has(name) && !published.has(name)) === conditions.dependsOnServerFramework) &&
