@@ -63,7 +63,8 @@ const DO_NOT_UPLOAD = 'Private :: Do Not Upload';
 
 /**
  * The root's manifests (its package.json, its Python distribution), those of the workspace
- * packages it declares (package.json `workspaces`, pnpm-workspace.yaml, lerna.json) and those of
+ * packages it declares (package.json `workspaces`, pnpm-workspace.yaml, lerna.json, and the
+ * `workspaces` of a package.json below the root) and those of
  * its example projects (`examples/<name>/package.json`), found among
  * the files the discovery kept (the root's own looked for wherever they are). A file that is not
  * there says nothing; one refused by the read checks is skipped; a broken one is a problem
