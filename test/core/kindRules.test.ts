@@ -28,7 +28,7 @@ function verdictOn(inputs: Partial<KindInputs>) {
 
 /** A package manifest as packages.ts reads it, saying only what the case states. */
 function manifest(fields: Partial<PackageManifest>): PackageManifest {
-  return { path: 'package.json', name: 'x', published: false, application: false, description: '', classifiers: [], keywords: [], dependencies: [], declares: [], scripts: [], ...fields };
+  return { path: 'package.json', name: 'x', published: false, application: false, deployed: false, description: '', classifiers: [], keywords: [], dependencies: [], peerDependencies: [], declares: [], scripts: [], ...fields };
 }
 
 /** Must-match and must-not-match cases for the built-in rules, in the manner of linguist's heuristics tests. */
@@ -59,6 +59,7 @@ const CASES: { rule: string; match: string[][]; noMatch: string[][] }[] = [
     match: [['shop/settings.py', 'shop/urls.py', 'shop/wsgi.py'], ['saleor/settings.py', 'saleor/urls.py', 'saleor/asgi/__init__.py']],
     noMatch: [['rest_framework/settings.py', 'rest_framework/urls.py', 'rest_framework/views.py'], ['tests/settings.py', 'tests/urls.py', 'tests/wsgi.py']],
   },
+  { rule: 'wsgi-entry-module', match: [['wsgi.py'], ['asgi.py']], noMatch: [['examples/blog/wsgi.py'], ['board/wsgi.py'], ['tests/asgi.py']] },
   { rule: 'alembic-environment', match: [['alembic.ini'], ['src/dispatch/alembic.ini']], noMatch: [['alembic/templates/generic/alembic.ini.mako', 'alembic/templates/generic/script.py.mako'], ['tests/alembic.ini']] },
   {
     rule: 'framework-core-folders',
@@ -110,6 +111,31 @@ const PACKAGE_CASES: { rule: string; match: Partial<PackageManifest>[]; noMatch:
       { published: true, keywords: ['http', 'server', 'connect'] },
       { published: false, keywords: ['express'] },
       { published: true, name: 'koa', keywords: ['koa', 'web'] },
+    ],
+  },
+  {
+    rule: 'client-of-one-system',
+    match: [
+      { published: true, dependencies: ['ioredis', 'lodash'] },
+      { published: true, peerDependencies: ['knex'] },
+      { path: 'pyproject.toml', published: true, dependencies: ['redis', 'click'] },
+    ],
+    noMatch: [
+      { published: true, dependencies: ['lodash'] },
+      { published: false, dependencies: ['pg'] },
+      { published: true, dependencies: ['ioredis', 'express'] },
+      { path: 'packages/cache-redis/package.json', published: true, dependencies: ['ioredis'] },
+    ],
+  },
+  {
+    rule: 'middleware-for-its-own-pipeline',
+    match: [{ path: 'packages/body/package.json', published: true, description: 'Body parser middleware for Quill' }],
+    noMatch: [
+      { path: 'package.json', published: true, description: 'A CORS middleware' },
+      { path: 'packages/cors/package.json', published: true, description: 'CORS middleware', dependencies: ['express'] },
+      { path: 'packages/cors/package.json', published: true, description: 'CORS middleware', keywords: ['express', 'cors'] },
+      { path: 'packages/cors/package.json', published: false, description: 'CORS middleware' },
+      { path: 'packages/common/package.json', published: true, description: 'Common middlewares for apps' },
     ],
   },
   {
@@ -224,6 +250,63 @@ describe('repository-kind rules', () => {
     assert.equal(verdict.kind, 'service');
     assert.deepEqual(verdict.evidence.filter(({ question }) => question === 'who-uses-it').map(({ signal }) => signal), ['published-package', 'published-application']);
     assert.notEqual((await application(['Intended Audience :: Developers', 'Intended Audience :: Other Audience'])).kind, 'service');
+  });
+
+  it('reads a published job queue built on a Redis client as a library, though its README teaches how to use it', async () => {
+    const readme = { path: 'README.md', text: '# quickstart\ngetting started: create a queue in your application, then see the documentation' };
+    const queue = (dependencies: string[]) => verdictOn({ files: ['lib/queue.js', 'lib/job.js'], readme, packages: [manifest({ name: 'jobline', published: true, dependencies })] });
+    const verdict = await queue(['ioredis', 'cron-parser']);
+    assert.equal(verdict.kind, 'library');
+    assert.deepEqual(verdict.evidence.map(({ signal }) => signal), ['published-package', 'client-of-one-system', 'readme-usage']);
+    assert.equal((await queue(['cron-parser'])).kind, 'framework');
+  });
+
+  it('reads a distribution uploaded to PyPI that is deployed from a root WSGI module as a service, whatever hooks it offers its plugins', async () => {
+    const files = ['wsgi.py', 'board/app.py', 'board/plugins/spec.py', 'board/forum/views.py', 'board/migrations/0001_init.py'];
+    const findings = Array.from({ length: 5 }, (_, index) => ({ category: 'middleware' as const, symbol: `board/app.py:hook${index}`, details: { rule: 'test' } }));
+    const models = Array.from({ length: 4 }, (_, index) => ({ category: 'model' as const, symbol: `board/forum/models.py:M${index}`, details: { rule: 'test' } }));
+    const packages = [manifest({ path: 'pyproject.toml', name: 'board', published: true, dependencies: ['flask'], classifiers: ['Intended Audience :: Developers'] })];
+    const deployed = await verdictOn({ files, findings: [...findings, ...models], packages });
+    assert.equal(deployed.kind, 'service');
+    assert.deepEqual(deployed.evidence.filter(({ question }) => question === 'who-uses-it').map(({ signal }) => signal), ['published-package', 'wsgi-entry-module']);
+    assert.equal((await verdictOn({ files: files.slice(1), findings: [...findings, ...models], packages })).kind, 'framework');
+  });
+
+  it('reads a Go module with a package at its root as published, its server commands shipped with it; one without as an application', async () => {
+    const exporter = 'package main\n\nimport (\n\t"net/http"\n\n\t"example.com/jobs"\n)\n\nfunc main() {\n\t_ = jobs.NewClient()\n\thttp.ListenAndServe(":9876", nil)\n}\n';
+    const who = async (files: Record<string, string>) =>
+      (await analyseFiles({ 'go.mod': 'module example.com/jobs\n\ngo 1.22\n', ...files })).kind.evidence.filter(({ question }) => question === 'who-uses-it').map(({ signal, path }) => `${signal} ${path}`);
+    const client = 'package jobs\n\ntype Client struct{}\n\nfunc NewClient() *Client { return &Client{} }\n';
+    assert.deepEqual(await who({ 'client.go': client, 'tools/exporter/main.go': exporter }), ['published-package go.mod']);
+    assert.deepEqual(await who({ 'internal/jobs/client.go': client, 'cmd/server/main.go': exporter.replace('"example.com/jobs"', '"example.com/jobs/internal/jobs"') }), ['application-build cmd/server/main.go']);
+  });
+
+  it('reads a workspace whose started server package is built into a container from its folder as a service, though its other packages are published', async () => {
+    const packages = [
+      manifest({ path: 'package.json', name: 'create-shop', published: true, declares: ['name', 'bin'] }),
+      manifest({ path: 'templates/libs/errors/package.json', name: '@shop/errors', published: true, declares: ['name', 'main', 'peerDependencies'] }),
+      manifest({ path: 'templates/services/orders/package.json', name: 'orders', published: true, scripts: ['start'], dependencies: ['fastify', 'pg'], declares: ['name', 'main', 'scripts'], deployed: true }),
+    ];
+    const files = ['templates/services/orders/Dockerfile', 'templates/services/orders/domain/order.ts', 'templates/services/orders/migrations/0001.js'];
+    const verdict = await verdictOn({ files, packages });
+    assert.equal(verdict.kind, 'service');
+    assert.deepEqual(verdict.evidence.filter(({ question }) => question === 'who-uses-it').map(({ signal }) => signal), ['published-package', 'installed-into-other-projects', 'started-server', 'deployed-workspace-application']);
+    // Not deployed from its folder, the started package weighs less than what the workspace publishes.
+    assert.notEqual((await verdictOn({ files: files.slice(1), packages: packages.map((each) => ({ ...each, deployed: false })) })).kind, 'service');
+    // The root's own Dockerfile is the deployment-files rule's, not this one's.
+    assert.ok(!(await verdictOn({ packages: [manifest({ scripts: ['start'], dependencies: ['fastify'], deployed: true })] })).evidence.some(({ signal }) => signal === 'deployed-workspace-application'));
+  });
+
+  it('reads a monorepo that publishes middleware for its own packages and starts a private application on them as a framework, though one of its packages has transports', async () => {
+    const own = (name: string, description = '') => manifest({ path: `packages/${name}/package.json`, name: `@quill/${name}`, published: true, description, declares: ['name', 'main', 'peerDependencies'] });
+    const demo = manifest({ path: 'packages/demo/package.json', name: '@quill/demo', scripts: ['start:http', 'test'], dependencies: ['@quill/core', '@quill/http', 'rxjs'] });
+    const transports = { base: 'packages/bus/src/transport/transport.ts:Transport', implementations: ['packages/bus/src/transport/amqp.ts:Amqp', 'packages/bus/src/transport/redis.ts:Redis', 'packages/bus/src/transport/local.ts:Local'] };
+    const files = ['packages/http/src/server.ts', ...transports.implementations.map((symbol) => symbol.slice(0, symbol.indexOf(':')))];
+    const kindOf = async (packages: PackageManifest[]) => (await verdictOn({ files, packages, interfaces: [transports] })).kind;
+    const core = [own('core'), own('http'), own('bus')];
+    assert.equal(await kindOf([...core, own('body', 'Body parser middleware for Quill'), demo]), 'framework');
+    assert.equal(await kindOf([...core, own('body', 'Body parser for Quill'), demo]), 'library');
+    assert.equal(await kindOf([...core, own('body', 'Body parser middleware for Quill'), manifest({ ...demo, dependencies: [...demo.dependencies, 'express'] })]), 'library');
   });
 
   it('takes a published package that offers no more of a framework than of a library for a library, its scores even', async () => {

@@ -38,7 +38,7 @@ describe('package manifests', () => {
     assert.equal(await published({ main: 'index.js' }), false);
   });
 
-  it('keeps what the rules read of a package.json: keywords, description, dependencies, fields and scripts', async () => {
+  it('keeps what the rules read of a package.json: keywords, description, dependencies and peer dependencies, fields and scripts', async () => {
     const [manifest] = await manifestsOf({
       'package.json': JSON.stringify({ name: 'app', description: 'An API', keywords: ['api'], dependencies: { express: '^4' }, devDependencies: { jest: '^29' }, peerDependencies: { koa: '^2' }, scripts: { start: 'node .' } }),
     });
@@ -47,13 +47,22 @@ describe('package manifests', () => {
       name: 'app',
       published: false,
       application: false,
+      deployed: false,
       description: 'An API',
       classifiers: [],
       keywords: ['api'],
       dependencies: ['express'],
+      peerDependencies: ['koa'],
       declares: ['name', 'description', 'keywords', 'dependencies', 'devDependencies', 'peerDependencies', 'scripts'],
       scripts: ['start'],
     });
+  });
+
+  it('keeps the peer dependencies a package cannot do without, not those npm is told are optional', async () => {
+    const [manifest] = await manifestsOf({
+      'package.json': JSON.stringify({ name: 'broker', main: 'index.js', peerDependencies: { knex: '>=1', ioredis: '^5', nats: '^2' }, peerDependenciesMeta: { ioredis: { optional: true }, nats: { optional: false } } }),
+    });
+    assert.deepEqual(manifest?.peerDependencies, ['knex', 'nats']);
   });
 
   it('reads the packages of a workspace, from package.json workspaces, pnpm-workspace.yaml and lerna.json', async () => {
@@ -70,6 +79,23 @@ describe('package manifests', () => {
     ]);
     // Lerna's default is packages/*.
     assert.deepEqual(await paths({ 'lerna.json': '{ "version": "1.0.0" }', 'packages/polka/package.json': member('polka') }), ['packages/polka/package.json']);
+  });
+
+  it('reads the members of a workspace declared below the root, and which of them are deployed from their folder', async () => {
+    const member = (name: string) => JSON.stringify({ name, main: 'index.js' });
+    const manifests = await manifestsOf({
+      'package.json': JSON.stringify({ name: 'create-shop', bin: { 'create-shop': 'bin/cli.js' } }),
+      'templates/package.json': JSON.stringify({ name: 'shop-template', workspaces: ['services/*', './libs/*', '!libs/scratch'] }),
+      'templates/services/orders/package.json': member('orders'),
+      'templates/services/orders/Dockerfile': 'FROM node:20\n',
+      'templates/libs/logger/package.json': member('@shop/logger'),
+      'templates/libs/scratch/package.json': member('scratch'),
+      'templates/node_modules/x/package.json': JSON.stringify({ name: 'x', workspaces: ['*'] }),
+    });
+    assert.deepEqual(
+      manifests.map(({ path, deployed }) => `${path} ${deployed}`),
+      ['package.json false', 'templates/libs/logger/package.json false', 'templates/services/orders/package.json true'],
+    );
   });
 
   it('reads the manifests of the example projects, whether or not a workspace lists them', async () => {
@@ -102,10 +128,12 @@ drf = "rest_framework.cli:main"
       name: 'djangorestframework',
       published: true,
       application: false,
+      deployed: false,
       description: 'Web APIs for Django, made easy.',
       classifiers: ['Framework :: Django', 'Topic :: Internet :: WWW/HTTP'],
       keywords: ['api'],
       dependencies: ['django', 'asgiref'],
+      peerDependencies: [],
       declares: ['build-system', 'project', 'project.name', 'project.description', 'project.keywords', 'project.classifiers', 'project.dependencies', 'project.scripts'],
       scripts: [],
     });
@@ -180,10 +208,12 @@ setuptools.setup(
         name: 'fsspec',
         published: true,
         application: false,
+        deployed: false,
         description: 'File-system specification',
         classifiers: ['Development Status :: 4 - Beta', 'Intended Audience :: Developers'],
         keywords: [],
         dependencies: ['aiohttp'],
+        peerDependencies: [],
         declares: ['tool', 'metadata', 'options', 'flake8'],
         scripts: [],
       },

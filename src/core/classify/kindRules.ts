@@ -246,10 +246,12 @@ function meets(manifest: PackageManifest, conditions: PackageConditions, serverP
     anyWordOf(conditions.description, manifest.description.split(/[^A-Za-z0-9-]+/)) &&
     anyOf(conditions.declares, manifest.declares) &&
     !conditions.withoutDeclares?.some((field) => manifest.declares.includes(field)) &&
-    anyOf(conditions.scripts, manifest.scripts) &&
+    (!conditions.scripts || manifest.scripts.some((script) => conditions.scripts?.some((glob) => globMatcher(glob)(script)))) &&
     (conditions.application === undefined || manifest.application === conditions.application) &&
+    (conditions.deployed === undefined || manifest.deployed === conditions.deployed) &&
     (conditions.dependsOnServerFramework === undefined || manifest.dependencies.some((name) => serverPackages.has(name) && !published.has(name)) === conditions.dependsOnServerFramework) &&
-    (conditions.dependsOnPublished === undefined || manifest.dependencies.some((name) => published.has(name)) === conditions.dependsOnPublished)
+    (conditions.dependsOnPublished === undefined || manifest.dependencies.some((name) => published.has(name)) === conditions.dependsOnPublished) &&
+    (!conditions.dependsOn || [...manifest.dependencies, ...manifest.peerDependencies].some((name) => conditions.dependsOn?.some((glob) => globMatcher(glob)(name))))
   );
 }
 

@@ -28,12 +28,20 @@ export interface PackageManifest {
    * judge them by their dependencies and scripts.
    */
   application: boolean;
+  /** A container build or process file (Dockerfile, Procfile) sits beside it: the package is deployed from its folder. */
+  deployed: boolean;
   description: string;
   /** Trove classifiers (`Framework :: Django`, `Topic :: Software Development :: Libraries`). */
   classifiers: string[];
   keywords: string[];
   /** Run-time dependencies by name: npm `dependencies`; Python requirements, names normalised as PEP 503 does (`Flask_SQLAlchemy` → `flask-sqlalchemy`). */
   dependencies: string[];
+  /**
+   * npm `peerDependencies` the package cannot do without: what the project that installs it must provide
+   * (the system it is a client of: `knex`). Those `peerDependenciesMeta` marks `optional` are left out:
+   * they are choices among backends the user makes, not one system the package is built on.
+   */
+  peerDependencies: string[];
   /** package.json: its top-level fields (`peerDependencies`, `bin`); pyproject.toml: its tables and `[project]`'s keys (`project.scripts`). */
   declares: string[];
   /** npm scripts by name (`start`, `build`). */
@@ -55,7 +63,8 @@ const DO_NOT_UPLOAD = 'Private :: Do Not Upload';
 
 /**
  * The root's manifests (its package.json, its Python distribution), those of the workspace
- * packages it declares (package.json `workspaces`, pnpm-workspace.yaml, lerna.json) and those of
+ * packages it declares (package.json `workspaces`, pnpm-workspace.yaml, lerna.json, and the
+ * `workspaces` of a package.json below the root) and those of
  * its example projects (`examples/<name>/package.json`), found among
  * the files the discovery kept (the root's own looked for wherever they are). A file that is not
  * there says nothing; one refused by the read checks is skipped; a broken one is a problem
@@ -83,7 +92,7 @@ export async function readDistribution(fs: WorkspaceFs, limits: ReadLimits & { r
   // smol-toml is an ES module: imported where it is needed (the core is compiled to CommonJS).
   const { parse: parseToml } = pyproject === undefined ? { parse: undefined } : await import('smol-toml');
   const rootPackage = packageJson === undefined ? undefined : parsed('package.json', packageJson, (text) => objectOf(JSON.parse(text)));
-  if (rootPackage) distribution.packages.push(npmManifest('package.json', rootPackage));
+  if (rootPackage) distribution.packages.push(npmManifest('package.json', rootPackage, present));
   const python = pythonDistribution([
     pyproject === undefined || !parseToml ? undefined : parsed('pyproject.toml', pyproject, (text) => pyprojectDeclaration('pyproject.toml', parseToml(text))),
     setupCfg === undefined ? undefined : setupCfgDeclaration('setup.cfg', setupCfg),
@@ -96,16 +105,32 @@ export async function readDistribution(fs: WorkspaceFs, limits: ReadLimits & { r
     ...(pnpmWorkspace === undefined ? [] : stringsOf(objectOf(parsed('pnpm-workspace.yaml', pnpmWorkspace, parseYaml))['packages'])),
     ...(lerna === undefined ? [] : lernaPackages(parsed('lerna.json', lerna, (text) => objectOf(JSON.parse(text))))),
   ];
+  // A package.json below the root that declares workspaces is the root of a project of its own (a
+  // template, a system of services kept in a subfolder): its members are read as the root's are.
+  const nestedRoots = files.filter((file) => NESTED_WORKSPACE_ROOT(file)).sort().slice(0, MAX_WORKSPACE_PACKAGES);
+  const nestedTexts = await Promise.all(nestedRoots.map(read));
+  nestedRoots.forEach((path, index) => {
+    const text = nestedTexts[index];
+    const folder = path.slice(0, -'/package.json'.length);
+    const nested = text === undefined ? undefined : parsed(path, text, (json) => objectOf(JSON.parse(json)));
+    for (const glob of workspacesOf(nested)) memberGlobs.push(glob.startsWith('!') ? `!${folder}/${glob.slice(1).replace(/^\.\//, '')}` : `${folder}/${glob.replace(/^\.\//, '')}`);
+  });
   // The examples' own manifests too: what an example that is a project of its own is built on.
   const members = [...workspaceManifests(memberGlobs, files), ...exampleManifests(files)].filter((path, index, all) => all.indexOf(path) === index);
   const texts = await Promise.all(members.map(read));
   members.forEach((path, index) => {
     const text = texts[index];
     const manifest = text === undefined ? undefined : parsed(path, text, (json) => objectOf(JSON.parse(json)));
-    if (manifest) distribution.packages.push(npmManifest(path, manifest));
+    if (manifest) distribution.packages.push(npmManifest(path, manifest, present));
   });
   return distribution;
 }
+
+/** A package.json a few folders below the root, outside installed dependencies: one that declares workspaces is a nested project's root. */
+const NESTED_WORKSPACE_ROOT = picomatch('*/{,*/}{,*/}package.json', { ignore: '**/node_modules/**' });
+
+/** What deploys a package from its folder: a container build or a process file. */
+const DEPLOYMENT_FILES = ['Dockerfile', 'Procfile'];
 
 /** The package.json files of the folders the workspace globs name (`packages/*`, `!**\/test/**`), sorted, at most MAX_WORKSPACE_PACKAGES. */
 function workspaceManifests(globs: readonly string[], files: readonly string[]): string[] {
@@ -138,23 +163,26 @@ function lernaPackages(lerna: Record<string, unknown> | undefined): string[] {
   return lerna['packages'] === undefined ? ['packages/*'] : stringsOf(lerna['packages']);
 }
 
-function npmManifest(path: string, manifest: Record<string, unknown>): PackageManifest {
+function npmManifest(path: string, manifest: Record<string, unknown>, present: ReadonlySet<string>): PackageManifest {
+  const folder = path.slice(0, -'package.json'.length);
   return {
     path,
     name: stringOf(manifest['name']),
     published: manifest['private'] !== true && typeof manifest['name'] === 'string' && NPM_SHIPS.some((field) => manifest[field] !== undefined),
     application: false,
+    deployed: DEPLOYMENT_FILES.some((file) => present.has(`${folder}${file}`)),
     description: stringOf(manifest['description']),
     classifiers: [],
     keywords: stringsOf(manifest['keywords']),
     dependencies: Object.keys(objectOf(manifest['dependencies'])),
+    peerDependencies: Object.keys(objectOf(manifest['peerDependencies'])).filter((name) => objectOf(objectOf(manifest['peerDependenciesMeta'])[name])['optional'] !== true),
     declares: Object.keys(manifest),
     scripts: Object.keys(objectOf(manifest['scripts'])),
   };
 }
 
 /** What one of a Python distribution's files declares; a field it does not state is left out. */
-type PythonDeclaration = Partial<Omit<PackageManifest, 'published' | 'application' | 'scripts'>> & {
+type PythonDeclaration = Partial<Omit<PackageManifest, 'published' | 'application' | 'deployed' | 'scripts' | 'peerDependencies'>> & {
   path: string;
   /** It declares a distribution: a name in `[project]`, `[tool.poetry]` or `[metadata]`, or a `setup()` call (whose name may be a variable). */
   distribution: boolean;
@@ -180,10 +208,12 @@ function pythonDistribution(declarations: readonly (PythonDeclaration | undefine
     name: stated.find((declaration) => declaration.name)?.name ?? '',
     published: stated.some((declaration) => declaration.built) && !stated.some((declaration) => declaration.notAPackage) && !classifiers.includes(DO_NOT_UPLOAD),
     application: false,
+    deployed: false,
     description: first('description') ?? '',
     classifiers,
     keywords: first('keywords') ?? [],
     dependencies: first('dependencies') ?? [],
+    peerDependencies: [],
     declares: stated.flatMap((declaration) => declaration.declares ?? []),
     scripts: [],
   };

@@ -59,6 +59,8 @@ export interface PackageConditionsDocument {
   application?: boolean;
   dependsOnServerFramework?: boolean;
   dependsOnPublished?: boolean;
+  dependsOn?: string[];
+  deployed?: boolean;
   named?: string[];
   classifiers?: string[];
   withoutClassifiers?: string[];

@@ -348,13 +348,17 @@ export function settingsFor(settings: readonly SpringServletSettings[], path: st
  * server package is an application, a root Go module without a `main` package is published.
  */
 export function buildPackages(build: BuildFiles, files: readonly FileFacts[], serverPackages: ReadonlySet<string>): PackageManifest[] {
-  const manifest = (path: string, says: Pick<PackageManifest, 'published' | 'application'>): PackageManifest => ({ path, name: '', ...says, description: '', classifiers: [], keywords: [], dependencies: [], declares: [], scripts: [] });
+  const manifest = (path: string, says: Pick<PackageManifest, 'published' | 'application'>): PackageManifest => ({ path, name: '', ...says, deployed: false, description: '', classifiers: [], keywords: [], dependencies: [], peerDependencies: [], declares: [], scripts: [] });
   const packages = build.jvmProjects.map((project) => manifest(project.file, { published: project.published && !project.bootApplication, application: project.bootApplication }));
   const rootModule = build.goModules.find((module) => module.folder === '');
   const mains = files.filter((file) => file.language === 'go' && file.packageName === 'main' && !EXAMPLE_OR_TEST.test(file.path));
-  const goServer = mains.find((file) => file.imports.some((statement) => serverPackages.has(goExternalPath(statement.module))));
+  // A package at the module's root is what `go get <module>` imports: the module is published, and its
+  // `main` packages are the commands it ships with it; a server project imports nothing of its own from
+  // the root and keeps its code in internal/ and cmd/ (go.dev/doc/modules/layout).
+  const importableRoot = rootModule !== undefined && files.some((file) => file.language === 'go' && !file.path.includes('/') && file.packageName !== undefined && file.packageName !== 'main' && !EXAMPLE_OR_TEST.test(file.path));
+  const goServer = importableRoot ? undefined : mains.find((file) => file.imports.some((statement) => serverPackages.has(goExternalPath(statement.module))));
   if (goServer) packages.push(manifest(goServer.path, { published: false, application: true }));
-  else if (rootModule && !mains.length) packages.push(manifest('go.mod', { published: true, application: false }));
+  else if (rootModule && (importableRoot || !mains.length)) packages.push(manifest('go.mod', { published: true, application: false }));
   return packages;
 }
 
