@@ -422,8 +422,8 @@ describe("a library with one implementation: what its users plug in, how it is s
   it('tell what chooses between code paths: a callable used when a parameter is None, a class made under a flag, and no plain default or raised error', () => {
     const switches = factsOf(answerOf('library.new-implementation'), 'What chooses between code paths at run time');
     assert.deepEqual(switches, [
-      '`connect` makes `SentryClient` only when `settings.watched` holds — jobrun/connect.py:12',
-      '`connect` makes `Client` only when `settings.watched` does not hold — jobrun/connect.py:14',
+      '`connect` makes `SentryClient` here, in the branch where `settings.watched` holds — jobrun/connect.py:12',
+      '`connect` makes `Client` here, in the branch where `settings.watched` does not hold — jobrun/connect.py:14',
       '`encode` uses `repr` when `encoder` is not given (None) — jobrun/worker.py:34',
     ]);
   });

@@ -44,8 +44,9 @@ const FLAG_CONDITION = /^(not \()?([A-Za-z_][\w.]*)\)?$/;
 /**
  * What chooses between code paths at run time when one class does the work: a parameter left to
  * None that the function replaces by a default of its own (`if serializer is None: serializer =
- * pickle.dumps`), and a class made only when a flag holds or does not (`ArqRedis` unless
- * `settings.sentinel`). With none, the gap says what was looked for.
+ * pickle.dumps`), and a class made in one branch of a flag (`ArqRedis` where `settings.sentinel`
+ * does not hold). Told as made in that branch, not only there: the other branch may make it too,
+ * through a nested function or a keyword (`redis_class=ArqRedis`). With none, the gap says what was looked for.
  */
 function switchParts(context: AnswerContext, central: string): AnswerPart[] {
   const { index } = context;
