@@ -28,7 +28,7 @@ function verdictOn(inputs: Partial<KindInputs>) {
 
 /** A package manifest as packages.ts reads it, saying only what the case states. */
 function manifest(fields: Partial<PackageManifest>): PackageManifest {
-  return { path: 'package.json', name: 'x', published: false, application: false, deployed: false, description: '', classifiers: [], keywords: [], dependencies: [], peerDependencies: [], declares: [], scripts: [], ...fields };
+  return { path: 'package.json', name: 'x', published: false, application: false, deployed: false, description: '', classifiers: [], keywords: [], dependencies: [], declares: [], scripts: [], ...fields };
 }
 
 /** Must-match and must-not-match cases for the built-in rules, in the manner of linguist's heuristics tests. */
@@ -111,20 +111,6 @@ const PACKAGE_CASES: { rule: string; match: Partial<PackageManifest>[]; noMatch:
       { published: true, keywords: ['http', 'server', 'connect'] },
       { published: false, keywords: ['express'] },
       { published: true, name: 'koa', keywords: ['koa', 'web'] },
-    ],
-  },
-  {
-    rule: 'client-of-one-system',
-    match: [
-      { published: true, dependencies: ['ioredis', 'lodash'] },
-      { published: true, peerDependencies: ['knex'] },
-      { path: 'pyproject.toml', published: true, dependencies: ['redis', 'click'] },
-    ],
-    noMatch: [
-      { published: true, dependencies: ['lodash'] },
-      { published: false, dependencies: ['pg'] },
-      { published: true, dependencies: ['ioredis', 'express'] },
-      { path: 'packages/cache-redis/package.json', published: true, dependencies: ['ioredis'] },
     ],
   },
   {
@@ -250,15 +236,6 @@ describe('repository-kind rules', () => {
     assert.equal(verdict.kind, 'service');
     assert.deepEqual(verdict.evidence.filter(({ question }) => question === 'who-uses-it').map(({ signal }) => signal), ['published-package', 'published-application']);
     assert.notEqual((await application(['Intended Audience :: Developers', 'Intended Audience :: Other Audience'])).kind, 'service');
-  });
-
-  it('reads a published job queue built on a Redis client as a library, though its README teaches how to use it', async () => {
-    const readme = { path: 'README.md', text: '# quickstart\ngetting started: create a queue in your application, then see the documentation' };
-    const queue = (dependencies: string[]) => verdictOn({ files: ['lib/queue.js', 'lib/job.js'], readme, packages: [manifest({ name: 'jobline', published: true, dependencies })] });
-    const verdict = await queue(['ioredis', 'cron-parser']);
-    assert.equal(verdict.kind, 'library');
-    assert.deepEqual(verdict.evidence.map(({ signal }) => signal), ['published-package', 'client-of-one-system', 'readme-usage']);
-    assert.equal((await queue(['cron-parser'])).kind, 'framework');
   });
 
   it('reads a distribution uploaded to PyPI that is deployed from a root WSGI module as a service, whatever hooks it offers its plugins', async () => {

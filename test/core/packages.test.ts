@@ -38,7 +38,7 @@ describe('package manifests', () => {
     assert.equal(await published({ main: 'index.js' }), false);
   });
 
-  it('keeps what the rules read of a package.json: keywords, description, dependencies and peer dependencies, fields and scripts', async () => {
+  it('keeps what the rules read of a package.json: keywords, description, dependencies, fields and scripts', async () => {
     const [manifest] = await manifestsOf({
       'package.json': JSON.stringify({ name: 'app', description: 'An API', keywords: ['api'], dependencies: { express: '^4' }, devDependencies: { jest: '^29' }, peerDependencies: { koa: '^2' }, scripts: { start: 'node .' } }),
     });
@@ -52,17 +52,9 @@ describe('package manifests', () => {
       classifiers: [],
       keywords: ['api'],
       dependencies: ['express'],
-      peerDependencies: ['koa'],
       declares: ['name', 'description', 'keywords', 'dependencies', 'devDependencies', 'peerDependencies', 'scripts'],
       scripts: ['start'],
     });
-  });
-
-  it('keeps the peer dependencies a package cannot do without, not those npm is told are optional', async () => {
-    const [manifest] = await manifestsOf({
-      'package.json': JSON.stringify({ name: 'broker', main: 'index.js', peerDependencies: { knex: '>=1', ioredis: '^5', nats: '^2' }, peerDependenciesMeta: { ioredis: { optional: true }, nats: { optional: false } } }),
-    });
-    assert.deepEqual(manifest?.peerDependencies, ['knex', 'nats']);
   });
 
   it('reads the packages of a workspace, from package.json workspaces, pnpm-workspace.yaml and lerna.json', async () => {
@@ -133,7 +125,6 @@ drf = "rest_framework.cli:main"
       classifiers: ['Framework :: Django', 'Topic :: Internet :: WWW/HTTP'],
       keywords: ['api'],
       dependencies: ['django', 'asgiref'],
-      peerDependencies: [],
       declares: ['build-system', 'project', 'project.name', 'project.description', 'project.keywords', 'project.classifiers', 'project.dependencies', 'project.scripts'],
       scripts: [],
     });
@@ -213,7 +204,6 @@ setuptools.setup(
         classifiers: ['Development Status :: 4 - Beta', 'Intended Audience :: Developers'],
         keywords: [],
         dependencies: ['aiohttp'],
-        peerDependencies: [],
         declares: ['tool', 'metadata', 'options', 'flake8'],
         scripts: [],
       },

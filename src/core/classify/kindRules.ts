@@ -250,8 +250,7 @@ function meets(manifest: PackageManifest, conditions: PackageConditions, serverP
     (conditions.application === undefined || manifest.application === conditions.application) &&
     (conditions.deployed === undefined || manifest.deployed === conditions.deployed) &&
     (conditions.dependsOnServerFramework === undefined || manifest.dependencies.some((name) => serverPackages.has(name) && !published.has(name)) === conditions.dependsOnServerFramework) &&
-    (conditions.dependsOnPublished === undefined || manifest.dependencies.some((name) => published.has(name)) === conditions.dependsOnPublished) &&
-    (!conditions.dependsOn || [...manifest.dependencies, ...manifest.peerDependencies].some((name) => conditions.dependsOn?.some((glob) => globMatcher(glob)(name))))
+    (conditions.dependsOnPublished === undefined || manifest.dependencies.some((name) => published.has(name)) === conditions.dependsOnPublished)
   );
 }
 

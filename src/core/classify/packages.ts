@@ -36,12 +36,6 @@ export interface PackageManifest {
   keywords: string[];
   /** Run-time dependencies by name: npm `dependencies`; Python requirements, names normalised as PEP 503 does (`Flask_SQLAlchemy` → `flask-sqlalchemy`). */
   dependencies: string[];
-  /**
-   * npm `peerDependencies` the package cannot do without: what the project that installs it must provide
-   * (the system it is a client of: `knex`). Those `peerDependenciesMeta` marks `optional` are left out:
-   * they are choices among backends the user makes, not one system the package is built on.
-   */
-  peerDependencies: string[];
   /** package.json: its top-level fields (`peerDependencies`, `bin`); pyproject.toml: its tables and `[project]`'s keys (`project.scripts`). */
   declares: string[];
   /** npm scripts by name (`start`, `build`). */
@@ -175,14 +169,13 @@ function npmManifest(path: string, manifest: Record<string, unknown>, present: R
     classifiers: [],
     keywords: stringsOf(manifest['keywords']),
     dependencies: Object.keys(objectOf(manifest['dependencies'])),
-    peerDependencies: Object.keys(objectOf(manifest['peerDependencies'])).filter((name) => objectOf(objectOf(manifest['peerDependenciesMeta'])[name])['optional'] !== true),
     declares: Object.keys(manifest),
     scripts: Object.keys(objectOf(manifest['scripts'])),
   };
 }
 
 /** What one of a Python distribution's files declares; a field it does not state is left out. */
-type PythonDeclaration = Partial<Omit<PackageManifest, 'published' | 'application' | 'deployed' | 'scripts' | 'peerDependencies'>> & {
+type PythonDeclaration = Partial<Omit<PackageManifest, 'published' | 'application' | 'deployed' | 'scripts'>> & {
   path: string;
   /** It declares a distribution: a name in `[project]`, `[tool.poetry]` or `[metadata]`, or a `setup()` call (whose name may be a variable). */
   distribution: boolean;
@@ -213,7 +206,6 @@ function pythonDistribution(declarations: readonly (PythonDeclaration | undefine
     classifiers,
     keywords: first('keywords') ?? [],
     dependencies: first('dependencies') ?? [],
-    peerDependencies: [],
     declares: stated.flatMap((declaration) => declaration.declares ?? []),
     scripts: [],
   };

@@ -59,7 +59,6 @@ export interface PackageConditionsDocument {
   application?: boolean;
   dependsOnServerFramework?: boolean;
   dependsOnPublished?: boolean;
-  dependsOn?: string[];
   deployed?: boolean;
   named?: string[];
   classifiers?: string[];

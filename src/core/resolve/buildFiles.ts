@@ -348,7 +348,7 @@ export function settingsFor(settings: readonly SpringServletSettings[], path: st
  * server package is an application, a root Go module without a `main` package is published.
  */
 export function buildPackages(build: BuildFiles, files: readonly FileFacts[], serverPackages: ReadonlySet<string>): PackageManifest[] {
-  const manifest = (path: string, says: Pick<PackageManifest, 'published' | 'application'>): PackageManifest => ({ path, name: '', ...says, deployed: false, description: '', classifiers: [], keywords: [], dependencies: [], peerDependencies: [], declares: [], scripts: [] });
+  const manifest = (path: string, says: Pick<PackageManifest, 'published' | 'application'>): PackageManifest => ({ path, name: '', ...says, deployed: false, description: '', classifiers: [], keywords: [], dependencies: [], declares: [], scripts: [] });
   const packages = build.jvmProjects.map((project) => manifest(project.file, { published: project.published && !project.bootApplication, application: project.bootApplication }));
   const rootModule = build.goModules.find((module) => module.folder === '');
   const mains = files.filter((file) => file.language === 'go' && file.packageName === 'main' && !EXAMPLE_OR_TEST.test(file.path));
