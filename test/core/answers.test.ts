@@ -659,6 +659,12 @@ describe("a library's benchmarks, by what a file runs and not by its name alone"
     'kvstore/disk.py': store('DiskStore'),
     'docs/_static/benchmark-chart.js': 'export class BenchmarkChart {\n  constructor(node) {\n    this.node = node;\n  }\n\n  render(benchmark) {\n    this.node.textContent = benchmark.name;\n  }\n}\n',
     'benchmarks/run_get.py': 'import time\n\nfrom kvstore.memory import MemoryStore\n\n\ndef main():\n    start = time.perf_counter()\n    MemoryStore().get("k")\n    print(time.perf_counter() - start)\n',
+    'benchmarks/get_test.go': 'package benchmarks\n\nimport "testing"\n\nfunc BenchmarkGet(b *testing.B) {\n\tfor i := 0; i < b.N; i++ {\n\t}\n}\n',
+  });
+
+  it('tell Go benchmarks by their testing convention (BenchmarkGet), which times nothing itself', () => {
+    const benchmarks = factsOfItem('library.benchmarks');
+    assert.ok(benchmarks.some((line) => line.includes('BenchmarkGet')), benchmarks.join('\n'));
   });
 
   it('tell a script that times the code, never a chart drawing results that is named after benchmarks', () => {

@@ -77,8 +77,8 @@ export function benchmarksAnswer(context: AnswerContext): AnswerPart[] {
   return [answerPart(say('benchmarksTopic'), facts, gap('noBenchmarks'))];
 }
 
-/** A benchmark's or a test's own name (`bench_get`, `test_hit`, `benchmarkGet`), never a method of a class so named (`BenchmarkChart.render`). */
-const RUN_NAME = /^(test|bench|benchmark)(?![a-z])/;
+/** A benchmark's or a test's own name (`bench_get`, `test_hit`, `benchmarkGet`, Go's `BenchmarkGet`), never a method of a class so named (`BenchmarkChart.render`). */
+const RUN_NAME = /^(?:[Tt]est|[Bb]ench(?:mark)?)(?![a-z])/;
 
 /** The benchmarks and tests a file defines (`test_valkey_getsetdel`, `bench_get`): their names say what each measures. */
 function benchmarkFunctions(context: AnswerContext, path: string): { name: string; location: { path: string; line: number } }[] {
