@@ -220,7 +220,7 @@ export const PHRASES = {
   usesWhenNotGiven: '`{0}` uses `{1}` when `{2}` is not given (None)',
   makesWhenFlag: '`{0}` makes `{1}` here, in the branch where `{2}` holds',
   makesUnlessFlag: '`{0}` makes `{1}` here, in the branch where `{2}` does not hold',
-  noSwitches: 'No registry, factory, entry point, default taken when a parameter is None, or class made under a flag found; read {0}',
+  noSwitches: 'No default taken when a parameter is None, nor a class made under a flag, found; read {0}',
   takesCallable: '`{0}` takes `{1}`: a callable the user plugs in, of the shape `{2}`',
   takesMadeBy: '`{0}` takes `{1}`, made by the library\'s `{2}(…)`',
   requiredSettings: '`{0}` declares {1} with no default: every settings value must set them',
