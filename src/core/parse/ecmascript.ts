@@ -917,7 +917,8 @@ function callChain(call: Node, budget = { left: MAX_SHAPE_NODES }, depth = 0): V
 /** Conditions and messages are read, never shown whole. */
 const MAX_CONDITION_LENGTH = 160;
 
-const oneLine = (text: string) => text.replace(/\s+/g, ' ').slice(0, MAX_CONDITION_LENGTH);
+/** Cut before collapsing whitespace, so that a huge expression costs no more than a short one. */
+const oneLine = (text: string) => text.slice(0, 4 * MAX_CONDITION_LENGTH).replace(/\s+/g, ' ').slice(0, MAX_CONDITION_LENGTH);
 
 /**
  * `throw new X(...)`, or `return Err(new X(...))` (an error returned as a value): the error, its

@@ -434,7 +434,8 @@ const ERROR_MAKERS = new Set(['errors.New', 'fmt.Errorf']);
 /** Conditions and messages are read, never shown whole. */
 const MAX_CONDITION_LENGTH = 160;
 
-const oneLine = (text: string) => text.replace(/\s+/g, ' ').slice(0, MAX_CONDITION_LENGTH);
+/** Cut before collapsing whitespace, so that a huge expression costs no more than a short one. */
+const oneLine = (text: string) => text.slice(0, 4 * MAX_CONDITION_LENGTH).replace(/\s+/g, ' ').slice(0, MAX_CONDITION_LENGTH);
 
 /**
  * Go's errors are values: a `return` whose last value is an error made or named there — a

@@ -644,7 +644,8 @@ function typeCheckFact(condition: Node, then: Node | undefined, assignments: rea
 /** Conditions, messages and statuses are read, never shown whole. */
 const MAX_CONDITION_LENGTH = 160;
 
-const oneLine = (text: string) => text.replace(/\s+/g, ' ').slice(0, MAX_CONDITION_LENGTH);
+/** Cut before collapsing whitespace, so that a huge expression costs no more than a short one. */
+const oneLine = (text: string) => text.slice(0, 4 * MAX_CONDITION_LENGTH).replace(/\s+/g, ' ').slice(0, MAX_CONDITION_LENGTH);
 
 /**
  * A `raise` or an `assert`: the exception, its message and HTTP status when its arguments say them,
