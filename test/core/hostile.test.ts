@@ -75,6 +75,14 @@ describe('hostile workspaces', () => {
     }
   });
 
+  it('reads a rule match nested deeper than written code goes, with the bound on deep trees in place', async () => {
+    const depth = 150; // 300 levels of the tree: twice what the deepest hand-written file of the corpus reaches
+    const nested = Array.from({ length: depth }, (_, level) => `${'    '.repeat(level)}def step${level}():\n`).join('');
+    const text = `from celery import shared_task\n${nested}${'    '.repeat(depth)}@shared_task\n${'    '.repeat(depth)}def job():\n${'    '.repeat(depth + 1)}pass\n`;
+    const facts = await testScanner().scan({ path: 'nested.py', language: 'python' }, text);
+    assert.deepEqual(facts.findings.map((finding) => [finding.category, finding.symbol.split('.').pop()]), [['task', 'job']]);
+  });
+
   it('analyses an empty workspace to an empty result', async () => {
     const empty = tempWorkspace({});
     try {

@@ -17,6 +17,13 @@ import { listIn } from '../lists';
 const SYNTAX: Partial<Record<Language, LanguageSyntax>> = { python: pythonSyntax, typescript: ecmascriptSyntax, tsx: ecmascriptSyntax, javascript: ecmascriptSyntax, java: javaSyntax, go: goSyntax };
 
 /**
+ * The deepest node a pattern may start at. A pattern that waits for a later child keeps a partial
+ * match open on each enclosing node, so a tree nested n deep costs n² without a bound; written code
+ * stays under 150 levels (generated tables reach a thousand, in literals no rule reads).
+ */
+const QUERY_OPTIONS = { maxStartDepth: 1000 } as const;
+
+/**
  * Parses a file and runs every detector of its language in one query pass. Runs in a worker;
  * each thread holds one scanner, so grammars and queries are compiled once per thread.
  */
@@ -86,7 +93,7 @@ export class FileScanner {
       const whole = (region || !compiled) && split ? split.whole : compiled;
       const ruleMatches: QueryMatch[] = [];
       const syntaxMatches: QueryMatch[] = [];
-      for (const match of whole?.query.matches(root) ?? []) (whole?.isRuleMatch(match) ? ruleMatches : syntaxMatches).push(match);
+      for (const match of whole?.query.matches(root, QUERY_OPTIONS) ?? []) (whole?.isRuleMatch(match) ? ruleMatches : syntaxMatches).push(match);
       if (syntax) {
         facts.symbols = syntax.symbols(root, syntaxMatches);
         facts.imports = syntax.imports(root, syntaxMatches);
@@ -96,13 +103,13 @@ export class FileScanner {
       if (whole) collectMatches(task.path, whole, ruleMatches, syntax, facts);
       if (region && split && before) {
         const range = { startPosition: { row: region.firstRow, column: 0 }, endPosition: { row: region.lastRow + 1, column: 0 } };
-        const matches = split.local.query.matches(root, range).filter((match) => {
+        const matches = split.local.query.matches(root, { ...range, ...QUERY_OPTIONS }).filter((match) => {
           const row = capturedAs(match, 'finding')?.startPosition.row;
           return row !== undefined && row >= region.firstRow && row <= region.lastRow;
         });
         collectMatches(task.path, split.local, matches, syntax, facts);
         keepUntouched(before, region, split.wholeFileRules, facts);
-      } else if (split && whole === split.whole) collectMatches(task.path, split.local, split.local.query.matches(root), syntax, facts);
+      } else if (split && whole === split.whole) collectMatches(task.path, split.local, split.local.query.matches(root, QUERY_OPTIONS), syntax, facts);
       inPlaceOrder(facts, this.ruleOrder(task.language));
       scanned = facts;
       return facts;
