@@ -37,8 +37,18 @@ const CASES: { rule: string; match: string[][]; noMatch: string[][] }[] = [
   { rule: 'request-pipeline-files', match: [['lib/request.js', 'lib/reply.js', 'lib/route.js'], ['falcon/request.py', 'falcon/response.py', 'falcon/routing/compiled.py']], noMatch: [['app/api/routes/orders.py', 'app/api/deps.py', 'app/schemas/requests.py']] },
   {
     rule: 'implementation-folders',
-    match: [['lib/dialects/pg/index.js', 'lib/dialects/mysql/index.js', 'lib/dialects/sqlite3/index.js'], ['lib/log/transports/console.js', 'lib/log/transports/file.js', 'lib/log/transports/http.js']],
-    noMatch: [['lib/dialects/pg/index.js'], ['test/transports/console.test.js', 'test/transports/file.test.js', 'test/transports/http.test.js'], ['lib/transporter/a.js', 'lib/transporter/b.js', 'lib/transporter/c.js']],
+    match: [
+      ['lib/dialects/pg/index.js', 'lib/dialects/mysql/index.js', 'lib/dialects/sqlite3/index.js'],
+      ['lib/log/transports/console.js', 'lib/log/transports/file.js', 'lib/log/transports/http.js'],
+      ['src/appenders/console.js', 'src/appenders/rollingFile.js', 'src/appenders/syslog.js'],
+    ],
+    noMatch: [
+      ['lib/dialects/pg/index.js'],
+      ['test/transports/console.test.js', 'test/transports/file.test.js', 'test/transports/http.test.js'],
+      ['lib/transporter/a.js', 'lib/transporter/b.js', 'lib/transporter/c.js'],
+      ['src/appenders/console.js', 'src/appenders/index.js'],
+      ['examples/appenders/console.js', 'examples/appenders/file.js', 'examples/appenders/syslog.js'],
+    ],
   },
   {
     rule: 'implementation-folder-family',
@@ -404,5 +414,13 @@ describe('repository-kind rules', () => {
     assert.ok((await verdict('benchmarks: throughput 1M ops/sec, p99 latency 2 ms')).includes('readme-performance'));
     assert.ok(!(await verdict('throughputs and latencyish benchmarking')).includes('readme-performance'));
     assert.ok((await verdict('## architecture\nsee the sequence diagram; deployment with docker compose')).includes('readme-architecture'));
+  });
+
+  it('reads a published logger whose appenders sit in one folder as a library, though its README teaches how to use it', async () => {
+    const files = ['README.md', 'lib/logger.js', 'lib/appenders/console.js', 'lib/appenders/file.js', 'lib/appenders/tcp.js', 'examples/hello.js'];
+    const readme = { path: 'README.md', text: '## getting started\nadd it to your app; the tutorial and the quickstart show how.' };
+    const verdict = await classifyKind(builtinKnowledge(), { folders: foldersOf(files), files, findings: [], routes: [], interfaces: [], readme, packages: [manifest({ published: true })] });
+    assert.ok(verdict.evidence.some((evidence) => evidence.signal === 'readme-usage'));
+    assert.equal(verdict.kind, 'library');
   });
 });
