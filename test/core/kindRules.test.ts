@@ -171,6 +171,29 @@ describe('repository-kind rules', () => {
     assert.ok(!(await fires(own, example({ path: 'apps/hello/package.json' }))));
   });
 
+  it('reads an example project that runs on another server framework and depends on a package the repository publishes as using a library', async () => {
+    const own = manifest({ path: 'package.json', name: 'rowmapper', published: true });
+    const example = (fields: Partial<PackageManifest>) => manifest({ path: 'examples/with-koa/package.json', name: '', scripts: ['start'], dependencies: ['rowmapper', 'koa'], ...fields });
+    const fires = async (...packages: PackageManifest[]) => (await verdictOn({ packages })).evidence.some((evidence) => evidence.signal === 'examples-inside-another-framework');
+    assert.ok(await fires(own, example({})));
+    assert.ok(await fires(own, example({ path: 'example/package.json', scripts: [], dependencies: ['rowmapper', 'express'] })));
+    // Started on the repository's package alone, on another framework without it, the repository's own server package, not published, or not an example.
+    assert.ok(!(await fires(own, example({ dependencies: ['rowmapper'] }))));
+    assert.ok(!(await fires(own, example({ dependencies: ['other', 'koa'] }))));
+    assert.ok(!(await fires(manifest({ ...own, name: 'koa' }), example({ dependencies: ['koa'] }))));
+    assert.ok(!(await fires(manifest({ ...own, published: false }), example({}))));
+    assert.ok(!(await fires(own, example({ path: 'apps/web/package.json' }))));
+  });
+
+  it('reads a published package whose examples use it inside applications on another server framework as a library, though one example is a script started on it alone', async () => {
+    const own = manifest({ path: 'package.json', name: 'rowmapper', published: true });
+    const script = manifest({ path: 'examples/basic/package.json', name: '', scripts: ['start'], dependencies: ['rowmapper', 'sqlite3'] });
+    const onKoa = manifest({ path: 'examples/koa/package.json', name: '', scripts: ['start'], dependencies: ['rowmapper', 'koa', 'sqlite3'] });
+    const files = ['src/model.js', 'examples/basic/app.js', 'examples/koa/app.js'];
+    assert.equal((await verdictOn({ files, packages: [own, script] })).kind, 'framework');
+    assert.equal((await verdictOn({ files, packages: [own, script, onKoa] })).kind, 'library');
+  });
+
   it('reads routes that examples or tests declare on the framework the repository publishes as built on a framework', async () => {
     const own = manifest({ path: 'setup.py', name: 'webkit', published: true });
     const routes = (framework: string, declaredIn = 'demos/chat/app.py') => Array.from({ length: 3 }, (_, index) => ({ handler: `${declaredIn}:Handler${index}.get`, source: { path: declaredIn }, framework }));
