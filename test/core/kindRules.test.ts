@@ -437,6 +437,15 @@ describe('repository-kind rules', () => {
     assert.ok((await verdict('benchmarks: throughput 1M ops/sec, p99 latency 2 ms')).includes('readme-performance'));
     assert.ok(!(await verdict('throughputs and latencyish benchmarking')).includes('readme-performance'));
     assert.ok((await verdict('## architecture\nsee the sequence diagram; deployment with docker compose')).includes('readme-architecture'));
+    assert.ok((await verdict('## quickstart\nthe tutorial builds your application from hello world')).includes('readme-usage'));
+    // Links to the documentation are in every package's README, a library's as much as a framework's.
+    assert.ok(!(await verdict('[documentation](#documentation)\n## documentation\nthe full documentation is online')).includes('readme-usage'));
+  });
+
+  it('reads a published package whose README only links its documentation, and whose code offers nothing of a framework, as a library', async () => {
+    const readme = { path: 'README.md', text: '<a href="#documentation">documentation</a>\n## documentation\nsee the full documentation and the reference.' };
+    const verdict = await classifyKind(builtinKnowledge(), { folders: ['lib'], files: ['README.md', 'lib/queue.js', 'lib/job.js'], findings: [], routes: [], interfaces: [], readme, packages: [manifest({ published: true })] });
+    assert.equal(verdict.kind, 'library');
   });
 
   it('reads a published logger whose appenders sit in one folder as a library, though its README teaches how to use it', async () => {
