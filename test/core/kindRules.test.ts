@@ -37,8 +37,18 @@ const CASES: { rule: string; match: string[][]; noMatch: string[][] }[] = [
   { rule: 'request-pipeline-files', match: [['lib/request.js', 'lib/reply.js', 'lib/route.js'], ['falcon/request.py', 'falcon/response.py', 'falcon/routing/compiled.py']], noMatch: [['app/api/routes/orders.py', 'app/api/deps.py', 'app/schemas/requests.py']] },
   {
     rule: 'implementation-folders',
-    match: [['lib/dialects/pg/index.js', 'lib/dialects/mysql/index.js', 'lib/dialects/sqlite3/index.js'], ['lib/log/transports/console.js', 'lib/log/transports/file.js', 'lib/log/transports/http.js']],
-    noMatch: [['lib/dialects/pg/index.js'], ['test/transports/console.test.js', 'test/transports/file.test.js', 'test/transports/http.test.js'], ['lib/transporter/a.js', 'lib/transporter/b.js', 'lib/transporter/c.js']],
+    match: [
+      ['lib/dialects/pg/index.js', 'lib/dialects/mysql/index.js', 'lib/dialects/sqlite3/index.js'],
+      ['lib/log/transports/console.js', 'lib/log/transports/file.js', 'lib/log/transports/http.js'],
+      ['src/appenders/console.js', 'src/appenders/rollingFile.js', 'src/appenders/syslog.js'],
+    ],
+    noMatch: [
+      ['lib/dialects/pg/index.js'],
+      ['test/transports/console.test.js', 'test/transports/file.test.js', 'test/transports/http.test.js'],
+      ['lib/transporter/a.js', 'lib/transporter/b.js', 'lib/transporter/c.js'],
+      ['src/appenders/console.js', 'src/appenders/index.js'],
+      ['examples/appenders/console.js', 'examples/appenders/file.js', 'examples/appenders/syslog.js'],
+    ],
   },
   {
     rule: 'implementation-folder-family',
@@ -159,6 +169,29 @@ describe('repository-kind rules', () => {
     assert.ok(!(await fires(own, example({ dependencies: ['other'] }))));
     assert.ok(!(await fires(manifest({ ...own, published: false }), example({}))));
     assert.ok(!(await fires(own, example({ path: 'apps/hello/package.json' }))));
+  });
+
+  it('reads an example project that runs on another server framework and depends on a package the repository publishes as using a library', async () => {
+    const own = manifest({ path: 'package.json', name: 'rowmapper', published: true });
+    const example = (fields: Partial<PackageManifest>) => manifest({ path: 'examples/with-koa/package.json', name: '', scripts: ['start'], dependencies: ['rowmapper', 'koa'], ...fields });
+    const fires = async (...packages: PackageManifest[]) => (await verdictOn({ packages })).evidence.some((evidence) => evidence.signal === 'examples-inside-another-framework');
+    assert.ok(await fires(own, example({})));
+    assert.ok(await fires(own, example({ path: 'example/package.json', scripts: [], dependencies: ['rowmapper', 'express'] })));
+    // Started on the repository's package alone, on another framework without it, the repository's own server package, not published, or not an example.
+    assert.ok(!(await fires(own, example({ dependencies: ['rowmapper'] }))));
+    assert.ok(!(await fires(own, example({ dependencies: ['other', 'koa'] }))));
+    assert.ok(!(await fires(manifest({ ...own, name: 'koa' }), example({ dependencies: ['koa'] }))));
+    assert.ok(!(await fires(manifest({ ...own, published: false }), example({}))));
+    assert.ok(!(await fires(own, example({ path: 'apps/web/package.json' }))));
+  });
+
+  it('reads a published package whose examples use it inside applications on another server framework as a library, though one example is a script started on it alone', async () => {
+    const own = manifest({ path: 'package.json', name: 'rowmapper', published: true });
+    const script = manifest({ path: 'examples/basic/package.json', name: '', scripts: ['start'], dependencies: ['rowmapper', 'sqlite3'] });
+    const onKoa = manifest({ path: 'examples/koa/package.json', name: '', scripts: ['start'], dependencies: ['rowmapper', 'koa', 'sqlite3'] });
+    const files = ['src/model.js', 'examples/basic/app.js', 'examples/koa/app.js'];
+    assert.equal((await verdictOn({ files, packages: [own, script] })).kind, 'framework');
+    assert.equal((await verdictOn({ files, packages: [own, script, onKoa] })).kind, 'library');
   });
 
   it('reads routes that examples or tests declare on the framework the repository publishes as built on a framework', async () => {
@@ -404,5 +437,22 @@ describe('repository-kind rules', () => {
     assert.ok((await verdict('benchmarks: throughput 1M ops/sec, p99 latency 2 ms')).includes('readme-performance'));
     assert.ok(!(await verdict('throughputs and latencyish benchmarking')).includes('readme-performance'));
     assert.ok((await verdict('## architecture\nsee the sequence diagram; deployment with docker compose')).includes('readme-architecture'));
+    assert.ok((await verdict('## quickstart\nthe tutorial builds your application from hello world')).includes('readme-usage'));
+    // Links to the documentation are in every package's README, a library's as much as a framework's.
+    assert.ok(!(await verdict('[documentation](#documentation)\n## documentation\nthe full documentation is online')).includes('readme-usage'));
+  });
+
+  it('reads a published package whose README only links its documentation, and whose code offers nothing of a framework, as a library', async () => {
+    const readme = { path: 'README.md', text: '<a href="#documentation">documentation</a>\n## documentation\nsee the full documentation and the reference.' };
+    const verdict = await classifyKind(builtinKnowledge(), { folders: ['lib'], files: ['README.md', 'lib/queue.js', 'lib/job.js'], findings: [], routes: [], interfaces: [], readme, packages: [manifest({ published: true })] });
+    assert.equal(verdict.kind, 'library');
+  });
+
+  it('reads a published logger whose appenders sit in one folder as a library, though its README teaches how to use it', async () => {
+    const files = ['README.md', 'lib/logger.js', 'lib/appenders/console.js', 'lib/appenders/file.js', 'lib/appenders/tcp.js', 'examples/hello.js'];
+    const readme = { path: 'README.md', text: '## getting started\nadd it to your app; the tutorial and the quickstart show how.' };
+    const verdict = await classifyKind(builtinKnowledge(), { folders: foldersOf(files), files, findings: [], routes: [], interfaces: [], readme, packages: [manifest({ published: true })] });
+    assert.ok(verdict.evidence.some((evidence) => evidence.signal === 'readme-usage'));
+    assert.equal(verdict.kind, 'library');
   });
 });
