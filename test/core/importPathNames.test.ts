@@ -53,6 +53,18 @@ def checkout(order_id):
     assert.deepEqual(found, ['shop/jobs.py:purge_carts ["shop/management/commands/start_jobs.py:7"]', 'shop/jobs.py:refund ["shop/views.py:9"]', 'shop/jobs.py:send_receipt ["shop/views.py:8"]']);
   });
 
+  it('finds the function an RQ queue is given by import path', async () => {
+    const found = await jobs({
+      'shop/__init__.py': '',
+      'shop/jobs.py': JOBS,
+      'shop/models.py': `class User:
+    def launch_export(self, queue):
+        return queue.enqueue("shop.jobs.refund", self.id)
+`,
+    });
+    assert.deepEqual(found, ['shop/jobs.py:refund ["shop/models.py:3"]']);
+  });
+
   it('leaves a path that names nothing the workspace defines at the call, with the path as its reference', async () => {
     const found = await jobs({
       'shop/__init__.py': '',
