@@ -8,10 +8,7 @@ function referencedClass(context: AnswerContext, path: string, value: ValueShape
   const { index } = context;
   if (value.kind === 'name') return index.resolve(path, value.value);
   if (value.kind === 'call') return index.resolve(path, value.callee);
-  if (value.kind !== 'string') return undefined;
-  const [module, name] = value.value.includes(':') ? value.value.split(':') : [value.value.slice(0, value.value.lastIndexOf('.')), value.value.slice(value.value.lastIndexOf('.') + 1)];
-  const file = module ? index.moduleFile(module) : undefined;
-  return file && name && index.definition(SymbolId.of(file, name)) ? SymbolId.of(file, name) : undefined;
+  return value.kind === 'string' ? index.definitionAtImportPath(value.value) : undefined;
 }
 
 /** The implementation an entry of a table names: its value, or a string inside it (`{"class": "pkg.local.LocalFileSystem", "err": "..."}`). */

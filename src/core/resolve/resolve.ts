@@ -140,9 +140,11 @@ function namedAfterDefinition(index: SymbolIndex, finding: Finding): Finding {
     return own.range.start.line === finding.range.start.line ? finding : { ...Finding.withDetails(finding, { registeredAt: [site] }), range: own.range };
   }
   const target = index.qualify(path, name);
-  const definition = target && 'symbol' in target ? index.definition(target.symbol) : undefined;
-  if (target && 'symbol' in target && definition) {
-    return { ...Finding.withDetails(finding, { registeredAt: [site] }), symbol: target.symbol, range: definition.range };
+  // A name the file does not bind may be an import path given as a string (`schedule("shop.tasks.purge")`).
+  const symbol = target && 'symbol' in target ? target.symbol : index.definitionAtImportPath(name);
+  const definition = symbol ? index.definition(symbol) : undefined;
+  if (symbol && definition) {
+    return { ...Finding.withDetails(finding, { registeredAt: [site] }), symbol, range: definition.range };
   }
   return { ...Finding.withDetails(finding, { reference: (target && index.namesOf(target)[0]) ?? name }), symbol: SymbolId.anonymous(path, finding.range.start.line) };
 }

@@ -274,6 +274,18 @@ export class SymbolIndex {
     return this.modules.moduleFile(module);
   }
 
+  /**
+   * The workspace definition an import path written as a string names (`"shop.tasks.purge"`,
+   * `"shop.backends.redis:RedisBackend"`): the module before the last dot or the colon, then the
+   * name in it. Task queues, settings and registries name what they load this way.
+   */
+  definitionAtImportPath(written: string): string | undefined {
+    const cut = written.includes(':') ? written.indexOf(':') : written.lastIndexOf('.');
+    const file = cut > 0 ? this.moduleFile(written.slice(0, cut)) : undefined;
+    const symbol = file ? SymbolId.of(file, written.slice(cut + 1)) : undefined;
+    return symbol && this.definition(symbol) ? symbol : undefined;
+  }
+
   /** The workspace file an import statement's module (or its submodule `name`) is, if it is one. */
   importedModuleFile(path: string, statement: ImportStatement, name?: string): string | undefined {
     return this.modules.importedModuleFile(path, statement, name);

@@ -146,9 +146,7 @@ export function configValue(index: SymbolIndex, configObjects: readonly Hint[], 
     const { path } = SymbolId.parse(hint.symbol);
     // A name the module binds (`Config`), else an import path as a string gives it (`"shop.settings.Config"`, its quotes already gone).
     const written = textOf(hint.details['object']);
-    const dot = written.lastIndexOf('.');
-    const file = dot > 0 ? index.moduleFile(written.slice(0, dot)) : undefined;
-    const holder = index.resolve(path, written) ?? (file ? SymbolId.of(file, written.slice(dot + 1)) : undefined);
+    const holder = index.resolve(path, written) ?? index.definitionAtImportPath(written);
     if (!holder || index.definition(holder)?.kind !== 'class') continue;
     for (const symbol of [holder, ...index.ancestry(holder).classes]) {
       const literal = index.definition(symbol)?.attributes?.find((attribute) => attribute.name === key)?.literal;

@@ -1,5 +1,5 @@
 ;; category: decorator
-;; description: A decorator usable bare or with options (`@actor` and `@actor(max_retries=3)`, `@app.middleware` and `@app.middleware('request')`): a function that defines the decorator inside and returns it, or applies it at once to the function it was given (`if fn is None: return decorator` then `return decorator(fn)`; `return decorator(f) if f else decorator`); or that applies a decorator at once when given the function and otherwise returns the same decorator partially applied; or that, not given the function (`fn=None`), returns itself partially applied to its options (`if fn is None: return partial(register, name)`, a method `return functools.partial(self.subscribe, channel)` as CherryPy's `Bus.subscribe` documents for decorating the callback, the Python Cookbook's "decorator that takes an optional argument") (`if callable(f): return self.middleware(f) else: return partial(self.middleware, attach_to='request')`; `if listener is not None: return self.listener(listener, event)` then `return cast(T, partial(self.listener, event_or_none=event))`).
+;; description: A decorator usable bare or with options (`@actor` and `@actor(max_retries=3)`, `@app.middleware` and `@app.middleware('request')`): a function that, given a callable where it takes its options, applies the decorator it makes at once (`elif callable(maxsize): return _cache(LRUCache(128), 128, typed)(maxsize)`, as the standard library's `functools.lru_cache` documents "If user_function is specified, it must be a callable"); a function that defines the decorator inside and returns it, or applies it at once to the function it was given (`if fn is None: return decorator` then `return decorator(fn)`; `return decorator(f) if f else decorator`); or that applies a decorator at once when given the function and otherwise returns the same decorator partially applied; or that, not given the function (`fn=None`), returns itself partially applied to its options (`if fn is None: return partial(register, name)`, a method `return functools.partial(self.subscribe, channel)` as CherryPy's `Bus.subscribe` documents for decorating the callback, the Python Cookbook's "decorator that takes an optional argument") (`if callable(f): return self.middleware(f) else: return partial(self.middleware, attach_to='request')`; `if listener is not None: return self.listener(listener, event)` then `return cast(T, partial(self.listener, event_or_none=event))`).
 (function_definition
   body: (block
     [
@@ -92,4 +92,19 @@
   (#eq? @_name @_itself)
   (#any-of? @_self "self" "cls")
   (#match? @_partial "(^|\\.)partial$")
+  (#set! factory "true")) @finding
+
+(function_definition
+  body: (block
+    [
+      (if_statement
+        condition: (call function: (identifier) @_callable arguments: (argument_list . (identifier) @_checked .))
+        consequence: (block (return_statement (call function: (call) arguments: (argument_list . (identifier) @_applied .)))))
+      (if_statement
+        alternative: (elif_clause
+          condition: (call function: (identifier) @_callable arguments: (argument_list . (identifier) @_checked .))
+          consequence: (block (return_statement (call function: (call) arguments: (argument_list . (identifier) @_applied .))))))
+    ])
+  (#eq? @_callable "callable")
+  (#eq? @_checked @_applied)
   (#set! factory "true")) @finding

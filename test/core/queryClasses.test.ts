@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyseFiles } from '../helpers';
+
+describe('SQLAlchemy query classes', () => {
+  it("takes a model's Query subclass for its manager, from Flask-SQLAlchemy or SQLAlchemy, nested in the model or not", async () => {
+    const result = await analyseFiles({
+      'shop/__init__.py': '',
+      'shop/models.py': `from flask_sqlalchemy import SQLAlchemy
+from flask_sqlalchemy.query import Query
+from sqlalchemy import orm
+
+
+class ActiveQuery(orm.Query):
+    def active(self):
+        return self.filter_by(active=True)
+
+
+db = SQLAlchemy(query_class=ActiveQuery)
+
+
+class Order(db.Model):
+    class OrderQuery(Query):
+        def open(self):
+            return self.filter_by(closed=False)
+
+    query_class = OrderQuery
+    id = db.Column(db.Integer, primary_key=True)
+
+
+class Query2(db.Model):
+    id = db.Column(db.Integer, primary_key=True)
+`,
+    });
+    const symbolsOf = (category: string) => result.findings.filter((finding) => finding.category === category).map((finding) => finding.symbol).sort();
+    assert.deepEqual(symbolsOf('manager'), ['shop/models.py:ActiveQuery', 'shop/models.py:Order.OrderQuery']);
+    assert.deepEqual(symbolsOf('model'), ['shop/models.py:Order', 'shop/models.py:Query2']);
+  });
+});
