@@ -25,6 +25,9 @@ describe('discoverFiles', () => {
     'web/types.d.ts': 'export {}\n',
     'legacy/old.py': 'x = 1\n',
     'README.md': '# hi\n',
+    'service/src/main/java/com/shop/adapter/out/persistence/OrderRepository.java': 'package com.shop.adapter.out.persistence;\n',
+    'service/build/classes/java/main/com/shop/Order.java': 'package com.shop;\n',
+    'service/out/production/com/shop/Order.java': 'package com.shop;\n',
     'Dockerfile': 'FROM python\n',
   });
   mkdirSync(join(workspace.root, 'loop'));
@@ -35,9 +38,15 @@ describe('discoverFiles', () => {
 
   it('honours .gitignore files at every level, the default excludes (a folder named env only when it is a virtual environment) and the given globs', async () => {
     const found = await discoverFiles(nodeFs, workspace.root, { excludeGlobs: ['legacy/**'] });
-    assert.deepEqual(found.sources.map((source) => source.path).sort(), ['app/main.py', 'lib/public.py', 'other/private.py', 'web/config/env/index.ts', 'web/server.ts']);
+    assert.deepEqual(found.sources.map((source) => source.path).sort(), ['app/main.py', 'lib/public.py', 'other/private.py', 'service/src/main/java/com/shop/adapter/out/persistence/OrderRepository.java', 'web/config/env/index.ts', 'web/server.ts']);
     assert.deepEqual(found.sources.find((source) => source.path === 'web/server.ts')?.language, 'typescript');
     assert.ok(found.otherFiles.includes('README.md') && found.otherFiles.includes('Dockerfile'));
+  });
+
+  it('keeps a Java package named like build output (out, build) below a source set, and still leaves out the build folders beside it', async () => {
+    const found = await discoverFiles(nodeFs, workspace.root);
+    const java = found.sources.filter((source) => source.language === 'java').map((source) => source.path);
+    assert.deepEqual(java, ['service/src/main/java/com/shop/adapter/out/persistence/OrderRepository.java']);
   });
 
   it('analyses only the languages asked for; the other sources count as plain files', async () => {

@@ -21,7 +21,7 @@ interface InterfaceTests {
   'no-match': { name: string; files: Record<string, string> }[];
 }
 
-const LANGUAGES: Record<string, Language> = { py: 'python', ts: 'typescript', tsx: 'tsx', js: 'javascript', mjs: 'javascript', cjs: 'javascript', go: 'go' };
+const LANGUAGES: Record<string, Language> = { py: 'python', ts: 'typescript', tsx: 'tsx', js: 'javascript', mjs: 'javascript', cjs: 'javascript', go: 'go', java: 'java' };
 
 async function interfacesOf(files: Record<string, string>): Promise<string[]> {
   const facts: FileFacts[] = [];
@@ -35,7 +35,7 @@ async function interfacesOf(files: Record<string, string>): Promise<string[]> {
   return (await interfaceImplementations(index, knowledge.frameworks.interfaceDeclarations, undefined, (path) => !knowledge.layerRoles.isTestExampleOrDoc(path))).map(({ base, implementations }) => `${base} <- ${implementations.join(', ')}`);
 }
 
-for (const folder of ['python', 'ecmascript', 'go']) {
+for (const folder of ['python', 'ecmascript', 'go', 'java']) {
   describe(`${folder} interfaces and their implementations`, () => {
     const tests = parseYaml(readFileSync(join(ROOT, 'test', 'detectors', folder, 'interfaces.yml'), 'utf8')) as InterfaceTests;
     for (const { name, files, interfaces } of tests.match) {

@@ -12,12 +12,27 @@ export const DEFAULT_MAX_FILE_SIZE_BYTES = 1024 * 1024;
 const VIRTUAL_ENVIRONMENT_NAMES: ReadonlySet<string> = new Set(['env']);
 const VIRTUAL_ENVIRONMENT_MARKERS = ['pyvenv.cfg', 'bin/activate', 'Scripts/activate'];
 
-/** Folders that hold installed, generated or version-control files, never the repository's own code. */
+/** Folders that hold installed, generated or version-control files, never the repository's own code (outside a Java source set). */
 export const DEFAULT_EXCLUDED_DIRECTORIES: readonly string[] = [
   '.git', '.hg', '.svn', 'node_modules', 'bower_components', '.venv', 'venv', '.env', '.tox', '.nox',
   'site-packages', '__pycache__', '.mypy_cache', '.pytest_cache', '.ruff_cache', 'dist', 'build', 'out',
   'coverage', '.next', '.nuxt', '.cache', '.idea', '.vscode-test', '.eggs',
 ];
+
+const JAVA_SOURCE_LANGUAGES: ReadonlySet<string> = new Set(['java', 'kotlin']);
+
+/**
+ * Below a Java source set (`src/main/java`, `src/test/kotlin`: Maven's Standard Directory Layout,
+ * which Gradle's source sets follow) every folder is a package, and builds write elsewhere: a
+ * hexagonal `adapter/out` package is code, not build output.
+ */
+function isInJavaSourceSet(relative: string): boolean {
+  const segments = relative.split('/');
+  for (let index = 0; index + 3 < segments.length; index++) {
+    if (segments[index] === 'src' && JAVA_SOURCE_LANGUAGES.has(segments[index + 2] ?? '')) return true;
+  }
+  return false;
+}
 
 export interface DiscoverOptions {
   /** Globs relative to the root (the editor's `files.exclude`, the user's own excludes). */
@@ -104,7 +119,7 @@ export async function discoverFiles(fs: WorkspaceFs, root: string, options: Disc
         }
       }
       if (type === 'directory') {
-        if (excludedNames.has(entry.name) || isIgnored(ignores, relative, true) || isExcludedByGlob(relative)) continue;
+        if ((excludedNames.has(entry.name) && !isInJavaSourceSet(relative)) || isIgnored(ignores, relative, true) || isExcludedByGlob(relative)) continue;
         if (VIRTUAL_ENVIRONMENT_NAMES.has(entry.name) && (await isVirtualEnvironment(fs, absolute))) continue;
         if (!identity) {
           try {

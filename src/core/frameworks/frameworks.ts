@@ -106,6 +106,8 @@ export interface InterfaceDeclarations {
   bases: ReadonlySet<string>;
   implementedWith: ReadonlySet<string>;
   extendedToImplement: ReadonlySet<string>;
+  /** The bases of the class rules whose interfaces the framework implements at run time (Spring Data's repositories). */
+  implementedByFramework: ReadonlySet<string>;
 }
 
 /** Every framework file, merged into what the stages look up. */
@@ -240,7 +242,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     statusExceptions: new Set<string>(),
     messageHandlerDecorators: new Set<string>(),
     messageBuses: new Map<string, MessageBusDocument>(),
-    interfaceDeclarations: { bases: new Set<string>(), implementedWith: new Set<string>(), extendedToImplement: new Set<string>() },
+    interfaceDeclarations: { bases: new Set<string>(), implementedWith: new Set<string>(), extendedToImplement: new Set<string>(), implementedByFramework: new Set<string>() },
     retryDecorators: new Set<string>(),
     taskRetryOptions: new Set<string>(),
     containerResolvers: new Set<string>(),
@@ -291,7 +293,10 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     const earlier = seen.get(document.name);
     if (earlier) throw new DataFileError(`${file.name}: name: '${document.name}' is already the name of ${earlier}`);
     seen.set(document.name, file.name);
-    for (const rule of document.classes ?? []) frameworks.classes.push({ ...rule, framework: document.name, extends: rule.extends ?? [] });
+    for (const rule of document.classes ?? []) {
+      frameworks.classes.push({ ...rule, framework: document.name, extends: rule.extends ?? [] });
+      if (rule.implementedByFramework) for (const name of rule.extends ?? []) frameworks.interfaceDeclarations.implementedByFramework.add(name);
+    }
     for (const decorator of document.decorators ?? []) frameworks.decorators.add(decorator);
     if (document.routers) {
       const router: RouterFramework = {

@@ -20,6 +20,8 @@ interface ClassEntry {
   path: string;
   /** A TypeScript or Go `interface`: it implements nothing itself. */
   isInterface: boolean;
+  /** An interface the framework implements at run time (a Spring Data repository): it implements the workspace interfaces it extends. */
+  implementedByFramework: boolean;
   /** Its own methods that always raise NotImplementedError, by name. */
   notImplemented: readonly string[];
   /** Its own methods that do something: neither raising NotImplementedError nor abstract. */
@@ -59,7 +61,7 @@ interface ClassEntry {
  * members, ancestry or methods' calls on itself costs the stage its loop over the parts alone.
  */
 export async function interfaceImplementations(index: SymbolIndex, declarations: InterfaceDeclarations, turns = new Turns(), underStudy: (path: string) => boolean = () => true): Promise<InterfaceImplementations[]> {
-  const given = [...declarations.bases, '|', ...declarations.implementedWith, '|', ...declarations.extendedToImplement].join(' ');
+  const given = [...declarations.bases, '|', ...declarations.implementedWith, '|', ...declarations.extendedToImplement, '|', ...declarations.implementedByFramework].join(' ');
   const classParts: (readonly ClassEntry[])[] = [];
   const typedParts: (readonly (readonly [string, string])[])[] = [];
   // The files with classes or typed constants only: the combination is made from their entries, and an empty part adds none.
@@ -80,9 +82,12 @@ function combine(entries: readonly ClassEntry[], typedPairs: readonly (readonly 
   // Classes whose methods raise NotImplementedError (an interface's or an object type's signatures say the same, and are told by the rules below).
   const byNotImplemented = entries.filter((entry) => !declared.has(entry.symbol) && entry.notImplemented.length > 0 && !entry.isInterface);
   for (const entry of entries) {
-    // A TypeScript interface extending another implements nothing: only classes do.
-    if (entry.isInterface) continue;
-    for (const ancestor of entry.ancestors) listIn(implementations, ancestor).push(entry.symbol);
+    // A TypeScript interface extending another implements nothing: only classes do, and the interfaces a framework
+    // implements, of the workspace's interfaces they extend (a domain's repository port; not a base of repositories).
+    if (entry.isInterface && !entry.implementedByFramework) continue;
+    for (const ancestor of entry.ancestors) {
+      if (!entry.implementedByFramework || !classes.get(ancestor)?.implementedByFramework) listIn(implementations, ancestor).push(entry.symbol);
+    }
   }
   // `@implementer(IFoo)` says the class implements IFoo, and so do the classes deriving from it.
   for (const entry of entries) {
@@ -273,10 +278,12 @@ function classEntries(index: SymbolIndex, path: string, declarations: InterfaceD
     const implemented = [...new Set(concrete.filter((name) => !notImplemented.includes(name)))];
     const ancestry = index.ancestry(symbol);
     const declaredByLibrary = declarations.bases.size > 0 && ancestry.names.some((name) => declarations.bases.has(name));
+    const isInterface = definition.keywords?.['interface'] === 'true';
     entries.push({
       symbol,
       path,
-      isInterface: definition.keywords?.['interface'] === 'true',
+      isInterface,
+      implementedByFramework: isInterface && ancestry.names.some((name) => declarations.implementedByFramework.has(name)),
       notImplemented,
       implemented,
       declared: declaredByLibrary || abstractMethods > 0 || declaresInterface(index, path, definition, notImplemented.length),
@@ -300,6 +307,7 @@ function sameClassEntries(before: readonly ClassEntry[], after: readonly ClassEn
     a.symbol === b.symbol &&
     a.path === b.path &&
     a.isInterface === b.isInterface &&
+    a.implementedByFramework === b.implementedByFramework &&
     a.declared === b.declared &&
     a.declaredByLibrary === b.declaredByLibrary &&
     a.extendsProtocol === b.extendsProtocol &&
