@@ -94,6 +94,7 @@ const SHELF = {
     'from shelf.api import bp',
     'from shelf.api.auth import token_auth',
     'from shelf.api.errors import bad_request',
+    'from shelf.forms import JoinForm',
     'from shelf.models import Reader',
     '',
     '',
@@ -101,12 +102,24 @@ const SHELF = {
     '@token_auth.login_required',
     'def add_reader():',
     '    data = request.get_json()',
+    '    if "handle" not in data:',
+    '        return bad_request("handle required")',
     '    if db.session.scalar(sa.select(Reader).where(Reader.handle == data["handle"])):',
     '        return bad_request("handle taken")',
     '    reader = Reader(handle=data["handle"])',
     '    db.session.add(reader)',
     '    db.session.commit()',
     '    return reader.to_dict(), 201, {"Location": f"/api/readers/{reader.id}"}',
+    '',
+    '',
+    '@bp.route("/join", methods=["POST"])',
+    'def join():',
+    '    form = JoinForm()',
+    '    if form.validate_on_submit():',
+    '        reader = Reader(handle=form.handle.data)',
+    '        db.session.add(reader)',
+    '        db.session.commit()',
+    '    return {"ok": True}',
     '',
   ].join('\n'),
   'shelf/forms.py': [
@@ -151,13 +164,14 @@ describe('a Flask service that checks first, answers 201 in a tuple, and indexes
 
   it('reads the status a handler returns as the second item of its tuple as its success status', () => {
     const contract = factsOfItem('service.trace-flow', 'What `{0}` takes and answers with');
-    assert.ok(contract.includes('answers 201 on success (`return …, 201`) — shelf/api/readers.py:20'), contract.join('\n'));
+    assert.ok(contract.includes('answers 201 on success (`return …, 201`) — shelf/api/readers.py:23'), contract.join('\n'));
     assert.ok(!contract.some((line) => line.startsWith('writes no success status')), contract.join('\n'));
   });
 
   it('tells a duplicate refused by the check before the insert, and the unique rule reached only under a race, never a plain 500', () => {
     const repeats = factsOfItem('service.idempotent', 'What repeating each write does');
-    assert.ok(repeats.some((line) => line.startsWith('`POST /api/readers` refuses with `bad_request` when `db.session.scalar(sa.select(Reader).where(Reader.handle == data["handle"]))`')), repeats.join('\n'));
+    assert.ok(repeats.some((line) => line.startsWith('`POST /api/readers` refuses with bad_request(…) when `db.session.scalar(sa.select(Reader).where(Reader.handle == data["handle"]))`')), repeats.join('\n'));
+    assert.ok(repeats.some((line) => line.startsWith('`POST /api/join` refuses with JoinForm.validate_handle: ValidationError when `db.session.scalar(sa.select(Reader).where(Reader.handle == handle.data))`') && line.endsWith('shelf/forms.py:15')), repeats.join('\n'));
     assert.ok(!repeats.some((line) => /nothing on its path catches the integrity error, so that repeat answers 500/.test(line)), repeats.join('\n'));
     const server = factsOfItem('service.errors', "What answers 5xx: errors nothing on a route's way catches");
     assert.ok(!server.some((line) => line.includes('a duplicate answers 500')), server.join('\n'));
@@ -177,7 +191,7 @@ describe('a Flask service that checks first, answers 201 in a tuple, and indexes
 
   it('says the database is strongly consistent where routes commit before answering, and what is handed on after a commit eventually consistent', () => {
     const verdict = factsOfItem('service.consistency', 'Strong or eventual, as the code shows it');
-    assert.ok(verdict.some((line) => line.startsWith('Traced routes that commit their writes before they answer: 1 (the first: `POST /api/readers`, `db.session.commit()`)') && line.endsWith('shelf/api/readers.py:19')), verdict.join('\n'));
+    assert.ok(verdict.some((line) => line.startsWith('Traced routes that commit their writes before they answer: 2 (the first: `POST /api/join`, `db.session.commit()`)') && line.endsWith('shelf/api/readers.py:32')), verdict.join('\n'));
     assert.ok(verdict.some((line) => line.startsWith('Hand-offs after a commit: 1 (listed next)') && line.includes('eventually consistent with the database') && line.endsWith('shelf/models.py:20')), verdict.join('\n'));
   });
 

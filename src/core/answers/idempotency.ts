@@ -390,10 +390,36 @@ function checkedFirst(context: AnswerContext, route: Route, trace: Trace, insert
   }
   for (const refusal of context.index.definition(handler)?.refusals ?? []) {
     if (refusal.line >= leading || !refusal.returns || !/^[A-Za-z_][\w.]*$/.test(refusal.returns)) continue;
-    const named = new Set(refusal.condition.match(NAME_IN_CONDITION) ?? []);
+    // Names the condition reads, not words in its strings (`'username' not in data` tests for a field, not the column).
+    const named = new Set(refusal.condition.replace(/(["'])(?:\\.|(?!\1)[^\\])*\1/g, '""').match(NAME_IN_CONDITION) ?? []);
     if (!columns.some((column) => named.has(column) || [...named].some((name) => name.endsWith(`.${column}`)))) continue;
     const status = returnedErrorStatus(context, path, refusal.returns);
-    if (status === undefined || DUPLICATE_STATUSES.has(status)) return { location: { path, line: refusal.line }, status: status ?? `\`${refusal.returns}\``, condition: refusal.condition };
+    if (status === undefined || DUPLICATE_STATUSES.has(status)) return { location: { path, line: refusal.line }, status: status ?? `${refusal.returns}(…)`, condition: refusal.condition };
+  }
+  return formValidatorFirst(context, handler, leading, columns);
+}
+
+/** A form's validation written as the condition of a call (`if form.validate_on_submit():`): the form's local. */
+const FORM_VALIDATION = /^(?:not \()?([A-Za-z_]\w*)\.validate(?:_on_submit)?\(\)\)?$/;
+
+/**
+ * WTForms' inline validators: a form class's `validate_<field>` method runs when the form is
+ * validated, and its raise refuses the field (WTForms' docs, "Custom Validators"). A handler that
+ * makes the row only when its form validates refuses a duplicate there, for a field named as a
+ * unique column.
+ */
+function formValidatorFirst(context: AnswerContext, handler: string, leading: number, columns: readonly string[]): Refusal | undefined {
+  const { index } = context;
+  const definition = index.definition(handler);
+  const condition = definition?.calls?.find((call) => call.line === leading)?.condition ?? '';
+  const form = FORM_VALIDATION.exec(condition)?.[1];
+  const type = form ? definition?.locals?.find((local) => local.name === form)?.type : undefined;
+  const formClass = type ? index.resolve(SymbolId.parse(handler).path, type) : undefined;
+  if (!formClass) return undefined;
+  for (const column of columns) {
+    const validator = [formClass, ...index.ancestry(formClass).classes].map((owner) => `${owner}.validate_${column}`).find((symbol) => index.definition(symbol));
+    const raised = validator ? index.definition(validator)?.raises?.find((candidate) => candidate.condition && !candidate.asserted) : undefined;
+    if (validator && raised?.condition) return { location: { path: SymbolId.parse(validator).path, line: raised.line }, status: `${SymbolId.label(validator)}: ${raised.exception}`, condition: raised.condition };
   }
   return undefined;
 }

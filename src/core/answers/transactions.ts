@@ -102,7 +102,9 @@ function afterCommitListenerFacts(context: AnswerContext): AnswerFact[] {
     const site = findingSites(finding)[0] ?? locationOfFinding(finding);
     if (!inScope(context, site.path)) continue;
     const listener = context.index.definition(finding.symbol);
-    const calls = [...new Set((listener?.calls ?? []).map((call) => call.callee))].slice(0, MAX_LISTENER_CALLS);
+    // What it hands on: the workspace's functions and outside modules' calls it makes, not the language's own (`isinstance`).
+    const { path } = SymbolId.parse(finding.symbol);
+    const calls = [...new Set((listener?.calls ?? []).map((call) => call.callee).filter((callee) => callee.includes('.') || context.index.resolve(path, callee)))].slice(0, MAX_LISTENER_CALLS);
     const label = listener ? SymbolId.label(finding.symbol) : detailText(finding.details['symbol'], SymbolId.label(finding.symbol));
     facts.push(calls.length ? fact(site, 'listenerAfterCommitCalls', label, detailText(finding.details['signal']), calls.map((callee) => `\`${callee}\``).join(', ')) : fact(site, 'listenerAfterCommit', label, detailText(finding.details['signal'])));
   }
