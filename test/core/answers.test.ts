@@ -121,7 +121,7 @@ describe("the checklist's answers", () => {
     const precedence = factsOf(answerOf('microweb', 'framework.route-precedence'));
     assert.ok(!precedence.some((line) => line.includes('first registered route')), precedence.join('\n'));
     const orm = factsOf(answerOf('microweb', 'framework.orm-sql'));
-    assert.deepEqual(orm, ['The code ships no ORM: no model class, no file in the ORM layer (by folder or database import) and no query compiler; its dependencies are declared in pyproject.toml — pyproject.toml:1']);
+    assert.deepEqual(orm, ['The code ships no ORM: no model class, no file in the ORM layer (by folder or database import) and no query compiler; pyproject.toml declares no run-time dependency — pyproject.toml:1']);
     const mandatory = answerOf('cachelib', 'library.mandatory-methods');
     const table = mandatory?.parts.find((part) => part.table)?.table;
     assert.ok(table && table.rows.length >= 2 && table.methods.length >= 2, JSON.stringify(mandatory));
@@ -561,6 +561,8 @@ describe('the answers of a Django service whose app is named api, with limits an
     }
     const consistency = factsOfItem('service.consistency');
     assert.deepEqual(consistency, [
+      'Traced routes that commit their writes before they answer: 1 (the first: `ANY /beat/{account_key}/{slug}`, `transaction.atomic()`); a read after the answer sees the write, so the data is strongly consistent in the database they commit to — monitors/api/models.py:34',
+      'Hand-offs after a commit: 1 (listed next); what they write elsewhere (a queue, an index, another service) is seen only later, so it is eventually consistent with the database — monitors/api/models.py:44',
       '`ANY /beat/{account_key}/{slug}` writes a `Transition` row in `Monitor.add_transition`, inside `transaction.atomic()` of `Monitor.beat`; `Command.process_one` acts on it later: the rest of the system sees the change eventually — monitors/api/models.py:44',
       '`Transition` is a table of work written in the transaction of the change it announces (`Monitor.beat`, `transaction.atomic()`) and taken by `Command.process_one`: a transactional outbox — monitors/api/models.py:53',
     ]);

@@ -5,6 +5,7 @@ import { stepConditions, studyRoutes } from './flow';
 import { uncaughtUniqueInserts } from './idempotency';
 import { caughtNames, convertedFrom, exceptionNames, raisedStatus, statusOf } from '../resolve/errorStatus';
 import { say } from './phrases';
+import { validatedParameters } from './routeContracts';
 
 /** An exception turned into a status somewhere: by an `except` that raises an HTTP error, or by a registered handler. */
 interface Conversion {
@@ -204,6 +205,7 @@ export function errorsAnswer(context: AnswerContext): AnswerPart[] {
       routeFacts.push(site.converts.length ? fact(site.location, 'routeConverts', name, site.status, site.converts.join(', ')) : site.condition ? fact(site.location, 'routeAnswersWhen', name, site.status, site.written, site.condition) : fact(site.location, 'routeAnswers', name, site.status, site.written));
       if (TEMPORARY_STATUSES.has(site.status)) retryFacts.push(fact(site.location, 'routeRetryable', name, site.status));
     }
+    routeFacts.push(...authRefusalFacts(context, route, name));
     const conversions: Conversion[] = [
       ...sites.filter((site) => site.converts.length).map((site) => ({ catches: new Set(site.converts.flatMap((written) => caughtNames(index, site.location.path, written))), written: site.converts[0] ?? '?', status: site.status, location: site.location, by: site.written })),
       ...handlers,
@@ -300,31 +302,67 @@ function untracedStatuses(context: AnswerContext, traced: ReadonlySet<string>): 
   return facts;
 }
 
-/** What a web framework answers, before the handler runs, for a request failing the types its handler declares (the framework files' `invalidRequest`), at its first route whose handler takes parameters. */
-function invalidRequestFacts(context: AnswerContext): AnswerFact[] {
+/** An auth object's error handler (Flask-HTTPAuth's `@auth.error_handler`), by the auth object's symbol. */
+interface AuthHandler {
+  handler: string;
+  status: number;
+}
+
+/** The error handlers registered on an object (`token_auth.error_handler`) with the status they answer, by that object's symbol. */
+function authHandlers(context: AnswerContext): ReadonlyMap<string, AuthHandler> {
+  return memo(context, 'authHandlers', () => {
+    const handlers = new Map<string, AuthHandler>();
+    for (const finding of context.result.findings) {
+      const decorator = detailText(finding.details['decorator']);
+      const status = statusOf(detailText(finding.details['handles']));
+      if (finding.category !== 'error-handler' || !decorator.endsWith('.error_handler') || status === undefined) continue;
+      const object = context.index.resolve(SymbolId.parse(finding.symbol).path, decorator.slice(0, -'.error_handler'.length));
+      if (object) handlers.set(object, { handler: finding.symbol, status });
+    }
+    return handlers;
+  });
+}
+
+/** A route whose handler wears a decorator of an auth object with an error handler (`@token_auth.login_required`): refused credentials are answered by that handler. */
+function authRefusalFacts(context: AnswerContext, route: Route, name: string): AnswerFact[] {
+  const handlers = authHandlers(context);
+  if (!handlers.size) return [];
+  const { path } = SymbolId.parse(route.handler);
+  return (context.index.definition(route.handler)?.decorators ?? []).flatMap((decorator) => {
+    const object = decorator.includes('.') ? context.index.resolve(path, decorator.slice(0, decorator.lastIndexOf('.'))) : undefined;
+    const auth = object ? handlers.get(object) : undefined;
+    return auth ? [fact(routeLocation(context.index, route), 'routeAnswersAuth', name, auth.status, SymbolId.label(object ?? ''), decorator, SymbolId.label(auth.handler))] : [];
+  });
+}
+
+/** One fact per web framework, at its first route of the study for which `tell` gives one. */
+function oncePerFramework(context: AnswerContext, tell: (route: Route) => AnswerFact | undefined): AnswerFact[] {
   const facts: AnswerFact[] = [];
   const told = new Set<string>();
   for (const route of studyRoutes(context)) {
-    const invalid = context.frameworks.invalidRequests.get(route.framework);
-    const takes = (context.index.definition(route.handler)?.parameters ?? []).some((parameter) => parameter.name !== 'self');
-    if (!invalid || !takes || told.has(route.framework)) continue;
+    if (told.has(route.framework)) continue;
+    const said = tell(route);
+    if (!said) continue;
     told.add(route.framework);
-    facts.push(fact(routeLocation(context.index, route), 'frameworkAnswersInvalid', route.framework, invalid.status, invalid.by));
+    facts.push(said);
   }
   return facts;
 }
 
+/** What a web framework answers, before the handler runs, for a request failing the types its handler declares (the framework files' `invalidRequest`), at its first route whose handler takes parameters the framework validates. */
+function invalidRequestFacts(context: AnswerContext): AnswerFact[] {
+  return oncePerFramework(context, (route) => {
+    const invalid = context.frameworks.invalidRequests.get(route.framework);
+    return invalid && validatedParameters(context, route.handler).length ? fact(routeLocation(context.index, route), 'frameworkAnswersInvalid', route.framework, invalid.status, invalid.by) : undefined;
+  });
+}
+
 /** Without an exception handler of the application's, what its web framework answers for an exception nothing catches (the framework files' `uncaughtError`), at its first route. */
 function uncaughtFacts(context: AnswerContext): AnswerFact[] {
-  const facts: AnswerFact[] = [];
-  const told = new Set<string>();
-  for (const route of studyRoutes(context)) {
+  return oncePerFramework(context, (route) => {
     const uncaught = context.frameworks.uncaughtErrors.get(route.framework);
-    if (!uncaught || told.has(route.framework)) continue;
-    told.add(route.framework);
-    facts.push(fact(routeLocation(context.index, route), 'frameworkAnswersUncaught', route.framework, uncaught.by, uncaught.status));
-  }
-  return facts;
+    return uncaught ? fact(routeLocation(context.index, route), 'frameworkAnswersUncaught', route.framework, uncaught.by, uncaught.status) : undefined;
+  });
 }
 
 /**

@@ -139,7 +139,7 @@ export function routeParametersAnswer(context: AnswerContext): AnswerPart[] {
       if (definition.kind === 'method') facts.push(...patternClassFacts(context, SymbolId.owner(symbol) ?? symbol));
     }
   }
-  return [answerPart(say('routeParametersTopic'), [...writtenPatternFacts(context), ...facts], gap('noConverters', firstFileOf(context, ['routing', 'core'])))];
+  return [answerPart(say('routeParametersTopic'), [...writtenPatternFacts(context), ...facts, ...delegatedRoutingFacts(context)], gap('noConverters', firstFileOf(context, ['routing', 'core'])))];
 }
 
 /**
@@ -189,7 +189,42 @@ const CONVERTER_METHODS = new Set(['convert', 'to_python', 'to_url', 'to_string'
 
 /** Routing code: in the routing layer, in a file named for routes, or a function or class named for routes, URLs or patterns. */
 function isRouting(context: AnswerContext, path: string, symbol: string): boolean {
+  // A middleware's own matching (which paths a CORS middleware answers) picks no handler.
+  const owner = SymbolId.owner(symbol);
+  if (owner && middlewareClasses(context).has(owner)) return false;
   return layerOfPath(context.result, path) === 'routing' || /rout/i.test(path) || /rout|url|pattern/i.test(SymbolId.parse(symbol).name);
+}
+
+/** The classes found as middleware. */
+function middlewareClasses(context: AnswerContext): ReadonlySet<string> {
+  return memo(context, 'middlewareClasses', () => new Set(context.result.findings.filter((finding) => finding.category === 'middleware').map((finding) => finding.symbol)));
+}
+
+/** A call that adds a route to a router (`app.add_route('/things/{id}', resource)`, `add_url_rule`, `add_api_route`). */
+const ADDS_ROUTE = /(^|\.)(add_route|add_url_rule|add_api_route)$/;
+
+/**
+ * Where the code makes another web framework's application with that framework's router maker
+ * (the framework files' `routers.makers`: `falcon.API()`) and adds its routes to it: that
+ * framework's router matches requests, so which route wins and how a path's fields are parsed are
+ * its rules, not this code's.
+ */
+function delegatedRoutingFacts(context: AnswerContext): AnswerFact[] {
+  const facts: AnswerFact[] = [];
+  const told = new Set<string>();
+  for (const { path, symbol, definition } of studyDefinitions(context)) {
+    const calls = definition.calls ?? [];
+    const adds = calls.find((call) => ADDS_ROUTE.test(call.callee));
+    if (!adds) continue;
+    for (const call of calls) {
+      const qualified = context.index.qualify(path, call.callee);
+      const router = qualified && 'external' in qualified ? context.frameworks.routerMakers.get(qualified.external) : undefined;
+      if (!router || told.has(router.name)) continue;
+      told.add(router.name);
+      facts.push(fact({ path, line: adds.line }, 'routesHandedTo', SymbolId.label(symbol), router.name, call.callee, adds.callee));
+    }
+  }
+  return facts;
 }
 
 /** Dictionaries of the code under study whose values (instances or classes) are all `wanted` workspace classes: their keys. */
@@ -231,7 +266,7 @@ export function routePrecedenceAnswer(context: AnswerContext): AnswerPart[] {
       if (list && method) facts.push(fact({ path, line: call.line }, method === 'sort' ? 'sortsRoutes' : 'findsFirstRoute', SymbolId.label(symbol), list));
     }
   }
-  facts.push(...registrationOrderFacts(context, walked, facts));
+  facts.push(...registrationOrderFacts(context, walked, facts), ...delegatedRoutingFacts(context));
   if (!facts.length) {
     // No loop to read the order from: the router's matching methods are where to read it.
     for (const { symbol, path, definition } of studyDefinitions(context)) {
@@ -568,14 +603,34 @@ function hasOrm(context: AnswerContext): boolean {
 const MANIFEST = /(^|\/)(package\.json|pyproject\.toml|setup\.py|setup\.cfg|go\.mod|pom\.xml|build\.gradle(\.kts)?)$/;
 
 /**
- * A framework without an ORM answers the ORM questions by saying so: a fact at its package
- * manifest (where a database dependency would be declared), the outermost of the part.
+ * The line a manifest declares its run-time dependencies on: PEP 621's `dependencies =`, Poetry's
+ * `[tool.poetry.dependencies]`, setuptools' `install_requires`, package.json's `"dependencies"`,
+ * go.mod's `require`, Maven's `<dependencies>`, Gradle's `dependencies {`.
+ */
+const DECLARES_DEPENDENCIES = /^\s*(?:dependencies\s*=|\[tool\.poetry\.dependencies\]|install_requires\b|"dependencies"\s*:|require\b|<dependencies>|dependencies\s*\{)/;
+
+function dependencyLine(context: AnswerContext, path: string): number | undefined {
+  const text = context.documents.find((document) => document.path === path)?.text;
+  const line = text?.split('\n').findIndex((written) => DECLARES_DEPENDENCIES.test(written));
+  return line === undefined || line < 0 ? undefined : line;
+}
+
+/**
+ * A framework without an ORM answers the ORM questions by saying so: a fact at the line of its
+ * package manifest that declares its dependencies (where a database dependency would be), the
+ * outermost of the part that declares any; a manifest holding only tool settings declares none,
+ * and with none declared anywhere, the outermost manifest read is told as declaring none.
  */
 function noOrmFacts(context: AnswerContext): AnswerFact[] {
   if (hasOrm(context)) return [];
   const manifests = [...context.otherFiles, ...context.result.files.map((file) => file.path)].filter((path) => MANIFEST.test(path) && inPart(context, path) && !/(^|\/)(tests?|examples?|docs?|node_modules)\//.test(path));
-  const manifest = manifests.sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b))[0];
-  return manifest ? [fact({ path: manifest, line: 0 }, 'shipsNoOrm', manifest)] : [];
+  const sorted = manifests.sort((a, b) => a.split('/').length - b.split('/').length || a.localeCompare(b));
+  for (const manifest of sorted) {
+    const line = dependencyLine(context, manifest);
+    if (line !== undefined) return [fact({ path: manifest, line }, 'shipsNoOrm', manifest)];
+  }
+  const read = sorted.find((manifest) => context.documents.some((document) => document.path === manifest));
+  return read ? [fact({ path: read, line: 0 }, 'shipsNoOrmNoDependencies', read)] : [];
 }
 
 /** Method names that turn a query into SQL. */

@@ -2,6 +2,7 @@ import type { CallSite, FillFact } from '../parse/facts';
 import { caughtNames, raisedStatus } from '../resolve/errorStatus';
 import { type AnswerFact, type AnswerPart, type Entity, type Route, type SourceLocation, SymbolId, type Trace, type TraceStep } from '../result';
 import { type AnswerContext, answerPart, fact, findingSites, findingsByFunction, firstFileOf, functionAt, gap, noneFound, inPart, inScope, routeLocation, tracedFunctions } from './context';
+import { responseStatus } from './errors';
 import { studyRoutes } from './flow';
 import { IDEMPOTENT_METHODS, SAFE_METHODS } from './http';
 import { say } from './phrases';
@@ -278,7 +279,7 @@ function uniqueRepeatFacts(context: AnswerContext, route: Route, trace: Trace, m
     const entity = context.result.dataModel.entities.find((candidate) => candidate.symbol === symbol);
     const rule = entity ? uniqueRule(context, entity, site) : undefined;
     if (!entity || !rule) continue;
-    const refusal = checkedFirst(context, route, trace, site);
+    const refusal = checkedFirst(context, route, trace, site, rule.columns);
     if (refusal) facts.push(fact(refusal.location, 'routeRepeatRefusedFirst', operation, refusal.status, refusal.condition, entity.name));
     const caught = catchesIntegrityError(context, trace);
     const status = context.frameworks.uncaughtErrors.get(route.framework)?.status ?? 500;
@@ -304,7 +305,7 @@ export function uncaughtUniqueInserts(context: AnswerContext, route: Route, trac
     const rule = entity && !told.has(symbol) ? uniqueRule(context, entity, site) : undefined;
     if (!entity || !rule) return [];
     told.add(symbol);
-    const checked = checkedFirst(context, route, trace, site);
+    const checked = checkedFirst(context, route, trace, site, rule.columns);
     return [{ entity, rule, ...(checked ? { checked } : {}) }];
   });
 }
@@ -362,14 +363,22 @@ function filledWithGenerated(context: AnswerContext, made: { fills: readonly Fil
 /** Statuses a handler refuses a duplicate with (RFC 9110: 400 a request it will not process, 409 a conflict with the current state). */
 const DUPLICATE_STATUSES: ReadonlySet<number> = new Set([400, 409]);
 
-/** A refusal the handler writes under a condition before the call that leads to the insert (`if user: raise HTTPException(400)` after a lookup). */
+/**
+ * A refusal the handler writes under a condition before the call that leads to the insert (`if user: raise HTTPException(400)`
+ * after a lookup): its status, or the function whose answer it returns (`return bad_request("taken")`) when no status is written there.
+ */
 interface Refusal {
   location: SourceLocation;
-  status: number;
+  status: number | string;
   condition: string;
 }
 
-function checkedFirst(context: AnswerContext, route: Route, trace: Trace, insert: SourceLocation): Refusal | undefined {
+/**
+ * The handler's refusal of a duplicate before the insert: an HTTP error raised under a condition, or
+ * an early return of a response (`if db.session.scalar(select(User).where(User.name == name)): return bad_request(…)`)
+ * under a condition that names one of the unique columns: a check of what the insert would meet.
+ */
+function checkedFirst(context: AnswerContext, route: Route, trace: Trace, insert: SourceLocation, columns: readonly string[]): Refusal | undefined {
   const handler = trace.steps[0]?.symbol ?? route.handler;
   const { path } = SymbolId.parse(handler);
   // The handler's call that leads to the insert: the insert itself, or the call of the first step below the handler whose span holds it.
@@ -378,6 +387,49 @@ function checkedFirst(context: AnswerContext, route: Route, trace: Trace, insert
   for (const raised of context.index.definition(handler)?.raises ?? []) {
     const status = raisedStatus(context.index, context.frameworks, path, raised);
     if (status !== undefined && DUPLICATE_STATUSES.has(status) && raised.condition && raised.line < leading) return { location: { path, line: raised.line }, status, condition: raised.condition };
+  }
+  for (const refusal of context.index.definition(handler)?.refusals ?? []) {
+    if (refusal.line >= leading || !refusal.returns || !/^[A-Za-z_][\w.]*$/.test(refusal.returns)) continue;
+    // Names the condition reads, not words in its strings (`'username' not in data` tests for a field, not the column).
+    const named = new Set(refusal.condition.replace(/(["'])(?:\\.|(?!\1)[^\\])*\1/g, '""').match(NAME_IN_CONDITION) ?? []);
+    if (!columns.some((column) => named.has(column) || [...named].some((name) => name.endsWith(`.${column}`)))) continue;
+    const status = returnedErrorStatus(context, path, refusal.returns);
+    if (status === undefined || DUPLICATE_STATUSES.has(status)) return { location: { path, line: refusal.line }, status: status ?? `${refusal.returns}(…)`, condition: refusal.condition };
+  }
+  return formValidatorFirst(context, handler, leading, columns);
+}
+
+/** A form's validation written as the condition of a call (`if form.validate_on_submit():`): the form's local. */
+const FORM_VALIDATION = /^(?:not \()?([A-Za-z_]\w*)\.validate(?:_on_submit)?\(\)\)?$/;
+
+/**
+ * WTForms' inline validators: a form class's `validate_<field>` method runs when the form is
+ * validated, and its raise refuses the field (WTForms' docs, "Custom Validators"). A handler that
+ * makes the row only when its form validates refuses a duplicate there, for a field named as a
+ * unique column.
+ */
+function formValidatorFirst(context: AnswerContext, handler: string, leading: number, columns: readonly string[]): Refusal | undefined {
+  const { index } = context;
+  const definition = index.definition(handler);
+  const condition = definition?.calls?.find((call) => call.line === leading)?.condition ?? '';
+  const form = FORM_VALIDATION.exec(condition)?.[1];
+  const type = form ? definition?.locals?.find((local) => local.name === form)?.type : undefined;
+  const formClass = type ? index.resolve(SymbolId.parse(handler).path, type) : undefined;
+  if (!formClass) return undefined;
+  for (const column of columns) {
+    const validator = [formClass, ...index.ancestry(formClass).classes].map((owner) => `${owner}.validate_${column}`).find((symbol) => index.definition(symbol));
+    const raised = validator ? index.definition(validator)?.raises?.find((candidate) => candidate.condition && !candidate.asserted) : undefined;
+    if (validator && raised?.condition) return { location: { path: SymbolId.parse(validator).path, line: raised.line }, status: `${SymbolId.label(validator)}: ${raised.exception}`, condition: raised.condition };
+  }
+  return undefined;
+}
+
+/** The error status a workspace function a handler returns the answer of writes itself (`return {"error": m}, 400`), when it writes one. */
+function returnedErrorStatus(context: AnswerContext, path: string, callee: string): number | undefined {
+  const resolved = context.index.resolve(path, callee);
+  for (const finding of (resolved && findingsByFunction(context, 'error-response').get(resolved)) || []) {
+    const status = responseStatus(context, finding);
+    if (status !== undefined && status >= 400) return status;
   }
   return undefined;
 }

@@ -437,6 +437,9 @@ function packagingExtras(context: AnswerContext): { name: string; requirements: 
 /** Facts that show code choosing an implementation: a table by name or scheme, a factory, entry points. A list, an attribute or an addition alone only show the implementations. */
 const SELECTORS = new Set<string>([PHRASES.registryMaps, PHRASES.factoryMakes, PHRASES.wrapperTypesMake, PHRASES.readsEntryPoints, PHRASES.registryLookedUp]);
 
+/** Facts that show a registry filled as classes are defined: code may look it up in a way not recognised, so no line may say that nothing chooses. */
+const REGISTRY_FILLED = new Set<string>([PHRASES.registryFilledByMetaclass, PHRASES.registryFilledBySubclassHook, PHRASES.registryFilledByDecorator]);
+
 /**
  * How an implementation is chosen at run time, when code chooses one; otherwise that the user makes
  * one directly, where the implementations are listed or the one to copy is defined.
@@ -447,7 +450,8 @@ function selectionPart(context: AnswerContext, contract: Contract, model: string
   if (facts.some((selection) => SELECTORS.has(selection.phrase))) return answerPart(say('selectionTopic', SymbolId.label(contract.base)), facts, gap('noSelection', locationOf(index, contract.base)));
   const instantiated = model ?? contract.implementations[0];
   const exported = instantiated ? exportOf(context, instantiated) : undefined;
-  const direct = instantiated && exported ? [fact(exported, 'instantiatedDirectly', SymbolId.label(instantiated), exported.path)] : [];
+  const filled = facts.some((selection) => REGISTRY_FILLED.has(selection.phrase));
+  const direct = instantiated && exported && !filled ? [fact(exported, 'instantiatedDirectly', SymbolId.label(instantiated), exported.path)] : [];
   const entered = contract.implementations.flatMap((implementation) => lifecycleFacts(context, implementation));
   return answerPart(say('directUseTopic', SymbolId.label(contract.base)), [...direct, ...entered, ...facts], gap('noSelection', locationOf(index, contract.base)));
 }

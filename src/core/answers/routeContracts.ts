@@ -194,6 +194,19 @@ export function flowContractAnswer(context: AnswerContext): AnswerPart[] {
   return [answerPart(say('flowContractTopic', `${route.method} ${route.path}`), facts)];
 }
 
+/**
+ * The parameters a handler declares that the framework validates from the request (path, query and
+ * body values): not `self`, the request object itself (`request: Request`), a `*args`/`**kwargs`
+ * catch-all, or a dependency the framework fills (`Depends(...)`).
+ */
+export function validatedParameters(context: AnswerContext, symbol: string): NonNullable<SymbolDefinition['parameters']> {
+  const definition = context.index.definition(symbol);
+  if (!definition) return [];
+  const { path } = SymbolId.parse(symbol);
+  const request = requestParameter(context, symbol, definition);
+  return (definition.parameters ?? []).filter((parameter, position) => !(position === 0 && definition.kind === 'method') && parameter.name !== 'self' && parameter !== request.parameter && !parameter.splat && !isDependency(context, path, parameter));
+}
+
 /** A parameter the framework fills from a dependency: `Depends(...)` as its default, in its annotation, or in the alias its annotation names (`SessionDep = Annotated[Session, Depends(get_db)]`). */
 function isDependency(context: AnswerContext, path: string, parameter: NonNullable<SymbolDefinition['parameters']>[number]): boolean {
   if (/\bDepends\(/.test(`${parameter.default ?? ''} ${parameter.annotation ?? ''}`)) return true;
@@ -230,7 +243,7 @@ function checkFacts(context: AnswerContext, model: string): AnswerFact[] {
   return facts;
 }
 
-/** The status a route answers with on success, as it writes it (a route decorator's `status_code=`, a 2xx response it makes), and the model it answers with. */
+/** The status a route answers with on success, as it writes it (a route decorator's `status_code=`, a 2xx response it makes or returns in a tuple), and the model it answers with. */
 function successFacts(context: AnswerContext, symbol: string, definition: SymbolDefinition): AnswerFact[] {
   const { index } = context;
   const { path } = SymbolId.parse(symbol);
@@ -247,6 +260,10 @@ function successFacts(context: AnswerContext, symbol: string, definition: Symbol
   for (const finding of findingsByFunction(context, 'error-response').get(symbol) ?? []) {
     const status = responseStatus(context, finding);
     if (status !== undefined && status < 300) facts.push(fact({ path, line: finding.range.start.line }, 'answersOnSuccess', status, detailText(finding.details['response'], 'status')));
+  }
+  for (const returned of definition.returnedStatuses ?? []) {
+    const status = statusOf(returned.status);
+    if (status !== undefined && status < 400) facts.push(fact({ path, line: returned.line }, 'answersOnSuccess', status, `return …, ${returned.status}`));
   }
   // No status written: the framework answers its default one.
   if (!facts.length) facts.push(fact(at, 'noSuccessStatus'));

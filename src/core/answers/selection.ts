@@ -118,12 +118,19 @@ function filledRegistryFacts(context: AnswerContext, contract: Contract): Answer
     if (!inScope(context, file.path)) continue;
     for (const { symbol, definition } of index.definitionsIn(file.path)) {
       if (definition.kind !== 'function' && definition.kind !== 'method') continue;
-      const lookup = (definition.calls ?? []).find((call) => {
-        const table = call.callee.endsWith('.get') ? call.callee.slice(0, -'.get'.length) : call.callee;
-        const resolved = index.resolve(file.path, table);
+      const isTable = (written: string) => {
+        const resolved = index.resolve(file.path, written);
         return resolved !== undefined && fillers.has(resolved) && index.definition(resolved)?.kind === 'variable';
-      });
+      };
+      const lookup = (definition.calls ?? []).find((call) => isTable(call.callee.endsWith('.get') ? call.callee.slice(0, -'.get'.length) : call.callee));
+      // A class taken from the table into a local, then called (`cls = STORES[scheme]` … `cls(url)`).
+      const taken = lookup ? undefined : (definition.calls ?? []).flatMap((call) => {
+        const fill = (definition.fills ?? []).find((candidate) => candidate.target === call.callee && candidate.line <= call.line && candidate.reads.some(isTable));
+        const table = fill?.reads.find(isTable);
+        return table ? [{ line: fill?.line ?? call.line, table }] : [];
+      })[0];
       if (lookup) facts.push(fact({ path: file.path, line: lookup.line }, 'registryLookedUp', SymbolId.label(symbol), lookup.callee.replace(/\.get$/, '')));
+      else if (taken) facts.push(fact({ path: file.path, line: taken.line }, 'registryLookedUp', SymbolId.label(symbol), taken.table));
     }
   }
   return facts;

@@ -1,5 +1,5 @@
 import { type AnswerFact, type AnswerPart, SymbolId } from '../result';
-import type { Parameter } from '../parse/facts';
+import type { CallSite, Parameter, SymbolDefinition } from '../parse/facts';
 import { type AnswerContext, answerPart, fact, gap, inPart, inScope, locationOf, memo } from './context';
 import { say } from './phrases';
 
@@ -70,13 +70,25 @@ function switchParts(context: AnswerContext, central: string): AnswerPart[] {
       }
       for (const call of definition.calls ?? []) {
         const [, negated, flag] = FLAG_CONDITION.exec(call.condition ?? '') ?? [];
-        const made = (definition.locals ?? []).find((local) => local.madeWith?.callee === call.callee)?.madeWith?.argument;
+        const made = classGivenTo(context, file.path, definition, call);
         const madeClass = [call.callee, made].find((written) => written && index.definition(index.resolve(file.path, written) ?? '')?.kind === 'class');
         if (flag && madeClass && !raisedAt.has(call.line)) facts.push(fact({ path: file.path, line: call.line }, negated ? 'makesUnlessFlag' : 'makesWhenFlag', SymbolId.label(symbol), madeClass, flag));
       }
     }
   }
   return [answerPart(say('switchesTopic'), facts.slice(0, MAX_SWITCHES), gap('noSwitches', locationOf(index, central)))];
+}
+
+/**
+ * The class a call given a class first makes (`client = build(SentryClient, host)`), read from that
+ * call's own assignment: the same factory called in two branches makes one class in each, and the
+ * locals the function keeps by name hold only one of them.
+ */
+function classGivenTo(context: AnswerContext, path: string, definition: SymbolDefinition, call: CallSite): string | undefined {
+  if (!(definition.locals ?? []).some((local) => local.madeWith?.callee === call.callee)) return undefined;
+  const own = (definition.fills ?? []).filter((fill) => !fill.target.includes('.') && fill.calls.includes(call.callee) && fill.line <= call.line).pop();
+  const first = own?.reads[0];
+  return first && context.index.definition(context.index.resolve(path, first) ?? '')?.kind === 'class' ? first : undefined;
 }
 
 /**

@@ -69,6 +69,49 @@ export function transactionalAnswer(context: AnswerContext): AnswerPart[] {
 }
 
 /**
+ * Strong or eventual, as the code shows it: the routes that commit before they answer (a read after
+ * the answer sees their write: strongly consistent in the database they commit to), then, when a
+ * flow or a listener hands work on after a commit, that what it writes is seen later (eventually
+ * consistent there).
+ */
+function verdictFacts(context: AnswerContext, byFunction: ReadonlyMap<string, Finding[]>, handedOn: readonly AnswerFact[]): AnswerFact[] {
+  const facts: AnswerFact[] = [];
+  const committing = studyRoutes(context).flatMap((route) => {
+    const found = tracedFunctions(context.traceOf(route)).map((symbol) => transactionOf(byFunction, symbol)).find((finding) => finding);
+    return found ? [{ route, found }] : [];
+  });
+  const first = committing[0];
+  if (first) facts.push(fact(findingSites(first.found)[0] ?? locationOfFinding(first.found), 'verdictStrongInDatabase', committing.length, `${first.route.method} ${first.route.path}`, written(first.found)));
+  const handOff = handedOn[0];
+  if (handOff) facts.push(fact(handOff.location, first ? 'verdictEventualBeside' : 'verdictEventual', handedOn.length));
+  return facts;
+}
+
+/** Calls of a listener told at most. */
+const MAX_LISTENER_CALLS = 3;
+
+/**
+ * Listeners of a session's commit (SQLAlchemy's `after_commit`, found by the receiver rule that marks
+ * them `after-commit`), with what each calls: work every commit hands on outside its transaction,
+ * which the rest of the system sees later or, when it fails, never.
+ */
+function afterCommitListenerFacts(context: AnswerContext): AnswerFact[] {
+  const facts: AnswerFact[] = [];
+  for (const finding of context.result.findings) {
+    if (finding.category !== 'receiver' || finding.details['kind'] !== 'after-commit') continue;
+    const site = findingSites(finding)[0] ?? locationOfFinding(finding);
+    if (!inScope(context, site.path)) continue;
+    const listener = context.index.definition(finding.symbol);
+    // What it hands on: the workspace's functions and outside modules' calls it makes, not the language's own (`isinstance`).
+    const { path } = SymbolId.parse(finding.symbol);
+    const calls = [...new Set((listener?.calls ?? []).map((call) => call.callee).filter((callee) => callee.includes('.') || context.index.resolve(path, callee)))].slice(0, MAX_LISTENER_CALLS);
+    const label = listener ? SymbolId.label(finding.symbol) : detailText(finding.details['symbol'], SymbolId.label(finding.symbol));
+    facts.push(calls.length ? fact(site, 'listenerAfterCommitCalls', label, detailText(finding.details['signal']), calls.map((callee) => `\`${callee}\``).join(', ')) : fact(site, 'listenerAfterCommit', label, detailText(finding.details['signal'])));
+  }
+  return facts;
+}
+
+/**
  * What the code says about consistency: the work a flow hands elsewhere after it commits (queued
  * tasks, published events: the rest of the system sees it later), and sagas, outboxes or
  * two-phase commits, by name.
@@ -86,6 +129,7 @@ export function consistencyAnswer(context: AnswerContext): AnswerPart[] {
       after.push(fact({ path: site.path, line: site.line }, step.via === 'async' ? 'commitsThenQueues' : 'commitsThenPublishes', `${route.method} ${route.path}`, SymbolId.label(committing), step.external ? step.symbol : SymbolId.label(step.symbol)));
     }
   }
+  after.push(...afterCommitListenerFacts(context));
   const named = { saga: [] as AnswerFact[], outbox: [] as AnswerFact[], twoPhase: [] as AnswerFact[] };
   const { frameworks } = context;
   const namedBy = (name: string, words: ReadonlySet<string>) => {
@@ -107,9 +151,11 @@ export function consistencyAnswer(context: AnswerContext): AnswerPart[] {
       }
     }
   }
+  const handedOn = [...queueConsistencyFacts(context), ...after];
   // Each kind is told apart, with its own line when none is found: an absence stated, not left to a short list.
   return [
-    answerPart(say('afterCommitTopic'), [...queueConsistencyFacts(context), ...after], noneFound('nothingAfterCommit')),
+    answerPart(say('consistencyVerdictTopic'), verdictFacts(context, byFunction, handedOn), noneFound('noConsistencyVerdict')),
+    answerPart(say('afterCommitTopic'), handedOn, noneFound('nothingAfterCommit')),
     answerPart(say('outboxTopic'), [...queueOutboxFacts(context), ...named.outbox], noneFound('noOutbox')),
     answerPart(say('sagaTopic'), named.saga, noneFound('noSaga')),
     answerPart(say('twoPhaseTopic'), named.twoPhase, noneFound('noTwoPhase')),

@@ -313,6 +313,11 @@ export interface SymbolDefinition {
   raises?: RaiseFact[];
   /** Go functions: the types of the values they return made in place (`return &orderService{repo: r}`), as written. */
   returnsMade?: string[];
+  /**
+   * Python functions and methods: the status a `return` gives as the second item of its tuple (Flask's
+   * `return body, 201, headers`), as written (`201`, `HTTPStatus.CREATED`), in source order.
+   */
+  returnedStatuses?: { status: string; line: number }[];
   /** Python functions and methods: guard clauses that return early under a condition, in source order. */
   refusals?: RefusalFact[];
   /** Python functions and methods: attributes added to in place (`+=`), in source order. */

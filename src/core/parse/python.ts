@@ -288,6 +288,7 @@ const BODY_QUERY = `
   value: (_) @dispatch_table
   subscript: (call function: (identifier) @_dispatch_type) (#eq? @_dispatch_type "type")) @dispatch
 (return_statement (identifier) @returned)
+(return_statement (expression_list . (_) . [(integer) (attribute)] @returned_status))
 (if_statement consequence: (block . (return_statement) @refusal .))
 (elif_clause consequence: (block . (return_statement) @refusal .))
 (augmented_assignment left: (attribute) operator: "+=") @increment
@@ -414,7 +415,7 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
   let accessQuery = accessQueries.get(language);
   if (!accessQuery) accessQueries.set(language, (accessQuery = new Query(language, ACCESS_QUERY)));
   const intervals: Interval[] = [];
-  const items: { node: Node; kind: 'call' | 'assignment' | 'loop' | 'statement_call' | 'raise' | 'catch' | 'dispatch' | 'iteration' | 'returned' | 'refusal' | 'increment' | 'type_check' | 'flag_test'; callee?: Node }[] = [];
+  const items: { node: Node; kind: 'call' | 'assignment' | 'loop' | 'statement_call' | 'raise' | 'catch' | 'dispatch' | 'iteration' | 'returned' | 'returned_status' | 'refusal' | 'increment' | 'type_check' | 'flag_test'; callee?: Node }[] = [];
   for (const match of matches) {
     const call = capturedAs(match, 'call');
     const callee = call && capturedAs(match, 'callee');
@@ -451,6 +452,7 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
         case 'statement_call':
         case 'raise':
         case 'returned':
+        case 'returned_status':
         case 'refusal':
         case 'increment':
           items.push({ node, kind: name });
@@ -558,6 +560,8 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
       (scope.symbol.increments ??= []).push({ target, line: item.node.startPosition.row, ...(condition ? { condition } : {}) });
     } else if (item.kind === 'returned') {
       listIn(returnedOf, scope).push(item.node.text);
+    } else if (item.kind === 'returned_status') {
+      if ((scope.symbol.returnedStatuses ??= []).length < MAX_RETURNED_STATUSES) scope.symbol.returnedStatuses.push({ status: item.node.text, line: item.node.startPosition.row });
     } else if (item.kind === 'flag_test') {
       const test = flagTestFact(item.node, item.callee, scope);
       if (test && (scope.symbol.flagTests ??= []).length < MAX_FLAG_TESTS) scope.symbol.flagTests.push(test);
@@ -578,6 +582,9 @@ function fillBodies(root: Node, bodies: ReadonlyMap<number, BodyScope>, matches:
     if (facts.length) scope.symbol.loops = facts;
   }
 }
+
+/** Statuses returned in a tuple kept per function, at most. */
+const MAX_RETURNED_STATUSES = 8;
 
 /** Flag arguments kept per call, and tests of a flag parameter per function, at most. */
 const MAX_FLAGS = 4;
