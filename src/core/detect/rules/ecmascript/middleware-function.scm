@@ -110,3 +110,13 @@
   (#match? @_exports "^(module\\.)?exports(\\.[\\w$]+)?$")
   (#match? @_returns "^\\((?:\\s*(?:err|error)\\s*(?::[^,]*)?,)?(?:\\s*(?:req|request|_req)\\s*(?::[^,]*)?,\\s*[\\w$]+|\\s*(?:ctx|_ctx|socket))\\s*(?::[^,]*)?,\\s*(?:next|_next)\\s*(?::[^,]*)?\\)$")
   (#set! by "signature"))
+
+;; An ES module whose default export is the factory (Egg's docs "Middleware": a file of `app/middleware`
+;; exports a function of its options that returns the middleware, `export default (options) => { return async function gzip(ctx, next) {...} }`).
+(export_statement
+  value: [
+    (arrow_function body: (statement_block (return_statement (_ parameters: (formal_parameters (_) (_)) @_returns))))
+    (arrow_function body: (_ parameters: (formal_parameters (_) (_)) @_returns))
+    (function_expression body: (statement_block (return_statement (_ parameters: (formal_parameters (_) (_)) @_returns))))] @finding
+  (#match? @_returns "^\\((?:\\s*(?:err|error)\\s*(?::[^,]*)?,)?(?:\\s*(?:req|request|_req)\\s*(?::[^,]*)?,\\s*[\\w$]+|\\s*(?:ctx|_ctx|socket))\\s*(?::[^,]*)?,\\s*(?:next|_next)\\s*(?::[^,]*)?\\)$")
+  (#set! by "signature"))
