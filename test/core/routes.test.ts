@@ -611,6 +611,35 @@ export async function start() {
     assert.deepEqual(routesOf(result), ['GET /items/{id} -> src/routes.ts:showItem', 'POST /items -> src/routes.ts:<anonymous>@6']);
   });
 
+  it("prefixes the routes of a Koa router a function makes in a local with the prefix its constructor is given, whatever the local's name", async () => {
+    const result = await analyseFiles({
+      'package.json': '{"name": "shop", "private": true, "dependencies": {"koa": "^2.15.0", "@koa/router": "^13.0.0"}}',
+      'src/server.ts': `import Koa from 'koa';
+import Router from '@koa/router';
+
+export function createServer(): Koa {
+  const app = new Koa();
+  const items = new Router({ prefix: '/items' });
+  const health = new Router();
+  items.get('/', async (ctx) => {
+    ctx.body = [];
+  });
+  items.delete('/:id', removeItem);
+  health.get('/health', (ctx) => {
+    ctx.body = 'ok';
+  });
+  app.use(items.routes()).use(health.routes());
+  return app;
+}
+
+async function removeItem(ctx) {
+  ctx.status = 204;
+}
+`,
+    });
+    assert.deepEqual(routesOf(result), ['DELETE /items/{id} -> src/server.ts:removeItem', 'GET /health -> src/server.ts:<anonymous>@12', 'GET /items -> src/server.ts:<anonymous>@8']);
+  });
+
   it("reads middleware and routes registered on a parameter typed as the framework's application, whatever its name, and not on a parameter of another type", async () => {
     const result = await analyseFiles({
       'package.json': '{"name": "shop", "private": true, "dependencies": {"express": "^4.21.0"}}',

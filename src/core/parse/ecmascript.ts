@@ -870,7 +870,8 @@ function typedLocal(declarator: Node): Local | undefined {
     (value?.type === 'call_expression' ? onlyTypeArgument(value.childForFieldName('type_arguments')) : undefined);
   const madeWith = !type && value?.type === 'call_expression' ? classGivenFirst(value) : undefined;
   if (!name) return undefined;
-  if (type) return { name, type };
+  const keywords = type && value?.type === 'new_expression' ? callShape(value).keywords : {};
+  if (type) return Object.keys(keywords).length ? { name, type, keywords } : { name, type };
   return madeWith ? { name, madeWith } : undefined;
 }
 

@@ -169,6 +169,8 @@ export interface Local {
    * the call and the class as written, for the calls a framework documents as giving an instance of that class.
    */
   madeWith?: { callee: string; argument: string };
+  /** TypeScript/JavaScript: the properties of the object given to the constructor that made it (`new Router({ prefix: '/api' })`), as written. */
+  keywords?: Record<string, string>;
   /** Go: the line it is declared on, for the calls after it (a later block may declare the name again). */
   line?: number;
 }

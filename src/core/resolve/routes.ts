@@ -146,7 +146,7 @@ export async function resolveRoutes(index: SymbolIndex, findings: Finding[], hin
     const { path, line } = sourceOf(finding);
     const written = chainRoot(finding.details.router ?? '');
     const routerTarget = index.qualify(path, written);
-    const router = (routerTarget && 'symbol' in routerTarget ? routers.get(routerTarget.symbol) : undefined) ?? pluginOf(index, routers, routerFiles, sourceOf(finding), written) ?? madeInPlace(index, frameworks, routers, path, line, written) ?? heldRouter(index, routers, path, written) ?? typedParameter(index, frameworks, routers, path, line, written);
+    const router = (routerTarget && 'symbol' in routerTarget ? routers.get(routerTarget.symbol) : undefined) ?? pluginOf(index, routers, routerFiles, sourceOf(finding), written) ?? madeInPlace(index, frameworks, routers, path, line, written) ?? heldRouter(index, routers, path, written) ?? typedParameter(index, frameworks, routers, path, line, written) ?? localRouter(index, frameworks, path, line, written);
     // `@mock.patch("x.y")` has the shape of a route; a known non-router (imported, or a workspace
     // object that is not a router) rules it out. An unbound name (a factory's local `app`) stays.
     if (!router && routerTarget && ('symbol' in routerTarget || routerTarget.external !== written)) {
@@ -173,7 +173,7 @@ export async function resolveRoutes(index: SymbolIndex, findings: Finding[], hin
       return;
     }
     const dropsTrailingSlash = described?.dropsTrailingSlash ?? false;
-    for (const prefix of router ? prefixes(router.symbol) : ['']) {
+    for (const prefix of router === undefined ? [''] : routers.has(router.symbol) ? prefixes(router.symbol) : [router.ownPrefix]) {
       for (const { method, handler } of answers) for (const written of pathsOf(finding)) {
         const joined = normalizeRoutePath(joinRoutePaths(prefix, statedString(index, path, written)));
         routes.push({
@@ -293,6 +293,27 @@ function typedParameter(index: SymbolIndex, frameworks: Frameworks, routers: Rea
     const target = annotation ? index.qualify(path, annotation.split('<')[0] ?? annotation) : undefined;
     const framework = target ? index.namesOf(target).map((name) => frameworks.routerTypes.get(name)).find((found) => found !== undefined) : undefined;
     if (framework) return routers.get(SymbolId.of(path, symbol.name)) ?? { symbol: SymbolId.of(path, symbol.name), framework, ownPrefix: '' };
+  }
+  return undefined;
+}
+
+/**
+ * A router a function makes in a local (koa-router's docs: `const router = new Router({ prefix: '/users' })`
+ * inside `createServer()`), which is no workspace symbol: one of its own, mounted nowhere, under the
+ * prefix its maker is given.
+ */
+function localRouter(index: SymbolIndex, frameworks: Frameworks, path: string, line: number, written: string): Router | undefined {
+  if (!/^[A-Za-z_$][\w$]*$/.test(written)) return undefined;
+  // Innermost first: a handler written in place is a function around the line too.
+  const around = (index.file(path)?.symbols ?? []).filter((symbol) => (symbol.kind === 'function' || symbol.kind === 'method') && symbol.range.start.line <= line && line <= symbol.range.end.line);
+  for (const symbol of around.sort((a, b) => b.range.start.line - a.range.start.line)) {
+    const local = symbol.locals?.find((candidate) => candidate.name === written);
+    if (!local) continue;
+    const framework = local.type ? frameworkOf(index, frameworks, path, local.type) : undefined;
+    if (!framework) return undefined;
+    const keyword = framework.prefixKeywords.find((key) => local.keywords?.[key] !== undefined);
+    const ownPrefix = keyword ? constantString(index, path, local.keywords?.[keyword]) : undefined;
+    return { symbol: SymbolId.of(path, `${symbol.name}.${written}`), framework, ownPrefix: ownPrefix ?? '' };
   }
   return undefined;
 }

@@ -1,14 +1,14 @@
 ;; category: middleware
 ;; outermost: true
 ;; description: A middleware function by the signature its framework calls it with: Express's (docs "Writing middleware for use in Express apps": `function (req, res, next)`; Polka, Connect and Medusa's routers take the same), Koa's (docs "Middleware": `async (ctx, next) => {...}`) and Socket.IO's (docs "Middlewares": `io.use((socket, next) => {...})`), written as a function, a constant arrow or a CommonJS export (`exports.isUser = (req, res, next) => ...`), or a factory returning one (in place, in parentheses, or declared inside it and returned by name, alone or in a chain of handlers), also of an error handler's `(err, req, res, next)` (a bare error handler is middleware where it is registered: a framework's default catch-all is not) (`export function setContext(context) { return async (req, _, next) => {...} }`, `const unlessPath = (path, middleware) => (req, res, next) => ...`). A named function of that shape that a route registers as its handler is told as a handler only, and a factory that makes route handlers (`const getUser = catchAsync(async (req, res) => ...)`) is a handler wrapper, not middleware.
-;; The function itself, as a declaration or a constant arrow.
+;; The function itself, as a declaration, or a variable's arrow or function expression (`var auth = function auth(req, res, next) {...}`).
 (function_declaration
   parameters: (formal_parameters (_) (_)) @_parameters
   (#match? @_parameters "^\\((?:\\s*(?:req|request|_req)\\s*(?::[^,]*)?,\\s*[\\w$]+|\\s*(?:ctx|_ctx|socket))\\s*(?::[^,]*)?,\\s*(?:next|_next)\\s*(?::[^,]*)?\\)$")
   (#set! by "signature")) @finding
 
 (variable_declarator
-  value: (arrow_function parameters: (formal_parameters (_) (_)) @_parameters)
+  value: [(arrow_function parameters: (formal_parameters (_) (_)) @_parameters) (function_expression parameters: (formal_parameters (_) (_)) @_parameters)]
   (#match? @_parameters "^\\((?:\\s*(?:req|request|_req)\\s*(?::[^,]*)?,\\s*[\\w$]+|\\s*(?:ctx|_ctx|socket))\\s*(?::[^,]*)?,\\s*(?:next|_next)\\s*(?::[^,]*)?\\)$")
   (#set! by "signature")) @finding
 
@@ -108,5 +108,15 @@
     (function_expression body: (statement_block (return_statement (_ parameters: (formal_parameters (_) (_)) @_returns))))
     (arrow_function body: (statement_block (return_statement (_ parameters: (formal_parameters (_) (_)) @_returns))))] @finding
   (#match? @_exports "^(module\\.)?exports(\\.[\\w$]+)?$")
+  (#match? @_returns "^\\((?:\\s*(?:err|error)\\s*(?::[^,]*)?,)?(?:\\s*(?:req|request|_req)\\s*(?::[^,]*)?,\\s*[\\w$]+|\\s*(?:ctx|_ctx|socket))\\s*(?::[^,]*)?,\\s*(?:next|_next)\\s*(?::[^,]*)?\\)$")
+  (#set! by "signature"))
+
+;; An ES module whose default export is the factory (Egg's docs "Middleware": a file of `app/middleware`
+;; exports a function of its options that returns the middleware, `export default (options) => { return async function gzip(ctx, next) {...} }`).
+(export_statement
+  value: [
+    (arrow_function body: (statement_block (return_statement (_ parameters: (formal_parameters (_) (_)) @_returns))))
+    (arrow_function body: (_ parameters: (formal_parameters (_) (_)) @_returns))
+    (function_expression body: (statement_block (return_statement (_ parameters: (formal_parameters (_) (_)) @_returns))))] @finding
   (#match? @_returns "^\\((?:\\s*(?:err|error)\\s*(?::[^,]*)?,)?(?:\\s*(?:req|request|_req)\\s*(?::[^,]*)?,\\s*[\\w$]+|\\s*(?:ctx|_ctx|socket))\\s*(?::[^,]*)?,\\s*(?:next|_next)\\s*(?::[^,]*)?\\)$")
   (#set! by "signature"))
