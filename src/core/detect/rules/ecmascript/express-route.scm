@@ -45,6 +45,21 @@
   (#set! handler "inline")
   (#set! symbol "anonymous")) @finding
 
+;; A handler a factory makes where the route is registered, Express's configurable-middleware shape (guide "Writing middleware": `module.exports = function (options) { return function (req, res, next) {...} }`) used for the final handler: `app.post('/login', login())`, also inside a wrapper (`asyncHandler(showBasket())`). The factory names the route; only a call with no arguments counts, since `asyncHandler(listUsers)` wraps a handler instead.
+(call_expression
+  function: (member_expression object: (_) @router property: (property_identifier) @method)
+  arguments: (arguments . (string) @path (call_expression function: [(identifier) (member_expression)] @symbol arguments: (arguments) @_made) .)
+  (#any-of? @method "get" "post" "put" "patch" "delete" "head" "options" "all" "del" "opts")
+  (#match? @_made "^[(]\\s*[)]$")
+  (#set! handler "named")) @finding
+
+(call_expression
+  function: (member_expression object: (_) @router property: (property_identifier) @method)
+  arguments: (arguments . (string) @path (call_expression arguments: (arguments (call_expression function: [(identifier) (member_expression)] @symbol arguments: (arguments) @_made) .)) .)
+  (#any-of? @method "get" "post" "put" "patch" "delete" "head" "options" "all" "del" "opts")
+  (#match? @_made "^[(]\\s*[)]$")
+  (#set! handler "named")) @finding
+
 ;; The handler as the `handler` property of an object a wrapper is given, h3's object syntax (docs "Event Handlers": `app.get('/', defineEventHandler({ onRequest, handler: (event) => ... }))`): the hooks beside it are the route's middleware (rule handler-hooks).
 (call_expression
   function: (member_expression object: (_) @router property: (property_identifier) @method)
