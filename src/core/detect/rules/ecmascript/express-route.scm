@@ -31,16 +31,16 @@
   (#set! handler "inline")
   (#set! symbol "anonymous")) @finding
 
-;; The handler wrapped where it is registered, as express-async-handler is used: `router.get('/', asyncHandler(listUsers))`, `app.post('/', asyncHandler(async (req, res) => {...}))`.
+;; The handler wrapped where it is registered, as express-async-handler is used: `router.get('/', asyncHandler(listUsers))`, `app.post('/', asyncHandler(async (req, res) => {...}))`; the wrapper, which takes a middleware's arguments to call the handler with, is then no middleware itself.
 (call_expression
   function: (member_expression object: (_) @router property: (property_identifier) @method)
-  arguments: (arguments . (string) @path (call_expression arguments: (arguments [(identifier) (member_expression)] @symbol .)) .)
+  arguments: (arguments . (string) @path (call_expression function: (_) @wrapper arguments: (arguments [(identifier) (member_expression)] @symbol .)) .)
   (#any-of? @method "get" "post" "put" "patch" "delete" "head" "options" "all" "del" "opts")
   (#set! handler "named")) @finding
 
 (call_expression
   function: (member_expression object: (_) @router property: (property_identifier) @method)
-  arguments: (arguments . (string) @path (call_expression arguments: (arguments [(arrow_function) (function_expression)] @_inline .)) .)
+  arguments: (arguments . (string) @path (call_expression function: (_) @wrapper arguments: (arguments [(arrow_function) (function_expression)] @_inline .)) .)
   (#any-of? @method "get" "post" "put" "patch" "delete" "head" "options" "all" "del" "opts")
   (#set! handler "inline")
   (#set! symbol "anonymous")) @finding
@@ -55,7 +55,7 @@
 
 (call_expression
   function: (member_expression object: (_) @router property: (property_identifier) @method)
-  arguments: (arguments . (string) @path (call_expression arguments: (arguments (call_expression function: [(identifier) (member_expression)] @symbol arguments: (arguments) @_made) .)) .)
+  arguments: (arguments . (string) @path (call_expression function: (_) @wrapper arguments: (arguments (call_expression function: [(identifier) (member_expression)] @symbol arguments: (arguments) @_made) .)) .)
   (#any-of? @method "get" "post" "put" "patch" "delete" "head" "options" "all" "del" "opts")
   (#match? @_made "^[(]\\s*[)]$")
   (#set! handler "named")) @finding
