@@ -644,13 +644,17 @@ describe('Express handlers a factory makes where the route is registered', () =>
   it('names the route after the factory, called alone or inside a wrapper (no middleware), and traces into the handler it returns', async () => {
     const workspace = tempWorkspace({
       'package.json': '{"name": "shop", "private": true, "dependencies": {"express": "^4.21.0"}}',
-      'src/handlers/orders.ts': `import type { Request, Response } from 'express';
+      'src/handlers/orders.ts': `import type { NextFunction, Request, Response } from 'express';
 import { priceOf } from '../pricing';
 
 export function showOrder() {
   return (req: Request, res: Response) => {
     res.json({ total: priceOf(req.params.id) });
   };
+}
+
+export function checkOwner() {
+  return (req: Request, res: Response, next: NextFunction) => (req.params.id ? next() : res.status(403).end());
 }
 
 export function cancelOrder() {
@@ -672,7 +676,7 @@ import { catchErrors } from './wrap';
 
 const app = express();
 app.get('/orders/:id', showOrder());
-app.delete('/orders/:id', catchErrors(orders.cancelOrder()));
+app.delete('/orders/:id', catchErrors(orders.checkOwner()), catchErrors(orders.cancelOrder()));
 app.listen(3000);
 `,
     });
@@ -681,8 +685,8 @@ app.listen(3000);
       assert.deepEqual(routesOf(analysis.result), ['DELETE /orders/{id} -> src/handlers/orders.ts:cancelOrder', 'GET /orders/{id} -> src/handlers/orders.ts:showOrder']);
       const steps = analysis.trace('GET /orders/:id')?.steps ?? [];
       assert.ok(steps.some((step) => step.symbol === 'src/pricing.ts:priceOf'), steps.map((step) => step.symbol).join(', '));
-      // The wrapper has a middleware's signature, but only calls the handler it is given.
-      assert.deepEqual(analysis.result.findings.filter((finding) => finding.category === 'middleware').map((finding) => finding.symbol), []);
+      // The wrapper has a middleware's signature, but only calls the handler or middleware it is given.
+      assert.deepEqual(analysis.result.findings.filter((finding) => finding.category === 'middleware').map((finding) => finding.symbol), ['src/handlers/orders.ts:checkOwner']);
     } finally {
       workspace.cleanup();
     }

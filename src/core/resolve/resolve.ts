@@ -106,12 +106,14 @@ export async function resolveWorkspace(files: readonly FileFacts[], knowledge: R
     const maker = made ? index.resolve(SymbolId.parse(handler).path, made) : undefined;
     if (maker) handlers.add(maker);
   }
+  // A wrapper is no middleware however it is found: before a handler (`asyncHandler(checkStock())`) it wraps a middleware.
+  const wrappers = new Set<string>();
   for (const finding of findings) {
     const wrapper = finding.category === 'route' && !notRoutes.has(finding) ? finding.details['wrapper'] : undefined;
     const wraps = typeof wrapper === 'string' ? index.resolve(sourceOf(finding).path, wrapper) : undefined;
-    if (wraps) handlers.add(wraps);
+    if (wraps) wrappers.add(wraps);
   }
-  const handlerOnly = (finding: Finding) => finding.category === 'middleware' && finding.details.by === 'signature' && handlers.has(finding.symbol);
+  const handlerOnly = (finding: Finding) => finding.category === 'middleware' && ((finding.details.by === 'signature' && handlers.has(finding.symbol)) || wrappers.has(finding.symbol));
   const unique = dedupe(findings.filter((finding) => !notRoutes.has(finding) && !handlerOnly(finding) && !(finding.category === 'decorator' && finding.details.kind !== 'use' && middleware.has(finding.symbol))), edits);
   await nextTurn();
   return { index, findings: foldRegistrations(unique, edits), interfaces, routes: allRoutes, skipped: [...skipped, ...nest.skipped] };
