@@ -294,6 +294,38 @@ module.exports = (sequelize, DataTypes) => {
     }
   });
 
+  it('reads a Sequelize model whose Model.init a setup function of its module makes, called once the connection exists', async () => {
+    const workspace = tempWorkspace({
+      'package.json': '{ "private": true, "dependencies": { "sequelize": "^6" } }',
+      'src/models/account.ts': `import { DataTypes, Model, type Sequelize } from 'sequelize';
+class Account extends Model {
+  declare email: string;
+}
+const initAccount = (sequelize: Sequelize) => {
+  Account.init({ email: { type: DataTypes.STRING, allowNull: false, unique: true } }, { sequelize, tableName: 'accounts' });
+};
+export { Account as AccountModel, initAccount };
+`,
+      'src/models/ledger.ts': `import { DataTypes, Model, type Sequelize } from 'sequelize';
+export class Ledger extends Model {}
+export function initLedger(sequelize: Sequelize) {
+  Ledger.init({ balance: { type: DataTypes.INTEGER, validate: { min: 0 } } }, { sequelize });
+}
+`,
+    });
+    try {
+      const { result } = await analyzeFolder(workspace.root, { threads: 1 });
+      const account = insights(result, 'Account');
+      assert.equal(account.entity.table, 'accounts');
+      assert.ok(account.rules.includes('no two accounts have the same email'), account.rules.join(' | '));
+      const ledger = insights(result, 'Ledger');
+      assert.equal(ledger.entity.table, 'Ledgers');
+      assert.ok(ledger.entity.columns.some((column) => column.name === 'balance'));
+    } finally {
+      workspace.cleanup();
+    }
+  });
+
   it('reads peewee models into entities (fields, relations, Meta.table_name), a base that only sets the database being none', async () => {
     const workspace = tempWorkspace({
       'pyproject.toml': '[project]\nname = "blog"\ndependencies = ["peewee"]\n',

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AnalysisResult } from '../../src/core/result';
 import { normalizeRoutePath, regexAsTemplate } from '../../src/core/resolve/routePaths';
-import { analyseFiles } from '../helpers';
+import { analyzeFolder } from '../../src/node/analyzeFolder';
+import { analyseFiles, tempWorkspace } from '../helpers';
 
 const routesOf = (result: AnalysisResult) => result.routes.map((route) => `${route.method} ${route.path} -> ${route.handler}`).sort();
 
@@ -665,5 +666,58 @@ export function start() {
     });
     assert.deepEqual(routesOf(result), ['GET /health -> src/server.ts:<anonymous>@4']);
     assert.deepEqual(result.findings.filter((finding) => finding.category === 'middleware').map((finding) => finding.symbol), ['src/server.ts:<anonymous>@5']);
+  });
+});
+
+describe('Express handlers a factory makes where the route is registered', () => {
+  it('names the route after the factory, called alone or inside a wrapper (no middleware), and traces into the handler it returns', async () => {
+    const workspace = tempWorkspace({
+      'package.json': '{"name": "shop", "private": true, "dependencies": {"express": "^4.21.0"}}',
+      'src/handlers/orders.ts': `import type { NextFunction, Request, Response } from 'express';
+import { priceOf } from '../pricing';
+
+export function showOrder() {
+  return (req: Request, res: Response) => {
+    res.json({ total: priceOf(req.params.id) });
+  };
+}
+
+export function checkOwner() {
+  return (req: Request, res: Response, next: NextFunction) => (req.params.id ? next() : res.status(403).end());
+}
+
+export function cancelOrder() {
+  return async (req: Request, res: Response) => {
+    res.status(204).end();
+  };
+}
+`,
+      'src/pricing.ts': 'export function priceOf(id: string): number {\n  return id.length;\n}\n',
+      'src/wrap.ts': `import type { NextFunction, Request, Response } from 'express';
+
+export const catchErrors = (handler: (req: Request, res: Response, next: NextFunction) => unknown) => (req: Request, res: Response, next: NextFunction) =>
+  Promise.resolve(handler(req, res, next)).catch(next);
+`,
+      'src/server.ts': `import express from 'express';
+import * as orders from './handlers/orders';
+import { showOrder } from './handlers/orders';
+import { catchErrors } from './wrap';
+
+const app = express();
+app.get('/orders/:id', showOrder());
+app.delete('/orders/:id', catchErrors(orders.checkOwner()), catchErrors(orders.cancelOrder()));
+app.listen(3000);
+`,
+    });
+    try {
+      const analysis = await analyzeFolder(workspace.root, { threads: 1 });
+      assert.deepEqual(routesOf(analysis.result), ['DELETE /orders/{id} -> src/handlers/orders.ts:cancelOrder', 'GET /orders/{id} -> src/handlers/orders.ts:showOrder']);
+      const steps = analysis.trace('GET /orders/:id')?.steps ?? [];
+      assert.ok(steps.some((step) => step.symbol === 'src/pricing.ts:priceOf'), steps.map((step) => step.symbol).join(', '));
+      // The wrapper has a middleware's signature, but only calls the handler or middleware it is given.
+      assert.deepEqual(analysis.result.findings.filter((finding) => finding.category === 'middleware').map((finding) => finding.symbol), ['src/handlers/orders.ts:checkOwner']);
+    } finally {
+      workspace.cleanup();
+    }
   });
 });

@@ -559,6 +559,8 @@ function statementCallsOnClasses(blocks: readonly Node[], symbols: readonly Symb
   };
   for (const statement of blocks.flatMap((block) => block.namedChildren)) {
     record(statement);
+    // A model set up by a function of the module (`const initUser = (sequelize) => { User.init({...}, { sequelize }) }`), called once the connection exists.
+    for (const inner of functionBody(statement)?.namedChildren ?? []) record(inner);
     // sequelize-cli's models declare their associations in `static associate(models) { User.hasMany(models.Post) }`.
     const declaration = statement && CLASSES.has(statement.type) ? statement : undefined;
     const self = declaration ? classes.get(declaration.childForFieldName('name')?.text ?? '') : undefined;
@@ -567,6 +569,14 @@ function statementCallsOnClasses(blocks: readonly Node[], symbols: readonly Symb
       for (const inner of member.childForFieldName('body')?.namedChildren ?? []) record(inner, self);
     }
   }
+}
+
+/** The statements' block of a function the statement declares: `function f() {...}`, `const f = () => {...}`, either exported. */
+function functionBody(statement: Node | null): Node | undefined {
+  const declared = statement?.type === 'export_statement' ? statement.childForFieldName('declaration') : statement;
+  const value = declared && DECLARATIONS.has(declared.type) && declared.namedChildren.length === 1 ? declared.namedChildren[0]?.childForFieldName('value') : declared;
+  const body = value && (FUNCTION_VALUES.has(value.type) || FUNCTIONS.has(value.type)) ? value.childForFieldName('body') : undefined;
+  return body?.type === 'statement_block' ? body : undefined;
 }
 
 /**

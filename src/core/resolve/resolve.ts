@@ -14,6 +14,7 @@ import { describeNestModules, nestRoutes } from './nestRoutes';
 import { Confirmation, confirmFile, type FileConfirmation } from './qualify';
 import { repositoryFindings } from './repositories';
 import { resolveRoutes, type RouteKnowledge } from './routes';
+import { sourceOf } from './routePaths';
 import { SymbolIndex } from './symbolIndex';
 import type { ModulePaths } from './tsconfig';
 import type { BuildFiles } from './buildFiles';
@@ -97,14 +98,22 @@ export async function resolveWorkspace(files: readonly FileFacts[], knowledge: R
   // middleware only (the decorators it wears are still told).
   const middleware = new Set(findings.filter((finding) => finding.category === 'middleware' && !notRoutes.has(finding)).map((finding) => finding.symbol));
   // A function with a middleware's signature (`(req, res, next)`) that a route runs as its handler is a handler, and one
-  // whose products are routes' handlers (`const getUser = catchAsync(async (req, res) => ...)`) wraps handlers.
+  // whose products are routes' handlers (`const getUser = catchAsync(async (req, res) => ...)`, or
+  // `app.get('/', asyncHandler(listUsers))` where the route is registered) wraps handlers.
   const handlers = new Set(allRoutes.map((route) => route.handler));
   for (const handler of [...handlers]) {
     const made = index.definition(handler)?.value?.callee;
     const maker = made ? index.resolve(SymbolId.parse(handler).path, made) : undefined;
     if (maker) handlers.add(maker);
   }
-  const handlerOnly = (finding: Finding) => finding.category === 'middleware' && finding.details.by === 'signature' && handlers.has(finding.symbol);
+  // A wrapper is no middleware however it is found: before a handler (`asyncHandler(checkStock())`) it wraps a middleware.
+  const wrappers = new Set<string>();
+  for (const finding of findings) {
+    const wrapper = finding.category === 'route' && !notRoutes.has(finding) ? finding.details['wrapper'] : undefined;
+    const wraps = typeof wrapper === 'string' ? index.resolve(sourceOf(finding).path, wrapper) : undefined;
+    if (wraps) wrappers.add(wraps);
+  }
+  const handlerOnly = (finding: Finding) => finding.category === 'middleware' && ((finding.details.by === 'signature' && handlers.has(finding.symbol)) || wrappers.has(finding.symbol));
   const unique = dedupe(findings.filter((finding) => !notRoutes.has(finding) && !handlerOnly(finding) && !(finding.category === 'decorator' && finding.details.kind !== 'use' && middleware.has(finding.symbol))), edits);
   await nextTurn();
   return { index, findings: foldRegistrations(unique, edits), interfaces, routes: allRoutes, skipped: [...skipped, ...nest.skipped] };

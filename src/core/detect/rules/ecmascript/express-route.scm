@@ -31,19 +31,34 @@
   (#set! handler "inline")
   (#set! symbol "anonymous")) @finding
 
-;; The handler wrapped where it is registered, as express-async-handler is used: `router.get('/', asyncHandler(listUsers))`, `app.post('/', asyncHandler(async (req, res) => {...}))`.
+;; The handler wrapped where it is registered, as express-async-handler is used: `router.get('/', asyncHandler(listUsers))`, `app.post('/', asyncHandler(async (req, res) => {...}))`; the wrapper, which takes a middleware's arguments to call the handler with, is then no middleware itself.
 (call_expression
   function: (member_expression object: (_) @router property: (property_identifier) @method)
-  arguments: (arguments . (string) @path (call_expression arguments: (arguments [(identifier) (member_expression)] @symbol .)) .)
+  arguments: (arguments . (string) @path (call_expression function: (_) @wrapper arguments: (arguments [(identifier) (member_expression)] @symbol .)) .)
   (#any-of? @method "get" "post" "put" "patch" "delete" "head" "options" "all" "del" "opts")
   (#set! handler "named")) @finding
 
 (call_expression
   function: (member_expression object: (_) @router property: (property_identifier) @method)
-  arguments: (arguments . (string) @path (call_expression arguments: (arguments [(arrow_function) (function_expression)] @_inline .)) .)
+  arguments: (arguments . (string) @path (call_expression function: (_) @wrapper arguments: (arguments [(arrow_function) (function_expression)] @_inline .)) .)
   (#any-of? @method "get" "post" "put" "patch" "delete" "head" "options" "all" "del" "opts")
   (#set! handler "inline")
   (#set! symbol "anonymous")) @finding
+
+;; A handler a factory makes where the route is registered, Express's configurable-middleware shape (guide "Writing middleware": `module.exports = function (options) { return function (req, res, next) {...} }`) used for the final handler: `app.post('/login', login())`, also inside a wrapper (`asyncHandler(showBasket())`). The factory names the route; only a call with no arguments counts, since `asyncHandler(listUsers)` wraps a handler instead.
+(call_expression
+  function: (member_expression object: (_) @router property: (property_identifier) @method)
+  arguments: (arguments . (string) @path (call_expression function: [(identifier) (member_expression)] @symbol arguments: (arguments) @_made) .)
+  (#any-of? @method "get" "post" "put" "patch" "delete" "head" "options" "all" "del" "opts")
+  (#match? @_made "^[(]\\s*[)]$")
+  (#set! handler "named")) @finding
+
+(call_expression
+  function: (member_expression object: (_) @router property: (property_identifier) @method)
+  arguments: (arguments . (string) @path (call_expression function: (_) @wrapper arguments: (arguments (call_expression function: [(identifier) (member_expression)] @symbol arguments: (arguments) @_made) .)) .)
+  (#any-of? @method "get" "post" "put" "patch" "delete" "head" "options" "all" "del" "opts")
+  (#match? @_made "^[(]\\s*[)]$")
+  (#set! handler "named")) @finding
 
 ;; The handler as the `handler` property of an object a wrapper is given, h3's object syntax (docs "Event Handlers": `app.get('/', defineEventHandler({ onRequest, handler: (event) => ... }))`): the hooks beside it are the route's middleware (rule handler-hooks).
 (call_expression
