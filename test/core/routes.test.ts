@@ -638,3 +638,72 @@ export function start() {
     assert.deepEqual(result.findings.filter((finding) => finding.category === 'middleware').map((finding) => finding.symbol), ['src/server.ts:<anonymous>@5']);
   });
 });
+
+describe('route decorators that are functions of the framework', () => {
+  it("lists Litestar's handlers and hug's functions under their stated paths, a path not stated as the framework serves it, and no other package's decorator of the same name", async () => {
+    const result = await analyseFiles({
+      'library/app.py': `from litestar import Litestar, get, post, put
+
+from library import cache
+
+
+@get("/books")
+async def list_books() -> list[str]:
+    return []
+
+
+@post(path="/books", status_code=201)
+async def add_book(data: dict) -> dict:
+    return data
+
+
+@put(["/books/{book_id:int}", "/volumes/{book_id:int}"])
+async def replace_book(book_id: int, data: dict) -> dict:
+    return data
+
+
+@get()
+async def index() -> str:
+    return "library"
+
+
+@cache.get()
+def cached_titles() -> list[str]:
+    return []
+
+
+app = Litestar(route_handlers=[list_books, add_book, replace_book, index])
+`,
+      'library/cache.py': `def get(*args, **kwargs):
+    return lambda function: function
+`,
+      'greetings/api.py': `import hug
+
+
+@hug.get()
+def happy_birthday(name: str, age: int):
+    return f"Happy {age} Birthday {name}!"
+
+
+@hug.post(versions=1)
+def register(name: str):
+    return name
+
+
+@hug.get("/greet/{event}")
+def greet(event: str):
+    return event
+`,
+    });
+    assert.deepEqual(routesOf(result), [
+      'GET / -> library/app.py:index',
+      'GET /books -> library/app.py:list_books',
+      'GET /greet/{event} -> greetings/api.py:greet',
+      'GET /happy_birthday -> greetings/api.py:happy_birthday',
+      'POST /books -> library/app.py:add_book',
+      'POST /register -> greetings/api.py:register',
+      'PUT /books/{book_id} -> library/app.py:replace_book',
+      'PUT /volumes/{book_id} -> library/app.py:replace_book',
+    ]);
+  });
+});

@@ -28,6 +28,8 @@ export interface RouterFramework {
   prefixKeywords: readonly string[];
   /** Without a prefix keyword, the prefix is the router's name (the maker's first argument). */
   prefixFromName: boolean;
+  /** The path a route decorator among the package verbs given no path routes: `/`, or `/` and the function's name (hug). */
+  unstatedPath: 'root' | 'function-name';
   /** What comes between a route's path and its handler is the route's options, not middleware (Fastify; read by the TypeScript routes). */
   optionsBeforeHandler: boolean;
   /** The attributes of an application that are its own router (BlackSheep's `app.router`): routes registered on one are the application's. */
@@ -306,6 +308,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
         servesUnderFirstArgument: document.routers.servesUnderFirstArgument ?? false,
         prefixKeywords: document.routers.prefixKeywords ?? DEFAULT_PREFIX_KEYWORDS,
         prefixFromName: document.routers.prefixFromName ?? false,
+        unstatedPath: document.routers.unstatedPath ?? 'root',
         optionsBeforeHandler: document.routers.optionsBeforeHandler ?? false,
         routerAttributes: new Set(document.routers.routerAttributes),
         routeArguments: document.routers.routeArguments ?? 'middleware-then-handler',

@@ -157,6 +157,7 @@ export interface FrameworkDocument {
     servesUnderFirstArgument?: boolean;
     prefixKeywords?: string[];
     prefixFromName?: boolean;
+    unstatedPath?: 'root' | 'function-name';
     optionsBeforeHandler?: boolean;
     routerAttributes?: string[];
     types?: string[];
@@ -335,7 +336,7 @@ export interface FileRoutesDocument {
 }
 
 /** How the route resolver reads a rule's findings (`;; resolves: ...`). */
-export type RuleRole = 'router-call' | 'router-call-chain' | 'router-resource' | 'router-middleware' | 'route-middleware' | 'django-urlpatterns' | 'starlette-routes' | 'resource-responders' | 'handler-classes' | 'object-dispatch' | 'request-listener' | 'url-rule' | 'call-enqueues';
+export type RuleRole = 'router-call' | 'decorator-function' | 'router-call-chain' | 'router-resource' | 'router-middleware' | 'route-middleware' | 'django-urlpatterns' | 'starlette-routes' | 'resource-responders' | 'handler-classes' | 'object-dispatch' | 'request-listener' | 'url-rule' | 'call-enqueues';
 
 export interface RuleHeaderDocument {
   id?: string;
