@@ -219,6 +219,15 @@ export interface Frameworks {
   annotationRoutes: readonly AnnotationRoutes[];
   /** The frameworks whose routes are files. */
   fileRoutes: readonly FileRoutes[];
+  /** The frameworks whose routes are the operations of OpenAPI documents. */
+  specificationRoutes: readonly SpecificationRoutes[];
+}
+
+/** A framework whose routes are an OpenAPI document's operations, with its name. */
+export interface SpecificationRoutes {
+  framework: string;
+  packages: readonly string[];
+  controllerKeys: readonly string[];
 }
 
 /** A framework whose routes are files, with its name. */
@@ -286,6 +295,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     decoratorRoutes: [] as DecoratorRoutes[],
     annotationRoutes: [] as AnnotationRoutes[],
     fileRoutes: [] as FileRoutes[],
+    specificationRoutes: [] as SpecificationRoutes[],
   };
   const seen = new Map<string, string>();
   for (const file of files) {
@@ -402,6 +412,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     if (document.decoratorRoutes) frameworks.decoratorRoutes.push({ ...document.decoratorRoutes, framework: document.name });
     if (document.annotationRoutes) frameworks.annotationRoutes.push({ ...document.annotationRoutes, framework: document.name });
     if (document.fileRoutes) frameworks.fileRoutes.push({ ...document.fileRoutes, framework: document.name });
+    if (document.specificationRoutes) frameworks.specificationRoutes.push({ framework: document.name, packages: document.specificationRoutes.packages, controllerKeys: document.specificationRoutes.controllerKeys ?? [] });
   }
   return frameworks;
 }

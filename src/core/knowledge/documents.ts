@@ -182,6 +182,7 @@ export interface FrameworkDocument {
   viewMethodListDecorators?: Record<string, string[]>;
   viewClassMethods?: Record<string, string[]>;
   fileRoutes?: FileRoutesDocument;
+  specificationRoutes?: SpecificationRoutesDocument;
   serverPackages?: string[];
   exceptionStatuses?: Record<string, number>;
   statusExceptions?: string[];
@@ -333,6 +334,12 @@ export interface FileRoutesDocument {
   files: string[];
   packages: string[];
   methods: string[];
+}
+
+/** Routes a framework reads from the workspace's OpenAPI documents (see the schema's `specificationRoutes`). */
+export interface SpecificationRoutesDocument {
+  packages: string[];
+  controllerKeys?: string[];
 }
 
 /** How the route resolver reads a rule's findings (`;; resolves: ...`). */
