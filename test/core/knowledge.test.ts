@@ -116,7 +116,7 @@ describe('an ORM ArchTrace did not know', () => {
 });
 
 describe("Masonite's framework file", () => {
-  it('makes its middleware and its ORM models what they are, and a class of another base neither', async () => {
+  it('makes its middleware and its ORM models what they are, and neither a class of another base nor a template named as a placeholder', async () => {
     const result = await analyseFiles({
       'app/middleware/AuthenticationMiddleware.py': `from masonite.middleware import Middleware
 
@@ -136,6 +136,13 @@ class AuthenticationMiddleware(Middleware):
 class Post(Model):
     __table__ = "posts"
     __fillable__ = ["title", "body"]
+`,
+      'stubs/middlewares/Middleware.py': `from masonite.middleware import Middleware
+
+
+class __class__(Middleware):
+    def before(self, request, response):
+        return request
 `,
       'app/helpers/Timer.py': `class Timer:
     def before(self, request, response):
