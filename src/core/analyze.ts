@@ -16,6 +16,7 @@ import { readWorkspacePackages } from './resolve/npmPackages';
 import { readModulePaths } from './resolve/tsconfig';
 import { readEnvironment } from './resolve/environment';
 import { buildPackages, readBuildFiles } from './resolve/buildFiles';
+import { readSpecifications } from './resolve/specificationRoutes';
 import { handlerRouters } from './resolve/handlerRouters';
 import { normalizeRoutePath } from './resolve/routePaths';
 import { type InterfaceBindings, interfaceBindings } from './resolve/bindings';
@@ -186,11 +187,11 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   options.signal?.throwIfAborted();
   onProgress?.({ phase: 'resolve', done: 0, total: 1 });
   const analysed = facts.filter((file) => !file.skipped);
-  const { tsconfig, readme, build } = configuration;
+  const { tsconfig, readme, build, specifications } = configuration;
   const packages = packagesOf(configuration, analysed, host.knowledge);
   const modulePaths = JSON.stringify(tsconfig.paths ?? null);
   const earlier = before ? { index: before.index, shareAnswers: before.shareAnswers && before.modulePaths === modulePaths } : undefined;
-  const { index, findings, interfaces, routes, skipped: patternsSkipped } = await resolveWorkspace(analysed, host.knowledge, tsconfig.paths, earlier, options.updates ?? true, build);
+  const { index, findings, interfaces, routes, skipped: patternsSkipped } = await resolveWorkspace(analysed, host.knowledge, tsconfig.paths, earlier, options.updates ?? true, { ...build, specifications });
 
   await nextTurn();
   options.signal?.throwIfAborted();
@@ -603,7 +604,7 @@ async function readConfiguration(fs: WorkspaceFs, root: string, discovery: Disco
   const limits = { root, maxBytes: options.maxFileSizeBytes ?? DEFAULT_MAX_FILE_SIZE_BYTES };
   /** Configuration files that are there but were not read, with the reason. */
   const skipped: Skipped[] = [];
-  const [read, packages, distribution, readme, build, documents, environment] = await Promise.all([
+  const [read, packages, distribution, readme, build, documents, environment, specifications] = await Promise.all([
     readModulePaths(fs, limits, skipped),
     readWorkspacePackages(fs, limits, discovery.otherFiles, skipped),
     readDistribution(fs, limits, skipped, allPathsOf(discovery)),
@@ -611,6 +612,7 @@ async function readConfiguration(fs: WorkspaceFs, root: string, discovery: Disco
     readBuildFiles(fs, root, discovery.otherFiles, knowledge.frameworks.servletSettings),
     readStudyDocuments(fs, limits, allPathsOf(discovery), skipped),
     readEnvironment(fs, limits, discovery.otherFiles, skipped),
+    readSpecifications(fs, limits, discovery.otherFiles, knowledge.frameworks.specificationRoutes),
   ]);
   // What names a workspace file besides a relative path — TypeScript's path aliases, the workspace's npm packages,
   // Go's module paths — the index takes together as its module paths.
@@ -619,7 +621,7 @@ async function readConfiguration(fs: WorkspaceFs, root: string, discovery: Disco
   const tsconfig = Object.keys(extra).length ? { ...read, paths: { ...(read.paths ?? { aliases: [] }), ...extra } } : read;
   // A root manifest read for the kind and for the packages, refused, is listed once.
   const unread = [...new Map(skipped.map((skip) => [skip.path, skip])).values()];
-  return { tsconfig, distribution, readme, build, documents, skipped: unread.sort((a, b) => a.path.localeCompare(b.path)) };
+  return { tsconfig, distribution, readme, build, documents, specifications, skipped: unread.sort((a, b) => a.path.localeCompare(b.path)) };
 }
 
 /** The package manifests the kind rules read: package.json and its workspaces', the Python distribution's, and what the Java and Go builds say. */

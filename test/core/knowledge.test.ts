@@ -11,7 +11,7 @@ import { parseKindRules } from '../../src/core/classify/kindRules';
 import { parseLayerRules } from '../../src/core/layers/violations';
 import { parseDataAccess } from '../../src/core/resolve/repositories';
 import { LayerRoles } from '../../src/core/layers/layers';
-import { ROOT, scanPython } from '../helpers';
+import { analyseFiles, ROOT, scanPython } from '../helpers';
 
 /** The message a file's reading throws, which must be a `DataFileError`. */
 function messageOf(read: () => unknown): string {
@@ -112,5 +112,45 @@ describe('an ORM ArchTrace did not know', () => {
     };
     assert.deepEqual(await tables(withFramework('tinyorm', TINYORM)), ['products (tinyorm): sku pk required, title required']);
     assert.deepEqual(await tables(builtinKnowledge()), []);
+  });
+});
+
+describe("Masonite's framework file", () => {
+  it('makes its middleware and its ORM models what they are, and neither a class of another base nor a template named as a placeholder', async () => {
+    const result = await analyseFiles({
+      'app/middleware/AuthenticationMiddleware.py': `from masonite.middleware import Middleware
+
+
+class AuthenticationMiddleware(Middleware):
+    def before(self, request, response):
+        if not request.user():
+            return response.redirect("/login")
+        return request
+
+    def after(self, request, response):
+        return request
+`,
+      'app/models/Post.py': `from masoniteorm.models import Model
+
+
+class Post(Model):
+    __table__ = "posts"
+    __fillable__ = ["title", "body"]
+`,
+      'stubs/middlewares/Middleware.py': `from masonite.middleware import Middleware
+
+
+class __class__(Middleware):
+    def before(self, request, response):
+        return request
+`,
+      'app/helpers/Timer.py': `class Timer:
+    def before(self, request, response):
+        return request
+`,
+    });
+    const named = (category: string) => result.findings.filter((finding) => finding.category === category).map((finding) => finding.symbol).sort();
+    assert.deepEqual(named('middleware'), ['app/middleware/AuthenticationMiddleware.py:AuthenticationMiddleware']);
+    assert.deepEqual(named('model'), ['app/models/Post.py:Post']);
   });
 });

@@ -721,3 +721,142 @@ app.listen(3000);
     }
   });
 });
+
+describe('route decorators that are functions of the framework', () => {
+  it("lists Litestar's handlers and hug's functions under their stated paths, a path not stated as the framework serves it, and no other package's decorator of the same name", async () => {
+    const result = await analyseFiles({
+      'library/app.py': `from litestar import Litestar, get, post, put
+
+from library import cache
+
+
+@get("/books")
+async def list_books() -> list[str]:
+    return []
+
+
+@post(path="/books", status_code=201)
+async def add_book(data: dict) -> dict:
+    return data
+
+
+@put(["/books/{book_id:int}", "/volumes/{book_id:int}"])
+async def replace_book(book_id: int, data: dict) -> dict:
+    return data
+
+
+@get()
+async def index() -> str:
+    return "library"
+
+
+@cache.get()
+def cached_titles() -> list[str]:
+    return []
+
+
+app = Litestar(route_handlers=[list_books, add_book, replace_book, index])
+`,
+      'library/cache.py': `def get(*args, **kwargs):
+    return lambda function: function
+`,
+      'greetings/api.py': `import hug
+
+
+@hug.get()
+def happy_birthday(name: str, age: int):
+    return f"Happy {age} Birthday {name}!"
+
+
+@hug.post(versions=1)
+def register(name: str):
+    return name
+
+
+@hug.get("/greet/{event}")
+def greet(event: str):
+    return event
+`,
+    });
+    assert.deepEqual(routesOf(result), [
+      'GET / -> library/app.py:index',
+      'GET /books -> library/app.py:list_books',
+      'GET /greet/{event} -> greetings/api.py:greet',
+      'GET /happy_birthday -> greetings/api.py:happy_birthday',
+      'POST /books -> library/app.py:add_book',
+      'POST /register -> greetings/api.py:register',
+      'PUT /books/{book_id} -> library/app.py:replace_book',
+      'PUT /volumes/{book_id} -> library/app.py:replace_book',
+    ]);
+  });
+});
+
+describe('routes declared by an OpenAPI document', () => {
+  const openapi = `openapi: "3.0.0"
+info: { title: Shelter, version: "1.0" }
+servers:
+  - url: http://localhost:8080/v1
+paths:
+  /pets:
+    get:
+      operationId: shelter.pets.list_pets
+      responses: { "200": { description: the pets } }
+    post:
+      operationId: shelter.pets.add_pet
+      responses: { "201": { description: added } }
+  /pets/{pet_id}:
+    x-openapi-router-controller: shelter.pets
+    delete:
+      operationId: remove_pet
+      responses: { "204": { description: removed } }
+  /adoptions:
+    post:
+      operationId: shelter.adoptions.adopt
+      responses: { "201": { description: adopted } }
+`;
+  const swagger = `swagger: "2.0"
+info: { title: Shelter, version: "1.0" }
+basePath: /v2
+paths:
+  /pets:
+    get:
+      operationId: shelter.pets.list_pets
+      responses: { "200": { description: the pets } }
+`;
+  const files = {
+    'service/spec/openapi.yaml': openapi,
+    'service/spec/swagger.yaml': swagger,
+    'service/app.py': `import connexion
+
+app = connexion.FlaskApp(__name__, specification_dir="spec/")
+app.add_api("openapi.yaml")
+app.add_api("swagger.yaml")
+`,
+    'service/shelter/__init__.py': '',
+    'service/shelter/pets.py': `def list_pets(limit: int = 100):
+    return []
+
+
+def add_pet(body: dict):
+    return body, 201
+
+
+def remove_pet(pet_id: int):
+    return None, 204
+`,
+    'config/deploy.yaml': 'replicas: 2\npaths:\n  /health:\n    get:\n      operationId: shelter.pets.list_pets\n',
+  };
+
+  it("lists each operation whose operationId names a function, looked for from the document's folder up, under the document's base path", async () => {
+    assert.deepEqual(routesOf(await analyseFiles(files)), [
+      'DELETE /v1/pets/{pet_id} -> service/shelter/pets.py:remove_pet',
+      'GET /v1/pets -> service/shelter/pets.py:list_pets',
+      'GET /v2/pets -> service/shelter/pets.py:list_pets',
+      'POST /v1/pets -> service/shelter/pets.py:add_pet',
+    ]);
+  });
+
+  it('lists none when no file imports the framework that routes by the document', async () => {
+    assert.deepEqual(routesOf(await analyseFiles({ ...files, 'service/app.py': 'import flask\n' })), []);
+  });
+});

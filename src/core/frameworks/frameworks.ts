@@ -28,6 +28,8 @@ export interface RouterFramework {
   prefixKeywords: readonly string[];
   /** Without a prefix keyword, the prefix is the router's name (the maker's first argument). */
   prefixFromName: boolean;
+  /** The path a route decorator among the package verbs given no path routes: `/`, or `/` and the function's name (hug). */
+  unstatedPath: 'root' | 'function-name';
   /** What comes between a route's path and its handler is the route's options, not middleware (Fastify; read by the TypeScript routes). */
   optionsBeforeHandler: boolean;
   /** The attributes of an application that are its own router (BlackSheep's `app.router`): routes registered on one are the application's. */
@@ -219,6 +221,15 @@ export interface Frameworks {
   annotationRoutes: readonly AnnotationRoutes[];
   /** The frameworks whose routes are files. */
   fileRoutes: readonly FileRoutes[];
+  /** The frameworks whose routes are the operations of OpenAPI documents. */
+  specificationRoutes: readonly SpecificationRoutes[];
+}
+
+/** A framework whose routes are an OpenAPI document's operations, with its name. */
+export interface SpecificationRoutes {
+  framework: string;
+  packages: readonly string[];
+  controllerKeys: readonly string[];
 }
 
 /** A framework whose routes are files, with its name. */
@@ -286,6 +297,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     decoratorRoutes: [] as DecoratorRoutes[],
     annotationRoutes: [] as AnnotationRoutes[],
     fileRoutes: [] as FileRoutes[],
+    specificationRoutes: [] as SpecificationRoutes[],
   };
   const seen = new Map<string, string>();
   for (const file of files) {
@@ -311,6 +323,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
         servesUnderFirstArgument: document.routers.servesUnderFirstArgument ?? false,
         prefixKeywords: document.routers.prefixKeywords ?? DEFAULT_PREFIX_KEYWORDS,
         prefixFromName: document.routers.prefixFromName ?? false,
+        unstatedPath: document.routers.unstatedPath ?? 'root',
         optionsBeforeHandler: document.routers.optionsBeforeHandler ?? false,
         routerAttributes: new Set(document.routers.routerAttributes),
         routeArguments: document.routers.routeArguments ?? 'middleware-then-handler',
@@ -404,6 +417,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     if (document.decoratorRoutes) frameworks.decoratorRoutes.push({ ...document.decoratorRoutes, framework: document.name });
     if (document.annotationRoutes) frameworks.annotationRoutes.push({ ...document.annotationRoutes, framework: document.name });
     if (document.fileRoutes) frameworks.fileRoutes.push({ ...document.fileRoutes, framework: document.name });
+    if (document.specificationRoutes) frameworks.specificationRoutes.push({ framework: document.name, packages: document.specificationRoutes.packages, controllerKeys: document.specificationRoutes.controllerKeys ?? [] });
   }
   return frameworks;
 }

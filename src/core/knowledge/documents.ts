@@ -157,6 +157,7 @@ export interface FrameworkDocument {
     servesUnderFirstArgument?: boolean;
     prefixKeywords?: string[];
     prefixFromName?: boolean;
+    unstatedPath?: 'root' | 'function-name';
     optionsBeforeHandler?: boolean;
     routerAttributes?: string[];
     types?: string[];
@@ -181,6 +182,7 @@ export interface FrameworkDocument {
   viewMethodListDecorators?: Record<string, string[]>;
   viewClassMethods?: Record<string, string[]>;
   fileRoutes?: FileRoutesDocument;
+  specificationRoutes?: SpecificationRoutesDocument;
   serverPackages?: string[];
   exceptionStatuses?: Record<string, number>;
   statusExceptions?: string[];
@@ -334,8 +336,14 @@ export interface FileRoutesDocument {
   methods: string[];
 }
 
+/** Routes a framework reads from the workspace's OpenAPI documents (see the schema's `specificationRoutes`). */
+export interface SpecificationRoutesDocument {
+  packages: string[];
+  controllerKeys?: string[];
+}
+
 /** How the route resolver reads a rule's findings (`;; resolves: ...`). */
-export type RuleRole = 'router-call' | 'router-call-chain' | 'router-resource' | 'router-middleware' | 'route-middleware' | 'django-urlpatterns' | 'starlette-routes' | 'resource-responders' | 'handler-classes' | 'object-dispatch' | 'request-listener' | 'url-rule' | 'call-enqueues';
+export type RuleRole = 'router-call' | 'decorator-function' | 'router-call-chain' | 'router-resource' | 'router-middleware' | 'route-middleware' | 'django-urlpatterns' | 'starlette-routes' | 'resource-responders' | 'handler-classes' | 'object-dispatch' | 'request-listener' | 'url-rule' | 'call-enqueues';
 
 export interface RuleHeaderDocument {
   id?: string;

@@ -199,9 +199,9 @@ async function generatedApi(fs: WorkspaceFs, root: string, base: string, file: s
 
 /** A specification is bigger than a build file, but still bounded. */
 const MAX_SPECIFICATION_BYTES = 8 * 1024 * 1024;
-const HTTP_OPERATIONS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
+export const HTTP_OPERATIONS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
 
-function objectAt(value: unknown, key: string): Record<string, unknown> | undefined {
+export function objectAt(value: unknown, key: string): Record<string, unknown> | undefined {
   const found = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined;
   return found !== null && typeof found === 'object' ? (found as Record<string, unknown>) : undefined;
 }

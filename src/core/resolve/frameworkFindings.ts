@@ -98,6 +98,8 @@ export async function frameworkFindings(index: SymbolIndex, rules: Frameworks, e
   return found;
 }
 
+const PLACEHOLDER_CLASS_NAME = /^__\w+__$/;
+
 function fileFrameworkPart(index: SymbolIndex, rules: Frameworks, path: string): FileFrameworkPart {
   const part: FileFrameworkPart = { found: [], models: [], decoratorUses: [], callables: [] };
   for (const { symbol, definition } of index.definitionsIn(path)) {
@@ -105,7 +107,9 @@ function fileFrameworkPart(index: SymbolIndex, rules: Frameworks, path: string):
       const ancestry = index.ancestry(symbol);
       const call = [symbol, ...ancestry.classes].map((owner) => `${owner}.__call__`).find((method) => index.definition(method));
       if (call) part.callables.push([symbol, call]);
-      for (const rule of rules.classes) {
+      // A class named like a dunder (`class __class__(Middleware)`) is a code generator's template, its name replaced on copy: no class of the code's.
+      const classRules = PLACEHOLDER_CLASS_NAME.test(definition.name) ? [] : rules.classes;
+      for (const rule of classRules) {
         const via = rule.extends.find((name) => ancestry.names.includes(name)) ?? decoratedBy(index, path, definition, rule.decoratedWith);
         if (!via || !keywordsMatch(definition, rule.keyword) || isRegistryBase(index, path, symbol, definition, rule) || !declaresFields(index, symbol, definition, ancestry.classes, rule.withFields)) continue;
         if (rule.alsoDecoratedWith && !decoratedBy(index, path, definition, rule.alsoDecoratedWith)) continue;

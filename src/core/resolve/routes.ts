@@ -142,6 +142,10 @@ export async function resolveRoutes(index: SymbolIndex, findings: Finding[], hin
   await turns.each(routeFindings, (finding) => {
     const role = roleOf(finding);
     if (role === 'django-urlpatterns' || role === 'starlette-routes' || role === 'handler-classes' || role === 'object-dispatch' || role === 'request-listener' || role === 'url-rule') return; // resolved below, as lists of patterns and by the listener around them
+    if (role === 'decorator-function') {
+      routes.push(...decoratorFunctionRoutes(index, frameworks, finding, notRoutes));
+      return;
+    }
     // The router is named where the route is registered, which may not be where the handler is defined.
     const { path, line } = sourceOf(finding);
     const written = chainRoot(finding.details.router ?? '');
@@ -507,6 +511,26 @@ function copiedFrameworkOf(index: SymbolIndex, frameworks: Frameworks, path: str
   return undefined;
 }
 
+/**
+ * A route whose decorator is a function of the framework (Litestar's `@get("/")`, hug's
+ * `@hug.post()`): the callee, by its qualified names, is one of the frameworks' package verbs, which
+ * gives the method; a decorator given no path routes the framework's unstated path. A decorator of
+ * another function by the same name (`@cache.get()`) is no route.
+ */
+function decoratorFunctionRoutes(index: SymbolIndex, frameworks: Frameworks, finding: RouteFinding, notRoutes: Set<Finding>): Route[] {
+  const source = sourceOf(finding);
+  const callee = String(finding.details['callee'] ?? '');
+  const verb = index.qualifiedNames(source.path, callee).map((name) => frameworks.packageVerbs.get(name)).find((found) => found !== undefined);
+  if (!verb || verb.method === '*') {
+    notRoutes.add(finding);
+    return [];
+  }
+  const stated = pathsOf(finding).filter((written): written is string => written !== undefined);
+  const unstated = verb.framework.unstatedPath === 'function-name' ? `/${SymbolId.parse(finding.symbol).name.split('.').pop() ?? ''}` : '/';
+  const paths = stated.length ? stated.map((written) => statedString(index, source.path, written)) : [unstated];
+  return paths.map((path) => ({ method: verb.method, path: normalizeRoutePath(path), handler: finding.symbol, framework: verb.framework.name, source }));
+}
+
 /** A framework named by a detector (`plugin: fastify`); one the framework files do not describe routes like any other. */
 function routerFramework(frameworks: Frameworks, name: string): RouterFramework {
   return frameworks.routerFrameworks.get(name) ?? bareFramework(name);
@@ -523,6 +547,7 @@ function bareFramework(name: string): RouterFramework {
     servesUnderFirstArgument: false,
     prefixKeywords: DEFAULT_PREFIX_KEYWORDS,
     prefixFromName: false,
+    unstatedPath: 'root',
     optionsBeforeHandler: false,
     routerAttributes: new Set(),
     routeArguments: 'middleware-then-handler',
