@@ -310,8 +310,8 @@ export interface ReceiverFinding extends FindingBase {
 }
 
 export interface ReceiverDetails extends FindingDetails {
-  /** The signal it is connected to, as written. */
-  signal?: string;
+  /** The signal it is connected to, as written; the signals, when it is given a list (`@receiver([post_save, post_delete])`). */
+  signal?: string | string[];
   /** The handler connected, when it is written in place. */
   handler?: string;
   /** The decorator that connects it (`receiver`). */

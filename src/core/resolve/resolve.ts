@@ -201,7 +201,7 @@ function linkSignals(index: SymbolIndex, findings: Finding[], hints: readonly Hi
   };
   for (const finding of findings) {
     if (finding.category !== 'receiver') continue;
-    append(index.resolve(SymbolId.parse(finding.symbol).path, finding.details.signal ?? ''), 'receivers', finding.symbol);
+    for (const signal of [finding.details.signal ?? []].flat()) append(index.resolve(SymbolId.parse(finding.symbol).path, signal), 'receivers', finding.symbol);
   }
   for (const hint of hints) {
     if (hint.hint !== 'signal-send') continue;
