@@ -206,6 +206,20 @@ describe('a Flask service that checks first, answers 201 in a tuple, and indexes
   });
 });
 
+describe('a Flask service whose route only queues a Celery task that commits (a workspace written for this test)', () => {
+  const { factsOfItem } = workspaceAnswers({
+    'requirements.txt': 'flask\nflask-sqlalchemy\ncelery\n',
+    'reports/__init__.py': 'from celery import Celery\nfrom flask import Flask\nfrom flask_sqlalchemy import SQLAlchemy\n\napp = Flask(__name__)\ndb = SQLAlchemy(app)\ncelery = Celery(__name__)\n',
+    'reports/tasks.py': 'from reports import celery, db\n\n\n@celery.task\ndef build_report(report_id):\n    db.session.commit()\n',
+    'reports/views.py': 'from reports import app\nfrom reports.tasks import build_report\n\n\n@app.route("/reports", methods=["POST"])\ndef start_report():\n    build_report.delay(1)\n    return {"queued": True}, 202\n',
+  });
+
+  it('counts no route as committing before it answers when only the task it queues commits', () => {
+    const verdict = factsOfItem('service.consistency', 'Strong or eventual, as the code shows it');
+    assert.ok(!verdict.some((line) => line.startsWith('Traced routes that commit their writes before they answer')), verdict.join('\n'));
+  });
+});
+
 describe('a FastAPI service whose first route takes only the request object (a workspace written for this test)', () => {
   const { factsOfItem } = workspaceAnswers({
     'requirements.txt': 'fastapi\n',

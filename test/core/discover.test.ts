@@ -28,6 +28,7 @@ describe('discoverFiles', () => {
     'service/src/main/java/com/shop/adapter/out/persistence/OrderRepository.java': 'package com.shop.adapter.out.persistence;\n',
     'service/build/classes/java/main/com/shop/Order.java': 'package com.shop;\n',
     'service/out/production/com/shop/Order.java': 'package com.shop;\n',
+    'service/src/main/java/node_modules/tool/Tool.java': 'package tool;\n',
     'Dockerfile': 'FROM python\n',
   });
   mkdirSync(join(workspace.root, 'loop'));
@@ -43,7 +44,7 @@ describe('discoverFiles', () => {
     assert.ok(found.otherFiles.includes('README.md') && found.otherFiles.includes('Dockerfile'));
   });
 
-  it('keeps a Java package named like build output (out, build) below a source set, and still leaves out the build folders beside it', async () => {
+  it('keeps a Java package named like build output (out, build) below a source set, and still leaves out the build folders beside it and node_modules inside it', async () => {
     const found = await discoverFiles(nodeFs, workspace.root);
     const java = found.sources.filter((source) => source.language === 'java').map((source) => source.path);
     assert.deepEqual(java, ['service/src/main/java/com/shop/adapter/out/persistence/OrderRepository.java']);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { detailText } from '../../src/core/answers/context';
 import { analyseFiles } from '../helpers';
 
 describe('receivers of Django signals', () => {
@@ -11,5 +12,7 @@ describe('receivers of Django signals', () => {
     const receiversOf = (symbol: string) => result.findings.find((finding) => finding.category === 'signal' && finding.symbol === symbol)?.details.receivers;
     assert.deepEqual(receiversOf('shop/signals.py:order_paid'), ['shop/receivers.py:audit']);
     assert.deepEqual(receiversOf('shop/signals.py:order_refunded'), ['shop/receivers.py:audit']);
+    const receiver = result.findings.find((finding) => finding.category === 'receiver');
+    assert.equal(detailText(receiver?.details.signal), 'order_paid, order_refunded');
   });
 });

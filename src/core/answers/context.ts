@@ -179,6 +179,19 @@ export function tracedFunctions(trace: Trace): string[] {
   return [...new Set(trace.steps.filter((step) => !step.external && !step.unresolved).map((step) => step.symbol))];
 }
 
+/** The traced functions the request itself runs: not those of a task it queues or an event it publishes (an `async` or `event` step and the steps below it), which run after it answers. */
+export function requestPathFunctions(trace: Trace): string[] {
+  const symbols = new Set<string>();
+  let handedOnAt: number | undefined;
+  for (const step of trace.steps) {
+    const depth = step.depth ?? 0;
+    if (handedOnAt !== undefined && depth > handedOnAt) continue;
+    handedOnAt = step.via === 'async' || step.via === 'event' ? depth : undefined;
+    if (handedOnAt === undefined && !step.external && !step.unresolved) symbols.add(step.symbol);
+  }
+  return [...symbols];
+}
+
 /** Where a finding is written: each place that registers it (`registeredAt`, 1-based in the finding), else its own first line. */
 export function findingSites(finding: Finding): SourceLocation[] {
   const sites = finding.details['registeredAt'];
@@ -191,7 +204,11 @@ export function findingSites(finding: Finding): SourceLocation[] {
   return listed.length ? listed : [{ path: SymbolId.parse(finding.symbol).path, line: finding.range.start.line }];
 }
 
-/** A detail of a finding as text: a string as it is, anything else (a list, nothing) the fallback. */
+/** A detail of a finding as text: a string as it is, a list's strings joined (`@receiver([post_save, post_delete])`), anything else the fallback. */
 export function detailText(value: unknown, fallback = ''): string {
+  if (Array.isArray(value)) {
+    const strings = value.filter((item): item is string => typeof item === 'string');
+    return strings.length ? strings.join(', ') : fallback;
+  }
   return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : fallback;
 }

@@ -263,7 +263,7 @@ function successFacts(context: AnswerContext, symbol: string, definition: Symbol
   }
   for (const returned of definition.returnedStatuses ?? []) {
     const status = statusOf(returned.status);
-    if (status !== undefined && status < 400) facts.push(fact({ path, line: returned.line }, 'answersOnSuccess', status, `return …, ${returned.status}`));
+    if (status !== undefined && status >= 200 && status < 300) facts.push(fact({ path, line: returned.line }, 'answersOnSuccess', status, `return …, ${returned.status}`));
   }
   // No status written: the framework answers its default one.
   if (!facts.length) facts.push(fact(at, 'noSuccessStatus'));

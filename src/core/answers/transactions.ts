@@ -1,5 +1,5 @@
 import { type AnswerFact, type AnswerPart, type Finding, SymbolId } from '../result';
-import { type AnswerContext, answerPart, detailText, fact, findingSites, findingsByFunction, firstFileOf, gap, noneFound, inScope, tracedFunctions } from './context';
+import { type AnswerContext, answerPart, detailText, fact, findingSites, findingsByFunction, firstFileOf, gap, noneFound, inScope, requestPathFunctions, tracedFunctions } from './context';
 import { commentAbove } from './authorNotes';
 import { studyRoutes } from './flow';
 import { type PhraseKey, say } from './phrases';
@@ -77,7 +77,7 @@ export function transactionalAnswer(context: AnswerContext): AnswerPart[] {
 function verdictFacts(context: AnswerContext, byFunction: ReadonlyMap<string, Finding[]>, handedOn: readonly AnswerFact[]): AnswerFact[] {
   const facts: AnswerFact[] = [];
   const committing = studyRoutes(context).flatMap((route) => {
-    const found = tracedFunctions(context.traceOf(route)).map((symbol) => transactionOf(byFunction, symbol)).find((finding) => finding);
+    const found = requestPathFunctions(context.traceOf(route)).map((symbol) => transactionOf(byFunction, symbol)).find((finding) => finding);
     return found ? [{ route, found }] : [];
   });
   const first = committing[0];
@@ -121,7 +121,7 @@ export function consistencyAnswer(context: AnswerContext): AnswerPart[] {
   const after: AnswerFact[] = [];
   for (const route of studyRoutes(context)) {
     const trace = context.traceOf(route);
-    const committing = tracedFunctions(trace).find((symbol) => transactionOf(byFunction, symbol));
+    const committing = requestPathFunctions(trace).find((symbol) => transactionOf(byFunction, symbol));
     if (!committing) continue;
     for (const step of trace.steps) {
       if (step.via !== 'async' && step.via !== 'event') continue;

@@ -24,8 +24,15 @@ const JAVA_SOURCE_LANGUAGES: ReadonlySet<string> = new Set(['java', 'kotlin']);
 /**
  * Below a Java source set (`src/main/java`, `src/test/kotlin`: Maven's Standard Directory Layout,
  * which Gradle's source sets follow) every folder is a package, and builds write elsewhere: a
- * hexagonal `adapter/out` package is code, not build output.
+ * hexagonal `adapter/out` package is code, not build output. Only the names builds write to are
+ * let in there: `node_modules`, `.git` or a virtual environment stay out wherever they are.
  */
+const BUILD_OUTPUT_NAMES = new Set(['out', 'build', 'dist']);
+
+function isPackageNamedLikeBuildOutput(name: string, relative: string): boolean {
+  return BUILD_OUTPUT_NAMES.has(name) && isInJavaSourceSet(relative);
+}
+
 function isInJavaSourceSet(relative: string): boolean {
   const segments = relative.split('/');
   for (let index = 0; index + 3 < segments.length; index++) {
@@ -119,7 +126,7 @@ export async function discoverFiles(fs: WorkspaceFs, root: string, options: Disc
         }
       }
       if (type === 'directory') {
-        if ((excludedNames.has(entry.name) && !isInJavaSourceSet(relative)) || isIgnored(ignores, relative, true) || isExcludedByGlob(relative)) continue;
+        if ((excludedNames.has(entry.name) && !isPackageNamedLikeBuildOutput(entry.name, relative)) || isIgnored(ignores, relative, true) || isExcludedByGlob(relative)) continue;
         if (VIRTUAL_ENVIRONMENT_NAMES.has(entry.name) && (await isVirtualEnvironment(fs, absolute))) continue;
         if (!identity) {
           try {
