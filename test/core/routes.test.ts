@@ -789,6 +789,49 @@ def greet(event: str):
       'PUT /volumes/{book_id} -> library/app.py:replace_book',
     ]);
   });
+
+  it("puts a Litestar Controller's path, its own or its base's, before the handlers its methods are, and no path before a plain class's", async () => {
+    const result = await analyseFiles({
+      'shop/controllers.py': `from litestar import Controller, get, post
+
+
+class UserController(Controller):
+    path = "/users"
+
+    @get("/{user_id:int}")
+    async def get_user(self, user_id: int) -> dict:
+        return {}
+
+    @post()
+    async def create_user(self, data: dict) -> dict:
+        return data
+
+
+class VersionedController(Controller):
+    path = "/v2/orders"
+
+
+class OrderController(VersionedController):
+    @get("/")
+    async def list_orders(self) -> list:
+        return []
+
+
+class Helpers:
+    path = "/ignored"
+
+    @get("/health")
+    async def health(self) -> str:
+        return "ok"
+`,
+    });
+    assert.deepEqual(routesOf(result), [
+      'GET /health -> shop/controllers.py:Helpers.health',
+      'GET /users/{user_id} -> shop/controllers.py:UserController.get_user',
+      'GET /v2/orders -> shop/controllers.py:OrderController.list_orders',
+      'POST /users -> shop/controllers.py:UserController.create_user',
+    ]);
+  });
 });
 
 describe('routes declared by an OpenAPI document', () => {

@@ -1,6 +1,6 @@
 import { DataFileError } from '../knowledge/checkData';
 import { type DataFile, readDataFile } from '../knowledge/dataFile';
-import type { AnnotationRoutesDocument, Cardinality, ClassRuleDocument, DecoratorRoutesDocument, EmbeddedColumnDocument, FileRoutesDocument, FrameworkDocument, HandlerClassesDocument, HandlerInterfaceDocument, MessageBusDocument, ModelReader, ObjectDispatchDocument, QueryReadingDocument, RequestEntryDocument, RouteArguments, ServletSettingsDocument, UncaughtErrorDocument, ViewSetsDocument } from '../knowledge/documents';
+import type { AnnotationRoutesDocument, Cardinality, ClassRuleDocument, ControllerPathDocument, DecoratorRoutesDocument, EmbeddedColumnDocument, FileRoutesDocument, FrameworkDocument, HandlerClassesDocument, HandlerInterfaceDocument, MessageBusDocument, ModelReader, ObjectDispatchDocument, QueryReadingDocument, RequestEntryDocument, RouteArguments, ServletSettingsDocument, UncaughtErrorDocument, ViewSetsDocument } from '../knowledge/documents';
 
 /** A class rule of a framework file, with the framework it belongs to. */
 export interface ClassRule extends ClassRuleDocument {
@@ -30,6 +30,8 @@ export interface RouterFramework {
   prefixFromName: boolean;
   /** The path a route decorator among the package verbs given no path routes: `/`, or `/` and the function's name (hug). */
   unstatedPath: 'root' | 'function-name';
+  /** Classes whose methods are route handlers under the path a class attribute holds (Litestar's `Controller.path`). */
+  controllerPath?: ControllerPathDocument | undefined;
   /** What comes between a route's path and its handler is the route's options, not middleware (Fastify; read by the TypeScript routes). */
   optionsBeforeHandler: boolean;
   /** The attributes of an application that are its own router (BlackSheep's `app.router`): routes registered on one are the application's. */
@@ -324,6 +326,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
         prefixKeywords: document.routers.prefixKeywords ?? DEFAULT_PREFIX_KEYWORDS,
         prefixFromName: document.routers.prefixFromName ?? false,
         unstatedPath: document.routers.unstatedPath ?? 'root',
+        controllerPath: document.routers.controllerPath,
         optionsBeforeHandler: document.routers.optionsBeforeHandler ?? false,
         routerAttributes: new Set(document.routers.routerAttributes),
         routeArguments: document.routers.routeArguments ?? 'middleware-then-handler',

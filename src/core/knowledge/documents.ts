@@ -157,6 +157,7 @@ export interface FrameworkDocument {
     servesUnderFirstArgument?: boolean;
     prefixKeywords?: string[];
     prefixFromName?: boolean;
+    controllerPath?: ControllerPathDocument;
     unstatedPath?: 'root' | 'function-name';
     optionsBeforeHandler?: boolean;
     routerAttributes?: string[];
@@ -253,6 +254,12 @@ export interface ObjectDispatchDocument {
   index: string;
   default?: string;
   verbMethods?: boolean;
+}
+
+/** Classes whose methods are route handlers, under the path a class attribute holds (Litestar's `Controller.path`). */
+export interface ControllerPathDocument {
+  bases: string[];
+  attribute: string;
 }
 
 export interface HandlerClassesDocument {

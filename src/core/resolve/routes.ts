@@ -5,7 +5,7 @@ import { type Finding, type MiddlewareFinding, type Route, type RouteFinding, ty
 import { normalizeCallee, withoutComments } from '../parse/syntax';
 import { trimEnd } from '../text';
 import { DEFAULT_PREFIX_KEYWORDS, type Frameworks, NO_ROUTER_CALLS, type RouterFramework } from '../frameworks/frameworks';
-import type { RuleRole } from '../knowledge/documents';
+import type { ControllerPathDocument, RuleRole } from '../knowledge/documents';
 import type { Knowledge } from '../knowledge/knowledge';
 import { djangoRoutes } from './djangoRoutes';
 import { namedRoutes } from './namedRoutes';
@@ -528,7 +528,25 @@ function decoratorFunctionRoutes(index: SymbolIndex, frameworks: Frameworks, fin
   const stated = pathsOf(finding).filter((written): written is string => written !== undefined);
   const unstated = verb.framework.unstatedPath === 'function-name' ? `/${SymbolId.parse(finding.symbol).name.split('.').pop() ?? ''}` : '/';
   const paths = stated.length ? stated.map((written) => statedString(index, source.path, written)) : [unstated];
-  return paths.map((path) => ({ method: verb.method, path: normalizeRoutePath(path), handler: finding.symbol, framework: verb.framework.name, source }));
+  const prefix = controllerPrefix(index, verb.framework.controllerPath, finding.symbol);
+  return paths.map((path) => {
+    const joined = normalizeRoutePath(joinRoutePaths(prefix, path));
+    return { method: verb.method, path: verb.framework.dropsTrailingSlash && joined.length > 1 ? trimEnd(joined, '/') : joined, handler: finding.symbol, framework: verb.framework.name, source };
+  });
+}
+
+/** The path of the controller class a handler is a method of (Litestar's `class Users(Controller): path = "/users"`), its own or a workspace base's; '' for a function. */
+function controllerPrefix(index: SymbolIndex, controllers: ControllerPathDocument | undefined, handler: string): string {
+  const { path, name } = SymbolId.parse(handler);
+  const owner = name.includes('.') ? SymbolId.of(path, name.slice(0, name.lastIndexOf('.'))) : undefined;
+  if (!controllers || !owner || index.definition(owner)?.kind !== 'class') return '';
+  const ancestry = index.ancestry(owner);
+  if (!ancestry.names.some((base) => controllers.bases.includes(base))) return '';
+  for (const symbol of [owner, ...ancestry.classes]) {
+    const attribute = index.definition(symbol)?.attributes?.find((candidate) => candidate.name === controllers.attribute);
+    if (attribute?.literal !== undefined) return attribute.literal;
+  }
+  return '';
 }
 
 /** A framework named by a detector (`plugin: fastify`); one the framework files do not describe routes like any other. */
