@@ -902,4 +902,14 @@ def remove_pet(pet_id: int):
   it('lists none when no file imports the framework that routes by the document', async () => {
     assert.deepEqual(routesOf(await analyseFiles({ ...files, 'service/app.py': 'import flask\n' })), []);
   });
+
+  it("places each route on its own operationId's line, also when the id is a word the document writes before it", async () => {
+    const result = await analyseFiles({
+      'notes/openapi.yaml': 'openapi: "3.0.0"\ninfo: { title: Notes, version: "1.0" }\npaths:\n  /notes:\n    x-openapi-router-controller: notes.api\n    post:\n      operationId: post\n      responses: { "201": { description: made } }\n',
+      'notes/app.py': 'import connexion\n\napp = connexion.App(__name__)\napp.add_api("openapi.yaml")\n',
+      'notes/__init__.py': '',
+      'notes/api.py': 'def post(body: dict):\n    return body, 201\n',
+    });
+    assert.deepEqual(result.routes.map((route) => `${route.method} ${route.path} ${route.source?.path}:${(route.source?.line ?? -1) + 1}`), ['POST /notes notes/openapi.yaml:7']);
+  });
 });

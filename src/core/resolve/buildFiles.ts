@@ -4,6 +4,7 @@ import type { WorkspaceFs } from '../host';
 import type { ServletSettingsDocument } from '../knowledge/documents';
 import type { FileFacts } from '../parse/facts';
 import type { Skipped } from '../result';
+import { operationsOf, serverUrlPath } from './openApi';
 import { type GoModule, goExternalPath } from './packages';
 
 /** A Maven or Gradle project of the workspace: its folder, and what its build file says it makes. */
@@ -183,28 +184,13 @@ async function generatedApi(fs: WorkspaceFs, root: string, base: string, file: s
     problems.push({ path: generation.spec, reason: `not read as the OpenAPI specification ${file} generates interfaces from: ${error instanceof Error ? error.message : String(error)}` });
     return undefined;
   }
-  const operations: ApiOperation[] = [];
-  const paths = objectAt(document, 'paths');
-  for (const [path, item] of Object.entries(paths ?? {})) {
-    for (const method of HTTP_OPERATIONS) {
-      const operationId = objectAt(item, method)?.['operationId'];
-      if (typeof operationId === 'string') operations.push({ operationId, method: method.toUpperCase(), path });
-    }
-  }
-  const servers = (document as { servers?: unknown } | null)?.servers;
-  const url = Array.isArray(servers) ? (servers[0] as { url?: unknown } | null)?.url : undefined;
-  const basePath = generation.basePathOnInterfaces && typeof url === 'string' ? url.replace(/^[a-z]+:\/\/[^/]*/i, '').replace(/\/$/, '') : '';
+  const operations: ApiOperation[] = operationsOf(document).map(({ operationId, method, path }) => ({ operationId, method, path }));
+  const basePath = generation.basePathOnInterfaces ? (serverUrlPath(document) ?? '') : '';
   return { file, spec: generation.spec, apiPackage: generation.apiPackage, basePath, operations };
 }
 
 /** A specification is bigger than a build file, but still bounded. */
 const MAX_SPECIFICATION_BYTES = 8 * 1024 * 1024;
-export const HTTP_OPERATIONS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'];
-
-export function objectAt(value: unknown, key: string): Record<string, unknown> | undefined {
-  const found = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined;
-  return found !== null && typeof found === 'object' ? (found as Record<string, unknown>) : undefined;
-}
 
 function appliesSpringBoot(file: string, text: string): boolean {
   return file.endsWith('pom.xml') ? /<artifactId>\s*spring-boot-maven-plugin\s*<\/artifactId>/.test(text) : /org\.springframework\.boot['"]?\s*(?:\)\s*)?version|id\s*(?:\(\s*)?['"]org\.springframework\.boot['"]|apply\s+plugin:\s*['"](org\.springframework\.boot|spring-boot)['"]/.test(text);

@@ -1,10 +1,10 @@
-import { parse as parseYaml } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import type { WorkspaceFs, ReadLimits } from '../host';
 import type { SpecificationRoutes } from '../frameworks/frameworks';
 import { Turns } from '../nextTurn';
 import type { Finding, Route, Skipped } from '../result';
 import { readWorkspaceText } from '../discover/discover';
-import { HTTP_OPERATIONS, objectAt } from './buildFiles';
+import { objectAt, operationsOf, serverUrlPath } from './openApi';
 import { joinRoutePaths, normalizeRoutePath } from './routePaths';
 import type { SymbolIndex } from './symbolIndex';
 
@@ -52,29 +52,28 @@ export async function readSpecifications(fs: Pick<WorkspaceFs, 'readText'>, limi
 /** The document's operations that name a handler, or undefined when the text is no OpenAPI or Swagger document. */
 export function specificationOf(file: string, text: string, controllerKeys: readonly string[]): ApiSpecification | undefined {
   if (!/^[ \t{]*["']?(?:openapi|swagger)["']?[ \t]*:/m.test(text.slice(0, HEAD_CHARACTERS)) || !text.includes('operationId')) return undefined;
+  const lineCounter = new LineCounter();
+  let parsed: ReturnType<typeof parseDocument>;
   let document: unknown;
   try {
-    document = parseYaml(text);
+    parsed = parseDocument(text, { lineCounter });
+    if (parsed.errors.length) return undefined;
+    document = parsed.toJS();
   } catch {
     return undefined;
   }
-  const paths = objectAt(document, 'paths');
-  if (!paths) return undefined;
-  const controllerOf = (holder: Record<string, unknown> | undefined) => controllerKeys.map((key) => holder?.[key]).find((value): value is string => typeof value === 'string');
-  const operations: SpecifiedOperation[] = [];
-  for (const path of Object.keys(paths)) {
-    const pathItem = objectAt(paths, path);
-    for (const method of HTTP_OPERATIONS) {
-      const operation = objectAt(pathItem, method);
-      const operationId = operation?.['operationId'];
-      if (typeof operationId !== 'string' || !operationId) continue;
-      const controller = controllerOf(operation) ?? controllerOf(pathItem);
-      operations.push({ method: method.toUpperCase(), path, handler: controller ? `${controller}.${operationId}` : operationId, line: lineOf(text, operationId) });
-    }
-  }
-  const servers = (document as { servers?: unknown }).servers;
-  const url = Array.isArray(servers) ? (servers[0] as { url?: unknown } | null)?.url : undefined;
-  const basePath = typeof url === 'string' ? url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, '') : (document as { basePath?: unknown }).basePath;
+  if (!objectAt(document, 'paths')) return undefined;
+  const controllerOf = (holder: Record<string, unknown>) => controllerKeys.map((key) => holder[key]).find((value): value is string => typeof value === 'string');
+  // The line of the operation's own operationId node: a short id (`post`) is written elsewhere too.
+  const lineOf = (path: string, method: string) => {
+    const node = parsed.getIn(['paths', path, method, 'operationId'], true) as { range?: [number, number, number] } | undefined;
+    return node?.range ? lineCounter.linePos(node.range[0]).line - 1 : 0;
+  };
+  const operations = operationsOf(document).map(({ method, path, operationId, pathItem, operation }): SpecifiedOperation => {
+    const controller = controllerOf(operation) ?? controllerOf(pathItem);
+    return { method, path, handler: controller ? `${controller}.${operationId}` : operationId, line: lineOf(path, method.toLowerCase()) };
+  });
+  const basePath = serverUrlPath(document) ?? (document as { basePath?: unknown }).basePath;
   return { file, basePath: typeof basePath === 'string' ? basePath : '', operations };
 }
 
@@ -120,11 +119,4 @@ function handlerOf(index: SymbolIndex, file: string, dotted: string): string | u
     }
   }
   return undefined;
-}
-
-function lineOf(text: string, operationId: string): number {
-  const at = text.indexOf(operationId);
-  let line = 0;
-  for (let position = text.indexOf('\n'); position !== -1 && position < at; position = text.indexOf('\n', position + 1)) line++;
-  return line;
 }
