@@ -251,57 +251,60 @@ describe('a FastAPI service whose first route takes only the request object (a w
   });
 });
 
+/** A framework written for these tests on Falcon, its dependencies declared in setup.py. */
+const RELAYWEB: Record<string, string> = {
+  'pyproject.toml': '[tool.black]\nline-length = 100\n',
+  'setup.py': ['from setuptools import setup', '', 'setup(', '    name="relayweb",', '    version="1.0.0",', '    description="A web framework over Falcon",', '    packages=["relayweb"],', '    install_requires=["falcon"],', ')', ''].join('\n'),
+  'relayweb/__init__.py': 'from relayweb.api import API\n',
+  'relayweb/api.py': [
+    'import falcon',
+    '',
+    'from relayweb.middleware import AllowOrigins',
+    '',
+    '',
+    'class API:',
+    '    def __init__(self):',
+    '        self.routes = {}',
+    '        self.middleware = [AllowOrigins(self)]',
+    '',
+    '    def route(self, path):',
+    '        def register(handler):',
+    '            self.routes[path] = handler',
+    '            return handler',
+    '        return register',
+    '',
+    '    def server(self):',
+    '        app = falcon.App(middleware=self.middleware)',
+    '        for path, handler in self.routes.items():',
+    '            app.add_route(path, handler)',
+    '        return app',
+    '',
+  ].join('\n'),
+  'relayweb/middleware.py': [
+    'import re',
+    '',
+    '',
+    'class AllowOrigins:',
+    '    def __init__(self, api):',
+    '        self.api = api',
+    '',
+    '    def match_route(self, path):',
+    '        for route in self.api.routes:',
+    '            if re.match(route, path):',
+    '                return route',
+    '',
+    '    def process_request(self, request, response):',
+    '        pass',
+    '',
+    '    def process_response(self, request, response, resource, req_succeeded):',
+    '        if self.match_route(request.path):',
+    '            response.set_header("Access-Control-Allow-Origin", "*")',
+    '',
+  ].join('\n'),
+};
+
 describe('a framework that hands its routes to Falcon, declares its dependencies in setup.py, and has a CORS middleware that matches paths (a workspace written for this test)', () => {
-  const { factsOfItem } = workspaceAnswers({
-    'pyproject.toml': '[tool.black]\nline-length = 100\n',
-    'setup.py': ['from setuptools import setup', '', 'setup(', '    name="relayweb",', '    version="1.0.0",', '    description="A web framework over Falcon",', '    packages=["relayweb"],', '    install_requires=["falcon"],', ')', ''].join('\n'),
-    'relayweb/__init__.py': 'from relayweb.api import API\n',
-    'relayweb/api.py': [
-      'import falcon',
-      '',
-      'from relayweb.middleware import AllowOrigins',
-      '',
-      '',
-      'class API:',
-      '    def __init__(self):',
-      '        self.routes = {}',
-      '        self.middleware = [AllowOrigins(self)]',
-      '',
-      '    def route(self, path):',
-      '        def register(handler):',
-      '            self.routes[path] = handler',
-      '            return handler',
-      '        return register',
-      '',
-      '    def server(self):',
-      '        app = falcon.App(middleware=self.middleware)',
-      '        for path, handler in self.routes.items():',
-      '            app.add_route(path, handler)',
-      '        return app',
-      '',
-    ].join('\n'),
-    'relayweb/middleware.py': [
-      'import re',
-      '',
-      '',
-      'class AllowOrigins:',
-      '    def __init__(self, api):',
-      '        self.api = api',
-      '',
-      '    def match_route(self, path):',
-      '        for route in self.api.routes:',
-      '            if re.match(route, path):',
-      '                return route',
-      '',
-      '    def process_request(self, request, response):',
-      '        pass',
-      '',
-      '    def process_response(self, request, response, resource, req_succeeded):',
-      '        if self.match_route(request.path):',
-      '            response.set_header("Access-Control-Allow-Origin", "*")',
-      '',
-    ].join('\n'),
-  });
+  const { factsOfItem } = workspaceAnswers(RELAYWEB);
 
   it("tells that Falcon's router decides which route wins, never a middleware's own path matching", () => {
     const precedence = factsOfItem('framework.route-precedence');
@@ -312,6 +315,14 @@ describe('a framework that hands its routes to Falcon, declares its dependencies
   it('points at the manifest line that declares the dependencies, not at a manifest of tool settings', () => {
     const orm = factsOfItem('framework.orm-sql');
     assert.deepEqual(orm, ['The code ships no ORM: no model class, no file in the ORM layer (by folder or database import) and no query compiler; its dependencies are declared in setup.py — setup.py:8']);
+  });
+});
+
+describe('the same framework with its setup() written on one line (a workspace written for this test)', () => {
+  const { factsOfItem } = workspaceAnswers({ ...RELAYWEB, 'setup.py': 'from setuptools import setup\n\nsetup(name="relayweb", version="1.0.0", description="A web framework over Falcon", packages=["relayweb"], install_requires=["falcon"])\n' });
+
+  it('still points at the line that declares the dependencies, never says the manifest declares none', () => {
+    assert.deepEqual(factsOfItem('framework.orm-sql'), ['The code ships no ORM: no model class, no file in the ORM layer (by folder or database import) and no query compiler; its dependencies are declared in setup.py — setup.py:3']);
   });
 });
 

@@ -605,9 +605,10 @@ const MANIFEST = /(^|\/)(package\.json|pyproject\.toml|setup\.py|setup\.cfg|go\.
 /**
  * The line a manifest declares its run-time dependencies on: PEP 621's `dependencies =`, Poetry's
  * `[tool.poetry.dependencies]`, setuptools' `install_requires`, package.json's `"dependencies"`,
- * go.mod's `require`, Maven's `<dependencies>`, Gradle's `dependencies {`.
+ * go.mod's `require`, Maven's `<dependencies>`, Gradle's `dependencies {`. The keyword arguments and
+ * JSON keys count anywhere on a line: `setup(name="x", install_requires=[...])` is written on one.
  */
-const DECLARES_DEPENDENCIES = /^\s*(?:dependencies\s*=|\[tool\.poetry\.dependencies\]|install_requires\b|"dependencies"\s*:|require\b|<dependencies>|dependencies\s*\{)/;
+const DECLARES_DEPENDENCIES = /^\s*(?:dependencies\s*=|\[tool\.poetry\.dependencies\]|require\b|<dependencies>|dependencies\s*\{)|\binstall_requires\s*=|"dependencies"\s*:/;
 
 function dependencyLine(context: AnswerContext, path: string): number | undefined {
   const text = context.documents.find((document) => document.path === path)?.text;
