@@ -7,23 +7,14 @@
     (parameter_declaration name: (identifier) @_jobs type: (channel_type value: (_) @_job) @_channel))
   body: (block
     (statement_list
-      (for_statement (range_clause right: (identifier) @_taken))))
-  (#match? @_channel "^<-")
-  (#not-match? @_job "^struct")
-  (#eq? @_taken @_jobs)) @finding
-
-(_
-  name: (_)
-  !result
-  parameters: (parameter_list
-    (parameter_declaration name: (identifier) @_jobs type: (channel_type value: (_) @_job) @_channel))
-  body: (block
-    (statement_list
-      (for_statement
-        body: (block
-          (statement_list
-            (select_statement
-              (communication_case communication: (receive_statement right: (unary_expression operand: (identifier) @_taken)))))))))
+      [
+        (for_statement (range_clause right: (identifier) @_taken))
+        (for_statement
+          body: (block
+            (statement_list
+              (select_statement
+                (communication_case communication: (receive_statement right: (unary_expression operand: (identifier) @_taken)))))))
+      ]))
   (#match? @_channel "^<-")
   (#not-match? @_job "^struct")
   (#eq? @_taken @_jobs)) @finding
