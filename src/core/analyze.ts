@@ -191,7 +191,7 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   const packages = packagesOf(configuration, analysed, host.knowledge);
   const modulePaths = JSON.stringify(tsconfig.paths ?? null);
   const earlier = before ? { index: before.index, shareAnswers: before.shareAnswers && before.modulePaths === modulePaths } : undefined;
-  const { index, findings, interfaces, routes, skipped: patternsSkipped } = await resolveWorkspace(analysed, host.knowledge, tsconfig.paths, earlier, options.updates ?? true, { ...build, specifications });
+  const { index, findings, interfaces, routes, skipped: patternsSkipped } = await resolveWorkspace(analysed, host.knowledge, tsconfig.paths, earlier, options.updates ?? true, { ...build, specifications, packages });
 
   await nextTurn();
   options.signal?.throwIfAborted();

@@ -85,6 +85,30 @@ const handler = async () => save(await load());
     assert.deepEqual(calls('handler'), ['load', 'save']);
   });
 
+  it("reads the HTTP methods a function compares its request's method to, in either order, in `switch` cases, each once, its own only", async () => {
+    const facts = await testScanner().scan(
+      { path: 'pages/api/items.js', language: 'javascript' },
+      `export default async function handler(req, res) {
+  if (req.method !== 'POST' && 'put' != req.method) return res.status(405).end();
+  if (req.method === "POST") return create(req, res);
+  return update(req, res);
+}
+function other(req) {
+  switch (req.method) {
+    case 'GET': return list();
+    case 'DELETE': return remove();
+    case kind: return none();
+  }
+  if (req.url === 'GET') return;
+  if (req.method === 'get it' || req.method === \`HEAD\`) return;
+}
+`,
+    );
+    const tests = (name: string) => facts.symbols.find((symbol) => symbol.name === name)?.methodTests;
+    assert.deepEqual(tests('handler'), ['POST', 'PUT']);
+    assert.deepEqual(tests('other'), ['GET', 'DELETE']);
+  });
+
   it('keeps both calls where a call\'s result is called (`promisify(read)(path)`, `getattr(obj, name)()`), the inner first', async () => {
     const typescript = await testScanner().scan({ path: 'files.ts', language: 'typescript' }, 'export async function load(path: string) {\n  return promisify(read)(path);\n}\n');
     assert.deepEqual(typescript.symbols.find((symbol) => symbol.name === 'load')?.calls?.map((call) => call.callee), ['promisify', 'promisify()']);

@@ -419,7 +419,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     if (document.servletSettings) frameworks.servletSettings.push(document.servletSettings);
     if (document.decoratorRoutes) frameworks.decoratorRoutes.push({ ...document.decoratorRoutes, framework: document.name });
     if (document.annotationRoutes) frameworks.annotationRoutes.push({ ...document.annotationRoutes, framework: document.name });
-    if (document.fileRoutes) frameworks.fileRoutes.push({ ...document.fileRoutes, framework: document.name });
+    for (const convention of document.fileRoutes ?? []) frameworks.fileRoutes.push({ ...convention, framework: document.name });
     if (document.specificationRoutes) frameworks.specificationRoutes.push({ framework: document.name, packages: document.specificationRoutes.packages, controllerKeys: document.specificationRoutes.controllerKeys ?? [] });
   }
   return frameworks;

@@ -182,7 +182,7 @@ export interface FrameworkDocument {
   viewMethodDecorators?: Record<string, string>;
   viewMethodListDecorators?: Record<string, string[]>;
   viewClassMethods?: Record<string, string[]>;
-  fileRoutes?: FileRoutesDocument;
+  fileRoutes?: FileRoutesDocument[];
   specificationRoutes?: SpecificationRoutesDocument;
   serverPackages?: string[];
   exceptionStatuses?: Record<string, number>;
@@ -338,7 +338,10 @@ export interface ViewSetsDocument {
 /** Routes a framework reads from the file system (see the schema's `fileRoutes`). */
 export interface FileRoutesDocument {
   folder: string;
-  files: string[];
+  mount?: string;
+  files?: string[];
+  groups?: boolean;
+  handler?: 'methods' | 'default-export';
   packages: string[];
   methods: string[];
 }

@@ -764,6 +764,9 @@ const SYNTAX_QUERY = `
 (return_statement (call_expression arguments: (arguments . (new_expression)))) @raise
 (variable_declarator name: (identifier) value: (_)) @local
 (call_expression function: (member_expression property: (property_identifier) @_create) (#eq? @_create "createTable")) @schema_table
+(binary_expression left: (member_expression property: (property_identifier) @_method) right: (string (string_fragment) @method_test) (#eq? @_method "method"))
+(binary_expression left: (string (string_fragment) @method_test) right: (member_expression property: (property_identifier) @_method) (#eq? @_method "method"))
+(switch_statement value: (parenthesized_expression (member_expression property: (property_identifier) @_method)) body: (switch_body (switch_case value: (string (string_fragment) @method_test))) (#eq? @_method "method"))
 `;
 
 /** Nodes in document order; of nodes that start together (`app.get(...).post(...)`), the one written first: the inner. */
@@ -822,6 +825,7 @@ function fillCalls(matches: readonly QueryMatch[], bodies: ReadonlyMap<number, B
   const raises: Node[] = [];
   const locals = new Map<Node, Local>();
   const schemaTables: Node[] = [];
+  const methodTests: Node[] = [];
   for (const match of matches) {
     const call = capturedAs(match, 'call');
     const callee = call && capturedAs(match, 'callee');
@@ -830,11 +834,14 @@ function fillCalls(matches: readonly QueryMatch[], bodies: ReadonlyMap<number, B
     if (raised) raises.push(raised);
     const table = capturedAs(match, 'schema_table');
     if (table) schemaTables.push(table);
+    const tested = capturedAs(match, 'method_test');
+    if (tested) methodTests.push(tested);
     const declarator = capturedAs(match, 'local');
     const local = declarator && typedLocal(declarator);
     if (declarator && local) locals.set(declarator, local);
   }
-  for (const pending of inDocumentOrder([...callees.keys(), ...raises, ...locals.keys()])) {
+  const tests = new Set(methodTests);
+  for (const pending of inDocumentOrder([...callees.keys(), ...raises, ...locals.keys(), ...methodTests])) {
     const { startIndex, endIndex } = pending;
     for (; next < intervals.length && (intervals[next]?.start ?? Infinity) <= startIndex; next++) {
       const interval = intervals[next] as (typeof intervals)[number];
@@ -847,7 +854,10 @@ function fillCalls(matches: readonly QueryMatch[], bodies: ReadonlyMap<number, B
     const callee = callees.get(pending);
     const local = locals.get(pending);
     if (local) (owner.locals ??= []).push(local);
-    else if (callee) {
+    else if (tests.has(pending)) {
+      const method = pending.text.toUpperCase();
+      if (/^[A-Z]{3,7}$/.test(method) && !owner.methodTests?.includes(method)) (owner.methodTests ??= []).push(method);
+    } else if (callee) {
       const list = calls.get(owner) ?? [];
       list.push({ call: { callee: calleeOf(callee), line: pending.startPosition.row, character: pending.startPosition.column }, end: pending.endIndex });
       calls.set(owner, list);

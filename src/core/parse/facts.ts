@@ -311,6 +311,8 @@ export interface SymbolDefinition {
   async?: boolean;
   /** Methods whose body only raises NotImplementedError: the mark of an abstract method without `abc`. */
   notImplemented?: boolean;
+  /** TypeScript/JavaScript functions: the HTTP methods the body compares a request's `method` to (`req.method === 'POST'`, `case 'GET':`), upper-cased, each once. */
+  methodTests?: string[];
   /** Functions and methods: the errors raised (or returned as values), in source order. */
   raises?: RaiseFact[];
   /** Go functions: the types of the values they return made in place (`return &orderService{repo: r}`), as written. */

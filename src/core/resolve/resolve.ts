@@ -1,3 +1,4 @@
+import type { PackageManifest } from '../classify/packages';
 import { NONE } from '../lists';
 import { nextTurn, Turns } from '../nextTurn';
 import type { FileFacts, Hint } from '../parse/facts';
@@ -36,7 +37,7 @@ export interface Resolution {
  * repositories, links signals to their receivers and senders, and resolves routes. Given the
  * index of the same workspace before an edit, what still holds of it is reused (see SymbolIndex).
  */
-export async function resolveWorkspace(files: readonly FileFacts[], knowledge: RouteKnowledge & Pick<Knowledge, 'layerRoles'>, modulePaths?: ModulePaths, earlier?: ConstructorParameters<typeof SymbolIndex>[2], keepParts = true, build: Pick<BuildFiles, 'springSettings' | 'generatedApis'> & { specifications?: readonly ApiSpecification[] } = { springSettings: [], generatedApis: [] }): Promise<Resolution> {
+export async function resolveWorkspace(files: readonly FileFacts[], knowledge: RouteKnowledge & Pick<Knowledge, 'layerRoles'>, modulePaths?: ModulePaths, earlier?: ConstructorParameters<typeof SymbolIndex>[2], keepParts = true, build: Pick<BuildFiles, 'springSettings' | 'generatedApis'> & { specifications?: readonly ApiSpecification[]; packages?: readonly PackageManifest[] } = { springSettings: [], generatedApis: [] }): Promise<Resolution> {
   const index = await SymbolIndex.build(files, modulePaths, earlier, keepParts);
   await nextTurn();
   // Each file's findings checked and named after their definitions, a part of the file kept while
@@ -86,8 +87,8 @@ export async function resolveWorkspace(files: readonly FileFacts[], knowledge: R
   // Java's routes are annotations, or calls (Spark); Go's router calls followed through variables, parameters and closures.
   const annotated = await annotationRoutes(index, knowledge.frameworks.annotationRoutes, build, turns);
   const called = await callRoutes(index, knowledge.frameworks, interfaces, turns);
-  // Frameworks whose routes are files (Medusa's `src/api/**/route.ts`).
-  const routeFiles = await fileRoutes(index, knowledge.frameworks.fileRoutes, turns);
+  // Frameworks whose routes are files (Medusa's `src/api/**/route.ts`, Next.js's `app/**/route.ts`), of a package that depends on the framework.
+  const routeFiles = await fileRoutes(index, knowledge.frameworks.fileRoutes, build.packages ?? [], turns);
   // Frameworks whose routes are an OpenAPI document's operations (Connexion's `operationId`s).
   const specified = await specificationRoutes(index, build.specifications ?? [], knowledge.frameworks.specificationRoutes, turns);
   await nextTurn();
