@@ -38,7 +38,7 @@ describe('package manifests', () => {
     assert.equal(await published({ main: 'index.js' }), false);
   });
 
-  it('keeps what the rules read of a package.json: keywords, description, dependencies, fields and scripts', async () => {
+  it('keeps what the rules and file routes read of a package.json: keywords, description, dependencies (to build with too), fields and scripts', async () => {
     const [manifest] = await manifestsOf({
       'package.json': JSON.stringify({ name: 'app', description: 'An API', keywords: ['api'], dependencies: { express: '^4' }, devDependencies: { jest: '^29' }, peerDependencies: { koa: '^2' }, scripts: { start: 'node .' } }),
     });
@@ -52,6 +52,7 @@ describe('package manifests', () => {
       classifiers: [],
       keywords: ['api'],
       dependencies: ['express'],
+      developmentDependencies: ['jest'],
       declares: ['name', 'description', 'keywords', 'dependencies', 'devDependencies', 'peerDependencies', 'scripts'],
       scripts: ['start'],
     });

@@ -36,6 +36,8 @@ export interface PackageManifest {
   keywords: string[];
   /** Run-time dependencies by name: npm `dependencies`; Python requirements, names normalised as PEP 503 does (`Flask_SQLAlchemy` → `flask-sqlalchemy`). */
   dependencies: string[];
+  /** npm `devDependencies`: where applications built by their framework (SvelteKit, Nuxt) declare it. */
+  developmentDependencies?: string[];
   /** package.json: its top-level fields (`peerDependencies`, `bin`); pyproject.toml: its tables and `[project]`'s keys (`project.scripts`). */
   declares: string[];
   /** npm scripts by name (`start`, `build`). */
@@ -169,6 +171,7 @@ function npmManifest(path: string, manifest: Record<string, unknown>, present: R
     classifiers: [],
     keywords: stringsOf(manifest['keywords']),
     dependencies: Object.keys(objectOf(manifest['dependencies'])),
+    developmentDependencies: Object.keys(objectOf(manifest['devDependencies'])),
     declares: Object.keys(manifest),
     scripts: Object.keys(objectOf(manifest['scripts'])),
   };

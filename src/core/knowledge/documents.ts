@@ -342,6 +342,7 @@ export interface FileRoutesDocument {
   files?: string[];
   groups?: boolean;
   handler?: 'methods' | 'default-export';
+  methodSuffix?: boolean;
   packages: string[];
   methods: string[];
 }

@@ -280,6 +280,11 @@ export class LayerRoles {
     return [...layers];
   }
 
+  /** Whether a file's name is a test's (`users.test.ts`, `test_users.py`), wherever it is. */
+  isTestFileName(path: string): boolean {
+    return this.isTestFile(fileName(path));
+  }
+
   /**
    * Whether a path is outside the code under study: tests, examples, docs, benchmarks, vendored code, browser assets. The
    * repository-kind signals about what the code is full of count only the rest.

@@ -88,7 +88,7 @@ export async function resolveWorkspace(files: readonly FileFacts[], knowledge: R
   const annotated = await annotationRoutes(index, knowledge.frameworks.annotationRoutes, build, turns);
   const called = await callRoutes(index, knowledge.frameworks, interfaces, turns);
   // Frameworks whose routes are files (Medusa's `src/api/**/route.ts`, Next.js's `app/**/route.ts`), of a package that depends on the framework.
-  const routeFiles = await fileRoutes(index, knowledge.frameworks.fileRoutes, build.packages ?? [], turns);
+  const routeFiles = await fileRoutes(index, knowledge.frameworks.fileRoutes, build.packages ?? [], (path) => knowledge.layerRoles.isTestFileName(path), turns);
   // Frameworks whose routes are an OpenAPI document's operations (Connexion's `operationId`s).
   const specified = await specificationRoutes(index, build.specifications ?? [], knowledge.frameworks.specificationRoutes, turns);
   await nextTurn();
