@@ -233,7 +233,7 @@ describe('a FastAPI service whose first route takes only the request object (a w
       '',
       '@router.post("/alive")',
       'def ping(request: Request):',
-      '    return {"from": request.client.host}',
+      '    return {"from": request.client.host}, 201',
       '',
       '',
       '@router.get("/items/{item_id}")',
@@ -248,6 +248,12 @@ describe('a FastAPI service whose first route takes only the request object (a w
     const invalid = statuses.filter((line) => line.includes('answered 422'));
     assert.equal(invalid.length, 1, statuses.join('\n'));
     assert.ok(invalid[0]?.endsWith('app/api/routes.py:11') || invalid[0]?.endsWith('app/api/routes.py:12'), statuses.join('\n'));
+  });
+
+  it('does not read a returned tuple as the status: FastAPI answers it as a JSON list, with 200', () => {
+    const contract = factsOfItem('service.trace-flow', 'What `{0}` takes and answers with');
+    assert.ok(contract.some((line) => line.startsWith('writes no success status')), contract.join('\n'));
+    assert.ok(!contract.some((line) => line.includes('answers 201')), contract.join('\n'));
   });
 });
 

@@ -190,7 +190,7 @@ export function flowContractAnswer(context: AnswerContext): AnswerPart[] {
     else if (model && index.definition(model)?.kind === 'class') facts.push(...modelFacts(context, model, 'takesBody', parameter.name), ...checkFacts(context, model));
     else if (!isDependency(context, path, parameter)) facts.push(fact(at, 'takesOtherParameter', written(parameter)));
   }
-  facts.push(...successFacts(context, handler.symbol, handler.definition));
+  facts.push(...successFacts(context, handler.symbol, handler.definition, route.framework));
   return [answerPart(say('flowContractTopic', `${route.method} ${route.path}`), facts)];
 }
 
@@ -243,8 +243,11 @@ function checkFacts(context: AnswerContext, model: string): AnswerFact[] {
   return facts;
 }
 
-/** The status a route answers with on success, as it writes it (a route decorator's `status_code=`, a 2xx response it makes or returns in a tuple), and the model it answers with. */
-function successFacts(context: AnswerContext, symbol: string, definition: SymbolDefinition): AnswerFact[] {
+/**
+ * The status a route answers with on success, as it writes it (a route decorator's `status_code=`, a
+ * 2xx response it makes, or returns in a tuple where its framework reads one so), and the model it answers with.
+ */
+function successFacts(context: AnswerContext, symbol: string, definition: SymbolDefinition, framework: string): AnswerFact[] {
   const { index } = context;
   const { path } = SymbolId.parse(symbol);
   const at = locationOf(index, symbol);
@@ -261,7 +264,7 @@ function successFacts(context: AnswerContext, symbol: string, definition: Symbol
     const status = responseStatus(context, finding);
     if (status !== undefined && status < 300) facts.push(fact({ path, line: finding.range.start.line }, 'answersOnSuccess', status, detailText(finding.details['response'], 'status')));
   }
-  for (const returned of definition.returnedStatuses ?? []) {
+  for (const returned of context.frameworks.tupleResponses.has(framework) ? (definition.returnedStatuses ?? []) : []) {
     const status = statusOf(returned.status);
     if (status !== undefined && status >= 200 && status < 300) facts.push(fact({ path, line: returned.line }, 'answersOnSuccess', status, `return …, ${returned.status}`));
   }

@@ -210,6 +210,7 @@ export interface FrameworkDocument {
   integrityErrors?: string[];
   responseStatuses?: Record<string, number>;
   responseMakers?: string[];
+  tupleResponses?: boolean;
   countedUpdates?: string[];
   completionCallbacks?: string[];
   uncaughtError?: UncaughtErrorDocument;
