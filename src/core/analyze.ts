@@ -11,6 +11,7 @@ import { type ArchitectureMap, buildArchitectureMap, type MapImport } from './ma
 import type { FileFacts } from './parse/facts';
 import type { Knowledge } from './knowledge/knowledge';
 import { compareRoutes, resolveWorkspace } from './resolve/resolve';
+import { moduleAliasesOf } from './resolve/tsconfig';
 import { SymbolIndex } from './resolve/symbolIndex';
 import { readWorkspacePackages } from './resolve/npmPackages';
 import { readModulePaths } from './resolve/tsconfig';
@@ -617,8 +618,11 @@ async function readConfiguration(fs: WorkspaceFs, root: string, discovery: Disco
   // What names a workspace file besides a relative path — TypeScript's path aliases, the workspace's npm packages,
   // Go's module paths — the index takes together as its module paths.
   // The environment files' values are read by the index too, where the code reads a constant from the environment.
+  // A framework's own aliases (SvelteKit's `$lib`) follow those the configuration states, for each package built on it.
+  const frameworkAliases = moduleAliasesOf(knowledge.frameworks.moduleAliases, distribution.packages);
   const extra = { ...(packages.length ? { packages } : {}), ...(build.goModules.length ? { goModules: build.goModules } : {}), ...(Object.keys(environment).length ? { environment } : {}) };
-  const tsconfig = Object.keys(extra).length ? { ...read, paths: { ...(read.paths ?? { aliases: [] }), ...extra } } : read;
+  const aliases = frameworkAliases.length ? { aliases: [...(read.paths?.aliases ?? []), ...frameworkAliases] } : {};
+  const tsconfig = Object.keys(extra).length || frameworkAliases.length ? { ...read, paths: { ...(read.paths ?? { aliases: [] }), ...aliases, ...extra } } : read;
   // A root manifest read for the kind and for the packages, refused, is listed once.
   const unread = [...new Map(skipped.map((skip) => [skip.path, skip])).values()];
   return { tsconfig, distribution, readme, build, documents, specifications, skipped: unread.sort((a, b) => a.path.localeCompare(b.path)) };

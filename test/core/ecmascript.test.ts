@@ -32,6 +32,12 @@ describe('TypeScript workspaces', () => {
     assert.deepEqual(ordersModule?.details.controllers, ['OrdersController']);
   });
 
+  it("follows SvelteKit's `$lib` alias, which no configuration in the repository states, from a `+server.ts` route into the package's src/lib", async () => {
+    const analysis = await analyzeFolder(join(ROOT, 'test', 'fixtures', 'sveltekit-app'), { threads: 1 });
+    const trace = analysis.trace('POST /api/todos');
+    assert.deepEqual(trace?.steps.map((step) => step.symbol), ['src/routes/api/todos/+server.ts:POST', 'src/lib/todos.ts:addTodo', 'Error']);
+  });
+
   it('reads namespace re-exports, class factories as bases, and the types locals are given', async () => {
     const facts = await testScanner().scan(
       { path: 'repositories.ts', language: 'typescript' },

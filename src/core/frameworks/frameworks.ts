@@ -225,6 +225,8 @@ export interface Frameworks {
   annotationRoutes: readonly AnnotationRoutes[];
   /** The frameworks whose routes are files. */
   fileRoutes: readonly FileRoutes[];
+  /** Import aliases frameworks define for the packages built on them (SvelteKit's `$lib`). */
+  moduleAliases: readonly FrameworkModuleAliases[];
   /** The frameworks whose routes are the operations of OpenAPI documents. */
   specificationRoutes: readonly SpecificationRoutes[];
 }
@@ -237,6 +239,13 @@ export interface SpecificationRoutes {
 }
 
 /** A framework whose routes are files, with its name. */
+export interface FrameworkModuleAliases {
+  /** A package depending on one of these (to build with, too) is built on the framework. */
+  packages: readonly string[];
+  /** Alias → folder of the package (`$lib` → `src/lib`). */
+  aliases: Readonly<Record<string, string>>;
+}
+
 export interface FileRoutes extends FileRoutesDocument {
   framework: string;
 }
@@ -302,6 +311,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     decoratorRoutes: [] as DecoratorRoutes[],
     annotationRoutes: [] as AnnotationRoutes[],
     fileRoutes: [] as FileRoutes[],
+    moduleAliases: [] as FrameworkModuleAliases[],
     specificationRoutes: [] as SpecificationRoutes[],
   };
   const seen = new Map<string, string>();
@@ -424,6 +434,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     if (document.decoratorRoutes) frameworks.decoratorRoutes.push({ ...document.decoratorRoutes, framework: document.name });
     if (document.annotationRoutes) frameworks.annotationRoutes.push({ ...document.annotationRoutes, framework: document.name });
     for (const convention of document.fileRoutes ?? []) frameworks.fileRoutes.push({ ...convention, framework: document.name });
+    if (document.moduleAliases) frameworks.moduleAliases.push(document.moduleAliases);
     if (document.specificationRoutes) frameworks.specificationRoutes.push({ framework: document.name, packages: document.specificationRoutes.packages, controllerKeys: document.specificationRoutes.controllerKeys ?? [] });
   }
   return frameworks;

@@ -183,6 +183,7 @@ export interface FrameworkDocument {
   viewMethodListDecorators?: Record<string, string[]>;
   viewClassMethods?: Record<string, string[]>;
   fileRoutes?: FileRoutesDocument[];
+  moduleAliases?: { packages: string[]; aliases: Record<string, string> };
   specificationRoutes?: SpecificationRoutesDocument;
   serverPackages?: string[];
   exceptionStatuses?: Record<string, number>;

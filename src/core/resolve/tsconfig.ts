@@ -2,6 +2,8 @@ import { type ParseError, parse, printParseErrorCode } from 'jsonc-parser';
 import { readWorkspaceText } from '../discover/discover';
 import type { ReadLimits, WorkspaceFs } from '../host';
 import type { Skipped } from '../result';
+import type { PackageManifest } from '../classify/packages';
+import type { FrameworkModuleAliases } from '../frameworks/frameworks';
 import type { WorkspacePackage } from './npmPackages';
 import type { GoModule } from './packages';
 
@@ -57,6 +59,25 @@ export async function readModulePaths(fs: WorkspaceFs, limits: ReadLimits & { ro
     return { paths };
   }
   return {};
+}
+
+/**
+ * The aliases frameworks define for the packages built on them (SvelteKit's `$lib` is the package's
+ * `src/lib`, in a configuration it generates and the repository does not hold): `$lib` and
+ * `$lib/*`, with a target in each package whose manifest depends on the framework.
+ */
+export function moduleAliasesOf(frameworks: readonly FrameworkModuleAliases[], manifests: readonly PackageManifest[]): ModulePaths['aliases'] {
+  const aliases: ModulePaths['aliases'] = [];
+  for (const framework of frameworks) {
+    const folders = manifests
+      .filter((manifest) => manifest.path.endsWith('package.json') && [...manifest.dependencies, ...(manifest.developmentDependencies ?? [])].some((name) => framework.packages.includes(name)))
+      .map((manifest) => manifest.path.slice(0, -'package.json'.length));
+    if (!folders.length) continue;
+    for (const [alias, folder] of Object.entries(framework.aliases)) {
+      aliases.push({ pattern: alias, targets: folders.map((root) => joinPath(root, folder)) }, { pattern: `${alias}/*`, targets: folders.map((root) => `${joinPath(root, folder)}/*`) });
+    }
+  }
+  return aliases;
 }
 
 /** A relative path joined and normalised, `/`-separated, without a leading `./`: `a/b` + `../c` → `a/c`. */
