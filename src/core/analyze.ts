@@ -11,7 +11,7 @@ import { type ArchitectureMap, buildArchitectureMap, type MapImport } from './ma
 import type { FileFacts } from './parse/facts';
 import type { Knowledge } from './knowledge/knowledge';
 import { compareRoutes, resolveWorkspace } from './resolve/resolve';
-import { moduleAliasesOf } from './resolve/tsconfig';
+import { autoImportsOf, moduleAliasesOf } from './resolve/tsconfig';
 import { SymbolIndex } from './resolve/symbolIndex';
 import { readWorkspacePackages } from './resolve/npmPackages';
 import { readModulePaths } from './resolve/tsconfig';
@@ -620,7 +620,8 @@ async function readConfiguration(fs: WorkspaceFs, root: string, discovery: Disco
   // The environment files' values are read by the index too, where the code reads a constant from the environment.
   // A framework's own aliases (SvelteKit's `$lib`) follow those the configuration states, for each package built on it.
   const frameworkAliases = moduleAliasesOf(knowledge.frameworks.moduleAliases, distribution.packages);
-  const extra = { ...(packages.length ? { packages } : {}), ...(build.goModules.length ? { goModules: build.goModules } : {}), ...(Object.keys(environment).length ? { environment } : {}) };
+  const autoImports = autoImportsOf(knowledge.frameworks.autoImports, distribution.packages);
+  const extra = { ...(autoImports.length ? { autoImports } : {}), ...(packages.length ? { packages } : {}), ...(build.goModules.length ? { goModules: build.goModules } : {}), ...(Object.keys(environment).length ? { environment } : {}) };
   const aliases = frameworkAliases.length ? { aliases: [...(read.paths?.aliases ?? []), ...frameworkAliases] } : {};
   const tsconfig = Object.keys(extra).length || frameworkAliases.length ? { ...read, paths: { ...(read.paths ?? { aliases: [] }), ...aliases, ...extra } } : read;
   // A root manifest read for the kind and for the packages, refused, is listed once.

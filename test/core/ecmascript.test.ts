@@ -38,6 +38,11 @@ describe('TypeScript workspaces', () => {
     assert.deepEqual(trace?.steps.map((step) => step.symbol), ['src/routes/api/todos/+server.ts:POST', 'src/lib/todos.ts:addTodo', 'Error']);
   });
 
+  it("follows a name Nuxt's server code uses without importing it to what server/utils defines", async () => {
+    const analysis = await analyzeFolder(join(ROOT, 'test', 'fixtures', 'nuxt-app'), { threads: 1 });
+    assert.deepEqual(analysis.trace('POST /api/orders')?.steps.map((step) => step.symbol), ['server/api/orders/index.post.ts:default', 'server/utils/orders.ts:createOrder']);
+  });
+
   it('reads namespace re-exports, class factories as bases, and the types locals are given', async () => {
     const facts = await testScanner().scan(
       { path: 'repositories.ts', language: 'typescript' },

@@ -227,6 +227,8 @@ export interface Frameworks {
   fileRoutes: readonly FileRoutes[];
   /** Import aliases frameworks define for the packages built on them (SvelteKit's `$lib`). */
   moduleAliases: readonly FrameworkModuleAliases[];
+  /** Folders whose definitions frameworks import without an import statement (Nuxt's `server/utils`). */
+  autoImports: readonly FrameworkAutoImports[];
   /** The frameworks whose routes are the operations of OpenAPI documents. */
   specificationRoutes: readonly SpecificationRoutes[];
 }
@@ -244,6 +246,15 @@ export interface FrameworkModuleAliases {
   packages: readonly string[];
   /** Alias → folder of the package (`$lib` → `src/lib`). */
   aliases: Readonly<Record<string, string>>;
+}
+
+export interface FrameworkAutoImports {
+  /** A package depending on one of these (to build with, too) is built on the framework. */
+  packages: readonly string[];
+  /** The folder of the package whose files see the names (`server`). */
+  scope: string;
+  /** The folders of the package whose files' names they see (`server/utils`). */
+  from: readonly string[];
 }
 
 export interface FileRoutes extends FileRoutesDocument {
@@ -312,6 +323,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     annotationRoutes: [] as AnnotationRoutes[],
     fileRoutes: [] as FileRoutes[],
     moduleAliases: [] as FrameworkModuleAliases[],
+    autoImports: [] as FrameworkAutoImports[],
     specificationRoutes: [] as SpecificationRoutes[],
   };
   const seen = new Map<string, string>();
@@ -435,6 +447,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     if (document.annotationRoutes) frameworks.annotationRoutes.push({ ...document.annotationRoutes, framework: document.name });
     for (const convention of document.fileRoutes ?? []) frameworks.fileRoutes.push({ ...convention, framework: document.name });
     if (document.moduleAliases) frameworks.moduleAliases.push(document.moduleAliases);
+    if (document.autoImports) frameworks.autoImports.push(document.autoImports);
     if (document.specificationRoutes) frameworks.specificationRoutes.push({ framework: document.name, packages: document.specificationRoutes.packages, controllerKeys: document.specificationRoutes.controllerKeys ?? [] });
   }
   return frameworks;

@@ -184,6 +184,7 @@ export interface FrameworkDocument {
   viewClassMethods?: Record<string, string[]>;
   fileRoutes?: FileRoutesDocument[];
   moduleAliases?: { packages: string[]; aliases: Record<string, string> };
+  autoImports?: { packages: string[]; scope: string; from: string[] };
   specificationRoutes?: SpecificationRoutesDocument;
   serverPackages?: string[];
   exceptionStatuses?: Record<string, number>;

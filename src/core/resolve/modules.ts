@@ -59,6 +59,8 @@ export class ModuleResolution {
   private readonly packageEntries = new Map<string, string>();
   /** The files a package's `exports` names for its other subpaths (`lowdb/node`): entries too, though no import by the bare name reaches them. */
   private readonly subpathEntries = new Set<string>();
+  /** The source files below a folder that auto-imports read, by folder. */
+  private readonly filesUnder = new Map<string, readonly string[]>();
   /** The workspace packages holding the files of a folder, innermost first, by folder. */
   private readonly packagesByFolder = new Map<string, readonly WorkspacePackage[]>();
 
@@ -164,6 +166,23 @@ export class ModuleResolution {
       if (file) return file;
     }
     return this.modulePaths.baseUrl !== undefined ? this.ecmaFileAt(joinPath(this.modulePaths.baseUrl, specifier)) : undefined;
+  }
+
+  /** The files whose top-level names `importer` sees without importing them (Nuxt's `server/utils` in its server code), in path order. */
+  autoImportedFiles(importer: string): readonly string[] {
+    const files: string[] = [];
+    for (const { scope, from } of this.modulePaths.autoImports ?? []) {
+      if (!importer.startsWith(scope)) continue;
+      for (const folder of from) {
+        let listed = this.filesUnder.get(folder);
+        if (!listed) {
+          listed = [...this.files.keys()].filter((path) => path.startsWith(folder) && ECMA_EXTENSIONS.some((extension) => path.endsWith(extension))).sort();
+          this.filesUnder.set(folder, listed);
+        }
+        files.push(...listed);
+      }
+    }
+    return files;
   }
 
   private ecmaFileAt(base: string): string | undefined {

@@ -406,6 +406,13 @@ export class SymbolIndex {
       const target = ecmascript ? this.qualifyThroughEcmaImport(path, statement, head, rest, depth) : this.qualifyThroughImport(path, statement, head, rest, depth);
       if (target) return target;
     }
+    if (!ecmascript) return undefined;
+    // A name the framework gives without an import (Nuxt's server code: what `server/utils` defines).
+    for (const file of this.modules.autoImportedFiles(path)) {
+      if (file === path) continue;
+      this.answers.noteSurface(file);
+      if (this.entriesIn(file)?.has(SymbolId.of(file, head))) return this.lookup(file, dottedName, depth + 1);
+    }
     return undefined;
   }
 

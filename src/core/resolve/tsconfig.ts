@@ -3,7 +3,7 @@ import { readWorkspaceText } from '../discover/discover';
 import type { ReadLimits, WorkspaceFs } from '../host';
 import type { Skipped } from '../result';
 import type { PackageManifest } from '../classify/packages';
-import type { FrameworkModuleAliases } from '../frameworks/frameworks';
+import type { FrameworkAutoImports, FrameworkModuleAliases } from '../frameworks/frameworks';
 import type { WorkspacePackage } from './npmPackages';
 import type { GoModule } from './packages';
 
@@ -16,6 +16,8 @@ export interface ModulePaths {
   packages?: WorkspacePackage[];
   /** Go: the modules `go.mod` files declare, by folder: import paths under them name the workspace's packages. */
   goModules?: GoModule[];
+  /** Folders whose files see, without importing them, the names the files of other folders define (Nuxt's server code, `server/utils`). */
+  autoImports?: { scope: string; from: string[] }[];
   /** The values the root's environment files give (`.env.example`: `APP_ROUTE_PREFIX=/api`), for constants the code reads from the environment. */
   environment?: Record<string, string>;
 }
@@ -69,15 +71,25 @@ export async function readModulePaths(fs: WorkspaceFs, limits: ReadLimits & { ro
 export function moduleAliasesOf(frameworks: readonly FrameworkModuleAliases[], manifests: readonly PackageManifest[]): ModulePaths['aliases'] {
   const aliases: ModulePaths['aliases'] = [];
   for (const framework of frameworks) {
-    const folders = manifests
-      .filter((manifest) => manifest.path.endsWith('package.json') && [...manifest.dependencies, ...(manifest.developmentDependencies ?? [])].some((name) => framework.packages.includes(name)))
-      .map((manifest) => manifest.path.slice(0, -'package.json'.length));
+    const folders = packageFoldersOn(framework.packages, manifests);
     if (!folders.length) continue;
     for (const [alias, folder] of Object.entries(framework.aliases)) {
       aliases.push({ pattern: alias, targets: folders.map((root) => joinPath(root, folder)) }, { pattern: `${alias}/*`, targets: folders.map((root) => `${joinPath(root, folder)}/*`) });
     }
   }
   return aliases;
+}
+
+/** Nuxt's server code sees what `server/utils` defines without importing it: for each package built on such a framework, its folders. */
+export function autoImportsOf(frameworks: readonly FrameworkAutoImports[], manifests: readonly PackageManifest[]): NonNullable<ModulePaths['autoImports']> {
+  return frameworks.flatMap((framework) => packageFoldersOn(framework.packages, manifests).map((root) => ({ scope: `${joinPath(root, framework.scope)}/`, from: framework.from.map((folder) => `${joinPath(root, folder)}/`) })));
+}
+
+/** The folders (`''` the root, else ending in `/`) of the npm packages whose manifests depend on one of these packages, to build with too. */
+function packageFoldersOn(packages: readonly string[], manifests: readonly PackageManifest[]): string[] {
+  return manifests
+    .filter((manifest) => manifest.path.endsWith('package.json') && [...manifest.dependencies, ...(manifest.developmentDependencies ?? [])].some((name) => packages.includes(name)))
+    .map((manifest) => manifest.path.slice(0, -'package.json'.length));
 }
 
 /** A relative path joined and normalised, `/`-separated, without a leading `./`: `a/b` + `../c` → `a/c`. */
