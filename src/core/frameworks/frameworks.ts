@@ -1,6 +1,6 @@
 import { DataFileError } from '../knowledge/checkData';
 import { type DataFile, readDataFile } from '../knowledge/dataFile';
-import type { AnnotationRoutesDocument, Cardinality, ClassRuleDocument, ControllerPathDocument, DecoratorRoutesDocument, EmbeddedColumnDocument, FileRoutesDocument, FrameworkDocument, HandlerClassesDocument, HandlerInterfaceDocument, MessageBusDocument, ModelReader, ObjectDispatchDocument, QueryReadingDocument, RequestEntryDocument, RouteArguments, ServletSettingsDocument, UncaughtErrorDocument, ViewSetsDocument } from '../knowledge/documents';
+import type { AnnotationRoutesDocument, FileExportsDocument, Cardinality, ClassRuleDocument, ControllerPathDocument, DecoratorRoutesDocument, EmbeddedColumnDocument, FileRoutesDocument, FrameworkDocument, HandlerClassesDocument, HandlerInterfaceDocument, MessageBusDocument, ModelReader, ObjectDispatchDocument, QueryReadingDocument, RequestEntryDocument, RouteArguments, ServletSettingsDocument, UncaughtErrorDocument, ViewSetsDocument } from '../knowledge/documents';
 
 /** A class rule of a framework file, with the framework it belongs to. */
 export interface ClassRule extends ClassRuleDocument {
@@ -225,6 +225,8 @@ export interface Frameworks {
   annotationRoutes: readonly AnnotationRoutes[];
   /** The frameworks whose routes are files. */
   fileRoutes: readonly FileRoutes[];
+  /** What frameworks find by file name (Next.js's `middleware.ts`). */
+  fileExports: readonly FileExports[];
   /** Import aliases frameworks define for the packages built on them (SvelteKit's `$lib`). */
   moduleAliases: readonly FrameworkModuleAliases[];
   /** Folders whose definitions frameworks import without an import statement (Nuxt's `server/utils`). */
@@ -246,6 +248,10 @@ export interface FrameworkModuleAliases {
   packages: readonly string[];
   /** Alias → folder of the package (`$lib` → `src/lib`). */
   aliases: Readonly<Record<string, string>>;
+}
+
+export interface FileExports extends FileExportsDocument {
+  framework: string;
 }
 
 export interface FrameworkAutoImports {
@@ -322,6 +328,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     decoratorRoutes: [] as DecoratorRoutes[],
     annotationRoutes: [] as AnnotationRoutes[],
     fileRoutes: [] as FileRoutes[],
+    fileExports: [] as FileExports[],
     moduleAliases: [] as FrameworkModuleAliases[],
     autoImports: [] as FrameworkAutoImports[],
     specificationRoutes: [] as SpecificationRoutes[],
@@ -446,6 +453,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     if (document.decoratorRoutes) frameworks.decoratorRoutes.push({ ...document.decoratorRoutes, framework: document.name });
     if (document.annotationRoutes) frameworks.annotationRoutes.push({ ...document.annotationRoutes, framework: document.name });
     for (const convention of document.fileRoutes ?? []) frameworks.fileRoutes.push({ ...convention, framework: document.name });
+    for (const convention of document.fileExports ?? []) frameworks.fileExports.push({ ...convention, framework: document.name });
     if (document.moduleAliases) frameworks.moduleAliases.push(document.moduleAliases);
     if (document.autoImports) frameworks.autoImports.push(document.autoImports);
     if (document.specificationRoutes) frameworks.specificationRoutes.push({ framework: document.name, packages: document.specificationRoutes.packages, controllerKeys: document.specificationRoutes.controllerKeys ?? [] });

@@ -183,6 +183,7 @@ export interface FrameworkDocument {
   viewMethodListDecorators?: Record<string, string[]>;
   viewClassMethods?: Record<string, string[]>;
   fileRoutes?: FileRoutesDocument[];
+  fileExports?: FileExportsDocument[];
   moduleAliases?: { packages: string[]; aliases: Record<string, string> };
   autoImports?: { packages: string[]; scope: string; from: string[] };
   specificationRoutes?: SpecificationRoutesDocument;
@@ -336,6 +337,14 @@ export interface ViewSetsDocument {
   mixinModule: string;
   trailingSlashKeyword?: string;
   actionDecorators: { decorator: string; detail?: boolean }[];
+}
+
+/** What a framework finds by file name (see the schema's `fileExports`). */
+export interface FileExportsDocument {
+  files: string[];
+  exports: string[];
+  category: FindingCategory;
+  packages: string[];
 }
 
 /** Routes a framework reads from the file system (see the schema's `fileRoutes`). */

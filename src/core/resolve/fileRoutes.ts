@@ -3,6 +3,7 @@ import { Turns } from '../nextTurn';
 import type { FileRoutes } from '../frameworks/frameworks';
 import type { FileFacts, SymbolDefinition } from '../parse/facts';
 import type { Finding, Route } from '../result';
+import { frameworkPackageRoot } from './frameworkPackages';
 import { normalizeRoutePath } from './routePaths';
 import type { SymbolIndex } from './symbolIndex';
 
@@ -74,22 +75,9 @@ function routeOf(file: FileFacts, framework: FileRoutes, packages: readonly Pack
   const below = segments.slice(start).filter((segment) => !(framework.groups && /^\(.*\)$/.test(segment)));
   if (!framework.files && stem !== 'index') below.push(stem);
   if (below.some((segment) => segment.startsWith('_'))) return undefined;
-  if (!ofFrameworkPackage(file, framework, packages)) return undefined;
+  if (frameworkPackageRoot(file, framework.packages, packages) === undefined) return undefined;
   const mount = framework.mount && framework.mount !== '/' ? framework.mount : '';
   return { path: normalizeRoutePath(`${mount}/${below.map(pathSegment).join('/')}`), ...(method ? { method } : {}) };
-}
-
-/** The file imports one of the framework's packages, or the nearest package manifest above it depends on one (to build with, too). */
-function ofFrameworkPackage(file: FileFacts, framework: FileRoutes, packages: readonly PackageManifest[]): boolean {
-  const isFramework = (name: string) => framework.packages.some((wanted) => name === wanted || name.startsWith(`${wanted}/`));
-  if (file.imports.some((statement) => isFramework(statement.module))) return true;
-  let nearest: PackageManifest | undefined;
-  for (const manifest of packages) {
-    if (!manifest.path.endsWith('package.json')) continue;
-    const folder = manifest.path.slice(0, -'package.json'.length);
-    if (file.path.startsWith(folder) && (!nearest || folder.length > nearest.path.length - 'package.json'.length)) nearest = manifest;
-  }
-  return nearest ? [...nearest.dependencies, ...(nearest.developmentDependencies ?? [])].some(isFramework) : false;
 }
 
 /** `[id]` → `{id}`, `[...rest]` and `[[...rest]]` → `*`, `[[lang]]` and `[id=integer]` (SvelteKit's optional and matched parameters) → `{lang}`, `{id}`, a folder name as itself. */

@@ -8,6 +8,7 @@ import { aspectMiddleware } from './aspects';
 import { callRoutes } from './callRoutes';
 import { embeddedBases, frameworkFindings } from './frameworkFindings';
 import { enqueuingCalls } from './enqueuingCalls';
+import { fileExportFindings } from './fileExports';
 import { FindingEdits } from './findingEdits';
 import { fileRoutes } from './fileRoutes';
 import { interfaceImplementations } from './interfaces';
@@ -87,7 +88,9 @@ export async function resolveWorkspace(files: readonly FileFacts[], knowledge: R
   // Java's routes are annotations, or calls (Spark); Go's router calls followed through variables, parameters and closures.
   const annotated = await annotationRoutes(index, knowledge.frameworks.annotationRoutes, build, turns);
   const called = await callRoutes(index, knowledge.frameworks, interfaces, turns);
-  // Frameworks whose routes are files (Medusa's `src/api/**/route.ts`, Next.js's `app/**/route.ts`), of a package that depends on the framework.
+  // What frameworks find by file name (Next.js's `middleware.ts`), and their routes that are files (Medusa's `src/api/**/route.ts`,
+  // Next.js's `app/**/route.ts`), in packages built on the framework.
+  findings.push(...(await fileExportFindings(index, knowledge.frameworks.fileExports, build.packages ?? [], turns)));
   const routeFiles = await fileRoutes(index, knowledge.frameworks.fileRoutes, build.packages ?? [], (path) => knowledge.layerRoles.isTestFileName(path), turns);
   // Frameworks whose routes are an OpenAPI document's operations (Connexion's `operationId`s).
   const specified = await specificationRoutes(index, build.specifications ?? [], knowledge.frameworks.specificationRoutes, turns);

@@ -4,6 +4,7 @@ import type { ReadLimits, WorkspaceFs } from '../host';
 import type { Skipped } from '../result';
 import type { PackageManifest } from '../classify/packages';
 import type { FrameworkAutoImports, FrameworkModuleAliases } from '../frameworks/frameworks';
+import { packageRootsOn } from './frameworkPackages';
 import type { WorkspacePackage } from './npmPackages';
 import type { GoModule } from './packages';
 
@@ -71,7 +72,7 @@ export async function readModulePaths(fs: WorkspaceFs, limits: ReadLimits & { ro
 export function moduleAliasesOf(frameworks: readonly FrameworkModuleAliases[], manifests: readonly PackageManifest[]): ModulePaths['aliases'] {
   const aliases: ModulePaths['aliases'] = [];
   for (const framework of frameworks) {
-    const folders = packageFoldersOn(framework.packages, manifests);
+    const folders = packageRootsOn(framework.packages, manifests);
     if (!folders.length) continue;
     for (const [alias, folder] of Object.entries(framework.aliases)) {
       aliases.push({ pattern: alias, targets: folders.map((root) => joinPath(root, folder)) }, { pattern: `${alias}/*`, targets: folders.map((root) => `${joinPath(root, folder)}/*`) });
@@ -82,14 +83,7 @@ export function moduleAliasesOf(frameworks: readonly FrameworkModuleAliases[], m
 
 /** Nuxt's server code sees what `server/utils` defines without importing it: for each package built on such a framework, its folders. */
 export function autoImportsOf(frameworks: readonly FrameworkAutoImports[], manifests: readonly PackageManifest[]): NonNullable<ModulePaths['autoImports']> {
-  return frameworks.flatMap((framework) => packageFoldersOn(framework.packages, manifests).map((root) => ({ scope: `${joinPath(root, framework.scope)}/`, from: framework.from.map((folder) => `${joinPath(root, folder)}/`) })));
-}
-
-/** The folders (`''` the root, else ending in `/`) of the npm packages whose manifests depend on one of these packages, to build with too. */
-function packageFoldersOn(packages: readonly string[], manifests: readonly PackageManifest[]): string[] {
-  return manifests
-    .filter((manifest) => manifest.path.endsWith('package.json') && [...manifest.dependencies, ...(manifest.developmentDependencies ?? [])].some((name) => packages.includes(name)))
-    .map((manifest) => manifest.path.slice(0, -'package.json'.length));
+  return frameworks.flatMap((framework) => packageRootsOn(framework.packages, manifests).map((root) => ({ scope: `${joinPath(root, framework.scope)}/`, from: framework.from.map((folder) => `${joinPath(root, folder)}/`) })));
 }
 
 /** A relative path joined and normalised, `/`-separated, without a leading `./`: `a/b` + `../c` → `a/c`. */
