@@ -3,7 +3,7 @@ import type { PackageManifest } from '../classify/packages';
 import type { FileExports } from '../frameworks/frameworks';
 import { Turns } from '../nextTurn';
 import type { Finding } from '../result';
-import { frameworkPackageRoot } from './frameworkPackages';
+import { builtOn, packageOf } from './frameworkPackages';
 import type { SymbolIndex } from './symbolIndex';
 
 /**
@@ -18,9 +18,10 @@ export async function fileExportFindings(index: SymbolIndex, conventions: readon
   const placed = conventions.map((convention) => ({ convention, isPlace: picomatch(convention.files) }));
   await turns.each(index.files(), (file) => {
     if ((file.language !== 'typescript' && file.language !== 'javascript') || file.skipped) return;
+    const { root, manifest } = packageOf(file.path, manifests);
+    const place = file.path.slice(root.length).replace(/\.[cm]?[jt]sx?$/, '');
     for (const { convention, isPlace } of placed) {
-      const root = frameworkPackageRoot(file, convention.packages, manifests);
-      if (root === undefined || !isPlace(file.path.slice(root.length).replace(/\.[cm]?[jt]sx?$/, ''))) continue;
+      if (!isPlace(place) || !builtOn(file, manifest, convention.packages)) continue;
       for (const { symbol, definition } of index.definitionsIn(file.path)) {
         const named = convention.exports.includes(definition.name) || (definition.defaultExport === true && convention.exports.includes('default'));
         if (!named || !(definition.kind === 'function' || (definition.kind === 'variable' && definition.value))) continue;

@@ -3,7 +3,7 @@ import { Turns } from '../nextTurn';
 import type { FileRoutes } from '../frameworks/frameworks';
 import type { FileFacts, SymbolDefinition } from '../parse/facts';
 import type { Finding, Route } from '../result';
-import { frameworkPackageRoot } from './frameworkPackages';
+import { builtOn, packageOf } from './frameworkPackages';
 import { normalizeRoutePath } from './routePaths';
 import type { SymbolIndex } from './symbolIndex';
 
@@ -75,7 +75,7 @@ function routeOf(file: FileFacts, framework: FileRoutes, packages: readonly Pack
   const below = segments.slice(start).filter((segment) => !(framework.groups && /^\(.*\)$/.test(segment)));
   if (!framework.files && stem !== 'index') below.push(stem);
   if (below.some((segment) => segment.startsWith('_'))) return undefined;
-  if (frameworkPackageRoot(file, framework.packages, packages) === undefined) return undefined;
+  if (!builtOn(file, packageOf(file.path, packages).manifest, framework.packages)) return undefined;
   const mount = framework.mount && framework.mount !== '/' ? framework.mount : '';
   return { path: normalizeRoutePath(`${mount}/${below.map(pathSegment).join('/')}`), ...(method ? { method } : {}) };
 }

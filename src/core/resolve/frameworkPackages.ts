@@ -10,22 +10,21 @@ function namesOneOf(packages: readonly string[]): (name: string) => boolean {
   return (name) => packages.some((wanted) => name === wanted || name.startsWith(`${wanted}/`));
 }
 
-/**
- * The root of the package a file is in (`''` the workspace's, else ending in `/`) when that package
- * is built on one of these frameworks: the file imports one of their packages (or a module of one),
- * or the nearest npm manifest above it depends on one. Undefined when it is not.
- */
-export function frameworkPackageRoot(file: Pick<FileFacts, 'path' | 'imports'>, packages: readonly string[], manifests: readonly PackageManifest[]): string | undefined {
-  const isFramework = namesOneOf(packages);
+/** The nearest npm manifest above a file, among those read, and its package's root (`''` the workspace's, else ending in `/`). */
+export function packageOf(path: string, manifests: readonly PackageManifest[]): { root: string; manifest?: PackageManifest } {
   let nearest: PackageManifest | undefined;
   for (const manifest of manifests) {
     if (!manifest.path.endsWith('package.json')) continue;
     const folder = manifest.path.slice(0, -'package.json'.length);
-    if (file.path.startsWith(folder) && (!nearest || folder.length > nearest.path.length - 'package.json'.length)) nearest = manifest;
+    if (path.startsWith(folder) && (!nearest || folder.length > nearest.path.length - 'package.json'.length)) nearest = manifest;
   }
-  const root = nearest ? nearest.path.slice(0, -'package.json'.length) : '';
-  if (file.imports.some((statement) => isFramework(statement.module))) return root;
-  return nearest && dependsOn(nearest, isFramework) ? root : undefined;
+  return nearest ? { root: nearest.path.slice(0, -'package.json'.length), manifest: nearest } : { root: '' };
+}
+
+/** Whether a file's package is built on one of these frameworks: the file imports one of their packages (or a module of one), or its package's manifest depends on one. */
+export function builtOn(file: Pick<FileFacts, 'imports'>, manifest: PackageManifest | undefined, packages: readonly string[]): boolean {
+  const isFramework = namesOneOf(packages);
+  return file.imports.some((statement) => isFramework(statement.module)) || (manifest !== undefined && dependsOn(manifest, isFramework));
 }
 
 /** The roots (`''` the workspace's, else ending in `/`) of the npm packages whose manifests depend on one of these packages, to build with too. */
