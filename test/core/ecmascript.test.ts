@@ -43,6 +43,31 @@ describe('TypeScript workspaces', () => {
     assert.deepEqual(analysis.trace('POST /api/orders')?.steps.map((step) => step.symbol), ['server/api/orders/index.post.ts:default', 'server/utils/orders.ts:createOrder']);
   });
 
+  it("gives each package of a monorepo its own framework aliases and auto-imports: `$lib` is the importing app's src/lib", async () => {
+    const sveltekitApp = (name: string) => ({
+      [`apps/${name}/package.json`]: JSON.stringify({ name, private: true, devDependencies: { '@sveltejs/kit': '^2.0.0' } }),
+      [`apps/${name}/src/lib/db.ts`]: `export function load() {\n  return '${name}';\n}\n`,
+      [`apps/${name}/src/routes/api/${name}/+server.ts`]: "import { load } from '$lib/db';\n\nexport function GET() {\n  return new Response(load());\n}\n",
+    });
+    const workspace = tempWorkspace({
+      'package.json': JSON.stringify({ name: 'apps', private: true, workspaces: ['apps/*'] }),
+      ...sveltekitApp('a'),
+      ...sveltekitApp('b'),
+      'apps/shop/package.json': JSON.stringify({ name: 'shop', private: true, dependencies: { nuxt: '^3.0.0' } }),
+      'apps/shop/server/utils/users.ts': 'export function listUsers() {\n  return [];\n}\n',
+      'apps/shop/server/api/users.get.ts': 'export default defineEventHandler(() => listUsers());\n',
+    });
+    try {
+      const analysis = await analyzeFolder(workspace.root, { threads: 1 });
+      const steps = (route: string) => analysis.trace(route)?.steps.map((step) => step.symbol);
+      assert.deepEqual(steps('GET /api/a'), ['apps/a/src/routes/api/a/+server.ts:GET', 'apps/a/src/lib/db.ts:load']);
+      assert.deepEqual(steps('GET /api/b'), ['apps/b/src/routes/api/b/+server.ts:GET', 'apps/b/src/lib/db.ts:load']);
+      assert.deepEqual(steps('GET /api/users'), ['apps/shop/server/api/users.get.ts:default', 'apps/shop/server/utils/users.ts:listUsers']);
+    } finally {
+      workspace.cleanup();
+    }
+  });
+
   it('reads namespace re-exports, class factories as bases, and the types locals are given', async () => {
     const facts = await testScanner().scan(
       { path: 'repositories.ts', language: 'typescript' },

@@ -151,7 +151,8 @@ export class ModuleResolution {
    */
   ecmaModuleFile(importer: string, specifier: string): string | undefined {
     if (specifier.startsWith('.')) return this.ecmaFileAt(joinPath(importer.split('/').slice(0, -1).join('/'), specifier));
-    for (const { pattern, targets } of this.modulePaths.aliases) {
+    for (const { pattern, targets, scope } of this.modulePaths.aliases) {
+      if (scope !== undefined && !importer.startsWith(scope)) continue;
       const star = pattern.indexOf('*');
       const matched = star < 0 ? (specifier === pattern ? '' : undefined) : specifier.startsWith(pattern.slice(0, star)) && specifier.endsWith(pattern.slice(star + 1)) ? specifier.slice(star, specifier.length - (pattern.length - star - 1)) : undefined;
       if (matched === undefined) continue;

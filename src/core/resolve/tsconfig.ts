@@ -10,7 +10,8 @@ import type { GoModule } from './packages';
 
 /** `compilerOptions.paths` with targets made relative to the workspace root: `@app/*` → `apps/api/src/*`. */
 export interface ModulePaths {
-  aliases: { pattern: string; targets: string[] }[];
+  /** `scope`: the folder (ending in `/`) whose files the alias is for, a package's; every file's when absent. */
+  aliases: { pattern: string; targets: string[]; scope?: string }[];
   /** `compilerOptions.baseUrl`, relative to the root ('' for the root itself). */
   baseUrl?: string;
   /** The workspace's own packages (a monorepo's members, by their `package.json`), which its files import by name. */
@@ -67,15 +68,16 @@ export async function readModulePaths(fs: WorkspaceFs, limits: ReadLimits & { ro
 /**
  * The aliases frameworks define for the packages built on them (SvelteKit's `$lib` is the package's
  * `src/lib`, in a configuration it generates and the repository does not hold): `$lib` and
- * `$lib/*`, with a target in each package whose manifest depends on the framework.
+ * `$lib/*` for the files of each package whose manifest depends on the framework, to its own folder.
  */
 export function moduleAliasesOf(frameworks: readonly FrameworkModuleAliases[], manifests: readonly PackageManifest[]): ModulePaths['aliases'] {
   const aliases: ModulePaths['aliases'] = [];
   for (const framework of frameworks) {
-    const folders = packageRootsOn(framework.packages, manifests);
-    if (!folders.length) continue;
-    for (const [alias, folder] of Object.entries(framework.aliases)) {
-      aliases.push({ pattern: alias, targets: folders.map((root) => joinPath(root, folder)) }, { pattern: `${alias}/*`, targets: folders.map((root) => `${joinPath(root, folder)}/*`) });
+    for (const root of packageRootsOn(framework.packages, manifests)) {
+      for (const [alias, folder] of Object.entries(framework.aliases)) {
+        const target = joinPath(root, folder);
+        aliases.push({ pattern: alias, targets: [target], scope: root }, { pattern: `${alias}/*`, targets: [`${target}/*`], scope: root });
+      }
     }
   }
   return aliases;
@@ -88,7 +90,7 @@ export function autoImportsOf(frameworks: readonly FrameworkAutoImports[], manif
 
 /** A relative path joined and normalised, `/`-separated, without a leading `./`: `a/b` + `../c` → `a/c`. */
 export function joinPath(folder: string, relative: string): string {
-  const parts = folder ? folder.split('/') : [];
+  const parts = folder.split('/').filter((part) => part !== ''); // a folder written with its trailing `/` (`apps/web/`)
   for (const part of relative.split('/')) {
     if (part === '..') parts.pop();
     else if (part !== '.' && part !== '') parts.push(part);
