@@ -70,7 +70,7 @@ const CASES: { rule: string; match: string[][]; noMatch: string[][] }[] = [
     noMatch: [['rest_framework/settings.py', 'rest_framework/urls.py', 'rest_framework/views.py'], ['tests/settings.py', 'tests/urls.py', 'tests/wsgi.py']],
   },
   { rule: 'wsgi-entry-module', match: [['wsgi.py'], ['asgi.py']], noMatch: [['examples/blog/wsgi.py'], ['board/wsgi.py'], ['tests/asgi.py']] },
-  { rule: 'full-stack-application-config', match: [['next.config.ts'], ['nuxt.config.ts'], ['svelte.config.js']], noMatch: [['examples/with-nextjs/next.config.js'], ['docs/nuxt.config.ts'], ['next.config.d.ts']] },
+  { rule: 'full-stack-application-config', match: [['next.config.ts'], ['nuxt.config.ts'], ['astro.config.mjs']], noMatch: [['examples/with-nextjs/next.config.js'], ['docs/nuxt.config.ts'], ['next.config.d.ts'], ['svelte.config.js']] },
   { rule: 'alembic-environment', match: [['alembic.ini'], ['src/dispatch/alembic.ini']], noMatch: [['alembic/templates/generic/alembic.ini.mako', 'alembic/templates/generic/script.py.mako'], ['tests/alembic.ini']] },
   {
     rule: 'framework-core-folders',

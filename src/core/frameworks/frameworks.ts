@@ -1,6 +1,6 @@
 import { DataFileError } from '../knowledge/checkData';
 import { type DataFile, readDataFile } from '../knowledge/dataFile';
-import type { AnnotationRoutesDocument, FileExportsDocument, Cardinality, ClassRuleDocument, ControllerPathDocument, DecoratorRoutesDocument, EmbeddedColumnDocument, FileRoutesDocument, FrameworkDocument, HandlerClassesDocument, HandlerInterfaceDocument, MessageBusDocument, ModelReader, ObjectDispatchDocument, QueryReadingDocument, RequestEntryDocument, RouteArguments, ServletSettingsDocument, UncaughtErrorDocument, ViewSetsDocument } from '../knowledge/documents';
+import type { AnnotationRoutesDocument, AutoImportsDocument, FileExportsDocument, ModuleAliasesDocument, Cardinality, ClassRuleDocument, ControllerPathDocument, DecoratorRoutesDocument, EmbeddedColumnDocument, FileRoutesDocument, FrameworkDocument, HandlerClassesDocument, HandlerInterfaceDocument, MessageBusDocument, ModelReader, ObjectDispatchDocument, QueryReadingDocument, RequestEntryDocument, RouteArguments, ServletSettingsDocument, UncaughtErrorDocument, ViewSetsDocument } from '../knowledge/documents';
 
 /** A class rule of a framework file, with the framework it belongs to. */
 export interface ClassRule extends ClassRuleDocument {
@@ -242,27 +242,18 @@ export interface SpecificationRoutes {
   controllerKeys: readonly string[];
 }
 
-/** A framework whose routes are files, with its name. */
-export interface FrameworkModuleAliases {
-  /** A package depending on one of these (to build with, too) is built on the framework. */
-  packages: readonly string[];
-  /** Alias → folder of the package (`$lib` → `src/lib`). */
-  aliases: Readonly<Record<string, string>>;
-}
+/** Import aliases a framework defines for the packages built on it (see the schema's `moduleAliases`). */
+export type FrameworkModuleAliases = ModuleAliasesDocument;
 
+/** Names a framework gives a folder's files without an import (see the schema's `autoImports`). */
+export type FrameworkAutoImports = AutoImportsDocument;
+
+/** What a framework finds by file name, with its name. */
 export interface FileExports extends FileExportsDocument {
   framework: string;
 }
 
-export interface FrameworkAutoImports {
-  /** A package depending on one of these (to build with, too) is built on the framework. */
-  packages: readonly string[];
-  /** The folder of the package whose files see the names (`server`). */
-  scope: string;
-  /** The folders of the package whose files' names they see (`server/utils`). */
-  from: readonly string[];
-}
-
+/** A framework's convention for routes that are files, with its name. */
 export interface FileRoutes extends FileRoutesDocument {
   framework: string;
 }

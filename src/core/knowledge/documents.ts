@@ -184,8 +184,8 @@ export interface FrameworkDocument {
   viewClassMethods?: Record<string, string[]>;
   fileRoutes?: FileRoutesDocument[];
   fileExports?: FileExportsDocument[];
-  moduleAliases?: { packages: string[]; aliases: Record<string, string> };
-  autoImports?: { packages: string[]; scope: string; from: string[] };
+  moduleAliases?: ModuleAliasesDocument;
+  autoImports?: AutoImportsDocument;
   specificationRoutes?: SpecificationRoutesDocument;
   serverPackages?: string[];
   exceptionStatuses?: Record<string, number>;
@@ -339,6 +339,24 @@ export interface ViewSetsDocument {
   actionDecorators: { decorator: string; detail?: boolean }[];
 }
 
+/** Import aliases a framework defines for the packages built on it (see the schema's `moduleAliases`). */
+export interface ModuleAliasesDocument {
+  /** A package depending on one of these (to build with, too) is built on the framework. */
+  packages: string[];
+  /** Alias → folder of the package (`$lib` → `src/lib`). */
+  aliases: Record<string, string>;
+}
+
+/** Names a framework gives a folder's files without an import (see the schema's `autoImports`). */
+export interface AutoImportsDocument {
+  /** A package depending on one of these (to build with, too) is built on the framework. */
+  packages: string[];
+  /** The folder of the package whose files see the names (`server`). */
+  scope: string;
+  /** The folders of the package whose files' names they see (`server/utils`). */
+  from: string[];
+}
+
 /** What a framework finds by file name (see the schema's `fileExports`). */
 export interface FileExportsDocument {
   files: string[];
@@ -355,6 +373,9 @@ export interface FileRoutesDocument {
   groups?: boolean;
   handler?: 'methods' | 'default-export';
   methodSuffix?: boolean;
+  ignoredSuffixes?: string[];
+  private?: boolean;
+  anyMethodExports?: string[];
   packages: string[];
   methods: string[];
 }

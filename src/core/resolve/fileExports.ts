@@ -3,6 +3,7 @@ import type { PackageManifest } from '../classify/packages';
 import type { FileExports } from '../frameworks/frameworks';
 import { Turns } from '../nextTurn';
 import type { Finding } from '../result';
+import { withoutSourceExtension } from './fileRoutes';
 import { builtOn, packageOf } from './frameworkPackages';
 import type { SymbolIndex } from './symbolIndex';
 
@@ -19,7 +20,7 @@ export async function fileExportFindings(index: SymbolIndex, conventions: readon
   await turns.each(index.files(), (file) => {
     if ((file.language !== 'typescript' && file.language !== 'javascript') || file.skipped) return;
     const { root, manifest } = packageOf(file.path, manifests);
-    const place = file.path.slice(root.length).replace(/\.[cm]?[jt]sx?$/, '');
+    const place = withoutSourceExtension(file.path.slice(root.length));
     for (const { convention, isPlace } of placed) {
       if (!isPlace(place) || !builtOn(file, manifest, convention.packages)) continue;
       for (const { symbol, definition } of index.definitionsIn(file.path)) {

@@ -9,12 +9,14 @@ import type { SymbolIndex } from './symbolIndex';
 
 /**
  * Routes that are files, as the framework files describe them (`route.ts` of Medusa and Next.js,
- * Next.js's `pages/api/**`, SvelteKit's `+server.ts`, Nitro's `server/api/**`): a route file under
- * the routes folder, of a framework's package (it imports one, or the package it is in depends on
- * one), is a route at its path below the routes folder — `[id]` a parameter, `[...rest]` the rest
- * of the path, a folder in parentheses left out where the framework groups routes so; a folder or
- * file named with a leading `_`, and a test beside the routes, is no route. Its handlers are the
- * functions it defines named after HTTP methods, or its default export (`handler` in the schema).
+ * Next.js's `pages/api/**`, SvelteKit's `+server.ts`, Nitro's `server/api/**`, Astro's endpoints):
+ * a route file under the routes folder of a package built on the framework (it imports the
+ * framework, or the package's manifest depends on it) is a route at its path below the routes
+ * folder — `[id]` a parameter, `[...rest]` the rest of the path, an optional segment served with
+ * and without it, a folder in parentheses left out where the framework groups routes so, a folder
+ * or file named with a leading `_` no route where the framework keeps those private; a test beside
+ * the routes is no route. Its handlers are the functions it defines named after HTTP methods, or
+ * its default export (`handler` in the schema).
  */
 export async function fileRoutes(index: SymbolIndex, frameworks: readonly FileRoutes[], packages: readonly PackageManifest[], isTestFile: (path: string) => boolean, turns = new Turns()): Promise<{ routes: Route[]; findings: Finding[] }> {
   const routes: Route[] = [];
@@ -25,10 +27,11 @@ export async function fileRoutes(index: SymbolIndex, frameworks: readonly FileRo
     for (const framework of frameworks) {
       const route = routeOf(file, framework, packages);
       if (!route) continue;
-      const routePath = route.path;
       for (const { method, symbol, definition } of handlersOf(index, file, framework, route.method)) {
-        routes.push({ method, path: routePath, handler: symbol, framework: framework.framework, source: { path: file.path, line: definition.range.start.line } });
-        findings.push({ category: 'route', symbol, range: definition.range, layer: '', details: { rule: 'file-route', framework: framework.framework, method: method.toLowerCase(), path: routePath } });
+        for (const path of route.paths) {
+          routes.push({ method, path, handler: symbol, framework: framework.framework, source: { path: file.path, line: definition.range.start.line } });
+          findings.push({ category: 'route', symbol, range: definition.range, layer: '', details: { rule: 'file-route', framework: framework.framework, method: method.toLowerCase(), path } });
+        }
       }
     }
   });
@@ -46,7 +49,12 @@ function handlersOf(index: SymbolIndex, file: FileFacts, framework: FileRoutes, 
   const definitions = [...index.definitionsIn(file.path)];
   const answers = (definition: SymbolDefinition) => definition.kind === 'function' || (definition.kind === 'variable' && definition.value !== undefined);
   if (framework.handler !== 'default-export') {
-    return definitions.filter(({ definition }) => framework.methods.includes(definition.name) && answers(definition)).map(({ symbol, definition }) => ({ method: definition.name, symbol, definition }));
+    // Astro's `ALL`, SvelteKit's `fallback`: the methods no other export answers.
+    const methodOf = (name: string) => (framework.methods.includes(name) ? name : framework.anyMethodExports?.includes(name) ? 'ANY' : undefined);
+    return definitions.flatMap(({ symbol, definition }) => {
+      const method = methodOf(definition.name);
+      return method && answers(definition) ? [{ method, symbol, definition }] : [];
+    });
   }
   const exported = definitions.find(({ definition }) => definition.defaultExport && answers(definition));
   if (!exported) return [];
@@ -59,30 +67,52 @@ function handlersOf(index: SymbolIndex, file: FileFacts, framework: FileRoutes, 
   return (tested.length ? tested : ['ANY']).map((method) => ({ method, ...handler }));
 }
 
-/** The path a route file serves, and the method its name gives (Nitro's `users.post.ts`); undefined when the file is no route file of the framework. */
-function routeOf(file: FileFacts, framework: FileRoutes, packages: readonly PackageManifest[]): { path: string; method?: string } | undefined {
+/** At most this many paths for one route file: each optional segment doubles them. */
+const MAX_OPTIONAL_PATHS = 8;
+
+/**
+ * The paths a route file serves (an optional segment, `[[lang]]` or `[[...slug]]`, with and
+ * without it), and the method its name gives (Nitro's `users.post.ts`); undefined when the file is
+ * no route file of the framework.
+ */
+function routeOf(file: FileFacts, framework: FileRoutes, packages: readonly PackageManifest[]): { paths: string[]; method?: string } | undefined {
   const segments = file.path.split('/');
-  let stem = (segments.pop() ?? '').replace(/\.[cm]?[jt]sx?$/, '');
+  let stem = withoutSourceExtension(segments.pop() ?? '');
+  for (const suffix of framework.ignoredSuffixes ?? []) if (stem.endsWith(`.${suffix}`)) stem = stem.slice(0, -suffix.length - 1);
   const suffix = framework.methodSuffix ? stem.slice(stem.lastIndexOf('.') + 1).toUpperCase() : '';
   const method = stem.includes('.') && framework.methods.includes(suffix) ? suffix : undefined;
   if (method) stem = stem.slice(0, stem.lastIndexOf('.'));
   if (framework.files && !framework.files.includes(stem)) return undefined;
+  const { root, manifest } = packageOf(file.path, packages);
   const folder = framework.folder.split('/');
-  // The last place the routes folder appears in the path: `packages/medusa/src/api/admin/...`.
+  // The first place the routes folder appears in the package (`src/app/api/app/route.ts` is `/api/app`).
   let start = -1;
-  for (let at = segments.length - folder.length; at >= 0 && start < 0; at--) if (folder.every((part, offset) => segments[at + offset] === part)) start = at + folder.length;
+  for (let at = root ? root.split('/').length - 1 : 0; at + folder.length <= segments.length && start < 0; at++) if (folder.every((part, offset) => segments[at + offset] === part)) start = at + folder.length;
   if (start < 0) return undefined;
   const below = segments.slice(start).filter((segment) => !(framework.groups && /^\(.*\)$/.test(segment)));
   if (!framework.files && stem !== 'index') below.push(stem);
-  if (below.some((segment) => segment.startsWith('_'))) return undefined;
-  if (!builtOn(file, packageOf(file.path, packages).manifest, framework.packages)) return undefined;
+  if (framework.private && below.some((segment) => segment.startsWith('_'))) return undefined;
+  if (!builtOn(file, manifest, framework.packages)) return undefined;
   const mount = framework.mount && framework.mount !== '/' ? framework.mount : '';
-  return { path: normalizeRoutePath(`${mount}/${below.map(pathSegment).join('/')}`), ...(method ? { method } : {}) };
+  let paths = [mount];
+  for (const segment of below) {
+    const written = pathSegment(segment);
+    const optional = segment.startsWith('[[') && paths.length * 2 <= MAX_OPTIONAL_PATHS;
+    paths = [...(optional ? paths : []), ...paths.map((path) => `${path}/${written}`)];
+  }
+  return { paths: paths.map((path) => normalizeRoutePath(path || '/')), ...(method ? { method } : {}) };
 }
 
-/** `[id]` → `{id}`, `[...rest]` and `[[...rest]]` → `*`, `[[lang]]` and `[id=integer]` (SvelteKit's optional and matched parameters) → `{lang}`, `{id}`, a folder name as itself. */
+/** `orders.get.ts` → `orders.get`: a source file's name without its extension. */
+export function withoutSourceExtension(name: string): string {
+  return name.replace(/\.[cm]?[jt]sx?$/, '');
+}
+
+/** `[id]` and `[user-id]` → `{id}`, `{user-id}`; `[...rest]` and `[[...rest]]` → `*`; `[[lang]]` and `[id=integer]` (SvelteKit's optional and matched parameters) → `{lang}`, `{id}`; a folder name as itself. */
 function pathSegment(segment: string): string {
   if (/^\[\[?\.\.\./.test(segment)) return '*';
-  const parameter = /^\[\[?(\w+)(?:=\w+)?\]?\]$/.exec(segment);
-  return parameter ? `{${parameter[1] ?? ''}}` : segment;
+  if (!segment.startsWith('[') || !segment.endsWith(']')) return segment;
+  const name = segment.replace(/^\[\[?/, '').replace(/\]?\]$/, '');
+  const matcher = name.indexOf('=');
+  return `{${matcher < 0 ? name : name.slice(0, matcher)}}`;
 }
