@@ -145,6 +145,20 @@ function other(req) {
     assert.deepEqual(tests('other'), ['GET', 'DELETE']);
   });
 
+  it('reads the names an export clause gives a definition, `default` among them', async () => {
+    const facts = await testScanner().scan(
+      { path: 'route.ts', language: 'typescript' },
+      `const handler = NextAuth({ providers: [] });
+function health() {}
+export { handler as GET, handler as POST, health as default, other as PUT };
+`,
+    );
+    const symbol = (name: string) => facts.symbols.find((candidate) => candidate.name === name);
+    assert.deepEqual(symbol('handler')?.exportedAs, ['GET', 'POST']);
+    assert.equal(symbol('health')?.defaultExport, true);
+    assert.equal(symbol('health')?.exportedAs, undefined);
+  });
+
   it('keeps both calls where a call\'s result is called (`promisify(read)(path)`, `getattr(obj, name)()`), the inner first', async () => {
     const typescript = await testScanner().scan({ path: 'files.ts', language: 'typescript' }, 'export async function load(path: string) {\n  return promisify(read)(path);\n}\n');
     assert.deepEqual(typescript.symbols.find((symbol) => symbol.name === 'load')?.calls?.map((call) => call.callee), ['promisify', 'promisify()']);

@@ -50,6 +50,7 @@ export const ecmascriptSyntax: LanguageSyntax = {
     const symbols: SymbolDefinition[] = [];
     const bodies = new Map<number, Body>();
     let defaultName: string | undefined;
+    const exportAliases: { name: string; alias: string }[] = [];
     const factories: Node[] = [];
     for (const statement of root.namedChildren) {
       if (!statement) continue;
@@ -93,6 +94,9 @@ export const ecmascriptSyntax: LanguageSyntax = {
         }
       } else if (isDefault && declaration.type === 'identifier') {
         defaultName = declaration.text; // `export default router;`
+      } else if (declaration.type === 'export_clause') {
+        // `export { handler as GET, handler as POST }`: names the file's own definitions are exported under.
+        for (const { name, alias } of specifiers(declaration, 'export_specifier')) if (alias) exportAliases.push({ name, alias });
       } else if (declaration.type === 'expression_statement') {
         // CommonJS: `module.exports = router;` makes `router` what `require` returns.
         const assignment = declaration.namedChildren[0];
@@ -109,6 +113,12 @@ export const ecmascriptSyntax: LanguageSyntax = {
         const madeHere = right && (FUNCTION_VALUES.has(right.type) || ((right.type === 'call_expression' || right.type === 'new_expression') && !requiredModule(right)));
         if (exportedName && madeHere && !symbols.some((symbol) => symbol.name === exportedName)) valueSymbol({ text: exportedName }, right, rangeOf(declaration), symbols, bodies, true);
       }
+    }
+    for (const { name, alias } of exportAliases) {
+      const target = symbols.find((symbol) => symbol.name === name);
+      if (!target) continue;
+      if (alias === DEFAULT_EXPORT) defaultName ??= name;
+      else if (!target.exportedAs?.includes(alias)) (target.exportedAs ??= []).push(alias);
     }
     if (defaultName) {
       const target = symbols.find((symbol) => symbol.name === defaultName);

@@ -311,6 +311,8 @@ export interface SymbolDefinition {
   async?: boolean;
   /** Methods whose body only raises NotImplementedError: the mark of an abstract method without `abc`. */
   notImplemented?: boolean;
+  /** TypeScript/JavaScript: other names an export clause gives the definition (`export { handler as GET, handler as POST }`). */
+  exportedAs?: string[];
   /** TypeScript/JavaScript functions: the HTTP methods the body compares a request's `method` to (`req.method === 'POST'`, `case 'GET':`), upper-cased, each once. */
   methodTests?: string[];
   /** Functions and methods: the errors raised (or returned as values), in source order. */

@@ -51,9 +51,11 @@ function handlersOf(index: SymbolIndex, file: FileFacts, framework: FileRoutes, 
   if (framework.handler !== 'default-export') {
     // Astro's `ALL`, SvelteKit's `fallback`: the methods no other export answers.
     const methodOf = (name: string) => (framework.methods.includes(name) ? name : framework.anyMethodExports?.includes(name) ? 'ANY' : undefined);
+    // `export { handler as GET, handler as POST }` (NextAuth's route handler): each name it is exported under.
     return definitions.flatMap(({ symbol, definition }) => {
-      const method = methodOf(definition.name);
-      return method && answers(definition) ? [{ method, symbol, definition }] : [];
+      if (!answers(definition)) return [];
+      const methods = [definition.name, ...(definition.exportedAs ?? [])].map(methodOf).filter((method): method is string => method !== undefined);
+      return methods.map((method) => ({ method, symbol, definition }));
     });
   }
   const exported = definitions.find(({ definition }) => definition.defaultExport && answers(definition));
