@@ -68,6 +68,23 @@ describe('TypeScript workspaces', () => {
     }
   });
 
+  it('reads the frameworks of a package no workspace declares (a web/ beside a Python backend)', async () => {
+    const workspace = tempWorkspace({
+      'package.json': JSON.stringify({ name: 'root', private: true }),
+      'backend/app.py': 'VERSION = 1\n',
+      'web/package.json': JSON.stringify({ name: 'web', private: true, dependencies: { next: '^15.0.0' } }),
+      'web/app/api/hello/route.ts': 'export function GET() {\n  return Response.json({});\n}\n',
+      'web/middleware.ts': 'export function middleware() {}\n',
+    });
+    try {
+      const { result } = await analyzeFolder(workspace.root, { threads: 1 });
+      assert.deepEqual(result.routes.map((route) => `${route.method} ${route.path} -> ${route.handler}`), ['GET /api/hello -> web/app/api/hello/route.ts:GET']);
+      assert.deepEqual(result.findings.filter((finding) => finding.category === 'middleware').map((finding) => finding.symbol), ['web/middleware.ts:middleware']);
+    } finally {
+      workspace.cleanup();
+    }
+  });
+
   it('reads namespace re-exports, class factories as bases, and the types locals are given', async () => {
     const facts = await testScanner().scan(
       { path: 'repositories.ts', language: 'typescript' },

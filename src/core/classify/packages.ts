@@ -47,6 +47,11 @@ export interface PackageManifest {
 /** The manifests of a workspace, and those that could not be read (shown as skipped). */
 export interface Distribution {
   packages: PackageManifest[];
+  /**
+   * The package.json files of folders no workspace declares (a `frontend/` beside a Python backend),
+   * at most MAX_WORKSPACE_PACKAGES: read for the frameworks their files are built on, never for the kind.
+   */
+  undeclared: PackageManifest[];
   problems: { path: string; reason: string }[];
 }
 
@@ -68,7 +73,7 @@ const DO_NOT_UPLOAD = 'Private :: Do Not Upload';
  */
 export async function readDistribution(fs: WorkspaceFs, limits: ReadLimits & { root: string }, skipped: Skipped[], files: readonly string[]): Promise<Distribution> {
   const present = new Set(files);
-  const distribution: Distribution = { packages: [], problems: [] };
+  const distribution: Distribution = { packages: [], undeclared: [], problems: [] };
   // Through the same checks as every file (a regular file, inside the workspace, within the size
   // limit). The root's own manifests are looked for as tsconfig.json is, so that one the discovery
   // could not list (a FIFO) is reported as skipped; the workspace's and the examples' are those it found.
@@ -118,6 +123,20 @@ export async function readDistribution(fs: WorkspaceFs, limits: ReadLimits & { r
     const text = texts[index];
     const manifest = text === undefined ? undefined : parsed(path, text, (json) => objectOf(JSON.parse(json)));
     if (manifest) distribution.packages.push(npmManifest(path, manifest, present));
+  });
+  const declared = new Set(distribution.packages.map((manifest) => manifest.path));
+  const undeclared = files.filter((file) => file.endsWith('/package.json') && !declared.has(file) && !file.split('/').includes('node_modules')).sort().slice(0, MAX_WORKSPACE_PACKAGES);
+  const undeclaredTexts = await Promise.all(undeclared.map(read));
+  undeclared.forEach((path, index) => {
+    const text = undeclaredTexts[index];
+    // A broken one says nothing here (one near the root is reported once, by the nested roots' reading above).
+    let manifest: Record<string, unknown> | undefined;
+    try {
+      manifest = text === undefined ? undefined : objectOf(JSON.parse(text));
+    } catch {
+      manifest = undefined;
+    }
+    if (manifest) distribution.undeclared.push(npmManifest(path, manifest, present));
   });
   return distribution;
 }
