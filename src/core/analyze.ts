@@ -1,5 +1,5 @@
 import { classifyKind, foldersOf } from './classify/classify';
-import { type Distribution, type PackageManifest, readDistribution } from './classify/packages';
+import { type PackageManifest, readDistribution } from './classify/packages';
 import { analyzeDataModel } from './datamodel/dataModel';
 import { DEFAULT_MAX_FILE_SIZE_BYTES, type Discovery, discoverFiles, readWorkspaceText, sameSeparators, type SourceFile } from './discover/discover';
 import type { CallAnswer, CallTypeResolver, EditorDocuments, FactsCache, FileAnalyzer, ProgressReport, ReadLimits, WorkspaceFs } from './host';
@@ -11,10 +11,9 @@ import { type ArchitectureMap, buildArchitectureMap, type MapImport } from './ma
 import type { FileFacts } from './parse/facts';
 import type { Knowledge } from './knowledge/knowledge';
 import { compareRoutes, resolveWorkspace } from './resolve/resolve';
-import { autoImportsOf, moduleAliasesOf } from './resolve/tsconfig';
 import { SymbolIndex } from './resolve/symbolIndex';
 import { readWorkspacePackages } from './resolve/npmPackages';
-import { readModulePaths } from './resolve/tsconfig';
+import { autoImportsOf, moduleAliasesOf, readModulePaths } from './resolve/tsconfig';
 import { readEnvironment } from './resolve/environment';
 import { buildPackages, readBuildFiles } from './resolve/buildFiles';
 import { readSpecifications } from './resolve/specificationRoutes';
@@ -618,20 +617,17 @@ async function readConfiguration(fs: WorkspaceFs, root: string, discovery: Disco
   // What names a workspace file besides a relative path — TypeScript's path aliases, the workspace's npm packages,
   // Go's module paths — the index takes together as its module paths.
   // The environment files' values are read by the index too, where the code reads a constant from the environment.
-  // A framework's own aliases (SvelteKit's `$lib`) follow those the configuration states, for each package built on it.
-  const frameworkAliases = moduleAliasesOf(knowledge.frameworks.moduleAliases, builtPackagesOf(distribution));
-  const autoImports = autoImportsOf(knowledge.frameworks.autoImports, builtPackagesOf(distribution));
+  // A framework's own aliases (SvelteKit's `$lib`) follow those the configuration states, for each package built on it,
+  // declared by a workspace or not.
+  const npmPackages = [...distribution.packages, ...distribution.undeclared];
+  const frameworkAliases = moduleAliasesOf(knowledge.frameworks.moduleAliases, npmPackages);
+  const autoImports = autoImportsOf(knowledge.frameworks.autoImports, npmPackages);
   const extra = { ...(autoImports.length ? { autoImports } : {}), ...(packages.length ? { packages } : {}), ...(build.goModules.length ? { goModules: build.goModules } : {}), ...(Object.keys(environment).length ? { environment } : {}) };
   const aliases = frameworkAliases.length ? { aliases: [...(read.paths?.aliases ?? []), ...frameworkAliases] } : {};
   const tsconfig = Object.keys(extra).length || frameworkAliases.length ? { ...read, paths: { ...(read.paths ?? { aliases: [] }), ...aliases, ...extra } } : read;
   // A root manifest read for the kind and for the packages, refused, is listed once.
   const unread = [...new Map(skipped.map((skip) => [skip.path, skip])).values()];
   return { tsconfig, distribution, readme, build, documents, specifications, skipped: unread.sort((a, b) => a.path.localeCompare(b.path)) };
-}
-
-/** The npm packages whose files may be built on a framework (its file routes, aliases and auto-imports): those the workspace declares and the others. */
-function builtPackagesOf(distribution: Distribution): PackageManifest[] {
-  return [...distribution.packages, ...distribution.undeclared];
 }
 
 /** The package manifests the kind rules read: package.json and its workspaces', the Python distribution's, and what the Java and Go builds say. */
