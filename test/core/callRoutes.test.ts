@@ -13,6 +13,43 @@ const middlewareOf = (result: AnalysisResult) =>
 const GO_MOD = 'module example.com/shop\n\ngo 1.22\n';
 
 describe('routes and middleware registered by calls', () => {
+  it('reads the handler an adapter is given over several lines (`ToHTTPHandler(deps,\n handlers.Login,\n mws...,\n)`) as the route\'s handler', async () => {
+    const result = await analyseFiles({
+      'go.mod': GO_MOD,
+      'server/server.go': `package server
+
+import (
+	"net/http"
+
+	"example.com/shop/handlers"
+)
+
+type Middleware interface{ OnRequest(r *http.Request) error }
+
+func Adapt(deps string, h func(deps string, w http.ResponseWriter, r *http.Request), middlewares ...Middleware) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) { h(deps, w, r) }
+}
+
+func Setup(mux *http.ServeMux, deps string, global []Middleware) {
+	mux.HandleFunc("GET /health", Adapt(deps, handlers.Health, global...))
+	mux.HandleFunc("POST /api/login", Adapt(deps,
+		handlers.Login,
+		global...,
+	))
+}
+`,
+      'handlers/auth.go': `package handlers
+
+import "net/http"
+
+func Health(deps string, w http.ResponseWriter, r *http.Request) {}
+
+func Login(deps string, w http.ResponseWriter, r *http.Request) {}
+`,
+    });
+    assert.deepEqual(routesOf(result).sort(), ['GET /health -> handlers/auth.go:Health', 'POST /api/login -> handlers/auth.go:Login']);
+  });
+
   it("reads gin's Match with its list of methods, a path relative to its group, a group chained through Use, and a handler that asks its store for the same name", async () => {
     const result = await analyseFiles({
       'go.mod': GO_MOD,

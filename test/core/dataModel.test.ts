@@ -570,6 +570,27 @@ class Migration(migrations.Migration):
     }
   });
 
+  it("names a Knex migration's table by the constant it is given, declared in another package of the workspace", async () => {
+    const workspace = tempWorkspace({
+      'package.json': JSON.stringify({ name: 'notes', private: true, workspaces: ['database', 'backend'] }),
+      'database/package.json': JSON.stringify({ name: '@notes/database', main: 'src/index.ts' }),
+      'database/src/index.ts': "export const TableUser = 'user';\nexport const TableNote = 'note';\n",
+      'backend/package.json': JSON.stringify({ name: '@notes/backend', dependencies: { knex: '^3.0.0', '@notes/database': '*' } }),
+      'backend/src/migrations/20250101_initial.js': `const { TableUser, TableNote } = require('@notes/database');
+exports.up = async function (knex) {
+  await knex.schema.createTable(TableUser, (table) => { table.increments('id'); });
+  await knex.schema.createTable(TableNote, (table) => { table.increments('id'); });
+};
+`,
+    });
+    try {
+      const { result } = await analyzeFolder(workspace.root, { threads: 1 });
+      assert.deepEqual(result.dataModel.entities.map((entity) => entity.table).sort(), ['note', 'user']);
+    } finally {
+      workspace.cleanup();
+    }
+  });
+
   it('gives what a fresh analysis gives as schema histories are edited, replayed in the order of their names', async () => {
     const migration = (operations: string) => `from django.db import migrations, models\n\nclass Migration(migrations.Migration):\n    operations = [\n${operations}    ]\n`;
     const kysely = (statement: string) => `import { Kysely } from 'kysely';\n\nexport async function up(db: Kysely<unknown>): Promise<void> {\n  await ${statement}.execute();\n}\n`;

@@ -243,6 +243,80 @@ export class User extends Model {}
     }
   });
 
+  it("puts a module's controllers under the path RouterModule registers it at, a child module's under its parent's", async () => {
+    const workspace = tempWorkspace({
+      'src/app.module.ts': `import { Module } from '@nestjs/common';
+import { RouterModule, Routes } from '@nestjs/core';
+import { AdminModule } from './admin/admin.module';
+import { ReportsModule } from './admin/reports.module';
+import { PublicModule } from './public.module';
+import { PUBLIC_PREFIX } from './prefixes';
+
+const routes: Routes = [{ path: PUBLIC_PREFIX, module: PublicModule }];
+
+@Module({
+  imports: [
+    RouterModule.register(routes),
+    RouterModule.register([{ path: 'admin', module: AdminModule, children: [{ path: 'reports', module: ReportsModule }] }]),
+    AdminModule,
+  ],
+})
+export class AppModule {}
+`,
+      'src/prefixes.ts': `export const PUBLIC_PREFIX = '/api/v2';
+`,
+      'src/public.module.ts': `import { Module } from '@nestjs/common';
+import { NotesController } from './notes.controller';
+@Module({ controllers: [NotesController] })
+export class PublicModule {}
+`,
+      'src/notes.controller.ts': `import { Controller, Get } from '@nestjs/common';
+@Controller('notes')
+export class NotesController {
+  @Get(':id')
+  one() {}
+}
+`,
+      'src/admin/admin.module.ts': `import { Module } from '@nestjs/common';
+import { UsersController } from './users.controller';
+@Module({ controllers: [UsersController] })
+export class AdminModule {}
+`,
+      'src/admin/reports.module.ts': `import { Module } from '@nestjs/common';
+import { ReportsController } from './reports.controller';
+@Module({ controllers: [ReportsController] })
+export class ReportsModule {}
+`,
+      'src/admin/users.controller.ts': `import { Controller, Get } from '@nestjs/common';
+@Controller('users')
+export class UsersController {
+  @Get()
+  list() {}
+}
+`,
+      'src/admin/reports.controller.ts': `import { Controller, Post } from '@nestjs/common';
+@Controller()
+export class ReportsController {
+  @Post()
+  create() {}
+}
+`,
+      'src/health.controller.ts': `import { Controller, Get } from '@nestjs/common';
+@Controller('health')
+export class HealthController {
+  @Get()
+  check() {}
+}
+`,
+    });
+    try {
+      const { result } = await analyzeFolder(workspace.root, { threads: 1 });
+      assert.deepEqual(result.routes.map((route) => `${route.method} ${route.path}`).sort(), ['GET /admin/users', 'GET /api/v2/notes/{id}', 'GET /health', 'POST /admin/reports']);
+    } finally {
+      workspace.cleanup();
+    }
+  });
+
   it('puts NestJS routes that state a version under it when versioning is enabled with no options (URI, the default type)', async () => {
     const workspace = tempWorkspace({
       'src/main.ts': `async function bootstrap() {

@@ -2,6 +2,7 @@ import type { ModelReading } from '../frameworks/frameworks';
 import { Turns } from '../nextTurn';
 import { isEmpty, NONE, samePlainData } from '../lists';
 import type { FileFacts, SymbolDefinition, ValueShape } from '../parse/facts';
+import { constantString } from '../resolve/routePaths';
 import type { SymbolIndex } from '../resolve/symbolIndex';
 import { SymbolId, type SourceLocation } from '../result';
 import type { DraftColumn, DraftConstraint, DraftEntity } from './entities';
@@ -418,7 +419,8 @@ function builtTables(index: SymbolIndex, path: string): DraftOperation[] {
     for (const statement of symbol.statementCalls ?? []) {
       const chain = Shape.chain(statement);
       const [create, ...rest] = chain?.steps ?? [];
-      const table = create?.method === 'createTable' && /(^|\.)schema$/.test(chain?.root ?? '') ? Shape.string(create.call.args[0]) : undefined;
+      // The table's name as written, or the constant it is given (`createTable(TableUser, ...)`, `TableUser` exported by a shared package).
+      const table = create?.method === 'createTable' && /(^|\.)schema$/.test(chain?.root ?? '') ? (Shape.string(create.call.args[0]) ?? constantString(index, path, Shape.name(create.call.args[0]))) : undefined;
       if (!create || !table) continue;
       const entity: DraftEntity = { name: table, table, source: 'schema builder', location: { path, line: create.call.line }, columns: [], constraints: [], indexes: [] };
       for (const { method, call } of rest) {

@@ -302,6 +302,7 @@ export interface DecoratorRoutesDocument {
   handlers: Record<string, string>;
   versionDecorator?: string;
   moduleDecorator?: string;
+  moduleRouter?: string;
 }
 
 export interface AnnotationRoutesDocument {

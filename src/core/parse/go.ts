@@ -234,9 +234,9 @@ function callShape(call: Node): CallShape {
  * A call's arguments as written, each short one whole (a name, a selector, a literal,
  * `r.Group("/v1")`), a function written in place by its name (`<anonymous>@12`: a registered one
  * is a function of its own), a longer value made in place by its type (`&UseCase{}`), a longer call
- * by what it calls; others as ''.
+ * by what it calls and its arguments (one level down); others as ''.
  */
-function argumentsOf(call: Node): string[] {
+function argumentsOf(call: Node, nested = false): string[] {
   return (call.childForFieldName('arguments')?.namedChildren ?? []).flatMap((argument) => {
     if (!argument || argument.type === 'comment') return [];
     if (argument.type === 'func_literal') return [closureName(argument)];
@@ -246,9 +246,13 @@ function argumentsOf(call: Node): string[] {
     const made = argument.type === 'unary_expression' ? argument.childForFieldName('operand') : argument;
     const madeType = made?.type === 'composite_literal' ? made.childForFieldName('type') : null;
     if (made && madeType && madeType.text.length <= MAX_ARGUMENT_LENGTH) return [`${made === argument ? '' : '&'}${typeName(madeType)}{${keyedNames(made)}}`];
-    // A long call (`middleware.Recovery(\n conf.Base + "/api",\n)`) by what it calls: a middleware's factory.
+    // A long call by what it calls and, one level down, its arguments as these are written: a
+    // middleware's factory (`middleware.Recovery(\n conf.Base,\n)`), the handler an adapter is given
+    // (`ToHTTPHandler(deps,\n handlers.HandleLogin,\n mws...,\n)`).
     const called = argument.type === 'call_expression' ? normalizeCallee(argument.childForFieldName('function')?.text ?? '') : '';
-    return [called && called.length <= MAX_ARGUMENT_LENGTH ? `${called}()` : ''];
+    if (!called || called.length > MAX_ARGUMENT_LENGTH) return [''];
+    const written = nested ? '' : `${called}(${argumentsOf(argument, true).join(', ')})`;
+    return [written && written.length <= MAX_WRITTEN_CALL_LENGTH ? written : `${called}()`];
   });
 }
 

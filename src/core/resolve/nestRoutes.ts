@@ -1,7 +1,7 @@
 import { Turns } from '../nextTurn';
 import type { DecoratorRoutes } from '../frameworks/frameworks';
 import { isEmpty, NONE } from '../lists';
-import type { CallShape, FileFacts, Hint } from '../parse/facts';
+import type { CallShape, FileFacts, Hint, ValueShape } from '../parse/facts';
 import { type Finding, type FindingOf, type Range, type Route, type Skipped, SymbolId } from '../result';
 import { type Compiled, compileRegex, type LinearPattern, quoteForRegex } from '../workspacePatterns';
 import { trimEnd, trimStart } from '../text';
@@ -48,6 +48,7 @@ export async function nestRoutes(index: SymbolIndex, hints: readonly Hint[], fin
   const defaultVersion = uriVersioning ? (/defaultVersion\s*:\s*['"`]([^'"`]+)['"`]/.exec(versioning)?.[1] ?? '') : '';
   const routes: Route[] = [];
   const routeFindings: Finding[] = [];
+  const modulePaths = registeredModulePaths(index, findings, frameworks);
   // NestJS is TypeScript's, and JavaScript's.
   const handlersIn = (file: FileFacts) => (file.language === 'python' ? NONE : nestHandlers(index, file.path, ownDecorators, frameworks));
   await index.eachPart('nest-handlers', turns, handlersIn, (inFile) => {
@@ -55,8 +56,9 @@ export async function nestRoutes(index: SymbolIndex, hints: readonly Hint[], fin
       const { verb, prefix, own, symbol, range, framework } = handler;
       const version = uriVersioning ? (handler.version ?? defaultVersion) : '';
       const { prefix: globalPrefix, excluded } = prefixOf(framework);
-      const underPrefix = !excluded.some((exclusion) => (exclusion.method === 'ANY' || exclusion.method === verb) && exclusion.pattern.matches(normalizeNestPath([prefix, own]).slice(1)));
-      const routePath = normalizeNestPath([underPrefix ? globalPrefix : '', version ? `v${version}` : '', prefix, own]);
+      const modulePath = modulePaths.get(handler.controller) ?? '';
+      const underPrefix = !excluded.some((exclusion) => (exclusion.method === 'ANY' || exclusion.method === verb) && exclusion.pattern.matches(normalizeNestPath([modulePath, prefix, own]).slice(1)));
+      const routePath = normalizeNestPath([underPrefix ? globalPrefix : '', version ? `v${version}` : '', modulePath, prefix, own]);
       routes.push({ method: verb, path: routePath, handler: symbol, framework, source: { path: handler.declaredIn, line: range.start.line } });
       routeFindings.push({ category: 'route', symbol, range, layer: '', details: { rule: 'nest-route', framework, method: verb.toLowerCase(), path: routePath } });
     }
@@ -90,6 +92,8 @@ interface GlobalPrefix {
 /** A controller method decorated with an HTTP verb, as its file writes it (the bootstrap's prefix and versioning are applied after). */
 interface NestHandler {
   symbol: string;
+  /** The controller class. */
+  controller: string;
   /** The controller's file. */
   path: string;
   /** The method's file: the controller's, or a base class's for an inherited route. */
@@ -148,7 +152,7 @@ function nestHandlers(index: SymbolIndex, path: string, own: ReadonlyMap<string,
             return named?.routes?.versionDecorator !== undefined && named.role === named.routes.versionDecorator;
           });
           const version = versionDecorator ? versionOf(method.definition.decoratorCalls?.[versionDecorator]?.args[0]) : controllerVersion;
-          handlers.push({ symbol: method.symbol, path, declaredIn, range: method.definition.range, framework: role.framework, verb, prefix, own: pathArgument(index, declaredIn, method.definition.decoratorCalls?.[decorator]), version });
+          handlers.push({ symbol: method.symbol, controller: symbol, path, declaredIn, range: method.definition.range, framework: role.framework, verb, prefix, own: pathArgument(index, declaredIn, method.definition.decoratorCalls?.[decorator]), version });
         }
       }
     }
@@ -266,10 +270,7 @@ export async function describeNestModules(index: SymbolIndex, findings: Finding[
 /** Each `@Module` class of a file, with the names each of its lists holds. */
 function moduleListsIn(index: SymbolIndex, path: string, moduleDecorators: readonly string[]): Map<string, ModuleLists> {
   const modules = new Map<string, ModuleLists>();
-  for (const { symbol, definition } of index.definitionsIn(path)) {
-    const decorator = definition.decorators.find((name) => index.qualifiedNames(path, name).some((qualified) => moduleDecorators.includes(qualified)));
-    const call = decorator ? definition.decoratorCalls?.[decorator] : undefined;
-    if (!call) continue;
+  for (const [symbol, call] of moduleCallsIn(index, path, moduleDecorators)) {
     const lists: ModuleLists = {};
     for (const list of MODULE_LISTS) {
       const written = call.keywords[list];
@@ -279,6 +280,90 @@ function moduleListsIn(index: SymbolIndex, path: string, moduleDecorators: reado
     modules.set(symbol, lists);
   }
   return modules;
+}
+
+/** Each `@Module(...)` class of a file, with the decorator's call. */
+function moduleCallsIn(index: SymbolIndex, path: string, moduleDecorators: readonly string[]): Map<string, CallShape> {
+  const calls = new Map<string, CallShape>();
+  for (const { symbol, definition } of index.definitionsIn(path)) {
+    const decorator = definition.decorators.find((name) => index.qualifiedNames(path, name).some((qualified) => moduleDecorators.includes(qualified)));
+    const call = decorator ? definition.decoratorCalls?.[decorator] : undefined;
+    if (call) calls.set(symbol, call);
+  }
+  return calls;
+}
+
+/** An entry of a module router's tree as written: `{ path: 'admin', module: AdminModule, children: [...] }`. */
+interface ModuleRoute {
+  path: string | undefined;
+  module: string | undefined;
+  children: ModuleRoute[];
+}
+
+/** A module router's tree is read this deep: the documentation's trees have two or three levels. */
+const MAX_MODULE_ROUTE_DEPTH = 8;
+
+/**
+ * The path each controller is put under by a module router (NestJS's `RouterModule.register(routes)`
+ * in a module's `imports`): the paths of its module's entry and of the entries above it, joined.
+ * The tree is read from the call's argument, written in place or as a constant the workspace declares.
+ */
+function registeredModulePaths(index: SymbolIndex, findings: readonly Finding[], frameworks: readonly DecoratorRoutes[]): Map<string, string> {
+  const moduleDecorators = frameworks.flatMap((routes) => (routes.moduleDecorator ? [`${routes.package}.${routes.moduleDecorator}`] : []));
+  const routers = frameworks.flatMap((routes) => routes.moduleRouter ?? []);
+  const controllerPaths = new Map<string, string>();
+  if (!moduleDecorators.length || !routers.length) return controllerPaths;
+  const modulePaths = new Map<string, string>();
+  const place = (entries: readonly ModuleRoute[], path: string, parent: string, depth: number) => {
+    if (depth > MAX_MODULE_ROUTE_DEPTH) return;
+    for (const entry of entries) {
+      const own = entry.path === undefined ? undefined : constantString(index, path, entry.path);
+      const joined = normalizeNestPath([parent, own ?? '']);
+      const module = entry.module ? index.resolve(path, entry.module) : undefined;
+      if (module && own !== undefined) modulePaths.set(module, joined);
+      place(entry.children, path, joined, depth + 1);
+    }
+  };
+  const modules = new Set(findings.flatMap((finding) => (finding.category === 'decorator' && moduleDecorators.includes(finding.details.decorator ?? '') ? [SymbolId.parse(finding.symbol).path] : [])));
+  for (const path of modules) {
+    for (const call of moduleCallsIn(index, path, moduleDecorators).values()) {
+      for (const item of topLevelItems(call.keywords['imports'] ?? '')) {
+        const [, callee = '', argument = ''] = /^([\w$.]+)\s*\(([\s\S]*)\)$/.exec(item) ?? [];
+        if (!callee || !index.qualifiedNames(path, callee).some((name) => routers.includes(name))) continue;
+        place(moduleRoutes(index, path, argument.trim(), 0), path, '', 0);
+      }
+    }
+  }
+  for (const [module, modulePath] of modulePaths) {
+    const { path } = SymbolId.parse(module);
+    const controllers = index.part('nest-modules', path, () => moduleListsIn(index, path, moduleDecorators)).get(module)?.controllers ?? [];
+    for (const name of controllers) {
+      const controller = index.resolve(path, name);
+      if (controller) controllerPaths.set(controller, modulePath);
+    }
+  }
+  return controllerPaths;
+}
+
+/** A module router's entries: an array written in place, or the constant array a name refers to. */
+function moduleRoutes(index: SymbolIndex, path: string, written: string, depth: number): ModuleRoute[] {
+  if (depth > MAX_MODULE_ROUTE_DEPTH) return [];
+  if (written.startsWith('[')) {
+    return topLevelItems(written).flatMap((item) => {
+      if (!/^\{[\s\S]*\}$/.test(item)) return [];
+      const properties = new Map(topLevelItems(item.slice(1, -1)).map((pair) => [/^(\w+)\s*:/.exec(pair)?.[1] ?? '', pair.slice(pair.indexOf(':') + 1).trim()]));
+      return [{ path: properties.get('path'), module: properties.get('module'), children: moduleRoutes(index, path, properties.get('children') ?? '', depth + 1) }];
+    });
+  }
+  const constant = /^[\w$.]+$/.test(written) ? index.resolve(path, written) : undefined;
+  const value = constant ? index.definition(constant)?.shape : undefined;
+  return value ? moduleRoutesOf(value, depth) : [];
+}
+
+function moduleRoutesOf(value: ValueShape, depth: number): ModuleRoute[] {
+  if (value.kind !== 'list' || depth > MAX_MODULE_ROUTE_DEPTH) return [];
+  const written = (shape: ValueShape | undefined) => (shape?.kind === 'string' ? `'${shape.value}'` : shape?.kind === 'name' ? shape.value : undefined);
+  return value.items.flatMap((item) => (item.kind === 'object' ? [{ path: written(item.properties['path']), module: written(item.properties['module']), children: item.properties['children'] ? moduleRoutesOf(item.properties['children'], depth + 1) : [] }] : []));
 }
 
 /** The items of an array literal's text, split at its top-level commas: `[A, B.forRoot({ x: [1, 2] })]` → `A`, `B.forRoot(...)`. */
