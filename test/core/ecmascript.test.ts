@@ -243,6 +243,24 @@ export class User extends Model {}
     }
   });
 
+  it("finds middy's middleware factories only in packages built on @middy/core: elsewhere `{ before, after }` is a change's two states", async () => {
+    const factory = (name: string) => `const ${name} = (opts = {}) => {\n  const ${name}Before = async (request) => {};\n  return { before: ${name}Before };\n};\nexport default ${name};\n`;
+    const workspace = tempWorkspace({
+      'package.json': JSON.stringify({ name: 'lambdas', private: true, workspaces: ['packages/*'] }),
+      'packages/auth/package.json': JSON.stringify({ name: '@acme/auth-middleware', devDependencies: { '@middy/core': '^5.0.0' } }),
+      'packages/auth/index.js': factory('authMiddleware'),
+      'packages/audit/package.json': JSON.stringify({ name: '@acme/audit', dependencies: { lodash: '^4.0.0' } }),
+      'packages/audit/index.js': factory('auditChange'),
+    });
+    try {
+      const { result } = await analyzeFolder(workspace.root, { threads: 1 });
+      const middleware = result.findings.filter((finding) => finding.category === 'middleware').map((finding) => finding.symbol);
+      assert.deepEqual(middleware, ['packages/auth/index.js:authMiddleware']);
+    } finally {
+      workspace.cleanup();
+    }
+  });
+
   it("puts a module's controllers under the path RouterModule registers it at, a child module's under its parent's", async () => {
     const workspace = tempWorkspace({
       'src/app.module.ts': `import { Module } from '@nestjs/common';

@@ -100,12 +100,17 @@ export function knowledgeWithConfig(knowledge: Knowledge, config: WorkspaceConfi
   let made = byKey.get(key);
   if (!made) {
     const ruleRoles = new Map(knowledge.ruleRoles);
-    for (const rule of userRules) if (rule.resolves) ruleRoles.set(rule.id, rule.resolves);
+    const rulePackages = new Map(knowledge.rulePackages);
+    for (const rule of userRules) {
+      if (rule.resolves) ruleRoles.set(rule.id, rule.resolves);
+      if (rule.packages) rulePackages.set(rule.id, rule.packages);
+    }
     made = {
       ...knowledge,
       layerRoles: config.layers.length ? knowledge.layerRoles.withOverrides(config.layers, config.file ?? CONFIG_FILE_NAMES[0]) : knowledge.layerRoles,
       layerRules: layerRulesWith(knowledge.layerRules, config, knowledge.layerRoles.modelLayers()),
       ruleRoles,
+      rulePackages,
       source: JSON.stringify([knowledge.source, key]),
     };
     byKey.set(key, made);

@@ -27,6 +27,8 @@ export interface DetectorRule {
    * one of these qualified names (`path` must be `django.urls.path`, not `os.path`).
    */
   qualifies?: { capture: string; names: string[] };
+  /** The findings stand only in files built on one of these npm packages (importing one, or in a package that depends on one). */
+  packages?: string[];
   description: string;
   /** Matches nested inside another match of the same rule are dropped (a decorator factory's inner decorator). */
   outermost?: boolean;
@@ -63,7 +65,7 @@ export function parseRuleFile(file: RuleFile, language: Language): DetectorRule 
   for (const line of file.text.split('\n')) {
     const match = /^\s*;;\s*([a-z-]+):(.*)$/.exec(line);
     const value = match?.[2]?.trim();
-    if (match?.[1] && value !== undefined) written[match[1]] = match[1] === 'qualifies' ? value.split(/\s+/).filter(Boolean) : value;
+    if (match?.[1] && value !== undefined) written[match[1]] = match[1] === 'qualifies' || match[1] === 'packages' ? value.split(/\s+/).filter(Boolean) : value;
     else if (line.trim() && !line.trim().startsWith(';')) break;
   }
   const header = checkData('ruleHeader', written, file.name);
@@ -74,6 +76,7 @@ export function parseRuleFile(file: RuleFile, language: Language): DetectorRule 
     ...(header.category ? { category: header.category } : {}),
     ...(header.hint ? { hint: header.hint } : {}),
     ...(capture ? { qualifies: { capture, names } } : {}),
+    ...(header.packages ? { packages: header.packages } : {}),
     description: header.description,
     ...(header.outermost === 'true' ? { outermost: true } : {}),
     ...(header.scope === 'file' ? { wholeFile: true } : {}),

@@ -397,6 +397,7 @@ export interface RuleHeaderDocument {
   framework?: string;
   description: string;
   qualifies?: string[];
+  packages?: string[];
   outermost?: 'true' | 'false';
   scope?: 'file';
   resolves?: RuleRole;

@@ -23,6 +23,8 @@ export interface Knowledge {
   dataAccess: DataAccess;
   /** How the route resolver reads each detector's findings, by rule id (`;; resolves: ...`). */
   ruleRoles: ReadonlyMap<string, RuleRole>;
+  /** The npm packages a detector's findings need their file to be built on, by rule id (`;; packages: ...`). */
+  rulePackages: ReadonlyMap<string, readonly string[]>;
   /** Everything it was read from, as one text: what the key of a kept result holds of it. */
   source: string;
 }
@@ -41,7 +43,11 @@ export interface KnowledgeFiles {
 /** Reads every knowledge file; a file that breaks the schema throws a `DataFileError` naming it and the key at fault. */
 export function knowledgeOf(files: KnowledgeFiles): Knowledge {
   const ruleRoles = new Map<string, RuleRole>();
-  for (const rule of files.detectors) if (rule.resolves) ruleRoles.set(rule.id, rule.resolves);
+  const rulePackages = new Map<string, readonly string[]>();
+  for (const rule of files.detectors) {
+    if (rule.resolves) ruleRoles.set(rule.id, rule.resolves);
+    if (rule.packages) rulePackages.set(rule.id, rule.packages);
+  }
   return {
     kindRules: parseKindRules(files.kindRules),
     layerRules: parseLayerRules(files.layerRules),
@@ -50,6 +56,7 @@ export function knowledgeOf(files: KnowledgeFiles): Knowledge {
     traceSteps: parseTraceSteps(files.traceSteps),
     dataAccess: parseDataAccess(files.dataAccess),
     ruleRoles,
+    rulePackages,
     source: JSON.stringify([files.kindRules, files.layerRules, files.layerRoles, files.traceSteps, files.dataAccess, files.frameworks, files.detectors.map((rule) => [rule.source, rule.query])]),
   };
 }

@@ -9,6 +9,7 @@ import { callRoutes } from './callRoutes';
 import { embeddedBases, frameworkFindings } from './frameworkFindings';
 import { enqueuingCalls } from './enqueuingCalls';
 import { fileExportFindings } from './fileExports';
+import { builtOn, packageOf } from './frameworkPackages';
 import { FindingEdits } from './findingEdits';
 import { fileRoutes } from './fileRoutes';
 import { interfaceImplementations } from './interfaces';
@@ -38,7 +39,7 @@ export interface Resolution {
  * repositories, links signals to their receivers and senders, and resolves routes. Given the
  * index of the same workspace before an edit, what still holds of it is reused (see SymbolIndex).
  */
-export async function resolveWorkspace(files: readonly FileFacts[], knowledge: RouteKnowledge & Pick<Knowledge, 'layerRoles'>, modulePaths?: ModulePaths, earlier?: ConstructorParameters<typeof SymbolIndex>[2], keepParts = true, build: Pick<BuildFiles, 'springSettings' | 'generatedApis'> & { specifications?: readonly ApiSpecification[]; packages?: readonly PackageManifest[] } = { springSettings: [], generatedApis: [] }): Promise<Resolution> {
+export async function resolveWorkspace(files: readonly FileFacts[], knowledge: RouteKnowledge & Pick<Knowledge, 'layerRoles' | 'rulePackages'>, modulePaths?: ModulePaths, earlier?: ConstructorParameters<typeof SymbolIndex>[2], keepParts = true, build: Pick<BuildFiles, 'springSettings' | 'generatedApis'> & { specifications?: readonly ApiSpecification[]; packages?: readonly PackageManifest[] } = { springSettings: [], generatedApis: [] }): Promise<Resolution> {
   const index = await SymbolIndex.build(files, modulePaths, earlier, keepParts);
   await nextTurn();
   // Each file's findings checked and named after their definitions, a part of the file kept while
@@ -63,7 +64,7 @@ export async function resolveWorkspace(files: readonly FileFacts[], knowledge: R
   const { findings: dependent, hints } = confirmation.finish();
   for (const finding of dependent) named.push(namedAfterDefinition(index, finding));
   await nextTurn();
-  const findings = mergeRegistrations(named, edits);
+  const findings = onTheirPackages(index, mergeRegistrations(named, edits), knowledge.rulePackages, build.packages ?? []);
   await nextTurn();
   findings.push(...(await frameworkFindings(index, knowledge.frameworks, findings, edits, turns)));
   const embedded = embeddedBases(index, knowledge.frameworks.classes, findings);
@@ -267,4 +268,16 @@ function dedupe(findings: readonly Finding[], edits: FindingEdits): Finding[] {
     for (const [key, value] of told) details[key] = Array.isArray(value) ? [...(value as unknown[])] : value;
   }
   return unique;
+}
+
+/** The findings of rules that stand only in files built on a package (`;; packages:`, middy's `{ before, after }`), kept where the file is. */
+function onTheirPackages(index: SymbolIndex, findings: Finding[], rulePackages: ReadonlyMap<string, readonly string[]>, manifests: readonly PackageManifest[]): Finding[] {
+  if (!rulePackages.size) return findings;
+  return findings.filter((finding) => {
+    const packages = rulePackages.get(finding.details.rule);
+    if (!packages) return true;
+    const { path } = SymbolId.parse(finding.symbol);
+    const file = index.file(path);
+    return file !== undefined && builtOn(file, packageOf(path, manifests).manifest, packages);
+  });
 }
