@@ -368,7 +368,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
       for (const name of document.routers.packageMiddleware ?? []) frameworks.packageMiddleware.set(name, router);
       for (const name of document.routers.packageScopes ?? []) frameworks.packageScopes.set(name, router);
       frameworks.routerFrameworks.set(document.name, router);
-      for (const maker of document.routers.makers) frameworks.routerMakers.set(maker, router);
+      for (const maker of document.routers.makers ?? []) frameworks.routerMakers.set(maker, router);
       for (const name of document.routers.conventionalNames ?? []) frameworks.conventionalRouterNames.add(name);
     }
     for (const [decorator, method] of Object.entries(document.viewMethodDecorators ?? {})) frameworks.viewMethodDecorators.set(decorator, method);

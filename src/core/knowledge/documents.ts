@@ -146,7 +146,7 @@ export interface FrameworkDocument {
   classes?: ClassRuleDocument[];
   decorators?: string[];
   routers?: {
-    makers: string[];
+    makers?: string[];
     mountReplacesOwnPrefix?: boolean;
     defaultMethods?: string[];
     dropsTrailingSlash?: boolean;

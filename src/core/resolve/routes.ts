@@ -521,7 +521,9 @@ function decoratorFunctionRoutes(index: SymbolIndex, frameworks: Frameworks, fin
   const source = sourceOf(finding);
   const callee = String(finding.details['callee'] ?? '');
   const verb = index.qualifiedNames(source.path, callee).map((name) => frameworks.packageVerbs.get(name)).find((found) => found !== undefined);
-  if (!verb || verb.method === '*') {
+  // `*`: the decorator is given its methods, comma-separated (Nameko's `@http("GET,PUT", "/items")`).
+  const methods = verb?.method === '*' ? [finding.details.methods ?? []].flat().flatMap((written) => written.split(',')).map((method) => method.trim().toUpperCase()).filter((method) => ROUTE_VERBS.has(method.toLowerCase())) : verb ? [verb.method] : [];
+  if (!verb || !methods.length) {
     notRoutes.add(finding);
     return [];
   }
@@ -529,9 +531,9 @@ function decoratorFunctionRoutes(index: SymbolIndex, frameworks: Frameworks, fin
   const unstated = verb.framework.unstatedPath === 'function-name' ? `/${SymbolId.parse(finding.symbol).name.split('.').pop() ?? ''}` : '/';
   const paths = stated.length ? stated.map((written) => statedString(index, source.path, written)) : [unstated];
   const prefix = controllerPrefix(index, verb.framework.controllerPath, finding.symbol);
-  return paths.map((path) => {
+  return paths.flatMap((path) => {
     const joined = normalizeRoutePath(joinRoutePaths(prefix, path));
-    return { method: verb.method, path: verb.framework.dropsTrailingSlash && joined.length > 1 ? trimEnd(joined, '/') : joined, handler: finding.symbol, framework: verb.framework.name, source };
+    return methods.map((method) => ({ method, path: verb.framework.dropsTrailingSlash && joined.length > 1 ? trimEnd(joined, '/') : joined, handler: finding.symbol, framework: verb.framework.name, source }));
   });
 }
 
