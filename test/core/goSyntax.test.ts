@@ -105,7 +105,7 @@ func routes(e *echo.Echo, a *App) {
     assert.deepEqual(inline?.calls?.map((call) => call.callee), ['req.Context', 'h.svc.Create']);
   });
 
-  it("makes a middleware written in place a function of its own, named after the line it starts on, and keeps a long call argument by what it calls", async () => {
+  it("makes a middleware written in place a function of its own, named after the line it starts on, and keeps a long call argument by what it calls and its arguments", async () => {
     const facts = await scanGo(`package server
 
 func New(r *gin.Engine) {
@@ -120,7 +120,7 @@ func New(r *gin.Engine) {
     const inline = facts.symbols.find((symbol) => symbol.name === '<anonymous>@6');
     assert.deepEqual(inline?.calls?.map((call) => call.callee), ['compress']);
     const calls = facts.symbols.find((symbol) => symbol.name === 'New')?.calls ?? [];
-    assert.deepEqual(calls.find((call) => call.callee === 'r.Use')?.arguments, ['middleware.Recovery()', '<anonymous>@6', 'middleware.Lang']);
+    assert.deepEqual(calls.find((call) => call.callee === 'r.Use')?.arguments, ['middleware.Recovery(conf.APIBaseURL+"/answer/api/v1")', '<anonymous>@6', 'middleware.Lang']);
     // A function given to anything else is the caller's own code.
     assert.ok(calls.some((call) => call.callee === 'less'));
     assert.equal(facts.symbols.filter((symbol) => symbol.name.startsWith('<anonymous>')).length, 1);
