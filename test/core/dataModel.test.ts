@@ -591,6 +591,40 @@ exports.up = async function (knex) {
     }
   });
 
+  it("reads the tables Sequelize migrations create through the query interface, with their columns", async () => {
+    const workspace = tempWorkspace({
+      'package.json': JSON.stringify({ name: 'shop', private: true, dependencies: { sequelize: '^6.0.0' } }),
+      // sequelize-cli's migration: the query interface is `up`'s first parameter.
+      'migrations/20240101-create-user.js': `'use strict';
+module.exports = {
+  async up(queryInterface, Sequelize) {
+    await queryInterface.createTable('Users', {
+      id: { type: Sequelize.INTEGER, primaryKey: true, autoIncrement: true, allowNull: false },
+      email: { type: Sequelize.STRING, unique: true, allowNull: false },
+      name: Sequelize.STRING,
+    });
+  },
+  async down(queryInterface) {
+    await queryInterface.dropTable('Users');
+  },
+};
+`,
+      // Umzug's: the instance asked for it.
+      'migrations/20240102-roles.ts': `import type { Migration } from '../umzug';
+export const up: Migration = async ({ context: sequelize }) => {
+  await sequelize.getQueryInterface().createTable('roles', { id: { type: DataTypes.INTEGER, primaryKey: true } });
+};
+`,
+    });
+    try {
+      const { result } = await analyzeFolder(workspace.root, { threads: 1 });
+      const tables = result.dataModel.entities.map((entity) => `${entity.table}: ${entity.columns.map((column) => `${column.name}${column.primaryKey ? ' (key)' : ''}${column.unique ? ' (unique)' : ''}`).join(', ')}`).sort();
+      assert.deepEqual(tables, ['Users: id (key), email (unique), name', 'roles: id (key)']);
+    } finally {
+      workspace.cleanup();
+    }
+  });
+
   it('gives what a fresh analysis gives as schema histories are edited, replayed in the order of their names', async () => {
     const migration = (operations: string) => `from django.db import migrations, models\n\nclass Migration(migrations.Migration):\n    operations = [\n${operations}    ]\n`;
     const kysely = (statement: string) => `import { Kysely } from 'kysely';\n\nexport async function up(db: Kysely<unknown>): Promise<void> {\n  await ${statement}.execute();\n}\n`;

@@ -402,8 +402,9 @@ function listOf(context: MigrationContext, value: ValueShape | undefined): Value
 /**
  * The tables migrations create with a query builder's schema builder, files in path order (migration
  * files are named by their time): Kysely's `db.schema.createTable('user').addColumn('email', 'text',
- * (col) => col.notNull().unique())`, and Knex's `knex.schema.createTable('users', (table) => ...)`
- * (its columns are written in the callback, not read here).
+ * (col) => col.notNull().unique())`, Knex's `knex.schema.createTable('users', (table) => ...)`
+ * (its columns are written in the callback, not read here), and Sequelize's
+ * `queryInterface.createTable('users', { id: { type: DataTypes.INTEGER, primaryKey: true } })`.
  */
 export async function schemaBuilderOperations(index: SymbolIndex, turns = new Turns()): Promise<readonly (readonly DraftOperation[])[]> {
   // Tests create the tables they need, and documentation the tables of its examples: not the application's schema.
@@ -418,11 +419,18 @@ function builtTables(index: SymbolIndex, path: string): DraftOperation[] {
   for (const symbol of index.file(path)?.symbols ?? []) {
     for (const statement of symbol.statementCalls ?? []) {
       const chain = Shape.chain(statement);
-      const [create, ...rest] = chain?.steps ?? [];
+      const [first, ...others] = chain?.steps ?? [];
+      // Sequelize's query interface, a migration's parameter or asked of the instance (`sequelize.getQueryInterface().createTable(...)`).
+      const queryInterface = first?.method === 'getQueryInterface' || /(^|\.)queryInterface$/.test(chain?.root ?? '');
+      const [create, ...rest] = first?.method === 'getQueryInterface' ? others : (chain?.steps ?? []);
+      const builder = queryInterface || /(^|\.)schema$/.test(chain?.root ?? '');
       // The table's name as written, or the constant it is given (`createTable(TableUser, ...)`, `TableUser` exported by a shared package).
-      const table = create?.method === 'createTable' && /(^|\.)schema$/.test(chain?.root ?? '') ? (Shape.string(create.call.args[0]) ?? constantString(index, path, Shape.name(create.call.args[0]))) : undefined;
+      const table = create?.method === 'createTable' && builder ? (Shape.string(create.call.args[0]) ?? constantString(index, path, Shape.name(create.call.args[0]))) : undefined;
       if (!create || !table) continue;
       const entity: DraftEntity = { name: table, table, source: 'schema builder', location: { path, line: create.call.line }, columns: [], constraints: [], indexes: [] };
+      const attributes = create.call.args[1];
+      // Sequelize's attributes: an object of columns, each its options (`{ id: { type: DataTypes.INTEGER, primaryKey: true } }`).
+      if (queryInterface && attributes?.kind === 'object') for (const [name, options] of Object.entries(attributes.properties)) entity.columns.push(attributeColumn(name, options, { path, line: create.call.line }));
       for (const { method, call } of rest) {
         const name = method === 'addColumn' ? Shape.string(call.args[0]) : undefined;
         if (name) entity.columns.push(builtColumn(name, Shape.string(call.args[1]) ?? Shape.text(call.args[1]), Shape.text(call.args[2]), { path, line: call.line }));
@@ -431,6 +439,17 @@ function builtTables(index: SymbolIndex, path: string): DraftOperation[] {
     }
   }
   return operations;
+}
+
+/** A column of Sequelize's `createTable` attributes: its type, and whether it is the key, unique or required. */
+function attributeColumn(name: string, options: ValueShape, location: SourceLocation): DraftColumn {
+  const option = (key: string) => (options.kind === 'object' ? options.properties[key] : undefined);
+  const type = options.kind === 'object' ? Shape.text(option('type')) : Shape.text(options);
+  const column: DraftColumn = { name, type, location, nullable: Shape.name(option('allowNull')) !== 'false' && Shape.name(option('primaryKey')) !== 'true' };
+  if (Shape.name(option('primaryKey')) === 'true') column.primaryKey = true;
+  if (Shape.name(option('allowNull')) === 'false') column.statedRequired = true;
+  if (Shape.name(option('unique')) === 'true') column.unique = true;
+  return column;
 }
 
 /** A column from Kysely's column builder callback as written (`(col) => col.references('user.id').onDelete('cascade').notNull()`). */

@@ -137,7 +137,7 @@ export const ecmascriptSyntax: LanguageSyntax = {
     assignedLater(root, symbols);
     statementCallsOnClasses([root, ...factories], symbols);
     anonymousCallbacks(matches, symbols, bodies);
-    fillCalls(matches, bodies);
+    fillCalls(matches, bodies, symbols);
     return symbols;
   },
 
@@ -822,8 +822,8 @@ function anonymousCallbacks(matches: readonly QueryMatch[], symbols: SymbolDefin
  * belongs to the named function around it: callbacks are how this code is written, and the trace
  * should follow them.
  */
-function fillCalls(matches: readonly QueryMatch[], bodies: ReadonlyMap<number, Body>): void {
-  if (!bodies.size) return;
+function fillCalls(matches: readonly QueryMatch[], bodies: ReadonlyMap<number, Body>, symbols: readonly SymbolDefinition[]): void {
+  if (!bodies.size && !symbols.length) return;
   const intervals: Interval[] = [...bodies.entries()].map(([start, { symbol, end }]) => ({ start, end, symbol }));
   intervals.sort((a, b) => a.start - b.start || b.end - a.end);
   const calls = new Map<SymbolDefinition, { call: CallSite; end: number }[]>();
@@ -877,12 +877,23 @@ function fillCalls(matches: readonly QueryMatch[], bodies: ReadonlyMap<number, B
     }
   }
   for (const [symbol, list] of calls) symbol.calls = list.sort((a, b) => a.end - b.end).map(({ call }) => call);
-  // A schema builder's table, as a statement of the innermost function around it.
+  // A schema builder's table, as a statement of the innermost function around it; in a method of
+  // an exported object (sequelize-cli's `module.exports = { async up(queryInterface) {...} }`), of the object.
   for (const table of inDocumentOrder(schemaTables)) {
     let owner: Interval | undefined;
     for (const interval of intervals) if (interval.start <= table.startIndex && table.endIndex <= interval.end && (!owner || interval.start >= owner.start)) owner = interval;
-    if (owner) (owner.symbol.statementCalls ??= []).push(callChain(outermostCall(table)));
+    const holder = owner?.symbol ?? innermostAround(symbols, table);
+    if (holder) (holder.statementCalls ??= []).push(callChain(outermostCall(table)));
   }
+}
+
+/** The definition whose range holds a node, the innermost of those that do. */
+function innermostAround(symbols: readonly SymbolDefinition[], node: Node): SymbolDefinition | undefined {
+  const { row: line, column: character } = node.startPosition;
+  const holds = ({ range: { start, end } }: SymbolDefinition) => (start.line < line || (start.line === line && start.character <= character)) && (end.line > line || (end.line === line && end.character >= character));
+  let found: SymbolDefinition | undefined;
+  for (const symbol of symbols) if (holds(symbol) && (!found || symbol.range.start.line > found.range.start.line || (symbol.range.start.line === found.range.start.line && symbol.range.start.character >= found.range.start.character))) found = symbol;
+  return found;
 }
 
 /**
