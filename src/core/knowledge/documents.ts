@@ -376,7 +376,8 @@ export interface FileRoutesDocument {
   methodSuffix?: boolean;
   ignoredSuffixes?: string[];
   private?: boolean;
-  anyMethodExports?: string[];
+  exportMethods?: Record<string, string>;
+  naming?: 'folders' | 'flat';
   packages: string[];
   methods: string[];
 }

@@ -23,7 +23,7 @@ export async function fileRoutes(index: SymbolIndex, frameworks: readonly FileRo
   const findings: Finding[] = [];
   if (!frameworks.length) return { routes, findings };
   await turns.each(index.files(), (file) => {
-    if ((file.language !== 'typescript' && file.language !== 'javascript') || file.skipped || isTestFile(file.path)) return;
+    if ((file.language !== 'typescript' && file.language !== 'tsx' && file.language !== 'javascript') || file.skipped || isTestFile(file.path)) return;
     for (const framework of frameworks) {
       const route = routeOf(file, framework, packages);
       if (!route) continue;
@@ -50,7 +50,7 @@ function handlersOf(index: SymbolIndex, file: FileFacts, framework: FileRoutes, 
   const answers = (definition: SymbolDefinition) => definition.kind === 'function' || (definition.kind === 'variable' && definition.value !== undefined);
   if (framework.handler !== 'default-export') {
     // Astro's `ALL`, SvelteKit's `fallback`: the methods no other export answers.
-    const methodOf = (name: string) => (framework.methods.includes(name) ? name : framework.anyMethodExports?.includes(name) ? 'ANY' : undefined);
+    const methodOf = (name: string) => (framework.methods.includes(name) ? name : framework.exportMethods && Object.hasOwn(framework.exportMethods, name) ? framework.exportMethods[name] : undefined);
     // `export { handler as GET, handler as POST }` (NextAuth's route handler): each name it is exported under.
     return definitions.flatMap(({ symbol, definition }) => {
       if (!answers(definition)) return [];
@@ -86,23 +86,74 @@ function routeOf(file: FileFacts, framework: FileRoutes, packages: readonly Pack
   if (method) stem = stem.slice(0, stem.lastIndexOf('.'));
   if (framework.files && !framework.files.includes(stem)) return undefined;
   const { root, manifest } = packageOf(file.path, packages);
+  const flat = framework.naming === 'flat';
   const folder = framework.folder.split('/');
   // The first place the routes folder appears in the package (`src/app/api/app/route.ts` is `/api/app`).
   let start = -1;
   for (let at = root ? root.split('/').length - 1 : 0; at + folder.length <= segments.length && start < 0; at++) if (folder.every((part, offset) => segments[at + offset] === part)) start = at + folder.length;
   if (start < 0) return undefined;
-  const below = segments.slice(start).filter((segment) => !(framework.groups && /^\(.*\)$/.test(segment)));
-  if (!framework.files && stem !== 'index') below.push(stem);
-  if (framework.private && below.some((segment) => segment.startsWith('_'))) return undefined;
-  if (!builtOn(file, manifest, framework.packages)) return undefined;
+  let parts: PathPart[] | undefined;
+  if (flat) parts = flatRouteParts(segments.slice(start), stem);
+  else {
+    const below = segments.slice(start).filter((segment) => !(framework.groups && /^\(.*\)$/.test(segment)));
+    if (!framework.files && stem !== 'index') below.push(stem);
+    if (framework.private && below.some((segment) => segment.startsWith('_'))) return undefined;
+    parts = below.map((segment) => ({ written: pathSegment(segment), optional: segment.startsWith('[[') }));
+  }
+  if (!parts || !builtOn(file, manifest, framework.packages)) return undefined;
   const mount = framework.mount && framework.mount !== '/' ? framework.mount : '';
   let paths = [mount];
-  for (const segment of below) {
-    const written = pathSegment(segment);
-    const optional = segment.startsWith('[[') && paths.length * 2 <= MAX_OPTIONAL_PATHS;
-    paths = [...(optional ? paths : []), ...paths.map((path) => `${path}/${written}`)];
+  for (const { written, optional } of parts) {
+    const both = optional && paths.length * 2 <= MAX_OPTIONAL_PATHS;
+    paths = [...(both ? paths : []), ...paths.map((path) => `${path}/${written}`)];
   }
   return { paths: paths.map((path) => normalizeRoutePath(path || '/')), ...(method ? { method } : {}) };
+}
+
+/** A segment of a route's path as written in the result (`{id}`, `*`), and whether the route is also served without it. */
+interface PathPart {
+  written: string;
+  optional: boolean;
+}
+
+/**
+ * A flat route's path (remix.run/docs, "Route File Naming"; React Router's `flatRoutes()`): the
+ * file's name below the routes folder, or the folder's of a `route` file in it (the folder's other
+ * files are its modules, no routes), split at the dots that no `[...]` escapes. `_index` is its
+ * parent's index, `_auth` a pathless layout (no segment; a file that is one alone is no route of
+ * its own), a trailing `_` leaves the parent's layout without changing the path, `$id` a
+ * parameter, `$` the rest of the path, `($lang)` an optional segment.
+ */
+function flatRouteParts(folders: readonly string[], stem: string): PathPart[] | undefined {
+  const name = folders.length === 0 ? stem : folders.length === 1 && stem === 'route' ? folders[0] : undefined;
+  if (!name) return undefined;
+  const segments = dottedSegments(name);
+  const last = segments[segments.length - 1] ?? '';
+  if (last.startsWith('_') && last !== '_index') return undefined;
+  return segments.flatMap((segment) => {
+    if (segment === '_index' || segment.startsWith('_')) return [];
+    const optional = /^\(.*\)$/.test(segment);
+    const bare = (optional ? segment.slice(1, -1) : segment).replace(/_$/, '');
+    const written = bare === '$' ? '*' : bare.startsWith('$') ? `{${bare.slice(1)}}` : bare.replaceAll('[', '').replaceAll(']', '');
+    return [{ written, optional }];
+  });
+}
+
+/** `concerts.$city` → `concerts`, `$city`; `sitemap[.]xml` one segment: split at the dots no brackets hold. */
+function dottedSegments(name: string): string[] {
+  const segments: string[] = [];
+  let current = '';
+  let escaped = false;
+  for (const character of name) {
+    if (character === '[') escaped = true;
+    else if (character === ']') escaped = false;
+    if (character === '.' && !escaped) {
+      if (current) segments.push(current);
+      current = '';
+    } else current += character;
+  }
+  if (current) segments.push(current);
+  return segments;
 }
 
 /** `orders.get.ts` → `orders.get`: a source file's name without its extension. */
