@@ -162,6 +162,32 @@ function other(req) {
     assert.deepEqual(tests('other'), ['GET', 'DELETE']);
   });
 
+  it('reads the methods compared to a `method` taken out of the request first (`const { method } = req`, as the Next.js docs write it)', async () => {
+    const facts = await testScanner().scan(
+      { path: 'pages/api/user/[id].ts', language: 'typescript' },
+      `export default function userHandler(req, res) {
+  const { query: { id }, method } = req;
+  switch (method) {
+    case 'GET':
+      return res.status(200).json({ id });
+    case 'PUT':
+      return res.status(200).json({ id });
+    default:
+      res.setHeader('Allow', ['GET', 'PUT']);
+      res.status(405).end(\`Method \${method} Not Allowed\`);
+  }
+}
+export function remove(req, res) {
+  const method = req.method;
+  if ('DELETE' === method) return res.status(204).end();
+}
+`,
+    );
+    const tests = (name: string) => facts.symbols.find((symbol) => symbol.name === name)?.methodTests;
+    assert.deepEqual(tests('userHandler'), ['GET', 'PUT']);
+    assert.deepEqual(tests('remove'), ['DELETE']);
+  });
+
   it('reads the names an export clause gives a definition, `default` among them', async () => {
     const facts = await testScanner().scan(
       { path: 'route.ts', language: 'typescript' },

@@ -777,6 +777,9 @@ const SYNTAX_QUERY = `
 (binary_expression left: (member_expression property: (property_identifier) @_method) right: (string (string_fragment) @method_test) (#eq? @_method "method"))
 (binary_expression left: (string (string_fragment) @method_test) right: (member_expression property: (property_identifier) @_method) (#eq? @_method "method"))
 (switch_statement value: (parenthesized_expression (member_expression property: (property_identifier) @_method)) body: (switch_body (switch_case value: (string (string_fragment) @method_test))) (#eq? @_method "method"))
+(binary_expression left: (identifier) @_method right: (string (string_fragment) @method_test) (#eq? @_method "method"))
+(binary_expression left: (string (string_fragment) @method_test) right: (identifier) @_method (#eq? @_method "method"))
+(switch_statement value: (parenthesized_expression (identifier) @_method) body: (switch_body (switch_case value: (string (string_fragment) @method_test))) (#eq? @_method "method"))
 `;
 
 /** Nodes in document order; of nodes that start together (`app.get(...).post(...)`), the one written first: the inner. */

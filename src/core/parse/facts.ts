@@ -313,7 +313,7 @@ export interface SymbolDefinition {
   notImplemented?: boolean;
   /** TypeScript/JavaScript: other names an export clause gives the definition (`export { handler as GET, handler as POST }`). */
   exportedAs?: string[];
-  /** TypeScript/JavaScript functions: the HTTP methods the body compares a request's `method` to (`req.method === 'POST'`, `case 'GET':`), upper-cased, each once. */
+  /** TypeScript/JavaScript functions: the HTTP methods the body compares a request's `method` to (`req.method === 'POST'`, `case 'GET':`, a `method` taken out of the request first), upper-cased, each once. */
   methodTests?: string[];
   /** Functions and methods: the errors raised (or returned as values), in source order. */
   raises?: RaiseFact[];
