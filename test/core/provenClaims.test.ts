@@ -106,6 +106,70 @@ describe("a library's contract, choice of implementation and failure handling, t
   });
 });
 
+/** A small storage library written for these tests: a Protocol declares the members, two classes conform. */
+const STORES: Record<string, string> = {
+  'pyproject.toml': '[project]\nname = "stashkit"\nversion = "1.0.0"\ndescription = "A key-value store client with memory and disk backends"\nclassifiers = ["Topic :: Software Development :: Libraries"]\n',
+  'stashkit/__init__.py': 'from .base import Store\nfrom .backends.memory import MemoryStore\nfrom .backends.disk import DiskStore\n',
+  'stashkit/base.py': [
+    'from typing import Protocol',
+    '',
+    '',
+    'class Store(Protocol):',
+    '    def get(self, key: str) -> bytes:',
+    '        """The value stored under the key."""',
+    '        ...',
+    '',
+    '    def put(self, key: str, value: bytes) -> None: ...',
+    '',
+    '    def describe(self) -> str:',
+    '        return type(self).__name__',
+    '',
+  ].join('\n'),
+  'stashkit/backends/memory.py': [
+    'from ..base import Store',
+    '',
+    '',
+    'class MemoryStore(Store):',
+    '    def __init__(self):',
+    '        self.values = {}',
+    '',
+    '    def get(self, key):',
+    '        return self.values[key]',
+    '',
+    '    def put(self, key, value):',
+    '        self.values[key] = value',
+    '',
+  ].join('\n'),
+  'stashkit/backends/disk.py': [
+    'from pathlib import Path',
+    '',
+    'from ..base import Store',
+    '',
+    '',
+    'class DiskStore(Store):',
+    '    def __init__(self, root):',
+    '        self.root = Path(root)',
+    '',
+    '    def get(self, key):',
+    '        return (self.root / key).read_bytes()',
+    '',
+    '    def put(self, key, value):',
+    '        (self.root / key).write_bytes(value)',
+    '',
+  ].join('\n'),
+};
+
+describe("a Protocol's contract", () => {
+  const { factsOfItem } = workspaceAnswers(STORES);
+
+  it('tells the members a Protocol declares without a body (`...`, after a docstring or not) as the ones a conforming class defines, and a member with a body as provided', () => {
+    const methods = factsOfItem('library.mandatory-methods');
+    assert.ok(methods.some((line) => line.startsWith('`Store.get(key)` is declared by the interface without a body')), methods.join('\n'));
+    assert.ok(methods.some((line) => line.startsWith('`Store.put(key, value)` is declared by the interface without a body')), methods.join('\n'));
+    assert.ok(!methods.some((line) => line.startsWith('`Store.describe') && line.includes('without a body')), methods.join('\n'));
+  });
+});
+
 /** A small framework written for these tests: a route compiles its rule, and a helper looks for typed arguments in it. */
 export const ROUTING: Record<string, string> = {
   'pyproject.toml': '[project]\nname = "ruleweb"\nversion = "1.0.0"\ndescription = "A small web framework"\n',

@@ -1,5 +1,5 @@
 import type { SymbolDefinition } from '../parse/facts';
-import { ABSTRACT_BASES, ABSTRACT_METACLASSES, isAbstractMethod } from '../resolve/interfaces';
+import { ABSTRACT_BASES, ABSTRACT_METACLASSES, isAbstractMethod, PROTOCOL_BASES } from '../resolve/interfaces';
 import type { SymbolIndex } from '../resolve/symbolIndex';
 import { type AnswerFact, type AnswerTable, type InterfaceImplementations, type SourceLocation, SymbolId } from '../result';
 import { type AnswerContext, inScope, locationOf } from './context';
@@ -49,7 +49,7 @@ function contractOf(context: AnswerContext, entry: InterfaceImplementations): Co
     const { path } = SymbolId.parse(owner);
     for (const { name, symbol, definition } of index.methodsOf(owner)) {
       if (methods.some((method) => method.name === name) || isConstructor(name)) continue;
-      const status = methodStatus(index, path, definition);
+      const status = methodStatus(index, path, definition, isProtocol(index, owner));
       if (status === 'provided' && !isPublic(name)) continue;
       const switchedOff = status === 'not-implemented' ? switchedOffBy(index, owner, name, entry.base, implementations) : undefined;
       methods.push(switchedOff ? { name, symbol, status: 'switched-off', switchedOff } : { name, symbol, status });
@@ -120,8 +120,15 @@ function outsideBase(index: SymbolIndex, owner: string): string | undefined {
   return undefined;
 }
 
-function methodStatus(index: SymbolIndex, path: string, definition: SymbolDefinition): ContractMethod['status'] {
+/** Whether a class is a Protocol (`class Store(Protocol)`): its members without a body are what a conforming class defines. */
+function isProtocol(index: SymbolIndex, owner: string): boolean {
+  const { path } = SymbolId.parse(owner);
+  return (index.definition(owner)?.bases ?? []).some((base) => index.qualifiedNames(path, base.split('[')[0] ?? base).some((name) => PROTOCOL_BASES.has(name)));
+}
+
+function methodStatus(index: SymbolIndex, path: string, definition: SymbolDefinition, protocol: boolean): ContractMethod['status'] {
   if (isAbstractMethod(index, path, definition)) return 'abstract';
+  if (protocol && definition.stub) return 'declared';
   if (!definition.notImplemented) return 'provided';
   return /\.(py|pyi)$/.test(path) ? 'not-implemented' : 'declared';
 }

@@ -311,6 +311,8 @@ export interface SymbolDefinition {
   async?: boolean;
   /** Methods whose body only raises NotImplementedError: the mark of an abstract method without `abc`. */
   notImplemented?: boolean;
+  /** Python functions and methods whose body is only `...` (or `pass`), after a docstring: a declaration, as a Protocol's members are written. */
+  stub?: boolean;
   /** TypeScript/JavaScript: other names an export clause gives the definition (`export { handler as GET, handler as POST }`). */
   exportedAs?: string[];
   /** TypeScript/JavaScript functions: the HTTP methods the body compares a request's `method` to (`req.method === 'POST'`, `case 'GET':`, a `method` taken out of the request first), upper-cased, each once. */

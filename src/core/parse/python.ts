@@ -237,6 +237,7 @@ function functionSymbol(definition: Node, name: string, range: SymbolDefinition[
     calls: [],
     ...(returns ? { returns } : {}),
     ...(body && raisesNotImplemented(body) ? { notImplemented: true } : {}),
+    ...(body && isStub(body) ? { stub: true } : {}),
     ...(definition.children[0]?.type === 'async' ? { async: true } : {}),
   };
   const docstring = docstringOf(body);
@@ -1282,6 +1283,14 @@ function raisesNotImplemented(body: Node): boolean {
   const raised = first.firstNamedChild;
   const name = raised?.type === 'call' ? raised.childForFieldName('function')?.text : raised?.text;
   return name === 'NotImplementedError';
+}
+
+/** A body of `...` or `pass` alone, a docstring before it or not. */
+function isStub(body: Node): boolean {
+  const statements = body.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
+  const last = statements[statements.length - 1];
+  const placeholder = last?.type === 'pass_statement' || (last?.type === 'expression_statement' && last.firstNamedChild?.type === 'ellipsis');
+  return placeholder && statements.length <= 2 && (statements.length === 1 || (statements[0]?.type === 'expression_statement' && statements[0].firstNamedChild?.type === 'string'));
 }
 
 function decoratorName(decorator: Node): string {
