@@ -162,7 +162,7 @@ function other(req) {
     assert.deepEqual(tests('other'), ['GET', 'DELETE']);
   });
 
-  it('reads the methods compared to a `method` taken out of the request first (`const { method } = req`, as the Next.js docs write it)', async () => {
+  it('reads the methods compared to a variable named `method`, as handlers take it out of the request first (`const { method } = req`, as the Next.js docs write it)', async () => {
     const facts = await testScanner().scan(
       { path: 'pages/api/user/[id].ts', language: 'typescript' },
       `export default function userHandler(req, res) {
@@ -290,24 +290,42 @@ export class User extends Model {}
   it("puts a module's controllers under the path RouterModule registers it at, a child module's under its parent's", async () => {
     const workspace = tempWorkspace({
       'src/app.module.ts': `import { Module } from '@nestjs/common';
-import { RouterModule, Routes } from '@nestjs/core';
+import { RouterModule } from '@nestjs/core';
 import { AdminModule } from './admin/admin.module';
 import { ReportsModule } from './admin/reports.module';
-import { PublicModule } from './public.module';
-import { PUBLIC_PREFIX } from './prefixes';
-
-const routes: Routes = [{ path: PUBLIC_PREFIX, module: PublicModule }];
+import { AuditModule } from './admin/audit.module';
+import { routes } from './app.routes';
 
 @Module({
   imports: [
     RouterModule.register(routes),
-    RouterModule.register([{ path: 'admin', module: AdminModule, children: [{ path: 'reports', module: ReportsModule }] }]),
+    RouterModule.register([{ path: 'admin', module: AdminModule, children: [{ path: 'reports', module: ReportsModule }, AuditModule] }]),
+    RouterModule.register([{ path: settings.get('internal'), children: [{ path: 'hidden', module: HiddenModule }] }]),
     AdminModule,
   ],
 })
 export class AppModule {}
 `,
+      // The tree in a file of its own, its names imported there.
+      'src/app.routes.ts': `import { Routes } from '@nestjs/core';
+import { PublicModule } from './public.module';
+import { PUBLIC_PREFIX } from './prefixes';
+
+export const routes: Routes = [{ path: PUBLIC_PREFIX, module: PublicModule }];
+`,
       'src/prefixes.ts': `export const PUBLIC_PREFIX = '/api/v2';
+`,
+      'src/admin/audit.module.ts': `import { Module } from '@nestjs/common';
+import { AuditController } from './audit.controller';
+@Module({ controllers: [AuditController] })
+export class AuditModule {}
+`,
+      'src/admin/audit.controller.ts': `import { Controller, Get } from '@nestjs/common';
+@Controller('audit')
+export class AuditController {
+  @Get()
+  list() {}
+}
 `,
       'src/public.module.ts': `import { Module } from '@nestjs/common';
 import { NotesController } from './notes.controller';
@@ -355,7 +373,9 @@ export class HealthController {
     });
     try {
       const { result } = await analyzeFolder(workspace.root, { threads: 1 });
-      assert.deepEqual(result.routes.map((route) => `${route.method} ${route.path}`).sort(), ['GET /admin/users', 'GET /api/v2/notes/{id}', 'GET /health', 'POST /admin/reports']);
+      // A child given as a module alone is under its parent's path; an unread path leaves its subtree out, said as skipped.
+      assert.deepEqual(result.routes.map((route) => `${route.method} ${route.path}`).sort(), ['GET /admin/audit', 'GET /admin/users', 'GET /api/v2/notes/{id}', 'GET /health', 'POST /admin/reports']);
+      assert.ok(result.skipped.some((skip) => skip.reason.includes("settings.get('internal')")), JSON.stringify(result.skipped));
     } finally {
       workspace.cleanup();
     }

@@ -1,5 +1,5 @@
 import type { SymbolDefinition } from '../parse/facts';
-import { ABSTRACT_BASES, ABSTRACT_METACLASSES, isAbstractMethod, PROTOCOL_BASES } from '../resolve/interfaces';
+import { ABSTRACT_BASES, ABSTRACT_METACLASSES, isAbstractMethod, isProtocolClass } from '../resolve/interfaces';
 import type { SymbolIndex } from '../resolve/symbolIndex';
 import { type AnswerFact, type AnswerTable, type InterfaceImplementations, type SourceLocation, SymbolId } from '../result';
 import { type AnswerContext, inScope, locationOf } from './context';
@@ -47,9 +47,11 @@ function contractOf(context: AnswerContext, entry: InterfaceImplementations): Co
   const declaring = [entry.base, ...index.ancestry(entry.base).classes.filter((ancestor) => context.result.interfaces.some((other) => other.base === ancestor))];
   for (const owner of declaring) {
     const { path } = SymbolId.parse(owner);
+    const ownerDefinition = index.definition(owner);
+    const protocol = ownerDefinition !== undefined && isProtocolClass(index, path, ownerDefinition);
     for (const { name, symbol, definition } of index.methodsOf(owner)) {
       if (methods.some((method) => method.name === name) || isConstructor(name)) continue;
-      const status = methodStatus(index, path, definition, isProtocol(index, owner));
+      const status = methodStatus(index, path, definition, protocol);
       if (status === 'provided' && !isPublic(name)) continue;
       const switchedOff = status === 'not-implemented' ? switchedOffBy(index, owner, name, entry.base, implementations) : undefined;
       methods.push(switchedOff ? { name, symbol, status: 'switched-off', switchedOff } : { name, symbol, status });
@@ -120,12 +122,7 @@ function outsideBase(index: SymbolIndex, owner: string): string | undefined {
   return undefined;
 }
 
-/** Whether a class is a Protocol (`class Store(Protocol)`): its members without a body are what a conforming class defines. */
-function isProtocol(index: SymbolIndex, owner: string): boolean {
-  const { path } = SymbolId.parse(owner);
-  return (index.definition(owner)?.bases ?? []).some((base) => index.qualifiedNames(path, base.split('[')[0] ?? base).some((name) => PROTOCOL_BASES.has(name)));
-}
-
+/** A Protocol's members without a body (`...`) are what a conforming class defines, as an interface's are. */
 function methodStatus(index: SymbolIndex, path: string, definition: SymbolDefinition, protocol: boolean): ContractMethod['status'] {
   if (isAbstractMethod(index, path, definition)) return 'abstract';
   if (protocol && definition.stub) return 'declared';

@@ -11,8 +11,7 @@ import { implementationWorkPart, lifecycleFacts, operationsFacts } from './imple
 import { selectionFacts } from './selection';
 import { singleImplementationParts } from './singleImplementation';
 import { importedSymbols } from './workspaceUse';
-import type { Target } from '../resolve/symbolIndex';
-import { PROTOCOL_BASES } from '../resolve/interfaces';
+import { isProtocolClass } from '../resolve/interfaces';
 
 /** Interfaces whose contracts the mandatory-methods answer tells: the most implemented ones. */
 const MAX_CONTRACTS = 3;
@@ -247,7 +246,7 @@ function recordProtocols(context: AnswerContext): { symbol: string; attributes: 
     const found: { symbol: string; attributes: string[] }[] = [];
     for (const file of context.result.files.filter((candidate) => inScope(context, candidate.path) && candidate.path.endsWith('.py'))) {
       for (const { symbol, definition } of index.definitionsIn(file.path)) {
-        if (definition.kind !== 'class' || !definition.bases.some((base) => PROTOCOL_BASES.has(externalName(index.qualify(file.path, base.split('[')[0] ?? base))))) continue;
+        if (definition.kind !== 'class' || !isProtocolClass(index, file.path, definition)) continue;
         const attributes = (definition.attributes ?? []).map((attribute) => attribute.name).filter((name) => !name.startsWith('__'));
         if (attributes.length && !index.methodsOf(symbol).some((method) => !method.name.startsWith('__'))) found.push({ symbol, attributes });
       }
@@ -260,10 +259,6 @@ function recordProtocols(context: AnswerContext): { symbol: string; attributes: 
 function singleImplementation(context: AnswerContext): AnswerPart[] | undefined {
   const central = centralClass(context);
   return central ? singleImplementationParts(context, central.symbol, recordProtocols(context).map((record) => record.symbol)) : undefined;
-}
-
-function externalName(target: Target | undefined): string {
-  return target && 'external' in target ? target.external : '';
 }
 
 /** An implementation with what makes it the one to study: how much of the contract it defines, how many files use it. */

@@ -315,7 +315,7 @@ export interface SymbolDefinition {
   stub?: boolean;
   /** TypeScript/JavaScript: other names an export clause gives the definition (`export { handler as GET, handler as POST }`). */
   exportedAs?: string[];
-  /** TypeScript/JavaScript functions: the HTTP methods the body compares a request's `method` to (`req.method === 'POST'`, `case 'GET':`, a `method` taken out of the request first), upper-cased, each once. */
+  /** TypeScript/JavaScript functions: the HTTP methods the body compares a request's `method` to (`req.method === 'POST'`, `case 'GET':`, or a variable named `method`, as handlers take it out of the request: `const { method } = req`), upper-cased, each once. */
   methodTests?: string[];
   /** Functions and methods: the errors raised (or returned as values), in source order. */
   raises?: RaiseFact[];

@@ -251,8 +251,7 @@ function argumentsOf(call: Node, nested = false): string[] {
     // (`ToHTTPHandler(deps,\n handlers.HandleLogin,\n mws...,\n)`).
     const called = argument.type === 'call_expression' ? normalizeCallee(argument.childForFieldName('function')?.text ?? '') : '';
     if (!called || called.length > MAX_ARGUMENT_LENGTH) return [''];
-    const written = nested ? '' : `${called}(${argumentsOf(argument, true).join(', ')})`;
-    return [written && written.length <= MAX_WRITTEN_CALL_LENGTH ? written : `${called}()`];
+    return [(nested ? undefined : writtenCall(called, argument, true)) ?? `${called}()`];
   });
 }
 
@@ -404,7 +403,12 @@ function writtenValue(value: Node): string | undefined {
   if (value.text.length <= MAX_ARGUMENT_LENGTH && !value.text.includes('\n')) return value.text;
   const callee = value.type === 'call_expression' ? value.childForFieldName('function')?.text : undefined;
   if (!callee || callee.length > MAX_ARGUMENT_LENGTH || callee.includes('\n')) return undefined;
-  const written = `${callee}(${argumentsOf(value).join(', ')})`;
+  return writtenCall(callee, value, false);
+}
+
+/** A call over several lines written on one, `callee(arguments as calls record them)`, within the bound; undefined past it. */
+function writtenCall(callee: string, call: Node, nested: boolean): string | undefined {
+  const written = `${callee}(${argumentsOf(call, nested).join(', ')})`;
   return written.length <= MAX_WRITTEN_CALL_LENGTH ? written : undefined;
 }
 

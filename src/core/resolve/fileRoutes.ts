@@ -49,7 +49,7 @@ function handlersOf(index: SymbolIndex, file: FileFacts, framework: FileRoutes, 
   const definitions = [...index.definitionsIn(file.path)];
   const answers = (definition: SymbolDefinition) => definition.kind === 'function' || (definition.kind === 'variable' && definition.value !== undefined);
   if (framework.handler !== 'default-export') {
-    // Astro's `ALL`, SvelteKit's `fallback`: the methods no other export answers.
+    // Exports named otherwise than a method: Astro's `ALL` and SvelteKit's `fallback` (ANY), Remix's `loader` and `action`.
     const methodOf = (name: string) => (framework.methods.includes(name) ? name : framework.exportMethods && Object.hasOwn(framework.exportMethods, name) ? framework.exportMethods[name] : undefined);
     // `export { handler as GET, handler as POST }` (NextAuth's route handler): each name it is exported under.
     return definitions.flatMap(({ symbol, definition }) => {
@@ -118,20 +118,22 @@ interface PathPart {
 
 /**
  * A flat route's path (remix.run/docs, "Route File Naming"; React Router's `flatRoutes()`): the
- * file's name below the routes folder, or the folder's of a `route` file in it (the folder's other
- * files are its modules, no routes), split at the dots that no `[...]` escapes. `_index` is its
+ * file's name below the routes folder, or the folder's of a `route` or `index` file in it (the
+ * folder's other files are its modules, no routes), split at the dots that no `[...]` escapes.
+ * Remix 1's nested folders (`routes/notes/$id.tsx`) are not read. `_index` is its
  * parent's index, `_auth` a pathless layout (no segment; a file that is one alone is no route of
  * its own), a trailing `_` leaves the parent's layout without changing the path, `$id` a
  * parameter, `$` the rest of the path, `($lang)` an optional segment.
  */
 function flatRouteParts(folders: readonly string[], stem: string): PathPart[] | undefined {
-  const name = folders.length === 0 ? stem : folders.length === 1 && stem === 'route' ? folders[0] : undefined;
+  const name = folders.length === 0 ? stem : folders.length === 1 && (stem === 'route' || stem === 'index') ? folders[0] : undefined;
   if (!name) return undefined;
   const segments = dottedSegments(name);
   const last = segments[segments.length - 1] ?? '';
   if (last.startsWith('_') && last !== '_index') return undefined;
   return segments.flatMap((segment) => {
-    if (segment === '_index' || segment.startsWith('_')) return [];
+    // `_index` (and, as Remix 1 named it, a top-level `index`) is its parent's index.
+    if (segment.startsWith('_') || (segment === 'index' && segments.length === 1 && folders.length === 0)) return [];
     const optional = /^\(.*\)$/.test(segment);
     const bare = (optional ? segment.slice(1, -1) : segment).replace(/_$/, '');
     const written = bare === '$' ? '*' : bare.startsWith('$') ? `{${bare.slice(1)}}` : bare.replaceAll('[', '').replaceAll(']', '');

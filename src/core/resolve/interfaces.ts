@@ -7,6 +7,10 @@ import type { SymbolIndex } from './symbolIndex';
 
 /** The bases that make a Python class a Protocol. */
 export const PROTOCOL_BASES: ReadonlySet<string> = new Set(['typing.Protocol', 'typing_extensions.Protocol']);
+/** Whether a class's bases make it a Protocol (`class Store(Protocol)`, `Protocol[T]`). */
+export function isProtocolClass(index: SymbolIndex, path: string, definition: SymbolDefinition): boolean {
+  return definition.bases.some((base) => qualifiedIn(index, path, base.split('[')[0] ?? base, PROTOCOL_BASES));
+}
 /** The bases that declare a Python class an interface: ABC and the Protocols. */
 export const ABSTRACT_BASES: ReadonlySet<string> = new Set(['abc.ABC', ...PROTOCOL_BASES]);
 /** A class named as abstract: `AbstractBroker`, `Abstract_Base` (not `Abstraction`). */
@@ -288,7 +292,7 @@ function classEntries(index: SymbolIndex, path: string, declarations: InterfaceD
       implemented,
       declared: declaredByLibrary || abstractMethods > 0 || declaresInterface(index, path, definition, notImplemented.length),
       declaredByLibrary,
-      extendsProtocol: definition.bases.some((base) => qualifiedIn(index, path, base, PROTOCOL_BASES)),
+      extendsProtocol: isProtocolClass(index, path, definition),
       extendsFrameworkAbstract: declarations.extendedToImplement.size > 0 && definition.bases.some((base) => qualifiedIn(index, path, base, declarations.extendedToImplement)),
       implements: implementedBy(index, path, definition, declarations),
       members: [...members],

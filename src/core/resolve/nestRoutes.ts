@@ -48,7 +48,7 @@ export async function nestRoutes(index: SymbolIndex, hints: readonly Hint[], fin
   const defaultVersion = uriVersioning ? (/defaultVersion\s*:\s*['"`]([^'"`]+)['"`]/.exec(versioning)?.[1] ?? '') : '';
   const routes: Route[] = [];
   const routeFindings: Finding[] = [];
-  const modulePaths = registeredModulePaths(index, findings, frameworks);
+  const modulePaths = registeredModulePaths(index, findings, frameworks, skipped);
   // NestJS is TypeScript's, and JavaScript's.
   const handlersIn = (file: FileFacts) => (file.language === 'python' ? NONE : nestHandlers(index, file.path, ownDecorators, frameworks));
   await index.eachPart('nest-handlers', turns, handlersIn, (inFile) => {
@@ -293,11 +293,12 @@ function moduleCallsIn(index: SymbolIndex, path: string, moduleDecorators: reado
   return calls;
 }
 
-/** An entry of a module router's tree as written: `{ path: 'admin', module: AdminModule, children: [...] }`. */
+/** An entry of a module router's tree as written (`{ path: 'admin', module: AdminModule, children: [...] }`, or a module alone among children), and the file it is written in. */
 interface ModuleRoute {
   path: string | undefined;
   module: string | undefined;
   children: ModuleRoute[];
+  file: string;
 }
 
 /** A module router's tree is read this deep: the documentation's trees have two or three levels. */
@@ -306,22 +307,27 @@ const MAX_MODULE_ROUTE_DEPTH = 8;
 /**
  * The path each controller is put under by a module router (NestJS's `RouterModule.register(routes)`
  * in a module's `imports`): the paths of its module's entry and of the entries above it, joined.
- * The tree is read from the call's argument, written in place or as a constant the workspace declares.
+ * The tree is read from the call's argument, written in place or as a constant the workspace
+ * declares (in another file too: names are read where the tree is written). An entry whose path is
+ * written but not read leaves its subtree out, said in `skipped`: a wrong prefix is worse than none.
  */
-function registeredModulePaths(index: SymbolIndex, findings: readonly Finding[], frameworks: readonly DecoratorRoutes[]): Map<string, string> {
+function registeredModulePaths(index: SymbolIndex, findings: readonly Finding[], frameworks: readonly DecoratorRoutes[], skipped: Skipped[]): Map<string, string> {
   const moduleDecorators = frameworks.flatMap((routes) => (routes.moduleDecorator ? [`${routes.package}.${routes.moduleDecorator}`] : []));
   const routers = frameworks.flatMap((routes) => routes.moduleRouter ?? []);
   const controllerPaths = new Map<string, string>();
   if (!moduleDecorators.length || !routers.length) return controllerPaths;
   const modulePaths = new Map<string, string>();
-  const place = (entries: readonly ModuleRoute[], path: string, parent: string, depth: number) => {
-    if (depth > MAX_MODULE_ROUTE_DEPTH) return;
+  const place = (entries: readonly ModuleRoute[], parent: string) => {
     for (const entry of entries) {
-      const own = entry.path === undefined ? undefined : constantString(index, path, entry.path);
-      const joined = normalizeNestPath([parent, own ?? '']);
-      const module = entry.module ? index.resolve(path, entry.module) : undefined;
-      if (module && own !== undefined) modulePaths.set(module, joined);
-      place(entry.children, path, joined, depth + 1);
+      const own = entry.path === undefined ? '' : constantString(index, entry.file, entry.path);
+      if (own === undefined) {
+        skipped.push({ path: entry.file, reason: `module router path \`${entry.path ?? ''}\` not read: the routes of its modules are left without it` });
+        continue;
+      }
+      const joined = normalizeNestPath([parent, own]);
+      const module = entry.module ? index.resolve(entry.file, entry.module) : undefined;
+      if (module) modulePaths.set(module, joined);
+      place(entry.children, joined);
     }
   };
   const modules = new Set(findings.flatMap((finding) => (finding.category === 'decorator' && moduleDecorators.includes(finding.details.decorator ?? '') ? [SymbolId.parse(finding.symbol).path] : [])));
@@ -330,7 +336,7 @@ function registeredModulePaths(index: SymbolIndex, findings: readonly Finding[],
       for (const item of topLevelItems(call.keywords['imports'] ?? '')) {
         const [, callee = '', argument = ''] = /^([\w$.]+)\s*\(([\s\S]*)\)$/.exec(item) ?? [];
         if (!callee || !index.qualifiedNames(path, callee).some((name) => routers.includes(name))) continue;
-        place(moduleRoutes(index, path, argument.trim(), 0), path, '', 0);
+        place(moduleRoutes(index, path, argument.trim(), 0), '');
       }
     }
   }
@@ -345,25 +351,31 @@ function registeredModulePaths(index: SymbolIndex, findings: readonly Finding[],
   return controllerPaths;
 }
 
-/** A module router's entries: an array written in place, or the constant array a name refers to. */
-function moduleRoutes(index: SymbolIndex, path: string, written: string, depth: number): ModuleRoute[] {
+/** A module router's entries: an array written in place in `file`, or the constant array a name refers to, read where it is declared. */
+function moduleRoutes(index: SymbolIndex, file: string, written: string, depth: number): ModuleRoute[] {
   if (depth > MAX_MODULE_ROUTE_DEPTH) return [];
   if (written.startsWith('[')) {
-    return topLevelItems(written).flatMap((item) => {
+    return topLevelItems(written).flatMap((item): ModuleRoute[] => {
+      if (/^[\w$.]+$/.test(item)) return [{ path: undefined, module: item, children: [], file }];
       if (!/^\{[\s\S]*\}$/.test(item)) return [];
       const properties = new Map(topLevelItems(item.slice(1, -1)).map((pair) => [/^(\w+)\s*:/.exec(pair)?.[1] ?? '', pair.slice(pair.indexOf(':') + 1).trim()]));
-      return [{ path: properties.get('path'), module: properties.get('module'), children: moduleRoutes(index, path, properties.get('children') ?? '', depth + 1) }];
+      return [{ path: properties.get('path'), module: properties.get('module'), children: moduleRoutes(index, file, properties.get('children') ?? '', depth + 1), file }];
     });
   }
-  const constant = /^[\w$.]+$/.test(written) ? index.resolve(path, written) : undefined;
+  const constant = /^[\w$.]+$/.test(written) ? index.resolve(file, written) : undefined;
   const value = constant ? index.definition(constant)?.shape : undefined;
-  return value ? moduleRoutesOf(value, depth) : [];
+  return constant && value ? moduleRoutesOf(value, SymbolId.parse(constant).path, depth) : [];
 }
 
-function moduleRoutesOf(value: ValueShape, depth: number): ModuleRoute[] {
+function moduleRoutesOf(value: ValueShape, file: string, depth: number): ModuleRoute[] {
   if (value.kind !== 'list' || depth > MAX_MODULE_ROUTE_DEPTH) return [];
-  const written = (shape: ValueShape | undefined) => (shape?.kind === 'string' ? `'${shape.value}'` : shape?.kind === 'name' ? shape.value : undefined);
-  return value.items.flatMap((item) => (item.kind === 'object' ? [{ path: written(item.properties['path']), module: written(item.properties['module']), children: item.properties['children'] ? moduleRoutesOf(item.properties['children'], depth + 1) : [] }] : []));
+  const written = (shape: ValueShape | undefined) => (shape?.kind === 'string' ? `'${shape.value}'` : shape?.kind === 'name' ? shape.value : shape?.kind === 'other' ? shape.text : shape?.kind === 'call' ? `${shape.callee}()` : undefined);
+  return value.items.flatMap((item): ModuleRoute[] => {
+    if (item.kind === 'name') return [{ path: undefined, module: item.value, children: [], file }];
+    if (item.kind !== 'object') return [];
+    const children = item.properties['children'];
+    return [{ path: written(item.properties['path']), module: written(item.properties['module']), children: children ? moduleRoutesOf(children, file, depth + 1) : [], file }];
+  });
 }
 
 /** The items of an array literal's text, split at its top-level commas: `[A, B.forRoot({ x: [1, 2] })]` → `A`, `B.forRoot(...)`. */
