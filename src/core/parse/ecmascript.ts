@@ -890,12 +890,11 @@ function fillCalls(matches: readonly QueryMatch[], bodies: ReadonlyMap<number, B
   }
 }
 
-/** The definition whose range holds a node, the innermost of those that do. */
+/** The definition whose lines hold a node's first line, the one starting last of those that do. */
 function innermostAround(symbols: readonly SymbolDefinition[], node: Node): SymbolDefinition | undefined {
-  const { row: line, column: character } = node.startPosition;
-  const holds = ({ range: { start, end } }: SymbolDefinition) => (start.line < line || (start.line === line && start.character <= character)) && (end.line > line || (end.line === line && end.character >= character));
+  const line = node.startPosition.row;
   let found: SymbolDefinition | undefined;
-  for (const symbol of symbols) if (holds(symbol) && (!found || symbol.range.start.line > found.range.start.line || (symbol.range.start.line === found.range.start.line && symbol.range.start.character >= found.range.start.character))) found = symbol;
+  for (const symbol of symbols) if (symbol.range.start.line <= line && line <= symbol.range.end.line && (!found || symbol.range.start.line >= found.range.start.line)) found = symbol;
   return found;
 }
 
