@@ -790,6 +790,35 @@ def greet(event: str):
     ]);
   });
 
+  it("lists Nameko's HTTP entrypoints with the methods the decorator is given, several joined by commas, and no other package's `http` decorator", async () => {
+    const result = await analyseFiles({
+      'service/http.py': `from nameko.web.handlers import http
+
+from service import client
+
+
+class HttpService:
+    name = "http_service"
+
+    @http("GET", "/get/<int:value>")
+    def get_method(self, request, value):
+        return "value: {}".format(value)
+
+    @http("GET,PUT", "/multi")
+    def do_multi(self, request):
+        return request.method
+
+    @client.http("POST", "/not-a-route")
+    def call_out(self, request):
+        return None
+`,
+      'service/client.py': `def http(method, url):
+    return lambda function: function
+`,
+    });
+    assert.deepEqual(routesOf(result), ['GET /get/{value} -> service/http.py:HttpService.get_method', 'GET /multi -> service/http.py:HttpService.do_multi', 'PUT /multi -> service/http.py:HttpService.do_multi']);
+  });
+
   it("puts a Litestar Controller's path, its own or its base's, before the handlers its methods are, and no path before a plain class's", async () => {
     const result = await analyseFiles({
       'shop/controllers.py': `from litestar import Controller, get, post
