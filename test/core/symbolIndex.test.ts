@@ -76,6 +76,24 @@ describe('SymbolIndex', () => {
     assert.equal(index.resolve('examples/worker/run.py', 'resize'), 'examples/worker/tasks.py:resize');
   });
 
+  it('follows star imports that meet again once each, however many paths lead through them', async () => {
+    // Fifteen layers of eight modules, each star-importing the whole next layer: 8^14 paths from the top to a
+    // name no module binds, which a lookup that walked every path would never finish.
+    const files: Record<string, string> = { 'pkg/__init__.py': '' };
+    const layers = 15;
+    const width = 8;
+    for (let layer = 0; layer < layers; layer++) {
+      for (let column = 0; column < width; column++) {
+        const below = layer + 1 < layers ? Array.from({ length: width }, (_, next) => `from .m${layer + 1}_${next} import *\n`).join('') : '';
+        files[`pkg/m${layer}_${column}.py`] = below + (layer === layers - 1 && column === width - 1 ? 'def deepest(): ...\n' : '');
+      }
+    }
+    files['app.py'] = 'from pkg.m0_0 import *\n';
+    const index = await indexOf(files);
+    assert.equal(index.resolve('app.py', 'deepest'), `pkg/m${layers - 1}_${width - 1}.py:deepest`);
+    assert.deepEqual(index.qualify('app.py', 'nowhere'), { external: 'nowhere' });
+  });
+
   it('qualifies names from outside the workspace by their import, and workspace symbols by their module names', async () => {
     const index = await indexOf({
       'starlette/__init__.py': '',

@@ -55,6 +55,13 @@ export class SymbolIndex {
   private readonly targets: Map<string, Target>;
   /** The classes whose ancestry is being worked out: a class deriving from a member of its own instance (`class A(a.Model)`, `a = A()`) ends there. */
   private readonly ancestriesUnderWay = new Set<string>();
+  /**
+   * The lookups made while one name is answered, a map for each answer under way: imports that
+   * meet again (`from .a import *` in many `__init__.py`, a name tried as an attribute and then as
+   * a submodule) are followed once, so an answer costs the files and names it reaches, not the
+   * paths between them.
+   */
+  private readonly lookupsUnderWay: Map<string, Target | undefined>[] = [];
 
   /**
    * `earlier`, the index of the same workspace before an edit, lends what still holds. The
@@ -364,8 +371,18 @@ export class SymbolIndex {
     return (
       this.answers.keptLookup(file, dottedName) ??
       // A name nothing binds is a builtin, or a name this analysis cannot see.
-      this.answers.keepLookup(file, dottedName, () => this.interned(this.lookup(path, dottedName, 0) ?? { external: dottedName }))
+      this.answers.keepLookup(file, dottedName, () => this.interned(this.answering(() => this.lookup(path, dottedName, 0)) ?? { external: dottedName }))
     );
+  }
+
+  /** Runs the lookups of one answer, each file and name followed once (see `lookupsUnderWay`). */
+  private answering<T>(compute: () => T): T {
+    this.lookupsUnderWay.push(new Map());
+    try {
+      return compute();
+    } finally {
+      this.lookupsUnderWay.pop();
+    }
   }
 
   private interned(target: Target): Target {
@@ -376,8 +393,19 @@ export class SymbolIndex {
     return target;
   }
 
-  /** What the name is bound to in the file, or undefined when the file binds no such name. */
+  /** What the name is bound to in the file, or undefined when the file binds no such name; a name asked again while it is looked up binds nothing (an import cycle). */
   private lookup(path: string, dottedName: string, depth: number): Target | undefined {
+    const made = this.lookupsUnderWay.at(-1);
+    if (!made) return this.answering(() => this.lookup(path, dottedName, depth));
+    const key = `${path}\0${dottedName}`;
+    if (made.has(key)) return made.get(key);
+    made.set(key, undefined);
+    const target = this.bindingIn(path, dottedName, depth);
+    made.set(key, target);
+    return target;
+  }
+
+  private bindingIn(path: string, dottedName: string, depth: number): Target | undefined {
     const facts = this.indexed.get(path)?.facts;
     if (!facts || depth > MAX_RESOLUTION_DEPTH) return undefined;
     this.answers.noteSurface(path);
