@@ -27,7 +27,11 @@ function candidatesOf(index: SymbolIndex, symbol: string, line: number, name: st
   const member = own ? memberOfOwner(index, symbol, own) : undefined;
   const target = member ? { symbol: member } : index.qualify(path, name);
   // `self.broker`: also the class the attribute is made of (`_event_broker: EventBroker`, `private readonly queue: Queue`), for what its class must be.
-  const made = own ? attributeClass(index, symbol, own) : undefined;
+  // `j.client`, `j` a parameter or local of a workspace type (a Go method's receiver `j *enqueueJob`): the same, from that type.
+  const [head = '', ...members] = name.split('.');
+  const headType = own || !members.length ? undefined : typeInScope(index, path, line, head);
+  const headClass = headType ? index.resolve(path, bareTypeName(headType)) : undefined;
+  const made = own ? attributeClass(index, SymbolId.owner(symbol), own) : headClass ? attributeClass(index, headClass, members) : undefined;
   // A parameter or local of the function around the match, of the type it is written with (`eventEmitter: EventEmitter2`).
   const written = own ? undefined : typeInScope(index, path, line, name);
   const typed = written ? index.qualify(path, bareTypeName(written)) : undefined;
@@ -137,12 +141,13 @@ function attributeOf(index: SymbolIndex, owner: string, name: string): string | 
 }
 
 /**
- * The class `self.attribute` (`self.a.b`, `this.emitter`) is made of, as the classes state their
- * attributes' types along the way (an annotation, a parameter's annotation, a constructor call): a
- * workspace class, or for the last attribute an outside one (`private readonly queue: Queue` from `bull`).
+ * The class an attribute path of a class (`a.b` of the class of `self.a.b`, `emitter` of `this.emitter`)
+ * is made of, as the classes state their attributes' types along the way (an annotation, a parameter's
+ * annotation, a constructor call): a workspace class, or for the last attribute an outside one
+ * (`private readonly queue: Queue` from `bull`).
  */
-function attributeClass(index: SymbolIndex, method: string, rest: readonly string[]): Target | undefined {
-  let owner = SymbolId.owner(method);
+function attributeClass(index: SymbolIndex, start: string | undefined, rest: readonly string[]): Target | undefined {
+  let owner = start;
   for (const [position, part] of rest.entries()) {
     const held = owner ? attributeType(index, owner, part) : undefined;
     if (!held) return undefined;
