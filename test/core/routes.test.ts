@@ -942,3 +942,60 @@ def remove_pet(pet_id: int):
     assert.deepEqual(result.routes.map((route) => `${route.method} ${route.path} ${route.source?.path}:${(route.source?.line ?? -1) + 1}`), ['POST /notes notes/openapi.yaml:7']);
   });
 });
+
+describe('routes that are named values, grouped under paths', () => {
+  it("lists Marble.js routes under the paths of the `combineRoutes` groups that list them, across files and nested, without a trailing slash", async () => {
+    const result = await analyseFiles({
+      'src/effects/user.effects.ts': `import { r, combineRoutes } from '@marblejs/http';
+import { map } from 'rxjs/operators';
+import { createUser } from './user.handlers';
+
+const getUserList$ = r.pipe(
+  r.matchPath('/'),
+  r.matchType('GET'),
+  r.useEffect(req$ => req$.pipe(map(() => ({ body: [] })))));
+
+const getUser$ = r.pipe(
+  r.matchPath('/:id'),
+  r.matchType('GET'),
+  r.useEffect(req$ => req$.pipe(map(req => ({ body: req.params.id })))));
+
+const postUser$ = r.pipe(
+  r.matchPath('/'),
+  r.matchType('POST'),
+  r.useEffect(createUser));
+
+export const user$ = combineRoutes('/user', {
+  middlewares: [authorize$],
+  effects: [getUserList$, getUser$, postUser$],
+});
+`,
+      'src/effects/user.handlers.ts': `export const createUser = (req$) => req$;
+`,
+      'src/effects/api.effects.ts': `import { r, combineRoutes } from '@marblejs/http';
+import { user$ } from './user.effects';
+
+const root$ = r.pipe(
+  r.matchPath('/'),
+  r.matchType('GET'),
+  r.useEffect(req$ => req$));
+
+export const api$ = combineRoutes('/api/:version', [root$, user$]);
+`,
+      'src/health.ts': `import { r } from '@marblejs/http';
+
+export const health$ = r.pipe(
+  r.matchPath('/health'),
+  r.matchType('GET'),
+  r.useEffect(req$ => req$));
+`,
+    });
+    assert.deepEqual(routesOf(result), [
+      'GET /api/{version} -> src/effects/api.effects.ts:<anonymous>@7',
+      'GET /api/{version}/user -> src/effects/user.effects.ts:<anonymous>@8',
+      'GET /api/{version}/user/{id} -> src/effects/user.effects.ts:<anonymous>@13',
+      'GET /health -> src/health.ts:<anonymous>@6',
+      'POST /api/{version}/user -> src/effects/user.handlers.ts:createUser',
+    ]);
+  });
+});

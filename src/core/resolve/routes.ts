@@ -8,6 +8,7 @@ import { DEFAULT_PREFIX_KEYWORDS, type Frameworks, NO_ROUTER_CALLS, type RouterF
 import type { ControllerPathDocument, RuleRole } from '../knowledge/documents';
 import type { Knowledge } from '../knowledge/knowledge';
 import { djangoRoutes } from './djangoRoutes';
+import { groupedRoutes } from './groupedRoutes';
 import { namedRoutes } from './namedRoutes';
 import { objectRoutes } from './objectRoutes';
 import { urlRuleRoutes } from './urlRules';
@@ -218,6 +219,7 @@ export async function resolveRoutes(index: SymbolIndex, findings: Finding[], hin
   routes.push(...handlerClassRoutes(index, frameworks, routesOf('handler-classes'), notRoutes, skipped));
   routes.push(...objectRoutes(index, frameworks, routesOf('object-dispatch'), hints, notRoutes));
   routes.push(...namedRoutes(index, hints));
+  routes.push(...groupedRoutes(index, frameworks, hints));
   routes.push(...listenerRoutes(routesOf('request-listener'), hints, notRoutes));
   routes.push(...urlRuleRoutes(index, routesOf('url-rule'), hints, { routers, prefixes }, notRoutes));
   await nextTurn();
