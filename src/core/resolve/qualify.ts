@@ -37,7 +37,9 @@ function candidatesOf(index: SymbolIndex, symbol: string, line: number, name: st
   const typed = written ? index.qualify(path, bareTypeName(written)) : undefined;
   // A module's variable made by a call (`export const visits = new Queue('visits')`): also the class it is an instance of.
   const instance = target && 'symbol' in target ? index.instanceOf(target.symbol) : undefined;
-  return { targets: [target, made, instance, ...(typed ? withAncestors(index, typed) : [])].filter((candidate) => candidate !== undefined), anyOf };
+  // `job = partial(JobDecorator, ...)`: what the partial calls, and for a workspace class what it derives from.
+  const bound = target && 'symbol' in target ? index.partialOf(target.symbol) : undefined;
+  return { targets: [target, made, instance, ...(typed ? withAncestors(index, typed) : []), ...(bound ? withAncestors(index, bound) : [])].filter((candidate) => candidate !== undefined), anyOf };
 }
 
 /**

@@ -444,6 +444,19 @@ export class SymbolIndex {
     return undefined;
   }
 
+  /**
+   * What a module's variable made by `functools.partial(f, ...)` calls: `f`, some of its arguments
+   * bound (`job = partial(JobDecorator, connection=redis)`: `@job("default")` is `JobDecorator("default", connection=redis)`).
+   */
+  partialOf(symbol: string): Target | undefined {
+    const entry = this.entry(symbol);
+    const value = entry?.definition.kind === 'variable' ? entry.definition.value : undefined;
+    const first = value?.args[0];
+    if (!entry || !value || !first || !/^[\w.]+$/.test(first)) return undefined;
+    const made = this.qualify(entry.path, value.callee);
+    return made && 'external' in made && made.external === 'functools.partial' ? this.qualify(entry.path, first) : undefined;
+  }
+
   /** What a workspace variable holds when a call made it (`const visits = new Queue('visits')`): the class called, as `madeBy` finds it. */
   instanceOf(symbol: string): Target | undefined {
     const entry = this.entry(symbol);
