@@ -999,3 +999,48 @@ export const health$ = r.pipe(
     ]);
   });
 });
+
+describe('routes a configuration maps to actions by name', () => {
+  it("serves Actionhero's configured routes under /api with the run method of the action of that name, and nothing for a name no action has", async () => {
+    const result = await analyseFiles({
+      'src/config/routes.ts': `export const DEFAULT = {
+  routes: () => {
+    return {
+      get: [
+        { path: "/status", action: "status" },
+        { path: "/missing", action: "nowhere" },
+      ],
+      post: [{ action: "createUser", path: "/users" }],
+      all: [{ path: "/legacy", action: "legacy" }],
+    };
+  },
+};
+`,
+      'src/actions/status.ts': `import { Action } from "actionhero";
+
+export class Status extends Action {
+  name = "status";
+  description = "the node's health";
+  async run() {
+    return { healthy: true };
+  }
+}
+`,
+      'src/actions/users.ts': `import { Action } from "actionhero";
+
+export class CreateUser extends Action {
+  name = "createUser";
+  async run({ params }) {
+    return { id: 1 };
+  }
+}
+`,
+      'src/lib/legacy.ts': `export class Legacy {
+  name = "legacy";
+  async run() {}
+}
+`,
+    });
+    assert.deepEqual(routesOf(result), ['GET /api/status -> src/actions/status.ts:Status.run', 'POST /api/users -> src/actions/users.ts:CreateUser.run']);
+  });
+});

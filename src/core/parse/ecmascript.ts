@@ -383,7 +383,9 @@ function fieldAttribute(member: Node, name: string): Attribute {
   const value = member.childForFieldName('value');
   const type = typeName(member.childForFieldName('type')) ?? (value?.type === 'new_expression' ? value.childForFieldName('constructor')?.text : undefined);
   const call = value?.type === 'call_expression' ? callShape(value) : undefined;
-  return { name, line: member.startPosition.row, ...(type ? { type } : {}), ...(call ? { call } : {}) };
+  // `name = "status"`: a framework may name a class by a field (Actionhero's actions, which routes name).
+  const literal = value?.type === 'string' ? literalValue(value) : undefined;
+  return { name, line: member.startPosition.row, ...(type ? { type } : {}), ...(call ? { call } : {}), ...(literal !== undefined ? { literal } : {}) };
 }
 
 /** `: Repository<Order>` → `Repository<Order>` without the colon; undefined when absent. */

@@ -8,6 +8,7 @@ import { DEFAULT_PREFIX_KEYWORDS, type Frameworks, NO_ROUTER_CALLS, type RouterF
 import type { ControllerPathDocument, RuleRole } from '../knowledge/documents';
 import type { Knowledge } from '../knowledge/knowledge';
 import { djangoRoutes } from './djangoRoutes';
+import { actionRoutes } from './actionRoutes';
 import { groupedRoutes } from './groupedRoutes';
 import { namedRoutes } from './namedRoutes';
 import { objectRoutes } from './objectRoutes';
@@ -220,6 +221,7 @@ export async function resolveRoutes(index: SymbolIndex, findings: Finding[], hin
   routes.push(...objectRoutes(index, frameworks, routesOf('object-dispatch'), hints, notRoutes));
   routes.push(...namedRoutes(index, hints));
   routes.push(...groupedRoutes(index, frameworks, hints));
+  routes.push(...actionRoutes(index, hints));
   routes.push(...listenerRoutes(routesOf('request-listener'), hints, notRoutes));
   routes.push(...urlRuleRoutes(index, routesOf('url-rule'), hints, { routers, prefixes }, notRoutes));
   await nextTurn();
