@@ -998,6 +998,29 @@ export const health$ = r.pipe(
       'POST /api/{version}/user -> src/effects/user.handlers.ts:createUser',
     ]);
   });
+  it('lists a route of a group two groups list under both their paths, and ends where groups list each other', async () => {
+    const result = await analyseFiles({
+      'src/routes.ts': `import { r, combineRoutes } from '@marblejs/http';
+
+const ping$ = r.pipe(
+  r.matchPath('/ping'),
+  r.matchType('GET'),
+  r.useEffect(req$ => req$));
+
+const shared$ = combineRoutes('/shared', [ping$]);
+export const v1$ = combineRoutes('/v1', [shared$]);
+export const v2$ = combineRoutes('/v2', [shared$]);
+
+const loopA$ = combineRoutes('/a', [loopB$, ping$]);
+const loopB$ = combineRoutes('/b', [loopA$]);
+`,
+    });
+    assert.deepEqual(routesOf(result), [
+      'GET /b/a/ping -> src/routes.ts:<anonymous>@6',
+      'GET /v1/shared/ping -> src/routes.ts:<anonymous>@6',
+      'GET /v2/shared/ping -> src/routes.ts:<anonymous>@6',
+    ]);
+  });
 });
 
 describe('routes a configuration maps to actions by name', () => {

@@ -94,6 +94,15 @@ describe('SymbolIndex', () => {
     assert.deepEqual(index.qualify('app.py', 'nowhere'), { external: 'nowhere' });
   });
 
+  it('finds by a short way what a long way to the same module was cut short of', async () => {
+    // The chain is tried first (the later import) and reaches core.py past the depth bound; the short way must still find it.
+    const files: Record<string, string> = { 'pkg/__init__.py': '', 'pkg/core.py': 'def deep(): ...\n', 'pkg/short.py': 'from .core import *\n' };
+    for (let link = 0; link < 16; link++) files[`pkg/l${link}.py`] = link < 15 ? `from .l${link + 1} import *\n` : 'from .core import *\n';
+    files['app.py'] = 'from pkg.short import *\nfrom pkg.l0 import *\n';
+    const index = await indexOf(files);
+    assert.equal(index.resolve('app.py', 'deep'), 'pkg/core.py:deep');
+  });
+
   it('qualifies names from outside the workspace by their import, and workspace symbols by their module names', async () => {
     const index = await indexOf({
       'starlette/__init__.py': '',

@@ -1,7 +1,7 @@
 import { listIn } from '../lists';
 import type { Hint } from '../parse/facts';
 import { type Route, SymbolId } from '../result';
-import { joinRoutePaths, normalizeRoutePath } from './routePaths';
+import { joinRoutePaths, normalizeRoutePath, textOf } from './routePaths';
 import type { SymbolIndex } from './symbolIndex';
 
 /**
@@ -38,8 +38,4 @@ export function actionRoutes(index: SymbolIndex, hints: readonly Hint[]): Route[
     }
   }
   return routes;
-}
-
-function textOf(value: unknown): string {
-  return typeof value === 'string' ? value : '';
 }

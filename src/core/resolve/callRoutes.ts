@@ -3,9 +3,8 @@ import { Turns } from '../nextTurn';
 import type { CallSite, FileFacts, Local, SymbolDefinition } from '../parse/facts';
 import type { Frameworks, RouterFramework } from '../frameworks/frameworks';
 import { type Finding, type InterfaceImplementations, type MiddlewareDetails, type Route, SymbolId } from '../result';
-import { trimEnd } from '../text';
 import { constantText, statedText } from './constants';
-import { joinRoutePaths, MAX_PREFIXES_PER_ROUTER, MAX_ROUTER_DEPTH, normalizeRoutePath } from './routePaths';
+import { joinRoutePaths, MAX_PREFIXES_PER_ROUTER, MAX_ROUTER_DEPTH, normalizeRoutePath, servedPath } from './routePaths';
 import type { SymbolIndex } from './symbolIndex';
 
 /** A router value: made by a maker, a parameter or local of a router type, a group of another, a closure's router, a package's default router. */
@@ -127,7 +126,7 @@ export async function callRoutes(index: SymbolIndex, frameworks: Frameworks, int
     const drops = frameworks.routerFrameworks.get(framework)?.dropsTrailingSlash ?? false;
     for (const prefix of known) {
       const joined = normalizeRoutePath(joinRoutePaths(prefix, registration.path));
-      const path = drops && joined.length > 1 ? trimEnd(joined, '/') : joined;
+      const path = servedPath(joined, drops);
       for (const method of registration.methods) routes.push({ method, path, handler: registration.handler, framework, source: registration.site });
     }
     const definition = index.definition(registration.handler);

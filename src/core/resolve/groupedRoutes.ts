@@ -2,13 +2,8 @@ import type { Frameworks } from '../frameworks/frameworks';
 import { listIn } from '../lists';
 import type { Hint } from '../parse/facts';
 import { type Route, SymbolId } from '../result';
-import { joinRoutePaths, normalizeRoutePath } from './routePaths';
+import { joinRoutePaths, listEntries, MAX_PREFIXES_PER_ROUTER, MAX_ROUTER_DEPTH, normalizeRoutePath, servedPath, textOf } from './routePaths';
 import type { SymbolIndex } from './symbolIndex';
-import { trimEnd } from '../text';
-
-/** Groups nested deeper than this are cycles in practice; a route listed under more paths than this is not listed further. */
-const MAX_GROUP_DEPTH = 16;
-const MAX_PATHS_PER_ROUTE = 64;
 
 /** A group a route or group is listed in: the group's own symbol and its path. */
 interface Membership {
@@ -51,7 +46,7 @@ export function groupedRoutes(index: SymbolIndex, frameworks: Frameworks, hints:
     const dropsTrailingSlash = frameworks.routerFrameworks.get(framework)?.dropsTrailingSlash ?? false;
     for (const prefix of prefixesOf(route, memberships, new Set(), 0)) {
       const joined = normalizeRoutePath(joinRoutePaths(prefix, textOf(hint.details.path)));
-      routes.push({ method, path: dropsTrailingSlash && joined.length > 1 ? trimEnd(joined, '/') : joined, handler, framework, source });
+      routes.push({ method, path: servedPath(joined, dropsTrailingSlash), handler, framework, source });
     }
   }
   return routes;
@@ -60,22 +55,20 @@ export function groupedRoutes(index: SymbolIndex, frameworks: Frameworks, hints:
 /** The paths the groups around a route or group put before it, outermost first; the empty path for one in no group. */
 function prefixesOf(symbol: string, memberships: ReadonlyMap<string, readonly Membership[]>, under: Set<string>, depth: number): string[] {
   const groups = (memberships.get(symbol) ?? []).filter((membership) => !under.has(membership.group));
-  if (!groups.length || depth >= MAX_GROUP_DEPTH) return [''];
+  if (!groups.length || depth >= MAX_ROUTER_DEPTH) return [''];
   under.add(symbol);
-  const prefixes = groups.flatMap(({ group, prefix }) => prefixesOf(group, memberships, under, depth + 1).map((outer) => joinRoutePaths(outer, prefix)));
+  const prefixes = new Set<string>();
+  for (const { group, prefix } of groups) {
+    for (const outer of prefixesOf(group, memberships, under, depth + 1)) {
+      if (prefixes.size >= MAX_PREFIXES_PER_ROUTER) break;
+      prefixes.add(joinRoutePaths(outer, prefix));
+    }
+  }
   under.delete(symbol);
-  return [...new Set(prefixes)].slice(0, MAX_PATHS_PER_ROUTE);
+  return [...prefixes];
 }
 
 /** The plain names an array written in place lists (`[getUser$, user$]`); entries made by a call or spread are not followed. */
 function memberNames(written: string): string[] {
-  const inner = written.trim().replace(/^\[/, '').replace(/\]$/, '');
-  return inner
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter((entry) => /^[\w$]+$/.test(entry));
-}
-
-function textOf(value: unknown): string {
-  return typeof value === 'string' ? value : '';
+  return listEntries(written).filter((entry) => /^[\w$]+$/.test(entry));
 }

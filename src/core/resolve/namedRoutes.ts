@@ -1,7 +1,7 @@
 import { listIn } from '../lists';
 import type { Hint } from '../parse/facts';
 import { type Route, SymbolId } from '../result';
-import { joinRoutePaths, normalizeRoutePath } from './routePaths';
+import { joinRoutePaths, normalizeRoutePath, textOf } from './routePaths';
 import type { SymbolIndex } from './symbolIndex';
 
 /** `request_method='POST'`, or a tuple or list of methods, among a view registration's arguments. */
@@ -69,9 +69,6 @@ function methodsOf(argumentsWritten: string): string[] {
   return methods.length ? methods : ['ANY'];
 }
 
-function textOf(captured: unknown): string {
-  return typeof captured === 'string' ? captured : '';
-}
 
 function folderOf(path: string): string {
   const slash = path.lastIndexOf('/');

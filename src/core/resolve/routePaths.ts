@@ -278,3 +278,44 @@ function literalParts(written: string): string {
 function pythonBody(written: string): string {
   return /^[A-Za-z]*("""|'''|"|')([\s\S]*)\1$/.exec(written)?.[2] ?? written;
 }
+
+/** A path as a framework that drops a trailing slash serves it (`/user/` answers at `/user`); the root stays `/`. */
+export function servedPath(joined: string, dropsTrailingSlash: boolean): string {
+  return dropsTrailingSlash && joined.length > 1 ? trimEnd(joined, '/') : joined;
+}
+
+/** A detail captured as text, or the empty string for one not captured. */
+export function textOf(captured: unknown): string {
+  return typeof captured === 'string' ? captured : '';
+}
+
+/** The comma-separated parts of `text` outside brackets and string literals, trimmed; empty parts left out. */
+export function splitTopLevel(text: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quote = '';
+  let start = 0;
+  for (let at = 0; at < text.length; at++) {
+    const char = text[at];
+    if (quote) {
+      if (char === '\\') at++;
+      else if (char === quote) quote = '';
+    } else if (char === '"' || char === "'") quote = char;
+    else if (char === '(' || char === '[' || char === '{') depth++;
+    else if (char === ')' || char === ']' || char === '}') depth--;
+    else if (char === ',' && depth === 0) {
+      parts.push(text.slice(start, at).trim());
+      start = at + 1;
+    }
+  }
+  parts.push(text.slice(start).trim());
+  return parts.filter((part) => part.length > 0 && !part.startsWith('#'));
+}
+
+/** The entries of a list or tuple written in place (`["/a", "/b"]`), as written; a single value is its own entry. */
+export function listEntries(written: string): string[] {
+  const trimmed = written.trim();
+  const open = trimmed[0];
+  if ((open === '[' && trimmed.endsWith(']')) || (open === '(' && trimmed.endsWith(')'))) return splitTopLevel(trimmed.slice(1, -1));
+  return [trimmed];
+}

@@ -3,7 +3,6 @@ import { nextTurn, Turns } from '../nextTurn';
 import type { Hint, SymbolDefinition } from '../parse/facts';
 import { type Finding, type MiddlewareFinding, type Route, type RouteFinding, type Skipped, SymbolId } from '../result';
 import { normalizeCallee, withoutComments } from '../parse/syntax';
-import { trimEnd } from '../text';
 import { DEFAULT_PREFIX_KEYWORDS, type Frameworks, NO_ROUTER_CALLS, type RouterFramework } from '../frameworks/frameworks';
 import type { ControllerPathDocument, RuleRole } from '../knowledge/documents';
 import type { Knowledge } from '../knowledge/knowledge';
@@ -13,7 +12,7 @@ import { groupedRoutes } from './groupedRoutes';
 import { namedRoutes } from './namedRoutes';
 import { objectRoutes } from './objectRoutes';
 import { urlRuleRoutes } from './urlRules';
-import { classHandlers, constantString, contains, type FrameworkCopy, HTTP_METHODS, joinRoutePaths, MAX_PREFIXES_PER_ROUTER, MAX_ROUTER_DEPTH, normalizeRoutePath, pathsOf, regexAsTemplate, type Router, sourceOf, statedString } from './routePaths';
+import { classHandlers, constantString, contains, type FrameworkCopy, HTTP_METHODS, joinRoutePaths, MAX_PREFIXES_PER_ROUTER, MAX_ROUTER_DEPTH, normalizeRoutePath, pathsOf, regexAsTemplate, type Router, servedPath, sourceOf, statedString } from './routePaths';
 import { compileRegex } from '../workspacePatterns';
 import type { FindingEdits } from './findingEdits';
 import type { SymbolIndex } from './symbolIndex';
@@ -185,7 +184,7 @@ export async function resolveRoutes(index: SymbolIndex, findings: Finding[], hin
         routes.push({
           method,
           // Express and its peers answer a mounted router's '/' at the mount path itself.
-          path: dropsTrailingSlash && joined.length > 1 ? trimEnd(joined, '/') : joined,
+          path: servedPath(joined, dropsTrailingSlash),
           handler,
           framework,
           source: sourceOf(finding),
@@ -537,7 +536,7 @@ function decoratorFunctionRoutes(index: SymbolIndex, frameworks: Frameworks, fin
   const prefix = controllerPrefix(index, verb.framework.controllerPath, finding.symbol);
   return paths.flatMap((path) => {
     const joined = normalizeRoutePath(joinRoutePaths(prefix, path));
-    return methods.map((method) => ({ method, path: verb.framework.dropsTrailingSlash && joined.length > 1 ? trimEnd(joined, '/') : joined, handler: finding.symbol, framework: verb.framework.name, source }));
+    return methods.map((method) => ({ method, path: servedPath(joined, verb.framework.dropsTrailingSlash), handler: finding.symbol, framework: verb.framework.name, source }));
   });
 }
 

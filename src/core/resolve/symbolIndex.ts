@@ -61,7 +61,7 @@ export class SymbolIndex {
    * a submodule) are followed once, so an answer costs the files and names it reaches, not the
    * paths between them.
    */
-  private readonly lookupsUnderWay: Map<string, Target | undefined>[] = [];
+  private readonly lookupsUnderWay: Map<string, { depth: number; target: Target | undefined }>[] = [];
 
   /**
    * `earlier`, the index of the same workspace before an edit, lends what still holds. The
@@ -375,7 +375,10 @@ export class SymbolIndex {
     );
   }
 
-  /** Runs the lookups of one answer, each file and name followed once (see `lookupsUnderWay`). */
+  /**
+   * Runs the lookups of one answer, each file and name followed once (see `lookupsUnderWay`). A map
+   * never outlives the answer it is made for: what a lookup read is noted once, in that answer's reads.
+   */
   private answering<T>(compute: () => T): T {
     this.lookupsUnderWay.push(new Map());
     try {
@@ -393,15 +396,21 @@ export class SymbolIndex {
     return target;
   }
 
-  /** What the name is bound to in the file, or undefined when the file binds no such name; a name asked again while it is looked up binds nothing (an import cycle). */
+  /**
+   * What the name is bound to in the file, or undefined when the file binds no such name; a name
+   * asked again while it is looked up binds nothing (an import cycle). An answer found as deep or
+   * deeper is reused; one reached deeper may have been cut short by the depth bound, so a
+   * shallower way there looks again (each file and name at most MAX_RESOLUTION_DEPTH times).
+   */
   private lookup(path: string, dottedName: string, depth: number): Target | undefined {
     const made = this.lookupsUnderWay.at(-1);
     if (!made) return this.answering(() => this.lookup(path, dottedName, depth));
     const key = `${path}\0${dottedName}`;
-    if (made.has(key)) return made.get(key);
-    made.set(key, undefined);
+    const known = made.get(key);
+    if (known && known.depth <= depth) return known.target;
+    made.set(key, { depth, target: undefined });
     const target = this.bindingIn(path, dottedName, depth);
-    made.set(key, target);
+    made.set(key, { depth, target });
     return target;
   }
 
@@ -453,6 +462,7 @@ export class SymbolIndex {
     const value = entry?.definition.kind === 'variable' ? entry.definition.value : undefined;
     const first = value?.args[0];
     if (!entry || !value || !first || !/^[\w.]+$/.test(first)) return undefined;
+    this.answers.noteSurface(entry.path);
     const made = this.qualify(entry.path, value.callee);
     return made && 'external' in made && made.external === 'functools.partial' ? this.qualify(entry.path, first) : undefined;
   }

@@ -1,7 +1,7 @@
 import { listIn } from '../lists';
 import type { Hint } from '../parse/facts';
 import { type Finding, type Route, type RouteFinding, SymbolId } from '../result';
-import { classHandlers, constantString, joinRoutePaths, normalizeRoutePath, type Router, sourceOf } from './routePaths';
+import { classHandlers, constantString, joinRoutePaths, listEntries, normalizeRoutePath, type Router, sourceOf, splitTopLevel, textOf } from './routePaths';
 import type { SymbolIndex } from './symbolIndex';
 
 /** Longer argument lists are not read: a registration's arguments are a few names and literals. */
@@ -198,14 +198,6 @@ function forwarded(index: SymbolIndex, finding: RouteFinding, calls: readonly Hi
   });
 }
 
-/** The entries of a list or tuple written in place (`["/a", "/b"]`), as written; a single value is its own entry. */
-function listEntries(written: string): string[] {
-  const trimmed = written.trim();
-  const open = trimmed[0];
-  if ((open === '[' && trimmed.endsWith(']')) || (open === '(' && trimmed.endsWith(')'))) return splitTopLevel(trimmed.slice(1, -1));
-  return [trimmed];
-}
-
 /** A call's argument list as written (`(bp, routes=["/a"], view_func=V.as_view("v"))`), split into its arguments. */
 function argumentsOf(written: string): Arguments {
   const trimmed = written.trim();
@@ -220,31 +212,4 @@ function argumentsOf(written: string): Arguments {
     else if (!splat) positional.push(argument);
   }
   return { positional, keywords };
-}
-
-/** The comma-separated parts of `text` outside brackets and string literals, trimmed; empty parts left out. */
-function splitTopLevel(text: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let quote = '';
-  let start = 0;
-  for (let at = 0; at < text.length; at++) {
-    const char = text[at];
-    if (quote) {
-      if (char === '\\') at++;
-      else if (char === quote) quote = '';
-    } else if (char === '"' || char === "'") quote = char;
-    else if (char === '(' || char === '[' || char === '{') depth++;
-    else if (char === ')' || char === ']' || char === '}') depth--;
-    else if (char === ',' && depth === 0) {
-      parts.push(text.slice(start, at).trim());
-      start = at + 1;
-    }
-  }
-  parts.push(text.slice(start).trim());
-  return parts.filter((part) => part.length > 0 && !part.startsWith('#'));
-}
-
-function textOf(captured: unknown): string {
-  return typeof captured === 'string' ? captured : '';
 }
