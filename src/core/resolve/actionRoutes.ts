@@ -30,7 +30,7 @@ export function actionRoutes(index: SymbolIndex, hints: readonly Hint[]): Route[
     const written = textOf(hint.details['method']).toUpperCase();
     const method = written === 'ALL' ? 'ANY' : written;
     const path = normalizeRoutePath(joinRoutePaths(textOf(hint.details['prefix']), textOf(hint.details.path)));
-    const source = { path: SymbolId.parse(hint.symbol).path, line: hint.range.start.line };
+    const source = { path: SymbolId.parse(hint.symbol).path, line: hint.line };
     for (const action of named.get(textOf(hint.details['action'])) ?? []) {
       if (!action.bases.has(base)) continue;
       const handler = index.method(action.symbol, textOf(hint.details['handlerMethod'])) ?? action.symbol;

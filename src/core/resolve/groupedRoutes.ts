@@ -38,10 +38,10 @@ export function groupedRoutes(index: SymbolIndex, frameworks: Frameworks, hints:
     const written = textOf(hint.details['method']).toUpperCase();
     const method = written === '*' ? 'ANY' : written;
     if (!route || !method) continue;
-    const source = { path, line: hint.range.start.line };
+    const source = { path, line: hint.line };
     // An effect written in place is the hint's own symbol; one named may be imported from another file.
     const { name: effect } = SymbolId.parse(hint.symbol);
-    const handler = effect.startsWith('<anonymous>') ? hint.symbol : (index.resolve(path, effect) ?? hint.symbol);
+    const handler = SymbolId.isAnonymousName(effect) ? hint.symbol : (index.resolve(path, effect) ?? hint.symbol);
     const framework = textOf(hint.details.framework);
     const dropsTrailingSlash = frameworks.routerFrameworks.get(framework)?.dropsTrailingSlash ?? false;
     for (const prefix of prefixesOf(route, memberships, new Set(), 0)) {

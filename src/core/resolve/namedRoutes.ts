@@ -69,7 +69,6 @@ function methodsOf(argumentsWritten: string): string[] {
   return methods.length ? methods : ['ANY'];
 }
 
-
 function folderOf(path: string): string {
   const slash = path.lastIndexOf('/');
   return slash < 0 ? '' : path.slice(0, slash);
