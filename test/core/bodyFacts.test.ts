@@ -142,6 +142,36 @@ describe('what function bodies raise and catch (Python)', () => {
   });
 });
 
+describe('the string a function returns from its parameters (Python)', () => {
+  it("keeps the last statement's return when it is made of literals and parameters, whatever an earlier return under a condition gives", async () => {
+    const code = [
+      'def org_scoped_rule(rule):',
+      '    if settings.MULTI_ORG:',
+      '        return "/<org_slug>{}".format(rule)',
+      '    return rule',
+      '',
+      'def versioned(rule, version="v1"):',
+      '    return f"/{version}" + (rule)',
+      '',
+      'def formatted(rule):',
+      '    return "/api{}".format(rule)',
+      '',
+      'def computed(rule):',
+      '    return "/api" + normalise(rule)',
+      '',
+      'def looked_up(rule):',
+      '    return f"/api/{settings.PREFIX}{rule}"',
+      '',
+      'def assigned(rule):',
+      '    path = "/api" + rule',
+    ].join('\n');
+    assert.equal((await pythonSymbol(code, 'org_scoped_rule'))?.returnsString, 'rule');
+    assert.equal((await pythonSymbol(code, 'versioned'))?.returnsString, 'f"/{version}" + (rule)');
+    assert.equal((await pythonSymbol(code, 'formatted'))?.returnsString, '"/api{}".format(rule)');
+    for (const name of ['computed', 'looked_up', 'assigned']) assert.equal((await pythonSymbol(code, name))?.returnsString, undefined, name);
+  });
+});
+
 describe('what function bodies throw (TypeScript)', () => {
   it('keeps thrown errors and errors returned as values, with their condition, message and status', async () => {
     const code = [

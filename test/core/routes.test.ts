@@ -143,6 +143,127 @@ def load_blueprints(app):
   });
 });
 
+describe('route paths a helper makes, and resources handed to a helper that registers them', () => {
+  const base = `from flask_restful import Resource
+
+from . import settings
+
+
+def org_scoped_rule(rule):
+    if settings.MULTI_ORG:
+        return "/<org_slug>{}".format(rule)
+    return rule
+
+
+def versioned(rule, version="v1"):
+    return f"/{version}" + rule
+
+
+class Alert(Resource):
+    def get(self, alert_id):
+        return {}
+
+    def delete(self, alert_id):
+        return {}
+
+
+class Alerts(Resource):
+    def post(self):
+        return {}
+`;
+  const api = `from flask import Blueprint, Flask
+from flask_restful import Api
+
+from .base import Alert, Alerts, org_scoped_rule, versioned
+from .outside import prefixed
+
+app = Flask(__name__)
+routes = Blueprint("routes", __name__)
+
+
+class ApiExt(Api):
+    def add_org_resource(self, resource, *urls, **kwargs):
+        urls = [org_scoped_rule(url) for url in urls]
+        return self.add_resource(resource, *urls, **kwargs)
+
+
+api = ApiExt(app)
+api.add_org_resource(Alert, "/api/alerts/<alert_id>", "/api/alarms/<alert_id>", endpoint="alert")
+api.add_org_resource(Alerts, "/api/alerts", endpoint="alerts")
+api.add_resource(Alerts, versioned("/alerts", version="v2"))
+
+
+@routes.route(org_scoped_rule("/login"), methods=["GET", "POST"])
+def login():
+    return "login"
+
+
+@routes.route(versioned("/status"))
+def status():
+    return "ok"
+
+
+@routes.route(prefixed("/health"))
+def health():
+    return "ok"
+
+
+app.register_blueprint(routes)
+`;
+
+  it("reads a path helper's default return with the arguments given, and registers a resource at each call of an Api subclass's method that forwards to add_resource", async () => {
+    const result = await analyseFiles({
+      'shop/__init__.py': '',
+      'shop/settings.py': 'MULTI_ORG = False\n',
+      'shop/base.py': base,
+      'shop/api.py': api,
+    });
+    assert.deepEqual(routesOf(result), [
+      'DELETE /api/alarms/{alert_id} -> shop/base.py:Alert.delete',
+      'DELETE /api/alerts/{alert_id} -> shop/base.py:Alert.delete',
+      'GET /api/alarms/{alert_id} -> shop/base.py:Alert.get',
+      'GET /api/alerts/{alert_id} -> shop/base.py:Alert.get',
+      'GET /health -> shop/api.py:health',
+      'GET /login -> shop/api.py:login',
+      'GET /v1/status -> shop/api.py:status',
+      'POST /api/alerts -> shop/base.py:Alerts.post',
+      'POST /login -> shop/api.py:login',
+      'POST /v2/alerts -> shop/base.py:Alerts.post',
+    ]);
+  });
+
+  it('registers nothing for a method that forwards to add_resource when no call hands it a resource, nor for a call on an object of another class', async () => {
+    const result = await analyseFiles({
+      'shop/__init__.py': '',
+      'shop/settings.py': 'MULTI_ORG = False\n',
+      'shop/base.py': base,
+      'shop/api.py': `from flask import Flask
+from flask_restful import Api
+
+from .base import Alert
+
+app = Flask(__name__)
+
+
+class ApiExt(Api):
+    def add_org_resource(self, resource, *urls, **kwargs):
+        return self.add_resource(resource, *urls, **kwargs)
+
+
+class Registry:
+    def add_org_resource(self, resource, *urls):
+        return None
+
+
+api = ApiExt(app)
+registry = Registry()
+registry.add_org_resource(Alert, "/api/alerts/<alert_id>")
+`,
+    });
+    assert.deepEqual(routesOf(result), []);
+  });
+});
+
 describe('object dispatch', () => {
   it("lists CherryPy's exposed methods under the path each object of the mounted tree is reached at, by the dispatcher's rules", async () => {
     const result = await analyseFiles({

@@ -319,6 +319,11 @@ export interface SymbolDefinition {
   methodTests?: string[];
   /** Functions and methods: the errors raised (or returned as values), in source order. */
   raises?: RaiseFact[];
+  /**
+   * Python functions whose last statement returns a string made of literals and their parameters
+   * (`return "/<org_slug>{}".format(rule)`, `return rule`): the expression as written, a path helper's.
+   */
+  returnsString?: string;
   /** Go functions: the types of the values they return made in place (`return &orderService{repo: r}`), as written. */
   returnsMade?: string[];
   /**

@@ -240,6 +240,8 @@ function functionSymbol(definition: Node, name: string, range: SymbolDefinition[
     ...(body && isStub(body) ? { stub: true } : {}),
     ...(definition.children[0]?.type === 'async' ? { async: true } : {}),
   };
+  const made = body ? stringMadeFromParameters(body, parameters) : undefined;
+  if (made) symbol.returnsString = made;
   const docstring = docstringOf(body);
   const outcomes = documentedOutcomes(docstring);
   if (outcomes.length) symbol.outcomes = outcomes;
@@ -1286,6 +1288,43 @@ function raisesNotImplemented(body: Node): boolean {
 }
 
 /** A body of `...` or `pass` alone, a docstring before it or not. */
+/** A returned string longer than this is no path helper's: not kept. */
+const MAX_RETURNED_STRING_LENGTH = 200;
+
+/**
+ * What a function returns when its last statement returns a string made of literals and its own
+ * parameters (`return rule`, `return "/<org>" + rule`, `return "/<org>{}".format(rule)`, an
+ * f-string): the expression as written. A route's path helper (`@bp.route(org_scoped_rule("/x"))`)
+ * is read through it; earlier returns under a condition are the cases the defaults do not take.
+ */
+function stringMadeFromParameters(body: Node, parameters: readonly Parameter[]): string | undefined {
+  const statements = body.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
+  const last = statements[statements.length - 1];
+  const value = last?.type === 'return_statement' ? last.firstNamedChild : undefined;
+  if (!value || value.text.length > MAX_RETURNED_STRING_LENGTH) return undefined;
+  const names = new Set(parameters.map((parameter) => parameter.name));
+  const madeOf = (node: Node): boolean => {
+    switch (node.type) {
+      case 'identifier':
+        return names.has(node.text);
+      case 'string':
+        return node.namedChildren.every((child) => child?.type !== 'interpolation' || (child.namedChildren[0]?.type === 'identifier' && names.has(child.namedChildren[0].text)));
+      case 'parenthesized_expression':
+        return node.namedChildren.length === 1 && madeOf(node.namedChildren[0] as Node);
+      case 'binary_operator':
+        return node.childForFieldName('operator')?.text === '+' && [node.childForFieldName('left'), node.childForFieldName('right')].every((side) => side !== null && madeOf(side));
+      case 'call': {
+        const callee = node.childForFieldName('function');
+        const formatted = callee?.type === 'attribute' && callee.childForFieldName('attribute')?.text === 'format' && callee.childForFieldName('object')?.type === 'string';
+        return formatted && (node.childForFieldName('arguments')?.namedChildren ?? []).every((argument) => argument !== null && (argument.type === 'identifier' || argument.type === 'string') && madeOf(argument));
+      }
+      default:
+        return false;
+    }
+  };
+  return madeOf(value) ? value.text : undefined;
+}
+
 function isStub(body: Node): boolean {
   const statements = body.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
   const last = statements[statements.length - 1];

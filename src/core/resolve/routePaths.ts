@@ -174,6 +174,8 @@ export function constantString(index: SymbolIndex, path: string, written: string
   if (quoted) return quoted[2];
   const fromEnvironment = environmentRead(index, path, written);
   if (fromEnvironment !== undefined) return fromEnvironment;
+  const helped = helperString(index, path, written, depth);
+  if (helped !== undefined) return helped;
   if (!/^[\w.$]+$/.test(written)) return undefined; // an expression: not a constant we can read
   const member = memberOfObject(index, path, written);
   if (member?.value.kind === 'call') {
@@ -196,6 +198,81 @@ export function constantString(index: SymbolIndex, path: string, written: string
     if (attribute?.literal !== undefined) return attribute.literal;
   }
   return undefined;
+}
+
+const CALL = /^([A-Za-z_][\w.]*)\(([\s\S]*)\)$/;
+
+/**
+ * `org_scoped_rule("/login")`: what a workspace function returns for constant arguments, when its
+ * last statement returns a string made of literals and its parameters (`returnsString`). An earlier
+ * `return` under a condition (a setting that adds an organisation prefix) is not taken: the helper's
+ * own default case is.
+ */
+function helperString(index: SymbolIndex, path: string, written: string, depth: number): string | undefined {
+  const call = CALL.exec(written);
+  if (!call?.[1] || call[2] === undefined) return undefined;
+  const helper = index.resolve(path, call[1]);
+  const definition = helper ? index.definition(helper) : undefined;
+  if (!helper || definition?.kind !== 'function' || definition.returnsString === undefined) return undefined;
+  const parameters = definition.parameters ?? [];
+  const values = new Map<string, string>();
+  let position = 0;
+  for (const argument of splitTopLevel(call[2])) {
+    const keyword = /^([A-Za-z_]\w*)\s*=(?!=)/.exec(argument);
+    const positional = keyword ? undefined : parameters[position++];
+    const parameter = keyword ? keyword[1] : positional?.splat === undefined ? positional?.name : undefined;
+    const value = constantString(index, path, keyword ? argument.slice(keyword[0].length).trim() : argument, depth + 1);
+    if (parameter === undefined || value === undefined) return undefined;
+    values.set(parameter, value);
+  }
+  const helperPath = index.pathOf(helper);
+  for (const parameter of parameters) {
+    if (values.has(parameter.name) || parameter.default === undefined) continue;
+    const value = constantString(index, helperPath, parameter.default, depth + 1);
+    if (value !== undefined) values.set(parameter.name, value);
+  }
+  return stringMade(definition.returnsString, values);
+}
+
+/** A Python string expression of literals and names (`"/<org>{}".format(rule)`, `f"/v1{rule}"`, `PREFIX + rule`) with the names' values put in. */
+function stringMade(expression: string, values: ReadonlyMap<string, string>): string | undefined {
+  let text = '';
+  for (const piece of splitTopLevel(expression, '+')) {
+    const value = stringPiece(piece.replace(/^\(([\s\S]*)\)$/, '$1').trim(), values);
+    if (value === undefined) return undefined;
+    text += value;
+  }
+  return text;
+}
+
+function stringPiece(piece: string, values: ReadonlyMap<string, string>): string | undefined {
+  if (values.has(piece)) return values.get(piece);
+  const formatted = /^([rRuU]?(['"])[\s\S]*\2)\.format\(([\s\S]*)\)$/.exec(piece);
+  if (formatted?.[1] && formatted[3] !== undefined) {
+    const given = splitTopLevel(formatted[3]).map((argument) => stringPiece(argument, values));
+    if (given.some((value) => value === undefined)) return undefined;
+    let next = 0;
+    return filled(pythonBody(formatted[1]), FORMAT_FIELD, (name) => (name === '' ? given[next++] : /^\d+$/.test(name) ? given[Number(name)] : undefined));
+  }
+  if (/^[fF][rR]?['"]|^[rR][fF]['"]/.test(piece)) return filled(pythonBody(piece), FORMAT_FIELD, (name) => values.get(name));
+  const quoted = /^[rRuU]?(['"])([\s\S]*)\1$/.exec(piece);
+  return quoted ? quoted[2] : undefined;
+}
+
+/** A JavaScript template literal's `${name}` fields; a Python format string's `{name}` fields (`{}` has the empty name), `{{` and `}}` its braces. */
+const TEMPLATE_FIELD = /\$\{([^}]*)\}/g;
+const FORMAT_FIELD = /\{\{|\}\}|\{([^{}!:]*)(?:![rsa])?(?::[^{}]*)?\}/g;
+
+/** A template's fields with the values `valueOf` gives (names trimmed); undefined when one has none. */
+function filled(body: string, field: RegExp, valueOf: (name: string) => string | undefined): string | undefined {
+  let missing = false;
+  const text = body.replace(field, (whole: string, name: string | undefined) => {
+    if (name === undefined) return whole[0] ?? '';
+    const value = valueOf(name.trim());
+    if (value === undefined) missing = true;
+    return value ?? '';
+  });
+  return missing ? undefined : text;
 }
 
 /**
@@ -245,17 +322,8 @@ const INTERPOLATED = /^(?:[fF][rR]?|[rR][fF])(['"])[\s\S]*\1$|^`[\s\S]*`$/;
  */
 function interpolated(index: SymbolIndex, path: string, written: string, depth: number): string | undefined {
   const template = written.startsWith('`');
-  const body = template ? written.slice(1, -1) : pythonBody(written);
-  const pattern = template ? /\$\{([^}]*)\}/g : /\{\{|\}\}|\{([^{}!:]*)(?:![rsa])?(?::[^{}]*)?\}/g;
-  let missing = false;
-  const text = body.replace(pattern, (whole: string, written: string | undefined) => {
-    if (written === undefined) return whole[0] ?? '';
-    const expression = written.trim();
-    const value = /^[\w.]+$/.test(expression) ? constantString(index, path, expression, depth + 1) : undefined;
-    if (value === undefined) missing = true;
-    return value ?? '';
-  });
-  return missing ? undefined : text;
+  const valueOf = (expression: string) => (/^[\w.]+$/.test(expression) ? constantString(index, path, expression, depth + 1) : undefined);
+  return filled(template ? written.slice(1, -1) : pythonBody(written), template ? TEMPLATE_FIELD : FORMAT_FIELD, valueOf);
 }
 
 /**
@@ -264,6 +332,10 @@ function interpolated(index: SymbolIndex, path: string, written: string, depth: 
  */
 export function statedString(index: SymbolIndex, path: string, written: string | undefined): string {
   const text = written ?? '';
+  // A path helper's call (`org_scoped_rule("/login")`): what it returns, else the path it is given.
+  const call = CALL.exec(text);
+  const given = call?.[2] !== undefined ? splitTopLevel(call[2]).find((argument) => /^[fFrRuUbB]*['"`]/.test(argument)) : undefined;
+  if (given !== undefined) return constantString(index, path, text) ?? (INTERPOLATED.test(given) ? literalParts(given) : pythonBody(given));
   if (!INTERPOLATED.test(text)) return text;
   return constantString(index, path, text) ?? literalParts(text);
 }
@@ -289,8 +361,8 @@ export function textOf(captured: unknown): string {
   return typeof captured === 'string' ? captured : '';
 }
 
-/** The comma-separated parts of `text` outside brackets and string literals, trimmed; empty parts left out. */
-export function splitTopLevel(text: string): string[] {
+/** The parts of `text` between `separator`s (commas by default) outside brackets and string literals, trimmed; empty parts left out. */
+export function splitTopLevel(text: string, separator = ','): string[] {
   const parts: string[] = [];
   let depth = 0;
   let quote = '';
@@ -303,7 +375,7 @@ export function splitTopLevel(text: string): string[] {
     } else if (char === '"' || char === "'") quote = char;
     else if (char === '(' || char === '[' || char === '{') depth++;
     else if (char === ')' || char === ']' || char === '}') depth--;
-    else if (char === ',' && depth === 0) {
+    else if (char === separator && depth === 0) {
       parts.push(text.slice(start, at).trim());
       start = at + 1;
     }

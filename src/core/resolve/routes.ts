@@ -11,7 +11,7 @@ import { actionRoutes } from './actionRoutes';
 import { groupedRoutes } from './groupedRoutes';
 import { namedRoutes } from './namedRoutes';
 import { objectRoutes } from './objectRoutes';
-import { urlRuleRoutes } from './urlRules';
+import { forwarded, handedOnCalls, rulesOf, urlRuleRoutes } from './urlRules';
 import { classHandlers, constantString, contains, type FrameworkCopy, HTTP_METHODS, joinRoutePaths, MAX_PREFIXES_PER_ROUTER, MAX_ROUTER_DEPTH, normalizeRoutePath, pathsOf, regexAsTemplate, type Router, servedPath, sourceOf, statedString } from './routePaths';
 import { compileRegex } from '../workspacePatterns';
 import type { FindingEdits } from './findingEdits';
@@ -140,7 +140,14 @@ export async function resolveRoutes(index: SymbolIndex, findings: Finding[], hin
   const routes: Route[] = [];
   const notRoutes = new Set<Finding>();
   const routerFiles = new Set([...routers.keys()].map((symbol) => SymbolId.parse(symbol).path));
-  await turns.each(routeFindings, (finding) => {
+  // A resource registered in a helper of what it is given stands for the helper's calls, not for itself.
+  const handedOn = handedOnCalls(index, hints);
+  const registrations = routeFindings.flatMap((finding) => {
+    const bound = roleOf(finding) === 'router-resource' ? forwarded(index, finding, handedOn.get(finding.symbol) ?? []) : undefined;
+    if (bound) notRoutes.add(finding);
+    return bound ?? [finding];
+  });
+  await turns.each(registrations, (finding) => {
     const role = roleOf(finding);
     if (role === 'django-urlpatterns' || role === 'starlette-routes' || role === 'handler-classes' || role === 'object-dispatch' || role === 'request-listener' || role === 'url-rule') return; // resolved below, as lists of patterns and by the listener around them
     if (role === 'decorator-function') {
@@ -178,9 +185,11 @@ export async function resolveRoutes(index: SymbolIndex, findings: Finding[], hin
       return;
     }
     const dropsTrailingSlash = described?.dropsTrailingSlash ?? false;
+    // URLs handed to a helper (`*urls`) are bound as a list; the others are written in place.
+    const paths = typeof finding.details['pathsFrom'] === 'string' ? rulesOf(index, finding) : pathsOf(finding).map((written) => statedString(index, path, written));
     for (const prefix of router === undefined ? [''] : routers.has(router.symbol) ? prefixes(router.symbol) : [router.ownPrefix]) {
-      for (const { method, handler } of answers) for (const written of pathsOf(finding)) {
-        const joined = normalizeRoutePath(joinRoutePaths(prefix, statedString(index, path, written)));
+      for (const { method, handler } of answers) for (const stated of paths) {
+        const joined = normalizeRoutePath(joinRoutePaths(prefix, stated));
         routes.push({
           method,
           // Express and its peers answer a mounted router's '/' at the mount path itself.
@@ -222,7 +231,7 @@ export async function resolveRoutes(index: SymbolIndex, findings: Finding[], hin
   routes.push(...groupedRoutes(index, frameworks, hints));
   routes.push(...actionRoutes(index, hints));
   routes.push(...listenerRoutes(routesOf('request-listener'), hints, notRoutes));
-  routes.push(...urlRuleRoutes(index, routesOf('url-rule'), hints, { routers, prefixes }, notRoutes));
+  routes.push(...urlRuleRoutes(index, routesOf('url-rule'), hints, handedOn, { routers, prefixes }, notRoutes));
   await nextTurn();
   return { routes: dedupe(routes).sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method) || a.handler.localeCompare(b.handler)), notRoutes, skipped };
 }

@@ -1,7 +1,7 @@
 import { listIn } from '../lists';
 import type { Hint } from '../parse/facts';
 import { type Finding, type Route, type RouteFinding, SymbolId } from '../result';
-import { classHandlers, constantString, joinRoutePaths, listEntries, normalizeRoutePath, type Router, sourceOf, splitTopLevel, textOf } from './routePaths';
+import { classHandlers, constantString, joinRoutePaths, listEntries, normalizeRoutePath, type Router, sourceOf, splitTopLevel, statedString, textOf } from './routePaths';
 import type { SymbolIndex } from './symbolIndex';
 
 /** Longer argument lists are not read: a registration's arguments are a few names and literals. */
@@ -36,15 +36,11 @@ export interface UrlRuleRouters {
  * (`def register_view(bp, routes, view_func): for route in routes: bp.add_url_rule(route, view_func=view_func)`)
  * stands for each call of the helper (hint `view-handed-on`), its parameters bound to that call's arguments.
  */
-export function urlRuleRoutes(index: SymbolIndex, findings: readonly RouteFinding[], hints: readonly Hint[], known: UrlRuleRouters, notRoutes: Set<Finding>): Route[] {
-  const handedOn = new Map<string, Hint[]>();
+export function urlRuleRoutes(index: SymbolIndex, findings: readonly RouteFinding[], hints: readonly Hint[], handedOn: ReadonlyMap<string, readonly Hint[]>, known: UrlRuleRouters, notRoutes: Set<Finding>): Route[] {
   const includes: Hint[] = [];
   const configObjects: Hint[] = [];
   for (const hint of hints) {
-    if (hint.hint === 'view-handed-on') {
-      const callee = index.resolve(SymbolId.parse(hint.symbol).path, textOf(hint.details['callee']));
-      if (callee) listIn(handedOn, callee).push(hint);
-    } else if (hint.hint === 'include') includes.push(hint);
+    if (hint.hint === 'include') includes.push(hint);
     else if (hint.hint === 'config-object') configObjects.push(hint);
   }
   const config = (key: string) => configValue(index, configObjects, key);
@@ -77,14 +73,14 @@ function registeredRoutes(index: SymbolIndex, finding: RouteFinding, includes: r
 }
 
 /** The rules a registration is for: a literal, a constant, or each entry of a list looped over. */
-function rulesOf(index: SymbolIndex, finding: RouteFinding): string[] {
+export function rulesOf(index: SymbolIndex, finding: RouteFinding): string[] {
   const { path } = sourceOf(finding);
   const { details } = finding;
   const listed = details['paths'];
   if (Array.isArray(listed)) return listed.filter((entry): entry is string => typeof entry === 'string');
   const from = details['pathsFrom'];
   if (typeof from === 'string') return listEntries(from).flatMap((entry) => constantString(index, path, entry) ?? []);
-  if (typeof details.path === 'string') return [details.path];
+  if (typeof details.path === 'string') return [statedString(index, path, details.path)];
   const named = details['pathName'];
   const stated = typeof named === 'string' ? constantString(index, path, named) : undefined;
   return stated === undefined ? [] : [stated];
@@ -156,27 +152,63 @@ export function configValue(index: SymbolIndex, configObjects: readonly Hint[], 
   return undefined;
 }
 
+/** The calls that hand a view or resource on (hint `view-handed-on`), by the workspace helper they call. */
+export function handedOnCalls(index: SymbolIndex, hints: readonly Hint[]): Map<string, Hint[]> {
+  const handedOn = new Map<string, Hint[]>();
+  for (const hint of hints) {
+    if (hint.hint !== 'view-handed-on') continue;
+    const path = SymbolId.parse(hint.symbol).path;
+    const written = textOf(hint.details['callee']);
+    const callee = index.resolve(path, written) ?? methodOfInstance(index, path, written);
+    if (callee) listIn(handedOn, callee).push(hint);
+  }
+  return handedOn;
+}
+
+/** `api.add_org_resource` where a module keeps `api = ApiExt()`: the method the instance's class (or an ancestor) defines. */
+function methodOfInstance(index: SymbolIndex, path: string, callee: string): string | undefined {
+  const dot = callee.lastIndexOf('.');
+  const holder = dot > 0 ? index.resolve(path, callee.slice(0, dot)) : undefined;
+  const made = holder ? index.instanceOf(holder) : undefined;
+  if (!made || !('symbol' in made)) return undefined;
+  const name = callee.slice(dot + 1);
+  for (const owner of [made.symbol, ...index.ancestry(made.symbol).classes]) {
+    const method = index.method(owner, name);
+    if (method) return method;
+  }
+  return undefined;
+}
+
 /**
- * A registration in a helper whose rule, view or router is one of the helper's parameters: the same
- * registration at each call of the helper that hands on a view, with the parameters given there;
- * undefined when the registration takes none of its parameters.
+ * A registration in a helper whose rule, view, resource or router is one of the helper's parameters
+ * (or, in a method, the object it is called on): the same registration at each call of the helper
+ * that hands on a view, with the parameters given there; undefined when the registration takes none
+ * of its parameters.
  */
-function forwarded(index: SymbolIndex, finding: RouteFinding, calls: readonly Hint[]): RouteFinding[] | undefined {
+export function forwarded(index: SymbolIndex, finding: RouteFinding, calls: readonly Hint[]): RouteFinding[] | undefined {
   const helper = index.definition(finding.symbol);
   if (!helper || (helper.kind !== 'function' && helper.kind !== 'method')) return undefined;
-  const parameters = (helper.parameters ?? []).map((parameter) => parameter.name.replace(/^\*+/, ''));
-  const own = helper.kind === 'method' && (parameters[0] === 'self' || parameters[0] === 'cls') ? parameters.slice(1) : parameters;
+  const parameters = helper.parameters ?? [];
+  const selfName = helper.kind === 'method' && (parameters[0]?.name === 'self' || parameters[0]?.name === 'cls') ? parameters[0].name : undefined;
+  const own = selfName === undefined ? parameters : parameters.slice(1);
+  const names = own.map((parameter) => parameter.name.replace(/^\*+/, ''));
   const { details } = finding;
-  const takes = (name: unknown): name is string => typeof name === 'string' && own.includes(name);
-  if (![details.router, details['pathsFrom'], details['pathName'], details.view].some(takes)) return undefined;
+  const takes = (name: unknown): name is string => typeof name === 'string' && names.includes(name);
+  const onSelf = selfName !== undefined && details.router === selfName;
+  if (!onSelf && ![details.router, details['pathsFrom'], details['pathName'], details.view, details.resource].some(takes)) return undefined;
   return calls.flatMap((call) => {
     const written = textOf(call.details['arguments']);
     if (written.length > MAX_ARGUMENTS_TEXT) return [];
     const given = argumentsOf(written);
-    const bound = (name: string) => given.keywords.get(name) ?? given.positional[own.indexOf(name)];
+    const bound = (name: string) => {
+      const at = names.indexOf(name);
+      // `*urls` takes the positional arguments from its place on.
+      if (own[at]?.splat === 'positional') return `[${given.positional.slice(at).join(', ')}]`;
+      return given.keywords.get(name) ?? given.positional[at];
+    };
     const bind = (name: unknown) => (takes(name) ? bound(name) : name);
-    const router = bind(details.router);
-    const view = bind(details.view ?? details['viewClass']);
+    const router = onSelf ? receiverOf(textOf(call.details['callee'])) : bind(details.router);
+    const view = bind(details.view ?? details['viewClass'] ?? details.resource);
     const viewClass = typeof view === 'string' && takes(details.view) ? AS_VIEW.exec(view)?.[1] : undefined;
     const rules = takes(details['pathsFrom']) ? bound(details['pathsFrom']) : takes(details['pathName']) ? bound(details['pathName']) : undefined;
     if (typeof router !== 'string' || typeof view !== 'string') return [];
@@ -185,7 +217,8 @@ function forwarded(index: SymbolIndex, finding: RouteFinding, calls: readonly Hi
     delete boundDetails.registeredAt;
     delete boundDetails.view;
     delete boundDetails['viewClass'];
-    if (viewClass) boundDetails['viewClass'] = viewClass;
+    if (details.resource !== undefined) boundDetails.resource = view;
+    else if (viewClass) boundDetails['viewClass'] = viewClass;
     else if (takes(details.view)) boundDetails.view = view;
     else if (typeof details['viewClass'] === 'string') boundDetails['viewClass'] = details['viewClass'];
     else boundDetails.view = view;
@@ -196,6 +229,12 @@ function forwarded(index: SymbolIndex, finding: RouteFinding, calls: readonly Hi
     }
     return [{ ...finding, symbol: call.symbol, range: call.range, details: boundDetails }];
   });
+}
+
+/** `api.add_org_resource` → `api`: the object a method is called on; undefined for a plain function. */
+function receiverOf(callee: string): string | undefined {
+  const dot = callee.lastIndexOf('.');
+  return dot > 0 ? callee.slice(0, dot) : undefined;
 }
 
 /** A call's argument list as written (`(bp, routes=["/a"], view_func=V.as_view("v"))`), split into its arguments. */

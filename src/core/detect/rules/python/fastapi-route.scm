@@ -7,7 +7,7 @@
       function: (attribute
         object: (_) @router
         attribute: (identifier) @method)
-      arguments: (argument_list . (string) @path)))
+      arguments: (argument_list . [(string) (call function: [(identifier) (attribute)] arguments: (argument_list (string)))] @path)))
   (#any-of? @method "get" "post" "put" "patch" "delete" "head" "options" "trace" "websocket")
   definition: (function_definition)) @finding
 

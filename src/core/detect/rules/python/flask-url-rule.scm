@@ -5,7 +5,7 @@
 (call
   function: (attribute object: (_) @router attribute: (identifier) @_verb)
   arguments: (argument_list
-    . [(string) @path (identifier) @pathName (attribute) @pathName]
+    . [(string) @path (call function: [(identifier) (attribute)] arguments: (argument_list (string))) @path (identifier) @pathName (attribute) @pathName]
     (keyword_argument name: (identifier) @_key value: [(identifier) (attribute)] @view)) @arguments
   (#eq? @_verb "add_url_rule")
   (#eq? @_key "view_func")) @finding
@@ -13,7 +13,7 @@
 (call
   function: (attribute object: (_) @router attribute: (identifier) @_verb)
   arguments: (argument_list
-    . [(string) @path (identifier) @pathName (attribute) @pathName]
+    . [(string) @path (call function: [(identifier) (attribute)] arguments: (argument_list (string))) @path (identifier) @pathName (attribute) @pathName]
     (keyword_argument name: (identifier) @_key value: (call function: (attribute object: [(identifier) (attribute)] @viewClass attribute: (identifier) @_as)))) @arguments
   (#eq? @_verb "add_url_rule")
   (#eq? @_key "view_func")
@@ -23,7 +23,7 @@
 (call
   function: (attribute object: (_) @router attribute: (identifier) @_verb)
   arguments: (argument_list
-    . [(string) @path (identifier) @pathName (attribute) @pathName]
+    . [(string) @path (call function: [(identifier) (attribute)] arguments: (argument_list (string))) @path (identifier) @pathName (attribute) @pathName]
     . (_)
     . [(identifier) (attribute)] @view) @arguments
   (#eq? @_verb "add_url_rule")) @finding
@@ -31,7 +31,7 @@
 (call
   function: (attribute object: (_) @router attribute: (identifier) @_verb)
   arguments: (argument_list
-    . [(string) @path (identifier) @pathName (attribute) @pathName]
+    . [(string) @path (call function: [(identifier) (attribute)] arguments: (argument_list (string))) @path (identifier) @pathName (attribute) @pathName]
     . (_)
     . (call function: (attribute object: [(identifier) (attribute)] @viewClass attribute: (identifier) @_as))) @arguments
   (#eq? @_verb "add_url_rule")
