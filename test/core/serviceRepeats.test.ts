@@ -479,3 +479,34 @@ describe("a service's retry loops and its authors' comments beside the facts the
     assert.ok(tasks.includes('The docstring of `archive` (the authors\' words): "Archive the history of a parcel. Archiving can take minutes, so it runs on a thread of its own." — depot/parcels/courier.py:45'), tasks.join('\n'));
   });
 });
+
+describe('the order of middleware a FastAPI application adds one after another', () => {
+  const { factsOfItem } = workspaceAnswers({
+      ...FILES,
+      'app/main.py': [
+        'from fastapi import FastAPI',
+        'from fastapi.middleware.cors import CORSMiddleware',
+        'from fastapi.middleware.gzip import GZipMiddleware',
+        '',
+        'from app.api import router',
+        '',
+        'app = FastAPI()',
+        '',
+        'app.add_middleware(CORSMiddleware, allow_origins=["*"])',
+        'app.add_middleware(GZipMiddleware)',
+        '',
+        '',
+        '@app.middleware("http")',
+        'async def timing(request, call_next):',
+        '    return await call_next(request)',
+        '',
+        'app.include_router(router)',
+        '',
+      ].join('\n'),
+    });
+
+  it('is told as it runs on a request: the last added first, as Starlette stacks them', () => {
+    const middleware = factsOfItem('service.draw-flow', 'Middleware and hooks on every request, in the order they are installed');
+    assert.ok(middleware.includes('Each middleware added in app/main.py wraps those added before it: on a request they run `timing → gzip.GZipMiddleware → cors.CORSMiddleware`, the last added first — app/main.py:9'), middleware.join('\n'));
+  });
+});

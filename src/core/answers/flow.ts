@@ -3,6 +3,7 @@ import { isCollectionType, isLogging } from '../trace/trace';
 import type { FlagTest } from '../parse/facts';
 import { type AnswerFact, type AnswerPart, type Finding, type Route, type SourceLocation, SymbolId, type TraceStep } from '../result';
 import { type AnswerContext, answerPart, fact, findingsByFunction, firstFileOf, gap, inPart, inScope, locationOf, memo, routeLocation, tracedFunctions } from './context';
+import { listIn } from '../lists';
 import { beanConditions } from './beanConditions';
 import { say } from './phrases';
 
@@ -236,7 +237,28 @@ export function middlewareAnswer(context: AnswerContext): AnswerPart[] {
     if (conditions.length) return fact(locationOf(context.index, finding.symbol), 'middlewareOnlyWhen', name, String(finding.details['framework'] ?? finding.details['rule'] ?? ''), conditions.join(' '));
     return site ? fact(site, 'middlewareInstalled', name, `${site.path}:${site.line + 1}`) : fact(locationOf(context.index, finding.symbol), 'middlewareDefined', name, String(finding.details['framework'] ?? finding.details['rule'] ?? ''));
   });
-  return [answerPart(say('middlewareTopic'), facts, gap('noMiddleware', firstFileOf(context, ['api', 'http', 'middleware'])))];
+  return [answerPart(say('middlewareTopic'), [...facts, ...runOrders(context, installed)], gap('noMiddleware', firstFileOf(context, ['api', 'http', 'middleware'])))];
+}
+
+/**
+ * Where a framework puts each middleware around those added before it (Starlette's `add_middleware`):
+ * the order they run on a request, per file that adds two or more, the last added first.
+ */
+function runOrders(context: AnswerContext, installed: readonly { finding: Finding; site: { path: string; line: number } | undefined }[]): AnswerFact[] {
+  const added = new Map<string, { finding: Finding; site: { path: string; line: number } }[]>();
+  for (const { finding, site } of installed) {
+    if (!context.frameworks.middlewareAddedOutside.has(String(finding.details.rule))) continue;
+    // A decorator (`@app.middleware("http")`) adds the function where it is defined.
+    const at = site ?? { path: SymbolId.parse(finding.symbol).path, line: finding.range.start.line };
+    listIn(added, at.path).push({ finding, site: at });
+  }
+  return [...added].flatMap(([path, stack]) => {
+    stack.sort((a, b) => a.site.line - b.site.line);
+    const [first] = stack;
+    if (!first || stack.length < 2) return [];
+    const order = [...stack].reverse().map(({ finding }) => middlewareName(finding)).join(' → ');
+    return [fact(first.site, 'middlewareRunsLastAddedFirst', path, order)];
+  });
 }
 
 /** Where a middleware is installed: its first registration site (`app.py:31`, 1-based in the finding), or its own line when it is the installation (`app.use(helmet())`). */

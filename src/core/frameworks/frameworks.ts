@@ -177,6 +177,8 @@ export interface Frameworks {
   responseStatuses: ReadonlyMap<string, number>;
   /** Calls that make a handler's response (`JsonResponse`, `render`, `redirect`), by name. */
   responseMakers: ReadonlySet<string>;
+  /** Detector rules, by id, whose middleware wraps the middleware added before it: the last added runs first. */
+  middlewareAddedOutside: ReadonlySet<string>;
   /** The frameworks, by name, that read a returned tuple as the response and its status (`return body, 201`). */
   tupleResponses: ReadonlySet<string>;
   /** Query methods that write the rows a query matches and return how many they wrote (Django's `update`), by name. */
@@ -295,6 +297,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     integrityErrors: new Set<string>(),
     responseStatuses: new Map<string, number>(),
     responseMakers: new Set<string>(),
+    middlewareAddedOutside: new Set<string>(),
     tupleResponses: new Set<string>(),
     countedUpdates: new Set<string>(),
     completionCallbacks: new Set<string>(),
@@ -402,6 +405,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     for (const name of document.integrityErrors ?? []) frameworks.integrityErrors.add(name);
     for (const [name, status] of Object.entries(document.responseStatuses ?? {})) frameworks.responseStatuses.set(name, status);
     for (const name of document.responseMakers ?? []) frameworks.responseMakers.add(name);
+    for (const rule of document.middlewareAddedOutside ?? []) frameworks.middlewareAddedOutside.add(rule);
     if (document.tupleResponses) frameworks.tupleResponses.add(document.name);
     for (const name of document.countedUpdates ?? []) frameworks.countedUpdates.add(name);
     for (const name of document.completionCallbacks ?? []) frameworks.completionCallbacks.add(name);

@@ -213,6 +213,7 @@ export interface FrameworkDocument {
   integrityErrors?: string[];
   responseStatuses?: Record<string, number>;
   responseMakers?: string[];
+  middlewareAddedOutside?: string[];
   tupleResponses?: boolean;
   countedUpdates?: string[];
   completionCallbacks?: string[];
