@@ -539,6 +539,47 @@ describe('traces through the instances a framework call gives', () => {
   });
 });
 
+describe('a route callback written in place that calls what the function around it made', () => {
+  const workspace = tempWorkspace({
+    'api/routes.ts': [
+      "import { Router } from 'express';",
+      "import { OrderController } from './controller';",
+      "import { OrderService } from './service';",
+      "import { ReportController } from './report';",
+      'export const register = (router: Router) => {',
+      '  const controller = new OrderController(new OrderService());',
+      "  router.get('/orders', (req, res) => controller.list(req, res));",
+      "  router.get('/orders/count', (req, res) => {",
+      '    const controller = new ReportController();',
+      '    return controller.list();',
+      '  });',
+      '};',
+    ].join('\n'),
+    'api/controller.ts': [
+      "import { OrderService } from './service';",
+      'export class OrderController {',
+      '  constructor(private service: OrderService) {}',
+      '  list(req, res) {',
+      '    return res.json(this.service.all());',
+      '  }',
+      '}',
+    ].join('\n'),
+    'api/service.ts': ['export class OrderService {', '  all() {', '    return [];', '  }', '}'].join('\n'),
+    'api/report.ts': ['export class ReportController {', '  list() {', '    return 0;', '  }', '}'].join('\n'),
+  });
+  after(workspace.cleanup);
+
+  it("follows the call to the local of the function it is written in, and not when the callback has a local of that name", async () => {
+    const analysis = await analyzeFolder(workspace.root, { threads: 1 });
+    const names = (analysis.trace('GET /orders')?.steps ?? []).map((step) => step.symbol);
+    assert.ok(names.includes('api/controller.ts:OrderController.list'), names.join('\n'));
+    assert.ok(names.includes('api/service.ts:OrderService.all'), names.join('\n'));
+    const own = (analysis.trace('GET /orders/count')?.steps ?? []).map((step) => step.symbol);
+    assert.ok(own.includes('api/report.ts:ReportController.list'), own.join('\n'));
+    assert.ok(!own.includes('api/controller.ts:OrderController.list'), own.join('\n'));
+  });
+});
+
 describe('a trace out of steps', () => {
   const calls = Array.from({ length: 160 }, (_, position) => `    step${position}()`);
   const workspace = tempWorkspace({

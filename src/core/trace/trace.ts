@@ -5,6 +5,7 @@ import type { CallSite, Local, RaiseFact, SymbolDefinition } from '../parse/fact
 import type { InterfaceBindings } from '../resolve/bindings';
 import { convertedFrom, exceptionNames, raisedStatus } from '../resolve/errorStatus';
 import type { DataAccess } from '../resolve/repositories';
+import { contains } from '../resolve/routePaths';
 import type { SymbolIndex, Target } from '../resolve/symbolIndex';
 import { type Finding, type InterfaceImplementations, type Route, SymbolId, type Trace, type TraceStep, type TraceVia } from '../result';
 import { type Indirections, indirectionsOf } from './indirections';
@@ -575,6 +576,12 @@ function resolveCall(index: SymbolIndex, steps: TraceSteps, data: DataAccess, ca
   }
   const parameter = definition.parameters?.find((candidate) => candidate.name === head);
   const local = definition.locals?.find((candidate) => candidate.name === head);
+  // A callback written in place (`(req, res) => controller.run(req, res)`) reads the names of the function around it.
+  if (!parameter && !local && SymbolId.isAnonymousName(callerName)) {
+    const outer = enclosingFunction(index, path, definition);
+    const reads = outer && (head === 'this' || outer.definition.parameters?.some((candidate) => candidate.name === head) || outer.definition.locals?.some((candidate) => candidate.name === head));
+    if (outer && reads) return resolveCall(index, steps, data, outer.symbol, outer.definition, call, depth + 1);
+  }
   // `check = get_object_or_404(Check, ...)`, `service = Container.get(AuthService)`: an instance of the class given.
   const instance = !parameter && local?.madeWith ? instanceMade(index, steps, path, local.madeWith) : undefined;
   if (instance) return rest.length ? memberOf(index, steps, data, instance, rest, enqueued) : { kind: 'skip' };
@@ -607,6 +614,16 @@ function resolveCall(index: SymbolIndex, steps: TraceSteps, data: DataAccess, ca
   }
   const external = whole && 'external' in whole ? whole.external : call.callee;
   return steps.outside.test(external) ? { kind: 'external', name: external } : { kind: 'skip' };
+}
+
+/** The innermost function or method of the file whose body holds a function written in place. */
+function enclosingFunction(index: SymbolIndex, path: string, inner: SymbolDefinition): { symbol: string; definition: SymbolDefinition } | undefined {
+  let found: { symbol: string; definition: SymbolDefinition } | undefined;
+  for (const { definition } of index.definitionsIn(path)) {
+    if ((definition.kind !== 'function' && definition.kind !== 'method') || definition === inner || !contains(definition, inner)) continue;
+    if (!found || contains(found.definition, definition)) found = { symbol: SymbolId.of(path, definition.name), definition };
+  }
+  return found;
 }
 
 /** The workspace class a call documented to give an instance of the class it is given makes (`Container.get(AuthService)`). */
