@@ -164,11 +164,15 @@ describe('the string a function returns from its parameters (Python)', () => {
       '',
       'def assigned(rule):',
       '    path = "/api" + rule',
+      '',
+      'def reassigned(rule):',
+      '    rule = "/api" + rule',
+      '    return rule',
     ].join('\n');
     assert.equal((await pythonSymbol(code, 'org_scoped_rule'))?.returnsString, 'rule');
     assert.equal((await pythonSymbol(code, 'versioned'))?.returnsString, 'f"/{version}" + (rule)');
     assert.equal((await pythonSymbol(code, 'formatted'))?.returnsString, '"/api{}".format(rule)');
-    for (const name of ['computed', 'looked_up', 'assigned']) assert.equal((await pythonSymbol(code, name))?.returnsString, undefined, name);
+    for (const name of ['computed', 'looked_up', 'assigned', 'reassigned']) assert.equal((await pythonSymbol(code, name))?.returnsString, undefined, name);
   });
 });
 

@@ -232,6 +232,39 @@ app.register_blueprint(routes)
     ]);
   });
 
+  it('reads a registration in a function given only the router as written, and a helper whose defaults call it without following them', async () => {
+    const defaults = Array.from({ length: 16 }, (_, at) => `p${at}=deep("/")`).join(', ');
+    const result = await analyseFiles({
+      'shop/__init__.py': '',
+      'shop/base.py': base,
+      'shop/api.py': `from flask import Flask
+from flask_restful import Api
+
+from .base import Alerts
+
+app = Flask(__name__)
+
+
+def deep(rule, ${defaults}):
+    return rule + p0 + p1 + p2 + p3
+
+
+def initialize_routes(api):
+    api.add_resource(Alerts, "/api/movies")
+
+
+@app.route(deep("/deep"))
+def deep_view():
+    return "deep"
+
+
+api = Api(app)
+initialize_routes(api)
+`,
+    });
+    assert.deepEqual(routesOf(result), ['GET /deep("/deep") -> shop/api.py:deep_view', 'POST /api/movies -> shop/base.py:Alerts.post']);
+  });
+
   it('registers nothing for a method that forwards to add_resource when no call hands it a resource, nor for a call on an object of another class', async () => {
     const result = await analyseFiles({
       'shop/__init__.py': '',

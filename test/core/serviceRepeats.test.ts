@@ -487,6 +487,7 @@ describe('the order of middleware a FastAPI application adds one after another',
         'from fastapi import FastAPI',
         'from fastapi.middleware.cors import CORSMiddleware',
         'from fastapi.middleware.gzip import GZipMiddleware',
+        'from fastapi.middleware.trustedhost import TrustedHostMiddleware',
         '',
         'from app.api import router',
         '',
@@ -494,6 +495,8 @@ describe('the order of middleware a FastAPI application adds one after another',
         '',
         'app.add_middleware(CORSMiddleware, allow_origins=["*"])',
         'app.add_middleware(GZipMiddleware)',
+        'admin = FastAPI()',
+        'admin.add_middleware(TrustedHostMiddleware)',
         '',
         '',
         '@app.middleware("http")',
@@ -505,8 +508,9 @@ describe('the order of middleware a FastAPI application adds one after another',
       ].join('\n'),
     });
 
-  it('is told as it runs on a request: the last added first, as Starlette stacks them', () => {
+  it('is told as it runs on a request: the last added first, as Starlette stacks them, each application apart', () => {
     const middleware = factsOfItem('service.draw-flow', 'Middleware and hooks on every request, in the order they are installed');
-    assert.ok(middleware.includes('Each middleware added in app/main.py wraps those added before it: on a request they run `timing → gzip.GZipMiddleware → cors.CORSMiddleware`, the last added first — app/main.py:9'), middleware.join('\n'));
+    assert.ok(middleware.includes('Each middleware added to `app` in app/main.py wraps those added before it: on a request they run `timing → gzip.GZipMiddleware → cors.CORSMiddleware`, the last added first — app/main.py:10'), middleware.join('\n'));
+    assert.ok(!middleware.some((fact) => fact.includes('wraps') && fact.includes('TrustedHost')), middleware.join('\n'));
   });
 });

@@ -549,6 +549,10 @@ describe('a route callback written in place that calls what the function around 
       'export const register = (router: Router) => {',
       '  const controller = new OrderController(new OrderService());',
       "  router.get('/orders', (req, res) => controller.list(req, res));",
+      "  router.use((req, res, next) => {",
+      "    router.get('/orders/nested', (req, res) => controller.list(req, res));",
+      '    next();',
+      '  });',
       "  router.get('/orders/count', (req, res) => {",
       '    const controller = new ReportController();',
       '    return controller.list();',
@@ -569,11 +573,13 @@ describe('a route callback written in place that calls what the function around 
   });
   after(workspace.cleanup);
 
-  it("follows the call to the local of the function it is written in, and not when the callback has a local of that name", async () => {
+  it("follows the call to the local of the functions it is written in, and not when the callback has a local of that name", async () => {
     const analysis = await analyzeFolder(workspace.root, { threads: 1 });
     const names = (analysis.trace('GET /orders')?.steps ?? []).map((step) => step.symbol);
     assert.ok(names.includes('api/controller.ts:OrderController.list'), names.join('\n'));
     assert.ok(names.includes('api/service.ts:OrderService.all'), names.join('\n'));
+    const nested = (analysis.trace('GET /orders/nested')?.steps ?? []).map((step) => step.symbol);
+    assert.ok(nested.includes('api/controller.ts:OrderController.list'), nested.join('\n'));
     const own = (analysis.trace('GET /orders/count')?.steps ?? []).map((step) => step.symbol);
     assert.ok(own.includes('api/report.ts:ReportController.list'), own.join('\n'));
     assert.ok(!own.includes('api/controller.ts:OrderController.list'), own.join('\n'));

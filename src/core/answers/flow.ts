@@ -241,23 +241,26 @@ export function middlewareAnswer(context: AnswerContext): AnswerPart[] {
 }
 
 /**
- * Where a framework puts each middleware around those added before it (Starlette's `add_middleware`):
- * the order they run on a request, per file that adds two or more, the last added first.
+ * Where a framework puts each middleware around those added before it (Starlette's `add_middleware`,
+ * `@app.middleware("http")`): the order they run on a request, per application object a file adds
+ * two or more to, the last added first.
  */
 function runOrders(context: AnswerContext, installed: readonly { finding: Finding; site: { path: string; line: number } | undefined }[]): AnswerFact[] {
   const added = new Map<string, { finding: Finding; site: { path: string; line: number } }[]>();
   for (const { finding, site } of installed) {
-    if (!context.frameworks.middlewareAddedOutside.has(String(finding.details.rule))) continue;
+    const { rule, app, type } = finding.details;
+    // Another framework's `@app.middleware("request")` (Sanic's) runs in the order registered.
+    if (!context.frameworks.middlewareAddedOutside.has(String(rule)) || typeof app !== 'string' || (type !== undefined && type !== 'http')) continue;
     // A decorator (`@app.middleware("http")`) adds the function where it is defined.
     const at = site ?? { path: SymbolId.parse(finding.symbol).path, line: finding.range.start.line };
-    listIn(added, at.path).push({ finding, site: at });
+    listIn(added, `${at.path}\u0000${app}`).push({ finding, site: at });
   }
-  return [...added].flatMap(([path, stack]) => {
+  return [...added.values()].flatMap((stack) => {
     stack.sort((a, b) => a.site.line - b.site.line);
     const [first] = stack;
     if (!first || stack.length < 2) return [];
     const order = [...stack].reverse().map(({ finding }) => middlewareName(finding)).join(' → ');
-    return [fact(first.site, 'middlewareRunsLastAddedFirst', path, order)];
+    return [fact(first.site, 'middlewareRunsLastAddedFirst', String(first.finding.details['app']), first.site.path, order)];
   });
 }
 

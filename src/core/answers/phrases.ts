@@ -41,7 +41,7 @@ export const PHRASES = {
   noDependencies: 'No dependency injection found on the traced flows; read the handlers: {0}',
   middlewareTopic: 'Middleware and hooks on every request, in the order they are installed',
   middlewareInstalled: '`{0}` installed at {1}',
-  middlewareRunsLastAddedFirst: 'Each middleware added in {0} wraps those added before it: on a request they run `{1}`, the last added first',
+  middlewareRunsLastAddedFirst: 'Each middleware added to `{0}` in {1} wraps those added before it: on a request they run `{2}`, the last added first',
   middlewareOnlyWhen: '`{0}` ({1}) runs only when `{2}` holds',
   implementationChoiceTopic: 'Which implementation runs, and what chooses it',
   implementationWhen: '`{0}` implements `{1}` only when `{2}` holds',

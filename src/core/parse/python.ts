@@ -1287,7 +1287,6 @@ function raisesNotImplemented(body: Node): boolean {
   return name === 'NotImplementedError';
 }
 
-/** A body of `...` or `pass` alone, a docstring before it or not. */
 /** A returned string longer than this is no path helper's: not kept. */
 const MAX_RETURNED_STRING_LENGTH = 200;
 
@@ -1322,9 +1321,17 @@ function stringMadeFromParameters(body: Node, parameters: readonly Parameter[]):
         return false;
     }
   };
-  return madeOf(value) ? value.text : undefined;
+  if (!madeOf(value)) return undefined;
+  // `rule = "/api" + rule` before `return rule`: the parameter no longer holds what the caller gave.
+  const returned = new Set((value.type === 'identifier' ? [value] : value.descendantsOfType('identifier')).flatMap((name) => (name && names.has(name.text) ? [name.text] : [])));
+  const reassigned = body.descendantsOfType(['assignment', 'augmented_assignment', 'for_statement', 'named_expression']).some((statement) => {
+    const target = statement?.childForFieldName(statement.type === 'named_expression' ? 'name' : 'left');
+    return target !== null && target !== undefined && (target.type === 'identifier' ? [target] : target.descendantsOfType('identifier')).some((name) => name !== null && returned.has(name.text));
+  });
+  return reassigned ? undefined : value.text;
 }
 
+/** A body of `...` or `pass` alone, a docstring before it or not. */
 function isStub(body: Node): boolean {
   const statements = body.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
   const last = statements[statements.length - 1];

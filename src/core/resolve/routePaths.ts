@@ -226,8 +226,10 @@ function helperString(index: SymbolIndex, path: string, written: string, depth: 
     values.set(parameter, value);
   }
   const helperPath = index.pathOf(helper);
+  const named = new Set(definition.returnsString.match(/[A-Za-z_]\w*/g));
   for (const parameter of parameters) {
-    if (values.has(parameter.name) || parameter.default === undefined) continue;
+    // A default that is itself a call is not followed: defaults calling the helper would multiply the work at each level.
+    if (values.has(parameter.name) || parameter.default === undefined || !named.has(parameter.name) || parameter.default.includes('(')) continue;
     const value = constantString(index, helperPath, parameter.default, depth + 1);
     if (value !== undefined) values.set(parameter.name, value);
   }
@@ -332,10 +334,16 @@ function interpolated(index: SymbolIndex, path: string, written: string, depth: 
  */
 export function statedString(index: SymbolIndex, path: string, written: string | undefined): string {
   const text = written ?? '';
-  // A path helper's call (`org_scoped_rule("/login")`): what it returns, else the path it is given.
+  // A path helper's call (`org_scoped_rule("/login")`): what it returns; one from outside the
+  // workspace given the path alone, that path; else the call as written.
   const call = CALL.exec(text);
-  const given = call?.[2] !== undefined ? splitTopLevel(call[2]).find((argument) => /^[fFrRuUbB]*['"`]/.test(argument)) : undefined;
-  if (given !== undefined) return constantString(index, path, text) ?? (INTERPOLATED.test(given) ? literalParts(given) : pythonBody(given));
+  if (call?.[1] && call[2] !== undefined) {
+    const made = constantString(index, path, text);
+    if (made !== undefined) return made;
+    const [given, ...more] = splitTopLevel(call[2]);
+    const outside = index.resolve(path, call[1]) === undefined;
+    return outside && given !== undefined && !more.length && /^[fFrRuUbB]*['"`]/.test(given) ? (INTERPOLATED.test(given) ? literalParts(given) : pythonBody(given)) : text;
+  }
   if (!INTERPOLATED.test(text)) return text;
   return constantString(index, path, text) ?? literalParts(text);
 }

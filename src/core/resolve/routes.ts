@@ -142,10 +142,12 @@ export async function resolveRoutes(index: SymbolIndex, findings: Finding[], hin
   const routerFiles = new Set([...routers.keys()].map((symbol) => SymbolId.parse(symbol).path));
   // A resource registered in a helper of what it is given stands for the helper's calls, not for itself.
   const handedOn = handedOnCalls(index, hints);
+  // One no call hands anything (`def init_routes(api): api.add_resource(Movies, "/movies")`) is read as written.
   const registrations = routeFindings.flatMap((finding) => {
     const bound = roleOf(finding) === 'router-resource' ? forwarded(index, finding, handedOn.get(finding.symbol) ?? []) : undefined;
-    if (bound) notRoutes.add(finding);
-    return bound ?? [finding];
+    if (!bound?.length) return [finding];
+    notRoutes.add(finding);
+    return bound;
   });
   await turns.each(registrations, (finding) => {
     const role = roleOf(finding);

@@ -576,11 +576,10 @@ function resolveCall(index: SymbolIndex, steps: TraceSteps, data: DataAccess, ca
   }
   const parameter = definition.parameters?.find((candidate) => candidate.name === head);
   const local = definition.locals?.find((candidate) => candidate.name === head);
-  // A callback written in place (`(req, res) => controller.run(req, res)`) reads the names of the function around it.
+  // A callback written in place (`(req, res) => controller.run(req, res)`) reads the names of the functions around it.
   if (!parameter && !local && SymbolId.isAnonymousName(callerName)) {
-    const outer = enclosingFunction(index, path, definition);
-    const reads = outer && (head === 'this' || outer.definition.parameters?.some((candidate) => candidate.name === head) || outer.definition.locals?.some((candidate) => candidate.name === head));
-    if (outer && reads) return resolveCall(index, steps, data, outer.symbol, outer.definition, call, depth + 1);
+    const outer = declaringFunction(index, path, definition, head);
+    if (outer) return resolveCall(index, steps, data, outer.symbol, outer.definition, call, depth + 1);
   }
   // `check = get_object_or_404(Check, ...)`, `service = Container.get(AuthService)`: an instance of the class given.
   const instance = !parameter && local?.madeWith ? instanceMade(index, steps, path, local.madeWith) : undefined;
@@ -616,12 +615,16 @@ function resolveCall(index: SymbolIndex, steps: TraceSteps, data: DataAccess, ca
   return steps.outside.test(external) ? { kind: 'external', name: external } : { kind: 'skip' };
 }
 
-/** The innermost function or method of the file whose body holds a function written in place. */
-function enclosingFunction(index: SymbolIndex, path: string, inner: SymbolDefinition): { symbol: string; definition: SymbolDefinition } | undefined {
+/**
+ * The innermost function or method of the file around a function written in place that declares
+ * `name` (a parameter or local; `this` is the nearest one's, as an arrow function's is).
+ */
+function declaringFunction(index: SymbolIndex, path: string, inner: SymbolDefinition, name: string): { symbol: string; definition: SymbolDefinition } | undefined {
   let found: { symbol: string; definition: SymbolDefinition } | undefined;
   for (const { definition } of index.definitionsIn(path)) {
     if ((definition.kind !== 'function' && definition.kind !== 'method') || definition === inner || !contains(definition, inner)) continue;
-    if (!found || contains(found.definition, definition)) found = { symbol: SymbolId.of(path, definition.name), definition };
+    const declares = name === 'this' || definition.parameters?.some((candidate) => candidate.name === name) || definition.locals?.some((candidate) => candidate.name === name);
+    if (declares && (!found || contains(found.definition, definition))) found = { symbol: SymbolId.of(path, definition.name), definition };
   }
   return found;
 }

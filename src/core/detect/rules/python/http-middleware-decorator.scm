@@ -4,7 +4,7 @@
 (decorated_definition
   (decorator
     (call
-      function: (attribute attribute: (identifier) @_verb)
+      function: (attribute object: (_) @app attribute: (identifier) @_verb)
       arguments: (argument_list . (string) @type)))
   (#eq? @_verb "middleware")
   definition: (function_definition)) @finding

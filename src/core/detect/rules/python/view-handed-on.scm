@@ -14,4 +14,4 @@
 (call
   function: (attribute) @callee
   arguments: (argument_list . [(identifier) (attribute)] @_class . (string)) @arguments
-  (#match? @_class "^([A-Za-z_][A-Za-z0-9_]*[.])*[A-Z][a-z0-9][A-Za-z0-9_]*$")) @finding
+  (#match? @_class "^([A-Za-z_][A-Za-z0-9_]*[.])*_?[A-Z][A-Za-z0-9_]*[a-z][A-Za-z0-9_]*$")) @finding
