@@ -647,7 +647,7 @@ class FunctionRouters {
       const end = closingBracket(written, open);
       const method = end > 0 ? /^\.(\w+)\(.*\)$/s.exec(written.slice(end + 1))?.[1] : undefined;
       const type = method ? (written[open] === '{' ? this.index.resolve(this.path, made.slice(0, open)) : this.typeOf(made.slice(0, open))) : undefined;
-      if (type && method) return this.index.method(type, method) ?? this.inheritedMethod(type, method);
+      if (type && method) return this.index.methodOrInherited(type, method);
     }
     return this.functionOf(withoutCallArguments(written));
   }
@@ -699,7 +699,7 @@ class FunctionRouters {
       let owner = this.typeOf(variable);
       for (const [position, name] of rest.entries()) {
         if (!owner) return undefined;
-        if (position === rest.length - 1) return this.index.method(owner, name) ?? this.inheritedMethod(owner, name);
+        if (position === rest.length - 1) return this.index.methodOrInherited(owner, name);
         const attribute = this.index.definition(owner)?.attributes?.find((candidate) => candidate.name === name);
         owner = attribute?.type ? this.index.resolve(SymbolId.parse(owner).path, attribute.type) : undefined;
       }
@@ -745,14 +745,6 @@ class FunctionRouters {
     const definition = target ? this.index.definition(target) : undefined;
     if (target && definition?.kind === 'function' && definition.returns) return this.index.resolve(SymbolId.parse(target).path, definition.returns);
     return target;
-  }
-
-  private inheritedMethod(owner: string, name: string): string | undefined {
-    for (const ancestor of this.index.ancestry(owner).classes) {
-      const found = this.index.method(ancestor, name);
-      if (found) return found;
-    }
-    return undefined;
   }
 
   /**

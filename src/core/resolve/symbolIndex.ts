@@ -240,6 +240,15 @@ export class SymbolIndex {
     return symbol !== undefined && this.definition(symbol) ? symbol : undefined;
   }
 
+  /** A method of a class or, when it defines none of that name, of its nearest workspace ancestor that does. */
+  methodOrInherited(classSymbol: string, name: string): string | undefined {
+    for (const owner of [classSymbol, ...this.ancestry(classSymbol).classes]) {
+      const found = this.method(owner, name);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
   /** The files of the workspace's Go package an import path names (`github.com/acme/shop/internal/service`); none for an outside one. */
   goPackageFiles(importPath: string): readonly string[] {
     const folder = this.modules.packages.goFolder(importPath);

@@ -171,12 +171,7 @@ function methodOfInstance(index: SymbolIndex, path: string, callee: string): str
   const holder = dot > 0 ? index.resolve(path, callee.slice(0, dot)) : undefined;
   const made = holder ? index.instanceOf(holder) : undefined;
   if (!made || !('symbol' in made)) return undefined;
-  const name = callee.slice(dot + 1);
-  for (const owner of [made.symbol, ...index.ancestry(made.symbol).classes]) {
-    const method = index.method(owner, name);
-    if (method) return method;
-  }
-  return undefined;
+  return index.methodOrInherited(made.symbol, callee.slice(dot + 1));
 }
 
 /**

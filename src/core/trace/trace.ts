@@ -355,7 +355,7 @@ function itemsOfDefinition(context: TraceContext, lookups: Lookups, symbol: stri
     // The implementations that override the method: those that inherit it run the base's code.
     // A test's fake runs only in the tests: the code's own implementations are those that run.
     const running = implementations.filter((implementation) => context.layerOf(SymbolId.parse(implementation).path) !== 'test');
-    const overriding = [...new Set((running.length ? running : implementations).map((implementation) => findMethod(index, implementation, methodName)))].filter(
+    const overriding = [...new Set((running.length ? running : implementations).map((implementation) => index.methodOrInherited(implementation, methodName)))].filter(
       (found): found is string => found !== undefined && found !== resolved.symbol,
     );
     const fitting = resolved.instantiation ? fittingImplementations(index, resolved.symbol, resolved.instantiation, overriding) : undefined;
@@ -571,7 +571,7 @@ function resolveCall(index: SymbolIndex, steps: TraceSteps, data: DataAccess, ca
     // `OrderCreated(...).publish()`: a method on a fresh instance.
     const made = index.resolve(path, head.slice(0, -2));
     if (!made || index.definition(made)?.kind !== 'class' || rest.length !== 1) return { kind: 'skip' };
-    const found = findMethod(index, made, rest[0] ?? '');
+    const found = index.methodOrInherited(made, rest[0] ?? '');
     return found ? { kind: 'symbol', symbol: found, receiver: made, onInstance: true } : { kind: 'skip' };
   }
   const parameter = definition.parameters?.find((candidate) => candidate.name === head);
@@ -745,7 +745,7 @@ function memberOf(index: SymbolIndex, steps: TraceSteps, data: DataAccess, type:
     return steps.outside.test(name) ? ({ kind: 'external', name } as const) : ({ kind: 'skip' } as const);
   };
   if (more.length === 0) {
-    const found = findMethod(index, type.symbol, first);
+    const found = index.methodOrInherited(type.symbol, first);
     if (found && !isProperty(index, found)) {
       return { kind: 'symbol', symbol: found, ...(receiver ? { receiver } : {}), ...(enqueued ? { enqueued } : {}), ...(ownerOf(found) !== type.symbol ? { instanceOf: type.symbol } : {}), ...(type.instantiation ? { instantiation: type.instantiation } : {}) };
     }
@@ -772,7 +772,7 @@ function symbolTarget(index: SymbolIndex, symbol: string, enqueued: boolean): Re
   const definition = index.definition(symbol);
   if (definition?.kind === 'class') {
     if (index.ancestry(symbol).names.some((name) => /(^|\.)(\w*Exception|Error|\w+Error)$/.test(name))) return { kind: 'skip' };
-    return { kind: 'symbol', symbol: findMethod(index, symbol, '__init__') ?? index.method(symbol, lastSegment(symbol.slice(symbol.lastIndexOf(':') + 1))) ?? symbol };
+    return { kind: 'symbol', symbol: index.methodOrInherited(symbol, '__init__') ?? index.method(symbol, lastSegment(symbol.slice(symbol.lastIndexOf(':') + 1))) ?? symbol };
   }
   if (definition?.kind === 'variable') return { kind: 'skip' };
   return { kind: 'symbol', symbol, ...(enqueued ? { enqueued } : {}) };
@@ -788,18 +788,10 @@ function isOnSelf(definition: SymbolDefinition, call: CallSite): boolean {
 /** The receiver's own version of a method its inherited method calls on itself, when it is another than the one the syntax reached. */
 function overrideOnReceiver(index: SymbolIndex, definition: SymbolDefinition, call: CallSite, receiver: string, reached: string): string | undefined {
   if (!isOnSelf(definition, call)) return undefined;
-  const own = findMethod(index, receiver, lastSegment(reached));
+  const own = index.methodOrInherited(receiver, lastSegment(reached));
   return own !== undefined && own !== reached ? own : undefined;
 }
 
-/** A method of a class or of the nearest workspace ancestor that defines it. */
-function findMethod(index: SymbolIndex, classSymbol: string, method: string): string | undefined {
-  for (const owner of [classSymbol, ...index.ancestry(classSymbol).classes]) {
-    const symbol = index.method(owner, method);
-    if (symbol) return symbol;
-  }
-  return undefined;
-}
 
 /**
  * The type of an attribute of a class or of its workspace ancestors, qualified in the file that
@@ -838,7 +830,7 @@ function isProperty(index: SymbolIndex, method: string): boolean {
 
 function constructorOf(index: SymbolIndex, path: string, annotation: string): string | undefined {
   const symbol = index.resolve(path, bareType(annotation));
-  return symbol ? (findMethod(index, symbol, '__init__') ?? symbol) : undefined;
+  return symbol ? (index.methodOrInherited(symbol, '__init__') ?? symbol) : undefined;
 }
 
 /** `Optional["OrderService"]`, `OrderService | None`, `"OrderService"` → `OrderService`. */
