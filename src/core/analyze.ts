@@ -16,6 +16,7 @@ import { readWorkspacePackages } from './resolve/npmPackages';
 import { autoImportsOf, moduleAliasesOf, readModulePaths } from './resolve/tsconfig';
 import { readEnvironment } from './resolve/environment';
 import { buildPackages, readBuildFiles } from './resolve/buildFiles';
+import { readServiceFiles } from './resolve/serviceFiles';
 import { readSpecifications } from './resolve/specificationRoutes';
 import { handlerRouters } from './resolve/handlerRouters';
 import { normalizeRoutePath } from './resolve/routePaths';
@@ -620,9 +621,10 @@ async function readConfiguration(fs: WorkspaceFs, root: string, discovery: Disco
   // A framework's own aliases (SvelteKit's `$lib`) follow those the configuration states, for each package built on it,
   // declared by a workspace or not.
   const npmPackages = [...distribution.packages, ...distribution.undeclared];
+  const services = await readServiceFiles(fs, limits, discovery.otherFiles, knowledge.frameworks.serviceFiles, npmPackages, skipped);
   const frameworkAliases = moduleAliasesOf(knowledge.frameworks.moduleAliases, npmPackages);
   const autoImports = autoImportsOf(knowledge.frameworks.autoImports, npmPackages);
-  const extra = { ...(autoImports.length ? { autoImports } : {}), ...(packages.length ? { packages } : {}), ...(build.goModules.length ? { goModules: build.goModules } : {}), ...(Object.keys(environment).length ? { environment } : {}) };
+  const extra = { ...(autoImports.length ? { autoImports } : {}), ...(packages.length ? { packages } : {}), ...(build.goModules.length ? { goModules: build.goModules } : {}), ...(Object.keys(environment).length ? { environment } : {}), ...(services.length ? { services } : {}) };
   const aliases = frameworkAliases.length ? { aliases: [...(read.paths?.aliases ?? []), ...frameworkAliases] } : {};
   const tsconfig = Object.keys(extra).length || frameworkAliases.length ? { ...read, paths: { ...(read.paths ?? { aliases: [] }), ...aliases, ...extra } } : read;
   // A root manifest read for the kind and for the packages, refused, is listed once.

@@ -586,6 +586,115 @@ describe('a route callback written in place that calls what the function around 
   });
 });
 
+describe('a container that hands out services by the id its definition files give them, and a bus that hands a message to the handler written for it', () => {
+  const workspace = tempWorkspace({
+    'package.json': JSON.stringify({ name: 'shop', private: true, dependencies: { express: '^4.0.0', 'node-dependency-injection': '^3.0.0' } }),
+    'docker-compose.yml': ['services:', '  db:', '    image: postgres'].join('\n'),
+    'src/app/di/broken.yaml': ['services:', '  app.Broken: { class: [unclosed'].join('\n'),
+    'src/app/di/index.ts': ["import { ContainerBuilder, YamlFileLoader } from 'node-dependency-injection';", 'const container = new ContainerBuilder();', 'new YamlFileLoader(container).load(`${__dirname}/services.yaml`);', 'export default container;'].join('\n'),
+    'src/app/di/services.yaml': [
+      'services:',
+      '  app.controllers.ListOrders:',
+      '    class: ../controllers/ListOrdersController',
+      "    arguments: ['@shop.QueryBus']",
+      '  app.controllers.PlaceOrder:',
+      '    class: ../controllers/PlaceOrderController',
+      '  shop.QueryBus:',
+      '    class: ../../shop/InMemoryQueryBus',
+      '  shop.ListOrdersHandler:',
+      '    class: ../../shop/ListOrdersHandler',
+      '  shop.CountOrdersHandler:',
+      '    class: ../../shop/CountOrdersHandler',
+    ].join('\n'),
+    'src/app/routes.ts': [
+      "import { Router } from 'express';",
+      "import container from './di';",
+      "import { PlaceOrderController } from './controllers/PlaceOrderController';",
+      'export const register = (router: Router) => {',
+      "  const list = container.get('app.controllers.ListOrders');",
+      "  router.get('/orders', (req, res) => list.run(req, res));",
+      "  const place: PlaceOrderController = container.get('app.controllers.PlaceOrder');",
+      "  router.post('/orders', place.run.bind(place));",
+      '};',
+    ].join('\n'),
+    'src/app/controllers/ListOrdersController.ts': [
+      "import { QueryBus } from '../../shop/QueryBus';",
+      "import { ListOrders } from '../../shop/ListOrders';",
+      'export class ListOrdersController {',
+      '  constructor(private bus: QueryBus) {}',
+      '  async run(req, res) {',
+      '    const query = new ListOrders();',
+      '    res.json(await this.bus.ask(query));',
+      '  }',
+      '}',
+    ].join('\n'),
+    'src/app/controllers/PlaceOrderController.ts': ['export default class PlaceOrderController {', '  async run(req, res) {', '    res.status(201).end();', '  }', '}'].join('\n'),
+    'src/shop/QueryBus.ts': ['export interface QueryBus {', '  ask(query: object): Promise<unknown>;', '}'].join('\n'),
+    'src/shop/QueryHandler.ts': ['export interface QueryHandler {', '  handle(query: object): Promise<unknown>;', '}'].join('\n'),
+    'src/shop/InMemoryQueryBus.ts': [
+      "import { QueryBus } from './QueryBus';",
+      "import { QueryHandler } from './QueryHandler';",
+      'export class InMemoryQueryBus implements QueryBus {',
+      '  constructor(private handlers: Map<Function, QueryHandler>) {}',
+      '  async ask(query: object) {',
+      '    const handler: QueryHandler = this.handlers.get(query.constructor);',
+      '    return handler.handle(query);',
+      '  }',
+      '}',
+    ].join('\n'),
+    'src/shop/ListOrders.ts': ['export class ListOrders {}'].join('\n'),
+    'src/shop/CountOrders.ts': ['export class CountOrders {}'].join('\n'),
+    'src/shop/ListOrdersHandler.ts': [
+      "import { QueryHandler } from './QueryHandler';",
+      "import { ListOrders } from './ListOrders';",
+      'export class ListOrdersHandler implements QueryHandler {',
+      '  async handle(query: ListOrders) {',
+      '    return this.load();',
+      '  }',
+      '  load() {',
+      '    return [];',
+      '  }',
+      '}',
+    ].join('\n'),
+    'src/shop/CountOrdersHandler.ts': [
+      "import { QueryHandler } from './QueryHandler';",
+      "import { CountOrders } from './CountOrders';",
+      'export class CountOrdersHandler implements QueryHandler {',
+      '  async handle(query: CountOrders) {',
+      '    return 0;',
+      '  }',
+      '}',
+    ].join('\n'),
+    // A copy no definition names: the container never makes it.
+    'src/old/ListOrdersHandler.ts': [
+      "import { QueryHandler } from '../shop/QueryHandler';",
+      "import { ListOrders } from '../shop/ListOrders';",
+      'export class ListOrdersHandler implements QueryHandler {',
+      '  async handle(query: ListOrders) {',
+      '    return [];',
+      '  }',
+      '}',
+    ].join('\n'),
+  });
+  after(workspace.cleanup);
+
+  it('names the handler of a method bound to a service the container hands out, and follows the call through the bus to the handler that takes the query', async () => {
+    const analysis = await analyzeFolder(workspace.root, { threads: 1 });
+    const post = analysis.result.routes.find((route) => route.method === 'POST' && route.path === '/orders');
+    assert.equal(post?.handler, 'src/app/controllers/PlaceOrderController.ts:PlaceOrderController.run');
+    const names = (analysis.trace('GET /orders')?.steps ?? []).map((step) => step.symbol);
+    assert.ok(names.includes('src/app/controllers/ListOrdersController.ts:ListOrdersController.run'), names.join('\n'));
+    assert.ok(names.includes('src/shop/InMemoryQueryBus.ts:InMemoryQueryBus.ask'), names.join('\n'));
+    assert.ok(names.includes('src/shop/ListOrdersHandler.ts:ListOrdersHandler.load'), names.join('\n'));
+    assert.ok(!names.includes('src/shop/CountOrdersHandler.ts:CountOrdersHandler.handle'), names.join('\n'));
+    assert.ok(!names.some((name) => name.startsWith('src/old/')), names.join('\n'));
+    assert.deepEqual(
+      analysis.result.skipped.filter((skip) => skip.reason.includes('services')).map((skip) => skip.path),
+      ['src/app/di/broken.yaml'],
+    );
+  });
+});
+
 describe('a trace out of steps', () => {
   const calls = Array.from({ length: 160 }, (_, position) => `    step${position}()`);
   const workspace = tempWorkspace({

@@ -1,6 +1,6 @@
 import { DataFileError } from '../knowledge/checkData';
 import { type DataFile, readDataFile } from '../knowledge/dataFile';
-import type { AnnotationRoutesDocument, AutoImportsDocument, FileExportsDocument, ModuleAliasesDocument, Cardinality, ClassRuleDocument, ControllerPathDocument, DecoratorRoutesDocument, EmbeddedColumnDocument, FileRoutesDocument, FrameworkDocument, HandlerClassesDocument, HandlerInterfaceDocument, MessageBusDocument, ModelReader, ObjectDispatchDocument, QueryReadingDocument, RequestEntryDocument, RouteArguments, ServletSettingsDocument, UncaughtErrorDocument, ViewSetsDocument } from '../knowledge/documents';
+import type { AnnotationRoutesDocument, AutoImportsDocument, FileExportsDocument, ModuleAliasesDocument, Cardinality, ClassRuleDocument, ControllerPathDocument, DecoratorRoutesDocument, EmbeddedColumnDocument, FileRoutesDocument, FrameworkDocument, HandlerClassesDocument, HandlerInterfaceDocument, MessageBusDocument, ModelReader, ObjectDispatchDocument, QueryReadingDocument, RequestEntryDocument, RouteArguments, ServiceFilesDocument, ServletSettingsDocument, UncaughtErrorDocument, ViewSetsDocument } from '../knowledge/documents';
 
 /** A class rule of a framework file, with the framework it belongs to. */
 export interface ClassRule extends ClassRuleDocument {
@@ -221,6 +221,8 @@ export interface Frameworks {
   handlerInterfaces: readonly HandlerInterfaceDocument[];
   /** Where applications answer, from their settings files (Spring Boot's context and servlet paths). */
   servletSettings: readonly ServletSettingsDocument[];
+  /** Files of service definitions dependency-injection containers load (see the schema's `serviceFiles`). */
+  serviceFiles: readonly ServiceFilesDocument[];
   /** TypeScript: the frameworks whose routes are decorators on controllers. */
   decoratorRoutes: readonly DecoratorRoutes[];
   /** Java: the frameworks whose routes are annotations. */
@@ -319,6 +321,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     packageScopes: new Map<string, RouterFramework>(),
     handlerInterfaces: [] as HandlerInterfaceDocument[],
     servletSettings: [] as ServletSettingsDocument[],
+    serviceFiles: [] as ServiceFilesDocument[],
     decoratorRoutes: [] as DecoratorRoutes[],
     annotationRoutes: [] as AnnotationRoutes[],
     fileRoutes: [] as FileRoutes[],
@@ -445,6 +448,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     frameworks.requestEntries.push(...(document.requestEntries ?? []));
     if (document.handlerInterface) frameworks.handlerInterfaces.push(document.handlerInterface);
     if (document.servletSettings) frameworks.servletSettings.push(document.servletSettings);
+    if (document.serviceFiles) frameworks.serviceFiles.push(document.serviceFiles);
     if (document.decoratorRoutes) frameworks.decoratorRoutes.push({ ...document.decoratorRoutes, framework: document.name });
     if (document.annotationRoutes) frameworks.annotationRoutes.push({ ...document.annotationRoutes, framework: document.name });
     for (const convention of document.fileRoutes ?? []) frameworks.fileRoutes.push({ ...convention, framework: document.name });

@@ -177,6 +177,7 @@ export interface FrameworkDocument {
   annotationRoutes?: AnnotationRoutesDocument;
   decoratorRoutes?: DecoratorRoutesDocument;
   handlerInterface?: HandlerInterfaceDocument;
+  serviceFiles?: ServiceFilesDocument;
   servletSettings?: ServletSettingsDocument;
   viewSets?: ViewSetsDocument;
   viewMethodDecorators?: Record<string, string>;
@@ -339,6 +340,12 @@ export interface ViewSetsDocument {
   mixinModule: string;
   trailingSlashKeyword?: string;
   actionDecorators: { decorator: string; detail?: boolean }[];
+}
+
+/** Files of service definitions a dependency-injection container loads (see the schema's `serviceFiles`). */
+export interface ServiceFilesDocument {
+  package: string;
+  class: 'module-path';
 }
 
 /** Import aliases a framework defines for the packages built on it (see the schema's `moduleAliases`). */

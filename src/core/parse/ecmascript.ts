@@ -874,7 +874,8 @@ function fillCalls(matches: readonly QueryMatch[], bodies: ReadonlyMap<number, B
       if (/^[A-Z]{3,7}$/.test(method) && !owner.methodTests?.includes(method)) (owner.methodTests ??= []).push(method);
     } else if (callee) {
       const list = calls.get(owner) ?? [];
-      list.push({ call: { callee: calleeOf(callee), line: pending.startPosition.row, character: pending.startPosition.column }, end: pending.endIndex });
+      const handsOn = instanceHandedOn(pending, owner);
+      list.push({ call: { callee: calleeOf(callee), line: pending.startPosition.row, character: pending.startPosition.column, ...(handsOn ? { handsOn } : {}) }, end: pending.endIndex });
       calls.set(owner, list);
     } else {
       const raised = raiseFact(pending);
@@ -890,6 +891,16 @@ function fillCalls(matches: readonly QueryMatch[], bodies: ReadonlyMap<number, B
     const holder = owner?.symbol ?? innermostAround(symbols, table);
     if (holder) (holder.statementCalls ??= []).push(callChain(outermostCall(table)));
   }
+}
+
+/** A call's first argument when it is an instance the function makes: a class made in place (`Name()`), or a local, declared before the call, made by a constructor. */
+function instanceHandedOn(call: Node, owner: SymbolDefinition): string | undefined {
+  const first = firstArgument(call);
+  if (first?.type === 'new_expression') {
+    const made = constructed(first.childForFieldName('constructor'));
+    return made ? `${made}()` : undefined;
+  }
+  return first?.type === 'identifier' && owner.locals?.some((local) => local.name === first.text && local.type !== undefined) ? first.text : undefined;
 }
 
 /** The definition whose lines hold a node's first line, the one starting last of those that do. */
@@ -913,19 +924,32 @@ function typedLocal(declarator: Node): Local | undefined {
     namedType(declarator.childForFieldName('type')) ??
     (value?.type === 'new_expression' ? constructed(value.childForFieldName('constructor')) : undefined) ??
     (value?.type === 'call_expression' ? onlyTypeArgument(value.childForFieldName('type_arguments')) : undefined);
-  const madeWith = !type && value?.type === 'call_expression' ? classGivenFirst(value) : undefined;
+  // A service taken from a container by id is what the container holds, whatever the annotation on the untyped value claims.
+  const madeWith = value?.type === 'call_expression' ? (serviceIdGivenFirst(value) ?? (type ? undefined : classGivenFirst(value))) : undefined;
   if (!name) return undefined;
   const keywords = type && value?.type === 'new_expression' ? callShape(value).keywords : {};
-  if (type) return Object.keys(keywords).length ? { name, type, keywords } : { name, type };
+  if (type) return { name, type, ...(Object.keys(keywords).length ? { keywords } : {}), ...(madeWith ? { madeWith } : {}) };
   return madeWith ? { name, madeWith } : undefined;
 }
 
 /** A call whose first argument is a class, named as classes are (`Container.get(AuthService)`): the call and the class as written. */
 function classGivenFirst(call: Node): Local['madeWith'] {
-  const first = call.childForFieldName('arguments')?.namedChildren.find((child) => child && child.type !== 'comment');
+  const first = firstArgument(call);
   const callee = call.childForFieldName('function');
   if (!callee || (first?.type !== 'identifier' && first?.type !== 'member_expression') || !/^[\w$.]+$/.test(first.text) || !/(^|\.)[A-Z][\w$]*$/.test(first.text)) return undefined;
   return { callee: calleeOf(callee), argument: first.text };
+}
+
+/** A method call whose only argument is a string, as containers are asked for a service by id (`container.get('app.mailer')`): the call and the id. */
+function serviceIdGivenFirst(call: Node): Local['madeWith'] {
+  const callee = call.childForFieldName('function');
+  const given = call.childForFieldName('arguments')?.namedChildren.filter((child) => child && child.type !== 'comment') ?? [];
+  const id = given.length === 1 && given[0]?.type === 'string' ? /^(['"])([\w$.:/-]+)\1$/.exec(given[0].text)?.[2] : undefined;
+  return callee?.type === 'member_expression' && id ? { callee: calleeOf(callee), argument: id, id: true } : undefined;
+}
+
+function firstArgument(call: Node): Node | null | undefined {
+  return call.childForFieldName('arguments')?.namedChildren.find((child) => child && child.type !== 'comment');
 }
 
 /** `new Pool()`, `new pg.Pool()`: the class made. */

@@ -37,6 +37,12 @@ export interface CallSite {
   character: number;
   /** The part of a `try` statement of the enclosing function the call is in, if any. */
   branch?: 'try' | 'except' | 'finally';
+  /**
+   * TypeScript/JavaScript: the first argument when it is an instance the function makes: a class made
+   * in place, as `Name()` (`bus.dispatch(new CreateCourse(...))`), or a local made by a constructor
+   * (`bus.dispatch(command)` after `const command = new CreateCourse(...)`): a message handed on.
+   */
+  handsOn?: string;
   /** Python: the `except` clauses of the `try` statements whose body holds the call, innermost first: what may catch an error the callee raises. */
   catches?: HandlerFact[];
   /** Python: the condition of the innermost `if` the call is written under (an `else` branch: `not (…)`), as written, cut to a bounded length. */
@@ -166,9 +172,15 @@ export interface Local {
   value?: string;
   /**
    * Made by a call given a class first (`get_object_or_404(Check, code=code)`, `Container.get(AuthService)`):
-   * the call and the class as written, for the calls a framework documents as giving an instance of that class.
+   * the call and the class as written, for the calls a framework documents as giving an instance of that class;
+   * or given a service's id (`container.get('app.mailer')`), for the containers whose service files name its class.
    */
-  madeWith?: { callee: string; argument: string };
+  madeWith?: {
+    callee: string;
+    argument: string;
+    /** TypeScript/JavaScript: the argument is a string, a service's id in a container (`container.get('app.mailer')`), given without quotes. */
+    id?: boolean;
+  };
   /** TypeScript/JavaScript: the properties of the object given to the constructor that made it (`new Router({ prefix: '/api' })`), as written. */
   keywords?: Record<string, string>;
   /** Go: the line it is declared on, for the calls after it (a later block may declare the name again). */

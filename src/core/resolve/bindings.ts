@@ -14,17 +14,24 @@ export type InterfaceBindings = ReadonlyMap<string, ReadonlySet<string>>;
  * declared to return an interface binds it to the type it makes and returns (`func NewService(r Repo)
  * Service { return &service{r} }`), unless that type holds the interface itself: a decorator of
  * whichever implementation it is handed. When several types have an interface's methods, these say
- * which one the application runs.
+ * which one the application runs. So do a dependency-injection container's service definitions
+ * (`class: ../CreateCourseCommandHandler`): the classes they name are those the container makes.
  */
 export function interfaceBindings(index: SymbolIndex): InterfaceBindings {
   const bindings = new Map<string, Set<string>>();
+  const bind = (base: string, implementation: string) => {
+    let bound = bindings.get(base);
+    if (!bound) bindings.set(base, (bound = new Set()));
+    bound.add(implementation);
+  };
   for (const file of index.files()) {
     if (file.language !== 'go') continue;
-    for (const [base, implementation] of index.part('interface-bindings', file.path, () => bindingsIn(index, file.path))) {
-      let bound = bindings.get(base);
-      if (!bound) bindings.set(base, (bound = new Set()));
-      bound.add(implementation);
-    }
+    for (const [base, implementation] of index.part('interface-bindings', file.path, () => bindingsIn(index, file.path))) bind(base, implementation);
+  }
+  // A container's service definitions: the container makes each service's class, and hands it wherever
+  // what it implements is expected; a class no definition names is never made there.
+  for (const service of index.serviceClasses()) {
+    for (const base of index.ancestry(service).classes) bind(base, service);
   }
   return bindings;
 }

@@ -96,6 +96,17 @@ export class ModuleResolution {
     return environment && Object.hasOwn(environment, key) ? environment[key] : undefined;
   }
 
+  /** The ids of the services the container definitions declare, each once. */
+  serviceIds(): string[] {
+    return [...new Set((this.modulePaths.services ?? []).map((service) => service.id))];
+  }
+
+  /** The workspace files of the modules that the container definitions declaring a service's id name as its class. */
+  serviceClassFiles(id: string): string[] {
+    const files = (this.modulePaths.services ?? []).filter((service) => service.id === id).map((service) => this.ecmaModuleFile(service.file, service.module.startsWith('.') ? service.module : `./${service.module}`));
+    return [...new Set(files.filter((file): file is string => file !== undefined))];
+  }
+
   /** The file a workspace package's entry is (what `import ... from '<name>'` names). */
   workspacePackageEntry(name: string): string | undefined {
     return this.packageEntries.get(name);

@@ -1,4 +1,4 @@
-import type { Hint, ScannedFinding } from '../parse/facts';
+import type { Hint, ScannedFinding, SymbolDefinition } from '../parse/facts';
 import { NONE } from '../lists';
 import { type Finding, SymbolId } from '../result';
 import type { SymbolIndex, Target } from './symbolIndex';
@@ -87,6 +87,35 @@ function typeInScope(index: SymbolIndex, path: string, line: number, name: strin
     if (type) found = { start: start.line, type };
   }
   return (found ?? field)?.type;
+}
+
+/**
+ * The method a name like `controller.run` stands for at a line, `controller` a parameter or local of
+ * the innermost function around it that declares it, or `this` in a class's method: the method its
+ * class defines or inherits. A local a container hands out by id (`container.get('app.controller')`)
+ * is of the class the service definitions name, whatever its annotation claims.
+ */
+export function methodOfValueAt(index: SymbolIndex, path: string, line: number, name: string): string | undefined {
+  const [head = '', method, ...more] = name.split('.');
+  if (!method || more.length) return undefined;
+  let around: SymbolDefinition | undefined;
+  let owner: SymbolDefinition | undefined;
+  for (const definition of index.file(path)?.symbols ?? []) {
+    const { start, end } = definition.range;
+    if (start.line > line || end.line < line) continue;
+    if (definition.kind === 'class' && (!owner || owner.range.start.line <= start.line)) owner = definition;
+    const declares = definition.parameters?.some((parameter) => parameter.name === head) || definition.locals?.some((local) => local.name === head);
+    if ((definition.kind === 'function' || definition.kind === 'method') && declares && (!around || around.range.start.line <= start.line)) around = definition;
+  }
+  let type: string | undefined;
+  if (head === 'this') type = owner ? SymbolId.of(path, owner.name) : undefined;
+  else if (around) {
+    const local = around.locals?.find((candidate) => candidate.name === head);
+    const service = local?.madeWith?.id ? index.serviceClass(local.madeWith.argument) : undefined;
+    const written = around.parameters?.find((parameter) => parameter.name === head)?.annotation ?? local?.type;
+    type = service ?? (written ? index.resolve(path, bareTypeName(written)) : undefined);
+  }
+  return type && index.definition(type)?.kind === 'class' ? index.methodOrInherited(type, method) : undefined;
 }
 
 /** Whether a candidate is one of `anyOf` by the names it stands for (`finding:` patterns are the Confirmation's, once every finding is in). */

@@ -14,7 +14,7 @@ import { FindingEdits } from './findingEdits';
 import { fileRoutes } from './fileRoutes';
 import { interfaceImplementations } from './interfaces';
 import { describeNestModules, nestRoutes } from './nestRoutes';
-import { Confirmation, confirmFile, type FileConfirmation } from './qualify';
+import { Confirmation, confirmFile, type FileConfirmation, methodOfValueAt } from './qualify';
 import { repositoryFindings } from './repositories';
 import { type ApiSpecification, specificationRoutes } from './specificationRoutes';
 import { resolveRoutes, type RouteKnowledge } from './routes';
@@ -157,8 +157,9 @@ function namedAfterDefinition(index: SymbolIndex, finding: Finding): Finding {
     return own.range.start.line === finding.range.start.line ? finding : { ...Finding.withDetails(finding, { registeredAt: [site] }), range: own.range };
   }
   const target = index.qualify(path, name);
-  // A name the file does not bind may be an import path given as a string (`schedule("shop.tasks.purge")`).
-  const symbol = target && 'symbol' in target ? target.symbol : index.definitionAtImportPath(name);
+  // A name the file does not bind may be an import path given as a string (`schedule("shop.tasks.purge")`),
+  // or a method of a value the function around holds (`controller.run.bind(controller)`).
+  const symbol = target && 'symbol' in target ? target.symbol : (index.definitionAtImportPath(name) ?? methodOfValueAt(index, path, finding.range.start.line, name));
   const definition = symbol ? index.definition(symbol) : undefined;
   if (symbol && definition) {
     return { ...Finding.withDetails(finding, { registeredAt: [site] }), symbol, range: definition.range };

@@ -627,6 +627,26 @@ export class SymbolIndex {
     return target && 'symbol' in target ? target.symbol : undefined;
   }
 
+  /**
+   * The class a container's service definitions name for an id (`class: ../controllers/StatusGetController`):
+   * the module's default export, else its class named as its file. None when no definition names a
+   * workspace class, or the definitions of several files name different ones.
+   */
+  serviceClass(id: string): string | undefined {
+    const classes = new Set<string>();
+    for (const file of this.modules.serviceClassFiles(id)) {
+      const named = this.defaultExportOf(file) ?? file.slice(file.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '');
+      if (this.entry(SymbolId.of(file, named))?.definition.kind === 'class') classes.add(SymbolId.of(file, named));
+    }
+    return classes.size === 1 ? [...classes][0] : undefined;
+  }
+
+  /** The classes the container's service definitions name, each once. */
+  serviceClasses(): string[] {
+    const classes = this.modules.serviceIds().map((id) => this.serviceClass(id));
+    return [...new Set(classes.filter((found): found is string => found !== undefined))];
+  }
+
   /** The name a module's default export goes by in it: its own symbol's, else `default` (bound by a re-export: `export { default } from`, `module.exports = require(...)`). */
   private exportedWhole(file: string): string {
     return this.defaultExportOf(file) ?? 'default';

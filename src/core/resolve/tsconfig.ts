@@ -7,6 +7,7 @@ import type { FrameworkAutoImports, FrameworkModuleAliases } from '../frameworks
 import { packageRootsOn } from './frameworkPackages';
 import type { WorkspacePackage } from './npmPackages';
 import type { GoModule } from './packages';
+import type { ServiceDefinition } from './serviceFiles';
 
 /** `compilerOptions.paths` with targets made relative to the workspace root: `@app/*` → `apps/api/src/*`. */
 export interface ModulePaths {
@@ -22,6 +23,8 @@ export interface ModulePaths {
   autoImports?: { scope: string; from: string[] }[];
   /** The values the root's environment files give (`.env.example`: `APP_ROUTE_PREFIX=/api`), for constants the code reads from the environment. */
   environment?: Record<string, string>;
+  /** The services a dependency-injection container's definition files declare, for the ids code asks the container for. */
+  services?: ServiceDefinition[];
 }
 
 const CONFIG_FILES = ['tsconfig.json', 'tsconfig.base.json'];

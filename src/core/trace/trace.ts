@@ -343,7 +343,7 @@ function itemsOfDefinition(context: TraceContext, lookups: Lookups, symbol: stri
     const expand = via !== 'async' && via !== 'event';
     const implementations = lookups.implementations.get(ownerOf(resolved.symbol)) ?? [];
     const placed = { site, ...(resolved.typed ? { typed: true } : {}) };
-    const handed = made[0];
+    const handed = made[0] ?? instanceHanded(index, path, definition, call);
     // Inherited by the object it is called on: that object's class is what the method's own calls reach.
     const inheritedBy = resolved.instanceOf ?? (receiver !== undefined && isOnSelf(definition, call) ? receiver : undefined);
     if (!implementations.length) {
@@ -367,7 +367,7 @@ function itemsOfDefinition(context: TraceContext, lookups: Lookups, symbol: stri
     items.push({ step: stepFor(context, resolved.symbol, via, depth, { ...placed, implementations: concrete }), expand: false });
     // One implementation is what runs: follow it, as injected (the guide's repository step). Of an instantiated generic
     // interface's, the one written for its type arguments: the generic ones around it hand the call on to it.
-    const runs = fitting?.exact.length === 1 ? fitting.exact[0] : implementationThatRuns(context, ownerOf(resolved.symbol), fitting?.exact.length ? fitting.exact : concrete);
+    const runs = fitting?.exact.length === 1 ? fitting.exact[0] : implementationThatRuns(context, ownerOf(resolved.symbol), takingMessage(index, fitting?.exact.length ? fitting.exact : concrete, handed ?? message));
     if (runs) items.push({ step: stepFor(context, runs, 'di', depth, { site }), expand, ...(handed ? { message: handed } : {}) });
   }
   for (const rest of raises) items.push(raiseItem(context, path, rest, depth));
@@ -432,6 +432,30 @@ function sameType(index: SymbolIndex, path: string, written: string, otherPath: 
   const other = index.qualify(otherPath, otherWritten);
   if (!one || !other) return !one && !other && written === otherWritten;
   return 'symbol' in one ? 'symbol' in other && one.symbol === other.symbol : 'external' in other && one.external === other.external;
+}
+
+/**
+ * Of several implementations, those whose method takes the message's own class first
+ * (`handle(command: CreateCourseCommand)`): a handler looked up by the type of what it handles is
+ * the one written for it. All of them when none is, or no message is known.
+ */
+function takingMessage(index: SymbolIndex, implementations: readonly string[], message: string | undefined): readonly string[] {
+  if (!message || implementations.length < 2) return implementations;
+  const taking = implementations.filter((implementation) => {
+    const first = index.definition(implementation)?.parameters?.find((parameter) => !RECEIVERS.has(parameter.name));
+    return first?.annotation !== undefined && index.resolve(SymbolId.parse(implementation).path, bareType(first.annotation)) === message;
+  });
+  return taking.length ? taking : implementations;
+}
+
+/** The names a method's own object goes by among its parameters. */
+const RECEIVERS = new Set(['self', 'cls', 'this']);
+
+/** The workspace class of the instance a call is handed first, when the function makes it (see `CallSite.handsOn`). */
+function instanceHanded(index: SymbolIndex, path: string, definition: SymbolDefinition, call: CallSite): string | undefined {
+  const written = call.handsOn?.endsWith('()') ? call.handsOn.slice(0, -2) : definition.locals?.find((local) => local.name === call.handsOn)?.type;
+  const made = written ? index.resolve(path, written) : undefined;
+  return made && index.definition(made)?.kind === 'class' ? made : undefined;
 }
 
 /** Whether a dispatching function takes the message: none of its parameters is typed with a workspace class the message is not (`handle_event(self, event: Event)` takes no command). */
@@ -629,9 +653,16 @@ function declaringFunction(index: SymbolIndex, path: string, inner: SymbolDefini
   return found;
 }
 
-/** The workspace class a call documented to give an instance of the class it is given makes (`Container.get(AuthService)`). */
+/**
+ * The workspace class a call documented to give an instance of the class it is given makes (`Container.get(AuthService)`),
+ * or of the class a container's service definitions name for the id it is given (`container.get('app.mailer')`).
+ */
 function instanceMade(index: SymbolIndex, steps: TraceSteps, path: string, madeWith: NonNullable<Local['madeWith']>): Target | undefined {
   if (!index.qualifiedNames(path, madeWith.callee).some((name) => steps.instanceMakers.has(name))) return undefined;
+  if (madeWith.id) {
+    const service = index.serviceClass(madeWith.argument);
+    return service ? { symbol: service } : undefined;
+  }
   const target = index.qualify(path, madeWith.argument);
   return target && 'symbol' in target && index.definition(target.symbol)?.kind === 'class' ? target : undefined;
 }

@@ -31,11 +31,20 @@
   (#set! handler "inline")
   (#set! symbol "anonymous")) @finding
 
+;; A method bound to its object where it is registered (`app.get('/status', controller.run.bind(controller))`, `this.list.bind(this)`): `Function.prototype.bind` gives the same function with `this` fixed, so the method is the handler.
+(call_expression
+  function: (member_expression object: (_) @router property: (property_identifier) @method)
+  arguments: (arguments . (string) @path (call_expression function: (member_expression object: [(identifier) (member_expression)] @symbol property: (property_identifier) @_bind) arguments: (arguments . (_) .)) .)
+  (#any-of? @method "get" "post" "put" "patch" "delete" "head" "options" "all" "del" "opts")
+  (#eq? @_bind "bind")
+  (#set! handler "named")) @finding
+
 ;; The handler wrapped where it is registered, as express-async-handler is used: `router.get('/', asyncHandler(listUsers))`, `app.post('/', asyncHandler(async (req, res) => {...}))`; the wrapper, which takes a middleware's arguments to call the handler with, is then no middleware itself.
 (call_expression
   function: (member_expression object: (_) @router property: (property_identifier) @method)
   arguments: (arguments . (string) @path (call_expression function: (_) @wrapper arguments: (arguments [(identifier) (member_expression)] @symbol .)) .)
   (#any-of? @method "get" "post" "put" "patch" "delete" "head" "options" "all" "del" "opts")
+  (#not-match? @wrapper "[.]bind$")
   (#set! handler "named")) @finding
 
 (call_expression
