@@ -154,3 +154,32 @@ class __class__(Middleware):
     assert.deepEqual(named('model'), ['app/models/Post.py:Post']);
   });
 });
+
+describe("Litestar's framework file", () => {
+  it('makes a subclass of the middleware bases Litestar documents middleware, through a workspace base too, and not a class of another base', async () => {
+    const result = await analyseFiles({
+      'app/middleware.py': `from litestar.middleware import ASGIMiddleware, AbstractAuthenticationMiddleware, AuthenticationResult
+
+
+class TimingMiddleware(ASGIMiddleware):
+    async def handle(self, scope, receive, send, next_app):
+        await next_app(scope, receive, send)
+
+
+class TokenAuth(AbstractAuthenticationMiddleware):
+    async def authenticate_request(self, connection):
+        return AuthenticationResult(user=None, auth=None)
+
+
+class CookieTokenAuth(TokenAuth):
+    pass
+`,
+      'app/helpers.py': `class Timer:
+    async def handle(self, scope, receive, send, next_app):
+        await next_app(scope, receive, send)
+`,
+    });
+    const middleware = result.findings.filter((finding) => finding.category === 'middleware').map((finding) => finding.symbol).sort();
+    assert.deepEqual(middleware, ['app/middleware.py:CookieTokenAuth', 'app/middleware.py:TimingMiddleware', 'app/middleware.py:TokenAuth']);
+  });
+});

@@ -10,6 +10,16 @@
       (#eq? @_call "__call__")
       (#match? @_parameters "^\\(\\s*self\\s*,\\s*scope\\b[^,]*,\\s*receive\\b[^,]*,\\s*send\\b")))) @finding
 
+;; The same `__call__` declared abstract (`@abstractmethod`), as a framework's middleware base class writes it for its subclasses to implement.
+(class_definition
+  body: (block
+    (decorated_definition
+      definition: (function_definition
+        name: (identifier) @_call
+        parameters: (parameters) @_parameters
+        (#eq? @_call "__call__")
+        (#match? @_parameters "^\\(\\s*self\\s*,\\s*scope\\b[^,]*,\\s*receive\\b[^,]*,\\s*send\\b"))))) @finding
+
 (function_definition
   body: (block
     (function_definition
