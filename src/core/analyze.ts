@@ -17,6 +17,7 @@ import { autoImportsOf, moduleAliasesOf, readModulePaths } from './resolve/tscon
 import { readEnvironment } from './resolve/environment';
 import { buildPackages, readBuildFiles } from './resolve/buildFiles';
 import { readServiceFiles } from './resolve/serviceFiles';
+import { readProtoHttpRules } from './resolve/protoRoutes';
 import { readSpecifications } from './resolve/specificationRoutes';
 import { handlerRouters } from './resolve/handlerRouters';
 import { normalizeRoutePath } from './resolve/routePaths';
@@ -188,11 +189,11 @@ async function assemble(root: string, host: AnalysisHost, options: AnalyzeOption
   options.signal?.throwIfAborted();
   onProgress?.({ phase: 'resolve', done: 0, total: 1 });
   const analysed = facts.filter((file) => !file.skipped);
-  const { tsconfig, readme, build, specifications } = configuration;
+  const { tsconfig, readme, build, specifications, protoRules } = configuration;
   const packages = packagesOf(configuration, analysed, host.knowledge);
   const modulePaths = JSON.stringify(tsconfig.paths ?? null);
   const earlier = before ? { index: before.index, shareAnswers: before.shareAnswers && before.modulePaths === modulePaths } : undefined;
-  const { index, findings, interfaces, routes, skipped: patternsSkipped } = await resolveWorkspace(analysed, host.knowledge, tsconfig.paths, earlier, options.updates ?? true, { ...build, specifications, packages: [...packages, ...configuration.distribution.undeclared] });
+  const { index, findings, interfaces, routes, skipped: patternsSkipped } = await resolveWorkspace(analysed, host.knowledge, tsconfig.paths, earlier, options.updates ?? true, { ...build, specifications, protoRules, packages: [...packages, ...configuration.distribution.undeclared] });
 
   await nextTurn();
   options.signal?.throwIfAborted();
@@ -622,6 +623,7 @@ async function readConfiguration(fs: WorkspaceFs, root: string, discovery: Disco
   // declared by a workspace or not.
   const npmPackages = [...distribution.packages, ...distribution.undeclared];
   const services = await readServiceFiles(fs, limits, discovery.otherFiles, knowledge.frameworks.serviceFiles, npmPackages, skipped);
+  const protoRules = await readProtoHttpRules(fs, limits, discovery.otherFiles, knowledge.frameworks.protoHttpRules, skipped);
   const frameworkAliases = moduleAliasesOf(knowledge.frameworks.moduleAliases, npmPackages);
   const autoImports = autoImportsOf(knowledge.frameworks.autoImports, npmPackages);
   const extra = { ...(autoImports.length ? { autoImports } : {}), ...(packages.length ? { packages } : {}), ...(build.goModules.length ? { goModules: build.goModules } : {}), ...(Object.keys(environment).length ? { environment } : {}), ...(services.length ? { services } : {}) };
@@ -629,7 +631,7 @@ async function readConfiguration(fs: WorkspaceFs, root: string, discovery: Disco
   const tsconfig = Object.keys(extra).length || frameworkAliases.length ? { ...read, paths: { ...(read.paths ?? { aliases: [] }), ...aliases, ...extra } } : read;
   // A root manifest read for the kind and for the packages, refused, is listed once.
   const unread = [...new Map(skipped.map((skip) => [skip.path, skip])).values()];
-  return { tsconfig, distribution, readme, build, documents, specifications, skipped: unread.sort((a, b) => a.path.localeCompare(b.path)) };
+  return { tsconfig, distribution, readme, build, documents, specifications, protoRules, skipped: unread.sort((a, b) => a.path.localeCompare(b.path)) };
 }
 
 /** The package manifests the kind rules read: package.json and its workspaces', the Python distribution's, and what the Java and Go builds say. */

@@ -1,6 +1,6 @@
 import { DataFileError } from '../knowledge/checkData';
 import { type DataFile, readDataFile } from '../knowledge/dataFile';
-import type { AnnotationRoutesDocument, AutoImportsDocument, FileExportsDocument, ModuleAliasesDocument, Cardinality, ClassRuleDocument, ControllerPathDocument, DecoratorRoutesDocument, EmbeddedColumnDocument, FileRoutesDocument, FrameworkDocument, HandlerClassesDocument, HandlerInterfaceDocument, MessageBusDocument, ModelReader, ObjectDispatchDocument, QueryReadingDocument, RequestEntryDocument, RouteArguments, ServiceFilesDocument, ServletSettingsDocument, UncaughtErrorDocument, ViewSetsDocument } from '../knowledge/documents';
+import type { AnnotationRoutesDocument, AutoImportsDocument, FileExportsDocument, ModuleAliasesDocument, Cardinality, ClassRuleDocument, ControllerPathDocument, DecoratorRoutesDocument, EmbeddedColumnDocument, FileRoutesDocument, FrameworkDocument, HandlerClassesDocument, HandlerInterfaceDocument, MessageBusDocument, ModelReader, ObjectDispatchDocument, QueryReadingDocument, RequestEntryDocument, RouteArguments, ProtoHttpRulesDocument, ServiceFilesDocument, ServletSettingsDocument, UncaughtErrorDocument, ViewSetsDocument } from '../knowledge/documents';
 
 /** A class rule of a framework file, with the framework it belongs to. */
 export interface ClassRule extends ClassRuleDocument {
@@ -223,6 +223,8 @@ export interface Frameworks {
   servletSettings: readonly ServletSettingsDocument[];
   /** Files of service definitions dependency-injection containers load (see the schema's `serviceFiles`). */
   serviceFiles: readonly ServiceFilesDocument[];
+  /** Gateways serving the HTTP rules of `.proto` services (see the schema's `protoHttpRules`). */
+  protoHttpRules: readonly ProtoHttpRules[];
   /** TypeScript: the frameworks whose routes are decorators on controllers. */
   decoratorRoutes: readonly DecoratorRoutes[];
   /** Java: the frameworks whose routes are annotations. */
@@ -244,6 +246,11 @@ export interface SpecificationRoutes {
   framework: string;
   packages: readonly string[];
   controllerKeys: readonly string[];
+}
+
+/** A gateway serving the HTTP rules of `.proto` services, with the framework that names it. */
+export interface ProtoHttpRules extends ProtoHttpRulesDocument {
+  framework: string;
 }
 
 /** Import aliases a framework defines for the packages built on it (see the schema's `moduleAliases`). */
@@ -322,6 +329,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     handlerInterfaces: [] as HandlerInterfaceDocument[],
     servletSettings: [] as ServletSettingsDocument[],
     serviceFiles: [] as ServiceFilesDocument[],
+    protoHttpRules: [] as ProtoHttpRules[],
     decoratorRoutes: [] as DecoratorRoutes[],
     annotationRoutes: [] as AnnotationRoutes[],
     fileRoutes: [] as FileRoutes[],
@@ -449,6 +457,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     if (document.handlerInterface) frameworks.handlerInterfaces.push(document.handlerInterface);
     if (document.servletSettings) frameworks.servletSettings.push(document.servletSettings);
     if (document.serviceFiles) frameworks.serviceFiles.push(document.serviceFiles);
+    if (document.protoHttpRules) frameworks.protoHttpRules.push({ framework: document.name, ...document.protoHttpRules });
     if (document.decoratorRoutes) frameworks.decoratorRoutes.push({ ...document.decoratorRoutes, framework: document.name });
     if (document.annotationRoutes) frameworks.annotationRoutes.push({ ...document.annotationRoutes, framework: document.name });
     for (const convention of document.fileRoutes ?? []) frameworks.fileRoutes.push({ ...convention, framework: document.name });

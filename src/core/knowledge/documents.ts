@@ -178,6 +178,7 @@ export interface FrameworkDocument {
   decoratorRoutes?: DecoratorRoutesDocument;
   handlerInterface?: HandlerInterfaceDocument;
   serviceFiles?: ServiceFilesDocument;
+  protoHttpRules?: ProtoHttpRulesDocument;
   servletSettings?: ServletSettingsDocument;
   viewSets?: ViewSetsDocument;
   viewMethodDecorators?: Record<string, string>;
@@ -340,6 +341,14 @@ export interface ViewSetsDocument {
   mixinModule: string;
   trailingSlashKeyword?: string;
   actionDecorators: { decorator: string; detail?: boolean }[];
+}
+
+/** Routes a gateway serves from the HTTP rules of `.proto` services (see the schema's `protoHttpRules`). */
+export interface ProtoHttpRulesDocument {
+  packages: string[];
+  serverInterface: string;
+  stub: string;
+  registrations: string[];
 }
 
 /** Files of service definitions a dependency-injection container loads (see the schema's `serviceFiles`). */

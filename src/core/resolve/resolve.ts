@@ -17,6 +17,7 @@ import { describeNestModules, nestRoutes } from './nestRoutes';
 import { Confirmation, confirmFile, type FileConfirmation, methodOfValueAt } from './qualify';
 import { repositoryFindings } from './repositories';
 import { type ApiSpecification, specificationRoutes } from './specificationRoutes';
+import { type ProtoHttpRule, protoRoutes } from './protoRoutes';
 import { resolveRoutes, type RouteKnowledge } from './routes';
 import { sourceOf } from './routePaths';
 import { SymbolIndex } from './symbolIndex';
@@ -39,7 +40,7 @@ export interface Resolution {
  * repositories, links signals to their receivers and senders, and resolves routes. Given the
  * index of the same workspace before an edit, what still holds of it is reused (see SymbolIndex).
  */
-export async function resolveWorkspace(files: readonly FileFacts[], knowledge: RouteKnowledge & Pick<Knowledge, 'layerRoles' | 'rulePackages'>, modulePaths?: ModulePaths, earlier?: ConstructorParameters<typeof SymbolIndex>[2], keepParts = true, build: Pick<BuildFiles, 'springSettings' | 'generatedApis'> & { specifications?: readonly ApiSpecification[]; packages?: readonly PackageManifest[] } = { springSettings: [], generatedApis: [] }): Promise<Resolution> {
+export async function resolveWorkspace(files: readonly FileFacts[], knowledge: RouteKnowledge & Pick<Knowledge, 'layerRoles' | 'rulePackages'>, modulePaths?: ModulePaths, earlier?: ConstructorParameters<typeof SymbolIndex>[2], keepParts = true, build: Pick<BuildFiles, 'springSettings' | 'generatedApis'> & { specifications?: readonly ApiSpecification[]; protoRules?: readonly ProtoHttpRule[]; packages?: readonly PackageManifest[] } = { springSettings: [], generatedApis: [] }): Promise<Resolution> {
   const index = await SymbolIndex.build(files, modulePaths, earlier, keepParts);
   await nextTurn();
   // Each file's findings checked and named after their definitions, a part of the file kept while
@@ -95,11 +96,13 @@ export async function resolveWorkspace(files: readonly FileFacts[], knowledge: R
   const routeFiles = await fileRoutes(index, knowledge.frameworks.fileRoutes, build.packages ?? [], (path) => knowledge.layerRoles.isTestFileName(path), turns);
   // Frameworks whose routes are an OpenAPI document's operations (Connexion's `operationId`s).
   const specified = await specificationRoutes(index, build.specifications ?? [], knowledge.frameworks.specificationRoutes, turns);
+  // Gateways whose routes are the HTTP rules of `.proto` services (gRPC-Gateway), served by the implementations of their server interfaces.
+  const proto = await protoRoutes(index, interfaces, build.protoRules ?? [], knowledge.frameworks.protoHttpRules, turns);
   await nextTurn();
   // NestJS's routes are resolved already; the others are resolved from the scan's findings.
   const { routes, notRoutes, skipped } = await resolveRoutes(index, findings, hints, knowledge, edits, turns);
-  findings.push(...nest.findings, ...annotated.findings, ...called.findings, ...routeFiles.findings, ...specified.findings);
-  const allRoutes = [...routes, ...nest.routes, ...annotated.routes, ...called.routes, ...routeFiles.routes, ...specified.routes].sort(compareRoutes);
+  findings.push(...nest.findings, ...annotated.findings, ...called.findings, ...routeFiles.findings, ...specified.findings, ...proto.findings);
+  const allRoutes = [...routes, ...nest.routes, ...annotated.routes, ...called.routes, ...routeFiles.routes, ...specified.routes, ...proto.routes].sort(compareRoutes);
   findings.push(...aspectMiddleware(index, findings, allRoutes));
   await nextTurn();
   // A middleware factory (`def timing(get_response)`, an ASGI wrapper) wraps what it is given as a decorator would: it is told as
