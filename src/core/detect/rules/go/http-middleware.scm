@@ -1,10 +1,10 @@
 ;; category: middleware
 ;; framework: net-http
-;; description: A handler wrapper, Go's middleware by signature: `func(next http.Handler) http.Handler` (what chi, gorilla/mux and net/http's `Use` or a plain wrap take), `func(http.HandlerFunc) http.HandlerFunc`, Echo's `func(next echo.HandlerFunc) echo.HandlerFunc`, each also with variadic options after the handler it wraps (`func(next echo.HandlerFunc, perms ...string) echo.HandlerFunc`: what the check before the handler is given, Go's trailing-options idiom) and functions that return a `func(http.Handler) http.Handler` or a router's middleware type by its name (Echo's `echo.MiddlewareFunc`, go-kit's `endpoint.Middleware`, a router framework's own `Middleware` in its package): a middleware's factory; and Fiber's and gin's middleware, a function returning the handler type whose returned handler calls `c.Next()`.
+;; description: A handler wrapper, Go's middleware by signature: `func(next http.Handler) http.Handler` (what chi, gorilla/mux and net/http's `Use` or a plain wrap take), `func(http.HandlerFunc) http.HandlerFunc`, Echo's `func(next echo.HandlerFunc) echo.HandlerFunc`, gRPC-Gateway's `func(next runtime.HandlerFunc) runtime.HandlerFunc` (its `runtime.Middleware`, given to `runtime.WithMiddlewares`; also written in place and kept in a local), each also with variadic options after the handler it wraps (`func(next echo.HandlerFunc, perms ...string) echo.HandlerFunc`: what the check before the handler is given, Go's trailing-options idiom) and functions that return a `func(http.Handler) http.Handler` or a router's middleware type by its name (Echo's `echo.MiddlewareFunc`, go-kit's `endpoint.Middleware`, a router framework's own `Middleware` in its package): a middleware's factory; and Fiber's and gin's middleware, a function returning the handler type whose returned handler calls `c.Next()`.
 (function_declaration
   parameters: (parameter_list . (parameter_declaration type: (qualified_type package: (package_identifier) @_in_package name: (type_identifier) @_in)) .)
   result: (qualified_type package: (package_identifier) @_out_package name: (type_identifier) @_out)
-  (#match? @_in_package "^(http|echo)$")
+  (#match? @_in_package "^(http|echo|runtime)$")
   (#match? @_in "^(Handler|HandlerFunc)$")
   (#eq? @_in @_out)
   (#eq? @_in_package @_out_package)) @finding
@@ -12,7 +12,7 @@
 (method_declaration
   parameters: (parameter_list . (parameter_declaration type: (qualified_type package: (package_identifier) @_in_package name: (type_identifier) @_in)) .)
   result: (qualified_type package: (package_identifier) @_out_package name: (type_identifier) @_out)
-  (#match? @_in_package "^(http|echo)$")
+  (#match? @_in_package "^(http|echo|runtime)$")
   (#match? @_in "^(Handler|HandlerFunc)$")
   (#eq? @_in @_out)
   (#eq? @_in_package @_out_package)) @finding
@@ -20,7 +20,7 @@
 (function_declaration
   parameters: (parameter_list . (parameter_declaration type: (qualified_type package: (package_identifier) @_in_package name: (type_identifier) @_in)) . (variadic_parameter_declaration) .)
   result: (qualified_type package: (package_identifier) @_out_package name: (type_identifier) @_out)
-  (#match? @_in_package "^(http|echo)$")
+  (#match? @_in_package "^(http|echo|runtime)$")
   (#match? @_in "^(Handler|HandlerFunc)$")
   (#eq? @_in @_out)
   (#eq? @_in_package @_out_package)) @finding
@@ -28,7 +28,7 @@
 (method_declaration
   parameters: (parameter_list . (parameter_declaration type: (qualified_type package: (package_identifier) @_in_package name: (type_identifier) @_in)) . (variadic_parameter_declaration) .)
   result: (qualified_type package: (package_identifier) @_out_package name: (type_identifier) @_out)
-  (#match? @_in_package "^(http|echo)$")
+  (#match? @_in_package "^(http|echo|runtime)$")
   (#match? @_in "^(Handler|HandlerFunc)$")
   (#eq? @_in @_out)
   (#eq? @_in_package @_out_package)) @finding
@@ -60,3 +60,15 @@
   result: [(qualified_type name: (type_identifier) @_handler) (type_identifier) @_handler]
   (#match? @_handler "^Handler(Func)?$")
   (#returns-closure-calling? @finding "Next" "Abort" "AbortWithStatus" "AbortWithStatusJSON" "AbortWithStatusPureJSON" "AbortWithError")) @finding
+
+;; A wrapper written in place and kept in a local, as gRPC-Gateway's middleware are given to `runtime.WithMiddlewares(mw)` (`mw := func(next runtime.HandlerFunc) runtime.HandlerFunc {...}`); net/http's and Echo's alike.
+(short_var_declaration
+  right: (expression_list
+    (func_literal
+      parameters: (parameter_list . (parameter_declaration type: (qualified_type package: (package_identifier) @_in_package name: (type_identifier) @_in)) .)
+      result: (qualified_type package: (package_identifier) @_out_package name: (type_identifier) @_out)) @finding)
+  (#match? @_in_package "^(http|echo|runtime)$")
+  (#match? @_in "^(Handler|HandlerFunc)$")
+  (#eq? @_in @_out)
+  (#eq? @_in_package @_out_package)
+  (#set! symbol "anonymous"))
