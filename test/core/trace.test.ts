@@ -498,7 +498,37 @@ describe('traces through the instances a framework call gives', () => {
       '    order.customer.notify()',
       '    order.owner.notify()',
     ].join('\n'),
-    'shop/urls.py': ['from django.urls import path', 'from shop import views', 'urlpatterns = [path("orders/<int:pk>/cancel", views.cancel)]'].join('\n'),
+    'shop/urls.py': [
+      'from django.urls import include, path',
+      'from rest_framework.routers import DefaultRouter',
+      'from shop import views, api',
+      'router = DefaultRouter()',
+      'router.register("api/orders", api.OrderViewSet)',
+      'router.register("api/customers", api.CustomerViewSet)',
+      'urlpatterns = [path("orders/<int:pk>/cancel", views.cancel), path("", include(router.urls))]',
+    ].join('\n'),
+    'shop/api.py': [
+      'from rest_framework import viewsets',
+      'from rest_framework.decorators import action',
+      'from rest_framework.response import Response',
+      'from shop.models import Customer, Order',
+      'class BaseOrderViewSet(viewsets.ModelViewSet):',
+      '    queryset = Order.objects.all()',
+      'class OrderViewSet(BaseOrderViewSet):',
+      '    @action(detail=True, methods=["post"])',
+      '    def cancel(self, request, pk=None):',
+      '        order = self.get_object()',
+      '        order.cancel()',
+      '        return Response({})',
+      '# Not a generic view: its get_object is its own business.',
+      'class CustomerViewSet(viewsets.ViewSet):',
+      '    queryset = Customer.objects.all()',
+      '    @action(detail=True, methods=["post"])',
+      '    def ping(self, request, pk=None):',
+      '        customer = self.get_object()',
+      '        customer.notify()',
+      '        return Response({})',
+    ].join('\n'),
     'api/routes.ts': [
       "import { Router } from 'express';",
       "import { Container } from 'typedi';",
@@ -528,6 +558,14 @@ describe('traces through the instances a framework call gives', () => {
       ['shop/models.py:Customer.notify', 6],
     ]);
     assert.ok(!names.some((name) => name.includes('ForeignKey')), names.join('\n'));
+  });
+
+  it("follows the model instance a Django REST framework view's get_object gives, the query set's, inherited from a workspace view", async () => {
+    const analysis = await analyzeFolder(workspace.root, { threads: 1 });
+    const names = (analysis.trace('POST /api/orders/{pk}/cancel/')?.steps ?? []).map((step) => step.symbol);
+    assert.ok(names.includes('shop/models.py:Order.cancel'), names.join('\n'));
+    const plain = (analysis.trace('POST /api/customers/{pk}/ping/')?.steps ?? []).map((step) => step.symbol);
+    assert.ok(plain.length > 0 && !plain.includes('shop/models.py:Customer.notify'), plain.join('\n'));
   });
 
   it('follows a service taken from a typedi container by its class, and nothing another call is given', async () => {

@@ -1,6 +1,6 @@
 import { DataFileError } from '../knowledge/checkData';
 import { type DataFile, readDataFile } from '../knowledge/dataFile';
-import type { AnnotationRoutesDocument, AutoImportsDocument, FileExportsDocument, ModuleAliasesDocument, Cardinality, ClassRuleDocument, ControllerPathDocument, DecoratorRoutesDocument, EmbeddedColumnDocument, FileRoutesDocument, FrameworkDocument, HandlerClassesDocument, HandlerInterfaceDocument, MessageBusDocument, ModelReader, ObjectDispatchDocument, QueryReadingDocument, RequestEntryDocument, RouteArguments, ProtoHttpRulesDocument, ServiceFilesDocument, ServletSettingsDocument, UncaughtErrorDocument, ViewSetsDocument } from '../knowledge/documents';
+import type { AnnotationRoutesDocument, AutoImportsDocument, FileExportsDocument, ModuleAliasesDocument, Cardinality, ClassRuleDocument, ControllerPathDocument, DecoratorRoutesDocument, EmbeddedColumnDocument, FileRoutesDocument, FrameworkDocument, HandlerClassesDocument, HandlerInterfaceDocument, MessageBusDocument, ModelReader, ObjectDispatchDocument, QueryReadingDocument, RequestEntryDocument, RouteArguments, ProtoHttpRulesDocument, ServiceFilesDocument, ViewObjectGetterDocument, ServletSettingsDocument, UncaughtErrorDocument, ViewSetsDocument } from '../knowledge/documents';
 
 /** A class rule of a framework file, with the framework it belongs to. */
 export interface ClassRule extends ClassRuleDocument {
@@ -152,6 +152,8 @@ export interface Frameworks {
   conditionalBeans: ReadonlySet<string>;
   /** Calls that return an instance of the class given first (`get_object_or_404`), by qualified name. */
   instanceGetters: ReadonlySet<string>;
+  /** Methods view classes inherit that return the instance of their query set's model (see the schema's `viewObjectGetters`). */
+  viewObjectGetters: readonly ViewObjectGetterDocument[];
   /** Writes that do not duplicate on a repeat, by method name. */
   idempotentWrites: ReadonlySet<string>;
   /** Functions, by name, that make a new value on every call (`uuid4`, `token_urlsafe`): a unique column filled with one never meets a repeat's value. */
@@ -291,6 +293,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     containerResolvers: new Set<string>(),
     conditionalBeans: new Set<string>(),
     instanceGetters: new Set<string>(),
+    viewObjectGetters: [] as ViewObjectGetterDocument[],
     idempotentWrites: new Set<string>(),
     generatedValues: new Set<string>(),
     requestEnders: new Set<string>(),
@@ -401,6 +404,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     for (const name of document.containerResolvers ?? []) frameworks.containerResolvers.add(name);
     for (const name of document.conditionalBeans ?? []) frameworks.conditionalBeans.add(name);
     for (const name of document.instanceGetters ?? []) frameworks.instanceGetters.add(name);
+    frameworks.viewObjectGetters.push(...(document.viewObjectGetters ?? []));
     for (const name of document.idempotentWrites ?? []) frameworks.idempotentWrites.add(name);
     for (const name of document.generatedValues ?? []) frameworks.generatedValues.add(name);
     for (const name of document.requestEnders ?? []) frameworks.requestEnders.add(name);

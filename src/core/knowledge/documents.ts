@@ -200,6 +200,7 @@ export interface FrameworkDocument {
   containerResolvers?: string[];
   conditionalBeans?: string[];
   instanceGetters?: string[];
+  viewObjectGetters?: ViewObjectGetterDocument[];
   idempotentWrites?: string[];
   generatedValues?: string[];
   requestEnders?: string[];
@@ -341,6 +342,13 @@ export interface ViewSetsDocument {
   mixinModule: string;
   trailingSlashKeyword?: string;
   actionDecorators: { decorator: string; detail?: boolean }[];
+}
+
+/** A method a view class inherits that returns the instance of its query set's model (see the schema's `viewObjectGetters`). */
+export interface ViewObjectGetterDocument {
+  method: string;
+  bases: string[];
+  attribute: string;
 }
 
 /** Routes a gateway serves from the HTTP rules of `.proto` services (see the schema's `protoHttpRules`). */

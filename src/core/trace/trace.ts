@@ -1,6 +1,7 @@
 import { type CallAnswer, CallQuestion, type CallTypeResolver } from '../host';
 import { type DataFile, readDataFile } from '../knowledge/dataFile';
 import type { Frameworks } from '../frameworks/frameworks';
+import type { ViewObjectGetterDocument } from '../knowledge/documents';
 import type { CallSite, Local, RaiseFact, SymbolDefinition } from '../parse/facts';
 import type { InterfaceBindings } from '../resolve/bindings';
 import { convertedFrom, exceptionNames, raisedStatus } from '../resolve/errorStatus';
@@ -39,6 +40,8 @@ export interface TraceSteps {
   instanceMakers: ReadonlySet<string>;
   /** Model fields, by their last name, that hold one instance of the model given first (`models.ForeignKey(Project, ...)`): from the frameworks' data. */
   toOneRelations: ReadonlySet<string>;
+  /** Methods view classes inherit that return an instance of their query set's model (`self.get_object()`): from the frameworks' data. */
+  viewObjectGetters: readonly ViewObjectGetterDocument[];
 }
 
 /** Reads `trace-steps.yml` (or a user's file of the same shape). */
@@ -52,6 +55,7 @@ export function parseTraceSteps(file: DataFile): TraceSteps {
     marks: new Map(Object.entries(document.marks ?? {})),
     instanceMakers: new Set(),
     toOneRelations: new Set(),
+    viewObjectGetters: [],
   };
 }
 
@@ -64,7 +68,7 @@ export interface TraceContext {
   /** A database session's names and data verbs (`data-access.yml`): an untyped session's call is a step. */
   dataAccess: DataAccess;
   /** What the frameworks' data files say of message buses and of the statuses exceptions answer with. */
-  frameworks: Pick<Frameworks, 'messageBuses' | 'exceptionStatuses' | 'statusExceptions' | 'containerResolvers' | 'instanceGetters' | 'relationCalls'>;
+  frameworks: Pick<Frameworks, 'messageBuses' | 'exceptionStatuses' | 'statusExceptions' | 'containerResolvers' | 'instanceGetters' | 'relationCalls' | 'viewObjectGetters'>;
   limits?: TraceLimits;
   /** A type checker's answers for calls syntax cannot follow; the calls it has not answered yet are asked. */
   typed?: TypedCalls;
@@ -123,7 +127,7 @@ const TO_ONE = new Set(['many-to-one', 'one-to-one']);
  * calls that give an instance of the class they are given, and the relation fields that hold one.
  */
 function withFrameworks(context: TraceContext): TraceContext {
-  const { messageBuses: buses, containerResolvers, instanceGetters, relationCalls } = context.frameworks;
+  const { messageBuses: buses, containerResolvers, instanceGetters, relationCalls, viewObjectGetters } = context.frameworks;
   const { outside } = context.steps;
   const toOneRelations = new Set([...relationCalls].flatMap(([field, kind]) => (TO_ONE.has(kind) ? [field] : [])));
   return {
@@ -133,6 +137,7 @@ function withFrameworks(context: TraceContext): TraceContext {
       outside: buses.size ? { test: (name) => outside.test(name) || buses.has(name) } : outside,
       instanceMakers: new Set([...context.steps.instanceMakers, ...containerResolvers, ...instanceGetters]),
       toOneRelations: new Set([...context.steps.toOneRelations, ...toOneRelations]),
+      viewObjectGetters: [...context.steps.viewObjectGetters, ...viewObjectGetters],
     },
   };
 }
@@ -680,10 +685,38 @@ function methodOwner(index: SymbolIndex, path: string, typeName: string): string
  */
 function madeByCall(index: SymbolIndex, steps: TraceSteps, data: DataAccess, caller: string, definition: SymbolDefinition, written: string, depth: number): Target | undefined {
   const head = written.split('.')[0] ?? '';
+  const viewObject = head === definition.parameters?.[0]?.name ? viewObjectOf(index, steps, caller, written.slice(head.length + 1)) : undefined;
+  if (viewObject) return viewObject;
   const known = definition.parameters?.some((parameter) => parameter.name === head) || definition.locals?.some((local) => local.name === head);
   if (!written.includes('.') || !known || depth > 3) return undefined;
   const resolved = resolveCall(index, steps, data, caller, definition, { callee: written, line: definition.range.start.line, character: 0 }, depth + 1);
   return resolved.kind === 'symbol' ? returnedType(index, resolved.symbol) : undefined;
+}
+
+/**
+ * What a view's own inherited getter returns (`self.get_object()` in a `ModelViewSet`): an instance of
+ * the model its query set attribute names (`queryset = Timer.objects.all()`), read on the view's
+ * class or the workspace classes it derives from.
+ */
+function viewObjectOf(index: SymbolIndex, steps: TraceSteps, caller: string, method: string): Target | undefined {
+  const getter = steps.viewObjectGetters.find((candidate) => candidate.method === method);
+  const view = getter ? SymbolId.owner(caller) : undefined;
+  if (!getter || !view || index.definition(view)?.kind !== 'class') return undefined;
+  const ancestry = index.ancestry(view);
+  if (!getter.bases.some((base) => ancestry.names.includes(base))) return undefined;
+  for (const owner of [view, ...ancestry.classes]) {
+    const attribute = index.definition(owner)?.attributes?.find((candidate) => candidate.name === getter.attribute);
+    const written = attribute?.call?.callee ?? attribute?.type;
+    if (!written) continue;
+    // `models.Timer.objects.all`: the longest start of it that names a workspace class.
+    const parts = written.split('.');
+    for (let length = parts.length; length > 0; length--) {
+      const model = index.resolve(SymbolId.parse(owner).path, parts.slice(0, length).join('.'));
+      if (model && index.definition(model)?.kind === 'class') return { symbol: model };
+    }
+    return undefined;
+  }
+  return undefined;
 }
 
 /**
