@@ -52,7 +52,7 @@ describe('the HTTP rules of .proto services', () => {
 
   it('writes a variable bound to segments as those segments, each wildcard the field, and keeps a custom verb', () => {
     assert.equal(templatePath('/v1/{name=shelves/*}'), '/v1/shelves/{name}');
-    assert.equal(templatePath('/v1/{shelf.name=shelves/*/books/*}'), '/v1/shelves/{name}/books/{name}');
+    assert.equal(templatePath('/v1/{shelf.name=shelves/*/books/*}'), '/v1/shelves/{name}/books/{name_2}');
     assert.equal(templatePath('/v1/{id}/files/{path=**}'), '/v1/{id}/files/{path}');
     assert.equal(templatePath('/api/v1/ai:transcribe'), '/api/v1/ai:transcribe');
     assert.equal(templatePath('/v1/{broken'), '/v1/{broken');
@@ -123,6 +123,15 @@ func (s *API) Register(ctx context.Context) error {
       'HEAD /v1/shelves/{name} -> server/api.go:API.GetShelf',
       'PATCH /v1/shelves/{name} -> server/api.go:API.UpdateShelf',
     ]);
+    // Without a registration, the one implementation of the server interface that is not the stub serves; with two, none.
+    const unregistered = { ...files, 'server/api.go': files['server/api.go'].replace('gen.RegisterLibraryServiceHandlerServer(ctx, mux, s)', 'nil').replace(/\/\/ A test double[^]*?func \(s \*API\) Register/, 'func (s *API) Register') };
+    const fallback = (await analyseFiles(unregistered)).routes.filter((route) => route.framework === 'grpc-gateway').map((route) => `${route.method} ${route.path} -> ${route.handler}`);
+    assert.deepEqual(fallback.sort(), routes.sort());
+    const twoServers = { ...files, 'server/api.go': files['server/api.go'].replace('gen.RegisterLibraryServiceHandlerServer(ctx, mux, s)', 'nil') };
+    assert.deepEqual((await analyseFiles(twoServers)).routes.filter((route) => route.framework === 'grpc-gateway'), []);
+    // A service name two proto packages declare is served by neither's guess.
+    const twoVersions = { ...files, 'proto/library_v2.proto': LIBRARY_PROTO.replace('package shelves.v1;', 'package shelves.v2;').split('/v1/').join('/v2/') };
+    assert.deepEqual((await analyseFiles(twoVersions)).routes.filter((route) => route.framework === 'grpc-gateway'), []);
     // Without the gateway's package imported, the rules are no routes.
     const withoutGateway = { ...files, 'server/api.go': files['server/api.go'].replace('\t"github.com/grpc-ecosystem/grpc-gateway/v2/runtime"\n', '').replace('runtime.NewServeMux()', 'struct{}{}') };
     assert.deepEqual((await analyseFiles(withoutGateway)).routes.filter((route) => route.framework === 'grpc-gateway'), []);

@@ -647,13 +647,22 @@ describe('a container that hands out services by the id its definition files giv
     'src/app/routes.ts': [
       "import { Router } from 'express';",
       "import container from './di';",
-      "import { PlaceOrderController } from './controllers/PlaceOrderController';",
+      "import { ListOrdersController } from './controllers/ListOrdersController';",
       'export const register = (router: Router) => {',
       "  const list = container.get('app.controllers.ListOrders');",
       "  router.get('/orders', (req, res) => list.run(req, res));",
-      "  const place: PlaceOrderController = container.get('app.controllers.PlaceOrder');",
+      // The annotation claims another class; the container hands out the one its definition names.
+      "  const place: ListOrdersController = container.get('app.controllers.PlaceOrder');",
       "  router.post('/orders', place.run.bind(place));",
       '};',
+      'export class StatusRoutes {',
+      '  register(router: Router) {',
+      "    router.get('/status', this.status.bind(this));",
+      '  }',
+      '  status(req, res) {',
+      '    res.end();',
+      '  }',
+      '}',
     ].join('\n'),
     'src/app/controllers/ListOrdersController.ts': [
       "import { QueryBus } from '../../shop/QueryBus';",
@@ -720,6 +729,7 @@ describe('a container that hands out services by the id its definition files giv
     const analysis = await analyzeFolder(workspace.root, { threads: 1 });
     const post = analysis.result.routes.find((route) => route.method === 'POST' && route.path === '/orders');
     assert.equal(post?.handler, 'src/app/controllers/PlaceOrderController.ts:PlaceOrderController.run');
+    assert.equal(analysis.result.routes.find((route) => route.path === '/status')?.handler, 'src/app/routes.ts:StatusRoutes.status');
     const names = (analysis.trace('GET /orders')?.steps ?? []).map((step) => step.symbol);
     assert.ok(names.includes('src/app/controllers/ListOrdersController.ts:ListOrdersController.run'), names.join('\n'));
     assert.ok(names.includes('src/shop/InMemoryQueryBus.ts:InMemoryQueryBus.ask'), names.join('\n'));

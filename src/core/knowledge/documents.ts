@@ -362,7 +362,6 @@ export interface ProtoHttpRulesDocument {
 /** Files of service definitions a dependency-injection container loads (see the schema's `serviceFiles`). */
 export interface ServiceFilesDocument {
   package: string;
-  class: 'module-path';
 }
 
 /** Import aliases a framework defines for the packages built on it (see the schema's `moduleAliases`). */

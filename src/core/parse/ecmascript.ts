@@ -893,7 +893,7 @@ function fillCalls(matches: readonly QueryMatch[], bodies: ReadonlyMap<number, B
   }
 }
 
-/** A call's first argument when it is an instance the function makes: a class made in place (`Name()`), or a local, declared before the call, made by a constructor. */
+/** A call's first argument when it is an instance the function makes: a class made in place (`Name()`), or a local, declared before the call, whose type is stated (made by a constructor, annotated). */
 function instanceHandedOn(call: Node, owner: SymbolDefinition): string | undefined {
   const first = firstArgument(call);
   if (first?.type === 'new_expression') {
@@ -940,9 +940,11 @@ function classGivenFirst(call: Node): Local['madeWith'] {
   return { callee: calleeOf(callee), argument: first.text };
 }
 
-/** A method call whose only argument is a string, as containers are asked for a service by id (`container.get('app.mailer')`): the call and the id. */
+/** A `get` or `resolve` method's call whose only argument is a string, as containers are asked for a service by id (`container.get('app.mailer')`): the call and the id. */
 function serviceIdGivenFirst(call: Node): Local['madeWith'] {
   const callee = call.childForFieldName('function');
+  const method = callee?.type === 'member_expression' ? callee.childForFieldName('property')?.text : undefined;
+  if (method !== 'get' && method !== 'resolve') return undefined;
   const given = call.childForFieldName('arguments')?.namedChildren.filter((child) => child && child.type !== 'comment') ?? [];
   const id = given.length === 1 && given[0]?.type === 'string' ? /^(['"])([\w$.:/-]+)\1$/.exec(given[0].text)?.[2] : undefined;
   return callee?.type === 'member_expression' && id ? { callee: calleeOf(callee), argument: id, id: true } : undefined;

@@ -2,6 +2,7 @@ import { atLength } from '../lists';
 import type { FileFacts, ImportStatement } from '../parse/facts';
 import { packageCandidates, type WorkspacePackage } from './npmPackages';
 import type { GoModule, PackageTable } from './packages';
+import type { ServiceDefinition } from './serviceFiles';
 import { joinPath, type ModulePaths } from './tsconfig';
 
 /** Whether a dotted name is `module` itself or inside it (`a.b.c` is inside `a.b`; `a.bc` is not); nothing is made to compare. */
@@ -61,6 +62,8 @@ export class ModuleResolution {
   private readonly subpathEntries = new Set<string>();
   /** The source files below a folder that auto-imports read, by folder. */
   private readonly filesUnder = new Map<string, readonly string[]>();
+  /** The container definitions of the workspace, by service id, made when first asked for. */
+  private services: Map<string, ServiceDefinition[]> | undefined;
   /** The workspace packages holding the files of a folder, innermost first, by folder. */
   private readonly packagesByFolder = new Map<string, readonly WorkspacePackage[]>();
 
@@ -98,13 +101,21 @@ export class ModuleResolution {
 
   /** The ids of the services the container definitions declare, each once. */
   serviceIds(): string[] {
-    return [...new Set((this.modulePaths.services ?? []).map((service) => service.id))];
+    return [...this.servicesById().keys()];
   }
 
   /** The workspace files of the modules that the container definitions declaring a service's id name as its class. */
   serviceClassFiles(id: string): string[] {
-    const files = (this.modulePaths.services ?? []).filter((service) => service.id === id).map((service) => this.ecmaModuleFile(service.file, service.module.startsWith('.') ? service.module : `./${service.module}`));
+    const files = (this.servicesById().get(id) ?? []).map((service) => this.ecmaModuleFile(service.file, service.module.startsWith('.') ? service.module : `./${service.module}`));
     return [...new Set(files.filter((file): file is string => file !== undefined))];
+  }
+
+  private servicesById(): ReadonlyMap<string, readonly ServiceDefinition[]> {
+    if (!this.services) {
+      this.services = new Map();
+      for (const service of this.modulePaths.services ?? []) this.services.set(service.id, [...(this.services.get(service.id) ?? []), service]);
+    }
+    return this.services;
   }
 
   /** The file a workspace package's entry is (what `import ... from '<name>'` names). */

@@ -9,6 +9,8 @@ import type { SymbolIndex } from './symbolIndex';
 /** An RPC of a `.proto` service that an HTTP rule maps a request to (`option (google.api.http) = { get: "/v1/{name=users/*}" }`). */
 export interface ProtoHttpRule {
   file: string;
+  /** The file's `package` ('' when it declares none). */
+  protoPackage: string;
   service: string;
   rpc: string;
   method: string;
@@ -25,7 +27,9 @@ const HTTP_VERBS = new Set(['get', 'put', 'post', 'delete', 'patch']);
 /** The HTTP rules of the workspace's `.proto` files, when a framework serves them. */
 export async function readProtoHttpRules(fs: Pick<WorkspaceFs, 'readText'>, limits: ReadLimits & { root: string }, otherFiles: readonly string[], frameworks: readonly ProtoHttpRules[], skipped: Skipped[]): Promise<ProtoHttpRule[]> {
   if (!frameworks.length) return [];
-  const files = otherFiles.filter((file) => file.endsWith('.proto')).slice(0, MAX_PROTO_FILES);
+  const protos = otherFiles.filter((file) => file.endsWith('.proto'));
+  if (protos.length > MAX_PROTO_FILES) skipped.push({ path: '.', reason: `${protos.length - MAX_PROTO_FILES} .proto files not read for HTTP rules: only the first ${MAX_PROTO_FILES} are` });
+  const files = protos.slice(0, MAX_PROTO_FILES);
   const rules: ProtoHttpRule[] = [];
   for (const file of files) {
     const text = await readWorkspaceText(fs, limits, file, skipped);
@@ -59,9 +63,10 @@ function tokensOf(text: string): Token[] {
       at = stop;
     } else if (char === '"' || char === "'") {
       let end = at + 1;
-      while (end < text.length && text[end] !== char && text[end] !== '\n') end += text[end] === '\\' ? 2 : 1;
+      while (end < text.length && text[end] !== char && text[end] !== '\n') end += text[end] === '\\' && text[end + 1] !== '\n' ? 2 : 1;
       tokens.push({ text: text.slice(at + 1, end), line, string: true });
-      at = end + 1;
+      // An unterminated string ends at its line's end, which is still counted.
+      at = text[end] === char ? end + 1 : end;
     } else if (/[\w.]/.test(char)) {
       let end = at + 1;
       while (end < text.length && /[\w.]/.test(text[end] as string)) end++;
@@ -82,6 +87,7 @@ function tokensOf(text: string): Token[] {
 export function httpRulesOf(file: string, text: string): ProtoHttpRule[] {
   const tokens = tokensOf(text);
   const rules: ProtoHttpRule[] = [];
+  let protoPackage = '';
   let service: string | undefined;
   let serviceDepth = -1;
   let rpc: string | undefined;
@@ -100,7 +106,7 @@ export function httpRulesOf(file: string, text: string): ProtoHttpRule[] {
     }
     if (token.text === '}') {
       if (custom && depth === custom.depth) {
-        if (custom.kind && custom.path !== undefined && service && rpc) rules.push({ file, service, rpc, method: custom.kind.toUpperCase(), template: custom.path, line: custom.line });
+        if (custom.kind && custom.path !== undefined && service && rpc) rules.push({ file, protoPackage, service, rpc, method: custom.kind.toUpperCase(), template: custom.path, line: custom.line });
         custom = undefined;
       }
       if (depth === httpDepth) httpDepth = -1;
@@ -109,7 +115,9 @@ export function httpRulesOf(file: string, text: string): ProtoHttpRule[] {
       depth--;
       continue;
     }
-    if (token.text === 'service' && next && !next.string && depth === 0) {
+    if (token.text === 'package' && next && !next.string && depth === 0) {
+      protoPackage = next.text;
+    } else if (token.text === 'service' && next && !next.string && depth === 0) {
       service = next.text;
       serviceDepth = depth + 1;
     } else if (token.text === 'rpc' && next && !next.string && service && depth === serviceDepth) {
@@ -122,7 +130,7 @@ export function httpRulesOf(file: string, text: string): ProtoHttpRule[] {
     } else if (httpDepth >= 0 && tokens[at + 1]?.text === ':' && tokens[at + 2]?.string) {
       const value = (tokens[at + 2] as Token).text;
       if (custom && depth === custom.depth && (token.text === 'kind' || token.text === 'path')) custom[token.text] = value;
-      else if (HTTP_VERBS.has(token.text) && service && rpc) rules.push({ file, service, rpc, method: token.text.toUpperCase(), template: value, line: token.line });
+      else if (HTTP_VERBS.has(token.text) && service && rpc) rules.push({ file, protoPackage, service, rpc, method: token.text.toUpperCase(), template: value, line: token.line });
     }
   }
   return rules;
@@ -130,8 +138,8 @@ export function httpRulesOf(file: string, text: string): ProtoHttpRule[] {
 
 /**
  * A path template of an HTTP rule as a route's path: a variable bound to segments stands in the
- * path as those segments, each `*` (and `**`) its field (`/v1/{name=shelves/*}` →
- * `/v1/shelves/{name}`); a plain variable stays (`{id}`); the verb after `:` is the path's own.
+ * path as those segments, each `*` (and `**`) a placeholder named after its field (`/v1/{name=shelves/*}`
+ * → `/v1/shelves/{name}`); a plain variable stays (`{id}`); the verb after `:` is the path's own.
  */
 export function templatePath(template: string): string {
   let path = '';
@@ -148,7 +156,9 @@ export function templatePath(template: string): string {
     const equals = variable.indexOf('=');
     const field = (equals < 0 ? variable : variable.slice(0, equals)).trim();
     const name = field.slice(field.lastIndexOf('.') + 1);
-    path += equals < 0 ? `{${name}}` : variable.slice(equals + 1).split('/').map((segment) => (segment === '*' || segment === '**' ? `{${name}}` : segment)).join('/');
+    // Several wildcards bound to one field each get a placeholder of their own: `{name}`, `{name_2}`.
+    let wildcards = 0;
+    path += equals < 0 ? `{${name}}` : variable.slice(equals + 1).split('/').map((segment) => (segment === '*' || segment === '**' ? `{${name}${++wildcards > 1 ? `_${wildcards}` : ''}}` : segment)).join('/');
     at = close + 1;
   }
   return path;
@@ -166,9 +176,14 @@ export async function protoRoutes(index: SymbolIndex, interfaces: readonly Inter
   if (!rules.length) return { routes, findings };
   const framework = frameworks.find(({ packages }) => index.files().some((file) => file.imports.some((statement) => packages.includes(statement.module))));
   if (!framework) return { routes, findings };
-  const handed = registeredServers(index, framework, new Set(rules.map((rule) => rule.service)));
+  // A service name two packages declare (`api.v1.UserService`, `api.v2.UserService`) is told apart by neither the
+  // generated names nor the registrations read here: no route rather than one served by the other version.
+  const packagesOf = new Map<string, Set<string>>();
+  for (const rule of rules) packagesOf.set(rule.service, (packagesOf.get(rule.service) ?? new Set()).add(rule.protoPackage));
+  const served = rules.filter((rule) => packagesOf.get(rule.service)?.size === 1);
+  const handed = registeredServers(index, framework, new Set(served.map((rule) => rule.service)));
   const servers = new Map<string, string | undefined>();
-  await turns.each(rules, (rule) => {
+  await turns.each(served, (rule) => {
     if (!servers.has(rule.service)) servers.set(rule.service, serverOf(interfaces, framework, rule.service, handed.get(rule.service)));
     const server = servers.get(rule.service);
     const handler = server ? index.methodOrInherited(server, rule.rpc) : undefined;
@@ -213,7 +228,8 @@ function serverOf(interfaces: readonly InterfaceImplementations[], framework: Pr
   if (handed?.size === 1) return [...handed][0];
   const serverInterface = named(framework.serverInterface, service);
   const stub = named(framework.stub, service);
-  const implementations = interfaces.find((entry) => SymbolId.parse(entry.base).name === serverInterface)?.implementations ?? [];
+  const declared = interfaces.filter((entry) => SymbolId.parse(entry.base).name === serverInterface);
+  const implementations = declared.length === 1 ? (declared[0]?.implementations ?? []) : [];
   const served = implementations.filter((implementation) => SymbolId.parse(implementation).name !== stub);
   return served.length === 1 ? served[0] : undefined;
 }

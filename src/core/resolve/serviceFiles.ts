@@ -28,7 +28,9 @@ export async function readServiceFiles(fs: WorkspaceFs, limits: ReadLimits & { r
   const roots = documents.flatMap((document) => packageRootsOn([document.package], manifests));
   if (!roots.length) return [];
   const under = (path: string) => roots.some((root) => root === '' || path.startsWith(`${root}/`));
-  const candidates = files.filter((path) => /\.ya?ml$/i.test(path) && under(path)).slice(0, MAX_SERVICE_FILES);
+  const yaml = files.filter((path) => /\.ya?ml$/i.test(path) && under(path));
+  if (yaml.length > MAX_SERVICE_FILES) skipped.push({ path: '.', reason: `${yaml.length - MAX_SERVICE_FILES} YAML files not read for container services: only the first ${MAX_SERVICE_FILES} are` });
+  const candidates = yaml.slice(0, MAX_SERVICE_FILES);
   const definitions: ServiceDefinition[] = [];
   for (const path of candidates) {
     const text = await readWorkspaceText(fs, limits, path, skipped);
@@ -37,7 +39,7 @@ export async function readServiceFiles(fs: WorkspaceFs, limits: ReadLimits & { r
     try {
       document = parseYaml(text, { maxAliasCount: 100 });
     } catch (error) {
-      skipped.push({ path, reason: `not read for its services: ${(error as Error).message.split('\n')[0] ?? 'not YAML'}` });
+      skipped.push({ path, reason: `not read for its services: ${(error as Error).message.split('\n')[0]}` });
       continue;
     }
     definitions.push(...servicesOf(path, document));

@@ -348,7 +348,8 @@ function itemsOfDefinition(context: TraceContext, lookups: Lookups, symbol: stri
     const expand = via !== 'async' && via !== 'event';
     const implementations = lookups.implementations.get(ownerOf(resolved.symbol)) ?? [];
     const placed = { site, ...(resolved.typed ? { typed: true } : {}) };
-    const handed = made[0] ?? instanceHanded(index, path, definition, call);
+    // A class made here and handed on is the message from here on, unless one a table or bus handles is on its way.
+    const handed = made[0] ?? (message === undefined ? instanceHanded(index, path, definition, call) : undefined);
     // Inherited by the object it is called on: that object's class is what the method's own calls reach.
     const inheritedBy = resolved.instanceOf ?? (receiver !== undefined && isOnSelf(definition, call) ? receiver : undefined);
     if (!implementations.length) {
@@ -372,7 +373,7 @@ function itemsOfDefinition(context: TraceContext, lookups: Lookups, symbol: stri
     items.push({ step: stepFor(context, resolved.symbol, via, depth, { ...placed, implementations: concrete }), expand: false });
     // One implementation is what runs: follow it, as injected (the guide's repository step). Of an instantiated generic
     // interface's, the one written for its type arguments: the generic ones around it hand the call on to it.
-    const runs = fitting?.exact.length === 1 ? fitting.exact[0] : implementationThatRuns(context, ownerOf(resolved.symbol), takingMessage(index, fitting?.exact.length ? fitting.exact : concrete, handed ?? message));
+    const runs = fitting?.exact.length === 1 ? fitting.exact[0] : implementationThatRuns(context, ownerOf(resolved.symbol), fitting?.exact.length ? fitting.exact : concrete, handed ?? message);
     if (runs) items.push({ step: stepFor(context, runs, 'di', depth, { site }), expand, ...(handed ? { message: handed } : {}) });
   }
   for (const rest of raises) items.push(raiseItem(context, path, rest, depth));
@@ -388,15 +389,17 @@ function itemsOfDefinition(context: TraceContext, lookups: Lookups, symbol: stri
 
 /**
  * The implementation of an interface method that runs, when the code says which: the only one; else
- * the only one of the classes the workspace's wiring hands where the interface is expected; else
- * the only one outside tests and test doubles (a mock, a test's fake).
+ * of the classes the workspace's wiring hands where the interface is expected, the only one, or the
+ * only one taking the message being handed on; else the only one outside tests and test doubles (a
+ * mock, a test's fake).
  */
-function implementationThatRuns(context: TraceContext, base: string, concrete: readonly string[]): string | undefined {
+function implementationThatRuns(context: TraceContext, base: string, concrete: readonly string[], message: string | undefined): string | undefined {
   if (concrete.length <= 1) return concrete[0];
   const bound = context.bindings?.().get(base);
   const wired = bound ? concrete.filter((method) => bound.has(ownerOf(method))) : [];
-  if (wired.length === 1) return wired[0];
-  const shipped = (wired.length ? wired : concrete).filter((method) => context.layerOf(SymbolId.parse(method).path) !== 'test');
+  const candidates = takingMessage(context.index, wired.length ? wired : concrete, message);
+  if (candidates.length === 1) return candidates[0];
+  const shipped = candidates.filter((method) => context.layerOf(SymbolId.parse(method).path) !== 'test');
   return shipped.length === 1 ? shipped[0] : undefined;
 }
 
@@ -701,7 +704,8 @@ function madeByCall(index: SymbolIndex, steps: TraceSteps, data: DataAccess, cal
 function viewObjectOf(index: SymbolIndex, steps: TraceSteps, caller: string, method: string): Target | undefined {
   const getter = steps.viewObjectGetters.find((candidate) => candidate.method === method);
   const view = getter ? SymbolId.owner(caller) : undefined;
-  if (!getter || !view || index.definition(view)?.kind !== 'class') return undefined;
+  // A view that writes its own getter returns what its code does.
+  if (!getter || !view || index.definition(view)?.kind !== 'class' || index.methodOrInherited(view, method)) return undefined;
   const ancestry = index.ancestry(view);
   if (!getter.bases.some((base) => ancestry.names.includes(base))) return undefined;
   for (const owner of [view, ...ancestry.classes]) {

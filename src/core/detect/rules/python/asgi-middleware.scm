@@ -10,7 +10,7 @@
       (#eq? @_call "__call__")
       (#match? @_parameters "^\\(\\s*self\\s*,\\s*scope\\b[^,]*,\\s*receive\\b[^,]*,\\s*send\\b")))) @finding
 
-;; The same `__call__` declared abstract (`@abstractmethod`), as a framework's middleware base class writes it for its subclasses to implement.
+;; The same `__call__` under a decorator: declared abstract (`@abstractmethod`), as a framework's middleware base class writes it for its subclasses to implement, or wrapped.
 (class_definition
   body: (block
     (decorated_definition
