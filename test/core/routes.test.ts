@@ -65,6 +65,125 @@ def service_lookup():
     });
     assert.deepEqual(routesOf(result), ['DELETE /orders/{order_id} -> shop/app.py:cancel_order', 'GET / -> shop/app.py:home', 'POST /orders -> shop/app.py:place_order']);
   });
+
+  it("lists aiohttp's routes: on `app.router`, as definitions given to `add_routes`, a route table's decorators, class-based views, and a nested application's under its prefix", async () => {
+    const result = await analyseFiles({
+      'shop/app.py': `from aiohttp import web
+
+from shop import admin
+from shop.cache import get
+
+
+async def index(request):
+    return web.Response(text="shop")
+
+
+async def list_orders(request):
+    return web.json_response([])
+
+
+async def place_order(request):
+    return web.json_response({}, status=201)
+
+
+async def sink(request):
+    return web.Response()
+
+
+class OrderView(web.View):
+    async def get(self):
+        return web.json_response({})
+
+    async def delete(self):
+        raise web.HTTPNotFound()
+
+
+def create_app():
+    app = web.Application()
+    app.router.add_get("/", index)
+    app.router.add_route("*", "/proxy/{tail:.+}", sink)
+    app.add_routes([web.get("/orders", list_orders), web.post("/orders", place_order), web.view("/orders/{id}", OrderView)])
+    app.add_subapp("/admin", admin.app)
+    get("/cached", index)
+    return app
+`,
+      'shop/admin.py': `from aiohttp import web
+
+routes = web.RouteTableDef()
+
+
+@routes.get("/stats")
+async def stats(request):
+    return web.json_response({})
+
+
+@routes.view("/users/{name}")
+class UserView(web.View):
+    async def put(self):
+        return web.json_response({})
+
+
+app = web.Application()
+app.add_routes(routes)
+`,
+      'shop/cache.py': `def get(key, loader):
+    return loader
+`,
+    });
+    assert.deepEqual(routesOf(result), [
+      'ANY /proxy/{tail} -> shop/app.py:sink',
+      'DELETE /orders/{id} -> shop/app.py:OrderView.delete',
+      'GET / -> shop/app.py:index',
+      'GET /admin/stats -> shop/admin.py:stats',
+      'GET /orders -> shop/app.py:list_orders',
+      'GET /orders/{id} -> shop/app.py:OrderView.get',
+      'POST /orders -> shop/app.py:place_order',
+      'PUT /admin/users/{name} -> shop/admin.py:UserView.put',
+    ]);
+  });
+
+  it("lists the routes FastAPI's `add_api_route` and Starlette's `add_route` add, and not those of a Falcon application's `add_route`", async () => {
+    const result = await analyseFiles({
+      'api/main.py': `from fastapi import APIRouter, FastAPI
+from starlette.applications import Starlette
+
+
+async def root():
+    return {}
+
+
+async def create_item(item: dict):
+    return item
+
+
+async def homepage(request):
+    return None
+
+
+app = FastAPI()
+items = APIRouter()
+items.add_api_route("/", endpoint=create_item, methods=["POST"])
+app.add_api_route("/", root)
+app.include_router(items, prefix="/items")
+
+site = Starlette()
+site.add_route("/home", homepage)
+`,
+      'legacy/app.py': `import falcon
+
+
+class ThingsResource:
+    def on_get(self, req, resp):
+        resp.media = []
+
+
+things = ThingsResource()
+app = falcon.App()
+app.add_route("/things", things)
+`,
+    });
+    assert.deepEqual(routesOf(result), ['GET / -> api/main.py:root', 'GET /home -> api/main.py:homepage', 'GET /things -> legacy/app.py:ThingsResource.on_get', 'POST /items/ -> api/main.py:create_item']);
+  });
 });
 
 describe("Flask's add_url_rule", () => {

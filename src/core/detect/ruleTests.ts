@@ -61,7 +61,7 @@ async function matchesOf(scanner: FileScanner, code: string, snippet: { language
 
 /**
  * Runs a rule's snippet tests with a scanner that holds the rule: each match snippet must give
- * exactly the findings listed (by name, with at least the details listed), each no-match snippet
+ * exactly the findings listed (by name, with at least the details listed, a list as listed), each no-match snippet
  * none of the rule's.
  */
 export async function runRuleTests(scanner: FileScanner, ruleId: string, snippet: { language: ParsedLanguage; path: string }, tests: RuleTests): Promise<RuleTestCase[]> {
@@ -74,7 +74,7 @@ export async function runRuleTests(scanner: FileScanner, ruleId: string, snippet
     for (const want of expected) {
       if (problem) break;
       const candidates = found.filter((finding) => SymbolId.parse(finding.symbol).name === want.symbol);
-      const detailsMatch = candidates.some((finding) => Object.entries(want.details ?? {}).every(([key, value]) => finding.details[key] === value));
+      const detailsMatch = candidates.some((finding) => Object.entries(want.details ?? {}).every(([key, value]) => JSON.stringify(finding.details[key]) === JSON.stringify(value)));
       if (!detailsMatch) problem = `${want.symbol} should have details ${JSON.stringify(want.details)}, found ${JSON.stringify(candidates.map((finding) => finding.details))}`;
     }
     cases.push({ kind: 'match', number: index + 1, ...(problem ? { problem: `${problem} in:\n${code}` } : {}) });

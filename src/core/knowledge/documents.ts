@@ -274,6 +274,7 @@ export interface HandlerClassesDocument {
   bases: string[];
   webSocketBases?: string[];
   webSocketOpen?: string;
+  templatePaths?: boolean;
 }
 
 export interface HandlerInterfaceDocument {

@@ -149,6 +149,15 @@ export async function resolveRoutes(index: SymbolIndex, findings: Finding[], hin
     notRoutes.add(finding);
     return bound;
   });
+  // The router is named where the route is registered, which may not be where the handler is defined.
+  const routerOf = (finding: RouteFinding) => {
+    const { path, line } = sourceOf(finding);
+    const written = chainRoot(finding.details.router ?? '');
+    const routerTarget = index.qualify(path, written);
+    const router = (routerTarget && 'symbol' in routerTarget ? routers.get(routerTarget.symbol) : undefined) ?? pluginOf(index, routers, routerFiles, sourceOf(finding), written) ?? madeInPlace(index, frameworks, routers, path, line, written) ?? heldRouter(index, frameworks, routers, path, line, written) ?? typedParameter(index, frameworks, routers, path, line, written) ?? localRouter(index, frameworks, path, line, written);
+    return { written, routerTarget, router };
+  };
+  const prefixesOfRouter = (router: Router | undefined) => (router === undefined ? [''] : routers.has(router.symbol) ? prefixes(router.symbol) : [router.ownPrefix]);
   await turns.each(registrations, (finding) => {
     const role = roleOf(finding);
     if (role === 'django-urlpatterns' || role === 'starlette-routes' || role === 'handler-classes' || role === 'object-dispatch' || role === 'request-listener' || role === 'url-rule') return; // resolved below, as lists of patterns and by the listener around them
@@ -156,11 +165,8 @@ export async function resolveRoutes(index: SymbolIndex, findings: Finding[], hin
       routes.push(...decoratorFunctionRoutes(index, frameworks, finding, notRoutes));
       return;
     }
-    // The router is named where the route is registered, which may not be where the handler is defined.
     const { path, line } = sourceOf(finding);
-    const written = chainRoot(finding.details.router ?? '');
-    const routerTarget = index.qualify(path, written);
-    const router = (routerTarget && 'symbol' in routerTarget ? routers.get(routerTarget.symbol) : undefined) ?? pluginOf(index, routers, routerFiles, sourceOf(finding), written) ?? madeInPlace(index, frameworks, routers, path, line, written) ?? heldRouter(index, routers, path, written) ?? typedParameter(index, frameworks, routers, path, line, written) ?? localRouter(index, frameworks, path, line, written);
+    const { written, routerTarget, router } = routerOf(finding);
     // `@mock.patch("x.y")` has the shape of a route; a known non-router (imported, or a workspace
     // object that is not a router) rules it out. An unbound name (a factory's local `app`) stays.
     if (!router && routerTarget && ('symbol' in routerTarget || routerTarget.external !== written)) {
@@ -189,7 +195,7 @@ export async function resolveRoutes(index: SymbolIndex, findings: Finding[], hin
     const dropsTrailingSlash = described?.dropsTrailingSlash ?? false;
     // URLs handed to a helper (`*urls`) are bound as a list; the others are written in place.
     const paths = typeof finding.details['pathsFrom'] === 'string' ? rulesOf(index, finding) : pathsOf(finding).map((written) => statedString(index, path, written));
-    for (const prefix of router === undefined ? [''] : routers.has(router.symbol) ? prefixes(router.symbol) : [router.ownPrefix]) {
+    for (const prefix of prefixesOfRouter(router)) {
       for (const { method, handler } of answers) for (const stated of paths) {
         const joined = normalizeRoutePath(joinRoutePaths(prefix, stated));
         routes.push({
@@ -227,7 +233,7 @@ export async function resolveRoutes(index: SymbolIndex, findings: Finding[], hin
   const skipped: Skipped[] = [];
   routes.push(...djangoRoutes(index, routesOf('django-urlpatterns'), hints, routers, frameworks, skipped));
   routes.push(...starletteRoutes(index, routesOf('starlette-routes'), hints.filter((hint) => hint.hint === 'mount')));
-  routes.push(...handlerClassRoutes(index, frameworks, routesOf('handler-classes'), notRoutes, skipped));
+  routes.push(...handlerClassRoutes(index, frameworks, routesOf('handler-classes'), (finding) => prefixesOfRouter(routerOf(finding).router), notRoutes, skipped));
   routes.push(...objectRoutes(index, frameworks, routesOf('object-dispatch'), hints, notRoutes));
   routes.push(...namedRoutes(index, hints));
   routes.push(...groupedRoutes(index, frameworks, hints));
@@ -336,12 +342,16 @@ function localRouter(index: SymbolIndex, frameworks: Frameworks, path: string, l
   return undefined;
 }
 
-/** The application whose router `written` is, as an attribute its framework names (BlackSheep's `app.router`). */
-function heldRouter(index: SymbolIndex, routers: ReadonlyMap<string, Router>, path: string, written: string): Router | undefined {
+/**
+ * The application whose router `written` is, as an attribute its framework names (BlackSheep's and
+ * aiohttp's `app.router`): an application of the workspace, or one made in the function around the line.
+ */
+function heldRouter(index: SymbolIndex, frameworks: Frameworks, routers: ReadonlyMap<string, Router>, path: string, line: number, written: string): Router | undefined {
   const dot = written.lastIndexOf('.');
   if (dot <= 0) return undefined;
-  const owner = index.resolve(path, written.slice(0, dot));
-  const application = owner === undefined ? undefined : routers.get(owner);
+  const ownerWritten = written.slice(0, dot);
+  const owner = index.resolve(path, ownerWritten);
+  const application = (owner === undefined ? undefined : routers.get(owner)) ?? localRouter(index, frameworks, path, line, ownerWritten);
   return application?.framework.routerAttributes.has(written.slice(dot + 1)) ? application : undefined;
 }
 
@@ -415,7 +425,7 @@ function methodsOf(finding: RouteFinding, framework: RouterFramework | undefined
   const mapped = framework?.calls.verbs.get(method); // restify's `del`: DELETE
   if (mapped) return [mapped];
   if (method === 'websocket') return ['WS'];
-  if (method === 'all') return ['ANY']; // Express's `app.all`: every method
+  if (method === 'all' || method === '*') return ['ANY']; // Express's `app.all`, aiohttp's `add_route('*', ...)`: every method
   if (method) return ROUTE_VERBS.has(method.toLowerCase()) ? [method.toUpperCase()] : [];
   const listed = httpMethods(finding.details.methods);
   return listed.length ? listed : [...(framework?.defaultMethods ?? ['GET'])]; // what the framework's `route` answers when no methods are given: GET for Flask's `route` and FastAPI's `api_route`
@@ -670,7 +680,7 @@ function starletteRoutes(index: SymbolIndex, findings: readonly RouteFinding[], 
  * a regex whose groups the framework passes to that method: each is named after the parameter it
  * fills. A pair of a string and any other name has the same shape and is no route.
  */
-function handlerClassRoutes(index: SymbolIndex, frameworks: Frameworks, findings: readonly RouteFinding[], notRoutes: Set<Finding>, skipped: Skipped[]): Route[] {
+function handlerClassRoutes(index: SymbolIndex, frameworks: Frameworks, findings: readonly RouteFinding[], prefixesOf: (finding: RouteFinding) => string[], notRoutes: Set<Finding>, skipped: Skipped[]): Route[] {
   const routes: Route[] = [];
   for (const finding of findings) {
     const framework = finding.details.framework ?? '';
@@ -684,8 +694,8 @@ function handlerClassRoutes(index: SymbolIndex, frameworks: Frameworks, findings
       continue;
     }
     const regex = statedString(index, path, pathsOf(finding)[0]);
-    const compiled = compileRegex(regex);
-    if ('unsupported' in compiled) {
+    const compiled = described?.templatePaths ? undefined : compileRegex(regex);
+    if (compiled && 'unsupported' in compiled) {
       skipped.push({ path, reason: `URL pattern \`${regex}\` (line ${finding.range.start.line + 1}) not read: ${compiled.unsupported}` });
       continue;
     }
@@ -700,10 +710,13 @@ function handlerClassRoutes(index: SymbolIndex, frameworks: Frameworks, findings
           const owner = classes.find((symbol) => index.definition(`${symbol}.${method}`));
           return owner ? [{ method: method.toUpperCase(), handler: `${owner}.${method}`, receiver: method }] : [];
         });
+    // A class registered on a router (aiohttp's `@routes.view`, `app.router.add_view`) serves under its prefixes.
+    const routerPrefixes = finding.details.router === undefined ? [''] : prefixesOf(finding);
     for (const { method, handler: answeredBy, receiver } of answers) {
       const owner = receiver ? classes.find((symbol) => index.definition(`${symbol}.${receiver}`)) : undefined;
       const names = (owner ? index.definition(`${owner}.${receiver}`)?.parameters ?? [] : []).slice(1).filter((parameter) => !parameter.splat).map((parameter) => parameter.name);
-      routes.push({ method, path: normalizeRoutePath(regexAsTemplate(regex, names)), handler: answeredBy, framework, source: sourceOf(finding) });
+      const stated = described?.templatePaths ? regex : regexAsTemplate(regex, names);
+      for (const prefix of routerPrefixes) routes.push({ method, path: normalizeRoutePath(joinRoutePaths(prefix, stated)), handler: answeredBy, framework, source: sourceOf(finding) });
     }
   }
   return routes;

@@ -1,18 +1,18 @@
 ;; hint: include
-;; description: A router attached under another with a prefix (a literal in `prefix`, a constant's name or a configuration key read, `app.config["API_PREFIX"]`, in `prefixName`): FastAPI `parent.include_router(child, prefix="/x")`, Starlette `app.mount("/x", app=child)`, Flask `app.register_blueprint(bp, url_prefix="/x")`, Sanic `app.blueprint(bp, url_prefix="/x")` (sanic.dev "Blueprints", `Sanic.blueprint`), Flask-RESTX `api.add_namespace(ns, path="/x")`, Microdot `app.mount(subapp, url_prefix="/x")`.
+;; description: A router attached under another with a prefix (a literal in `prefix`, a constant's name or a configuration key read, `app.config["API_PREFIX"]`, in `prefixName`): FastAPI `parent.include_router(child, prefix="/x")`, Starlette `app.mount("/x", app=child)`, Flask `app.register_blueprint(bp, url_prefix="/x")`, Sanic `app.blueprint(bp, url_prefix="/x")` (sanic.dev "Blueprints", `Sanic.blueprint`), Flask-RESTX `api.add_namespace(ns, path="/x")`, Microdot `app.mount(subapp, url_prefix="/x")`, aiohttp `app.add_subapp("/x", subapp)` and `app.add_routes(routes)` (a `RouteTableDef`, under no prefix of its own).
 (call
   function: (attribute object: (_) @parent attribute: (identifier) @_verb)
   arguments: (argument_list
     . (_) @child
     (keyword_argument name: (identifier) @_key value: [(string) @prefix (identifier) @prefixName (attribute) @prefixName (subscript) @prefixName])?)
-  (#any-of? @_verb "include_router" "register_blueprint" "add_namespace" "blueprint")
+  (#any-of? @_verb "include_router" "register_blueprint" "add_namespace" "blueprint" "add_routes")
   ; match? fails when the optional keyword is absent; not-match? of the complement holds then.
   (#not-match? @_key "^(?!(prefix|url_prefix|path)$)")) @finding
 
 (call
   function: (attribute object: (_) @parent attribute: (identifier) @_verb)
   arguments: (argument_list . (string) @prefix . [(identifier) (attribute) (call)] @child)
-  (#eq? @_verb "mount")) @finding
+  (#any-of? @_verb "mount" "add_subapp")) @finding
 
 (call
   function: (attribute object: (_) @parent attribute: (identifier) @_verb)
