@@ -154,6 +154,66 @@ public class UsersAdmin {
   });
 });
 
+describe('servlets under @WebServlet', () => {
+  it('answers each HTTP method whose doGet, doPost... a servlet defines or inherits from a workspace base, at every URL pattern, and nothing for a class that is no servlet', async () => {
+    const result = await analyseFiles({
+      'src/main/java/com/acme/web/BaseServlet.java': `package com.acme.web;
+
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+public abstract class BaseServlet extends HttpServlet {
+    protected void doHead(HttpServletRequest request, HttpServletResponse response) {}
+}
+`,
+      'src/main/java/com/acme/web/OrderServlet.java': `package com.acme.web;
+
+import jakarta.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+@WebServlet(name = "orders", urlPatterns = {"/orders", "/orders/*"})
+public class OrderServlet extends BaseServlet {
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) {}
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) {}
+    private void doAudit() {}
+}
+`,
+      'src/main/java/com/acme/web/IndexServlet.java': `package com.acme.web;
+
+import javax.servlet.annotation.WebServlet;
+import javax.servlet.http.HttpServlet;
+import javax.servlet.http.HttpServletRequest;
+import javax.servlet.http.HttpServletResponse;
+
+@WebServlet("/index")
+public class IndexServlet extends HttpServlet {
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) {}
+}
+`,
+      'src/main/java/com/acme/web/Report.java': `package com.acme.web;
+
+import javax.servlet.annotation.WebServlet;
+
+@WebServlet("/report")
+public class Report {
+    protected void doGet(Object request, Object response) {}
+}
+`,
+    });
+    assert.deepEqual(result.routes.map((route) => `${route.method} ${route.path} -> ${route.handler.slice(route.handler.lastIndexOf('/') + 1)}`).sort(), [
+      'GET /index -> IndexServlet.java:IndexServlet.doGet',
+      'GET /orders -> OrderServlet.java:OrderServlet.doGet',
+      'GET /orders/* -> OrderServlet.java:OrderServlet.doGet',
+      'HEAD /orders -> BaseServlet.java:BaseServlet.doHead',
+      'HEAD /orders/* -> BaseServlet.java:BaseServlet.doHead',
+      'POST /orders -> OrderServlet.java:OrderServlet.doPost',
+      'POST /orders/* -> OrderServlet.java:OrderServlet.doPost',
+    ]);
+  });
+});
+
 describe('mapping annotations beside a static on-demand import', () => {
   it("resolves an annotation a workspace class imported static does not declare to the package imported on demand, and a method an outside class may declare to it", async () => {
     const result = await analyseFiles({

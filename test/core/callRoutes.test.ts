@@ -373,7 +373,7 @@ func Lookup(l logger) string {
     assert.deepEqual(middlewareOf(result), ['server/server.go:<anonymous>@12 #1', 'server/server.go:<anonymous>@15 #1 for ANY /live (github.com/labstack/echo/middleware.BodyLimit)']);
   });
 
-  it("joins a route's path.Join of constants as Go's path package does, and names a handler made in place by the workspace function that makes it", async () => {
+  it("joins a route's path.Join of constants as Go's path package does, and names a handler a workspace function makes by the function it returns written in place, else by the function", async () => {
     const result = await analyseFiles({
       'go.mod': GO_MOD,
       'main.go': `package main
@@ -392,14 +392,28 @@ func routes(e *echo.Echo) {
 	g.GET(path.Join(adminRoot, "pages", "..", "/"), login)
 	g.GET("/theme.css", asset("theme.css"))
 	g.GET("/files/*", echo.WrapHandler(nil))
+	probe := newProbe("db")
+	g.GET("/healthz", probe)
+	g.GET("/about", page("about"))
 }
 
 func login(c echo.Context) error { return nil }
 
 func asset(name string) echo.HandlerFunc { return func(c echo.Context) error { return nil } }
+
+func newProbe(name string) echo.HandlerFunc {
+	check := func() error { return nil }
+	return func(c echo.Context) error {
+		return check()
+	}
+}
+
+func page(name string) echo.HandlerFunc {
+	return login
+}
 `,
     });
-    assert.deepEqual(routesOf(result), ['GET /admin -> main.go:login', 'GET /admin/login -> main.go:login', 'GET /theme.css -> main.go:asset']);
+    assert.deepEqual(routesOf(result), ['GET /about -> main.go:page', 'GET /admin -> main.go:login', 'GET /admin/login -> main.go:login', 'GET /healthz -> main.go:<anonymous>@28', 'GET /theme.css -> main.go:<anonymous>@24']);
   });
 
   it("reads Spark's static routes, services, WebSocket classes, filters and path groups", async () => {

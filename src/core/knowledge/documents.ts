@@ -312,7 +312,8 @@ export interface DecoratorRoutesDocument {
 
 export interface AnnotationRoutesDocument {
   classPaths?: string[];
-  handlers: Record<string, string>;
+  handlers?: Record<string, string>;
+  namedHandlers?: { bases: string[]; methods: Record<string, string> };
   methodPaths?: string[];
   pathKeys: string[];
   methodKey?: string;

@@ -112,7 +112,7 @@ function annotatedHandlers(index: SymbolIndex, frameworks: readonly AnnotationRo
     // Interfaces declare routes for the classes that implement them, or are HTTP clients (Feign): no handler of their own.
     if (definition.kind !== 'class' || definition.keywords?.['interface'] === 'true') continue;
     for (const framework of frameworks) {
-      const handlerNames = Object.keys(framework.handlers);
+      const handlerNames = Object.keys(framework.handlers ?? {});
       const composed = framework.composed ?? false;
       const classAnnotation = framework.classPaths ? annotationAmong(index, path, definition, framework.classPaths, composed) : undefined;
       const classPaths = classAnnotation ? annotationPaths(index, classAnnotation, framework.pathKeys) : [''];
@@ -123,7 +123,7 @@ function annotatedHandlers(index: SymbolIndex, frameworks: readonly AnnotationRo
         const ownPaths = annotationPaths(index, methodPathAnnotation ?? handlerAnnotation, framework.pathKeys);
         const methodKey = framework.methodKey;
         const listed = methodKey ? httpMethodsOf(handlerAnnotation.call?.keywords[methodKey] ?? handlerAnnotation.meta?.call?.keywords[methodKey]) : [];
-        const declared = framework.handlers[handlerAnnotation.name] ?? 'ANY';
+        const declared = framework.handlers?.[handlerAnnotation.name] ?? 'ANY';
         handlers.push({
           symbol: method.symbol,
           path,
@@ -134,9 +134,28 @@ function annotatedHandlers(index: SymbolIndex, frameworks: readonly AnnotationRo
           servletPaths: framework.servletPaths ?? false,
         });
       }
+      if (classAnnotation && framework.namedHandlers) handlers.push(...namedHandlers(index, framework, framework.namedHandlers, symbol, definition, classPaths));
     }
   }
   return handlers;
+}
+
+/**
+ * The methods of a class with a class-path annotation that answer the HTTP method they are named
+ * after (a servlet's `doGet`), its own or a workspace base's, when it derives from the framework's
+ * class; the framework's own class, in its own repository, answers nothing.
+ */
+function namedHandlers(index: SymbolIndex, framework: AnnotationRoutes, named: NonNullable<AnnotationRoutes['namedHandlers']>, symbol: string, definition: SymbolDefinition, classPaths: string[]): AnnotatedHandler[] {
+  const ancestry = index.ancestry(symbol);
+  if (!ancestry.names.some((name) => named.bases.includes(name))) return [];
+  const classes = [symbol, ...ancestry.classes].filter((candidate) => !index.namesOf({ symbol: candidate }).some((name) => named.bases.includes(name)));
+  const { path } = SymbolId.parse(symbol);
+  return Object.entries(named.methods).flatMap(([name, method]) => {
+    const owner = classes.find((candidate) => index.definition(`${candidate}.${name}`));
+    if (!owner) return [];
+    const range = owner === symbol ? (index.definition(`${owner}.${name}`)?.range ?? definition.range) : definition.range;
+    return [{ symbol: `${owner}.${name}`, path, range, framework: framework.framework, methods: [method], paths: classPaths, servletPaths: framework.servletPaths ?? false }];
+  });
 }
 
 /**
