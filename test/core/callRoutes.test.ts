@@ -373,7 +373,7 @@ func Lookup(l logger) string {
     assert.deepEqual(middlewareOf(result), ['server/server.go:<anonymous>@12 #1', 'server/server.go:<anonymous>@15 #1 for ANY /live (github.com/labstack/echo/middleware.BodyLimit)']);
   });
 
-  it("joins a route's path.Join of constants as Go's path package does, and names a handler a workspace function makes by the function it returns written in place, else by the function", async () => {
+  it("joins a route's path.Join of constants as Go's path package does, and names a handler made in place, or kept in a local, by the workspace function that makes it", async () => {
     const result = await analyseFiles({
       'go.mod': GO_MOD,
       'main.go': `package main
@@ -413,7 +413,7 @@ func page(name string) echo.HandlerFunc {
 }
 `,
     });
-    assert.deepEqual(routesOf(result), ['GET /about -> main.go:page', 'GET /admin -> main.go:login', 'GET /admin/login -> main.go:login', 'GET /healthz -> main.go:<anonymous>@28', 'GET /theme.css -> main.go:<anonymous>@24']);
+    assert.deepEqual(routesOf(result), ['GET /about -> main.go:page', 'GET /admin -> main.go:login', 'GET /admin/login -> main.go:login', 'GET /healthz -> main.go:newProbe', 'GET /theme.css -> main.go:asset']);
   });
 
   it("reads Spark's static routes, services, WebSocket classes, filters and path groups", async () => {

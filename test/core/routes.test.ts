@@ -142,6 +142,44 @@ app.add_routes(routes)
     ]);
   });
 
+  it("lists Django Ninja's routes under the urlconf paths that mount the API's urls, a router's under the prefix add_router gives it, and no route for the mount itself", async () => {
+    const result = await analyseFiles({
+      'project/urls.py': `from django.urls import include, path
+
+urlpatterns = [
+    path("v1/", include("shop.urls")),
+]
+`,
+      'shop/urls.py': `from django.urls import path
+
+from shop.api import api
+
+urlpatterns = [
+    path("api/", api.urls),
+]
+`,
+      'shop/api.py': `from ninja import NinjaAPI, Router
+
+api = NinjaAPI()
+events = Router()
+
+
+@api.get("/add")
+def add(request, a: int, b: int):
+    return {"result": a + b}
+
+
+@events.post("/")
+def create_event(request):
+    return {}
+
+
+api.add_router("/events/", events)
+`,
+    });
+    assert.deepEqual(routesOf(result), ['GET /v1/api/add -> shop/api.py:add', 'POST /v1/api/events/ -> shop/api.py:create_event']);
+  });
+
   it("lists the routes FastAPI's `add_api_route` and Starlette's `add_route` add, and not those of a Falcon application's `add_route`", async () => {
     const result = await analyseFiles({
       'api/main.py': `from fastapi import APIRouter, FastAPI

@@ -280,8 +280,7 @@ function keyedNames(literal: Node): string {
  * functions written in place where a registration takes them: the last argument after a string (a
  * route's inline handler, a job's), the one just after a string a method is given (Echo's
  * `e.Any("/x", func(c echo.Context) error {...}, mw)`: the handler, then its middleware), any argument of `Use` (the middleware a router runs), and any
- * that makes a handler (`run(func(r chi.Router) http.Handler {...})`: its parameter is the router it is given),
- * the one a handler factory returns (`func probe(s *Store) http.HandlerFunc { return func(w, r) {...} }`);
+ * that makes a handler (`run(func(r chi.Router) http.Handler {...})`: its parameter is the router it is given);
  * and the returns, for the errors a function returns.
  */
 const SYNTAX_QUERY = `
@@ -294,8 +293,6 @@ const SYNTAX_QUERY = `
 (call_expression function: (selector_expression) arguments: (argument_list . (interpreted_string_literal) . (func_literal) @closure . (_)))
 (call_expression function: (selector_expression field: (field_identifier) @_use) arguments: (argument_list (func_literal) @closure) (#eq? @_use "Use"))
 (call_expression arguments: (argument_list (func_literal result: (_) @_result) @closure) (#match? @_result "Handler(Func)?$"))
-(return_statement (expression_list . (func_literal) @returned .))
-(return_statement (expression_list . (call_expression arguments: (argument_list . (func_literal) @returned .)) .))
 (return_statement) @return
 `;
 
@@ -304,24 +301,11 @@ function closureName(closure: Node): string {
   return SymbolId.anonymousName(closure.startPosition.row);
 }
 
-/** A function literal returned by a function declared to return a handler (`http.HandlerFunc`, `gin.HandlerFunc`): the handler it makes. */
-function returnsHandler(closure: Node): boolean {
-  for (let around = closure.parent; around; around = around.parent) {
-    if (around.type === 'function_declaration' || around.type === 'method_declaration' || around.type === 'func_literal') {
-      return HANDLER_TYPE.test(around.childForFieldName('result')?.text ?? '');
-    }
-  }
-  return false;
-}
-
-const HANDLER_TYPE = /Handler(Func)?$/;
-
 /** Registered functions written in place: functions of their own; their calls are theirs, not those of the function around them. */
 function registrationClosures(matches: readonly QueryMatch[], symbols: SymbolDefinition[], bodies: Extent<SymbolDefinition>[]): void {
   const named = new Set<string>();
   for (const match of matches) {
-    const returned = match.captures.find((capture) => capture.name === 'returned')?.node;
-    const closure = returned && returnsHandler(returned) ? returned : match.captures.find((capture) => capture.name === 'closure')?.node;
+    const closure = match.captures.find((capture) => capture.name === 'closure')?.node;
     if (!closure) continue;
     const name = closureName(closure);
     if (named.has(name)) continue;

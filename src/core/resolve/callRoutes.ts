@@ -623,8 +623,7 @@ class FunctionRouters {
     const factory = /^([\w.]+)\(.*\)$/s.exec(written)?.[1];
     const named = factory ?? (/^[\w.]+$/.test(written) || SymbolId.isAnonymousName(written) ? written : undefined);
     if (!named) return;
-    // A factory's name stands for the middleware it makes, as middleware are known by their factories.
-    const middleware = this.handlerOf(named, 0, false);
+    const middleware = this.handlerOf(named);
     const outside = middleware ? undefined : this.index.qualify(this.path, named);
     if (!middleware && !(outside && 'external' in outside && !this.isLocalValue(named))) return;
     const reference = outside && 'external' in outside ? outside.external : undefined;
@@ -667,10 +666,9 @@ class FunctionRouters {
    * The handler an argument names: a function written in place (`<anonymous>@12`), a function, a
    * method of a handler value, a method reference (`Books::create`, `this::get`), a class
    * (`EchoWebSocket.class`); wrappers (`auth(h.get)`) unwrapped; a local followed to the call that
-   * made it. A workspace factory called in place stands for the function it returns (`closures`), or
-   * for itself.
+   * made it.
    */
-  private handlerOf(written: string, depth = 0, closures = true): string | undefined {
+  private handlerOf(written: string, depth = 0): string | undefined {
     if (SymbolId.isAnonymousName(written)) {
       const inPlace = SymbolId.of(this.path, written);
       return this.index.definition(inPlace) ? inPlace : undefined;
@@ -683,39 +681,24 @@ class FunctionRouters {
       return target && this.index.definition(target)?.kind === 'class' ? target : undefined;
     }
     const wrapped = wrapperArguments(written);
-    if (!wrapped) return this.functionOf(written) ?? this.localHandler(written, depth, closures);
+    if (!wrapped) return this.functionOf(written) ?? this.localHandler(written, depth);
     // The handler a wrapper is given among its options (`perm(h.list, "lists:read")`): the last argument that names one.
     for (const argument of wrapped.reverse()) {
-      const handler = argument && constantText(this.index, this.path, argument) === undefined ? this.handlerOf(argument, depth + 1, closures) : undefined;
+      const handler = argument && constantText(this.index, this.path, argument) === undefined ? this.handlerOf(argument, depth + 1) : undefined;
       if (handler) return handler;
     }
     // Given no handler, a workspace function called in place makes the one the route runs (`page("about")`).
-    const factory = this.functionOf(withoutCallArguments(written));
-    return factory && closures ? this.returnedClosure(factory) : factory;
+    return this.functionOf(withoutCallArguments(written));
   }
 
   /** A local given the handler a call makes (`probe := newReadinessProbe(store)`): that call's handler. */
-  private localHandler(written: string, depth: number, closures: boolean): string | undefined {
+  private localHandler(written: string, depth: number): string | undefined {
     if (!/^\w+$/.test(written) || depth >= MAX_ROUTER_DEPTH) return undefined;
     for (const definition of this.functionsAround()) {
       const local = definition.locals?.find((candidate) => candidate.name === written);
-      if (local) return local.value?.endsWith(')') ? this.handlerOf(local.value, depth + 1, closures) : undefined;
+      if (local) return local.value?.endsWith(')') ? this.handlerOf(local.value, depth + 1) : undefined;
     }
     return undefined;
-  }
-
-  /**
-   * What a handler factory makes (`func newProbe(s *Store) http.HandlerFunc { return func(w, r) {...} }`):
-   * the one function written in place in it, which runs on each request, when the factory returns a
-   * handler type; else the factory.
-   */
-  private returnedClosure(factory: string): string {
-    const made = this.index.definition(factory);
-    if (!made?.returns || !/Handler(Func)?$/.test(made.returns)) return factory;
-    const inside = ({ range }: SymbolDefinition, around: SymbolDefinition) => range.start.line >= around.range.start.line && range.end.line <= around.range.end.line && range !== around.range;
-    const closures = [...this.index.definitionsIn(SymbolId.parse(factory).path)].filter(({ symbol, definition }) => SymbolId.isAnonymousName(SymbolId.parse(symbol).name) && inside(definition, made));
-    const outermost = closures.filter((closure) => !closures.some((other) => other !== closure && inside(closure.definition, other.definition)));
-    return outermost.length === 1 && outermost[0] ? outermost[0].symbol : factory;
   }
 
   /** The function or method a name or selector stands for: `createOrder`, `handler.Create`, `h.get`, `h.orders.Create`, `this.get`. */

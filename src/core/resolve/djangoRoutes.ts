@@ -8,12 +8,19 @@ import { asFrameworkName, classHandlers, contains, HTTP_METHODS, joinRoutePaths,
 import type { SymbolIndex } from './symbolIndex';
 
 
+/** Django's URL patterns as read, each with the prefixes the `include()`s that lead to it put before it. */
+export interface Urlconfs {
+  patterns: readonly RouteFinding[];
+  /** The prefixes before a pattern's own path: those of the includes that lead to its module, then of the inline lists around it. */
+  prefixesOf(pattern: RouteFinding): string[];
+}
+
 /**
  * Django urlconfs: each `path()` / `re_path()` gets the prefixes of the `include()`s that lead to
- * its module (or of the `include([...])` list it sits in), and points to a function view, a
- * class-based view's HTTP methods, or a DRF router's ViewSets.
+ * its module (or of the `include([...])` list it sits in). A pattern whose regex is none a
+ * linear-time engine honours is skipped, and told.
  */
-export function djangoRoutes(index: SymbolIndex, written: readonly RouteFinding[], hints: readonly Hint[], routers: ReadonlyMap<string, Router>, frameworks: Frameworks, skipped: Skipped[]): Route[] {
+export function readUrlconfs(index: SymbolIndex, written: readonly RouteFinding[], skipped: Skipped[]): Urlconfs {
   const patterns = written.filter((finding) => {
     if (!isRegexPattern(finding)) return true;
     // The regex is read, never run: it must still be one a linear-time engine honours, or what it matches is unknown.
@@ -50,7 +57,33 @@ export function djangoRoutes(index: SymbolIndex, written: readonly RouteFinding[
     }
     return results;
   };
+  return { patterns, prefixesOf: (pattern) => urlconfPrefixes(urlconfOf(pattern)).map((prefix) => joinRoutePaths(prefix, enclosingListPrefix(index, patterns, pattern))) };
+}
 
+/**
+ * The routers of another framework a urlconf mounts by their `urls` (django-ninja's
+ * `path("api/", api.urls)`), each under every path that leads to it: their routes serve there.
+ */
+export function mountedRouters(index: SymbolIndex, urlconfs: Urlconfs, routers: ReadonlyMap<string, Router>): { child: string; prefix: string }[] {
+  return urlconfs.patterns.flatMap((pattern) => {
+    const child = mountedRouter(index, pattern, routers);
+    return child ? urlconfs.prefixesOf(pattern).map((prefix) => ({ child, prefix: joinRoutePaths(prefix, patternPrefix(index, pattern)) })) : [];
+  });
+}
+
+function mountedRouter(index: SymbolIndex, pattern: RouteFinding, routers: ReadonlyMap<string, Router>): string | undefined {
+  const routerName = /^([\w.]+)\.urls$/.exec(pattern.details.view ?? '')?.[1];
+  const symbol = routerName ? index.resolve(SymbolId.parse(pattern.symbol).path, routerName) : undefined;
+  return symbol && routers.has(symbol) && !routers.get(symbol)?.framework.viewSets ? symbol : undefined;
+}
+
+/**
+ * The routes of Django's urlconfs: each pattern points to a function view, a class-based view's
+ * HTTP methods, or a DRF router's ViewSets; one that mounts another framework's router is left to
+ * that router's routes (`mountedRouters`).
+ */
+export function djangoRoutes(index: SymbolIndex, urlconfs: Urlconfs, hints: readonly Hint[], routers: ReadonlyMap<string, Router>, frameworks: Frameworks): Route[] {
+  const { patterns } = urlconfs;
   const routes: Route[] = [];
   for (const pattern of patterns) {
     const file = SymbolId.parse(pattern.symbol).path;
@@ -60,17 +93,15 @@ export function djangoRoutes(index: SymbolIndex, written: readonly RouteFinding[
       const symbol = routerName ? index.resolve(file, routerName) : undefined;
       const router = symbol ? routers.get(symbol) : undefined;
       if (router?.framework.viewSets) {
-        for (const prefix of urlconfPrefixes(urlconfOf(pattern))) {
-          const base = joinRoutePaths(joinRoutePaths(prefix, enclosingListPrefix(index, patterns, pattern)), patternPrefix(index, pattern));
-          routes.push(...viewSetRoutes(index, hints, router, router.framework.viewSets, base));
+        for (const prefix of urlconfs.prefixesOf(pattern)) {
+          routes.push(...viewSetRoutes(index, hints, router, router.framework.viewSets, joinRoutePaths(prefix, patternPrefix(index, pattern))));
         }
       }
       continue;
     }
-    if (/^include\(/.test(view)) continue; // an inline list: its own path() entries are patterns too
-    const own = joinRoutePaths(enclosingListPrefix(index, patterns, pattern), patternPrefix(index, pattern));
-    for (const prefix of urlconfPrefixes(urlconfOf(pattern))) {
-      const full = normalizeRoutePath(joinRoutePaths(prefix, own));
+    if (/^include\(/.test(view) || mountedRouter(index, pattern, routers)) continue; // an inline list: its own path() entries are patterns too
+    for (const prefix of urlconfs.prefixesOf(pattern)) {
+      const full = normalizeRoutePath(joinRoutePaths(prefix, patternPrefix(index, pattern)));
       const framework = pattern.details.framework ?? '';
       for (const { method, handler } of djangoViewHandlers(index, frameworks, file, view, pattern)) routes.push({ method, path: full, handler, framework, source: sourceOf(pattern) });
     }

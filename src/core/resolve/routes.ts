@@ -6,7 +6,7 @@ import { normalizeCallee, withoutComments } from '../parse/syntax';
 import { DEFAULT_PREFIX_KEYWORDS, type Frameworks, NO_ROUTER_CALLS, type RouterFramework } from '../frameworks/frameworks';
 import type { ControllerPathDocument, RuleRole } from '../knowledge/documents';
 import type { Knowledge } from '../knowledge/knowledge';
-import { djangoRoutes } from './djangoRoutes';
+import { djangoRoutes, mountedRouters, readUrlconfs } from './djangoRoutes';
 import { actionRoutes } from './actionRoutes';
 import { groupedRoutes } from './groupedRoutes';
 import { namedRoutes } from './namedRoutes';
@@ -127,6 +127,10 @@ export async function resolveRoutes(index: SymbolIndex, findings: Finding[], hin
       if (hint.details.wrapper !== undefined) mountSites.add(`${path}:${hint.range.start.line}`);
     }
   }
+  // A router a Django urlconf mounts by its `urls` (django-ninja's `path("api/", api.urls)`) serves under the urlconf's paths.
+  const skipped: Skipped[] = [];
+  const urlconfs = readUrlconfs(index, routesOf('django-urlpatterns'), skipped);
+  for (const { child, prefix } of mountedRouters(index, urlconfs, routers)) includes.push({ parent: `urlconf:${prefix}`, child, prefix });
   // Asked for by every route on a router: worked out once per router, from the includes by child.
   const includesOf = new Map<string, Include[]>();
   for (const include of includes) listIn(includesOf, include.child).push(include);
@@ -230,8 +234,7 @@ export async function resolveRoutes(index: SymbolIndex, findings: Finding[], hin
     if (!onRouter || mounts || notMiddleware || notInstalled) notRoutes.add(finding);
   }
   await nextTurn();
-  const skipped: Skipped[] = [];
-  routes.push(...djangoRoutes(index, routesOf('django-urlpatterns'), hints, routers, frameworks, skipped));
+  routes.push(...djangoRoutes(index, urlconfs, hints, routers, frameworks));
   routes.push(...starletteRoutes(index, routesOf('starlette-routes'), hints.filter((hint) => hint.hint === 'mount')));
   routes.push(...handlerClassRoutes(index, frameworks, routesOf('handler-classes'), (finding) => prefixesOfRouter(routerOf(finding).router), notRoutes, skipped));
   routes.push(...objectRoutes(index, frameworks, routesOf('object-dispatch'), hints, notRoutes));
