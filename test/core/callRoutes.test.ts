@@ -395,7 +395,15 @@ func routes(e *echo.Echo) {
 	probe := newProbe("db")
 	g.GET("/healthz", probe)
 	g.GET("/about", page("about"))
+	store := openStore()
+	g.GET("/stock", stock(store))
 }
+
+func openStore() *Store { return &Store{} }
+
+type Store struct{}
+
+func stock(s *Store) echo.HandlerFunc { return func(c echo.Context) error { return nil } }
 
 func login(c echo.Context) error { return nil }
 
@@ -413,7 +421,7 @@ func page(name string) echo.HandlerFunc {
 }
 `,
     });
-    assert.deepEqual(routesOf(result), ['GET /about -> main.go:page', 'GET /admin -> main.go:login', 'GET /admin/login -> main.go:login', 'GET /healthz -> main.go:newProbe', 'GET /theme.css -> main.go:asset']);
+    assert.deepEqual(routesOf(result), ['GET /about -> main.go:page', 'GET /admin -> main.go:login', 'GET /admin/login -> main.go:login', 'GET /healthz -> main.go:newProbe', 'GET /stock -> main.go:stock', 'GET /theme.css -> main.go:asset']);
   });
 
   it("reads Spark's static routes, services, WebSocket classes, filters and path groups", async () => {

@@ -90,6 +90,13 @@ async def sink(request):
     return web.Response()
 
 
+async def ping(request):
+    return web.Response(text="pong")
+
+
+PROBES = [web.get("/ping", ping)]
+
+
 class OrderView(web.View):
     async def get(self):
         return web.json_response({})
@@ -103,6 +110,8 @@ def create_app():
     app.router.add_get("/", index)
     app.router.add_route("*", "/proxy/{tail:.+}", sink)
     app.add_routes([web.get("/orders", list_orders), web.post("/orders", place_order), web.view("/orders/{id}", OrderView)])
+    app.router.add_route("*", "/cart", OrderView)
+    app.add_routes(PROBES)
     app.add_subapp("/admin", admin.app)
     get("/cached", index)
     return app
@@ -123,8 +132,18 @@ class UserView(web.View):
         return web.json_response({})
 
 
+@routes.route("DELETE", "/users/{name}")
+async def remove_user(request):
+    return web.Response(status=204)
+
+
+async def resource(request):
+    return web.Response()
+
+
 app = web.Application()
 app.add_routes(routes)
+app.add_routes([web.get("/resource", resource)])
 `,
       'shop/cache.py': `def get(key, loader):
     return loader
@@ -132,11 +151,16 @@ app.add_routes(routes)
     });
     assert.deepEqual(routesOf(result), [
       'ANY /proxy/{tail} -> shop/app.py:sink',
+      'DELETE /admin/users/{name} -> shop/admin.py:remove_user',
+      'DELETE /cart -> shop/app.py:OrderView.delete',
       'DELETE /orders/{id} -> shop/app.py:OrderView.delete',
       'GET / -> shop/app.py:index',
+      'GET /admin/resource -> shop/admin.py:resource',
       'GET /admin/stats -> shop/admin.py:stats',
+      'GET /cart -> shop/app.py:OrderView.get',
       'GET /orders -> shop/app.py:list_orders',
       'GET /orders/{id} -> shop/app.py:OrderView.get',
+      'GET /ping -> shop/app.py:ping',
       'POST /orders -> shop/app.py:place_order',
       'PUT /admin/users/{name} -> shop/admin.py:UserView.put',
     ]);

@@ -578,7 +578,7 @@ class FunctionRouters {
     // Echo takes the handler first and its middleware after it; Spark the handler first (after an accept type) and a transformer after it.
     const order = framework?.routeArguments ?? 'middleware-then-handler';
     const handlerPosition = order === 'middleware-then-handler' ? given.length - 1 : given.findIndex((argument) => constantText(this.index, this.path, argument) === undefined);
-    const handler = this.handlerOf(given[handlerPosition] ?? '');
+    const handler = this.handlerOf(given[handlerPosition] ?? '') ?? this.localHandler(given[handlerPosition] ?? '');
     if (!handler) return;
     // A host in a pattern (`example.com/items`, `localhost:8080/items`) is no part of the path; a path
     // relative to its group (gin's `api.GET("current/user", h)`) is all path.
@@ -665,10 +665,9 @@ class FunctionRouters {
   /**
    * The handler an argument names: a function written in place (`<anonymous>@12`), a function, a
    * method of a handler value, a method reference (`Books::create`, `this::get`), a class
-   * (`EchoWebSocket.class`); wrappers (`auth(h.get)`) unwrapped; a local followed to the call that
-   * made it.
+   * (`EchoWebSocket.class`); wrappers (`auth(h.get)`) unwrapped.
    */
-  private handlerOf(written: string, depth = 0): string | undefined {
+  private handlerOf(written: string): string | undefined {
     if (SymbolId.isAnonymousName(written)) {
       const inPlace = SymbolId.of(this.path, written);
       return this.index.definition(inPlace) ? inPlace : undefined;
@@ -681,22 +680,26 @@ class FunctionRouters {
       return target && this.index.definition(target)?.kind === 'class' ? target : undefined;
     }
     const wrapped = wrapperArguments(written);
-    if (!wrapped) return this.functionOf(written) ?? this.localHandler(written, depth);
+    if (!wrapped) return this.functionOf(written);
     // The handler a wrapper is given among its options (`perm(h.list, "lists:read")`): the last argument that names one.
     for (const argument of wrapped.reverse()) {
-      const handler = argument && constantText(this.index, this.path, argument) === undefined ? this.handlerOf(argument, depth + 1) : undefined;
+      const handler = argument && constantText(this.index, this.path, argument) === undefined ? this.handlerOf(argument) : undefined;
       if (handler) return handler;
     }
     // Given no handler, a workspace function called in place makes the one the route runs (`page("about")`).
     return this.functionOf(withoutCallArguments(written));
   }
 
-  /** A local given the handler a call makes (`probe := newReadinessProbe(store)`): that call's handler. */
-  private localHandler(written: string, depth: number): string | undefined {
-    if (!/^\w+$/.test(written) || depth >= MAX_ROUTER_DEPTH) return undefined;
+  /**
+   * A route's handler kept in a local made by a call (`probe := newReadinessProbe(store)`): that
+   * call's handler. Only the handler itself is followed: a local among a call's arguments
+   * (`listUsers(db)`) is a value the handler is made with.
+   */
+  private localHandler(written: string): string | undefined {
+    if (!/^\w+$/.test(written)) return undefined;
     for (const definition of this.functionsAround()) {
       const local = definition.locals?.find((candidate) => candidate.name === written);
-      if (local) return local.value?.endsWith(')') ? this.handlerOf(local.value, depth + 1) : undefined;
+      if (local) return local.value?.endsWith(')') ? this.handlerOf(local.value) : undefined;
     }
     return undefined;
   }

@@ -99,7 +99,8 @@ export function djangoRoutes(index: SymbolIndex, urlconfs: Urlconfs, hints: read
       }
       continue;
     }
-    if (/^include\(/.test(view) || mountedRouter(index, pattern, routers)) continue; // an inline list: its own path() entries are patterns too
+    if (/^include\(/.test(view)) continue; // an inline list: its own path() entries are patterns too
+    if (mountedRouter(index, pattern, routers)) continue; // its routes are the router's, under this pattern's paths
     for (const prefix of urlconfs.prefixesOf(pattern)) {
       const full = normalizeRoutePath(joinRoutePaths(prefix, patternPrefix(index, pattern)));
       const framework = pattern.details.framework ?? '';

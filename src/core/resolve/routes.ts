@@ -185,6 +185,11 @@ export async function resolveRoutes(index: SymbolIndex, findings: Finding[], hin
     const madeAround = router ? undefined : frameworkMadeAround(index, frameworks, path, line);
     const framework = router?.framework.name ?? madeAround?.name ?? finding.details.framework ?? '';
     const described = router?.framework ?? madeAround ?? frameworks.routerFrameworks.get(framework);
+    // A request-handler class given where a function goes (aiohttp's `add_route('*', '/x', View)`) is a class-based view, read as one by its own rule.
+    if (described?.handlerClasses && derivesFromAny(index, finding.symbol, described.handlerClasses.bases)) {
+      notRoutes.add(finding);
+      return;
+    }
     const answers =
       role === 'resource-responders'
         ? responders(index, finding, described?.responderPrefix)
@@ -405,6 +410,11 @@ function responders(index: SymbolIndex, finding: RouteFinding, prefix: string | 
     const owner = classes.find((candidate) => index.definition(`${candidate}.${prefix}${method}${suffix}`));
     return owner ? [{ method: method === 'websocket' ? 'WS' : method.toUpperCase(), handler: `${owner}.${prefix}${method}${suffix}` }] : [];
   });
+}
+
+/** A workspace class deriving from one of these classes, by qualified name. */
+function derivesFromAny(index: SymbolIndex, symbol: string, bases: readonly string[]): boolean {
+  return index.definition(symbol)?.kind === 'class' && index.ancestry(symbol).names.some((name) => bases.includes(name));
 }
 
 /** The innermost function or method of a file around a line. */
@@ -680,8 +690,9 @@ function starletteRoutes(index: SymbolIndex, findings: readonly RouteFinding[], 
  * Paths given a request-handler class in a routing table (Tornado's `(r"/entry/([^/]+)", EntryHandler)`):
  * a class deriving from one of the framework's handler bases answers each HTTP method it, or a
  * workspace base of its own, defines; a WebSocket handler answers a WebSocket itself. The path is
- * a regex whose groups the framework passes to that method: each is named after the parameter it
- * fills. A pair of a string and any other name has the same shape and is no route.
+ * a regex whose groups the framework passes to that method, each named after the parameter it
+ * fills, or a template when the framework says so (aiohttp's `/users/{id}`). A pair of a string and
+ * any other name has the same shape and is no route.
  */
 function handlerClassRoutes(index: SymbolIndex, frameworks: Frameworks, findings: readonly RouteFinding[], prefixesOf: (finding: RouteFinding) => string[], notRoutes: Set<Finding>, skipped: Skipped[]): Route[] {
   const routes: Route[] = [];
@@ -696,10 +707,10 @@ function handlerClassRoutes(index: SymbolIndex, frameworks: Frameworks, findings
       notRoutes.add(finding);
       continue;
     }
-    const regex = statedString(index, path, pathsOf(finding)[0]);
-    const compiled = described?.templatePaths ? undefined : compileRegex(regex);
+    const written = statedString(index, path, pathsOf(finding)[0]);
+    const compiled = described?.templatePaths ? undefined : compileRegex(written);
     if (compiled && 'unsupported' in compiled) {
-      skipped.push({ path, reason: `URL pattern \`${regex}\` (line ${finding.range.start.line + 1}) not read: ${compiled.unsupported}` });
+      skipped.push({ path, reason: `URL pattern \`${written}\` (line ${finding.range.start.line + 1}) not read: ${compiled.unsupported}` });
       continue;
     }
     // In the framework's own repository its handler classes are workspace classes: their methods (the default `get` that answers 405) are not the application's.
@@ -718,7 +729,7 @@ function handlerClassRoutes(index: SymbolIndex, frameworks: Frameworks, findings
     for (const { method, handler: answeredBy, receiver } of answers) {
       const owner = receiver ? classes.find((symbol) => index.definition(`${symbol}.${receiver}`)) : undefined;
       const names = (owner ? index.definition(`${owner}.${receiver}`)?.parameters ?? [] : []).slice(1).filter((parameter) => !parameter.splat).map((parameter) => parameter.name);
-      const stated = described?.templatePaths ? regex : regexAsTemplate(regex, names);
+      const stated = described?.templatePaths ? written : regexAsTemplate(written, names);
       for (const prefix of routerPrefixes) routes.push({ method, path: normalizeRoutePath(joinRoutePaths(prefix, stated)), handler: answeredBy, framework, source: sourceOf(finding) });
     }
   }

@@ -12,4 +12,6 @@
         (keyword_argument name: (identifier) @_key value: (list) @methods)?)))
   (#any-of? @_decorator "route" "api_route")
   (#eq? @_key "methods")
+  ; A path starts with "/": a method first is another framework's `route(method, path)` (aiohttp's route tables).
+  (#not-match? @path "^[rbuRBU]*['\"](GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS|\\*)['\"]$")
   definition: (function_definition)) @finding

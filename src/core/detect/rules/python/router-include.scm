@@ -5,9 +5,15 @@
   arguments: (argument_list
     . (_) @child
     (keyword_argument name: (identifier) @_key value: [(string) @prefix (identifier) @prefixName (attribute) @prefixName (subscript) @prefixName])?)
-  (#any-of? @_verb "include_router" "register_blueprint" "add_namespace" "blueprint" "add_routes")
+  (#any-of? @_verb "include_router" "register_blueprint" "add_namespace" "blueprint")
   ; match? fails when the optional keyword is absent; not-match? of the complement holds then.
   (#not-match? @_key "^(?!(prefix|url_prefix|path)$)")) @finding
+
+; aiohttp's route table handed whole to an application: its routes, under no prefix of its own.
+(call
+  function: (attribute object: (_) @parent attribute: (identifier) @_verb)
+  arguments: (argument_list . [(identifier) (attribute)] @child .)
+  (#eq? @_verb "add_routes")) @finding
 
 (call
   function: (attribute object: (_) @parent attribute: (identifier) @_verb)
