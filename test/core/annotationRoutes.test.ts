@@ -154,6 +154,38 @@ public class UsersAdmin {
   });
 });
 
+describe("Micronaut's controllers", () => {
+  it('joins the @Controller path with each method annotation\'s, given as value, uri or uris', async () => {
+    const result = await analyseFiles({
+      'src/main/java/example/IssuesController.java': `package example;
+
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Post;
+
+@Controller("/issues")
+public class IssuesController {
+    @Get("/{number}")
+    public String issue(Integer number) { return ""; }
+
+    @Post
+    public String create(String title) { return ""; }
+
+    @Delete(uris = {"/{number}", "/by-id/{number}"})
+    public void remove(Integer number) {}
+}
+`,
+    });
+    assert.deepEqual(result.routes.map((route) => `${route.method} ${route.path} -> ${route.handler.slice(route.handler.lastIndexOf(':') + 1)}`).sort(), [
+      'DELETE /issues/by-id/{number} -> IssuesController.remove',
+      'DELETE /issues/{number} -> IssuesController.remove',
+      'GET /issues/{number} -> IssuesController.issue',
+      'POST /issues -> IssuesController.create',
+    ]);
+  });
+});
+
 describe('servlets under @WebServlet', () => {
   it('answers each HTTP method whose doGet, doPost... a servlet defines or inherits from a workspace base, at every URL pattern, and nothing for a class that is no servlet', async () => {
     const result = await analyseFiles({

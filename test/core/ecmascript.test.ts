@@ -585,6 +585,34 @@ export class SiteController {
     }
   });
 
+  it("lists tsoa's operations under their controller's @Route, and no route of a class under another package's decorators of the same names", async () => {
+    const result = await analyseFiles({
+      'package.json': '{"name": "users", "private": true, "dependencies": {"tsoa": "6", "express": "4"}}',
+      'src/users/usersController.ts': [
+        "import { Body, Controller, Get, Path, Post, Route, SuccessResponse } from 'tsoa';",
+        "import { UsersService } from './usersService';",
+        "@Route('users')",
+        'export class UsersController extends Controller {',
+        "  @Get('{userId}')",
+        '  public async getUser(@Path() userId: number) { return new UsersService().get(userId); }',
+        "  @SuccessResponse('201', 'Created')",
+        '  @Post()',
+        '  public async createUser(@Body() body: object) { this.setStatus(201); }',
+        '}',
+      ].join('\n'),
+      'src/users/usersService.ts': 'export class UsersService { get(id: number) { return { id }; } }\n',
+      'src/legacy/report.ts': [
+        "import { Route, Get } from '@acme/http-decorators';",
+        "@Route('reports')",
+        'export class Reports {',
+        '  @Get()',
+        '  list() { return []; }',
+        '}',
+      ].join('\n'),
+    });
+    assert.deepEqual(result.routes.map((route) => `${route.method} ${route.path} ${route.handler}`).sort(), ['GET /users/{userId} src/users/usersController.ts:UsersController.getUser', 'POST /users src/users/usersController.ts:UsersController.createUser']);
+  });
+
   it("puts routing-controllers' routes under the application's routePrefix, read from the environment files (not a test's), and NestJS's under its own global prefix", async () => {
     const result = await analyseFiles({
       'package.json': '{"name": "accounts", "private": true, "dependencies": {"routing-controllers": "0.10", "@nestjs/core": "10", "@nestjs/common": "10"}}',
