@@ -577,6 +577,45 @@ describe('traces through the instances a framework call gives', () => {
   });
 });
 
+describe("Flask-Login's current_user", () => {
+  it('follows the methods called on current_user to the application\'s user class, the one deriving from UserMixin outside tests, and follows nothing when two do', async () => {
+    const files = {
+      'app/models.py': [
+        'from flask_login import UserMixin',
+        'from app import db',
+        'class User(UserMixin, db.Model):',
+        '    def launch_task(self, name):',
+        '        return name',
+        'class Post(db.Model):',
+        '    def publish(self):',
+        '        return None',
+      ].join('\n'),
+      'app/routes.py': [
+        'from flask import Blueprint',
+        'from flask_login import current_user, login_required',
+        'bp = Blueprint("main", __name__)',
+        '@bp.route("/export_posts")',
+        '@login_required',
+        'def export_posts():',
+        '    current_user.launch_task("export_posts")',
+        '    return "ok"',
+      ].join('\n'),
+      'tests/test_routes.py': ['from flask_login import UserMixin', 'class FakeUser(UserMixin):', '    def launch_task(self, name):', '        return None'].join('\n'),
+    };
+    const one = tempWorkspace(files);
+    const two = tempWorkspace({ ...files, 'app/admin.py': ['from flask_login import UserMixin', 'class Admin(UserMixin):', '    def launch_task(self, name):', '        return None'].join('\n') });
+    try {
+      const names = ((await analyzeFolder(one.root, { threads: 1 })).trace('GET /export_posts')?.steps ?? []).map((step) => step.symbol);
+      assert.deepEqual(names, ['app/routes.py:export_posts', 'app/models.py:User.launch_task']);
+      const ambiguous = ((await analyzeFolder(two.root, { threads: 1 })).trace('GET /export_posts')?.steps ?? []).map((step) => step.symbol);
+      assert.deepEqual(ambiguous, ['app/routes.py:export_posts']);
+    } finally {
+      one.cleanup();
+      two.cleanup();
+    }
+  });
+});
+
 describe('a route callback written in place that calls what the function around it made', () => {
   const workspace = tempWorkspace({
     'api/routes.ts': [

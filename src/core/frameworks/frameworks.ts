@@ -154,6 +154,8 @@ export interface Frameworks {
   instanceGetters: ReadonlySet<string>;
   /** Methods view classes inherit that return the instance of their query set's model (see the schema's `viewObjectGetters`). */
   viewObjectGetters: readonly ViewObjectGetterDocument[];
+  /** Names bound to an instance of the workspace class deriving from the framework's (Flask-Login's `current_user`): the qualified name, and those classes. */
+  proxiedInstances: ReadonlyMap<string, readonly string[]>;
   /** Writes that do not duplicate on a repeat, by method name. */
   idempotentWrites: ReadonlySet<string>;
   /** Functions, by name, that make a new value on every call (`uuid4`, `token_urlsafe`): a unique column filled with one never meets a repeat's value. */
@@ -294,6 +296,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     conditionalBeans: new Set<string>(),
     instanceGetters: new Set<string>(),
     viewObjectGetters: [] as ViewObjectGetterDocument[],
+    proxiedInstances: new Map<string, string[]>(),
     idempotentWrites: new Set<string>(),
     generatedValues: new Set<string>(),
     requestEnders: new Set<string>(),
@@ -405,6 +408,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     for (const name of document.conditionalBeans ?? []) frameworks.conditionalBeans.add(name);
     for (const name of document.instanceGetters ?? []) frameworks.instanceGetters.add(name);
     frameworks.viewObjectGetters.push(...(document.viewObjectGetters ?? []));
+    for (const { proxy, classesDerivingFrom } of document.proxiedInstances ?? []) frameworks.proxiedInstances.set(proxy, classesDerivingFrom);
     for (const name of document.idempotentWrites ?? []) frameworks.idempotentWrites.add(name);
     for (const name of document.generatedValues ?? []) frameworks.generatedValues.add(name);
     for (const name of document.requestEnders ?? []) frameworks.requestEnders.add(name);

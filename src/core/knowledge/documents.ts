@@ -200,6 +200,7 @@ export interface FrameworkDocument {
   containerResolvers?: string[];
   conditionalBeans?: string[];
   instanceGetters?: string[];
+  proxiedInstances?: ProxiedInstanceDocument[];
   viewObjectGetters?: ViewObjectGetterDocument[];
   idempotentWrites?: string[];
   generatedValues?: string[];
@@ -344,6 +345,12 @@ export interface ViewSetsDocument {
   mixinModule: string;
   trailingSlashKeyword?: string;
   actionDecorators: { decorator: string; detail?: boolean }[];
+}
+
+/** A name a framework binds to an instance of the workspace class deriving from its classes (see the schema's `proxiedInstances`). */
+export interface ProxiedInstanceDocument {
+  proxy: string;
+  classesDerivingFrom: string[];
 }
 
 /** A method a view class inherits that returns the instance of its query set's model (see the schema's `viewObjectGetters`). */

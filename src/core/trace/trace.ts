@@ -1,3 +1,4 @@
+import { isTestPath } from '../checklist/scope';
 import { type CallAnswer, CallQuestion, type CallTypeResolver } from '../host';
 import { type DataFile, readDataFile } from '../knowledge/dataFile';
 import type { Frameworks } from '../frameworks/frameworks';
@@ -42,6 +43,8 @@ export interface TraceSteps {
   toOneRelations: ReadonlySet<string>;
   /** Methods view classes inherit that return an instance of their query set's model (`self.get_object()`): from the frameworks' data. */
   viewObjectGetters: readonly ViewObjectGetterDocument[];
+  /** Names bound to an instance of the workspace class deriving from these (Flask-Login's `current_user`), by qualified name: from the frameworks' data. */
+  proxiedInstances: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Reads `trace-steps.yml` (or a user's file of the same shape). */
@@ -56,6 +59,7 @@ export function parseTraceSteps(file: DataFile): TraceSteps {
     instanceMakers: new Set(),
     toOneRelations: new Set(),
     viewObjectGetters: [],
+    proxiedInstances: new Map(),
   };
 }
 
@@ -68,7 +72,7 @@ export interface TraceContext {
   /** A database session's names and data verbs (`data-access.yml`): an untyped session's call is a step. */
   dataAccess: DataAccess;
   /** What the frameworks' data files say of message buses and of the statuses exceptions answer with. */
-  frameworks: Pick<Frameworks, 'messageBuses' | 'exceptionStatuses' | 'statusExceptions' | 'containerResolvers' | 'instanceGetters' | 'relationCalls' | 'viewObjectGetters'>;
+  frameworks: Pick<Frameworks, 'messageBuses' | 'exceptionStatuses' | 'statusExceptions' | 'containerResolvers' | 'instanceGetters' | 'relationCalls' | 'viewObjectGetters' | 'proxiedInstances'>;
   limits?: TraceLimits;
   /** A type checker's answers for calls syntax cannot follow; the calls it has not answered yet are asked. */
   typed?: TypedCalls;
@@ -127,7 +131,7 @@ const TO_ONE = new Set(['many-to-one', 'one-to-one']);
  * calls that give an instance of the class they are given, and the relation fields that hold one.
  */
 function withFrameworks(context: TraceContext): TraceContext {
-  const { messageBuses: buses, containerResolvers, instanceGetters, relationCalls, viewObjectGetters } = context.frameworks;
+  const { messageBuses: buses, containerResolvers, instanceGetters, relationCalls, viewObjectGetters, proxiedInstances } = context.frameworks;
   const { outside } = context.steps;
   const toOneRelations = new Set([...relationCalls].flatMap(([field, kind]) => (TO_ONE.has(kind) ? [field] : [])));
   return {
@@ -138,6 +142,7 @@ function withFrameworks(context: TraceContext): TraceContext {
       instanceMakers: new Set([...context.steps.instanceMakers, ...containerResolvers, ...instanceGetters]),
       toOneRelations: new Set([...context.steps.toOneRelations, ...toOneRelations]),
       viewObjectGetters: [...context.steps.viewObjectGetters, ...viewObjectGetters],
+      proxiedInstances: new Map([...context.steps.proxiedInstances, ...proxiedInstances]),
     },
   };
 }
@@ -643,8 +648,26 @@ function resolveCall(index: SymbolIndex, steps: TraceSteps, data: DataAccess, ca
       }
     }
   }
+  // `current_user.launch_task(...)`: a name the framework binds to an instance of the workspace's class (Flask-Login's user).
+  const proxied = headTarget && 'external' in headTarget && rest.length ? proxiedClass(index, steps, headTarget.external) : undefined;
+  if (proxied) return memberOf(index, steps, data, { symbol: proxied }, rest, enqueued);
   const external = whole && 'external' in whole ? whole.external : call.callee;
   return steps.outside.test(external) ? { kind: 'external', name: external } : { kind: 'skip' };
+}
+
+/**
+ * The one class outside tests deriving from the classes a proxied name stands for an instance of
+ * (none when several do: which one is bound is told at run time).
+ */
+function proxiedClass(index: SymbolIndex, steps: TraceSteps, proxy: string): string | undefined {
+  const bases = steps.proxiedInstances.get(proxy);
+  if (!bases) return undefined;
+  const classes = index.files().filter((file) => !isTestPath(file.path)).flatMap((file) =>
+    index.part(`proxied-classes ${bases.join(' ')}`, file.path, () =>
+      [...index.definitionsIn(file.path)].filter(({ symbol, definition }) => definition.kind === 'class' && index.ancestry(symbol).names.some((name) => bases.includes(name))).map(({ symbol }) => symbol),
+    ),
+  );
+  return classes.length === 1 ? classes[0] : undefined;
 }
 
 /**
