@@ -585,6 +585,36 @@ export class SiteController {
     }
   });
 
+  it("lists a NestJS gateway given a path as a WebSocket route to its handleConnection, under no global prefix, and none for a gateway given no path", async () => {
+    const result = await analyseFiles({
+      'package.json': '{"name": "notes", "private": true, "dependencies": {"@nestjs/core": "10", "@nestjs/common": "10", "@nestjs/websockets": "10"}}',
+      'src/main.ts': [
+        "import { NestFactory } from '@nestjs/core';",
+        "import { AppModule } from './app.module';",
+        'async function bootstrap() {',
+        '  const app = await NestFactory.create(AppModule);',
+        "  app.setGlobalPrefix('api');",
+        '  await app.listen(3000);',
+        '}',
+        'bootstrap();',
+      ].join('\n'),
+      'src/realtime/websocket.gateway.ts': [
+        "import { OnGatewayConnection, SubscribeMessage, WebSocketGateway } from '@nestjs/websockets';",
+        "@WebSocketGateway({ path: '/realtime' })",
+        'export class WebsocketGateway implements OnGatewayConnection {',
+        '  handleConnection(client: unknown, request: unknown) {}',
+        '}',
+        '@WebSocketGateway()',
+        'export class ChatGateway implements OnGatewayConnection {',
+        '  handleConnection(client: unknown) {}',
+        "  @SubscribeMessage('message')",
+        '  onMessage(data: string) {}',
+        '}',
+      ].join('\n'),
+    });
+    assert.deepEqual(result.routes.map((route) => `${route.method} ${route.path} ${route.handler}`), ['WS /realtime src/realtime/websocket.gateway.ts:WebsocketGateway.handleConnection']);
+  });
+
   it("lists tsoa's operations under their controller's @Route, and no route of a class under another package's decorators of the same names", async () => {
     const result = await analyseFiles({
       'package.json': '{"name": "users", "private": true, "dependencies": {"tsoa": "6", "express": "4"}}',

@@ -309,6 +309,7 @@ export interface DecoratorRoutesDocument {
   versionDecorator?: string;
   moduleDecorator?: string;
   moduleRouter?: string;
+  webSocketGateways?: { decorator: string; connectionMethod: string };
 }
 
 export interface AnnotationRoutesDocument {

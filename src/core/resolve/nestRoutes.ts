@@ -1,7 +1,7 @@
 import { Turns } from '../nextTurn';
 import type { DecoratorRoutes } from '../frameworks/frameworks';
 import { isEmpty, NONE } from '../lists';
-import type { CallShape, FileFacts, Hint, ValueShape } from '../parse/facts';
+import type { CallShape, FileFacts, Hint, SymbolDefinition, ValueShape } from '../parse/facts';
 import { type Finding, type FindingOf, type Range, type Route, type Skipped, SymbolId } from '../result';
 import { type Compiled, compileRegex, type LinearPattern, quoteForRegex } from '../workspacePatterns';
 import { trimEnd, trimStart } from '../text';
@@ -58,7 +58,7 @@ export async function nestRoutes(index: SymbolIndex, hints: readonly Hint[], fin
       const { prefix: globalPrefix, excluded } = prefixOf(framework);
       const modulePath = modulePaths.get(handler.controller) ?? '';
       const underPrefix = !excluded.some((exclusion) => (exclusion.method === 'ANY' || exclusion.method === verb) && exclusion.pattern.matches(normalizeNestPath([modulePath, prefix, own]).slice(1)));
-      const routePath = normalizeNestPath([underPrefix ? globalPrefix : '', version ? `v${version}` : '', modulePath, prefix, own]);
+      const routePath = handler.webSocket ? normalizeNestPath([own]) : normalizeNestPath([underPrefix ? globalPrefix : '', version ? `v${version}` : '', modulePath, prefix, own]);
       routes.push({ method: verb, path: routePath, handler: symbol, framework, source: { path: handler.declaredIn, line: range.start.line } });
       routeFindings.push({ category: 'route', symbol, range, layer: '', details: { rule: 'nest-route', framework, method: verb.toLowerCase(), path: routePath } });
     }
@@ -105,6 +105,8 @@ interface NestHandler {
   own: string;
   /** `@Version(...)` on the method, else the controller's `version`. */
   version: string | undefined;
+  /** A gateway's connection method: its path is the gateway's own, under no prefix. */
+  webSocket?: boolean;
 }
 
 /** A decorator's name in its framework, and the framework: `workspace`, without its file, for a framework's own decorators. */
@@ -133,6 +135,8 @@ function nestHandlers(index: SymbolIndex, path: string, own: ReadonlyMap<string,
   const verbOf = (role: DecoratorRole) => filesOf(role).map((routes) => (Object.hasOwn(routes.handlers, role.role) ? routes.handlers[role.role] : undefined)).find((verb) => verb !== undefined);
   for (const { symbol, definition } of index.definitionsIn(path)) {
     if (definition.kind !== 'class') continue;
+    const gateway = gatewayHandler(index, path, symbol, definition, frameworks);
+    if (gateway) handlers.push(gateway);
     const controller = definition.decorators.find((decorator) => isController(roleOf(path, decorator)));
     if (!controller) continue;
     const prefix = pathArgument(index, path, definition.decoratorCalls?.[controller]);
@@ -158,6 +162,20 @@ function nestHandlers(index: SymbolIndex, path: string, own: ReadonlyMap<string,
     }
   }
   return handlers;
+}
+
+/** A gateway class given a path (`@WebSocketGateway({ path: '/realtime' })`): its connection method answers WebSocket connections there. */
+function gatewayHandler(index: SymbolIndex, path: string, symbol: string, definition: SymbolDefinition, frameworks: readonly DecoratorRoutes[]): NestHandler | undefined {
+  for (const routes of frameworks) {
+    const gateways = routes.webSocketGateways;
+    const decorator = gateways ? definition.decorators.find((name) => index.qualifiedNames(path, name).includes(gateways.decorator)) : undefined;
+    const call = decorator ? definition.decoratorCalls?.[decorator] : undefined;
+    const connection = gateways && call?.keywords['path'] !== undefined ? index.methodOrInherited(symbol, gateways.connectionMethod) : undefined;
+    if (!connection) continue;
+    const range = index.definition(connection)?.range ?? definition.range;
+    return { symbol: connection, controller: symbol, path, declaredIn: SymbolId.parse(connection).path, range, framework: routes.framework, verb: 'WS', prefix: '', own: pathArgument(index, path, call), version: undefined, webSocket: true };
+  }
+  return undefined;
 }
 
 /** The workspace's own decorator definitions named as a framework's controller and route decorators (routing-controllers' own repository): symbol → name. */
