@@ -72,21 +72,21 @@ function withAncestors(index: SymbolIndex, type: Target): Target[] {
  */
 function typeInScope(index: SymbolIndex, path: string, line: number, name: string): string | undefined {
   if (!/^[\w$]+$/.test(name)) return undefined;
-  const file = index.file(path);
-  let found: { start: number; type: string } | undefined;
-  let field: { start: number; type: string } | undefined;
-  for (const definition of file?.symbols ?? []) {
-    const { start, end } = definition.range;
-    if (start.line > line || end.line < line) continue;
-    if (definition.kind === 'class' && file?.language === 'java' && !(field && field.start > start.line)) {
-      const type = definition.attributes?.find((attribute) => attribute.name === name)?.type;
-      if (type) field = { start: start.line, type };
-    }
-    if ((definition.kind !== 'function' && definition.kind !== 'method') || (found && found.start > start.line)) continue;
+  for (const definition of index.functionsAround(path, line)) {
     const type = definition.parameters?.find((parameter) => parameter.name === name)?.annotation ?? definition.locals?.find((local) => local.name === name)?.type;
-    if (type) found = { start: start.line, type };
+    if (type) return type;
   }
-  return (found ?? field)?.type;
+  // Java: a field of the innermost class around the line that declares one of that name.
+  const file = index.file(path);
+  if (file?.language !== 'java') return undefined;
+  let field: { start: number; type: string } | undefined;
+  for (const definition of file.symbols) {
+    const { start, end } = definition.range;
+    if (definition.kind !== 'class' || start.line > line || end.line < line || (field && field.start > start.line)) continue;
+    const type = definition.attributes?.find((attribute) => attribute.name === name)?.type;
+    if (type) field = { start: start.line, type };
+  }
+  return field?.type;
 }
 
 /**
@@ -98,14 +98,11 @@ function typeInScope(index: SymbolIndex, path: string, line: number, name: strin
 export function methodOfValueAt(index: SymbolIndex, path: string, line: number, name: string): string | undefined {
   const [head = '', method, ...more] = name.split('.');
   if (!method || more.length) return undefined;
-  let around: SymbolDefinition | undefined;
+  const around = index.functionsAround(path, line).find((definition) => definition.parameters?.some((parameter) => parameter.name === head) || definition.locals?.some((local) => local.name === head));
   let owner: SymbolDefinition | undefined;
   for (const definition of index.file(path)?.symbols ?? []) {
     const { start, end } = definition.range;
-    if (start.line > line || end.line < line) continue;
-    if (definition.kind === 'class' && (!owner || owner.range.start.line <= start.line)) owner = definition;
-    const declares = definition.parameters?.some((parameter) => parameter.name === head) || definition.locals?.some((local) => local.name === head);
-    if ((definition.kind === 'function' || definition.kind === 'method') && declares && (!around || around.range.start.line <= start.line)) around = definition;
+    if (definition.kind === 'class' && start.line <= line && line <= end.line && (!owner || owner.range.start.line <= start.line)) owner = definition;
   }
   let type: string | undefined;
   if (head === 'this') type = owner ? SymbolId.of(path, owner.name) : undefined;

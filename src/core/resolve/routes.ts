@@ -1,6 +1,6 @@
 import { isEmpty, listIn, NONE } from '../lists';
 import { nextTurn, Turns } from '../nextTurn';
-import type { Hint, SymbolDefinition } from '../parse/facts';
+import type { Hint } from '../parse/facts';
 import { type Finding, type MiddlewareFinding, type Route, type RouteFinding, type Skipped, SymbolId } from '../result';
 import { normalizeCallee, withoutComments } from '../parse/syntax';
 import { DEFAULT_PREFIX_KEYWORDS, type Frameworks, NO_ROUTER_CALLS, type RouterFramework } from '../frameworks/frameworks';
@@ -337,8 +337,7 @@ function typedParameter(index: SymbolIndex, frameworks: Frameworks, routers: Rea
 function localRouter(index: SymbolIndex, frameworks: Frameworks, path: string, line: number, written: string): Router | undefined {
   if (!/^[A-Za-z_$][\w$]*$/.test(written)) return undefined;
   // Innermost first: a handler written in place is a function around the line too.
-  const around = (index.file(path)?.symbols ?? []).filter((symbol) => (symbol.kind === 'function' || symbol.kind === 'method') && symbol.range.start.line <= line && line <= symbol.range.end.line);
-  for (const symbol of around.sort((a, b) => b.range.start.line - a.range.start.line)) {
+  for (const symbol of index.functionsAround(path, line)) {
     const local = symbol.locals?.find((candidate) => candidate.name === written);
     if (!local) continue;
     const framework = local.type ? frameworkOf(index, frameworks, path, local.type) : undefined;
@@ -399,7 +398,7 @@ function responders(index: SymbolIndex, finding: RouteFinding, prefix: string | 
   if (!prefix) return [];
   const { path } = sourceOf(finding);
   const written = finding.details.resource ?? '';
-  const local = enclosingFunction(index, path, finding.range.start.line)?.locals?.find((candidate) => candidate.name === written)?.type;
+  const local = index.functionsAround(path, finding.range.start.line)[0]?.locals?.find((candidate) => candidate.name === written)?.type;
   let resource = index.resolve(path, local ?? written);
   const made = resource ? index.definition(resource) : undefined;
   if (made?.kind === 'variable' && made.value) resource = index.resolve(SymbolId.parse(resource ?? '').path, made.value.callee);
@@ -415,16 +414,6 @@ function responders(index: SymbolIndex, finding: RouteFinding, prefix: string | 
 /** A workspace class deriving from one of these classes, by qualified name. */
 function derivesFromAny(index: SymbolIndex, symbol: string, bases: readonly string[]): boolean {
   return index.definition(symbol)?.kind === 'class' && index.ancestry(symbol).names.some((name) => bases.includes(name));
-}
-
-/** The innermost function or method of a file around a line. */
-function enclosingFunction(index: SymbolIndex, path: string, line: number): SymbolDefinition | undefined {
-  let found: SymbolDefinition | undefined;
-  for (const symbol of index.file(path)?.symbols ?? []) {
-    const { start, end } = symbol.range;
-    if ((symbol.kind === 'function' || symbol.kind === 'method') && start.line <= line && line <= end.line && (!found || start.line >= found.range.start.line)) found = symbol;
-  }
-  return found;
 }
 
 /** The method names of a `methods=[...]` list; anything else in it (broken code, a variable) is not one. */
@@ -492,8 +481,7 @@ function routersIn(index: SymbolIndex, frameworks: Frameworks, path: string, own
  */
 function frameworkMadeAround(index: SymbolIndex, frameworks: Frameworks, path: string, line: number): RouterFramework | undefined {
   // Innermost first: a handler written in place is a function around the line too.
-  const around = (index.file(path)?.symbols ?? []).filter((symbol) => (symbol.kind === 'function' || symbol.kind === 'method') && symbol.range.start.line <= line && line <= symbol.range.end.line);
-  for (const symbol of around.sort((a, b) => b.range.start.line - a.range.start.line)) {
+  for (const symbol of index.functionsAround(path, line)) {
     for (const call of symbol.calls ?? []) {
       const framework = call.line <= line ? frameworkOf(index, frameworks, path, call.callee) : undefined;
       if (framework) return framework;

@@ -272,6 +272,12 @@ export class SymbolIndex {
     return this.indexed.get(path)?.facts;
   }
 
+  /** The functions and methods of a file whose lines hold `line`, innermost first (a function written in place is one). */
+  functionsAround(path: string, line: number): SymbolDefinition[] {
+    const around = (this.file(path)?.symbols ?? []).filter((symbol) => (symbol.kind === 'function' || symbol.kind === 'method') && symbol.range.start.line <= line && line <= symbol.range.end.line);
+    return around.sort((a, b) => b.range.start.line - a.range.start.line);
+  }
+
   /**
    * The path of a symbol's file, as the index holds it (one string per file, that lookups by path
    * then compare by identity); reading it reads nothing of the file.

@@ -675,13 +675,11 @@ function proxiedClass(index: SymbolIndex, steps: TraceSteps, proxy: string): str
  * `name` (a parameter or local; `this` is the nearest one's, as an arrow function's is).
  */
 function declaringFunction(index: SymbolIndex, path: string, inner: SymbolDefinition, name: string): { symbol: string; definition: SymbolDefinition } | undefined {
-  let found: { symbol: string; definition: SymbolDefinition } | undefined;
-  for (const { definition } of index.definitionsIn(path)) {
-    if ((definition.kind !== 'function' && definition.kind !== 'method') || definition === inner || !contains(definition, inner)) continue;
-    const declares = name === 'this' || definition.parameters?.some((candidate) => candidate.name === name) || definition.locals?.some((candidate) => candidate.name === name);
-    if (declares && (!found || contains(found.definition, definition))) found = { symbol: SymbolId.of(path, definition.name), definition };
-  }
-  return found;
+  const found = index.functionsAround(path, inner.range.start.line).find((definition) => {
+    if (definition === inner || !contains(definition, inner)) return false;
+    return name === 'this' || definition.parameters?.some((candidate) => candidate.name === name) || definition.locals?.some((candidate) => candidate.name === name);
+  });
+  return found ? { symbol: SymbolId.of(path, found.name), definition: found } : undefined;
 }
 
 /**
