@@ -15,8 +15,19 @@
   function: (attribute object: (_) @router attribute: (identifier) @_verb)
   arguments: (argument_list
     . (string) @path
-    (keyword_argument name: (identifier) @_endpoint value: [(identifier) (attribute)] @symbol)
+    . (keyword_argument name: (identifier) @_endpoint value: [(identifier) (attribute)] @symbol)
     (keyword_argument name: (identifier) @_key value: [(list) (tuple)] @methods)?)
+  (#any-of? @_verb "add_api_route" "add_route")
+  (#eq? @_endpoint "endpoint")
+  (#eq? @_key "methods")) @finding
+
+; `methods=` written before `endpoint=`.
+(call
+  function: (attribute object: (_) @router attribute: (identifier) @_verb)
+  arguments: (argument_list
+    . (string) @path
+    (keyword_argument name: (identifier) @_key value: [(list) (tuple)] @methods)
+    (keyword_argument name: (identifier) @_endpoint value: [(identifier) (attribute)] @symbol))
   (#any-of? @_verb "add_api_route" "add_route")
   (#eq? @_endpoint "endpoint")
   (#eq? @_key "methods")) @finding
