@@ -5,7 +5,8 @@ import type { LayerRoles } from '../layers/layers';
 import type { CallSite } from '../parse/facts';
 import type { SymbolIndex } from '../resolve/symbolIndex';
 import { type AnalysisResult, type AnswerFact, type AnswerGap, type AnswerPart, type Finding, type Route, type SourceLocation, SymbolId, type Trace } from '../result';
-import { inPart as inPartOf, isTestPath } from '../checklist/scope';
+import { inPart as inPartOf } from '../checklist/scope';
+import { isTestPath } from '../testCode';
 import { type PhraseKey, say } from './phrases';
 
 /** What every answer is made from: the analysis, its symbol index, and traces of its routes. */

@@ -1,6 +1,6 @@
 import { type AnswerFact, type AnswerPart, type SourceLocation, SymbolId } from '../result';
 import { type Contract, contractFacts, definingClass, implementationTable, isMandatory, studyInterfaces } from './contract';
-import { isTestPath } from '../checklist/scope';
+import { isTestPath } from '../testCode';
 import { type AnswerContext, answerPart, fact, firstFileOf, gap, inPart, inScope, layerOfPath, locationOf, memo } from './context';
 import { documentedDeliveryFacts } from './projectDocs';
 import { mainBenchmarkFile } from './studyMaterial';

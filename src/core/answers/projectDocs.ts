@@ -4,7 +4,7 @@ import type { AnswerFact, AnswerPart, SourceLocation } from '../result';
 import { benchmarkOptions } from './studyMaterial';
 import { type AnswerContext, answerPart, fact, gap, inPart, memo, readmeLocation } from './context';
 import { say } from './phrases';
-import { isTestPath } from '../checklist/scope';
+import { isTestPath } from '../testCode';
 
 /**
  * The learning path's questions the code alone does not answer — what the project is for and who

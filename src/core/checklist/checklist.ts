@@ -1,6 +1,7 @@
 import { type AnalysisResult, type Answer, type Finding, type MiddlewareFinding, type RepoKind, SymbolId } from '../result';
 import { PHRASES, phraseText } from '../answers/phrases';
-import { flowRoute, inPart, isTestPath } from './scope';
+import { isTestPath } from '../testCode';
+import { flowRoute, inPart } from './scope';
 
 /** Where a checklist item points in this repository: a place in the code, or a route to trace. */
 export type ChecklistLink = { kind: 'code'; path: string; line: number; label: string } | { kind: 'route'; route: string; label: string };

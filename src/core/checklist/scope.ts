@@ -1,13 +1,9 @@
 import type { Route } from '../result';
 import { SymbolId } from '../result';
+import { isTestPath } from '../testCode';
 
 /** A mixed part's files (`django/db/`), or every file when the part is the repository (''). */
 export const inPart = (part: string) => (path: string): boolean => !part || path.startsWith(part);
-
-/** Test code: studied for its own questions, never as the code under study. */
-export function isTestPath(path: string): boolean {
-  return /(^|\/)(tests?|testing)\//.test(path) || /(^|\/)test_[^/]*\.py$/.test(path);
-}
 
 /** The flow worth tracing first: a write (POST, PUT) before a read, outside tests. */
 export function flowRoute(routes: readonly Route[], part: string): Route | undefined {

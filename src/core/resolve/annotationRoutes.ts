@@ -146,9 +146,8 @@ function annotatedHandlers(index: SymbolIndex, frameworks: readonly AnnotationRo
  * class; the framework's own class, in its own repository, answers nothing.
  */
 function namedHandlers(index: SymbolIndex, framework: AnnotationRoutes, named: NonNullable<AnnotationRoutes['namedHandlers']>, symbol: string, definition: SymbolDefinition, classPaths: string[]): AnnotatedHandler[] {
-  const ancestry = index.ancestry(symbol);
-  if (!ancestry.names.some((name) => named.bases.includes(name))) return [];
-  const classes = [symbol, ...ancestry.classes].filter((candidate) => !index.namesOf({ symbol: candidate }).some((name) => named.bases.includes(name)));
+  if (!index.derivesFromAny(symbol, named.bases)) return [];
+  const classes = index.applicationLineage(symbol, named.bases);
   const { path } = SymbolId.parse(symbol);
   return Object.entries(named.methods).flatMap(([name, method]) => {
     const owner = classes.find((candidate) => index.definition(`${candidate}.${name}`));

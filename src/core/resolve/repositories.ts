@@ -5,6 +5,7 @@ import { type Finding, type InterfaceImplementations, type Range, SymbolId } fro
 import { type DataFile, readDataFile } from '../knowledge/dataFile';
 import type { SymbolIndex } from './symbolIndex';
 import { beforeFirst } from '../text';
+import { isTestPath } from '../testCode';
 import { normalizeCallee } from '../parse/syntax';
 
 /** What tells a data-access class from the rest (`data-access.yml`). */
@@ -51,7 +52,6 @@ const REPOSITORY_NAME = /(Repository|Repo|DAO|Dao|Crud|CRUD)(Impl)?$/;
 const REPOSITORY_PORT_NAME = /(Repository|Repo)Port$/;
 /** Findings whose symbols are something else than a repository, whatever their methods do. */
 const NOT_REPOSITORY_CATEGORIES: ReadonlySet<string> = new Set(['model', 'route', 'manager']);
-const TEST_PATH = /(^|\/)(tests?|testing|__tests__|integration-tests)\/|(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$|\.(spec|test)\.[cm]?[jt]sx?$/;
 
 /**
  * Data-access classes. The name is a hint, not the rule: a class is a repository when two or more
@@ -68,7 +68,7 @@ export async function repositoryFindings(index: SymbolIndex, data: DataAccess, i
   const abstractRepositories = new Set<string>();
   const classes: DataClass[] = [];
   const withAdapters = { ...data, adapters };
-  await index.eachPart('data-classes', turns, (file) => (TEST_PATH.test(file.path) ? NONE : dataClasses(index, withAdapters, file.path)), (inFile) => classes.push(...inFile), [...adapters].sort().join(' '), undefined, isEmpty);
+  await index.eachPart('data-classes', turns, (file) => (isTestPath(file.path) ? NONE : dataClasses(index, withAdapters, file.path)), (inFile) => classes.push(...inFile), [...adapters].sort().join(' '), undefined, isEmpty);
   for (const { symbol, range, named, port, dataMethods, ownedMethods, collaborators, notRepository } of classes) {
     if (notRepository || excluded.has(symbol) || found.has(symbol)) continue;
     let reason: string | undefined;
@@ -106,7 +106,7 @@ type DataAccessIn = DataAccess & { adapters: ReadonlySet<string> };
 function handleAdapters(index: SymbolIndex, data: DataAccess, implemented: readonly InterfaceImplementations[]): Set<string> {
   const adapters = new Set<string>();
   for (const file of index.files()) {
-    if (file.language !== 'go' || TEST_PATH.test(file.path)) continue;
+    if (file.language !== 'go' || isTestPath(file.path)) continue;
     for (const adapter of index.part('handle-adapters', file.path, () => adaptersIn(index, data, file.path))) adapters.add(adapter);
   }
   if (!adapters.size) return adapters;

@@ -186,7 +186,7 @@ export async function resolveRoutes(index: SymbolIndex, findings: Finding[], hin
     const framework = router?.framework.name ?? madeAround?.name ?? finding.details.framework ?? '';
     const described = router?.framework ?? madeAround ?? frameworks.routerFrameworks.get(framework);
     // A request-handler class given where a function goes (aiohttp's `add_route('*', '/x', View)`) is a class-based view, read as one by its own rule.
-    if (described?.handlerClasses && derivesFromAny(index, finding.symbol, described.handlerClasses.bases)) {
+    if (described?.handlerClasses && index.derivesFromAny(finding.symbol, described.handlerClasses.bases)) {
       notRoutes.add(finding);
       return;
     }
@@ -409,11 +409,6 @@ function responders(index: SymbolIndex, finding: RouteFinding, prefix: string | 
     const owner = classes.find((candidate) => index.definition(`${candidate}.${prefix}${method}${suffix}`));
     return owner ? [{ method: method === 'websocket' ? 'WS' : method.toUpperCase(), handler: `${owner}.${prefix}${method}${suffix}` }] : [];
   });
-}
-
-/** A workspace class deriving from one of these classes, by qualified name. */
-function derivesFromAny(index: SymbolIndex, symbol: string, bases: readonly string[]): boolean {
-  return index.definition(symbol)?.kind === 'class' && index.ancestry(symbol).names.some((name) => bases.includes(name));
 }
 
 /** The method names of a `methods=[...]` list; anything else in it (broken code, a variable) is not one. */
@@ -689,9 +684,8 @@ function handlerClassRoutes(index: SymbolIndex, frameworks: Frameworks, findings
     const described = frameworks.routerFrameworks.get(framework)?.handlerClasses;
     const { path } = sourceOf(finding);
     const handler = described ? index.resolve(path, finding.details.resource ?? '') : undefined;
-    const ancestry = handler && index.definition(handler)?.kind === 'class' ? index.ancestry(handler) : undefined;
     const frameworkBases = [...(described?.bases ?? []), ...(described?.webSocketBases ?? [])];
-    if (!handler || !ancestry?.names.some((name) => frameworkBases.includes(name))) {
+    if (!handler || !index.derivesFromAny(handler, frameworkBases)) {
       notRoutes.add(finding);
       continue;
     }
@@ -701,11 +695,8 @@ function handlerClassRoutes(index: SymbolIndex, frameworks: Frameworks, findings
       skipped.push({ path, reason: `URL pattern \`${written}\` (line ${finding.range.start.line + 1}) not read: ${compiled.unsupported}` });
       continue;
     }
-    // In the framework's own repository its handler classes are workspace classes: their methods (the default `get` that answers 405) are not the application's.
-    const isFramework = (symbol: string) => index.namesOf({ symbol }).some((name) => frameworkBases.includes(name));
-    const frameworkClasses = new Set(ancestry.classes.filter(isFramework).flatMap((symbol) => [symbol, ...index.ancestry(symbol).classes]));
-    const classes = [handler, ...ancestry.classes].filter((symbol) => !frameworkClasses.has(symbol));
-    const webSocket = described?.webSocketBases?.some((base) => ancestry.names.includes(base)) ?? false;
+    const classes = index.applicationLineage(handler, frameworkBases);
+    const webSocket = index.derivesFromAny(handler, described?.webSocketBases ?? []);
     const answers = webSocket
       ? [{ method: 'WS', handler, receiver: described?.webSocketOpen }]
       : HTTP_METHODS.flatMap((method) => {

@@ -739,6 +739,23 @@ export class SymbolIndex {
     }
   }
 
+  /** Whether a workspace class derives from one of these classes (dotted names, the workspace's own by their module names). */
+  derivesFromAny(symbol: string, bases: readonly string[]): boolean {
+    return this.definition(symbol)?.kind === 'class' && this.ancestry(symbol).names.some((name) => bases.includes(name));
+  }
+
+  /**
+   * A class deriving from one of a framework's classes, and its workspace ancestors, nearest first,
+   * less the framework's own classes: in the framework's own repository they are workspace classes
+   * too, and their methods (a default `get` that answers 405) are not the application's.
+   */
+  applicationLineage(symbol: string, frameworkBases: readonly string[]): string[] {
+    const { classes } = this.ancestry(symbol);
+    const isFramework = (candidate: string) => this.namesOf({ symbol: candidate }).some((name) => frameworkBases.includes(name));
+    const frameworkClasses = new Set(classes.filter(isFramework).flatMap((candidate) => [candidate, ...this.ancestry(candidate).classes]));
+    return [symbol, ...classes].filter((candidate) => !frameworkClasses.has(candidate));
+  }
+
   /** A workspace name that is another name for a class (`BaseModel = db.Model`) stands for what it names. */
   private throughAliases(target: Target | undefined): Target | undefined {
     for (let depth = 0; target && 'symbol' in target && depth < MAX_RESOLUTION_DEPTH; depth++) {

@@ -1,4 +1,4 @@
-import { isTestPath } from '../checklist/scope';
+import { isTestPath } from '../testCode';
 import { type CallAnswer, CallQuestion, type CallTypeResolver } from '../host';
 import { type DataFile, readDataFile } from '../knowledge/dataFile';
 import type { Frameworks } from '../frameworks/frameworks';
@@ -664,7 +664,7 @@ function proxiedClass(index: SymbolIndex, steps: TraceSteps, proxy: string): str
   if (!bases) return undefined;
   const classes = index.files().filter((file) => !isTestPath(file.path)).flatMap((file) =>
     index.part(`proxied-classes ${bases.join(' ')}`, file.path, () =>
-      [...index.definitionsIn(file.path)].filter(({ symbol, definition }) => definition.kind === 'class' && index.ancestry(symbol).names.some((name) => bases.includes(name))).map(({ symbol }) => symbol),
+      [...index.definitionsIn(file.path)].filter(({ symbol }) => index.derivesFromAny(symbol, bases)).map(({ symbol }) => symbol),
     ),
   );
   return classes.length === 1 ? classes[0] : undefined;
