@@ -166,7 +166,7 @@ app.add_routes([web.get("/resource", resource)])
     ]);
   });
 
-  it("lists Django Ninja's routes under the urlconf paths that mount the API's urls, a router's under the prefix add_router gives it, and no route for the mount itself", async () => {
+  it("lists Django Ninja's routes under the urlconf paths that mount the API's urls, a router's under the prefix add_router gives it (the router itself or its import path), and no route for the mount itself", async () => {
     const result = await analyseFiles({
       'project/urls.py': `from django.urls import include, path
 
@@ -199,9 +199,20 @@ def create_event(request):
 
 
 api.add_router("/events/", events)
+api.add_router("/news/", "news.api.router")
+api.add_router("/blogs/", "blogs.api.missing")
+`,
+      'news/api.py': `from ninja import Router
+
+router = Router()
+
+
+@router.get("/{news_id}")
+def news_details(request, news_id: int):
+    return {}
 `,
     });
-    assert.deepEqual(routesOf(result), ['GET /v1/api/add -> shop/api.py:add', 'POST /v1/api/events/ -> shop/api.py:create_event']);
+    assert.deepEqual(routesOf(result), ['GET /v1/api/add -> shop/api.py:add', 'GET /v1/api/news/{news_id} -> news/api.py:news_details', 'POST /v1/api/events/ -> shop/api.py:create_event']);
   });
 
   it("lists the routes FastAPI's `add_api_route` and Starlette's `add_route` add, and not those of a Falcon application's `add_route`", async () => {

@@ -482,6 +482,8 @@ export interface HintDetails {
   child?: string;
   /** `include`: the module a mounted value is required from in place (`app.use('api', require('./api'))`). */
   childModule?: string;
+  /** `include`: what is mounted, named by its import path (Django Ninja's `api.add_router("/news/", "news.api.router")`). */
+  childPath?: string;
   /** `include`, `mount`, `viewset`: the prefix as written, a string literal without its quotes; `global-prefix`: the global prefix. */
   prefix?: string;
   /** `include`: the constant the prefix is given by (`prefix=settings.API_V1_STR`). */

@@ -112,9 +112,13 @@ export async function resolveRoutes(index: SymbolIndex, findings: Finding[], hin
     const parent = named ?? (madeHere && routers.has(madeHere.symbol) ? madeHere.symbol : undefined) ?? hint.symbol;
     // A module required in place (`app.use('api', require('./api'))`) mounts what it exports; a Koa
     // router's `routes()` (`router.use('/forums', forums.routes())`) is its middleware, standing for the router.
-    const { childModule } = hint.details;
-    for (const mount of childModule !== undefined ? [{ child: '', writtenIn: path, prefix: mountPrefix(index, hint) }] : mountsOf(index, hint)) {
-      const child = childModule !== undefined ? index.requiredExport(path, childModule) : hint.details.childInPlace !== undefined ? hint.symbol : mountedRouter(index, routers, mount.writtenIn, mount.child);
+    const { childModule, childPath } = hint.details;
+    for (const mount of childModule !== undefined || childPath !== undefined ? [{ child: '', writtenIn: path, prefix: mountPrefix(index, hint) }] : mountsOf(index, hint)) {
+      const child =
+        childModule !== undefined ? index.requiredExport(path, childModule)
+        : childPath !== undefined ? index.definitionAtImportPath(childPath)
+        : hint.details.childInPlace !== undefined ? hint.symbol
+        : mountedRouter(index, routers, mount.writtenIn, mount.child);
       // The router a function makes, mounted on the application it is given (`app.use('/order', router)` in `defineRoutes(app)`): the prefix is its own.
       const own = child === undefined ? routers.get(hint.symbol) : undefined;
       if (own?.local !== undefined && own.local === mount.child && index.definition(hint.symbol)?.parameters?.[0]?.name === written) {

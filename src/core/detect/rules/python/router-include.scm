@@ -1,5 +1,5 @@
 ;; hint: include
-;; description: A router attached under another with a prefix (a literal in `prefix`, a constant's name or a configuration key read, `app.config["API_PREFIX"]`, in `prefixName`): FastAPI `parent.include_router(child, prefix="/x")`, Starlette `app.mount("/x", app=child)`, Flask `app.register_blueprint(bp, url_prefix="/x")`, Sanic `app.blueprint(bp, url_prefix="/x")` (sanic.dev "Blueprints", `Sanic.blueprint`), Flask-RESTX `api.add_namespace(ns, path="/x")`, Microdot `app.mount(subapp, url_prefix="/x")`, aiohttp `app.add_subapp("/x", subapp)` and `app.add_routes(routes)` (a `RouteTableDef`, under no prefix of its own), Django Ninja `api.add_router("/x", router)`.
+;; description: A router attached under another with a prefix (a literal in `prefix`, a constant's name or a configuration key read, `app.config["API_PREFIX"]`, in `prefixName`): FastAPI `parent.include_router(child, prefix="/x")`, Starlette `app.mount("/x", app=child)`, Flask `app.register_blueprint(bp, url_prefix="/x")`, Sanic `app.blueprint(bp, url_prefix="/x")` (sanic.dev "Blueprints", `Sanic.blueprint`), Flask-RESTX `api.add_namespace(ns, path="/x")`, Microdot `app.mount(subapp, url_prefix="/x")`, aiohttp `app.add_subapp("/x", subapp)` and `app.add_routes(routes)` (a `RouteTableDef`, under no prefix of its own), Django Ninja `api.add_router("/x", router)`, or the router's import path (`api.add_router("/news/", "news.api.router")`, in `childPath`).
 (call
   function: (attribute object: (_) @parent attribute: (identifier) @_verb)
   arguments: (argument_list
@@ -19,6 +19,11 @@
   function: (attribute object: (_) @parent attribute: (identifier) @_verb)
   arguments: (argument_list . (string) @prefix . [(identifier) (attribute) (call)] @child)
   (#any-of? @_verb "mount" "add_subapp" "add_router")) @finding
+
+(call
+  function: (attribute object: (_) @parent attribute: (identifier) @_verb)
+  arguments: (argument_list . (string) @prefix . (string) @childPath)
+  (#eq? @_verb "add_router")) @finding
 
 (call
   function: (attribute object: (_) @parent attribute: (identifier) @_verb)
