@@ -24,6 +24,7 @@ import { fetchResult as fetchResultDelta } from '../../src/protocol/resultDelta'
 import type { AnalysisResult } from '../../src/core/result';
 import { nodeFs } from '../../src/node/nodeFs';
 import { TypeCheckerWorker } from '../../src/node/typeChecker';
+import { printRuleCosts, ruleCosts } from './ruleCosts';
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
   if (values.part === 'cold') return printPart(await coldRunAndTraces(root, routeCount));
   if (values.part === 'session') return printPart(await editingSession(root, values['cache-file'] ?? '', Number(values.edits ?? 10)));
   if (values.part === 'server') return printServerSession(await serverSession(root, Number(values.edits ?? 10), routeCount), values.json === true);
+  if (values.part === 'rules') return printRuleCosts(await ruleCosts(root), values.json === true);
 
   // The floor: read and parse every file the analysis would, one thread, trees deleted at once.
   const discovery = await discoverFiles(nodeFs, root);

@@ -26,6 +26,14 @@ import type { Node, QueryMatch, QueryPredicate } from 'web-tree-sitter';
  * literal whose body calls one of the named methods on the literal's first parameter (Fiber's and
  * gin's middleware: `return func(c fiber.Ctx) error { ...; return c.Next() }`), or returns what a
  * function of its file that does so makes (`return LoggerWithConfig(conf)`).
+ *
+ * `(#defines? @scope "name"|@name "parameter"...)`: in Python, the class or function captured
+ * defines in its own body a function of that name (written, or a capture's text) whose parameters,
+ * after `self` or `cls` in a class, begin with the names given, in order (`"app|application"`: either).
+ * A pattern that matched both definitions as siblings would match every pair of a body's statements.
+ *
+ * `(#imports? @node "module"...)`: in Python, the file of the captured node imports, at its top
+ * level, one of these modules or a module inside one (`import arq`, `from arq.connections import ...`).
  */
 export function customPredicatesHold(predicates: readonly QueryPredicate[], match: QueryMatch): boolean {
   const captured = (name: string) => match.captures.find((capture) => capture.name === name)?.node;
@@ -41,9 +49,52 @@ export function customPredicatesHold(predicates: readonly QueryPredicate[], matc
       const function_ = functionStep?.type === 'capture' ? captured(functionStep.name) : undefined;
       const methods = new Set(rest.flatMap((step) => (step.type === 'string' ? [step.value] : [])));
       if (!function_ || !returnsClosureCalling(function_, methods)) return false;
+    } else if (predicate.operator === 'defines?') {
+      const [scopeStep, nameStep, ...rest] = predicate.operands;
+      const scope = scopeStep?.type === 'capture' ? captured(scopeStep.name) : undefined;
+      const name = nameStep?.type === 'capture' ? captured(nameStep.name)?.text : nameStep?.value;
+      const parameters = rest.flatMap((step) => (step.type === 'string' ? [step.value.split('|')] : []));
+      if (!scope || name === undefined || !definesFunction(scope, name, parameters)) return false;
+    } else if (predicate.operator === 'imports?') {
+      const [nodeStep, ...rest] = predicate.operands;
+      const node = nodeStep?.type === 'capture' ? captured(nodeStep.name) : undefined;
+      const modules = rest.flatMap((step) => (step.type === 'string' ? [step.value] : []));
+      if (!node || !importsModule(node.tree.rootNode, modules)) return false;
     }
   }
   return true;
+}
+
+function definesFunction(scope: Node, name: string, parameters: readonly (readonly string[])[]): boolean {
+  const inClass = scope.type === 'class_definition';
+  for (const statement of scope.childForFieldName('body')?.namedChildren ?? []) {
+    const definition = statement?.type === 'decorated_definition' ? statement.childForFieldName('definition') : statement;
+    if (definition?.type !== 'function_definition' || definition.childForFieldName('name')?.text !== name) continue;
+    const written = (definition.childForFieldName('parameters')?.namedChildren ?? []).map((parameter) => (parameter ? parameterName(parameter) : undefined));
+    const own = inClass && (written[0] === 'self' || written[0] === 'cls') ? written.slice(1) : written;
+    if (parameters.every((allowed, position) => allowed.includes(own[position] ?? ''))) return true;
+  }
+  return false;
+}
+
+/** A parameter's name, with or without its type and default; none for `*args`, `**kwargs`, `/`, `*`. */
+function parameterName(parameter: Node): string | undefined {
+  if (parameter.type === 'identifier') return parameter.text;
+  if (parameter.type === 'typed_parameter') return parameter.namedChildren.find((child) => child?.type === 'identifier')?.text;
+  if (parameter.type === 'default_parameter' || parameter.type === 'typed_default_parameter') return parameter.childForFieldName('name')?.text;
+  return undefined;
+}
+
+function importsModule(root: Node, modules: readonly string[]): boolean {
+  const imported = (dotted: string | undefined) => dotted !== undefined && modules.some((module) => dotted === module || dotted.startsWith(`${module}.`));
+  for (const statement of root.namedChildren) {
+    if (statement?.type === 'import_from_statement' && imported(statement.childForFieldName('module_name')?.text)) return true;
+    if (statement?.type !== 'import_statement') continue;
+    for (const name of statement.childrenForFieldName('name')) {
+      if (imported(name?.type === 'aliased_import' ? name.childForFieldName('name')?.text : name?.text)) return true;
+    }
+  }
+  return false;
 }
 
 function decorates(function_: Node, ways: ReadonlySet<string>, captured: string | undefined): boolean {

@@ -14,7 +14,8 @@ import { customPredicatesHold } from './predicates';
 import type { DetectorRule } from './rules';
 import { listIn } from '../lists';
 
-const SYNTAX: Partial<Record<Language, LanguageSyntax>> = { python: pythonSyntax, typescript: ecmascriptSyntax, tsx: ecmascriptSyntax, javascript: ecmascriptSyntax, java: javaSyntax, go: goSyntax };
+/** Each parsed language's extraction of symbols and imports. */
+export const SYNTAX: Partial<Record<Language, LanguageSyntax>> = { python: pythonSyntax, typescript: ecmascriptSyntax, tsx: ecmascriptSyntax, javascript: ecmascriptSyntax, java: javaSyntax, go: goSyntax };
 
 /**
  * The deepest node a pattern may start at. A pattern that waits for a later child keeps a partial

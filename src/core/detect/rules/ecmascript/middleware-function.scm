@@ -58,7 +58,8 @@
 (function_declaration
   body: (statement_block
     (function_declaration name: (identifier) @_declared parameters: (formal_parameters (_) (_)) @_returns)
-    (return_statement (identifier) @_returned))
+    (return_statement (identifier) @_returned)
+    .)
   (#eq? @_declared @_returned)
   (#match? @_returns "^\\((?:\\s*(?:err|error)\\s*(?::[^,]*)?,)?(?:\\s*(?:req|request|_req)\\s*(?::[^,]*)?,\\s*[\\w$]+|\\s*(?:ctx|_ctx|socket))\\s*(?::[^,]*)?,\\s*(?:next|_next)\\s*(?::[^,]*)?\\)$")
   (#set! by "signature")) @finding
@@ -66,7 +67,8 @@
 (variable_declarator
   value: (arrow_function body: (statement_block
     (function_declaration name: (identifier) @_declared parameters: (formal_parameters (_) (_)) @_returns)
-    (return_statement (identifier) @_returned)))
+    (return_statement (identifier) @_returned)
+    .))
   (#eq? @_declared @_returned)
   (#match? @_returns "^\\((?:\\s*(?:err|error)\\s*(?::[^,]*)?,)?(?:\\s*(?:req|request|_req)\\s*(?::[^,]*)?,\\s*[\\w$]+|\\s*(?:ctx|_ctx|socket))\\s*(?::[^,]*)?,\\s*(?:next|_next)\\s*(?::[^,]*)?\\)$")
   (#set! by "signature")) @finding
@@ -75,7 +77,8 @@
 (function_declaration
   body: (statement_block
     (function_declaration name: (identifier) @_declared parameters: (formal_parameters (_) (_)) @_returns)
-    (return_statement (array (identifier) @_returned)))
+    (return_statement (array (identifier) @_returned))
+    .)
   (#eq? @_declared @_returned)
   (#match? @_returns "^\\((?:\\s*(?:err|error)\\s*(?::[^,]*)?,)?(?:\\s*(?:req|request|_req)\\s*(?::[^,]*)?,\\s*[\\w$]+|\\s*(?:ctx|_ctx|socket))\\s*(?::[^,]*)?,\\s*(?:next|_next)\\s*(?::[^,]*)?\\)$")
   (#set! by "signature")) @finding
@@ -86,7 +89,9 @@
     (expression_statement (call_expression
       function: (member_expression object: (identifier) @_list property: (property_identifier) @_push)
       arguments: (arguments (identifier) @_pushed)))
-    (return_statement (identifier) @_returned))
+    .
+    (return_statement (identifier) @_returned)
+    .)
   (#eq? @_push "push")
   (#eq? @_declared @_pushed)
   (#eq? @_list @_returned)

@@ -20,11 +20,6 @@
         (#eq? @_call "__call__")
         (#match? @_parameters "^\\(\\s*self\\s*,\\s*scope\\b[^,]*,\\s*receive\\b[^,]*,\\s*send\\b"))))) @finding
 
-(function_definition
-  body: (block
-    (function_definition
-      name: (identifier) @_inner
-      parameters: (parameters) @_parameters)
-    (return_statement (identifier) @_returned))
-  (#eq? @_inner @_returned)
-  (#match? @_parameters "^\\(\\s*scope\\b[^,]*,\\s*receive\\b[^,]*,\\s*send\\b")) @finding
+((function_definition
+  body: (block (return_statement (identifier) @_returned))) @finding
+  (#defines? @finding @_returned "scope" "receive" "send"))

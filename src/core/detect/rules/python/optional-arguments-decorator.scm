@@ -8,6 +8,7 @@
     ]
     (if_statement
       consequence: (block (return_statement [(identifier) @_returned (call function: (identifier) @_applied)])))
+    .
     (return_statement [(identifier) @_returned (call function: (identifier) @_applied)])
     .)
   (#eq? @_inner @_returned)
