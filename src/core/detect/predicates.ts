@@ -34,6 +34,9 @@ import type { Node, QueryMatch, QueryPredicate } from 'web-tree-sitter';
  *
  * `(#imports? @node "module"...)`: in Python, the file of the captured node imports, at its top
  * level, one of these modules or a module inside one (`import arq`, `from arq.connections import ...`).
+ *
+ * `(#pushes? @function @list @item)`: in JavaScript and TypeScript, a statement of the function's
+ * own body pushes the item onto the list (`chain.push(parseBody)`): for the same reason as `defines?`.
  */
 export function customPredicatesHold(predicates: readonly QueryPredicate[], match: QueryMatch): boolean {
   const captured = (name: string) => match.captures.find((capture) => capture.name === name)?.node;
@@ -55,6 +58,12 @@ export function customPredicatesHold(predicates: readonly QueryPredicate[], matc
       const name = nameStep?.type === 'capture' ? captured(nameStep.name)?.text : nameStep?.value;
       const parameters = rest.flatMap((step) => (step.type === 'string' ? [step.value.split('|')] : []));
       if (!scope || name === undefined || !definesFunction(scope, name, parameters)) return false;
+    } else if (predicate.operator === 'pushes?') {
+      const [functionStep, listStep, itemStep] = predicate.operands;
+      const function_ = functionStep?.type === 'capture' ? captured(functionStep.name) : undefined;
+      const list = listStep?.type === 'capture' ? captured(listStep.name)?.text : undefined;
+      const item = itemStep?.type === 'capture' ? captured(itemStep.name)?.text : undefined;
+      if (!function_ || list === undefined || item === undefined || !pushesOnto(function_, list, item)) return false;
     } else if (predicate.operator === 'imports?') {
       const [nodeStep, ...rest] = predicate.operands;
       const node = nodeStep?.type === 'capture' ? captured(nodeStep.name) : undefined;
@@ -83,6 +92,16 @@ function parameterName(parameter: Node): string | undefined {
   if (parameter.type === 'typed_parameter') return parameter.namedChildren.find((child) => child?.type === 'identifier')?.text;
   if (parameter.type === 'default_parameter' || parameter.type === 'typed_default_parameter') return parameter.childForFieldName('name')?.text;
   return undefined;
+}
+
+function pushesOnto(function_: Node, list: string, item: string): boolean {
+  for (const statement of function_.childForFieldName('body')?.namedChildren ?? []) {
+    const call = statement?.type === 'expression_statement' ? statement.namedChildren[0] : undefined;
+    const callee = call?.type === 'call_expression' ? call.childForFieldName('function') : undefined;
+    if (callee?.type !== 'member_expression' || callee.childForFieldName('object')?.text !== list || callee.childForFieldName('property')?.text !== 'push') continue;
+    if (call?.childForFieldName('arguments')?.namedChildren.some((argument) => argument?.type === 'identifier' && argument.text === item)) return true;
+  }
+  return false;
 }
 
 function importsModule(root: Node, modules: readonly string[]): boolean {

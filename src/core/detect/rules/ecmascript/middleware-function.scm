@@ -58,8 +58,7 @@
 (function_declaration
   body: (statement_block
     (function_declaration name: (identifier) @_declared parameters: (formal_parameters (_) (_)) @_returns)
-    (return_statement (identifier) @_returned)
-    .)
+    (return_statement (identifier) @_returned))
   (#eq? @_declared @_returned)
   (#match? @_returns "^\\((?:\\s*(?:err|error)\\s*(?::[^,]*)?,)?(?:\\s*(?:req|request|_req)\\s*(?::[^,]*)?,\\s*[\\w$]+|\\s*(?:ctx|_ctx|socket))\\s*(?::[^,]*)?,\\s*(?:next|_next)\\s*(?::[^,]*)?\\)$")
   (#set! by "signature")) @finding
@@ -67,8 +66,7 @@
 (variable_declarator
   value: (arrow_function body: (statement_block
     (function_declaration name: (identifier) @_declared parameters: (formal_parameters (_) (_)) @_returns)
-    (return_statement (identifier) @_returned)
-    .))
+    (return_statement (identifier) @_returned)))
   (#eq? @_declared @_returned)
   (#match? @_returns "^\\((?:\\s*(?:err|error)\\s*(?::[^,]*)?,)?(?:\\s*(?:req|request|_req)\\s*(?::[^,]*)?,\\s*[\\w$]+|\\s*(?:ctx|_ctx|socket))\\s*(?::[^,]*)?,\\s*(?:next|_next)\\s*(?::[^,]*)?\\)$")
   (#set! by "signature")) @finding
@@ -77,26 +75,18 @@
 (function_declaration
   body: (statement_block
     (function_declaration name: (identifier) @_declared parameters: (formal_parameters (_) (_)) @_returns)
-    (return_statement (array (identifier) @_returned))
-    .)
+    (return_statement (array (identifier) @_returned)))
   (#eq? @_declared @_returned)
   (#match? @_returns "^\\((?:\\s*(?:err|error)\\s*(?::[^,]*)?,)?(?:\\s*(?:req|request|_req)\\s*(?::[^,]*)?,\\s*[\\w$]+|\\s*(?:ctx|_ctx|socket))\\s*(?::[^,]*)?,\\s*(?:next|_next)\\s*(?::[^,]*)?\\)$")
   (#set! by "signature")) @finding
 
-(function_declaration
+((function_declaration
   body: (statement_block
     (function_declaration name: (identifier) @_declared parameters: (formal_parameters (_) (_)) @_returns)
-    (expression_statement (call_expression
-      function: (member_expression object: (identifier) @_list property: (property_identifier) @_push)
-      arguments: (arguments (identifier) @_pushed)))
-    .
-    (return_statement (identifier) @_returned)
-    .)
-  (#eq? @_push "push")
-  (#eq? @_declared @_pushed)
-  (#eq? @_list @_returned)
+    (return_statement (identifier) @_returned))) @finding
   (#match? @_returns "^\\((?:\\s*(?:err|error)\\s*(?::[^,]*)?,)?(?:\\s*(?:req|request|_req)\\s*(?::[^,]*)?,\\s*[\\w$]+|\\s*(?:ctx|_ctx|socket))\\s*(?::[^,]*)?,\\s*(?:next|_next)\\s*(?::[^,]*)?\\)$")
-  (#set! by "signature")) @finding
+  (#pushes? @finding @_returned @_declared)
+  (#set! by "signature"))
 
 ;; CommonJS: the function assigned as a module's export (`exports.isUser = (req, res, next) => {...}`, `module.exports.auth = function (req, res, next) {...}`).
 (assignment_expression

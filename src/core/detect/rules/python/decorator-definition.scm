@@ -14,8 +14,7 @@
           name: (identifier) @_middle
           parameters: (parameters . [(identifier) @_wrapped (typed_parameter . (identifier) @_wrapped)]))) @_decorator
     ]
-    (return_statement (identifier) @_returned)
-    .)
+    (return_statement (identifier) @_returned))
   (#eq? @_middle @_returned)
   (#match? @_wrapped "^_?(f|fn|fun|func|function|callable|handler|callback|cb|hook|view|coro|coroutine|wrapped|responder|listener|receiver|cls|klass|[a-z_]+_(func|fn|function|handler|callback|callable|view|cls|class))$")
   (#decorates? @_decorator @_wrapped "registers")
@@ -44,8 +43,7 @@
       (function_definition name: (identifier) @_middle) @_decorator
       (decorated_definition definition: (function_definition name: (identifier) @_middle)) @_decorator
     ]
-    (return_statement (identifier) @_returned)
-    .)
+    (return_statement (identifier) @_returned))
   (#eq? @_middle @_returned)
   (#decorates? @_decorator "wraps" "marks")
   (#set! factory "true")) @finding
@@ -61,8 +59,7 @@
           name: (identifier) @_middle
           parameters: (parameters . [(identifier) @_wrapped (typed_parameter . (identifier) @_wrapped)]))) @_decorator
     ]
-    (return_statement (identifier) @_returned)
-    .)
+    (return_statement (identifier) @_returned))
   (#eq? @_middle @_returned)
   (#match? @_wrapped "^_?(f|fn|fun|func|function|callable|handler|callback|cb|hook|view|coro|coroutine|wrapped|responder|listener|receiver|cls|klass|[a-z_]+_(func|fn|function|handler|callback|callable|view|cls|class))$")
   (#decorates? @_decorator @_wrapped "passes" "registers" "applies" "returns")
@@ -75,8 +72,7 @@
       (function_definition name: (identifier) @_inner)
       (decorated_definition definition: (function_definition name: (identifier) @_inner))
     ]
-    (return_statement (identifier) @_returned)
-    .)
+    (return_statement (identifier) @_returned))
   (#eq? @_inner @_returned)
   (#decorates? @finding "wraps")) @finding
 
@@ -87,8 +83,7 @@
       (function_definition name: (identifier) @_inner)
       (decorated_definition definition: (function_definition name: (identifier) @_inner))
     ]
-    (return_statement (call function: (call function: (_) @_wraps) arguments: (argument_list . (identifier) @_returned .)))
-    .)
+    (return_statement (call function: (call function: (_) @_wraps) arguments: (argument_list . (identifier) @_returned .))))
   (#match? @_wraps "^(functools\\.)?wraps$")
   (#eq? @_inner @_returned)
   (#decorates? @finding "wraps")) @finding
@@ -116,8 +111,7 @@
         parameters: (parameters . [(identifier) @_wrapped (typed_parameter . (identifier) @_wrapped)])
         body: (block (return_statement (call function: (identifier) @_class arguments: (argument_list . (identifier) @_given))) .))
     ]
-    (return_statement (identifier) @_returned)
-    .)
+    (return_statement (identifier) @_returned))
   (#eq? @_middle @_returned)
   (#eq? @_given @_wrapped)
   (#match? @_class "^[A-Z]")

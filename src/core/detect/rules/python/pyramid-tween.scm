@@ -9,16 +9,12 @@
   (#eq? @_registry "registry")
   (#eq? @_request "request")) @finding
 
-(class_definition
+; The factory's `__init__` is looked for by `defines?`: two method steps would match every pair of a class's methods.
+((class_definition
   body: (block
     (function_definition
-      name: (identifier) @_init
-      parameters: (parameters . (identifier) . (identifier) @_handler . (identifier) @_registry .))
-    (function_definition
       name: (identifier) @_call
-      parameters: (parameters . (identifier) . (identifier) @_request .)))
-  (#eq? @_init "__init__")
-  (#eq? @_handler "handler")
-  (#eq? @_registry "registry")
+      parameters: (parameters . (identifier) . (identifier) @_request .)))) @finding
   (#eq? @_call "__call__")
-  (#eq? @_request "request")) @finding
+  (#eq? @_request "request")
+  (#defines? @finding "__init__" "handler" "registry"))
