@@ -706,6 +706,46 @@ export class SiteController {
     );
   });
 
+  it('gives each NestJS application its own global prefix: the controllers its root module imports reach', async () => {
+    const bootstrap = (rootModule: string, file: string, prefix: string) => [
+      "import { NestFactory } from '@nestjs/core';",
+      `import { ${rootModule} } from './${file}';`,
+      'async function bootstrap() {',
+      `  const app = await NestFactory.create(${rootModule}, { rawBody: true });`,
+      `  app.setGlobalPrefix('${prefix}', { exclude: ['health'] });`,
+      '  await app.listen(3000);',
+      '}',
+      'bootstrap();',
+    ].join('\n');
+    const controller = (name: string, path: string) => ["import { Controller, Get } from '@nestjs/common';", `@Controller('${path}')`, `export class ${name} {`, '  @Get()', '  list() { return []; }', '}'].join('\n');
+    const result = await analyseFiles({
+      'src/main.ts': bootstrap('AppModule', 'app.module', 'api'),
+      'src/app.module.ts': [
+        "import { Module } from '@nestjs/common';",
+        "import { UsersModule } from './users/users.module';",
+        "import { HealthController } from './health.controller';",
+        '@Module({ imports: [UsersModule, ConfigModule.forRoot({ isGlobal: true })], controllers: [HealthController] })',
+        'export class AppModule {}',
+      ].join('\n'),
+      'src/users/users.module.ts': ["import { Module } from '@nestjs/common';", "import { UsersController } from './users.controller';", '@Module({ controllers: [UsersController] })', 'export class UsersModule {}'].join('\n'),
+      'src/users/users.controller.ts': controller('UsersController', 'users'),
+      'src/health.controller.ts': controller('HealthController', 'health'),
+      'src/collab/collab-main.ts': bootstrap('CollabAppModule', 'collab-app.module', 'collab'),
+      'src/collab/collab-app.module.ts': ["import { Module } from '@nestjs/common';", "import { CollabController } from './collab.controller';", '@Module({ controllers: [CollabController] })', 'export class CollabAppModule {}'].join('\n'),
+      'src/collab/collab.controller.ts': controller('CollabController', 'stats'),
+      'src/orphan.controller.ts': controller('OrphanController', 'orphan'),
+    });
+    assert.deepEqual(
+      result.routes.map((route) => `${route.method} ${route.path} ${route.handler}`).sort(),
+      [
+        'GET /api/users src/users/users.controller.ts:UsersController.list',
+        'GET /collab/stats src/collab/collab.controller.ts:CollabController.list',
+        'GET /health src/health.controller.ts:HealthController.list',
+        'GET /orphan src/orphan.controller.ts:OrphanController.list',
+      ],
+    );
+  });
+
   it("reads restify's routes: `del` and `opts`, options objects for paths, `pre` middleware, a server made in a function or by the framework's own repository", async () => {
     const result = await analyseFiles({
       'package.json': '{"name": "restify", "main": "lib/index.js"}',

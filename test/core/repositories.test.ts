@@ -76,6 +76,26 @@ describe('data-access classes in TypeScript and JavaScript', () => {
     assert.deepEqual(Object.keys(found).sort(), ['src/audit.ts:AuditTrail', 'src/orders.ts:OrderStore']);
   });
 
+  it('reads a client through a type alias of its type, written in another file (`type KyselyDB = Kysely<DB>`)', async () => {
+    const found = await repositoriesOf({
+      'src/database/types/kysely.types.ts': ["import { Kysely } from 'kysely';", "import { DB } from './db';", 'export type KyselyDB = Kysely<DB>;', "export type Label = 'a' | 'b';"].join('\n'),
+      'src/database/repos/comment.repo.ts': [
+        "import { KyselyDB, Label } from '../types/kysely.types';",
+        'export class CommentRepo {',
+        '  constructor(private readonly db: KyselyDB) {}',
+        "  findById(id: string) { return this.db.selectFrom('comments').selectAll().where('id', '=', id).executeTakeFirst(); }",
+        "  remove(id: string) { return this.db.deleteFrom('comments').where('id', '=', id).execute(); }",
+        '}',
+        'export class Labels {',
+        '  constructor(private readonly label: Label) {}',
+        '  first() { return this.label.at(0); }',
+        '  last() { return this.label.at(-1); }',
+        '}',
+      ].join('\n'),
+    });
+    assert.deepEqual(Object.keys(found), ['src/database/repos/comment.repo.ts:CommentRepo']);
+  });
+
   it('finds the classes a repository factory makes, through a namespace re-export', async () => {
     const found = await repositoriesOf({
       'packages/utils/package.json': JSON.stringify({ name: '@shop/utils', main: 'src/index.ts' }),

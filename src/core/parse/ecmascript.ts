@@ -80,7 +80,7 @@ export const ecmascriptSyntax: LanguageSyntax = {
         const symbol = classSymbol(declaration, outerDecorators, symbols, bodies);
         if (symbol && isDefault) defaultName = symbol.name;
       } else if (declaration.type === 'type_alias_declaration') {
-        const symbol = functionTypeAlias(declaration);
+        const symbol = functionTypeAlias(declaration) ?? namedTypeAlias(declaration);
         if (symbol) symbols.push(symbol);
       } else if (FUNCTIONS.has(declaration.type)) {
         const name = declaration.childForFieldName('name')?.text;
@@ -475,6 +475,14 @@ function functionTypeAlias(declaration: Node): SymbolDefinition | undefined {
   const value = declaration.childForFieldName('value');
   const returns = value?.type === 'function_type' ? namedType(value.childForFieldName('return_type')) : undefined;
   return name && returns ? { name, kind: 'variable', range: rangeOf(declaration), bases: [], decorators: [], returns } : undefined;
+}
+
+/** `type KyselyDB = Kysely<DB>`: another name for one named type, a variable whose alias is that type (as Python's `SessionDep = Annotated[...]`). */
+function namedTypeAlias(declaration: Node): SymbolDefinition | undefined {
+  const name = declaration.childForFieldName('name')?.text;
+  const value = declaration.childForFieldName('value');
+  const named = value?.type === 'type_identifier' || value?.type === 'generic_type' || value?.type === 'nested_type_identifier';
+  return name && named ? { name, kind: 'variable', range: rangeOf(declaration), bases: [], decorators: [], alias: beforeTypeArguments(value.text).replace(/\s+/g, '') } : undefined;
 }
 
 /** `exported`: the module offers the value; an object literal it offers is kept whole (route constants, a configuration, a bag of middleware). */

@@ -400,7 +400,10 @@ export interface SymbolDefinition {
   additions?: Addition[];
   /** TypeScript and JavaScript: the module's default export (`export default class X`, `export default router`). */
   defaultExport?: boolean;
-  /** Variables: the assigned type when the variable is a type alias (`SessionDep = Annotated[Session, Depends(get_db)]`). */
+  /**
+   * Variables: the assigned type when the variable is a type alias (`SessionDep = Annotated[Session, Depends(get_db)]`);
+   * as a TypeScript type alias of one named type is (`type KyselyDB = Kysely<DB>` → `Kysely`).
+   */
   alias?: string;
   /** Go generic types: the names of their type parameters, in order (`Q`, `R` of `type QueryHandler[Q, R any] interface {...}`). */
   typeParameters?: string[];
@@ -512,6 +515,8 @@ export interface HintDetails {
   path?: string;
   /** `signal-send`: the signal sent, as written. */
   signal?: string;
+  /** `nest-application`: the root module an application is made from (`NestFactory.create(AppModule)`). */
+  rootModule?: string;
   /** `global-prefix` read from the configuration: the key read (`app.apiPrefix`). */
   configKey?: string;
   /** `config-value`: a configuration namespace's key and its default, a string literal without its quotes. */

@@ -29,18 +29,25 @@ export async function nestRoutes(index: SymbolIndex, hints: readonly Hint[], fin
     return found.length === 1 ? found[0] : undefined; // several apps with their own settings: none is everyone's
   };
   const skipped: Skipped[] = [];
-  const prefixes = new Map<string, GlobalPrefix>();
-  const prefixOf = (framework: string): GlobalPrefix => {
-    let known = prefixes.get(framework);
+  const prefixes = new Map<Hint | undefined, GlobalPrefix>();
+  const prefixOfHint = (hint: Hint | undefined): GlobalPrefix => {
+    let known = prefixes.get(hint);
     if (known) return known;
-    const hint = onlyHint('global-prefix', framework);
     const hintPath = hint ? SymbolId.parse(hint.symbol).path : '';
     const written = hint?.details.prefix ?? (hint?.details.prefixName !== undefined ? constantString(index, hintPath, hint.details.prefixName) : undefined);
     const excluded = exclusions(hint?.details.options ?? '');
     known = { prefix: written || configuredValue(hints, hint?.details.configKey), excluded: excluded.entries };
-    prefixes.set(framework, known);
+    prefixes.set(hint, known);
     for (const { path, reason } of excluded.unsupported) skipped.push({ path: hintPath, reason: `global prefix exclusion \`${path}\` not applied: ${reason}` });
     return known;
+  };
+  // Several applications' prefixes: each controller takes that of the application whose modules reach it.
+  const prefixHintsOf = (framework: string) => hints.filter((hint) => hint.hint === 'global-prefix' && (framework === 'workspace' || hint.details.framework === framework));
+  const applicationPrefixes = applicationGlobalPrefixes(index, hints, frameworks);
+  const prefixOf = (framework: string, controller: string): GlobalPrefix => {
+    const written = prefixHintsOf(framework);
+    const own = written.length > 1 ? applicationPrefixes.get(controller)?.filter((hint) => written.includes(hint)) : written;
+    return prefixOfHint(own?.length === 1 ? own[0] : undefined);
   };
   const versioning = onlyHint('versioning')?.details.options ?? '';
   // URI is Nest's default versioning type; a default version applies to routes that state none.
@@ -55,7 +62,7 @@ export async function nestRoutes(index: SymbolIndex, hints: readonly Hint[], fin
     for (const handler of inFile) {
       const { verb, prefix, own, symbol, range, framework } = handler;
       const version = uriVersioning ? (handler.version ?? defaultVersion) : '';
-      const { prefix: globalPrefix, excluded } = prefixOf(framework);
+      const { prefix: globalPrefix, excluded } = prefixOf(framework, handler.controller);
       const modulePath = modulePaths.get(handler.controller) ?? '';
       const underPrefix = !excluded.some((exclusion) => (exclusion.method === 'ANY' || exclusion.method === verb) && exclusion.pattern.matches(normalizeNestPath([modulePath, prefix, own]).slice(1)));
       const routePath = handler.webSocket ? normalizeNestPath([own]) : normalizeNestPath([underPrefix ? globalPrefix : '', version ? `v${version}` : '', modulePath, prefix, own]);
@@ -266,7 +273,7 @@ type ModuleLists = Partial<Record<(typeof MODULE_LISTS)[number], string[]>>;
  * included, so the Extension Points view shows what a module wires together.
  */
 export async function describeNestModules(index: SymbolIndex, findings: Finding[], frameworks: readonly DecoratorRoutes[], edits: FindingEdits, turns = new Turns()): Promise<void> {
-  const moduleDecorators = frameworks.flatMap((routes) => (routes.moduleDecorator ? [`${routes.package}.${routes.moduleDecorator}`] : []));
+  const moduleDecorators = moduleDecoratorsOf(frameworks);
   if (!moduleDecorators.length) return;
   const modules: number[] = [];
   findings.forEach((finding, at) => {
@@ -311,6 +318,59 @@ function moduleCallsIn(index: SymbolIndex, path: string, moduleDecorators: reado
   return calls;
 }
 
+/** The `@Module` decorators of the frameworks that have modules, qualified (`@nestjs/common.Module`). */
+function moduleDecoratorsOf(frameworks: readonly DecoratorRoutes[]): string[] {
+  return frameworks.flatMap((routes) => (routes.moduleDecorator ? [`${routes.package}.${routes.moduleDecorator}`] : []));
+}
+
+/** An application's modules are read this many imports deep from its root: real trees are a few levels. */
+const MAX_MODULE_IMPORT_DEPTH = 32;
+
+/**
+ * The global prefixes that apply to each controller, when the workspace starts several applications:
+ * a `setGlobalPrefix` belongs to the application made in the same bootstrap function
+ * (`NestFactory.create(RootModule)`), and that application's controllers are those of the modules its
+ * root module's `imports` reach. A controller no bootstrap's modules reach has none.
+ */
+function applicationGlobalPrefixes(index: SymbolIndex, hints: readonly Hint[], frameworks: readonly DecoratorRoutes[]): Map<string, Hint[]> {
+  const byController = new Map<string, Hint[]>();
+  const moduleDecorators = moduleDecoratorsOf(frameworks);
+  const prefixHints = hints.filter((hint) => hint.hint === 'global-prefix');
+  if (prefixHints.length < 2 || !moduleDecorators.length) return byController;
+  const listsOf = (module: string) => {
+    const { path } = SymbolId.parse(module);
+    return index.part('nest-modules', path, () => moduleListsIn(index, path, moduleDecorators)).get(module);
+  };
+  for (const prefixHint of prefixHints) {
+    const applications = hints.filter((hint) => hint.hint === 'nest-application' && hint.symbol === prefixHint.symbol);
+    const application = applications.length === 1 ? applications[0] : undefined;
+    const rootModule = application?.details.rootModule;
+    const root = rootModule ? index.resolve(SymbolId.parse(application.symbol).path, rootModule) : undefined;
+    if (!root) continue;
+    const reached = new Set([root]);
+    let frontier = [root];
+    for (let depth = 0; frontier.length && depth < MAX_MODULE_IMPORT_DEPTH; depth++) {
+      frontier = frontier.flatMap((module) => {
+        const { path } = SymbolId.parse(module);
+        return (listsOf(module)?.imports ?? []).flatMap((name) => {
+          const imported = index.resolve(path, name);
+          if (!imported || reached.has(imported)) return [];
+          reached.add(imported);
+          return [imported];
+        });
+      });
+    }
+    for (const module of reached) {
+      const { path } = SymbolId.parse(module);
+      for (const name of listsOf(module)?.controllers ?? []) {
+        const controller = index.resolve(path, name);
+        if (controller) byController.set(controller, [...(byController.get(controller) ?? []), prefixHint]);
+      }
+    }
+  }
+  return byController;
+}
+
 /** An entry of a module router's tree as written (`{ path: 'admin', module: AdminModule, children: [...] }`, or a module alone among children), and the file it is written in. */
 interface ModuleRoute {
   path: string | undefined;
@@ -330,7 +390,7 @@ const MAX_MODULE_ROUTE_DEPTH = 8;
  * written but not read leaves its subtree out, said in `skipped`: a wrong prefix is worse than none.
  */
 function registeredModulePaths(index: SymbolIndex, findings: readonly Finding[], frameworks: readonly DecoratorRoutes[], skipped: Skipped[]): Map<string, string> {
-  const moduleDecorators = frameworks.flatMap((routes) => (routes.moduleDecorator ? [`${routes.package}.${routes.moduleDecorator}`] : []));
+  const moduleDecorators = moduleDecoratorsOf(frameworks);
   const routers = frameworks.flatMap((routes) => routes.moduleRouter ?? []);
   const controllerPaths = new Map<string, string>();
   if (!moduleDecorators.length || !routers.length) return controllerPaths;

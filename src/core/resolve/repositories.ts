@@ -231,7 +231,7 @@ function isSession(index: SymbolIndex, data: DataAccess, path: string, name: str
  */
 function isSessionType(index: SymbolIndex, data: DataAccess, path: string, type: string): boolean {
   const bare = beforeFirst(type.replace(/^Optional\[|\]$|\|\s*(None|undefined|null)$/g, '').trim().replace(/^["']|["']$/g, ''), '<').trim();
-  const target = index.qualify(path, bare);
+  const target = index.throughAliases(index.qualify(path, bare));
   if (!target) return false;
   if (index.namesOf(target).some((name) => data.sessionTypes.has(name))) return true;
   return 'symbol' in target && index.ancestry(target.symbol).names.some((name) => data.sessionTypes.has(name));

@@ -756,8 +756,8 @@ export class SymbolIndex {
     return [symbol, ...classes].filter((candidate) => !frameworkClasses.has(candidate));
   }
 
-  /** A workspace name that is another name for a class (`BaseModel = db.Model`) stands for what it names. */
-  private throughAliases(target: Target | undefined): Target | undefined {
+  /** A workspace name that is another name for a class (`BaseModel = db.Model`, `type KyselyDB = Kysely<DB>`) stands for what it names. */
+  throughAliases(target: Target | undefined): Target | undefined {
     for (let depth = 0; target && 'symbol' in target && depth < MAX_RESOLUTION_DEPTH; depth++) {
       const entry = this.entry(target.symbol);
       const alias = entry?.definition.kind === 'variable' ? entry.definition.alias : undefined;
