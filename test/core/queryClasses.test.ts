@@ -37,3 +37,39 @@ class Query2(db.Model):
     assert.deepEqual(symbolsOf('model'), ['shop/models.py:Order', 'shop/models.py:Query2']);
   });
 });
+
+describe('Django managers', () => {
+  it('finds a manager a query set makes as a base, and one deriving from BaseUserManager as the docs import it', async () => {
+    const result = await analyseFiles({
+      'people/__init__.py': '',
+      'people/models.py': `from django.contrib.auth.models import AbstractBaseUser, BaseUserManager
+from django.db import models
+
+
+class PersonQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(active=True)
+
+
+class PersonManager(models.Manager.from_queryset(PersonQuerySet)):
+    pass
+
+
+class UserManager(BaseUserManager):
+    def create_user(self, email, password=None):
+        return self.model(email=email)
+
+
+class Settings(dict.fromkeys(["a"]).__class__):
+    pass
+
+
+class Person(AbstractBaseUser):
+    objects = UserManager()
+    people = PersonManager()
+`,
+    });
+    const managers = result.findings.filter((finding) => finding.category === 'manager').map((finding) => finding.symbol).sort();
+    assert.deepEqual(managers, ['people/models.py:Person.objects', 'people/models.py:Person.people', 'people/models.py:PersonManager', 'people/models.py:PersonQuerySet', 'people/models.py:UserManager']);
+  });
+});

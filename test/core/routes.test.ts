@@ -326,6 +326,57 @@ def load_blueprints(app):
     ]);
   });
 
+  it("names the views an application factory and a blueprint factory define inside them after the factory, and puts the factory's blueprint under its prefix", async () => {
+    const result = await analyseFiles({
+      'pyproject.toml': '[project]\nname = "watch"\ndependencies = ["flask"]\n',
+      'watch/__init__.py': '',
+      'watch/backups.py': `from functools import wraps
+from flask import Blueprint
+
+
+def login_optionally_required(func):
+    @wraps(func)
+    def decorated_view(*args, **kwargs):
+        return func(*args, **kwargs)
+    return decorated_view
+
+
+def construct_blueprint(datastore):
+    backups_blueprint = Blueprint("backups", __name__)
+
+    @backups_blueprint.route("/create", methods=["GET"])
+    @login_optionally_required
+    def create():
+        return datastore.create_backup()
+
+    if datastore.allow_removal:
+        @backups_blueprint.route("/remove", methods=["POST"])
+        def remove_backups():
+            return datastore.remove()
+
+    return backups_blueprint
+`,
+      'watch/app.py': `from flask import Flask
+
+from watch import backups
+
+
+def watch_app(datastore):
+    app = Flask(__name__)
+
+    @app.route("/logout")
+    def logout():
+        return "bye"
+
+    app.register_blueprint(backups.construct_blueprint(datastore), url_prefix="/backups")
+    return app
+`,
+    });
+    assert.deepEqual(routesOf(result), ['GET /backups/create -> watch/backups.py:construct_blueprint.create', 'GET /logout -> watch/app.py:watch_app.logout', 'POST /backups/remove -> watch/backups.py:construct_blueprint.remove_backups']);
+    const symbols = result.findings.filter((finding) => finding.category === 'decorator').map((finding) => finding.symbol);
+    assert.deepEqual(symbols, ['watch/backups.py:login_optionally_required']);
+  });
+
   it('registers nothing for a helper no call hands a view, nor for a rule it cannot read', async () => {
     const result = await analyseFiles({
       'shop/helpers.py': 'def register_view(bp_or_app, routes, view_func):\n    for route in routes:\n        bp_or_app.add_url_rule(route, view_func=view_func)\n',

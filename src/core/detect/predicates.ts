@@ -35,6 +35,10 @@ import type { Node, QueryMatch, QueryPredicate } from 'web-tree-sitter';
  * `(#imports? @node "module"...)`: in Python, the file of the captured node imports, at its top
  * level, one of these modules or a module inside one (`import arq`, `from arq.connections import ...`).
  *
+ * `(#returns? @function @name)`: in Python, JavaScript and TypeScript, the function's body (or the block captured) ends
+ * (comments aside) with `return name`, the captured name: a function that makes a router and hands
+ * it back. The last statement only, so that a body with many assignments costs one look each.
+ *
  * `(#pushes? @function @list @item)`: in JavaScript and TypeScript, a statement of the function's
  * own body pushes the item onto the list (`chain.push(parseBody)`): for the same reason as `defines?`.
  */
@@ -64,6 +68,11 @@ export function customPredicatesHold(predicates: readonly QueryPredicate[], matc
       const list = listStep?.type === 'capture' ? captured(listStep.name)?.text : undefined;
       const item = itemStep?.type === 'capture' ? captured(itemStep.name)?.text : undefined;
       if (!function_ || list === undefined || item === undefined || !pushesOnto(function_, list, item)) return false;
+    } else if (predicate.operator === 'returns?') {
+      const [functionStep, nameStep] = predicate.operands;
+      const function_ = functionStep?.type === 'capture' ? captured(functionStep.name) : undefined;
+      const name = nameStep?.type === 'capture' ? captured(nameStep.name)?.text : undefined;
+      if (!function_ || name === undefined || !endsReturning(function_, name)) return false;
     } else if (predicate.operator === 'imports?') {
       const [nodeStep, ...rest] = predicate.operands;
       const node = nodeStep?.type === 'capture' ? captured(nodeStep.name) : undefined;
@@ -72,6 +81,13 @@ export function customPredicatesHold(predicates: readonly QueryPredicate[], matc
     }
   }
   return true;
+}
+
+function endsReturning(function_: Node, name: string): boolean {
+  const body = function_.type === 'statement_block' || function_.type === 'block' ? function_ : function_.childForFieldName('body');
+  let last = body?.lastNamedChild ?? null;
+  while (last?.type === 'comment') last = last.previousNamedSibling;
+  return last?.type === 'return_statement' && last.firstNamedChild?.text === name;
 }
 
 function definesFunction(scope: Node, name: string, parameters: readonly (readonly string[])[]): boolean {

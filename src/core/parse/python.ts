@@ -68,7 +68,9 @@ export const pythonSyntax: LanguageSyntax = {
         if (body) pushChildren(body, symbol);
       } else if (definition.type === 'function_definition' && name) {
         const inClass = container?.kind === 'class';
-        symbols.push(Object.assign(functionSymbol(definition, prefix + name, rangeOf(node), decorators, inClass ? container : undefined, bodies), withCalls));
+        const symbol = Object.assign(functionSymbol(definition, prefix + name, rangeOf(node), decorators, inClass ? container : undefined, bodies), withCalls);
+        symbols.push(symbol);
+        for (const nested of registeredFunctionsIn(definition)) pending.push({ node: nested, container: symbol });
       } else {
         const assigned = assignment(node);
         if (!container) addToModuleVariable(node, symbols);
@@ -221,6 +223,30 @@ interface BodyScope {
   symbol: SymbolDefinition;
   owner: SymbolDefinition | undefined;
   selfName: string | undefined;
+}
+
+/**
+ * The functions a function defines in its body with a decorator (through `if`, `try`, `with`):
+ * the decorator registers them (the routes of an application factory, `@app.route('/logout')`; a
+ * task made in a setup function), so they are symbols of their own, named after the function
+ * around (`create_app.logout`). Those it returns are left out: a decorator's wrapper
+ * (`@wraps(f) def wrapper`) is returned, and what it does is told to the decorator.
+ */
+function registeredFunctionsIn(definition: Node): Node[] {
+  const body = definition.childForFieldName('body');
+  if (!body) return [];
+  const decorated: Node[] = [];
+  const returned = new Set<string>();
+  const blocks = [body];
+  for (let block = blocks.pop(); block; block = blocks.pop()) {
+    for (const statement of block.namedChildren) {
+      if (!statement) continue;
+      if (statement.type === 'decorated_definition' && statement.childForFieldName('definition')?.type === 'function_definition') decorated.push(statement);
+      else if (statement.type === 'return_statement' && statement.firstNamedChild?.type === 'identifier') returned.add(statement.firstNamedChild.text);
+      else if (CONTAINER_STATEMENTS.has(statement.type)) blocks.push(statement);
+    }
+  }
+  return decorated.filter((statement) => !returned.has(statement.childForFieldName('definition')?.childForFieldName('name')?.text ?? ''));
 }
 
 function functionSymbol(definition: Node, name: string, range: SymbolDefinition['range'], decorators: string[], owner: SymbolDefinition | undefined, bodies: Map<number, BodyScope>): SymbolDefinition {
@@ -1357,6 +1383,9 @@ function classBases(definition: Node): { bases: string[]; metaclass?: string; ke
       const value = argument.childForFieldName('value')?.text;
       if (key === 'metaclass') metaclass = value;
       else if (key && value) keywords[key] = value;
+    } else if (argument.type === 'call') {
+      // A class a call makes (`models.Manager.from_queryset(QS)`) is named by the callee, as JavaScript's `extends factory(Base)` is.
+      bases.push(`${beforeFirst((argument.childForFieldName('function')?.text ?? '').replace(/\s+/g, ''), '[')}()`);
     } else if (argument.type !== 'comment') {
       // `Generic[T]` and `Repository[Order]` name their class before the brackets.
       bases.push(beforeFirst(argument.text.replace(/\s+/g, ''), '['));

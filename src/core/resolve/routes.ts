@@ -727,7 +727,8 @@ function mountPrefix(index: SymbolIndex, hint: Hint): string | undefined {
 
 /** The router a mount names: a router, one a factory makes (`routes()`), or a Koa router by its middleware (`forums.routes()`). */
 function mountedRouter(index: SymbolIndex, routers: ReadonlyMap<string, Router>, writtenIn: string, written: string): string | undefined {
-  const named = index.resolve(writtenIn, written.replace(/\(\)$/, ''));
+  // A factory's call stands for the router it makes, whatever it is given (`routes()`, `construct_blueprint(datastore)`).
+  const named = index.resolve(writtenIn, /^[\w$.]+\([^()]*\)$/.test(written) ? written.slice(0, written.indexOf('(')) : written);
   if (named && routers.has(named)) return named;
   const routesOf = /^(.+)\.routes\(\)$/.exec(written)?.[1];
   return (routesOf !== undefined ? index.resolve(writtenIn, routesOf) : undefined) ?? named;
