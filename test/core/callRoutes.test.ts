@@ -245,6 +245,48 @@ func main() {
     assert.deepEqual(routesOf(result), ['POST /todos -> main.go:todos.create', 'GET /users -> main.go:usersResource.List', 'DELETE /users/{id} -> main.go:usersResource.Delete']);
   });
 
+  it("reads gorilla/pat's routes, and takes a wrapper's handler before the middleware it takes as the rest (`Use(as.Base, mid.RequireLogin)`)", async () => {
+    const result = await analyseFiles({
+      'go.mod': GO_MOD,
+      'middleware/middleware.go': `package middleware
+
+import "net/http"
+
+func Use(handler http.HandlerFunc, mid ...func(http.Handler) http.HandlerFunc) http.HandlerFunc {
+	for _, m := range mid {
+		handler = m(handler)
+	}
+	return handler
+}
+
+func RequireLogin(handler http.Handler) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) { handler.ServeHTTP(w, r) }
+}
+`,
+      'main.go': `package main
+
+import (
+	"net/http"
+
+	"github.com/gorilla/pat"
+	mid "example.com/shop/middleware"
+)
+
+func base(w http.ResponseWriter, r *http.Request) {}
+
+func main() {
+	p := pat.New()
+	p.Get("/auth/{provider}", func(res http.ResponseWriter, req *http.Request) {})
+	p.Post("/", mid.Use(base, mid.RequireLogin))
+	http.ListenAndServe(":3000", p)
+}
+`,
+    });
+    assert.deepEqual(routesOf(result), ['POST / -> main.go:base', 'GET /auth/{provider} -> main.go:<anonymous>@14']);
+    const middleware = result.findings.filter((finding) => finding.category === 'middleware').map((finding) => finding.symbol);
+    assert.deepEqual(middleware, ['middleware/middleware.go:RequireLogin']);
+  });
+
   it("takes echo's handler first and its middleware after it, and names middleware from outside by their package", async () => {
     const result = await analyseFiles({
       'go.mod': GO_MOD,

@@ -179,7 +179,9 @@ function parametersOf(list: Node | null): Parameter[] {
     if (declaration?.type !== 'parameter_declaration' && declaration?.type !== 'variadic_parameter_declaration') continue;
     const type = declaration.childForFieldName('type');
     const names = declaration.childrenForFieldName('name').flatMap((child) => (child ? [child.text] : []));
-    for (const name of names.length ? names : [`_${parameters.length}`]) parameters.push({ name, ...(type ? { annotation: typeName(type) } : {}) });
+    // A variadic parameter takes the arguments left, as Python's `*args` does.
+    const splat = declaration.type === 'variadic_parameter_declaration' ? { splat: 'positional' as const } : {};
+    for (const name of names.length ? names : [`_${parameters.length}`]) parameters.push({ name, ...(type ? { annotation: typeName(type) } : {}), ...splat });
   }
   return parameters;
 }

@@ -681,13 +681,23 @@ class FunctionRouters {
     }
     const wrapped = wrapperArguments(written);
     if (!wrapped) return this.functionOf(written);
-    // The handler a wrapper is given among its options (`perm(h.list, "lists:read")`): the last argument that names one.
-    for (const argument of wrapped.reverse()) {
+    // The handler a wrapper is given among its options (`perm(h.list, "lists:read")`): the last argument that names one,
+    // before those a workspace wrapper takes as the rest (`Use(handler, mid ...func(http.Handler) http.HandlerFunc)`: middleware).
+    for (const argument of this.beforeTheRest(written, wrapped).reverse()) {
       const handler = argument && constantText(this.index, this.path, argument) === undefined ? this.handlerOf(argument) : undefined;
       if (handler) return handler;
     }
     // Given no handler, a workspace function called in place makes the one the route runs (`page("about")`).
     return this.functionOf(withoutCallArguments(written));
+  }
+
+  /** A call's arguments before those its workspace function takes as the rest (Go's variadic, Python's `*args`); all when it takes none. */
+  private beforeTheRest(written: string, args: string[]): string[] {
+    const wrapper = this.functionOf(/^[\w.]+/.exec(written)?.[0] ?? '');
+    const definition = wrapper ? this.index.definition(wrapper) : undefined;
+    const parameters = (definition?.parameters ?? []).slice(definition?.kind === 'method' ? 1 : 0);
+    const rest = parameters.findIndex((parameter) => parameter.splat === 'positional');
+    return rest > 0 ? args.slice(0, rest) : args;
   }
 
   /**
