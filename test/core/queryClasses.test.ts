@@ -73,3 +73,18 @@ class Person(AbstractBaseUser):
     assert.deepEqual(managers, ['people/models.py:Person.objects', 'people/models.py:Person.people', 'people/models.py:PersonManager', 'people/models.py:PersonQuerySet', 'people/models.py:UserManager']);
   });
 });
+
+describe("Django's MIDDLEWARE setting", () => {
+  it('makes middleware of the workspace classes and factories it names, through a package that imports them, whatever their shape', async () => {
+    const result = await analyseFiles({
+      'shop/__init__.py': '',
+      'shop/common/__init__.py': '',
+      'shop/common/middleware/__init__.py': 'from .domains import CsrfViewMiddleware\nfrom .timing import timing_middleware\n',
+      'shop/common/middleware/domains.py': 'from django.middleware.csrf import CsrfViewMiddleware as BaseCsrfMiddleware\n\n\nclass CsrfViewMiddleware(BaseCsrfMiddleware):\n    def _reject(self, request, reason):\n        return None\n',
+      'shop/common/middleware/timing.py': 'def timing_middleware(get_response):\n    def middleware(request):\n        return get_response(request)\n    return middleware\n\n\nNOT_LISTED = 1\n',
+      'shop/settings.py': 'MIDDLEWARE = [\n    "django.middleware.security.SecurityMiddleware",\n    "shop.common.middleware.CsrfViewMiddleware",\n    "shop.common.middleware.timing_middleware",\n    "shop.common.middleware.timing.NOT_LISTED",\n]\n',
+    });
+    const listed = result.findings.filter((finding) => finding.category === 'middleware' && finding.details.kind !== 'order').map((finding) => `${finding.symbol} ${JSON.stringify(finding.details.registeredAt ?? [])}`);
+    assert.deepEqual(listed.sort(), ['shop/common/middleware/domains.py:CsrfViewMiddleware ["shop/settings.py:1"]', 'shop/common/middleware/timing.py:timing_middleware []']);
+  });
+});

@@ -9,6 +9,28 @@ import { GlobSet } from '../workspacePatterns';
 import type { FindingEdits } from './findingEdits';
 import type { SymbolIndex } from './symbolIndex';
 
+/**
+ * Django's `MIDDLEWARE` setting names the middleware it runs by import path
+ * (`"pretalx.common.middleware.CsrfViewMiddleware"`): each workspace class or factory it names is
+ * middleware, whatever it derives from (Django's own `CsrfViewMiddleware`, WhiteNoise's), registered there.
+ */
+function listedMiddleware(index: SymbolIndex, existing: readonly Finding[]): Finding[] {
+  const known = new Set(existing.filter((finding) => finding.category === 'middleware').map((finding) => finding.symbol));
+  const listed: Finding[] = [];
+  for (const finding of existing) {
+    if (finding.category !== 'middleware' || finding.details.kind !== 'order' || !Array.isArray(finding.details.order)) continue;
+    const site = `${SymbolId.parse(finding.symbol).path}:${finding.range.start.line + 1}`;
+    for (const entry of finding.details.order) {
+      const symbol = index.definitionAtImportPath(entry);
+      const definition = symbol ? index.definition(symbol) : undefined;
+      if (!symbol || !definition || known.has(symbol) || (definition.kind !== 'class' && definition.kind !== 'function')) continue;
+      known.add(symbol);
+      listed.push({ category: 'middleware', symbol, range: definition.range, layer: '', details: { rule: finding.details.rule, registeredAt: [site] } });
+    }
+  }
+  return listed;
+}
+
 /** What one file's definitions make of the rules: findings on its own symbols, and uses of workspace decorators. */
 interface FileFrameworkPart {
   found: Finding[];
@@ -71,6 +93,8 @@ export async function frameworkFindings(index: SymbolIndex, rules: Frameworks, e
   }
 
   found.push(...scannedInterfaces(index, rules.classes));
+
+  found.push(...listedMiddleware(index, existing));
 
   // `objects = OrderManager()`, `objects = OrderQuerySet.as_manager()`, `Manager.from_queryset(QS)()`.
   const managerNames = new Set(rules.classes.filter((rule) => rule.category === 'manager').flatMap((rule) => rule.extends));

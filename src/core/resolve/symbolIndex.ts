@@ -304,8 +304,12 @@ export class SymbolIndex {
   definitionAtImportPath(written: string): string | undefined {
     const cut = written.includes(':') ? written.indexOf(':') : written.lastIndexOf('.');
     const file = cut > 0 ? this.moduleFile(written.slice(0, cut)) : undefined;
-    const symbol = file ? SymbolId.of(file, written.slice(cut + 1)) : undefined;
-    return symbol && this.definition(symbol) ? symbol : undefined;
+    if (!file) return undefined;
+    const name = written.slice(cut + 1);
+    if (this.definition(SymbolId.of(file, name))) return SymbolId.of(file, name);
+    // A package's `__init__` that imports it from a module of its own (`from .domains import CsrfViewMiddleware`) offers it too.
+    const imported = /^\w+$/.test(name) ? this.resolve(file, name) : undefined;
+    return imported && this.definition(imported) ? imported : undefined;
   }
 
   /** The workspace file an import statement's module (or its submodule `name`) is, if it is one. */
