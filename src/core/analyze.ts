@@ -13,7 +13,7 @@ import type { Knowledge } from './knowledge/knowledge';
 import { compareRoutes, resolveWorkspace } from './resolve/resolve';
 import { SymbolIndex } from './resolve/symbolIndex';
 import { readWorkspacePackages } from './resolve/npmPackages';
-import { autoImportsOf, moduleAliasesOf, readModulePaths } from './resolve/tsconfig';
+import { autoImportsOf, moduleAliasesOf, readModulePaths, readPackageModulePaths } from './resolve/tsconfig';
 import { readEnvironment } from './resolve/environment';
 import { buildPackages, readBuildFiles } from './resolve/buildFiles';
 import { readServiceFiles } from './resolve/serviceFiles';
@@ -624,11 +624,15 @@ async function readConfiguration(fs: WorkspaceFs, root: string, discovery: Disco
   const npmPackages = [...distribution.packages, ...distribution.undeclared];
   const services = await readServiceFiles(fs, limits, discovery.otherFiles, knowledge.frameworks.serviceFiles, npmPackages, skipped);
   const protoRules = await readProtoHttpRules(fs, limits, discovery.otherFiles, knowledge.frameworks.protoHttpRules, skipped);
+  // Each package's own aliases first: for its files they win over the root's.
+  const packageFolders = npmPackages.map((manifest) => (manifest.path.includes('/') ? manifest.path.slice(0, manifest.path.lastIndexOf('/')) : ''));
+  const packageAliases = await readPackageModulePaths(fs, limits, packageFolders, new Set(discovery.otherFiles), skipped);
   const frameworkAliases = moduleAliasesOf(knowledge.frameworks.moduleAliases, npmPackages);
   const autoImports = autoImportsOf(knowledge.frameworks.autoImports, npmPackages);
   const extra = { ...(autoImports.length ? { autoImports } : {}), ...(packages.length ? { packages } : {}), ...(build.goModules.length ? { goModules: build.goModules } : {}), ...(Object.keys(environment).length ? { environment } : {}), ...(services.length ? { services } : {}) };
-  const aliases = frameworkAliases.length ? { aliases: [...(read.paths?.aliases ?? []), ...frameworkAliases] } : {};
-  const tsconfig = Object.keys(extra).length || frameworkAliases.length ? { ...read, paths: { ...(read.paths ?? { aliases: [] }), ...aliases, ...extra } } : read;
+  const added = [...packageAliases, ...frameworkAliases];
+  const aliases = added.length ? { aliases: [...packageAliases, ...(read.paths?.aliases ?? []), ...frameworkAliases] } : {};
+  const tsconfig = Object.keys(extra).length || added.length ? { ...read, paths: { ...(read.paths ?? { aliases: [] }), ...aliases, ...extra } } : read;
   // A root manifest read for the kind and for the packages, refused, is listed once.
   const unread = [...new Map(skipped.map((skip) => [skip.path, skip])).values()];
   return { tsconfig, distribution, readme, build, documents, specifications, protoRules, skipped: unread.sort((a, b) => a.path.localeCompare(b.path)) };

@@ -68,6 +68,30 @@ describe('TypeScript workspaces', () => {
     }
   });
 
+  it("reads each package's own tsconfig.json path aliases for its files, before the root's", async () => {
+    const workspace = tempWorkspace({
+      'package.json': JSON.stringify({ name: 'apps', private: true, workspaces: ['apps/*'] }),
+      'tsconfig.json': JSON.stringify({ compilerOptions: { baseUrl: '.', paths: { '@shop/db/*': ['apps/wrong/*'] } } }),
+      'apps/server/package.json': JSON.stringify({ name: 'server', private: true, dependencies: { '@nestjs/core': '^10.0.0', kysely: '^0.27.0' } }),
+      'apps/server/tsconfig.json': '{\n  // the server\'s own aliases\n  "compilerOptions": { "baseUrl": "./", "paths": { "@shop/db/*": ["./src/database/*"] } },\n}\n',
+      'apps/server/src/database/types/kysely.types.ts': "import { Kysely } from 'kysely';\nexport type KyselyDB = Kysely<DB>;\n",
+      'apps/server/src/users/user.repo.ts': [
+        "import { KyselyDB } from '@shop/db/types/kysely.types';",
+        'export class UserRepo {',
+        '  constructor(private readonly db: KyselyDB) {}',
+        "  findById(id: string) { return this.db.selectFrom('users').where('id', '=', id).executeTakeFirst(); }",
+        "  remove(id: string) { return this.db.deleteFrom('users').where('id', '=', id).execute(); }",
+        '}',
+      ].join('\n'),
+    });
+    try {
+      const { result } = await analyzeFolder(workspace.root, { threads: 1 });
+      assert.deepEqual(result.findings.filter((finding) => finding.category === 'repository').map((finding) => finding.symbol), ['apps/server/src/users/user.repo.ts:UserRepo']);
+    } finally {
+      workspace.cleanup();
+    }
+  });
+
   it('reads the frameworks of a package no workspace declares (a web/ beside a Python backend)', async () => {
     const workspace = tempWorkspace({
       'package.json': JSON.stringify({ name: 'root', private: true }),
@@ -706,7 +730,7 @@ export class SiteController {
     );
   });
 
-  it('gives each NestJS application its own global prefix: the controllers its root module imports reach', async () => {
+  it('gives each NestJS application its own global prefix: the controllers its root module imports reach, a controller two import under both', async () => {
     const bootstrap = (rootModule: string, file: string, prefix: string) => [
       "import { NestFactory } from '@nestjs/core';",
       `import { ${rootModule} } from './${file}';`,
@@ -724,14 +748,16 @@ export class SiteController {
         "import { Module } from '@nestjs/common';",
         "import { UsersModule } from './users/users.module';",
         "import { HealthController } from './health.controller';",
-        '@Module({ imports: [UsersModule, ConfigModule.forRoot({ isGlobal: true })], controllers: [HealthController] })',
+        "import { StatusController } from './status.controller';",
+        '@Module({ imports: [UsersModule, ConfigModule.forRoot({ isGlobal: true })], controllers: [HealthController, StatusController] })',
         'export class AppModule {}',
       ].join('\n'),
       'src/users/users.module.ts': ["import { Module } from '@nestjs/common';", "import { UsersController } from './users.controller';", '@Module({ controllers: [UsersController] })', 'export class UsersModule {}'].join('\n'),
       'src/users/users.controller.ts': controller('UsersController', 'users'),
       'src/health.controller.ts': controller('HealthController', 'health'),
       'src/collab/collab-main.ts': bootstrap('CollabAppModule', 'collab-app.module', 'collab'),
-      'src/collab/collab-app.module.ts': ["import { Module } from '@nestjs/common';", "import { CollabController } from './collab.controller';", '@Module({ controllers: [CollabController] })', 'export class CollabAppModule {}'].join('\n'),
+      'src/collab/collab-app.module.ts': ["import { Module } from '@nestjs/common';", "import { CollabController } from './collab.controller';", "import { StatusController } from '../status.controller';", '@Module({ controllers: [CollabController, StatusController] })', 'export class CollabAppModule {}'].join('\n'),
+      'src/status.controller.ts': controller('StatusController', 'status'),
       'src/collab/collab.controller.ts': controller('CollabController', 'stats'),
       'src/orphan.controller.ts': controller('OrphanController', 'orphan'),
     });
@@ -739,10 +765,12 @@ export class SiteController {
       result.routes.map((route) => `${route.method} ${route.path} ${route.handler}`).sort(),
       [
         'GET /api/users src/users/users.controller.ts:UsersController.list',
+        'GET /api/status src/status.controller.ts:StatusController.list',
         'GET /collab/stats src/collab/collab.controller.ts:CollabController.list',
+        'GET /collab/status src/status.controller.ts:StatusController.list',
         'GET /health src/health.controller.ts:HealthController.list',
         'GET /orphan src/orphan.controller.ts:OrphanController.list',
-      ],
+      ].sort(),
     );
   });
 

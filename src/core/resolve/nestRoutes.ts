@@ -44,10 +44,11 @@ export async function nestRoutes(index: SymbolIndex, hints: readonly Hint[], fin
   // Several applications' prefixes: each controller takes that of the application whose modules reach it.
   const prefixHintsOf = (framework: string) => hints.filter((hint) => hint.hint === 'global-prefix' && (framework === 'workspace' || hint.details.framework === framework));
   const applicationPrefixes = applicationGlobalPrefixes(index, hints, frameworks);
-  const prefixOf = (framework: string, controller: string): GlobalPrefix => {
+  // A controller several applications import is served by each, under each one's prefix.
+  const prefixesOf = (framework: string, controller: string): GlobalPrefix[] => {
     const written = prefixHintsOf(framework);
-    const own = written.length > 1 ? applicationPrefixes.get(controller)?.filter((hint) => written.includes(hint)) : written;
-    return prefixOfHint(own?.length === 1 ? own[0] : undefined);
+    const own = written.length > 1 ? (applicationPrefixes.get(controller)?.filter((hint) => written.includes(hint)) ?? []) : written;
+    return own.length ? own.map(prefixOfHint) : [prefixOfHint(undefined)];
   };
   const versioning = onlyHint('versioning')?.details.options ?? '';
   // URI is Nest's default versioning type; a default version applies to routes that state none.
@@ -62,12 +63,16 @@ export async function nestRoutes(index: SymbolIndex, hints: readonly Hint[], fin
     for (const handler of inFile) {
       const { verb, prefix, own, symbol, range, framework } = handler;
       const version = uriVersioning ? (handler.version ?? defaultVersion) : '';
-      const { prefix: globalPrefix, excluded } = prefixOf(framework, handler.controller);
       const modulePath = modulePaths.get(handler.controller) ?? '';
-      const underPrefix = !excluded.some((exclusion) => (exclusion.method === 'ANY' || exclusion.method === verb) && exclusion.pattern.matches(normalizeNestPath([modulePath, prefix, own]).slice(1)));
-      const routePath = handler.webSocket ? normalizeNestPath([own]) : normalizeNestPath([underPrefix ? globalPrefix : '', version ? `v${version}` : '', modulePath, prefix, own]);
-      routes.push({ method: verb, path: routePath, handler: symbol, framework, source: { path: handler.declaredIn, line: range.start.line } });
-      routeFindings.push({ category: 'route', symbol, range, layer: '', details: { rule: 'nest-route', framework, method: verb.toLowerCase(), path: routePath } });
+      const paths = new Set<string>();
+      for (const { prefix: globalPrefix, excluded } of prefixesOf(framework, handler.controller)) {
+        const underPrefix = !excluded.some((exclusion) => (exclusion.method === 'ANY' || exclusion.method === verb) && exclusion.pattern.matches(normalizeNestPath([modulePath, prefix, own]).slice(1)));
+        paths.add(handler.webSocket ? normalizeNestPath([own]) : normalizeNestPath([underPrefix ? globalPrefix : '', version ? `v${version}` : '', modulePath, prefix, own]));
+      }
+      for (const routePath of paths) {
+        routes.push({ method: verb, path: routePath, handler: symbol, framework, source: { path: handler.declaredIn, line: range.start.line } });
+        routeFindings.push({ category: 'route', symbol, range, layer: '', details: { rule: 'nest-route', framework, method: verb.toLowerCase(), path: routePath } });
+      }
     }
   }, given, undefined, isEmpty);
   return { routes, findings: routeFindings, skipped };

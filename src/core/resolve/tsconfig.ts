@@ -37,35 +37,59 @@ const MAX_EXTENDS = 8;
  */
 export async function readModulePaths(fs: WorkspaceFs, limits: ReadLimits & { root: string }, skipped: Skipped[]): Promise<{ paths?: ModulePaths }> {
   for (const name of CONFIG_FILES) {
-    let text = await readWorkspaceText(fs, limits, name, skipped);
+    const text = await readWorkspaceText(fs, limits, name, skipped);
     if (text === undefined) continue;
-    const paths: ModulePaths = { aliases: [] };
-    let file = name;
-    for (let depth = 0; depth < MAX_EXTENDS; depth++) {
-      const errors: ParseError[] = [];
-      const config = parse(text, errors, { allowTrailingComma: true }) as { extends?: unknown; compilerOptions?: { paths?: Record<string, unknown>; baseUrl?: unknown } } | undefined;
-      if (errors.length || typeof config !== 'object' || config === null) {
-        skipped.push({ path: file, reason: `not read for its path aliases: ${printParseErrorCode(errors[0]?.error ?? 1)} at offset ${errors[0]?.offset ?? 0}` });
-        return {};
-      }
-      const folder = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
-      const options = config.compilerOptions ?? {};
-      // The nearest configuration's settings win over those it extends.
-      if (paths.baseUrl === undefined && typeof options.baseUrl === 'string') paths.baseUrl = joinPath(folder, options.baseUrl);
-      if (!paths.aliases.length && options.paths && typeof options.paths === 'object') {
-        const from = typeof options.baseUrl === 'string' ? joinPath(folder, options.baseUrl) : folder;
-        for (const [pattern, targets] of Object.entries(options.paths)) {
-          if (Array.isArray(targets)) paths.aliases.push({ pattern, targets: targets.filter((target): target is string => typeof target === 'string').map((target) => joinPath(from, target)) });
-        }
-      }
-      if (typeof config.extends !== 'string' || !config.extends.startsWith('.')) break;
-      file = joinPath(folder, config.extends.endsWith('.json') ? config.extends : `${config.extends}.json`);
-      text = await readWorkspaceText(fs, limits, file, skipped);
-      if (text === undefined) break;
-    }
-    return { paths };
+    const paths = await configuredPaths(fs, limits, name, text, skipped);
+    return paths ? { paths } : {};
   }
   return {};
+}
+
+/**
+ * The path aliases each package of a monorepo states in its own `tsconfig.json`
+ * (`apps/server/tsconfig.json`: `"@docmost/db/*": ["./src/database/*"]`), for that package's files
+ * only, as the TypeScript compiler run in the package reads them. `configFiles` are the
+ * configuration files the workspace holds, so that only those there are read.
+ */
+export async function readPackageModulePaths(fs: WorkspaceFs, limits: ReadLimits & { root: string }, packageFolders: readonly string[], configFiles: ReadonlySet<string>, skipped: Skipped[]): Promise<ModulePaths['aliases']> {
+  const aliases: ModulePaths['aliases'] = [];
+  for (const folder of packageFolders) {
+    const file = `${folder}/tsconfig.json`;
+    if (!folder || !configFiles.has(file)) continue;
+    const text = await readWorkspaceText(fs, limits, file, skipped);
+    const paths = text === undefined ? undefined : await configuredPaths(fs, limits, file, text, skipped);
+    for (const alias of paths?.aliases ?? []) aliases.push({ ...alias, scope: `${folder}/` });
+  }
+  return aliases;
+}
+
+/** A configuration's aliases and base URL, its relative `extends` followed; none when it is broken. */
+async function configuredPaths(fs: WorkspaceFs, limits: ReadLimits & { root: string }, name: string, first: string, skipped: Skipped[]): Promise<ModulePaths | undefined> {
+  const paths: ModulePaths = { aliases: [] };
+  let file = name;
+  let text: string | undefined = first;
+  for (let depth = 0; depth < MAX_EXTENDS && text !== undefined; depth++) {
+    const errors: ParseError[] = [];
+    const config = parse(text, errors, { allowTrailingComma: true }) as { extends?: unknown; compilerOptions?: { paths?: Record<string, unknown>; baseUrl?: unknown } } | undefined;
+    if (errors.length || typeof config !== 'object' || config === null) {
+      skipped.push({ path: file, reason: `not read for its path aliases: ${printParseErrorCode(errors[0]?.error ?? 1)} at offset ${errors[0]?.offset ?? 0}` });
+      return undefined;
+    }
+    const folder = file.includes('/') ? file.slice(0, file.lastIndexOf('/')) : '';
+    const options = config.compilerOptions ?? {};
+    // The nearest configuration's settings win over those it extends.
+    if (paths.baseUrl === undefined && typeof options.baseUrl === 'string') paths.baseUrl = joinPath(folder, options.baseUrl);
+    if (!paths.aliases.length && options.paths && typeof options.paths === 'object') {
+      const from = typeof options.baseUrl === 'string' ? joinPath(folder, options.baseUrl) : folder;
+      for (const [pattern, targets] of Object.entries(options.paths)) {
+        if (Array.isArray(targets)) paths.aliases.push({ pattern, targets: targets.filter((target): target is string => typeof target === 'string').map((target) => joinPath(from, target)) });
+      }
+    }
+    if (typeof config.extends !== 'string' || !config.extends.startsWith('.')) break;
+    file = joinPath(folder, config.extends.endsWith('.json') ? config.extends : `${config.extends}.json`);
+    text = await readWorkspaceText(fs, limits, file, skipped);
+  }
+  return paths;
 }
 
 /**
