@@ -68,6 +68,28 @@ describe('TypeScript workspaces', () => {
     }
   });
 
+  it("finds Fastify hooks registered on the instance a NestJS application hands out (`app.getHttpAdapter().getInstance()`)", async () => {
+    const result = await analyseFiles({
+      'package.json': JSON.stringify({ name: 'server', private: true, dependencies: { '@nestjs/core': '^11.0.0', '@nestjs/platform-fastify': '^11.0.0' } }),
+      'src/main.ts': [
+        "import { NestFactory } from '@nestjs/core';",
+        "import { AppModule } from './app.module';",
+        'async function bootstrap() {',
+        '  const app = await NestFactory.create(AppModule, new FastifyAdapter());',
+        '  app',
+        '    .getHttpAdapter()',
+        '    .getInstance()',
+        "    .addHook('onRequest', (request, _reply, done) => {",
+        '      done();',
+        '    });',
+        "  app.getHttpAdapter().getInstance().decorateReply('end', function () { this.send(''); }).addHook('preHandler', function (req, reply, done) { done(); });",
+        "  cache.getInstance().addHook('onRequest', (request, _reply, done) => done());",
+        '}',
+      ].join('\n'),
+    });
+    assert.deepEqual(result.findings.filter((finding) => finding.category === 'middleware').map((finding) => finding.symbol).sort(), ['src/main.ts:<anonymous>@11', 'src/main.ts:<anonymous>@8']);
+  });
+
   it("reads each package's own tsconfig.json path aliases for its files, before the root's", async () => {
     const workspace = tempWorkspace({
       'package.json': JSON.stringify({ name: 'apps', private: true, workspaces: ['apps/*'] }),

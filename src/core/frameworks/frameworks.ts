@@ -134,6 +134,8 @@ export interface Frameworks {
   viewClassMethods: ReadonlyMap<string, readonly string[]>;
   /** npm packages and Go import paths that make a package depending on them a server application. */
   serverPackages: ReadonlySet<string>;
+  /** Calls on an application that return the server framework's instance under it (NestJS's `getHttpAdapter().getInstance()`). */
+  instanceAccessors: readonly string[];
   /** Exceptions answered with a fixed HTTP status, by qualified name. */
   exceptionStatuses: ReadonlyMap<string, number>;
   /** Exceptions that carry their HTTP status as an argument. */
@@ -285,6 +287,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     viewMethodListDecorators: new Map<string, readonly string[]>(),
     viewClassMethods: new Map<string, readonly string[]>(),
     serverPackages: new Set<string>(),
+    instanceAccessors: [] as string[],
     exceptionStatuses: new Map<string, number>(),
     statusExceptions: new Set<string>(),
     messageHandlerDecorators: new Set<string>(),
@@ -395,6 +398,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
     for (const [decorator, methods] of Object.entries(document.viewMethodListDecorators ?? {})) frameworks.viewMethodListDecorators.set(decorator, methods);
     for (const [view, methods] of Object.entries(document.viewClassMethods ?? {})) frameworks.viewClassMethods.set(view, methods);
     for (const name of document.serverPackages ?? []) frameworks.serverPackages.add(name);
+    frameworks.instanceAccessors.push(...(document.instanceAccessors ?? []));
     for (const [exception, status] of Object.entries(document.exceptionStatuses ?? {})) frameworks.exceptionStatuses.set(exception, status);
     for (const name of document.statusExceptions ?? []) frameworks.statusExceptions.add(name);
     for (const name of document.messageHandlerDecorators ?? []) frameworks.messageHandlerDecorators.add(name);

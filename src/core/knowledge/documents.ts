@@ -190,6 +190,7 @@ export interface FrameworkDocument {
   autoImports?: AutoImportsDocument;
   specificationRoutes?: SpecificationRoutesDocument;
   serverPackages?: string[];
+  instanceAccessors?: string[];
   exceptionStatuses?: Record<string, number>;
   statusExceptions?: string[];
   messageHandlerDecorators?: string[];

@@ -226,7 +226,7 @@ export async function resolveRoutes(index: SymbolIndex, findings: Finding[], hin
     const role = roleOf(finding);
     if (role !== 'router-middleware' && role !== 'route-middleware') continue;
     const { path, line } = sourceOf(finding);
-    const app = chainRoot(finding.details.app ?? '');
+    const app = chainRoot(throughInstanceAccessors(finding.details.app ?? '', frameworks.instanceAccessors));
     const appTarget = index.qualify(path, app);
     // Installed on an application made in place (`polka().use(isUser).get(...)`) as on a named one.
     const router = (appTarget && 'symbol' in appTarget ? routers.get(appTarget.symbol) : undefined) ?? madeInPlace(index, frameworks, routers, path, line, app) ?? typedParameter(index, frameworks, routers, path, line, app);
@@ -283,6 +283,14 @@ function listenerRoutes(compared: readonly RouteFinding[], hints: readonly Hint[
  * routers and Polka return it from `use`, their verbs and hooks). A chain whose first call takes no
  * string or `use` argument (`express.Router()`, `db.collection(users)`) is left as written.
  */
+/** `app.getHttpAdapter().getInstance().addHook(...)`: what is registered on the instance an application hands out is registered on the application. */
+function throughInstanceAccessors(written: string, accessors: readonly string[]): string {
+  if (!accessors.length) return written;
+  const compact = withoutComments(written).replace(/\s+/g, '');
+  const accessor = accessors.find((candidate) => compact.includes(`.${candidate}`));
+  return accessor ? compact.replace(`.${accessor}`, '') : written;
+}
+
 function chainRoot(written: string): string {
   return /^([A-Za-z_$][\w$]*)\s*\.\s*(?:use\s*\(|[A-Za-z_$][\w$]*\s*\(\s*['"`])/.exec(withoutComments(written))?.[1] ?? written;
 }
