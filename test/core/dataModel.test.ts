@@ -966,6 +966,47 @@ func (r *BookRepo) List(ctx context.Context, page entity.Page) ([]entity.Book, e
     }
   });
 
+  it('reads the schema a Go program holds in strings and runs itself, each statement at its line', async () => {
+    const workspace = tempWorkspace({
+      'go.mod': 'module example.com/reader\n\ngo 1.22\n',
+      'internal/database/migrations.go': `package database
+
+import "database/sql"
+
+var migrations = [...]func(tx *sql.Tx) error{
+	func(tx *sql.Tx) (err error) {
+		sql := \`
+			CREATE TABLE users (
+				id SERIAL,
+				username text not null unique,
+				PRIMARY KEY (id)
+			);
+		\`
+		_, err = tx.Exec(sql)
+		return err
+	},
+	func(tx *sql.Tx) (err error) {
+		_, err = tx.Exec("ALTER TABLE users ADD COLUMN theme text default 'light'")
+		return err
+	},
+	func(tx *sql.Tx) (err error) {
+		_, err = tx.Exec(\`SELECT 1; -- CREATE TABLE ghosts (id int)\`)
+		return err
+	},
+}
+`,
+    });
+    try {
+      const { result } = await analyzeFolder(workspace.root, { threads: 1 });
+      assert.deepEqual(result.dataModel.entities.map((entity) => `${entity.table}: ${entity.columns.map((column) => column.name).join(', ')}`), ['users: id, username, theme']);
+      const users = result.dataModel.entities[0];
+      // CREATE TABLE's line in the file (0-based, as every location), not in the string.
+      assert.deepEqual(users?.location, { path: 'internal/database/migrations.go', line: 7 });
+    } finally {
+      workspace.cleanup();
+    }
+  });
+
   it("finds a Go repository written over the workspace's own adapter of a driver's handle, and takes the adapter for the handle, not a repository", async () => {
     const workspace = tempWorkspace({
       'go.mod': 'module example.com/notes\n\ngo 1.22\n',

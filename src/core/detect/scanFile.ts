@@ -1,5 +1,5 @@
 import { Edit, type Node, type Point, type QueryMatch, type Tree } from 'web-tree-sitter';
-import type { FileFacts, FileTask, TextChange } from '../parse/facts';
+import type { FileFacts, FileTask, SchemaOperation, TextChange } from '../parse/facts';
 import type { Grammars, ParsedLanguage } from '../parse/grammars';
 import { ecmascriptSyntax } from '../parse/ecmascript';
 import { goSyntax } from '../parse/go';
@@ -112,6 +112,7 @@ export class FileScanner {
         keepUntouched(before, region, split.wholeFileRules, facts);
       } else if (split && whole === split.whole) collectMatches(task.path, split.local, split.local.query.matches(root, QUERY_OPTIONS), syntax, facts);
       inPlaceOrder(facts, this.ruleOrder(task.language));
+      readEmbeddedSchema(facts);
       scanned = facts;
       return facts;
     } finally {
@@ -348,6 +349,23 @@ function pointAt(text: string, offset: number): Point {
   let row = 0;
   for (let index = text.indexOf('\n'); index >= 0 && index < offset; index = text.indexOf('\n', index + 1)) row++;
   return { row, column: offset - (offset > 0 ? text.lastIndexOf('\n', offset - 1) + 1 : 0) };
+}
+
+/**
+ * The schema statements a program holds in strings and runs itself (the `sql-schema` hint: Go's
+ * migrations, a raw string `CREATE TABLE ...` handed to `tx.Exec`), read as a SQL file's are, their lines
+ * counted from the string's. Made from the hints, so that an edit's scan, which keeps the hints of
+ * the statements it did not touch, makes them again.
+ */
+function readEmbeddedSchema(facts: FileFacts): void {
+  const operations: SchemaOperation[] = [];
+  for (const hint of facts.hints) {
+    const sql = hint.hint === 'sql-schema' ? hint.details['sql'] : undefined;
+    if (typeof sql !== 'string') continue;
+    const fromString = (key: string, value: unknown) => (key === 'line' && typeof value === 'number' ? value + hint.line : value);
+    for (const operation of readSqlSchema(sql).operations) operations.push(JSON.parse(JSON.stringify(operation), fromString) as SchemaOperation);
+  }
+  if (operations.length) facts.schema = operations;
 }
 
 /** A SQL file holds no code to detect in: its schema statements are what it has to say. */
