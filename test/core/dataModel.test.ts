@@ -966,9 +966,10 @@ func (r *BookRepo) List(ctx context.Context, page entity.Page) ([]entity.Book, e
     }
   });
 
-  it('reads the schema a Go program holds in strings and runs itself, each statement at its line', async () => {
+  it('reads the schema a Go program holds in strings and runs itself, each statement at its line, and not its tests\' fixture tables', async () => {
     const workspace = tempWorkspace({
       'go.mod': 'module example.com/reader\n\ngo 1.22\n',
+      'internal/database/fixture_test.go': 'package database\n\nfunc setup(tx *sql.Tx) { tx.Exec(`CREATE TABLE ghosts (id int)`) }\n',
       'internal/database/migrations.go': `package database
 
 import "database/sql"

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyseFiles } from '../helpers';
+import { analyseFiles, testScanner } from '../helpers';
 
 async function repositoriesOf(files: Record<string, string>): Promise<Record<string, string>> {
   const result = await analyseFiles(files);
@@ -94,6 +94,11 @@ describe('data-access classes in TypeScript and JavaScript', () => {
       ].join('\n'),
     });
     assert.deepEqual(Object.keys(found), ['src/database/repos/comment.repo.ts:CommentRepo']);
+  });
+
+  it('keeps the value of a name a file also gives a type alias (`const User = z.object(...)`, `type User = z.infer<typeof User>`)', async () => {
+    const facts = await testScanner().scan({ path: 'src/user.ts', language: 'typescript' }, "import { z } from 'zod';\nexport const User = z.object({ id: z.string() });\nexport type User = z.infer<typeof User>;\nexport type Db = Kysely<Tables>;\n");
+    assert.deepEqual(facts.symbols.map((symbol) => `${symbol.name} ${symbol.kind} ${symbol.alias ?? symbol.value?.callee ?? ''}`), ['User variable z.object', 'Db variable Kysely']);
   });
 
   it('finds the classes a repository factory makes, through a namespace re-export', async () => {

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { AnalysisResult } from '../../src/core/result';
 import { normalizeRoutePath, regexAsTemplate } from '../../src/core/resolve/routePaths';
 import { analyzeFolder } from '../../src/node/analyzeFolder';
-import { analyseFiles, tempWorkspace } from '../helpers';
+import { analyseFiles, scanPython, tempWorkspace } from '../helpers';
 
 const routesOf = (result: AnalysisResult) => result.routes.map((route) => `${route.method} ${route.path} -> ${route.handler}`).sort();
 
@@ -326,11 +326,7 @@ def load_blueprints(app):
     ]);
   });
 
-  it("names the views an application factory and a blueprint factory define inside them after the factory, and puts the factory's blueprint under its prefix", async () => {
-    const result = await analyseFiles({
-      'pyproject.toml': '[project]\nname = "watch"\ndependencies = ["flask"]\n',
-      'watch/__init__.py': '',
-      'watch/backups.py': `from functools import wraps
+  const BACKUPS = `from functools import wraps
 from flask import Blueprint
 
 
@@ -338,7 +334,10 @@ def login_optionally_required(func):
     @wraps(func)
     def decorated_view(*args, **kwargs):
         return func(*args, **kwargs)
-    return decorated_view
+    @wraps(func)
+    async def decorated_coroutine(*args, **kwargs):
+        return await func(*args, **kwargs)
+    return decorated_coroutine if iscoroutinefunction(func) else decorated_view
 
 
 def construct_blueprint(datastore):
@@ -355,7 +354,13 @@ def construct_blueprint(datastore):
             return datastore.remove()
 
     return backups_blueprint
-`,
+`;
+
+  it("names the views an application factory and a blueprint factory define inside them after the factory, and puts the factory's blueprint under its prefix", async () => {
+    const result = await analyseFiles({
+      'pyproject.toml': '[project]\nname = "watch"\ndependencies = ["flask"]\n',
+      'watch/__init__.py': '',
+      'watch/backups.py': BACKUPS,
       'watch/app.py': `from flask import Flask
 
 from watch import backups
@@ -375,6 +380,10 @@ def watch_app(datastore):
     assert.deepEqual(routesOf(result), ['GET /backups/create -> watch/backups.py:construct_blueprint.create', 'GET /logout -> watch/app.py:watch_app.logout', 'POST /backups/remove -> watch/backups.py:construct_blueprint.remove_backups']);
     const symbols = result.findings.filter((finding) => finding.category === 'decorator').map((finding) => finding.symbol);
     assert.deepEqual(symbols, ['watch/backups.py:login_optionally_required']);
+    // The wrappers it returns, whichever it picks, are no symbols: what they call is told to the decorator.
+    const [facts] = await scanPython({ 'watch/backups.py': BACKUPS });
+    assert.deepEqual(facts?.symbols.map((symbol) => symbol.name).filter((name) => name.includes('decorated')), []);
+    assert.deepEqual(facts?.symbols.find((symbol) => symbol.name === 'login_optionally_required')?.innerCalls?.map((call) => call.callee), ['func', 'func']);
   });
 
   it('registers nothing for a helper no call hands a view, nor for a rule it cannot read', async () => {

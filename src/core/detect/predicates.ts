@@ -83,10 +83,13 @@ export function customPredicatesHold(predicates: readonly QueryPredicate[], matc
   return true;
 }
 
+const TRAILING_DECLARATIONS = new Set(['comment', 'function_declaration', 'function_definition', 'decorated_definition']);
+
 function endsReturning(function_: Node, name: string): boolean {
   const body = function_.type === 'statement_block' || function_.type === 'block' ? function_ : function_.childForFieldName('body');
   let last = body?.lastNamedChild ?? null;
-  while (last?.type === 'comment') last = last.previousNamedSibling;
+  // Functions declared after the return are hoisted (JavaScript) or unreached definitions: the return is what it ends with.
+  while (last && TRAILING_DECLARATIONS.has(last.type)) last = last.previousNamedSibling;
   return last?.type === 'return_statement' && last.firstNamedChild?.text === name;
 }
 

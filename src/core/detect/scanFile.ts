@@ -7,6 +7,7 @@ import { javaSyntax } from '../parse/java';
 import { pythonSyntax } from '../parse/python';
 import { readPrismaSchema } from '../parse/prisma';
 import { readSqlSchema } from '../parse/sql';
+import { isTestPath } from '../testCode';
 import { capturedAs, type LanguageSyntax, literalValue, qualifiedName, rangeOf } from '../parse/syntax';
 import { Finding, type Language, type Range, SymbolId } from '../result';
 import { CompiledRules } from './compiledRules';
@@ -358,6 +359,8 @@ function pointAt(text: string, offset: number): Point {
  * the statements it did not touch, makes them again.
  */
 function readEmbeddedSchema(facts: FileFacts): void {
+  // A test's fixture tables are no part of the application's data model.
+  if (isTestPath(facts.path)) return;
   const operations: SchemaOperation[] = [];
   for (const hint of facts.hints) {
     const sql = hint.hint === 'sql-schema' ? hint.details['sql'] : undefined;

@@ -138,7 +138,7 @@ export const ecmascriptSyntax: LanguageSyntax = {
     statementCallsOnClasses([root, ...factories], symbols);
     anonymousCallbacks(matches, symbols, bodies);
     fillCalls(matches, bodies, symbols);
-    return symbols;
+    return withoutShadowedTypeAliases(symbols);
   },
 
   imports(root) {
@@ -475,6 +475,17 @@ function functionTypeAlias(declaration: Node): SymbolDefinition | undefined {
   const value = declaration.childForFieldName('value');
   const returns = value?.type === 'function_type' ? namedType(value.childForFieldName('return_type')) : undefined;
   return name && returns ? { name, kind: 'variable', range: rangeOf(declaration), bases: [], decorators: [], returns } : undefined;
+}
+
+/**
+ * `export const User = z.object({...})` beside `export type User = z.infer<typeof User>`: code that
+ * names `User` uses the value, so a type alias of a name the file also gives a value is left out.
+ */
+function withoutShadowedTypeAliases(symbols: SymbolDefinition[]): SymbolDefinition[] {
+  const aliases = new Set(symbols.filter((symbol) => symbol.kind === 'variable' && symbol.alias !== undefined));
+  if (!aliases.size) return symbols;
+  const valued = new Set(symbols.filter((symbol) => !aliases.has(symbol)).map((symbol) => symbol.name));
+  return symbols.filter((symbol) => !aliases.has(symbol) || !valued.has(symbol.name));
 }
 
 /** `type KyselyDB = Kysely<DB>`: another name for one named type, a variable whose alias is that type (as Python's `SessionDep = Annotated[...]`). */

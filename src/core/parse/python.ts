@@ -242,7 +242,8 @@ function registeredFunctionsIn(definition: Node): Node[] {
     for (const statement of block.namedChildren) {
       if (!statement) continue;
       if (statement.type === 'decorated_definition' && statement.childForFieldName('definition')?.type === 'function_definition') decorated.push(statement);
-      else if (statement.type === 'return_statement' && statement.firstNamedChild?.type === 'identifier') returned.add(statement.firstNamedChild.text);
+      // Returned in any form (`return wrapper`, `return cast(F, wrapper)`, `return aw if iscoroutinefunction(f) else sw`).
+      else if (statement.type === 'return_statement') for (const name of statement.text.match(/[A-Za-z_]\w*/g) ?? []) returned.add(name);
       else if (CONTAINER_STATEMENTS.has(statement.type)) blocks.push(statement);
     }
   }
