@@ -65,7 +65,12 @@ describe('the data model in a real VS Code (code-server)', { timeout: 240_000 },
     // The preferred fix is the focused one; Enter before the widget has focused it does nothing.
     await page.locator('.action-widget .monaco-list-row.focused', { hasText: 'add .select_related("category")' }).waitFor({ timeout: 10_000 });
     await page.keyboard.press('Enter');
+    // The edit lands asynchronously: save only once the editor holds it (its tab is dirty), or the
+    // save writes the file as it was and the fix stays unsaved.
+    const unsaved = page.locator('.tabs-container .tab.dirty', { hasText: 'reports.py' });
+    await unsaved.waitFor({ timeout: 15_000 });
     await page.keyboard.press('Control+S');
+    await unsaved.waitFor({ state: 'detached', timeout: 15_000 });
     const file = join(session.workspace, 'catalog', 'reports.py');
     const deadline = Date.now() + 15_000;
     while (!readFileSync(file, 'utf8').includes('Product.objects.filter(stock__gt=0).select_related("category")') && Date.now() < deadline) await page.waitForTimeout(200);
