@@ -376,6 +376,18 @@ describe('repository-kind rules', () => {
     assert.ok(!(await firedFor([], {}, [{ ...base, implementations: ['tests/a.py:A', 'tests/b.py:B', 'lib/c.py:C'] }])).includes('interface-with-implementations'));
   });
 
+  it('reads a library where most source files implement one interface, not where its implementations are a small part of the code', async () => {
+    const plugins = Array.from({ length: 12 }, (_, index) => `notify/plugins/service${index}.py`);
+    const core = ['notify/core.py', 'notify/config.py', 'notify/cli.py', 'notify/plugins/base.py'];
+    const base = { base: 'notify/plugins/base.py:NotifyBase', implementations: plugins.map((file, index) => `${file}:Service${index}`) };
+    // Tests, the README and other languages' files are not the code the share is of.
+    const beside = ['tests/test_a.py', 'tests/test_b.py', 'README.md', 'docs/a.md', 'web/app.js', 'web/b.js'];
+    assert.ok((await firedFor([...plugins, ...core, ...beside], {}, [base])).includes('implementations-are-most-of-the-code'));
+    const largeService = Array.from({ length: 40 }, (_, index) => `app/module${index}.py`);
+    assert.ok(!(await firedFor([...plugins, ...core, ...largeService], {}, [base])).includes('implementations-are-most-of-the-code'));
+    assert.ok(!(await firedFor([...plugins.slice(0, 9), ...core], {}, [{ ...base, implementations: base.implementations.slice(0, 9) }])).includes('implementations-are-most-of-the-code'));
+  });
+
   it('counts the routes the code declares, not the routes of tests that the package\'s own views serve', async () => {
     const verdictOn = (declaredIn: string) =>
       classifyKind(builtinKnowledge(), {

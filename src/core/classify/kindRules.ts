@@ -12,7 +12,7 @@ export type KindMatcher =
   | { type: 'file'; glob: string }
   | { type: 'findings'; category: FindingCategory; atLeast: number; kind?: string }
   | { type: 'routes'; atLeast: number; onPublished: boolean }
-  | { type: 'interfaces'; implementationsAtLeast: number }
+  | { type: 'interfaces'; implementationsAtLeast: number; shareOfFilesAtLeast?: number }
   | { type: 'implementationsIn'; glob: string; atLeast: number }
   | { type: 'folderWithFiles'; glob: string; atLeast: number }
   | { type: 'siblingFolders'; glob: string; atLeast: number }
@@ -58,7 +58,7 @@ function matcherOf(rule: KindRuleDocument): KindMatcher {
   if (rule.file !== undefined) return { type: 'file', glob: rule.file };
   if (rule.findings) return { type: 'findings', category: rule.findings.category, atLeast: rule.findings.atLeast, ...(rule.findings.kind ? { kind: rule.findings.kind } : {}) };
   if (rule.routes) return { type: 'routes', atLeast: rule.routes.atLeast, onPublished: rule.routes.onPublished ?? false };
-  if (rule.interfaces) return { type: 'interfaces', implementationsAtLeast: rule.interfaces.implementationsAtLeast };
+  if (rule.interfaces) return { type: 'interfaces', ...rule.interfaces };
   if (rule.implementationsIn) return { type: 'implementationsIn', glob: rule.implementationsIn.folder, atLeast: rule.implementationsIn.atLeast };
   if (rule.folderWithFiles) return { type: 'folderWithFiles', glob: rule.folderWithFiles.folder, atLeast: rule.folderWithFiles.atLeast };
   if (rule.siblingFolders) return { type: 'siblingFolders', glob: rule.siblingFolders.folder, atLeast: rule.siblingFolders.atLeast };
@@ -209,7 +209,8 @@ function firingPath(
     }
     case 'interfaces': {
       const largest = [...code.interfaces].sort((a, b) => b.implementations.length - a.implementations.length)[0];
-      return largest && largest.implementations.length >= matcher.implementationsAtLeast ? largest.base : undefined;
+      if (!largest || largest.implementations.length < matcher.implementationsAtLeast) return undefined;
+      return matcher.shareOfFilesAtLeast === undefined || shareOfFiles(largest.implementations, paths.files) >= matcher.shareOfFilesAtLeast ? largest.base : undefined;
     }
     case 'implementationsIn': {
       // One interface, several implementations, one folder for them (`backends/`, `transports/`).
@@ -229,6 +230,19 @@ function firingPath(
       return undefined;
     }
   }
+}
+
+/** The share of the files in the implementations' languages (by extension) that hold an implementation. */
+function shareOfFiles(implementations: readonly string[], files: readonly string[]): number {
+  const holding = new Set(implementations.map(pathOf));
+  const extensions = new Set([...holding].map(extensionOf));
+  const inLanguages = files.filter((file) => extensions.has(extensionOf(file))).length;
+  return inLanguages === 0 ? 0 : holding.size / inLanguages;
+}
+
+function extensionOf(path: string): string {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return name.includes('.') ? name.slice(name.lastIndexOf('.')) : '';
 }
 
 function meets(manifest: PackageManifest, conditions: PackageConditions, serverPackages: ReadonlySet<string>, published: ReadonlySet<string>): boolean {

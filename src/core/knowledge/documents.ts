@@ -42,7 +42,7 @@ export interface KindRuleDocument {
   file?: string;
   findings?: { category: FindingCategory; atLeast: number; kind?: string };
   routes?: { atLeast: number; onPublished?: boolean };
-  interfaces?: { implementationsAtLeast: number };
+  interfaces?: { implementationsAtLeast: number; shareOfFilesAtLeast?: number };
   implementationsIn?: { folder: string; atLeast: number };
   folderWithFiles?: { folder: string; atLeast: number };
   siblingFolders?: { folder: string; atLeast: number };

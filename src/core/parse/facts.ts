@@ -291,6 +291,8 @@ export interface Attribute {
   shape?: ValueShape;
   /** Go struct fields: the tag (`gorm:"not null;index" json:"name"`). */
   tag?: string;
+  /** Python class bodies: annotated and given no value (`account_confirmed: Callable[[User], None]`), left for the class's users or subclasses to give. */
+  unassigned?: true;
   line: number;
 }
 

@@ -79,6 +79,7 @@ export const pythonSyntax: LanguageSyntax = {
         if (container?.kind === 'class') {
           const attribute = attributeOf(target, annotation, value, node.startPosition.row);
           if (value) attribute.shape = valueShape(value);
+          else if (annotation) attribute.unassigned = true;
           container.attributes?.push(attribute);
         }
         const call = value?.type === 'call' ? callShape(value) : undefined;

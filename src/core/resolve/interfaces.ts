@@ -17,6 +17,8 @@ export const ABSTRACT_BASES: ReadonlySet<string> = new Set(['abc.ABC', ...PROTOC
 const ABSTRACT_NAME = /^_?Abstract(?=[A-Z_])/;
 export const ABSTRACT_METACLASSES: ReadonlySet<string> = new Set(['abc.ABCMeta']);
 const ABSTRACT_DECORATORS = new Set(['abc.abstractmethod', 'abc.abstractproperty', 'abc.abstractclassmethod', 'abc.abstractstaticmethod']);
+/** A callable's annotation as typing and collections.abc spell it (`Callable[[User], None]`, `t.Callable[..., Any]`). */
+const CALLABLE_TYPE = /^(?:(?:typing|t|abc|collections\.abc)\.)?Callable\b/;
 
 /** What the stage reads of one class: plain data, so that a part worked out again from an edited file can be told the same. */
 interface ClassEntry {
@@ -28,6 +30,8 @@ interface ClassEntry {
   implementedByFramework: boolean;
   /** Its own methods that always raise NotImplementedError, by name. */
   notImplemented: readonly string[];
+  /** Python: attributes it declares as callables without giving them (`hook: Callable[[User], None]`), by name. */
+  callableHooks: readonly string[];
   /** Its own methods that do something: neither raising NotImplementedError nor abstract. */
   implemented: readonly string[];
   /** Declared an interface by the class itself (its bases, metaclass, keywords or abstract methods). */
@@ -56,8 +60,9 @@ interface ClassEntry {
  * Every workspace interface with the classes that derive from it, directly or through other
  * classes, in any file. An interface: a class with ABC or Protocol among its own bases, an ABCMeta
  * metaclass, an `@abstractmethod`, or a base class whose methods raise NotImplementedError (when
- * two of them do, or when something derives from it); or an interface of a library that declares
- * them (zope.interface), implemented by the classes its class decorator names them on.
+ * two of them do, or when something derives from it), or that declares callables its subclasses
+ * write as methods; or an interface of a library that declares them (zope.interface), implemented
+ * by the classes its class decorator names them on.
  *
  * Each file's classes (with their ancestries) and typed constants are a part of the file; the
  * stage combines them and is kept while every part is the same object. A part worked out again
@@ -124,6 +129,9 @@ function combine(entries: readonly ClassEntry[], typedPairs: readonly (readonly 
   }
   for (const entry of entries) {
     if (entry.isInterface && implementations.has(entry.symbol)) declared.add(entry.symbol);
+    // Hooks declared as callables and written as methods by subclasses: the class declares the methods its subclasses implement
+    // (a plugin base's `order_created: Callable[...]`). A dataclass's callback field, which no subclass defines, is not such a hook.
+    if (entry.callableHooks.length && implementations.get(entry.symbol)?.some((symbol) => classes.get(symbol)?.methods.some((name) => entry.callableHooks.includes(name)))) declared.add(entry.symbol);
     // A framework's abstract class is outside the workspace: the workspace's base of a family of implementations of it stands for it.
     if (entry.extendsFrameworkAbstract && implementations.has(entry.symbol)) declared.add(entry.symbol);
     // `AbstractFileSystem`, `AbstractMigrationsLoader`: the name says the class is there to be derived from, and workspace classes do.
@@ -289,6 +297,7 @@ function classEntries(index: SymbolIndex, path: string, declarations: InterfaceD
       isInterface,
       implementedByFramework: isInterface && ancestry.names.some((name) => declarations.implementedByFramework.has(name)),
       notImplemented,
+      callableHooks: (definition.attributes ?? []).filter(({ unassigned, type }) => unassigned && type !== undefined && CALLABLE_TYPE.test(type)).map(({ name }) => name),
       implemented,
       declared: declaredByLibrary || abstractMethods > 0 || declaresInterface(index, path, definition, notImplemented.length),
       declaredByLibrary,
@@ -317,6 +326,7 @@ function sameClassEntries(before: readonly ClassEntry[], after: readonly ClassEn
     a.extendsProtocol === b.extendsProtocol &&
     a.extendsFrameworkAbstract === b.extendsFrameworkAbstract &&
     sameList(a.notImplemented, b.notImplemented) &&
+    sameList(a.callableHooks, b.callableHooks) &&
     sameList(a.methods, b.methods) &&
     sameList(a.implemented, b.implemented) &&
     sameList(a.implements, b.implements) &&
