@@ -33,6 +33,55 @@ describe('regexAsTemplate', () => {
   });
 });
 
+describe("routes in a framework's own repository", () => {
+  it('lists the routes its examples register on an application made at module level and in a factory function', async () => {
+    const result = await analyseFiles({
+      'pyproject.toml': '[project]\nname = "tinyweb"\nversion = "1.0"\n',
+      'tinyweb/__init__.py': '',
+      'tinyweb/app.py': `class App:
+    def __init__(self):
+        self.url_map = []
+
+    def route(self, url_pattern, methods=None):
+        def decorated(f):
+            self.url_map.append((methods or ["GET"], url_pattern, f))
+            return f
+
+        return decorated
+
+    def get(self, url_pattern):
+        return self.route(url_pattern, methods=["GET"])
+
+    def post(self, url_pattern):
+        return self.route(url_pattern, methods=["POST"])
+`,
+      'examples/notes.py': `from tinyweb.app import App
+
+app = App()
+
+
+@app.get("/")
+def index(request):
+    return "notes"
+
+
+def create_app():
+    app = App()
+
+    @app.post("/notes")
+    def add_note(request):
+        return "added"
+
+    return app
+`,
+    });
+    assert.deepEqual(
+      result.routes.map((route) => `${route.method} ${route.path} -> ${route.handler} (${route.framework})`),
+      ['GET / -> examples/notes.py:index (tinyweb)', 'POST /notes -> examples/notes.py:create_app.add_note (tinyweb)'],
+    );
+  });
+});
+
 describe("routes on an application's own router", () => {
   it("lists BlackSheep's routes registered on `app.router` and on a Router given to the application, and no other attribute's", async () => {
     const result = await analyseFiles({

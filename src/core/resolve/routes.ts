@@ -162,7 +162,7 @@ export async function resolveRoutes(index: SymbolIndex, findings: Finding[], hin
     const { path, line } = sourceOf(finding);
     const written = chainRoot(finding.details.router ?? '');
     const routerTarget = index.qualify(path, written);
-    const router = (routerTarget && 'symbol' in routerTarget ? routers.get(routerTarget.symbol) : undefined) ?? pluginOf(index, routers, routerFiles, sourceOf(finding), written) ?? madeInPlace(index, frameworks, routers, path, line, written) ?? heldRouter(index, frameworks, routers, path, line, written) ?? typedParameter(index, frameworks, routers, path, line, written) ?? localRouter(index, frameworks, path, line, written);
+    const router = (routerTarget && 'symbol' in routerTarget ? routers.get(routerTarget.symbol) : undefined) ?? pluginOf(index, routers, routerFiles, sourceOf(finding), written) ?? madeInPlace(index, frameworks, routers, path, line, written) ?? heldRouter(index, frameworks, routers, path, line, written, ownRouters) ?? typedParameter(index, frameworks, routers, path, line, written) ?? localRouter(index, frameworks, path, line, written, ownRouters);
     return { written, routerTarget, router };
   };
   const prefixesOfRouter = (router: Router | undefined) => (router === undefined ? [''] : routers.has(router.symbol) ? prefixes(router.symbol) : [router.ownPrefix]);
@@ -346,13 +346,13 @@ function typedParameter(index: SymbolIndex, frameworks: Frameworks, routers: Rea
  * inside `createServer()`), which is no workspace symbol: one of its own, mounted nowhere, under the
  * prefix its maker is given.
  */
-function localRouter(index: SymbolIndex, frameworks: Frameworks, path: string, line: number, written: string): Router | undefined {
+function localRouter(index: SymbolIndex, frameworks: Frameworks, path: string, line: number, written: string, ownRouters: ReadonlySet<string>): Router | undefined {
   if (!/^[A-Za-z_$][\w$]*$/.test(written)) return undefined;
   // Innermost first: a handler written in place is a function around the line too.
   for (const symbol of index.functionsAround(path, line)) {
     const local = symbol.locals?.find((candidate) => candidate.name === written);
     if (!local) continue;
-    const framework = local.type ? frameworkOf(index, frameworks, path, local.type) : undefined;
+    const framework = local.type ? (frameworkOf(index, frameworks, path, local.type) ?? ownFrameworkOf(index, frameworks, path, local.type, ownRouters)) : undefined;
     if (!framework) return undefined;
     const keyword = framework.prefixKeywords.find((key) => local.keywords?.[key] !== undefined);
     const ownPrefix = keyword ? constantString(index, path, local.keywords?.[keyword]) : undefined;
@@ -365,12 +365,12 @@ function localRouter(index: SymbolIndex, frameworks: Frameworks, path: string, l
  * The application whose router `written` is, as an attribute its framework names (BlackSheep's and
  * aiohttp's `app.router`): an application of the workspace, or one made in the function around the line.
  */
-function heldRouter(index: SymbolIndex, frameworks: Frameworks, routers: ReadonlyMap<string, Router>, path: string, line: number, written: string): Router | undefined {
+function heldRouter(index: SymbolIndex, frameworks: Frameworks, routers: ReadonlyMap<string, Router>, path: string, line: number, written: string, ownRouters: ReadonlySet<string>): Router | undefined {
   const dot = written.lastIndexOf('.');
   if (dot <= 0) return undefined;
   const ownerWritten = written.slice(0, dot);
   const owner = index.resolve(path, ownerWritten);
-  const application = (owner === undefined ? undefined : routers.get(owner)) ?? localRouter(index, frameworks, path, line, ownerWritten);
+  const application = (owner === undefined ? undefined : routers.get(owner)) ?? localRouter(index, frameworks, path, line, ownerWritten, ownRouters);
   return application?.framework.routerAttributes.has(written.slice(dot + 1)) ? application : undefined;
 }
 
