@@ -24,6 +24,7 @@ import { SymbolIndex } from './symbolIndex';
 import type { ModulePaths } from './tsconfig';
 import type { BuildFiles } from './buildFiles';
 import type { Knowledge } from '../knowledge/knowledge';
+import { wrapperCallFindings } from './wrapperCalls';
 
 export interface Resolution {
   index: SymbolIndex;
@@ -71,6 +72,7 @@ export async function resolveWorkspace(files: readonly FileFacts[], knowledge: R
   const embedded = embeddedBases(index, knowledge.frameworks.classes, findings);
   if (embedded.bases.size) findings.splice(0, findings.length, ...findings.filter((finding) => !(finding.category === 'model' && embedded.bases.has(finding.symbol))), ...embedded.found);
   findings.push(...(await enqueuingCalls(index, findings, knowledge.ruleRoles, turns)));
+  await wrapperCallFindings(index, findings, turns);
   await nextTurn();
 
   const interfaces = await interfaceImplementations(index, knowledge.frameworks.interfaceDeclarations, turns, (path) => !knowledge.layerRoles.isTestExampleOrDoc(path));
