@@ -25,6 +25,7 @@ import type { ModulePaths } from './tsconfig';
 import type { BuildFiles } from './buildFiles';
 import type { Knowledge } from '../knowledge/knowledge';
 import { wrapperCallFindings } from './wrapperCalls';
+import { handlerWrapperMiddleware } from './handlerWrappers';
 
 export interface Resolution {
   index: SymbolIndex;
@@ -80,6 +81,7 @@ export async function resolveWorkspace(files: readonly FileFacts[], knowledge: R
     const definition = index.definition(base);
     if (definition) findings.push({ category: 'interface', symbol: base, range: definition.range, layer: '', details: { rule: 'abstract-class' } });
   }
+  findings.push(...handlerWrapperMiddleware(index, interfaces));
   await nextTurn();
   findings.push(...(await repositoryFindings(index, knowledge.dataAccess, interfaces, findings, turns)));
   linkSignals(index, findings, hints, edits);

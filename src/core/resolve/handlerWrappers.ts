@@ -1,0 +1,47 @@
+import type { SymbolDefinition } from '../parse/facts';
+import { Finding, type InterfaceImplementations } from '../result';
+import type { SymbolIndex } from './symbolIndex';
+
+/**
+ * The implementations of a workspace interface whose abstract method takes the next handler and
+ * returns a handler of the same type (Jooby's `Route.Filter`: `Handler apply(Handler next)`) are
+ * middleware, whatever the framework calls them: the shape of a handler wrapper, as Go's
+ * `func(http.Handler) http.Handler`. An interface combining two of its own kind (`Rule and(Rule other)`) is no such wrapper.
+ */
+export function handlerWrapperMiddleware(index: SymbolIndex, interfaces: readonly InterfaceImplementations[]): Finding[] {
+  const found: Finding[] = [];
+  for (const { base, implementations } of interfaces) {
+    const wrapper = index.methodsOf(base).find(({ definition }) => wrapsHandler(definition, base) && isHandlerType(index, base, definition.returns ?? ''));
+    if (!wrapper) continue;
+    for (const implementation of implementations) {
+      const definition = index.definition(implementation);
+      if (!definition || definition.kind !== 'class' || definition.keywords?.['interface'] === 'true' || definition.keywords?.['abstract'] === 'true') continue;
+      found.push(Finding.made('middleware', implementation, definition.range, { rule: 'handler-wrapper', interface: base, wraps: wrapper.definition.returns ?? '' }));
+    }
+  }
+  return found;
+}
+
+/**
+ * A handler's type: a workspace interface with one abstract method (a functional interface, as
+ * `Route.Handler` is), looked up from the interface that names it, then among the types nested beside it.
+ */
+function isHandlerType(index: SymbolIndex, owner: string, written: string): boolean {
+  if (!/^[A-Za-z_$][\w$.]*$/.test(written)) return false;
+  const path = index.pathOf(owner);
+  const ownName = owner.slice(owner.lastIndexOf(':') + 1);
+  const outer = ownName.includes('.') ? ownName.slice(0, ownName.lastIndexOf('.')) : undefined;
+  const symbol = index.resolve(path, written) ?? (outer ? index.resolve(path, `${outer}.${written}`) : undefined);
+  const definition = symbol ? index.definition(symbol) : undefined;
+  if (!symbol || definition?.keywords?.['interface'] !== 'true') return false;
+  return index.methodsOf(symbol).filter((method) => method.definition.notImplemented).length === 1;
+}
+
+/** An abstract method whose one parameter (besides `this`) has the type it returns, a type other than its own class's. */
+function wrapsHandler(method: SymbolDefinition, owner: string): boolean {
+  if (!method.notImplemented || !method.returns) return false;
+  const given = (method.parameters ?? []).filter((parameter) => parameter.name !== 'this' && parameter.name !== 'self');
+  const ownName = owner.slice(owner.lastIndexOf(':') + 1);
+  const returned = method.returns;
+  return given.length === 1 && given[0]?.annotation === returned && returned !== ownName && !ownName.endsWith(`.${returned}`) && returned !== ownName.slice(ownName.lastIndexOf('.') + 1);
+}
