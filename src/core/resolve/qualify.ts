@@ -35,12 +35,12 @@ function candidatesOf(index: SymbolIndex, symbol: string, line: number, name: st
   // A parameter or local of the function around the match, of the type it is written with (`eventEmitter: EventEmitter2`).
   const written = own ? undefined : typeInScope(index, path, line, name);
   const typed = written ? index.qualify(path, bareTypeName(written)) : undefined;
-  // A module's variable made by a call (`export const visits = new Queue('visits')`): also the class it is an instance of.
+  // A module's variable made by a call (`export const visits = new Queue('visits')`): also the class it is an instance of, and what that class derives from.
   const instance = target && 'symbol' in target ? index.instanceOf(target.symbol) : undefined;
   // `job = partial(JobDecorator, ...)`: what the partial calls, and for a workspace class what it derives from.
   const bound = target && 'symbol' in target ? index.partialOf(target.symbol) : undefined;
   // A workspace class stands for what it derives from too (`@StatsdJob("q")`, `class StatsdJob(rq.decorators.job)`).
-  return { targets: [...(target ? withAncestors(index, target) : []), made, instance, ...(typed ? withAncestors(index, typed) : []), ...(bound ? withAncestors(index, bound) : [])].filter((candidate) => candidate !== undefined), anyOf };
+  return { targets: [...(target ? withAncestors(index, target) : []), made, ...(instance ? withAncestors(index, instance) : []), ...(typed ? withAncestors(index, typed) : []), ...(bound ? withAncestors(index, bound) : [])].filter((candidate) => candidate !== undefined), anyOf };
 }
 
 /**
