@@ -23,11 +23,6 @@ import type { SymbolIndex } from './symbolIndex';
 export async function nestRoutes(index: SymbolIndex, hints: readonly Hint[], findings: readonly Finding[], frameworks: readonly DecoratorRoutes[], turns = new Turns()): Promise<{ routes: Route[]; findings: Finding[]; skipped: Skipped[] }> {
   const ownDecorators = ownRouteDecorators(findings, frameworks);
   const given = [...ownDecorators].map(([symbol, role]) => `${symbol}=${role}`).sort().join(' ');
-  const onlyHint = (hintName: string, framework?: string) => {
-    // Each framework's application sets its own controllers' prefix; a framework's own decorators ('workspace') take any.
-    const found = hints.filter((hint) => hint.hint === hintName && (framework === undefined || framework === 'workspace' || hint.details.framework === framework));
-    return found.length === 1 ? found[0] : undefined; // several apps with their own settings: none is everyone's
-  };
   const skipped: Skipped[] = [];
   const prefixes = new Map<Hint | undefined, GlobalPrefix>();
   const prefixOfHint = (hint: Hint | undefined): GlobalPrefix => {
@@ -41,7 +36,8 @@ export async function nestRoutes(index: SymbolIndex, hints: readonly Hint[], fin
     for (const { path, reason } of excluded.unsupported) skipped.push({ path: hintPath, reason: `global prefix exclusion \`${path}\` not applied: ${reason}` });
     return known;
   };
-  // Several applications' prefixes: each controller takes that of the application whose modules reach it.
+  // Each framework's application sets its own controllers' prefix (a framework's own decorators, 'workspace', take any);
+  // several applications' prefixes: each controller takes that of the application whose modules reach it.
   const prefixHintsOf = (framework: string) => hints.filter((hint) => hint.hint === 'global-prefix' && (framework === 'workspace' || hint.details.framework === framework));
   const applicationPrefixes = applicationGlobalPrefixes(index, hints, frameworks);
   // A controller several applications import is served by each, under each one's prefix.
@@ -50,7 +46,9 @@ export async function nestRoutes(index: SymbolIndex, hints: readonly Hint[], fin
     const own = written.length > 1 ? (applicationPrefixes.get(controller)?.filter((hint) => written.includes(hint)) ?? []) : written;
     return own.length ? own.map(prefixOfHint) : [prefixOfHint(undefined)];
   };
-  const versioning = onlyHint('versioning')?.details.options ?? '';
+  // Several applications with their own versioning: none is everyone's.
+  const versioningHints = hints.filter((hint) => hint.hint === 'versioning');
+  const versioning = (versioningHints.length === 1 ? versioningHints[0]?.details.options : undefined) ?? '';
   // URI is Nest's default versioning type; a default version applies to routes that state none.
   const uriVersioning = versioning !== '' && (!/\btype\s*:/.test(versioning) || /VersioningType\.URI\b/.test(versioning));
   const defaultVersion = uriVersioning ? (/defaultVersion\s*:\s*['"`]([^'"`]+)['"`]/.exec(versioning)?.[1] ?? '') : '';
