@@ -92,6 +92,17 @@ export async function frameworkFindings(index: SymbolIndex, rules: Frameworks, e
     found.push({ category: 'decorator', symbol, range: definition.range, layer: '', details: { rule: 'decorator-class', kind: 'class', call } });
   }
 
+  // A subclass of a class found middleware by its `__call__` (an ASGI or WSGI middleware's `__call__(self, scope, receive, send)`)
+  // inherits that `__call__`: it is middleware of the same kind, whatever it adds.
+  const middlewareByCall = new Map<string, Finding>();
+  for (const finding of existing) if (finding.category === 'middleware' && CALL_SHAPED_MIDDLEWARE.has(finding.details.rule)) middlewareByCall.set(`${finding.symbol}.__call__`, finding);
+  for (const [symbol, call] of callables) {
+    const base = middlewareByCall.get(call);
+    const definition = index.definition(symbol);
+    if (!base || base.symbol === symbol || !definition) continue;
+    found.push({ category: 'middleware', symbol, range: definition.range, layer: '', details: { rule: base.details.rule, ...(base.details.framework ? { framework: base.details.framework } : {}), inherits: base.symbol } });
+  }
+
   found.push(...scannedInterfaces(index, rules.classes));
 
   found.push(...listedMiddleware(index, existing));
@@ -123,6 +134,9 @@ export async function frameworkFindings(index: SymbolIndex, rules: Frameworks, e
 }
 
 const PLACEHOLDER_CLASS_NAME = /^__\w+__$/;
+
+/** The rules that find a middleware class by the `__call__` it defines. */
+const CALL_SHAPED_MIDDLEWARE: ReadonlySet<string> = new Set(['asgi-middleware', 'wsgi-middleware']);
 
 function fileFrameworkPart(index: SymbolIndex, rules: Frameworks, path: string): FileFrameworkPart {
   const part: FileFrameworkPart = { found: [], models: [], decoratorUses: [], callables: [] };
