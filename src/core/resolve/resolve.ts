@@ -25,7 +25,7 @@ import type { ModulePaths } from './tsconfig';
 import type { BuildFiles } from './buildFiles';
 import type { Knowledge } from '../knowledge/knowledge';
 import { wrapperCallFindings } from './wrapperCalls';
-import { handlerWrapperMiddleware } from './handlerWrappers';
+import { middlewareInterfaceImplementations } from './middlewareInterfaces';
 import { threadTargets } from './threadTargets';
 
 export interface Resolution {
@@ -83,7 +83,7 @@ export async function resolveWorkspace(files: readonly FileFacts[], knowledge: R
     const definition = index.definition(base);
     if (definition) findings.push({ category: 'interface', symbol: base, range: definition.range, layer: '', details: { rule: 'abstract-class' } });
   }
-  findings.push(...handlerWrapperMiddleware(index, interfaces));
+  findings.push(...middlewareInterfaceImplementations(index, interfaces));
   await nextTurn();
   findings.push(...(await repositoryFindings(index, knowledge.dataAccess, interfaces, findings, turns)));
   linkSignals(index, findings, hints, edits);

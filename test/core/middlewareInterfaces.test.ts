@@ -34,7 +34,7 @@ async function middleware(files: Record<string, string>): Promise<string[]> {
     .sort();
 }
 
-describe('middleware by the shape of a handler wrapper', () => {
+describe('middleware by the interface it implements', () => {
   it("finds the classes implementing an interface whose abstract method takes the next handler and returns one (Jooby's Route.Filter), directly or through an interface extending it", async () => {
     const found = await middleware({
       'src/main/java/web/Context.java': 'package web;\n\npublic interface Context {\n  String header(String name);\n}\n',
@@ -60,6 +60,43 @@ public class RequestId implements Route.Before {
 `,
     });
     assert.deepEqual(found, ['src/main/java/web/handler/CorsHandler.java:CorsHandler', 'src/main/java/web/handler/RequestId.java:RequestId']);
+  });
+
+  it("finds the types that implement a workspace interface named a middleware (shiori's HttpMiddleware), by their method sets in Go", async () => {
+    const found = await middleware({
+      'go.mod': 'module example.com/bookmarks\n\ngo 1.22\n',
+      'internal/model/http.go': `package model
+
+type WebContext interface {
+	UserID() int
+}
+
+// HttpMiddleware customises requests and responses.
+type HttpMiddleware interface {
+	OnRequest(c WebContext) error
+	OnResponse(c WebContext) error
+}
+
+type MiddlewareConfig interface {
+	Enabled() bool
+}
+`,
+      'internal/http/middleware/auth.go': `package middleware
+
+import "example.com/bookmarks/internal/model"
+
+type AuthMiddleware struct{}
+
+func (m *AuthMiddleware) OnRequest(c model.WebContext) error { return nil }
+
+func (m *AuthMiddleware) OnResponse(c model.WebContext) error { return nil }
+
+type Settings struct{}
+
+func (s Settings) Enabled() bool { return true }
+`,
+    });
+    assert.deepEqual(found, ['internal/http/middleware/auth.go:AuthMiddleware']);
   });
 
   it('leaves an interface mapping a value to a value of the same type, and one combining two of its own kind', async () => {

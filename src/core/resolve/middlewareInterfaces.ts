@@ -3,24 +3,31 @@ import { Finding, type InterfaceImplementations } from '../result';
 import type { SymbolIndex } from './symbolIndex';
 
 /**
- * The implementations of a workspace interface whose abstract method takes the next handler and
- * returns a handler of the same type (Jooby's `Route.Filter`: `Handler apply(Handler next)`) are
- * middleware, whatever the framework calls them: the shape of a handler wrapper, as Go's
- * `func(http.Handler) http.Handler`. An interface combining two of its own kind (`Rule and(Rule other)`) is no such wrapper.
+ * The implementations of a workspace interface that is a middleware's contract are middleware,
+ * whatever the framework calls them: an interface named so (shiori's `HttpMiddleware` with
+ * `OnRequest`/`OnResponse`), or one whose abstract method takes the next handler and returns a
+ * handler of the same type (Jooby's `Route.Filter`: `Handler apply(Handler next)`), the shape of a
+ * handler wrapper, as Go's `func(http.Handler) http.Handler`. An interface combining two of its own
+ * kind (`Rule and(Rule other)`) is no such wrapper.
  */
-export function handlerWrapperMiddleware(index: SymbolIndex, interfaces: readonly InterfaceImplementations[]): Finding[] {
+export function middlewareInterfaceImplementations(index: SymbolIndex, interfaces: readonly InterfaceImplementations[]): Finding[] {
   const found: Finding[] = [];
   for (const { base, implementations } of interfaces) {
     const wrapper = index.methodsOf(base).find(({ definition }) => wrapsHandler(definition, base) && isHandlerType(index, base, definition.returns ?? ''));
-    if (!wrapper) continue;
+    const named = MIDDLEWARE_NAME.test(base.slice(base.lastIndexOf(':') + 1));
+    if (!wrapper && !named) continue;
     for (const implementation of implementations) {
       const definition = index.definition(implementation);
       if (!definition || definition.kind !== 'class' || definition.keywords?.['interface'] === 'true' || definition.keywords?.['abstract'] === 'true') continue;
-      found.push(Finding.made('middleware', implementation, definition.range, { rule: 'handler-wrapper', interface: base, wraps: wrapper.definition.returns ?? '' }));
+      const details = wrapper ? { rule: 'handler-wrapper', interface: base, wraps: wrapper.definition.returns ?? '' } : { rule: 'middleware-interface', interface: base };
+      found.push(Finding.made('middleware', implementation, definition.range, details));
     }
   }
   return found;
 }
+
+/** An interface named a middleware (`Middleware`, `HttpMiddleware`, `Route.Middleware`). */
+const MIDDLEWARE_NAME = /(?:^|[.:])\w*Middleware$/;
 
 /**
  * A handler's type: a workspace interface with one abstract method (a functional interface, as
