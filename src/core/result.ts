@@ -162,7 +162,8 @@ export interface FindingDetails {
   /**
    * The rule that found it: a detector's id (`fastapi-route`), a framework file's class rule
    * (`django-model`), or a resolver's (`framework-decorator`, `manager-attribute`, `abstract-class`,
-   * `data-access-class`, `nest-route`, `annotation-route`, `go-route`).
+   * `data-access-class`, `nest-route`, `annotation-route`, `go-route`, `middleware-interface`,
+   * `handler-wrapper`).
    */
   rule: string;
   /** The framework or library the rule belongs to. */
@@ -256,6 +257,12 @@ export interface MiddlewareDetails extends FindingDetails {
   decorator?: string;
   /** `signature`: a function found by its parameters alone (`(req, res, next)`), which a route may run as its handler instead. */
   by?: 'signature';
+  /** A subclass of a middleware class found by its `__call__`: that class. */
+  inherits?: string;
+  /** An implementation of a workspace interface that is a middleware's contract (rules `middleware-interface`, `handler-wrapper`): the interface. */
+  interface?: string;
+  /** `handler-wrapper`: the handler type its interface's method takes and returns. */
+  wraps?: string;
 }
 
 export interface DecoratorFinding extends FindingBase {
@@ -435,6 +442,10 @@ export interface TaskDetails extends FindingDetails {
   queue?: string;
   /** What makes a worker (`Worker`). */
   maker?: string;
+  /** A function a thread or pool is started on: where it is started (`file:line`). */
+  startedAt?: string[];
+  /** Registered through a workspace function that hands what it is given to a framework's registration: that function. */
+  registeredThrough?: string;
 }
 
 export interface EventFinding extends FindingBase {

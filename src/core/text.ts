@@ -18,6 +18,11 @@ export function trimEnd(text: string, characters: string): string {
   return text.slice(0, end);
 }
 
+/** The text after the last `character` (all of it when there is none): `models.ForeignKey` → `ForeignKey`. */
+export function afterLast(text: string, character: string): string {
+  return text.slice(text.lastIndexOf(character) + 1);
+}
+
 /** The text before the first `character` (all of it when there is none): `Repository[Order]` → `Repository`. */
 export function beforeFirst(text: string, character: string): string {
   const at = text.indexOf(character);

@@ -99,12 +99,16 @@ func (s Settings) Enabled() bool { return true }
     assert.deepEqual(found, ['internal/http/middleware/auth.go:AuthMiddleware']);
   });
 
-  it('leaves an interface mapping a value to a value of the same type, and one combining two of its own kind', async () => {
+  it('leaves an interface mapping a value to a value of the same type, one combining two of its own kind, and a rewriter of values of a functional type', async () => {
     const found = await middleware({
       'src/main/java/web/Headers.java': 'package web;\n\npublic interface Headers {\n  String header(String name);\n}\n',
       'src/main/java/web/MapHeaders.java': 'package web;\n\npublic class MapHeaders implements Headers {\n  public String header(String name) {\n    return name;\n  }\n}\n',
       'src/main/java/web/Rule.java': 'package web;\n\npublic interface Rule {\n  Rule and(Rule other);\n}\n',
       'src/main/java/web/AllowAll.java': 'package web;\n\npublic class AllowAll implements Rule {\n  public Rule and(Rule other) {\n    return other;\n  }\n}\n',
+      // A rewriter maps a value to another of its type, a functional interface too: no handler is handed on.
+      'src/main/java/web/Expr.java': 'package web;\n\npublic interface Expr {\n  double eval();\n}\n',
+      'src/main/java/web/Simplifier.java': 'package web;\n\npublic interface Simplifier {\n  Expr simplify(Expr e);\n}\n',
+      'src/main/java/web/ConstantFolder.java': 'package web;\n\npublic class ConstantFolder implements Simplifier {\n  public Expr simplify(Expr e) {\n    return e;\n  }\n}\n',
     });
     assert.deepEqual(found, []);
   });

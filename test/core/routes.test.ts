@@ -33,6 +33,49 @@ describe('regexAsTemplate', () => {
   });
 });
 
+describe('Cornice services', () => {
+  it("answers each view at its service's path, given as a keyword or second, on a service of Cornice's Service or of a workspace subclass of it", async () => {
+    const result = await analyseFiles({
+      'api/__init__.py': '',
+      'api/core.py': 'from cornice import Service as CorniceService\n\n\nclass Service(CorniceService):\n    default_cors_headers = ("Backoff",)\n',
+      'api/views.py': `from cornice import Service
+
+from api.core import Service as OwnService
+
+hello = Service(name="hello", path="/", description="Welcome")
+users = Service("users", "/users/{id}")
+batch = OwnService(name="batch", path="/batch")
+
+
+@hello.get(permission="view")
+def get_hello(request):
+    return {"hello": "world"}
+
+
+@users.put()
+def put_user(request):
+    return {}
+
+
+@batch.post()
+def post_batch(request):
+    return {}
+
+
+def delete_user(request):
+    return {}
+
+
+users.add_view("DELETE", delete_user)
+`,
+    });
+    assert.deepEqual(
+      result.routes.map((route) => `${route.method} ${route.path} -> ${route.handler} (${route.framework})`),
+      ['GET / -> api/views.py:get_hello (cornice)', 'POST /batch -> api/views.py:post_batch (cornice)', 'DELETE /users/{id} -> api/views.py:delete_user (cornice)', 'PUT /users/{id} -> api/views.py:put_user (cornice)'],
+    );
+  });
+});
+
 describe("routes in a framework's own repository", () => {
   it('lists the routes its examples register on an application made at module level and in a factory function', async () => {
     const result = await analyseFiles({

@@ -27,7 +27,10 @@ async function tasks(files: Record<string, string>): Promise<string[]> {
   const result = await analyseFiles(files);
   return result.findings
     .filter((finding) => finding.category === 'task')
-    .map((finding) => `${finding.symbol} @${finding.range.start.line + 1}${typeof finding.details.registeredThrough === 'string' ? ` through ${finding.details.registeredThrough}` : ''}`)
+    .map((finding) => {
+      const { registeredThrough, registeredAt } = finding.details;
+      return `${finding.symbol} @${finding.range.start.line + 1}${typeof registeredThrough === 'string' ? ` through ${registeredThrough}` : ''}${Array.isArray(registeredAt) ? ` at ${registeredAt.join(' ')}` : ''}`;
+    })
     .sort();
 }
 
@@ -36,12 +39,13 @@ describe("registrations through the workspace's own wrapper of a framework's", (
     const found = await tasks({
       'go.mod': GO_MOD,
       'pkg/cron/cron.go': CRON,
-      'pkg/users/cleanup.go': `package users
+      'pkg/users/register.go': `package users
 
 import "example.com/notes/pkg/cron"
 
 func RegisterCleanup() {
 	_ = cron.Schedule("0 * * * *", deleteExpired)
+	_ = cron.Schedule("30 * * * *", deleteExpired)
 }
 
 func RegisterReminders() {
@@ -49,13 +53,20 @@ func RegisterReminders() {
 		sendReminders()
 	})
 }
+`,
+      'pkg/users/jobs.go': `package users
 
+// deleteExpired removes the notes past their date.
 func deleteExpired() {}
 
 func sendReminders() {}
 `,
     });
-    assert.deepEqual(found, ['pkg/users/cleanup.go:<anonymous>@10 @10 through pkg/cron/cron.go:Schedule', 'pkg/users/cleanup.go:deleteExpired @6 through pkg/cron/cron.go:Schedule']);
+    // A function named there is the task, where it is defined, registered at each call; one written in place is the call's.
+    assert.deepEqual(found, [
+      'pkg/users/jobs.go:deleteExpired @4 through pkg/cron/cron.go:Schedule at pkg/users/register.go:6 pkg/users/register.go:7',
+      'pkg/users/register.go:<anonymous>@11 @11 through pkg/cron/cron.go:Schedule at pkg/users/register.go:11',
+    ]);
   });
 
   it('keeps a registration of a parameter whose function nothing calls', async () => {

@@ -95,7 +95,8 @@ function tableIn(context: AnswerContext, worker: Finding, taker: string, models:
     const claim = calls.find((call: CallSite) => call.line >= poll.line && context.frameworks.countedUpdates.has(lastName(call.callee)) && (call.keywords ?? []).some((keyword) => unset.includes(keyword)));
     const column = claim && unset.find((name) => claim.keywords?.includes(name));
     if (!claim || !column) continue;
-    const handOff = context.result.findings.find((finding) => finding.category === 'task' && finding.details['kind'] === 'thread' && SymbolId.parse(finding.symbol).path === path && functionAt(context.index, path, finding.range.start.line) === taker);
+    // A thread's start names what it runs; the function a thread runs (`startedAt`) hands nothing on.
+    const handOff = context.result.findings.find((finding) => finding.category === 'task' && finding.details['kind'] === 'thread' && finding.details['task'] !== undefined && SymbolId.parse(finding.symbol).path === path && functionAt(context.index, path, finding.range.start.line) === taker);
     const callback = calls.find((call) => call.line > claim.line && context.frameworks.completionCallbacks.has(lastName(call.callee)));
     const entity = context.result.dataModel.entities.find((candidate) => candidate.symbol === model)?.name ?? SymbolId.label(model);
     // The query as it runs: the call chained on the filter on the same line (`….filter().first`), if any.

@@ -5,6 +5,7 @@ import type { SymbolIndex } from '../resolve/symbolIndex';
 import { SymbolId } from '../result';
 import type { DraftColumn, DraftEntity, DraftIndex, DraftRelation } from './entities';
 import { columnAttributes, type ModelClass, quoted } from './models';
+import { afterLast } from '../text';
 
 // --------------------------------------------------------------------------------------------- JPA
 
@@ -21,7 +22,7 @@ export function jpaEntity(index: SymbolIndex, model: ModelClass): DraftEntity | 
   const name = SymbolId.parse(model.symbol).name;
   const location = { path: model.path, line: model.definition.range.start.line };
   const annotation = (called: string) => {
-    const written = model.definition.decorators.find((decorator) => lastName(decorator) === called);
+    const written = model.definition.decorators.find((decorator) => afterLast(decorator, '.') === called);
     return written ? (model.definition.decoratorCalls?.[written] ?? { callee: written, args: [], keywords: {} }) : undefined;
   };
   const table = quoted(annotation('Table')?.keywords['name']) ?? documentName(annotation('Document')) ?? quoted(annotation('Entity')?.keywords['name']) ?? name;
@@ -35,7 +36,7 @@ export function jpaEntity(index: SymbolIndex, model: ModelClass): DraftEntity | 
 }
 
 function jpaColumn(index: SymbolIndex, reading: ModelReading, attribute: Attribute, location: DraftColumn['location']): DraftColumn | undefined {
-  const annotations = new Map((attribute.decorators ?? []).map((decorator) => [lastName(decorator), attribute.decoratorCalls?.[decorator]]));
+  const annotations = new Map((attribute.decorators ?? []).map((decorator) => [afterLast(decorator, '.'), attribute.decoratorCalls?.[decorator]]));
   if (annotations.has('Transient') || /^[A-Z][A-Z0-9_]*$/.test(attribute.name) || attribute.name === 'serialVersionUID') return undefined;
   const column = annotations.get('Column') ?? annotations.get('JoinColumn');
   const columnName = quoted(column?.keywords['name']) ?? attribute.name;
@@ -101,9 +102,6 @@ function elementType(type: string | undefined): string | undefined {
   return /^[\w.]+$/.test(inner) ? inner.slice(inner.lastIndexOf('.') + 1) : undefined;
 }
 
-function lastName(written: string): string {
-  return written.slice(written.lastIndexOf('.') + 1);
-}
 
 // ------------------------------------------------------------------------------------- GORM, xorm
 

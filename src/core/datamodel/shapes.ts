@@ -1,4 +1,5 @@
 import type { ValueShape } from '../parse/facts';
+import { afterLast } from '../text';
 
 export type CallValue = Extract<ValueShape, { kind: 'call' }>;
 
@@ -50,7 +51,7 @@ export namespace Shape {
 
   /** The last part of a dotted callee: `models.ForeignKey` → `ForeignKey`. */
   export function lastName(dotted: string): string {
-    return dotted.slice(dotted.lastIndexOf('.') + 1);
+    return afterLast(dotted, '.');
   }
 
   /** The value back as short source text, for types, defaults and checks shown to the reader. */

@@ -28,6 +28,8 @@ export interface RouterFramework {
   prefixKeywords: readonly string[];
   /** Without a prefix keyword, the prefix is the router's name (the maker's first argument). */
   prefixFromName: boolean;
+  /** The maker's positional argument that gives the router's own prefix when no prefix keyword does (Cornice's `Service(name, path)`: 1). */
+  prefixArgument?: number;
   /** The path a route decorator among the package verbs given no path routes: `/`, or `/` and the function's name (hug). */
   unstatedPath: 'root' | 'function-name';
   /** Classes whose methods are route handlers under the path a class attribute holds (Litestar's `Controller.path`). */
@@ -371,6 +373,7 @@ export function frameworksOf(files: readonly DataFile[]): Frameworks {
         servesUnderFirstArgument: document.routers.servesUnderFirstArgument ?? false,
         prefixKeywords: document.routers.prefixKeywords ?? DEFAULT_PREFIX_KEYWORDS,
         prefixFromName: document.routers.prefixFromName ?? false,
+        ...(document.routers.prefixArgument !== undefined ? { prefixArgument: document.routers.prefixArgument } : {}),
         unstatedPath: document.routers.unstatedPath ?? 'root',
         controllerPath: document.routers.controllerPath,
         optionsBeforeHandler: document.routers.optionsBeforeHandler ?? false,

@@ -157,6 +157,7 @@ export interface FrameworkDocument {
     servesUnderFirstArgument?: boolean;
     prefixKeywords?: string[];
     prefixFromName?: boolean;
+    prefixArgument?: number;
     controllerPath?: ControllerPathDocument;
     unstatedPath?: 'root' | 'function-name';
     optionsBeforeHandler?: boolean;
@@ -424,7 +425,7 @@ export interface SpecificationRoutesDocument {
 }
 
 /** How the route resolver reads a rule's findings (`;; resolves: ...`). */
-export type RuleRole = 'router-call' | 'decorator-function' | 'router-call-chain' | 'router-resource' | 'router-middleware' | 'route-middleware' | 'django-urlpatterns' | 'starlette-routes' | 'resource-responders' | 'handler-classes' | 'object-dispatch' | 'request-listener' | 'url-rule' | 'call-enqueues';
+export type RuleRole = 'router-call' | 'decorator-function' | 'router-call-chain' | 'router-resource' | 'router-middleware' | 'route-middleware' | 'django-urlpatterns' | 'starlette-routes' | 'resource-responders' | 'handler-classes' | 'object-dispatch' | 'request-listener' | 'url-rule' | 'call-enqueues' | 'wrapping-class';
 
 export interface RuleHeaderDocument {
   id?: string;

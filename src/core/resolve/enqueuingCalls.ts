@@ -2,6 +2,7 @@ import type { RuleRole } from '../knowledge/documents';
 import type { Turns } from '../nextTurn';
 import { type Finding, SymbolId } from '../result';
 import type { SymbolIndex } from './symbolIndex';
+import { afterLast } from '../text';
 
 /** The role of a rule whose tasks are queued by calling them (huey: "calling a task function enqueues it"). */
 const CALL_ENQUEUES: RuleRole = 'call-enqueues';
@@ -17,7 +18,7 @@ export async function enqueuingCalls(index: SymbolIndex, findings: readonly Find
   for (const finding of findings) if (finding.category === 'task' && ruleRoles.get(finding.details.rule) === CALL_ENQUEUES) tasks.set(finding.symbol, finding);
   if (!tasks.size) return [];
   // A call is resolved only when its last name is a task's: most calls of a workspace name none.
-  const names = new Set([...tasks.keys()].map((task) => lastName(SymbolId.parse(task).name)));
+  const names = new Set([...tasks.keys()].map((task) => afterLast(SymbolId.parse(task).name, '.')));
   const found: Finding[] = [];
   for (const file of index.files()) {
     for (const definition of file.symbols) {
@@ -41,9 +42,9 @@ export async function enqueuingCalls(index: SymbolIndex, findings: readonly Find
 
 /** `send_receipt` of `tasks.send_receipt(...)`, or with the method called on it (`send_receipt.schedule(...)`), when its name is a task's. */
 function calledTask(written: string, names: ReadonlySet<string>): { callee?: string; method?: string } {
-  if (names.has(lastName(written))) return { callee: written };
+  if (names.has(afterLast(written, '.'))) return { callee: written };
   const dot = written.lastIndexOf('.');
-  return dot > 0 && names.has(lastName(written.slice(0, dot))) ? { callee: written.slice(0, dot), method: written.slice(dot + 1) } : {};
+  return dot > 0 && names.has(afterLast(written.slice(0, dot), '.')) ? { callee: written.slice(0, dot), method: written.slice(dot + 1) } : {};
 }
 
 /** The methods of a task that queue it, as its rule sets them (`schedule map`). */
@@ -52,6 +53,3 @@ function enqueueMethods(task: Finding): string[] {
   return typeof methods === 'string' ? methods.split(' ') : [];
 }
 
-function lastName(dotted: string): string {
-  return dotted.slice(dotted.lastIndexOf('.') + 1);
-}

@@ -1,6 +1,7 @@
 import { listIn } from '../lists';
 import { Turns } from '../nextTurn';
 import type { ClassRule, Frameworks } from '../frameworks/frameworks';
+import type { RuleRole } from '../knowledge/documents';
 import type { Attribute, SymbolDefinition } from '../parse/facts';
 import { Shape } from '../datamodel/shapes';
 import { Finding, type FindingOf, type ModelDetails, type ModelRelationship, type RepositoryDetails, SymbolId } from '../result';
@@ -46,7 +47,7 @@ interface FileFrameworkPart {
  * the decorators functions wear (framework extension points, and the workspace's own decorators'
  * use sites, added to their definitions as `usedBy`).
  */
-export async function frameworkFindings(index: SymbolIndex, rules: Frameworks, existing: Finding[], edits: FindingEdits, turns = new Turns()): Promise<Finding[]> {
+export async function frameworkFindings(index: SymbolIndex, rules: Frameworks, existing: Finding[], edits: FindingEdits, ruleRoles: ReadonlyMap<string, RuleRole>, turns = new Turns()): Promise<Finding[]> {
   const found: Finding[] = [];
   /** Where each decorator's finding is in `existing` (the last one of a symbol): its uses are added to it. */
   const decoratorDefinitions = new Map<string, number>();
@@ -93,13 +94,14 @@ export async function frameworkFindings(index: SymbolIndex, rules: Frameworks, e
   }
 
   // A subclass of a class found middleware by its `__call__` (an ASGI or WSGI middleware's `__call__(self, scope, receive, send)`)
-  // inherits that `__call__`: it is middleware of the same kind, whatever it adds.
+  // inherits that `__call__`: it is middleware of the same kind, whatever it adds, when it is given the application it wraps
+  // (an ASGI application's or route's `__call__` has the same shape, and wraps nothing).
   const middlewareByCall = new Map<string, Finding>();
-  for (const finding of existing) if (finding.category === 'middleware' && CALL_SHAPED_MIDDLEWARE.has(finding.details.rule)) middlewareByCall.set(`${finding.symbol}.__call__`, finding);
+  for (const finding of existing) if (finding.category === 'middleware' && ruleRoles.get(finding.details.rule) === 'wrapping-class') middlewareByCall.set(`${finding.symbol}.__call__`, finding);
   for (const [symbol, call] of callables) {
     const base = middlewareByCall.get(call);
     const definition = index.definition(symbol);
-    if (!base || base.symbol === symbol || !definition) continue;
+    if (!base || base.symbol === symbol || !definition || !givenTheApplication(index, symbol)) continue;
     found.push({ category: 'middleware', symbol, range: definition.range, layer: '', details: { rule: base.details.rule, ...(base.details.framework ? { framework: base.details.framework } : {}), inherits: base.symbol } });
   }
 
@@ -135,8 +137,15 @@ export async function frameworkFindings(index: SymbolIndex, rules: Frameworks, e
 
 const PLACEHOLDER_CLASS_NAME = /^__\w+__$/;
 
-/** The rules that find a middleware class by the `__call__` it defines. */
-const CALL_SHAPED_MIDDLEWARE: ReadonlySet<string> = new Set(['asgi-middleware', 'wsgi-middleware']);
+/** The names PEP 3333 and the ASGI middleware that follow it give the application a middleware wraps. */
+const WRAPPED_APPLICATION = /^(?:app|application|nextapp|wsgi_app|asgi_app)$/;
+
+/** Whether the class's `__init__`, its own or inherited, is given an application first. */
+function givenTheApplication(index: SymbolIndex, symbol: string): boolean {
+  const init = index.methodOrInherited(symbol, '__init__');
+  const parameters = init ? (index.definition(init)?.parameters ?? []) : [];
+  return WRAPPED_APPLICATION.test(parameters[1]?.name ?? '');
+}
 
 function fileFrameworkPart(index: SymbolIndex, rules: Frameworks, path: string): FileFrameworkPart {
   const part: FileFrameworkPart = { found: [], models: [], decoratorUses: [], callables: [] };

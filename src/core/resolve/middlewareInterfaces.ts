@@ -1,5 +1,6 @@
 import type { SymbolDefinition } from '../parse/facts';
 import { Finding, type InterfaceImplementations } from '../result';
+import { afterLast } from '../text';
 import type { SymbolIndex } from './symbolIndex';
 
 /**
@@ -13,8 +14,8 @@ import type { SymbolIndex } from './symbolIndex';
 export function middlewareInterfaceImplementations(index: SymbolIndex, interfaces: readonly InterfaceImplementations[]): Finding[] {
   const found: Finding[] = [];
   for (const { base, implementations } of interfaces) {
-    const wrapper = index.methodsOf(base).find(({ definition }) => wrapsHandler(definition, base) && isHandlerType(index, base, definition.returns ?? ''));
-    const named = MIDDLEWARE_NAME.test(base.slice(base.lastIndexOf(':') + 1));
+    const named = MIDDLEWARE_NAME.test(afterLast(base, ':'));
+    const wrapper = named ? undefined : index.methodsOf(base).find(({ definition }) => wrapsHandler(definition, base) && isHandlerType(index, base, definition.returns ?? ''));
     if (!wrapper && !named) continue;
     for (const implementation of implementations) {
       const definition = index.definition(implementation);
@@ -26,8 +27,15 @@ export function middlewareInterfaceImplementations(index: SymbolIndex, interface
   return found;
 }
 
-/** An interface named a middleware (`Middleware`, `HttpMiddleware`, `Route.Middleware`). */
-const MIDDLEWARE_NAME = /(?:^|[.:])\w*Middleware$/;
+/** An interface named a middleware (`Middleware`, `HttpMiddleware`, `Route.Middleware`), by its name within its file. */
+const MIDDLEWARE_NAME = /(?:^|\.)\w*Middleware$/;
+
+/**
+ * What tells a handler wrapper from a value mapped to another of its type (a visitor's `Expr
+ * simplify(Expr e)`): the handler is given as the next one in a chain, or its type is named a handler.
+ */
+const NEXT_HANDLER = /^(?:next|handler|chain|delegate|inner)$/i;
+const HANDLER_TYPE = /Handler$/;
 
 /**
  * A handler's type: a workspace interface with one abstract method (a functional interface, as
@@ -36,7 +44,7 @@ const MIDDLEWARE_NAME = /(?:^|[.:])\w*Middleware$/;
 function isHandlerType(index: SymbolIndex, owner: string, written: string): boolean {
   if (!/^[A-Za-z_$][\w$.]*$/.test(written)) return false;
   const path = index.pathOf(owner);
-  const ownName = owner.slice(owner.lastIndexOf(':') + 1);
+  const ownName = afterLast(owner, ':');
   const outer = ownName.includes('.') ? ownName.slice(0, ownName.lastIndexOf('.')) : undefined;
   const symbol = index.resolve(path, written) ?? (outer ? index.resolve(path, `${outer}.${written}`) : undefined);
   const definition = symbol ? index.definition(symbol) : undefined;
@@ -44,11 +52,15 @@ function isHandlerType(index: SymbolIndex, owner: string, written: string): bool
   return index.methodsOf(symbol).filter((method) => method.definition.notImplemented).length === 1;
 }
 
-/** An abstract method whose one parameter (besides `this`) has the type it returns, a type other than its own class's. */
+/**
+ * An abstract method whose one parameter (besides `this`) has the type it returns, a type other
+ * than its own class's, given as the next handler or typed a handler.
+ */
 function wrapsHandler(method: SymbolDefinition, owner: string): boolean {
   if (!method.notImplemented || !method.returns) return false;
   const given = (method.parameters ?? []).filter((parameter) => parameter.name !== 'this' && parameter.name !== 'self');
-  const ownName = owner.slice(owner.lastIndexOf(':') + 1);
   const returned = method.returns;
-  return given.length === 1 && given[0]?.annotation === returned && returned !== ownName && !ownName.endsWith(`.${returned}`) && returned !== ownName.slice(ownName.lastIndexOf('.') + 1);
+  const [only] = given;
+  if (given.length !== 1 || only?.annotation !== returned || afterLast(returned, '.') === afterLast(afterLast(owner, ':'), '.')) return false;
+  return NEXT_HANDLER.test(only.name) || HANDLER_TYPE.test(afterLast(returned, '.'));
 }

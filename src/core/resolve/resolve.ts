@@ -67,15 +67,16 @@ export async function resolveWorkspace(files: readonly FileFacts[], knowledge: R
   );
   const { findings: dependent, hints } = confirmation.finish();
   for (const finding of dependent) named.push(namedAfterDefinition(index, finding));
+  // Read before registrations merge: each thread start names its own target.
+  named.push(...threadTargets(index, named));
   await nextTurn();
   const findings = onTheirPackages(index, mergeRegistrations(named, edits), knowledge.rulePackages, build.packages ?? []);
   await nextTurn();
-  findings.push(...(await frameworkFindings(index, knowledge.frameworks, findings, edits, turns)));
+  findings.push(...(await frameworkFindings(index, knowledge.frameworks, findings, edits, knowledge.ruleRoles, turns)));
   const embedded = embeddedBases(index, knowledge.frameworks.classes, findings);
   if (embedded.bases.size) findings.splice(0, findings.length, ...findings.filter((finding) => !(finding.category === 'model' && embedded.bases.has(finding.symbol))), ...embedded.found);
   findings.push(...(await enqueuingCalls(index, findings, knowledge.ruleRoles, turns)));
   await wrapperCallFindings(index, findings, turns);
-  findings.push(...threadTargets(index, findings));
   await nextTurn();
 
   const interfaces = await interfaceImplementations(index, knowledge.frameworks.interfaceDeclarations, turns, (path) => !knowledge.layerRoles.isTestExampleOrDoc(path));
@@ -190,9 +191,7 @@ function mergeRegistrations(findings: readonly Finding[], edits: FindingEdits): 
     // One handler given to two routes (`app.get('/', home).get('/about', home)`) answers both: a route's sites are its own.
     // A route whose path its chain's start gives later (`app.route('/x').post(h)`) is told apart by its site.
     const route = finding.category === 'route' ? `|${String(finding.details.method ?? '')}|${String(finding.details.path ?? sites.join(' '))}` : '';
-    // One function starting two threads starts two pieces of work, each its own.
-    const started = finding.category === 'task' && finding.details.kind === 'thread' ? `|${String(finding.details.task ?? '')}` : '';
-    const key = `${finding.category}|${finding.symbol}|${finding.details.rule}${route}${started}`;
+    const key = `${finding.category}|${finding.symbol}|${finding.details.rule}${route}`;
     const first = firstAt.get(key);
     if (first !== undefined) edits.own(merged, first).details.registeredAt?.push(...sites);
     else {
@@ -273,15 +272,11 @@ function dedupe(findings: readonly Finding[], edits: FindingEdits): Finding[] {
       unique.push(finding);
       continue;
     }
-    // The same finding told twice (a middleware by its signature, and where a router installs it): what either tells is kept,
-    // and the places either was registered at (one function starting two threads).
-    const keptDetails = (unique[kept] as Finding).details;
-    const told = Object.entries(finding.details).filter(([key]) => !(key in keptDetails));
-    const sites = (finding.details.registeredAt ?? []).filter((site) => !keptDetails.registeredAt?.includes(site));
-    if (!told.length && !sites.length) continue;
+    // The same finding told twice (a middleware by its signature, and where a router installs it): what either tells is kept.
+    const told = Object.entries(finding.details).filter(([key]) => !(key in (unique[kept] as Finding).details));
+    if (!told.length) continue;
     const details: Record<string, unknown> = edits.own(unique, kept).details;
     for (const [key, value] of told) details[key] = Array.isArray(value) ? [...(value as unknown[])] : value;
-    if (sites.length && keptDetails.registeredAt) details['registeredAt'] = [...keptDetails.registeredAt, ...sites];
   }
   return unique;
 }

@@ -470,7 +470,8 @@ function routersIn(index: SymbolIndex, frameworks: Frameworks, path: string, own
     const { framework, copy } = 'copy' in copied ? copied : { framework: copied, copy: undefined };
     const keyword = framework.prefixKeywords.find((key) => keywords[key] !== undefined);
     const named = framework.prefixFromName && !keyword ? constantString(index, path, args[0]) : undefined;
-    const ownPrefix = keyword ? constantString(index, path, keywords[keyword]) : named !== undefined ? `/${named}` : undefined;
+    const positional = framework.prefixArgument !== undefined && !keyword ? constantString(index, path, args[framework.prefixArgument]) : undefined;
+    const ownPrefix = keyword ? constantString(index, path, keywords[keyword]) : named !== undefined ? `/${named}` : positional;
     // Made on another router: given it first (`Api(blueprint)`), or made by one of its methods (`api.namespace(...)`).
     const on = framework.servesUnderFirstArgument ? (args[0] ?? keywords['app']) : callee.includes('.') ? callee.slice(0, callee.lastIndexOf('.')) : undefined;
     const madeOn = on && /^[\w.]+$/.test(on) ? index.resolve(path, on) : undefined;

@@ -1,8 +1,8 @@
-import { listIn } from '../lists';
 import type { Turns } from '../nextTurn';
 import type { SymbolDefinition } from '../parse/facts';
 import { Finding, SymbolId } from '../result';
 import type { SymbolIndex } from './symbolIndex';
+import { afterLast } from '../text';
 
 /** The categories whose findings register something the code hands over: a scheduled job, a signal's receiver. */
 const HANDED_OVER = new Set<Finding['category']>(['task', 'receiver']);
@@ -36,40 +36,58 @@ export async function wrapperCallFindings(index: SymbolIndex, findings: Finding[
   }
   if (!wrappers.size) return;
   // A call is resolved only when its last name is a wrapper's: most calls of a workspace name none.
-  const names = new Set([...wrappers.keys()].map((symbol) => lastName(SymbolId.parse(symbol).name)));
-  const found = new Map<Finding, Finding[]>();
+  const names = new Set([...wrappers.keys()].map((symbol) => afterLast(SymbolId.parse(symbol).name, '.')));
+  /** Per wrapper's finding, what its calls register: a named function once, with every call that registers it. */
+  const found = new Map<Finding, Map<string, Finding>>();
   for (const file of index.files()) {
+    const go = file.language === 'go';
     for (const definition of file.symbols) {
       for (const call of definition.calls ?? []) {
-        if (!names.has(lastName(call.callee))) continue;
+        if (!names.has(afterLast(call.callee, '.'))) continue;
         const target = index.resolve(file.path, call.callee);
         const wrapper = target === undefined ? undefined : wrappers.get(target);
         const given = wrapper ? call.arguments?.[wrapper.position] : undefined;
-        if (!wrapper || given === undefined) continue;
+        // Go's scan keeps '' for what is written in place (a function literal); Python's for any argument it does not keep.
+        if (!wrapper || given === undefined || (given === '' && !go)) continue;
+        const site = `${file.path}:${call.line + 1}`;
         const named = given ? index.resolve(file.path, given) : undefined;
+        const namedDefinition = named ? index.definition(named) : undefined;
+        const registered = listed(found, wrapper.finding);
+        const known = named ? registered.get(named) : undefined;
+        if (known) {
+          known.details.registeredAt?.push(site);
+          continue;
+        }
         // What the registration inside said of the wrapper's parameters (`schedule: spec`) is what each call gives, not said here.
-        const details = Object.fromEntries(Object.entries(wrapper.finding.details).filter(([key, value]) => key !== 'reference' && !(typeof value === 'string' && wrapper.parameters.includes(value))));
-        listIn(found, wrapper.finding).push(
-          Finding.made(wrapper.finding.category, named ?? SymbolId.anonymous(file.path, call.line), { start: { line: call.line, character: call.character }, end: { line: call.line, character: call.character + call.callee.length } }, { ...details, rule: wrapper.finding.details.rule, registeredThrough: target ?? '' }),
-        );
+        const details = Object.fromEntries(Object.entries(wrapper.finding.details).filter(([key, value]) => key !== 'reference' && key !== 'registeredAt' && !(typeof value === 'string' && wrapper.parameters.includes(value))));
+        const common = { ...details, rule: wrapper.finding.details.rule, registeredThrough: target ?? '' };
+        if (named && namedDefinition) registered.set(named, Finding.made(wrapper.finding.category, named, namedDefinition.range, { ...common, registeredAt: [site] }));
+        else {
+          // Written in place, or a name the index does not know: the finding is the call's, as the registration inside was.
+          const callRange = { start: { line: call.line, character: call.character }, end: { line: call.line, character: call.character + call.callee.length } };
+          registered.set(site, Finding.made(wrapper.finding.category, SymbolId.anonymous(file.path, call.line), callRange, { ...common, ...(given ? { reference: given } : {}) }));
+        }
       }
     }
     if (turns.due()) await turns.next();
   }
   if (!found.size) return;
   const replaced = findings.filter((finding) => !found.has(finding));
-  findings.splice(0, findings.length, ...replaced, ...[...found.values()].flat());
+  findings.splice(0, findings.length, ...replaced, ...[...found.values()].flatMap((registered) => [...registered.values()]));
 }
 
-/** Where a parameter of the function is given at its calls: Python's methods are called without their `self`. */
+function listed(found: Map<Finding, Map<string, Finding>>, wrapper: Finding): Map<string, Finding> {
+  let registered = found.get(wrapper);
+  if (!registered) found.set(wrapper, (registered = new Map<string, Finding>()));
+  return registered;
+}
+
+/** Where a parameter of the function is given at its calls: a Go method's receiver and a Python method's `self` are not given there. */
 function parameterPosition(path: string, definition: SymbolDefinition, name: string): number {
   const parameters = definition.parameters ?? [];
   const at = parameters.findIndex((parameter) => parameter.name === name && parameter.splat === undefined);
-  if (at < 0) return -1;
-  const bound = path.endsWith('.py') && definition.kind === 'method' && !definition.decorators.includes('staticmethod') && ['self', 'cls'].includes(parameters[0]?.name ?? '');
+  if (at < 0 || definition.kind !== 'method') return at;
+  const bound = path.endsWith('.go') || (path.endsWith('.py') && !definition.decorators.includes('staticmethod') && ['self', 'cls'].includes(parameters[0]?.name ?? ''));
   return bound ? at - 1 : at;
 }
 
-function lastName(dotted: string): string {
-  return dotted.slice(dotted.lastIndexOf('.') + 1);
-}

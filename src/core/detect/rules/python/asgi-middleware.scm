@@ -1,5 +1,6 @@
 ;; category: middleware
 ;; framework: asgi
+;; resolves: wrapping-class
 ;; description: A pure ASGI middleware (or ASGI app wrapper) class: its `__call__(self, scope, receive, send)` takes the ASGI triple (Starlette, FastAPI and any ASGI server); or a function given an application that returns an ASGI callable wrapping it (`def cors(app): async def wrapper(scope, receive, send): ...; return wrapper`).
 ; The parameter list is checked as text: anchored child patterns cost far more on every class.
 (class_definition

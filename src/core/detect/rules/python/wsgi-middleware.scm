@@ -1,5 +1,6 @@
 ;; category: middleware
 ;; framework: wsgi
+;; resolves: wrapping-class
 ;; description: A WSGI middleware class (PEP 3333's middleware components): it is given the application it wraps, `__init__(self, app, ...)` (`nextapp` in CherryPy's pipeline, whose entries "MUST be a constructor that takes an initial, positional 'nextapp' argument": docs.cherrypy.dev, cherrypy._cpwsgi.CPWSGIApp.pipeline), and is a WSGI application itself, `__call__(self, environ, start_response)`. An application alone (no wrapped `app`) is none.
 ; `__call__`'s parameter list is checked as text, as the ASGI rule does; `__init__` is looked for by `defines?`.
 ((class_definition
