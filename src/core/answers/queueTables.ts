@@ -4,6 +4,7 @@ import { type AnswerContext, detailText, fact, findingsByFunction, findingSites,
 import { authorsWhy } from './authorNotes';
 import { flagEffects, studyRoutes } from './flow';
 import { unsavedLocal } from './idempotency';
+import { afterLast } from '../text';
 
 /** Where a request writes a row a worker takes later. */
 interface QueueWriter {
@@ -53,8 +54,6 @@ export function loopCallees(context: AnswerContext, finding: Finding, fromLine: 
   return [...new Set(called)];
 }
 
-const lastName = (callee: string) => callee.slice(callee.lastIndexOf('.') + 1);
-
 /** The model a query's callee starts from (`Flip.objects.filter().first` → Flip), when it is one. */
 function modelOf(context: AnswerContext, path: string, callee: string, models: ReadonlySet<string>): string | undefined {
   const symbol = context.index.resolve(path, callee.split('.')[0] ?? '');
@@ -92,12 +91,12 @@ function tableIn(context: AnswerContext, worker: Finding, taker: string, models:
     const model = modelOf(context, path, poll.callee, models);
     const unset = (poll.keywords ?? []).filter((keyword) => keyword.endsWith('=None')).map((keyword) => keyword.slice(0, -'=None'.length));
     if (!model || !unset.length) continue;
-    const claim = calls.find((call: CallSite) => call.line >= poll.line && context.frameworks.countedUpdates.has(lastName(call.callee)) && (call.keywords ?? []).some((keyword) => unset.includes(keyword)));
+    const claim = calls.find((call: CallSite) => call.line >= poll.line && context.frameworks.countedUpdates.has(afterLast(call.callee, '.')) && (call.keywords ?? []).some((keyword) => unset.includes(keyword)));
     const column = claim && unset.find((name) => claim.keywords?.includes(name));
     if (!claim || !column) continue;
     // A thread's start names what it runs; the function a thread runs (`startedAt`) hands nothing on.
     const handOff = context.result.findings.find((finding) => finding.category === 'task' && finding.details['kind'] === 'thread' && finding.details['task'] !== undefined && SymbolId.parse(finding.symbol).path === path && functionAt(context.index, path, finding.range.start.line) === taker);
-    const callback = calls.find((call) => call.line > claim.line && context.frameworks.completionCallbacks.has(lastName(call.callee)));
+    const callback = calls.find((call) => call.line > claim.line && context.frameworks.completionCallbacks.has(afterLast(call.callee, '.')));
     const entity = context.result.dataModel.entities.find((candidate) => candidate.symbol === model)?.name ?? SymbolId.label(model);
     // The query as it runs: the call chained on the filter on the same line (`….filter().first`), if any.
     const taken = calls.find((call) => call.line === poll.line && call.callee.startsWith(`${poll.callee}().`)) ?? poll;

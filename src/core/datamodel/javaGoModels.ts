@@ -102,7 +102,6 @@ function elementType(type: string | undefined): string | undefined {
   return /^[\w.]+$/.test(inner) ? inner.slice(inner.lastIndexOf('.') + 1) : undefined;
 }
 
-
 // ------------------------------------------------------------------------------------- GORM, xorm
 
 /**

@@ -52,4 +52,3 @@ function enqueueMethods(task: Finding): string[] {
   const methods = task.details.enqueueMethods;
   return typeof methods === 'string' ? methods.split(' ') : [];
 }
-

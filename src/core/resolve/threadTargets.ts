@@ -16,7 +16,7 @@ export function threadTargets(index: SymbolIndex, findings: readonly Finding[]):
     const target = index.resolve(path, task);
     const definition = target ? index.definition(target) : undefined;
     if (!target || !definition || (definition.kind !== 'function' && definition.kind !== 'method')) continue;
-    const sites = (Array.isArray(finding.details.registeredAt) ? finding.details.registeredAt : [`${path}:${finding.range.start.line + 1}`]).filter((site): site is string => typeof site === 'string');
+    const sites = finding.details.registeredAt ?? [`${path}:${finding.range.start.line + 1}`];
     const known = targets.get(target);
     if (known) known.sites.push(...sites);
     else targets.set(target, { definition, sites: [...sites], rule: finding.details.rule });

@@ -90,4 +90,3 @@ function parameterPosition(path: string, definition: SymbolDefinition, name: str
   const bound = path.endsWith('.go') || (path.endsWith('.py') && !definition.decorators.includes('staticmethod') && ['self', 'cls'].includes(parameters[0]?.name ?? ''));
   return bound ? at - 1 : at;
 }
-
