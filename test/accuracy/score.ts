@@ -105,6 +105,8 @@ function findingMatches(finding: Finding, entry: { symbol?: string | undefined; 
   if (entry.symbol !== undefined) return finding.symbol === entry.symbol;
   if (entry.at === undefined) return false;
   const { path, line } = atLine(entry.at);
+  // A finding registered elsewhere (a handler passed to `cron.Schedule(spec, f)`) is defined at its own lines and says where the registration is.
+  if (finding.details.registeredAt?.includes(`${path}:${line + 1}`)) return true;
   return finding.symbol.startsWith(`${path}:`) && finding.range.start.line <= line && line <= finding.range.end.line;
 }
 

@@ -28,6 +28,7 @@ function result(): AnalysisResult {
       finding('receiver', 'shop/app.py:<anonymous>@40', 39),
       finding('model', 'tests/factories.py:OrderFactory'),
       finding('task', 'shop/tasks.py:send_receipt'),
+      { ...Finding.made('task', 'shop/jobs.py:cleanup', { start: { line: 4, character: 0 }, end: { line: 9, character: 1 } }, { rule: 'test', registeredAt: ['shop/app.py:52'] }), layer: 'application' },
     ],
     interfaces: [{ base: 'shop/ports.py:OrderRepository', implementations: ['shop/db/repo.py:SqlOrderRepository'] }],
     routes: [
@@ -61,6 +62,8 @@ mustFind:
     - { at: "shop/app.py:40" }
   task:
     - { symbol: "shop/tasks.py:send_receipt" }
+    - { at: "shop/app.py:52" }
+    - { at: "shop/app.py:53" }
   interface:
     - { base: "shop/ports.py:OrderRepository", implementations: ["shop/db/repo.py:SqlOrderRepository", "shop/db/memory.py:MemoryOrderRepository"] }
   route:
@@ -101,6 +104,7 @@ describe('accuracy scorer', () => {
     assert.deepEqual([score.categories.middleware.found, score.categories.middleware.listed], [1, 2]);
     assert.deepEqual(score.categories.middleware.misses, ['shop/app.py:CorsMiddleware']);
     assert.equal(score.categories.receiver.found, 1, 'a line the finding covers');
+    assert.deepEqual(score.categories.task.misses, ['at shop/app.py:53'], 'a line where a finding defined elsewhere is registered, and no other');
     assert.deepEqual([score.categories.interface.found, score.categories.interface.listed], [1, 2]);
     assert.deepEqual([score.categories.entity.found, score.categories.entity.listed], [1, 2], 'by table name, case aside');
     assert.deepEqual([score.categories.route.found, score.categories.route.listed], [2, 3]);
