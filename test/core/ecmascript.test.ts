@@ -315,6 +315,46 @@ export class User extends Model {}
     }
   });
 
+  it('puts NestJS routes under a global prefix kept in a constant, in the bootstrap (as Nx writes it) or in the module', async () => {
+    const controller = `import { Controller, Get } from '@nestjs/common';
+@Controller('users')
+export class UsersController {
+  @Get()
+  list() {}
+}
+`;
+    const inBootstrap = tempWorkspace({
+      'src/main.ts': `import { NestFactory } from '@nestjs/core';
+const globalPrefix = 'module-level';
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  const globalPrefix = 'api';
+  app.setGlobalPrefix(globalPrefix);
+}
+`,
+      'src/users.controller.ts': controller,
+    });
+    const inModule = tempWorkspace({
+      'src/main.ts': `import { NestFactory } from '@nestjs/core';
+const API_PREFIX = 'v2';
+async function bootstrap() {
+  const app = await NestFactory.create(AppModule);
+  let unused = 'x';
+  app.setGlobalPrefix(API_PREFIX);
+}
+`,
+      'src/users.controller.ts': controller,
+    });
+    try {
+      const routes = async (root: string) => (await analyzeFolder(root, { threads: 1 })).result.routes.map((route) => `${route.method} ${route.path}`);
+      assert.deepEqual(await routes(inBootstrap.root), ['GET /api/users'], "the function's own constant, not the module's of the same name");
+      assert.deepEqual(await routes(inModule.root), ['GET /v2/users']);
+    } finally {
+      inBootstrap.cleanup();
+      inModule.cleanup();
+    }
+  });
+
   it("finds middy's middleware factories only in packages built on @middy/core: elsewhere `{ before, after }` is a change's two states", async () => {
     const factory = (name: string) => `const ${name} = (opts = {}) => {\n  const ${name}Before = async (request) => {};\n  return { before: ${name}Before };\n};\nexport default ${name};\n`;
     const workspace = tempWorkspace({

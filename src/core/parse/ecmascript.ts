@@ -948,7 +948,10 @@ function typedLocal(declarator: Node): Local | undefined {
   if (!name) return undefined;
   const keywords = type && value?.type === 'new_expression' ? callShape(value).keywords : {};
   if (type) return { name, type, ...(Object.keys(keywords).length ? { keywords } : {}), ...(madeWith ? { madeWith } : {}) };
-  return madeWith ? { name, madeWith } : undefined;
+  if (madeWith) return { name, madeWith };
+  // `const globalPrefix = 'api'` before `app.setGlobalPrefix(globalPrefix)`: a string the function never reassigns.
+  const constant = declarator.parent?.type === 'lexical_declaration' && declarator.parent.firstChild?.type === 'const';
+  return constant && value?.type === 'string' ? { name, value: value.text } : undefined;
 }
 
 /** A call whose first argument is a class, named as classes are (`Container.get(AuthService)`): the call and the class as written. */

@@ -168,7 +168,7 @@ export interface FlagTest {
 export interface Local {
   name: string;
   type?: string;
-  /** The value as written: Go's short call (`r.Group("/v1")`) or field read (`options.BaseRouter`): what a router variable is made from; Java's constant (`HttpStatus.NOT_FOUND`). */
+  /** The value as written: Go's short call (`r.Group("/v1")`) or field read (`options.BaseRouter`): what a router variable is made from; Java's constant (`HttpStatus.NOT_FOUND`); a TypeScript/JavaScript `const`'s string (`'api'`). */
   value?: string;
   /**
    * Made by a call given a class first (`get_object_or_404(Check, code=code)`, `Container.get(AuthService)`):

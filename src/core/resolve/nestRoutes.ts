@@ -5,7 +5,7 @@ import type { CallShape, FileFacts, Hint, SymbolDefinition, ValueShape } from '.
 import { type Finding, type FindingOf, type Range, type Route, type Skipped, SymbolId } from '../result';
 import { type Compiled, compileRegex, type LinearPattern, quoteForRegex } from '../workspacePatterns';
 import { trimEnd, trimStart } from '../text';
-import { constantString, statedString } from './routePaths';
+import { constantString, constantStringIn, statedString } from './routePaths';
 import type { FindingEdits } from './findingEdits';
 import type { SymbolIndex } from './symbolIndex';
 
@@ -29,7 +29,7 @@ export async function nestRoutes(index: SymbolIndex, hints: readonly Hint[], fin
     let known = prefixes.get(hint);
     if (known) return known;
     const hintPath = hint ? SymbolId.parse(hint.symbol).path : '';
-    const written = hint?.details.prefix ?? (hint?.details.prefixName !== undefined ? constantString(index, hintPath, hint.details.prefixName) : undefined);
+    const written = hint?.details.prefix ?? (hint?.details.prefixName !== undefined ? constantStringIn(index, hint.symbol, hint.details.prefixName) : undefined);
     const excluded = exclusions(hint?.details.options ?? '');
     known = { prefix: written || configuredValue(hints, hint?.details.configKey), excluded: excluded.entries };
     prefixes.set(hint, known);

@@ -163,6 +163,17 @@ export function classHandlers(index: SymbolIndex, view: string): { method: strin
 }
 
 /**
+ * The string a name stands for where `symbol` (a function, or the module's code) uses it: a
+ * constant string the function declares (`const globalPrefix = 'api'`), else what constantString
+ * reads in its file.
+ */
+export function constantStringIn(index: SymbolIndex, symbol: string, written: string | undefined): string | undefined {
+  const { path } = SymbolId.parse(symbol);
+  const local = written === undefined ? undefined : index.definition(symbol)?.locals?.find((candidate) => candidate.name === written && candidate.value !== undefined);
+  return constantString(index, path, local?.value ?? written);
+}
+
+/**
  * The string a written value stands for: a literal, or a constant the workspace states — a
  * variable, a member of an object a module keeps (`config.api.prefix`), a class attribute read on
  * an instance, an f-string or template literal whose values are constants; undefined otherwise.

@@ -12,7 +12,7 @@ import { groupedRoutes } from './groupedRoutes';
 import { namedRoutes } from './namedRoutes';
 import { objectRoutes } from './objectRoutes';
 import { forwarded, handedOnCalls, rulesOf, urlRuleRoutes } from './urlRules';
-import { classHandlers, constantString, contains, type FrameworkCopy, HTTP_METHODS, joinRoutePaths, MAX_PREFIXES_PER_ROUTER, MAX_ROUTER_DEPTH, normalizeRoutePath, pathsOf, regexAsTemplate, type Router, servedPath, sourceOf, statedString } from './routePaths';
+import { classHandlers, constantString, constantStringIn, contains, type FrameworkCopy, HTTP_METHODS, joinRoutePaths, MAX_PREFIXES_PER_ROUTER, MAX_ROUTER_DEPTH, normalizeRoutePath, pathsOf, regexAsTemplate, type Router, servedPath, sourceOf, statedString } from './routePaths';
 import { compileRegex } from '../workspacePatterns';
 import type { FindingEdits } from './findingEdits';
 import type { SymbolIndex } from './symbolIndex';
@@ -731,7 +731,7 @@ function handlerClassRoutes(index: SymbolIndex, frameworks: Frameworks, findings
 /** The prefix a mount hint states: written in place, or kept in a constant (`prefixName`). */
 function mountPrefix(index: SymbolIndex, hint: Hint): string | undefined {
   const { path } = SymbolId.parse(hint.symbol);
-  return hint.details.prefix !== undefined ? statedString(index, path, hint.details.prefix) : constantString(index, path, hint.details.prefixName);
+  return hint.details.prefix !== undefined ? statedString(index, path, hint.details.prefix) : constantStringIn(index, hint.symbol, hint.details.prefixName);
 }
 
 /** The router a mount names: a router, one a factory makes (`routes()`), or a Koa router by its middleware (`forums.routes()`). */
