@@ -877,6 +877,34 @@ export class SiteController {
     assert.deepEqual(middleware.sort(), ['examples/todo/server.js:<anonymous>@7', 'examples/todo/server.js:authenticate']);
   });
 
+  it("reads restana's services, in an application and in the framework's own repository: routes, route-level middleware written in place, and `use` middleware", async () => {
+    const result = await analyseFiles({
+      'package.json': '{"name": "restana", "main": "index.js"}',
+      'index.js': 'module.exports = (options = {}) => { const service = {}; return service; };\n',
+      'demos/route-middleware.js': [
+        "const service = require('../index')({});",
+        "service.get('/hi-m/:name', (req, res, next) => {",
+        '  next();',
+        '}, async (req, res) => {',
+        "  return 'Hello ' + req.params.name;",
+        '});',
+      ].join('\n'),
+      'app/server.js': [
+        "const restana = require('restana');",
+        "const jwt = require('express-jwt');",
+        'const service = restana();',
+        "service.use(jwt({ secret: 'x' }).unless({ path: ['/login'] }));",
+        "service.post('/login', (req, res) => res.send('ok'));",
+      ].join('\n'),
+    });
+    assert.deepEqual(
+      result.routes.map((route) => `${route.method} ${route.path} ${route.handler}`),
+      ['GET /hi-m/{name} demos/route-middleware.js:<anonymous>@4', 'POST /login app/server.js:<anonymous>@5'],
+    );
+    const middleware = result.findings.filter((finding) => finding.category === 'middleware').map((finding) => finding.symbol);
+    assert.deepEqual(middleware.sort(), ['app/server.js:<anonymous>@4', 'demos/route-middleware.js:<anonymous>@2']);
+  });
+
   it("finds the paths a request listener of Node's own servers compares the URL with, and no other comparison", async () => {
     const result = await analyseFiles({
       'package.json': '{"name": "demo", "private": true}',

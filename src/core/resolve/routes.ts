@@ -638,8 +638,11 @@ function routerPrefixes(router: string, routers: ReadonlyMap<string, Router>, in
  * a local, an object or a literal.
  */
 function isFunctionValue(index: SymbolIndex, finding: MiddlewareFinding): boolean {
+  const anonymous = SymbolId.isAnonymousName(SymbolId.parse(finding.symbol).name);
+  // A function written in place: nothing made it (no `middleware` written).
+  if (anonymous && finding.details.middleware === undefined) return true;
   // Named after its definition when the workspace has one; else left at the call site (an inline handler there has the same name).
-  const definition = SymbolId.isAnonymousName(SymbolId.parse(finding.symbol).name) ? undefined : index.definition(finding.symbol);
+  const definition = anonymous ? undefined : index.definition(finding.symbol);
   if (definition) return definition.kind === 'function' || definition.kind === 'method' || (definition.kind === 'variable' && definition.value !== undefined);
   const { reference } = finding.details;
   const written = finding.details.middleware ?? '';
