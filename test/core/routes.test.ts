@@ -1221,6 +1221,29 @@ app.listen(3000);
 });
 
 describe('route decorators that are functions of the framework', () => {
+  it("answers every HTTP method on a Klein route given no methods, and those given", async () => {
+    const result = await analyseFiles({
+      'site/app.py': `from klein import Klein
+
+app = Klein()
+
+
+@app.route("/user/<username>")
+def user(request, username):
+    return username
+
+
+@app.route("/", methods=["POST"])
+def post(request):
+    return "posted"
+`,
+    });
+    assert.deepEqual(
+      result.routes.map((route) => `${route.method} ${route.path} -> ${route.handler}`),
+      ['POST / -> site/app.py:post', 'ANY /user/{username} -> site/app.py:user'],
+    );
+  });
+
   it("lists Litestar's handlers and hug's functions under their stated paths, a path not stated as the framework serves it, and no other package's decorator of the same name", async () => {
     const result = await analyseFiles({
       'library/app.py': `from litestar import Litestar, get, post, put
