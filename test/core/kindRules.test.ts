@@ -115,6 +115,15 @@ const PACKAGE_CASES: { rule: string; match: Partial<PackageManifest>[]; noMatch:
     ],
   },
   {
+    rule: 'pinned-application',
+    match: [{ path: 'pyproject.toml', published: true, pinsDependencies: true }],
+    noMatch: [
+      { path: 'pyproject.toml', published: true, pinsDependencies: false },
+      { path: 'pyproject.toml', published: true },
+      { path: 'pyproject.toml', published: false, pinsDependencies: true },
+    ],
+  },
+  {
     rule: 'plugs-into-a-framework',
     match: [{ published: true, keywords: ['express', 'authentication'] }, { published: true, keywords: ['Koa', 'session'] }],
     noMatch: [
@@ -270,6 +279,17 @@ describe('repository-kind rules', () => {
     assert.equal(verdict.kind, 'service');
     assert.deepEqual(verdict.evidence.filter(({ question }) => question === 'who-uses-it').map(({ signal }) => signal), ['published-package', 'published-application']);
     assert.notEqual((await application(['Intended Audience :: Developers', 'Intended Audience :: Other Audience'])).kind, 'service');
+  });
+
+  it('reads a distribution that pins its dependencies and is deployed as a service, though it is uploaded to PyPI; pinned alone, still a published package', async () => {
+    const files = ['wallet/app.py', 'wallet/wallets/base.py', 'Dockerfile'];
+    const interfaces = [{ base: 'wallet/wallets/base.py:Wallet', implementations: ['wallet/wallets/a.py:A', 'wallet/wallets/b.py:B', 'wallet/wallets/c.py:C'] }];
+    const uploaded = (pinsDependencies: boolean) => manifest({ path: 'pyproject.toml', name: 'wallet', published: true, pinsDependencies });
+    const deployed = await verdictOn({ files, interfaces, packages: [uploaded(true)] });
+    assert.equal(deployed.kind, 'service');
+    assert.deepEqual(deployed.evidence.filter(({ question }) => question === 'who-uses-it').map(({ signal }) => signal), ['published-package', 'pinned-application', 'deployment-files']);
+    assert.notEqual((await verdictOn({ files, interfaces, packages: [uploaded(false)] })).kind, 'service', 'ranges: a library deployed as a demo');
+    assert.notEqual((await verdictOn({ files: files.slice(0, 2), interfaces, packages: [uploaded(true)] })).kind, 'service', 'pinned, not deployed');
   });
 
   it('reads a distribution uploaded to PyPI that is deployed from a root WSGI module as a service, whatever hooks it offers its plugins', async () => {

@@ -126,6 +126,7 @@ drf = "rest_framework.cli:main"
       classifiers: ['Framework :: Django', 'Topic :: Internet :: WWW/HTTP'],
       keywords: ['api'],
       dependencies: ['django', 'asgiref'],
+      pinsDependencies: false,
       declares: ['build-system', 'project', 'project.name', 'project.description', 'project.keywords', 'project.classifiers', 'project.dependencies', 'project.scripts'],
       scripts: [],
     });
@@ -136,6 +137,23 @@ drf = "rest_framework.cli:main"
     assert.equal(await published('[build-system]\nrequires = ["poetry-core"]\n[tool.poetry]\nname = "lib"\n[tool.poetry.dependencies]\npython = "^3.10"\nFlask_SQLAlchemy = "^3"\n'), true);
     assert.equal(await published('[build-system]\nrequires = ["hatchling"]\n[project]\nname = "app"\nclassifiers = ["Private :: Do Not Upload"]\n'), false);
     assert.deepEqual((await manifestsOf({ 'pyproject.toml': '[build-system]\nrequires = ["poetry-core"]\n[tool.poetry]\nname = "lib"\n[tool.poetry.dependencies]\npython = "^3.10"\nFlask_SQLAlchemy = "^3"\n' }))[0]?.dependencies, ['flask-sqlalchemy']);
+  });
+
+  it('reads a Python distribution as pinning its dependencies when nearly all of ten or more are pinned to one version, as written in [project], Poetry or setup.py', async () => {
+    const names = ['fastapi', 'starlette', 'httpx', 'jinja2', 'pydantic', 'uvicorn', 'sqlalchemy', 'asyncpg', 'loguru', 'bcrypt', 'pyjwt'];
+    const pins = async (files: Record<string, string>) => (await manifestsOf(files))[0]?.pinsDependencies;
+    const project = (requirements: string[]) => `[build-system]\nrequires = ["hatchling"]\n[project]\nname = "wallet"\ndependencies = [${requirements.map((requirement) => JSON.stringify(requirement)).join(', ')}]\n`;
+    const pinned = names.map((name) => `${name}==1.2.${name.length}`);
+    assert.equal(await pins({ 'pyproject.toml': project([...pinned, 'pillow>=12.1.0', 'greenlet (>=3.3.0,<4.0.0)']) }), true, 'an application leaves a few open');
+    assert.equal(await pins({ 'pyproject.toml': project(['uvloop==0.22.1; sys_platform != "win32"', 'requests[socks] == 2.32.3', ...pinned.slice(1)]) }), true, 'extras and markers');
+    assert.equal(await pins({ 'pyproject.toml': project(names.map((name) => `${name}>=1.2`)) }), false, 'ranges, as a library states them');
+    assert.equal(await pins({ 'pyproject.toml': project([...pinned.slice(0, 6), ...names.slice(6).map((name) => `${name}~=1.2`)]) }), false);
+    assert.equal(await pins({ 'pyproject.toml': project(pinned.slice(0, 5)) }), false, 'too few to say');
+    assert.equal(await pins({ 'pyproject.toml': project(['django==4.*', ...pinned.slice(0, 9)]) }), false, 'a wildcard is a range');
+    const poetry = `[build-system]\nrequires = ["poetry-core"]\n[tool.poetry]\nname = "wallet"\n[tool.poetry.dependencies]\npython = "^3.10"\n${names.map((name) => `${name} = "1.2.3"`).join('\n')}\nredis = { version = "5.0.1", extras = ["hiredis"] }\n`;
+    assert.equal(await pins({ 'pyproject.toml': poetry }), true, "Poetry's bare version is exact");
+    assert.equal(await pins({ 'pyproject.toml': poetry.replace(/= "1\.2\.3"/g, '= "^1.2.3"') }), false, "Poetry's caret is a range");
+    assert.equal(await pins({ 'setup.py': `from setuptools import setup\nsetup(name="wallet", install_requires=[${pinned.map((requirement) => JSON.stringify(requirement)).join(', ')}])\n` }), true);
   });
 
   it('reads a setup.py for what its setup() call states in literals, and its classifiers wherever they are written', async () => {
@@ -205,6 +223,7 @@ setuptools.setup(
         classifiers: ['Development Status :: 4 - Beta', 'Intended Audience :: Developers'],
         keywords: [],
         dependencies: ['aiohttp'],
+        pinsDependencies: false,
         declares: ['tool', 'metadata', 'options', 'flake8'],
         scripts: [],
       },

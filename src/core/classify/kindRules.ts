@@ -263,6 +263,7 @@ function meets(manifest: PackageManifest, conditions: PackageConditions, serverP
     (!conditions.scripts || manifest.scripts.some((script) => conditions.scripts?.some((glob) => globMatcher(glob)(script)))) &&
     (conditions.application === undefined || manifest.application === conditions.application) &&
     (conditions.deployed === undefined || manifest.deployed === conditions.deployed) &&
+    (conditions.pinsDependencies === undefined || (manifest.pinsDependencies ?? false) === conditions.pinsDependencies) &&
     (conditions.dependsOnServerFramework === undefined || manifest.dependencies.some((name) => serverPackages.has(name) && !published.has(name)) === conditions.dependsOnServerFramework) &&
     (conditions.dependsOnPublished === undefined || manifest.dependencies.some((name) => published.has(name)) === conditions.dependsOnPublished)
   );

@@ -36,6 +36,12 @@ export interface PackageManifest {
   keywords: string[];
   /** Run-time dependencies by name: npm `dependencies`; Python requirements, names normalised as PEP 503 does (`Flask_SQLAlchemy` → `flask-sqlalchemy`). */
   dependencies: string[];
+  /**
+   * Python: nearly every run-time requirement is pinned to one version (`fastapi==0.116.1`, Poetry's
+   * `fastapi = "0.116.1"`): how an application fixes what it runs with, where a library states the
+   * ranges it works with (packaging.python.org, "install_requires vs requirements files").
+   */
+  pinsDependencies?: boolean;
   /** npm `devDependencies`: where applications built by their framework (SvelteKit, Nuxt) declare it. */
   developmentDependencies?: string[];
   /** package.json: its top-level fields (`peerDependencies`, `bin`); pyproject.toml: its tables and `[project]`'s keys (`project.scripts`). */
@@ -197,7 +203,9 @@ function npmManifest(path: string, manifest: Record<string, unknown>, present: R
 }
 
 /** What one of a Python distribution's files declares; a field it does not state is left out. */
-type PythonDeclaration = Partial<Omit<PackageManifest, 'published' | 'application' | 'deployed' | 'scripts'>> & {
+type PythonDeclaration = Partial<Omit<PackageManifest, 'published' | 'application' | 'deployed' | 'scripts' | 'pinsDependencies'>> & {
+  /** The run-time requirements as written (`fastapi==0.116.1`; Poetry's `fastapi = "0.116.1"` as `fastapi==0.116.1`). */
+  requirements?: string[];
   path: string;
   /** It declares a distribution: a name in `[project]`, `[tool.poetry]` or `[metadata]`, or a `setup()` call (whose name may be a variable). */
   distribution: boolean;
@@ -216,7 +224,7 @@ function pythonDistribution(declarations: readonly (PythonDeclaration | undefine
   const stated = declarations.filter((declaration): declaration is PythonDeclaration => declaration !== undefined);
   const declaring = stated.find((declaration) => declaration.distribution);
   if (!declaring) return undefined;
-  const first = <K extends 'description' | 'classifiers' | 'keywords' | 'dependencies'>(key: K) => stated.find((declaration) => declaration[key]?.length)?.[key];
+  const first = <K extends 'description' | 'classifiers' | 'keywords' | 'dependencies' | 'requirements'>(key: K) => stated.find((declaration) => declaration[key]?.length)?.[key];
   const classifiers = first('classifiers') ?? [];
   return {
     path: declaring.path,
@@ -228,9 +236,35 @@ function pythonDistribution(declarations: readonly (PythonDeclaration | undefine
     classifiers,
     keywords: first('keywords') ?? [],
     dependencies: first('dependencies') ?? [],
+    pinsDependencies: pinsDependencies(first('requirements') ?? []),
     declares: stated.flatMap((declaration) => declaration.declares ?? []),
     scripts: [],
   };
+}
+
+/** A distribution pins its dependencies when it has at least this many and this share of them is pinned (an application may leave a few open). */
+const MIN_PINNED_REQUIREMENTS = 10;
+const MIN_PINNED_SHARE = 0.8;
+
+/** PEP 508's name, extras, then one `==` (or `===`) clause on a version without a wildcard, and a marker. */
+const PINNED_REQUIREMENT = /^[A-Za-z0-9][A-Za-z0-9._-]*\s*(?:\[[^\]]*\])?\s*\(?\s*===?\s*[0-9][0-9A-Za-z.+!-]*\s*\)?\s*(?:;.*)?$/;
+
+function pinsDependencies(requirements: readonly string[]): boolean {
+  const pinned = requirements.filter((requirement) => requirement.length <= MAX_REQUIREMENT_LENGTH && PINNED_REQUIREMENT.test(requirement.trim())).length;
+  return pinned >= MIN_PINNED_REQUIREMENTS && pinned >= MIN_PINNED_SHARE * requirements.length;
+}
+
+/** A requirement longer than this is not read for its pin. */
+const MAX_REQUIREMENT_LENGTH = 200;
+
+/** Poetry's dependency table as requirements: a bare version is exact (`"1.2.3"`), `^`/`~`/`*` are ranges. */
+function poetryRequirements(dependencies: Record<string, unknown>): string[] {
+  return Object.entries(dependencies)
+    .filter(([name]) => name !== 'python')
+    .map(([name, value]) => {
+      const version = typeof value === 'string' ? value : stringOf(objectOf(value)['version']);
+      return /^\d/.test(version.trim()) ? `${name}==${version.trim()}` : `${name}${version}`;
+    });
 }
 
 /** pyproject.toml: `[project]` (PEP 621), `[tool.poetry]`, `[build-system]` (PEP 518). */
@@ -249,6 +283,7 @@ function pyprojectDeclaration(path: string, document: Record<string, unknown>): 
     classifiers: stringsOf(project['classifiers'] ?? poetry['classifiers']),
     keywords: stringsOf(project['keywords'] ?? poetry['keywords']),
     dependencies: [...stringsOf(project['dependencies']).map(requirementName), ...poetryDependencies.map(normalisedName)],
+    requirements: [...stringsOf(project['dependencies']), ...poetryRequirements(objectOf(poetry['dependencies']))],
     declares: [...Object.keys(document), ...Object.keys(project).map((key) => `project.${key}`)],
   };
 }
@@ -268,6 +303,7 @@ function setupCfgDeclaration(path: string, text: string): PythonDeclaration {
     classifiers: lines(metadata?.get('classifiers')),
     keywords: (metadata?.get('keywords') ?? '').split(/[,\s]+/).filter(Boolean),
     dependencies: lines(sections.get('options')?.get('install_requires')).map(requirementName),
+    requirements: lines(sections.get('options')?.get('install_requires')),
     declares: [...sections.keys()],
   };
 }
@@ -293,6 +329,7 @@ function setupPyDeclaration(path: string, text: string): PythonDeclaration | und
     classifiers: [...text.matchAll(TROVE_CLASSIFIER)].map((match) => match[2] ?? ''),
     keywords: keywords.length ? keywords : (literal('keywords') ?? '').split(/[,\s]+/).filter(Boolean),
     dependencies: listLiteral(setup, 'install_requires').map(requirementName),
+    requirements: listLiteral(setup, 'install_requires'),
   };
 }
 

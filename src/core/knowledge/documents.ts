@@ -60,6 +60,7 @@ export interface PackageConditionsDocument {
   dependsOnServerFramework?: boolean;
   dependsOnPublished?: boolean;
   deployed?: boolean;
+  pinsDependencies?: boolean;
   named?: string[];
   classifiers?: string[];
   withoutClassifiers?: string[];
