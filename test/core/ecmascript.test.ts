@@ -944,6 +944,18 @@ export class SiteController {
     assert.deepEqual(models, ['src/models/Animal.js:Animal', 'src/models/Keeper.ts:Keeper']);
   });
 
+  it("finds redbean-node models, classes extending its BeanModel as its package or its dist module exports it, and not a class extending another BeanModel", async () => {
+    const result = await analyseFiles({
+      'package.json': '{"name": "monitor", "private": true, "dependencies": {"redbean-node": "~0.3.0"}}',
+      'server/model/monitor.js': 'const { BeanModel } = require("redbean-node/dist/bean-model");\nclass Monitor extends BeanModel {}\nmodule.exports = Monitor;\n',
+      'server/model/tag.ts': 'import { BeanModel } from "redbean-node";\nexport class Tag extends BeanModel {}\n',
+      'server/view/card.js': 'const { BeanModel } = require("./bean");\nclass Card extends BeanModel {}\n',
+      'server/view/bean.js': 'exports.BeanModel = class BeanModel {};\n',
+    });
+    const models = result.findings.filter((finding) => finding.category === 'model').map((finding) => finding.symbol).sort();
+    assert.deepEqual(models, ['server/model/monitor.js:Monitor', 'server/model/tag.ts:Tag']);
+  });
+
   it("names a module's class without a name `default` and finds ThinkJS models and middleware classes among them, not a class extending another Model", async () => {
     const result = await analyseFiles({
       'package.json': '{"name": "blog", "private": true, "dependencies": {"thinkjs": "^3.2.0", "think-mongoose": "^1.0.0"}}',
