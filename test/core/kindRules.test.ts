@@ -396,6 +396,13 @@ describe('repository-kind rules', () => {
     assert.ok(!(await firedFor([], {}, [{ ...base, implementations: ['tests/a.py:A', 'tests/b.py:B', 'lib/c.py:C'] }])).includes('interface-with-implementations'));
   });
 
+  it('reads no library in an exception hierarchy: the errors a package raises are not implementations of an interface', async () => {
+    const errors = { base: 'lib/exceptions.py:StrawberryException', implementations: ['lib/exceptions.py:A', 'lib/exceptions.py:B', 'lib/exceptions.py:C'] };
+    assert.ok(!(await firedFor([], {}, [errors])).includes('interface-with-implementations'));
+    assert.ok(!(await firedFor([], {}, [{ ...errors, base: 'src/errors.ts:HttpError' }])).includes('interface-with-implementations'));
+    assert.ok((await firedFor([], {}, [errors, { base: 'lib/backends/base.py:BaseBackend', implementations: ['lib/backends/a.py:A', 'lib/backends/b.py:B', 'lib/backends/c.py:C'] }])).includes('interface-with-implementations'), 'another interface beside it still counts');
+  });
+
   it('reads a library where most source files implement one interface, not where its implementations are a small part of the code', async () => {
     const plugins = Array.from({ length: 12 }, (_, index) => `notify/plugins/service${index}.py`);
     const core = ['notify/core.py', 'notify/config.py', 'notify/cli.py', 'notify/plugins/base.py'];

@@ -208,7 +208,7 @@ function firingPath(
       return routes.length >= matcher.atLeast && routes[0] ? declaringPath(routes[0]) : undefined;
     }
     case 'interfaces': {
-      const largest = [...code.interfaces].sort((a, b) => b.implementations.length - a.implementations.length)[0];
+      const largest = code.interfaces.filter((entry) => !isErrorHierarchy(entry.base)).sort((a, b) => b.implementations.length - a.implementations.length)[0];
       if (!largest || largest.implementations.length < matcher.implementationsAtLeast) return undefined;
       return matcher.shareOfFilesAtLeast === undefined || shareOfFiles(largest.implementations, paths.files) >= matcher.shareOfFilesAtLeast ? largest.base : undefined;
     }
@@ -230,6 +230,14 @@ function firingPath(
       return undefined;
     }
   }
+}
+
+/**
+ * An exception class and its subclasses (named as PEP 8 and Java name exceptions, `…Error`,
+ * `…Exception`): the errors a package raises, not implementations of something it plugs in.
+ */
+function isErrorHierarchy(base: string): boolean {
+  return /(Error|Exception)$/.test(base.slice(base.lastIndexOf(':') + 1));
 }
 
 /** The share of the files in the implementations' languages (by extension) that hold an implementation. */
