@@ -246,11 +246,11 @@ function pythonDistribution(declarations: readonly (PythonDeclaration | undefine
 const MIN_PINNED_REQUIREMENTS = 10;
 const MIN_PINNED_SHARE = 0.8;
 
-/** PEP 508's name, extras, then one `==` (or `===`) clause on a version without a wildcard, and a marker. */
-const PINNED_REQUIREMENT = /^[A-Za-z0-9][A-Za-z0-9._-]*\s*(?:\[[^\]]*\])?\s*\(?\s*===?\s*[0-9][0-9A-Za-z.+!-]*\s*\)?\s*(?:;.*)?$/;
+/** PEP 508's name, extras, then one `==` (or `===`) clause on a version without a wildcard, and a marker; read without its spaces. */
+const PINNED_REQUIREMENT = /^[A-Za-z0-9][A-Za-z0-9._-]*(?:\[[^\]]*\])?\(?===?[0-9][0-9A-Za-z.+!-]*\)?(?:;.*)?$/;
 
 function pinsDependencies(requirements: readonly string[]): boolean {
-  const pinned = requirements.filter((requirement) => requirement.length <= MAX_REQUIREMENT_LENGTH && PINNED_REQUIREMENT.test(requirement.trim())).length;
+  const pinned = requirements.filter((requirement) => requirement.length <= MAX_REQUIREMENT_LENGTH && PINNED_REQUIREMENT.test(requirement.replace(/\s/g, ''))).length;
   return pinned >= MIN_PINNED_REQUIREMENTS && pinned >= MIN_PINNED_SHARE * requirements.length;
 }
 
