@@ -339,7 +339,6 @@ async function bootstrap() {
 const API_PREFIX = 'v2';
 async function bootstrap() {
   const app = await NestFactory.create(AppModule);
-  let unused = 'x';
   app.setGlobalPrefix(API_PREFIX);
 }
 `,

@@ -397,7 +397,7 @@ describe('repository-kind rules', () => {
   });
 
   it('reads no library in an exception hierarchy: the errors a package raises are not implementations of an interface', async () => {
-    const errors = { base: 'lib/exceptions.py:StrawberryException', implementations: ['lib/exceptions.py:A', 'lib/exceptions.py:B', 'lib/exceptions.py:C'] };
+    const errors = { base: 'lib/exceptions.py:AppError', implementations: ['lib/exceptions.py:A', 'lib/exceptions.py:B', 'lib/exceptions.py:C'] };
     assert.ok(!(await firedFor([], {}, [errors])).includes('interface-with-implementations'));
     assert.ok(!(await firedFor([], {}, [{ ...errors, base: 'src/errors.ts:HttpError' }])).includes('interface-with-implementations'));
     assert.ok((await firedFor([], {}, [errors, { base: 'lib/backends/base.py:BaseBackend', implementations: ['lib/backends/a.py:A', 'lib/backends/b.py:B', 'lib/backends/c.py:C'] }])).includes('interface-with-implementations'), 'another interface beside it still counts');

@@ -149,6 +149,7 @@ drf = "rest_framework.cli:main"
     assert.equal(await pins({ 'pyproject.toml': project(names.map((name) => `${name}>=1.2`)) }), false, 'ranges, as a library states them');
     assert.equal(await pins({ 'pyproject.toml': project([...pinned.slice(0, 6), ...names.slice(6).map((name) => `${name}~=1.2`)]) }), false);
     assert.equal(await pins({ 'pyproject.toml': project(pinned.slice(0, 5)) }), false, 'too few to say');
+    assert.equal(await pins({ 'pyproject.toml': project([...pinned.slice(0, 10), 'rich>=13', 'click>=8', 'attrs>=23']) }), false, 'ten pinned, but fewer than four in five');
     assert.equal(await pins({ 'pyproject.toml': project(['django==4.*', ...pinned.slice(0, 9)]) }), false, 'a wildcard is a range');
     const poetry = `[build-system]\nrequires = ["poetry-core"]\n[tool.poetry]\nname = "wallet"\n[tool.poetry.dependencies]\npython = "^3.10"\n${names.map((name) => `${name} = "1.2.3"`).join('\n')}\nredis = { version = "5.0.1", extras = ["hiredis"] }\n`;
     assert.equal(await pins({ 'pyproject.toml': poetry }), true, "Poetry's bare version is exact");

@@ -10,13 +10,13 @@
 ;; A middleware a factory makes in place (`app.use(helmet())`, Koa's `app.use(requestTracer())`): named after the factory, as a workspace function, or at the call with the factory's name when it is imported.
 (call_expression
   function: (member_expression object: (_) @app property: (property_identifier) @method)
-  arguments: (arguments . (call_expression function: [(identifier) (member_expression object: [(identifier) (member_expression) (this)])] @symbol @middleware) .)
+  arguments: (arguments . (call_expression function: [(identifier) (member_expression object: [(identifier) (member_expression) (this) (subscript_expression)])] @symbol @middleware) .)
   (#any-of? @method "use" "pre")) @finding
 
-;; A factory's product given options by a chained call (express-unless's `app.use(jwt({ secret }).unless({ path: ['/login'] }))`), or a factory made by a call: at the call.
+;; A factory's product given options by a chained call (express-unless's `app.use(jwt({ secret }).unless({ path: ['/login'] }))`), a factory made by a call, or one on an object in parentheses (`(passport as any).session()`): at the call.
 (call_expression
   function: (member_expression object: (_) @app property: (property_identifier) @method)
-  arguments: (arguments . (call_expression function: [(call_expression) (parenthesized_expression) (subscript_expression) (member_expression object: (call_expression))] @middleware) .)
+  arguments: (arguments . (call_expression function: [(call_expression) (parenthesized_expression) (subscript_expression) (member_expression object: [(call_expression) (parenthesized_expression)])] @middleware) .)
   (#any-of? @method "use" "pre")
   (#set! symbol "anonymous")) @finding
 
